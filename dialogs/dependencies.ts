@@ -1,0 +1,19 @@
+import type { Knowledge } from '../src/knowledge/types';
+import type { TurnRecognizer } from '../src/bot/turnRecognizer';
+
+/** What every dialog needs, injected so tests can pass their own knowledge and recognizer. */
+export interface DialogDependencies {
+  knowledge: Knowledge;
+  turns: TurnRecognizer;
+  /** Longest message the recognizer reads (for the "too long" reply). */
+  maxMessageChars: number;
+}
+
+/** What a dialog returns when the user asked something new instead of answering its question. */
+export interface InterruptedResult {
+  interrupted: true;
+}
+
+export function isInterrupted(result: unknown): result is InterruptedResult {
+  return Boolean(result && typeof result === 'object' && (result as InterruptedResult).interrupted === true);
+}

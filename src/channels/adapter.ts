@@ -1,0 +1,35 @@
+/**
+ * CloudAdapter with credentials from the environment. With no MicrosoftAppId it runs anonymously
+ * (Bot Framework Emulator, local use); with one it accepts only requests signed by Bot Framework.
+ */
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, Middleware, TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+
+export function createAdapter(config: Config, middleware: Middleware[], logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  for (const m of middleware) adapter.use(m);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // A correlation id ties the apology the user sees to the log line staff can look up.
+    const correlationId = randomUUID();
+    logger.error('turn failed', {
+      correlationId,
+      conversationId: context.activity?.conversation?.id,
+      channelId: context.activity?.channelId,
+      activityType: context.activity?.type,
+      error: error?.message,
+      stack: error?.stack,
+    });
+    try {
+      await context.sendActivity(
+        `Sorry, something went wrong on our side. Please try again, or contact the clinic directly. (Reference: ${correlationId.slice(0, 8)})`,
+      );
+    } catch (sendError) {
+      logger.error('could not send the apology', { correlationId, error: (sendError as Error)?.message });
+    }
+  };
+  return adapter;
+}

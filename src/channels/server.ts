@@ -1,0 +1,102 @@
+/**
+ * The HTTP surface: the Bot Framework endpoint and the health check, on restify.
+ */
+import type { AddressInfo } from 'node:net';
+import * as restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../logger';
+
+export interface ServerOptions {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Extra information for /healthz. */
+  health?: () => Record<string, unknown>;
+}
+
+export interface RunningServer {
+  server: restify.Server;
+  port: number;
+  /** Stops accepting connections and waits for requests in flight (at most timeoutMs). */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+function jsonError(res: restify.Response, status: number, message: string): void {
+  res.status(status);
+  res.json({ error: message });
+}
+
+/** What CloudAdapter needs to process a request; anything else is a client error, not a 500. */
+export function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (a Bot Framework activity)';
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || !a.type) return 'the activity has no "type"';
+  if (a.text !== undefined && typeof a.text !== 'string') return '"text" must be a string';
+  if (!a.conversation || typeof a.conversation !== 'object' || typeof (a.conversation as { id?: unknown }).id !== 'string') {
+    return 'the activity has no "conversation.id"';
+  }
+  if (typeof a.serviceUrl !== 'string' || !a.serviceUrl) return 'the activity has no "serviceUrl"';
+  if (typeof a.channelId !== 'string' || !a.channelId) return 'the activity has no "channelId"';
+  return undefined;
+}
+
+export function createServer(options: ServerOptions): restify.Server {
+  const { adapter, bot, logger } = options;
+  const server = restify.createServer({ name: 'clinic-bot', handleUncaughtExceptions: false });
+  // jsonBodyParser passes its options to restify's body reader, which enforces maxBodySize (413); the typings omit it.
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions));
+
+  server.post('/api/messages', async (req, res) => {
+    const problem = activityProblem(req.body);
+    if (problem) return jsonError(res, 400, problem);
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok', ...(options.health?.() ?? {}) });
+  });
+
+  server.on('restifyError', (req, res, err, callback) => {
+    // Answer every error as short JSON, never with a stack trace.
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) logger.error('request failed', { method: req.method, path: req.path(), error: err.message });
+    err.toJSON = () => ({ error: status >= 500 ? 'internal error' : err.message });
+    return callback();
+  });
+  return server;
+}
+
+export function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  server.pre((req, res, next) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    });
+    return next();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address() as AddressInfo;
+      resolve({
+        server,
+        port: address.port,
+        close: (timeoutMs = 10_000) =>
+          new Promise<void>((done) => {
+            server.close();
+            if (inFlight === 0) return done();
+            const timer = setTimeout(done, timeoutMs);
+            idle = () => {
+              clearTimeout(timer);
+              done();
+            };
+          }),
+      });
+    });
+  });
+}

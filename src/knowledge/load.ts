@@ -1,0 +1,283 @@
+/**
+ * Loads knowledge/ and validates it. Any problem is a KnowledgeError that names the file and the
+ * field, and the bot refuses to start: a clinic that mistypes a file finds out at once, not from a patient.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TreatmentId } from '../nlu/analyse';
+import {
+  Answer,
+  ClinicDetails,
+  Condition,
+  INTENTS,
+  Knowledge,
+  RedFlag,
+  Topic,
+  TOPIC_REQUIREMENTS,
+  TrainingUtterance,
+} from './types';
+
+export class KnowledgeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${file}: ${field}: ${detail}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+const MIN_EXAMPLES_PER_INTENT = 5;
+
+/** The article ends with "Please turn on Javascript!" in several languages: page noise, not knowledge. */
+export function stripPageNoise(article: string): string {
+  return article
+    .split(/\r?\n/)
+    .filter((line) => !/javascript/i.test(line))
+    .join('\n')
+    .trim();
+}
+
+function comparable(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function readJson(dir: string, file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch {
+    throw new KnowledgeError(file, '(file)', 'missing or unreadable');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new KnowledgeError(file, '(file)', `not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function obj(value: unknown, file: string, field: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new KnowledgeError(file, field, 'must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function str(value: unknown, file: string, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new KnowledgeError(file, field, 'must be a non-empty string');
+  }
+  return value.trim();
+}
+
+function strList(value: unknown, file: string, field: string, allowEmpty = false): string[] {
+  if (value === undefined && allowEmpty) return [];
+  if (!Array.isArray(value) || (!allowEmpty && value.length === 0)) {
+    throw new KnowledgeError(file, field, allowEmpty ? 'must be a list of strings' : 'must be a non-empty list of strings');
+  }
+  return value.map((v, i) => str(v, file, `${field}[${i}]`));
+}
+
+function loadClinic(dir: string): ClinicDetails {
+  const file = 'clinic.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  const keys: Array<keyof ClinicDetails> = [
+    'name',
+    'phone',
+    'email',
+    'bookingUrl',
+    'address',
+    'openingHours',
+    'emergencyNumber',
+    'crisisLine',
+  ];
+  const clinic = {} as ClinicDetails;
+  for (const key of keys) clinic[key] = str(data[key], file, key);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(clinic.email)) throw new KnowledgeError(file, 'email', 'is not an email address');
+  if (!/^https?:\/\/\S+$/.test(clinic.bookingUrl)) throw new KnowledgeError(file, 'bookingUrl', 'must start with http:// or https://');
+  return clinic;
+}
+
+function loadConditions(dir: string, article: string): { conditions: Condition[]; listSources: Record<TreatmentId, string> } {
+  const file = 'conditions.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  const conditions: Condition[] = [];
+  const listSources = {} as Record<TreatmentId, string>;
+  const seen = new Map<string, string>();
+  for (const list of ['dryNeedling', 'acupuncture'] as TreatmentId[]) {
+    const group = obj(data[list], file, list);
+    listSources[list] = str(group.source, file, `${list}.source`);
+    if (!comparable(article).includes(comparable(listSources[list]))) {
+      throw new KnowledgeError(file, `${list}.source`, 'is not found word for word in article.txt');
+    }
+    if (!Array.isArray(group.conditions) || group.conditions.length === 0) {
+      throw new KnowledgeError(file, `${list}.conditions`, 'must be a non-empty list');
+    }
+    group.conditions.forEach((raw, i) => {
+      const field = `${list}.conditions[${i}]`;
+      const c = obj(raw, file, field);
+      const name = str(c.name, file, `${field}.name`);
+      if (!comparable(article).includes(comparable(name))) {
+        throw new KnowledgeError(file, `${field}.name`, `"${name}" is not found in article.txt (names must be as the article lists them)`);
+      }
+      const aliases = strList(c.aliases, file, `${field}.aliases`);
+      for (const alias of aliases) {
+        const key = comparable(alias).replace(/[^a-z0-9 ]/g, '');
+        const owner = seen.get(key);
+        if (owner && owner !== name) {
+          throw new KnowledgeError(file, `${field}.aliases`, `"${alias}" is also an alias of "${owner}"`);
+        }
+        seen.set(key, name);
+      }
+      if (c.alsoDryNeedling !== undefined && typeof c.alsoDryNeedling !== 'boolean') {
+        throw new KnowledgeError(file, `${field}.alsoDryNeedling`, 'must be true or false');
+      }
+      conditions.push({
+        name,
+        aliases,
+        excludes: strList(c.excludes, file, `${field}.excludes`, true),
+        list,
+        alsoDryNeedling: c.alsoDryNeedling === true,
+      });
+    });
+  }
+  return { conditions, listSources };
+}
+
+function loadAnswer(value: unknown, article: string, file: string, field: string): Answer {
+  const a = obj(value, file, field);
+  const sources = strList(a.sources, file, `${field}.sources`);
+  sources.forEach((s, i) => {
+    if (!comparable(article).includes(comparable(s))) {
+      throw new KnowledgeError(file, `${field}.sources[${i}]`, 'is not found word for word in article.txt');
+    }
+  });
+  if (a.listConditions !== undefined && typeof a.listConditions !== 'boolean') {
+    throw new KnowledgeError(file, `${field}.listConditions`, 'must be true or false');
+  }
+  return { text: str(a.text, file, `${field}.text`), sources, listConditions: a.listConditions === true };
+}
+
+function loadTopics(dir: string, article: string): Record<string, Topic> {
+  const file = 'answers.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  const topicsRaw = obj(data.topics, file, 'topics');
+  const topics: Record<string, Topic> = {};
+  for (const [id, required] of Object.entries(TOPIC_REQUIREMENTS)) {
+    const t = obj(topicsRaw[id], file, `topics.${id}`);
+    const topic: Topic = { title: str(t.title, file, `topics.${id}.title`) };
+    for (const key of ['acupuncture', 'dryNeedling', 'both'] as const) {
+      if (t[key] !== undefined) topic[key] = loadAnswer(t[key], article, file, `topics.${id}.${key}`);
+    }
+    for (const key of required) {
+      if (!topic[key]) throw new KnowledgeError(file, `topics.${id}.${key}`, 'is required');
+    }
+    topics[id] = topic;
+  }
+  for (const id of Object.keys(topicsRaw)) {
+    if (!(id in TOPIC_REQUIREMENTS)) throw new KnowledgeError(file, `topics.${id}`, `unknown topic (known: ${Object.keys(TOPIC_REQUIREMENTS).join(', ')})`);
+  }
+  return topics;
+}
+
+function loadRedFlags(dir: string): RedFlag[] {
+  const file = 'red-flags.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  if (!Array.isArray(data.flags) || data.flags.length === 0) throw new KnowledgeError(file, 'flags', 'must be a non-empty list');
+  return data.flags.map((raw, i) => {
+    const field = `flags[${i}]`;
+    const f = obj(raw, file, field);
+    const kind = str(f.kind, file, `${field}.kind`);
+    if (kind !== 'emergency' && kind !== 'crisis') throw new KnowledgeError(file, `${field}.kind`, 'must be "emergency" or "crisis"');
+    const patterns = strList(f.patterns, file, `${field}.patterns`).map((p, j) => {
+      try {
+        return new RegExp(`\\b(?:${p})`, 'u');
+      } catch (err) {
+        throw new KnowledgeError(file, `${field}.patterns[${j}]`, `not a valid pattern: ${(err as Error).message}`);
+      }
+    });
+    return { id: str(f.id, file, `${field}.id`), kind, patterns };
+  });
+}
+
+/** Training lines: one utterance per line, '#' starts a comment line. */
+export function parseTrainingFile(text: string, intent: string): TrainingUtterance[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => ({ text: line, intent }));
+}
+
+function loadTraining(dir: string): TrainingUtterance[] {
+  const folder = 'intents';
+  let files: string[];
+  try {
+    files = readdirSync(join(dir, folder)).filter((f) => f.endsWith('.txt')).sort();
+  } catch {
+    throw new KnowledgeError(folder, '(folder)', 'missing');
+  }
+  const training: TrainingUtterance[] = [];
+  for (const f of files) {
+    const intent = f.replace(/\.txt$/, '');
+    if (!(INTENTS as readonly string[]).includes(intent)) {
+      throw new KnowledgeError(`${folder}/${f}`, '(file name)', `unknown intent "${intent}" (known: ${INTENTS.join(', ')})`);
+    }
+    const lines = parseTrainingFile(readFileSync(join(dir, folder, f), 'utf8'), intent);
+    if (lines.length < MIN_EXAMPLES_PER_INTENT) {
+      throw new KnowledgeError(`${folder}/${f}`, '(lines)', `needs at least ${MIN_EXAMPLES_PER_INTENT} example questions, has ${lines.length}`);
+    }
+    training.push(...lines);
+  }
+  for (const intent of INTENTS) {
+    if (!files.includes(`${intent}.txt`)) throw new KnowledgeError(`${folder}/${intent}.txt`, '(file)', 'missing');
+  }
+  return training;
+}
+
+function hashFiles(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else {
+        hash.update(path);
+        hash.update(readFileSync(join(dir, path)));
+      }
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}
+
+export function loadKnowledge(dir: string): Knowledge {
+  let articleRaw: string;
+  try {
+    articleRaw = readFileSync(join(dir, 'article.txt'), 'utf8');
+  } catch {
+    throw new KnowledgeError('article.txt', '(file)', 'missing or unreadable');
+  }
+  const article = stripPageNoise(articleRaw);
+  if (!article) throw new KnowledgeError('article.txt', '(file)', 'is empty');
+  const { conditions, listSources } = loadConditions(dir, article);
+  return {
+    dir,
+    clinic: loadClinic(dir),
+    conditions,
+    listSources,
+    topics: loadTopics(dir, article),
+    redFlags: loadRedFlags(dir),
+    training: loadTraining(dir),
+    article,
+    hash: hashFiles(dir),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The shared front half of the pipeline: clean, tokenise, find entities, correct typos,
+ * replace entities by slots. Used identically for training examples and live messages.
+ */
+import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
+import { EntityMatch, PhraseMatcher, quote } from './entities';
+import { cleanText, Token, tokenize } from './normalize';
+import { SpellCorrector } from './spelling';
+import { stem } from './stem';
+
+export type TreatmentId = 'acupuncture' | 'dryNeedling';
+
+export interface ConditionRef {
+  /** Canonical name, exactly as the article lists it. */
+  name: string;
+  /** Which of the article's lists names it. */
+  list: TreatmentId;
+  /** Set when the phrase names a different condition on purpose ("rheumatoid arthritis"). */
+  excluded?: boolean;
+}
+
+export interface FoundEntity<T> {
+  value: T;
+  /** What the user wrote. */
+  text: string;
+}
+
+export interface Analysis {
+  cleaned: string;
+  tokens: Token[];
+  /** Words after typo correction, entities replaced by slots: the classifier's input. */
+  words: string[];
+  conditions: FoundEntity<ConditionRef>[];
+  /** Phrases naming a condition that is deliberately not a listed one ("rheumatoid arthritis"). */
+  excluded: FoundEntity<ConditionRef>[];
+  treatments: FoundEntity<TreatmentId>[];
+}
+
+export interface EntityMatchers {
+  conditions?: PhraseMatcher<ConditionRef>;
+  treatments?: PhraseMatcher<TreatmentId>;
+}
+
+/** Words that look for a thing already mentioned: "can it help with that?" */
+export const BACK_REFERENCES = new Set(['it', 'that', 'this', 'them', 'those', 'these', 'one']);
+
+// Stops runaway work on pasted essays: classification needs the first sentences only.
+export const MAX_TOKENS = 120;
+
+export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector): Analysis {
+  const cleaned = cleanText(text);
+  const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
+  const raw = tokens.map((t) => t.norm);
+  const stems = raw.map(stem);
+  const slots: Array<string | undefined> = new Array(raw.length).fill(undefined);
+
+  const conditions: FoundEntity<ConditionRef>[] = [];
+  const treatments: FoundEntity<TreatmentId>[] = [];
+  const mark = <T>(matches: EntityMatch<T>[], slot: string, into: FoundEntity<T>[]) => {
+    for (const m of matches) {
+      if (slots.slice(m.from, m.to).some((s) => s !== undefined)) continue;
+      for (let i = m.from; i < m.to; i++) slots[i] = i === m.from ? slot : '';
+      into.push({ value: m.value, text: quote(cleaned, tokens, m) });
+    }
+  };
+  // Treatments first: "dry needling" must not be read as part of a condition.
+  if (matchers.treatments) mark(matchers.treatments.match(raw, stems), TREATMENT_SLOT, treatments);
+  if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
+
+  const words: string[] = [];
+  raw.forEach((w, i) => {
+    const slot = slots[i];
+    if (slot === undefined) words.push(speller ? speller.correct(w) : w);
+    else if (slot) words.push(slot);
+  });
+  return {
+    cleaned,
+    tokens,
+    words,
+    conditions: conditions.filter((c) => !c.value.excluded),
+    excluded: conditions.filter((c) => c.value.excluded),
+    treatments,
+  };
+}

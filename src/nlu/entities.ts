@@ -1,0 +1,73 @@
+/**
+ * Finds conditions and treatments in a message by alias, by stem and by small typos.
+ * Matching works on tokens, so "knee" never matches inside "kneel" and "Tennis elbow!" matches "tennis elbow".
+ */
+import { Token, words } from './normalize';
+import { stem } from './stem';
+import { allowedEdits, editDistance } from './spelling';
+
+export interface PhraseEntry<T> {
+  value: T;
+  /** Alias words, lower-case. */
+  words: string[];
+  stems: string[];
+}
+
+export interface EntityMatch<T> {
+  value: T;
+  /** Index of the first and one past the last matched token. */
+  from: number;
+  to: number;
+}
+
+/** Builds entries for a list of aliases (skipping empties). */
+export function phraseEntries<T>(value: T, aliases: string[]): PhraseEntry<T>[] {
+  return aliases
+    .map((alias) => words(alias))
+    .filter((w) => w.length > 0)
+    .map((w) => ({ value, words: w, stems: w.map(stem) }));
+}
+
+function sameWord(typed: string, typedStem: string, alias: string, aliasStem: string): boolean {
+  if (typed === alias || typedStem === aliasStem) return true;
+  // Typos are tolerated on longer alias words only, and not in the first letter: that keeps
+  // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro".
+  if (alias.length < 6 || typed.length < 5 || typed[0] !== alias[0]) return false;
+  const max = allowedEdits(alias.length);
+  return editDistance(typed, alias, max) <= max;
+}
+
+/**
+ * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
+ * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
+ */
+export class PhraseMatcher<T> {
+  private readonly entries: PhraseEntry<T>[];
+
+  constructor(entries: PhraseEntry<T>[]) {
+    this.entries = [...entries].sort((a, b) => b.words.length - a.words.length);
+  }
+
+  match(tokens: string[], tokenStems: string[] = tokens.map(stem)): EntityMatch<T>[] {
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const found: EntityMatch<T>[] = [];
+    for (const entry of this.entries) {
+      const n = entry.words.length;
+      for (let i = 0; i + n <= tokens.length; i++) {
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          ok = !taken[i + k] && sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k]);
+        }
+        if (!ok) continue;
+        for (let k = 0; k < n; k++) taken[i + k] = true;
+        found.push({ value: entry.value, from: i, to: i + n });
+      }
+    }
+    return found.sort((a, b) => a.from - b.from);
+  }
+}
+
+/** The user's own words for a match, from the cleaned message. */
+export function quote(cleaned: string, tokens: Token[], m: { from: number; to: number }): string {
+  return cleaned.slice(tokens[m.from].start, tokens[m.to - 1].end);
+}

@@ -1,0 +1,145 @@
+/**
+ * The clinic recognizer: intent, calibrated confidence, entities, and the decision whether the
+ * message is answerable, ambiguous or out of scope. Stateless: conversation context is applied
+ * afterwards (context.ts) so that this stays a pure function of the text.
+ */
+import type { Condition } from '../knowledge/types';
+import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
+import { PhraseMatcher, phraseEntries } from './entities';
+import { extractFeatures } from './features';
+import { IntentScore } from './naiveBayes';
+import { FUNCTION_WORDS, IntentModel } from './model';
+import { words } from './normalize';
+import { SpellCorrector } from './spelling';
+import { stem } from './stem';
+
+export const NONE_INTENT = 'None';
+
+/** Words seen fewer times than this in training are "rare": likely the name of something specific. */
+const RARE_WORD_COUNT = 3;
+
+/** Why the recognizer decided what it did; staff review and tests read it. */
+export type RecognitionReason =
+  | 'classified'
+  | 'empty'
+  | 'too_long'
+  | 'no_domain_words'
+  | 'out_of_scope'
+  | 'low_confidence'
+  | 'ambiguous'
+  | 'entity';
+
+export interface Recognition {
+  text: string;
+  /** The decided intent, or "None" when the message was not understood. */
+  intent: string;
+  score: number;
+  /** The classifier's best guesses, highest first (at most 3). */
+  alternatives: IntentScore[];
+  conditions: FoundEntity<ConditionRef>[];
+  treatments: TreatmentId[];
+  /** The message points back at something said before ("it", "that"). */
+  refersBack: boolean;
+  /**
+   * The message names something we do not recognise as a listed condition: an excluded phrase
+   * ("rheumatoid arthritis") or words that are rare or unknown in the training data ("asthma").
+   */
+  unlistedMention: boolean;
+  reason: RecognitionReason;
+  /** When ambiguous: the two intents to ask about. */
+  candidates?: [string, string];
+}
+
+export const TREATMENT_ALIASES: Record<TreatmentId, string[]> = {
+  acupuncture: ['acupuncture', 'acupuncturist', 'acupuncturists', 'accupuncture', 'acupuncture treatment', 'chinese needling', 'tcm needling'],
+  dryNeedling: ['dry needling', 'dry needle', 'dry needles', 'dry needle therapy', 'dry needling therapy', 'needling', 'trigger point needling', 'intramuscular stimulation'],
+};
+
+export function buildMatchers(conditions: Condition[]): EntityMatchers {
+  const conditionEntries = conditions.flatMap((c) => [
+    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
+    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes),
+  ]);
+  const treatmentEntries = (Object.keys(TREATMENT_ALIASES) as TreatmentId[]).flatMap((t) => phraseEntries(t, TREATMENT_ALIASES[t]));
+  return { conditions: new PhraseMatcher(conditionEntries), treatments: new PhraseMatcher(treatmentEntries) };
+}
+
+/** Words of every alias, so the typo corrector can also correct towards them. */
+export function aliasVocabulary(conditions: Condition[]): string[] {
+  const all = [...conditions.flatMap((c) => c.aliases), ...Object.values(TREATMENT_ALIASES).flat()];
+  return [...new Set(all.flatMap((a) => words(a)))];
+}
+
+export interface RecognizerOptions {
+  /** Longer messages are not classified at all (the bot asks for a shorter question). */
+  maxChars: number;
+  /** Intents that may be offered as a choice when the model cannot tell them apart. */
+  clarifiable: ReadonlySet<string>;
+  /** Intent to assume when the sentence is unclear but names a condition. */
+  conditionIntent?: string;
+}
+
+export class IntentRecognizer {
+  private readonly speller: SpellCorrector;
+  private readonly domain: Set<string>;
+  private readonly counts: Map<string, number>;
+
+  constructor(
+    readonly model: IntentModel,
+    private readonly matchers: EntityMatchers,
+    private readonly options: RecognizerOptions,
+  ) {
+    this.counts = new Map(model.vocabulary);
+    this.speller = new SpellCorrector(this.counts);
+    this.domain = new Set(model.domainStems);
+  }
+
+  recognize(text: string): Recognition {
+    const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
+    if (text.length > this.options.maxChars) return { ...base, intent: NONE_INTENT, score: 0, reason: 'too_long' };
+    const a = analyse(text, this.matchers, this.speller);
+    const plain = a.words.filter((w) => !w.startsWith('<'));
+    const result = {
+      ...base,
+      conditions: a.conditions,
+      treatments: [...new Set(a.treatments.map((t) => t.value))],
+      refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
+      unlistedMention: a.excluded.length > 0 || plain.some((w) => !FUNCTION_WORDS.has(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
+    };
+    if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+
+    const { calibration, outOfScopeIntent } = this.model;
+    const ranked = this.model.bayes.classify(extractFeatures(a.words, this.model.featureOptions), calibration.temperature);
+    const alternatives = ranked.slice(0, 3);
+    const [top, second] = ranked;
+    const withScores = { ...result, alternatives };
+
+    // Out of scope is decided not by the classifier alone: with no word it knows, natural's scores
+    // tie and the first class wins; and a message whose content words are all foreign to the clinic's
+    // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
+    const hasEntity = a.conditions.length > 0 || a.treatments.length > 0;
+    const content = plain.filter((w) => !FUNCTION_WORDS.has(w));
+    const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + stem(w)));
+    const domainContent = content.filter((w) => this.domain.has(stem(w)));
+    if (!hasEntity && (!knowsAny || (content.length > 0 && domainContent.length === 0))) {
+      return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'no_domain_words' };
+    }
+    if (top.intent === outOfScopeIntent) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    if (
+      second &&
+      top.score - second.score < calibration.clarifyMargin &&
+      this.options.clarifiable.has(top.intent) &&
+      this.options.clarifiable.has(second.intent)
+    ) {
+      return { ...withScores, intent: top.intent, score: top.score, reason: 'ambiguous', candidates: [top.intent, second.intent] };
+    }
+    if (top.score < calibration.threshold) {
+      // A named condition with an unclear sentence ("knee??", "golfers elbow pls") is still a question about it.
+      if (a.conditions.length > 0 && this.options.conditionIntent) {
+        return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
+      }
+      return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'low_confidence' };
+    }
+    return { ...withScores, intent: top.intent, score: top.score, reason: 'classified' };
+  }
+}
