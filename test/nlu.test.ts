@@ -116,7 +116,7 @@ describe('naive Bayes calibration', () => {
       { features: ['w:other'], label: 'long' },
       { features: ['w:other'], label: 'long' },
       { features: ['w:hi'], label: 'short' },
-    ]);
+    ], 0.1);
     expect(model.classifier.getClassifications(many).every((c) => c.value === 0)).to.equal(true);
     const ours = model.classify(many, 1);
     expect(ours[0].intent).to.equal('long');
