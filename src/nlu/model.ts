@@ -49,6 +49,11 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** A word that can say what a message is about: not a function word, and not a bare number. */
+export function isContentWord(word: string): boolean {
+  return !FUNCTION_WORDS.has(word) && /\p{L}/u.test(word);
+}
+
 export interface TrainOptions {
   matchers: EntityMatchers;
   /** Extra words the corrector may correct towards, e.g. entity aliases. */
@@ -84,7 +89,7 @@ export function trainIntentModel(examples: Array<{ text: string; intent: string 
     for (const w of a.words) {
       if (w.startsWith('<')) continue;
       vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-      if (ex.intent !== outOfScopeIntent && !FUNCTION_WORDS.has(w)) domain.add(stem(w));
+      if (ex.intent !== outOfScopeIntent && isContentWord(w)) domain.add(stem(w));
     }
     return { features: extractFeatures(a.words, featureOptions), label: ex.intent };
   });

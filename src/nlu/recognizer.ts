@@ -8,7 +8,7 @@ import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, Tr
 import { PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures } from './features';
 import { IntentScore } from './naiveBayes';
-import { FUNCTION_WORDS, IntentModel } from './model';
+import { IntentModel, isContentWord } from './model';
 import { words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
@@ -104,7 +104,7 @@ export class IntentRecognizer {
       conditions: a.conditions,
       treatments: [...new Set(a.treatments.map((t) => t.value))],
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
-      unlistedMention: a.excluded.length > 0 || plain.some((w) => !FUNCTION_WORDS.has(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
+      unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
 
@@ -118,7 +118,7 @@ export class IntentRecognizer {
     // tie and the first class wins; and a message whose content words are all foreign to the clinic's
     // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0;
-    const content = plain.filter((w) => !FUNCTION_WORDS.has(w));
+    const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + stem(w)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
     if (!hasEntity && (!knowsAny || (content.length > 0 && domainContent.length === 0))) {
