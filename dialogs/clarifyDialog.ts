@@ -57,16 +57,18 @@ export class ClarifyDialog extends ComponentDialog {
     return step.prompt(PROMPT, {
       prompt: 'Sorry, I’m not sure what you mean. Which of these did you want to know about?',
       retryPrompt: 'Please pick one of the options, or ask your question another way.',
-      choices: ChoiceFactory.toChoices(intents.map((i) => ({ value: i, action: { type: 'imBack', title: INTENT_TITLES[i] ?? i, value: INTENT_TITLES[i] ?? i } }))),
+      // The title is the value (Teams' hero card buttons show the value); choiceStep maps it back to the intent.
+      choices: ChoiceFactory.toChoices(intents.map((i) => INTENT_TITLES[i] ?? i)),
     });
   }
 
   private async choiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { question } = step.options as ClarifyOptions;
-    const choice = step.result as FoundChoice | undefined;
-    if (!choice) return step.endDialog({ interrupted: true } satisfies ClarifyResult);
-    if (choice.value === SOMETHING_ELSE) return step.endDialog({ route: 'None', question } satisfies ClarifyResult);
-    return step.endDialog({ route: choice.value, question } satisfies ClarifyResult);
+    const title = (step.result as FoundChoice | undefined)?.value;
+    const intent = Object.keys(INTENT_TITLES).find((i) => INTENT_TITLES[i] === title);
+    if (!intent) return step.endDialog({ interrupted: true } satisfies ClarifyResult);
+    if (intent === SOMETHING_ELSE) return step.endDialog({ route: 'None', question } satisfies ClarifyResult);
+    return step.endDialog({ route: intent, question } satisfies ClarifyResult);
   }
 
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {

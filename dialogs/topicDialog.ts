@@ -65,14 +65,15 @@ export class TopicDialog extends ComponentDialog {
     return step.prompt(TREATMENT_PROMPT, {
       prompt: 'Do you mean acupuncture or dry needling?',
       retryPrompt: 'Please choose acupuncture, dry needling or both (or say “cancel”).',
-      choices: ChoiceFactory.toChoices(CHOICES.map((c) => ({ value: c.value, action: { type: 'imBack', title: c.title, value: c.title }, synonyms: c.synonyms }))),
+      // The title is the value: Teams' hero card buttons show the value.
+      choices: ChoiceFactory.toChoices(CHOICES.map((c) => ({ value: c.title, synonyms: c.synonyms }))),
     });
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { topic } = step.options as TopicDialogOptions;
     const choice = step.result as FoundChoice | undefined;
-    let treatment = choice?.value as TreatmentChoice | undefined;
+    let treatment = CHOICES.find((c) => c.title === choice?.value)?.value;
     if (!treatment) {
       const { recognition, question } = await this.deps.turns.understand(step.context);
       if (isNewQuestion(recognition, topic)) return step.endDialog({ interrupted: true });

@@ -67,6 +67,7 @@ export class WhichTreatmentDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
     super(WHICH_TREATMENT_DIALOG);
     for (const id of [AREA_PROMPT, APPROACH_PROMPT]) {
+      // Choice values are the button titles (Teams' hero card buttons show the value); steps map them back.
       const prompt = new ChoicePrompt(id, (p) => this.validate(p));
       prompt.style = ListStyle.auto;
       this.addDialog(prompt);
@@ -80,24 +81,24 @@ export class WhichTreatmentDialog extends ComponentDialog {
     return step.prompt(AREA_PROMPT, {
       prompt: 'I can point you to what our article says. First: what would you mainly like help with?',
       retryPrompt: 'Please choose one of the options (or say “cancel”).',
-      choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.value, action: { type: 'imBack', title: a.title, value: a.title }, synonyms: a.synonyms }))),
+      choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
 
   private async approachStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const area = (step.result as FoundChoice | undefined)?.value as Area | undefined;
+    const area = AREAS.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!area) return step.endDialog({ interrupted: true });
     (step.values as Record<string, unknown>).area = area;
     setOutcome(step.context, 'clarify', INTENT);
     return step.prompt(APPROACH_PROMPT, {
       prompt: 'And which approach appeals to you more: Western medicine (trigger points in muscles) or traditional Chinese medicine (meridians and chi)?',
       retryPrompt: 'Please choose Western medicine, Chinese medicine or no preference.',
-      choices: ChoiceFactory.toChoices(APPROACHES.map((a) => ({ value: a.value, action: { type: 'imBack', title: a.title, value: a.title }, synonyms: a.synonyms }))),
+      choices: ChoiceFactory.toChoices(APPROACHES.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
 
   private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const approach = (step.result as FoundChoice | undefined)?.value as Approach | undefined;
+    const approach = APPROACHES.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!approach) return step.endDialog({ interrupted: true });
     const { treatment, why } = recommend((step.values as Record<string, unknown>).area as Area, approach);
     setOutcome(step.context, 'answered', INTENT);

@@ -5,7 +5,7 @@
 import { Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot, BotRuntime } from '../src/bot/createBot';
 import { RecognitionTraceValue, TRACE_NAME } from '../src/bot/turnRecord';
-import { TurnRecognizer } from '../src/bot/turnRecognizer';
+import { Recognizes, TurnRecognizer } from '../src/bot/turnRecognizer';
 import { PROJECT_ROOT } from '../src/config';
 import { loadKnowledge } from '../src/knowledge/load';
 import type { Knowledge } from '../src/knowledge/types';
@@ -45,14 +45,15 @@ export class Conversation {
   readonly runtime: BotRuntime;
   private sent: Partial<Activity>[] = [];
 
-  constructor(channelId = 'webchat', conversationId = 'conv-' + Math.random().toString(36).slice(2)) {
+  constructor(channelId = 'webchat', options: { recognizer?: Recognizes; conversationId?: string } = {}) {
     const { knowledge, recognizer } = clinic();
-    this.runtime = createBot({ knowledge, recognizer, storage: new MemoryStorage() });
+    const conversationId = options.conversationId ?? 'conv-' + Math.random().toString(36).slice(2);
+    this.runtime = createBot({ knowledge, recognizer: options.recognizer ?? recognizer, storage: new MemoryStorage() });
     this.adapter = new TestAdapter(async (context) => this.runtime.bot.run(context), {
       channelId,
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },
     });
-    for (const m of this.runtime.middleware) this.adapter.use(m);
+    // Registered first (outermost) so that it also sees what the safety middleware sends without calling the bot.
     this.adapter.use({
       onTurn: async (context, next) => {
         context.onSendActivities(async (_ctx, activities, nextSend) => {
@@ -62,6 +63,7 @@ export class Conversation {
         await next();
       },
     });
+    for (const m of this.runtime.middleware) this.adapter.use(m);
   }
 
   private collect(): TurnResult {

@@ -37,8 +37,14 @@ export function replyWithSuggestions(context: TurnContext, text: string, suggest
   reply.textFormat = textFormatFor(channelId);
   if (reply.attachments?.length) {
     // Teams: the hero card carries the buttons; the answer stays in the message text above it.
+    // ChoiceFactory.heroCard titles buttons with the value (the full question): give them the short title back.
     reply.text = text;
-    for (const a of reply.attachments) if (a.content) delete (a.content as { text?: string }).text;
+    for (const a of reply.attachments) {
+      const card = a.content as { text?: string; buttons?: Array<{ title: string; value: unknown }> } | undefined;
+      if (!card) continue;
+      delete card.text;
+      for (const b of card.buttons ?? []) b.title = suggestions.find((s) => s.value === b.value)?.title ?? b.title;
+    }
   }
   return reply;
 }

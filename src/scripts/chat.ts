@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const channelId = arg('--channel') ?? 'webchat';
   const withTrace = process.argv.includes('--trace');
   const adapter = new TestAdapter(async (context) => runtime.bot.run(context), { channelId, conversation: { id: 'terminal-chat', isGroup: false, conversationType: 'personal', name: 'terminal' } });
-  for (const m of runtime.middleware) adapter.use(m);
+  // Outermost, so that replies sent by the safety middleware (which skips the bot) are shown too.
   adapter.use({
     onTurn: async (context, next) => {
       context.onSendActivities(async (_ctx, activities, nextSend) => {
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       await next();
     },
   });
+  for (const m of runtime.middleware) adapter.use(m);
 
   await adapter.processActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user', name: 'You' }], recipient: { id: 'bot', name: 'bot' } });
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
