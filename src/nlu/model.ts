@@ -45,7 +45,8 @@ export const FUNCTION_WORDS = new Set(
     'is am are was were be been being do does did doing have has had having can could will would shall should may might must ' +
     'not no yes so too very just also only then than there here when where why how what which who whom whose ' +
     'please pls tell know want like need get got some any all more most much many ' +
-    'really actually exactly maybe u ur r im id ive youre dont cant wont isnt arent whats thats'
+    'really actually exactly maybe u ur r im id ive youre dont cant wont isnt arent whats thats ' +
+    'um umm hmm hmmm uh uhh er erm ah oh well so yeah'
   ).split(' '),
 );
 

@@ -1,0 +1,183 @@
+/**
+ * The HTTP surface, on the real restify server on a free port, with real Bot Framework activities.
+ */
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { startApp, RunningApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { silentLogger } from '../src/logger';
+import { TRACE_NAME } from '../src/bot/turnRecord';
+
+function activity(text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    id: 'act-' + Math.random().toString(36).slice(2),
+    text,
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:1',
+    conversation: { id: 'conv-' + Math.random().toString(36).slice(2) },
+    from: { id: 'patient-1', name: 'Patient' },
+    recipient: { id: 'clinic-bot', name: 'Clinic bot' },
+    ...extra,
+  };
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  const res = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
+}
+
+/** A local stand-in for the Bot Connector service: records the replies the bot posts to serviceUrl. */
+async function startConnectorStub(): Promise<{ url: string; received: Array<{ path: string; body: any }>; server: Server }> {
+  const received: Array<{ path: string; body: any }> = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', body: data ? JSON.parse(data) : undefined });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'reply-' + received.length }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
+}
+
+describe('HTTP: Bot Framework endpoint', function () {
+  let app: RunningApp;
+
+  before(async () => {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), MAX_BODY_BYTES: '4096' });
+    app = await startApp(config, silentLogger);
+  });
+  after(async () => app.close());
+
+  it('GET /healthz answers ok', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.include({ status: 'ok' });
+  });
+
+  it('expectReplies returns the answer and the recognition trace in the response', async () => {
+    const res = await post(`${app.url}/api/messages`, activity('can dry needling help my tennis elbow?', { deliveryMode: 'expectReplies' }));
+    expect(res.status).to.equal(200);
+    const activities = res.json.activities as any[];
+    const message = activities.find((a) => a.type === 'message');
+    expect(message.text).to.include('Tennis elbow (lateral epicondylitis)');
+    const trace = activities.find((a) => a.type === 'trace' && a.name === TRACE_NAME);
+    expect(trace.value.intent).to.equal('condition_query');
+    expect(trace.value.outcome).to.equal('answered');
+  });
+
+  it('keeps conversation context between HTTP requests', async () => {
+    const conversation = { id: 'context-' + Date.now() };
+    await post(`${app.url}/api/messages`, activity('what is acupuncture?', { deliveryMode: 'expectReplies', conversation }));
+    const res = await post(`${app.url}/api/messages`, activity('does it help insomnia?', { deliveryMode: 'expectReplies', conversation }));
+    const message = (res.json.activities as any[]).find((a) => a.type === 'message');
+    expect(message.text).to.match(/^Yes\./).and.include('acupuncture');
+  });
+
+  it('normal delivery posts the replies to the Bot Connector at serviceUrl', async () => {
+    const stub = await startConnectorStub();
+    try {
+      const sent = activity('what is dry needling?', { serviceUrl: stub.url, channelId: 'webchat' });
+      const res = await post(`${app.url}/api/messages`, sent);
+      expect(res.status).to.be.within(200, 202);
+      const replies = stub.received.filter((r) => r.body?.type === 'message');
+      expect(replies).to.have.length(1);
+      expect(replies[0].path).to.equal(`/v3/conversations/${encodeURIComponent(sent.conversation.id)}/activities/${encodeURIComponent(sent.id)}`);
+      expect(replies[0].body.text).to.include('developed in the 1980s');
+      expect(replies[0].body.replyToId).to.equal(sent.id);
+      expect(replies[0].body.recipient.id).to.equal('patient-1');
+      // Traces are for staff tools: Bot Framework only delivers them to the Emulator.
+      expect(stub.received.filter((r) => r.body?.type === 'trace')).to.have.length(0);
+    } finally {
+      stub.server.close();
+    }
+  });
+
+  it('the welcome is posted on conversationUpdate', async () => {
+    const stub = await startConnectorStub();
+    try {
+      const res = await post(`${app.url}/api/messages`, {
+        ...activity('', { serviceUrl: stub.url }),
+        type: 'conversationUpdate',
+        text: undefined,
+        membersAdded: [{ id: 'patient-1' }, { id: 'clinic-bot' }],
+      });
+      expect(res.status).to.be.within(200, 202);
+      expect(stub.received.map((r) => r.body.text).join()).to.include('not a diagnosis');
+    } finally {
+      stub.server.close();
+    }
+  });
+
+  describe('bad requests get a 4xx JSON error, never a 500 or a stack trace', () => {
+    const cases: Array<[string, string, Record<string, string> | undefined, number]> = [
+      ['an empty object', '{}', undefined, 400],
+      ['text without type', '{"text":"hi"}', undefined, 400],
+      ['malformed JSON', '{"type": "message",', undefined, 400],
+      ['a JSON array', '[1,2]', undefined, 400],
+      ['text/plain', 'hello', { 'content-type': 'text/plain' }, 400],
+    ];
+    for (const [name, body, headers, status] of cases) {
+      it(name, async () => {
+        const res = await post(`${app.url}/api/messages`, body, headers);
+        expect(res.status).to.equal(status);
+        expect(res.json).to.have.property('error').that.is.a('string');
+        expect(res.text).to.not.match(/at .*\.js:\d+/);
+      });
+    }
+
+    it('a body over MAX_BODY_BYTES gets 413', async () => {
+      const res = await post(`${app.url}/api/messages`, activity('x'.repeat(10_000), { deliveryMode: 'expectReplies' }));
+      expect(res.status).to.equal(413);
+      expect(res.json).to.have.property('error');
+    });
+
+    it('the server still answers afterwards', async () => {
+      const res = await post(`${app.url}/api/messages`, activity('hello', { deliveryMode: 'expectReplies' }));
+      expect(res.status).to.equal(200);
+    });
+  });
+});
+
+describe('HTTP: the real process', () => {
+  it('starts, answers, and exits cleanly on SIGTERM', async function () {
+    this.timeout(30000);
+    const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no listening line: ' + output)), 25000);
+      child.stdout.on('data', (d) => {
+        output += d;
+        const m = output.match(/"port":(\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+    });
+    const res = await post(`http://127.0.0.1:${port}/api/messages`, activity('my knee hurts, can you help?', { deliveryMode: 'expectReplies' }));
+    expect(res.status).to.equal(200);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).to.equal(0);
+    // Patient privacy: info logs carry no message text.
+    expect(output).to.not.include('knee');
+    expect(output).to.include('"msg":"turn"');
+  });
+});
