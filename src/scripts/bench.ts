@@ -1,0 +1,230 @@
+/**
+ * npm run bench: throughput and latency of /api/messages (expectReplies) for the full clinic bot against a
+ * bare echo bot on the same stack, both started here and measured alternately in one run, at 1, 16 and 64
+ * connections; plus start-up time to the first healthy response, peak RSS and classifier time per utterance.
+ * Prints a table and writes bench/results.json. Figures, not pass/fail tests: compare the ratios.
+ *
+ *   npm run bench -- --seconds 5 --rounds 2
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import autocannon = require('autocannon');
+import { PROJECT_ROOT } from '../config';
+import { loadKnowledge } from '../knowledge/load';
+import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
+
+const QUESTIONS = [
+  'what is dry needling?',
+  'how does acupuncture work',
+  "what's the difference between acupuncture and dry needling",
+  'can dry needling help my tennis elbow',
+  'does it help sciatica?',
+  'i have plantar fasciitis',
+  'what conditions do you treat',
+  'are acupuncture and dry needling the same',
+  'how much does it cost',
+  'what are your opening hours',
+  'can acupunture help with insomia',
+  'which one should i choose',
+  'what about golfers elbow',
+  'hello',
+  'thanks!',
+  'what is the weather tomorrow',
+];
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface Server {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  startupMs: number;
+}
+
+async function start(name: string, script: string, env: Record<string, string>): Promise<Server> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', script)], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // stdout is read for the whole run (info logs: one line per turn, no message text) so the pipe never fills.
+  let out = '';
+  let found = false;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      if (found) return;
+      out += d;
+      const m = out.match(/"port":(\d+)/);
+      if (m) {
+        found = true;
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  // Start-up = process spawn to the first healthy answer.
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { name, child, port, startupMs: performance.now() - began };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function load(port: number, connections: number, seconds: number): Promise<Run> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/messages',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req: autocannon.Request) => {
+              n++;
+              // Many conversations: each request belongs to one of 500, so state is read and written for real.
+              const body = {
+                type: 'message',
+                id: `b${n}`,
+                text: QUESTIONS[n % QUESTIONS.length],
+                channelId: 'webchat',
+                serviceUrl: 'http://127.0.0.1:1',
+                deliveryMode: 'expectReplies',
+                conversation: { id: `bench-${n % 500}` },
+                from: { id: `user-${n % 500}` },
+                recipient: { id: 'bot' },
+              };
+              return { ...req, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      },
+      (err: Error | null, result: autocannon.Result) => {
+        if (err) return reject(err);
+        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
+      },
+    );
+  });
+}
+
+function classifierMicros(): number {
+  const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'));
+  const recognizer = createClinicRecognizer(knowledge, trainClinicModel(knowledge));
+  for (const q of QUESTIONS) recognizer.recognize(q);
+  const n = 5000;
+  const t = performance.now();
+  for (let i = 0; i < n; i++) recognizer.recognize(QUESTIONS[i % QUESTIONS.length] + (i % 7 === 0 ? ' please' : ''));
+  return ((performance.now() - t) * 1000) / n;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const seconds = arg('--seconds', 5);
+  const rounds = arg('--rounds', 2);
+  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
+  const modelPath = join(PROJECT_ROOT, 'data', 'intent-model.json');
+  // Train once so that the measured start-up is a normal start (model file present).
+  const warm = await start('full', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
+  warm.child.kill('SIGTERM');
+  await new Promise((r) => warm.child.once('exit', r));
+
+  const full = await start('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
+  const echo = await start('echo bot', 'scripts/echoServer.js', {});
+  const results: Record<string, Record<number, Run>> = { [full.name]: {}, [echo.name]: {} };
+  try {
+    for (const connections of [1, 16, 64]) {
+      const runs: Record<string, Run[]> = { [full.name]: [], [echo.name]: [] };
+      await load(full.port, connections, 1); // warm-up
+      await load(echo.port, connections, 1);
+      for (let r = 0; r < rounds; r++) {
+        // Alternate so that a busy moment on the machine hits both bots alike.
+        for (const s of r % 2 === 0 ? [full, echo] : [echo, full]) runs[s.name].push(await load(s.port, connections, seconds));
+      }
+      for (const name of Object.keys(runs)) {
+        const rs = runs[name];
+        results[name][connections] = {
+          rps: median(rs.map((x) => x.rps)),
+          p50: median(rs.map((x) => x.p50)),
+          p99: median(rs.map((x) => x.p99)),
+          errors: rs.reduce((s, x) => s + x.errors, 0),
+          non2xx: rs.reduce((s, x) => s + x.non2xx, 0),
+        };
+      }
+    }
+  } finally {
+    const rss = { [full.name]: peakRssMb(full.child.pid!), [echo.name]: peakRssMb(echo.child.pid!) };
+    full.child.kill('SIGTERM');
+    echo.child.kill('SIGTERM');
+    (results as Record<string, unknown>).peakRssMb = rss;
+  }
+  const micros = classifierMicros();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const rows = [1, 16, 64].map((c) => {
+    const f = results[full.name][c];
+    const e = results[echo.name][c];
+    return { connections: c, full: f, echo: e, ratio: f.rps / e.rps };
+  });
+  const rss = (results as any).peakRssMb as Record<string, number>;
+  console.log(`\n/api/messages, expectReplies, ${QUESTIONS.length} clinic questions over 500 conversations; median of ${rounds} alternating ${seconds}s runs\n`);
+  console.log('conns | full bot req/s  p50 ms  p99 ms | echo bot req/s  p50 ms  p99 ms | full/echo throughput | errors');
+  for (const r of rows) {
+    console.log(
+      `${String(r.connections).padStart(5)} | ${r.full.rps.toFixed(0).padStart(14)} ${String(r.full.p50).padStart(7)} ${String(r.full.p99).padStart(7)} | ${r.echo.rps
+        .toFixed(0)
+        .padStart(14)} ${String(r.echo.p50).padStart(7)} ${String(r.echo.p99).padStart(7)} | ${(r.ratio * 100).toFixed(0).padStart(19)}% | ${r.full.errors + r.full.non2xx}/${r.echo.errors + r.echo.non2xx}`,
+    );
+  }
+  const r16 = rows.find((r) => r.connections === 16)!;
+  const targets = [
+    [`full bot keeps ≥ 50% of echo throughput at 16 connections`, `${(r16.ratio * 100).toFixed(0)}%`, r16.ratio >= 0.5],
+    [`p99 ≤ 25 ms at 16 connections`, `${r16.full.p99} ms`, r16.full.p99 <= 25],
+    [`start-up to first healthy response ≤ 2 s`, `${full.startupMs.toFixed(0)} ms (echo bot ${echo.startupMs.toFixed(0)} ms)`, full.startupMs <= 2000],
+    [`peak RSS ≤ 250 MB`, `${rss[full.name].toFixed(0)} MB (echo bot ${rss[echo.name].toFixed(0)} MB)`, rss[full.name] <= 250],
+  ] as const;
+  console.log(`\nclassifier: ${micros.toFixed(0)} µs per utterance (in process)\n`);
+  for (const [what, value, ok] of targets) console.log(`${ok ? 'met    ' : 'MISSED '} ${what}: ${value}`);
+
+  mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
+  writeFileSync(
+    join(PROJECT_ROOT, 'bench', 'results.json'),
+    JSON.stringify({ date: new Date().toISOString(), seconds, rounds, rows, startupMs: { full: full.startupMs, echo: echo.startupMs }, peakRssMb: rss, classifierMicrosPerUtterance: micros }, null, 2),
+  );
+  console.log('\nwritten to bench/results.json');
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
