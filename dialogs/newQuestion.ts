@@ -1,19 +1,7 @@
+import { QUESTION_INTENTS } from '../src/knowledge/types';
 import type { Recognition } from '../src/nlu/recognizer';
 
-/** Intents that are questions in their own right: asked while a dialog waits, they replace it. */
-const QUESTION_INTENTS = new Set([
-  'what_is',
-  'how_it_works',
-  'uses',
-  'condition_query',
-  'difference',
-  'similarity',
-  'which_suits',
-  'contact',
-  'booking',
-  'not_covered',
-  'human',
-]);
+const QUESTIONS: ReadonlySet<string> = new Set(QUESTION_INTENTS);
 
 /**
  * True when a message sent while a dialog waits for an answer is confidently a different question,
@@ -21,5 +9,5 @@ const QUESTION_INTENTS = new Set([
  * is answered, instead of the prompt repeating itself.
  */
 export function isNewQuestion(r: Recognition, unlessIntent?: string): boolean {
-  return r.reason === 'classified' && r.score >= 0.6 && QUESTION_INTENTS.has(r.intent) && r.intent !== unlessIntent;
+  return r.reason === 'classified' && r.score >= 0.6 && QUESTIONS.has(r.intent) && r.intent !== unlessIntent;
 }

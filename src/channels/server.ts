@@ -58,7 +58,7 @@ export function createServer(options: ServerOptions): restify.Server {
     res.json({ status: 'ok', ...(options.health?.() ?? {}) });
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
+  server.on('restifyError', (req, _res, err, callback) => {
     // Answer every error as short JSON, never with a stack trace.
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) logger.error('request failed', { method: req.method, path: req.path(), error: err.message });
@@ -71,7 +71,7 @@ export function createServer(options: ServerOptions): restify.Server {
 export function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
   let inFlight = 0;
   let idle: (() => void) | undefined;
-  server.pre((req, res, next) => {
+  server.pre((_req, res, next) => {
     inFlight++;
     res.once('close', () => {
       inFlight--;

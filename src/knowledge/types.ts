@@ -64,8 +64,8 @@ export interface Knowledge {
   hash: string;
 }
 
-/** Intents the bot routes; a training file for any other name is an error. */
-export const INTENTS = [
+/** Intents that are questions in their own right: they may interrupt a dialog, and be offered as "did you mean" choices. */
+export const QUESTION_INTENTS = [
   'what_is',
   'how_it_works',
   'uses',
@@ -77,11 +77,10 @@ export const INTENTS = [
   'booking',
   'not_covered',
   'human',
-  'greeting',
-  'thanks',
-  'help',
-  'out_of_scope',
 ] as const;
+
+/** Intents the bot routes; a training file for any other name is an error. */
+export const INTENTS = [...QUESTION_INTENTS, 'greeting', 'thanks', 'help', 'out_of_scope'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** Topics answered straight from answers.json, and which answers each must have. */

@@ -2,24 +2,12 @@
  * The clinic's recognizer, built from knowledge/: loads the trained model file, or trains and
  * saves it when it is missing or was trained from different knowledge files.
  */
-import type { Knowledge } from '../knowledge/types';
+import { Knowledge, QUESTION_INTENTS } from '../knowledge/types';
 import { IntentModel, readIntentModel, saveIntentModel, trainIntentModel, Calibration, DEFAULT_CALIBRATION } from './model';
 import { aliasVocabulary, buildMatchers, IntentRecognizer } from './recognizer';
 
 /** Intents the bot may offer as "did you mean…" buttons. */
-export const CLARIFIABLE_INTENTS = new Set([
-  'what_is',
-  'how_it_works',
-  'uses',
-  'condition_query',
-  'difference',
-  'similarity',
-  'which_suits',
-  'contact',
-  'booking',
-  'not_covered',
-  'human',
-]);
+export const CLARIFIABLE_INTENTS: ReadonlySet<string> = new Set(QUESTION_INTENTS);
 
 export const DEFAULT_MAX_CHARS = 1000;
 
