@@ -28,6 +28,7 @@ export async function startApp(config: Config, logger: Logger, storage: Storage 
     bot: runtime.bot,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
     health: () => ({ modelTrainedAt: model.trainedAt }),
   });
   const running = await listen(server, config.port, config.host);

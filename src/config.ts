@@ -19,6 +19,12 @@ export interface Config {
   maxMessageChars: number;
   /** Largest HTTP body accepted, in bytes. */
   maxBodyBytes: number;
+  /**
+   * Rate limits on /api/messages when it runs anonymously (no MicrosoftAppId): messages per minute per
+   * conversation and per client address; 0 turns a limit off. With an app id, Bot Framework Service signs
+   * every request and all of them come from its addresses, so these limits do not apply.
+   */
+  rateLimits: { perConversation: number; perAddress: number };
   /** Bot Framework credentials, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botAuth: {
     MicrosoftAppId: string;
@@ -66,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     maxMessageChars: integer(env, 'MAX_MESSAGE_CHARS', 1000, 20, 100_000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    rateLimits: {
+      perConversation: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 1_000_000),
+      perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 1_000_000),
+    },
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',

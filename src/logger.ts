@@ -1,10 +1,9 @@
 /**
- * A small structured (JSON lines) logger. Patient privacy: callers log ids, intents and outcomes at
- * info level, never message text; text may appear at debug level only, which is off by default.
+ * Structured JSON logs through pino. Patient privacy: at info level and above the code logs ids, intents
+ * and outcomes, never message text; as a safety net any field called "text" is redacted whatever the level.
  */
+import pino from 'pino';
 import type { LogLevel } from './config';
-
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -14,20 +13,27 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const min = ORDER[level];
-  const log = (lvl: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }));
-  };
+function wrap(p: pino.Logger): Logger {
   return {
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    debug: (msg, fields) => p.debug(fields ?? {}, msg),
+    info: (msg, fields) => p.info(fields ?? {}, msg),
+    warn: (msg, fields) => p.warn(fields ?? {}, msg),
+    error: (msg, fields) => p.error(fields ?? {}, msg),
+    child: (fields) => wrap(p.child(fields)),
   };
 }
 
+/** @param destination where lines go (default stdout); tests pass a stream to read them. */
+export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'clinic-bot', ...base },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: ['text', '*.text', 'activity.text'], censor: '[redacted]' },
+  };
+  return wrap(destination ? pino(options, destination) : pino(options));
+}
+
 /** A logger that drops everything: for tests and the terminal chat. */
-export const silentLogger: Logger = createLogger('error', {}, () => undefined);
+export const silentLogger: Logger = createLogger('error', {}, { write: () => undefined });

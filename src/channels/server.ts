@@ -6,12 +6,15 @@ import * as restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
+import { RateLimiter } from './rateLimit';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
   maxBodyBytes: number;
+  /** Per-conversation and per-address limits for /api/messages; omitted when Bot Framework authenticates callers. */
+  rateLimits?: { perConversation: number; perAddress: number };
   /** Extra information for /healthz. */
   health?: () => Record<string, unknown>;
 }
@@ -48,9 +51,17 @@ export function createServer(options: ServerOptions): restify.Server {
   // jsonBodyParser passes its options to restify's body reader, which enforces maxBodySize (413); the typings omit it.
   server.use(restify.plugins.jsonBodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions));
 
+  const byConversation = new RateLimiter(options.rateLimits?.perConversation ?? 0);
+  const byAddress = new RateLimiter(options.rateLimits?.perAddress ?? 0);
+
   server.post('/api/messages', async (req, res) => {
     const problem = activityProblem(req.body);
     if (problem) return jsonError(res, 400, problem);
+    const limited = [byAddress.take(req.socket.remoteAddress ?? 'unknown'), byConversation.take(req.body.conversation.id)].find((d) => !d.allowed);
+    if (limited) {
+      res.header('Retry-After', String(limited.retryAfterSeconds));
+      return jsonError(res, 429, `too many messages: try again in ${limited.retryAfterSeconds} s`);
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
 

@@ -159,7 +159,9 @@ async function main(): Promise<void> {
   warm.child.kill('SIGTERM');
   await new Promise((r) => warm.child.once('exit', r));
 
-  const full = await start('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
+  // One client address drives every conversation here, so the anonymous rate limits are off for the load test.
+  const unlimited = { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' };
+  const full = await start('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir, ...unlimited });
   const echo = await start('echo bot', 'scripts/echoServer.js', {});
   const results: Record<string, Record<number, Run>> = { [full.name]: {}, [echo.name]: {} };
   try {
