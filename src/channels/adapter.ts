@@ -3,13 +3,29 @@
  * (Bot Framework Emulator, local use); with one it accepts only requests signed by Bot Framework.
  */
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, Middleware, TurnContext } from 'botbuilder';
+import {
+  Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  InvokeResponse,
+  Middleware,
+  TurnContext,
+} from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
-export function createAdapter(config: Config, middleware: Middleware[], logger: Logger): CloudAdapter {
+/** CloudAdapter that lets our HTTP routes run an activity and map failures to proper HTTP answers themselves. */
+export class ClinicAdapter extends CloudAdapter {
+  /** Authenticates the request (Authorization header) and runs the bot; throws AuthenticationError on bad credentials. */
+  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(config: Config, middleware: Middleware[], logger: Logger): ClinicAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new ClinicAdapter(auth);
   for (const m of middleware) adapter.use(m);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

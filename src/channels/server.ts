@@ -1,15 +1,17 @@
 /**
  * The HTTP surface: the Bot Framework endpoint and the health check, on restify.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { ClinicAdapter } from './adapter';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
 import { RateLimiter } from './rateLimit';
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: ClinicAdapter;
   bot: ActivityHandler;
   logger: Logger;
   maxBodyBytes: number;
@@ -62,7 +64,19 @@ export function createServer(options: ServerOptions): restify.Server {
       res.header('Retry-After', String(limited.retryAfterSeconds));
       return jsonError(res, 429, `too many messages: try again in ${limited.retryAfterSeconds} s`);
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    // CloudAdapter.process would answer a failure with a bare 500 and the error's message as the body; processActivity
+    // lets us answer 401 or a JSON 500 with a reference instead, and log the details for staff.
+    try {
+      const invokeResponse = await adapter.runActivity(req.headers.authorization ?? '', req.body, (context) => bot.run(context));
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (err) {
+      if (err instanceof AuthenticationError) return jsonError(res, 401, 'unauthorized: this endpoint only accepts requests signed by Bot Framework');
+      const reference = randomUUID().slice(0, 8);
+      logger.error('activity failed', { reference, conversationId: req.body.conversation?.id, error: (err as Error)?.message });
+      return jsonError(res, 500, `internal error (reference ${reference})`);
+    }
   });
 
   server.get('/healthz', async (_req, res) => {
