@@ -84,3 +84,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/**
+ * The names of every environment variable loadConfig reads, found by running it against an environment that
+ * records each lookup. Tests use it to keep .env.example, the README and the Azure template in step with the code.
+ */
+export function configKeys(): string[] {
+  const seen = new Set<string>();
+  const recorder = new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_target, key) => {
+      if (typeof key === 'string') seen.add(key);
+      return undefined;
+    },
+  });
+  loadConfig(recorder);
+  return [...seen].sort();
+}
