@@ -6,7 +6,7 @@
  * trained counts and compute the same sum in log space (O(words) instead of O(vocabulary)),
  * then turn it into probabilities with a softmax whose temperature is tuned by cross-validation.
  */
-import { natural } from './stem';
+import { BayesClassifierInstance, natural } from './stem';
 
 export interface TrainingExample {
   features: string[];
@@ -30,7 +30,7 @@ export class NaiveBayesModel {
   private readonly labels: string[];
   private readonly internals: BayesInternals;
 
-  private constructor(readonly classifier: natural.BayesClassifier) {
+  private constructor(readonly classifier: BayesClassifierInstance) {
     Object.keys((classifier as unknown as { features: Record<string, number> }).features).forEach((f, i) =>
       this.index.set(f, i),
     );
