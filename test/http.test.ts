@@ -173,8 +173,18 @@ describe('HTTP: the real process', () => {
     });
     const res = await post(`http://127.0.0.1:${port}/api/messages`, activity('my knee hurts, can you help?', { deliveryMode: 'expectReplies' }));
     expect(res.status).to.equal(200);
+    // Turns in flight when SIGTERM arrives are finished and answered before the process exits.
+    const inFlight = Array.from({ length: 20 }, (_, i) =>
+      post(`http://127.0.0.1:${port}/api/messages`, activity(`what is dry needling? ${i}`, { deliveryMode: 'expectReplies' })),
+    );
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');
+    const answered = await Promise.allSettled(inFlight);
+    const statuses = answered.map((a) => (a.status === 'fulfilled' ? a.value.status : 'connection refused'));
+    // Requests that reached the server before SIGTERM are answered; later ones are refused at connect, never cut off.
+    expect(statuses.filter((s) => s === 200).length).to.be.greaterThan(0);
+    for (const a of answered) if (a.status === 'fulfilled') expect(a.value.status).to.equal(200);
     expect(await exit).to.equal(0);
     // Patient privacy: info logs carry no message text.
     expect(output).to.not.include('knee');
