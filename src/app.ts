@@ -8,18 +8,34 @@ import { createAdapter } from './channels/adapter';
 import { createServer, listen, RunningServer } from './channels/server';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
-import { Logger } from './logger';
+import { createLogger, Logger } from './logger';
+import type { Recognizes } from './bot/turnRecognizer';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 
 export interface RunningApp extends RunningServer {
   url: string;
 }
 
-export async function startApp(config: Config, logger: Logger, storage: Storage = new MemoryStorage()): Promise<RunningApp> {
+/** Parts tests may supply instead of the ones built from the configuration. */
+export interface AppOverrides {
+  logger?: Logger;
+  storage?: Storage;
+  /** A ready recognizer, instead of loading or training the model file. */
+  recognizer?: Recognizes;
+}
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const storage = overrides.storage ?? new MemoryStorage();
   const knowledge = loadKnowledge(config.knowledgeDir);
-  const { model, retrained } = loadOrTrainClinicModel(knowledge, config.modelPath);
-  if (retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-  const recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
+  let recognizer = overrides.recognizer;
+  let modelTrainedAt: string | undefined;
+  if (!recognizer) {
+    const { model, retrained } = loadOrTrainClinicModel(knowledge, config.modelPath);
+    if (retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
+    recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
+    modelTrainedAt = model.trainedAt;
+  }
 
   const runtime = createBot({ knowledge, recognizer, storage, logger, maxMessageChars: config.maxMessageChars });
   const adapter = createAdapter(config, runtime.middleware, logger);
@@ -29,7 +45,7 @@ export async function startApp(config: Config, logger: Logger, storage: Storage 
     logger,
     maxBodyBytes: config.maxBodyBytes,
     rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-    health: () => ({ modelTrainedAt: model.trainedAt }),
+    health: () => ({ modelTrainedAt }),
   });
   const running = await listen(server, config.port, config.host);
   return { ...running, url: `http://127.0.0.1:${running.port}` };

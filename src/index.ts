@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const app = await startApp(config, logger);
+  const app = await startApp(config, { logger });
   logger.info('clinic bot listening', {
     url: `http://localhost:${app.port}/api/messages`,
     port: app.port,

@@ -31,7 +31,7 @@ describe('HTTP: Bot Framework authentication', () => {
       MicrosoftAppPassword: 'test-secret-not-real',
       MicrosoftAppType: 'MultiTenant',
     });
-    app = await startApp(config, silentLogger);
+    app = await startApp(config, { logger: silentLogger });
   });
   after(() => app.close());
 

@@ -63,7 +63,7 @@ describe('fuzzing', function () {
         RATE_LIMIT_PER_CONVERSATION: '0',
         MAX_BODY_BYTES: '20000',
       });
-      app = await startApp(config, silentLogger);
+      app = await startApp(config, { logger: silentLogger });
     });
     after(() => app.close());
 

@@ -40,7 +40,7 @@ describe('rate limits', () => {
         RATE_LIMIT_PER_CONVERSATION: '4',
         RATE_LIMIT_PER_ADDRESS: '1000',
       });
-      app = await startApp(config, silentLogger);
+      app = await startApp(config, { logger: silentLogger });
     });
     after(() => app.close());
 

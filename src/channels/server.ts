@@ -24,8 +24,8 @@ export interface ServerOptions {
 export interface RunningServer {
   server: restify.Server;
   port: number;
-  /** Stops accepting connections and waits for requests in flight (at most timeoutMs). */
-  close(timeoutMs?: number): Promise<void>;
+  /** Drains: stops taking new work and waits for requests in flight (at most timeoutMs); see listen(). */
+  close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
 
 function jsonError(res: restify.Response, status: number, message: string): void {
@@ -93,15 +93,30 @@ export function createServer(options: ServerOptions): restify.Server {
   return server;
 }
 
+/**
+ * Starts listening. close() shuts down without cutting anyone off: /healthz turns 503 ("draining") so a load
+ * balancer stops sending traffic; the server keeps accepting for acceptWindowMs, because connections the
+ * kernel has already queued would otherwise be reset; answers carry "Connection: close"; then it stops
+ * listening and waits (at most timeoutMs) for the requests in flight.
+ */
 export function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
   let inFlight = 0;
+  let draining = false;
   let idle: (() => void) | undefined;
-  server.pre((_req, res, next) => {
+  server.pre((req, res, next) => {
     inFlight++;
     res.once('close', () => {
       inFlight--;
       if (inFlight === 0) idle?.();
     });
+    if (draining) {
+      res.header('Connection', 'close');
+      if (req.path() === '/healthz') {
+        res.status(503);
+        res.json({ status: 'draining' });
+        return next(false);
+      }
+    }
     return next();
   });
   return new Promise((resolve, reject) => {
@@ -111,16 +126,19 @@ export function listen(server: restify.Server, port: number, host: string): Prom
       resolve({
         server,
         port: address.port,
-        close: (timeoutMs = 10_000) =>
-          new Promise<void>((done) => {
-            server.close();
-            if (inFlight === 0) return done();
+        close: async (timeoutMs = 10_000, acceptWindowMs = 500) => {
+          draining = true;
+          await new Promise((r) => setTimeout(r, acceptWindowMs));
+          server.close();
+          if (inFlight === 0) return;
+          await new Promise<void>((done) => {
             const timer = setTimeout(done, timeoutMs);
             idle = () => {
               clearTimeout(timer);
               done();
             };
-          }),
+          });
+        },
       });
     });
   });
