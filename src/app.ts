@@ -8,6 +8,7 @@ import { createAdapter } from './channels/adapter';
 import { createServer, listen, RunningServer } from './channels/server';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { ResilientStorage } from './storage/resilientStorage';
 import { createLogger, Logger } from './logger';
 import type { Recognizes } from './bot/turnRecognizer';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
@@ -26,7 +27,8 @@ export interface AppOverrides {
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = overrides.storage ?? new MemoryStorage();
+  // The bot keeps answering if its state storage fails; /healthz then says "degraded".
+  const storage = new ResilientStorage(overrides.storage ?? new MemoryStorage(), logger);
   const knowledge = loadKnowledge(config.knowledgeDir);
   let recognizer = overrides.recognizer;
   let modelTrainedAt: string | undefined;
@@ -45,7 +47,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     maxBodyBytes: config.maxBodyBytes,
     rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-    health: () => ({ modelTrainedAt }),
+    health: () => {
+      const { storage: state, ...detail } = storage.health;
+      return { status: state === 'ok' ? 'ok' : 'degraded', storage: state, ...(state === 'ok' ? {} : { storageDetail: detail }), modelTrainedAt };
+    },
   });
   const running = await listen(server, config.port, config.host);
   return { ...running, url: `http://127.0.0.1:${running.port}` };
