@@ -1,0 +1,498 @@
+/**
+ * The Azure deployment template (deploymentTemplates/azuredeploy.json) checked without Azure: it is a well-formed
+ * ARM template, its Web App's app settings are exactly the settings the bot reads (configKeys()), and the resources
+ * are wired and locked down as docs/deploy-azure.md says. Expressions are evaluated by test/arm.ts.
+ *
+ * When a merged branch makes the bot read a new setting, "every setting the bot reads is an app setting" fails and
+ * names it: add one line to the Web App's siteConfig.appSettings in the template (and the setting to the guide).
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActivityHandler } from 'botbuilder';
+import type { ClinicAdapter } from '../src/channels/adapter';
+import { createServer } from '../src/channels/server';
+import { configKeys, loadConfig, PROJECT_ROOT } from '../src/config';
+import { silentLogger } from '../src/logger';
+import {
+  ArmDeployment,
+  ArmEvaluationError,
+  ArmResource,
+  ArmSyntaxError,
+  ArmTemplate,
+  calls,
+  eachString,
+  expressionsIn,
+  isArmFunction,
+  parseExpression,
+  TEST_FACTS,
+} from './arm';
+
+const TEMPLATE_FILE = 'deploymentTemplates/azuredeploy.json';
+const PARAMETERS_FILE = 'deploymentTemplates/azuredeploy.parameters.json';
+const GUIDE_FILE = 'docs/deploy-azure.md';
+
+/** Settings the bot reads that the template must not set, with the reason. */
+const NOT_APP_SETTINGS: Record<string, string> = {
+  PORT: 'App Service sets PORT itself (the port its front end forwards to); a fixed value would break routing',
+};
+
+/**
+ * Settings the template sets before the code that reads them is merged (the storage part of the Azure issue).
+ * Once the code reads one, it is matched like any other setting and its entry here can go.
+ */
+const AHEAD_OF_CODE: Record<string, string> = {
+  STORAGE: 'where state and transcripts go: azure-blob or sqlite',
+  AZURE_STORAGE_CONNECTION_STRING: 'the storage account, built with listKeys',
+  AZURE_STATE_CONTAINER: 'blob container for conversation and user state',
+  AZURE_TRANSCRIPT_CONTAINER: 'blob container for transcripts',
+  AZURE_ENQUIRY_CONTAINER: 'blob container for booking and call-back enquiries',
+};
+
+/** App settings for App Service itself, not read by the bot. */
+const PLATFORM_SETTINGS: Record<string, string> = {
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'makes the deployment build the code with Oryx (npm install, npm run build)',
+};
+
+/** Settings whose deployed value differs from the bot's default on purpose (all others must equal the default). */
+const DEPLOYED_DIFFERENTLY: Record<string, string> = {
+  MicrosoftAppId: 'the deployment’s own Bot Framework identity',
+  MicrosoftAppPassword: 'the deployment’s own Bot Framework identity',
+  MicrosoftAppType: 'the deployment’s own Bot Framework identity',
+  MicrosoftAppTenantId: 'the deployment’s own Bot Framework identity',
+};
+
+/** Parameters a real deployment passes (beyond defaults), per app type. */
+function parametersFor(appType: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const credentials = appType === 'UserAssignedMSI' ? {} : { appId: '33333333-3333-3333-3333-333333333333', appPassword: 'not-a-real-secret' };
+  return { appType, ...credentials, ...extra };
+}
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(PROJECT_ROOT, file), 'utf8')) as T;
+}
+
+const template = readJson<ArmTemplate>(TEMPLATE_FILE);
+
+function only(type: string, from: ArmResource[] = template.resources): ArmResource {
+  const found = from.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+  expect(found, `resources of type ${type}`).to.have.length(1);
+  return found[0];
+}
+
+const webApp = (): ArmResource => only('Microsoft.Web/sites');
+const siteConfig = (site: ArmResource = webApp()) => (site.properties as { siteConfig: Record<string, unknown> }).siteConfig;
+const appSettingEntries = () => siteConfig().appSettings as Array<{ name: string; value: unknown }>;
+const appSettingNames = () => appSettingEntries().map((s) => s.name);
+
+/** The Web App's app settings as the deployed app sees them (its environment), for a deployment. */
+function deployedSettings(deployment: ArmDeployment): Record<string, unknown> {
+  const entries = deployment.evaluate(appSettingEntries(), 'appSettings') as Array<{ name: string; value: unknown }>;
+  return Object.fromEntries(entries.map((e) => [e.name, e.value]));
+}
+
+function evaluated(deployment: ArmDeployment, resource: ArmResource): Record<string, any> {
+  return deployment.evaluate(resource, resource.type) as Record<string, any>;
+}
+
+/** The routes the bot's HTTP server registers, as METHOD path. */
+function serverRoutes(): string[] {
+  const server = createServer({ adapter: {} as ClinicAdapter, bot: {} as ActivityHandler, logger: silentLogger, maxBodyBytes: 1024 });
+  const routes = server.getDebugInfo().routes as Array<{ method: string; path: string }>;
+  return routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+}
+
+/** One line to paste into siteConfig.appSettings for a missing setting. */
+function settingLine(name: string): string {
+  return `{ "name": "${name}", "value": "<default from src/config.ts>" },`;
+}
+
+describe('Azure deployment template', () => {
+  const keys = configKeys();
+
+  describe('ARM shape', () => {
+    it('has the deployment template schema, a content version, parameters, variables and resources', () => {
+      expect(template.$schema).to.match(/^https:\/\/schema\.management\.azure\.com\/schemas\/\d{4}-\d{2}-\d{2}\/deploymentTemplate\.json#$/);
+      expect(template.contentVersion).to.match(/^\d+\.\d+\.\d+\.\d+$/);
+      expect(template.parameters).to.be.an('object');
+      expect(template.variables).to.be.an('object');
+      expect(template.resources).to.be.an('array').that.is.not.empty;
+      const allowedTop = ['$schema', 'contentVersion', 'apiProfile', 'definitions', 'metadata', 'functions', 'parameters', 'variables', 'resources', 'outputs'];
+      expect(Object.keys(template).filter((k) => !allowedTop.includes(k)), 'unknown top-level properties').to.deep.equal([]);
+    });
+
+    it('every parameter has a known type and a description, and its default value obeys its own rules', () => {
+      const deployment = new ArmDeployment(template, parametersFor('SingleTenant'));
+      for (const [name, p] of Object.entries(template.parameters)) {
+        expect(['string', 'securestring', 'int', 'bool', 'object', 'secureobject', 'array'], `type of ${name}`).to.include(p.type.toLowerCase());
+        expect(p.metadata?.description, `description of ${name}`).to.be.a('string').that.is.not.empty;
+        // Evaluates the default (it may use other parameters) and checks type, allowedValues, length and range.
+        expect(() => deployment.parameter(name), name).not.to.throw();
+      }
+    });
+
+    it('every resource has a provider type, an API version and a name', () => {
+      for (const r of template.resources) {
+        expect(r.type, JSON.stringify(r).slice(0, 80)).to.match(/^Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+$/);
+        expect(r.apiVersion, r.type).to.match(/^\d{4}-\d{2}-\d{2}(-preview)?$/);
+        expect(r.name, r.type).to.be.a('string').that.is.not.empty;
+        // A child resource's name has one segment per type segment after the provider: "account/default/container".
+        if (!/^\[/.test(r.name)) expect(r.name.split('/'), r.type).to.have.length(r.type.split('/').length - 1);
+      }
+    });
+
+    it('every expression parses and calls only ARM template functions', () => {
+      const unknown: string[] = [];
+      const broken: string[] = [];
+      eachString(template, '$', (text, path) => {
+        if (!text.startsWith('[') || text.startsWith('[[') || !text.endsWith(']')) return;
+        try {
+          for (const c of calls(parseExpression(text))) if (!isArmFunction(c.name)) unknown.push(`${c.name}() at ${path}`);
+        } catch (err) {
+          if (!(err instanceof ArmSyntaxError)) throw err;
+          broken.push(`${path}: ${err.message}`);
+        }
+      });
+      expect(broken, 'expressions that do not parse').to.deep.equal([]);
+      expect(unknown, 'functions ARM does not have').to.deep.equal([]);
+    });
+
+    it('parameters() and variables() name declared ones, and every declared parameter and variable is used', () => {
+      const used = { parameters: new Set<string>(), variables: new Set<string>() };
+      const undeclared: string[] = [];
+      for (const e of expressionsIn(template, '$')) {
+        for (const c of calls(e.node)) {
+          const fn = c.name.toLowerCase();
+          if (fn !== 'parameters' && fn !== 'variables') continue;
+          const arg = c.args[0];
+          expect(arg?.kind, `${c.name}() at ${e.path} takes a literal name`).to.equal('string');
+          const name = (arg as { value: string }).value;
+          const declared = fn === 'parameters' ? template.parameters : template.variables;
+          if (!(name in declared)) undeclared.push(`${fn}('${name}') at ${e.path}`);
+          used[fn].add(name);
+        }
+      }
+      expect(undeclared, 'references to undeclared names').to.deep.equal([]);
+      expect(Object.keys(template.parameters).filter((p) => !used.parameters.has(p)), 'parameters never used').to.deep.equal([]);
+      expect(Object.keys(template.variables).filter((v) => !used.variables.has(v)), 'variables never used').to.deep.equal([]);
+    });
+
+    it('reference() and list*() are used only in resources and outputs (ARM refuses them in parameters and variables)', () => {
+      const misplaced = expressionsIn({ parameters: template.parameters, variables: template.variables }, '$')
+        .filter((e) => calls(e.node).some((c) => /^(reference|list\w*)$/i.test(c.name)))
+        .map((e) => e.path);
+      expect(misplaced).to.deep.equal([]);
+    });
+
+    it('evaluates for every app type, and dependsOn names only resources the template declares', () => {
+      for (const appType of APP_TYPES) {
+        const deployment = new ArmDeployment(template, parametersFor(appType));
+        for (const r of template.resources) {
+          if (!deployment.deployed(r)) continue;
+          expect(() => evaluated(deployment, r), `${appType}: ${r.type}`).not.to.throw();
+          for (const dep of r.dependsOn ?? []) {
+            const id = String(deployment.evaluate(dep));
+            expect(deployment.resourceById(id), `${appType}: ${r.type} depends on ${id}`).to.not.equal(undefined);
+          }
+        }
+        for (const [name, output] of Object.entries(template.outputs ?? {})) {
+          expect(output.type, `output ${name}`).to.equal('string');
+          expect(deployment.evaluate(output.value, `outputs.${name}`), `${appType}: output ${name}`).to.be.a('string');
+        }
+      }
+    });
+  });
+
+  describe('app settings match the settings the bot reads (configKeys())', () => {
+    it('every setting the bot reads is an app setting of the Web App (PORT excepted: App Service sets it)', () => {
+      const names = new Set(appSettingNames());
+      const missing = keys.filter((k) => !(k in NOT_APP_SETTINGS) && !names.has(k));
+      expect(missing, `settings the bot reads but ${TEMPLATE_FILE} does not set; add to the Web App's siteConfig.appSettings:\n${missing.map(settingLine).join('\n')}\n`).to.deep.equal([]);
+    });
+
+    it('every app setting is read by the bot, or documented as ahead of the code or for App Service itself', () => {
+      const extra = appSettingNames().filter((n) => !keys.includes(n) && !(n in AHEAD_OF_CODE) && !(n in PLATFORM_SETTINGS));
+      expect(extra, `app settings in ${TEMPLATE_FILE} that the bot does not read: remove them, or list them in AHEAD_OF_CODE or PLATFORM_SETTINGS in this test with the reason`).to.deep.equal([]);
+    });
+
+    it('the exception lists hold: PORT is read but not set, platform settings are not read, documented settings are in the template', () => {
+      const names = appSettingNames();
+      for (const k of Object.keys(NOT_APP_SETTINGS)) {
+        expect(keys, `${k} is in NOT_APP_SETTINGS but the bot no longer reads it`).to.include(k);
+        expect(names, `${k} must not be an app setting: ${NOT_APP_SETTINGS[k]}`).not.to.include(k);
+      }
+      for (const k of Object.keys(PLATFORM_SETTINGS)) expect(keys, `${k} is a platform setting but the bot reads it`).not.to.include(k);
+      for (const k of [...Object.keys(AHEAD_OF_CODE), ...Object.keys(PLATFORM_SETTINGS)]) expect(names, `${k} is documented here but not in the template`).to.include(k);
+    });
+
+    it('each app setting appears once, with a string value', () => {
+      const names = appSettingNames();
+      expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicated app settings').to.deep.equal([]);
+      for (const appType of APP_TYPES) {
+        for (const [name, value] of Object.entries(deployedSettings(new ArmDeployment(template, parametersFor(appType))))) {
+          expect(value, `${appType}: ${name}`).to.be.a('string');
+        }
+      }
+    });
+
+    it('the deployed settings are a valid configuration of the bot, for each app type', () => {
+      for (const appType of APP_TYPES) {
+        // A password given by mistake with a managed identity must not end up in the settings.
+        const deployment = new ArmDeployment(template, parametersFor(appType, appType === 'UserAssignedMSI' ? { appPassword: 'stray-secret' } : {}));
+        const env = { ...(deployedSettings(deployment) as Record<string, string>), PORT: '8080' };
+        const config = loadConfig(env);
+        expect(config.port).to.equal(8080);
+        expect(config.botAuth.MicrosoftAppType, appType).to.equal(appType);
+        expect(config.botAuth.MicrosoftAppId, `${appType}: an app id, so /api/messages only accepts Bot Framework`).to.not.equal('');
+        if (appType === 'UserAssignedMSI') {
+          expect(config.botAuth.MicrosoftAppId).to.equal(`client-id-of-${deployment.parameter('managedIdentityName')}`);
+          expect(config.botAuth.MicrosoftAppPassword, 'no password with a managed identity').to.equal('');
+        } else {
+          expect(config.botAuth.MicrosoftAppId).to.equal('33333333-3333-3333-3333-333333333333');
+          expect(config.botAuth.MicrosoftAppPassword).to.equal('not-a-real-secret');
+        }
+        expect(config.botAuth.MicrosoftAppTenantId, appType).to.equal(appType === 'MultiTenant' ? '' : TEST_FACTS.tenantId);
+      }
+    });
+
+    it('the values the template gives are the bot’s own defaults, except those deployed differently on purpose', () => {
+      const settings = deployedSettings(new ArmDeployment(template, parametersFor('SingleTenant')));
+      const defaults = loadConfig({});
+      const differing = Object.entries(settings)
+        .filter(([name]) => keys.includes(name) && !(name in DEPLOYED_DIFFERENTLY))
+        .filter(([name, value]) => JSON.stringify(loadConfig({ [name]: String(value) })) !== JSON.stringify(defaults))
+        .map(([name, value]) => `${name}=${String(value)}`);
+      expect(differing, 'app settings whose value changes the bot’s behaviour from its default: fix the value, or list it in DEPLOYED_DIFFERENTLY with the reason').to.deep.equal([]);
+    });
+  });
+
+  describe('Web App', () => {
+    it('runs on Linux with Node 20 LTS, built by Oryx on deployment and started from package.json’s main', () => {
+      const plan = only('Microsoft.Web/serverfarms');
+      expect(plan.kind).to.equal('linux');
+      expect((plan.properties as { reserved: boolean }).reserved, 'a Linux plan is "reserved"').to.equal(true);
+      const site = webApp();
+      expect(String(site.kind).split(',')).to.include.members(['app', 'linux']);
+      const pkg = readJson<{ main: string; scripts: Record<string, string> }>('package.json');
+      const config = siteConfig(site);
+      expect(config.linuxFxVersion).to.equal('NODE|20-lts');
+      expect(config.appCommandLine, 'starts the compiled entry point without rebuilding').to.equal(`node ${pkg.main}`);
+      const settings = deployedSettings(new ArmDeployment(template, parametersFor('SingleTenant')));
+      expect(settings.SCM_DO_BUILD_DURING_DEPLOYMENT).to.equal('true');
+      expect(pkg.scripts.build, 'Oryx runs npm run build').to.be.a('string');
+      // NODE_ENV=production would make the build's npm install skip the devDependencies that tsc needs.
+      expect(settings).not.to.have.property('NODE_ENV');
+      expect(settings).not.to.have.property('WEBSITE_NODE_DEFAULT_VERSION');
+    });
+
+    it('is HTTPS only with TLS 1.2, no FTP, Always On, and health-checked on the route the server answers', () => {
+      const site = webApp();
+      const config = siteConfig(site);
+      expect((site.properties as { httpsOnly: boolean }).httpsOnly).to.equal(true);
+      expect(config.minTlsVersion).to.equal('1.2');
+      expect(config.ftpsState).to.equal('Disabled');
+      expect(config.alwaysOn).to.equal(true);
+      expect(config.healthCheckPath).to.equal('/healthz');
+      expect(serverRoutes()).to.include(`GET ${config.healthCheckPath}`);
+      // Always On and health checks need Basic or above: the plan cannot be Free or Shared.
+      const skus = template.parameters.appServicePlanSku.allowedValues as string[];
+      expect(skus.filter((s) => /^(F|D|FREE|SHARED)/i.test(s))).to.deep.equal([]);
+    });
+  });
+
+  describe('Azure Bot', () => {
+    it('sends messages over HTTPS to the Web App’s /api/messages, the route the server answers', () => {
+      const deployment = new ArmDeployment(template, parametersFor('SingleTenant', { webAppName: 'contoso-clinic' }));
+      const bot = evaluated(deployment, only('Microsoft.BotService/botServices'));
+      expect(bot.properties.endpoint).to.equal('https://contoso-clinic.azurewebsites.net/api/messages');
+      expect(bot.properties.endpoint).to.match(/^https:\/\/.*\/api\/messages$/);
+      expect(serverRoutes()).to.include('POST /api/messages');
+      expect(deployment.evaluate(template.outputs?.messagingEndpoint.value)).to.equal(bot.properties.endpoint);
+      expect(bot.kind).to.equal('azurebot');
+      expect(bot.location).to.equal('global');
+      expect(template.parameters.botSku.allowedValues).to.deep.equal(['F0', 'S1']);
+    });
+
+    it('has the same Bot Framework identity as the Web App’s settings, for each app type', () => {
+      for (const appType of APP_TYPES) {
+        const deployment = new ArmDeployment(template, parametersFor(appType));
+        const bot = evaluated(deployment, only('Microsoft.BotService/botServices')).properties;
+        const settings = deployedSettings(deployment);
+        expect(bot.msaAppType, appType).to.equal(settings.MicrosoftAppType);
+        expect(bot.msaAppId, appType).to.equal(settings.MicrosoftAppId).and.not.equal('');
+        expect(bot.msaAppTenantId, appType).to.equal(settings.MicrosoftAppTenantId);
+        const identityId = deployment.makeResourceId('Microsoft.ManagedIdentity/userAssignedIdentities', [String(deployment.parameter('managedIdentityName'))]);
+        expect(bot.msaAppMSIResourceId, appType).to.equal(appType === 'UserAssignedMSI' ? identityId : '');
+      }
+    });
+
+    it('creates a user-assigned managed identity and assigns it to the Web App only with UserAssignedMSI', () => {
+      const identity = only('Microsoft.ManagedIdentity/userAssignedIdentities');
+      for (const appType of APP_TYPES) {
+        const deployment = new ArmDeployment(template, parametersFor(appType));
+        const msi = appType === 'UserAssignedMSI';
+        expect(deployment.deployed(identity), appType).to.equal(msi);
+        const site = evaluated(deployment, webApp());
+        const id = deployment.resourceIdOf(identity);
+        expect(site.identity.type.split(/,\s*/), `${appType}: a system-assigned identity for Key Vault references`).to.include('SystemAssigned');
+        expect(Object.keys(site.identity.userAssignedIdentities ?? {}), appType).to.deep.equal(msi ? [id] : []);
+      }
+    });
+  });
+
+  describe('storage account', () => {
+    it('is StorageV2, HTTPS only, TLS 1.2, without public blob access, and its containers are private', () => {
+      const account = only('Microsoft.Storage/storageAccounts');
+      const props = account.properties as Record<string, unknown>;
+      expect(account.kind).to.equal('StorageV2');
+      expect(props.supportsHttpsTrafficOnly).to.equal(true);
+      expect(props.minimumTlsVersion).to.equal('TLS1_2');
+      expect(props.allowBlobPublicAccess).to.equal(false);
+      const containers = template.resources.filter((r) => r.type === 'Microsoft.Storage/storageAccounts/blobServices/containers');
+      expect(containers).to.have.length(3);
+      for (const c of containers) expect((c.properties as { publicAccess: string }).publicAccess).to.equal('None');
+    });
+
+    it('the storage settings name its containers and carry its connection string', () => {
+      const deployment = new ArmDeployment(template, parametersFor('SingleTenant'));
+      const settings = deployedSettings(deployment);
+      const account = String(deployment.parameter('storageAccountName'));
+      expect(account, 'storage account name rules').to.match(/^[a-z0-9]{3,24}$/);
+      const containers = template.resources
+        .filter((r) => r.type === 'Microsoft.Storage/storageAccounts/blobServices/containers')
+        .map((r) => String(deployment.evaluate(r.name)));
+      const wanted = [settings.AZURE_STATE_CONTAINER, settings.AZURE_TRANSCRIPT_CONTAINER, settings.AZURE_ENQUIRY_CONTAINER].map((n) => `${account}/default/${n}`);
+      expect(containers).to.have.members(wanted);
+      for (const c of containers) expect(c.split('/')[2], 'container name rules').to.match(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/);
+      expect(new Set(containers).size, 'three different containers').to.equal(3);
+      expect(settings.AZURE_STORAGE_CONNECTION_STRING).to.equal(
+        `DefaultEndpointsProtocol=https;AccountName=${account};AccountKey=test-storage-key-1;EndpointSuffix=${TEST_FACTS.storageSuffix}`,
+      );
+      expect(template.parameters.storage.allowedValues).to.include.members(['azure-blob', 'sqlite']);
+    });
+  });
+
+  describe('channels', () => {
+    const channelsOf = (deployment: ArmDeployment) =>
+      template.resources
+        .filter((r) => r.type === 'Microsoft.BotService/botServices/channels' && deployment.deployed(r))
+        .map((r) => evaluated(deployment, r));
+
+    it('Web Chat always, Teams unless turned off, Telegram, Facebook and SMS only when their credentials are given', () => {
+      const bare = new ArmDeployment(template, parametersFor('SingleTenant'));
+      expect(channelsOf(bare).map((c) => c.properties.channelName)).to.have.members(['WebChatChannel', 'MsTeamsChannel']);
+      const noTeams = new ArmDeployment(template, parametersFor('SingleTenant', { enableTeams: false }));
+      expect(channelsOf(noTeams).map((c) => c.properties.channelName)).to.deep.equal(['WebChatChannel']);
+
+      const all = new ArmDeployment(
+        template,
+        parametersFor('SingleTenant', {
+          telegramAccessToken: 'tg-token',
+          facebookAppId: 'fb-app',
+          facebookAppSecret: 'fb-secret',
+          facebookPageId: 'fb-page',
+          facebookPageAccessToken: 'fb-page-token',
+          twilioPhoneNumber: '+15551234567',
+          twilioAccountSid: 'AC123',
+          twilioAuthToken: 'twilio-token',
+        }),
+      );
+      const channels = channelsOf(all);
+      expect(channels.map((c) => c.properties.channelName)).to.have.members(['WebChatChannel', 'MsTeamsChannel', 'TelegramChannel', 'FacebookChannel', 'SmsChannel']);
+      const byName = Object.fromEntries(channels.map((c) => [c.properties.channelName, c.properties.properties]));
+      expect(byName.TelegramChannel).to.include({ accessToken: 'tg-token', isEnabled: true });
+      expect(byName.FacebookChannel).to.include({ appId: 'fb-app', appSecret: 'fb-secret', isEnabled: true });
+      expect(byName.FacebookChannel.pages).to.deep.equal([{ id: 'fb-page', accessToken: 'fb-page-token' }]);
+      expect(byName.SmsChannel).to.include({ phone: '+15551234567', accountSID: 'AC123', authToken: 'twilio-token', isEnabled: true });
+      const botId = all.resourceIdOf(only('Microsoft.BotService/botServices'));
+      for (const c of channels) {
+        expect(c.name, 'the channel resource is named after its channel').to.equal(`${all.parameter('botName')}/${c.properties.channelName}`);
+        expect(c.dependsOn, c.name).to.include(botId);
+      }
+    });
+
+    it('secrets are secure parameters without defaults, and no output reveals one', () => {
+      const secure = Object.entries(template.parameters).filter(([, p]) => /^secure/i.test(p.type));
+      for (const [name, p] of Object.entries(template.parameters)) {
+        if (/password|secret|token/i.test(name)) expect(p.type, name).to.equal('securestring');
+      }
+      for (const [name, p] of secure) expect(p.defaultValue ?? '', `${name} has a default secret`).to.equal('');
+      const leaks = expressionsIn(template.outputs ?? {}, '$.outputs').filter((e) =>
+        calls(e.node).some((c) => c.name.toLowerCase() === 'parameters' && secure.some(([n]) => n === (c.args[0] as { value: string }).value)),
+      );
+      expect(leaks.map((e) => e.path)).to.deep.equal([]);
+    });
+  });
+
+  describe('example parameters file', () => {
+    it('sets only template parameters, holds no secrets, and deploys to a valid configuration', () => {
+      const file = readJson<{ $schema: string; contentVersion: string; parameters: Record<string, { value?: unknown; reference?: unknown }> }>(PARAMETERS_FILE);
+      expect(file.$schema).to.match(/\/deploymentParameters\.json#$/);
+      expect(file.contentVersion).to.match(/^\d+\.\d+\.\d+\.\d+$/);
+      const appSettingExpressions = JSON.stringify(appSettingEntries());
+      const values: Record<string, unknown> = {};
+      for (const [name, entry] of Object.entries(file.parameters)) {
+        const declared = template.parameters[name];
+        expect(declared, `${name} is not a template parameter`).to.not.equal(undefined);
+        if (entry.reference !== undefined) {
+          // A Key Vault reference resolved at deployment: no secret in the file.
+          expect(entry.reference, name).to.have.nested.property('keyVault.id');
+          values[name] = 'resolved-from-key-vault';
+          continue;
+        }
+        if (/^secure/i.test(declared.type) && entry.value !== '') {
+          // Only an App Service Key Vault reference, and only for a parameter that goes into app settings (App Service resolves it).
+          expect(String(entry.value), `${name} holds a secret`).to.match(/^@Microsoft\.KeyVault\(/);
+          expect(appSettingExpressions, `${name} is not an app setting, so App Service would not resolve its Key Vault reference`).to.include(`parameters('${name}')`);
+        }
+        values[name] = entry.value;
+      }
+      const deployment = new ArmDeployment(template, values);
+      for (const r of template.resources) if (deployment.deployed(r)) evaluated(deployment, r);
+      expect(() => loadConfig({ ...(deployedSettings(deployment) as Record<string, string>), PORT: '8080' })).not.to.throw();
+    });
+  });
+
+  describe('deployment guide', () => {
+    it('names every app setting and every template parameter, covers each channel, and the README links it', () => {
+      const guide = readFileSync(join(PROJECT_ROOT, GUIDE_FILE), 'utf8');
+      const undocumented = [...appSettingNames(), ...Object.keys(template.parameters)].filter((n) => !guide.includes(`\`${n}\``));
+      expect(undocumented, `names missing from ${GUIDE_FILE} (as \`code\`)`).to.deep.equal([]);
+      for (const channel of ['Web Chat', 'Teams', 'SMS', 'Twilio', 'Facebook', 'Telegram', 'Emulator']) expect(guide, channel).to.include(channel);
+      for (const appType of APP_TYPES) expect(guide, appType).to.include(appType);
+      expect(guide).to.include('az deployment group create');
+      expect(guide).to.include(TEMPLATE_FILE);
+      expect(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')).to.include(`(${GUIDE_FILE})`);
+    });
+  });
+
+  describe('ARM evaluator used by these tests (test/arm.ts)', () => {
+    it('parses calls, properties, indexes and doubled quotes, and rejects broken expressions', () => {
+      const node = parseExpression("[concat('it''s ', reference(resourceId('A.B/c', 'x'), '2020-01-01').keys[0].value)]");
+      expect(calls(node).map((c) => c.name)).to.deep.equal(['concat', 'reference', 'resourceId']);
+      expect((node as { args: Array<{ value: unknown }> }).args[0].value).to.equal("it's ");
+      for (const bad of ["[concat('a', ]", "[parameters('x'']", '[concat(1 2)]', "[foo('a').]"]) {
+        expect(() => parseExpression(bad), bad).to.throw(ArmSyntaxError);
+      }
+    });
+
+    it('evaluates only the branch if() takes, applies defaults, and refuses values outside allowedValues', () => {
+      const mini: ArmTemplate = {
+        $schema: template.$schema,
+        contentVersion: '1.0.0.0',
+        parameters: {
+          mode: { type: 'string', defaultValue: 'a', allowedValues: ['a', 'b'] },
+          name: { type: 'string', defaultValue: "[concat('n-', parameters('mode'))]" },
+        },
+        variables: { pick: "[if(equals(parameters('mode'), 'a'), parameters('name'), reference('nowhere').x)]" },
+        resources: [],
+      };
+      expect(new ArmDeployment(mini).variable('pick')).to.equal('n-a');
+      expect(() => new ArmDeployment(mini, { mode: 'b' }).variable('pick')).to.throw(ArmEvaluationError, /nowhere/);
+      expect(() => new ArmDeployment(mini, { mode: 'c' }).parameter('mode')).to.throw(ArmEvaluationError, /allowedValues/);
+      expect(() => new ArmDeployment(mini, { other: 1 })).to.throw(ArmEvaluationError, /does not declare/);
+      expect(() => new ArmDeployment(mini).evaluate("[concatt('a')]")).to.throw(ArmEvaluationError, /not supported/);
+    });
+  });
+});
