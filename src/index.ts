@@ -1,38 +1,21 @@
 /**
- * Entry point: config -> knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server.
+ * Entry point: config -> startApp (knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server),
+ * then shutdown on SIGTERM/SIGINT.
  */
 import 'dotenv/config';
-import { MemoryStorage } from 'botbuilder';
-import { createBot } from './bot/createBot';
-import { createAdapter } from './channels/adapter';
-import { createServer, listen } from './channels/server';
+import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { KnowledgeError, loadKnowledge } from './knowledge/load';
+import { KnowledgeError } from './knowledge/load';
 import { createLogger } from './logger';
-import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  const { model, retrained } = loadOrTrainClinicModel(knowledge, config.modelPath);
-  if (retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-  const recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
-
-  const storage = new MemoryStorage();
-  const runtime = createBot({ knowledge, recognizer, storage, logger, maxMessageChars: config.maxMessageChars });
-  const adapter = createAdapter(config, runtime.middleware, logger);
-  const server = createServer({
-    adapter,
-    bot: runtime.bot,
-    logger,
-    maxBodyBytes: config.maxBodyBytes,
-    health: () => ({ modelTrainedAt: model.trainedAt }),
-  });
-  const running = await listen(server, config.port, config.host);
+  const app = await startApp(config, { logger });
   logger.info('clinic bot listening', {
-    url: `http://localhost:${running.port}/api/messages`,
+    url: `http://localhost:${app.port}/api/messages`,
+    webChat: `http://localhost:${app.port}/`,
     auth: config.botAuth.MicrosoftAppId ? 'bot framework' : 'anonymous (no MicrosoftAppId)',
     startupMs: Date.now() - startedAt,
   });
@@ -42,7 +25,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await running.close();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
