@@ -3,10 +3,10 @@
  * (/api/messages, /healthz, Direct Line under /v3/directline, the Web Chat page at /). Used by index.ts,
  * the tests and the benchmark, so all three run exactly the same wiring.
  */
-import { MemoryStorage } from 'botbuilder';
+import { MemoryStorage, TurnContext } from 'botbuilder';
 import { createBot } from './bot/createBot';
 import { createAdapter } from './channels/adapter';
-import { DirectLine, loadOrCreateSecret, registerDirectLine } from './channels/directline';
+import { DIRECTLINE_CHANNEL_ID, DirectLine, loadOrCreateSecret, registerDirectLine } from './channels/directline';
 import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
@@ -25,6 +25,8 @@ export interface AppParts {
 
 export interface RunningApp {
   port: number;
+  /** The bot's state storage (tests look into it). */
+  storage: MemoryStorage;
   /** http://localhost:<port> */
   url: string;
   directLine: DirectLine;
@@ -73,6 +75,12 @@ export async function startApp(config: Config, parts: AppParts = {}): Promise<Ru
     allowedOrigins: config.webChat.allowedOrigins,
     botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
     appId,
+    // A website conversation nobody can reach any more: the bot's state about it goes too.
+    onForget: async (conversationId, userId) => {
+      const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
+      const keys = [runtime.conversationState.getStorageKey(context), runtime.userState.getStorageKey(context)].filter((k): k is string => Boolean(k));
+      await storage.delete(keys);
+    },
   });
   registerWebChatPage(server, {
     clinic: knowledge.clinic,
@@ -84,6 +92,7 @@ export async function startApp(config: Config, parts: AppParts = {}): Promise<Ru
   const running = await listen(server, config.port, config.host);
   return {
     port: running.port,
+    storage,
     url: `http://localhost:${running.port}`,
     directLine,
     close: async () => {

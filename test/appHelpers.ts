@@ -4,7 +4,7 @@
  * Direct Line client over fetch and ws for checking the protocol byte by byte.
  */
 import { WebSocket } from 'ws';
-import { RunningApp, startApp } from '../src/app';
+import { AppParts, RunningApp, startApp } from '../src/app';
 import { Config, loadConfig } from '../src/config';
 import { clinic } from './helpers';
 
@@ -18,10 +18,10 @@ export interface TestApp extends RunningApp {
 }
 
 /** Starts the full app; `env` overrides settings exactly as the environment would. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppParts = {}): Promise<TestApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, ...env });
   const { knowledge, model } = clinic();
-  const app = await startApp(config, { knowledge, model });
+  const app = await startApp(config, { knowledge, model, ...parts });
   const base = `http://127.0.0.1:${app.port}`;
   return { ...app, config, base, directLineUrl: `${base}/v3/directline` };
 }

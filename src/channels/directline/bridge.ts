@@ -33,14 +33,20 @@ const REPLY_FIELDS = [
  * turn can never call out to the network, whatever a dialog tries.
  */
 class InProcessConnectorFactory extends ConnectorFactory {
+  private client?: ConnectorClient;
+
   async create(serviceUrl: string): Promise<ConnectorClient> {
-    const refuse = {
-      sendRequest: async () => {
-        throw new Error('Direct Line turns are answered in process (expectReplies); the bot cannot call out to a channel service');
-      },
-    };
-    const noCredentials = { signRequest: async <T>(request: T) => request };
-    return new ConnectorClient(noCredentials, { baseUri: serviceUrl, httpClient: refuse } as unknown as ConnectorClientOptions);
+    // One client for every turn: building one costs more than the rest of the bridge, and it is never used.
+    if (!this.client) {
+      const refuse = {
+        sendRequest: async () => {
+          throw new Error('Direct Line turns are answered in process (expectReplies); the bot cannot call out to a channel service');
+        },
+      };
+      const noCredentials = { signRequest: async <T>(request: T) => request };
+      this.client = new ConnectorClient(noCredentials, { baseUri: serviceUrl, httpClient: refuse } as unknown as ConnectorClientOptions);
+    }
+    return this.client;
   }
 }
 

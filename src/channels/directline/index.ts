@@ -21,6 +21,8 @@ export { loadOrCreateSecret, TokenService } from './tokens';
 export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
 /** Conversations kept in memory; the least recently active is dropped first. */
 export const MAX_CONVERSATIONS = 10_000;
+/** Activities kept in all conversations together (a few hundred MB at most). */
+export const MAX_TOTAL_ACTIVITIES = 200_000;
 const SWEEP_MS = 60_000;
 
 export interface DirectLineDeps {
@@ -35,6 +37,8 @@ export interface DirectLineDeps {
   /** The bot's id (MicrosoftAppId, or a fixed name when anonymous) and display name. */
   botAccount: ChannelAccount;
   appId: string;
+  /** A conversation was forgotten (expired or evicted): drop what else is kept about it (the bot's state). */
+  onForget?: (conversationId: string, userId: string) => Promise<void> | void;
   now?: () => number;
 }
 
@@ -48,7 +52,15 @@ export interface DirectLine {
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): DirectLine {
   const now = deps.now ?? Date.now;
   const tokens = new TokenService(deps.secret, deps.settings.tokenTtlSeconds, now);
-  const store = new ConversationStore({ maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, now }, deps.settings.rateLimitPerMinute);
+  const onForget = (conversation: { id: string; userId: string }) => {
+    Promise.resolve()
+      .then(() => deps.onForget?.(conversation.id, conversation.userId))
+      .catch((err) => deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }));
+  };
+  const store = new ConversationStore(
+    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, now, onForget },
+    deps.settings.rateLimitPerMinute,
+  );
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
   const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now };
 

@@ -4,8 +4,10 @@
  * visitor's turns one at a time, and the visitor's rate-limit bucket.
  *
  * Bounds: at most maxActivities activities per conversation (the oldest are dropped; the watermark keeps
- * counting), at most maxConversations conversations (the least recently active one without an open stream
- * is dropped first), and a conversation is forgotten once no unexpired token for it can exist.
+ * counting), at most maxConversations conversations and maxTotalActivities activities in all (beyond either,
+ * the least recently active conversation without an open stream is forgotten first), and a conversation is
+ * forgotten once no unexpired token for it can exist. onForget is told each time, so the bot's own state
+ * for that conversation can go too.
  */
 import type { Activity } from 'botbuilder';
 
@@ -23,8 +25,12 @@ export interface Subscriber {
 
 export interface StoreOptions {
   maxConversations: number;
+  /** Per conversation. */
   maxActivities: number;
+  /** In all conversations together: bounds the memory the store can take. */
+  maxTotalActivities: number;
   now?: () => number;
+  onForget?: (conversation: Conversation) => void;
 }
 
 interface Entry {
@@ -75,6 +81,8 @@ export class Conversation {
     readonly limiter: RateLimiter,
     private readonly maxActivities: number,
     private readonly now: () => number,
+    /** Tells the store how many activities were added (positive) or dropped (negative). */
+    private readonly counted: (delta: number) => void = () => undefined,
   ) {
     this.lastActive = now();
   }
@@ -96,11 +104,17 @@ export class Conversation {
       this.entries.push({ seq: this.seq, activity: stored });
       added.push(stored);
     }
-    if (this.entries.length > this.maxActivities) this.entries.splice(0, this.entries.length - this.maxActivities);
+    let dropped = 0;
+    if (this.entries.length > this.maxActivities) dropped = this.entries.splice(0, this.entries.length - this.maxActivities).length;
     this.lastActive = this.now();
     const set: ActivitySet = { activities: added, watermark: this.watermark };
     if (added.length > 0) for (const subscriber of this.subscribers) subscriber.push(set);
+    this.counted(added.length - dropped);
     return set;
+  }
+
+  get size(): number {
+    return this.entries.length;
   }
 
   /** Activities after a watermark (all that are kept when it is undefined). */
@@ -120,6 +134,7 @@ export class Conversation {
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly now: () => number;
+  private totalActivities = 0;
 
   constructor(
     private readonly options: StoreOptions,
@@ -132,6 +147,11 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
+  /** Activities kept in all conversations. */
+  get activityCount(): number {
+    return this.totalActivities;
+  }
+
   get(id: string): Conversation | undefined {
     return this.conversations.get(id);
   }
@@ -140,7 +160,9 @@ export class ConversationStore {
     const existing = this.conversations.get(id);
     if (existing) return existing;
     if (this.conversations.size >= this.options.maxConversations) this.evictOne();
-    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now);
+    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now, (delta) =>
+      this.counted(conversation, delta),
+    );
     this.conversations.set(id, conversation);
     return conversation;
   }
@@ -149,25 +171,44 @@ export class ConversationStore {
   sweep(): number {
     const now = this.now();
     let removed = 0;
-    for (const [id, c] of this.conversations) {
+    for (const c of [...this.conversations.values()]) {
       if (c.tokensValidUntil <= now && c.subscribers.size === 0) {
-        this.conversations.delete(id);
+        this.forget(c);
         removed++;
       }
     }
     return removed;
   }
 
-  private evictOne(): void {
+  private counted(conversation: Conversation, delta: number): void {
+    this.totalActivities += delta;
+    while (this.totalActivities > this.options.maxTotalActivities && this.conversations.size > 1) {
+      if (!this.evictOne(conversation)) break;
+    }
+  }
+
+  /** Forgets the least recently active conversation, preferring those without an open stream. */
+  private evictOne(keep?: Conversation): boolean {
     let oldest: Conversation | undefined;
+    let oldestStreaming: Conversation | undefined;
     for (const c of this.conversations.values()) {
-      if (c.subscribers.size > 0) continue;
-      if (!oldest || c.lastActive < oldest.lastActive) oldest = c;
+      if (c === keep) continue;
+      if (c.subscribers.size > 0) {
+        if (!oldestStreaming || c.lastActive < oldestStreaming.lastActive) oldestStreaming = c;
+      } else if (!oldest || c.lastActive < oldest.lastActive) {
+        oldest = c;
+      }
     }
-    oldest ??= this.conversations.values().next().value;
-    if (oldest) {
-      this.conversations.delete(oldest.id);
-      for (const s of [...oldest.subscribers]) s.close();
-    }
+    const victim = oldest ?? oldestStreaming;
+    if (victim) this.forget(victim);
+    return Boolean(victim);
+  }
+
+  private forget(conversation: Conversation): void {
+    if (this.conversations.get(conversation.id) !== conversation) return;
+    this.conversations.delete(conversation.id);
+    this.totalActivities -= conversation.size;
+    for (const s of [...conversation.subscribers]) s.close();
+    this.options.onForget?.(conversation);
   }
 }
