@@ -3,6 +3,7 @@
  * (/api/messages, /healthz, Direct Line under /v3/directline, the Web Chat page at /). Used by index.ts,
  * the tests and the benchmark, so all three run exactly the same wiring.
  */
+import type * as restify from 'restify';
 import { MemoryStorage, TurnContext } from 'botbuilder';
 import { createBot } from './bot/createBot';
 import { createAdapter } from './channels/adapter';
@@ -25,6 +26,7 @@ export interface AppParts {
 
 export interface RunningApp {
   port: number;
+  server: restify.Server;
   /** The bot's state storage (tests look into it). */
   storage: MemoryStorage;
   /** http://localhost:<port> */
@@ -92,6 +94,7 @@ export async function startApp(config: Config, parts: AppParts = {}): Promise<Ru
   const running = await listen(server, config.port, config.host);
   return {
     port: running.port,
+    server,
     storage,
     url: `http://localhost:${running.port}`,
     directLine,
