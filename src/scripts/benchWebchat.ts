@@ -96,7 +96,9 @@ function json(url: string, init: { method: string; agent: Agent; headers?: Recor
 }
 
 async function openVisitor(directLineUrl: string): Promise<Visitor> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // An idle connection is closed by the client after 4 s, before the server's 5 s keep-alive timeout: otherwise a
+  // visitor who waited for the others could send on a connection the server is closing at that moment (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 4000 });
   const { token } = await json(`${directLineUrl}/tokens/generate`, { method: 'POST', agent });
   const started = await json(`${directLineUrl}/conversations`, { method: 'POST', agent, headers: { authorization: `Bearer ${token}` } });
   const visitor: Visitor = { agent, conversationId: started.conversationId, token, ws: new WebSocket(started.streamUrl), firstReply: new Map(), waiters: new Map() };
@@ -272,6 +274,9 @@ async function main(): Promise<void> {
     const live = await run(directLineUrl, visitors, messages, warmup, thinkMs);
     report(`1. visitors (each pausing ${thinkMs / 2}-${(thinkMs * 3) / 2} ms between questions)`, live);
     console.log(serverLine(await server.stats(), live.latencies.length));
+    // Visitors who finished early have idled long enough for their connection to close: reconnect them unmeasured.
+    await run(directLineUrl, visitors, 1, 0, 0);
+    await server.stats();
     const flat = await run(directLineUrl, visitors, messages, warmup + messages, 0);
     report(`2. flat out (no pause, ${conversations} turns always in flight)`, flat);
     console.log(serverLine(await server.stats(), flat.latencies.length));
