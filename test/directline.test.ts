@@ -4,6 +4,7 @@
  * and that visitors get the same bot as /api/messages. Plus the page's headers and the new settings.
  */
 import { expect } from 'chai';
+import { request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,6 +186,29 @@ describe('Direct Line endpoint', function () {
       const ours = logLines.filter((l) => l.includes(c.conversationId));
       expect(ours.length).to.be.greaterThan(0);
       expect(logLines.join('\n')).to.not.contain('private worry');
+    });
+
+    it('behind an HTTPS proxy (X-Forwarded-Proto: https) give wss:// stream URLs on the public host', async () => {
+      const { token } = (await call(dl('/tokens/generate'), { method: 'POST' })).body;
+      // fetch will not set Host; node:http will, as a reverse proxy keeping the visitor's Host does.
+      const streamUrl = await new Promise<string>((resolve, reject) => {
+        const req = request(dl('/conversations'), { method: 'POST', headers: { authorization: `Bearer ${token}`, host: 'chat.clinic.example', 'x-forwarded-proto': 'https' } }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve(JSON.parse(text).streamUrl));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(streamUrl).to.match(/^wss:\/\/chat\.clinic\.example\/v3\/directline\/conversations\//);
+    });
+
+    it('take a typing indicator without keeping it or bothering the bot', async () => {
+      const c = await startConversation(app.directLineUrl);
+      const typing = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'typing' } });
+      expect(typing.status).to.equal(200);
+      const all = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token });
+      expect(all.body.activities.map((a: any) => a.type)).to.deep.equal(['message']); // the welcome only
     });
 
     it('refresh a valid token: the new one works and lasts longer', async () => {
