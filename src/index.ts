@@ -1,5 +1,6 @@
 /**
- * Entry point: reads the settings, starts the app, stops it gracefully on SIGTERM/SIGINT.
+ * Entry point: config -> startApp (knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server),
+ * then shutdown on SIGTERM/SIGINT.
  */
 import 'dotenv/config';
 import { startApp } from './app';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   logger.info('clinic bot listening', {
     url: `http://localhost:${app.port}/api/messages`,
     port: app.port,
+    webChat: `http://localhost:${app.port}/`,
     auth: config.botAuth.MicrosoftAppId ? 'bot framework' : 'anonymous (no MicrosoftAppId)',
     startupMs: Date.now() - startedAt,
   });

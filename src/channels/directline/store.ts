@@ -1,0 +1,214 @@
+/**
+ * Conversations, in memory: each keeps its activities in order with a watermark (the sequence number
+ * of the last activity), the WebSocket subscribers to push new activities to, a queue that runs the
+ * visitor's turns one at a time, and the visitor's rate-limit bucket.
+ *
+ * Bounds: at most maxActivities activities per conversation (the oldest are dropped; the watermark keeps
+ * counting), at most maxConversations conversations and maxTotalActivities activities in all (beyond either,
+ * the least recently active conversation without an open stream is forgotten first), and a conversation is
+ * forgotten once no unexpired token for it can exist. onForget is told each time, so the bot's own state
+ * for that conversation can go too.
+ */
+import type { Activity } from 'botbuilder';
+
+export interface ActivitySet {
+  activities: Partial<Activity>[];
+  watermark: string;
+}
+
+/** An open stream (WebSocket) of a conversation. */
+export interface Subscriber {
+  push(set: ActivitySet): void;
+  /** The conversation is gone: end the stream. */
+  close(): void;
+}
+
+export interface StoreOptions {
+  maxConversations: number;
+  /** Per conversation. */
+  maxActivities: number;
+  /** In all conversations together: bounds the memory the store can take. */
+  maxTotalActivities: number;
+  now?: () => number;
+  onForget?: (conversation: Conversation) => void;
+}
+
+interface Entry {
+  seq: number;
+  activity: Partial<Activity>;
+}
+
+/** Token bucket: `perMinute` posts a minute on average, bursts up to `perMinute`. */
+export class RateLimiter {
+  private tokens: number;
+  private updated: number;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = perMinute;
+    this.updated = now();
+  }
+
+  /** Takes one; when none is left, says after how many seconds the next one comes. */
+  take(): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const now = this.now();
+    this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.updated) / 60_000) * this.perMinute);
+    this.updated = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - this.tokens) * 60) / this.perMinute)) };
+  }
+}
+
+export class Conversation {
+  readonly subscribers = new Set<Subscriber>();
+  /** The welcome turn ran. */
+  started = false;
+  lastActive: number;
+  private entries: Entry[] = [];
+  private seq = 0;
+  private turns: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    readonly userId: string,
+    /** Until when a token for this conversation can be valid (ms since the epoch). */
+    public tokensValidUntil: number,
+    readonly limiter: RateLimiter,
+    private readonly maxActivities: number,
+    private readonly now: () => number,
+    /** Tells the store how many activities were added (positive) or dropped (negative). */
+    private readonly counted: (delta: number) => void = () => undefined,
+  ) {
+    this.lastActive = now();
+  }
+
+  get watermark(): string {
+    return String(this.seq);
+  }
+
+  /** Gives the activities server ids and timestamps, keeps them, and pushes them to every open stream. */
+  append(activities: Partial<Activity>[]): ActivitySet {
+    const added: Partial<Activity>[] = [];
+    for (const activity of activities) {
+      this.seq += 1;
+      const stored: Partial<Activity> = {
+        ...activity,
+        id: `${this.id}|${String(this.seq).padStart(7, '0')}`,
+        timestamp: (activity.timestamp ?? new Date(this.now())) as Date,
+      };
+      this.entries.push({ seq: this.seq, activity: stored });
+      added.push(stored);
+    }
+    let dropped = 0;
+    if (this.entries.length > this.maxActivities) dropped = this.entries.splice(0, this.entries.length - this.maxActivities).length;
+    this.lastActive = this.now();
+    const set: ActivitySet = { activities: added, watermark: this.watermark };
+    if (added.length > 0) for (const subscriber of this.subscribers) subscriber.push(set);
+    this.counted(added.length - dropped);
+    return set;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Activities after a watermark (all that are kept when it is undefined). */
+  since(watermark: number | undefined): ActivitySet {
+    const from = watermark ?? 0;
+    return { activities: this.entries.filter((e) => e.seq > from).map((e) => e.activity), watermark: this.watermark };
+  }
+
+  /** Runs work after every turn queued before it: one turn at a time, in the order the visitor sent them. */
+  enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turns.then(work);
+    this.turns = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export class ConversationStore {
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly now: () => number;
+  private totalActivities = 0;
+
+  constructor(
+    private readonly options: StoreOptions,
+    private readonly rateLimitPerMinute: number,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+
+  /** Activities kept in all conversations. */
+  get activityCount(): number {
+    return this.totalActivities;
+  }
+
+  get(id: string): Conversation | undefined {
+    return this.conversations.get(id);
+  }
+
+  create(id: string, userId: string, tokensValidUntil: number): Conversation {
+    const existing = this.conversations.get(id);
+    if (existing) return existing;
+    if (this.conversations.size >= this.options.maxConversations) this.evictOne();
+    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now, (delta) =>
+      this.counted(conversation, delta),
+    );
+    this.conversations.set(id, conversation);
+    return conversation;
+  }
+
+  /** Forgets conversations nobody can reach any more: every token expired and no stream open. */
+  sweep(): number {
+    const now = this.now();
+    let removed = 0;
+    for (const c of [...this.conversations.values()]) {
+      if (c.tokensValidUntil <= now && c.subscribers.size === 0) {
+        this.forget(c);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private counted(conversation: Conversation, delta: number): void {
+    this.totalActivities += delta;
+    while (this.totalActivities > this.options.maxTotalActivities && this.conversations.size > 1) {
+      if (!this.evictOne(conversation)) break;
+    }
+  }
+
+  /** Forgets the least recently active conversation, preferring those without an open stream. */
+  private evictOne(keep?: Conversation): boolean {
+    let oldest: Conversation | undefined;
+    let oldestStreaming: Conversation | undefined;
+    for (const c of this.conversations.values()) {
+      if (c === keep) continue;
+      if (c.subscribers.size > 0) {
+        if (!oldestStreaming || c.lastActive < oldestStreaming.lastActive) oldestStreaming = c;
+      } else if (!oldest || c.lastActive < oldest.lastActive) {
+        oldest = c;
+      }
+    }
+    const victim = oldest ?? oldestStreaming;
+    if (victim) this.forget(victim);
+    return Boolean(victim);
+  }
+
+  private forget(conversation: Conversation): void {
+    if (this.conversations.get(conversation.id) !== conversation) return;
+    this.conversations.delete(conversation.id);
+    this.totalActivities -= conversation.size;
+    for (const s of [...conversation.subscribers]) s.close();
+    this.options.onForget?.(conversation);
+  }
+}

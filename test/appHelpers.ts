@@ -1,0 +1,129 @@
+/**
+ * Helpers for tests that run the whole app over HTTP: the real server (startApp) on a free port on
+ * 127.0.0.1, with the knowledge base and model from helpers.ts (trained once per test run), and a small
+ * Direct Line client over fetch and ws for checking the protocol byte by byte.
+ */
+import { WebSocket } from 'ws';
+import { AppParts, RunningApp, startApp } from '../src/app';
+import { Config, loadConfig } from '../src/config';
+import { clinic } from './helpers';
+
+/** A fixed signing secret for tests, so that tests can mint tokens (expired ones, say) themselves. */
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export interface TestApp extends RunningApp {
+  config: Config;
+  base: string;
+  directLineUrl: string;
+}
+
+/** Starts the full app; `env` overrides settings exactly as the environment would. */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppParts = {}): Promise<TestApp> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, ...env });
+  const { knowledge, model } = clinic();
+  const app = await startApp(config, { knowledge, model, ...parts });
+  const base = `http://127.0.0.1:${app.port}`;
+  return { ...app, config, base, directLineUrl: `${base}/v3/directline` };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function call<T = any>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(url, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+export interface StartedConversation {
+  conversationId: string;
+  token: string;
+  streamUrl: string;
+}
+
+/** POST /tokens/generate, then POST /conversations: what Web Chat does for a new visitor. */
+export async function startConversation(directLineUrl: string): Promise<StartedConversation> {
+  const generated = await call(`${directLineUrl}/tokens/generate`, { method: 'POST' });
+  if (generated.status !== 200) throw new Error(`generate: ${generated.status}`);
+  const started = await call(`${directLineUrl}/conversations`, { method: 'POST', token: generated.body.token });
+  if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+  return { conversationId: started.body.conversationId, token: generated.body.token, streamUrl: started.body.streamUrl };
+}
+
+/** A WebSocket stream that collects every activity set it receives. */
+export class Stream {
+  readonly sets: Array<{ activities: any[]; watermark: string }> = [];
+  private waiters: Array<() => void> = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (!text) return;
+      this.sets.push(JSON.parse(text));
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  static open(url: string, headers: Record<string, string> = {}): Promise<Stream> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { headers });
+      const stream = new Stream(ws);
+      ws.once('open', () => resolve(stream));
+      ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`WebSocket refused: ${res.statusCode}`), { status: res.statusCode })));
+      ws.once('error', reject);
+    });
+  }
+
+  get activities(): any[] {
+    return this.sets.flatMap((s) => s.activities);
+  }
+
+  /** Resolves with the first activity matching, waiting for it up to timeoutMs. */
+  async waitFor(match: (a: any) => boolean, timeoutMs = 5000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.activities.find(match);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for an activity on the stream');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** Polls until check() returns something truthy. */
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
