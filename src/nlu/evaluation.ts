@@ -83,12 +83,13 @@ export function stratifiedFolds<T extends { intent: string }>(items: T[], k: num
   return folds;
 }
 
+/** Cross-validation: k stratified folds, or 'loo' for leave-one-out (every item is its own fold). */
 export function crossValidate<T extends { intent: string }, P extends Prediction>(
   items: T[],
-  k: number,
+  k: number | 'loo',
   trainAndPredict: (train: T[], test: T[]) => P[],
 ): P[] {
-  const folds = stratifiedFolds(items, k);
+  const folds = k === 'loo' ? items.map((item) => [item]) : stratifiedFolds(items, k);
   return folds.flatMap((test, i) => trainAndPredict(folds.filter((_, j) => j !== i).flat(), test));
 }
 

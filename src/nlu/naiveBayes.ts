@@ -43,7 +43,7 @@ export class NaiveBayesModel {
     for (const ex of examples) {
       if (ex.features.length > 0) classifier.addDocument(ex.features, ex.label);
     }
-    classifier.train();
+    trainFast(classifier);
     return new NaiveBayesModel(classifier);
   }
 
@@ -88,6 +88,32 @@ export class NaiveBayesModel {
   /** Probabilities that sum to 1: softmax of the log scores divided by the temperature. */
   classify(features: string[], temperature = 1): IntentScore[] {
     return softmax(this.logScores(features), temperature);
+  }
+}
+
+/**
+ * natural's train() turns every document into a 0/1 vector over the whole feature dictionary with
+ * observation.indexOf(feature) for each feature: O(documents x features x document length), minutes
+ * once character n-grams make the dictionary large. This trains the same classifier with the same
+ * vectors built from a hash lookup: natural's own train() and counts, the same model file (a test
+ * compares the two), only faster. The override is removed again after training.
+ */
+export function trainFast(classifier: natural.BayesClassifier): void {
+  const keys = Object.keys((classifier as unknown as { features: Record<string, number> }).features);
+  Object.defineProperty(classifier, 'textToFeatures', {
+    enumerable: false,
+    configurable: true,
+    value: (observation: string[] | string): number[] => {
+      const present = new Set(typeof observation === 'string' ? [observation] : observation);
+      const vector = new Array<number>(keys.length);
+      for (let i = 0; i < keys.length; i++) vector[i] = present.has(keys[i]) ? 1 : 0;
+      return vector;
+    },
+  });
+  try {
+    classifier.train();
+  } finally {
+    delete (classifier as unknown as Record<string, unknown>).textToFeatures;
   }
 }
 
