@@ -13,6 +13,10 @@ import { crossValidate, Prediction, scorePredictions } from './evaluation';
 import { DEFAULT_FEATURE_OPTIONS, FeatureOptions } from './features';
 import { Calibration, IntentModel, trainIntentModel } from './model';
 import { IntentRecognizer, NONE_INTENT, Recognition } from './recognizer';
+import { natural } from './stem';
+
+/** The three Braun et al. (2017) corpora, as files <name>.simple.json in ../shared/nlu-corpora. */
+export const BRAUN_CORPORA = ['ChatbotCorpus', 'AskUbuntuCorpus', 'WebApplicationsCorpus'];
 
 export interface LabelledText {
   text: string;
@@ -143,4 +147,12 @@ export function oneStandardError(candidates: CvResult[]): CvResult {
     return b.accuracy - a.accuracy;
   });
   return eligible[0];
+}
+
+/** natural's BayesClassifier exactly as its README uses it: strings in, its own tokenizer, stemmer and stopwords. */
+export function naturalDefaultPredict(train: LabelledText[], test: LabelledText[]): Prediction[] {
+  const classifier = new natural.BayesClassifier();
+  for (const t of train) classifier.addDocument(t.text, t.intent);
+  classifier.train();
+  return test.map((t) => ({ expected: t.intent, predicted: String(classifier.classify(t.text)) }));
 }

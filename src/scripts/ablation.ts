@@ -6,14 +6,10 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { PROJECT_ROOT } from '../config';
-import { Corpus, cvTune, DEFAULT_PIPELINE, PipelineSettings, readCorpus } from '../nlu/corpus';
+import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, naturalDefaultPredict, PipelineSettings, readCorpus } from '../nlu/corpus';
 import { crossValidate, scorePredictions } from '../nlu/evaluation';
 import { WORD_FEATURE_OPTIONS } from '../nlu/features';
-import { natural } from '../nlu/stem';
-
-export const CORPORA_DIR = join(PROJECT_ROOT, '..', 'shared', 'nlu-corpora');
-export const BRAUN_CORPORA = ['ChatbotCorpus', 'AskUbuntuCorpus', 'WebApplicationsCorpus'];
+import { CORPORA_DIR } from './evaluate';
 
 const word: PipelineSettings = { ...DEFAULT_PIPELINE, featureOptions: WORD_FEATURE_OPTIONS };
 const chars = (min: number, max: number): PipelineSettings => ({ ...word, featureOptions: { ...WORD_FEATURE_OPTIONS, charNgrams: { min, max } } });
@@ -49,14 +45,6 @@ export const VARIANTS: Array<{ name: string; what: string; settings: PipelineSet
   { name: 'c35-s0.01-content', what: 'chars35 s0.01, n-grams for content words only', settings: { ...withF(c35, { charNgrams: { min: 3, max: 5, contentWordsOnly: true } }), smoothing: 0.01 } },
   { name: 'chars35-unbalanced', what: 'chars35, no class balancing', settings: { ...c35, balance: false } },
 ];
-
-/** natural's BayesClassifier exactly as its README uses it: strings in, its own tokenizer, stemmer and stopwords. */
-export function naturalDefaultPredict(train: Array<{ text: string; intent: string }>, test: Array<{ text: string; intent: string }>) {
-  const classifier = new natural.BayesClassifier();
-  for (const t of train) classifier.addDocument(t.text, t.intent);
-  classifier.train();
-  return test.map((t) => ({ expected: t.intent, predicted: String(classifier.classify(t.text)) }));
-}
 
 function main(): void {
   const args = process.argv.slice(2);
