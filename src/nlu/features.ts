@@ -38,6 +38,8 @@ export interface CharNgramOptions {
   minWordLength?: number;
   /** Function words get no n-grams: "does" would otherwise count nine times over ("^do", "doe", "oes$", ...). */
   contentWordsOnly?: boolean;
+  /** Take the n-grams from the word's stem instead of the word as written. */
+  fromStems?: boolean;
 }
 
 export interface FeatureOptions {
@@ -51,6 +53,8 @@ export interface FeatureOptions {
   stemmer?: StemmerName;
   /** How many times a word feature counts (1 when absent). */
   wordWeight?: number;
+  /** Correct unknown words towards the training vocabulary before features are taken (on when absent). */
+  typoCorrection?: boolean;
   /** Replace numbers by their shape (n:<digits>) instead of a word feature per number. */
   numberShapes?: boolean;
 }
@@ -111,7 +115,7 @@ export function extractFeatures(words: string[], options: FeatureOptions = DEFAU
     words.forEach((w, i) => {
       if (w.startsWith('<') || stems[i].startsWith('#')) return;
       if (w.length < (c.minWordLength ?? 0) || (c.contentWordsOnly && FUNCTION_WORDS.has(w))) return;
-      for (const g of charNgrams(w, c.min, c.max)) out.add('c:' + g);
+      for (const g of charNgrams(c.fromStems ? stems[i] : w, c.min, c.max)) out.add('c:' + g);
     });
   }
   return [...out];

@@ -97,7 +97,7 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
     if (text.length > this.options.maxChars) return { ...base, intent: NONE_INTENT, score: 0, reason: 'too_long' };
-    const a = analyse(text, this.matchers, this.speller);
+    const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
