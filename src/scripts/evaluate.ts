@@ -20,9 +20,8 @@ import { Knowledge } from '../knowledge/types';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
 import { crossValidate, formatScores, Prediction, scorePredictions } from '../nlu/evaluation';
 import { Calibration, DEFAULT_CALIBRATION } from '../nlu/model';
-import { NONE_INTENT, Recognition } from '../nlu/recognizer';
+import { IntentRecognizer, NONE_INTENT, Recognition } from '../nlu/recognizer';
 import { Corpus, CorpusPrediction, cvTune, DEFAULT_PIPELINE, LabelledText, PipelineSettings, predictCorpus, readCorpus, trainCorpusModel } from '../nlu/corpus';
-import { IntentRecognizer } from '../nlu/recognizer';
 import { writeReports } from '../nlu/report';
 import type { Scores } from '../nlu/evaluation';
 
