@@ -156,3 +156,41 @@ export function naturalDefaultPredict(train: LabelledText[], test: LabelledText[
   classifier.train();
   return test.map((t) => ({ expected: t.intent, predicted: String(classifier.classify(t.text)) }));
 }
+
+/** A small deterministic pseudo-random generator (LCG), so that repeated splits are reproducible. */
+function lcg(seed: number): () => number {
+  let x = seed % 2147483648;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+/**
+ * Repeated stratified half splits of a train split: each intent's utterances are shuffled and dealt
+ * into two halves; a model trained on one half labels the other and vice versa. Training on half of an
+ * already tiny split is closer to the real test (test splits are as large as train splits) and tells
+ * pipeline variants apart where leave-one-out ties. Returns right answers and total over all rounds.
+ */
+export function repeatedHalves(train: LabelledText[], settings: PipelineSettings, rounds = 10): { correct: number; total: number } {
+  let correct = 0;
+  let total = 0;
+  for (let round = 1; round <= rounds; round++) {
+    const random = lcg(round * 7919);
+    const halves: [LabelledText[], LabelledText[]] = [[], []];
+    const byIntent = new Map<string, LabelledText[]>();
+    for (const t of train) byIntent.set(t.intent, [...(byIntent.get(t.intent) ?? []), t]);
+    for (const group of byIntent.values()) {
+      const shuffled = group.map((t) => ({ t, k: random() })).sort((a, b) => a.k - b.k).map((x) => x.t);
+      const first = random() < 0.5 ? 0 : 1;
+      shuffled.forEach((t, i) => halves[(i + first) % 2].push(t));
+    }
+    for (const [a, b] of [[halves[0], halves[1]], [halves[1], halves[0]]]) {
+      if (a.length === 0 || b.length === 0) continue;
+      const predictions = predictCorpus(trainCorpusModel(a, settings), b);
+      correct += predictions.filter((p) => p.expected === p.predicted).length;
+      total += predictions.length;
+    }
+  }
+  return { correct, total };
+}
