@@ -74,7 +74,7 @@ function tune(knowledge: Knowledge): Calibration {
   let best = { calibration: DEFAULT_CALIBRATION, accuracy: -1 };
   for (const temperature of [1, 2, 3, 4, 6, 8]) {
     const raw = crossValidate(knowledge.training, 5, (train, test) =>
-      predict(knowledge, train, test, { temperature, threshold: 0, clarifyMargin: 0 }),
+      predict(knowledge, train, test, { ...DEFAULT_CALIBRATION, temperature, threshold: 0, clarifyMargin: 0 }),
     );
     for (const threshold of [0.2, 0.3, 0.4, 0.45, 0.5, 0.6]) {
       const preds = raw.map((p) => ({
@@ -82,7 +82,7 @@ function tune(knowledge: Knowledge): Calibration {
         predicted: p.r.score < threshold && p.r.intent !== OOS && p.r.reason !== 'no_domain_words' && p.r.conditions.length === 0 ? OOS : p.predicted,
       }));
       const accuracy = scorePredictions(preds).accuracy;
-      if (accuracy > best.accuracy) best = { calibration: { temperature, threshold, clarifyMargin: DEFAULT_CALIBRATION.clarifyMargin }, accuracy };
+      if (accuracy > best.accuracy) best = { calibration: { ...DEFAULT_CALIBRATION, temperature, threshold }, accuracy };
     }
   }
   console.log(`tuned on training cross-validation: ${JSON.stringify(best.calibration)} (CV accuracy ${(best.accuracy * 100).toFixed(1)}%)`);
