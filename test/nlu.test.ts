@@ -85,7 +85,7 @@ describe('features', () => {
   it('keeps question words, adds bigrams and the first word, prefixed so no word collides with Object properties', () => {
     const f = extractFeatures(['how', 'does', 'constructor', 'work']);
     expect(f).to.include.members(['w:how', 'w:doe', 'b:how_doe', 'f:how', 'w:constructor']);
-    expect(f.every((x) => /^[wbf]:/.test(x))).to.equal(true);
+    expect(f.every((x) => /^[wbfc]:/.test(x))).to.equal(true);
   });
 });
 

@@ -83,12 +83,13 @@ export function stratifiedFolds<T extends { intent: string }>(items: T[], k: num
   return folds;
 }
 
+/** Cross-validation: k stratified folds, or 'loo' for leave-one-out (every item is its own fold). */
 export function crossValidate<T extends { intent: string }, P extends Prediction>(
   items: T[],
-  k: number,
+  k: number | 'loo',
   trainAndPredict: (train: T[], test: T[]) => P[],
 ): P[] {
-  const folds = stratifiedFolds(items, k);
+  const folds = k === 'loo' ? items.map((item) => [item]) : stratifiedFolds(items, k);
   return folds.flatMap((test, i) => trainAndPredict(folds.filter((_, j) => j !== i).flat(), test));
 }
 
@@ -97,7 +98,7 @@ const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
 /** A plain-text table: per-intent figures, then the confusion matrix. */
 export function formatScores(title: string, s: Scores): string {
   const labels = Object.keys(s.perIntent);
-  const width = Math.max(12, ...labels.map((l) => l.length));
+  const width = Math.max(12, ...labels.map((l, i) => l.length + String(i).length + 1));
   const lines = [`${title}: ${s.correct}/${s.total} correct, accuracy ${pct(s.accuracy)}, micro-F1 ${s.microF1.toFixed(3)}, macro-F1 ${s.macroF1.toFixed(3)}`];
   lines.push(`${'intent'.padEnd(width)}  precision  recall     F1  support`);
   for (const l of labels) {

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyse, EntityMatchers } from './analyse';
-import { DEFAULT_FEATURE_OPTIONS, extractFeatures, FeatureOptions } from './features';
+import { DEFAULT_FEATURE_OPTIONS, extractFeatures, FeatureOptions, FUNCTION_WORDS } from './features';
 import { NaiveBayesModel } from './naiveBayes';
 import { stem } from './stem';
 
-export const MODEL_FORMAT = 3;
+export const MODEL_FORMAT = 4;
 
 export interface Calibration {
   /** Softmax temperature applied to log scores (naive Bayes is over-confident; > 1 softens). */
@@ -18,9 +18,19 @@ export interface Calibration {
   threshold: number;
   /** When the top two are closer than this, the bot asks which one was meant. */
   clarifyMargin: number;
+  /**
+   * Decline a message whose content words are all foreign to the in-scope training examples
+   * (reason no_domain_words). On unless false; cross-validation decides it for a public corpus.
+   */
+  domainRule?: boolean;
+  /**
+   * With the domain rule on: the share of content words that must be foreign for a message without a
+   * named treatment or condition to be declined. 1 (the default) declines only when all of them are.
+   */
+  foreignShare?: number;
 }
 
-export const DEFAULT_CALIBRATION: Calibration = { temperature: 2, threshold: 0.3, clarifyMargin: 0.1 };
+export const DEFAULT_CALIBRATION: Calibration = { temperature: 2, threshold: 0.3, clarifyMargin: 0.1, foreignShare: 0.67 };
 
 export interface IntentModel {
   format: number;
@@ -37,18 +47,7 @@ export interface IntentModel {
   bayes: NaiveBayesModel;
 }
 
-/** Function words that say nothing about the clinic; they never make a message in-domain. */
-export const FUNCTION_WORDS = new Set(
-  (
-    'a an the and or but if of to in on at by for with from about as into over after before up down out off ' +
-    'i me my mine we us our you your yours he him his she her it its they them their this that these those ' +
-    'is am are was were be been being do does did doing have has had having can could will would shall should may might must ' +
-    'not no yes so too very just also only then than there here when where why how what which who whom whose ' +
-    'please pls tell know want like need get got some any all more most much many ' +
-    'really actually exactly maybe u ur r im id ive youre dont cant wont isnt arent whats thats ' +
-    'um umm hmm hmmm uh uhh er erm ah oh well so yeah'
-  ).split(' '),
-);
+export { FUNCTION_WORDS };
 
 /** A word that can say what a message is about: not a function word, and not a bare number. */
 export function isContentWord(word: string): boolean {

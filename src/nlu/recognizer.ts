@@ -6,7 +6,7 @@
 import type { Condition } from '../knowledge/types';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseMatcher, phraseEntries } from './entities';
-import { extractFeatures } from './features';
+import { extractFeatures, featureStem } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
 import { words } from './normalize';
@@ -97,7 +97,7 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
     if (text.length > this.options.maxChars) return { ...base, intent: NONE_INTENT, score: 0, reason: 'too_long' };
-    const a = analyse(text, this.matchers, this.speller);
+    const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
@@ -119,9 +119,12 @@ export class IntentRecognizer {
     // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0;
     const content = plain.filter(isContentWord);
-    const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + stem(w)));
+    const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
-    if (!hasEntity && (!knowsAny || (content.length > 0 && domainContent.length === 0))) {
+    // foreignShare (default 1: all of them) is how much of the content must be foreign to decline.
+    const share = calibration.foreignShare ?? 1;
+    const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
+    if (!hasEntity && (!knowsAny || foreign)) {
       return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'no_domain_words' };
     }
     if (top.intent === outOfScopeIntent) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
