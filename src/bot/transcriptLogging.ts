@@ -1,0 +1,172 @@
+/**
+ * Transcript logging middleware, for every channel (it sits on the adapter, so Emulator, Direct Line,
+ * Web Chat, Teams and the tests all go through it).
+ *
+ * Why not botbuilder's TranscriptLoggerMiddleware: it writes at the end of the turn without awaiting,
+ * and only prints failed writes to the console. This one:
+ *  - writes the incoming activity when the turn starts, and each batch of outgoing activities right
+ *    after it is sent (order: incoming, then outgoing in send order, traces included), and AWAITS
+ *    every write, so a turn that completed is in the store;
+ *  - assigns ids and timestamps to outgoing activities as the stock logger does, and sets `from.role`
+ *    (user / bot) so the Emulator can open an exported .transcript;
+ *  - masks the contact details the enquiry dialog registered for the turn, and, with
+ *    REDACT_CONTACT_DETAILS, phone numbers and emails in what the user wrote;
+ *  - on a failed write, logs an error with the conversation id and counts it (/healthz shows the
+ *    count). A failed transcript write does NOT fail the turn: the patient still gets the answer (and
+ *    any emergency guidance); losing the review copy of a turn is the lesser harm.
+ */
+import { Activity, ActivityEventNames, ActivityTypes, ConversationReference, Middleware, ResourceResponse, RoleTypes, TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import { redactContactDetails } from '../storage/redact';
+import { applyMasks, transcriptMasks } from './transcriptPrivacy';
+
+export interface LoggedRef {
+  seq: number;
+}
+
+/** Where transcripts go: SqliteTranscriptStore, or a fake in tests. */
+export interface TranscriptWriter {
+  logActivities(activities: Activity[]): LoggedRef[] | Promise<LoggedRef[]>;
+  rewriteActivity(seq: number, activity: Activity): void | Promise<void>;
+}
+
+export interface TranscriptLoggingOptions {
+  logger: Logger;
+  /** Mask phone numbers and emails in what users wrote. */
+  redactContactDetails: boolean;
+}
+
+/** Fields that carry what someone wrote or was shown; ids, urls and channel metadata are left alone. */
+const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'attachments', 'suggestedActions'] as const;
+
+function mapStrings(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
+    return out;
+  }
+  return value;
+}
+
+function mapContent(activity: Activity, fn: (s: string) => string): Activity {
+  const copy = { ...activity } as Record<string, unknown>;
+  for (const field of CONTENT_FIELDS) if (copy[field] !== undefined) copy[field] = mapStrings(copy[field], fn);
+  return copy as unknown as Activity;
+}
+
+interface TurnLog {
+  incoming?: { seq: number; activity: Activity };
+  /** How many masks the stored incoming activity already has applied. */
+  masksApplied: number;
+}
+
+export class TranscriptLoggingMiddleware implements Middleware {
+  /** Failed transcript writes since start-up. */
+  failures = 0;
+
+  constructor(
+    private readonly writer: TranscriptWriter,
+    private readonly options: TranscriptLoggingOptions,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const incoming = context.activity;
+    // As the stock logger: ContinueConversation events only initialise a proactive turn.
+    if (!incoming || (incoming.type === ActivityTypes.Event && incoming.name === ActivityEventNames.ContinueConversation)) return next();
+
+    const turn: TurnLog = { masksApplied: 0 };
+    const clone: Activity = { ...incoming, from: { ...(incoming.from ?? { id: '', name: '' }), role: incoming.from?.role ?? RoleTypes.User } };
+    if (!clone.timestamp) clone.timestamp = new Date();
+    const prepared = this.prepare(context, clone);
+    const [ref] = (await this.write(context, [prepared])) ?? [];
+    if (ref) turn.incoming = { seq: ref.seq, activity: clone };
+    turn.masksApplied = transcriptMasks(context).length;
+
+    context.onSendActivities(async (ctx, activities, nextSend) => {
+      const responses = await nextSend();
+      await this.syncIncoming(ctx, turn);
+      const outgoing = activities.map((a, i) => this.outgoing(a, responses?.[i]));
+      await this.write(ctx, outgoing.map((a) => this.prepare(ctx, a)));
+      return responses;
+    });
+
+    context.onUpdateActivity(async (ctx, activity, nextUpdate) => {
+      await nextUpdate();
+      const update = { ...this.outgoing(activity, undefined), type: ActivityTypes.MessageUpdate } as Activity;
+      await this.write(ctx, [this.prepare(ctx, update)]);
+    });
+
+    context.onDeleteActivity(async (ctx, reference: Partial<ConversationReference>, nextDelete) => {
+      await nextDelete();
+      const deleted = TurnContext.applyConversationReference({ type: ActivityTypes.MessageDelete, id: reference.activityId }, reference, false) as Activity;
+      await this.write(ctx, [this.outgoing(deleted, undefined)]);
+    });
+
+    try {
+      await next();
+    } finally {
+      await this.syncIncoming(context, turn);
+    }
+  }
+
+  /** An outgoing activity as stored: the channel's id (or a generated one), a timestamp, the bot's role. */
+  private outgoing(activity: Partial<Activity>, response: ResourceResponse | undefined): Activity {
+    const clone = { ...activity } as Activity;
+    clone.id = response?.id || clone.id;
+    if (!clone.timestamp) clone.timestamp = new Date();
+    if (!clone.id) {
+      // As the stock logger (botbuilder-js #1122): some channels return no id.
+      clone.id = `g_${Math.random().toString(36).slice(2, 8)}${new Date(clone.timestamp).getTime()}`;
+    }
+    clone.from = { ...(clone.from ?? { id: '', name: '' }), role: clone.from?.role ?? RoleTypes.Bot };
+    return clone;
+  }
+
+  /** Applies the turn's masks, and redaction to what the user wrote (their message and its recognition trace). */
+  private prepare(context: TurnContext, activity: Activity): Activity {
+    const masks = transcriptMasks(context);
+    let out = masks.length ? mapContent(activity, (s) => applyMasks(s, masks)) : activity;
+    if (this.options.redactContactDetails) {
+      if (out.from?.role === RoleTypes.User) {
+        out = mapContent(out, redactContactDetails);
+      } else if (out.type === ActivityTypes.Trace && out.value && typeof (out.value as { text?: unknown }).text === 'string') {
+        const value = out.value as { text: string };
+        out = { ...out, value: { ...value, text: redactContactDetails(value.text) } };
+      }
+    }
+    return out;
+  }
+
+  /** A dialog registered contact details after the incoming activity was stored: store it masked. */
+  private async syncIncoming(context: TurnContext, turn: TurnLog): Promise<void> {
+    const masks = transcriptMasks(context);
+    if (!turn.incoming || masks.length === turn.masksApplied) return;
+    turn.masksApplied = masks.length;
+    try {
+      await this.writer.rewriteActivity(turn.incoming.seq, this.prepare(context, turn.incoming.activity));
+    } catch (err) {
+      this.failed(context, err, 'rewrite');
+    }
+  }
+
+  private async write(context: TurnContext, activities: Activity[]): Promise<LoggedRef[] | undefined> {
+    try {
+      return await this.writer.logActivities(activities);
+    } catch (err) {
+      this.failed(context, err, activities.map((a) => a.type).join(','));
+      return undefined;
+    }
+  }
+
+  private failed(context: TurnContext, err: unknown, what: string): void {
+    this.failures++;
+    this.options.logger.error('transcript write failed', {
+      conversationId: context.activity?.conversation?.id,
+      channelId: context.activity?.channelId,
+      activities: what,
+      error: (err as Error)?.message ?? String(err),
+    });
+  }
+}
