@@ -1,38 +1,20 @@
 /**
- * Entry point: config -> knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server.
+ * Entry point, wiring only: config -> the app (knowledge -> recognizer -> SQLite storage -> bot ->
+ * adapter -> HTTP server with staff review; see src/app.ts) -> signal handling.
  */
 import 'dotenv/config';
-import { MemoryStorage } from 'botbuilder';
-import { createBot } from './bot/createBot';
-import { createAdapter } from './channels/adapter';
-import { createServer, listen } from './channels/server';
+import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { KnowledgeError, loadKnowledge } from './knowledge/load';
+import { KnowledgeError } from './knowledge/load';
 import { createLogger } from './logger';
-import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  const { model, retrained } = loadOrTrainClinicModel(knowledge, config.modelPath);
-  if (retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-  const recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
-
-  const storage = new MemoryStorage();
-  const runtime = createBot({ knowledge, recognizer, storage, logger, maxMessageChars: config.maxMessageChars });
-  const adapter = createAdapter(config, runtime.middleware, logger);
-  const server = createServer({
-    adapter,
-    bot: runtime.bot,
-    logger,
-    maxBodyBytes: config.maxBodyBytes,
-    health: () => ({ modelTrainedAt: model.trainedAt }),
-  });
-  const running = await listen(server, config.port, config.host);
+  const app = await startApp(config, { logger });
   logger.info('clinic bot listening', {
-    url: `http://localhost:${running.port}/api/messages`,
+    url: `http://localhost:${app.port}/api/messages`,
     auth: config.botAuth.MicrosoftAppId ? 'bot framework' : 'anonymous (no MicrosoftAppId)',
     startupMs: Date.now() - startedAt,
   });
@@ -42,7 +24,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await running.close();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -54,6 +36,8 @@ main().catch((err) => {
     console.error(`The bot cannot start: the knowledge base has an error in knowledge/${err.file}, field ${err.field}: ${err.message}`);
   } else if (err instanceof ConfigError) {
     console.error(`The bot cannot start: configuration error: ${err.message}`);
+  } else if (typeof err?.code === 'string' && err.code.startsWith('SQLITE')) {
+    console.error(`The bot cannot start: the database (SQLITE_PATH) cannot be used: ${err.message}`);
   } else {
     console.error('The bot cannot start:', err);
   }
