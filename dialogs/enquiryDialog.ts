@@ -80,7 +80,7 @@ export function nameFrom(text: string): string {
   return text
     .trim()
     .replace(/^(hi|hello)[,!. ]+/i, '')
-    .replace(/^(my name is|my name's|name is|name's|i am|i'm|im|it's|it is|this is|call me)\s+/i, '')
+    .replace(/^(my name is|my name['’]s|name is|name['’]s|i am|i['’]m|im|it['’]s|it is|this is|call me)\s+/i, '')
     .replace(/[.!]+$/, '')
     .trim();
 }

@@ -56,6 +56,11 @@ function mapContent(activity: Activity, fn: (s: string) => string): Activity {
   return copy as unknown as Activity;
 }
 
+/** The stock logger's id for activities that have none: "g_" + random + the timestamp. */
+function generatedId(timestamp: Date | string): string {
+  return `g_${Math.random().toString(36).slice(2, 8)}${new Date(timestamp).getTime()}`;
+}
+
 interface TurnLog {
   incoming?: { seq: number; activity: Activity };
   /** How many masks the stored incoming activity already has applied. */
@@ -79,6 +84,7 @@ export class TranscriptLoggingMiddleware implements Middleware {
     const turn: TurnLog = { masksApplied: 0 };
     const clone: Activity = { ...incoming, from: { ...(incoming.from ?? { id: '', name: '' }), role: incoming.from?.role ?? RoleTypes.User } };
     if (!clone.timestamp) clone.timestamp = new Date();
+    if (!clone.id) clone.id = generatedId(clone.timestamp); // every stored activity has an id (the Emulator needs them)
     const prepared = this.prepare(context, clone);
     const [ref] = (await this.write(context, [prepared])) ?? [];
     if (ref) turn.incoming = { seq: ref.seq, activity: clone };
@@ -116,10 +122,8 @@ export class TranscriptLoggingMiddleware implements Middleware {
     const clone = { ...activity } as Activity;
     clone.id = response?.id || clone.id;
     if (!clone.timestamp) clone.timestamp = new Date();
-    if (!clone.id) {
-      // As the stock logger (botbuilder-js #1122): some channels return no id.
-      clone.id = `g_${Math.random().toString(36).slice(2, 8)}${new Date(clone.timestamp).getTime()}`;
-    }
+    // As the stock logger (botbuilder-js #1122): some channels return no id.
+    if (!clone.id) clone.id = generatedId(clone.timestamp);
     clone.from = { ...(clone.from ?? { id: '', name: '' }), role: clone.from?.role ?? RoleTypes.Bot };
     return clone;
   }

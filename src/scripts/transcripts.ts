@@ -34,6 +34,21 @@ const USAGE = `usage: npm run transcripts -- <command>
   delete <id>
 <id> is the number in the first column of "list", or a conversation id.`;
 
+/** Where the CLI reads settings and writes output: the process, or a test. */
+export interface Io {
+  env: NodeJS.ProcessEnv;
+  /** Standard output (may be large: exports). */
+  write: Sink;
+  /** Messages for the person at the terminal (standard error). */
+  note(line: string): void;
+}
+
+const processIo: Io = {
+  env: process.env,
+  write: (chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
+  note: (line) => process.stderr.write(line + '\n'),
+};
+
 interface Args {
   command: string;
   positional: string[];
@@ -76,9 +91,9 @@ function endOf(value: string | undefined, name: string): number | undefined {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
 }
 
-async function output(file: string | undefined, run: (write: Sink) => Promise<unknown> | unknown): Promise<void> {
+async function output(io: Io, file: string | undefined, run: (write: Sink) => Promise<unknown> | unknown): Promise<void> {
   if (!file) {
-    await run((chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))));
+    await run(io.write);
     return;
   }
   const stream: WriteStream = createWriteStream(file, { flags: 'wx' });
@@ -88,16 +103,18 @@ async function output(file: string | undefined, run: (write: Sink) => Promise<un
   });
   await run((chunk) => (stream.write(chunk) ? undefined : new Promise<void>((r) => stream.once('drain', () => r()))));
   await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  console.error(`written to ${file}`);
+  io.note(`written to ${file}`);
 }
 
-export async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], io: Io): Promise<number> {
+  const print = (line: string) => io.write(line + '\n');
   const args = parseArgs(argv);
   if (!args.command || args.command === 'help' || args.options.help !== undefined) {
-    console.log(USAGE);
+    if (args.command) await print(USAGE);
+    else io.note(USAGE);
     return args.command ? 0 : 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous, mustExist: true });
   try {
     const review = new ReviewQueries(db);
@@ -115,29 +132,29 @@ export async function run(argv: string[]): Promise<number> {
         const limit = o.limit ? Number(o.limit) : 20;
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a number from 1 to 200');
         const page = review.listConversations({ channel: o.channel, flag: o.flag as Flag | undefined, q: o.q, from: toDay(o.from, 'from'), to: endOf(o.to, 'to'), before: o.before, limit });
-        console.log(['id', 'started', 'channel', 'turns', 'flags', 'first message'].join('\t'));
+        await print(['id', 'started', 'channel', 'turns', 'flags', 'first message'].join('\t'));
         for (const c of page.items) {
-          console.log([c.id, formatTime(c.startedAt), c.channelId, c.turns, flagsOf(c) || '-', (c.firstText ?? '').replace(/\s+/g, ' ').slice(0, 60)].join('\t'));
+          await print([c.id, formatTime(c.startedAt), c.channelId, c.turns, flagsOf(c) || '-', (c.firstText ?? '').replace(/\s+/g, ' ').slice(0, 60)].join('\t'));
         }
-        if (!page.items.length) console.error('no conversations match');
-        if (page.older) console.error(`more: add --before ${page.older}`);
+        if (!page.items.length) io.note('no conversations match');
+        if (page.older) io.note(`more: add --before ${page.older}`);
         return 0;
       }
       case 'show': {
         const c = find(args.positional[0]);
-        console.log(`conversation ${c.id}: ${c.channelId} / ${c.conversationId}, started ${formatTime(c.startedAt)}, ${c.turns} turn(s)${flagsOf(c) ? `, ${flagsOf(c)}` : ''}`);
+        await print(`conversation ${c.id}: ${c.channelId} / ${c.conversationId}, started ${formatTime(c.startedAt)}, ${c.turns} turn(s)${flagsOf(c) ? `, ${flagsOf(c)}` : ''}`);
         for (const t of review.turns(c.id)) {
-          console.log('');
+          await print('');
           const u = t.user;
-          console.log(`[${formatTime(t.at)}] ${u ? (u.type === 'message' ? `patient: ${u.text}` : `(${u.type})`) : '(bot)'}`);
+          await print(`[${formatTime(t.at)}] ${u ? (u.type === 'message' ? `patient: ${u.text}` : `(${u.type})`) : '(bot)'}`);
           const r = t.recognition;
           if (r) {
             const condition = r.entities?.length ? `, condition ${r.entities.map((e) => e.value).join('; ')}` : '';
-            console.log(`  understood: ${r.intent} ${Number(r.score).toFixed(2)}${condition} -> ${r.outcome} (${r.reason})`);
+            await print(`  understood: ${r.intent} ${Number(r.score).toFixed(2)}${condition} -> ${r.outcome} (${r.reason})`);
           }
           for (const reply of t.replies) {
-            if (reply.type === 'message') console.log(`  bot: ${(reply.text ?? '').replace(/\n/g, '\n       ')}`);
-            else if (reply.type !== 'typing') console.log(`  (${reply.type}${reply.name ? `: ${reply.name}` : ''})`);
+            if (reply.type === 'message') await print(`  bot: ${(reply.text ?? '').replace(/\n/g, '\n       ')}`);
+            else if (reply.type !== 'typing') await print(`  (${reply.type}${reply.name ? `: ${reply.name}` : ''})`);
           }
         }
         return 0;
@@ -146,7 +163,7 @@ export async function run(argv: string[]): Promise<number> {
         const o = args.options;
         if (args.positional.length) {
           const c = find(args.positional[0]);
-          await output(o.out, (write) => write(JSON.stringify(review.transcriptFile(c.id), null, 2) + '\n'));
+          await output(io, o.out, (write) => write(JSON.stringify(review.transcriptFile(c.id), null, 2) + '\n'));
           return 0;
         }
         const format = o.format ?? 'csv';
@@ -155,10 +172,10 @@ export async function run(argv: string[]): Promise<number> {
         const range = { from: toDay(o.from, 'from'), to: endOf(o.to, 'to') };
         if (range.to! <= range.from!) throw new UsageError('--to must not be before --from');
         let n = 0;
-        await output(o.out, async (write) => {
+        await output(io, o.out, async (write) => {
           n = format === 'csv' ? await exportCsv(review, range, write) : await exportJson(review, range, write);
         });
-        console.error(`${n} conversation(s) exported`);
+        io.note(`${n} conversation(s) exported`);
         return 0;
       }
       case 'unanswered': {
@@ -166,9 +183,9 @@ export async function run(argv: string[]): Promise<number> {
         const range = { from: toDay(o.from, 'from') ?? Date.now() - 30 * DAY_MS, to: endOf(o.to, 'to') };
         const groups = review.unanswered(range, 5000);
         const format = o.format ?? 'text';
-        if (format === 'json') console.log(JSON.stringify(groups, null, 2));
-        else if (format === 'txt') process.stdout.write(trainingCandidates(groups, `${o.from ?? 'last 30 days'} to ${o.to ?? 'today'}`));
-        else if (format === 'text') for (const g of groups) console.log(`${g.count}\t${g.bestGuess ?? '-'}\t${g.outcome}/${g.reason}\t${g.text.replace(/\s+/g, ' ')}`);
+        if (format === 'json') await print(JSON.stringify(groups, null, 2));
+        else if (format === 'txt') await io.write(trainingCandidates(groups, `${o.from ?? 'last 30 days'} to ${o.to ?? 'today'}`));
+        else if (format === 'text') for (const g of groups) await print(`${g.count}\t${g.bestGuess ?? '-'}\t${g.outcome}/${g.reason}\t${g.text.replace(/\s+/g, ' ')}`);
         else throw new UsageError('--format must be text, txt or json');
         return 0;
       }
@@ -176,18 +193,18 @@ export async function run(argv: string[]): Promise<number> {
         const days = args.options.days !== undefined ? Number(args.options.days) : config.transcriptRetentionDays;
         if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days (0 = keep everything)');
         if (days === 0) {
-          console.log('retention is 0 days (keep everything): nothing purged');
+          await print('retention is 0 days (keep everything): nothing purged');
           purge(db, 0);
           return 0;
         }
         const result = purgeOlderThan(db, Date.now() - days * DAY_MS);
-        console.log(`purged ${result.conversations} conversation(s), ${result.states} state item(s), ${result.enquiries} done enquiry(ies) with no activity for ${days} day(s)`);
+        await print(`purged ${result.conversations} conversation(s), ${result.states} state item(s), ${result.enquiries} done enquiry(ies) with no activity for ${days} day(s)`);
         return 0;
       }
       case 'delete': {
         const c = find(args.positional[0]);
         const deleted = deleteConversation(db, c.id);
-        console.log(`deleted conversation ${c.id} (${c.channelId} / ${c.conversationId}): ${deleted?.activities ?? 0} activities, ${deleted?.enquiries ?? 0} enquiry(ies), ${deleted?.states ?? 0} state item(s)`);
+        await print(`deleted conversation ${c.id} (${c.channelId} / ${c.conversationId}): ${deleted?.activities ?? 0} activities, ${deleted?.enquiries ?? 0} enquiry(ies), ${deleted?.states ?? 0} state item(s)`);
         return 0;
       }
       default:
@@ -198,25 +215,30 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Runs one command; returns the exit code (0 ok, 1 error, 2 usage). Never throws. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof BadFilterError) {
+      io.note(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError || err instanceof DatabaseMissingError) {
+      io.note(err.message);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') {
+      io.note(`${(err as Error).message.replace(/^EEXIST: /, '')}: the file exists; choose another --out`);
+      return 1;
+    }
+    io.note(`failed: ${(err as Error)?.message ?? err}`);
+    return 1;
+  }
+}
+
 if (require.main === module) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      if (err instanceof UsageError || err instanceof BadFilterError) {
-        console.error(`${err.message}\n\n${USAGE}`);
-        process.exitCode = 2;
-      } else if (err instanceof ConfigError || err instanceof DatabaseMissingError) {
-        console.error(err.message);
-        process.exitCode = 1;
-      } else if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') {
-        console.error(`${(err as Error).message.replace(/^EEXIST: /, '')}: the file exists; choose another --out`);
-        process.exitCode = 1;
-      } else {
-        console.error(`failed: ${(err as Error)?.message ?? err}`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -81,6 +81,7 @@ export function layout(options: LayoutOptions, body: Html): string {
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(options.title)} · Clinic bot staff review</title>
 <link rel="stylesheet" href="/staff/style.css">
+<link rel="icon" href="/staff/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header><span class="brand">Clinic bot · staff review</span>${nav}</header>
@@ -138,3 +139,6 @@ button.plain{background:#fff;color:#1f4e79}
 .understood dd{margin-left:5.7rem}
 .exports{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
 `;
+
+/** A small icon, so browsers do not ask for /favicon.ico. */
+export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4e79"/><path d="M7 3h2v4h4v2H9v4H7V9H3V7h4z" fill="#fff"/></svg>';

@@ -15,7 +15,7 @@ import { BadFilterError, ConversationFilter, Flag, FLAGS, ReviewQueries, trainin
 import type { Db } from '../storage/sqlite';
 import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
 import { exportCsv, exportJson, safeFilePart } from './exports';
-import { formatDate, STYLESHEET } from './html';
+import { FAVICON, formatDate, STYLESHEET } from './html';
 import * as pages from './pages';
 
 export const SESSION_COOKIE = 'clinic_staff';
@@ -186,6 +186,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     secure(res);
     res.setHeader('Cache-Control', 'public, max-age=3600');
     res.sendRaw(200, STYLESHEET, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  server.get('/staff/favicon.svg', async (_req, res) => {
+    secure(res);
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
   });
 
   server.get('/staff', async (req, res) => redirect(res, sessionOf(req) ? '/staff/conversations' : '/staff/login'));
