@@ -53,7 +53,7 @@ describe('npm run transcripts (CLI)', () => {
     const run = spawnSync(process.execPath, [CLI, 'list', '--limit', '1'], { env: env(), encoding: 'utf8', timeout: 20_000 });
     expect(run.status).to.equal(0);
     expect(run.stdout.trim().split('\n')).to.have.length(2);
-    expect(run.stderr).to.match(/more: add --before \d+\.\d+/);
+    expect(run.stderr).to.match(/more: add --before \d+$/m);
   });
 
   it('list: the conversations, newest first, with turns and flags; filters work', async () => {
@@ -61,8 +61,11 @@ describe('npm run transcripts (CLI)', () => {
     expect(code).to.equal(0);
     const rows = out.trim().split('\n');
     expect(rows[0]).to.equal('id\tstarted\tchannel\tturns\tflags\tfirst message');
-    expect(rows.slice(1).map((r) => r.split('\t')[2])).to.deep.equal(['msteams', 'webchat', 'webchat']);
-    expect(rows[2]).to.match(/\twebchat\t2\tfallback\tcan dry needling help tennis elbow\?$/);
+    // Newest first, in the order the store first saw them (the back-dated one was logged last).
+    const ids = rows.slice(1).map((r) => Number(r.split('\t')[0]));
+    expect(ids).to.deep.equal([...ids].sort((a, b) => b - a));
+    expect(rows.slice(1).map((r) => r.split('\t')[2])).to.deep.equal(['webchat', 'msteams', 'webchat']);
+    expect(rows[3]).to.match(/\twebchat\t2\tfallback\tcan dry needling help tennis elbow\?$/);
     const teams = await cli('list', '--channel', 'msteams');
     expect(teams.out.trim().split('\n')).to.have.length(2);
     const search = await cli('list', '--q', 'vouchers');

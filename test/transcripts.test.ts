@@ -7,7 +7,7 @@ import { SqliteEnquiryStore } from '../src/storage/enquiries';
 import { ReviewQueries } from '../src/storage/review';
 import { SqliteStorage } from '../src/storage/sqliteStorage';
 import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
-import { Conversation, tempDb, TempDb } from './helpers';
+import { clinic, Conversation, tempDb, TempDb } from './helpers';
 
 /** What a test saw go in and out of the bot, in order. */
 interface Seen {
@@ -157,7 +157,7 @@ describe('transcripts', () => {
     await store.deleteTranscript('webchat', 'list-7');
     expect(review.findConversation('webchat', 'list-7')).to.equal(undefined);
     expect(review.listConversations({ q: 'insomnia' }).items).to.deep.equal([]);
-    expect(t.db.prepare("SELECT count(*) AS n FROM activities_fts WHERE activities_fts MATCH 'insomnia'").get()).to.deep.equal({ n: 0 });
+    expect(t.db.prepare("SELECT count(*) AS n FROM conversations_fts WHERE conversations_fts MATCH 'insomnia'").get()).to.deep.equal({ n: 0 });
     expect((await store.getTranscriptActivities('webchat', 'list-7')).items).to.deep.equal([]);
   });
 
@@ -172,13 +172,38 @@ describe('transcripts', () => {
     expect(summary.activityCount).to.equal(stored.length);
   });
 
+  it('a turn that throws is still logged, and the adapter’s apology after it', async () => {
+    const { recognizer } = clinic();
+    const chat = new Conversation('webchat', 'throws', {
+      storage: new SqliteStorage(t.db),
+      transcripts: store,
+      recognizer: {
+        recognize: (text: string) => {
+          if (text === 'boom') throw new Error('recognizer exploded');
+          return recognizer.recognize(text);
+        },
+      },
+    });
+    chat.adapter.onTurnError = async (context) => {
+      await context.sendActivity('Sorry, something went wrong on our side.');
+    };
+    await chat.say('hello');
+    await chat.say('boom');
+    const stored = review.activities(review.findConversation('webchat', 'throws')!.id).map(describeStored);
+    const boom = stored.findIndex((a) => a.text === 'boom');
+    expect(stored.slice(boom)).to.deep.equal([
+      { role: 'user', type: 'message', text: 'boom', name: undefined },
+      { role: 'bot', type: 'trace', text: undefined, name: TRACE_NAME },
+      { role: 'bot', type: 'message', text: 'Sorry, something went wrong on our side.', name: undefined },
+    ]);
+  });
+
   it('a failed transcript write is logged with the conversation id and does not fail the turn', async () => {
     const lines: string[] = [];
     const failing: TranscriptWriter = {
       logActivities: () => {
         throw new Error('disk I/O error');
       },
-      rewriteActivity: () => undefined,
     };
     const chat = new Conversation('webchat', 'doomed', { transcripts: failing, logger: createLogger('info', {}, (l) => lines.push(l)) });
     const turn = await chat.say('I have chest pain and can’t breathe');

@@ -4,11 +4,15 @@
  *
  * Why not botbuilder's TranscriptLoggerMiddleware: it writes at the end of the turn without awaiting,
  * and only prints failed writes to the console. This one:
- *  - writes the incoming activity when the turn starts, and each batch of outgoing activities right
- *    after it is sent (order: incoming, then outgoing in send order, traces included), and AWAITS
- *    every write, so a turn that completed is in the store;
- *  - assigns ids and timestamps to outgoing activities as the stock logger does, and sets `from.role`
- *    (user / bot) so the Emulator can open an exported .transcript;
+ *  - commits the incoming activity when the turn starts (so even a turn that never completes shows
+ *    what was asked), and everything the turn sent (traces included, in send order) in one transaction
+ *    when the turn's logic ends; both writes are AWAITED, so a completed turn is in the store before
+ *    the adapter finishes the request. Anything sent after that (the adapter's error apology) is written
+ *    at once. Two transactions per turn, however many replies: each commit costs an fsync with
+ *    SQLITE_SYNCHRONOUS=FULL;
+ *  - assigns ids and timestamps to outgoing activities as the stock logger does (and an id to an
+ *    incoming activity without one), and sets `from.role` (user / bot) so the Emulator can open an
+ *    exported .transcript;
  *  - masks the contact details the enquiry dialog registered for the turn, and, with
  *    REDACT_CONTACT_DETAILS, phone numbers and emails in what the user wrote;
  *  - on a failed write, logs an error with the conversation id and counts it (/healthz shows the
@@ -26,8 +30,11 @@ export interface LoggedRef {
 
 /** Where transcripts go: SqliteTranscriptStore, or a fake in tests. */
 export interface TranscriptWriter {
-  logActivities(activities: Activity[]): LoggedRef[] | Promise<LoggedRef[]>;
-  rewriteActivity(seq: number, activity: Activity): void | Promise<void>;
+  /**
+   * Stores activities in order, in one transaction; `replace` first rewrites an activity stored
+   * earlier (the turn's incoming one, once contact details in it are known). Resolves when committed.
+   */
+  logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): LoggedRef[] | Promise<LoggedRef[]>;
 }
 
 export interface TranscriptLoggingOptions {
@@ -65,6 +72,10 @@ interface TurnLog {
   incoming?: { seq: number; activity: Activity };
   /** How many masks the stored incoming activity already has applied. */
   masksApplied: number;
+  /** Outgoing activities sent so far, written when the turn ends. */
+  pending: Activity[];
+  /** The turn's bot logic has finished: anything sent now (the adapter's error apology) is written at once. */
+  ended: boolean;
 }
 
 export class TranscriptLoggingMiddleware implements Middleware {
@@ -81,40 +92,61 @@ export class TranscriptLoggingMiddleware implements Middleware {
     // As the stock logger: ContinueConversation events only initialise a proactive turn.
     if (!incoming || (incoming.type === ActivityTypes.Event && incoming.name === ActivityEventNames.ContinueConversation)) return next();
 
-    const turn: TurnLog = { masksApplied: 0 };
+    const turn: TurnLog = { masksApplied: 0, pending: [], ended: false };
     const clone: Activity = { ...incoming, from: { ...(incoming.from ?? { id: '', name: '' }), role: incoming.from?.role ?? RoleTypes.User } };
     if (!clone.timestamp) clone.timestamp = new Date();
     if (!clone.id) clone.id = generatedId(clone.timestamp); // every stored activity has an id (the Emulator needs them)
-    const prepared = this.prepare(context, clone);
-    const [ref] = (await this.write(context, [prepared])) ?? [];
+    // Committed before the bot runs: even a turn that never completes shows what was asked.
+    const [ref] = (await this.write(context, [this.prepare(context, clone)])) ?? [];
     if (ref) turn.incoming = { seq: ref.seq, activity: clone };
     turn.masksApplied = transcriptMasks(context).length;
 
+    const record = async (ctx: TurnContext, activities: Activity[]) => {
+      if (turn.ended) await this.flush(ctx, turn, activities);
+      else turn.pending.push(...activities);
+    };
+
     context.onSendActivities(async (ctx, activities, nextSend) => {
       const responses = await nextSend();
-      await this.syncIncoming(ctx, turn);
-      const outgoing = activities.map((a, i) => this.outgoing(a, responses?.[i]));
-      await this.write(ctx, outgoing.map((a) => this.prepare(ctx, a)));
+      await record(
+        ctx,
+        activities.map((a, i) => this.outgoing(a, responses?.[i])),
+      );
       return responses;
     });
 
     context.onUpdateActivity(async (ctx, activity, nextUpdate) => {
       await nextUpdate();
-      const update = { ...this.outgoing(activity, undefined), type: ActivityTypes.MessageUpdate } as Activity;
-      await this.write(ctx, [this.prepare(ctx, update)]);
+      await record(ctx, [{ ...this.outgoing(activity, undefined), type: ActivityTypes.MessageUpdate } as Activity]);
     });
 
     context.onDeleteActivity(async (ctx, reference: Partial<ConversationReference>, nextDelete) => {
       await nextDelete();
       const deleted = TurnContext.applyConversationReference({ type: ActivityTypes.MessageDelete, id: reference.activityId }, reference, false) as Activity;
-      await this.write(ctx, [this.outgoing(deleted, undefined)]);
+      await record(ctx, [this.outgoing(deleted, undefined)]);
     });
 
     try {
       await next();
     } finally {
-      await this.syncIncoming(context, turn);
+      // Everything the turn sent, in send order, in one transaction (with the incoming activity masked
+      // if a dialog registered contact details during the turn). Awaited: when the turn is over, it is stored.
+      turn.ended = true;
+      await this.flush(context, turn, turn.pending.splice(0));
     }
+  }
+
+  private async flush(context: TurnContext, turn: TurnLog, activities: Activity[]): Promise<void> {
+    const masks = transcriptMasks(context);
+    const replace =
+      turn.incoming && masks.length !== turn.masksApplied ? { seq: turn.incoming.seq, activity: this.prepare(context, turn.incoming.activity) } : undefined;
+    if (!activities.length && !replace) return;
+    turn.masksApplied = masks.length;
+    await this.write(
+      context,
+      activities.map((a) => this.prepare(context, a)),
+      replace,
+    );
   }
 
   /** An outgoing activity as stored: the channel's id (or a generated one), a timestamp, the bot's role. */
@@ -143,23 +175,11 @@ export class TranscriptLoggingMiddleware implements Middleware {
     return out;
   }
 
-  /** A dialog registered contact details after the incoming activity was stored: store it masked. */
-  private async syncIncoming(context: TurnContext, turn: TurnLog): Promise<void> {
-    const masks = transcriptMasks(context);
-    if (!turn.incoming || masks.length === turn.masksApplied) return;
-    turn.masksApplied = masks.length;
+  private async write(context: TurnContext, activities: Activity[], replace?: { seq: number; activity: Activity }): Promise<LoggedRef[] | undefined> {
     try {
-      await this.writer.rewriteActivity(turn.incoming.seq, this.prepare(context, turn.incoming.activity));
+      return await this.writer.logActivities(activities, replace);
     } catch (err) {
-      this.failed(context, err, 'rewrite');
-    }
-  }
-
-  private async write(context: TurnContext, activities: Activity[]): Promise<LoggedRef[] | undefined> {
-    try {
-      return await this.writer.logActivities(activities);
-    } catch (err) {
-      this.failed(context, err, activities.map((a) => a.type).join(','));
+      this.failed(context, err, activities.map((a) => a.type).join(',') || 'rewrite');
       return undefined;
     }
   }

@@ -79,14 +79,11 @@ function summary(r: ConversationRow): ConversationSummary {
   };
 }
 
-const CURSOR = /^(-?\d{1,16})\.(\d{1,16})$/;
-
 export class BadFilterError extends Error {}
 
-function parseCursor(cursor: string): [number, number] {
-  const m = CURSOR.exec(cursor);
-  if (!m) throw new BadFilterError('invalid page cursor');
-  return [Number(m[1]), Number(m[2])];
+function parseCursor(cursor: string): number {
+  if (!/^\d{1,15}$/.test(cursor)) throw new BadFilterError('invalid page cursor');
+  return Number(cursor);
 }
 
 /**
@@ -164,53 +161,59 @@ export interface Range {
 export class ReviewQueries {
   constructor(private readonly db: Db) {}
 
+  /**
+   * Newest first (by id: the order the store first saw each conversation), a page at a time with a
+   * keyset cursor. Every filter is served by an index or by the search index in that order, so a
+   * page costs about the same on page 1 and page 1,000, with 100 or 100,000 conversations.
+   */
   listConversations(filter: ConversationFilter = {}): ConversationPage {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), 200);
     const where: string[] = [];
     const params: Array<string | number> = [];
+    let from = 'conversations c';
+    let key = 'c.id';
+    if (filter.q !== undefined && filter.q.trim()) {
+      const match = ftsQuery(filter.q);
+      if (!match) return { items: [] };
+      // The search index drives the query: matching conversations come out newest first.
+      from = 'conversations_fts f JOIN conversations c ON c.id = f.rowid';
+      key = 'f.rowid';
+      where.push('conversations_fts MATCH ?');
+      params.push(match);
+    }
     if (filter.channel) {
-      where.push('channel_id = ?');
+      where.push('c.channel_id = ?');
       params.push(filter.channel);
     }
     if (filter.flag) {
       if (!FLAGS.includes(filter.flag)) throw new BadFilterError(`unknown flag "${filter.flag}"`);
-      where.push(`${filter.flag} > 0`); // a column name from the fixed list above, never user text
+      where.push(`c.${filter.flag} > 0`); // a column name from the fixed list above, never user text
     }
     if (filter.from !== undefined) {
-      where.push('started_at >= ?');
+      where.push('c.started_at >= ?');
       params.push(filter.from);
     }
     if (filter.to !== undefined) {
-      where.push('started_at < ?');
+      where.push('c.started_at < ?');
       params.push(filter.to);
-    }
-    if (filter.q !== undefined && filter.q.trim()) {
-      const match = ftsQuery(filter.q);
-      if (!match) return { items: [] };
-      where.push('id IN (SELECT a.conv FROM activities_fts f JOIN activities a ON a.seq = f.rowid WHERE activities_fts MATCH ?)');
-      params.push(match);
     }
     const newer = filter.after !== undefined;
     const cursor = filter.before ?? filter.after;
     if (cursor !== undefined) {
-      const [startedAt, id] = parseCursor(cursor);
-      where.push(newer ? '(started_at, id) > (?, ?)' : '(started_at, id) < (?, ?)');
-      params.push(startedAt, id);
+      where.push(newer ? `${key} > ?` : `${key} < ?`);
+      params.push(parseCursor(cursor));
     }
-    const order = newer ? 'started_at ASC, id ASC' : 'started_at DESC, id DESC';
-    const sql = `SELECT * FROM conversations ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
+    const sql = `SELECT c.* FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${key} ${newer ? 'ASC' : 'DESC'} LIMIT ?`;
     const rows = this.db.prepare<Array<string | number>, ConversationRow>(sql).all(...params, limit + 1);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     if (newer) page.reverse();
-    const items = page.map(summary);
     const first = page[0];
     const last = page[page.length - 1];
-    const key = (r: ConversationRow) => `${r.started_at}.${r.id}`;
     return {
-      items,
-      older: last && (newer || more) ? key(last) : undefined,
-      newer: first && (newer ? more : cursor !== undefined) ? key(first) : undefined,
+      items: page.map(summary),
+      older: last && (newer || more) ? String(last.id) : undefined,
+      newer: first && (newer ? more : cursor !== undefined) ? String(first.id) : undefined,
     };
   }
 

@@ -53,14 +53,15 @@ CREATE TABLE conversations (
   first_text      TEXT,
   UNIQUE (channel_id, conversation_id)
 );
--- The staff list pages newest first by (started_at, id) with a keyset cursor; each filter has an index.
-CREATE INDEX conversations_started ON conversations (started_at, id);
-CREATE INDEX conversations_channel_started ON conversations (channel_id, started_at, id);
-CREATE INDEX conversations_fallback ON conversations (started_at, id) WHERE fallback > 0;
-CREATE INDEX conversations_clarify ON conversations (started_at, id) WHERE clarify > 0;
-CREATE INDEX conversations_urgent ON conversations (started_at, id) WHERE urgent > 0;
-CREATE INDEX conversations_handoff ON conversations (started_at, id) WHERE handoff > 0;
-CREATE INDEX conversations_enquiry ON conversations (started_at, id) WHERE enquiry > 0;
+-- The staff list pages newest first by id (the order conversations were first seen) with a keyset
+-- cursor; each filter has an index that yields rows in that order.
+CREATE INDEX conversations_channel ON conversations (channel_id, id);
+CREATE INDEX conversations_started ON conversations (started_at);
+CREATE INDEX conversations_fallback ON conversations (id) WHERE fallback > 0;
+CREATE INDEX conversations_clarify ON conversations (id) WHERE clarify > 0;
+CREATE INDEX conversations_urgent ON conversations (id) WHERE urgent > 0;
+CREATE INDEX conversations_handoff ON conversations (id) WHERE handoff > 0;
+CREATE INDEX conversations_enquiry ON conversations (id) WHERE enquiry > 0;
 -- Retention purges by last activity.
 CREATE INDEX conversations_last ON conversations (last_at);
 
@@ -77,17 +78,20 @@ CREATE TABLE activities (
 );
 CREATE INDEX activities_conv ON activities (conv, seq);
 
--- Full-text search over what users wrote (external content: the text lives once, in activities).
-CREATE VIRTUAL TABLE activities_fts USING fts5 (text, content = 'activities', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER activities_fts_insert AFTER INSERT ON activities WHEN new.text IS NOT NULL BEGIN
-  INSERT INTO activities_fts (rowid, text) VALUES (new.seq, new.text);
+-- Full-text search over what users wrote: one document per conversation (rowid = conversations.id),
+-- so a search walks matching conversations newest first and stops after a page, however common the
+-- words. Contentless (the text lives once, in activities); rebuilt from activities when it changes.
+CREATE VIRTUAL TABLE conversations_fts USING fts5 (text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER conversations_fts_insert AFTER INSERT ON activities WHEN new.text IS NOT NULL BEGIN
+  INSERT OR REPLACE INTO conversations_fts (rowid, text)
+    SELECT new.conv, group_concat(text, char(10)) FROM activities WHERE conv = new.conv AND text IS NOT NULL;
 END;
-CREATE TRIGGER activities_fts_delete AFTER DELETE ON activities WHEN old.text IS NOT NULL BEGIN
-  INSERT INTO activities_fts (activities_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+CREATE TRIGGER conversations_fts_update AFTER UPDATE OF text ON activities BEGIN
+  INSERT OR REPLACE INTO conversations_fts (rowid, text)
+    SELECT new.conv, group_concat(text, char(10)) FROM activities WHERE conv = new.conv AND text IS NOT NULL;
 END;
-CREATE TRIGGER activities_fts_update AFTER UPDATE OF text ON activities BEGIN
-  INSERT INTO activities_fts (activities_fts, rowid, text) SELECT 'delete', old.seq, old.text WHERE old.text IS NOT NULL;
-  INSERT INTO activities_fts (rowid, text) SELECT new.seq, new.text WHERE new.text IS NOT NULL;
+CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+  DELETE FROM conversations_fts WHERE rowid = old.id;
 END;
 
 -- What the bot understood, one row per ClinicRecognizer trace (the trace activity is in activities too).

@@ -5,7 +5,8 @@
  *
  * Order: activities are returned in the order they were logged (`seq`), not by timestamp, so the
  * order of one turn (incoming, then outgoing in send order) is kept even when clocks disagree.
- * Continuation tokens are opaque strings (the last seq of a page; for listTranscripts, "startedAt.id").
+ * Continuation tokens are opaque strings (the last seq, or for listTranscripts the last conversation
+ * row, of a page); listTranscripts lists in the order conversations were first seen.
  */
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
@@ -68,18 +69,18 @@ export interface LoggedActivity {
 }
 
 export class SqliteTranscriptStore implements TranscriptStore {
-  private readonly logMany: (activities: Activity[]) => LoggedActivity[];
+  private readonly logMany: (activities: Activity[], replace?: { seq: number; activity: Activity }) => LoggedActivity[];
   private readonly rewriteOne: (seq: number, activity: Activity) => void;
 
   constructor(private readonly db: Db) {
     const upsertConversation = db.prepare(`
       INSERT INTO conversations (channel_id, conversation_id, started_at, last_at, turns, activity_count, fallback, clarify, urgent, handoff, first_text)
-      VALUES (@channel, @conversation, @at, @at, @turn, 1, @fallback, @clarify, @urgent, @handoff, @firstText)
+      VALUES (@channel, @conversation, @first, @last, @turns, @count, @fallback, @clarify, @urgent, @handoff, @firstText)
       ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
         started_at = min(started_at, excluded.started_at),
         last_at = max(last_at, excluded.last_at),
         turns = turns + excluded.turns,
-        activity_count = activity_count + 1,
+        activity_count = activity_count + excluded.activity_count,
         fallback = fallback + excluded.fallback,
         clarify = clarify + excluded.clarify,
         urgent = urgent + excluded.urgent,
@@ -97,49 +98,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     );
     const selectText = db.prepare<[number], { text: string | null }>('SELECT text FROM activities WHERE seq = ?');
 
-    const logOne = (activity: Activity): LoggedActivity => {
-      const channel = activity.channelId;
-      const conversation = activity.conversation?.id;
-      if (!channel || !conversation) throw new Error('an activity without channelId or conversation.id cannot be logged');
-      const at = timeOf(activity);
-      const text = searchText(activity);
-      const trace = isRecognitionTrace(activity) ? (activity.value as RecognitionTraceValue) : undefined;
-      const outcome = trace?.outcome;
-      const { id: conv } = upsertConversation.get({
-        channel,
-        conversation,
-        at,
-        turn: activity.type === ActivityTypes.Message && roleOf(activity) === 'user' ? 1 : 0,
-        fallback: outcome === 'fallback' ? 1 : 0,
-        clarify: outcome === 'clarify' ? 1 : 0,
-        urgent: outcome === 'urgent' ? 1 : 0,
-        handoff: outcome === 'handoff' ? 1 : 0,
-        firstText: text ? text.slice(0, MAX_FIRST_TEXT) : null,
-      }) as { id: number };
-      const seq = Number(insertActivity.run(conv, activity.id ?? null, activity.type ?? 'unknown', roleOf(activity), at, text, JSON.stringify(activity)).lastInsertRowid);
-      if (trace) {
-        const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
-        insertRecognition.run(
-          seq,
-          conv,
-          at,
-          traceText,
-          questionKey(traceText),
-          String(trace.intent ?? ''),
-          trace.alternatives?.[0]?.intent ?? null,
-          Number(trace.score) || 0,
-          String(outcome ?? ''),
-          String(trace.reason ?? ''),
-          trace.entities?.[0]?.value ?? null,
-          // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
-          isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' ')) ? 1 : 0,
-        );
-      }
-      return { seq, conv };
-    };
-    const logMany = db.transaction((activities: Activity[]) => activities.map(logOne));
-    this.logMany = (activities) => logMany.immediate(activities);
-    this.rewriteOne = db.transaction((seq: number, activity: Activity) => {
+    const rewrite = (seq: number, activity: Activity) => {
       const before = selectText.get(seq)?.text ?? null;
       const text = searchText(activity);
       updateActivity.run(text, JSON.stringify(activity), seq);
@@ -148,7 +107,80 @@ export class SqliteTranscriptStore implements TranscriptStore {
         const traceText = String((activity.value as RecognitionTraceValue).text ?? '').slice(0, MAX_RECOGNITION_TEXT);
         updateRecognition.run(traceText, questionKey(traceText), seq);
       }
-    });
+    };
+
+    interface Summary {
+      channel: string;
+      conversation: string;
+      first: number;
+      last: number;
+      turns: number;
+      count: number;
+      fallback: number;
+      clarify: number;
+      urgent: number;
+      handoff: number;
+      firstText: string | null;
+      id?: number;
+    }
+
+    const logMany = (activities: Activity[], replace?: { seq: number; activity: Activity }): LoggedActivity[] => {
+      if (replace) rewrite(replace.seq, replace.activity);
+      // One summary update per conversation in the batch (a turn's replies are one batch), then the rows.
+      const summaries = new Map<string, Summary>();
+      const prepared = activities.map((activity) => {
+        const channel = activity.channelId;
+        const conversation = activity.conversation?.id;
+        if (!channel || !conversation) throw new Error('an activity without channelId or conversation.id cannot be logged');
+        const at = timeOf(activity);
+        const text = searchText(activity);
+        const trace = isRecognitionTrace(activity) ? (activity.value as RecognitionTraceValue) : undefined;
+        const key = JSON.stringify([channel, conversation]);
+        let sum = summaries.get(key);
+        if (!sum) {
+          sum = { channel, conversation, first: at, last: at, turns: 0, count: 0, fallback: 0, clarify: 0, urgent: 0, handoff: 0, firstText: null };
+          summaries.set(key, sum);
+        }
+        sum.first = Math.min(sum.first, at);
+        sum.last = Math.max(sum.last, at);
+        sum.count++;
+        if (activity.type === ActivityTypes.Message && roleOf(activity) === 'user') sum.turns++;
+        if (trace?.outcome === 'fallback' || trace?.outcome === 'clarify' || trace?.outcome === 'urgent' || trace?.outcome === 'handoff') sum[trace.outcome]++;
+        if (text && sum.firstText === null) sum.firstText = text.slice(0, MAX_FIRST_TEXT);
+        return { activity, at, text, trace, sum };
+      });
+      for (const sum of summaries.values()) {
+        const { id: _id, ...params } = sum;
+        sum.id = (upsertConversation.get(params) as { id: number }).id;
+      }
+      return prepared.map(({ activity, at, text, trace, sum }) => {
+        const conv = sum.id!;
+        const seq = Number(insertActivity.run(conv, activity.id ?? null, activity.type ?? 'unknown', roleOf(activity), at, text, JSON.stringify(activity)).lastInsertRowid);
+        if (trace) {
+          const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+          insertRecognition.run(
+            seq,
+            conv,
+            at,
+            traceText,
+            questionKey(traceText),
+            String(trace.intent ?? ''),
+            trace.alternatives?.[0]?.intent ?? null,
+            Number(trace.score) || 0,
+            String(trace.outcome ?? ''),
+            String(trace.reason ?? ''),
+            trace.entities?.[0]?.value ?? null,
+            // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
+            isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' ')) ? 1 : 0,
+          );
+        }
+        return { seq, conv };
+      });
+    };
+    const tx = db.transaction(logMany);
+    this.logMany = (activities, replace) => tx.immediate(activities, replace);
+    const rewriteTx = db.transaction(rewrite);
+    this.rewriteOne = (seq, activity) => rewriteTx.immediate(seq, activity);
   }
 
   /** Logs one activity (TranscriptLogger). The write is committed when the promise resolves. */
@@ -157,9 +189,12 @@ export class SqliteTranscriptStore implements TranscriptStore {
     this.logMany([activity]);
   }
 
-  /** Logs several activities in one transaction, in order; returns where each was stored. */
-  logActivities(activities: Activity[]): LoggedActivity[] {
-    return this.logMany(activities);
+  /**
+   * Logs several activities in one transaction, in order; returns where each was stored. `replace`
+   * first rewrites an activity stored earlier (TranscriptWriter, for the logging middleware).
+   */
+  logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): LoggedActivity[] {
+    return this.logMany(activities, replace);
   }
 
   /** Replaces a stored activity (used to mask contact details after the fact within a turn). */
@@ -189,26 +224,16 @@ export class SqliteTranscriptStore implements TranscriptStore {
 
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     if (!channelId) throw new Error('Missing channelId');
-    let startedAt = Number.MIN_SAFE_INTEGER;
-    let id = 0;
-    if (continuationToken) {
-      const match = /^(-?\d+)\.(\d+)$/.exec(continuationToken);
-      if (!match) throw new Error('Invalid continuationToken');
-      startedAt = Number(match[1]);
-      id = Number(match[2]);
-    }
+    if (continuationToken && !/^\d{1,15}$/.test(continuationToken)) throw new Error('Invalid continuationToken');
     const rows = this.db
-      .prepare<[string, number, number, number], { id: number; conversation_id: string; started_at: number }>(
-        `SELECT id, conversation_id, started_at FROM conversations
-         WHERE channel_id = ? AND (started_at, id) > (?, ?)
-         ORDER BY started_at, id LIMIT ?`,
+      .prepare<[string, number, number], { id: number; conversation_id: string; started_at: number }>(
+        'SELECT id, conversation_id, started_at FROM conversations WHERE channel_id = ? AND id > ? ORDER BY id LIMIT ?',
       )
-      .all(channelId, startedAt, id, PAGE_SIZE + 1);
+      .all(channelId, continuationToken ? Number(continuationToken) : 0, PAGE_SIZE + 1);
     const page = rows.slice(0, PAGE_SIZE);
-    const last = page[page.length - 1];
     return {
       items: page.map((r) => ({ channelId, id: r.conversation_id, created: new Date(r.started_at) })),
-      continuationToken: rows.length > PAGE_SIZE ? `${last.started_at}.${last.id}` : (undefined as unknown as string),
+      continuationToken: rows.length > PAGE_SIZE ? String(page[page.length - 1].id) : (undefined as unknown as string),
     };
   }
 
