@@ -347,6 +347,39 @@ describe('staff review (HTTP)', () => {
     });
   });
 
+  it('removing an account from STAFF_USERS ends its sessions (after a restart over the same database)', async () => {
+    const secret = 'r'.repeat(40);
+    const hash = await hashPassword(PASSWORD);
+    const restartDir = mkdtempSync(join(tmpdir(), 'clinic-staff-removed-'));
+    let first: RunningApp | undefined = await startTestApp({ DATA_DIR: restartDir, STAFF_USERS: `dana:${hash},erin:${hash}`, STAFF_SESSION_SECRET: secret });
+    let second: RunningApp | undefined;
+    try {
+      const signInAs = async (port: number, name: string) => {
+        const form = await fetch(`http://127.0.0.1:${port}/staff/login`);
+        const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
+        const res = await fetch(`http://127.0.0.1:${port}/staff/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieValue(form, 'clinic_staff_login')! },
+          body: new URLSearchParams({ name, password: PASSWORD, nonce }).toString(),
+        });
+        return cookieValue(res, 'clinic_staff')!;
+      };
+      const dana = await signInAs(first.port, 'dana');
+      const erin = await signInAs(first.port, 'erin');
+      await first.close();
+      first = undefined;
+      second = await startTestApp({ DATA_DIR: restartDir, STAFF_USERS: `dana:${hash}`, STAFF_SESSION_SECRET: secret });
+      const status = async (cookie: string) => (await fetch(`http://127.0.0.1:${second!.port}/staff/api/conversations`, { headers: { cookie } })).status;
+      expect(await status(dana)).to.equal(200); // sessions survive a restart
+      expect(await status(erin)).to.equal(401); // but not the removal of the account
+    } finally {
+      await first?.close();
+      await second?.close();
+      rmSync(restartDir, { recursive: true, force: true });
+    }
+  });
+
   it('with no staff accounts the pages are off: 404 and a log line', async () => {
     const lines: string[] = [];
     const offDir = mkdtempSync(join(tmpdir(), 'clinic-staff-off-'));

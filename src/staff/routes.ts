@@ -151,7 +151,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
   const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
 
-  const sessionOf = (req: Request): Session | undefined => sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+  const accounts = new Set(config.users.map((u) => u.name));
+  // A session of an account that has since been removed from STAFF_USERS is not valid any more.
+  const sessionOf = (req: Request): Session | undefined => {
+    const session = sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+    return session && accounts.has(session.user) ? session : undefined;
+  };
   const pageContext = (s: Session): pages.PageContext => ({ user: s.user, csrf: s.csrf, newEnquiries: enquiries.countNew() });
 
   type Kind = 'page' | 'api' | 'download';
