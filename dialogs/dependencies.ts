@@ -1,5 +1,6 @@
 import type { Knowledge } from '../src/knowledge/types';
 import type { TurnRecognizer } from '../src/bot/turnRecognizer';
+import type { EnquiryStore } from '../src/storage/enquiries';
 
 /** What every dialog needs, injected so tests can pass their own knowledge and recognizer. */
 export interface DialogDependencies {
@@ -7,6 +8,8 @@ export interface DialogDependencies {
   turns: TurnRecognizer;
   /** Longest message the recognizer reads (for the "too long" reply). */
   maxMessageChars: number;
+  /** Where booking and call-back enquiries are kept; without one, "book" gives the clinic's details. */
+  enquiries?: EnquiryStore;
 }
 
 /** What a dialog returns when the user asked something new instead of answering its question. */

@@ -9,5 +9,9 @@ const QUESTIONS: ReadonlySet<string> = new Set(QUESTION_INTENTS);
  * is answered, instead of the prompt repeating itself.
  */
 export function isNewQuestion(r: Recognition, unlessIntent?: string): boolean {
-  return r.reason === 'classified' && r.score >= 0.6 && QUESTIONS.has(r.intent) && r.intent !== unlessIntent;
+  // One or two words ("not sure", "tomorrow") are an answer to the question asked, however the model reads them.
+  const words = r.text.trim().split(/\s+/).filter(Boolean).length;
+  return words >= MIN_WORDS && r.reason === 'classified' && r.score >= 0.6 && QUESTIONS.has(r.intent) && r.intent !== unlessIntent;
 }
+
+const MIN_WORDS = 3;

@@ -1,11 +1,12 @@
 /**
- * The whole app from a Config: knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server
- * (/api/messages, /healthz, Direct Line under /v3/directline, the Web Chat page at /). Used by index.ts,
- * the tests and the benchmarks, so all of them run exactly the same wiring.
+ * The application, wired: config -> knowledge -> recognizer -> storage (SQLite) -> bot -> adapter ->
+ * HTTP server (/api/messages, /healthz, Direct Line under /v3/directline, the Web Chat page at /, staff review
+ * at /staff) -> retention schedule. src/index.ts starts it; tests and benchmarks start it on port 0.
  */
+import { randomBytes } from 'node:crypto';
 import type * as restify from 'restify';
-import { MemoryStorage, Storage, TurnContext } from 'botbuilder';
-import { createBot } from './bot/createBot';
+import { Storage, TurnContext } from 'botbuilder';
+import { BotRuntime, createBot } from './bot/createBot';
 import type { Recognizes } from './bot/turnRecognizer';
 import { createAdapter } from './channels/adapter';
 import { DIRECTLINE_CHANNEL_ID, DirectLine, loadOrCreateSecret, registerDirectLine } from './channels/directline';
@@ -17,103 +18,170 @@ import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 import type { IntentModel } from './nlu/model';
+import { registerStaffOff, registerStaffRoutes } from './staff/routes';
+import { SqliteEnquiryStore } from './storage/enquiries';
 import { ResilientStorage } from './storage/resilientStorage';
+import { schedulePurge } from './storage/retention';
+import { ReviewQueries } from './storage/review';
+import { Db, openDatabase } from './storage/sqlite';
+import { SqliteStorage } from './storage/sqliteStorage';
+import { SqliteTranscriptStore } from './storage/sqliteTranscriptStore';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
-export interface AppParts {
+export interface AppOverrides {
   logger?: Logger;
   /** Already loaded knowledge and model (tests train once and reuse them). */
   knowledge?: Knowledge;
   model?: IntentModel;
-  /** A ready recognizer, instead of one built from the model. */
+  /** A ready recognizer, instead of loading or training the model file. */
   recognizer?: Recognizes;
-  /** The bot's state storage (default: in memory). */
+  /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
 }
+/** @deprecated name kept for the website-chat tests */
+export type AppParts = AppOverrides;
 
 export interface RunningApp {
   port: number;
-  server: restify.Server;
-  /** The bot's state storage, as the bot uses it (tests look into it). */
-  storage: ResilientStorage;
   /** http://127.0.0.1:<port> */
   url: string;
+  server: restify.Server;
+  db: Db;
+  runtime: BotRuntime;
+  /** The bot's state storage, as the bot uses it (answers while the database is down, see ResilientStorage). */
+  storage: ResilientStorage;
+  transcripts: SqliteTranscriptStore;
+  enquiries: SqliteEnquiryStore;
+  review: ReviewQueries;
   directLine: DirectLine;
-  /** Drains and stops: see listen() in channels/server.ts. */
+  /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the database. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
 
 /** The bot's account in Direct Line conversations when it runs without a MicrosoftAppId. */
 export const ANONYMOUS_BOT_ID = 'clinic-bot';
 
-export async function startApp(config: Config, parts: AppParts = {}): Promise<RunningApp> {
-  const logger = parts.logger ?? createLogger(config.logLevel);
-  const knowledge = parts.knowledge ?? loadKnowledge(config.knowledgeDir);
-  let model = parts.model;
-  if (!model && !parts.recognizer) {
-    const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
-    if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-    model = loaded.model;
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const knowledge = overrides.knowledge ?? loadKnowledge(config.knowledgeDir);
+  let recognizer = overrides.recognizer;
+  let modelTrainedAt: string | undefined = overrides.model?.trainedAt;
+  if (!recognizer) {
+    let model = overrides.model;
+    if (!model) {
+      const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
+      if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
+      model = loaded.model;
+    }
+    recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
+    modelTrainedAt = model.trainedAt;
   }
-  const recognizer = parts.recognizer ?? createClinicRecognizer(knowledge, model!, config.maxMessageChars);
 
-  // The bot keeps answering if its state storage fails; /healthz then says "degraded".
-  const storage = new ResilientStorage(parts.storage ?? new MemoryStorage(), logger);
-  const runtime = createBot({ knowledge, recognizer, storage, logger, maxMessageChars: config.maxMessageChars });
-  const adapter = createAdapter(config, runtime.middleware, logger);
-  const modelTrainedAt = model?.trainedAt;
-  const server = createServer({
-    adapter,
-    bot: runtime.bot,
-    logger,
-    maxBodyBytes: config.maxBodyBytes,
-    rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-    health: () => {
-      const { storage: state, ...detail } = storage.health;
-      return { status: state === 'ok' ? 'ok' : 'degraded', storage: state, ...(state === 'ok' ? {} : { storageDetail: detail }), modelTrainedAt };
-    },
-  });
+  const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous });
+  try {
+    // The bot keeps answering if its state storage fails; /healthz then says "degraded".
+    const storage = new ResilientStorage(overrides.storage ?? new SqliteStorage(db), logger);
+    const transcripts = new SqliteTranscriptStore(db);
+    const enquiries = new SqliteEnquiryStore(db);
+    const review = new ReviewQueries(db);
+    logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
 
-  let secret = config.directLine.secret;
-  if (!secret) {
-    const kept = loadOrCreateSecret(config.directLine.secretFile);
-    if (kept.created) logger.info('generated the Direct Line signing secret', { file: config.directLine.secretFile });
-    secret = kept.secret;
+    const runtime = createBot({
+      knowledge,
+      recognizer,
+      storage,
+      logger,
+      maxMessageChars: config.maxMessageChars,
+      enquiries,
+      transcripts,
+      redactContactDetails: config.redactContactDetails,
+    });
+    const adapter = createAdapter(config, runtime.middleware, logger);
+    const server = createServer({
+      adapter,
+      bot: runtime.bot,
+      logger,
+      maxBodyBytes: config.maxBodyBytes,
+      rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
+      health: () => {
+        const { storage: state, ...detail } = storage.health;
+        return {
+          status: state === 'ok' ? 'ok' : 'degraded',
+          storage: state,
+          ...(state === 'ok' ? {} : { storageDetail: detail }),
+          ...(modelTrainedAt ? { modelTrainedAt } : {}),
+          transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
+        };
+      },
+    });
+
+    let secret = config.directLine.secret;
+    if (!secret) {
+      const kept = loadOrCreateSecret(config.directLine.secretFile);
+      if (kept.created) logger.info('generated the Direct Line signing secret', { file: config.directLine.secretFile });
+      secret = kept.secret;
+    }
+    const appId = config.botAuth.MicrosoftAppId;
+    const directLine = registerDirectLine(server, {
+      adapter,
+      bot: runtime.bot,
+      logger,
+      settings: config.directLine,
+      secret,
+      allowedOrigins: config.webChat.allowedOrigins,
+      botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
+      appId,
+      // A website conversation nobody can reach any more: the bot's state about it goes too.
+      onForget: async (conversationId, userId) => {
+        const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
+        const keys = [runtime.conversationState.getStorageKey(context), runtime.userState.getStorageKey(context)].filter((k): k is string => Boolean(k));
+        await storage.delete(keys);
+      },
+    });
+    registerWebChatPage(server, {
+      clinic: knowledge.clinic,
+      primaryColor: config.webChat.primaryColor,
+      accentColor: config.webChat.accentColor,
+      allowedOrigins: config.webChat.allowedOrigins,
+    });
+
+    if (config.staff.users.length) {
+      let staffSecret = config.staff.sessionSecret;
+      if (!staffSecret) {
+        staffSecret = randomBytes(32).toString('hex');
+        logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
+      }
+      registerStaffRoutes(server, { db, review, enquiries, config: config.staff, secret: staffSecret, logger });
+      logger.info('staff review on at /staff', { accounts: config.staff.users.length });
+    } else {
+      registerStaffOff(server);
+      logger.info('staff review is off: no staff accounts are set (STAFF_USERS or STAFF_USERS_FILE); /staff answers 404');
+    }
+
+    const running = await listen(server, config.port, config.host);
+    const stopPurge = schedulePurge(db, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
+    return {
+      port: running.port,
+      url: `http://127.0.0.1:${running.port}`,
+      server,
+      db,
+      runtime,
+      storage,
+      transcripts,
+      enquiries,
+      review,
+      directLine,
+      close: async (timeoutMs?: number, acceptWindowMs?: number) => {
+        stopPurge();
+        // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
+        // answered everything acknowledged is in the database, and only then is it closed.
+        await running.close(timeoutMs, acceptWindowMs);
+        directLine.close();
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
   }
-  const appId = config.botAuth.MicrosoftAppId;
-  const directLine = registerDirectLine(server, {
-    adapter,
-    bot: runtime.bot,
-    logger,
-    settings: config.directLine,
-    secret,
-    allowedOrigins: config.webChat.allowedOrigins,
-    botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
-    appId,
-    // A website conversation nobody can reach any more: the bot's state about it goes too.
-    onForget: async (conversationId, userId) => {
-      const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
-      const keys = [runtime.conversationState.getStorageKey(context), runtime.userState.getStorageKey(context)].filter((k): k is string => Boolean(k));
-      await storage.delete(keys);
-    },
-  });
-  registerWebChatPage(server, {
-    clinic: knowledge.clinic,
-    primaryColor: config.webChat.primaryColor,
-    accentColor: config.webChat.accentColor,
-    allowedOrigins: config.webChat.allowedOrigins,
-  });
-
-  const running = await listen(server, config.port, config.host);
-  return {
-    port: running.port,
-    server,
-    storage,
-    url: `http://127.0.0.1:${running.port}`,
-    directLine,
-    close: async (timeoutMs?: number, acceptWindowMs?: number) => {
-      await running.close(timeoutMs, acceptWindowMs);
-      directLine.close();
-    },
-  };
 }

@@ -2,6 +2,7 @@
  * Every setting the bot reads, parsed and validated once at start-up. Documented in .env.example
  * and the README; nothing else in the code reads process.env.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The project folder (dist/src/config.js -> two levels up). */
@@ -29,6 +30,21 @@ export interface Config {
   directLine: DirectLineConfig;
   /** The Web Chat page at / and embedding on the clinic's own site. */
   webChat: WebChatConfig;
+  /** The SQLite file holding bot state, dialog stacks, transcripts and enquiries. */
+  sqlitePath: string;
+  /**
+   * SQLite's `synchronous` setting (the journal is always WAL). FULL: every commit is fsynced, so
+   * nothing committed is lost on a power cut. NORMAL: durable across process crashes, but a power
+   * cut may lose the last commits. See "Data and durability" in the README.
+   */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Conversations with no activity for this many days are purged (0 keeps them forever). */
+  transcriptRetentionDays: number;
+  /** Hours between retention purges (one also runs at start-up). */
+  purgeIntervalHours: number;
+  /** Mask phone numbers and email addresses in stored user messages. */
+  redactContactDetails: boolean;
+  staff: StaffConfig;
   /** Bot Framework credentials, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botAuth: {
     MicrosoftAppId: string;
@@ -59,7 +75,58 @@ export interface WebChatConfig {
   accentColor: string;
 }
 
+export interface StaffAccount {
+  name: string;
+  /** scrypt hash from `npm run staff:hash-password`: scrypt.N.r.p.salt.hash (base64url). */
+  passwordHash: string;
+}
+
+export interface StaffConfig {
+  /** No accounts: the staff pages are off. */
+  users: StaffAccount[];
+  /** Signs session cookies and CSRF tokens; empty means a random secret per start (sign-ins end on restart). */
+  sessionSecret: string;
+  /** Failed sign-ins allowed per client address (and per account name) in 15 minutes. */
+  loginRateLimit: number;
+  /** Hours a staff session lasts. */
+  sessionHours: number;
+  /** Add `Secure` to the session cookie (set when the bot is served over https). */
+  cookieSecure: boolean;
+}
+
 export class ConfigError extends Error {}
+
+const HASH_FORMAT = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
+const ACCOUNT_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
+
+/** "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file). */
+export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
+  const users: StaffAccount[] = [];
+  const entries = raw
+    .split(/[\n,]/)
+    .map((e) => e.trim())
+    .filter((e) => e && !e.startsWith('#'));
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    const name = colon > 0 ? entry.slice(0, colon).trim() : '';
+    const passwordHash = colon > 0 ? entry.slice(colon + 1).trim() : '';
+    if (!ACCOUNT_NAME.test(name)) throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
+    if (!HASH_FORMAT.test(passwordHash)) {
+      throw new ConfigError(`${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`);
+    }
+    if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new ConfigError(`${source}: account "${name}" is listed twice`);
+    users.push({ name, passwordHash });
+  }
+  return users;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -128,6 +195,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (maxTextChars < maxMessageChars) {
     throw new ConfigError(`DIRECTLINE_MAX_TEXT_CHARS (${maxTextChars}) must be at least MAX_MESSAGE_CHARS (${maxMessageChars}), so that visitors get the bot's "please ask a shorter question" answer`);
   }
+  const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR?.trim() || 'data');
+  const usersFile = env.STAFF_USERS_FILE?.trim();
+  let users = parseStaffUsers(env.STAFF_USERS ?? '', 'STAFF_USERS');
+  if (usersFile) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(PROJECT_ROOT, usersFile), 'utf8');
+    } catch (err) {
+      throw new ConfigError(`STAFF_USERS_FILE: cannot read ${usersFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    users = [...users, ...parseStaffUsers(text, 'STAFF_USERS_FILE')];
+    const names = users.map((u) => u.name.toLowerCase());
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) throw new ConfigError(`account "${twice}" is in both STAFF_USERS and STAFF_USERS_FILE`);
+  }
+  const sessionSecret = env.STAFF_SESSION_SECRET?.trim() ?? '';
+  if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -152,6 +236,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
       primaryColor: colour(env, 'CLINIC_PRIMARY_COLOR', '#0b5563'),
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
+    },
+    sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 180, 0, 36_500),
+    purgeIntervalHours: integer(env, 'PURGE_INTERVAL_HOURS', 6, 1, 24 * 7),
+    redactContactDetails: flag(env, 'REDACT_CONTACT_DETAILS', true),
+    staff: {
+      users,
+      sessionSecret,
+      loginRateLimit: integer(env, 'STAFF_LOGIN_RATE_LIMIT', 5, 1, 1000),
+      sessionHours: integer(env, 'STAFF_SESSION_HOURS', 8, 1, 24 * 30),
+      cookieSecure: flag(env, 'STAFF_COOKIE_SECURE', false),
     },
     botAuth: {
       MicrosoftAppId: appId,

@@ -1,6 +1,6 @@
 /**
- * Entry point: config -> startApp (knowledge -> recognizer -> storage -> bot -> adapter -> HTTP server),
- * then shutdown on SIGTERM/SIGINT.
+ * Entry point, wiring only: config -> the app (knowledge -> recognizer -> SQLite storage -> bot ->
+ * adapter -> HTTP server with staff review; see src/app.ts) -> signal handling.
  */
 import 'dotenv/config';
 import { startApp } from './app';
@@ -39,6 +39,8 @@ main().catch((err) => {
     console.error(`The bot cannot start: the knowledge base has an error in knowledge/${err.file}, field ${err.field}: ${err.message}`);
   } else if (err instanceof ConfigError) {
     console.error(`The bot cannot start: configuration error: ${err.message}`);
+  } else if (typeof err?.code === 'string' && err.code.startsWith('SQLITE')) {
+    console.error(`The bot cannot start: the database (SQLITE_PATH) cannot be used: ${err.message}`);
   } else {
     console.error('The bot cannot start:', err);
   }

@@ -6,7 +6,7 @@
 import { WebSocket } from 'ws';
 import { AppParts, RunningApp, startApp } from '../src/app';
 import { Config, loadConfig } from '../src/config';
-import { clinic } from './helpers';
+import { clinic, tempDataDir } from './helpers';
 
 /** A fixed signing secret for tests, so that tests can mint tokens (expired ones, say) themselves. */
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -19,7 +19,7 @@ export interface TestApp extends RunningApp {
 
 /** Starts the full app; `env` overrides settings exactly as the environment would. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppParts = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, DATA_DIR: tempDataDir(), ...env });
   const { knowledge, model } = clinic();
   const app = await startApp(config, { knowledge, model, ...parts });
   const base = `http://127.0.0.1:${app.port}`;

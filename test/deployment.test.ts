@@ -60,6 +60,8 @@ const DEPLOYED_DIFFERENTLY: Record<string, string> = {
   MicrosoftAppPassword: 'the deployment’s own Bot Framework identity',
   MicrosoftAppType: 'the deployment’s own Bot Framework identity',
   MicrosoftAppTenantId: 'the deployment’s own Bot Framework identity',
+  DATA_DIR: 'App Service keeps only /home across restarts and deployments, and shares it between instances',
+  STAFF_COOKIE_SECURE: 'App Service serves the staff pages over https only',
 };
 
 /** Parameters a real deployment passes (beyond defaults), per app type. */

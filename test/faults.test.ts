@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { clinic } from './helpers';
+import { clinic, tempDataDir } from './helpers';
 
 describe('a turn that fails', () => {
   let app: RunningApp;
@@ -22,7 +22,7 @@ describe('a turn that fails', () => {
       },
     };
     const logger = createLogger('info', {}, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
     app = await startApp(config, { logger, recognizer: failing });
   });
   after(() => app.close());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
-import { clinic, Conversation } from './helpers';
+import { clinic, Conversation, tempDataDir } from './helpers';
 
 const CLINIC_WORDS = ['dry', 'needling', 'acupuncture', 'tennis', 'elbow', 'what', 'is', 'how', 'it', 'help', 'pain', 'chest', 'book', 'the', '?', '!', "'s", 'planter', 'fasciitis'];
 
@@ -58,6 +58,7 @@ describe('fuzzing', function () {
       const config = loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
+        DATA_DIR: tempDataDir(),
         MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
         RATE_LIMIT_PER_ADDRESS: '0',
         RATE_LIMIT_PER_CONVERSATION: '0',

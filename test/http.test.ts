@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
+import { tempDataDir } from './helpers';
 import { TRACE_NAME } from '../src/bot/turnRecord';
 
 function activity(text: string, extra: Record<string, unknown> = {}) {
@@ -57,7 +58,7 @@ describe('HTTP: Bot Framework endpoint', function () {
   let app: RunningApp;
 
   before(async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), MAX_BODY_BYTES: '4096' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), MAX_BODY_BYTES: '4096' });
     app = await startApp(config, { logger: silentLogger });
   });
   after(async () => app.close());
@@ -154,7 +155,7 @@ describe('HTTP: Bot Framework endpoint', function () {
 
 describe('HTTP: shutting down', () => {
   it('/healthz says draining (503) while requests in flight finish', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
     const app = await startApp(config, { logger: silentLogger });
     const closing = app.close(5000, 300);
     const health = await fetch(`${app.url}/healthz`);
@@ -175,7 +176,7 @@ describe('HTTP: the real process', () => {
   it('starts, answers, and exits cleanly on SIGTERM', async function () {
     this.timeout(30000);
     const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -4,6 +4,7 @@ import { startApp, RunningApp } from '../src/app';
 import { RateLimiter } from '../src/channels/rateLimit';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
+import { tempDataDir } from './helpers';
 
 describe('rate limits', () => {
   it('allow a burst, then refill at the configured rate', () => {
@@ -36,6 +37,7 @@ describe('rate limits', () => {
       const config = loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
+        DATA_DIR: tempDataDir(),
         MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
         RATE_LIMIT_PER_CONVERSATION: '4',
         RATE_LIMIT_PER_ADDRESS: '1000',

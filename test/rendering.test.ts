@@ -62,7 +62,7 @@ describe('replies are rendered for the channel', () => {
     };
 
     it('offers the two likely intents as buttons and answers the one chosen', async () => {
-      const c = new Conversation('webchat', { recognizer: closeCall });
+      const c = new Conversation('webchat', undefined, { recognizer: closeCall });
       const ask = await c.say('tell me more');
       expect(ask.recognition?.outcome).to.equal('clarify');
       expect(buttons(ask.replies[0])).to.deep.equal(['What it is', 'How it works', 'Something else']);
@@ -72,7 +72,7 @@ describe('replies are rendered for the channel', () => {
     });
 
     it('on SMS the options are numbered text', async () => {
-      const c = new Conversation('sms', { recognizer: closeCall });
+      const c = new Conversation('sms', undefined, { recognizer: closeCall });
       const ask = await c.say('tell me more');
       expect(ask.text).to.include('(1) What it is').and.include('(2) How it works');
       const chosen = await c.say('1');
@@ -80,7 +80,7 @@ describe('replies are rendered for the channel', () => {
     });
 
     it('“Something else” falls back politely with the contact details', async () => {
-      const c = new Conversation('webchat', { recognizer: closeCall });
+      const c = new Conversation('webchat', undefined, { recognizer: closeCall });
       await c.say('tell me more');
       const r = await c.say('Something else');
       expect(r.recognition?.outcome).to.equal('fallback');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger, silentLogger } from '../src/logger';
+import { tempDataDir } from './helpers';
 import { ResilientStorage } from '../src/storage/resilientStorage';
 
 /** MemoryStorage that can be switched off, like a database whose file or server went away. */
@@ -59,7 +60,7 @@ describe('storage unavailable', () => {
     const inner = new SwitchableStorage();
     const lines: any[] = [];
     before(async () => {
-      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
       app = await startApp(config, { storage: inner, logger: createLogger('info', {}, { write: (l: string) => void lines.push(JSON.parse(l)) }) });
     });
     after(() => app.close(1000, 0));

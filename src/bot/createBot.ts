@@ -8,7 +8,9 @@ import type { Knowledge } from '../knowledge/types';
 import { Logger, silentLogger } from '../logger';
 import type { ClinicContext } from '../nlu/context';
 import { ClinicBot } from './clinicBot';
+import type { EnquiryStore } from '../storage/enquiries';
 import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
+import { TranscriptLoggingMiddleware, TranscriptWriter } from './transcriptLogging';
 import { Recognizes, TurnRecognizer } from './turnRecognizer';
 
 export interface BotParts {
@@ -17,6 +19,12 @@ export interface BotParts {
   storage: Storage;
   logger?: Logger;
   maxMessageChars?: number;
+  /** Booking and call-back enquiries (the enquiry dialog collects them only when this is set). */
+  enquiries?: EnquiryStore;
+  /** Where every activity of every turn is logged; no transcript logging without it. */
+  transcripts?: TranscriptWriter;
+  /** Mask phone numbers and emails in stored user messages. */
+  redactContactDetails?: boolean;
 }
 
 export interface BotRuntime {
@@ -24,21 +32,29 @@ export interface BotRuntime {
   dialog: MainDialog;
   conversationState: ConversationState;
   userState: UserState;
-  /** Adapter middleware, outermost first: the recognition trace wraps safety, which wraps the bot. */
+  /**
+   * Adapter middleware, outermost first: transcript logging wraps the recognition trace (so the trace
+   * is logged), which wraps safety, which wraps the bot.
+   */
   middleware: Middleware[];
+  transcriptLogging?: TranscriptLoggingMiddleware;
 }
 
 export function createBot(parts: BotParts): BotRuntime {
   const conversationState = new ConversationState(parts.storage);
   const userState = new UserState(parts.storage);
   const turns = new TurnRecognizer(parts.recognizer, conversationState.createProperty<ClinicContext>('ClinicContext'));
-  const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000 });
+  const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries });
   const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger);
+  const transcriptLogging = parts.transcripts
+    ? new TranscriptLoggingMiddleware(parts.transcripts, { logger: parts.logger ?? silentLogger, redactContactDetails: parts.redactContactDetails ?? false })
+    : undefined;
   return {
     bot,
     dialog,
     conversationState,
     userState,
-    middleware: [new RecognitionTraceMiddleware(), new SafetyMiddleware(parts.knowledge)],
+    middleware: [...(transcriptLogging ? [transcriptLogging] : []), new RecognitionTraceMiddleware(), new SafetyMiddleware(parts.knowledge)],
+    transcriptLogging,
   };
 }

@@ -1,0 +1,260 @@
+/**
+ * The staff pages, rendered on the server. Every value from the database or the request goes
+ * through the `html` template (escapeHtml); nothing is inserted raw.
+ */
+import type { ConversationFilter, ConversationPage, ConversationSummary, Flag, TurnView, UnansweredGroup } from '../storage/review';
+import { FLAGS } from '../storage/review';
+import type { Enquiry, EnquiryStatus } from '../storage/enquiries';
+import { formatDate, formatTime, html, Html, layout, LayoutOptions, qs } from './html';
+
+export interface PageContext {
+  user: string;
+  csrf: string;
+  newEnquiries: number;
+}
+
+function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
+  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries }, body);
+}
+
+function flagBadges(flags: Record<Flag, number>): Html {
+  return html`${FLAGS.filter((f) => flags[f] > 0).map((f) => html`<span class="flag ${f}" title="${flags[f]} turn(s)">${f}</span>`)}`;
+}
+
+function truncate(text: string | undefined, max: number): string {
+  if (!text) return '';
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+export function loginPage(options: { nonce: string; next?: string; error?: string; name?: string }): string {
+  return layout(
+    { title: 'Sign in' },
+    html`${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+      <form method="post" action="/staff/login" class="login">
+        <input type="hidden" name="nonce" value="${options.nonce}">
+        <input type="hidden" name="next" value="${options.next ?? ''}">
+        <label>Name <input name="name" autocomplete="username" required maxlength="64" value="${options.name ?? ''}" autofocus></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>
+        <button type="submit">Sign in</button>
+      </form>`,
+  );
+}
+
+export function messagePage(title: string, message: string, ctx?: PageContext): string {
+  const body = html`<p class="error" role="alert">${message}</p><p><a href="/staff/conversations">Back to the conversations</a></p>`;
+  return ctx ? shell(ctx, title, undefined, body) : layout({ title }, body);
+}
+
+export interface ListView {
+  filter: ConversationFilter & { fromDate?: string; toDate?: string };
+  page: ConversationPage;
+  channels: string[];
+  error?: string;
+  notice?: string;
+}
+
+export function conversationsPage(ctx: PageContext, view: ListView): string {
+  const f = view.filter;
+  const keep = { channel: f.channel, flag: f.flag, q: f.q, from: f.fromDate, to: f.toDate };
+  const rows = view.page.items.map(
+    (c: ConversationSummary) => html`<tr>
+      <td><a href="/staff/conversations/${c.id}">${formatTime(c.startedAt)}</a></td>
+      <td class="small muted">${formatTime(c.lastAt)}</td>
+      <td>${c.channelId}</td>
+      <td>${c.turns}</td>
+      <td>${flagBadges(c.flags)}</td>
+      <td class="pre">${truncate(c.firstText, 140)}</td>
+    </tr>`,
+  );
+  return shell(
+    ctx,
+    'Conversations',
+    'conversations',
+    html`${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
+      ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
+      <form method="get" action="/staff/conversations" class="filters" role="search">
+        <label>Search what patients wrote <input type="search" name="q" value="${f.q ?? ''}" maxlength="200"></label>
+        <label>Channel <select name="channel"><option value="">all</option>${view.channels.map(
+          (c) => html`<option value="${c}" ${c === f.channel ? html`selected` : ''}>${c}</option>`,
+        )}</select></label>
+        <label>Outcome <select name="flag"><option value="">any</option>${FLAGS.map(
+          (fl) => html`<option value="${fl}" ${fl === f.flag ? html`selected` : ''}>${fl}</option>`,
+        )}</select></label>
+        <label>Started from <input type="date" name="from" value="${f.fromDate ?? ''}"></label>
+        <label>to <input type="date" name="to" value="${f.toDate ?? ''}"></label>
+        <button type="submit">Filter</button>
+        <a href="/staff/conversations">Clear</a>
+      </form>
+      <table>
+        <thead><tr><th>Started</th><th>Last activity</th><th>Channel</th><th>Turns</th><th>Outcomes</th><th>First message</th></tr></thead>
+        <tbody>${rows.length ? rows : html`<tr><td colspan="6" class="muted">No conversations match.</td></tr>`}</tbody>
+      </table>
+      <div class="pager">
+        ${view.page.newer ? html`<a href="/staff/conversations${qs({ ...keep, after: view.page.newer })}" rel="prev">← Newer</a>` : ''}
+        ${view.page.older ? html`<a href="/staff/conversations${qs({ ...keep, before: view.page.older })}" rel="next">Older →</a>` : ''}
+      </div>
+      <h2>Export</h2>
+      <form method="get" action="/staff/export" class="filters exports">
+        <label>Conversations started from <input type="date" name="from" value="${f.fromDate ?? ''}" required></label>
+        <label>to (inclusive) <input type="date" name="to" value="${f.toDate ?? ''}" required></label>
+        <button type="submit" name="format" value="csv">Download CSV</button>
+        <button type="submit" name="format" value="json">Download JSON</button>
+      </form>`,
+  );
+}
+
+function understood(turn: TurnView): Html {
+  const r = turn.recognition;
+  if (!r) return html`<span class="muted">–</span>`;
+  const conditions = (r.entities ?? []).map((e) => html`<div>${e.value}${e.text && e.text !== e.value ? html` <span class="muted">(“${e.text}”)</span>` : ''}</div>`);
+  const alternatives = (r.alternatives ?? []).slice(0, 3).map((a) => `${a.intent} ${a.score.toFixed(2)}`).join(', ');
+  return html`<dl class="understood">
+    <dt>Intent</dt><dd><strong>${r.intent}</strong></dd>
+    <dt>Score</dt><dd>${typeof r.score === 'number' ? r.score.toFixed(2) : ''}</dd>
+    <dt>Condition</dt><dd>${conditions.length ? conditions : html`<span class="muted">none</span>`}</dd>
+    <dt>Outcome</dt><dd><span class="flag ${r.outcome}">${r.outcome}</span> <span class="muted small">${r.reason}</span>${r.redFlag ? html` <span class="small">(${r.redFlag})</span>` : ''}</dd>
+    ${alternatives ? html`<dt>Also</dt><dd class="small muted">${alternatives}</dd>` : ''}
+  </dl>`;
+}
+
+function replies(turn: TurnView): Html {
+  return html`${turn.replies
+    .filter((r) => r.type !== 'typing')
+    .map((r) =>
+      r.type === 'message'
+        ? html`<div class="pre">${r.text ?? ''}</div>${r.buttons.length ? html`<div class="buttons">Buttons: ${r.buttons.map((b) => html`[${b}] `)}</div>` : ''}`
+        : html`<div class="small muted">${r.type}${r.name ? html`: ${r.name}` : ''}</div>`,
+    )}`;
+}
+
+function patient(turn: TurnView): Html {
+  const u = turn.user;
+  if (!u) return html`<span class="muted">(bot started)</span>`;
+  if (u.type !== 'message') return html`<span class="small muted">${u.type}</span>`;
+  return html`<div class="pre">${u.text}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}`;
+}
+
+export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: TurnView[], enquiries: Enquiry[]): string {
+  return shell(
+    ctx,
+    `Conversation ${formatTime(c.startedAt)}`,
+    'conversations',
+    html`<div class="box">
+        <div>Channel <strong>${c.channelId}</strong> · conversation id <code>${c.conversationId}</code></div>
+        <div>Started ${formatTime(c.startedAt)} · last activity ${formatTime(c.lastAt)} · ${c.turns} turn(s) · ${flagBadges(c.flags)}</div>
+        ${enquiries.length ? html`<div>Enquiries: ${enquiries.map((e) => html`<a href="/staff/enquiries?status=${e.status}">#${e.id} (${e.status})</a> `)}</div>` : ''}
+        <p>
+          <a href="/staff/conversations/${c.id}/transcript" download>Download .transcript</a> (opens in the Bot Framework Emulator) ·
+          <a href="/staff/conversations/${c.id}/delete">Delete this conversation…</a>
+        </p>
+      </div>
+      <table class="transcript">
+        <thead><tr><th>Time</th><th>Patient</th><th>What the bot understood</th><th>Bot reply</th></tr></thead>
+        <tbody>${turns.map(
+          (t) => html`<tr class="turn ${t.user?.type === 'message' ? 'turn-user' : ''}">
+            <td class="small">${formatTime(t.at)}</td>
+            <td>${patient(t)}</td>
+            <td>${understood(t)}</td>
+            <td>${replies(t)}</td>
+          </tr>`,
+        )}</tbody>
+      </table>`,
+  );
+}
+
+export function deleteConfirmPage(ctx: PageContext, c: ConversationSummary): string {
+  return shell(
+    ctx,
+    'Delete conversation',
+    'conversations',
+    html`<div class="box">
+      <p>This permanently deletes the conversation started ${formatTime(c.startedAt)} on ${c.channelId} (${c.turns} turn(s)):
+      its transcript, what the bot understood, its enquiries with their contact details, and the bot's memory of it.</p>
+      <form method="post" action="/staff/conversations/${c.id}/delete">
+        <input type="hidden" name="csrf" value="${ctx.csrf}">
+        <button type="submit" class="danger">Delete permanently</button>
+        <a href="/staff/conversations/${c.id}">Cancel</a>
+      </form>
+    </div>`,
+  );
+}
+
+export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string): string {
+  const keep = { from: range.fromDate, to: range.toDate };
+  return shell(
+    ctx,
+    'Unanswered questions',
+    'unanswered',
+    html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+      <p class="muted">Messages the bot could not answer (fallback) or understood too weakly (low confidence, ambiguous), grouped by wording.
+      Add them to the knowledge base as training examples, then run <code>npm run train</code>.</p>
+      <form method="get" action="/staff/unanswered" class="filters">
+        <label>From <input type="date" name="from" value="${range.fromDate}"></label>
+        <label>to <input type="date" name="to" value="${range.toDate}"></label>
+        <button type="submit">Show</button>
+        <a href="/staff/unanswered/export${qs({ ...keep, format: 'txt' })}">Download as training candidates (.txt)</a>
+        <a href="/staff/unanswered/export${qs({ ...keep, format: 'json' })}">Download JSON</a>
+      </form>
+      <table>
+        <thead><tr><th>Asked</th><th>Question (latest wording)</th><th>Best guess</th><th>Outcome</th><th>Last asked</th></tr></thead>
+        <tbody>${
+          groups.length
+            ? groups.map(
+                (g) => html`<tr>
+              <td>${g.count}× <span class="small muted">in ${g.conversations} conversation(s)</span></td>
+              <td class="pre"><a href="/staff/conversations/${g.conversation}">${g.text}</a></td>
+              <td>${g.bestGuess ?? ''} <span class="small muted">${g.score.toFixed(2)}</span></td>
+              <td><span class="flag ${g.outcome}">${g.outcome}</span> <span class="small muted">${g.reason}</span></td>
+              <td class="small">${formatTime(g.lastAt)}</td>
+            </tr>`,
+              )
+            : html`<tr><td colspan="5" class="muted">Nothing unanswered in this period.</td></tr>`
+        }</tbody>
+      </table>`,
+  );
+}
+
+export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { conversationRow?: number }>, status: EnquiryStatus | 'all', next: string | undefined, notice?: string): string {
+  return shell(
+    ctx,
+    'Enquiries',
+    'enquiries',
+    html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+      <form method="get" action="/staff/enquiries" class="filters">
+        <label>Status <select name="status">${(['new', 'done', 'all'] as const).map((s) => html`<option value="${s}" ${s === status ? html`selected` : ''}>${s}</option>`)}</select></label>
+        <button type="submit">Show</button>
+      </form>
+      <table>
+        <thead><tr><th>#</th><th>Received</th><th>Kind</th><th>Name</th><th>Phone</th><th>Email</th><th>When suits</th><th>About</th><th>Conversation</th><th>Status</th></tr></thead>
+        <tbody>${
+          items.length
+            ? items.map(
+                (e) => html`<tr>
+              <td>${e.id}</td>
+              <td class="small">${formatTime(e.createdAt)}</td>
+              <td>${e.kind}</td>
+              <td>${e.name}</td>
+              <td>${e.phone ?? ''}</td>
+              <td>${e.email ?? ''}</td>
+              <td class="pre">${e.preferredTime}</td>
+              <td class="pre">${e.reason ?? ''}</td>
+              <td class="small">${e.conversationRow ? html`<a href="/staff/conversations/${e.conversationRow}">${e.channelId}</a>` : html`${e.channelId} <span class="muted">(deleted)</span>`}</td>
+              <td>
+                <form method="post" action="/staff/enquiries/${e.id}/status">
+                  <input type="hidden" name="csrf" value="${ctx.csrf}">
+                  ${
+                    e.status === 'new'
+                      ? html`<input type="hidden" name="status" value="done"><button type="submit">Mark done</button>`
+                      : html`<span class="small">done ${e.doneAt ? formatDate(e.doneAt) : ''} ${e.doneBy ? html`by ${e.doneBy}` : ''}</span>
+                         <input type="hidden" name="status" value="new"><button type="submit" class="plain">Reopen</button>`
+                  }
+                </form>
+              </td>
+            </tr>`,
+              )
+            : html`<tr><td colspan="10" class="muted">No enquiries.</td></tr>`
+        }</tbody>
+      </table>
+      <div class="pager">${next ? html`<a href="/staff/enquiries${qs({ status, before: next })}" rel="next">Older →</a>` : ''}</div>`,
+  );
+}

@@ -1,0 +1,466 @@
+/**
+ * Staff review at /staff, on the bot's restify server.
+ *
+ * Pages (HTML) redirect to the sign-in page without a session; the JSON API (/staff/api/…) and the
+ * exports answer 401. Only the session cookie authenticates: an Authorization header (a Direct Line
+ * or channel token) is ignored. Every POST needs the session's CSRF token. With no staff accounts
+ * configured, every /staff URL answers 404 and start-up logs that the staff pages are off.
+ */
+import type { Request, Response, Server } from 'restify';
+import type { StaffConfig } from '../config';
+import type { Logger } from '../logger';
+import type { SqliteEnquiryStore, EnquiryStatus } from '../storage/enquiries';
+import { deleteConversation } from '../storage/retention';
+import { BadFilterError, ConversationFilter, Flag, FLAGS, ReviewQueries, trainingCandidates } from '../storage/review';
+import type { Db } from '../storage/sqlite';
+import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
+import { exportCsv, exportJson, safeFilePart } from './exports';
+import { FAVICON, formatDate, STYLESHEET } from './html';
+import * as pages from './pages';
+
+export const SESSION_COOKIE = 'clinic_staff';
+export const LOGIN_COOKIE = 'clinic_staff_login';
+
+export interface StaffDeps {
+  db: Db;
+  review: ReviewQueries;
+  enquiries: SqliteEnquiryStore;
+  config: StaffConfig;
+  /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
+  secret: string;
+  logger: Logger;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function secure(res: Response): void {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+}
+
+function sendHtml(res: Response, status: number, body: string): void {
+  secure(res);
+  res.sendRaw(status, body, { 'Content-Type': 'text/html; charset=utf-8' });
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  secure(res);
+  res.sendRaw(status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+function redirect(res: Response, location: string, cookies: string[] = []): void {
+  secure(res);
+  if (cookies.length) res.setHeader('Set-Cookie', cookies);
+  res.sendRaw(303, '', { Location: location });
+}
+
+function query(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://staff.invalid').searchParams;
+}
+
+function form(req: Request): URLSearchParams {
+  const body = (req as { body?: unknown }).body;
+  if (typeof body === 'string') return new URLSearchParams(body);
+  if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  }
+  return new URLSearchParams();
+}
+
+function wantsHtml(req: Request): boolean {
+  return /text\/html/.test(String(req.headers.accept ?? ''));
+}
+
+function rowId(req: Request): number {
+  const raw = String((req.params as Record<string, string>)?.id ?? '');
+  if (!/^\d{1,15}$/.test(raw)) throw new HttpError(404, 'no such conversation');
+  return Number(raw);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD date as the start of that day in the server's time zone (ms). */
+export function parseDay(value: string | null | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const m = DATE.exec(value);
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+  if (!m || !d || d.getFullYear() !== Number(m[1]) || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3])) {
+    throw new HttpError(400, `${name} must be a date like 2025-03-31`);
+  }
+  return d.getTime();
+}
+
+/** The day after (the end of an inclusive "to" date). */
+function endOfDay(start: number | undefined): number | undefined {
+  if (start === undefined) return undefined;
+  const d = new Date(start);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
+function text(params: URLSearchParams, name: string, max: number): string | undefined {
+  const value = params.get(name)?.trim();
+  if (!value) return undefined;
+  if (value.length > max) throw new HttpError(400, `${name} is too long (at most ${max} characters)`);
+  return value;
+}
+
+function conversationFilter(params: URLSearchParams): ConversationFilter & { fromDate?: string; toDate?: string } {
+  const flag = params.get('flag') || undefined;
+  if (flag && !FLAGS.includes(flag as Flag)) throw new HttpError(400, `flag must be one of ${FLAGS.join(', ')}`);
+  const fromDate = params.get('from') || undefined;
+  const toDate = params.get('to') || undefined;
+  const limit = params.get('limit');
+  if (limit && !/^\d{1,3}$/.test(limit)) throw new HttpError(400, 'limit must be a number from 1 to 200');
+  return {
+    channel: text(params, 'channel', 100),
+    flag: flag as Flag | undefined,
+    q: text(params, 'q', 200),
+    from: parseDay(fromDate, 'from'),
+    to: endOfDay(parseDay(toDate, 'to')),
+    before: text(params, 'before', 40),
+    after: text(params, 'after', 40),
+    limit: limit ? Number(limit) : undefined,
+    fromDate,
+    toDate,
+  };
+}
+
+/** Only same-site paths under /staff/ are followed after sign-in (no open redirect). */
+function safeNext(next: string | null | undefined): string {
+  return next && /^\/staff\/[A-Za-z0-9/_?&=.%+-]*$/.test(next) && !next.startsWith('//') ? next : '/staff/conversations';
+}
+
+export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
+  const { review, enquiries, config, logger } = deps;
+  const sessions = new Sessions(deps.db, deps.secret, config.sessionHours);
+  const limiter = new LoginRateLimiter(config.loginRateLimit);
+  const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
+  const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
+
+  const accounts = new Set(config.users.map((u) => u.name));
+  // A session of an account that has since been removed from STAFF_USERS is not valid any more.
+  const sessionOf = (req: Request): Session | undefined => {
+    const session = sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+    return session && accounts.has(session.user) ? session : undefined;
+  };
+  const pageContext = (s: Session): pages.PageContext => ({ user: s.user, csrf: s.csrf, newEnquiries: enquiries.countNew() });
+
+  type Kind = 'page' | 'api' | 'download';
+  type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
+
+  /** Wraps a handler: session check, CSRF on POST, and errors as a short page or JSON (never a stack trace). */
+  const guarded =
+    (kind: Kind, handler: Handler, options: { post?: boolean } = {}) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const session = sessionOf(req);
+      const html = kind === 'page' && wantsHtml(req);
+      if (!session) {
+        if (html && !options.post) return redirect(res, `/staff/login?next=${encodeURIComponent(req.url ?? '')}`);
+        return sendJson(res, 401, { error: 'sign in at /staff/login first' });
+      }
+      if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
+        return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
+      }
+      try {
+        await handler(req, res, session);
+      } catch (err) {
+        const status = err instanceof HttpError ? err.status : err instanceof BadFilterError ? 400 : 500;
+        const message = status === 500 ? 'Something went wrong. Please try again.' : (err as Error).message;
+        if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
+        if (res.headersSent) return void res.end();
+        if (kind === 'page' && wantsHtml(req)) return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, pageContext(session)));
+        return sendJson(res, status, { error: message });
+      }
+    };
+
+  server.get('/staff/style.css', async (_req, res) => {
+    secure(res);
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.sendRaw(200, STYLESHEET, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  server.get('/staff/favicon.svg', async (_req, res) => {
+    secure(res);
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
+  });
+
+  server.get('/staff', async (req, res) => redirect(res, sessionOf(req) ? '/staff/conversations' : '/staff/login'));
+
+  // --- sign-in ---
+  server.get('/staff/login', async (req, res) => {
+    if (sessionOf(req)) return redirect(res, '/staff/conversations');
+    const nonce = sessions.loginNonce();
+    res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
+    sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
+  });
+
+  server.post('/staff/login', async (req, res) => {
+    const params = form(req);
+    const name = (params.get('name') ?? '').trim().slice(0, 64);
+    const password = params.get('password') ?? '';
+    const next = safeNext(params.get('next'));
+    const html = wantsHtml(req);
+    const again = (status: number, error: string, extra: Record<string, string> = {}) => {
+      const nonce = sessions.loginNonce();
+      res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
+      for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+      if (html) return sendHtml(res, status, pages.loginPage({ nonce: nonce.field, next, error, name }));
+      return sendJson(res, status, { error });
+    };
+    const keys = [`ip:${req.socket?.remoteAddress ?? 'unknown'}`, `user:${name.toLowerCase()}`];
+    const wait = limiter.retryAfter(keys);
+    if (wait > 0) {
+      logger.warn('staff sign-in rate limited', { user: name || undefined, ip: req.socket?.remoteAddress });
+      return again(429, `Too many failed sign-ins. Please try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
+    }
+    if (!sessions.checkLoginNonce(parseCookies(req.headers.cookie)[LOGIN_COOKIE], params.get('nonce'))) {
+      return again(403, 'The sign-in form expired. Please sign in again.');
+    }
+    const account = name && password ? await checkCredentials(config.users, name, password.slice(0, 200)) : undefined;
+    if (!account) {
+      limiter.fail(keys);
+      logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
+      return again(401, 'Wrong name or password.');
+    }
+    const value = sessions.create(account.name);
+    logger.info('staff signed in', { user: account.name });
+    redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
+  });
+
+  server.post(
+    '/staff/logout',
+    guarded(
+      'page',
+      (req, res, session) => {
+        sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+        logger.info('staff signed out', { user: session.user });
+        redirect(res, '/staff/login', [sessionCookie('', 0)]);
+      },
+      { post: true },
+    ),
+  );
+
+  // --- conversations ---
+  server.get(
+    '/staff/conversations',
+    guarded('page', (req, res, session) => {
+      const params = query(req);
+      let filter: ReturnType<typeof conversationFilter> = {};
+      let error: string | undefined;
+      let status = 200;
+      try {
+        filter = conversationFilter(params);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        error = err.message;
+        status = err.status;
+      }
+      const page = error ? { items: [] } : review.listConversations(filter);
+      const notice = params.get('deleted') === '1' ? 'The conversation was deleted.' : undefined;
+      sendHtml(res, status, pages.conversationsPage(pageContext(session), { filter, page, channels: review.channels(), error, notice }));
+    }),
+  );
+
+  const conversationOr404 = (req: Request) => {
+    const c = review.getConversation(rowId(req));
+    if (!c) throw new HttpError(404, 'No such conversation (it may have been deleted).');
+    return c;
+  };
+
+  server.get(
+    '/staff/conversations/:id',
+    guarded('page', (req, res, session) => {
+      const c = conversationOr404(req);
+      sendHtml(res, 200, pages.transcriptPage(pageContext(session), c, review.turns(c.id), enquiries.forConversation(c.channelId, c.conversationId)));
+    }),
+  );
+
+  server.get(
+    '/staff/conversations/:id/transcript',
+    guarded('download', (req, res, session) => {
+      const c = conversationOr404(req);
+      logger.info('staff exported a transcript', { user: session.user, conversation: c.id });
+      secure(res);
+      res.sendRaw(200, JSON.stringify(review.transcriptFile(c.id), null, 2), {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeFilePart(c.channelId)}-${safeFilePart(c.conversationId)}.transcript"`,
+      });
+    }),
+  );
+
+  server.get(
+    '/staff/conversations/:id/delete',
+    guarded('page', (req, res, session) => sendHtml(res, 200, pages.deleteConfirmPage(pageContext(session), conversationOr404(req)))),
+  );
+
+  server.post(
+    '/staff/conversations/:id/delete',
+    guarded(
+      'page',
+      (req, res, session) => {
+        const deleted = deleteConversation(deps.db, rowId(req));
+        if (!deleted) throw new HttpError(404, 'No such conversation (it may have been deleted already).');
+        logger.info('staff deleted a conversation', { user: session.user, conversation: rowId(req), activities: deleted.activities, enquiries: deleted.enquiries });
+        if (wantsHtml(req)) return redirect(res, '/staff/conversations?deleted=1');
+        sendJson(res, 200, { deleted });
+      },
+      { post: true },
+    ),
+  );
+
+  // --- exports of a date range ---
+  server.get(
+    '/staff/export',
+    guarded('download', async (req, res, session) => {
+      const params = query(req);
+      const format = params.get('format') ?? 'csv';
+      if (format !== 'csv' && format !== 'json') throw new HttpError(400, 'format must be csv or json');
+      const from = parseDay(params.get('from'), 'from');
+      const to = endOfDay(parseDay(params.get('to'), 'to'));
+      if (from !== undefined && to !== undefined && to <= from) throw new HttpError(400, '"to" must not be before "from"');
+      const name = `clinic-transcripts-${params.get('from') || 'start'}-to-${params.get('to') || formatDate(new Date())}.${format}`;
+      secure(res);
+      res.writeHead(200, {
+        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+      const write = (chunk: string) => (res.write(chunk) ? undefined : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+      const n = format === 'csv' ? await exportCsv(review, { from, to }, write) : await exportJson(review, { from, to }, write);
+      res.end();
+      logger.info('staff exported conversations', { user: session.user, format, conversations: n });
+    }),
+  );
+
+  // --- unanswered questions ---
+  const unansweredRange = (params: URLSearchParams) => {
+    const fromDate = params.get('from') || formatDate(new Date(Date.now() - 30 * 86_400_000));
+    const toDate = params.get('to') || formatDate(new Date());
+    return { fromDate, toDate, from: parseDay(fromDate, 'from'), to: endOfDay(parseDay(toDate, 'to')) };
+  };
+
+  server.get(
+    '/staff/unanswered',
+    guarded('page', (req, res, session) => {
+      const range = unansweredRange(query(req));
+      sendHtml(res, 200, pages.unansweredPage(pageContext(session), review.unanswered(range), range));
+    }),
+  );
+
+  server.get(
+    '/staff/unanswered/export',
+    guarded('download', (req, res) => {
+      const params = query(req);
+      const range = unansweredRange(params);
+      const format = params.get('format') ?? 'txt';
+      const groups = review.unanswered(range, 5000);
+      const base = `unanswered-${range.fromDate}-to-${range.toDate}`;
+      secure(res);
+      if (format === 'json') {
+        return res.sendRaw(200, JSON.stringify(groups, null, 2), { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}.json"` });
+      }
+      if (format !== 'txt') throw new HttpError(400, 'format must be txt or json');
+      res.sendRaw(200, trainingCandidates(groups, `${range.fromDate} to ${range.toDate}`), {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${base}.txt"`,
+      });
+    }),
+  );
+
+  // --- enquiries ---
+  const enquiryStatus = (value: string | null): EnquiryStatus | 'all' => {
+    const status = value || 'new';
+    if (status !== 'new' && status !== 'done' && status !== 'all') throw new HttpError(400, 'status must be new, done or all');
+    return status;
+  };
+
+  server.get(
+    '/staff/enquiries',
+    guarded('page', (req, res, session) => {
+      const params = query(req);
+      const status = enquiryStatus(params.get('status'));
+      const page = enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) });
+      const items = page.items.map((e) => ({ ...e, conversationRow: review.findConversation(e.channelId, e.conversationId)?.id }));
+      const notice = params.get('updated') ? `Enquiry ${params.get('updated')} updated.` : undefined;
+      sendHtml(res, 200, pages.enquiriesPage(pageContext(session), items, status, page.next, notice));
+    }),
+  );
+
+  server.post(
+    '/staff/enquiries/:id/status',
+    guarded(
+      'page',
+      (req, res, session) => {
+        const id = String((req.params as Record<string, string>)?.id ?? '');
+        const status = form(req).get('status');
+        if (!/^\d{1,15}$/.test(id)) throw new HttpError(404, 'no such enquiry');
+        if (status !== 'done' && status !== 'new') throw new HttpError(400, 'status must be done or new');
+        if (!enquiries.setStatus(Number(id), status, session.user)) throw new HttpError(404, 'no such enquiry');
+        logger.info('staff updated an enquiry', { user: session.user, enquiry: Number(id), status });
+        if (wantsHtml(req)) return redirect(res, `/staff/enquiries?status=${status === 'done' ? 'new' : 'done'}&updated=${id}`);
+        sendJson(res, 200, { id: Number(id), status });
+      },
+      { post: true },
+    ),
+  );
+
+  // --- JSON API ---
+  server.get(
+    '/staff/api/conversations',
+    guarded('api', (req, res) => {
+      const { fromDate: _f, toDate: _t, ...filter } = conversationFilter(query(req));
+      sendJson(res, 200, review.listConversations(filter));
+    }),
+  );
+
+  server.get(
+    '/staff/api/conversations/:id',
+    guarded('api', (req, res) => {
+      const c = conversationOr404(req);
+      sendJson(res, 200, { conversation: c, turns: review.turns(c.id), enquiries: enquiries.forConversation(c.channelId, c.conversationId) });
+    }),
+  );
+
+  server.get(
+    '/staff/api/unanswered',
+    guarded('api', (req, res) => sendJson(res, 200, { items: review.unanswered(unansweredRange(query(req))) })),
+  );
+
+  server.get(
+    '/staff/api/enquiries',
+    guarded('api', (req, res) => {
+      const params = query(req);
+      const status = enquiryStatus(params.get('status'));
+      sendJson(res, 200, enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) }));
+    }),
+  );
+
+  // Anything else under /staff: a clean 404 (after the session check, so it reveals nothing).
+  const notFound = guarded('api', () => {
+    throw new HttpError(404, 'not found');
+  });
+  server.get('/staff/*', notFound);
+  server.post('/staff/*', notFound);
+}
+
+/** With no staff accounts, /staff answers 404 with the reason (and start-up logs it). */
+export function registerStaffOff(server: Server): void {
+  const off = async (_req: Request, res: Response) => sendJson(res, 404, { error: 'staff review is off: no staff accounts are configured (STAFF_USERS)' });
+  server.get('/staff', off);
+  server.get('/staff/*', off);
+  server.post('/staff/*', off);
+}
