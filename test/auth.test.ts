@@ -3,11 +3,9 @@
  */
 import { expect } from 'chai';
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
-import { tempDataDir } from './helpers';
+import { testConfig } from './helpers';
 
 /**
  * A well-formed JWT for our app id that Bot Framework did not issue. (A token that claims Bot Framework's issuer
@@ -24,11 +22,7 @@ function fakeJwt(): string {
 describe('HTTP: Bot Framework authentication', () => {
   let app: RunningApp;
   before(async () => {
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: tempDataDir(),
-      MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+    const config = testConfig({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'test-secret-not-real',
       MicrosoftAppType: 'MultiTenant',

@@ -3,11 +3,9 @@
  * correlation id (and no message text), and the conversation's state is as it was before the failed turn.
  */
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { clinic, tempDataDir } from './helpers';
+import { ask, clinic, replyText, testConfig } from './helpers';
 
 describe('a turn that fails', () => {
   let app: RunningApp;
@@ -22,29 +20,12 @@ describe('a turn that fails', () => {
       },
     };
     const logger = createLogger('info', {}, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+    const config = testConfig({});
     app = await startApp(config, { logger, recognizer: failing });
   });
   after(() => app.close());
 
-  const say = async (conversationId: string, text: string) => {
-    const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text,
-        deliveryMode: 'expectReplies',
-        channelId: 'webchat',
-        serviceUrl: 'http://127.0.0.1:1',
-        conversation: { id: conversationId },
-        from: { id: 'u' },
-        recipient: { id: 'b' },
-      }),
-    });
-    const body = await res.json();
-    return { status: res.status, text: (body.activities ?? []).filter((a: any) => a.type === 'message').map((a: any) => a.text).join('\n') };
-  };
+  const say = async (conversationId: string, text: string) => ({ status: 200, text: replyText(await ask(app.port, conversationId, text, { channelId: 'webchat' })) });
 
   it('apologises with a reference that matches the error log, which carries no message text', async () => {
     const r = await say('fault-1', 'boom my secret knee problem');

@@ -4,11 +4,9 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
-import { clinic, Conversation, tempDataDir } from './helpers';
+import { clinic, Conversation, testConfig } from './helpers';
 
 const CLINIC_WORDS = ['dry', 'needling', 'acupuncture', 'tennis', 'elbow', 'what', 'is', 'how', 'it', 'help', 'pain', 'chest', 'book', 'the', '?', '!', "'s", 'planter', 'fasciitis'];
 
@@ -55,11 +53,7 @@ describe('fuzzing', function () {
   describe('the HTTP endpoint', () => {
     let app: RunningApp;
     before(async () => {
-      const config = loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: tempDataDir(),
-        MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+      const config = testConfig({
         RATE_LIMIT_PER_ADDRESS: '0',
         RATE_LIMIT_PER_CONVERSATION: '0',
         MAX_BODY_BYTES: '20000',

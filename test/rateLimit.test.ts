@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { RateLimiter } from '../src/channels/rateLimit';
-import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
-import { tempDataDir } from './helpers';
+import { testConfig } from './helpers';
 
 describe('rate limits', () => {
   it('allow a burst, then refill at the configured rate', () => {
@@ -34,11 +32,7 @@ describe('rate limits', () => {
   describe('on /api/messages (anonymous)', () => {
     let app: RunningApp;
     before(async () => {
-      const config = loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: tempDataDir(),
-        MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+      const config = testConfig({
         RATE_LIMIT_PER_CONVERSATION: '4',
         RATE_LIMIT_PER_ADDRESS: '1000',
       });

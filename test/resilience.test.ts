@@ -4,11 +4,9 @@
  */
 import { expect } from 'chai';
 import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
-import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { createLogger, silentLogger } from '../src/logger';
-import { tempDataDir } from './helpers';
+import { ask, replyText, testConfig } from './helpers';
 import { ResilientStorage } from '../src/storage/resilientStorage';
 
 /** MemoryStorage that can be switched off, like a database whose file or server went away. */
@@ -60,29 +58,12 @@ describe('storage unavailable', () => {
     const inner = new SwitchableStorage();
     const lines: any[] = [];
     before(async () => {
-      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+      const config = testConfig({});
       app = await startApp(config, { storage: inner, logger: createLogger('info', {}, { write: (l: string) => void lines.push(JSON.parse(l)) }) });
     });
     after(() => app.close(1000, 0));
 
-    const say = async (text: string) => {
-      const res = await fetch(`${app.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text,
-          deliveryMode: 'expectReplies',
-          channelId: 'webchat',
-          serviceUrl: 'http://127.0.0.1:1',
-          conversation: { id: 'outage' },
-          from: { id: 'u' },
-          recipient: { id: 'b' },
-        }),
-      });
-      const body = await res.json();
-      return { status: res.status, text: (body.activities ?? []).filter((a: any) => a.type === 'message').map((a: any) => a.text).join('\n') };
-    };
+    const say = async (text: string) => ({ status: 200, text: replyText(await ask(app.port, 'outage', text, { channelId: 'webchat' })) });
     const health = async () => (await fetch(`${app.url}/healthz`)).json();
 
     it('answers during the outage, reports degraded, and carries on afterwards', async () => {
