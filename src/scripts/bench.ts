@@ -6,7 +6,6 @@
  *
  *   npm run bench -- --seconds 5 --rounds 2
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import autocannon = require('autocannon');
 import { PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
+import { startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
   'what is dry needling?',
@@ -39,48 +39,6 @@ const QUESTIONS = [
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-interface Server {
-  name: string;
-  child: ChildProcess;
-  port: number;
-  startupMs: number;
-}
-
-async function start(name: string, script: string, env: Record<string, string>): Promise<Server> {
-  const began = performance.now();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', script)], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // stdout is read for the whole run (info logs: one line per turn, no message text) so the pipe never fills.
-  let out = '';
-  let found = false;
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      if (found) return;
-      out += d;
-      const m = out.match(/"port":(\d+)/);
-      if (m) {
-        found = true;
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-  });
-  // Start-up = process spawn to the first healthy answer.
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return { name, child, port, startupMs: performance.now() - began };
 }
 
 function peakRssMb(pid: number): number {
@@ -155,14 +113,14 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
   const modelPath = join(PROJECT_ROOT, 'data', 'intent-model.json');
   // Train once so that the measured start-up is a normal start (model file present).
-  const warm = await start('full', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
+  const warm = await startServerProcess('full', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
   warm.child.kill('SIGTERM');
   await new Promise((r) => warm.child.once('exit', r));
 
   // One client address drives every conversation here, so the anonymous rate limits are off for the load test.
   const unlimited = { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' };
-  const full = await start('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir, ...unlimited });
-  const echo = await start('echo bot', 'scripts/echoServer.js', {});
+  const full = await startServerProcess('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir, ...unlimited });
+  const echo = await startServerProcess('echo bot', 'scripts/echoServer.js', {});
   const results: Record<string, Record<number, Run>> = { [full.name]: {}, [echo.name]: {} };
   try {
     for (const connections of [1, 16, 64]) {

@@ -5,15 +5,14 @@
  *
  *   npm run soak -- --conversations 200 --turns 50
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
-import { PROJECT_ROOT } from '../config';
 import { openDatabase } from '../storage/sqlite';
 import { SqliteTranscriptStore } from '../storage/sqliteTranscriptStore';
+import { startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
   'what is dry needling?',
@@ -37,34 +36,7 @@ async function main(): Promise<void> {
   const conversations = arg('--conversations', 200);
   const turnsEach = arg('--turns', 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-'));
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // The port comes from the "listening" line; stdout is drained for the whole run (one info line per turn, no text).
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    let found = false;
-    const timer = setTimeout(() => reject(new Error(`the bot did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      if (found) return;
-      out += d;
-      const m = /"port":(\d+)/.exec(out);
-      if (m) {
-        found = true;
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const { child, port } = await startServerProcess('clinic bot', 'index.js', { DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
 
   const sent = new Map<string, string[]>();
   const samples: Array<{ turns: number; rssMb: number }> = [];

@@ -1,0 +1,49 @@
+/**
+ * Starts a server script (dist/src/<script>) in a process of its own on a free port, as the benchmarks and the
+ * soak run it, and waits for its first healthy answer. stdout is drained for the whole run (info logs: one line
+ * per turn, no message text) so the pipe never fills.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../config';
+
+export interface ServerProcess {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  /** Process spawn to the first healthy /healthz answer. */
+  startupMs: number;
+}
+
+export async function startServerProcess(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', script)], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let found = false;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      if (found) return;
+      out += d;
+      const m = out.match(/"port":(\d+)/);
+      if (m) {
+        found = true;
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { name, child, port, startupMs: performance.now() - began };
+}
