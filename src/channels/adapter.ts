@@ -13,6 +13,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config';
+import { CachingBotFrameworkAuthentication } from './cachingAuthentication';
 import type { Logger } from '../logger';
 
 /** CloudAdapter that lets our HTTP routes run an activity and map failures to proper HTTP answers themselves. */
@@ -24,7 +25,9 @@ export class ClinicAdapter extends CloudAdapter {
 }
 
 export function createAdapter(config: Config, middleware: Middleware[], logger: Logger): ClinicAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth as ConfigurationBotFrameworkAuthenticationOptions);
+  const auth = new CachingBotFrameworkAuthentication(
+    new ConfigurationBotFrameworkAuthentication(config.botAuth as ConfigurationBotFrameworkAuthenticationOptions),
+  );
   const adapter = new ClinicAdapter(auth);
   for (const m of middleware) adapter.use(m);
 
