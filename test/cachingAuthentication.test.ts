@@ -10,14 +10,14 @@ describe('connector clients are reused across turns', () => {
     const auth = new CachingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({}));
     const turn = async (url: string) => {
       const result = await auth.authenticateRequest(activity(url), '');
-      return result.connectorFactory.create(url, result.audience);
+      return result.connectorFactory!.create(url, result.audience);
     };
     const a1 = await turn('http://127.0.0.1:1/');
     const a2 = await turn('http://127.0.0.1:1/');
     const b = await turn('http://127.0.0.1:2/');
     expect(a2).to.equal(a1);
     expect(b).to.not.equal(a1);
-    expect(b.baseUri).to.equal('http://127.0.0.1:2/');
+    expect((b as unknown as { baseUri: string }).baseUri).to.equal("http://127.0.0.1:2/");
   });
 
   it('authentication itself is not cached: with an app id an unsigned request is still refused', async () => {
