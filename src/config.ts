@@ -62,6 +62,8 @@ export interface DirectLineConfig {
   tokenTtlSeconds: number;
   /** Activities a visitor may post per minute, per conversation token. */
   rateLimitPerMinute: number;
+  /** New conversations (POST /tokens/generate) per minute per client address; 0 turns the limit off. */
+  newConversationsPerMinute: number;
   /** Largest request body on /v3/directline, in bytes. */
   maxBodyBytes: number;
   /** Longest message text a visitor may send, in characters. */
@@ -229,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretFile: resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE?.trim() || 'data/directline-secret'),
       tokenTtlSeconds: integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 960, 7 * 24 * 3600),
       rateLimitPerMinute: integer(env, 'DIRECTLINE_RATE_LIMIT', 30, 1, 100_000),
+      newConversationsPerMinute: integer(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 20, 0, 100_000),
       maxBodyBytes: integer(env, 'DIRECTLINE_MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
       maxTextChars,
     },

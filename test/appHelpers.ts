@@ -19,7 +19,8 @@ export interface TestApp extends RunningApp {
 
 /** Starts the full app; `env` overrides settings exactly as the environment would. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppParts = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, DATA_DIR: tempDataDir(), ...env });
+  // Every test visitor comes from 127.0.0.1, so the per-address limit on new conversations is off unless a test sets it.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, DATA_DIR: tempDataDir(), DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', ...env });
   const { knowledge, model } = clinic();
   const app = await startApp(config, { knowledge, model, ...parts });
   const base = `http://127.0.0.1:${app.port}`;

@@ -378,6 +378,23 @@ describe('Direct Line endpoint', function () {
 });
 
 describe('Direct Line with other settings', function () {
+  it('limits new conversations per client address (429 with Retry-After), so one client cannot crowd out visitors', async () => {
+    const app = await startTestApp({ DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      let last: Awaited<ReturnType<typeof call>> | undefined;
+      for (let i = 0; i < 4; i++) {
+        last = await call(`${app.directLineUrl}/tokens/generate`, { method: 'POST' });
+        statuses.push(last.status);
+      }
+      expect(statuses).to.deep.equal([200, 200, 200, 429]);
+      expect(Number(last!.headers.get('retry-after'))).to.be.greaterThan(0);
+      expect(JSON.stringify(last!.body)).to.match(/too many new conversations/);
+    } finally {
+      await app.close();
+    }
+  });
+
   this.timeout(20_000);
 
   it('limits each visitor to DIRECTLINE_RATE_LIMIT messages a minute (429 with Retry-After)', async () => {

@@ -186,6 +186,7 @@ async function serve(): Promise<void> {
     // A throwaway secret (no file written) and no rate limit in the way of the load.
     DIRECTLINE_SECRET: randomBytes(32).toString('hex'),
     DIRECTLINE_RATE_LIMIT: '100000',
+    DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', // every simulated visitor comes from 127.0.0.1
   });
   const app = await startApp(config, { logger: createLogger('warn') });
   let connections = 0;

@@ -19,6 +19,7 @@ import type { Logger } from '../../logger';
 import type { DirectLineConfig } from '../../config';
 import { visitorActivity } from './activities';
 import type { BotBridge } from './bridge';
+import { RateLimiter } from '../rateLimit';
 import { DirectLineError, sendError } from './errors';
 import type { Conversation, ConversationStore } from './store';
 import { newId, TokenClaims, TokenService } from './tokens';
@@ -248,8 +249,17 @@ export function createRoutes(deps: RouteDeps) {
     return { conversationId: conversation.id, token, expires_in: secondsLeft(claims), streamUrl: streamUrl(req, conversation, watermark) };
   }
 
+  // Each token opens a new conversation: one client address may not fill the conversation store and push out
+  // real visitors' conversations.
+  const newConversationsByAddress = new RateLimiter(settings.newConversationsPerMinute, settings.newConversationsPerMinute);
+
   const handlers = {
-    generate: async (_req: IncomingMessage, res: ServerResponse) => {
+    generate: async (req: IncomingMessage, res: ServerResponse) => {
+      const limited = newConversationsByAddress.take(req.socket.remoteAddress ?? 'unknown');
+      if (!limited.allowed) {
+        logger.info('direct line new-conversation limit', {});
+        throw new DirectLineError(429, 'Throttled', 'too many new conversations from this address; please wait a moment', limited.retryAfterSeconds);
+      }
       const conversationId = newId();
       const userId = 'dl_' + newId(12);
       const { token, expiresIn } = tokens.issue(conversationId, userId);
