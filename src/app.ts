@@ -38,8 +38,6 @@ export interface AppOverrides {
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
 }
-/** @deprecated name kept for the website-chat tests */
-export type AppParts = AppOverrides;
 
 export interface RunningApp {
   port: number;

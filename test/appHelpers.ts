@@ -4,7 +4,7 @@
  * Direct Line client over fetch and ws for checking the protocol byte by byte.
  */
 import { WebSocket } from 'ws';
-import { AppParts, RunningApp, startApp } from '../src/app';
+import { AppOverrides, RunningApp, startApp } from '../src/app';
 import { Config, loadConfig } from '../src/config';
 import { clinic, tempDataDir } from './helpers';
 
@@ -18,7 +18,7 @@ export interface TestApp extends RunningApp {
 }
 
 /** Starts the full app; `env` overrides settings exactly as the environment would. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppParts = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppOverrides = {}): Promise<TestApp> {
   // Every test visitor comes from 127.0.0.1, so the per-address limit on new conversations is off unless a test sets it.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, DATA_DIR: tempDataDir(), DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', ...env });
   const { knowledge, model } = clinic();

@@ -75,13 +75,7 @@ describe('kill -9 under load', function () {
       const byConversation = new Map<string, Activity[]>();
       for (const { conversation } of acknowledged) {
         if (byConversation.has(conversation)) continue;
-        const items: Activity[] = [];
-        let token: string | undefined;
-        do {
-          const page = await store.getTranscriptActivities('webchat', conversation, token);
-          items.push(...page.items);
-          token = page.continuationToken;
-        } while (token);
+        const items = await store.allActivities('webchat', conversation);
         byConversation.set(conversation, items);
       }
       for (const { conversation, text } of acknowledged) {

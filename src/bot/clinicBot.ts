@@ -10,7 +10,7 @@ import { attachmentText } from './replies';
 import { textReply } from './render';
 import { getTurnRecord, setOutcome, setTurnRecord } from './turnRecord';
 import type { TurnRecognizer } from './turnRecognizer';
-import { NONE_INTENT } from '../nlu/recognizer';
+import { unclassified } from '../nlu/recognizer';
 
 export class ClinicBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -29,9 +29,7 @@ export class ClinicBot extends ActivityHandler {
       const text = context.activity.text;
       if ((!text || !text.trim()) && context.activity.attachments?.length) {
         // Photos, voice notes, files: say so politely instead of treating them as an empty question.
-        setTurnRecord(context, {
-          recognition: { text: '', intent: NONE_INTENT, score: 0, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, reason: 'empty' },
-        });
+        setTurnRecord(context, { recognition: unclassified('') });
         setOutcome(context, 'fallback');
         await context.sendActivity(textReply(context, attachmentText()));
       } else {

@@ -6,7 +6,7 @@
 import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
 import type { Knowledge, RedFlag } from '../knowledge/types';
 import { plainForm } from '../nlu/normalize';
-import { NONE_INTENT } from '../nlu/recognizer';
+import { unclassified } from '../nlu/recognizer';
 import { urgentText } from './replies';
 import { getTurnRecord, setOutcome, setTurnRecord, traceActivity } from './turnRecord';
 
@@ -16,19 +16,7 @@ export class RecognitionTraceMiddleware implements Middleware {
     try {
       await next();
     } finally {
-      const record = getTurnRecord(context) ?? {
-        recognition: {
-          text: context.activity.text ?? '',
-          intent: NONE_INTENT,
-          score: 0,
-          alternatives: [],
-          conditions: [],
-          treatments: [],
-          refersBack: false,
-          unlistedMention: false,
-          reason: 'empty' as const,
-        },
-      };
+      const record = getTurnRecord(context) ?? { recognition: unclassified(context.activity.text ?? '') };
       await context.sendActivity(traceActivity(record));
     }
   }
@@ -48,17 +36,7 @@ export class SafetyMiddleware implements Middleware {
     const flag = text ? findRedFlag(this.knowledge.redFlags, text.slice(0, 5000)) : undefined;
     if (!flag) return next();
     setTurnRecord(context, {
-      recognition: {
-        text: text ?? '',
-        intent: 'red_flag',
-        score: 1,
-        alternatives: [],
-        conditions: [],
-        treatments: [],
-        refersBack: false,
-        unlistedMention: false,
-        reason: 'classified',
-      },
+      recognition: unclassified(text ?? '', { intent: 'red_flag', score: 1, reason: 'classified' }),
       redFlag: flag.id,
     });
     setOutcome(context, 'urgent');

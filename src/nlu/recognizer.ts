@@ -79,6 +79,22 @@ export interface RecognizerOptions {
   conditionIntent?: string;
 }
 
+/** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
+export function unclassified(text: string, fields: Partial<Recognition> = {}): Recognition {
+  return {
+    text,
+    intent: NONE_INTENT,
+    score: 0,
+    alternatives: [],
+    conditions: [],
+    treatments: [],
+    refersBack: false,
+    unlistedMention: false,
+    reason: 'empty',
+    ...fields,
+  };
+}
+
 export class IntentRecognizer {
   private readonly speller: SpellCorrector;
   private readonly domain: Set<string>;
@@ -96,7 +112,7 @@ export class IntentRecognizer {
 
   recognize(text: string): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
-    if (text.length > this.options.maxChars) return { ...base, intent: NONE_INTENT, score: 0, reason: 'too_long' };
+    if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
     const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {

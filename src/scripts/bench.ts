@@ -6,7 +6,7 @@
  *
  *   npm run bench -- --seconds 5 --rounds 2
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,7 @@ import autocannon = require('autocannon');
 import { PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
-import { startServerProcess } from './serverProcess';
+import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
   'what is dry needling?',
@@ -35,17 +35,6 @@ const QUESTIONS = [
   'thanks!',
   'what is the weather tomorrow',
 ];
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 interface Run {
   rps: number;
@@ -108,8 +97,8 @@ function classifierMicros(): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const seconds = arg('--seconds', 5);
-  const rounds = arg('--rounds', 2);
+  const seconds = numberArg('--seconds', 5);
+  const rounds = numberArg('--rounds', 2);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
   const modelPath = join(PROJECT_ROOT, 'data', 'intent-model.json');
   // Train once so that the measured start-up is a normal start (model file present).
@@ -143,7 +132,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    const rss = { [full.name]: peakRssMb(full.child.pid!), [echo.name]: peakRssMb(echo.child.pid!) };
+    const rss = { [full.name]: memoryMb(full.child.pid!, 'VmHWM'), [echo.name]: memoryMb(echo.child.pid!, 'VmHWM') };
     full.child.kill('SIGTERM');
     echo.child.kill('SIGTERM');
     (results as Record<string, unknown>).peakRssMb = rss;

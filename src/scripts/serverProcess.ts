@@ -4,6 +4,7 @@
  * per turn, no message text) so the pipe never fills.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../config';
@@ -46,4 +47,16 @@ export async function startServerProcess(name: string, script: string, env: Reco
     await new Promise((r) => setTimeout(r, 10));
   }
   return { name, child, port, startupMs: performance.now() - began };
+}
+
+/** A numeric command-line option: `--seconds 5`. */
+export function numberArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A process's memory from /proc in MB: VmRSS now, or VmHWM, the peak since it started. */
+export function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }

@@ -5,14 +5,13 @@
  *
  *   npm run soak -- --conversations 200 --turns 50
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Activity } from 'botbuilder';
 import { openDatabase } from '../storage/sqlite';
 import { SqliteTranscriptStore } from '../storage/sqliteTranscriptStore';
-import { startServerProcess } from './serverProcess';
+import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
   'what is dry needling?',
@@ -25,16 +24,9 @@ const QUESTIONS = [
   'thanks',
 ];
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
 async function main(): Promise<void> {
-  const conversations = arg('--conversations', 200);
-  const turnsEach = arg('--turns', 50);
+  const conversations = numberArg('--conversations', 200);
+  const turnsEach = numberArg('--turns', 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-'));
   const { child, port } = await startServerProcess('clinic bot', 'index.js', { DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
 
@@ -68,7 +60,7 @@ async function main(): Promise<void> {
       if (res.status !== 200) failures++;
       texts.push(text);
       done++;
-      if (done % 1000 === 0) samples.push({ turns: done, rssMb: rssMb(child.pid!) });
+      if (done % 1000 === 0) samples.push({ turns: done, rssMb: memoryMb(child.pid!, 'VmRSS') });
     }
   };
   await Promise.all(Array.from({ length: conversations }, (_, c) => converse(c)));
@@ -84,13 +76,7 @@ async function main(): Promise<void> {
   let misordered = 0;
   let stored = 0;
   for (const [id, texts] of sent) {
-    const activities: Activity[] = [];
-    let token: string | undefined;
-    do {
-      const page = await store.getTranscriptActivities('webchat', id, token);
-      activities.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
+    const activities = await store.allActivities('webchat', id);
     stored += activities.length;
     const userTexts = activities.filter((a) => a.type === 'message' && a.from?.role === 'user').map((a) => a.text);
     for (const t of texts) {

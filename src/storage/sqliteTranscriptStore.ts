@@ -222,6 +222,18 @@ export class SqliteTranscriptStore implements TranscriptStore {
     };
   }
 
+  /** Every activity of one conversation, in logged order, read page by page through getTranscriptActivities. */
+  async allActivities(channelId: string, conversationId: string): Promise<Activity[]> {
+    const all: Activity[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.getTranscriptActivities(channelId, conversationId, token);
+      all.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    return all;
+  }
+
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     if (!channelId) throw new Error('Missing channelId');
     if (continuationToken && !/^\d{1,15}$/.test(continuationToken)) throw new Error('Invalid continuationToken');
