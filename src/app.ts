@@ -20,6 +20,7 @@ import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes';
 import { SqliteEnquiryStore } from './storage/enquiries';
+import { GroupCommit } from './storage/groupCommit';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
 import { ReviewQueries } from './storage/review';
@@ -175,6 +176,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
         directLine.close();
+        GroupCommit.for(db).flush();
         db.close();
       },
     };

@@ -270,7 +270,7 @@ describe('Azure deployment template', () => {
   });
 
   describe('Web App', () => {
-    it('runs on Linux with Node 20 LTS, built by Oryx on deployment and started from package.json’s main', () => {
+    it('runs on Linux with Node 20 LTS, built by Oryx on deployment and started as npm start starts package.json’s main', () => {
       const plan = only('Microsoft.Web/serverfarms');
       expect(plan.kind).to.equal('linux');
       expect((plan.properties as { reserved: boolean }).reserved, 'a Linux plan is "reserved"').to.equal(true);
@@ -279,7 +279,9 @@ describe('Azure deployment template', () => {
       const pkg = readJson<{ main: string; scripts: Record<string, string> }>('package.json');
       const config = siteConfig(site);
       expect(config.linuxFxVersion).to.equal('NODE|20-lts');
-      expect(config.appCommandLine, 'starts the compiled entry point without rebuilding').to.equal(`node ${pkg.main}`);
+      // npm start's command without its prestart build: the same Node flags (the heap cap) wherever the bot runs.
+      expect(pkg.scripts.start).to.match(new RegExp(`^node( --[a-z-]+=\\S+)* ${pkg.main.replace(/\./g, '\\.')}$`));
+      expect(config.appCommandLine, 'starts the compiled entry point without rebuilding, as npm start does').to.equal(pkg.scripts.start);
       const settings = deployedSettings(new ArmDeployment(template, parametersFor('SingleTenant')));
       expect(settings.SCM_DO_BUILD_DURING_DEPLOYMENT).to.equal('true');
       expect(pkg.scripts.build, 'Oryx runs npm run build').to.be.a('string');

@@ -4,12 +4,13 @@
  *
  * Why not botbuilder's TranscriptLoggerMiddleware: it writes at the end of the turn without awaiting,
  * and only prints failed writes to the console. This one:
- *  - commits the incoming activity when the turn starts (so even a turn that never completes shows
- *    what was asked), and everything the turn sent (traces included, in send order) in one transaction
- *    when the turn's logic ends; both writes are AWAITED, so a completed turn is in the store before
- *    the adapter finishes the request. Anything sent after that (the adapter's error apology) is written
- *    at once. Two transactions per turn, however many replies: each commit costs an fsync with
- *    SQLITE_SYNCHRONOUS=FULL;
+ *  - queues the incoming activity for writing when the turn starts (so even a turn that fails shows
+ *    what was asked; it is committed by the next group commit, usually while the bot is still
+ *    working), and everything the turn sent (traces included, in send order) in one write when the
+ *    turn's logic ends; both writes are AWAITED before the turn ends, so a completed turn is in the
+ *    store before the adapter finishes the request. Anything sent after that (the adapter's error
+ *    apology) is written at once. The store commits writes in groups (storage/groupCommit.ts), so
+ *    concurrent turns share fsyncs;
  *  - assigns ids and timestamps to outgoing activities as the stock logger does (and an id to an
  *    incoming activity without one), and sets `from.role` (user / bot) so the Emulator can open an
  *    exported .transcript;
@@ -96,9 +97,8 @@ export class TranscriptLoggingMiddleware implements Middleware {
     const clone: Activity = { ...incoming, from: { ...(incoming.from ?? { id: '', name: '' }), role: incoming.from?.role ?? RoleTypes.User } };
     if (!clone.timestamp) clone.timestamp = new Date();
     if (!clone.id) clone.id = generatedId(clone.timestamp); // every stored activity has an id (the Emulator needs them)
-    // Committed before the bot runs: even a turn that never completes shows what was asked.
-    const [ref] = (await this.write(context, [this.prepare(context, clone)])) ?? [];
-    if (ref) turn.incoming = { seq: ref.seq, activity: clone };
+    // Queued before the bot runs, not awaited here: the bot works while it is committed.
+    const incomingWritten = this.write(context, [this.prepare(context, clone)]);
     turn.masksApplied = transcriptMasks(context).length;
 
     const record = async (ctx: TurnContext, activities: Activity[]) => {
@@ -132,6 +132,8 @@ export class TranscriptLoggingMiddleware implements Middleware {
       // Everything the turn sent, in send order, in one transaction (with the incoming activity masked
       // if a dialog registered contact details during the turn). Awaited: when the turn is over, it is stored.
       turn.ended = true;
+      const [ref] = (await incomingWritten) ?? [];
+      if (ref) turn.incoming = { seq: ref.seq, activity: clone };
       await this.flush(context, turn, turn.pending.splice(0));
     }
   }

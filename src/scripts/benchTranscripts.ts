@@ -182,7 +182,7 @@ function generate(path: string): { ms: number; activities: number } {
   const span = 180 * 86_400_000;
   let activities = 0;
   const batch = db.transaction((list: Activity[][]) => {
-    for (const a of list) store.logActivities(a);
+    for (const a of list) store.logActivitiesNow(a);
   });
   let pending: Activity[][] = [];
   const withEnquiry: Array<{ channelId: string; conversationId: string }> = [];

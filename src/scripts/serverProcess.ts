@@ -1,6 +1,7 @@
 /**
  * Starts a server script (dist/src/<script>) in a process of its own on a free port, as the benchmarks and the
- * soak run it, and waits for its first healthy answer. stdout is drained for the whole run (info logs: one line
+ * soak run it (with npm start's Node flags, so the heap cap measured is the one deployed), and waits for its first
+ * healthy answer. stdout is drained for the whole run (info logs: one line
  * per turn, no message text) so the pipe never fills.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -17,9 +18,15 @@ export interface ServerProcess {
   startupMs: number;
 }
 
+/** The Node flags of package.json's start script (`node --max-old-space-size=384 dist/src/index.js` gives the flag). */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export async function startServerProcess(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
   const began = performance.now();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', script)], {
+  const child = spawn(process.execPath, [...startFlags(), join(PROJECT_ROOT, 'dist', 'src', script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -12,9 +12,12 @@
  * Unlike MemoryStorage, a write of several items is one transaction: a conflict on one writes none.
  * The database serialises writers, also across processes sharing the file, so a read-modify-write
  * with the eTag never loses another writer's update: it fails and can be retried.
+ * Writes go through the connection's GroupCommit: a write resolves once its transaction is committed,
+ * sharing the commit (and its fsync) with the other turns' writes of the same moment.
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import { GroupCommit } from './groupCommit';
 import type { Db } from './sqlite';
 
 export class ETagConflictError extends Error {
@@ -27,8 +30,10 @@ export class SqliteStorage implements Storage {
   private readonly select: (key: string) => { etag: string; data: string } | undefined;
   private readonly writeAll: (changes: StoreItems, now: number) => void;
   private readonly deleteAll: (keys: string[]) => void;
+  private readonly commits: GroupCommit;
 
   constructor(private readonly db: Db) {
+    this.commits = GroupCommit.for(db);
     const select = db.prepare<[string], { etag: string; data: string }>('SELECT etag, data FROM bot_state WHERE key = ?');
     const currentEtag = db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
     const upsert = db.prepare<[string, string, string, number]>(
@@ -66,12 +71,13 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    this.writeAll(changes, Date.now());
+    const now = Date.now();
+    await this.commits.run(() => this.writeAll(changes, now));
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    this.deleteAll(keys);
+    await this.commits.run(() => this.deleteAll(keys));
   }
 
   /** Deletes state last written before `cutoff` (retention). Returns the number of items deleted. */

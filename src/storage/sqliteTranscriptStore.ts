@@ -7,12 +7,14 @@
  * order of one turn (incoming, then outgoing in send order) is kept even when clocks disagree.
  * Continuation tokens are opaque strings (the last seq, or for listTranscripts the last conversation
  * row, of a page); listTranscripts lists in the order conversations were first seen.
+ * Writes share the connection's GroupCommit (see groupCommit.ts): a write resolves once it is committed.
  */
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { RecognitionTraceValue } from '../bot/turnRecord';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
 import { PRIVATE_MASK } from '../bot/transcriptPrivacy';
+import { GroupCommit } from './groupCommit';
 import type { Db } from './sqlite';
 
 export const PAGE_SIZE = 20;
@@ -186,15 +188,20 @@ export class SqliteTranscriptStore implements TranscriptStore {
   /** Logs one activity (TranscriptLogger). The write is committed when the promise resolves. */
   async logActivity(activity: Activity): Promise<void> {
     if (!activity) throw new Error('activity cannot be null for logActivity()');
-    this.logMany([activity]);
+    await GroupCommit.for(this.db).run(() => this.logMany([activity]));
   }
 
   /**
-   * Logs several activities in one transaction, in order; returns where each was stored. `replace`
-   * first rewrites an activity stored earlier (TranscriptWriter, for the logging middleware).
+   * Logs several activities together, in order; resolves with where each was stored once committed.
+   * `replace` first rewrites an activity stored earlier (TranscriptWriter, for the logging middleware).
    */
-  logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): LoggedActivity[] {
-    return this.logMany(activities, replace);
+  logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): Promise<LoggedActivity[]> {
+    return GroupCommit.for(this.db).run(() => this.logMany(activities, replace));
+  }
+
+  /** logActivities in a transaction of its own, committed before it returns (bulk loads: benchmarks, imports). */
+  logActivitiesNow(activities: Activity[]): LoggedActivity[] {
+    return this.logMany(activities);
   }
 
   /** Replaces a stored activity (used to mask contact details after the fact within a turn). */
