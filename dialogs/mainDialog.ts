@@ -62,11 +62,25 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
+  /**
+   * botbuilder-dialogs builds its memory-scope configuration (about ten scope and path-resolver objects, through a
+   * dependency-injection graph) in the first DialogContext of every turn and keeps it in turn state: about 0.1 ms,
+   * a tenth of a turn. The scopes are stateless, so the one built on the first turn is handed to every later turn
+   * under the same turn-state key (found by identity, so nothing breaks if botbuilder renames it).
+   */
+  private memoryScopes?: { key: unknown; configuration: unknown };
+
   /** Continues the active dialog, or starts routing when none is active. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
+    if (this.memoryScopes) context.turnState.set(this.memoryScopes.key, this.memoryScopes.configuration);
     const dc = await dialogSet.createContext(context);
+    if (!this.memoryScopes) {
+      for (const [key, value] of context.turnState) {
+        if (value === dc.state.configuration) this.memoryScopes = { key, configuration: value };
+      }
+    }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
