@@ -2,7 +2,8 @@
  * When the top two intents are too close to call, asks which one was meant (buttons where the channel
  * has them, a numbered list on SMS) and hands the choice back to the main dialog to answer.
  */
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { setOutcome } from '../src/bot/turnRecord';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
@@ -43,7 +44,7 @@ export interface ClarifyResult {
 export class ClarifyDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
     super(CLARIFY_DIALOG);
-    const prompt = new ChoicePrompt(PROMPT, (p) => this.validate(p));
+    const prompt = new ClinicChoicePrompt(PROMPT, (p) => this.validate(p));
     prompt.style = ListStyle.auto;
     this.addDialog(prompt);
     this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.askStep(s), (s) => this.choiceStep(s)]));

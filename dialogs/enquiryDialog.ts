@@ -11,7 +11,6 @@
 import { TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
-  ChoicePrompt,
   ComponentDialog,
   DialogContext,
   DialogInstance,
@@ -23,6 +22,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { bookingText, clinicDetailsText, contactLines } from '../src/bot/replies';
 import { replyWithSuggestions, textReply } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -100,7 +100,7 @@ export class EnquiryDialog extends ComponentDialog {
   ) {
     super(ENQUIRY_DIALOG);
     for (const id of [CONSENT_PROMPT, CONFIRM_PROMPT]) {
-      const prompt = new ChoicePrompt(id, (p) => this.validateChoice(p));
+      const prompt = new ClinicChoicePrompt(id, (p) => this.validateChoice(p));
       prompt.style = ListStyle.auto;
       this.addDialog(prompt);
     }

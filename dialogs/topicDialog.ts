@@ -3,7 +3,8 @@
  * message names no treatment and the conversation has none yet, asks which one was meant.
  */
 import { TurnContext } from 'botbuilder';
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { topicText } from '../src/bot/replies';
 import { replyWithSuggestions } from '../src/bot/render';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
@@ -53,7 +54,7 @@ export async function sendTopicAnswer(context: TurnContext, deps: DialogDependen
 export class TopicDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
     super(TOPIC_DIALOG);
-    const prompt = new ChoicePrompt(TREATMENT_PROMPT, (p) => this.validate(p));
+    const prompt = new ClinicChoicePrompt(TREATMENT_PROMPT, (p) => this.validate(p));
     prompt.style = ListStyle.auto;
     this.addDialog(prompt);
     this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.askStep(s), (s) => this.answerStep(s)]));

@@ -3,7 +3,8 @@
  * The article's rule: dry needling is more targeted for muscle relief and postural re-patterning,
  * acupuncture more towards internal ailments; both for musculoskeletal conditions and chronic pain.
  */
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DISCLAIMER } from '../src/bot/replies';
 import { replyWithSuggestions } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -68,7 +69,7 @@ export class WhichTreatmentDialog extends ComponentDialog {
     super(WHICH_TREATMENT_DIALOG);
     for (const id of [AREA_PROMPT, APPROACH_PROMPT]) {
       // Choice values are the button titles (Teams' hero card buttons show the value); steps map them back.
-      const prompt = new ChoicePrompt(id, (p) => this.validate(p));
+      const prompt = new ClinicChoicePrompt(id, (p) => this.validate(p));
       prompt.style = ListStyle.auto;
       this.addDialog(prompt);
     }

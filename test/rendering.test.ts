@@ -79,6 +79,24 @@ describe('replies are rendered for the channel', () => {
       expect(chosen.recognition?.intent).to.equal('what_is');
     });
 
+    for (const reply of ['2', '(2)', '2.', 'the second one', 'option 2', 'Second', '2nd please']) {
+      it(`on SMS “${reply}” picks the second option by its number`, async () => {
+        const c = new Conversation('sms', undefined, { recognizer: closeCall });
+        await c.say('tell me more');
+        const chosen = await c.say(reply);
+        expect(chosen.recognition?.intent).to.equal('how_it_works');
+        expect(chosen.text).to.include('acupuncture or dry needling');
+      });
+    }
+
+    it('a number inside a new question is not taken as a pick: the question is answered', async () => {
+      const c = new Conversation('sms', undefined, { recognizer: closeCall });
+      await c.say('tell me more');
+      const r = await c.say('can dry needling help with 2 sore knees from running?');
+      expect(r.recognition?.intent).to.equal('condition_query');
+      expect(r.text).to.not.include('How it works');
+    });
+
     it('“Something else” falls back politely with the contact details', async () => {
       const c = new Conversation('webchat', undefined, { recognizer: closeCall });
       await c.say('tell me more');
