@@ -226,6 +226,10 @@ describe('the model file', () => {
       expect(second.retrained).to.equal(false);
       expect(second.model.trainedAt).to.equal(first.model.trainedAt);
       expect(second.model.bayes.classify(['w:hello'], 1)).to.deep.equal(first.model.bayes.classify(['w:hello'], 1));
+      // the scoring (character block weight) is saved with the model and applied after loading
+      expect(second.model.scoring).to.deep.equal(first.model.scoring);
+      const f = ['w:hello', 'c:^hel', 'c:llo$', 'c:needl'];
+      expect(second.model.bayes.logScores(f)).to.deep.equal(first.model.bayes.logScores(f));
       const third = loadOrTrainClinicModel({ ...knowledge, hash: 'edited' }, path);
       expect(third.retrained).to.equal(true);
     } finally {

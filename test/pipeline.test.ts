@@ -321,6 +321,12 @@ describe('out-of-scope rules', () => {
     expect(unsure.reason).to.equal('low_confidence');
   });
 
+  it('a message the domain-word rule declines is out of scope, not "not understood", when the classifier agrees', () => {
+    const r = recognizer({}).recognize('tell me about the weather');
+    expect(r.reason).to.equal('no_domain_words');
+    expect(r.intent).to.equal('out_of_scope');
+  });
+
   it('balancing repeats smaller intents so every intent has as many examples as the largest', () => {
     const b = balanceClasses([
       { label: 'a', n: 1 },
@@ -379,5 +385,64 @@ describe('NaiveBayesModel in log space', () => {
     const f = extractFeatures(['deleting', 'the', 'acount']);
     expect(model.classify(f, 1)[0].intent).to.equal('delete');
     expect(model.classifier.classify(f)).to.equal('delete');
+  });
+});
+
+describe('scoring options (how natural’s counts are read)', () => {
+  const examples = [
+    { features: ['w:delete', 'w:account', 'c:^del', 'c:acc'], label: 'delete' },
+    { features: ['w:delete', 'w:profile', 'c:^del', 'c:pro'], label: 'delete' },
+    { features: ['w:change', 'w:password', 'c:^cha', 'c:pas'], label: 'password' },
+    { features: ['w:new', 'w:password', 'c:^new', 'c:pas', 'c:acc'], label: 'password' },
+  ];
+
+  it('natural’s estimate is the default, and equals natural’s own sum of log likelihoods', () => {
+    const plain = NaiveBayesModel.train(examples, 0.3);
+    const explicit = NaiveBayesModel.train(examples, 0.3, { estimate: 'natural' });
+    const f = ['w:delete', 'c:pas', 'w:unknown'];
+    expect(plain.logScores(f)).to.deep.equal(explicit.logScores(f));
+    // natural: log(total / totalExamples) + log((count + smoothing) / total) for known features
+    const d = plain.logScores(f).find((s) => s.intent === 'delete')!.log;
+    expect(d).to.be.closeTo(Math.log(3 / 5) + Math.log(2.3 / 3) + Math.log(0.3 / 3), 1e-9);
+  });
+
+  it('a block weight scales that block’s log likelihoods (0 ignores the block)', () => {
+    const noChars = NaiveBayesModel.train(examples, 0.3, { blockWeights: { c: 0 } });
+    const wordsOnly = NaiveBayesModel.train(
+      examples.map((e) => ({ ...e, features: e.features.filter((x) => x.startsWith('w:')) })),
+      0.3,
+    );
+    const f = ['w:delete', 'c:pas', 'c:acc'];
+    const a = noChars.logScores(f);
+    const b = wordsOnly.logScores(f.filter((x) => x.startsWith('w:')));
+    for (const s of a) expect(s.log).to.be.closeTo(b.find((x) => x.intent === s.intent)!.log, 1e-9);
+  });
+
+  it('the other estimates rank a clear message the same way', () => {
+    for (const estimate of ['multinomial', 'complement', 'bernoulli'] as const) {
+      const m = NaiveBayesModel.train(examples, 0.3, { estimate });
+      expect(m.classify(['w:delete', 'c:^del'], 1)[0].intent, estimate).to.equal('delete');
+      expect(m.classify(['w:password', 'c:pas'], 1)[0].intent, estimate).to.equal('password');
+    }
+  });
+
+  it('a bias per intent shifts the softmax towards (or away from) that intent', () => {
+    const m = NaiveBayesModel.train(examples, 0.3);
+    const f = ['c:acc'];
+    const p = (bias?: Record<string, number>) => m.classify(f, 1, bias).find((s) => s.intent === 'delete')!.score;
+    expect(p({ delete: 2 })).to.be.greaterThan(p());
+    expect(p({ delete: -2 })).to.be.lessThan(p());
+  });
+
+  it('the scoring is saved with the model and restored with it', () => {
+    const model = trainIntentModel(
+      [
+        { text: 'delete my account', intent: 'delete' },
+        { text: 'change my password', intent: 'password' },
+      ],
+      { matchers: {}, smoothing: 0.3, scoring: { estimate: 'natural', blockWeights: { c: 0.25 } } },
+    );
+    expect(model.scoring).to.deep.equal({ estimate: 'natural', blockWeights: { c: 0.25 } });
+    expect(model.bayes.scoring).to.deep.equal(model.scoring);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { Knowledge, QUESTION_INTENTS } from '../knowledge/types';
 import { IntentModel, readIntentModel, saveIntentModel, trainIntentModel, Calibration, DEFAULT_CALIBRATION } from './model';
+import { DEFAULT_SCORING, ScoringOptions } from './naiveBayes';
 import { aliasVocabulary, buildMatchers, IntentRecognizer } from './recognizer';
 
 /** Intents the bot may offer as "did you mean…" buttons. */
@@ -18,13 +19,18 @@ export const DEFAULT_MAX_CHARS = 1000;
  */
 export const CLINIC_SMOOTHING = 0.01;
 
-export function trainClinicModel(knowledge: Knowledge, calibration: Calibration = DEFAULT_CALIBRATION): IntentModel {
+export function trainClinicModel(
+  knowledge: Knowledge,
+  calibration: Calibration = DEFAULT_CALIBRATION,
+  overrides: { smoothing?: number; scoring?: ScoringOptions } = {},
+): IntentModel {
   return trainIntentModel(knowledge.training, {
     matchers: buildMatchers(knowledge.conditions),
     extraVocabulary: aliasVocabulary(knowledge.conditions),
     sourceHash: knowledge.hash,
     calibration,
-    smoothing: CLINIC_SMOOTHING,
+    smoothing: overrides.smoothing ?? CLINIC_SMOOTHING,
+    scoring: overrides.scoring ?? DEFAULT_SCORING,
   });
 }
 

@@ -13,6 +13,7 @@ import { crossValidate, Prediction, scorePredictions } from './evaluation';
 import { DEFAULT_FEATURE_OPTIONS, FeatureOptions } from './features';
 import { Calibration, IntentModel, trainIntentModel } from './model';
 import { IntentRecognizer, NONE_INTENT, Recognition } from './recognizer';
+import { DEFAULT_SCORING, ScoringOptions } from './naiveBayes';
 import { natural } from './stem';
 
 /** The three Braun et al. (2017) corpora, as files <name>.simple.json in ../shared/nlu-corpora. */
@@ -44,6 +45,8 @@ export function readCorpus(path: string): Corpus {
 export interface PipelineSettings {
   featureOptions: FeatureOptions;
   smoothing: number;
+  /** How natural's counts are scored (DEFAULT_SCORING when absent). */
+  scoring?: ScoringOptions;
   /** Repeat examples of smaller intents (see balanceClasses). */
   balance: boolean;
   calibration: Calibration;
@@ -60,6 +63,7 @@ export const CORPUS_SMOOTHING = 0.3;
 export const DEFAULT_PIPELINE: PipelineSettings = {
   featureOptions: DEFAULT_FEATURE_OPTIONS,
   smoothing: CORPUS_SMOOTHING,
+  scoring: DEFAULT_SCORING,
   balance: true,
   calibration: { temperature: 2, threshold: 0.3, clarifyMargin: 0.1 },
 };
@@ -71,6 +75,7 @@ export function trainCorpusModel(train: LabelledText[], settings: PipelineSettin
     featureOptions: settings.featureOptions,
     calibration: settings.calibration,
     smoothing: settings.smoothing,
+    scoring: settings.scoring,
     balance: settings.balance,
   });
 }

@@ -25,30 +25,99 @@ interface BayesInternals {
   smoothing: number;
 }
 
+/**
+ * How the trained counts become a score. natural keeps, per intent, how many of its examples have each
+ * feature (every feature counts once per example: the model is already "binarised"); these options
+ * only change how those counts are read, never what natural stores.
+ */
+export interface ScoringOptions {
+  /**
+   * The estimate of P(feature | intent) from the counts:
+   *   natural      (examples of the intent with the feature, or the smoothing) / (examples of the intent + 1):
+   *                natural's own estimate, per feature (the default)
+   *   multinomial  Boolean multinomial NB: (count + smoothing) / (all feature counts of the intent + smoothing x features),
+   *                normalised per feature block (words, bigrams, first word, character n-grams), so that
+   *                each block is its own multinomial and the blocks add up like an ensemble
+   *   complement   Complement NB (Rennie et al. 2003): the same estimate from every other intent's counts, negated
+   *   bernoulli    Bernoulli NB: natural's per-feature estimate, and a feature the message lacks counts as evidence too
+   *                (log(1 - p) for every feature of the vocabulary the message does not have)
+   */
+  estimate?: 'natural' | 'multinomial' | 'complement' | 'bernoulli';
+  /** Multiplier of each feature block's log-likelihoods, by prefix ("w", "b", "f", "c"); 1 when absent. */
+  blockWeights?: Record<string, number>;
+  /** Weight each feature by its inverse document frequency over the training examples, log(N / df). */
+  idf?: boolean;
+  /** Divide each block's summed weight by the number of that block's features in the message (length normalisation). */
+  blockMean?: boolean;
+  /**
+   * natural's estimate with another smoothing for some blocks, by prefix (e.g. { c: 0.3 }): the score of a
+   * feature an intent has never seen is smoothing / (examples + 1), so the smoothing sets how hard
+   * an unfamiliar feature counts against an intent; the default is the classifier's smoothing.
+   */
+  blockSmoothing?: Record<string, number>;
+  /** Complement NB: divide each intent's weights by their sum of absolute values (Rennie et al.'s weight normalisation). */
+  normalizeWeights?: boolean;
+  /** Class priors: natural's (the class sizes, equal once balanced; default) or uniform. */
+  prior?: 'natural' | 'uniform';
+}
+
+export const NATURAL_SCORING: ScoringOptions = { estimate: 'natural' };
+
+/** The pipeline's scoring, for the clinic and the corpora alike (chosen by train-split CV, README "Accuracy"). */
+export const DEFAULT_SCORING: ScoringOptions = { estimate: 'natural', blockWeights: { c: 0.25 } };
+
+const blockOf = (feature: string) => {
+  const i = feature.indexOf(':');
+  return i < 0 ? '' : feature.slice(0, i);
+};
+
 export class NaiveBayesModel {
   private readonly index = new Map<string, number>();
   private readonly labels: string[];
   private readonly internals: BayesInternals;
+  /** Per feature: its block and its weight (block weight x idf). */
+  private readonly featureBlock: string[] = [];
+  private readonly featureWeight: Float64Array;
+  /** Per intent: log-likelihood of every feature, and log prior. */
+  private readonly logLik: Float64Array[];
+  private readonly logPrior: number[];
+  /** Bernoulli: per intent, log(1 - p) of every feature, and the sum of them (what a message with no known feature scores). */
+  private readonly logAbsent?: Float64Array[];
+  private readonly absentSum?: number[];
+  readonly scoring: ScoringOptions;
 
-  private constructor(readonly classifier: BayesClassifierInstance) {
-    Object.keys((classifier as unknown as { features: Record<string, number> }).features).forEach((f, i) =>
-      this.index.set(f, i),
-    );
+  private constructor(
+    readonly classifier: BayesClassifierInstance,
+    scoring: ScoringOptions = NATURAL_SCORING,
+  ) {
+    this.scoring = scoring;
+    Object.keys((classifier as unknown as { features: Record<string, number> }).features).forEach((f, i) => {
+      this.index.set(f, i);
+      this.featureBlock.push(blockOf(f));
+    });
     this.internals = (classifier as unknown as { classifier: BayesInternals }).classifier;
     this.labels = Object.keys(this.internals.classFeatures);
+    const { logLik, logPrior, weights, logAbsent } = precompute(this.internals, this.labels, this.featureBlock, scoring);
+    this.logLik = logLik;
+    if (logAbsent) {
+      this.logAbsent = logAbsent;
+      this.absentSum = logAbsent.map((a) => a.reduce((s, x, i) => s + weights[i] * x, 0));
+    }
+    this.logPrior = logPrior;
+    this.featureWeight = weights;
   }
 
-  static train(examples: TrainingExample[], smoothing = 1): NaiveBayesModel {
+  static train(examples: TrainingExample[], smoothing = 1, scoring: ScoringOptions = NATURAL_SCORING): NaiveBayesModel {
     const classifier = new natural.BayesClassifier(undefined, smoothing);
     for (const ex of examples) {
       if (ex.features.length > 0) classifier.addDocument(ex.features, ex.label);
     }
     trainFast(classifier);
-    return new NaiveBayesModel(classifier);
+    return new NaiveBayesModel(classifier, scoring);
   }
 
-  static fromJSON(json: unknown): NaiveBayesModel {
-    return new NaiveBayesModel(natural.BayesClassifier.restore(json as Record<string, unknown>));
+  static fromJSON(json: unknown, scoring: ScoringOptions = NATURAL_SCORING): NaiveBayesModel {
+    return new NaiveBayesModel(natural.BayesClassifier.restore(json as Record<string, unknown>), scoring);
   }
 
   toJSON(): unknown {
@@ -66,29 +135,108 @@ export class NaiveBayesModel {
     return this.index.has(feature);
   }
 
-  /** log(prior) + sum of log likelihoods of the known features, per intent, best first. */
+  /** log(prior) + weighted sum of log likelihoods of the known features, per intent, best first. */
   logScores(features: string[]): Array<{ intent: string; log: number }> {
-    const { classFeatures, classTotals, totalExamples, smoothing } = this.internals;
     const seen = new Set<number>();
     for (const f of features) {
       const i = this.index.get(f);
       if (i !== undefined) seen.add(i);
     }
+    const ids = [...seen];
+    let scale: Float64Array | undefined;
+    if (this.scoring.blockMean) {
+      const perBlock = new Map<string, number>();
+      for (const i of ids) perBlock.set(this.featureBlock[i], (perBlock.get(this.featureBlock[i]) ?? 0) + 1);
+      scale = Float64Array.from(ids, (i) => 1 / perBlock.get(this.featureBlock[i])!);
+    }
     return this.labels
-      .map((label) => {
-        const counts = classFeatures[label];
-        const total = classTotals[label];
-        let log = Math.log(total / totalExamples);
-        for (const i of seen) log += Math.log((counts[i] || smoothing) / total);
+      .map((label, c) => {
+        const lik = this.logLik[c];
+        const absent = this.logAbsent?.[c];
+        let log = this.logPrior[c] + (this.absentSum?.[c] ?? 0);
+        for (let k = 0; k < ids.length; k++) {
+          const i = ids[k];
+          log += this.featureWeight[i] * (lik[i] - (absent ? absent[i] : 0)) * (scale ? scale[k] : 1);
+        }
         return { intent: label, log };
       })
       .sort((a, b) => b.log - a.log);
   }
 
-  /** Probabilities that sum to 1: softmax of the log scores divided by the temperature. */
-  classify(features: string[], temperature = 1): IntentScore[] {
-    return softmax(this.logScores(features), temperature);
+  /** Probabilities that sum to 1: softmax of the log scores (plus any bias per intent) divided by the temperature. */
+  classify(features: string[], temperature = 1, bias?: Record<string, number>): IntentScore[] {
+    const scores = this.logScores(features);
+    return softmax(bias ? scores.map((s) => ({ intent: s.intent, log: s.log + (bias[s.intent] ?? 0) })) : scores, temperature);
   }
+}
+
+/** Log-likelihood tables from natural's counts (see ScoringOptions). */
+function precompute(internals: BayesInternals, labels: string[], blocks: string[], scoring: ScoringOptions) {
+  const { classFeatures, classTotals, totalExamples, smoothing } = internals;
+  const n = blocks.length;
+  const estimate = scoring.estimate ?? 'natural';
+  // natural stores count + smoothing for a feature an intent has seen, nothing for one it has not.
+  const raw = labels.map((label) => {
+    const counts = classFeatures[label];
+    const out = new Float64Array(n);
+    for (const key of Object.keys(counts)) out[Number(key)] = counts[Number(key)] - smoothing;
+    return out;
+  });
+  const weights = new Float64Array(n);
+  const df = new Float64Array(n);
+  for (const r of raw) for (let i = 0; i < n; i++) df[i] += r[i];
+  const examples = labels.reduce((s, l) => s + classTotals[l] - 1, 0);
+  for (let i = 0; i < n; i++) {
+    const w = scoring.blockWeights?.[blocks[i]] ?? 1;
+    weights[i] = w * (scoring.idf ? Math.log((examples + 1) / (df[i] + 0.5)) : 1);
+  }
+  const blockNames = [...new Set(blocks)];
+  const blockSize = new Map(blockNames.map((b) => [b, blocks.filter((x) => x === b).length]));
+  const blockSums = (r: Float64Array) => {
+    const sums = new Map<string, number>();
+    for (let i = 0; i < n; i++) sums.set(blocks[i], (sums.get(blocks[i]) ?? 0) + r[i]);
+    return sums;
+  };
+  const logLik = labels.map((label, c) => {
+    const out = new Float64Array(n);
+    if (estimate === 'natural' || estimate === 'bernoulli') {
+      const counts = classFeatures[label];
+      const total = classTotals[label];
+      const bs = scoring.blockSmoothing;
+      for (let i = 0; i < n; i++) {
+        const own = bs?.[blocks[i]];
+        out[i] = own === undefined ? Math.log((counts[i] || smoothing) / total) : Math.log((raw[c][i] + own) / total);
+      }
+    } else {
+      const r = estimate === 'complement' ? raw.reduce((acc, x, d) => (d === c ? acc : acc.map((v, i) => v + x[i])), new Float64Array(n)) : raw[c];
+      const sums = blockSums(r);
+      for (let i = 0; i < n; i++) {
+        const b = blocks[i];
+        const p = Math.log((r[i] + smoothing) / (sums.get(b)! + smoothing * blockSize.get(b)!));
+        out[i] = estimate === 'complement' ? -p : p;
+      }
+    }
+    if (scoring.normalizeWeights) {
+      let norm = 0;
+      for (let i = 0; i < n; i++) norm += Math.abs(out[i]);
+      // Keep the scale of the unnormalised weights (so the temperature grid still fits): mean |w| per feature.
+      const scale = norm > 0 ? n / norm : 1;
+      for (let i = 0; i < n; i++) out[i] *= scale;
+    }
+    return out;
+  });
+  const logPrior = labels.map((label) =>
+    scoring.prior === 'uniform' || estimate === 'complement' ? -Math.log(labels.length) : Math.log(classTotals[label] / totalExamples),
+  );
+  // Bernoulli: natural's estimate of p, so log(1 - p) with p = (count + smoothing) / (examples + 1) < 1.
+  const logAbsent =
+    estimate === 'bernoulli'
+      ? labels.map((label, c) => {
+          const total = classTotals[label];
+          return Float64Array.from(raw[c], (k) => Math.log(1 - (k > 0 ? k + smoothing : smoothing) / (total + smoothing)));
+        })
+      : undefined;
+  return { logLik, logPrior, weights, logAbsent };
 }
 
 /**

@@ -125,7 +125,8 @@ export class IntentRecognizer {
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
 
     const { calibration, outOfScopeIntent } = this.model;
-    const ranked = this.model.bayes.classify(extractFeatures(a.words, this.model.featureOptions), calibration.temperature);
+    const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
+    const ranked = this.model.bayes.classify(extractFeatures(a.words, this.model.featureOptions), calibration.temperature, bias);
     const alternatives = ranked.slice(0, 3);
     const [top, second] = ranked;
     const withScores = { ...result, alternatives };
@@ -141,7 +142,10 @@ export class IntentRecognizer {
     const share = calibration.foreignShare ?? 1;
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
     if (!hasEntity && (!knowsAny || foreign)) {
-      return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'no_domain_words' };
+      // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
+      // an off-topic question, declined as such; otherwise the message was not understood.
+      const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
+      return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
     }
     if (top.intent === outOfScopeIntent) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
     if (

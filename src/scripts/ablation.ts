@@ -13,15 +13,17 @@ import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, naturalDefaultPredict,
 import { crossValidate, scorePredictions } from '../nlu/evaluation';
 import { FeatureOptions, WORD_FEATURE_OPTIONS } from '../nlu/features';
 import { CORPORA_DIR } from './evaluate';
+import { NATURAL_SCORING, ScoringOptions } from '../nlu/naiveBayes';
 
-const final = DEFAULT_PIPELINE;
+/** The pipeline as this table's rows grew it, before the scoring options (natural's estimate, every block weighted 1). */
+const final: PipelineSettings = { ...DEFAULT_PIPELINE, scoring: NATURAL_SCORING };
 const withF = (f: Partial<FeatureOptions>, base: PipelineSettings = final): PipelineSettings => ({ ...base, featureOptions: { ...base.featureOptions, ...f } });
 const coreBot: PipelineSettings = { ...final, smoothing: 0.01, featureOptions: WORD_FEATURE_OPTIONS };
 
 export const VARIANTS: Array<{ name: string; what: string; settings: PipelineSettings }> = [
   { name: 'core-bot', what: 'the core bot: all words kept, contractions, typos, Porter stems, bigrams, first word, balanced, smoothing 0.01', settings: coreBot },
   { name: '+smoothing-0.3', what: 'core bot with smoothing 0.3', settings: { ...coreBot, smoothing: 0.3 } },
-  { name: '+chars-3-5', what: '+ character 3-5-grams within words (= the final pipeline)', settings: final },
+  { name: '+chars-3-5', what: '+ character 3-5-grams within words (= the pipeline before the scoring options)', settings: final },
   { name: 'final-s0.01', what: 'final, smoothing 0.01', settings: { ...final, smoothing: 0.01 } },
   { name: 'final-s0.1', what: 'final, smoothing 0.1', settings: { ...final, smoothing: 0.1 } },
   { name: 'final-s1', what: 'final, smoothing 1 (natural default)', settings: { ...final, smoothing: 1 } },
@@ -37,7 +39,51 @@ export const VARIANTS: Array<{ name: string; what: string; settings: PipelineSet
   { name: 'final-chars-content', what: 'final, n-grams for content words only', settings: withF({ charNgrams: { min: 3, max: 5, contentWordsOnly: true } }) },
   { name: 'final-words-x2', what: 'final, word features counted twice', settings: withF({ wordWeight: 2 }) },
   { name: 'final-number-shapes', what: 'final, numbers as shapes', settings: withF({ numberShapes: true }) },
+  // How natural's counts are scored (ScoringOptions): block weights, idf, length normalisation, other estimates, priors.
+  ...SCORING_VARIANTS(),
 ];
+
+function SCORING_VARIANTS(): Array<{ name: string; what: string; settings: PipelineSettings }> {
+  const sc = (scoring: ScoringOptions, extra: Partial<PipelineSettings> = {}): PipelineSettings => ({ ...final, ...extra, scoring: { ...final.scoring, ...scoring } });
+  return [
+    { name: 'chosen', what: 'the pipeline now (DEFAULT_PIPELINE)', settings: DEFAULT_PIPELINE },
+    { name: 'sc-c0.25', what: 'character-n-gram block weighted 0.25', settings: sc({ blockWeights: { c: 0.25 } }) },
+    { name: 'sc-c0.5', what: 'character-n-gram block weighted 0.5', settings: sc({ blockWeights: { c: 0.5 } }) },
+    { name: 'sc-c0.75', what: 'character-n-gram block weighted 0.75', settings: sc({ blockWeights: { c: 0.75 } }) },
+    { name: 'sc-b0.5', what: 'bigram block weighted 0.5', settings: sc({ blockWeights: { b: 0.5 } }) },
+    { name: 'sc-f0', what: 'first-word block weighted 0', settings: sc({ blockWeights: { f: 0 } }) },
+    { name: 'sc-idf', what: 'every feature weighted by idf', settings: sc({ idf: true }) },
+    { name: 'sc-mean', what: 'each block averaged over its features in the message', settings: sc({ blockMean: true }) },
+    { name: 'sc-multi-s0.3', what: 'Boolean multinomial NB per block, smoothing 0.3', settings: sc({ estimate: 'multinomial' }) },
+    { name: 'sc-multi-s1', what: 'Boolean multinomial NB per block, smoothing 1', settings: sc({ estimate: 'multinomial' }, { smoothing: 1 }) },
+    { name: 'sc-multi-s0.1', what: 'Boolean multinomial NB per block, smoothing 0.1', settings: sc({ estimate: 'multinomial' }, { smoothing: 0.1 }) },
+    { name: 'sc-multi-unbal', what: 'Boolean multinomial NB, unbalanced, uniform prior', settings: sc({ estimate: 'multinomial', prior: 'uniform' }, { balance: false }) },
+    { name: 'sc-complement', what: 'Complement NB, smoothing 0.3', settings: sc({ estimate: 'complement' }) },
+    { name: 'sc-complement-s1', what: 'Complement NB, smoothing 1', settings: sc({ estimate: 'complement' }, { smoothing: 1 }) },
+    { name: 'sc-complement-unbal', what: 'Complement NB, unbalanced', settings: sc({ estimate: 'complement' }, { balance: false }) },
+    { name: 'sc-bernoulli', what: 'Bernoulli NB (absent features count), smoothing 0.3', settings: sc({ estimate: 'bernoulli' }) },
+    { name: 'sc-bernoulli-s1', what: 'Bernoulli NB, smoothing 1', settings: sc({ estimate: 'bernoulli' }, { smoothing: 1 }) },
+    { name: 'sc-bernoulli-s0.1', what: 'Bernoulli NB, smoothing 0.1', settings: sc({ estimate: 'bernoulli' }, { smoothing: 0.1 }) },
+    { name: 'sc-complement-c0.5', what: 'Complement NB, character block weighted 0.5', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 } }) },
+    { name: 'sc-complement-s0.1', what: 'Complement NB, smoothing 0.1', settings: sc({ estimate: 'complement' }, { smoothing: 0.1 }) },
+    { name: 'cnb-c0.25', what: 'Complement NB, character block 0.25', settings: sc({ estimate: 'complement', blockWeights: { c: 0.25 } }) },
+    { name: 'cnb-c0.75', what: 'Complement NB, character block 0.75', settings: sc({ estimate: 'complement', blockWeights: { c: 0.75 } }) },
+    { name: 'cnb-c0.5-s0.1', what: 'Complement NB, character block 0.5, smoothing 0.1', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 } }, { smoothing: 0.1 }) },
+    { name: 'cnb-c0.5-s1', what: 'Complement NB, character block 0.5, smoothing 1', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 } }, { smoothing: 1 }) },
+    { name: 'cnb-c0.5-idf', what: 'Complement NB, character block 0.5, idf', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 }, idf: true }) },
+    { name: 'cnb-c0.5-norm', what: 'Complement NB, character block 0.5, weights normalised', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 }, normalizeWeights: true }) },
+    { name: 'cnb-c0.5-unbal', what: 'Complement NB, character block 0.5, unbalanced', settings: sc({ estimate: 'complement', blockWeights: { c: 0.5 } }, { balance: false }) },
+    { name: 'sc-c0.6', what: 'character-n-gram block weighted 0.6', settings: sc({ blockWeights: { c: 0.6 } }) },
+    { name: 'sc-c0.1', what: 'character-n-gram block weighted 0.1', settings: sc({ blockWeights: { c: 0.1 } }) },
+    { name: 'sc-c0.4', what: 'character-n-gram block weighted 0.4', settings: sc({ blockWeights: { c: 0.4 } }) },
+    { name: 'sc-cs1', what: 'character n-grams smoothed 1 (words 0.3)', settings: sc({ blockSmoothing: { c: 1 } }) },
+    { name: 'sc-cs0.1', what: 'character n-grams smoothed 0.1 (words 0.3)', settings: sc({ blockSmoothing: { c: 0.1 } }) },
+    { name: 'sc-ws0.1', what: 'word, bigram, first-word features smoothed 0.1 (characters 0.3)', settings: sc({ blockSmoothing: { w: 0.1, b: 0.1, f: 0.1 } }) },
+    { name: 'sc-c0.5-b0.5', what: 'character and bigram blocks weighted 0.5', settings: sc({ blockWeights: { c: 0.5, b: 0.5 } }) },
+    { name: 'final-chars-stems', what: 'final, character n-grams from stems', settings: withF({ charNgrams: { min: 3, max: 5, fromStems: true } }) },
+    { name: 'sc-unbal-uniform', what: 'natural estimate, unbalanced, uniform prior', settings: sc({ prior: 'uniform' }, { balance: false }) },
+  ];
+}
 
 const f3 = (x: number) => x.toFixed(3);
 
