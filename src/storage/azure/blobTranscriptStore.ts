@@ -1,0 +1,381 @@
+/**
+ * botbuilder `TranscriptStore` over an Azure Blob container, shared by every instance of the bot, with
+ * the per-conversation summary the staff pages need.
+ *
+ * Why not botbuilder-azure-blobs' BlobsTranscriptStore (4.23.3): its listTranscripts returns one entry
+ * per activity blob, not per conversation; the `created` date it returns is the time of the listing
+ * (it reads a lower-case metadata key it never wrote and does not ask for metadata); it reads every
+ * page of a listing and returns an empty continuation token, so paging a large store does not work;
+ * and activities of one turn logged in the same millisecond come back in random order (blob names are
+ * ticks + activity id). This store keeps one blob per activity and one summary blob per conversation:
+ *
+ *   summaries/<channel>/<conversation>          summary JSON (user texts, unanswered recognitions);
+ *                                               metadata: id, times, counts, flags, first text
+ *   activities/<channel>/<conversation>/<seq>   one activity, seq zero-padded (the listing order)
+ *   ids/<id>                                    which conversation a staff id names
+ *   counters/conversation-id                    the next staff id (shared by all instances)
+ *
+ * Each logged batch first updates the summary with its eTag (retried on a conflict with another
+ * instance), which hands out the batch's sequence numbers, then writes the activities. Listing
+ * conversations reads only the summaries' metadata (5,000 per request); search and unanswered questions
+ * read the summary bodies. That is sized for a clinic (thousands of conversations), not millions.
+ */
+import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
+import type { ContainerClient, ContainerListBlobFlatSegmentResponse } from '@azure/storage-blob';
+import type { LoggedRef } from '../../bot/transcriptLogging';
+import { PRIVATE_MASK } from '../../bot/transcriptPrivacy';
+import type { RecognitionTraceValue } from '../../bot/turnRecord';
+import type { TranscriptBackend } from '../backend';
+import type { ConversationSummary, Flag } from '../review';
+import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, reviveActivity, roleOf } from '../sqliteTranscriptStore';
+import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, nextNumber, readJsonWithEtag, statusOf, writeJson } from './blobs';
+
+const MAX_FIRST_TEXT = 200;
+const MAX_RECOGNITION_TEXT = 500;
+/** User texts kept in a summary for search (the newest are dropped beyond this; the transcript keeps them all). */
+const MAX_SEARCH_CHARS = 50_000;
+
+export interface StoredRecognition {
+  seq: number;
+  at: number;
+  text: string;
+  norm: string;
+  intent: string;
+  topIntent?: string;
+  score: number;
+  outcome: string;
+  reason: string;
+  condition?: string;
+}
+
+/** The summary blob's body. */
+export interface BlobSummary {
+  id: number;
+  channelId: string;
+  conversationId: string;
+  startedAt: number;
+  lastAt: number;
+  turns: number;
+  activityCount: number;
+  flags: Record<Flag, number>;
+  firstText?: string;
+  /** What the patient wrote, by seq (after redaction and masking), for search. */
+  texts: Array<{ seq: number; text: string }>;
+  /** Turns the staff should look at (unanswered questions). */
+  unanswered: StoredRecognition[];
+}
+
+function timeOf(activity: Partial<Activity>): number {
+  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
+  return Number.isFinite(t) ? t : Date.now();
+}
+
+function searchText(activity: Partial<Activity>): string | null {
+  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
+  const text = activity.text.trim();
+  return text && text !== PRIVATE_MASK ? activity.text : null;
+}
+
+const seqName = (seq: number) => String(seq).padStart(10, '0');
+
+export function summaryMetadata(s: BlobSummary): Record<string, string> {
+  return {
+    id: String(s.id),
+    channel: encodeMeta(s.channelId),
+    conversation: encodeMeta(s.conversationId),
+    started: String(s.startedAt),
+    last: String(s.lastAt),
+    turns: String(s.turns),
+    count: String(s.activityCount),
+    fallback: String(s.flags.fallback),
+    clarify: String(s.flags.clarify),
+    urgent: String(s.flags.urgent),
+    handoff: String(s.flags.handoff),
+    enquiry: String(s.flags.enquiry),
+    ...(s.firstText ? { first: encodeMeta(s.firstText) } : {}),
+  };
+}
+
+/** A conversation summary from a listed summary blob's metadata (no body download). */
+export function summaryFromMetadata(m: Record<string, string>): ConversationSummary | undefined {
+  const id = Number(m.id);
+  if (!Number.isSafeInteger(id)) return undefined;
+  const n = (k: string) => Number(m[k] ?? 0) || 0;
+  return {
+    id,
+    channelId: decodeMeta(m.channel) ?? '',
+    conversationId: decodeMeta(m.conversation) ?? '',
+    startedAt: new Date(n('started')),
+    lastAt: new Date(n('last')),
+    turns: n('turns'),
+    activityCount: n('count'),
+    flags: { fallback: n('fallback'), clarify: n('clarify'), urgent: n('urgent'), handoff: n('handoff'), enquiry: n('enquiry') },
+    firstText: decodeMeta(m.first),
+  };
+}
+
+export function summaryView(s: BlobSummary): ConversationSummary {
+  return {
+    id: s.id,
+    channelId: s.channelId,
+    conversationId: s.conversationId,
+    startedAt: new Date(s.startedAt),
+    lastAt: new Date(s.lastAt),
+    turns: s.turns,
+    activityCount: s.activityCount,
+    flags: { ...s.flags },
+    firstText: s.firstText,
+  };
+}
+
+function emptySummary(id: number, channelId: string, conversationId: string, at: number): BlobSummary {
+  return {
+    id,
+    channelId,
+    conversationId,
+    startedAt: at,
+    lastAt: at,
+    turns: 0,
+    activityCount: 0,
+    flags: { fallback: 0, clarify: 0, urgent: 0, handoff: 0, enquiry: 0 },
+    texts: [],
+    unanswered: [],
+  };
+}
+
+function recomputeFirstText(s: BlobSummary): void {
+  const first = s.texts.find((t) => t.text);
+  s.firstText = first ? first.text.slice(0, MAX_FIRST_TEXT) : undefined;
+}
+
+function capTexts(s: BlobSummary): void {
+  let total = 0;
+  s.texts = s.texts.filter((t) => (total += t.text.length) <= MAX_SEARCH_CHARS);
+}
+
+export class BlobTranscriptStore implements TranscriptBackend {
+  constructor(readonly container: ContainerClient) {}
+
+  static summaryName(channelId: string, conversationId: string): string {
+    return `summaries/${namePart(channelId)}/${namePart(conversationId)}`;
+  }
+
+  static activityPrefix(channelId: string, conversationId: string): string {
+    return `activities/${namePart(channelId)}/${namePart(conversationId)}/`;
+  }
+
+  async logActivity(activity: Activity): Promise<void> {
+    if (!activity) throw new Error('activity cannot be null for logActivity()');
+    await this.logActivities([activity]);
+  }
+
+  /**
+   * Logs a batch of activities (one conversation per batch in practice; several are handled in order):
+   * the summary first (its eTag serialises instances), then the activity blobs, all awaited.
+   */
+  async logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): Promise<LoggedRef[]> {
+    if (replace) await this.rewriteActivity(replace.seq, replace.activity);
+    const refs: LoggedRef[] = [];
+    const groups = new Map<string, Activity[]>();
+    for (const a of activities) {
+      if (!a.channelId || !a.conversation?.id) throw new Error('an activity without channelId or conversation.id cannot be logged');
+      const key = JSON.stringify([a.channelId, a.conversation.id]);
+      groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
+    const bySeq = new Map<Activity, number>();
+    for (const batch of groups.values()) {
+      const channelId = batch[0].channelId;
+      const conversationId = batch[0].conversation.id;
+      const base = await this.updateSummary(channelId, conversationId, (s) => {
+        const first = s.activityCount;
+        batch.forEach((activity, i) => {
+          const seq = first + i + 1;
+          const at = timeOf(activity);
+          s.startedAt = Math.min(s.startedAt, at);
+          s.lastAt = Math.max(s.lastAt, at);
+          s.activityCount++;
+          if (activity.type === ActivityTypes.Message && roleOf(activity) === 'user') s.turns++;
+          const text = searchText(activity);
+          if (text) {
+            s.texts.push({ seq, text });
+            if (!s.firstText) s.firstText = text.slice(0, MAX_FIRST_TEXT);
+          }
+          if (isRecognitionTrace(activity)) {
+            const trace = activity.value as RecognitionTraceValue;
+            if (trace.outcome === 'fallback' || trace.outcome === 'clarify' || trace.outcome === 'urgent' || trace.outcome === 'handoff') s.flags[trace.outcome]++;
+            const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+            // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
+            if (isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' '))) {
+              s.unanswered.push({
+                seq,
+                at,
+                text: traceText,
+                norm: questionKey(traceText),
+                intent: String(trace.intent ?? ''),
+                topIntent: trace.alternatives?.[0]?.intent,
+                score: Number(trace.score) || 0,
+                outcome: String(trace.outcome ?? ''),
+                reason: String(trace.reason ?? ''),
+                condition: trace.entities?.[0]?.value,
+              });
+            }
+          }
+        });
+        capTexts(s);
+        return first;
+      }, timeOf(batch[0]));
+      const prefix = BlobTranscriptStore.activityPrefix(channelId, conversationId);
+      await Promise.all(
+        batch.map((activity, i) => {
+          bySeq.set(activity, base + i + 1);
+          return writeJson(this.container, prefix + seqName(base + i + 1), activity, {}, { at: String(timeOf(activity)) });
+        }),
+      );
+    }
+    for (const a of activities) refs.push({ seq: bySeq.get(a)! });
+    return refs;
+  }
+
+  /** Replaces a stored activity (masking contact details after the fact), with its search text and recognition. */
+  async rewriteActivity(seq: number, activity: Activity): Promise<void> {
+    const channelId = activity.channelId;
+    const conversationId = activity.conversation?.id;
+    if (!channelId || !conversationId) return;
+    await writeJson(this.container, BlobTranscriptStore.activityPrefix(channelId, conversationId) + seqName(seq), activity, {}, { at: String(timeOf(activity)) });
+    const text = searchText(activity);
+    await this.updateSummary(channelId, conversationId, (s) => {
+      s.texts = s.texts.filter((t) => t.seq !== seq);
+      if (text) s.texts = [...s.texts, { seq, text }].sort((a, b) => a.seq - b.seq);
+      recomputeFirstText(s);
+      if (isRecognitionTrace(activity)) {
+        const traceText = String((activity.value as RecognitionTraceValue).text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+        for (const r of s.unanswered) if (r.seq === seq) Object.assign(r, { text: traceText, norm: questionKey(traceText) });
+      }
+      return undefined;
+    }, timeOf(activity));
+  }
+
+  /** The conversation's "enquiry" flag for the staff list (creates the summary if the conversation has none yet). */
+  async flagEnquiry(channelId: string, conversationId: string): Promise<void> {
+    await this.updateSummary(channelId, conversationId, (s) => {
+      s.flags.enquiry++;
+      return undefined;
+    }, Date.now());
+  }
+
+  /**
+   * Read-modify-write of a conversation's summary with its eTag, retried when another instance wrote
+   * first. A new conversation gets the next staff id (its ids/<id> blob is written before the summary).
+   */
+  private async updateSummary<T>(channelId: string, conversationId: string, change: (s: BlobSummary) => T, at: number): Promise<T> {
+    const name = BlobTranscriptStore.summaryName(channelId, conversationId);
+    let newId: number | undefined;
+    let result!: T;
+    for (let attempt = 0; ; attempt++) {
+      const existing = await readJsonWithEtag<BlobSummary>(this.container, name);
+      if (!existing && newId === undefined) {
+        newId = await nextNumber(this.container, 'counters/conversation-id');
+        await writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true });
+      }
+      const summary = existing?.value ?? emptySummary(newId!, channelId, conversationId, at);
+      result = change(summary);
+      try {
+        await writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
+        break;
+      } catch (err) {
+        if (statusOf(err) !== 412 || attempt >= 30) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+      }
+    }
+    if (newId !== undefined) {
+      const current = await readJsonWithEtag<BlobSummary>(this.container, name);
+      // Another instance created the conversation first: its id stands, ours is dropped.
+      if (current && current.value.id !== newId) await deleteIfExists(this.container, `ids/${newId}`);
+    }
+    return result;
+  }
+
+  async getSummary(channelId: string, conversationId: string): Promise<BlobSummary | undefined> {
+    return (await readJsonWithEtag<BlobSummary>(this.container, BlobTranscriptStore.summaryName(channelId, conversationId)))?.value;
+  }
+
+  /** The conversation a staff id names. */
+  async conversationOf(id: number): Promise<{ channelId: string; conversationId: string } | undefined> {
+    return (await readJsonWithEtag<{ channelId: string; conversationId: string }>(this.container, `ids/${id}`))?.value;
+  }
+
+  /** Every conversation's summary from the listing's metadata (one request per 5,000 conversations). */
+  async listSummaries(): Promise<Array<ConversationSummary & { blob: ListedBlob }>> {
+    const out: Array<ConversationSummary & { blob: ListedBlob }> = [];
+    for (const blob of await listAll(this.container, 'summaries/')) {
+      const s = summaryFromMetadata(blob.metadata);
+      if (s) out.push({ ...s, blob });
+    }
+    return out;
+  }
+
+  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+    if (!channelId) throw new Error('Missing channelId');
+    if (!conversationId) throw new Error('Missing conversationId');
+    const since = startDate ? startDate.getTime() : Number.NEGATIVE_INFINITY;
+    let token = continuationToken || undefined;
+    // Pages with nothing at or after startDate are skipped (the time is in each blob's metadata).
+    for (;;) {
+      const pages = this.container
+        .listBlobsFlat({ prefix: BlobTranscriptStore.activityPrefix(channelId, conversationId), includeMetadata: true })
+        .byPage({ maxPageSize: PAGE_SIZE, continuationToken: token });
+      const page = (await pages.next()).value as ContainerListBlobFlatSegmentResponse | undefined;
+      token = page?.continuationToken || undefined;
+      const names = (page?.segment?.blobItems ?? []).filter((b) => !(Number(b.metadata?.at) < since)).map((b) => b.name);
+      if (!names.length && token) continue;
+      const items = await Promise.all(names.map(async (n) => reviveActivity((await this.container.getBlobClient(n).downloadToBuffer()).toString('utf8'))));
+      return { items: items.filter((a) => timeOf(a) >= since), continuationToken: token ?? (undefined as unknown as string) };
+    }
+  }
+
+  async allActivities(channelId: string, conversationId: string): Promise<Activity[]> {
+    return (await this.activitiesWithSeq(channelId, conversationId)).map(({ seq: _seq, ...a }) => a as Activity);
+  }
+
+  /** Every activity of a conversation in logged order, each with its seq. */
+  async activitiesWithSeq(channelId: string, conversationId: string): Promise<Array<Activity & { seq: number }>> {
+    const prefix = BlobTranscriptStore.activityPrefix(channelId, conversationId);
+    const blobs = await listAll(this.container, prefix, false);
+    const out: Array<Activity & { seq: number }> = [];
+    // In parallel, 16 at a time, order kept.
+    for (let i = 0; i < blobs.length; i += 16) {
+      const chunk = await Promise.all(
+        blobs.slice(i, i + 16).map(async (b) => Object.assign(reviveActivity((await this.container.getBlobClient(b.name).downloadToBuffer()).toString('utf8')), { seq: Number(b.name.slice(prefix.length)) })),
+      );
+      out.push(...chunk);
+    }
+    return out;
+  }
+
+  /** One entry per conversation of the channel, `created` = its first activity's time; real continuation tokens. */
+  async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
+    if (!channelId) throw new Error('Missing channelId');
+    const pages = this.container
+      .listBlobsFlat({ prefix: `summaries/${namePart(channelId)}/`, includeMetadata: true })
+      .byPage({ maxPageSize: PAGE_SIZE, continuationToken: continuationToken || undefined });
+    const page = (await pages.next()).value as ContainerListBlobFlatSegmentResponse | undefined;
+    const items = (page?.segment?.blobItems ?? [])
+      .map((b) => summaryFromMetadata(b.metadata ?? {}))
+      .filter((s): s is ConversationSummary => s !== undefined)
+      .map((s) => ({ channelId, id: s.conversationId, created: s.startedAt }));
+    return { items, continuationToken: page?.continuationToken || (undefined as unknown as string) };
+  }
+
+  /** Deletes the conversation's activities, summary and staff id (enquiries and state: see AzureBlobBackend). */
+  async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
+    if (!channelId) throw new Error('Missing channelId');
+    if (!conversationId) throw new Error('Missing conversationId');
+    const summary = await this.getSummary(channelId, conversationId);
+    // The summary goes first: from then on the conversation is not listed, even if a later step fails.
+    await deleteIfExists(this.container, BlobTranscriptStore.summaryName(channelId, conversationId));
+    const blobs = await listAll(this.container, BlobTranscriptStore.activityPrefix(channelId, conversationId), false);
+    for (let i = 0; i < blobs.length; i += 32) await Promise.all(blobs.slice(i, i + 32).map((b) => deleteIfExists(this.container, b.name)));
+    if (summary) await deleteIfExists(this.container, `ids/${summary.id}`);
+  }
+}
