@@ -74,8 +74,11 @@ export async function startAzurite(options: { persistent?: boolean } = {}): Prom
     child = undefined;
     if (!c || c.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
-    c.kill('SIGKILL');
+    // SIGTERM: Azurite saves its metadata database on the way out (a SIGKILL could lose the last writes).
+    c.kill('SIGTERM');
+    const timer = setTimeout(() => c.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(timer);
   };
   await start();
   return {
