@@ -28,7 +28,7 @@ import { PRIVATE_MASK } from '../../bot/transcriptPrivacy';
 import type { RecognitionTraceValue } from '../../bot/turnRecord';
 import type { TranscriptBackend } from '../backend';
 import type { ConversationSummary, Flag } from '../review';
-import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, reviveActivity, roleOf } from '../sqliteTranscriptStore';
+import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, roleOf } from '../sqliteTranscriptStore';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, nextNumber, readJsonWithEtag, statusOf, writeJson } from './blobs';
 
 const MAX_FIRST_TEXT = 200;
@@ -154,8 +154,20 @@ function capTexts(s: BlobSummary): void {
   s.texts = s.texts.filter((t) => (total += t.text.length) <= MAX_SEARCH_CHARS);
 }
 
+/** Summaries kept per instance, most recently written last. */
+const CACHED_SUMMARIES = 2000;
+
 export class BlobTranscriptStore implements TranscriptBackend {
+  private readonly cache = new Map<string, { value: BlobSummary; etag: string }>();
+
   constructor(readonly container: ContainerClient) {}
+
+  private remember(name: string, value: BlobSummary, etag: string): void {
+    this.cache.delete(name);
+    if (!etag) return;
+    this.cache.set(name, { value: structuredClone(value), etag });
+    if (this.cache.size > CACHED_SUMMARIES) this.cache.delete(this.cache.keys().next().value as string);
+  }
 
   static summaryName(channelId: string, conversationId: string): string {
     return `summaries/${namePart(channelId)}/${namePart(conversationId)}`;
@@ -273,7 +285,9 @@ export class BlobTranscriptStore implements TranscriptBackend {
     let newId: number | undefined;
     let result!: T;
     for (let attempt = 0; ; attempt++) {
-      const existing = await readJsonWithEtag<BlobSummary>(this.container, name);
+      // The summary this instance wrote last (saves a read per logged batch); a stale one fails its If-Match and is re-read.
+      const cached = attempt === 0 ? this.cache.get(name) : undefined;
+      const existing = cached ? { value: structuredClone(cached.value), etag: cached.etag } : await readJsonWithEtag<BlobSummary>(this.container, name);
       if (!existing && newId === undefined) {
         newId = await nextNumber(this.container, 'counters/conversation-id');
         await writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true });
@@ -281,9 +295,12 @@ export class BlobTranscriptStore implements TranscriptBackend {
       const summary = existing?.value ?? emptySummary(newId!, channelId, conversationId, at);
       result = change(summary);
       try {
-        await writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
+        const etag = await writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
+        this.remember(name, summary, etag);
         break;
       } catch (err) {
+        this.cache.delete(name);
+        if (cached && statusOf(err) === 404) continue; // deleted meanwhile (by another instance)
         if (statusOf(err) !== 412 || attempt >= 30) throw err;
         await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
       }
@@ -294,6 +311,16 @@ export class BlobTranscriptStore implements TranscriptBackend {
       if (current && current.value.id !== newId) await deleteIfExists(this.container, `ids/${newId}`);
     }
     return result;
+  }
+
+  /** One activity blob (one request; undefined if it was deleted after the listing). */
+  private async readActivity(name: string): Promise<Activity | undefined> {
+    const blob = await readJsonWithEtag<Activity>(this.container, name);
+    if (!blob) return undefined;
+    const activity = blob.value;
+    if (activity.timestamp) activity.timestamp = new Date(activity.timestamp);
+    if (activity.localTimestamp) activity.localTimestamp = new Date(activity.localTimestamp);
+    return activity;
   }
 
   async getSummary(channelId: string, conversationId: string): Promise<BlobSummary | undefined> {
@@ -329,7 +356,7 @@ export class BlobTranscriptStore implements TranscriptBackend {
       token = page?.continuationToken || undefined;
       const names = (page?.segment?.blobItems ?? []).filter((b) => !(Number(b.metadata?.at) < since)).map((b) => b.name);
       if (!names.length && token) continue;
-      const items = await Promise.all(names.map(async (n) => reviveActivity((await this.container.getBlobClient(n).downloadToBuffer()).toString('utf8'))));
+      const items = (await Promise.all(names.map((n) => this.readActivity(n)))).filter((a): a is Activity => a !== undefined);
       return { items: items.filter((a) => timeOf(a) >= since), continuationToken: token ?? (undefined as unknown as string) };
     }
   }
@@ -346,9 +373,12 @@ export class BlobTranscriptStore implements TranscriptBackend {
     // In parallel, 16 at a time, order kept.
     for (let i = 0; i < blobs.length; i += 16) {
       const chunk = await Promise.all(
-        blobs.slice(i, i + 16).map(async (b) => Object.assign(reviveActivity((await this.container.getBlobClient(b.name).downloadToBuffer()).toString('utf8')), { seq: Number(b.name.slice(prefix.length)) })),
+        blobs.slice(i, i + 16).map(async (b) => {
+          const activity = await this.readActivity(b.name);
+          return activity && Object.assign(activity, { seq: Number(b.name.slice(prefix.length)) });
+        }),
       );
-      out.push(...chunk);
+      for (const a of chunk) if (a) out.push(a);
     }
     return out;
   }
@@ -372,6 +402,7 @@ export class BlobTranscriptStore implements TranscriptBackend {
     if (!channelId) throw new Error('Missing channelId');
     if (!conversationId) throw new Error('Missing conversationId');
     const summary = await this.getSummary(channelId, conversationId);
+    this.cache.delete(BlobTranscriptStore.summaryName(channelId, conversationId));
     // The summary goes first: from then on the conversation is not listed, even if a later step fails.
     await deleteIfExists(this.container, BlobTranscriptStore.summaryName(channelId, conversationId));
     const blobs = await listAll(this.container, BlobTranscriptStore.activityPrefix(channelId, conversationId), false);

@@ -41,18 +41,6 @@ export interface JsonBlob<T> {
   metadata: Record<string, string>;
 }
 
-/** A blob's JSON, or undefined when it does not exist. */
-export async function readJson<T>(container: ContainerClient, name: string): Promise<JsonBlob<T> | undefined> {
-  try {
-    const buffer = await container.getBlobClient(name).downloadToBuffer();
-    // downloadToBuffer does not return properties; read them separately only when needed (see readJsonWithEtag).
-    return { value: JSON.parse(buffer.toString('utf8')) as T, etag: '', metadata: {} };
-  } catch (err) {
-    if (statusOf(err) === 404) return undefined;
-    throw err;
-  }
-}
-
 /** A blob's JSON with its eTag and metadata (one request), or undefined when it does not exist. */
 export async function readJsonWithEtag<T>(container: ContainerClient, name: string): Promise<JsonBlob<T> | undefined> {
   try {
