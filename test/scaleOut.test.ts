@@ -178,11 +178,12 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     // How many pairs really overlapped depends on timing (the test below forces it); each outcome above holds either way.
   });
 
-  it('staff review on either instance sees every conversation', async () => {
+  it('staff review on either instance sees every conversation, with one sign-in', async () => {
     await ask(b.port, 'only-on-b', 'what is dry needling?');
     await ask(a.port, 'only-on-a', 'what is acupuncture?');
+    // Signed in on A: the same session works on B (sessions are in the shared storage too).
+    const cookie = await staffSession(a);
     for (const instance of [a, b]) {
-      const cookie = await staffSession(instance);
       const res = await fetch(`http://127.0.0.1:${instance.port}/staff/api/conversations?limit=200`, { headers: { cookie } });
       expect(res.status).to.equal(200);
       const ids = ((await res.json()) as { items: Array<{ conversationId: string }> }).items.map((c) => c.conversationId);
@@ -190,6 +191,17 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
       const enquiries = (await (await fetch(`http://127.0.0.1:${instance.port}/staff/api/enquiries`, { headers: { cookie } })).json()) as { items: Array<{ name: string }> };
       expect(enquiries.items.map((e) => e.name), instance.name).to.include('Kim Park');
     }
+    // Signing out on B ends the session on A as well.
+    const page = await (await fetch(`http://127.0.0.1:${b.port}/staff/conversations`, { headers: { cookie } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1];
+    const out = await fetch(`http://127.0.0.1:${b.port}/staff/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, accept: 'text/html' },
+      body: new URLSearchParams({ csrf }).toString(),
+    });
+    expect(out.status).to.equal(303);
+    expect((await fetch(`http://127.0.0.1:${a.port}/staff/api/conversations`, { headers: { cookie } })).status).to.equal(401);
   });
 
   it('storage down: answers without memory, /healthz says degraded; recovers when storage is back', async () => {

@@ -148,15 +148,15 @@ function safeNext(next: string | null | undefined): string {
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const { config, logger } = deps;
   const { review, enquiries } = deps.storage;
-  const sessions = new Sessions(deps.db, deps.secret, config.sessionHours);
+  const sessions = new Sessions(deps.storage.sessions ?? deps.db, deps.secret, config.sessionHours);
   const limiter = new LoginRateLimiter(config.loginRateLimit);
   const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
   const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
 
   const accounts = new Set(config.users.map((u) => u.name));
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
-  const sessionOf = (req: Request): Session | undefined => {
-    const session = sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+  const sessionOf = async (req: Request): Promise<Session | undefined> => {
+    const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     return session && accounts.has(session.user) ? session : undefined;
   };
   const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew() });
@@ -168,7 +168,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const guarded =
     (kind: Kind, handler: Handler, options: { post?: boolean } = {}) =>
     async (req: Request, res: Response): Promise<void> => {
-      const session = sessionOf(req);
+      const session = await sessionOf(req);
       const html = kind === 'page' && wantsHtml(req);
       if (!session) {
         if (html && !options.post) return redirect(res, `/staff/login?next=${encodeURIComponent(req.url ?? '')}`);
@@ -204,11 +204,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
   });
 
-  server.get('/staff', async (req, res) => redirect(res, sessionOf(req) ? '/staff/conversations' : '/staff/login'));
+  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/conversations' : '/staff/login'));
 
   // --- sign-in ---
   server.get('/staff/login', async (req, res) => {
-    if (sessionOf(req)) return redirect(res, '/staff/conversations');
+    if (await sessionOf(req)) return redirect(res, '/staff/conversations');
     const nonce = sessions.loginNonce();
     res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
     sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
@@ -242,7 +242,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
       return again(401, 'Wrong name or password.');
     }
-    const value = sessions.create(account.name);
+    const value = await sessions.create(account.name);
     logger.info('staff signed in', { user: account.name });
     redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
   });
@@ -251,8 +251,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     '/staff/logout',
     guarded(
       'page',
-      (req, res, session) => {
-        sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+      async (req, res, session) => {
+        await sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
         logger.info('staff signed out', { user: session.user });
         redirect(res, '/staff/login', [sessionCookie('', 0)]);
       },

@@ -11,6 +11,7 @@
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import type { LoggedRef, TranscriptWriter } from '../bot/transcriptLogging';
+import type { SessionRecords } from '../staff/auth';
 import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
 import { SqliteEnquiryStore } from './enquiries';
 import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
@@ -67,6 +68,10 @@ export interface StorageBackend {
   transcripts: TranscriptBackend;
   enquiries: EnquiryBackend;
   review: ReviewStore;
+  /** Staff sessions shared by every instance; undefined: in the local SQLite file. */
+  sessions?: SessionRecords;
+  /** Deletes shared staff sessions that expired before `now`; returns how many. */
+  purgeExpiredSessions?(now: number): Promise<number>;
   /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
   /** Conversations with no activity since `cutoff`, state not written since then, enquiries done before then. */
@@ -148,7 +153,8 @@ export function scheduleBackendPurge(backend: StorageBackend, db: Db, retentionD
     running = true;
     try {
       const started = Date.now();
-      const sessions = db.prepare('DELETE FROM staff_sessions WHERE expires_at < ?').run(started).changes;
+      let sessions = db.prepare('DELETE FROM staff_sessions WHERE expires_at < ?').run(started).changes;
+      sessions += (await backend.purgeExpiredSessions?.(started)) ?? 0;
       if (retentionDays > 0) {
         const result = await backend.purgeOlderThan(started - retentionDays * DAY_MS, started);
         if (result.conversations || result.states || result.enquiries) logger.info('retention purge', { retentionDays, ...result, sessions, ms: Date.now() - started });

@@ -11,7 +11,8 @@ import type { ConversationExport, EnquiryBackend, ReviewStore, StorageBackend } 
 import type { DeletedConversation, PurgeResult } from '../retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
 import { BadFilterError, FLAGS, groupTurns } from '../review';
-import { deleteIfExists, listAll, serviceClient } from './blobs';
+import type { SessionRecords } from '../../staff/auth';
+import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore } from './blobTranscriptStore';
@@ -197,12 +198,38 @@ function viewOf(s: import('./blobTranscriptStore').BlobSummary): ConversationSum
   };
 }
 
+/**
+ * Staff sessions in the enquiry container (`staff-sessions/<token hash>`, user and expiry in metadata), so a
+ * staff member signed in on one instance is signed in on every instance behind the load balancer.
+ */
+function blobSessionRecords(container: ContainerClient): SessionRecords {
+  const name = (hash: string) => `staff-sessions/${hash}`;
+  return {
+    insert: async (hash, user, createdAt, expiresAt) => {
+      await writeJson(container, name(hash), { user, createdAt, expiresAt }, { createOnly: true }, { user: encodeMeta(user), expires: String(expiresAt) });
+    },
+    get: async (hash) => {
+      if (!/^[0-9a-f]{64}$/.test(hash)) return undefined;
+      const blob = await readJsonWithEtag<{ user: string; expiresAt: number }>(container, name(hash));
+      return blob && { user: blob.value.user, expiresAt: blob.value.expiresAt };
+    },
+    remove: async (hash) => {
+      await deleteIfExists(container, name(hash));
+    },
+    removeUser: async (user) => {
+      const mine = (await listAll(container, 'staff-sessions/')).filter((b) => decodeMeta(b.metadata.user) === user);
+      await Promise.all(mine.map((b) => deleteIfExists(container, b.name)));
+    },
+  };
+}
+
 export class AzureBlobBackend implements StorageBackend {
   readonly kind = 'azure-blob' as const;
   readonly state: BlobStateStorage;
   readonly transcripts: BlobTranscriptStore;
   readonly enquiries: BlobEnquiryStore & EnquiryBackend;
   readonly review: ReviewStore;
+  readonly sessions: SessionRecords;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -216,6 +243,13 @@ export class AzureBlobBackend implements StorageBackend {
     this.transcripts = new BlobTranscriptStore(this.containers.transcripts);
     this.enquiries = new BlobEnquiryStore(this.containers.enquiries, this.transcripts);
     this.review = new BlobReview(this.transcripts, this.enquiries);
+    this.sessions = blobSessionRecords(this.containers.enquiries);
+  }
+
+  async purgeExpiredSessions(now: number): Promise<number> {
+    const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
+    await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
+    return expired.length;
   }
 
   /** Connects and creates the three containers if needed; fails with a clear message when storage cannot be reached. */
