@@ -13,7 +13,6 @@
  *                                               metadata: id, times, counts, flags, first text
  *   activities/<channel>/<conversation>/<seq>   one activity, seq zero-padded (the listing order)
  *   ids/<id>                                    which conversation a staff id names
- *   counters/conversation-id                    the next staff id (shared by all instances)
  *
  * Each logged batch first updates the summary with its eTag (retried on a conflict with another
  * instance), which hands out the batch's sequence numbers, then writes the activities. Listing
@@ -29,7 +28,7 @@ import type { RecognitionTraceValue } from '../../bot/turnRecord';
 import type { TranscriptBackend } from '../backend';
 import type { ConversationSummary, Flag } from '../review';
 import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, roleOf } from '../sqliteTranscriptStore';
-import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, nextNumber, readJsonWithEtag, statusOf, writeJson } from './blobs';
+import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, readJsonWithEtag, statusOf, writeJson } from './blobs';
 
 const MAX_FIRST_TEXT = 200;
 const MAX_RECOGNITION_TEXT = 500;
@@ -78,6 +77,15 @@ function searchText(activity: Partial<Activity>): string | null {
 }
 
 const seqName = (seq: number) => String(seq).padStart(10, '0');
+
+/**
+ * A staff id for a new conversation: the time in milliseconds times 100 plus a random 0-99 (15 digits, like
+ * SQLite's row ids only larger), so ids grow in the order conversations start on every instance without a
+ * shared counter; ids/<id> is written create-only, so a clash is detected and retried.
+ */
+function newConversationId(): number {
+  return Date.now() * 100 + Math.floor(Math.random() * 100);
+}
 
 export function summaryMetadata(s: BlobSummary): Record<string, string> {
   return {
@@ -278,25 +286,34 @@ export class BlobTranscriptStore implements TranscriptBackend {
 
   /**
    * Read-modify-write of a conversation's summary with its eTag, retried when another instance wrote
-   * first. A new conversation gets the next staff id (its ids/<id> blob is written before the summary).
+   * first. A new conversation gets a new staff id, written (ids/<id>, create-only) alongside the summary.
    */
   private async updateSummary<T>(channelId: string, conversationId: string, change: (s: BlobSummary) => T, at: number): Promise<T> {
     const name = BlobTranscriptStore.summaryName(channelId, conversationId);
-    let newId: number | undefined;
     let result!: T;
     for (let attempt = 0; ; attempt++) {
       // The summary this instance wrote last (saves a read per logged batch); a stale one fails its If-Match and is re-read.
       const cached = attempt === 0 ? this.cache.get(name) : undefined;
       const existing = cached ? { value: structuredClone(cached.value), etag: cached.etag } : await readJsonWithEtag<BlobSummary>(this.container, name);
-      if (!existing && newId === undefined) {
-        newId = await nextNumber(this.container, 'counters/conversation-id');
-        await writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true });
-      }
+      const newId = existing ? undefined : newConversationId();
       const summary = existing?.value ?? emptySummary(newId!, channelId, conversationId, at);
       result = change(summary);
       try {
-        const etag = await writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
-        this.remember(name, summary, etag);
+        const write = writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
+        if (newId === undefined) {
+          this.remember(name, summary, await write);
+        } else {
+          // Both create-only, in parallel: an id taken by another conversation, or a summary another instance
+          // created first, fails; the loser's blob is removed and the loop tries again.
+          const [summaryWrite, idWrite] = await Promise.allSettled([write, writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true })]);
+          if (summaryWrite.status === 'fulfilled' && idWrite.status === 'fulfilled') {
+            this.remember(name, summary, summaryWrite.value);
+          } else {
+            if (summaryWrite.status === 'fulfilled') await deleteIfExists(this.container, name);
+            if (idWrite.status === 'fulfilled') await deleteIfExists(this.container, `ids/${newId}`);
+            throw summaryWrite.status === 'rejected' ? summaryWrite.reason : (idWrite as PromiseRejectedResult).reason;
+          }
+        }
         break;
       } catch (err) {
         this.cache.delete(name);
@@ -304,11 +321,6 @@ export class BlobTranscriptStore implements TranscriptBackend {
         if (statusOf(err) !== 412 || attempt >= 30) throw err;
         await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
       }
-    }
-    if (newId !== undefined) {
-      const current = await readJsonWithEtag<BlobSummary>(this.container, name);
-      // Another instance created the conversation first: its id stands, ours is dropped.
-      if (current && current.value.id !== newId) await deleteIfExists(this.container, `ids/${newId}`);
     }
     return result;
   }
