@@ -42,7 +42,7 @@ export interface RunningApp {
   /** http://127.0.0.1:<port> */
   url: string;
   server: restify.Server;
-  /** The local SQLite file: everything with STORAGE=sqlite, only staff sessions with azure-blob. */
+  /** The SQLite database: everything with STORAGE=sqlite; with azure-blob an empty in-memory one. */
   db: Db;
   /** Where state, transcripts and enquiries are (STORAGE). */
   backend: StorageBackend;
@@ -76,7 +76,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous });
+  // With azure-blob nothing is kept in SQLite: an in-memory database stands in (several App Service instances must
+  // never open one SQLite file on the shared /home).
+  const db = openDatabase(config.storage.kind === 'azure-blob' ? ':memory:' : config.sqlitePath, { synchronous: config.sqliteSynchronous });
   let backend: StorageBackend | undefined;
   try {
     if (config.storage.kind === 'azure-blob' && config.storage.azure) {
@@ -89,7 +91,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
-    logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous, holds: backend.kind === 'sqlite' ? 'everything' : 'staff sessions' });
+    if (backend.kind === 'sqlite') logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
 
     const runtime = createBot({
       knowledge,

@@ -32,10 +32,10 @@ export interface Config {
   webChat: WebChatConfig;
   /**
    * Where bot state, transcripts and enquiries live: `sqlite` (the file below; one instance) or `azure-blob`
-   * (an Azure Storage account shared by several instances). Staff sessions stay in the SQLite file either way.
+   * (an Azure Storage account shared by several instances, staff sessions included; no SQLite file is opened).
    */
   storage: StorageConfig;
-  /** The SQLite file holding bot state, dialog stacks, transcripts and enquiries (and staff sessions). */
+  /** The SQLite file holding bot state, dialog stacks, transcripts, enquiries and staff sessions (STORAGE=sqlite). */
   sqlitePath: string;
   /**
    * SQLite's `synchronous` setting (the journal is always WAL). FULL: every commit is fsynced, so

@@ -7,7 +7,7 @@
  *  - `transcripts`: botbuilder TranscriptStore plus the logging middleware's batched writer;
  *  - `review`, `enquiries`: what the staff pages need, asynchronous;
  *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above.
- * Staff sessions stay in the local SQLite file in both modes (see README, "Choosing storage").
+ * Staff sessions: in the SQLite file with sqlite, in the storage account with azure-blob (`sessions`).
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import type { LoggedRef, TranscriptWriter } from '../bot/transcriptLogging';
