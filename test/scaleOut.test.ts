@@ -16,7 +16,7 @@ import type { Activity } from 'botbuilder';
 import { AzureBlobBackend } from '../src/storage/azure';
 import { saveIntentModel } from '../src/nlu/model';
 import { hashPassword } from '../src/staff/auth';
-import { Azurite, startAzurite } from './azurite';
+import { Azurite, freePort, startAzurite } from './azurite';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobStateStorage } from '../src/storage/azure/blobStateStorage';
 import { serviceClient } from '../src/storage/azure/blobs';
@@ -138,6 +138,19 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     const code = await new Promise((r) => proc.once('exit', r));
     expect(code).to.equal(1);
     expect(err).to.include('STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING');
+  });
+
+  it('refuses to start when the storage account cannot be reached, saying so', async () => {
+    const closed = await freePort();
+    const proc = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
+      env: { ...process.env, ...env, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`), DATA_DIR: join(dir, 'bad') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    proc.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise((r) => proc.once('exit', r));
+    expect(code).to.equal(1);
+    expect(err).to.include('The bot cannot start: cannot reach Azure Storage').and.not.include('AccountKey');
   });
 
   it('a conversation started on A continues on B, and back, with its dialog state', async () => {

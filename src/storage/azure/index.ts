@@ -223,6 +223,9 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
   };
 }
 
+/** Azure Storage could not be reached (or refused the account) at start-up. */
+export class StorageUnavailableError extends Error {}
+
 export class AzureBlobBackend implements StorageBackend {
   readonly kind = 'azure-blob' as const;
   readonly state: BlobStateStorage;
@@ -259,7 +262,7 @@ export class AzureBlobBackend implements StorageBackend {
       for (const c of Object.values(backend.containers)) await c.createIfNotExists();
     } catch (err) {
       const e = err as { code?: string; statusCode?: number; message?: string };
-      throw new Error(`cannot reach Azure Storage (AZURE_STORAGE_CONNECTION_STRING): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim());
+      throw new StorageUnavailableError(`cannot reach Azure Storage (AZURE_STORAGE_CONNECTION_STRING): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim());
     }
     return backend;
   }
