@@ -35,6 +35,8 @@ export function freePort(): Promise<number> {
 
 export interface Azurite {
   port: number;
+  /** The running process (undefined while stopped). */
+  readonly process: ChildProcess | undefined;
   connectionString: string;
   /** Stops the process (a storage outage). */
   stop(): Promise<void>;
@@ -84,6 +86,9 @@ export async function startAzurite(options: { persistent?: boolean } = {}): Prom
   await start();
   return {
     port,
+    get process() {
+      return child;
+    },
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
     stop,
     start,

@@ -28,7 +28,7 @@ import type { RecognitionTraceValue } from '../../bot/turnRecord';
 import type { TranscriptBackend } from '../backend';
 import type { ConversationSummary, Flag } from '../review';
 import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, roleOf } from '../sqliteTranscriptStore';
-import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, readJsonWithEtag, statusOf, writeJson } from './blobs';
+import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, readJsonWithEtag, sameEtag, statusOf, writeJson } from './blobs';
 
 const MAX_FIRST_TEXT = 200;
 const MAX_RECOGNITION_TEXT = 500;
@@ -162,8 +162,12 @@ function capTexts(s: BlobSummary): void {
   s.texts = s.texts.filter((t) => (total += t.text.length) <= MAX_SEARCH_CHARS);
 }
 
-/** Summaries kept per instance, most recently written last. */
-const CACHED_SUMMARIES = 2000;
+/**
+ * Summaries kept per instance (most recently used last), with their eTags: the ones this instance wrote (so
+ * logging a turn need not read the summary first) and the ones staff queries read (so a search or the
+ * unanswered questions only download summaries that changed since). A clinic's summary is a few kilobytes.
+ */
+const CACHED_SUMMARIES = 20_000;
 
 export class BlobTranscriptStore implements TranscriptBackend {
   private readonly cache = new Map<string, { value: BlobSummary; etag: string }>();
@@ -333,6 +337,31 @@ export class BlobTranscriptStore implements TranscriptBackend {
     if (activity.timestamp) activity.timestamp = new Date(activity.timestamp);
     if (activity.localTimestamp) activity.localTimestamp = new Date(activity.localTimestamp);
     return activity;
+  }
+
+  /**
+   * The bodies of listed summaries, in the listing's order (undefined for one deleted meanwhile): from the
+   * cache when the listing's eTag matches, otherwise downloaded, 32 at a time.
+   */
+  async summariesOf(listed: Array<{ channelId: string; conversationId: string; blob: ListedBlob }>): Promise<Array<BlobSummary | undefined>> {
+    const out: Array<BlobSummary | undefined> = new Array(listed.length);
+    const missing: number[] = [];
+    listed.forEach((c, i) => {
+      const hit = this.cache.get(c.blob.name);
+      if (hit && sameEtag(hit.etag, c.blob.etag)) out[i] = hit.value;
+      else missing.push(i);
+    });
+    for (let k = 0; k < missing.length; k += 32) {
+      await Promise.all(
+        missing.slice(k, k + 32).map(async (i) => {
+          const name = listed[i].blob.name;
+          const blob = await readJsonWithEtag<BlobSummary>(this.container, name);
+          if (blob) this.remember(name, blob.value, blob.etag);
+          out[i] = blob?.value;
+        }),
+      );
+    }
+    return out;
   }
 
   async getSummary(channelId: string, conversationId: string): Promise<BlobSummary | undefined> {

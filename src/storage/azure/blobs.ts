@@ -97,13 +97,19 @@ export interface ListedBlob {
   name: string;
   metadata: Record<string, string>;
   lastModified: Date;
+  etag: string;
+}
+
+/** eTags compare without their quotes (listings and responses may differ in quoting). */
+export function sameEtag(a: string | undefined, b: string | undefined): boolean {
+  return Boolean(a && b) && a!.replace(/"/g, '') === b!.replace(/"/g, '');
 }
 
 /** Every blob under a prefix, with metadata (pages of up to 5,000 from the service). */
 export async function listAll(container: ContainerClient, prefix: string, withMetadata = true): Promise<ListedBlob[]> {
   const out: ListedBlob[] = [];
   for await (const item of container.listBlobsFlat({ prefix, includeMetadata: withMetadata })) {
-    out.push({ name: item.name, metadata: item.metadata ?? {}, lastModified: item.properties.lastModified });
+    out.push({ name: item.name, metadata: item.metadata ?? {}, lastModified: item.properties.lastModified, etag: item.properties.etag ?? '' });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import type { SessionRecords } from '../../staff/auth';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
-import { BlobTranscriptStore } from './blobTranscriptStore';
+import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
 
 export interface AzureBlobSettings {
   connectionString: string;
@@ -74,11 +74,13 @@ class BlobReview implements ReviewStore {
     let page: ConversationSummary[] = [];
     let more = false;
     if (words) {
-      // Read summaries in the list order until a page is full (and one more, to know there are more).
-      for (let i = 0; i < rows.length && page.length <= limit; i += 16) {
-        const bodies = await Promise.all(rows.slice(i, i + 16).map((c) => this.transcripts.getSummary(c.channelId, c.conversationId)));
+      // Summaries in the list order until a page is full (and one more, to know there are more); unchanged
+      // ones come from this instance's cache, so a search reads only what changed since the last one.
+      for (let i = 0; i < rows.length && page.length <= limit; i += 256) {
+        const chunk = rows.slice(i, i + 256);
+        const bodies = await this.transcripts.summariesOf(chunk);
         bodies.forEach((s, j) => {
-          if (s && page.length <= limit && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) page.push(strip(rows[i + j]));
+          if (s && page.length <= limit && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) page.push(strip(chunk[j]));
         });
       }
       more = page.length > limit;
@@ -107,13 +109,13 @@ class BlobReview implements ReviewStore {
     const ref = await this.transcripts.conversationOf(id);
     if (!ref) return undefined;
     const s = await this.transcripts.getSummary(ref.channelId, ref.conversationId);
-    return s && s.id === id ? viewOf(s) : undefined;
+    return s && s.id === id ? summaryView(s) : undefined;
   }
 
   async findConversation(channelOrId: string, conversationId?: string): Promise<ConversationSummary | undefined> {
     if (conversationId !== undefined) {
       const s = await this.transcripts.getSummary(channelOrId, conversationId);
-      return s && viewOf(s);
+      return s && summaryView(s);
     }
     const match = (await this.transcripts.listSummaries()).filter((c) => c.conversationId === channelOrId).sort((a, b) => a.id - b.id)[0];
     return match && strip(match);
@@ -139,8 +141,8 @@ class BlobReview implements ReviewStore {
     // A conversation with a question in the range was last active at or after its start.
     const candidates = (await this.transcripts.listSummaries()).filter((c) => c.lastAt.getTime() >= from && c.flags.fallback + c.flags.clarify > 0);
     const groups = new Map<string, UnansweredGroup & { convs: Set<number> }>();
-    for (let i = 0; i < candidates.length; i += 16) {
-      const bodies = await Promise.all(candidates.slice(i, i + 16).map((c) => this.transcripts.getSummary(c.channelId, c.conversationId)));
+    {
+      const bodies = await this.transcripts.summariesOf(candidates);
       for (const s of bodies) {
         for (const r of s?.unanswered ?? []) {
           if (r.at < from || r.at >= to) continue;
@@ -169,7 +171,7 @@ class BlobReview implements ReviewStore {
       .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
     for (const c of rows) {
       const s = await this.transcripts.getSummary(c.channelId, c.conversationId);
-      if (s) yield { conversation: viewOf(s), activities: await this.transcripts.allActivities(c.channelId, c.conversationId) };
+      if (s) yield { conversation: summaryView(s), activities: await this.transcripts.allActivities(c.channelId, c.conversationId) };
     }
   }
 
@@ -184,19 +186,6 @@ function strip(c: ConversationSummary & { blob?: unknown }): ConversationSummary
   return rest;
 }
 
-function viewOf(s: import('./blobTranscriptStore').BlobSummary): ConversationSummary {
-  return {
-    id: s.id,
-    channelId: s.channelId,
-    conversationId: s.conversationId,
-    startedAt: new Date(s.startedAt),
-    lastAt: new Date(s.lastAt),
-    turns: s.turns,
-    activityCount: s.activityCount,
-    flags: { ...s.flags },
-    firstText: s.firstText,
-  };
-}
 
 /**
  * Staff sessions in the enquiry container (`staff-sessions/<token hash>`, user and expiry in metadata), so a
