@@ -19,14 +19,12 @@ import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes';
-import { SqliteEnquiryStore } from './storage/enquiries';
+import { AzureBlobBackend } from './storage/azure';
+import { EnquiryBackend, ReviewStore, scheduleBackendPurge, SqliteBackend, StorageBackend, TranscriptBackend } from './storage/backend';
 import { GroupCommit } from './storage/groupCommit';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
-import { ReviewQueries } from './storage/review';
 import { Db, openDatabase } from './storage/sqlite';
-import { SqliteStorage } from './storage/sqliteStorage';
-import { SqliteTranscriptStore } from './storage/sqliteTranscriptStore';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
 export interface AppOverrides {
@@ -45,13 +43,16 @@ export interface RunningApp {
   /** http://127.0.0.1:<port> */
   url: string;
   server: restify.Server;
+  /** The SQLite database: everything with STORAGE=sqlite; with azure-blob an empty in-memory one. */
   db: Db;
+  /** Where state, transcripts and enquiries are (STORAGE). */
+  backend: StorageBackend;
   runtime: BotRuntime;
   /** The bot's state storage, as the bot uses it (answers while the database is down, see ResilientStorage). */
   storage: ResilientStorage;
-  transcripts: SqliteTranscriptStore;
-  enquiries: SqliteEnquiryStore;
-  review: ReviewQueries;
+  transcripts: TranscriptBackend;
+  enquiries: EnquiryBackend;
+  review: ReviewStore;
   directLine: DirectLine;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the database. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
@@ -76,14 +77,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous });
+  // With azure-blob nothing is kept in SQLite: an in-memory database stands in (several App Service instances must
+  // never open one SQLite file on the shared /home).
+  const db = openDatabase(config.storage.kind === 'azure-blob' ? ':memory:' : config.sqlitePath, { synchronous: config.sqliteSynchronous });
+  let backend: StorageBackend | undefined;
   try {
+    if (config.storage.kind === 'azure-blob' && config.storage.azure) {
+      const { connectionString: _secret, ...containers } = config.storage.azure;
+      backend = await AzureBlobBackend.open(config.storage.azure);
+      logger.info('storage: azure-blob', containers);
+    } else {
+      backend = new SqliteBackend(db);
+    }
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
-    const storage = new ResilientStorage(overrides.storage ?? new SqliteStorage(db), logger);
-    const transcripts = new SqliteTranscriptStore(db);
-    const enquiries = new SqliteEnquiryStore(db);
-    const review = new ReviewQueries(db);
-    logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
+    const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
+    const { transcripts, enquiries, review } = backend;
+    if (backend.kind === 'sqlite') logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
 
     const runtime = createBot({
       knowledge,
@@ -94,6 +103,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       enquiries,
       transcripts,
       redactContactDetails: config.redactContactDetails,
+      // Several instances may share the storage (and one instance may run two turns of a conversation at once).
+      optimisticConcurrency: true,
     });
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
@@ -150,7 +161,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { db, review, enquiries, config: config.staff, secret: staffSecret, logger });
+      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -158,12 +169,16 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const running = await listen(server, config.port, config.host);
-    const stopPurge = schedulePurge(db, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
+    const stopPurge =
+      backend.kind === 'sqlite'
+        ? schedulePurge(db, config.transcriptRetentionDays, config.purgeIntervalHours, logger)
+        : scheduleBackendPurge(backend, db, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
     return {
       port: running.port,
       url: `http://127.0.0.1:${running.port}`,
       server,
       db,
+      backend,
       runtime,
       storage,
       transcripts,
@@ -176,11 +191,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
         directLine.close();
+        await backend?.close();
+        // Writes still queued for the group commit (none after the drain, unless a turn outlived the timeout).
         GroupCommit.for(db).flush();
         db.close();
       },
     };
   } catch (err) {
+    await backend?.close();
     db.close();
     throw err;
   }

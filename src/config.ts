@@ -30,7 +30,12 @@ export interface Config {
   directLine: DirectLineConfig;
   /** The Web Chat page at / and embedding on the clinic's own site. */
   webChat: WebChatConfig;
-  /** The SQLite file holding bot state, dialog stacks, transcripts and enquiries. */
+  /**
+   * Where bot state, transcripts and enquiries live: `sqlite` (the file below; one instance) or `azure-blob`
+   * (an Azure Storage account shared by several instances, staff sessions included; no SQLite file is opened).
+   */
+  storage: StorageConfig;
+  /** The SQLite file holding bot state, dialog stacks, transcripts, enquiries and staff sessions (STORAGE=sqlite). */
   sqlitePath: string;
   /**
    * SQLite's `synchronous` setting (the journal is always WAL). FULL: every commit is fsynced, so
@@ -51,6 +56,17 @@ export interface Config {
     MicrosoftAppPassword: string;
     MicrosoftAppType: string;
     MicrosoftAppTenantId: string;
+  };
+}
+
+export interface StorageConfig {
+  kind: 'sqlite' | 'azure-blob';
+  /** Set when kind is azure-blob. */
+  azure?: {
+    connectionString: string;
+    stateContainer: string;
+    transcriptContainer: string;
+    enquiryContainer: string;
   };
 }
 
@@ -138,6 +154,36 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+/** An Azure Blob container name: 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
+function containerName(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(raw)) {
+    throw new ConfigError(`${name} must be a blob container name: 3 to 63 lower-case letters, digits and single hyphens (got "${raw}")`);
+  }
+  return raw;
+}
+
+function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = oneOf(env, 'STORAGE', ['sqlite', 'azure-blob'] as const, 'sqlite');
+  const connectionString = env.AZURE_STORAGE_CONNECTION_STRING?.trim() ?? '';
+  const containers = {
+    stateContainer: containerName(env, 'AZURE_STATE_CONTAINER', 'bot-state'),
+    transcriptContainer: containerName(env, 'AZURE_TRANSCRIPT_CONTAINER', 'transcripts'),
+    enquiryContainer: containerName(env, 'AZURE_ENQUIRY_CONTAINER', 'enquiries'),
+  };
+  if (kind !== 'azure-blob') return { kind };
+  if (!connectionString) {
+    throw new ConfigError('STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see README, "Choosing storage")');
+  }
+  if (!/AccountName=|BlobEndpoint=|UseDevelopmentStorage=true/i.test(connectionString)) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING does not look like a storage connection string (no AccountName= or BlobEndpoint=)');
+  }
+  const names = Object.values(containers);
+  if (new Set(names).size !== names.length) throw new ConfigError('AZURE_STATE_CONTAINER, AZURE_TRANSCRIPT_CONTAINER and AZURE_ENQUIRY_CONTAINER must be three different containers');
+  return { kind, azure: { connectionString, ...containers } };
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
@@ -240,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       primaryColor: colour(env, 'CLINIC_PRIMARY_COLOR', '#0b5563'),
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
     },
+    storage: storageConfig(env),
     sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 180, 0, 36_500),

@@ -7,6 +7,7 @@ import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load';
 import { createLogger } from './logger';
+import { StorageUnavailableError } from './storage/azure';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -39,6 +40,8 @@ main().catch((err) => {
     console.error(`The bot cannot start: the knowledge base has an error in knowledge/${err.file}, field ${err.field}: ${err.message}`);
   } else if (err instanceof ConfigError) {
     console.error(`The bot cannot start: configuration error: ${err.message}`);
+  } else if (err instanceof StorageUnavailableError) {
+    console.error(`The bot cannot start: ${err.message}`);
   } else if (typeof err?.code === 'string' && err.code.startsWith('SQLITE')) {
     console.error(`The bot cannot start: the database (SQLITE_PATH) cannot be used: ${err.message}`);
   } else {

@@ -126,7 +126,7 @@ describe('staff review in a real browser (Chromium)', function () {
     expect(await rows().first().textContent()).to.include('Alex').and.include('alex@example.org');
     await rows().first().getByRole('button', { name: 'Mark done' }).click();
     expect(await page.getByRole('status').textContent()).to.match(/updated/);
-    expect(app.enquiries.list().items[0]).to.include({ status: 'done', doneBy: 'carol' });
+    expect((await app.enquiries.list()).items[0]).to.include({ status: 'done', doneBy: 'carol' });
   });
 
   it('signs out, and the pages are closed again', async () => {

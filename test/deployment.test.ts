@@ -41,13 +41,7 @@ const NOT_APP_SETTINGS: Record<string, string> = {
  * Settings the template sets before the code that reads them is merged (the storage part of the Azure issue).
  * Once the code reads one, it is matched like any other setting and its entry here can go.
  */
-const AHEAD_OF_CODE: Record<string, string> = {
-  STORAGE: 'where state and transcripts go: azure-blob or sqlite',
-  AZURE_STORAGE_CONNECTION_STRING: 'the storage account, built with listKeys',
-  AZURE_STATE_CONTAINER: 'blob container for conversation and user state',
-  AZURE_TRANSCRIPT_CONTAINER: 'blob container for transcripts',
-  AZURE_ENQUIRY_CONTAINER: 'blob container for booking and call-back enquiries',
-};
+const AHEAD_OF_CODE: Record<string, string> = {};
 
 /** App settings for App Service itself, not read by the bot. */
 const PLATFORM_SETTINGS: Record<string, string> = {
@@ -62,6 +56,7 @@ const DEPLOYED_DIFFERENTLY: Record<string, string> = {
   MicrosoftAppTenantId: 'the deployment’s own Bot Framework identity',
   DATA_DIR: 'App Service keeps only /home across restarts and deployments, and shares it between instances',
   STAFF_COOKIE_SECURE: 'App Service serves the staff pages over https only',
+  STORAGE: 'App Service may run several instances, which must share state and transcripts (azure-blob); the bot alone defaults to sqlite',
 };
 
 /** Parameters a real deployment passes (beyond defaults), per app type. */

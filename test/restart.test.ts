@@ -31,12 +31,12 @@ describe('restart in the middle of a dialog', () => {
       expect(replyText(await ask(second.port, 'r1', 'weekday mornings'))).to.match(/optional/);
       expect(replyText(await ask(second.port, 'r1', 'skip'))).to.include('Name: Sam Lee').and.include('Phone: 0412 345 678');
       expect(replyText(await ask(second.port, 'r1', 'yes'))).to.match(/reference 1/);
-      const [enquiry] = second.enquiries.list().items;
+      const [enquiry] = (await second.enquiries.list()).items;
       expect(enquiry).to.include({ name: 'Sam Lee', phone: '0412 345 678', preferredTime: 'weekday mornings', status: 'new' });
       // One transcript, both halves, in order.
-      const summary = second.review.findConversation('emulator', 'r1')!;
+      const summary = (await second.review.findConversation('emulator', 'r1'))!;
       expect(summary.turns).to.equal(7);
-      const userTurns = second.review.turns(summary.id).filter((t) => t.user?.type === 'message');
+      const userTurns = (await second.review.turns(summary.id)).filter((t) => t.user?.type === 'message');
       expect(userTurns.map((t) => t.user!.text)).to.deep.equal([
         'I want to book an appointment',
         'yes',

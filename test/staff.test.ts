@@ -120,9 +120,9 @@ describe('staff review (HTTP)', () => {
       expect(page.status).to.equal(303);
       expect(page.headers.get('location')).to.equal('/staff/login?next=%2Fstaff%2Fconversations');
       expect((await get('/staff/conversations')).status).to.equal(401);
-      const id = app.review.findConversation('emulator', 'conv-a')!.id;
+      const id = (await app.review.findConversation('emulator', 'conv-a'))!.id;
       expect((await post(`/staff/conversations/${id}/delete`, {})).status).to.equal(401);
-      expect(app.review.getConversation(id)).to.not.equal(undefined);
+      expect((await app.review.getConversation(id))).to.not.equal(undefined);
       expect((await post('/staff/enquiries/1/status', { status: 'done' })).status).to.equal(401);
     });
 
@@ -159,7 +159,7 @@ describe('staff review (HTTP)', () => {
     });
 
     it('SQL injection and FTS syntax in search and filters are harmless', async () => {
-      const before = app.review.counts().conversations;
+      const before = (await app.review.counts()).conversations;
       for (const q of ["' OR 1=1 --", '"; DROP TABLE conversations; --', 'NEAR(a b)', 'text:cupping', '"unbalanced', '*', 'a OR b', ')(']) {
         const res = await get(`/staff/api/conversations?q=${encodeURIComponent(q)}`, s);
         expect(res.status, q).to.equal(200);
@@ -174,7 +174,7 @@ describe('staff review (HTTP)', () => {
       expect((await get('/staff/api/conversations?before=1;DROP', s)).status).to.equal(400);
       expect((await get('/staff/api/conversations?from=yesterday', s)).status).to.equal(400);
       expect((await get("/staff/api/conversations/1%20OR%201=1", s)).status).to.equal(404);
-      expect(app.review.counts().conversations).to.equal(before);
+      expect((await app.review.counts()).conversations).to.equal(before);
     });
 
     it('pages with keyset cursors, older and newer', async () => {
@@ -188,7 +188,7 @@ describe('staff review (HTTP)', () => {
     });
 
     it('escapes HTML from messages in every page', async () => {
-      const id = app.review.findConversation('emulator', 'conv-xss')!.id;
+      const id = (await app.review.findConversation('emulator', 'conv-xss'))!.id;
       for (const path of [`/staff/conversations/${id}`, '/staff/conversations', '/staff/unanswered']) {
         const page = await (await get(path, s)).text();
         expect(page, path).to.not.include('<script>alert').and.not.include('<img src=x');
@@ -200,7 +200,7 @@ describe('staff review (HTTP)', () => {
     });
 
     it('shows each turn with what the bot understood next to the reply', async () => {
-      const id = app.review.findConversation('emulator', 'conv-a')!.id;
+      const id = (await app.review.findConversation('emulator', 'conv-a'))!.id;
       const json = (await (await get(`/staff/api/conversations/${id}`, s)).json()) as {
         turns: Array<{ user?: { text: string }; recognition?: { intent: string; score: number; entities: Array<{ value: string }>; outcome: string }; replies: Array<{ text?: string }> }>;
       };
@@ -214,7 +214,7 @@ describe('staff review (HTTP)', () => {
     });
 
     it('exports one conversation as a .transcript the Emulator opens (a JSON array of activities)', async () => {
-      const id = app.review.findConversation('emulator', 'conv-a')!.id;
+      const id = (await app.review.findConversation('emulator', 'conv-a'))!.id;
       const res = await get(`/staff/conversations/${id}/transcript`, s);
       expect(res.status).to.equal(200);
       expect(res.headers.get('content-disposition')).to.equal('attachment; filename="emulator-conv-a.transcript"');
@@ -277,11 +277,11 @@ describe('staff review (HTTP)', () => {
       expect(noToken.status).to.equal(403);
       const wrongToken = await post(`/staff/enquiries/${robin.id}/status`, { status: 'done', csrf: 'guess' }, s);
       expect(wrongToken.status).to.equal(403);
-      expect(app.enquiries.get(robin.id)!.status).to.equal('new');
+      expect((await app.enquiries.get(robin.id))!.status).to.equal('new');
 
       const ok = await post(`/staff/enquiries/${robin.id}/status`, { status: 'done', csrf: s.csrf }, s, { accept: 'text/html' });
       expect(ok.status).to.equal(303);
-      expect(app.enquiries.get(robin.id)).to.include({ status: 'done', doneBy: 'alice' });
+      expect((await app.enquiries.get(robin.id))).to.include({ status: 'done', doneBy: 'alice' });
       const open = (await (await get('/staff/api/enquiries?status=new', s)).json()) as { items: Array<{ id: number }> };
       expect(open.items.map((e) => e.id)).to.not.include(robin.id);
       expect((await post('/staff/enquiries/999/status', { status: 'done', csrf: s.csrf }, s)).status).to.equal(404);
@@ -289,12 +289,12 @@ describe('staff review (HTTP)', () => {
     });
 
     it('deletes a conversation on request, with its enquiries and state (CSRF required)', async () => {
-      const c = app.review.findConversation('emulator', 'conv-enquiry')!;
+      const c = (await app.review.findConversation('emulator', 'conv-enquiry'))!;
       expect((await post(`/staff/conversations/${c.id}/delete`, {}, s)).status).to.equal(403);
       const res = await post(`/staff/conversations/${c.id}/delete`, { csrf: s.csrf }, s, { accept: 'text/html' });
       expect(res.status).to.equal(303);
-      expect(app.review.getConversation(c.id)).to.equal(undefined);
-      expect(app.enquiries.forConversation('emulator', 'conv-enquiry')).to.deep.equal([]);
+      expect((await app.review.getConversation(c.id))).to.equal(undefined);
+      expect((await app.enquiries.forConversation('emulator', 'conv-enquiry'))).to.deep.equal([]);
       expect(await app.storage.read(['emulator/conversations/conv-enquiry/'])).to.deep.equal({});
       expect((await get(`/staff/api/conversations/${c.id}`, s)).status).to.equal(404);
       expect((await get(`/staff/conversations/${c.id}`, s, { accept: 'text/html' })).status).to.equal(404);

@@ -10,6 +10,7 @@ import type { ClinicContext } from '../nlu/context';
 import { ClinicBot } from './clinicBot';
 import type { EnquiryStore } from '../storage/enquiries';
 import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
+import { ETagConversationState, ETagUserState, runWithConflictRetry } from './optimisticState';
 import { TranscriptLoggingMiddleware, TranscriptWriter } from './transcriptLogging';
 import { Recognizes, TurnRecognizer } from './turnRecognizer';
 
@@ -25,6 +26,11 @@ export interface BotParts {
   transcripts?: TranscriptWriter;
   /** Mask phone numbers and emails in stored user messages. */
   redactContactDetails?: boolean;
+  /**
+   * Save state with the eTag it was read with and re-run a turn whose save conflicts (see
+   * optimisticState.ts): needed when several instances share the storage. Off: botbuilder's last writer wins.
+   */
+  optimisticConcurrency?: boolean;
 }
 
 export interface BotRuntime {
@@ -41,11 +47,15 @@ export interface BotRuntime {
 }
 
 export function createBot(parts: BotParts): BotRuntime {
-  const conversationState = new ConversationState(parts.storage);
-  const userState = new UserState(parts.storage);
+  const conversationState = parts.optimisticConcurrency ? new ETagConversationState(parts.storage) : new ConversationState(parts.storage);
+  const userState = parts.optimisticConcurrency ? new ETagUserState(parts.storage) : new UserState(parts.storage);
   const turns = new TurnRecognizer(parts.recognizer, conversationState.createProperty<ClinicContext>('ClinicContext'));
   const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries });
   const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger);
+  if (parts.optimisticConcurrency) {
+    const run = bot.run.bind(bot);
+    bot.run = (context) => runWithConflictRetry(context, [conversationState, userState], run, parts.logger ?? silentLogger);
+  }
   const transcriptLogging = parts.transcripts
     ? new TranscriptLoggingMiddleware(parts.transcripts, { logger: parts.logger ?? silentLogger, redactContactDetails: parts.redactContactDetails ?? false })
     : undefined;

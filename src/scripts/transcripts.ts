@@ -115,6 +115,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     return args.command ? 0 : 2;
   }
   const config = loadConfig(io.env);
+  if (config.storage.kind !== 'sqlite') {
+    throw new ConfigError(`the terminal tools read the SQLite file; with STORAGE=${config.storage.kind} use the staff pages or their JSON API (/staff/api/...)`);
+  }
   const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous, mustExist: true });
   try {
     const review = new ReviewQueries(db);

@@ -61,12 +61,45 @@ export interface Session {
   expiresAt: number;
 }
 
+/**
+ * Where sessions are kept (token hashes only): the local SQLite file by default; with STORAGE=azure-blob a
+ * blob container, so that a staff member signed in on one instance is signed in on all of them.
+ */
+export interface SessionRecords {
+  insert(tokenHash: string, user: string, createdAt: number, expiresAt: number): Promise<void>;
+  get(tokenHash: string): Promise<{ user: string; expiresAt: number } | undefined>;
+  remove(tokenHash: string): Promise<void>;
+  removeUser(user: string): Promise<void>;
+}
+
+export function sqliteSessionRecords(db: Db): SessionRecords {
+  return {
+    insert: async (hash, user, createdAt, expiresAt) => {
+      db.prepare('INSERT INTO staff_sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, user, createdAt, expiresAt);
+    },
+    get: async (hash) => {
+      const row = db.prepare<[string], { user: string; expires_at: number }>('SELECT user, expires_at FROM staff_sessions WHERE token_hash = ?').get(hash);
+      return row && { user: row.user, expiresAt: row.expires_at };
+    },
+    remove: async (hash) => {
+      db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(hash);
+    },
+    removeUser: async (user) => {
+      db.prepare('DELETE FROM staff_sessions WHERE user = ?').run(user);
+    },
+  };
+}
+
 export class Sessions {
+  private readonly records: SessionRecords;
+
   constructor(
-    private readonly db: Db,
+    store: Db | SessionRecords,
     private readonly secret: string,
     private readonly hours: number,
-  ) {}
+  ) {
+    this.records = 'prepare' in store ? sqliteSessionRecords(store) : store;
+  }
 
   private sign(value: string): string {
     return createHmac('sha256', this.secret).update(value).digest('base64url');
@@ -77,36 +110,32 @@ export class Sessions {
   }
 
   /** Starts a session; returns the cookie value. */
-  create(user: string, now = Date.now()): string {
+  async create(user: string, now = Date.now()): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    this.db
-      .prepare('INSERT INTO staff_sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(Sessions.hash(token), user, now, now + this.hours * 3600_000);
+    await this.records.insert(Sessions.hash(token), user, now, now + this.hours * 3600_000);
     return `${token}.${this.sign(token)}`;
   }
 
   /** The session for a cookie value, if it is genuine, known and not expired. */
-  find(cookie: string | undefined, now = Date.now()): Session | undefined {
+  async find(cookie: string | undefined, now = Date.now()): Promise<Session | undefined> {
     if (!cookie) return undefined;
     const dot = cookie.indexOf('.');
     if (dot <= 0) return undefined;
     const token = cookie.slice(0, dot);
     if (!safeEqual(cookie.slice(dot + 1), this.sign(token))) return undefined;
-    const row = this.db
-      .prepare<[string], { user: string; expires_at: number }>('SELECT user, expires_at FROM staff_sessions WHERE token_hash = ?')
-      .get(Sessions.hash(token));
-    if (!row || row.expires_at <= now) return undefined;
-    return { user: row.user, csrf: this.sign(`csrf:${token}`), expiresAt: row.expires_at };
+    const row = await this.records.get(Sessions.hash(token));
+    if (!row || row.expiresAt <= now) return undefined;
+    return { user: row.user, csrf: this.sign(`csrf:${token}`), expiresAt: row.expiresAt };
   }
 
-  end(cookie: string | undefined): void {
+  async end(cookie: string | undefined): Promise<void> {
     const token = cookie?.split('.')[0];
-    if (token) this.db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(Sessions.hash(token));
+    if (token) await this.records.remove(Sessions.hash(token));
   }
 
   /** Ends every session of an account (e.g. after removing it from STAFF_USERS). */
-  endAllFor(user: string): void {
-    this.db.prepare('DELETE FROM staff_sessions WHERE user = ?').run(user);
+  async endAllFor(user: string): Promise<void> {
+    await this.records.removeUser(user);
   }
 
   checkCsrf(session: Session, token: unknown): boolean {

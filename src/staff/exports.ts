@@ -5,7 +5,12 @@
  */
 import type { Activity } from 'botbuilder';
 import type { RecognitionTraceValue } from '../bot/turnRecord';
-import type { Range, ReviewQueries } from '../storage/review';
+import type { ConversationSummary, Range } from '../storage/review';
+
+/** Where exports read conversations from: ReviewQueries (SQLite, synchronous) or a StorageBackend's review. */
+export interface ExportSource {
+  conversationsInRange(range: Range): Iterable<{ conversation: ConversationSummary; activities: Activity[] }> | AsyncIterable<{ conversation: ConversationSummary; activities: Activity[] }>;
+}
 import { isRecognitionTrace } from '../storage/sqliteTranscriptStore';
 
 export type Sink = (chunk: string) => void | Promise<void>;
@@ -69,10 +74,10 @@ const YIELD_EVERY = 100;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the range as CSV; returns the number of conversations. */
-export async function exportCsv(review: ReviewQueries, range: Range, write: Sink): Promise<number> {
+export async function exportCsv(review: ExportSource, range: Range, write: Sink): Promise<number> {
   await write('\uFEFF' + csvRow([...CSV_COLUMNS])); // BOM: spreadsheets then read the text as UTF-8
   let n = 0;
-  for (const { conversation: c, activities } of review.conversationsInRange(range)) {
+  for await (const { conversation: c, activities } of review.conversationsInRange(range)) {
     let chunk = '';
     for (const a of activities) chunk += csvRow(activityRow(c.conversationId, c.channelId, c.startedAt, a));
     await write(chunk);
@@ -82,10 +87,10 @@ export async function exportCsv(review: ReviewQueries, range: Range, write: Sink
 }
 
 /** Writes the range as a JSON array of { conversation, activities }; returns the number of conversations. */
-export async function exportJson(review: ReviewQueries, range: Range, write: Sink): Promise<number> {
+export async function exportJson(review: ExportSource, range: Range, write: Sink): Promise<number> {
   await write('[');
   let n = 0;
-  for (const { conversation, activities } of review.conversationsInRange(range)) {
+  for await (const { conversation, activities } of review.conversationsInRange(range)) {
     await write((n ? ',\n' : '\n') + JSON.stringify({ conversation, activities }));
     if (++n % YIELD_EVERY === 0) await breathe();
   }

@@ -9,9 +9,9 @@
 import type { Request, Response, Server } from 'restify';
 import type { StaffConfig } from '../config';
 import type { Logger } from '../logger';
-import type { SqliteEnquiryStore, EnquiryStatus } from '../storage/enquiries';
-import { deleteConversation } from '../storage/retention';
-import { BadFilterError, ConversationFilter, Flag, FLAGS, ReviewQueries, trainingCandidates } from '../storage/review';
+import type { StorageBackend } from '../storage/backend';
+import type { EnquiryStatus } from '../storage/enquiries';
+import { BadFilterError, ConversationFilter, Flag, FLAGS, trainingCandidates } from '../storage/review';
 import type { Db } from '../storage/sqlite';
 import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
 import { exportCsv, exportJson, safeFilePart } from './exports';
@@ -22,9 +22,10 @@ export const SESSION_COOKIE = 'clinic_staff';
 export const LOGIN_COOKIE = 'clinic_staff_login';
 
 export interface StaffDeps {
+  /** Staff sessions (the local SQLite file, whichever storage the conversations are in). */
   db: Db;
-  review: ReviewQueries;
-  enquiries: SqliteEnquiryStore;
+  /** Conversations, enquiries, deletion: SQLite or Azure Blob (see src/storage/backend.ts). */
+  storage: StorageBackend;
   config: StaffConfig;
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
   secret: string;
@@ -145,19 +146,20 @@ function safeNext(next: string | null | undefined): string {
 }
 
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
-  const { review, enquiries, config, logger } = deps;
-  const sessions = new Sessions(deps.db, deps.secret, config.sessionHours);
+  const { config, logger } = deps;
+  const { review, enquiries } = deps.storage;
+  const sessions = new Sessions(deps.storage.sessions ?? deps.db, deps.secret, config.sessionHours);
   const limiter = new LoginRateLimiter(config.loginRateLimit);
   const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
   const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
 
   const accounts = new Set(config.users.map((u) => u.name));
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
-  const sessionOf = (req: Request): Session | undefined => {
-    const session = sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+  const sessionOf = async (req: Request): Promise<Session | undefined> => {
+    const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     return session && accounts.has(session.user) ? session : undefined;
   };
-  const pageContext = (s: Session): pages.PageContext => ({ user: s.user, csrf: s.csrf, newEnquiries: enquiries.countNew() });
+  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew() });
 
   type Kind = 'page' | 'api' | 'download';
   type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
@@ -166,14 +168,14 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const guarded =
     (kind: Kind, handler: Handler, options: { post?: boolean } = {}) =>
     async (req: Request, res: Response): Promise<void> => {
-      const session = sessionOf(req);
+      const session = await sessionOf(req);
       const html = kind === 'page' && wantsHtml(req);
       if (!session) {
         if (html && !options.post) return redirect(res, `/staff/login?next=${encodeURIComponent(req.url ?? '')}`);
         return sendJson(res, 401, { error: 'sign in at /staff/login first' });
       }
       if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
-        return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
+        return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
       }
       try {
         await handler(req, res, session);
@@ -182,7 +184,10 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         const message = status === 500 ? 'Something went wrong. Please try again.' : (err as Error).message;
         if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
         if (res.headersSent) return void res.end();
-        if (kind === 'page' && wantsHtml(req)) return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, pageContext(session)));
+        if (kind === 'page' && wantsHtml(req)) {
+          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0 }));
+          return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
+        }
         return sendJson(res, status, { error: message });
       }
     };
@@ -199,11 +204,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
   });
 
-  server.get('/staff', async (req, res) => redirect(res, sessionOf(req) ? '/staff/conversations' : '/staff/login'));
+  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/conversations' : '/staff/login'));
 
   // --- sign-in ---
   server.get('/staff/login', async (req, res) => {
-    if (sessionOf(req)) return redirect(res, '/staff/conversations');
+    if (await sessionOf(req)) return redirect(res, '/staff/conversations');
     const nonce = sessions.loginNonce();
     res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
     sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
@@ -237,7 +242,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
       return again(401, 'Wrong name or password.');
     }
-    const value = sessions.create(account.name);
+    const value = await sessions.create(account.name);
     logger.info('staff signed in', { user: account.name });
     redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
   });
@@ -246,8 +251,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     '/staff/logout',
     guarded(
       'page',
-      (req, res, session) => {
-        sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+      async (req, res, session) => {
+        await sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
         logger.info('staff signed out', { user: session.user });
         redirect(res, '/staff/login', [sessionCookie('', 0)]);
       },
@@ -258,7 +263,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   // --- conversations ---
   server.get(
     '/staff/conversations',
-    guarded('page', (req, res, session) => {
+    guarded('page', async (req, res, session) => {
       const params = query(req);
       let filter: ReturnType<typeof conversationFilter> = {};
       let error: string | undefined;
@@ -270,33 +275,34 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         error = err.message;
         status = err.status;
       }
-      const page = error ? { items: [] } : review.listConversations(filter);
+      const page = error ? { items: [] } : await review.listConversations(filter);
       const notice = params.get('deleted') === '1' ? 'The conversation was deleted.' : undefined;
-      sendHtml(res, status, pages.conversationsPage(pageContext(session), { filter, page, channels: review.channels(), error, notice }));
+      sendHtml(res, status, pages.conversationsPage(await pageContext(session), { filter, page, channels: await review.channels(), error, notice }));
     }),
   );
 
-  const conversationOr404 = (req: Request) => {
-    const c = review.getConversation(rowId(req));
+  const conversationOr404 = async (req: Request) => {
+    const c = await review.getConversation(rowId(req));
     if (!c) throw new HttpError(404, 'No such conversation (it may have been deleted).');
     return c;
   };
 
   server.get(
     '/staff/conversations/:id',
-    guarded('page', (req, res, session) => {
-      const c = conversationOr404(req);
-      sendHtml(res, 200, pages.transcriptPage(pageContext(session), c, review.turns(c.id), enquiries.forConversation(c.channelId, c.conversationId)));
+    guarded('page', async (req, res, session) => {
+      const c = await conversationOr404(req);
+      sendHtml(res, 200, pages.transcriptPage(await pageContext(session), c, await review.turns(c.id), await enquiries.forConversation(c.channelId, c.conversationId)));
     }),
   );
 
   server.get(
     '/staff/conversations/:id/transcript',
-    guarded('download', (req, res, session) => {
-      const c = conversationOr404(req);
+    guarded('download', async (req, res, session) => {
+      const c = await conversationOr404(req);
+      const file = await review.transcriptFile(c.id);
       logger.info('staff exported a transcript', { user: session.user, conversation: c.id });
       secure(res);
-      res.sendRaw(200, JSON.stringify(review.transcriptFile(c.id), null, 2), {
+      res.sendRaw(200, JSON.stringify(file, null, 2), {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeFilePart(c.channelId)}-${safeFilePart(c.conversationId)}.transcript"`,
       });
@@ -305,15 +311,15 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
   server.get(
     '/staff/conversations/:id/delete',
-    guarded('page', (req, res, session) => sendHtml(res, 200, pages.deleteConfirmPage(pageContext(session), conversationOr404(req)))),
+    guarded('page', async (req, res, session) => sendHtml(res, 200, pages.deleteConfirmPage(await pageContext(session), await conversationOr404(req)))),
   );
 
   server.post(
     '/staff/conversations/:id/delete',
     guarded(
       'page',
-      (req, res, session) => {
-        const deleted = deleteConversation(deps.db, rowId(req));
+      async (req, res, session) => {
+        const deleted = await deps.storage.deleteConversation(rowId(req));
         if (!deleted) throw new HttpError(404, 'No such conversation (it may have been deleted already).');
         logger.info('staff deleted a conversation', { user: session.user, conversation: rowId(req), activities: deleted.activities, enquiries: deleted.enquiries });
         if (wantsHtml(req)) return redirect(res, '/staff/conversations?deleted=1');
@@ -355,19 +361,19 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
   server.get(
     '/staff/unanswered',
-    guarded('page', (req, res, session) => {
+    guarded('page', async (req, res, session) => {
       const range = unansweredRange(query(req));
-      sendHtml(res, 200, pages.unansweredPage(pageContext(session), review.unanswered(range), range));
+      sendHtml(res, 200, pages.unansweredPage(await pageContext(session), await review.unanswered(range), range));
     }),
   );
 
   server.get(
     '/staff/unanswered/export',
-    guarded('download', (req, res) => {
+    guarded('download', async (req, res) => {
       const params = query(req);
       const range = unansweredRange(params);
       const format = params.get('format') ?? 'txt';
-      const groups = review.unanswered(range, 5000);
+      const groups = await review.unanswered(range, 5000);
       const base = `unanswered-${range.fromDate}-to-${range.toDate}`;
       secure(res);
       if (format === 'json') {
@@ -390,13 +396,13 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
   server.get(
     '/staff/enquiries',
-    guarded('page', (req, res, session) => {
+    guarded('page', async (req, res, session) => {
       const params = query(req);
       const status = enquiryStatus(params.get('status'));
-      const page = enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) });
-      const items = page.items.map((e) => ({ ...e, conversationRow: review.findConversation(e.channelId, e.conversationId)?.id }));
+      const page = await enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) });
+      const items = await Promise.all(page.items.map(async (e) => ({ ...e, conversationRow: (await review.findConversation(e.channelId, e.conversationId))?.id })));
       const notice = params.get('updated') ? `Enquiry ${params.get('updated')} updated.` : undefined;
-      sendHtml(res, 200, pages.enquiriesPage(pageContext(session), items, status, page.next, notice));
+      sendHtml(res, 200, pages.enquiriesPage(await pageContext(session), items, status, page.next, notice));
     }),
   );
 
@@ -404,12 +410,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     '/staff/enquiries/:id/status',
     guarded(
       'page',
-      (req, res, session) => {
+      async (req, res, session) => {
         const id = String((req.params as Record<string, string>)?.id ?? '');
         const status = form(req).get('status');
         if (!/^\d{1,15}$/.test(id)) throw new HttpError(404, 'no such enquiry');
         if (status !== 'done' && status !== 'new') throw new HttpError(400, 'status must be done or new');
-        if (!enquiries.setStatus(Number(id), status, session.user)) throw new HttpError(404, 'no such enquiry');
+        if (!(await enquiries.setStatus(Number(id), status, session.user))) throw new HttpError(404, 'no such enquiry');
         logger.info('staff updated an enquiry', { user: session.user, enquiry: Number(id), status });
         if (wantsHtml(req)) return redirect(res, `/staff/enquiries?status=${status === 'done' ? 'new' : 'done'}&updated=${id}`);
         sendJson(res, 200, { id: Number(id), status });
@@ -421,31 +427,31 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   // --- JSON API ---
   server.get(
     '/staff/api/conversations',
-    guarded('api', (req, res) => {
+    guarded('api', async (req, res) => {
       const { fromDate: _f, toDate: _t, ...filter } = conversationFilter(query(req));
-      sendJson(res, 200, review.listConversations(filter));
+      sendJson(res, 200, await review.listConversations(filter));
     }),
   );
 
   server.get(
     '/staff/api/conversations/:id',
-    guarded('api', (req, res) => {
-      const c = conversationOr404(req);
-      sendJson(res, 200, { conversation: c, turns: review.turns(c.id), enquiries: enquiries.forConversation(c.channelId, c.conversationId) });
+    guarded('api', async (req, res) => {
+      const c = await conversationOr404(req);
+      sendJson(res, 200, { conversation: c, turns: await review.turns(c.id), enquiries: await enquiries.forConversation(c.channelId, c.conversationId) });
     }),
   );
 
   server.get(
     '/staff/api/unanswered',
-    guarded('api', (req, res) => sendJson(res, 200, { items: review.unanswered(unansweredRange(query(req))) })),
+    guarded('api', async (req, res) => sendJson(res, 200, { items: await review.unanswered(unansweredRange(query(req))) })),
   );
 
   server.get(
     '/staff/api/enquiries',
-    guarded('api', (req, res) => {
+    guarded('api', async (req, res) => {
       const params = query(req);
       const status = enquiryStatus(params.get('status'));
-      sendJson(res, 200, enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) }));
+      sendJson(res, 200, await enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) }));
     }),
   );
 

@@ -1,0 +1,259 @@
+/**
+ * One suite, two backends: transcripts, enquiries, staff review queries, deletion and retention behave the
+ * same on SQLite and on Azure Blob Storage (Azurite, the real REST API).
+ */
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { AzureBlobBackend } from '../src/storage/azure';
+import { SqliteBackend, StorageBackend } from '../src/storage/backend';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
+import { PAGE_SIZE } from '../src/storage/sqliteTranscriptStore';
+import { Azurite, startAzurite } from './azurite';
+import { tempDb, TempDb } from './helpers';
+
+const DAY = 86_400_000;
+
+let seq = 0;
+function activity(conversationId: string, role: 'user' | 'bot', text: string, at: number, extra: Partial<Activity> = {}): Activity {
+  return {
+    type: 'message',
+    id: `a${++seq}`,
+    channelId: extra.channelId ?? 'emulator',
+    conversation: { id: conversationId },
+    from: { id: role === 'user' ? 'patient' : 'bot', role },
+    recipient: { id: role === 'user' ? 'bot' : 'patient' },
+    text,
+    timestamp: new Date(at),
+    ...extra,
+  } as Activity;
+}
+
+function trace(conversationId: string, text: string, at: number, outcome: string, reason: string, intent = 'out_of_scope'): Activity {
+  return activity(conversationId, 'bot', '', at, {
+    type: 'trace',
+    name: TRACE_NAME,
+    valueType: TRACE_VALUE_TYPE,
+    text: undefined,
+    value: { text, intent, score: 0.2, outcome, reason, alternatives: [{ intent: 'condition_query', score: 0.2 }], entities: [] },
+  });
+}
+
+/** A user turn: the message, the recognition trace and a reply, logged as the middleware does (two batches). */
+async function turn(b: StorageBackend, conv: string, text: string, at: number, outcome = 'answered', reason = 'classified'): Promise<void> {
+  await b.transcripts.logActivities([activity(conv, 'user', text, at)]);
+  await b.transcripts.logActivities([trace(conv, text, at + 1, outcome, reason), activity(conv, 'bot', `reply to ${text}`, at + 2)]);
+}
+
+const kinds = ['sqlite', 'azure-blob'] as const;
+
+for (const kind of kinds) {
+  describe(`storage backend: ${kind}`, function () {
+    this.timeout(60_000);
+    let backend: StorageBackend;
+    let db: TempDb | undefined;
+    let azurite: Azurite | undefined;
+    const now = Date.now();
+
+    before(async () => {
+      if (kind === 'sqlite') {
+        db = tempDb();
+        backend = new SqliteBackend(db.db);
+      } else {
+        azurite = await startAzurite();
+        backend = await AzureBlobBackend.open({ connectionString: azurite.connectionString, stateContainer: 'state', transcriptContainer: 'transcripts', enquiryContainer: 'enquiries' });
+      }
+      await turn(backend, 'conv-a', 'can acupuncture help tennis elbow', now - 5000);
+      await turn(backend, 'conv-a', 'how much does cupping cost', now - 4000, 'fallback', 'out_of_scope');
+      await turn(backend, 'conv-b', 'Do you do cupping?', now - 3000, 'fallback', 'out_of_scope');
+      await turn(backend, 'conv-c', 'what is dry needling', now - 2000);
+      await turn(backend, 'conv-web', 'hello from the website', now - 1000);
+    });
+
+    after(async () => {
+      await backend?.close();
+      db?.remove();
+      await azurite?.dispose();
+    });
+
+    it('lists one transcript per conversation, created at its first activity', async () => {
+      const page = await backend.transcripts.listTranscripts('emulator');
+      const ids = page.items.map((t) => t.id).sort();
+      expect(ids).to.deep.equal(['conv-a', 'conv-b', 'conv-c', 'conv-web']);
+      const a = page.items.find((t) => t.id === 'conv-a')!;
+      expect(new Date(a.created).getTime()).to.equal(now - 5000);
+      expect(page.continuationToken || undefined).to.equal(undefined);
+    });
+
+    it('pages transcripts and activities with continuation tokens that work', async () => {
+      for (let i = 0; i < PAGE_SIZE * 2 + 5; i++) await backend.transcripts.logActivities([activity(`p-${i}`, 'user', `question ${i}`, now - 100_000 + i, { channelId: 'paging' })]);
+      const seen: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await backend.transcripts.listTranscripts('paging', token);
+        expect(page.items.length).to.be.at.most(PAGE_SIZE);
+        seen.push(...page.items.map((t) => t.id));
+        token = page.continuationToken || undefined;
+        pages++;
+      } while (token && pages < 10);
+      expect(pages).to.equal(3);
+      expect(new Set(seen).size).to.equal(PAGE_SIZE * 2 + 5);
+
+      const many = Array.from({ length: PAGE_SIZE + 7 }, (_, i) => activity('long', 'user', `line ${i}`, now - 50_000 + Math.floor(i / 3)));
+      await backend.transcripts.logActivities(many.slice(0, 10));
+      await backend.transcripts.logActivities(many.slice(10));
+      const first = await backend.transcripts.getTranscriptActivities('emulator', 'long');
+      expect(first.items.length).to.equal(PAGE_SIZE);
+      expect(first.continuationToken).to.be.a('string').and.not.equal('');
+      const second = await backend.transcripts.getTranscriptActivities('emulator', 'long', first.continuationToken);
+      expect(second.continuationToken || undefined).to.equal(undefined);
+      // Logged order, even for activities with the same timestamp.
+      expect([...first.items, ...second.items].map((a) => a.text)).to.deep.equal(many.map((a) => a.text));
+      expect(first.items[0].timestamp).to.be.instanceOf(Date);
+      const since = await backend.transcripts.getTranscriptActivities('emulator', 'long', undefined, new Date(now - 50_000 + 8));
+      expect(since.items[0].text).to.equal('line 24');
+    });
+
+    it('masks an activity after the fact (the enquiry dialog), in the transcript and in search', async () => {
+      const [ref] = await backend.transcripts.logActivities([activity('conv-mask', 'user', 'my name is Zebedee Quill', now - 900)]);
+      const masked = activity('conv-mask', 'user', 'my name is [enquiry details]', now - 900);
+      await backend.transcripts.logActivities([activity('conv-mask', 'bot', 'thanks', now - 899)], { seq: ref.seq, activity: masked });
+      const all = await backend.transcripts.allActivities('emulator', 'conv-mask');
+      expect(all.map((a) => a.text)).to.deep.equal(['my name is [enquiry details]', 'thanks']);
+      expect((await backend.review.listConversations({ q: 'zebedee' })).items).to.deep.equal([]);
+      expect((await backend.review.findConversation('emulator', 'conv-mask'))!.firstText).to.equal('my name is [enquiry details]');
+    });
+
+    it('lists conversations newest first with filters, search and paging', async () => {
+      const all = await backend.review.listConversations({ channel: 'emulator' });
+      expect(all.items[0].conversationId).to.equal('conv-mask');
+      const a = all.items.find((c) => c.conversationId === 'conv-a')!;
+      expect(a).to.deep.include({ channelId: 'emulator', turns: 2, activityCount: 6, firstText: 'can acupuncture help tennis elbow' });
+      expect(a.flags).to.deep.equal({ fallback: 1, clarify: 0, urgent: 0, handoff: 0, enquiry: 0 });
+      expect(a.startedAt.getTime()).to.equal(now - 5000);
+      expect(a.lastAt.getTime()).to.equal(now - 4000 + 2);
+
+      const fallback = await backend.review.listConversations({ flag: 'fallback' });
+      expect(fallback.items.map((c) => c.conversationId)).to.deep.equal(['conv-b', 'conv-a']);
+      // Search: every word, as a word prefix, any case.
+      expect((await backend.review.listConversations({ q: 'CUPP' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-b', 'conv-a']);
+      expect((await backend.review.listConversations({ q: 'cupping cost' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-a']);
+      expect((await backend.review.listConversations({ q: 'upping' })).items).to.deep.equal([]);
+      expect((await backend.review.listConversations({ from: now - 3500, to: now - 1500, channel: 'emulator' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-c', 'conv-b']);
+
+      const p1 = await backend.review.listConversations({ channel: 'paging', limit: 20 });
+      expect(p1.items.length).to.equal(20);
+      expect(p1.newer).to.equal(undefined);
+      const p2 = await backend.review.listConversations({ channel: 'paging', limit: 20, before: p1.older });
+      expect(p2.items.length).to.equal(20);
+      expect(p2.items[0].id).to.be.below(p1.items[19].id);
+      const back = await backend.review.listConversations({ channel: 'paging', limit: 20, after: p2.newer });
+      expect(back.items.map((c) => c.id)).to.deep.equal(p1.items.map((c) => c.id));
+      expect(await backend.review.channels()).to.deep.equal(['emulator', 'paging']);
+    });
+
+    it('finds a conversation by id, groups its turns and exports it', async () => {
+      const a = (await backend.review.findConversation('emulator', 'conv-a'))!;
+      expect((await backend.review.getConversation(a.id))!.conversationId).to.equal('conv-a');
+      expect((await backend.review.findConversation('conv-a'))!.id).to.equal(a.id);
+      expect(await backend.review.getConversation(999_999)).to.equal(undefined);
+      const turns = await backend.review.turns(a.id);
+      expect(turns.map((t) => t.user?.text)).to.deep.equal(['can acupuncture help tennis elbow', 'how much does cupping cost']);
+      expect(turns[1].recognition).to.include({ outcome: 'fallback' });
+      expect(turns[1].replies.map((r) => r.text)).to.deep.equal(['reply to how much does cupping cost']);
+      const file = await backend.review.transcriptFile(a.id);
+      expect(file.length).to.equal(6);
+      expect(file[0]).to.not.have.property('seq');
+      const exported: string[] = [];
+      for await (const x of backend.review.conversationsInRange({ from: now - 5500, to: now - 2500 })) exported.push(`${x.conversation.conversationId}:${x.activities.length}`);
+      expect(exported).to.deep.equal(['conv-a:6', 'conv-b:3']);
+    });
+
+    it('groups unanswered questions by wording, most frequent first', async () => {
+      await turn(backend, 'conv-d', 'do you do cupping', now - 500, 'fallback', 'out_of_scope');
+      await turn(backend, 'conv-d', 'which one', now - 400, 'clarify', 'ambiguous');
+      await turn(backend, 'conv-d', 'pick a time', now - 300, 'clarify', 'entity');
+      const groups = await backend.review.unanswered({ from: now - 10_000 });
+      expect(groups.map((g) => [g.key, g.count, g.conversations])).to.deep.equal([
+        ['do you do cupping', 2, 2],
+        ['which one', 1, 1],
+        ['how much does cupping cost', 1, 1],
+      ]);
+      expect(groups[0]).to.include({ text: 'do you do cupping', bestGuess: 'condition_query', outcome: 'fallback' });
+      expect((await backend.review.unanswered({ from: now - 450 })).map((g) => g.key)).to.deep.equal(['which one']);
+    });
+
+    it('keeps enquiries: newest first, status changes, per conversation, counted, flagged on the conversation', async () => {
+      const base = { channelId: 'emulator', kind: 'callback' as const, preferredTime: 'mornings', consentAt: new Date(now) };
+      const first = await backend.enquiries.create({ ...base, conversationId: 'conv-a', name: 'Robin', phone: '0123 456 789' });
+      const second = await backend.enquiries.create({ ...base, conversationId: 'conv-b', name: 'Sam', email: 'sam@example.com', reason: 'knee' });
+      expect(second.id).to.be.above(first.id);
+      const list = await backend.enquiries.list();
+      expect(list.items.map((e) => e.name)).to.deep.equal(['Sam', 'Robin']);
+      expect(list.items[1]).to.include({ phone: '0123 456 789', status: 'new', kind: 'callback', preferredTime: 'mornings' });
+      expect(await backend.enquiries.countNew()).to.equal(2);
+      expect(await backend.enquiries.setStatus(first.id, 'done', 'alice')).to.equal(true);
+      expect(await backend.enquiries.setStatus(424_242, 'done', 'alice')).to.equal(false);
+      expect(await backend.enquiries.get(first.id)).to.include({ status: 'done', doneBy: 'alice' });
+      expect((await backend.enquiries.list({ status: 'new' })).items.map((e) => e.name)).to.deep.equal(['Sam']);
+      expect(await backend.enquiries.countNew()).to.equal(1);
+      const paged = await backend.enquiries.list({ limit: 1 });
+      expect(paged.items.map((e) => e.name)).to.deep.equal(['Sam']);
+      expect((await backend.enquiries.list({ limit: 1, before: paged.next })).items.map((e) => e.name)).to.deep.equal(['Robin']);
+      expect((await backend.enquiries.forConversation('emulator', 'conv-b')).map((e) => e.name)).to.deep.equal(['Sam']);
+      expect((await backend.review.findConversation('emulator', 'conv-b'))!.flags.enquiry).to.equal(1);
+      expect((await backend.review.listConversations({ flag: 'enquiry' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-b', 'conv-a']);
+      expect(await backend.review.counts()).to.deep.include({ newEnquiries: 1 });
+    });
+
+    it('deletes one conversation with its enquiries and its state', async () => {
+      const key = 'emulator/conversations/conv-b/';
+      await backend.state.write({ [key]: { DialogState: { dialogStack: [] } } });
+      const b = (await backend.review.findConversation('emulator', 'conv-b'))!;
+      const deleted = await backend.deleteConversation(b.id);
+      expect(deleted).to.deep.equal({ channelId: 'emulator', conversationId: 'conv-b', activities: 3, enquiries: 1, states: 1 });
+      expect(await backend.review.getConversation(b.id)).to.equal(undefined);
+      expect(await backend.transcripts.allActivities('emulator', 'conv-b')).to.deep.equal([]);
+      expect(await backend.enquiries.forConversation('emulator', 'conv-b')).to.deep.equal([]);
+      expect(await backend.state.read([key])).to.deep.equal({});
+      expect(await backend.deleteConversation(b.id)).to.equal(undefined);
+      expect((await backend.transcripts.listTranscripts('emulator')).items.map((t) => t.id)).to.not.include('conv-b');
+    });
+
+    it('keeps state with eTags: conditional writes fail on a stale eTag', async () => {
+      const key = 'emulator/conversations/etag/';
+      await backend.state.write({ [key]: { n: 1 } });
+      const read = (await backend.state.read([key]))[key] as { n: number; eTag: string };
+      await backend.state.write({ [key]: { n: 2, eTag: read.eTag } });
+      let error: unknown;
+      try {
+        await backend.state.write({ [key]: { n: 3, eTag: read.eTag } });
+      } catch (err) {
+        error = err;
+      }
+      expect(String(error)).to.match(/eTag conflict/);
+      expect(((await backend.state.read([key]))[key] as { n: number }).n).to.equal(2);
+    });
+
+    it('purges conversations with no activity for the retention period, keeping recent ones', async () => {
+      await turn(backend, 'conv-old', 'an old question', now - 400 * DAY);
+      const before = (await backend.review.counts()).conversations;
+      const result = await backend.purgeOlderThan(now - 180 * DAY, now);
+      expect(result.conversations).to.equal(1);
+      expect(await backend.review.findConversation('emulator', 'conv-old')).to.equal(undefined);
+      expect(await backend.transcripts.allActivities('emulator', 'conv-old')).to.deep.equal([]);
+      expect((await backend.review.counts()).conversations).to.equal(before - 1);
+      expect(await backend.review.findConversation('emulator', 'conv-a')).to.not.equal(undefined);
+    });
+
+    it('purges state not written and enquiries done before the cutoff, never new enquiries', async () => {
+      await backend.enquiries.create({ channelId: 'emulator', conversationId: 'conv-c', kind: 'booking', name: 'Kim', phone: '0111 222 333', preferredTime: 'any', consentAt: new Date() });
+      const later = Date.now() + 60_000;
+      const result = await backend.purgeOlderThan(later, later);
+      expect(result.states).to.be.at.least(1);
+      expect(result.enquiries).to.equal(1); // Robin's, marked done
+      expect(await backend.state.read(['emulator/conversations/etag/'])).to.deep.equal({});
+      expect((await backend.enquiries.list()).items.map((e) => e.name)).to.deep.equal(['Kim']);
+    });
+  });
+}
