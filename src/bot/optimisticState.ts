@@ -56,41 +56,34 @@ async function saveWithETag(
   loaded.set(current, { hash: hashOf(current) });
 }
 
-export class ETagConversationState extends ConversationState {
-  private readonly loaded = new WeakMap<object, Loaded>();
+type StateConstructor = new (...args: any[]) => BotState & { getStorageKey(context: TurnContext): string | undefined };
 
-  constructor(private readonly store: Storage, namespace?: string) {
-    super(store, namespace);
-  }
+/** A botbuilder state class whose saves carry the eTag its load read (the same for conversation and user state). */
+function withETagSaves<TBase extends StateConstructor>(Base: TBase) {
+  return class extends Base {
+    readonly loaded = new WeakMap<object, Loaded>();
+    readonly store: Storage;
 
-  async load(context: TurnContext, force = false): Promise<any> {
-    const state = await super.load(context, force);
-    if (state && !this.loaded.has(state)) this.loaded.set(state, { hash: hashOf(state) });
-    return state;
-  }
+    // A mixin's constructor must take any[]; botbuilder's state classes take (storage, namespace?).
+    constructor(...args: any[]) {
+      super(...args);
+      this.store = args[0] as Storage;
+    }
 
-  saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveWithETag(this, this.store, this.loaded, context, force);
-  }
+    async load(context: TurnContext, force = false): Promise<any> {
+      const state = await super.load(context, force);
+      if (state && !this.loaded.has(state)) this.loaded.set(state, { hash: hashOf(state) });
+      return state;
+    }
+
+    saveChanges(context: TurnContext, force = false): Promise<void> {
+      return saveWithETag(this, this.store, this.loaded, context, force);
+    }
+  };
 }
 
-export class ETagUserState extends UserState {
-  private readonly loaded = new WeakMap<object, Loaded>();
-
-  constructor(private readonly store: Storage, namespace?: string) {
-    super(store, namespace);
-  }
-
-  async load(context: TurnContext, force = false): Promise<any> {
-    const state = await super.load(context, force);
-    if (state && !this.loaded.has(state)) this.loaded.set(state, { hash: hashOf(state) });
-    return state;
-  }
-
-  saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveWithETag(this, this.store, this.loaded, context, force);
-  }
-}
+export const ETagConversationState = withETagSaves(ConversationState);
+export const ETagUserState = withETagSaves(UserState);
 
 /**
  * A context for one run of the turn: the same activity, adapter and turn state as the real one, but its

@@ -10,11 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import autocannon = require('autocannon');
 import { PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
+import { driveMessages, median, Run } from './messageLoad';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
@@ -36,53 +35,6 @@ const QUESTIONS = [
   'what is the weather tomorrow',
 ];
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-function load(port: number, connections: number, seconds: number): Promise<Run> {
-  let n = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `http://127.0.0.1:${port}`,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/messages',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (req: autocannon.Request) => {
-              n++;
-              // Many conversations: each request belongs to one of 500, so state is read and written for real.
-              const body = {
-                type: 'message',
-                id: `b${n}`,
-                text: QUESTIONS[n % QUESTIONS.length],
-                channelId: 'webchat',
-                serviceUrl: 'http://127.0.0.1:1',
-                deliveryMode: 'expectReplies',
-                conversation: { id: `bench-${n % 500}` },
-                from: { id: `user-${n % 500}` },
-                recipient: { id: 'bot' },
-              };
-              return { ...req, body: JSON.stringify(body) };
-            },
-          },
-        ],
-      },
-      (err: Error | null, result: autocannon.Result) => {
-        if (err) return reject(err);
-        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
-      },
-    );
-  });
-}
 
 function classifierMicros(): number {
   const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'));
@@ -93,8 +45,6 @@ function classifierMicros(): number {
   for (let i = 0; i < n; i++) recognizer.recognize(QUESTIONS[i % QUESTIONS.length] + (i % 7 === 0 ? ' please' : ''));
   return ((performance.now() - t) * 1000) / n;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const seconds = numberArg('--seconds', 5);
@@ -114,11 +64,11 @@ async function main(): Promise<void> {
   try {
     for (const connections of [1, 16, 64]) {
       const runs: Record<string, Run[]> = { [full.name]: [], [echo.name]: [] };
-      await load(full.port, connections, 1); // warm-up
-      await load(echo.port, connections, 1);
+      await driveMessages(full.port, connections, 1, QUESTIONS); // warm-up
+      await driveMessages(echo.port, connections, 1, QUESTIONS);
       for (let r = 0; r < rounds; r++) {
         // Alternate so that a busy moment on the machine hits both bots alike.
-        for (const s of r % 2 === 0 ? [full, echo] : [echo, full]) runs[s.name].push(await load(s.port, connections, seconds));
+        for (const s of r % 2 === 0 ? [full, echo] : [echo, full]) runs[s.name].push(await driveMessages(s.port, connections, seconds, QUESTIONS));
       }
       for (const name of Object.keys(runs)) {
         const rs = runs[name];

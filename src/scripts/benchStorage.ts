@@ -16,13 +16,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import autocannon = require('autocannon');
 import { PROJECT_ROOT } from '../config';
 import type { Activity } from 'botbuilder';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
 import { AzureBlobBackend } from '../storage/azure';
 import { startAzurite } from './azurite';
+import { driveMessages, median, Run } from './messageLoad';
 import { numberArg, ServerProcess, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
@@ -36,56 +35,8 @@ const QUESTIONS = [
   'hello',
 ];
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-function load(port: number, connections: number, seconds: number, tag: string): Promise<Run> {
-  let n = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `http://127.0.0.1:${port}`,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/messages',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (req: autocannon.Request) => {
-              n++;
-              const body = {
-                type: 'message',
-                id: `${tag}${n}`,
-                text: QUESTIONS[n % QUESTIONS.length],
-                channelId: 'webchat',
-                serviceUrl: 'http://127.0.0.1:1',
-                deliveryMode: 'expectReplies',
-                conversation: { id: `${tag}-${n % 500}` },
-                from: { id: `user-${n % 500}` },
-                recipient: { id: 'bot' },
-              };
-              return { ...req, body: JSON.stringify(body) };
-            },
-          },
-        ],
-      },
-      (err: Error | null, result: autocannon.Result) => {
-        if (err) return reject(err);
-        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
-      },
-    );
-  });
-}
 
 const children: ChildProcess[] = [];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * `--staff N`: the staff queries on a blob store of N conversations (3 turns each, one in five unanswered),
@@ -161,9 +112,9 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     for (const connections of [1, 16]) {
       const runs = new Map<string, Run[]>(servers.map((s) => [s.name, []]));
-      for (const s of servers) await load(s.port, connections, 1, `warm${connections}`);
+      for (const s of servers) await driveMessages(s.port, connections, 1, QUESTIONS, `warm${connections}`);
       for (let r = 0; r < rounds; r++) {
-        for (const s of servers) runs.get(s.name)!.push(await load(s.port, connections, seconds, `c${connections}r${r}`));
+        for (const s of servers) runs.get(s.name)!.push(await driveMessages(s.port, connections, seconds, QUESTIONS, `c${connections}r${r}`));
       }
       for (const s of servers) {
         const list = runs.get(s.name)!;

@@ -1,0 +1,56 @@
+/**
+ * The load the benchmarks put on /api/messages: autocannon posting clinic questions with expectReplies, each
+ * request in one of 500 conversations (so state is read and written for real and every turn is logged).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import autocannon = require('autocannon');
+
+export interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Drives the server on `port` for `seconds` with `connections` connections; `tag` prefixes activity and conversation ids. */
+export function driveMessages(port: number, connections: number, seconds: number, questions: readonly string[], tag = 'bench'): Promise<Run> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/messages',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req: autocannon.Request) => {
+              n++;
+              const body = {
+                type: 'message',
+                id: `${tag}${n}`,
+                text: questions[n % questions.length],
+                channelId: 'webchat',
+                serviceUrl: 'http://127.0.0.1:1',
+                deliveryMode: 'expectReplies',
+                conversation: { id: `${tag}-${n % 500}` },
+                from: { id: `user-${n % 500}` },
+                recipient: { id: 'bot' },
+              };
+              return { ...req, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      },
+      (err: Error | null, result: autocannon.Result) => {
+        if (err) return reject(err);
+        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
+      },
+    );
+  });
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
