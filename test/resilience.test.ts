@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
 import { startApp, RunningApp } from '../src/app';
 import { createLogger, silentLogger } from '../src/logger';
-import { ask, replyText, testConfig } from './helpers';
+import { ask, clinic, replyText, testConfig } from './helpers';
 import { ResilientStorage } from '../src/storage/resilientStorage';
 
 /** MemoryStorage that can be switched off, like a database whose file or server went away. */
@@ -72,10 +72,16 @@ describe('storage unavailable', () => {
       const during = await say('what is acupuncture?');
       expect(during.status).to.equal(200);
       expect(during.text).to.include('ancient Chinese medicine');
+      // Told once, before the answer, that the bot may have lost the thread, with the clinic's details.
+      expect(during.text).to.match(/^Sorry, I can’t reach our records/).and.include(clinic().knowledge.clinic.phone);
+      const again = await say('what is dry needling?');
+      expect(again.text).to.include('1980s').and.not.include('reach our records');
       expect(await health()).to.include({ status: 'degraded', storage: 'degraded' });
       expect(lines.some((l) => l.level === 'error' && /storage unavailable/.test(l.msg))).to.equal(true);
       inner.down = false;
-      expect((await say('Posture')).text).to.include('which approach'); // the dialog saved before the outage is intact
+      const after = await say('Posture');
+      expect(after.text).to.include('which approach'); // the dialog saved before the outage is intact
+      expect(after.text).to.not.include('reach our records');
       expect(await health()).to.include({ status: 'ok', storage: 'ok' });
     });
   });

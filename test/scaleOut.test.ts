@@ -227,6 +227,7 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     const during = replyText(await ask(a.port, 'down', 'what is dry needling?'));
     expect(Date.now() - started, 'answered promptly').to.be.below(15_000);
     expect(during).to.match(/dry needling/i);
+    expect(during, 'says it may have lost the thread').to.match(/can’t reach our records/);
     expect(await health(a)).to.include({ status: 'degraded', storage: 'degraded' });
 
     await azurite.start();

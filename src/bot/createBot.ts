@@ -10,6 +10,8 @@ import type { ClinicContext } from '../nlu/context';
 import { ClinicBot } from './clinicBot';
 import type { EnquiryStore } from '../storage/enquiries';
 import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
+import { ResilientStorage } from '../storage/resilientStorage';
+import { StorageOutageMiddleware } from './storageOutage';
 import { ETagConversationState, ETagUserState, runWithConflictRetry } from './optimisticState';
 import { TranscriptLoggingMiddleware, TranscriptWriter } from './transcriptLogging';
 import { Recognizes, TurnRecognizer } from './turnRecognizer';
@@ -40,7 +42,7 @@ export interface BotRuntime {
   userState: UserState;
   /**
    * Adapter middleware, outermost first: transcript logging wraps the recognition trace (so the trace
-   * is logged), which wraps safety, which wraps the bot.
+   * is logged), which wraps safety, which wraps the storage-outage notice, which wraps the bot.
    */
   middleware: Middleware[];
   transcriptLogging?: TranscriptLoggingMiddleware;
@@ -64,7 +66,12 @@ export function createBot(parts: BotParts): BotRuntime {
     dialog,
     conversationState,
     userState,
-    middleware: [...(transcriptLogging ? [transcriptLogging] : []), new RecognitionTraceMiddleware(), new SafetyMiddleware(parts.knowledge)],
+    middleware: [
+      ...(transcriptLogging ? [transcriptLogging] : []),
+      new RecognitionTraceMiddleware(),
+      new SafetyMiddleware(parts.knowledge),
+      ...(parts.storage instanceof ResilientStorage ? [new StorageOutageMiddleware(parts.storage, conversationState, parts.knowledge)] : []),
+    ],
     transcriptLogging,
   };
 }

@@ -153,6 +153,14 @@ export function urgentText(k: Knowledge, kind: RedFlagKind): string {
   return `${first}\n\nI’m an automated assistant and can’t help in an emergency. Please don’t wait for a reply from the clinic.`;
 }
 
+/** Said once per conversation while the bot's storage is unreachable (it may have lost the thread). */
+export function storageOutageText(k: Knowledge): string {
+  return (
+    'Sorry, I can’t reach our records at the moment, so I may have lost track of what we were talking about, and I can’t take a booking or call-back request right now. ' +
+    `I can still answer questions about acupuncture and dry needling. To book or ask for a call back, please contact the clinic directly:\n\n${contactLines(k.clinic)}`
+  );
+}
+
 export function tooLongText(max: number): string {
   return `Sorry, that message is too long for me (I read up to ${max} characters). Please ask one short question, for example “What is dry needling?”.`;
 }

@@ -29,6 +29,12 @@ export class ResilientStorage implements Storage {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** True when the last read of `key` failed (within the last few minutes): the turn runs without that memory. */
+  unreadable(key: string): boolean {
+    const failedAt = this.unreadKeys.get(key);
+    return failedAt !== undefined && this.now() - failedAt < REMEMBER_FAILED_READ_MS;
+  }
+
   get health(): { storage: StorageHealth; since?: string; error?: string } {
     if (this.failingSince === undefined) return { storage: 'ok' };
     return { storage: 'degraded', since: new Date(this.failingSince).toISOString(), error: this.lastError };
