@@ -13,27 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
-import { driveMessages, median, Run } from './messageLoad';
+import { driveMessages, median, QUESTIONS, Run } from './messageLoad';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
-const QUESTIONS = [
-  'what is dry needling?',
-  'how does acupuncture work',
-  "what's the difference between acupuncture and dry needling",
-  'can dry needling help my tennis elbow',
-  'does it help sciatica?',
-  'i have plantar fasciitis',
-  'what conditions do you treat',
-  'are acupuncture and dry needling the same',
-  'how much does it cost',
-  'what are your opening hours',
-  'can acupunture help with insomia',
-  'which one should i choose',
-  'what about golfers elbow',
-  'hello',
-  'thanks!',
-  'what is the weather tomorrow',
-];
 
 
 function classifierMicros(): number {

@@ -5,6 +5,26 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import autocannon = require('autocannon');
 
+/** Real clinic questions, typos and off-topic ones included, as the benchmarks send them. */
+export const QUESTIONS: readonly string[] = [
+  'what is dry needling?',
+  'how does acupuncture work',
+  "what's the difference between acupuncture and dry needling",
+  'can dry needling help my tennis elbow',
+  'does it help sciatica?',
+  'i have plantar fasciitis',
+  'what conditions do you treat',
+  'are acupuncture and dry needling the same',
+  'how much does it cost',
+  'what are your opening hours',
+  'can acupunture help with insomia',
+  'which one should i choose',
+  'what about golfers elbow',
+  'hello',
+  'thanks!',
+  'what is the weather tomorrow',
+];
+
 export interface Run {
   rps: number;
   p50: number;
