@@ -206,6 +206,24 @@ for (const kind of kinds) {
       expect(await backend.review.counts()).to.deep.include({ newEnquiries: 1 });
     });
 
+    it('stores a request confirmed twice at once only once (double-click, or a re-run turn), and again after a deletion', async () => {
+      const request = { channelId: 'emulator', conversationId: 'conv-twice', kind: 'callback' as const, name: 'Robin', phone: '0123 456 789', preferredTime: 'mornings', consentAt: new Date(now) };
+      const [a, b] = await Promise.all([backend.enquiries.create(request), backend.enquiries.create({ ...request })]);
+      expect(b.id, 'both callers get the one reference').to.equal(a.id);
+      expect((await backend.enquiries.forConversation('emulator', 'conv-twice')).map((e) => e.id)).to.deep.equal([a.id]);
+      // A later request in the same conversation (a new consent) is a new enquiry.
+      const later = await backend.enquiries.create({ ...request, consentAt: new Date(now + 60_000) });
+      expect(later.id).to.not.equal(a.id);
+      expect(await backend.enquiries.forConversation('emulator', 'conv-twice')).to.have.length(2);
+      // Deleting the conversation (a deletion request) forgets the requests too: nothing of them is left behind.
+      const deleteAll = async () => backend.deleteConversation((await backend.review.findConversation('emulator', 'conv-twice'))!.id);
+      expect(await deleteAll()).to.include({ enquiries: 2 });
+      expect(await backend.enquiries.forConversation('emulator', 'conv-twice')).to.have.length(0);
+      const again = await backend.enquiries.create(request);
+      expect((await backend.enquiries.forConversation('emulator', 'conv-twice')).map((e) => e.id)).to.deep.equal([again.id]);
+      await deleteAll();
+    });
+
     it('deletes one conversation with its enquiries and its state', async () => {
       const key = 'emulator/conversations/conv-b/';
       await backend.state.write({ [key]: { DialogState: { dialogStack: [] } } });

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { Activity } from 'botbuilder';
+import { Activity, MemoryStorage, StoreItems } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { EnquiryDialog, nameFrom } from '../dialogs/enquiryDialog';
 import type { EnquiryStore, NewEnquiry } from '../src/storage/enquiries';
-import { buttons, clinic, Conversation, dialogDeps } from './helpers';
+import { ask, buttons, clinic, Conversation, dialogDeps, replyText, startTestApp } from './helpers';
 
 class FakeEnquiries implements EnquiryStore {
   saved: NewEnquiry[] = [];
@@ -165,5 +165,31 @@ describe('enquiry dialog', () => {
       expect(urgent.text).to.match(/emergency/i);
       expect(urgent.recognition?.outcome).to.equal('urgent');
     });
+  });
+});
+
+/** State storage whose reads answer 50 ms late: two turns of one conversation then surely both read the state before either saves. */
+class SlowReads extends MemoryStorage {
+  async read(keys: string[]): Promise<StoreItems> {
+    const items = await super.read(keys);
+    await new Promise((r) => setTimeout(r, 50));
+    return items;
+  }
+}
+
+describe('a confirmation sent twice at once (double-click) over HTTP', () => {
+  it('stores the request once, and each reply is sent once', async () => {
+    const app = await startTestApp({}, { storage: new SlowReads() });
+    try {
+      for (const text of ['please call me back', 'yes', 'Sam Lee', '0412 345 678', 'mornings', 'skip']) await ask(app.port, 'double', text);
+      const [first, second] = await Promise.all([ask(app.port, 'double', 'Yes, send it'), ask(app.port, 'double', 'Yes, send it')]);
+      const thanks = [replyText(first), replyText(second)].filter((t) => /sent your request/.test(t));
+      expect(thanks, 'one of the two turns stores and thanks').to.have.length(1);
+      const stored = await app.enquiries.forConversation('emulator', 'double');
+      expect(stored.map((e) => e.name)).to.deep.equal(['Sam Lee']);
+      expect(thanks[0]).to.include(`reference ${stored[0].id}`);
+    } finally {
+      await app.close();
+    }
   });
 });

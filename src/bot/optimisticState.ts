@@ -11,8 +11,9 @@
  *    and only when a save succeeds are the held-back replies of that run sent. The patient sees each
  *    reply once, and every turn's change is applied to the state the other turn left.
  * Side effects other than state and replies (storing an enquiry) happen in the run that made them, even
- * when that run's save then conflicts: the confirming "yes" handled twice at the same moment can store
- * the enquiry twice. Conflicts on one conversation are rare (a patient sends one message at a time), and
+ * when that run's save then conflicts, so they must be idempotent: the enquiry stores keep one request per
+ * conversation and consent time (EnquiryStore.create), so the confirming "yes" handled twice at the same
+ * moment stores it once. Conflicts on one conversation are rare (a patient sends one message at a time), and
  * the re-runs are bounded (MAX_ATTEMPTS), after which the turn fails with the usual apology.
  */
 import { Activity, BotState, ConversationState, ResourceResponse, Storage, TurnContext, UserState } from 'botbuilder';

@@ -30,6 +30,11 @@ export interface Enquiry extends NewEnquiry {
 
 /** What the enquiry dialog needs: injected, so dialog tests can pass a fake. */
 export interface EnquiryStore {
+  /**
+   * Stores a request. Idempotent per conversation and consent time: the same request confirmed twice at once (a
+   * double-click, or two instances running one confirmation, one of which is then re-run) is stored once, and both
+   * callers get its id.
+   */
   create(enquiry: NewEnquiry): Promise<{ id: number }>;
 }
 
@@ -88,7 +93,13 @@ export class SqliteEnquiryStore implements EnquiryStore {
       `INSERT INTO conversations (channel_id, conversation_id, started_at, last_at, enquiry) VALUES (?, ?, ?, ?, 1)
        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET enquiry = enquiry + 1`,
     );
+    const existing = db.prepare<[string, string, number], { id: number }>(
+      'SELECT id FROM enquiries WHERE channel_id = ? AND conversation_id = ? AND consent_at = ? LIMIT 1',
+    );
     const tx = db.transaction((e: NewEnquiry, now: number) => {
+      // The same request confirmed twice at once (see EnquiryStore.create); IMMEDIATE makes check and insert atomic.
+      const stored = existing.get(e.channelId, e.conversationId, e.consentAt.getTime());
+      if (stored) return stored.id;
       const id = Number(
         insert.run(now, e.channelId, e.conversationId, e.kind, e.name, e.phone ?? null, e.email ?? null, e.preferredTime, e.reason ?? null, e.consentAt.getTime()).lastInsertRowid,
       );

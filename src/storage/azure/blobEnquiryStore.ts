@@ -4,10 +4,11 @@
  * lists and counts read one listing), numeric ids from a shared counter blob, status changes with eTags.
  * Same behaviour as SqliteEnquiryStore (test/backend.test.ts).
  */
+import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { EnquiryBackend } from '../backend';
 import type { Enquiry, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
-import { decodeMeta, deleteIfExists, encodeMeta, listAll, nextNumber, readJsonWithEtag, updateJson, writeJson } from './blobs';
+import { BlobConflictError, decodeMeta, deleteIfExists, encodeMeta, listAll, nextNumber, readJsonWithEtag, updateJson, writeJson } from './blobs';
 import type { BlobTranscriptStore } from './blobTranscriptStore';
 
 interface StoredEnquiry extends Omit<Enquiry, 'createdAt' | 'consentAt' | 'doneAt'> {
@@ -24,13 +25,22 @@ interface Listed {
   channelId: string;
   conversationId: string;
   doneAt?: number;
+  consentAt?: number;
 }
 
 const blobName = (id: number) => `enquiries/${String(id).padStart(10, '0')}`;
 
+/**
+ * The create-only marker that makes create() idempotent (see EnquiryStore.create): named by a hash of the
+ * conversation and consent time (no ids in the name), holding the enquiry's id; deleted with the enquiry.
+ */
+const requestName = (channelId: string, conversationId: string, consentAt: number) =>
+  `requests/${createHash('sha256').update(JSON.stringify([channelId, conversationId, consentAt])).digest('hex')}`;
+
 function metadata(e: StoredEnquiry): Record<string, string> {
   return {
     id: String(e.id),
+    consent: String(e.consentAt),
     created: String(e.createdAt),
     status: e.status,
     channel: encodeMeta(e.channelId),
@@ -58,6 +68,15 @@ export class BlobEnquiryStore implements EnquiryBackend {
 
   async create(e: NewEnquiry): Promise<{ id: number }> {
     const id = await nextNumber(this.container, 'counters/enquiry-id');
+    const marker = requestName(e.channelId, e.conversationId, e.consentAt.getTime());
+    try {
+      await writeJson(this.container, marker, { id }, { createOnly: true });
+    } catch (err) {
+      // Already asked for: the other caller's id (an unused number is skipped, which is harmless).
+      const first = err instanceof BlobConflictError ? await readJsonWithEtag<{ id: number }>(this.container, marker) : undefined;
+      if (first) return { id: first.value.id };
+      throw err;
+    }
     const stored: StoredEnquiry = {
       id,
       createdAt: Date.now(),
@@ -92,7 +111,18 @@ export class BlobEnquiryStore implements EnquiryBackend {
       channelId: decodeMeta(b.metadata.channel) ?? '',
       conversationId: decodeMeta(b.metadata.conversation) ?? '',
       doneAt: b.metadata.done ? Number(b.metadata.done) : undefined,
+      consentAt: b.metadata.consent ? Number(b.metadata.consent) : undefined,
     }));
+  }
+
+  /** Deletes enquiries and their create() markers. */
+  private async remove(items: Listed[]): Promise<void> {
+    await Promise.all(
+      items.flatMap((l) => [
+        deleteIfExists(this.container, l.name),
+        ...(l.consentAt !== undefined ? [deleteIfExists(this.container, requestName(l.channelId, l.conversationId, l.consentAt))] : []),
+      ]),
+    );
   }
 
   private async bodies(items: Listed[]): Promise<Enquiry[]> {
@@ -142,14 +172,14 @@ export class BlobEnquiryStore implements EnquiryBackend {
   /** Deletes a conversation's enquiries (a deletion request); returns how many. */
   async deleteForConversation(channelId: string, conversationId: string): Promise<number> {
     const mine = (await this.listed()).filter((l) => l.channelId === channelId && l.conversationId === conversationId);
-    await Promise.all(mine.map((l) => deleteIfExists(this.container, l.name)));
+    await this.remove(mine);
     return mine.length;
   }
 
   /** Deletes enquiries marked done before `cutoff` (retention); new ones are kept: someone is waiting for a call. */
   async purgeDoneBefore(cutoff: number): Promise<number> {
     const old = (await this.listed()).filter((l) => l.status === 'done' && l.doneAt !== undefined && l.doneAt < cutoff);
-    await Promise.all(old.map((l) => deleteIfExists(this.container, l.name)));
+    await this.remove(old);
     return old.length;
   }
 }
