@@ -7,7 +7,7 @@ import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load';
 import { createLogger } from './logger';
-import { StorageUnavailableError } from './storage/azure';
+import { StorageUnavailableError } from './storage/backend';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();

@@ -24,6 +24,9 @@ import { SqliteTranscriptStore } from './sqliteTranscriptStore';
 
 export type StorageKind = 'sqlite' | 'azure-blob';
 
+/** Azure Storage could not be reached (or refused the account) at start-up. */
+export class StorageUnavailableError extends Error {}
+
 /** One conversation with its activities, for exports. */
 export interface ConversationExport {
   conversation: ConversationSummary;

@@ -8,6 +8,9 @@
 import type { Activity } from 'botbuilder';
 import { ContainerClient } from '@azure/storage-blob';
 import type { ConversationExport, EnquiryBackend, ReviewStore, StorageBackend } from '../backend';
+import { StorageUnavailableError } from '../backend';
+
+export { StorageUnavailableError };
 import type { DeletedConversation, PurgeResult } from '../retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
 import { BadFilterError, FLAGS, groupTurns } from '../review';
@@ -212,8 +215,6 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
   };
 }
 
-/** Azure Storage could not be reached (or refused the account) at start-up. */
-export class StorageUnavailableError extends Error {}
 
 export class AzureBlobBackend implements StorageBackend {
   readonly kind = 'azure-blob' as const;
