@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { openDatabase } from '../src/storage/sqlite';
 import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
-import { tempDataDir } from './helpers';
+import { ask, tempDataDir } from './helpers';
 
 describe('kill -9 under load', function () {
   this.timeout(60_000);
@@ -39,24 +39,11 @@ describe('kill -9 under load', function () {
       for (let t = 0; !killed; t++) {
         const text = `what is dry needling? (${c}.${t})`;
         try {
-          const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-              type: 'message',
-              text,
-              deliveryMode: 'expectReplies',
-              channelId: 'webchat',
-              serviceUrl: 'http://127.0.0.1:1',
-              conversation: { id: `load-${c}` },
-              from: { id: `u${c}` },
-              recipient: { id: 'bot' },
-            }),
-          });
-          const body = await res.json();
-          if (res.status === 200 && body.activities?.length) acknowledged.push({ conversation: `load-${c}`, text });
+          const replies = await ask(port, `load-${c}`, text, { channelId: 'webchat', serviceUrl: 'http://127.0.0.1:1', from: { id: `u${c}` }, recipient: { id: 'bot' } });
+          if (replies.length) acknowledged.push({ conversation: `load-${c}`, text });
         } catch {
-          return; // the connection died with the process: not acknowledged
+          // Not acknowledged: an error answer, or the connection died with the process.
+          if (killed) return;
         }
       }
     };
