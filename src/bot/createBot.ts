@@ -9,7 +9,10 @@ import { Logger, silentLogger } from '../logger';
 import type { ClinicContext } from '../nlu/context';
 import { ClinicBot } from './clinicBot';
 import type { EnquiryStore } from '../storage/enquiries';
-import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
+import { RecognitionTraceMiddleware } from './middleware';
+import { SafetyHold, SafetyMiddleware } from './safetyMiddleware';
+import { triageFor } from '../safety';
+import type { DialogState } from 'botbuilder-dialogs';
 import { ResilientStorage } from '../storage/resilientStorage';
 import { StorageOutageMiddleware } from './storageOutage';
 import { ETagConversationState, ETagUserState, runWithConflictRetry } from './optimisticState';
@@ -69,7 +72,13 @@ export function createBot(parts: BotParts): BotRuntime {
     middleware: [
       ...(transcriptLogging ? [transcriptLogging] : []),
       new RecognitionTraceMiddleware(),
-      new SafetyMiddleware(parts.knowledge),
+      new SafetyMiddleware(parts.knowledge, triageFor(parts.knowledge), {
+        hold: conversationState.createProperty<SafetyHold | undefined>('SafetyHold'),
+        dialogState: conversationState.createProperty<DialogState>('DialogState'),
+        save: (context) => conversationState.saveChanges(context, false),
+        recognize: (text) => parts.recognizer.recognize(text),
+        logger: parts.logger ?? silentLogger,
+      }),
       ...(parts.storage instanceof ResilientStorage ? [new StorageOutageMiddleware(parts.storage, conversationState, parts.knowledge)] : []),
     ],
     transcriptLogging,

@@ -1,14 +1,11 @@
 /**
  * Turn middleware, in the order the adapter runs it:
  *  1. RecognitionTraceMiddleware: after the turn, exactly one "ClinicRecognizer" trace per message turn.
- *  2. SafetyMiddleware: red-flag messages get emergency guidance before any classification.
+ *  2. SafetyMiddleware (safetyMiddleware.ts): safety triage before any classification.
  */
 import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
-import type { Knowledge, RedFlag } from '../knowledge/types';
-import { plainForm } from '../nlu/normalize';
 import { unclassified } from '../nlu/recognizer';
-import { urgentText } from './replies';
-import { getTurnRecord, setOutcome, setTurnRecord, traceActivity } from './turnRecord';
+import { getTurnRecord, traceActivity } from './turnRecord';
 
 export class RecognitionTraceMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -19,28 +16,5 @@ export class RecognitionTraceMiddleware implements Middleware {
       const record = getTurnRecord(context) ?? { recognition: unclassified(context.activity.text ?? '') };
       await context.sendActivity(traceActivity(record));
     }
-  }
-}
-
-export function findRedFlag(flags: RedFlag[], text: string): RedFlag | undefined {
-  const form = plainForm(text);
-  if (!form) return undefined;
-  return flags.find((f) => f.patterns.some((p) => p.test(form)));
-}
-
-export class SafetyMiddleware implements Middleware {
-  constructor(private readonly knowledge: Knowledge) {}
-
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const text = context.activity.type === ActivityTypes.Message ? context.activity.text : undefined;
-    const flag = text ? findRedFlag(this.knowledge.redFlags, text.slice(0, 5000)) : undefined;
-    if (!flag) return next();
-    setTurnRecord(context, {
-      recognition: unclassified(text ?? '', { intent: 'red_flag', score: 1, reason: 'classified' }),
-      redFlag: flag.id,
-    });
-    setOutcome(context, 'urgent');
-    // The dialog is not run: whatever it was waiting for can wait; safety comes first.
-    await context.sendActivity(urgentText(this.knowledge, flag.kind));
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
-import type { ClinicDetails, Condition, Knowledge, RedFlagKind } from '../knowledge/types';
+import type { ClinicDetails, Condition, Knowledge } from '../knowledge/types';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 
@@ -143,14 +143,6 @@ export function handoffText(k: Knowledge): string {
 
 export function bookingText(k: Knowledge): string {
   return `You can book online at ${k.clinic.bookingUrl}, or call us on ${k.clinic.phone}.\n\n${clinicDetailsText(k.clinic)}`;
-}
-
-export function urgentText(k: Knowledge, kind: RedFlagKind): string {
-  const first =
-    kind === 'crisis'
-      ? `I’m really sorry you’re going through this. If you are in danger or might act on these thoughts, call ${k.clinic.emergencyNumber} now. You can also talk to someone right away: ${k.clinic.crisisLine}.`
-      : `This sounds like it could be an emergency. Call ${k.clinic.emergencyNumber} now, or go to your nearest emergency department.`;
-  return `${first}\n\nI’m an automated assistant and can’t help in an emergency. Please don’t wait for a reply from the clinic.`;
 }
 
 /** Said once per conversation while the bot's storage is unreachable (it may have lost the thread). */

@@ -14,6 +14,8 @@ export interface TurnRecord {
   intent?: string;
   /** The red flag that matched, for urgent turns. */
   redFlag?: string;
+  /** What safety triage did this turn (src/safety, docs/safety.md): guidance alone or first (with its tier), or a note. */
+  safety?: { mode: 'alone' | 'first' | 'note'; tier?: string; sign?: string; source?: string };
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');
@@ -49,6 +51,10 @@ export interface RecognitionTraceValue {
   outcome: Outcome;
   reason: string;
   redFlag?: string;
+  /** Safety tier of an urgent turn: emergency, crisis, urgent (care) or clinic. */
+  tier?: string;
+  /** How safety answered: alone (guidance only), first (guidance, then the answer) or note. */
+  safety?: string;
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -63,6 +69,8 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     outcome: record.outcome ?? 'fallback',
     reason: r.reason,
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
+    ...(record.safety?.tier ? { tier: record.safety.tier } : {}),
+    ...(record.safety ? { safety: record.safety.mode } : {}),
   };
 }
 

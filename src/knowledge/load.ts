@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TreatmentId } from '../nlu/analyse';
+import { loadSafety } from '../safety/load';
 import {
   Answer,
   ClinicDetails,
   Condition,
   INTENTS,
   Knowledge,
-  RedFlag,
   Topic,
   TOPIC_REQUIREMENTS,
   TrainingUtterance,
@@ -188,26 +188,6 @@ function loadTopics(dir: string, article: string): Record<string, Topic> {
   return topics;
 }
 
-function loadRedFlags(dir: string): RedFlag[] {
-  const file = 'red-flags.json';
-  const data = obj(readJson(dir, file), file, '(root)');
-  if (!Array.isArray(data.flags) || data.flags.length === 0) throw new KnowledgeError(file, 'flags', 'must be a non-empty list');
-  return data.flags.map((raw, i) => {
-    const field = `flags[${i}]`;
-    const f = obj(raw, file, field);
-    const kind = str(f.kind, file, `${field}.kind`);
-    if (kind !== 'emergency' && kind !== 'crisis') throw new KnowledgeError(file, `${field}.kind`, 'must be "emergency" or "crisis"');
-    const patterns = strList(f.patterns, file, `${field}.patterns`).map((p, j) => {
-      try {
-        return new RegExp(`\\b(?:${p})`, 'u');
-      } catch (err) {
-        throw new KnowledgeError(file, `${field}.patterns[${j}]`, `not a valid pattern: ${(err as Error).message}`);
-      }
-    });
-    return { id: str(f.id, file, `${field}.id`), kind, patterns };
-  });
-}
-
 /** Training lines: one utterance per line, '#' starts a comment line. */
 export function parseTrainingFile(text: string, intent: string): TrainingUtterance[] {
   return text
@@ -275,7 +255,9 @@ export function loadKnowledge(dir: string): Knowledge {
     conditions,
     listSources,
     topics: loadTopics(dir, article),
-    redFlags: loadRedFlags(dir),
+    safety: loadSafety(dir, (file, field, detail) => {
+      throw new KnowledgeError(file, field, detail);
+    }),
     training: loadTraining(dir),
     article,
     hash: hashFiles(dir),

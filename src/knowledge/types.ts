@@ -1,4 +1,5 @@
 import type { TreatmentId } from '../nlu/analyse';
+import type { SafetyKnowledge } from '../safety/types';
 
 export interface ClinicDetails {
   name: string;
@@ -35,14 +36,6 @@ export interface Topic {
   both?: Answer;
 }
 
-export type RedFlagKind = 'emergency' | 'crisis';
-
-export interface RedFlag {
-  id: string;
-  kind: RedFlagKind;
-  patterns: RegExp[];
-}
-
 export interface TrainingUtterance {
   text: string;
   intent: string;
@@ -56,7 +49,8 @@ export interface Knowledge {
   /** The article's lead-in sentence for each list. */
   listSources: Record<TreatmentId, string>;
   topics: Record<string, Topic>;
-  redFlags: RedFlag[];
+  /** Safety triage: tiers, lexicon, signs and classifier examples (knowledge/safety/, see docs/safety.md). */
+  safety: SafetyKnowledge;
   training: TrainingUtterance[];
   /** Article text without the web-page noise at its end. */
   article: string;

@@ -1,0 +1,192 @@
+/**
+ * Who, when and whether: the context of a sign in a message. "I do not have any chest pain" (negated),
+ * "my dad had a heart attack in 2019" (history, someone else's), "what if I faint after needling"
+ * (hypothetical) and "my husband's face is drooping" (someone else, now: an emergency) all mention a
+ * sign; only some of them are happening now. Cues are word lists over the normalised words (after
+ * "don't" became "do not" and "2day" became "today").
+ */
+
+/** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
+const NEGATION_GAP = new Set(
+  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too'.split(' '),
+);
+const NEGATION = new Set(['no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'denies', 'deny', 'denied', 'nothing']);
+/** After "no", these make it an interjection ("oh no my chest", "no i cant breathe"). */
+const INTERJECTION_AFTER_NO = new Set(['i', 'my', 'im', 'he', 'she', 'his', 'her', 'it', 'its', 'they', 'this', 'please', 'help', 'god']);
+
+/** A sign negated by a cue just before it: walk back over the words a negation may skip. */
+export function isNegated(words: string[], start: number): boolean {
+  // "it's not that I want to die": everything after "not that" in the clause is negated.
+  for (let i = 1; i < start; i++) if (words[i] === 'that' && words[i - 1] === 'not') return true;
+  for (let i = start - 1; i >= 0 && i >= start - 6; i--) {
+    const w = words[i];
+    if (NEGATION.has(w)) {
+      if (w === 'no' && (words[i - 1] === 'oh' || INTERJECTION_AFTER_NO.has(words[i + 1] ?? ''))) return false;
+      return true;
+    }
+    if (!NEGATION_GAP.has(w)) return false;
+  }
+  return false;
+}
+
+/** Phrases that put a sign in the past, long enough ago not to be happening now. */
+const LONG_AGO = [
+  /\b(years?|yrs?|decades?) (ago|back|before)\b/,
+  /\b(in|since|back in|around) (19|20)\d\d\b/,
+  /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
+  /\b(teenager|teenagers|teens|teenage|childhood|uni|university|high school|school)\b/,
+  /\bwhen (i|we|he|she|they) (was|were)\b/,
+  /\bback when\b/,
+  /\bused to\b/,
+  /\b(behind me|behind us|behind him|behind her|well behind)\b/,
+  /\b(died|passed away|late|deceased|rip)\b/,
+  /\b(long )?(time|while) ago\b/,
+  /\bfor (years|decades|most of my life|as long as)\b/,
+];
+const DISTANT = [
+  ...LONG_AGO,
+  /\b(years?|yrs?|decades?|months?|ages) (ago|back|before)\b/,
+  /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
+  /\b(sometimes|usually|often|tend to|always|chronic|chronically|on and off|from time to time|now and then|every now and then|years)\b/,
+  /\bonce\b/,
+  /\bat (age|the age of)\b/,
+  /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
+  /\b(in|since|back in|around) (19|20)\d\d\b/,
+  /\b(19|20)\d\d\b/,
+  /\bas a (child|kid|teen|teenager|baby)\b/,
+  /\bwhen (i|he|she|they) (was|were) (young|little|a|small|younger|in)\b/,
+  /\b(history|hx) of\b/,
+  /\bin the past\b/,
+  /\b(previous|previously|prior|past|former|formerly)\b/,
+  /\bused to\b/,
+  /\b(a )?(long )?(time|while) (ago|back)\b/,
+  /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,
+  /\bthe (year|month) before\b/,
+  /\bafter (his|her|my|their) (stroke|heart attack|attack|surgery|bypass)\b/,
+  /\b(once|twice) before\b/,
+];
+/** Phrases that put it now: these beat a distant cue that is further from the sign. */
+const RECENT = [
+  /\b(now|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
+  /\bjust\b/,
+  /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
+  /\b(since|after|from|during|following) (the|my|this|that|today|todays|yesterdays|last|her|his|our|your)? ?(session|sessions|treatment|appointment|needling|needle|needles|acupuncture|visit|appt)\b/,
+  /\b(since|after) (i|we|he|she) (had|got|left|came)\b/,
+  /\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
+  /\b(yesterday|last night|overnight|earlier)\b/,
+  /\b(keep|keeps|kept|keeping|getting|started|starting|suddenly|sudden|ongoing|happening|going on|at the moment|moment)\b/,
+  /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
+  /\bever since\b/,
+  /\b(will not|wont|can not|cannot) stop\b/,
+];
+
+/** Past tense right before a sign ("had a", "was having"). */
+const PAST_VERB = new Set(['had', 'was', 'were', 'did', 'got', 'suffered', 'survived', 'recovered', 'diagnosed', 'experienced', 'once', 'gave', 'caused', 'ended']);
+const PAST_FORM = /^(fainted|collapsed|overdosed|passed|blacked|fitted|seized|convulsed|bled|cut|hurt|tried)$/;
+const NOT_PAST = new Set<string>();
+
+/** Cues that an event was long ago (for crisis signs, where "last month" is still recent enough to matter). */
+export function longAgo(sentence: string[]): boolean {
+  const joined = sentence.join(' ');
+  return LONG_AGO.some((re) => re.test(joined));
+}
+
+/** Someone other than the writer: a relative, friend, or he/she/they. */
+const OTHER = new Set(
+  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby'.split(
+    ' ',
+  ),
+);
+const SELF = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
+const KIN_AFTER_MY = OTHER;
+
+/** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
+const HYPOTHETICAL = [
+  /\b(if|whether|unless|incase)\b/,
+  /\bin case\b/,
+  /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap)\b/,
+  /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
+  /\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
+  /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
+  /\b(heard|read|reckon|reckons|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
+  /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused)\b/,
+  /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
+  /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
+  /\b(prevent|prevents|avoid|reduce|reduces|protect)\b/,
+  /\b(people|someone|somebody|patients|anyone|those|person) (with|who|on|taking)\b/,
+  /\b(has|have|did|does) (anyone|anybody|someone|people|you|a patient) ever\b/,
+  /\bever (happen|happens|happened)\b/,
+  /\bwhat (happens|would happen|do you do|should you do)\b/,
+  /\b(nearly|almost)\b/,
+];
+/** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
+const WORRY_NOW = /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
+/** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
+export const STRONG_NOW = /\b(now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
+
+
+/** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
+export function isOther(words: string[], start: number, end: number): boolean {
+  const person = (w: string, i: number): 'self' | 'other' | undefined => {
+    if (SELF.has(w)) return 'self';
+    if (w === 'my' || w === 'our') return KIN_AFTER_MY.has(words[i + 1] ?? '') ? 'other' : undefined;
+    if (OTHER.has(w)) return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') ? 'other' : undefined;
+    return undefined;
+  };
+  for (let i = start - 1; i >= 0; i--) {
+    const p = person(words[i], i);
+    if (p) return p === 'other';
+  }
+  for (let i = start; i < Math.min(words.length, end + 4); i++) {
+    const p = person(words[i], i);
+    if (p) return p === 'other';
+  }
+  return false;
+}
+
+export function isHypothetical(words: string[], start: number): boolean {
+  const before = words.slice(0, start).join(' ').replace(WORRY_NOW, ' ');
+  return HYPOTHETICAL.some((re) => re.test(before));
+}
+
+export type When = 'now' | 'history' | 'past' | 'unknown';
+
+/**
+ * When, from time cues in the sentence: the cue nearest the sign wins (a recent one on a tie, to be safe);
+ * with no cue, a past verb just before the sign makes it past ("had a stroke"), otherwise unknown (taken as now).
+ */
+export function whenOf(sentence: string[], start: number, end: number): When {
+  const joined = sentence.join(' ');
+  const offsets: number[] = [];
+  let at = 0;
+  for (const w of sentence) {
+    offsets.push(at);
+    at += w.length + 1;
+  }
+  const tokenAt = (char: number) => {
+    let i = 0;
+    while (i + 1 < offsets.length && offsets[i + 1] <= char) i++;
+    return i;
+  };
+  let best: { distance: number; recent: boolean } | undefined;
+  const consider = (res: RegExp[], recent: boolean) => {
+    for (const re of res) {
+      for (const m of joined.matchAll(new RegExp(re.source, 'g'))) {
+        const first = tokenAt(m.index ?? 0);
+        const last = tokenAt((m.index ?? 0) + Math.max(0, m[0].length - 1)) + 1;
+        const distance = last <= start ? start - last : first >= end ? first - end : 0;
+        if (!best || distance < best.distance || (distance === best.distance && recent)) best = { distance, recent };
+      }
+    }
+  };
+  consider(RECENT, true);
+  consider(DISTANT, false);
+  // A past verb right before the sign ("had a", "collapsed") or the sign itself in the past tense ("fainted").
+  let past = false;
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
+  if (sentence.slice(start, end).some((w) => PAST_FORM.test(w) && !NOT_PAST.has(w))) past = true;
+  if (past && (!best || best.distance > 0 || !best.recent)) return best && !best.recent && best.distance <= 1 ? 'history' : 'past';
+  if (best) return best.recent ? 'now' : 'history';
+  return 'unknown';
+}

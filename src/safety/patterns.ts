@@ -1,0 +1,120 @@
+/**
+ * The sign pattern language, written by the clinic in plain words and compiled to regular expressions
+ * over a clause's word stems (joined by single spaces, with a space at each end):
+ *   chest pain             words in a row; each word is normalised and stemmed as messages are
+ *                          ("breathing", "breathe" and "breath" are one word)
+ *   (cannot|hard to) breathe   alternatives, nestable
+ *   really?                an optional word or (group)
+ *   {chest}                a named group of lay synonyms from lexicon.json ("chest", "ribs", "sternum", …)
+ *   ~  ~5                  up to 3 (or 5) words in between, never across "not", "no" or "never"
+ *   suicid*                a word starting with these letters
+ */
+import type { SafetyNormaliser } from './normalise';
+
+export class PatternError extends Error {}
+
+type Tok = { kind: '(' | ')' | '|' | '?' | 'gap' | 'concept' | 'word'; value: string };
+
+function lex(source: string): Tok[] {
+  const toks: Tok[] = [];
+  const re = /\s*(?:(\()|(\))|(\|)|(\?)|~(\d)?|\{([a-z_]+)\}|([\p{L}\p{N}']+\*?))/uy;
+  let i = 0;
+  while (i < source.length) {
+    if (/^\s*$/.test(source.slice(i))) break;
+    re.lastIndex = i;
+    const m = re.exec(source);
+    if (!m) throw new PatternError(`unexpected "${source.slice(i).trim().slice(0, 12)}"`);
+    i = re.lastIndex;
+    if (m[1]) toks.push({ kind: '(', value: '' });
+    else if (m[2]) toks.push({ kind: ')', value: '' });
+    else if (m[3]) toks.push({ kind: '|', value: '' });
+    else if (m[4]) toks.push({ kind: '?', value: '' });
+    else if (m[6]) toks.push({ kind: 'concept', value: m[6] });
+    else if (m[7]) toks.push({ kind: 'word', value: m[7] });
+    else toks.push({ kind: 'gap', value: m[5] ?? '3' });
+  }
+  return toks;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word inside a gap: anything but a negation or a clause-changing word. */
+const GAP_WORD = '(?:(?!(?:not|no|never|nor|without|if) )\\S+ )';
+
+export class PatternCompiler {
+  private readonly concepts = new Map<string, string>();
+  private readonly compiling = new Set<string>();
+
+  constructor(
+    private readonly normaliser: SafetyNormaliser,
+    private readonly conceptSources: Map<string, string[]>,
+  ) {}
+
+  /** A regular expression over " stem stem … " for one pattern. */
+  compile(source: string): RegExp {
+    return new RegExp(` (${this.body(source)})`, 'u');
+  }
+
+  private concept(name: string): string {
+    const done = this.concepts.get(name);
+    if (done) return done;
+    const phrases = this.conceptSources.get(name);
+    if (!phrases) throw new PatternError(`unknown group {${name}}`);
+    if (this.compiling.has(name)) throw new PatternError(`group {${name}} refers to itself`);
+    this.compiling.add(name);
+    const body = `(?:${phrases.map((p) => this.body(p)).join('|')})`;
+    this.compiling.delete(name);
+    this.concepts.set(name, body);
+    return body;
+  }
+
+  private body(source: string): string {
+    const toks = lex(source);
+    let pos = 0;
+    const sequence = (): string => {
+      const alts: string[] = [];
+      let cur = '';
+      for (;;) {
+        const t = toks[pos];
+        if (!t || t.kind === ')') break;
+        pos++;
+        if (t.kind === '|') {
+          alts.push(cur);
+          cur = '';
+          continue;
+        }
+        let unit: string;
+        if (t.kind === '(') {
+          unit = `(?:${sequence()})`;
+          if (toks[pos]?.kind !== ')') throw new PatternError('missing ")"');
+          pos++;
+        } else if (t.kind === 'concept') unit = this.concept(t.value);
+        else if (t.kind === 'gap') unit = `${GAP_WORD}{0,${t.value}}`;
+        else if (t.kind === 'word') unit = this.word(t.value);
+        else throw new PatternError(`unexpected "${t.kind}"`);
+        if (toks[pos]?.kind === '?') {
+          pos++;
+          unit = `(?:${unit})?`;
+        }
+        cur += unit;
+      }
+      alts.push(cur);
+      if (alts.some((a) => a === '')) throw new PatternError('empty alternative');
+      return alts.length > 1 ? `(?:${alts.join('|')})` : alts[0];
+    };
+    const out = sequence();
+    if (pos < toks.length) throw new PatternError('unbalanced ")"');
+    return out;
+  }
+
+  private word(raw: string): string {
+    if (raw.endsWith('*')) {
+      // Messages are matched as stems ("needle" is "needl"), so a prefix is cut back to its own stem when that is shorter.
+      const prefix = raw.slice(0, -1).toLowerCase().replace(/'/g, '');
+      const stemmed = this.normaliser.stemOf(prefix);
+      return `${escape(prefix.startsWith(stemmed) ? stemmed : prefix)}\\S* `;
+    }
+    const words = this.normaliser.words(raw);
+    if (words.length === 0) throw new PatternError(`"${raw}" has no letters`);
+    return words.map((w) => `${escape(this.normaliser.stemOf(w))} `).join('');
+  }
+}

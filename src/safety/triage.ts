@@ -1,0 +1,148 @@
+/**
+ * Safety triage of one message, before anything else reads it. Two nets:
+ *  1. sign patterns (signs.json, over normalised words and the lexicon's lay synonyms), each mention
+ *     placed in context: negated, history, someone else's, hypothetical, or happening now;
+ *  2. a naive Bayes classifier trained on safety examples, for wordings the patterns miss, over what is
+ *     left once negated, past and hypothetical mentions are set aside.
+ * The result says how the bot should act (docs/safety.md has the rules and the reasons).
+ */
+import { SafetyClassifier, SafetyLabel } from './classifier';
+import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, whenOf } from './context';
+import { NormalClause, SafetyNormaliser } from './normalise';
+import { safetyVocabulary } from './load';
+import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
+
+/**
+ * The classifier's risk (1 - P(none)) at or above which a message the patterns did not catch still gets
+ * guidance first (then the answer). Chosen for recall: see docs/safety.md and `npm run evaluate:safety`.
+ */
+export const DEFAULT_THRESHOLD = 0.3;
+
+const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alone: 3 };
+const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
+
+/** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
+const EVENT = /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|overdose|overdosed|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
+
+const QUESTION = /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
+
+/** Whether a message asks something, besides whatever else it says. */
+export function asksQuestion(text: string): boolean {
+  return text.split(/[.!;\n,]+|\s(?:and|but|so)\s/).some((part) => QUESTION.test(part.trim()));
+}
+
+export interface TriageOptions {
+  threshold?: number;
+  /** Everyday and clinic words that are never typo-corrected into sign words. */
+  commonWords?: Iterable<string>;
+  /** Ordinary clinic questions (the intent training lines), as extra benign examples for the classifier. */
+  benign?: string[];
+}
+
+export class SafetyTriage {
+  readonly normaliser: SafetyNormaliser;
+  readonly classifier: SafetyClassifier;
+  readonly threshold: number;
+
+  constructor(
+    readonly knowledge: SafetyKnowledge,
+    options: TriageOptions = {},
+  ) {
+    const vocabulary = safetyVocabulary(knowledge.lexicon, knowledge.signs.map((s) => ({ patterns: s.sources })), knowledge.examples);
+    this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const stems = (t: string) => this.normaliser.clauses(t).map((c) => c.stems);
+    this.classifier = SafetyClassifier.train([
+      // Clinic-tier reactions are left to the patterns: they share most words with ordinary questions.
+      ...knowledge.examples.filter((e) => e.label !== 'clinic').map((e) => ({ stems: stems(e.text), label: e.label as SafetyLabel })),
+      ...(options.benign ?? []).map((t) => ({ stems: stems(t), label: 'none' as SafetyLabel })),
+    ]);
+  }
+
+  /** Every sign mentioned, with its context. */
+  mentions(clauses: NormalClause[]): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
+    const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> = [];
+    const sentences = new Map<number, { words: string[]; offsets: number[] }>();
+    clauses.forEach((c, i) => {
+      const s = sentences.get(c.sentence) ?? { words: [], offsets: [] };
+      s.offsets[i] = s.words.length;
+      s.words.push(...c.words);
+      sentences.set(c.sentence, s);
+    });
+    clauses.forEach((clause, ci) => {
+      if (clause.stems.length === 0) return;
+      const joined = ' ' + clause.stems.join(' ') + ' ';
+      const sentence = sentences.get(clause.sentence)!;
+      const offset = sentence.offsets[ci];
+      for (const sign of this.knowledge.signs) {
+        const m = sign.matcher.exec(joined);
+        if (!m) continue;
+        const start = joined.slice(0, m.index + 1).split(' ').filter(Boolean).length;
+        const end = start + m[0].trim().split(' ').length;
+        const words = clause.words.slice(start, end).join(' ');
+        let context: MentionContext;
+        const when = whenOf(sentence.words, offset + start, offset + end);
+        if (isNegated(clause.words, start)) context = 'negated';
+        else if (isHypothetical(clause.words, start) && !STRONG_NOW.test(sentence.words.join(' '))) context = 'hypothetical';
+        else if (!sign.tier) context = 'condition';
+        else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
+        const other = isOther(sentence.words, offset + start, offset + end);
+        out.push({ sign: sign.id, theme: sign.theme, tier: sign.tier, context, other, words, clause: ci, signRef: sign, longAgo: longAgo(sentence.words) });
+      }
+    });
+    return out;
+  }
+
+  triage(text: string): Triage {
+    const clauses = this.normaliser.clauses(text.slice(0, 5000));
+    const mentions = this.mentions(clauses);
+    const question = asksQuestion(text);
+    let best: Triage = { mode: 'none', score: 0, question, doubt: false, answer: true, mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, ...m }) => m) };
+    const consider = (candidate: Partial<Triage> & { mode: SafetyMode }) => {
+      const better =
+        MODE_RANK[candidate.mode] > MODE_RANK[best.mode] ||
+        (MODE_RANK[candidate.mode] === MODE_RANK[best.mode] && candidate.tier && (!best.tier || TIER_RANK[candidate.tier] > TIER_RANK[best.tier]));
+      if (better) best = { ...best, note: undefined, ...candidate };
+    };
+    for (const m of mentions) {
+      const sign = m.signRef;
+      const base = { sign: sign.id, theme: sign.theme, source: 'pattern' as const };
+      const top = m.tier === 'emergency' || m.tier === 'crisis';
+      const note = (text?: string) => text && consider({ ...base, mode: 'note', note: text });
+      switch (m.context) {
+        case 'negated':
+          break;
+        case 'current':
+          consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
+          break;
+        case 'past':
+          // "I cut myself last night" is a crisis now; "my dad collapsed" may be happening now: guidance first.
+          if (m.tier === 'crisis' && !m.other) consider({ ...base, mode: 'alone', tier: m.tier });
+          else if (top || !m.other) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          else note(sign.caution);
+          break;
+        case 'history':
+          if (m.tier === 'crisis' && !m.longAgo) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          else note(sign.caution);
+          break;
+        case 'hypothetical':
+          if (m.tier === 'crisis') consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          else note(sign.caution ?? (sign.tier ? this.knowledge.tiers[sign.tier].ifItHappens : undefined));
+          break;
+        case 'condition':
+          note(sign.caution);
+          break;
+      }
+    }
+    // Second net, over the clauses no sign was set aside in: what the patterns did not catch.
+    const setAside = new Set(mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause));
+    const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
+    const { risk, tier } = this.classifier.score(rest);
+    best.score = risk;
+    if (MODE_RANK[best.mode] < MODE_RANK.first && risk >= this.threshold && tier) {
+      best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
+    }
+    best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
+    return best;
+  }
+}
