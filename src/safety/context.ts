@@ -24,22 +24,28 @@ export function isNegated(words: string[], start: number): boolean {
       if (w === 'no' && (words[i - 1] === 'oh' || INTERJECTION_AFTER_NO.has(words[i + 1] ?? ''))) return false;
       return true;
     }
-    if (!NEGATION_GAP.has(w)) return false;
+    if (!NEGATION_GAP.has(w)) break;
+  }
+  // "no vision problems or slurring": a negation over a list joined by "or"/"nor".
+  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
+    if (NEGATION.has(words[i]) && words[i] !== 'not') return words.slice(i + 1, start).some((x) => x === 'or' || x === 'nor');
+    if (LIST_STOP.has(words[i])) return false;
   }
   return false;
 }
+const LIST_STOP = new Set(['but', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
 const LONG_AGO = [
   /\b(years?|yrs?|decades?) (ago|back|before)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
-  /\b(teenager|teenagers|teens|teenage|childhood|uni|university|high school|school)\b/,
+  /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
   /\bwhen (i|we|he|she|they) (was|were)\b/,
   /\bback when\b/,
   /\bused to\b/,
   /\b(behind me|behind us|behind him|behind her|well behind)\b/,
-  /\b(died|passed away|late|deceased|rip)\b/,
+  /\b(died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   /\b(long )?(time|while) ago\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
 ];
@@ -47,8 +53,11 @@ const DISTANT = [
   ...LONG_AGO,
   /\b(years?|yrs?|decades?|months?|ages) (ago|back|before)\b/,
   /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
-  /\b(sometimes|usually|often|tend to|always|chronic|chronically|on and off|from time to time|now and then|every now and then|years)\b/,
-  /\bonce\b/,
+  /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
+  /\b(?<!at )once\b/,
+  /\b(gp|doctor|dr|physio|specialist|neurologist|cardiologist|surgeon) (says|said|thinks|reckons|diagnosed|told me|confirmed)\b/,
+  /\b(diagnosed|diagnosis)\b/,
+  /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
   /\bat (age|the age of)\b/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
@@ -65,19 +74,27 @@ const DISTANT = [
   /\bafter (his|her|my|their) (stroke|heart attack|attack|surgery|bypass)\b/,
   /\b(once|twice) before\b/,
 ];
+/** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
+const HABITUAL = [/\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/];
+
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   /\b(now|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
   /\bjust\b/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
-  /\b(since|after|from|during|following) (the|my|this|that|today|todays|yesterdays|last|her|his|our|your)? ?(session|sessions|treatment|appointment|needling|needle|needles|acupuncture|visit|appt)\b/,
-  /\b(since|after) (i|we|he|she) (had|got|left|came)\b/,
+
   /\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
   /\b(keep|keeps|kept|keeping|getting|started|starting|suddenly|sudden|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   /\bever since\b/,
   /\b(will not|wont|can not|cannot) stop\b/,
+];
+
+/** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
+const SESSION = [
+  /\b(since|after|from|during|following) (the|my|this|that|today|todays|yesterdays|last|her|his|our|your)? ?(session|sessions|treatment|appointment|needling|needle|needles|acupuncture|visit|appt)\b/,
+  /\b(since|after) (i|we|he|she) (had|got|left|came)\b/,
 ];
 
 /** Past tense right before a sign ("had a", "was having"). */
@@ -145,8 +162,9 @@ export function isOther(words: string[], start: number, end: number): boolean {
   return false;
 }
 
-export function isHypothetical(words: string[], start: number): boolean {
-  const before = words.slice(0, start).join(' ').replace(WORRY_NOW, ' ');
+export function isHypothetical(words: string[], start: number, end = start): boolean {
+  // Up to the end of the sign: "could dry needling ever puncture a lung" has its verb inside the sign.
+  const before = words.slice(0, Math.max(start, Math.min(end, start + 2))).join(' ').replace(WORRY_NOW, ' ');
   return HYPOTHETICAL.some((re) => re.test(before));
 }
 
@@ -169,24 +187,33 @@ export function whenOf(sentence: string[], start: number, end: number): When {
     while (i + 1 < offsets.length && offsets[i + 1] <= char) i++;
     return i;
   };
-  let best: { distance: number; recent: boolean } | undefined;
-  const consider = (res: RegExp[], recent: boolean) => {
+  type Kind = 'recent' | 'session' | 'distant';
+  let best: { distance: number; kind: Kind } | undefined;
+  const consider = (res: RegExp[], kind: Kind, maxDistance = Infinity) => {
     for (const re of res) {
       for (const m of joined.matchAll(new RegExp(re.source, 'g'))) {
         const first = tokenAt(m.index ?? 0);
         const last = tokenAt((m.index ?? 0) + Math.max(0, m[0].length - 1)) + 1;
         const distance = last <= start ? start - last : first >= end ? first - end : 0;
-        if (!best || distance < best.distance || (distance === best.distance && recent)) best = { distance, recent };
+        if (distance > maxDistance) continue;
+        if (!best || distance < best.distance || (distance === best.distance && kind !== 'distant')) best = { distance, kind };
       }
     }
   };
-  consider(RECENT, true);
-  consider(DISTANT, false);
+  consider(RECENT, 'recent');
+  consider(SESSION, 'session');
+  consider(DISTANT, 'distant');
+  consider(HABITUAL, 'distant', 3);
   // A past verb right before the sign ("had a", "collapsed") or the sign itself in the past tense ("fainted").
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   if (sentence.slice(start, end).some((w) => PAST_FORM.test(w) && !NOT_PAST.has(w))) past = true;
-  if (past && (!best || best.distance > 0 || !best.recent)) return best && !best.recent && best.distance <= 1 ? 'history' : 'past';
-  if (best) return best.recent ? 'now' : 'history';
+  if (past) {
+    if (best?.kind === 'recent' && best.distance <= 2) return 'now';
+    if (DISTANT.some((re) => re.test(joined))) return 'history';
+    if (best?.kind === 'recent' && best.distance <= 2) return 'now';
+    return 'past';
+  }
+  if (best) return best.kind === 'distant' ? 'history' : 'now';
   return 'unknown';
 }

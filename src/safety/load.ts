@@ -88,6 +88,12 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
   const data = readJson(dir, file, fail);
   const replace = new Map([...wordMap(data.replace, file, 'replace', fail)].map(([k, v]) => [k, v.split(/\s+/)]));
   const forms = wordMap(data.forms, file, 'forms', fail);
+  const idiomsRaw = data.idioms ?? {};
+  if (!idiomsRaw || typeof idiomsRaw !== 'object' || Array.isArray(idiomsRaw)) fail(file, 'idioms', 'must be an object of phrase: replacement');
+  const idioms = Object.entries(idiomsRaw as Record<string, unknown>)
+    .map(([k, v]): [string, string] => [k.toLowerCase().trim(), typeof v === 'string' ? v.toLowerCase().trim() : fail(file, `idioms.${k}`, 'must be a string')])
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([k, v]): [RegExp, string[]] => [new RegExp(`(?<=^| )${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= |$)`, 'g'), v.split(/\s+/).filter(Boolean)]);
   if (!Array.isArray(data.keep)) fail(file, 'keep', 'must be a list of words');
   const keep = new Set((data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))));
   const conceptsRaw = data.concepts;
@@ -97,7 +103,7 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
     if (!/^[a-z_]+$/.test(name)) fail(file, `concepts.${name}`, 'names are lower-case letters and _');
     concepts.set(name, texts(phrases, file, `concepts.${name}`, fail, false));
   }
-  return { replace, forms, concepts, keep };
+  return { replace, idioms, forms, concepts, keep };
 }
 
 interface RawSign {

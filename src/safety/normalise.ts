@@ -54,6 +54,8 @@ export class SafetyNormaliser {
     const word = raw.replace(/'/g, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
     const direct = this.lexicon.replace.get(word);
     if (direct) return direct;
+    // Dropped g: "bein", "feelin", "bleedin" are being, feeling, bleeding.
+    if (word.endsWith('in') && !this.known.has(word) && this.known.has(word + 'g')) return this.lexicon.replace.get(word + 'g') ?? [word + 'g'];
     if (this.known.has(word) || word.length < 5 || /\d/.test(word)) return [word];
     const fixed = this.speller.correct(word);
     if (fixed !== word && isEnglish(word)) return [word];
@@ -74,7 +76,11 @@ export class SafetyNormaliser {
   words(text: string): string[] {
     const out: string[] = [];
     for (const m of text.toLowerCase().matchAll(WORD)) out.push(...this.replaceWord(m[0]));
-    return out.filter(Boolean);
+    const words = out.filter(Boolean);
+    if (this.lexicon.idioms.length === 0 || words.length === 0) return words;
+    let joined = words.join(' ');
+    for (const [re, replacement] of this.lexicon.idioms) joined = joined.replace(re, replacement.join(' '));
+    return joined.split(' ').filter(Boolean);
   }
 
   clauses(text: string): NormalClause[] {

@@ -17,7 +17,7 @@ type Tok = { kind: '(' | ')' | '|' | '?' | 'gap' | 'concept' | 'word'; value: st
 
 function lex(source: string): Tok[] {
   const toks: Tok[] = [];
-  const re = /\s*(?:(\()|(\))|(\|)|(\?)|~(\d)?|\{([a-z_]+)\}|([\p{L}\p{N}']+\*?))/uy;
+  const re = /\s*(?:(\()|(\))|(\|)|(\?)|~(\d+)?|\{([a-z_]+)\}|([\p{L}\p{N}']+\*?))/uy;
   let i = 0;
   while (i < source.length) {
     if (/^\s*$/.test(source.slice(i))) break;

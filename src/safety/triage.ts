@@ -69,6 +69,8 @@ export class SafetyTriage {
       s.words.push(...c.words);
       sentences.set(c.sentence, s);
     });
+    const strongNow = STRONG_NOW.test(clauses.map((c) => c.words.join(' ')).join(' '));
+    const allWords = clauses.flatMap((c) => c.words);
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
@@ -81,9 +83,11 @@ export class SafetyTriage {
         const end = start + m[0].trim().split(' ').length;
         const words = clause.words.slice(start, end).join(' ');
         let context: MentionContext;
-        const when = whenOf(sentence.words, offset + start, offset + end);
+        let when = whenOf(sentence.words, offset + start, offset + end);
+        // Nothing in the sentence says when: another sentence may ("That's been going on for years").
+        if (when === 'unknown') when = whenOf(allWords, -1000, -1000) === 'history' ? 'history' : 'unknown';
         if (isNegated(clause.words, start)) context = 'negated';
-        else if (isHypothetical(clause.words, start) && !STRONG_NOW.test(sentence.words.join(' '))) context = 'hypothetical';
+        else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
         else if (!sign.tier) context = 'condition';
         else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
         const other = isOther(sentence.words, offset + start, offset + end);
@@ -139,7 +143,9 @@ export class SafetyTriage {
     const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
     const { risk, tier } = this.classifier.score(rest);
     best.score = risk;
-    if (MODE_RANK[best.mode] < MODE_RANK.first && risk >= this.threshold && tier) {
+    // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
+    const history = whenOf(clauses.flatMap((c) => c.words), -1000, -1000) === 'history';
+    if (MODE_RANK[best.mode] < MODE_RANK.first && risk >= this.threshold && tier && !history) {
       best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
     best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
