@@ -21,6 +21,8 @@ export function isNegated(words: string[], start: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - 6; i--) {
     const w = words[i];
     if (NEGATION.has(w)) {
+      // "can not get a full breath" is a symptom, not a denial of one.
+      if (w === 'not' && MODAL.has(words[i - 1] ?? '')) return false;
       if (w === 'no' && (words[i - 1] === 'oh' || INTERJECTION_AFTER_NO.has(words[i + 1] ?? ''))) return false;
       return true;
     }
@@ -28,11 +30,14 @@ export function isNegated(words: string[], start: number): boolean {
   }
   // "no vision problems or slurring": a negation over a list joined by "or"/"nor".
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
-    if (NEGATION.has(words[i]) && words[i] !== 'not') return words.slice(i + 1, start).some((x) => x === 'or' || x === 'nor');
+    // ("can not X or Y" lists symptoms, it does not negate them)
+    const cue = NEGATION.has(words[i]) && !(words[i] === 'not' && MODAL.has(words[i - 1] ?? ''));
+    if (cue) return words.slice(i + 1, start).some((x) => x === 'or' || x === 'nor');
     if (LIST_STOP.has(words[i])) return false;
   }
   return false;
 }
+const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
 const LIST_STOP = new Set(['but', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
