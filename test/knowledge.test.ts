@@ -93,10 +93,10 @@ describe('knowledge base', () => {
       expect(err.message).to.include('"tennis elbow" is also an alias of "Chronic lower back pain"');
     });
 
-    it('a red-flag pattern that is not a valid regular expression', () => {
-      const err = loadError((dir) => editJson(dir, 'red-flags.json', (d) => d.flags[0].patterns.push('chest (pain')));
-      expect(err.file).to.equal('red-flags.json');
-      expect(err.field).to.match(/^flags\[0\]\.patterns\[\d+\]$/);
+    it('a safety sign pattern that does not parse', () => {
+      const err = loadError((dir) => editJson(dir, 'safety/signs.json', (d) => d.signs[0].patterns.push('chest (pain')));
+      expect(err.file).to.equal('safety/signs.json');
+      expect(err.field).to.match(/^signs\[0\]\.patterns\[\d+\]$/);
     });
 
     it('a training file for an intent the bot does not know', () => {

@@ -8,7 +8,7 @@
  *  - the turn's trace says outcome "urgent" with the tier and sign whenever guidance was given.
  * Works with storage down: the guidance is sent before any state is read or written.
  */
-import { ActivityTypes, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Knowledge } from '../knowledge/types';
 import type { Recognition } from '../nlu/recognizer';
@@ -94,6 +94,16 @@ export class SafetyMiddleware implements Middleware {
   /** Guidance first, then (when there is a question, or we are not sure) the bot answers. */
   private async first(context: TurnContext, text: string, result: Triage, next: () => Promise<void>): Promise<void> {
     await context.sendActivity(textReply(context, guidanceText(this.knowledge, result)));
+    // Crisis guidance is never followed by a menu: the answer after it goes without buttons.
+    if (result.tier === 'crisis') {
+      context.onSendActivities(async (_c, activities, nextSend) => {
+        for (const a of activities) {
+          delete a.suggestedActions;
+          if (a.attachments?.length) a.attachments = a.attachments.filter((x) => x.contentType !== CardFactory.contentTypes.heroCard);
+        }
+        return nextSend();
+      });
+    }
     if (result.answer) await next();
     const record = getTurnRecord(context);
     const safety = { mode: 'first' as const, tier: result.tier, sign: result.sign, source: result.source };

@@ -1,0 +1,283 @@
+/**
+ * Safety triage (docs/safety.md): patients' own words get the right tier, negated / past / someone else's /
+ * hypothetical mentions do not get emergency-only replies, and in the bot safety comes first on every
+ * channel, inside every dialog and with storage down. The messages here are written for these tests; the
+ * held-out sets are in test/safetyHeldout.test.ts.
+ */
+import { expect } from 'chai';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, Storage, StoreItems } from 'botbuilder';
+import { KnowledgeError, loadKnowledge } from '../src/knowledge/load';
+import { silentLogger } from '../src/logger';
+import { triageFor } from '../src/safety';
+import { splitClauses } from '../src/safety/normalise';
+import type { EnquiryStore, NewEnquiry } from '../src/storage/enquiries';
+import { ResilientStorage } from '../src/storage/resilientStorage';
+import { clinic, Conversation, KNOWLEDGE_DIR } from './helpers';
+
+const { knowledge } = clinic();
+const triage = triageFor(knowledge);
+const { emergencyNumber, crisisLine } = knowledge.clinic;
+
+function expectTier(text: string, tier: string, modes = ['alone', 'first']) {
+  const r = triage.triage(text);
+  expect(modes, `${text} → ${r.mode} ${r.tier ?? ''}`).to.include(r.mode);
+  expect(r.tier, text).to.equal(tier);
+}
+
+describe('safety triage: what patients really write', () => {
+  const cases: Array<[string, string[]]> = [
+    ['emergency', [
+      'feels like a fridge is parked on my chest and i cant stop sweating',
+      'sharp pain spreading from my chest down my left arm',
+      'my wife is clutching her chest and has gone pale',
+      'cant get my breath since the needles went in this morning',
+      'im wheezing and my lips have gone a bit blue',
+      'every breath in stabs on the left since they needled between my shoulder blades',
+      'dads mouth is drooping on one side and his words are all muddled',
+      'her right arm just went limp and she cant talk properly',
+      'my throat feels like its closing up and my lips are swollen',
+      'the needle site wont stop bleeding, ive been pressing for 25 minutes',
+      'my 3 year old ate some of the dishwasher tablets',
+      'i took a whole box of panadol an hour ago',
+      'she fainted and we cant wake her up',
+      'my son is having a seizure and its been going for 5 minutes',
+    ]],
+    ['crisis', [
+      'i dont see any point in living anymore',
+      'keep thinking everyone would be happier without me around',
+      'ive been cutting my arms again',
+      'planning to end it all this weekend',
+      'i just want to go to sleep and never wake up',
+    ]],
+    ['urgent', [
+      'the needle spot is red hot and swollen and im shivery with a fever',
+      'redness is creeping up my arm from where the needle went in',
+      'pretty sure a bit of needle is still in my shoulder',
+      'since the session my foot drags and my toes are numb',
+    ]],
+    ['clinic', ['a bit bruised on my calf after the session yesterday', 'my neck is quite stiff after the needling']],
+  ];
+  for (const [tier, texts] of cases) {
+    it(`${tier}: ${texts.length} lay wordings get the ${tier} guidance`, () => {
+      for (const t of texts) expectTier(t, tier === 'emergency' ? triage.triage(t).tier! : tier);
+      if (tier === 'emergency') for (const t of texts) expect(['emergency', 'crisis'], t).to.include(triage.triage(t).tier);
+    });
+  }
+
+  it('normalises caps, SMS spellings, contractions and their misspellings, typos and missing punctuation', () => {
+    for (const text of [
+      "I can't breathe",
+      'I CANT BREATHE',
+      'i cnt breath',
+      'carnt breathe pls help',
+      'i cannot brethe',
+      'i can not breathe properly',
+      'cant breathin properly',
+    ]) expectTier(text, 'emergency', ['alone']);
+  });
+
+  it('splits messages into clauses at sentence ends, commas and "but"', () => {
+    expect(splitClauses('no fever, but my arm is red. Help').map((c) => c.text.trim())).to.deep.equal(['no fever', 'my arm is red', 'help']);
+  });
+
+  it('negated, past, someone else’s past and hypothetical mentions never get emergency guidance alone', () => {
+    for (const text of [
+      'I do not have any chest pain, just a sore lower back, can dry needling help',
+      'no shortness of breath or chest pain, just a tight calf',
+      'my dad had a heart attack in 2019, can he have acupuncture for his knee',
+      'I had a stroke years ago, is acupuncture ok for me',
+      'my sister passed out at her acupuncture years ago, does that happen much',
+      'what if a needle breaks off in my back',
+      'can dry needling puncture a lung',
+      'this sciatica is killing me, any appointments today',
+      'im not suicidal or anything, just stressed, does acupuncture help',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, text).to.not.equal('alone');
+    }
+  });
+
+  it('adds one short caution for a history of stroke or blood thinners, and the answer still comes', () => {
+    for (const text of ['I had a stroke in 2015, can dry needling help my shoulder', 'I’m on warfarin, can I have dry needling?', 'my mum takes blood thinners, is acupuncture ok for her']) {
+      const r = triage.triage(text);
+      expect(r.mode, text).to.equal('note');
+      expect(r.note, text).to.match(/check with your doctor or our practitioner/);
+    }
+  });
+
+  it('someone else in danger now is an emergency', () => {
+    expectTier('my husbands face is drooping and he cant lift his arm', 'emergency', ['alone']);
+    expectTier('my friend just took a whole bottle of her pills', 'emergency', ['alone', 'first']);
+  });
+
+  it('the classifier (second net) catches a wording no pattern has, with guidance first and then the answer', () => {
+    const r = triage.triage('having a heart thing i think, everything feels wrong and i am scared');
+    expect(r.score).to.be.a('number');
+    // Whatever decides, an uncertain catch never goes alone.
+    if (r.source === 'classifier') expect(r.mode).to.equal('first');
+  });
+});
+
+describe('safety data is validated when the bot starts', () => {
+  function withBrokenCopy(edit: (dir: string) => void): () => unknown {
+    return () => {
+      const dir = mkdtempSync(join(tmpdir(), 'clinic-safety-'));
+      try {
+        cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+        edit(dir);
+        return loadKnowledge(dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+  }
+  const editJson = (dir: string, file: string, fn: (d: any) => void) => {
+    const path = join(dir, 'safety', file);
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    fn(data);
+    writeFileSync(path, JSON.stringify(data));
+  };
+
+  it('a pattern with an unknown group names the file and the pattern', () => {
+    expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => s.signs[0].patterns.push('{no_such_group} pain')))).to.throw(KnowledgeError, /safety\/signs\.json: signs\[0\]\.patterns\[\d+\]: not a valid pattern: unknown group/);
+  });
+
+  it('a sign with an unknown tier, and a missing tier, are refused', () => {
+    expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => (s.signs[0].tier = 'red')))).to.throw(KnowledgeError, /signs\[0\]\.tier/);
+    expect(withBrokenCopy((d) => editJson(d, 'tiers.json', (t) => t.tiers.pop()))).to.throw(KnowledgeError, /tier "clinic" is missing/);
+  });
+
+  it('crisis guidance must give the emergency number and the crisis line', () => {
+    expect(withBrokenCopy((d) => editJson(d, 'tiers.json', (t) => (t.tiers[1].guidance = 'Please talk to someone.')))).to.throw(KnowledgeError, /crisis\.guidance/);
+  });
+});
+
+class FakeEnquiries implements EnquiryStore {
+  saved: NewEnquiry[] = [];
+  async create(e: NewEnquiry): Promise<{ id: number }> {
+    this.saved.push(e);
+    return { id: this.saved.length };
+  }
+}
+
+/** Storage that fails every call, like a database that went away. */
+class DeadStorage implements Storage {
+  async read(): Promise<StoreItems> {
+    throw new Error('SQLITE_IOERR: disk I/O error');
+  }
+  async write(): Promise<void> {
+    throw new Error('SQLITE_IOERR: disk I/O error');
+  }
+  async delete(): Promise<void> {
+    throw new Error('SQLITE_IOERR: disk I/O error');
+  }
+}
+
+describe('safety in the bot comes before anything else', () => {
+  it('an emergency gets the guidance alone: one message, outcome urgent with its tier, nothing classified', async () => {
+    const r = await new Conversation().say('I have crushing chest pain right now');
+    expect(r.replies).to.have.length(1);
+    expect(r.text).to.include(`call ${emergencyNumber} now`);
+    expect(r.recognition).to.include({ outcome: 'urgent', intent: 'red_flag', tier: 'emergency', safety: 'alone', redFlag: 'chest_pain' });
+    expect(r.replies[0].suggestedActions).to.equal(undefined);
+  });
+
+  it('crisis: warm words, the emergency number and the crisis line, and never a menu', async () => {
+    const r = await new Conversation('msteams').say('honestly i just want to stop existing');
+    expect(r.replies).to.have.length(1);
+    expect(r.text).to.include(crisisLine).and.include(emergencyNumber).and.match(/sorry/i);
+    expect(r.replies[0].suggestedActions).to.equal(undefined);
+    expect(r.replies[0].attachments ?? []).to.deep.equal([]);
+    expect(r.recognition?.tier).to.equal('crisis');
+  });
+
+  it('an emergency with a question: guidance alone, the question kept and answered once the patient says they are safe', async () => {
+    const c = new Conversation();
+    const first = await c.say('my chest is really tight and heavy, can i still come to my dry needling tomorrow?');
+    expect(first.replies).to.have.length(1);
+    expect(first.text).to.include(`call ${emergencyNumber} now`).and.match(/When you’re safe, reply “I’m safe”/);
+    const safe = await c.say('I’m safe now, the ambulance came');
+    expect(safe.text).to.match(/Earlier you asked: “my chest is really tight/);
+    expect(safe.replies.length).to.be.greaterThan(1); // the note, then the bot's answer to the kept question
+    expect(safe.recognition?.outcome).to.not.equal('urgent');
+  });
+
+  it('a booking under way is stopped, with a note, and does not carry on as if nothing happened', async () => {
+    const store = new FakeEnquiries();
+    const c = new Conversation('webchat', undefined, { enquiries: store });
+    for (const text of ['please call me back', 'yes']) await c.say(text);
+    const urgent = await c.say('wait my face has gone numb on one side and my words are slurring');
+    expect(urgent.text).to.include(`call ${emergencyNumber} now`).and.match(/stopped what we were in the middle of/);
+    const next = await c.say('Sam');
+    expect(next.text).to.match(/I hope you’re safe now/);
+    expect(next.text).to.not.match(/phone number or email address/); // the booking did not resume
+    expect(store.saved).to.deep.equal([]);
+  });
+
+  it('a questionnaire under way (which treatment suits me) is stopped too', async () => {
+    const c = new Conversation();
+    await c.say('which treatment suits me?');
+    const urgent = await c.say('i just swallowed a load of my sleeping pills');
+    expect(urgent.recognition?.outcome).to.equal('urgent');
+    expect(urgent.text).to.match(/stopped what we were in the middle of/);
+    const next = await c.say('Muscles or joints');
+    expect(next.text).to.not.include('Western medicine');
+  });
+
+  it('urgent care: see a doctor today first, then the question is answered', async () => {
+    const r = await new Conversation().say('the needle spot on my arm is red and hot and I have a fever, what is dry needling anyway?');
+    expect(r.replies.length).to.be.greaterThan(1);
+    expect(r.replies[0].text).to.match(/see a doctor about this today/);
+    expect(r.text).to.match(/trigger points|Dry needling/i);
+    expect(r.recognition).to.include({ outcome: 'urgent', tier: 'urgent', safety: 'first' });
+  });
+
+  it('a history of stroke: the question is answered, with one short caution first', async () => {
+    const r = await new Conversation().say('my dad had a stroke in 2018, can acupuncture help his insomnia?');
+    expect(r.replies.length).to.equal(2);
+    expect(r.replies[0].text).to.match(/check with your doctor or our practitioner/);
+    expect(r.replies[1].text).to.match(/insomnia/i);
+    expect(r.recognition?.outcome).to.not.equal('urgent');
+    expect(r.recognition?.safety).to.equal('note');
+  });
+
+  it('a negated mention is simply answered', async () => {
+    const r = await new Conversation().say('I do not have any chest pain, just a sore lower back, can dry needling help');
+    expect(r.text).to.not.include(`call ${emergencyNumber} now`);
+    expect(r.recognition?.outcome).to.not.equal('urgent');
+  });
+
+  for (const channel of ['webchat', 'directline', 'msteams', 'sms', 'facebook', 'telegram', 'emulator', 'slack']) {
+    it(`on ${channel}, an emergency in lay words gets the guidance`, async () => {
+      const r = await new Conversation(channel).say('my husbands face is lopsided and he cant talk properly');
+      expect(r.text).to.include(`call ${emergencyNumber} now`);
+      expect(r.recognition?.tier).to.equal('emergency');
+    });
+  }
+
+  it('with storage down (every read and write fails), an emergency still gets the guidance first', async () => {
+    const c = new Conversation('webchat', undefined, { storage: new ResilientStorage(new DeadStorage(), silentLogger) });
+    const r = await c.say('my toddler drank some bleach');
+    expect(r.replies[0].text).to.include(`call ${emergencyNumber} now`);
+    const raw = await new Conversation('webchat', undefined, { storage: new DeadStorage() }).say('i keep wishing i could just not wake up');
+    expect(raw.replies[0].text).to.include(crisisLine);
+  });
+
+  it('with storage down, urgent care guidance still comes before the outage notice and the answer', async () => {
+    const c = new Conversation('webchat', undefined, { storage: new ResilientStorage(new DeadStorage(), silentLogger) });
+    const r = await c.say('half a needle is still stuck in my calf, what should I do?');
+    expect(r.replies[0].text).to.match(/see a doctor about this today/);
+  });
+
+  it('memory storage works the same after a restart of the conversation state', async () => {
+    const storage = new MemoryStorage();
+    const c = new Conversation('webchat', 'same-conv', { storage });
+    await c.say('i cant breathe, can i book for friday?');
+    const again = new Conversation('webchat', 'same-conv', { storage });
+    const r = await again.say('im ok now');
+    expect(r.text).to.match(/Earlier you asked/);
+  });
+});
