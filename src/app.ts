@@ -14,6 +14,7 @@ import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { fillClinic } from './bot/safetyReplies';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
@@ -163,7 +164,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger });
+      const safetyTiers = Object.values(knowledge.safety.tiers).map((t) => ({ id: t.id, label: fillClinic(t.label, knowledge.clinic), guidance: fillClinic(t.guidance, knowledge.clinic), reasoning: t.reasoning }));
+      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger, safetyTiers });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);

@@ -78,6 +78,8 @@ describe('staff review (HTTP)', () => {
     await ask(app.port, 'conv-xss', XSS);
     await ask(app.port, 'conv-sms', 'do you do cupping?!', { channelId: 'sms' });
     for (const text of ['please call me back', 'yes', 'Robin', '0412 345 678', 'mornings', 'skip', 'yes']) await ask(app.port, 'conv-enquiry', text);
+    await ask(app.port, 'conv-urgent-care', 'my arm is red and hot up to the elbow from the needle site and i have chills');
+    await ask(app.port, 'conv-emergency', 'my husbands face is lopsided and he cant talk properly');
     s = await session();
   });
 
@@ -151,6 +153,21 @@ describe('staff review (HTTP)', () => {
       expect(sms.items.map((c) => c.conversationId)).to.deep.equal(['conv-sms']);
       const page = await (await get('/staff/conversations?flag=enquiry', s)).text();
       expect(page).to.include('please call me back').and.not.include('what is dry needling?');
+    });
+
+    it('shows urgent messages newest first with their tier, the tier in the conversation list, and the clinic’s tier table', async () => {
+      const urgent = await (await get('/staff/urgent', s)).text();
+      const emergency = urgent.indexOf('my husbands face is lopsided');
+      const care = urgent.indexOf('my arm is red and hot');
+      expect(emergency).to.be.greaterThan(-1);
+      expect(care).to.be.greaterThan(emergency); // newest first
+      expect(urgent).to.match(/<span class="tier emergency">emergency<\/span>/).and.match(/<span class="tier urgent">urgent<\/span>/);
+      expect(urgent).to.include('Safety tiers').and.include('Emergency: call 000 now').and.include('see a doctor about this today');
+      const onlyCare = await (await get('/staff/urgent?tier=urgent', s)).text();
+      expect(onlyCare).to.include('my arm is red and hot').and.not.include('my husbands face');
+      expect((await get('/staff/urgent?tier=red', s)).status).to.equal(400);
+      const list = await (await get('/staff/conversations?flag=urgent', s)).text();
+      expect(list).to.include('my husbands face is lopsided').and.match(/class="tier emergency"/).and.not.include('what is dry needling?');
     });
 
     it('searches what patients wrote', async () => {

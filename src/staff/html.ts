@@ -57,7 +57,7 @@ export interface LayoutOptions {
   title: string;
   user?: string;
   csrf?: string;
-  active?: 'conversations' | 'unanswered' | 'enquiries';
+  active?: 'conversations' | 'urgent' | 'unanswered' | 'enquiries';
   newEnquiries?: number;
 }
 
@@ -65,6 +65,7 @@ export function layout(options: LayoutOptions, body: Html): string {
   const nav = options.user
     ? html`<nav>
         <a href="/staff/conversations" class="${options.active === 'conversations' ? 'on' : ''}">Conversations</a>
+        <a href="/staff/urgent" class="${options.active === 'urgent' ? 'on' : ''}">Urgent</a>
         <a href="/staff/unanswered" class="${options.active === 'unanswered' ? 'on' : ''}">Unanswered questions</a>
         <a href="/staff/enquiries" class="${options.active === 'enquiries' ? 'on' : ''}">Enquiries${options.newEnquiries ? html` <span class="count">${options.newEnquiries}</span>` : ''}</a>
         <form method="post" action="/staff/logout" class="logout">
@@ -123,6 +124,9 @@ button.plain{background:#fff;color:#1f4e79}
 .flag.fallback{background:#fff1f0;border-color:#e0a39e;color:#8a1f17}
 .flag.clarify{background:#fff8e6;border-color:#e3c47a;color:#6d4c00}
 .flag.urgent{background:#a4262c;border-color:#a4262c;color:#fff}
+.tier{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.85em;border:1px solid #a4262c}
+.tier.emergency,.tier.crisis{background:#a4262c;color:#fff}
+.tier.urgent{background:#fde7e9}
 .flag.handoff{background:#eef4ff;border-color:#9db7e6;color:#1d3f7a}
 .flag.enquiry{background:#eefaf0;border-color:#8cc79a;color:#1c5c2b}
 .flag.answered{background:#f0f5f0;border-color:#b5cdb5;color:#2e4d2e}

@@ -2,7 +2,7 @@
  * The staff pages, rendered on the server. Every value from the database or the request goes
  * through the `html` template (escapeHtml); nothing is inserted raw.
  */
-import type { ConversationFilter, ConversationPage, ConversationSummary, Flag, TurnView, UnansweredGroup } from '../storage/review';
+import type { ConversationFilter, ConversationPage, ConversationSummary, Flag, TurnView, UnansweredGroup, UrgentTurn } from '../storage/review';
 import { FLAGS } from '../storage/review';
 import type { Enquiry, EnquiryStatus } from '../storage/enquiries';
 import { formatDate, formatTime, html, Html, layout, LayoutOptions, qs } from './html';
@@ -17,8 +17,55 @@ function shell(ctx: PageContext, title: string, active: LayoutOptions['active'],
   return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries }, body);
 }
 
-function flagBadges(flags: Record<Flag, number>): Html {
-  return html`${FLAGS.filter((f) => flags[f] > 0).map((f) => html`<span class="flag ${f}" title="${flags[f]} turn(s)">${f}</span>`)}`;
+function flagBadges(flags: Record<Flag, number>, tiers: string[] = []): Html {
+  return html`${FLAGS.filter((f) => flags[f] > 0).map(
+    (f) => html`<span class="flag ${f}" title="${flags[f]} turn(s)">${f}</span>${f === 'urgent' ? tiers.map((t) => html` <span class="tier ${t}">${t}</span>`) : ''}`,
+  )}`;
+}
+
+/** One row of the clinic's safety tier table, as staff see it (numbers filled in). */
+export interface SafetyTierRow {
+  id: string;
+  label: string;
+  guidance: string;
+  reasoning: string;
+}
+
+/** Turns that got safety guidance, newest first, with the tier table the clinic signed off. */
+export function urgentPage(ctx: PageContext, turns: UrgentTurn[], tiers: SafetyTierRow[], tier?: string): string {
+  return shell(
+    ctx,
+    'Urgent',
+    'urgent',
+    html`<p class="muted">Messages that got safety guidance (emergency, crisis, urgent care or contact the clinic), newest first.
+      “alone” means the guidance was the whole reply; “first” means the bot answered the question after it.
+      A message that should be here and is not: add its wording to knowledge/safety (see docs/safety.md).</p>
+      <form method="get" action="/staff/urgent" class="filters">
+        <label>Tier <select name="tier"><option value="">any</option>${tiers.map((t) => html`<option value="${t.id}" ${t.id === tier ? html`selected` : ''}>${t.id}</option>`)}</select></label>
+        <button type="submit">Show</button>
+      </form>
+      <table>
+        <thead><tr><th>When</th><th>Tier</th><th>Sign</th><th>Channel</th><th>What the patient wrote</th></tr></thead>
+        <tbody>${
+          turns.length
+            ? turns.map(
+                (t) => html`<tr>
+              <td class="small"><a href="/staff/conversations/${t.conversation}">${formatTime(t.at)}</a></td>
+              <td><span class="tier ${t.tier}">${t.tier}</span> <span class="small muted">${t.safety ?? ''}</span></td>
+              <td class="small">${t.sign ?? ''}</td>
+              <td>${t.channelId}</td>
+              <td class="pre">${truncate(t.text, 300)}</td>
+            </tr>`,
+              )
+            : html`<tr><td colspan="5" class="muted">No urgent messages${tier ? html` at tier ${tier}` : ''}.</td></tr>`
+        }</tbody>
+      </table>
+      <h2>Safety tiers</h2>
+      <table class="tiers">
+        <thead><tr><th>Tier</th><th>What the patient is told</th><th>Why</th></tr></thead>
+        <tbody>${tiers.map((t) => html`<tr><td><span class="tier ${t.id}">${t.id}</span><div class="small">${t.label}</div></td><td class="pre small">${t.guidance}</td><td class="small">${t.reasoning}</td></tr>`)}</tbody>
+      </table>`,
+  );
 }
 
 function truncate(text: string | undefined, max: number): string {
@@ -62,7 +109,7 @@ export function conversationsPage(ctx: PageContext, view: ListView): string {
       <td class="small muted">${formatTime(c.lastAt)}</td>
       <td>${c.channelId}</td>
       <td>${c.turns}</td>
-      <td>${flagBadges(c.flags)}</td>
+      <td>${flagBadges(c.flags, c.tiers)}</td>
       <td class="pre">${truncate(c.firstText, 140)}</td>
     </tr>`,
   );
@@ -112,7 +159,7 @@ function understood(turn: TurnView): Html {
     <dt>Intent</dt><dd><strong>${r.intent}</strong></dd>
     <dt>Score</dt><dd>${typeof r.score === 'number' ? r.score.toFixed(2) : ''}</dd>
     <dt>Condition</dt><dd>${conditions.length ? conditions : html`<span class="muted">none</span>`}</dd>
-    <dt>Outcome</dt><dd><span class="flag ${r.outcome}">${r.outcome}</span> <span class="muted small">${r.reason}</span>${r.redFlag ? html` <span class="small">(${r.redFlag})</span>` : ''}</dd>
+    <dt>Outcome</dt><dd><span class="flag ${r.outcome}">${r.outcome}</span> <span class="muted small">${r.reason}</span>${r.tier ? html` <span class="tier ${r.tier}">${r.tier}</span>` : ''}${r.redFlag ? html` <span class="small">(${r.redFlag}${r.safety ? html`, ${r.safety}` : ''})</span>` : ''}</dd>
     ${alternatives ? html`<dt>Also</dt><dd class="small muted">${alternatives}</dd>` : ''}
   </dl>`;
 }
@@ -141,7 +188,7 @@ export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: 
     'conversations',
     html`<div class="box">
         <div>Channel <strong>${c.channelId}</strong> · conversation id <code>${c.conversationId}</code></div>
-        <div>Started ${formatTime(c.startedAt)} · last activity ${formatTime(c.lastAt)} · ${c.turns} turn(s) · ${flagBadges(c.flags)}</div>
+        <div>Started ${formatTime(c.startedAt)} · last activity ${formatTime(c.lastAt)} · ${c.turns} turn(s) · ${flagBadges(c.flags, c.tiers)}</div>
         ${enquiries.length ? html`<div>Enquiries: ${enquiries.map((e) => html`<a href="/staff/enquiries?status=${e.status}">#${e.id} (${e.status})</a> `)}</div>` : ''}
         <p>
           <a href="/staff/conversations/${c.id}/transcript" download>Download .transcript</a> (opens in the Bot Framework Emulator) ·

@@ -11,7 +11,7 @@ import type { StaffConfig } from '../config';
 import type { Logger } from '../logger';
 import type { StorageBackend } from '../storage/backend';
 import type { EnquiryStatus } from '../storage/enquiries';
-import { BadFilterError, ConversationFilter, Flag, FLAGS, trainingCandidates } from '../storage/review';
+import { BadFilterError, ConversationFilter, ConversationSummary, Flag, FLAGS, SAFETY_TIER_ORDER, tiersOf, trainingCandidates } from '../storage/review';
 import type { Db } from '../storage/sqlite';
 import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
 import { exportCsv, exportJson, safeFilePart } from './exports';
@@ -30,6 +30,8 @@ export interface StaffDeps {
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
   secret: string;
   logger: Logger;
+  /** The clinic's safety tier table (knowledge/safety/tiers.json, numbers filled in), shown on the urgent page. */
+  safetyTiers?: pages.SafetyTierRow[];
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -276,6 +278,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         status = err.status;
       }
       const page = error ? { items: [] } : await review.listConversations(filter);
+      await withTiers(page.items);
       const notice = params.get('deleted') === '1' ? 'The conversation was deleted.' : undefined;
       sendHtml(res, status, pages.conversationsPage(await pageContext(session), { filter, page, channels: await review.channels(), error, notice }));
     }),
@@ -291,6 +294,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     '/staff/conversations/:id',
     guarded('page', async (req, res, session) => {
       const c = await conversationOr404(req);
+      await withTiers([c]);
       sendHtml(res, 200, pages.transcriptPage(await pageContext(session), c, await review.turns(c.id), await enquiries.forConversation(c.channelId, c.conversationId)));
     }),
   );
@@ -349,6 +353,25 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       const n = format === 'csv' ? await exportCsv(review, { from, to }, write) : await exportJson(review, { from, to }, write);
       res.end();
       logger.info('staff exported conversations', { user: session.user, format, conversations: n });
+    }),
+  );
+
+  // --- urgent: turns that got safety guidance, newest first, with their tier ---
+  /** Adds the safety tiers of each urgent conversation on a page of the list. */
+  const withTiers = async (items: ConversationSummary[]) => {
+    const urgent = items.filter((c) => c.flags.urgent > 0);
+    if (!urgent.length) return;
+    const turns = await review.urgentTurns({ conversations: urgent.map((c) => c.id), limit: 1000 });
+    for (const c of urgent) c.tiers = tiersOf(turns.filter((t) => t.conversation === c.id));
+  };
+
+  server.get(
+    '/staff/urgent',
+    guarded('page', async (req, res, session) => {
+      const tier = query(req).get('tier') || undefined;
+      if (tier && !SAFETY_TIER_ORDER.includes(tier)) throw new HttpError(400, `tier must be one of ${SAFETY_TIER_ORDER.join(', ')}`);
+      const turns = await review.urgentTurns({ tier, limit: 200 });
+      sendHtml(res, 200, pages.urgentPage(await pageContext(session), turns, deps.safetyTiers ?? [], tier));
     }),
   );
 

@@ -15,7 +15,7 @@ import type { SessionRecords } from '../staff/auth';
 import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
 import { SqliteEnquiryStore } from './enquiries';
 import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
-import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
+import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from './review';
 import { ReviewQueries } from './review';
 import type { Logger } from '../logger';
 import type { Db } from './sqlite';
@@ -42,6 +42,8 @@ export interface ReviewStore {
   transcriptFile(id: number): Promise<Activity[]>;
   turns(id: number): Promise<TurnView[]>;
   unanswered(range?: Range, limit?: number): Promise<UnansweredGroup[]>;
+  /** Turns that got safety guidance, newest first, with their tier. */
+  urgentTurns(filter?: UrgentFilter): Promise<UrgentTurn[]>;
   /** Conversations started in the range, oldest first, one at a time. */
   conversationsInRange(range: Range): AsyncIterable<ConversationExport>;
   counts(): Promise<{ conversations: number; newEnquiries: number }>;
@@ -122,6 +124,7 @@ export class SqliteBackend implements StorageBackend {
       transcriptFile: async (id) => r.transcriptFile(id),
       turns: async (id) => r.turns(id),
       unanswered: async (range, limit) => r.unanswered(range, limit),
+      urgentTurns: async (f) => r.urgentTurns(f),
       conversationsInRange: (range) => toAsync(r.conversationsInRange(range)),
       counts: async () => r.counts(),
     };

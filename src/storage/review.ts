@@ -39,6 +39,35 @@ export interface ConversationSummary {
   activityCount: number;
   flags: Record<Flag, number>;
   firstText?: string;
+  /** Safety tiers of its urgent turns, most urgent first (filled in for the staff list, see urgentTurns). */
+  tiers?: string[];
+}
+
+/** A turn that got safety guidance (outcome urgent), for the staff urgent view. */
+export interface UrgentTurn {
+  conversation: number;
+  channelId: string;
+  at: Date;
+  /** What the patient wrote (as stored: redacted when redaction is on). */
+  text: string;
+  tier: string;
+  sign?: string;
+  /** alone: guidance only; first: guidance, then the answer. */
+  safety?: string;
+}
+
+export interface UrgentFilter {
+  tier?: string;
+  /** Only these conversations (row ids). */
+  conversations?: number[];
+  limit?: number;
+}
+
+export const SAFETY_TIER_ORDER = ['crisis', 'emergency', 'urgent', 'clinic'];
+
+/** The distinct tiers of some urgent turns, most urgent first. */
+export function tiersOf(turns: Array<{ tier: string }>): string[] {
+  return [...new Set(turns.map((t) => t.tier))].sort((a, b) => SAFETY_TIER_ORDER.indexOf(a) - SAFETY_TIER_ORDER.indexOf(b));
 }
 
 export interface ConversationPage {
@@ -293,6 +322,31 @@ export class ReviewQueries {
       const conversation = this.getConversation(id);
       if (conversation) yield { conversation, activities: this.transcriptFile(id) };
     }
+  }
+
+  /**
+   * Turns that got safety guidance, newest first, with their tier (read from each turn's trace). Urgent
+   * turns are rare, so the scan of the recognitions table is cheap next to a page of conversations.
+   */
+  urgentTurns(filter: UrgentFilter = {}): UrgentTurn[] {
+    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 200), 1), 1000);
+    const ids = filter.conversations?.filter((n) => Number.isSafeInteger(n)).slice(0, 500);
+    if (ids && ids.length === 0) return [];
+    const rows = this.db
+      .prepare<Array<number>, { conv: number; at: number; text: string; body: string; channel_id: string }>(
+        `SELECT r.conv, r.at, r.text, a.body, c.channel_id FROM recognitions r JOIN activities a ON a.seq = r.seq JOIN conversations c ON c.id = r.conv
+         WHERE r.outcome = 'urgent' ${ids ? `AND r.conv IN (${ids.map(() => '?').join(',')})` : ''} ORDER BY r.at DESC, r.seq DESC`,
+      )
+      .all(...(ids ?? []));
+    const out: UrgentTurn[] = [];
+    for (const r of rows) {
+      const v = (JSON.parse(r.body) as { value?: RecognitionTraceValue }).value;
+      const tier = v?.tier ?? 'emergency'; // turns logged before tiers existed were all emergency or crisis guidance
+      if (filter.tier && tier !== filter.tier) continue;
+      out.push({ conversation: r.conv, channelId: r.channel_id, at: new Date(r.at), text: r.text, tier, sign: v?.redFlag, safety: v?.safety });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   counts(): { conversations: number; newEnquiries: number } {

@@ -63,6 +63,8 @@ export interface BlobSummary {
   texts: Array<{ seq: number; text: string }>;
   /** Turns the staff should look at (unanswered questions). */
   unanswered: StoredRecognition[];
+  /** Turns that got safety guidance, with their tier (absent in summaries written before tiers). */
+  urgent?: Array<{ seq: number; at: number; text: string; tier: string; sign?: string; safety?: string }>;
 }
 
 function timeOf(activity: Partial<Activity>): number {
@@ -229,6 +231,7 @@ export class BlobTranscriptStore implements TranscriptBackend {
             const trace = activity.value as RecognitionTraceValue;
             if (trace.outcome === 'fallback' || trace.outcome === 'clarify' || trace.outcome === 'urgent' || trace.outcome === 'handoff') s.flags[trace.outcome]++;
             const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+            if (trace.outcome === 'urgent') (s.urgent ??= []).push({ seq, at, text: traceText, tier: trace.tier ?? 'emergency', sign: trace.redFlag, safety: trace.safety });
             // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
             if (isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' '))) {
               s.unanswered.push({

@@ -12,7 +12,7 @@ import { StorageUnavailableError } from '../backend';
 
 export { StorageUnavailableError };
 import type { DeletedConversation, PurgeResult } from '../retention';
-import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
+import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from '../review';
 import { BadFilterError, FLAGS, groupTurns } from '../review';
 import type { SessionRecords } from '../../staff/auth';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
@@ -164,6 +164,22 @@ class BlobReview implements ReviewStore {
       .map(({ convs, ...g }) => ({ ...g, conversations: convs.size }))
       .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
       .slice(0, Math.min(Math.max(limit, 1), 5000));
+  }
+
+  /** As ReviewQueries.urgentTurns: from the summaries of conversations with urgent turns. */
+  async urgentTurns(filter: UrgentFilter = {}): Promise<UrgentTurn[]> {
+    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 200), 1), 1000);
+    const only = filter.conversations ? new Set(filter.conversations) : undefined;
+    const candidates = (await this.transcripts.listSummaries()).filter((c) => c.flags.urgent > 0 && (!only || only.has(c.id)));
+    const out: UrgentTurn[] = [];
+    const bodies = await this.transcripts.summariesOf(candidates);
+    bodies.forEach((s, i) => {
+      for (const u of s?.urgent ?? []) {
+        if (filter.tier && u.tier !== filter.tier) continue;
+        out.push({ conversation: candidates[i].id, channelId: candidates[i].channelId, at: new Date(u.at), text: u.text, tier: u.tier, sign: u.sign, safety: u.safety });
+      }
+    });
+    return out.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
   }
 
   async *conversationsInRange(range: Range): AsyncGenerator<ConversationExport> {
