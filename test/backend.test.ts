@@ -273,5 +273,26 @@ for (const kind of kinds) {
       expect(await backend.state.read(['emulator/conversations/etag/'])).to.deep.equal({});
       expect((await backend.enquiries.list()).items.map((e) => e.name)).to.deep.equal(['Kim']);
     });
+
+    it('lists turns that got safety guidance newest first, with their tier, by tier and by conversation', async () => {
+      const urgent = (conv: string, text: string, at: number, tier: string) => {
+        const t = trace(conv, text, at, 'urgent', 'classified', 'red_flag');
+        Object.assign(t.value as object, { tier, redFlag: 'sign', safety: 'alone' });
+        return t;
+      };
+      const t0 = Date.now();
+      await backend.transcripts.logActivities([activity('conv-u1', 'user', 'my arm is red and hot', t0)]);
+      await backend.transcripts.logActivities([urgent('conv-u1', 'my arm is red and hot', t0 + 1, 'urgent')]);
+      await backend.transcripts.logActivities([activity('conv-u2', 'user', 'crushing chest pain', t0 + 10)]);
+      await backend.transcripts.logActivities([urgent('conv-u2', 'crushing chest pain', t0 + 11, 'emergency')]);
+      const all = await backend.review.urgentTurns();
+      expect(all.map((t) => [t.text, t.tier, t.channelId, t.sign, t.safety])).to.deep.equal([
+        ['crushing chest pain', 'emergency', 'emulator', 'sign', 'alone'],
+        ['my arm is red and hot', 'urgent', 'emulator', 'sign', 'alone'],
+      ]);
+      expect((await backend.review.urgentTurns({ tier: 'urgent' })).map((t) => t.text)).to.deep.equal(['my arm is red and hot']);
+      const c2 = (await backend.review.findConversation('emulator', 'conv-u2'))!;
+      expect((await backend.review.urgentTurns({ conversations: [c2.id] })).map((t) => t.conversation)).to.deep.equal([c2.id]);
+    });
   });
 }
