@@ -108,8 +108,7 @@ const PAST_FORM = /^(fainted|collapsed|overdosed|passed|blacked|fitted|seized|co
 const NOT_PAST = new Set<string>();
 
 /** Cues that an event was long ago (for crisis signs, where "last month" is still recent enough to matter). */
-export function longAgo(sentence: string[]): boolean {
-  const joined = sentence.join(' ');
+export function longAgo(joined: string): boolean {
   return LONG_AGO.some((re) => re.test(joined));
 }
 
@@ -175,48 +174,79 @@ export function isHypothetical(words: string[], start: number, end = start): boo
 
 export type When = 'now' | 'history' | 'past' | 'unknown';
 
-/**
- * When, from time cues in the sentence: the cue nearest the sign wins (a recent one on a tie, to be safe);
- * with no cue, a past verb just before the sign makes it past ("had a stroke"), otherwise unknown (taken as now).
- */
-export function whenOf(sentence: string[], start: number, end: number): When {
-  const joined = sentence.join(' ');
-  const offsets: number[] = [];
+/** A time cue found in a run of words: where it is, and what kind. */
+export interface TimeCue {
+  first: number;
+  /** One past its last word. */
+  last: number;
+  kind: 'recent' | 'session' | 'distant' | 'habitual';
+}
+
+const GLOBAL = (res: RegExp[]) => res.map((re) => new RegExp(re.source, 'g'));
+const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
+  [GLOBAL(RECENT), 'recent'],
+  [GLOBAL(SESSION), 'session'],
+  [GLOBAL(DISTANT), 'distant'],
+  [GLOBAL(HABITUAL), 'habitual'],
+];
+
+/** Every time cue in some words (found once per sentence, then used for each sign in it). */
+export function timeCues(words: string[]): TimeCue[] {
+  const joined = words.join(' ');
+  const offsets = new Int32Array(words.length);
   let at = 0;
-  for (const w of sentence) {
-    offsets.push(at);
-    at += w.length + 1;
+  for (let i = 0; i < words.length; i++) {
+    offsets[i] = at;
+    at += words[i].length + 1;
   }
   const tokenAt = (char: number) => {
-    let i = 0;
-    while (i + 1 < offsets.length && offsets[i + 1] <= char) i++;
-    return i;
+    let lo = 0;
+    let hi = words.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid] <= char) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
-  type Kind = 'recent' | 'session' | 'distant';
-  let best: { distance: number; kind: Kind } | undefined;
-  const consider = (res: RegExp[], kind: Kind, maxDistance = Infinity) => {
+  const cues: TimeCue[] = [];
+  for (const [res, kind] of CUE_SETS) {
     for (const re of res) {
-      for (const m of joined.matchAll(new RegExp(re.source, 'g'))) {
-        const first = tokenAt(m.index ?? 0);
-        const last = tokenAt((m.index ?? 0) + Math.max(0, m[0].length - 1)) + 1;
-        const distance = last <= start ? start - last : first >= end ? first - end : 0;
-        if (distance > maxDistance) continue;
-        if (!best || distance < best.distance || (distance === best.distance && kind !== 'distant')) best = { distance, kind };
+      re.lastIndex = 0;
+      for (let m = re.exec(joined); m; m = re.exec(joined)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        cues.push({ first: tokenAt(m.index), last: tokenAt(m.index + m[0].length - 1) + 1, kind });
       }
     }
-  };
-  consider(RECENT, 'recent');
-  consider(SESSION, 'session');
-  consider(DISTANT, 'distant');
-  consider(HABITUAL, 'distant', 3);
-  // A past verb right before the sign ("had a", "collapsed") or the sign itself in the past tense ("fainted").
+  }
+  return cues;
+}
+
+/**
+ * When, from time cues in the sentence: the cue nearest the sign wins (a recent one on a tie, to be safe);
+ * habits count only close to the sign; a past verb just before the sign ("had a stroke", "fainted") makes it
+ * history when the sentence says long ago, now when a recent cue is right next to it, and past otherwise;
+ * with no cue at all, unknown (taken as now).
+ */
+export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
+  let best: { distance: number; kind: TimeCue['kind'] } | undefined;
+  let distantAnywhere = false;
+  for (const c of cues) {
+    const distance = c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0;
+    if (c.kind === 'habitual' && distance > 3) continue;
+    const kind = c.kind === 'habitual' ? 'distant' : c.kind;
+    if (kind === 'distant') distantAnywhere = true;
+    if (!best || distance < best.distance || (distance === best.distance && kind !== 'distant')) best = { distance, kind };
+  }
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
-  if (sentence.slice(start, end).some((w) => PAST_FORM.test(w) && !NOT_PAST.has(w))) past = true;
+  for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
     if (best?.kind === 'recent' && best.distance <= 2) return 'now';
-    if (DISTANT.some((re) => re.test(joined))) return 'history';
-    if (best?.kind === 'recent' && best.distance <= 2) return 'now';
+    if (distantAnywhere) return 'history';
     return 'past';
   }
   if (best) return best.kind === 'distant' ? 'history' : 'now';

@@ -3,6 +3,7 @@
  * tests and tools build many bots from one knowledge object).
  */
 import type { Knowledge } from '../knowledge/types';
+import { isEnglish } from './english';
 import { SafetyTriage, TriageOptions } from './triage';
 
 const cache = new WeakMap<Knowledge, SafetyTriage>();
@@ -21,6 +22,8 @@ export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'th
   if (!t) {
     t = new SafetyTriage(knowledge.safety, { ...options, commonWords: commonWords(knowledge), benign: knowledge.training.map((u) => u.text) });
     if (options.threshold === undefined) cache.set(knowledge, t);
+    // WordNet's word list (for the typo corrector) loads in a few hundred ms: soon after start, not in a patient's turn.
+    setTimeout(() => isEnglish('a'), 2000).unref();
   }
   return t;
 }

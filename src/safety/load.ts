@@ -92,8 +92,7 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
   if (!idiomsRaw || typeof idiomsRaw !== 'object' || Array.isArray(idiomsRaw)) fail(file, 'idioms', 'must be an object of phrase: replacement');
   const idioms = Object.entries(idiomsRaw as Record<string, unknown>)
     .map(([k, v]): [string, string] => [k.toLowerCase().trim(), typeof v === 'string' ? v.toLowerCase().trim() : fail(file, `idioms.${k}`, 'must be a string')])
-    .sort((a, b) => b[0].length - a[0].length)
-    .map(([k, v]): [RegExp, string[]] => [new RegExp(`(?<=^| )${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= |$)`, 'g'), v.split(/\s+/).filter(Boolean)]);
+    .map(([k, v]): [string, string[]] => [k.split(/\s+/).join(' '), v.split(/\s+/).filter(Boolean)]);
   if (!Array.isArray(data.keep)) fail(file, 'keep', 'must be a list of words');
   const keep = new Set((data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))));
   const conceptsRaw = data.concepts;

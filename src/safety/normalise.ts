@@ -25,11 +25,14 @@ const SENTENCE = /[.!?;\n]+|\s(?:but|however|although|though|except|apart from|o
 const CLAUSE = /[,:()\u2013\u2014]|\s-\s/u;
 
 /** Splits text into sentences, and each sentence into clauses. */
+const SENTENCE_G = new RegExp(SENTENCE.source, 'gu');
+const CLAUSE_G = new RegExp(CLAUSE.source, 'gu');
+
 export function splitClauses(text: string): Array<{ text: string; sentence: number }> {
   const out: Array<{ text: string; sentence: number }> = [];
-  const sentences = (' ' + text.toLowerCase() + ' ').split(new RegExp(SENTENCE.source, 'gu'));
+  const sentences = (' ' + text.toLowerCase() + ' ').split(SENTENCE_G);
   sentences.forEach((s, i) => {
-    for (const c of s.split(new RegExp(CLAUSE.source, 'gu'))) if (c.trim()) out.push({ text: c, sentence: i });
+    for (const c of s.split(CLAUSE_G)) if (c.trim()) out.push({ text: c, sentence: i });
   });
   return out;
 }
@@ -38,6 +41,9 @@ export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
   private readonly known: Set<string>;
   private readonly stems = new Map<string, string>();
+  /** All idioms in one expression, longest first, and what each becomes. */
+  private readonly idioms?: RegExp;
+  private readonly idiomMap = new Map<string, string>();
 
   /** @param vocabulary the words sign patterns and examples use; @param common words never corrected (clinic questions, everyday words) */
   constructor(
@@ -47,6 +53,9 @@ export class SafetyNormaliser {
   ) {
     this.speller = new SpellCorrector(vocabulary);
     this.known = new Set([...vocabulary.keys(), ...lexicon.keep, ...common, ...lexicon.replace.keys(), ...lexicon.forms.keys()]);
+    for (const [phrase, replacement] of lexicon.idioms) this.idiomMap.set(phrase, replacement.join(' '));
+    const phrases = [...this.idiomMap.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (phrases.length) this.idioms = new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g');
   }
 
   /** A word's replacement words: SMS spellings, contractions, typos ("carnt" -> can not). */
@@ -77,10 +86,10 @@ export class SafetyNormaliser {
     const out: string[] = [];
     for (const m of text.toLowerCase().matchAll(WORD)) out.push(...this.replaceWord(m[0]));
     const words = out.filter(Boolean);
-    if (this.lexicon.idioms.length === 0 || words.length === 0) return words;
-    let joined = words.join(' ');
-    for (const [re, replacement] of this.lexicon.idioms) joined = joined.replace(re, replacement.join(' '));
-    return joined.split(' ').filter(Boolean);
+    if (!this.idioms || words.length === 0) return words;
+    const joined = words.join(' ');
+    const replaced = joined.replace(this.idioms, (phrase) => this.idiomMap.get(phrase) ?? phrase);
+    return replaced === joined ? words : replaced.split(' ').filter(Boolean);
   }
 
   clauses(text: string): NormalClause[] {

@@ -7,7 +7,7 @@
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
 import { SafetyClassifier, SafetyLabel } from './classifier';
-import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, whenOf } from './context';
+import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
 import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
@@ -62,15 +62,16 @@ export class SafetyTriage {
   /** Every sign mentioned, with its context. */
   mentions(clauses: NormalClause[]): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
     const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> = [];
-    const sentences = new Map<number, { words: string[]; offsets: number[] }>();
+    const sentences = new Map<number, { words: string[]; offsets: number[]; cues?: TimeCue[]; joined?: string }>();
     clauses.forEach((c, i) => {
       const s = sentences.get(c.sentence) ?? { words: [], offsets: [] };
       s.offsets[i] = s.words.length;
       s.words.push(...c.words);
       sentences.set(c.sentence, s);
     });
-    const strongNow = STRONG_NOW.test(clauses.map((c) => c.words.join(' ')).join(' '));
     const allWords = clauses.flatMap((c) => c.words);
+    const strongNow = STRONG_NOW.test(allWords.join(' '));
+    let messageWhen: string | undefined;
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
@@ -83,15 +84,20 @@ export class SafetyTriage {
         const end = start + m[0].trim().split(' ').length;
         const words = clause.words.slice(start, end).join(' ');
         let context: MentionContext;
-        let when = whenOf(sentence.words, offset + start, offset + end);
+        sentence.cues ??= timeCues(sentence.words);
+        let when = whenOf(sentence.words, offset + start, offset + end, sentence.cues);
         // Nothing in the sentence says when: another sentence may ("That's been going on for years").
-        if (when === 'unknown') when = whenOf(allWords, -1000, -1000) === 'history' ? 'history' : 'unknown';
+        if (when === 'unknown') {
+          messageWhen ??= whenOf(allWords, -1000, -1000);
+          if (messageWhen === 'history') when = 'history';
+        }
         if (isNegated(clause.words, start)) context = 'negated';
         else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
         else if (!sign.tier) context = 'condition';
         else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
         const other = isOther(sentence.words, offset + start, offset + end);
-        out.push({ sign: sign.id, theme: sign.theme, tier: sign.tier, context, other, words, clause: ci, signRef: sign, longAgo: longAgo(sentence.words) });
+        sentence.joined ??= sentence.words.join(' ');
+        out.push({ sign: sign.id, theme: sign.theme, tier: sign.tier, context, other, words, clause: ci, signRef: sign, longAgo: longAgo(sentence.joined) });
       }
     });
     return out;
@@ -141,11 +147,16 @@ export class SafetyTriage {
     // Second net, over the clauses no sign was set aside in: what the patterns did not catch.
     const setAside = new Set(mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause));
     const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
+    // Only needed when the patterns have not already asked for guidance.
+    if (MODE_RANK[best.mode] >= MODE_RANK.first || rest.length === 0) {
+      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
+      return best;
+    }
     const { risk, tier } = this.classifier.score(rest);
     best.score = risk;
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
-    const history = whenOf(clauses.flatMap((c) => c.words), -1000, -1000) === 'history';
-    if (MODE_RANK[best.mode] < MODE_RANK.first && risk >= this.threshold && tier && !history) {
+    const history = risk >= this.threshold && whenOf(clauses.flatMap((c) => c.words), -1000, -1000) === 'history';
+    if (risk >= this.threshold && tier && !history) {
       best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
     best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);

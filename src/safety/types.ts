@@ -44,7 +44,7 @@ export interface Lexicon {
   /** Whole-word replacements: SMS spellings, contractions and their misspellings ("cant" -> "can not"). */
   replace: Map<string, string[]>;
   /** Phrases that only sound alarming ("killing me", "weak at the knees"), replaced (as words) before matching. */
-  idioms: Array<[RegExp, string[]]>;
+  idioms: Array<[string, string[]]>;
   /** Irregular word forms to their base ("took" -> "take"), before stemming. */
   forms: Map<string, string>;
   /** Named groups of lay synonyms and paraphrases, used as {name} in sign patterns. */

@@ -3,11 +3,14 @@
  *  - echo: a bare ActivityHandler on the same CloudAdapter (the floor of the Bot Framework pipeline);
  *  - memory: the clinic bot (middleware, recognizer, dialogs, eTag state) with in-memory state, no transcripts;
  *  - sqlite: the clinic bot as it runs, with SQLite state and transcripts, SQLITE_SYNCHRONOUS=FULL and NORMAL.
+ *  - safety triage alone (src/safety): microseconds per message over the benchmark questions and every safety
+ *    example (long and short, urgent and benign), the cost triage adds to each turn (target: at most 0.2 ms).
  * Each variant runs N turns with C turns in flight (the same clinic questions over 500 conversations, expectReplies)
  * after a warm-up, and the variants alternate over the rounds. Prints ms per turn (wall and CPU), p50/p99 per turn
  * and, for SQLite, writes per group commit. Figures, not pass/fail.
  *
  *   npm run bench:turn -- --turns 5000 --concurrency 16 --rounds 2
+ *   npm run bench:turn -- --triage-only
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,8 @@ import { loadConfig, PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { silentLogger } from '../logger';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
+import type { Knowledge } from '../knowledge/types';
+import { triageFor } from '../safety';
 import { GroupCommit } from '../storage/groupCommit';
 import { ResilientStorage } from '../storage/resilientStorage';
 import { Db, openDatabase } from '../storage/sqlite';
@@ -89,7 +94,57 @@ async function measure(v: Variant, turns: number, concurrency: number): Promise<
   };
 }
 
+/** What safety triage costs per message, on its own: the part of a turn it adds. */
+interface TriageCost {
+  name: string;
+  messages: number;
+  /** CPU time per message (robust to other processes on the machine), and wall-clock median and p99. */
+  cpuUs: number;
+  medianUs: number;
+  p99Us: number;
+}
+
+/** What safety triage costs per message, on its own: the clinic's benchmark questions, and the safety examples (long, urgent and benign). */
+function measureTriage(knowledge: Knowledge, passes = 20): TriageCost[] {
+  const triage = triageFor(knowledge);
+  const sets: Array<[string, string[]]> = [
+    ['clinic questions', [...QUESTIONS]],
+    ['safety examples', knowledge.safety.examples.map((e) => e.text)],
+  ];
+  return sets.map(([name, messages]) => {
+    for (let i = 0; i < 3; i++) for (const m of messages) triage.triage(m); // warm-up (JIT, typo and stem caches as in a running bot)
+    const times: number[] = [];
+    const cpu = process.cpuUsage();
+    for (let p = 0; p < passes; p++) {
+      for (const m of messages) {
+        const t = performance.now();
+        triage.triage(m);
+        times.push(performance.now() - t);
+      }
+    }
+    const used = process.cpuUsage(cpu);
+    times.sort((a, b) => a - b);
+    return { name, messages: messages.length, cpuUs: (used.user + used.system) / times.length, medianUs: 1000 * times[times.length >> 1], p99Us: 1000 * times[Math.floor(times.length * 0.99)] };
+  });
+}
+
+function printTriage(costs: TriageCost[]): void {
+  for (const c of costs) {
+    console.log(`Safety triage, ${c.name} (${c.messages}): ${(c.cpuUs / 1000).toFixed(3)} ms CPU per message; wall median ${(c.medianUs / 1000).toFixed(3)} ms, p99 ${(c.p99Us / 1000).toFixed(3)} ms`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--triage-only')) {
+    const started = performance.now();
+    const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'));
+    const t0 = performance.now();
+    triageFor(knowledge);
+    const built = performance.now() - t0;
+    console.log(`Knowledge loaded in ${(t0 - started).toFixed(0)} ms; safety triage built (classifier trained) in ${built.toFixed(0)} ms`);
+    printTriage(measureTriage(knowledge));
+    return;
+  }
   const turns = numberArg('--turns', 5000);
   const concurrency = numberArg('--concurrency', 16);
   const rounds = numberArg('--rounds', 2);
@@ -138,6 +193,8 @@ async function main(): Promise<void> {
     const writes = ms[0].writesPerCommit === undefined ? '' : m((x) => x.writesPerCommit!).toFixed(1);
     console.log(`| ${v.name} | ${m((x) => x.msPerTurn).toFixed(3)} | ${m((x) => x.cpuMsPerTurn).toFixed(3)} | ${m((x) => x.p50).toFixed(1)} | ${m((x) => x.p99).toFixed(1)} | ${writes} |`);
   }
+  console.log('\nSafety triage, part of every clinic turn above:');
+  printTriage(measureTriage(knowledge));
 }
 
 void main().catch((err) => {
