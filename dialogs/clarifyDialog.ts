@@ -4,7 +4,7 @@
  */
 import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
 import { CLARIFY_DIALOG } from './ids';

@@ -5,7 +5,7 @@ import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, 
 import { conditionText, topicText, unlistedConditionText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { replyWithSuggestions, textReply } from '../src/bot/render';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import type { ConditionRef, FoundEntity } from '../src/nlu/analyse';
 import type { TreatmentChoice } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';

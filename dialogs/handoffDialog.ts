@@ -6,7 +6,7 @@ import { EventFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { handoffText } from '../src/bot/replies';
 import { textReply } from '../src/bot/render';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import { DialogDependencies } from './dependencies';
 import { HANDOFF_DIALOG } from './ids';
 

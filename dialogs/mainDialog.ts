@@ -29,7 +29,7 @@ import {
 } from '../src/bot/replies';
 import { replyWithSuggestions, textReply } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog, ConditionDialogOptions } from './conditionDialog';

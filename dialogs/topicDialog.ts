@@ -8,7 +8,7 @@ import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { topicText } from '../src/bot/replies';
 import { replyWithSuggestions } from '../src/bot/render';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import type { TreatmentChoice } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';

@@ -8,7 +8,7 @@ import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DISCLAIMER } from '../src/bot/replies';
 import { replyWithSuggestions } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { setOutcome } from '../src/bot/turnRecord';
+import { setOutcome } from '../src/turn/record';
 import type { TreatmentChoice } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
 import { WHICH_TREATMENT_DIALOG } from './ids';

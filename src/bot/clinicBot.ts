@@ -8,7 +8,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { Logger } from '../logger';
 import { attachmentText } from './replies';
 import { textReply } from './render';
-import { getTurnRecord, setOutcome, setTurnRecord } from './turnRecord';
+import { getTurnRecord, setOutcome, setTurnRecord } from '../turn/record';
 import type { TurnRecognizer } from './turnRecognizer';
 import { unclassified } from '../nlu/recognizer';
 

@@ -8,7 +8,8 @@ import type { Knowledge, RedFlag } from '../knowledge/types';
 import { plainForm } from '../nlu/normalize';
 import { unclassified } from '../nlu/recognizer';
 import { urgentText } from './replies';
-import { getTurnRecord, setOutcome, setTurnRecord, traceActivity } from './turnRecord';
+import { getTurnRecord, setOutcome, setTurnRecord } from '../turn/record';
+import { traceActivity } from '../turn/trace';
 
 export class RecognitionTraceMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -12,7 +12,6 @@ import type { Logger } from '../logger';
 import type { StorageBackend } from '../storage/backend';
 import type { EnquiryStatus } from '../storage/enquiries';
 import { BadFilterError, ConversationFilter, Flag, FLAGS, trainingCandidates } from '../storage/review';
-import type { Db } from '../storage/sqlite';
 import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
 import { exportCsv, exportJson, safeFilePart } from './exports';
 import { FAVICON, formatDate, STYLESHEET } from './html';
@@ -22,9 +21,7 @@ export const SESSION_COOKIE = 'clinic_staff';
 export const LOGIN_COOKIE = 'clinic_staff_login';
 
 export interface StaffDeps {
-  /** Staff sessions (the local SQLite file, whichever storage the conversations are in). */
-  db: Db;
-  /** Conversations, enquiries, deletion: SQLite or Azure Blob (see src/storage/backend.ts). */
+  /** Conversations, enquiries, deletion and staff sessions: SQLite or Azure Blob (see src/storage/backend.ts). */
   storage: StorageBackend;
   config: StaffConfig;
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
@@ -148,7 +145,7 @@ function safeNext(next: string | null | undefined): string {
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const { config, logger } = deps;
   const { review, enquiries } = deps.storage;
-  const sessions = new Sessions(deps.storage.sessions ?? deps.db, deps.secret, config.sessionHours);
+  const sessions = new Sessions(deps.storage.sessions, deps.secret, config.sessionHours);
   const limiter = new LoginRateLimiter(config.loginRateLimit);
   const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
   const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });

@@ -1,8 +1,10 @@
 /**
  * What one message turn understood and how it ended, kept in turnState so that exactly one
  * recognition trace per message turn can be emitted by RecognitionTraceMiddleware, whoever answered.
+ * Neutral ground (src/turn): the bot writes it, storage and staff read its trace (trace.ts); it imports
+ * nothing from bot, staff, channels or dialogs.
  */
-import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Recognition } from '../nlu/recognizer';
 
 export type Outcome = 'answered' | 'clarify' | 'fallback' | 'handoff' | 'urgent';
@@ -33,45 +35,4 @@ export function setOutcome(context: TurnContext, outcome: Outcome, intent?: stri
   if (record.outcome && record.outcome !== 'clarify' && outcome !== 'urgent') return;
   record.outcome = outcome;
   if (intent) record.intent = intent;
-}
-
-export const TRACE_NAME = 'ClinicRecognizer';
-export const TRACE_LABEL = 'Intent recognition';
-export const TRACE_VALUE_TYPE = 'clinic.recognition';
-const MAX_TRACE_TEXT = 2000;
-
-export interface RecognitionTraceValue {
-  text: string;
-  intent: string;
-  score: number;
-  alternatives: Array<{ intent: string; score: number }>;
-  entities: Array<{ type: 'condition'; value: string; text: string }>;
-  outcome: Outcome;
-  reason: string;
-  redFlag?: string;
-}
-
-export function traceValue(record: TurnRecord): RecognitionTraceValue {
-  const r = record.recognition;
-  const round = (x: number) => Math.round(x * 10000) / 10000;
-  return {
-    text: r.text.length > MAX_TRACE_TEXT ? r.text.slice(0, MAX_TRACE_TEXT) + '…' : r.text,
-    intent: record.intent ?? r.intent,
-    score: round(r.score),
-    alternatives: r.alternatives.map((a) => ({ intent: a.intent, score: round(a.score) })),
-    entities: r.conditions.map((c) => ({ type: 'condition', value: c.value.name, text: c.text })),
-    outcome: record.outcome ?? 'fallback',
-    reason: r.reason,
-    ...(record.redFlag ? { redFlag: record.redFlag } : {}),
-  };
-}
-
-export function traceActivity(record: TurnRecord): Partial<Activity> {
-  return {
-    type: ActivityTypes.Trace,
-    name: TRACE_NAME,
-    label: TRACE_LABEL,
-    valueType: TRACE_VALUE_TYPE,
-    value: traceValue(record),
-  };
 }

@@ -22,12 +22,14 @@
 import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { ContainerClient, ContainerListBlobFlatSegmentResponse } from '@azure/storage-blob';
-import type { LoggedRef } from '../../bot/transcriptLogging';
-import { PRIVATE_MASK } from '../../bot/transcriptPrivacy';
-import type { RecognitionTraceValue } from '../../bot/turnRecord';
+import type { LoggedRef } from '../backend';
+import { PRIVATE_MASK } from '../../turn/masks';
+import type { RecognitionTraceValue } from '../../turn/trace';
 import type { TranscriptBackend } from '../backend';
 import type { ConversationSummary, Flag } from '../review';
-import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, roleOf } from '../sqliteTranscriptStore';
+import { isRecognitionTrace, isUnanswered } from '../../turn/trace';
+import { PAGE_SIZE } from '../sqlite/transcripts';
+import { questionKey, roleOf } from '../review';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, readJsonWithEtag, sameEtag, statusOf, writeJson } from './blobs';
 
 const MAX_FIRST_TEXT = 200;

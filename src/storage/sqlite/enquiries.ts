@@ -1,42 +1,9 @@
 /**
- * Callback and booking enquiries collected by the enquiry dialog, with the patient's consent. The
- * contact details live here only (the transcript logger masks them), with a status staff move from
- * "new" to "done".
+ * Enquiries in SQLite (the `enquiries` table), implementing the backend's asynchronous EnquiryBackend directly.
  */
-import type { Db } from './sqlite';
-
-export type EnquiryKind = 'booking' | 'callback';
-export type EnquiryStatus = 'new' | 'done';
-
-export interface NewEnquiry {
-  channelId: string;
-  conversationId: string;
-  kind: EnquiryKind;
-  name: string;
-  phone?: string;
-  email?: string;
-  preferredTime: string;
-  reason?: string;
-  consentAt: Date;
-}
-
-export interface Enquiry extends NewEnquiry {
-  id: number;
-  createdAt: Date;
-  status: EnquiryStatus;
-  doneAt?: Date;
-  doneBy?: string;
-}
-
-/** What the enquiry dialog needs: injected, so dialog tests can pass a fake. */
-export interface EnquiryStore {
-  /**
-   * Stores a request. Idempotent per conversation and consent time: the same request confirmed twice at once (a
-   * double-click, or two instances running one confirmation, one of which is then re-run) is stored once, and both
-   * callers get its id.
-   */
-  create(enquiry: NewEnquiry): Promise<{ id: number }>;
-}
+import type { EnquiryBackend } from '../backend';
+import type { Enquiry, EnquiryKind, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
+import type { Db } from './db';
 
 interface Row {
   id: number;
@@ -74,13 +41,7 @@ function fromRow(r: Row): Enquiry {
   };
 }
 
-export interface EnquiryPage {
-  items: Enquiry[];
-  /** Cursor for the next (older) page. */
-  next?: string;
-}
-
-export class SqliteEnquiryStore implements EnquiryStore {
+export class SqliteEnquiryStore implements EnquiryBackend {
   private readonly insert: (e: NewEnquiry, now: number) => number;
 
   constructor(private readonly db: Db) {
@@ -113,13 +74,13 @@ export class SqliteEnquiryStore implements EnquiryStore {
     return { id: this.insert(enquiry, Date.now()) };
   }
 
-  get(id: number): Enquiry | undefined {
+  async get(id: number): Promise<Enquiry | undefined> {
     const row = this.db.prepare<[number], Row>('SELECT * FROM enquiries WHERE id = ?').get(id);
     return row && fromRow(row);
   }
 
   /** Newest first; `status` filters; keyset paging by (created_at, id). */
-  list(options: { status?: EnquiryStatus; before?: string; limit?: number } = {}): EnquiryPage {
+  async list(options: { status?: EnquiryStatus; before?: string; limit?: number } = {}): Promise<EnquiryPage> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const where: string[] = [];
     const params: Array<string | number> = [];
@@ -141,7 +102,7 @@ export class SqliteEnquiryStore implements EnquiryStore {
   }
 
   /** Marks an enquiry done (or new again). False when there is no such enquiry. */
-  setStatus(id: number, status: EnquiryStatus, by: string): boolean {
+  async setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean> {
     const result =
       status === 'done'
         ? this.db.prepare("UPDATE enquiries SET status = 'done', done_at = ?, done_by = ? WHERE id = ?").run(Date.now(), by, id)
@@ -149,14 +110,14 @@ export class SqliteEnquiryStore implements EnquiryStore {
     return result.changes > 0;
   }
 
-  forConversation(channelId: string, conversationId: string): Enquiry[] {
+  async forConversation(channelId: string, conversationId: string): Promise<Enquiry[]> {
     return this.db
       .prepare<[string, string], Row>('SELECT * FROM enquiries WHERE channel_id = ? AND conversation_id = ? ORDER BY id')
       .all(channelId, conversationId)
       .map(fromRow);
   }
 
-  countNew(): number {
+  async countNew(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM enquiries WHERE status = 'new'").get() as { n: number }).n;
   }
 }

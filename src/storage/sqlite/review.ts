@@ -1,53 +1,14 @@
 /**
- * The read side for staff review (web pages, JSON API, CLI): conversation list with filters, search
+ * The staff review's read side over SQLite (web pages, JSON API, CLI): conversation list with filters, search
  * and keyset paging over the `conversations` summary table, a transcript grouped into turns, unanswered
- * questions, and exports. Every query is a prepared statement with bound parameters.
+ * questions, and exports. Every query is a prepared statement with bound parameters. It implements the
+ * backend's asynchronous ReviewStore directly (better-sqlite3 is synchronous; the methods resolve at once).
  */
-import { Activity, CardFactory } from 'botbuilder';
-import type { RecognitionTraceValue } from '../bot/turnRecord';
-import { PRIVATE_MASK } from '../bot/transcriptPrivacy';
-import { EMAIL_MASK, PHONE_MASK } from './redact';
-import type { Db } from './sqlite';
-import { isRecognitionTrace, reviveActivity } from './sqliteTranscriptStore';
-
-export const FLAGS = ['fallback', 'clarify', 'urgent', 'handoff', 'enquiry'] as const;
-export type Flag = (typeof FLAGS)[number];
-
-export interface ConversationFilter {
-  channel?: string;
-  flag?: Flag;
-  /** Started at or after (ms). */
-  from?: number;
-  /** Started before (ms). */
-  to?: number;
-  /** Words the patient wrote (all of them, as word prefixes). */
-  q?: string;
-  /** Cursor: the page of conversations older than this one. */
-  before?: string;
-  /** Cursor: the page of conversations newer than this one. */
-  after?: string;
-  limit?: number;
-}
-
-export interface ConversationSummary {
-  id: number;
-  channelId: string;
-  conversationId: string;
-  startedAt: Date;
-  lastAt: Date;
-  turns: number;
-  activityCount: number;
-  flags: Record<Flag, number>;
-  firstText?: string;
-}
-
-export interface ConversationPage {
-  items: ConversationSummary[];
-  /** Cursor for older conversations, when there are more. */
-  older?: string;
-  /** Cursor for newer conversations, when this is not the first page. */
-  newer?: string;
-}
+import type { Activity } from 'botbuilder';
+import type { ConversationExport, ReviewStore } from '../backend';
+import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
+import { BadFilterError, FLAGS, groupTurns, parseCursor, reviveActivity } from '../review';
+import type { Db } from './db';
 
 interface ConversationRow {
   id: number;
@@ -79,13 +40,6 @@ function summary(r: ConversationRow): ConversationSummary {
   };
 }
 
-export class BadFilterError extends Error {}
-
-function parseCursor(cursor: string): number {
-  if (!/^\d{1,15}$/.test(cursor)) throw new BadFilterError('invalid page cursor');
-  return Number(cursor);
-}
-
 /**
  * The search box as an FTS5 query: every word must appear (as a word prefix). Each word is quoted, so
  * nothing the user types is FTS syntax (no column filters, NEAR, OR, parentheses or stray quotes).
@@ -96,69 +50,7 @@ export function ftsQuery(q: string): string | undefined {
   return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }
 
-export interface TurnView {
-  seq: number;
-  at: Date;
-  /** What the user sent: a message's text, or the kind of activity ("conversationUpdate", …). */
-  user?: { type: string; text: string; attachments: number };
-  recognition?: RecognitionTraceValue;
-  replies: Array<{ type: string; text?: string; name?: string; buttons: string[] }>;
-}
-
-function buttonsOf(a: Partial<Activity>): string[] {
-  const suggested = (a.suggestedActions?.actions ?? []).map((x) => String(x.title ?? x.value ?? ''));
-  const cards = (a.attachments ?? [])
-    .filter((x) => x.contentType === CardFactory.contentTypes.heroCard || x.contentType === CardFactory.contentTypes.thumbnailCard)
-    .flatMap((x) => ((x.content as { buttons?: Array<{ title?: string }> })?.buttons ?? []).map((b) => String(b.title ?? '')));
-  return [...suggested, ...cards];
-}
-
-/** Groups a transcript into turns: each incoming activity with what the bot understood and replied. */
-export function groupTurns(activities: Array<Activity & { seq?: number }>): TurnView[] {
-  const turns: TurnView[] = [];
-  let current: TurnView | undefined;
-  activities.forEach((a, i) => {
-    const seq = a.seq ?? i;
-    const at = a.timestamp ? new Date(a.timestamp) : new Date(0);
-    const fromUser = a.from?.role !== 'bot';
-    if (fromUser) {
-      current = { seq, at, user: { type: a.type, text: a.text ?? '', attachments: a.attachments?.length ?? 0 }, replies: [] };
-      turns.push(current);
-      return;
-    }
-    if (!current) {
-      current = { seq, at, replies: [] };
-      turns.push(current);
-    }
-    if (isRecognitionTrace(a)) current.recognition = a.value as RecognitionTraceValue;
-    else current.replies.push({ type: a.type, text: a.text, name: a.name, buttons: buttonsOf(a) });
-  });
-  return turns;
-}
-
-export interface UnansweredGroup {
-  key: string;
-  /** The most recent wording. */
-  text: string;
-  count: number;
-  conversations: number;
-  lastAt: Date;
-  /** The classifier's best guess for the most recent one. */
-  bestGuess?: string;
-  intent: string;
-  outcome: string;
-  reason: string;
-  score: number;
-  /** A conversation where it was asked (for a link to the transcript). */
-  conversation: number;
-}
-
-export interface Range {
-  from?: number;
-  to?: number;
-}
-
-export class ReviewQueries {
+export class ReviewQueries implements ReviewStore {
   constructor(private readonly db: Db) {}
 
   /**
@@ -166,7 +58,7 @@ export class ReviewQueries {
    * keyset cursor. Every filter is served by an index or by the search index in that order, so a
    * page costs about the same on page 1 and page 1,000, with 100 or 100,000 conversations.
    */
-  listConversations(filter: ConversationFilter = {}): ConversationPage {
+  async listConversations(filter: ConversationFilter = {}): Promise<ConversationPage> {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), 200);
     const where: string[] = [];
     const params: Array<string | number> = [];
@@ -217,7 +109,7 @@ export class ReviewQueries {
     };
   }
 
-  channels(): string[] {
+  async channels(): Promise<string[]> {
     // The distinct channels, from the (channel_id, …) index: cheap also with many conversations.
     const out: string[] = [];
     let row = this.db.prepare<[], { c: string }>('SELECT min(channel_id) AS c FROM conversations').get();
@@ -229,12 +121,12 @@ export class ReviewQueries {
     return out;
   }
 
-  getConversation(id: number): ConversationSummary | undefined {
+  async getConversation(id: number): Promise<ConversationSummary | undefined> {
     const row = this.db.prepare<[number], ConversationRow>('SELECT * FROM conversations WHERE id = ?').get(id);
     return row && summary(row);
   }
 
-  findConversation(channelOrId: string, conversationId?: string): ConversationSummary | undefined {
+  async findConversation(channelOrId: string, conversationId?: string): Promise<ConversationSummary | undefined> {
     const row = conversationId
       ? this.db.prepare<[string, string], ConversationRow>('SELECT * FROM conversations WHERE channel_id = ? AND conversation_id = ?').get(channelOrId, conversationId)
       : this.db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE conversation_id = ? ORDER BY id LIMIT 1').get(channelOrId);
@@ -242,7 +134,7 @@ export class ReviewQueries {
   }
 
   /** Every activity of a conversation, in logged order (each with its seq). */
-  activities(id: number): Array<Activity & { seq: number }> {
+  async activities(id: number): Promise<Array<Activity & { seq: number }>> {
     return this.db
       .prepare<[number], { seq: number; body: string }>('SELECT seq, body FROM activities WHERE conv = ? ORDER BY seq')
       .all(id)
@@ -250,16 +142,16 @@ export class ReviewQueries {
   }
 
   /** The conversation as a Bot Framework Emulator .transcript: a JSON array of its activities. */
-  transcriptFile(id: number): Activity[] {
-    return this.activities(id).map(({ seq: _seq, ...a }) => a as Activity);
+  async transcriptFile(id: number): Promise<Activity[]> {
+    return (await this.activities(id)).map(({ seq: _seq, ...a }) => a as Activity);
   }
 
-  turns(id: number): TurnView[] {
-    return groupTurns(this.activities(id));
+  async turns(id: number): Promise<TurnView[]> {
+    return groupTurns(await this.activities(id));
   }
 
   /** Fallback and low-confidence questions, grouped by wording, most frequent first. */
-  unanswered(range: Range = {}, limit = 200): UnansweredGroup[] {
+  async unanswered(range: Range = {}, limit = 200): Promise<UnansweredGroup[]> {
     const rows = this.db
       .prepare<[number, number, number], {
         norm: string; text: string; n: number; convs: number; last_at: number; top_intent: string | null; intent: string; outcome: string; reason: string; score: number; conv: number;
@@ -285,48 +177,20 @@ export class ReviewQueries {
   }
 
   /** Conversations started in the range, oldest first, one at a time (exports of any size). */
-  *conversationsInRange(range: Range): Generator<{ conversation: ConversationSummary; activities: Activity[] }> {
+  async *conversationsInRange(range: Range): AsyncGenerator<ConversationExport> {
     const ids = this.db
       .prepare<[number, number], { id: number }>('SELECT id FROM conversations WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id')
       .all(range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER);
     for (const { id } of ids) {
-      const conversation = this.getConversation(id);
-      if (conversation) yield { conversation, activities: this.transcriptFile(id) };
+      const conversation = await this.getConversation(id);
+      if (conversation) yield { conversation, activities: await this.transcriptFile(id) };
     }
   }
 
-  counts(): { conversations: number; newEnquiries: number } {
+  async counts(): Promise<{ conversations: number; newEnquiries: number }> {
     const conversations = (this.db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
     const newEnquiries = (this.db.prepare("SELECT count(*) AS n FROM enquiries WHERE status = 'new'").get() as { n: number }).n;
     return { conversations, newEnquiries };
   }
 }
 
-const MASKS = [PRIVATE_MASK, PHONE_MASK, EMAIL_MASK];
-
-/**
- * Unanswered questions as candidate training lines in the knowledge format (knowledge/intents/<intent>.txt:
- * one utterance per line, '#' starts a comment), under the classifier's best guess.
- */
-export function trainingCandidates(groups: UnansweredGroup[], note: string): string {
-  const byIntent = new Map<string, string[]>();
-  const seen = new Set<string>();
-  for (const g of groups) {
-    const line = g.text.replace(/\s+/g, ' ').replace(/^#+/, '').trim().toLowerCase();
-    if (!line || seen.has(line) || MASKS.some((m) => line.includes(m))) continue;
-    seen.add(line);
-    const intent = g.bestGuess && /^[a-z_]+$/.test(g.bestGuess) ? g.bestGuess : 'unsorted';
-    byIntent.set(intent, [...(byIntent.get(intent) ?? []), line]);
-  }
-  const out = [
-    `# Candidate training utterances from staff review: ${note}.`,
-    '# Each line is a question patients asked that the bot could not answer (most frequent first).',
-    '# Move the lines you want into knowledge/intents/<intent>.txt for the intent that should answer them',
-    '# (out_of_scope.txt for questions the bot should decline), delete the rest, then run `npm run train`.',
-    '# Headings are the classifier’s best guess, not a decision.',
-  ];
-  for (const [intent, lines] of [...byIntent.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    out.push('', `# Intent: ${intent} (best guess)`, ...lines);
-  }
-  return out.join('\n') + '\n';
-}
