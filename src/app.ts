@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as restify from 'restify';
 import { Storage, TurnContext } from 'botbuilder';
+import { checkIntentRegistry } from '../dialogs/intents';
 import { BotRuntime, createBot } from './bot/createBot';
 import type { Recognizes } from './bot/turnRecognizer';
 import { createAdapter } from './channels/adapter';
@@ -60,6 +61,8 @@ export const ANONYMOUS_BOT_ID = 'clinic-bot';
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const knowledge = overrides.knowledge ?? loadKnowledge(config.knowledgeDir);
+  // Before any training: an intent file without a route (or a route without a file) stops the start here.
+  checkIntentRegistry(knowledge);
   let recognizer = overrides.recognizer;
   let modelTrainedAt: string | undefined = overrides.model?.trainedAt;
   if (!recognizer) {
