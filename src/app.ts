@@ -19,7 +19,7 @@ import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 import type { IntentModel } from './nlu/model';
-import { registerStaffOff, registerStaffRoutes } from './staff/routes';
+import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
 import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
 import { openBackend } from './storage/open';
 import { ResilientStorage } from './storage/resilientStorage';

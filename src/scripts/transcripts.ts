@@ -16,7 +16,7 @@ import 'dotenv/config';
 import { createWriteStream, WriteStream } from 'node:fs';
 import { ConfigError, loadConfig } from '../config';
 import { formatTime } from '../staff/html';
-import { parseDay } from '../staff/routes';
+import { parseDay } from '../staff/routes/helpers';
 import { exportCsv, exportJson, Sink } from '../staff/exports';
 import { DAY_MS } from '../storage/retention';
 import { deleteConversation, purgeOlderThan } from '../storage/sqlite/retention';
