@@ -16,7 +16,8 @@ import {
   topicText,
 } from '../src/bot/replies';
 import { say } from '../src/bot/reply';
-import { SUGGESTIONS } from '../src/bot/suggestions';
+import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
+import type { Outcome } from '../src/turn/record';
 import { KnowledgeError } from '../src/knowledge/load';
 import { intentsOf, Knowledge } from '../src/knowledge/types';
 import type { ResolvedQuestion } from '../src/nlu/context';
@@ -63,6 +64,14 @@ async function comparison({ step, context, deps, intent }: IntentTurn): Promise<
   return step.endDialog();
 }
 
+/** A handler that says one sentence of replies.ts and ends. */
+function answer(outcome: Outcome, text: (k: Knowledge) => string, suggestions: Suggestion[] = []): IntentEntry['handle'] {
+  return async ({ step, context, deps, intent }) => {
+    await say(context, outcome, text(deps.knowledge), { intent, suggestions });
+    return step.endDialog();
+  };
+}
+
 const enquiry = ({ step, intent }: IntentTurn) => step.beginDialog(ENQUIRY_DIALOG, { kind: intent as EnquiryOptions['kind'] } satisfies EnquiryOptions);
 
 export const INTENT_REGISTRY = {
@@ -85,41 +94,11 @@ export const INTENT_REGISTRY = {
   contact: { title: 'Contact details', handle: enquiry },
   booking: { title: 'Booking', handle: enquiry },
   human: { title: 'Talk to a person', handle: ({ step }) => step.beginDialog(HANDOFF_DIALOG) },
-  not_covered: {
-    title: 'Prices, safety etc.',
-    handle: async ({ step, context, deps, intent }) => {
-      await say(context, 'fallback', notCoveredText(deps.knowledge), { intent, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
-      return step.endDialog();
-    },
-  },
-  greeting: {
-    title: 'Hello',
-    handle: async ({ step, context, deps, intent }) => {
-      await say(context, 'answered', greetingText(deps.knowledge), { intent, suggestions: WELCOME_SUGGESTIONS });
-      return step.endDialog();
-    },
-  },
-  thanks: {
-    title: 'Thanks',
-    handle: async ({ step, context, intent }) => {
-      await say(context, 'answered', thanksText(), { intent });
-      return step.endDialog();
-    },
-  },
-  help: {
-    title: 'Help',
-    handle: async ({ step, context, deps, intent }) => {
-      await say(context, 'answered', helpText(deps.knowledge), { intent, suggestions: WELCOME_SUGGESTIONS });
-      return step.endDialog();
-    },
-  },
-  out_of_scope: {
-    title: 'Something else',
-    handle: async ({ step, context, deps, intent }) => {
-      await say(context, 'fallback', outOfScopeText(deps.knowledge), { intent, suggestions: WELCOME_SUGGESTIONS });
-      return step.endDialog();
-    },
-  },
+  not_covered: { title: 'Prices, safety etc.', handle: answer('fallback', notCoveredText, [SUGGESTIONS.person, SUGGESTIONS.book]) },
+  greeting: { title: 'Hello', handle: answer('answered', greetingText, WELCOME_SUGGESTIONS) },
+  thanks: { title: 'Thanks', handle: answer('answered', thanksText) },
+  help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
+  out_of_scope: { title: 'Something else', handle: answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS) },
 } satisfies Record<string, IntentEntry>;
 
 export type IntentId = keyof typeof INTENT_REGISTRY;

@@ -4,7 +4,7 @@
  * their key, and training candidates. No storage technology here: SQLite's queries are in
  * sqlite/review.ts, Azure's in azure/index.ts.
  */
-import { Activity, CardFactory } from 'botbuilder';
+import { Activity, ActivityTypes, CardFactory } from 'botbuilder';
 import { isRecognitionTrace, RecognitionTraceValue } from '../turn/trace';
 import { PRIVATE_MASK } from '../turn/masks';
 import { EMAIL_MASK, PHONE_MASK } from './redact';
@@ -72,6 +72,19 @@ export function reviveActivity(body: string): Activity {
   if (activity.timestamp) activity.timestamp = new Date(activity.timestamp);
   if (activity.localTimestamp) activity.localTimestamp = new Date(activity.localTimestamp);
   return activity;
+}
+
+/** When an activity happened (now, when it carries no usable timestamp). */
+export function timeOf(activity: Partial<Activity>): number {
+  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
+  return Number.isFinite(t) ? t : Date.now();
+}
+
+/** The text of a user's message that is indexed for search (null for everything else, and for a masked message). */
+export function searchText(activity: Partial<Activity>): string | null {
+  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
+  const text = activity.text.trim();
+  return text && text !== PRIVATE_MASK ? activity.text : null;
 }
 
 export function roleOf(activity: Partial<Activity>): string {

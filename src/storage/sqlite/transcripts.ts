@@ -14,25 +14,13 @@ import { ActivityTypes } from 'botbuilder';
 import { isRecognitionTrace, isUnanswered, RecognitionTraceValue } from '../../turn/trace';
 import { PRIVATE_MASK } from '../../turn/masks';
 import type { TranscriptBackend } from '../backend';
-import { questionKey, reviveActivity, roleOf } from '../review';
+import { questionKey, reviveActivity, roleOf, searchText, timeOf } from '../review';
 import { GroupCommit } from './groupCommit';
 import type { Db } from './db';
 
 export const PAGE_SIZE = 20;
 const MAX_FIRST_TEXT = 200;
 const MAX_RECOGNITION_TEXT = 500;
-
-function timeOf(activity: Partial<Activity>): number {
-  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
-  return Number.isFinite(t) ? t : Date.now();
-}
-
-/** The text of a user's message that is indexed for search (null for everything else). */
-function searchText(activity: Partial<Activity>): string | null {
-  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
-  const text = activity.text.trim();
-  return text && text !== PRIVATE_MASK ? activity.text : null;
-}
 
 export interface LoggedActivity {
   seq: number;
