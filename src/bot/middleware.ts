@@ -5,7 +5,8 @@
  */
 import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
 import { unclassified } from '../nlu/recognizer';
-import { getTurnRecord, traceActivity } from './turnRecord';
+import { getTurnRecord } from '../turn/record';
+import { traceActivity } from '../turn/trace';
 
 export class RecognitionTraceMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -16,9 +16,9 @@ import { unclassified } from '../nlu/recognizer';
 import type { SafetyTriage } from '../safety/triage';
 import type { Triage } from '../safety/types';
 import type { Logger } from '../logger';
-import { textReply } from './render';
 import { guidanceText, noteText, safeAgainText, stillSafeText } from './safetyReplies';
-import { getTurnRecord, setOutcome, setTurnRecord } from './turnRecord';
+import { getTurnRecord, setOutcome, setTurnRecord } from '../turn/record';
+import { say } from './reply';
 
 /** Kept in conversation state after an emergency: what to do with the next turns. */
 export interface SafetyHold {
@@ -59,11 +59,11 @@ export class SafetyMiddleware implements Middleware {
       return this.answerKept(context, hold.question, next);
     }
     if (hold && !hold.reminded) {
-      await context.sendActivity(textReply(context, stillSafeText(this.knowledge, Boolean(hold.question))));
+      await say(context, undefined, stillSafeText(this.knowledge, Boolean(hold.question)));
       await this.writeHold(context, hold.question ? { ...hold, reminded: true } : undefined);
     }
     if (result.mode === 'first') return this.first(context, text, result, next);
-    if (result.mode === 'note' && result.note) await context.sendActivity(textReply(context, noteText(this.knowledge, result.note)));
+    if (result.mode === 'note' && result.note) await say(context, undefined, noteText(this.knowledge, result.note));
     await next();
     if (result.mode === 'note') {
       const record = getTurnRecord(context);
@@ -78,10 +78,9 @@ export class SafetyMiddleware implements Middleware {
       redFlag: result.sign,
       safety: { mode: 'alone', tier: result.tier, sign: result.sign, source: result.source },
     });
-    setOutcome(context, 'urgent');
-    // Guidance first of all, before state is touched (storage may be down).
+    // Guidance first of all, before state is written (storage may be down).
     const stopped = await this.dialogUnderway(context);
-    await context.sendActivity(textReply(context, guidanceText(this.knowledge, result, { stoppedDialog: stopped, keptQuestion: result.question })));
+    await say(context, 'urgent', guidanceText(this.knowledge, result, { stoppedDialog: stopped, keptQuestion: result.question }));
     try {
       if (stopped) await this.parts.dialogState.set(context, { dialogStack: [] });
       await this.parts.hold.set(context, { tier: result.tier!, at: Date.now(), question: result.question ? text.slice(0, 1000) : undefined });
@@ -93,7 +92,8 @@ export class SafetyMiddleware implements Middleware {
 
   /** Guidance first, then (when there is a question, or we are not sure) the bot answers. */
   private async first(context: TurnContext, text: string, result: Triage, next: () => Promise<void>): Promise<void> {
-    await context.sendActivity(textReply(context, guidanceText(this.knowledge, result)));
+    // The bot has not recorded the turn yet: its outcome is set to urgent below, once the answer is in.
+    await say(context, undefined, guidanceText(this.knowledge, result));
     // Crisis guidance is never followed by a menu: the answer after it goes without buttons.
     if (result.tier === 'crisis') {
       context.onSendActivities(async (_c, activities, nextSend) => {
@@ -118,7 +118,7 @@ export class SafetyMiddleware implements Middleware {
 
   private async answerKept(context: TurnContext, question: string, next: () => Promise<void>): Promise<void> {
     await this.writeHold(context, undefined);
-    await context.sendActivity(textReply(context, safeAgainText(question)));
+    await say(context, undefined, safeAgainText(question));
     setTurnRecord(context, { recognition: this.parts.recognize(question) });
     await next();
   }

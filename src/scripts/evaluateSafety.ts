@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot } from '../bot/createBot';
-import { TRACE_NAME, RecognitionTraceValue } from '../bot/turnRecord';
+import { RecognitionTraceValue, TRACE_NAME } from '../turn/trace';
 import { PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import type { Knowledge } from '../knowledge/types';
