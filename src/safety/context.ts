@@ -103,7 +103,7 @@ const SESSION = [
 ];
 
 /** Past tense right before a sign ("had a", "was having"). */
-const PAST_VERB = new Set(['had', 'was', 'were', 'did', 'got', 'suffered', 'survived', 'recovered', 'diagnosed', 'experienced', 'once', 'gave', 'caused', 'ended']);
+const PAST_VERB = new Set(['had', 'was', 'were', 'did', 'suffered', 'survived', 'recovered', 'diagnosed', 'experienced', 'once', 'gave', 'caused', 'ended']);
 const PAST_FORM = /^(fainted|collapsed|overdosed|passed|blacked|fitted|seized|convulsed|bled|cut|hurt|tried)$/;
 const NOT_PAST = new Set<string>();
 
