@@ -22,8 +22,11 @@ export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'th
   if (!t) {
     t = new SafetyTriage(knowledge.safety, { ...options, commonWords: commonWords(knowledge), benign: knowledge.training.map((u) => u.text) });
     if (options.threshold === undefined) cache.set(knowledge, t);
-    // WordNet's word list (for the typo corrector) loads in a few hundred ms: soon after start, not in a patient's turn.
-    setTimeout(() => isEnglish('a'), 2000).unref();
+    // The classifier trains and WordNet's word list (for the typo corrector) loads in a few hundred ms each: soon
+    // after start, not while the server starts and not in a patient's turn (unless one comes first).
+    const triage = t;
+    setTimeout(() => triage.classifier, 1000).unref();
+    setTimeout(() => isEnglish('a'), 3000).unref();
   }
   return t;
 }

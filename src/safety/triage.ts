@@ -41,18 +41,31 @@ export interface TriageOptions {
 
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
-  readonly classifier: SafetyClassifier;
   readonly threshold: number;
+  private trained?: SafetyClassifier;
 
   constructor(
     readonly knowledge: SafetyKnowledge,
-    options: TriageOptions = {},
+    private readonly options: TriageOptions = {},
   ) {
     const vocabulary = safetyVocabulary(knowledge.lexicon, knowledge.signs.map((s) => ({ patterns: s.sources })), knowledge.examples);
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  }
+
+  /**
+   * The second net, trained on first use (about half a second: every example is normalised), so that start-up does
+   * not wait for it; triageFor() trains it soon after start, off the first turn.
+   */
+  get classifier(): SafetyClassifier {
+    this.trained ??= this.train();
+    return this.trained;
+  }
+
+  private train(): SafetyClassifier {
+    const { knowledge, options } = this;
     const stems = (t: string) => this.normaliser.clauses(t).map((c) => c.stems);
-    this.classifier = SafetyClassifier.train([
+    return SafetyClassifier.train([
       // Clinic-tier reactions are left to the patterns: they share most words with ordinary questions.
       ...knowledge.examples.filter((e) => e.label !== 'clinic').map((e) => ({ stems: stems(e.text), label: e.label as SafetyLabel })),
       ...(options.benign ?? []).map((t) => ({ stems: stems(t), label: 'none' as SafetyLabel })),
