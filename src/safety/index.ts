@@ -3,7 +3,6 @@
  * tests and tools build many bots from one knowledge object).
  */
 import type { Knowledge } from '../knowledge/types';
-import { isEnglish } from './english';
 import { SafetyTriage, TriageOptions } from './triage';
 
 const cache = new WeakMap<Knowledge, SafetyTriage>();
@@ -22,11 +21,9 @@ export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'th
   if (!t) {
     t = new SafetyTriage(knowledge.safety, { ...options, commonWords: commonWords(knowledge), benign: knowledge.training.map((u) => u.text) });
     if (options.threshold === undefined) cache.set(knowledge, t);
-    // The classifier trains and WordNet's word list (for the typo corrector) loads in a few hundred ms each: soon
-    // after start, not while the server starts and not in a patient's turn (unless one comes first).
-    const triage = t;
-    setTimeout(() => triage.classifier, 1000).unref();
-    setTimeout(() => isEnglish('a'), 3000).unref();
+    // Trained now, at start-up (about half a second), not in a patient's first turn. WordNet's word list loads on
+    // the first word the typo corrector would change (rare), so that no timer blocks the server at a random moment.
+    void t.classifier;
   }
   return t;
 }

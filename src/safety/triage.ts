@@ -53,10 +53,7 @@ export class SafetyTriage {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
   }
 
-  /**
-   * The second net, trained on first use (about half a second: every example is normalised), so that start-up does
-   * not wait for it; triageFor() trains it soon after start, off the first turn.
-   */
+  /** The second net, trained on first use (about half a second: every example is normalised); triageFor() trains it at once. */
   get classifier(): SafetyClassifier {
     this.trained ??= this.train();
     return this.trained;
