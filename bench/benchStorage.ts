@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import type { Activity } from 'botbuilder';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { AzureBlobBackend } from '../src/storage/azure';
 import { startAzurite } from './azurite';
 import { driveMessages, median, Run } from './messageLoad';

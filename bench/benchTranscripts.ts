@@ -19,16 +19,16 @@ import { performance } from 'node:perf_hooks';
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { startApp } from '../src/app';
 import { createBot } from '../src/bot/createBot';
-import { RecognitionTraceValue, TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
+import { RecognitionTraceValue, TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { loadKnowledge } from '../src/knowledge/load';
 import { silentLogger } from '../src/logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from '../src/nlu/clinic';
 import { hashPassword } from '../src/staff/auth';
-import { SqliteEnquiryStore } from '../src/storage/enquiries';
-import { openDatabase } from '../src/storage/sqlite';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
+import { SqliteEnquiryStore } from '../src/storage/sqlite/enquiries';
+import { openDatabase } from '../src/storage/sqlite/db';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -20,11 +20,11 @@ import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { loadKnowledge } from '../src/knowledge/load';
 import { silentLogger } from '../src/logger';
 import { createClinicRecognizer, trainClinicModel } from '../src/nlu/clinic';
-import { GroupCommit } from '../src/storage/groupCommit';
+import { GroupCommit } from '../src/storage/sqlite/groupCommit';
 import { ResilientStorage } from '../src/storage/resilientStorage';
-import { Db, openDatabase } from '../src/storage/sqlite';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
+import { Db, openDatabase } from '../src/storage/sqlite/db';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 import { median, QUESTIONS } from './messageLoad';
 import { numberArg } from './serverProcess';
 
