@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { triageFor } from '../src/safety';
 import { parseHeldOut, SafetyReport } from '../src/safety/evaluation';
-import { evaluateSafety } from '../src/scripts/evaluateSafety';
+import { evaluateSafety } from '../src/cli/evaluateSafety';
 import { clinic } from './helpers';
 
 describe('safety on the held-out test set (floors reached; targets in the comments)', function () {
