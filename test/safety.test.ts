@@ -29,35 +29,44 @@ function expectTier(text: string, tier: string, modes = ['alone', 'first']) {
 
 describe('safety triage: what patients really write', () => {
   const cases: Array<[string, string[]]> = [
-    ['emergency', [
-      'feels like a fridge is parked on my chest and i cant stop sweating',
-      'sharp pain spreading from my chest down my left arm',
-      'my wife is clutching her chest and has gone pale',
-      'cant get my breath since the needles went in this morning',
-      'im wheezing and my lips have gone a bit blue',
-      'every breath in stabs on the left since they needled between my shoulder blades',
-      'dads mouth is drooping on one side and his words are all muddled',
-      'her right arm just went limp and she cant talk properly',
-      'my throat feels like its closing up and my lips are swollen',
-      'the needle site wont stop bleeding, ive been pressing for 25 minutes',
-      'my 3 year old ate some of the dishwasher tablets',
-      'i took a whole box of panadol an hour ago',
-      'she fainted and we cant wake her up',
-      'my son is having a seizure and its been going for 5 minutes',
-    ]],
-    ['crisis', [
-      'i dont see any point in living anymore',
-      'keep thinking everyone would be happier without me around',
-      'ive been cutting my arms again',
-      'planning to end it all this weekend',
-      'i just want to go to sleep and never wake up',
-    ]],
-    ['urgent', [
-      'the needle spot is red hot and swollen and im shivery with a fever',
-      'redness is creeping up my arm from where the needle went in',
-      'pretty sure a bit of needle is still in my shoulder',
-      'since the session my foot drags and my toes are numb',
-    ]],
+    [
+      'emergency',
+      [
+        'feels like a fridge is parked on my chest and i cant stop sweating',
+        'sharp pain spreading from my chest down my left arm',
+        'my wife is clutching her chest and has gone pale',
+        'cant get my breath since the needles went in this morning',
+        'im wheezing and my lips have gone a bit blue',
+        'every breath in stabs on the left since they needled between my shoulder blades',
+        'dads mouth is drooping on one side and his words are all muddled',
+        'her right arm just went limp and she cant talk properly',
+        'my throat feels like its closing up and my lips are swollen',
+        'the needle site wont stop bleeding, ive been pressing for 25 minutes',
+        'my 3 year old ate some of the dishwasher tablets',
+        'i took a whole box of panadol an hour ago',
+        'she fainted and we cant wake her up',
+        'my son is having a seizure and its been going for 5 minutes',
+      ],
+    ],
+    [
+      'crisis',
+      [
+        'i dont see any point in living anymore',
+        'keep thinking everyone would be happier without me around',
+        'ive been cutting my arms again',
+        'planning to end it all this weekend',
+        'i just want to go to sleep and never wake up',
+      ],
+    ],
+    [
+      'urgent',
+      [
+        'the needle spot is red hot and swollen and im shivery with a fever',
+        'redness is creeping up my arm from where the needle went in',
+        'pretty sure a bit of needle is still in my shoulder',
+        'since the session my foot drags and my toes are numb',
+      ],
+    ],
     ['clinic', ['a bit bruised on my calf after the session yesterday', 'my neck is quite stiff after the needling']],
   ];
   for (const [tier, texts] of cases) {
@@ -76,7 +85,8 @@ describe('safety triage: what patients really write', () => {
       'i cannot brethe',
       'i can not breathe properly',
       'cant breathin properly',
-    ]) expectTier(text, 'emergency', ['alone']);
+    ])
+      expectTier(text, 'emergency', ['alone']);
   });
 
   it('splits messages into clauses at sentence ends, commas and "but"', () => {
@@ -101,7 +111,11 @@ describe('safety triage: what patients really write', () => {
   });
 
   it('adds one short caution for a history of stroke or blood thinners, and the answer still comes', () => {
-    for (const text of ['I had a stroke in 2015, can dry needling help my shoulder', 'I’m on warfarin, can I have dry needling?', 'my mum takes blood thinners, is acupuncture ok for her']) {
+    for (const text of [
+      'I had a stroke in 2015, can dry needling help my shoulder',
+      'I’m on warfarin, can I have dry needling?',
+      'my mum takes blood thinners, is acupuncture ok for her',
+    ]) {
       const r = triage.triage(text);
       expect(r.mode, text).to.equal('note');
       expect(r.note, text).to.match(/check with your doctor or our practitioner/);
@@ -142,7 +156,10 @@ describe('safety data is validated when the bot starts', () => {
   };
 
   it('a pattern with an unknown group names the file and the pattern', () => {
-    expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => s.signs[0].patterns.push('{no_such_group} pain')))).to.throw(KnowledgeError, /safety\/signs\.json: signs\[0\]\.patterns\[\d+\]: not a valid pattern: unknown group/);
+    expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => s.signs[0].patterns.push('{no_such_group} pain')))).to.throw(
+      KnowledgeError,
+      /safety\/signs\.json: signs\[0\]\.patterns\[\d+\]: not a valid pattern: unknown group/,
+    );
   });
 
   it('a sign with an unknown tier, and a missing tier, are refused', () => {
@@ -151,7 +168,10 @@ describe('safety data is validated when the bot starts', () => {
   });
 
   it('crisis guidance must give the emergency number and the crisis line', () => {
-    expect(withBrokenCopy((d) => editJson(d, 'tiers.json', (t) => (t.tiers[1].guidance = 'Please talk to someone.')))).to.throw(KnowledgeError, /crisis\.guidance/);
+    expect(withBrokenCopy((d) => editJson(d, 'tiers.json', (t) => (t.tiers[1].guidance = 'Please talk to someone.')))).to.throw(
+      KnowledgeError,
+      /crisis\.guidance/,
+    );
   });
 });
 
@@ -198,7 +218,9 @@ describe('safety in the bot comes before anything else', () => {
     const c = new Conversation();
     const first = await c.say('my chest is really tight and heavy, can i still come to my dry needling tomorrow?');
     expect(first.replies).to.have.length(1);
-    expect(first.text).to.include(`call ${emergencyNumber} now`).and.match(/When you’re safe, reply “I’m safe”/);
+    expect(first.text)
+      .to.include(`call ${emergencyNumber} now`)
+      .and.match(/When you’re safe, reply “I’m safe”/);
     const safe = await c.say('I’m safe now, the ambulance came');
     expect(safe.text).to.match(/Earlier you asked: “my chest is really tight/);
     expect(safe.replies.length).to.be.greaterThan(1); // the note, then the bot's answer to the kept question
@@ -210,7 +232,9 @@ describe('safety in the bot comes before anything else', () => {
     const c = new Conversation('webchat', undefined, { enquiries: store });
     for (const text of ['please call me back', 'yes']) await c.say(text);
     const urgent = await c.say('wait my face has gone numb on one side and my words are slurring');
-    expect(urgent.text).to.include(`call ${emergencyNumber} now`).and.match(/stopped what we were in the middle of/);
+    expect(urgent.text)
+      .to.include(`call ${emergencyNumber} now`)
+      .and.match(/stopped what we were in the middle of/);
     const next = await c.say('Sam');
     expect(next.text).to.match(/I hope you’re safe now/);
     expect(next.text).to.not.match(/phone number or email address/); // the booking did not resume

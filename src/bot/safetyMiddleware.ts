@@ -31,7 +31,8 @@ export interface SafetyHold {
 
 /** A hold is forgotten after this long (the patient has moved on). */
 const HOLD_MS = 6 * 3600_000;
-const SAFE_REPLY = /\b(safe|ok|fine|better|alright|all right|good|yes|yeah|yep|called|calling|ambulance|paramedics|hospital|doctor|sorted|calmer|stopped|passed|here now|answer)\b/;
+const SAFE_REPLY =
+  /\b(safe|ok|fine|better|alright|all right|good|yes|yeah|yep|called|calling|ambulance|paramedics|hospital|doctor|sorted|calmer|stopped|passed|here now|answer)\b/;
 
 export interface SafetyParts {
   hold: StatePropertyAccessor<SafetyHold | undefined>;
@@ -111,7 +112,11 @@ export class SafetyMiddleware implements Middleware {
       record.redFlag = result.sign;
       record.safety = safety;
     } else {
-      setTurnRecord(context, { recognition: unclassified(text, { intent: 'red_flag', score: 1, reason: 'classified' }), redFlag: result.sign, safety });
+      setTurnRecord(context, {
+        recognition: unclassified(text, { intent: 'red_flag', score: 1, reason: 'classified' }),
+        redFlag: result.sign,
+        safety,
+      });
     }
     setOutcome(context, 'urgent');
   }

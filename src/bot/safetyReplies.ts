@@ -6,7 +6,13 @@ import type { ClinicDetails, Knowledge } from '../knowledge/types';
 import type { Tier, Triage } from '../safety/types';
 
 export function fillClinic(text: string, c: ClinicDetails): string {
-  const values: Record<string, string> = { emergencyNumber: c.emergencyNumber, crisisLine: c.crisisLine, phone: c.phone, email: c.email, name: c.name };
+  const values: Record<string, string> = {
+    emergencyNumber: c.emergencyNumber,
+    crisisLine: c.crisisLine,
+    phone: c.phone,
+    email: c.email,
+    name: c.name,
+  };
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 

@@ -30,7 +30,10 @@ function arg(name: string): string | undefined {
 export async function botAnswers(knowledge: Knowledge, recognizer: IntentRecognizer, text: string): Promise<boolean> {
   const runtime = createBot({ knowledge, recognizer, storage: new MemoryStorage() });
   const sent: Array<{ type?: string; name?: string; value?: unknown; text?: string }> = [];
-  const adapter = new TestAdapter(async (context) => runtime.bot.run(context), { channelId: 'webchat', conversation: { id: 'eval', isGroup: false, conversationType: 'personal', name: 'eval' } });
+  const adapter = new TestAdapter(async (context) => runtime.bot.run(context), {
+    channelId: 'webchat',
+    conversation: { id: 'eval', isGroup: false, conversationType: 'personal', name: 'eval' },
+  });
   adapter.use({
     onTurn: async (context, next) => {
       context.onSendActivities(async (_c, activities, nextSend) => {
@@ -72,7 +75,9 @@ async function main(): Promise<void> {
   const triage = triageFor(knowledge, { threshold });
   const trainMs = Number(process.hrtime.bigint() - started) / 1e6;
   const report = await evaluateSafety(items, { knowledge, recognizer, triage });
-  console.log(`Safety evaluation of ${file} (${items.length} messages; classifier threshold ${triage.threshold}; triage built in ${trainMs.toFixed(0)} ms)\n`);
+  console.log(
+    `Safety evaluation of ${file} (${items.length} messages; classifier threshold ${triage.threshold}; triage built in ${trainMs.toFixed(0)} ms)\n`,
+  );
   console.log(formatReport(report, { hideText: process.argv.includes('--hide-text') }));
   const json = arg('json');
   if (json) writeFileSync(json, JSON.stringify(report, null, 2));

@@ -8,7 +8,9 @@
 
 /** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
 const NEGATION_GAP = new Set(
-  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too'.split(' '),
+  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too'.split(
+    ' ',
+  ),
 );
 const NEGATION = new Set(['no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'denies', 'deny', 'denied', 'nothing']);
 /** After "no", these make it an interjection ("oh no my chest", "no i cant breathe"). */
@@ -103,7 +105,21 @@ const SESSION = [
 ];
 
 /** Past tense right before a sign ("had a", "was having"). */
-const PAST_VERB = new Set(['had', 'was', 'were', 'did', 'suffered', 'survived', 'recovered', 'diagnosed', 'experienced', 'once', 'gave', 'caused', 'ended']);
+const PAST_VERB = new Set([
+  'had',
+  'was',
+  'were',
+  'did',
+  'suffered',
+  'survived',
+  'recovered',
+  'diagnosed',
+  'experienced',
+  'once',
+  'gave',
+  'caused',
+  'ended',
+]);
 const PAST_FORM = /^(fainted|collapsed|overdosed|passed|blacked|fitted|seized|convulsed|bled|cut|hurt|tried)$/;
 const NOT_PAST = new Set<string>();
 
@@ -142,17 +158,18 @@ const HYPOTHETICAL = [
   /\b(nearly|almost)\b/,
 ];
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
-const WORRY_NOW = /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
+const WORRY_NOW =
+  /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
 export const STRONG_NOW = /\b(now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
-
 
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {
   const person = (w: string, i: number): 'self' | 'other' | undefined => {
     if (SELF.has(w)) return 'self';
     if (w === 'my' || w === 'our') return KIN_AFTER_MY.has(words[i + 1] ?? '') ? 'other' : undefined;
-    if (OTHER.has(w)) return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') ? 'other' : undefined;
+    if (OTHER.has(w))
+      return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') ? 'other' : undefined;
     return undefined;
   };
   for (let i = start - 1; i >= 0; i--) {
@@ -168,7 +185,10 @@ export function isOther(words: string[], start: number, end: number): boolean {
 
 export function isHypothetical(words: string[], start: number, end = start): boolean {
   // Up to the end of the sign: "could dry needling ever puncture a lung" has its verb inside the sign.
-  const before = words.slice(0, Math.max(start, Math.min(end, start + 2))).join(' ').replace(WORRY_NOW, ' ');
+  const before = words
+    .slice(0, Math.max(start, Math.min(end, start + 2)))
+    .join(' ')
+    .replace(WORRY_NOW, ' ');
   return HYPOTHETICAL.some((re) => re.test(before));
 }
 

@@ -80,7 +80,14 @@ export interface SafetyReport {
   byTheme: Record<string, Rate>;
   byStyle: Record<string, Rate>;
   exactTier: Rate;
-  benign: { total: number; falseAlarms: number; guidedFirst: number; notes: number; answered: number; byTheme: Record<string, { total: number; falseAlarms: number; answered: number }> };
+  benign: {
+    total: number;
+    falseAlarms: number;
+    guidedFirst: number;
+    notes: number;
+    answered: number;
+    byTheme: Record<string, { total: number; falseAlarms: number; answered: number }>;
+  };
   misses: Array<HeldOutItem & { got: Outcome }>;
 }
 
@@ -146,7 +153,8 @@ export function formatReport(r: SafetyReport, options: { hideText?: boolean } = 
     `  answer with a one-line note            ${p(b.notes)}%  (${b.notes})`,
     `  question answered                      ${p(b.answered)}%  (${b.answered}/${b.total})`,
   );
-  for (const [k, v] of Object.entries(b.byTheme).sort()) out.push(`    ${k.padEnd(20)} false alarms ${v.falseAlarms}/${v.total}, answered ${v.answered}/${v.total}`);
+  for (const [k, v] of Object.entries(b.byTheme).sort())
+    out.push(`    ${k.padEnd(20)} false alarms ${v.falseAlarms}/${v.total}, answered ${v.answered}/${v.total}`);
   out.push('', `Misses (${r.misses.length}):`);
   for (const m of r.misses) {
     const got = `${m.got.mode}${m.got.tier ? ' ' + m.got.tier : ''}${m.tier === 'none' && m.got.answered === false ? ' (not answered)' : ''}`;

@@ -91,12 +91,18 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
   const idiomsRaw = data.idioms ?? {};
   if (!idiomsRaw || typeof idiomsRaw !== 'object' || Array.isArray(idiomsRaw)) fail(file, 'idioms', 'must be an object of phrase: replacement');
   const idioms = Object.entries(idiomsRaw as Record<string, unknown>)
-    .map(([k, v]): [string, string] => [k.toLowerCase().trim(), typeof v === 'string' ? v.toLowerCase().trim() : fail(file, `idioms.${k}`, 'must be a string')])
+    .map(([k, v]): [string, string] => [
+      k.toLowerCase().trim(),
+      typeof v === 'string' ? v.toLowerCase().trim() : fail(file, `idioms.${k}`, 'must be a string'),
+    ])
     .map(([k, v]): [string, string[]] => [k.split(/\s+/).join(' '), v.split(/\s+/).filter(Boolean)]);
   if (!Array.isArray(data.keep)) fail(file, 'keep', 'must be a list of words');
-  const keep = new Set((data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))));
+  const keep = new Set(
+    (data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))),
+  );
   const conceptsRaw = data.concepts;
-  if (!conceptsRaw || typeof conceptsRaw !== 'object' || Array.isArray(conceptsRaw)) return fail(file, 'concepts', 'must be an object of name: [phrases]');
+  if (!conceptsRaw || typeof conceptsRaw !== 'object' || Array.isArray(conceptsRaw))
+    return fail(file, 'concepts', 'must be an object of name: [phrases]');
   const concepts = new Map<string, string[]>();
   for (const [name, phrases] of Object.entries(conceptsRaw)) {
     if (!/^[a-z_]+$/.test(name)) fail(file, `concepts.${name}`, 'names are lower-case letters and _');
@@ -125,7 +131,8 @@ function loadRawSigns(dir: string, fail: Fail): RawSign[] {
     if (ids.has(id)) fail(file, `${f}.id`, `"${id}" is listed twice`);
     ids.add(id);
     const tier = raw.tier === undefined ? undefined : (raw.tier as Tier);
-    if (tier !== undefined && !TIERS.includes(tier)) fail(file, `${f}.tier`, `must be one of ${TIERS.join(', ')} (or left out for a caution-only sign)`);
+    if (tier !== undefined && !TIERS.includes(tier))
+      fail(file, `${f}.tier`, `must be one of ${TIERS.join(', ')} (or left out for a caution-only sign)`);
     const caution = raw.caution === undefined ? undefined : text(raw.caution, file, `${f}.caution`, fail);
     if (!tier && !caution) fail(file, f, 'a sign without a tier needs a caution note');
     return {
@@ -143,7 +150,9 @@ function loadExamples(dir: string, fail: Fail): SafetyKnowledge['examples'] {
   const folder = 'safety/examples';
   let files: string[];
   try {
-    files = readdirSync(join(dir, folder)).filter((f) => f.endsWith('.txt')).sort();
+    files = readdirSync(join(dir, folder))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
   } catch {
     return fail(folder, '(folder)', 'missing');
   }

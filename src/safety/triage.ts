@@ -22,9 +22,11 @@ const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alon
 const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
 
 /** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
-const EVENT = /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|overdose|overdosed|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
+const EVENT =
+  /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|overdose|overdosed|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
-const QUESTION = /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
+const QUESTION =
+  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
 
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
@@ -48,7 +50,11 @@ export class SafetyTriage {
     readonly knowledge: SafetyKnowledge,
     private readonly options: TriageOptions = {},
   ) {
-    const vocabulary = safetyVocabulary(knowledge.lexicon, knowledge.signs.map((s) => ({ patterns: s.sources })), knowledge.examples);
+    const vocabulary = safetyVocabulary(
+      knowledge.lexicon,
+      knowledge.signs.map((s) => ({ patterns: s.sources })),
+      knowledge.examples,
+    );
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
   }
@@ -90,7 +96,10 @@ export class SafetyTriage {
       for (const sign of this.knowledge.signs) {
         const m = sign.matcher.exec(joined);
         if (!m) continue;
-        const start = joined.slice(0, m.index + 1).split(' ').filter(Boolean).length;
+        const start = joined
+          .slice(0, m.index + 1)
+          .split(' ')
+          .filter(Boolean).length;
         const end = start + m[0].trim().split(' ').length;
         const words = clause.words.slice(start, end).join(' ');
         let context: MentionContext;
@@ -107,7 +116,17 @@ export class SafetyTriage {
         else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
         const other = isOther(sentence.words, offset + start, offset + end);
         sentence.joined ??= sentence.words.join(' ');
-        out.push({ sign: sign.id, theme: sign.theme, tier: sign.tier, context, other, words, clause: ci, signRef: sign, longAgo: longAgo(sentence.joined) });
+        out.push({
+          sign: sign.id,
+          theme: sign.theme,
+          tier: sign.tier,
+          context,
+          other,
+          words,
+          clause: ci,
+          signRef: sign,
+          longAgo: longAgo(sentence.joined),
+        });
       }
     });
     return out;
@@ -117,7 +136,14 @@ export class SafetyTriage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
     const mentions = this.mentions(clauses);
     const question = asksQuestion(text);
-    let best: Triage = { mode: 'none', score: 0, question, doubt: false, answer: true, mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, ...m }) => m) };
+    let best: Triage = {
+      mode: 'none',
+      score: 0,
+      question,
+      doubt: false,
+      answer: true,
+      mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, ...m }) => m),
+    };
     const consider = (candidate: Partial<Triage> & { mode: SafetyMode }) => {
       const better =
         MODE_RANK[candidate.mode] > MODE_RANK[best.mode] ||
@@ -165,7 +191,13 @@ export class SafetyTriage {
     const { risk, tier } = this.classifier.score(rest);
     best.score = risk;
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
-    const history = risk >= this.threshold && whenOf(clauses.flatMap((c) => c.words), -1000, -1000) === 'history';
+    const history =
+      risk >= this.threshold &&
+      whenOf(
+        clauses.flatMap((c) => c.words),
+        -1000,
+        -1000,
+      ) === 'history';
     if (risk >= this.threshold && tier && !history) {
       best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
