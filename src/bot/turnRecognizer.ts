@@ -42,5 +42,12 @@ export class TurnRecognizer {
   async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>): Promise<void> {
     const current = await this.contextAccessor.get(context, {});
     await this.contextAccessor.set(context, remember(current, intent, question));
+    const record = getTurnRecord(context);
+    if (record) {
+      record.about = {
+        treatment: question.treatment ?? record.about?.treatment,
+        condition: question.condition?.value.name ?? record.about?.condition,
+      };
+    }
   }
 }

@@ -14,6 +14,8 @@ export interface TurnRecord {
   intent?: string;
   /** The red flag that matched, for urgent turns. */
   redFlag?: string;
+  /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
+  about?: { treatment?: string; condition?: string };
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');
@@ -49,6 +51,9 @@ export interface RecognitionTraceValue {
   outcome: Outcome;
   reason: string;
   redFlag?: string;
+  /** The treatment ("acupuncture", "dryNeedling" or "both") and the article's condition name the answer was about. */
+  treatment?: string;
+  condition?: string;
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -63,6 +68,8 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     outcome: record.outcome ?? 'fallback',
     reason: r.reason,
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
+    ...(record.about?.treatment ? { treatment: record.about.treatment } : {}),
+    ...(record.about?.condition ? { condition: record.about.condition } : {}),
   };
 }
 
