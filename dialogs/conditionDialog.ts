@@ -70,16 +70,19 @@ export class ConditionDialog extends ComponentDialog {
 
   private async answer(step: WaterfallStepContext, condition: FoundEntity<ConditionRef> | undefined, treatment: TreatmentChoice | undefined) {
     const { knowledge } = this.deps;
+    const { recognition } = await this.deps.turns.understand(step.context);
     if (!condition) {
       setOutcome(step.context, 'fallback', INTENT);
-      await step.context.sendActivity(replyWithSuggestions(step.context, unlistedConditionText(knowledge, treatment), [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person]));
+      await step.context.sendActivity(
+        replyWithSuggestions(step.context, unlistedConditionText(knowledge, treatment, recognition.unlistedText), [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person]),
+      );
       return;
     }
     setOutcome(step.context, 'answered', INTENT);
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
     await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
     await step.context.sendActivity(
-      replyWithSuggestions(step.context, conditionText(knowledge, condition.value, treatment), [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference]),
+      replyWithSuggestions(step.context, conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }), [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference]),
     );
   }
 

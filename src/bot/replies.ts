@@ -60,43 +60,75 @@ export function dryNeedlingConditions(k: Knowledge): Condition[] {
   return k.conditions.filter((c) => c.list === 'dryNeedling');
 }
 
-function acupunctureItems(k: Knowledge): string {
+/** The acupuncture ailments the article names, leaving out one already named in the sentence. */
+function acupunctureItems(k: Knowledge, except?: string): string {
   return k.conditions
-    .filter((c) => c.list === 'acupuncture')
+    .filter((c) => c.list === 'acupuncture' && c.name !== except)
     .map((c) => c.name)
     .join(', ');
 }
 
+/** How the patient put it, for a condition answer. */
+export interface ConditionAsked {
+  /** The patient's own words for it ("IBS", "my arches"). */
+  said?: string;
+  /** The question asked for a promise ("will it fix", "cure"): never answered with a yes. */
+  promise?: boolean;
+}
+
+/** The opening of an answer about a listed condition: a plain yes only for a named condition and no promise asked. */
+function listedLead(name: string, treatmentName: string, condition: ConditionRef, asked: ConditionAsked): string {
+  if (condition.described) {
+    return `From what you describe, the closest condition on our article’s list is ${name}, one of the conditions we can use ${treatmentName} for. Only a practitioner can tell what is causing your symptoms.`;
+  }
+  if (asked.promise) {
+    return `Our article lists ${name} among the conditions we can use ${treatmentName} for, but it doesn’t promise that it will fix or cure it: results differ from person to person.`;
+  }
+  return `Yes. “${name}” is one of the conditions our article lists for ${treatmentName}.`;
+}
+
 /**
  * Whether a treatment helps a condition, strictly as the article says: yes only when the condition is on
- * that treatment's list; otherwise what the article does say, and a practitioner to ask.
+ * that treatment's list; otherwise what the article does say, and a practitioner to ask. A narrower thing the
+ * article covers only by a broader word ("IBS" under "digestive issues") gets what the article says, and that it
+ * does not name theirs.
  */
-export function conditionText(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined): string {
+export function conditionText(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined, asked: ConditionAsked = {}): string {
   const item = k.conditions.find((c) => c.name === condition.name);
   const onDryNeedling = condition.list === 'dryNeedling' || item?.alsoDryNeedling === true;
   const onAcupuncture = condition.list === 'acupuncture';
-  const asked = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
+  const requested = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
   const name = condition.name;
   const close = `A practitioner can assess whether it suits you. ${DISCLAIMER}`;
   const both = 'The article says both treatments can be used for musculoskeletal conditions and chronic pain, but dry needling is more targeted for muscle relief and postural re-patterning, and acupuncture more towards internal ailments.';
 
-  if (asked === 'both') {
-    const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
-    return `${capital(name)} is on our article’s list for ${lists}. ${both} ${close}`;
-  }
-  if (asked === 'dryNeedling' && onDryNeedling) {
-    return condition.list === 'dryNeedling'
-      ? `Yes. “${name}” is one of the conditions our article lists for dry needling. Dry needling targets myofascial trigger points (“knots”) in muscles to relieve tension and musculoskeletal pain. ${close}`
-      : `Yes. The article says both dry needling and acupuncture can be used for ${name}. ${close}`;
-  }
-  if (asked === 'acupuncture' && onAcupuncture) {
-    return `Yes. The article says acupuncture aims to alleviate ailments such as ${acupunctureItems(k)}, and ${name} is one of them. ${close}`;
-  }
-  if (asked === 'acupuncture') {
+  if (condition.partial) {
+    const theirs = asked.said ? `“${asked.said}”` : 'your condition';
+    const forWhich = onAcupuncture ? 'acupuncture aims to alleviate' : 'we can use dry needling for';
+    const notDn = requested === 'dryNeedling' && onAcupuncture ? ' It does not list it for dry needling.' : '';
     return (
-      `Our article lists “${name}” among the conditions we use dry needling for; it does not list it for acupuncture. ${both} ` +
-      `A practitioner can advise which suits you. ${DISCLAIMER}`
+      `Our article mentions ${name} among the ailments ${forWhich} (${onAcupuncture ? acupunctureItems(k) : name}), but it does not name ${theirs} specifically, ` +
+      `so I can’t tell you whether it would help with that.${notDn} A practitioner can advise on your situation. ${DISCLAIMER}`
     );
+  }
+  if (requested === 'both') {
+    const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
+    const lead = condition.described ? `From what you describe, the closest condition on our article’s list is ${name}, which is on its list for ${lists}.` : `${capital(name)} is on our article’s list for ${lists}.`;
+    return `${lead} ${both} ${close}`;
+  }
+  if (requested === 'dryNeedling' && onDryNeedling) {
+    return condition.list === 'dryNeedling'
+      ? `${listedLead(name, 'dry needling', condition, asked)} Dry needling targets myofascial trigger points (“knots”) in muscles to relieve tension and musculoskeletal pain. ${close}`
+      : `${asked.promise || condition.described ? 'The article says' : 'Yes. The article says'} both dry needling and acupuncture can be used for ${name}. ${close}`;
+  }
+  if (requested === 'acupuncture' && onAcupuncture) {
+    const lead = asked.promise ? `Our article mentions ${name}` : `Yes. Our article mentions ${name}`;
+    const promise = asked.promise ? ' It doesn’t promise that acupuncture will fix or cure it: results differ from person to person.' : '';
+    return `${lead} among the ailments acupuncture aims to alleviate, along with ${acupunctureItems(k, name)}.${promise} ${close}`;
+  }
+  if (requested === 'acupuncture') {
+    const lead = condition.described ? `From what you describe, the closest condition on our article’s list is ${name}, which it lists among the conditions we use dry needling for` : `Our article lists “${name}” among the conditions we use dry needling for`;
+    return `${lead}; it does not list it for acupuncture. ${both} A practitioner can advise which suits you. ${DISCLAIMER}`;
   }
   return (
     `“${capital(name)}” is not on our article’s list for dry needling; the article mentions it among the ailments acupuncture aims to alleviate (${acupunctureItems(k)}). ` +
@@ -105,11 +137,12 @@ export function conditionText(k: Knowledge, condition: ConditionRef, treatment: 
 }
 
 /** A condition we could not find on either list: never a yes. */
-export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined): string {
+export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string): string {
   const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'both' ? 'acupuncture or dry needling' : 'dry needling';
+  const what = said ? `“${said}”` : 'that condition';
   return (
-    `I couldn’t find that condition on the list in our article for ${which}. The article says its list is not exhaustive, ` +
-    `so I can’t say yes or no: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
+    `I couldn’t find ${what} on the list in our article for ${which}. The article says its list is not exhaustive, ` +
+    `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
 }
 

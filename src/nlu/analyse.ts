@@ -2,6 +2,7 @@
  * The shared front half of the pipeline: clean, tokenise, find entities, correct typos,
  * replace entities by slots. Used identically for training examples and live messages.
  */
+import type { DescriptionMatcher } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize } from './normalize';
@@ -17,6 +18,10 @@ export interface ConditionRef {
   list: TreatmentId;
   /** Set when the phrase names a different condition on purpose ("rheumatoid arthritis"). */
   excluded?: boolean;
+  /** Recognised from a description (body part, symptom, context), not named. */
+  described?: boolean;
+  /** The patient named something narrower that the article covers only by this broader word ("IBS": digestive issues). */
+  partial?: boolean;
 }
 
 export interface FoundEntity<T> {
@@ -34,11 +39,16 @@ export interface Analysis {
   /** Phrases naming a condition that is deliberately not a listed one ("rheumatoid arthritis"). */
   excluded: FoundEntity<ConditionRef>[];
   treatments: FoundEntity<TreatmentId>[];
+  /** Treatments implied by the article's concepts named in the message. */
+  impliedTreatments: TreatmentId[];
 }
 
 export interface EntityMatchers {
   conditions?: PhraseMatcher<ConditionRef>;
   treatments?: PhraseMatcher<TreatmentId>;
+  /** The article's concepts that belong to one treatment ("acupoints", "lactic acid"): they imply it, taking no slot. */
+  concepts?: PhraseMatcher<TreatmentId>;
+  descriptions?: DescriptionMatcher;
 }
 
 /** Words that look for a thing already mentioned: "can it help with that?" */
@@ -66,6 +76,14 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // Treatments first: "dry needling" must not be read as part of a condition.
   if (matchers.treatments) mark(matchers.treatments.match(raw, stems), TREATMENT_SLOT, treatments);
   if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
+  if (matchers.descriptions && conditions.length === 0) {
+    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s === undefined));
+    if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
+    else if (described?.unlistedPart) {
+      conditions.push({ value: { name: described.unlistedPart, list: 'dryNeedling', excluded: true }, text: quote(cleaned, tokens, described) });
+    }
+  }
+  const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).map((m) => m.value))];
 
   const words: string[] = [];
   raw.forEach((w, i) => {
@@ -80,5 +98,6 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     conditions: conditions.filter((c) => !c.value.excluded),
     excluded: conditions.filter((c) => c.value.excluded),
     treatments,
+    impliedTreatments,
   };
 }

@@ -3,7 +3,8 @@
  * message is answerable, ambiguous or out of scope. Stateless: conversation context is applied
  * afterwards (context.ts) so that this stays a pure function of the text.
  */
-import type { Condition } from '../knowledge/types';
+import type { Knowledge } from '../knowledge/types';
+import { DescriptionMatcher } from './descriptions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem } from './features';
@@ -45,28 +46,43 @@ export interface Recognition {
    * ("rheumatoid arthritis") or words that are rare or unknown in the training data ("asthma").
    */
   unlistedMention: boolean;
+  /** The words of an unlisted thing the message names, when known ("upper back", "rheumatoid arthritis"). */
+  unlistedText?: string;
+  /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
+  promise: boolean;
   reason: RecognitionReason;
   /** When ambiguous: the two intents to ask about. */
   candidates?: [string, string];
 }
 
-export const TREATMENT_ALIASES: Record<TreatmentId, string[]> = {
-  acupuncture: ['acupuncture', 'acupuncturist', 'acupuncturists', 'accupuncture', 'acupuncture treatment', 'chinese needling', 'tcm needling'],
-  dryNeedling: ['dry needling', 'dry needle', 'dry needles', 'dry needle therapy', 'dry needling therapy', 'needling', 'trigger point needling', 'intramuscular stimulation'],
-};
+/** What the entity matchers are built from (knowledge/conditions.json and treatments.json). */
+export type MatcherKnowledge = Pick<Knowledge, 'conditions' | 'treatments' | 'descriptions'>;
 
-export function buildMatchers(conditions: Condition[]): EntityMatchers {
-  const conditionEntries = conditions.flatMap((c) => [
-    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
-    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes),
-  ]);
-  const treatmentEntries = (Object.keys(TREATMENT_ALIASES) as TreatmentId[]).flatMap((t) => phraseEntries(t, TREATMENT_ALIASES[t]));
-  return { conditions: new PhraseMatcher(conditionEntries), treatments: new PhraseMatcher(treatmentEntries) };
+const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
+
+export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
+  // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
+  const conditionEntries = [
+    ...k.conditions.flatMap((c) => phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes)),
+    ...k.conditions.flatMap((c) => [
+      ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
+      ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, partial: true }, c.narrower),
+    ]),
+  ];
+  return {
+    conditions: new PhraseMatcher(conditionEntries),
+    treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].aliases))),
+    concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts))),
+    descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
+  };
 }
 
 /** Words of every alias, so the typo corrector can also correct towards them. */
-export function aliasVocabulary(conditions: Condition[]): string[] {
-  const all = [...conditions.flatMap((c) => c.aliases), ...Object.values(TREATMENT_ALIASES).flat()];
+export function aliasVocabulary(k: MatcherKnowledge): string[] {
+  const all = [
+    ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.bodyParts]),
+    ...TREATMENT_IDS.flatMap((t) => [...k.treatments[t].aliases, ...k.treatments[t].concepts]),
+  ];
   return [...new Set(all.flatMap((a) => words(a)))];
 }
 
@@ -90,9 +106,19 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
     treatments: [],
     refersBack: false,
     unlistedMention: false,
+    promise: false,
     reason: 'empty',
     ...fields,
   };
+}
+
+/** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
+const PROMISE_WORDS = new Set(['fix', 'fixes', 'fixed', 'cure', 'cures', 'cured', 'guarantee', 'guaranteed', 'permanently', 'definitely', 'heal', 'heals']);
+const PROMISE_PHRASES = [['get', 'rid'], ['sort', 'it', 'out'], ['for', 'good'], ['will', 'it', 'work'], ['make', 'it', 'go', 'away']];
+
+export function asksForPromise(tokens: string[]): boolean {
+  if (tokens.some((t) => PROMISE_WORDS.has(t))) return true;
+  return PROMISE_PHRASES.some((p) => tokens.some((_, i) => p.every((w, j) => tokens[i + j] === w)));
 }
 
 export class IntentRecognizer {
@@ -111,16 +137,19 @@ export class IntentRecognizer {
   }
 
   recognize(text: string): Recognition {
-    const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
+    const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
     const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
       conditions: a.conditions,
-      treatments: [...new Set(a.treatments.map((t) => t.value))],
+      // Named treatments win; otherwise the article's concepts say which one ("acupoints": acupuncture).
+      treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
       unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
+      ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
+      promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
 
@@ -134,7 +163,9 @@ export class IntentRecognizer {
     // Out of scope is decided not by the classifier alone: with no word it knows, natural's scores
     // tie and the first class wins; and a message whose content words are all foreign to the clinic's
     // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
-    const hasEntity = a.conditions.length > 0 || a.treatments.length > 0;
+    const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
+    // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
+    const conditionIntent = a.conditions.length > 0 || a.excluded.length > 0 ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
@@ -147,7 +178,10 @@ export class IntentRecognizer {
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
       return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
     }
-    if (top.intent === outOfScopeIntent) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    if (top.intent === outOfScopeIntent) {
+      if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+      return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    }
     if (
       second &&
       top.score - second.score < calibration.clarifyMargin &&
@@ -158,8 +192,8 @@ export class IntentRecognizer {
     }
     if (top.score < calibration.threshold) {
       // A named condition with an unclear sentence ("knee??", "golfers elbow pls") is still a question about it.
-      if (a.conditions.length > 0 && this.options.conditionIntent) {
-        return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
+      if (conditionIntent) {
+        return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       }
       return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'low_confidence' };
     }

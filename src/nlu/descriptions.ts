@@ -1,0 +1,78 @@
+/**
+ * Conditions from descriptions in a patient's own words: "my arches kill me first thing in the morning" is
+ * plantar fasciitis on the article's list, "a zap down the back of my leg" sciatica. A body part with a
+ * symptom word (or a context cue) makes a candidate; context cues ("out of bed", "down the leg", "typing")
+ * pick among the conditions of the same body part. Body parts no listed condition covers ("upper back")
+ * make the description unlisted. All the words are data in knowledge/conditions.json.
+ * Phrases are matched longest first, so "upper back" is never read as "back", nor "back of my heel" as "back".
+ */
+import type { Condition, DescriptionWords } from '../knowledge/types';
+import type { ConditionRef } from './analyse';
+import { PhraseMatcher, phraseEntries } from './entities';
+
+type PartOwner = { conditions: Condition[] } | { unlisted: string };
+
+export interface DescribedCondition {
+  /** The listed condition described, or undefined when the body part is one no listed condition covers. */
+  condition?: ConditionRef;
+  /** The unlisted body part named (when condition is undefined). */
+  unlistedPart?: string;
+  /** Token span of the body part. */
+  from: number;
+  to: number;
+}
+
+export class DescriptionMatcher {
+  private readonly parts: PhraseMatcher<PartOwner>;
+  private readonly cues: PhraseMatcher<Condition[]>;
+  private readonly symptoms: PhraseMatcher<true>;
+
+  constructor(conditions: Condition[], words: DescriptionWords) {
+    const byPhrase = (pick: (c: Condition) => string[]) => {
+      const map = new Map<string, Condition[]>();
+      for (const c of conditions) for (const p of pick(c)) map.set(p, [...(map.get(p) ?? []), c]);
+      return map;
+    };
+    const partEntries = [...byPhrase((c) => c.bodyParts)].flatMap(([p, cs]) => phraseEntries<PartOwner>({ conditions: cs }, [p]));
+    const unlisted = words.unlistedBodyParts.flatMap((p) => phraseEntries<PartOwner>({ unlisted: p }, [p]));
+    // Unlisted parts first: at equal length "upper back" must win over "back" (the matcher's sort is stable).
+    this.parts = new PhraseMatcher([...unlisted, ...partEntries]);
+    this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
+    this.symptoms = new PhraseMatcher(phraseEntries<true>(true, words.symptoms));
+  }
+
+  /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
+  match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
+    const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
+    const parts = usable(this.parts.match(tokens, stems));
+    const cueHits = usable(this.cues.match(tokens, stems));
+    const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
+    const cueCount = new Map<Condition, number>();
+    for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
+
+    let best: { condition: Condition; score: number; from: number; to: number } | undefined;
+    const consider = (condition: Condition, score: number, from: number, to: number) => {
+      if (!best || score > best.score) best = { condition, score, from, to };
+    };
+    for (const part of parts) {
+      if (!('conditions' in part.value)) continue;
+      for (const c of part.value.conditions) {
+        const cues = cueCount.get(c) ?? 0;
+        if (c.requiresCue && cues === 0) continue;
+        if (!hasSymptom && cues === 0) continue;
+        consider(c, 2 + cues, part.from, part.to);
+      }
+    }
+    // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
+    for (const hit of cueHits) {
+      for (const c of hit.value) {
+        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to);
+      }
+    }
+    const chosen = best as { condition: Condition; score: number; from: number; to: number } | undefined;
+    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to };
+    const unlisted = parts.find((p) => 'unlisted' in p.value);
+    if (unlisted && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
+    return undefined;
+  }
+}
