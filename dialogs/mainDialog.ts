@@ -37,7 +37,7 @@ import { DialogDependencies, isInterrupted } from './dependencies';
 import { EnquiryDialog, EnquiryOptions } from './enquiryDialog';
 import { HandoffDialog } from './handoffDialog';
 import { CLARIFY_DIALOG, CONDITION_DIALOG, ENQUIRY_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL, TOPIC_DIALOG, WHICH_TREATMENT_DIALOG } from './ids';
-import { sendTopicAnswer, TopicDialog, TopicDialogOptions, TreatmentTopic } from './topicDialog';
+import { sendPassageAnswer, sendTopicAnswer, TopicDialog, TopicDialogOptions, TreatmentTopic } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -47,6 +47,8 @@ interface RouteOptions {
 }
 
 const TREATMENT_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
+/** Intents whose question may be answered by one passage of the article. */
+const PASSAGE_INTENTS = new Set<string>([...TREATMENT_TOPICS, 'difference', 'similarity', 'None', 'out_of_scope']);
 const WELCOME_SUGGESTIONS = [SUGGESTIONS.whatIsAcupuncture, SUGGESTIONS.whatIsDryNeedling, SUGGESTIONS.difference, SUGGESTIONS.whichSuits];
 
 export class MainDialog extends ComponentDialog {
@@ -132,6 +134,10 @@ export class MainDialog extends ComponentDialog {
         setOutcome(context, 'fallback');
         await context.sendActivity(textReply(context, recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars)));
         return step.endDialog();
+      }
+      if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
+        // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
+        if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();
       }
       if (recognition.reason === 'ambiguous' && recognition.candidates) {
         return step.beginDialog(CLARIFY_DIALOG, { candidates: recognition.candidates, question } satisfies ClarifyOptions);

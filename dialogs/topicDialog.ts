@@ -13,6 +13,7 @@ import type { TreatmentChoice } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { isNewQuestion } from './newQuestion';
+import { passagePicker } from '../src/nlu/passages';
 
 const TREATMENT_PROMPT = 'treatmentPrompt';
 const WATERFALL = 'topicWaterfall';
@@ -39,8 +40,24 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
   return [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference];
 }
 
-/** Sends the article's answer for one treatment, or for each of the two. */
+/**
+ * When one passage of the article answers the question ("when was it developed", "what has lactic acid got to do
+ * with it"), sends that passage and returns true.
+ */
+export async function sendPassageAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice | undefined): Promise<boolean> {
+  const { recognition } = await deps.turns.understand(context);
+  const passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
+  if (!passage) return false;
+  const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;
+  setOutcome(context, 'answered', topic);
+  await context.sendActivity(replyWithSuggestions(context, passage.text, followUps(topic, about)));
+  await deps.turns.remember(context, topic, { treatment: about });
+  return true;
+}
+
+/** Sends the article's answer for one treatment, or for each of the two; or the passage that answers the question. */
 export async function sendTopicAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice): Promise<void> {
+  if (await sendPassageAnswer(context, deps, topic, treatment)) return;
   setOutcome(context, 'answered', topic);
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {

@@ -176,7 +176,11 @@ function loadTreatments(dir: string): Record<TreatmentId, TreatmentWords> {
   const seen = new Map<string, string>();
   for (const id of ['acupuncture', 'dryNeedling'] as TreatmentId[]) {
     const t = obj(data[id], file, id);
-    const words = { aliases: strList(t.aliases, file, `${id}.aliases`), concepts: strList(t.concepts, file, `${id}.concepts`, true) };
+    const words = {
+      aliases: strList(t.aliases, file, `${id}.aliases`),
+      weakAliases: strList(t.weakAliases, file, `${id}.weakAliases`, true),
+      concepts: strList(t.concepts, file, `${id}.concepts`, true),
+    };
     for (const [what, list] of Object.entries(words)) {
       for (const w of list) {
         const owner = seen.get(aliasKey(w));

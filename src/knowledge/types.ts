@@ -32,6 +32,8 @@ export interface Condition {
 /** Words for one treatment: names, and the article's concepts that belong to it alone. */
 export interface TreatmentWords {
   aliases: string[];
+  /** Words for needling in general ("needling"): they name this treatment unless a concept names the other. */
+  weakAliases: string[];
   concepts: string[];
 }
 

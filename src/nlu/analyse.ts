@@ -28,6 +28,8 @@ export interface FoundEntity<T> {
   value: T;
   /** What the user wrote. */
   text: string;
+  /** A general word ("needling") that a more specific one in the same message may overrule. */
+  weak?: boolean;
 }
 
 export interface Analysis {
@@ -49,6 +51,8 @@ export interface EntityMatchers {
   /** The article's concepts that belong to one treatment ("acupoints", "lactic acid"): they imply it, taking no slot. */
   concepts?: PhraseMatcher<TreatmentId>;
   descriptions?: DescriptionMatcher;
+  /** One-word treatment names that are general ("needling"). */
+  weakTreatmentWords?: string[];
 }
 
 /** Words that look for a thing already mentioned: "can it help with that?" */
@@ -66,16 +70,23 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
 
   const conditions: FoundEntity<ConditionRef>[] = [];
   const treatments: FoundEntity<TreatmentId>[] = [];
-  const mark = <T>(matches: EntityMatch<T>[], slot: string, into: FoundEntity<T>[]) => {
+  const mark = <T>(matches: Array<EntityMatch<T> & { weak?: boolean }>, slot: string, into: FoundEntity<T>[]) => {
     for (const m of matches) {
       if (slots.slice(m.from, m.to).some((s) => s !== undefined)) continue;
       for (let i = m.from; i < m.to; i++) slots[i] = i === m.from ? slot : '';
-      into.push({ value: m.value, text: quote(cleaned, tokens, m) });
+      into.push({ value: m.value, text: quote(cleaned, tokens, m), ...(m.weak ? { weak: true } : {}) });
     }
   };
   // Treatments first: "dry needling" must not be read as part of a condition.
-  if (matchers.treatments) mark(matchers.treatments.match(raw, stems), TREATMENT_SLOT, treatments);
+  if (matchers.treatments) {
+    const weak = new Set(matchers.weakTreatmentWords ?? []);
+    mark(matchers.treatments.match(raw, stems).map((m) => ({ ...m, weak: m.to - m.from === 1 && weak.has(raw[m.from]) })), TREATMENT_SLOT, treatments);
+  }
   if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
+  // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
+  // broader word is read into the rest of the message.
+  const namedUnlisted = conditions.some((c) => c.value.excluded);
+  if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
   if (matchers.descriptions && conditions.length === 0) {
     const described = matchers.descriptions.match(raw, stems, slots.map((s) => s === undefined));
     if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
@@ -84,6 +95,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     }
   }
   const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).map((m) => m.value))];
+  // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.
+  if (impliedTreatments.length === 1 && treatments.length > 0 && treatments.every((t) => t.weak)) treatments.splice(0, treatments.length);
 
   const words: string[] = [];
   raw.forEach((w, i) => {

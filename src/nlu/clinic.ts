@@ -53,5 +53,6 @@ export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel,
     maxChars,
     clarifiable: CLARIFIABLE_INTENTS,
     conditionIntent: 'condition_query',
+    conceptIntent: 'how_it_works',
   });
 }

@@ -10,6 +10,8 @@ import type { Condition, DescriptionWords } from '../knowledge/types';
 import type { ConditionRef } from './analyse';
 import { PhraseMatcher, phraseEntries } from './entities';
 
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'myself', 'id', 'ill']);
+
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
 
 export interface DescribedCondition {
@@ -43,6 +45,8 @@ export class DescriptionMatcher {
 
   /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
   match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
+    // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles" is a question about the article.
+    if (!tokens.some((t) => FIRST_PERSON.has(t))) return undefined;
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
     const parts = usable(this.parts.match(tokens, stems));
     const cueHits = usable(this.cues.match(tokens, stems));

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
-import { PhraseMatcher, phraseEntries } from './entities';
+import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
@@ -60,6 +60,10 @@ export type MatcherKnowledge = Pick<Knowledge, 'conditions' | 'treatments' | 'de
 
 const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
+function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
+  return e.words.length === 1 ? { ...e, stems: ['\u0000' + e.words[0]] } : e;
+}
+
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
   const conditionEntries = [
@@ -71,7 +75,9 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   ];
   return {
     conditions: new PhraseMatcher(conditionEntries),
-    treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].aliases))),
+    // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
+    treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord))),
+    weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
   };
@@ -81,7 +87,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
 export function aliasVocabulary(k: MatcherKnowledge): string[] {
   const all = [
     ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.bodyParts]),
-    ...TREATMENT_IDS.flatMap((t) => [...k.treatments[t].aliases, ...k.treatments[t].concepts]),
+    ...TREATMENT_IDS.flatMap((t) => [...k.treatments[t].aliases, ...k.treatments[t].weakAliases, ...k.treatments[t].concepts]),
   ];
   return [...new Set(all.flatMap((a) => words(a)))];
 }
@@ -93,6 +99,8 @@ export interface RecognizerOptions {
   clarifiable: ReadonlySet<string>;
   /** Intent to assume when the sentence is unclear but names a condition. */
   conditionIntent?: string;
+  /** Intent to assume when the sentence is unclear but names one of the article's concepts of a treatment. */
+  conceptIntent?: string;
 }
 
 /** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
@@ -172,6 +180,8 @@ export class IntentRecognizer {
     // foreignShare (default 1: all of them) is how much of the content must be foreign to decline.
     const share = calibration.foreignShare ?? 1;
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
+    // The article's own concepts ("what are metabolic byproducts") are a question about how the treatment works.
+    const conceptIntent = a.impliedTreatments.length > 0 && a.treatments.length === 0 && !conditionIntent ? this.options.conceptIntent : undefined;
     if (!hasEntity && (!knowsAny || foreign)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
@@ -179,6 +189,7 @@ export class IntentRecognizer {
       return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
     }
     if (top.intent === outOfScopeIntent) {
+      if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
     }
@@ -195,6 +206,7 @@ export class IntentRecognizer {
       if (conditionIntent) {
         return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       }
+      if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'low_confidence' };
     }
     return { ...withScores, intent: top.intent, score: top.score, reason: 'classified' };
