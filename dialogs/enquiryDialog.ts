@@ -23,7 +23,8 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
-import { bookingText, clinicDetailsText, contactLines } from '../src/bot/replies';
+import { bookingText, clinicDetailsText, contactLines, missingDetailText } from '../src/bot/replies';
+import { askedDetail } from '../src/nlu/clinicQuestions';
 import { replyWithSuggestions, textReply } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { keepOutOfTranscript } from '../src/bot/transcriptPrivacy';
@@ -152,8 +153,11 @@ export class EnquiryDialog extends ComponentDialog {
   private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { kind } = (step.options ?? { kind: 'contact' }) as EnquiryOptions;
     const { clinic } = this.deps.knowledge;
-    setOutcome(step.context, 'answered', kind);
-    const text = kind === 'booking' ? bookingText(this.deps.knowledge) : clinicDetailsText(clinic);
+    const detail = kind === 'contact' ? askedDetail(step.context.activity.text ?? '') : undefined;
+    const missing = detail ? missingDetailText(this.deps.knowledge, detail) : undefined;
+    // A booking is passed to the clinic's people; a detail the assistant does not have is declined honestly.
+    setOutcome(step.context, missing ? 'fallback' : kind === 'booking' ? 'handoff' : 'answered', kind);
+    const text = missing ?? (kind === 'booking' ? bookingText(this.deps.knowledge) : clinicDetailsText(clinic));
     await step.context.sendActivity(replyWithSuggestions(step.context, text, kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book]));
     return step.endDialog();
   }
@@ -161,7 +165,7 @@ export class EnquiryDialog extends ComponentDialog {
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = plainForm(step.context.activity.text ?? '');
     collected(step).kind = /\b(call|ring|phone)\b.*\bback\b|\bcallback\b|\b(call|ring|phone) me\b/.test(text) ? 'callback' : 'booking';
-    setOutcome(step.context, 'answered', INTENT);
+    setOutcome(step.context, 'handoff', INTENT);
     const { clinic } = this.deps.knowledge;
     return step.prompt(CONSENT_PROMPT, {
       prompt:

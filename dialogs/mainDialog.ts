@@ -14,7 +14,9 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { commandOf } from '../src/bot/commands';
+import { asksIfBot } from '../src/nlu/clinicQuestions';
 import {
+  botIdentityText,
   cancelledText,
   emptyText,
   fallbackText,
@@ -130,6 +132,11 @@ export class MainDialog extends ComponentDialog {
     if (!options.intent) {
       const command = commandOf(context.activity.text);
       if (command) return this.runCommand(step, command);
+      if (asksIfBot(context.activity.text ?? '')) {
+        setOutcome(context, 'answered', 'bot_identity');
+        await context.sendActivity(replyWithSuggestions(context, botIdentityText(knowledge), [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling]));
+        return step.endDialog();
+      }
       if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
         setOutcome(context, 'fallback');
         await context.sendActivity(textReply(context, recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars)));

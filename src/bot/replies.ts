@@ -5,6 +5,7 @@
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
 import type { ClinicDetails, Condition, Knowledge, RedFlagKind } from '../knowledge/types';
+import { ClinicDetail, isPlaceholder } from '../nlu/clinicQuestions';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 
@@ -144,6 +145,27 @@ export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice |
     `I couldn’t find ${what} on the list in our article for ${which}. The article says its list is not exhaustive, ` +
     `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
+}
+
+/** "Are you a bot?": always the truth, and a person to contact. */
+export function botIdentityText(k: Knowledge): string {
+  return (
+    `I’m an automated assistant (a computer program), not a person. I can answer questions about acupuncture and dry needling from ${k.clinic.name}’s article. ` +
+    `If you’d like to talk to a person, our team can help:\n\n${contactLines(k.clinic)}`
+  );
+}
+
+/**
+ * A contact question about one detail: the detail when the clinic has set it; otherwise that it is not set (or
+ * that the assistant does not have it, for things clinic.json does not hold, such as parking) and who to ask.
+ * Returns undefined when the detail is set (the caller sends the full details).
+ */
+export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | undefined {
+  const c = k.clinic;
+  if (detail !== 'unknown' && !isPlaceholder(c[detail])) return undefined;
+  const what = detail === 'openingHours' ? 'our opening hours have not been set in this assistant yet' : detail === 'address' ? 'our address has not been set in this assistant yet' : 'I don’t have that information';
+  const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : ''].filter(Boolean).join(' or ');
+  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
 export function notCoveredText(k: Knowledge): string {
