@@ -159,6 +159,7 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         bodyParts: strList(c.bodyParts, file, `${field}.bodyParts`, true),
         cues: strList(c.cues, file, `${field}.cues`, true),
         requiresCue: c.requiresCue === true,
+        broad: c.broad === true,
       });
     });
   }

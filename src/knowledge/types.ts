@@ -27,6 +27,8 @@ export interface Condition {
   cues: string[];
   /** A body part alone is too vague for this condition ("leg" for sciatica): a context cue must say so too. */
   requiresCue: boolean;
+  /** A broad category ("Hip pain"): a specific diagnosis of its body part is covered by it without being named. */
+  broad: boolean;
 }
 
 /** Words for one treatment: names, and the article's concepts that belong to it alone. */

@@ -12,6 +12,13 @@ import { PhraseMatcher, phraseEntries } from './entities';
 
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'myself', 'id', 'ill']);
 
+/** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
+const DIAGNOSIS = /\b(said|says|reckons|thinks|mentioned|called|calls|diagnosed|diagnosis|told me)\b/;
+
+function diagnosed(tokens: string[]): boolean {
+  return DIAGNOSIS.test(tokens.join(' '));
+}
+
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
 
 export interface DescribedCondition {
@@ -74,6 +81,12 @@ export class DescriptionMatcher {
       }
     }
     const chosen = best as { condition: Condition; score: number; from: number; to: number } | undefined;
+    if (chosen && diagnosed(tokens)) {
+      // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
+      // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
+      const part = { from: chosen.from, to: chosen.to };
+      return chosen.condition.broad ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part } : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
+    }
     if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to };
     const unlisted = parts.find((p) => 'unlisted' in p.value);
     if (unlisted && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };

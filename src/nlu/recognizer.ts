@@ -120,6 +120,11 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
   };
 }
 
+/** Words asking whether a treatment helps something. */
+const HELPS = /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
+/** Intents about a treatment in general, which a question about helping with something unknown is not. */
+const TOPIC_INTENTS = new Set(['what_is', 'how_it_works', 'uses']);
+
 /** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
 const PROMISE_WORDS = new Set(['fix', 'fixes', 'fixed', 'cure', 'cures', 'cured', 'guarantee', 'guaranteed', 'permanently', 'definitely', 'heal', 'heals']);
 const PROMISE_PHRASES = [['get', 'rid'], ['sort', 'it', 'out'], ['for', 'good'], ['will', 'it', 'work'], ['make', 'it', 'go', 'away']];
@@ -173,7 +178,9 @@ export class IntentRecognizer {
     // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
-    const conditionIntent = a.conditions.length > 0 || a.excluded.length > 0 ? this.options.conditionIntent : undefined;
+    // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
+    const asksAboutUnknown = result.unlistedMention && HELPS.test(plain.join(' '));
+    const conditionIntent = a.conditions.length > 0 || a.excluded.length > 0 || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
@@ -200,6 +207,9 @@ export class IntentRecognizer {
       this.options.clarifiable.has(second.intent)
     ) {
       return { ...withScores, intent: top.intent, score: top.score, reason: 'ambiguous', candidates: [top.intent, second.intent] };
+    }
+    if (asksAboutUnknown && a.conditions.length === 0 && TOPIC_INTENTS.has(top.intent) && conditionIntent) {
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }
     if (top.score < calibration.threshold) {
       // A named condition with an unclear sentence ("knee??", "golfers elbow pls") is still a question about it.
