@@ -41,6 +41,7 @@ import { HandoffDialog } from './handoffDialog';
 import { CLARIFY_DIALOG, CONDITION_DIALOG, ENQUIRY_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL, TOPIC_DIALOG, WHICH_TREATMENT_DIALOG } from './ids';
 import { sendPassageAnswer, sendTopicAnswer, TopicDialog, TopicDialogOptions, TreatmentTopic } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
+import { answerSeveral } from './multiQuestion';
 
 interface RouteOptions {
   /** Route as this intent (after a clarification) instead of the recognizer's. */
@@ -142,6 +143,7 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(textReply(context, recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars)));
         return step.endDialog();
       }
+      if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
         if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();

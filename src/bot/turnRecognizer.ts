@@ -33,6 +33,16 @@ export class TurnRecognizer {
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
   }
 
+  /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */
+  recognizePart(text: string): Recognition {
+    return this.recognizer.recognize(text);
+  }
+
+  /** The conversation's context as it stands. */
+  async context(context: TurnContext): Promise<ClinicContext> {
+    return this.contextAccessor.get(context, {});
+  }
+
   /** Clears the conversation's context ("start over"). */
   async forget(context: TurnContext): Promise<void> {
     await this.contextAccessor.set(context, {});

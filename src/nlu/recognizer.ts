@@ -179,7 +179,7 @@ export class IntentRecognizer {
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
-    const asksAboutUnknown = result.unlistedMention && HELPS.test(plain.join(' '));
+    const asksAboutUnknown = result.unlistedMention && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
     const conditionIntent = a.conditions.length > 0 || a.excluded.length > 0 || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
