@@ -13,6 +13,7 @@ import type { TreatmentChoice } from '../src/nlu/context';
 import { DialogDependencies } from './dependencies';
 import { WHICH_TREATMENT_DIALOG } from './ids';
 import { isNewQuestion } from './newQuestion';
+import { plainForm } from '../src/nlu/normalize';
 
 const INTENT = 'which_suits';
 const AREA_PROMPT = 'areaPrompt';
@@ -23,9 +24,17 @@ export type Area = 'muscles' | 'posture' | 'internal' | 'chronic' | 'unsure';
 export type Approach = 'western' | 'chinese' | 'none';
 
 const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
-  { value: 'muscles', title: 'Muscles or joints', synonyms: ['muscle', 'muscles', 'joint', 'joints', 'tension', 'knots', 'injury', 'sports injury', 'musculoskeletal'] },
-  { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment'] },
-  { value: 'internal', title: 'Digestion/sleep', synonyms: ['internal', 'digestion', 'digestive', 'sleep', 'insomnia', 'stress', 'inflammation', 'internal ailments'] },
+  {
+    value: 'muscles',
+    title: 'Muscles or joints',
+    synonyms: ['muscle', 'muscles', 'muscular', 'joint', 'joints', 'tension', 'tight', 'tightness', 'knots', 'knotted', 'injury', 'sports injury', 'musculoskeletal', 'sore muscles', 'stiff', 'sport', 'gym', 'running'],
+  },
+  { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'slouch', 'slouching'] },
+  {
+    value: 'internal',
+    title: 'Digestion/sleep',
+    synonyms: ['internal', 'digestion', 'digestive', 'gut', 'stomach', 'tummy', 'sleep', 'sleeping', 'insomnia', 'stress', 'stressed', 'anxious', 'anxiety', 'inflammation', 'internal ailments', 'wellbeing', 'well being', 'balanced', 'balance', 'overall'],
+  },
   { value: 'chronic', title: 'Ongoing pain', synonyms: ['chronic', 'chronic pain', 'long term pain', 'ongoing', 'pain'] },
   { value: 'unsure', title: 'Not sure', synonyms: ['not sure', 'dont know', "don't know", 'unsure', 'no idea'] },
 ];
@@ -62,6 +71,23 @@ export function recommend(area: Area, approach: Approach): { treatment: Treatmen
   return { treatment: 'both', why: `${both} Dry needling is more targeted for muscle relief and postural re-patterning, acupuncture more towards internal ailments.` };
 }
 
+/** The option whose synonyms the text names (whole words), if exactly one kind is named. */
+function matchSynonyms<T extends string>(options: Array<{ value: T; synonyms: string[] }>, text: string): T | undefined {
+  const form = ` ${plainForm(text)} `;
+  const found = options.filter((o) => o.synonyms.some((s) => form.includes(` ${plainForm(s)} `)));
+  return found.length === 1 ? found[0].value : undefined;
+}
+
+/** The area of concern a message tells: from its words, or from a condition it names (a list's treatment area). */
+function toldArea(text: string, conditions: Array<{ list: string; name: string }>): Area | undefined {
+  const fromWords = matchSynonyms(AREAS.filter((a) => a.value !== 'unsure' && a.value !== 'chronic'), text);
+  if (fromWords) return fromWords;
+  const lists = new Set(conditions.map((c) => (c.name === 'chronic pain' ? 'chronic' : c.list)));
+  if (lists.size !== 1) return undefined;
+  const list = [...lists][0];
+  return list === 'dryNeedling' ? 'muscles' : list === 'acupuncture' ? 'internal' : 'chronic';
+}
+
 const NAMES: Record<TreatmentChoice, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling', both: 'either treatment' };
 
 export class WhichTreatmentDialog extends ComponentDialog {
@@ -78,6 +104,16 @@ export class WhichTreatmentDialog extends ComponentDialog {
   }
 
   private async areaStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // What the patient already said decides or shortens the questions ("desk job, tight shoulders: which suits me?").
+    const { recognition } = await this.deps.turns.understand(step.context);
+    const told = toldArea(recognition.text, recognition.conditions.map((c) => c.value));
+    if (told) {
+      (step.values as Record<string, unknown>).area = told;
+      const approach = matchSynonyms(APPROACHES, recognition.text);
+      if (told !== 'chronic' && told !== 'unsure') return this.answer(step, told, approach ?? 'none');
+      if (approach) return this.answer(step, told, approach);
+      return step.next({ value: AREAS.find((a) => a.value === told)!.title, index: 0, score: 1 } satisfies FoundChoice);
+    }
     setOutcome(step.context, 'clarify', INTENT);
     return step.prompt(AREA_PROMPT, {
       prompt: 'I can point you to what our article says. First: what would you mainly like help with?',
@@ -101,7 +137,11 @@ export class WhichTreatmentDialog extends ComponentDialog {
   private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const approach = APPROACHES.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!approach) return step.endDialog({ interrupted: true });
-    const { treatment, why } = recommend((step.values as Record<string, unknown>).area as Area, approach);
+    return this.answer(step, (step.values as Record<string, unknown>).area as Area, approach);
+  }
+
+  private async answer(step: WaterfallStepContext, area: Area, approach: Approach): Promise<DialogTurnResult> {
+    const { treatment, why } = recommend(area, approach);
     setOutcome(step.context, 'answered', INTENT);
     await this.deps.turns.remember(step.context, INTENT, { treatment });
     const lead = treatment === 'both' ? 'Either could suit you.' : `From what you’ve told me, the article points to ${NAMES[treatment]}.`;
@@ -114,6 +154,15 @@ export class WhichTreatmentDialog extends ComponentDialog {
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
     const { recognition } = await this.deps.turns.understand(prompt.context);
+    // Typed answers in the patient's words ("mostly my gut and sleep") are accepted as the option they mean.
+    const isAreaPrompt = prompt.options.choices?.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
+    const typed = isAreaPrompt ? toldArea(recognition.text, recognition.conditions.map((c) => c.value)) : matchSynonyms(APPROACHES, recognition.text);
+    const list: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
+    const title = list.find((o) => o.value === typed)?.title;
+    if (title) {
+      prompt.recognized.value = { value: title, index: 0, score: 1 };
+      return true;
+    }
     return isNewQuestion(recognition, INTENT);
   }
 }

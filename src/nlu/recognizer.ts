@@ -123,7 +123,7 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 /** Words asking whether a treatment helps something. */
 const HELPS = /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
-const TOPIC_INTENTS = new Set(['what_is', 'how_it_works', 'uses']);
+const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 
 /** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
 const PROMISE_WORDS = new Set(['fix', 'fixes', 'fixed', 'cure', 'cures', 'cured', 'guarantee', 'guaranteed', 'permanently', 'definitely', 'heal', 'heals']);
