@@ -46,12 +46,18 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
  */
 export async function sendPassageAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice | undefined): Promise<boolean> {
   const { recognition } = await deps.turns.understand(context);
-  const passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
+  let passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
+  if (!passage && recognition.elliptical) {
+    // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
+    const last = (await deps.turns.context(context)).lastPassage;
+    const counterpart = deps.knowledge.passages.find((p) => p.id === last)?.counterpart;
+    passage = deps.knowledge.passages.find((p) => p.id === counterpart && (p.treatment === treatment || !treatment));
+  }
   if (!passage) return false;
   const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;
   setOutcome(context, 'answered', topic);
   await context.sendActivity(replyWithSuggestions(context, passage.text, followUps(topic, about)));
-  await deps.turns.remember(context, topic, { treatment: about });
+  await deps.turns.remember(context, topic, { treatment: about }, passage.id);
   return true;
 }
 

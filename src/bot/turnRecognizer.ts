@@ -3,7 +3,7 @@
  * keeps the result in turnState, where dialogs read it and the trace middleware reports it.
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ClinicContext, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
+import { ClinicContext, followUp, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from './turnRecord';
 
@@ -25,11 +25,11 @@ export class TurnRecognizer {
 
   async understand(context: TurnContext): Promise<TurnUnderstanding> {
     let record = getTurnRecord(context);
+    const clinicContext = await this.contextAccessor.get(context, {});
     if (!record) {
-      record = { recognition: this.recognizer.recognize(context.activity.text ?? '') };
+      record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? ''), clinicContext) };
       setTurnRecord(context, record);
     }
-    const clinicContext = await this.contextAccessor.get(context, {});
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
   }
 
@@ -49,9 +49,9 @@ export class TurnRecognizer {
   }
 
   /** Remembers what was just answered, so the next "it" or "that" refers to it. */
-  async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>): Promise<void> {
+  async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>, passage?: string): Promise<void> {
     const current = await this.contextAccessor.get(context, {});
-    await this.contextAccessor.set(context, remember(current, intent, question));
+    await this.contextAccessor.set(context, remember(current, intent, question, passage));
     const record = getTurnRecord(context);
     if (record) {
       record.about = {

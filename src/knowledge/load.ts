@@ -197,7 +197,7 @@ function loadTreatments(dir: string): Record<TreatmentId, TreatmentWords> {
 function loadPassages(raw: unknown, article: string, file: string): Passage[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new KnowledgeError(file, 'passages', 'must be a list');
-  return raw.map((value, i) => {
+  const passages: Passage[] = raw.map((value, i) => {
     const field = `passages[${i}]`;
     const p = obj(value, file, field);
     const treatment = str(p.treatment, file, `${field}.treatment`);
@@ -205,8 +205,13 @@ function loadPassages(raw: unknown, article: string, file: string): Passage[] {
       throw new KnowledgeError(file, `${field}.treatment`, 'must be "acupuncture", "dryNeedling" or "both"');
     }
     const answer = loadAnswer(p, article, file, field);
-    return { id: str(p.id, file, `${field}.id`), treatment, text: answer.text, sources: answer.sources, cues: strList(p.cues, file, `${field}.cues`) };
+    const counterpart = p.counterpart === undefined ? undefined : str(p.counterpart, file, `${field}.counterpart`);
+    return { id: str(p.id, file, `${field}.id`), treatment, text: answer.text, sources: answer.sources, cues: strList(p.cues, file, `${field}.cues`), ...(counterpart ? { counterpart } : {}) };
   });
+  for (const [i, p] of passages.entries()) {
+    if (p.counterpart && !passages.some((q) => q.id === p.counterpart)) throw new KnowledgeError(file, `passages[${i}].counterpart`, `no passage "${p.counterpart}"`);
+  }
+  return passages;
 }
 
 function loadAnswer(value: unknown, article: string, file: string, field: string): Answer {

@@ -55,6 +55,8 @@ export interface Passage {
   sources: string[];
   /** Words or phrases of the questions this passage answers. */
   cues: string[];
+  /** The id of the other treatment's passage on the same point, for "and the other one?". */
+  counterpart?: string;
 }
 
 export interface Answer {

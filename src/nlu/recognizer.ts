@@ -50,6 +50,8 @@ export interface Recognition {
   unlistedText?: string;
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
+  /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
+  elliptical?: boolean;
   reason: RecognitionReason;
   /** When ambiguous: the two intents to ask about. */
   candidates?: [string, string];
