@@ -87,6 +87,15 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // broader word is read into the rest of the message.
   const namedUnlisted = conditions.some((c) => c.value.excluded);
   if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
+  // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
+  // description whose context says more about another listed condition (sciatica).
+  if (matchers.descriptions && conditions.length === 1 && !conditions[0].value.excluded && !conditions[0].value.partial && conditions[0].text.split(/\s+/).length <= 2) {
+    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s !== TREATMENT_SLOT));
+    const named = conditions[0].value.name;
+    if (described?.condition && described.condition.name !== named && (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)) {
+      conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
+    }
+  }
   if (matchers.descriptions && conditions.length === 0) {
     const described = matchers.descriptions.match(raw, stems, slots.map((s) => s === undefined));
     if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);

@@ -13,7 +13,7 @@ import { PhraseMatcher, phraseEntries } from './entities';
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'myself', 'id', 'ill']);
 
 /** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
-const DIAGNOSIS = /\b(said|says|reckons|thinks|mentioned|called|calls|diagnosed|diagnosis|told me)\b/;
+const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;
 
 function diagnosed(tokens: string[]): boolean {
   return DIAGNOSIS.test(tokens.join(' '));
@@ -29,6 +29,8 @@ export interface DescribedCondition {
   /** Token span of the body part. */
   from: number;
   to: number;
+  /** How many of the condition's context cues the message names. */
+  cues?: number;
 }
 
 export class DescriptionMatcher {
@@ -50,10 +52,16 @@ export class DescriptionMatcher {
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, words.symptoms));
   }
 
+  /** How many context cues of the named condition a message names. */
+  cuesOf(name: string, tokens: string[], stems: string[]): number {
+    return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name)).length;
+  }
+
   /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
   match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
-    // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles" is a question about the article.
-    if (!tokens.some((t) => FIRST_PERSON.has(t))) return undefined;
+    // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
+    // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
+    const ownBody = tokens.some((t) => FIRST_PERSON.has(t));
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
     const parts = usable(this.parts.match(tokens, stems));
     const cueHits = usable(this.cues.match(tokens, stems));
@@ -65,7 +73,7 @@ export class DescriptionMatcher {
     const consider = (condition: Condition, score: number, from: number, to: number) => {
       if (!best || score > best.score) best = { condition, score, from, to };
     };
-    for (const part of parts) {
+    for (const part of ownBody ? parts : []) {
       if (!('conditions' in part.value)) continue;
       for (const c of part.value.conditions) {
         const cues = cueCount.get(c) ?? 0;
@@ -80,6 +88,7 @@ export class DescriptionMatcher {
         if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to);
       }
     }
+    if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
     const chosen = best as { condition: Condition; score: number; from: number; to: number } | undefined;
     if (chosen && diagnosed(tokens)) {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
@@ -87,9 +96,9 @@ export class DescriptionMatcher {
       const part = { from: chosen.from, to: chosen.to };
       return chosen.condition.broad ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part } : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
     }
-    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to };
+    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to, cues: cueCount.get(chosen.condition) ?? 0 };
     const unlisted = parts.find((p) => 'unlisted' in p.value);
-    if (unlisted && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
+    if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
     return undefined;
   }
 }
