@@ -92,7 +92,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (matchers.descriptions && conditions.length === 1 && !conditions[0].value.excluded && !conditions[0].value.partial && conditions[0].text.split(/\s+/).length <= 2) {
     const described = matchers.descriptions.match(raw, stems, slots.map((s) => s !== TREATMENT_SLOT));
     const named = conditions[0].value.name;
-    if (described?.condition && described.condition.name !== named && (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)) {
+    if (described?.condition && described.viaPart && described.condition.name !== named && (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)) {
       conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
     }
   }

@@ -31,6 +31,8 @@ export interface DescribedCondition {
   to: number;
   /** How many of the condition's context cues the message names. */
   cues?: number;
+  /** Found through a body part (not by context cues alone). */
+  viaPart?: boolean;
 }
 
 export class DescriptionMatcher {
@@ -69,9 +71,9 @@ export class DescriptionMatcher {
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
 
-    let best: { condition: Condition; score: number; from: number; to: number } | undefined;
-    const consider = (condition: Condition, score: number, from: number, to: number) => {
-      if (!best || score > best.score) best = { condition, score, from, to };
+    let best: { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
+    const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
+      if (!best || score > best.score) best = { condition, score, from, to, viaPart };
     };
     for (const part of ownBody ? parts : []) {
       if (!('conditions' in part.value)) continue;
@@ -79,24 +81,24 @@ export class DescriptionMatcher {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
         if (!hasSymptom && cues === 0) continue;
-        consider(c, 2 + cues, part.from, part.to);
+        consider(c, 2 + cues, part.from, part.to, true);
       }
     }
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
     for (const hit of cueHits) {
       for (const c of hit.value) {
-        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to);
+        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to, false);
       }
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
-    const chosen = best as { condition: Condition; score: number; from: number; to: number } | undefined;
+    const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
     if (chosen && diagnosed(tokens)) {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
       // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
       const part = { from: chosen.from, to: chosen.to };
       return chosen.condition.broad ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part } : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
     }
-    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to, cues: cueCount.get(chosen.condition) ?? 0 };
+    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to, cues: cueCount.get(chosen.condition) ?? 0, viaPart: chosen.viaPart };
     const unlisted = parts.find((p) => 'unlisted' in p.value);
     if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
     return undefined;
