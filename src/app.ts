@@ -14,6 +14,7 @@ import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
@@ -108,6 +109,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
     });
+    const placeholders = placeholderDetails(knowledge.clinic);
+    if (placeholders.length) {
+      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', { details: placeholders });
+    }
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
       adapter,
@@ -123,6 +128,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           ...(state === 'ok' ? {} : { storageDetail: detail }),
           ...(modelTrainedAt ? { modelTrainedAt } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
+          ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
         };
       },
     });

@@ -5,7 +5,8 @@
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
 import type { ClinicDetails, Condition, Knowledge, RedFlagKind } from '../knowledge/types';
-import { ClinicDetail, isPlaceholder } from '../nlu/clinicQuestions';
+import type { ClinicDetail } from '../nlu/clinicQuestions';
+import { isPlaceholder } from '../knowledge/placeholders';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 

@@ -38,7 +38,3 @@ export function askedDetail(text: string): ClinicDetail | undefined {
   return DETAILS.find(([, p]) => p.test(form))?.[0];
 }
 
-/** A clinic detail still holding the template's placeholder text, never to be shown to patients. */
-export function isPlaceholder(value: string): boolean {
-  return /placeholder|\bexample\b|clinic\.example|example\.(com|org)|0000 0000/i.test(value);
-}
