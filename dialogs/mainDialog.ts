@@ -155,7 +155,8 @@ export class MainDialog extends ComponentDialog {
 
     const asked = options.intent ?? recognition.intent;
     // A named condition turns "what is / how does it work / which is better" into a condition question.
-    const aboutCondition = !options.intent && !question.conditionFromContext && (TREATMENT_TOPICS.has(asked) || asked === 'which_suits');
+    // ("Which suits me?" with a condition is answered by the which-treatment dialog, which uses the condition.)
+    const aboutCondition = !options.intent && !question.conditionFromContext && TREATMENT_TOPICS.has(asked);
     const intent = question.condition && aboutCondition ? 'condition_query' : asked;
 
     switch (intent) {

@@ -40,7 +40,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   if (passage && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity')) {
     return { intent: r.intent, text: passage.text, outcome: 'answered', question: { treatment: passage.treatment === 'both' ? treatment : passage.treatment } };
   }
-  if (r.intent === 'condition_query') {
+  if (r.intent === 'condition_query' || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
     const condition = q.condition ?? whole.condition;
     if (condition) {
       return { intent: r.intent, text: conditionText(k, condition.value, treatment, { said: condition.text, promise: r.promise }), outcome: 'answered', question: { condition, treatment: treatment ?? condition.value.list } };

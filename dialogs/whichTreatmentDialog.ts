@@ -110,9 +110,7 @@ export class WhichTreatmentDialog extends ComponentDialog {
     if (told) {
       (step.values as Record<string, unknown>).area = told;
       const approach = matchSynonyms(APPROACHES, recognition.text);
-      if (told !== 'chronic' && told !== 'unsure') return this.answer(step, told, approach ?? 'none');
-      if (approach) return this.answer(step, told, approach);
-      return step.next({ value: AREAS.find((a) => a.value === told)!.title, index: 0, score: 1 } satisfies FoundChoice);
+      return this.answer(step, told, approach ?? 'none');
     }
     setOutcome(step.context, 'clarify', INTENT);
     return step.prompt(AREA_PROMPT, {
@@ -143,8 +141,11 @@ export class WhichTreatmentDialog extends ComponentDialog {
   private async answer(step: WaterfallStepContext, area: Area, approach: Approach): Promise<DialogTurnResult> {
     const { treatment, why } = recommend(area, approach);
     setOutcome(step.context, 'answered', INTENT);
-    await this.deps.turns.remember(step.context, INTENT, { treatment });
-    const lead = treatment === 'both' ? 'Either could suit you.' : `From what you’ve told me, the article points to ${NAMES[treatment]}.`;
+    const { question } = await this.deps.turns.understand(step.context);
+    const condition = question.conditionFromContext ? undefined : question.condition;
+    await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
+    const listed = condition && !condition.value.partial ? `${condition.value.described ? 'From what you describe, the closest condition on our article’s list is' : 'Our article lists'} ${condition.value.name} (for ${condition.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling'}). ` : '';
+    const lead = listed + (treatment === 'both' ? 'Either could suit you.' : `From what you’ve told me, the article points to ${NAMES[treatment]}.`);
     await step.context.sendActivity(
       replyWithSuggestions(step.context, `${lead} ${why}\n\n${DISCLAIMER} A practitioner will advise what suits you best.`, [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person]),
     );

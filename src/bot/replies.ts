@@ -84,7 +84,7 @@ function listedLead(name: string, treatmentName: string, condition: ConditionRef
     return `From what you describe, the closest condition on our article’s list is ${name}, one of the conditions we can use ${treatmentName} for. Only a practitioner can tell what is causing your symptoms.`;
   }
   if (asked.promise) {
-    return `Our article lists ${name} among the conditions we can use ${treatmentName} for, but it doesn’t promise that it will fix or cure it: results differ from person to person.`;
+    return `Our article lists ${name} among the conditions we can use ${treatmentName} for, but it makes no promise of a cure or a fix: results differ from person to person.`;
   }
   return `Yes. “${name}” is one of the conditions our article lists for ${treatmentName}.`;
 }
@@ -125,7 +125,7 @@ export function conditionText(k: Knowledge, condition: ConditionRef, treatment: 
   }
   if (requested === 'acupuncture' && onAcupuncture) {
     const lead = asked.promise ? `Our article mentions ${name}` : `Yes. Our article mentions ${name}`;
-    const promise = asked.promise ? ' It doesn’t promise that acupuncture will fix or cure it: results differ from person to person.' : '';
+    const promise = asked.promise ? ' It makes no promise of a cure or a fix: results differ from person to person.' : '';
     return `${lead} among the ailments acupuncture aims to alleviate, along with ${acupunctureItems(k, name)}.${promise} ${close}`;
   }
   if (requested === 'acupuncture') {

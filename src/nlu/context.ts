@@ -31,8 +31,9 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
   const wordCount = r.text.trim().split(/\s+/).length;
   if (wordCount > MAX_ELLIPSIS_WORDS) return r;
-  if (r.reason === 'classified' && OWN_MEANING.has(r.intent) && r.score >= 0.8) return r;
   const other: TreatmentId | undefined = OTHER_ONE.test(r.text.toLowerCase()) && ctx.lastTreatment ? (ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture') : undefined;
+  // "the other one" reads like a comparison to the model, but after an answer about one treatment it means the other.
+  if (r.reason === 'classified' && OWN_MEANING.has(r.intent) && r.score >= 0.8 && !(other && (r.intent === 'difference' || r.intent === 'similarity'))) return r;
   const treatments = other ? [other] : r.treatments;
   if (treatments.length !== 1) return r;
   return { ...r, intent: ctx.lastIntent, treatments, reason: 'classified', elliptical: true, refersBack: r.refersBack || ctx.lastIntent === 'condition_query' };
