@@ -33,6 +33,8 @@ interface PartAnswer {
 }
 
 const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
+/** A part that is a question of its own ("do you take credit cards"), not a remark. */
+const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
 
 function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: ResolvedQuestion): PartAnswer | undefined {
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
@@ -65,16 +67,25 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (parts.length < 2) return false;
   const ctx = await deps.turns.context(context);
   const answers: PartAnswer[] = [];
+  const unanswerable: string[] = [];
   let previous = whole;
   for (const part of parts) {
     const r = deps.turns.recognizePart(part);
-    if (r.reason === 'ambiguous' || r.intent === 'None' || r.intent === 'out_of_scope' || r.intent === 'greeting' || r.intent === 'thanks') continue;
+    if (r.reason === 'ambiguous' || r.intent === 'greeting' || r.intent === 'thanks') continue;
+    if (r.intent === 'None' || r.intent === 'out_of_scope') {
+      // A question of its own we cannot answer ("do you take credit cards") is said so, not dropped.
+      if (ASKS.test(part)) unanswerable.push(part);
+      continue;
+    }
     const q = resolveQuestion(r, ctx);
     const answer = answerPart(deps.knowledge, r, { ...q, treatment: q.treatmentFromContext ? (previous.treatment ?? q.treatment) : q.treatment }, previous);
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
     if (!answer) return false;
-    if (!answers.some((a) => a.intent === answer.intent && a.text === answer.text)) answers.push(answer);
+    if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
+  }
+  if (answers.length === 1 && unanswerable.length > 0) {
+    answers.push({ intent: 'not_covered', text: notCoveredText(deps.knowledge), outcome: 'fallback', question: {} });
   }
   if (new Set(answers.map((a) => a.intent)).size < 2) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered') ? 'answered' : answers.some((a) => a.outcome === 'handoff') ? 'handoff' : 'fallback';
