@@ -15,8 +15,8 @@ import {
   topicText,
   unlistedConditionText,
 } from '../src/bot/replies';
-import { textReply } from '../src/bot/render';
-import { Outcome, setOutcome } from '../src/bot/turnRecord';
+import { say } from '../src/bot/reply';
+import type { Outcome } from '../src/turn/record';
 import type { Knowledge } from '../src/knowledge/types';
 import { askedDetail } from '../src/nlu/clinicQuestions';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
@@ -89,9 +89,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   }
   if (new Set(answers.map((a) => a.intent)).size < 2) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered') ? 'answered' : answers.some((a) => a.outcome === 'handoff') ? 'handoff' : 'fallback';
-  setOutcome(context, outcome, answers[0].intent);
-  for (const a of answers) {
-    await context.sendActivity(textReply(context, a.text));
+  for (const [i, a] of answers.entries()) {
+    // The turn's outcome: answered when any part was (the first call sets it).
+    await say(context, i === 0 ? outcome : undefined, a.text, { intent: answers[0].intent });
     if (a.question.treatment || a.question.condition) await deps.turns.remember(context, a.intent, a.question);
   }
   return true;

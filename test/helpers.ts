@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialogDependencies } from '../dialogs/dependencies';
-import { Db, openDatabase } from '../src/storage/sqlite';
+import { Db, openDatabase } from '../src/storage/sqlite/db';
 
 export const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 

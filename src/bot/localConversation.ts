@@ -5,7 +5,7 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { BotParts, BotRuntime, createBot } from './createBot';
-import { RecognitionTraceValue, TRACE_NAME } from './turnRecord';
+import { RecognitionTraceValue, TRACE_NAME } from '../turn/trace';
 
 export interface TurnResult {
   /** Everything the bot sent that is not a trace, in order. */

@@ -10,7 +10,7 @@ import { MemoryStorage } from 'botbuilder';
 import type { Knowledge } from '../knowledge/types';
 import { LocalConversation, TurnResult } from '../bot/localConversation';
 import type { Recognizes } from '../bot/turnRecognizer';
-import type { Outcome } from '../bot/turnRecord';
+import type { Outcome } from '../turn/record';
 
 export type CaseOutcome = 'answered' | 'clarify' | 'declined' | 'handoff' | 'urgent';
 

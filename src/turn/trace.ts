@@ -1,41 +1,10 @@
 /**
- * What one message turn understood and how it ended, kept in turnState so that exactly one
- * recognition trace per message turn can be emitted by RecognitionTraceMiddleware, whoever answered.
+ * The recognition trace: one "ClinicRecognizer" trace activity per message turn, built from the turn
+ * record by the bot and parsed back by both transcript stores, the staff review and the exports. Build
+ * and parse live together here so that the writer and the readers cannot drift apart.
  */
-import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
-import type { Recognition } from '../nlu/recognizer';
-
-export type Outcome = 'answered' | 'clarify' | 'fallback' | 'handoff' | 'urgent';
-
-export interface TurnRecord {
-  recognition: Recognition;
-  outcome?: Outcome;
-  /** Set when a dialog answered a different intent than the classifier's (e.g. a prompt's answer). */
-  intent?: string;
-  /** The red flag that matched, for urgent turns. */
-  redFlag?: string;
-  /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
-  about?: { treatment?: string; condition?: string };
-}
-
-const TURN_RECORD = Symbol('clinic.turnRecord');
-
-export function getTurnRecord(context: TurnContext): TurnRecord | undefined {
-  return context.turnState.get(TURN_RECORD);
-}
-
-export function setTurnRecord(context: TurnContext, record: TurnRecord): void {
-  context.turnState.set(TURN_RECORD, record);
-}
-
-/** Records how the turn ended. The first outcome of a turn wins, except that urgent always wins. */
-export function setOutcome(context: TurnContext, outcome: Outcome, intent?: string): void {
-  const record = getTurnRecord(context);
-  if (!record) return;
-  if (record.outcome && record.outcome !== 'clarify' && outcome !== 'urgent') return;
-  record.outcome = outcome;
-  if (intent) record.intent = intent;
-}
+import { Activity, ActivityTypes } from 'botbuilder';
+import type { Outcome, TurnRecord } from './record';
 
 export const TRACE_NAME = 'ClinicRecognizer';
 export const TRACE_LABEL = 'Intent recognition';
@@ -81,4 +50,18 @@ export function traceActivity(record: TurnRecord): Partial<Activity> {
     valueType: TRACE_VALUE_TYPE,
     value: traceValue(record),
   };
+}
+
+export function isRecognitionTrace(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Trace && activity.name === TRACE_NAME && activity.valueType === TRACE_VALUE_TYPE;
+}
+
+/** The recognition a stored activity carries, if it is the recognition trace. */
+export function recognitionOf(activity: Partial<Activity>): RecognitionTraceValue | undefined {
+  return isRecognitionTrace(activity) ? (activity.value as RecognitionTraceValue) : undefined;
+}
+
+/** A turn the staff should look at: not understood, or understood too weakly to answer. */
+export function isUnanswered(value: Pick<RecognitionTraceValue, 'outcome' | 'reason'>): boolean {
+  return value.outcome === 'fallback' || (value.outcome === 'clarify' && (value.reason === 'low_confidence' || value.reason === 'ambiguous'));
 }
