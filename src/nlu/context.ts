@@ -21,6 +21,7 @@ const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query'
 const OWN_MEANING = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help', 'difference', 'similarity', 'which_suits']);
 const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b/;
 const MAX_ELLIPSIS_WORDS = 6;
+const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|also|ok and|ok what about|so)\b/;
 
 /**
  * An elliptical follow-up: a short message naming only a treatment, or "the other one", after an answer about a
@@ -31,6 +32,9 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
   const wordCount = r.text.trim().split(/\s+/).length;
   if (wordCount > MAX_ELLIPSIS_WORDS) return r;
+  // Elliptical: "and acupuncture?", "what about dry needling", "acupuncture?" or "the other one"; a full question
+  // naming a treatment ("what conditions can dry needling treat?") is not.
+  if (wordCount > 3 && !ELLIPSIS_START.test(r.text.trim().toLowerCase()) && !OTHER_ONE.test(r.text.toLowerCase())) return r;
   const other: TreatmentId | undefined = OTHER_ONE.test(r.text.toLowerCase()) && ctx.lastTreatment ? (ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture') : undefined;
   // "the other one" reads like a comparison to the model, but after an answer about one treatment it means the other.
   if (r.reason === 'classified' && OWN_MEANING.has(r.intent) && r.score >= 0.8 && !(other && (r.intent === 'difference' || r.intent === 'similarity'))) return r;
