@@ -84,7 +84,8 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
     treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord))),
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
-    concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts))),
+    // Concepts too match as written or misspelt: "organs" must not be "organize".
+    concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
   };
 }
@@ -128,6 +129,8 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 
 /** Words asking whether a treatment helps something. */
 const HELPS = /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
+/** The patient speaking of their own complaint. */
+const OWN = /\b(my|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 
@@ -185,8 +188,11 @@ export class IntentRecognizer {
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
-    const asksAboutUnknown = result.unlistedMention && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
-    const conditionIntent = a.conditions.length > 0 || a.excluded.length > 0 || asksAboutUnknown ? this.options.conditionIntent : undefined;
+    const asksAboutUnknown = result.unlistedMention && a.treatments.length > 0 && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
+    // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
+    // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
+    const aboutPatient = a.treatments.length > 0 || a.impliedTreatments.length > 0 || a.conditions.some((c) => c.value.described) || OWN.test(a.tokens.map((t) => t.norm).join(' '));
+    const conditionIntent = ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
