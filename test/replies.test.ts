@@ -15,7 +15,7 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
 /** Cases answered right when the floor was set (development set, then the test set run once at the end). */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 315,
-  'patients-words-test.json': 0,
+  'patients-words-test.json': 285,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {
