@@ -3,8 +3,8 @@
  * figures: its NlpManager with its defaults (neural intent classifier, English, "None" below its own threshold),
  * trained on a corpus's train split and scored on its test split, as its own benchmark does.
  */
-import type { LabelledText } from '../nlu/corpus';
-import type { Prediction } from '../nlu/evaluation';
+import type { LabelledText } from './corpus';
+import type { Prediction } from '../src/nlu/evaluation';
 
 interface NlpManagerLike {
   addDocument(locale: string, utterance: string, intent: string): void;
