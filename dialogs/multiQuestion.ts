@@ -40,17 +40,31 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
   const passage = treatment || r.treatments.length ? passagePicker(k.passages).pick(r.text, treatment) : undefined;
   if (passage && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity')) {
-    return { intent: r.intent, text: passage.text, outcome: 'answered', question: { treatment: passage.treatment === 'both' ? treatment : passage.treatment } };
+    return {
+      intent: r.intent,
+      text: passage.text,
+      outcome: 'answered',
+      question: { treatment: passage.treatment === 'both' ? treatment : passage.treatment },
+    };
   }
   if (r.intent === 'condition_query' || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
     const condition = q.condition ?? whole.condition;
     if (condition) {
-      return { intent: r.intent, text: conditionText(k, condition.value, treatment, { said: condition.text, promise: r.promise }), outcome: 'answered', question: { condition, treatment: treatment ?? condition.value.list } };
+      return {
+        intent: r.intent,
+        text: conditionText(k, condition.value, treatment, { said: condition.text, promise: r.promise }),
+        outcome: 'answered',
+        question: { condition, treatment: treatment ?? condition.value.list },
+      };
     }
-    return r.unlistedMention ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText), outcome: 'fallback', question: {} } : undefined;
+    return r.unlistedMention
+      ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText), outcome: 'fallback', question: {} }
+      : undefined;
   }
-  if (TOPICS.has(r.intent) && treatment) return { intent: r.intent, text: topicText(k, r.intent, treatment), outcome: 'answered', question: { treatment } };
-  if (r.intent === 'difference' || r.intent === 'similarity') return { intent: r.intent, text: topicText(k, r.intent, 'both'), outcome: 'answered', question: {} };
+  if (TOPICS.has(r.intent) && treatment)
+    return { intent: r.intent, text: topicText(k, r.intent, treatment), outcome: 'answered', question: { treatment } };
+  if (r.intent === 'difference' || r.intent === 'similarity')
+    return { intent: r.intent, text: topicText(k, r.intent, 'both'), outcome: 'answered', question: {} };
   if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k), outcome: 'fallback', question: {} };
   if (r.intent === 'contact') {
     const detail = askedDetail(r.text);
@@ -78,7 +92,12 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       continue;
     }
     const q = resolveQuestion(r, ctx);
-    const answer = answerPart(deps.knowledge, r, { ...q, treatment: q.treatmentFromContext ? (previous.treatment ?? q.treatment) : q.treatment }, previous);
+    const answer = answerPart(
+      deps.knowledge,
+      r,
+      { ...q, treatment: q.treatmentFromContext ? (previous.treatment ?? q.treatment) : q.treatment },
+      previous,
+    );
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
     if (!answer) return false;
     if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
@@ -88,7 +107,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     answers.push({ intent: 'not_covered', text: notCoveredText(deps.knowledge), outcome: 'fallback', question: {} });
   }
   if (new Set(answers.map((a) => a.intent)).size < 2) return false;
-  const outcome: Outcome = answers.some((a) => a.outcome === 'answered') ? 'answered' : answers.some((a) => a.outcome === 'handoff') ? 'handoff' : 'fallback';
+  const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
+    ? 'answered'
+    : answers.some((a) => a.outcome === 'handoff')
+      ? 'handoff'
+      : 'fallback';
   for (const [i, a] of answers.entries()) {
     // The turn's outcome: answered when any part was (the first call sets it).
     await say(context, i === 0 ? outcome : undefined, a.text, { intent: answers[0].intent });

@@ -31,7 +31,10 @@ describe('replies to patients’ own words (held-out cases, whole bot)', functio
 
   it('the checker fails a reply with the wrong outcome, a missing fact or a forbidden claim', () => {
     const reply = { replies: [], traces: [], text: 'Yes. It will cure it.', recognition: undefined };
-    const problems = checkTurn({ outcome: ['declined'], mustInclude: [['digestive']], mustNotMatch: ['^yes\\b'] }, { ...reply, recognition: { outcome: 'answered' } as never });
+    const problems = checkTurn(
+      { outcome: ['declined'], mustInclude: [['digestive']], mustNotMatch: ['^yes\\b'] },
+      { ...reply, recognition: { outcome: 'answered' } as never },
+    );
     expect(problems).to.have.length(3);
   });
 });

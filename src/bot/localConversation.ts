@@ -49,7 +49,10 @@ export class LocalConversation {
     const recognition = traces.find((t) => t.name === TRACE_NAME)?.value as RecognitionTraceValue | undefined;
     return {
       replies,
-      text: replies.filter((r) => r.type === ActivityTypes.Message).map((r) => r.text ?? '').join('\n'),
+      text: replies
+        .filter((r) => r.type === ActivityTypes.Message)
+        .map((r) => r.text ?? '')
+        .join('\n'),
       traces,
       recognition,
     };

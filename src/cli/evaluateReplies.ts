@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     const passed = results.filter((r) => r.passed).length;
     console.log(`\n${path}: ${passed}/${results.length} cases right (${pct(passed, results.length)})`);
     const themes = byTheme(results);
-    for (const t of themes) console.log(`  ${t.theme.padEnd(28)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}`);
+    for (const t of themes)
+      console.log(`  ${t.theme.padEnd(28)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}`);
     summary[path] = { passed, total: results.length, themes, failed: results.filter((r) => !r.passed).map((r) => r.id) };
   }
   if (jsonOut) {

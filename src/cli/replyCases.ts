@@ -67,7 +67,13 @@ export function readReplyCases(path: string): ReplyCase[] {
   });
 }
 
-const OUTCOMES: Record<Outcome, CaseOutcome> = { answered: 'answered', clarify: 'clarify', fallback: 'declined', handoff: 'handoff', urgent: 'urgent' };
+const OUTCOMES: Record<Outcome, CaseOutcome> = {
+  answered: 'answered',
+  clarify: 'clarify',
+  fallback: 'declined',
+  handoff: 'handoff',
+  urgent: 'urgent',
+};
 
 /** Lower case, straight quotes and plain dashes, so "golfer's" matches "Golfer’s". */
 export function comparable(s: string): string {
@@ -90,7 +96,8 @@ export function checkTurn(expect: TurnExpectation, result: TurnResult): string[]
   if (expect.condition) {
     const want = comparable(expect.condition);
     const named = [trace?.condition, ...(trace?.entities ?? []).map((e) => e.value)].filter((x): x is string => !!x).map(comparable);
-    if (!named.includes(want) && !reply.includes(want)) problems.push(`condition: expected “${expect.condition}”, got ${named.length ? named.join(', ') : 'none'}`);
+    if (!named.includes(want) && !reply.includes(want))
+      problems.push(`condition: expected “${expect.condition}”, got ${named.length ? named.join(', ') : 'none'}`);
   }
   if (expect.treatment) {
     const id = TREATMENT_IDS[expect.treatment];
@@ -114,7 +121,11 @@ export interface ReplyBot {
 
 /** Runs one case in a fresh conversation (its own memory storage). */
 export async function runReplyCase(bot: ReplyBot, c: ReplyCase): Promise<CaseResult> {
-  const conversation = new LocalConversation({ knowledge: bot.knowledge, recognizer: bot.recognizer, storage: new MemoryStorage() }, 'webchat', `eval-${c.id}`);
+  const conversation = new LocalConversation(
+    { knowledge: bot.knowledge, recognizer: bot.recognizer, storage: new MemoryStorage() },
+    'webchat',
+    `eval-${c.id}`,
+  );
   const failures: TurnFailure[] = [];
   for (let i = 0; i < c.turns.length; i++) {
     const { user, expect } = c.turns[i];
@@ -122,7 +133,14 @@ export async function runReplyCase(bot: ReplyBot, c: ReplyCase): Promise<CaseRes
     const problems = checkTurn(expect, result);
     if (problems.length) {
       const trace = result.recognition;
-      failures.push({ turn: i + 1, user, problems, reply: result.text, outcome: trace ? OUTCOMES[trace.outcome] : 'declined', intent: trace?.intent });
+      failures.push({
+        turn: i + 1,
+        user,
+        problems,
+        reply: result.text,
+        outcome: trace ? OUTCOMES[trace.outcome] : 'declined',
+        intent: trace?.intent,
+      });
     }
   }
   return { id: c.id, theme: c.theme, passed: failures.length === 0, failures };

@@ -7,7 +7,8 @@
  */
 import { plainForm } from './normalize';
 
-const MACHINE = '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person)';
+const MACHINE =
+  '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person)';
 
 const ASKS_IF_BOT = [
   new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)? ${MACHINE}\\b`),
@@ -27,8 +28,14 @@ export function asksIfBot(text: string): boolean {
 export type ClinicDetail = 'openingHours' | 'address' | 'unknown';
 
 const DETAILS: Array<[ClinicDetail, RegExp]> = [
-  ['unknown', /\b(parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet)\b/],
-  ['openingHours', /\b(open|opening|close|closing|closed|hours|times|weekend|weekends|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|public holidays?|after work|late|early|evenings?|mornings?)\b/],
+  [
+    'unknown',
+    /\b(parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet)\b/,
+  ],
+  [
+    'openingHours',
+    /\b(open|opening|close|closing|closed|hours|times|weekend|weekends|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|public holidays?|after work|late|early|evenings?|mornings?)\b/,
+  ],
   ['address', /\b(where|located|location|address|directions|find you|get there|suburb)\b/],
 ];
 
@@ -37,4 +44,3 @@ export function askedDetail(text: string): ClinicDetail | undefined {
   const form = plainForm(text);
   return DETAILS.find(([, p]) => p.test(form))?.[0];
 }
-

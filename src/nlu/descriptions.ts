@@ -96,11 +96,21 @@ export class DescriptionMatcher {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
       // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
       const part = { from: chosen.from, to: chosen.to };
-      return chosen.condition.broad ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part } : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
+      return chosen.condition.broad
+        ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part }
+        : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
     }
-    if (chosen) return { condition: { name: chosen.condition.name, list: chosen.condition.list, described: true }, from: chosen.from, to: chosen.to, cues: cueCount.get(chosen.condition) ?? 0, viaPart: chosen.viaPart };
+    if (chosen)
+      return {
+        condition: { name: chosen.condition.name, list: chosen.condition.list, described: true },
+        from: chosen.from,
+        to: chosen.to,
+        cues: cueCount.get(chosen.condition) ?? 0,
+        viaPart: chosen.viaPart,
+      };
     const unlisted = parts.find((p) => 'unlisted' in p.value);
-    if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value) return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
+    if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value)
+      return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
     return undefined;
   }
 }
