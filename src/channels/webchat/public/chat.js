@@ -7,7 +7,7 @@
  * that Web Chat, whose transcript lived in the old page's memory, can show the history again.
  *
  * Replies are made to read well (readableMarkdown): each line of a reply stays a line (contact details, the
- * booking summary), phone numbers become tap-to-call links (Web Chat links emails and web addresses itself),
+ * booking summary), phone numbers and emails become tel: and mailto: links (Web Chat links web addresses),
  * and the bot's urgent replies (importance "high": emergency and crisis guidance) are set apart as an alert.
  * The screen reader names the bot by the clinic's name, suggested actions wrap instead of scrolling, and the
  * privacy notice above the chat folds away once the visitor has written.
@@ -47,11 +47,17 @@
     });
   }
 
+  /** An email address as a mailto: link (Web Chat's own linking misses addresses on newer domains); the rest as it is. */
+  function linkEmail(part) {
+    var email = /^([^\s@()<>\[\]]+@[^\s@()<>\[\]]+\.[A-Za-z]{2,})([.,;:!?]*)$/.exec(part);
+    return email ? '[' + email[1] + '](mailto:' + email[1] + ')' + email[2] : part;
+  }
+
   /** The bot's text as Markdown that keeps its line breaks and links its phone numbers. */
   function readableMarkdown(markdown) {
     var linked = String(markdown)
       .split(NOT_TEXT)
-      .map(function (part, i) { return i % 2 ? part : linkPhones(part); })
+      .map(function (part, i) { return i % 2 ? linkEmail(part) : linkPhones(part); })
       .join('');
     // A single line break is a space in Markdown: make it a hard break (two spaces), blank lines stay paragraphs.
     return linked.replace(/([^\n])\n(?=[^\n])/g, '$1  \n');
