@@ -120,7 +120,7 @@
     if (!saved) return newSession();
     return post('/tokens/refresh', saved.token).then(
       function (fresh) {
-        return { conversationId: fresh.conversationId, token: fresh.token, watermark: saved.watermark || '', resumed: true };
+        return { conversationId: fresh.conversationId, token: fresh.token, watermark: saved.watermark || '', resumed: true, wrote: Boolean(saved.wrote) };
       },
       function (error) {
         // Expired, not valid or gone (e.g. the server restarted): start afresh. Anything else (offline): give up for now.
@@ -161,7 +161,7 @@
       current.watermark = directLine.watermark || current.watermark;
       save(current);
     }
-    if (current.resumed) noticeSeen();
+    if (current.wrote) noticeSeen();
     var store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
@@ -170,7 +170,11 @@
             // Only the bot's replies can carry it: the server drops importance from what visitors post.
             urgentTexts[activity.text] = true;
           }
-          if (action.type === 'WEB_CHAT/SEND_MESSAGE' || action.type === 'WEB_CHAT/SEND_MESSAGE_BACK' || action.type === 'WEB_CHAT/SEND_POST_BACK') noticeSeen();
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE' || action.type === 'WEB_CHAT/SEND_MESSAGE_BACK' || action.type === 'WEB_CHAT/SEND_POST_BACK') {
+            noticeSeen();
+            current.wrote = true; // after a reload the notice stays folded
+            save(current);
+          }
           var result = next(action);
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' || action.type === 'DIRECT_LINE/CONNECT_FULFILLED') remember();
           return result;
