@@ -29,7 +29,8 @@
 
   /**
    * A phone number as people write it: optional +, optional bracketed area code, digits with single spaces,
-   * dots or hyphens. Taken as a number when it has 6 to 15 digits, or is exactly the emergency number.
+   * dots or hyphens. Taken as a number when it has 6 to 15 digits (unbroken digits only when they start with 0),
+   * or is exactly the emergency number.
    */
   var PHONE = /\+?\(?\d[\d ().-]*\d/g;
   /** What must not be touched: Markdown links, autolinks, web addresses and emails (Web Chat links those). */
@@ -43,13 +44,15 @@
       var digits = run.replace(/\D/g, '');
       var isEmergency = run === String(config.emergencyNumber);
       if (!isEmergency && (digits.length < 6 || digits.length > 15)) return run;
+      // Digits alone (no spaces or brackets) are a phone number only when they start like one (0 or +): not "20240101".
+      if (!isEmergency && run === digits && run.charAt(0) !== '0') return run;
       return '[' + run + '](tel:' + (run.charAt(0) === '+' ? '+' : '') + digits + ')';
     });
   }
 
   /** An email address as a mailto: link (Web Chat's own linking misses addresses on newer domains); the rest as it is. */
   function linkEmail(part) {
-    var email = /^([^\s@()<>\[\]]+@[^\s@()<>\[\]]+\.[A-Za-z]{2,})([.,;:!?]*)$/.exec(part);
+    var email = /^([^\s@()<>[\]]+@[^\s@()<>[\]]+\.[A-Za-z]{2,})([.,;:!?]*)$/.exec(part);
     return email ? '[' + email[1] + '](mailto:' + email[1] + ')' + email[2] : part;
   }
 
