@@ -146,10 +146,11 @@ describe('the website chat on a phone (Chromium)', function () {
     expect(await page.locator('.webchat__bubble__content [role="alert"]').count()).to.equal(1);
   });
 
-  it('gives the footer’s numbers as tap-to-call links', async () => {
+  it('gives the footer’s numbers as tap-to-call links and its email as a mailto: link', async () => {
     const footer = page.locator('.clinic-footer');
     expect(await footer.locator(`a[href="tel:${knowledge.clinic.emergencyNumber}"]`).count()).to.equal(1);
     expect(await footer.locator('a[href^="tel:"]').count()).to.equal(2);
+    expect(await footer.locator(`a[href="mailto:${knowledge.clinic.email}"]`).count()).to.equal(1);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.waitForTimeout(800); // only for the picture: let Web Chat finish scrolling
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone.png') });

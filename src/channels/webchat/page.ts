@@ -29,7 +29,7 @@ import { isAllowedOrigin, RefusedOriginLog } from '../origins';
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'channels', 'webchat', 'public');
 
 export interface WebChatPageDeps {
-  clinic: { name: string; phone: string; emergencyNumber: string };
+  clinic: { name: string; phone: string; email: string; emergencyNumber: string };
   primaryColor: string;
   accentColor: string;
   /** The clinic's own sites, which may frame the page (and call Direct Line, see directline/http.ts). */
@@ -182,6 +182,7 @@ export function registerWebChatPage(server: restify.Server, deps: WebChatPageDep
       locale: escapeHtml(deps.locale),
       phoneLink: telLink(deps.clinic.phone),
       emergencyLink: telLink(deps.clinic.emergencyNumber),
+      emailLink: `<a href="mailto:${escapeHtml(deps.clinic.email)}">${escapeHtml(deps.clinic.email)}</a>`,
       privacyNotice: privacyNotice(deps.clinic, deps.privacy),
       ...colours,
       configJson: scriptJson({
