@@ -42,7 +42,7 @@ export class ConditionDialog extends ComponentDialog {
     setOutcome(step.context, 'clarify', INTENT);
     return step.prompt(CONDITION_PROMPT, {
       prompt: textReply(step.context, 'Which condition would you like to ask about? For example: lower back pain, tennis elbow, sciatica or insomnia.'),
-      retryPrompt: textReply(step.context, 'Please tell me the condition, for example “neck pain” or “plantar fasciitis”. Or say “cancel”.'),
+      retryPrompt: textReply(step.context, 'Please tell me the condition, for example “neck pain” or “plantar fasciitis”. Or say “never mind”.'),
     });
   }
 

@@ -6,7 +6,9 @@
  *    or email (validated), a preferred time, an optional reason, a confirmation, and stores the enquiry
  *    with status "new" for staff to follow up. Without a store it gives the booking details.
  * The name and contact details are registered with keepOutOfTranscript, so they are stored only in
- * the enquiries table, never in the transcript.
+ * the enquiries table, never in the transcript. On SMS the bot already has the patient's number (the sender's),
+ * so it offers it ("Call you on the number you're texting from?") and takes "yes", "this number" or "same as
+ * this one" for it (src/bot/senderNumber.ts).
  */
 import { TurnContext } from 'botbuilder';
 import {
@@ -34,6 +36,7 @@ import { findEmail, findPhone } from '../src/storage/redact';
 import { DialogDependencies } from './dependencies';
 import { ENQUIRY_DIALOG } from './ids';
 import { isNewQuestion } from './newQuestion';
+import { senderPhone, meansSenderNumber } from '../src/bot/senderNumber';
 
 const INTENT = 'booking';
 const CONTACT_WATERFALL = 'enquiryContactWaterfall';
@@ -187,7 +190,7 @@ export class EnquiryDialog extends ComponentDialog {
     collected(step).consentAt = new Date().toISOString();
     return step.prompt(NAME_PROMPT, {
       prompt: textReply(step.context, 'Thank you. What name should we use?'),
-      retryPrompt: textReply(step.context, 'Please type just the name we should use (or say “cancel”).'),
+      retryPrompt: textReply(step.context, 'Please type just the name we should use (or say “never mind”).'),
     });
   }
 
@@ -198,16 +201,25 @@ export class EnquiryDialog extends ComponentDialog {
     if (!looksLikeName(name)) return this.giveUp(step);
     collected(step).name = name;
     keepOutOfTranscript(step.context, answer, name);
+    const sender = senderPhone(step.context);
+    if (sender) keepOutOfTranscript(step.context, sender);
     return step.prompt(CONTACT_PROMPT, {
-      prompt: textReply(step.context, `Thanks. What phone number or email address should we use to reach you?`),
-      retryPrompt: textReply(step.context, 'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “cancel”).'),
+      prompt: textReply(
+        step.context,
+        sender
+          ? 'Thanks. Shall we call you on the number you’re texting from? Reply yes, or send another number or an email address.'
+          : 'Thanks. What phone number or email address should we use to reach you?',
+      ),
+      retryPrompt: textReply(step.context, 'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “never mind”).'),
     });
   }
 
   private async timeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as string | undefined;
-    if (!answer || (await this.isQuestion(step.context))) return this.noAnswer(step);
-    const phone = findPhone(answer);
+    const sender = senderPhone(step.context);
+    const usesSender = Boolean(answer && sender && !findPhone(answer) && !findEmail(answer) && meansSenderNumber(answer));
+    if (!answer || (!usesSender && (await this.isQuestion(step.context)))) return this.noAnswer(step);
+    const phone = findPhone(answer) ?? (usesSender ? sender : undefined);
     const email = findEmail(answer);
     if (!phone && !email) return this.giveUp(step);
     Object.assign(collected(step), { phone, email });
@@ -335,6 +347,12 @@ export class EnquiryDialog extends ComponentDialog {
   private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     keepOutOfTranscript(prompt.context, text);
+    const sender = senderPhone(prompt.context);
+    // "same as this one" reads like a question about sameness to the classifier: the sender's number comes first.
+    if (sender && meansSenderNumber(text)) {
+      setOutcome(prompt.context, 'answered', INTENT);
+      return true;
+    }
     if (await this.isQuestion(prompt.context)) return true;
     const ok = Boolean(findPhone(text) || findEmail(text));
     setOutcome(prompt.context, ok ? 'answered' : prompt.attemptCount >= MAX_ATTEMPTS ? 'fallback' : 'clarify', INTENT);

@@ -25,8 +25,9 @@ import {
   thanksText,
   tooLongText,
   topicText,
-  welcomeText,
 } from '../src/bot/replies';
+import { staleAnswerOf, staleAnswerText } from '../src/bot/staleAnswers';
+import { welcomeFor } from '../src/bot/firstContact';
 import { replyWithSuggestions, textReply } from '../src/bot/render';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { setOutcome } from '../src/bot/turnRecord';
@@ -50,8 +51,11 @@ const TREATMENT_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
 const WELCOME_SUGGESTIONS = [SUGGESTIONS.whatIsAcupuncture, SUGGESTIONS.whatIsDryNeedling, SUGGESTIONS.difference, SUGGESTIONS.whichSuits];
 
 export class MainDialog extends ComponentDialog {
+  readonly knowledge: DialogDependencies['knowledge'];
+
   constructor(private readonly deps: DialogDependencies) {
     super(MAIN_DIALOG);
+    this.knowledge = deps.knowledge;
     this.addDialog(new TopicDialog(deps));
     this.addDialog(new ConditionDialog(deps));
     this.addDialog(new WhichTreatmentDialog(deps));
@@ -87,7 +91,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The welcome, for a conversation's start and for "start over". */
   async sendWelcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(replyWithSuggestions(context, welcomeText(this.deps.knowledge), WELCOME_SUGGESTIONS));
+    await context.sendActivity(replyWithSuggestions(context, welcomeFor(context, this.deps.knowledge), WELCOME_SUGGESTIONS));
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -131,6 +135,13 @@ export class MainDialog extends ComponentDialog {
       if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
         setOutcome(context, 'fallback');
         await context.sendActivity(textReply(context, recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars)));
+        return step.endDialog();
+      }
+      const stale = staleAnswerOf(context.activity.text);
+      if (stale) {
+        // "yes", "no", or a tapped "Yes, send it" with no question waiting: say so, never start something new.
+        setOutcome(context, 'answered', 'stale_answer');
+        await context.sendActivity(replyWithSuggestions(context, staleAnswerText(knowledge, stale), stale === 'yes' ? WELCOME_SUGGESTIONS : []));
         return step.endDialog();
       }
       if (recognition.reason === 'ambiguous' && recognition.candidates) {

@@ -65,7 +65,7 @@ export class TopicDialog extends ComponentDialog {
     setOutcome(step.context, 'clarify', (step.options as TopicDialogOptions).topic);
     return step.prompt(TREATMENT_PROMPT, {
       prompt: 'Do you mean acupuncture or dry needling?',
-      retryPrompt: 'Please choose acupuncture, dry needling or both (or say “cancel”).',
+      retryPrompt: 'Please choose acupuncture, dry needling or both (or say “never mind”).',
       // The title is the value: Teams' hero card buttons show the value.
       choices: ChoiceFactory.toChoices(CHOICES.map((c) => ({ value: c.title, synonyms: c.synonyms }))),
     });

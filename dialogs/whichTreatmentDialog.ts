@@ -81,7 +81,7 @@ export class WhichTreatmentDialog extends ComponentDialog {
     setOutcome(step.context, 'clarify', INTENT);
     return step.prompt(AREA_PROMPT, {
       prompt: 'I can point you to what our article says. First: what would you mainly like help with?',
-      retryPrompt: 'Please choose one of the options (or say “cancel”).',
+      retryPrompt: 'Please choose one of the options (or say “never mind”).',
       choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }

@@ -40,7 +40,7 @@ export function helpText(k: Knowledge): string {
     `You can ask me things like:\n` +
     `- What is dry needling?\n- How does acupuncture work?\n- What’s the difference between them?\n` +
     `- Can dry needling help tennis elbow?\n- Which treatment suits me?\n- How do I book?\n\n` +
-    `Say “cancel” to stop what we’re doing, or “start over” to begin again. ${DISCLAIMER}` +
+    `Say “never mind” to stop what we’re doing, or “start over” to begin again. ${DISCLAIMER}` +
     ` For anything else, contact ${k.clinic.name}:\n${contactLines(k.clinic)}`
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * SMS as a first-class channel (issue #18):
+ *  - carrier keywords (STOP, START, HELP and their synonyms) belong to the carrier: a lone one gets no reply from
+ *    the bot, and no reply ever tells a patient to send one (Twilio opts a number out on a lone CANCEL, END, QUIT);
+ *  - a long answer is cut at a line break into as few segments as the content allows, ending "Reply MORE …",
+ *    and the rest is kept for "more";
+ *  - the emergency number and the crisis line are inside the first segment (the one every phone shows whole):
+ *    a reply that mentions them later gets a short lead line with them;
+ *  - the first reply of a conversation carries a short intro with the emergency number (firstContact.ts).
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ClinicDetails } from '../knowledge/types';
+import { capabilitiesFor } from '../channels/capabilities';
+import { firstSegmentEnd, smsSegments, toGsm7 } from '../channels/gsm7';
+import type { ChannelMemory } from './channelLayer';
+import { textReply } from './render';
+import { setOutcome } from './turnRecord';
+
+/** Twilio's and the US/AU carriers' reserved keywords (opt-out, opt-in, help), matched as the whole message. */
+const CARRIER_KEYWORD = /^\s*(stop|stopall|stop all|unsubscribe|cancel|end|quit|revoke|optout|opt out|start|unstop|help|info)\s*[.!]*\s*$/i;
+
+/** Segments a reply may use before it is cut and the rest offered with "MORE". */
+export const SMS_SEGMENT_BUDGET = 3;
+
+const MORE = /^\s*(more|more please|show more|the rest|rest|continue|next)\s*[.!]*\s*$/i;
+
+export function isCarrierKeyword(text: string | undefined): boolean {
+  return Boolean(text && CARRIER_KEYWORD.test(text));
+}
+
+export function asksForMore(text: string | undefined): boolean {
+  return Boolean(text && MORE.test(text));
+}
+
+/** The short SMS intro: who we are, general information only, the emergency number; one segment. */
+export function smsIntroText(c: ClinicDetails): string {
+  return `Hi, this is the ${c.name} assistant: general info only, not medical advice. Emergency? Call ${c.emergencyNumber}.`;
+}
+
+export function moreFooter(list: boolean): string {
+  return list ? 'Reply MORE for the full list.' : 'Reply MORE for the rest.';
+}
+
+export interface SmsCut {
+  text: string;
+  /** What was left out, for "more"; undefined when everything fits. */
+  rest?: string;
+}
+
+const isListLine = (line: string) => /^\s*(-|\d+\.|\(\d+\))\s/.test(line);
+
+/**
+ * Cuts a GSM-7 text at a line break so that it and its "Reply MORE" footer fit in `budget` segments. A text
+ * without a usable line break is cut at the last sentence end instead.
+ */
+export function cutForSms(text: string, budget = SMS_SEGMENT_BUDGET): SmsCut {
+  if (smsSegments(text).segments <= budget) return { text };
+  const lines = text.split('\n');
+  for (let n = lines.length - 1; n >= 1; n--) {
+    const head = lines.slice(0, n).join('\n').trimEnd();
+    if (!head.trim()) continue;
+    const list = isListLine(lines[n]) || (n > 0 && isListLine(lines[n - 1]));
+    const candidate = `${head}\n${moreFooter(list)}`;
+    if (smsSegments(candidate).segments <= budget) return { text: candidate, rest: lines.slice(n).join('\n').replace(/^\n+/, '') };
+  }
+  const sentences = text.match(/[^.!?]+[.!?]+\s*|[^.!?]+$/g) ?? [text];
+  for (let n = sentences.length - 1; n >= 1; n--) {
+    const head = sentences.slice(0, n).join('').trimEnd();
+    const candidate = `${head}\n${moreFooter(false)}`;
+    if (smsSegments(candidate).segments <= budget) return { text: candidate, rest: sentences.slice(n).join('').trim() };
+  }
+  return { text };
+}
+
+/** Numbers that must be in the first segment when a reply mentions them: the emergency number and the crisis line's. */
+export function urgentNumbers(c: ClinicDetails): string[] {
+  const crisis = /\d[\d ]{3,}\d/.exec(c.crisisLine)?.[0];
+  return [c.emergencyNumber, ...(crisis ? [crisis] : [])].filter(Boolean);
+}
+
+function mentionsAt(text: string, number: string): number {
+  const m = new RegExp(`(^|\\D)${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\D|$)`).exec(text);
+  return m ? m.index + m[1].length : -1;
+}
+
+/**
+ * Makes sure every urgent number a reply mentions is inside its first segment: when one is not, a short lead
+ * line names them all ("Emergency: call 000. Lifeline 13 11 14.").
+ */
+export function urgentNumbersFirst(text: string, c: ClinicDetails): string {
+  const end = firstSegmentEnd(text);
+  const late = urgentNumbers(c).filter((n) => {
+    const at = mentionsAt(text, n);
+    return at >= 0 && at + n.length > end;
+  });
+  if (late.length === 0) return text;
+  const crisisName = c.crisisLine.replace(/\s*\(.*\)\s*$/, '');
+  const mentionsCrisis = urgentNumbers(c).slice(1).some((n) => mentionsAt(text, n) >= 0);
+  const lead = `Emergency: call ${c.emergencyNumber}.${mentionsCrisis ? ` ${toGsm7(crisisName)}.` : ''}`;
+  return `${lead}\n${text}`;
+}
+
+/** "more" on SMS after a cut answer: sends the rest (cut again if still long). True when it did. */
+export async function sendSmsRest(context: TurnContext, memory: StatePropertyAccessor<ChannelMemory>): Promise<boolean> {
+  if (!capabilitiesFor(context.activity.channelId).sms || !asksForMore(context.activity.text)) return false;
+  const state = await memory.get(context, {});
+  const rest = state.smsRest;
+  if (!rest) return false;
+  state.smsRest = undefined;
+  setOutcome(context, 'answered', 'more');
+  await context.sendActivity(textReply(context, rest));
+  return true;
+}
