@@ -49,25 +49,33 @@ export interface SmsCut {
 
 const isListLine = (line: string) => /^\s*(-|\d+\.|\(\d+\))\s/.test(line);
 
+/** The text in pieces that can end a message: whole lines, and sentences within a line; joined back, the text. */
+function cutPoints(text: string): string[] {
+  const pieces: string[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    // Split after a sentence end followed by a space ("clinic.example" stays whole); joined back, the line.
+    const sentences = line.split(/(?<=[.!?])(?=\s)/);
+    sentences.forEach((sentence, j) => pieces.push(sentence + (j === sentences.length - 1 && i < lines.length - 1 ? '\n' : '')));
+  });
+  return pieces.filter((p) => p.length > 0);
+}
+
 /**
- * Cuts a GSM-7 text at a line break so that it and its "Reply MORE" footer fit in `budget` segments. A text
- * without a usable line break is cut at the last sentence end instead.
+ * Cuts a GSM-7 text at the last line or sentence end that lets it and its "Reply MORE" footer fit in `budget`
+ * segments; the rest is returned for "more".
  */
 export function cutForSms(text: string, budget = SMS_SEGMENT_BUDGET): SmsCut {
   if (smsSegments(text).segments <= budget) return { text };
-  const lines = text.split('\n');
-  for (let n = lines.length - 1; n >= 1; n--) {
-    const head = lines.slice(0, n).join('\n').trimEnd();
-    if (!head.trim()) continue;
-    const list = isListLine(lines[n]) || (n > 0 && isListLine(lines[n - 1]));
+  const pieces = cutPoints(text);
+  for (let n = pieces.length - 1; n >= 1; n--) {
+    const head = pieces.slice(0, n).join('').trimEnd();
+    const rest = pieces.slice(n).join('').trim();
+    // Never end on a lead-in ("contact us:"): what it introduces is the point.
+    if (!head || !rest || head.endsWith(':')) continue;
+    const list = isListLine(rest.split('\n')[0]);
     const candidate = `${head}\n${moreFooter(list)}`;
-    if (smsSegments(candidate).segments <= budget) return { text: candidate, rest: lines.slice(n).join('\n').replace(/^\n+/, '') };
-  }
-  const sentences = text.match(/[^.!?]+[.!?]+\s*|[^.!?]+$/g) ?? [text];
-  for (let n = sentences.length - 1; n >= 1; n--) {
-    const head = sentences.slice(0, n).join('').trimEnd();
-    const candidate = `${head}\n${moreFooter(false)}`;
-    if (smsSegments(candidate).segments <= budget) return { text: candidate, rest: sentences.slice(n).join('').trim() };
+    if (smsSegments(candidate).segments <= budget) return { text: candidate, rest };
   }
   return { text };
 }
@@ -100,14 +108,17 @@ export function urgentNumbersFirst(text: string, c: ClinicDetails): string {
   return `${lead}\n${text}`;
 }
 
-/** "more" on SMS after a cut answer: sends the rest (cut again if still long). True when it did. */
+export function nothingMoreText(): string {
+  return 'That was everything I had on that. What else would you like to know about acupuncture or dry needling?';
+}
+
+/** "more" on SMS: the rest of the last cut answer (cut again if still long), or that there is no more. */
 export async function sendSmsRest(context: TurnContext, memory: StatePropertyAccessor<ChannelMemory>): Promise<boolean> {
   if (!capabilitiesFor(context.activity.channelId).sms || !asksForMore(context.activity.text)) return false;
   const state = await memory.get(context, {});
   const rest = state.smsRest;
-  if (!rest) return false;
   state.smsRest = undefined;
   setOutcome(context, 'answered', 'more');
-  await context.sendActivity(textReply(context, rest));
+  await context.sendActivity(textReply(context, rest ?? nothingMoreText()));
   return true;
 }

@@ -34,7 +34,18 @@ const REPLACEMENTS: Array<[RegExp, string]> = [
   [/\u00A9/g, '(c)'],
   [/\u00AE/g, '(R)'],
   [/[\u200B-\u200D\u2060\uFEFF]/g, ''],
+  // Letters with no decomposition to a base letter.
+  [/\u0141/g, 'L'],
+  [/\u0142/g, 'l'],
+  [/\u0110/g, 'D'],
+  [/\u0111/g, 'd'],
+  [/\u0131/g, 'i'],
+  [/\u0152/g, 'OE'],
+  [/\u0153/g, 'oe'],
 ];
+
+/** Marks a removed character until spacing is tidied (NUL is not in GSM-7 text we send). */
+const REMOVED = '\u0000';
 
 export function isGsm7Char(ch: string): boolean {
   return BASIC_SET.has(ch) || EXTENSION_SET.has(ch);
@@ -56,9 +67,13 @@ export function toGsm7(text: string): string {
   let out = text;
   for (const [pattern, plain] of REPLACEMENTS) out = out.replace(pattern, plain);
   let result = '';
-  for (const ch of out) result += isGsm7Char(ch) ? ch : fallback(ch);
-  // Removing emoji can leave doubled spaces or a space before punctuation.
-  return result.replace(/ {2,}/g, ' ').replace(/ +([,.!?])/g, '$1').replace(/ +\n/g, '\n');
+  for (const ch of out) result += isGsm7Char(ch) ? ch : fallback(ch) || REMOVED;
+  // Where emoji were removed: no space left before punctuation, no doubled or trailing spaces.
+  return result
+    .replace(/ *\u0000+(?=[,.!?])/g, '')
+    .replace(/ *\u0000+ */g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/^ +| +$/gm, '');
 }
 
 export interface SegmentCount {
