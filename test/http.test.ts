@@ -8,7 +8,7 @@ import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { tempDataDir } from './helpers';
-import { TRACE_NAME } from '../src/bot/turnRecord';
+import { TRACE_NAME } from '../src/turn/trace';
 import { startConnectorStub } from './connectorStub';
 
 function activity(text: string, extra: Record<string, unknown> = {}) {

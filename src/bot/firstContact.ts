@@ -13,14 +13,8 @@ import type { Knowledge } from '../knowledge/types';
 import { capabilitiesFor } from '../channels/capabilities';
 import { ChannelMemory, prependIntro } from './channelLayer';
 import { isPlatformStart } from './inbound';
-import { textReply } from './render';
-import { welcomeText } from './replies';
-import { smsIntroText } from './sms';
-
-/** The SMS welcome: the intro and how to ask, in two segments at most. */
-export function smsWelcomeText(k: Knowledge): string {
-  return `${smsIntroText(k.clinic)} Ask me about acupuncture or dry needling, e.g. "What is dry needling?"`;
-}
+import { say } from './reply';
+import { smsIntroText, smsWelcomeText, welcomeText } from './replies';
 
 /** The welcome for the channel: the full one, or the short SMS one. */
 export function welcomeFor(context: TurnContext, k: Knowledge): string {
@@ -63,7 +57,7 @@ export class FirstContact {
     if (!(await this.claim(context))) return 'answer';
     if (start || (await greetingOnly())) return 'welcome_only';
     if (caps.sms) prependIntro(context, smsIntroText(this.knowledge.clinic));
-    else await context.sendActivity(textReply(context, welcomeText(this.knowledge)));
+    else await say(context, undefined, welcomeText(this.knowledge));
     return 'welcomed_then_answer';
   }
 

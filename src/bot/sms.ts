@@ -13,8 +13,8 @@ import type { ClinicDetails } from '../knowledge/types';
 import { capabilitiesFor } from '../channels/capabilities';
 import { firstSegmentEnd, smsSegments, toGsm7 } from '../channels/gsm7';
 import type { ChannelMemory } from './channelLayer';
-import { textReply } from './render';
-import { setOutcome } from './turnRecord';
+import { moreFooter, nothingMoreText } from './replies';
+import { say } from './reply';
 
 /** Twilio's and the US/AU carriers' reserved keywords (opt-out, opt-in, help), matched as the whole message. */
 const CARRIER_KEYWORD = /^\s*(stop|stopall|stop all|unsubscribe|cancel|end|quit|revoke|optout|opt out|start|unstop|help|info)\s*[.!]*\s*$/i;
@@ -30,15 +30,6 @@ export function isCarrierKeyword(text: string | undefined): boolean {
 
 export function asksForMore(text: string | undefined): boolean {
   return Boolean(text && MORE.test(text));
-}
-
-/** The short SMS intro: who we are, general information only, the emergency number; one segment. */
-export function smsIntroText(c: ClinicDetails): string {
-  return `Hi, this is the ${c.name} assistant: general info only, not medical advice. Emergency? Call ${c.emergencyNumber}.`;
-}
-
-export function moreFooter(list: boolean): string {
-  return list ? 'Reply MORE for the full list.' : 'Reply MORE for the rest.';
 }
 
 export interface SmsCut {
@@ -108,17 +99,12 @@ export function urgentNumbersFirst(text: string, c: ClinicDetails): string {
   return `${lead}\n${text}`;
 }
 
-export function nothingMoreText(): string {
-  return 'That was everything I had on that. What else would you like to know about acupuncture or dry needling?';
-}
-
 /** "more" on SMS: the rest of the last cut answer (cut again if still long), or that there is no more. */
 export async function sendSmsRest(context: TurnContext, memory: StatePropertyAccessor<ChannelMemory>): Promise<boolean> {
   if (!capabilitiesFor(context.activity.channelId).sms || !asksForMore(context.activity.text)) return false;
   const state = await memory.get(context, {});
   const rest = state.smsRest;
   state.smsRest = undefined;
-  setOutcome(context, 'answered', 'more');
-  await context.sendActivity(textReply(context, rest ?? nothingMoreText()));
+  await say(context, 'answered', rest ?? nothingMoreText(), { intent: 'more' });
   return true;
 }

@@ -1,9 +1,9 @@
 /**
  * Answers with no question waiting: a bare "yes" or "no" (an SMS patient replying to an old text, a carrier's
  * "reply YES" confusion), or a prompt's button tapped after its dialog ended ("Yes, send it" on an old Teams card).
- * They get a polite reply saying nothing is waiting, instead of "I didn't understand" or, worse, a new booking.
+ * They get a polite reply saying nothing is waiting (staleAnswerText in replies.ts), instead of "I didn't
+ * understand" or, worse, a new booking.
  */
-import type { Knowledge } from '../knowledge/types';
 import { plainForm } from '../nlu/normalize';
 
 const YES = /^(yes|y|yeah|yea|yep|yup|sure|ok|okay|k|please|yes please|yes thanks|yes thank you|yes (that is|thats) fine|yes send it|send|send it|confirm|correct|agreed|i agree)$/;
@@ -23,10 +23,4 @@ export function staleAnswerOf(text: string | undefined): StaleAnswer | undefined
 
 export function isStaleAnswer(text: string | undefined): boolean {
   return staleAnswerOf(text) !== undefined;
-}
-
-export function staleAnswerText(k: Knowledge, answer: StaleAnswer): string {
-  return answer === 'yes'
-    ? `Thanks. I’m not waiting on an answer from you at the moment, so nothing has been sent or booked. What would you like to know about acupuncture or dry needling at ${k.clinic.name}?`
-    : 'OK, nothing has been sent or booked. If you have a question about acupuncture or dry needling, just ask.';
 }
