@@ -8,7 +8,7 @@ import { CHANNEL_CAPABILITIES, capabilitiesFor, UNKNOWN_CHANNEL } from '../src/c
 import { firstSegmentEnd, isGsm7, smsSegments, toGsm7 } from '../src/channels/gsm7';
 import { lineBreaksFor, numberedChoices, shapeButtons, splitText } from '../src/channels/outbound';
 import { emailQuestion, visibleReply } from '../src/bot/emailText';
-import { foldUnicode, slackPlain, withoutMentions } from '../src/bot/inbound';
+import { foldUnicode, htmlText, slackPlain, withoutMentions } from '../src/bot/inbound';
 import { meansSenderNumber } from '../src/bot/senderNumber';
 import { cutForSms, isCarrierKeyword, urgentNumbersFirst } from '../src/bot/sms';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -145,6 +145,10 @@ describe('channel layer', () => {
       expect(slackPlain('book &amp; pay at <https://clinic.example/book|our site>')).to.equal('book & pay at our site');
     });
 
+    it('reads an HTML-only email body as text', () => {
+      expect(htmlText('<html><body><p>Hi,</p><p>Does acupuncture help &amp; how?</p><div>Sam</div></body></html>')).to.equal('Hi,\nDoes acupuncture help & how?\nSam');
+    });
+
     it('folds full-width digits and letters (NFKC) and removes invisible characters', () => {
       expect(foldUnicode('２')).to.equal('2');
       expect(foldUnicode('ｄｒｙ needling')).to.equal('dry needling');
@@ -249,6 +253,27 @@ describe('channel layer', () => {
         expect(welcomes(all)).to.equal(expected);
       });
     }
+    it('Teams: an installationUpdate and the install conversationUpdate give one welcome between them', async () => {
+      const c = new Conversation('msteams');
+      const all = [
+        ...(await c.send({ type: ActivityTypes.InstallationUpdate, action: 'add', recipient: { id: 'bot', name: 'bot' } })).replies,
+        ...(await c.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })).replies,
+      ];
+      expect(welcomes(all)).to.equal(1);
+    });
+
+    it('SMS: an emoji-only first text gets the intro and a polite GSM-7 reply', async () => {
+      for (const emoji of ['😀', '👍', '🙏🏽❤️']) {
+        const r = await new Conversation('sms').say(emoji);
+        expect(r.replies.length, emoji).to.be.at.least(1);
+        for (const m of r.replies) {
+          expect(isGsm7(m.text ?? '')).to.equal(true);
+          expect(smsSegments(m.text ?? '').segments).to.be.at.most(2);
+        }
+        expect(r.text).to.include('Call 000');
+      }
+    });
+
     it('unknown channels welcome on the first message', () => {
       expect(UNKNOWN_CHANNEL.welcomeOnFirstMessage).to.equal(true);
     });

@@ -57,6 +57,22 @@ export function withoutMentions(activity: Partial<Activity>): string {
   return text;
 }
 
+/** The text of an HTML email body: block ends as line breaks, tags dropped, the common entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d|blockquote)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** Slack's link and entity escaping, undone. */
 export function slackPlain(text: string): string {
   return text
@@ -112,8 +128,10 @@ export function normaliseInbound(context: TurnContext, caps: ChannelCapabilities
   let text = withoutMentions(activity);
   if (activity.channelId === 'slack') text = slackPlain(text);
   if (activity.channelId === 'email') {
-    const subject = (activity.channelData as { subject?: unknown } | undefined)?.subject;
-    text = emailQuestion(text, typeof subject === 'string' ? subject : undefined);
+    const data = activity.channelData as { subject?: unknown; htmlBody?: unknown } | undefined;
+    // An HTML-only email: its text, for the same reply parsing.
+    if (!text.trim() && typeof data?.htmlBody === 'string') text = htmlText(data.htmlBody);
+    text = emailQuestion(text, typeof data?.subject === 'string' ? data.subject : undefined);
   }
   const payload = buttonPayload(activity);
   if (payload) text = payload;
