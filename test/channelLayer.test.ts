@@ -128,6 +128,13 @@ describe('channel layer', () => {
       expect(emailQuestion('', 'How does acupuncture work?')).to.equal('How does acupuncture work?');
     });
 
+    it('reads a forwarded message without its banner and headers, and an iPhone reply without the quote', () => {
+      const fwd = '---------- Forwarded message ---------\nFrom: Mum <mum@example.com>\nDate: Mon, 2 Mar 2026\nSubject: knee\nTo: Sam\n\nask them if acupuncture helps knee pain';
+      expect(emailQuestion(fwd, 'Fwd: knee')).to.equal('knee\nask them if acupuncture helps knee pain');
+      const iphone = 'Can acupuncture help my migraines?\n\nSent from my iPhone\n\n> On 2 Mar 2026, at 09:14, Clinic Bot <bot@clinic.example> wrote:\n> I had chest pain';
+      expect(emailQuestion(iphone, 'Re: Hello')).to.equal('Can acupuncture help my migraines?');
+    });
+
     it('keeps subject and body together when the question is in the subject and the details in the body', () => {
       expect(emailQuestion('I have had it for six months after running.', 'Can dry needling help my knee pain?')).to.equal(
         'Can dry needling help my knee pain?\nI have had it for six months after running.',

@@ -30,6 +30,15 @@ export function visibleReply(body: string): string {
   }
 }
 
+/** A forwarded message's banner and header lines (its body is what the patient wants read). */
+export function withoutForwardHeaders(text: string): string {
+  return text
+    .replace(/^-{2,}\s*(Forwarded message|Original Message)\s*-{2,}\s*$/gim, '')
+    .replace(/^(Begin forwarded message:|From|Date|Sent|To|Cc|Subject):.*$/gim, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** Drops a leading greeting line and everything from a sign-off line on (when the sign-off is near the end). */
 export function withoutPleasantries(text: string): string {
   const lines = text.split('\n');
@@ -65,7 +74,7 @@ const MAX_COMBINED = 600;
  * neither the subject's question nor the body's details are lost to the recognizer.
  */
 export function emailQuestion(body: string | undefined, subject: string | undefined): string {
-  const own = withoutPleasantries(visibleReply(body ?? ''));
+  const own = withoutPleasantries(withoutForwardHeaders(visibleReply(body ?? '')));
   const topic = cleanSubject(subject);
   if (!topic) return own;
   if (empty(own)) return topic;
