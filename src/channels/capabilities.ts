@@ -67,78 +67,37 @@ export const UNKNOWN_CHANNEL: ChannelCapabilities = {
   senderIsPhone: false,
 };
 
+/** A messaging channel: what it differs in from one we do not know. */
+const messaging = (differences: Partial<ChannelCapabilities>): ChannelCapabilities => ({ ...UNKNOWN_CHANNEL, ...differences });
+
 export const CHANNEL_CAPABILITIES: Readonly<Record<string, ChannelCapabilities>> = {
   webchat: WEB,
   directline: WEB,
   emulator: WEB,
   directlinespeech: WEB,
-  msteams: {
+  msteams: messaging({
     suggestedActions: { max: 3, maxTitle: 20, inGroups: false },
     cards: { maxButtons: 6, maxTitle: 40 },
     preferredButtons: 'card',
     markdown: 'teams',
     maxTextLength: 25_000,
-    acceptsEvents: false,
-    buttonsSendTitle: false,
     welcomeOnFirstMessage: false,
-    sms: false,
-    senderIsPhone: false,
-  },
-  slack: {
-    cards: { maxButtons: 5, maxTitle: 30 },
-    preferredButtons: 'card',
-    markdown: 'slack',
-    maxTextLength: 4000,
-    acceptsEvents: false,
-    buttonsSendTitle: false,
-    welcomeOnFirstMessage: true,
-    sms: false,
-    senderIsPhone: false,
-  },
-  facebook: {
+  }),
+  slack: messaging({ cards: { maxButtons: 5, maxTitle: 30 }, preferredButtons: 'card', markdown: 'slack', maxTextLength: 4000 }),
+  facebook: messaging({
     suggestedActions: { max: 10, maxTitle: 20, inGroups: true },
     cards: { maxButtons: 3, maxTitle: 20 },
-    preferredButtons: 'suggested',
-    markdown: 'plain',
     maxTextLength: 2000,
-    acceptsEvents: false,
     buttonsSendTitle: true,
-    welcomeOnFirstMessage: true,
-    sms: false,
-    senderIsPhone: false,
-  },
-  telegram: {
+  }),
+  telegram: messaging({
     suggestedActions: { max: 10, maxTitle: 30, inGroups: true },
     cards: { maxButtons: 8, maxTitle: 30 },
-    preferredButtons: 'suggested',
-    markdown: 'plain',
     maxTextLength: 4096,
-    acceptsEvents: false,
     buttonsSendTitle: true,
-    welcomeOnFirstMessage: true,
-    sms: false,
-    senderIsPhone: false,
-  },
-  sms: {
-    preferredButtons: 'suggested',
-    markdown: 'plain',
-    maxTextLength: 1600,
-    acceptsEvents: false,
-    buttonsSendTitle: false,
-    welcomeOnFirstMessage: true,
-    sms: true,
-    senderIsPhone: true,
-  },
-  email: {
-    preferredButtons: 'suggested',
-    markdown: 'markdown',
-    maxTextLength: 100_000,
-    acceptsEvents: false,
-    buttonsSendTitle: false,
-    welcomeOnFirstMessage: true,
-    sms: false,
-    senderIsPhone: false,
-  },
+  }),
+  sms: messaging({ maxTextLength: 1600, sms: true, senderIsPhone: true }),
+  email: messaging({ markdown: 'markdown', maxTextLength: 100_000 }),
 };
 
 export function capabilitiesFor(channelId: string | undefined): ChannelCapabilities {
