@@ -105,9 +105,9 @@ describe('channel layer', () => {
 
   describe('answers with no question waiting', () => {
     it('bare yes/no and stale button titles are recognised; real questions are not', () => {
-      for (const t of ['YES', 'yes please', 'ok', 'Yes, send it', 'Yes, that’s fine', '👍']) expect(staleAnswerOf(t), t).to.equal('yes');
+      for (const t of ['YES', 'yes please', 'sure', 'Yes, send it', 'Yes, that’s fine', '👍']) expect(staleAnswerOf(t), t).to.equal('yes');
       for (const t of ['no', 'No thanks', 'No, don’t send', 'nope']) expect(staleAnswerOf(t), t).to.equal('no');
-      for (const t of ['yes can dry needling help my back?', 'book', 'okay so what is acupuncture']) expect(staleAnswerOf(t), t).to.equal(undefined);
+      for (const t of ['yes can dry needling help my back?', 'book', 'okay so what is acupuncture', 'ok', 'okay']) expect(staleAnswerOf(t), t).to.equal(undefined);
     });
   });
 

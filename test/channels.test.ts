@@ -244,6 +244,12 @@ describe('channels: what real channels send, and what reaches them', function ()
       });
     }
 
+    it('a first text that is a carrier keyword gets nothing, and the next text still carries the intro', async () => {
+      const c = chat('sms');
+      expect(messages(await c.say('STOP'))).to.have.length(0);
+      expect(textOf(await c.say('what is acupuncture?'))).to.include(`Call ${knowledge.clinic.emergencyNumber}`);
+    });
+
     it('"YES" with no question waiting gets a polite reply, not "I didn’t understand"', async () => {
       const c = chat('sms');
       await c.send();

@@ -11,7 +11,7 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Knowledge } from '../knowledge/types';
 import { capabilitiesFor } from '../channels/capabilities';
-import { ChannelMemory, prependIntro } from './channelLayer';
+import { ChannelMemory, prependIntro, repliesSuppressed } from './channelLayer';
 import { isPlatformStart } from './inbound';
 import { say } from './reply';
 import { smsIntroText, smsWelcomeText, welcomeText } from './replies';
@@ -53,7 +53,8 @@ export class FirstContact {
       context.activity.text = 'start over';
       return 'answer';
     }
-    if (!start && !caps.welcomeOnFirstMessage) return 'answer';
+    // Nothing is sent this turn (a carrier keyword on SMS): the welcome waits for a turn that is answered.
+    if ((!start && !caps.welcomeOnFirstMessage) || repliesSuppressed(context)) return 'answer';
     if (!(await this.claim(context))) return 'answer';
     if (start || (await greetingOnly())) return 'welcome_only';
     if (caps.sms) prependIntro(context, smsIntroText(this.knowledge.clinic));
