@@ -14,7 +14,7 @@ import { Logger, silentLogger } from '../logger';
 import { capabilitiesFor, ChannelCapabilities, isGroupConversation } from '../channels/capabilities';
 import { deliverable, OfferedButton, shapeMessage } from '../channels/outbound';
 import { normaliseInbound, titleKey } from './inbound';
-import { asksForMore, cutForSms, isCarrierKeyword, urgentNumbersFirst } from './sms';
+import { cutForSms, isCarrierKeyword, urgentNumbersFirst } from './sms';
 
 /** What the channel layer remembers per conversation (conversation state). */
 export interface ChannelMemory {
@@ -65,8 +65,6 @@ export class ChannelLayerMiddleware implements Middleware {
     if (context.activity.type === ActivityTypes.Message) {
       const memory = await this.memory.get(context, {});
       if (caps.sms && isCarrierKeyword(context.activity.text)) context.turnState.set(SUPPRESS, true);
-      // The rest of a long SMS answer is offered for the very next message only.
-      if (!asksForMore(context.activity.text)) memory.smsRest = undefined;
       normaliseInbound(context, caps, memory.offered ?? {});
     }
     context.onSendActivities(async (ctx, activities, nextSend) => {

@@ -101,10 +101,12 @@ export function urgentNumbersFirst(text: string, c: ClinicDetails): string {
 
 /** "more" on SMS: the rest of the last cut answer (cut again if still long), or that there is no more. */
 export async function sendSmsRest(context: TurnContext, memory: StatePropertyAccessor<ChannelMemory>): Promise<boolean> {
-  if (!capabilitiesFor(context.activity.channelId).sms || !asksForMore(context.activity.text)) return false;
+  if (!capabilitiesFor(context.activity.channelId).sms) return false;
   const state = await memory.get(context, {});
   const rest = state.smsRest;
+  // The rest of a long answer is offered for the very next message only.
   state.smsRest = undefined;
+  if (!asksForMore(context.activity.text)) return false;
   await say(context, 'answered', rest ?? nothingMoreText(), { intent: 'more' });
   return true;
 }
