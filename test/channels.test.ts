@@ -101,6 +101,16 @@ describe('channels: what real channels send, and what reaches them', function ()
       expect(textOf(yes)).to.include('What name should we use?');
     });
 
+    for (const word of ['cancel', 'yes', '2']) {
+      it(`"<at>Teams Bot</at> ${word}" in a group chat is "${word}", never a request for a person`, async () => {
+        const c = chat('msteams-groupchat-mention');
+        const replies = await c.send({ text: `<at>Teams Bot</at> ${word}\n` });
+        expect(replies.filter((a) => a.type === 'event')).to.have.length(0);
+        expect(textOf(replies)).to.not.include('flagged this conversation for our team');
+        expect(messages(replies).length).to.be.at.least(1);
+      });
+    }
+
     it('a message that is only the @mention gets "I didn’t catch a question", not "I can only read text"', async () => {
       const c = chat('msteams-groupchat-mention');
       const replies = await c.send({ text: '<at>Teams Bot</at>\n' });
@@ -303,10 +313,11 @@ describe('channels: what real channels send, and what reaches them', function ()
       expect(text).to.include('Tennis elbow');
     });
 
-    it('a question only in the subject line is answered', async () => {
+    it('a question only in the subject line is answered, in one email that starts with the welcome', async () => {
       const c = chat('email-subject-only');
-      const text = textOf(await c.send());
-      expect(text).to.include('meridian');
+      const replies = messages(await c.send());
+      expect(replies).to.have.length(1);
+      expect(replies[0].text).to.match(WELCOME).and.include('meridian');
     });
   });
 

@@ -4,8 +4,9 @@
  *    once, however many conversationUpdates arrive (Teams sends one per member added, Web Chat may resend);
  *  - a platform start (Telegram /start, Facebook Get Started): the welcome; again later it means "start over";
  *  - the first message on channels that send no conversationUpdate (SMS, email, Facebook, Telegram, Slack):
- *    the welcome first (on SMS, a one-segment intro with the emergency number at the top of the answer itself,
- *    so the patient pays for one message, not two), then the answer; a bare greeting gets the welcome alone.
+ *    the welcome first (on SMS a one-segment intro with the emergency number, and on email the welcome, at the top
+ *    of the answer itself, so the patient gets one message, not two), then the answer; a bare greeting gets the
+ *    welcome alone.
  * Whether the welcome was sent is kept in conversation state (ChannelMemory.welcomed).
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
@@ -58,6 +59,7 @@ export class FirstContact {
     if (!(await this.claim(context))) return 'answer';
     if (start || (await greetingOnly())) return 'welcome_only';
     if (caps.sms) prependIntro(context, smsIntroText(this.knowledge.clinic));
+    else if (caps.welcomeInFirstReply) prependIntro(context, `${welcomeText(this.knowledge)}\n`);
     else await say(context, undefined, welcomeText(this.knowledge));
     return 'welcomed_then_answer';
   }

@@ -36,6 +36,8 @@ export interface ChannelCapabilities {
    * (Web Chat, Direct Line, Emulator and Teams send one; SMS, email, Facebook, Telegram, Slack do not reliably).
    */
   welcomeOnFirstMessage: boolean;
+  /** That first welcome goes at the top of the first reply, not as a message of its own (each SMS and email costs). */
+  welcomeInFirstReply: boolean;
   /** Texts are SMS: GSM-7 only, billed by 153/160-character segments, carrier keywords reserved. */
   sms: boolean;
   /** The sender's id is their phone number (SMS). */
@@ -51,6 +53,7 @@ const WEB: ChannelCapabilities = {
   acceptsEvents: true,
   buttonsSendTitle: false,
   welcomeOnFirstMessage: false,
+  welcomeInFirstReply: false,
   sms: false,
   senderIsPhone: false,
 };
@@ -63,6 +66,7 @@ export const UNKNOWN_CHANNEL: ChannelCapabilities = {
   acceptsEvents: false,
   buttonsSendTitle: false,
   welcomeOnFirstMessage: true,
+  welcomeInFirstReply: false,
   sms: false,
   senderIsPhone: false,
 };
@@ -96,8 +100,8 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<string, ChannelCapabilities>>
     maxTextLength: 4096,
     buttonsSendTitle: true,
   }),
-  sms: messaging({ maxTextLength: 1600, sms: true, senderIsPhone: true }),
-  email: messaging({ markdown: 'markdown', maxTextLength: 100_000 }),
+  sms: messaging({ maxTextLength: 1600, welcomeInFirstReply: true, sms: true, senderIsPhone: true }),
+  email: messaging({ markdown: 'markdown', maxTextLength: 100_000, welcomeInFirstReply: true }),
 };
 
 export function capabilitiesFor(channelId: string | undefined): ChannelCapabilities {
