@@ -8,7 +8,7 @@ import { CHANNEL_CAPABILITIES, capabilitiesFor, UNKNOWN_CHANNEL } from '../src/c
 import { firstSegmentEnd, isGsm7, smsSegments, toGsm7 } from '../src/channels/gsm7';
 import { lineBreaksFor, numberedChoices, shapeButtons, splitText } from '../src/channels/outbound';
 import { emailQuestion, visibleReply } from '../src/bot/emailText';
-import { foldUnicode, htmlText, slackPlain, withoutMentions } from '../src/bot/inbound';
+import { emojiAnswer, foldUnicode, htmlText, slackPlain, withoutMentions } from '../src/bot/inbound';
 import { meansSenderNumber } from '../src/bot/senderNumber';
 import { cutForSms, isCarrierKeyword, urgentNumbersFirst } from '../src/bot/sms';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -152,6 +152,12 @@ describe('channel layer', () => {
       expect(slackPlain('book &amp; pay at <https://clinic.example/book|our site>')).to.equal('book & pay at our site');
     });
 
+    it('a lone thumbs up (any skin tone) or tick is yes, a thumbs down is no, anything else is left alone', () => {
+      for (const e of ['👍', '👍🏽', ' 👌 ', '✅', '✔️']) expect(emojiAnswer(e), e).to.equal('yes');
+      for (const e of ['👎', '👎🏻', '❌']) expect(emojiAnswer(e), e).to.equal('no');
+      for (const e of ['👍👍 great', '😀', 'yes 👍']) expect(emojiAnswer(e), e).to.equal(undefined);
+    });
+
     it('reads an HTML-only email body as text', () => {
       expect(htmlText('<html><body><p>Hi,</p><p>Does acupuncture help &amp; how?</p><div>Sam</div></body></html>')).to.equal('Hi,\nDoes acupuncture help & how?\nSam');
     });
@@ -275,7 +281,7 @@ describe('channel layer', () => {
         expect(r.replies.length, emoji).to.be.at.least(1);
         for (const m of r.replies) {
           expect(isGsm7(m.text ?? '')).to.equal(true);
-          expect(smsSegments(m.text ?? '').segments).to.be.at.most(2);
+          expect(smsSegments(m.text ?? '').segments).to.be.at.most(3);
         }
         expect(r.text).to.include('Call 000');
       }

@@ -297,6 +297,12 @@ describe('channels: what real channels send, and what reaches them', function ()
       if (Array.isArray(stored)) expect(JSON.stringify(stored)).to.include(sender);
     });
 
+    it('a 👍 answers a yes/no question with yes', async () => {
+      const c = chat('sms');
+      await c.send({ text: 'can someone call me back?' });
+      expect(textOf(await c.say('👍'))).to.include('What name should we use?');
+    });
+
     it('a full-width digit ("２") picks the second choice', async () => {
       const c = chat('sms');
       await c.send({ text: 'which treatment suits me?' });

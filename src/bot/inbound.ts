@@ -8,7 +8,7 @@
  *    the payload when the channel sends one, else from the titles the bot offered;
  *  - platform commands: Telegram's `/start` and Facebook's Get Started postback start the conversation;
  *  - email: the quoted thread and signature removed, the subject used when the body asks nothing (emailText.ts);
- *  - Unicode compatibility forms (full-width digits "２", ligatures) folded by NFKC.
+ *  - Unicode compatibility forms (full-width digits "２", ligatures) folded by NFKC; a lone 👍 or 👎 is yes or no.
  * The original text is kept in turn state (originalText) and the transcript stores the activity as received.
  */
 import { Activity, TurnContext } from 'botbuilder';
@@ -26,6 +26,15 @@ const TELEGRAM_COMMAND = /^\/([a-z0-9_]+)(?:@[a-z0-9_]+)?(?:\s+(.*))?$/is;
 const COMMAND_WORDS: Record<string, string> = { help: 'help', menu: 'menu', cancel: 'cancel', restart: 'start over', book: 'how do I book?', contact: 'contact details' };
 // Zero-width and bidi control characters: never meaningful, and they split words ("dry\u200Bneedling").
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** A message that is only a thumbs up / OK / tick (any skin tone) means yes; only a thumbs down means no. */
+const EMOJI_YES = /^(?:\u{1F44D}|\u{1F44C}|\u{2705}|\u{2714}\u{FE0F}?|\u{1F197})[\u{1F3FB}-\u{1F3FF}]?$/u;
+const EMOJI_NO = /^(?:\u{1F44E}|\u{274C}|\u{1F6AB})[\u{1F3FB}-\u{1F3FF}]?$/u;
+
+export function emojiAnswer(text: string): 'yes' | 'no' | undefined {
+  const t = text.replace(/\s+/g, '');
+  return EMOJI_YES.test(t) ? 'yes' : EMOJI_NO.test(t) ? 'no' : undefined;
+}
 
 export interface Inbound {
   /** Text as the bot reads it. */
@@ -136,6 +145,8 @@ export function normaliseInbound(context: TurnContext, caps: ChannelCapabilities
   const payload = buttonPayload(activity);
   if (payload) text = payload;
   text = foldUnicode(text);
+  // An emoji-only yes or no (SMS, Messenger) answers a yes/no question like the word.
+  text = emojiAnswer(text) ?? text;
 
   const command = TELEGRAM_COMMAND.exec(text);
   if (GET_STARTED.test(text)) {
