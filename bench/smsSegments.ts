@@ -1,15 +1,15 @@
 /**
- * npm run sms:segments: what typical answers cost by SMS. Each question is asked in a fresh conversation (so the
+ * npm run bench:sms: what typical answers cost by SMS. Each question is asked in a fresh conversation (so the
  * first reply carries the intro, as a real first text would) and in a second turn after a greeting, on the 'sms'
  * channel and, for comparison, on a plain-text channel with no SMS shaping (what the same sentences cost before:
  * typographic quotes force UCS-2). Prints one line per question: characters, encoding and segments, before and after.
  */
 import { Activity, ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
-import { createBot } from '../bot/createBot';
-import { smsSegments } from '../channels/gsm7';
-import { loadConfig } from '../config';
-import { loadKnowledge } from '../knowledge/load';
-import { createClinicRecognizer, loadOrTrainClinicModel } from '../nlu/clinic';
+import { createBot } from '../src/bot/createBot';
+import { smsSegments } from '../src/channels/gsm7';
+import { loadConfig } from '../src/config';
+import { loadKnowledge } from '../src/knowledge/load';
+import { createClinicRecognizer, loadOrTrainClinicModel } from '../src/nlu/clinic';
 
 const QUESTIONS = [
   'what is dry needling?',
