@@ -33,7 +33,10 @@ type Ask = (texts: string[]) => Promise<Partial<Activity>[]>;
 function conversation(channelId: string, runtimeFor: () => ReturnType<typeof createBot>): Ask {
   return async (texts) => {
     const runtime = runtimeFor();
-    const adapter = new TestAdapter(async (context) => runtime.bot.run(context), { channelId, conversation: { id: `sms-${Math.random()}`, isGroup: false, conversationType: 'personal', name: 'sms' } });
+    const adapter = new TestAdapter(async (context) => runtime.bot.run(context), {
+      channelId,
+      conversation: { id: `sms-${Math.random()}`, isGroup: false, conversationType: 'personal', name: 'sms' },
+    });
     let sent: Partial<Activity>[] = [];
     adapter.use({
       onTurn: async (context, next) => {

@@ -53,7 +53,9 @@ describe('channel layer', () => {
         replies.urgentText(k, 'crisis'),
         replies.urgentText(k, 'emergency'),
         replies.storageOutageText(k),
-        ...Object.keys(k.topics).flatMap((t) => (['acupuncture', 'dryNeedling', 'both'] as const).filter((x) => k.topics[t]?.[x]).map((x) => replies.topicText(k, t, x))),
+        ...Object.keys(k.topics).flatMap((t) =>
+          (['acupuncture', 'dryNeedling', 'both'] as const).filter((x) => k.topics[t]?.[x]).map((x) => replies.topicText(k, t, x)),
+        ),
       ];
       for (const text of texts) {
         const plain = toGsm7(text);
@@ -93,12 +95,24 @@ describe('channel layer', () => {
     });
 
     it('carrier keywords are recognised only as the whole message', () => {
-      for (const k of ['STOP', 'stop.', ' Cancel ', 'UNSUBSCRIBE', 'end', 'Quit!', 'START', 'help', 'INFO', 'stop all']) expect(isCarrierKeyword(k), k).to.equal(true);
-      for (const k of ['stop the booking', 'help me', 'how do I cancel?', 'YES', 'menu', 'start over']) expect(isCarrierKeyword(k), k).to.equal(false);
+      for (const k of ['STOP', 'stop.', ' Cancel ', 'UNSUBSCRIBE', 'end', 'Quit!', 'START', 'help', 'INFO', 'stop all'])
+        expect(isCarrierKeyword(k), k).to.equal(true);
+      for (const k of ['stop the booking', 'help me', 'how do I cancel?', 'YES', 'menu', 'start over'])
+        expect(isCarrierKeyword(k), k).to.equal(false);
     });
 
     it('"this number", "same as this one", "yes" mean the sender’s number; "no" and another number do not', () => {
-      for (const t of ['yes', 'Yes please', 'this number', 'same as this one', 'the one I’m texting from', 'use my mobile', 'same number', 'this one is fine']) expect(meansSenderNumber(t), t).to.equal(true);
+      for (const t of [
+        'yes',
+        'Yes please',
+        'this number',
+        'same as this one',
+        'the one I’m texting from',
+        'use my mobile',
+        'same number',
+        'this one is fine',
+      ])
+        expect(meansSenderNumber(t), t).to.equal(true);
       for (const t of ['no', 'a different number', 'not this one', 'call my work phone instead']) expect(meansSenderNumber(t), t).to.equal(false);
     });
   });
@@ -107,13 +121,15 @@ describe('channel layer', () => {
     it('bare yes/no and stale button titles are recognised; real questions are not', () => {
       for (const t of ['YES', 'yes please', 'sure', 'Yes, send it', 'Yes, that’s fine', '👍']) expect(staleAnswerOf(t), t).to.equal('yes');
       for (const t of ['no', 'No thanks', 'No, don’t send', 'nope']) expect(staleAnswerOf(t), t).to.equal('no');
-      for (const t of ['yes can dry needling help my back?', 'book', 'okay so what is acupuncture', 'ok', 'okay']) expect(staleAnswerOf(t), t).to.equal(undefined);
+      for (const t of ['yes can dry needling help my back?', 'book', 'okay so what is acupuncture', 'ok', 'okay'])
+        expect(staleAnswerOf(t), t).to.equal(undefined);
     });
   });
 
   describe('email', () => {
     it('drops an "On … wrote:" thread and a "-- " signature', () => {
-      const body = 'Does acupuncture help with stress?\n\n-- \nJo Smith\nAcme Pty Ltd\n\nOn Tue, 3 Mar 2026 at 10:00, Clinic <bot@clinic.example> wrote:\n> old text about chest pain';
+      const body =
+        'Does acupuncture help with stress?\n\n-- \nJo Smith\nAcme Pty Ltd\n\nOn Tue, 3 Mar 2026 at 10:00, Clinic <bot@clinic.example> wrote:\n> old text about chest pain';
       expect(visibleReply(body)).to.equal('Does acupuncture help with stress?');
     });
 
@@ -124,14 +140,18 @@ describe('channel layer', () => {
     });
 
     it('uses the subject when the body asks nothing, and strips Re:/Fwd: prefixes', () => {
-      expect(emailQuestion('Hi,\n\nsee subject\n\nThanks\nAlex\n\nSent from my iPhone', 'Re: Fwd: What is dry needling?')).to.equal('What is dry needling?');
+      expect(emailQuestion('Hi,\n\nsee subject\n\nThanks\nAlex\n\nSent from my iPhone', 'Re: Fwd: What is dry needling?')).to.equal(
+        'What is dry needling?',
+      );
       expect(emailQuestion('', 'How does acupuncture work?')).to.equal('How does acupuncture work?');
     });
 
     it('reads a forwarded message without its banner and headers, and an iPhone reply without the quote', () => {
-      const fwd = '---------- Forwarded message ---------\nFrom: Mum <mum@example.com>\nDate: Mon, 2 Mar 2026\nSubject: knee\nTo: Sam\n\nask them if acupuncture helps knee pain';
+      const fwd =
+        '---------- Forwarded message ---------\nFrom: Mum <mum@example.com>\nDate: Mon, 2 Mar 2026\nSubject: knee\nTo: Sam\n\nask them if acupuncture helps knee pain';
       expect(emailQuestion(fwd, 'Fwd: knee')).to.equal('knee\nask them if acupuncture helps knee pain');
-      const iphone = 'Can acupuncture help my migraines?\n\nSent from my iPhone\n\n> On 2 Mar 2026, at 09:14, Clinic Bot <bot@clinic.example> wrote:\n> I had chest pain';
+      const iphone =
+        'Can acupuncture help my migraines?\n\nSent from my iPhone\n\n> On 2 Mar 2026, at 09:14, Clinic Bot <bot@clinic.example> wrote:\n> I had chest pain';
       expect(emailQuestion(iphone, 'Re: Hello')).to.equal('Can acupuncture help my migraines?');
     });
 
@@ -145,7 +165,11 @@ describe('channel layer', () => {
   describe('inbound text', () => {
     it('removes the bot’s Teams and Slack mentions and keeps other people’s names', () => {
       const recipient = { id: '28:bot', name: 'Clinic Bot' };
-      const teams = { text: '<at>Clinic Bot</at> ask <at>Dr Lee</at> about it', recipient, entities: [{ type: 'mention', mentioned: recipient, text: '<at>Clinic Bot</at>' }] };
+      const teams = {
+        text: '<at>Clinic Bot</at> ask <at>Dr Lee</at> about it',
+        recipient,
+        entities: [{ type: 'mention', mentioned: recipient, text: '<at>Clinic Bot</at>' }],
+      };
       expect(withoutMentions(teams).trim()).to.equal('ask Dr Lee about it');
       expect(withoutMentions({ text: '<@U0BOT> how do I book?', recipient: { id: 'B0BOT:T0', name: 'bot' } }).trim()).to.equal('how do I book?');
       expect(withoutMentions({ text: 'ask <@U0DOC|drlee> please', recipient: { id: 'B0BOT:T0', name: 'bot' } }).trim()).to.equal('ask drlee please');
@@ -159,7 +183,9 @@ describe('channel layer', () => {
     });
 
     it('reads an HTML-only email body as text', () => {
-      expect(htmlText('<html><body><p>Hi,</p><p>Does acupuncture help &amp; how?</p><div>Sam</div></body></html>')).to.equal('Hi,\nDoes acupuncture help & how?\nSam');
+      expect(htmlText('<html><body><p>Hi,</p><p>Does acupuncture help &amp; how?</p><div>Sam</div></body></html>')).to.equal(
+        'Hi,\nDoes acupuncture help & how?\nSam',
+      );
     });
 
     it('folds full-width digits and letters (NFKC) and removes invisible characters', () => {
@@ -220,7 +246,17 @@ describe('channel layer', () => {
   });
 
   describe('every reply respects its channel’s capabilities', () => {
-    const script = ['hello', 'what is dry needling?', 'which treatment suits me?', '2', 'what conditions can dry needling treat?', 'tell me about prices', 'I want to talk to a person', 'help me', 'what is the difference between acupuncture and dry needling?'];
+    const script = [
+      'hello',
+      'what is dry needling?',
+      'which treatment suits me?',
+      '2',
+      'what conditions can dry needling treat?',
+      'tell me about prices',
+      'I want to talk to a person',
+      'help me',
+      'what is the difference between acupuncture and dry needling?',
+    ];
     for (const channel of [...Object.keys(CHANNEL_CAPABILITIES), 'someNewChannel']) {
       it(channel, async () => {
         const caps = capabilitiesFor(channel);
@@ -252,11 +288,17 @@ describe('channel layer', () => {
   });
 
   describe('first contact: exactly one welcome per conversation', () => {
-    const welcomes = (all: Partial<Activity>[]) => all.filter((a) => /not a diagnosis or medical advice|not medical advice/.test(a.text ?? '')).length;
+    const welcomes = (all: Partial<Activity>[]) =>
+      all.filter((a) => /not a diagnosis or medical advice|not medical advice/.test(a.text ?? '')).length;
     for (const channel of [...Object.keys(CHANNEL_CAPABILITIES), 'someNewChannel']) {
       it(`${channel}: conversationUpdate twice, then two messages`, async () => {
         const c = new Conversation(channel);
-        const all = [...(await c.join()).replies, ...(await c.join()).replies, ...(await c.say('what is acupuncture?')).replies, ...(await c.say('how does it work?')).replies];
+        const all = [
+          ...(await c.join()).replies,
+          ...(await c.join()).replies,
+          ...(await c.say('what is acupuncture?')).replies,
+          ...(await c.say('how does it work?')).replies,
+        ];
         expect(welcomes(all)).to.equal(1);
       });
       it(`${channel}: starting with a message`, async () => {
@@ -270,7 +312,9 @@ describe('channel layer', () => {
       const c = new Conversation('msteams');
       const all = [
         ...(await c.send({ type: ActivityTypes.InstallationUpdate, action: 'add', recipient: { id: 'bot', name: 'bot' } })).replies,
-        ...(await c.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })).replies,
+        ...(
+          await c.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })
+        ).replies,
       ];
       expect(welcomes(all)).to.equal(1);
     });

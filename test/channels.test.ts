@@ -45,7 +45,11 @@ class ChannelChat {
       ...overrides,
       conversation: { ...(this.base.conversation as object), id: this.conversationId },
     };
-    const res = await fetch(`${this.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     expect(res.status, await res.text()).to.be.within(200, 202);
     const mine = this.stub.received.filter((r) => r.path.includes(encodeURIComponent(this.conversationId)));
     const fresh = mine.slice(this.seen).map((r) => r.body);
@@ -60,7 +64,10 @@ class ChannelChat {
 }
 
 const messages = (activities: Activity[]) => activities.filter((a) => a.type === 'message');
-const textOf = (activities: Activity[]) => messages(activities).map((a) => a.text ?? '').join('\n');
+const textOf = (activities: Activity[]) =>
+  messages(activities)
+    .map((a) => a.text ?? '')
+    .join('\n');
 const WELCOME = /not a diagnosis or medical advice|not medical advice/;
 
 describe('channels: what real channels send, and what reaches them', function () {
@@ -97,7 +104,10 @@ describe('channels: what real channels send, and what reaches them', function ()
       const prompt = ask[ask.length - 1];
       expect(prompt.suggestedActions).to.equal(undefined);
       expect(buttons(prompt)).to.deep.equal(['Yes, that’s fine', 'No thanks']);
-      const yes = await c.send({ text: '<at>Teams Bot</at> yes\n', entities: [{ type: 'mention', mentioned: { id: '28:teamsbot-Guid', name: 'Teams Bot' }, text: '<at>Teams Bot</at>' }] });
+      const yes = await c.send({
+        text: '<at>Teams Bot</at> yes\n',
+        entities: [{ type: 'mention', mentioned: { id: '28:teamsbot-Guid', name: 'Teams Bot' }, text: '<at>Teams Bot</at>' }],
+      });
       expect(textOf(yes)).to.include('What name should we use?');
     });
 
@@ -181,7 +191,12 @@ describe('channels: what real channels send, and what reaches them', function ()
 
     it('quick replies fit Facebook: at most 10 (13 allowed), titles of 20 characters at most, text within 2000', async () => {
       const c = chat('facebook-quick-reply');
-      const all = [...(await c.say('hello')), ...(await c.say('which treatment suits me?')), ...(await c.say('what is dry needling?')), ...(await c.say('what conditions does dry needling treat?'))];
+      const all = [
+        ...(await c.say('hello')),
+        ...(await c.say('which treatment suits me?')),
+        ...(await c.say('what is dry needling?')),
+        ...(await c.say('what conditions does dry needling treat?')),
+      ];
       for (const m of messages(all)) {
         const titles = buttons(m);
         expect(titles.length).to.be.at.most(10);
@@ -204,7 +219,11 @@ describe('channels: what real channels send, and what reaches them', function ()
 
     it('no message is longer than Telegram delivers (4096 characters)', async () => {
       const c = chat('telegram-start');
-      const all = [...(await c.send()), ...(await c.say('what conditions can dry needling treat?')), ...(await c.say('what is the difference between acupuncture and dry needling?'))];
+      const all = [
+        ...(await c.send()),
+        ...(await c.say('what conditions can dry needling treat?')),
+        ...(await c.say('what is the difference between acupuncture and dry needling?')),
+      ];
       for (const m of messages(all)) expect((m.text ?? '').length).to.be.at.most(4096);
     });
   });
@@ -243,7 +262,8 @@ describe('channels: what real channels send, and what reaches them', function ()
       const more = await c.say('MORE');
       expectSms(more);
       const all = textOf(list) + '\n' + textOf(more);
-      for (const condition of knowledge.conditions.filter((x) => x.list === 'dryNeedling').slice(-2)) expect(all).to.include(condition.name.replace(/[’‘]/g, "'"));
+      for (const condition of knowledge.conditions.filter((x) => x.list === 'dryNeedling').slice(-2))
+        expect(all).to.include(condition.name.replace(/[’‘]/g, "'"));
     });
 
     for (const keyword of ['STOP', 'stop', 'Unsubscribe', 'CANCEL', 'END', 'QUIT', 'START', 'HELP']) {
@@ -330,7 +350,13 @@ describe('channels: what real channels send, and what reaches them', function ()
   describe('handoff where the channel refuses events', () => {
     it('the patient still gets the contact details, and no apology', async () => {
       stub.refuseEvents = true;
-      const c = new ChannelChat(app, stub, { type: 'message', channelId: 'webchat', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'web' } });
+      const c = new ChannelChat(app, stub, {
+        type: 'message',
+        channelId: 'webchat',
+        from: { id: 'u1' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'web' },
+      });
       const replies = await c.say('I want to talk to a person');
       expect(stub.refused.some((a) => a.name === 'handoff.initiate')).to.equal(true);
       expect(textOf(replies)).to.include(knowledge.clinic.phone).and.not.include('something went wrong');
@@ -339,7 +365,14 @@ describe('channels: what real channels send, and what reaches them', function ()
 
   describe('Web Chat', () => {
     it('a repeated conversationUpdate does not send the welcome twice', async () => {
-      const c = new ChannelChat(app, stub, { type: 'conversationUpdate', channelId: 'webchat', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'web' }, membersAdded: [{ id: 'u1' }] });
+      const c = new ChannelChat(app, stub, {
+        type: 'conversationUpdate',
+        channelId: 'webchat',
+        from: { id: 'u1' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'web' },
+        membersAdded: [{ id: 'u1' }],
+      });
       const first = await c.send();
       const second = await c.send();
       expect(messages(first)).to.have.length(1);

@@ -12,7 +12,8 @@ import EmailReplyParser from 'email-reply-parser';
 /** Subject prefixes added by replying and forwarding, in the common languages. */
 const SUBJECT_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|vs|tr|rv|antw|ref)\s*(\[\d+\])?\s*:\s*)+/i;
 const GREETING_LINE = /^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|g'?day|greetings|to whom it may concern)\b[^\n]{0,40}$/i;
-const SIGN_OFF = /^\s*(thanks|thank you|many thanks|thanks again|cheers|regards|kind regards|best regards|warm regards|best|best wishes|sincerely|yours sincerely|yours faithfully|yours truly|take care|ta)\b[\s,.!]*$/i;
+const SIGN_OFF =
+  /^\s*(thanks|thank you|many thanks|thanks again|cheers|regards|kind regards|best regards|warm regards|best|best wishes|sincerely|yours sincerely|yours faithfully|yours truly|take care|ta)\b[\s,.!]*$/i;
 const SEE_SUBJECT = /\b(see|as per|as in|in the|re) (the )?(subject|title)( line)?\b|^\s*(subject|title) says it all\b/i;
 /** Lines that are only contact details or names after a sign-off: short, no question, at the end. */
 const MAX_SIGNATURE_LINES = 6;
@@ -62,7 +63,7 @@ export function cleanSubject(subject: string | undefined): string {
 
 /** A body that is only "see subject", or nothing at all. */
 function empty(body: string): boolean {
-  return !body || SEE_SUBJECT.test(body) && body.split(/\s+/).length <= 8;
+  return !body || (SEE_SUBJECT.test(body) && body.split(/\s+/).length <= 8);
 }
 
 /** Longest subject-plus-body text built when the body asks no question of its own. */

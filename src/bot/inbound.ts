@@ -23,7 +23,14 @@ const PLATFORM_START = Symbol('clinic.platformStart');
 const GET_STARTED = /^(get[ _]?started|getstarted|get_started_payload)$/i;
 const TELEGRAM_COMMAND = /^\/([a-z0-9_]+)(?:@[a-z0-9_]+)?(?:\s+(.*))?$/is;
 /** Telegram commands that are words the bot already understands. */
-const COMMAND_WORDS: Record<string, string> = { help: 'help', menu: 'menu', cancel: 'cancel', restart: 'start over', book: 'how do I book?', contact: 'contact details' };
+const COMMAND_WORDS: Record<string, string> = {
+  help: 'help',
+  menu: 'menu',
+  cancel: 'cancel',
+  restart: 'start over',
+  book: 'how do I book?',
+  contact: 'contact details',
+};
 // Zero-width and bidi control characters: never meaningful, and they split words ("dry\u200Bneedling").
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
@@ -62,7 +69,10 @@ export function withoutMentions(activity: Partial<Activity>): string {
   const botName = activity.recipient?.name?.trim().toLowerCase();
   text = text.replace(/<at(?:\s[^>]*)?>([^<]*)<\/at>/gi, (_m, name: string) => (botName && name.trim().toLowerCase() === botName ? '' : name));
   // Slack: <@U123> or <@U123|name>; the bot's own mention leads the message.
-  text = text.replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/i, '').replace(/<@[A-Z0-9]+\|([^>]*)>/gi, '$1').replace(/<@[A-Z0-9]+>/gi, '');
+  text = text
+    .replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/i, '')
+    .replace(/<@[A-Z0-9]+\|([^>]*)>/gi, '$1')
+    .replace(/<@[A-Z0-9]+>/gi, '');
   return text;
 }
 
@@ -96,15 +106,18 @@ export function slackPlain(text: string): string {
 /** The value of a tapped button, when the channel put it in channelData (Facebook, Telegram). */
 export function buttonPayload(activity: Partial<Activity>): string | undefined {
   const data = activity.channelData as
-    | { message?: { quick_reply?: { payload?: unknown } }; postback?: { payload?: unknown }; callback_query?: { data?: unknown } }
-    | undefined;
+    { message?: { quick_reply?: { payload?: unknown } }; postback?: { payload?: unknown }; callback_query?: { data?: unknown } } | undefined;
   const payload = data?.message?.quick_reply?.payload ?? data?.postback?.payload ?? data?.callback_query?.data;
   return typeof payload === 'string' && payload.trim() ? payload : undefined;
 }
 
 /** Unicode compatibility forms folded (full-width "２" is "2"), invisible characters removed, spaces tidied. */
 export function foldUnicode(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/[ \t]+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /** The follow-up buttons' titles, for a tap on a button older than the last one offered. */

@@ -7,7 +7,8 @@ import { capabilitiesFor } from '../channels/capabilities';
 import { plainForm } from '../nlu/normalize';
 import { findPhone } from '../storage/redact';
 
-const YES = /^(yes|y|yeah|yep|yup|ok|okay|sure|please|please do|yes please|yes thanks|yes thank you|thats fine|that is fine|fine|go ahead|correct|right|that works)$/;
+const YES =
+  /^(yes|y|yeah|yep|yup|ok|okay|sure|please|please do|yes please|yes thanks|yes thank you|thats fine|that is fine|fine|go ahead|correct|right|that works)$/;
 const THIS_NUMBER =
   /\b(this|that|same|my|the same|current) (phone )?(number|no|one|phone|mobile|cell)\b|\bsame as (this|that|the one|the number|before)\b|\b(texting|messaging|writing|sending) (you )?from\b|\b(this|that) is (fine|it|my number)\b|^same$/;
 
@@ -20,7 +21,10 @@ export function senderPhone(context: TurnContext): string | undefined {
 
 /** "yes", "this number", "same as this one", "the one I'm texting from": use the sender's number. */
 export function meansSenderNumber(text: string): boolean {
-  const form = plainForm(text).replace(/\b(please|thanks|thank you|just|yes)\b/g, (w) => (w === 'yes' ? 'yes' : '')).replace(/\s+/g, ' ').trim();
+  const form = plainForm(text)
+    .replace(/\b(please|thanks|thank you|just|yes)\b/g, (w) => (w === 'yes' ? 'yes' : ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (YES.test(form) || YES.test(plainForm(text))) return true;
   if (/\b(no|not|dont|don t|another|different|other)\b/.test(form)) return false;
   return THIS_NUMBER.test(form);

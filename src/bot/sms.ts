@@ -94,7 +94,9 @@ export function urgentNumbersFirst(text: string, c: ClinicDetails): string {
   });
   if (late.length === 0) return text;
   const crisisName = c.crisisLine.replace(/\s*\(.*\)\s*$/, '');
-  const mentionsCrisis = urgentNumbers(c).slice(1).some((n) => mentionsAt(text, n) >= 0);
+  const mentionsCrisis = urgentNumbers(c)
+    .slice(1)
+    .some((n) => mentionsAt(text, n) >= 0);
   const lead = `Emergency: call ${c.emergencyNumber}.${mentionsCrisis ? ` ${toGsm7(crisisName)}.` : ''}`;
   return `${lead}\n${text}`;
 }

@@ -6,7 +6,8 @@
  */
 import { plainForm } from '../nlu/normalize';
 
-const YES = /^(yes|y|yeah|yea|yep|yup|sure|please|yes please|yes thanks|yes thank you|yes (that is|thats) fine|yes send it|send|send it|confirm|correct|agreed|i agree)$/;
+const YES =
+  /^(yes|y|yeah|yea|yep|yup|sure|please|yes please|yes thanks|yes thank you|yes (that is|thats) fine|yes send it|send|send it|confirm|correct|agreed|i agree)$/;
 const NO = /^(no|n|nope|nah|no thanks|no thank you|no dont send|dont send|do not send|no thats not right)$/;
 const THUMBS = /^\s*(\u{1F44D}|\u{1F44C}|\u{2705}|\u{2714}\u{FE0F}?)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?\s*$/u;
 

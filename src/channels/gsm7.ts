@@ -8,8 +8,7 @@
  * Small and self-contained on purpose (the table is the standard's; about 40 lines of logic).
  */
 
-const BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 /** Characters sent as an escape plus one septet: they cost two. */
 const EXTENSION = '^{}\\[~]|€\f';
 
@@ -44,8 +43,8 @@ const REPLACEMENTS: Array<[RegExp, string]> = [
   [/\u0153/g, 'oe'],
 ];
 
-/** Marks a removed character until spacing is tidied (NUL is not in GSM-7 text we send). */
-const REMOVED = '\u0000';
+/** Marks a removed character until spacing is tidied (a private-use character, never in what the bot composes). */
+const REMOVED = '\uE000';
 
 export function isGsm7Char(ch: string): boolean {
   return BASIC_SET.has(ch) || EXTENSION_SET.has(ch);
@@ -70,8 +69,8 @@ export function toGsm7(text: string): string {
   for (const ch of out) result += isGsm7Char(ch) ? ch : fallback(ch) || REMOVED;
   // Where emoji were removed: no space left before punctuation, no doubled or trailing spaces.
   return result
-    .replace(/ *\u0000+(?=[,.!?])/g, '')
-    .replace(/ *\u0000+ */g, ' ')
+    .replace(/ *\uE000+(?=[,.!?])/g, '')
+    .replace(/ *\uE000+ */g, ' ')
     .replace(/ {2,}/g, ' ')
     .replace(/^ +| +$/gm, '');
 }

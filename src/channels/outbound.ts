@@ -73,7 +73,7 @@ interface HeroContent {
   buttons?: CardAction[];
 }
 
-const actionValue = (a: CardAction): string => (typeof a.value === 'string' ? a.value : a.title ?? '');
+const actionValue = (a: CardAction): string => (typeof a.value === 'string' ? a.value : (a.title ?? ''));
 
 /** The buttons of a message: its suggested actions, or the buttons of its one hero card. */
 function buttonsOf(activity: Partial<Activity>): { actions: CardAction[]; from: 'suggested' | 'card' | 'none' } {
@@ -123,7 +123,14 @@ export function shapeButtons(activity: Partial<Activity>, caps: ChannelCapabilit
 
   // Titles are shortened rather than abandoning buttons: count decides the form.
   const fitCount = (n: number | undefined) => n !== undefined && titles.length <= n;
-  const suggestedOk = suggestedActionsFit(caps, group, titles) || (fitCount(caps.suggestedActions?.max) && suggestedActionsFit(caps, group, titles.map((t) => shorten(t, caps.suggestedActions!.maxTitle))));
+  const suggestedOk =
+    suggestedActionsFit(caps, group, titles) ||
+    (fitCount(caps.suggestedActions?.max) &&
+      suggestedActionsFit(
+        caps,
+        group,
+        titles.map((t) => shorten(t, caps.suggestedActions!.maxTitle)),
+      ));
   const cardOk = cardFits(caps, titles) || (fitCount(caps.cards?.maxButtons) && Boolean(caps.cards));
   if (from === 'suggested') return suggestedOk ? asSuggested() : cardOk ? asCard() : asNumbers();
   return cardOk ? asCard() : suggestedOk ? asSuggested() : asNumbers();
@@ -145,7 +152,11 @@ export function deliverable(activity: Partial<Activity>, caps: ChannelCapabiliti
  * text is longer than the channel delivers (buttons stay on the last part). SMS length is handled separately
  * (cut with "Reply MORE", see src/bot/sms.ts), so SMS messages are not split here.
  */
-export function shapeMessage(activity: Partial<Activity>, caps: ChannelCapabilities, group: boolean): { parts: Partial<Activity>[]; offered: OfferedButton[] } {
+export function shapeMessage(
+  activity: Partial<Activity>,
+  caps: ChannelCapabilities,
+  group: boolean,
+): { parts: Partial<Activity>[]; offered: OfferedButton[] } {
   const offered = shapeButtons(activity, caps, group);
   if (typeof activity.text === 'string') activity.text = shapeText(activity.text, caps);
   if (caps.markdown === 'plain' && activity.textFormat === 'markdown') activity.textFormat = 'plain';
