@@ -24,7 +24,7 @@ function fixture(name: string): Record<string, unknown> {
 
 /** One patient's conversation on one channel, through the real server and the connector stand-in. */
 class ChannelChat {
-  private readonly conversationId: string;
+  readonly conversationId: string;
   private seen = 0;
 
   constructor(
@@ -120,6 +120,16 @@ describe('channels: what real channels send, and what reaches them', function ()
         expect(messages(replies).length).to.be.at.least(1);
       });
     }
+
+    it('the transcript keeps the message as sent (with the mention); the recognition trace shows what was read', async () => {
+      const c = chat('msteams-groupchat-mention');
+      await c.send();
+      const stored = await app.transcripts.allActivities('msteams', c.conversationId);
+      const incoming = stored.find((a) => a.type === 'message' && a.from?.role === 'user');
+      expect(incoming?.text).to.include('<at>Teams Bot</at>');
+      const trace = stored.find((a) => a.type === 'trace' && a.name === 'ClinicRecognizer');
+      expect((trace?.value as { text: string }).text).to.equal('how do I book?');
+    });
 
     it('a message that is only the @mention gets "I didn’t catch a question", not "I can only read text"', async () => {
       const c = chat('msteams-groupchat-mention');
@@ -313,8 +323,8 @@ describe('channels: what real channels send, and what reaches them', function ()
       const summary = textOf(await c.say('skip'));
       expect(summary).to.include(`Phone: ${sender}`);
       expectSms(await c.say('yes'));
-      const stored = app.enquiries?.list?.() ?? [];
-      if (Array.isArray(stored)) expect(JSON.stringify(stored)).to.include(sender);
+      const [stored] = await app.enquiries.forConversation('sms', c.conversationId);
+      expect(stored?.phone).to.equal(sender);
     });
 
     it('a 👍 answers a yes/no question with yes', async () => {
