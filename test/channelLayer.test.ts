@@ -10,7 +10,7 @@ import { lineBreaksFor, numberedChoices, shapeButtons, splitText } from '../src/
 import { emailQuestion, visibleReply } from '../src/bot/emailText';
 import { emojiAnswer, foldUnicode, htmlText, slackPlain, withoutMentions } from '../src/bot/inbound';
 import { meansSenderNumber } from '../src/bot/senderNumber';
-import { cutForSms, isCarrierKeyword, urgentNumbersFirst } from '../src/bot/sms';
+import { asksQuestion, cutForSms, isCarrierKeyword, smsBudgetFor, urgentNumbersFirst } from '../src/bot/sms';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import * as replies from '../src/bot/replies';
 import { buttons, clinic, Conversation } from './helpers';
@@ -80,6 +80,14 @@ describe('channel layer', () => {
       expect(cut.text).to.match(/Reply MORE for the (full list|rest)\.$/);
       const head = cut.text.replace(/\nReply MORE for the (full list|rest)\.$/, '');
       expect((head + '\n' + cut.rest).replace(/\s+/g, ' ')).to.equal(plain.replace(/\s+/g, ' '));
+    });
+
+    it('a question is not cut before 5 segments, so the question itself is never hidden behind "Reply MORE"', () => {
+      const prompt = `${'We keep these details only to contact you. '.repeat(12)}Is that OK? (1) Yes or (2) No`;
+      expect(asksQuestion(prompt)).to.equal(true);
+      expect(smsSegments(prompt).segments).to.equal(4);
+      expect(cutForSms(prompt)).to.deep.equal({ text: prompt });
+      expect(asksQuestion('Here is the answer. Reply MORE for the rest.')).to.equal(false);
     });
 
     it('a text that fits is left whole', () => {
@@ -279,7 +287,7 @@ describe('channel layer', () => {
           }
           if (caps.sms) {
             expect(isGsm7(text), text).to.equal(true);
-            expect(smsSegments(text).segments, text).to.be.at.most(3);
+            expect(smsSegments(text).segments, text).to.be.at.most(smsBudgetFor(text));
           }
           if (caps.markdown === 'plain') expect(a.textFormat ?? 'plain').to.equal('plain');
         }

@@ -11,6 +11,7 @@ import type { Activity } from 'botbuilder';
 import { PROJECT_ROOT } from '../src/config';
 import type { RunningApp } from '../src/app';
 import { smsSegments, isGsm7, firstSegmentEnd } from '../src/channels/gsm7';
+import { smsBudgetFor } from '../src/bot/sms';
 import { startConnectorStub, ConnectorStub } from './connectorStub';
 import { buttons, clinic, startTestApp } from './helpers';
 
@@ -245,7 +246,7 @@ describe('channels: what real channels send, and what reaches them', function ()
       for (const m of messages(activities)) {
         const text = m.text ?? '';
         expect(isGsm7(text), `not GSM-7: ${text}`).to.equal(true);
-        expect(smsSegments(text).segments, text).to.be.at.most(3);
+        expect(smsSegments(text).segments, text).to.be.at.most(smsBudgetFor(text));
         expect(m.suggestedActions).to.equal(undefined);
         expect(m.attachments ?? []).to.have.length(0);
       }

@@ -13,6 +13,7 @@ import type { ClinicDetails } from '../knowledge/types';
 import { Logger, silentLogger } from '../logger';
 import { capabilitiesFor, ChannelCapabilities, isGroupConversation } from '../channels/capabilities';
 import { deliverable, OfferedButton, shapeMessage } from '../channels/outbound';
+import { getTurnRecord } from '../turn/record';
 import { normaliseInbound, titleKey } from './inbound';
 import { cutForSms, isCarrierKeyword, urgentNumbersFirst } from './sms';
 
@@ -151,7 +152,9 @@ export class ChannelLayerMiddleware implements Middleware {
   /** An SMS: urgent numbers in the first segment, then cut to the segment budget with the rest kept for "more". */
   private async fitSms(context: TurnContext, part: Partial<Activity>): Promise<void> {
     if (!part.text) return;
-    const withNumbers = urgentNumbersFirst(part.text, this.clinic);
+    // Emergency guidance only: a booking confirmation's closing "in an emergency call 000" needs no alarm at the top.
+    const urgent = getTurnRecord(context)?.outcome === 'urgent';
+    const withNumbers = urgent ? urgentNumbersFirst(part.text, this.clinic) : part.text;
     const cut = cutForSms(withNumbers);
     part.text = cut.text;
     if (cut.rest) {

@@ -2,10 +2,10 @@
  * SMS as a first-class channel (issue #18):
  *  - carrier keywords (STOP, START, HELP and their synonyms) belong to the carrier: a lone one gets no reply from
  *    the bot, and no reply ever tells a patient to send one (Twilio opts a number out on a lone CANCEL, END, QUIT);
- *  - a long answer is cut at a line break into as few segments as the content allows, ending "Reply MORE …",
- *    and the rest is kept for "more";
- *  - the emergency number and the crisis line are inside the first segment (the one every phone shows whole):
- *    a reply that mentions them later gets a short lead line with them;
+ *  - a long answer is cut at a line or sentence end into 3 segments, ending "Reply MORE …", and the rest is kept
+ *    for "more"; a question (a prompt) may use 5 before it is cut, so the question itself is never hidden;
+ *  - in the emergency and crisis replies, the emergency number and the crisis line are inside the first segment
+ *    (the one every phone shows whole): a reply that mentions them later gets a short lead line with them;
  *  - the first reply of a conversation carries a short intro with the emergency number (firstContact.ts).
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
@@ -21,6 +21,22 @@ const CARRIER_KEYWORD = /^\s*(stop|stopall|stop all|unsubscribe|cancel|end|quit|
 
 /** Segments a reply may use before it is cut and the rest offered with "MORE". */
 export const SMS_SEGMENT_BUDGET = 3;
+/**
+ * Segments a question may use: a prompt is not cut before that, because cutting would hide the question (and, for
+ * the booking consent, what the patient is agreeing to) behind "Reply MORE".
+ */
+export const SMS_QUESTION_BUDGET = 5;
+
+/** The segments a reply may use: more for a question than for an answer. */
+export function smsBudgetFor(text: string): number {
+  return asksQuestion(text) ? SMS_QUESTION_BUDGET : SMS_SEGMENT_BUDGET;
+}
+
+/** Whether a text ends by asking something: a question mark, or choices to pick from. */
+export function asksQuestion(text: string): boolean {
+  const tail = text.trimEnd();
+  return /\?["')]?$/.test(tail) || /\(\d+\) [^\n]+ or \(\d+\) [^\n]+$/.test(tail) || /(^|\n)\s*\d+\. [^\n]+$/.test(tail);
+}
 
 const MORE = /^\s*(more|more please|show more|the rest|rest|continue|next)\s*[.!]*\s*$/i;
 
@@ -56,7 +72,7 @@ function cutPoints(text: string): string[] {
  * Cuts a GSM-7 text at the last line or sentence end that lets it and its "Reply MORE" footer fit in `budget`
  * segments; the rest is returned for "more".
  */
-export function cutForSms(text: string, budget = SMS_SEGMENT_BUDGET): SmsCut {
+export function cutForSms(text: string, budget = smsBudgetFor(text)): SmsCut {
   if (smsSegments(text).segments <= budget) return { text };
   const pieces = cutPoints(text);
   for (let n = pieces.length - 1; n >= 1; n--) {
