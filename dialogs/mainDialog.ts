@@ -14,10 +14,12 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { commandOf } from '../src/bot/commands';
-import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, tooLongText, welcomeText } from '../src/bot/replies';
+import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { asksIfBot } from '../src/nlu/clinicQuestions';
 import { say } from '../src/bot/reply';
+import { staleAnswerOf } from '../src/bot/staleAnswers';
+import { welcomeFor } from '../src/bot/firstContact';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
@@ -46,8 +48,11 @@ const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
+  readonly knowledge: DialogDependencies['knowledge'];
+
   constructor(private readonly deps: DialogDependencies) {
     super(MAIN_DIALOG);
+    this.knowledge = deps.knowledge;
     // Every intent file has a route and every route a file, or the bot does not start (see intents.ts).
     checkIntentRegistry(deps.knowledge);
     this.addDialog(new TopicDialog(deps));
@@ -85,7 +90,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The welcome, for a conversation's start and for "start over". */
   async sendWelcome(context: TurnContext): Promise<void> {
-    await say(context, undefined, welcomeText(this.deps.knowledge), { suggestions: WELCOME_SUGGESTIONS });
+    await say(context, undefined, welcomeFor(context, this.deps.knowledge), { suggestions: WELCOME_SUGGESTIONS });
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -107,7 +112,7 @@ export class MainDialog extends ComponentDialog {
     await innerDc.cancelAllDialogs();
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
+      await say(context, 'answered', welcomeFor(context, this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {
       await say(context, 'answered', cancelledText(), { intent: command });
     }
@@ -125,6 +130,12 @@ export class MainDialog extends ComponentDialog {
       if (command) return this.runCommand(step, command);
       if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
         await say(context, 'fallback', recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars));
+        return step.endDialog();
+      }
+      const stale = staleAnswerOf(context.activity.text);
+      if (stale) {
+        // "yes", "no", or a tapped "Yes, send it" with no question waiting: say so, never start something new.
+        await say(context, 'answered', staleAnswerText(this.deps.knowledge, stale), { intent: 'stale_answer', suggestions: stale === 'yes' ? WELCOME_SUGGESTIONS : [] });
         return step.endDialog();
       }
       if (asksIfBot(context.activity.text ?? '')) {
@@ -162,7 +173,7 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
+      await say(context, 'answered', welcomeFor(context, this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else if (command === 'help') {
       await say(context, 'answered', helpText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {

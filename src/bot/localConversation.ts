@@ -31,9 +31,11 @@ export class LocalConversation {
     // Outermost, so that it also sees what middleware sends without running the bot (safety replies).
     this.adapter.use({
       onTurn: async (context, next) => {
+        // Recorded after the inner handlers ran: what reaches the channel (shaped, split, events dropped).
         context.onSendActivities(async (_ctx, activities, nextSend) => {
+          const responses = await nextSend();
           this.sent.push(...activities);
-          return nextSend();
+          return responses;
         });
         await next();
       },
