@@ -21,6 +21,7 @@ import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes';
 import { EnquiryBackend, ReviewStore, scheduleBackendPurge, SqliteBackend, StorageBackend, TranscriptBackend } from './storage/backend';
 import { GroupCommit } from './storage/groupCommit';
+import { checkSqliteLocation } from './storage/networkFilesystem';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
 import { Db, openDatabase } from './storage/sqlite';
@@ -35,6 +36,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
+  mountTable?: string;
 }
 
 export interface RunningApp {
@@ -77,7 +80,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   }
 
   // With azure-blob nothing is kept in SQLite: an in-memory database stands in (several App Service instances must
-  // never open one SQLite file on the shared /home).
+  // never open one SQLite file on the shared /home). A SQLite file on a network share is refused (or, when allowed, warned about).
+  if (config.storage.kind === 'sqlite') {
+    const warning = checkSqliteLocation(config.sqlitePath, config.sqliteAllowNetworkFs, overrides.mountTable);
+    if (warning) logger.warn(warning);
+  }
   const db = openDatabase(config.storage.kind === 'azure-blob' ? ':memory:' : config.sqlitePath, { synchronous: config.sqliteSynchronous });
   let backend: StorageBackend | undefined;
   try {
