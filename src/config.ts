@@ -188,7 +188,7 @@ function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   }
   if (!connectionString && !accountUrl) {
     throw new ConfigError(
-      'STORAGE=azure-blob needs AZURE_STORAGE_ACCOUNT_URL (the account\'s blob endpoint, reached with a managed identity) or AZURE_STORAGE_CONNECTION_STRING (for Azurite: see README, "Choosing storage")',
+      'STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see README, "Choosing storage") or AZURE_STORAGE_ACCOUNT_URL (its blob endpoint, reached with a managed identity)',
     );
   }
   const names = Object.values(containers);

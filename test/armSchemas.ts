@@ -91,18 +91,35 @@ export class ArmSchemas {
   /** Problems with one resource (raw with expressions, or evaluated); an empty list means valid. */
   validate(resource: Json): SchemaProblem[] {
     const key = `${String(resource.type).toLowerCase()}@${String(resource.apiVersion)}`;
-    const found = this.index.get(key);
-    if (!found) return [{ path: '', message: `no vendored schema for ${resource.type} at API version ${resource.apiVersion} (run test/fixtures/arm-schemas/extract.mjs)` }];
-    let validate = this.validators.get(key);
-    if (!validate) {
-      validate = this.ajv.compile({ $ref: `${found.id.replace(/#$/, '')}#/resourceDefinitions/${found.definition}` });
-      this.validators.set(key, validate);
+    const schema = this.index.get(key);
+    if (!schema) return [{ path: '', message: `no vendored schema for ${resource.type} at API version ${resource.apiVersion} (run test/fixtures/arm-schemas/extract.mjs)` }];
+    let compiled = this.validators.get(key);
+    if (!compiled) {
+      compiled = this.ajv.compile({ $ref: `${schema.id.replace(/#$/, '')}#/resourceDefinitions/${schema.definition}` });
+      this.validators.set(key, compiled);
     }
+    const validate = compiled;
     const body: Json = { ...resource };
     const problems: SchemaProblem[] = [];
     for (const k of TEMPLATE_KEYS) delete body[k];
     if (resource.scope !== undefined && typeof resource.scope !== 'string') problems.push({ path: '/scope', message: 'must be a string' });
-    if (!validate(body)) problems.push(...readable(validate.errors ?? []));
+    // A child resource declared at the top of a template is named parent/child. Some schemas describe that whole
+    // name (storage: "^.*/default$"), others the child's own (bot channels: an enum of channel names): either form
+    // may satisfy the type's schema. A name still written as an expression is ARM's to check, not the schema's.
+    const name = String(resource.name);
+    const nameIsExpression = name.startsWith('[') && !name.startsWith('[[');
+    const attempt = (nameValue: string | undefined): SchemaProblem[] => {
+      const candidate = { ...body, name: nameValue };
+      if (nameValue === undefined) delete candidate.name;
+      if (validate(candidate)) return [];
+      return readable(validate.errors ?? []).filter((p: SchemaProblem) => !(nameValue === undefined && p.path === '/' && /required property 'name'/.test(p.message)));
+    };
+    let found = attempt(nameIsExpression ? undefined : name);
+    if (!nameIsExpression && name.includes('/') && found.some((p) => p.path === '/name')) {
+      const short = attempt(name.split('/').pop());
+      if (!short.some((p) => p.path === '/name')) found = short;
+    }
+    problems.push(...found);
     return problems;
   }
 }
