@@ -180,10 +180,24 @@ export function createRoutes(deps: RouteDeps) {
   }
 
   function conversationFor(claims: TokenClaims): Conversation {
-    const conversation = store.get(claims.conversationId);
+    const conversation = store.get(claims.conversationId) ?? resumedAfterRestart(claims);
     if (!conversation || conversation.userId !== claims.userId) {
       throw new DirectLineError(404, 'NotFound', 'the conversation does not exist (it may have ended); start a new one');
     }
+    return conversation;
+  }
+
+  /**
+   * A valid token issued before this server started names a conversation that was open when the bot restarted (an
+   * upgrade, a crash): it carries on, with the bot's stored state, instead of ending. Only the activities shown
+   * before the restart are not kept here (the visitor's page still has them). A token this server issued for a
+   * conversation it no longer knows (never started, or forgotten) still gets 404.
+   */
+  function resumedAfterRestart(claims: TokenClaims): Conversation | undefined {
+    if (claims.issuedBy === tokens.processId) return undefined;
+    const conversation = store.create(claims.conversationId, claims.userId, claims.exp * 1000);
+    conversation.resumeAfterRestart(now());
+    logger.info('direct line conversation resumed after a restart', { conversationId: conversation.id });
     return conversation;
   }
 
