@@ -351,6 +351,8 @@ describe('Azure deployment template', () => {
         ['westeurope', 'germanywestcentral', true],
         ['westeurope', 'West Europe', true],
         ['westeurope', 'eastus', false],
+        ['westeurope', 'uksouth', false],
+        ['westeurope', 'swedencentral', true],
         ['westeurope', 'centralindia', false],
         ['centralindia', 'southindia', true],
         ['centralindia', 'northeurope', false],
