@@ -442,13 +442,16 @@ export class ArmDeployment {
       }
       case 'guid': {
         // Deterministic, GUID-shaped, like ARM's (a hash of its arguments).
-        const hex = createHash('sha1').update(args.map((_a, i) => str(i)).join('\u0000')).digest('hex');
+        const hex = createHash('sha1')
+          .update(args.map((_a, i) => str(i)).join('\u0000'))
+          .digest('hex');
         return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
       }
       case 'subscriptionresourceid': {
         const [namespace, ...types] = str(0).split('/');
         const names = args.slice(1).map((_a, i) => str(i + 1));
-        if (types.length !== names.length) throw new ArmEvaluationError(`subscriptionResourceId('${str(0)}', ...) needs ${types.length} name segment(s)`);
+        if (types.length !== names.length)
+          throw new ArmEvaluationError(`subscriptionResourceId('${str(0)}', ...) needs ${types.length} name segment(s)`);
         return `/subscriptions/${this.facts.subscriptionId}/providers/${namespace}/${types.map((t, i) => `${t}/${names[i]}`).join('/')}`;
       }
       case 'format':
@@ -505,13 +508,21 @@ export class ArmDeployment {
       case 'environment':
         return { name: 'AzureCloud', suffixes: { storage: this.facts.storageSuffix } };
       case 'resourceid':
-        return this.makeResourceId(str(0), args.slice(1).map((_a, i) => str(i + 1)));
+        return this.makeResourceId(
+          str(0),
+          args.slice(1).map((_a, i) => str(i + 1)),
+        );
       case 'reference':
         return this.runtimeState(str(0), args[2] === 'full' || args[2] === 'Full');
       case 'listkeys': {
         const resource = this.resourceById(str(0));
         if (!resource || !this.deployed(resource)) throw new ArmEvaluationError(`listKeys('${str(0)}'): no such deployed resource`);
-        return { keys: [{ keyName: 'key1', value: 'test-storage-key-1' }, { keyName: 'key2', value: 'test-storage-key-2' }] };
+        return {
+          keys: [
+            { keyName: 'key1', value: 'test-storage-key-1' },
+            { keyName: 'key2', value: 'test-storage-key-2' },
+          ],
+        };
       }
       default:
         throw new ArmEvaluationError(`${name}() is not supported by the test evaluator (test/arm.ts): add it there`);
@@ -521,18 +532,32 @@ export class ArmDeployment {
 
 function checkParameterValue(name: string, declared: ArmParameter, value: unknown): void {
   const type = declared.type.toLowerCase();
-  const expected = { string: 'string', securestring: 'string', int: 'number', bool: 'boolean', object: 'object', secureobject: 'object', array: 'array' }[type];
+  const expected = {
+    string: 'string',
+    securestring: 'string',
+    int: 'number',
+    bool: 'boolean',
+    object: 'object',
+    secureobject: 'object',
+    array: 'array',
+  }[type];
   if (!expected) throw new ArmEvaluationError(`parameter "${name}" has unknown type "${declared.type}"`);
   if (typeName(value) !== expected) throw new ArmEvaluationError(`parameter "${name}" is ${declared.type} but its value is ${typeName(value)}`);
   if (declared.allowedValues && !declared.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
-    throw new ArmEvaluationError(`parameter "${name}" = ${JSON.stringify(value)} is not one of its allowedValues ${JSON.stringify(declared.allowedValues)}`);
+    throw new ArmEvaluationError(
+      `parameter "${name}" = ${JSON.stringify(value)} is not one of its allowedValues ${JSON.stringify(declared.allowedValues)}`,
+    );
   }
   if (typeof value === 'string') {
-    if (declared.minLength !== undefined && value.length < declared.minLength) throw new ArmEvaluationError(`parameter "${name}" is shorter than ${declared.minLength}`);
-    if (declared.maxLength !== undefined && value.length > declared.maxLength) throw new ArmEvaluationError(`parameter "${name}" is longer than ${declared.maxLength}`);
+    if (declared.minLength !== undefined && value.length < declared.minLength)
+      throw new ArmEvaluationError(`parameter "${name}" is shorter than ${declared.minLength}`);
+    if (declared.maxLength !== undefined && value.length > declared.maxLength)
+      throw new ArmEvaluationError(`parameter "${name}" is longer than ${declared.maxLength}`);
   }
   if (typeof value === 'number') {
-    if (declared.minValue !== undefined && value < declared.minValue) throw new ArmEvaluationError(`parameter "${name}" is below ${declared.minValue}`);
-    if (declared.maxValue !== undefined && value > declared.maxValue) throw new ArmEvaluationError(`parameter "${name}" is above ${declared.maxValue}`);
+    if (declared.minValue !== undefined && value < declared.minValue)
+      throw new ArmEvaluationError(`parameter "${name}" is below ${declared.minValue}`);
+    if (declared.maxValue !== undefined && value > declared.maxValue)
+      throw new ArmEvaluationError(`parameter "${name}" is above ${declared.maxValue}`);
   }
 }

@@ -92,7 +92,13 @@ export class ArmSchemas {
   validate(resource: Json): SchemaProblem[] {
     const key = `${String(resource.type).toLowerCase()}@${String(resource.apiVersion)}`;
     const schema = this.index.get(key);
-    if (!schema) return [{ path: '', message: `no vendored schema for ${resource.type} at API version ${resource.apiVersion} (run test/fixtures/arm-schemas/extract.mjs)` }];
+    if (!schema)
+      return [
+        {
+          path: '',
+          message: `no vendored schema for ${resource.type} at API version ${resource.apiVersion} (run test/fixtures/arm-schemas/extract.mjs)`,
+        },
+      ];
     let compiled = this.validators.get(key);
     if (!compiled) {
       compiled = this.ajv.compile({ $ref: `${schema.id.replace(/#$/, '')}#/resourceDefinitions/${schema.definition}` });
@@ -112,7 +118,9 @@ export class ArmSchemas {
       const candidate = { ...body, name: nameValue };
       if (nameValue === undefined) delete candidate.name;
       if (validate(candidate)) return [];
-      return readable(validate.errors ?? []).filter((p: SchemaProblem) => !(nameValue === undefined && p.path === '/' && /required property 'name'/.test(p.message)));
+      return readable(validate.errors ?? []).filter(
+        (p: SchemaProblem) => !(nameValue === undefined && p.path === '/' && /required property 'name'/.test(p.message)),
+      );
     };
     let found = attempt(nameIsExpression ? undefined : name);
     if (!nameIsExpression && name.includes('/') && found.some((p) => p.path === '/name')) {
@@ -133,7 +141,12 @@ function readable(errors: ErrorObject[]): SchemaProblem[] {
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'if') continue;
     if (e.keyword === 'pattern' && String(e.params.pattern).startsWith('^\\[')) continue; // "or an expression"
-    if (e.keyword === 'type' && e.params.type === 'string' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type')) continue;
+    if (
+      e.keyword === 'type' &&
+      e.params.type === 'string' &&
+      errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type')
+    )
+      continue;
     let message = e.message ?? e.keyword;
     if (e.keyword === 'unevaluatedProperties') message = `unknown property "${String(e.params.unevaluatedProperty)}"`;
     if (e.keyword === 'enum') message = `must be one of ${JSON.stringify(e.params.allowedValues)}`;

@@ -86,7 +86,10 @@ const GUIDE_STAND_INS: Record<string, string> = {
 /** What App Service does with a Key Vault reference in an app setting once the Web App's identity can read it. */
 function resolveKeyVaultReferences(settings: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(settings).map(([k, v]) => [k, /^@Microsoft\.KeyVault\(/.test(String(v)) ? `secret-from-key-vault-for-${k}-0123456789abcdef` : String(v)]),
+    Object.entries(settings).map(([k, v]) => [
+      k,
+      /^@Microsoft\.KeyVault\(/.test(String(v)) ? `secret-from-key-vault-for-${k}-0123456789abcdef` : String(v),
+    ]),
   );
 }
 
@@ -185,8 +188,22 @@ describe('Azure deployment template', () => {
       expect(template.parameters).to.be.an('object');
       expect(template.variables).to.be.an('object');
       expect(template.resources).to.be.an('array').that.is.not.empty;
-      const allowedTop = ['$schema', 'contentVersion', 'apiProfile', 'definitions', 'metadata', 'functions', 'parameters', 'variables', 'resources', 'outputs'];
-      expect(Object.keys(template).filter((k) => !allowedTop.includes(k)), 'unknown top-level properties').to.deep.equal([]);
+      const allowedTop = [
+        '$schema',
+        'contentVersion',
+        'apiProfile',
+        'definitions',
+        'metadata',
+        'functions',
+        'parameters',
+        'variables',
+        'resources',
+        'outputs',
+      ];
+      expect(
+        Object.keys(template).filter((k) => !allowedTop.includes(k)),
+        'unknown top-level properties',
+      ).to.deep.equal([]);
     });
 
     it('every parameter has a known type and a description, and its default value obeys its own rules', () => {
@@ -241,8 +258,14 @@ describe('Azure deployment template', () => {
         }
       }
       expect(undeclared, 'references to undeclared names').to.deep.equal([]);
-      expect(Object.keys(template.parameters).filter((p) => !used.parameters.has(p)), 'parameters never used').to.deep.equal([]);
-      expect(Object.keys(template.variables).filter((v) => !used.variables.has(v)), 'variables never used').to.deep.equal([]);
+      expect(
+        Object.keys(template.parameters).filter((p) => !used.parameters.has(p)),
+        'parameters never used',
+      ).to.deep.equal([]);
+      expect(
+        Object.keys(template.variables).filter((v) => !used.variables.has(v)),
+        'variables never used',
+      ).to.deep.equal([]);
     });
 
     it('reference() and list*() are used only in resources and outputs (ARM refuses them in parameters and variables)', () => {
@@ -281,7 +304,9 @@ describe('Azure deployment template', () => {
     });
 
     it('every resource as written, with its expressions, is valid', () => {
-      const problems = template.resources.flatMap((r) => schemas.validate(r as Record<string, unknown>).map((p) => `${r.type} ${r.name}: ${p.path} ${p.message}`));
+      const problems = template.resources.flatMap((r) =>
+        schemas.validate(r as Record<string, unknown>).map((p) => `${r.type} ${r.name}: ${p.path} ${p.message}`),
+      );
       expect(problems).to.deep.equal([]);
     });
 
@@ -307,7 +332,12 @@ describe('Azure deployment template', () => {
       expect(schemas.validate(telegram).map((p) => p.message)).to.include('unknown property "acessToken"');
       const account = evaluated(deployment, only('Microsoft.Storage/storageAccounts'));
       account.properties.minimumTlsVersion = 'TLS1_4';
-      expect(schemas.validate(account).map((p) => `${p.path} ${p.message}`).join('\n')).to.match(/minimumTlsVersion must be one of/);
+      expect(
+        schemas
+          .validate(account)
+          .map((p) => `${p.path} ${p.message}`)
+          .join('\n'),
+      ).to.match(/minimumTlsVersion must be one of/);
       expect(schemas.validate(evaluated(deployment, webApp()))).to.deep.equal([]);
     });
   });
@@ -336,11 +366,15 @@ describe('Azure deployment template', () => {
     it('a channel with some but not all of its credentials stops the deployment, naming the missing kind', () => {
       const facebook = { facebookAppId: 'fb-app', facebookAppSecret: 'fb-secret', facebookPageId: 'fb-page', facebookPageAccessToken: 'fb-token' };
       for (const left of Object.keys(facebook)) {
-        expect(preflightFailure(parametersFor('SingleTenant', { ...facebook, [left]: '' })), left).to.match(/^The Facebook channel needs all of facebookAppId, facebookAppSecret, facebookPageId and facebookPageAccessToken/);
+        expect(preflightFailure(parametersFor('SingleTenant', { ...facebook, [left]: '' })), left).to.match(
+          /^The Facebook channel needs all of facebookAppId, facebookAppSecret, facebookPageId and facebookPageAccessToken/,
+        );
       }
       const sms = { twilioPhoneNumber: '+15551234567', twilioAccountSid: 'AC1', twilioAuthToken: 'tw-token' };
       for (const left of Object.keys(sms)) {
-        expect(preflightFailure(parametersFor('SingleTenant', { ...sms, [left]: '' })), left).to.match(/^The SMS channel needs all of twilioPhoneNumber, twilioAccountSid and twilioAuthToken/);
+        expect(preflightFailure(parametersFor('SingleTenant', { ...sms, [left]: '' })), left).to.match(
+          /^The SMS channel needs all of twilioPhoneNumber, twilioAccountSid and twilioAuthToken/,
+        );
       }
       expect(preflightFailure(parametersFor('SingleTenant', { ...facebook, ...sms }))).to.equal(undefined);
     });
@@ -361,7 +395,10 @@ describe('Azure deployment template', () => {
       for (const [botLocation, location, ok] of cases) {
         const failure = preflightFailure(parametersFor('SingleTenant', { botLocation, location }));
         if (ok) expect(failure, `${botLocation} with ${location}`).to.equal(undefined);
-        else expect(failure, `${botLocation} with ${location}`).to.match(new RegExp(`^botLocation ${botLocation} is a regional bot .* location ${location} .*outside that geography`));
+        else
+          expect(failure, `${botLocation} with ${location}`).to.match(
+            new RegExp(`^botLocation ${botLocation} is a regional bot .* location ${location} .*outside that geography`),
+          );
       }
     });
   });
@@ -370,12 +407,18 @@ describe('Azure deployment template', () => {
     it('every setting the bot reads is an app setting of the Web App (PORT excepted: App Service sets it)', () => {
       const names = new Set(appSettingNames());
       const missing = keys.filter((k) => !(k in NOT_APP_SETTINGS) && !names.has(k));
-      expect(missing, `settings the bot reads but ${TEMPLATE_FILE} does not set; add to the Web App's siteConfig.appSettings:\n${missing.map(settingLine).join('\n')}\n`).to.deep.equal([]);
+      expect(
+        missing,
+        `settings the bot reads but ${TEMPLATE_FILE} does not set; add to the Web App's siteConfig.appSettings:\n${missing.map(settingLine).join('\n')}\n`,
+      ).to.deep.equal([]);
     });
 
     it('every app setting is read by the bot, or documented as ahead of the code or for App Service itself', () => {
       const extra = appSettingNames().filter((n) => !keys.includes(n) && !(n in AHEAD_OF_CODE) && !(n in PLATFORM_SETTINGS));
-      expect(extra, `app settings in ${TEMPLATE_FILE} that the bot does not read: remove them, or list them in AHEAD_OF_CODE or PLATFORM_SETTINGS in this test with the reason`).to.deep.equal([]);
+      expect(
+        extra,
+        `app settings in ${TEMPLATE_FILE} that the bot does not read: remove them, or list them in AHEAD_OF_CODE or PLATFORM_SETTINGS in this test with the reason`,
+      ).to.deep.equal([]);
     });
 
     it('the exception lists hold: PORT is read but not set, platform settings are not read, documented settings are in the template', () => {
@@ -385,12 +428,16 @@ describe('Azure deployment template', () => {
         expect(names, `${k} must not be an app setting: ${NOT_APP_SETTINGS[k]}`).not.to.include(k);
       }
       for (const k of Object.keys(PLATFORM_SETTINGS)) expect(keys, `${k} is a platform setting but the bot reads it`).not.to.include(k);
-      for (const k of [...Object.keys(AHEAD_OF_CODE), ...Object.keys(PLATFORM_SETTINGS)]) expect(names, `${k} is documented here but not in the template`).to.include(k);
+      for (const k of [...Object.keys(AHEAD_OF_CODE), ...Object.keys(PLATFORM_SETTINGS)])
+        expect(names, `${k} is documented here but not in the template`).to.include(k);
     });
 
     it('each app setting appears once, with a string value', () => {
       const names = appSettingNames();
-      expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicated app settings').to.deep.equal([]);
+      expect(
+        names.filter((n, i) => names.indexOf(n) !== i),
+        'duplicated app settings',
+      ).to.deep.equal([]);
       for (const { where, values } of allParameterSets()) {
         for (const [name, value] of Object.entries(deployedSettings(new ArmDeployment(template, values)))) {
           expect(value, `${where}: ${name}`).to.be.a('string');
@@ -407,7 +454,9 @@ describe('Azure deployment template', () => {
         const appType = String(deployment.parameter('appType'));
         expect(config.port).to.equal(8080);
         expect(config.botAuth.MicrosoftAppType, where).to.equal(appType);
-        expect(config.botAuth.MicrosoftAppId, `${where}: an app id, so /api/messages only accepts Bot Framework`).to.match(/^[0-9a-f-]{36}$|^client-id-of-/);
+        expect(config.botAuth.MicrosoftAppId, `${where}: an app id, so /api/messages only accepts Bot Framework`).to.match(
+          /^[0-9a-f-]{36}$|^client-id-of-/,
+        );
         expect(config.botAuth.MicrosoftAppTenantId, where).to.equal(String(deployment.parameter('tenantId')));
         if (appType === 'UserAssignedMSI') {
           expect(config.botAuth.MicrosoftAppId, where).to.equal(`client-id-of-${deployment.parameter('managedIdentityName')}`);
@@ -421,10 +470,18 @@ describe('Azure deployment template', () => {
     });
 
     it('a Key Vault reference App Service could not resolve yet stops the bot with what to do, instead of being used as the secret', () => {
-      const deployment = new ArmDeployment(template, parametersFor('SingleTenant', { appPassword: '@Microsoft.KeyVault(VaultName=kv;SecretName=MicrosoftAppPassword)' }));
+      const deployment = new ArmDeployment(
+        template,
+        parametersFor('SingleTenant', { appPassword: '@Microsoft.KeyVault(VaultName=kv;SecretName=MicrosoftAppPassword)' }),
+      );
       const env = { ...(deployedSettings(deployment) as Record<string, string>), PORT: '8080' };
-      expect(() => loadConfig(env)).to.throw(ConfigError, /MicrosoftAppPassword is a Key Vault reference that App Service has not resolved: give the Web App's identity the "Key Vault Secrets User" role/);
-      expect(() => loadConfig({ ...resolveKeyVaultReferences(env), DIRECTLINE_SECRET: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/dl)' })).to.throw(ConfigError, /^DIRECTLINE_SECRET is a Key Vault reference/);
+      expect(() => loadConfig(env)).to.throw(
+        ConfigError,
+        /MicrosoftAppPassword is a Key Vault reference that App Service has not resolved: give the Web App's identity the "Key Vault Secrets User" role/,
+      );
+      expect(() =>
+        loadConfig({ ...resolveKeyVaultReferences(env), DIRECTLINE_SECRET: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/dl)' }),
+      ).to.throw(ConfigError, /^DIRECTLINE_SECRET is a Key Vault reference/);
     });
 
     it('the values the template gives are the bot’s own defaults, except those deployed differently on purpose', () => {
@@ -434,7 +491,10 @@ describe('Azure deployment template', () => {
         .filter(([name]) => keys.includes(name) && !(name in DEPLOYED_DIFFERENTLY))
         .filter(([name, value]) => JSON.stringify(loadConfig({ [name]: String(value) })) !== JSON.stringify(defaults))
         .map(([name, value]) => `${name}=${String(value)}`);
-      expect(differing, 'app settings whose value changes the bot’s behaviour from its default: fix the value, or list it in DEPLOYED_DIFFERENTLY with the reason').to.deep.equal([]);
+      expect(
+        differing,
+        'app settings whose value changes the bot’s behaviour from its default: fix the value, or list it in DEPLOYED_DIFFERENTLY with the reason',
+      ).to.deep.equal([]);
     });
   });
 
@@ -451,9 +511,16 @@ describe('Azure deployment template', () => {
       expect(config.linuxFxVersion).to.equal('NODE|24-lts');
       expect(template.parameters.nodeRuntime.allowedValues).to.deep.equal(['NODE|24-lts', 'NODE|22-lts']);
       const engines = pkg.engines.node.split('||').map((r) => r.trim());
-      for (const line of [20, 22, 24]) expect(engines.some((r) => r.startsWith(`^${line}.`)), `engines ${pkg.engines.node} includes Node ${line}`).to.equal(true);
+      for (const line of [20, 22, 24])
+        expect(
+          engines.some((r) => r.startsWith(`^${line}.`)),
+          `engines ${pkg.engines.node} includes Node ${line}`,
+        ).to.equal(true);
       const guide = readFileSync(join(PROJECT_ROOT, GUIDE_FILE), 'utf8');
-      expect(guide).to.include('NODE\\|24-lts').and.include('--runtime "NODE:24-lts"').and.not.match(/NODE[|:]20/);
+      expect(guide)
+        .to.include('NODE\\|24-lts')
+        .and.include('--runtime "NODE:24-lts"')
+        .and.not.match(/NODE[|:]20/);
       const ci = readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8');
       expect(ci, '.ci/run also runs the suite on Node 24').to.match(/\.ci\/node24/);
       expect(readFileSync(join(PROJECT_ROOT, '.ci/node24'), 'utf8')).to.match(/NODE24_VERSION:-24\./);
@@ -510,7 +577,10 @@ describe('Azure deployment template', () => {
     });
 
     it('is regional when asked, and its channels are in the same place as the bot', () => {
-      const deployment = new ArmDeployment(template, parametersFor('SingleTenant', { botLocation: 'westeurope', location: 'westeurope', telegramAccessToken: 'tg' }));
+      const deployment = new ArmDeployment(
+        template,
+        parametersFor('SingleTenant', { botLocation: 'westeurope', location: 'westeurope', telegramAccessToken: 'tg' }),
+      );
       const resources = deployedResources(deployment);
       const bot = resources.find((r) => r.type === 'Microsoft.BotService/botServices') as Record<string, any>;
       expect(bot.location).to.equal('westeurope');
@@ -527,7 +597,9 @@ describe('Azure deployment template', () => {
         expect(bot.msaAppType, appType).to.equal(settings.MicrosoftAppType);
         expect(bot.msaAppId, appType).to.equal(settings.MicrosoftAppId).and.not.equal('');
         expect(bot.msaAppTenantId, appType).to.equal(settings.MicrosoftAppTenantId).and.equal(TEST_FACTS.tenantId);
-        const identityId = deployment.makeResourceId('Microsoft.ManagedIdentity/userAssignedIdentities', [String(deployment.parameter('managedIdentityName'))]);
+        const identityId = deployment.makeResourceId('Microsoft.ManagedIdentity/userAssignedIdentities', [
+          String(deployment.parameter('managedIdentityName')),
+        ]);
         expect(bot.msaAppMSIResourceId, appType).to.equal(appType === 'UserAssignedMSI' ? identityId : '');
       }
     });
@@ -540,7 +612,9 @@ describe('Azure deployment template', () => {
         expect(deployment.deployed(identity), appType).to.equal(msi);
         const site = evaluated(deployment, webApp());
         const id = deployment.resourceIdOf(identity);
-        expect(site.identity.type.split(/,\s*/), `${appType}: a system-assigned identity for storage and Key Vault references`).to.include('SystemAssigned');
+        expect(site.identity.type.split(/,\s*/), `${appType}: a system-assigned identity for storage and Key Vault references`).to.include(
+          'SystemAssigned',
+        );
         expect(Object.keys(site.identity.userAssignedIdentities ?? {}), appType).to.deep.equal(msi ? [id] : []);
       }
     });
@@ -571,7 +645,10 @@ describe('Azure deployment template', () => {
       expect(settings.AZURE_STORAGE_CONNECTION_STRING).to.equal('');
       expect(JSON.stringify(settings)).not.to.match(/AccountKey|SharedAccessSignature/i);
       const listCalls = expressionsIn(template, '$').filter((e) => calls(e.node).some((c) => /^list/i.test(c.name)));
-      expect(listCalls.map((e) => e.path), 'no listKeys() or other list*(): no key is read').to.deep.equal([]);
+      expect(
+        listCalls.map((e) => e.path),
+        'no listKeys() or other list*(): no key is read',
+      ).to.deep.equal([]);
       const config = loadConfig({ ...(settings as Record<string, string>), MicrosoftAppPassword: 'x' });
       expect(config.storage.azure?.accountUrl).to.equal(settings.AZURE_STORAGE_ACCOUNT_URL);
 
@@ -579,9 +656,16 @@ describe('Azure deployment template', () => {
       const site = webApp();
       expect(assignment.properties.principalId).to.equal(`principal-of-${deployment.parameter('webAppName')}`);
       expect(assignment.properties.principalType).to.equal('ServicePrincipal');
-      expect(assignment.properties.roleDefinitionId).to.equal(`/subscriptions/${TEST_FACTS.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`);
+      expect(assignment.properties.roleDefinitionId).to.equal(
+        `/subscriptions/${TEST_FACTS.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`,
+      );
       const accountId = deployment.resourceIdOf(only('Microsoft.Storage/storageAccounts'));
-      expect(deployment.resourceIdOf(only('Microsoft.Authorization/roleAssignments')).startsWith(`${accountId}/providers/Microsoft.Authorization/roleAssignments/`), 'scoped to the account').to.equal(true);
+      expect(
+        deployment
+          .resourceIdOf(only('Microsoft.Authorization/roleAssignments'))
+          .startsWith(`${accountId}/providers/Microsoft.Authorization/roleAssignments/`),
+        'scoped to the account',
+      ).to.equal(true);
       expect(assignment.name).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(assignment.dependsOn).to.include.members([accountId, deployment.resourceIdOf(site)]);
       expect(evaluated(deployment, site).identity.type).to.match(/^SystemAssigned/);
@@ -594,7 +678,9 @@ describe('Azure deployment template', () => {
       const containers = template.resources
         .filter((r) => r.type === 'Microsoft.Storage/storageAccounts/blobServices/containers')
         .map((r) => String(deployment.evaluate(r.name)));
-      const wanted = [settings.AZURE_STATE_CONTAINER, settings.AZURE_TRANSCRIPT_CONTAINER, settings.AZURE_ENQUIRY_CONTAINER].map((n) => `${account}/default/${n}`);
+      const wanted = [settings.AZURE_STATE_CONTAINER, settings.AZURE_TRANSCRIPT_CONTAINER, settings.AZURE_ENQUIRY_CONTAINER].map(
+        (n) => `${account}/default/${n}`,
+      );
       expect(containers).to.have.members(wanted);
       for (const c of containers) expect(c.split('/')[2], 'container name rules').to.match(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/);
       expect(new Set(containers).size, 'three different containers').to.equal(3);
@@ -640,7 +726,13 @@ describe('Azure deployment template', () => {
       );
       all.preflight();
       const channels = channelsOf(all);
-      expect(channels.map((c) => c.properties.channelName)).to.have.members(['WebChatChannel', 'MsTeamsChannel', 'TelegramChannel', 'FacebookChannel', 'SmsChannel']);
+      expect(channels.map((c) => c.properties.channelName)).to.have.members([
+        'WebChatChannel',
+        'MsTeamsChannel',
+        'TelegramChannel',
+        'FacebookChannel',
+        'SmsChannel',
+      ]);
       const byName = Object.fromEntries(channels.map((c) => [c.properties.channelName, c.properties.properties]));
       expect(byName.TelegramChannel).to.include({ accessToken: 'tg-token', isEnabled: true });
       expect(byName.FacebookChannel).to.include({ appId: 'fb-app', appSecret: 'fb-secret', isEnabled: true });
@@ -650,7 +742,8 @@ describe('Azure deployment template', () => {
       for (const c of channels) {
         expect(c.name, 'the channel resource is named after its channel').to.equal(`${all.parameter('botName')}/${c.properties.channelName}`);
         expect(c.dependsOn, c.name).to.include(botId);
-        for (const [k, v] of Object.entries(c.properties.properties as Record<string, unknown>)) expect(v, `${c.name}: ${k} is not empty`).to.not.equal('');
+        for (const [k, v] of Object.entries(c.properties.properties as Record<string, unknown>))
+          expect(v, `${c.name}: ${k} is not empty`).to.not.equal('');
       }
     });
 
@@ -672,7 +765,9 @@ describe('Azure deployment template', () => {
       const appSettingExpressions = JSON.stringify(appSettingEntries());
       const commands = guideDeployments().map((d) => d.command?.words.join(' ') ?? '');
       for (const fileName of PARAMETERS_FILES) {
-        const file = readJson<{ $schema: string; contentVersion: string; parameters: Record<string, { value?: unknown; reference?: unknown }> }>(fileName);
+        const file = readJson<{ $schema: string; contentVersion: string; parameters: Record<string, { value?: unknown; reference?: unknown }> }>(
+          fileName,
+        );
         expect(file.$schema, fileName).to.match(/\/deploymentParameters\.json#$/);
         expect(file.contentVersion, fileName).to.match(/^\d+\.\d+\.\d+\.\d+$/);
         for (const [name, entry] of Object.entries(file.parameters)) {
@@ -687,10 +782,15 @@ describe('Azure deployment template', () => {
           if (/^secure/i.test(declared.type) && entry.value !== '') {
             // Only an App Service Key Vault reference, and only for a parameter that goes into app settings (App Service resolves it).
             expect(String(entry.value), `${name} holds a secret`).to.match(/^@Microsoft\.KeyVault\(/);
-            expect(appSettingExpressions, `${name} is not an app setting, so App Service would not resolve its Key Vault reference`).to.include(`parameters('${name}')`);
+            expect(appSettingExpressions, `${name} is not an app setting, so App Service would not resolve its Key Vault reference`).to.include(
+              `parameters('${name}')`,
+            );
           }
         }
-        expect(commands.some((c) => c.includes(`@${fileName}`)), `${fileName} is used by an az deployment group create in ${GUIDE_FILE}`).to.equal(true);
+        expect(
+          commands.some((c) => c.includes(`@${fileName}`)),
+          `${fileName} is used by an az deployment group create in ${GUIDE_FILE}`,
+        ).to.equal(true);
         expect(Object.keys(parametersFileValues(PROJECT_ROOT, fileName)).length, fileName).to.be.greaterThan(0);
       }
     });
@@ -702,19 +802,37 @@ describe('Azure deployment template', () => {
       const values = sets.map((s) => new ArmDeployment(template, s.values));
       for (const d of values) d.preflight();
       expect(values.map((d) => d.parameter('appType'))).to.include.members(['SingleTenant', 'UserAssignedMSI']);
-      expect(values.some((d) => d.parameter('botLocation') !== 'global'), 'a regional bot').to.equal(true);
-      expect(values.some((d) => d.parameter('botLocation') === 'global'), 'a global bot').to.equal(true);
-      const channelSets = values.filter((d) => template.resources.filter((r) => /SmsChannel|FacebookChannel|TelegramChannel/.test(r.name)).every((r) => d.deployed(r)));
+      expect(
+        values.some((d) => d.parameter('botLocation') !== 'global'),
+        'a regional bot',
+      ).to.equal(true);
+      expect(
+        values.some((d) => d.parameter('botLocation') === 'global'),
+        'a global bot',
+      ).to.equal(true);
+      const channelSets = values.filter((d) =>
+        template.resources.filter((r) => /SmsChannel|FacebookChannel|TelegramChannel/.test(r.name)).every((r) => d.deployed(r)),
+      );
       expect(channelSets.length, 'a deployment with Telegram, Facebook and SMS').to.be.at.least(1);
     });
 
     it('names every app setting, template parameter and output, each channel, the service principal and the health check; the README links it', () => {
       const guide = readFileSync(join(PROJECT_ROOT, GUIDE_FILE), 'utf8');
-      const undocumented = [...appSettingNames(), ...Object.keys(template.parameters), ...Object.keys(template.outputs ?? {})].filter((n) => !guide.includes(`\`${n}\``));
+      const undocumented = [...appSettingNames(), ...Object.keys(template.parameters), ...Object.keys(template.outputs ?? {})].filter(
+        (n) => !guide.includes(`\`${n}\``),
+      );
       expect(undocumented, `names missing from ${GUIDE_FILE} (as \`code\`)`).to.deep.equal([]);
       for (const channel of ['Web Chat', 'Teams', 'SMS', 'Twilio', 'Facebook', 'Telegram']) expect(guide, channel).to.include(channel);
       for (const appType of APP_TYPES) expect(guide, appType).to.include(appType);
-      for (const needed of ['az ad sp create --id', 'AADSTS7000229', '/healthz', 'backupRetentionDays', 'az storage blob undelete', 'SQLITE_ALLOW_NETWORK_FS', '--auth-mode login']) {
+      for (const needed of [
+        'az ad sp create --id',
+        'AADSTS7000229',
+        '/healthz',
+        'backupRetentionDays',
+        'az storage blob undelete',
+        'SQLITE_ALLOW_NETWORK_FS',
+        '--auth-mode login',
+      ]) {
         expect(guide, needed).to.include(needed);
       }
       expect(guide).to.include('az deployment group create');
@@ -725,7 +843,9 @@ describe('Azure deployment template', () => {
     it('every command reads outputs the template has, and every data command signs in rather than using a key', () => {
       const outputs = Object.keys(template.outputs ?? {});
       const commands = guideCommands(join(PROJECT_ROOT, GUIDE_FILE), GUIDE_STAND_INS);
-      const text = bashBlocks(readFileSync(join(PROJECT_ROOT, GUIDE_FILE), 'utf8')).map((b) => b.text).join('\n');
+      const text = bashBlocks(readFileSync(join(PROJECT_ROOT, GUIDE_FILE), 'utf8'))
+        .map((b) => b.text)
+        .join('\n');
       const wanted = [...text.matchAll(/properties\.outputs\.([A-Za-z]+)\.value/g)].map((m) => m[1]);
       expect(wanted.length).to.be.greaterThan(2);
       for (const name of wanted) expect(outputs, `output ${name}`).to.include(name);

@@ -27,7 +27,8 @@ describe('website chat across a restart (an upgrade)', () => {
     return app;
   }
 
-  const texts = (activities: Array<{ from?: { role?: string }; text?: string }>) => activities.filter((a) => a.from?.role === 'bot').map((a) => a.text ?? '');
+  const texts = (activities: Array<{ from?: { role?: string }; text?: string }>) =>
+    activities.filter((a) => a.from?.role === 'bot').map((a) => a.text ?? '');
 
   it('the open conversation carries on after the restart: same token, the dialog where it was, new replies after the page’s watermark', async () => {
     const first = await start();

@@ -131,7 +131,8 @@ export function guideCommands(guideFile: string, standIns: Record<string, string
         const [, name, rest] = assignment;
         if (name in standIns) continue;
         const words = shellWords(rest, expand);
-        if (words.length === 0 || words[0].startsWith('$(')) throw new GuideCommandError(`line ${line}: ${name} is set from a command; the test needs a stand-in for $${name}`);
+        if (words.length === 0 || words[0].startsWith('$('))
+          throw new GuideCommandError(`line ${line}: ${name} is set from a command; the test needs a stand-in for $${name}`);
         variables.set(name, words[0]);
         continue;
       }
@@ -143,9 +144,14 @@ export function guideCommands(guideFile: string, standIns: Record<string, string
 
 /** A parameters file's values; Key Vault references become a recognisable stand-in (ARM resolves them at deployment). */
 export function parametersFileValues(projectRoot: string, file: string): Record<string, unknown> {
-  const parsed = JSON.parse(readFileSync(join(projectRoot, file), 'utf8')) as { parameters: Record<string, { value?: unknown; reference?: { secretName?: string } }> };
+  const parsed = JSON.parse(readFileSync(join(projectRoot, file), 'utf8')) as {
+    parameters: Record<string, { value?: unknown; reference?: { secretName?: string } }>;
+  };
   return Object.fromEntries(
-    Object.entries(parsed.parameters).map(([name, entry]) => [name, entry.reference ? `resolved-from-key-vault:${entry.reference.secretName ?? name}` : entry.value]),
+    Object.entries(parsed.parameters).map(([name, entry]) => [
+      name,
+      entry.reference ? `resolved-from-key-vault:${entry.reference.secretName ?? name}` : entry.value,
+    ]),
   );
 }
 

@@ -36,7 +36,8 @@ describe('SQLite on a network filesystem', () => {
       { source: '//clinicfiles.file.core.windows.net/share', mountPoint: '/home/site data', type: 'cifs' },
       { source: '/dev/vda', mountPoint: '/', type: 'ext4' },
     ]);
-    for (const t of ['cifs', 'smb3', 'nfs', 'nfs4', 'fuse', 'fuse.sshfs', 'fuse.blobfuse2', 'glusterfs', '9p', 'ceph']) expect(isNetworkType(t), t).to.equal(true);
+    for (const t of ['cifs', 'smb3', 'nfs', 'nfs4', 'fuse', 'fuse.sshfs', 'fuse.blobfuse2', 'glusterfs', '9p', 'ceph'])
+      expect(isNetworkType(t), t).to.equal(true);
     for (const t of ['ext4', 'xfs', 'btrfs', 'overlay', 'tmpfs', 'zfs', 'apfs']) expect(isNetworkType(t), t).to.equal(false);
   });
 
@@ -65,7 +66,10 @@ describe('SQLite on a network filesystem', () => {
     mkdirSync(share);
     const table = mountTable(`//waws-prod.file.core.windows.net/site ${share} cifs rw 0 0`);
     const file = join(share, 'data', 'clinic-bot.sqlite');
-    expect(() => checkSqliteLocation(file, false, table)).to.throw(NetworkFilesystemError, /is on a network filesystem \(cifs .*WAL journal needs a local disk.*STORAGE=azure-blob.*SQLITE_ALLOW_NETWORK_FS=true/);
+    expect(() => checkSqliteLocation(file, false, table)).to.throw(
+      NetworkFilesystemError,
+      /is on a network filesystem \(cifs .*WAL journal needs a local disk.*STORAGE=azure-blob.*SQLITE_ALLOW_NETWORK_FS=true/,
+    );
     expect(checkSqliteLocation(file, true, table)).to.match(/running anyway because SQLITE_ALLOW_NETWORK_FS=true. Run ONE instance only/);
     expect(checkSqliteLocation(join(dir, 'disk', 'clinic-bot.sqlite'), false, table)).to.equal(undefined);
     expect(loadConfig({}).sqliteAllowNetworkFs, 'refusing is the default').to.equal(false);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 import { saveIntentModel } from '../src/nlu/model';
-import { azuriteBinary, DEV_ACCOUNT, freePort } from '../src/scripts/azurite';
+import { azuriteBinary, DEV_ACCOUNT, freePort } from './azurite';
 import { ask, clinic, replyText } from './helpers';
 
 const IDENTITY_HEADER = 'identity-header-for-the-test';
@@ -32,7 +32,14 @@ function hasOpenssl(): boolean {
 function storageToken(): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { aud: 'https://storage.azure.com', iss: 'https://sts.windows.net/22222222-2222-2222-2222-222222222222/', iat: now - 60, nbf: now - 60, exp: now + 3600, oid: 'web-app-identity' };
+  const claims = {
+    aud: 'https://storage.azure.com',
+    iss: 'https://sts.windows.net/22222222-2222-2222-2222-222222222222/',
+    iat: now - 60,
+    nbf: now - 60,
+    exp: now + 3600,
+    oid: 'web-app-identity',
+  };
   return `${part({ typ: 'JWT', alg: 'RS256' })}.${part(claims)}.${Buffer.from('not-checked').toString('base64url')}`;
 }
 
@@ -62,12 +69,45 @@ describe('Azure Blob Storage through a managed identity (AZURE_STORAGE_ACCOUNT_U
   before(async function () {
     if (!hasOpenssl()) this.skip(); // the certificate for Azurite's HTTPS is made with openssl
     dir = mkdtempSync(join(tmpdir(), 'clinic-identity-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
 
     azuritePort = await freePort();
-    const args = [azuriteBinary(), '--blobHost', '127.0.0.1', '--blobPort', String(azuritePort), '--skipApiVersionCheck', '--disableTelemetry', '--silent', '--loose', '--inMemoryPersistence'];
-    azurite = spawn(process.execPath, [...args, '--oauth', 'basic', '--cert', join(dir, 'cert.pem'), '--key', join(dir, 'key.pem')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = [
+      azuriteBinary(),
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(azuritePort),
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+      '--loose',
+      '--inMemoryPersistence',
+    ];
+    azurite = spawn(process.execPath, [...args, '--oauth', 'basic', '--cert', join(dir, 'cert.pem'), '--key', join(dir, 'key.pem')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const began = Date.now();
     for (;;) {
       try {
@@ -92,7 +132,13 @@ describe('Azure Blob Storage through a managed identity (AZURE_STORAGE_ACCOUNT_U
       const expiresOn = Math.floor(Date.now() / 1000) + 3600;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
-        JSON.stringify({ access_token: storageToken(), expires_on: String(expiresOn), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: 'web-app-client-id' }),
+        JSON.stringify({
+          access_token: storageToken(),
+          expires_on: String(expiresOn),
+          resource: url.searchParams.get('resource'),
+          token_type: 'Bearer',
+          client_id: 'web-app-client-id',
+        }),
       );
     });
     await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
@@ -131,7 +177,10 @@ describe('Azure Blob Storage through a managed identity (AZURE_STORAGE_ACCOUNT_U
 
   /** Starts `node dist/src/index.js`; resolves with its port once listening, or rejects with what it printed on exit. */
   function startBot(identityHeader = IDENTITY_HEADER): Promise<{ port: number; proc: ChildProcess }> {
-    const proc = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], { env: botEnv(identityHeader), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
+      env: botEnv(identityHeader),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     bots.push(proc);
     return new Promise((resolve, reject) => {
       let out = '';
@@ -162,7 +211,9 @@ describe('Azure Blob Storage through a managed identity (AZURE_STORAGE_ACCOUNT_U
 
   it('Azurite here refuses a request without a token (the check below can fail)', async () => {
     expect(await httpsStatus(`https://127.0.0.1:${azuritePort}/${DEV_ACCOUNT}?comp=list`, ca)).to.be.oneOf([401, 403]);
-    expect(await httpsStatus(`https://127.0.0.1:${azuritePort}/${DEV_ACCOUNT}?comp=list`, ca, { authorization: `Bearer ${storageToken()}` })).to.equal(200);
+    expect(
+      await httpsStatus(`https://127.0.0.1:${azuritePort}/${DEV_ACCOUNT}?comp=list`, ca, { authorization: `Bearer ${storageToken()}` }),
+    ).to.equal(200);
   });
 
   it('the bot starts with a token from its managed identity, is healthy, and keeps a dialog across a restart', async () => {
@@ -191,17 +242,33 @@ describe('Azure Blob Storage through a managed identity (AZURE_STORAGE_ACCOUNT_U
     } catch (err) {
       error = err as Error & { stderr?: string };
     }
-    expect(error?.stderr).to.match(/The bot cannot start: cannot reach Azure Storage \(AZURE_STORAGE_ACCOUNT_URL https:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/, with the Web App's managed identity\)/);
+    expect(error?.stderr).to.match(
+      /The bot cannot start: cannot reach Azure Storage \(AZURE_STORAGE_ACCOUNT_URL https:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/, with the Web App's managed identity\)/,
+    );
     expect(error?.stderr).to.match(/Storage Blob Data Contributor/);
   });
 
   it('the setting is an https blob endpoint, and it and a connection string exclude each other', () => {
     const base = { STORAGE: 'azure-blob' };
-    expect(loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'https://clinicbot.blob.core.windows.net' }).storage.azure).to.deep.include({ accountUrl: 'https://clinicbot.blob.core.windows.net/' });
-    expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'http://clinicbot.blob.core.windows.net/' })).to.throw(ConfigError, /must be an https address/);
-    expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'https://clinicbot.blob.core.windows.net/?sv=2024&sig=x' })).to.throw(ConfigError, /without a query/);
+    expect(loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'https://clinicbot.blob.core.windows.net' }).storage.azure).to.deep.include({
+      accountUrl: 'https://clinicbot.blob.core.windows.net/',
+    });
+    expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'http://clinicbot.blob.core.windows.net/' })).to.throw(
+      ConfigError,
+      /must be an https address/,
+    );
+    expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'https://clinicbot.blob.core.windows.net/?sv=2024&sig=x' })).to.throw(
+      ConfigError,
+      /without a query/,
+    );
     expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'clinicbot' })).to.throw(ConfigError, /blob endpoint/);
-    expect(() => loadConfig({ ...base, AZURE_STORAGE_ACCOUNT_URL: 'https://a.blob.core.windows.net/', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).to.throw(ConfigError, /not both/);
+    expect(() =>
+      loadConfig({
+        ...base,
+        AZURE_STORAGE_ACCOUNT_URL: 'https://a.blob.core.windows.net/',
+        AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }),
+    ).to.throw(ConfigError, /not both/);
     expect(() => loadConfig(base)).to.throw(ConfigError, /needs AZURE_STORAGE_CONNECTION_STRING .* or AZURE_STORAGE_ACCOUNT_URL/);
   });
 });

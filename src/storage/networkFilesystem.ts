@@ -17,7 +17,29 @@ export interface Mount {
 }
 
 /** Filesystem types that live on another machine (or behind FUSE, which SQLite cannot trust for locking either). */
-const NETWORK_TYPES = new Set(['cifs', 'smb', 'smb2', 'smb3', 'smbfs', 'nfs', 'nfs4', 'afs', 'ceph', 'glusterfs', 'lustre', 'gpfs', '9p', 'davfs', 'fuse', 'fuseblk', 'ncpfs', 'coda', 'ocfs2', 'gfs2', 'beegfs']);
+const NETWORK_TYPES = new Set([
+  'cifs',
+  'smb',
+  'smb2',
+  'smb3',
+  'smbfs',
+  'nfs',
+  'nfs4',
+  'afs',
+  'ceph',
+  'glusterfs',
+  'lustre',
+  'gpfs',
+  '9p',
+  'davfs',
+  'fuse',
+  'fuseblk',
+  'ncpfs',
+  'coda',
+  'ocfs2',
+  'gfs2',
+  'beegfs',
+]);
 
 export function isNetworkType(type: string): boolean {
   const t = type.toLowerCase();
