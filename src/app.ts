@@ -36,6 +36,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
+  mountTable?: string;
 }
 
 export interface RunningApp {
@@ -77,7 +79,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  const backend = await openBackend(config, logger);
+  const backend = await openBackend(config, logger, { mountTable: overrides.mountTable });
   try {
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
