@@ -18,6 +18,8 @@ export interface TurnRecord {
   redFlag?: string;
   /** What safety triage did this turn (src/safety, docs/safety.md): guidance alone or first (with its tier), or a note. */
   safety?: { mode: 'alone' | 'first' | 'note'; tier?: string; sign?: string; source?: string };
+  /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
+  about?: { treatment?: string; condition?: string };
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');

@@ -24,6 +24,9 @@ export interface RecognitionTraceValue {
   tier?: string;
   /** How safety answered: alone (guidance only), first (guidance, then the answer) or note. */
   safety?: string;
+  /** The treatment ("acupuncture", "dryNeedling" or "both") and the article's condition name the answer was about. */
+  treatment?: string;
+  condition?: string;
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -40,6 +43,8 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
     ...(record.safety?.tier ? { tier: record.safety.tier } : {}),
     ...(record.safety ? { safety: record.safety.mode } : {}),
+    ...(record.about?.treatment ? { treatment: record.about.treatment } : {}),
+    ...(record.about?.condition ? { condition: record.about.condition } : {}),
   };
 }
 
