@@ -64,7 +64,11 @@ export class ChannelLayerMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const caps = capabilitiesFor(context.activity.channelId);
     if (context.activity.type === ActivityTypes.Message) {
-      const memory = await this.memory.get(context, {});
+      // Storage down must not stop the turn here: safety guidance comes after this middleware.
+      const memory = await this.memory.get(context, {}).catch((err: Error) => {
+        this.logger.warn('channel layer: conversation state unreadable, going on without it', { error: err.message });
+        return {} as ChannelMemory;
+      });
       if (caps.sms && isCarrierKeyword(context.activity.text)) context.turnState.set(SUPPRESS, true);
       normaliseInbound(context, caps, memory.offered ?? {});
     }
@@ -130,7 +134,11 @@ export class ChannelLayerMiddleware implements Middleware {
       out.push(...parts);
     }
     if (messages > 0) {
-      const memory = await this.memory.get(context, {});
+      // Storage down must not stop the turn here: safety guidance comes after this middleware.
+      const memory = await this.memory.get(context, {}).catch((err: Error) => {
+        this.logger.warn('channel layer: conversation state unreadable, going on without it', { error: err.message });
+        return {} as ChannelMemory;
+      });
       // Only what can come back as text needs remembering: titles where taps send the title, numbers where
       // buttons became numbered text (elsewhere a tap sends the value, and nothing is written).
       const next = offeredMap(caps.buttonsSendTitle ? offered : offered.filter((b) => /^\d+$/.test(b.title)));

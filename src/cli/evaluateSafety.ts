@@ -44,7 +44,11 @@ export async function botAnswers(knowledge: Knowledge, recognizer: IntentRecogni
     },
   });
   for (const m of runtime.middleware) adapter.use(m);
-  await adapter.processActivity({ type: ActivityTypes.Message, text });
+  try {
+    await adapter.processActivity({ type: ActivityTypes.Message, text });
+  } catch {
+    return false; // the bot failed on it (in production the adapter apologises): not answered
+  }
   const trace = sent.find((a) => a.name === TRACE_NAME)?.value as RecognitionTraceValue | undefined;
   const messages = sent.filter((a) => a.type === ActivityTypes.Message).length;
   const safetyMessages = trace?.safety ? 1 : 0;
