@@ -17,7 +17,8 @@ import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
-import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
+import { loadOrTrainClinicModel } from './nlu/clinic';
+import { LiveTeaching } from './teach/live';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
 import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
@@ -51,6 +52,8 @@ export interface RunningApp {
   enquiries: EnquiryBackend;
   review: ReviewStore;
   directLine: DirectLine;
+  /** Teaching the running bot (absent when a test supplied its own recognizer). */
+  teaching?: LiveTeaching;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the backend. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
@@ -63,27 +66,38 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const knowledge = overrides.knowledge ?? loadKnowledge(config.knowledgeDir);
   // Before any training: an intent file without a route (or a route without a file) stops the start here.
   checkIntentRegistry(knowledge);
-  let recognizer = overrides.recognizer;
-  let modelTrainedAt: string | undefined = overrides.model?.trainedAt;
-  if (!recognizer) {
-    let model = overrides.model;
-    if (!model) {
-      const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
-      if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-      model = loaded.model;
-    }
-    recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
-    modelTrainedAt = model.trainedAt;
+  let model = overrides.model;
+  if (!overrides.recognizer && !model) {
+    const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
+    if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
+    model = loaded.model;
   }
 
   const backend = await openBackend(config, logger);
+  let teaching: LiveTeaching | undefined;
   try {
+    // What staff taught (the teaching log in the backend) on top of knowledge/, swapped in live (src/teach).
+    teaching = overrides.recognizer
+      ? undefined
+      : await LiveTeaching.start({
+          base: knowledge,
+          store: backend.teaching,
+          knowledgeDir: config.knowledgeDir,
+          heldoutDir: config.heldoutDir,
+          modelPath: config.modelPath,
+          maxChars: config.maxMessageChars,
+          model,
+          pollSeconds: config.teachPollSeconds,
+          logger,
+        });
+    const recognizer: Recognizes = overrides.recognizer ?? teaching!;
+    const modelTrainedAt = () => teaching?.info().trainedAt ?? overrides.model?.trainedAt;
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
 
     const runtime = createBot({
-      knowledge,
+      knowledge: teaching?.knowledge ?? knowledge,
       recognizer,
       storage,
       logger,
@@ -107,7 +121,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           status: state === 'ok' ? 'ok' : 'degraded',
           storage: state,
           ...(state === 'ok' ? {} : { storageDetail: detail }),
-          ...(modelTrainedAt ? { modelTrainedAt } : {}),
+          ...(modelTrainedAt() ? { modelTrainedAt: modelTrainedAt() } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
         };
       },
@@ -149,7 +163,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, teaching });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -169,16 +183,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       enquiries,
       review,
       directLine,
+      teaching,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
         directLine.close();
+        await teaching?.close();
         await backend.close();
       },
     };
   } catch (err) {
+    await teaching?.close();
     await backend.close();
     throw err;
   }

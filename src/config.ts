@@ -47,6 +47,10 @@ export interface Config {
   transcriptRetentionDays: number;
   /** Hours between retention purges (one also runs at start-up). */
   purgeIntervalHours: number;
+  /** Seconds between reads of the teaching log (changes taught on another instance; docs/teaching.md); 0: never. */
+  teachPollSeconds: number;
+  /** The held-out evaluations the teaching regression gate runs (test/heldout). */
+  heldoutDir: string;
   /** Mask phone numbers and email addresses in stored user messages. */
   redactContactDetails: boolean;
   staff: StaffConfig;
@@ -291,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 180, 0, 36_500),
     purgeIntervalHours: integer(env, 'PURGE_INTERVAL_HOURS', 6, 1, 24 * 7),
+    teachPollSeconds: integer(env, 'TEACH_POLL_SECONDS', 20, 0, 3600),
+    heldoutDir: resolve(PROJECT_ROOT, 'test', 'heldout'),
     redactContactDetails: flag(env, 'REDACT_CONTACT_DETAILS', true),
     staff: {
       users,

@@ -11,19 +11,20 @@ export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acup
 
 export const DISCLAIMER = 'This is general information from our clinic’s article, not a diagnosis or medical advice.';
 
+/** "Label: value" lines, leaving out values that are not set (a placeholder is never shown: src/teach/placeholders.ts). */
+function detailLines(lines: Array<[string, string]>): string {
+  return lines
+    .filter(([, value]) => value)
+    .map(([label, value]) => (label ? `${label}: ${value}` : value))
+    .join('\n');
+}
+
 export function contactLines(c: ClinicDetails): string {
-  return [`Phone: ${c.phone}`, `Email: ${c.email}`, `Book online: ${c.bookingUrl}`].join('\n');
+  return detailLines([['Phone', c.phone], ['Email', c.email], ['Book online', c.bookingUrl]]);
 }
 
 export function clinicDetailsText(c: ClinicDetails): string {
-  return [
-    `${c.name}`,
-    `Phone: ${c.phone}`,
-    `Email: ${c.email}`,
-    `Address: ${c.address}`,
-    `Opening hours: ${c.openingHours}`,
-    `Book online: ${c.bookingUrl}`,
-  ].join('\n');
+  return detailLines([['', c.name], ['Phone', c.phone], ['Email', c.email], ['Address', c.address], ['Opening hours', c.openingHours], ['Book online', c.bookingUrl]]);
 }
 
 export function welcomeText(k: Knowledge): string {
@@ -102,7 +103,7 @@ export function outOfScopeText(k: Knowledge): string {
 export function handoffText(k: Knowledge): string {
   return (
     `Of course. I’ve flagged this conversation for our team. The quickest way to reach a person at ${k.clinic.name} is:\n\n` +
-    `${contactLines(k.clinic)}\nOpening hours: ${k.clinic.openingHours}`
+    `${contactLines(k.clinic)}${k.clinic.openingHours ? `\nOpening hours: ${k.clinic.openingHours}` : ''}`
   );
 }
 

@@ -5,7 +5,7 @@
  * reply can forget either. The sentences themselves are in replies.ts.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { Outcome, setOutcome } from '../turn/record';
+import { Outcome, setOutcome, setSource } from '../turn/record';
 import { replyWithSuggestions, textReply } from './render';
 import type { Suggestion } from './suggestions';
 
@@ -14,6 +14,8 @@ export interface ReplyOptions {
   intent?: string;
   /** Follow-up buttons where the channel has them. */
   suggestions?: Suggestion[];
+  /** 'clinic': the answer is the clinic's own (a staff FAQ entry), recorded in the trace. */
+  source?: 'clinic';
 }
 
 /**
@@ -22,6 +24,7 @@ export interface ReplyOptions {
  */
 export function reply(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Partial<Activity> {
   if (outcome) setOutcome(context, outcome, options.intent);
+  if (options.source) setSource(context, options.source);
   return options.suggestions?.length ? replyWithSuggestions(context, text, options.suggestions) : textReply(context, text);
 }
 

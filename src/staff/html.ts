@@ -57,7 +57,7 @@ export interface LayoutOptions {
   title: string;
   user?: string;
   csrf?: string;
-  active?: 'conversations' | 'unanswered' | 'enquiries';
+  active?: 'conversations' | 'unanswered' | 'enquiries' | 'teaching' | 'clinic';
   newEnquiries?: number;
 }
 
@@ -67,6 +67,8 @@ export function layout(options: LayoutOptions, body: Html): string {
         <a href="/staff/conversations" class="${options.active === 'conversations' ? 'on' : ''}">Conversations</a>
         <a href="/staff/unanswered" class="${options.active === 'unanswered' ? 'on' : ''}">Unanswered questions</a>
         <a href="/staff/enquiries" class="${options.active === 'enquiries' ? 'on' : ''}">Enquiries${options.newEnquiries ? html` <span class="count">${options.newEnquiries}</span>` : ''}</a>
+        <a href="/staff/teaching" class="${options.active === 'teaching' ? 'on' : ''}">Teaching</a>
+        <a href="/staff/clinic" class="${options.active === 'clinic' ? 'on' : ''}">Clinic details</a>
         <form method="post" action="/staff/logout" class="logout">
           <input type="hidden" name="csrf" value="${options.csrf}">
           <span class="who">${options.user}</span> <button type="submit">Sign out</button>

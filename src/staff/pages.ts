@@ -127,11 +127,12 @@ function replies(turn: TurnView): Html {
     )}`;
 }
 
-function patient(turn: TurnView): Html {
+function patient(turn: TurnView, conversation: number): Html {
   const u = turn.user;
   if (!u) return html`<span class="muted">(bot started)</span>`;
   if (u.type !== 'message') return html`<span class="small muted">${u.type}</span>`;
-  return html`<div class="pre">${u.text}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}`;
+  const teach = u.text.trim() ? html`<a href="/staff/teach${qs({ text: u.text, back: `/staff/conversations/${conversation}` })}" class="small teach">Teach…</a>` : '';
+  return html`<div class="pre">${u.text}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}${teach}`;
 }
 
 export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: TurnView[], enquiries: Enquiry[]): string {
@@ -153,7 +154,7 @@ export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: 
         <tbody>${turns.map(
           (t) => html`<tr class="turn ${t.user?.type === 'message' ? 'turn-user' : ''}">
             <td class="small">${formatTime(t.at)}</td>
-            <td>${patient(t)}</td>
+            <td>${patient(t, c.id)}</td>
             <td>${understood(t)}</td>
             <td>${replies(t)}</td>
           </tr>`,
@@ -179,7 +180,7 @@ export function deleteConfirmPage(ctx: PageContext, c: ConversationSummary): str
   );
 }
 
-export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string): string {
+export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string, canTeach = false): string {
   const keep = { from: range.fromDate, to: range.toDate };
   return shell(
     ctx,
@@ -187,7 +188,7 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
     'unanswered',
     html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
       <p class="muted">Messages the bot could not answer (fallback) or understood too weakly (low confidence, ambiguous), grouped by wording.
-      Add them to the knowledge base as training examples, then run <code>npm run train</code>.</p>
+      Choose <em>Teach…</em> to tell the bot what each one means (it learns at once, no restart), or dismiss it.</p>
       <form method="get" action="/staff/unanswered" class="filters">
         <label>From <input type="date" name="from" value="${range.fromDate}"></label>
         <label>to <input type="date" name="to" value="${range.toDate}"></label>
@@ -202,7 +203,7 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
             ? groups.map(
                 (g) => html`<tr>
               <td>${g.count}× <span class="small muted">in ${g.conversations} conversation(s)</span></td>
-              <td class="pre"><a href="/staff/conversations/${g.conversation}">${g.text}</a></td>
+              <td class="pre"><a href="/staff/conversations/${g.conversation}">${g.text}</a>${canTeach ? html` <a href="/staff/teach${qs({ text: g.text, back: '/staff/unanswered' })}" class="teach">Teach…</a>` : ''}</td>
               <td>${g.bestGuess ?? ''} <span class="small muted">${g.score.toFixed(2)}</span></td>
               <td><span class="flag ${g.outcome}">${g.outcome}</span> <span class="small muted">${g.reason}</span></td>
               <td class="small">${formatTime(g.lastAt)}</td>

@@ -12,6 +12,7 @@
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
 import type { DeletedConversation, PurgeResult } from './retention';
+import type { TeachingStore } from './teaching';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
 
 /** The eTag of a state write that must create the item: it fails when the item exists (another turn created it). */
@@ -92,6 +93,8 @@ export interface StorageBackend {
   review: ReviewStore;
   /** Staff sessions (token hashes only), shared by every instance that shares the storage. */
   sessions: SessionRecords;
+  /** What staff taught the running bot (src/storage/teaching.ts), shared by every instance. */
+  teaching: TeachingStore;
   /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
   /**

@@ -16,6 +16,8 @@ export interface TurnRecord {
   intent?: string;
   /** The red flag that matched, for urgent turns. */
   redFlag?: string;
+  /** Where the answer came from when it was not the article: 'clinic' for the clinic's own FAQ entries (src/teach). */
+  source?: 'clinic';
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');
@@ -35,4 +37,10 @@ export function setOutcome(context: TurnContext, outcome: Outcome, intent?: stri
   if (record.outcome && record.outcome !== 'clarify' && outcome !== 'urgent') return;
   record.outcome = outcome;
   if (intent) record.intent = intent;
+}
+
+/** Records that the answer came from the clinic's own entries rather than the article. */
+export function setSource(context: TurnContext, source: 'clinic'): void {
+  const record = getTurnRecord(context);
+  if (record) record.source = source;
 }

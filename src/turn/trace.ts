@@ -20,6 +20,8 @@ export interface RecognitionTraceValue {
   outcome: Outcome;
   reason: string;
   redFlag?: string;
+  /** 'clinic': answered from the clinic's own FAQ entries, not the article. */
+  source?: 'clinic';
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -34,6 +36,7 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     outcome: record.outcome ?? 'fallback',
     reason: r.reason,
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
+    ...(record.source ? { source: record.source } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Request, Response } from 'restify';
 import type { StaffConfig } from '../../config';
 import type { Logger } from '../../logger';
+import type { LiveTeaching } from '../../teach/live';
 import type { StorageBackend } from '../../storage/backend';
 import type { EnquiryStatus } from '../../storage/enquiries';
 import { BadFilterError } from '../../storage/review';
@@ -21,6 +22,8 @@ export interface StaffDeps {
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
   secret: string;
   logger: Logger;
+  /** Teaching the running bot (src/teach); absent when the app runs on a supplied recognizer. */
+  teaching?: LiveTeaching;
 }
 
 export type Kind = 'page' | 'api' | 'download';
@@ -94,6 +97,7 @@ export function createStaffContext(deps: StaffDeps) {
     config,
     logger,
     storage: deps.storage,
+    teaching: deps.teaching,
     review,
     enquiries,
     sessions,

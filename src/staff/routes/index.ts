@@ -16,6 +16,8 @@ import { registerExports } from './exports';
 import { sendJson } from './helpers';
 import { registerSignIn } from './signIn';
 import { registerUnanswered } from './unanswered';
+import { registerTeach } from './teach';
+import { registerClinic } from './clinic';
 
 export type { StaffDeps } from './context';
 export { LOGIN_COOKIE, parseDay, SESSION_COOKIE } from './helpers';
@@ -27,6 +29,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   registerExports(server, ctx);
   registerUnanswered(server, ctx);
   registerEnquiries(server, ctx);
+  registerTeach(server, ctx);
+  registerClinic(server, ctx);
   // Last: its catch-all 404 must come after every other /staff route.
   registerApi(server, ctx);
 }

@@ -16,6 +16,7 @@ import type { ConversationFilter, ConversationPage, ConversationSummary, Range, 
 import { BadFilterError, FLAGS, groupTurns, parseCursor } from '../review';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
+import { BlobTeachingStore } from './blobTeachingStore';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
 
@@ -217,6 +218,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly enquiries: BlobEnquiryStore & EnquiryBackend;
   readonly review: ReviewStore;
   readonly sessions: SessionRecords;
+  readonly teaching: BlobTeachingStore;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -231,6 +233,7 @@ export class AzureBlobBackend implements StorageBackend {
     this.enquiries = new BlobEnquiryStore(this.containers.enquiries, this.transcripts);
     this.review = new BlobReview(this.transcripts, this.enquiries);
     this.sessions = blobSessionRecords(this.containers.enquiries);
+    this.teaching = new BlobTeachingStore(this.containers.enquiries);
   }
 
   /** Connects and creates the three containers if needed; fails with a clear message when storage cannot be reached. */

@@ -12,6 +12,7 @@ import { GroupCommit } from './groupCommit';
 import { deleteConversation, purgeOlderThan } from './retention';
 import { ReviewQueries } from './review';
 import { sqliteSessionRecords } from './sessions';
+import { SqliteTeachingStore } from './teaching';
 import { SqliteStorage } from './state';
 import { SqliteTranscriptStore } from './transcripts';
 
@@ -22,6 +23,7 @@ export class SqliteBackend implements StorageBackend {
   readonly enquiries: SqliteEnquiryStore;
   readonly review: ReviewQueries;
   readonly sessions: SessionRecords;
+  readonly teaching: SqliteTeachingStore;
 
   constructor(readonly db: Db) {
     this.state = new SqliteStorage(db);
@@ -29,6 +31,7 @@ export class SqliteBackend implements StorageBackend {
     this.enquiries = new SqliteEnquiryStore(db);
     this.review = new ReviewQueries(db);
     this.sessions = sqliteSessionRecords(db);
+    this.teaching = new SqliteTeachingStore(db);
   }
 
   /** Opens (or creates) the database file and logs where it is. */
