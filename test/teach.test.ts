@@ -26,7 +26,10 @@ describe('teaching the running bot (HTTP API)', function () {
 
   async function signIn(): Promise<void> {
     const form = await fetch(`${app.base}/staff/login`);
-    const nonceCookie = form.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
+    const nonceCookie = form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('clinic_staff_login='))!
+      .split(';')[0];
     const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
     const res = await fetch(`${app.base}/staff/login`, {
       method: 'POST',
@@ -34,7 +37,10 @@ describe('teaching the running bot (HTTP API)', function () {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonceCookie },
       body: new URLSearchParams({ name: 'alice', password: PASSWORD, nonce, next: '/staff/conversations' }).toString(),
     });
-    cookie = res.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))!.split(';')[0];
+    cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('clinic_staff='))!
+      .split(';')[0];
     const session = (await (await fetch(`${app.base}/staff/api/session`, { headers: { cookie } })).json()) as { user: string; csrf: string };
     expect(session.user).to.equal('alice');
     csrf = session.csrf;
@@ -53,7 +59,13 @@ describe('teaching the running bot (HTTP API)', function () {
   before(async () => {
     const hash = await hashPassword(PASSWORD);
     const dir = tempDataDir();
-    env = { DATA_DIR: dir, MODEL_PATH: join(dir, 'model.json'), STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'x'.repeat(40), TEACH_POLL_SECONDS: '0' };
+    env = {
+      DATA_DIR: dir,
+      MODEL_PATH: join(dir, 'model.json'),
+      STAFF_USERS: `alice:${hash}`,
+      STAFF_SESSION_SECRET: 'x'.repeat(40),
+      TEACH_POLL_SECONDS: '0',
+    };
     app = await startTestApp(env);
     await signIn();
   });
@@ -115,7 +127,11 @@ describe('teaching the running bot (HTTP API)', function () {
 
   it('a clinic FAQ entry is answered as written, outcome answered, source clinic; a placeholder is never shown', async () => {
     const answer = 'There is free parking behind the clinic, entry from Lane Street.';
-    const res = await api('/staff/api/clinic/faq', { title: 'Parking', questions: ['where can i park', 'is there parking at the clinic', 'can i park near you'], answer });
+    const res = await api('/staff/api/clinic/faq', {
+      title: 'Parking',
+      questions: ['where can i park', 'is there parking at the clinic', 'can i park near you'],
+      answer,
+    });
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
     const reply = await say('is there parking at the clinic');
     expect(replyText(reply)).to.equal(answer);

@@ -30,7 +30,12 @@ for (const kind of ['sqlite', 'azure-blob'] as const) {
         backend = new SqliteBackend(db.db);
       } else {
         azurite = await startAzurite();
-        backend = await AzureBlobBackend.open({ connectionString: azurite.connectionString, stateContainer: 'state', transcriptContainer: 'transcripts', enquiryContainer: 'enquiries' });
+        backend = await AzureBlobBackend.open({
+          connectionString: azurite.connectionString,
+          stateContainer: 'state',
+          transcriptContainer: 'transcripts',
+          enquiryContainer: 'enquiries',
+        });
       }
     });
 
@@ -42,7 +47,9 @@ for (const kind of ['sqlite', 'azure-blob'] as const) {
 
     it('starts empty, and keeps every change with its id, author and time, bumping the revision', async () => {
       expect((await backend.teaching.read()).changes).to.deep.equal([]);
-      await backend.teaching.update((log) => appendChange(log, { kind: 'example', status: 'applied', by: 'alice', text: 'where are you', intent: 'contact' }).log);
+      await backend.teaching.update(
+        (log) => appendChange(log, { kind: 'example', status: 'applied', by: 'alice', text: 'where are you', intent: 'contact' }).log,
+      );
       const log = await backend.teaching.update((l) => appendChange(l, { kind: 'dismiss', status: 'applied', by: 'bob', text: 'asdf' }).log);
       expect(log.revision).to.equal(2);
       expect((await backend.teaching.read()).changes.map((c) => [c.id, c.by, c.kind])).to.deep.equal([
@@ -53,7 +60,11 @@ for (const kind of ['sqlite', 'azure-blob'] as const) {
 
     it('concurrent changes are all kept (none overwrites another)', async () => {
       const before = (await backend.teaching.read()).changes.length;
-      await Promise.all(Array.from({ length: 8 }, (_, i) => backend.teaching.update((l) => appendChange(l, { kind: 'out_of_scope', status: 'applied', by: 'alice', text: `t${i}` }).log)));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          backend.teaching.update((l) => appendChange(l, { kind: 'out_of_scope', status: 'applied', by: 'alice', text: `t${i}` }).log),
+        ),
+      );
       const log = await backend.teaching.read();
       expect(log.changes.length).to.equal(before + 8);
       expect(new Set(log.changes.map((c) => c.id)).size).to.equal(log.changes.length);

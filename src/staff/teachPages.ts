@@ -23,15 +23,20 @@ const pct = (x: number | undefined) => `${((x ?? 0) * 100).toFixed(1)}%`;
 
 export function understanding(r: Recognition): Html {
   const conditions = r.conditions.map((c) => c.value.name).join(', ');
-  return html`<strong>${r.intent}</strong> <span class="small muted">${r.score.toFixed(2)} · ${r.reason}${conditions ? ` · condition: ${conditions}` : ''}</span>`;
+  return html`<strong>${r.intent}</strong>
+    <span class="small muted">${r.score.toFixed(2)} · ${r.reason}${conditions ? ` · condition: ${conditions}` : ''}</span>`;
 }
 
 function hidden(input: TeachInput, csrf: string, back: string): Html {
-  const fields: Array<[string, string]> = [['csrf', csrf], ['kind', input.kind], ['back', back]];
+  const fields: Array<[string, string]> = [
+    ['csrf', csrf],
+    ['kind', input.kind],
+    ['back', back],
+  ];
   if ('text' in input) fields.push(['text', input.text]);
   if ('intent' in input) fields.push(['intent', input.intent]);
   if ('alias' in input) fields.push(['alias', input.alias], ['condition', input.condition]);
-  return html`${fields.map(([n, v]) => html`<input type="hidden" name="${n}" value="${v}">`)}`;
+  return html`${fields.map(([n, v]) => html`<input type="hidden" name="${n}" value="${v}" />`)}`;
 }
 
 export interface TeachFormView {
@@ -45,33 +50,75 @@ export interface TeachFormView {
 
 /** One patient message: what the bot understood, and the four ways to teach it. */
 export function teachPage(ctx: PageContext, v: TeachFormView): string {
-  const common = html`<input type="hidden" name="csrf" value="${ctx.csrf}"><input type="hidden" name="text" value="${v.text}"><input type="hidden" name="back" value="${v.back}">`;
+  const common = html`<input type="hidden" name="csrf" value="${ctx.csrf}" /><input type="hidden" name="text" value="${v.text}" /><input
+      type="hidden"
+      name="back"
+      value="${v.back}"
+    />`;
   return shell(
     ctx,
     'Teach the bot',
     'unanswered',
     html`${v.error ? html`<p class="error" role="alert">${v.error}</p>` : ''}
-      <div class="box"><div class="pre">“${v.text}”</div><div>The bot understands now: ${understanding(v.now)}</div></div>
-      <form method="post" action="/staff/teach/preview" class="filters">${common}<input type="hidden" name="kind" value="example">
-        <label>It is a question about <select name="intent">${v.intents.map((i) => html`<option value="${i}" ${i === v.now.intent ? html`selected` : ''}>${i}</option>`)}</select></label>
-        <button type="submit">Preview</button></form>
-      <form method="post" action="/staff/teach/preview" class="filters">${common}<input type="hidden" name="kind" value="alias">
-        <label>It describes the listed condition <select name="condition">${v.conditions.map((c) => html`<option value="${c.name}">${c.name}</option>`)}</select></label>
-        <label>Words that mean it <input name="alias" value="${v.text}" maxlength="100" required></label>
-        <button type="submit">Preview</button></form>
-      <form method="post" action="/staff/teach/preview" class="filters">${common}<input type="hidden" name="kind" value="out_of_scope">
-        <span>Decline: not something we answer (the bot says so and gives the clinic’s details)</span> <button type="submit">Preview</button></form>
-      <form method="post" action="/staff/teach/apply" class="filters">${common}<input type="hidden" name="kind" value="dismiss">
-        <span>Dismiss: nothing to teach (removes it from the Unanswered list; can be undone)</span> <button type="submit" class="plain">Dismiss</button></form>`,
+      <div class="box">
+        <div class="pre">“${v.text}”</div>
+        <div>The bot understands now: ${understanding(v.now)}</div>
+      </div>
+      <form method="post" action="/staff/teach/preview" class="filters">
+        ${common}<input type="hidden" name="kind" value="example" />
+        <label
+          >It is a question about
+          <select name="intent">
+            ${v.intents.map((i) => html`<option value="${i}" ${i === v.now.intent ? html`selected` : ''}>${i}</option>`)}
+          </select></label
+        >
+        <button type="submit">Preview</button>
+      </form>
+      <form method="post" action="/staff/teach/preview" class="filters">
+        ${common}<input type="hidden" name="kind" value="alias" />
+        <label
+          >It describes the listed condition
+          <select name="condition">
+            ${v.conditions.map((c) => html`<option value="${c.name}">${c.name}</option>`)}
+          </select></label
+        >
+        <label>Words that mean it <input name="alias" value="${v.text}" maxlength="100" required /></label>
+        <button type="submit">Preview</button>
+      </form>
+      <form method="post" action="/staff/teach/preview" class="filters">
+        ${common}<input type="hidden" name="kind" value="out_of_scope" />
+        <span>Decline: not something we answer (the bot says so and gives the clinic’s details)</span> <button type="submit">Preview</button>
+      </form>
+      <form method="post" action="/staff/teach/apply" class="filters">
+        ${common}<input type="hidden" name="kind" value="dismiss" />
+        <span>Dismiss: nothing to teach (removes it from the Unanswered list; can be undone)</span>
+        <button type="submit" class="plain">Dismiss</button>
+      </form>`,
   );
 }
 
 function figuresTable(f: { before: GateFigures; after: GateFigures }): Html {
   const keys = ['heldoutAccuracy', 'inScopeDeclined', 'oosDeclined', ...Object.keys(f.before).filter((k) => k.startsWith('recall:'))];
   const changed = keys.filter((k, i) => i < 3 || Math.abs((f.before[k] ?? 0) - (f.after[k] ?? 0)) > 1e-9);
-  return html`<table class="figures"><thead><tr><th>Held-out figure</th><th>Before</th><th>After</th></tr></thead><tbody>${changed.map(
-    (k) => html`<tr><td>${labelOf(k)}</td><td>${pct(f.before[k])}</td><td>${pct(f.after[k])}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table class="figures">
+    <thead>
+      <tr>
+        <th>Held-out figure</th>
+        <th>Before</th>
+        <th>After</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${changed.map(
+        (k) =>
+          html`<tr>
+            <td>${labelOf(k)}</td>
+            <td>${pct(f.before[k])}</td>
+            <td>${pct(f.after[k])}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 export function previewPage(ctx: PageContext, input: TeachInput, text: string, p: Preview, back: string): string {
@@ -79,13 +126,18 @@ export function previewPage(ctx: PageContext, input: TeachInput, text: string, p
     ctx,
     'Check the change',
     'unanswered',
-    html`<div class="box"><div class="pre">“${text}”</div>
-        <div>Now: ${understanding(p.now)}</div><div>After the change: ${understanding(p.after)}</div></div>
+    html`<div class="box">
+        <div class="pre">“${text}”</div>
+        <div>Now: ${understanding(p.now)}</div>
+        <div>After the change: ${understanding(p.after)}</div>
+      </div>
       ${p.problems.length ? html`<p class="error" role="alert">The regression gate would refuse this: ${p.problems.join('; ')}.</p>` : html`<p class="notice">The held-out evaluations pass.</p>`}
       ${figuresTable(p.figures)}
-      <form method="post" action="/staff/teach/apply" class="filters">${hidden(input, ctx.csrf, back)}
+      <form method="post" action="/staff/teach/apply" class="filters">
+        ${hidden(input, ctx.csrf, back)}
         <button type="submit" name="mode" value="apply">Apply now</button>
-        <button type="submit" name="mode" value="draft" class="plain">Save as draft</button></form>`,
+        <button type="submit" name="mode" value="draft" class="plain">Save as draft</button>
+      </form>`,
   );
 }
 
@@ -99,10 +151,12 @@ export function resultPage(ctx: PageContext, input: TeachInput, r: TeachResult, 
       ${r.figures ? figuresTable(r.figures) : ''}
       ${
         r.status === 'refused'
-          ? html`<form method="post" action="/staff/teach/apply" class="filters">${hidden(input, ctx.csrf, back)}<button type="submit" name="mode" value="draft">Save as draft</button></form>`
+          ? html`<form method="post" action="/staff/teach/apply" class="filters">
+              ${hidden(input, ctx.csrf, back)}<button type="submit" name="mode" value="draft">Save as draft</button>
+            </form>`
           : ''
       }
-      ${r.change && r.status === 'applied' ? html`<form method="post" action="/staff/teaching/${r.change.id}/revert" class="filters"><input type="hidden" name="csrf" value="${ctx.csrf}"><button type="submit" class="plain">Undo</button></form>` : ''}
+      ${r.change && r.status === 'applied' ? html`<form method="post" action="/staff/teaching/${r.change.id}/revert" class="filters"><input type="hidden" name="csrf" value="${ctx.csrf}" /><button type="submit" class="plain">Undo</button></form>` : ''}
       <p><a href="${back}">Back</a> · <a href="/staff/teaching">All changes</a></p>`,
   );
 }
@@ -118,7 +172,9 @@ function describe(c: TeachingChange): string {
     case 'dismiss':
       return `dismissed “${c.text}”`;
     case 'clinic':
-      return `clinic details: ${Object.entries(c.clinic ?? {}).map(([k, v]) => `${k} “${c.previous?.[k] ?? ''}” → “${v}”`).join(', ')}`;
+      return `clinic details: ${Object.entries(c.clinic ?? {})
+        .map(([k, v]) => `${k} “${c.previous?.[k] ?? ''}” → “${v}”`)
+        .join(', ')}`;
     case 'faq':
       return `FAQ “${c.faq?.title}”: ${c.faq?.questions.length} phrasings`;
     case 'faq_remove':
@@ -132,22 +188,53 @@ export function changesPage(ctx: PageContext, changes: TeachingChange[], model: 
     'Teaching changes',
     'teaching',
     html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-      <div class="box">Model version <strong>${model.version}</strong>, trained ${model.trainedAt}${
-        model.figures ? html` · held-out accuracy ${pct(model.figures.heldoutAccuracy)} · other-domain questions declined ${pct(model.figures.oosDeclined)}` : ''
-      }</div>
-      <table><thead><tr><th>#</th><th>When</th><th>Who</th><th>Change</th><th>Held-out accuracy before → after</th><th>Status</th><th></th></tr></thead>
-      <tbody>${[...changes].reverse().map(
-        (c) => html`<tr><td>${c.id}</td><td class="small">${c.at.slice(0, 16).replace('T', ' ')}</td><td>${c.by}</td><td class="pre">${describe(c)}</td>
-          <td class="small">${c.figures ? `${pct(c.figures.before.heldoutAccuracy)} → ${pct(c.figures.after.heldoutAccuracy)}` : ''}</td>
-          <td>${c.status}${c.revertedBy ? html` <span class="small muted">by ${c.revertedBy}</span>` : ''}</td>
-          <td>${
-            c.status === 'applied'
-              ? html`<form method="post" action="/staff/teaching/${c.id}/revert"><input type="hidden" name="csrf" value="${ctx.csrf}"><button type="submit" class="plain">Revert</button></form>`
-              : c.status === 'draft'
-                ? html`<form method="post" action="/staff/teaching/${c.id}/apply"><input type="hidden" name="csrf" value="${ctx.csrf}"><button type="submit">Apply</button></form>`
-                : ''
-          }</td></tr>`,
-      )}</tbody></table>`,
+      <div class="box">
+        Model version <strong>${model.version}</strong>, trained
+        ${model.trainedAt}${
+          model.figures
+            ? html` · held-out accuracy ${pct(model.figures.heldoutAccuracy)} · other-domain questions declined ${pct(model.figures.oosDeclined)}`
+            : ''
+        }
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>When</th>
+            <th>Who</th>
+            <th>Change</th>
+            <th>Held-out accuracy before → after</th>
+            <th>Status</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${[...changes].reverse().map(
+            (c) =>
+              html`<tr>
+                <td>${c.id}</td>
+                <td class="small">${c.at.slice(0, 16).replace('T', ' ')}</td>
+                <td>${c.by}</td>
+                <td class="pre">${describe(c)}</td>
+                <td class="small">${c.figures ? `${pct(c.figures.before.heldoutAccuracy)} → ${pct(c.figures.after.heldoutAccuracy)}` : ''}</td>
+                <td>${c.status}${c.revertedBy ? html` <span class="small muted">by ${c.revertedBy}</span>` : ''}</td>
+                <td>
+                  ${
+                    c.status === 'applied'
+                      ? html`<form method="post" action="/staff/teaching/${c.id}/revert">
+                          <input type="hidden" name="csrf" value="${ctx.csrf}" /><button type="submit" class="plain">Revert</button>
+                        </form>`
+                      : c.status === 'draft'
+                        ? html`<form method="post" action="/staff/teaching/${c.id}/apply">
+                            <input type="hidden" name="csrf" value="${ctx.csrf}" /><button type="submit">Apply</button>
+                          </form>`
+                        : ''
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
   );
 }
 
@@ -168,30 +255,62 @@ export function clinicPage(ctx: PageContext, clinic: ClinicDetails, faqs: Clinic
     'Clinic details and FAQ',
     'clinic',
     html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-      <p class="box">The bot answers medical questions only from the clinic’s article. What you write here is the clinic’s own
-      information (hours, address, prices, parking, rebates, what to bring): it is given word for word, on its own, never mixed
-      into a medical answer. Do not put medical advice here. Values marked as placeholders are never shown to patients.</p>
+      <p class="box">
+        The bot answers medical questions only from the clinic’s article. What you write here is the clinic’s own information (hours, address, prices,
+        parking, rebates, what to bring): it is given word for word, on its own, never mixed into a medical answer. Do not put medical advice here.
+        Values marked as placeholders are never shown to patients.
+      </p>
       <h2>Clinic details</h2>
-      <form method="post" action="/staff/clinic" class="filters"><input type="hidden" name="csrf" value="${ctx.csrf}">
+      <form method="post" action="/staff/clinic" class="filters">
+        <input type="hidden" name="csrf" value="${ctx.csrf}" />
         ${CLINIC_FIELDS.map(
-          (f) => html`<label>${FIELD_LABELS[f]}${isPlaceholder(clinic[f]) ? html` <span class="flag fallback">placeholder: not shown to patients</span>` : ''}
-            <input name="${f}" value="${clinic[f]}" maxlength="500" required></label>`,
+          (f) =>
+            html`<label
+              >${FIELD_LABELS[f]}${isPlaceholder(clinic[f]) ? html` <span class="flag fallback">placeholder: not shown to patients</span>` : ''}
+              <input name="${f}" value="${clinic[f]}" maxlength="500" required
+            /></label>`,
         )}
-        <button type="submit">Save details</button></form>
+        <button type="submit">Save details</button>
+      </form>
       <h2>The clinic’s own questions and answers</h2>
-      <table><thead><tr><th>Title</th><th>Patients ask it like</th><th>Answer</th><th></th></tr></thead><tbody>${
-        faqs.length
-          ? faqs.map(
-              (f) => html`<tr><td>${f.title}</td><td class="pre">${f.questions.join('\n')}</td><td class="pre">${f.answer}</td>
-              <td><form method="post" action="/staff/clinic/faq/${f.id}/remove"><input type="hidden" name="csrf" value="${ctx.csrf}"><button type="submit" class="plain">Remove</button></form></td></tr>`,
-            )
-          : html`<tr><td colspan="4" class="muted">None yet.</td></tr>`
-      }</tbody></table>
+      <table>
+        <thead>
+          <tr>
+            <th>Title</th>
+            <th>Patients ask it like</th>
+            <th>Answer</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            faqs.length
+              ? faqs.map(
+                  (f) =>
+                    html`<tr>
+                      <td>${f.title}</td>
+                      <td class="pre">${f.questions.join('\n')}</td>
+                      <td class="pre">${f.answer}</td>
+                      <td>
+                        <form method="post" action="/staff/clinic/faq/${f.id}/remove">
+                          <input type="hidden" name="csrf" value="${ctx.csrf}" /><button type="submit" class="plain">Remove</button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )
+              : html`<tr>
+                  <td colspan="4" class="muted">None yet.</td>
+                </tr>`
+          }
+        </tbody>
+      </table>
       <h2>Add a question and answer</h2>
-      <form method="post" action="/staff/clinic/faq" class="filters"><input type="hidden" name="csrf" value="${ctx.csrf}">
-        <label>Title <input name="title" maxlength="80" required></label>
+      <form method="post" action="/staff/clinic/faq" class="filters">
+        <input type="hidden" name="csrf" value="${ctx.csrf}" />
+        <label>Title <input name="title" maxlength="80" required /></label>
         <label>A few ways patients ask it (one per line) <textarea name="questions" rows="4" cols="40" required></textarea></label>
         <label>The answer <textarea name="answer" rows="4" cols="40" maxlength="2000" required></textarea></label>
-        <button type="submit">Add</button></form>`,
+        <button type="submit">Add</button>
+      </form>`,
   );
 }

@@ -77,7 +77,13 @@ export function appendChange(log: TeachingLog, change: NewTeachingChange): { log
 }
 
 /** The log with one change's status set; undefined when there is no such change. */
-export function withStatus(log: TeachingLog, id: number, status: TeachingStatus, by: string, extra: Partial<TeachingChange> = {}): TeachingLog | undefined {
+export function withStatus(
+  log: TeachingLog,
+  id: number,
+  status: TeachingStatus,
+  by: string,
+  extra: Partial<TeachingChange> = {},
+): TeachingLog | undefined {
   const i = log.changes.findIndex((c) => c.id === id);
   if (i < 0) return undefined;
   const old = log.changes[i];

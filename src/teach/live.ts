@@ -110,7 +110,13 @@ export class LiveTeaching {
   static async start(options: LiveTeachingOptions): Promise<LiveTeaching> {
     const live = new LiveTeaching(options, await options.store.read());
     if (options.pollSeconds > 0) {
-      live.timer = setInterval(() => void live.enqueue(() => live.resync()).catch((err) => options.logger.warn('teaching: could not read the teaching log', { error: (err as Error).message })), options.pollSeconds * 1000);
+      live.timer = setInterval(
+        () =>
+          void live
+            .enqueue(() => live.resync())
+            .catch((err) => options.logger.warn('teaching: could not read the teaching log', { error: (err as Error).message })),
+        options.pollSeconds * 1000,
+      );
       live.timer.unref();
     }
     return live;
@@ -176,7 +182,12 @@ export class LiveTeaching {
       const trained = await this.trainCandidate(taught);
       const after = new TaughtRecognizer(applyTaught(this.options.base, taught), trained.model, taught, this.options.maxChars);
       const verdict = compareFigures(this.figures!, trained.figures!);
-      return { now: this.recognize(text), after: after.recognize(text), figures: { before: this.figures!, after: trained.figures! }, problems: verdict.problems };
+      return {
+        now: this.recognize(text),
+        after: after.recognize(text),
+        figures: { before: this.figures!, after: trained.figures! },
+        problems: verdict.problems,
+      };
     });
   }
 
@@ -246,7 +257,13 @@ export class LiveTeaching {
     const conflict = conflictOf(change, this.options.base, this.taught);
     const problems = [...(conflict ? [conflict] : []), ...verdict.problems];
     if (problems.length) {
-      return { status: 'refused', message: `Not applied: it would make the bot worse (${problems.join('; ')}). You can save it as a draft.`, figures, problems, model: this.info() };
+      return {
+        status: 'refused',
+        message: `Not applied: it would make the bot worse (${problems.join('; ')}). You can save it as a draft.`,
+        figures,
+        problems,
+        model: this.info(),
+      };
     }
     const saved = await record({ ...change, figures });
     const latest = await this.options.store.read();

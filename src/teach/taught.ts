@@ -19,7 +19,16 @@ export interface Taught {
   faqs: ClinicFaq[];
 }
 
-export const CLINIC_FIELDS: ReadonlyArray<keyof ClinicDetails> = ['name', 'phone', 'email', 'bookingUrl', 'address', 'openingHours', 'emergencyNumber', 'crisisLine'];
+export const CLINIC_FIELDS: ReadonlyArray<keyof ClinicDetails> = [
+  'name',
+  'phone',
+  'email',
+  'bookingUrl',
+  'address',
+  'openingHours',
+  'emergencyNumber',
+  'crisisLine',
+];
 
 export function taughtFrom(changes: readonly TeachingChange[]): Taught {
   const t: Taught = { examples: [], aliases: [], declined: [], dismissed: [], clinic: {}, faqs: [] };
@@ -72,7 +81,12 @@ export function applyTaught(base: Knowledge, t: Taught): Knowledge {
     ...t.faqs.flatMap((f) => f.questions.map((text) => ({ text, intent: faqIntent(f.id) }))),
   ];
   const empty = !t.examples.length && !t.aliases.length && !t.declined.length && !t.faqs.length;
-  const hash = empty ? base.hash : createHash('sha256').update(base.hash).update(JSON.stringify(trainingPart(t))).digest('hex');
+  const hash = empty
+    ? base.hash
+    : createHash('sha256')
+        .update(base.hash)
+        .update(JSON.stringify(trainingPart(t)))
+        .digest('hex');
   return { ...base, clinic: { ...base.clinic, ...t.clinic }, conditions, training, faqs: t.faqs, hash };
 }
 
@@ -82,5 +96,9 @@ export function sameName(a: string, b: string): boolean {
 
 /** Questions that no longer belong on the Unanswered list: taught (any way) or dismissed. */
 export function handledKeys(t: Taught): Set<string> {
-  return new Set([...t.examples.map((e) => e.text), ...t.aliases.map((a) => a.alias), ...t.declined, ...t.faqs.flatMap((f) => f.questions)].map(questionKey).concat(t.dismissed));
+  return new Set(
+    [...t.examples.map((e) => e.text), ...t.aliases.map((a) => a.alias), ...t.declined, ...t.faqs.flatMap((f) => f.questions)]
+      .map(questionKey)
+      .concat(t.dismissed),
+  );
 }

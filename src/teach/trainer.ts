@@ -26,8 +26,7 @@ export interface TrainRequest {
 }
 
 export type TrainReply =
-  | { id: number; model: string; figures?: GateFigures; baselineFigures?: GateFigures; ms: number; error?: undefined }
-  | { id: number; error: string };
+  { id: number; model: string; figures?: GateFigures; baselineFigures?: GateFigures; ms: number; error?: undefined } | { id: number; error: string };
 
 export interface Trained {
   model: IntentModel;
@@ -82,7 +81,13 @@ export class BackgroundTrainer {
       worker.postMessage({ id, taught, gate: options.gate, baseline: options.baseline } satisfies TrainRequest);
     });
     if (reply.error !== undefined) throw new Error(`retraining failed: ${reply.error}`);
-    return { model: await reviveModel(reply.model), json: reply.model, figures: reply.figures, baselineFigures: reply.baselineFigures, workerMs: reply.ms };
+    return {
+      model: await reviveModel(reply.model),
+      json: reply.model,
+      figures: reply.figures,
+      baselineFigures: reply.baselineFigures,
+      workerMs: reply.ms,
+    };
   }
 
   async close(): Promise<void> {

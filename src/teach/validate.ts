@@ -36,12 +36,20 @@ function textOf(value: unknown, name: string, max = MAX_TEXT): string {
 }
 
 export function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'entry';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'entry'
+  );
 }
 
 function faqOf(raw: { id?: string; title: string; questions: string[]; answer: string }): ClinicFaq {
   const title = textOf(raw?.title, 'title', 80);
-  const questions = (Array.isArray(raw?.questions) ? raw.questions : []).filter((q) => typeof q === 'string' && q.trim()).map((q, i) => textOf(q, `question ${i + 1}`));
+  const questions = (Array.isArray(raw?.questions) ? raw.questions : [])
+    .filter((q) => typeof q === 'string' && q.trim())
+    .map((q, i) => textOf(q, `question ${i + 1}`));
   if (questions.length < 2) throw new TeachError(400, 'give at least two ways a patient might ask it');
   if (questions.length > 20) throw new TeachError(400, 'at most 20 phrasings');
   const id = raw.id && /^[a-z0-9_]{1,40}$/.test(raw.id) ? raw.id : slug(title);
@@ -77,7 +85,8 @@ export function checkChange(change: NewTeachingChange, base: Knowledge, taught: 
     if (!known.includes(change.intent!)) throw new TeachError(400, `unknown intent "${change.intent}" (known: ${known.join(', ')})`);
   } else if (change.kind === 'alias') {
     const condition = base.conditions.find((c) => sameName(c.name, change.condition!));
-    if (!condition) throw new TeachError(400, `unknown condition "${change.condition}": use the name as the article lists it (e.g. "${base.conditions[0].name}")`);
+    if (!condition)
+      throw new TeachError(400, `unknown condition "${change.condition}": use the name as the article lists it (e.g. "${base.conditions[0].name}")`);
     change.condition = condition.name;
     const key = change.alias!.toLowerCase();
     const owner =
@@ -100,6 +109,8 @@ function checkClinic(values: Record<string, unknown>): void {
     if (!(CLINIC_FIELDS as readonly string[]).includes(f)) throw new TeachError(400, `unknown field "${f}" (known: ${CLINIC_FIELDS.join(', ')})`);
     values[f] = textOf(values[f], f, 500);
   }
-  if (values.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(values.email))) throw new TeachError(400, 'email is not an email address');
-  if (values.bookingUrl !== undefined && !/^https?:\/\/\S+$/.test(String(values.bookingUrl))) throw new TeachError(400, 'bookingUrl must start with http:// or https://');
+  if (values.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(values.email)))
+    throw new TeachError(400, 'email is not an email address');
+  if (values.bookingUrl !== undefined && !/^https?:\/\/\S+$/.test(String(values.bookingUrl)))
+    throw new TeachError(400, 'bookingUrl must start with http:// or https://');
 }

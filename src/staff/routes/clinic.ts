@@ -22,9 +22,14 @@ export function registerClinic(server: Server, ctx: StaffContext): void {
 
   server.get(
     '/staff/clinic',
-    guarded('page', async (_req, res, session) => sendHtml(res, 200, teachPages.clinicPage(await pageContext(session), rawClinic(), teachingOr503(ctx).taughtNow().faqs))),
+    guarded('page', async (_req, res, session) =>
+      sendHtml(res, 200, teachPages.clinicPage(await pageContext(session), rawClinic(), teachingOr503(ctx).taughtNow().faqs)),
+    ),
   );
-  server.get('/staff/api/clinic', guarded('api', (_req, res) => sendJson(res, 200, { clinic: rawClinic(), faqs: teachingOr503(ctx).taughtNow().faqs })));
+  server.get(
+    '/staff/api/clinic',
+    guarded('api', (_req, res) => sendJson(res, 200, { clinic: rawClinic(), faqs: teachingOr503(ctx).taughtNow().faqs })),
+  );
 
   const saveDetails = guarded(
     'page',
@@ -45,7 +50,8 @@ export function registerClinic(server: Server, ctx: StaffContext): void {
         throw new HttpError(400, 'nothing to change');
       }
       const r = await teachCall(() => teachingOr503(ctx).teach({ kind: 'clinic', clinic: changed, previous }, session.user));
-      if (html) return sendHtml(res, 200, teachPages.clinicPage(await pageContext(session), rawClinic(), teachingOr503(ctx).taughtNow().faqs, r.message));
+      if (html)
+        return sendHtml(res, 200, teachPages.clinicPage(await pageContext(session), rawClinic(), teachingOr503(ctx).taughtNow().faqs, r.message));
       sendJson(res, 200, r);
     },
     { post: true },
@@ -58,9 +64,17 @@ export function registerClinic(server: Server, ctx: StaffContext): void {
     async (req, res, session) => {
       const b = bodyOf(req);
       const questions = Array.isArray(b.questions) ? (b.questions as string[]) : String(b.questions ?? '').split(/\r?\n/);
-      const r = await teachCall(() => teachingOr503(ctx).teach({ kind: 'faq', faq: { title: String(b.title ?? ''), questions, answer: String(b.answer ?? '') } }, session.user));
+      const r = await teachCall(() =>
+        teachingOr503(ctx).teach({ kind: 'faq', faq: { title: String(b.title ?? ''), questions, answer: String(b.answer ?? '') } }, session.user),
+      );
       if (wantsHtml(req)) {
-        const page = teachPages.clinicPage(await pageContext(session), rawClinic(), teachingOr503(ctx).taughtNow().faqs, r.status === 'applied' ? r.message : undefined, r.status === 'refused' ? r.message : undefined);
+        const page = teachPages.clinicPage(
+          await pageContext(session),
+          rawClinic(),
+          teachingOr503(ctx).taughtNow().faqs,
+          r.status === 'applied' ? r.message : undefined,
+          r.status === 'refused' ? r.message : undefined,
+        );
         return sendHtml(res, r.status === 'refused' ? 409 : 200, page);
       }
       sendJson(res, r.status === 'refused' ? 409 : 200, r);

@@ -60,9 +60,18 @@ function sendResult(res: Response, r: TeachResult): void {
 export function registerTeach(server: Server, ctx: StaffContext): void {
   const { guarded, pageContext } = ctx;
 
-  server.get('/staff/api/session', guarded('api', (_req, res, session) => sendJson(res, 200, { user: session.user, csrf: session.csrf })));
-  server.get('/staff/api/model', guarded('api', (_req, res) => sendJson(res, 200, teachingOr503(ctx).info())));
-  server.get('/staff/api/training/changes', guarded('api', async (_req, res) => sendJson(res, 200, await teachingOr503(ctx).log())));
+  server.get(
+    '/staff/api/session',
+    guarded('api', (_req, res, session) => sendJson(res, 200, { user: session.user, csrf: session.csrf })),
+  );
+  server.get(
+    '/staff/api/model',
+    guarded('api', (_req, res) => sendJson(res, 200, teachingOr503(ctx).info())),
+  );
+  server.get(
+    '/staff/api/training/changes',
+    guarded('api', async (_req, res) => sendJson(res, 200, await teachingOr503(ctx).log())),
+  );
 
   const apiTeach = (kind: string) =>
     guarded(
@@ -80,11 +89,15 @@ export function registerTeach(server: Server, ctx: StaffContext): void {
   server.post('/staff/api/training/dismissals', apiTeach('dismiss'));
   server.post(
     '/staff/api/training/changes/:id/revert',
-    guarded('api', async (req, res, session) => sendResult(res, await teachCall(() => teachingOr503(ctx).revert(changeId(req), session.user))), { post: true }),
+    guarded('api', async (req, res, session) => sendResult(res, await teachCall(() => teachingOr503(ctx).revert(changeId(req), session.user))), {
+      post: true,
+    }),
   );
   server.post(
     '/staff/api/training/changes/:id/apply',
-    guarded('api', async (req, res, session) => sendResult(res, await teachCall(() => teachingOr503(ctx).applyDraft(changeId(req), session.user))), { post: true }),
+    guarded('api', async (req, res, session) => sendResult(res, await teachCall(() => teachingOr503(ctx).applyDraft(changeId(req), session.user))), {
+      post: true,
+    }),
   );
 
   // Pages.
@@ -148,7 +161,8 @@ export function registerTeach(server: Server, ctx: StaffContext): void {
         const teaching = teachingOr503(ctx);
         const id = changeId(req);
         const r = await teachCall(() => (action === 'revert' ? teaching.revert(id, session.user) : teaching.applyDraft(id, session.user)));
-        if (r.status === 'refused') return sendHtml(res, 409, teachPages.changesPage(await pageContext(session), (await teaching.log()).changes, teaching.info(), r.message));
+        if (r.status === 'refused')
+          return sendHtml(res, 409, teachPages.changesPage(await pageContext(session), (await teaching.log()).changes, teaching.info(), r.message));
         redirect(res, '/staff/teaching');
       },
       { post: true },

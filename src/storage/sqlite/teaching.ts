@@ -24,7 +24,9 @@ export class SqliteTeachingStore implements TeachingStore {
       const current = this.readNow();
       const next = change(current);
       if (!next) return current;
-      this.db.prepare('INSERT INTO teaching_log (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body').run(JSON.stringify(next));
+      this.db
+        .prepare('INSERT INTO teaching_log (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body')
+        .run(JSON.stringify(next));
       return next;
     });
     return run.immediate();
