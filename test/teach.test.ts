@@ -161,6 +161,31 @@ describe('teaching the running bot (HTTP API)', function () {
     expect(log.changes.every((c: { by: string; at: string }) => c.by === 'alice' && c.at)).to.equal(true);
   });
 
+  it('the Unanswered page offers Teach…; a taught question leaves it, previewed first on a script-free page', async () => {
+    const html = (path: string) => fetch(`${app.base}${path}`, { headers: { cookie, accept: 'text/html' } });
+    const missed = 'zzgrumble fizzwop query';
+    const taught = 'can you tell me how to find you when lost';
+    await say(missed);
+    await say(taught);
+    let page = await (await html('/staff/unanswered')).text();
+    expect(page).to.include(missed).and.include('Teach…');
+    const teachPage = await html(`/staff/teach?text=${encodeURIComponent(taught)}`);
+    expect(teachPage.headers.get('content-security-policy')).to.match(/default-src 'none'/);
+    const teachHtml = await teachPage.text();
+    expect(teachHtml).to.include('The bot understands now').and.not.include('<script');
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, text: taught, back: '/staff/unanswered', ...fields }).toString(),
+    });
+    const preview = await (await fetch(`${app.base}/staff/teach/preview`, form({ kind: 'example', intent: 'contact' }))).text();
+    expect(preview).to.include('After the change: <strong>contact</strong>');
+    const applied = await fetch(`${app.base}/staff/teach/apply`, form({ kind: 'example', intent: 'contact', mode: 'apply' }));
+    expect(applied.status).to.equal(200);
+    page = await (await html('/staff/unanswered')).text();
+    expect(page).to.include(missed).and.not.include(taught);
+  });
+
   it('a restart keeps everything taught', async () => {
     const version = (await api('/staff/api/model')).body.version;
     await app.close();
