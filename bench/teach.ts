@@ -70,7 +70,8 @@ async function main(): Promise<void> {
       const info = live.info();
       console.log(
         `change ${i + 1} (${result.status}): retrain + gate in the worker ${info.lastRetrainMs} ms${i === 0 ? ' (also scored the current model)' : ''}, ` +
-          `whole change ${total.toFixed(0)} ms, longest turn pause ${longest.toFixed(1)} ms over ${turns} recognitions, now "${text}" -> ${live.recognize(text).intent}`,
+          `whole change ${total.toFixed(0)} ms, longest turn pause ${longest.toFixed(1)} ms over ${turns} recognitions ` +
+          `(longest swap step ${info.lastSwapStep?.wallMs.toFixed(1)} ms wall, ${info.lastSwapStep?.cpuMs.toFixed(1)} ms CPU), now "${text}" -> ${live.recognize(text).intent}`,
       );
     }
   } finally {

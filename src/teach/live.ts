@@ -20,7 +20,8 @@ import { questionKey } from '../storage/review';
 import { appendChange, GateFigures, NewTeachingChange, TeachingChange, TeachingLog, TeachingStore, withStatus } from '../storage/teaching';
 import { compareFigures } from './gate';
 import { patientClinic } from './placeholders';
-import { BackgroundTrainer, Trained } from './trainer';
+import { setImmediate as nextTick } from 'node:timers/promises';
+import { BackgroundTrainer, StepTime, timed, Trained } from './trainer';
 import { applyTaught, handledKeys, Taught, taughtFrom, taughtOf } from './taught';
 import { checkChange, TeachError, TeachInput, toChange } from './validate';
 
@@ -40,6 +41,8 @@ export interface ModelInfo {
   /** The last retraining: worker time (training and scoring) and the whole change, in ms. */
   lastRetrainMs?: number;
   lastChangeMs?: number;
+  /** The last swap's longest main-thread step (what a turn may wait): wall and CPU ms. */
+  lastSwapStep?: StepTime;
 }
 
 export interface TeachResult {
@@ -88,6 +91,7 @@ export class LiveTeaching {
   private swaps = 0;
   private lastRetrainMs?: number;
   private lastChangeMs?: number;
+  private lastSwapStep?: StepTime;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly trainer: BackgroundTrainer;
   private timer?: NodeJS.Timeout;
@@ -136,6 +140,7 @@ export class LiveTeaching {
       figures: this.figures,
       lastRetrainMs: this.lastRetrainMs,
       lastChangeMs: this.lastChangeMs,
+      lastSwapStep: this.lastSwapStep,
     };
   }
 
@@ -268,7 +273,7 @@ export class LiveTeaching {
     const saved = await record({ ...change, figures });
     const latest = await this.options.store.read();
     // Another instance may have written in between: then train from the log as it is now.
-    if (modelKey(taughtOf(latest)) === modelKey(taught)) this.swap(trained, taughtOf(latest), latest.revision);
+    if (modelKey(taughtOf(latest)) === modelKey(taught)) await this.swap(trained, taughtOf(latest), latest.revision);
     else await this.resync();
     this.lastChangeMs = Date.now() - started;
     return { status: 'applied', message: messageFor(saved), change: saved, figures, model: this.info() };
@@ -295,12 +300,20 @@ export class LiveTeaching {
       return;
     }
     const trained = await this.trainCandidate(taught);
-    this.swap(trained, taught, log.revision);
+    await this.swap(trained, taught, log.revision);
     this.options.logger.info('teaching: model retrained from the teaching log', { revision: log.revision });
   }
 
   /** The swap: one synchronous step, so no turn sees half of it. */
-  private swap(trained: Trained, taught: Taught, revision: number): void {
+  private async swap(trained: Trained, taught: Taught, revision: number): Promise<void> {
+    const longest = { ...trained.longestStep };
+    await nextTick();
+    timed(longest, () => this.swapNow(trained, taught, revision));
+    this.lastSwapStep = longest;
+    void this.saveModel(trained.json);
+  }
+
+  private swapNow(trained: Trained, taught: Taught, revision: number): void {
     const applied = applyTaught(this.options.base, taught);
     const recognizer = new TaughtRecognizer(applied, trained.model, taught, this.options.maxChars);
     this.recognizer = recognizer;
@@ -308,7 +321,6 @@ export class LiveTeaching {
     this.figures = trained.figures ?? this.figures;
     this.swapKnowledge(taught, revision);
     this.swaps++;
-    void this.saveModel(trained.json);
   }
 
   private swapKnowledge(taught: Taught, revision: number): void {

@@ -36,14 +36,33 @@ export interface Trained {
   baselineFigures?: GateFigures;
   /** Time the worker took (training and scoring). */
   workerMs: number;
+  /** The longest main-thread step of turning the answer into a model (the swap adds one more). */
+  longestStep: StepTime;
+}
+
+/** The longest main-thread step so far of a swap: wall time, and CPU time (wall includes waiting for a busy CPU). */
+export interface StepTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs one synchronous step, keeping the longest (steps: parse, build the scorer, swap). */
+export function timed<T>(longest: StepTime, step: () => T): T {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = step();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  if (wallMs > longest.wallMs) Object.assign(longest, { wallMs, cpuMs: (used.user + used.system) / 1000 });
+  return result;
 }
 
 /** The model from its saved JSON, in two steps that each yield to the event loop before they run. */
-export async function reviveModel(json: string): Promise<IntentModel> {
+export async function reviveModel(json: string, longest: StepTime = { wallMs: 0, cpuMs: 0 }): Promise<IntentModel> {
   await nextTick();
-  const raw = JSON.parse(json);
+  const raw = timed(longest, () => JSON.parse(json));
   await nextTick();
-  return { ...raw, bayes: NaiveBayesModel.fromJSON(raw.bayes, raw.scoring) };
+  return timed(longest, () => ({ ...raw, bayes: NaiveBayesModel.fromJSON(raw.bayes, raw.scoring) }));
 }
 
 export class BackgroundTrainer {
@@ -81,8 +100,10 @@ export class BackgroundTrainer {
       worker.postMessage({ id, taught, gate: options.gate, baseline: options.baseline } satisfies TrainRequest);
     });
     if (reply.error !== undefined) throw new Error(`retraining failed: ${reply.error}`);
+    const longestStep = { wallMs: 0, cpuMs: 0 };
     return {
-      model: await reviveModel(reply.model),
+      model: await reviveModel(reply.model, longestStep),
+      longestStep,
       json: reply.model,
       figures: reply.figures,
       baselineFigures: reply.baselineFigures,
