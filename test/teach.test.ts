@@ -186,6 +186,24 @@ describe('teaching the running bot (HTTP API)', function () {
     expect(page).to.include(missed).and.not.include(taught);
   });
 
+  it('the clinic page says medical content comes only from the article, marks placeholders, and saves details', async () => {
+    const page = await fetch(`${app.base}/staff/clinic`, { headers: { cookie, accept: 'text/html' } });
+    const text = await page.text();
+    expect(text)
+      .to.include('medical questions only from the clinic’s article')
+      .and.include('placeholder: not shown to patients')
+      .and.not.include('<script');
+    const fields = Object.fromEntries([...text.matchAll(/<input name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, '&')]));
+    const saved = await fetch(`${app.base}/staff/clinic`, {
+      method: 'POST',
+      headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...fields, csrf, address: '12 Harbour Road, Sampletown' }).toString(),
+    });
+    expect(saved.status).to.equal(200);
+    expect(await saved.text()).to.include('The clinic’s details are updated.');
+    expect(replyText(await say('what is your address'))).to.include('12 Harbour Road, Sampletown');
+  });
+
   it('a restart keeps everything taught', async () => {
     const version = (await api('/staff/api/model')).body.version;
     await app.close();
