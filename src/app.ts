@@ -155,6 +155,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       primaryColor: config.webChat.primaryColor,
       accentColor: config.webChat.accentColor,
       allowedOrigins: config.webChat.allowedOrigins,
+      locale: config.webChat.locale,
+      privacy: {
+        retentionDays: config.transcriptRetentionDays,
+        redactContactDetails: config.redactContactDetails,
+        policyUrl: config.webChat.privacyUrl,
+      },
+      logger,
     });
 
     if (config.staff.users.length) {
