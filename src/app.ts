@@ -19,6 +19,7 @@ import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { loadOrTrainClinicModel } from './nlu/clinic';
 import { LiveTeaching } from './teach/live';
+import { patientClinic } from './teach/placeholders';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
 import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
@@ -151,7 +152,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
     registerWebChatPage(server, {
-      clinic: knowledge.clinic,
+      // What patients see: taught details over clinic.json's, placeholders removed (as at start-up; the replies follow changes live).
+      clinic: teaching?.knowledge.clinic ?? patientClinic(knowledge.clinic),
       primaryColor: config.webChat.primaryColor,
       accentColor: config.webChat.accentColor,
       allowedOrigins: config.webChat.allowedOrigins,

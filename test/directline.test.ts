@@ -362,7 +362,8 @@ describe('Direct Line endpoint', function () {
       const page = await fetch(`${app.base}/`);
       expect(page.status).to.equal(200);
       const html = await page.text();
-      expect(html).to.contain('<title>Example Needling Clinic (placeholder)');
+      // The clinic's name without its placeholder note: placeholders are never shown to patients.
+      expect(html).to.contain('<title>Example Needling Clinic').and.not.contain('placeholder');
       expect(html).to.contain('src="/webchat/webchat.js?v=4.18.1"');
       expect(html).to.not.match(/https?:\/\//); // no CDN, no third-party anything
       const csp = page.headers.get('content-security-policy')!;
