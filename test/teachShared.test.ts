@@ -92,6 +92,9 @@ describe('two instances on Azurite pick up a taught change', function () {
       DATA_DIR: join(dir, name),
       MODEL_PATH: join(dir, name, 'model.json'),
       TEACH_POLL_SECONDS: '1',
+      // The test asks again and again until B answers: no per-address limit on /api/messages.
+      RATE_LIMIT_PER_ADDRESS: '0',
+      RATE_LIMIT_PER_CONVERSATION: '0',
     });
     a = await startTestApp(env('a'));
     b = await startTestApp(env('b'));

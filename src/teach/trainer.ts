@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { IntentModel } from '../nlu/model';
-import { NaiveBayesModel } from '../nlu/naiveBayes';
+import { ModelParts, modelFromParts } from './modelTransfer';
 import type { GateFigures } from '../storage/teaching';
 import type { Taught } from './taught';
 
@@ -26,7 +26,8 @@ export interface TrainRequest {
 }
 
 export type TrainReply =
-  { id: number; model: string; figures?: GateFigures; baselineFigures?: GateFigures; ms: number; error?: undefined } | { id: number; error: string };
+  | { id: number; model: string; parts: ModelParts; figures?: GateFigures; baselineFigures?: GateFigures; ms: number; error?: undefined }
+  | { id: number; error: string };
 
 export interface Trained {
   model: IntentModel;
@@ -55,14 +56,6 @@ export function timed<T>(longest: StepTime, step: () => T): T {
   const used = process.cpuUsage(cpu);
   if (wallMs > longest.wallMs) Object.assign(longest, { wallMs, cpuMs: (used.user + used.system) / 1000 });
   return result;
-}
-
-/** The model from its saved JSON, in two steps that each yield to the event loop before they run. */
-export async function reviveModel(json: string, longest: StepTime = { wallMs: 0, cpuMs: 0 }): Promise<IntentModel> {
-  await nextTick();
-  const raw = timed(longest, () => JSON.parse(json));
-  await nextTick();
-  return timed(longest, () => ({ ...raw, bayes: NaiveBayesModel.fromJSON(raw.bayes, raw.scoring) }));
 }
 
 export class BackgroundTrainer {
@@ -102,7 +95,7 @@ export class BackgroundTrainer {
     if (reply.error !== undefined) throw new Error(`retraining failed: ${reply.error}`);
     const longestStep = { wallMs: 0, cpuMs: 0 };
     return {
-      model: await reviveModel(reply.model, longestStep),
+      model: await nextTick().then(() => timed(longestStep, () => modelFromParts(reply.parts, reply.model))),
       longestStep,
       json: reply.model,
       figures: reply.figures,

@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/types';
 import { trainClinicModel } from '../nlu/clinic';
 import { TaughtRecognizer } from './taughtRecognizer';
 import { gateFigures, GateSet, readGateSet } from './gate';
+import { modelParts } from './modelTransfer';
 import { applyTaught, Taught } from './taught';
 import type { TrainReply, TrainRequest, WorkerSetup } from './trainer';
 
@@ -25,7 +26,7 @@ function train(taught: Taught, withFigures: boolean) {
     gate ??= readGateSet(setup.heldoutDir);
     figures = gateFigures(new TaughtRecognizer(knowledge, model, taught), gate);
   }
-  return { json: JSON.stringify({ ...model, bayes: model.bayes.toJSON() }), figures };
+  return { json: JSON.stringify({ ...model, bayes: model.bayes.toJSON() }), model, figures };
 }
 
 parentPort!.on('message', (req: TrainRequest) => {
@@ -34,7 +35,11 @@ parentPort!.on('message', (req: TrainRequest) => {
     const started = Date.now();
     const candidate = train(req.taught, req.gate);
     const baseline = req.baseline ? train(req.baseline, true).figures : undefined;
-    reply = { id: req.id, model: candidate.json, figures: candidate.figures, baselineFigures: baseline, ms: Date.now() - started };
+    const { parts, transfer } = modelParts(candidate.model);
+    reply = { id: req.id, model: candidate.json, parts, figures: candidate.figures, baselineFigures: baseline, ms: Date.now() - started };
+    // The scorer's tables move to the bot's thread (transferables), so it need not rebuild them there.
+    parentPort!.postMessage(reply, transfer);
+    return;
   } catch (err) {
     reply = { id: req.id, error: (err as Error).message };
   }
