@@ -15,6 +15,7 @@ import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { loadOrTrainClinicModel } from './nlu/clinic';
@@ -37,6 +38,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
+  mountTable?: string;
 }
 
 export interface RunningApp {
@@ -74,7 +77,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     model = loaded.model;
   }
 
-  const backend = await openBackend(config, logger);
+  const backend = await openBackend(config, logger, { mountTable: overrides.mountTable });
   let teaching: LiveTeaching | undefined;
   try {
     // What staff taught (the teaching log in the backend) on top of knowledge/, swapped in live (src/teach).
@@ -109,6 +112,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
     });
+    const placeholders = placeholderDetails(knowledge.clinic);
+    if (placeholders.length) {
+      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', { details: placeholders });
+    }
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
       adapter,
@@ -124,6 +131,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           ...(state === 'ok' ? {} : { storageDetail: detail }),
           ...(modelTrainedAt() ? { modelTrainedAt: modelTrainedAt() } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
+          ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
         };
       },
     });

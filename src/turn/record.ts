@@ -18,6 +18,8 @@ export interface TurnRecord {
   redFlag?: string;
   /** Where the answer came from when it was not the article: 'clinic' for the clinic's own FAQ entries (src/teach). */
   source?: 'clinic';
+  /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
+  about?: { treatment?: string; condition?: string };
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');

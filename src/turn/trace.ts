@@ -22,6 +22,9 @@ export interface RecognitionTraceValue {
   redFlag?: string;
   /** 'clinic': answered from the clinic's own FAQ entries, not the article. */
   source?: 'clinic';
+  /** The treatment ("acupuncture", "dryNeedling" or "both") and the article's condition name the answer was about. */
+  treatment?: string;
+  condition?: string;
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -37,6 +40,8 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     reason: r.reason,
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
     ...(record.source ? { source: record.source } : {}),
+    ...(record.about?.treatment ? { treatment: record.about.treatment } : {}),
+    ...(record.about?.condition ? { condition: record.about.condition } : {}),
   };
 }
 
