@@ -17,6 +17,9 @@ import { loadKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
+import { createNotifications, NotificationDispatcher } from './notify';
+import type { DispatcherOptions } from './notify/dispatcher';
+import { announcingEnquiries, announcingTranscripts } from './notify/events';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes';
 import { EnquiryBackend, ReviewStore, scheduleBackendPurge, SqliteBackend, StorageBackend, TranscriptBackend } from './storage/backend';
@@ -35,6 +38,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** Staff notification timings (tests shorten the back-off). */
+  notify?: DispatcherOptions;
 }
 
 export interface RunningApp {
@@ -53,6 +58,8 @@ export interface RunningApp {
   enquiries: EnquiryBackend;
   review: ReviewStore;
   directLine: DirectLine;
+  /** Staff notifications (enabled when NOTIFY_SMTP_URL or NOTIFY_WEBHOOK_URL is set). */
+  notifications: NotificationDispatcher;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the database. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
@@ -94,6 +101,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
+    const notifications = createNotifications(config, backend, logger, overrides.notify);
+    const announce = notifications.enabled ? notifications.notify.bind(notifications) : undefined;
     if (backend.kind === 'sqlite') logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
 
     const runtime = createBot({
@@ -102,8 +111,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       storage,
       logger,
       maxMessageChars: config.maxMessageChars,
-      enquiries,
-      transcripts,
+      enquiries: announce ? announcingEnquiries(enquiries, announce) : enquiries,
+      transcripts: announce ? announcingTranscripts(transcripts, announce) : transcripts,
       redactContactDetails: config.redactContactDetails,
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
@@ -123,6 +132,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           ...(state === 'ok' ? {} : { storageDetail: detail }),
           ...(modelTrainedAt ? { modelTrainedAt } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
+          ...(notifications.enabled ? { notifications: notifications.health() } : {}),
         };
       },
     });
@@ -163,7 +173,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger });
+      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger, notifications });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -171,6 +181,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const running = await listen(server, config.port, config.host);
+    notifications.start();
+    if (notifications.enabled) logger.info('staff notifications on', { email: Boolean(config.notify.smtpUrl), webhook: Boolean(config.notify.webhookUrl), links: config.publicUrl || '(paths only: set PUBLIC_URL)' });
     const stopPurge =
       backend.kind === 'sqlite'
         ? schedulePurge(db, config.transcriptRetentionDays, config.purgeIntervalHours, logger)
@@ -187,11 +199,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       enquiries,
       review,
       directLine,
+      notifications,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
+        await notifications.stop();
         directLine.close();
         await backend?.close();
         // Writes still queued for the group commit (none after the drain, unless a turn outlived the timeout).

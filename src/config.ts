@@ -50,6 +50,10 @@ export interface Config {
   /** Mask phone numbers and email addresses in stored user messages. */
   redactContactDetails: boolean;
   staff: StaffConfig;
+  /** The bot's public address (scheme://host[:port]), for links in staff notifications; empty: links are paths only. */
+  publicUrl: string;
+  /** Staff notifications of call-back/booking requests, urgent conversations and requests for a person (src/notify). */
+  notify: NotifyConfig;
   /** Bot Framework credentials, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botAuth: {
     MicrosoftAppId: string;
@@ -110,6 +114,18 @@ export interface StaffConfig {
   sessionHours: number;
   /** Add `Secure` to the session cookie (set when the bot is served over https). */
   cookieSecure: boolean;
+}
+
+export interface NotifyConfig {
+  /** smtp://user:pass@host:587 or smtps://…:465; empty: no email. */
+  smtpUrl: string;
+  emailFrom: string;
+  /** Recipients (NOTIFY_EMAIL_TO, comma-separated). */
+  emailTo: string[];
+  /** An incoming webhook (Slack, Teams) that receives a JSON POST; empty: none. */
+  webhookUrl: string;
+  /** `slack`: {"text": …} (Slack, Teams Office 365 connectors); `teams`: an Adaptive Card message (Teams Workflows). */
+  webhookFormat: 'slack' | 'teams';
 }
 
 export class ConfigError extends Error {}
@@ -224,6 +240,37 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     });
 }
 
+/** An absolute http(s) URL with no credentials, or '' when the setting is empty. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string, example: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// or http:// (got "${url.protocol}")`);
+  return raw;
+}
+
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smtpUrl = env.NOTIFY_SMTP_URL?.trim() ?? '';
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) throw new ConfigError('NOTIFY_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  const email = /^[^\s@<>,]+@[^\s@<>,]+$/;
+  const emailFrom = env.NOTIFY_EMAIL_FROM?.trim() ?? '';
+  const emailTo = (env.NOTIFY_EMAIL_TO ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of [emailFrom, ...emailTo].filter(Boolean)) if (!email.test(a)) throw new ConfigError(`NOTIFY_EMAIL_FROM / NOTIFY_EMAIL_TO: "${a}" is not an email address`);
+  if (smtpUrl && (!emailFrom || !emailTo.length)) throw new ConfigError('NOTIFY_SMTP_URL needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (who sends and who receives the notifications)');
+  return {
+    smtpUrl,
+    emailFrom,
+    emailTo,
+    webhookUrl: httpUrl(env, 'NOTIFY_WEBHOOK_URL', 'https://hooks.slack.com/services/…'),
+    webhookFormat: oneOf(env, 'NOTIFY_WEBHOOK_FORMAT', ['slack', 'teams'] as const, 'slack'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const appId = env.MicrosoftAppId?.trim() ?? '';
   const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
@@ -299,6 +346,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionHours: integer(env, 'STAFF_SESSION_HOURS', 8, 1, 24 * 30),
       cookieSecure: flag(env, 'STAFF_COOKIE_SECURE', false),
     },
+    publicUrl: httpUrl(env, 'PUBLIC_URL', 'https://bot.clinic.example').replace(/\/+$/, ''),
+    notify: notifyConfig(env),
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',

@@ -224,6 +224,64 @@ for (const kind of kinds) {
       await deleteAll();
     });
 
+    it('follows up an enquiry: owner, outcome, status and notes, each change in the history; filters by owner; all deleted with the conversation', async () => {
+      const e = await backend.enquiries.create({ channelId: 'emulator', conversationId: 'conv-follow', kind: 'booking', name: 'Lee', phone: '0199 888 777', preferredTime: 'Friday', consentAt: new Date(now) });
+      expect(await backend.enquiries.update(e.id, 'alice', { owner: 'alice', outcome: 'left_message', note: 'Left a voicemail at 10:15' })).to.equal(true);
+      expect(await backend.enquiries.update(e.id, 'bob', { owner: 'alice' }), 'an unchanged owner').to.equal(true);
+      expect(await backend.enquiries.update(e.id, 'bob', { outcome: 'booked', status: 'done' })).to.equal(true);
+      expect(await backend.enquiries.update(424_242, 'bob', { status: 'done' })).to.equal(false);
+      expect(await backend.enquiries.get(e.id)).to.include({ owner: 'alice', outcome: 'booked', status: 'done', doneBy: 'bob' });
+      const history = await backend.enquiries.history(e.id);
+      expect(history.map((h) => [h.by, h.action, h.value])).to.deep.equal([
+        ['alice', 'owner', 'alice'],
+        ['alice', 'outcome', 'left_message'],
+        ['alice', 'note', 'Left a voicemail at 10:15'],
+        ['bob', 'status', 'done'],
+        ['bob', 'outcome', 'booked'],
+      ]);
+      expect(history[0].at).to.be.instanceOf(Date);
+      expect((await backend.enquiries.list({ owner: 'alice' })).items.map((x) => x.id)).to.deep.equal([e.id]);
+      expect((await backend.enquiries.list({ owner: 'bob' })).items).to.deep.equal([]);
+      expect((await backend.enquiries.list({ owner: '-' })).items.map((x) => x.id)).to.not.include(e.id);
+      expect((await backend.enquiries.list({ owner: 'alice', status: 'new' })).items).to.deep.equal([]);
+      await backend.enquiries.update(e.id, 'alice', { owner: null, outcome: null, status: 'new' });
+      const cleared = (await backend.enquiries.get(e.id))!;
+      expect([cleared.owner, cleared.outcome, cleared.doneBy, cleared.status]).to.deep.equal([undefined, undefined, undefined, 'new']);
+      expect((await backend.enquiries.list({ owner: '-' })).items.map((x) => x.id)).to.include(e.id);
+      await backend.deleteConversation((await backend.review.findConversation('emulator', 'conv-follow'))!.id);
+      expect(await backend.enquiries.get(e.id)).to.equal(undefined);
+      expect(await backend.enquiries.history(e.id), 'notes go with the enquiry').to.deep.equal([]);
+    });
+
+    it('keeps staff notifications in an outbox: each event once, claimed by one instance at a time, retried, purged', async () => {
+      const at = Date.now();
+      const event = { key: 'enquiry:77', kind: 'callback' as const, at, channelId: 'emulator', conversationId: 'conv-n', enquiryId: 77 };
+      const added = await Promise.all([backend.outbox.add(event), backend.outbox.add({ ...event })]);
+      expect(added.filter(Boolean), 'the same event noticed twice is kept once').to.have.length(1);
+      const [due] = await backend.outbox.due(at, 10);
+      expect(due).to.include({ kind: 'callback', enquiryId: 77, attempts: 0 });
+      const claims = await Promise.all([backend.outbox.claim(due.id, 'one', at, 60_000), backend.outbox.claim(due.id, 'two', at, 60_000)]);
+      expect(claims.filter(Boolean), 'exactly one instance wins the lease').to.have.length(1);
+      const owner = claims[0] ? 'one' : 'two';
+      expect(await backend.outbox.due(at, 10), 'a leased entry is not due').to.deep.equal([]);
+      expect(await backend.outbox.settle(due.id, owner === 'one' ? 'two' : 'one', { attempts: 1, delivered: [], nextAt: at })).to.equal(false);
+      expect(await backend.outbox.settle(due.id, owner, { attempts: 1, delivered: ['webhook'], nextAt: at + 5000, lastError: 'email: ECONNREFUSED' })).to.equal(true);
+      expect(await backend.outbox.due(at + 1000, 10)).to.deep.equal([]);
+      const [retry] = await backend.outbox.due(at + 5000, 10);
+      expect(retry).to.include({ attempts: 1, lastError: 'email: ECONNREFUSED' });
+      expect(retry.delivered).to.deep.equal(['webhook']);
+      // A lease that expired (the instance died while sending) can be taken over.
+      expect(await backend.outbox.claim(due.id, 'one', at + 5000, 100)).to.not.equal(undefined);
+      expect(await backend.outbox.claim(due.id, 'two', at + 5200, 60_000)).to.not.equal(undefined);
+      expect(await backend.outbox.settle(due.id, 'two', { attempts: 2, delivered: ['webhook', 'email'], nextAt: at + 5200, sentAt: at + 5200 })).to.equal(true);
+      expect(await backend.outbox.due(at + 999_999, 10)).to.deep.equal([]);
+      const [recent] = await backend.outbox.recent(5);
+      expect(recent).to.include({ sentAt: at + 5200, attempts: 2 });
+      expect(recent).to.not.have.any.keys('lastError', 'leaseOwner');
+      expect(await backend.outbox.purgeBefore(at + 1)).to.equal(1);
+      expect(await backend.outbox.recent(5)).to.deep.equal([]);
+    });
+
     it('deletes one conversation with its enquiries and its state', async () => {
       const key = 'emulator/conversations/conv-b/';
       await backend.state.write({ [key]: { DialogState: { dialogStack: [] } } });

@@ -57,16 +57,21 @@ export interface LayoutOptions {
   title: string;
   user?: string;
   csrf?: string;
-  active?: 'conversations' | 'unanswered' | 'enquiries';
+  active?: 'dashboard' | 'conversations' | 'unanswered' | 'enquiries' | 'notifications' | 'audit' | 'account';
   newEnquiries?: number;
+  /** A problem every staff page shows at the top (e.g. notifications failing). */
+  alert?: string;
 }
 
 export function layout(options: LayoutOptions, body: Html): string {
   const nav = options.user
     ? html`<nav>
+        <a href="/staff/dashboard" class="${options.active === 'dashboard' ? 'on' : ''}">Dashboard</a>
         <a href="/staff/conversations" class="${options.active === 'conversations' ? 'on' : ''}">Conversations</a>
         <a href="/staff/unanswered" class="${options.active === 'unanswered' ? 'on' : ''}">Unanswered questions</a>
         <a href="/staff/enquiries" class="${options.active === 'enquiries' ? 'on' : ''}">Enquiries${options.newEnquiries ? html` <span class="count">${options.newEnquiries}</span>` : ''}</a>
+        <a href="/staff/notifications" class="${options.active === 'notifications' ? 'on' : ''}">Notifications</a>
+        <a href="/staff/audit" class="${options.active === 'audit' ? 'on' : ''}">Audit</a>
         <form method="post" action="/staff/logout" class="logout">
           <input type="hidden" name="csrf" value="${options.csrf}">
           <span class="who">${options.user}</span> <button type="submit">Sign out</button>
@@ -86,7 +91,7 @@ export function layout(options: LayoutOptions, body: Html): string {
 <body>
 <header><span class="brand">Clinic bot · staff review</span>${nav}</header>
 <main>
-<h1>${escapeHtml(options.title)}</h1>
+${options.alert ? `<p class="error" role="alert">${escapeHtml(options.alert)} <a href="/staff/notifications">Details</a></p>\n` : ''}<h1>${escapeHtml(options.title)}</h1>
 ${body}
 </main>
 </body>
@@ -138,6 +143,20 @@ button.plain{background:#fff;color:#1f4e79}
 .understood dt{float:left;clear:left;width:5.5rem;color:#556}
 .understood dd{margin-left:5.7rem}
 .exports{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
+textarea{font:inherit;padding:.3rem .45rem;border:1px solid #b7c2cf;border-radius:4px;width:100%}
+form.filters label.wide{flex:1 1 100%}
+ol.history{background:#fff;border:1px solid #dde3ea;padding:.6rem 2rem}
+ol.history li{margin:.25rem 0}
+.cards{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;margin:0 0 1rem}
+.cards li{background:#fff;border:1px solid #dde3ea;padding:.5rem .8rem}
+.cards strong{font-size:1.2rem}
+.chart-box{background:#fff;border:1px solid #dde3ea;margin:0 0 1rem;padding:.6rem .8rem}
+.chart-box figcaption{font-weight:600;margin-bottom:.4rem}
+.chart-row{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+svg.chart{max-width:100%;height:auto}
+.chart-table{width:auto;font-size:.8rem;max-height:240px}
+.chart-row>table{display:block;max-height:240px;overflow:auto}
+.legend{display:flex;flex-wrap:wrap;gap:.8rem;list-style:none;padding:0;margin:.3rem 0;font-size:.85rem}
 `;
 
 /** A small icon, so browsers do not ask for /favicon.ico. */

@@ -5,16 +5,19 @@
 import type { ConversationFilter, ConversationPage, ConversationSummary, Flag, TurnView, UnansweredGroup } from '../storage/review';
 import { FLAGS } from '../storage/review';
 import type { Enquiry, EnquiryStatus } from '../storage/enquiries';
+import { OUTCOME_LABELS, UNASSIGNED } from '../storage/enquiryFollowUp';
 import { formatDate, formatTime, html, Html, layout, LayoutOptions, qs } from './html';
 
 export interface PageContext {
   user: string;
   csrf: string;
   newEnquiries: number;
+  /** Shown at the top of every page (notifications failing). */
+  alert?: string;
 }
 
-function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
-  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries }, body);
+export function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
+  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries, alert: ctx.alert }, body);
 }
 
 function flagBadges(flags: Record<Flag, number>): Html {
@@ -214,31 +217,49 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
   );
 }
 
-export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { conversationRow?: number }>, status: EnquiryStatus | 'all', next: string | undefined, notice?: string): string {
+export interface EnquiryListView {
+  items: Array<Enquiry & { conversationRow?: number }>;
+  status: EnquiryStatus | 'all';
+  /** '' anyone, UNASSIGNED nobody, or a staff name. */
+  owner: string;
+  accounts: string[];
+  next?: string;
+  notice?: string;
+}
+
+export function enquiriesPage(ctx: PageContext, view: EnquiryListView): string {
+  const { items, status, owner } = view;
   return shell(
     ctx,
     'Enquiries',
     'enquiries',
-    html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+    html`${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
       <form method="get" action="/staff/enquiries" class="filters">
         <label>Status <select name="status">${(['new', 'done', 'all'] as const).map((s) => html`<option value="${s}" ${s === status ? html`selected` : ''}>${s}</option>`)}</select></label>
+        <label>Owner <select name="owner">
+          <option value="">anyone</option>
+          <option value="${UNASSIGNED}" ${owner === UNASSIGNED ? html`selected` : ''}>nobody yet</option>
+          ${view.accounts.map((a) => html`<option value="${a}" ${a === owner ? html`selected` : ''}>${a === ctx.user ? html`${a} (me)` : a}</option>`)}
+        </select></label>
         <button type="submit">Show</button>
       </form>
       <table>
-        <thead><tr><th>#</th><th>Received</th><th>Kind</th><th>Name</th><th>Phone</th><th>Email</th><th>When suits</th><th>About</th><th>Conversation</th><th>Status</th></tr></thead>
+        <thead><tr><th>#</th><th>Received</th><th>Kind</th><th>Name</th><th>Phone</th><th>Email</th><th>When suits</th><th>About</th><th>Conversation</th><th>Owner</th><th>Outcome</th><th>Status</th></tr></thead>
         <tbody>${
           items.length
             ? items.map(
                 (e) => html`<tr>
-              <td>${e.id}</td>
+              <td><a href="/staff/enquiries/${e.id}" title="Follow up enquiry ${e.id}">${e.id}</a></td>
               <td class="small">${formatTime(e.createdAt)}</td>
               <td>${e.kind}</td>
-              <td>${e.name}</td>
+              <td><a href="/staff/enquiries/${e.id}">${e.name}</a></td>
               <td>${e.phone ?? ''}</td>
               <td>${e.email ?? ''}</td>
               <td class="pre">${e.preferredTime}</td>
               <td class="pre">${e.reason ?? ''}</td>
               <td class="small">${e.conversationRow ? html`<a href="/staff/conversations/${e.conversationRow}">${e.channelId}</a>` : html`${e.channelId} <span class="muted">(deleted)</span>`}</td>
+              <td>${e.owner ?? html`<span class="muted">nobody</span>`}</td>
+              <td>${e.outcome ? OUTCOME_LABELS[e.outcome] : ''}</td>
               <td>
                 <form method="post" action="/staff/enquiries/${e.id}/status">
                   <input type="hidden" name="csrf" value="${ctx.csrf}">
@@ -252,9 +273,9 @@ export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { convers
               </td>
             </tr>`,
               )
-            : html`<tr><td colspan="10" class="muted">No enquiries.</td></tr>`
+            : html`<tr><td colspan="12" class="muted">No enquiries.</td></tr>`
         }</tbody>
       </table>
-      <div class="pager">${next ? html`<a href="/staff/enquiries${qs({ status, before: next })}" rel="next">Older →</a>` : ''}</div>`,
+      <div class="pager">${view.next ? html`<a href="/staff/enquiries${qs({ status, owner, before: view.next })}" rel="next">Older →</a>` : ''}</div>`,
   );
 }

@@ -11,12 +11,15 @@ import type { StaffConfig } from '../config';
 import type { Logger } from '../logger';
 import type { StorageBackend } from '../storage/backend';
 import type { EnquiryStatus } from '../storage/enquiries';
+import { UNASSIGNED } from '../storage/enquiryFollowUp';
 import { BadFilterError, ConversationFilter, Flag, FLAGS, trainingCandidates } from '../storage/review';
 import type { Db } from '../storage/sqlite';
 import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
 import { exportCsv, exportJson, safeFilePart } from './exports';
 import { FAVICON, formatDate, STYLESHEET } from './html';
 import * as pages from './pages';
+import type { NotificationDispatcher } from '../notify/dispatcher';
+import { registerWorkflowRoutes } from './workflow';
 
 export const SESSION_COOKIE = 'clinic_staff';
 export const LOGIN_COOKIE = 'clinic_staff_login';
@@ -30,6 +33,8 @@ export interface StaffDeps {
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
   secret: string;
   logger: Logger;
+  /** Staff notifications: their state is shown on the staff pages. */
+  notifications?: NotificationDispatcher;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -142,7 +147,7 @@ function conversationFilter(params: URLSearchParams): ConversationFilter & { fro
 
 /** Only same-site paths under /staff/ are followed after sign-in (no open redirect). */
 function safeNext(next: string | null | undefined): string {
-  return next && /^\/staff\/[A-Za-z0-9/_?&=.%+-]*$/.test(next) && !next.startsWith('//') ? next : '/staff/conversations';
+  return next && /^\/staff\/[A-Za-z0-9/_?&=.%+-]*$/.test(next) && !next.startsWith('//') ? next : '/staff/dashboard';
 }
 
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
@@ -159,7 +164,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     return session && accounts.has(session.user) ? session : undefined;
   };
-  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew() });
+  const pageContext = async (s: Session): Promise<pages.PageContext> => ({
+    user: s.user,
+    csrf: s.csrf,
+    newEnquiries: await enquiries.countNew(),
+    ...(deps.notifications?.health().status === 'failing' ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' } : {}),
+  });
 
   type Kind = 'page' | 'api' | 'download';
   type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
@@ -204,11 +214,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
   });
 
-  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/conversations' : '/staff/login'));
+  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/dashboard' : '/staff/login'));
 
   // --- sign-in ---
   server.get('/staff/login', async (req, res) => {
-    if (await sessionOf(req)) return redirect(res, '/staff/conversations');
+    if (await sessionOf(req)) return redirect(res, '/staff/dashboard');
     const nonce = sessions.loginNonce();
     res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
     sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
@@ -394,15 +404,23 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     return status;
   };
 
+  /** Filters of the enquiry list (status, owner), shared by the page and the API. */
+  const enquiryFilter = (params: URLSearchParams) => {
+    const status = enquiryStatus(params.get('status'));
+    const owner = params.get('owner') ?? '';
+    if (owner && owner !== UNASSIGNED && !config.users.some((u) => u.name === owner)) throw new HttpError(400, 'owner must be a staff account name or "-" (nobody)');
+    return { status, owner, list: { status: status === 'all' ? undefined : status, owner: owner || undefined, before: text(params, 'before', 40) } };
+  };
+
   server.get(
     '/staff/enquiries',
     guarded('page', async (req, res, session) => {
       const params = query(req);
-      const status = enquiryStatus(params.get('status'));
-      const page = await enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) });
+      const filter = enquiryFilter(params);
+      const page = await enquiries.list(filter.list);
       const items = await Promise.all(page.items.map(async (e) => ({ ...e, conversationRow: (await review.findConversation(e.channelId, e.conversationId))?.id })));
       const notice = params.get('updated') ? `Enquiry ${params.get('updated')} updated.` : undefined;
-      sendHtml(res, 200, pages.enquiriesPage(await pageContext(session), items, status, page.next, notice));
+      sendHtml(res, 200, pages.enquiriesPage(await pageContext(session), { items, status: filter.status, owner: filter.owner, accounts: [...accounts], next: page.next, notice }));
     }),
   );
 
@@ -415,7 +433,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         const status = form(req).get('status');
         if (!/^\d{1,15}$/.test(id)) throw new HttpError(404, 'no such enquiry');
         if (status !== 'done' && status !== 'new') throw new HttpError(400, 'status must be done or new');
-        if (!(await enquiries.setStatus(Number(id), status, session.user))) throw new HttpError(404, 'no such enquiry');
+        if (!(await enquiries.update(Number(id), session.user, { status }))) throw new HttpError(404, 'no such enquiry');
         logger.info('staff updated an enquiry', { user: session.user, enquiry: Number(id), status });
         if (wantsHtml(req)) return redirect(res, `/staff/enquiries?status=${status === 'done' ? 'new' : 'done'}&updated=${id}`);
         sendJson(res, 200, { id: Number(id), status });
@@ -449,11 +467,28 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   server.get(
     '/staff/api/enquiries',
     guarded('api', async (req, res) => {
-      const params = query(req);
-      const status = enquiryStatus(params.get('status'));
-      sendJson(res, 200, await enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) }));
+      sendJson(res, 200, await enquiries.list(enquiryFilter(query(req)).list));
     }),
   );
+
+  registerWorkflowRoutes(server, {
+    storage: deps.storage,
+    logger,
+    accounts: [...accounts],
+    notifications: deps.notifications,
+    guarded,
+    pageContext,
+    sendHtml,
+    sendJson,
+    redirect: (res, location) => redirect(res, location),
+    query,
+    form,
+    wantsHtml,
+    fail: (status, message) => {
+      throw new HttpError(status, message);
+    },
+    parseDay,
+  });
 
   // Anything else under /staff: a clean 404 (after the session check, so it reveals nothing).
   const notFound = guarded('api', () => {

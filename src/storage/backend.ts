@@ -12,8 +12,11 @@
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import type { LoggedRef, TranscriptWriter } from '../bot/transcriptLogging';
 import type { SessionRecords } from '../staff/auth';
-import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { FollowUpChange, FollowUpEvent } from './enquiryFollowUp';
 import { SqliteEnquiryStore } from './enquiries';
+import { Outbox, SqliteOutbox } from './outbox';
+import { DashboardStats, sqliteStats, StatsRange } from './stats';
 import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
 import { ReviewQueries } from './review';
@@ -50,8 +53,12 @@ export interface ReviewStore {
 export interface EnquiryBackend extends EnquiryStore {
   create(enquiry: NewEnquiry): Promise<{ id: number }>;
   get(id: number): Promise<Enquiry | undefined>;
-  list(options?: { status?: EnquiryStatus; before?: string; limit?: number }): Promise<EnquiryPage>;
+  list(options?: EnquiryListOptions): Promise<EnquiryPage>;
   setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean>;
+  /** Follow-up (owner, outcome, status, a note), recorded in the history; false when there is no such enquiry. */
+  update(id: number, by: string, change: FollowUpChange): Promise<boolean>;
+  /** Who changed what, oldest first (notes included). */
+  history(id: number): Promise<FollowUpEvent[]>;
   forConversation(channelId: string, conversationId: string): Promise<Enquiry[]>;
   countNew(): Promise<number>;
 }
@@ -71,6 +78,10 @@ export interface StorageBackend {
   transcripts: TranscriptBackend;
   enquiries: EnquiryBackend;
   review: ReviewStore;
+  /** Staff notifications waiting to be sent (see outbox.ts). */
+  outbox: Outbox;
+  /** Figures for the staff dashboard (see stats.ts). */
+  stats(range: StatsRange): Promise<DashboardStats>;
   /** Staff sessions shared by every instance; undefined: in the local SQLite file. */
   sessions?: SessionRecords;
   /** Deletes shared staff sessions that expired before `now`; returns how many. */
@@ -89,6 +100,7 @@ export class SqliteBackend implements StorageBackend {
   readonly transcripts: TranscriptBackend;
   readonly enquiries: EnquiryBackend;
   readonly review: ReviewStore;
+  readonly outbox: Outbox;
   readonly sqliteTranscripts: SqliteTranscriptStore;
   readonly sqliteEnquiries: SqliteEnquiryStore;
   readonly sqliteReview: ReviewQueries;
@@ -98,6 +110,7 @@ export class SqliteBackend implements StorageBackend {
     const t = (this.sqliteTranscripts = new SqliteTranscriptStore(db));
     const e = (this.sqliteEnquiries = new SqliteEnquiryStore(db));
     const r = (this.sqliteReview = new ReviewQueries(db));
+    this.outbox = new SqliteOutbox(db);
     this.transcripts = {
       logActivity: (a) => t.logActivity(a),
       logActivities: async (activities, replace) => t.logActivities(activities, replace),
@@ -111,6 +124,8 @@ export class SqliteBackend implements StorageBackend {
       get: async (id) => e.get(id),
       list: async (o) => e.list(o),
       setStatus: async (id, s, by) => e.setStatus(id, s, by),
+      update: async (id, by, change) => e.update(id, by, change),
+      history: async (id) => e.history(id),
       forConversation: async (c, id) => e.forConversation(c, id),
       countNew: async () => e.countNew(),
     };
@@ -125,6 +140,10 @@ export class SqliteBackend implements StorageBackend {
       conversationsInRange: (range) => toAsync(r.conversationsInRange(range)),
       counts: async () => r.counts(),
     };
+  }
+
+  async stats(range: StatsRange): Promise<DashboardStats> {
+    return sqliteStats(this.db, range);
   }
 
   async deleteConversation(id: number): Promise<DeletedConversation | undefined> {

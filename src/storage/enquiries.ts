@@ -4,6 +4,7 @@
  * "new" to "done".
  */
 import type { Db } from './sqlite';
+import { EnquiryOutcome, FollowUpChange, FollowUpEvent, isOutcome, SqliteFollowUps, UNASSIGNED } from './enquiryFollowUp';
 
 export type EnquiryKind = 'booking' | 'callback';
 export type EnquiryStatus = 'new' | 'done';
@@ -26,6 +27,17 @@ export interface Enquiry extends NewEnquiry {
   status: EnquiryStatus;
   doneAt?: Date;
   doneBy?: string;
+  /** The staff member following it up (enquiryFollowUp.ts). */
+  owner?: string;
+  outcome?: EnquiryOutcome;
+}
+
+/** Filters of an enquiry list; `owner` is a staff name or UNASSIGNED ('-'). */
+export interface EnquiryListOptions {
+  status?: EnquiryStatus;
+  owner?: string;
+  before?: string;
+  limit?: number;
 }
 
 /** What the enquiry dialog needs: injected, so dialog tests can pass a fake. */
@@ -53,6 +65,8 @@ interface Row {
   status: EnquiryStatus;
   done_at: number | null;
   done_by: string | null;
+  owner?: string | null;
+  outcome?: string | null;
 }
 
 function fromRow(r: Row): Enquiry {
@@ -71,6 +85,8 @@ function fromRow(r: Row): Enquiry {
     status: r.status,
     doneAt: r.done_at === null ? undefined : new Date(r.done_at),
     doneBy: r.done_by ?? undefined,
+    ...(r.owner ? { owner: r.owner } : {}),
+    ...(isOutcome(r.outcome) ? { outcome: r.outcome } : {}),
   };
 }
 
@@ -82,8 +98,10 @@ export interface EnquiryPage {
 
 export class SqliteEnquiryStore implements EnquiryStore {
   private readonly insert: (e: NewEnquiry, now: number) => number;
+  private readonly followUps: SqliteFollowUps;
 
   constructor(private readonly db: Db) {
+    this.followUps = new SqliteFollowUps(db);
     const insert = db.prepare(
       `INSERT INTO enquiries (created_at, channel_id, conversation_id, kind, name, phone, email, preferred_time, reason, consent_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
@@ -119,13 +137,18 @@ export class SqliteEnquiryStore implements EnquiryStore {
   }
 
   /** Newest first; `status` filters; keyset paging by (created_at, id). */
-  list(options: { status?: EnquiryStatus; before?: string; limit?: number } = {}): EnquiryPage {
+  list(options: EnquiryListOptions = {}): EnquiryPage {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const where: string[] = [];
     const params: Array<string | number> = [];
     if (options.status) {
       where.push('status = ?');
       params.push(options.status);
+    }
+    if (options.owner === UNASSIGNED) where.push('owner IS NULL');
+    else if (options.owner) {
+      where.push('owner = ?');
+      params.push(options.owner);
     }
     const cursor = options.before ? /^(\d+)\.(\d+)$/.exec(options.before) : null;
     if (cursor) {
@@ -147,6 +170,15 @@ export class SqliteEnquiryStore implements EnquiryStore {
         ? this.db.prepare("UPDATE enquiries SET status = 'done', done_at = ?, done_by = ? WHERE id = ?").run(Date.now(), by, id)
         : this.db.prepare("UPDATE enquiries SET status = 'new', done_at = NULL, done_by = NULL WHERE id = ?").run(id);
     return result.changes > 0;
+  }
+
+  /** Owner, outcome, status and notes, recorded in the history; false when there is no such enquiry. */
+  update(id: number, by: string, change: FollowUpChange): boolean {
+    return this.followUps.update(id, by, change);
+  }
+
+  history(id: number): FollowUpEvent[] {
+    return this.followUps.history(id);
   }
 
   forConversation(channelId: string, conversationId: string): Enquiry[] {

@@ -17,6 +17,9 @@ import { BadFilterError, FLAGS, groupTurns } from '../review';
 import type { SessionRecords } from '../../staff/auth';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
+import { BlobOutbox } from './blobOutbox';
+import type { Outbox } from '../outbox';
+import { DashboardStats, StatsRange, statsFromReview } from '../stats';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
 
@@ -70,28 +73,28 @@ class BlobReview implements ReviewStore {
         (!filter.channel || c.channelId === filter.channel) &&
         (!filter.flag || c.flags[filter.flag] > 0) &&
         (filter.from === undefined || c.startedAt.getTime() >= filter.from) &&
-        (filter.to === undefined || c.startedAt.getTime() < filter.to) &&
-        (at === undefined || (newer ? c.id > at : c.id < at)),
+        (filter.to === undefined || c.startedAt.getTime() < filter.to),
     );
-    rows.sort((a, b) => (newer ? a.id - b.id : b.id - a.id));
-    let page: ConversationSummary[] = [];
-    let more = false;
+    rows.sort((a, b) => b.id - a.id);
     if (words) {
-      // Summaries in the list order until a page is full (and one more, to know there are more); unchanged
-      // ones come from this instance's cache, so a search reads only what changed since the last one.
-      for (let i = 0; i < rows.length && page.length <= limit; i += 256) {
+      // Every summary is searched (for the total); unchanged ones come from this instance's cache, so a search
+      // reads only what changed since the last one.
+      const matching: typeof rows = [];
+      for (let i = 0; i < rows.length; i += 256) {
         const chunk = rows.slice(i, i + 256);
         const bodies = await this.transcripts.summariesOf(chunk);
         bodies.forEach((s, j) => {
-          if (s && page.length <= limit && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) page.push(strip(chunk[j]));
+          if (s && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) matching.push(chunk[j]);
         });
       }
-      more = page.length > limit;
-      page = page.slice(0, limit);
-    } else {
-      more = rows.length > limit;
-      page = rows.slice(0, limit).map(strip);
+      rows = matching;
     }
+    const total = rows.length;
+    if (at !== undefined) rows = rows.filter((c) => (newer ? c.id > at : c.id < at));
+    if (newer) rows.reverse();
+    const offset = cursor === undefined && filter.page && filter.page > 1 ? (Math.trunc(filter.page) - 1) * limit : 0;
+    const more = rows.length > offset + limit;
+    const page = rows.slice(offset, offset + limit).map(strip);
     rows = [];
     if (newer) page.reverse();
     const first = page[0];
@@ -99,7 +102,8 @@ class BlobReview implements ReviewStore {
     return {
       items: page,
       older: last && (newer || more) ? String(last.id) : undefined,
-      newer: first && (newer ? more : cursor !== undefined) ? String(first.id) : undefined,
+      newer: first && (newer ? more : cursor !== undefined || offset > 0) ? String(first.id) : undefined,
+      total,
     };
   }
 
@@ -223,6 +227,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly enquiries: BlobEnquiryStore & EnquiryBackend;
   readonly review: ReviewStore;
   readonly sessions: SessionRecords;
+  readonly outbox: Outbox;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -237,6 +242,7 @@ export class AzureBlobBackend implements StorageBackend {
     this.enquiries = new BlobEnquiryStore(this.containers.enquiries, this.transcripts);
     this.review = new BlobReview(this.transcripts, this.enquiries);
     this.sessions = blobSessionRecords(this.containers.enquiries);
+    this.outbox = new BlobOutbox(this.containers.enquiries);
   }
 
   async purgeExpiredSessions(now: number): Promise<number> {
@@ -255,6 +261,22 @@ export class AzureBlobBackend implements StorageBackend {
       throw new StorageUnavailableError(`cannot reach Azure Storage (AZURE_STORAGE_CONNECTION_STRING): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim());
     }
     return backend;
+  }
+
+  async stats(range: StatsRange): Promise<DashboardStats> {
+    const enquiries = this.enquiries;
+    return statsFromReview(
+      {
+        conversationsInRange: (r) => this.review.conversationsInRange(r),
+        enquiries: async function* () {
+          for (let page = await enquiries.list({ limit: 500 }); ; page = await enquiries.list({ limit: 500, before: page.next })) {
+            yield* page.items;
+            if (!page.next) return;
+          }
+        },
+      },
+      range,
+    );
   }
 
   async deleteConversation(id: number): Promise<DeletedConversation | undefined> {
