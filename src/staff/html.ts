@@ -156,6 +156,13 @@ ol.history li{margin:.25rem 0}
 svg.chart{max-width:100%;height:auto}
 .chart-table{width:auto;font-size:.8rem;max-height:240px}
 .chart-row>table{display:block;max-height:240px;overflow:auto}
+.total{margin:.4rem 0}
+nav.pages{display:flex;gap:.35rem;align-items:center}
+nav.pages a,nav.pages .current{padding:.1rem .45rem;border:1px solid #dde3ea;border-radius:4px;background:#fff}
+nav.pages .current{background:#1f4e79;color:#fff;border-color:#1f4e79}
+.confidence.low{color:#8a1f17}
+.confidence.medium{color:#6d4c00}
+details summary{cursor:pointer;color:#1f4e79}
 .legend{display:flex;flex-wrap:wrap;gap:.8rem;list-style:none;padding:0;margin:.3rem 0;font-size:.85rem}
 `;
 

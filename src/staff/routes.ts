@@ -131,6 +131,8 @@ function conversationFilter(params: URLSearchParams): ConversationFilter & { fro
   const toDate = params.get('to') || undefined;
   const limit = params.get('limit');
   if (limit && !/^\d{1,3}$/.test(limit)) throw new HttpError(400, 'limit must be a number from 1 to 200');
+  const page = params.get('page');
+  if (page && !/^[1-9]\d{0,5}$/.test(page)) throw new HttpError(400, 'page must be a page number (1, 2, …)');
   return {
     channel: text(params, 'channel', 100),
     flag: flag as Flag | undefined,
@@ -140,6 +142,7 @@ function conversationFilter(params: URLSearchParams): ConversationFilter & { fro
     before: text(params, 'before', 40),
     after: text(params, 'after', 40),
     limit: limit ? Number(limit) : undefined,
+    page: page ? Number(page) : undefined,
     fromDate,
     toDate,
   };
@@ -194,7 +197,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         const message = status === 500 ? 'Something went wrong. Please try again.' : (err as Error).message;
         if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
         if (res.headersSent) return void res.end();
-        if (kind === 'page' && wantsHtml(req)) {
+        // A browser following a link (a page or a download) gets a page; scripts get JSON.
+        if (kind !== 'api' && wantsHtml(req)) {
           const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0 }));
           return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
         }
