@@ -282,6 +282,25 @@ for (const kind of kinds) {
       expect(await backend.outbox.recent(5)).to.deep.equal([]);
     });
 
+    it('keeps the staff audit log newest first, filtered by user, action and time, paged, and purged', async () => {
+      const t0 = Date.UTC(2025, 0, 1);
+      for (let i = 0; i < 5; i++) {
+        await backend.audit.record({ at: new Date(t0 + i * 1000), user: i % 2 ? 'bob' : 'alice', action: i === 4 ? 'deleted conversation' : 'viewed conversation', target: `conversation ${i}` });
+      }
+      const all = await backend.audit.list();
+      expect(all.items.map((e) => e.target)).to.deep.equal(['conversation 4', 'conversation 3', 'conversation 2', 'conversation 1', 'conversation 0']);
+      expect(all.items[0]).to.deep.equal({ at: new Date(t0 + 4000), user: 'alice', action: 'deleted conversation', target: 'conversation 4' });
+      expect((await backend.audit.list({ user: 'bob' })).items.map((e) => e.target)).to.deep.equal(['conversation 3', 'conversation 1']);
+      expect((await backend.audit.list({ action: 'deleted conversation' })).items).to.have.length(1);
+      expect((await backend.audit.list({ from: t0 + 1000, to: t0 + 3000 })).items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
+      const first = await backend.audit.list({ limit: 2 });
+      const second = await backend.audit.list({ limit: 2, before: first.next });
+      expect(second.items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
+      expect(await backend.audit.purgeBefore(t0 + 2000)).to.equal(2);
+      expect((await backend.audit.list()).items).to.have.length(3);
+      await backend.audit.purgeBefore(t0 + 10_000);
+    });
+
     it('deletes one conversation with its enquiries and its state', async () => {
       const key = 'emulator/conversations/conv-b/';
       await backend.state.write({ [key]: { DialogState: { dialogStack: [] } } });

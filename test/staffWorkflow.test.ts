@@ -177,4 +177,42 @@ describe('staff workflow pages (HTTP)', function () {
       expect(await list.text()).to.include('page must be a page number');
     });
   });
+
+  describe('audit log', () => {
+    it('records who viewed, exported, deleted or changed what, without patient details, on a page and in an export', async () => {
+      const row = (await app.review.findConversation('emulator', 'w-declined'))!;
+      const [enquiry] = (await app.enquiries.list({ status: 'done' })).items;
+      const bob = await staffSignIn(base, 'bob', PASSWORD);
+      await staffGet(bob, `/staff/conversations/${row.id}`);
+      await staffGet(bob, `/staff/conversations/${row.id}/transcript`);
+      await staffGet(bob, '/staff/export?from=2020-01-01&to=2030-12-31&format=json');
+      await staffGet(bob, '/staff/conversations/999999'); // a 404 is not recorded
+      expect((await staffPost(bob, `/staff/conversations/${row.id}/delete`, {})).status).to.equal(303);
+      const api = async (query: string) => {
+        const csv = await (await staffGet(alice, `/staff/audit/export?format=json&${query}`)).json();
+        return (csv as any[]).map((e) => [e.user, e.action, e.target, e.detail ?? ''].join(' | '));
+      };
+      await new Promise((r) => setTimeout(r, 100)); // entries are written once each response has been sent
+      const byBob = await api('user=bob');
+      expect(byBob).to.deep.equal([
+        `bob | deleted conversation | conversation ${row.id} | `,
+        'bob | exported conversations | 2020-01-01 to 2030-12-31 | json',
+        `bob | exported transcript | conversation ${row.id} | `,
+        `bob | viewed conversation | conversation ${row.id} | `,
+        `bob | changed enquiry | enquiry ${enquiry.id} | status, owner, outcome`, // an empty note is no change
+      ]);
+      const byAlice = await api('user=alice&action=changed%20enquiry');
+      expect(byAlice[byAlice.length - 1]).to.equal(`alice | changed enquiry | enquiry ${enquiry.id} | status, owner, outcome, note`);
+      const all = JSON.stringify(await api(''));
+      for (const secret of ['Robin', '0412', 'voicemail', 'weather']) expect(all).to.not.include(secret);
+      // The export is itself recorded, and the page shows the log with links to what still exists.
+      const page = await (await staffGet(alice, '/staff/audit?user=alice')).text();
+      expect(page).to.match(/<td>alice<\/td><td>exported audit log<\/td>/);
+      expect(page).to.match(new RegExp(`<a href="/staff/enquiries/${enquiry.id}">enquiry ${enquiry.id}</a>`));
+      const csv = await (await staffGet(alice, '/staff/audit/export?format=csv&user=bob')).text();
+      expect(csv.split('\r\n')[0].replace(/^\uFEFF/, '')).to.equal('at,user,action,target,detail');
+      expect(csv).to.include(`,bob,deleted conversation,conversation ${row.id},`);
+      expect((await staffGet(alice, '/staff/audit?user=mallory', { accept: 'text/html' })).status).to.equal(400);
+    });
+  });
 });

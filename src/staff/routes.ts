@@ -20,6 +20,7 @@ import { FAVICON, formatDate, STYLESHEET } from './html';
 import * as pages from './pages';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import { registerWorkflowRoutes } from './workflow';
+import { AuditTrail, scheduleAuditPurge } from './audit';
 
 export const SESSION_COOKIE = 'clinic_staff';
 export const LOGIN_COOKIE = 'clinic_staff_login';
@@ -35,6 +36,8 @@ export interface StaffDeps {
   logger: Logger;
   /** Staff notifications: their state is shown on the staff pages. */
   notifications?: NotificationDispatcher;
+  /** Days the audit log is kept (TRANSCRIPT_RETENTION_DAYS; 0 keeps it). */
+  retentionDays?: number;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -162,6 +165,9 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
 
   const accounts = new Set(config.users.map((u) => u.name));
+  const audit = new AuditTrail(deps.storage.audit, logger, form);
+  const stopAuditPurge = scheduleAuditPurge(deps.storage.audit, deps.retentionDays ?? 0, 6, logger);
+  server.on('close', stopAuditPurge);
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
   const sessionOf = async (req: Request): Promise<Session | undefined> => {
     const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
@@ -190,6 +196,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
         return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
       }
+      audit.track(req, res, session.user);
       try {
         await handler(req, res, session);
       } catch (err) {
@@ -485,6 +492,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     sendHtml,
     sendJson,
     redirect: (res, location) => redirect(res, location),
+    download: (res, filename, contentType, body) => {
+      secure(res);
+      res.sendRaw(200, body, { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${filename}"` });
+    },
+    audit,
     query,
     form,
     wantsHtml,

@@ -7,6 +7,7 @@ import type { Request, RequestHandler, Response } from 'restify';
 import type { Logger } from '../logger';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import type { StorageBackend } from '../storage/backend';
+import type { AuditTrail } from './audit';
 import type { Session } from './auth';
 import type { PageContext } from './pages';
 
@@ -19,12 +20,15 @@ export interface StaffToolkit {
   /** Staff account names (STAFF_USERS). */
   accounts: string[];
   notifications?: NotificationDispatcher;
+  audit: AuditTrail;
   /** Session check, CSRF on POST, errors as a page or JSON. */
   guarded(kind: RouteKind, handler: StaffHandler, options?: { post?: boolean }): RequestHandler;
   pageContext(session: Session): Promise<PageContext>;
   sendHtml(res: Response, status: number, body: string): void;
   sendJson(res: Response, status: number, body: unknown): void;
   redirect(res: Response, location: string): void;
+  /** A file download with the staff pages' security headers. */
+  download(res: Response, filename: string, contentType: string, body: string): void;
   query(req: Request): URLSearchParams;
   form(req: Request): URLSearchParams;
   wantsHtml(req: Request): boolean;

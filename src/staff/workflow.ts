@@ -2,10 +2,11 @@
  * Staff routes for working from the pages, registered by registerStaffRoutes through a StaffToolkit:
  *  - /staff/notifications: recent staff notifications and whether sending works;
  *  - /staff/enquiries/:id: one enquiry's follow-up (owner, outcome, status, notes) and its history;
- *  - /staff/dashboard (dashboard.ts).
+ *  - /staff/dashboard (dashboard.ts), /staff/audit (audit.ts).
  */
 import type { Request, Server } from 'restify';
 import { FollowUpChange, isOutcome, MAX_NOTE_CHARS } from '../storage/enquiryFollowUp';
+import { registerAuditRoutes } from './audit';
 import { registerDashboardRoutes } from './dashboard';
 import type { StaffToolkit } from './toolkit';
 import { enquiryPage, notificationsPage } from './workflowPages';
@@ -45,6 +46,7 @@ function followUpChange(params: URLSearchParams, t: StaffToolkit): FollowUpChang
 export function registerWorkflowRoutes(server: Server, t: StaffToolkit): void {
   const { enquiries, review, outbox } = t.storage;
   registerDashboardRoutes(server, t);
+  registerAuditRoutes(server, t);
 
   server.get(
     '/staff/notifications',

@@ -16,6 +16,7 @@ import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, EnquirySt
 import type { FollowUpChange, FollowUpEvent } from './enquiryFollowUp';
 import { SqliteEnquiryStore } from './enquiries';
 import { Outbox, SqliteOutbox } from './outbox';
+import { AuditLog, SqliteAuditLog } from './audit';
 import { DashboardStats, sqliteStats, StatsRange } from './stats';
 import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
@@ -80,6 +81,8 @@ export interface StorageBackend {
   review: ReviewStore;
   /** Staff notifications waiting to be sent (see outbox.ts). */
   outbox: Outbox;
+  /** Who viewed, exported, deleted or changed what (see audit.ts). */
+  audit: AuditLog;
   /** Figures for the staff dashboard (see stats.ts). */
   stats(range: StatsRange): Promise<DashboardStats>;
   /** Staff sessions shared by every instance; undefined: in the local SQLite file. */
@@ -101,6 +104,7 @@ export class SqliteBackend implements StorageBackend {
   readonly enquiries: EnquiryBackend;
   readonly review: ReviewStore;
   readonly outbox: Outbox;
+  readonly audit: AuditLog;
   readonly sqliteTranscripts: SqliteTranscriptStore;
   readonly sqliteEnquiries: SqliteEnquiryStore;
   readonly sqliteReview: ReviewQueries;
@@ -111,6 +115,7 @@ export class SqliteBackend implements StorageBackend {
     const e = (this.sqliteEnquiries = new SqliteEnquiryStore(db));
     const r = (this.sqliteReview = new ReviewQueries(db));
     this.outbox = new SqliteOutbox(db);
+    this.audit = new SqliteAuditLog(db);
     this.transcripts = {
       logActivity: (a) => t.logActivity(a),
       logActivities: async (activities, replace) => t.logActivities(activities, replace),

@@ -18,6 +18,8 @@ import type { SessionRecords } from '../../staff/auth';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobOutbox } from './blobOutbox';
+import { BlobAuditLog } from './blobAudit';
+import type { AuditLog } from '../audit';
 import type { Outbox } from '../outbox';
 import { DashboardStats, StatsRange, statsFromReview } from '../stats';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
@@ -228,6 +230,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly review: ReviewStore;
   readonly sessions: SessionRecords;
   readonly outbox: Outbox;
+  readonly audit: AuditLog;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -243,6 +246,7 @@ export class AzureBlobBackend implements StorageBackend {
     this.review = new BlobReview(this.transcripts, this.enquiries);
     this.sessions = blobSessionRecords(this.containers.enquiries);
     this.outbox = new BlobOutbox(this.containers.enquiries);
+    this.audit = new BlobAuditLog(this.containers.enquiries);
   }
 
   async purgeExpiredSessions(now: number): Promise<number> {
