@@ -101,6 +101,8 @@ export interface StaffAccount {
   name: string;
   /** scrypt hash from `npm run staff:hash-password`: scrypt.N.r.p.salt.hash (base64url). */
   passwordHash: string;
+  /** `name:hash:2fa`: the account must sign in with a second factor (it sets one up at its first sign-in). */
+  requireTwoFactor?: boolean;
 }
 
 export interface StaffConfig {
@@ -133,7 +135,10 @@ export class ConfigError extends Error {}
 const HASH_FORMAT = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
 const ACCOUNT_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
-/** "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file). */
+/**
+ * "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file); "name:hash:2fa"
+ * makes two-factor sign-in compulsory for that account.
+ */
 export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   const users: StaffAccount[] = [];
   const entries = raw
@@ -143,13 +148,16 @@ export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    const passwordHash = colon > 0 ? entry.slice(colon + 1).trim() : '';
+    const [passwordHash, option, ...extra] = colon > 0 ? entry.slice(colon + 1).split(':').map((p) => p.trim()) : [''];
+    if (extra.length || (option !== undefined && option.toLowerCase() !== '2fa')) {
+      throw new ConfigError(`${source}: "${name}" has an unknown option after its hash (the only one is ":2fa", which makes two-factor sign-in compulsory)`);
+    }
     if (!ACCOUNT_NAME.test(name)) throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
     if (!HASH_FORMAT.test(passwordHash)) {
       throw new ConfigError(`${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`);
     }
     if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new ConfigError(`${source}: account "${name}" is listed twice`);
-    users.push({ name, passwordHash });
+    users.push({ name, passwordHash, ...(option ? { requireTwoFactor: true } : {}) });
   }
   return users;
 }

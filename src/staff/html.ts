@@ -74,7 +74,7 @@ export function layout(options: LayoutOptions, body: Html): string {
         <a href="/staff/audit" class="${options.active === 'audit' ? 'on' : ''}">Audit</a>
         <form method="post" action="/staff/logout" class="logout">
           <input type="hidden" name="csrf" value="${options.csrf}">
-          <span class="who">${options.user}</span> <button type="submit">Sign out</button>
+          <a class="who ${options.active === 'account' ? 'on' : ''}" href="/staff/account" title="Your account and two-factor sign-in">${options.user}</a> <button type="submit">Sign out</button>
         </form>
       </nav>`
     : '';
@@ -163,6 +163,9 @@ nav.pages .current{background:#1f4e79;color:#fff;border-color:#1f4e79}
 .confidence.low{color:#8a1f17}
 .confidence.medium{color:#6d4c00}
 details summary{cursor:pointer;color:#1f4e79}
+.qr svg{display:block;margin:.5rem 0;background:#fff}
+code.secret{font-size:1.05rem;letter-spacing:.05em}
+ul.recovery{columns:2;font-size:1.05rem}
 .legend{display:flex;flex-wrap:wrap;gap:.8rem;list-style:none;padding:0;margin:.3rem 0;font-size:.85rem}
 `;
 

@@ -18,9 +18,11 @@ import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sess
 import { exportCsv, exportJson, safeFilePart } from './exports';
 import { FAVICON, formatDate, STYLESHEET } from './html';
 import * as pages from './pages';
+import type { StaffToolkit } from './toolkit';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import { registerWorkflowRoutes } from './workflow';
 import { AuditTrail, scheduleAuditPurge } from './audit';
+import { CODE_COOKIE, registerTwoFactorRoutes, TwoFactor } from './totp';
 
 export const SESSION_COOKIE = 'clinic_staff';
 export const LOGIN_COOKIE = 'clinic_staff_login';
@@ -168,6 +170,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const audit = new AuditTrail(deps.storage.audit, logger, form);
   const stopAuditPurge = scheduleAuditPurge(deps.storage.audit, deps.retentionDays ?? 0, 6, logger);
   server.on('close', stopAuditPurge);
+  const twoFactor = new TwoFactor(deps.storage.secondFactors, config.users, deps.secret, 'Clinic bot staff');
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
   const sessionOf = async (req: Request): Promise<Session | undefined> => {
     const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
@@ -179,6 +182,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     newEnquiries: await enquiries.countNew(),
     ...(deps.notifications?.health().status === 'failing' ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' } : {}),
   });
+
+  const startSession = async (res: Response, user: string, next: string, extra: string[] = []) => {
+    const value = await sessions.create(user);
+    logger.info('staff signed in', { user });
+    redirect(res, safeNext(next), [sessionCookie(value, config.sessionHours * 3600), ...extra]);
+  };
 
   type Kind = 'page' | 'api' | 'download';
   type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
@@ -195,6 +204,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       }
       if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
         return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
+      }
+      // An account that must use two-factor sign-in and has not set it up yet can only set it up (or sign out).
+      if (twoFactor.required(session.user) && !/^\/staff\/(account|logout)/.test(req.path()) && !(await twoFactor.enabled(session.user))) {
+        if (html && !options.post) return redirect(res, '/staff/account');
+        return sendJson(res, 403, { error: 'set up two-factor sign-in at /staff/account first' });
       }
       audit.track(req, res, session.user);
       try {
@@ -263,9 +277,11 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
       return again(401, 'Wrong name or password.');
     }
-    const value = await sessions.create(account.name);
-    logger.info('staff signed in', { user: account.name });
-    redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
+    if (await twoFactor.enabled(account.name)) {
+      // The password was right; the session starts once a code from the authenticator app is (see totp.ts).
+      return redirect(res, '/staff/login/code', [cookie(CODE_COOKIE, twoFactor.pending(account.name, next), { maxAgeSeconds: 300, secure: config.cookieSecure, path: '/staff/login' }), loginCookie('', 0)]);
+    }
+    await startSession(res, account.name, next, [loginCookie('', 0)]);
   });
 
   server.post(
@@ -482,7 +498,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     }),
   );
 
-  registerWorkflowRoutes(server, {
+  const toolkit: StaffToolkit = {
     storage: deps.storage,
     logger,
     accounts: [...accounts],
@@ -497,6 +513,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       res.sendRaw(200, body, { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${filename}"` });
     },
     audit,
+    startSession,
+    cookie: (name, value, maxAgeSeconds, path) => cookie(name, value, { maxAgeSeconds, secure: config.cookieSecure, path }),
     query,
     form,
     wantsHtml,
@@ -504,7 +522,9 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       throw new HttpError(status, message);
     },
     parseDay,
-  });
+  };
+  registerWorkflowRoutes(server, toolkit);
+  registerTwoFactorRoutes(server, toolkit, twoFactor);
 
   // Anything else under /staff: a clean 404 (after the session check, so it reveals nothing).
   const notFound = guarded('api', () => {

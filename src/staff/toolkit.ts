@@ -27,6 +27,10 @@ export interface StaffToolkit {
   sendHtml(res: Response, status: number, body: string): void;
   sendJson(res: Response, status: number, body: unknown): void;
   redirect(res: Response, location: string): void;
+  /** Starts a session for an account that has signed in, and redirects to `next` (a safe /staff/ path). */
+  startSession(res: Response, user: string, next: string, extraCookies?: string[]): Promise<void>;
+  /** A Set-Cookie value with the staff cookies' attributes (HttpOnly, SameSite=Strict, Secure when configured). */
+  cookie(name: string, value: string, maxAgeSeconds: number, path?: string): string;
   /** A file download with the staff pages' security headers. */
   download(res: Response, filename: string, contentType: string, body: string): void;
   query(req: Request): URLSearchParams;

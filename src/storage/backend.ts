@@ -17,6 +17,7 @@ import type { FollowUpChange, FollowUpEvent } from './enquiryFollowUp';
 import { SqliteEnquiryStore } from './enquiries';
 import { Outbox, SqliteOutbox } from './outbox';
 import { AuditLog, SqliteAuditLog } from './audit';
+import { SecondFactorStore, SqliteSecondFactors } from './secondFactors';
 import { DashboardStats, sqliteStats, StatsRange } from './stats';
 import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
@@ -83,6 +84,8 @@ export interface StorageBackend {
   outbox: Outbox;
   /** Who viewed, exported, deleted or changed what (see audit.ts). */
   audit: AuditLog;
+  /** Staff two-factor sign-in records (see secondFactors.ts). */
+  secondFactors: SecondFactorStore;
   /** Figures for the staff dashboard (see stats.ts). */
   stats(range: StatsRange): Promise<DashboardStats>;
   /** Staff sessions shared by every instance; undefined: in the local SQLite file. */
@@ -105,6 +108,7 @@ export class SqliteBackend implements StorageBackend {
   readonly review: ReviewStore;
   readonly outbox: Outbox;
   readonly audit: AuditLog;
+  readonly secondFactors: SecondFactorStore;
   readonly sqliteTranscripts: SqliteTranscriptStore;
   readonly sqliteEnquiries: SqliteEnquiryStore;
   readonly sqliteReview: ReviewQueries;
@@ -116,6 +120,7 @@ export class SqliteBackend implements StorageBackend {
     const r = (this.sqliteReview = new ReviewQueries(db));
     this.outbox = new SqliteOutbox(db);
     this.audit = new SqliteAuditLog(db);
+    this.secondFactors = new SqliteSecondFactors(db);
     this.transcripts = {
       logActivity: (a) => t.logActivity(a),
       logActivities: async (activities, replace) => t.logActivities(activities, replace),

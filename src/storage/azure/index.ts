@@ -20,6 +20,7 @@ import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobOutbox } from './blobOutbox';
 import { BlobAuditLog } from './blobAudit';
 import type { AuditLog } from '../audit';
+import type { SecondFactor, SecondFactorStore } from '../secondFactors';
 import type { Outbox } from '../outbox';
 import { DashboardStats, StatsRange, statsFromReview } from '../stats';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
@@ -222,6 +223,20 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
 }
 
 
+/** Staff two-factor records in the enquiry container, `staff-totp/<account>` (see ../secondFactors.ts). */
+function blobSecondFactors(container: ContainerClient): SecondFactorStore {
+  const name = (user: string) => `staff-totp/${encodeMeta(user)}`;
+  return {
+    get: async (user) => (await readJsonWithEtag<SecondFactor>(container, name(user)))?.value,
+    put: async (user, record) => {
+      await writeJson(container, name(user), record);
+    },
+    remove: async (user) => {
+      await deleteIfExists(container, name(user));
+    },
+  };
+}
+
 export class AzureBlobBackend implements StorageBackend {
   readonly kind = 'azure-blob' as const;
   readonly state: BlobStateStorage;
@@ -231,6 +246,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly sessions: SessionRecords;
   readonly outbox: Outbox;
   readonly audit: AuditLog;
+  readonly secondFactors: SecondFactorStore;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -247,6 +263,7 @@ export class AzureBlobBackend implements StorageBackend {
     this.sessions = blobSessionRecords(this.containers.enquiries);
     this.outbox = new BlobOutbox(this.containers.enquiries);
     this.audit = new BlobAuditLog(this.containers.enquiries);
+    this.secondFactors = blobSecondFactors(this.containers.enquiries);
   }
 
   async purgeExpiredSessions(now: number): Promise<number> {
