@@ -21,11 +21,11 @@ const PLOT_H = H - PAD.top - PAD.bottom;
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}-${++counter}`;
 
-/** A round maximum for the y axis (1, 2, 5 × 10^n) at or above the largest value. */
+/** A round maximum for the y axis at or above the largest count, whose quarters (the grid lines) are whole numbers. */
 export function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= max)!;
+  if (max <= 4) return 4;
+  const p = 10 ** Math.floor(Math.log10(max / 4));
+  return [4, 8, 12, 16, 20, 40].map((m) => m * p).find((v) => v >= max)!;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -61,7 +61,7 @@ function historyLine(e: FollowUpEvent): Html {
     case 'status':
       return e.value === 'done' ? html`marked it done` : html`reopened it`;
     case 'owner':
-      return e.value ? html`gave it to <strong>${e.value}</strong>` : html`removed the owner`;
+      return e.value === e.by ? html`took it on` : e.value ? html`gave it to <strong>${e.value}</strong>` : html`removed the owner`;
     case 'outcome':
       return e.value ? html`set the outcome to <strong>${OUTCOME_LABELS[e.value as keyof typeof OUTCOME_LABELS] ?? e.value}</strong>` : html`cleared the outcome`;
     case 'note':
