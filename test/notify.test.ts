@@ -13,7 +13,7 @@ import type { RunningApp } from '../src/app';
 import { NotificationDispatcher } from '../src/notify/dispatcher';
 import type { Sender } from '../src/notify/senders';
 import { hashPassword } from '../src/staff/auth';
-import { SqliteOutbox } from '../src/storage/outbox';
+import { SqliteOutbox } from '../src/storage/sqlite/outbox';
 import { silentLogger } from '../src/logger';
 import { eventually } from './appHelpers';
 import { ask, replyText, startTestApp, tempDb } from './helpers';

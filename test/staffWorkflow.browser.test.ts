@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../src/app';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { PROJECT_ROOT } from '../src/config';
 import { hashPassword } from '../src/staff/auth';
 import { ask, startTestApp } from './helpers';

@@ -5,8 +5,8 @@
  * conversation. The announcement is fire-and-forget (NotificationDispatcher.notify): the turn never waits for it.
  */
 import type { Activity } from 'botbuilder';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
-import type { TranscriptWriter } from '../bot/transcriptLogging';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../turn/trace';
+import type { TranscriptWriter } from '../storage/backend';
 import type { EnquiryStore } from '../storage/enquiries';
 import type { OutboxEvent } from '../storage/outbox';
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import type { Activity } from 'botbuilder';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../turn/trace';
 import { AzureBlobBackend } from '../storage/azure';
 import { startAzurite } from './azurite';
 import { driveMessages, median, Run } from './messageLoad';

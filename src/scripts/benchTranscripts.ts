@@ -19,16 +19,16 @@ import { performance } from 'node:perf_hooks';
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { startApp } from '../app';
 import { createBot } from '../bot/createBot';
-import { RecognitionTraceValue, TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
+import { RecognitionTraceValue, TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../turn/trace';
 import { loadConfig, PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { silentLogger } from '../logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from '../nlu/clinic';
 import { hashPassword } from '../staff/auth';
-import { SqliteEnquiryStore } from '../storage/enquiries';
-import { openDatabase } from '../storage/sqlite';
-import { SqliteStorage } from '../storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../storage/sqliteTranscriptStore';
+import { SqliteEnquiryStore } from '../storage/sqlite/enquiries';
+import { openDatabase } from '../storage/sqlite/db';
+import { SqliteStorage } from '../storage/sqlite/state';
+import { SqliteTranscriptStore } from '../storage/sqlite/transcripts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -20,11 +20,11 @@ import { loadConfig, PROJECT_ROOT } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { silentLogger } from '../logger';
 import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
-import { GroupCommit } from '../storage/groupCommit';
+import { GroupCommit } from '../storage/sqlite/groupCommit';
 import { ResilientStorage } from '../storage/resilientStorage';
-import { Db, openDatabase } from '../storage/sqlite';
-import { SqliteStorage } from '../storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../storage/sqliteTranscriptStore';
+import { Db, openDatabase } from '../storage/sqlite/db';
+import { SqliteStorage } from '../storage/sqlite/state';
+import { SqliteTranscriptStore } from '../storage/sqlite/transcripts';
 import { median, QUESTIONS } from './messageLoad';
 import { numberArg } from './serverProcess';
 

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../storage/sqlite';
-import { SqliteTranscriptStore } from '../storage/sqliteTranscriptStore';
+import { openDatabase } from '../storage/sqlite/db';
+import { SqliteTranscriptStore } from '../storage/sqlite/transcripts';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [

@@ -16,11 +16,13 @@ import 'dotenv/config';
 import { createWriteStream, WriteStream } from 'node:fs';
 import { ConfigError, loadConfig } from '../config';
 import { formatTime } from '../staff/html';
-import { parseDay } from '../staff/routes';
+import { parseDay } from '../staff/routes/helpers';
 import { exportCsv, exportJson, Sink } from '../staff/exports';
-import { DAY_MS, deleteConversation, purge, purgeOlderThan } from '../storage/retention';
-import { BadFilterError, ConversationSummary, Flag, FLAGS, ReviewQueries, trainingCandidates } from '../storage/review';
-import { DatabaseMissingError, openDatabase } from '../storage/sqlite';
+import { DAY_MS } from '../storage/retention';
+import { deleteConversation, purgeOlderThan } from '../storage/sqlite/retention';
+import { BadFilterError, ConversationSummary, Flag, FLAGS, trainingCandidates } from '../storage/review';
+import { ReviewQueries } from '../storage/sqlite/review';
+import { DatabaseMissingError, openDatabase } from '../storage/sqlite/db';
 
 class UsageError extends Error {}
 
@@ -121,9 +123,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous, mustExist: true });
   try {
     const review = new ReviewQueries(db);
-    const find = (id: string | undefined): ConversationSummary => {
+    const find = async (id: string | undefined): Promise<ConversationSummary> => {
       if (!id) throw new UsageError('which conversation? give the number from "list" or a conversation id');
-      const c = (/^\d{1,15}$/.test(id) ? review.getConversation(Number(id)) : undefined) ?? review.findConversation(id);
+      const c = (/^\d{1,15}$/.test(id) ? await review.getConversation(Number(id)) : undefined) ?? (await review.findConversation(id));
       if (!c) throw new UsageError(`no conversation "${id}"`);
       return c;
     };
@@ -134,7 +136,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         if (o.flag && !FLAGS.includes(o.flag as Flag)) throw new UsageError(`--flag must be one of ${FLAGS.join(', ')}`);
         const limit = o.limit ? Number(o.limit) : 20;
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a number from 1 to 200');
-        const page = review.listConversations({ channel: o.channel, flag: o.flag as Flag | undefined, q: o.q, from: toDay(o.from, 'from'), to: endOf(o.to, 'to'), before: o.before, limit });
+        const page = await review.listConversations({ channel: o.channel, flag: o.flag as Flag | undefined, q: o.q, from: toDay(o.from, 'from'), to: endOf(o.to, 'to'), before: o.before, limit });
         await print(['id', 'started', 'channel', 'turns', 'flags', 'first message'].join('\t'));
         for (const c of page.items) {
           await print([c.id, formatTime(c.startedAt), c.channelId, c.turns, flagsOf(c) || '-', (c.firstText ?? '').replace(/\s+/g, ' ').slice(0, 60)].join('\t'));
@@ -144,9 +146,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'show': {
-        const c = find(args.positional[0]);
+        const c = await find(args.positional[0]);
         await print(`conversation ${c.id}: ${c.channelId} / ${c.conversationId}, started ${formatTime(c.startedAt)}, ${c.turns} turn(s)${flagsOf(c) ? `, ${flagsOf(c)}` : ''}`);
-        for (const t of review.turns(c.id)) {
+        for (const t of await review.turns(c.id)) {
           await print('');
           const u = t.user;
           await print(`[${formatTime(t.at)}] ${u ? (u.type === 'message' ? `patient: ${u.text}` : `(${u.type})`) : '(bot)'}`);
@@ -165,8 +167,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       case 'export': {
         const o = args.options;
         if (args.positional.length) {
-          const c = find(args.positional[0]);
-          await output(io, o.out, (write) => write(JSON.stringify(review.transcriptFile(c.id), null, 2) + '\n'));
+          const c = await find(args.positional[0]);
+          await output(io, o.out, async (write) => write(JSON.stringify(await review.transcriptFile(c.id), null, 2) + '\n'));
           return 0;
         }
         const format = o.format ?? 'csv';
@@ -184,7 +186,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       case 'unanswered': {
         const o = args.options;
         const range = { from: toDay(o.from, 'from') ?? Date.now() - 30 * DAY_MS, to: endOf(o.to, 'to') };
-        const groups = review.unanswered(range, 5000);
+        const groups = await review.unanswered(range, 5000);
         const format = o.format ?? 'text';
         if (format === 'json') await print(JSON.stringify(groups, null, 2));
         else if (format === 'txt') await io.write(trainingCandidates(groups, `${o.from ?? 'last 30 days'} to ${o.to ?? 'today'}`));
@@ -197,7 +199,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days (0 = keep everything)');
         if (days === 0) {
           await print('retention is 0 days (keep everything): nothing purged');
-          purge(db, 0);
+          purgeOlderThan(db, 0);
           return 0;
         }
         const result = purgeOlderThan(db, Date.now() - days * DAY_MS);
@@ -205,7 +207,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'delete': {
-        const c = find(args.positional[0]);
+        const c = await find(args.positional[0]);
         const deleted = deleteConversation(db, c.id);
         await print(`deleted conversation ${c.id} (${c.channelId} / ${c.conversationId}): ${deleted?.activities ?? 0} activities, ${deleted?.enquiries ?? 0} enquiry(ies), ${deleted?.states ?? 0} state item(s)`);
         return 0;

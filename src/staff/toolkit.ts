@@ -1,15 +1,17 @@
 /**
  * What the staff routes share with route modules registered beside them (workflow.ts: notifications, enquiry
- * follow-up, dashboard, audit, two-factor): the session guard, page context and response helpers, passed in by
- * registerStaffRoutes so that a module needs no import from the routes file.
+ * follow-up, dashboard, audit, two-factor): the session guard, page context and response helpers, built from the
+ * routes' shared context by staffToolkit() in routes/index.ts.
  */
 import type { Request, RequestHandler, Response } from 'restify';
 import type { Logger } from '../logger';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import type { StorageBackend } from '../storage/backend';
 import type { AuditTrail } from './audit';
-import type { Session } from './auth';
+import { cookie, Session } from './auth';
 import type { PageContext } from './pages';
+import type { StaffContext } from './routes/context';
+import { form, HttpError, parseDay, query, redirect, secure, sendHtml, sendJson, wantsHtml } from './routes/helpers';
 
 export type RouteKind = 'page' | 'api' | 'download';
 export type StaffHandler = (req: Request, res: Response, session: Session) => Promise<void> | void;
@@ -40,4 +42,33 @@ export interface StaffToolkit {
   fail(status: number, message: string): never;
   /** A YYYY-MM-DD parameter as the start of that day (ms), or a 400. */
   parseDay(value: string | null | undefined, name: string): number | undefined;
+}
+
+/** The toolkit over the staff routes' shared context (routes/context.ts) and HTTP helpers (routes/helpers.ts). */
+export function staffToolkit(ctx: StaffContext): StaffToolkit {
+  return {
+    storage: ctx.storage,
+    logger: ctx.logger,
+    accounts: ctx.accounts,
+    notifications: ctx.notifications,
+    audit: ctx.audit,
+    guarded: ctx.guarded,
+    pageContext: ctx.pageContext,
+    startSession: ctx.startSession,
+    cookie: (name, value, maxAgeSeconds, path) => cookie(name, value, { maxAgeSeconds, secure: ctx.config.cookieSecure, path }),
+    sendHtml,
+    sendJson,
+    redirect: (res, location) => redirect(res, location),
+    download: (res, filename, contentType, body) => {
+      secure(res);
+      res.sendRaw(200, body, { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${filename}"` });
+    },
+    query,
+    form,
+    wantsHtml,
+    fail: (status, message) => {
+      throw new HttpError(status, message);
+    },
+    parseDay,
+  };
 }

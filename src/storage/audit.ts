@@ -4,7 +4,6 @@
  * the conversations themselves (TRANSCRIPT_RETENTION_DAYS), then purged. Same contract in every backend
  * (test/backend.test.ts): newest first, filters by user, action and time, keyset paging.
  */
-import type { Db } from './sqlite';
 
 export interface AuditEntry {
   at: Date;
@@ -40,27 +39,6 @@ export interface AuditLog {
   purgeBefore(cutoff: number): Promise<number>;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS staff_audit (
-  id     INTEGER PRIMARY KEY,
-  at     INTEGER NOT NULL,
-  user   TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target TEXT,
-  detail TEXT
-);
-CREATE INDEX IF NOT EXISTS staff_audit_at ON staff_audit (at, id);
-`;
-
-interface Row {
-  id: number;
-  at: number;
-  user: string;
-  action: string;
-  target: string | null;
-  detail: string | null;
-}
-
 export function auditLimit(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit ?? 100), 1), 5000);
 }
@@ -69,45 +47,4 @@ export function auditLimit(limit: number | undefined): number {
 export function parseAuditCursor(cursor: string | undefined): [number, string] | undefined {
   const m = cursor ? /^(\d{1,15})\.([0-9a-z-]{1,60})$/.exec(cursor) : null;
   return m ? [Number(m[1]), m[2]] : undefined;
-}
-
-export class SqliteAuditLog implements AuditLog {
-  constructor(private readonly db: Db) {
-    db.exec(SCHEMA);
-  }
-
-  async record(e: AuditEntry): Promise<void> {
-    this.db.prepare('INSERT INTO staff_audit (at, user, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(e.at.getTime(), e.user, e.action, e.target ?? null, e.detail ?? null);
-  }
-
-  async list(filter: AuditFilter = {}): Promise<AuditPage> {
-    const limit = auditLimit(filter.limit);
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    const add = (sql: string, value: string | number) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (filter.user) add('user = ?', filter.user);
-    if (filter.action) add('action = ?', filter.action);
-    if (filter.from !== undefined) add('at >= ?', filter.from);
-    if (filter.to !== undefined) add('at < ?', filter.to);
-    const cursor = parseAuditCursor(filter.before);
-    if (cursor && /^\d+$/.test(cursor[1])) {
-      where.push('(at, id) < (?, ?)');
-      params.push(cursor[0], Number(cursor[1]));
-    }
-    const rows = this.db
-      .prepare<Array<string | number>, Row>(`SELECT * FROM staff_audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`)
-      .all(...params, limit + 1);
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return {
-      items: rows.slice(0, limit).map((r) => ({ at: new Date(r.at), user: r.user, action: r.action, ...(r.target ? { target: r.target } : {}), ...(r.detail ? { detail: r.detail } : {}) })),
-      next: last ? `${last.at}.${last.id}` : undefined,
-    };
-  }
-
-  async purgeBefore(cutoff: number): Promise<number> {
-    return this.db.prepare('DELETE FROM staff_audit WHERE at < ?').run(cutoff).changes;
-  }
 }

@@ -6,10 +6,8 @@
  * their recognition traces (statsFromReview), which is slower but needs no extra index.
  */
 import type { Activity } from 'botbuilder';
-import type { RecognitionTraceValue } from '../bot/turnRecord';
 import type { EnquiryStatus } from './enquiries';
-import type { Db } from './sqlite';
-import { isRecognitionTrace, isUnanswered } from './sqliteTranscriptStore';
+import { isRecognitionTrace, isUnanswered, RecognitionTraceValue } from '../turn/trace';
 
 export const OUTCOME_KEYS = ['answered', 'clarify', 'fallback', 'handoff', 'urgent'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
@@ -121,23 +119,6 @@ export class StatsBuilder {
       enquiriesNow,
     };
   }
-}
-
-/** Dashboard figures from the SQLite summary, recognition and enquiry tables. */
-export function sqliteStats(db: Db, range: StatsRange): DashboardStats {
-  const b = new StatsBuilder(range);
-  for (const r of db.prepare<[number, number], { started_at: number }>('SELECT started_at FROM conversations WHERE started_at >= ? AND started_at < ?').iterate(range.from, range.to)) {
-    b.conversation(r.started_at);
-  }
-  const recognitions = db.prepare<[number, number], { at: number; intent: string; outcome: string; condition: string | null; unanswered: number }>(
-    'SELECT at, intent, outcome, condition, unanswered FROM recognitions WHERE at >= ? AND at < ?',
-  );
-  for (const r of recognitions.iterate(range.from, range.to)) b.recognition({ ...r, unanswered: r.unanswered === 1 });
-  for (const r of db.prepare<[number, number], { created_at: number }>('SELECT created_at FROM enquiries WHERE created_at >= ? AND created_at < ?').iterate(range.from, range.to)) {
-    b.enquiry(r.created_at);
-  }
-  const counts = db.prepare<[], { status: EnquiryStatus; n: number }>('SELECT status, count(*) AS n FROM enquiries GROUP BY status').all();
-  return b.result({ open: counts.find((c) => c.status === 'new')?.n ?? 0, done: counts.find((c) => c.status === 'done')?.n ?? 0 });
 }
 
 /** What statsFromReview needs of a backend. */

@@ -14,7 +14,7 @@ import { ConversationStore } from './store';
 import { TokenService } from './tokens';
 
 export { DIRECTLINE_CHANNEL_ID } from './bridge';
-export { PREFIX as DIRECTLINE_PATH } from './http';
+export { PREFIX as DIRECTLINE_PATH } from './request';
 export { loadOrCreateSecret, TokenService } from './tokens';
 
 /** Activities kept per conversation (what a resumed page can show). */

@@ -9,68 +9,25 @@
  * row, of a page); listTranscripts lists in the order conversations were first seen.
  * Writes share the connection's GroupCommit (see groupCommit.ts): a write resolves once it is committed.
  */
-import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
-import type { RecognitionTraceValue } from '../bot/turnRecord';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../bot/turnRecord';
-import { PRIVATE_MASK } from '../bot/transcriptPrivacy';
+import { isRecognitionTrace, isUnanswered, RecognitionTraceValue } from '../../turn/trace';
+import { PRIVATE_MASK } from '../../turn/masks';
+import type { TranscriptBackend } from '../backend';
+import { questionKey, reviveActivity, roleOf, searchText, timeOf } from '../review';
 import { GroupCommit } from './groupCommit';
-import type { Db } from './sqlite';
+import type { Db } from './db';
 
 export const PAGE_SIZE = 20;
 const MAX_FIRST_TEXT = 200;
 const MAX_RECOGNITION_TEXT = 500;
-
-/** Normalised form of a question, so that "Do you do cupping?" and "do you do cupping" group together. */
-export function questionKey(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}\s[\]]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
-}
-
-/** A turn the staff should look at: not understood, or understood too weakly to answer. */
-export function isUnanswered(value: Pick<RecognitionTraceValue, 'outcome' | 'reason'>): boolean {
-  return value.outcome === 'fallback' || (value.outcome === 'clarify' && (value.reason === 'low_confidence' || value.reason === 'ambiguous'));
-}
-
-export function isRecognitionTrace(activity: Partial<Activity>): boolean {
-  return activity.type === ActivityTypes.Trace && activity.name === TRACE_NAME && activity.valueType === TRACE_VALUE_TYPE;
-}
-
-function timeOf(activity: Partial<Activity>): number {
-  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
-  return Number.isFinite(t) ? t : Date.now();
-}
-
-/** Activities come back as botbuilder gives them to the bot: timestamps as Dates. */
-export function reviveActivity(body: string): Activity {
-  const activity = JSON.parse(body) as Activity;
-  if (activity.timestamp) activity.timestamp = new Date(activity.timestamp);
-  if (activity.localTimestamp) activity.localTimestamp = new Date(activity.localTimestamp);
-  return activity;
-}
-
-export function roleOf(activity: Partial<Activity>): string {
-  return activity.from?.role ?? 'unknown';
-}
-
-/** The text of a user's message that is indexed for search (null for everything else). */
-function searchText(activity: Partial<Activity>): string | null {
-  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
-  const text = activity.text.trim();
-  return text && text !== PRIVATE_MASK ? activity.text : null;
-}
 
 export interface LoggedActivity {
   seq: number;
   conv: number;
 }
 
-export class SqliteTranscriptStore implements TranscriptStore {
+export class SqliteTranscriptStore implements TranscriptBackend {
   private readonly logMany: (activities: Activity[], replace?: { seq: number; activity: Activity }) => LoggedActivity[];
   private readonly rewriteOne: (seq: number, activity: Activity) => void;
 

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { GroupCommit } from './groupCommit';
-import type { Db } from './sqlite';
+import type { Db } from './db';
 
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {

@@ -13,7 +13,7 @@
  * (and no HTTP answer goes out) before it is on disk. With 16 turns in flight, one fsync serves many
  * of them; with one, it costs a single event-loop hop.
  */
-import type { Db } from './sqlite';
+import type { Db } from './db';
 
 interface Job {
   work: () => unknown;
