@@ -302,6 +302,27 @@ for (const kind of kinds) {
       await backend.audit.purgeBefore(t0 + 10_000);
     });
 
+    it('counts the dashboard figures for a date range: conversations, outcomes and unanswered per day, intents, enquiries', async () => {
+      const day1 = new Date(2020, 5, 1, 10).getTime();
+      const day3 = new Date(2020, 5, 3, 10).getTime();
+      await turn(backend, 'stats-1', 'what is dry needling', day1);
+      await turn(backend, 'stats-1', 'how much does it cost', day1 + 60_000, 'fallback', 'out_of_scope');
+      await turn(backend, 'stats-2', 'is it safe', day1 + 120_000, 'clarify', 'low_confidence');
+      await turn(backend, 'stats-3', 'I have chest pain', day3, 'urgent', 'red_flag');
+      const stats = await backend.stats({ from: new Date(2020, 5, 1).getTime(), to: new Date(2020, 5, 4).getTime() });
+      expect(stats.days.map((d) => [d.day, d.conversations, d.unanswered])).to.deep.equal([
+        ['2020-06-01', 2, 2],
+        ['2020-06-02', 0, 0],
+        ['2020-06-03', 1, 0],
+      ]);
+      expect(stats.days[0].outcomes).to.deep.equal({ answered: 1, clarify: 1, fallback: 1, handoff: 0, urgent: 0 });
+      expect(stats.totals).to.deep.include({ conversations: 3, turns: 4, unanswered: 2 });
+      expect(stats.totals.outcomes.urgent).to.equal(1);
+      expect(stats.intents).to.deep.equal([{ name: 'out_of_scope', count: 3 }]); // urgent turns are not "asked about"
+      expect(stats.enquiriesNow.open + stats.enquiriesNow.done).to.equal((await backend.enquiries.list({ limit: 500 })).items.length);
+      for (const c of ['stats-1', 'stats-2', 'stats-3']) await backend.deleteConversation((await backend.review.findConversation('emulator', c))!.id);
+    });
+
     it('deletes one conversation with its enquiries and its state', async () => {
       const key = 'emulator/conversations/conv-b/';
       await backend.state.write({ [key]: { DialogState: { dialogStack: [] } } });
