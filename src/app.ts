@@ -159,7 +159,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, notifications, retentionDays: config.transcriptRetentionDays });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, notifications });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);

@@ -72,17 +72,6 @@ export class AuditTrail {
   }
 }
 
-/** Purges entries older than the retention period now and every `intervalHours`; returns a stop function. */
-export function scheduleAuditPurge(log: AuditLog, retentionDays: number, intervalHours: number, logger: Logger): () => void {
-  if (retentionDays <= 0) return () => undefined;
-  const run = () =>
-    log.purgeBefore(Date.now() - retentionDays * 86_400_000).catch((err) => logger.error('audit log purge failed', { error: (err as Error).message }));
-  void run();
-  const timer = setInterval(() => void run(), intervalHours * 3600_000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 function auditFilter(q: URLSearchParams, t: StaffToolkit): AuditFilter & { fromDate?: string; toDate?: string } {
   const fromDate = q.get('from') || undefined;
   const toDate = q.get('to') || undefined;

@@ -14,7 +14,7 @@ import { formatDate } from '../html';
 import * as pages from '../pages';
 import type { NotificationDispatcher } from '../../notify/dispatcher';
 import { UNASSIGNED } from '../../storage/enquiryFollowUp';
-import { AuditTrail, scheduleAuditPurge } from '../audit';
+import { AuditTrail } from '../audit';
 import { TwoFactor } from '../totp';
 import { endOfDay, form, HttpError, LOGIN_COOKIE, parseDay, redirect, rowId, safeNext, sendHtml, sendJson, SESSION_COOKIE, text, wantsHtml } from './helpers';
 
@@ -27,8 +27,6 @@ export interface StaffDeps {
   logger: Logger;
   /** Staff notifications: their state is shown on the staff pages. */
   notifications?: NotificationDispatcher;
-  /** Days the audit log is kept (TRANSCRIPT_RETENTION_DAYS; 0 keeps it). */
-  retentionDays?: number;
 }
 
 export type Kind = 'page' | 'api' | 'download';
@@ -46,7 +44,6 @@ export function createStaffContext(deps: StaffDeps) {
 
   const accounts = new Set(config.users.map((u) => u.name));
   const audit = new AuditTrail(deps.storage.audit, logger, form);
-  scheduleAuditPurge(deps.storage.audit, deps.retentionDays ?? 0, 6, logger);
   const twoFactor = new TwoFactor(deps.storage.secondFactors, config.users, deps.secret, 'Clinic bot staff');
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
   const sessionOf = async (req: Request): Promise<Session | undefined> => {

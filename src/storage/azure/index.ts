@@ -312,7 +312,8 @@ export class AzureBlobBackend implements StorageBackend {
     const enquiries = await this.enquiries.purgeDoneBefore(cutoff);
     const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
     await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
-    return { conversations, states: oldStates.length, enquiries, sessions: expired.length };
+    const audit = cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0;
+    return { conversations, states: oldStates.length, enquiries, sessions: expired.length, audit };
   }
 
   async close(): Promise<void> {

@@ -60,11 +60,11 @@ export class SqliteBackend implements StorageBackend {
     return deleteConversation(this.db, id);
   }
 
-  /** The purge, then fresh query-planner statistics for the conversation list (see retention.ts). */
+  /** The purge (the audit log with it), then fresh query-planner statistics for the conversation list (see retention.ts). */
   async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
     const result = purgeOlderThan(this.db, cutoff, now);
     this.db.exec('ANALYZE conversations');
-    return result;
+    return { ...result, audit: cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0 };
   }
 
   /** Writes still queued for the group commit (none after a drain, unless a turn outlived it), then the file. */
