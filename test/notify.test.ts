@@ -9,6 +9,8 @@ import { expect } from 'chai';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { ConfigError, loadConfig } from '../src/config';
+import { webhookBody } from '../src/notify/message';
 import type { RunningApp } from '../src/app';
 import { NotificationDispatcher } from '../src/notify/dispatcher';
 import type { Sender } from '../src/notify/senders';
@@ -257,5 +259,31 @@ describe('staff notification dispatcher', () => {
     } finally {
       db.remove();
     }
+  });
+});
+
+describe('staff notification settings and webhook formats', () => {
+  it('refuses incomplete or malformed settings with the setting’s name', () => {
+    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'smtp://mail.clinic.example:587' })).to.throw(ConfigError, /NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO/);
+    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'mail.clinic.example', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'd@e.f' })).to.throw(ConfigError, /NOTIFY_SMTP_URL/);
+    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'smtp://h:25', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'reception' })).to.throw(ConfigError, /"reception" is not an email address/);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'ftp://hooks.example' })).to.throw(ConfigError, /NOTIFY_WEBHOOK_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'bot.clinic.example' })).to.throw(ConfigError, /PUBLIC_URL/);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_FORMAT: 'discord' })).to.throw(ConfigError, /NOTIFY_WEBHOOK_FORMAT/);
+    const config = loadConfig({ PUBLIC_URL: 'https://bot.clinic.example/', NOTIFY_SMTP_URL: 'smtps://u:p@h:465', NOTIFY_EMAIL_FROM: 'bot@clinic.example', NOTIFY_EMAIL_TO: 'a@clinic.example, b@clinic.example' });
+    expect(config.publicUrl).to.equal('https://bot.clinic.example');
+    expect(config.notify.emailTo).to.deep.equal(['a@clinic.example', 'b@clinic.example']);
+  });
+
+  it('posts {"text"} for Slack and an Adaptive Card with a button to the staff page for Teams Workflows', () => {
+    const n = { kind: 'booking' as const, at: new Date(Date.UTC(2026, 0, 5, 9, 30)), link: 'https://bot.clinic.example/staff/enquiries/4' };
+    const slack = webhookBody(n, 'slack') as { text: string };
+    expect(Object.keys(slack)).to.deep.equal(['text']);
+    expect(slack.text).to.equal('New booking request at 2026-01-05 09:30 UTC. A patient asked to book an appointment. Open it on the staff pages: https://bot.clinic.example/staff/enquiries/4');
+    const teams = webhookBody(n, 'teams') as any;
+    expect(teams.type).to.equal('message');
+    expect(teams.attachments[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(teams.attachments[0].content.type).to.equal('AdaptiveCard');
+    expect(teams.attachments[0].content.actions).to.deep.equal([{ type: 'Action.OpenUrl', title: 'Open the staff page', url: n.link }]);
   });
 });

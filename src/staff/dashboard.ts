@@ -95,7 +95,7 @@ export function dashboardPage(ctx: PageContext, stats: DashboardStats, range: Da
         series: [{ label: 'Enquiries', values: stats.days.map((d) => d.enquiries), color: '#2e7d32' }],
         summary: `${t.enquiries} call-back and booking requests received; ${stats.enquiriesNow.open} open and ${stats.enquiriesNow.done} done now.`,
       })}
-      ${rankingChart({ title: 'What patients asked about most (intents)', items: stats.intents, color: '#1f4e79', empty: 'No questions in this range.' })}
+      ${rankingChart({ title: 'What patients asked about most (intents)', items: stats.intents.map((i) => ({ ...i, name: i.name.replace(/_/g, ' ') })), color: '#1f4e79', empty: 'No questions in this range.' })}
       ${rankingChart({ title: 'Conditions asked about most', items: stats.conditions, color: '#6a4c93', empty: 'No conditions mentioned in this range.' })}`,
   );
 }
