@@ -31,7 +31,7 @@ describe('two-factor sign-in (HTTP)', function () {
 
   before(async () => {
     const hash = await hashPassword(PASSWORD);
-    app = await startTestApp({ STAFF_USERS: `bob:${hash},carol:${hash}:2fa`, STAFF_SESSION_SECRET: 'z'.repeat(40) });
+    app = await startTestApp({ STAFF_USERS: `bob:${hash},carol:${hash}:2fa`, STAFF_SESSION_SECRET: 'z'.repeat(40), STAFF_LOGIN_RATE_LIMIT: '12' });
     base = `http://127.0.0.1:${app.port}`;
   });
 
@@ -140,6 +140,25 @@ describe('two-factor sign-in (HTTP)', function () {
     expect((await postSignIn(base, 'bob', PASSWORD)).headers.get('location')).to.equal('/staff/dashboard');
     const log = (await app.backend.audit.list({ user: 'bob' })).items.map((e) => e.action);
     expect(log).to.include.members(['turned on two-factor sign-in', 'turned off two-factor sign-in']);
+  });
+
+  // Last: it locks this client's address out of signing in for 15 minutes.
+  it('wrong codes count against the sign-in rate limit: a known password does not buy endless guesses', async () => {
+    let status = 0;
+    let tries = 0;
+    while (status !== 429 && tries < 30) {
+      const first = await postSignIn(base, 'carol', PASSWORD);
+      if (first.status === 429) break;
+      const pending = cookieOf(first, 'clinic_staff_code')!;
+      for (let i = 0; i < 5 && status !== 429; i++, tries++) {
+        const res = await fetch(`${base}/staff/login/code`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending }, body: 'code=000000' });
+        status = res.status;
+      }
+    }
+    expect(tries, 'wrong codes before the limit').to.be.at.most(12);
+    const again = await postSignIn(base, 'carol', PASSWORD);
+    expect(again.status, 'the right password is refused too until the window passes').to.equal(429);
+    expect(again.headers.get('retry-after')).to.match(/^\d+$/);
   });
 });
 

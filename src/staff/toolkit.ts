@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import type { StorageBackend } from '../storage/backend';
 import type { AuditTrail } from './audit';
-import { cookie, Session } from './auth';
+import { cookie, LoginRateLimiter, Session } from './auth';
 import type { PageContext } from './pages';
 import type { StaffContext } from './routes/context';
 import { form, HttpError, parseDay, query, redirect, secure, sendHtml, sendJson, wantsHtml } from './routes/helpers';
@@ -29,6 +29,8 @@ export interface StaffToolkit {
   sendHtml(res: Response, status: number, body: string): void;
   sendJson(res: Response, status: number, body: unknown): void;
   redirect(res: Response, location: string): void;
+  /** The sign-in rate limit (failures per client address and per account name in 15 minutes). */
+  loginLimiter: Pick<LoginRateLimiter, 'fail' | 'retryAfter'>;
   /** Starts a session for an account that has signed in, and redirects to `next` (a safe /staff/ path). */
   startSession(res: Response, user: string, next: string, extraCookies?: string[]): Promise<void>;
   /** A Set-Cookie value with the staff cookies' attributes (HttpOnly, SameSite=Strict, Secure when configured). */
@@ -55,6 +57,7 @@ export function staffToolkit(ctx: StaffContext): StaffToolkit {
     guarded: ctx.guarded,
     pageContext: ctx.pageContext,
     startSession: ctx.startSession,
+    loginLimiter: ctx.limiter,
     cookie: (name, value, maxAgeSeconds, path) => cookie(name, value, { maxAgeSeconds, secure: ctx.config.cookieSecure, path }),
     sendHtml,
     sendJson,

@@ -7,7 +7,8 @@
  *    one-time recovery codes are shown once (only their SHA-256 hashes are kept).
  *  - Signing in: after the right password an account with a second factor gets no session yet, but a short-lived
  *    signed "code pending" cookie (5 minutes, 5 tries) for /staff/login/code, where a current code or a recovery code
- *    completes the sign-in. A code is accepted once (the time step is remembered), within ±1 step of clock drift.
+ *    completes the sign-in. A code is accepted once (the time step is remembered), within ±1 step of clock drift;
+ *    wrong codes count against the sign-in rate limit (STAFF_LOGIN_RATE_LIMIT) like wrong passwords.
  *  - Compulsory accounts that have not set one up can only reach /staff/account until they do.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -211,9 +212,17 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
   server.post('/staff/login/code', async (req: Request, res: Response) => {
     const pending = twoFactor.readPending(parseCookies(req.headers.cookie)[CODE_COOKIE]);
     if (!pending) return t.sendHtml(res, 401, layout({ title: 'Sign in' }, html`<p class="error" role="alert">The sign-in expired. Please <a href="/staff/login">sign in again</a>.</p>`));
+    // Wrong codes count against the account's sign-in rate limit too, so a known password cannot buy endless guesses.
+    const keys = [`ip:${req.socket?.remoteAddress ?? 'unknown'}`, `user:${pending.user.toLowerCase()}`];
+    const wait = t.loginLimiter.retryAfter(keys);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      return t.sendHtml(res, 429, codePage(`Too many failed sign-ins. Please try again in ${Math.ceil(wait / 60)} minute(s).`));
+    }
     const code = (t.form(req).get('code') ?? '').slice(0, 40);
     const used = code ? await twoFactor.check(pending.user, code) : undefined;
     if (!used) {
+      t.loginLimiter.fail(keys);
       const more = twoFactor.failed(pending.key);
       t.logger.warn('staff sign-in code wrong', { user: pending.user });
       return t.sendHtml(res, 401, more ? codePage('That code is not right (or was already used). Try the newest code.') : layout({ title: 'Sign in' }, html`<p class="error" role="alert">Too many wrong codes. Please <a href="/staff/login">sign in again</a>.</p>`));
