@@ -107,13 +107,18 @@ export class NotificationDispatcher {
     this.wake();
   }
 
-  /** Stops the timer and waits for queued writes and a send in progress. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and waits for queued writes, and for a send in progress up to `waitMs` (a mail server that hangs
+   * must not hold up a shutdown: an entry left leased is sent by the next instance once its lease runs out).
+   */
+  async stop(waitMs = 2000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await Promise.allSettled([...this.pendingAdds]);
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
     for (const s of this.senders) s.close?.();
   }
 
