@@ -8,10 +8,10 @@ import { DAY_MS } from '../src/storage/retention';
 import { ReviewQueries } from '../src/storage/sqlite/review';
 import { SqliteStorage } from '../src/storage/sqlite/state';
 import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
-import { main } from '../src/scripts/transcripts';
+import { main } from '../src/cli/transcripts';
 import { Conversation, tempDb, TempDb } from './helpers';
 
-const CLI = join(__dirname, '..', 'src', 'scripts', 'transcripts.js');
+const CLI = join(__dirname, '..', 'src', 'cli', 'transcripts.js');
 
 describe('npm run transcripts (CLI)', () => {
   let t: TempDb;

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 
 const LOWER = ['src/knowledge', 'src/nlu', 'src/storage', 'src/turn'];
-const UPPER = ['src/bot', 'src/staff', 'src/channels', 'src/scripts', 'src/cli', 'dialogs', 'src/app', 'src/index', 'bench'];
+const UPPER = ['src/bot', 'src/staff', 'src/channels', 'src/cli', 'dialogs', 'src/app', 'src/index', 'bench'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -92,7 +92,8 @@ class WebhookReceiver {
 }
 
 async function callBack(port: number, conversation: string): Promise<void> {
-  for (const text of ['please call me back', 'yes', 'Robin Quill', '0412 345 678', 'mornings', 'my sore knee', 'yes']) await ask(port, conversation, text);
+  for (const text of ['please call me back', 'yes', 'Robin Quill', '0412 345 678', 'mornings', 'my sore knee', 'yes'])
+    await ask(port, conversation, text);
 }
 
 describe('staff notifications (SMTP and webhook)', function () {
@@ -170,7 +171,9 @@ describe('staff notifications (SMTP and webhook)', function () {
     const health = await eventually(
       async () => {
         const h = (await (await fetch(`${base}/healthz`)).json()) as any;
-        return h.notifications?.status === 'failing' && h.notifications.targets.email?.lastError && h.notifications.targets.webhook?.lastError ? h : undefined;
+        return h.notifications?.status === 'failing' && h.notifications.targets.email?.lastError && h.notifications.targets.webhook?.lastError
+          ? h
+          : undefined;
       },
       10_000,
       '/healthz to report the failure',
@@ -190,7 +193,11 @@ describe('staff notifications (SMTP and webhook)', function () {
     hook.status = 200;
     await eventually(() => mailbox.mails.slice(before).find((m) => /asked for a person/i.test(m.text)), 15_000, 'the retried email');
     await eventually(() => hook.posts.slice(postsBefore).find((p) => /asked for a person/i.test(p.body.text)), 15_000, 'the retried post');
-    await eventually(async () => ((await (await fetch(`${base}/healthz`)).json()) as any).notifications.status === 'ok', 15_000, '/healthz to report ok again');
+    await eventually(
+      async () => ((await (await fetch(`${base}/healthz`)).json()) as any).notifications.status === 'ok',
+      15_000,
+      '/healthz to report ok again',
+    );
     const entries = await app.backend.outbox.recent(50);
     const down = entries.find((e) => e.conversationId === 'conv-down')!;
     expect(down.sentAt).to.be.a('number');
@@ -209,7 +216,14 @@ describe('staff notification dispatcher', () => {
       const a = new NotificationDispatcher(outbox, [sender], link, silentLogger);
       const b = new NotificationDispatcher(outbox, [sender], link, silentLogger);
       for (let i = 0; i < 30; i++) {
-        const event = { key: `enquiry:${i}`, kind: 'callback' as const, at: Date.now(), channelId: 'emulator', conversationId: `c${i}`, enquiryId: i };
+        const event = {
+          key: `enquiry:${i}`,
+          kind: 'callback' as const,
+          at: Date.now(),
+          channelId: 'emulator',
+          conversationId: `c${i}`,
+          enquiryId: i,
+        };
         a.notify(event);
         b.notify(event); // the same event noticed by both instances
       }
@@ -265,12 +279,23 @@ describe('staff notification dispatcher', () => {
 describe('staff notification settings and webhook formats', () => {
   it('refuses incomplete or malformed settings with the setting’s name', () => {
     expect(() => loadConfig({ NOTIFY_SMTP_URL: 'smtp://mail.clinic.example:587' })).to.throw(ConfigError, /NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO/);
-    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'mail.clinic.example', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'd@e.f' })).to.throw(ConfigError, /NOTIFY_SMTP_URL/);
-    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'smtp://h:25', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'reception' })).to.throw(ConfigError, /"reception" is not an email address/);
+    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'mail.clinic.example', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'd@e.f' })).to.throw(
+      ConfigError,
+      /NOTIFY_SMTP_URL/,
+    );
+    expect(() => loadConfig({ NOTIFY_SMTP_URL: 'smtp://h:25', NOTIFY_EMAIL_FROM: 'a@b.c', NOTIFY_EMAIL_TO: 'reception' })).to.throw(
+      ConfigError,
+      /"reception" is not an email address/,
+    );
     expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'ftp://hooks.example' })).to.throw(ConfigError, /NOTIFY_WEBHOOK_URL/);
     expect(() => loadConfig({ PUBLIC_URL: 'bot.clinic.example' })).to.throw(ConfigError, /PUBLIC_URL/);
     expect(() => loadConfig({ NOTIFY_WEBHOOK_FORMAT: 'discord' })).to.throw(ConfigError, /NOTIFY_WEBHOOK_FORMAT/);
-    const config = loadConfig({ PUBLIC_URL: 'https://bot.clinic.example/', NOTIFY_SMTP_URL: 'smtps://u:p@h:465', NOTIFY_EMAIL_FROM: 'bot@clinic.example', NOTIFY_EMAIL_TO: 'a@clinic.example, b@clinic.example' });
+    const config = loadConfig({
+      PUBLIC_URL: 'https://bot.clinic.example/',
+      NOTIFY_SMTP_URL: 'smtps://u:p@h:465',
+      NOTIFY_EMAIL_FROM: 'bot@clinic.example',
+      NOTIFY_EMAIL_TO: 'a@clinic.example, b@clinic.example',
+    });
     expect(config.publicUrl).to.equal('https://bot.clinic.example');
     expect(config.notify.emailTo).to.deep.equal(['a@clinic.example', 'b@clinic.example']);
   });
@@ -279,7 +304,9 @@ describe('staff notification settings and webhook formats', () => {
     const n = { kind: 'booking' as const, at: new Date(Date.UTC(2026, 0, 5, 9, 30)), link: 'https://bot.clinic.example/staff/enquiries/4' };
     const slack = webhookBody(n, 'slack') as { text: string };
     expect(Object.keys(slack)).to.deep.equal(['text']);
-    expect(slack.text).to.equal('New booking request at 2026-01-05 09:30 UTC. A patient asked to book an appointment. Open it on the staff pages: https://bot.clinic.example/staff/enquiries/4');
+    expect(slack.text).to.equal(
+      'New booking request at 2026-01-05 09:30 UTC. A patient asked to book an appointment. Open it on the staff pages: https://bot.clinic.example/staff/enquiries/4',
+    );
     const teams = webhookBody(n, 'teams') as any;
     expect(teams.type).to.equal('message');
     expect(teams.attachments[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');

@@ -41,7 +41,12 @@ export function staffGet(s: StaffSession, path: string, headers: Record<string, 
 }
 
 /** A form post with the session's CSRF token (unless `fields` sets its own). */
-export function staffPost(s: StaffSession, path: string, fields: Record<string, string>, headers: Record<string, string> = { accept: 'text/html' }): Promise<Response> {
+export function staffPost(
+  s: StaffSession,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = { accept: 'text/html' },
+): Promise<Response> {
   return fetch(`${s.base}${path}`, {
     method: 'POST',
     redirect: 'manual',

@@ -44,7 +44,17 @@ async function pastTraffic(app: RunningApp): Promise<number> {
       for (let t = 0; t < 1 + (i % 2); t++) {
         const [text, intent, outcome, condition] = questions[(d + i + t * 3) % questions.length];
         const when = at + t * 60_000;
-        await app.transcripts.logActivities([{ ...base, type: 'message', id: `p${++seq}`, from: { id: 'patient', role: 'user' }, recipient: { id: 'bot' }, text, timestamp: new Date(when) } as Activity]);
+        await app.transcripts.logActivities([
+          {
+            ...base,
+            type: 'message',
+            id: `p${++seq}`,
+            from: { id: 'patient', role: 'user' },
+            recipient: { id: 'bot' },
+            text,
+            timestamp: new Date(when),
+          } as Activity,
+        ]);
         await app.transcripts.logActivities([
           {
             ...base,
@@ -55,9 +65,25 @@ async function pastTraffic(app: RunningApp): Promise<number> {
             from: { id: 'bot', role: 'bot' },
             recipient: { id: 'patient' },
             timestamp: new Date(when + 1),
-            value: { text, intent, score: outcome === 'answered' ? 0.82 : 0.2, alternatives: [], entities: condition ? [{ type: 'condition', value: condition, text }] : [], outcome, reason: outcome === 'fallback' ? 'out_of_scope' : 'classified' },
+            value: {
+              text,
+              intent,
+              score: outcome === 'answered' ? 0.82 : 0.2,
+              alternatives: [],
+              entities: condition ? [{ type: 'condition', value: condition, text }] : [],
+              outcome,
+              reason: outcome === 'fallback' ? 'out_of_scope' : 'classified',
+            },
           } as unknown as Activity,
-          { ...base, type: 'message', id: `p${++seq}`, from: { id: 'bot', role: 'bot' }, recipient: { id: 'patient' }, text: 'reply', timestamp: new Date(when + 2) } as Activity,
+          {
+            ...base,
+            type: 'message',
+            id: `p${++seq}`,
+            from: { id: 'bot', role: 'bot' },
+            recipient: { id: 'patient' },
+            text: 'reply',
+            timestamp: new Date(when + 2),
+          } as Activity,
         ]);
       }
       n++;
@@ -86,7 +112,8 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
     past = await pastTraffic(app);
     await ask(app.port, 'today-1', 'what is dry needling?');
     await ask(app.port, 'today-2', 'I have chest pain');
-    for (const text of ['please call me back', 'yes', 'Sam Rivers', '0412 000 111', 'after 3pm', 'my shoulder', 'yes']) await ask(app.port, 'today-enquiry', text);
+    for (const text of ['please call me back', 'yes', 'Sam Rivers', '0412 000 111', 'after 3pm', 'my shoulder', 'yes'])
+      await ask(app.port, 'today-enquiry', text);
     mkdirSync(ARTIFACTS, { recursive: true });
 
     const { chromium } = await import('playwright-core');
@@ -94,7 +121,16 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -119,7 +155,12 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
     const charts = page.locator('figure.chart-box');
     expect(await charts.count()).to.equal(6);
     // Charts are visible and drawn (columns, a line, bars), each labelled for screen readers.
-    for (const name of ['Conversations per day', 'How patient messages ended, share per day', 'Unanswered questions per day', 'Enquiries received per day']) {
+    for (const name of [
+      'Conversations per day',
+      'How patient messages ended, share per day',
+      'Unanswered questions per day',
+      'Enquiries received per day',
+    ]) {
       const chart = page.getByRole('img', { name });
       expect(await chart.isVisible(), name).to.equal(true);
       expect((await chart.boundingBox())!.width).to.be.greaterThan(300);
@@ -154,7 +195,9 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
     expect(await page.getByRole('status').textContent()).to.include('Saved.');
     const history = page.locator('ol.history li');
     expect(await history.count()).to.equal(3);
-    expect(await history.allTextContents()).to.satisfy((lines: string[]) => lines.some((l) => /dana\s+added a note: Voicemail left at 3:10pm/.test(l)));
+    expect(await history.allTextContents()).to.satisfy((lines: string[]) =>
+      lines.some((l) => /dana\s+added a note: Voicemail left at 3:10pm/.test(l)),
+    );
     await page.getByLabel('Outcome').selectOption('booked');
     await page.getByLabel('Status').selectOption('done');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -167,7 +210,10 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
     await page.getByLabel('Owner').selectOption('dana');
     await page.getByRole('button', { name: 'Show' }).click();
     const row = page.locator('table tbody tr').first();
-    expect(await row.textContent()).to.include('Sam Rivers').and.include('dana').and.include('booked');
+    expect(await row.textContent())
+      .to.include('Sam Rivers')
+      .and.include('dana')
+      .and.include('booked');
     await page.getByLabel('Owner').selectOption('eli');
     await page.getByRole('button', { name: 'Show' }).click();
     expect(await page.locator('table tbody tr').first().textContent()).to.include('No enquiries.');

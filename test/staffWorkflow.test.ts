@@ -26,8 +26,11 @@ describe('staff workflow pages (HTTP)', function () {
     await ask(app.port, 'w-answered', 'can acupuncture help with tennis elbow?');
     await ask(app.port, 'w-declined', 'what is the weather like on mars');
     await ask(app.port, 'w-urgent', 'I have chest pain');
-    await ask(app.port, 'w-photo', '', { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/knee.png', name: 'knee.png' }] });
-    for (const text of ['please call me back', 'yes', 'Robin Quill', '0412 345 678', 'mornings', 'skip', 'yes']) await ask(app.port, 'w-enquiry', text);
+    await ask(app.port, 'w-photo', '', {
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/knee.png', name: 'knee.png' }],
+    });
+    for (const text of ['please call me back', 'yes', 'Robin Quill', '0412 345 678', 'mornings', 'skip', 'yes'])
+      await ask(app.port, 'w-enquiry', text);
     alice = await staffSignIn(base, 'alice', PASSWORD);
   });
 
@@ -46,13 +49,22 @@ describe('staff workflow pages (HTTP)', function () {
     it('draws the charts as inline SVG with a table of the same figures beside each, and no script', async () => {
       const res = await staffGet(alice, '/staff/dashboard');
       expect(res.status).to.equal(200);
-      expect(res.headers.get('content-security-policy')).to.match(/default-src 'none'/).and.not.match(/unsafe-inline/);
+      expect(res.headers.get('content-security-policy'))
+        .to.match(/default-src 'none'/)
+        .and.not.match(/unsafe-inline/);
       const page = await res.text();
       expect(page).to.not.match(/<script|style="/i);
       const charts = page.match(/<svg class="chart"[^>]*role="img"/g) ?? [];
       expect(charts.length).to.equal(6);
       expect((page.match(/<table class="chart-table">/g) ?? []).length).to.equal(6);
-      for (const title of ['Conversations per day', 'How patient messages ended', 'Unanswered questions per day', 'Enquiries received per day', 'What patients asked about most', 'Conditions asked about most']) {
+      for (const title of [
+        'Conversations per day',
+        'How patient messages ended',
+        'Unanswered questions per day',
+        'Enquiries received per day',
+        'What patients asked about most',
+        'Conditions asked about most',
+      ]) {
         expect(page).to.include(title);
       }
       expect(page).to.match(/<strong>5<\/strong> conversations/);
@@ -69,7 +81,15 @@ describe('staff workflow pages (HTTP)', function () {
       expect(stats.conditions.map((c: any) => c.name).join()).to.match(/Tennis elbow/);
       expect(stats.enquiriesNow).to.deep.equal({ open: 1, done: 0 });
       const empty = (await (await staffGet(alice, '/staff/api/dashboard?from=2020-01-01&to=2020-01-07')).json()) as any;
-      expect(empty.days.map((d: any) => d.day)).to.deep.equal(['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-04', '2020-01-05', '2020-01-06', '2020-01-07']);
+      expect(empty.days.map((d: any) => d.day)).to.deep.equal([
+        '2020-01-01',
+        '2020-01-02',
+        '2020-01-03',
+        '2020-01-04',
+        '2020-01-05',
+        '2020-01-06',
+        '2020-01-07',
+      ]);
       expect(empty.totals.conversations).to.equal(0);
     });
 
@@ -88,7 +108,12 @@ describe('staff workflow pages (HTTP)', function () {
   describe('enquiry follow-up', () => {
     it('records owner, outcome, status and notes with who changed what, shown on the enquiry’s page', async () => {
       const [enquiry] = (await app.enquiries.list()).items;
-      const saved = await staffPost(alice, `/staff/enquiries/${enquiry.id}`, { owner: 'bob', outcome: 'left_message', status: 'new', note: 'Left a voicemail at 10:15, will try after lunch' });
+      const saved = await staffPost(alice, `/staff/enquiries/${enquiry.id}`, {
+        owner: 'bob',
+        outcome: 'left_message',
+        status: 'new',
+        note: 'Left a voicemail at 10:15, will try after lunch',
+      });
       expect(saved.status).to.equal(303);
       expect(saved.headers.get('location')).to.equal(`/staff/enquiries/${enquiry.id}?updated=1`);
       const bob = await staffSignIn(base, 'bob', PASSWORD);
@@ -158,10 +183,14 @@ describe('staff workflow pages (HTTP)', function () {
     it('says what the bot understood in words, with the raw figures on demand', async () => {
       const row = (await app.review.findConversation('emulator', 'w-answered'))!;
       const page = await (await staffGet(alice, `/staff/conversations/${row.id}`)).text();
-      expect(page).to.match(/Understood as: <strong>[a-z ]+<\/strong> <span class="confidence (low|medium|high)">\((low|medium|high) confidence\)<\/span>/);
+      expect(page).to.match(
+        /Understood as: <strong>[a-z ]+<\/strong> <span class="confidence (low|medium|high)">\((low|medium|high) confidence\)<\/span>/,
+      );
       expect(page).to.match(/<details class="small"><summary>Figures<\/summary>/);
       expect(page).to.match(/<dt>Score<\/dt><dd>\d\.\d\d<\/dd>/);
-      const declined = await (await staffGet(alice, `/staff/conversations/${(await app.review.findConversation('emulator', 'w-declined'))!.id}`)).text();
+      const declined = await (
+        await staffGet(alice, `/staff/conversations/${(await app.review.findConversation('emulator', 'w-declined'))!.id}`)
+      ).text();
       expect(declined).to.match(/\(low confidence\)|could not answer/);
     });
 

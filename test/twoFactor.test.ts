@@ -54,7 +54,9 @@ describe('two-factor sign-in (HTTP)', function () {
     expect(page).to.match(/<div class="qr"><svg role="img" aria-label="QR code for your authenticator app"[^>]*>.*<path/s);
     expect(page).to.not.match(/<script|<img/i);
     const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page)![1].replace(/ /g, '');
-    expect((await staffPost(s, '/staff/account/two-factor/confirm', { code: '000000' === (await codeFor(secret)) ? '111111' : '000000' })).status).to.equal(400);
+    expect(
+      (await staffPost(s, '/staff/account/two-factor/confirm', { code: '000000' === (await codeFor(secret)) ? '111111' : '000000' })).status,
+    ).to.equal(400);
     const done = await staffPost(s, '/staff/account/two-factor/confirm', { code: await codeFor(secret) });
     expect(done.status).to.equal(200);
     const text = await done.text();
@@ -118,7 +120,12 @@ describe('two-factor sign-in (HTTP)', function () {
     const first = await postSignIn(base, 'carol', PASSWORD);
     const pending = cookieOf(first, 'clinic_staff_code')!;
     const attempt = (code: string) =>
-      fetch(`${base}/staff/login/code`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending }, body: new URLSearchParams({ code }).toString() });
+      fetch(`${base}/staff/login/code`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending },
+        body: new URLSearchParams({ code }).toString(),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt('123456')).status).to.equal(401);
     const late = await attempt(await codeFor(secret, -1));
     expect(late.status).to.equal(401);
@@ -151,7 +158,11 @@ describe('two-factor sign-in (HTTP)', function () {
       if (first.status === 429) break;
       const pending = cookieOf(first, 'clinic_staff_code')!;
       for (let i = 0; i < 5 && status !== 429; i++, tries++) {
-        const res = await fetch(`${base}/staff/login/code`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending }, body: 'code=000000' });
+        const res = await fetch(`${base}/staff/login/code`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending },
+          body: 'code=000000',
+        });
         status = res.status;
       }
     }

@@ -166,7 +166,11 @@ export class NotificationDispatcher {
   private async deliver(entry: OutboxEntry): Promise<void> {
     const delivered = new Set(entry.delivered);
     const errors: string[] = [];
-    const notification: Notification = { kind: entry.kind, at: new Date(entry.at), link: await this.linkFor(entry).catch(() => this.fallbackLink(entry)) };
+    const notification: Notification = {
+      kind: entry.kind,
+      at: new Date(entry.at),
+      link: await this.linkFor(entry).catch(() => this.fallbackLink(entry)),
+    };
     for (const sender of this.senders) {
       if (delivered.has(sender.target)) continue;
       const health = (this.targets[sender.target] ??= {});
@@ -213,8 +217,7 @@ export class NotificationDispatcher {
 
   health(): NotifyHealth {
     const failing =
-      Boolean(this.outboxError) ||
-      Object.values(this.targets).some((t) => t.lastErrorAt && (!t.lastSentAt || t.lastErrorAt > t.lastSentAt));
+      Boolean(this.outboxError) || Object.values(this.targets).some((t) => t.lastErrorAt && (!t.lastSentAt || t.lastErrorAt > t.lastSentAt));
     return {
       status: !this.enabled ? 'off' : failing ? 'failing' : 'ok',
       targets: this.targets,

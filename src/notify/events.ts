@@ -17,7 +17,14 @@ export function announcingEnquiries(store: EnquiryStore, announce: Announce): En
   return {
     create: async (e) => {
       const stored = await store.create(e);
-      announce({ key: `enquiry:${stored.id}`, kind: e.kind, at: Date.now(), channelId: e.channelId, conversationId: e.conversationId, enquiryId: stored.id });
+      announce({
+        key: `enquiry:${stored.id}`,
+        kind: e.kind,
+        at: Date.now(),
+        channelId: e.channelId,
+        conversationId: e.conversationId,
+        enquiryId: stored.id,
+      });
       return stored;
     },
   };

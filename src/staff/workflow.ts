@@ -57,7 +57,9 @@ export function registerWorkflowRoutes(server: Server, t: StaffToolkit): void {
 
   server.get(
     '/staff/api/notifications',
-    t.guarded('api', async (_req, res) => t.sendJson(res, 200, { health: t.notifications?.health() ?? { status: 'off' }, items: await outbox.recent(100) })),
+    t.guarded('api', async (_req, res) =>
+      t.sendJson(res, 200, { health: t.notifications?.health() ?? { status: 'off' }, items: await outbox.recent(100) }),
+    ),
   );
 
   server.get(
@@ -68,7 +70,17 @@ export function registerWorkflowRoutes(server: Server, t: StaffToolkit): void {
       if (!enquiry) t.fail(404, 'No such enquiry (it may have been deleted).');
       const conversation = await review.findConversation(enquiry.channelId, enquiry.conversationId);
       const notice = t.query(req).get('updated') ? 'Saved.' : undefined;
-      t.sendHtml(res, 200, enquiryPage(await t.pageContext(session), { enquiry, history: await enquiries.history(id), conversationRow: conversation?.id, accounts: t.accounts, notice }));
+      t.sendHtml(
+        res,
+        200,
+        enquiryPage(await t.pageContext(session), {
+          enquiry,
+          history: await enquiries.history(id),
+          conversationRow: conversation?.id,
+          accounts: t.accounts,
+          notice,
+        }),
+      );
     }),
   );
 

@@ -44,11 +44,18 @@ export function isOutcome(value: unknown): value is EnquiryOutcome {
 }
 
 /** The events a change produces against the current values (nothing for a field set to what it already is). */
-export function changeEvents(current: { status: string; owner?: string; outcome?: string }, change: FollowUpChange, by: string, at: Date): FollowUpEvent[] {
+export function changeEvents(
+  current: { status: string; owner?: string; outcome?: string },
+  change: FollowUpChange,
+  by: string,
+  at: Date,
+): FollowUpEvent[] {
   const events: FollowUpEvent[] = [];
   if (change.status !== undefined && change.status !== current.status) events.push({ at, by, action: 'status', value: change.status });
-  if (change.owner !== undefined && (change.owner ?? '') !== (current.owner ?? '')) events.push({ at, by, action: 'owner', value: change.owner ?? '' });
-  if (change.outcome !== undefined && (change.outcome ?? '') !== (current.outcome ?? '')) events.push({ at, by, action: 'outcome', value: change.outcome ?? '' });
+  if (change.owner !== undefined && (change.owner ?? '') !== (current.owner ?? ''))
+    events.push({ at, by, action: 'owner', value: change.owner ?? '' });
+  if (change.outcome !== undefined && (change.outcome ?? '') !== (current.outcome ?? ''))
+    events.push({ at, by, action: 'outcome', value: change.outcome ?? '' });
   if (change.note?.trim()) events.push({ at, by, action: 'note', value: change.note.trim().slice(0, MAX_NOTE_CHARS) });
   return events;
 }

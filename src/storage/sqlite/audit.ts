@@ -32,7 +32,9 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async record(e: AuditEntry): Promise<void> {
-    this.db.prepare('INSERT INTO staff_audit (at, user, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(e.at.getTime(), e.user, e.action, e.target ?? null, e.detail ?? null);
+    this.db
+      .prepare('INSERT INTO staff_audit (at, user, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(e.at.getTime(), e.user, e.action, e.target ?? null, e.detail ?? null);
   }
 
   async list(filter: AuditFilter = {}): Promise<AuditPage> {
@@ -53,11 +55,19 @@ export class SqliteAuditLog implements AuditLog {
       params.push(cursor[0], Number(cursor[1]));
     }
     const rows = this.db
-      .prepare<Array<string | number>, Row>(`SELECT * FROM staff_audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`)
+      .prepare<Array<string | number>, Row>(
+        `SELECT * FROM staff_audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`,
+      )
       .all(...params, limit + 1);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return {
-      items: rows.slice(0, limit).map((r) => ({ at: new Date(r.at), user: r.user, action: r.action, ...(r.target ? { target: r.target } : {}), ...(r.detail ? { detail: r.detail } : {}) })),
+      items: rows.slice(0, limit).map((r) => ({
+        at: new Date(r.at),
+        user: r.user,
+        action: r.action,
+        ...(r.target ? { target: r.target } : {}),
+        ...(r.detail ? { detail: r.detail } : {}),
+      })),
       next: last ? `${last.at}.${last.id}` : undefined,
     };
   }

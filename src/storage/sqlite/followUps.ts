@@ -37,9 +37,18 @@ export class SqliteFollowUps {
   update(id: number, by: string, change: FollowUpChange, now = Date.now()): boolean {
     return this.db
       .transaction(() => {
-        const current = this.db.prepare<[number], { status: string; owner: string | null; outcome: string | null }>('SELECT status, owner, outcome FROM enquiries WHERE id = ?').get(id);
+        const current = this.db
+          .prepare<[number], { status: string; owner: string | null; outcome: string | null }>(
+            'SELECT status, owner, outcome FROM enquiries WHERE id = ?',
+          )
+          .get(id);
         if (!current) return false;
-        const events = changeEvents({ status: current.status, owner: current.owner ?? undefined, outcome: current.outcome ?? undefined }, change, by, new Date(now));
+        const events = changeEvents(
+          { status: current.status, owner: current.owner ?? undefined, outcome: current.outcome ?? undefined },
+          change,
+          by,
+          new Date(now),
+        );
         const add = this.db.prepare('INSERT INTO enquiry_history (enquiry_id, at, by, action, value) VALUES (?, ?, ?, ?, ?)');
         for (const e of events) {
           add.run(id, now, by, e.action, e.value);
@@ -57,7 +66,9 @@ export class SqliteFollowUps {
 
   history(id: number): FollowUpEvent[] {
     return this.db
-      .prepare<[number], { at: number; by: string; action: FollowUpAction; value: string }>('SELECT at, by, action, value FROM enquiry_history WHERE enquiry_id = ? ORDER BY id')
+      .prepare<[number], { at: number; by: string; action: FollowUpAction; value: string }>(
+        'SELECT at, by, action, value FROM enquiry_history WHERE enquiry_id = ? ORDER BY id',
+      )
       .all(id)
       .map((r) => ({ at: new Date(r.at), by: r.by, action: r.action, value: r.value }));
   }

@@ -15,7 +15,9 @@ export class SqliteSecondFactors implements SecondFactorStore {
   }
 
   async put(user: string, record: SecondFactor): Promise<void> {
-    this.db.prepare('INSERT INTO staff_second_factors (user, data) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET data = excluded.data').run(user, JSON.stringify(record));
+    this.db
+      .prepare('INSERT INTO staff_second_factors (user, data) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET data = excluded.data')
+      .run(user, JSON.stringify(record));
   }
 
   async remove(user: string): Promise<void> {

@@ -16,10 +16,10 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../config';
+import { PROJECT_ROOT } from '../src/config';
 import type { Activity } from 'botbuilder';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../turn/trace';
-import { AzureBlobBackend } from '../storage/azure';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
+import { AzureBlobBackend } from '../src/storage/azure';
 import { startAzurite } from './azurite';
 import { driveMessages, median, Run } from './messageLoad';
 import { numberArg, ServerProcess, startServerProcess } from './serverProcess';
@@ -105,9 +105,9 @@ async function main(): Promise<void> {
   const servers: ServerProcess[] = [];
   try {
     // One after the other: the first may train and write the model file.
-    servers.push(await startServerProcess('sqlite', 'index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[0], STORAGE: 'sqlite' }));
+    servers.push(await startServerProcess('sqlite', 'src/index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[0], STORAGE: 'sqlite' }));
     children.push(servers[0].child);
-    servers.push(await startServerProcess('azure-blob (Azurite)', 'index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[1], STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString }));
+    servers.push(await startServerProcess('azure-blob (Azurite)', 'src/index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[1], STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString }));
     children.push(servers[1].child);
     const rows: string[] = [];
     for (const connections of [1, 16]) {

@@ -7,14 +7,13 @@
  *   --temperatures 1,2,4  --thresholds 0.3,0.4  --shares 0.5,0.67,1  --biases -5,0,5   the grid (defaults: the current calibration)
  *   --smoothing S  --scoring JSON   train with other settings than the clinic's
  */
-import { loadConfig } from '../config';
-import { loadKnowledge } from '../knowledge/load';
-import { Knowledge } from '../knowledge/types';
-import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
-import { crossValidate, scorePredictions } from '../nlu/evaluation';
-import { Calibration, DEFAULT_CALIBRATION } from '../nlu/model';
-import { LabelledText } from '../nlu/corpus';
-import { decisionLabel, declineRate, outOfScopeFigures, readClinc } from './evaluate';
+import { loadConfig } from '../src/config';
+import { loadKnowledge } from '../src/knowledge/load';
+import { Knowledge } from '../src/knowledge/types';
+import { createClinicRecognizer, trainClinicModel } from '../src/nlu/clinic';
+import { crossValidate, LabelledText, scorePredictions } from '../src/nlu/evaluation';
+import { Calibration, DEFAULT_CALIBRATION } from '../src/nlu/model';
+import { decisionLabel, declineRate, outOfScopeFigures, readClinc } from '../src/cli/evaluate';
 
 const p1 = (x: number) => `${(x * 100).toFixed(1)}%`;
 

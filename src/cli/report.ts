@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scores } from './evaluation';
+import type { Scores } from '../nlu/evaluation';
 
 export interface ReportInput {
   /** File name stem, e.g. "clinic" or "ChatbotCorpus". */

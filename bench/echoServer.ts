@@ -3,10 +3,10 @@
  * the baseline that `npm run bench` compares the full bot against.
  */
 import { ActivityHandler, MemoryStorage, ConversationState } from 'botbuilder';
-import { createAdapter } from '../channels/adapter';
-import { createServer, listen } from '../channels/server';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { createAdapter } from '../src/channels/adapter';
+import { createServer, listen } from '../src/channels/server';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();

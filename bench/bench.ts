@@ -10,9 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PROJECT_ROOT } from '../config';
-import { loadKnowledge } from '../knowledge/load';
-import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
+import { PROJECT_ROOT } from '../src/config';
+import { loadKnowledge } from '../src/knowledge/load';
+import { createClinicRecognizer, trainClinicModel } from '../src/nlu/clinic';
 import { driveMessages, median, QUESTIONS, Run } from './messageLoad';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
@@ -34,14 +34,14 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
   const modelPath = join(PROJECT_ROOT, 'data', 'intent-model.json');
   // Train once so that the measured start-up is a normal start (model file present).
-  const warm = await startServerProcess('full', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
+  const warm = await startServerProcess('full', 'src/index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir });
   warm.child.kill('SIGTERM');
   await new Promise((r) => warm.child.once('exit', r));
 
   // One client address drives every conversation here, so the anonymous rate limits are off for the load test.
   const unlimited = { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' };
-  const full = await startServerProcess('full bot', 'index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir, ...unlimited });
-  const echo = await startServerProcess('echo bot', 'scripts/echoServer.js', {});
+  const full = await startServerProcess('full bot', 'src/index.js', { MODEL_PATH: modelPath, DATA_DIR: dataDir, ...unlimited });
+  const echo = await startServerProcess('echo bot', 'bench/echoServer.js', {});
   const results: Record<string, Record<number, Run>> = { [full.name]: {}, [echo.name]: {} };
   try {
     for (const connections of [1, 16, 64]) {

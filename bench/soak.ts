@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../storage/sqlite/db';
-import { SqliteTranscriptStore } from '../storage/sqlite/transcripts';
+import { openDatabase } from '../src/storage/sqlite/db';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
 const QUESTIONS = [
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const conversations = numberArg('--conversations', 200);
   const turnsEach = numberArg('--turns', 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-'));
-  const { child, port } = await startServerProcess('clinic bot', 'index.js', { DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
+  const { child, port } = await startServerProcess('clinic bot', 'src/index.js', { DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
 
   const sent = new Map<string, string[]>();
   const samples: Array<{ turns: number; rssMb: number }> = [];

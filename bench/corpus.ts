@@ -9,20 +9,17 @@
  * corpus's train split (tuneCalibration), never from its test split.
  */
 import { readFileSync } from 'node:fs';
-import { crossValidate, Prediction, scorePredictions } from './evaluation';
-import { DEFAULT_FEATURE_OPTIONS, FeatureOptions } from './features';
-import { Calibration, IntentModel, trainIntentModel } from './model';
-import { IntentRecognizer, NONE_INTENT, Recognition } from './recognizer';
-import { DEFAULT_SCORING, ScoringOptions } from './naiveBayes';
-import { natural } from './stem';
+import { crossValidate, LabelledText, Prediction, scorePredictions } from '../src/nlu/evaluation';
+import { DEFAULT_FEATURE_OPTIONS, FeatureOptions } from '../src/nlu/features';
+import { Calibration, IntentModel, trainIntentModel } from '../src/nlu/model';
+import { IntentRecognizer, NONE_INTENT, Recognition } from '../src/nlu/recognizer';
+import { DEFAULT_SCORING, ScoringOptions } from '../src/nlu/naiveBayes';
+import { natural } from '../src/nlu/stem';
 
 /** The three Braun et al. (2017) corpora, as files <name>.simple.json in ../shared/nlu-corpora. */
 export const BRAUN_CORPORA = ['ChatbotCorpus', 'AskUbuntuCorpus', 'WebApplicationsCorpus'];
 
-export interface LabelledText {
-  text: string;
-  intent: string;
-}
+export type { LabelledText };
 
 export interface Corpus {
   name: string;

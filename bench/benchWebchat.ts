@@ -28,9 +28,9 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { startApp } from '../app';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
 
 const QUESTIONS = [
   'what is dry needling?',

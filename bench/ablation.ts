@@ -9,11 +9,11 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, naturalDefaultPredict, PipelineSettings, readCorpus, repeatedHalves } from '../nlu/corpus';
-import { crossValidate, scorePredictions } from '../nlu/evaluation';
-import { FeatureOptions, WORD_FEATURE_OPTIONS } from '../nlu/features';
-import { CORPORA_DIR } from './evaluate';
-import { NATURAL_SCORING, ScoringOptions } from '../nlu/naiveBayes';
+import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, naturalDefaultPredict, PipelineSettings, readCorpus, repeatedHalves } from './corpus';
+import { crossValidate, scorePredictions } from '../src/nlu/evaluation';
+import { FeatureOptions, WORD_FEATURE_OPTIONS } from '../src/nlu/features';
+import { CORPORA_DIR } from '../src/cli/evaluate';
+import { NATURAL_SCORING, ScoringOptions } from '../src/nlu/naiveBayes';
 
 /** The pipeline as this table's rows grew it, before the scoring options (natural's estimate, every block weighted 1). */
 const final: PipelineSettings = { ...DEFAULT_PIPELINE, scoring: NATURAL_SCORING };

@@ -6,12 +6,13 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig } from '../config';
-import { loadKnowledge } from '../knowledge/load';
-import { createClinicRecognizer, trainClinicModel } from '../nlu/clinic';
-import { BRAUN_CORPORA, naturalDefaultPredict, readCorpus } from '../nlu/corpus';
-import { scorePredictions } from '../nlu/evaluation';
-import { CORPORA_DIR, corpusJson, declineRate, decisionLabel, evaluateCorpus, HELDOUT_PATH, outOfScopeFigures, readClinc, readTsv } from './evaluate';
+import { loadConfig } from '../src/config';
+import { loadKnowledge } from '../src/knowledge/load';
+import { createClinicRecognizer, trainClinicModel } from '../src/nlu/clinic';
+import { BRAUN_CORPORA, naturalDefaultPredict, readCorpus } from './corpus';
+import { scorePredictions } from '../src/nlu/evaluation';
+import { CORPORA_DIR, declineRate, decisionLabel, HELDOUT_PATH, outOfScopeFigures, readClinc, readTsv } from '../src/cli/evaluate';
+import { corpusJson, evaluateCorpus } from './evaluateCorpus';
 
 /** Braun et al. (2017) intent micro-F1 as published (see ../shared/nlu-corpora/README.md). */
 export const PUBLISHED: Array<{ system: string; chatbot: number; askUbuntu: number; webApps: number; overall: number }> = [

@@ -1,5 +1,5 @@
 /**
- * Starts a server script (dist/src/<script>) in a process of its own on a free port, as the benchmarks and the
+ * Starts a server script (dist/<script>, e.g. src/index.js) in a process of its own on a free port, as the benchmarks and the
  * soak run it (with npm start's Node flags, so the heap cap measured is the one deployed), and waits for its first
  * healthy answer. stdout is drained for the whole run (info logs: one line
  * per turn, no message text) so the pipe never fills.
@@ -8,7 +8,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PROJECT_ROOT } from '../config';
+import { PROJECT_ROOT } from '../src/config';
 
 export interface ServerProcess {
   name: string;
@@ -26,7 +26,7 @@ export function startFlags(): string[] {
 
 export async function startServerProcess(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
   const began = performance.now();
-  const child = spawn(process.execPath, [...startFlags(), join(PROJECT_ROOT, 'dist', 'src', script)], {
+  const child = spawn(process.execPath, [...startFlags(), join(PROJECT_ROOT, 'dist', script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
