@@ -18,6 +18,7 @@ import { hashPassword } from '../src/staff/auth';
 import { SqliteOutbox } from '../src/storage/sqlite/outbox';
 import { silentLogger } from '../src/logger';
 import { eventually } from './appHelpers';
+import { Azurite, startAzurite } from './azurite';
 import { ask, replyText, startTestApp, tempDb } from './helpers';
 import { staffSignIn } from './staffSession';
 
@@ -312,5 +313,61 @@ describe('staff notification settings and webhook formats', () => {
     expect(teams.attachments[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(teams.attachments[0].content.type).to.equal('AdaptiveCard');
     expect(teams.attachments[0].content.actions).to.deep.equal([{ type: 'Action.OpenUrl', title: 'Open the staff page', url: n.link }]);
+  });
+});
+
+describe('staff notifications with two instances on Azure Blob storage (Azurite)', function () {
+  this.timeout(120_000);
+  const mailbox = new Mailbox();
+  let azurite: Azurite;
+  const apps: RunningApp[] = [];
+
+  before(async () => {
+    azurite = await startAzurite();
+    await mailbox.start();
+    for (let i = 0; i < 2; i++) {
+      apps.push(
+        await startTestApp(
+          {
+            STORAGE: 'azure-blob',
+            AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+            PUBLIC_URL: PUBLIC_URL,
+            NOTIFY_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+            NOTIFY_EMAIL_FROM: 'bot@clinic.example',
+            NOTIFY_EMAIL_TO: 'reception@clinic.example',
+          },
+          { notify: { pollMs: 50, firstRetryMs: 100, maxRetryMs: 400 } },
+        ),
+      );
+    }
+  });
+
+  after(async () => {
+    for (const app of apps) await app.close();
+    await mailbox.stop();
+    await azurite?.dispose();
+  });
+
+  it('each event is emailed once although both instances poll the shared outbox', async () => {
+    const [a, b] = apps;
+    // Each instance notices its own events; the same urgent conversation continued on the other instance is the same event.
+    await callBack(a.port, 'blob-callback');
+    await ask(b.port, 'blob-urgent', 'I have chest pain');
+    await ask(a.port, 'blob-urgent', "I can't breathe properly");
+    await ask(b.port, 'blob-person', 'I want to speak to a human');
+    await eventually(() => mailbox.mails.length >= 3, 15_000, 'three emails');
+    await new Promise((r) => setTimeout(r, 1500)); // several more polls by both instances
+    const kinds = mailbox.mails.map((m) =>
+      /call-back request/i.test(m.text) ? 'callback' : /urgent/i.test(m.text) ? 'urgent' : /asked for a person/i.test(m.text) ? 'handoff' : '?',
+    );
+    expect(kinds.sort()).to.deep.equal(['callback', 'handoff', 'urgent']);
+    const [enquiry] = (await a.enquiries.list()).items;
+    expect(mailbox.mails.find((m) => /call-back/i.test(m.text))!.text).to.include(`${PUBLIC_URL}/staff/enquiries/${enquiry.id}`);
+    const entries = await a.backend.outbox.recent(10);
+    expect(entries.map((e) => [e.kind, e.attempts, Boolean(e.sentAt)]).sort()).to.deep.equal([
+      ['callback', 1, true],
+      ['handoff', 1, true],
+      ['urgent', 1, true],
+    ]);
   });
 });
