@@ -85,15 +85,41 @@ export class StatsBuilder {
   recognition(p: RecognitionPoint): void {
     const d = this.dayOf(p.at);
     if (!d) return;
-    if ((OUTCOME_KEYS as readonly string[]).includes(p.outcome)) d.outcomes[p.outcome as OutcomeKey]++;
-    if (p.unanswered) d.unanswered++;
-    if (p.outcome !== 'urgent') this.intents.set(p.intent, (this.intents.get(p.intent) ?? 0) + 1);
-    if (p.condition) this.conditions.set(p.condition, (this.conditions.get(p.condition) ?? 0) + 1);
+    this.outcomesOn(d.day, p.outcome, 1, p.unanswered ? 1 : 0);
+    if (p.outcome !== 'urgent') this.intent(p.intent, 1);
+    if (p.condition) this.condition(p.condition, 1);
   }
 
   enquiry(createdAt: number): void {
     const d = this.dayOf(createdAt);
     if (d) d.enquiries++;
+  }
+
+  /** Counts already grouped by day (YYYY-MM-DD, the server's time zone), as a database query returns them. */
+  conversationsOn(day: string, n: number): void {
+    const d = this.days.get(day);
+    if (d) d.conversations += n;
+  }
+
+  outcomesOn(day: string, outcome: string, n: number, unanswered: number): void {
+    const d = this.days.get(day);
+    if (!d) return;
+    if ((OUTCOME_KEYS as readonly string[]).includes(outcome)) d.outcomes[outcome as OutcomeKey] += n;
+    d.unanswered += unanswered;
+  }
+
+  enquiriesOn(day: string, n: number): void {
+    const d = this.days.get(day);
+    if (d) d.enquiries += n;
+  }
+
+  /** An intent asked about `n` times (urgent turns are not counted: they were not classified). */
+  intent(name: string, n: number): void {
+    this.intents.set(name, (this.intents.get(name) ?? 0) + n);
+  }
+
+  condition(name: string, n: number): void {
+    this.conditions.set(name, (this.conditions.get(name) ?? 0) + n);
   }
 
   result(enquiriesNow: { open: number; done: number }, top = 10): DashboardStats {

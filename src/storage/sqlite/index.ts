@@ -21,7 +21,7 @@ import type { DashboardStats, StatsRange } from '../stats';
 import { SqliteAuditLog } from './audit';
 import { SqliteOutbox } from './outbox';
 import { SqliteSecondFactors } from './secondFactors';
-import { sqliteStats } from './stats';
+import { ensureStatsIndex, sqliteStats } from './stats';
 
 export class SqliteBackend implements StorageBackend {
   readonly kind = 'sqlite' as const;
@@ -43,6 +43,7 @@ export class SqliteBackend implements StorageBackend {
     this.outbox = new SqliteOutbox(db);
     this.audit = new SqliteAuditLog(db);
     this.secondFactors = new SqliteSecondFactors(db);
+    ensureStatsIndex(db);
   }
 
   async stats(range: StatsRange): Promise<DashboardStats> {
