@@ -337,8 +337,9 @@ async function main(): Promise<void> {
     console.log(`\nConversation list with ${CONVERSATIONS.toLocaleString('en')} stored conversations (HTTP, signed in, ${REQUESTS} requests per query, page of 50):`);
     list = await listLatency();
     for (const r of list.results) console.log(`  ${r.query.padEnd(28)} p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.rows} rows)`);
-    const worst = Math.max(...list.results.map((r) => r.p99));
-    console.log(`\n  worst p99 ${worst} ms (target: under 100 ms)${list.path ? `\n  database kept at ${list.path}` : ''}`);
+    // The target is the conversation list's; the dashboard (a page of charts over a date range) is shown for information.
+    const worst = Math.max(...list.results.filter((r) => !r.query.startsWith('dashboard')).map((r) => r.p99));
+    console.log(`\n  worst conversation-list p99 ${worst} ms (target: under 100 ms)${list.path ? `\n  database kept at ${list.path}` : ''}`);
   }
 
   const reports = join(PROJECT_ROOT, 'reports');
