@@ -15,6 +15,7 @@ import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
@@ -103,6 +104,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
     });
+    const placeholders = placeholderDetails(knowledge.clinic);
+    if (placeholders.length) {
+      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', { details: placeholders });
+    }
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
       adapter,
@@ -118,6 +123,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           ...(state === 'ok' ? {} : { storageDetail: detail }),
           ...(modelTrainedAt ? { modelTrainedAt } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
+          ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
           ...(notifications.enabled ? { notifications: notifications.health() } : {}),
         };
       },
@@ -151,6 +157,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       primaryColor: config.webChat.primaryColor,
       accentColor: config.webChat.accentColor,
       allowedOrigins: config.webChat.allowedOrigins,
+      locale: config.webChat.locale,
+      privacy: {
+        retentionDays: config.transcriptRetentionDays,
+        redactContactDetails: config.redactContactDetails,
+        policyUrl: config.webChat.privacyUrl,
+      },
+      logger,
     });
 
     if (config.staff.users.length) {

@@ -95,6 +95,10 @@ export interface WebChatConfig {
   allowedOrigins: string[];
   primaryColor: string;
   accentColor: string;
+  /** Web Chat's language and date/time formats (BCP 47, e.g. en-AU). */
+  locale: string;
+  /** The clinic's privacy policy, linked from the website chat's privacy notice ('' when not set). */
+  privacyUrl: string;
 }
 
 export interface StaffAccount {
@@ -226,6 +230,28 @@ function colour(env: NodeJS.ProcessEnv, name: string, fallback: string): string 
   return raw.toLowerCase();
 }
 
+/** A BCP 47 language tag such as en-AU (letters, digits and hyphens). */
+function localeTag(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(raw)) throw new ConfigError(`${name} must be a language tag like en-AU (got "${raw}")`);
+  return raw;
+}
+
+/** An absolute http(s) URL, or '' when not set. */
+function webUrl(env: NodeJS.ProcessEnv, name: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return '';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name} must be a web address like https://www.clinic.example/privacy (got "${raw}")`);
+  return url.href;
+}
+
 /** Comma-separated origins such as https://www.clinic.example; "*" is refused (conversations are private). */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = env[name]?.trim();
@@ -340,6 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
       primaryColor: colour(env, 'CLINIC_PRIMARY_COLOR', '#0b5563'),
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
+      locale: localeTag(env, 'WEBCHAT_LOCALE', 'en-AU'),
+      privacyUrl: webUrl(env, 'CLINIC_PRIVACY_URL'),
     },
     storage: storageConfig(env),
     sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),

@@ -145,6 +145,8 @@ describe('staff notifications (SMTP and webhook)', function () {
     await new Promise((r) => setTimeout(r, 500));
     expect(mailbox.mails.filter((m) => /call-back request/i.test(m.text))).to.have.length(1);
     expect(hook.posts.filter((p) => /call-back request/i.test(p.body.text))).to.have.length(1);
+    // The bot handed the request over to staff, but it is announced once, as the request, not also as "asked for a person".
+    expect(mailbox.mails.filter((m) => /asked for a person/i.test(m.text))).to.deep.equal([]);
   });
 
   it('an urgent conversation and a request for a person are announced once per conversation, linking to it', async () => {
