@@ -41,6 +41,8 @@ export interface AppOverrides {
   storage?: Storage;
   /** Staff notification timings (tests shorten the back-off). */
   notify?: DispatcherOptions;
+  /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
+  mountTable?: string;
 }
 
 export interface RunningApp {
@@ -84,7 +86,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  const backend = await openBackend(config, logger);
+  const backend = await openBackend(config, logger, { mountTable: overrides.mountTable });
   try {
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
