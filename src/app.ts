@@ -18,9 +18,12 @@ import { loadKnowledge } from './knowledge/load';
 import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
-import { loadOrTrainClinicModel } from './nlu/clinic';
 import { LiveTeaching } from './teach/live';
 import { patientClinic } from './teach/placeholders';
+import { loadOrTrainClinicModel } from './nlu/clinic';
+import { createNotifications, NotificationDispatcher } from './notify';
+import type { DispatcherOptions } from './notify/dispatcher';
+import { announcingEnquiries, announcingTranscripts } from './notify/events';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
 import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
@@ -38,6 +41,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** Staff notification timings (tests shorten the back-off). */
+  notify?: DispatcherOptions;
   /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
   mountTable?: string;
 }
@@ -58,6 +63,8 @@ export interface RunningApp {
   directLine: DirectLine;
   /** Teaching the running bot (absent when a test supplied its own recognizer). */
   teaching?: LiveTeaching;
+  /** Staff notifications (enabled when NOTIFY_SMTP_URL or NOTIFY_WEBHOOK_URL is set). */
+  notifications: NotificationDispatcher;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the backend. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
@@ -99,6 +106,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
+    const notifications = createNotifications(config, backend, logger, overrides.notify);
+    const announce = notifications.enabled ? notifications.notify.bind(notifications) : undefined;
 
     const runtime = createBot({
       knowledge: teaching?.knowledge ?? knowledge,
@@ -106,8 +115,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       storage,
       logger,
       maxMessageChars: config.maxMessageChars,
-      enquiries,
-      transcripts,
+      enquiries: announce ? announcingEnquiries(enquiries, announce) : enquiries,
+      transcripts: announce ? announcingTranscripts(transcripts, announce) : transcripts,
       redactContactDetails: config.redactContactDetails,
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
@@ -132,6 +141,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           ...(modelTrainedAt() ? { modelTrainedAt: modelTrainedAt() } : {}),
           transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
           ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
+          ...(notifications.enabled ? { notifications: notifications.health() } : {}),
         };
       },
     });
@@ -180,7 +190,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, teaching });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, teaching, notifications });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -188,6 +198,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const running = await listen(server, config.port, config.host);
+    notifications.start();
+    if (notifications.enabled) logger.info('staff notifications on', { email: Boolean(config.notify.smtpUrl), webhook: Boolean(config.notify.webhookUrl), links: config.publicUrl || '(paths only: set PUBLIC_URL)' });
     const stopPurge = schedulePurge(backend, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
     return {
       port: running.port,
@@ -201,11 +213,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       review,
       directLine,
       teaching,
+      notifications,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
+        await notifications.stop();
         directLine.close();
         await teaching?.close();
         await backend.close();

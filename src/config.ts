@@ -59,6 +59,10 @@ export interface Config {
   /** Mask phone numbers and email addresses in stored user messages. */
   redactContactDetails: boolean;
   staff: StaffConfig;
+  /** The bot's public address (scheme://host[:port]), for links in staff notifications; empty: links are paths only. */
+  publicUrl: string;
+  /** Staff notifications of call-back/booking requests, urgent conversations and requests for a person (src/notify). */
+  notify: NotifyConfig;
   /** Bot Framework credentials, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botAuth: {
     MicrosoftAppId: string;
@@ -112,6 +116,8 @@ export interface StaffAccount {
   name: string;
   /** scrypt hash from `npm run staff:hash-password`: scrypt.N.r.p.salt.hash (base64url). */
   passwordHash: string;
+  /** `name:hash:2fa`: the account must sign in with a second factor (it sets one up at its first sign-in). */
+  requireTwoFactor?: boolean;
 }
 
 export interface StaffConfig {
@@ -127,12 +133,27 @@ export interface StaffConfig {
   cookieSecure: boolean;
 }
 
+export interface NotifyConfig {
+  /** smtp://user:pass@host:587 or smtps://…:465; empty: no email. */
+  smtpUrl: string;
+  emailFrom: string;
+  /** Recipients (NOTIFY_EMAIL_TO, comma-separated). */
+  emailTo: string[];
+  /** An incoming webhook (Slack, Teams) that receives a JSON POST; empty: none. */
+  webhookUrl: string;
+  /** `slack`: {"text": …} (Slack, Teams Office 365 connectors); `teams`: an Adaptive Card message (Teams Workflows). */
+  webhookFormat: 'slack' | 'teams';
+}
+
 export class ConfigError extends Error {}
 
 const HASH_FORMAT = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
 const ACCOUNT_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
-/** "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file). */
+/**
+ * "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file); "name:hash:2fa"
+ * makes two-factor sign-in compulsory for that account.
+ */
 export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   const users: StaffAccount[] = [];
   const entries = raw
@@ -142,13 +163,16 @@ export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    const passwordHash = colon > 0 ? entry.slice(colon + 1).trim() : '';
+    const [passwordHash, option, ...extra] = colon > 0 ? entry.slice(colon + 1).split(':').map((p) => p.trim()) : [''];
+    if (extra.length || (option !== undefined && option.toLowerCase() !== '2fa')) {
+      throw new ConfigError(`${source}: "${name}" has an unknown option after its hash (the only one is ":2fa", which makes two-factor sign-in compulsory)`);
+    }
     if (!ACCOUNT_NAME.test(name)) throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
     if (!HASH_FORMAT.test(passwordHash)) {
       throw new ConfigError(`${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`);
     }
     if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new ConfigError(`${source}: account "${name}" is listed twice`);
-    users.push({ name, passwordHash });
+    users.push({ name, passwordHash, ...(option ? { requireTwoFactor: true } : {}) });
   }
   return users;
 }
@@ -297,6 +321,37 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     });
 }
 
+/** An absolute http(s) URL with no credentials, or '' when the setting is empty. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string, example: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// or http:// (got "${url.protocol}")`);
+  return raw;
+}
+
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smtpUrl = env.NOTIFY_SMTP_URL?.trim() ?? '';
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) throw new ConfigError('NOTIFY_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  const email = /^[^\s@<>,]+@[^\s@<>,]+$/;
+  const emailFrom = env.NOTIFY_EMAIL_FROM?.trim() ?? '';
+  const emailTo = (env.NOTIFY_EMAIL_TO ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of [emailFrom, ...emailTo].filter(Boolean)) if (!email.test(a)) throw new ConfigError(`NOTIFY_EMAIL_FROM / NOTIFY_EMAIL_TO: "${a}" is not an email address`);
+  if (smtpUrl && (!emailFrom || !emailTo.length)) throw new ConfigError('NOTIFY_SMTP_URL needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (who sends and who receives the notifications)');
+  return {
+    smtpUrl,
+    emailFrom,
+    emailTo,
+    webhookUrl: httpUrl(env, 'NOTIFY_WEBHOOK_URL', 'https://hooks.slack.com/services/…'),
+    webhookFormat: oneOf(env, 'NOTIFY_WEBHOOK_FORMAT', ['slack', 'teams'] as const, 'slack'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   refuseUnresolvedKeyVaultReferences(env);
   const appId = env.MicrosoftAppId?.trim() ?? '';
@@ -378,6 +433,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionHours: integer(env, 'STAFF_SESSION_HOURS', 8, 1, 24 * 30),
       cookieSecure: flag(env, 'STAFF_COOKIE_SECURE', false),
     },
+    publicUrl: httpUrl(env, 'PUBLIC_URL', 'https://bot.clinic.example').replace(/\/+$/, ''),
+    notify: notifyConfig(env),
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',

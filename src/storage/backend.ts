@@ -10,7 +10,12 @@
  *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above; `close`.
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { AuditLog } from './audit';
+import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { FollowUpChange, FollowUpEvent } from './enquiryFollowUp';
+import type { Outbox } from './outbox';
+import type { SecondFactorStore } from './secondFactors';
+import type { DashboardStats, StatsRange } from './stats';
 import type { DeletedConversation, PurgeResult } from './retention';
 import type { TeachingStore } from './teaching';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
@@ -70,8 +75,12 @@ export interface ReviewStore {
 export interface EnquiryBackend extends EnquiryStore {
   create(enquiry: NewEnquiry): Promise<{ id: number }>;
   get(id: number): Promise<Enquiry | undefined>;
-  list(options?: { status?: EnquiryStatus; before?: string; limit?: number }): Promise<EnquiryPage>;
+  list(options?: EnquiryListOptions): Promise<EnquiryPage>;
   setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean>;
+  /** Follow-up (owner, outcome, status, a note), recorded in the history; false when there is no such enquiry. */
+  update(id: number, by: string, change: FollowUpChange): Promise<boolean>;
+  /** Who changed what, oldest first (notes included). */
+  history(id: number): Promise<FollowUpEvent[]>;
   forConversation(channelId: string, conversationId: string): Promise<Enquiry[]>;
   countNew(): Promise<number>;
 }
@@ -95,6 +104,14 @@ export interface StorageBackend {
   sessions: SessionRecords;
   /** What staff taught the running bot (src/storage/teaching.ts), shared by every instance. */
   teaching: TeachingStore;
+  /** Staff notifications waiting to be sent (see outbox.ts). */
+  outbox: Outbox;
+  /** Who viewed, exported, deleted or changed what (see audit.ts). */
+  audit: AuditLog;
+  /** Staff two-factor sign-in records (see secondFactors.ts). */
+  secondFactors: SecondFactorStore;
+  /** Figures for the staff dashboard (see stats.ts). */
+  stats(range: StatsRange): Promise<DashboardStats>;
   /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
   /**

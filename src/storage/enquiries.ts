@@ -3,6 +3,8 @@
  * contact details live here only (the transcript logger masks them), with a status staff move from
  * "new" to "done".
  */
+import type { EnquiryOutcome } from './enquiryFollowUp';
+
 export type EnquiryKind = 'booking' | 'callback';
 export type EnquiryStatus = 'new' | 'done';
 
@@ -24,6 +26,17 @@ export interface Enquiry extends NewEnquiry {
   status: EnquiryStatus;
   doneAt?: Date;
   doneBy?: string;
+  /** The staff member following it up (enquiryFollowUp.ts). */
+  owner?: string;
+  outcome?: EnquiryOutcome;
+}
+
+/** Filters of an enquiry list; `owner` is a staff name or UNASSIGNED ('-'). */
+export interface EnquiryListOptions {
+  status?: EnquiryStatus;
+  owner?: string;
+  before?: string;
+  limit?: number;
 }
 
 /** What the enquiry dialog needs: injected, so dialog tests can pass a fake. */

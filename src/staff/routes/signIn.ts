@@ -2,14 +2,15 @@
  * Staff sign-in: the stylesheet and icon, /staff, the sign-in form and its POST (rate-limited, nonce-checked), sign-out.
  */
 import type { Server } from 'restify';
-import { checkCredentials, parseCookies } from '../auth';
+import { checkCredentials, cookie, parseCookies } from '../auth';
+import { CODE_COOKIE } from '../totp';
 import { FAVICON, STYLESHEET } from '../html';
 import * as pages from '../pages';
 import { form, LOGIN_COOKIE, query, redirect, safeNext, secure, sendHtml, sendJson, SESSION_COOKIE, wantsHtml } from './helpers';
 import type { StaffContext } from './context';
 
 export function registerSignIn(server: Server, ctx: StaffContext): void {
-  const { config, logger, sessions, limiter, sessionCookie, loginCookie, sessionOf, guarded } = ctx;
+  const { config, logger, sessions, limiter, sessionCookie, loginCookie, sessionOf, guarded, twoFactor, startSession } = ctx;
   server.get('/staff/style.css', async (_req, res) => {
     secure(res);
     res.setHeader('Cache-Control', 'public, max-age=3600');
@@ -22,11 +23,11 @@ export function registerSignIn(server: Server, ctx: StaffContext): void {
     res.sendRaw(200, FAVICON, { 'Content-Type': 'image/svg+xml' });
   });
 
-  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/conversations' : '/staff/login'));
+  server.get('/staff', async (req, res) => redirect(res, (await sessionOf(req)) ? '/staff/dashboard' : '/staff/login'));
 
   // --- sign-in ---
   server.get('/staff/login', async (req, res) => {
-    if (await sessionOf(req)) return redirect(res, '/staff/conversations');
+    if (await sessionOf(req)) return redirect(res, '/staff/dashboard');
     const nonce = sessions.loginNonce();
     res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
     sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
@@ -60,9 +61,11 @@ export function registerSignIn(server: Server, ctx: StaffContext): void {
       logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
       return again(401, 'Wrong name or password.');
     }
-    const value = await sessions.create(account.name);
-    logger.info('staff signed in', { user: account.name });
-    redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
+    if (await twoFactor.enabled(account.name)) {
+      // The password was right; the session starts once a code from the authenticator app is (see ../totp.ts).
+      return redirect(res, '/staff/login/code', [cookie(CODE_COOKIE, twoFactor.pending(account.name, next), { maxAgeSeconds: 300, secure: config.cookieSecure, path: '/staff/login' }), loginCookie('', 0)]);
+    }
+    await startSession(res, account.name, next, [loginCookie('', 0)]);
   });
 
   server.post(

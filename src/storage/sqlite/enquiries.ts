@@ -2,7 +2,9 @@
  * Enquiries in SQLite (the `enquiries` table), implementing the backend's asynchronous EnquiryBackend directly.
  */
 import type { EnquiryBackend } from '../backend';
-import type { Enquiry, EnquiryKind, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
+import type { Enquiry, EnquiryKind, EnquiryListOptions, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
+import { FollowUpChange, FollowUpEvent, isOutcome, UNASSIGNED } from '../enquiryFollowUp';
+import { SqliteFollowUps } from './followUps';
 import type { Db } from './db';
 
 interface Row {
@@ -20,6 +22,8 @@ interface Row {
   status: EnquiryStatus;
   done_at: number | null;
   done_by: string | null;
+  owner?: string | null;
+  outcome?: string | null;
 }
 
 function fromRow(r: Row): Enquiry {
@@ -38,13 +42,17 @@ function fromRow(r: Row): Enquiry {
     status: r.status,
     doneAt: r.done_at === null ? undefined : new Date(r.done_at),
     doneBy: r.done_by ?? undefined,
+    ...(r.owner ? { owner: r.owner } : {}),
+    ...(isOutcome(r.outcome) ? { outcome: r.outcome } : {}),
   };
 }
 
 export class SqliteEnquiryStore implements EnquiryBackend {
   private readonly insert: (e: NewEnquiry, now: number) => number;
+  private readonly followUps: SqliteFollowUps;
 
   constructor(private readonly db: Db) {
+    this.followUps = new SqliteFollowUps(db);
     const insert = db.prepare(
       `INSERT INTO enquiries (created_at, channel_id, conversation_id, kind, name, phone, email, preferred_time, reason, consent_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
@@ -79,14 +87,19 @@ export class SqliteEnquiryStore implements EnquiryBackend {
     return row && fromRow(row);
   }
 
-  /** Newest first; `status` filters; keyset paging by (created_at, id). */
-  async list(options: { status?: EnquiryStatus; before?: string; limit?: number } = {}): Promise<EnquiryPage> {
+  /** Newest first; `status` and `owner` filter; keyset paging by (created_at, id). */
+  async list(options: EnquiryListOptions = {}): Promise<EnquiryPage> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const where: string[] = [];
     const params: Array<string | number> = [];
     if (options.status) {
       where.push('status = ?');
       params.push(options.status);
+    }
+    if (options.owner === UNASSIGNED) where.push('owner IS NULL');
+    else if (options.owner) {
+      where.push('owner = ?');
+      params.push(options.owner);
     }
     const cursor = options.before ? /^(\d+)\.(\d+)$/.exec(options.before) : null;
     if (cursor) {
@@ -108,6 +121,15 @@ export class SqliteEnquiryStore implements EnquiryBackend {
         ? this.db.prepare("UPDATE enquiries SET status = 'done', done_at = ?, done_by = ? WHERE id = ?").run(Date.now(), by, id)
         : this.db.prepare("UPDATE enquiries SET status = 'new', done_at = NULL, done_by = NULL WHERE id = ?").run(id);
     return result.changes > 0;
+  }
+
+  /** Owner, outcome, status and notes, recorded in the history; false when there is no such enquiry. */
+  async update(id: number, by: string, change: FollowUpChange): Promise<boolean> {
+    return this.followUps.update(id, by, change);
+  }
+
+  async history(id: number): Promise<FollowUpEvent[]> {
+    return this.followUps.history(id);
   }
 
   async forConversation(channelId: string, conversationId: string): Promise<Enquiry[]> {

@@ -15,6 +15,14 @@ import { sqliteSessionRecords } from './sessions';
 import { SqliteTeachingStore } from './teaching';
 import { SqliteStorage } from './state';
 import { SqliteTranscriptStore } from './transcripts';
+import type { AuditLog } from '../audit';
+import type { Outbox } from '../outbox';
+import type { SecondFactorStore } from '../secondFactors';
+import type { DashboardStats, StatsRange } from '../stats';
+import { SqliteAuditLog } from './audit';
+import { SqliteOutbox } from './outbox';
+import { SqliteSecondFactors } from './secondFactors';
+import { ensureStatsIndex, sqliteStats } from './stats';
 
 export class SqliteBackend implements StorageBackend {
   readonly kind = 'sqlite' as const;
@@ -24,6 +32,9 @@ export class SqliteBackend implements StorageBackend {
   readonly review: ReviewQueries;
   readonly sessions: SessionRecords;
   readonly teaching: SqliteTeachingStore;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly secondFactors: SecondFactorStore;
 
   constructor(readonly db: Db) {
     this.state = new SqliteStorage(db);
@@ -32,6 +43,14 @@ export class SqliteBackend implements StorageBackend {
     this.review = new ReviewQueries(db);
     this.sessions = sqliteSessionRecords(db);
     this.teaching = new SqliteTeachingStore(db);
+    this.outbox = new SqliteOutbox(db);
+    this.audit = new SqliteAuditLog(db);
+    this.secondFactors = new SqliteSecondFactors(db);
+    ensureStatsIndex(db);
+  }
+
+  async stats(range: StatsRange): Promise<DashboardStats> {
+    return sqliteStats(this.db, range);
   }
 
   /** Opens (or creates) the database file and logs where it is. */
@@ -45,11 +64,11 @@ export class SqliteBackend implements StorageBackend {
     return deleteConversation(this.db, id);
   }
 
-  /** The purge, then fresh query-planner statistics for the conversation list (see retention.ts). */
+  /** The purge (the audit log with it), then fresh query-planner statistics for the conversation list (see retention.ts). */
   async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
     const result = purgeOlderThan(this.db, cutoff, now);
     this.db.exec('ANALYZE conversations');
-    return result;
+    return { ...result, audit: cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0 };
   }
 
   /** Writes still queued for the group commit (none after a drain, unless a turn outlived it), then the file. */
