@@ -15,6 +15,7 @@ import {
   DialogContext,
   DialogInstance,
   DialogTurnResult,
+  DialogTurnStatus,
   FoundChoice,
   ListStyle,
   PromptValidatorContext,
@@ -126,7 +127,26 @@ export class EnquiryDialog extends ComponentDialog {
   /** Routes to the booking waterfall when there is a store to keep the enquiry. */
   protected async onBeginDialog(innerDc: DialogContext, options?: EnquiryOptions): Promise<DialogTurnResult> {
     const kind = options?.kind ?? 'contact';
-    return innerDc.beginDialog(kind === 'booking' && this.store ? BOOKING_WATERFALL : CONTACT_WATERFALL, { kind });
+    // With storage failing the request could not be kept (nor the steps towards it): give the booking details instead.
+    return innerDc.beginDialog(kind === 'booking' && this.store && this.canStore() ? BOOKING_WATERFALL : CONTACT_WATERFALL, { kind });
+  }
+
+  private canStore(): boolean {
+    return this.deps.canStore?.() ?? true;
+  }
+
+  /**
+   * Storage started failing while the request was under way: its steps are not being saved, so asking on would repeat
+   * the same question for ever. Stop, say so, and answer a new question if that is what this message was.
+   */
+  private async stopUnsaved(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    if (await this.isQuestion(innerDc.context)) return { status: DialogTurnStatus.complete, result: { interrupted: true } };
+    setOutcome(innerDc.context, 'fallback', INTENT);
+    await innerDc.context.sendActivity(
+      textReply(innerDc.context, `Sorry, I can’t save your request right now, so I’ve stopped and haven’t sent anything. Please contact us directly:\n\n${contactLines(this.deps.knowledge.clinic)}`),
+    );
+    return { status: DialogTurnStatus.complete };
   }
 
   /**
@@ -135,6 +155,7 @@ export class EnquiryDialog extends ComponentDialog {
    */
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     this.protectCollected(innerDc.context, innerDc.activeDialog?.state);
+    if (!this.canStore()) return this.stopUnsaved(innerDc);
     return super.onContinueDialog(innerDc);
   }
 
@@ -260,7 +281,7 @@ export class EnquiryDialog extends ComponentDialog {
       return step.endDialog();
     }
     try {
-      const { id } = await this.store!.create({
+      const { reference } = await this.store!.create({
         channelId: context.activity.channelId,
         conversationId: context.activity.conversation.id,
         kind: c.kind,
@@ -276,7 +297,7 @@ export class EnquiryDialog extends ComponentDialog {
       await context.sendActivity(
         textReply(
           context,
-          `Thank you. I’ve sent your request to the team (reference ${id}); they will contact you ${how}. ` +
+          `Thank you. I’ve sent your request to the team (reference ${reference}); they will contact you ${how}. ` +
             `If it’s urgent, please call us on ${this.deps.knowledge.clinic.phone}. In an emergency call ${this.deps.knowledge.clinic.emergencyNumber}.`,
         ),
       );

@@ -24,6 +24,9 @@ import { GroupCommit } from './storage/groupCommit';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
 import { Db, openDatabase } from './storage/sqlite';
+import { ProxyTrust } from './channels/clientAddress';
+import { healthReport, staffBanners } from './operationsStatus';
+import { IntegrityMonitor } from './storage/sqliteIntegrity';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
 export interface AppOverrides {
@@ -55,6 +58,22 @@ export interface RunningApp {
   directLine: DirectLine;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the database. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
+}
+
+/** How often a failing state storage is tried with a small write (see ResilientStorage.probe). */
+const STORAGE_PROBE_MS = 5000;
+
+/**
+ * Node's HTTP timeouts from the settings: an idle keep-alive connection is closed after idleSeconds, and a request
+ * whose headers and body have not all arrived after requestSeconds is answered 408 and closed (slow senders).
+ * Node checks request deadlines on an interval; once a second keeps the cut-off close to the setting.
+ */
+function applyTimeouts(server: restify.Server, timeouts: Config['httpTimeouts']): void {
+  const http = server.server;
+  http.keepAliveTimeout = timeouts.idleSeconds * 1000;
+  http.requestTimeout = timeouts.requestSeconds * 1000;
+  http.headersTimeout = Math.min(timeouts.requestSeconds, 60) * 1000;
+  (http as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1000;
 }
 
 /** The bot's account in Direct Line conversations when it runs without a MicrosoftAppId. */
@@ -95,6 +114,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
     if (backend.kind === 'sqlite') logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
+    // Damage inside the file is found now and every SQLITE_CHECK_INTERVAL_HOURS, not when a staff page trips on it.
+    const integrity = backend.kind === 'sqlite' ? new IntegrityMonitor(db, config.sqlitePath, logger) : undefined;
+    integrity?.start(config.sqliteCheckIntervalHours);
+    const proxy = new ProxyTrust(config.trustProxy);
 
     const runtime = createBot({
       knowledge,
@@ -115,17 +138,25 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       maxBodyBytes: config.maxBodyBytes,
       rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-      health: () => {
-        const { storage: state, ...detail } = storage.health;
-        return {
-          status: state === 'ok' ? 'ok' : 'degraded',
-          storage: state,
-          ...(state === 'ok' ? {} : { storageDetail: detail }),
-          ...(modelTrainedAt ? { modelTrainedAt } : {}),
-          transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
-        };
-      },
+      health: () => healthReport(operations),
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
+      anonymous: config.botAuth.MicrosoftAppId ? undefined : { allowRemote: config.anonymousAllowRemote },
     });
+    const operations = { storage, transcriptLogging: runtime.transcriptLogging, integrity, modelTrainedAt };
+    applyTimeouts(server, config.httpTimeouts);
+    if (!config.botAuth.MicrosoftAppId) {
+      if (config.anonymousAllowRemote) {
+        logger.warn('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true and no MicrosoftAppId: /api/messages accepts unauthenticated requests from anywhere and posts replies to any serviceUrl. Never expose it like this; set MicrosoftAppId');
+      } else {
+        logger.info('no MicrosoftAppId: /api/messages accepts only requests from this machine with a local serviceUrl (development); the website chat uses Direct Line');
+      }
+    }
+    // While saves fail (a full disk), a small write every few seconds notices when space is back.
+    const probe = setInterval(() => {
+      if (storage.writesFailing) void storage.probe();
+    }, STORAGE_PROBE_MS);
+    probe.unref();
 
     let secret = config.directLine.secret;
     if (!secret) {
@@ -143,6 +174,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       allowedOrigins: config.webChat.allowedOrigins,
       botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
       appId,
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
       // A website conversation nobody can reach any more: the bot's state about it goes too.
       onForget: async (conversationId, userId) => {
         const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
@@ -163,7 +196,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger });
+      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger, proxy, banners: () => staffBanners(operations) });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -189,6 +222,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       directLine,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
+        clearInterval(probe);
+        integrity?.stop();
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);

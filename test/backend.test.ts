@@ -8,6 +8,7 @@ import { AzureBlobBackend } from '../src/storage/azure';
 import { SqliteBackend, StorageBackend } from '../src/storage/backend';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
 import { PAGE_SIZE } from '../src/storage/sqliteTranscriptStore';
+import { ENQUIRY_REFERENCE } from '../src/storage/enquiryReference';
 import { Azurite, startAzurite } from './azurite';
 import { tempDb, TempDb } from './helpers';
 
@@ -222,6 +223,21 @@ for (const kind of kinds) {
       const again = await backend.enquiries.create(request);
       expect((await backend.enquiries.forConversation('emulator', 'conv-twice')).map((e) => e.id)).to.deep.equal([again.id]);
       await deleteAll();
+    });
+
+    it('gives each enquiry a short random reference that does not count up (it would tell how many requests the clinic gets)', async () => {
+      const made = [];
+      for (let i = 0; i < 20; i++) {
+        made.push(await backend.enquiries.create({ channelId: 'emulator', conversationId: `conv-ref-${i}`, kind: 'booking', name: 'Kim', email: 'kim@example.com', preferredTime: 'any', consentAt: new Date(now + i) }));
+      }
+      const references = made.map((m) => m.reference);
+      for (const r of references) expect(r).to.match(ENQUIRY_REFERENCE);
+      expect(new Set(references).size, 'all different').to.equal(references.length);
+      expect(references.join(' '), 'never the enquiry number').to.not.match(new RegExp(`\\b(${made.map((m) => m.id).join('|')})\\b`));
+      const sorted = [...references].sort();
+      expect(references, 'not in creation order').to.not.deep.equal(sorted);
+      expect((await backend.enquiries.get(made[3].id))?.reference, 'kept with the enquiry').to.equal(references[3]);
+      for (let i = 0; i < made.length; i++) await backend.deleteConversation((await backend.review.findConversation('emulator', `conv-ref-${i}`))!.id);
     });
 
     it('deletes one conversation with its enquiries and its state', async () => {

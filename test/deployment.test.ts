@@ -56,6 +56,7 @@ const DEPLOYED_DIFFERENTLY: Record<string, string> = {
   MicrosoftAppTenantId: 'the deployment’s own Bot Framework identity',
   DATA_DIR: 'App Service keeps only /home across restarts and deployments, and shares it between instances',
   STAFF_COOKIE_SECURE: 'App Service serves the staff pages over https only',
+  TRUST_PROXY: 'App Service’s front ends are the only way in; their X-Forwarded-For names the client and X-Forwarded-Proto says https',
   STORAGE: 'App Service may run several instances, which must share state and transcripts (azure-blob); the bot alone defaults to sqlite',
 };
 

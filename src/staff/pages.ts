@@ -11,10 +11,12 @@ export interface PageContext {
   user: string;
   csrf: string;
   newEnquiries: number;
+  /** See LayoutOptions.banners. */
+  banners?: string[];
 }
 
 function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
-  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries }, body);
+  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries, banners: ctx.banners }, body);
 }
 
 function flagBadges(flags: Record<Flag, number>): Html {
@@ -230,7 +232,7 @@ export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { convers
           items.length
             ? items.map(
                 (e) => html`<tr>
-              <td>${e.id}</td>
+              <td>${e.id}${e.reference ? html`<br><span class="small muted">ref ${e.reference}</span>` : ''}</td>
               <td class="small">${formatTime(e.createdAt)}</td>
               <td>${e.kind}</td>
               <td>${e.name}</td>

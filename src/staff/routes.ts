@@ -13,7 +13,10 @@ import type { StorageBackend } from '../storage/backend';
 import type { EnquiryStatus } from '../storage/enquiries';
 import { BadFilterError, ConversationFilter, Flag, FLAGS, trainingCandidates } from '../storage/review';
 import type { Db } from '../storage/sqlite';
-import { checkCredentials, cookie, LoginRateLimiter, parseCookies, Session, Sessions } from './auth';
+import { ProxyTrust } from '../channels/clientAddress';
+import { checkCredentials, cookie, parseCookies, Session, Sessions, sqliteSessionRecords } from './auth';
+import { withMemoryFallback } from './sessionFallback';
+import { SigninLimiter } from './signinLimiter';
 import { exportCsv, exportJson, safeFilePart } from './exports';
 import { FAVICON, formatDate, STYLESHEET } from './html';
 import * as pages from './pages';
@@ -30,6 +33,10 @@ export interface StaffDeps {
   /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
   secret: string;
   logger: Logger;
+  /** Which proxies' X-Forwarded-* to believe (client address for the sign-in limit, https for Secure cookies). */
+  proxy?: ProxyTrust;
+  /** Warnings shown at the top of every signed-in page (storage outage, damaged database). */
+  banners?: () => string[];
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -148,10 +155,14 @@ function safeNext(next: string | null | undefined): string {
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const { config, logger } = deps;
   const { review, enquiries } = deps.storage;
-  const sessions = new Sessions(deps.storage.sessions ?? deps.db, deps.secret, config.sessionHours);
-  const limiter = new LoginRateLimiter(config.loginRateLimit);
-  const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
-  const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
+  const proxy = deps.proxy ?? new ProxyTrust();
+  const sessions = new Sessions(withMemoryFallback(deps.storage.sessions ?? sqliteSessionRecords(deps.db), logger), deps.secret, config.sessionHours);
+  const limiter = new SigninLimiter({ limit: config.loginRateLimit, slowdownAfter: config.loginSlowdownAfter });
+  // Secure whenever the request arrived over https (directly, or through a proxy trusted by TRUST_PROXY).
+  const secureFor = (req: Request) => config.cookieSecure || proxy.isHttps(req);
+  const sessionCookie = (req: Request, value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
+  const loginCookie = (req: Request, value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
+  const banners = () => deps.banners?.() ?? [];
 
   const accounts = new Set(config.users.map((u) => u.name));
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
@@ -159,7 +170,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     return session && accounts.has(session.user) ? session : undefined;
   };
-  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew() });
+  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew(), banners: banners() });
 
   type Kind = 'page' | 'api' | 'download';
   type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
@@ -185,7 +196,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
         if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
         if (res.headersSent) return void res.end();
         if (kind === 'page' && wantsHtml(req)) {
-          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0 }));
+          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0, banners: banners() }));
           return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
         }
         return sendJson(res, status, { error: message });
@@ -210,7 +221,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   server.get('/staff/login', async (req, res) => {
     if (await sessionOf(req)) return redirect(res, '/staff/conversations');
     const nonce = sessions.loginNonce();
-    res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
+    res.setHeader('Set-Cookie', loginCookie(req, nonce.cookie, 3600));
     sendHtml(res, 200, pages.loginPage({ nonce: nonce.field, next: safeNext(query(req).get('next')) }));
   });
 
@@ -222,29 +233,34 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const html = wantsHtml(req);
     const again = (status: number, error: string, extra: Record<string, string> = {}) => {
       const nonce = sessions.loginNonce();
-      res.setHeader('Set-Cookie', loginCookie(nonce.cookie, 3600));
+      res.setHeader('Set-Cookie', loginCookie(req, nonce.cookie, 3600));
       for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
       if (html) return sendHtml(res, status, pages.loginPage({ nonce: nonce.field, next, error, name }));
       return sendJson(res, status, { error });
     };
-    const keys = [`ip:${req.socket?.remoteAddress ?? 'unknown'}`, `user:${name.toLowerCase()}`];
-    const wait = limiter.retryAfter(keys);
-    if (wait > 0) {
-      logger.warn('staff sign-in rate limited', { user: name || undefined, ip: req.socket?.remoteAddress });
-      return again(429, `Too many failed sign-ins. Please try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
-    }
+    const ip = proxy.clientAddress(req);
     if (!sessions.checkLoginNonce(parseCookies(req.headers.cookie)[LOGIN_COOKIE], params.get('nonce'))) {
       return again(403, 'The sign-in form expired. Please sign in again.');
     }
+    // Counted before the password is checked, so that a burst of concurrent attempts cannot all be checked.
+    const decision = limiter.begin(ip, name);
+    if (!decision.allowed) {
+      const wait = decision.retryAfterSeconds;
+      logger.warn('staff sign-in rate limited', { user: name || undefined, ip });
+      return again(429, `Too many sign-in attempts. Please try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
+    }
+    const { attempt } = decision;
+    if (attempt.delayMs > 0) await new Promise((r) => setTimeout(r, attempt.delayMs));
     const account = name && password ? await checkCredentials(config.users, name, password.slice(0, 200)) : undefined;
     if (!account) {
-      limiter.fail(keys);
-      logger.warn('staff sign-in failed', { user: name || undefined, ip: req.socket?.remoteAddress });
+      attempt.failed();
+      logger.warn('staff sign-in failed', { user: name || undefined, ip });
       return again(401, 'Wrong name or password.');
     }
+    attempt.succeeded();
     const value = await sessions.create(account.name);
     logger.info('staff signed in', { user: account.name });
-    redirect(res, next, [sessionCookie(value, config.sessionHours * 3600), loginCookie('', 0)]);
+    redirect(res, next, [sessionCookie(req, value, config.sessionHours * 3600), loginCookie(req, '', 0)]);
   });
 
   server.post(
@@ -254,7 +270,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
       async (req, res, session) => {
         await sessions.end(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
         logger.info('staff signed out', { user: session.user });
-        redirect(res, '/staff/login', [sessionCookie('', 0)]);
+        redirect(res, '/staff/login', [sessionCookie(req, '', 0)]);
       },
       { post: true },
     ),

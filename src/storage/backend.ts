@@ -48,7 +48,7 @@ export interface ReviewStore {
 }
 
 export interface EnquiryBackend extends EnquiryStore {
-  create(enquiry: NewEnquiry): Promise<{ id: number }>;
+  create(enquiry: NewEnquiry): Promise<{ id: number; reference: string }>;
   get(id: number): Promise<Enquiry | undefined>;
   list(options?: { status?: EnquiryStatus; before?: string; limit?: number }): Promise<EnquiryPage>;
   setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean>;

@@ -21,6 +21,9 @@ import { visitorActivity } from './activities';
 import type { BotBridge } from './bridge';
 import { RateLimiter } from '../rateLimit';
 import { DirectLineError, sendError } from './errors';
+import { depthMessage, jsonTooDeep } from '../jsonDepth';
+import type { ProxyTrust } from '../clientAddress';
+import { activitySetJson } from './safeJson';
 import type { Conversation, ConversationStore } from './store';
 import { newId, TokenClaims, TokenService } from './tokens';
 
@@ -34,13 +37,20 @@ export interface RouteDeps {
   settings: DirectLineConfig;
   allowedOrigins: string[];
   now: () => number;
+  /** JSON bodies nested deeper are refused (MAX_JSON_DEPTH); default 32. */
+  maxJsonDepth?: number;
+  /** Client addresses behind a trusted proxy (TRUST_PROXY); default: the socket's peer. */
+  proxy?: ProxyTrust;
 }
 
 const BODY = Symbol('directline.body');
 type WithBody = IncomingMessage & { [BODY]?: unknown; _readBody?: boolean };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: ServerResponse, status: number, json: string): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(json));
@@ -126,6 +136,11 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
       if (text.trim() !== '') {
         if (contentType !== 'application/json' && !contentType.endsWith('+json')) {
           sendError(res, new DirectLineError(400, 'BadArgument', 'the body must be JSON (Content-Type: application/json)'));
+          return next(false);
+        }
+        const maxDepth = deps.maxJsonDepth ?? 32;
+        if (jsonTooDeep(text, maxDepth)) {
+          sendError(res, new DirectLineError(400, 'BadArgument', depthMessage(maxDepth)));
           return next(false);
         }
         try {
@@ -255,7 +270,7 @@ export function createRoutes(deps: RouteDeps) {
 
   const handlers = {
     generate: async (req: IncomingMessage, res: ServerResponse) => {
-      const limited = newConversationsByAddress.take(req.socket.remoteAddress ?? 'unknown');
+      const limited = newConversationsByAddress.take(deps.proxy?.clientAddress(req) ?? req.socket.remoteAddress ?? 'unknown');
       if (!limited.allowed) {
         logger.info('direct line new-conversation limit', {});
         throw new DirectLineError(429, 'Throttled', 'too many new conversations from this address; please wait a moment', limited.retryAfterSeconds);
@@ -312,7 +327,7 @@ export function createRoutes(deps: RouteDeps) {
     getActivities: async (req: IncomingMessage, res: ServerResponse, conversationId: string) => {
       const claims = authenticate(req, conversationId);
       const conversation = conversationFor(claims);
-      sendJson(res, 200, conversation.since(parseWatermark(query(req).get('watermark'))));
+      sendJsonText(res, 200, activitySetJson(conversation.since(parseWatermark(query(req).get('watermark'))), logger, conversation.id));
     },
 
     upload: async (req: IncomingMessage, _res: ServerResponse, conversationId: string) => {

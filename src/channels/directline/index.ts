@@ -12,6 +12,7 @@ import { createRoutes, directLinePre } from './http';
 import { attachStream } from './stream';
 import { ConversationStore } from './store';
 import { TokenService } from './tokens';
+import type { ProxyTrust } from '../clientAddress';
 
 export { DIRECTLINE_CHANNEL_ID } from './bridge';
 export { PREFIX as DIRECTLINE_PATH } from './http';
@@ -40,6 +41,10 @@ export interface DirectLineDeps {
   /** A conversation was forgotten (expired or evicted): drop what else is kept about it (the bot's state). */
   onForget?: (conversationId: string, userId: string) => Promise<void> | void;
   now?: () => number;
+  /** JSON bodies nested deeper are refused (MAX_JSON_DEPTH). */
+  maxJsonDepth?: number;
+  /** Client addresses behind a trusted proxy (TRUST_PROXY). */
+  proxy?: ProxyTrust;
 }
 
 export interface DirectLine {
@@ -62,11 +67,19 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     deps.settings.rateLimitPerMinute,
   );
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
-  const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now };
+  const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now, maxJsonDepth: deps.maxJsonDepth, proxy: deps.proxy };
 
   server.pre(directLinePre(routeDeps));
   createRoutes(routeDeps).register(server);
-  const stream = attachStream(server.server, { store, tokens, logger: deps.logger, allowedOrigins: deps.allowedOrigins });
+  const stream = attachStream(server.server, {
+    store,
+    tokens,
+    logger: deps.logger,
+    allowedOrigins: deps.allowedOrigins,
+    maxStreams: deps.settings.maxStreams,
+    maxStreamsPerAddress: deps.settings.maxStreamsPerAddress,
+    proxy: deps.proxy,
+  });
 
   const sweeper = setInterval(() => {
     const removed = store.sweep();
