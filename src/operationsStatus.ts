@@ -38,7 +38,7 @@ export function staffBanners(parts: OperationsParts): string[] {
   const banners: string[] = [];
   if (parts.integrity && !parts.integrity.status.ok) {
     banners.push(
-      `The bot's database file is damaged (found by the integrity check at ${parts.integrity.status.checkedAt}). Some conversations or enquiries may not open. ` +
+      `The bot’s database file is damaged (found by the integrity check at ${parts.integrity.status.checkedAt}). Some conversations or enquiries may not open. ` +
         'Ask whoever runs the bot to stop it, keep a copy of the damaged file and restore the last good backup (docs/operations.md, “Damaged database”).',
     );
   }
