@@ -12,6 +12,7 @@ import { hashPassword } from '../src/staff/auth';
 import { SigninLimiter } from '../src/staff/signinLimiter';
 import { ProxyTrust } from '../src/channels/clientAddress';
 import { jsonTooDeep } from '../src/channels/jsonDepth';
+import { ConversationStore } from '../src/channels/directline/store';
 import { call, eventually, startConversation, startTestApp, Stream, TestApp } from './appHelpers';
 import { ask, replyText } from './helpers';
 
@@ -341,5 +342,21 @@ describe('sockets: WebSocket caps and slow request bodies', () => {
     });
     expect(answer).to.match(/^HTTP\/1\.1 408/);
     expect(Date.now() - started, 'closed long before the 300 s default').to.be.below(10_000);
+  });
+});
+
+describe('Direct Line memory bound', () => {
+  it('keeps the activities of all conversations under maxTotalBytes, forgetting the least recently active first', () => {
+    let t = 0;
+    const forgotten: string[] = [];
+    const store = new ConversationStore({ maxConversations: 1000, maxActivities: 50, maxTotalActivities: 100_000, maxTotalBytes: 20_000, now: () => t, onForget: (c) => forgotten.push(c.id) }, 30);
+    for (let i = 0; i < 40; i++) {
+      t += 1000;
+      store.create(`c${i}`, `u${i}`, t + 60_000).append([{ type: 'message', text: 'x'.repeat(900) }]);
+      expect(store.activityBytes).to.be.at.most(20_000);
+    }
+    expect(store.size).to.be.within(15, 25);
+    expect(forgotten[0]).to.equal('c0');
+    expect(store.get('c39')).to.not.equal(undefined);
   });
 });

@@ -22,8 +22,14 @@ export { loadOrCreateSecret, TokenService } from './tokens';
 export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
 /** Conversations kept in memory; the least recently active is dropped first. */
 export const MAX_CONVERSATIONS = 10_000;
-/** Activities kept in all conversations together (a few hundred MB at most). */
+/** Activities kept in all conversations together. */
 export const MAX_TOTAL_ACTIVITIES = 200_000;
+/**
+ * The activities' JSON size in all conversations together: the bound that holds memory down (the heap they take is
+ * about three times this: 12 MB is about 4,800 conversations of a welcome, a question and an answer, some 40 MB of
+ * heap). See docs/operations.md for the measured RSS.
+ */
+export const MAX_TOTAL_ACTIVITY_BYTES = 12 * 1024 * 1024;
 const SWEEP_MS = 60_000;
 
 export interface DirectLineDeps {
@@ -63,7 +69,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       .catch((err) => deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }));
   };
   const store = new ConversationStore(
-    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, now, onForget },
+    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, maxTotalBytes: MAX_TOTAL_ACTIVITY_BYTES, now, onForget },
     deps.settings.rateLimitPerMinute,
   );
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
