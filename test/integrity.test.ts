@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { createLogger } from '../src/logger';
 import { hashPassword } from '../src/staff/auth';
 import { openDatabase } from '../src/storage/sqlite';
-import { quickCheck } from '../src/storage/sqliteIntegrity';
+import { IntegrityMonitor, quickCheck } from '../src/storage/sqliteIntegrity';
+import { silentLogger } from '../src/logger';
 import { call, startTestApp } from './appHelpers';
 import { ask, replyText, tempDataDir } from './helpers';
 
@@ -52,6 +53,23 @@ describe('damaged database file', () => {
       const damaged = openDatabase(path);
       expect(quickCheck(damaged).length).to.be.greaterThan(0);
       damaged.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the scheduled check (in a worker thread, on its own connection) finds damage that appears while the bot runs', async () => {
+    const dir = tempDataDir();
+    try {
+      const path = filledDatabase(dir);
+      const db = openDatabase(path);
+      const monitor = new IntegrityMonitor(db, path, silentLogger);
+      expect((await monitor.checkInBackground()).ok).to.equal(true);
+      damagePages(path);
+      const status = await monitor.checkInBackground();
+      expect(status.ok).to.equal(false);
+      expect(status.problems!.length).to.be.greaterThan(0);
+      db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,9 +3,12 @@
  * query happens to read the damaged page and fails. `PRAGMA quick_check` reads every page and checks the b-tree
  * structure (it skips only the index-content cross-check of the full integrity_check), so damage is found at
  * start-up and on a schedule (SQLITE_CHECK_INTERVAL_HOURS) instead: /healthz turns "degraded", the log says what to
- * do, and the staff pages show a banner. It runs on the bot's own connection and blocks it while it reads the file
- * (docs/operations.md has the time per size).
+ * do, and the staff pages show a banner. The start-up check runs on the bot's connection before it takes requests;
+ * the scheduled ones in a worker thread on a read-only connection of their own (sqliteIntegrityWorker.ts), so turns are
+ * never held up (docs/operations.md has the time per size).
  */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger';
 import type { Db } from './sqlite';
 
@@ -44,9 +47,36 @@ export class IntegrityMonitor {
     return this.current;
   }
 
+  /** Checks on the bot's own connection (blocks it while the file is read). */
   check(): IntegrityStatus {
+    return this.record(quickCheck(this.db), Date.now());
+  }
+
+  /** Checks in a worker thread on a read-only connection of its own. */
+  checkInBackground(): Promise<IntegrityStatus> {
     const started = Date.now();
-    const problems = quickCheck(this.db);
+    return new Promise((resolve) => {
+      const worker = new Worker(join(__dirname, 'sqliteIntegrityWorker.js'), { workerData: { path: this.path } });
+      let done = false;
+      const finish = (problems: string[]) => {
+        if (done) return;
+        done = true;
+        resolve(this.record(problems, started));
+      };
+      worker.once('message', (problems: string[]) => finish(problems));
+      worker.once('error', (err) => {
+        // The check could not run (no threads, say): that is not damage; try on the bot's connection instead.
+        this.logger.warn('database check could not run in a worker; checking on the main connection', { error: err.message });
+        if (!done) {
+          done = true;
+          resolve(this.check());
+        }
+      });
+      worker.once('exit', () => finish(this.current.ok ? [] : (this.current.problems ?? [])));
+    });
+  }
+
+  private record(problems: string[], started: number): IntegrityStatus {
     const wasOk = this.current.ok;
     this.current = { ok: problems.length === 0, checkedAt: new Date(started).toISOString(), ...(problems.length ? { problems } : {}) };
     if (!this.current.ok) {
@@ -62,11 +92,11 @@ export class IntegrityMonitor {
     return this.current;
   }
 
-  /** Checks now, then every intervalHours (0: only now). */
+  /** Checks now, then every intervalHours in the background (0: only now). */
   start(intervalHours: number): void {
     this.check();
     if (intervalHours > 0) {
-      this.timer = setInterval(() => this.check(), intervalHours * 3600_000);
+      this.timer = setInterval(() => void this.checkInBackground(), intervalHours * 3600_000);
       this.timer.unref();
     }
   }
