@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { connect } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { createLogger } from '../src/logger';
+import { ConfigError, loadConfig } from '../src/config';
 import { hashPassword } from '../src/staff/auth';
 import { SigninLimiter } from '../src/staff/signinLimiter';
 import { ProxyTrust } from '../src/channels/clientAddress';
@@ -124,6 +125,19 @@ describe('staff sign-in under concurrent bursts (HTTP)', () => {
     const loopback = new ProxyTrust(['loopback']);
     const spoofed = { socket: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': '10.9.9.9, 198.51.100.2' } } as never;
     expect(loopback.clientAddress(spoofed), 'a client cannot choose its address by adding entries on the left').to.equal('198.51.100.2');
+  });
+});
+
+describe('TRUST_PROXY setting', () => {
+  it('takes loopback, addresses, CIDR ranges and *, and refuses anything else by name', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.0.2.7' }).trustProxy).to.deep.equal(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']);
+    expect(loadConfig({}).trustProxy).to.deep.equal([]);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).to.throw(ConfigError, /TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).to.throw(ConfigError, /TRUST_PROXY/);
+    const trust = new ProxyTrust(['10.0.0.0/8']);
+    expect(trust.trusts('10.1.2.3')).to.equal(true);
+    expect(trust.trusts('::ffff:10.1.2.3')).to.equal(true);
+    expect(trust.trusts('11.0.0.1')).to.equal(false);
   });
 });
 
