@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { createLogger } from '../src/logger';
 import { hashPassword } from '../src/staff/auth';
-import { call, eventually, startTestApp, TestApp } from './appHelpers';
+import { call, eventually, staffSignIn, startTestApp, TestApp } from './appHelpers';
 import { ask, clinic, replyText } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -84,20 +84,6 @@ describe('a full disk (storage writes fail, reads work)', function () {
     else app.db.pragma('query_only = 0');
   };
 
-  async function staffSignIn(): Promise<{ status: number; cookie?: string; body: string }> {
-    const form = await fetch(`${app.base}/staff/login`);
-    const nonceCookie = form.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
-    const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
-    const res = await fetch(`${app.base}/staff/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonceCookie, accept: 'text/html' },
-      body: new URLSearchParams({ name: 'alice', password: PASSWORD, nonce }).toString(),
-    });
-    const body = await res.text();
-    bodies.push(body);
-    return { status: res.status, cookie: res.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))?.split(';')[0], body };
-  }
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clinic-full-'));
@@ -147,8 +133,9 @@ describe('a full disk (storage writes fail, reads work)', function () {
     expect(await talk('fresh', 'yes'), 'no consent question to loop on').to.not.match(/Is it OK to collect|Is that OK/);
 
     // Staff: sign-in works (session in memory, with a warning), the pages carry the banner.
-    const signed = await staffSignIn();
-    expect(signed.status, signed.body.slice(0, 200)).to.equal(303);
+    const signed = await staffSignIn(app.base, 'alice', PASSWORD);
+    bodies.push(signed.body);
+    expect(signed.res.status, signed.body.slice(0, 200)).to.equal(303);
     expect(lines.some((l) => /"level":"warn"/.test(l) && l.includes('staff session kept in memory'))).to.equal(true);
     for (const path of ['/staff/conversations', '/staff/enquiries']) {
       const page = await (await fetch(`${app.base}${path}`, { headers: { cookie: signed.cookie!, accept: 'text/html' } })).text();

@@ -10,7 +10,7 @@ import { hashPassword } from '../src/staff/auth';
 import { openDatabase } from '../src/storage/sqlite';
 import { IntegrityMonitor, quickCheck } from '../src/storage/sqliteIntegrity';
 import { silentLogger } from '../src/logger';
-import { call, startTestApp } from './appHelpers';
+import { call, staffSignIn, startTestApp } from './appHelpers';
 import { ask, replyText, tempDataDir } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -89,17 +89,9 @@ describe('damaged database file', () => {
 
       expect(replyText(await ask(app.port, 'after-damage', 'what is dry needling?'))).to.match(/dry needling/i);
 
-      const form = await fetch(`${app.base}/staff/login`);
-      const cookie = form.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
-      const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
-      const signedIn = await fetch(`${app.base}/staff/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, accept: 'text/html' },
-        body: new URLSearchParams({ name: 'alice', password: PASSWORD, nonce }).toString(),
-      });
-      expect(signedIn.status).to.equal(303);
-      const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))!.split(';')[0];
+      const signedIn = await staffSignIn(app.base, 'alice', PASSWORD);
+      expect(signedIn.res.status).to.equal(303);
+      const session = signedIn.cookie!;
       for (const path of ['/staff/conversations', '/staff/enquiries', '/staff/unanswered']) {
         const page = await (await fetch(`${app.base}${path}`, { headers: { cookie: session, accept: 'text/html' } })).text();
         expect(page, path).to.match(/class="banner"[^>]*>The bot’s database file is damaged/);
