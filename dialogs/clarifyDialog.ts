@@ -1,34 +1,22 @@
 /**
  * When the top two intents are too close to call, asks which one was meant (buttons where the channel
- * has them, a numbered list on SMS) and hands the choice back to the main dialog to answer.
+ * has them, a numbered list on SMS) and hands the choice back to the main dialog to answer. The buttons'
+ * titles are the intent registry's (intents.ts).
  */
-import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ClinicChoicePrompt } from './clinicChoicePrompt';
-import { setOutcome } from '../src/bot/turnRecord';
+import { ChoiceFactory, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { reply } from '../src/bot/reply';
+import { CLARIFY_PROMPT, CLARIFY_RETRY, SOMETHING_ELSE_TITLE } from '../src/bot/replies';
 import type { ResolvedQuestion } from '../src/nlu/context';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { CLARIFY_DIALOG } from './ids';
-import { isNewQuestion } from './newQuestion';
+import { InterruptibleDialog } from './interruptibleDialog';
 
 const PROMPT = 'clarifyPrompt';
 const WATERFALL = 'clarifyWaterfall';
-export const SOMETHING_ELSE = 'something_else';
-
-/** Button titles for each intent (20 characters at most so every channel shows them as buttons). */
-export const INTENT_TITLES: Record<string, string> = {
-  what_is: 'What it is',
-  how_it_works: 'How it works',
-  uses: 'What it treats',
-  condition_query: 'My condition',
-  difference: 'The difference',
-  similarity: 'Are they the same?',
-  which_suits: 'Which suits me',
-  contact: 'Contact details',
-  booking: 'Booking',
-  not_covered: 'Prices, safety etc.',
-  human: 'Talk to a person',
-  [SOMETHING_ELSE]: 'Something else',
-};
+const MAX_ATTEMPTS = 2;
+/** The route for "Something else": the fallback answer. */
+export const SOMETHING_ELSE = 'None';
 
 export interface ClarifyOptions {
   candidates: [string, string];
@@ -41,9 +29,13 @@ export interface ClarifyResult {
   interrupted?: true;
 }
 
-export class ClarifyDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDependencies) {
-    super(CLARIFY_DIALOG);
+export class ClarifyDialog extends InterruptibleDialog {
+  /** @param titles the button title of each intent that may be offered (the intent registry's). */
+  constructor(
+    deps: DialogDependencies,
+    private readonly titles: Readonly<Record<string, string>>,
+  ) {
+    super(CLARIFY_DIALOG, deps);
     const prompt = new ClinicChoicePrompt(PROMPT, (p) => this.validate(p));
     prompt.style = ListStyle.auto;
     this.addDialog(prompt);
@@ -51,30 +43,30 @@ export class ClarifyDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
+  private titleOf(route: string): string {
+    return route === SOMETHING_ELSE ? SOMETHING_ELSE_TITLE : (this.titles[route] ?? route);
+  }
+
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { candidates } = step.options as ClarifyOptions;
-    setOutcome(step.context, 'clarify');
-    const intents = [...candidates, SOMETHING_ELSE];
+    const routes = [...candidates, SOMETHING_ELSE];
     return step.prompt(PROMPT, {
-      prompt: 'Sorry, I’m not sure what you mean. Which of these did you want to know about?',
-      retryPrompt: 'Please pick one of the options, or ask your question another way.',
-      // The title is the value (Teams' hero card buttons show the value); choiceStep maps it back to the intent.
-      choices: ChoiceFactory.toChoices(intents.map((i) => INTENT_TITLES[i] ?? i)),
+      prompt: reply(step.context, 'clarify', CLARIFY_PROMPT),
+      retryPrompt: reply(step.context, undefined, CLARIFY_RETRY),
+      // The title is the value (Teams' hero card buttons show the value); choiceStep maps it back to the route.
+      choices: ChoiceFactory.toChoices(routes.map((r) => this.titleOf(r))),
     });
   }
 
   private async choiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { question } = step.options as ClarifyOptions;
+    const { question, candidates } = step.options as ClarifyOptions;
     const title = (step.result as FoundChoice | undefined)?.value;
-    const intent = Object.keys(INTENT_TITLES).find((i) => INTENT_TITLES[i] === title);
-    if (!intent) return step.endDialog({ interrupted: true } satisfies ClarifyResult);
-    if (intent === SOMETHING_ELSE) return step.endDialog({ route: 'None', question } satisfies ClarifyResult);
-    return step.endDialog({ route: intent, question } satisfies ClarifyResult);
+    const route = [...candidates, SOMETHING_ELSE].find((r) => this.titleOf(r) === title);
+    if (!route) return step.endDialog({ interrupted: true } satisfies ClarifyResult);
+    return step.endDialog({ route, question } satisfies ClarifyResult);
   }
 
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    if (prompt.recognized.succeeded) return true;
-    const { recognition } = await this.deps.turns.understand(prompt.context);
-    return isNewQuestion(recognition) || prompt.attemptCount >= 2;
+    return prompt.recognized.succeeded || prompt.attemptCount >= MAX_ATTEMPTS;
   }
 }

@@ -1,8 +1,8 @@
+/** What every dialog needs, injected so tests can pass their own knowledge, recognizer and enquiry store. */
 import type { Knowledge } from '../src/knowledge/types';
 import type { TurnRecognizer } from '../src/bot/turnRecognizer';
 import type { EnquiryStore } from '../src/storage/enquiries';
 
-/** What every dialog needs, injected so tests can pass their own knowledge and recognizer. */
 export interface DialogDependencies {
   knowledge: Knowledge;
   turns: TurnRecognizer;
@@ -15,13 +15,4 @@ export interface DialogDependencies {
    * on (the enquiry's questions) does not start, and one under way stops, instead of asking the same question again.
    */
   canStore?: () => boolean;
-}
-
-/** What a dialog returns when the user asked something new instead of answering its question. */
-export interface InterruptedResult {
-  interrupted: true;
-}
-
-export function isInterrupted(result: unknown): result is InterruptedResult {
-  return Boolean(result && typeof result === 'object' && (result as InterruptedResult).interrupted === true);
 }

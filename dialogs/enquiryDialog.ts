@@ -11,7 +11,6 @@
 import { TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
-  ComponentDialog,
   DialogContext,
   DialogInstance,
   DialogTurnResult,
@@ -24,27 +23,54 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
-import { bookingText, clinicDetailsText, contactLines } from '../src/bot/replies';
-import { replyWithSuggestions, textReply } from '../src/bot/render';
+import {
+  bookingText,
+  clinicDetailsText,
+  CONFIRM_RETRY,
+  confirmEnquiryText,
+  CONSENT_RETRY,
+  consentDeclinedText,
+  consentText,
+  CONTACT_PROMPT,
+  CONTACT_RETRY,
+  enquiryFailedText,
+  enquiryGaveUpText,
+  enquirySentText,
+  enquiryStoppedText,
+  NAME_PROMPT,
+  NAME_RETRY,
+  notSentText,
+  REASON_PROMPT,
+  reasonRetryText,
+  TIME_PROMPT,
+  timeRetryText,
+} from '../src/bot/replies';
+import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { keepOutOfTranscript } from '../src/bot/transcriptPrivacy';
-import { setOutcome } from '../src/bot/turnRecord';
+import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
+import { keepOutOfTranscript } from '../src/turn/masks';
+import { setOutcome } from '../src/turn/record';
 import { plainForm } from '../src/nlu/normalize';
 import type { EnquiryKind, EnquiryStore } from '../src/storage/enquiries';
 import { findEmail, findPhone } from '../src/storage/redact';
 import { DialogDependencies } from './dependencies';
 import { ENQUIRY_DIALOG } from './ids';
-import { isNewQuestion } from './newQuestion';
+import { InterruptibleDialog, isNewQuestion, pickedChoice } from './interruptibleDialog';
+import { questionIntents } from '../src/knowledge/types';
 
 const INTENT = 'booking';
 const CONTACT_WATERFALL = 'enquiryContactWaterfall';
 const BOOKING_WATERFALL = 'enquiryBookingWaterfall';
-const CONSENT_PROMPT = 'enquiryConsentPrompt';
-const NAME_PROMPT = 'enquiryNamePrompt';
-const CONTACT_PROMPT = 'enquiryContactPrompt';
-const TIME_PROMPT = 'enquiryTimePrompt';
-const REASON_PROMPT = 'enquiryReasonPrompt';
-const CONFIRM_PROMPT = 'enquiryConfirmPrompt';
+const CONSENT_PROMPT_ID = 'enquiryConsentPrompt';
+const NAME_PROMPT_ID = 'enquiryNamePrompt';
+const CONTACT_PROMPT_ID = 'enquiryContactPrompt';
+const TIME_PROMPT_ID = 'enquiryTimePrompt';
+const REASON_PROMPT_ID = 'enquiryReasonPrompt';
+const CONFIRM_PROMPT_ID = 'enquiryConfirmPrompt';
+/** Prompts whose every answer is free text: a question there is taken as the answer, never as an interruption. */
+const FREE_TEXT_PROMPTS = new Set([TIME_PROMPT_ID, REASON_PROMPT_ID]);
+/** Prompts whose answer is (or may contain) contact details: whatever is typed there stays out of the transcript. */
+const PRIVATE_PROMPTS = new Set([NAME_PROMPT_ID, CONTACT_PROMPT_ID]);
 const MAX_ATTEMPTS = 3;
 export const MAX_NAME = 100;
 export const MAX_TIME = 200;
@@ -94,21 +120,21 @@ function collected(step: WaterfallStepContext): Collected {
   return step.values as Collected;
 }
 
-export class EnquiryDialog extends ComponentDialog {
+export class EnquiryDialog extends InterruptibleDialog {
   constructor(
-    private readonly deps: DialogDependencies,
+    deps: DialogDependencies,
     private readonly store: EnquiryStore | undefined = deps.enquiries,
   ) {
-    super(ENQUIRY_DIALOG);
-    for (const id of [CONSENT_PROMPT, CONFIRM_PROMPT]) {
+    super(ENQUIRY_DIALOG, deps, INTENT);
+    for (const id of [CONSENT_PROMPT_ID, CONFIRM_PROMPT_ID]) {
       const prompt = new ClinicChoicePrompt(id, (p) => this.validateChoice(p));
       prompt.style = ListStyle.auto;
       this.addDialog(prompt);
     }
-    this.addDialog(new TextPrompt(NAME_PROMPT, (p) => this.validateName(p)));
-    this.addDialog(new TextPrompt(CONTACT_PROMPT, (p) => this.validateContact(p)));
-    this.addDialog(new TextPrompt(TIME_PROMPT, (p) => this.validateFreeText(p, MAX_TIME)));
-    this.addDialog(new TextPrompt(REASON_PROMPT, (p) => this.validateFreeText(p, MAX_REASON)));
+    this.addDialog(new TextPrompt(NAME_PROMPT_ID, (p) => this.validateName(p)));
+    this.addDialog(new TextPrompt(CONTACT_PROMPT_ID, (p) => this.validateContact(p)));
+    this.addDialog(new TextPrompt(TIME_PROMPT_ID, (p) => this.validateFreeText(p, MAX_TIME)));
+    this.addDialog(new TextPrompt(REASON_PROMPT_ID, (p) => this.validateFreeText(p, MAX_REASON)));
     this.addDialog(new WaterfallDialog(CONTACT_WATERFALL, [(s) => this.detailsStep(s)]));
     this.addDialog(
       new WaterfallDialog(BOOKING_WATERFALL, [
@@ -141,11 +167,9 @@ export class EnquiryDialog extends ComponentDialog {
    */
   private async stopUnsaved(innerDc: DialogContext): Promise<DialogTurnResult> {
     await innerDc.cancelAllDialogs();
-    if (await this.isQuestion(innerDc.context)) return { status: DialogTurnStatus.complete, result: { interrupted: true } };
-    setOutcome(innerDc.context, 'fallback', INTENT);
-    await innerDc.context.sendActivity(
-      textReply(innerDc.context, `Sorry, I can’t save your request right now, so I’ve stopped and haven’t sent anything. Please contact us directly:\n\n${contactLines(this.deps.knowledge.clinic)}`),
-    );
+    const { recognition } = await this.deps.turns.understand(innerDc.context);
+    if (isNewQuestion(recognition, questionIntents(this.deps.knowledge), INTENT)) return { status: DialogTurnStatus.complete, result: { interrupted: true } };
+    await say(innerDc.context, 'fallback', enquiryStoppedText(this.deps.knowledge), { intent: INTENT });
     return { status: DialogTurnStatus.complete };
   }
 
@@ -155,8 +179,15 @@ export class EnquiryDialog extends ComponentDialog {
    */
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     this.protectCollected(innerDc.context, innerDc.activeDialog?.state);
+    // Whatever was typed at the name or contact prompt is (or may contain) contact details, even a new question.
+    if (PRIVATE_PROMPTS.has(innerDc.activeDialog?.id ?? '')) keepOutOfTranscript(innerDc.context, innerDc.context.activity.text);
     if (!this.canStore()) return this.stopUnsaved(innerDc);
     return super.onContinueDialog(innerDc);
+  }
+
+  /** A choice picked, or anything at all at a free-text prompt (when suits, what about). */
+  protected answers(innerDc: DialogContext, _understanding: TurnUnderstanding): boolean {
+    return FREE_TEXT_PROMPTS.has(innerDc.activeDialog?.id ?? '') || pickedChoice(innerDc) !== undefined;
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -172,70 +203,60 @@ export class EnquiryDialog extends ComponentDialog {
 
   private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { kind } = (step.options ?? { kind: 'contact' }) as EnquiryOptions;
-    const { clinic } = this.deps.knowledge;
-    setOutcome(step.context, 'answered', kind);
-    const text = kind === 'booking' ? bookingText(this.deps.knowledge) : clinicDetailsText(clinic);
-    await step.context.sendActivity(replyWithSuggestions(step.context, text, kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book]));
+    const { knowledge } = this.deps;
+    const text = kind === 'booking' ? bookingText(knowledge) : clinicDetailsText(knowledge.clinic);
+    await say(step.context, 'answered', text, { intent: kind, suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book] });
     return step.endDialog();
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = plainForm(step.context.activity.text ?? '');
     collected(step).kind = /\b(call|ring|phone)\b.*\bback\b|\bcallback\b|\b(call|ring|phone) me\b/.test(text) ? 'callback' : 'booking';
-    setOutcome(step.context, 'answered', INTENT);
-    const { clinic } = this.deps.knowledge;
-    return step.prompt(CONSENT_PROMPT, {
-      prompt:
-        `I can pass a ${collected(step).kind === 'callback' ? 'call-back' : 'booking'} request to our team, who will contact you. ` +
-          'For that I’ll ask for your name, a phone number or email address, when suits you and, if you like, what it’s about.\n\n' +
-          `We keep these details in our enquiries list only to contact you about this request, not in the chat record, and staff can delete them on request. ` +
-        `Is that OK?\n\nIf you’d rather not, you can book online at ${clinic.bookingUrl} or call ${clinic.phone}.`,
-      retryPrompt: 'Is it OK to collect your contact details for this request? Please answer yes or no.',
+    return step.prompt(CONSENT_PROMPT_ID, {
+      prompt: reply(step.context, 'answered', consentText(this.deps.knowledge, collected(step).kind), { intent: INTENT }),
+      retryPrompt: reply(step.context, undefined, CONSENT_RETRY),
       choices: ChoiceFactory.toChoices(YES_NO),
     });
   }
 
   private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const choice = step.result as FoundChoice | undefined;
-    if (!choice) return this.noAnswer(step);
+    if (!choice) return this.giveUp(step);
     if (choice.value !== 'yes') {
-      setOutcome(step.context, 'answered', INTENT);
-      await step.context.sendActivity(
-        replyWithSuggestions(step.context, `No problem, I haven’t stored anything. ${bookingText(this.deps.knowledge)}`, [SUGGESTIONS.whichSuits, SUGGESTIONS.person]),
-      );
+      await say(step.context, 'answered', consentDeclinedText(this.deps.knowledge), { intent: INTENT, suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.person] });
       return step.endDialog();
     }
     collected(step).consentAt = new Date().toISOString();
-    return step.prompt(NAME_PROMPT, {
-      prompt: textReply(step.context, 'Thank you. What name should we use?'),
-      retryPrompt: textReply(step.context, 'Please type just the name we should use (or say “cancel”).'),
+    return step.prompt(NAME_PROMPT_ID, {
+      prompt: reply(step.context, undefined, NAME_PROMPT),
+      retryPrompt: reply(step.context, undefined, NAME_RETRY),
     });
   }
 
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as string | undefined;
-    if (!answer || (await this.isQuestion(step.context))) return this.noAnswer(step);
+    if (!answer) return this.giveUp(step);
     const name = nameFrom(answer);
     if (!looksLikeName(name)) return this.giveUp(step);
     collected(step).name = name;
     keepOutOfTranscript(step.context, answer, name);
-    return step.prompt(CONTACT_PROMPT, {
-      prompt: textReply(step.context, `Thanks. What phone number or email address should we use to reach you?`),
-      retryPrompt: textReply(step.context, 'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “cancel”).'),
+    return step.prompt(CONTACT_PROMPT_ID, {
+      prompt: reply(step.context, undefined, CONTACT_PROMPT),
+      retryPrompt: reply(step.context, undefined, CONTACT_RETRY),
     });
   }
 
   private async timeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as string | undefined;
-    if (!answer || (await this.isQuestion(step.context))) return this.noAnswer(step);
+    if (!answer) return this.giveUp(step);
     const phone = findPhone(answer);
     const email = findEmail(answer);
     if (!phone && !email) return this.giveUp(step);
     Object.assign(collected(step), { phone, email });
     keepOutOfTranscript(step.context, answer, phone, email);
-    return step.prompt(TIME_PROMPT, {
-      prompt: textReply(step.context, 'When suits you best? For example “weekday mornings” or “Tuesday after 3pm”.'),
-      retryPrompt: textReply(step.context, `Please tell me when suits you, in a few words (up to ${MAX_TIME} characters).`),
+    return step.prompt(TIME_PROMPT_ID, {
+      prompt: reply(step.context, undefined, TIME_PROMPT),
+      retryPrompt: reply(step.context, undefined, timeRetryText(MAX_TIME)),
     });
   }
 
@@ -243,9 +264,9 @@ export class EnquiryDialog extends ComponentDialog {
     const answer = (step.result as string | undefined)?.trim();
     if (!answer || answer.length > MAX_TIME) return this.giveUp(step);
     collected(step).preferredTime = answer;
-    return step.prompt(REASON_PROMPT, {
-      prompt: textReply(step.context, 'And what is it about? This is optional: say “skip” to leave it out.'),
-      retryPrompt: textReply(step.context, `Please describe it in a few words (up to ${MAX_REASON} characters), or say “skip”.`),
+    return step.prompt(REASON_PROMPT_ID, {
+      prompt: reply(step.context, undefined, REASON_PROMPT),
+      retryPrompt: reply(step.context, undefined, reasonRetryText(MAX_REASON)),
     });
   }
 
@@ -255,16 +276,9 @@ export class EnquiryDialog extends ComponentDialog {
     const c = collected(step);
     c.reason = SKIP.test(plainForm(answer)) ? undefined : answer;
     keepOutOfTranscript(step.context, c.name, c.phone, c.email);
-    const lines = [
-      `Name: ${c.name}`,
-      c.phone ? `Phone: ${c.phone}` : '',
-      c.email ? `Email: ${c.email}` : '',
-      `When: ${c.preferredTime}`,
-      `About: ${c.reason ?? '(not given)'}`,
-    ].filter(Boolean);
-    return step.prompt(CONFIRM_PROMPT, {
-      prompt: `Please check your request:\n\n${lines.join('\n')}\n\nShall I send it to the clinic?`,
-      retryPrompt: 'Shall I send your request? Please answer yes or no.',
+    return step.prompt(CONFIRM_PROMPT_ID, {
+      prompt: reply(step.context, undefined, confirmEnquiryText(c)),
+      retryPrompt: reply(step.context, undefined, CONFIRM_RETRY),
       choices: ChoiceFactory.toChoices(SEND_CANCEL),
     });
   }
@@ -274,10 +288,9 @@ export class EnquiryDialog extends ComponentDialog {
     const c = collected(step);
     const context = step.context;
     keepOutOfTranscript(context, c.name, c.phone, c.email);
-    if (!choice) return this.noAnswer(step);
+    if (!choice) return this.giveUp(step);
     if (choice.value !== 'send') {
-      setOutcome(context, 'answered', INTENT);
-      await context.sendActivity(textReply(context, `OK, I haven’t sent anything. You can still reach us directly:\n\n${contactLines(this.deps.knowledge.clinic)}`));
+      await say(context, 'answered', notSentText(this.deps.knowledge), { intent: INTENT });
       return step.endDialog();
     }
     try {
@@ -292,80 +305,52 @@ export class EnquiryDialog extends ComponentDialog {
         reason: c.reason,
         consentAt: new Date(c.consentAt ?? Date.now()),
       });
-      setOutcome(context, 'answered', INTENT);
-      const how = c.phone && c.email ? 'by phone or email' : c.phone ? 'by phone' : 'by email';
-      await context.sendActivity(
-        textReply(
-          context,
-          `Thank you. I’ve sent your request to the team (reference ${reference}); they will contact you ${how}. ` +
-            `If it’s urgent, please call us on ${this.deps.knowledge.clinic.phone}. In an emergency call ${this.deps.knowledge.clinic.emergencyNumber}.`,
-        ),
-      );
+      await say(context, 'answered', enquirySentText(this.deps.knowledge, reference, c), { intent: INTENT });
     } catch {
       // The store failed (disk full, database locked for too long): say so, never pretend it was sent.
-      setOutcome(context, 'fallback', INTENT);
-      await context.sendActivity(
-        textReply(context, `Sorry, I couldn’t save your request just now. Please contact us directly:\n\n${contactLines(this.deps.knowledge.clinic)}`),
-      );
+      await say(context, 'fallback', enquiryFailedText(this.deps.knowledge), { intent: INTENT });
     }
     return step.endDialog();
-  }
-
-  /** The user asked something else instead of answering: end, and let the main dialog answer it. */
-  private async noAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { recognition } = await this.deps.turns.understand(step.context);
-    if (isNewQuestion(recognition, INTENT)) return step.endDialog({ interrupted: true });
-    return this.giveUp(step);
   }
 
   /** Too many attempts: stop asking, give the clinic's details instead. */
   private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    setOutcome(step.context, 'fallback', INTENT);
-    await step.context.sendActivity(
-      textReply(step.context, `Sorry, I couldn’t take your details, so I haven’t sent anything. You can reach us directly:\n\n${contactLines(this.deps.knowledge.clinic)}`),
-    );
+    await say(step.context, 'fallback', enquiryGaveUpText(this.deps.knowledge), { intent: INTENT });
     return step.endDialog();
   }
 
-  private async isQuestion(context: TurnContext): Promise<boolean> {
-    const { recognition } = await this.deps.turns.understand(context);
-    return isNewQuestion(recognition, INTENT);
-  }
-
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    if (prompt.recognized.succeeded) {
-      setOutcome(prompt.context, 'answered', INTENT);
-      return true;
-    }
-    const { recognition } = await this.deps.turns.understand(prompt.context);
-    if (isNewQuestion(recognition, INTENT)) return true;
-    setOutcome(prompt.context, prompt.attemptCount >= MAX_ATTEMPTS ? 'fallback' : 'clarify', INTENT);
-    return prompt.attemptCount >= MAX_ATTEMPTS;
+    return this.validated(prompt, prompt.recognized.succeeded);
   }
 
   private async validateName(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     // Whatever was typed here is (or may contain) a name: keep it out of the transcript either way.
     keepOutOfTranscript(prompt.context, text);
-    if (await this.isQuestion(prompt.context)) return true;
     const ok = looksLikeName(nameFrom(text));
-    setOutcome(prompt.context, ok ? 'answered' : prompt.attemptCount >= MAX_ATTEMPTS ? 'fallback' : 'clarify', INTENT);
-    return ok || prompt.attemptCount >= MAX_ATTEMPTS;
+    return this.validated(prompt, ok);
   }
 
   private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     keepOutOfTranscript(prompt.context, text);
-    if (await this.isQuestion(prompt.context)) return true;
     const ok = Boolean(findPhone(text) || findEmail(text));
-    setOutcome(prompt.context, ok ? 'answered' : prompt.attemptCount >= MAX_ATTEMPTS ? 'fallback' : 'clarify', INTENT);
-    return ok || prompt.attemptCount >= MAX_ATTEMPTS;
+    return this.validated(prompt, ok);
   }
 
   private async validateFreeText(prompt: PromptValidatorContext<string>, max: number): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
     const ok = text.length > 0 && text.length <= max;
-    setOutcome(prompt.context, ok ? 'answered' : prompt.attemptCount >= MAX_ATTEMPTS ? 'fallback' : 'clarify', INTENT);
-    return ok || prompt.attemptCount >= MAX_ATTEMPTS;
+    return this.validated(prompt, ok);
+  }
+
+  /**
+   * How the turn ends when a prompt checked its answer: answered, or asked again (the prompt sends its retry), or
+   * after the last attempt given up on (the step then gives the clinic's details). Ends the prompt unless it retries.
+   */
+  private validated(prompt: PromptValidatorContext<unknown>, ok: boolean): boolean {
+    const last = prompt.attemptCount >= MAX_ATTEMPTS;
+    setOutcome(prompt.context, ok ? 'answered' : last ? 'fallback' : 'clarify', INTENT);
+    return ok || last;
   }
 }

@@ -5,8 +5,7 @@
 import { EventFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { handoffText } from '../src/bot/replies';
-import { textReply } from '../src/bot/render';
-import { setOutcome } from '../src/bot/turnRecord';
+import { say } from '../src/bot/reply';
 import { DialogDependencies } from './dependencies';
 import { HANDOFF_DIALOG } from './ids';
 
@@ -20,7 +19,6 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async handoffStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    setOutcome(step.context, 'handoff', 'human');
     const { recognition } = await this.deps.turns.understand(step.context);
     const handoff = EventFactory.createHandoffInitiation(step.context, {
       reason: 'user_requested',
@@ -28,7 +26,7 @@ export class HandoffDialog extends ComponentDialog {
       lastIntent: recognition.intent,
     });
     await step.context.sendActivity(handoff);
-    await step.context.sendActivity(textReply(step.context, handoffText(this.deps.knowledge)));
+    await say(step.context, 'handoff', handoffText(this.deps.knowledge), { intent: 'human' });
     return step.endDialog();
   }
 }

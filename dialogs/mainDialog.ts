@@ -14,30 +14,18 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { commandOf } from '../src/bot/commands';
-import {
-  cancelledText,
-  emptyText,
-  fallbackText,
-  greetingText,
-  helpText,
-  notCoveredText,
-  outOfScopeText,
-  thanksText,
-  tooLongText,
-  topicText,
-  welcomeText,
-} from '../src/bot/replies';
-import { replyWithSuggestions, textReply } from '../src/bot/render';
-import { SUGGESTIONS } from '../src/bot/suggestions';
-import { setOutcome } from '../src/bot/turnRecord';
+import { cancelledText, emptyText, helpText, nothingToCancelText, tooLongText, welcomeText } from '../src/bot/replies';
+import { say } from '../src/bot/reply';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
-import { ConditionDialog, ConditionDialogOptions } from './conditionDialog';
-import { DialogDependencies, isInterrupted } from './dependencies';
-import { EnquiryDialog, EnquiryOptions } from './enquiryDialog';
+import { ConditionDialog } from './conditionDialog';
+import { DialogDependencies } from './dependencies';
+import { EnquiryDialog } from './enquiryDialog';
 import { HandoffDialog } from './handoffDialog';
-import { CLARIFY_DIALOG, CONDITION_DIALOG, ENQUIRY_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL, TOPIC_DIALOG, WHICH_TREATMENT_DIALOG } from './ids';
-import { sendTopicAnswer, TopicDialog, TopicDialogOptions, TreatmentTopic } from './topicDialog';
+import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
+import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
+import { isInterrupted } from './interruptibleDialog';
+import { TopicDialog } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -46,18 +34,20 @@ interface RouteOptions {
   question?: ResolvedQuestion;
 }
 
-const TREATMENT_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
-const WELCOME_SUGGESTIONS = [SUGGESTIONS.whatIsAcupuncture, SUGGESTIONS.whatIsDryNeedling, SUGGESTIONS.difference, SUGGESTIONS.whichSuits];
+/** Intents that a named condition turns into a condition question ("what is dry needling for back pain?"). */
+const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'which_suits']);
 
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
     super(MAIN_DIALOG);
+    // Every intent file has a route and every route a file, or the bot does not start (see intents.ts).
+    checkIntentRegistry(deps.knowledge);
     this.addDialog(new TopicDialog(deps));
     this.addDialog(new ConditionDialog(deps));
     this.addDialog(new WhichTreatmentDialog(deps));
     this.addDialog(new EnquiryDialog(deps));
     this.addDialog(new HandoffDialog(deps));
-    this.addDialog(new ClarifyDialog(deps));
+    this.addDialog(new ClarifyDialog(deps, INTENT_TITLES));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [(s) => this.routeStep(s), (s) => this.afterChildStep(s)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -87,7 +77,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The welcome, for a conversation's start and for "start over". */
   async sendWelcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(replyWithSuggestions(context, welcomeText(this.deps.knowledge), WELCOME_SUGGESTIONS));
+    await say(context, undefined, welcomeText(this.deps.knowledge), { suggestions: WELCOME_SUGGESTIONS });
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -102,18 +92,16 @@ export class MainDialog extends ComponentDialog {
     if (!command) return undefined;
     await this.deps.turns.understand(context);
     if (command === 'help') {
-      setOutcome(context, 'answered', 'help');
-      await context.sendActivity(textReply(context, helpText(this.deps.knowledge)));
+      await say(context, 'answered', helpText(this.deps.knowledge), { intent: 'help' });
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
     await innerDc.cancelAllDialogs();
-    setOutcome(context, 'answered', command);
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await this.sendWelcome(context);
+      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {
-      await context.sendActivity(textReply(context, cancelledText()));
+      await say(context, 'answered', cancelledText(), { intent: command });
     }
     return { status: DialogTurnStatus.complete };
   }
@@ -123,14 +111,12 @@ export class MainDialog extends ComponentDialog {
     const options = (step.options ?? {}) as RouteOptions;
     const { recognition, question: recognized } = await this.deps.turns.understand(context);
     const question = options.question ?? recognized;
-    const { knowledge } = this.deps;
 
     if (!options.intent) {
       const command = commandOf(context.activity.text);
       if (command) return this.runCommand(step, command);
       if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
-        setOutcome(context, 'fallback');
-        await context.sendActivity(textReply(context, recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars)));
+        await say(context, 'fallback', recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars));
         return step.endDialog();
       }
       if (recognition.reason === 'ambiguous' && recognition.candidates) {
@@ -140,64 +126,11 @@ export class MainDialog extends ComponentDialog {
 
     const asked = options.intent ?? recognition.intent;
     // A named condition turns "what is / how does it work / which is better" into a condition question.
-    const aboutCondition = !options.intent && !question.conditionFromContext && (TREATMENT_TOPICS.has(asked) || asked === 'which_suits');
+    const aboutCondition = !options.intent && !question.conditionFromContext && CONDITION_TOPICS.has(asked);
     const intent = question.condition && aboutCondition ? 'condition_query' : asked;
-
-    switch (intent) {
-      case 'what_is':
-      case 'how_it_works':
-      case 'uses': {
-        const topic = intent as TreatmentTopic;
-        if (question.treatment) {
-          await sendTopicAnswer(context, this.deps, topic, question.treatment);
-          return step.endDialog();
-        }
-        return step.beginDialog(TOPIC_DIALOG, { topic } satisfies TopicDialogOptions);
-      }
-      case 'condition_query':
-        return step.beginDialog(CONDITION_DIALOG, {
-          // "which is better for back pain?" compares the two treatments for that condition.
-          treatment: asked === 'which_suits' ? 'both' : question.treatment,
-          condition: question.condition,
-          unlisted: !question.condition && recognition.unlistedMention,
-        } satisfies ConditionDialogOptions);
-      case 'difference':
-      case 'similarity':
-        setOutcome(context, 'answered', intent);
-        await context.sendActivity(replyWithSuggestions(context, topicText(knowledge, intent, 'both'), [SUGGESTIONS.whichSuits, SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.book]));
-        return step.endDialog();
-      case 'which_suits':
-        return step.beginDialog(WHICH_TREATMENT_DIALOG);
-      case 'contact':
-      case 'booking':
-        return step.beginDialog(ENQUIRY_DIALOG, { kind: intent } satisfies EnquiryOptions);
-      case 'human':
-        return step.beginDialog(HANDOFF_DIALOG);
-      case 'not_covered':
-        setOutcome(context, 'fallback', intent);
-        await context.sendActivity(replyWithSuggestions(context, notCoveredText(knowledge), [SUGGESTIONS.person, SUGGESTIONS.book]));
-        return step.endDialog();
-      case 'greeting':
-        setOutcome(context, 'answered', intent);
-        await context.sendActivity(replyWithSuggestions(context, greetingText(knowledge), WELCOME_SUGGESTIONS));
-        return step.endDialog();
-      case 'thanks':
-        setOutcome(context, 'answered', intent);
-        await context.sendActivity(textReply(context, thanksText()));
-        return step.endDialog();
-      case 'help':
-        setOutcome(context, 'answered', intent);
-        await context.sendActivity(replyWithSuggestions(context, helpText(knowledge), WELCOME_SUGGESTIONS));
-        return step.endDialog();
-      case 'out_of_scope':
-        setOutcome(context, 'fallback', intent);
-        await context.sendActivity(replyWithSuggestions(context, outOfScopeText(knowledge), WELCOME_SUGGESTIONS));
-        return step.endDialog();
-      default:
-        setOutcome(context, 'fallback');
-        await context.sendActivity(replyWithSuggestions(context, fallbackText(knowledge), WELCOME_SUGGESTIONS));
-        return step.endDialog();
-    }
+    const entry = intentEntry(intent);
+    if (!entry) return fallback({ step, context, deps: this.deps });
+    return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });
   }
 
   private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -210,14 +143,13 @@ export class MainDialog extends ComponentDialog {
 
   private async runCommand(step: WaterfallStepContext, command: 'cancel' | 'start_over' | 'help'): Promise<DialogTurnResult> {
     const context = step.context;
-    setOutcome(context, 'answered', command);
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await this.sendWelcome(context);
+      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else if (command === 'help') {
-      await context.sendActivity(replyWithSuggestions(context, helpText(this.deps.knowledge), WELCOME_SUGGESTIONS));
+      await say(context, 'answered', helpText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {
-      await context.sendActivity(textReply(context, 'There’s nothing to cancel. What would you like to know about acupuncture or dry needling?'));
+      await say(context, 'answered', nothingToCancelText(), { intent: command });
     }
     return step.endDialog();
   }

@@ -3,18 +3,18 @@
  * message names no treatment and the conversation has none yet, asks which one was meant.
  */
 import { TurnContext } from 'botbuilder';
-import { ChoiceFactory, ComponentDialog, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ClinicChoicePrompt } from './clinicChoicePrompt';
-import { topicText } from '../src/bot/replies';
-import { replyWithSuggestions } from '../src/bot/render';
+import { ChoiceFactory, DialogContext, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
-import { setOutcome } from '../src/bot/turnRecord';
+import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { TreatmentChoice } from '../src/nlu/context';
+import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
-import { isNewQuestion } from './newQuestion';
+import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
 
-const TREATMENT_PROMPT = 'treatmentPrompt';
+const TREATMENT_PROMPT_ID = 'treatmentPrompt';
 const WATERFALL = 'topicWaterfall';
 
 export type TreatmentTopic = 'what_is' | 'how_it_works' | 'uses';
@@ -41,31 +41,34 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
 
 /** Sends the article's answer for one treatment, or for each of the two. */
 export async function sendTopicAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice): Promise<void> {
-  setOutcome(context, 'answered', topic);
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {
-    const text = topicText(deps.knowledge, topic, parts[i]);
     const last = i === parts.length - 1;
-    await context.sendActivity(replyWithSuggestions(context, text, last ? followUps(topic, treatment) : []));
+    await say(context, 'answered', topicText(deps.knowledge, topic, parts[i]), { intent: topic, suggestions: last ? followUps(topic, treatment) : [] });
   }
   await deps.turns.remember(context, topic, { treatment });
 }
 
-export class TopicDialog extends ComponentDialog {
-  constructor(private readonly deps: DialogDependencies) {
-    super(TOPIC_DIALOG);
-    const prompt = new ClinicChoicePrompt(TREATMENT_PROMPT, (p) => this.validate(p));
+export class TopicDialog extends InterruptibleDialog {
+  constructor(deps: DialogDependencies) {
+    // A new question of the same topic ("what is it exactly?") also starts over, so no intent of its own.
+    super(TOPIC_DIALOG, deps);
+    const prompt = new ClinicChoicePrompt(TREATMENT_PROMPT_ID, (p) => this.validate(p));
     prompt.style = ListStyle.auto;
     this.addDialog(prompt);
     this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.askStep(s), (s) => this.answerStep(s)]));
     this.initialDialogId = WATERFALL;
   }
 
+  /** A treatment picked, or named ("the dry needling one"). */
+  protected answers(dc: DialogContext, { recognition }: TurnUnderstanding): boolean {
+    return pickedChoice(dc) !== undefined || recognition.treatments.length > 0;
+  }
+
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    setOutcome(step.context, 'clarify', (step.options as TopicDialogOptions).topic);
-    return step.prompt(TREATMENT_PROMPT, {
-      prompt: 'Do you mean acupuncture or dry needling?',
-      retryPrompt: 'Please choose acupuncture, dry needling or both (or say “cancel”).',
+    return step.prompt(TREATMENT_PROMPT_ID, {
+      prompt: reply(step.context, 'clarify', TREATMENT_PROMPT, { intent: (step.options as TopicDialogOptions).topic }),
+      retryPrompt: reply(step.context, undefined, TREATMENT_RETRY),
       // The title is the value: Teams' hero card buttons show the value.
       choices: ChoiceFactory.toChoices(CHOICES.map((c) => ({ value: c.title, synonyms: c.synonyms }))),
     });
@@ -76,8 +79,7 @@ export class TopicDialog extends ComponentDialog {
     const choice = step.result as FoundChoice | undefined;
     let treatment = CHOICES.find((c) => c.title === choice?.value)?.value;
     if (!treatment) {
-      const { recognition, question } = await this.deps.turns.understand(step.context);
-      if (isNewQuestion(recognition, topic)) return step.endDialog({ interrupted: true });
+      const { question } = await this.deps.turns.understand(step.context);
       treatment = question.treatmentFromContext ? undefined : question.treatment;
     }
     if (!treatment) return step.endDialog({ interrupted: true });
@@ -88,7 +90,6 @@ export class TopicDialog extends ComponentDialog {
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
     const { recognition } = await this.deps.turns.understand(prompt.context);
-    // "the dry needling one", or a different question altogether: both end the prompt.
-    return recognition.treatments.length > 0 || isNewQuestion(recognition);
+    return recognition.treatments.length > 0;
   }
 }

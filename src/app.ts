@@ -1,11 +1,12 @@
 /**
- * The application, wired: config -> knowledge -> recognizer -> storage (SQLite) -> bot -> adapter ->
+ * The application, wired: config -> knowledge -> recognizer -> storage (SQLite or Azure Blob) -> bot -> adapter ->
  * HTTP server (/api/messages, /healthz, Direct Line under /v3/directline, the Web Chat page at /, staff review
  * at /staff) -> retention schedule. src/index.ts starts it; tests and benchmarks start it on port 0.
  */
 import { randomBytes } from 'node:crypto';
 import type * as restify from 'restify';
 import { Storage, TurnContext } from 'botbuilder';
+import { checkIntentRegistry } from '../dialogs/intents';
 import { BotRuntime, createBot } from './bot/createBot';
 import type { Recognizes } from './bot/turnRecognizer';
 import { createAdapter } from './channels/adapter';
@@ -18,15 +19,13 @@ import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
 import type { IntentModel } from './nlu/model';
-import { registerStaffOff, registerStaffRoutes } from './staff/routes';
-import { EnquiryBackend, ReviewStore, scheduleBackendPurge, SqliteBackend, StorageBackend, TranscriptBackend } from './storage/backend';
-import { GroupCommit } from './storage/groupCommit';
+import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
+import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
+import { openBackend } from './storage/open';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
-import { Db, openDatabase } from './storage/sqlite';
 import { ProxyTrust } from './channels/clientAddress';
 import { healthReport, staffBanners } from './operationsStatus';
-import { IntegrityMonitor } from './storage/sqliteIntegrity';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
 export interface AppOverrides {
@@ -45,8 +44,6 @@ export interface RunningApp {
   /** http://127.0.0.1:<port> */
   url: string;
   server: restify.Server;
-  /** The SQLite database: everything with STORAGE=sqlite; with azure-blob an empty in-memory one. */
-  db: Db;
   /** Where state, transcripts and enquiries are (STORAGE). */
   backend: StorageBackend;
   runtime: BotRuntime;
@@ -56,7 +53,7 @@ export interface RunningApp {
   enquiries: EnquiryBackend;
   review: ReviewStore;
   directLine: DirectLine;
-  /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the database. */
+  /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the backend. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
 }
 
@@ -82,6 +79,8 @@ export const ANONYMOUS_BOT_ID = 'clinic-bot';
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const knowledge = overrides.knowledge ?? loadKnowledge(config.knowledgeDir);
+  // Before any training: an intent file without a route (or a route without a file) stops the start here.
+  checkIntentRegistry(knowledge);
   let recognizer = overrides.recognizer;
   let modelTrainedAt: string | undefined = overrides.model?.trainedAt;
   if (!recognizer) {
@@ -95,27 +94,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  // With azure-blob nothing is kept in SQLite: an in-memory database stands in (several App Service instances must
-  // never open one SQLite file on the shared /home).
-  const db = openDatabase(config.storage.kind === 'azure-blob' ? ':memory:' : config.sqlitePath, { synchronous: config.sqliteSynchronous });
-  let backend: StorageBackend | undefined;
+  const backend = await openBackend(config, logger);
   try {
-    if (config.storage.kind === 'azure-blob' && config.storage.azure) {
-      const { connectionString: _secret, ...containers } = config.storage.azure;
-      // Loaded only here: @azure/storage-blob adds about 165 ms to start-up and 8 MB of memory, for nothing with sqlite.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { AzureBlobBackend } = require('./storage/azure') as typeof import('./storage/azure');
-      backend = await AzureBlobBackend.open(config.storage.azure);
-      logger.info('storage: azure-blob', containers);
-    } else {
-      backend = new SqliteBackend(db);
-    }
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
-    if (backend.kind === 'sqlite') logger.info('database open', { path: config.sqlitePath, journal: 'wal', synchronous: config.sqliteSynchronous });
-    // Damage inside the file is found now and every SQLITE_CHECK_INTERVAL_HOURS, not when a staff page trips on it.
-    const integrity = backend.kind === 'sqlite' ? new IntegrityMonitor(db, config.sqlitePath, logger) : undefined;
+    // Damage inside the SQLite file is found now and every SQLITE_CHECK_INTERVAL_HOURS, not when a staff page trips on it.
+    const integrity = backend.integrity;
     integrity?.start(config.sqliteCheckIntervalHours);
     const proxy = new ProxyTrust(config.trustProxy);
 
@@ -196,7 +181,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { db, storage: backend, config: config.staff, secret: staffSecret, logger, proxy, banners: () => staffBanners(operations) });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, proxy, banners: () => staffBanners(operations) });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -204,15 +189,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const running = await listen(server, config.port, config.host);
-    const stopPurge =
-      backend.kind === 'sqlite'
-        ? schedulePurge(db, config.transcriptRetentionDays, config.purgeIntervalHours, logger)
-        : scheduleBackendPurge(backend, db, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
+    const stopPurge = schedulePurge(backend, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
     return {
       port: running.port,
       url: `http://127.0.0.1:${running.port}`,
       server,
-      db,
       backend,
       runtime,
       storage,
@@ -223,20 +204,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
         clearInterval(probe);
-        integrity?.stop();
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
         directLine.close();
-        await backend?.close();
-        // Writes still queued for the group commit (none after the drain, unless a turn outlived the timeout).
-        GroupCommit.for(db).flush();
-        db.close();
+        await backend.close();
       },
     };
   } catch (err) {
-    await backend?.close();
-    db.close();
+    await backend.close();
     throw err;
   }
 }

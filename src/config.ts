@@ -1,6 +1,6 @@
 /**
  * Every setting the bot reads, parsed and validated once at start-up. Documented in .env.example
- * and the README; nothing else in the code reads process.env.
+ * and docs/settings.md; nothing else in the code reads process.env.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,7 +54,7 @@ export interface Config {
   /**
    * SQLite's `synchronous` setting (the journal is always WAL). FULL: every commit is fsynced, so
    * nothing committed is lost on a power cut. NORMAL: durable across process crashes, but a power
-   * cut may lose the last commits. See "Data and durability" in the README.
+   * cut may lose the last commits. See "Data and durability" in docs/storage.md.
    */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Conversations with no activity for this many days are purged (0 keeps them forever). */
@@ -198,7 +198,7 @@ function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   };
   if (kind !== 'azure-blob') return { kind };
   if (!connectionString) {
-    throw new ConfigError('STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see README, "Choosing storage")');
+    throw new ConfigError('STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see docs/storage.md, "Choosing storage")');
   }
   if (!/AccountName=|BlobEndpoint=|UseDevelopmentStorage=true/i.test(connectionString)) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING does not look like a storage connection string (no AccountName= or BlobEndpoint=)');
@@ -350,7 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /**
  * The names of every environment variable loadConfig reads, found by running it against an environment that
- * records each lookup. Tests use it to keep .env.example, the README and the Azure template in step with the code.
+ * records each lookup. Tests use it to keep .env.example, docs/settings.md and the Azure template in step with the code.
  */
 export function configKeys(): string[] {
   const seen = new Set<string>();

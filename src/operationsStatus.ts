@@ -6,13 +6,13 @@
  */
 import type { TranscriptLoggingMiddleware } from './bot/transcriptLogging';
 import type { ResilientStorage } from './storage/resilientStorage';
-import type { IntegrityMonitor } from './storage/sqliteIntegrity';
+import type { IntegrityCheck } from './storage/backend';
 
 export interface OperationsParts {
   storage: ResilientStorage;
   transcriptLogging?: TranscriptLoggingMiddleware;
   /** With STORAGE=sqlite only. */
-  integrity?: IntegrityMonitor;
+  integrity?: IntegrityCheck;
   modelTrainedAt?: string;
 }
 

@@ -1,2 +1,2 @@
 /** The Azurite launcher (shared with npm run bench:storage). */
-export * from '../src/scripts/azurite';
+export * from '../bench/azurite';

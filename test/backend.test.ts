@@ -5,9 +5,10 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { AzureBlobBackend } from '../src/storage/azure';
-import { SqliteBackend, StorageBackend } from '../src/storage/backend';
-import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
-import { PAGE_SIZE } from '../src/storage/sqliteTranscriptStore';
+import { SqliteBackend } from '../src/storage/sqlite/index';
+import { StorageBackend } from '../src/storage/backend';
+import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
+import { PAGE_SIZE } from '../src/storage/sqlite/transcripts';
 import { ENQUIRY_REFERENCE } from '../src/storage/enquiryReference';
 import { Azurite, startAzurite } from './azurite';
 import { tempDb, TempDb } from './helpers';

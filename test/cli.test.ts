@@ -3,15 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { SqliteEnquiryStore } from '../src/storage/enquiries';
+import { SqliteEnquiryStore } from '../src/storage/sqlite/enquiries';
 import { DAY_MS } from '../src/storage/retention';
-import { ReviewQueries } from '../src/storage/review';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
-import { main } from '../src/scripts/transcripts';
+import { ReviewQueries } from '../src/storage/sqlite/review';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
+import { main } from '../src/cli/transcripts';
 import { Conversation, tempDb, TempDb } from './helpers';
 
-const CLI = join(__dirname, '..', 'src', 'scripts', 'transcripts.js');
+const CLI = join(__dirname, '..', 'src', 'cli', 'transcripts.js');
 
 describe('npm run transcripts (CLI)', () => {
   let t: TempDb;
@@ -73,7 +73,7 @@ describe('npm run transcripts (CLI)', () => {
   });
 
   it('show: each turn with what the bot understood', async () => {
-    const id = new ReviewQueries(t.db).findConversation('webchat', 'cli-a')!.id;
+    const id = (await new ReviewQueries(t.db).findConversation('webchat', 'cli-a'))!.id;
     for (const ref of [String(id), 'cli-a']) {
       const { code, out } = await cli('show', ref);
       expect(code).to.equal(0);

@@ -8,7 +8,8 @@ import { ConditionDialog } from '../dialogs/conditionDialog';
 import { EnquiryDialog } from '../dialogs/enquiryDialog';
 import { HandoffDialog } from '../dialogs/handoffDialog';
 import { TopicDialog } from '../dialogs/topicDialog';
-import { recommend, WhichTreatmentDialog } from '../dialogs/whichTreatmentDialog';
+import { WhichTreatmentDialog } from '../dialogs/whichTreatmentDialog';
+import { recommend } from '../src/knowledge/claims';
 import { clinic, dialogDeps } from './helpers';
 
 describe('dialogs', () => {
@@ -66,12 +67,12 @@ describe('dialogs', () => {
     });
 
     it('the recommendation follows the article', () => {
-      expect(recommend('muscles', 'none').treatment).to.equal('dryNeedling');
-      expect(recommend('posture', 'western').treatment).to.equal('dryNeedling');
-      expect(recommend('internal', 'none').treatment).to.equal('acupuncture');
-      expect(recommend('chronic', 'none').treatment).to.equal('both');
-      expect(recommend('unsure', 'chinese').treatment).to.equal('acupuncture');
-      expect(recommend('muscles', 'chinese').treatment).to.equal('both');
+      expect(recommend(knowledge, 'muscles', 'none').treatment).to.equal('dryNeedling');
+      expect(recommend(knowledge, 'posture', 'western').treatment).to.equal('dryNeedling');
+      expect(recommend(knowledge, 'internal', 'none').treatment).to.equal('acupuncture');
+      expect(recommend(knowledge, 'chronic', 'none').treatment).to.equal('both');
+      expect(recommend(knowledge, 'unsure', 'chinese').treatment).to.equal('acupuncture');
+      expect(recommend(knowledge, 'muscles', 'chinese').treatment).to.equal('both');
     });
   });
 

@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { openDatabase } from '../src/storage/sqlite';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
+import { openDatabase } from '../src/storage/sqlite/db';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 import { ask, tempDataDir } from './helpers';
 
 describe('kill -9 under load', function () {

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { createLogger } from '../src/logger';
+import type { SqliteBackend } from '../src/storage/sqlite/index';
 import { hashPassword } from '../src/staff/auth';
 import { call, eventually, staffSignIn, startTestApp, TestApp } from './appHelpers';
 import { ask, clinic, replyText } from './helpers';
@@ -70,18 +71,19 @@ describe('a full disk (storage writes fail, reads work)', function () {
     return replyText(replies as Partial<Activity>[]);
   };
 
+  const sqliteDb = () => (app.backend as SqliteBackend).db;
   const makeFull = () => {
     if (mode === 'tmpfs') {
       // Everything committed so far goes into the main file and the WAL starts empty: the next write needs new space.
-      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      sqliteDb().pragma('wal_checkpoint(TRUNCATE)');
       fill(join(dir, 'filler'));
     } else {
-      app.db.pragma('query_only = 1');
+      sqliteDb().pragma('query_only = 1');
     }
   };
   const makeRoom = () => {
     if (mode === 'tmpfs') rmSync(join(dir, 'filler'), { force: true });
-    else app.db.pragma('query_only = 0');
+    else sqliteDb().pragma('query_only = 0');
   };
 
 

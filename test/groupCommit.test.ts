@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { GroupCommit } from '../src/storage/groupCommit';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
+import { GroupCommit } from '../src/storage/sqlite/groupCommit';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 import { tempDb, TempDb } from './helpers';
 
 function message(conversationId: string, text: string): Activity {

@@ -4,7 +4,7 @@
  */
 import { Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { createBot, BotParts, BotRuntime } from '../src/bot/createBot';
-import { RecognitionTraceValue, TRACE_NAME } from '../src/bot/turnRecord';
+import { RecognitionTraceValue, TRACE_NAME } from '../src/turn/trace';
 import { TurnRecognizer } from '../src/bot/turnRecognizer';
 import { AppOverrides, RunningApp, startApp } from '../src/app';
 import { Config, loadConfig, PROJECT_ROOT } from '../src/config';
@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialogDependencies } from '../dialogs/dependencies';
-import { Db, openDatabase } from '../src/storage/sqlite';
+import { Db, openDatabase } from '../src/storage/sqlite/db';
 
 export const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 

@@ -10,7 +10,7 @@ import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { tempDataDir } from './helpers';
-import { TRACE_NAME } from '../src/bot/turnRecord';
+import { TRACE_NAME } from '../src/turn/trace';
 
 function activity(text: string, extra: Record<string, unknown> = {}) {
   return {

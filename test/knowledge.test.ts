@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgeError, loadKnowledge, stripPageNoise } from '../src/knowledge/load';
+import type { Knowledge } from '../src/knowledge/types';
+import { checkIntentRegistry } from '../dialogs/intents';
 import { clinic, KNOWLEDGE_DIR } from './helpers';
 
 function brokenCopy(edit: (dir: string) => void): string {
@@ -19,10 +21,10 @@ function editJson(dir: string, file: string, change: (data: any) => void): void 
   writeFileSync(path, JSON.stringify(data));
 }
 
-function loadError(edit: (dir: string) => void): KnowledgeError {
+function loadError(edit: (dir: string) => void, check: (knowledge: Knowledge) => void = () => undefined): KnowledgeError {
   const dir = brokenCopy(edit);
   try {
-    loadKnowledge(dir);
+    check(loadKnowledge(dir));
   } catch (err) {
     expect(err).to.be.instanceOf(KnowledgeError);
     return err as KnowledgeError;
@@ -99,14 +101,31 @@ describe('knowledge base', () => {
       expect(err.field).to.match(/^flags\[0\]\.patterns\[\d+\]$/);
     });
 
-    it('a training file for an intent the bot does not know', () => {
-      const err = loadError((dir) => writeFileSync(join(dir, 'intents', 'prices.txt'), 'how much\nprice\ncost\nfees\ncharge\n'));
+    it('a training file for an intent the bot does not know (no entry in the intent registry)', () => {
+      const err = loadError((dir) => writeFileSync(join(dir, 'intents', 'prices.txt'), 'how much\nprice\ncost\nfees\ncharge\n'), checkIntentRegistry);
       expect(err.file).to.equal('intents/prices.txt');
+      expect(err.message).to.match(/intent registry/);
     });
 
-    it('a missing training file', () => {
-      const err = loadError((dir) => unlinkSync(join(dir, 'intents', 'greeting.txt')));
+    it('a missing training file for an intent the registry answers', () => {
+      const err = loadError((dir) => unlinkSync(join(dir, 'intents', 'greeting.txt')), checkIntentRegistry);
       expect(err.file).to.equal('intents/greeting.txt');
+    });
+
+    it('a training file whose name is not an intent name', () => {
+      const err = loadError((dir) => writeFileSync(join(dir, 'intents', 'Prices & fees.txt'), 'how much\nprice\ncost\nfees\ncharge\n'));
+      expect(err.file).to.equal('intents/Prices & fees.txt');
+    });
+
+    it('a claim whose source is not in the article', () => {
+      const err = loadError((dir) => editJson(dir, 'answers.json', (d) => d.claims.suitsInternal.sources.push('Acupuncture cures insomnia.')));
+      expect(err.file).to.equal('answers.json');
+      expect(err.field).to.match(/^claims\.suitsInternal\.sources\[\d+\]$/);
+    });
+
+    it('a missing claim', () => {
+      const err = loadError((dir) => editJson(dir, 'answers.json', (d) => delete d.claims.compareBoth));
+      expect(err.field).to.equal('claims.compareBoth');
     });
 
     it('malformed JSON', () => {

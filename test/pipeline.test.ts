@@ -4,19 +4,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
-import { corpusRecognizer, CvResult, DEFAULT_PIPELINE, oneStandardError, relabel, trainCorpusModel } from '../src/nlu/corpus';
+import { corpusRecognizer, CvResult, DEFAULT_PIPELINE, oneStandardError, relabel, trainCorpusModel } from '../bench/corpus';
 import { crossValidate, scorePredictions, stratifiedFolds } from '../src/nlu/evaluation';
 import { charNgrams, DEFAULT_FEATURE_OPTIONS, extractFeatures, WORD_FEATURE_OPTIONS } from '../src/nlu/features';
 import { balanceClasses, trainIntentModel } from '../src/nlu/model';
 import { NaiveBayesModel, softmax, trainFast } from '../src/nlu/naiveBayes';
 import { cleanText, words } from '../src/nlu/normalize';
 import { IntentRecognizer, NONE_INTENT } from '../src/nlu/recognizer';
-import { renderHtml, renderMarkdown } from '../src/nlu/report';
+import { renderHtml, renderMarkdown } from '../src/cli/report';
 import { BayesClassifierInstance, natural } from '../src/nlu/stem';
-import { CORPORA_DIR } from '../src/scripts/evaluate';
+import { CORPORA_DIR } from '../src/cli/evaluate';
 import { clinic } from './helpers';
 
-const EVALUATE = join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'evaluate.js');
+const EVALUATE_CORPUS = join(PROJECT_ROOT, 'dist', 'bench', 'evaluateCorpus.js');
 
 describe('evaluator figures, computed by hand', () => {
   // expected -> predicted:  A->A, A->A, A->B, B->B, B->None, None->None, None->A
@@ -77,7 +77,7 @@ describe('evaluator figures, computed by hand', () => {
   });
 });
 
-describe('evaluate --corpus on a tiny corpus', () => {
+describe('bench:corpus --corpus on a tiny corpus', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'corpus-'));
@@ -106,7 +106,7 @@ describe('evaluate --corpus on a tiny corpus', () => {
     const file = join(dir, 'tiny.simple.json');
     const out = join(dir, 'out', 'tiny.json');
     writeFileSync(file, JSON.stringify(corpus));
-    execFileSync(process.execPath, [EVALUATE, '--corpus', file, '--json', out], { stdio: 'pipe' });
+    execFileSync(process.execPath, [EVALUATE_CORPUS, '--corpus', file, '--json', out], { stdio: 'pipe' });
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(Object.keys(json)).to.deep.equal(['corpus', 'total', 'correct', 'accuracy', 'microF1', 'perIntent']);
     expect(json.corpus).to.equal('Tiny');
@@ -126,11 +126,11 @@ describe('evaluate --corpus on a tiny corpus', () => {
   it('refuses a file that is not a corpus, saying which split is wrong', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, JSON.stringify({ name: 'x', train: [{ text: 'a' }], test: [] }));
-    expect(() => execFileSync(process.execPath, [EVALUATE, '--corpus', file], { stdio: 'pipe' })).to.throw(/"train" must be a list/);
+    expect(() => execFileSync(process.execPath, [EVALUATE_CORPUS, '--corpus', file], { stdio: 'pipe' })).to.throw(/"train" must be a list/);
   });
 });
 
-describe('evaluate --corpus on the ChatbotCorpus', function () {
+describe('bench:corpus --corpus on the ChatbotCorpus', function () {
   this.timeout(180_000);
   const file = join(CORPORA_DIR, 'ChatbotCorpus.simple.json');
 
@@ -142,7 +142,7 @@ describe('evaluate --corpus on the ChatbotCorpus', function () {
     const dir = mkdtempSync(join(tmpdir(), 'chatbot-'));
     try {
       const out = join(dir, 'chatbot.json');
-      execFileSync(process.execPath, [EVALUATE, '--corpus', file, '--json', out], { stdio: 'pipe' });
+      execFileSync(process.execPath, [EVALUATE_CORPUS, '--corpus', file, '--json', out], { stdio: 'pipe' });
       const json = JSON.parse(readFileSync(out, 'utf8'));
       expect(json.corpus).to.equal('ChatbotCorpus');
       expect(json.total).to.equal(106);

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveIntentModel } from '../src/nlu/model';
-import { SqliteEnquiryStore } from '../src/storage/enquiries';
-import { openDatabase } from '../src/storage/sqlite';
-import { ReviewQueries } from '../src/storage/review';
+import { SqliteEnquiryStore } from '../src/storage/sqlite/enquiries';
+import { openDatabase } from '../src/storage/sqlite/db';
+import { ReviewQueries } from '../src/storage/sqlite/review';
 import { ask, clinic, replyText, startTestApp } from './helpers';
 
 describe('restart in the middle of a dialog', () => {
@@ -101,13 +101,13 @@ describe('restart in the middle of a dialog', () => {
 
       const db = openDatabase(join(dir, 'clinic-bot.sqlite'));
       try {
-        const [enquiry] = new SqliteEnquiryStore(db).list().items;
+        const [enquiry] = (await new SqliteEnquiryStore(db).list()).items;
         expect(enquiry).to.include({ kind: 'callback', name: 'Kim', email: 'kim@example.org', preferredTime: 'after 5pm' });
         const review = new ReviewQueries(db);
-        const summary = review.findConversation('emulator', 'crash')!;
+        const summary = (await review.findConversation('emulator', 'crash'))!;
         expect(summary.turns).to.equal(7);
         // Each turn: the message, the bot's reply, the recognition trace.
-        expect(review.activities(summary.id)).to.have.length(21);
+        expect((await review.activities(summary.id))).to.have.length(21);
       } finally {
         db.close();
       }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { openDatabase } from '../src/storage/sqlite';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { openDatabase } from '../src/storage/sqlite/db';
 import { redactContactDetails, findEmail, findPhone } from '../src/storage/redact';
 import { tempDb, TempDb } from './helpers';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ActivityTypes } from 'botbuilder';
-import { TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../src/bot/turnRecord';
+import { TRACE_LABEL, TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { Conversation } from './helpers';
 
 describe('the recognition trace contract', () => {

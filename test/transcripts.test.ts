@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { Activity, ActivityTypes } from 'botbuilder';
-import { TranscriptWriter } from '../src/bot/transcriptLogging';
-import { TRACE_NAME } from '../src/bot/turnRecord';
+import { TranscriptWriter } from '../src/storage/backend';
+import { TRACE_NAME } from '../src/turn/trace';
 import { createLogger } from '../src/logger';
-import { SqliteEnquiryStore } from '../src/storage/enquiries';
-import { ReviewQueries } from '../src/storage/review';
-import { SqliteStorage } from '../src/storage/sqliteStorage';
-import { SqliteTranscriptStore } from '../src/storage/sqliteTranscriptStore';
+import { SqliteEnquiryStore } from '../src/storage/sqlite/enquiries';
+import { ReviewQueries } from '../src/storage/sqlite/review';
+import { SqliteStorage } from '../src/storage/sqlite/state';
+import { SqliteTranscriptStore } from '../src/storage/sqlite/transcripts';
 import { clinic, Conversation, tempDb, TempDb } from './helpers';
 
 /** What a test saw go in and out of the bot, in order. */
@@ -65,7 +65,7 @@ describe('transcripts', () => {
       expected.push({ role: 'user', type: 'message', text });
       sent += 1 + turn.replies.length + turn.traces.length;
     }
-    const stored = review.activities(review.findConversation('webchat', 'hundred')!.id);
+    const stored = (await review.activities((await review.findConversation('webchat', 'hundred'))!.id));
     expect(stored.filter((a) => a.from?.role === 'user').map((a) => a.text)).to.deep.equal(expected.map((e) => e.text));
 
     // Exactly once: every activity id appears once.
@@ -87,7 +87,7 @@ describe('transcripts', () => {
       expect((traces[0].value as { text: string }).text).to.equal(a.text);
     }
     expect(turns).to.equal(100);
-    const summary = review.findConversation('webchat', 'hundred')!;
+    const summary = (await review.findConversation('webchat', 'hundred'))!;
     expect(summary.turns).to.equal(100);
     expect(summary.activityCount).to.equal(stored.length);
     expect(stored.length).to.equal(sent);
@@ -109,14 +109,14 @@ describe('transcripts', () => {
       },
     });
     for (const q of QUESTIONS) await chat.say(q);
-    const stored = review.activities(review.findConversation('webchat', 'exact')!.id).map(describeStored);
+    const stored = (await review.activities((await review.findConversation('webchat', 'exact'))!.id)).map(describeStored);
     expect(stored).to.deep.equal(sent);
   });
 
   it('pages through a transcript with continuation tokens and a start date (TranscriptStore)', async () => {
     const chat = conversation('paged');
     for (const q of QUESTIONS.concat(QUESTIONS)) await chat.say(q);
-    const all = review.activities(review.findConversation('webchat', 'paged')!.id);
+    const all = (await review.activities((await review.findConversation('webchat', 'paged'))!.id));
     expect(all.length).to.be.greaterThan(40);
     const paged: Activity[] = [];
     let token: string | undefined;
@@ -153,10 +153,10 @@ describe('transcripts', () => {
     expect(second.continuationToken).to.equal(undefined);
     expect((await store.listTranscripts('msteams')).items.map((i) => i.id)).to.deep.equal(['teams-1']);
 
-    expect(review.listConversations({ q: 'insomnia' }).items.map((c) => c.conversationId)).to.deep.equal(['list-7']);
+    expect((await review.listConversations({ q: 'insomnia' })).items.map((c) => c.conversationId)).to.deep.equal(['list-7']);
     await store.deleteTranscript('webchat', 'list-7');
-    expect(review.findConversation('webchat', 'list-7')).to.equal(undefined);
-    expect(review.listConversations({ q: 'insomnia' }).items).to.deep.equal([]);
+    expect((await review.findConversation('webchat', 'list-7'))).to.equal(undefined);
+    expect((await review.listConversations({ q: 'insomnia' })).items).to.deep.equal([]);
     expect(t.db.prepare("SELECT count(*) AS n FROM conversations_fts WHERE conversations_fts MATCH 'insomnia'").get()).to.deep.equal({ n: 0 });
     expect((await store.getTranscriptActivities('webchat', 'list-7')).items).to.deep.equal([]);
   });
@@ -164,8 +164,8 @@ describe('transcripts', () => {
   it('concurrent turns in one conversation lose no activity and no count', async () => {
     const chat = conversation('busy');
     await Promise.all(QUESTIONS.map((q) => chat.adapter.processActivity({ type: 'message', text: q })));
-    const summary = review.findConversation('webchat', 'busy')!;
-    const stored = review.activities(summary.id);
+    const summary = (await review.findConversation('webchat', 'busy'))!;
+    const stored = (await review.activities(summary.id));
     expect(summary.turns).to.equal(QUESTIONS.length);
     expect(stored.filter((a) => a.from?.role === 'user')).to.have.length(QUESTIONS.length);
     expect(stored.filter((a) => a.name === TRACE_NAME)).to.have.length(QUESTIONS.length);
@@ -189,7 +189,7 @@ describe('transcripts', () => {
     };
     await chat.say('hello');
     await chat.say('boom');
-    const stored = review.activities(review.findConversation('webchat', 'throws')!.id).map(describeStored);
+    const stored = (await review.activities((await review.findConversation('webchat', 'throws'))!.id)).map(describeStored);
     const boom = stored.findIndex((a) => a.text === 'boom');
     expect(stored.slice(boom)).to.deep.equal([
       { role: 'user', type: 'message', text: 'boom', name: undefined },
@@ -218,7 +218,7 @@ describe('transcripts', () => {
   it('with REDACT_CONTACT_DETAILS, masks phones and emails in what the user wrote (and its trace), not in the bot’s replies', async () => {
     const chat = conversation('redacted', { redactContactDetails: true });
     await chat.say('my number is 0412 345 678 and email jo@example.com, what are your contact details?');
-    const stored = review.activities(review.findConversation('webchat', 'redacted')!.id);
+    const stored = (await review.activities((await review.findConversation('webchat', 'redacted'))!.id));
     const body = JSON.stringify(stored);
     expect(body).to.not.include('0412 345 678').and.not.include('jo@example.com');
     expect(stored[0].text).to.equal('my number is [phone] and email [email], what are your contact details?');
@@ -229,7 +229,7 @@ describe('transcripts', () => {
   it('without redaction, stores what the user wrote as written', async () => {
     const chat = conversation('plain', { redactContactDetails: false });
     await chat.say('my number is 0412 345 678');
-    expect(review.activities(review.findConversation('webchat', 'plain')!.id)[0].text).to.equal('my number is 0412 345 678');
+    expect((await review.activities((await review.findConversation('webchat', 'plain'))!.id))[0].text).to.equal('my number is 0412 345 678');
   });
 
   it('keeps an enquiry’s name, phone and email out of the transcript (they are only in the enquiries table), even without redaction', async () => {
@@ -238,18 +238,18 @@ describe('transcripts', () => {
     for (const text of ['I want to book an appointment', 'yes', 'my name is Sam Lee', '0412 345 678, or sam.lee@example.com', 'weekday mornings', 'my sore lower back', 'help', 'yes']) {
       await chat.say(text);
     }
-    const stored = review.activities(review.findConversation('webchat', 'booking')!.id);
+    const stored = (await review.activities((await review.findConversation('webchat', 'booking'))!.id));
     const body = JSON.stringify(stored);
     for (const secret of ['Sam Lee', '0412 345 678', 'sam.lee@example.com']) expect(body, secret).to.not.include(secret);
     expect(body).to.include('weekday mornings'); // not a contact detail
     const summaries = stored.filter((a) => a.text?.startsWith('Please check your request'));
     expect(summaries).to.have.length(2);
     for (const s of summaries) expect(s.text).to.include('Name: [enquiry details]').and.include('Phone: [enquiry details]');
-    const [enquiry] = new SqliteEnquiryStore(t.db).list().items;
+    const [enquiry] = (await new SqliteEnquiryStore(t.db).list()).items;
     expect(enquiry).to.include({ name: 'Sam Lee', phone: '0412 345 678', email: 'sam.lee@example.com', preferredTime: 'weekday mornings', status: 'new' });
-    expect(review.findConversation('webchat', 'booking')!.flags.enquiry).to.equal(1);
-    expect(review.listConversations({ q: 'Sam' }).items).to.deep.equal([]);
+    expect((await review.findConversation('webchat', 'booking'))!.flags.enquiry).to.equal(1);
+    expect((await review.listConversations({ q: 'Sam' })).items).to.deep.equal([]);
     // What the patient typed for the name and contact is not an "unanswered question".
-    expect(review.unanswered().map((g) => g.text)).to.not.include('[enquiry details]');
+    expect((await review.unanswered()).map((g) => g.text)).to.not.include('[enquiry details]');
   });
 });

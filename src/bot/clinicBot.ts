@@ -7,8 +7,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { Logger } from '../logger';
 import { attachmentText } from './replies';
-import { textReply } from './render';
-import { getTurnRecord, setOutcome, setTurnRecord } from './turnRecord';
+import { say } from './reply';
+import { getTurnRecord, setTurnRecord } from '../turn/record';
 import type { TurnRecognizer } from './turnRecognizer';
 import { unclassified } from '../nlu/recognizer';
 
@@ -30,8 +30,7 @@ export class ClinicBot extends ActivityHandler {
       if ((!text || !text.trim()) && context.activity.attachments?.length) {
         // Photos, voice notes, files: say so politely instead of treating them as an empty question.
         setTurnRecord(context, { recognition: unclassified('') });
-        setOutcome(context, 'fallback');
-        await context.sendActivity(textReply(context, attachmentText()));
+        await say(context, 'fallback', attachmentText());
       } else {
         // Recognise every message, even one a prompt will consume, so that each turn's trace says what was understood.
         await this.turns.understand(context);

@@ -13,7 +13,8 @@ import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
 import { ResilientStorage } from '../storage/resilientStorage';
 import { StorageOutageMiddleware } from './storageOutage';
 import { ETagConversationState, ETagUserState, runWithConflictRetry } from './optimisticState';
-import { TranscriptLoggingMiddleware, TranscriptWriter } from './transcriptLogging';
+import { TranscriptLoggingMiddleware } from './transcriptLogging';
+import { TranscriptWriter } from '../storage/backend';
 import { Recognizes, TurnRecognizer } from './turnRecognizer';
 
 export interface BotParts {

@@ -8,7 +8,9 @@ import type { Knowledge, RedFlag } from '../knowledge/types';
 import { plainForm } from '../nlu/normalize';
 import { unclassified } from '../nlu/recognizer';
 import { urgentText } from './replies';
-import { getTurnRecord, setOutcome, setTurnRecord, traceActivity } from './turnRecord';
+import { say } from './reply';
+import { getTurnRecord, setTurnRecord } from '../turn/record';
+import { traceActivity } from '../turn/trace';
 
 export class RecognitionTraceMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -39,8 +41,7 @@ export class SafetyMiddleware implements Middleware {
       recognition: unclassified(text ?? '', { intent: 'red_flag', score: 1, reason: 'classified' }),
       redFlag: flag.id,
     });
-    setOutcome(context, 'urgent');
     // The dialog is not run: whatever it was waiting for can wait; safety comes first.
-    await context.sendActivity(urgentText(this.knowledge, flag.kind));
+    await say(context, 'urgent', urgentText(this.knowledge, flag.kind));
   }
 }

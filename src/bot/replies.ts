@@ -4,11 +4,10 @@
  */
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
+import { conditionClaim } from '../knowledge/claims';
 import type { ClinicDetails, Condition, Knowledge, RedFlagKind } from '../knowledge/types';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const DISCLAIMER = 'This is general information from our clinic’s article, not a diagnosis or medical advice.';
 
@@ -60,48 +59,14 @@ export function dryNeedlingConditions(k: Knowledge): Condition[] {
   return k.conditions.filter((c) => c.list === 'dryNeedling');
 }
 
-function acupunctureItems(k: Knowledge): string {
-  return k.conditions
-    .filter((c) => c.list === 'acupuncture')
-    .map((c) => c.name)
-    .join(', ');
-}
-
 /**
- * Whether a treatment helps a condition, strictly as the article says: yes only when the condition is on
- * that treatment's list; otherwise what the article does say, and a practitioner to ask.
+ * Whether a treatment helps a condition, strictly as the article says (the claims in knowledge/claims.ts), then a
+ * practitioner to ask.
  */
 export function conditionText(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined): string {
-  const item = k.conditions.find((c) => c.name === condition.name);
-  const onDryNeedling = condition.list === 'dryNeedling' || item?.alsoDryNeedling === true;
-  const onAcupuncture = condition.list === 'acupuncture';
-  const asked = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
-  const name = condition.name;
-  const close = `A practitioner can assess whether it suits you. ${DISCLAIMER}`;
-  const both = 'The article says both treatments can be used for musculoskeletal conditions and chronic pain, but dry needling is more targeted for muscle relief and postural re-patterning, and acupuncture more towards internal ailments.';
-
-  if (asked === 'both') {
-    const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
-    return `${capital(name)} is on our article’s list for ${lists}. ${both} ${close}`;
-  }
-  if (asked === 'dryNeedling' && onDryNeedling) {
-    return condition.list === 'dryNeedling'
-      ? `Yes. “${name}” is one of the conditions our article lists for dry needling. Dry needling targets myofascial trigger points (“knots”) in muscles to relieve tension and musculoskeletal pain. ${close}`
-      : `Yes. The article says both dry needling and acupuncture can be used for ${name}. ${close}`;
-  }
-  if (asked === 'acupuncture' && onAcupuncture) {
-    return `Yes. The article says acupuncture aims to alleviate ailments such as ${acupunctureItems(k)}, and ${name} is one of them. ${close}`;
-  }
-  if (asked === 'acupuncture') {
-    return (
-      `Our article lists “${name}” among the conditions we use dry needling for; it does not list it for acupuncture. ${both} ` +
-      `A practitioner can advise which suits you. ${DISCLAIMER}`
-    );
-  }
-  return (
-    `“${capital(name)}” is not on our article’s list for dry needling; the article mentions it among the ailments acupuncture aims to alleviate (${acupunctureItems(k)}). ` +
-    `A practitioner can advise which suits you. ${DISCLAIMER}`
-  );
+  const claim = conditionClaim(k, condition, treatment);
+  const close = claim.close === 'assess' ? 'A practitioner can assess whether it suits you.' : 'A practitioner can advise which suits you.';
+  return `${claim.text} ${close} ${DISCLAIMER}`;
 }
 
 /** A condition we could not find on either list: never a yes. */
@@ -183,4 +148,120 @@ export function thanksText(): string {
 
 export function cancelledText(): string {
   return 'OK, I’ve stopped that. What else would you like to know?';
+}
+
+export function apologyText(reference: string): string {
+  return `Sorry, something went wrong on our side. Please try again, or contact the clinic directly. (Reference: ${reference})`;
+}
+
+export function nothingToCancelText(): string {
+  return 'There’s nothing to cancel. What would you like to know about acupuncture or dry needling?';
+}
+
+// Clarify ("did you mean…")
+export const CLARIFY_PROMPT = 'Sorry, I’m not sure what you mean. Which of these did you want to know about?';
+export const CLARIFY_RETRY = 'Please pick one of the options, or ask your question another way.';
+/** The clarify list's last button (20 characters at most, as every button title). */
+export const SOMETHING_ELSE_TITLE = 'Something else';
+
+// Which treatment (topic questions that name neither)
+export const TREATMENT_PROMPT = 'Do you mean acupuncture or dry needling?';
+export const TREATMENT_RETRY = 'Please choose acupuncture, dry needling or both (or say “cancel”).';
+
+// Which condition
+export const CONDITION_PROMPT = 'Which condition would you like to ask about? For example: lower back pain, tennis elbow, sciatica or insomnia.';
+export const CONDITION_RETRY = 'Please tell me the condition, for example “neck pain” or “plantar fasciitis”. Or say “cancel”.';
+
+/** Still no condition after the retries: what the article lists, rather than a loop. */
+export function conditionNotFoundText(k: Knowledge): string {
+  return `I still couldn’t tell which condition you mean. ${topicText(k, 'uses', 'dryNeedling')}`;
+}
+
+// Which treatment suits me
+export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
+export const AREA_RETRY = 'Please choose one of the options (or say “cancel”).';
+export const APPROACH_PROMPT =
+  'And which approach appeals to you more: Western medicine (trigger points in muscles) or traditional Chinese medicine (meridians and chi)?';
+export const APPROACH_RETRY = 'Please choose Western medicine, Chinese medicine or no preference.';
+
+const SUITS_NAMES: Record<TreatmentChoice, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling', both: 'either treatment' };
+
+/** The guided questions' result: which treatment the article points to, and its words for why. */
+export function suitsText(treatment: TreatmentChoice, why: string): string {
+  const lead = treatment === 'both' ? 'Either could suit you.' : `From what you’ve told me, the article points to ${SUITS_NAMES[treatment]}.`;
+  return `${lead} ${why}\n\n${DISCLAIMER} A practitioner will advise what suits you best.`;
+}
+
+// Booking and call-back enquiries
+export function consentText(k: Knowledge, kind: 'booking' | 'callback'): string {
+  return (
+    `I can pass a ${kind === 'callback' ? 'call-back' : 'booking'} request to our team, who will contact you. ` +
+    'For that I’ll ask for your name, a phone number or email address, when suits you and, if you like, what it’s about.\n\n' +
+    `We keep these details in our enquiries list only to contact you about this request, not in the chat record, and staff can delete them on request. ` +
+    `Is that OK?\n\nIf you’d rather not, you can book online at ${k.clinic.bookingUrl} or call ${k.clinic.phone}.`
+  );
+}
+export const CONSENT_RETRY = 'Is it OK to collect your contact details for this request? Please answer yes or no.';
+
+export function consentDeclinedText(k: Knowledge): string {
+  return `No problem, I haven’t stored anything. ${bookingText(k)}`;
+}
+
+export const NAME_PROMPT = 'Thank you. What name should we use?';
+export const NAME_RETRY = 'Please type just the name we should use (or say “cancel”).';
+export const CONTACT_PROMPT = 'Thanks. What phone number or email address should we use to reach you?';
+export const CONTACT_RETRY =
+  'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “cancel”).';
+export const TIME_PROMPT = 'When suits you best? For example “weekday mornings” or “Tuesday after 3pm”.';
+export function timeRetryText(max: number): string {
+  return `Please tell me when suits you, in a few words (up to ${max} characters).`;
+}
+export const REASON_PROMPT = 'And what is it about? This is optional: say “skip” to leave it out.';
+export function reasonRetryText(max: number): string {
+  return `Please describe it in a few words (up to ${max} characters), or say “skip”.`;
+}
+
+export interface EnquirySummary {
+  name?: string;
+  phone?: string;
+  email?: string;
+  preferredTime?: string;
+  reason?: string;
+}
+
+export function confirmEnquiryText(c: EnquirySummary): string {
+  const lines = [
+    `Name: ${c.name}`,
+    c.phone ? `Phone: ${c.phone}` : '',
+    c.email ? `Email: ${c.email}` : '',
+    `When: ${c.preferredTime}`,
+    `About: ${c.reason ?? '(not given)'}`,
+  ].filter(Boolean);
+  return `Please check your request:\n\n${lines.join('\n')}\n\nShall I send it to the clinic?`;
+}
+export const CONFIRM_RETRY = 'Shall I send your request? Please answer yes or no.';
+
+export function notSentText(k: Knowledge): string {
+  return `OK, I haven’t sent anything. You can still reach us directly:\n\n${contactLines(k.clinic)}`;
+}
+
+export function enquirySentText(k: Knowledge, reference: string, c: EnquirySummary): string {
+  const how = c.phone && c.email ? 'by phone or email' : c.phone ? 'by phone' : 'by email';
+  return (
+    `Thank you. I’ve sent your request to the team (reference ${reference}); they will contact you ${how}. ` +
+    `If it’s urgent, please call us on ${k.clinic.phone}. In an emergency call ${k.clinic.emergencyNumber}.`
+  );
+}
+
+/** Storage started failing while a request was under way: its steps cannot be saved, so it stops (see EnquiryDialog). */
+export function enquiryStoppedText(k: Knowledge): string {
+  return `Sorry, I can’t save your request right now, so I’ve stopped and haven’t sent anything. Please contact us directly:\n\n${contactLines(k.clinic)}`;
+}
+
+export function enquiryFailedText(k: Knowledge): string {
+  return `Sorry, I couldn’t save your request just now. Please contact us directly:\n\n${contactLines(k.clinic)}`;
+}
+
+export function enquiryGaveUpText(k: Knowledge): string {
+  return `Sorry, I couldn’t take your details, so I haven’t sent anything. You can reach us directly:\n\n${contactLines(k.clinic)}`;
 }

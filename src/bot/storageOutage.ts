@@ -8,7 +8,7 @@ import { ActivityTypes, BotState, Middleware, TurnContext } from 'botbuilder';
 import type { Knowledge } from '../knowledge/types';
 import type { ResilientStorage } from '../storage/resilientStorage';
 import { storageOutageText } from './replies';
-import { textReply } from './render';
+import { say } from './reply';
 
 /** At most this many conversations are remembered as told during one outage (oldest forgotten first). */
 const MAX_TOLD = 10_000;
@@ -31,7 +31,7 @@ export class StorageOutageMiddleware implements Middleware {
     else if (key && (this.storage.unreadable(key) || this.storage.writesFailing) && !this.told.has(key)) {
       if (this.told.size >= MAX_TOLD) this.told.delete(this.told.values().next().value as string);
       this.told.add(key);
-      await context.sendActivity(textReply(context, storageOutageText(this.knowledge)));
+      await say(context, undefined, storageOutageText(this.knowledge));
     }
     return next();
   }

@@ -9,7 +9,7 @@
  *    working), and everything the turn sent (traces included, in send order) in one write when the
  *    turn's logic ends; both writes are AWAITED before the turn ends, so a completed turn is in the
  *    store before the adapter finishes the request. Anything sent after that (the adapter's error
- *    apology) is written at once. The store commits writes in groups (storage/groupCommit.ts), so
+ *    apology) is written at once. The store commits writes in groups (storage/sqlite/groupCommit.ts), so
  *    concurrent turns share fsyncs;
  *  - assigns ids and timestamps to outgoing activities as the stock logger does (and an id to an
  *    incoming activity without one), and sets `from.role` (user / bot) so the Emulator can open an
@@ -23,7 +23,7 @@
 import { Activity, ActivityEventNames, ActivityTypes, ConversationReference, Middleware, ResourceResponse, RoleTypes, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { redactContactDetails } from '../storage/redact';
-import { applyMasks, transcriptMasks } from './transcriptPrivacy';
+import { applyMasks, transcriptMasks } from '../turn/masks';
 
 export interface LoggedRef {
   seq: number;

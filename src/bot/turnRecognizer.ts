@@ -5,7 +5,7 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ClinicContext, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
-import { getTurnRecord, setTurnRecord, TurnRecord } from './turnRecord';
+import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
   recognize(text: string): Recognition;

@@ -15,6 +15,8 @@ import {
 import type { Config } from '../config';
 import { CachingBotFrameworkAuthentication } from './cachingAuthentication';
 import type { Logger } from '../logger';
+import { apologyText } from '../bot/replies';
+import { say } from '../bot/reply';
 
 /** CloudAdapter that lets our HTTP routes run an activity and map failures to proper HTTP answers themselves. */
 export class ClinicAdapter extends CloudAdapter {
@@ -43,9 +45,8 @@ export function createAdapter(config: Config, middleware: Middleware[], logger: 
       stack: error?.stack,
     });
     try {
-      await context.sendActivity(
-        `Sorry, something went wrong on our side. Please try again, or contact the clinic directly. (Reference: ${correlationId.slice(0, 8)})`,
-      );
+      // After the turn's trace: there is no outcome left to record.
+      await say(context, undefined, apologyText(correlationId.slice(0, 8)));
     } catch (sendError) {
       logger.error('could not send the apology', { correlationId, error: (sendError as Error)?.message });
     }

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import type { TreatmentId } from '../nlu/analyse';
 import {
   Answer,
+  CLAIM_IDS,
+  CLAIM_PLACEHOLDERS,
+  ClaimId,
   ClinicDetails,
   Condition,
-  INTENTS,
   Knowledge,
   RedFlag,
   Topic,
@@ -188,6 +190,26 @@ function loadTopics(dir: string, article: string): Record<string, Topic> {
   return topics;
 }
 
+function loadClaims(dir: string, article: string): Record<ClaimId, Answer> {
+  const file = 'answers.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  const raw = obj(data.claims, file, 'claims');
+  const claims = {} as Record<ClaimId, Answer>;
+  for (const id of CLAIM_IDS) {
+    const claim = loadAnswer(raw[id], article, file, `claims.${id}`);
+    for (const [, name] of claim.text.matchAll(/\{(\w+)\}/g)) {
+      if (!(CLAIM_PLACEHOLDERS as readonly string[]).includes(name)) {
+        throw new KnowledgeError(file, `claims.${id}.text`, `unknown placeholder {${name}} (known: ${CLAIM_PLACEHOLDERS.join(', ')})`);
+      }
+    }
+    claims[id] = claim;
+  }
+  for (const id of Object.keys(raw)) {
+    if (!(CLAIM_IDS as readonly string[]).includes(id)) throw new KnowledgeError(file, `claims.${id}`, `unknown claim (known: ${CLAIM_IDS.join(', ')})`);
+  }
+  return claims;
+}
+
 function loadRedFlags(dir: string): RedFlag[] {
   const file = 'red-flags.json';
   const data = obj(readJson(dir, file), file, '(root)');
@@ -228,17 +250,14 @@ function loadTraining(dir: string): TrainingUtterance[] {
   const training: TrainingUtterance[] = [];
   for (const f of files) {
     const intent = f.replace(/\.txt$/, '');
-    if (!(INTENTS as readonly string[]).includes(intent)) {
-      throw new KnowledgeError(`${folder}/${f}`, '(file name)', `unknown intent "${intent}" (known: ${INTENTS.join(', ')})`);
+    if (!/^[a-z][a-z0-9_]*$/.test(intent)) {
+      throw new KnowledgeError(`${folder}/${f}`, '(file name)', `"${intent}" is not an intent name (lower case letters, digits and _)`);
     }
     const lines = parseTrainingFile(readFileSync(join(dir, folder, f), 'utf8'), intent);
     if (lines.length < MIN_EXAMPLES_PER_INTENT) {
       throw new KnowledgeError(`${folder}/${f}`, '(lines)', `needs at least ${MIN_EXAMPLES_PER_INTENT} example questions, has ${lines.length}`);
     }
     training.push(...lines);
-  }
-  for (const intent of INTENTS) {
-    if (!files.includes(`${intent}.txt`)) throw new KnowledgeError(`${folder}/${intent}.txt`, '(file)', 'missing');
   }
   return training;
 }
@@ -275,6 +294,7 @@ export function loadKnowledge(dir: string): Knowledge {
     conditions,
     listSources,
     topics: loadTopics(dir, article),
+    claims: loadClaims(dir, article),
     redFlags: loadRedFlags(dir),
     training: loadTraining(dir),
     article,

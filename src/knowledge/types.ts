@@ -56,6 +56,8 @@ export interface Knowledge {
   /** The article's lead-in sentence for each list. */
   listSources: Record<TreatmentId, string>;
   topics: Record<string, Topic>;
+  /** Sentences the code composes (claims.ts), each resting on article sources like an answer. */
+  claims: Record<ClaimId, Answer>;
   redFlags: RedFlag[];
   training: TrainingUtterance[];
   /** Article text without the web-page noise at its end. */
@@ -64,24 +66,21 @@ export interface Knowledge {
   hash: string;
 }
 
-/** Intents that are questions in their own right: they may interrupt a dialog, and be offered as "did you mean" choices. */
-export const QUESTION_INTENTS = [
-  'what_is',
-  'how_it_works',
-  'uses',
-  'condition_query',
-  'difference',
-  'similarity',
-  'which_suits',
-  'contact',
-  'booking',
-  'not_covered',
-  'human',
-] as const;
+/**
+ * Intents that are not questions in their own right (small talk, help, out of scope): never offered as "did you
+ * mean" choices and never interrupt a dialog. Every other intent file in knowledge/intents/ is a question.
+ */
+export const CONVERSATIONAL_INTENTS: readonly string[] = ['greeting', 'thanks', 'help', 'out_of_scope'];
 
-/** Intents the bot routes; a training file for any other name is an error. */
-export const INTENTS = [...QUESTION_INTENTS, 'greeting', 'thanks', 'help', 'out_of_scope'] as const;
-export type Intent = (typeof INTENTS)[number];
+/** The intents in the knowledge base (one training file each), in file order. */
+export function intentsOf(k: Pick<Knowledge, 'training'>): string[] {
+  return [...new Set(k.training.map((t) => t.intent))];
+}
+
+/** Intents that are questions in their own right: they may interrupt a dialog, and be offered as "did you mean" choices. */
+export function questionIntents(k: Pick<Knowledge, 'training'>): ReadonlySet<string> {
+  return new Set(intentsOf(k).filter((i) => !CONVERSATIONAL_INTENTS.includes(i)));
+}
 
 /** Topics answered straight from answers.json, and which answers each must have. */
 export const TOPIC_REQUIREMENTS: Record<string, Array<keyof Topic>> = {
@@ -92,3 +91,25 @@ export const TOPIC_REQUIREMENTS: Record<string, Array<keyof Topic>> = {
   similarity: ['both'],
   which_suits: ['both'],
 };
+
+/** The claims answers.json must hold (see claims.ts for where each is said). */
+export const CLAIM_IDS = [
+  'compareBoth',
+  'onLists',
+  'dryNeedlingListed',
+  'bothUsedFor',
+  'acupunctureListed',
+  'notForAcupuncture',
+  'notForDryNeedling',
+  'suitsMusclesChinese',
+  'suitsMuscles',
+  'suitsInternal',
+  'bothMusculoskeletal',
+  'suitsWestern',
+  'suitsChinese',
+  'suitsEither',
+] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
+/** Placeholders the code fills in a claim's text. */
+export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'lists', 'area'] as const;

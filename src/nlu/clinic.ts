@@ -2,13 +2,10 @@
  * The clinic's recognizer, built from knowledge/: loads the trained model file, or trains and
  * saves it when it is missing or was trained from different knowledge files.
  */
-import { Knowledge, QUESTION_INTENTS } from '../knowledge/types';
+import { Knowledge, questionIntents } from '../knowledge/types';
 import { IntentModel, readIntentModel, saveIntentModel, trainIntentModel, Calibration, DEFAULT_CALIBRATION } from './model';
 import { DEFAULT_SCORING, ScoringOptions } from './naiveBayes';
 import { aliasVocabulary, buildMatchers, IntentRecognizer } from './recognizer';
-
-/** Intents the bot may offer as "did you mean…" buttons. */
-export const CLARIFIABLE_INTENTS: ReadonlySet<string> = new Set(QUESTION_INTENTS);
 
 export const DEFAULT_MAX_CHARS = 1000;
 
@@ -51,7 +48,8 @@ export function loadOrTrainClinicModel(knowledge: Knowledge, modelPath: string):
 export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel, maxChars = DEFAULT_MAX_CHARS): IntentRecognizer {
   return new IntentRecognizer(model, buildMatchers(knowledge.conditions), {
     maxChars,
-    clarifiable: CLARIFIABLE_INTENTS,
+    // Intents the bot may offer as "did you mean…" buttons.
+    clarifiable: questionIntents(knowledge),
     conditionIntent: 'condition_query',
   });
 }

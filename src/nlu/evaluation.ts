@@ -3,6 +3,12 @@
  * and k-fold cross-validation. Pure functions so the figures can be checked by hand in tests.
  */
 
+/** A training or test utterance with the intent it should get. */
+export interface LabelledText {
+  text: string;
+  intent: string;
+}
+
 export interface Prediction {
   expected: string;
   predicted: string;

@@ -60,7 +60,7 @@ export interface FeatureOptions {
   numberShapes?: boolean;
 }
 
-/** The pipeline's defaults, chosen by cross-validation on the training splits (README, "Accuracy"). */
+/** The pipeline's defaults, chosen by cross-validation on the training splits (docs/recognizer.md, "What was tried"). */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   bigrams: true,
   firstWord: true,

@@ -30,7 +30,7 @@ export interface Calibration {
   foreignShare?: number;
   /**
    * Added to the out-of-scope class's log score before the softmax (in nats; 0 when absent): above 0 the
-   * model declines more readily, below 0 less. Tuned on CLINC150 oos_val for the clinic (README, "Accuracy").
+   * model declines more readily, below 0 less. Tuned on CLINC150 oos_val for the clinic (docs/recognizer.md, "What was tried").
    */
   outOfScopeBias?: number;
 }

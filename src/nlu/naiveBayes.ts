@@ -63,7 +63,7 @@ export interface ScoringOptions {
 
 export const NATURAL_SCORING: ScoringOptions = { estimate: 'natural' };
 
-/** The pipeline's scoring, for the clinic and the corpora alike (chosen by train-split CV, README "Accuracy"). */
+/** The pipeline's scoring, for the clinic and the corpora alike (chosen by train-split CV, docs/recognizer.md, "What was tried"). */
 export const DEFAULT_SCORING: ScoringOptions = { estimate: 'natural', blockWeights: { c: 0.25 } };
 
 const blockOf = (feature: string) => {

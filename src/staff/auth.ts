@@ -1,12 +1,12 @@
 /**
- * Staff sign-in: scrypt password hashes compared in constant time, server-side sessions in SQLite
- * behind a signed HttpOnly SameSite=Strict cookie, CSRF tokens derived from the session, and a
+ * Staff sign-in: scrypt password hashes compared in constant time, server-side sessions in the storage
+ * backend behind a signed HttpOnly SameSite=Strict cookie, CSRF tokens derived from the session, and a
  * sign-in limit (signinLimiter.ts). Nothing else authenticates: an Authorization header (a Direct Line or channel
  * token) is never looked at.
  */
 import { createHash, createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import type { StaffAccount } from '../config';
-import type { Db } from '../storage/sqlite';
+import type { SessionRecords } from '../storage/backend';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -61,45 +61,12 @@ export interface Session {
   expiresAt: number;
 }
 
-/**
- * Where sessions are kept (token hashes only): the local SQLite file by default; with STORAGE=azure-blob a
- * blob container, so that a staff member signed in on one instance is signed in on all of them.
- */
-export interface SessionRecords {
-  insert(tokenHash: string, user: string, createdAt: number, expiresAt: number): Promise<void>;
-  get(tokenHash: string): Promise<{ user: string; expiresAt: number } | undefined>;
-  remove(tokenHash: string): Promise<void>;
-  removeUser(user: string): Promise<void>;
-}
-
-export function sqliteSessionRecords(db: Db): SessionRecords {
-  return {
-    insert: async (hash, user, createdAt, expiresAt) => {
-      db.prepare('INSERT INTO staff_sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, user, createdAt, expiresAt);
-    },
-    get: async (hash) => {
-      const row = db.prepare<[string], { user: string; expires_at: number }>('SELECT user, expires_at FROM staff_sessions WHERE token_hash = ?').get(hash);
-      return row && { user: row.user, expiresAt: row.expires_at };
-    },
-    remove: async (hash) => {
-      db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(hash);
-    },
-    removeUser: async (user) => {
-      db.prepare('DELETE FROM staff_sessions WHERE user = ?').run(user);
-    },
-  };
-}
-
 export class Sessions {
-  private readonly records: SessionRecords;
-
   constructor(
-    store: Db | SessionRecords,
+    private readonly records: SessionRecords,
     private readonly secret: string,
     private readonly hours: number,
-  ) {
-    this.records = 'prepare' in store ? sqliteSessionRecords(store) : store;
-  }
+  ) {}
 
   private sign(value: string): string {
     return createHmac('sha256', this.secret).update(value).digest('base64url');

@@ -4,14 +4,14 @@
  * export of any size never sits in memory at once.
  */
 import type { Activity } from 'botbuilder';
-import type { RecognitionTraceValue } from '../bot/turnRecord';
+import type { RecognitionTraceValue } from '../turn/trace';
 import type { ConversationSummary, Range } from '../storage/review';
 
 /** Where exports read conversations from: ReviewQueries (SQLite, synchronous) or a StorageBackend's review. */
 export interface ExportSource {
   conversationsInRange(range: Range): Iterable<{ conversation: ConversationSummary; activities: Activity[] }> | AsyncIterable<{ conversation: ConversationSummary; activities: Activity[] }>;
 }
-import { isRecognitionTrace } from '../storage/sqliteTranscriptStore';
+import { isRecognitionTrace } from '../turn/trace';
 
 export type Sink = (chunk: string) => void | Promise<void>;
 

@@ -6,7 +6,7 @@
  * page with the storage's error text.
  */
 import type { Logger } from '../logger';
-import type { SessionRecords } from './auth';
+import type { SessionRecords } from '../storage/backend';
 
 /** Sessions kept in memory at most (the oldest go first); expired ones are dropped on every insert. */
 const MAX_MEMORY_SESSIONS = 1000;

@@ -1,26 +1,45 @@
 /**
- * The storage the app runs on, chosen by STORAGE: `sqlite` (one instance, the default) or `azure-blob`
- * (several instances sharing one Azure Storage account). Everything outside src/storage talks to these
- * interfaces, which both backends implement with the same behaviour (test/backend.test.ts runs one suite
- * against both):
+ * The storage the app runs on, chosen by STORAGE: `sqlite` (one instance, the default; src/storage/sqlite/) or
+ * `azure-blob` (several instances sharing one Azure Storage account; src/storage/azure/). Everything outside
+ * src/storage talks to these interfaces, which both backends implement directly with the same behaviour
+ * (test/backend.test.ts runs one suite against both):
  *  - `state`: botbuilder Storage with eTags (conversation and user state, dialog stacks);
  *  - `transcripts`: botbuilder TranscriptStore plus the logging middleware's batched writer;
  *  - `review`, `enquiries`: what the staff pages need, asynchronous;
- *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above.
- * Staff sessions: in the SQLite file with sqlite, in the storage account with azure-blob (`sessions`).
+ *  - `sessions`: staff sign-in sessions;
+ *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above; `close`.
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import type { LoggedRef, TranscriptWriter } from '../bot/transcriptLogging';
-import type { SessionRecords } from '../staff/auth';
 import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
-import { SqliteEnquiryStore } from './enquiries';
-import { DAY_MS, DeletedConversation, deleteConversation, purgeOlderThan, PurgeResult } from './retention';
+import type { DeletedConversation, PurgeResult } from './retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from './review';
-import { ReviewQueries } from './review';
-import type { Logger } from '../logger';
-import type { Db } from './sqlite';
-import { SqliteStorage } from './sqliteStorage';
-import { SqliteTranscriptStore } from './sqliteTranscriptStore';
+
+/** The eTag of a state write that must create the item: it fails when the item exists (another turn created it). */
+export const CREATE_ONLY = 'create-only:if-none-match';
+
+export interface LoggedRef {
+  seq: number;
+}
+
+/** Where the transcript logging middleware writes: a backend's transcripts, or a fake in tests. */
+export interface TranscriptWriter {
+  /**
+   * Stores activities in order, in one transaction; `replace` first rewrites an activity stored
+   * earlier (the turn's incoming one, once contact details in it are known). Resolves when committed.
+   */
+  logActivities(activities: Activity[], replace?: { seq: number; activity: Activity }): LoggedRef[] | Promise<LoggedRef[]>;
+}
+
+/**
+ * Where staff sessions are kept (token hashes only): the SQLite file, or with STORAGE=azure-blob a blob
+ * container, so that a staff member signed in on one instance is signed in on all of them.
+ */
+export interface SessionRecords {
+  insert(tokenHash: string, user: string, createdAt: number, expiresAt: number): Promise<void>;
+  get(tokenHash: string): Promise<{ user: string; expiresAt: number } | undefined>;
+  remove(tokenHash: string): Promise<void>;
+  removeUser(user: string): Promise<void>;
+}
 
 export type StorageKind = 'sqlite' | 'azure-blob';
 
@@ -71,105 +90,24 @@ export interface StorageBackend {
   transcripts: TranscriptBackend;
   enquiries: EnquiryBackend;
   review: ReviewStore;
-  /** Staff sessions shared by every instance; undefined: in the local SQLite file. */
-  sessions?: SessionRecords;
-  /** Deletes shared staff sessions that expired before `now`; returns how many. */
-  purgeExpiredSessions?(now: number): Promise<number>;
+  /** Staff sessions (token hashes only), shared by every instance that shares the storage. */
+  sessions: SessionRecords;
   /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
-  /** Conversations with no activity since `cutoff`, state not written since then, enquiries done before then. */
+  /**
+   * The one purge: conversations with no activity since `cutoff`, state not written since then, enquiries done
+   * before then, and staff sessions expired before `now` (a cutoff of 0 purges only the expired sessions).
+   */
   purgeOlderThan(cutoff: number, now?: number): Promise<PurgeResult>;
+  /** Finishes pending writes and lets go of the storage (the SQLite file, or nothing for HTTP clients). */
   close(): Promise<void>;
+  /** Checks of the stored data's integrity (SQLite's quick_check); none where the service keeps it sound. */
+  integrity?: IntegrityCheck;
 }
 
-/** The SQLite backend: the existing synchronous classes behind the asynchronous interfaces. */
-export class SqliteBackend implements StorageBackend {
-  readonly kind = 'sqlite' as const;
-  readonly state: SqliteStorage;
-  readonly transcripts: TranscriptBackend;
-  readonly enquiries: EnquiryBackend;
-  readonly review: ReviewStore;
-  readonly sqliteTranscripts: SqliteTranscriptStore;
-  readonly sqliteEnquiries: SqliteEnquiryStore;
-  readonly sqliteReview: ReviewQueries;
-
-  constructor(readonly db: Db) {
-    this.state = new SqliteStorage(db);
-    const t = (this.sqliteTranscripts = new SqliteTranscriptStore(db));
-    const e = (this.sqliteEnquiries = new SqliteEnquiryStore(db));
-    const r = (this.sqliteReview = new ReviewQueries(db));
-    this.transcripts = {
-      logActivity: (a) => t.logActivity(a),
-      logActivities: async (activities, replace) => t.logActivities(activities, replace),
-      getTranscriptActivities: (c, id, token, start) => t.getTranscriptActivities(c, id, token, start),
-      listTranscripts: (c, token) => t.listTranscripts(c, token),
-      deleteTranscript: (c, id) => t.deleteTranscript(c, id),
-      allActivities: (c, id) => t.allActivities(c, id),
-    };
-    this.enquiries = {
-      create: (x) => e.create(x),
-      get: async (id) => e.get(id),
-      list: async (o) => e.list(o),
-      setStatus: async (id, s, by) => e.setStatus(id, s, by),
-      forConversation: async (c, id) => e.forConversation(c, id),
-      countNew: async () => e.countNew(),
-    };
-    this.review = {
-      listConversations: async (f) => r.listConversations(f),
-      channels: async () => r.channels(),
-      getConversation: async (id) => r.getConversation(id),
-      findConversation: async (c, id) => r.findConversation(c, id),
-      transcriptFile: async (id) => r.transcriptFile(id),
-      turns: async (id) => r.turns(id),
-      unanswered: async (range, limit) => r.unanswered(range, limit),
-      conversationsInRange: (range) => toAsync(r.conversationsInRange(range)),
-      counts: async () => r.counts(),
-    };
-  }
-
-  async deleteConversation(id: number): Promise<DeletedConversation | undefined> {
-    return deleteConversation(this.db, id);
-  }
-
-  async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
-    return purgeOlderThan(this.db, cutoff, now);
-  }
-
-  async close(): Promise<void> {
-    /* the database is closed by the app, which also keeps staff sessions in it */
-  }
+/** What the app needs of an integrity check: run it now and on a schedule, and its last result. */
+export interface IntegrityCheck {
+  start(intervalHours: number): void;
+  readonly status: { ok: boolean; checkedAt?: string; problems?: string[] };
 }
 
-async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
-  for (const item of items) yield item;
-}
-
-/**
- * The retention purge for a backend other than SQLite (SQLite's is retention.ts schedulePurge): now and every
- * `intervalHours`, conversations, state and done enquiries older than `retentionDays`; expired staff sessions
- * from the local database. Returns a stop function.
- */
-export function scheduleBackendPurge(backend: StorageBackend, db: Db, retentionDays: number, intervalHours: number, logger: Logger): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const started = Date.now();
-      let sessions = db.prepare('DELETE FROM staff_sessions WHERE expires_at < ?').run(started).changes;
-      sessions += (await backend.purgeExpiredSessions?.(started)) ?? 0;
-      if (retentionDays > 0) {
-        const result = await backend.purgeOlderThan(started - retentionDays * DAY_MS, started);
-        if (result.conversations || result.states || result.enquiries) logger.info('retention purge', { retentionDays, ...result, sessions, ms: Date.now() - started });
-      }
-    } catch (err) {
-      logger.error('retention purge failed', { error: (err as Error).message });
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), intervalHours * 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -1,14 +1,13 @@
 /**
- * The read side for staff review (web pages, JSON API, CLI): conversation list with filters, search
- * and keyset paging over the `conversations` summary table, a transcript grouped into turns, unanswered
- * questions, and exports. Every query is a prepared statement with bound parameters.
+ * The review model both backends share and staff pages, JSON API, CLI and exports read: outcome flags,
+ * conversation summaries and filters, a transcript grouped into turns, unanswered-question groups and
+ * their key, and training candidates. No storage technology here: SQLite's queries are in
+ * sqlite/review.ts, Azure's in azure/index.ts.
  */
-import { Activity, CardFactory } from 'botbuilder';
-import type { RecognitionTraceValue } from '../bot/turnRecord';
-import { PRIVATE_MASK } from '../bot/transcriptPrivacy';
+import { Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import { isRecognitionTrace, RecognitionTraceValue } from '../turn/trace';
+import { PRIVATE_MASK } from '../turn/masks';
 import { EMAIL_MASK, PHONE_MASK } from './redact';
-import type { Db } from './sqlite';
-import { isRecognitionTrace, reviveActivity } from './sqliteTranscriptStore';
 
 export const FLAGS = ['fallback', 'clarify', 'urgent', 'handoff', 'enquiry'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -49,51 +48,47 @@ export interface ConversationPage {
   newer?: string;
 }
 
-interface ConversationRow {
-  id: number;
-  channel_id: string;
-  conversation_id: string;
-  started_at: number;
-  last_at: number;
-  turns: number;
-  activity_count: number;
-  fallback: number;
-  clarify: number;
-  urgent: number;
-  handoff: number;
-  enquiry: number;
-  first_text: string | null;
-}
-
-function summary(r: ConversationRow): ConversationSummary {
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    conversationId: r.conversation_id,
-    startedAt: new Date(r.started_at),
-    lastAt: new Date(r.last_at),
-    turns: r.turns,
-    activityCount: r.activity_count,
-    flags: { fallback: r.fallback, clarify: r.clarify, urgent: r.urgent, handoff: r.handoff, enquiry: r.enquiry },
-    firstText: r.first_text ?? undefined,
-  };
-}
-
 export class BadFilterError extends Error {}
 
-function parseCursor(cursor: string): number {
+export function parseCursor(cursor: string): number {
   if (!/^\d{1,15}$/.test(cursor)) throw new BadFilterError('invalid page cursor');
   return Number(cursor);
 }
 
-/**
- * The search box as an FTS5 query: every word must appear (as a word prefix). Each word is quoted, so
- * nothing the user types is FTS syntax (no column filters, NEAR, OR, parentheses or stray quotes).
- */
-export function ftsQuery(q: string): string | undefined {
-  const words = (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
-  if (!words.length) return undefined;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+/** Normalised form of a question, so that "Do you do cupping?" and "do you do cupping" group together. */
+export function questionKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}\s[\]]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+}
+
+/** Activities come back as botbuilder gives them to the bot: timestamps as Dates. */
+export function reviveActivity(body: string): Activity {
+  const activity = JSON.parse(body) as Activity;
+  if (activity.timestamp) activity.timestamp = new Date(activity.timestamp);
+  if (activity.localTimestamp) activity.localTimestamp = new Date(activity.localTimestamp);
+  return activity;
+}
+
+/** When an activity happened (now, when it carries no usable timestamp). */
+export function timeOf(activity: Partial<Activity>): number {
+  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
+  return Number.isFinite(t) ? t : Date.now();
+}
+
+/** The text of a user's message that is indexed for search (null for everything else, and for a masked message). */
+export function searchText(activity: Partial<Activity>): string | null {
+  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
+  const text = activity.text.trim();
+  return text && text !== PRIVATE_MASK ? activity.text : null;
+}
+
+export function roleOf(activity: Partial<Activity>): string {
+  return activity.from?.role ?? 'unknown';
 }
 
 export interface TurnView {
@@ -156,150 +151,6 @@ export interface UnansweredGroup {
 export interface Range {
   from?: number;
   to?: number;
-}
-
-export class ReviewQueries {
-  constructor(private readonly db: Db) {}
-
-  /**
-   * Newest first (by id: the order the store first saw each conversation), a page at a time with a
-   * keyset cursor. Every filter is served by an index or by the search index in that order, so a
-   * page costs about the same on page 1 and page 1,000, with 100 or 100,000 conversations.
-   */
-  listConversations(filter: ConversationFilter = {}): ConversationPage {
-    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), 200);
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    let from = 'conversations c';
-    let key = 'c.id';
-    if (filter.q !== undefined && filter.q.trim()) {
-      const match = ftsQuery(filter.q);
-      if (!match) return { items: [] };
-      // The search index drives the query: matching conversations come out newest first.
-      from = 'conversations_fts f JOIN conversations c ON c.id = f.rowid';
-      key = 'f.rowid';
-      where.push('conversations_fts MATCH ?');
-      params.push(match);
-    }
-    if (filter.channel) {
-      where.push('c.channel_id = ?');
-      params.push(filter.channel);
-    }
-    if (filter.flag) {
-      if (!FLAGS.includes(filter.flag)) throw new BadFilterError(`unknown flag "${filter.flag}"`);
-      where.push(`c.${filter.flag} > 0`); // a column name from the fixed list above, never user text
-    }
-    if (filter.from !== undefined) {
-      where.push('c.started_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      where.push('c.started_at < ?');
-      params.push(filter.to);
-    }
-    const newer = filter.after !== undefined;
-    const cursor = filter.before ?? filter.after;
-    if (cursor !== undefined) {
-      where.push(newer ? `${key} > ?` : `${key} < ?`);
-      params.push(parseCursor(cursor));
-    }
-    const sql = `SELECT c.* FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${key} ${newer ? 'ASC' : 'DESC'} LIMIT ?`;
-    const rows = this.db.prepare<Array<string | number>, ConversationRow>(sql).all(...params, limit + 1);
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    if (newer) page.reverse();
-    const first = page[0];
-    const last = page[page.length - 1];
-    return {
-      items: page.map(summary),
-      older: last && (newer || more) ? String(last.id) : undefined,
-      newer: first && (newer ? more : cursor !== undefined) ? String(first.id) : undefined,
-    };
-  }
-
-  channels(): string[] {
-    // The distinct channels, from the (channel_id, …) index: cheap also with many conversations.
-    const out: string[] = [];
-    let row = this.db.prepare<[], { c: string }>('SELECT min(channel_id) AS c FROM conversations').get();
-    const next = this.db.prepare<[string], { c: string }>('SELECT min(channel_id) AS c FROM conversations WHERE channel_id > ?');
-    while (row?.c != null && out.length < 100) {
-      out.push(row.c);
-      row = next.get(row.c);
-    }
-    return out;
-  }
-
-  getConversation(id: number): ConversationSummary | undefined {
-    const row = this.db.prepare<[number], ConversationRow>('SELECT * FROM conversations WHERE id = ?').get(id);
-    return row && summary(row);
-  }
-
-  findConversation(channelOrId: string, conversationId?: string): ConversationSummary | undefined {
-    const row = conversationId
-      ? this.db.prepare<[string, string], ConversationRow>('SELECT * FROM conversations WHERE channel_id = ? AND conversation_id = ?').get(channelOrId, conversationId)
-      : this.db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE conversation_id = ? ORDER BY id LIMIT 1').get(channelOrId);
-    return row && summary(row);
-  }
-
-  /** Every activity of a conversation, in logged order (each with its seq). */
-  activities(id: number): Array<Activity & { seq: number }> {
-    return this.db
-      .prepare<[number], { seq: number; body: string }>('SELECT seq, body FROM activities WHERE conv = ? ORDER BY seq')
-      .all(id)
-      .map((r) => Object.assign(reviveActivity(r.body), { seq: r.seq }));
-  }
-
-  /** The conversation as a Bot Framework Emulator .transcript: a JSON array of its activities. */
-  transcriptFile(id: number): Activity[] {
-    return this.activities(id).map(({ seq: _seq, ...a }) => a as Activity);
-  }
-
-  turns(id: number): TurnView[] {
-    return groupTurns(this.activities(id));
-  }
-
-  /** Fallback and low-confidence questions, grouped by wording, most frequent first. */
-  unanswered(range: Range = {}, limit = 200): UnansweredGroup[] {
-    const rows = this.db
-      .prepare<[number, number, number], {
-        norm: string; text: string; n: number; convs: number; last_at: number; top_intent: string | null; intent: string; outcome: string; reason: string; score: number; conv: number;
-      }>(
-        `SELECT norm, count(*) AS n, count(DISTINCT conv) AS convs, max(at) AS last_at, text, top_intent, intent, outcome, reason, score, conv
-         FROM recognitions WHERE unanswered = 1 AND at >= ? AND at < ?
-         GROUP BY norm ORDER BY n DESC, last_at DESC LIMIT ?`,
-      )
-      .all(range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER, Math.min(Math.max(limit, 1), 5000));
-    return rows.map((r) => ({
-      key: r.norm,
-      text: r.text,
-      count: r.n,
-      conversations: r.convs,
-      lastAt: new Date(r.last_at),
-      bestGuess: r.top_intent ?? undefined,
-      intent: r.intent,
-      outcome: r.outcome,
-      reason: r.reason,
-      score: r.score,
-      conversation: r.conv,
-    }));
-  }
-
-  /** Conversations started in the range, oldest first, one at a time (exports of any size). */
-  *conversationsInRange(range: Range): Generator<{ conversation: ConversationSummary; activities: Activity[] }> {
-    const ids = this.db
-      .prepare<[number, number], { id: number }>('SELECT id FROM conversations WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id')
-      .all(range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER);
-    for (const { id } of ids) {
-      const conversation = this.getConversation(id);
-      if (conversation) yield { conversation, activities: this.transcriptFile(id) };
-    }
-  }
-
-  counts(): { conversations: number; newEnquiries: number } {
-    const conversations = (this.db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
-    const newEnquiries = (this.db.prepare("SELECT count(*) AS n FROM enquiries WHERE status = 'new'").get() as { n: number }).n;
-    return { conversations, newEnquiries };
-  }
 }
 
 const MASKS = [PRIVATE_MASK, PHONE_MASK, EMAIL_MASK];

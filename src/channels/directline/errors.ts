@@ -3,6 +3,7 @@
  * The codes follow Azure Direct Line's, so clients that look at them keep working.
  */
 import type { ServerResponse } from 'node:http';
+import { sendJson } from '../httpUtil';
 
 export type ErrorCode =
   | 'BadArgument'
@@ -35,14 +36,5 @@ export function errorBody(code: ErrorCode, message: string): { error: { code: Er
 
 /** Writes an error on a plain Node response (restify's Response is one too). */
 export function sendError(res: ServerResponse, err: DirectLineError): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const body = JSON.stringify(errorBody(err.code, err.message));
-  res.statusCode = err.status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
-  res.end(body);
+  sendJson(res, err.status, errorBody(err.code, err.message), err.retryAfter !== undefined ? { 'Retry-After': String(err.retryAfter) } : {});
 }

@@ -15,7 +15,7 @@ import { TokenService } from './tokens';
 import type { ProxyTrust } from '../clientAddress';
 
 export { DIRECTLINE_CHANNEL_ID } from './bridge';
-export { PREFIX as DIRECTLINE_PATH } from './http';
+export { PREFIX as DIRECTLINE_PATH } from './request';
 export { loadOrCreateSecret, TokenService } from './tokens';
 
 /** Activities kept per conversation (what a resumed page can show). */

@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../logger';
 import { DirectLineError, ErrorCode, errorBody } from './errors';
-import { originAllowed, parseWatermark, PREFIX } from './http';
+import { originAllowed, parseWatermark, PREFIX } from './request';
 import type { ActivitySet, ConversationStore, Subscriber } from './store';
 import type { TokenService } from './tokens';
 import type { ProxyTrust } from '../clientAddress';

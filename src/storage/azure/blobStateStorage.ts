@@ -5,7 +5,7 @@
  * read by the other. Why not BlobsStorage itself:
  *  - it has no create-only write: when two instances start the same conversation at once, the second
  *    write silently replaces the first (here an item the turn found missing is written with
- *    If-None-Match: *, see CREATE_ONLY in src/bot/optimisticState.ts);
+ *    If-None-Match: *, see CREATE_ONLY in src/storage/backend.ts);
  *  - it remembers a failed container creation for ever (one failed first request while storage is
  *    down and the instance never stores state again); here the container is created at start-up and
  *    re-created if it disappears;
@@ -17,7 +17,7 @@
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import type { ContainerClient } from '@azure/storage-blob';
-import { CREATE_ONLY } from '../../bot/optimisticState';
+import { CREATE_ONLY } from '../backend';
 import { deleteIfExists, readJsonWithEtag, statusOf, writeJson } from './blobs';
 
 /** BlobsStorage's key sanitising: empty path segments dropped, at most 254 '/', URI-encoded, 1,024 characters. */

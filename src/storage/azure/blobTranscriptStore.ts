@@ -22,12 +22,14 @@
 import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { ContainerClient, ContainerListBlobFlatSegmentResponse } from '@azure/storage-blob';
-import type { LoggedRef } from '../../bot/transcriptLogging';
-import { PRIVATE_MASK } from '../../bot/transcriptPrivacy';
-import type { RecognitionTraceValue } from '../../bot/turnRecord';
+import type { LoggedRef } from '../backend';
+import { PRIVATE_MASK } from '../../turn/masks';
+import type { RecognitionTraceValue } from '../../turn/trace';
 import type { TranscriptBackend } from '../backend';
 import type { ConversationSummary, Flag } from '../review';
-import { isRecognitionTrace, isUnanswered, PAGE_SIZE, questionKey, roleOf } from '../sqliteTranscriptStore';
+import { isRecognitionTrace, isUnanswered } from '../../turn/trace';
+import { PAGE_SIZE } from '../sqlite/transcripts';
+import { questionKey, roleOf, searchText, timeOf } from '../review';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, ListedBlob, namePart, readJsonWithEtag, sameEtag, statusOf, writeJson } from './blobs';
 
 const MAX_FIRST_TEXT = 200;
@@ -63,17 +65,6 @@ export interface BlobSummary {
   texts: Array<{ seq: number; text: string }>;
   /** Turns the staff should look at (unanswered questions). */
   unanswered: StoredRecognition[];
-}
-
-function timeOf(activity: Partial<Activity>): number {
-  const t = activity.timestamp ? new Date(activity.timestamp as Date | string).getTime() : NaN;
-  return Number.isFinite(t) ? t : Date.now();
-}
-
-function searchText(activity: Partial<Activity>): string | null {
-  if (activity.type !== ActivityTypes.Message || roleOf(activity) !== 'user' || typeof activity.text !== 'string') return null;
-  const text = activity.text.trim();
-  return text && text !== PRIVATE_MASK ? activity.text : null;
 }
 
 const seqName = (seq: number) => String(seq).padStart(10, '0');

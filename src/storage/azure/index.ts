@@ -7,14 +7,13 @@
  */
 import type { Activity } from 'botbuilder';
 import { ContainerClient } from '@azure/storage-blob';
-import type { ConversationExport, EnquiryBackend, ReviewStore, StorageBackend } from '../backend';
+import type { ConversationExport, EnquiryBackend, ReviewStore, SessionRecords, StorageBackend } from '../backend';
 import { StorageUnavailableError } from '../backend';
 
 export { StorageUnavailableError };
 import type { DeletedConversation, PurgeResult } from '../retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
-import { BadFilterError, FLAGS, groupTurns } from '../review';
-import type { SessionRecords } from '../../staff/auth';
+import { BadFilterError, FLAGS, groupTurns, parseCursor } from '../review';
 import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
@@ -41,11 +40,6 @@ function fold(s: string): string {
 function matchesAll(text: string, words: string[]): boolean {
   const folded = fold(text);
   return words.every((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(folded));
-}
-
-function parseCursor(cursor: string): number {
-  if (!/^\d{1,15}$/.test(cursor)) throw new BadFilterError('invalid page cursor');
-  return Number(cursor);
 }
 
 class BlobReview implements ReviewStore {
@@ -239,12 +233,6 @@ export class AzureBlobBackend implements StorageBackend {
     this.sessions = blobSessionRecords(this.containers.enquiries);
   }
 
-  async purgeExpiredSessions(now: number): Promise<number> {
-    const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
-    await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
-    return expired.length;
-  }
-
   /** Connects and creates the three containers if needed; fails with a clear message when storage cannot be reached. */
   static async open(settings: AzureBlobSettings): Promise<AzureBlobBackend> {
     const backend = new AzureBlobBackend(settings);
@@ -269,7 +257,7 @@ export class AzureBlobBackend implements StorageBackend {
     return { channelId, conversationId, activities: conversation.activityCount, enquiries, states };
   }
 
-  async purgeOlderThan(cutoff: number): Promise<PurgeResult> {
+  async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
     let conversations = 0;
     for (const c of await this.transcripts.listSummaries()) {
       if (c.lastAt.getTime() >= cutoff) continue;
@@ -279,7 +267,9 @@ export class AzureBlobBackend implements StorageBackend {
     const oldStates = (await listAll(this.containers.state, '', false)).filter((b) => b.lastModified.getTime() < cutoff);
     await Promise.all(oldStates.map((b) => deleteIfExists(this.containers.state, b.name)));
     const enquiries = await this.enquiries.purgeDoneBefore(cutoff);
-    return { conversations, states: oldStates.length, enquiries, sessions: 0 };
+    const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
+    await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
+    return { conversations, states: oldStates.length, enquiries, sessions: expired.length };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,31 @@
+/**
+ * The one reply path. Everything the bot says to a patient (answers, prompts, the safety guidance, the storage
+ * notice, the adapter's apology) goes through reply(): it records how the turn ended (the recognition trace's
+ * outcome, see src/turn/record.ts) and renders the sentence for the channel (render.ts), in one call, so no
+ * reply can forget either. The sentences themselves are in replies.ts.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import { Outcome, setOutcome } from '../turn/record';
+import { replyWithSuggestions, textReply } from './render';
+import type { Suggestion } from './suggestions';
+
+export interface ReplyOptions {
+  /** The intent the turn answered, when it is not the recognizer's (a dialog's own intent). */
+  intent?: string;
+  /** Follow-up buttons where the channel has them. */
+  suggestions?: Suggestion[];
+}
+
+/**
+ * Sets the turn's outcome (none: leave it, e.g. a retry prompt whose validator set it, or the apology after the
+ * trace) and renders `text` for the channel. Send the result, or give it to a prompt as its prompt.
+ */
+export function reply(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Partial<Activity> {
+  if (outcome) setOutcome(context, outcome, options.intent);
+  return options.suggestions?.length ? replyWithSuggestions(context, text, options.suggestions) : textReply(context, text);
+}
+
+/** reply(), sent. */
+export async function say(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Promise<void> {
+  await context.sendActivity(reply(context, outcome, text, options));
+}

@@ -1,0 +1,77 @@
+/**
+ * The article's medical claims the code composes: whether a treatment helps a named condition, and which treatment
+ * the article points to for an area of concern and a preferred approach. Every sentence is a claim from
+ * knowledge/answers.json ("claims"), so the loader's word-for-word sourcing check covers it; this file only picks
+ * the claims and fills in the condition's name and the article's list. The closing advice and disclaimer are the
+ * bot's (src/bot/replies.ts).
+ */
+import type { ConditionRef } from '../nlu/analyse';
+import type { TreatmentChoice } from '../nlu/context';
+import type { ClaimId, Knowledge } from './types';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A claim's text with its placeholders filled. */
+export function claimText(k: Knowledge, id: ClaimId, values: { name?: string; items?: string; lists?: string; area?: string } = {}): string {
+  const fill: Record<string, string | undefined> = { ...values, Name: values.name === undefined ? undefined : capital(values.name) };
+  return k.claims[id].text.replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
+}
+
+/** The article's acupuncture ailments, in its order. */
+export function acupunctureItems(k: Knowledge): string {
+  return k.conditions
+    .filter((c) => c.list === 'acupuncture')
+    .map((c) => c.name)
+    .join(', ');
+}
+
+export interface ConditionClaim {
+  text: string;
+  /** Whether the condition is on the list of the treatment asked about ('assess'), or on the other one only ('advise'). */
+  close: 'assess' | 'advise';
+}
+
+/**
+ * Whether a treatment helps a condition, strictly as the article says: yes only when the condition is on
+ * that treatment's list; otherwise what the article does say.
+ */
+export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined): ConditionClaim {
+  const item = k.conditions.find((c) => c.name === condition.name);
+  const onDryNeedling = condition.list === 'dryNeedling' || item?.alsoDryNeedling === true;
+  const onAcupuncture = condition.list === 'acupuncture';
+  const asked = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
+  const name = condition.name;
+
+  if (asked === 'both') {
+    const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
+    return { text: `${claimText(k, 'onLists', { name, lists })} ${claimText(k, 'compareBoth')}`, close: 'assess' };
+  }
+  if (asked === 'dryNeedling' && onDryNeedling) {
+    return { text: claimText(k, condition.list === 'dryNeedling' ? 'dryNeedlingListed' : 'bothUsedFor', { name }), close: 'assess' };
+  }
+  if (asked === 'acupuncture' && onAcupuncture) {
+    return { text: claimText(k, 'acupunctureListed', { name, items: acupunctureItems(k) }), close: 'assess' };
+  }
+  if (asked === 'acupuncture') {
+    return { text: `${claimText(k, 'notForAcupuncture', { name })} ${claimText(k, 'compareBoth')}`, close: 'advise' };
+  }
+  return { text: claimText(k, 'notForDryNeedling', { name, items: acupunctureItems(k) }), close: 'advise' };
+}
+
+export type Area = 'muscles' | 'posture' | 'internal' | 'chronic' | 'unsure';
+export type Approach = 'western' | 'chinese' | 'none';
+
+/** The article's guidance for an area of concern and a preferred approach. */
+export function recommend(k: Knowledge, area: Area, approach: Approach): { treatment: TreatmentChoice; why: string } {
+  const both = claimText(k, 'bothMusculoskeletal');
+  if (area === 'muscles' || area === 'posture') {
+    if (approach === 'chinese') {
+      return { treatment: 'both', why: claimText(k, 'suitsMusclesChinese', { area: area === 'posture' ? 'posture' : 'muscles and joints' }) };
+    }
+    return { treatment: 'dryNeedling', why: claimText(k, 'suitsMuscles') };
+  }
+  if (area === 'internal') return { treatment: 'acupuncture', why: claimText(k, 'suitsInternal') };
+  if (approach === 'western') return { treatment: 'dryNeedling', why: `${claimText(k, 'suitsWestern')} ${both}` };
+  if (approach === 'chinese') return { treatment: 'acupuncture', why: `${claimText(k, 'suitsChinese')} ${both}` };
+  return { treatment: 'both', why: `${both} ${claimText(k, 'suitsEither')}` };
+}

@@ -1,0 +1,123 @@
+/**
+ * What every staff route module shares, built once per server: the backend's review and enquiries, sessions and
+ * the sign-in rate limit, cookies, and guarded(), which wraps a handler with the session check, CSRF on POST, and
+ * errors as a short page or JSON (never a stack trace).
+ */
+import type { Request, Response } from 'restify';
+import type { StaffConfig } from '../../config';
+import type { Logger } from '../../logger';
+import type { StorageBackend } from '../../storage/backend';
+import type { EnquiryStatus } from '../../storage/enquiries';
+import { BadFilterError } from '../../storage/review';
+import { ProxyTrust } from '../../channels/clientAddress';
+import { cookie, parseCookies, Session, Sessions } from '../auth';
+import { withMemoryFallback } from '../sessionFallback';
+import { SigninLimiter } from '../signinLimiter';
+import { formatDate } from '../html';
+import * as pages from '../pages';
+import { endOfDay, form, HttpError, LOGIN_COOKIE, parseDay, redirect, rowId, sendHtml, sendJson, SESSION_COOKIE, wantsHtml } from './helpers';
+
+export interface StaffDeps {
+  /** Conversations, enquiries, deletion and staff sessions: SQLite or Azure Blob (see src/storage/backend.ts). */
+  storage: StorageBackend;
+  config: StaffConfig;
+  /** The secret actually used (STAFF_SESSION_SECRET, or one generated at start-up). */
+  secret: string;
+  logger: Logger;
+  /** Which proxies' X-Forwarded-* to believe (client address for the sign-in limit, https for Secure cookies). */
+  proxy?: ProxyTrust;
+  /** Warnings shown at the top of every signed-in page (storage outage, damaged database). */
+  banners?: () => string[];
+}
+
+export type Kind = 'page' | 'api' | 'download';
+export type Handler = (req: Request, res: Response, session: Session) => Promise<void> | void;
+
+export type StaffContext = ReturnType<typeof createStaffContext>;
+
+export function createStaffContext(deps: StaffDeps) {
+  const { config, logger } = deps;
+  const { review, enquiries } = deps.storage;
+  const proxy = deps.proxy ?? new ProxyTrust();
+  // A session that cannot be stored (a full disk) is kept in memory, so that staff can still sign in and see why.
+  const sessions = new Sessions(withMemoryFallback(deps.storage.sessions, logger), deps.secret, config.sessionHours);
+  const limiter = new SigninLimiter({ limit: config.loginRateLimit, slowdownAfter: config.loginSlowdownAfter });
+  // Secure whenever the request arrived over https (directly, or through a proxy trusted by TRUST_PROXY).
+  const secureFor = (req: Request) => config.cookieSecure || proxy.isHttps(req);
+  const sessionCookie = (req: Request, value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
+  const loginCookie = (req: Request, value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
+  const banners = () => deps.banners?.() ?? [];
+
+  const accounts = new Set(config.users.map((u) => u.name));
+  // A session of an account that has since been removed from STAFF_USERS is not valid any more.
+  const sessionOf = async (req: Request): Promise<Session | undefined> => {
+    const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+    return session && accounts.has(session.user) ? session : undefined;
+  };
+  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew(), banners: banners() });
+
+  /** Wraps a handler: session check, CSRF on POST, and errors as a short page or JSON (never a stack trace). */
+  const guarded =
+    (kind: Kind, handler: Handler, options: { post?: boolean } = {}) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const session = await sessionOf(req);
+      const html = kind === 'page' && wantsHtml(req);
+      if (!session) {
+        if (html && !options.post) return redirect(res, `/staff/login?next=${encodeURIComponent(req.url ?? '')}`);
+        return sendJson(res, 401, { error: 'sign in at /staff/login first' });
+      }
+      if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
+        return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
+      }
+      try {
+        await handler(req, res, session);
+      } catch (err) {
+        const status = err instanceof HttpError ? err.status : err instanceof BadFilterError ? 400 : 500;
+        const message = status === 500 ? 'Something went wrong. Please try again.' : (err as Error).message;
+        if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
+        if (res.headersSent) return void res.end();
+        if (kind === 'page' && wantsHtml(req)) {
+          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0, banners: banners() }));
+          return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
+        }
+        return sendJson(res, status, { error: message });
+      }
+    };
+
+  const conversationOr404 = async (req: Request) => {
+    const c = await review.getConversation(rowId(req));
+    if (!c) throw new HttpError(404, 'No such conversation (it may have been deleted).');
+    return c;
+  };
+
+  const unansweredRange = (params: URLSearchParams) => {
+    const fromDate = params.get('from') || formatDate(new Date(Date.now() - 30 * 86_400_000));
+    const toDate = params.get('to') || formatDate(new Date());
+    return { fromDate, toDate, from: parseDay(fromDate, 'from'), to: endOfDay(parseDay(toDate, 'to')) };
+  };
+
+  const enquiryStatus = (value: string | null): EnquiryStatus | 'all' => {
+    const status = value || 'new';
+    if (status !== 'new' && status !== 'done' && status !== 'all') throw new HttpError(400, 'status must be new, done or all');
+    return status;
+  };
+
+  return {
+    config,
+    logger,
+    storage: deps.storage,
+    review,
+    enquiries,
+    sessions,
+    limiter,
+    proxy,
+    sessionCookie,
+    loginCookie,
+    sessionOf,
+    pageContext,
+    guarded,
+    conversationOr404,
+    unansweredRange,
+    enquiryStatus,
+  };
+}

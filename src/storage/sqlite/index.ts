@@ -1,0 +1,63 @@
+/**
+ * The SQLite backend (STORAGE=sqlite, the default): everything in one database file (db.ts) for one instance.
+ * Each part implements the backend's asynchronous interface directly; better-sqlite3 is synchronous, so their
+ * promises resolve at once, except writes, which share the connection's group commit (groupCommit.ts).
+ */
+import type { Logger } from '../../logger';
+import type { SessionRecords, StorageBackend } from '../backend';
+import type { DeletedConversation, PurgeResult } from '../retention';
+import { Db, openDatabase, OpenOptions } from './db';
+import { SqliteEnquiryStore } from './enquiries';
+import { GroupCommit } from './groupCommit';
+import { IntegrityMonitor } from './integrity';
+import { deleteConversation, purgeOlderThan } from './retention';
+import { ReviewQueries } from './review';
+import { sqliteSessionRecords } from './sessions';
+import { SqliteStorage } from './state';
+import { SqliteTranscriptStore } from './transcripts';
+
+export class SqliteBackend implements StorageBackend {
+  readonly kind = 'sqlite' as const;
+  readonly state: SqliteStorage;
+  readonly transcripts: SqliteTranscriptStore;
+  readonly enquiries: SqliteEnquiryStore;
+  readonly review: ReviewQueries;
+  readonly sessions: SessionRecords;
+  /** PRAGMA quick_check at start-up and on a schedule (set by open(), which knows the file). */
+  integrity?: IntegrityMonitor;
+
+  constructor(readonly db: Db) {
+    this.state = new SqliteStorage(db);
+    this.transcripts = new SqliteTranscriptStore(db);
+    this.enquiries = new SqliteEnquiryStore(db);
+    this.review = new ReviewQueries(db);
+    this.sessions = sqliteSessionRecords(db);
+  }
+
+  /** Opens (or creates) the database file and logs where it is. */
+  static open(path: string, options: OpenOptions, logger: Logger): SqliteBackend {
+    const backend = new SqliteBackend(openDatabase(path, options));
+    logger.info('database open', { path, journal: 'wal', synchronous: options.synchronous });
+    backend.integrity = new IntegrityMonitor(backend.db, path, logger);
+    return backend;
+  }
+
+  async deleteConversation(id: number): Promise<DeletedConversation | undefined> {
+    return deleteConversation(this.db, id);
+  }
+
+  /** The purge, then fresh query-planner statistics for the conversation list (see retention.ts). */
+  async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
+    const result = purgeOlderThan(this.db, cutoff, now);
+    this.db.exec('ANALYZE conversations');
+    return result;
+  }
+
+  /** Writes still queued for the group commit (none after a drain, unless a turn outlived it), then the file. */
+  async close(): Promise<void> {
+    this.integrity?.stop();
+    if (!this.db.open) return;
+    GroupCommit.for(this.db).flush();
+    this.db.close();
+  }
+}
