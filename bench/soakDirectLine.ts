@@ -40,7 +40,11 @@ async function main(): Promise<void> {
       try {
         const { token } = await post(`${dl}/tokens/generate`, undefined);
         const { conversationId } = await post(`${dl}/conversations`, token);
-        await post(`${dl}/conversations/${conversationId}/activities`, token, { type: 'message', text: `what is dry needling? #${i}`, from: { id: 'v' } });
+        await post(`${dl}/conversations/${conversationId}/activities`, token, {
+          type: 'message',
+          text: `what is dry needling? #${i}`,
+          from: { id: 'v' },
+        });
       } catch {
         failures++;
       }

@@ -50,7 +50,9 @@ export function staffBanners(parts: OperationsParts): string[] {
         'Free some disk space or check the storage account (docs/operations.md, “Storage outage”); this warning goes away by itself once saving works again.',
     );
   } else if (parts.transcriptLogging?.failing) {
-    banners.push('The last conversation could not be saved for review (a transcript write failed). Check the bot’s log and its storage (docs/operations.md).');
+    banners.push(
+      'The last conversation could not be saved for review (a transcript write failed). Check the bot’s log and its storage (docs/operations.md).',
+    );
   }
   return banners;
 }

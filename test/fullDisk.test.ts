@@ -86,12 +86,13 @@ describe('a full disk (storage writes fail, reads work)', function () {
     else sqliteDb().pragma('query_only = 0');
   };
 
-
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clinic-full-'));
     // FULL_DISK_TEST=query_only forces the fallback (to check it where mounting works).
     mode = process.env.FULL_DISK_TEST !== 'query_only' && tryMount(dir) ? 'tmpfs' : 'query_only';
-    console.log(`      (full disk by ${mode === 'tmpfs' ? 'a 6 MB tmpfs filled with a file' : 'PRAGMA query_only: mounting a small filesystem is not possible here'})`);
+    console.log(
+      `      (full disk by ${mode === 'tmpfs' ? 'a 6 MB tmpfs filled with a file' : 'PRAGMA query_only: mounting a small filesystem is not possible here'})`,
+    );
     const hash = await hashPassword(PASSWORD);
     app = await startTestApp(
       { DATA_DIR: dir, STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'f'.repeat(40) },
@@ -122,7 +123,9 @@ describe('a full disk (storage writes fail, reads work)', function () {
     // The request under way stops instead of asking the same question again.
     const stopped = await talk('under-way', '0412 345 678');
     expect(stopped, 'told about the outage').to.match(/can’t reach our records/);
-    expect(stopped).to.match(/can’t save your request/).and.include(phone);
+    expect(stopped)
+      .to.match(/can’t save your request/)
+      .and.include(phone);
     expect(stopped).to.not.match(/What name|Is that OK|doesn’t look like a phone number/);
     const again = await talk('under-way', 'what is dry needling?');
     expect(again, 'a question is answered').to.match(/dry needling/i);
@@ -130,7 +133,9 @@ describe('a full disk (storage writes fail, reads work)', function () {
 
     // A new request is not started: the patient gets the clinic's details instead of questions that cannot be kept.
     const fresh = await talk('fresh', 'can someone call me back please');
-    expect(fresh).to.match(/can’t take a booking or call-back request/).and.include(phone);
+    expect(fresh)
+      .to.match(/can’t take a booking or call-back request/)
+      .and.include(phone);
     expect(fresh).to.not.match(/Is that OK/);
     expect(await talk('fresh', 'yes'), 'no consent question to loop on').to.not.match(/Is it OK to collect|Is that OK/);
 
@@ -143,7 +148,9 @@ describe('a full disk (storage writes fail, reads work)', function () {
       const page = await (await fetch(`${app.base}${path}`, { headers: { cookie: signed.cookie!, accept: 'text/html' } })).text();
       bodies.push(page);
       expect(page, path).to.match(/class="banner"/);
-      expect(page, path).to.match(mode === 'tmpfs' ? /disk holding the bot’s data is full/ : /(disk holding the bot’s data is full|cannot reach its storage)/);
+      expect(page, path).to.match(
+        mode === 'tmpfs' ? /disk holding the bot’s data is full/ : /(disk holding the bot’s data is full|cannot reach its storage)/,
+      );
     }
     // Direct Line and the JSON endpoints say nothing about the storage either.
     bodies.push(JSON.stringify((await call(`${app.base}/healthz`)).body));

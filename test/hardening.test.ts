@@ -50,18 +50,32 @@ describe('staff sign-in under concurrent bursts (HTTP)', () => {
   before(async function () {
     this.timeout(30_000);
     const hash = await hashPassword(PASSWORD);
-    app = await startTestApp({ STAFF_USERS: `alice:${hash},bob:${hash}`, STAFF_SESSION_SECRET: 'y'.repeat(40), STAFF_LOGIN_RATE_LIMIT: '5', TRUST_PROXY: 'loopback' });
+    app = await startTestApp({
+      STAFF_USERS: `alice:${hash},bob:${hash}`,
+      STAFF_SESSION_SECRET: 'y'.repeat(40),
+      STAFF_LOGIN_RATE_LIMIT: '5',
+      TRUST_PROXY: 'loopback',
+    });
   });
   after(async () => app?.close());
 
   /** The sign-in form once: its nonce cookie and field, reusable for a burst. */
   async function form(from: string): Promise<{ cookie: string; nonce: string }> {
     const res = await fetch(`${app.base}/staff/login`, { headers: { 'x-forwarded-for': from } });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('clinic_staff_login='))!
+      .split(';')[0];
     return { cookie, nonce: /name="nonce" value="([^"]+)"/.exec(await res.text())![1] };
   }
 
-  function signIn(f: { cookie: string; nonce: string }, from: string, name: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  function signIn(
+    f: { cookie: string; nonce: string },
+    from: string,
+    name: string,
+    password: string,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return fetch(`${app.base}/staff/login`, {
       method: 'POST',
       redirect: 'manual',
@@ -130,7 +144,12 @@ describe('staff sign-in under concurrent bursts (HTTP)', () => {
 
 describe('TRUST_PROXY setting', () => {
   it('takes loopback, addresses, CIDR ranges and *, and refuses anything else by name', () => {
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.0.2.7' }).trustProxy).to.deep.equal(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.0.2.7' }).trustProxy).to.deep.equal([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::/32',
+      '192.0.2.7',
+    ]);
     expect(loadConfig({}).trustProxy).to.deep.equal([]);
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).to.throw(ConfigError, /TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).to.throw(ConfigError, /TRUST_PROXY/);
@@ -179,7 +198,10 @@ describe('deeply nested JSON (HTTP)', () => {
   before(async function () {
     this.timeout(30_000);
     const hash = await hashPassword(PASSWORD);
-    app = await startTestApp({ STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'z'.repeat(40) }, { logger: createLogger('warn', {}, { write: (l: string) => void logLines.push(l) }) });
+    app = await startTestApp(
+      { STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'z'.repeat(40) },
+      { logger: createLogger('warn', {}, { write: (l: string) => void logLines.push(l) }) },
+    );
   });
   after(async () => app?.close());
 
@@ -279,23 +301,34 @@ describe('anonymous /api/messages (no app id)', () => {
   });
 
   it('refuses a serviceUrl elsewhere (no relay to a host of the caller’s choosing)', async () => {
-    const res = await call(`${app.base}/api/messages`, { body: activity('hi', { serviceUrl: 'https://attacker.example/api', deliveryMode: undefined }) });
+    const res = await call(`${app.base}/api/messages`, {
+      body: activity('hi', { serviceUrl: 'https://attacker.example/api', deliveryMode: undefined }),
+    });
     expect(res.status).to.equal(403);
     expect(res.body.error).to.match(/serviceUrl/);
   });
 
   it('refuses a caller from another address, so nobody can add conversations under any channel id', async () => {
-    const res = await call(`${app.base}/api/messages`, { body: activity('hi', { channelId: 'sms', conversation: { id: 'fake-sms' } }), headers: { 'x-forwarded-for': '203.0.113.50' } });
+    const res = await call(`${app.base}/api/messages`, {
+      body: activity('hi', { channelId: 'sms', conversation: { id: 'fake-sms' } }),
+      headers: { 'x-forwarded-for': '203.0.113.50' },
+    });
     expect(res.status).to.equal(403);
     expect(await app.review.findConversation('sms', 'fake-sms')).to.equal(undefined);
   });
 
   it('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true opens it, with a warning at start-up', async () => {
     const lines: string[] = [];
-    const open = await startTestApp({ TRUST_PROXY: 'loopback', ANONYMOUS_MESSAGES_ALLOW_REMOTE: 'true' }, { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) });
+    const open = await startTestApp(
+      { TRUST_PROXY: 'loopback', ANONYMOUS_MESSAGES_ALLOW_REMOTE: 'true' },
+      { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) },
+    );
     try {
       expect(lines.some((l) => /"level":"warn"/.test(l) && l.includes('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true'))).to.equal(true);
-      const res = await call(`${open.base}/api/messages`, { body: activity('what is dry needling?'), headers: { 'x-forwarded-for': '203.0.113.50' } });
+      const res = await call(`${open.base}/api/messages`, {
+        body: activity('what is dry needling?'),
+        headers: { 'x-forwarded-for': '203.0.113.50' },
+      });
       expect(res.status).to.equal(200);
     } finally {
       await open.close();
@@ -303,7 +336,9 @@ describe('anonymous /api/messages (no app id)', () => {
   });
 
   it('"text": null with an attachment is a message without text, not a 400', async () => {
-    const res = await call(`${app.base}/api/messages`, { body: activity(null, { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:1/x.png' }] }) });
+    const res = await call(`${app.base}/api/messages`, {
+      body: activity(null, { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:1/x.png' }] }),
+    });
     expect(res.status).to.equal(200);
     const texts = (res.body.activities as Activity[]).filter((a) => a.type === 'message').map((a) => a.text);
     expect(texts.join(' ')).to.match(/only read text messages/);
@@ -315,7 +350,12 @@ describe('sockets: WebSocket caps and slow request bodies', () => {
 
   before(async function () {
     this.timeout(30_000);
-    app = await startTestApp({ TRUST_PROXY: 'loopback', DIRECTLINE_MAX_STREAMS: '3', DIRECTLINE_MAX_STREAMS_PER_ADDRESS: '2', HTTP_REQUEST_TIMEOUT_SECONDS: '1' });
+    app = await startTestApp({
+      TRUST_PROXY: 'loopback',
+      DIRECTLINE_MAX_STREAMS: '3',
+      DIRECTLINE_MAX_STREAMS_PER_ADDRESS: '2',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '1',
+    });
   });
   after(async () => app?.close());
 
@@ -363,7 +403,17 @@ describe('Direct Line memory bound', () => {
   it('keeps the activities of all conversations under maxTotalBytes, forgetting the least recently active first', () => {
     let t = 0;
     const forgotten: string[] = [];
-    const store = new ConversationStore({ maxConversations: 1000, maxActivities: 50, maxTotalActivities: 100_000, maxTotalBytes: 20_000, now: () => t, onForget: (c) => forgotten.push(c.id) }, 30);
+    const store = new ConversationStore(
+      {
+        maxConversations: 1000,
+        maxActivities: 50,
+        maxTotalActivities: 100_000,
+        maxTotalBytes: 20_000,
+        now: () => t,
+        onForget: (c) => forgotten.push(c.id),
+      },
+      30,
+    );
     for (let i = 0; i < 40; i++) {
       t += 1000;
       store.create(`c${i}`, `u${i}`, t + 60_000).append([{ type: 'message', text: 'x'.repeat(900) }]);

@@ -81,7 +81,10 @@ describe('damaged database file', () => {
     damagePages(filledDatabase(dir));
     const lines: string[] = [];
     const hash = await hashPassword(PASSWORD);
-    const app = await startTestApp({ DATA_DIR: dir, STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'd'.repeat(40) }, { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) });
+    const app = await startTestApp(
+      { DATA_DIR: dir, STAFF_USERS: `alice:${hash}`, STAFF_SESSION_SECRET: 'd'.repeat(40) },
+      { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) },
+    );
     try {
       const health = await call(`${app.base}/healthz`);
       expect(health.body).to.include({ status: 'degraded', database: 'damaged' });

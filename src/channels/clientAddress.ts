@@ -47,7 +47,8 @@ export function parseTrustProxy(raw: string): string[] {
     const family = isIP(ip);
     const maxBits = family === 6 ? 128 : 32;
     const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
-    if (!family || !bitsOk || extra !== undefined) throw new TrustProxyError(`"${entry}" is not loopback, *, an IP address or a CIDR range like 10.0.0.0/8`);
+    if (!family || !bitsOk || extra !== undefined)
+      throw new TrustProxyError(`"${entry}" is not loopback, *, an IP address or a CIDR range like 10.0.0.0/8`);
   }
   return entries;
 }
@@ -99,7 +100,10 @@ export class ProxyTrust {
   isHttps(req: IncomingMessage): boolean {
     if ((req.socket as { encrypted?: boolean } | undefined)?.encrypted) return true;
     if (!this.trusts(req.socket?.remoteAddress)) return false;
-    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+    const proto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      .trim()
+      .toLowerCase();
     return proto === 'https';
   }
 }

@@ -34,7 +34,10 @@ export function depthMessage(maxDepth: number): string {
 export function jsonDepthGuard(maxDepth: number): RequestHandler {
   return (req, res, next) => {
     const body = (req as { body?: unknown }).body;
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (body === undefined || body === null || !(type === 'application/json' || type.endsWith('+json'))) return next();
     const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
     if (!jsonTooDeep(text, maxDepth)) return next();

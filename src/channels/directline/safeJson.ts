@@ -13,7 +13,11 @@ export function activitySetJson(set: ActivitySet, logger: Logger, conversationId
       const json = JSON.stringify(activity);
       if (json !== undefined) parts.push(json);
     } catch (err) {
-      logger.warn('direct line activity left out: it cannot be serialised', { conversationId, activityId: activity?.id, error: (err as Error)?.message });
+      logger.warn('direct line activity left out: it cannot be serialised', {
+        conversationId,
+        activityId: activity?.id,
+        error: (err as Error)?.message,
+      });
     }
   }
   return `{"activities":[${parts.join(',')}],"watermark":${JSON.stringify(set.watermark)}}`;

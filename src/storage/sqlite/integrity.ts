@@ -80,10 +80,13 @@ export class IntegrityMonitor {
     const wasOk = this.current.ok;
     this.current = { ok: problems.length === 0, checkedAt: new Date(started).toISOString(), ...(problems.length ? { problems } : {}) };
     if (!this.current.ok) {
-      this.logger.error('DATABASE DAMAGED: PRAGMA quick_check found problems in the SQLite file. Stop the bot, keep a copy of the damaged file, and restore the last good backup (docs/operations.md, "Damaged database")', {
-        path: this.path,
-        problems,
-      });
+      this.logger.error(
+        'DATABASE DAMAGED: PRAGMA quick_check found problems in the SQLite file. Stop the bot, keep a copy of the damaged file, and restore the last good backup (docs/operations.md, "Damaged database")',
+        {
+          path: this.path,
+          problems,
+        },
+      );
     } else if (!wasOk) {
       this.logger.info('database check passed again', { path: this.path });
     } else {
