@@ -238,6 +238,12 @@ describe('deeply nested JSON (HTTP)', () => {
     expect(read.body.activities.some((a: Activity) => /dry needling/i.test(a.text ?? '') && a.from?.role === 'bot')).to.equal(true);
   });
 
+  it('X-Forwarded-Proto from a proxy TRUST_PROXY does not name gives no wss:// stream URL', async () => {
+    const { token } = (await call(`${app.directLineUrl}/tokens/generate`, { method: 'POST' })).body;
+    const started = await call(`${app.directLineUrl}/conversations`, { method: 'POST', token, headers: { 'x-forwarded-proto': 'https' } });
+    expect(started.body.streamUrl).to.match(/^ws:\/\//);
+  });
+
   it('the staff endpoints refuse it too (400, before the session check)', async () => {
     const res = await call(`${app.base}/staff/login`, { body: nestedText(5000) });
     expect(res.status).to.equal(400);

@@ -132,7 +132,7 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
 
 export function createRoutes(deps: RouteDeps) {
   const { logger } = deps;
-  const access = conversationAccess(deps.store, deps.tokens, deps.now);
+  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.proxy);
   const handlers = { ...tokenRoutes(deps, access), ...conversationRoutes(deps, access) };
 
   /** Wraps a handler: DirectLineErrors become their JSON answer, anything else a 500 without details. */
