@@ -152,7 +152,7 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     expect(replyText(await ask(b.port, 'hop', 'kim@example.org'))).to.match(/When suits you best/);
     expect(replyText(await ask(a.port, 'hop', 'after 5pm'))).to.match(/optional/);
     expect(replyText(await ask(b.port, 'hop', 'skip'))).to.include('Name: Kim Park').and.include('Email: kim@example.org');
-    expect(replyText(await ask(a.port, 'hop', 'yes'))).to.match(/reference \d+/);
+    expect(replyText(await ask(a.port, 'hop', 'yes'))).to.match(/reference [A-Z2-9]{4}-[A-Z2-9]{4}\b/);
     const [enquiry] = (await backend.enquiries.list()).items.filter((e) => e.conversationId === 'hop');
     expect(enquiry).to.include({ kind: 'callback', name: 'Kim Park', email: 'kim@example.org', preferredTime: 'after 5pm', status: 'new' });
     // Every turn once, in order, from both instances: message, reply, trace per turn.

@@ -3,7 +3,8 @@
  * without remembered context; a failed write is logged and dropped; /healthz reports "degraded" until storage
  * answers again. Reads and writes are tracked apart: on a full disk reads still work while every write fails, and
  * that is an outage too (a dialog cannot move on if its step is never saved); it ends only when a write succeeds
- * (a turn's save, or probe(), which the app runs every few seconds while writes fail). Two things are never hidden: eTag conflicts (another instance wrote first, so the turn must
+ * (a turn's save, or probe(), which the app runs every few seconds while writes fail, and every successful read runs
+ * while they do). Two things are never hidden: eTag conflicts (another instance wrote first, so the turn must
  * fail and be retried rather than overwrite) and, after a failed read, a write of that key without an eTag
  * (it would replace the real state with the empty state the turn started from).
  */
@@ -21,8 +22,6 @@ export function isConflict(err: unknown): boolean {
 const REMEMBER_FAILED_READ_MS = 5 * 60_000;
 /** The key probe() writes and deletes. */
 const PROBE_KEY = 'clinic-bot/storage-probe';
-/** While writes fail, a successful read also probes, at most this often. */
-const PROBE_AFTER_READ_MS = 1000;
 
 export class ResilientStorage implements Storage {
   /** Since when reads, and writes (or deletes), have been failing. */
@@ -30,7 +29,6 @@ export class ResilientStorage implements Storage {
   private writeFailingSince?: number;
   private lastError?: string;
   private readonly unreadKeys = new Map<string, number>();
-  private lastProbeAt = 0;
 
   constructor(
     readonly inner: Storage,
@@ -58,7 +56,6 @@ export class ResilientStorage implements Storage {
 
   /** Tries one small write (and its delete): ends a write outage when storage takes writes again. */
   async probe(): Promise<boolean> {
-    this.lastProbeAt = this.now();
     try {
       await this.inner.write({ [PROBE_KEY]: { at: this.now(), eTag: '*' } });
       await this.inner.delete([PROBE_KEY]);
@@ -75,9 +72,10 @@ export class ResilientStorage implements Storage {
       const items = await this.inner.read(keys);
       for (const k of keys) this.unreadKeys.delete(k);
       this.recovered('read');
-      // Storage answers again: find out now (not at the next probe) whether it takes writes, before the turn decides
-      // whether it can save anything.
-      if (this.writeFailingSince !== undefined && this.now() - this.lastProbeAt >= PROBE_AFTER_READ_MS) await this.probe();
+      // Storage answers again: find out now (not at the next scheduled probe, nor from one that started while it was
+      // still down) whether it takes writes, before the turn decides whether it can save anything. Only while writes
+      // fail; on a full disk this is one more failing write per turn.
+      if (this.writeFailingSince !== undefined) await this.probe();
       return items;
     } catch (err) {
       if (isConflict(err)) throw err;
