@@ -6,6 +6,7 @@
  */
 const UNIT = [
   'cachingAuthentication',
+  'channelLayer',
   'clinicChoicePrompt',
   'config',
   'conversation',

@@ -1,6 +1,6 @@
 /**
  * npm run bench:nlu: our recognizer on the three Braun et al. (2017) corpora beside the published table,
- * natural's default BayesClassifier measured live in the same run, CLINC150's out-of-scope utterances
+ * natural's default BayesClassifier and NLP.js (node-nlp, a devDependency) measured live in the same run on the same splits, CLINC150's out-of-scope utterances
  * (oos_val and oos_test) through the clinic model, the clinic's held-out figures, and time per utterance.
  *   --json OUT   also writes all figures as JSON
  */
@@ -13,6 +13,7 @@ import { BRAUN_CORPORA, naturalDefaultPredict, readCorpus } from './corpus';
 import { scorePredictions } from '../src/nlu/evaluation';
 import { CORPORA_DIR, declineRate, decisionLabel, HELDOUT_PATH, outOfScopeFigures, readClinc, readTsv } from '../src/cli/evaluate';
 import { corpusJson, evaluateCorpus } from './evaluateCorpus';
+import { nlpjsPredict } from './nlpjs';
 
 /** Braun et al. (2017) intent micro-F1 as published (see ../shared/nlu-corpora/README.md). */
 export const PUBLISHED: Array<{ system: string; chatbot: number; askUbuntu: number; webApps: number; overall: number }> = [
@@ -26,7 +27,7 @@ export const PUBLISHED: Array<{ system: string; chatbot: number; askUbuntu: numb
 const f3 = (x: number) => x.toFixed(3);
 const p1 = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const paths = BRAUN_CORPORA.map((n) => join(CORPORA_DIR, `${n}.simple.json`));
   const missing = paths.filter((p) => !existsSync(p));
@@ -37,6 +38,9 @@ function main(): void {
   const corpora = paths.map(readCorpus);
   const ours = corpora.map((c) => evaluateCorpus(c));
   const natural = corpora.map((c) => scorePredictions(naturalDefaultPredict(c.train, c.test)));
+  // NLP.js on the same splits, in the same run (node-nlp is a devDependency; skipped when not installed).
+  const nlpjsRuns = await Promise.all(corpora.map((c) => nlpjsPredict(c.train, c.test)));
+  const nlpjs = nlpjsRuns.every((p) => p) ? nlpjsRuns.map((p) => scorePredictions(p!)) : undefined;
   const pooled = (xs: Array<{ correct: number; total: number }>) => xs.reduce((s, x) => s + x.correct, 0) / xs.reduce((s, x) => s + x.total, 0);
   const oursPooled = pooled(ours.map((r) => r.scores));
   const naturalPooled = pooled(natural);
@@ -47,8 +51,11 @@ function main(): void {
   console.log('|---|---|---|---|---|');
   for (const p of PUBLISHED) console.log(`| ${p.system} | ${p.chatbot.toFixed(2)} | ${p.askUbuntu.toFixed(2)} | ${p.webApps.toFixed(2)} | ${p.overall.toFixed(2)} |`);
   console.log(`| natural BayesClassifier, default (measured now) | ${natural.map((s) => f3(s.microF1)).join(' | ')} | ${f3(naturalPooled)} |`);
+  if (nlpjs) console.log(`| NLP.js (node-nlp 4.27, measured now, same splits) | ${nlpjs.map((s) => f3(s.microF1)).join(' | ')} | ${f3(pooled(nlpjs))} |`);
   console.log(`| **this bot's recognizer** (measured now) | ${ours.map((r) => f3(r.scores.microF1)).join(' | ')} | **${f3(oursPooled)}** |`);
   console.log('');
+  if (nlpjs) console.log(`NLP.js: ${nlpjs.map((s, i) => `${corpora[i].name} ${s.correct}/${s.total}`).join(', ')}; pooled ${nlpjs.reduce((s, x) => s + x.correct, 0)}/274`);
+  else console.log('NLP.js: node-nlp is not installed (npm ci installs it as a devDependency)');
   console.log(`ours: ${ours.map((r) => `${r.corpus} ${r.scores.correct}/${r.scores.total}`).join(', ')}; pooled ${ours.reduce((s, r) => s + r.scores.correct, 0)}/274`);
   for (const r of ours) {
     const c = r.settings.calibration;
@@ -94,6 +101,7 @@ function main(): void {
           pooled: { microF1: oursPooled, correct: ours.reduce((s, r) => s + r.scores.correct, 0), total: 274 },
           naturalDefault: corpora.map((c, i) => ({ corpus: c.name, microF1: natural[i].microF1 })),
           naturalDefaultPooled: naturalPooled,
+          ...(nlpjs ? { nlpjs: corpora.map((c, i) => ({ corpus: c.name, correct: nlpjs[i].correct, total: nlpjs[i].total, microF1: nlpjs[i].microF1 })), nlpjsPooled: pooled(nlpjs) } : {}),
           clinic: { heldoutAccuracy: heldScores.accuracy, oosRecall: oos.oosRecall, wronglyDeclined: oos.wronglyDeclined },
           clinc: clincFigures,
           msPerUtterance: { corpora: corpusMs, clinic: clinicMs },
@@ -105,4 +113,9 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((err: Error) => {
+    console.error(err.message);
+    process.exitCode = 1;
+  });
+}

@@ -1,5 +1,5 @@
 /**
- * ChoicePrompt that picks a choice by its number ("2", "option 2", "the second one") without
+ * ChoicePrompt that renders its choices for the channel (src/bot/render.ts) and picks a choice by its number ("2", "option 2", "the second one") without
  * @microsoft/recognizers-text.
  *
  * Why: when a prompt waits and the patient asks something new instead (the usual case: "what about sciatica?"),
@@ -8,8 +8,9 @@
  * reply that is only the number (SMS shows numbered lists), and that is what this recognizes: a number or ordinal
  * anywhere inside a longer question ("I have 2 sore knees") is not taken as a choice, which recognizers-text did.
  */
-import { TurnContext } from 'botbuilder';
+import { Activity, TurnContext } from 'botbuilder';
 import { ChoicePrompt, FoundChoice, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { buttonsReply, choiceButtons } from '../src/bot/render';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -40,6 +41,16 @@ export class ClinicChoicePrompt extends ChoicePrompt {
   constructor(dialogId: string, validator?: PromptValidator<FoundChoice>, defaultLocale?: string) {
     super(dialogId, validator, defaultLocale);
     this.recognizerOptions = { recognizeNumbers: false, recognizeOrdinals: false };
+  }
+
+  /**
+   * The question and its choices rendered from the channel capability table (buttons titled with the action's
+   * title, so Teams' card reads "Yes, that’s fine", not "yes"; numbered text where there are no buttons).
+   */
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const text = typeof prompt === 'string' ? prompt : ((prompt as Partial<Activity> | undefined)?.text ?? '');
+    await context.sendActivity(buttonsReply(context, text, choiceButtons(options.choices ?? []), true));
   }
 
   protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {

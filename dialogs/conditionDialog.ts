@@ -69,13 +69,14 @@ export class ConditionDialog extends InterruptibleDialog {
 
   private async answer(step: WaterfallStepContext, condition: FoundEntity<ConditionRef> | undefined, treatment: TreatmentChoice | undefined) {
     const { knowledge } = this.deps;
+    const { recognition } = await this.deps.turns.understand(step.context);
     if (!condition) {
-      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment), { intent: INTENT, suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person] });
+      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText), { intent: INTENT, suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person] });
       return;
     }
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
     await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
-    await say(step.context, 'answered', conditionText(knowledge, condition.value, treatment), {
+    await say(step.context, 'answered', conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }), {
       intent: INTENT,
       suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
     });

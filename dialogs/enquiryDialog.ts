@@ -6,7 +6,9 @@
  *    or email (validated), a preferred time, an optional reason, a confirmation, and stores the enquiry
  *    with status "new" for staff to follow up. Without a store it gives the booking details.
  * The name and contact details are registered with keepOutOfTranscript, so they are stored only in
- * the enquiries table, never in the transcript.
+ * the enquiries table, never in the transcript. On SMS the bot already has the patient's number (the sender's),
+ * so it offers it ("Call you on the number you're texting from?") and takes "yes", "this number" or "same as
+ * this one" for it (src/bot/senderNumber.ts).
  */
 import { TurnContext } from 'botbuilder';
 import {
@@ -32,11 +34,13 @@ import {
   consentDeclinedText,
   consentText,
   CONTACT_PROMPT,
+  CONTACT_SENDER_PROMPT,
   CONTACT_RETRY,
   enquiryFailedText,
   enquiryGaveUpText,
   enquirySentText,
   enquiryStoppedText,
+  missingDetailText,
   NAME_PROMPT,
   NAME_RETRY,
   notSentText,
@@ -51,12 +55,14 @@ import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { keepOutOfTranscript } from '../src/turn/masks';
 import { setOutcome } from '../src/turn/record';
 import { plainForm } from '../src/nlu/normalize';
+import { askedDetail } from '../src/nlu/clinicQuestions';
 import type { EnquiryKind, EnquiryStore } from '../src/storage/enquiries';
 import { findEmail, findPhone } from '../src/storage/redact';
 import { DialogDependencies } from './dependencies';
 import { ENQUIRY_DIALOG } from './ids';
 import { InterruptibleDialog, isNewQuestion, pickedChoice } from './interruptibleDialog';
 import { questionIntents } from '../src/knowledge/types';
+import { meansSenderNumber, senderPhone } from '../src/bot/senderNumber';
 
 const INTENT = 'booking';
 const CONTACT_WATERFALL = 'enquiryContactWaterfall';
@@ -185,9 +191,14 @@ export class EnquiryDialog extends InterruptibleDialog {
     return super.onContinueDialog(innerDc);
   }
 
-  /** A choice picked, or anything at all at a free-text prompt (when suits, what about). */
+  /**
+   * A choice picked, anything at all at a free-text prompt (when suits, what about), or, on SMS at the contact
+   * prompt, "same as this one" (which the classifier reads as a question about sameness).
+   */
   protected answers(innerDc: DialogContext, _understanding: TurnUnderstanding): boolean {
-    return FREE_TEXT_PROMPTS.has(innerDc.activeDialog?.id ?? '') || pickedChoice(innerDc) !== undefined;
+    const id = innerDc.activeDialog?.id ?? '';
+    if (id === CONTACT_PROMPT_ID && senderPhone(innerDc.context) && meansSenderNumber(innerDc.context.activity.text ?? '')) return true;
+    return FREE_TEXT_PROMPTS.has(id) || pickedChoice(innerDc) !== undefined;
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -204,8 +215,11 @@ export class EnquiryDialog extends InterruptibleDialog {
   private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { kind } = (step.options ?? { kind: 'contact' }) as EnquiryOptions;
     const { knowledge } = this.deps;
-    const text = kind === 'booking' ? bookingText(knowledge) : clinicDetailsText(knowledge.clinic);
-    await say(step.context, 'answered', text, { intent: kind, suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book] });
+    const detail = kind === 'contact' ? askedDetail(step.context.activity.text ?? '') : undefined;
+    const missing = detail ? missingDetailText(knowledge, detail) : undefined;
+    const text = missing ?? (kind === 'booking' ? bookingText(knowledge) : clinicDetailsText(knowledge.clinic));
+    // A booking is passed to the clinic's people; a detail the assistant does not have is declined honestly.
+    await say(step.context, missing ? 'fallback' : kind === 'booking' ? 'handoff' : 'answered', text, { intent: kind, suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book] });
     return step.endDialog();
   }
 
@@ -213,7 +227,7 @@ export class EnquiryDialog extends InterruptibleDialog {
     const text = plainForm(step.context.activity.text ?? '');
     collected(step).kind = /\b(call|ring|phone)\b.*\bback\b|\bcallback\b|\b(call|ring|phone) me\b/.test(text) ? 'callback' : 'booking';
     return step.prompt(CONSENT_PROMPT_ID, {
-      prompt: reply(step.context, 'answered', consentText(this.deps.knowledge, collected(step).kind), { intent: INTENT }),
+      prompt: reply(step.context, 'handoff', consentText(this.deps.knowledge, collected(step).kind), { intent: INTENT }),
       retryPrompt: reply(step.context, undefined, CONSENT_RETRY),
       choices: ChoiceFactory.toChoices(YES_NO),
     });
@@ -240,8 +254,10 @@ export class EnquiryDialog extends InterruptibleDialog {
     if (!looksLikeName(name)) return this.giveUp(step);
     collected(step).name = name;
     keepOutOfTranscript(step.context, answer, name);
+    const sender = senderPhone(step.context);
+    if (sender) keepOutOfTranscript(step.context, sender);
     return step.prompt(CONTACT_PROMPT_ID, {
-      prompt: reply(step.context, undefined, CONTACT_PROMPT),
+      prompt: reply(step.context, undefined, sender ? CONTACT_SENDER_PROMPT : CONTACT_PROMPT),
       retryPrompt: reply(step.context, undefined, CONTACT_RETRY),
     });
   }
@@ -249,7 +265,8 @@ export class EnquiryDialog extends InterruptibleDialog {
   private async timeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as string | undefined;
     if (!answer) return this.giveUp(step);
-    const phone = findPhone(answer);
+    const sender = senderPhone(step.context);
+    const phone = findPhone(answer) ?? (sender && !findEmail(answer) && meansSenderNumber(answer) ? sender : undefined);
     const email = findEmail(answer);
     if (!phone && !email) return this.giveUp(step);
     Object.assign(collected(step), { phone, email });
@@ -334,6 +351,8 @@ export class EnquiryDialog extends InterruptibleDialog {
   private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     keepOutOfTranscript(prompt.context, text);
+    const sender = senderPhone(prompt.context);
+    if (sender && meansSenderNumber(text)) return this.validated(prompt, true);
     const ok = Boolean(findPhone(text) || findEmail(text));
     return this.validated(prompt, ok);
   }

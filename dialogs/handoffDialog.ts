@@ -1,6 +1,8 @@
 /**
- * "Talk to a person": signals Bot Framework's handoff.initiate event (which a handoff-capable channel
- * or agent hub acts on) and gives the clinic's contact details, which work on every channel.
+ * "Talk to a person": gives the clinic's contact details, which work on every channel, and then signals Bot
+ * Framework's handoff.initiate event (which a handoff-capable channel or agent hub acts on). The details go
+ * first and the event is sent in a try/catch: a channel that rejects events (Teams) must never cost the patient
+ * the message (the channel layer also drops events where the capability table says they are rejected).
  */
 import { EventFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -25,8 +27,12 @@ export class HandoffDialog extends ComponentDialog {
       clinic: this.deps.knowledge.clinic.name,
       lastIntent: recognition.intent,
     });
-    await step.context.sendActivity(handoff);
     await say(step.context, 'handoff', handoffText(this.deps.knowledge), { intent: 'human' });
+    try {
+      await step.context.sendActivity(handoff);
+    } catch {
+      // The channel refused the event; the patient already has the clinic's details.
+    }
     return step.endDialog();
   }
 }

@@ -14,8 +14,12 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { commandOf } from '../src/bot/commands';
-import { cancelledText, emptyText, helpText, nothingToCancelText, tooLongText, welcomeText } from '../src/bot/replies';
+import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
+import { SUGGESTIONS } from '../src/bot/suggestions';
+import { asksIfBot } from '../src/nlu/clinicQuestions';
 import { say } from '../src/bot/reply';
+import { staleAnswerOf } from '../src/bot/staleAnswers';
+import { welcomeFor } from '../src/bot/firstContact';
 import type { ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
@@ -25,7 +29,8 @@ import { HandoffDialog } from './handoffDialog';
 import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { TopicDialog } from './topicDialog';
+import { answerSeveral } from './multiQuestion';
+import { sendPassageAnswer, TopicDialog } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -34,12 +39,20 @@ interface RouteOptions {
   question?: ResolvedQuestion;
 }
 
-/** Intents that a named condition turns into a condition question ("what is dry needling for back pain?"). */
-const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'which_suits']);
+/**
+ * Intents that a named condition turns into a condition question ("what is dry needling for back pain?").
+ * ("Which suits me?" with a condition is answered by the which-treatment dialog, which uses the condition.)
+ */
+const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
+/** Intents whose question may be answered by one passage of the article. */
+const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
+  readonly knowledge: DialogDependencies['knowledge'];
+
   constructor(private readonly deps: DialogDependencies) {
     super(MAIN_DIALOG);
+    this.knowledge = deps.knowledge;
     // Every intent file has a route and every route a file, or the bot does not start (see intents.ts).
     checkIntentRegistry(deps.knowledge);
     this.addDialog(new TopicDialog(deps));
@@ -77,7 +90,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The welcome, for a conversation's start and for "start over". */
   async sendWelcome(context: TurnContext): Promise<void> {
-    await say(context, undefined, welcomeText(this.deps.knowledge), { suggestions: WELCOME_SUGGESTIONS });
+    await say(context, undefined, welcomeFor(context, this.deps.knowledge), { suggestions: WELCOME_SUGGESTIONS });
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -99,7 +112,7 @@ export class MainDialog extends ComponentDialog {
     await innerDc.cancelAllDialogs();
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
+      await say(context, 'answered', welcomeFor(context, this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {
       await say(context, 'answered', cancelledText(), { intent: command });
     }
@@ -118,6 +131,21 @@ export class MainDialog extends ComponentDialog {
       if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
         await say(context, 'fallback', recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars));
         return step.endDialog();
+      }
+      const stale = staleAnswerOf(context.activity.text);
+      if (stale) {
+        // "yes", "no", or a tapped "Yes, send it" with no question waiting: say so, never start something new.
+        await say(context, 'answered', staleAnswerText(this.deps.knowledge, stale), { intent: 'stale_answer', suggestions: stale === 'yes' ? WELCOME_SUGGESTIONS : [] });
+        return step.endDialog();
+      }
+      if (asksIfBot(context.activity.text ?? '')) {
+        await say(context, 'answered', botIdentityText(this.deps.knowledge), { intent: 'bot_identity', suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling] });
+        return step.endDialog();
+      }
+      if (await answerSeveral(context, this.deps, question)) return step.endDialog();
+      if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
+        // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
+        if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();
       }
       if (recognition.reason === 'ambiguous' && recognition.candidates) {
         return step.beginDialog(CLARIFY_DIALOG, { candidates: recognition.candidates, question } satisfies ClarifyOptions);
@@ -145,7 +173,7 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     if (command === 'start_over') {
       await this.deps.turns.forget(context);
-      await say(context, 'answered', welcomeText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
+      await say(context, 'answered', welcomeFor(context, this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else if (command === 'help') {
       await say(context, 'answered', helpText(this.deps.knowledge), { intent: command, suggestions: WELCOME_SUGGESTIONS });
     } else {

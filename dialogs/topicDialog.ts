@@ -13,6 +13,7 @@ import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
+import { passagePicker } from '../src/nlu/passages';
 
 const TREATMENT_PROMPT_ID = 'treatmentPrompt';
 const WATERFALL = 'topicWaterfall';
@@ -39,8 +40,29 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
   return [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference];
 }
 
-/** Sends the article's answer for one treatment, or for each of the two. */
+/**
+ * When one passage of the article answers the question ("when was it developed", "what has lactic acid got to do
+ * with it"), sends that passage and returns true.
+ */
+export async function sendPassageAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice | undefined): Promise<boolean> {
+  const { recognition } = await deps.turns.understand(context);
+  let passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
+  if (!passage && recognition.elliptical) {
+    // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
+    const last = (await deps.turns.context(context)).lastPassage;
+    const counterpart = deps.knowledge.passages.find((p) => p.id === last)?.counterpart;
+    passage = deps.knowledge.passages.find((p) => p.id === counterpart && (p.treatment === treatment || !treatment));
+  }
+  if (!passage) return false;
+  const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;
+  await say(context, 'answered', passage.text, { intent: topic, suggestions: followUps(topic, about) });
+  await deps.turns.remember(context, topic, { treatment: about }, passage.id);
+  return true;
+}
+
+/** Sends the article's answer for one treatment, or for each of the two; or the passage that answers the question. */
 export async function sendTopicAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice): Promise<void> {
+  if (await sendPassageAnswer(context, deps, topic, treatment)) return;
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;

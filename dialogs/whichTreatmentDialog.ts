@@ -3,7 +3,8 @@
  * (recommend() in src/knowledge/claims.ts, in the article's words).
  */
 import { ChoiceFactory, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { Approach, Area, recommend } from '../src/knowledge/claims';
+import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
+import { plainForm } from '../src/nlu/normalize';
 import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsText } from '../src/bot/replies';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -18,9 +19,17 @@ const APPROACH_PROMPT_ID = 'approachPrompt';
 const WATERFALL = 'whichTreatmentWaterfall';
 
 const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
-  { value: 'muscles', title: 'Muscles or joints', synonyms: ['muscle', 'muscles', 'joint', 'joints', 'tension', 'knots', 'injury', 'sports injury', 'musculoskeletal'] },
-  { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment'] },
-  { value: 'internal', title: 'Digestion/sleep', synonyms: ['internal', 'digestion', 'digestive', 'sleep', 'insomnia', 'stress', 'inflammation', 'internal ailments'] },
+  {
+    value: 'muscles',
+    title: 'Muscles or joints',
+    synonyms: ['muscle', 'muscles', 'muscular', 'joint', 'joints', 'tension', 'tight', 'tightness', 'knots', 'knotted', 'injury', 'sports injury', 'musculoskeletal', 'sore muscles', 'stiff', 'sport', 'gym', 'running'],
+  },
+  { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'slouch', 'slouching'] },
+  {
+    value: 'internal',
+    title: 'Digestion/sleep',
+    synonyms: ['internal', 'digestion', 'digestive', 'gut', 'stomach', 'tummy', 'sleep', 'sleeping', 'insomnia', 'stress', 'stressed', 'anxious', 'anxiety', 'inflammation', 'internal ailments', 'wellbeing', 'well being', 'balanced', 'balance', 'overall'],
+  },
   { value: 'chronic', title: 'Ongoing pain', synonyms: ['chronic', 'chronic pain', 'long term pain', 'ongoing', 'pain'] },
   { value: 'unsure', title: 'Not sure', synonyms: ['not sure', 'dont know', "don't know", 'unsure', 'no idea'] },
 ];
@@ -30,6 +39,26 @@ const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> 
   { value: 'chinese', title: 'Chinese medicine', synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient'] },
   { value: 'none', title: 'No preference', synonyms: ['none', 'no preference', 'either', 'dont mind', "don't mind", 'not sure', 'whatever'] },
 ];
+
+/** The option whose synonyms the text names (whole words), if exactly one kind is named. */
+function matchSynonyms<T extends string>(options: Array<{ value: T; synonyms: string[] }>, text: string): T | undefined {
+  const form = ` ${plainForm(text)} `;
+  const found = options.filter((o) => o.synonyms.some((s) => form.includes(` ${plainForm(s)} `)));
+  return found.length === 1 ? found[0].value : undefined;
+}
+
+/** The area of concern a message tells: from its words, or from a condition it names (a list's treatment area). */
+function toldArea(text: string, conditions: Array<{ list: string; name: string }>): Area | undefined {
+  const fromWords = matchSynonyms(
+    AREAS.filter((a) => a.value !== 'unsure' && a.value !== 'chronic'),
+    text,
+  );
+  if (fromWords) return fromWords;
+  const lists = new Set(conditions.map((c) => (c.name === 'chronic pain' ? 'chronic' : c.list)));
+  if (lists.size !== 1) return undefined;
+  const list = [...lists][0];
+  return list === 'dryNeedling' ? 'muscles' : list === 'acupuncture' ? 'internal' : 'chronic';
+}
 
 export class WhichTreatmentDialog extends InterruptibleDialog {
   constructor(deps: DialogDependencies) {
@@ -45,6 +74,10 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   }
 
   private async areaStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // What the patient already said decides the answer ("desk job, tight shoulders: which suits me?").
+    const { recognition } = await this.deps.turns.understand(step.context);
+    const told = toldArea(recognition.text, recognition.conditions.map((c) => c.value));
+    if (told) return this.answer(step, told, matchSynonyms(APPROACHES, recognition.text) ?? 'none');
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
       retryPrompt: reply(step.context, undefined, AREA_RETRY),
@@ -66,13 +99,31 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const approach = APPROACHES.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!approach) return step.endDialog({ interrupted: true });
-    const { treatment, why } = recommend(this.deps.knowledge, (step.values as Record<string, unknown>).area as Area, approach);
-    await this.deps.turns.remember(step.context, INTENT, { treatment });
-    await say(step.context, 'answered', suitsText(treatment, why), { intent: INTENT, suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person] });
+    return this.answer(step, (step.values as Record<string, unknown>).area as Area, approach);
+  }
+
+  private async answer(step: WaterfallStepContext, area: Area, approach: Approach): Promise<DialogTurnResult> {
+    const { knowledge } = this.deps;
+    const { treatment, why } = recommend(knowledge, area, approach);
+    const { question } = await this.deps.turns.understand(step.context);
+    const condition = question.conditionFromContext ? undefined : question.condition;
+    await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
+    const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
+    const listed = condition && !condition.value.partial ? `${claimText(knowledge, condition.value.described ? 'suitsDescribed' : 'suitsListed', { name: condition.value.name, lists })} ` : '';
+    await say(step.context, 'answered', listed + suitsText(treatment, why), { intent: INTENT, suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person] });
     return step.endDialog();
   }
 
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    return prompt.recognized.succeeded;
+    if (prompt.recognized.succeeded) return true;
+    // Typed answers in the patient's words ("mostly my gut and sleep") are accepted as the option they mean.
+    const { recognition } = await this.deps.turns.understand(prompt.context);
+    const isAreaPrompt = prompt.options.choices?.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
+    const typed = isAreaPrompt ? toldArea(recognition.text, recognition.conditions.map((c) => c.value)) : matchSynonyms(APPROACHES, recognition.text);
+    const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
+    const title = options.find((o) => o.value === typed)?.title;
+    if (!title) return false;
+    prompt.recognized.value = { value: title, index: 0, score: 1 };
+    return true;
   }
 }

@@ -15,6 +15,7 @@ import { createServer, listen } from './channels/server';
 import { registerWebChatPage } from './channels/webchat/page';
 import type { Config } from './config';
 import { loadKnowledge } from './knowledge/load';
+import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
 import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
@@ -37,6 +38,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
+  mountTable?: string;
 }
 
 export interface RunningApp {
@@ -94,7 +97,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     modelTrainedAt = model.trainedAt;
   }
 
-  const backend = await openBackend(config, logger);
+  const backend = await openBackend(config, logger, { mountTable: overrides.mountTable });
   try {
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
@@ -116,6 +119,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
     });
+    const placeholders = placeholderDetails(knowledge.clinic);
+    if (placeholders.length) {
+      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', { details: placeholders });
+    }
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
       adapter,
@@ -128,7 +135,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       proxy,
       anonymous: config.botAuth.MicrosoftAppId ? undefined : { allowRemote: config.anonymousAllowRemote },
     });
-    const operations = { storage, transcriptLogging: runtime.transcriptLogging, integrity, modelTrainedAt };
+    const operations = { storage, transcriptLogging: runtime.transcriptLogging, integrity, modelTrainedAt, placeholders };
     applyTimeouts(server, config.httpTimeouts);
     if (!config.botAuth.MicrosoftAppId) {
       if (config.anonymousAllowRemote) {
@@ -173,6 +180,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       primaryColor: config.webChat.primaryColor,
       accentColor: config.webChat.accentColor,
       allowedOrigins: config.webChat.allowedOrigins,
+      locale: config.webChat.locale,
+      privacy: {
+        retentionDays: config.transcriptRetentionDays,
+        redactContactDetails: config.redactContactDetails,
+        policyUrl: config.webChat.privacyUrl,
+      },
+      logger,
     });
 
     if (config.staff.users.length) {

@@ -52,6 +52,11 @@ export interface Config {
   /** The SQLite file holding bot state, dialog stacks, transcripts, enquiries and staff sessions (STORAGE=sqlite). */
   sqlitePath: string;
   /**
+   * Run even when the SQLite file is on a network filesystem (SMB, NFS, FUSE...), with a loud warning. Off: the bot
+   * refuses to start there, because SQLite's WAL journal needs a local disk (src/storage/networkFilesystem.ts).
+   */
+  sqliteAllowNetworkFs: boolean;
+  /**
    * SQLite's `synchronous` setting (the journal is always WAL). FULL: every commit is fsynced, so
    * nothing committed is lost on a power cut. NORMAL: durable across process crashes, but a power
    * cut may lose the last commits. See "Data and durability" in docs/storage.md.
@@ -75,9 +80,11 @@ export interface Config {
 
 export interface StorageConfig {
   kind: 'sqlite' | 'azure-blob';
-  /** Set when kind is azure-blob. */
-  azure?: {
-    connectionString: string;
+  /**
+   * Set when kind is azure-blob: either a connection string (account key or SAS; Azurite), or the account's blob
+   * URL, reached with a Microsoft Entra identity (on Azure App Service the Web App's managed identity; no key at all).
+   */
+  azure?: ({ connectionString: string; accountUrl?: undefined } | { accountUrl: string; connectionString?: undefined }) & {
     stateContainer: string;
     transcriptContainer: string;
     enquiryContainer: string;
@@ -108,6 +115,10 @@ export interface WebChatConfig {
   allowedOrigins: string[];
   primaryColor: string;
   accentColor: string;
+  /** Web Chat's language and date/time formats (BCP 47, e.g. en-AU). */
+  locale: string;
+  /** The clinic's privacy policy, linked from the website chat's privacy notice ('' when not set). */
+  privacyUrl: string;
 }
 
 export interface StaffAccount {
@@ -191,21 +202,57 @@ function containerName(env: NodeJS.ProcessEnv, name: string, fallback: string): 
 function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   const kind = oneOf(env, 'STORAGE', ['sqlite', 'azure-blob'] as const, 'sqlite');
   const connectionString = env.AZURE_STORAGE_CONNECTION_STRING?.trim() ?? '';
+  const accountUrl = env.AZURE_STORAGE_ACCOUNT_URL?.trim() ?? '';
   const containers = {
     stateContainer: containerName(env, 'AZURE_STATE_CONTAINER', 'bot-state'),
     transcriptContainer: containerName(env, 'AZURE_TRANSCRIPT_CONTAINER', 'transcripts'),
     enquiryContainer: containerName(env, 'AZURE_ENQUIRY_CONTAINER', 'enquiries'),
   };
   if (kind !== 'azure-blob') return { kind };
-  if (!connectionString) {
-    throw new ConfigError('STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see docs/storage.md, "Choosing storage")');
+  if (connectionString && accountUrl) {
+    throw new ConfigError('set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both (the account URL uses a managed identity, the connection string a key)');
   }
-  if (!/AccountName=|BlobEndpoint=|UseDevelopmentStorage=true/i.test(connectionString)) {
-    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING does not look like a storage connection string (no AccountName= or BlobEndpoint=)');
+  if (!connectionString && !accountUrl) {
+    throw new ConfigError(
+      'STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account\'s connection string; for Azurite: see docs/storage.md, "Choosing storage") or AZURE_STORAGE_ACCOUNT_URL (its blob endpoint, reached with a managed identity)',
+    );
   }
   const names = Object.values(containers);
   if (new Set(names).size !== names.length) throw new ConfigError('AZURE_STATE_CONTAINER, AZURE_TRANSCRIPT_CONTAINER and AZURE_ENQUIRY_CONTAINER must be three different containers');
+  if (accountUrl) return { kind, azure: { accountUrl: blobAccountUrl(accountUrl), ...containers } };
+  if (!/AccountName=|BlobEndpoint=|UseDevelopmentStorage=true/i.test(connectionString)) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING does not look like a storage connection string (no AccountName= or BlobEndpoint=)');
+  }
   return { kind, azure: { connectionString, ...containers } };
+}
+
+/** https://<account>.blob.<suffix>/ (a token is only ever sent over https): scheme and host, an optional path, no query. */
+function blobAccountUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`AZURE_STORAGE_ACCOUNT_URL must be the account's blob endpoint, like https://clinicbot.blob.core.windows.net/ (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`AZURE_STORAGE_ACCOUNT_URL must be an https address without a query (a SAS belongs in AZURE_STORAGE_CONNECTION_STRING), like https://clinicbot.blob.core.windows.net/ (got "${raw}")`);
+  }
+  return url.href;
+}
+
+/**
+ * App Service passes a Key Vault reference through as its literal text while it cannot resolve it (the Web App's
+ * identity has no access yet, the secret or the vault is missing). Used as a secret, that text would look valid and
+ * fail later, or (DIRECTLINE_SECRET) be used as the key and then change under every open conversation once resolved.
+ */
+function refuseUnresolvedKeyVaultReferences(env: NodeJS.ProcessEnv): void {
+  for (const name of ['MicrosoftAppPassword', 'DIRECTLINE_SECRET', 'STAFF_SESSION_SECRET', 'STAFF_USERS', 'AZURE_STORAGE_CONNECTION_STRING']) {
+    if (/^\s*@Microsoft\.KeyVault\(/i.test(env[name] ?? '')) {
+      throw new ConfigError(
+        `${name} is a Key Vault reference that App Service has not resolved: give the Web App's identity the "Key Vault Secrets User" role on the vault and check the secret's name (docs/deploy-azure.md); App Service restarts the bot once it resolves`,
+      );
+    }
+  }
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
@@ -222,6 +269,28 @@ function colour(env: NodeJS.ProcessEnv, name: string, fallback: string): string 
   if (!raw) return fallback;
   if (!/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(raw)) throw new ConfigError(`${name} must be a hex colour like #0b5563 (got "${raw}")`);
   return raw.toLowerCase();
+}
+
+/** A BCP 47 language tag such as en-AU (letters, digits and hyphens). */
+function localeTag(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(raw)) throw new ConfigError(`${name} must be a language tag like en-AU (got "${raw}")`);
+  return raw;
+}
+
+/** An absolute http(s) URL, or '' when not set. */
+function webUrl(env: NodeJS.ProcessEnv, name: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return '';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name} must be a web address like https://www.clinic.example/privacy (got "${raw}")`);
+  return url.href;
 }
 
 /** Comma-separated origins such as https://www.clinic.example; "*" is refused (conversations are private). */
@@ -247,6 +316,7 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  refuseUnresolvedKeyVaultReferences(env);
   const appId = env.MicrosoftAppId?.trim() ?? '';
   const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
   const tenant = env.MicrosoftAppTenantId?.trim() ?? '';
@@ -324,10 +394,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
       primaryColor: colour(env, 'CLINIC_PRIMARY_COLOR', '#0b5563'),
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
+      locale: localeTag(env, 'WEBCHAT_LOCALE', 'en-AU'),
+      privacyUrl: webUrl(env, 'CLINIC_PRIVACY_URL'),
     },
     storage: storageConfig(env),
     sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    sqliteAllowNetworkFs: flag(env, 'SQLITE_ALLOW_NETWORK_FS', false),
     transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 180, 0, 36_500),
     purgeIntervalHours: integer(env, 'PURGE_INTERVAL_HOURS', 6, 1, 24 * 7),
     redactContactDetails: flag(env, 'REDACT_CONTACT_DETAILS', true),

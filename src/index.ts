@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load';
 import { createLogger } from './logger';
 import { StorageUnavailableError } from './storage/backend';
+import { NetworkFilesystemError } from './storage/networkFilesystem';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -40,7 +41,7 @@ main().catch((err) => {
     console.error(`The bot cannot start: the knowledge base has an error in knowledge/${err.file}, field ${err.field}: ${err.message}`);
   } else if (err instanceof ConfigError) {
     console.error(`The bot cannot start: configuration error: ${err.message}`);
-  } else if (err instanceof StorageUnavailableError) {
+  } else if (err instanceof StorageUnavailableError || err instanceof NetworkFilesystemError) {
     console.error(`The bot cannot start: ${err.message}`);
   } else if (typeof err?.code === 'string' && err.code.startsWith('SQLITE')) {
     console.error(`The bot cannot start: the database (SQLITE_PATH) cannot be used: ${err.message}`);

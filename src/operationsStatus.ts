@@ -14,6 +14,8 @@ export interface OperationsParts {
   /** With STORAGE=sqlite only. */
   integrity?: IntegrityCheck;
   modelTrainedAt?: string;
+  /** Clinic details in knowledge/clinic.json still placeholders (reported, not a fault). */
+  placeholders?: string[];
 }
 
 const DISK_FULL = /disk is full|ENOSPC|no space left/i;
@@ -31,6 +33,7 @@ export function healthReport(parts: OperationsParts): Record<string, unknown> {
     ...(database ? { database, ...(parts.integrity?.status.checkedAt ? { databaseCheckedAt: parts.integrity.status.checkedAt } : {}) } : {}),
     ...(parts.modelTrainedAt ? { modelTrainedAt: parts.modelTrainedAt } : {}),
     transcriptWriteFailures: parts.transcriptLogging?.failures ?? 0,
+    ...(parts.placeholders?.length ? { clinicDetails: 'placeholder', placeholderDetails: parts.placeholders } : { clinicDetails: 'set' }),
   };
 }
 

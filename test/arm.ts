@@ -8,6 +8,8 @@
  * An unsupported function is an error: add it here rather than guess.
  */
 
+import { createHash } from 'node:crypto';
+
 export type ArmNode =
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: number }
@@ -183,7 +185,7 @@ export const ARM_FUNCTIONS = new Set(
     'createObject json null extensionResourceId managementGroupResourceId pickZones providers reference references resourceGroup ' +
     'resourceId subscription subscriptionResourceId tenant tenantResourceId base64 base64ToJson base64ToString dataUri ' +
     'dataUriToString endsWith format guid newGuid padLeft replace split startsWith string substring toLower toUpper trim ' +
-    'uniqueString uri uriComponent uriComponentToString parseCidr cidrSubnet cidrHost'
+    'uniqueString uri uriComponent uriComponentToString parseCidr cidrSubnet cidrHost fail'
   )
     .split(/\s+/)
     .map((f) => f.toLowerCase()),
@@ -195,6 +197,9 @@ export function isArmFunction(name: string): boolean {
 }
 
 export class ArmEvaluationError extends Error {}
+
+/** The template itself stopped the deployment with fail('message'). */
+export class ArmDeploymentFailed extends ArmEvaluationError {}
 
 /** What only a real deployment knows; the defaults are recognisable stand-ins. */
 export interface DeploymentFacts {
@@ -269,6 +274,7 @@ export class ArmDeployment {
       try {
         return this.node(parseExpression(value));
       } catch (err) {
+        if (err instanceof ArmDeploymentFailed) throw err;
         if (err instanceof ArmEvaluationError && !err.message.startsWith('at ')) throw new ArmEvaluationError(`at ${path}: ${err.message}`);
         throw err;
       }
@@ -290,10 +296,33 @@ export class ArmDeployment {
     return value;
   }
 
-  /** The resource id ARM gives a declared resource (its type's segments interleaved with its name's). */
+  /**
+   * The resource id ARM gives a declared resource (its type's segments interleaved with its name's); an extension
+   * resource (one with a scope, like a role assignment) hangs under the resource its scope names.
+   */
   resourceIdOf(resource: ArmResource): string {
     const name = String(this.evaluate(resource.name, `name of ${resource.type}`));
+    if (resource.scope !== undefined) {
+      const scope = String(this.evaluate(resource.scope, `scope of ${resource.type}`));
+      const [namespace, ...types] = scope.split('/');
+      const names = types.filter((_t, i) => i % 2 === 1);
+      const scopeId = this.makeResourceId([namespace, ...types.filter((_t, i) => i % 2 === 0)].join('/'), names);
+      return `${scopeId}/providers/${resource.type}/${name}`;
+    }
     return this.makeResourceId(resource.type, name.split('/'));
+  }
+
+  /**
+   * What ARM evaluates before it creates anything (template validation, "preflight"): every parameter and variable,
+   * and each resource's condition and name. A fail() reached here stops the deployment with nothing deployed.
+   */
+  preflight(): void {
+    for (const name of Object.keys(this.template.parameters)) this.parameter(name);
+    for (const name of Object.keys(this.template.variables)) this.variable(name);
+    for (const r of this.template.resources) {
+      this.resourceIdOf(r);
+      this.deployed(r);
+    }
   }
 
   makeResourceId(type: string, names: string[]): string {
@@ -385,6 +414,46 @@ export class ArmDeployment {
         if (args.every(Array.isArray)) return (args as unknown[][]).flat();
         // Strings only: use string() for numbers and bools, as the template must.
         return args.map((_a, i) => str(i)).join('');
+      case 'fail':
+        // ARM's fail(): stops the deployment with this message.
+        throw new ArmDeploymentFailed(str(0));
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'createarray':
+        return args;
+      case 'length': {
+        const v = args[0];
+        if (typeof v === 'string' || Array.isArray(v)) return v.length;
+        if (v && typeof v === 'object') return Object.keys(v).length;
+        throw new ArmEvaluationError(`length(): argument is ${typeName(v)}`);
+      }
+      case 'trim':
+        return str(0).trim();
+      case 'replace':
+        return str(0).split(str(1)).join(str(2));
+      case 'contains': {
+        const [container, item] = args;
+        if (typeof container === 'string') return container.toLowerCase().includes(String(item).toLowerCase());
+        if (Array.isArray(container)) return container.some((c) => JSON.stringify(c) === JSON.stringify(item));
+        if (container && typeof container === 'object') return Object.keys(container).some((k) => k.toLowerCase() === String(item).toLowerCase());
+        throw new ArmEvaluationError(`contains(): argument 1 is ${typeName(container)}`);
+      }
+      case 'guid': {
+        // Deterministic, GUID-shaped, like ARM's (a hash of its arguments).
+        const hex = createHash('sha1')
+          .update(args.map((_a, i) => str(i)).join('\u0000'))
+          .digest('hex');
+        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+      }
+      case 'subscriptionresourceid': {
+        const [namespace, ...types] = str(0).split('/');
+        const names = args.slice(1).map((_a, i) => str(i + 1));
+        if (types.length !== names.length)
+          throw new ArmEvaluationError(`subscriptionResourceId('${str(0)}', ...) needs ${types.length} name segment(s)`);
+        return `/subscriptions/${this.facts.subscriptionId}/providers/${namespace}/${types.map((t, i) => `${t}/${names[i]}`).join('/')}`;
+      }
       case 'format':
         return str(0).replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i) + 1]));
       case 'string':
@@ -439,13 +508,21 @@ export class ArmDeployment {
       case 'environment':
         return { name: 'AzureCloud', suffixes: { storage: this.facts.storageSuffix } };
       case 'resourceid':
-        return this.makeResourceId(str(0), args.slice(1).map((_a, i) => str(i + 1)));
+        return this.makeResourceId(
+          str(0),
+          args.slice(1).map((_a, i) => str(i + 1)),
+        );
       case 'reference':
         return this.runtimeState(str(0), args[2] === 'full' || args[2] === 'Full');
       case 'listkeys': {
         const resource = this.resourceById(str(0));
         if (!resource || !this.deployed(resource)) throw new ArmEvaluationError(`listKeys('${str(0)}'): no such deployed resource`);
-        return { keys: [{ keyName: 'key1', value: 'test-storage-key-1' }, { keyName: 'key2', value: 'test-storage-key-2' }] };
+        return {
+          keys: [
+            { keyName: 'key1', value: 'test-storage-key-1' },
+            { keyName: 'key2', value: 'test-storage-key-2' },
+          ],
+        };
       }
       default:
         throw new ArmEvaluationError(`${name}() is not supported by the test evaluator (test/arm.ts): add it there`);
@@ -455,18 +532,32 @@ export class ArmDeployment {
 
 function checkParameterValue(name: string, declared: ArmParameter, value: unknown): void {
   const type = declared.type.toLowerCase();
-  const expected = { string: 'string', securestring: 'string', int: 'number', bool: 'boolean', object: 'object', secureobject: 'object', array: 'array' }[type];
+  const expected = {
+    string: 'string',
+    securestring: 'string',
+    int: 'number',
+    bool: 'boolean',
+    object: 'object',
+    secureobject: 'object',
+    array: 'array',
+  }[type];
   if (!expected) throw new ArmEvaluationError(`parameter "${name}" has unknown type "${declared.type}"`);
   if (typeName(value) !== expected) throw new ArmEvaluationError(`parameter "${name}" is ${declared.type} but its value is ${typeName(value)}`);
   if (declared.allowedValues && !declared.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
-    throw new ArmEvaluationError(`parameter "${name}" = ${JSON.stringify(value)} is not one of its allowedValues ${JSON.stringify(declared.allowedValues)}`);
+    throw new ArmEvaluationError(
+      `parameter "${name}" = ${JSON.stringify(value)} is not one of its allowedValues ${JSON.stringify(declared.allowedValues)}`,
+    );
   }
   if (typeof value === 'string') {
-    if (declared.minLength !== undefined && value.length < declared.minLength) throw new ArmEvaluationError(`parameter "${name}" is shorter than ${declared.minLength}`);
-    if (declared.maxLength !== undefined && value.length > declared.maxLength) throw new ArmEvaluationError(`parameter "${name}" is longer than ${declared.maxLength}`);
+    if (declared.minLength !== undefined && value.length < declared.minLength)
+      throw new ArmEvaluationError(`parameter "${name}" is shorter than ${declared.minLength}`);
+    if (declared.maxLength !== undefined && value.length > declared.maxLength)
+      throw new ArmEvaluationError(`parameter "${name}" is longer than ${declared.maxLength}`);
   }
   if (typeof value === 'number') {
-    if (declared.minValue !== undefined && value < declared.minValue) throw new ArmEvaluationError(`parameter "${name}" is below ${declared.minValue}`);
-    if (declared.maxValue !== undefined && value > declared.maxValue) throw new ArmEvaluationError(`parameter "${name}" is above ${declared.maxValue}`);
+    if (declared.minValue !== undefined && value < declared.minValue)
+      throw new ArmEvaluationError(`parameter "${name}" is below ${declared.minValue}`);
+    if (declared.maxValue !== undefined && value > declared.maxValue)
+      throw new ArmEvaluationError(`parameter "${name}" is above ${declared.maxValue}`);
   }
 }

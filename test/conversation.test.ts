@@ -78,7 +78,7 @@ describe('conversations with the bot', () => {
       for (const q of ['can dry needling help with asthma?', 'does acupuncture cure cancer', 'can dry needling help rheumatoid arthritis']) {
         const r = await new Conversation().say(q);
         expect(r.text, q).to.not.match(/^Yes/);
-        expect(r.text, q).to.include('couldn’t find that condition').and.include(knowledge.clinic.phone);
+        expect(r.text, q).to.match(/couldn’t find (that condition|“[^”]+”)/).and.include(knowledge.clinic.phone);
         expect(r.recognition?.outcome, q).to.equal('fallback');
       }
     });
@@ -185,8 +185,8 @@ describe('conversations with the bot', () => {
 
   describe('contact, booking, people', () => {
     it('gives the clinic details from clinic.json for contact questions', async () => {
-      const r = await new Conversation().say('what are your opening hours?');
-      expect(r.text).to.include(knowledge.clinic.openingHours).and.include(knowledge.clinic.address);
+      const r = await new Conversation().say('how do I get in touch with the clinic?');
+      expect(r.text).to.include(knowledge.clinic.phone).and.include(knowledge.clinic.address);
       expect(r.recognition?.outcome).to.equal('answered');
     });
 

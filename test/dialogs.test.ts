@@ -88,14 +88,14 @@ describe('dialogs', () => {
   });
 
   describe('HandoffDialog', () => {
-    it('sends handoff.initiate, then the contact details', async () => {
+    it('gives the contact details first, then sends handoff.initiate (a refused event cannot cost the patient the message)', async () => {
       const { deps, conversationState } = dialogDeps();
       const client = new DialogTestClient('test', new HandoffDialog(deps), undefined, [], conversationState);
-      const event = await client.sendActivity('talk to a person');
+      const text = await client.sendActivity('talk to a person');
+      expect(text.text).to.include(knowledge.clinic.phone);
+      const event = client.getNextReply();
       expect(event.type).to.equal('event');
       expect(event.name).to.equal('handoff.initiate');
-      const text = client.getNextReply();
-      expect(text.text).to.include(knowledge.clinic.phone);
     });
   });
 });

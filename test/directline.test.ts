@@ -37,7 +37,10 @@ describe('Direct Line tokens', () => {
     const now = Date.now();
     const clocked = new TokenService(TEST_SECRET, 1800, () => now);
     const check = clocked.verify(clocked.issue('conversationAAAA', 'dl_visitor01').token);
-    expect(check).to.deep.equal({ ok: true, claims: { conversationId: 'conversationAAAA', userId: 'dl_visitor01', kind: 'conversation', exp: Math.floor(now / 1000) + 1800 } });
+    expect(check).to.deep.equal({
+      ok: true,
+      claims: { conversationId: 'conversationAAAA', userId: 'dl_visitor01', kind: 'conversation', exp: Math.floor(now / 1000) + 1800, issuedBy: clocked.processId },
+    });
   });
 
   it('refuse a token whose payload was changed, one signed with another secret, and garbage', () => {

@@ -138,7 +138,7 @@ describe('enquiry dialog', () => {
       const chat = new Conversation('webchat', undefined, { enquiries: store });
       const start = await chat.say('I want to book an appointment');
       expect(start.text).to.match(/Is that OK\?/);
-      expect(start.recognition).to.include({ intent: 'booking', outcome: 'answered' });
+      expect(start.recognition).to.include({ intent: 'booking', outcome: 'handoff' });
       await chat.say('yes');
       const name = await chat.say('Sam');
       expect(name.recognition?.text).to.equal('Sam'); // the trace the Emulator sees; the stored copy is masked

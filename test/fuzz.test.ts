@@ -3,6 +3,8 @@
  * every reply is well-formed, and the HTTP endpoint answers 2xx or a 4xx JSON error, never a 500.
  */
 import { expect } from 'chai';
+import { isCarrierKeyword, smsBudgetFor } from '../src/bot/sms';
+import { smsSegments } from '../src/channels/gsm7';
 import fc from 'fast-check';
 import { startApp, RunningApp } from '../src/app';
 import { silentLogger } from '../src/logger';
@@ -40,11 +42,19 @@ describe('fuzzing', function () {
 
   it('the bot answers every message with at least one reply and exactly one recognition trace (400 cases)', async () => {
     await fc.assert(
-      fc.asyncProperty(messageText, fc.constantFrom('webchat', 'sms', 'msteams', 'facebook'), async (text, channel) => {
+      fc.asyncProperty(messageText, fc.constantFrom('webchat', 'sms', 'msteams', 'facebook', 'telegram', 'slack', 'email'), async (text, channel) => {
         const r = await new Conversation(channel).say(text);
-        expect(r.replies.length).to.be.at.least(1);
+        // On SMS a lone carrier keyword (STOP, HELP…) is the carrier's to answer: the bot stays silent.
+        if (!(channel === 'sms' && isCarrierKeyword(text))) expect(r.replies.length).to.be.at.least(1);
         expect(r.traces.filter((t) => t.name === 'ClinicRecognizer')).to.have.length(1);
         for (const reply of r.replies) if (reply.type === 'message') expect(reply.text ?? '').to.not.include('<script');
+        // Whatever the patient sent, an SMS reply is GSM-7 and within the segment budget.
+        if (channel === 'sms') {
+          for (const reply of r.replies) {
+            const text = reply.text ?? '';
+            expect(smsSegments(text)).to.deep.include({ encoding: 'GSM-7' }).and.satisfy((c: { segments: number }) => c.segments <= smsBudgetFor(text));
+          }
+        }
       }),
       { numRuns: 400, seed: 7 },
     );

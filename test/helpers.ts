@@ -2,9 +2,9 @@
  * Test helpers: the real knowledge base and a model trained from it (once per test run), and a
  * conversation driver over botbuilder's TestAdapter running the same bot and middleware as the server.
  */
-import { Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
-import { createBot, BotParts, BotRuntime } from '../src/bot/createBot';
-import { RecognitionTraceValue, TRACE_NAME } from '../src/turn/trace';
+import { Activity, ActivityTypes, ConversationState, MemoryStorage } from 'botbuilder';
+import type { BotParts } from '../src/bot/createBot';
+import { LocalConversation } from '../src/bot/localConversation';
 import { TurnRecognizer } from '../src/bot/turnRecognizer';
 import { AppOverrides, RunningApp, startApp } from '../src/app';
 import { Config, loadConfig, PROJECT_ROOT } from '../src/config';
@@ -34,73 +34,13 @@ export function clinic(): { knowledge: Knowledge; model: IntentModel; recognizer
   return cached;
 }
 
-export interface TurnResult {
-  /** Everything the bot sent that is not a trace, in order. */
-  replies: Partial<Activity>[];
-  /** Message replies' text joined, for easy assertions. */
-  text: string;
-  traces: Partial<Activity>[];
-  /** The one ClinicRecognizer trace of the turn (undefined when there was none). */
-  recognition?: RecognitionTraceValue;
-}
+export type { TurnResult } from '../src/bot/localConversation';
 
-/** A conversation with the full bot on a given channel. */
-export class Conversation {
-  readonly adapter: TestAdapter;
-  readonly runtime: BotRuntime;
-  private sent: Partial<Activity>[] = [];
-
+/** A conversation with the full bot on a given channel, with the test run's trained recognizer. */
+export class Conversation extends LocalConversation {
   constructor(channelId = 'webchat', conversationId = 'conv-' + Math.random().toString(36).slice(2), parts: Partial<BotParts> = {}) {
     const { knowledge, recognizer } = clinic();
-    this.runtime = createBot({ knowledge, recognizer, storage: new MemoryStorage(), ...parts });
-    this.adapter = new TestAdapter(async (context) => this.runtime.bot.run(context), {
-      channelId,
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },
-    });
-    // Outermost, so that it also sees what middleware sends without running the bot (safety replies).
-    this.adapter.use({
-      onTurn: async (context, next) => {
-        context.onSendActivities(async (_ctx, activities, nextSend) => {
-          this.sent.push(...activities);
-          return nextSend();
-        });
-        await next();
-      },
-    });
-    for (const m of this.runtime.middleware) this.adapter.use(m);
-  }
-
-  private collect(): TurnResult {
-    const all = this.sent;
-    this.sent = [];
-    const traces = all.filter((a) => a.type === ActivityTypes.Trace);
-    const replies = all.filter((a) => a.type !== ActivityTypes.Trace);
-    const recognition = traces.find((t) => t.name === TRACE_NAME)?.value as RecognitionTraceValue | undefined;
-    return {
-      replies,
-      text: replies.filter((r) => r.type === ActivityTypes.Message).map((r) => r.text ?? '').join('\n'),
-      traces,
-      recognition,
-    };
-  }
-
-  async say(text: string, extra: Partial<Activity> = {}): Promise<TurnResult> {
-    await this.adapter.processActivity({ type: ActivityTypes.Message, text, ...extra });
-    return this.collect();
-  }
-
-  async send(activity: Partial<Activity>): Promise<TurnResult> {
-    await this.adapter.processActivity(activity);
-    return this.collect();
-  }
-
-  async join(): Promise<TurnResult> {
-    await this.adapter.processActivity({
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [{ id: 'user1', name: 'Patient' }],
-      recipient: { id: 'bot', name: 'bot' },
-    });
-    return this.collect();
+    super({ knowledge, recognizer, storage: new MemoryStorage(), ...parts }, channelId, conversationId);
   }
 }
 

@@ -3,14 +3,13 @@
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startApp, RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { tempDataDir } from './helpers';
 import { TRACE_NAME } from '../src/turn/trace';
+import { startConnectorStub } from './connectorStub';
 
 function activity(text: string, extra: Record<string, unknown> = {}) {
   return {
@@ -36,22 +35,6 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     json = undefined;
   }
   return { status: res.status, json, text };
-}
-
-/** A local stand-in for the Bot Connector service: records the replies the bot posts to serviceUrl. */
-async function startConnectorStub(): Promise<{ url: string; received: Array<{ path: string; body: any }>; server: Server }> {
-  const received: Array<{ path: string; body: any }> = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body: data ? JSON.parse(data) : undefined });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'reply-' + received.length }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
 }
 
 describe('HTTP: Bot Framework endpoint', function () {
@@ -103,7 +86,7 @@ describe('HTTP: Bot Framework endpoint', function () {
       // Traces are for staff tools: Bot Framework only delivers them to the Emulator.
       expect(stub.received.filter((r) => r.body?.type === 'trace')).to.have.length(0);
     } finally {
-      stub.server.close();
+      await stub.close();
     }
   });
 
@@ -119,7 +102,7 @@ describe('HTTP: Bot Framework endpoint', function () {
       expect(res.status).to.be.within(200, 202);
       expect(stub.received.map((r) => r.body.text).join()).to.include('not a diagnosis');
     } finally {
-      stub.server.close();
+      await stub.close();
     }
   });
 

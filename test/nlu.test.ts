@@ -47,7 +47,7 @@ describe('typo correction', () => {
 
 describe('condition entities', () => {
   const { knowledge } = clinic();
-  const matchers = buildMatchers(knowledge.conditions);
+  const matchers = buildMatchers(knowledge);
   const found = (text: string) => analyse(text, matchers).conditions.map((c) => [c.value.name, c.text]);
 
   it('matches by alias, stem and small typos, and reports what the user wrote', () => {
@@ -176,7 +176,7 @@ describe('recognizer', () => {
 
   it('asks which intent was meant when the top two are close', () => {
     const { knowledge, model } = clinic();
-    const tight = new IntentRecognizer({ ...model, calibration: { ...model.calibration, clarifyMargin: 1 } }, buildMatchers(knowledge.conditions), {
+    const tight = new IntentRecognizer({ ...model, calibration: { ...model.calibration, clarifyMargin: 1 } }, buildMatchers(knowledge), {
       maxChars: 1000,
       clarifiable: new Set(model.bayes.intents),
     });

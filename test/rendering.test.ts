@@ -12,10 +12,12 @@ describe('replies are rendered for the channel', () => {
     expect(reply.textFormat).to.equal('markdown');
   });
 
-  it('facebook: suggested actions (quick replies), plain text', async () => {
+  it('facebook: suggested actions (quick replies), plain text (after the first-contact welcome)', async () => {
     const r = await new Conversation('facebook').say('what is dry needling?');
-    expect(r.replies[0].suggestedActions?.actions.length).to.be.greaterThan(0);
-    expect(r.replies[0].textFormat).to.equal('plain');
+    const answer = r.replies[r.replies.length - 1];
+    expect(r.replies[0].text).to.include('not a diagnosis');
+    expect(answer.suggestedActions?.actions.length).to.be.greaterThan(0);
+    expect(answer.textFormat).to.equal('plain');
   });
 
   it('msteams: a hero card with the buttons under the answer text', async () => {

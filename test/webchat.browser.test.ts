@@ -127,6 +127,7 @@ describe('the website chat page in a real browser (Chromium)', function () {
 
   it('starts a new conversation when the visitor asks for one', async () => {
     const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem('clinic-chat.conversation') ?? 'null'));
+    page.once('dialog', (dialog) => void dialog.accept()); // "Start a new conversation?"
     await page.getByRole('button', { name: 'New conversation' }).click();
     await shown('I can explain what acupuncture and dry needling are', 20_000);
     expect(await bubbles('grounded in Western medicine principles').count()).to.equal(0);

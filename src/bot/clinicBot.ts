@@ -1,6 +1,7 @@
 /**
- * The bot: welcomes new members, runs the main dialog for each message, and saves state once at the
- * end of the turn (a failed turn saves nothing, so state stays as it was before the turn).
+ * The bot: welcomes each conversation once (firstContact.ts: conversationUpdate, Teams install, a platform
+ * start or the first message), runs the main dialog for each message, and saves state once at the end of the
+ * turn (a failed turn saves nothing, so state stays as it was before the turn).
  */
 import { ActivityHandler, BotState, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -8,9 +9,12 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { Logger } from '../logger';
 import { attachmentText } from './replies';
 import { say } from './reply';
-import { getTurnRecord, setTurnRecord } from '../turn/record';
+import { getTurnRecord, setOutcome, setTurnRecord } from '../turn/record';
 import type { TurnRecognizer } from './turnRecognizer';
 import { unclassified } from '../nlu/recognizer';
+import type { ChannelMemory } from './channelLayer';
+import { FirstContact } from './firstContact';
+import { sendSmsRest } from './sms';
 
 export class ClinicBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -21,9 +25,11 @@ export class ClinicBot extends ActivityHandler {
     private readonly dialog: MainDialog,
     private readonly turns: TurnRecognizer,
     private readonly logger: Logger,
+    private readonly channelMemory: StatePropertyAccessor<ChannelMemory> = conversationState.createProperty<ChannelMemory>('ChannelMemory'),
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('DialogState');
+    const firstContact = new FirstContact(channelMemory, dialog.knowledge);
 
     this.onMessage(async (context, next) => {
       const text = context.activity.text;
@@ -32,9 +38,18 @@ export class ClinicBot extends ActivityHandler {
         setTurnRecord(context, { recognition: unclassified('') });
         await say(context, 'fallback', attachmentText());
       } else {
+        const first = await firstContact.onMessage(context, async () => {
+          const { recognition } = await this.turns.understand(context);
+          return recognition.reason === 'empty' || recognition.intent === 'greeting';
+        });
         // Recognise every message, even one a prompt will consume, so that each turn's trace says what was understood.
         await this.turns.understand(context);
-        await this.dialog.run(context, this.dialogState);
+        if (first === 'welcome_only') {
+          setOutcome(context, 'answered', 'welcome');
+          await this.dialog.sendWelcome(context);
+        } else if (!(await sendSmsRest(context, this.channelMemory))) {
+          await this.dialog.run(context, this.dialogState);
+        }
       }
       const record = getTurnRecord(context);
       this.logger.info('turn', {
@@ -49,8 +64,15 @@ export class ClinicBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (newcomers.length > 0) await this.dialog.sendWelcome(context);
+      const added = context.activity.membersAdded ?? [];
+      // Teams announces its install by adding the bot itself; elsewhere the welcome waits for the patient.
+      const joined = added.some((m) => m.id !== botId) || (context.activity.channelId === 'msteams' && added.length > 0);
+      if (await firstContact.shouldWelcomeOnJoin(context, joined)) await this.dialog.sendWelcome(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (await firstContact.shouldWelcomeOnJoin(context, true)) await this.dialog.sendWelcome(context);
       await next();
     });
   }

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/types';
 import { Logger, silentLogger } from '../logger';
 import type { ClinicContext } from '../nlu/context';
 import { ClinicBot } from './clinicBot';
+import { ChannelLayerMiddleware, ChannelMemory } from './channelLayer';
 import type { EnquiryStore } from '../storage/enquiries';
 import { RecognitionTraceMiddleware, SafetyMiddleware } from './middleware';
 import { ResilientStorage } from '../storage/resilientStorage';
@@ -42,8 +43,10 @@ export interface BotRuntime {
   conversationState: ConversationState;
   userState: UserState;
   /**
-   * Adapter middleware, outermost first: transcript logging wraps the recognition trace (so the trace
-   * is logged), which wraps safety, which wraps the storage-outage notice, which wraps the bot.
+   * Adapter middleware, outermost first: transcript logging wraps the channel layer (so the transcript keeps
+   * the message as received and what the channel was really sent), which wraps the recognition trace (so the
+   * trace is logged), which wraps safety (which reads the channel layer's cleaned text), which wraps the
+   * storage-outage notice, which wraps the bot.
    */
   middleware: Middleware[];
   transcriptLogging?: TranscriptLoggingMiddleware;
@@ -56,7 +59,8 @@ export function createBot(parts: BotParts): BotRuntime {
   const storage = parts.storage;
   const canStore = storage instanceof ResilientStorage ? () => storage.health.storage === 'ok' : undefined;
   const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries, canStore });
-  const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger);
+  const channelMemory = conversationState.createProperty<ChannelMemory>('ChannelMemory');
+  const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger, channelMemory);
   if (parts.optimisticConcurrency) {
     const run = bot.run.bind(bot);
     bot.run = (context) => runWithConflictRetry(context, [conversationState, userState], run, parts.logger ?? silentLogger);
@@ -71,6 +75,12 @@ export function createBot(parts: BotParts): BotRuntime {
     userState,
     middleware: [
       ...(transcriptLogging ? [transcriptLogging] : []),
+      new ChannelLayerMiddleware(
+        channelMemory,
+        parts.knowledge.clinic,
+        parts.logger ?? silentLogger,
+        parts.optimisticConcurrency ? { storage: parts.storage, state: conversationState } : undefined,
+      ),
       new RecognitionTraceMiddleware(),
       new SafetyMiddleware(parts.knowledge),
       ...(parts.storage instanceof ResilientStorage ? [new StorageOutageMiddleware(parts.storage, conversationState, parts.knowledge)] : []),

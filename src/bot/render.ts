@@ -1,18 +1,18 @@
 /**
- * Reply rendering for the channel, through botbuilder-dialogs' ChoiceFactory and channel capability
- * checks rather than hand-written channel lists: suggested actions where the channel has them
- * (Web Chat, Facebook, Telegram), a hero card with buttons on Teams, plain text on SMS.
+ * Reply rendering for the channel, from the capability table (src/channels/capabilities.ts): buttons as
+ * suggested actions or a hero card in the form the channel prefers and can hold, numbered text for a question
+ * where there are no buttons, and text alone for follow-up suggestions there (they are a convenience, not a
+ * question, and on SMS every character costs). The outbound shaper then enforces the channel's limits on
+ * whatever is sent (src/channels/outbound.ts).
  */
-import { Activity, ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
-import { Channels } from 'botbuilder';
-import { Choice, ChoiceFactory } from 'botbuilder-dialogs';
+import { Activity, ActionTypes, CardAction, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { Choice } from 'botbuilder-dialogs';
+import { capabilitiesFor, cardFits, isGroupConversation, suggestedActionsFit } from '../channels/capabilities';
+import { numberedChoices } from '../channels/outbound';
 import type { Suggestion } from './suggestions';
 
-// Channels whose clients render Markdown in message text; elsewhere (SMS, Facebook, Telegram) we send plain text.
-const MARKDOWN_CHANNELS = new Set<string>([Channels.Webchat, Channels.Directline, Channels.Emulator, Channels.Msteams]);
-
 export function textFormatFor(channelId: string): 'markdown' | 'plain' {
-  return MARKDOWN_CHANNELS.has(channelId) ? 'markdown' : 'plain';
+  return capabilitiesFor(channelId).markdown === 'plain' ? 'plain' : 'markdown';
 }
 
 /** A text reply in the channel's text format. */
@@ -22,29 +22,49 @@ export function textReply(context: TurnContext, text: string): Partial<Activity>
   return reply;
 }
 
+export interface Button {
+  title: string;
+  /** What tapping it sends. */
+  value: string;
+}
+
 /**
- * A reply with optional follow-up buttons. Buttons are a convenience here, not a question, so on
- * channels with neither suggested actions nor card buttons (SMS) the text goes alone.
+ * A reply with buttons. `question`: the buttons are the answers to the text's question, so a channel without
+ * buttons gets them as numbered text; otherwise (follow-up suggestions) it gets the text alone.
  */
-export function replyWithSuggestions(context: TurnContext, text: string, suggestions: Suggestion[]): Partial<Activity> {
-  const channelId = context.activity.channelId;
-  if (suggestions.length === 0) return textReply(context, text);
-  const choices: Choice[] = suggestions.map((s) => ({ value: s.value, action: { type: 'imBack', title: s.title, value: s.value } }));
-  const rendered = ChoiceFactory.forChannel(channelId, choices, text);
-  const hasButtons = Boolean(rendered.suggestedActions) || Boolean(rendered.attachments?.length);
-  const reply = hasButtons ? rendered : MessageFactory.text(text);
-  reply.type = ActivityTypes.Message;
-  reply.textFormat = textFormatFor(channelId);
-  if (reply.attachments?.length) {
-    // Teams: the hero card carries the buttons; the answer stays in the message text above it.
-    // ChoiceFactory.heroCard titles buttons with the value (the full question): give them the short title back.
-    reply.text = text;
-    for (const a of reply.attachments) {
-      const card = a.content as { text?: string; buttons?: Array<{ title: string; value: unknown }> } | undefined;
-      if (!card) continue;
-      delete card.text;
-      for (const b of card.buttons ?? []) b.title = suggestions.find((s) => s.value === b.value)?.title ?? b.title;
-    }
+export function buttonsReply(context: TurnContext, text: string, buttons: Button[], question: boolean): Partial<Activity> {
+  const caps = capabilitiesFor(context.activity.channelId);
+  const group = isGroupConversation(context.activity);
+  const titles = buttons.map((b) => b.title);
+  const actions: CardAction[] = buttons.map((b) => ({ type: ActionTypes.ImBack, title: b.title, value: b.value }));
+  const suggested = suggestedActionsFit(caps, group, titles);
+  const card = cardFits(caps, titles);
+  let reply: Partial<Activity>;
+  if (buttons.length && suggested && (!card || caps.preferredButtons !== 'card')) {
+    reply = MessageFactory.suggestedActions(actions, text);
+  } else if (buttons.length && card) {
+    // The card carries only the buttons; the answer stays in the message text above it.
+    reply = MessageFactory.attachment(CardFactory.heroCard('', undefined, actions), text);
+    delete (reply.attachments![0].content as { title?: string }).title;
+  } else {
+    reply = MessageFactory.text(question ? numberedChoices(text, titles) : text);
   }
+  reply.textFormat = textFormatFor(context.activity.channelId);
   return reply;
+}
+
+/** A reply with optional follow-up buttons (dropped where the channel has no buttons). */
+export function replyWithSuggestions(context: TurnContext, text: string, suggestions: Suggestion[]): Partial<Activity> {
+  if (suggestions.length === 0) return textReply(context, text);
+  return buttonsReply(context, text, suggestions.map((s) => ({ title: s.title, value: s.value })), false);
+}
+
+/** A prompt's choices as buttons: the action's title and value when it has one, else the choice's value. */
+export function choiceButtons(choices: Array<string | Choice>): Button[] {
+  return choices.map((c) => {
+    if (typeof c === 'string') return { title: c, value: c };
+    const title = c.action?.title ?? c.value;
+    const value = typeof c.action?.value === 'string' ? c.action.value : c.value;
+    return { title, value };
+  });
 }

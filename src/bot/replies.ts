@@ -4,7 +4,9 @@
  */
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
-import { conditionClaim } from '../knowledge/claims';
+import { ConditionAsked, conditionClaim } from '../knowledge/claims';
+import { isPlaceholder } from '../knowledge/placeholders';
+import type { ClinicDetail } from '../nlu/clinicQuestions';
 import type { ClinicDetails, Condition, Knowledge, RedFlagKind } from '../knowledge/types';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
@@ -39,7 +41,7 @@ export function helpText(k: Knowledge): string {
     `You can ask me things like:\n` +
     `- What is dry needling?\n- How does acupuncture work?\n- What’s the difference between them?\n` +
     `- Can dry needling help tennis elbow?\n- Which treatment suits me?\n- How do I book?\n\n` +
-    `Say “cancel” to stop what we’re doing, or “start over” to begin again. ${DISCLAIMER}` +
+    `Say “never mind” to stop what we’re doing, or “start over” to begin again. ${DISCLAIMER}` +
     ` For anything else, contact ${k.clinic.name}:\n${contactLines(k.clinic)}`
   );
 }
@@ -63,19 +65,42 @@ export function dryNeedlingConditions(k: Knowledge): Condition[] {
  * Whether a treatment helps a condition, strictly as the article says (the claims in knowledge/claims.ts), then a
  * practitioner to ask.
  */
-export function conditionText(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined): string {
-  const claim = conditionClaim(k, condition, treatment);
+export function conditionText(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined, asked: ConditionAsked = {}): string {
+  const claim = conditionClaim(k, condition, treatment, asked);
   const close = claim.close === 'assess' ? 'A practitioner can assess whether it suits you.' : 'A practitioner can advise which suits you.';
   return `${claim.text} ${close} ${DISCLAIMER}`;
 }
 
 /** A condition we could not find on either list: never a yes. */
-export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined): string {
+export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string): string {
   const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'both' ? 'acupuncture or dry needling' : 'dry needling';
+  const what = said ? `“${said}”` : 'that condition';
   return (
-    `I couldn’t find that condition on the list in our article for ${which}. The article says its list is not exhaustive, ` +
-    `so I can’t say yes or no: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
+    `I couldn’t find ${what} on the list in our article for ${which}. The article says its list is not exhaustive, ` +
+    `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
+}
+
+/** "Are you a bot?": always the truth, and a person to contact. */
+export function botIdentityText(k: Knowledge): string {
+  return (
+    `I’m an automated assistant (a computer program), not a person. I can answer questions about acupuncture and dry needling from ${k.clinic.name}’s article. ` +
+    `If you’d like to talk to a person, our team can help:\n\n${contactLines(k.clinic)}`
+  );
+}
+
+/**
+ * A contact question about one detail: undefined when the clinic has set it (the caller sends the full details);
+ * otherwise that it is not set (or that the assistant does not have it, for things clinic.json does not hold, such
+ * as parking) and who to ask, never the placeholder.
+ */
+export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | undefined {
+  const c = k.clinic;
+  if (detail !== 'unknown' && !isPlaceholder(c[detail])) return undefined;
+  const what =
+    detail === 'openingHours' ? 'our opening hours have not been set in this assistant yet' : detail === 'address' ? 'our address has not been set in this assistant yet' : 'I don’t have that information';
+  const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : ''].filter(Boolean).join(' or ');
+  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
 export function notCoveredText(k: Knowledge): string {
@@ -166,11 +191,11 @@ export const SOMETHING_ELSE_TITLE = 'Something else';
 
 // Which treatment (topic questions that name neither)
 export const TREATMENT_PROMPT = 'Do you mean acupuncture or dry needling?';
-export const TREATMENT_RETRY = 'Please choose acupuncture, dry needling or both (or say “cancel”).';
+export const TREATMENT_RETRY = 'Please choose acupuncture, dry needling or both (or say “never mind”).';
 
 // Which condition
 export const CONDITION_PROMPT = 'Which condition would you like to ask about? For example: lower back pain, tennis elbow, sciatica or insomnia.';
-export const CONDITION_RETRY = 'Please tell me the condition, for example “neck pain” or “plantar fasciitis”. Or say “cancel”.';
+export const CONDITION_RETRY = 'Please tell me the condition, for example “neck pain” or “plantar fasciitis”. Or say “never mind”.';
 
 /** Still no condition after the retries: what the article lists, rather than a loop. */
 export function conditionNotFoundText(k: Knowledge): string {
@@ -179,7 +204,7 @@ export function conditionNotFoundText(k: Knowledge): string {
 
 // Which treatment suits me
 export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
-export const AREA_RETRY = 'Please choose one of the options (or say “cancel”).';
+export const AREA_RETRY = 'Please choose one of the options (or say “never mind”).';
 export const APPROACH_PROMPT =
   'And which approach appeals to you more: Western medicine (trigger points in muscles) or traditional Chinese medicine (meridians and chi)?';
 export const APPROACH_RETRY = 'Please choose Western medicine, Chinese medicine or no preference.';
@@ -208,10 +233,12 @@ export function consentDeclinedText(k: Knowledge): string {
 }
 
 export const NAME_PROMPT = 'Thank you. What name should we use?';
-export const NAME_RETRY = 'Please type just the name we should use (or say “cancel”).';
+export const NAME_RETRY = 'Please type just the name we should use (or say “never mind”).';
 export const CONTACT_PROMPT = 'Thanks. What phone number or email address should we use to reach you?';
+/** On SMS the bot has the patient's number (the sender's): it offers it instead of asking (src/bot/senderNumber.ts). */
+export const CONTACT_SENDER_PROMPT = 'Thanks. Shall we call you on the number you’re texting from? Reply yes, or send another number or an email address.';
 export const CONTACT_RETRY =
-  'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “cancel”).';
+  'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “never mind”).';
 export const TIME_PROMPT = 'When suits you best? For example “weekday mornings” or “Tuesday after 3pm”.';
 export function timeRetryText(max: number): string {
   return `Please tell me when suits you, in a few words (up to ${max} characters).`;
@@ -264,4 +291,31 @@ export function enquiryFailedText(k: Knowledge): string {
 
 export function enquiryGaveUpText(k: Knowledge): string {
   return `Sorry, I couldn’t take your details, so I haven’t sent anything. You can reach us directly:\n\n${contactLines(k.clinic)}`;
+}
+
+/** A bare "yes" or "no" (or a stale prompt button) with no question waiting (src/bot/staleAnswers.ts). */
+export function staleAnswerText(k: Knowledge, answer: 'yes' | 'no'): string {
+  return answer === 'yes'
+    ? `Thanks. I’m not waiting on an answer from you at the moment, so nothing has been sent or booked. What would you like to know about acupuncture or dry needling at ${k.clinic.name}?`
+    : 'OK, nothing has been sent or booked. If you have a question about acupuncture or dry needling, just ask.';
+}
+
+/** The short SMS intro at the top of a conversation's first text: who we are, not medical advice, 000; one segment. */
+export function smsIntroText(c: ClinicDetails): string {
+  return `Hi, this is the ${c.name} assistant: general info only, not medical advice. Emergency? Call ${c.emergencyNumber}.`;
+}
+
+/** The SMS welcome (a platform start, a greeting, "start over"): the intro and how to ask, two segments at most. */
+export function smsWelcomeText(k: Knowledge): string {
+  return `${smsIntroText(k.clinic)} Ask me about acupuncture or dry needling, e.g. "What is dry needling?"`;
+}
+
+/** The end of an SMS answer cut to a few segments (src/bot/sms.ts). Never a carrier keyword. */
+export function moreFooter(list: boolean): string {
+  return list ? 'Reply MORE for the full list.' : 'Reply MORE for the rest.';
+}
+
+/** "more" on SMS when the last answer was whole. */
+export function nothingMoreText(): string {
+  return 'That was everything I had on that. What else would you like to know about acupuncture or dry needling?';
 }

@@ -2,7 +2,8 @@
  * The one reply path. Everything the bot says to a patient (answers, prompts, the safety guidance, the storage
  * notice, the adapter's apology) goes through reply(): it records how the turn ended (the recognition trace's
  * outcome, see src/turn/record.ts) and renders the sentence for the channel (render.ts), in one call, so no
- * reply can forget either. The sentences themselves are in replies.ts.
+ * reply can forget either. The sentences themselves are in replies.ts. Urgent replies (emergency and crisis
+ * guidance) carry the standard `importance: "high"`, which the website chat shows as an alert.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { Outcome, setOutcome } from '../turn/record';
@@ -22,7 +23,9 @@ export interface ReplyOptions {
  */
 export function reply(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Partial<Activity> {
   if (outcome) setOutcome(context, outcome, options.intent);
-  return options.suggestions?.length ? replyWithSuggestions(context, text, options.suggestions) : textReply(context, text);
+  const activity = options.suggestions?.length ? replyWithSuggestions(context, text, options.suggestions) : textReply(context, text);
+  if (outcome === 'urgent') activity.importance = 'high';
+  return activity;
 }
 
 /** reply(), sent. */

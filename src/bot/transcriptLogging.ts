@@ -14,6 +14,9 @@
  *  - assigns ids and timestamps to outgoing activities as the stock logger does (and an id to an
  *    incoming activity without one), and sets `from.role` (user / bot) so the Emulator can open an
  *    exported .transcript;
+ *  - stores nothing for a turn nobody wrote: a conversationUpdate (a website page opened, the Emulator or
+ *    Teams adding the bot) and the welcome it brings are not kept, so a page view in which the visitor wrote
+ *    nothing leaves no stored conversation; the conversation is stored from the visitor's first message;
  *  - masks the contact details the enquiry dialog registered for the turn, and, with
  *    REDACT_CONTACT_DETAILS, phone numbers and emails in what the user wrote;
  *  - on a failed write, logs an error with the conversation id and counts it (/healthz shows the
@@ -94,6 +97,8 @@ export class TranscriptLoggingMiddleware implements Middleware {
     const incoming = context.activity;
     // As the stock logger: ContinueConversation events only initialise a proactive turn.
     if (!incoming || (incoming.type === ActivityTypes.Event && incoming.name === ActivityEventNames.ContinueConversation)) return next();
+    // Nobody wrote anything: a page view (or a client opening a conversation) is not a conversation to keep.
+    if (incoming.type === ActivityTypes.ConversationUpdate) return next();
 
     const turn: TurnLog = { masksApplied: 0, pending: [], ended: false };
     const clone: Activity = { ...incoming, from: { ...(incoming.from ?? { id: '', name: '' }), role: incoming.from?.role ?? RoleTypes.User } };

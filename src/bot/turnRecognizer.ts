@@ -3,7 +3,7 @@
  * keeps the result in turnState, where dialogs read it and the trace middleware reports it.
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ClinicContext, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
+import { ClinicContext, followUp, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
@@ -25,12 +25,22 @@ export class TurnRecognizer {
 
   async understand(context: TurnContext): Promise<TurnUnderstanding> {
     let record = getTurnRecord(context);
+    const clinicContext = await this.contextAccessor.get(context, {});
     if (!record) {
-      record = { recognition: this.recognizer.recognize(context.activity.text ?? '') };
+      record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? ''), clinicContext) };
       setTurnRecord(context, record);
     }
-    const clinicContext = await this.contextAccessor.get(context, {});
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
+  }
+
+  /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */
+  recognizePart(text: string): Recognition {
+    return this.recognizer.recognize(text);
+  }
+
+  /** The conversation's context as it stands. */
+  async context(context: TurnContext): Promise<ClinicContext> {
+    return this.contextAccessor.get(context, {});
   }
 
   /** Clears the conversation's context ("start over"). */
@@ -39,8 +49,15 @@ export class TurnRecognizer {
   }
 
   /** Remembers what was just answered, so the next "it" or "that" refers to it. */
-  async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>): Promise<void> {
+  async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>, passage?: string): Promise<void> {
     const current = await this.contextAccessor.get(context, {});
-    await this.contextAccessor.set(context, remember(current, intent, question));
+    await this.contextAccessor.set(context, remember(current, intent, question, passage));
+    const record = getTurnRecord(context);
+    if (record) {
+      record.about = {
+        treatment: question.treatment ?? record.about?.treatment,
+        condition: question.condition?.value.name ?? record.about?.condition,
+      };
+    }
   }
 }

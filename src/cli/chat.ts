@@ -1,7 +1,7 @@
 /**
  * npm run chat: talk to the bot in the terminal, with exactly the bot logic the server runs
  * (same middleware, dialogs and recognizer), through botbuilder's TestAdapter.
- *   --channel sms|msteams|webchat|facebook   render replies as that channel would get them (default webchat)
+ *   --channel sms|msteams|webchat|facebook|telegram|slack|email   render replies as that channel would get them (default webchat)
  *   --trace                                  also print what the recognizer understood
  */
 import 'dotenv/config';
@@ -45,9 +45,11 @@ async function main(): Promise<void> {
   // Outermost, so that replies sent by the safety middleware (which skips the bot) are shown too.
   adapter.use({
     onTurn: async (context, next) => {
+      // Shown after the inner handlers: as the channel gets them (shaped by the channel layer).
       context.onSendActivities(async (_ctx, activities, nextSend) => {
+        const responses = await nextSend();
         for (const a of activities) show(a, withTrace);
-        return nextSend();
+        return responses;
       });
       await next();
     },

@@ -12,17 +12,25 @@ import type { ClaimId, Knowledge } from './types';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A claim's text with its placeholders filled. */
-export function claimText(k: Knowledge, id: ClaimId, values: { name?: string; items?: string; lists?: string; area?: string } = {}): string {
+export function claimText(k: Knowledge, id: ClaimId, values: { name?: string; items?: string; others?: string; lists?: string; area?: string; said?: string } = {}): string {
   const fill: Record<string, string | undefined> = { ...values, Name: values.name === undefined ? undefined : capital(values.name) };
   return k.claims[id].text.replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
 }
 
-/** The article's acupuncture ailments, in its order. */
-export function acupunctureItems(k: Knowledge): string {
+/** The article's acupuncture ailments, in its order, leaving out one already named in the sentence. */
+export function acupunctureItems(k: Knowledge, except?: string): string {
   return k.conditions
-    .filter((c) => c.list === 'acupuncture')
+    .filter((c) => c.list === 'acupuncture' && c.name !== except)
     .map((c) => c.name)
     .join(', ');
+}
+
+/** How the patient put it, for a condition answer. */
+export interface ConditionAsked {
+  /** The patient's own words for it ("IBS", "my arches"). */
+  said?: string;
+  /** The question asked for a promise ("will it fix", "cure"): never answered with a yes. */
+  promise?: boolean;
 }
 
 export interface ConditionClaim {
@@ -32,28 +40,39 @@ export interface ConditionClaim {
 }
 
 /**
- * Whether a treatment helps a condition, strictly as the article says: yes only when the condition is on
- * that treatment's list; otherwise what the article does say.
+ * Whether a treatment helps a condition, strictly as the article says: a plain yes only when the patient named a
+ * condition on that treatment's list and asked for no promise; a description is "the closest condition on the list";
+ * a narrower thing the article covers only by a broader word ("IBS": digestive issues) gets what the article says and
+ * that it does not name theirs; otherwise what the article does say.
  */
-export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined): ConditionClaim {
+export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment: TreatmentChoice | undefined, asked: ConditionAsked = {}): ConditionClaim {
   const item = k.conditions.find((c) => c.name === condition.name);
   const onDryNeedling = condition.list === 'dryNeedling' || item?.alsoDryNeedling === true;
   const onAcupuncture = condition.list === 'acupuncture';
-  const asked = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
+  const requested = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
   const name = condition.name;
 
-  if (asked === 'both') {
+  if (condition.partial) {
+    const said = asked.said ? `“${asked.said}”` : 'your condition';
+    const claim = onAcupuncture
+      ? claimText(k, 'partialAcupuncture', { name, items: acupunctureItems(k), said })
+      : claimText(k, 'partialDryNeedling', { name, said });
+    return { text: claim, close: 'advise' };
+  }
+  if (requested === 'both') {
     const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
-    return { text: `${claimText(k, 'onLists', { name, lists })} ${claimText(k, 'compareBoth')}`, close: 'assess' };
+    return { text: `${claimText(k, condition.described ? 'describedOnLists' : 'onLists', { name, lists })} ${claimText(k, 'compareBoth')}`, close: 'assess' };
   }
-  if (asked === 'dryNeedling' && onDryNeedling) {
-    return { text: claimText(k, condition.list === 'dryNeedling' ? 'dryNeedlingListed' : 'bothUsedFor', { name }), close: 'assess' };
+  if (requested === 'dryNeedling' && onDryNeedling) {
+    if (condition.list !== 'dryNeedling') return { text: claimText(k, asked.promise || condition.described ? 'bothUsedForNoYes' : 'bothUsedFor', { name }), close: 'assess' };
+    const id = condition.described ? 'describedListed' : asked.promise ? 'promiseListed' : 'dryNeedlingListed';
+    return { text: claimText(k, id, { name }), close: 'assess' };
   }
-  if (asked === 'acupuncture' && onAcupuncture) {
-    return { text: claimText(k, 'acupunctureListed', { name, items: acupunctureItems(k) }), close: 'assess' };
+  if (requested === 'acupuncture' && onAcupuncture) {
+    return { text: claimText(k, asked.promise ? 'acupuncturePromise' : 'acupunctureListed', { name, others: acupunctureItems(k, name) }), close: 'assess' };
   }
-  if (asked === 'acupuncture') {
-    return { text: `${claimText(k, 'notForAcupuncture', { name })} ${claimText(k, 'compareBoth')}`, close: 'advise' };
+  if (requested === 'acupuncture') {
+    return { text: `${claimText(k, condition.described ? 'describedNotForAcupuncture' : 'notForAcupuncture', { name })} ${claimText(k, 'compareBoth')}`, close: 'advise' };
   }
   return { text: claimText(k, 'notForDryNeedling', { name, items: acupunctureItems(k) }), close: 'advise' };
 }

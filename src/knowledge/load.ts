@@ -13,11 +13,14 @@ import {
   ClaimId,
   ClinicDetails,
   Condition,
+  DescriptionWords,
   Knowledge,
+  Passage,
   RedFlag,
   Topic,
   TOPIC_REQUIREMENTS,
   TrainingUtterance,
+  TreatmentWords,
 } from './types';
 
 export class KnowledgeError extends Error {
@@ -108,7 +111,11 @@ function loadClinic(dir: string): ClinicDetails {
   return clinic;
 }
 
-function loadConditions(dir: string, article: string): { conditions: Condition[]; listSources: Record<TreatmentId, string> } {
+function aliasKey(alias: string): string {
+  return comparable(alias).replace(/[^a-z0-9 ]/g, '');
+}
+
+function loadConditions(dir: string, article: string): { conditions: Condition[]; listSources: Record<TreatmentId, string>; descriptions: DescriptionWords } {
   const file = 'conditions.json';
   const data = obj(readJson(dir, file), file, '(root)');
   const conditions: Condition[] = [];
@@ -131,13 +138,15 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         throw new KnowledgeError(file, `${field}.name`, `"${name}" is not found in article.txt (names must be as the article lists them)`);
       }
       const aliases = strList(c.aliases, file, `${field}.aliases`);
-      for (const alias of aliases) {
-        const key = comparable(alias).replace(/[^a-z0-9 ]/g, '');
-        const owner = seen.get(key);
-        if (owner && owner !== name) {
-          throw new KnowledgeError(file, `${field}.aliases`, `"${alias}" is also an alias of "${owner}"`);
+      const narrower = strList(c.narrower, file, `${field}.narrower`, true);
+      for (const [what, words] of [['aliases', aliases], ['narrower', narrower]] as const) {
+        for (const alias of words) {
+          const key = aliasKey(alias);
+          const owner = seen.get(key);
+          if (owner && owner !== name) throw new KnowledgeError(file, `${field}.${what}`, `"${alias}" is also an alias of "${owner}"`);
+          if (owner && what === 'narrower') throw new KnowledgeError(file, `${field}.narrower`, `"${alias}" is also one of its aliases`);
+          seen.set(key, name);
         }
-        seen.set(key, name);
       }
       if (c.alsoDryNeedling !== undefined && typeof c.alsoDryNeedling !== 'boolean') {
         throw new KnowledgeError(file, `${field}.alsoDryNeedling`, 'must be true or false');
@@ -148,10 +157,63 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         excludes: strList(c.excludes, file, `${field}.excludes`, true),
         list,
         alsoDryNeedling: c.alsoDryNeedling === true,
+        narrower,
+        bodyParts: strList(c.bodyParts, file, `${field}.bodyParts`, true),
+        cues: strList(c.cues, file, `${field}.cues`, true),
+        requiresCue: c.requiresCue === true,
+        broad: c.broad === true,
       });
     });
   }
-  return { conditions, listSources };
+  const descriptions = {
+    symptoms: strList(data.symptomWords, file, 'symptomWords'),
+    unlistedBodyParts: strList(data.unlistedBodyParts, file, 'unlistedBodyParts', true),
+  };
+  return { conditions, listSources, descriptions };
+}
+
+function loadTreatments(dir: string): Record<TreatmentId, TreatmentWords> {
+  const file = 'treatments.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  const treatments = {} as Record<TreatmentId, TreatmentWords>;
+  const seen = new Map<string, string>();
+  for (const id of ['acupuncture', 'dryNeedling'] as TreatmentId[]) {
+    const t = obj(data[id], file, id);
+    const words = {
+      aliases: strList(t.aliases, file, `${id}.aliases`),
+      weakAliases: strList(t.weakAliases, file, `${id}.weakAliases`, true),
+      concepts: strList(t.concepts, file, `${id}.concepts`, true),
+    };
+    for (const [what, list] of Object.entries(words)) {
+      for (const w of list) {
+        const owner = seen.get(aliasKey(w));
+        if (owner && owner !== id) throw new KnowledgeError(file, `${id}.${what}`, `"${w}" also belongs to ${owner}`);
+        seen.set(aliasKey(w), id);
+      }
+    }
+    treatments[id] = words;
+  }
+  return treatments;
+}
+
+function loadPassages(raw: unknown, article: string, file: string): Passage[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new KnowledgeError(file, 'passages', 'must be a list');
+  const passages: Passage[] = raw.map((value, i) => {
+    const field = `passages[${i}]`;
+    const p = obj(value, file, field);
+    const treatment = str(p.treatment, file, `${field}.treatment`);
+    if (treatment !== 'acupuncture' && treatment !== 'dryNeedling' && treatment !== 'both') {
+      throw new KnowledgeError(file, `${field}.treatment`, 'must be "acupuncture", "dryNeedling" or "both"');
+    }
+    const answer = loadAnswer(p, article, file, field);
+    const counterpart = p.counterpart === undefined ? undefined : str(p.counterpart, file, `${field}.counterpart`);
+    return { id: str(p.id, file, `${field}.id`), treatment, text: answer.text, sources: answer.sources, cues: strList(p.cues, file, `${field}.cues`), ...(counterpart ? { counterpart } : {}) };
+  });
+  for (const [i, p] of passages.entries()) {
+    if (p.counterpart && !passages.some((q) => q.id === p.counterpart)) throw new KnowledgeError(file, `passages[${i}].counterpart`, `no passage "${p.counterpart}"`);
+  }
+  return passages;
 }
 
 function loadAnswer(value: unknown, article: string, file: string, field: string): Answer {
@@ -287,12 +349,15 @@ export function loadKnowledge(dir: string): Knowledge {
   }
   const article = stripPageNoise(articleRaw);
   if (!article) throw new KnowledgeError('article.txt', '(file)', 'is empty');
-  const { conditions, listSources } = loadConditions(dir, article);
+  const { conditions, listSources, descriptions } = loadConditions(dir, article);
   return {
     dir,
     clinic: loadClinic(dir),
     conditions,
     listSources,
+    treatments: loadTreatments(dir),
+    descriptions,
+    passages: loadPassages(obj(readJson(dir, 'answers.json'), 'answers.json', '(root)').passages, article, 'answers.json'),
     topics: loadTopics(dir, article),
     claims: loadClaims(dir, article),
     redFlags: loadRedFlags(dir),

@@ -19,6 +19,44 @@ export interface Condition {
   list: TreatmentId;
   /** An acupuncture item the article says both treatments are used for (chronic pain). */
   alsoDryNeedling: boolean;
+  /** More specific things the article's broader word covers without naming them ("IBS" under "digestive issues"). */
+  narrower: string[];
+  /** Body parts a patient may describe instead of naming the condition ("arch", "heel"). */
+  bodyParts: string[];
+  /** Context words that point to this condition among those of the same body part ("first thing in the morning"). */
+  cues: string[];
+  /** A body part alone is too vague for this condition ("leg" for sciatica): a context cue must say so too. */
+  requiresCue: boolean;
+  /** A broad category ("Hip pain"): a specific diagnosis of its body part is covered by it without being named. */
+  broad: boolean;
+}
+
+/** Words for one treatment: names, and the article's concepts that belong to it alone. */
+export interface TreatmentWords {
+  aliases: string[];
+  /** Words for needling in general ("needling"): they name this treatment unless a concept names the other. */
+  weakAliases: string[];
+  concepts: string[];
+}
+
+/** What lets descriptions in a patient's own words be understood (conditions.json). */
+export interface DescriptionWords {
+  /** Words that make a mentioned body part a complaint ("aches", "sore", "pins and needles"). */
+  symptoms: string[];
+  /** Body areas no listed condition covers. */
+  unlistedBodyParts: string[];
+}
+
+/** One passage of the article that answers a specific question within a topic (who, when, research, a term). */
+export interface Passage {
+  id: string;
+  treatment: TreatmentId | 'both';
+  text: string;
+  sources: string[];
+  /** Words or phrases of the questions this passage answers. */
+  cues: string[];
+  /** The id of the other treatment's passage on the same point, for "and the other one?". */
+  counterpart?: string;
 }
 
 export interface Answer {
@@ -55,6 +93,10 @@ export interface Knowledge {
   conditions: Condition[];
   /** The article's lead-in sentence for each list. */
   listSources: Record<TreatmentId, string>;
+  treatments: Record<TreatmentId, TreatmentWords>;
+  descriptions: DescriptionWords;
+  /** Specific passages of the article, picked instead of a topic's whole answer when they answer the question. */
+  passages: Passage[];
   topics: Record<string, Topic>;
   /** Sentences the code composes (claims.ts), each resting on article sources like an answer. */
   claims: Record<ClaimId, Answer>;
@@ -108,8 +150,18 @@ export const CLAIM_IDS = [
   'suitsWestern',
   'suitsChinese',
   'suitsEither',
+  'describedListed',
+  'promiseListed',
+  'acupuncturePromise',
+  'bothUsedForNoYes',
+  'partialAcupuncture',
+  'partialDryNeedling',
+  'describedOnLists',
+  'describedNotForAcupuncture',
+  'suitsListed',
+  'suitsDescribed',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
 /** Placeholders the code fills in a claim's text. */
-export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'lists', 'area'] as const;
+export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'others', 'lists', 'area', 'said'] as const;

@@ -2,6 +2,7 @@
  * The shared front half of the pipeline: clean, tokenise, find entities, correct typos,
  * replace entities by slots. Used identically for training examples and live messages.
  */
+import type { DescriptionMatcher } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize } from './normalize';
@@ -17,12 +18,18 @@ export interface ConditionRef {
   list: TreatmentId;
   /** Set when the phrase names a different condition on purpose ("rheumatoid arthritis"). */
   excluded?: boolean;
+  /** Recognised from a description (body part, symptom, context), not named. */
+  described?: boolean;
+  /** The patient named something narrower that the article covers only by this broader word ("IBS": digestive issues). */
+  partial?: boolean;
 }
 
 export interface FoundEntity<T> {
   value: T;
   /** What the user wrote. */
   text: string;
+  /** A general word ("needling") that a more specific one in the same message may overrule. */
+  weak?: boolean;
 }
 
 export interface Analysis {
@@ -34,11 +41,18 @@ export interface Analysis {
   /** Phrases naming a condition that is deliberately not a listed one ("rheumatoid arthritis"). */
   excluded: FoundEntity<ConditionRef>[];
   treatments: FoundEntity<TreatmentId>[];
+  /** Treatments implied by the article's concepts named in the message. */
+  impliedTreatments: TreatmentId[];
 }
 
 export interface EntityMatchers {
   conditions?: PhraseMatcher<ConditionRef>;
   treatments?: PhraseMatcher<TreatmentId>;
+  /** The article's concepts that belong to one treatment ("acupoints", "lactic acid"): they imply it, taking no slot. */
+  concepts?: PhraseMatcher<TreatmentId>;
+  descriptions?: DescriptionMatcher;
+  /** One-word treatment names that are general ("needling"). */
+  weakTreatmentWords?: string[];
 }
 
 /** Words that look for a thing already mentioned: "can it help with that?" */
@@ -56,16 +70,42 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
 
   const conditions: FoundEntity<ConditionRef>[] = [];
   const treatments: FoundEntity<TreatmentId>[] = [];
-  const mark = <T>(matches: EntityMatch<T>[], slot: string, into: FoundEntity<T>[]) => {
+  const mark = <T>(matches: Array<EntityMatch<T> & { weak?: boolean }>, slot: string, into: FoundEntity<T>[]) => {
     for (const m of matches) {
       if (slots.slice(m.from, m.to).some((s) => s !== undefined)) continue;
       for (let i = m.from; i < m.to; i++) slots[i] = i === m.from ? slot : '';
-      into.push({ value: m.value, text: quote(cleaned, tokens, m) });
+      into.push({ value: m.value, text: quote(cleaned, tokens, m), ...(m.weak ? { weak: true } : {}) });
     }
   };
   // Treatments first: "dry needling" must not be read as part of a condition.
-  if (matchers.treatments) mark(matchers.treatments.match(raw, stems), TREATMENT_SLOT, treatments);
+  if (matchers.treatments) {
+    const weak = new Set(matchers.weakTreatmentWords ?? []);
+    mark(matchers.treatments.match(raw, stems).map((m) => ({ ...m, weak: m.to - m.from === 1 && weak.has(raw[m.from]) })), TREATMENT_SLOT, treatments);
+  }
   if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
+  // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
+  // broader word is read into the rest of the message.
+  const namedUnlisted = conditions.some((c) => c.value.excluded);
+  if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
+  // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
+  // description whose context says more about another listed condition (sciatica).
+  if (matchers.descriptions && conditions.length === 1 && !conditions[0].value.excluded && !conditions[0].value.partial && conditions[0].text.split(/\s+/).length <= 2) {
+    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s !== TREATMENT_SLOT));
+    const named = conditions[0].value.name;
+    if (described?.condition && described.viaPart && described.condition.name !== named && (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)) {
+      conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
+    }
+  }
+  if (matchers.descriptions && conditions.length === 0) {
+    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s === undefined));
+    if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
+    else if (described?.unlistedPart) {
+      conditions.push({ value: { name: described.unlistedPart, list: 'dryNeedling', excluded: true }, text: quote(cleaned, tokens, described) });
+    }
+  }
+  const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).map((m) => m.value))];
+  // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.
+  if (impliedTreatments.length === 1 && treatments.length > 0 && treatments.every((t) => t.weak)) treatments.splice(0, treatments.length);
 
   const words: string[] = [];
   raw.forEach((w, i) => {
@@ -80,5 +120,6 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     conditions: conditions.filter((c) => !c.value.excluded),
     excluded: conditions.filter((c) => c.value.excluded),
     treatments,
+    impliedTreatments,
   };
 }

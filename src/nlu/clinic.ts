@@ -22,8 +22,8 @@ export function trainClinicModel(
   overrides: { smoothing?: number; scoring?: ScoringOptions } = {},
 ): IntentModel {
   return trainIntentModel(knowledge.training, {
-    matchers: buildMatchers(knowledge.conditions),
-    extraVocabulary: aliasVocabulary(knowledge.conditions),
+    matchers: buildMatchers(knowledge),
+    extraVocabulary: aliasVocabulary(knowledge),
     sourceHash: knowledge.hash,
     calibration,
     smoothing: overrides.smoothing ?? CLINIC_SMOOTHING,
@@ -46,10 +46,11 @@ export function loadOrTrainClinicModel(knowledge: Knowledge, modelPath: string):
 }
 
 export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel, maxChars = DEFAULT_MAX_CHARS): IntentRecognizer {
-  return new IntentRecognizer(model, buildMatchers(knowledge.conditions), {
+  return new IntentRecognizer(model, buildMatchers(knowledge), {
     maxChars,
     // Intents the bot may offer as "did you mean…" buttons.
     clarifiable: questionIntents(knowledge),
     conditionIntent: 'condition_query',
+    conceptIntent: 'how_it_works',
   });
 }

@@ -11,6 +11,36 @@ export interface ClinicContext {
   lastTreatment?: TreatmentId;
   lastCondition?: ConditionRef;
   lastIntent?: string;
+  /** The article passage answered last, so "and acupuncture?" can answer the same point for the other treatment. */
+  lastPassage?: string;
+}
+
+/** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
+const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query']);
+/** Intents that a short message still means on its own, whatever was asked before. */
+const OWN_MEANING = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help', 'difference', 'similarity', 'which_suits']);
+const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b/;
+const MAX_ELLIPSIS_WORDS = 6;
+const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|also|ok and|ok what about|so)\b/;
+
+/**
+ * An elliptical follow-up: a short message naming only a treatment, or "the other one", after an answer about a
+ * treatment, asks the same question about that treatment ("and acupuncture?", "what about the other one?",
+ * "would it do my knee too?" is handled by the condition and "it" already). Returns the recognition to route.
+ */
+export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
+  if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
+  const wordCount = r.text.trim().split(/\s+/).length;
+  if (wordCount > MAX_ELLIPSIS_WORDS) return r;
+  // Elliptical: "and acupuncture?", "what about dry needling", "acupuncture?" or "the other one"; a full question
+  // naming a treatment ("what conditions can dry needling treat?") is not.
+  if (wordCount > 3 && !ELLIPSIS_START.test(r.text.trim().toLowerCase()) && !OTHER_ONE.test(r.text.toLowerCase())) return r;
+  const other: TreatmentId | undefined = OTHER_ONE.test(r.text.toLowerCase()) && ctx.lastTreatment ? (ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture') : undefined;
+  // "the other one" reads like a comparison to the model, but after an answer about one treatment it means the other.
+  if (r.reason === 'classified' && OWN_MEANING.has(r.intent) && r.score >= 0.8 && !(other && (r.intent === 'difference' || r.intent === 'similarity'))) return r;
+  const treatments = other ? [other] : r.treatments;
+  if (treatments.length !== 1) return r;
+  return { ...r, intent: ctx.lastIntent, treatments, reason: 'classified', elliptical: true, refersBack: r.refersBack || ctx.lastIntent === 'condition_query' };
 }
 
 export type TreatmentChoice = TreatmentId | 'both';
@@ -42,8 +72,8 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
 }
 
 /** The context after answering: what the user just named becomes "it" and "that" for the next turn. */
-export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>): ClinicContext {
-  const next: ClinicContext = { ...ctx, lastIntent: intent };
+export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>, passage?: string): ClinicContext {
+  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage };
   if (q.treatment && q.treatment !== 'both') next.lastTreatment = q.treatment;
   if (q.condition) next.lastCondition = q.condition.value;
   return next;

@@ -5,6 +5,7 @@
 import { Token, words } from './normalize';
 import { stem } from './stem';
 import { allowedEdits, editDistance } from './spelling';
+import { FUNCTION_WORDS } from './features';
 
 export interface PhraseEntry<T> {
   value: T;
@@ -31,8 +32,9 @@ export function phraseEntries<T>(value: T, aliases: string[]): PhraseEntry<T>[] 
 function sameWord(typed: string, typedStem: string, alias: string, aliasStem: string): boolean {
   if (typed === alias || typedStem === aliasStem) return true;
   // Typos are tolerated on longer alias words only, and not in the first letter: that keeps
-  // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro".
-  if (alias.length < 6 || typed.length < 5 || typed[0] !== alias[0]) return false;
+  // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro"; and a common word is never a
+  // typo ("should" is not "shoulder").
+  if (alias.length < 6 || typed.length < 5 || typed[0] !== alias[0] || FUNCTION_WORDS.has(typed)) return false;
   const max = allowedEdits(alias.length);
   return editDistance(typed, alias, max) <= max;
 }

@@ -59,6 +59,12 @@ export interface ScoringOptions {
   normalizeWeights?: boolean;
   /** Class priors: natural's (the class sizes, equal once balanced; default) or uniform. */
   prior?: 'natural' | 'uniform';
+  /**
+   * Shrink each intent's feature rates toward the rate over all training examples, with this many pseudo-examples:
+   * (count + smoothing + m x corpus rate) / (examples + m). A tiny intent's rates lean on the corpus instead of on
+   * repeated copies of its few examples (natural estimate only; 0 or absent: off).
+   */
+  shrink?: number;
 }
 
 export const NATURAL_SCORING: ScoringOptions = { estimate: 'natural' };
@@ -203,9 +209,11 @@ function precompute(internals: BayesInternals, labels: string[], blocks: string[
       const counts = classFeatures[label];
       const total = classTotals[label];
       const bs = scoring.blockSmoothing;
+      const m = scoring.shrink ?? 0;
       for (let i = 0; i < n; i++) {
         const own = bs?.[blocks[i]];
-        out[i] = own === undefined ? Math.log((counts[i] || smoothing) / total) : Math.log((raw[c][i] + own) / total);
+        const count = own === undefined ? counts[i] || smoothing : raw[c][i] + own;
+        out[i] = m > 0 ? Math.log((count + (m * df[i]) / Math.max(1, examples)) / (total + m)) : Math.log(count / total);
       }
     } else {
       const r = estimate === 'complement' ? raw.reduce((acc, x, d) => (d === c ? acc : acc.map((v, i) => v + x[i])), new Float64Array(n)) : raw[c];

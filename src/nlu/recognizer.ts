@@ -3,9 +3,10 @@
  * message is answerable, ambiguous or out of scope. Stateless: conversation context is applied
  * afterwards (context.ts) so that this stays a pure function of the text.
  */
-import type { Condition } from '../knowledge/types';
+import type { Knowledge } from '../knowledge/types';
+import { DescriptionMatcher } from './descriptions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
-import { PhraseMatcher, phraseEntries } from './entities';
+import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
@@ -45,28 +46,56 @@ export interface Recognition {
    * ("rheumatoid arthritis") or words that are rare or unknown in the training data ("asthma").
    */
   unlistedMention: boolean;
+  /** The words of an unlisted thing the message names, when known ("upper back", "rheumatoid arthritis"). */
+  unlistedText?: string;
+  /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
+  promise: boolean;
+  /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
+  elliptical?: boolean;
   reason: RecognitionReason;
   /** When ambiguous: the two intents to ask about. */
   candidates?: [string, string];
 }
 
-export const TREATMENT_ALIASES: Record<TreatmentId, string[]> = {
-  acupuncture: ['acupuncture', 'acupuncturist', 'acupuncturists', 'accupuncture', 'acupuncture treatment', 'chinese needling', 'tcm needling'],
-  dryNeedling: ['dry needling', 'dry needle', 'dry needles', 'dry needle therapy', 'dry needling therapy', 'needling', 'trigger point needling', 'intramuscular stimulation'],
-};
+/** What the entity matchers are built from (knowledge/conditions.json and treatments.json). */
+export type MatcherKnowledge = Pick<Knowledge, 'conditions' | 'treatments' | 'descriptions'>;
 
-export function buildMatchers(conditions: Condition[]): EntityMatchers {
-  const conditionEntries = conditions.flatMap((c) => [
-    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
-    ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes),
-  ]);
-  const treatmentEntries = (Object.keys(TREATMENT_ALIASES) as TreatmentId[]).flatMap((t) => phraseEntries(t, TREATMENT_ALIASES[t]));
-  return { conditions: new PhraseMatcher(conditionEntries), treatments: new PhraseMatcher(treatmentEntries) };
+const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
+
+function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
+  return e.words.length === 1 ? { ...e, stems: ['\u0000' + e.words[0]] } : e;
+}
+
+export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
+  // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
+  const conditionEntries = [
+    ...k.conditions.flatMap((c) => phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes)),
+    // Body areas no listed condition covers, named with a qualifier ("upper back"), are never read as a listed one ("back ache").
+    ...k.descriptions.unlistedBodyParts
+      .filter((p) => words(p).length > 1)
+      .flatMap((p) => phraseEntries<ConditionRef>({ name: p, list: 'dryNeedling', excluded: true }, [p])),
+    ...k.conditions.flatMap((c) => [
+      ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
+      ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, partial: true }, c.narrower),
+    ]),
+  ];
+  return {
+    conditions: new PhraseMatcher(conditionEntries),
+    // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
+    treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord))),
+    weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
+    // Concepts too match as written or misspelt: "organs" must not be "organize".
+    concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
+    descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
+  };
 }
 
 /** Words of every alias, so the typo corrector can also correct towards them. */
-export function aliasVocabulary(conditions: Condition[]): string[] {
-  const all = [...conditions.flatMap((c) => c.aliases), ...Object.values(TREATMENT_ALIASES).flat()];
+export function aliasVocabulary(k: MatcherKnowledge): string[] {
+  const all = [
+    ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.bodyParts]),
+    ...TREATMENT_IDS.flatMap((t) => [...k.treatments[t].aliases, ...k.treatments[t].weakAliases, ...k.treatments[t].concepts]),
+  ];
   return [...new Set(all.flatMap((a) => words(a)))];
 }
 
@@ -77,6 +106,8 @@ export interface RecognizerOptions {
   clarifiable: ReadonlySet<string>;
   /** Intent to assume when the sentence is unclear but names a condition. */
   conditionIntent?: string;
+  /** Intent to assume when the sentence is unclear but names one of the article's concepts of a treatment. */
+  conceptIntent?: string;
 }
 
 /** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
@@ -90,9 +121,26 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
     treatments: [],
     refersBack: false,
     unlistedMention: false,
+    promise: false,
     reason: 'empty',
     ...fields,
   };
+}
+
+/** Words asking whether a treatment helps something. */
+const HELPS = /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
+/** The patient speaking of their own complaint. */
+const OWN = /\b(my|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling)\b/;
+/** Intents about a treatment in general, which a question about helping with something unknown is not. */
+const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
+
+/** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
+const PROMISE_WORDS = new Set(['fix', 'fixes', 'fixed', 'cure', 'cures', 'cured', 'guarantee', 'guaranteed', 'permanently', 'definitely', 'heal', 'heals']);
+const PROMISE_PHRASES = [['get', 'rid'], ['sort', 'it', 'out'], ['for', 'good'], ['will', 'it', 'work'], ['make', 'it', 'go', 'away']];
+
+export function asksForPromise(tokens: string[]): boolean {
+  if (tokens.some((t) => PROMISE_WORDS.has(t))) return true;
+  return PROMISE_PHRASES.some((p) => tokens.some((_, i) => p.every((w, j) => tokens[i + j] === w)));
 }
 
 export class IntentRecognizer {
@@ -111,16 +159,19 @@ export class IntentRecognizer {
   }
 
   recognize(text: string): Recognition {
-    const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false };
+    const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
     const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
       conditions: a.conditions,
-      treatments: [...new Set(a.treatments.map((t) => t.value))],
+      // Named treatments win; otherwise the article's concepts say which one ("acupoints": acupuncture).
+      treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
       unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
+      ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
+      promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
 
@@ -134,20 +185,33 @@ export class IntentRecognizer {
     // Out of scope is decided not by the classifier alone: with no word it knows, natural's scores
     // tie and the first class wins; and a message whose content words are all foreign to the clinic's
     // questions ("what's the capital of peru") is out of scope whatever the classifier prefers.
-    const hasEntity = a.conditions.length > 0 || a.treatments.length > 0;
+    const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
+    // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
+    // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
+    const asksAboutUnknown = result.unlistedMention && a.treatments.length > 0 && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
+    // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
+    // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
+    const aboutPatient = a.treatments.length > 0 || a.impliedTreatments.length > 0 || a.conditions.some((c) => c.value.described) || OWN.test(a.tokens.map((t) => t.norm).join(' '));
+    const conditionIntent = ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));
     // foreignShare (default 1: all of them) is how much of the content must be foreign to decline.
     const share = calibration.foreignShare ?? 1;
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
+    // The article's own concepts ("what are metabolic byproducts") are a question about how the treatment works.
+    const conceptIntent = a.impliedTreatments.length > 0 && a.treatments.length === 0 && !conditionIntent ? this.options.conceptIntent : undefined;
     if (!hasEntity && (!knowsAny || foreign)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
       return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
     }
-    if (top.intent === outOfScopeIntent) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    if (top.intent === outOfScopeIntent) {
+      if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
+      if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+      return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    }
     if (
       second &&
       top.score - second.score < calibration.clarifyMargin &&
@@ -156,11 +220,15 @@ export class IntentRecognizer {
     ) {
       return { ...withScores, intent: top.intent, score: top.score, reason: 'ambiguous', candidates: [top.intent, second.intent] };
     }
+    if (asksAboutUnknown && a.conditions.length === 0 && TOPIC_INTENTS.has(top.intent) && conditionIntent) {
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    }
     if (top.score < calibration.threshold) {
       // A named condition with an unclear sentence ("knee??", "golfers elbow pls") is still a question about it.
-      if (a.conditions.length > 0 && this.options.conditionIntent) {
-        return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
+      if (conditionIntent) {
+        return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       }
+      if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       return { ...withScores, intent: NONE_INTENT, score: top.score, reason: 'low_confidence' };
     }
     return { ...withScores, intent: top.intent, score: top.score, reason: 'classified' };

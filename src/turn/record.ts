@@ -16,6 +16,8 @@ export interface TurnRecord {
   intent?: string;
   /** The red flag that matched, for urgent turns. */
   redFlag?: string;
+  /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
+  about?: { treatment?: string; condition?: string };
 }
 
 const TURN_RECORD = Symbol('clinic.turnRecord');

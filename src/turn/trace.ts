@@ -20,6 +20,9 @@ export interface RecognitionTraceValue {
   outcome: Outcome;
   reason: string;
   redFlag?: string;
+  /** The treatment ("acupuncture", "dryNeedling" or "both") and the article's condition name the answer was about. */
+  treatment?: string;
+  condition?: string;
 }
 
 export function traceValue(record: TurnRecord): RecognitionTraceValue {
@@ -34,6 +37,8 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     outcome: record.outcome ?? 'fallback',
     reason: r.reason,
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
+    ...(record.about?.treatment ? { treatment: record.about.treatment } : {}),
+    ...(record.about?.condition ? { condition: record.about.condition } : {}),
   };
 }
 

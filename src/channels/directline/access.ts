@@ -6,6 +6,7 @@
 import { ProxyTrust } from '../clientAddress';
 import type { IncomingMessage } from 'node:http';
 import type { ChannelAccount } from 'botbuilder';
+import type { Logger } from '../../logger';
 import { DirectLineError } from './errors';
 import { bearerToken, PREFIX } from './request';
 import type { Conversation, ConversationStore } from './store';
@@ -13,7 +14,7 @@ import type { TokenClaims, TokenService } from './tokens';
 
 export type ConversationAccess = ReturnType<typeof conversationAccess>;
 
-export function conversationAccess(store: ConversationStore, tokens: TokenService, now: () => number, proxy: ProxyTrust = new ProxyTrust()) {
+export function conversationAccess(store: ConversationStore, tokens: TokenService, now: () => number, logger?: Logger, proxy: ProxyTrust = new ProxyTrust()) {
   function authenticate(req: IncomingMessage, conversationId?: string): TokenClaims {
     const token = bearerToken(req);
     if (!token) throw new DirectLineError(401, 'Unauthorized', 'a token is required: Authorization: Bearer <token>');
@@ -29,10 +30,24 @@ export function conversationAccess(store: ConversationStore, tokens: TokenServic
   }
 
   function conversationFor(claims: TokenClaims): Conversation {
-    const conversation = store.get(claims.conversationId);
+    const conversation = store.get(claims.conversationId) ?? resumedAfterRestart(claims);
     if (!conversation || conversation.userId !== claims.userId) {
       throw new DirectLineError(404, 'NotFound', 'the conversation does not exist (it may have ended); start a new one');
     }
+    return conversation;
+  }
+
+  /**
+   * A valid token issued by an earlier server process names a conversation that was open when the bot restarted (an
+   * upgrade, a crash): it carries on, with the bot's stored state, instead of ending. Only the activities shown
+   * before the restart are not kept here (the visitor's page still has them). A token this process issued for a
+   * conversation it no longer knows (never started, or forgotten) still gets 404.
+   */
+  function resumedAfterRestart(claims: TokenClaims): Conversation | undefined {
+    if (claims.issuedBy === tokens.processId) return undefined;
+    const conversation = store.create(claims.conversationId, claims.userId, claims.exp * 1000);
+    conversation.resumeAfterRestart(now());
+    logger?.info('direct line conversation resumed after a restart', { conversationId: conversation.id });
     return conversation;
   }
 

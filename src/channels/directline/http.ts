@@ -11,13 +11,17 @@
  *
  * plus the WebSocket stream (stream.ts). Every route but generate needs "Authorization: Bearer <token>";
  * the token names one conversation, and only that one can be read or written with it (access.ts).
- * This file: CORS and the body (directLinePre), the request helpers, and the routing; the handlers are in
+ * A browser request from a page whose origin is neither this server's nor in WEBCHAT_ALLOWED_ORIGINS gets 403
+ * (no token, no conversation) and is logged at warn with the origin; requests without an Origin header
+ * (servers, tests, the Direct Line client in Node) are not affected.
+ * This file: CORS, the origin check and the body (directLinePre), the request helpers, and the routing; the handlers are in
  * tokenRoutes.ts and conversationRoutes.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as restify from 'restify';
 import type { Logger } from '../../logger';
 import type { DirectLineConfig } from '../../config';
+import { isAllowedOrigin, RefusedOriginLog } from '../origins';
 import { conversationAccess } from './access';
 import type { BotBridge } from './bridge';
 import { conversationRoutes } from './conversationRoutes';
@@ -50,6 +54,7 @@ export interface RouteDeps {
  */
 export function directLinePre(deps: RouteDeps): restify.RequestHandler {
   const { settings, allowedOrigins } = deps;
+  const refusedLog = new RefusedOriginLog(deps.logger, deps.now);
   return (req, res, next) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== PREFIX && !path.startsWith(PREFIX + '/')) return next();
@@ -59,6 +64,12 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
     if (origin && allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    }
+    if (origin && !isAllowedOrigin(origin, req, allowedOrigins)) {
+      refusedLog.refused(origin, `${req.method} ${path.slice(PREFIX.length) || '/'}`.slice(0, 60));
+      sendError(res, new DirectLineError(403, 'Forbidden', 'this origin may not call the chat service (see WEBCHAT_ALLOWED_ORIGINS)'));
+      req.resume();
+      return next(false);
     }
     if (req.method === 'OPTIONS') {
       if (!origin || !allowedOrigins.includes(origin)) {
@@ -132,7 +143,7 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
 
 export function createRoutes(deps: RouteDeps) {
   const { logger } = deps;
-  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.proxy);
+  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.logger, deps.proxy);
   const handlers = { ...tokenRoutes(deps, access), ...conversationRoutes(deps, access) };
 
   /** Wraps a handler: DirectLineErrors become their JSON answer, anything else a 500 without details. */

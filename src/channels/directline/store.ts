@@ -105,6 +105,17 @@ export class Conversation {
     return String(this.seq);
   }
 
+  /**
+   * A conversation this server did not start, carried on after a restart: the welcome already ran, and its
+   * watermarks continue above any the visitor's page can hold from before (they count from the time in seconds, far
+   * above the few hundred activities a conversation keeps), so the page's next request from its old watermark gets
+   * everything new.
+   */
+  resumeAfterRestart(now: number): void {
+    this.started = true;
+    if (this.entries.length === 0) this.seq = Math.max(this.seq, Math.floor(now / 1000));
+  }
+
   /** Gives the activities server ids and timestamps, keeps them, and pushes them to every open stream. */
   append(activities: Partial<Activity>[]): ActivitySet {
     const added: Partial<Activity>[] = [];

@@ -14,8 +14,24 @@ export const PIPELINE_OPTIONS: StoragePipelineOptions = {
   keepAliveOptions: { enable: true },
 };
 
-export function serviceClient(connectionString: string): BlobServiceClient {
-  return BlobServiceClient.fromConnectionString(connectionString, PIPELINE_OPTIONS);
+/** How to reach the account: a connection string (key or SAS; Azurite), or its blob URL with a Microsoft Entra identity. */
+export type AccountAccess = { connectionString: string; accountUrl?: undefined } | { accountUrl: string; connectionString?: undefined };
+
+/**
+ * A client for the account. With an account URL the token comes from DefaultAzureCredential: on Azure App Service the
+ * Web App's system-assigned managed identity (the template gives it "Storage Blob Data Contributor" on the account),
+ * on a developer's machine their `az login`. No key is involved, so none can leak or needs rotating. A string is a
+ * connection string.
+ */
+export function serviceClient(access: AccountAccess | string): BlobServiceClient {
+  if (typeof access === 'string') return BlobServiceClient.fromConnectionString(access, PIPELINE_OPTIONS);
+  if (access.accountUrl) {
+    // Loaded only here: identity is needed only without a connection string.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+    return new BlobServiceClient(access.accountUrl, new DefaultAzureCredential(), PIPELINE_OPTIONS);
+  }
+  return BlobServiceClient.fromConnectionString(access.connectionString as string, PIPELINE_OPTIONS);
 }
 
 export function statusOf(err: unknown): number | undefined {

@@ -14,17 +14,16 @@ export { StorageUnavailableError };
 import type { DeletedConversation, PurgeResult } from '../retention';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup } from '../review';
 import { BadFilterError, FLAGS, groupTurns, parseCursor } from '../review';
-import { decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
+import { AccountAccess, decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
 
-export interface AzureBlobSettings {
-  connectionString: string;
+export type AzureBlobSettings = AccountAccess & {
   stateContainer: string;
   transcriptContainer: string;
   enquiryContainer: string;
-}
+};
 
 /** Words of a search, as SQLite's search reads them (letters and digits, at most 8). */
 function searchWords(q: string): string[] {
@@ -220,7 +219,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
-    const service = serviceClient(settings.connectionString);
+    const service = serviceClient(settings);
     this.containers = {
       state: service.getContainerClient(settings.stateContainer),
       transcripts: service.getContainerClient(settings.transcriptContainer),
@@ -240,7 +239,11 @@ export class AzureBlobBackend implements StorageBackend {
       for (const c of Object.values(backend.containers)) await c.createIfNotExists();
     } catch (err) {
       const e = err as { code?: string; statusCode?: number; message?: string };
-      throw new StorageUnavailableError(`cannot reach Azure Storage (AZURE_STORAGE_CONNECTION_STRING): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim());
+      const setting = settings.accountUrl ? `AZURE_STORAGE_ACCOUNT_URL ${settings.accountUrl}, with the Web App's managed identity` : 'AZURE_STORAGE_CONNECTION_STRING';
+      const hint = settings.accountUrl && (e.statusCode === 403 || e.statusCode === 401 || /credential|token/i.test(String(e.message)))
+        ? ' (the identity needs the "Storage Blob Data Contributor" role on the account; a new role assignment can take a few minutes to apply)'
+        : '';
+      throw new StorageUnavailableError(`cannot reach Azure Storage (${setting}): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim() + hint);
     }
     return backend;
   }

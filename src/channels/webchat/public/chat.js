@@ -5,6 +5,12 @@
  * (this tab only; gone when the tab closes). On reload the page renews the token (POST /tokens/refresh)
  * and resumes the conversation (Web Chat calls GET /conversations/{id}), asking for it from the start so
  * that Web Chat, whose transcript lived in the old page's memory, can show the history again.
+ *
+ * Replies are made to read well (readableMarkdown): each line of a reply stays a line (contact details, the
+ * booking summary), phone numbers and emails become tel: and mailto: links (Web Chat links web addresses),
+ * and the bot's urgent replies (importance "high": emergency and crisis guidance) are set apart as an alert.
+ * The screen reader names the bot by the clinic's name, suggested actions wrap instead of scrolling, and the
+ * privacy notice above the chat folds away once the visitor has written.
  */
 (function () {
   'use strict';
@@ -16,6 +22,58 @@
   var domain = window.location.origin + '/v3/directline';
   var root = document.getElementById('webchat');
   var statusLine = document.getElementById('status');
+  var notice = document.getElementById('privacy');
+
+  /** Texts of the bot's urgent replies, marked when they arrive, so that they can be drawn as alerts. */
+  var urgentTexts = {};
+
+  /**
+   * A phone number as people write it: optional +, optional bracketed area code, digits with single spaces,
+   * dots or hyphens. Taken as a number when it has 6 to 15 digits (unbroken digits only when they start with 0),
+   * or is exactly the emergency number.
+   */
+  var PHONE = /\+?\(?\d[\d ().-]*\d/g;
+  /** What must not be touched: Markdown links, autolinks, web addresses and emails (Web Chat links those). */
+  var NOT_TEXT = /(\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?:\/\/\S+|www\.\S+|[^\s@()<>]+@[^\s@()<>]+\.[A-Za-z]{2,})/;
+
+  function linkPhones(text) {
+    return text.replace(PHONE, function (run, offset) {
+      var before = text.charAt(offset - 1);
+      var after = text.charAt(offset + run.length);
+      if (/[\d,.\w]/.test(before) || /[\d,\w]/.test(after)) return run; // part of a larger number or word
+      var digits = run.replace(/\D/g, '');
+      var isEmergency = run === String(config.emergencyNumber);
+      if (!isEmergency && (digits.length < 6 || digits.length > 15)) return run;
+      // Digits alone (no spaces or brackets) are a phone number only when they start like one (0 or +): not "20240101".
+      if (!isEmergency && run === digits && run.charAt(0) !== '0') return run;
+      return '[' + run + '](tel:' + (run.charAt(0) === '+' ? '+' : '') + digits + ')';
+    });
+  }
+
+  /** An email address as a mailto: link (Web Chat's own linking misses addresses on newer domains); the rest as it is. */
+  function linkEmail(part) {
+    var email = /^([^\s@()<>[\]]+@[^\s@()<>[\]]+\.[A-Za-z]{2,})([.,;:!?]*)$/.exec(part);
+    return email ? '[' + email[1] + '](mailto:' + email[1] + ')' + email[2] : part;
+  }
+
+  /** The bot's text as Markdown that keeps its line breaks and links its phone numbers. */
+  function readableMarkdown(markdown) {
+    var linked = String(markdown)
+      .split(NOT_TEXT)
+      .map(function (part, i) { return i % 2 ? linkEmail(part) : linkPhones(part); })
+      .join('');
+    // A single line break is a space in Markdown: make it a hard break (two spaces), blank lines stay paragraphs.
+    return linked.replace(/([^\n])\n(?=[^\n])/g, '$1  \n');
+  }
+
+  function renderMarkdown(markdown, options, extra) {
+    var html = window.WebChat.renderMarkdown(readableMarkdown(markdown), options, extra);
+    return urgentTexts[markdown] ? '<div class="clinic-urgent" role="alert">' + html + '</div>' : html;
+  }
+
+  function noticeSeen() {
+    if (notice) notice.open = false;
+  }
 
   function load() {
     try {
@@ -65,7 +123,7 @@
     if (!saved) return newSession();
     return post('/tokens/refresh', saved.token).then(
       function (fresh) {
-        return { conversationId: fresh.conversationId, token: fresh.token, watermark: saved.watermark || '', resumed: true };
+        return { conversationId: fresh.conversationId, token: fresh.token, watermark: saved.watermark || '', resumed: true, wrote: Boolean(saved.wrote) };
       },
       function (error) {
         // Expired, not valid or gone (e.g. the server restarted): start afresh. Anything else (offline): give up for now.
@@ -106,9 +164,20 @@
       current.watermark = directLine.watermark || current.watermark;
       save(current);
     }
+    if (current.wrote) noticeSeen();
     var store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
+          var activity = action.payload && action.payload.activity;
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity && activity.importance === 'high') {
+            // Only the bot's replies can carry it: the server drops importance from what visitors post.
+            urgentTexts[activity.text] = true;
+          }
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE' || action.type === 'WEB_CHAT/SEND_MESSAGE_BACK' || action.type === 'WEB_CHAT/SEND_POST_BACK') {
+            noticeSeen();
+            current.wrote = true; // after a reload the notice stays folded
+            save(current);
+          }
           var result = next(action);
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' || action.type === 'DIRECT_LINE/CONNECT_FULFILLED') remember();
           return result;
@@ -122,8 +191,14 @@
       {
         directLine: directLine,
         store: store,
-        locale: 'en-US',
+        locale: config.locale,
         sendTypingIndicator: false,
+        renderMarkdown: renderMarkdown,
+        // The screen reader says who is speaking: the clinic, not the avatar's initials ("Bot EN said").
+        overrideLocalizedStrings: {
+          ACTIVITY_BOT_SAID_ALT: config.clinicName + ' said:',
+          ACTIVITY_BOT_ATTACHED_ALT: config.clinicName + ' attached:',
+        },
         styleOptions: {
           accent: config.accentColor,
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -137,6 +212,9 @@
           suggestedActionBorderColor: config.accentColor,
           suggestedActionTextColor: config.accentColor,
           suggestedActionBorderRadius: 16,
+          // Big enough to tap (44 px), and wrapped onto more lines rather than a carousel whose arrow hides one.
+          suggestedActionHeight: 44,
+          suggestedActionLayout: 'flow',
           sendBoxButtonColor: config.primaryColor,
           hideUploadButton: true,
         },
@@ -146,6 +224,7 @@
   }
 
   document.getElementById('end-chat').addEventListener('click', function () {
+    if (!window.confirm('Start a new conversation? This clears the chat on this page.')) return;
     ending = true;
     forget();
     window.location.reload();

@@ -1,0 +1,116 @@
+/**
+ * Conditions from descriptions in a patient's own words: "my arches kill me first thing in the morning" is
+ * plantar fasciitis on the article's list, "a zap down the back of my leg" sciatica. A body part with a
+ * symptom word (or a context cue) makes a candidate; context cues ("out of bed", "down the leg", "typing")
+ * pick among the conditions of the same body part. Body parts no listed condition covers ("upper back")
+ * make the description unlisted. All the words are data in knowledge/conditions.json.
+ * Phrases are matched longest first, so "upper back" is never read as "back", nor "back of my heel" as "back".
+ */
+import type { Condition, DescriptionWords } from '../knowledge/types';
+import type { ConditionRef } from './analyse';
+import { PhraseMatcher, phraseEntries } from './entities';
+
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'myself', 'id', 'ill']);
+
+/** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
+const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;
+
+function diagnosed(tokens: string[]): boolean {
+  return DIAGNOSIS.test(tokens.join(' '));
+}
+
+type PartOwner = { conditions: Condition[] } | { unlisted: string };
+
+export interface DescribedCondition {
+  /** The listed condition described, or undefined when the body part is one no listed condition covers. */
+  condition?: ConditionRef;
+  /** The unlisted body part named (when condition is undefined). */
+  unlistedPart?: string;
+  /** Token span of the body part. */
+  from: number;
+  to: number;
+  /** How many of the condition's context cues the message names. */
+  cues?: number;
+  /** Found through a body part (not by context cues alone). */
+  viaPart?: boolean;
+}
+
+export class DescriptionMatcher {
+  private readonly parts: PhraseMatcher<PartOwner>;
+  private readonly cues: PhraseMatcher<Condition[]>;
+  private readonly symptoms: PhraseMatcher<true>;
+
+  constructor(conditions: Condition[], words: DescriptionWords) {
+    const byPhrase = (pick: (c: Condition) => string[]) => {
+      const map = new Map<string, Condition[]>();
+      for (const c of conditions) for (const p of pick(c)) map.set(p, [...(map.get(p) ?? []), c]);
+      return map;
+    };
+    const partEntries = [...byPhrase((c) => c.bodyParts)].flatMap(([p, cs]) => phraseEntries<PartOwner>({ conditions: cs }, [p]));
+    const unlisted = words.unlistedBodyParts.flatMap((p) => phraseEntries<PartOwner>({ unlisted: p }, [p]));
+    // Unlisted parts first: at equal length "upper back" must win over "back" (the matcher's sort is stable).
+    this.parts = new PhraseMatcher([...unlisted, ...partEntries]);
+    this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
+    this.symptoms = new PhraseMatcher(phraseEntries<true>(true, words.symptoms));
+  }
+
+  /** How many context cues of the named condition a message names. */
+  cuesOf(name: string, tokens: string[], stems: string[]): number {
+    return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name)).length;
+  }
+
+  /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
+  match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
+    // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
+    // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
+    const ownBody = tokens.some((t) => FIRST_PERSON.has(t));
+    const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
+    const parts = usable(this.parts.match(tokens, stems));
+    const cueHits = usable(this.cues.match(tokens, stems));
+    const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
+    const cueCount = new Map<Condition, number>();
+    for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
+
+    let best: { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
+    const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
+      if (!best || score > best.score) best = { condition, score, from, to, viaPart };
+    };
+    for (const part of ownBody ? parts : []) {
+      if (!('conditions' in part.value)) continue;
+      for (const c of part.value.conditions) {
+        const cues = cueCount.get(c) ?? 0;
+        if (c.requiresCue && cues === 0) continue;
+        if (!hasSymptom && cues === 0) continue;
+        consider(c, 2 + cues, part.from, part.to, true);
+      }
+    }
+    // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
+    for (const hit of cueHits) {
+      for (const c of hit.value) {
+        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to, false);
+      }
+    }
+    if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
+    const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
+    if (chosen && diagnosed(tokens)) {
+      // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
+      // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
+      const part = { from: chosen.from, to: chosen.to };
+      return chosen.condition.broad
+        ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part }
+        : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
+    }
+    if (chosen)
+      return {
+        condition: { name: chosen.condition.name, list: chosen.condition.list, described: true },
+        from: chosen.from,
+        to: chosen.to,
+        cues: cueCount.get(chosen.condition) ?? 0,
+        viaPart: chosen.viaPart,
+      };
+    const unlisted = parts.find((p) => 'unlisted' in p.value);
+    if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value)
+      return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
+    return undefined;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Several questions in one message ("can dry needling help my back and how much is a session?"): splits the
+ * message into its questions, in order, at sentence ends and at "and" / "also" / "plus" / "oh and" when a
+ * question word follows. A message that is one question comes back as one part.
+ */
+const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)";
+const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=${QUESTION_START}\\b))`, 'i');
+
+/** The message's questions in order, each at least two words long; one part when it is a single question. */
+export function splitQuestions(text: string): string[] {
+  const parts = text
+    .split(SPLIT)
+    .map((p) => p.replace(/^(two things|2 things|also|and|plus|so)\b[\s:,-]*/i, '').trim())
+    .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
+  return parts.length ? parts : [text];
+}

@@ -1,0 +1,40 @@
+/**
+ * The floor on patients' own words: the held-out reply cases (test/heldout/patients-words*.json, written
+ * independently of the training files from the article and the issue's themes, never trained on) run end to end
+ * through the whole bot, as `npm run evaluate:replies` runs them. The floors are the figures reached when the
+ * work on issue #12 was handed in; a change that answers fewer of them right fails here.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/config';
+import { checkTurn, readReplyCases, runReplyCases } from '../src/cli/replyCases';
+import { clinic } from './helpers';
+
+const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
+
+/** Cases answered right when the floor was set (development set, then the test set run once at the end). */
+const FLOORS: Record<string, number> = {
+  'patients-words.json': 315,
+  'patients-words-test.json': 285,
+};
+
+describe('replies to patients’ own words (held-out cases, whole bot)', function () {
+  this.timeout(120_000);
+  for (const [file, floor] of Object.entries(FLOORS)) {
+    it(`${file}: at least ${floor} cases answered right`, async () => {
+      const cases = readReplyCases(join(HELDOUT, file));
+      const results = await runReplyCases(clinic(), cases);
+      const passed = results.filter((r) => r.passed).length;
+      expect(passed, `${passed}/${cases.length}`).to.be.at.least(floor);
+    });
+  }
+
+  it('the checker fails a reply with the wrong outcome, a missing fact or a forbidden claim', () => {
+    const reply = { replies: [], traces: [], text: 'Yes. It will cure it.', recognition: undefined };
+    const problems = checkTurn(
+      { outcome: ['declined'], mustInclude: [['digestive']], mustNotMatch: ['^yes\\b'] },
+      { ...reply, recognition: { outcome: 'answered' } as never },
+    );
+    expect(problems).to.have.length(3);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Understanding patients' own words (issue #12), through the whole bot: conditions from descriptions, the
+ * article's concepts implying the treatment, the passage that answers, honest partial matches, several
+ * questions at once, messaging style, "which suits me" using what it was told, and placeholder clinic details.
+ * The messages here are written for these tests; the held-out case files are never used to build the bot.
+ */
+import { expect } from 'chai';
+import type { RunningApp } from '../src/app';
+import { Conversation, startTestApp } from './helpers';
+
+async function say(text: string) {
+  return new Conversation().say(text);
+}
+
+describe('understanding patients’ own words', () => {
+  describe('conditions from descriptions', () => {
+    it('a body part with a symptom and its context names the listed condition in the trace', async () => {
+      const r = await say('the bottom of my heel is agony when I first stand up in the morning, would dry needling help');
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Plantar fasciitis').and.not.match(/^yes/i);
+    });
+
+    it('numb, tingling fingers at night are carpal tunnel syndrome, not a generic hand complaint', async () => {
+      const r = await say('my fingers keep going numb and tingly and it wakes me up at night, can you help with that');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+    });
+
+    it('the upper back is never taken for the lower back: it is said to be unlisted, with no yes', async () => {
+      const r = await say('my upper back aches after a day at work, does dry needling help');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.not.match(/\byes\b/i);
+      expect(r.text).to.not.include('lower back');
+      expect(r.text).to.include('upper back');
+    });
+
+    it('a named diagnosis of a specific listed condition’s body part is unlisted, not the listed condition', async () => {
+      const r = await say('my specialist said I have a bone spur in my ankle that rubs, would needling help');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.not.include('Ankle sprains');
+    });
+  });
+
+  describe('the article’s concepts imply the treatment', () => {
+    it('acupoints mean acupuncture: no "which one do you mean?"', async () => {
+      const r = await say('what do acupoints actually do');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+      expect(r.text).to.include('nerve signalling');
+    });
+
+    it('magnesium means dry needling and gets the passage about it', async () => {
+      const r = await say('what has magnesium got to do with any of this');
+      expect(r.recognition?.treatment).to.equal('dryNeedling');
+      expect(r.text).to.include('magnesium');
+    });
+  });
+
+  describe('the passage that answers', () => {
+    it('who does dry needling gets Myotherapy and physical therapy, not the whole definition', async () => {
+      const r = await say('who normally performs dry needling');
+      expect(r.text).to.include('Myotherapy').and.not.include('1980s');
+    });
+
+    it('when it was developed gets the 1980s, not who uses it', async () => {
+      const r = await say('how long has dry needling existed, when did it start');
+      expect(r.text).to.include('1980s').and.not.include('Myotherapy');
+    });
+  });
+
+  describe('honest partial matches', () => {
+    it('a narrower complaint gets what the article says and that it does not name theirs, never a yes', async () => {
+      const r = await say('will acupuncture cure my heartburn');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/^\W*yes\b/i);
+      expect(r.text).to.include('digestive issues').and.include('does not name');
+    });
+
+    it('asking whether it will fix a listed condition gets no yes either', async () => {
+      const r = await say('will dry needling fix my tennis elbow for good');
+      expect(r.text).to.not.match(/^\W*yes\b/i);
+      expect(r.text).to.not.match(/\b(it|dry needling) will (fix|cure)\b/i);
+      expect(r.text).to.include('Tennis elbow');
+    });
+
+    it('an unlisted condition is said to be unlisted, with no yes anywhere', async () => {
+      const r = await say('does acupuncture help with hair loss');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.not.match(/\byes\b/i);
+    });
+  });
+
+  describe('several questions in one message', () => {
+    it('each part is answered in order, including the honest answer about prices', async () => {
+      const r = await say('does dry needling help with sciatica and how much does a session cost');
+      const texts = r.replies.map((a) => a.text ?? '');
+      expect(texts.length).to.be.at.least(2);
+      expect(texts[0]).to.include('Sciatica');
+      expect(texts[1]).to.match(/doesn’t cover that|prices/);
+    });
+  });
+
+  describe('messaging style', () => {
+    it('"r u a real person" is told the truth: an automated assistant, with a person to contact', async () => {
+      const r = await say('r u a real person??');
+      expect(r.text).to.include('automated assistant');
+      expect(r.text).to.not.match(/\bI(’|')?m (a )?(real )?(human|person)\b/i);
+    });
+
+    it('acu and dn are the treatments', async () => {
+      const r = await say('dn vs acu, what’s the difference');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/different theories|Western medicine/);
+    });
+
+    it('"and acupuncture?" after a specific answer answers the same point for acupuncture', async () => {
+      const c = new Conversation();
+      await c.say('when was dry needling first developed');
+      const r = await c.say('and acupuncture?');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+      expect(r.text).to.include('ancient');
+    });
+
+    it('"what about the other one?" switches treatment', async () => {
+      const c = new Conversation();
+      await c.say('what is acupuncture');
+      const r = await c.say('what about the other one?');
+      expect(r.recognition?.treatment).to.equal('dryNeedling');
+    });
+  });
+
+  describe('"which suits me" uses what it was told', () => {
+    it('desk work and tight muscles decide it without asking', async () => {
+      const r = await say('I sit at a computer all day and my shoulder muscles get really tight, which of the two would suit me');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.recognition?.treatment).to.equal('dryNeedling');
+    });
+
+    it('typed answers to its own questions are accepted', async () => {
+      const c = new Conversation();
+      const first = await c.say('which treatment suits me');
+      expect(first.recognition?.outcome).to.equal('clarify');
+      const second = await c.say('honestly mostly my gut and my sleep');
+      const answered = second.recognition?.outcome === 'answered' ? second : await c.say('no preference');
+      expect(answered.recognition?.outcome).to.equal('answered');
+      expect(answered.text).to.include('acupuncture');
+    });
+  });
+
+  describe('placeholder clinic details', () => {
+    let app: RunningApp;
+    before(async () => {
+      app = await startTestApp({});
+    });
+    after(() => app.close());
+
+    it('a question about a placeholder detail is told it is not set, never shown the placeholder', async () => {
+      const r = await say('what time do you open on sundays');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.include('not been set');
+      expect(r.text).to.not.match(/placeholder/i);
+    });
+
+    it('/healthz names the clinic details that are still placeholders', async () => {
+      const res = await fetch(`${app.url}/healthz`);
+      const body = (await res.json()) as { clinicDetails: string; placeholderDetails: string[] };
+      expect(body.clinicDetails).to.equal('placeholder');
+      expect(body.placeholderDetails).to.include('openingHours');
+    });
+  });
+});

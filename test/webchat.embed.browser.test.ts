@@ -1,0 +1,121 @@
+/**
+ * The chat embedded in other sites, in Chromium, with the embed lines exactly as docs/website-chat.md gives them:
+ * two host sites of their own origins (127.0.0.1 on other ports), one in WEBCHAT_ALLOWED_ORIGINS and one not.
+ * The allowed site gets a working chat by script and by iframe; the other gets a clear message in both places
+ * instead of an empty box or the browser's "refused to connect".
+ *
+ * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Frame, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../src/config';
+import { startTestApp, TestApp } from './appHelpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DOCUMENTED_BOT = 'https://chat.clinic.example';
+
+/** The html blocks of the "Putting the chat on the clinic's website" section: [iframe, script]. */
+function documentedEmbeds(): { iframe: string; script: string } {
+  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'website-chat.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const iframe = blocks.find((b) => b.includes('<iframe'));
+  const script = blocks.find((b) => b.includes('tokens/generate'));
+  if (!iframe || !script) throw new Error('docs/website-chat.md lost its embed lines');
+  return { iframe, script };
+}
+
+/** A host site on its own origin, serving one page with the given body. */
+async function hostSite(body: () => string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title></head><body>${body()}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('the chat embedded in other sites, with the documented embed lines (Chromium)', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let allowed: { server: Server; origin: string };
+  let refused: { server: Server; origin: string };
+  let embed: 'iframe' | 'script' = 'script';
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
+      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
+      this.skip();
+    }
+    const docs = documentedEmbeds();
+    const page = () => docs[embed].split(DOCUMENTED_BOT).join(app.base);
+    allowed = await hostSite(page);
+    refused = await hostSite(page);
+    app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: allowed.origin });
+    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 900, height: 900 } });
+  });
+
+  beforeEach(async () => {
+    page = await context.newPage();
+  });
+  afterEach(async () => page?.close());
+
+  after(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await app?.close();
+    allowed?.server.close();
+    refused?.server.close();
+  });
+
+  const chatFrame = async (): Promise<Frame> => {
+    const handle = await page.locator('iframe').elementHandle({ timeout: 20_000 });
+    const frame = await handle!.contentFrame();
+    if (!frame) throw new Error('no iframe content');
+    return frame;
+  };
+
+  it('on an allowed site, the script embed shows a working chat', async () => {
+    embed = 'script';
+    await page.goto(`${allowed.origin}/`);
+    const box = page.locator('#clinic-chat');
+    await box.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
+    await box.locator('.webchat__bubble__content', { hasText: 'I can explain what acupuncture and dry needling are' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('on a site that is not allowed, the script embed says the chat is not available instead of an empty box', async () => {
+    embed = 'script';
+    await page.goto(`${refused.origin}/`);
+    const box = page.locator('#clinic-chat');
+    await box.getByText('The chat is not available on this page', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await box.locator('[data-id="webchat-sendbox-input"]').count()).to.equal(0);
+  });
+
+  it('on an allowed site, the iframe shows the chat page with its privacy notice', async () => {
+    embed = 'iframe';
+    await page.goto(`${allowed.origin}/`);
+    const frame = await chatFrame();
+    await frame.locator('#privacy').waitFor({ timeout: 30_000 });
+    await frame.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('on a site that is not allowed, the iframe says the chat can’t be shown there and gives the clinic’s number', async () => {
+    embed = 'iframe';
+    await page.goto(`${refused.origin}/`);
+    const frame = await chatFrame();
+    const alert = frame.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).to.contain('can’t be shown on this website');
+    expect(await alert.locator('a[href^="tel:"]').count()).to.equal(1);
+  });
+});
