@@ -30,6 +30,8 @@ import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } f
 import { openBackend } from './storage/open';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
+import { ProxyTrust } from './channels/clientAddress';
+import { healthReport, staffBanners } from './operationsStatus';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
 export interface AppOverrides {
@@ -67,6 +69,22 @@ export interface RunningApp {
   notifications: NotificationDispatcher;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the backend. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
+}
+
+/** How often a failing state storage is tried with a small write (see ResilientStorage.probe). */
+const STORAGE_PROBE_MS = 5000;
+
+/**
+ * Node's HTTP timeouts from the settings: an idle keep-alive connection is closed after idleSeconds, and a request
+ * whose headers and body have not all arrived after requestSeconds is answered 408 and closed (slow senders).
+ * Node checks request deadlines on an interval; once a second keeps the cut-off close to the setting.
+ */
+function applyTimeouts(server: restify.Server, timeouts: Config['httpTimeouts']): void {
+  const http = server.server;
+  http.keepAliveTimeout = timeouts.idleSeconds * 1000;
+  http.requestTimeout = timeouts.requestSeconds * 1000;
+  http.headersTimeout = Math.min(timeouts.requestSeconds, 60) * 1000;
+  (http as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1000;
 }
 
 /** The bot's account in Direct Line conversations when it runs without a MicrosoftAppId. */
@@ -108,6 +126,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const { transcripts, enquiries, review } = backend;
     const notifications = createNotifications(config, backend, logger, overrides.notify);
     const announce = notifications.enabled ? notifications.notify.bind(notifications) : undefined;
+    // Damage inside the SQLite file is found now and every SQLITE_CHECK_INTERVAL_HOURS, not when a staff page trips on it.
+    const integrity = backend.integrity;
+    integrity?.start(config.sqliteCheckIntervalHours);
+    const proxy = new ProxyTrust(config.trustProxy);
 
     const runtime = createBot({
       knowledge: teaching?.knowledge ?? knowledge,
@@ -132,19 +154,28 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       maxBodyBytes: config.maxBodyBytes,
       rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-      health: () => {
-        const { storage: state, ...detail } = storage.health;
-        return {
-          status: state === 'ok' ? 'ok' : 'degraded',
-          storage: state,
-          ...(state === 'ok' ? {} : { storageDetail: detail }),
-          ...(modelTrainedAt() ? { modelTrainedAt: modelTrainedAt() } : {}),
-          transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
-          ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
-          ...(notifications.enabled ? { notifications: notifications.health() } : {}),
-        };
-      },
+      health: () => ({
+        ...healthReport({ ...operations, modelTrainedAt: modelTrainedAt() }),
+        ...(notifications.enabled ? { notifications: notifications.health() } : {}),
+      }),
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
+      anonymous: config.botAuth.MicrosoftAppId ? undefined : { allowRemote: config.anonymousAllowRemote },
     });
+    const operations = { storage, transcriptLogging: runtime.transcriptLogging, integrity, modelTrainedAt, placeholders };
+    applyTimeouts(server, config.httpTimeouts);
+    if (!config.botAuth.MicrosoftAppId) {
+      if (config.anonymousAllowRemote) {
+        logger.warn('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true and no MicrosoftAppId: /api/messages accepts unauthenticated requests from anywhere and posts replies to any serviceUrl. Never expose it like this; set MicrosoftAppId');
+      } else {
+        logger.info('no MicrosoftAppId: /api/messages accepts only requests from this machine with a local serviceUrl (development); the website chat uses Direct Line');
+      }
+    }
+    // While saves fail (a full disk), a small write every few seconds notices when space is back.
+    const probe = setInterval(() => {
+      if (storage.writesFailing) void storage.probe();
+    }, STORAGE_PROBE_MS);
+    probe.unref();
 
     let secret = config.directLine.secret;
     if (!secret) {
@@ -162,6 +193,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       allowedOrigins: config.webChat.allowedOrigins,
       botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
       appId,
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
       // A website conversation nobody can reach any more: the bot's state about it goes too.
       onForget: async (conversationId, userId) => {
         const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
@@ -190,7 +223,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, teaching, notifications });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, teaching, notifications, proxy, banners: () => staffBanners({ ...operations, modelTrainedAt: modelTrainedAt() }) });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -216,6 +249,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       notifications,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
+        clearInterval(probe);
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);

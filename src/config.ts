@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseTrustProxy, TrustProxyError } from './channels/clientAddress';
 
 /** The project folder (dist/src/config.js -> two levels up). */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -26,6 +27,19 @@ export interface Config {
    * every request and all of them come from its addresses, so these limits do not apply.
    */
   rateLimits: { perConversation: number; perAddress: number };
+  /**
+   * Without a MicrosoftAppId, /api/messages is unauthenticated (local development): it then accepts only loopback
+   * callers naming a loopback serviceUrl, unless this is true (start-up warns). Never expose it without an app id.
+   */
+  anonymousAllowRemote: boolean;
+  /** JSON bodies nested deeper than this are refused with 400 on every endpoint, before anything reads them. */
+  maxJsonDepth: number;
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (see src/channels/clientAddress.ts). */
+  trustProxy: string[];
+  /** Node's HTTP timeouts, in seconds: an idle keep-alive connection, and the whole request (headers and body) arriving. */
+  httpTimeouts: { idleSeconds: number; requestSeconds: number };
+  /** Hours between SQLite integrity checks (PRAGMA quick_check; one also runs at start-up); 0: only at start-up. */
+  sqliteCheckIntervalHours: number;
   /** The self-hosted Direct Line 3.0 endpoint under /v3/directline (website chat). */
   directLine: DirectLineConfig;
   /** The Web Chat page at / and embedding on the clinic's own site. */
@@ -99,6 +113,9 @@ export interface DirectLineConfig {
   maxBodyBytes: number;
   /** Longest message text a visitor may send, in characters. */
   maxTextChars: number;
+  /** Open WebSocket streams in total, and per client address; beyond either, a new stream is refused (429). */
+  maxStreams: number;
+  maxStreamsPerAddress: number;
 }
 
 export interface WebChatConfig {
@@ -125,11 +142,16 @@ export interface StaffConfig {
   users: StaffAccount[];
   /** Signs session cookies and CSRF tokens; empty means a random secret per start (sign-ins end on restart). */
   sessionSecret: string;
-  /** Failed sign-ins allowed per client address (and per account name) in 15 minutes. */
+  /**
+   * Sign-in attempts allowed per client address and account name in 15 minutes (counted before the password is
+   * checked; a successful sign-in clears them). One address may make 4 times as many over all account names.
+   */
   loginRateLimit: number;
+  /** Failed sign-ins in 15 minutes, from all addresses together, after which every password check waits a second. */
+  loginSlowdownAfter: number;
   /** Hours a staff session lasts. */
   sessionHours: number;
-  /** Add `Secure` to the session cookie (set when the bot is served over https). */
+  /** Always add `Secure` to the session cookie (it is added anyway when the request arrived over https, see TRUST_PROXY). */
   cookieSecure: boolean;
 }
 
@@ -387,6 +409,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) throw new ConfigError(`account "${twice}" is in both STAFF_USERS and STAFF_USERS_FILE`);
   }
+  let trustProxy: string[];
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '');
+  } catch (err) {
+    if (err instanceof TrustProxyError) throw new ConfigError(`TRUST_PROXY: ${err.message}`);
+    throw err;
+  }
   const sessionSecret = env.STAFF_SESSION_SECRET?.trim() ?? '';
   if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
   return {
@@ -401,6 +430,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perConversation: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 1_000_000),
       perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 1_000_000),
     },
+    anonymousAllowRemote: flag(env, 'ANONYMOUS_MESSAGES_ALLOW_REMOTE', false),
+    maxJsonDepth: integer(env, 'MAX_JSON_DEPTH', 32, 4, 1000),
+    trustProxy,
+    httpTimeouts: {
+      idleSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 5, 1, 3600),
+      requestSeconds: integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 20, 1, 3600),
+    },
+    sqliteCheckIntervalHours: integer(env, 'SQLITE_CHECK_INTERVAL_HOURS', 24, 0, 24 * 30),
     directLine: {
       secret: directLineSecret,
       secretFile: resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE?.trim() || 'data/directline-secret'),
@@ -409,6 +446,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       newConversationsPerMinute: integer(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 20, 0, 100_000),
       maxBodyBytes: integer(env, 'DIRECTLINE_MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
       maxTextChars,
+      maxStreams: integer(env, 'DIRECTLINE_MAX_STREAMS', 2000, 1, 1_000_000),
+      maxStreamsPerAddress: integer(env, 'DIRECTLINE_MAX_STREAMS_PER_ADDRESS', 20, 1, 1_000_000),
     },
     webChat: {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
@@ -430,6 +469,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       users,
       sessionSecret,
       loginRateLimit: integer(env, 'STAFF_LOGIN_RATE_LIMIT', 5, 1, 1000),
+      loginSlowdownAfter: integer(env, 'STAFF_LOGIN_SLOWDOWN_AFTER', 50, 1, 1_000_000),
       sessionHours: integer(env, 'STAFF_SESSION_HOURS', 8, 1, 24 * 30),
       cookieSecure: flag(env, 'STAFF_COOKIE_SECURE', false),
     },

@@ -9,6 +9,7 @@ import { SqliteBackend } from '../src/storage/sqlite/index';
 import { StorageBackend } from '../src/storage/backend';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { PAGE_SIZE } from '../src/storage/sqlite/transcripts';
+import { ENQUIRY_REFERENCE } from '../src/storage/enquiryReference';
 import { Azurite, startAzurite } from './azurite';
 import { tempDb, TempDb } from './helpers';
 
@@ -322,6 +323,21 @@ for (const kind of kinds) {
       expect(stats.intents).to.deep.equal([{ name: 'out_of_scope', count: 3 }]); // urgent turns are not "asked about"
       expect(stats.enquiriesNow.open + stats.enquiriesNow.done).to.equal((await backend.enquiries.list({ limit: 500 })).items.length);
       for (const c of ['stats-1', 'stats-2', 'stats-3']) await backend.deleteConversation((await backend.review.findConversation('emulator', c))!.id);
+    });
+
+    it('gives each enquiry a short random reference that does not count up (it would tell how many requests the clinic gets)', async () => {
+      const made = [];
+      for (let i = 0; i < 20; i++) {
+        made.push(await backend.enquiries.create({ channelId: 'emulator', conversationId: `conv-ref-${i}`, kind: 'booking', name: 'Kim', email: 'kim@example.com', preferredTime: 'any', consentAt: new Date(now + i) }));
+      }
+      const references = made.map((m) => m.reference);
+      for (const r of references) expect(r).to.match(ENQUIRY_REFERENCE);
+      expect(new Set(references).size, 'all different').to.equal(references.length);
+      expect(references.join(' '), 'never the enquiry number').to.not.match(new RegExp(`\\b(${made.map((m) => m.id).join('|')})\\b`));
+      const sorted = [...references].sort();
+      expect(references, 'not in creation order').to.not.deep.equal(sorted);
+      expect((await backend.enquiries.get(made[3].id))?.reference, 'kept with the enquiry').to.equal(references[3]);
+      for (let i = 0; i < made.length; i++) await backend.deleteConversation((await backend.review.findConversation('emulator', `conv-ref-${i}`))!.id);
     });
 
     it('deletes one conversation with its enquiries and its state', async () => {

@@ -273,12 +273,17 @@ export function notSentText(k: Knowledge): string {
   return `OK, I haven’t sent anything. You can still reach us directly:\n\n${contactLines(k.clinic)}`;
 }
 
-export function enquirySentText(k: Knowledge, reference: number, c: EnquirySummary): string {
+export function enquirySentText(k: Knowledge, reference: string, c: EnquirySummary): string {
   const how = c.phone && c.email ? 'by phone or email' : c.phone ? 'by phone' : 'by email';
   return (
     `Thank you. I’ve sent your request to the team (reference ${reference}); they will contact you ${how}. ` +
     `If it’s urgent, please call us on ${k.clinic.phone}. In an emergency call ${k.clinic.emergencyNumber}.`
   );
+}
+
+/** Storage started failing while a request was under way: its steps cannot be saved, so it stops (see EnquiryDialog). */
+export function enquiryStoppedText(k: Knowledge): string {
+  return `Sorry, I can’t save your request right now, so I’ve stopped and haven’t sent anything. Please contact us directly:\n\n${contactLines(k.clinic)}`;
 }
 
 export function enquiryFailedText(k: Knowledge): string {

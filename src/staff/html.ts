@@ -61,6 +61,8 @@ export interface LayoutOptions {
   newEnquiries?: number;
   /** A problem every staff page shows at the top (e.g. notifications failing). */
   alert?: string;
+  /** Warnings for every signed-in page (storage outage, damaged database): what is wrong and what to do. */
+  banners?: string[];
 }
 
 export function layout(options: LayoutOptions, body: Html): string {
@@ -93,7 +95,8 @@ export function layout(options: LayoutOptions, body: Html): string {
 <body>
 <header><span class="brand">Clinic bot · staff review</span>${nav}</header>
 <main>
-${options.alert ? `<p class="error" role="alert">${escapeHtml(options.alert)} <a href="/staff/notifications">Details</a></p>\n` : ''}<h1>${escapeHtml(options.title)}</h1>
+${options.alert ? `<p class="error" role="alert">${escapeHtml(options.alert)} <a href="/staff/notifications">Details</a></p>\n` : ''}${(options.banners ?? []).map((b) => `<p class="banner" role="alert">${escapeHtml(b)}</p>`).join('\n')}
+<h1>${escapeHtml(options.title)}</h1>
 ${body}
 </main>
 </body>
@@ -135,6 +138,7 @@ button.plain{background:#fff;color:#1f4e79}
 .flag.answered{background:#f0f5f0;border-color:#b5cdb5;color:#2e4d2e}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .box{background:#fff;border:1px solid #dde3ea;padding:.8rem;margin-bottom:1rem}
+.banner{background:#fff4d6;border:2px solid #c98a00;padding:.6rem .8rem;margin-bottom:1rem;font-weight:600}
 .error{background:#fff1f0;border:1px solid #e0a39e;padding:.6rem .8rem;margin-bottom:1rem}
 .notice{background:#eefaf0;border:1px solid #8cc79a;padding:.6rem .8rem;margin-bottom:1rem}
 .buttons{color:#445;font-size:.85rem}

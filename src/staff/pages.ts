@@ -14,10 +14,12 @@ export interface PageContext {
   newEnquiries: number;
   /** Shown at the top of every page (notifications failing). */
   alert?: string;
+  /** See LayoutOptions.banners. */
+  banners?: string[];
 }
 
 export function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
-  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries, alert: ctx.alert }, body);
+  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries, alert: ctx.alert, banners: ctx.banners }, body);
 }
 
 function flagBadges(flags: Record<Flag, number>): Html {
@@ -298,7 +300,7 @@ export function enquiriesPage(ctx: PageContext, view: EnquiryListView): string {
           items.length
             ? items.map(
                 (e) => html`<tr>
-              <td><a href="/staff/enquiries/${e.id}" title="Follow up enquiry ${e.id}">${e.id}</a></td>
+              <td><a href="/staff/enquiries/${e.id}" title="Follow up enquiry ${e.id}">${e.id}</a>${e.reference ? html`<br><span class="small muted">ref ${e.reference}</span>` : ''}</td>
               <td class="small">${formatTime(e.createdAt)}</td>
               <td>${e.kind}</td>
               <td><a href="/staff/enquiries/${e.id}">${e.name}</a></td>

@@ -8,7 +8,8 @@ import type { Logger } from '../logger';
 import type { NotificationDispatcher } from '../notify/dispatcher';
 import type { StorageBackend } from '../storage/backend';
 import type { AuditTrail } from './audit';
-import { cookie, LoginRateLimiter, Session } from './auth';
+import { cookie, Session } from './auth';
+import type { SigninLimiter } from './signinLimiter';
 import type { PageContext } from './pages';
 import type { StaffContext } from './routes/context';
 import { form, HttpError, parseDay, query, redirect, secure, sendHtml, sendJson, wantsHtml } from './routes/helpers';
@@ -29,12 +30,14 @@ export interface StaffToolkit {
   sendHtml(res: Response, status: number, body: string): void;
   sendJson(res: Response, status: number, body: unknown): void;
   redirect(res: Response, location: string): void;
-  /** The sign-in rate limit (failures per client address and per account name in 15 minutes). */
-  loginLimiter: Pick<LoginRateLimiter, 'fail' | 'retryAfter'>;
+  /** The sign-in limit: an attempt is counted before it is checked (see signinLimiter.ts). */
+  loginLimiter: Pick<SigninLimiter, 'begin'>;
+  /** The client's address (X-Forwarded-For only from proxies trusted by TRUST_PROXY). */
+  clientAddress(req: Request): string;
   /** Starts a session for an account that has signed in, and redirects to `next` (a safe /staff/ path). */
-  startSession(res: Response, user: string, next: string, extraCookies?: string[]): Promise<void>;
-  /** A Set-Cookie value with the staff cookies' attributes (HttpOnly, SameSite=Strict, Secure when configured). */
-  cookie(name: string, value: string, maxAgeSeconds: number, path?: string): string;
+  startSession(req: Request, res: Response, user: string, next: string, extraCookies?: string[]): Promise<void>;
+  /** A Set-Cookie value with the staff cookies' attributes (HttpOnly, SameSite=Strict, Secure over https or when configured). */
+  cookie(req: Request, name: string, value: string, maxAgeSeconds: number, path?: string): string;
   /** A file download with the staff pages' security headers. */
   download(res: Response, filename: string, contentType: string, body: string): void;
   query(req: Request): URLSearchParams;
@@ -58,7 +61,8 @@ export function staffToolkit(ctx: StaffContext): StaffToolkit {
     pageContext: ctx.pageContext,
     startSession: ctx.startSession,
     loginLimiter: ctx.limiter,
-    cookie: (name, value, maxAgeSeconds, path) => cookie(name, value, { maxAgeSeconds, secure: ctx.config.cookieSecure, path }),
+    clientAddress: (req) => ctx.proxy.clientAddress(req),
+    cookie: (req, name, value, maxAgeSeconds, path) => cookie(name, value, { maxAgeSeconds, secure: ctx.secureFor(req), path }),
     sendHtml,
     sendJson,
     redirect: (res, location) => redirect(res, location),

@@ -213,22 +213,23 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
     const pending = twoFactor.readPending(parseCookies(req.headers.cookie)[CODE_COOKIE]);
     if (!pending) return t.sendHtml(res, 401, layout({ title: 'Sign in' }, html`<p class="error" role="alert">The sign-in expired. Please <a href="/staff/login">sign in again</a>.</p>`));
     // Wrong codes count against the account's sign-in rate limit too, so a known password cannot buy endless guesses.
-    const keys = [`ip:${req.socket?.remoteAddress ?? 'unknown'}`, `user:${pending.user.toLowerCase()}`];
-    const wait = t.loginLimiter.retryAfter(keys);
-    if (wait > 0) {
+    const decision = t.loginLimiter.begin(t.clientAddress(req), pending.user);
+    if (!decision.allowed) {
+      const wait = decision.retryAfterSeconds;
       res.setHeader('Retry-After', String(wait));
       return t.sendHtml(res, 429, codePage(`Too many failed sign-ins. Please try again in ${Math.ceil(wait / 60)} minute(s).`));
     }
     const code = (t.form(req).get('code') ?? '').slice(0, 40);
     const used = code ? await twoFactor.check(pending.user, code) : undefined;
     if (!used) {
-      t.loginLimiter.fail(keys);
+      decision.attempt.failed();
       const more = twoFactor.failed(pending.key);
       t.logger.warn('staff sign-in code wrong', { user: pending.user });
       return t.sendHtml(res, 401, more ? codePage('That code is not right (or was already used). Try the newest code.') : layout({ title: 'Sign in' }, html`<p class="error" role="alert">Too many wrong codes. Please <a href="/staff/login">sign in again</a>.</p>`));
     }
+    decision.attempt.succeeded();
     if (used === 'recovery') t.logger.warn('staff signed in with a recovery code', { user: pending.user });
-    await t.startSession(res, pending.user, pending.next, [t.cookie(CODE_COOKIE, '', 0, '/staff/login')]);
+    await t.startSession(req, res, pending.user, pending.next, [t.cookie(req, CODE_COOKIE, '', 0, '/staff/login')]);
   });
 
   server.get(

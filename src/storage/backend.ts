@@ -73,7 +73,7 @@ export interface ReviewStore {
 }
 
 export interface EnquiryBackend extends EnquiryStore {
-  create(enquiry: NewEnquiry): Promise<{ id: number }>;
+  create(enquiry: NewEnquiry): Promise<{ id: number; reference: string }>;
   get(id: number): Promise<Enquiry | undefined>;
   list(options?: EnquiryListOptions): Promise<EnquiryPage>;
   setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean>;
@@ -121,5 +121,13 @@ export interface StorageBackend {
   purgeOlderThan(cutoff: number, now?: number): Promise<PurgeResult>;
   /** Finishes pending writes and lets go of the storage (the SQLite file, or nothing for HTTP clients). */
   close(): Promise<void>;
+  /** Checks of the stored data's integrity (SQLite's quick_check); none where the service keeps it sound. */
+  integrity?: IntegrityCheck;
+}
+
+/** What the app needs of an integrity check: run it now and on a schedule, and its last result. */
+export interface IntegrityCheck {
+  start(intervalHours: number): void;
+  readonly status: { ok: boolean; checkedAt?: string; problems?: string[] };
 }
 

@@ -22,6 +22,8 @@ export interface NewEnquiry {
 
 export interface Enquiry extends NewEnquiry {
   id: number;
+  /** What the patient was told (random, see enquiryReference.ts); absent on enquiries stored before it existed. */
+  reference?: string;
   createdAt: Date;
   status: EnquiryStatus;
   doneAt?: Date;
@@ -46,7 +48,7 @@ export interface EnquiryStore {
    * double-click, or two instances running one confirmation, one of which is then re-run) is stored once, and both
    * callers get its id.
    */
-  create(enquiry: NewEnquiry): Promise<{ id: number }>;
+  create(enquiry: NewEnquiry): Promise<{ id: number; reference: string }>;
 }
 
 export interface EnquiryPage {

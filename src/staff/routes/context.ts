@@ -10,7 +10,10 @@ import type { LiveTeaching } from '../../teach/live';
 import type { StorageBackend } from '../../storage/backend';
 import type { EnquiryStatus } from '../../storage/enquiries';
 import { BadFilterError } from '../../storage/review';
-import { cookie, LoginRateLimiter, parseCookies, Session, Sessions } from '../auth';
+import { ProxyTrust } from '../../channels/clientAddress';
+import { cookie, parseCookies, Session, Sessions } from '../auth';
+import { withMemoryFallback } from '../sessionFallback';
+import { SigninLimiter } from '../signinLimiter';
 import { formatDate } from '../html';
 import * as pages from '../pages';
 import type { NotificationDispatcher } from '../../notify/dispatcher';
@@ -30,6 +33,10 @@ export interface StaffDeps {
   teaching?: LiveTeaching;
   /** Staff notifications: their state is shown on the staff pages. */
   notifications?: NotificationDispatcher;
+  /** Which proxies' X-Forwarded-* to believe (client address for the sign-in limit, https for Secure cookies). */
+  proxy?: ProxyTrust;
+  /** Warnings shown at the top of every signed-in page (storage outage, damaged database). */
+  banners?: () => string[];
 }
 
 export type Kind = 'page' | 'api' | 'download';
@@ -40,10 +47,15 @@ export type StaffContext = ReturnType<typeof createStaffContext>;
 export function createStaffContext(deps: StaffDeps) {
   const { config, logger } = deps;
   const { review, enquiries } = deps.storage;
-  const sessions = new Sessions(deps.storage.sessions, deps.secret, config.sessionHours);
-  const limiter = new LoginRateLimiter(config.loginRateLimit);
-  const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
-  const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
+  const proxy = deps.proxy ?? new ProxyTrust();
+  // A session that cannot be stored (a full disk) is kept in memory, so that staff can still sign in and see why.
+  const sessions = new Sessions(withMemoryFallback(deps.storage.sessions, logger), deps.secret, config.sessionHours);
+  const limiter = new SigninLimiter({ limit: config.loginRateLimit, slowdownAfter: config.loginSlowdownAfter });
+  // Secure whenever the request arrived over https (directly, or through a proxy trusted by TRUST_PROXY).
+  const secureFor = (req: Request) => config.cookieSecure || proxy.isHttps(req);
+  const sessionCookie = (req: Request, value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
+  const loginCookie = (req: Request, value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
+  const banners = () => deps.banners?.() ?? [];
 
   const accounts = new Set(config.users.map((u) => u.name));
   const audit = new AuditTrail(deps.storage.audit, logger, form);
@@ -57,14 +69,15 @@ export function createStaffContext(deps: StaffDeps) {
     user: s.user,
     csrf: s.csrf,
     newEnquiries: await enquiries.countNew(),
+    banners: banners(),
     ...(deps.notifications?.health().status === 'failing' ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' } : {}),
   });
 
   /** Starts a session for an account that has signed in (password, and a code when it has a second factor). */
-  const startSession = async (res: Response, user: string, next: string, extra: string[] = []) => {
+  const startSession = async (req: Request, res: Response, user: string, next: string, extra: string[] = []) => {
     const value = await sessions.create(user);
     logger.info('staff signed in', { user });
-    redirect(res, safeNext(next), [sessionCookie(value, config.sessionHours * 3600), ...extra]);
+    redirect(res, safeNext(next), [sessionCookie(req, value, config.sessionHours * 3600), ...extra]);
   };
 
   /** Wraps a handler: session check, CSRF on POST, and errors as a short page or JSON (never a stack trace). */
@@ -95,7 +108,7 @@ export function createStaffContext(deps: StaffDeps) {
         if (res.headersSent) return void res.end();
         // A browser following a link (a page or a download) gets a page; scripts get JSON.
         if (kind !== 'api' && wantsHtml(req)) {
-          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0 }));
+          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0, banners: banners() }));
           return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
         }
         return sendJson(res, status, { error: message });
@@ -143,7 +156,9 @@ export function createStaffContext(deps: StaffDeps) {
     enquiries,
     sessions,
     limiter,
+    proxy,
     sessionCookie,
+    secureFor,
     loginCookie,
     sessionOf,
     pageContext,

@@ -9,6 +9,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { EnquiryBackend } from '../backend';
 import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
 import { changeEvents, FollowUpAction, FollowUpChange, FollowUpEvent, isOutcome, UNASSIGNED } from '../enquiryFollowUp';
+import { newEnquiryReference } from '../enquiryReference';
 import { BlobConflictError, decodeMeta, deleteIfExists, encodeMeta, listAll, nextNumber, readJsonWithEtag, updateJson, writeJson } from './blobs';
 import type { BlobTranscriptStore } from './blobTranscriptStore';
 
@@ -73,19 +74,22 @@ export class BlobEnquiryStore implements EnquiryBackend {
     private readonly transcripts: BlobTranscriptStore,
   ) {}
 
-  async create(e: NewEnquiry): Promise<{ id: number }> {
+  async create(e: NewEnquiry): Promise<{ id: number; reference: string }> {
     const id = await nextNumber(this.container, 'counters/enquiry-id');
+    // The patient's reference is random (the id counts up; see enquiryReference.ts).
+    const reference = newEnquiryReference();
     const marker = requestName(e.channelId, e.conversationId, e.consentAt.getTime());
     try {
-      await writeJson(this.container, marker, { id }, { createOnly: true });
+      await writeJson(this.container, marker, { id, reference }, { createOnly: true });
     } catch (err) {
       // Already asked for: the other caller's id (an unused number is skipped, which is harmless).
-      const first = err instanceof BlobConflictError ? await readJsonWithEtag<{ id: number }>(this.container, marker) : undefined;
-      if (first) return { id: first.value.id };
+      const first = err instanceof BlobConflictError ? await readJsonWithEtag<{ id: number; reference?: string }>(this.container, marker) : undefined;
+      if (first) return { id: first.value.id, reference: first.value.reference ?? String(first.value.id) };
       throw err;
     }
     const stored: StoredEnquiry = {
       id,
+      reference,
       createdAt: Date.now(),
       channelId: e.channelId,
       conversationId: e.conversationId,
@@ -100,7 +104,7 @@ export class BlobEnquiryStore implements EnquiryBackend {
     };
     await writeJson(this.container, blobName(id), stored, { createOnly: true }, metadata(stored));
     await this.transcripts.flagEnquiry(e.channelId, e.conversationId);
-    return { id };
+    return { id, reference };
   }
 
   async get(id: number): Promise<Enquiry | undefined> {

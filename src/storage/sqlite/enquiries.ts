@@ -5,6 +5,7 @@ import type { EnquiryBackend } from '../backend';
 import type { Enquiry, EnquiryKind, EnquiryListOptions, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
 import { FollowUpChange, FollowUpEvent, isOutcome, UNASSIGNED } from '../enquiryFollowUp';
 import { SqliteFollowUps } from './followUps';
+import { newEnquiryReference } from '../enquiryReference';
 import type { Db } from './db';
 
 interface Row {
@@ -13,6 +14,7 @@ interface Row {
   channel_id: string;
   conversation_id: string;
   kind: EnquiryKind;
+  reference: string | null;
   name: string;
   phone: string | null;
   email: string | null;
@@ -33,6 +35,7 @@ function fromRow(r: Row): Enquiry {
     channelId: r.channel_id,
     conversationId: r.conversation_id,
     kind: r.kind,
+    ...(r.reference ? { reference: r.reference } : {}),
     name: r.name,
     phone: r.phone ?? undefined,
     email: r.email ?? undefined,
@@ -48,38 +51,43 @@ function fromRow(r: Row): Enquiry {
 }
 
 export class SqliteEnquiryStore implements EnquiryBackend {
-  private readonly insert: (e: NewEnquiry, now: number) => number;
+  private readonly insert: (e: NewEnquiry, now: number) => { id: number; reference: string };
   private readonly followUps: SqliteFollowUps;
 
   constructor(private readonly db: Db) {
     this.followUps = new SqliteFollowUps(db);
     const insert = db.prepare(
-      `INSERT INTO enquiries (created_at, channel_id, conversation_id, kind, name, phone, email, preferred_time, reason, consent_at, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
+      `INSERT INTO enquiries (created_at, channel_id, conversation_id, kind, name, phone, email, preferred_time, reason, consent_at, status, reference)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)`,
     );
     // The conversation's "enquiry" flag for the staff list, in the same transaction.
     const flag = db.prepare(
       `INSERT INTO conversations (channel_id, conversation_id, started_at, last_at, enquiry) VALUES (?, ?, ?, ?, 1)
        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET enquiry = enquiry + 1`,
     );
-    const existing = db.prepare<[string, string, number], { id: number }>(
-      'SELECT id FROM enquiries WHERE channel_id = ? AND conversation_id = ? AND consent_at = ? LIMIT 1',
+    const existing = db.prepare<[string, string, number], { id: number; reference: string | null }>(
+      'SELECT id, reference FROM enquiries WHERE channel_id = ? AND conversation_id = ? AND consent_at = ? LIMIT 1',
     );
+    const taken = db.prepare<[string], { id: number }>('SELECT id FROM enquiries WHERE reference = ?');
     const tx = db.transaction((e: NewEnquiry, now: number) => {
       // The same request confirmed twice at once (see EnquiryStore.create); IMMEDIATE makes check and insert atomic.
       const stored = existing.get(e.channelId, e.conversationId, e.consentAt.getTime());
-      if (stored) return stored.id;
+      if (stored) return { id: stored.id, reference: stored.reference ?? String(stored.id) };
+      // The patient's reference is random, not the row id (see enquiryReference.ts).
+      let reference = newEnquiryReference();
+      while (taken.get(reference)) reference = newEnquiryReference();
       const id = Number(
-        insert.run(now, e.channelId, e.conversationId, e.kind, e.name, e.phone ?? null, e.email ?? null, e.preferredTime, e.reason ?? null, e.consentAt.getTime()).lastInsertRowid,
+        insert.run(now, e.channelId, e.conversationId, e.kind, e.name, e.phone ?? null, e.email ?? null, e.preferredTime, e.reason ?? null, e.consentAt.getTime(), reference)
+          .lastInsertRowid,
       );
       flag.run(e.channelId, e.conversationId, now, now);
-      return id;
+      return { id, reference };
     });
     this.insert = (e, now) => tx.immediate(e, now);
   }
 
-  async create(enquiry: NewEnquiry): Promise<{ id: number }> {
-    return { id: this.insert(enquiry, Date.now()) };
+  async create(enquiry: NewEnquiry): Promise<{ id: number; reference: string }> {
+    return this.insert(enquiry, Date.now());
   }
 
   async get(id: number): Promise<Enquiry | undefined> {

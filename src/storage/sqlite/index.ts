@@ -9,6 +9,7 @@ import type { DeletedConversation, PurgeResult } from '../retention';
 import { Db, openDatabase, OpenOptions } from './db';
 import { SqliteEnquiryStore } from './enquiries';
 import { GroupCommit } from './groupCommit';
+import { IntegrityMonitor } from './integrity';
 import { deleteConversation, purgeOlderThan } from './retention';
 import { ReviewQueries } from './review';
 import { sqliteSessionRecords } from './sessions';
@@ -35,6 +36,8 @@ export class SqliteBackend implements StorageBackend {
   readonly outbox: Outbox;
   readonly audit: AuditLog;
   readonly secondFactors: SecondFactorStore;
+  /** PRAGMA quick_check at start-up and on a schedule (set by open(), which knows the file). */
+  integrity?: IntegrityMonitor;
 
   constructor(readonly db: Db) {
     this.state = new SqliteStorage(db);
@@ -57,6 +60,7 @@ export class SqliteBackend implements StorageBackend {
   static open(path: string, options: OpenOptions, logger: Logger): SqliteBackend {
     const backend = new SqliteBackend(openDatabase(path, options));
     logger.info('database open', { path, journal: 'wal', synchronous: options.synchronous });
+    backend.integrity = new IntegrityMonitor(backend.db, path, logger);
     return backend;
   }
 
@@ -73,6 +77,7 @@ export class SqliteBackend implements StorageBackend {
 
   /** Writes still queued for the group commit (none after a drain, unless a turn outlived it), then the file. */
   async close(): Promise<void> {
+    this.integrity?.stop();
     if (!this.db.open) return;
     GroupCommit.for(this.db).flush();
     this.db.close();
