@@ -290,6 +290,9 @@ async function listLatency() {
       ['search "needling" (common)', '/staff/conversations?q=needling'],
       ['search "patient 123"', '/staff/conversations?q=patient+123'],
       ['search + flag', '/staff/conversations?q=needling&flag=clarify'],
+      ['page 20 (page numbers)', '/staff/conversations?page=20'],
+      ['dashboard, 30 days', '/staff/dashboard'],
+      ['dashboard, 200 days', `/staff/dashboard?from=${day(200)}&to=${day(0)}`],
     ];
     const results: Array<{ query: string; p50: number; p99: number; max: number; rows: number }> = [];
     for (const [name, path] of queries) {
@@ -302,7 +305,7 @@ async function listLatency() {
         const ms = performance.now() - start;
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         if (i >= 5) times.push(ms); // the first five warm the caches
-        rows = path.includes('/api/') ? (JSON.parse(body) as { items: unknown[] }).items.length : (body.match(/<tr>\s*<td><a href="\/staff\/conversations\/\d+">/g) ?? []).length;
+        rows = path.includes('/api/') ? (JSON.parse(body) as { items: unknown[] }).items.length : (body.match(/<tr>\s*<td[^>]*><a href="\/staff\/conversations\/\d+">/g) ?? []).length;
       }
       times.sort((a, b) => a - b);
       results.push({ query: name, p50: round(quantile(times, 0.5), 2), p99: round(quantile(times, 0.99), 2), max: round(times[times.length - 1], 2), rows });
@@ -334,8 +337,9 @@ async function main(): Promise<void> {
     console.log(`\nConversation list with ${CONVERSATIONS.toLocaleString('en')} stored conversations (HTTP, signed in, ${REQUESTS} requests per query, page of 50):`);
     list = await listLatency();
     for (const r of list.results) console.log(`  ${r.query.padEnd(28)} p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.rows} rows)`);
-    const worst = Math.max(...list.results.map((r) => r.p99));
-    console.log(`\n  worst p99 ${worst} ms (target: under 100 ms)${list.path ? `\n  database kept at ${list.path}` : ''}`);
+    // The target is the conversation list's; the dashboard (a page of charts over a date range) is shown for information.
+    const worst = Math.max(...list.results.filter((r) => !r.query.startsWith('dashboard')).map((r) => r.p99));
+    console.log(`\n  worst conversation-list p99 ${worst} ms (target: under 100 ms)${list.path ? `\n  database kept at ${list.path}` : ''}`);
   }
 
   const reports = join(PROJECT_ROOT, 'reports');

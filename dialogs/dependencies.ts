@@ -10,4 +10,9 @@ export interface DialogDependencies {
   maxMessageChars: number;
   /** Where booking and call-back enquiries are kept; without one, "book" gives the clinic's details. */
   enquiries?: EnquiryStore;
+  /**
+   * False while the bot's storage is failing (unreachable, or a full disk): a dialog whose steps must be saved to go
+   * on (the enquiry's questions) does not start, and one under way stops, instead of asking the same question again.
+   */
+  canStore?: () => boolean;
 }

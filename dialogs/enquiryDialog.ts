@@ -16,6 +16,7 @@ import {
   DialogContext,
   DialogInstance,
   DialogTurnResult,
+  DialogTurnStatus,
   FoundChoice,
   ListStyle,
   PromptValidatorContext,
@@ -38,6 +39,7 @@ import {
   enquiryFailedText,
   enquiryGaveUpText,
   enquirySentText,
+  enquiryStoppedText,
   missingDetailText,
   NAME_PROMPT,
   NAME_RETRY,
@@ -58,7 +60,8 @@ import type { EnquiryKind, EnquiryStore } from '../src/storage/enquiries';
 import { findEmail, findPhone } from '../src/storage/redact';
 import { DialogDependencies } from './dependencies';
 import { ENQUIRY_DIALOG } from './ids';
-import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
+import { InterruptibleDialog, isNewQuestion, pickedChoice } from './interruptibleDialog';
+import { questionIntents } from '../src/knowledge/types';
 import { meansSenderNumber, senderPhone } from '../src/bot/senderNumber';
 
 const INTENT = 'booking';
@@ -156,7 +159,24 @@ export class EnquiryDialog extends InterruptibleDialog {
   /** Routes to the booking waterfall when there is a store to keep the enquiry. */
   protected async onBeginDialog(innerDc: DialogContext, options?: EnquiryOptions): Promise<DialogTurnResult> {
     const kind = options?.kind ?? 'contact';
-    return innerDc.beginDialog(kind === 'booking' && this.store ? BOOKING_WATERFALL : CONTACT_WATERFALL, { kind });
+    // With storage failing the request could not be kept (nor the steps towards it): give the booking details instead.
+    return innerDc.beginDialog(kind === 'booking' && this.store && this.canStore() ? BOOKING_WATERFALL : CONTACT_WATERFALL, { kind });
+  }
+
+  private canStore(): boolean {
+    return this.deps.canStore?.() ?? true;
+  }
+
+  /**
+   * Storage started failing while the request was under way: its steps are not being saved, so asking on would repeat
+   * the same question for ever. Stop, say so, and answer a new question if that is what this message was.
+   */
+  private async stopUnsaved(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    const { recognition } = await this.deps.turns.understand(innerDc.context);
+    if (isNewQuestion(recognition, questionIntents(this.deps.knowledge), INTENT)) return { status: DialogTurnStatus.complete, result: { interrupted: true } };
+    await say(innerDc.context, 'fallback', enquiryStoppedText(this.deps.knowledge), { intent: INTENT });
+    return { status: DialogTurnStatus.complete };
   }
 
   /**
@@ -167,6 +187,7 @@ export class EnquiryDialog extends InterruptibleDialog {
     this.protectCollected(innerDc.context, innerDc.activeDialog?.state);
     // Whatever was typed at the name or contact prompt is (or may contain) contact details, even a new question.
     if (PRIVATE_PROMPTS.has(innerDc.activeDialog?.id ?? '')) keepOutOfTranscript(innerDc.context, innerDc.context.activity.text);
+    if (!this.canStore()) return this.stopUnsaved(innerDc);
     return super.onContinueDialog(innerDc);
   }
 
@@ -290,7 +311,7 @@ export class EnquiryDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     try {
-      const { id } = await this.store!.create({
+      const { reference } = await this.store!.create({
         channelId: context.activity.channelId,
         conversationId: context.activity.conversation.id,
         kind: c.kind,
@@ -301,7 +322,7 @@ export class EnquiryDialog extends InterruptibleDialog {
         reason: c.reason,
         consentAt: new Date(c.consentAt ?? Date.now()),
       });
-      await say(context, 'answered', enquirySentText(this.deps.knowledge, id, c), { intent: INTENT });
+      await say(context, 'answered', enquirySentText(this.deps.knowledge, reference, c), { intent: INTENT });
     } catch {
       // The store failed (disk full, database locked for too long): say so, never pretend it was sent.
       await say(context, 'fallback', enquiryFailedText(this.deps.knowledge), { intent: INTENT });

@@ -27,6 +27,7 @@ import { DialogDependencies } from './dependencies';
 import { EnquiryDialog } from './enquiryDialog';
 import { HandoffDialog } from './handoffDialog';
 import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
+import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { answerSeveral } from './multiQuestion';
@@ -156,7 +157,7 @@ export class MainDialog extends ComponentDialog {
     // A named condition turns "what is / how does it work / which is better" into a condition question.
     const aboutCondition = !options.intent && !question.conditionFromContext && CONDITION_TOPICS.has(asked);
     const intent = question.condition && aboutCondition ? 'condition_query' : asked;
-    const entry = intentEntry(intent);
+    const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });
   }

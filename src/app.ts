@@ -19,13 +19,20 @@ import { fillClinic } from './bot/safetyReplies';
 import { placeholderDetails } from './knowledge/placeholders';
 import type { Knowledge } from './knowledge/types';
 import { createLogger, Logger } from './logger';
-import { createClinicRecognizer, loadOrTrainClinicModel } from './nlu/clinic';
+import { LiveTeaching } from './teach/live';
+import { patientClinic } from './teach/placeholders';
+import { loadOrTrainClinicModel } from './nlu/clinic';
+import { createNotifications, NotificationDispatcher } from './notify';
+import type { DispatcherOptions } from './notify/dispatcher';
+import { announcingEnquiries, announcingTranscripts } from './notify/events';
 import type { IntentModel } from './nlu/model';
 import { registerStaffOff, registerStaffRoutes } from './staff/routes/index';
 import type { EnquiryBackend, ReviewStore, StorageBackend, TranscriptBackend } from './storage/backend';
 import { openBackend } from './storage/open';
 import { ResilientStorage } from './storage/resilientStorage';
 import { schedulePurge } from './storage/retention';
+import { ProxyTrust } from './channels/clientAddress';
+import { healthReport, staffBanners } from './operationsStatus';
 
 /** Parts tests and benchmarks may supply instead of the ones built from the configuration. */
 export interface AppOverrides {
@@ -37,6 +44,8 @@ export interface AppOverrides {
   recognizer?: Recognizes;
   /** The bot's state storage, instead of the SQLite one (fault tests). */
   storage?: Storage;
+  /** Staff notification timings (tests shorten the back-off). */
+  notify?: DispatcherOptions;
   /** The mount table to check the SQLite file's folder against, instead of /proc/mounts (tests). */
   mountTable?: string;
 }
@@ -55,8 +64,28 @@ export interface RunningApp {
   enquiries: EnquiryBackend;
   review: ReviewStore;
   directLine: DirectLine;
+  /** Teaching the running bot (absent when a test supplied its own recognizer). */
+  teaching?: LiveTeaching;
+  /** Staff notifications (enabled when NOTIFY_SMTP_URL or NOTIFY_WEBHOOK_URL is set). */
+  notifications: NotificationDispatcher;
   /** Drains (see listen() in channels/server.ts), stops the purge schedule, then closes the backend. */
   close(timeoutMs?: number, acceptWindowMs?: number): Promise<void>;
+}
+
+/** How often a failing state storage is tried with a small write (see ResilientStorage.probe). */
+const STORAGE_PROBE_MS = 5000;
+
+/**
+ * Node's HTTP timeouts from the settings: an idle keep-alive connection is closed after idleSeconds, and a request
+ * whose headers and body have not all arrived after requestSeconds is answered 408 and closed (slow senders).
+ * Node checks request deadlines on an interval; once a second keeps the cut-off close to the setting.
+ */
+function applyTimeouts(server: restify.Server, timeouts: Config['httpTimeouts']): void {
+  const http = server.server;
+  http.keepAliveTimeout = timeouts.idleSeconds * 1000;
+  http.requestTimeout = timeouts.requestSeconds * 1000;
+  http.headersTimeout = Math.min(timeouts.requestSeconds, 60) * 1000;
+  (http as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1000;
 }
 
 /** The bot's account in Direct Line conversations when it runs without a MicrosoftAppId. */
@@ -67,33 +96,50 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const knowledge = overrides.knowledge ?? loadKnowledge(config.knowledgeDir);
   // Before any training: an intent file without a route (or a route without a file) stops the start here.
   checkIntentRegistry(knowledge);
-  let recognizer = overrides.recognizer;
-  let modelTrainedAt: string | undefined = overrides.model?.trainedAt;
-  if (!recognizer) {
-    let model = overrides.model;
-    if (!model) {
-      const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
-      if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
-      model = loaded.model;
-    }
-    recognizer = createClinicRecognizer(knowledge, model, config.maxMessageChars);
-    modelTrainedAt = model.trainedAt;
+  let model = overrides.model;
+  if (!overrides.recognizer && !model) {
+    const loaded = loadOrTrainClinicModel(knowledge, config.modelPath);
+    if (loaded.retrained) logger.info('intent model retrained because the knowledge files changed', { modelPath: config.modelPath });
+    model = loaded.model;
   }
 
   const backend = await openBackend(config, logger, { mountTable: overrides.mountTable });
+  let teaching: LiveTeaching | undefined;
   try {
+    // What staff taught (the teaching log in the backend) on top of knowledge/, swapped in live (src/teach).
+    teaching = overrides.recognizer
+      ? undefined
+      : await LiveTeaching.start({
+          base: knowledge,
+          store: backend.teaching,
+          knowledgeDir: config.knowledgeDir,
+          heldoutDir: config.heldoutDir,
+          modelPath: config.modelPath,
+          maxChars: config.maxMessageChars,
+          model,
+          pollSeconds: config.teachPollSeconds,
+          logger,
+        });
+    const recognizer: Recognizes = overrides.recognizer ?? teaching!;
+    const modelTrainedAt = () => teaching?.info().trainedAt ?? overrides.model?.trainedAt;
     // The bot keeps answering if its state storage fails; /healthz then says "degraded".
     const storage = new ResilientStorage(overrides.storage ?? backend.state, logger);
     const { transcripts, enquiries, review } = backend;
+    const notifications = createNotifications(config, backend, logger, overrides.notify);
+    const announce = notifications.enabled ? notifications.notify.bind(notifications) : undefined;
+    // Damage inside the SQLite file is found now and every SQLITE_CHECK_INTERVAL_HOURS, not when a staff page trips on it.
+    const integrity = backend.integrity;
+    integrity?.start(config.sqliteCheckIntervalHours);
+    const proxy = new ProxyTrust(config.trustProxy);
 
     const runtime = createBot({
-      knowledge,
+      knowledge: teaching?.knowledge ?? knowledge,
       recognizer,
       storage,
       logger,
       maxMessageChars: config.maxMessageChars,
-      enquiries,
-      transcripts,
+      enquiries: announce ? announcingEnquiries(enquiries, announce) : enquiries,
+      transcripts: announce ? announcingTranscripts(transcripts, announce) : transcripts,
       redactContactDetails: config.redactContactDetails,
       // Several instances may share the storage (and one instance may run two turns of a conversation at once).
       optimisticConcurrency: true,
@@ -109,18 +155,28 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       maxBodyBytes: config.maxBodyBytes,
       rateLimits: config.botAuth.MicrosoftAppId ? undefined : config.rateLimits,
-      health: () => {
-        const { storage: state, ...detail } = storage.health;
-        return {
-          status: state === 'ok' ? 'ok' : 'degraded',
-          storage: state,
-          ...(state === 'ok' ? {} : { storageDetail: detail }),
-          ...(modelTrainedAt ? { modelTrainedAt } : {}),
-          transcriptWriteFailures: runtime.transcriptLogging?.failures ?? 0,
-          ...(placeholders.length ? { clinicDetails: 'placeholder', placeholderDetails: placeholders } : { clinicDetails: 'set' }),
-        };
-      },
+      health: () => ({
+        ...healthReport({ ...operations, modelTrainedAt: modelTrainedAt() }),
+        ...(notifications.enabled ? { notifications: notifications.health() } : {}),
+      }),
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
+      anonymous: config.botAuth.MicrosoftAppId ? undefined : { allowRemote: config.anonymousAllowRemote },
     });
+    const operations = { storage, transcriptLogging: runtime.transcriptLogging, integrity, modelTrainedAt, placeholders };
+    applyTimeouts(server, config.httpTimeouts);
+    if (!config.botAuth.MicrosoftAppId) {
+      if (config.anonymousAllowRemote) {
+        logger.warn('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true and no MicrosoftAppId: /api/messages accepts unauthenticated requests from anywhere and posts replies to any serviceUrl. Never expose it like this; set MicrosoftAppId');
+      } else {
+        logger.info('no MicrosoftAppId: /api/messages accepts only requests from this machine with a local serviceUrl (development); the website chat uses Direct Line');
+      }
+    }
+    // While saves fail (a full disk), a small write every few seconds notices when space is back.
+    const probe = setInterval(() => {
+      if (storage.writesFailing) void storage.probe();
+    }, STORAGE_PROBE_MS);
+    probe.unref();
 
     let secret = config.directLine.secret;
     if (!secret) {
@@ -138,6 +194,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       allowedOrigins: config.webChat.allowedOrigins,
       botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
       appId,
+      maxJsonDepth: config.maxJsonDepth,
+      proxy,
       // A website conversation nobody can reach any more: the bot's state about it goes too.
       onForget: async (conversationId, userId) => {
         const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
@@ -146,7 +204,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
     registerWebChatPage(server, {
-      clinic: knowledge.clinic,
+      // What patients see: taught details over clinic.json's, placeholders removed (as at start-up; the replies follow changes live).
+      clinic: teaching?.knowledge.clinic ?? patientClinic(knowledge.clinic),
       primaryColor: config.webChat.primaryColor,
       accentColor: config.webChat.accentColor,
       allowedOrigins: config.webChat.allowedOrigins,
@@ -166,7 +225,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
       const safetyTiers = Object.values(knowledge.safety.tiers).map((t) => ({ id: t.id, label: fillClinic(t.label, knowledge.clinic), guidance: fillClinic(t.guidance, knowledge.clinic), reasoning: t.reasoning }));
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, safetyTiers });
+      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, safetyTiers, teaching, notifications, proxy, banners: () => staffBanners({ ...operations, modelTrainedAt: modelTrainedAt() }) });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -174,6 +233,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }
 
     const running = await listen(server, config.port, config.host);
+    notifications.start();
+    if (notifications.enabled) logger.info('staff notifications on', { email: Boolean(config.notify.smtpUrl), webhook: Boolean(config.notify.webhookUrl), links: config.publicUrl || '(paths only: set PUBLIC_URL)' });
     const stopPurge = schedulePurge(backend, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
     return {
       port: running.port,
@@ -186,16 +247,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       enquiries,
       review,
       directLine,
+      teaching,
+      notifications,
       close: async (timeoutMs?: number, acceptWindowMs?: number) => {
         stopPurge();
+        clearInterval(probe);
         // Turns in flight finish first; their transcript writes are awaited inside the turn, so once they are
         // answered everything acknowledged is in the database, and only then is it closed.
         await running.close(timeoutMs, acceptWindowMs);
+        await notifications.stop();
         directLine.close();
+        await teaching?.close();
         await backend.close();
       },
     };
   } catch (err) {
+    await teaching?.close();
     await backend.close();
     throw err;
   }

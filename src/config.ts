@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseTrustProxy, TrustProxyError } from './channels/clientAddress';
 
 /** The project folder (dist/src/config.js -> two levels up). */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -26,6 +27,19 @@ export interface Config {
    * every request and all of them come from its addresses, so these limits do not apply.
    */
   rateLimits: { perConversation: number; perAddress: number };
+  /**
+   * Without a MicrosoftAppId, /api/messages is unauthenticated (local development): it then accepts only loopback
+   * callers naming a loopback serviceUrl, unless this is true (start-up warns). Never expose it without an app id.
+   */
+  anonymousAllowRemote: boolean;
+  /** JSON bodies nested deeper than this are refused with 400 on every endpoint, before anything reads them. */
+  maxJsonDepth: number;
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (see src/channels/clientAddress.ts). */
+  trustProxy: string[];
+  /** Node's HTTP timeouts, in seconds: an idle keep-alive connection, and the whole request (headers and body) arriving. */
+  httpTimeouts: { idleSeconds: number; requestSeconds: number };
+  /** Hours between SQLite integrity checks (PRAGMA quick_check; one also runs at start-up); 0: only at start-up. */
+  sqliteCheckIntervalHours: number;
   /** The self-hosted Direct Line 3.0 endpoint under /v3/directline (website chat). */
   directLine: DirectLineConfig;
   /** The Web Chat page at / and embedding on the clinic's own site. */
@@ -52,9 +66,17 @@ export interface Config {
   transcriptRetentionDays: number;
   /** Hours between retention purges (one also runs at start-up). */
   purgeIntervalHours: number;
+  /** Seconds between reads of the teaching log (changes taught on another instance; docs/teaching.md); 0: never. */
+  teachPollSeconds: number;
+  /** The held-out evaluations the teaching regression gate runs (test/heldout). */
+  heldoutDir: string;
   /** Mask phone numbers and email addresses in stored user messages. */
   redactContactDetails: boolean;
   staff: StaffConfig;
+  /** The bot's public address (scheme://host[:port]), for links in staff notifications; empty: links are paths only. */
+  publicUrl: string;
+  /** Staff notifications of call-back/booking requests, urgent conversations and requests for a person (src/notify). */
+  notify: NotifyConfig;
   /** Bot Framework credentials, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botAuth: {
     MicrosoftAppId: string;
@@ -91,6 +113,9 @@ export interface DirectLineConfig {
   maxBodyBytes: number;
   /** Longest message text a visitor may send, in characters. */
   maxTextChars: number;
+  /** Open WebSocket streams in total, and per client address; beyond either, a new stream is refused (429). */
+  maxStreams: number;
+  maxStreamsPerAddress: number;
 }
 
 export interface WebChatConfig {
@@ -108,6 +133,8 @@ export interface StaffAccount {
   name: string;
   /** scrypt hash from `npm run staff:hash-password`: scrypt.N.r.p.salt.hash (base64url). */
   passwordHash: string;
+  /** `name:hash:2fa`: the account must sign in with a second factor (it sets one up at its first sign-in). */
+  requireTwoFactor?: boolean;
 }
 
 export interface StaffConfig {
@@ -115,12 +142,29 @@ export interface StaffConfig {
   users: StaffAccount[];
   /** Signs session cookies and CSRF tokens; empty means a random secret per start (sign-ins end on restart). */
   sessionSecret: string;
-  /** Failed sign-ins allowed per client address (and per account name) in 15 minutes. */
+  /**
+   * Sign-in attempts allowed per client address and account name in 15 minutes (counted before the password is
+   * checked; a successful sign-in clears them). One address may make 4 times as many over all account names.
+   */
   loginRateLimit: number;
+  /** Failed sign-ins in 15 minutes, from all addresses together, after which every password check waits a second. */
+  loginSlowdownAfter: number;
   /** Hours a staff session lasts. */
   sessionHours: number;
-  /** Add `Secure` to the session cookie (set when the bot is served over https). */
+  /** Always add `Secure` to the session cookie (it is added anyway when the request arrived over https, see TRUST_PROXY). */
   cookieSecure: boolean;
+}
+
+export interface NotifyConfig {
+  /** smtp://user:pass@host:587 or smtps://…:465; empty: no email. */
+  smtpUrl: string;
+  emailFrom: string;
+  /** Recipients (NOTIFY_EMAIL_TO, comma-separated). */
+  emailTo: string[];
+  /** An incoming webhook (Slack, Teams) that receives a JSON POST; empty: none. */
+  webhookUrl: string;
+  /** `slack`: {"text": …} (Slack, Teams Office 365 connectors); `teams`: an Adaptive Card message (Teams Workflows). */
+  webhookFormat: 'slack' | 'teams';
 }
 
 export class ConfigError extends Error {}
@@ -128,7 +172,10 @@ export class ConfigError extends Error {}
 const HASH_FORMAT = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
 const ACCOUNT_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
-/** "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file). */
+/**
+ * "name:hash" entries separated by commas or new lines ('#' starts a comment line in a users file); "name:hash:2fa"
+ * makes two-factor sign-in compulsory for that account.
+ */
 export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   const users: StaffAccount[] = [];
   const entries = raw
@@ -138,13 +185,16 @@ export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    const passwordHash = colon > 0 ? entry.slice(colon + 1).trim() : '';
+    const [passwordHash, option, ...extra] = colon > 0 ? entry.slice(colon + 1).split(':').map((p) => p.trim()) : [''];
+    if (extra.length || (option !== undefined && option.toLowerCase() !== '2fa')) {
+      throw new ConfigError(`${source}: "${name}" has an unknown option after its hash (the only one is ":2fa", which makes two-factor sign-in compulsory)`);
+    }
     if (!ACCOUNT_NAME.test(name)) throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
     if (!HASH_FORMAT.test(passwordHash)) {
       throw new ConfigError(`${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`);
     }
     if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new ConfigError(`${source}: account "${name}" is listed twice`);
-    users.push({ name, passwordHash });
+    users.push({ name, passwordHash, ...(option ? { requireTwoFactor: true } : {}) });
   }
   return users;
 }
@@ -293,6 +343,37 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     });
 }
 
+/** An absolute http(s) URL with no credentials, or '' when the setting is empty. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string, example: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// or http:// (got "${url.protocol}")`);
+  return raw;
+}
+
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smtpUrl = env.NOTIFY_SMTP_URL?.trim() ?? '';
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) throw new ConfigError('NOTIFY_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  const email = /^[^\s@<>,]+@[^\s@<>,]+$/;
+  const emailFrom = env.NOTIFY_EMAIL_FROM?.trim() ?? '';
+  const emailTo = (env.NOTIFY_EMAIL_TO ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of [emailFrom, ...emailTo].filter(Boolean)) if (!email.test(a)) throw new ConfigError(`NOTIFY_EMAIL_FROM / NOTIFY_EMAIL_TO: "${a}" is not an email address`);
+  if (smtpUrl && (!emailFrom || !emailTo.length)) throw new ConfigError('NOTIFY_SMTP_URL needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (who sends and who receives the notifications)');
+  return {
+    smtpUrl,
+    emailFrom,
+    emailTo,
+    webhookUrl: httpUrl(env, 'NOTIFY_WEBHOOK_URL', 'https://hooks.slack.com/services/…'),
+    webhookFormat: oneOf(env, 'NOTIFY_WEBHOOK_FORMAT', ['slack', 'teams'] as const, 'slack'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   refuseUnresolvedKeyVaultReferences(env);
   const appId = env.MicrosoftAppId?.trim() ?? '';
@@ -328,6 +409,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) throw new ConfigError(`account "${twice}" is in both STAFF_USERS and STAFF_USERS_FILE`);
   }
+  let trustProxy: string[];
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '');
+  } catch (err) {
+    if (err instanceof TrustProxyError) throw new ConfigError(`TRUST_PROXY: ${err.message}`);
+    throw err;
+  }
   const sessionSecret = env.STAFF_SESSION_SECRET?.trim() ?? '';
   if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
   return {
@@ -342,6 +430,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perConversation: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 1_000_000),
       perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 120, 0, 1_000_000),
     },
+    anonymousAllowRemote: flag(env, 'ANONYMOUS_MESSAGES_ALLOW_REMOTE', false),
+    maxJsonDepth: integer(env, 'MAX_JSON_DEPTH', 32, 4, 1000),
+    trustProxy,
+    httpTimeouts: {
+      idleSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 5, 1, 3600),
+      requestSeconds: integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 20, 1, 3600),
+    },
+    sqliteCheckIntervalHours: integer(env, 'SQLITE_CHECK_INTERVAL_HOURS', 24, 0, 24 * 30),
     directLine: {
       secret: directLineSecret,
       secretFile: resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE?.trim() || 'data/directline-secret'),
@@ -350,6 +446,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       newConversationsPerMinute: integer(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 20, 0, 100_000),
       maxBodyBytes: integer(env, 'DIRECTLINE_MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
       maxTextChars,
+      maxStreams: integer(env, 'DIRECTLINE_MAX_STREAMS', 2000, 1, 1_000_000),
+      maxStreamsPerAddress: integer(env, 'DIRECTLINE_MAX_STREAMS_PER_ADDRESS', 20, 1, 1_000_000),
     },
     webChat: {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
@@ -364,14 +462,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteAllowNetworkFs: flag(env, 'SQLITE_ALLOW_NETWORK_FS', false),
     transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 180, 0, 36_500),
     purgeIntervalHours: integer(env, 'PURGE_INTERVAL_HOURS', 6, 1, 24 * 7),
+    teachPollSeconds: integer(env, 'TEACH_POLL_SECONDS', 20, 0, 3600),
+    heldoutDir: resolve(PROJECT_ROOT, 'test', 'heldout'),
     redactContactDetails: flag(env, 'REDACT_CONTACT_DETAILS', true),
     staff: {
       users,
       sessionSecret,
       loginRateLimit: integer(env, 'STAFF_LOGIN_RATE_LIMIT', 5, 1, 1000),
+      loginSlowdownAfter: integer(env, 'STAFF_LOGIN_SLOWDOWN_AFTER', 50, 1, 1_000_000),
       sessionHours: integer(env, 'STAFF_SESSION_HOURS', 8, 1, 24 * 30),
       cookieSecure: flag(env, 'STAFF_COOKIE_SECURE', false),
     },
+    publicUrl: httpUrl(env, 'PUBLIC_URL', 'https://bot.clinic.example').replace(/\/+$/, ''),
+    notify: notifyConfig(env),
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',

@@ -128,3 +128,17 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Fetches the staff sign-in form and posts it as a browser would; returns the answer and the session cookie. */
+export async function staffSignIn(base: string, name: string, password: string): Promise<{ res: Response; cookie?: string; body: string }> {
+  const form = await fetch(`${base}/staff/login`);
+  const nonceCookie = form.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
+  const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
+  const res = await fetch(`${base}/staff/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonceCookie, accept: 'text/html' },
+    body: new URLSearchParams({ name, password, nonce }).toString(),
+  });
+  return { res, cookie: res.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))?.split(';')[0], body: await res.text() };
+}

@@ -9,6 +9,7 @@ import { SqliteBackend } from '../src/storage/sqlite/index';
 import { StorageBackend } from '../src/storage/backend';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { PAGE_SIZE } from '../src/storage/sqlite/transcripts';
+import { ENQUIRY_REFERENCE } from '../src/storage/enquiryReference';
 import { Azurite, startAzurite } from './azurite';
 import { tempDb, TempDb } from './helpers';
 
@@ -223,6 +224,120 @@ for (const kind of kinds) {
       const again = await backend.enquiries.create(request);
       expect((await backend.enquiries.forConversation('emulator', 'conv-twice')).map((e) => e.id)).to.deep.equal([again.id]);
       await deleteAll();
+    });
+
+    it('follows up an enquiry: owner, outcome, status and notes, each change in the history; filters by owner; all deleted with the conversation', async () => {
+      const e = await backend.enquiries.create({ channelId: 'emulator', conversationId: 'conv-follow', kind: 'booking', name: 'Lee', phone: '0199 888 777', preferredTime: 'Friday', consentAt: new Date(now) });
+      expect(await backend.enquiries.update(e.id, 'alice', { owner: 'alice', outcome: 'left_message', note: 'Left a voicemail at 10:15' })).to.equal(true);
+      expect(await backend.enquiries.update(e.id, 'bob', { owner: 'alice' }), 'an unchanged owner').to.equal(true);
+      expect(await backend.enquiries.update(e.id, 'bob', { outcome: 'booked', status: 'done' })).to.equal(true);
+      expect(await backend.enquiries.update(424_242, 'bob', { status: 'done' })).to.equal(false);
+      expect(await backend.enquiries.get(e.id)).to.include({ owner: 'alice', outcome: 'booked', status: 'done', doneBy: 'bob' });
+      const history = await backend.enquiries.history(e.id);
+      expect(history.map((h) => [h.by, h.action, h.value])).to.deep.equal([
+        ['alice', 'owner', 'alice'],
+        ['alice', 'outcome', 'left_message'],
+        ['alice', 'note', 'Left a voicemail at 10:15'],
+        ['bob', 'status', 'done'],
+        ['bob', 'outcome', 'booked'],
+      ]);
+      expect(history[0].at).to.be.instanceOf(Date);
+      expect((await backend.enquiries.list({ owner: 'alice' })).items.map((x) => x.id)).to.deep.equal([e.id]);
+      expect((await backend.enquiries.list({ owner: 'bob' })).items).to.deep.equal([]);
+      expect((await backend.enquiries.list({ owner: '-' })).items.map((x) => x.id)).to.not.include(e.id);
+      expect((await backend.enquiries.list({ owner: 'alice', status: 'new' })).items).to.deep.equal([]);
+      await backend.enquiries.update(e.id, 'alice', { owner: null, outcome: null, status: 'new' });
+      const cleared = (await backend.enquiries.get(e.id))!;
+      expect([cleared.owner, cleared.outcome, cleared.doneBy, cleared.status]).to.deep.equal([undefined, undefined, undefined, 'new']);
+      expect((await backend.enquiries.list({ owner: '-' })).items.map((x) => x.id)).to.include(e.id);
+      await backend.deleteConversation((await backend.review.findConversation('emulator', 'conv-follow'))!.id);
+      expect(await backend.enquiries.get(e.id)).to.equal(undefined);
+      expect(await backend.enquiries.history(e.id), 'notes go with the enquiry').to.deep.equal([]);
+    });
+
+    it('keeps staff notifications in an outbox: each event once, claimed by one instance at a time, retried, purged', async () => {
+      const at = Date.now();
+      const event = { key: 'enquiry:77', kind: 'callback' as const, at, channelId: 'emulator', conversationId: 'conv-n', enquiryId: 77 };
+      const added = await Promise.all([backend.outbox.add(event), backend.outbox.add({ ...event })]);
+      expect(added.filter(Boolean), 'the same event noticed twice is kept once').to.have.length(1);
+      const [due] = await backend.outbox.due(at, 10);
+      expect(due).to.include({ kind: 'callback', enquiryId: 77, attempts: 0 });
+      const claims = await Promise.all([backend.outbox.claim(due.id, 'one', at, 60_000), backend.outbox.claim(due.id, 'two', at, 60_000)]);
+      expect(claims.filter(Boolean), 'exactly one instance wins the lease').to.have.length(1);
+      const owner = claims[0] ? 'one' : 'two';
+      expect(await backend.outbox.due(at, 10), 'a leased entry is not due').to.deep.equal([]);
+      expect(await backend.outbox.settle(due.id, owner === 'one' ? 'two' : 'one', { attempts: 1, delivered: [], nextAt: at })).to.equal(false);
+      expect(await backend.outbox.settle(due.id, owner, { attempts: 1, delivered: ['webhook'], nextAt: at + 5000, lastError: 'email: ECONNREFUSED' })).to.equal(true);
+      expect(await backend.outbox.due(at + 1000, 10)).to.deep.equal([]);
+      const [retry] = await backend.outbox.due(at + 5000, 10);
+      expect(retry).to.include({ attempts: 1, lastError: 'email: ECONNREFUSED' });
+      expect(retry.delivered).to.deep.equal(['webhook']);
+      // A lease that expired (the instance died while sending) can be taken over.
+      expect(await backend.outbox.claim(due.id, 'one', at + 5000, 100)).to.not.equal(undefined);
+      expect(await backend.outbox.claim(due.id, 'two', at + 5200, 60_000)).to.not.equal(undefined);
+      expect(await backend.outbox.settle(due.id, 'two', { attempts: 2, delivered: ['webhook', 'email'], nextAt: at + 5200, sentAt: at + 5200 })).to.equal(true);
+      expect(await backend.outbox.due(at + 999_999, 10)).to.deep.equal([]);
+      const [recent] = await backend.outbox.recent(5);
+      expect(recent).to.include({ sentAt: at + 5200, attempts: 2 });
+      expect(recent).to.not.have.any.keys('lastError', 'leaseOwner');
+      expect(await backend.outbox.purgeBefore(at + 1)).to.equal(1);
+      expect(await backend.outbox.recent(5)).to.deep.equal([]);
+    });
+
+    it('keeps the staff audit log newest first, filtered by user, action and time, paged, and purged', async () => {
+      const t0 = Date.UTC(2025, 0, 1);
+      for (let i = 0; i < 5; i++) {
+        await backend.audit.record({ at: new Date(t0 + i * 1000), user: i % 2 ? 'bob' : 'alice', action: i === 4 ? 'deleted conversation' : 'viewed conversation', target: `conversation ${i}` });
+      }
+      const all = await backend.audit.list();
+      expect(all.items.map((e) => e.target)).to.deep.equal(['conversation 4', 'conversation 3', 'conversation 2', 'conversation 1', 'conversation 0']);
+      expect(all.items[0]).to.deep.equal({ at: new Date(t0 + 4000), user: 'alice', action: 'deleted conversation', target: 'conversation 4' });
+      expect((await backend.audit.list({ user: 'bob' })).items.map((e) => e.target)).to.deep.equal(['conversation 3', 'conversation 1']);
+      expect((await backend.audit.list({ action: 'deleted conversation' })).items).to.have.length(1);
+      expect((await backend.audit.list({ from: t0 + 1000, to: t0 + 3000 })).items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
+      const first = await backend.audit.list({ limit: 2 });
+      const second = await backend.audit.list({ limit: 2, before: first.next });
+      expect(second.items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
+      expect(await backend.audit.purgeBefore(t0 + 2000)).to.equal(2);
+      expect((await backend.audit.list()).items).to.have.length(3);
+      expect((await backend.purgeOlderThan(t0 + 10_000, Date.now())).audit, 'the retention purge takes old entries too').to.equal(3);
+      expect((await backend.audit.list()).items).to.deep.equal([]);
+    });
+
+    it('counts the dashboard figures for a date range: conversations, outcomes and unanswered per day, intents, enquiries', async () => {
+      const day1 = new Date(2020, 5, 1, 10).getTime();
+      const day3 = new Date(2020, 5, 3, 10).getTime();
+      await turn(backend, 'stats-1', 'what is dry needling', day1);
+      await turn(backend, 'stats-1', 'how much does it cost', day1 + 60_000, 'fallback', 'out_of_scope');
+      await turn(backend, 'stats-2', 'is it safe', day1 + 120_000, 'clarify', 'low_confidence');
+      await turn(backend, 'stats-3', 'I have chest pain', day3, 'urgent', 'red_flag');
+      const stats = await backend.stats({ from: new Date(2020, 5, 1).getTime(), to: new Date(2020, 5, 4).getTime() });
+      expect(stats.days.map((d) => [d.day, d.conversations, d.unanswered])).to.deep.equal([
+        ['2020-06-01', 2, 2],
+        ['2020-06-02', 0, 0],
+        ['2020-06-03', 1, 0],
+      ]);
+      expect(stats.days[0].outcomes).to.deep.equal({ answered: 1, clarify: 1, fallback: 1, handoff: 0, urgent: 0 });
+      expect(stats.totals).to.deep.include({ conversations: 3, turns: 4, unanswered: 2 });
+      expect(stats.totals.outcomes.urgent).to.equal(1);
+      expect(stats.intents).to.deep.equal([{ name: 'out_of_scope', count: 3 }]); // urgent turns are not "asked about"
+      expect(stats.enquiriesNow.open + stats.enquiriesNow.done).to.equal((await backend.enquiries.list({ limit: 500 })).items.length);
+      for (const c of ['stats-1', 'stats-2', 'stats-3']) await backend.deleteConversation((await backend.review.findConversation('emulator', c))!.id);
+    });
+
+    it('gives each enquiry a short random reference that does not count up (it would tell how many requests the clinic gets)', async () => {
+      const made = [];
+      for (let i = 0; i < 20; i++) {
+        made.push(await backend.enquiries.create({ channelId: 'emulator', conversationId: `conv-ref-${i}`, kind: 'booking', name: 'Kim', email: 'kim@example.com', preferredTime: 'any', consentAt: new Date(now + i) }));
+      }
+      const references = made.map((m) => m.reference);
+      for (const r of references) expect(r).to.match(ENQUIRY_REFERENCE);
+      expect(new Set(references).size, 'all different').to.equal(references.length);
+      expect(references.join(' '), 'never the enquiry number').to.not.match(new RegExp(`\\b(${made.map((m) => m.id).join('|')})\\b`));
+      const sorted = [...references].sort();
+      expect(references, 'not in creation order').to.not.deep.equal(sorted);
+      expect((await backend.enquiries.get(made[3].id))?.reference, 'kept with the enquiry').to.equal(references[3]);
+      for (let i = 0; i < made.length; i++) await backend.deleteConversation((await backend.review.findConversation('emulator', `conv-ref-${i}`))!.id);
     });
 
     it('deletes one conversation with its enquiries and its state', async () => {

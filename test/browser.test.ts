@@ -64,7 +64,9 @@ describe('staff review in a real browser (Chromium)', function () {
     expect(await page.getByRole('alert').textContent()).to.include('Wrong name or password');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/staff/conversations');
+    await page.waitForURL('**/staff/dashboard');
+    expect(await page.locator('h1').textContent()).to.equal('Dashboard');
+    await page.getByRole('link', { name: 'Conversations', exact: true }).click();
     expect(await page.locator('h1').textContent()).to.equal('Conversations');
     expect(await rows().count()).to.equal(3);
     expect(problems.splice(0)).to.deep.equal(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']); // the wrong password
@@ -111,7 +113,7 @@ describe('staff review in a real browser (Chromium)', function () {
   });
 
   it('exports a date range as CSV', async () => {
-    await page.getByRole('link', { name: 'Conversations' }).click();
+    await page.getByRole('link', { name: 'Conversations', exact: true }).click();
     const today = new Date();
     const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     await page.getByLabel('Conversations started from').fill(day);
@@ -122,7 +124,7 @@ describe('staff review in a real browser (Chromium)', function () {
   });
 
   it('marks an enquiry done', async () => {
-    await page.getByRole('link', { name: /Enquiries/ }).click();
+    await page.getByRole('link', { name: /^Enquiries/ }).click();
     expect(await rows().first().textContent()).to.include('Alex').and.include('alex@example.org');
     await rows().first().getByRole('button', { name: 'Mark done' }).click();
     expect(await page.getByRole('status').textContent()).to.match(/updated/);

@@ -64,6 +64,7 @@ const DEPLOYED_DIFFERENTLY: Record<string, string> = {
   DIRECTLINE_SECRET_FILE: 'under /home/data, outside the code folder that a deployment rewrites: losing it would end every open website conversation',
   AZURE_STORAGE_ACCOUNT_URL: 'the deployment’s own storage account, reached with the Web App’s managed identity',
   STAFF_COOKIE_SECURE: 'App Service serves the staff pages over https only',
+  TRUST_PROXY: 'App Service’s front ends are the only way in; their X-Forwarded-For names the client and X-Forwarded-Proto says https',
   STORAGE: 'App Service may run several instances, which must share state and transcripts (azure-blob); the bot alone defaults to sqlite',
 };
 

@@ -89,7 +89,8 @@ describe('Direct Line endpoint', function () {
 
   before(async () => {
     app = await startTestApp(
-      { WEBCHAT_ALLOWED_ORIGINS: CLINIC_SITE, DIRECTLINE_MAX_BODY_BYTES: '4096', DIRECTLINE_MAX_TEXT_CHARS: '1500', LOG_LEVEL: 'info' },
+      // TRUST_PROXY: the test plays the clinic's reverse proxy from 127.0.0.1 (X-Forwarded-Proto).
+      { WEBCHAT_ALLOWED_ORIGINS: CLINIC_SITE, DIRECTLINE_MAX_BODY_BYTES: '4096', DIRECTLINE_MAX_TEXT_CHARS: '1500', LOG_LEVEL: 'info', TRUST_PROXY: 'loopback' },
       { logger: createLogger('info', {}, { write: (line: string) => void logLines.push(line) }) },
     );
   });
@@ -189,7 +190,7 @@ describe('Direct Line endpoint', function () {
       expect(logLines.join('\n')).to.not.contain('private worry');
     });
 
-    it('behind an HTTPS proxy (X-Forwarded-Proto: https) give wss:// stream URLs on the public host', async () => {
+    it('behind a trusted HTTPS proxy (X-Forwarded-Proto: https) give wss:// stream URLs on the public host', async () => {
       const { token } = (await call(dl('/tokens/generate'), { method: 'POST' })).body;
       // fetch will not set Host; node:http will, as a reverse proxy keeping the visitor's Host does.
       const streamUrl = await new Promise<string>((resolve, reject) => {
@@ -365,7 +366,8 @@ describe('Direct Line endpoint', function () {
       const page = await fetch(`${app.base}/`);
       expect(page.status).to.equal(200);
       const html = await page.text();
-      expect(html).to.contain('<title>Example Needling Clinic (placeholder)');
+      // The clinic's name without its placeholder note: placeholders are never shown to patients.
+      expect(html).to.contain('<title>Example Needling Clinic').and.not.contain('placeholder');
       expect(html).to.contain('src="/webchat/webchat.js?v=4.18.1"');
       expect(html).to.not.match(/https?:\/\//); // no CDN, no third-party anything
       const csp = page.headers.get('content-security-policy')!;

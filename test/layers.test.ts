@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 
-const LOWER = ['src/knowledge', 'src/nlu', 'src/safety', 'src/storage', 'src/turn'];
+const LOWER = ['src/knowledge', 'src/nlu', 'src/safety', 'src/storage', 'src/turn', 'src/teach'];
 const UPPER = ['src/bot', 'src/staff', 'src/channels', 'src/cli', 'dialogs', 'src/app', 'src/index', 'bench'];
 
 function tsFiles(dir: string): string[] {

@@ -177,9 +177,9 @@ describe('safety data is validated when the bot starts', () => {
 
 class FakeEnquiries implements EnquiryStore {
   saved: NewEnquiry[] = [];
-  async create(e: NewEnquiry): Promise<{ id: number }> {
+  async create(e: NewEnquiry): Promise<{ id: number; reference: string }> {
     this.saved.push(e);
-    return { id: this.saved.length };
+    return { id: this.saved.length, reference: `R${this.saved.length}` };
   }
 }
 

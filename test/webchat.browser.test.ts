@@ -8,6 +8,7 @@
  * and under CI a missing Chromium fails instead of skipping.
  */
 import { expect } from 'chai';
+import { patientClinic } from '../src/teach/placeholders';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,12 @@ describe('the website chat page in a real browser (Chromium)', function () {
     }
     app = await startTestApp();
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 900, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 900, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     const origin = new URL(app.base).origin;
     page.on('request', (req) => {
@@ -83,7 +89,7 @@ describe('the website chat page in a real browser (Chromium)', function () {
   it('shows the welcome with suggested actions, answers a question, follows a suggested action, and keeps the conversation across a reload', async () => {
     const { knowledge } = clinic();
     await page.goto(`${app.base}/`);
-    expect(await page.title()).to.contain(knowledge.clinic.name);
+    expect(await page.title()).to.contain(patientClinic(knowledge.clinic).name);
 
     // The welcome, with its buttons.
     await shown('I can explain what acupuncture and dry needling are', 20_000);

@@ -8,6 +8,7 @@
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
  */
 import { expect } from 'chai';
+import { patientClinic } from '../src/teach/placeholders';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,16 @@ import { startTestApp, TestApp } from './appHelpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PHONE = { width: 390, height: 844 };
 const PRIVACY_URL = 'https://www.clinic.example/privacy';
 
@@ -66,13 +76,20 @@ describe('the website chat on a phone (Chromium)', function () {
   });
 
   const sendBox = () => page.locator('[data-id="webchat-sendbox-input"]');
-  const botBubble = (text: string) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text }).last();
+  const botBubble = (text: string) =>
+    page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text }).last();
   const ask = async (text: string) => {
     await sendBox().fill(text);
     await sendBox().press('Enter');
   };
   /** The rendered lines of an element: text split where the browser broke it (<br>, blocks). */
-  const linesOf = (locator: ReturnType<Page['locator']>) => locator.evaluate((el) => (el as HTMLElement).innerText.split('\n').map((l) => l.trim()).filter(Boolean));
+  const linesOf = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluate((el) =>
+      (el as HTMLElement).innerText
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
 
   it('says what is stored, for how long, who reads it and links the privacy policy before the first message', async () => {
     const notice = page.locator('#privacy');
@@ -113,7 +130,7 @@ describe('the website chat on a phone (Chromium)', function () {
   it('reads the bot’s messages out under the clinic’s name, not the avatar’s initials', async () => {
     const spoken = await page.locator('.webchat__basic-transcript').innerText();
     const hidden = await page.evaluate(() => document.querySelector('.webchat__basic-transcript')?.textContent ?? '');
-    expect(hidden + spoken).to.contain(`${knowledge.clinic.name} said:`);
+    expect(hidden + spoken).to.contain(`${patientClinic(knowledge.clinic).name} said:`);
     expect(hidden).to.not.match(/\bBot [A-Z]{1,2} said/);
   });
 

@@ -59,7 +59,9 @@ export function createBot(parts: BotParts): BotRuntime {
   const conversationState = parts.optimisticConcurrency ? new ETagConversationState(parts.storage) : new ConversationState(parts.storage);
   const userState = parts.optimisticConcurrency ? new ETagUserState(parts.storage) : new UserState(parts.storage);
   const turns = new TurnRecognizer(parts.recognizer, conversationState.createProperty<ClinicContext>('ClinicContext'));
-  const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries });
+  const storage = parts.storage;
+  const canStore = storage instanceof ResilientStorage ? () => storage.health.storage === 'ok' : undefined;
+  const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries, canStore });
   const channelMemory = conversationState.createProperty<ChannelMemory>('ChannelMemory');
   const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger, channelMemory);
   if (parts.optimisticConcurrency) {

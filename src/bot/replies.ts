@@ -13,19 +13,20 @@ export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acup
 
 export const DISCLAIMER = 'This is general information from our clinic’s article, not a diagnosis or medical advice.';
 
+/** "Label: value" lines, leaving out values that are not set (a placeholder is never shown: src/teach/placeholders.ts). */
+function detailLines(lines: Array<[string, string]>): string {
+  return lines
+    .filter(([, value]) => value)
+    .map(([label, value]) => (label ? `${label}: ${value}` : value))
+    .join('\n');
+}
+
 export function contactLines(c: ClinicDetails): string {
-  return [`Phone: ${c.phone}`, `Email: ${c.email}`, `Book online: ${c.bookingUrl}`].join('\n');
+  return detailLines([['Phone', c.phone], ['Email', c.email], ['Book online', c.bookingUrl]]);
 }
 
 export function clinicDetailsText(c: ClinicDetails): string {
-  return [
-    `${c.name}`,
-    `Phone: ${c.phone}`,
-    `Email: ${c.email}`,
-    `Address: ${c.address}`,
-    `Opening hours: ${c.openingHours}`,
-    `Book online: ${c.bookingUrl}`,
-  ].join('\n');
+  return detailLines([['', c.name], ['Phone', c.phone], ['Email', c.email], ['Address', c.address], ['Opening hours', c.openingHours], ['Book online', c.bookingUrl]]);
 }
 
 export function welcomeText(k: Knowledge): string {
@@ -127,7 +128,7 @@ export function outOfScopeText(k: Knowledge): string {
 export function handoffText(k: Knowledge): string {
   return (
     `Of course. I’ve flagged this conversation for our team. The quickest way to reach a person at ${k.clinic.name} is:\n\n` +
-    `${contactLines(k.clinic)}\nOpening hours: ${k.clinic.openingHours}`
+    `${contactLines(k.clinic)}${k.clinic.openingHours ? `\nOpening hours: ${k.clinic.openingHours}` : ''}`
   );
 }
 
@@ -264,12 +265,17 @@ export function notSentText(k: Knowledge): string {
   return `OK, I haven’t sent anything. You can still reach us directly:\n\n${contactLines(k.clinic)}`;
 }
 
-export function enquirySentText(k: Knowledge, reference: number, c: EnquirySummary): string {
+export function enquirySentText(k: Knowledge, reference: string, c: EnquirySummary): string {
   const how = c.phone && c.email ? 'by phone or email' : c.phone ? 'by phone' : 'by email';
   return (
     `Thank you. I’ve sent your request to the team (reference ${reference}); they will contact you ${how}. ` +
     `If it’s urgent, please call us on ${k.clinic.phone}. In an emergency call ${k.clinic.emergencyNumber}.`
   );
+}
+
+/** Storage started failing while a request was under way: its steps cannot be saved, so it stops (see EnquiryDialog). */
+export function enquiryStoppedText(k: Knowledge): string {
+  return `Sorry, I can’t save your request right now, so I’ve stopped and haven’t sent anything. Please contact us directly:\n\n${contactLines(k.clinic)}`;
 }
 
 export function enquiryFailedText(k: Knowledge): string {

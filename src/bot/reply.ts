@@ -6,7 +6,7 @@
  * guidance) carry the standard `importance: "high"`, which the website chat shows as an alert.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { Outcome, setOutcome } from '../turn/record';
+import { Outcome, setOutcome, setSource } from '../turn/record';
 import { replyWithSuggestions, textReply } from './render';
 import type { Suggestion } from './suggestions';
 
@@ -15,6 +15,8 @@ export interface ReplyOptions {
   intent?: string;
   /** Follow-up buttons where the channel has them. */
   suggestions?: Suggestion[];
+  /** 'clinic': the answer is the clinic's own (a staff FAQ entry), recorded in the trace. */
+  source?: 'clinic';
 }
 
 /**
@@ -23,6 +25,7 @@ export interface ReplyOptions {
  */
 export function reply(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Partial<Activity> {
   if (outcome) setOutcome(context, outcome, options.intent);
+  if (options.source) setSource(context, options.source);
   const activity = options.suggestions?.length ? replyWithSuggestions(context, text, options.suggestions) : textReply(context, text);
   if (outcome === 'urgent') activity.importance = 'high';
   return activity;

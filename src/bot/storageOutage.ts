@@ -1,6 +1,6 @@
 /**
- * When the bot's state storage cannot be read (ResilientStorage answered the turn's read with nothing), the patient
- * is told once, before the answer: the bot may have lost the thread of the conversation (a booking half-way through),
+ * When the bot's state storage cannot be read (ResilientStorage answered the turn's read with nothing), or cannot be
+ * written (a full disk: reads work, every save fails), the patient is told once, before the answer: the bot may have lost the thread of the conversation (a booking half-way through),
  * and cannot take requests until storage is back. Said once per conversation and outage, not on every turn; red
  * flags (SafetyMiddleware, earlier in the chain) still come first.
  */
@@ -28,7 +28,7 @@ export class StorageOutageMiddleware implements Middleware {
     await this.conversationState.load(context);
     const key = this.conversationState.getStorageKey(context);
     if (this.storage.health.storage === 'ok') this.told.clear();
-    else if (key && this.storage.unreadable(key) && !this.told.has(key)) {
+    else if (key && (this.storage.unreadable(key) || this.storage.writesFailing) && !this.told.has(key)) {
       if (this.told.size >= MAX_TOLD) this.told.delete(this.told.values().next().value as string);
       this.told.add(key);
       await say(context, undefined, storageOutageText(this.knowledge));

@@ -85,6 +85,8 @@ interface TurnLog {
 export class TranscriptLoggingMiddleware implements Middleware {
   /** Failed transcript writes since start-up. */
   failures = 0;
+  /** The last transcript write failed (none has succeeded since): /healthz reports "degraded". */
+  failing = false;
 
   constructor(
     private readonly writer: TranscriptWriter,
@@ -103,7 +105,7 @@ export class TranscriptLoggingMiddleware implements Middleware {
     if (!clone.timestamp) clone.timestamp = new Date();
     if (!clone.id) clone.id = generatedId(clone.timestamp); // every stored activity has an id (the Emulator needs them)
     // Queued before the bot runs, not awaited here: the bot works while it is committed.
-    const incomingWritten = this.write(context, [this.prepare(context, clone)]);
+    const incomingWritten = this.write(context, () => [this.prepare(context, clone)]);
     turn.masksApplied = transcriptMasks(context).length;
 
     const record = async (ctx: TurnContext, activities: Activity[]) => {
@@ -145,14 +147,13 @@ export class TranscriptLoggingMiddleware implements Middleware {
 
   private async flush(context: TurnContext, turn: TurnLog, activities: Activity[]): Promise<void> {
     const masks = transcriptMasks(context);
-    const replace =
-      turn.incoming && masks.length !== turn.masksApplied ? { seq: turn.incoming.seq, activity: this.prepare(context, turn.incoming.activity) } : undefined;
-    if (!activities.length && !replace) return;
+    const incoming = turn.incoming && masks.length !== turn.masksApplied ? turn.incoming : undefined;
+    if (!activities.length && !incoming) return;
     turn.masksApplied = masks.length;
     await this.write(
       context,
-      activities.map((a) => this.prepare(context, a)),
-      replace,
+      () => activities.map((a) => this.prepare(context, a)),
+      incoming && (() => ({ seq: incoming.seq, activity: this.prepare(context, incoming.activity) })),
     );
   }
 
@@ -182,17 +183,24 @@ export class TranscriptLoggingMiddleware implements Middleware {
     return out;
   }
 
-  private async write(context: TurnContext, activities: Activity[], replace?: { seq: number; activity: Activity }): Promise<LoggedRef[] | undefined> {
+  /** Prepares (masks, redacts) and writes; a failure in either is logged and counted, never thrown. */
+  private async write(context: TurnContext, activities: () => Activity[], replace?: () => { seq: number; activity: Activity }): Promise<LoggedRef[] | undefined> {
+    let what = 'rewrite';
     try {
-      return await this.writer.logActivities(activities, replace);
+      const prepared = activities();
+      what = prepared.map((a) => a.type).join(',') || what;
+      const refs = await this.writer.logActivities(prepared, replace?.());
+      this.failing = false;
+      return refs;
     } catch (err) {
-      this.failed(context, err, activities.map((a) => a.type).join(',') || 'rewrite');
+      this.failed(context, err, what);
       return undefined;
     }
   }
 
   private failed(context: TurnContext, err: unknown, what: string): void {
     this.failures++;
+    this.failing = true;
     this.options.logger.error('transcript write failed', {
       conversationId: context.activity?.conversation?.id,
       channelId: context.activity?.channelId,

@@ -9,6 +9,9 @@ import type { ClinicAdapter } from './adapter';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
 import { RateLimiter } from './rateLimit';
+import { anonymousRefusal } from './anonymousGate';
+import { ProxyTrust } from './clientAddress';
+import { jsonDepthGuard } from './jsonDepth';
 
 export interface ServerOptions {
   adapter: ClinicAdapter;
@@ -17,8 +20,14 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Per-conversation and per-address limits for /api/messages; omitted when Bot Framework authenticates callers. */
   rateLimits?: { perConversation: number; perAddress: number };
-  /** Extra information for /healthz. */
+  /** Extra information for /healthz; a `status` in it other than "ok" is passed on. */
   health?: () => Record<string, unknown>;
+  /** JSON bodies nested deeper are refused with 400 (MAX_JSON_DEPTH); default 32. */
+  maxJsonDepth?: number;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default: none. */
+  proxy?: ProxyTrust;
+  /** Set when /api/messages runs without a MicrosoftAppId: only loopback callers and serviceUrls unless allowRemote. */
+  anonymous?: { allowRemote: boolean };
 }
 
 export interface RunningServer {
@@ -38,7 +47,7 @@ export function activityProblem(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (a Bot Framework activity)';
   const a = body as Record<string, unknown>;
   if (typeof a.type !== 'string' || !a.type) return 'the activity has no "type"';
-  if (a.text !== undefined && typeof a.text !== 'string') return '"text" must be a string';
+  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '"text" must be a string';
   if (!a.conversation || typeof a.conversation !== 'object' || typeof (a.conversation as { id?: unknown }).id !== 'string') {
     return 'the activity has no "conversation.id"';
   }
@@ -51,7 +60,10 @@ export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'clinic-bot', handleUncaughtExceptions: false });
   // jsonBodyParser passes its options to restify's body reader, which enforces maxBodySize (413); the typings omit it.
-  server.use(restify.plugins.jsonBodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions));
+  server.use(restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }));
+  server.use(jsonDepthGuard(options.maxJsonDepth ?? 32));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
+  const proxy = options.proxy ?? new ProxyTrust();
 
   const byConversation = new RateLimiter(options.rateLimits?.perConversation ?? 0);
   const byAddress = new RateLimiter(options.rateLimits?.perAddress ?? 0);
@@ -59,7 +71,11 @@ export function createServer(options: ServerOptions): restify.Server {
   server.post('/api/messages', async (req, res) => {
     const problem = activityProblem(req.body);
     if (problem) return jsonError(res, 400, problem);
-    const limited = [byAddress.take(req.socket.remoteAddress ?? 'unknown'), byConversation.take(req.body.conversation.id)].find((d) => !d.allowed);
+    // Some serializers write an absent text as null: the bot sees no text (an attachment-only message, say).
+    if (req.body.text === null) delete req.body.text;
+    const refused = options.anonymous && !options.anonymous.allowRemote ? anonymousRefusal(req, req.body.serviceUrl, proxy) : undefined;
+    if (refused) return jsonError(res, 403, refused);
+    const limited = [byAddress.take(proxy.clientAddress(req)), byConversation.take(req.body.conversation.id)].find((d) => !d.allowed);
     if (limited) {
       res.header('Retry-After', String(limited.retryAfterSeconds));
       return jsonError(res, 429, `too many messages: try again in ${limited.retryAfterSeconds} s`);
@@ -88,6 +104,8 @@ export function createServer(options: ServerOptions): restify.Server {
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) logger.error('request failed', { method: req.method, path: req.path(), error: err.message });
     err.toJSON = () => ({ error: status >= 500 ? 'internal error' : err.message });
+    // Answers in text or HTML are err.toString(): for a 5xx never the error's own text (it may name the database).
+    if (status >= 500) err.toString = () => 'internal error';
     return callback();
   });
   return server;

@@ -1,6 +1,7 @@
 import type { TreatmentId } from '../nlu/analyse';
 import type { SafetyKnowledge } from '../safety/types';
 
+
 export interface ClinicDetails {
   name: string;
   phone: string;
@@ -10,6 +11,15 @@ export interface ClinicDetails {
   openingHours: string;
   emergencyNumber: string;
   crisisLine: string;
+}
+
+/** The clinic's own question and answer (taught by staff): a few example phrasings and the answer, said as written. */
+export interface ClinicFaq {
+  /** Lower case letters, digits and _; the bot's intent is `clinic_faq_<id>`. */
+  id: string;
+  title: string;
+  questions: string[];
+  answer: string;
 }
 
 export interface Condition {
@@ -96,6 +106,8 @@ export interface Knowledge {
   /** Safety triage: tiers, lexicon, signs and classifier examples (knowledge/safety/, see docs/safety.md). */
   safety: SafetyKnowledge;
   training: TrainingUtterance[];
+  /** The clinic's own questions and answers, taught by staff (src/teach); not medical content, never from the article. */
+  faqs?: ClinicFaq[];
   /** Article text without the web-page noise at its end. */
   article: string;
   /** sha256 of every knowledge file: the trained model records it and is rebuilt when it changes. */
@@ -113,9 +125,16 @@ export function intentsOf(k: Pick<Knowledge, 'training'>): string[] {
   return [...new Set(k.training.map((t) => t.intent))];
 }
 
+/** Intents of the clinic's own FAQ entries (taught by staff, answered as written; see src/teach). */
+export const CLINIC_FAQ_PREFIX = 'clinic_faq_';
+
+export function isClinicFaqIntent(intent: string): boolean {
+  return intent.startsWith(CLINIC_FAQ_PREFIX);
+}
+
 /** Intents that are questions in their own right: they may interrupt a dialog, and be offered as "did you mean" choices. */
 export function questionIntents(k: Pick<Knowledge, 'training'>): ReadonlySet<string> {
-  return new Set(intentsOf(k).filter((i) => !CONVERSATIONAL_INTENTS.includes(i)));
+  return new Set(intentsOf(k).filter((i) => !CONVERSATIONAL_INTENTS.includes(i) && !isClinicFaqIntent(i)));
 }
 
 /** Topics answered straight from answers.json, and which answers each must have. */

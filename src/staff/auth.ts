@@ -1,7 +1,7 @@
 /**
  * Staff sign-in: scrypt password hashes compared in constant time, server-side sessions in the storage
  * backend behind a signed HttpOnly SameSite=Strict cookie, CSRF tokens derived from the session, and a
- * sign-in rate limit. Nothing else authenticates: an Authorization header (a Direct Line or channel
+ * sign-in limit (signinLimiter.ts). Nothing else authenticates: an Authorization header (a Direct Line or channel
  * token) is never looked at.
  */
 import { createHash, createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
@@ -117,38 +117,6 @@ export class Sessions {
 
   checkLoginNonce(cookie: string | undefined, field: unknown): boolean {
     return Boolean(cookie) && typeof field === 'string' && safeEqual(field, this.sign(`login:${cookie}`));
-  }
-}
-
-/** Failed sign-ins per client address and per account name, in a sliding 15-minute window. */
-export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  /** Seconds to wait when any of the keys is over the limit, else 0. */
-  retryAfter(keys: string[], now = Date.now()): number {
-    let wait = 0;
-    for (const key of keys) {
-      const list = this.recent(key, now);
-      if (list.length >= this.limit) wait = Math.max(wait, Math.ceil((list[list.length - this.limit] + this.windowMs - now) / 1000));
-    }
-    return wait;
-  }
-
-  fail(keys: string[], now = Date.now()): void {
-    if (this.failures.size > 10_000) for (const key of [...this.failures.keys()]) this.recent(key, now);
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
   }
 }
 

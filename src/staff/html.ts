@@ -57,20 +57,29 @@ export interface LayoutOptions {
   title: string;
   user?: string;
   csrf?: string;
-  active?: 'conversations' | 'urgent' | 'unanswered' | 'enquiries';
+  active?: 'dashboard' | 'conversations' | 'urgent' | 'unanswered' | 'enquiries' | 'teaching' | 'clinic' | 'notifications' | 'audit' | 'account';
   newEnquiries?: number;
+  /** A problem every staff page shows at the top (e.g. notifications failing). */
+  alert?: string;
+  /** Warnings for every signed-in page (storage outage, damaged database): what is wrong and what to do. */
+  banners?: string[];
 }
 
 export function layout(options: LayoutOptions, body: Html): string {
   const nav = options.user
     ? html`<nav>
+        <a href="/staff/dashboard" class="${options.active === 'dashboard' ? 'on' : ''}">Dashboard</a>
         <a href="/staff/conversations" class="${options.active === 'conversations' ? 'on' : ''}">Conversations</a>
         <a href="/staff/urgent" class="${options.active === 'urgent' ? 'on' : ''}">Urgent</a>
         <a href="/staff/unanswered" class="${options.active === 'unanswered' ? 'on' : ''}">Unanswered questions</a>
         <a href="/staff/enquiries" class="${options.active === 'enquiries' ? 'on' : ''}">Enquiries${options.newEnquiries ? html` <span class="count">${options.newEnquiries}</span>` : ''}</a>
+        <a href="/staff/teaching" class="${options.active === 'teaching' ? 'on' : ''}">Teaching</a>
+        <a href="/staff/clinic" class="${options.active === 'clinic' ? 'on' : ''}">Clinic details</a>
+        <a href="/staff/notifications" class="${options.active === 'notifications' ? 'on' : ''}">Notifications</a>
+        <a href="/staff/audit" class="${options.active === 'audit' ? 'on' : ''}">Audit</a>
         <form method="post" action="/staff/logout" class="logout">
           <input type="hidden" name="csrf" value="${options.csrf}">
-          <span class="who">${options.user}</span> <button type="submit">Sign out</button>
+          <a class="who ${options.active === 'account' ? 'on' : ''}" href="/staff/account" title="Your account and two-factor sign-in">${options.user}</a> <button type="submit">Sign out</button>
         </form>
       </nav>`
     : '';
@@ -87,6 +96,7 @@ export function layout(options: LayoutOptions, body: Html): string {
 <body>
 <header><span class="brand">Clinic bot · staff review</span>${nav}</header>
 <main>
+${options.alert ? `<p class="error" role="alert">${escapeHtml(options.alert)} <a href="/staff/notifications">Details</a></p>\n` : ''}${(options.banners ?? []).map((b) => `<p class="banner" role="alert">${escapeHtml(b)}</p>`).join('\n')}
 <h1>${escapeHtml(options.title)}</h1>
 ${body}
 </main>
@@ -132,6 +142,7 @@ button.plain{background:#fff;color:#1f4e79}
 .flag.answered{background:#f0f5f0;border-color:#b5cdb5;color:#2e4d2e}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .box{background:#fff;border:1px solid #dde3ea;padding:.8rem;margin-bottom:1rem}
+.banner{background:#fff4d6;border:2px solid #c98a00;padding:.6rem .8rem;margin-bottom:1rem;font-weight:600}
 .error{background:#fff1f0;border:1px solid #e0a39e;padding:.6rem .8rem;margin-bottom:1rem}
 .notice{background:#eefaf0;border:1px solid #8cc79a;padding:.6rem .8rem;margin-bottom:1rem}
 .buttons{color:#445;font-size:.85rem}
@@ -142,6 +153,30 @@ button.plain{background:#fff;color:#1f4e79}
 .understood dt{float:left;clear:left;width:5.5rem;color:#556}
 .understood dd{margin-left:5.7rem}
 .exports{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
+textarea{font:inherit;padding:.3rem .45rem;border:1px solid #b7c2cf;border-radius:4px;width:100%}
+form.filters label.wide{flex:1 1 100%}
+ol.history{background:#fff;border:1px solid #dde3ea;padding:.6rem 2rem}
+ol.history li{margin:.25rem 0}
+.cards{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0;margin:0 0 1rem}
+.cards li{background:#fff;border:1px solid #dde3ea;padding:.5rem .8rem}
+.cards strong{font-size:1.2rem}
+.chart-box{background:#fff;border:1px solid #dde3ea;margin:0 0 1rem;padding:.6rem .8rem}
+.chart-box figcaption{font-weight:600;margin-bottom:.4rem}
+.chart-row{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+svg.chart{max-width:100%;height:auto}
+.chart-table{width:auto;font-size:.8rem;max-height:240px}
+.chart-row>table{display:block;max-height:240px;overflow:auto}
+.total{margin:.4rem 0}
+nav.pages{display:flex;gap:.35rem;align-items:center}
+nav.pages a,nav.pages .current{padding:.1rem .45rem;border:1px solid #dde3ea;border-radius:4px;background:#fff}
+nav.pages .current{background:#1f4e79;color:#fff;border-color:#1f4e79}
+.confidence.low{color:#8a1f17}
+.confidence.medium{color:#6d4c00}
+details summary{cursor:pointer;color:#1f4e79}
+.qr svg{display:block;margin:.5rem 0;background:#fff}
+code.secret{font-size:1.05rem;letter-spacing:.05em}
+ul.recovery{columns:2;font-size:1.05rem}
+.legend{display:flex;flex-wrap:wrap;gap:.8rem;list-style:none;padding:0;margin:.3rem 0;font-size:.85rem}
 `;
 
 /** A small icon, so browsers do not ask for /favicon.ico. */

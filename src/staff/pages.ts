@@ -5,16 +5,21 @@
 import type { ConversationFilter, ConversationPage, ConversationSummary, Flag, TurnView, UnansweredGroup, UrgentTurn } from '../storage/review';
 import { FLAGS } from '../storage/review';
 import type { Enquiry, EnquiryStatus } from '../storage/enquiries';
+import { OUTCOME_LABELS, UNASSIGNED } from '../storage/enquiryFollowUp';
 import { formatDate, formatTime, html, Html, layout, LayoutOptions, qs } from './html';
 
 export interface PageContext {
   user: string;
   csrf: string;
   newEnquiries: number;
+  /** Shown at the top of every page (notifications failing). */
+  alert?: string;
+  /** See LayoutOptions.banners. */
+  banners?: string[];
 }
 
-function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
-  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries }, body);
+export function shell(ctx: PageContext, title: string, active: LayoutOptions['active'], body: Html): string {
+  return layout({ title, user: ctx.user, csrf: ctx.csrf, active, newEnquiries: ctx.newEnquiries, alert: ctx.alert, banners: ctx.banners }, body);
 }
 
 function flagBadges(flags: Record<Flag, number>, tiers: string[] = []): Html {
@@ -100,17 +105,38 @@ export interface ListView {
   notice?: string;
 }
 
+/** The row link of a conversation: its first message, "[photo]" when it began with no text, never blank. */
+export function firstMessage(c: ConversationSummary): string {
+  if (c.firstText?.trim()) return truncate(c.firstText, 140);
+  return c.turns > 0 ? '[photo]' : '(opened the chat, wrote nothing)';
+}
+
+/** Page links around the current page: 1 … 4 5 [6] 7 8 … 20. */
+function pageNumbers(current: number, last: number, href: (page: number) => string): Html {
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+  return html`<nav class="pages" aria-label="Pages">${shown.map(
+    (p, i) =>
+      html`${i > 0 && p - shown[i - 1] > 1 ? html`<span class="muted">…</span>` : ''}${
+        p === current ? html`<span aria-current="page" class="current">${p}</span>` : html`<a href="${href(p)}">${p}</a>`
+      }`,
+  )}</nav>`;
+}
+
 export function conversationsPage(ctx: PageContext, view: ListView): string {
   const f = view.filter;
-  const keep = { channel: f.channel, flag: f.flag, q: f.q, from: f.fromDate, to: f.toDate };
+  const keep = { channel: f.channel, flag: f.flag, q: f.q, from: f.fromDate, to: f.toDate, limit: f.limit };
+  const perPage = f.limit ?? 50;
+  const total = view.page.total;
+  const current = f.before || f.after ? undefined : (f.page ?? 1);
+  const lastPage = total !== undefined ? Math.max(1, Math.ceil(total / perPage)) : undefined;
   const rows = view.page.items.map(
     (c: ConversationSummary) => html`<tr>
-      <td><a href="/staff/conversations/${c.id}">${formatTime(c.startedAt)}</a></td>
+      <td class="pre"><a href="/staff/conversations/${c.id}">${firstMessage(c)}</a></td>
+      <td class="small">${formatTime(c.startedAt)}</td>
       <td class="small muted">${formatTime(c.lastAt)}</td>
       <td>${c.channelId}</td>
       <td>${c.turns}</td>
       <td>${flagBadges(c.flags, c.tiers)}</td>
-      <td class="pre">${truncate(c.firstText, 140)}</td>
     </tr>`,
   );
   return shell(
@@ -129,16 +155,23 @@ export function conversationsPage(ctx: PageContext, view: ListView): string {
         )}</select></label>
         <label>Started from <input type="date" name="from" value="${f.fromDate ?? ''}"></label>
         <label>to <input type="date" name="to" value="${f.toDate ?? ''}"></label>
+        <label>Per page <select name="limit">${[25, 50, 100, 200].map((n) => html`<option value="${n}" ${n === perPage ? html`selected` : ''}>${n}</option>`)}</select></label>
         <button type="submit">Filter</button>
         <a href="/staff/conversations">Clear</a>
       </form>
+      ${
+        total !== undefined
+          ? html`<p class="total" role="status"><strong>${total}</strong> conversation${total === 1 ? '' : 's'}${current && lastPage ? html` · page ${current} of ${lastPage}` : ''}</p>`
+          : ''
+      }
       <table>
-        <thead><tr><th>Started</th><th>Last activity</th><th>Channel</th><th>Turns</th><th>Outcomes</th><th>First message</th></tr></thead>
+        <thead><tr><th>First message</th><th>Started</th><th>Last activity</th><th>Channel</th><th>Turns</th><th>Outcomes</th></tr></thead>
         <tbody>${rows.length ? rows : html`<tr><td colspan="6" class="muted">No conversations match.</td></tr>`}</tbody>
       </table>
       <div class="pager">
-        ${view.page.newer ? html`<a href="/staff/conversations${qs({ ...keep, after: view.page.newer })}" rel="prev">← Newer</a>` : ''}
-        ${view.page.older ? html`<a href="/staff/conversations${qs({ ...keep, before: view.page.older })}" rel="next">Older →</a>` : ''}
+        ${view.page.newer ? html`<a href="/staff/conversations${qs({ ...keep, ...(current ? { page: current - 1 } : { after: view.page.newer }) })}" rel="prev">← Newer</a>` : ''}
+        ${current && lastPage && lastPage > 1 ? pageNumbers(current, lastPage, (p) => `/staff/conversations${qs({ ...keep, page: p })}`) : ''}
+        ${view.page.older ? html`<a href="/staff/conversations${qs({ ...keep, ...(current ? { page: current + 1 } : { before: view.page.older }) })}" rel="next">Older →</a>` : ''}
       </div>
       <h2>Export</h2>
       <form method="get" action="/staff/export" class="filters exports">
@@ -150,18 +183,38 @@ export function conversationsPage(ctx: PageContext, view: ListView): string {
   );
 }
 
+/** "low", "medium" or "high" confidence, from how the recognizer decided and its score. */
+export function confidence(r: { score: number; reason?: string; outcome?: string }): 'low' | 'medium' | 'high' {
+  if (r.reason === 'low_confidence' || r.reason === 'ambiguous' || r.score < 0.35) return 'low';
+  return r.score < 0.6 ? 'medium' : 'high';
+}
+
+const OUTCOME_WORDS: Record<string, string> = {
+  answered: 'answered',
+  clarify: 'asked the patient to clarify',
+  fallback: 'could not answer (gave the clinic’s details)',
+  handoff: 'handed to staff',
+  urgent: 'urgent: gave emergency guidance first',
+};
+
+/** What the bot understood in words ("understood as: booking (low confidence)"), the raw figures on demand. */
 function understood(turn: TurnView): Html {
   const r = turn.recognition;
   if (!r) return html`<span class="muted">–</span>`;
+  const intent = r.intent.replace(/_/g, ' ');
   const conditions = (r.entities ?? []).map((e) => html`<div>${e.value}${e.text && e.text !== e.value ? html` <span class="muted">(“${e.text}”)</span>` : ''}</div>`);
   const alternatives = (r.alternatives ?? []).slice(0, 3).map((a) => `${a.intent} ${a.score.toFixed(2)}`).join(', ');
-  return html`<dl class="understood">
-    <dt>Intent</dt><dd><strong>${r.intent}</strong></dd>
+  const level = r.outcome === 'urgent' ? undefined : confidence(r);
+  return html`<div class="readable">Understood as: <strong>${intent}</strong>${level ? html` <span class="confidence ${level}">(${level} confidence)</span>` : ''}
+      ${conditions.length ? html`<div class="small">About: ${(r.entities ?? []).map((e) => e.value).join(', ')}</div>` : ''}
+      <div class="small"><span class="flag ${r.outcome}">${OUTCOME_WORDS[r.outcome] ?? r.outcome}</span>${r.redFlag ? html` <span class="small">(${r.redFlag})</span>` : ''}</div></div>
+    <details class="small"><summary>Figures</summary><dl class="understood">
+    <dt>Intent</dt><dd>${r.intent}</dd>
     <dt>Score</dt><dd>${typeof r.score === 'number' ? r.score.toFixed(2) : ''}</dd>
     <dt>Condition</dt><dd>${conditions.length ? conditions : html`<span class="muted">none</span>`}</dd>
-    <dt>Outcome</dt><dd><span class="flag ${r.outcome}">${r.outcome}</span> <span class="muted small">${r.reason}</span>${r.tier ? html` <span class="tier ${r.tier}">${r.tier}</span>` : ''}${r.redFlag ? html` <span class="small">(${r.redFlag}${r.safety ? html`, ${r.safety}` : ''})</span>` : ''}</dd>
-    ${alternatives ? html`<dt>Also</dt><dd class="small muted">${alternatives}</dd>` : ''}
-  </dl>`;
+    <dt>Outcome</dt><dd>${r.outcome} <span class="muted">${r.reason}</span>${r.tier ? html` <span class="tier ${r.tier}">${r.tier}</span>` : ''}${r.redFlag ? html` <span class="small">(${r.redFlag}${r.safety ? html`, ${r.safety}` : ''})</span>` : ''}</dd>
+    ${alternatives ? html`<dt>Also</dt><dd class="muted">${alternatives}</dd>` : ''}
+  </dl></details>`;
 }
 
 function replies(turn: TurnView): Html {
@@ -174,11 +227,12 @@ function replies(turn: TurnView): Html {
     )}`;
 }
 
-function patient(turn: TurnView): Html {
+function patient(turn: TurnView, conversation: number): Html {
   const u = turn.user;
   if (!u) return html`<span class="muted">(bot started)</span>`;
   if (u.type !== 'message') return html`<span class="small muted">${u.type}</span>`;
-  return html`<div class="pre">${u.text}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}`;
+  const teach = u.text.trim() ? html`<a href="/staff/teach${qs({ text: u.text, back: `/staff/conversations/${conversation}` })}" class="small teach">Teach…</a>` : '';
+  return html`<div class="pre">${u.text || (u.attachments ? '[photo]' : '')}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}${teach}`;
 }
 
 export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: TurnView[], enquiries: Enquiry[]): string {
@@ -200,7 +254,7 @@ export function transcriptPage(ctx: PageContext, c: ConversationSummary, turns: 
         <tbody>${turns.map(
           (t) => html`<tr class="turn ${t.user?.type === 'message' ? 'turn-user' : ''}">
             <td class="small">${formatTime(t.at)}</td>
-            <td>${patient(t)}</td>
+            <td>${patient(t, c.id)}</td>
             <td>${understood(t)}</td>
             <td>${replies(t)}</td>
           </tr>`,
@@ -226,7 +280,7 @@ export function deleteConfirmPage(ctx: PageContext, c: ConversationSummary): str
   );
 }
 
-export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string): string {
+export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string, canTeach = false): string {
   const keep = { from: range.fromDate, to: range.toDate };
   return shell(
     ctx,
@@ -234,7 +288,7 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
     'unanswered',
     html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
       <p class="muted">Messages the bot could not answer (fallback) or understood too weakly (low confidence, ambiguous), grouped by wording.
-      Add them to the knowledge base as training examples, then run <code>npm run train</code>.</p>
+      Choose <em>Teach…</em> to tell the bot what each one means (it learns at once, no restart), or dismiss it.</p>
       <form method="get" action="/staff/unanswered" class="filters">
         <label>From <input type="date" name="from" value="${range.fromDate}"></label>
         <label>to <input type="date" name="to" value="${range.toDate}"></label>
@@ -249,7 +303,7 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
             ? groups.map(
                 (g) => html`<tr>
               <td>${g.count}× <span class="small muted">in ${g.conversations} conversation(s)</span></td>
-              <td class="pre"><a href="/staff/conversations/${g.conversation}">${g.text}</a></td>
+              <td class="pre"><a href="/staff/conversations/${g.conversation}">${g.text}</a>${canTeach ? html` <a href="/staff/teach${qs({ text: g.text, back: '/staff/unanswered' })}" class="teach">Teach…</a>` : ''}</td>
               <td>${g.bestGuess ?? ''} <span class="small muted">${g.score.toFixed(2)}</span></td>
               <td><span class="flag ${g.outcome}">${g.outcome}</span> <span class="small muted">${g.reason}</span></td>
               <td class="small">${formatTime(g.lastAt)}</td>
@@ -261,31 +315,49 @@ export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], rang
   );
 }
 
-export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { conversationRow?: number }>, status: EnquiryStatus | 'all', next: string | undefined, notice?: string): string {
+export interface EnquiryListView {
+  items: Array<Enquiry & { conversationRow?: number }>;
+  status: EnquiryStatus | 'all';
+  /** '' anyone, UNASSIGNED nobody, or a staff name. */
+  owner: string;
+  accounts: string[];
+  next?: string;
+  notice?: string;
+}
+
+export function enquiriesPage(ctx: PageContext, view: EnquiryListView): string {
+  const { items, status, owner } = view;
   return shell(
     ctx,
     'Enquiries',
     'enquiries',
-    html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+    html`${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
       <form method="get" action="/staff/enquiries" class="filters">
         <label>Status <select name="status">${(['new', 'done', 'all'] as const).map((s) => html`<option value="${s}" ${s === status ? html`selected` : ''}>${s}</option>`)}</select></label>
+        <label>Owner <select name="owner">
+          <option value="">anyone</option>
+          <option value="${UNASSIGNED}" ${owner === UNASSIGNED ? html`selected` : ''}>nobody yet</option>
+          ${view.accounts.map((a) => html`<option value="${a}" ${a === owner ? html`selected` : ''}>${a === ctx.user ? html`${a} (me)` : a}</option>`)}
+        </select></label>
         <button type="submit">Show</button>
       </form>
       <table>
-        <thead><tr><th>#</th><th>Received</th><th>Kind</th><th>Name</th><th>Phone</th><th>Email</th><th>When suits</th><th>About</th><th>Conversation</th><th>Status</th></tr></thead>
+        <thead><tr><th>#</th><th>Received</th><th>Kind</th><th>Name</th><th>Phone</th><th>Email</th><th>When suits</th><th>About</th><th>Conversation</th><th>Owner</th><th>Outcome</th><th>Status</th></tr></thead>
         <tbody>${
           items.length
             ? items.map(
                 (e) => html`<tr>
-              <td>${e.id}</td>
+              <td><a href="/staff/enquiries/${e.id}" title="Follow up enquiry ${e.id}">${e.id}</a>${e.reference ? html`<br><span class="small muted">ref ${e.reference}</span>` : ''}</td>
               <td class="small">${formatTime(e.createdAt)}</td>
               <td>${e.kind}</td>
-              <td>${e.name}</td>
+              <td><a href="/staff/enquiries/${e.id}">${e.name}</a></td>
               <td>${e.phone ?? ''}</td>
               <td>${e.email ?? ''}</td>
               <td class="pre">${e.preferredTime}</td>
               <td class="pre">${e.reason ?? ''}</td>
               <td class="small">${e.conversationRow ? html`<a href="/staff/conversations/${e.conversationRow}">${e.channelId}</a>` : html`${e.channelId} <span class="muted">(deleted)</span>`}</td>
+              <td>${e.owner ?? html`<span class="muted">nobody</span>`}</td>
+              <td>${e.outcome ? OUTCOME_LABELS[e.outcome] : ''}</td>
               <td>
                 <form method="post" action="/staff/enquiries/${e.id}/status">
                   <input type="hidden" name="csrf" value="${ctx.csrf}">
@@ -299,9 +371,9 @@ export function enquiriesPage(ctx: PageContext, items: Array<Enquiry & { convers
               </td>
             </tr>`,
               )
-            : html`<tr><td colspan="10" class="muted">No enquiries.</td></tr>`
+            : html`<tr><td colspan="12" class="muted">No enquiries.</td></tr>`
         }</tbody>
       </table>
-      <div class="pager">${next ? html`<a href="/staff/enquiries${qs({ status, before: next })}" rel="next">Older →</a>` : ''}</div>`,
+      <div class="pager">${view.next ? html`<a href="/staff/enquiries${qs({ status, owner, before: view.next })}" rel="next">Older →</a>` : ''}</div>`,
   );
 }

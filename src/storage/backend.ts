@@ -10,8 +10,14 @@
  *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above; `close`.
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import type { Enquiry, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { AuditLog } from './audit';
+import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, EnquiryStore, NewEnquiry } from './enquiries';
+import type { FollowUpChange, FollowUpEvent } from './enquiryFollowUp';
+import type { Outbox } from './outbox';
+import type { SecondFactorStore } from './secondFactors';
+import type { DashboardStats, StatsRange } from './stats';
 import type { DeletedConversation, PurgeResult } from './retention';
+import type { TeachingStore } from './teaching';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from './review';
 
 /** The eTag of a state write that must create the item: it fails when the item exists (another turn created it). */
@@ -69,10 +75,14 @@ export interface ReviewStore {
 }
 
 export interface EnquiryBackend extends EnquiryStore {
-  create(enquiry: NewEnquiry): Promise<{ id: number }>;
+  create(enquiry: NewEnquiry): Promise<{ id: number; reference: string }>;
   get(id: number): Promise<Enquiry | undefined>;
-  list(options?: { status?: EnquiryStatus; before?: string; limit?: number }): Promise<EnquiryPage>;
+  list(options?: EnquiryListOptions): Promise<EnquiryPage>;
   setStatus(id: number, status: EnquiryStatus, by: string): Promise<boolean>;
+  /** Follow-up (owner, outcome, status, a note), recorded in the history; false when there is no such enquiry. */
+  update(id: number, by: string, change: FollowUpChange): Promise<boolean>;
+  /** Who changed what, oldest first (notes included). */
+  history(id: number): Promise<FollowUpEvent[]>;
   forConversation(channelId: string, conversationId: string): Promise<Enquiry[]>;
   countNew(): Promise<number>;
 }
@@ -94,6 +104,16 @@ export interface StorageBackend {
   review: ReviewStore;
   /** Staff sessions (token hashes only), shared by every instance that shares the storage. */
   sessions: SessionRecords;
+  /** What staff taught the running bot (src/storage/teaching.ts), shared by every instance. */
+  teaching: TeachingStore;
+  /** Staff notifications waiting to be sent (see outbox.ts). */
+  outbox: Outbox;
+  /** Who viewed, exported, deleted or changed what (see audit.ts). */
+  audit: AuditLog;
+  /** Staff two-factor sign-in records (see secondFactors.ts). */
+  secondFactors: SecondFactorStore;
+  /** Figures for the staff dashboard (see stats.ts). */
+  stats(range: StatsRange): Promise<DashboardStats>;
   /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
   /**
@@ -103,5 +123,13 @@ export interface StorageBackend {
   purgeOlderThan(cutoff: number, now?: number): Promise<PurgeResult>;
   /** Finishes pending writes and lets go of the storage (the SQLite file, or nothing for HTTP clients). */
   close(): Promise<void>;
+  /** Checks of the stored data's integrity (SQLite's quick_check); none where the service keeps it sound. */
+  integrity?: IntegrityCheck;
+}
+
+/** What the app needs of an integrity check: run it now and on a schedule, and its last result. */
+export interface IntegrityCheck {
+  start(intervalHours: number): void;
+  readonly status: { ok: boolean; checkedAt?: string; problems?: string[] };
 }
 

@@ -11,6 +11,8 @@ export interface PurgeResult {
   states: number;
   enquiries: number;
   sessions: number;
+  /** Staff audit log entries older than the cutoff (they are kept as long as conversations). */
+  audit?: number;
 }
 
 export interface DeletedConversation {
@@ -40,7 +42,7 @@ export function schedulePurge(backend: Purges, retentionDays: number, intervalHo
     try {
       const started = Date.now();
       const result = await backend.purgeOlderThan(retentionCutoff(retentionDays, started), started);
-      if (result.conversations || result.states || result.enquiries) logger.info('retention purge', { retentionDays, ...result, ms: Date.now() - started });
+      if (result.conversations || result.states || result.enquiries || result.audit) logger.info('retention purge', { retentionDays, ...result, ms: Date.now() - started });
     } catch (err) {
       logger.error('retention purge failed', { error: (err as Error).message });
     } finally {

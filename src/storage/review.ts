@@ -25,6 +25,8 @@ export interface ConversationFilter {
   before?: string;
   /** Cursor: the page of conversations newer than this one. */
   after?: string;
+  /** A page number (1 = newest), instead of a cursor: staff pages show page numbers. */
+  page?: number;
   limit?: number;
 }
 
@@ -75,6 +77,8 @@ export interface ConversationPage {
   older?: string;
   /** Cursor for newer conversations, when this is not the first page. */
   newer?: string;
+  /** How many conversations match the filter (all pages). */
+  total?: number;
 }
 
 export class BadFilterError extends Error {}

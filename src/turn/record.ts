@@ -18,6 +18,8 @@ export interface TurnRecord {
   redFlag?: string;
   /** What safety triage did this turn (src/safety, docs/safety.md): guidance alone or first (with its tier), or a note. */
   safety?: { mode: 'alone' | 'first' | 'note'; tier?: string; sign?: string; source?: string };
+  /** Where the answer came from when it was not the article: 'clinic' for the clinic's own FAQ entries (src/teach). */
+  source?: 'clinic';
   /** What the answer was about (set when the bot remembers it for follow-ups): canonical names. */
   about?: { treatment?: string; condition?: string };
 }
@@ -39,4 +41,10 @@ export function setOutcome(context: TurnContext, outcome: Outcome, intent?: stri
   if (record.outcome && record.outcome !== 'clarify' && outcome !== 'urgent') return;
   record.outcome = outcome;
   if (intent) record.intent = intent;
+}
+
+/** Records that the answer came from the clinic's own entries rather than the article. */
+export function setSource(context: TurnContext, source: 'clinic'): void {
+  const record = getTurnRecord(context);
+  if (record) record.source = source;
 }

@@ -24,6 +24,8 @@ export interface RecognitionTraceValue {
   tier?: string;
   /** How safety answered: alone (guidance only), first (guidance, then the answer) or note. */
   safety?: string;
+  /** 'clinic': answered from the clinic's own FAQ entries, not the article. */
+  source?: 'clinic';
   /** The treatment ("acupuncture", "dryNeedling" or "both") and the article's condition name the answer was about. */
   treatment?: string;
   condition?: string;
@@ -43,6 +45,7 @@ export function traceValue(record: TurnRecord): RecognitionTraceValue {
     ...(record.redFlag ? { redFlag: record.redFlag } : {}),
     ...(record.safety?.tier ? { tier: record.safety.tier } : {}),
     ...(record.safety ? { safety: record.safety.mode } : {}),
+    ...(record.source ? { source: record.source } : {}),
     ...(record.about?.treatment ? { treatment: record.about.treatment } : {}),
     ...(record.about?.condition ? { condition: record.about.condition } : {}),
   };

@@ -3,6 +3,7 @@
  * only that conversation can be read or written with it. Also the WebSocket stream URL a conversation's client
  * connects to (with a short-lived stream token).
  */
+import { ProxyTrust } from '../clientAddress';
 import type { IncomingMessage } from 'node:http';
 import type { ChannelAccount } from 'botbuilder';
 import type { Logger } from '../../logger';
@@ -13,7 +14,7 @@ import type { TokenClaims, TokenService } from './tokens';
 
 export type ConversationAccess = ReturnType<typeof conversationAccess>;
 
-export function conversationAccess(store: ConversationStore, tokens: TokenService, now: () => number, logger?: Logger) {
+export function conversationAccess(store: ConversationStore, tokens: TokenService, now: () => number, logger?: Logger, proxy: ProxyTrust = new ProxyTrust()) {
   function authenticate(req: IncomingMessage, conversationId?: string): TokenClaims {
     const token = bearerToken(req);
     if (!token) throw new DirectLineError(401, 'Unauthorized', 'a token is required: Authorization: Bearer <token>');
@@ -57,8 +58,8 @@ export function conversationAccess(store: ConversationStore, tokens: TokenServic
   function streamUrl(req: IncomingMessage, conversation: Conversation, watermark: number | undefined): string {
     const host = req.headers.host ?? '';
     if (!/^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host)) throw new DirectLineError(400, 'BadArgument', 'the Host header is missing or not valid');
-    const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
-    const secure = forwarded === 'https' || Boolean((req.socket as { encrypted?: boolean }).encrypted);
+    // wss:// when the request came over https: TLS here, or X-Forwarded-Proto from a proxy TRUST_PROXY names.
+    const secure = proxy.isHttps(req);
     const { token } = tokens.issue(conversation.id, conversation.userId, 'stream');
     const params = new URLSearchParams({ t: token });
     if (watermark !== undefined) params.set('watermark', String(watermark));

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
-import { queryOf, sendJson } from '../httpUtil';
+import { queryOf, sendJson, sendJsonText } from '../httpUtil';
+import { activitySetJson } from './safeJson';
 import { visitorActivity } from './activities';
 import type { ConversationAccess } from './access';
 import { DirectLineError } from './errors';
@@ -100,7 +101,8 @@ export function conversationRoutes(deps: RouteDeps, access: ConversationAccess) 
     getActivities: async (req: IncomingMessage, res: ServerResponse, conversationId: string) => {
       const claims = authenticate(req, conversationId);
       const conversation = conversationFor(claims);
-      sendJson(res, 200, conversation.since(parseWatermark(queryOf(req).get('watermark'))));
+      // Each activity serialised on its own: one that cannot be is left out (and logged), never the whole answer.
+      sendJsonText(res, 200, activitySetJson(conversation.since(parseWatermark(queryOf(req).get('watermark'))), logger, conversation.id));
     },
 
     upload: async (req: IncomingMessage, _res: ServerResponse, conversationId: string) => {

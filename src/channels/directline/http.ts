@@ -26,6 +26,8 @@ import { conversationAccess } from './access';
 import type { BotBridge } from './bridge';
 import { conversationRoutes } from './conversationRoutes';
 import { DirectLineError, sendError } from './errors';
+import { depthMessage, jsonTooDeep } from '../jsonDepth';
+import type { ProxyTrust } from '../clientAddress';
 import type { ConversationStore } from './store';
 import { tokenRoutes } from './tokenRoutes';
 import { BODY, PREFIX, WithBody } from './request';
@@ -39,6 +41,10 @@ export interface RouteDeps {
   settings: DirectLineConfig;
   allowedOrigins: string[];
   now: () => number;
+  /** JSON bodies nested deeper are refused (MAX_JSON_DEPTH); default 32. */
+  maxJsonDepth?: number;
+  /** Client addresses behind a trusted proxy (TRUST_PROXY); default: the socket's peer. */
+  proxy?: ProxyTrust;
 }
 
 /**
@@ -118,6 +124,11 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
           sendError(res, new DirectLineError(400, 'BadArgument', 'the body must be JSON (Content-Type: application/json)'));
           return next(false);
         }
+        const maxDepth = deps.maxJsonDepth ?? 32;
+        if (jsonTooDeep(text, maxDepth)) {
+          sendError(res, new DirectLineError(400, 'BadArgument', depthMessage(maxDepth)));
+          return next(false);
+        }
         try {
           r[BODY] = JSON.parse(text);
         } catch {
@@ -132,7 +143,7 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
 
 export function createRoutes(deps: RouteDeps) {
   const { logger } = deps;
-  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.logger);
+  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.logger, deps.proxy);
   const handlers = { ...tokenRoutes(deps, access), ...conversationRoutes(deps, access) };
 
   /** Wraps a handler: DirectLineErrors become their JSON answer, anything else a 500 without details. */

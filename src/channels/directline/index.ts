@@ -12,6 +12,7 @@ import { createRoutes, directLinePre } from './http';
 import { attachStream } from './stream';
 import { ConversationStore } from './store';
 import { TokenService } from './tokens';
+import type { ProxyTrust } from '../clientAddress';
 
 export { DIRECTLINE_CHANNEL_ID } from './bridge';
 export { PREFIX as DIRECTLINE_PATH } from './request';
@@ -21,8 +22,14 @@ export { loadOrCreateSecret, TokenService } from './tokens';
 export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
 /** Conversations kept in memory; the least recently active is dropped first. */
 export const MAX_CONVERSATIONS = 10_000;
-/** Activities kept in all conversations together (a few hundred MB at most). */
+/** Activities kept in all conversations together. */
 export const MAX_TOTAL_ACTIVITIES = 200_000;
+/**
+ * The activities' JSON size in all conversations together: the bound that holds memory down (the heap they take is
+ * about three times this: 12 MB is about 4,800 conversations of a welcome, a question and an answer, some 40 MB of
+ * heap). See docs/operations.md for the measured RSS.
+ */
+export const MAX_TOTAL_ACTIVITY_BYTES = 12 * 1024 * 1024;
 const SWEEP_MS = 60_000;
 
 export interface DirectLineDeps {
@@ -40,6 +47,10 @@ export interface DirectLineDeps {
   /** A conversation was forgotten (expired or evicted): drop what else is kept about it (the bot's state). */
   onForget?: (conversationId: string, userId: string) => Promise<void> | void;
   now?: () => number;
+  /** JSON bodies nested deeper are refused (MAX_JSON_DEPTH). */
+  maxJsonDepth?: number;
+  /** Client addresses behind a trusted proxy (TRUST_PROXY). */
+  proxy?: ProxyTrust;
 }
 
 export interface DirectLine {
@@ -58,15 +69,23 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       .catch((err) => deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }));
   };
   const store = new ConversationStore(
-    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, now, onForget },
+    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, maxTotalBytes: MAX_TOTAL_ACTIVITY_BYTES, now, onForget },
     deps.settings.rateLimitPerMinute,
   );
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
-  const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now };
+  const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now, maxJsonDepth: deps.maxJsonDepth, proxy: deps.proxy };
 
   server.pre(directLinePre(routeDeps));
   createRoutes(routeDeps).register(server);
-  const stream = attachStream(server.server, { store, tokens, logger: deps.logger, allowedOrigins: deps.allowedOrigins });
+  const stream = attachStream(server.server, {
+    store,
+    tokens,
+    logger: deps.logger,
+    allowedOrigins: deps.allowedOrigins,
+    maxStreams: deps.settings.maxStreams,
+    maxStreamsPerAddress: deps.settings.maxStreamsPerAddress,
+    proxy: deps.proxy,
+  });
 
   const sweeper = setInterval(() => {
     const removed = store.sweep();

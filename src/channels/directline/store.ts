@@ -4,7 +4,8 @@
  * visitor's turns one at a time, and the visitor's rate-limit bucket.
  *
  * Bounds: at most maxActivities activities per conversation (the oldest are dropped; the watermark keeps
- * counting), at most maxConversations conversations and maxTotalActivities activities in all (beyond either,
+ * counting), at most maxConversations conversations, maxTotalActivities activities and maxTotalBytes of activities
+ * (their JSON size, measured once as each is added) in all (beyond any of them,
  * the least recently active conversation without an open stream is forgotten first), and a conversation is
  * forgotten once no unexpired token for it can exist. onForget is told each time, so the bot's own state
  * for that conversation can go too.
@@ -29,6 +30,8 @@ export interface StoreOptions {
   maxActivities: number;
   /** In all conversations together: bounds the memory the store can take. */
   maxTotalActivities: number;
+  /** The activities' JSON size in all conversations together (the heap they take is about three times that). */
+  maxTotalBytes?: number;
   now?: () => number;
   onForget?: (conversation: Conversation) => void;
 }
@@ -36,6 +39,17 @@ export interface StoreOptions {
 interface Entry {
   seq: number;
   activity: Partial<Activity>;
+  /** Its JSON size, for the store's memory bound. */
+  bytes: number;
+}
+
+/** JSON size of an activity (one that cannot be serialised counts as 1 KB; reading it will skip it). */
+function sizeOf(activity: Partial<Activity>): number {
+  try {
+    return JSON.stringify(activity)?.length ?? 0;
+  } catch {
+    return 1024;
+  }
 }
 
 /** Token bucket: `perMinute` posts a minute on average, bursts up to `perMinute`. */
@@ -81,8 +95,8 @@ export class Conversation {
     readonly limiter: RateLimiter,
     private readonly maxActivities: number,
     private readonly now: () => number,
-    /** Tells the store how many activities were added (positive) or dropped (negative). */
-    private readonly counted: (delta: number) => void = () => undefined,
+    /** Tells the store how many activities, and bytes of them, were added (positive) or dropped (negative). */
+    private readonly counted: (delta: number, bytes: number) => void = () => undefined,
   ) {
     this.lastActive = now();
   }
@@ -105,6 +119,7 @@ export class Conversation {
   /** Gives the activities server ids and timestamps, keeps them, and pushes them to every open stream. */
   append(activities: Partial<Activity>[]): ActivitySet {
     const added: Partial<Activity>[] = [];
+    let addedBytes = 0;
     for (const activity of activities) {
       this.seq += 1;
       const stored: Partial<Activity> = {
@@ -112,21 +127,33 @@ export class Conversation {
         id: `${this.id}|${String(this.seq).padStart(7, '0')}`,
         timestamp: (activity.timestamp ?? new Date(this.now())) as Date,
       };
-      this.entries.push({ seq: this.seq, activity: stored });
+      const bytes = sizeOf(stored);
+      this.entries.push({ seq: this.seq, activity: stored, bytes });
+      this.bytes += bytes;
+      addedBytes += bytes;
       added.push(stored);
     }
     let dropped = 0;
-    if (this.entries.length > this.maxActivities) dropped = this.entries.splice(0, this.entries.length - this.maxActivities).length;
+    let droppedBytes = 0;
+    if (this.entries.length > this.maxActivities) {
+      const gone = this.entries.splice(0, this.entries.length - this.maxActivities);
+      dropped = gone.length;
+      for (const e of gone) droppedBytes += e.bytes;
+      this.bytes -= droppedBytes;
+    }
     this.lastActive = this.now();
     const set: ActivitySet = { activities: added, watermark: this.watermark };
     if (added.length > 0) for (const subscriber of this.subscribers) subscriber.push(set);
-    this.counted(added.length - dropped);
+    this.counted(added.length - dropped, addedBytes - droppedBytes);
     return set;
   }
 
   get size(): number {
     return this.entries.length;
   }
+
+  /** JSON size of the activities kept. */
+  bytes = 0;
 
   /** Activities after a watermark (all that are kept when it is undefined). */
   since(watermark: number | undefined): ActivitySet {
@@ -146,6 +173,7 @@ export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly now: () => number;
   private totalActivities = 0;
+  private totalBytes = 0;
 
   constructor(
     private readonly options: StoreOptions,
@@ -163,6 +191,11 @@ export class ConversationStore {
     return this.totalActivities;
   }
 
+  /** JSON size of the activities kept in all conversations. */
+  get activityBytes(): number {
+    return this.totalBytes;
+  }
+
   get(id: string): Conversation | undefined {
     return this.conversations.get(id);
   }
@@ -171,8 +204,8 @@ export class ConversationStore {
     const existing = this.conversations.get(id);
     if (existing) return existing;
     if (this.conversations.size >= this.options.maxConversations) this.evictOne();
-    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now, (delta) =>
-      this.counted(conversation, delta),
+    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now, (delta, bytes) =>
+      this.counted(conversation, delta, bytes),
     );
     this.conversations.set(id, conversation);
     return conversation;
@@ -191,9 +224,11 @@ export class ConversationStore {
     return removed;
   }
 
-  private counted(conversation: Conversation, delta: number): void {
+  private counted(conversation: Conversation, delta: number, bytes: number): void {
     this.totalActivities += delta;
-    while (this.totalActivities > this.options.maxTotalActivities && this.conversations.size > 1) {
+    this.totalBytes += bytes;
+    const maxBytes = this.options.maxTotalBytes ?? Number.POSITIVE_INFINITY;
+    while ((this.totalActivities > this.options.maxTotalActivities || this.totalBytes > maxBytes) && this.conversations.size > 1) {
       if (!this.evictOne(conversation)) break;
     }
   }
@@ -219,6 +254,7 @@ export class ConversationStore {
     if (this.conversations.get(conversation.id) !== conversation) return;
     this.conversations.delete(conversation.id);
     this.totalActivities -= conversation.size;
+    this.totalBytes -= conversation.bytes;
     for (const s of [...conversation.subscribers]) s.close();
     this.options.onForget?.(conversation);
   }

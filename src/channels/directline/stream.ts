@@ -14,6 +14,9 @@ import { DirectLineError, ErrorCode, errorBody } from './errors';
 import { originAllowed, parseWatermark, PREFIX } from './request';
 import type { ActivitySet, ConversationStore, Subscriber } from './store';
 import type { TokenService } from './tokens';
+import type { ProxyTrust } from '../clientAddress';
+import { activitySetJson } from './safeJson';
+import { StreamLimits } from './streamLimits';
 
 const STREAM_PATH = new RegExp(`^${PREFIX.replace(/\//g, '\\/')}\\/conversations\\/([A-Za-z0-9_-]{8,64})\\/stream$`);
 /** Open streams per conversation (tabs of the same visitor); the oldest is closed beyond this. */
@@ -25,9 +28,13 @@ export interface StreamDeps {
   tokens: TokenService;
   logger: Logger;
   allowedOrigins: string[];
+  /** Open streams in total and per client address (defaults: no practical limit). */
+  maxStreams?: number;
+  maxStreamsPerAddress?: number;
+  proxy?: ProxyTrust;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' };
 
 function refuse(socket: Duplex, status: number, code: ErrorCode, message: string): void {
   const body = JSON.stringify(errorBody(code, message));
@@ -50,6 +57,7 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHa
   // Clients only ever send keep-alives: anything bigger than a few bytes closes the socket (1009).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const limits = new StreamLimits(deps.maxStreams ?? Number.MAX_SAFE_INTEGER, deps.maxStreamsPerAddress ?? Number.MAX_SAFE_INTEGER);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -71,6 +79,12 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHa
       const conversation = store.get(conversationId);
       if (!conversation || conversation.userId !== check.claims.userId) return refuse(socket, 404, 'NotFound', 'the conversation does not exist');
       const watermark = parseWatermark(url.searchParams.get('watermark'));
+      const slot = limits.acquire(deps.proxy?.clientAddress(req) ?? req.socket.remoteAddress ?? 'unknown');
+      if (!slot.ok) {
+        logger.warn('direct line stream refused', { reason: slot.reason, open: limits.open });
+        return refuse(socket, 429, 'Throttled', slot.reason);
+      }
+      socket.once('close', slot.release);
 
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
@@ -79,7 +93,7 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHa
         ws.on('error', () => ws.terminate());
         const subscriber: Subscriber = {
           push: (set: ActivitySet) => {
-            if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(set));
+            if (ws.readyState === WebSocket.OPEN) ws.send(activitySetJson(set, logger, conversationId));
           },
           close: () => ws.close(1000, 'conversation ended'),
         };

@@ -19,7 +19,7 @@ export function tokenRoutes(deps: RouteDeps, access: ConversationAccess) {
 
   return {
     generate: async (req: IncomingMessage, res: ServerResponse) => {
-      const limited = newConversationsByAddress.take(req.socket.remoteAddress ?? 'unknown');
+      const limited = newConversationsByAddress.take(deps.proxy?.clientAddress(req) ?? req.socket.remoteAddress ?? 'unknown');
       if (!limited.allowed) {
         logger.info('direct line new-conversation limit', {});
         throw new DirectLineError(429, 'Throttled', 'too many new conversations from this address; please wait a moment', limited.retryAfterSeconds);

@@ -2,11 +2,11 @@
  * The staff JSON API (/staff/api/…: conversations, one conversation, unanswered, enquiries), and a clean 404 for anything else under /staff.
  */
 import type { Server } from 'restify';
-import { conversationFilter, HttpError, query, sendJson, text } from './helpers';
+import { conversationFilter, HttpError, query, sendJson } from './helpers';
 import type { StaffContext } from './context';
 
 export function registerApi(server: Server, ctx: StaffContext): void {
-  const { review, enquiries, guarded, conversationOr404, unansweredRange, enquiryStatus } = ctx;
+  const { review, enquiries, guarded, conversationOr404, unansweredRange, enquiryFilter } = ctx;
   server.get(
     '/staff/api/conversations',
     guarded('api', async (req, res) => {
@@ -31,9 +31,7 @@ export function registerApi(server: Server, ctx: StaffContext): void {
   server.get(
     '/staff/api/enquiries',
     guarded('api', async (req, res) => {
-      const params = query(req);
-      const status = enquiryStatus(params.get('status'));
-      sendJson(res, 200, await enquiries.list({ status: status === 'all' ? undefined : status, before: text(params, 'before', 40) }));
+      sendJson(res, 200, await enquiries.list(enquiryFilter(query(req)).list));
     }),
   );
 

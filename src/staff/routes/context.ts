@@ -6,13 +6,21 @@
 import type { Request, Response } from 'restify';
 import type { StaffConfig } from '../../config';
 import type { Logger } from '../../logger';
+import type { LiveTeaching } from '../../teach/live';
 import type { StorageBackend } from '../../storage/backend';
 import type { EnquiryStatus } from '../../storage/enquiries';
 import { BadFilterError } from '../../storage/review';
-import { cookie, LoginRateLimiter, parseCookies, Session, Sessions } from '../auth';
+import { ProxyTrust } from '../../channels/clientAddress';
+import { cookie, parseCookies, Session, Sessions } from '../auth';
+import { withMemoryFallback } from '../sessionFallback';
+import { SigninLimiter } from '../signinLimiter';
 import { formatDate } from '../html';
 import * as pages from '../pages';
-import { endOfDay, form, HttpError, LOGIN_COOKIE, parseDay, redirect, rowId, sendHtml, sendJson, SESSION_COOKIE, wantsHtml } from './helpers';
+import type { NotificationDispatcher } from '../../notify/dispatcher';
+import { UNASSIGNED } from '../../storage/enquiryFollowUp';
+import { AuditTrail } from '../audit';
+import { TwoFactor } from '../totp';
+import { endOfDay, form, HttpError, LOGIN_COOKIE, parseDay, redirect, rowId, safeNext, sendHtml, sendJson, SESSION_COOKIE, text, wantsHtml } from './helpers';
 
 export interface StaffDeps {
   /** Conversations, enquiries, deletion and staff sessions: SQLite or Azure Blob (see src/storage/backend.ts). */
@@ -23,6 +31,14 @@ export interface StaffDeps {
   logger: Logger;
   /** The clinic's safety tier table (knowledge/safety/tiers.json, numbers filled in), shown on the urgent page. */
   safetyTiers?: pages.SafetyTierRow[];
+  /** Teaching the running bot (src/teach); absent when the app runs on a supplied recognizer. */
+  teaching?: LiveTeaching;
+  /** Staff notifications: their state is shown on the staff pages. */
+  notifications?: NotificationDispatcher;
+  /** Which proxies' X-Forwarded-* to believe (client address for the sign-in limit, https for Secure cookies). */
+  proxy?: ProxyTrust;
+  /** Warnings shown at the top of every signed-in page (storage outage, damaged database). */
+  banners?: () => string[];
 }
 
 export type Kind = 'page' | 'api' | 'download';
@@ -33,18 +49,38 @@ export type StaffContext = ReturnType<typeof createStaffContext>;
 export function createStaffContext(deps: StaffDeps) {
   const { config, logger } = deps;
   const { review, enquiries } = deps.storage;
-  const sessions = new Sessions(deps.storage.sessions, deps.secret, config.sessionHours);
-  const limiter = new LoginRateLimiter(config.loginRateLimit);
-  const sessionCookie = (value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure });
-  const loginCookie = (value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: config.cookieSecure, path: '/staff/login' });
+  const proxy = deps.proxy ?? new ProxyTrust();
+  // A session that cannot be stored (a full disk) is kept in memory, so that staff can still sign in and see why.
+  const sessions = new Sessions(withMemoryFallback(deps.storage.sessions, logger), deps.secret, config.sessionHours);
+  const limiter = new SigninLimiter({ limit: config.loginRateLimit, slowdownAfter: config.loginSlowdownAfter });
+  // Secure whenever the request arrived over https (directly, or through a proxy trusted by TRUST_PROXY).
+  const secureFor = (req: Request) => config.cookieSecure || proxy.isHttps(req);
+  const sessionCookie = (req: Request, value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
+  const loginCookie = (req: Request, value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
+  const banners = () => deps.banners?.() ?? [];
 
   const accounts = new Set(config.users.map((u) => u.name));
+  const audit = new AuditTrail(deps.storage.audit, logger, form);
+  const twoFactor = new TwoFactor(deps.storage.secondFactors, config.users, deps.secret, 'Clinic bot staff');
   // A session of an account that has since been removed from STAFF_USERS is not valid any more.
   const sessionOf = async (req: Request): Promise<Session | undefined> => {
     const session = await sessions.find(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     return session && accounts.has(session.user) ? session : undefined;
   };
-  const pageContext = async (s: Session): Promise<pages.PageContext> => ({ user: s.user, csrf: s.csrf, newEnquiries: await enquiries.countNew() });
+  const pageContext = async (s: Session): Promise<pages.PageContext> => ({
+    user: s.user,
+    csrf: s.csrf,
+    newEnquiries: await enquiries.countNew(),
+    banners: banners(),
+    ...(deps.notifications?.health().status === 'failing' ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' } : {}),
+  });
+
+  /** Starts a session for an account that has signed in (password, and a code when it has a second factor). */
+  const startSession = async (req: Request, res: Response, user: string, next: string, extra: string[] = []) => {
+    const value = await sessions.create(user);
+    logger.info('staff signed in', { user });
+    redirect(res, safeNext(next), [sessionCookie(req, value, config.sessionHours * 3600), ...extra]);
+  };
 
   /** Wraps a handler: session check, CSRF on POST, and errors as a short page or JSON (never a stack trace). */
   const guarded =
@@ -59,6 +95,12 @@ export function createStaffContext(deps: StaffDeps) {
       if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
         return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
       }
+      // An account that must use two-factor sign-in and has not set it up yet can only set it up (or sign out).
+      if (twoFactor.required(session.user) && !/^\/staff\/(account|logout)/.test(req.path()) && !(await twoFactor.enabled(session.user))) {
+        if (html && !options.post) return redirect(res, '/staff/account');
+        return sendJson(res, 403, { error: 'set up two-factor sign-in at /staff/account first' });
+      }
+      audit.track(req, res, session.user);
       try {
         await handler(req, res, session);
       } catch (err) {
@@ -66,8 +108,9 @@ export function createStaffContext(deps: StaffDeps) {
         const message = status === 500 ? 'Something went wrong. Please try again.' : (err as Error).message;
         if (status === 500) logger.error('staff request failed', { path: req.path(), error: (err as Error).message });
         if (res.headersSent) return void res.end();
-        if (kind === 'page' && wantsHtml(req)) {
-          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0 }));
+        // A browser following a link (a page or a download) gets a page; scripts get JSON.
+        if (kind !== 'api' && wantsHtml(req)) {
+          const context = await pageContext(session).catch(() => ({ user: session.user, csrf: session.csrf, newEnquiries: 0, banners: banners() }));
           return sendHtml(res, status, pages.messagePage(status === 404 ? 'Not found' : 'Sorry', message, context));
         }
         return sendJson(res, status, { error: message });
@@ -92,15 +135,32 @@ export function createStaffContext(deps: StaffDeps) {
     return status;
   };
 
+  /** Filters of the enquiry list (status, owner), shared by the page and the API. */
+  const enquiryFilter = (params: URLSearchParams) => {
+    const status = enquiryStatus(params.get('status'));
+    const owner = params.get('owner') ?? '';
+    if (owner && owner !== UNASSIGNED && !accounts.has(owner)) throw new HttpError(400, 'owner must be a staff account name or "-" (nobody)');
+    return { status, owner, list: { status: status === 'all' ? undefined : status, owner: owner || undefined, before: text(params, 'before', 40) } };
+  };
+
   return {
     config,
+    accounts: [...accounts],
+    notifications: deps.notifications,
+    audit,
+    twoFactor,
+    startSession,
+    enquiryFilter,
     logger,
     storage: deps.storage,
+    teaching: deps.teaching,
     review,
     enquiries,
     sessions,
     limiter,
+    proxy,
     sessionCookie,
+    secureFor,
     loginCookie,
     sessionOf,
     pageContext,

@@ -102,6 +102,8 @@ export function conversationFilter(params: URLSearchParams): ConversationFilter 
   const toDate = params.get('to') || undefined;
   const limit = params.get('limit');
   if (limit && !/^\d{1,3}$/.test(limit)) throw new HttpError(400, 'limit must be a number from 1 to 200');
+  const page = params.get('page');
+  if (page && !/^[1-9]\d{0,5}$/.test(page)) throw new HttpError(400, 'page must be a page number (1, 2, …)');
   return {
     channel: text(params, 'channel', 100),
     flag: flag as Flag | undefined,
@@ -111,6 +113,7 @@ export function conversationFilter(params: URLSearchParams): ConversationFilter 
     before: text(params, 'before', 40),
     after: text(params, 'after', 40),
     limit: limit ? Number(limit) : undefined,
+    page: page ? Number(page) : undefined,
     fromDate,
     toDate,
   };
@@ -118,5 +121,5 @@ export function conversationFilter(params: URLSearchParams): ConversationFilter 
 
 /** Only same-site paths under /staff/ are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null | undefined): string {
-  return next && /^\/staff\/[A-Za-z0-9/_?&=.%+-]*$/.test(next) && !next.startsWith('//') ? next : '/staff/conversations';
+  return next && /^\/staff\/[A-Za-z0-9/_?&=.%+-]*$/.test(next) && !next.startsWith('//') ? next : '/staff/dashboard';
 }

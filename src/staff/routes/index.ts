@@ -17,6 +17,11 @@ import { sendJson } from './helpers';
 import { registerSignIn } from './signIn';
 import { registerUnanswered } from './unanswered';
 import { registerUrgent } from './urgent';
+import { registerTeach } from './teach';
+import { registerClinic } from './clinic';
+import { staffToolkit } from '../toolkit';
+import { registerTwoFactorRoutes } from '../totp';
+import { registerWorkflowRoutes } from '../workflow';
 
 export type { StaffDeps } from './context';
 export { LOGIN_COOKIE, parseDay, SESSION_COOKIE } from './helpers';
@@ -29,6 +34,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   registerUrgent(server, ctx, deps.safetyTiers ?? []);
   registerUnanswered(server, ctx);
   registerEnquiries(server, ctx);
+  registerTeach(server, ctx);
+  registerClinic(server, ctx);
+  // Dashboard, notifications, enquiry follow-up, audit log, two-factor sign-in (../workflow.ts, ../totp.ts).
+  const toolkit = staffToolkit(ctx);
+  registerWorkflowRoutes(server, toolkit);
+  registerTwoFactorRoutes(server, toolkit, ctx.twoFactor);
   // Last: its catch-all 404 must come after every other /staff route.
   registerApi(server, ctx);
 }

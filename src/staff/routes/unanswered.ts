@@ -13,7 +13,9 @@ export function registerUnanswered(server: Server, ctx: StaffContext): void {
     '/staff/unanswered',
     guarded('page', async (req, res, session) => {
       const range = unansweredRange(query(req));
-      sendHtml(res, 200, pages.unansweredPage(await pageContext(session), await review.unanswered(range), range));
+      const handled = ctx.teaching?.handled();
+      const groups = (await review.unanswered(range)).filter((g) => !handled?.has(g.key));
+      sendHtml(res, 200, pages.unansweredPage(await pageContext(session), groups, range, undefined, Boolean(ctx.teaching)));
     }),
   );
 

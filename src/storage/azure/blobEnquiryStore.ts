@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { EnquiryBackend } from '../backend';
-import type { Enquiry, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
+import type { Enquiry, EnquiryListOptions, EnquiryPage, EnquiryStatus, NewEnquiry } from '../enquiries';
+import { changeEvents, FollowUpAction, FollowUpChange, FollowUpEvent, isOutcome, UNASSIGNED } from '../enquiryFollowUp';
+import { newEnquiryReference } from '../enquiryReference';
 import { BlobConflictError, decodeMeta, deleteIfExists, encodeMeta, listAll, nextNumber, readJsonWithEtag, updateJson, writeJson } from './blobs';
 import type { BlobTranscriptStore } from './blobTranscriptStore';
 
@@ -15,6 +17,8 @@ interface StoredEnquiry extends Omit<Enquiry, 'createdAt' | 'consentAt' | 'doneA
   createdAt: number;
   consentAt: number;
   doneAt?: number;
+  /** Follow-up changes and notes (enquiryFollowUp.ts), kept in the enquiry's blob so they go with it. */
+  history?: Array<{ at: number; by: string; action: FollowUpAction; value: string }>;
 }
 
 interface Listed {
@@ -26,6 +30,7 @@ interface Listed {
   conversationId: string;
   doneAt?: number;
   consentAt?: number;
+  owner?: string;
 }
 
 const blobName = (id: number) => `enquiries/${String(id).padStart(10, '0')}`;
@@ -46,17 +51,20 @@ function metadata(e: StoredEnquiry): Record<string, string> {
     channel: encodeMeta(e.channelId),
     conversation: encodeMeta(e.conversationId),
     ...(e.doneAt !== undefined ? { done: String(e.doneAt) } : {}),
+    ...(e.owner ? { owner: encodeMeta(e.owner) } : {}),
   };
 }
 
-function fromStored(e: StoredEnquiry): Enquiry {
+function fromStored(stored: StoredEnquiry): Enquiry {
+  const { history: _history, ...e } = stored;
   const out: Enquiry = {
     ...e,
     createdAt: new Date(e.createdAt),
     consentAt: new Date(e.consentAt),
     doneAt: e.doneAt === undefined ? undefined : new Date(e.doneAt),
   };
-  for (const k of ['phone', 'email', 'reason', 'doneAt', 'doneBy'] as const) if (out[k] === undefined || out[k] === null) delete out[k];
+  if (!isOutcome(out.outcome)) delete out.outcome;
+  for (const k of ['phone', 'email', 'reason', 'doneAt', 'doneBy', 'owner'] as const) if (out[k] === undefined || out[k] === null) delete out[k];
   return out;
 }
 
@@ -66,19 +74,22 @@ export class BlobEnquiryStore implements EnquiryBackend {
     private readonly transcripts: BlobTranscriptStore,
   ) {}
 
-  async create(e: NewEnquiry): Promise<{ id: number }> {
+  async create(e: NewEnquiry): Promise<{ id: number; reference: string }> {
     const id = await nextNumber(this.container, 'counters/enquiry-id');
+    // The patient's reference is random (the id counts up; see enquiryReference.ts).
+    const reference = newEnquiryReference();
     const marker = requestName(e.channelId, e.conversationId, e.consentAt.getTime());
     try {
-      await writeJson(this.container, marker, { id }, { createOnly: true });
+      await writeJson(this.container, marker, { id, reference }, { createOnly: true });
     } catch (err) {
       // Already asked for: the other caller's id (an unused number is skipped, which is harmless).
-      const first = err instanceof BlobConflictError ? await readJsonWithEtag<{ id: number }>(this.container, marker) : undefined;
-      if (first) return { id: first.value.id };
+      const first = err instanceof BlobConflictError ? await readJsonWithEtag<{ id: number; reference?: string }>(this.container, marker) : undefined;
+      if (first) return { id: first.value.id, reference: first.value.reference ?? String(first.value.id) };
       throw err;
     }
     const stored: StoredEnquiry = {
       id,
+      reference,
       createdAt: Date.now(),
       channelId: e.channelId,
       conversationId: e.conversationId,
@@ -93,7 +104,7 @@ export class BlobEnquiryStore implements EnquiryBackend {
     };
     await writeJson(this.container, blobName(id), stored, { createOnly: true }, metadata(stored));
     await this.transcripts.flagEnquiry(e.channelId, e.conversationId);
-    return { id };
+    return { id, reference };
   }
 
   async get(id: number): Promise<Enquiry | undefined> {
@@ -112,6 +123,7 @@ export class BlobEnquiryStore implements EnquiryBackend {
       conversationId: decodeMeta(b.metadata.conversation) ?? '',
       doneAt: b.metadata.done ? Number(b.metadata.done) : undefined,
       consentAt: b.metadata.consent ? Number(b.metadata.consent) : undefined,
+      owner: decodeMeta(b.metadata.owner),
     }));
   }
 
@@ -131,11 +143,12 @@ export class BlobEnquiryStore implements EnquiryBackend {
   }
 
   /** Newest first; `status` filters; paging by (createdAt, id) as SqliteEnquiryStore. */
-  async list(options: { status?: EnquiryStatus; before?: string; limit?: number } = {}): Promise<EnquiryPage> {
+  async list(options: EnquiryListOptions = {}): Promise<EnquiryPage> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const cursor = options.before ? /^(\d+)\.(\d+)$/.exec(options.before) : null;
     const all = (await this.listed())
       .filter((l) => !options.status || l.status === options.status)
+      .filter((l) => !options.owner || (options.owner === UNASSIGNED ? !l.owner : l.owner === options.owner))
       .filter((l) => !cursor || l.createdAt < Number(cursor[1]) || (l.createdAt === Number(cursor[1]) && l.id < Number(cursor[2])))
       .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
     const page = all.slice(0, limit);
@@ -158,6 +171,43 @@ export class BlobEnquiryStore implements EnquiryBackend {
       return { value: next, metadata: metadata(next) };
     });
     return found;
+  }
+
+  async update(id: number, by: string, change: FollowUpChange): Promise<boolean> {
+    if (!Number.isSafeInteger(id) || id < 1) return false;
+    let found = false;
+    await updateJson<StoredEnquiry>(this.container, blobName(id), (current) => {
+      found = Boolean(current);
+      if (!current) return undefined;
+      const now = Date.now();
+      const events = changeEvents(current, change, by, new Date(now));
+      if (!events.length) return undefined;
+      const next: StoredEnquiry = { ...current, history: [...(current.history ?? []), ...events.map((e) => ({ ...e, at: now }))] };
+      for (const e of events) {
+        if (e.action === 'status' && e.value === 'done') Object.assign(next, { status: 'done', doneAt: now, doneBy: by });
+        if (e.action === 'status' && e.value === 'new') {
+          next.status = 'new';
+          delete next.doneAt;
+          delete next.doneBy;
+        }
+        if (e.action === 'owner') {
+          if (e.value) next.owner = e.value;
+          else delete next.owner;
+        }
+        if (e.action === 'outcome') {
+          if (isOutcome(e.value)) next.outcome = e.value;
+          else delete next.outcome;
+        }
+      }
+      return { value: next, metadata: metadata(next) };
+    });
+    return found;
+  }
+
+  async history(id: number): Promise<FollowUpEvent[]> {
+    if (!Number.isSafeInteger(id) || id < 1) return [];
+    const blob = await readJsonWithEtag<StoredEnquiry>(this.container, blobName(id));
+    return (blob?.value.history ?? []).map((h) => ({ ...h, at: new Date(h.at) }));
   }
 
   async forConversation(channelId: string, conversationId: string): Promise<Enquiry[]> {

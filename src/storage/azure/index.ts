@@ -16,6 +16,13 @@ import type { ConversationFilter, ConversationPage, ConversationSummary, Range, 
 import { BadFilterError, FLAGS, groupTurns, parseCursor } from '../review';
 import { AccountAccess, decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
+import { BlobTeachingStore } from './blobTeachingStore';
+import { BlobOutbox } from './blobOutbox';
+import { BlobAuditLog } from './blobAudit';
+import type { AuditLog } from '../audit';
+import type { SecondFactor, SecondFactorStore } from '../secondFactors';
+import type { Outbox } from '../outbox';
+import { DashboardStats, StatsRange, statsFromReview } from '../stats';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
 
@@ -63,28 +70,28 @@ class BlobReview implements ReviewStore {
         (!filter.channel || c.channelId === filter.channel) &&
         (!filter.flag || c.flags[filter.flag] > 0) &&
         (filter.from === undefined || c.startedAt.getTime() >= filter.from) &&
-        (filter.to === undefined || c.startedAt.getTime() < filter.to) &&
-        (at === undefined || (newer ? c.id > at : c.id < at)),
+        (filter.to === undefined || c.startedAt.getTime() < filter.to),
     );
-    rows.sort((a, b) => (newer ? a.id - b.id : b.id - a.id));
-    let page: ConversationSummary[] = [];
-    let more = false;
+    rows.sort((a, b) => b.id - a.id);
     if (words) {
-      // Summaries in the list order until a page is full (and one more, to know there are more); unchanged
-      // ones come from this instance's cache, so a search reads only what changed since the last one.
-      for (let i = 0; i < rows.length && page.length <= limit; i += 256) {
+      // Every summary is searched (for the total); unchanged ones come from this instance's cache, so a search
+      // reads only what changed since the last one.
+      const matching: typeof rows = [];
+      for (let i = 0; i < rows.length; i += 256) {
         const chunk = rows.slice(i, i + 256);
         const bodies = await this.transcripts.summariesOf(chunk);
         bodies.forEach((s, j) => {
-          if (s && page.length <= limit && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) page.push(strip(chunk[j]));
+          if (s && matchesAll(s.texts.map((t) => t.text).join('\n'), words!)) matching.push(chunk[j]);
         });
       }
-      more = page.length > limit;
-      page = page.slice(0, limit);
-    } else {
-      more = rows.length > limit;
-      page = rows.slice(0, limit).map(strip);
+      rows = matching;
     }
+    const total = rows.length;
+    if (at !== undefined) rows = rows.filter((c) => (newer ? c.id > at : c.id < at));
+    if (newer) rows.reverse();
+    const offset = cursor === undefined && filter.page && filter.page > 1 ? (Math.trunc(filter.page) - 1) * limit : 0;
+    const more = rows.length > offset + limit;
+    const page = rows.slice(offset, offset + limit).map(strip);
     rows = [];
     if (newer) page.reverse();
     const first = page[0];
@@ -92,7 +99,8 @@ class BlobReview implements ReviewStore {
     return {
       items: page,
       older: last && (newer || more) ? String(last.id) : undefined,
-      newer: first && (newer ? more : cursor !== undefined) ? String(first.id) : undefined,
+      newer: first && (newer ? more : cursor !== undefined || offset > 0) ? String(first.id) : undefined,
+      total,
     };
   }
 
@@ -225,6 +233,20 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
 }
 
 
+/** Staff two-factor records in the enquiry container, `staff-totp/<account>` (see ../secondFactors.ts). */
+function blobSecondFactors(container: ContainerClient): SecondFactorStore {
+  const name = (user: string) => `staff-totp/${encodeMeta(user)}`;
+  return {
+    get: async (user) => (await readJsonWithEtag<SecondFactor>(container, name(user)))?.value,
+    put: async (user, record) => {
+      await writeJson(container, name(user), record);
+    },
+    remove: async (user) => {
+      await deleteIfExists(container, name(user));
+    },
+  };
+}
+
 export class AzureBlobBackend implements StorageBackend {
   readonly kind = 'azure-blob' as const;
   readonly state: BlobStateStorage;
@@ -232,6 +254,10 @@ export class AzureBlobBackend implements StorageBackend {
   readonly enquiries: BlobEnquiryStore & EnquiryBackend;
   readonly review: ReviewStore;
   readonly sessions: SessionRecords;
+  readonly teaching: BlobTeachingStore;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly secondFactors: SecondFactorStore;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -246,6 +272,10 @@ export class AzureBlobBackend implements StorageBackend {
     this.enquiries = new BlobEnquiryStore(this.containers.enquiries, this.transcripts);
     this.review = new BlobReview(this.transcripts, this.enquiries);
     this.sessions = blobSessionRecords(this.containers.enquiries);
+    this.teaching = new BlobTeachingStore(this.containers.enquiries);
+    this.outbox = new BlobOutbox(this.containers.enquiries);
+    this.audit = new BlobAuditLog(this.containers.enquiries);
+    this.secondFactors = blobSecondFactors(this.containers.enquiries);
   }
 
   /** Connects and creates the three containers if needed; fails with a clear message when storage cannot be reached. */
@@ -262,6 +292,22 @@ export class AzureBlobBackend implements StorageBackend {
       throw new StorageUnavailableError(`cannot reach Azure Storage (${setting}): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim() + hint);
     }
     return backend;
+  }
+
+  async stats(range: StatsRange): Promise<DashboardStats> {
+    const enquiries = this.enquiries;
+    return statsFromReview(
+      {
+        conversationsInRange: (r) => this.review.conversationsInRange(r),
+        enquiries: async function* () {
+          for (let page = await enquiries.list({ limit: 500 }); ; page = await enquiries.list({ limit: 500, before: page.next })) {
+            yield* page.items;
+            if (!page.next) return;
+          }
+        },
+      },
+      range,
+    );
   }
 
   async deleteConversation(id: number): Promise<DeletedConversation | undefined> {
@@ -288,7 +334,8 @@ export class AzureBlobBackend implements StorageBackend {
     const enquiries = await this.enquiries.purgeDoneBefore(cutoff);
     const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
     await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
-    return { conversations, states: oldStates.length, enquiries, sessions: expired.length };
+    const audit = cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0;
+    return { conversations, states: oldStates.length, enquiries, sessions: expired.length, audit };
   }
 
   async close(): Promise<void> {

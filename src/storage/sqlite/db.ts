@@ -24,7 +24,7 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA_V1 = `
 CREATE TABLE bot_state (
@@ -139,6 +139,12 @@ CREATE TABLE staff_sessions (
 );
 `;
 
+// Enquiry references given to patients: random, not the row id (see enquiryReference.ts); older rows have none.
+const SCHEMA_V2 = `
+ALTER TABLE enquiries ADD COLUMN reference TEXT;
+CREATE UNIQUE INDEX enquiries_reference ON enquiries (reference) WHERE reference IS NOT NULL;
+`;
+
 export class DatabaseMissingError extends Error {}
 
 /** Opens (creating the folder and the schema when needed) the database file. Open it once per process. */
@@ -175,6 +181,7 @@ function migrate(db: Db): void {
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
     if (version < 1) db.exec(SCHEMA_V1);
+    if (version < 2) db.exec(SCHEMA_V2);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

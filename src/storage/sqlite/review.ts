@@ -90,14 +90,16 @@ export class ReviewQueries implements ReviewStore {
       where.push('c.started_at < ?');
       params.push(filter.to);
     }
+    const total = (this.db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(...params) as { n: number }).n;
     const newer = filter.after !== undefined;
     const cursor = filter.before ?? filter.after;
     if (cursor !== undefined) {
       where.push(newer ? `${key} > ?` : `${key} < ?`);
       params.push(parseCursor(cursor));
     }
-    const sql = `SELECT c.* FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${key} ${newer ? 'ASC' : 'DESC'} LIMIT ?`;
-    const rows = this.db.prepare<Array<string | number>, ConversationRow>(sql).all(...params, limit + 1);
+    const offset = cursor === undefined && filter.page && filter.page > 1 ? (Math.trunc(filter.page) - 1) * limit : 0;
+    const sql = `SELECT c.* FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${key} ${newer ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare<Array<string | number>, ConversationRow>(sql).all(...params, limit + 1, offset);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     if (newer) page.reverse();
@@ -106,7 +108,8 @@ export class ReviewQueries implements ReviewStore {
     return {
       items: page.map(summary),
       older: last && (newer || more) ? String(last.id) : undefined,
-      newer: first && (newer ? more : cursor !== undefined) ? String(first.id) : undefined,
+      newer: first && (newer ? more : cursor !== undefined || offset > 0) ? String(first.id) : undefined,
+      total,
     };
   }
 
