@@ -87,7 +87,7 @@ describe('staff teach an unanswered question in a real browser (Chromium)', func
     await staff.getByLabel('Name').fill('carol');
     await staff.getByLabel('Password').fill(PASSWORD);
     await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.waitForURL('**/staff/conversations');
+    await staff.waitForURL('**/staff/dashboard');
     await staff.goto(`${app.base}/staff/unanswered`);
     const row = staff.locator('table tbody tr', { hasText: QUESTION });
     await row.getByRole('link', { name: 'Teach…' }).click();
