@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { ActivityTypes } from 'botbuilder';
 import { SUGGESTIONS } from '../src/bot/suggestions';
+import { topicText } from '../src/bot/replies';
 import { buttons, clinic, Conversation } from './helpers';
 
 describe('conversations with the bot', () => {
@@ -275,6 +276,14 @@ describe('conversations with the bot', () => {
     for (const s of Object.values(SUGGESTIONS)) {
       expect(recognizer.recognize(s.value).intent, s.value).to.equal(s.intent);
       expect(s.title.length, s.title).to.be.at.most(20);
+    }
+  });
+
+  it('a topic the article answers per treatment, asked about both, gets each treatment’s answer (it used to fail the turn)', async () => {
+    const { knowledge } = clinic();
+    for (const topic of ['what_is', 'how_it_works', 'uses']) {
+      const text = topicText(knowledge, topic, 'both');
+      expect(text, topic).to.include(topicText(knowledge, topic, 'acupuncture')).and.include(topicText(knowledge, topic, 'dryNeedling'));
     }
   });
 });

@@ -49,6 +49,10 @@ export function helpText(k: Knowledge): string {
 
 export function topicText(k: Knowledge, topicId: string, treatment: TreatmentId | 'both'): string {
   const topic = k.topics[topicId];
+  // A topic answered per treatment, asked about both ("what are acupuncture and dry needling?"): each answer in turn.
+  if (treatment === 'both' && topic && !topic.both && topic.acupuncture && topic.dryNeedling) {
+    return `${topicText(k, topicId, 'acupuncture')}\n\n${topicText(k, topicId, 'dryNeedling')}`;
+  }
   const answer = topic?.[treatment];
   if (!topic || !answer) throw new Error(`no answer for ${topicId}/${treatment}`);
   let text = answer.text;
