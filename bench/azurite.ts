@@ -60,7 +60,17 @@ export async function startAzurite(options: { persistent?: boolean } = {}): Prom
   const location = mkdtempSync(join(tmpdir(), 'azurite-'));
   let child: ChildProcess | undefined;
   const start = async () => {
-    const args = [azuriteBinary(), '--blobHost', '127.0.0.1', '--blobPort', String(port), '--skipApiVersionCheck', '--disableTelemetry', '--silent', '--loose'];
+    const args = [
+      azuriteBinary(),
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+      '--loose',
+    ];
     args.push(...(options.persistent ? ['--location', location] : ['--inMemoryPersistence']));
     child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

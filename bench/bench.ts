@@ -16,8 +16,6 @@ import { createClinicRecognizer, trainClinicModel } from '../src/nlu/clinic';
 import { driveMessages, median, QUESTIONS, Run } from './messageLoad';
 import { memoryMb, numberArg, startServerProcess } from './serverProcess';
 
-
-
 function classifierMicros(): number {
   const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'));
   const recognizer = createClinicRecognizer(knowledge, trainClinicModel(knowledge));
@@ -78,20 +76,28 @@ async function main(): Promise<void> {
     return { connections: c, full: f, echo: e, ratio: f.rps / e.rps };
   });
   const rss = (results as any).peakRssMb as Record<string, number>;
-  console.log(`\n/api/messages, expectReplies, ${QUESTIONS.length} clinic questions over 500 conversations; median of ${rounds} alternating ${seconds}s runs\n`);
+  console.log(
+    `\n/api/messages, expectReplies, ${QUESTIONS.length} clinic questions over 500 conversations; median of ${rounds} alternating ${seconds}s runs\n`,
+  );
   console.log('conns | full bot req/s  p50 ms  p99 ms | echo bot req/s  p50 ms  p99 ms | full/echo throughput | errors');
   for (const r of rows) {
     console.log(
       `${String(r.connections).padStart(5)} | ${r.full.rps.toFixed(0).padStart(14)} ${String(r.full.p50).padStart(7)} ${String(r.full.p99).padStart(7)} | ${r.echo.rps
         .toFixed(0)
-        .padStart(14)} ${String(r.echo.p50).padStart(7)} ${String(r.echo.p99).padStart(7)} | ${(r.ratio * 100).toFixed(0).padStart(19)}% | ${r.full.errors + r.full.non2xx}/${r.echo.errors + r.echo.non2xx}`,
+        .padStart(
+          14,
+        )} ${String(r.echo.p50).padStart(7)} ${String(r.echo.p99).padStart(7)} | ${(r.ratio * 100).toFixed(0).padStart(19)}% | ${r.full.errors + r.full.non2xx}/${r.echo.errors + r.echo.non2xx}`,
     );
   }
   const r16 = rows.find((r) => r.connections === 16)!;
   const targets = [
     [`full bot keeps ≥ 50% of echo throughput at 16 connections`, `${(r16.ratio * 100).toFixed(0)}%`, r16.ratio >= 0.5],
     [`p99 ≤ 25 ms at 16 connections`, `${r16.full.p99} ms`, r16.full.p99 <= 25],
-    [`start-up to first healthy response ≤ 2 s`, `${full.startupMs.toFixed(0)} ms (echo bot ${echo.startupMs.toFixed(0)} ms)`, full.startupMs <= 2000],
+    [
+      `start-up to first healthy response ≤ 2 s`,
+      `${full.startupMs.toFixed(0)} ms (echo bot ${echo.startupMs.toFixed(0)} ms)`,
+      full.startupMs <= 2000,
+    ],
     [`peak RSS ≤ 250 MB`, `${rss[full.name].toFixed(0)} MB (echo bot ${rss[echo.name].toFixed(0)} MB)`, rss[full.name] <= 250],
   ] as const;
   console.log(`\nclassifier: ${micros.toFixed(0)} µs per utterance (in process)\n`);
@@ -100,7 +106,19 @@ async function main(): Promise<void> {
   mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
   writeFileSync(
     join(PROJECT_ROOT, 'bench', 'results.json'),
-    JSON.stringify({ date: new Date().toISOString(), seconds, rounds, rows, startupMs: { full: full.startupMs, echo: echo.startupMs }, peakRssMb: rss, classifierMicrosPerUtterance: micros }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        seconds,
+        rounds,
+        rows,
+        startupMs: { full: full.startupMs, echo: echo.startupMs },
+        peakRssMb: rss,
+        classifierMicrosPerUtterance: micros,
+      },
+      null,
+      2,
+    ),
   );
   console.log('\nwritten to bench/results.json');
 }

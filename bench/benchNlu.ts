@@ -49,17 +49,26 @@ async function main(): Promise<void> {
   console.log('');
   console.log('| system | Chatbot | AskUbuntu | WebApps | overall (274) |');
   console.log('|---|---|---|---|---|');
-  for (const p of PUBLISHED) console.log(`| ${p.system} | ${p.chatbot.toFixed(2)} | ${p.askUbuntu.toFixed(2)} | ${p.webApps.toFixed(2)} | ${p.overall.toFixed(2)} |`);
+  for (const p of PUBLISHED)
+    console.log(`| ${p.system} | ${p.chatbot.toFixed(2)} | ${p.askUbuntu.toFixed(2)} | ${p.webApps.toFixed(2)} | ${p.overall.toFixed(2)} |`);
   console.log(`| natural BayesClassifier, default (measured now) | ${natural.map((s) => f3(s.microF1)).join(' | ')} | ${f3(naturalPooled)} |`);
-  if (nlpjs) console.log(`| NLP.js (node-nlp 4.27, measured now, same splits) | ${nlpjs.map((s) => f3(s.microF1)).join(' | ')} | ${f3(pooled(nlpjs))} |`);
+  if (nlpjs)
+    console.log(`| NLP.js (node-nlp 4.27, measured now, same splits) | ${nlpjs.map((s) => f3(s.microF1)).join(' | ')} | ${f3(pooled(nlpjs))} |`);
   console.log(`| **this bot's recognizer** (measured now) | ${ours.map((r) => f3(r.scores.microF1)).join(' | ')} | **${f3(oursPooled)}** |`);
   console.log('');
-  if (nlpjs) console.log(`NLP.js: ${nlpjs.map((s, i) => `${corpora[i].name} ${s.correct}/${s.total}`).join(', ')}; pooled ${nlpjs.reduce((s, x) => s + x.correct, 0)}/274`);
+  if (nlpjs)
+    console.log(
+      `NLP.js: ${nlpjs.map((s, i) => `${corpora[i].name} ${s.correct}/${s.total}`).join(', ')}; pooled ${nlpjs.reduce((s, x) => s + x.correct, 0)}/274`,
+    );
   else console.log('NLP.js: node-nlp is not installed (npm ci installs it as a devDependency)');
-  console.log(`ours: ${ours.map((r) => `${r.corpus} ${r.scores.correct}/${r.scores.total}`).join(', ')}; pooled ${ours.reduce((s, r) => s + r.scores.correct, 0)}/274`);
+  console.log(
+    `ours: ${ours.map((r) => `${r.corpus} ${r.scores.correct}/${r.scores.total}`).join(', ')}; pooled ${ours.reduce((s, r) => s + r.scores.correct, 0)}/274`,
+  );
   for (const r of ours) {
     const c = r.settings.calibration;
-    console.log(`  ${r.corpus}: LOO CV on train ${p1(r.cvAccuracy)}; temperature ${c.temperature}, threshold ${c.threshold}, domain-word rule ${c.domainRule === false ? 'off' : 'on'}, smoothing ${r.settings.smoothing}`);
+    console.log(
+      `  ${r.corpus}: LOO CV on train ${p1(r.cvAccuracy)}; temperature ${c.temperature}, threshold ${c.threshold}, domain-word rule ${c.domainRule === false ? 'off' : 'on'}, smoothing ${r.settings.smoothing}`,
+    );
   }
 
   const config = loadConfig();
@@ -78,16 +87,22 @@ async function main(): Promise<void> {
   const clinc = readClinc();
   console.log('');
   console.log('Clinic model (trained on knowledge/intents only)');
-  console.log(`  held-out paraphrases: intent accuracy ${p1(heldScores.accuracy)} (${heldScores.correct}/${heldScores.total}), out-of-scope recall ${p1(oos.oosRecall)} of ${oos.oosTotal}, in-scope wrongly declined ${p1(oos.wronglyDeclined)} of ${oos.inScopeTotal}`);
+  console.log(
+    `  held-out paraphrases: intent accuracy ${p1(heldScores.accuracy)} (${heldScores.correct}/${heldScores.total}), out-of-scope recall ${p1(oos.oosRecall)} of ${oos.oosTotal}, in-scope wrongly declined ${p1(oos.wronglyDeclined)} of ${oos.inScopeTotal}`,
+  );
   const clincFigures = clinc ? { oosVal: declineRate(recognizer, clinc.oos_val), oosTest: declineRate(recognizer, clinc.oos_test) } : undefined;
   if (clincFigures) {
-    console.log(`  CLINC150 out-of-scope declined: oos_val ${p1(clincFigures.oosVal)} of ${clinc!.oos_val.length}, oos_test ${p1(clincFigures.oosTest)} of ${clinc!.oos_test.length}`);
+    console.log(
+      `  CLINC150 out-of-scope declined: oos_val ${p1(clincFigures.oosVal)} of ${clinc!.oos_val.length}, oos_test ${p1(clincFigures.oosTest)} of ${clinc!.oos_test.length}`,
+    );
   } else {
     console.log('  CLINC150 clinc-oos.json not found');
   }
   const corpusMs = ours.reduce((s, r) => s + r.msPerUtterance * r.scores.total, 0) / ours.reduce((s, r) => s + r.scores.total, 0);
   console.log('');
-  console.log(`Classification time: ${corpusMs.toFixed(2)} ms per utterance on the corpora, ${clinicMs.toFixed(2)} ms on the clinic model (whole recognizer: normalise, entities, typos, features, scoring)`);
+  console.log(
+    `Classification time: ${corpusMs.toFixed(2)} ms per utterance on the corpora, ${clinicMs.toFixed(2)} ms on the clinic model (whole recognizer: normalise, entities, typos, features, scoring)`,
+  );
 
   const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
   if (jsonOut) {
@@ -101,7 +116,12 @@ async function main(): Promise<void> {
           pooled: { microF1: oursPooled, correct: ours.reduce((s, r) => s + r.scores.correct, 0), total: 274 },
           naturalDefault: corpora.map((c, i) => ({ corpus: c.name, microF1: natural[i].microF1 })),
           naturalDefaultPooled: naturalPooled,
-          ...(nlpjs ? { nlpjs: corpora.map((c, i) => ({ corpus: c.name, correct: nlpjs[i].correct, total: nlpjs[i].total, microF1: nlpjs[i].microF1 })), nlpjsPooled: pooled(nlpjs) } : {}),
+          ...(nlpjs
+            ? {
+                nlpjs: corpora.map((c, i) => ({ corpus: c.name, correct: nlpjs[i].correct, total: nlpjs[i].total, microF1: nlpjs[i].microF1 })),
+                nlpjsPooled: pooled(nlpjs),
+              }
+            : {}),
           clinic: { heldoutAccuracy: heldScores.accuracy, oosRecall: oos.oosRecall, wronglyDeclined: oos.wronglyDeclined },
           clinc: clincFigures,
           msPerUtterance: { corpora: corpusMs, clinic: clinicMs },

@@ -35,7 +35,6 @@ const QUESTIONS = [
   'hello',
 ];
 
-
 const children: ChildProcess[] = [];
 
 /**
@@ -43,7 +42,12 @@ const children: ChildProcess[] = [];
  * written straight through the backend: list, search, a flag filter, unanswered questions. Milliseconds, median of 5.
  */
 async function staffQueries(connectionString: string, n: number): Promise<void> {
-  const backend = await AzureBlobBackend.open({ connectionString, stateContainer: 'staff-state', transcriptContainer: 'staff-transcripts', enquiryContainer: 'staff-enquiries' });
+  const backend = await AzureBlobBackend.open({
+    connectionString,
+    stateContainer: 'staff-state',
+    transcriptContainer: 'staff-transcripts',
+    enquiryContainer: 'staff-enquiries',
+  });
   const words = ['knee', 'back', 'shoulder', 'headache', 'needling', 'acupuncture', 'tennis', 'elbow', 'sciatica', 'cupping'];
   const started = Date.now();
   const one = async (i: number) => {
@@ -51,17 +55,48 @@ async function staffQueries(connectionString: string, n: number): Promise<void> 
     for (let t = 0; t < 3; t++) {
       const text = `question ${i} about my ${words[(i + t) % words.length]} ${t}`;
       const base = { channelId: 'webchat', conversation: { id: `staff-${i}` }, recipient: { id: 'bot' } };
-      await backend.transcripts.logActivities([{ ...base, type: 'message', id: `u${i}-${t}`, from: { id: 'p', role: 'user' }, text, timestamp: new Date(at + t * 1000) } as Activity]);
+      await backend.transcripts.logActivities([
+        { ...base, type: 'message', id: `u${i}-${t}`, from: { id: 'p', role: 'user' }, text, timestamp: new Date(at + t * 1000) } as Activity,
+      ]);
       const outcome = i % 5 === 0 && t === 2 ? 'fallback' : 'answered';
       await backend.transcripts.logActivities([
-        { ...base, type: 'trace', id: `t${i}-${t}`, name: TRACE_NAME, valueType: TRACE_VALUE_TYPE, from: { id: 'bot', role: 'bot' }, value: { text, intent: 'x', score: 0.5, outcome, reason: outcome === 'fallback' ? 'out_of_scope' : 'classified', alternatives: [], entities: [] }, timestamp: new Date(at + t * 1000 + 1) } as Activity,
-        { ...base, type: 'message', id: `r${i}-${t}`, from: { id: 'bot', role: 'bot' }, text: 'reply', timestamp: new Date(at + t * 1000 + 2) } as Activity,
+        {
+          ...base,
+          type: 'trace',
+          id: `t${i}-${t}`,
+          name: TRACE_NAME,
+          valueType: TRACE_VALUE_TYPE,
+          from: { id: 'bot', role: 'bot' },
+          value: {
+            text,
+            intent: 'x',
+            score: 0.5,
+            outcome,
+            reason: outcome === 'fallback' ? 'out_of_scope' : 'classified',
+            alternatives: [],
+            entities: [],
+          },
+          timestamp: new Date(at + t * 1000 + 1),
+        } as Activity,
+        {
+          ...base,
+          type: 'message',
+          id: `r${i}-${t}`,
+          from: { id: 'bot', role: 'bot' },
+          text: 'reply',
+          timestamp: new Date(at + t * 1000 + 2),
+        } as Activity,
       ]);
     }
   };
   for (let i = 0; i < n; i += 16) await Promise.all(Array.from({ length: Math.min(16, n - i) }, (_, j) => one(i + j)));
   // A fresh backend, as another instance would have: its first query finds nothing cached.
-  const reader = await AzureBlobBackend.open({ connectionString, stateContainer: 'staff-state', transcriptContainer: 'staff-transcripts', enquiryContainer: 'staff-enquiries' });
+  const reader = await AzureBlobBackend.open({
+    connectionString,
+    stateContainer: 'staff-state',
+    transcriptContainer: 'staff-transcripts',
+    enquiryContainer: 'staff-enquiries',
+  });
   console.log(`\nstaff queries on Azurite, ${n} conversations (${Math.round((Date.now() - started) / 1000)} s to write them):\n`);
   console.log('| query | first (nothing cached), ms | then (median of 5), ms |');
   console.log('|---|---|---|');
@@ -107,7 +142,15 @@ async function main(): Promise<void> {
     // One after the other: the first may train and write the model file.
     servers.push(await startServerProcess('sqlite', 'src/index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[0], STORAGE: 'sqlite' }));
     children.push(servers[0].child);
-    servers.push(await startServerProcess('azure-blob (Azurite)', 'src/index.js', { ...unlimited, LOG_LEVEL: 'info', DATA_DIR: dirs[1], STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString }));
+    servers.push(
+      await startServerProcess('azure-blob (Azurite)', 'src/index.js', {
+        ...unlimited,
+        LOG_LEVEL: 'info',
+        DATA_DIR: dirs[1],
+        STORAGE: 'azure-blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      }),
+    );
     children.push(servers[1].child);
     const rows: string[] = [];
     for (const connections of [1, 16]) {
@@ -119,7 +162,9 @@ async function main(): Promise<void> {
       for (const s of servers) {
         const list = runs.get(s.name)!;
         const errors = list.reduce((n, x) => n + x.errors + x.non2xx, 0);
-        rows.push(`| ${s.name} | ${connections} | ${median(list.map((x) => x.p50))} ms | ${median(list.map((x) => x.p99))} ms | ${Math.round(median(list.map((x) => x.rps)))} | ${errors} |`);
+        rows.push(
+          `| ${s.name} | ${connections} | ${median(list.map((x) => x.p50))} ms | ${median(list.map((x) => x.p99))} ms | ${Math.round(median(list.map((x) => x.rps)))} | ${errors} |`,
+        );
       }
     }
     console.log(`\n/api/messages, expectReplies, 500 conversations, ${rounds} x ${seconds} s per cell (medians of the rounds)\n`);

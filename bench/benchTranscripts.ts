@@ -196,13 +196,28 @@ function generate(path: string): { ms: number; activities: number } {
     for (let k = 0; k < turns; k++) {
       const u = utterances[Math.floor(rnd() * utterances.length)];
       const r = rnd();
-      const outcome: RecognitionTraceValue['outcome'] = r < 0.15 ? 'fallback' : r < 0.23 ? 'clarify' : r < 0.235 ? 'urgent' : r < 0.265 ? 'handoff' : 'answered';
+      const outcome: RecognitionTraceValue['outcome'] =
+        r < 0.15 ? 'fallback' : r < 0.23 ? 'clarify' : r < 0.235 ? 'urgent' : r < 0.265 ? 'handoff' : 'answered';
       const score = outcome === 'answered' ? 0.6 + rnd() * 0.4 : rnd() * 0.6;
       const text = `${u.text} ${k === 0 ? `(patient ${i % 997})` : ''}`.trim();
-      list.push({ ...base, type: 'message', id: `u${i}-${k}`, text, timestamp: new Date(t), from: { id: `user-${i}`, name: 'Patient', role: 'user' } } as Activity);
+      list.push({
+        ...base,
+        type: 'message',
+        id: `u${i}-${k}`,
+        text,
+        timestamp: new Date(t),
+        from: { id: `user-${i}`, name: 'Patient', role: 'user' },
+      } as Activity);
       t += 1000 + Math.floor(rnd() * 20_000);
       const reply = answers[Math.floor(rnd() * answers.length)];
-      list.push({ ...base, type: 'message', id: `b${i}-${k}`, text: reply, timestamp: new Date(t), from: { id: 'bot', name: 'bot', role: 'bot' } } as Activity);
+      list.push({
+        ...base,
+        type: 'message',
+        id: `b${i}-${k}`,
+        text: reply,
+        timestamp: new Date(t),
+        from: { id: 'bot', name: 'bot', role: 'bot' },
+      } as Activity);
       const value: RecognitionTraceValue = {
         text,
         intent: outcome === 'fallback' ? 'None' : u.intent,
@@ -212,7 +227,17 @@ function generate(path: string): { ms: number; activities: number } {
         outcome,
         reason: outcome === 'fallback' ? 'low_confidence' : 'classified',
       };
-      list.push({ ...base, type: 'trace', id: `t${i}-${k}`, name: TRACE_NAME, label: TRACE_LABEL, valueType: TRACE_VALUE_TYPE, value, timestamp: new Date(t), from: { id: 'bot', name: 'bot', role: 'bot' } } as Activity);
+      list.push({
+        ...base,
+        type: 'trace',
+        id: `t${i}-${k}`,
+        name: TRACE_NAME,
+        label: TRACE_LABEL,
+        valueType: TRACE_VALUE_TYPE,
+        value,
+        timestamp: new Date(t),
+        from: { id: 'bot', name: 'bot', role: 'bot' },
+      } as Activity);
       t += 5000 + Math.floor(rnd() * 60_000);
     }
     activities += list.length;
@@ -230,7 +255,9 @@ function generate(path: string): { ms: number; activities: number } {
   }
   db.pragma('optimize');
   db.close();
-  process.stdout.write(`\r  generated ${CONVERSATIONS} conversations, ${activities} activities in ${round((performance.now() - started) / 1000)} s\n`);
+  process.stdout.write(
+    `\r  generated ${CONVERSATIONS} conversations, ${activities} activities in ${round((performance.now() - started) / 1000)} s\n`,
+  );
   return { ms: performance.now() - started, activities };
 }
 
@@ -264,12 +291,17 @@ async function listLatency() {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonceCookie },
       body: new URLSearchParams({ name: 'bench', password, nonce }).toString(),
     });
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))!.split(';')[0];
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('clinic_staff='))!
+      .split(';')[0];
 
     // A cursor 50 pages deep (2,500 conversations back), found by walking the pages.
     let deep: string | undefined;
     for (let i = 0; i < 50; i++) {
-      const page = (await (await fetch(`${base}/staff/api/conversations${deep ? `?before=${deep}` : ''}`, { headers: { cookie } })).json()) as { older?: string };
+      const page = (await (await fetch(`${base}/staff/api/conversations${deep ? `?before=${deep}` : ''}`, { headers: { cookie } })).json()) as {
+        older?: string;
+      };
       deep = page.older;
     }
     const day = (daysAgo: number) => {
@@ -305,12 +337,27 @@ async function listLatency() {
         const ms = performance.now() - start;
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         if (i >= 5) times.push(ms); // the first five warm the caches
-        rows = path.includes('/api/') ? (JSON.parse(body) as { items: unknown[] }).items.length : (body.match(/<tr>\s*<td[^>]*><a href="\/staff\/conversations\/\d+">/g) ?? []).length;
+        rows = path.includes('/api/')
+          ? (JSON.parse(body) as { items: unknown[] }).items.length
+          : (body.match(/<tr>\s*<td[^>]*><a href="\/staff\/conversations\/\d+">/g) ?? []).length;
       }
       times.sort((a, b) => a - b);
-      results.push({ query: name, p50: round(quantile(times, 0.5), 2), p99: round(quantile(times, 0.99), 2), max: round(times[times.length - 1], 2), rows });
+      results.push({
+        query: name,
+        p50: round(quantile(times, 0.5), 2),
+        p99: round(quantile(times, 0.99), 2),
+        max: round(times[times.length - 1], 2),
+        rows,
+      });
     }
-    return { conversations: CONVERSATIONS, activities: generated.activities, generateSeconds: round(generated.ms / 1000), requestsPerQuery: REQUESTS, results, path: KEEP ? path : undefined };
+    return {
+      conversations: CONVERSATIONS,
+      activities: generated.activities,
+      generateSeconds: round(generated.ms / 1000),
+      requestsPerQuery: REQUESTS,
+      results,
+      path: KEEP ? path : undefined,
+    };
   } finally {
     await app.close();
     if (!KEEP) rmSync(dir, { recursive: true, force: true });
@@ -318,7 +365,11 @@ async function listLatency() {
 }
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (the machine is shared: figures vary)\n`);
+  console.log(
+    `Node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (the machine is shared: figures vary)\n`,
+  );
   const costs = [];
   if (ONLY !== 'list') {
     console.log(`Transcript logging cost per turn (${ROUNDS} alternating rounds of ${TURNS} turns, full bot over SQLite, same run):`);
@@ -334,9 +385,12 @@ async function main(): Promise<void> {
 
   let list: Awaited<ReturnType<typeof listLatency>> | undefined;
   if (ONLY !== 'cost') {
-    console.log(`\nConversation list with ${CONVERSATIONS.toLocaleString('en')} stored conversations (HTTP, signed in, ${REQUESTS} requests per query, page of 50):`);
+    console.log(
+      `\nConversation list with ${CONVERSATIONS.toLocaleString('en')} stored conversations (HTTP, signed in, ${REQUESTS} requests per query, page of 50):`,
+    );
     list = await listLatency();
-    for (const r of list.results) console.log(`  ${r.query.padEnd(28)} p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.rows} rows)`);
+    for (const r of list.results)
+      console.log(`  ${r.query.padEnd(28)} p50 ${String(r.p50).padStart(7)} ms   p99 ${String(r.p99).padStart(7)} ms   (${r.rows} rows)`);
     // The target is the conversation list's; the dashboard (a page of charts over a date range) is shown for information.
     const worst = Math.max(...list.results.filter((r) => !r.query.startsWith('dashboard')).map((r) => r.p99));
     console.log(`\n  worst conversation-list p99 ${worst} ms (target: under 100 ms)${list.path ? `\n  database kept at ${list.path}` : ''}`);
@@ -346,7 +400,11 @@ async function main(): Promise<void> {
   mkdirSync(reports, { recursive: true });
   writeFileSync(
     join(reports, 'bench-transcripts.json'),
-    JSON.stringify({ at: new Date().toISOString(), node: process.version, loadAverage: loadavg(), loggingCost: costs, conversationList: list }, null, 2) + '\n',
+    JSON.stringify(
+      { at: new Date().toISOString(), node: process.version, loadAverage: loadavg(), loggingCost: costs, conversationList: list },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`\nfigures written to reports/bench-transcripts.json`);
 }

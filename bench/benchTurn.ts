@@ -124,13 +124,21 @@ function measureTriage(knowledge: Knowledge, passes = 20): TriageCost[] {
     }
     const used = process.cpuUsage(cpu);
     times.sort((a, b) => a - b);
-    return { name, messages: messages.length, cpuUs: (used.user + used.system) / times.length, medianUs: 1000 * times[times.length >> 1], p99Us: 1000 * times[Math.floor(times.length * 0.99)] };
+    return {
+      name,
+      messages: messages.length,
+      cpuUs: (used.user + used.system) / times.length,
+      medianUs: 1000 * times[times.length >> 1],
+      p99Us: 1000 * times[Math.floor(times.length * 0.99)],
+    };
   });
 }
 
 function printTriage(costs: TriageCost[]): void {
   for (const c of costs) {
-    console.log(`Safety triage, ${c.name} (${c.messages}): ${(c.cpuUs / 1000).toFixed(3)} ms CPU per message; wall median ${(c.medianUs / 1000).toFixed(3)} ms, p99 ${(c.p99Us / 1000).toFixed(3)} ms`);
+    console.log(
+      `Safety triage, ${c.name} (${c.messages}): ${(c.cpuUs / 1000).toFixed(3)} ms CPU per message; wall median ${(c.medianUs / 1000).toFixed(3)} ms, p99 ${(c.p99Us / 1000).toFixed(3)} ms`,
+    );
   }
 }
 
@@ -160,11 +168,18 @@ async function main(): Promise<void> {
   });
   const clinicBot = (storage: MemoryStorage | ResilientStorage, transcripts?: SqliteTranscriptStore) => {
     const runtime = createBot({ knowledge, recognizer, storage, logger: silentLogger, transcripts, optimisticConcurrency: true });
-    return { adapter: createAdapter(config, runtime.middleware, silentLogger), run: (c: Parameters<ActivityHandler['run']>[0]) => runtime.bot.run(c) };
+    return {
+      adapter: createAdapter(config, runtime.middleware, silentLogger),
+      run: (c: Parameters<ActivityHandler['run']>[0]) => runtime.bot.run(c),
+    };
   };
   const onSqlite = (synchronous: 'FULL' | 'NORMAL'): Variant => {
     const db = openDatabase(join(dir, `${synchronous}.sqlite`), { synchronous });
-    return { name: `sqlite state + transcripts, ${synchronous}`, db, ...clinicBot(new ResilientStorage(new SqliteStorage(db), silentLogger), new SqliteTranscriptStore(db)) };
+    return {
+      name: `sqlite state + transcripts, ${synchronous}`,
+      db,
+      ...clinicBot(new ResilientStorage(new SqliteStorage(db), silentLogger), new SqliteTranscriptStore(db)),
+    };
   };
   const variants: Variant[] = [
     { name: 'echo bot', adapter: createAdapter(config, [], silentLogger), run: (c) => echoBot.run(c) },
@@ -191,7 +206,9 @@ async function main(): Promise<void> {
     const ms = results.get(v.name)!;
     const m = (f: (x: Measure) => number) => median(ms.map(f));
     const writes = ms[0].writesPerCommit === undefined ? '' : m((x) => x.writesPerCommit!).toFixed(1);
-    console.log(`| ${v.name} | ${m((x) => x.msPerTurn).toFixed(3)} | ${m((x) => x.cpuMsPerTurn).toFixed(3)} | ${m((x) => x.p50).toFixed(1)} | ${m((x) => x.p99).toFixed(1)} | ${writes} |`);
+    console.log(
+      `| ${v.name} | ${m((x) => x.msPerTurn).toFixed(3)} | ${m((x) => x.cpuMsPerTurn).toFixed(3)} | ${m((x) => x.p50).toFixed(1)} | ${m((x) => x.p99).toFixed(1)} | ${writes} |`,
+    );
   }
   console.log('\nSafety triage, part of every clinic turn above:');
   printTriage(measureTriage(knowledge));

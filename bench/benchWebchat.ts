@@ -101,7 +101,14 @@ async function openVisitor(directLineUrl: string): Promise<Visitor> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 4000 });
   const { token } = await json(`${directLineUrl}/tokens/generate`, { method: 'POST', agent });
   const started = await json(`${directLineUrl}/conversations`, { method: 'POST', agent, headers: { authorization: `Bearer ${token}` } });
-  const visitor: Visitor = { agent, conversationId: started.conversationId, token, ws: new WebSocket(started.streamUrl), firstReply: new Map(), waiters: new Map() };
+  const visitor: Visitor = {
+    agent,
+    conversationId: started.conversationId,
+    token,
+    ws: new WebSocket(started.streamUrl),
+    firstReply: new Map(),
+    waiters: new Map(),
+  };
   let welcomed!: () => void;
   const welcome = new Promise<void>((resolve) => (welcomed = resolve));
   visitor.ws.on('message', (data) => {
@@ -159,7 +166,9 @@ function report(title: string, f: Figures, what = 'questions', rate = 'replies/s
   const l = [...f.latencies].sort((a, b) => a - b);
   const mean = l.reduce((sum, x) => sum + x, 0) / Math.max(1, l.length);
   console.log(`${title}: ${l.length} ${what} in ${f.seconds.toFixed(1)} s, ${(l.length / f.seconds).toFixed(0)} ${rate}`);
-  console.log(`  p50 ${ms(percentile(l, 50))}   p90 ${ms(percentile(l, 90))}   p99 ${ms(percentile(l, 99))}   max ${ms(l[l.length - 1])}   mean ${ms(mean)}`);
+  console.log(
+    `  p50 ${ms(percentile(l, 50))}   p90 ${ms(percentile(l, 90))}   p99 ${ms(percentile(l, 99))}   max ${ms(l[l.length - 1])}   mean ${ms(mean)}`,
+  );
 }
 
 async function run(directLineUrl: string, visitors: Visitor[], messages: number, offset: number, thinkMs: number): Promise<Figures> {
@@ -202,7 +211,13 @@ async function serve(): Promise<void> {
   process.on('message', (m: { cmd?: string }) => {
     if (m.cmd !== 'stats') return;
     const used = process.cpuUsage(cpu);
-    process.send!({ slowest, connections, cpuMs: (used.user + used.system) / 1000, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6 });
+    process.send!({
+      slowest,
+      connections,
+      cpuMs: (used.user + used.system) / 1000,
+      loopP99: loopDelay.percentile(99) / 1e6,
+      loopMax: loopDelay.max / 1e6,
+    });
     cpu = process.cpuUsage();
     connections = 0;
     slowest = 0;
@@ -254,7 +269,11 @@ async function main(): Promise<void> {
   let visitors: Visitor[] = [];
   try {
     console.log(`bench:webchat: Direct Line over WebSocket, ${conversations} concurrent conversations, ${messages} measured questions each per run`);
-    console.log(`node ${process.version}, ${cpus().length} cores shared by the client and the server (a process of its own), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `node ${process.version}, ${cpus().length} cores shared by the client and the server (a process of its own), load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     console.log('latency = POST of a question -> first reply to it on the WebSocket');
     console.log('');
 
@@ -268,7 +287,12 @@ async function main(): Promise<void> {
         return v;
       }),
     );
-    report('conversation start (generate + start + stream + welcome), all at once', { latencies: startTimes, seconds: (performance.now() - openStarted) / 1000 }, 'conversations', 'conversations/s');
+    report(
+      'conversation start (generate + start + stream + welcome), all at once',
+      { latencies: startTimes, seconds: (performance.now() - openStarted) / 1000 },
+      'conversations',
+      'conversations/s',
+    );
 
     await run(directLineUrl, visitors, warmup, 0, 0);
     await server.stats();
@@ -282,7 +306,10 @@ async function main(): Promise<void> {
     report(`2. flat out (no pause, ${conversations} turns always in flight)`, flat);
     console.log(serverLine(await server.stats(), flat.latencies.length));
     console.log('');
-    const p99 = percentile([...live.latencies].sort((a, b) => a - b), 99);
+    const p99 = percentile(
+      [...live.latencies].sort((a, b) => a - b),
+      99,
+    );
     console.log(`target p99 < 100 ms with ${conversations} live conversations: ${p99 < 100 ? 'met' : 'NOT met'} (p99 ${ms(p99)})`);
   } finally {
     for (const v of visitors) {

@@ -44,7 +44,9 @@ function main(): void {
     ...(args.includes('--smoothing') ? { smoothing: Number(args[args.indexOf('--smoothing') + 1]) } : {}),
     ...(args.includes('--scoring') ? { scoring: JSON.parse(args[args.indexOf('--scoring') + 1]) } : {}),
   };
-  console.log(`| temperature | threshold | foreign share | out-of-scope bias | CV accuracy | CV in-scope wrongly declined | CV out_of_scope declined | CLINC oos_val declined |`);
+  console.log(
+    `| temperature | threshold | foreign share | out-of-scope bias | CV accuracy | CV in-scope wrongly declined | CV out_of_scope declined | CLINC oos_val declined |`,
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const temperature of temperatures) {
     for (const threshold of thresholds) {
@@ -52,7 +54,9 @@ function main(): void {
         const calibration = { ...DEFAULT_CALIBRATION, temperature, threshold, foreignShare, outOfScopeBias };
         const cv = clinicCv(knowledge, calibration, overrides);
         const val = clinc ? declineRate(createClinicRecognizer(knowledge, trainClinicModel(knowledge, calibration, overrides)), clinc.oos_val) : NaN;
-        console.log(`| ${temperature} | ${threshold} | ${foreignShare} | ${outOfScopeBias} | ${p1(cv.accuracy)} | ${p1(cv.wronglyDeclined)} of ${cv.inScopeTotal} | ${p1(cv.oosRecall)} of ${cv.oosTotal} | ${p1(val)} |`);
+        console.log(
+          `| ${temperature} | ${threshold} | ${foreignShare} | ${outOfScopeBias} | ${p1(cv.accuracy)} | ${p1(cv.wronglyDeclined)} of ${cv.inScopeTotal} | ${p1(cv.oosRecall)} of ${cv.oosTotal} | ${p1(val)} |`,
+        );
       }
     }
   }

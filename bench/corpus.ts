@@ -95,7 +95,7 @@ export function predictCorpus(model: IntentModel, test: LabelledText[]): CorpusP
 /** The label a prediction gets at another threshold (what the recognizer would say with it). */
 export function relabel(p: CorpusPrediction, threshold: number): string {
   if (p.r.reason !== 'classified' && p.r.reason !== 'low_confidence' && p.r.reason !== 'ambiguous') return p.predicted;
-  return p.r.score < threshold ? NONE_INTENT : p.r.alternatives[0]?.intent ?? NONE_INTENT;
+  return p.r.score < threshold ? NONE_INTENT : (p.r.alternatives[0]?.intent ?? NONE_INTENT);
 }
 
 export const TEMPERATURES = [1, 2, 4, 8];
@@ -124,7 +124,12 @@ export function cvTune(train: LabelledText[], base: PipelineSettings, temperatur
       for (const threshold of thresholds) {
         if (threshold > 0 && temperature !== temperatures[0] && raw.every((p) => p.r.score >= threshold)) continue;
         const s = scorePredictions(raw.map((p) => ({ expected: p.expected, predicted: relabel(p, threshold) })));
-        candidates.push({ settings: { ...base, calibration: { ...calibration, threshold } }, accuracy: s.accuracy, correct: s.correct, total: s.total });
+        candidates.push({
+          settings: { ...base, calibration: { ...calibration, threshold } },
+          accuracy: s.accuracy,
+          correct: s.correct,
+          total: s.total,
+        });
       }
     }
   }
@@ -183,11 +188,17 @@ export function repeatedHalves(train: LabelledText[], settings: PipelineSettings
     const byIntent = new Map<string, LabelledText[]>();
     for (const t of train) byIntent.set(t.intent, [...(byIntent.get(t.intent) ?? []), t]);
     for (const group of byIntent.values()) {
-      const shuffled = group.map((t) => ({ t, k: random() })).sort((a, b) => a.k - b.k).map((x) => x.t);
+      const shuffled = group
+        .map((t) => ({ t, k: random() }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.t);
       const first = random() < 0.5 ? 0 : 1;
       shuffled.forEach((t, i) => halves[(i + first) % 2].push(t));
     }
-    for (const [a, b] of [[halves[0], halves[1]], [halves[1], halves[0]]]) {
+    for (const [a, b] of [
+      [halves[0], halves[1]],
+      [halves[1], halves[0]],
+    ]) {
       if (a.length === 0 || b.length === 0) continue;
       const predictions = predictCorpus(trainCorpusModel(a, settings), b);
       correct += predictions.filter((p) => p.expected === p.predicted).length;

@@ -65,7 +65,11 @@ function mainCorpus(file: string, jsonOut: string | undefined): void {
   const paths = writeReports(REPORTS_DIR, {
     name: corpus.name,
     title: `${corpus.name}: intent recognition on the test split`,
-    summary: [`trained on the ${corpus.train.length} train utterances, scored on the ${corpus.test.length} test utterances`, settingsLine, 'None counts as a class; the recognizer\'s own rejections predict None'],
+    summary: [
+      `trained on the ${corpus.train.length} train utterances, scored on the ${corpus.test.length} test utterances`,
+      settingsLine,
+      "None counts as a class; the recognizer's own rejections predict None",
+    ],
     scores: r.scores,
     errors: r.predictions.filter((p) => p.expected !== p.predicted),
   });

@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const conversations = numberArg('--conversations', 200);
   const turnsEach = numberArg('--turns', 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-'));
-  const { child, port } = await startServerProcess('clinic bot', 'src/index.js', { DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
+  const { child, port } = await startServerProcess('clinic bot', 'src/index.js', {
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_ADDRESS: '0',
+    RATE_LIMIT_PER_CONVERSATION: '0',
+  });
 
   const sent = new Map<string, string[]>();
   const samples: Array<{ turns: number; rssMb: number }> = [];
@@ -92,9 +96,15 @@ async function main(): Promise<void> {
   const first = samples[Math.min(1, samples.length - 1)];
   const last = samples[samples.length - 1];
   const growth = last.rssMb / first.rssMb;
-  console.log(`${done} turns over ${conversations} concurrent conversations in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} turns/s), ${failures} non-200 answers`);
-  console.log(`transcripts: ${stored} activities stored; user messages missing ${missing}, duplicated ${duplicated}, conversations out of order ${misordered}`);
-  console.log(`RSS (MB) every 1,000 turns: ${samples.map((s) => s.rssMb.toFixed(0)).join(' ')}; from ${first.turns} to ${last.turns} turns: x${growth.toFixed(2)}`);
+  console.log(
+    `${done} turns over ${conversations} concurrent conversations in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} turns/s), ${failures} non-200 answers`,
+  );
+  console.log(
+    `transcripts: ${stored} activities stored; user messages missing ${missing}, duplicated ${duplicated}, conversations out of order ${misordered}`,
+  );
+  console.log(
+    `RSS (MB) every 1,000 turns: ${samples.map((s) => s.rssMb.toFixed(0)).join(' ')}; from ${first.turns} to ${last.turns} turns: x${growth.toFixed(2)}`,
+  );
   const ok = failures === 0 && missing === 0 && duplicated === 0 && misordered === 0 && growth < 1.25;
   console.log(ok ? 'soak: every turn stored exactly once and in order, memory flat' : 'soak: FAILED');
   process.exit(ok ? 0 : 1);

@@ -3,7 +3,15 @@
  * has them, a numbered list on SMS) and hands the choice back to the main dialog to answer. The buttons'
  * titles are the intent registry's (intents.ts).
  */
-import { ChoiceFactory, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  DialogTurnResult,
+  FoundChoice,
+  ListStyle,
+  PromptValidatorContext,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { reply } from '../src/bot/reply';
 import { CLARIFY_PROMPT, CLARIFY_RETRY, SOMETHING_ELSE_TITLE } from '../src/bot/replies';
 import type { ResolvedQuestion } from '../src/nlu/context';

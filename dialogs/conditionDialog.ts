@@ -59,7 +59,10 @@ export class ConditionDialog extends InterruptibleDialog {
     const { recognition, question } = await this.deps.turns.understand(step.context);
     if (!namesCondition(recognition)) {
       // Still no condition after the retries: say what the article lists rather than loop.
-      await say(step.context, 'fallback', conditionNotFoundText(this.deps.knowledge), { intent: INTENT, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
+      await say(step.context, 'fallback', conditionNotFoundText(this.deps.knowledge), {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.person, SUGGESTIONS.book],
+      });
       return step.endDialog();
     }
     const treatment = ((step.values as Record<string, unknown>).treatment as TreatmentChoice | undefined) ?? question.treatment;
@@ -71,15 +74,23 @@ export class ConditionDialog extends InterruptibleDialog {
     const { knowledge } = this.deps;
     const { recognition } = await this.deps.turns.understand(step.context);
     if (!condition) {
-      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText), { intent: INTENT, suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person] });
+      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText), {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],
+      });
       return;
     }
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
     await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
-    await say(step.context, 'answered', conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }), {
-      intent: INTENT,
-      suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
-    });
+    await say(
+      step.context,
+      'answered',
+      conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }),
+      {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
+      },
+    );
   }
 
   private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {

@@ -98,12 +98,28 @@ interface Collected {
 }
 
 const YES_NO = [
-  { value: 'yes', action: { type: 'imBack', title: 'Yes, that’s fine', value: 'Yes, that’s fine' }, synonyms: ['yes', 'y', 'ok', 'okay', 'sure', 'yep', 'yeah', 'fine', 'i agree', 'agree', 'go ahead', 'please do'] },
-  { value: 'no', action: { type: 'imBack', title: 'No thanks', value: 'No thanks' }, synonyms: ['no', 'n', 'nope', 'no thanks', 'no thank you', 'i do not agree', 'rather not', 'dont'] },
+  {
+    value: 'yes',
+    action: { type: 'imBack', title: 'Yes, that’s fine', value: 'Yes, that’s fine' },
+    synonyms: ['yes', 'y', 'ok', 'okay', 'sure', 'yep', 'yeah', 'fine', 'i agree', 'agree', 'go ahead', 'please do'],
+  },
+  {
+    value: 'no',
+    action: { type: 'imBack', title: 'No thanks', value: 'No thanks' },
+    synonyms: ['no', 'n', 'nope', 'no thanks', 'no thank you', 'i do not agree', 'rather not', 'dont'],
+  },
 ];
 const SEND_CANCEL = [
-  { value: 'send', action: { type: 'imBack', title: 'Yes, send it', value: 'Yes, send it' }, synonyms: ['yes', 'y', 'send', 'ok', 'okay', 'correct', 'right', 'yep', 'yeah', 'confirm', 'looks good'] },
-  { value: 'cancel', action: { type: 'imBack', title: 'No, don’t send', value: 'No, don’t send' }, synonyms: ['no', 'n', 'nope', 'wrong', 'don’t send', "don't send", 'dont send'] },
+  {
+    value: 'send',
+    action: { type: 'imBack', title: 'Yes, send it', value: 'Yes, send it' },
+    synonyms: ['yes', 'y', 'send', 'ok', 'okay', 'correct', 'right', 'yep', 'yeah', 'confirm', 'looks good'],
+  },
+  {
+    value: 'cancel',
+    action: { type: 'imBack', title: 'No, don’t send', value: 'No, don’t send' },
+    synonyms: ['no', 'n', 'nope', 'wrong', 'don’t send', "don't send", 'dont send'],
+  },
 ];
 // Compared with plainForm (lower case, no punctuation): "n/a" is "n a", "-" is "".
 const SKIP = /^(skip|no|none|nothing|n a|na|no thanks|rather not say|prefer not to say|)$/;
@@ -174,7 +190,8 @@ export class EnquiryDialog extends InterruptibleDialog {
   private async stopUnsaved(innerDc: DialogContext): Promise<DialogTurnResult> {
     await innerDc.cancelAllDialogs();
     const { recognition } = await this.deps.turns.understand(innerDc.context);
-    if (isNewQuestion(recognition, questionIntents(this.deps.knowledge), INTENT)) return { status: DialogTurnStatus.complete, result: { interrupted: true } };
+    if (isNewQuestion(recognition, questionIntents(this.deps.knowledge), INTENT))
+      return { status: DialogTurnStatus.complete, result: { interrupted: true } };
     await say(innerDc.context, 'fallback', enquiryStoppedText(this.deps.knowledge), { intent: INTENT });
     return { status: DialogTurnStatus.complete };
   }
@@ -219,7 +236,10 @@ export class EnquiryDialog extends InterruptibleDialog {
     const missing = detail ? missingDetailText(knowledge, detail) : undefined;
     const text = missing ?? (kind === 'booking' ? bookingText(knowledge) : clinicDetailsText(knowledge.clinic));
     // A booking is passed to the clinic's people; a detail the assistant does not have is declined honestly.
-    await say(step.context, missing ? 'fallback' : kind === 'booking' ? 'handoff' : 'answered', text, { intent: kind, suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book] });
+    await say(step.context, missing ? 'fallback' : kind === 'booking' ? 'handoff' : 'answered', text, {
+      intent: kind,
+      suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book],
+    });
     return step.endDialog();
   }
 
@@ -237,7 +257,10 @@ export class EnquiryDialog extends InterruptibleDialog {
     const choice = step.result as FoundChoice | undefined;
     if (!choice) return this.giveUp(step);
     if (choice.value !== 'yes') {
-      await say(step.context, 'answered', consentDeclinedText(this.deps.knowledge), { intent: INTENT, suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.person] });
+      await say(step.context, 'answered', consentDeclinedText(this.deps.knowledge), {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.person],
+      });
       return step.endDialog();
     }
     collected(step).consentAt = new Date().toISOString();

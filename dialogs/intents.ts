@@ -6,15 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import {
-  fallbackText,
-  greetingText,
-  helpText,
-  notCoveredText,
-  outOfScopeText,
-  thanksText,
-  topicText,
-} from '../src/bot/replies';
+import { fallbackText, greetingText, helpText, notCoveredText, outOfScopeText, thanksText, topicText } from '../src/bot/replies';
 import { say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { Outcome } from '../src/turn/record';
@@ -72,7 +64,8 @@ function answer(outcome: Outcome, text: (k: Knowledge) => string, suggestions: S
   };
 }
 
-const enquiry = ({ step, intent }: IntentTurn) => step.beginDialog(ENQUIRY_DIALOG, { kind: intent as EnquiryOptions['kind'] } satisfies EnquiryOptions);
+const enquiry = ({ step, intent }: IntentTurn) =>
+  step.beginDialog(ENQUIRY_DIALOG, { kind: intent as EnquiryOptions['kind'] } satisfies EnquiryOptions);
 
 export const INTENT_REGISTRY = {
   what_is: { title: 'What it is', handle: topic },
@@ -127,12 +120,20 @@ export function checkIntentRegistry(knowledge: Pick<Knowledge, 'training'>, regi
   const files = intentsOf(knowledge).filter((i) => !isClinicFaqIntent(i));
   for (const intent of files) {
     if (!Object.hasOwn(registry, intent)) {
-      throw new KnowledgeError(`intents/${intent}.txt`, '(file name)', `unknown intent "${intent}": add an entry for it to the intent registry (dialogs/intents.ts)`);
+      throw new KnowledgeError(
+        `intents/${intent}.txt`,
+        '(file name)',
+        `unknown intent "${intent}": add an entry for it to the intent registry (dialogs/intents.ts)`,
+      );
     }
   }
   for (const intent of Object.keys(registry)) {
     if (!files.includes(intent)) {
-      throw new KnowledgeError(`intents/${intent}.txt`, '(file)', `missing: the intent registry (dialogs/intents.ts) answers "${intent}", which needs training examples`);
+      throw new KnowledgeError(
+        `intents/${intent}.txt`,
+        '(file)',
+        `missing: the intent registry (dialogs/intents.ts) answers "${intent}", which needs training examples`,
+      );
     }
   }
 }

@@ -136,11 +136,17 @@ export class MainDialog extends ComponentDialog {
       const stale = staleAnswerOf(context.activity.text);
       if (stale) {
         // "yes", "no", or a tapped "Yes, send it" with no question waiting: say so, never start something new.
-        await say(context, 'answered', staleAnswerText(this.deps.knowledge, stale), { intent: 'stale_answer', suggestions: stale === 'yes' ? WELCOME_SUGGESTIONS : [] });
+        await say(context, 'answered', staleAnswerText(this.deps.knowledge, stale), {
+          intent: 'stale_answer',
+          suggestions: stale === 'yes' ? WELCOME_SUGGESTIONS : [],
+        });
         return step.endDialog();
       }
       if (asksIfBot(context.activity.text ?? '')) {
-        await say(context, 'answered', botIdentityText(this.deps.knowledge), { intent: 'bot_identity', suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling] });
+        await say(context, 'answered', botIdentityText(this.deps.knowledge), {
+          intent: 'bot_identity',
+          suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling],
+        });
         return step.endDialog();
       }
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();

@@ -3,7 +3,16 @@
  * message names no treatment and the conversation has none yet, asks which one was meant.
  */
 import { TurnContext } from 'botbuilder';
-import { ChoiceFactory, DialogContext, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  DialogContext,
+  DialogTurnResult,
+  FoundChoice,
+  ListStyle,
+  PromptValidatorContext,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
@@ -44,7 +53,12 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
  * When one passage of the article answers the question ("when was it developed", "what has lactic acid got to do
  * with it"), sends that passage and returns true.
  */
-export async function sendPassageAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice | undefined): Promise<boolean> {
+export async function sendPassageAnswer(
+  context: TurnContext,
+  deps: DialogDependencies,
+  topic: TreatmentTopic,
+  treatment: TreatmentChoice | undefined,
+): Promise<boolean> {
   const { recognition } = await deps.turns.understand(context);
   let passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
   if (!passage && recognition.elliptical) {
@@ -61,12 +75,20 @@ export async function sendPassageAnswer(context: TurnContext, deps: DialogDepend
 }
 
 /** Sends the article's answer for one treatment, or for each of the two; or the passage that answers the question. */
-export async function sendTopicAnswer(context: TurnContext, deps: DialogDependencies, topic: TreatmentTopic, treatment: TreatmentChoice): Promise<void> {
+export async function sendTopicAnswer(
+  context: TurnContext,
+  deps: DialogDependencies,
+  topic: TreatmentTopic,
+  treatment: TreatmentChoice,
+): Promise<void> {
   if (await sendPassageAnswer(context, deps, topic, treatment)) return;
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
-    await say(context, 'answered', topicText(deps.knowledge, topic, parts[i]), { intent: topic, suggestions: last ? followUps(topic, treatment) : [] });
+    await say(context, 'answered', topicText(deps.knowledge, topic, parts[i]), {
+      intent: topic,
+      suggestions: last ? followUps(topic, treatment) : [],
+    });
   }
   await deps.turns.remember(context, topic, { treatment });
 }

@@ -2,7 +2,15 @@
  * "Which treatment suits me?": two questions, then which of the two the article points to and why
  * (recommend() in src/knowledge/claims.ts, in the article's words).
  */
-import { ChoiceFactory, DialogTurnResult, FoundChoice, ListStyle, PromptValidatorContext, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  DialogTurnResult,
+  FoundChoice,
+  ListStyle,
+  PromptValidatorContext,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
 import { plainForm } from '../src/nlu/normalize';
 import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsText } from '../src/bot/replies';
@@ -22,13 +30,53 @@ const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
   {
     value: 'muscles',
     title: 'Muscles or joints',
-    synonyms: ['muscle', 'muscles', 'muscular', 'joint', 'joints', 'tension', 'tight', 'tightness', 'knots', 'knotted', 'injury', 'sports injury', 'musculoskeletal', 'sore muscles', 'stiff', 'sport', 'gym', 'running'],
+    synonyms: [
+      'muscle',
+      'muscles',
+      'muscular',
+      'joint',
+      'joints',
+      'tension',
+      'tight',
+      'tightness',
+      'knots',
+      'knotted',
+      'injury',
+      'sports injury',
+      'musculoskeletal',
+      'sore muscles',
+      'stiff',
+      'sport',
+      'gym',
+      'running',
+    ],
   },
   { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'slouch', 'slouching'] },
   {
     value: 'internal',
     title: 'Digestion/sleep',
-    synonyms: ['internal', 'digestion', 'digestive', 'gut', 'stomach', 'tummy', 'sleep', 'sleeping', 'insomnia', 'stress', 'stressed', 'anxious', 'anxiety', 'inflammation', 'internal ailments', 'wellbeing', 'well being', 'balanced', 'balance', 'overall'],
+    synonyms: [
+      'internal',
+      'digestion',
+      'digestive',
+      'gut',
+      'stomach',
+      'tummy',
+      'sleep',
+      'sleeping',
+      'insomnia',
+      'stress',
+      'stressed',
+      'anxious',
+      'anxiety',
+      'inflammation',
+      'internal ailments',
+      'wellbeing',
+      'well being',
+      'balanced',
+      'balance',
+      'overall',
+    ],
   },
   { value: 'chronic', title: 'Ongoing pain', synonyms: ['chronic', 'chronic pain', 'long term pain', 'ongoing', 'pain'] },
   { value: 'unsure', title: 'Not sure', synonyms: ['not sure', 'dont know', "don't know", 'unsure', 'no idea'] },
@@ -76,7 +124,10 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async areaStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // What the patient already said decides the answer ("desk job, tight shoulders: which suits me?").
     const { recognition } = await this.deps.turns.understand(step.context);
-    const told = toldArea(recognition.text, recognition.conditions.map((c) => c.value));
+    const told = toldArea(
+      recognition.text,
+      recognition.conditions.map((c) => c.value),
+    );
     if (told) return this.answer(step, told, matchSynonyms(APPROACHES, recognition.text) ?? 'none');
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
@@ -109,8 +160,14 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const condition = question.conditionFromContext ? undefined : question.condition;
     await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
     const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
-    const listed = condition && !condition.value.partial ? `${claimText(knowledge, condition.value.described ? 'suitsDescribed' : 'suitsListed', { name: condition.value.name, lists })} ` : '';
-    await say(step.context, 'answered', listed + suitsText(treatment, why), { intent: INTENT, suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person] });
+    const listed =
+      condition && !condition.value.partial
+        ? `${claimText(knowledge, condition.value.described ? 'suitsDescribed' : 'suitsListed', { name: condition.value.name, lists })} `
+        : '';
+    await say(step.context, 'answered', listed + suitsText(treatment, why), {
+      intent: INTENT,
+      suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person],
+    });
     return step.endDialog();
   }
 
@@ -119,7 +176,12 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // Typed answers in the patient's words ("mostly my gut and sleep") are accepted as the option they mean.
     const { recognition } = await this.deps.turns.understand(prompt.context);
     const isAreaPrompt = prompt.options.choices?.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
-    const typed = isAreaPrompt ? toldArea(recognition.text, recognition.conditions.map((c) => c.value)) : matchSynonyms(APPROACHES, recognition.text);
+    const typed = isAreaPrompt
+      ? toldArea(
+          recognition.text,
+          recognition.conditions.map((c) => c.value),
+        )
+      : matchSynonyms(APPROACHES, recognition.text);
     const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
     const title = options.find((o) => o.value === typed)?.title;
     if (!title) return false;

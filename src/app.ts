@@ -146,7 +146,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
     const placeholders = placeholderDetails(knowledge.clinic);
     if (placeholders.length) {
-      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', { details: placeholders });
+      logger.warn('clinic details in knowledge/clinic.json are still placeholders: patients asking for them are told they are not set', {
+        details: placeholders,
+      });
     }
     const adapter = createAdapter(config, runtime.middleware, logger);
     const server = createServer({
@@ -167,9 +169,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     applyTimeouts(server, config.httpTimeouts);
     if (!config.botAuth.MicrosoftAppId) {
       if (config.anonymousAllowRemote) {
-        logger.warn('ANONYMOUS_MESSAGES_ALLOW_REMOTE=true and no MicrosoftAppId: /api/messages accepts unauthenticated requests from anywhere and posts replies to any serviceUrl. Never expose it like this; set MicrosoftAppId');
+        logger.warn(
+          'ANONYMOUS_MESSAGES_ALLOW_REMOTE=true and no MicrosoftAppId: /api/messages accepts unauthenticated requests from anywhere and posts replies to any serviceUrl. Never expose it like this; set MicrosoftAppId',
+        );
       } else {
-        logger.info('no MicrosoftAppId: /api/messages accepts only requests from this machine with a local serviceUrl (development); the website chat uses Direct Line');
+        logger.info(
+          'no MicrosoftAppId: /api/messages accepts only requests from this machine with a local serviceUrl (development); the website chat uses Direct Line',
+        );
       }
     }
     // While saves fail (a full disk), a small write every few seconds notices when space is back.
@@ -198,8 +204,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       proxy,
       // A website conversation nobody can reach any more: the bot's state about it goes too.
       onForget: async (conversationId, userId) => {
-        const context = { activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } } } as unknown as TurnContext;
-        const keys = [runtime.conversationState.getStorageKey(context), runtime.userState.getStorageKey(context)].filter((k): k is string => Boolean(k));
+        const context = {
+          activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } },
+        } as unknown as TurnContext;
+        const keys = [runtime.conversationState.getStorageKey(context), runtime.userState.getStorageKey(context)].filter((k): k is string =>
+          Boolean(k),
+        );
         await storage.delete(keys);
       },
     });
@@ -224,8 +234,23 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         staffSecret = randomBytes(32).toString('hex');
         logger.warn('STAFF_SESSION_SECRET is not set: using a random one, so staff sign-ins end when the bot restarts');
       }
-      const safetyTiers = Object.values(knowledge.safety.tiers).map((t) => ({ id: t.id, label: fillClinic(t.label, knowledge.clinic), guidance: fillClinic(t.guidance, knowledge.clinic), reasoning: t.reasoning }));
-      registerStaffRoutes(server, { storage: backend, config: config.staff, secret: staffSecret, logger, safetyTiers, teaching, notifications, proxy, banners: () => staffBanners({ ...operations, modelTrainedAt: modelTrainedAt() }) });
+      const safetyTiers = Object.values(knowledge.safety.tiers).map((t) => ({
+        id: t.id,
+        label: fillClinic(t.label, knowledge.clinic),
+        guidance: fillClinic(t.guidance, knowledge.clinic),
+        reasoning: t.reasoning,
+      }));
+      registerStaffRoutes(server, {
+        storage: backend,
+        config: config.staff,
+        secret: staffSecret,
+        logger,
+        safetyTiers,
+        teaching,
+        notifications,
+        proxy,
+        banners: () => staffBanners({ ...operations, modelTrainedAt: modelTrainedAt() }),
+      });
       logger.info('staff review on at /staff', { accounts: config.staff.users.length });
     } else {
       registerStaffOff(server);
@@ -234,7 +259,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
     const running = await listen(server, config.port, config.host);
     notifications.start();
-    if (notifications.enabled) logger.info('staff notifications on', { email: Boolean(config.notify.smtpUrl), webhook: Boolean(config.notify.webhookUrl), links: config.publicUrl || '(paths only: set PUBLIC_URL)' });
+    if (notifications.enabled)
+      logger.info('staff notifications on', {
+        email: Boolean(config.notify.smtpUrl),
+        webhook: Boolean(config.notify.webhookUrl),
+        links: config.publicUrl || '(paths only: set PUBLIC_URL)',
+      });
     const stopPurge = schedulePurge(backend, config.transcriptRetentionDays, config.purgeIntervalHours, logger);
     return {
       port: running.port,

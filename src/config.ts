@@ -185,13 +185,24 @@ export function parseStaffUsers(raw: string, source: string): StaffAccount[] {
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    const [passwordHash, option, ...extra] = colon > 0 ? entry.slice(colon + 1).split(':').map((p) => p.trim()) : [''];
+    const [passwordHash, option, ...extra] =
+      colon > 0
+        ? entry
+            .slice(colon + 1)
+            .split(':')
+            .map((p) => p.trim())
+        : [''];
     if (extra.length || (option !== undefined && option.toLowerCase() !== '2fa')) {
-      throw new ConfigError(`${source}: "${name}" has an unknown option after its hash (the only one is ":2fa", which makes two-factor sign-in compulsory)`);
+      throw new ConfigError(
+        `${source}: "${name}" has an unknown option after its hash (the only one is ":2fa", which makes two-factor sign-in compulsory)`,
+      );
     }
-    if (!ACCOUNT_NAME.test(name)) throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
+    if (!ACCOUNT_NAME.test(name))
+      throw new ConfigError(`${source}: "${name || entry.slice(0, 20)}" is not a valid account name (letters, digits, . _ @ -)`);
     if (!HASH_FORMAT.test(passwordHash)) {
-      throw new ConfigError(`${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`);
+      throw new ConfigError(
+        `${source}: the password of "${name}" is not a hash from \`npm run staff:hash-password\` (never put a plain password here)`,
+      );
     }
     if (users.some((u) => u.name.toLowerCase() === name.toLowerCase())) throw new ConfigError(`${source}: account "${name}" is listed twice`);
     users.push({ name, passwordHash, ...(option ? { requireTwoFactor: true } : {}) });
@@ -238,7 +249,9 @@ function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   };
   if (kind !== 'azure-blob') return { kind };
   if (connectionString && accountUrl) {
-    throw new ConfigError('set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both (the account URL uses a managed identity, the connection string a key)');
+    throw new ConfigError(
+      'set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both (the account URL uses a managed identity, the connection string a key)',
+    );
   }
   if (!connectionString && !accountUrl) {
     throw new ConfigError(
@@ -246,7 +259,8 @@ function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
     );
   }
   const names = Object.values(containers);
-  if (new Set(names).size !== names.length) throw new ConfigError('AZURE_STATE_CONTAINER, AZURE_TRANSCRIPT_CONTAINER and AZURE_ENQUIRY_CONTAINER must be three different containers');
+  if (new Set(names).size !== names.length)
+    throw new ConfigError('AZURE_STATE_CONTAINER, AZURE_TRANSCRIPT_CONTAINER and AZURE_ENQUIRY_CONTAINER must be three different containers');
   if (accountUrl) return { kind, azure: { accountUrl: blobAccountUrl(accountUrl), ...containers } };
   if (!/AccountName=|BlobEndpoint=|UseDevelopmentStorage=true/i.test(connectionString)) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING does not look like a storage connection string (no AccountName= or BlobEndpoint=)');
@@ -260,10 +274,14 @@ function blobAccountUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`AZURE_STORAGE_ACCOUNT_URL must be the account's blob endpoint, like https://clinicbot.blob.core.windows.net/ (got "${raw}")`);
+    throw new ConfigError(
+      `AZURE_STORAGE_ACCOUNT_URL must be the account's blob endpoint, like https://clinicbot.blob.core.windows.net/ (got "${raw}")`,
+    );
   }
   if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(`AZURE_STORAGE_ACCOUNT_URL must be an https address without a query (a SAS belongs in AZURE_STORAGE_CONNECTION_STRING), like https://clinicbot.blob.core.windows.net/ (got "${raw}")`);
+    throw new ConfigError(
+      `AZURE_STORAGE_ACCOUNT_URL must be an https address without a query (a SAS belongs in AZURE_STORAGE_CONNECTION_STRING), like https://clinicbot.blob.core.windows.net/ (got "${raw}")`,
+    );
   }
   return url.href;
 }
@@ -317,7 +335,8 @@ function webUrl(env: NodeJS.ProcessEnv, name: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name} must be a web address like https://www.clinic.example/privacy (got "${raw}")`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new ConfigError(`${name} must be a web address like https://www.clinic.example/privacy (got "${raw}")`);
   return url.href;
 }
 
@@ -353,18 +372,25 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string, example: string): string 
   } catch {
     throw new ConfigError(`${name} must be a URL like ${example}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// or http:// (got "${url.protocol}")`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`${name} must start with https:// or http:// (got "${url.protocol}")`);
   return raw;
 }
 
 function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
   const smtpUrl = env.NOTIFY_SMTP_URL?.trim() ?? '';
-  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) throw new ConfigError('NOTIFY_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl))
+    throw new ConfigError('NOTIFY_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
   const email = /^[^\s@<>,]+@[^\s@<>,]+$/;
   const emailFrom = env.NOTIFY_EMAIL_FROM?.trim() ?? '';
-  const emailTo = (env.NOTIFY_EMAIL_TO ?? '').split(',').map((a) => a.trim()).filter(Boolean);
-  for (const a of [emailFrom, ...emailTo].filter(Boolean)) if (!email.test(a)) throw new ConfigError(`NOTIFY_EMAIL_FROM / NOTIFY_EMAIL_TO: "${a}" is not an email address`);
-  if (smtpUrl && (!emailFrom || !emailTo.length)) throw new ConfigError('NOTIFY_SMTP_URL needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (who sends and who receives the notifications)');
+  const emailTo = (env.NOTIFY_EMAIL_TO ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of [emailFrom, ...emailTo].filter(Boolean))
+    if (!email.test(a)) throw new ConfigError(`NOTIFY_EMAIL_FROM / NOTIFY_EMAIL_TO: "${a}" is not an email address`);
+  if (smtpUrl && (!emailFrom || !emailTo.length))
+    throw new ConfigError('NOTIFY_SMTP_URL needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (who sends and who receives the notifications)');
   return {
     smtpUrl,
     emailFrom,
@@ -392,7 +418,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const maxTextChars = integer(env, 'DIRECTLINE_MAX_TEXT_CHARS', Math.max(4000, maxMessageChars), 1, 1_000_000);
   if (maxTextChars < maxMessageChars) {
-    throw new ConfigError(`DIRECTLINE_MAX_TEXT_CHARS (${maxTextChars}) must be at least MAX_MESSAGE_CHARS (${maxMessageChars}), so that visitors get the bot's "please ask a shorter question" answer`);
+    throw new ConfigError(
+      `DIRECTLINE_MAX_TEXT_CHARS (${maxTextChars}) must be at least MAX_MESSAGE_CHARS (${maxMessageChars}), so that visitors get the bot's "please ask a shorter question" answer`,
+    );
   }
   const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR?.trim() || 'data');
   const usersFile = env.STAFF_USERS_FILE?.trim();
@@ -417,7 +445,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw err;
   }
   const sessionSecret = env.STAFF_SESSION_SECRET?.trim() ?? '';
-  if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  if (sessionSecret && sessionSecret.length < 32)
+    throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',

@@ -20,7 +20,15 @@ export interface TestApp extends RunningApp {
 /** Starts the full app; `env` overrides settings exactly as the environment would. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, parts: AppOverrides = {}): Promise<TestApp> {
   // Every test visitor comes from 127.0.0.1, so the per-address limit on new conversations is off unless a test sets it.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DIRECTLINE_SECRET: TEST_SECRET, DATA_DIR: tempDataDir(), DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    DIRECTLINE_SECRET: TEST_SECRET,
+    DATA_DIR: tempDataDir(),
+    DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0',
+    ...env,
+  });
   const { knowledge, model } = clinic();
   const app = await startApp(config, { knowledge, model, ...parts });
   const base = `http://127.0.0.1:${app.port}`;
@@ -33,7 +41,10 @@ export interface Reply<T = any> {
   body: T;
 }
 
-export async function call<T = any>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+export async function call<T = any>(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: string | undefined;
@@ -86,7 +97,9 @@ export class Stream {
       const ws = new WebSocket(url, { headers });
       const stream = new Stream(ws);
       ws.once('open', () => resolve(stream));
-      ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`WebSocket refused: ${res.statusCode}`), { status: res.statusCode })));
+      ws.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`WebSocket refused: ${res.statusCode}`), { status: res.statusCode })),
+      );
       ws.once('error', reject);
     });
   }
@@ -119,7 +132,11 @@ export class Stream {
 }
 
 /** Polls until check() returns something truthy. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -132,7 +149,10 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 /** Fetches the staff sign-in form and posts it as a browser would; returns the answer and the session cookie. */
 export async function staffSignIn(base: string, name: string, password: string): Promise<{ res: Response; cookie?: string; body: string }> {
   const form = await fetch(`${base}/staff/login`);
-  const nonceCookie = form.headers.getSetCookie().find((c) => c.startsWith('clinic_staff_login='))!.split(';')[0];
+  const nonceCookie = form.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('clinic_staff_login='))!
+    .split(';')[0];
   const nonce = /name="nonce" value="([^"]+)"/.exec(await form.text())![1];
   const res = await fetch(`${base}/staff/login`, {
     method: 'POST',
@@ -140,5 +160,12 @@ export async function staffSignIn(base: string, name: string, password: string):
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonceCookie, accept: 'text/html' },
     body: new URLSearchParams({ name, password, nonce }).toString(),
   });
-  return { res, cookie: res.headers.getSetCookie().find((c) => c.startsWith('clinic_staff='))?.split(';')[0], body: await res.text() };
+  return {
+    res,
+    cookie: res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('clinic_staff='))
+      ?.split(';')[0],
+    body: await res.text(),
+  };
 }

@@ -60,7 +60,11 @@ describe('HTTP: Bot Framework authentication', () => {
   });
 
   it('rejects a malformed Authorization header with 401', async () => {
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body });
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body,
+    });
     expect(res.status).to.equal(401);
   });
 });

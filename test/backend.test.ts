@@ -62,7 +62,12 @@ for (const kind of kinds) {
         backend = new SqliteBackend(db.db);
       } else {
         azurite = await startAzurite();
-        backend = await AzureBlobBackend.open({ connectionString: azurite.connectionString, stateContainer: 'state', transcriptContainer: 'transcripts', enquiryContainer: 'enquiries' });
+        backend = await AzureBlobBackend.open({
+          connectionString: azurite.connectionString,
+          stateContainer: 'state',
+          transcriptContainer: 'transcripts',
+          enquiryContainer: 'enquiries',
+        });
       }
       await turn(backend, 'conv-a', 'can acupuncture help tennis elbow', now - 5000);
       await turn(backend, 'conv-a', 'how much does cupping cost', now - 4000, 'fallback', 'out_of_scope');
@@ -87,7 +92,8 @@ for (const kind of kinds) {
     });
 
     it('pages transcripts and activities with continuation tokens that work', async () => {
-      for (let i = 0; i < PAGE_SIZE * 2 + 5; i++) await backend.transcripts.logActivities([activity(`p-${i}`, 'user', `question ${i}`, now - 100_000 + i, { channelId: 'paging' })]);
+      for (let i = 0; i < PAGE_SIZE * 2 + 5; i++)
+        await backend.transcripts.logActivities([activity(`p-${i}`, 'user', `question ${i}`, now - 100_000 + i, { channelId: 'paging' })]);
       const seen: string[] = [];
       let token: string | undefined;
       let pages = 0;
@@ -141,7 +147,9 @@ for (const kind of kinds) {
       expect((await backend.review.listConversations({ q: 'CUPP' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-b', 'conv-a']);
       expect((await backend.review.listConversations({ q: 'cupping cost' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-a']);
       expect((await backend.review.listConversations({ q: 'upping' })).items).to.deep.equal([]);
-      expect((await backend.review.listConversations({ from: now - 3500, to: now - 1500, channel: 'emulator' })).items.map((c) => c.conversationId)).to.deep.equal(['conv-c', 'conv-b']);
+      expect(
+        (await backend.review.listConversations({ from: now - 3500, to: now - 1500, channel: 'emulator' })).items.map((c) => c.conversationId),
+      ).to.deep.equal(['conv-c', 'conv-b']);
 
       const p1 = await backend.review.listConversations({ channel: 'paging', limit: 20 });
       expect(p1.items.length).to.equal(20);
@@ -167,7 +175,8 @@ for (const kind of kinds) {
       expect(file.length).to.equal(6);
       expect(file[0]).to.not.have.property('seq');
       const exported: string[] = [];
-      for await (const x of backend.review.conversationsInRange({ from: now - 5500, to: now - 2500 })) exported.push(`${x.conversation.conversationId}:${x.activities.length}`);
+      for await (const x of backend.review.conversationsInRange({ from: now - 5500, to: now - 2500 }))
+        exported.push(`${x.conversation.conversationId}:${x.activities.length}`);
       expect(exported).to.deep.equal(['conv-a:6', 'conv-b:3']);
     });
 
@@ -209,7 +218,15 @@ for (const kind of kinds) {
     });
 
     it('stores a request confirmed twice at once only once (double-click, or a re-run turn), and again after a deletion', async () => {
-      const request = { channelId: 'emulator', conversationId: 'conv-twice', kind: 'callback' as const, name: 'Robin', phone: '0123 456 789', preferredTime: 'mornings', consentAt: new Date(now) };
+      const request = {
+        channelId: 'emulator',
+        conversationId: 'conv-twice',
+        kind: 'callback' as const,
+        name: 'Robin',
+        phone: '0123 456 789',
+        preferredTime: 'mornings',
+        consentAt: new Date(now),
+      };
       const [a, b] = await Promise.all([backend.enquiries.create(request), backend.enquiries.create({ ...request })]);
       expect(b.id, 'both callers get the one reference').to.equal(a.id);
       expect((await backend.enquiries.forConversation('emulator', 'conv-twice')).map((e) => e.id)).to.deep.equal([a.id]);
@@ -227,8 +244,18 @@ for (const kind of kinds) {
     });
 
     it('follows up an enquiry: owner, outcome, status and notes, each change in the history; filters by owner; all deleted with the conversation', async () => {
-      const e = await backend.enquiries.create({ channelId: 'emulator', conversationId: 'conv-follow', kind: 'booking', name: 'Lee', phone: '0199 888 777', preferredTime: 'Friday', consentAt: new Date(now) });
-      expect(await backend.enquiries.update(e.id, 'alice', { owner: 'alice', outcome: 'left_message', note: 'Left a voicemail at 10:15' })).to.equal(true);
+      const e = await backend.enquiries.create({
+        channelId: 'emulator',
+        conversationId: 'conv-follow',
+        kind: 'booking',
+        name: 'Lee',
+        phone: '0199 888 777',
+        preferredTime: 'Friday',
+        consentAt: new Date(now),
+      });
+      expect(await backend.enquiries.update(e.id, 'alice', { owner: 'alice', outcome: 'left_message', note: 'Left a voicemail at 10:15' })).to.equal(
+        true,
+      );
       expect(await backend.enquiries.update(e.id, 'bob', { owner: 'alice' }), 'an unchanged owner').to.equal(true);
       expect(await backend.enquiries.update(e.id, 'bob', { outcome: 'booked', status: 'done' })).to.equal(true);
       expect(await backend.enquiries.update(424_242, 'bob', { status: 'done' })).to.equal(false);
@@ -267,7 +294,9 @@ for (const kind of kinds) {
       const owner = claims[0] ? 'one' : 'two';
       expect(await backend.outbox.due(at, 10), 'a leased entry is not due').to.deep.equal([]);
       expect(await backend.outbox.settle(due.id, owner === 'one' ? 'two' : 'one', { attempts: 1, delivered: [], nextAt: at })).to.equal(false);
-      expect(await backend.outbox.settle(due.id, owner, { attempts: 1, delivered: ['webhook'], nextAt: at + 5000, lastError: 'email: ECONNREFUSED' })).to.equal(true);
+      expect(
+        await backend.outbox.settle(due.id, owner, { attempts: 1, delivered: ['webhook'], nextAt: at + 5000, lastError: 'email: ECONNREFUSED' }),
+      ).to.equal(true);
       expect(await backend.outbox.due(at + 1000, 10)).to.deep.equal([]);
       const [retry] = await backend.outbox.due(at + 5000, 10);
       expect(retry).to.include({ attempts: 1, lastError: 'email: ECONNREFUSED' });
@@ -275,7 +304,9 @@ for (const kind of kinds) {
       // A lease that expired (the instance died while sending) can be taken over.
       expect(await backend.outbox.claim(due.id, 'one', at + 5000, 100)).to.not.equal(undefined);
       expect(await backend.outbox.claim(due.id, 'two', at + 5200, 60_000)).to.not.equal(undefined);
-      expect(await backend.outbox.settle(due.id, 'two', { attempts: 2, delivered: ['webhook', 'email'], nextAt: at + 5200, sentAt: at + 5200 })).to.equal(true);
+      expect(
+        await backend.outbox.settle(due.id, 'two', { attempts: 2, delivered: ['webhook', 'email'], nextAt: at + 5200, sentAt: at + 5200 }),
+      ).to.equal(true);
       expect(await backend.outbox.due(at + 999_999, 10)).to.deep.equal([]);
       const [recent] = await backend.outbox.recent(5);
       expect(recent).to.include({ sentAt: at + 5200, attempts: 2 });
@@ -287,14 +318,28 @@ for (const kind of kinds) {
     it('keeps the staff audit log newest first, filtered by user, action and time, paged, and purged', async () => {
       const t0 = Date.UTC(2025, 0, 1);
       for (let i = 0; i < 5; i++) {
-        await backend.audit.record({ at: new Date(t0 + i * 1000), user: i % 2 ? 'bob' : 'alice', action: i === 4 ? 'deleted conversation' : 'viewed conversation', target: `conversation ${i}` });
+        await backend.audit.record({
+          at: new Date(t0 + i * 1000),
+          user: i % 2 ? 'bob' : 'alice',
+          action: i === 4 ? 'deleted conversation' : 'viewed conversation',
+          target: `conversation ${i}`,
+        });
       }
       const all = await backend.audit.list();
-      expect(all.items.map((e) => e.target)).to.deep.equal(['conversation 4', 'conversation 3', 'conversation 2', 'conversation 1', 'conversation 0']);
+      expect(all.items.map((e) => e.target)).to.deep.equal([
+        'conversation 4',
+        'conversation 3',
+        'conversation 2',
+        'conversation 1',
+        'conversation 0',
+      ]);
       expect(all.items[0]).to.deep.equal({ at: new Date(t0 + 4000), user: 'alice', action: 'deleted conversation', target: 'conversation 4' });
       expect((await backend.audit.list({ user: 'bob' })).items.map((e) => e.target)).to.deep.equal(['conversation 3', 'conversation 1']);
       expect((await backend.audit.list({ action: 'deleted conversation' })).items).to.have.length(1);
-      expect((await backend.audit.list({ from: t0 + 1000, to: t0 + 3000 })).items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
+      expect((await backend.audit.list({ from: t0 + 1000, to: t0 + 3000 })).items.map((e) => e.target)).to.deep.equal([
+        'conversation 2',
+        'conversation 1',
+      ]);
       const first = await backend.audit.list({ limit: 2 });
       const second = await backend.audit.list({ limit: 2, before: first.next });
       expect(second.items.map((e) => e.target)).to.deep.equal(['conversation 2', 'conversation 1']);
@@ -328,7 +373,17 @@ for (const kind of kinds) {
     it('gives each enquiry a short random reference that does not count up (it would tell how many requests the clinic gets)', async () => {
       const made = [];
       for (let i = 0; i < 20; i++) {
-        made.push(await backend.enquiries.create({ channelId: 'emulator', conversationId: `conv-ref-${i}`, kind: 'booking', name: 'Kim', email: 'kim@example.com', preferredTime: 'any', consentAt: new Date(now + i) }));
+        made.push(
+          await backend.enquiries.create({
+            channelId: 'emulator',
+            conversationId: `conv-ref-${i}`,
+            kind: 'booking',
+            name: 'Kim',
+            email: 'kim@example.com',
+            preferredTime: 'any',
+            consentAt: new Date(now + i),
+          }),
+        );
       }
       const references = made.map((m) => m.reference);
       for (const r of references) expect(r).to.match(ENQUIRY_REFERENCE);
@@ -337,7 +392,8 @@ for (const kind of kinds) {
       const sorted = [...references].sort();
       expect(references, 'not in creation order').to.not.deep.equal(sorted);
       expect((await backend.enquiries.get(made[3].id))?.reference, 'kept with the enquiry').to.equal(references[3]);
-      for (let i = 0; i < made.length; i++) await backend.deleteConversation((await backend.review.findConversation('emulator', `conv-ref-${i}`))!.id);
+      for (let i = 0; i < made.length; i++)
+        await backend.deleteConversation((await backend.review.findConversation('emulator', `conv-ref-${i}`))!.id);
     });
 
     it('deletes one conversation with its enquiries and its state', async () => {
@@ -381,7 +437,15 @@ for (const kind of kinds) {
     });
 
     it('purges state not written and enquiries done before the cutoff, never new enquiries', async () => {
-      await backend.enquiries.create({ channelId: 'emulator', conversationId: 'conv-c', kind: 'booking', name: 'Kim', phone: '0111 222 333', preferredTime: 'any', consentAt: new Date() });
+      await backend.enquiries.create({
+        channelId: 'emulator',
+        conversationId: 'conv-c',
+        kind: 'booking',
+        name: 'Kim',
+        phone: '0111 222 333',
+        preferredTime: 'any',
+        consentAt: new Date(),
+      });
       const later = Date.now() + 60_000;
       const result = await backend.purgeOlderThan(later, later);
       expect(result.states).to.be.at.least(1);

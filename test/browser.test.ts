@@ -31,14 +31,24 @@ describe('staff review in a real browser (Chromium)', function () {
     app = await startTestApp({ DATA_DIR: dir, STAFF_USERS: `carol:${await hashPassword(PASSWORD)}`, STAFF_SESSION_SECRET: 'b'.repeat(48) });
     for (const text of ['what is dry needling?', 'can dry needling help tennis elbow?']) await ask(app.port, 'browser-answered', text);
     await ask(app.port, 'browser-fallback', 'do you do cupping?');
-    for (const text of ['I want to book an appointment', 'yes', 'Alex', 'alex@example.org', 'Friday', 'skip', 'yes']) await ask(app.port, 'browser-enquiry', text);
+    for (const text of ['I want to book an appointment', 'yes', 'Alex', 'alex@example.org', 'Friday', 'skip', 'yes'])
+      await ask(app.port, 'browser-enquiry', text);
 
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = context.pages()[0] ?? (await context.newPage());
     // A CSP violation, a missing asset or a script error would show up here.
@@ -77,7 +87,9 @@ describe('staff review in a real browser (Chromium)', function () {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL('**flag=fallback**');
     expect(await rows().count()).to.equal(1);
-    expect(await rows().first().textContent()).to.include('do you do cupping?').and.include('fallback');
+    expect(await rows().first().textContent())
+      .to.include('do you do cupping?')
+      .and.include('fallback');
 
     await page.getByRole('link', { name: 'Clear' }).click();
     await page.getByLabel('Search what patients wrote').fill('tennis');
@@ -94,11 +106,16 @@ describe('staff review in a real browser (Chromium)', function () {
     expect(await turns.count()).to.equal(2);
     for (let i = 0; i < 2; i++) {
       const understood = await turns.nth(i).locator('dl.understood').textContent();
-      expect(understood).to.match(/Intent\s*\S+/).and.match(/Score\s*\d\.\d\d/).and.match(/Outcome\s*answered/);
+      expect(understood)
+        .to.match(/Intent\s*\S+/)
+        .and.match(/Score\s*\d\.\d\d/)
+        .and.match(/Outcome\s*answered/);
     }
     const tennis = turns.nth(1);
     expect(await tennis.textContent()).to.include('can dry needling help tennis elbow?');
-    expect(await tennis.locator('dl.understood').textContent()).to.include('condition_query').and.include('Tennis elbow (lateral epicondylitis)');
+    expect(await tennis.locator('dl.understood').textContent())
+      .to.include('condition_query')
+      .and.include('Tennis elbow (lateral epicondylitis)');
     expect(await tennis.locator('td').nth(3).textContent()).to.match(/^Yes\./);
   });
 
@@ -125,7 +142,9 @@ describe('staff review in a real browser (Chromium)', function () {
 
   it('marks an enquiry done', async () => {
     await page.getByRole('link', { name: /^Enquiries/ }).click();
-    expect(await rows().first().textContent()).to.include('Alex').and.include('alex@example.org');
+    expect(await rows().first().textContent())
+      .to.include('Alex')
+      .and.include('alex@example.org');
     await rows().first().getByRole('button', { name: 'Mark done' }).click();
     expect(await page.getByRole('status').textContent()).to.match(/updated/);
     expect((await app.enquiries.list()).items[0]).to.include({ status: 'done', doneBy: 'carol' });

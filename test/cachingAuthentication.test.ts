@@ -17,12 +17,16 @@ describe('connector clients are reused across turns', () => {
     const b = await turn('http://127.0.0.1:2/');
     expect(a2).to.equal(a1);
     expect(b).to.not.equal(a1);
-    expect((b as unknown as { baseUri: string }).baseUri).to.equal("http://127.0.0.1:2/");
+    expect((b as unknown as { baseUri: string }).baseUri).to.equal('http://127.0.0.1:2/');
   });
 
   it('authentication itself is not cached: with an app id an unsigned request is still refused', async () => {
     const auth = new CachingBotFrameworkAuthentication(
-      new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant' }),
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'x',
+        MicrosoftAppType: 'MultiTenant',
+      }),
     );
     let refused = false;
     try {

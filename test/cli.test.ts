@@ -123,17 +123,31 @@ describe('npm run transcripts (CLI)', () => {
   });
 
   it('answers bad input with a message and the usage, never a stack trace', async () => {
-    for (const args of [['frobnicate'], ['show'], ['list', '--flag', 'nope'], ['list', '--from', '31/12/2024'], ['export', '--format', 'xml'], ['purge', '--days', '-3'], ['list', '--before', 'x;DROP']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['show'],
+      ['list', '--flag', 'nope'],
+      ['list', '--from', '31/12/2024'],
+      ['export', '--format', 'xml'],
+      ['purge', '--days', '-3'],
+      ['list', '--before', 'x;DROP'],
+    ]) {
       const { code, err } = await cli(...args);
       expect(code, args.join(' ')).to.equal(2);
-      expect(err, args.join(' ')).to.include('usage: npm run transcripts').and.not.match(/\n\s+at /);
+      expect(err, args.join(' '))
+        .to.include('usage: npm run transcripts')
+        .and.not.match(/\n\s+at /);
     }
     expect((await cli()).code).to.equal(2);
   });
 
   it('says where it looked when there is no database, and creates none', async () => {
     let err = '';
-    const code = await main(['list'], { env: { ...process.env, DATA_DIR: join(t.dir, 'nowhere') }, write: () => undefined, note: (l) => void (err += l) });
+    const code = await main(['list'], {
+      env: { ...process.env, DATA_DIR: join(t.dir, 'nowhere') },
+      write: () => undefined,
+      note: (l) => void (err += l),
+    });
     expect(code).to.equal(1);
     expect(err).to.match(/no database at .*nowhere/);
     expect(existsSync(join(t.dir, 'nowhere'))).to.equal(false);

@@ -63,7 +63,9 @@ describe('conversations with the bot', () => {
   describe('conditions', () => {
     it('says yes for a listed condition, naming it as the article does', async () => {
       const r = await new Conversation().say('can dry needling help my tennis elbow?');
-      expect(r.text).to.match(/^Yes\./).and.include('Tennis elbow (lateral epicondylitis)');
+      expect(r.text)
+        .to.match(/^Yes\./)
+        .and.include('Tennis elbow (lateral epicondylitis)');
       expect(r.recognition?.entities).to.deep.equal([{ type: 'condition', value: 'Tennis elbow (lateral epicondylitis)', text: 'tennis elbow' }]);
     });
 
@@ -79,7 +81,9 @@ describe('conversations with the bot', () => {
       for (const q of ['can dry needling help with asthma?', 'does acupuncture cure cancer', 'can dry needling help rheumatoid arthritis']) {
         const r = await new Conversation().say(q);
         expect(r.text, q).to.not.match(/^Yes/);
-        expect(r.text, q).to.match(/couldn’t find (that condition|“[^”]+”)/).and.include(knowledge.clinic.phone);
+        expect(r.text, q)
+          .to.match(/couldn’t find (that condition|“[^”]+”)/)
+          .and.include(knowledge.clinic.phone);
         expect(r.recognition?.outcome, q).to.equal('fallback');
       }
     });
@@ -92,7 +96,9 @@ describe('conversations with the bot', () => {
 
     it('answers acupuncture ailments from the article', async () => {
       const r = await new Conversation().say('can acupuncture help with insomnia?');
-      expect(r.text).to.match(/^Yes\./).and.include('insomnia');
+      expect(r.text)
+        .to.match(/^Yes\./)
+        .and.include('insomnia');
     });
 
     it('asks which condition when none is named, then answers', async () => {
@@ -119,14 +125,18 @@ describe('conversations with the bot', () => {
       const c = new Conversation();
       await c.say('what is dry needling?');
       const r = await c.say('does it help sciatica?');
-      expect(r.text).to.match(/^Yes\./).and.include('Sciatica');
+      expect(r.text)
+        .to.match(/^Yes\./)
+        .and.include('Sciatica');
     });
 
     it('“does it help insomnia?” after talking about acupuncture', async () => {
       const c = new Conversation();
       await c.say('tell me about acupuncture');
       const r = await c.say('does it help insomnia?');
-      expect(r.text).to.match(/^Yes\./).and.include('acupuncture');
+      expect(r.text)
+        .to.match(/^Yes\./)
+        .and.include('acupuncture');
     });
 
     it('“can it help with that?” after “I have plantar fasciitis”', async () => {
@@ -250,7 +260,10 @@ describe('conversations with the bot', () => {
 
   describe('bad input gets a polite reply', () => {
     it('an attachment without text', async () => {
-      const r = await new Conversation().send({ type: ActivityTypes.Message, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] });
+      const r = await new Conversation().send({
+        type: ActivityTypes.Message,
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }],
+      });
       expect(r.text).to.include('only read text');
       expect(r.recognition?.outcome).to.equal('fallback');
     });
@@ -283,7 +296,9 @@ describe('conversations with the bot', () => {
     const { knowledge } = clinic();
     for (const topic of ['what_is', 'how_it_works', 'uses']) {
       const text = topicText(knowledge, topic, 'both');
-      expect(text, topic).to.include(topicText(knowledge, topic, 'acupuncture')).and.include(topicText(knowledge, topic, 'dryNeedling'));
+      expect(text, topic)
+        .to.include(topicText(knowledge, topic, 'acupuncture'))
+        .and.include(topicText(knowledge, topic, 'dryNeedling'));
     }
   });
 });

@@ -18,9 +18,17 @@ describe('dialogs', () => {
   describe('ConditionDialog', () => {
     it('answers at once when given a condition', async () => {
       const { deps, conversationState } = dialogDeps();
-      const client = new DialogTestClient('test', new ConditionDialog(deps), { condition: { value: { name: 'Sciatica', list: 'dryNeedling' }, text: 'sciatica' } }, [], conversationState);
+      const client = new DialogTestClient(
+        'test',
+        new ConditionDialog(deps),
+        { condition: { value: { name: 'Sciatica', list: 'dryNeedling' }, text: 'sciatica' } },
+        [],
+        conversationState,
+      );
       const reply = await client.sendActivity('can it help sciatica');
-      expect(reply.text).to.match(/^Yes\./).and.include('Sciatica');
+      expect(reply.text)
+        .to.match(/^Yes\./)
+        .and.include('Sciatica');
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
     });
 

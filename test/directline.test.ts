@@ -26,7 +26,9 @@ function claimsOf(token: string) {
 function expectError(reply: { status: number; body: any }, status: number, code: string): void {
   expect(reply.status, JSON.stringify(reply.body)).to.equal(status);
   expect(reply.body?.error?.code).to.equal(code);
-  expect(reply.body.error.message).to.be.a('string').and.not.match(/\n\s+at /);
+  expect(reply.body.error.message)
+    .to.be.a('string')
+    .and.not.match(/\n\s+at /);
 }
 
 describe('Direct Line tokens', () => {
@@ -39,7 +41,13 @@ describe('Direct Line tokens', () => {
     const check = clocked.verify(clocked.issue('conversationAAAA', 'dl_visitor01').token);
     expect(check).to.deep.equal({
       ok: true,
-      claims: { conversationId: 'conversationAAAA', userId: 'dl_visitor01', kind: 'conversation', exp: Math.floor(now / 1000) + 1800, issuedBy: clocked.processId },
+      claims: {
+        conversationId: 'conversationAAAA',
+        userId: 'dl_visitor01',
+        kind: 'conversation',
+        exp: Math.floor(now / 1000) + 1800,
+        issuedBy: clocked.processId,
+      },
     });
   });
 
@@ -90,7 +98,13 @@ describe('Direct Line endpoint', function () {
   before(async () => {
     app = await startTestApp(
       // TRUST_PROXY: the test plays the clinic's reverse proxy from 127.0.0.1 (X-Forwarded-Proto).
-      { WEBCHAT_ALLOWED_ORIGINS: CLINIC_SITE, DIRECTLINE_MAX_BODY_BYTES: '4096', DIRECTLINE_MAX_TEXT_CHARS: '1500', LOG_LEVEL: 'info', TRUST_PROXY: 'loopback' },
+      {
+        WEBCHAT_ALLOWED_ORIGINS: CLINIC_SITE,
+        DIRECTLINE_MAX_BODY_BYTES: '4096',
+        DIRECTLINE_MAX_TEXT_CHARS: '1500',
+        LOG_LEVEL: 'info',
+        TRUST_PROXY: 'loopback',
+      },
       { logger: createLogger('info', {}, { write: (line: string) => void logLines.push(line) }) },
     );
   });
@@ -110,7 +124,9 @@ describe('Direct Line endpoint', function () {
       const started = await call(dl('/conversations'), { method: 'POST', token });
       expect(started.status).to.equal(201);
       expect(started.body).to.include({ conversationId, token });
-      expect(started.body.streamUrl).to.match(new RegExp(`^ws://127\\.0\\.0\\.1:${app.port}/v3/directline/conversations/${conversationId}/stream\\?`));
+      expect(started.body.streamUrl).to.match(
+        new RegExp(`^ws://127\\.0\\.0\\.1:${app.port}/v3/directline/conversations/${conversationId}/stream\\?`),
+      );
       expect(started.body.streamUrl).to.not.contain(token);
 
       const again = await call(dl('/conversations'), { method: 'POST', token });
@@ -136,7 +152,13 @@ describe('Direct Line endpoint', function () {
         await stream.waitFor((a) => WELCOME.test(a.text ?? ''));
         const posted = await call(dl(`/conversations/${c.conversationId}/activities`), {
           token: c.token,
-          body: { type: 'message', text: 'can dry needling help tennis elbow?', from: { id: 'someone-else', name: 'Eve' }, channelId: 'emulator', serviceUrl: 'http://evil.example' },
+          body: {
+            type: 'message',
+            text: 'can dry needling help tennis elbow?',
+            from: { id: 'someone-else', name: 'Eve' },
+            channelId: 'emulator',
+            serviceUrl: 'http://evil.example',
+          },
         });
         expect(posted.status).to.equal(200);
         const echo = await stream.waitFor((a) => a.id === posted.body.id);
@@ -159,7 +181,10 @@ describe('Direct Line endpoint', function () {
 
     it('resume from a watermark: GET /conversations/{id} gives a new stream URL that sends only what came after it', async () => {
       const c = await startConversation(app.directLineUrl);
-      const posted = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'message', text: 'what is acupuncture?' } });
+      const posted = await call(dl(`/conversations/${c.conversationId}/activities`), {
+        token: c.token,
+        body: { type: 'message', text: 'what is acupuncture?' },
+      });
       const resumed = await call(dl(`/conversations/${c.conversationId}?watermark=1`), { token: c.token });
       expect(resumed.status).to.equal(200);
       expect(resumed.body.conversationId).to.equal(c.conversationId);
@@ -175,7 +200,10 @@ describe('Direct Line endpoint', function () {
 
     it('run the same safety checks as /api/messages: a red flag gets emergency guidance, and no trace reaches the visitor', async () => {
       const c = await startConversation(app.directLineUrl);
-      const posted = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'message', text: 'I have crushing chest pain right now' } });
+      const posted = await call(dl(`/conversations/${c.conversationId}/activities`), {
+        token: c.token,
+        body: { type: 'message', text: 'I have crushing chest pain right now' },
+      });
       const all = (await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token })).body.activities;
       const reply = all.find((a: any) => a.replyToId === posted.body.id);
       expect(reply.text).to.contain('000');
@@ -184,7 +212,10 @@ describe('Direct Line endpoint', function () {
 
     it('keep message text out of the info log', async () => {
       const c = await startConversation(app.directLineUrl);
-      await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'message', text: 'my private worry about sciatica' } });
+      await call(dl(`/conversations/${c.conversationId}/activities`), {
+        token: c.token,
+        body: { type: 'message', text: 'my private worry about sciatica' },
+      });
       const ours = logLines.filter((l) => l.includes(c.conversationId));
       expect(ours.length).to.be.greaterThan(0);
       expect(logLines.join('\n')).to.not.contain('private worry');
@@ -194,11 +225,15 @@ describe('Direct Line endpoint', function () {
       const { token } = (await call(dl('/tokens/generate'), { method: 'POST' })).body;
       // fetch will not set Host; node:http will, as a reverse proxy keeping the visitor's Host does.
       const streamUrl = await new Promise<string>((resolve, reject) => {
-        const req = request(dl('/conversations'), { method: 'POST', headers: { authorization: `Bearer ${token}`, host: 'chat.clinic.example', 'x-forwarded-proto': 'https' } }, (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve(JSON.parse(text).streamUrl));
-        });
+        const req = request(
+          dl('/conversations'),
+          { method: 'POST', headers: { authorization: `Bearer ${token}`, host: 'chat.clinic.example', 'x-forwarded-proto': 'https' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve(JSON.parse(text).streamUrl));
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -227,7 +262,11 @@ describe('Direct Line endpoint', function () {
     it('run a visitor’s messages one at a time, in order, even when posted together', async () => {
       const c = await startConversation(app.directLineUrl);
       const texts = ['what is acupuncture?', 'what is dry needling?', 'how do I book?'];
-      const ids = await Promise.all(texts.map((text) => call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'message', text } }).then((r) => r.body.id)));
+      const ids = await Promise.all(
+        texts.map((text) =>
+          call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body: { type: 'message', text } }).then((r) => r.body.id),
+        ),
+      );
       const all = (await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token })).body.activities;
       // Each reply comes right after its question: no turn overlaps another.
       for (const id of ids) {
@@ -244,7 +283,10 @@ describe('Direct Line endpoint', function () {
     before(async () => {
       a = await startConversation(app.directLineUrl);
       b = await startConversation(app.directLineUrl);
-      await call(dl(`/conversations/${b.conversationId}/activities`), { token: b.token, body: { type: 'message', text: 'does acupuncture help insomnia?' } });
+      await call(dl(`/conversations/${b.conversationId}/activities`), {
+        token: b.token,
+        body: { type: 'message', text: 'does acupuncture help insomnia?' },
+      });
     });
 
     it('a token for conversation A can neither read nor write conversation B', async () => {
@@ -288,7 +330,11 @@ describe('Direct Line endpoint', function () {
       expectError(await call(dl(`/conversations/${neverStarted.conversationId}/activities`), { token: neverStarted.token }), 404, 'NotFound');
       expectError(await call(dl(`/conversations/${neverStarted.conversationId}`), { token: neverStarted.token }), 404, 'NotFound');
       const streamBase = `ws://127.0.0.1:${app.port}/v3/directline/conversations/${a.conversationId}/stream`;
-      const status = (url: string) => Stream.open(url).then((s) => (s.close(), 101), (err) => err.status);
+      const status = (url: string) =>
+        Stream.open(url).then(
+          (s) => (s.close(), 101),
+          (err) => err.status,
+        );
       expect(await status(streamBase)).to.equal(401);
       expect(await status(`${streamBase}?t=${a.token}`)).to.equal(401); // the conversation token is not a stream token
       expect(await status(a.streamUrl)).to.equal(101);
@@ -300,7 +346,8 @@ describe('Direct Line endpoint', function () {
     before(async () => {
       c = await startConversation(app.directLineUrl);
     });
-    const post = (body: unknown, headers?: Record<string, string>) => call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body, headers });
+    const post = (body: unknown, headers?: Record<string, string>) =>
+      call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body, headers });
 
     it('a body over DIRECTLINE_MAX_BODY_BYTES is 413, a message over DIRECTLINE_MAX_TEXT_CHARS is 413', async () => {
       expectError(await post({ type: 'message', text: 'x'.repeat(1400), value: 'y'.repeat(5000) }), 413, 'MessageSizeTooBig');
@@ -328,7 +375,11 @@ describe('Direct Line endpoint', function () {
     it('file uploads get a clear "not supported"', async () => {
       const form = new FormData();
       form.append('file', new Blob(['x-ray'], { type: 'image/png' }), 'scan.png');
-      const res = await fetch(dl(`/conversations/${c.conversationId}/upload?userId=x`), { method: 'POST', body: form, headers: { authorization: `Bearer ${c.token}` } });
+      const res = await fetch(dl(`/conversations/${c.conversationId}/upload?userId=x`), {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${c.token}` },
+      });
       const body = await res.json();
       expectError({ status: res.status, body }, 400, 'NotSupported');
       expect(body.error.message).to.match(/not supported/);
@@ -349,13 +400,20 @@ describe('Direct Line endpoint', function () {
     });
 
     it('any other origin gets no CORS permission and cannot open a stream', async () => {
-      const preflight = await fetch(dl('/tokens/generate'), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(dl('/tokens/generate'), {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).to.equal(403);
       expect(preflight.headers.get('access-control-allow-origin')).to.equal(null);
       const generated = await call(dl('/tokens/generate'), { method: 'POST', headers: { origin: 'https://evil.example' } });
       expect(generated.headers.get('access-control-allow-origin')).to.equal(null);
       const c = await startConversation(app.directLineUrl);
-      const status = (origin: string) => Stream.open(c.streamUrl, { origin }).then((s) => (s.close(), 101), (err) => err.status);
+      const status = (origin: string) =>
+        Stream.open(c.streamUrl, { origin }).then(
+          (s) => (s.close(), 101),
+          (err) => err.status,
+        );
       expect(await status('https://evil.example')).to.equal(403);
       expect(await status(CLINIC_SITE)).to.equal(101);
     });
@@ -406,14 +464,25 @@ describe('Direct Line with other settings', function () {
     const app = await startTestApp({ DIRECTLINE_RATE_LIMIT: '3' });
     try {
       const c = await startConversation(app.directLineUrl);
-      const post = () => call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, { token: c.token, body: { type: 'message', text: 'what is acupuncture?' } });
+      const post = () =>
+        call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, {
+          token: c.token,
+          body: { type: 'message', text: 'what is acupuncture?' },
+        });
       for (let i = 0; i < 3; i++) expect((await post()).status).to.equal(200);
       const limited = await post();
       expectError(limited, 429, 'Throttled');
       expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 60);
       // Another visitor is not affected.
       const other = await startConversation(app.directLineUrl);
-      expect((await call(`${app.directLineUrl}/conversations/${other.conversationId}/activities`, { token: other.token, body: { type: 'message', text: 'hi' } })).status).to.equal(200);
+      expect(
+        (
+          await call(`${app.directLineUrl}/conversations/${other.conversationId}/activities`, {
+            token: other.token,
+            body: { type: 'message', text: 'hi' },
+          })
+        ).status,
+      ).to.equal(200);
     } finally {
       await app.close();
     }
@@ -434,7 +503,15 @@ describe('Direct Line with other settings', function () {
     const app = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-password' });
     try {
       const unsigned = await call(`${app.base}/api/messages`, {
-        body: { type: 'message', text: 'hi', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' } },
+        body: {
+          type: 'message',
+          text: 'hi',
+          channelId: 'emulator',
+          serviceUrl: 'http://localhost',
+          conversation: { id: 'x' },
+          from: { id: 'u' },
+          recipient: { id: 'b' },
+        },
       });
       expect(unsigned.status).to.equal(401);
       expect(unsigned.body.error).to.match(/unauthorized/);
@@ -465,9 +542,17 @@ describe('Direct Line with other settings', function () {
   it('forgets a conversation once no token for it can be valid, and keeps at most the cap of activities', () => {
     let now = Date.now();
     const forgotten: string[] = [];
-    const store = new ConversationStore({ maxConversations: 10, maxActivities: 3, maxTotalActivities: 1000, now: () => now, onForget: (c) => forgotten.push(c.id) }, 30);
+    const store = new ConversationStore(
+      { maxConversations: 10, maxActivities: 3, maxTotalActivities: 1000, now: () => now, onForget: (c) => forgotten.push(c.id) },
+      30,
+    );
     const c = store.create('conversationAAAA', 'dl_visitor01', now + 1800_000);
-    c.append([{ type: 'message', text: '1' }, { type: 'message', text: '2' }, { type: 'message', text: '3' }, { type: 'message', text: '4' }]);
+    c.append([
+      { type: 'message', text: '1' },
+      { type: 'message', text: '2' },
+      { type: 'message', text: '3' },
+      { type: 'message', text: '4' },
+    ]);
     expect(c.since(undefined).activities.map((a) => a.text)).to.deep.equal(['2', '3', '4']); // capped, oldest dropped
     expect(c.since(undefined).watermark).to.equal('4');
     expect(store.activityCount).to.equal(3);
@@ -501,7 +586,10 @@ describe('Direct Line with other settings', function () {
     const app = await startTestApp();
     try {
       const c = await startConversation(app.directLineUrl);
-      await call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, { token: c.token, body: { type: 'message', text: 'can dry needling help sciatica?' } });
+      await call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, {
+        token: c.token,
+        body: { type: 'message', text: 'can dry needling help sciatica?' },
+      });
       const key = `webchat/conversations/${c.conversationId}/`;
       expect(Object.keys(await app.storage.read([key]))).to.deep.equal([key]);
       app.directLine.store.get(c.conversationId)!.tokensValidUntil = 0;

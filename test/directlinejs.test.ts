@@ -30,7 +30,12 @@ class Client {
   send(text: string): Promise<string> {
     return new Promise((resolve, reject) => {
       this.directLine
-        .postActivity({ type: 'message', text, from: { id: 'made-up-by-the-client', name: 'Mallory' }, channelData: { clientActivityID: 'client:' + text } } as any)
+        .postActivity({
+          type: 'message',
+          text,
+          from: { id: 'made-up-by-the-client', name: 'Mallory' },
+          channelData: { clientActivityID: 'client:' + text },
+        } as any)
         .subscribe({ next: (id) => resolve(id as string), error: reject });
     });
   }
@@ -75,7 +80,10 @@ describe('botframework-directlinejs (the client inside Web Chat) against our Dir
       const directLine = new DirectLine({ domain: app.directLineUrl, token: t, webSocket: mode === 'WebSocket', pollingInterval: 200 });
       const client = new Client(directLine);
       try {
-        const welcome = await client.waitFor((a) => a.from?.role === 'bot' && /I can explain what acupuncture and dry needling are/.test(a.text ?? ''), 'the welcome');
+        const welcome = await client.waitFor(
+          (a) => a.from?.role === 'bot' && /I can explain what acupuncture and dry needling are/.test(a.text ?? ''),
+          'the welcome',
+        );
         expect(welcome.channelId).to.equal('webchat');
         expect(welcome.suggestedActions.actions.map((a: any) => a.title)).to.include('About dry needling');
         await eventually(() => directLine.connectionStatus$.getValue() === ConnectionStatus.Online, 5000, 'online');
@@ -97,7 +105,10 @@ describe('botframework-directlinejs (the client inside Web Chat) against our Dir
         const answer2 = await client.waitFor((a) => a.replyToId === id2, 'the answer to the suggested action');
         expect(answer2.text).to.contain('Plantar fasciitis');
 
-        expect(client.received.filter((a) => a.type === 'trace'), 'trace activities are for staff only').to.deep.equal([]);
+        expect(
+          client.received.filter((a) => a.type === 'trace'),
+          'trace activities are for staff only',
+        ).to.deep.equal([]);
         expect(new Set(client.received.map((a) => a.id)).size, 'each activity once').to.equal(client.received.length);
       } finally {
         client.end();

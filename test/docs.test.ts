@@ -8,7 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 
-const DOCS = ['README.md', ...readdirSync(join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(PROJECT_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** The text outside fenced code blocks (a `# comment` in a bash block is not a heading, a link in code is not a link). */
 function prose(markdown: string): string {
@@ -53,7 +58,8 @@ describe('documentation links', () => {
         const [path, fragment] = link.split('#');
         const target = path === '' ? join(PROJECT_ROOT, doc) : join(PROJECT_ROOT, dirname(doc), decodeURIComponent(path));
         if (!existsSync(target)) broken.push(`${doc}: ${link} (no file ${relative(PROJECT_ROOT, target)})`);
-        else if (fragment !== undefined && !anchors(readFileSync(target, 'utf8')).has(fragment)) broken.push(`${doc}: ${link} (no heading #${fragment})`);
+        else if (fragment !== undefined && !anchors(readFileSync(target, 'utf8')).has(fragment))
+          broken.push(`${doc}: ${link} (no heading #${fragment})`);
       }
     }
     expect(checked, 'links found').to.be.above(10);

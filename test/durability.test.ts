@@ -17,7 +17,18 @@ describe('kill -9 under load', function () {
   it('loses no transcript entry that was acknowledged', async () => {
     const dataDir = tempDataDir();
     const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), LOG_LEVEL: 'info', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0', STAFF_USERS: '', STAFF_USERS_FILE: '' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+        LOG_LEVEL: 'info',
+        RATE_LIMIT_PER_ADDRESS: '0',
+        RATE_LIMIT_PER_CONVERSATION: '0',
+        STAFF_USERS: '',
+        STAFF_USERS_FILE: '',
+      },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const port = await new Promise<number>((resolve, reject) => {
@@ -39,7 +50,12 @@ describe('kill -9 under load', function () {
       for (let t = 0; !killed; t++) {
         const text = `what is dry needling? (${c}.${t})`;
         try {
-          const replies = await ask(port, `load-${c}`, text, { channelId: 'webchat', serviceUrl: 'http://127.0.0.1:1', from: { id: `u${c}` }, recipient: { id: 'bot' } });
+          const replies = await ask(port, `load-${c}`, text, {
+            channelId: 'webchat',
+            serviceUrl: 'http://127.0.0.1:1',
+            from: { id: `u${c}` },
+            recipient: { id: 'bot' },
+          });
           if (replies.length) acknowledged.push({ conversation: `load-${c}`, text });
         } catch {
           // Not acknowledged: an error answer, or the connection died with the process.
@@ -70,7 +86,9 @@ describe('kill -9 under load', function () {
         const at = items.findIndex((a) => a.type === 'message' && a.text === text);
         expect(at, `acknowledged message "${text}" is in the transcript`).to.be.at.least(0);
         const reply = items.slice(at + 1).find((a) => a.type === 'message' && a.from?.role === 'bot');
-        expect(reply?.text, `and so is the answer to "${text}"`).to.be.a('string').and.match(/dry needling/i);
+        expect(reply?.text, `and so is the answer to "${text}"`)
+          .to.be.a('string')
+          .and.match(/dry needling/i);
       }
     } finally {
       db.close();

@@ -25,7 +25,8 @@ function client(kind: 'booking' | 'contact', store: EnquiryStore | undefined) {
 async function say(c: DialogTestClient, text: string): Promise<{ text: string; reply: Partial<Activity> }> {
   const first = (await c.sendActivity(text)) as Partial<Activity> | undefined;
   const replies: Partial<Activity>[] = first ? [first] : [];
-  for (let next = c.getNextReply() as Partial<Activity> | undefined; next; next = c.getNextReply() as Partial<Activity> | undefined) replies.push(next);
+  for (let next = c.getNextReply() as Partial<Activity> | undefined; next; next = c.getNextReply() as Partial<Activity> | undefined)
+    replies.push(next);
   return { text: replies.map((r) => r.text ?? '').join('\n'), reply: replies[0] ?? {} };
 }
 
@@ -52,10 +53,16 @@ describe('enquiry dialog', () => {
     expect((await say(c, '0412 345 678')).text).to.match(/When suits you best/);
     expect((await say(c, 'Tuesday after 3pm')).text).to.match(/optional/);
     const confirm = await say(c, 'skip');
-    expect(confirm.text).to.include('Name: Sam Lee').and.include('Phone: 0412 345 678').and.include('When: Tuesday after 3pm').and.include('About: (not given)');
+    expect(confirm.text)
+      .to.include('Name: Sam Lee')
+      .and.include('Phone: 0412 345 678')
+      .and.include('When: Tuesday after 3pm')
+      .and.include('About: (not given)');
     expect(store.saved).to.have.length(0); // nothing is stored before the patient confirms
     const done = await say(c, 'yes');
-    expect(done.text).to.match(/reference TEST-REF1\b/).and.match(/by phone/);
+    expect(done.text)
+      .to.match(/reference TEST-REF1\b/)
+      .and.match(/by phone/);
     expect(c.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
     expect(store.saved).to.have.length(1);
     const [e] = store.saved;
@@ -70,7 +77,10 @@ describe('enquiry dialog', () => {
     const c = client('booking', store);
     await say(c, 'I want to book an appointment');
     const { text } = await say(c, 'no thanks');
-    expect(text).to.match(/haven’t stored anything/).and.include(details.bookingUrl).and.include(details.phone);
+    expect(text)
+      .to.match(/haven’t stored anything/)
+      .and.include(details.bookingUrl)
+      .and.include(details.phone);
     expect(c.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
     expect(store.saved).to.deep.equal([]);
   });
@@ -95,7 +105,9 @@ describe('enquiry dialog', () => {
     expect((await say(c, 'tomorrow')).text).to.match(/doesn’t look like/);
     expect((await say(c, '12 34')).text).to.match(/doesn’t look like/);
     const { text } = await say(c, 'no phone');
-    expect(text).to.match(/couldn’t take your details/).and.include(details.phone);
+    expect(text)
+      .to.match(/couldn’t take your details/)
+      .and.include(details.phone);
     expect(c.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
     expect(store.saved).to.deep.equal([]);
   });
@@ -115,7 +127,10 @@ describe('enquiry dialog', () => {
     const c = client('booking', store);
     for (const text of ['book', 'yes', 'Kim', '0412345678', 'evenings', 'skip']) await say(c, text);
     const { text } = await say(c, 'yes');
-    expect(text).to.match(/couldn’t save your request/).and.include(details.phone).and.not.match(/reference/);
+    expect(text)
+      .to.match(/couldn’t save your request/)
+      .and.include(details.phone)
+      .and.not.match(/reference/);
   });
 
   it('without an enquiry store, booking gives the clinic’s booking details (as before)', async () => {
@@ -153,7 +168,9 @@ describe('enquiry dialog', () => {
       const chat = new Conversation('webchat', undefined, { enquiries: store });
       for (const text of ['please call me back', 'yes', 'Sam']) await chat.say(text);
       const help = await chat.say('help');
-      expect(help.text).to.match(/You can ask me/).and.match(/phone number or email address/);
+      expect(help.text)
+        .to.match(/You can ask me/)
+        .and.match(/phone number or email address/);
       for (const text of ['0412 345 678', 'mornings', 'skip', 'yes']) await chat.say(text);
       expect(store.saved.map((e) => e.name)).to.deep.equal(['Sam']);
     });

@@ -25,7 +25,10 @@ describe('a turn that fails', () => {
   });
   after(() => app.close());
 
-  const say = async (conversationId: string, text: string) => ({ status: 200, text: replyText(await ask(app.port, conversationId, text, { channelId: 'webchat' })) });
+  const say = async (conversationId: string, text: string) => ({
+    status: 200,
+    text: replyText(await ask(app.port, conversationId, text, { channelId: 'webchat' })),
+  });
 
   it('apologises with a reference that matches the error log, which carries no message text', async () => {
     const r = await say('fault-1', 'boom my secret knee problem');

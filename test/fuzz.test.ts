@@ -10,13 +10,38 @@ import { startApp, RunningApp } from '../src/app';
 import { silentLogger } from '../src/logger';
 import { clinic, Conversation, testConfig } from './helpers';
 
-const CLINIC_WORDS = ['dry', 'needling', 'acupuncture', 'tennis', 'elbow', 'what', 'is', 'how', 'it', 'help', 'pain', 'chest', 'book', 'the', '?', '!', "'s", 'planter', 'fasciitis'];
+const CLINIC_WORDS = [
+  'dry',
+  'needling',
+  'acupuncture',
+  'tennis',
+  'elbow',
+  'what',
+  'is',
+  'how',
+  'it',
+  'help',
+  'pain',
+  'chest',
+  'book',
+  'the',
+  '?',
+  '!',
+  "'s",
+  'planter',
+  'fasciitis',
+];
 
 /** Text that looks like messages: clinic words mixed with arbitrary unicode, control and bidi characters. */
 const messageText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.oneof(fc.constantFrom(...CLINIC_WORDS), fc.string({ maxLength: 8 }), fc.constantFrom('\u202E', '\u0000', '\u200B', '\n', '<b>', '🙂', '👍🏽')), { maxLength: 40 }).map((parts) => parts.join(' ')),
+  fc
+    .array(
+      fc.oneof(fc.constantFrom(...CLINIC_WORDS), fc.string({ maxLength: 8 }), fc.constantFrom('\u202E', '\u0000', '\u200B', '\n', '<b>', '🙂', '👍🏽')),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(' ')),
   fc.string({ maxLength: 5000 }),
 );
 
@@ -52,7 +77,9 @@ describe('fuzzing', function () {
         if (channel === 'sms') {
           for (const reply of r.replies) {
             const text = reply.text ?? '';
-            expect(smsSegments(text)).to.deep.include({ encoding: 'GSM-7' }).and.satisfy((c: { segments: number }) => c.segments <= smsBudgetFor(text));
+            expect(smsSegments(text))
+              .to.deep.include({ encoding: 'GSM-7' })
+              .and.satisfy((c: { segments: number }) => c.segments <= smsBudgetFor(text));
           }
         }
       }),
@@ -89,7 +116,9 @@ describe('fuzzing', function () {
       validActivity.map((a) => JSON.stringify(a)),
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 300 }),
-      fc.tuple(validActivity, fc.constantFrom('type', 'text', 'conversation', 'from', 'channelId', 'serviceUrl', 'attachments'), fc.jsonValue()).map(([a, key, junk]) => JSON.stringify({ ...a, [key]: junk })),
+      fc
+        .tuple(validActivity, fc.constantFrom('type', 'text', 'conversation', 'from', 'channelId', 'serviceUrl', 'attachments'), fc.jsonValue())
+        .map(([a, key, junk]) => JSON.stringify({ ...a, [key]: junk })),
     );
 
     it(`answers every body with 2xx or a 4xx JSON error, never a 5xx (${RUNS} cases)`, async () => {

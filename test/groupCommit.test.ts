@@ -31,7 +31,9 @@ describe('group commit (SQLite writes of concurrent turns share a transaction)',
     const commits = GroupCommit.for(t.db);
     const before = commits.stats.commits;
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => Promise.all([storage.write({ [`k${i}`]: { turn: i } }), transcripts.logActivities([message(`c${i}`, `question ${i}`)])])),
+      Array.from({ length: 20 }, (_, i) =>
+        Promise.all([storage.write({ [`k${i}`]: { turn: i } }), transcripts.logActivities([message(`c${i}`, `question ${i}`)])]),
+      ),
     );
     expect(commits.stats.commits - before, '40 writes asked for in the same moment').to.equal(1);
     // A second connection (another process, the CLI) sees every write: they were committed, not just queued.

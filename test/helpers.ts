@@ -48,7 +48,9 @@ export class Conversation extends LocalConversation {
 export function buttons(reply: Partial<Activity> | undefined): string[] {
   if (!reply) return [];
   const fromSuggested = (reply.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
-  const fromCards = (reply.attachments ?? []).flatMap((a) => ((a.content as { buttons?: Array<{ title: string }> })?.buttons ?? []).map((b) => b.title));
+  const fromCards = (reply.attachments ?? []).flatMap((a) =>
+    ((a.content as { buttons?: Array<{ title: string }> })?.buttons ?? []).map((b) => b.title),
+  );
   return [...fromSuggested, ...fromCards];
 }
 
@@ -131,5 +133,8 @@ export async function ask(port: number, conversationId: string, text: string, ex
 
 /** The text of the message replies. */
 export function replyText(activities: Partial<Activity>[]): string {
-  return activities.filter((a) => a.type === ActivityTypes.Message).map((a) => a.text ?? '').join('\n');
+  return activities
+    .filter((a) => a.type === ActivityTypes.Message)
+    .map((a) => a.text ?? '')
+    .join('\n');
 }

@@ -41,7 +41,13 @@ describe('HTTP: Bot Framework endpoint', function () {
   let app: RunningApp;
 
   before(async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), MAX_BODY_BYTES: '4096' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: tempDataDir(),
+      MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+      MAX_BODY_BYTES: '4096',
+    });
     app = await startApp(config, { logger: silentLogger });
   });
   after(async () => app.close());
@@ -68,7 +74,9 @@ describe('HTTP: Bot Framework endpoint', function () {
     await post(`${app.url}/api/messages`, activity('what is acupuncture?', { deliveryMode: 'expectReplies', conversation }));
     const res = await post(`${app.url}/api/messages`, activity('does it help insomnia?', { deliveryMode: 'expectReplies', conversation }));
     const message = (res.json.activities as any[]).find((a) => a.type === 'message');
-    expect(message.text).to.match(/^Yes\./).and.include('acupuncture');
+    expect(message.text)
+      .to.match(/^Yes\./)
+      .and.include('acupuncture');
   });
 
   it('normal delivery posts the replies to the Bot Connector at serviceUrl', async () => {
@@ -138,7 +146,12 @@ describe('HTTP: Bot Framework endpoint', function () {
 
 describe('HTTP: shutting down', () => {
   it('/healthz says draining (503) while requests in flight finish', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json') });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: tempDataDir(),
+      MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+    });
     const app = await startApp(config, { logger: silentLogger });
     const closing = app.close(5000, 300);
     const health = await fetch(`${app.url}/healthz`);
@@ -159,7 +172,14 @@ describe('HTTP: the real process', () => {
   it('starts, answers, and exits cleanly on SIGTERM', async function () {
     this.timeout(30000);
     const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: tempDataDir(),
+        MODEL_PATH: join(__dirname, '..', '..', 'data', 'test-model.json'),
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

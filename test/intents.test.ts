@@ -24,7 +24,10 @@ describe('intent registry', () => {
 
   it('refuses to start the bot when a training file has no route, naming the file', () => {
     const extra = { ...knowledge, training: [...knowledge.training, { text: 'do you have parking', intent: 'parking' }] };
-    expect(() => createBot({ knowledge: extra, recognizer, storage: new MemoryStorage() })).to.throw(KnowledgeError, /intents\/parking\.txt.*intent registry/);
+    expect(() => createBot({ knowledge: extra, recognizer, storage: new MemoryStorage() })).to.throw(
+      KnowledgeError,
+      /intents\/parking\.txt.*intent registry/,
+    );
   });
 
   it('refuses to start the bot when a route has no training file', () => {

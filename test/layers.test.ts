@@ -44,7 +44,15 @@ describe('layers', () => {
       'import {\n  f,\n  g,\n} from "../nlu/f";',
       "import 'botbuilder';",
     ].join('\n');
-    expect(importsOf(source).map((i) => i.spec)).to.deep.equal(['../bot/a', '../staff/b', '../channels/c', '../../dialogs/d', '../bot/e', '../bot/e', '../nlu/f']);
+    expect(importsOf(source).map((i) => i.spec)).to.deep.equal([
+      '../bot/a',
+      '../staff/b',
+      '../channels/c',
+      '../../dialogs/d',
+      '../bot/e',
+      '../bot/e',
+      '../nlu/f',
+    ]);
     expect(upperTarget(join(PROJECT_ROOT, 'src/storage/x.ts'), '../bot/turnRecord')).to.equal('src/bot');
     expect(upperTarget(join(PROJECT_ROOT, 'src/storage/azure/x.ts'), '../../../dialogs/mainDialog')).to.equal('dialogs');
     expect(upperTarget(join(PROJECT_ROOT, 'src/storage/x.ts'), '../turn/trace')).to.equal(undefined);

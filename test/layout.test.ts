@@ -22,7 +22,12 @@ function tsFiles(dir: string): string[] {
 /** Every module a file imports or requires: `from 'x'`, `import 'x'`, `require('x')`, `import('x')`. */
 function specifiers(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/^\s*(?:import|export)\s[^;]*?\bfrom\s+'([^']+)'/gm, /^\s*import\s+'([^']+)'/gm, /\brequire\(\s*'([^']+)'\s*\)/g, /\bimport\(\s*'([^']+)'\s*\)/g];
+  const patterns = [
+    /^\s*(?:import|export)\s[^;]*?\bfrom\s+'([^']+)'/gm,
+    /^\s*import\s+'([^']+)'/gm,
+    /\brequire\(\s*'([^']+)'\s*\)/g,
+    /\bimport\(\s*'([^']+)'\s*\)/g,
+  ];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]);
   return found;
 }
@@ -36,7 +41,9 @@ function packageName(specifier: string): string {
 describe('project layout', () => {
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const files = PRODUCT_DIRS.flatMap((dir) => tsFiles(join(PROJECT_ROOT, dir)));
-  const imports = files.flatMap((file) => specifiers(readFileSync(file, 'utf8')).map((specifier) => ({ file: relative(PROJECT_ROOT, file), specifier })));
+  const imports = files.flatMap((file) =>
+    specifiers(readFileSync(file, 'utf8')).map((specifier) => ({ file: relative(PROJECT_ROOT, file), specifier })),
+  );
 
   it('reads the product source (the check below is not vacuous)', () => {
     expect(files.length).to.be.above(20);
@@ -57,7 +64,9 @@ describe('project layout', () => {
     const upward = imports.filter(({ file, specifier }) => {
       if (!specifier.startsWith('.')) return false;
       const target = relative(PROJECT_ROOT, join(PROJECT_ROOT, file, '..', specifier));
-      return !PRODUCT_DIRS.some((dir) => target === dir || target.startsWith(`${dir}/`)) && !target.startsWith('knowledge/') && target !== 'package.json';
+      return (
+        !PRODUCT_DIRS.some((dir) => target === dir || target.startsWith(`${dir}/`)) && !target.startsWith('knowledge/') && target !== 'package.json'
+      );
     });
     expect(upward.map((i) => `${i.file}: ${i.specifier}`)).to.deep.equal([]);
   });

@@ -37,7 +37,13 @@ describe('typo correction', () => {
   });
 
   it('corrects towards known words only, and leaves short words alone', () => {
-    const speller = new SpellCorrector(new Map([['acupuncture', 10], ['needling', 8], ['pain', 5]]));
+    const speller = new SpellCorrector(
+      new Map([
+        ['acupuncture', 10],
+        ['needling', 8],
+        ['pain', 5],
+      ]),
+    );
     expect(speller.correct('acupunture')).to.equal('acupuncture');
     expect(speller.correct('neddling')).to.equal('needling');
     expect(speller.correct('paint')).to.equal('paint'); // not "pain": an added letter on a short word is a different word
@@ -111,12 +117,15 @@ describe('naive Bayes calibration', () => {
 
   it('stays finite on long messages where natural’s products underflow to zero', () => {
     const many = Array.from({ length: 1200 }, (_, i) => `w:word${i}`);
-    const model = NaiveBayesModel.train([
-      { features: many, label: 'long' },
-      { features: ['w:other'], label: 'long' },
-      { features: ['w:other'], label: 'long' },
-      { features: ['w:hi'], label: 'short' },
-    ], 0.1);
+    const model = NaiveBayesModel.train(
+      [
+        { features: many, label: 'long' },
+        { features: ['w:other'], label: 'long' },
+        { features: ['w:other'], label: 'long' },
+        { features: ['w:hi'], label: 'short' },
+      ],
+      0.1,
+    );
     expect(model.classifier.getClassifications(many).every((c) => c.value === 0)).to.equal(true);
     const ours = model.classify(many, 1);
     expect(ours[0].intent).to.equal('long');

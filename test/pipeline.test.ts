@@ -167,7 +167,21 @@ describe('normaliser', () => {
   });
 
   it('expands contractions into the words that carry intent', () => {
-    expect(words("I'm sure it won't hurt, you'll see, they've said")).to.deep.equal(['i', 'am', 'sure', 'it', 'will', 'not', 'hurt', 'you', 'will', 'see', 'they', 'have', 'said']);
+    expect(words("I'm sure it won't hurt, you'll see, they've said")).to.deep.equal([
+      'i',
+      'am',
+      'sure',
+      'it',
+      'will',
+      'not',
+      'hurt',
+      'you',
+      'will',
+      'see',
+      'they',
+      'have',
+      'said',
+    ]);
     expect(words("how's it done")).to.deep.equal(['how', 'is', 'it', 'done']);
   });
 
@@ -198,7 +212,10 @@ describe('features: character n-grams and options', () => {
     expect(DEFAULT_FEATURE_OPTIONS.charNgrams).to.deep.include({ min: 3, max: 5 });
     const all = extractFeatures(['how', 'does', 'needling', 'work']);
     expect(all).to.include.members(['c:^how$', 'c:need', 'c:ling$']);
-    const content = extractFeatures(['how', 'does', 'needling', 'work'], { ...DEFAULT_FEATURE_OPTIONS, charNgrams: { min: 3, max: 5, contentWordsOnly: true } });
+    const content = extractFeatures(['how', 'does', 'needling', 'work'], {
+      ...DEFAULT_FEATURE_OPTIONS,
+      charNgrams: { min: 3, max: 5, contentWordsOnly: true },
+    });
     expect(content).to.include('c:need');
     expect(content).to.not.include('c:^how$');
     expect(content).to.include('w:how'); // the word itself still counts
@@ -286,12 +303,22 @@ describe('calibration', () => {
 
 describe('out-of-scope rules', () => {
   const training = [
-    ...['how does acupuncture work', 'how does the needling work', 'how do the needles work', 'what do the needles do'].map((text) => ({ text, intent: 'how_it_works' })),
-    ...['where is the clinic', 'clinic phone number', 'what is the clinic address', 'how do i contact the clinic'].map((text) => ({ text, intent: 'contact' })),
+    ...['how does acupuncture work', 'how does the needling work', 'how do the needles work', 'what do the needles do'].map((text) => ({
+      text,
+      intent: 'how_it_works',
+    })),
+    ...['where is the clinic', 'clinic phone number', 'what is the clinic address', 'how do i contact the clinic'].map((text) => ({
+      text,
+      intent: 'contact',
+    })),
     ...['tell me a joke', 'what is the weather', 'play some music', 'who won the football'].map((text) => ({ text, intent: 'out_of_scope' })),
   ];
   const recognizer = (calibration: Record<string, unknown>) =>
-    new IntentRecognizer(trainIntentModel(training, { matchers: {}, smoothing: 0.1, calibration: { temperature: 1, threshold: 0, clarifyMargin: 0, ...calibration } }), {}, { maxChars: 1000, clarifiable: new Set() });
+    new IntentRecognizer(
+      trainIntentModel(training, { matchers: {}, smoothing: 0.1, calibration: { temperature: 1, threshold: 0, clarifyMargin: 0, ...calibration } }),
+      {},
+      { maxChars: 1000, clarifiable: new Set() },
+    );
 
   it('declines a message whose content words are all foreign to the in-scope questions', () => {
     const r = recognizer({}).recognize('how does a volcano erupt');
@@ -340,7 +367,12 @@ describe('out-of-scope rules', () => {
   it('the clinic model declines general-assistant requests it was not trained on', () => {
     const { recognizer: clinicRecognizer } = clinic();
     // written for this test: not in knowledge/intents, not from CLINC150
-    for (const text of ['how do hot air balloons fly', 'what is the boiling point of water', 'recommend a thriller novel', 'when does the ferry leave']) {
+    for (const text of [
+      'how do hot air balloons fly',
+      'what is the boiling point of water',
+      'recommend a thriller novel',
+      'when does the ferry leave',
+    ]) {
       expect(['None', 'out_of_scope'], text).to.include(clinicRecognizer.recognize(text).intent);
     }
   });
@@ -354,7 +386,13 @@ describe('reports', () => {
   ]);
 
   it('draw the confusion matrix as a self-contained HTML heat map, escaping labels and messages', () => {
-    const html = renderHtml({ name: 't', title: 'T & co', summary: ['s'], scores, errors: [{ expected: 'a<b', predicted: 'c', text: '<script>x</script>' }] });
+    const html = renderHtml({
+      name: 't',
+      title: 'T & co',
+      summary: ['s'],
+      scores,
+      errors: [{ expected: 'a<b', predicted: 'c', text: '<script>x</script>' }],
+    });
     expect(html).to.match(/^<!doctype html>/);
     expect(html).to.not.match(/<script|<link|src=|href=/);
     expect(html).to.include('a&lt;b');

@@ -42,7 +42,9 @@ describe('replies are rendered for the channel', () => {
     const c = new Conversation('sms');
     const ask = await c.say('which treatment suits me?');
     expect(ask.replies[0].suggestedActions).to.equal(undefined);
-    expect(ask.text).to.match(/1\. Muscles or joints/).and.match(/2\. Posture/);
+    expect(ask.text)
+      .to.match(/1\. Muscles or joints/)
+      .and.match(/2\. Posture/);
     const next = await c.say('1');
     expect(next.text).to.include('Western medicine');
   });

@@ -74,7 +74,9 @@ describe('storage unavailable', () => {
       expect(during.status).to.equal(200);
       expect(during.text).to.include('ancient Chinese medicine');
       // Told once, before the answer, that the bot may have lost the thread, with the clinic's details.
-      expect(during.text).to.match(/^Sorry, I can’t reach our records/).and.include(patientClinic(clinic().knowledge.clinic).phone);
+      expect(during.text)
+        .to.match(/^Sorry, I can’t reach our records/)
+        .and.include(patientClinic(clinic().knowledge.clinic).phone);
       const again = await say('what is dry needling?');
       expect(again.text).to.include('1980s').and.not.include('reach our records');
       expect(await health()).to.include({ status: 'degraded', storage: 'degraded' });

@@ -29,7 +29,9 @@ describe('restart in the middle of a dialog', () => {
       // The dialog stack and the name collected before the restart are still there.
       expect(replyText(await ask(second.port, 'r1', '0412 345 678'))).to.match(/When suits you best/);
       expect(replyText(await ask(second.port, 'r1', 'weekday mornings'))).to.match(/optional/);
-      expect(replyText(await ask(second.port, 'r1', 'skip'))).to.include('Name: Sam Lee').and.include('Phone: 0412 345 678');
+      expect(replyText(await ask(second.port, 'r1', 'skip')))
+        .to.include('Name: Sam Lee')
+        .and.include('Phone: 0412 345 678');
       expect(replyText(await ask(second.port, 'r1', 'yes'))).to.match(/reference [A-Z2-9]{4}-[A-Z2-9]{4}\b/);
       const [enquiry] = (await second.enquiries.list()).items;
       expect(enquiry).to.include({ name: 'Sam Lee', phone: '0412 345 678', preferredTime: 'weekday mornings', status: 'new' });
@@ -60,7 +62,16 @@ describe('restart in the middle of a dialog', () => {
     /** Starts `node dist/src/index.js` on a free port and waits for its "listening" line. */
     async function startProcess(): Promise<{ port: number; proc: ChildProcess }> {
       const proc = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
-        env: { ...process.env, DATA_DIR: dir, MODEL_PATH: join(dir, 'model.json'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STAFF_USERS: '', STAFF_USERS_FILE: '' },
+        env: {
+          ...process.env,
+          DATA_DIR: dir,
+          MODEL_PATH: join(dir, 'model.json'),
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          STAFF_USERS: '',
+          STAFF_USERS_FILE: '',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = proc;
@@ -107,7 +118,7 @@ describe('restart in the middle of a dialog', () => {
         const summary = (await review.findConversation('emulator', 'crash'))!;
         expect(summary.turns).to.equal(7);
         // Each turn: the message, the bot's reply, the recognition trace.
-        expect((await review.activities(summary.id))).to.have.length(21);
+        expect(await review.activities(summary.id)).to.have.length(21);
       } finally {
         db.close();
       }

@@ -111,7 +111,12 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
       RATE_LIMIT_PER_ADDRESS: '0',
     };
     [a, b] = await Promise.all([startInstance('a'), startInstance('b')]);
-    backend = await AzureBlobBackend.open({ connectionString: azurite.connectionString, stateContainer: 'bot-state', transcriptContainer: 'transcripts', enquiryContainer: 'enquiries' });
+    backend = await AzureBlobBackend.open({
+      connectionString: azurite.connectionString,
+      stateContainer: 'bot-state',
+      transcriptContainer: 'transcripts',
+      enquiryContainer: 'enquiries',
+    });
   });
 
   after(async () => {
@@ -135,7 +140,12 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
   it('refuses to start when the storage account cannot be reached, saying so', async () => {
     const closed = await freePort();
     const proc = spawn(process.execPath, [join(__dirname, '..', 'src', 'index.js')], {
-      env: { ...process.env, ...env, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`), DATA_DIR: join(dir, 'bad') },
+      env: {
+        ...process.env,
+        ...env,
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`),
+        DATA_DIR: join(dir, 'bad'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -151,7 +161,9 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     expect(replyText(await ask(a.port, 'hop', 'Kim Park'))).to.match(/phone number or email/);
     expect(replyText(await ask(b.port, 'hop', 'kim@example.org'))).to.match(/When suits you best/);
     expect(replyText(await ask(a.port, 'hop', 'after 5pm'))).to.match(/optional/);
-    expect(replyText(await ask(b.port, 'hop', 'skip'))).to.include('Name: Kim Park').and.include('Email: kim@example.org');
+    expect(replyText(await ask(b.port, 'hop', 'skip')))
+      .to.include('Name: Kim Park')
+      .and.include('Email: kim@example.org');
     expect(replyText(await ask(a.port, 'hop', 'yes'))).to.match(/reference [A-Z2-9]{4}-[A-Z2-9]{4}\b/);
     const [enquiry] = (await backend.enquiries.list()).items.filter((e) => e.conversationId === 'hop');
     expect(enquiry).to.include({ kind: 'callback', name: 'Kim Park', email: 'kim@example.org', preferredTime: 'after 5pm', status: 'new' });
@@ -171,9 +183,19 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
     for (const [i, pair] of results.entries()) {
       const texts = pair.map((replies: Partial<Activity>[]) => replyText(replies));
       // One of them took the name; the other then found the contact question and did not accept a name as contact details.
-      expect(texts.filter((t) => /What phone number or email address should we use/.test(t)), conversations[i]).to.have.length(1);
-      expect(texts.filter((t) => /doesn’t look like a phone number/.test(t)), conversations[i]).to.have.length(1);
-      for (const replies of pair) expect(replies.filter((r) => r.type === 'message'), 'one reply per turn, never a re-run’s reply too').to.have.length(1);
+      expect(
+        texts.filter((t) => /What phone number or email address should we use/.test(t)),
+        conversations[i],
+      ).to.have.length(1);
+      expect(
+        texts.filter((t) => /doesn’t look like a phone number/.test(t)),
+        conversations[i],
+      ).to.have.length(1);
+      for (const replies of pair)
+        expect(
+          replies.filter((r) => r.type === 'message'),
+          'one reply per turn, never a re-run’s reply too',
+        ).to.have.length(1);
       // Both turns and their replies are in the transcript exactly once.
       const messages = (await backend.transcripts.allActivities('emulator', conversations[i])).filter((x) => x.type === 'message');
       expect(messages).to.have.length(8);
@@ -193,8 +215,13 @@ describe('two instances sharing Azure Blob Storage (Azurite)', function () {
       expect(res.status).to.equal(200);
       const ids = ((await res.json()) as { items: Array<{ conversationId: string }> }).items.map((c) => c.conversationId);
       expect(ids, instance.name).to.include.members(['hop', 'dup-1', 'only-on-a', 'only-on-b']);
-      const enquiries = (await (await fetch(`http://127.0.0.1:${instance.port}/staff/api/enquiries`, { headers: { cookie } })).json()) as { items: Array<{ name: string }> };
-      expect(enquiries.items.map((e) => e.name), instance.name).to.include('Kim Park');
+      const enquiries = (await (await fetch(`http://127.0.0.1:${instance.port}/staff/api/enquiries`, { headers: { cookie } })).json()) as {
+        items: Array<{ name: string }>;
+      };
+      expect(
+        enquiries.items.map((e) => e.name),
+        instance.name,
+      ).to.include('Kim Park');
     }
     // Signing out on B ends the session on A as well.
     const page = await (await fetch(`http://127.0.0.1:${b.port}/staff/conversations`, { headers: { cookie } })).text();
@@ -258,7 +285,12 @@ describe('two turns of one conversation overlapping on two instances (eTags)', f
   before(async () => {
     azurite = await startAzurite();
     for (let i = 0; i < 2; i++) {
-      const env = { STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_ADDRESS: '0' };
+      const env = {
+        STORAGE: 'azure-blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        RATE_LIMIT_PER_CONVERSATION: '0',
+        RATE_LIMIT_PER_ADDRESS: '0',
+      };
       const state = new BlobStateStorage(serviceClient(azurite.connectionString).getContainerClient('bot-state'));
       const logger = createLogger('warn', {}, { write: (line: string) => void logs.push(JSON.parse(line)) });
       apps.push(await startTestApp(env, { storage: new SlowReads(state, 300), logger }));

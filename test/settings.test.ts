@@ -19,7 +19,10 @@ describe('settings', () => {
   it('bad values are refused with the setting’s name', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).to.throw(ConfigError, /PORT/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).to.throw(ConfigError, /LOG_LEVEL/);
-    expect(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' })).to.throw(ConfigError, /MicrosoftAppTenantId/);
+    expect(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' })).to.throw(
+      ConfigError,
+      /MicrosoftAppTenantId/,
+    );
     expect(() => loadConfig({ MicrosoftAppId: 'abc' })).to.throw(ConfigError, /MicrosoftAppPassword/);
   });
 

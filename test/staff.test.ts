@@ -68,7 +68,13 @@ describe('staff review (HTTP)', () => {
     dir = mkdtempSync(join(tmpdir(), 'clinic-staff-'));
     const hash = await hashPassword(PASSWORD);
     app = await startTestApp(
-      { DATA_DIR: dir, STAFF_USERS: `alice:${hash},bob:${hash}`, STAFF_SESSION_SECRET: 'x'.repeat(40), STAFF_LOGIN_RATE_LIMIT: '5', REDACT_CONTACT_DETAILS: 'true' },
+      {
+        DATA_DIR: dir,
+        STAFF_USERS: `alice:${hash},bob:${hash}`,
+        STAFF_SESSION_SECRET: 'x'.repeat(40),
+        STAFF_LOGIN_RATE_LIMIT: '5',
+        REDACT_CONTACT_DETAILS: 'true',
+      },
       { logger: createLogger('info', {}, { write: (l: string) => void logLines.push(l) }) },
     );
     base = `http://127.0.0.1:${app.port}`;
@@ -113,7 +119,9 @@ describe('staff review (HTTP)', () => {
         const res = await get(path, undefined, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJjb252IjoiYSJ9.c2lnbmF0dXJl' });
         expect(res.status, path).to.equal(401);
       }
-      const basic = await get('/staff/api/conversations', undefined, { authorization: `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}` });
+      const basic = await get('/staff/api/conversations', undefined, {
+        authorization: `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`,
+      });
       expect(basic.status).to.equal(401);
     });
 
@@ -124,7 +132,7 @@ describe('staff review (HTTP)', () => {
       expect((await get('/staff/conversations')).status).to.equal(401);
       const id = (await app.review.findConversation('emulator', 'conv-a'))!.id;
       expect((await post(`/staff/conversations/${id}/delete`, {})).status).to.equal(401);
-      expect((await app.review.getConversation(id))).to.not.equal(undefined);
+      expect(await app.review.getConversation(id)).to.not.equal(undefined);
       expect((await post('/staff/enquiries/1/status', { status: 'done' })).status).to.equal(401);
     });
 
@@ -140,7 +148,9 @@ describe('staff review (HTTP)', () => {
 
   describe('signed in', () => {
     it('lists conversations with turns and outcome flags, filters by flag and channel', async () => {
-      const all = (await (await get('/staff/api/conversations', s)).json()) as { items: Array<{ conversationId: string; turns: number; flags: Record<string, number>; channelId: string }> };
+      const all = (await (await get('/staff/api/conversations', s)).json()) as {
+        items: Array<{ conversationId: string; turns: number; flags: Record<string, number>; channelId: string }>;
+      };
       const byId = Object.fromEntries(all.items.map((c) => [c.conversationId, c]));
       expect(Object.keys(byId)).to.include.members(['conv-a', 'conv-b', 'conv-xss', 'conv-sms', 'conv-enquiry']);
       expect(byId['conv-a'].turns).to.equal(3);
@@ -161,17 +171,24 @@ describe('staff review (HTTP)', () => {
       const care = urgent.indexOf('my arm is red and hot');
       expect(emergency).to.be.greaterThan(-1);
       expect(care).to.be.greaterThan(emergency); // newest first
-      expect(urgent).to.match(/<span class="tier emergency">emergency<\/span>/).and.match(/<span class="tier urgent">urgent<\/span>/);
+      expect(urgent)
+        .to.match(/<span class="tier emergency">emergency<\/span>/)
+        .and.match(/<span class="tier urgent">urgent<\/span>/);
       expect(urgent).to.include('Safety tiers').and.include('Emergency: call 000 now').and.include('see a doctor about this today');
       const onlyCare = await (await get('/staff/urgent?tier=urgent', s)).text();
       expect(onlyCare).to.include('my arm is red and hot').and.not.include('my husbands face');
       expect((await get('/staff/urgent?tier=red', s)).status).to.equal(400);
       const list = await (await get('/staff/conversations?flag=urgent', s)).text();
-      expect(list).to.include('my husbands face is lopsided').and.match(/class="tier emergency"/).and.not.include('what is dry needling?');
+      expect(list)
+        .to.include('my husbands face is lopsided')
+        .and.match(/class="tier emergency"/)
+        .and.not.include('what is dry needling?');
     });
 
     it('searches what patients wrote', async () => {
-      const found = (await (await get(`/staff/api/conversations?q=${encodeURIComponent('tennis elb')}`, s)).json()) as { items: Array<{ conversationId: string }> };
+      const found = (await (await get(`/staff/api/conversations?q=${encodeURIComponent('tennis elb')}`, s)).json()) as {
+        items: Array<{ conversationId: string }>;
+      };
       expect(found.items.map((c) => c.conversationId)).to.deep.equal(['conv-a']);
     });
 
@@ -190,15 +207,22 @@ describe('staff review (HTTP)', () => {
       expect((await get('/staff/api/conversations?flag=fallback%20OR%201%3D1', s)).status).to.equal(400);
       expect((await get('/staff/api/conversations?before=1;DROP', s)).status).to.equal(400);
       expect((await get('/staff/api/conversations?from=yesterday', s)).status).to.equal(400);
-      expect((await get("/staff/api/conversations/1%20OR%201=1", s)).status).to.equal(404);
+      expect((await get('/staff/api/conversations/1%20OR%201=1', s)).status).to.equal(404);
       expect((await app.review.counts()).conversations).to.equal(before);
     });
 
     it('pages with keyset cursors, older and newer', async () => {
-      const first = (await (await get('/staff/api/conversations?limit=2', s)).json()) as { items: Array<{ id: number }>; older?: string; newer?: string };
+      const first = (await (await get('/staff/api/conversations?limit=2', s)).json()) as {
+        items: Array<{ id: number }>;
+        older?: string;
+        newer?: string;
+      };
       expect(first.items).to.have.length(2);
       expect(first.newer).to.equal(undefined);
-      const second = (await (await get(`/staff/api/conversations?limit=2&before=${first.older}`, s)).json()) as { items: Array<{ id: number }>; newer?: string };
+      const second = (await (await get(`/staff/api/conversations?limit=2&before=${first.older}`, s)).json()) as {
+        items: Array<{ id: number }>;
+        newer?: string;
+      };
       expect(second.items.map((c) => c.id)).to.not.include.members(first.items.map((c) => c.id));
       const back = (await (await get(`/staff/api/conversations?limit=2&after=${second.newer}`, s)).json()) as { items: Array<{ id: number }> };
       expect(back.items.map((c) => c.id)).to.deep.equal(first.items.map((c) => c.id));
@@ -209,7 +233,8 @@ describe('staff review (HTTP)', () => {
       for (const path of [`/staff/conversations/${id}`, '/staff/conversations', '/staff/unanswered']) {
         const page = await (await get(path, s)).text();
         expect(page, path).to.not.include('<script>alert').and.not.include('<img src=x');
-        if (path !== '/staff/unanswered') expect(page, path).to.include('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+        if (path !== '/staff/unanswered')
+          expect(page, path).to.include('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
       }
       const res = await get(`/staff/conversations/${id}`, s);
       expect(res.headers.get('content-security-policy')).to.include("default-src 'none'");
@@ -219,7 +244,11 @@ describe('staff review (HTTP)', () => {
     it('shows each turn with what the bot understood next to the reply', async () => {
       const id = (await app.review.findConversation('emulator', 'conv-a'))!.id;
       const json = (await (await get(`/staff/api/conversations/${id}`, s)).json()) as {
-        turns: Array<{ user?: { text: string }; recognition?: { intent: string; score: number; entities: Array<{ value: string }>; outcome: string }; replies: Array<{ text?: string }> }>;
+        turns: Array<{
+          user?: { text: string };
+          recognition?: { intent: string; score: number; entities: Array<{ value: string }>; outcome: string };
+          replies: Array<{ text?: string }>;
+        }>;
       };
       const tennis = json.turns.find((t) => t.user?.text === 'can dry needling help tennis elbow?')!;
       expect(tennis.recognition).to.include({ intent: 'condition_query', outcome: 'answered' });
@@ -252,11 +281,16 @@ describe('staff review (HTTP)', () => {
       expect(csv.headers.get('content-type')).to.match(/text\/csv/);
       const text = await csv.text();
       const lines = text.trim().split('\r\n');
-      expect(lines[0].replace('\uFEFF', '')).to.equal('conversation_id,channel,conversation_started,timestamp,role,type,name,text,intent,score,outcome,reason,condition');
+      expect(lines[0].replace('\uFEFF', '')).to.equal(
+        'conversation_id,channel,conversation_started,timestamp,role,type,name,text,intent,score,outcome,reason,condition',
+      );
       expect(text).to.include('conv-a,emulator,').and.include('condition_query');
       expect(text).to.include('"<script>alert(""x"")</script>'); // quoted, quotes doubled
       expect(text).to.not.include('0412 345 678'); // the enquiry's phone is not in transcripts
-      const json = (await (await get(`/staff/export?from=${day}&to=${day}&format=json`, s)).json()) as Array<{ conversation: { conversationId: string }; activities: Activity[] }>;
+      const json = (await (await get(`/staff/export?from=${day}&to=${day}&format=json`, s)).json()) as Array<{
+        conversation: { conversationId: string };
+        activities: Activity[];
+      }>;
       expect(json.map((c) => c.conversation.conversationId)).to.include.members(['conv-a', 'conv-b', 'conv-xss', 'conv-sms', 'conv-enquiry']);
       const empty = (await (await get('/staff/export?from=2001-01-01&to=2001-01-31&format=json', s)).json()) as unknown[];
       expect(empty).to.deep.equal([]);
@@ -266,7 +300,9 @@ describe('staff review (HTTP)', () => {
     });
 
     it('groups unanswered questions with counts and exports them as training candidates', async () => {
-      const json = (await (await get('/staff/api/unanswered', s)).json()) as { items: Array<{ key: string; count: number; conversations: number; bestGuess: string }> };
+      const json = (await (await get('/staff/api/unanswered', s)).json()) as {
+        items: Array<{ key: string; count: number; conversations: number; bestGuess: string }>;
+      };
       const cupping = json.items.find((g) => g.key === 'do you do cupping')!;
       expect(cupping.count).to.equal(3); // "do you do cupping?", "Do you do cupping", "do you do cupping?!"
       expect(cupping.conversations).to.equal(3);
@@ -284,7 +320,9 @@ describe('staff review (HTTP)', () => {
     });
 
     it('lists enquiries and marks one done (with CSRF)', async () => {
-      const list = (await (await get('/staff/api/enquiries', s)).json()) as { items: Array<{ id: number; name: string; phone: string; status: string }> };
+      const list = (await (await get('/staff/api/enquiries', s)).json()) as {
+        items: Array<{ id: number; name: string; phone: string; status: string }>;
+      };
       const robin = list.items.find((e) => e.name === 'Robin')!;
       expect(robin).to.include({ phone: '0412 345 678', status: 'new' });
       const page = await (await get('/staff/enquiries', s)).text();
@@ -298,7 +336,7 @@ describe('staff review (HTTP)', () => {
 
       const ok = await post(`/staff/enquiries/${robin.id}/status`, { status: 'done', csrf: s.csrf }, s, { accept: 'text/html' });
       expect(ok.status).to.equal(303);
-      expect((await app.enquiries.get(robin.id))).to.include({ status: 'done', doneBy: 'alice' });
+      expect(await app.enquiries.get(robin.id)).to.include({ status: 'done', doneBy: 'alice' });
       const open = (await (await get('/staff/api/enquiries?status=new', s)).json()) as { items: Array<{ id: number }> };
       expect(open.items.map((e) => e.id)).to.not.include(robin.id);
       expect((await post('/staff/enquiries/999/status', { status: 'done', csrf: s.csrf }, s)).status).to.equal(404);
@@ -310,8 +348,8 @@ describe('staff review (HTTP)', () => {
       expect((await post(`/staff/conversations/${c.id}/delete`, {}, s)).status).to.equal(403);
       const res = await post(`/staff/conversations/${c.id}/delete`, { csrf: s.csrf }, s, { accept: 'text/html' });
       expect(res.status).to.equal(303);
-      expect((await app.review.getConversation(c.id))).to.equal(undefined);
-      expect((await app.enquiries.forConversation('emulator', 'conv-enquiry'))).to.deep.equal([]);
+      expect(await app.review.getConversation(c.id)).to.equal(undefined);
+      expect(await app.enquiries.forConversation('emulator', 'conv-enquiry')).to.deep.equal([]);
       expect(await app.storage.read(['emulator/conversations/conv-enquiry/'])).to.deep.equal({});
       expect((await get(`/staff/api/conversations/${c.id}`, s)).status).to.equal(404);
       expect((await get(`/staff/conversations/${c.id}`, s, { accept: 'text/html' })).status).to.equal(404);
@@ -331,7 +369,11 @@ describe('staff review (HTTP)', () => {
       expect(res.status).to.equal(303);
       expect(res.headers.get('location')).to.equal('/staff/conversations');
       const c = cookiesOf(res).find((x) => x.startsWith('clinic_staff='))!;
-      expect(c).to.match(/; HttpOnly/).and.match(/; SameSite=Strict/).and.match(/; Path=\/staff/).and.match(/Max-Age=28800/);
+      expect(c)
+        .to.match(/; HttpOnly/)
+        .and.match(/; SameSite=Strict/)
+        .and.match(/; Path=\/staff/)
+        .and.match(/Max-Age=28800/);
       expect(logLines.some((l) => l.includes('"staff signed in"') && l.includes('"user":"alice"'))).to.equal(true);
     });
 
@@ -368,7 +410,11 @@ describe('staff review (HTTP)', () => {
     const secret = 'r'.repeat(40);
     const hash = await hashPassword(PASSWORD);
     const restartDir = mkdtempSync(join(tmpdir(), 'clinic-staff-removed-'));
-    let first: RunningApp | undefined = await startTestApp({ DATA_DIR: restartDir, STAFF_USERS: `dana:${hash},erin:${hash}`, STAFF_SESSION_SECRET: secret });
+    let first: RunningApp | undefined = await startTestApp({
+      DATA_DIR: restartDir,
+      STAFF_USERS: `dana:${hash},erin:${hash}`,
+      STAFF_SESSION_SECRET: secret,
+    });
     let second: RunningApp | undefined;
     try {
       const signInAs = async (port: number, name: string) => {
@@ -387,7 +433,8 @@ describe('staff review (HTTP)', () => {
       await first.close();
       first = undefined;
       second = await startTestApp({ DATA_DIR: restartDir, STAFF_USERS: `dana:${hash}`, STAFF_SESSION_SECRET: secret });
-      const status = async (cookie: string) => (await fetch(`http://127.0.0.1:${second!.port}/staff/api/conversations`, { headers: { cookie } })).status;
+      const status = async (cookie: string) =>
+        (await fetch(`http://127.0.0.1:${second!.port}/staff/api/conversations`, { headers: { cookie } })).status;
       expect(await status(dana)).to.equal(200); // sessions survive a restart
       expect(await status(erin)).to.equal(401); // but not the removal of the account
     } finally {
@@ -400,7 +447,10 @@ describe('staff review (HTTP)', () => {
   it('with no staff accounts the pages are off: 404 and a log line', async () => {
     const lines: string[] = [];
     const offDir = mkdtempSync(join(tmpdir(), 'clinic-staff-off-'));
-    const off = await startTestApp({ DATA_DIR: offDir, STAFF_USERS: '' }, { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) });
+    const off = await startTestApp(
+      { DATA_DIR: offDir, STAFF_USERS: '' },
+      { logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) },
+    );
     try {
       for (const path of ['/staff', '/staff/login', '/staff/api/conversations']) {
         const res = await fetch(`http://127.0.0.1:${off.port}${path}`);

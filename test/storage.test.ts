@@ -150,4 +150,3 @@ describe('contact details in text', () => {
     expect(findEmail('sam at example dot com')).to.equal(undefined);
   });
 });
-

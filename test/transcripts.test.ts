@@ -65,7 +65,7 @@ describe('transcripts', () => {
       expected.push({ role: 'user', type: 'message', text });
       sent += 1 + turn.replies.length + turn.traces.length;
     }
-    const stored = (await review.activities((await review.findConversation('webchat', 'hundred'))!.id));
+    const stored = await review.activities((await review.findConversation('webchat', 'hundred'))!.id);
     expect(stored.filter((a) => a.from?.role === 'user').map((a) => a.text)).to.deep.equal(expected.map((e) => e.text));
 
     // Exactly once: every activity id appears once.
@@ -116,7 +116,7 @@ describe('transcripts', () => {
   it('pages through a transcript with continuation tokens and a start date (TranscriptStore)', async () => {
     const chat = conversation('paged');
     for (const q of QUESTIONS.concat(QUESTIONS)) await chat.say(q);
-    const all = (await review.activities((await review.findConversation('webchat', 'paged'))!.id));
+    const all = await review.activities((await review.findConversation('webchat', 'paged'))!.id);
     expect(all.length).to.be.greaterThan(40);
     const paged: Activity[] = [];
     let token: string | undefined;
@@ -155,7 +155,7 @@ describe('transcripts', () => {
 
     expect((await review.listConversations({ q: 'insomnia' })).items.map((c) => c.conversationId)).to.deep.equal(['list-7']);
     await store.deleteTranscript('webchat', 'list-7');
-    expect((await review.findConversation('webchat', 'list-7'))).to.equal(undefined);
+    expect(await review.findConversation('webchat', 'list-7')).to.equal(undefined);
     expect((await review.listConversations({ q: 'insomnia' })).items).to.deep.equal([]);
     expect(t.db.prepare("SELECT count(*) AS n FROM conversations_fts WHERE conversations_fts MATCH 'insomnia'").get()).to.deep.equal({ n: 0 });
     expect((await store.getTranscriptActivities('webchat', 'list-7')).items).to.deep.equal([]);
@@ -165,7 +165,7 @@ describe('transcripts', () => {
     const chat = conversation('busy');
     await Promise.all(QUESTIONS.map((q) => chat.adapter.processActivity({ type: 'message', text: q })));
     const summary = (await review.findConversation('webchat', 'busy'))!;
-    const stored = (await review.activities(summary.id));
+    const stored = await review.activities(summary.id);
     expect(summary.turns).to.equal(QUESTIONS.length);
     expect(stored.filter((a) => a.from?.role === 'user')).to.have.length(QUESTIONS.length);
     expect(stored.filter((a) => a.name === TRACE_NAME)).to.have.length(QUESTIONS.length);
@@ -205,7 +205,10 @@ describe('transcripts', () => {
         throw new Error('disk I/O error');
       },
     };
-    const chat = new Conversation('webchat', 'doomed', { transcripts: failing, logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }) });
+    const chat = new Conversation('webchat', 'doomed', {
+      transcripts: failing,
+      logger: createLogger('info', {}, { write: (l: string) => void lines.push(l) }),
+    });
     const turn = await chat.say('I have chest pain and can’t breathe');
     expect(turn.text).to.match(/emergency/i); // the patient still gets the urgent guidance
     const errors = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'transcript write failed');
@@ -218,7 +221,7 @@ describe('transcripts', () => {
   it('with REDACT_CONTACT_DETAILS, masks phones and emails in what the user wrote (and its trace), not in the bot’s replies', async () => {
     const chat = conversation('redacted', { redactContactDetails: true });
     await chat.say('my number is 0412 345 678 and email jo@example.com, what are your contact details?');
-    const stored = (await review.activities((await review.findConversation('webchat', 'redacted'))!.id));
+    const stored = await review.activities((await review.findConversation('webchat', 'redacted'))!.id);
     const body = JSON.stringify(stored);
     expect(body).to.not.include('0412 345 678').and.not.include('jo@example.com');
     expect(stored[0].text).to.equal('my number is [phone] and email [email], what are your contact details?');
@@ -235,10 +238,19 @@ describe('transcripts', () => {
   it('keeps an enquiry’s name, phone and email out of the transcript (they are only in the enquiries table), even without redaction', async () => {
     const chat = conversation('booking', { redactContactDetails: false });
     // "help" at the confirmation repeats the summary (with the details) in a turn of its own.
-    for (const text of ['I want to book an appointment', 'yes', 'my name is Sam Lee', '0412 345 678, or sam.lee@example.com', 'weekday mornings', 'my sore lower back', 'help', 'yes']) {
+    for (const text of [
+      'I want to book an appointment',
+      'yes',
+      'my name is Sam Lee',
+      '0412 345 678, or sam.lee@example.com',
+      'weekday mornings',
+      'my sore lower back',
+      'help',
+      'yes',
+    ]) {
       await chat.say(text);
     }
-    const stored = (await review.activities((await review.findConversation('webchat', 'booking'))!.id));
+    const stored = await review.activities((await review.findConversation('webchat', 'booking'))!.id);
     const body = JSON.stringify(stored);
     for (const secret of ['Sam Lee', '0412 345 678', 'sam.lee@example.com']) expect(body, secret).to.not.include(secret);
     expect(body).to.include('weekday mornings'); // not a contact detail
@@ -246,7 +258,13 @@ describe('transcripts', () => {
     expect(summaries).to.have.length(2);
     for (const s of summaries) expect(s.text).to.include('Name: [enquiry details]').and.include('Phone: [enquiry details]');
     const [enquiry] = (await new SqliteEnquiryStore(t.db).list()).items;
-    expect(enquiry).to.include({ name: 'Sam Lee', phone: '0412 345 678', email: 'sam.lee@example.com', preferredTime: 'weekday mornings', status: 'new' });
+    expect(enquiry).to.include({
+      name: 'Sam Lee',
+      phone: '0412 345 678',
+      email: 'sam.lee@example.com',
+      preferredTime: 'weekday mornings',
+      status: 'new',
+    });
     expect((await review.findConversation('webchat', 'booking'))!.flags.enquiry).to.equal(1);
     expect((await review.listConversations({ q: 'Sam' })).items).to.deep.equal([]);
     // What the patient typed for the name and contact is not an "unanswered question".

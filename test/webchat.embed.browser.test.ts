@@ -17,7 +17,16 @@ import { PROJECT_ROOT } from '../src/config';
 import { startTestApp, TestApp } from './appHelpers';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
 
 /** The html blocks of the "Putting the chat on the clinic's website" section: [iframe, script]. */
@@ -62,7 +71,12 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
     refused = await hostSite(page);
     app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: allowed.origin });
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 900, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 900, height: 900 },
+    });
   });
 
   beforeEach(async () => {
@@ -90,7 +104,10 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
     await page.goto(`${allowed.origin}/`);
     const box = page.locator('#clinic-chat');
     await box.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
-    await box.locator('.webchat__bubble__content', { hasText: 'I can explain what acupuncture and dry needling are' }).first().waitFor({ timeout: 30_000 });
+    await box
+      .locator('.webchat__bubble__content', { hasText: 'I can explain what acupuncture and dry needling are' })
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 
   it('on a site that is not allowed, the script embed says the chat is not available instead of an empty box', async () => {

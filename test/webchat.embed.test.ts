@@ -119,10 +119,14 @@ describe('a page view in which nobody writes stores nothing', function () {
         body: { type: 'message', text: 'what is dry needling?', from: { id: 'visitor' } },
       });
       expect(posted.status).to.equal(200);
-      const stored = await eventually(async () => {
-        const all = await app.transcripts.allActivities('webchat', conversationId);
-        return all.some((a) => a.type === 'message' && a.from?.role === 'bot') ? all : undefined;
-      }, 5000, 'the stored conversation');
+      const stored = await eventually(
+        async () => {
+          const all = await app.transcripts.allActivities('webchat', conversationId);
+          return all.some((a) => a.type === 'message' && a.from?.role === 'bot') ? all : undefined;
+        },
+        5000,
+        'the stored conversation',
+      );
       expect(stored.filter((a) => a.type === 'message')[0].text).to.equal('what is dry needling?');
       expect(stored.some((a) => a.type === 'conversationUpdate')).to.equal(false);
       expect((await app.transcripts.listTranscripts('webchat')).items.map((t) => t.id)).to.include(conversationId);

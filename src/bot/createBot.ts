@@ -61,7 +61,13 @@ export function createBot(parts: BotParts): BotRuntime {
   const turns = new TurnRecognizer(parts.recognizer, conversationState.createProperty<ClinicContext>('ClinicContext'));
   const storage = parts.storage;
   const canStore = storage instanceof ResilientStorage ? () => storage.health.storage === 'ok' : undefined;
-  const dialog = new MainDialog({ knowledge: parts.knowledge, turns, maxMessageChars: parts.maxMessageChars ?? 1000, enquiries: parts.enquiries, canStore });
+  const dialog = new MainDialog({
+    knowledge: parts.knowledge,
+    turns,
+    maxMessageChars: parts.maxMessageChars ?? 1000,
+    enquiries: parts.enquiries,
+    canStore,
+  });
   const channelMemory = conversationState.createProperty<ChannelMemory>('ChannelMemory');
   const bot = new ClinicBot(conversationState, userState, dialog, turns, parts.logger ?? silentLogger, channelMemory);
   if (parts.optimisticConcurrency) {
@@ -69,7 +75,10 @@ export function createBot(parts: BotParts): BotRuntime {
     bot.run = (context) => runWithConflictRetry(context, [conversationState, userState], run, parts.logger ?? silentLogger);
   }
   const transcriptLogging = parts.transcripts
-    ? new TranscriptLoggingMiddleware(parts.transcripts, { logger: parts.logger ?? silentLogger, redactContactDetails: parts.redactContactDetails ?? false })
+    ? new TranscriptLoggingMiddleware(parts.transcripts, {
+        logger: parts.logger ?? silentLogger,
+        redactContactDetails: parts.redactContactDetails ?? false,
+      })
     : undefined;
   return {
     bot,

@@ -109,7 +109,12 @@ function attemptContext(context: TurnContext, held: Partial<Activity>[]): TurnCo
  * Runs `turn` (the bot's logic and its state save) until its save does not conflict, at most MAX_ATTEMPTS
  * times; then sends the replies of the run that was saved.
  */
-export async function runWithConflictRetry(context: TurnContext, states: BotState[], turn: (context: TurnContext) => Promise<void>, logger: Logger): Promise<void> {
+export async function runWithConflictRetry(
+  context: TurnContext,
+  states: BotState[],
+  turn: (context: TurnContext) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const held: Partial<Activity>[] = [];
     try {

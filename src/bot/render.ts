@@ -56,7 +56,12 @@ export function buttonsReply(context: TurnContext, text: string, buttons: Button
 /** A reply with optional follow-up buttons (dropped where the channel has no buttons). */
 export function replyWithSuggestions(context: TurnContext, text: string, suggestions: Suggestion[]): Partial<Activity> {
   if (suggestions.length === 0) return textReply(context, text);
-  return buttonsReply(context, text, suggestions.map((s) => ({ title: s.title, value: s.value })), false);
+  return buttonsReply(
+    context,
+    text,
+    suggestions.map((s) => ({ title: s.title, value: s.value })),
+    false,
+  );
 }
 
 /** A prompt's choices as buttons: the action's title and value when it has one, else the choice's value. */

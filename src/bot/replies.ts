@@ -22,11 +22,22 @@ function detailLines(lines: Array<[string, string]>): string {
 }
 
 export function contactLines(c: ClinicDetails): string {
-  return detailLines([['Phone', c.phone], ['Email', c.email], ['Book online', c.bookingUrl]]);
+  return detailLines([
+    ['Phone', c.phone],
+    ['Email', c.email],
+    ['Book online', c.bookingUrl],
+  ]);
 }
 
 export function clinicDetailsText(c: ClinicDetails): string {
-  return detailLines([['', c.name], ['Phone', c.phone], ['Email', c.email], ['Address', c.address], ['Opening hours', c.openingHours], ['Book online', c.bookingUrl]]);
+  return detailLines([
+    ['', c.name],
+    ['Phone', c.phone],
+    ['Email', c.email],
+    ['Address', c.address],
+    ['Opening hours', c.openingHours],
+    ['Book online', c.bookingUrl],
+  ]);
 }
 
 export function welcomeText(k: Knowledge): string {
@@ -57,7 +68,11 @@ export function topicText(k: Knowledge, topicId: string, treatment: TreatmentId 
   if (!topic || !answer) throw new Error(`no answer for ${topicId}/${treatment}`);
   let text = answer.text;
   if (answer.listConditions) {
-    text += '\n' + dryNeedlingConditions(k).map((c) => `- ${c.name}`).join('\n');
+    text +=
+      '\n' +
+      dryNeedlingConditions(k)
+        .map((c) => `- ${c.name}`)
+        .join('\n');
   }
   return text;
 }
@@ -103,8 +118,14 @@ export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | 
   const c = k.clinic;
   if (detail !== 'unknown' && !isPlaceholder(c[detail])) return undefined;
   const what =
-    detail === 'openingHours' ? 'our opening hours have not been set in this assistant yet' : detail === 'address' ? 'our address has not been set in this assistant yet' : 'I don’t have that information';
-  const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : ''].filter(Boolean).join(' or ');
+    detail === 'openingHours'
+      ? 'our opening hours have not been set in this assistant yet'
+      : detail === 'address'
+        ? 'our address has not been set in this assistant yet'
+        : 'I don’t have that information';
+  const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : '']
+    .filter(Boolean)
+    .join(' or ');
   return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
@@ -233,7 +254,8 @@ export const NAME_PROMPT = 'Thank you. What name should we use?';
 export const NAME_RETRY = 'Please type just the name we should use (or say “never mind”).';
 export const CONTACT_PROMPT = 'Thanks. What phone number or email address should we use to reach you?';
 /** On SMS the bot has the patient's number (the sender's): it offers it instead of asking (src/bot/senderNumber.ts). */
-export const CONTACT_SENDER_PROMPT = 'Thanks. Shall we call you on the number you’re texting from? Reply yes, or send another number or an email address.';
+export const CONTACT_SENDER_PROMPT =
+  'Thanks. Shall we call you on the number you’re texting from? Reply yes, or send another number or an email address.';
 export const CONTACT_RETRY =
   'That doesn’t look like a phone number or an email address. Please type one, for example 0412 345 678 or name@example.com (or say “never mind”).';
 export const TIME_PROMPT = 'When suits you best? For example “weekday mornings” or “Tuesday after 3pm”.';

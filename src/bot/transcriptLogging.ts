@@ -129,7 +129,11 @@ export class TranscriptLoggingMiddleware implements Middleware {
 
     context.onDeleteActivity(async (ctx, reference: Partial<ConversationReference>, nextDelete) => {
       await nextDelete();
-      const deleted = TurnContext.applyConversationReference({ type: ActivityTypes.MessageDelete, id: reference.activityId }, reference, false) as Activity;
+      const deleted = TurnContext.applyConversationReference(
+        { type: ActivityTypes.MessageDelete, id: reference.activityId },
+        reference,
+        false,
+      ) as Activity;
       await record(ctx, [this.outgoing(deleted, undefined)]);
     });
 
@@ -184,7 +188,11 @@ export class TranscriptLoggingMiddleware implements Middleware {
   }
 
   /** Prepares (masks, redacts) and writes; a failure in either is logged and counted, never thrown. */
-  private async write(context: TurnContext, activities: () => Activity[], replace?: () => { seq: number; activity: Activity }): Promise<LoggedRef[] | undefined> {
+  private async write(
+    context: TurnContext,
+    activities: () => Activity[],
+    replace?: () => { seq: number; activity: Activity },
+  ): Promise<LoggedRef[] | undefined> {
     let what = 'rewrite';
     try {
       const prepared = activities();

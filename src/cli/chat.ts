@@ -38,10 +38,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const knowledge = loadKnowledge(config.knowledgeDir);
   const { model } = loadOrTrainClinicModel(knowledge, config.modelPath);
-  const runtime = createBot({ knowledge, recognizer: createClinicRecognizer(knowledge, model, config.maxMessageChars), storage: new MemoryStorage(), maxMessageChars: config.maxMessageChars });
+  const runtime = createBot({
+    knowledge,
+    recognizer: createClinicRecognizer(knowledge, model, config.maxMessageChars),
+    storage: new MemoryStorage(),
+    maxMessageChars: config.maxMessageChars,
+  });
   const channelId = arg('--channel') ?? 'webchat';
   const withTrace = process.argv.includes('--trace');
-  const adapter = new TestAdapter(async (context) => runtime.bot.run(context), { channelId, conversation: { id: 'terminal-chat', isGroup: false, conversationType: 'personal', name: 'terminal' } });
+  const adapter = new TestAdapter(async (context) => runtime.bot.run(context), {
+    channelId,
+    conversation: { id: 'terminal-chat', isGroup: false, conversationType: 'personal', name: 'terminal' },
+  });
   // Outermost, so that replies sent by the safety middleware (which skips the bot) are shown too.
   adapter.use({
     onTurn: async (context, next) => {
@@ -56,7 +64,11 @@ async function main(): Promise<void> {
   });
   for (const m of runtime.middleware) adapter.use(m);
 
-  await adapter.processActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user', name: 'You' }], recipient: { id: 'bot', name: 'bot' } });
+  await adapter.processActivity({
+    type: ActivityTypes.ConversationUpdate,
+    membersAdded: [{ id: 'user', name: 'You' }],
+    recipient: { id: 'bot', name: 'bot' },
+  });
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
   rl.prompt();
   for await (const line of rl) {

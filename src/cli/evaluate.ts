@@ -46,7 +46,12 @@ export function decisionLabel(r: Recognition): string {
   return r.intent === NONE_INTENT ? OOS : r.intent;
 }
 
-function predict(knowledge: Knowledge, train: LabelledText[], test: LabelledText[], calibration: Calibration): Array<Prediction & { r: Recognition; text: string }> {
+function predict(
+  knowledge: Knowledge,
+  train: LabelledText[],
+  test: LabelledText[],
+  calibration: Calibration,
+): Array<Prediction & { r: Recognition; text: string }> {
   const model = trainClinicModel({ ...knowledge, training: train }, calibration);
   const recognizer = createClinicRecognizer(knowledge, model);
   return test.map((t) => {
@@ -127,7 +132,8 @@ function main(): void {
   const clinc = readClinc();
   const recognizer = createClinicRecognizer(knowledge, trainClinicModel(knowledge, calibration));
   const valRate = clinc ? declineRate(recognizer, clinc.oos_val) : undefined;
-  if (valRate !== undefined) console.log(`CLINC150 oos_val declined: ${(valRate * 100).toFixed(1)}% of ${clinc!.oos_val.length} (oos_test: npm run bench:nlu)`);
+  if (valRate !== undefined)
+    console.log(`CLINC150 oos_val declined: ${(valRate * 100).toFixed(1)}% of ${clinc!.oos_val.length} (oos_test: npm run bench:nlu)`);
   const paths = writeReports(REPORTS_DIR, {
     name: 'clinic-heldout',
     title: 'Clinic bot: held-out paraphrases',
@@ -144,7 +150,9 @@ function main(): void {
   if (args.includes('--errors')) {
     console.log('\nerrors:');
     for (const p of preds.filter((x) => x.expected !== x.predicted)) {
-      console.log(`  ${p.expected} -> ${p.predicted} (${p.r.reason}, ${p.r.score.toFixed(2)}; ${p.r.alternatives.map((a) => `${a.intent} ${a.score.toFixed(2)}`).join(', ')}): ${p.text}`);
+      console.log(
+        `  ${p.expected} -> ${p.predicted} (${p.r.reason}, ${p.r.score.toFixed(2)}; ${p.r.alternatives.map((a) => `${a.intent} ${a.score.toFixed(2)}`).join(', ')}): ${p.text}`,
+      );
     }
   }
 }

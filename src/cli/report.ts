@@ -34,7 +34,10 @@ export function renderMarkdown(r: ReportInput): string {
   const s = r.scores;
   const labels = labelsOf(s);
   const lines = [`# ${r.title}`, '', ...r.summary.map((l) => `- ${l}`), ''];
-  lines.push(`**${s.correct}/${s.total} correct: accuracy ${pct(s.accuracy)}, micro-F1 ${s.microF1.toFixed(3)}, macro-F1 ${s.macroF1.toFixed(3)}**`, '');
+  lines.push(
+    `**${s.correct}/${s.total} correct: accuracy ${pct(s.accuracy)}, micro-F1 ${s.microF1.toFixed(3)}, macro-F1 ${s.macroF1.toFixed(3)}**`,
+    '',
+  );
   lines.push('| intent | precision | recall | F1 | support |', '|---|---|---|---|---|');
   for (const l of labels) {
     const f = s.perIntent[l];

@@ -118,7 +118,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const config = loadConfig(io.env);
   if (config.storage.kind !== 'sqlite') {
-    throw new ConfigError(`the terminal tools read the SQLite file; with STORAGE=${config.storage.kind} use the staff pages or their JSON API (/staff/api/...)`);
+    throw new ConfigError(
+      `the terminal tools read the SQLite file; with STORAGE=${config.storage.kind} use the staff pages or their JSON API (/staff/api/...)`,
+    );
   }
   const db = openDatabase(config.sqlitePath, { synchronous: config.sqliteSynchronous, mustExist: true });
   try {
@@ -136,10 +138,22 @@ async function run(argv: string[], io: Io): Promise<number> {
         if (o.flag && !FLAGS.includes(o.flag as Flag)) throw new UsageError(`--flag must be one of ${FLAGS.join(', ')}`);
         const limit = o.limit ? Number(o.limit) : 20;
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a number from 1 to 200');
-        const page = await review.listConversations({ channel: o.channel, flag: o.flag as Flag | undefined, q: o.q, from: toDay(o.from, 'from'), to: endOf(o.to, 'to'), before: o.before, limit });
+        const page = await review.listConversations({
+          channel: o.channel,
+          flag: o.flag as Flag | undefined,
+          q: o.q,
+          from: toDay(o.from, 'from'),
+          to: endOf(o.to, 'to'),
+          before: o.before,
+          limit,
+        });
         await print(['id', 'started', 'channel', 'turns', 'flags', 'first message'].join('\t'));
         for (const c of page.items) {
-          await print([c.id, formatTime(c.startedAt), c.channelId, c.turns, flagsOf(c) || '-', (c.firstText ?? '').replace(/\s+/g, ' ').slice(0, 60)].join('\t'));
+          await print(
+            [c.id, formatTime(c.startedAt), c.channelId, c.turns, flagsOf(c) || '-', (c.firstText ?? '').replace(/\s+/g, ' ').slice(0, 60)].join(
+              '\t',
+            ),
+          );
         }
         if (!page.items.length) io.note('no conversations match');
         if (page.older) io.note(`more: add --before ${page.older}`);
@@ -147,7 +161,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'show': {
         const c = await find(args.positional[0]);
-        await print(`conversation ${c.id}: ${c.channelId} / ${c.conversationId}, started ${formatTime(c.startedAt)}, ${c.turns} turn(s)${flagsOf(c) ? `, ${flagsOf(c)}` : ''}`);
+        await print(
+          `conversation ${c.id}: ${c.channelId} / ${c.conversationId}, started ${formatTime(c.startedAt)}, ${c.turns} turn(s)${flagsOf(c) ? `, ${flagsOf(c)}` : ''}`,
+        );
         for (const t of await review.turns(c.id)) {
           await print('');
           const u = t.user;
@@ -190,7 +206,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         const format = o.format ?? 'text';
         if (format === 'json') await print(JSON.stringify(groups, null, 2));
         else if (format === 'txt') await io.write(trainingCandidates(groups, `${o.from ?? 'last 30 days'} to ${o.to ?? 'today'}`));
-        else if (format === 'text') for (const g of groups) await print(`${g.count}\t${g.bestGuess ?? '-'}\t${g.outcome}/${g.reason}\t${g.text.replace(/\s+/g, ' ')}`);
+        else if (format === 'text')
+          for (const g of groups) await print(`${g.count}\t${g.bestGuess ?? '-'}\t${g.outcome}/${g.reason}\t${g.text.replace(/\s+/g, ' ')}`);
         else throw new UsageError('--format must be text, txt or json');
         return 0;
       }
@@ -203,13 +220,17 @@ async function run(argv: string[], io: Io): Promise<number> {
           return 0;
         }
         const result = purgeOlderThan(db, Date.now() - days * DAY_MS);
-        await print(`purged ${result.conversations} conversation(s), ${result.states} state item(s), ${result.enquiries} done enquiry(ies) with no activity for ${days} day(s)`);
+        await print(
+          `purged ${result.conversations} conversation(s), ${result.states} state item(s), ${result.enquiries} done enquiry(ies) with no activity for ${days} day(s)`,
+        );
         return 0;
       }
       case 'delete': {
         const c = await find(args.positional[0]);
         const deleted = deleteConversation(db, c.id);
-        await print(`deleted conversation ${c.id} (${c.channelId} / ${c.conversationId}): ${deleted?.activities ?? 0} activities, ${deleted?.enquiries ?? 0} enquiry(ies), ${deleted?.states ?? 0} state item(s)`);
+        await print(
+          `deleted conversation ${c.id} (${c.channelId} / ${c.conversationId}): ${deleted?.activities ?? 0} activities, ${deleted?.enquiries ?? 0} enquiry(ies), ${deleted?.states ?? 0} state item(s)`,
+        );
         return 0;
       }
       default:

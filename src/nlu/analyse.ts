@@ -80,7 +80,11 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // Treatments first: "dry needling" must not be read as part of a condition.
   if (matchers.treatments) {
     const weak = new Set(matchers.weakTreatmentWords ?? []);
-    mark(matchers.treatments.match(raw, stems).map((m) => ({ ...m, weak: m.to - m.from === 1 && weak.has(raw[m.from]) })), TREATMENT_SLOT, treatments);
+    mark(
+      matchers.treatments.match(raw, stems).map((m) => ({ ...m, weak: m.to - m.from === 1 && weak.has(raw[m.from]) })),
+      TREATMENT_SLOT,
+      treatments,
+    );
   }
   if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
   // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
@@ -89,15 +93,34 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
   // description whose context says more about another listed condition (sciatica).
-  if (matchers.descriptions && conditions.length === 1 && !conditions[0].value.excluded && !conditions[0].value.partial && conditions[0].text.split(/\s+/).length <= 2) {
-    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s !== TREATMENT_SLOT));
+  if (
+    matchers.descriptions &&
+    conditions.length === 1 &&
+    !conditions[0].value.excluded &&
+    !conditions[0].value.partial &&
+    conditions[0].text.split(/\s+/).length <= 2
+  ) {
+    const described = matchers.descriptions.match(
+      raw,
+      stems,
+      slots.map((s) => s !== TREATMENT_SLOT),
+    );
     const named = conditions[0].value.name;
-    if (described?.condition && described.viaPart && described.condition.name !== named && (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)) {
+    if (
+      described?.condition &&
+      described.viaPart &&
+      described.condition.name !== named &&
+      (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)
+    ) {
       conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
     }
   }
   if (matchers.descriptions && conditions.length === 0) {
-    const described = matchers.descriptions.match(raw, stems, slots.map((s) => s === undefined));
+    const described = matchers.descriptions.match(
+      raw,
+      stems,
+      slots.map((s) => s === undefined),
+    );
     if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
     else if (described?.unlistedPart) {
       conditions.push({ value: { name: described.unlistedPart, list: 'dryNeedling', excluded: true }, text: quote(cleaned, tokens, described) });

@@ -35,12 +35,26 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // Elliptical: "and acupuncture?", "what about dry needling", "acupuncture?" or "the other one"; a full question
   // naming a treatment ("what conditions can dry needling treat?") is not.
   if (wordCount > 3 && !ELLIPSIS_START.test(r.text.trim().toLowerCase()) && !OTHER_ONE.test(r.text.toLowerCase())) return r;
-  const other: TreatmentId | undefined = OTHER_ONE.test(r.text.toLowerCase()) && ctx.lastTreatment ? (ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture') : undefined;
+  const other: TreatmentId | undefined =
+    OTHER_ONE.test(r.text.toLowerCase()) && ctx.lastTreatment ? (ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture') : undefined;
   // "the other one" reads like a comparison to the model, but after an answer about one treatment it means the other.
-  if (r.reason === 'classified' && OWN_MEANING.has(r.intent) && r.score >= 0.8 && !(other && (r.intent === 'difference' || r.intent === 'similarity'))) return r;
+  if (
+    r.reason === 'classified' &&
+    OWN_MEANING.has(r.intent) &&
+    r.score >= 0.8 &&
+    !(other && (r.intent === 'difference' || r.intent === 'similarity'))
+  )
+    return r;
   const treatments = other ? [other] : r.treatments;
   if (treatments.length !== 1) return r;
-  return { ...r, intent: ctx.lastIntent, treatments, reason: 'classified', elliptical: true, refersBack: r.refersBack || ctx.lastIntent === 'condition_query' };
+  return {
+    ...r,
+    intent: ctx.lastIntent,
+    treatments,
+    reason: 'classified',
+    elliptical: true,
+    refersBack: r.refersBack || ctx.lastIntent === 'condition_query',
+  };
 }
 
 export type TreatmentChoice = TreatmentId | 'both';

@@ -105,11 +105,15 @@ const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
 export function formatScores(title: string, s: Scores): string {
   const labels = Object.keys(s.perIntent);
   const width = Math.max(12, ...labels.map((l, i) => l.length + String(i).length + 1));
-  const lines = [`${title}: ${s.correct}/${s.total} correct, accuracy ${pct(s.accuracy)}, micro-F1 ${s.microF1.toFixed(3)}, macro-F1 ${s.macroF1.toFixed(3)}`];
+  const lines = [
+    `${title}: ${s.correct}/${s.total} correct, accuracy ${pct(s.accuracy)}, micro-F1 ${s.microF1.toFixed(3)}, macro-F1 ${s.macroF1.toFixed(3)}`,
+  ];
   lines.push(`${'intent'.padEnd(width)}  precision  recall     F1  support`);
   for (const l of labels) {
     const f = s.perIntent[l];
-    lines.push(`${l.padEnd(width)}  ${pct(f.precision).padStart(9)} ${pct(f.recall).padStart(7)} ${f.f1.toFixed(3).padStart(6)} ${String(f.support).padStart(8)}`);
+    lines.push(
+      `${l.padEnd(width)}  ${pct(f.precision).padStart(9)} ${pct(f.recall).padStart(7)} ${f.f1.toFixed(3).padStart(6)} ${String(f.support).padStart(8)}`,
+    );
   }
   lines.push('', 'confusion (rows: expected, columns: predicted, by index)');
   lines.push(`${''.padEnd(width)} ${labels.map((_, i) => String(i).padStart(3)).join('')}`);

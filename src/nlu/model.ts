@@ -113,7 +113,11 @@ export function trainIntentModel(examples: Array<{ text: string; intent: string 
     calibration: options.calibration ?? DEFAULT_CALIBRATION,
     vocabulary: [...vocabulary.entries()],
     domainStems: [...domain].sort(),
-    bayes: NaiveBayesModel.train(options.balance === false ? prepared : balanceClasses(prepared), options.smoothing ?? 1, options.scoring ?? DEFAULT_SCORING),
+    bayes: NaiveBayesModel.train(
+      options.balance === false ? prepared : balanceClasses(prepared),
+      options.smoothing ?? 1,
+      options.scoring ?? DEFAULT_SCORING,
+    ),
   };
 }
 

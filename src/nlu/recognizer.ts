@@ -20,15 +20,7 @@ export const NONE_INTENT = 'None';
 const RARE_WORD_COUNT = 3;
 
 /** Why the recognizer decided what it did; staff review and tests read it. */
-export type RecognitionReason =
-  | 'classified'
-  | 'empty'
-  | 'too_long'
-  | 'no_domain_words'
-  | 'out_of_scope'
-  | 'low_confidence'
-  | 'ambiguous'
-  | 'entity';
+export type RecognitionReason = 'classified' | 'empty' | 'too_long' | 'no_domain_words' | 'out_of_scope' | 'low_confidence' | 'ambiguous' | 'entity';
 
 export interface Recognition {
   text: string;
@@ -82,7 +74,9 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   return {
     conditions: new PhraseMatcher(conditionEntries),
     // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
-    treatments: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord))),
+    treatments: new PhraseMatcher(
+      TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord)),
+    ),
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
@@ -128,15 +122,35 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 }
 
 /** Words asking whether a treatment helps something. */
-const HELPS = /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
+const HELPS =
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
 /** The patient speaking of their own complaint. */
 const OWN = /\b(my|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 
 /** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
-const PROMISE_WORDS = new Set(['fix', 'fixes', 'fixed', 'cure', 'cures', 'cured', 'guarantee', 'guaranteed', 'permanently', 'definitely', 'heal', 'heals']);
-const PROMISE_PHRASES = [['get', 'rid'], ['sort', 'it', 'out'], ['for', 'good'], ['will', 'it', 'work'], ['make', 'it', 'go', 'away']];
+const PROMISE_WORDS = new Set([
+  'fix',
+  'fixes',
+  'fixed',
+  'cure',
+  'cures',
+  'cured',
+  'guarantee',
+  'guaranteed',
+  'permanently',
+  'definitely',
+  'heal',
+  'heals',
+]);
+const PROMISE_PHRASES = [
+  ['get', 'rid'],
+  ['sort', 'it', 'out'],
+  ['for', 'good'],
+  ['will', 'it', 'work'],
+  ['make', 'it', 'go', 'away'],
+];
 
 export function asksForPromise(tokens: string[]): boolean {
   if (tokens.some((t) => PROMISE_WORDS.has(t))) return true;
@@ -191,8 +205,13 @@ export class IntentRecognizer {
     const asksAboutUnknown = result.unlistedMention && a.treatments.length > 0 && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
-    const aboutPatient = a.treatments.length > 0 || a.impliedTreatments.length > 0 || a.conditions.some((c) => c.value.described) || OWN.test(a.tokens.map((t) => t.norm).join(' '));
-    const conditionIntent = ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
+    const aboutPatient =
+      a.treatments.length > 0 ||
+      a.impliedTreatments.length > 0 ||
+      a.conditions.some((c) => c.value.described) ||
+      OWN.test(a.tokens.map((t) => t.norm).join(' '));
+    const conditionIntent =
+      ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     const domainContent = content.filter((w) => this.domain.has(stem(w)));

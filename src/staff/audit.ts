@@ -24,20 +24,37 @@ export const AUDITED: Record<string, { action: string; describe: Describe }> = {
   'GET /staff/conversations/:id/transcript': { action: 'exported transcript', describe: (p) => ({ target: `conversation ${p.id}` }) },
   'POST /staff/conversations/:id/delete': { action: 'deleted conversation', describe: (p) => ({ target: `conversation ${p.id}` }) },
   'GET /staff/export': { action: 'exported conversations', describe: (_p, q) => ({ target: range(q), detail: q.get('format') ?? 'csv' }) },
-  'GET /staff/unanswered/export': { action: 'exported unanswered questions', describe: (_p, q) => ({ target: range(q), detail: q.get('format') ?? 'txt' }) },
-  'GET /staff/enquiries': { action: 'viewed enquiry list', describe: (_p, q) => ({ detail: [q.get('status') || 'new', q.get('owner')].filter(Boolean).join(', ') }) },
-  'GET /staff/api/enquiries': { action: 'viewed enquiry list', describe: (_p, q) => ({ detail: ['API', q.get('status') || 'new', q.get('owner')].filter(Boolean).join(', ') }) },
+  'GET /staff/unanswered/export': {
+    action: 'exported unanswered questions',
+    describe: (_p, q) => ({ target: range(q), detail: q.get('format') ?? 'txt' }),
+  },
+  'GET /staff/enquiries': {
+    action: 'viewed enquiry list',
+    describe: (_p, q) => ({ detail: [q.get('status') || 'new', q.get('owner')].filter(Boolean).join(', ') }),
+  },
+  'GET /staff/api/enquiries': {
+    action: 'viewed enquiry list',
+    describe: (_p, q) => ({ detail: ['API', q.get('status') || 'new', q.get('owner')].filter(Boolean).join(', ') }),
+  },
   'GET /staff/enquiries/:id': { action: 'viewed enquiry', describe: (p) => ({ target: `enquiry ${p.id}` }) },
   'GET /staff/api/enquiries/:id': { action: 'viewed enquiry', describe: (p) => ({ target: `enquiry ${p.id}`, detail: 'API' }) },
   'POST /staff/enquiries/:id': {
     action: 'changed enquiry',
-    describe: (p, _q, f) => ({ target: `enquiry ${p.id}`, detail: ['status', 'owner', 'outcome', 'note'].filter((k) => f.has(k) && (k !== 'note' || f.get(k)!.trim())).join(', ') }),
+    describe: (p, _q, f) => ({
+      target: `enquiry ${p.id}`,
+      detail: ['status', 'owner', 'outcome', 'note'].filter((k) => f.has(k) && (k !== 'note' || f.get(k)!.trim())).join(', '),
+    }),
   },
-  'POST /staff/enquiries/:id/status': { action: 'changed enquiry', describe: (p, _q, f) => ({ target: `enquiry ${p.id}`, detail: `status ${f.get('status') ?? ''}` }) },
+  'POST /staff/enquiries/:id/status': {
+    action: 'changed enquiry',
+    describe: (p, _q, f) => ({ target: `enquiry ${p.id}`, detail: `status ${f.get('status') ?? ''}` }),
+  },
   'GET /staff/audit/export': { action: 'exported audit log', describe: (_p, q) => ({ target: range(q), detail: q.get('format') ?? 'csv' }) },
 };
 
-export const AUDIT_ACTIONS = [...new Set([...Object.values(AUDITED).map((a) => a.action), 'turned on two-factor sign-in', 'turned off two-factor sign-in'])].sort();
+export const AUDIT_ACTIONS = [
+  ...new Set([...Object.values(AUDITED).map((a) => a.action), 'turned on two-factor sign-in', 'turned off two-factor sign-in']),
+].sort();
 
 export class AuditTrail {
   /** Entries that could not be written since start-up (the request itself still succeeded). */
@@ -57,8 +74,18 @@ export class AuditTrail {
     res.once('finish', () => {
       if (res.statusCode >= 400) return;
       const query = new URL(req.url ?? '/', 'http://staff.invalid').searchParams;
-      const described = rule.describe((req.params ?? {}) as Record<string, string>, query, req.method === 'POST' ? this.form(req) : new URLSearchParams());
-      void this.write({ at: new Date(), user, action: rule.action, ...(described.target ? { target: described.target } : {}), ...(described.detail ? { detail: described.detail } : {}) });
+      const described = rule.describe(
+        (req.params ?? {}) as Record<string, string>,
+        query,
+        req.method === 'POST' ? this.form(req) : new URLSearchParams(),
+      );
+      void this.write({
+        at: new Date(),
+        user,
+        action: rule.action,
+        ...(described.target ? { target: described.target } : {}),
+        ...(described.detail ? { detail: described.detail } : {}),
+      });
     });
   }
 
@@ -77,7 +104,10 @@ function auditFilter(q: URLSearchParams, t: StaffToolkit): AuditFilter & { fromD
   const toDate = q.get('to') || undefined;
   const from = t.parseDay(fromDate, 'from');
   const toStart = t.parseDay(toDate, 'to');
-  const to = toStart === undefined ? undefined : new Date(new Date(toStart).getFullYear(), new Date(toStart).getMonth(), new Date(toStart).getDate() + 1).getTime();
+  const to =
+    toStart === undefined
+      ? undefined
+      : new Date(new Date(toStart).getFullYear(), new Date(toStart).getMonth(), new Date(toStart).getDate() + 1).getTime();
   const user = q.get('user') || undefined;
   if (user && !t.accounts.includes(user)) t.fail(400, 'user must be one of the staff accounts');
   const action = q.get('action') || undefined;
@@ -107,7 +137,10 @@ function auditPage(ctx: PageContext, items: AuditEntry[], filter: ReturnType<typ
         <thead><tr><th>When</th><th>Who</th><th>Action</th><th>What</th><th>Detail</th></tr></thead>
         <tbody>${
           items.length
-            ? items.map((e) => html`<tr><td class="small">${formatTime(e.at)}</td><td>${e.user}</td><td>${e.action}</td><td>${auditTarget(e.target)}</td><td class="small muted">${e.detail ?? ''}</td></tr>`)
+            ? items.map(
+                (e) =>
+                  html`<tr><td class="small">${formatTime(e.at)}</td><td>${e.user}</td><td>${e.action}</td><td>${auditTarget(e.target)}</td><td class="small muted">${e.detail ?? ''}</td></tr>`,
+              )
             : html`<tr><td colspan="5" class="muted">Nothing recorded.</td></tr>`
         }</tbody>
       </table>
@@ -150,7 +183,9 @@ export function registerAuditRoutes(server: Server, t: StaffToolkit): void {
       const body =
         format === 'json'
           ? JSON.stringify(items, null, 2)
-          : '\uFEFF' + csvRow(['at', 'user', 'action', 'target', 'detail']) + items.map((e) => csvRow([e.at.toISOString(), e.user, e.action, e.target ?? '', e.detail ?? ''])).join('');
+          : '\uFEFF' +
+            csvRow(['at', 'user', 'action', 'target', 'detail']) +
+            items.map((e) => csvRow([e.at.toISOString(), e.user, e.action, e.target ?? '', e.detail ?? ''])).join('');
       t.download(res, name, format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', body);
     }),
   );

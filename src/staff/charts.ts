@@ -43,7 +43,9 @@ function axes(max: number, unit: string, labels: string[]): Html {
   const every = Math.max(1, Math.ceil(labels.length / 8));
   const step = PLOT_W / Math.max(labels.length, 1);
   const xs = labels.map((l, i) =>
-    i % every === 0 ? html`<text x="${PAD.left + step * (i + 0.5)}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle" fill="#556">${shortDay(l)}</text>` : '',
+    i % every === 0
+      ? html`<text x="${PAD.left + step * (i + 0.5)}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle" fill="#556">${shortDay(l)}</text>`
+      : '',
   );
   return html`${ticks}${xs}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#8a96a3"/>`;
 }
@@ -90,7 +92,10 @@ export function columnChart(options: { title: string; days: string[]; series: Se
   const table = dayTable(
     options.title,
     days,
-    series.map((s) => ({ label: s.label, values: s.values.map((v, i) => (share && totals[i] ? `${v} (${Math.round((100 * v) / totals[i])} %)` : String(v))) })),
+    series.map((s) => ({
+      label: s.label,
+      values: s.values.map((v, i) => (share && totals[i] ? `${v} (${Math.round((100 * v) / totals[i])} %)` : String(v))),
+    })),
   );
   return figure(options.title, chart, table, series.length > 1 ? legend(series) : '');
 }

@@ -9,7 +9,11 @@ import type { ConversationSummary, Range } from '../storage/review';
 
 /** Where exports read conversations from: ReviewQueries (SQLite, synchronous) or a StorageBackend's review. */
 export interface ExportSource {
-  conversationsInRange(range: Range): Iterable<{ conversation: ConversationSummary; activities: Activity[] }> | AsyncIterable<{ conversation: ConversationSummary; activities: Activity[] }>;
+  conversationsInRange(
+    range: Range,
+  ):
+    | Iterable<{ conversation: ConversationSummary; activities: Activity[] }>
+    | AsyncIterable<{ conversation: ConversationSummary; activities: Activity[] }>;
 }
 import { isRecognitionTrace } from '../turn/trace';
 

@@ -24,7 +24,8 @@ export function shell(ctx: PageContext, title: string, active: LayoutOptions['ac
 
 function flagBadges(flags: Record<Flag, number>, tiers: string[] = []): Html {
   return html`${FLAGS.filter((f) => flags[f] > 0).map(
-    (f) => html`<span class="flag ${f}" title="${flags[f]} turn(s)">${f}</span>${f === 'urgent' ? tiers.map((t) => html` <span class="tier ${t}">${t}</span>`) : ''}`,
+    (f) =>
+      html`<span class="flag ${f}" title="${flags[f]} turn(s)">${f}</span>${f === 'urgent' ? tiers.map((t) => html` <span class="tier ${t}">${t}</span>`) : ''}`,
   )}`;
 }
 
@@ -113,7 +114,9 @@ export function firstMessage(c: ConversationSummary): string {
 
 /** Page links around the current page: 1 … 4 5 [6] 7 8 … 20. */
 function pageNumbers(current: number, last: number, href: (page: number) => string): Html {
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])]
+    .filter((p) => p >= 1 && p <= last)
+    .sort((a, b) => a - b);
   return html`<nav class="pages" aria-label="Pages">${shown.map(
     (p, i) =>
       html`${i > 0 && p - shown[i - 1] > 1 ? html`<span class="muted">…</span>` : ''}${
@@ -202,8 +205,13 @@ function understood(turn: TurnView): Html {
   const r = turn.recognition;
   if (!r) return html`<span class="muted">–</span>`;
   const intent = r.intent.replace(/_/g, ' ');
-  const conditions = (r.entities ?? []).map((e) => html`<div>${e.value}${e.text && e.text !== e.value ? html` <span class="muted">(“${e.text}”)</span>` : ''}</div>`);
-  const alternatives = (r.alternatives ?? []).slice(0, 3).map((a) => `${a.intent} ${a.score.toFixed(2)}`).join(', ');
+  const conditions = (r.entities ?? []).map(
+    (e) => html`<div>${e.value}${e.text && e.text !== e.value ? html` <span class="muted">(“${e.text}”)</span>` : ''}</div>`,
+  );
+  const alternatives = (r.alternatives ?? [])
+    .slice(0, 3)
+    .map((a) => `${a.intent} ${a.score.toFixed(2)}`)
+    .join(', ');
   const level = r.outcome === 'urgent' ? undefined : confidence(r);
   return html`<div class="readable">Understood as: <strong>${intent}</strong>${level ? html` <span class="confidence ${level}">(${level} confidence)</span>` : ''}
       ${conditions.length ? html`<div class="small">About: ${(r.entities ?? []).map((e) => e.value).join(', ')}</div>` : ''}
@@ -231,7 +239,9 @@ function patient(turn: TurnView, conversation: number): Html {
   const u = turn.user;
   if (!u) return html`<span class="muted">(bot started)</span>`;
   if (u.type !== 'message') return html`<span class="small muted">${u.type}</span>`;
-  const teach = u.text.trim() ? html`<a href="/staff/teach${qs({ text: u.text, back: `/staff/conversations/${conversation}` })}" class="small teach">Teach…</a>` : '';
+  const teach = u.text.trim()
+    ? html`<a href="/staff/teach${qs({ text: u.text, back: `/staff/conversations/${conversation}` })}" class="small teach">Teach…</a>`
+    : '';
   return html`<div class="pre">${u.text || (u.attachments ? '[photo]' : '')}</div>${u.attachments ? html`<div class="small muted">${u.attachments} attachment(s)</div>` : ''}${teach}`;
 }
 
@@ -280,7 +290,13 @@ export function deleteConfirmPage(ctx: PageContext, c: ConversationSummary): str
   );
 }
 
-export function unansweredPage(ctx: PageContext, groups: UnansweredGroup[], range: { fromDate: string; toDate: string }, error?: string, canTeach = false): string {
+export function unansweredPage(
+  ctx: PageContext,
+  groups: UnansweredGroup[],
+  range: { fromDate: string; toDate: string },
+  error?: string,
+  canTeach = false,
+): string {
   const keep = { from: range.fromDate, to: range.toDate };
   return shell(
     ctx,

@@ -110,7 +110,12 @@ export class TwoFactor {
 
   /** The accepted time step, or undefined. */
   private async verifyCode(record: SecondFactor, token: string): Promise<number | undefined> {
-    const result = (await verify({ secret: record.secret, token, epochTolerance: 30, ...(record.lastTimeStep !== undefined ? { afterTimeStep: record.lastTimeStep } : {}) })) as {
+    const result = (await verify({
+      secret: record.secret,
+      token,
+      epochTolerance: 30,
+      ...(record.lastTimeStep !== undefined ? { afterTimeStep: record.lastTimeStep } : {}),
+    })) as {
       valid: boolean;
       timeStep?: number;
     };
@@ -134,7 +139,12 @@ export class TwoFactor {
     const step = await this.verifyCode(record, code.replace(/\s/g, ''));
     if (!step) return undefined;
     const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-    await this.store.put(user, { secret: record.secret, enabledAt: Date.now(), lastTimeStep: step, recoveryHashes: codes.map((c) => sha256(normaliseRecovery(c))) });
+    await this.store.put(user, {
+      secret: record.secret,
+      enabledAt: Date.now(),
+      lastTimeStep: step,
+      recoveryHashes: codes.map((c) => sha256(normaliseRecovery(c))),
+    });
     return codes;
   }
 
@@ -211,7 +221,12 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
 
   server.post('/staff/login/code', async (req: Request, res: Response) => {
     const pending = twoFactor.readPending(parseCookies(req.headers.cookie)[CODE_COOKIE]);
-    if (!pending) return t.sendHtml(res, 401, layout({ title: 'Sign in' }, html`<p class="error" role="alert">The sign-in expired. Please <a href="/staff/login">sign in again</a>.</p>`));
+    if (!pending)
+      return t.sendHtml(
+        res,
+        401,
+        layout({ title: 'Sign in' }, html`<p class="error" role="alert">The sign-in expired. Please <a href="/staff/login">sign in again</a>.</p>`),
+      );
     // Wrong codes count against the account's sign-in rate limit too, so a known password cannot buy endless guesses.
     const decision = t.loginLimiter.begin(t.clientAddress(req), pending.user);
     if (!decision.allowed) {
@@ -225,7 +240,16 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
       decision.attempt.failed();
       const more = twoFactor.failed(pending.key);
       t.logger.warn('staff sign-in code wrong', { user: pending.user });
-      return t.sendHtml(res, 401, more ? codePage('That code is not right (or was already used). Try the newest code.') : layout({ title: 'Sign in' }, html`<p class="error" role="alert">Too many wrong codes. Please <a href="/staff/login">sign in again</a>.</p>`));
+      return t.sendHtml(
+        res,
+        401,
+        more
+          ? codePage('That code is not right (or was already used). Try the newest code.')
+          : layout(
+              { title: 'Sign in' },
+              html`<p class="error" role="alert">Too many wrong codes. Please <a href="/staff/login">sign in again</a>.</p>`,
+            ),
+      );
     }
     decision.attempt.succeeded();
     if (used === 'recovery') t.logger.warn('staff signed in with a recovery code', { user: pending.user });
@@ -248,11 +272,8 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
         t.sendHtml(
           res,
           200,
-          accountPage(
-            ctx,
-            await state(session.user),
-            {
-              setup: html`<ol>
+          accountPage(ctx, await state(session.user), {
+            setup: html`<ol>
               <li>Open your authenticator app (Microsoft Authenticator, Google Authenticator, 1Password, …) and scan this code:
                 <div class="qr">${new Html(setup.qr.replace('<svg ', '<svg role="img" aria-label="QR code for your authenticator app" width="200" height="200" '))}</div>
                 or type this key: <code class="secret">${setup.secret.replace(/(.{4})/g, '$1 ').trim()}</code></li>
@@ -263,8 +284,7 @@ export function registerTwoFactorRoutes(server: Server, t: StaffToolkit, twoFact
                   <button type="submit">Turn on</button>
                 </form></li>
             </ol>`,
-            },
-          ),
+          }),
         );
       },
       { post: true },

@@ -21,7 +21,8 @@ function healthSummary(health: NotifyHealth | undefined): Html {
     return html`<p class="box">Notifications are off: set <code>NOTIFY_SMTP_URL</code> (with <code>NOTIFY_EMAIL_FROM</code> and <code>NOTIFY_EMAIL_TO</code>) or <code>NOTIFY_WEBHOOK_URL</code>.</p>`;
   }
   const rows = Object.entries(health.targets).map(
-    ([target, t]) => html`<tr><td>${target}</td><td>${t.lastSentAt ? formatTime(new Date(t.lastSentAt)) : '–'}</td><td>${t.lastErrorAt ? formatTime(new Date(t.lastErrorAt)) : '–'}</td><td class="pre">${t.lastError ?? ''}</td></tr>`,
+    ([target, t]) =>
+      html`<tr><td>${target}</td><td>${t.lastSentAt ? formatTime(new Date(t.lastSentAt)) : '–'}</td><td>${t.lastErrorAt ? formatTime(new Date(t.lastErrorAt)) : '–'}</td><td class="pre">${t.lastError ?? ''}</td></tr>`,
   );
   return html`<p class="${health.status === 'ok' ? 'notice' : 'error'}" role="status">${health.status === 'ok' ? 'Notifications are working.' : 'Notifications are failing: they are retried until the mail server or webhook answers again.'}
       ${health.outboxError ? html` The outbox could not be read: ${health.outboxError}.` : ''}</p>
@@ -63,7 +64,9 @@ function historyLine(e: FollowUpEvent): Html {
     case 'owner':
       return e.value === e.by ? html`took it on` : e.value ? html`gave it to <strong>${e.value}</strong>` : html`removed the owner`;
     case 'outcome':
-      return e.value ? html`set the outcome to <strong>${OUTCOME_LABELS[e.value as keyof typeof OUTCOME_LABELS] ?? e.value}</strong>` : html`cleared the outcome`;
+      return e.value
+        ? html`set the outcome to <strong>${OUTCOME_LABELS[e.value as keyof typeof OUTCOME_LABELS] ?? e.value}</strong>`
+        : html`cleared the outcome`;
     case 'note':
       return html`added a note: <span class="pre">${e.value}</span>`;
   }

@@ -132,4 +132,3 @@ export interface IntegrityCheck {
   start(intervalHours: number): void;
   readonly status: { ok: boolean; checkedAt?: string; problems?: string[] };
 }
-

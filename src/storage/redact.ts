@@ -18,12 +18,10 @@ function digitCount(s: string): number {
 
 /** Masks email addresses and phone numbers (8 to 15 digits with the usual separators). */
 export function redactContactDetails(text: string): string {
-  return text
-    .replace(EMAIL, EMAIL_MASK)
-    .replace(PHONE_RUN, (run) => {
-      const n = digitCount(run);
-      return n >= MIN_PHONE_DIGITS && n <= MAX_PHONE_DIGITS ? PHONE_MASK : run;
-    });
+  return text.replace(EMAIL, EMAIL_MASK).replace(PHONE_RUN, (run) => {
+    const n = digitCount(run);
+    return n >= MIN_PHONE_DIGITS && n <= MAX_PHONE_DIGITS ? PHONE_MASK : run;
+  });
 }
 
 export function findEmail(text: string): string | undefined {

@@ -50,7 +50,9 @@ export class ResilientStorage implements Storage {
   get health(): { storage: StorageHealth; since?: string; error?: string; failing?: string } {
     const since = [this.readFailingSince, this.writeFailingSince].filter((t): t is number => t !== undefined);
     if (since.length === 0) return { storage: 'ok' };
-    const failing = [this.readFailingSince !== undefined ? 'reads' : '', this.writeFailingSince !== undefined ? 'writes' : ''].filter(Boolean).join(' and ');
+    const failing = [this.readFailingSince !== undefined ? 'reads' : '', this.writeFailingSince !== undefined ? 'writes' : '']
+      .filter(Boolean)
+      .join(' and ');
     return { storage: 'degraded', since: new Date(Math.min(...since)).toISOString(), error: this.lastError, failing };
   }
 

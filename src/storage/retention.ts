@@ -42,7 +42,8 @@ export function schedulePurge(backend: Purges, retentionDays: number, intervalHo
     try {
       const started = Date.now();
       const result = await backend.purgeOlderThan(retentionCutoff(retentionDays, started), started);
-      if (result.conversations || result.states || result.enquiries || result.audit) logger.info('retention purge', { retentionDays, ...result, ms: Date.now() - started });
+      if (result.conversations || result.states || result.enquiries || result.audit)
+        logger.info('retention purge', { retentionDays, ...result, ms: Date.now() - started });
     } catch (err) {
       logger.error('retention purge failed', { error: (err as Error).message });
     } finally {

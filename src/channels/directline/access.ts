@@ -14,7 +14,13 @@ import type { TokenClaims, TokenService } from './tokens';
 
 export type ConversationAccess = ReturnType<typeof conversationAccess>;
 
-export function conversationAccess(store: ConversationStore, tokens: TokenService, now: () => number, logger?: Logger, proxy: ProxyTrust = new ProxyTrust()) {
+export function conversationAccess(
+  store: ConversationStore,
+  tokens: TokenService,
+  now: () => number,
+  logger?: Logger,
+  proxy: ProxyTrust = new ProxyTrust(),
+) {
   function authenticate(req: IncomingMessage, conversationId?: string): TokenClaims {
     const token = bearerToken(req);
     if (!token) throw new DirectLineError(401, 'Unauthorized', 'a token is required: Authorization: Bearer <token>');

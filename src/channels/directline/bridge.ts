@@ -12,8 +12,25 @@
  * non-Emulator channels only on its own send path), so traces are filtered out here: they are for
  * staff (and the transcript layer, which sees them through context.onSendActivities), never visitors.
  */
-import { Activity, ActivityHandler, ActivityTypes, ChannelAccount, CloudAdapter, DeliveryModes, InvokeResponse, RoleTypes, TurnContext } from 'botbuilder';
-import { AuthenticateRequestResult, AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorClientOptions, ConnectorFactory } from 'botframework-connector';
+import {
+  Activity,
+  ActivityHandler,
+  ActivityTypes,
+  ChannelAccount,
+  CloudAdapter,
+  DeliveryModes,
+  InvokeResponse,
+  RoleTypes,
+  TurnContext,
+} from 'botbuilder';
+import {
+  AuthenticateRequestResult,
+  AuthenticationConstants,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorClientOptions,
+  ConnectorFactory,
+} from 'botframework-connector';
 
 export const DIRECTLINE_CHANNEL_ID = 'webchat';
 /** Never contacted: replies travel back in the invoke response. ".invalid" never resolves (RFC 2606). */
@@ -23,8 +40,22 @@ export const INERT_SERVICE_URL = 'https://directline.invalid/';
 const VISIBLE_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Typing, ActivityTypes.Event, ActivityTypes.EndOfConversation]);
 /** Fields of a bot reply the client needs; callerId, serviceUrl, deliveryMode, channelData and the like are dropped. */
 const REPLY_FIELDS = [
-  'type', 'text', 'textFormat', 'speak', 'inputHint', 'locale', 'attachments', 'attachmentLayout', 'suggestedActions',
-  'entities', 'name', 'value', 'valueType', 'summary', 'replyToId', 'importance',
+  'type',
+  'text',
+  'textFormat',
+  'speak',
+  'inputHint',
+  'locale',
+  'attachments',
+  'attachmentLayout',
+  'suggestedActions',
+  'entities',
+  'name',
+  'value',
+  'valueType',
+  'summary',
+  'replyToId',
+  'importance',
 ] as const;
 
 /**
@@ -110,7 +141,7 @@ export class BotBridge {
     out.channelId = DIRECTLINE_CHANNEL_ID;
     out.conversation = { id: inbound.conversation!.id } as Activity['conversation'];
     out.from = { id: this.botAccount.id, name: this.botAccount.name, role: RoleTypes.Bot };
-    out.recipient = inbound.from ? { id: inbound.from.id, role: RoleTypes.User } as ChannelAccount : undefined;
+    out.recipient = inbound.from ? ({ id: inbound.from.id, role: RoleTypes.User } as ChannelAccount) : undefined;
     return out;
   }
 }

@@ -108,7 +108,11 @@ export function conversationRoutes(deps: RouteDeps, access: ConversationAccess) 
     upload: async (req: IncomingMessage, _res: ServerResponse, conversationId: string) => {
       const claims = authenticate(req, conversationId);
       conversationFor(claims);
-      throw new DirectLineError(400, 'NotSupported', 'file uploads are not supported here: please type your question, or contact the clinic directly');
+      throw new DirectLineError(
+        400,
+        'NotSupported',
+        'file uploads are not supported here: please type your question, or contact the clinic directly',
+      );
     },
   };
 }

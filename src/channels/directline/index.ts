@@ -66,14 +66,33 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const onForget = (conversation: { id: string; userId: string }) => {
     Promise.resolve()
       .then(() => deps.onForget?.(conversation.id, conversation.userId))
-      .catch((err) => deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }));
+      .catch((err) =>
+        deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }),
+      );
   };
   const store = new ConversationStore(
-    { maxConversations: MAX_CONVERSATIONS, maxActivities: MAX_ACTIVITIES_PER_CONVERSATION, maxTotalActivities: MAX_TOTAL_ACTIVITIES, maxTotalBytes: MAX_TOTAL_ACTIVITY_BYTES, now, onForget },
+    {
+      maxConversations: MAX_CONVERSATIONS,
+      maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
+      maxTotalActivities: MAX_TOTAL_ACTIVITIES,
+      maxTotalBytes: MAX_TOTAL_ACTIVITY_BYTES,
+      now,
+      onForget,
+    },
     deps.settings.rateLimitPerMinute,
   );
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
-  const routeDeps = { store, tokens, bridge, logger: deps.logger, settings: deps.settings, allowedOrigins: deps.allowedOrigins, now, maxJsonDepth: deps.maxJsonDepth, proxy: deps.proxy };
+  const routeDeps = {
+    store,
+    tokens,
+    bridge,
+    logger: deps.logger,
+    settings: deps.settings,
+    allowedOrigins: deps.allowedOrigins,
+    now,
+    maxJsonDepth: deps.maxJsonDepth,
+    proxy: deps.proxy,
+  };
 
   server.pre(directLinePre(routeDeps));
   createRoutes(routeDeps).register(server);

@@ -7,7 +7,6 @@ import { DirectLineError } from './errors';
 
 export const PREFIX = '/v3/directline';
 
-
 export const BODY = Symbol('directline.body');
 export type WithBody = IncomingMessage & { [BODY]?: unknown; _readBody?: boolean };
 

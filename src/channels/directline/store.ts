@@ -204,8 +204,14 @@ export class ConversationStore {
     const existing = this.conversations.get(id);
     if (existing) return existing;
     if (this.conversations.size >= this.options.maxConversations) this.evictOne();
-    const conversation = new Conversation(id, userId, tokensValidUntil, new RateLimiter(this.rateLimitPerMinute, this.now), this.options.maxActivities, this.now, (delta, bytes) =>
-      this.counted(conversation, delta, bytes),
+    const conversation = new Conversation(
+      id,
+      userId,
+      tokensValidUntil,
+      new RateLimiter(this.rateLimitPerMinute, this.now),
+      this.options.maxActivities,
+      this.now,
+      (delta, bytes) => this.counted(conversation, delta, bytes),
     );
     this.conversations.set(id, conversation);
     return conversation;

@@ -37,6 +37,5 @@ export function tokenRoutes(deps: RouteDeps, access: ConversationAccess) {
       conversation.tokensValidUntil = Math.max(conversation.tokensValidUntil, fresh.exp * 1000);
       sendJson(res, 200, { conversationId: conversation.id, token, expires_in: expiresIn });
     },
-
   };
 }

@@ -62,7 +62,12 @@ export class TokenService {
   }
 
   /** A token for a conversation; ttlSeconds defaults to the configured lifetime. */
-  issue(conversationId: string, userId: string, kind: TokenKind = 'conversation', ttlSeconds?: number): { token: string; claims: TokenClaims; expiresIn: number } {
+  issue(
+    conversationId: string,
+    userId: string,
+    kind: TokenKind = 'conversation',
+    ttlSeconds?: number,
+  ): { token: string; claims: TokenClaims; expiresIn: number } {
     const expiresIn = ttlSeconds ?? (kind === 'stream' ? STREAM_TOKEN_TTL_SECONDS : this.ttlSeconds);
     const exp = Math.floor(this.now() / 1000) + expiresIn;
     const payload: Payload = { c: conversationId, u: userId, e: exp, k: kind === 'stream' ? 's' : 'c', p: this.processId };
@@ -85,14 +90,24 @@ export class TokenService {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    if (!payload || typeof payload.c !== 'string' || !ID.test(payload.c) || typeof payload.u !== 'string' || !ID.test(payload.u) || !Number.isInteger(payload.e)) {
+    if (
+      !payload ||
+      typeof payload.c !== 'string' ||
+      !ID.test(payload.c) ||
+      typeof payload.u !== 'string' ||
+      !ID.test(payload.u) ||
+      !Number.isInteger(payload.e)
+    ) {
       return { ok: false, reason: 'malformed' };
     }
     const claimsKind: TokenKind = payload.k === 's' ? 'stream' : 'conversation';
     if (claimsKind !== kind) return { ok: false, reason: 'kind' };
     if (payload.e * 1000 <= this.now()) return { ok: false, reason: 'expired' };
     const issuedBy = typeof payload.p === 'string' ? payload.p : undefined;
-    return { ok: true, claims: { conversationId: payload.c, userId: payload.u, exp: payload.e, kind: claimsKind, ...(issuedBy ? { issuedBy } : {}) } };
+    return {
+      ok: true,
+      claims: { conversationId: payload.c, userId: payload.u, exp: payload.e, kind: claimsKind, ...(issuedBy ? { issuedBy } : {}) },
+    };
   }
 
   private sign(body: string): string {

@@ -83,7 +83,12 @@ function escapeHtml(text: string): string {
 
 /** JSON that can sit inside <script type="application/json"> whatever the strings hold. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -105,9 +110,7 @@ function telLink(text: string): string {
 /** The notice shown above the chat before the first message (HTML). */
 export function privacyNotice(clinic: { name: string; phone: string }, facts: PrivacyFacts): string {
   const kept =
-    facts.retentionDays > 0
-      ? `kept for ${facts.retentionDays} days after the last message, then deleted`
-      : 'kept until the clinic deletes it';
+    facts.retentionDays > 0 ? `kept for ${facts.retentionDays} days after the last message, then deleted` : 'kept until the clinic deletes it';
   const contact = facts.redactContactDetails
     ? ' Phone numbers and email addresses you type are hidden in the saved copy; those you give in a booking or call-back request go to the clinic with the request.'
     : '';

@@ -19,7 +19,11 @@ export function registerApi(server: Server, ctx: StaffContext): void {
     '/staff/api/conversations/:id',
     guarded('api', async (req, res) => {
       const c = await conversationOr404(req);
-      sendJson(res, 200, { conversation: c, turns: await review.turns(c.id), enquiries: await enquiries.forConversation(c.channelId, c.conversationId) });
+      sendJson(res, 200, {
+        conversation: c,
+        turns: await review.turns(c.id),
+        enquiries: await enquiries.forConversation(c.channelId, c.conversationId),
+      });
     }),
   );
 

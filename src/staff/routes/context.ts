@@ -20,7 +20,21 @@ import type { NotificationDispatcher } from '../../notify/dispatcher';
 import { UNASSIGNED } from '../../storage/enquiryFollowUp';
 import { AuditTrail } from '../audit';
 import { TwoFactor } from '../totp';
-import { endOfDay, form, HttpError, LOGIN_COOKIE, parseDay, redirect, rowId, safeNext, sendHtml, sendJson, SESSION_COOKIE, text, wantsHtml } from './helpers';
+import {
+  endOfDay,
+  form,
+  HttpError,
+  LOGIN_COOKIE,
+  parseDay,
+  redirect,
+  rowId,
+  safeNext,
+  sendHtml,
+  sendJson,
+  SESSION_COOKIE,
+  text,
+  wantsHtml,
+} from './helpers';
 
 export interface StaffDeps {
   /** Conversations, enquiries, deletion and staff sessions: SQLite or Azure Blob (see src/storage/backend.ts). */
@@ -55,8 +69,10 @@ export function createStaffContext(deps: StaffDeps) {
   const limiter = new SigninLimiter({ limit: config.loginRateLimit, slowdownAfter: config.loginSlowdownAfter });
   // Secure whenever the request arrived over https (directly, or through a proxy trusted by TRUST_PROXY).
   const secureFor = (req: Request) => config.cookieSecure || proxy.isHttps(req);
-  const sessionCookie = (req: Request, value: string, maxAge: number) => cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
-  const loginCookie = (req: Request, value: string, maxAge: number) => cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
+  const sessionCookie = (req: Request, value: string, maxAge: number) =>
+    cookie(SESSION_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req) });
+  const loginCookie = (req: Request, value: string, maxAge: number) =>
+    cookie(LOGIN_COOKIE, value, { maxAgeSeconds: maxAge, secure: secureFor(req), path: '/staff/login' });
   const banners = () => deps.banners?.() ?? [];
 
   const accounts = new Set(config.users.map((u) => u.name));
@@ -72,7 +88,9 @@ export function createStaffContext(deps: StaffDeps) {
     csrf: s.csrf,
     newEnquiries: await enquiries.countNew(),
     banners: banners(),
-    ...(deps.notifications?.health().status === 'failing' ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' } : {}),
+    ...(deps.notifications?.health().status === 'failing'
+      ? { alert: 'Staff notifications are failing (email or webhook); they will be retried.' }
+      : {}),
   });
 
   /** Starts a session for an account that has signed in (password, and a code when it has a second factor). */
@@ -93,7 +111,13 @@ export function createStaffContext(deps: StaffDeps) {
         return sendJson(res, 401, { error: 'sign in at /staff/login first' });
       }
       if (options.post && !sessions.checkCsrf(session, form(req).get('csrf') ?? req.headers['x-csrf-token'])) {
-        return html ? sendHtml(res, 403, pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session))) : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
+        return html
+          ? sendHtml(
+              res,
+              403,
+              pages.messagePage('Not allowed', 'This form has expired. Please go back, reload the page and try again.', await pageContext(session)),
+            )
+          : sendJson(res, 403, { error: 'missing or wrong CSRF token' });
       }
       // An account that must use two-factor sign-in and has not set it up yet can only set it up (or sign out).
       if (twoFactor.required(session.user) && !/^\/staff\/(account|logout)/.test(req.path()) && !(await twoFactor.enabled(session.user))) {

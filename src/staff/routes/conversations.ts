@@ -36,7 +36,11 @@ export function registerConversations(server: Server, ctx: StaffContext): void {
     guarded('page', async (req, res, session) => {
       const c = await conversationOr404(req);
       await withTiers(review, [c]);
-      sendHtml(res, 200, pages.transcriptPage(await pageContext(session), c, await review.turns(c.id), await enquiries.forConversation(c.channelId, c.conversationId)));
+      sendHtml(
+        res,
+        200,
+        pages.transcriptPage(await pageContext(session), c, await review.turns(c.id), await enquiries.forConversation(c.channelId, c.conversationId)),
+      );
     }),
   );
 
@@ -56,7 +60,9 @@ export function registerConversations(server: Server, ctx: StaffContext): void {
 
   server.get(
     '/staff/conversations/:id/delete',
-    guarded('page', async (req, res, session) => sendHtml(res, 200, pages.deleteConfirmPage(await pageContext(session), await conversationOr404(req)))),
+    guarded('page', async (req, res, session) =>
+      sendHtml(res, 200, pages.deleteConfirmPage(await pageContext(session), await conversationOr404(req))),
+    ),
   );
 
   server.post(
@@ -66,7 +72,12 @@ export function registerConversations(server: Server, ctx: StaffContext): void {
       async (req, res, session) => {
         const deleted = await storage.deleteConversation(rowId(req));
         if (!deleted) throw new HttpError(404, 'No such conversation (it may have been deleted already).');
-        logger.info('staff deleted a conversation', { user: session.user, conversation: rowId(req), activities: deleted.activities, enquiries: deleted.enquiries });
+        logger.info('staff deleted a conversation', {
+          user: session.user,
+          conversation: rowId(req),
+          activities: deleted.activities,
+          enquiries: deleted.enquiries,
+        });
         if (wantsHtml(req)) return redirect(res, '/staff/conversations?deleted=1');
         sendJson(res, 200, { deleted });
       },

@@ -15,9 +15,15 @@ export function registerEnquiries(server: Server, ctx: StaffContext): void {
       const params = query(req);
       const filter = enquiryFilter(params);
       const page = await enquiries.list(filter.list);
-      const items = await Promise.all(page.items.map(async (e) => ({ ...e, conversationRow: (await review.findConversation(e.channelId, e.conversationId))?.id })));
+      const items = await Promise.all(
+        page.items.map(async (e) => ({ ...e, conversationRow: (await review.findConversation(e.channelId, e.conversationId))?.id })),
+      );
       const notice = params.get('updated') ? `Enquiry ${params.get('updated')} updated.` : undefined;
-      sendHtml(res, 200, pages.enquiriesPage(await pageContext(session), { items, status: filter.status, owner: filter.owner, accounts, next: page.next, notice }));
+      sendHtml(
+        res,
+        200,
+        pages.enquiriesPage(await pageContext(session), { items, status: filter.status, owner: filter.owner, accounts, next: page.next, notice }),
+      );
     }),
   );
 

@@ -46,7 +46,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
 /** With no staff accounts, /staff answers 404 with the reason (and start-up logs it). */
 export function registerStaffOff(server: Server): void {
-  const off = async (_req: Request, res: Response) => sendJson(res, 404, { error: 'staff review is off: no staff accounts are configured (STAFF_USERS)' });
+  const off = async (_req: Request, res: Response) =>
+    sendJson(res, 404, { error: 'staff review is off: no staff accounts are configured (STAFF_USERS)' });
   server.get('/staff', off);
   server.get('/staff/*', off);
   server.post('/staff/*', off);

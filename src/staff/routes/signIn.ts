@@ -69,7 +69,10 @@ export function registerSignIn(server: Server, ctx: StaffContext): void {
     if (await twoFactor.enabled(account.name)) {
       // The password was right; the session starts once a code from the authenticator app is (see ../totp.ts).
       // The attempt stays counted until a code is right too, so a known password does not buy endless code guesses.
-      return redirect(res, '/staff/login/code', [cookie(CODE_COOKIE, twoFactor.pending(account.name, next), { maxAgeSeconds: 300, secure: secureFor(req), path: '/staff/login' }), loginCookie(req, '', 0)]);
+      return redirect(res, '/staff/login/code', [
+        cookie(CODE_COOKIE, twoFactor.pending(account.name, next), { maxAgeSeconds: 300, secure: secureFor(req), path: '/staff/login' }),
+        loginCookie(req, '', 0),
+      ]);
     }
     attempt.succeeded();
     await startSession(req, res, account.name, next, [loginCookie(req, '', 0)]);

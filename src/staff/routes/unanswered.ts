@@ -29,7 +29,10 @@ export function registerUnanswered(server: Server, ctx: StaffContext): void {
       const base = `unanswered-${range.fromDate}-to-${range.toDate}`;
       secure(res);
       if (format === 'json') {
-        return res.sendRaw(200, JSON.stringify(groups, null, 2), { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}.json"` });
+        return res.sendRaw(200, JSON.stringify(groups, null, 2), {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${base}.json"`,
+        });
       }
       if (format !== 'txt') throw new HttpError(400, 'format must be txt or json');
       res.sendRaw(200, trainingCandidates(groups, `${range.fromDate} to ${range.toDate}`), {

@@ -40,7 +40,9 @@ const blobName = (id: number) => `enquiries/${String(id).padStart(10, '0')}`;
  * conversation and consent time (no ids in the name), holding the enquiry's id; deleted with the enquiry.
  */
 const requestName = (channelId: string, conversationId: string, consentAt: number) =>
-  `requests/${createHash('sha256').update(JSON.stringify([channelId, conversationId, consentAt])).digest('hex')}`;
+  `requests/${createHash('sha256')
+    .update(JSON.stringify([channelId, conversationId, consentAt]))
+    .digest('hex')}`;
 
 function metadata(e: StoredEnquiry): Record<string, string> {
   return {

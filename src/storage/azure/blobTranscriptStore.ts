@@ -204,45 +204,52 @@ export class BlobTranscriptStore implements TranscriptBackend {
     for (const batch of groups.values()) {
       const channelId = batch[0].channelId;
       const conversationId = batch[0].conversation.id;
-      const base = await this.updateSummary(channelId, conversationId, (s) => {
-        const first = s.activityCount;
-        batch.forEach((activity, i) => {
-          const seq = first + i + 1;
-          const at = timeOf(activity);
-          s.startedAt = Math.min(s.startedAt, at);
-          s.lastAt = Math.max(s.lastAt, at);
-          s.activityCount++;
-          if (activity.type === ActivityTypes.Message && roleOf(activity) === 'user') s.turns++;
-          const text = searchText(activity);
-          if (text) {
-            s.texts.push({ seq, text });
-            if (!s.firstText) s.firstText = text.slice(0, MAX_FIRST_TEXT);
-          }
-          if (isRecognitionTrace(activity)) {
-            const trace = activity.value as RecognitionTraceValue;
-            if (trace.outcome === 'fallback' || trace.outcome === 'clarify' || trace.outcome === 'urgent' || trace.outcome === 'handoff') s.flags[trace.outcome]++;
-            const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
-            if (trace.outcome === 'urgent') (s.urgent ??= []).push({ seq, at, text: traceText, tier: trace.tier ?? 'emergency', sign: trace.redFlag, safety: trace.safety });
-            // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
-            if (isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' '))) {
-              s.unanswered.push({
-                seq,
-                at,
-                text: traceText,
-                norm: questionKey(traceText),
-                intent: String(trace.intent ?? ''),
-                topIntent: trace.alternatives?.[0]?.intent,
-                score: Number(trace.score) || 0,
-                outcome: String(trace.outcome ?? ''),
-                reason: String(trace.reason ?? ''),
-                condition: trace.entities?.[0]?.value,
-              });
+      const base = await this.updateSummary(
+        channelId,
+        conversationId,
+        (s) => {
+          const first = s.activityCount;
+          batch.forEach((activity, i) => {
+            const seq = first + i + 1;
+            const at = timeOf(activity);
+            s.startedAt = Math.min(s.startedAt, at);
+            s.lastAt = Math.max(s.lastAt, at);
+            s.activityCount++;
+            if (activity.type === ActivityTypes.Message && roleOf(activity) === 'user') s.turns++;
+            const text = searchText(activity);
+            if (text) {
+              s.texts.push({ seq, text });
+              if (!s.firstText) s.firstText = text.slice(0, MAX_FIRST_TEXT);
             }
-          }
-        });
-        capTexts(s);
-        return first;
-      }, timeOf(batch[0]));
+            if (isRecognitionTrace(activity)) {
+              const trace = activity.value as RecognitionTraceValue;
+              if (trace.outcome === 'fallback' || trace.outcome === 'clarify' || trace.outcome === 'urgent' || trace.outcome === 'handoff')
+                s.flags[trace.outcome]++;
+              const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+              if (trace.outcome === 'urgent')
+                (s.urgent ??= []).push({ seq, at, text: traceText, tier: trace.tier ?? 'emergency', sign: trace.redFlag, safety: trace.safety });
+              // Answers to the enquiry's name and contact questions are masked whole: nothing to learn from them.
+              if (isUnanswered(trace) && /[\p{L}\p{N}]/u.test(traceText.split(PRIVATE_MASK).join(' '))) {
+                s.unanswered.push({
+                  seq,
+                  at,
+                  text: traceText,
+                  norm: questionKey(traceText),
+                  intent: String(trace.intent ?? ''),
+                  topIntent: trace.alternatives?.[0]?.intent,
+                  score: Number(trace.score) || 0,
+                  outcome: String(trace.outcome ?? ''),
+                  reason: String(trace.reason ?? ''),
+                  condition: trace.entities?.[0]?.value,
+                });
+              }
+            }
+          });
+          capTexts(s);
+          return first;
+        },
+        timeOf(batch[0]),
+      );
       const prefix = BlobTranscriptStore.activityPrefix(channelId, conversationId);
       await Promise.all(
         batch.map((activity, i) => {
@@ -260,26 +267,42 @@ export class BlobTranscriptStore implements TranscriptBackend {
     const channelId = activity.channelId;
     const conversationId = activity.conversation?.id;
     if (!channelId || !conversationId) return;
-    await writeJson(this.container, BlobTranscriptStore.activityPrefix(channelId, conversationId) + seqName(seq), activity, {}, { at: String(timeOf(activity)) });
+    await writeJson(
+      this.container,
+      BlobTranscriptStore.activityPrefix(channelId, conversationId) + seqName(seq),
+      activity,
+      {},
+      { at: String(timeOf(activity)) },
+    );
     const text = searchText(activity);
-    await this.updateSummary(channelId, conversationId, (s) => {
-      s.texts = s.texts.filter((t) => t.seq !== seq);
-      if (text) s.texts = [...s.texts, { seq, text }].sort((a, b) => a.seq - b.seq);
-      recomputeFirstText(s);
-      if (isRecognitionTrace(activity)) {
-        const traceText = String((activity.value as RecognitionTraceValue).text ?? '').slice(0, MAX_RECOGNITION_TEXT);
-        for (const r of s.unanswered) if (r.seq === seq) Object.assign(r, { text: traceText, norm: questionKey(traceText) });
-      }
-      return undefined;
-    }, timeOf(activity));
+    await this.updateSummary(
+      channelId,
+      conversationId,
+      (s) => {
+        s.texts = s.texts.filter((t) => t.seq !== seq);
+        if (text) s.texts = [...s.texts, { seq, text }].sort((a, b) => a.seq - b.seq);
+        recomputeFirstText(s);
+        if (isRecognitionTrace(activity)) {
+          const traceText = String((activity.value as RecognitionTraceValue).text ?? '').slice(0, MAX_RECOGNITION_TEXT);
+          for (const r of s.unanswered) if (r.seq === seq) Object.assign(r, { text: traceText, norm: questionKey(traceText) });
+        }
+        return undefined;
+      },
+      timeOf(activity),
+    );
   }
 
   /** The conversation's "enquiry" flag for the staff list (creates the summary if the conversation has none yet). */
   async flagEnquiry(channelId: string, conversationId: string): Promise<void> {
-    await this.updateSummary(channelId, conversationId, (s) => {
-      s.flags.enquiry++;
-      return undefined;
-    }, Date.now());
+    await this.updateSummary(
+      channelId,
+      conversationId,
+      (s) => {
+        s.flags.enquiry++;
+        return undefined;
+      },
+      Date.now(),
+    );
   }
 
   /**
@@ -292,18 +315,29 @@ export class BlobTranscriptStore implements TranscriptBackend {
     for (let attempt = 0; ; attempt++) {
       // The summary this instance wrote last (saves a read per logged batch); a stale one fails its If-Match and is re-read.
       const cached = attempt === 0 ? this.cache.get(name) : undefined;
-      const existing = cached ? { value: structuredClone(cached.value), etag: cached.etag } : await readJsonWithEtag<BlobSummary>(this.container, name);
+      const existing = cached
+        ? { value: structuredClone(cached.value), etag: cached.etag }
+        : await readJsonWithEtag<BlobSummary>(this.container, name);
       const newId = existing ? undefined : newConversationId();
       const summary = existing?.value ?? emptySummary(newId!, channelId, conversationId, at);
       result = change(summary);
       try {
-        const write = writeJson(this.container, name, summary, existing ? { ifMatch: existing.etag } : { createOnly: true }, summaryMetadata(summary));
+        const write = writeJson(
+          this.container,
+          name,
+          summary,
+          existing ? { ifMatch: existing.etag } : { createOnly: true },
+          summaryMetadata(summary),
+        );
         if (newId === undefined) {
           this.remember(name, summary, await write);
         } else {
           // Both create-only, in parallel: an id taken by another conversation, or a summary another instance
           // created first, fails; the loser's blob is removed and the loop tries again.
-          const [summaryWrite, idWrite] = await Promise.allSettled([write, writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true })]);
+          const [summaryWrite, idWrite] = await Promise.allSettled([
+            write,
+            writeJson(this.container, `ids/${newId}`, { channelId, conversationId }, { createOnly: true }),
+          ]);
           if (summaryWrite.status === 'fulfilled' && idWrite.status === 'fulfilled') {
             this.remember(name, summary, summaryWrite.value);
           } else {
@@ -377,7 +411,12 @@ export class BlobTranscriptStore implements TranscriptBackend {
     return out;
   }
 
-  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+  async getTranscriptActivities(
+    channelId: string,
+    conversationId: string,
+    continuationToken?: string,
+    startDate?: Date,
+  ): Promise<PagedResult<Activity>> {
     if (!channelId) throw new Error('Missing channelId');
     if (!conversationId) throw new Error('Missing conversationId');
     const since = startDate ? startDate.getTime() : Number.NEGATIVE_INFINITY;

@@ -84,7 +84,13 @@ export interface WriteCondition {
 }
 
 /** Writes JSON; throws BlobConflictError when the condition fails. Returns the new eTag. */
-export async function writeJson(container: ContainerClient, name: string, value: unknown, condition: WriteCondition = {}, metadata?: Record<string, string>): Promise<string> {
+export async function writeJson(
+  container: ContainerClient,
+  name: string,
+  value: unknown,
+  condition: WriteCondition = {},
+  metadata?: Record<string, string>,
+): Promise<string> {
   const body = JSON.stringify(value);
   try {
     const res = await container.getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {

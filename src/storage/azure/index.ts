@@ -12,7 +12,16 @@ import { StorageUnavailableError } from '../backend';
 
 export { StorageUnavailableError };
 import type { DeletedConversation, PurgeResult } from '../retention';
-import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from '../review';
+import type {
+  ConversationFilter,
+  ConversationPage,
+  ConversationSummary,
+  Range,
+  TurnView,
+  UnansweredGroup,
+  UrgentFilter,
+  UrgentTurn,
+} from '../review';
 import { BadFilterError, FLAGS, groupTurns, parseCursor } from '../review';
 import { AccountAccess, decodeMeta, deleteIfExists, encodeMeta, listAll, readJsonWithEtag, serviceClient, writeJson } from './blobs';
 import { BlobEnquiryStore } from './blobEnquiryStore';
@@ -39,7 +48,10 @@ function searchWords(q: string): string[] {
 
 /** Lower case, compatibility forms and no diacritics (as the FTS5 tokenizer's remove_diacritics). */
 function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Every word appears as the start of a word of the text (SQLite: "word"* for each word). */
@@ -152,12 +164,35 @@ class BlobReview implements ReviewStore {
           if (r.at < from || r.at >= to) continue;
           let g = groups.get(r.norm);
           if (!g) {
-            g = { key: r.norm, text: r.text, count: 0, conversations: 0, convs: new Set(), lastAt: new Date(r.at), bestGuess: r.topIntent, intent: r.intent, outcome: r.outcome, reason: r.reason, score: r.score, conversation: s!.id };
+            g = {
+              key: r.norm,
+              text: r.text,
+              count: 0,
+              conversations: 0,
+              convs: new Set(),
+              lastAt: new Date(r.at),
+              bestGuess: r.topIntent,
+              intent: r.intent,
+              outcome: r.outcome,
+              reason: r.reason,
+              score: r.score,
+              conversation: s!.id,
+            };
             groups.set(r.norm, g);
           }
           g.count++;
           g.convs.add(s!.id);
-          if (r.at >= g.lastAt.getTime()) Object.assign(g, { lastAt: new Date(r.at), text: r.text, bestGuess: r.topIntent, intent: r.intent, outcome: r.outcome, reason: r.reason, score: r.score, conversation: s!.id });
+          if (r.at >= g.lastAt.getTime())
+            Object.assign(g, {
+              lastAt: new Date(r.at),
+              text: r.text,
+              bestGuess: r.topIntent,
+              intent: r.intent,
+              outcome: r.outcome,
+              reason: r.reason,
+              score: r.score,
+              conversation: s!.id,
+            });
         }
       }
     }
@@ -177,7 +212,15 @@ class BlobReview implements ReviewStore {
     bodies.forEach((s, i) => {
       for (const u of s?.urgent ?? []) {
         if (filter.tier && u.tier !== filter.tier) continue;
-        out.push({ conversation: candidates[i].id, channelId: candidates[i].channelId, at: new Date(u.at), text: u.text, tier: u.tier, sign: u.sign, safety: u.safety });
+        out.push({
+          conversation: candidates[i].id,
+          channelId: candidates[i].channelId,
+          at: new Date(u.at),
+          text: u.text,
+          tier: u.tier,
+          sign: u.sign,
+          safety: u.safety,
+        });
       }
     });
     return out.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
@@ -206,7 +249,6 @@ function strip(c: ConversationSummary & { blob?: unknown }): ConversationSummary
   return rest;
 }
 
-
 /**
  * Staff sessions in the enquiry container (`staff-sessions/<token hash>`, user and expiry in metadata), so a
  * staff member signed in on one instance is signed in on every instance behind the load balancer.
@@ -215,7 +257,13 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
   const name = (hash: string) => `staff-sessions/${hash}`;
   return {
     insert: async (hash, user, createdAt, expiresAt) => {
-      await writeJson(container, name(hash), { user, createdAt, expiresAt }, { createOnly: true }, { user: encodeMeta(user), expires: String(expiresAt) });
+      await writeJson(
+        container,
+        name(hash),
+        { user, createdAt, expiresAt },
+        { createOnly: true },
+        { user: encodeMeta(user), expires: String(expiresAt) },
+      );
     },
     get: async (hash) => {
       if (!/^[0-9a-f]{64}$/.test(hash)) return undefined;
@@ -231,7 +279,6 @@ function blobSessionRecords(container: ContainerClient): SessionRecords {
     },
   };
 }
-
 
 /** Staff two-factor records in the enquiry container, `staff-totp/<account>` (see ../secondFactors.ts). */
 function blobSecondFactors(container: ContainerClient): SecondFactorStore {
@@ -285,11 +332,16 @@ export class AzureBlobBackend implements StorageBackend {
       for (const c of Object.values(backend.containers)) await c.createIfNotExists();
     } catch (err) {
       const e = err as { code?: string; statusCode?: number; message?: string };
-      const setting = settings.accountUrl ? `AZURE_STORAGE_ACCOUNT_URL ${settings.accountUrl}, with the Web App's managed identity` : 'AZURE_STORAGE_CONNECTION_STRING';
-      const hint = settings.accountUrl && (e.statusCode === 403 || e.statusCode === 401 || /credential|token/i.test(String(e.message)))
-        ? ' (the identity needs the "Storage Blob Data Contributor" role on the account; a new role assignment can take a few minutes to apply)'
-        : '';
-      throw new StorageUnavailableError(`cannot reach Azure Storage (${setting}): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim() + hint);
+      const setting = settings.accountUrl
+        ? `AZURE_STORAGE_ACCOUNT_URL ${settings.accountUrl}, with the Web App's managed identity`
+        : 'AZURE_STORAGE_CONNECTION_STRING';
+      const hint =
+        settings.accountUrl && (e.statusCode === 403 || e.statusCode === 401 || /credential|token/i.test(String(e.message)))
+          ? ' (the identity needs the "Storage Blob Data Contributor" role on the account; a new role assignment can take a few minutes to apply)'
+          : '';
+      throw new StorageUnavailableError(
+        `cannot reach Azure Storage (${setting}): ${e.code ?? e.statusCode ?? ''} ${String(e.message ?? err).split('\n')[0]}`.trim() + hint,
+      );
     }
     return backend;
   }

@@ -77,8 +77,19 @@ export class SqliteEnquiryStore implements EnquiryBackend {
       let reference = newEnquiryReference();
       while (taken.get(reference)) reference = newEnquiryReference();
       const id = Number(
-        insert.run(now, e.channelId, e.conversationId, e.kind, e.name, e.phone ?? null, e.email ?? null, e.preferredTime, e.reason ?? null, e.consentAt.getTime(), reference)
-          .lastInsertRowid,
+        insert.run(
+          now,
+          e.channelId,
+          e.conversationId,
+          e.kind,
+          e.name,
+          e.phone ?? null,
+          e.email ?? null,
+          e.preferredTime,
+          e.reason ?? null,
+          e.consentAt.getTime(),
+          reference,
+        ).lastInsertRowid,
       );
       flag.run(e.channelId, e.conversationId, now, now);
       return { id, reference };
@@ -115,7 +126,9 @@ export class SqliteEnquiryStore implements EnquiryBackend {
       params.push(Number(cursor[1]), Number(cursor[2]));
     }
     const rows = this.db
-      .prepare<Array<string | number>, Row>(`SELECT * FROM enquiries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .prepare<Array<string | number>, Row>(
+        `SELECT * FROM enquiries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
       .all(...params, limit + 1);
     const items = rows.slice(0, limit).map(fromRow);
     const last = rows.length > limit ? rows[limit - 1] : undefined;

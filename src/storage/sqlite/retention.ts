@@ -39,12 +39,16 @@ export function purgeOlderThan(db: Db, cutoff: number, now = Date.now()): PurgeR
 export function deleteConversation(db: Db, id: number): DeletedConversation | undefined {
   return db
     .transaction(() => {
-      const row = db.prepare<[number], { channel_id: string; conversation_id: string; activity_count: number }>(
-        'SELECT channel_id, conversation_id, activity_count FROM conversations WHERE id = ?',
-      ).get(id);
+      const row = db
+        .prepare<[number], { channel_id: string; conversation_id: string; activity_count: number }>(
+          'SELECT channel_id, conversation_id, activity_count FROM conversations WHERE id = ?',
+        )
+        .get(id);
       if (!row) return undefined;
       db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
-      const enquiries = db.prepare('DELETE FROM enquiries WHERE channel_id = ? AND conversation_id = ?').run(row.channel_id, row.conversation_id).changes;
+      const enquiries = db
+        .prepare('DELETE FROM enquiries WHERE channel_id = ? AND conversation_id = ?')
+        .run(row.channel_id, row.conversation_id).changes;
       const states = db.prepare('DELETE FROM bot_state WHERE key = ?').run(`${row.channel_id}/conversations/${row.conversation_id}/`).changes;
       return { channelId: row.channel_id, conversationId: row.conversation_id, activities: row.activity_count, enquiries, states };
     })

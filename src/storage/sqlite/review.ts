@@ -6,7 +6,16 @@
  */
 import type { Activity } from 'botbuilder';
 import type { ConversationExport, ReviewStore } from '../backend';
-import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from '../review';
+import type {
+  ConversationFilter,
+  ConversationPage,
+  ConversationSummary,
+  Range,
+  TurnView,
+  UnansweredGroup,
+  UrgentFilter,
+  UrgentTurn,
+} from '../review';
 import type { RecognitionTraceValue } from '../../turn/trace';
 import { BadFilterError, FLAGS, groupTurns, parseCursor, reviveActivity } from '../review';
 import type { Db } from './db';
@@ -90,7 +99,11 @@ export class ReviewQueries implements ReviewStore {
       where.push('c.started_at < ?');
       params.push(filter.to);
     }
-    const total = (this.db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db
+        .prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`)
+        .get(...params) as { n: number }
+    ).n;
     const newer = filter.after !== undefined;
     const cursor = filter.before ?? filter.after;
     if (cursor !== undefined) {
@@ -132,7 +145,9 @@ export class ReviewQueries implements ReviewStore {
 
   async findConversation(channelOrId: string, conversationId?: string): Promise<ConversationSummary | undefined> {
     const row = conversationId
-      ? this.db.prepare<[string, string], ConversationRow>('SELECT * FROM conversations WHERE channel_id = ? AND conversation_id = ?').get(channelOrId, conversationId)
+      ? this.db
+          .prepare<[string, string], ConversationRow>('SELECT * FROM conversations WHERE channel_id = ? AND conversation_id = ?')
+          .get(channelOrId, conversationId)
       : this.db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE conversation_id = ? ORDER BY id LIMIT 1').get(channelOrId);
     return row && summary(row);
   }
@@ -157,9 +172,22 @@ export class ReviewQueries implements ReviewStore {
   /** Fallback and low-confidence questions, grouped by wording, most frequent first. */
   async unanswered(range: Range = {}, limit = 200): Promise<UnansweredGroup[]> {
     const rows = this.db
-      .prepare<[number, number, number], {
-        norm: string; text: string; n: number; convs: number; last_at: number; top_intent: string | null; intent: string; outcome: string; reason: string; score: number; conv: number;
-      }>(
+      .prepare<
+        [number, number, number],
+        {
+          norm: string;
+          text: string;
+          n: number;
+          convs: number;
+          last_at: number;
+          top_intent: string | null;
+          intent: string;
+          outcome: string;
+          reason: string;
+          score: number;
+          conv: number;
+        }
+      >(
         `SELECT norm, count(*) AS n, count(DISTINCT conv) AS convs, max(at) AS last_at, text, top_intent, intent, outcome, reason, score, conv
          FROM recognitions WHERE unanswered = 1 AND at >= ? AND at < ?
          GROUP BY norm ORDER BY n DESC, last_at DESC LIMIT ?`,
@@ -222,4 +250,3 @@ export class ReviewQueries implements ReviewStore {
     return { conversations, newEnquiries };
   }
 }
-

@@ -10,7 +10,9 @@ export function sqliteSessionRecords(db: Db): SessionRecords {
       db.prepare('INSERT INTO staff_sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, user, createdAt, expiresAt);
     },
     get: async (hash) => {
-      const row = db.prepare<[string], { user: string; expires_at: number }>('SELECT user, expires_at FROM staff_sessions WHERE token_hash = ?').get(hash);
+      const row = db
+        .prepare<[string], { user: string; expires_at: number }>('SELECT user, expires_at FROM staff_sessions WHERE token_hash = ?')
+        .get(hash);
       return row && { user: row.user, expiresAt: row.expires_at };
     },
     remove: async (hash) => {

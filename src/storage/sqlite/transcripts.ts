@@ -104,7 +104,8 @@ export class SqliteTranscriptStore implements TranscriptBackend {
         sum.last = Math.max(sum.last, at);
         sum.count++;
         if (activity.type === ActivityTypes.Message && roleOf(activity) === 'user') sum.turns++;
-        if (trace?.outcome === 'fallback' || trace?.outcome === 'clarify' || trace?.outcome === 'urgent' || trace?.outcome === 'handoff') sum[trace.outcome]++;
+        if (trace?.outcome === 'fallback' || trace?.outcome === 'clarify' || trace?.outcome === 'urgent' || trace?.outcome === 'handoff')
+          sum[trace.outcome]++;
         if (text && sum.firstText === null) sum.firstText = text.slice(0, MAX_FIRST_TEXT);
         return { activity, at, text, trace, sum };
       });
@@ -114,7 +115,10 @@ export class SqliteTranscriptStore implements TranscriptBackend {
       }
       return prepared.map(({ activity, at, text, trace, sum }) => {
         const conv = sum.id!;
-        const seq = Number(insertActivity.run(conv, activity.id ?? null, activity.type ?? 'unknown', roleOf(activity), at, text, JSON.stringify(activity)).lastInsertRowid);
+        const seq = Number(
+          insertActivity.run(conv, activity.id ?? null, activity.type ?? 'unknown', roleOf(activity), at, text, JSON.stringify(activity))
+            .lastInsertRowid,
+        );
         if (trace) {
           const traceText = String(trace.text ?? '').slice(0, MAX_RECOGNITION_TEXT);
           insertRecognition.run(
@@ -166,7 +170,12 @@ export class SqliteTranscriptStore implements TranscriptBackend {
     this.rewriteOne(seq, activity);
   }
 
-  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+  async getTranscriptActivities(
+    channelId: string,
+    conversationId: string,
+    continuationToken?: string,
+    startDate?: Date,
+  ): Promise<PagedResult<Activity>> {
     if (!channelId) throw new Error('Missing channelId');
     if (!conversationId) throw new Error('Missing conversationId');
     const after = continuationToken ? Number(continuationToken) : 0;

@@ -60,7 +60,9 @@
   function readableMarkdown(markdown) {
     var linked = String(markdown)
       .split(NOT_TEXT)
-      .map(function (part, i) { return i % 2 ? linkEmail(part) : linkPhones(part); })
+      .map(function (part, i) {
+        return i % 2 ? linkEmail(part) : linkPhones(part);
+      })
       .join('');
     // A single line break is a space in Markdown: make it a hard break (two spaces), blank lines stay paragraphs.
     return linked.replace(/([^\n])\n(?=[^\n])/g, '$1  \n');
@@ -123,7 +125,13 @@
     if (!saved) return newSession();
     return post('/tokens/refresh', saved.token).then(
       function (fresh) {
-        return { conversationId: fresh.conversationId, token: fresh.token, watermark: saved.watermark || '', resumed: true, wrote: Boolean(saved.wrote) };
+        return {
+          conversationId: fresh.conversationId,
+          token: fresh.token,
+          watermark: saved.watermark || '',
+          resumed: true,
+          wrote: Boolean(saved.wrote),
+        };
       },
       function (error) {
         // Expired, not valid or gone (e.g. the server restarted): start afresh. Anything else (offline): give up for now.
@@ -143,8 +151,18 @@
   }
 
   function initials(name) {
-    var words = String(name).replace(/\(.*?\)/g, '').split(/\s+/).filter(Boolean);
-    return (words.slice(0, 2).map(function (w) { return w.charAt(0); }).join('') || 'C').toUpperCase();
+    var words = String(name)
+      .replace(/\(.*?\)/g, '')
+      .split(/\s+/)
+      .filter(Boolean);
+    return (
+      words
+        .slice(0, 2)
+        .map(function (w) {
+          return w.charAt(0);
+        })
+        .join('') || 'C'
+    ).toUpperCase();
   }
 
   function start(current) {
