@@ -122,6 +122,17 @@ describe('safety triage: what patients really write', () => {
     }
   });
 
+  it('everyday movement words are not a collapse: going down stairs or the swelling going down is answered, never guidance alone', () => {
+    for (const text of [
+      'my knee aches when i go down stairs, can dry needling help',
+      'the swelling in my ankle went down but it still aches',
+      'my back is stiff when i go down to pick things up off the floor',
+    ]) {
+      expect(triage.triage(text).mode, text).to.not.equal('alone');
+    }
+    expectTier('my dad went down like a sack of potatoes and wont wake up', 'emergency', ['alone']);
+  });
+
   it('someone else in danger now is an emergency', () => {
     expectTier('my husbands face is drooping and he cant lift his arm', 'emergency', ['alone']);
     expectTier('my friend just took a whole bottle of her pills', 'emergency', ['alone', 'first']);
