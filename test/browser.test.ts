@@ -10,8 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../src/app';
 import { hashPassword } from '../src/staff/auth';
 import { ask, startTestApp } from './helpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'a long staff password';
 
 describe('staff review in a real browser (Chromium)', function () {
@@ -39,16 +39,7 @@ describe('staff review in a real browser (Chromium)', function () {
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = context.pages()[0] ?? (await context.newPage());
     // A CSP violation, a missing asset or a script error would show up here.

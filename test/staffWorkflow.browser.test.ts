@@ -15,8 +15,8 @@ import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { PROJECT_ROOT } from '../src/config';
 import { hashPassword } from '../src/staff/auth';
 import { ask, startTestApp } from './helpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'a long staff password';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const DAY = 86_400_000;
@@ -121,16 +121,7 @@ describe('staff dashboard and enquiry follow-up in a real browser (Chromium)', f
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

@@ -11,19 +11,9 @@ import { chromium, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../src/staff/auth';
 import { startTestApp, TestApp } from './appHelpers';
 import { tempDataDir } from './helpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'a long staff password';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const QUESTION = 'who do i ring about my visit';
 
 describe('staff teach an unanswered question in a real browser (Chromium)', function () {
@@ -52,7 +42,7 @@ describe('staff teach an unanswered question in a real browser (Chromium)', func
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1000, height: 900 },
     });
     chat = context.pages()[0] ?? (await context.newPage());

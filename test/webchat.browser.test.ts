@@ -16,20 +16,9 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { call, startTestApp, TestApp } from './appHelpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
-// Without the background-networking flags Chromium calls home, which this network does not allow.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the website chat page in a real browser (Chromium)', function () {
   this.timeout(90_000);

@@ -15,18 +15,8 @@ import { join } from 'node:path';
 import { BrowserContext, chromium, Frame, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { startTestApp, TestApp } from './appHelpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
 
 /** The html blocks of the "Putting the chat on the clinic's website" section: [iframe, script]. */

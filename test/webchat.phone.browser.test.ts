@@ -16,19 +16,9 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { startTestApp, TestApp } from './appHelpers';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE = { width: 390, height: 844 };
 const PRIVACY_URL = 'https://www.clinic.example/privacy';
 
