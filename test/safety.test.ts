@@ -197,6 +197,10 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('Is there a painless way to go', 'crisis');
   });
 
+  it('wanting it all to end is a crisis, however it is put', () => {
+    expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
+  });
+
   it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {
     for (const t of [
       'what a stroke of luck, you have a spot on friday for my neck',
