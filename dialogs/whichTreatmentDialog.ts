@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsText } from '../src/bot/replies';
+import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsAgainText, suitsText } from '../src/bot/replies';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
@@ -129,6 +129,15 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
       recognition.conditions.map((c) => c.value),
     );
     if (told) return this.answer(step, told, matchSynonyms(APPROACHES, recognition.text) ?? 'none');
+    // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
+    const before = await this.deps.turns.context(step.context);
+    if (before.lastIntent === INTENT && before.lastAnswered) {
+      await say(step.context, 'answered', suitsAgainText(before.lastAnswered), {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person],
+      });
+      return step.endDialog();
+    }
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
       retryPrompt: reply(step.context, undefined, AREA_RETRY),

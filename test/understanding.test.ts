@@ -145,6 +145,18 @@ describe('understanding patients’ own words', () => {
       expect(answered.recognition?.outcome).to.equal('answered');
       expect(answered.text).to.include('acupuncture');
     });
+
+    it('"so which one?" right after a recommendation repeats it instead of asking the questions again', async () => {
+      const c = new Conversation();
+      await c.say('which one would suit me');
+      await c.say('muscles');
+      const recommended = await c.say('western medicine');
+      expect(recommended.text).to.include('dry needling');
+      const again = await c.say('so which one then?');
+      expect(again.recognition?.outcome).to.equal('answered');
+      expect(again.text).to.include('dry needling');
+      expect(again.text).to.not.match(/what would you mainly like help with/i);
+    });
   });
 
   describe('placeholder clinic details', () => {
