@@ -197,6 +197,17 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('Is there a painless way to go', 'crisis');
   });
 
+  it('a long-standing complaint anywhere but the alarm areas is answered with the safety-net line, not 000 first', () => {
+    for (const t of ['my stomach has been off for months and i feel bloated all the time', 'my tummy is always upset after meals']) {
+      expect(guided(t), t).to.equal(false);
+    }
+    expectTier('my cut is pouring and wont stop even with pressure', 'emergency', ['alone']);
+  });
+
+  it('wanting it all to end is a crisis, however it is put', () => {
+    expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
+  });
+
   it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {
     for (const t of [
       'what a stroke of luck, you have a spot on friday for my neck',

@@ -145,6 +145,39 @@ describe('understanding patients’ own words', () => {
       expect(answered.recognition?.outcome).to.equal('answered');
       expect(answered.text).to.include('acupuncture');
     });
+
+    it('a described problem answers "what would you like help with?" instead of ending the questions', async () => {
+      const c = new Conversation();
+      await c.say('which of the two would suit me');
+      const second = await c.say('it is my lower back mostly, sore for months');
+      expect(second.text).to.match(/which approach appeals to you more/i);
+      const third = await c.say('no preference');
+      expect(third.recognition?.outcome).to.equal('answered');
+      expect(third.text).to.include('dry needling');
+    });
+
+    it('"you pick", "dunno" or "so which one?" at either question leaves the choice to the bot, which answers', async () => {
+      for (const leave of ['dunno, you pick', 'so which one?', 'what do you reckon']) {
+        const c = new Conversation();
+        await c.say('help me choose between the two treatments');
+        await c.say('mostly stress and sleep');
+        const r = await c.say(leave);
+        expect(r.recognition?.outcome, leave).to.equal('answered');
+        expect(r.text, leave).to.include('acupuncture');
+      }
+    });
+
+    it('"so which one?" right after a recommendation repeats it instead of asking the questions again', async () => {
+      const c = new Conversation();
+      await c.say('which one would suit me');
+      await c.say('muscles');
+      const recommended = await c.say('western medicine');
+      expect(recommended.text).to.include('dry needling');
+      const again = await c.say('so which one then?');
+      expect(again.recognition?.outcome).to.equal('answered');
+      expect(again.text).to.include('dry needling');
+      expect(again.text).to.not.match(/what would you mainly like help with/i);
+    });
   });
 
   describe('placeholder clinic details', () => {

@@ -10,6 +10,7 @@ import type { Condition, DescriptionWords } from '../knowledge/types';
 
 const LEADS = ['my', 'i have a', 'ive got a', 'the', 'my left', 'my right'];
 const SPANS = ['for weeks', 'for months', 'for years', 'on and off', 'for ages', 'since last year', 'most days', 'every day'];
+const HAVE = ['ive had', 'i get', 'suffering from', 'dealing with'];
 const ASKS = ['can dry needling help', 'would acupuncture help', 'do you treat that', 'is needling good for that', 'what would you suggest', ''];
 
 /** A fixed pick from a list (deterministic, so the classifier is the same on every start). */
@@ -29,8 +30,7 @@ export function everydayComplaints(conditions: Condition[], words: DescriptionWo
         out.push(`${lead} ${part} ${symptom} ${k === 1 ? 'when' : 'with'} ${cue} ${pick(SPANS, n)} ${pick(ASKS, n + k)}`.replace(/\s+/g, ' ').trim());
       }
     }
-    for (const alias of c.aliases.slice(0, 4))
-      out.push(`${pick(['ive had', 'i get', 'suffering from', 'dealing with'], n++)} ${alias} ${pick(SPANS, n)}`);
+    for (const alias of c.aliases.slice(0, 4)) out.push(`${pick(HAVE, n++)} ${alias} ${pick(SPANS, n)}`);
   }
   return out;
 }

@@ -28,6 +28,13 @@ const EVENT =
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
 
+/** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
+const LONG_STANDING =
+  /\b(always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was))\b/;
+
+/** Something new and sudden: never softened as long-standing, whatever else the message says. */
+const SUDDEN = /\b(sudden|suddenly|all of a sudden|out of nowhere|out of the blue|just now|right now|this minute|getting worse fast)\b/;
+
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
   return text.split(/[.!;\n,]+|\s(?:and|but|so)\s/).some((part) => QUESTION.test(part.trim()));
@@ -83,13 +90,17 @@ export class SafetyTriage {
 
   /**
    * Whether the message describes an everyday complaint: a body part with a symptom word ("my heel aches",
-   * "stabbing pain in my shoulder blade"), and no alarm area (chest, throat, face, eye: those stay in doubt).
+   * "stabbing pain in my shoulder blade") or anything long-standing ("always", "for months"), and no alarm area
+   * (chest, throat, face, eyes: those stay in doubt).
    */
   describesComplaint(clauses: NormalClause[]): boolean {
     const c = this.complaint;
     if (!c) return false;
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
     if (c.otherParts.some((p) => all.includes(p))) return false;
+    // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
+    const joined = clauses.flatMap((x) => x.words).join(' ');
+    if (LONG_STANDING.test(joined) && !SUDDEN.test(joined)) return true;
     return clauses.some((x) => {
       const joined = ' ' + x.stems.join(' ') + ' ';
       return c.parts.some((p) => joined.includes(p)) && c.symptoms.some((p) => joined.includes(p));
