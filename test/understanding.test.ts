@@ -98,6 +98,18 @@ describe('understanding patients’ own words', () => {
       expect(texts[0]).to.include('Sciatica');
       expect(texts[1]).to.match(/doesn’t cover that|prices/);
     });
+
+    it('a body part asked to be treated ("help my back") is a question about its condition, answered before the price', async () => {
+      const r = await say('can dry needling help my back and how much is a session');
+      const texts = r.replies.map((a) => a.text ?? '');
+      expect(texts[0]).to.include('Chronic lower back pain');
+      expect(texts.slice(1).join(' ')).to.match(/doesn’t cover that|prices/);
+    });
+
+    it('two conditions in one message get two answers, in order', async () => {
+      const r = await say('do you treat golfers elbow? and what about insomnia');
+      expect(r.text).to.match(/Golfer.s elbow[\s\S]*insomnia/i);
+    });
   });
 
   describe('messaging style', () => {
