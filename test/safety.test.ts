@@ -204,6 +204,17 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('my cut is pouring and wont stop even with pressure', 'emergency', ['alone']);
   });
 
+  it('aches of the traps, tailbone or groin from sport are everyday complaints; eyes rolled back and jerking are a seizure', () => {
+    for (const t of [
+      'my traps feel like rocks after a week of stress',
+      'my tailbone aches when i sit on hard chairs',
+      'my groin is tight after footy training',
+    ])
+      expect(guided(t), t).to.equal(false);
+    expectTier('my son collapsed and his eyes rolled back', 'emergency', ['alone']);
+    expectTier('she dropped to the floor jerking uncontrollably', 'emergency', ['alone']);
+  });
+
   it('wanting it all to end is a crisis, however it is put', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
   });
