@@ -24,7 +24,8 @@ function everydayWords(k: Knowledge): TriageOptions['complaints'] {
   const alarming = (p: string) => alarm.some((a) => p === a || p.split(' ').includes(a));
   const everyday = k.safety.lexicon.concepts.get('everydayarea') ?? [];
   const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts, ...everyday].filter((p) => !alarming(p));
-  return { parts, symptoms: k.descriptions.symptoms, otherParts: alarm };
+  const symptoms = [...k.descriptions.symptoms, ...(k.safety.lexicon.concepts.get('everydaysymptom') ?? [])];
+  return { parts, symptoms, otherParts: alarm };
 }
 
 export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'threshold'> = {}): SafetyTriage {
