@@ -215,6 +215,11 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('she dropped to the floor jerking uncontrollably', 'emergency', ['alone']);
   });
 
+  it('a training session is not a treatment session: soreness after training is answered, soreness after needling gets the clinic', () => {
+    expect(triage.triage('my hamstring is sore after training sessions, can dry needling help').tier).to.equal(undefined);
+    expectTier('my hamstring is still sore after my needling session', 'clinic', ['first']);
+  });
+
   it('wanting it all to end is a crisis, however it is put', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
   });

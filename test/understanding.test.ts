@@ -113,6 +113,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"no worries" is a way of saying OK, not stress to be treated', async () => {
+      const r = await say('no worries, and what about my shoulder, it pinches when i reach overhead');
+      expect(r.text).to.include('Shoulder impingement syndrome');
+      expect(r.text).to.not.match(/stress management/i);
+    });
+
     it('"r u a real person" is told the truth: an automated assistant, with a person to contact', async () => {
       const r = await say('r u a real person??');
       expect(r.text).to.include('automated assistant');
