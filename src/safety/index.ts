@@ -21,7 +21,7 @@ function commonWords(k: Knowledge): Set<string> {
 function everydayWords(k: Knowledge): TriageOptions['complaints'] {
   // Alarm areas (lexicon.json "alarmarea": chest, throat, eyes…): a complaint there stays in doubt.
   const alarm = k.safety.lexicon.concepts.get('alarmarea') ?? [];
-  const alarming = (p: string) => alarm.some((a) => p === a || p.split(' ').includes(a));
+  const alarming = (p: string) => alarm.includes(p);
   const everyday = k.safety.lexicon.concepts.get('everydayarea') ?? [];
   const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts, ...everyday].filter((p) => !alarming(p));
   const symptoms = [...k.descriptions.symptoms, ...(k.safety.lexicon.concepts.get('everydaysymptom') ?? [])];
