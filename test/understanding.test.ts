@@ -66,6 +66,11 @@ describe('understanding patients’ own words', () => {
       const r = await say('how long has dry needling existed, when did it start');
       expect(r.text).to.include('1980s').and.not.include('Myotherapy');
     });
+
+    it('a question word says less than the word that follows it: who invented it is history, not who practises it', async () => {
+      const r = await say('who invented dry needling');
+      expect(r.text).to.include('1980s').and.not.include('Myotherapy');
+    });
   });
 
   describe('honest partial matches', () => {
