@@ -264,6 +264,19 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('my hamstring is still sore after my needling session', 'clinic', ['first']);
   });
 
+  it('weaker crisis signs get the crisis guidance first and still the answer; their everyday meanings get neither', () => {
+    for (const t of [
+      'everything feels pointless lately and i cant see a way forward',
+      'i wont be around for my next appointment or any after that',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.tier, t).to.equal('crisis');
+    }
+    expectTier('i keep staring at the bridge on my way home', 'crisis', ['first']);
+    expect(triage.triage('i wont be around next week, im on holiday, can i move my booking').tier).to.equal(undefined);
+    expectTier('i am so tired of living', 'crisis', ['alone']);
+  });
+
   it('wanting it all to end is a crisis, however it is put', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
   });
