@@ -196,6 +196,7 @@ async function serve(): Promise<void> {
     DIRECTLINE_SECRET: randomBytes(32).toString('hex'),
     DIRECTLINE_RATE_LIMIT: '100000',
     DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', // every simulated visitor comes from 127.0.0.1
+    DIRECTLINE_MAX_STREAMS_PER_ADDRESS: '100000', // likewise: every stream comes from 127.0.0.1
   });
   const app = await startApp(config, { logger: createLogger('warn') });
   let connections = 0;
@@ -217,6 +218,7 @@ async function serve(): Promise<void> {
       cpuMs: (used.user + used.system) / 1000,
       loopP99: loopDelay.percentile(99) / 1e6,
       loopMax: loopDelay.max / 1e6,
+      rssMb: process.memoryUsage().rss / 1024 / 1024,
     });
     cpu = process.cpuUsage();
     connections = 0;
@@ -234,6 +236,8 @@ interface ServerStats {
   cpuMs: number;
   loopP99: number;
   loopMax: number;
+  /** The server process's resident memory when asked. */
+  rssMb: number;
 }
 
 function startServer(): Promise<{ port: number; stats(): Promise<ServerStats>; stop(): void }> {
@@ -256,7 +260,7 @@ function startServer(): Promise<{ port: number; stats(): Promise<ServerStats>; s
 }
 
 function serverLine(stats: ServerStats, replies: number): string {
-  return `  server: ${(stats.cpuMs / replies).toFixed(2)} ms CPU per question, event-loop delay p99 ${ms(stats.loopP99)} max ${ms(stats.loopMax)}, ${stats.connections} new TCP connections, slowest request ${ms(stats.slowest)}`;
+  return `  server: ${(stats.cpuMs / replies).toFixed(2)} ms CPU per question, event-loop delay p99 ${ms(stats.loopP99)} max ${ms(stats.loopMax)}, ${stats.connections} new TCP connections, slowest request ${ms(stats.slowest)}, RSS ${stats.rssMb.toFixed(0)} MB`;
 }
 
 async function main(): Promise<void> {

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const concurrency = numberArg('--concurrency', 16);
   const maxMb = numberArg('--max-mb', 250);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-dl-'));
-  const { child, port } = await startServerProcess('clinic bot', 'index.js', { DATA_DIR: dataDir, DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0' });
+  const { child, port } = await startServerProcess('clinic bot', 'src/index.js', { DATA_DIR: dataDir, DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0' });
   const dl = `http://127.0.0.1:${port}/v3/directline`;
   const samples: string[] = [];
   let next = 0;
