@@ -197,12 +197,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       settings: config.directLine,
       secret,
+      store: backend.directLine,
       allowedOrigins: config.webChat.allowedOrigins,
       botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
       appId,
       maxJsonDepth: config.maxJsonDepth,
       proxy,
-      // A website conversation nobody can reach any more: the bot's state about it goes too.
+      // A website page view nobody wrote in, no longer reachable: the bot's state from its welcome goes too.
       onForget: async (conversationId, userId) => {
         const context = {
           activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } },
