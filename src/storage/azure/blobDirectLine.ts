@@ -1,7 +1,8 @@
 /**
  * Direct Line conversations in Azure Blob Storage (see ../directLine.ts): one blob per conversation,
  * `directline/<conversation>` in the transcript container, holding its owner, watermark and kept activities, with
- * the owner and watermark also in the blob's metadata (so the streams' poll reads them with one HEAD request).
+ * the owner, watermark and last activity also in the blob's metadata (the streams' poll reads the watermark with one
+ * HEAD request; the retention purge reads the last activity from the listing).
  *
  * An append is a read-modify-write with the blob's eTag (If-Match; create-only when the conversation is new): when
  * another instance appended in between, the write fails with 412 and is redone on what that instance wrote. So two
@@ -9,7 +10,7 @@
  */
 import type { ContainerClient } from '@azure/storage-blob';
 import { AppendedSet, DirectLineOwnerError, DirectLineStore, NumberedActivity, overCap, StoredDirectLineSet } from '../directLine';
-import { BlobConflictError, deleteIfExists, listAll, namePart, readJsonWithEtag, statusOf, writeJson } from './blobs';
+import { BlobConflictError, deleteIfExists, listAll, ListedBlob, namePart, readJsonWithEtag, statusOf, writeJson } from './blobs';
 
 interface ConversationBlob {
   userId: string;
@@ -57,6 +58,7 @@ export class BlobDirectLineStore implements DirectLineStore {
         await writeJson(this.container, name, next, current ? { ifMatch: current.etag } : { createOnly: true }, {
           user: userId,
           watermark: String(next.watermark),
+          last: String(now),
         });
         return { activities: added, watermark: next.watermark, previous: current?.value.watermark ?? 0 };
       } catch (err) {
@@ -94,7 +96,8 @@ export class BlobDirectLineStore implements DirectLineStore {
   }
 
   async purgeOlderThan(cutoff: number): Promise<number> {
-    const old = (await listAll(this.container, PREFIX, false)).filter((b) => b.lastModified.getTime() < cutoff);
+    const lastAt = (b: ListedBlob) => Number(b.metadata.last) || b.lastModified.getTime();
+    const old = (await listAll(this.container, PREFIX)).filter((b) => lastAt(b) < cutoff);
     await Promise.all(old.map((b) => deleteIfExists(this.container, b.name)));
     return old.length;
   }
