@@ -188,6 +188,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     if (!secret) {
       const kept = loadOrCreateSecret(config.directLine.secretFile);
       if (kept.created) logger.info('generated the Direct Line signing secret', { file: config.directLine.secretFile });
+      if (config.storage.kind === 'azure-blob') {
+        // Any instance serves any website conversation, if every instance accepts the same visitors' tokens.
+        logger.info(
+          'website chat tokens are signed with the generated secret file: every instance must share it (App Service /home) or set DIRECTLINE_SECRET',
+          {
+            file: config.directLine.secretFile,
+          },
+        );
+      }
       secret = kept.secret;
     }
     const appId = config.botAuth.MicrosoftAppId;

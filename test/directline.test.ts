@@ -48,7 +48,6 @@ describe('Direct Line tokens', () => {
         userId: 'dl_visitor01',
         kind: 'conversation',
         exp: Math.floor(now / 1000) + 1800,
-        issuedBy: clocked.processId,
       },
     });
   });
