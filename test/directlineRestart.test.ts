@@ -122,6 +122,11 @@ for (const kind of ['sqlite', 'azure-blob'] as const) {
         const seqs = all.map(seqOf);
         expect(seqs).to.deep.equal([...seqs].sort((x, y) => x - y));
         expect(new Set(seqs).size).to.equal(seqs.length);
+        // Web Chat renews its token every 15 minutes: the token from before the restart renews, and the new one reads the same conversation.
+        const renewed = await call(`${second.dl}/tokens/refresh`, { method: 'POST', token: c.token });
+        expect(renewed.status).to.equal(200);
+        expect(renewed.body.conversationId).to.equal(c.conversationId);
+        expect((await call(path(second, '/activities'), { token: renewed.body.token })).body.activities).to.deep.equal(all);
       } finally {
         again.close();
       }
