@@ -132,6 +132,46 @@ for (const kind of ['sqlite', 'azure-blob'] as const) {
       }
     });
 
+    if (kind === 'azure-blob') {
+      it('storage down: the visitor’s question is still answered on the open stream; once it is back, the conversation is stored again and goes on', async () => {
+        const server = await start('outage');
+        const c = await startConversation(server.dl);
+        const url = `${server.dl}/conversations/${c.conversationId}/activities`;
+        const stream = await Stream.open(c.streamUrl);
+        try {
+          await call(url, { token: c.token, body: { type: 'message', text: 'what is dry needling?' } });
+          await stream.waitFor((x) => x.from?.role === 'bot' && /dry needling/i.test(x.text ?? '') && !!x.replyToId);
+          await azurite!.stop();
+          const posted = await call(url, { token: c.token, body: { type: 'message', text: 'I have chest pain and can’t breathe' } });
+          expect(posted.status, 'not an error for the visitor').to.equal(200);
+          const urgent = await stream.waitFor((x) => x.from?.role === 'bot' && x.replyToId === posted.body.id, 20_000);
+          expect(urgent.text, 'emergency guidance, storage or not').to.match(/000/);
+          await azurite!.start();
+          const after = await call(url, { token: c.token, body: { type: 'message', text: 'how does acupuncture work?' } });
+          expect(after.status).to.equal(200);
+          expect(after.body.id, 'a number not given during the outage').to.not.equal(posted.body.id);
+          const answer = await stream.waitFor((x) => x.from?.role === 'bot' && x.replyToId === after.body.id, 20_000);
+          expect(answer.text).to.match(/acupuncture/i);
+          expect(
+            stream.activities.some((x: Activity) => x.text === 'how does acupuncture work?'),
+            'the echo reaches the page',
+          ).to.equal(true);
+          const stored = (await store.since(c.conversationId, undefined))!;
+          const texts = stored.activities.map((a) => a.activity.text);
+          expect(texts, 'stored before and after the outage').to.include.members(['what is dry needling?', 'how does acupuncture work?']);
+          expect(texts, 'during the outage only streamed').to.not.include('I have chest pain and can’t breathe');
+          const seqs = stored.activities.map((a) => a.seq);
+          const ids = (stream.activities as Activity[]).map((x) => x.id);
+          expect(new Set(ids).size, 'nothing streamed twice, no number given twice').to.equal(ids.length);
+          expect(seqOf(stream.activities.at(-1)), 'numbers go on above those given during the outage').to.equal(seqs.at(-1));
+        } finally {
+          stream.close();
+          if (!azurite!.process) await azurite!.start();
+          await kill(server);
+        }
+      });
+    }
+
     describe('two instances on one storage', () => {
       let a: ServerProcess & { dl: string };
       let b: ServerProcess & { dl: string };

@@ -43,17 +43,32 @@ export class DirectLineOwnerError extends Error {
   }
 }
 
+export interface AppendOptions {
+  firstSeqIfNew: number;
+  minSeq?: number;
+  onlyIfNew?: boolean;
+  /** The time of the activity (retention), default now. */
+  now?: number;
+}
+
+/** The first number of an append: after the last stored one (or firstSeqIfNew for a new conversation), never below minSeq. */
+export function firstNumber(storedWatermark: number | undefined, options: AppendOptions): number {
+  const after = storedWatermark === undefined ? Math.max(1, options.firstSeqIfNew) : storedWatermark + 1;
+  return Math.max(after, options.minSeq ?? 0);
+}
+
 export interface DirectLineStore {
   /**
    * Stores activities after the conversation's last one, creating the conversation (owned by userId) when it has
-   * nothing stored yet: its first activity is then numbered `firstSeqIfNew`. With `onlyIfNew`, stores nothing and
+   * nothing stored yet: its first activity is then numbered `firstSeqIfNew`. No activity is numbered below `minSeq`
+   * (numbers the caller gave out while the storage could not be reached). With `onlyIfNew`, stores nothing and
    * resolves undefined when the conversation already exists.
    */
   append(
     conversationId: string,
     userId: string,
     activities: Array<Record<string, unknown>>,
-    options: { firstSeqIfNew: number; onlyIfNew?: boolean; now?: number },
+    options: AppendOptions,
   ): Promise<AppendedSet | undefined>;
   /** The activities after `watermark` (all kept when undefined), or undefined when nothing is stored. */
   since(conversationId: string, watermark: number | undefined): Promise<StoredDirectLineSet | undefined>;

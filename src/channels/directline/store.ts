@@ -255,7 +255,7 @@ export class DirectLineConversations {
     // Above anything this process numbered (the welcome, or what it sent while storage was down), and for a
     // conversation stored here for the first time, above any watermark a page can hold from before.
     const firstSeqIfNew = Math.max(conversation.highest + 1, Math.floor(now / 1000));
-    const set = (await store.append(conversation.id, conversation.userId, plain, { firstSeqIfNew, now }))!;
+    const set = (await store.append(conversation.id, conversation.userId, plain, { firstSeqIfNew, minSeq: conversation.highest + 1, now }))!;
     conversation.stored = true;
     return set;
   }

@@ -9,7 +9,16 @@
  * instances appending at once get consecutive numbers, and none is lost or given twice.
  */
 import type { ContainerClient } from '@azure/storage-blob';
-import { AppendedSet, DirectLineOwnerError, DirectLineStore, NumberedActivity, overCap, StoredDirectLineSet } from '../directLine';
+import {
+  AppendedSet,
+  AppendOptions,
+  DirectLineOwnerError,
+  DirectLineStore,
+  firstNumber,
+  NumberedActivity,
+  overCap,
+  StoredDirectLineSet,
+} from '../directLine';
 import { BlobConflictError, deleteIfExists, listAll, ListedBlob, namePart, readJsonWithEtag, statusOf, writeJson } from './blobs';
 
 interface ConversationBlob {
@@ -35,7 +44,7 @@ export class BlobDirectLineStore implements DirectLineStore {
     conversationId: string,
     userId: string,
     activities: Array<Record<string, unknown>>,
-    options: { firstSeqIfNew: number; onlyIfNew?: boolean; now?: number },
+    options: AppendOptions,
   ): Promise<AppendedSet | undefined> {
     const name = this.name(conversationId);
     for (let attempt = 1; ; attempt++) {
@@ -43,14 +52,8 @@ export class BlobDirectLineStore implements DirectLineStore {
       if (current && options.onlyIfNew) return undefined;
       if (current && current.value.userId !== userId) throw new DirectLineOwnerError(conversationId);
       const now = options.now ?? Date.now();
-      const blob: ConversationBlob = current?.value ?? {
-        userId,
-        watermark: Math.max(1, options.firstSeqIfNew) - 1,
-        createdAt: now,
-        lastAt: now,
-        activities: [],
-      };
-      const first = blob.watermark + 1;
+      const blob: ConversationBlob = current?.value ?? { userId, watermark: 0, createdAt: now, lastAt: now, activities: [] };
+      const first = firstNumber(current?.value.watermark, options);
       const added = activities.map((activity, i) => ({ seq: first + i, activity }));
       const kept = [...blob.activities, ...added];
       const next: ConversationBlob = { ...blob, watermark: first + added.length - 1, lastAt: now, activities: kept.slice(overCap(kept.length)) };

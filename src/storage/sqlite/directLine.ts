@@ -4,7 +4,16 @@
  * inserts after it inside the connection's group commit, whose transaction is IMMEDIATE: it holds the database's
  * write lock, so two processes sharing the file append one after the other and never reuse a number.
  */
-import { AppendedSet, DirectLineOwnerError, DirectLineStore, MAX_STORED_ACTIVITIES, NumberedActivity, StoredDirectLineSet } from '../directLine';
+import {
+  AppendedSet,
+  AppendOptions,
+  DirectLineOwnerError,
+  DirectLineStore,
+  firstNumber,
+  MAX_STORED_ACTIVITIES,
+  NumberedActivity,
+  StoredDirectLineSet,
+} from '../directLine';
 import type { Db } from './db';
 import { GroupCommit } from './groupCommit';
 
@@ -39,7 +48,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
     conversationId: string,
     userId: string,
     activities: Array<Record<string, unknown>>,
-    options: { firstSeqIfNew: number; onlyIfNew?: boolean; now?: number },
+    options: AppendOptions,
   ): Promise<AppendedSet | undefined> {
     const bodies = activities.map((a) => JSON.stringify(a));
     const now = options.now ?? Date.now();
@@ -48,12 +57,12 @@ export class SqliteDirectLineStore implements DirectLineStore {
       const head = s.head.get(conversationId);
       if (head && options.onlyIfNew) return undefined;
       if (head && head.user_id !== userId) throw new DirectLineOwnerError(conversationId);
-      const first = head ? head.watermark + 1 : Math.max(1, options.firstSeqIfNew);
+      const first = firstNumber(head?.watermark, options);
       const watermark = first + bodies.length - 1;
       if (!head) s.create.run(conversationId, userId, Math.max(0, first - 1), now, now);
       bodies.forEach((body, i) => s.insert.run(conversationId, first + i, body));
       s.advance.run(Math.max(watermark, head?.watermark ?? 0), now, conversationId);
-      // Beyond the cap the oldest go: numbers are consecutive, so everything up to (watermark - cap).
+      // Beyond the cap the oldest go: numbers are consecutive (but for a jump after an outage), so everything up to (watermark - cap).
       if (watermark - MAX_STORED_ACTIVITIES >= 1) s.trim.run(conversationId, watermark - MAX_STORED_ACTIVITIES);
       return { activities: activities.map((activity, i) => ({ seq: first + i, activity })), watermark, previous: head?.watermark ?? 0 };
     });
