@@ -459,6 +459,9 @@ for (const kind of kinds) {
         expect(read!.watermark).to.equal(3);
         expect((await dl.watermarks(['dl-numbers', 'dl-nothing'])).get('dl-numbers')).to.equal(3);
         expect((await dl.watermarks(['dl-nothing'])).size).to.equal(0);
+        const jumped = await dl.append('dl-numbers', 'visitor-1', [message('after an outage')], { firstSeqIfNew: 1, minSeq: 10 });
+        expect(jumped, 'never below the numbers given while storage was down').to.deep.include({ watermark: 10, previous: 3 });
+        expect((await dl.since('dl-numbers', 3))!.activities.map((a) => a.seq)).to.deep.equal([10]);
         const later = await dl.append('dl-later', 'visitor-2', [message('first')], { firstSeqIfNew: 1_700_000_000 });
         expect(later!.activities[0].seq, 'a conversation stored first without its welcome starts high').to.equal(1_700_000_000);
       });
