@@ -116,6 +116,11 @@ export interface DirectLineConfig {
   /** Open WebSocket streams in total, and per client address; beyond either, a new stream is refused (429). */
   maxStreams: number;
   maxStreamsPerAddress: number;
+  /**
+   * How often open streams look in the storage for activities another instance (or process) wrote to their
+   * conversation; what this process writes is pushed at once.
+   */
+  pollMs: number;
 }
 
 export interface WebChatConfig {
@@ -469,7 +474,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteCheckIntervalHours: integer(env, 'SQLITE_CHECK_INTERVAL_HOURS', 24, 0, 24 * 30),
     directLine: {
       secret: directLineSecret,
-      secretFile: resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE?.trim() || 'data/directline-secret'),
+      // Relative paths are from the project folder; by default the data folder, next to the SQLite file.
+      secretFile: env.DIRECTLINE_SECRET_FILE?.trim()
+        ? resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE.trim())
+        : resolve(dataDir, 'directline-secret'),
       tokenTtlSeconds: integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 960, 7 * 24 * 3600),
       rateLimitPerMinute: integer(env, 'DIRECTLINE_RATE_LIMIT', 30, 1, 100_000),
       newConversationsPerMinute: integer(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 20, 0, 100_000),
@@ -477,6 +485,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTextChars,
       maxStreams: integer(env, 'DIRECTLINE_MAX_STREAMS', 2000, 1, 1_000_000),
       maxStreamsPerAddress: integer(env, 'DIRECTLINE_MAX_STREAMS_PER_ADDRESS', 20, 1, 1_000_000),
+      pollMs: integer(env, 'DIRECTLINE_POLL_MS', 1000, 50, 60_000),
     },
     webChat: {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
