@@ -275,6 +275,7 @@
       giveUpAfterMs: SEND_TIMEOUT_MS - 1000,
       onChange: remember,
       onStatus: function (status) {
+        if (status !== 'connecting') connectivity(status === 'online' ? 'connected' : 'reconnecting');
         if (status === 'reconnecting') {
           showStatus('Reconnecting… What you write is sent when the connection is back.');
         } else if (status === 'online') {
@@ -300,7 +301,16 @@
       save(current);
     }
     if (current.wrote) noticeSeen();
-    var store = window.WebChat.createStore({}, function () {
+    /** Web Chat's own connectivity notice (under the transcript, and for screen readers), set without its reconnect. */
+    function connectivity(message) {
+      if (!store) return;
+      store.dispatch({
+        type: 'WEB_CHAT/SET_NOTIFICATION',
+        payload: { id: 'connectivitystatus', level: message === 'connected' ? 'success' : 'info', message: message },
+      });
+    }
+    var store = null;
+    store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
           var activity = action.payload && action.payload.activity;

@@ -9,8 +9,9 @@
  * Web Chat shows "Send failed" after 20 s; a Retry then sends a second copy if the first had in fact arrived.
  *
  * Here:
- * - A dropped stream (socket closed, browser offline, a failed post) turns the status to Connecting (Web Chat shows
- *   "Network interruption occurred. Reconnecting…", and onStatus tells the page) and reconnects with backoff
+ * - A dropped stream (socket closed, browser offline, a failed post) is told to the page (onStatus "reconnecting":
+ *   it shows so, and sets Web Chat's connectivity notice to "Network interruption occurred. Reconnecting…") and
+ *   reconnects with backoff
  *   (0.5 s doubling to 10 s, at once when the browser says it is online again). Reconnecting first reads what the
  *   server has after the last watermark (GET /activities), then opens a new stream after it: nothing is missed.
  * - Messages are posted one at a time, in order. A message written while the connection is down waits in a queue
@@ -146,15 +147,22 @@
     var ws = null;
     var ended = false;
     var wasOnline = false;
+    var up = false;
     var backoff = BACKOFF_FIRST_MS;
     var reconnectTimer = null;
     var keepAliveTimer = null;
     var refreshTimer = null;
     var connecting = false;
 
+    /**
+     * Whether the stream is up. Web Chat is told Connecting only until the first connection: told it again later,
+     * Web Chat stops its posting (whileConnected cancels it on RECONNECT_PENDING) and loses what the visitor sends
+     * meanwhile. After that the page shows the reconnecting state itself (onStatus), and posts wait here.
+     */
     function setStatus(value) {
-      status$.next(value);
-      onStatus(value === ONLINE ? 'online' : value === CONNECTING ? (wasOnline ? 'reconnecting' : 'connecting') : 'ended');
+      up = value === ONLINE;
+      if (!wasOnline) status$.next(value);
+      onStatus(value === ONLINE ? 'online' : wasOnline ? 'reconnecting' : 'connecting');
       if (value === ONLINE) wasOnline = true;
     }
 
@@ -269,7 +277,7 @@
 
     function retryLater() {
       if (ended || reconnectTimer) return;
-      setStatus(CONNECTING);
+      if (up || !wasOnline) setStatus(CONNECTING);
       reconnectTimer = setTimeout(reconnect, backoff);
       backoff = Math.min(BACKOFF_MAX_MS, backoff * 2);
     }
@@ -328,7 +336,7 @@
 
     /** Posts the queued messages, one at a time and in order, while the connection is up. */
     function flush() {
-      if (posting || ended || status$.getValue() !== ONLINE) return;
+      if (posting || ended || !up) return;
       var item = queue[0];
       if (!item) return;
       if (item.clientId && echoed[item.clientId]) {
@@ -440,8 +448,7 @@
         .filter(Boolean);
       queue = [];
       stop();
-      status$.next(CONNECTING); // Web Chat keeps its transcript on screen; the page explains and starts afresh
-      onEnded(reason, unsent, error);
+      onEnded(reason, unsent, error); // Web Chat keeps its transcript on screen; the page explains and starts afresh
     }
 
     function onOnline() {
