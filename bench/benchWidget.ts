@@ -216,7 +216,6 @@ async function main(): Promise<void> {
       DATA_DIR: dataDir,
       DIRECTLINE_SECRET_FILE: join(dataDir, 'directline-secret'),
       WEBCHAT_ALLOWED_ORIGINS: `http://127.0.0.1:${sitePort}`,
-      LOG_LEVEL: 'warn',
     });
     botOrigin = `http://127.0.0.1:${bot.port}`;
     stopBot = () => void bot.child.kill('SIGTERM');

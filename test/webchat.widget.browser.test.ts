@@ -125,12 +125,13 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
   };
   const fromBot = (frame: Frame, text: string) =>
     frame.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content', { hasText: text });
-  /** What has the focus, looking into the widget's shadow root and the panel's frame. */
+  /** What has the focus, looking into the widget's shadow root (its launcher, or its panel's frame). */
   const focused = () =>
     page.evaluate(() => {
       const active = document.activeElement;
-      if (active?.shadowRoot?.activeElement) return `widget:${active.shadowRoot.activeElement.className}`;
-      return active?.tagName === 'IFRAME' ? 'iframe' : (active?.tagName ?? '');
+      const inWidget = active?.shadowRoot?.activeElement;
+      if (inWidget) return `widget:${inWidget.tagName === 'IFRAME' ? 'panel' : inWidget.className}`;
+      return active?.tagName ?? '';
     });
   const tabTo = async (test: () => Promise<boolean>) => {
     for (let i = 0; i < 10; i++) {
@@ -167,7 +168,11 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     const frame = await chat();
     await frame.locator(SEND_BOX).waitFor({ timeout: 30_000 });
     await frame.waitForFunction((sel) => document.activeElement === document.querySelector(sel), SEND_BOX, { timeout: 10_000 });
-    expect(await focused()).to.equal('iframe');
+    expect(await focused()).to.equal('widget:panel');
+    // Before the first message, the panel says what is stored, for how long and who reads it.
+    const notice = frame.locator('#privacy');
+    expect(await notice.evaluate((el) => (el as HTMLDetailsElement).open)).to.equal(true);
+    expect(await notice.innerText()).to.match(/staff read/i).and.match(/Nothing is saved until you send a message/);
 
     await page.keyboard.type('what is dry needling?');
     await page.keyboard.press('Enter');
@@ -214,11 +219,8 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     expect(await focused()).to.equal('BODY');
   });
 
-  it('shows the privacy notice and the page’s reply formatting in the panel', async () => {
+  it('formats replies in the panel as on the chat page: one detail per line, numbers and emails as links', async () => {
     const frame = await chat();
-    const notice = frame.locator('#privacy');
-    await notice.waitFor();
-    expect(await notice.innerText()).to.match(/staff read/i);
     await frame.locator(SEND_BOX).fill('can I talk to a real person please?');
     await frame.locator(SEND_BOX).press('Enter');
     const reply = fromBot(frame, 'Email:').last();
