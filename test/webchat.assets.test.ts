@@ -107,7 +107,10 @@ describe('the website chat’s files: compressed, versioned, cached as their URL
     expect(res.headers.get('cache-control')).to.equal('public, max-age=300');
     expect(res.headers.get('cross-origin-resource-policy')).to.equal('cross-origin');
     const script = await res.text();
-    expect(script).to.contain(GREETING).and.contain('Example Needling Clinic').and.not.contain('__CONFIG__');
+    expect(script)
+      .to.contain(GREETING)
+      .and.contain('Example Needling Clinic')
+      .and.not.match(/= __(CONFIG|STYLE)__;/);
     expect(script.length, 'the launcher is small').to.be.below(16_000);
     const head = await fetch(`${app.base}/widget.js`, { method: 'HEAD' });
     expect(head.status).to.equal(200);

@@ -37,10 +37,10 @@ function documentedWidgetLine(): string {
   return line;
 }
 
-/** A host site on its own origin: a page with a heading, a link and the widget line. */
-async function hostSite(widgetLine: () => string): Promise<{ server: Server; origin: string }> {
+/** A host site on its own origin: a page with a heading, a link and the widget line (and its own CSP, if given). */
+async function hostSite(widgetLine: () => string, csp?: () => string): Promise<{ server: Server; origin: string }> {
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp() } : {}) });
     res.end(
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
         `<title>Clinic site</title></head><body><main><h1>Our clinic</h1><p><a href="/about">About us</a></p></main>${widgetLine()}</body></html>`,
@@ -79,6 +79,7 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
   let page: Page;
   let allowed: { server: Server; origin: string };
   let refused: { server: Server; origin: string };
+  let strict: { server: Server; origin: string };
   let profile: string;
   const scriptErrors: string[] = [];
   const { knowledge } = clinic();
@@ -92,7 +93,12 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     const line = documentedWidgetLine();
     allowed = await hostSite(() => line.split(DOCUMENTED_BOT).join(app.base));
     refused = await hostSite(() => line.split(DOCUMENTED_BOT).join(app.base));
-    app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: allowed.origin, WEBCHAT_GREETING: GREETING });
+    // A site with a strict Content-Security-Policy that allows the bot exactly as docs/website-chat.md says.
+    strict = await hostSite(
+      () => line.split(DOCUMENTED_BOT).join(app.base),
+      () => `default-src 'none'; script-src ${app.base}; frame-src ${app.base}`,
+    );
+    app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: `${allowed.origin},${strict.origin}`, WEBCHAT_GREETING: GREETING });
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -114,6 +120,7 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     await app?.close();
     allowed?.server.close();
     refused?.server.close();
+    strict?.server.close();
   });
 
   const launcher = () => page.getByRole('button', { name: /Chat with us/ });
@@ -172,7 +179,9 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     // Before the first message, the panel says what is stored, for how long and who reads it.
     const notice = frame.locator('#privacy');
     expect(await notice.evaluate((el) => (el as HTMLDetailsElement).open)).to.equal(true);
-    expect(await notice.innerText()).to.match(/staff read/i).and.match(/Nothing is saved until you send a message/);
+    expect(await notice.innerText())
+      .to.match(/staff read/i)
+      .and.match(/Nothing is saved until you send a message/);
 
     await page.keyboard.type('what is dry needling?');
     await page.keyboard.press('Enter');
@@ -269,6 +278,26 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).to.contain('can’t be shown on this website');
     expect(await alert.locator('a[href^="tel:"]').count()).to.equal(1);
+    await other.close();
+  });
+
+  it('works on a site whose Content-Security-Policy allows the bot only as script and frame source', async () => {
+    const other = await context.newPage();
+    const violations: string[] = [];
+    other.on('console', (msg) => {
+      if (msg.type() === 'error') violations.push(msg.text());
+    });
+    await other.goto(`${strict.origin}/`);
+    const button = other.getByRole('button', { name: /Chat with us/ });
+    await button.waitFor({ timeout: 20_000 });
+    // Styled (its own style sheet applied), not a bare browser button.
+    expect(await button.evaluate((el) => getComputedStyle(el).borderRadius)).to.equal('24px');
+    await button.click();
+    const handle = await other.locator('iframe').elementHandle({ timeout: 20_000 });
+    const frame = (await handle!.contentFrame())!;
+    await frame.locator(SEND_BOX).waitFor({ timeout: 30_000 });
+    await fromBot(frame, 'I can explain what acupuncture and dry needling are').first().waitFor({ timeout: 30_000 });
+    expect(violations, 'CSP violations and script errors').to.deep.equal([]);
     await other.close();
   });
 

@@ -196,8 +196,12 @@ function widgetScript(deps: WebChatPageDeps, template: string, css: string): str
     launcherLabel: 'Chat with us',
     panelLabel: `Chat with ${name}`,
   };
-  const withConfig = template.replace('__CONFIG__', () => scriptJson(config));
-  return withConfig.replace('__STYLE__', () => scriptJson(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n')));
+  const style = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n');
+  const filled = template
+    .replace('var CONFIG = __CONFIG__;', () => `var CONFIG = ${scriptJson(config)};`)
+    .replace('var STYLE = __STYLE__;', () => `var STYLE = ${scriptJson(style)};`);
+  if (/= __(CONFIG|STYLE)__;/.test(filled)) throw new Error('widget.js: its CONFIG or STYLE placeholder is missing');
+  return filled;
 }
 
 export function registerWebChatPage(server: restify.Server, deps: WebChatPageDeps): void {

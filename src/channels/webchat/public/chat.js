@@ -390,8 +390,22 @@
     window.location.reload();
   });
 
-  session()
-    .then(start)
+  /** Web Chat's bundle, which the page loads after this script: the token is asked for while it downloads. */
+  function webChatLoaded() {
+    return new Promise(function (resolve, reject) {
+      function check() {
+        if (window.WebChat) resolve();
+        else reject(new Error('Web Chat did not load'));
+      }
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check);
+      else check();
+    });
+  }
+
+  Promise.all([session(), webChatLoaded()])
+    .then(function (ready) {
+      start(ready[0]);
+    })
     .catch(function () {
       showStatus('The chat is not available right now. Please try again later, or call ' + config.phone + '.', true);
     });

@@ -19,6 +19,7 @@
 (function () {
   'use strict';
 
+  /* global __CONFIG__, __STYLE__ -- replaced by page.ts (widgetScript) before the script is served */
   var CONFIG = __CONFIG__;
   var STYLE = __STYLE__;
   var KEY_OPEN = 'clinic-chat-widget.open';
