@@ -3,21 +3,25 @@
  * (recommend() in src/knowledge/claims.ts, in the article's words).
  */
 import {
+  Choice,
   ChoiceFactory,
+  DialogContext,
   DialogTurnResult,
   FoundChoice,
   ListStyle,
+  PromptOptions,
   PromptValidatorContext,
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsText } from '../src/bot/replies';
+import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsAgainText, suitsText } from '../src/bot/replies';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
+import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { WHICH_TREATMENT_DIALOG } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 
@@ -108,6 +112,29 @@ function toldArea(text: string, conditions: Array<{ list: string; name: string }
   return list === 'dryNeedling' ? 'muscles' : list === 'acupuncture' ? 'internal' : 'chronic';
 }
 
+/** Whether a prompt's choices are the area question's. */
+const isArea = (choices: Array<string | Choice>) => choices.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
+
+/** "So which one?", "you tell me", "dunno": the patient leaves the choice to the bot (not sure / no preference). */
+const LEAVES_IT =
+  /\b(which one|which should|which 1|what do you (think|reckon|suggest|recommend)|you (tell me|choose|pick|decide)|up to you|(just )?(pick|choose) (one|for me)|whichever|dunno|no idea|not sure|dont know|do not know|dont mind|do not mind|doesnt matter|does not matter|no preference|no idea)\b/;
+
+/** What a typed answer to one of the two questions means, if it means one of the options. */
+function typedAnswer(
+  isAreaPrompt: boolean,
+  recognition: { text: string; conditions: Array<{ value: { list: string; name: string } }> },
+): string | undefined {
+  const text = plainForm(recognition.text);
+  if (isAreaPrompt) {
+    const area = toldArea(
+      recognition.text,
+      recognition.conditions.map((c) => c.value),
+    );
+    return area ?? (LEAVES_IT.test(text) ? 'unsure' : undefined);
+  }
+  return matchSynonyms(APPROACHES, recognition.text) ?? (LEAVES_IT.test(text) ? 'none' : undefined);
+}
+
 export class WhichTreatmentDialog extends InterruptibleDialog {
   constructor(deps: DialogDependencies) {
     super(WHICH_TREATMENT_DIALOG, deps, INTENT);
@@ -129,6 +156,15 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
       recognition.conditions.map((c) => c.value),
     );
     if (told) return this.answer(step, told, matchSynonyms(APPROACHES, recognition.text) ?? 'none');
+    // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
+    const before = await this.deps.turns.context(step.context);
+    if (before.lastIntent === INTENT && before.lastAnswered) {
+      await say(step.context, 'answered', suitsAgainText(before.lastAnswered), {
+        intent: INTENT,
+        suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person],
+      });
+      return step.endDialog();
+    }
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
       retryPrompt: reply(step.context, undefined, AREA_RETRY),
@@ -171,17 +207,23 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
+  /**
+   * A described problem ("it's my lower back mostly") answers "what would you like help with?", and "so which one?"
+   * leaves the choice to the bot: neither interrupts the questions as a new question.
+   */
+  protected answers(innerDc: DialogContext, understanding: TurnUnderstanding): boolean {
+    if (super.answers(innerDc, understanding)) return true;
+    const choices = (innerDc.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.choices;
+    if (!choices?.length) return false;
+    return typedAnswer(isArea(choices), understanding.recognition) !== undefined;
+  }
+
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
-    // Typed answers in the patient's words ("mostly my gut and sleep") are accepted as the option they mean.
+    // Typed answers in the patient's words ("mostly my gut and sleep", "dunno, you pick") are accepted as the option they mean.
     const { recognition } = await this.deps.turns.understand(prompt.context);
-    const isAreaPrompt = prompt.options.choices?.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
-    const typed = isAreaPrompt
-      ? toldArea(
-          recognition.text,
-          recognition.conditions.map((c) => c.value),
-        )
-      : matchSynonyms(APPROACHES, recognition.text);
+    const isAreaPrompt = isArea(prompt.options.choices ?? []);
+    const typed = typedAnswer(isAreaPrompt, recognition);
     const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
     const title = options.find((o) => o.value === typed)?.title;
     if (!title) return false;

@@ -13,14 +13,16 @@ import { clinic } from './helpers';
 const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
 
 /**
- * Cases answered right when the floor was set (development set, then the test set run once at the end).
- * #12 reached 315 and 285 on its own; with the safety triage of #11 merged, its second net (the naive Bayes safety
- * classifier) gives guidance first to many ordinary ache descriptions, which these cases count as wrong (docs/safety.md,
- * "Known problem"): 278 and 252. Safety was kept first; raising these back is the next step.
+ * Cases answered right when the floor was set (development set, then each test set run once at the end).
+ * #12 reached 315 and 285 on its own; the safety triage of #11 cost 278 and 252 (ordinary aches told to call 000);
+ * everyday complaints answered without that (docs/safety.md, "Everyday complaints") brought 310 and 276.
+ * patients-words-test-2.json is a second independent test set (331 cases): 225 on main before, 239 with the safety
+ * work, 250 once "which suits me" accepted described problems and "so which one?" (docs/understanding.md).
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 278,
-  'patients-words-test.json': 252,
+  'patients-words.json': 312,
+  'patients-words-test.json': 276,
+  'patients-words-test-2.json': 250,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

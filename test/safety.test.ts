@@ -146,6 +146,78 @@ describe('safety triage: what patients really write', () => {
   });
 });
 
+describe('everyday complaints are answered, not treated as emergencies', () => {
+  const guided = (text: string) => {
+    const r = triage.triage(text);
+    return (r.mode === 'alone' || r.mode === 'first') && (r.tier === 'emergency' || r.tier === 'crisis');
+  };
+
+  it('ordinary aches of listed and unlisted body parts never get "call 000" guidance', () => {
+    const texts = [
+      'the outside of my hip throbs when i lie on that side in bed',
+      'a sharp twinge in my shoulder every time i reach for the top cupboard',
+      'my kneecap aches after sitting in the car for a long drive',
+      'stabbing ache under my shoulder blade after a day at the laptop',
+      'tight band across my forehead by mid afternoon most days, would acupuncture help',
+      'my lower back seizes up when i bend to pick up the washing basket',
+    ];
+    for (const t of texts) expect(guided(t), t).to.equal(false);
+  });
+
+  it('an everyday complaint the classifier is unsure of gets the answer, then one safety-net line after it', async () => {
+    const text = 'side of my hip aches when i lie on it at night and stairs make it worse';
+    const r = triage.triage(text);
+    if (r.mode === 'note') {
+      expect(r.noteAfter).to.equal(true);
+      const c = await new Conversation().say(text);
+      expect(c.replies[0].text).to.not.match(/call 000|emergency/i);
+      expect(c.replies[c.replies.length - 1].text).to.match(/suddenly/);
+    } else expect(r.mode).to.equal('none');
+  });
+
+  it('numb, tingly fingers at night are answered; the same numbness since the needling gets urgent care', () => {
+    expect(triage.triage('my fingers go numb and tingly at night and i shake my hand to wake it up').mode).to.not.be.oneOf(['alone', 'first']);
+    expect(triage.triage('my hand feels dead every morning when i wake up').tier).to.not.equal('crisis');
+    expectTier('since the needling in my neck yesterday two fingers are numb and tingly', 'urgent', ['first']);
+  });
+
+  it('a red swollen toe from gout is answered; red and swollen where the needle went in gets urgent care', () => {
+    expect(triage.triage('gout again, my big toe is red and swollen, can needling help').mode).to.not.be.oneOf(['alone', 'first']);
+    expectTier('the spot where the needle went in is red and swollen and hot', 'urgent', ['first']);
+  });
+
+  it('a question about how needles work is not a needle left in the skin', () => {
+    expect(triage.triage('how does putting a needle in the knot in my shoulder make it relax').tier).to.not.equal('urgent');
+    expectTier('there is still a needle in my forearm from this morning', 'urgent', ['first']);
+  });
+
+  it('suicide warning signs in other words get the crisis guidance: giving things away, looking up methods', () => {
+    expectTier('been giving away all my things this week, wont be needing them soon', 'crisis');
+    expectTier('i keep googling how many sleeping pills it takes', 'crisis');
+    expectTier('Is there a painless way to go', 'crisis');
+  });
+
+  it('a long-standing complaint anywhere but the alarm areas is answered with the safety-net line, not 000 first', () => {
+    for (const t of ['my stomach has been off for months and i feel bloated all the time', 'my tummy is always upset after meals']) {
+      expect(guided(t), t).to.equal(false);
+    }
+    expectTier('my cut is pouring and wont stop even with pressure', 'emergency', ['alone']);
+  });
+
+  it('wanting it all to end is a crisis, however it is put', () => {
+    expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
+  });
+
+  it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {
+    for (const t of [
+      'what a stroke of luck, you have a spot on friday for my neck',
+      'this job will be the death of me, my shoulders are up round my ears',
+      'the heat is suffocating today, is your waiting room cool',
+    ])
+      expect(guided(t), t).to.equal(false);
+  });
+});
+
 describe('safety data is validated when the bot starts', () => {
   function withBrokenCopy(edit: (dir: string) => void): () => unknown {
     return () => {

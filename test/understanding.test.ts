@@ -98,6 +98,18 @@ describe('understanding patients’ own words', () => {
       expect(texts[0]).to.include('Sciatica');
       expect(texts[1]).to.match(/doesn’t cover that|prices/);
     });
+
+    it('a body part asked to be treated ("help my back") is a question about its condition, answered before the price', async () => {
+      const r = await say('can dry needling help my back and how much is a session');
+      const texts = r.replies.map((a) => a.text ?? '');
+      expect(texts[0]).to.include('Chronic lower back pain');
+      expect(texts.slice(1).join(' ')).to.match(/doesn’t cover that|prices/);
+    });
+
+    it('two conditions in one message get two answers, in order', async () => {
+      const r = await say('do you treat golfers elbow? and what about insomnia');
+      expect(r.text).to.match(/Golfer.s elbow[\s\S]*insomnia/i);
+    });
   });
 
   describe('messaging style', () => {
@@ -144,6 +156,39 @@ describe('understanding patients’ own words', () => {
       const answered = second.recognition?.outcome === 'answered' ? second : await c.say('no preference');
       expect(answered.recognition?.outcome).to.equal('answered');
       expect(answered.text).to.include('acupuncture');
+    });
+
+    it('a described problem answers "what would you like help with?" instead of ending the questions', async () => {
+      const c = new Conversation();
+      await c.say('which of the two would suit me');
+      const second = await c.say('it is my lower back mostly, sore for months');
+      expect(second.text).to.match(/which approach appeals to you more/i);
+      const third = await c.say('no preference');
+      expect(third.recognition?.outcome).to.equal('answered');
+      expect(third.text).to.include('dry needling');
+    });
+
+    it('"you pick", "dunno" or "so which one?" at either question leaves the choice to the bot, which answers', async () => {
+      for (const leave of ['dunno, you pick', 'so which one?', 'what do you reckon']) {
+        const c = new Conversation();
+        await c.say('help me choose between the two treatments');
+        await c.say('mostly stress and sleep');
+        const r = await c.say(leave);
+        expect(r.recognition?.outcome, leave).to.equal('answered');
+        expect(r.text, leave).to.include('acupuncture');
+      }
+    });
+
+    it('"so which one?" right after a recommendation repeats it instead of asking the questions again', async () => {
+      const c = new Conversation();
+      await c.say('which one would suit me');
+      await c.say('muscles');
+      const recommended = await c.say('western medicine');
+      expect(recommended.text).to.include('dry needling');
+      const again = await c.say('so which one then?');
+      expect(again.recognition?.outcome).to.equal('answered');
+      expect(again.text).to.include('dry needling');
+      expect(again.text).to.not.match(/what would you mainly like help with/i);
     });
   });
 

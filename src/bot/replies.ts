@@ -235,6 +235,15 @@ export function suitsText(treatment: TreatmentChoice, why: string): string {
   return `${lead} ${why}\n\n${DISCLAIMER} A practitioner will advise what suits you best.`;
 }
 
+/** "So which one?" right after a recommendation: the same recommendation again, not the questions again. */
+export function suitsAgainText(treatment: TreatmentChoice): string {
+  const lead =
+    treatment === 'both'
+      ? 'From what you’ve told me, either treatment could suit you.'
+      : `From what you’ve told me, the article points to ${SUITS_NAMES[treatment]}.`;
+  return `${lead} A practitioner will advise what suits you best: you can book a session, or tell me more (for example what you’d like help with) and I’ll look again.`;
+}
+
 // Booking and call-back enquiries
 export function consentText(k: Knowledge, kind: 'booking' | 'callback'): string {
   return (

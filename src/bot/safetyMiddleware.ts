@@ -64,8 +64,12 @@ export class SafetyMiddleware implements Middleware {
       await this.writeHold(context, hold.question ? { ...hold, reminded: true } : undefined);
     }
     if (result.mode === 'first') return this.first(context, text, result, next);
-    if (result.mode === 'note' && result.note) await say(context, undefined, noteText(this.knowledge, result.note));
+    // A caution (history of stroke, blood thinners) comes before the answer; a safety-net line after an everyday
+    // complaint ("if it ever comes on suddenly…") comes after it.
+    const note = result.mode === 'note' && result.note ? noteText(this.knowledge, result.note) : undefined;
+    if (note && !result.noteAfter) await say(context, undefined, note);
     await next();
+    if (note && result.noteAfter) await say(context, undefined, note);
     if (result.mode === 'note') {
       const record = getTurnRecord(context);
       if (record) record.safety = { mode: 'note', sign: result.sign };

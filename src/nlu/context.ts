@@ -13,6 +13,8 @@ export interface ClinicContext {
   lastIntent?: string;
   /** The article passage answered last, so "and acupuncture?" can answer the same point for the other treatment. */
   lastPassage?: string;
+  /** The treatment the last answer was about, "both" included (a recommendation of either), for "so which one?". */
+  lastAnswered?: TreatmentId | 'both';
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
@@ -87,7 +89,7 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
 
 /** The context after answering: what the user just named becomes "it" and "that" for the next turn. */
 export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>, passage?: string): ClinicContext {
-  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage };
+  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage, lastAnswered: q.treatment };
   if (q.treatment && q.treatment !== 'both') next.lastTreatment = q.treatment;
   if (q.condition) next.lastCondition = q.condition.value;
   return next;

@@ -77,6 +77,7 @@ const DISTANT = [
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,
+  /\b(now|since then|these days) (i am|im|he is|hes|she is|shes|they are|i feel|all) (good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal)\b/,
   /\bthe (year|month) before\b/,
   /\bafter (his|her|my|their) (stroke|heart attack|attack|surgery|bypass)\b/,
   /\b(once|twice) before\b/,
@@ -86,7 +87,8 @@ const HABITUAL = [/\b(sometimes|usually|often|tend to|tends to|always|occasional
 
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
-  /\b(now|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
+  // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
+  /\b(now(?! (i am|im|he is|hes|she is|shes|they are|i feel|all) (good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
   /\bjust\b/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
 
@@ -194,6 +196,9 @@ export function isHypothetical(words: string[], start: number, end = start): boo
 
 export type When = 'now' | 'history' | 'past' | 'unknown';
 
+/** "on and off since breakfast, now constant": a recurring sign said to be here now, and nothing long ago ("used to"). */
+const againNow = (joined: string) => STRONG_NOW.test(joined) && !LONG_AGO.some((re) => re.test(joined));
+
 /** A time cue found in a run of words: where it is, and what kind. */
 export interface TimeCue {
   first: number;
@@ -249,6 +254,7 @@ export function timeCues(words: string[]): TimeCue[] {
  * When, from time cues in the sentence: the cue nearest the sign wins (a recent one on a tie, to be safe);
  * habits count only close to the sign; a past verb just before the sign ("had a stroke", "fainted") makes it
  * history when the sentence says long ago, now when a recent cue is right next to it, and past otherwise;
+ * a long-standing pattern in a sentence that also says now is past (happening again, so in doubt);
  * with no cue at all, unknown (taken as now).
  */
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
@@ -269,6 +275,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     if (distantAnywhere) return 'history';
     return 'past';
   }
-  if (best) return best.kind === 'distant' ? 'history' : 'now';
+  // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
+  if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }

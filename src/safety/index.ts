@@ -3,6 +3,7 @@
  * tests and tools build many bots from one knowledge object).
  */
 import type { Knowledge } from '../knowledge/types';
+import { everydayComplaints } from './everyday';
 import { SafetyTriage, TriageOptions } from './triage';
 
 const cache = new WeakMap<Knowledge, SafetyTriage>();
@@ -16,10 +17,24 @@ function commonWords(k: Knowledge): Set<string> {
   return out;
 }
 
+/** What an everyday complaint names: any body part of conditions.json except the alarm areas, and its symptom words. */
+function everydayWords(k: Knowledge): TriageOptions['complaints'] {
+  // Alarm areas (lexicon.json "alarmarea": chest, throat, eyes…): a complaint there stays in doubt.
+  const alarm = k.safety.lexicon.concepts.get('alarmarea') ?? [];
+  const alarming = (p: string) => alarm.some((a) => p === a || p.split(' ').includes(a));
+  const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts].filter((p) => !alarming(p));
+  return { parts, symptoms: k.descriptions.symptoms, otherParts: alarm };
+}
+
 export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'threshold'> = {}): SafetyTriage {
   let t = options.threshold === undefined ? cache.get(knowledge) : undefined;
   if (!t) {
-    t = new SafetyTriage(knowledge.safety, { ...options, commonWords: commonWords(knowledge), benign: knowledge.training.map((u) => u.text) });
+    t = new SafetyTriage(knowledge.safety, {
+      ...options,
+      commonWords: commonWords(knowledge),
+      complaints: everydayWords(knowledge),
+      benign: [...knowledge.training.map((u) => u.text), ...everydayComplaints(knowledge.conditions, knowledge.descriptions)],
+    });
     if (options.threshold === undefined) cache.set(knowledge, t);
     // Trained now, at start-up (about half a second), not in a patient's first turn. WordNet's word list loads on
     // the first word the typo corrector would change (rare), so that no timer blocks the server at a random moment.

@@ -60,6 +60,7 @@ function loadTiers(dir: string, fail: Fail): Record<Tier, TierInfo> {
       label: text(raw.label, file, `${f}.label`, fail),
       guidance: text(raw.guidance, file, `${f}.guidance`, fail),
       ifItHappens: text(raw.ifItHappens, file, `${f}.ifItHappens`, fail),
+      safetyNet: raw.safetyNet === undefined ? undefined : text(raw.safetyNet, file, `${f}.safetyNet`, fail),
       reasoning: text(raw.reasoning, file, `${f}.reasoning`, fail),
       examples: texts(raw.examples, file, `${f}.examples`, fail),
     };
@@ -118,11 +119,18 @@ interface RawSign {
   caution?: string;
   extra?: string;
   patterns: string[];
+  /** Patterns that count only when the message says a session happened (sessionLink). */
+  afterSession: string[];
 }
 
-function loadRawSigns(dir: string, fail: Fail): RawSign[] {
+function loadRawSigns(dir: string, fail: Fail): { signs: RawSign[]; sessionLink: string[] } {
   const file = 'safety/signs.json';
   const data = readJson(dir, file, fail);
+  const sessionLink = texts(data.sessionLink, file, 'sessionLink', fail, false);
+  return { signs: readSigns(data, file, fail), sessionLink };
+}
+
+function readSigns(data: Record<string, unknown>, file: string, fail: Fail): RawSign[] {
   if (!Array.isArray(data.signs) || data.signs.length === 0) return fail(file, 'signs', 'must be a non-empty list');
   const ids = new Set<string>();
   return data.signs.map((raw: Record<string, unknown>, i: number) => {
@@ -142,6 +150,7 @@ function loadRawSigns(dir: string, fail: Fail): RawSign[] {
       caution,
       extra: raw.extra === undefined ? undefined : text(raw.extra, file, `${f}.extra`, fail),
       patterns: texts(raw.patterns, file, `${f}.patterns`, fail, false),
+      afterSession: raw.afterSession === undefined ? [] : texts(raw.afterSession, file, `${f}.afterSession`, fail, false),
     };
   });
 }
@@ -191,20 +200,36 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
   const lexicon = loadLexicon(dir, fail);
   const raw = loadRawSigns(dir, fail);
   const examples = loadExamples(dir, fail);
-  const normaliser = new SafetyNormaliser(lexicon, safetyVocabulary(lexicon, raw, examples));
+  const all = [...raw.signs.map((s) => ({ patterns: [...s.patterns, ...s.afterSession] })), { patterns: raw.sessionLink }];
+  const normaliser = new SafetyNormaliser(lexicon, safetyVocabulary(lexicon, all, examples));
   const compiler = new PatternCompiler(normaliser, lexicon.concepts);
   const file = 'safety/signs.json';
-  const signs: Sign[] = raw.map((s, i) => {
-    const bodies = s.patterns.map((p, j) => {
+  const compileAll = (sources: string[], where: string): RegExp[] =>
+    sources.map((p, j) => {
       try {
         return compiler.compile(p);
       } catch (err) {
-        if (err instanceof PatternError) return fail(file, `signs[${i}].patterns[${j}]`, `not a valid pattern: ${err.message}`);
+        if (err instanceof PatternError) return fail(file, `${where}[${j}]`, `not a valid pattern: ${err.message}`);
         throw err;
       }
     });
-    const matcher = new RegExp(bodies.map((b) => b.source).join('|'), 'u');
-    return { id: s.id, theme: s.theme, tier: s.tier, caution: s.caution, extra: s.extra, patterns: bodies, sources: s.patterns, matcher };
+  const oneOf = (bodies: RegExp[]) => new RegExp(bodies.map((b) => b.source).join('|'), 'u');
+  const signs: Sign[] = raw.signs.map((s, i) => {
+    const bodies = compileAll(s.patterns, `signs[${i}].patterns`);
+    const afterSession = compileAll(s.afterSession, `signs[${i}].afterSession`);
+    return {
+      id: s.id,
+      theme: s.theme,
+      tier: s.tier,
+      caution: s.caution,
+      extra: s.extra,
+      patterns: bodies,
+      sources: s.patterns,
+      matcher: oneOf(bodies),
+      sessionMatcher: afterSession.length ? oneOf(afterSession) : undefined,
+      sessionSources: s.afterSession,
+    };
   });
-  return { tiers, lexicon, signs, examples };
+  const sessionLink = oneOf(compileAll(raw.sessionLink, 'sessionLink'));
+  return { tiers, lexicon, signs, examples, sessionLink };
 }

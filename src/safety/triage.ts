@@ -28,6 +28,13 @@ const EVENT =
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
 
+/** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
+const LONG_STANDING =
+  /\b(always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was))\b/;
+
+/** Something new and sudden: never softened as long-standing, whatever else the message says. */
+const SUDDEN = /\b(sudden|suddenly|all of a sudden|out of nowhere|out of the blue|just now|right now|this minute|getting worse fast)\b/;
+
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
   return text.split(/[.!;\n,]+|\s(?:and|but|so)\s/).some((part) => QUESTION.test(part.trim()));
@@ -39,12 +46,18 @@ export interface TriageOptions {
   commonWords?: Iterable<string>;
   /** Ordinary clinic questions (the intent training lines), as extra benign examples for the classifier. */
   benign?: string[];
+  /** What an everyday complaint names: body parts and symptom words (conditions.json), and alarm areas (chest, throat) that keep it in doubt. */
+  complaints?: { parts: string[]; symptoms: string[]; otherParts: string[] };
 }
+
+/** Phrases as the patterns see them: normalised stems between spaces, so " lower back " is found in a clause. */
+type Phrases = string[];
 
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
   readonly threshold: number;
   private trained?: SafetyClassifier;
+  private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases };
 
   constructor(
     readonly knowledge: SafetyKnowledge,
@@ -57,6 +70,41 @@ export class SafetyTriage {
     );
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const phrases = (list: string[]): Phrases =>
+      list
+        .map(
+          (p) =>
+            ' ' +
+            this.normaliser
+              .clauses(p)
+              .flatMap((c) => c.stems)
+              .join(' ') +
+            ' ',
+        )
+        .filter((p) => p.trim());
+    if (options.complaints) {
+      const { parts, symptoms, otherParts } = options.complaints;
+      this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts) };
+    }
+  }
+
+  /**
+   * Whether the message describes an everyday complaint: a body part with a symptom word ("my heel aches",
+   * "stabbing pain in my shoulder blade") or anything long-standing ("always", "for months"), and no alarm area
+   * (chest, throat, face, eyes: those stay in doubt).
+   */
+  describesComplaint(clauses: NormalClause[]): boolean {
+    const c = this.complaint;
+    if (!c) return false;
+    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    if (c.otherParts.some((p) => all.includes(p))) return false;
+    // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
+    const joined = clauses.flatMap((x) => x.words).join(' ');
+    if (LONG_STANDING.test(joined) && !SUDDEN.test(joined)) return true;
+    return clauses.some((x) => {
+      const joined = ' ' + x.stems.join(' ') + ' ';
+      return c.parts.some((p) => joined.includes(p)) && c.symptoms.some((p) => joined.includes(p));
+    });
   }
 
   /** The second net, trained on first use (about half a second: every example is normalised); triageFor() trains it at once. */
@@ -75,6 +123,11 @@ export class SafetyTriage {
     ]);
   }
 
+  /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
+  sessionHappened(clauses: NormalClause[]): boolean {
+    return clauses.some((c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' '));
+  }
+
   /** Every sign mentioned, with its context. */
   mentions(clauses: NormalClause[]): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
     const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> = [];
@@ -88,13 +141,14 @@ export class SafetyTriage {
     const allWords = clauses.flatMap((c) => c.words);
     const strongNow = STRONG_NOW.test(allWords.join(' '));
     let messageWhen: string | undefined;
+    const linked = this.sessionHappened(clauses);
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
       const sentence = sentences.get(clause.sentence)!;
       const offset = sentence.offsets[ci];
       for (const sign of this.knowledge.signs) {
-        const m = sign.matcher.exec(joined);
+        const m = sign.matcher.exec(joined) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
         if (!m) continue;
         const start = joined
           .slice(0, m.index + 1)
@@ -198,8 +252,17 @@ export class SafetyTriage {
         -1000,
         -1000,
       ) === 'history';
-    if (risk >= this.threshold && tier && !history) {
-      best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
+    // Urgent care is for problems after a session (infection, a fragment, a nerve): without one, an ache is an ache.
+    const session = this.sessionHappened(clauses);
+    const unlinked = tier === 'urgent' && !session;
+    if (risk >= this.threshold && tier && !history && !unlinked) {
+      // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
+      // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
+      // Crisis always gets its guidance.
+      const safetyNet = tier !== 'crisis' ? this.knowledge.tiers[tier].safetyNet : undefined;
+      const everyday = safetyNet && !session && this.describesComplaint(clauses.filter((_, i) => !setAside.has(i)));
+      if (everyday) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
+      else best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
     best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
     return best;

@@ -16,6 +16,12 @@ export interface TierInfo {
   guidance: string;
   /** One line added after an answer when the sign is mentioned as a question or a possibility ("if that happens…"). */
   ifItHappens: string;
+  /**
+   * One line added after the answer when only the classifier (second net) is unsure about an everyday description
+   * of a listed condition ("side of my hip aches when I lie on it"): what would make it this tier. Without it, such
+   * a message gets the guidance first.
+   */
+  safetyNet?: string;
   /** Why this tier exists and what belongs in it (for the clinic and staff, never sent). */
   reasoning: string;
   examples: string[];
@@ -33,6 +39,12 @@ export interface Sign {
   matcher: RegExp;
   /** Source text of each pattern, for messages and docs. */
   sources: string[];
+  /**
+   * Patterns that only mean this sign when the message says a session happened ("numb fingers" is carpal tunnel
+   * until "since the needling" makes it a possible nerve injury); see SafetyKnowledge.sessionLink.
+   */
+  sessionMatcher?: RegExp;
+  sessionSources: string[];
   /** A note added after the answer when the sign is in the past, someone else's, or a standing condition. */
   caution?: string;
   /** An extra line after the tier's guidance for this sign (a poisons line, "do not pull it out"). */
@@ -57,6 +69,8 @@ export interface SafetyKnowledge {
   tiers: Record<Tier, TierInfo>;
   lexicon: Lexicon;
   signs: Sign[];
+  /** Whether a clause says that a session (needling, treatment) happened: "since the needling", "where the needle went in". */
+  sessionLink: RegExp;
   /** Training examples for the safety classifier: text and tier (or "none"). */
   examples: Array<{ text: string; label: Tier | 'none'; theme: string }>;
 }
@@ -96,6 +110,8 @@ export interface Triage {
   score: number;
   /** The short line for mode "note". */
   note?: string;
+  /** The note goes after the answer, not before it (a safety-net line after an everyday complaint). */
+  noteAfter?: boolean;
   /** The message also asks something (kept for later when the guidance has to go alone). */
   question: boolean;
   /** Not sure it is happening now (a past tense, or only the classifier): guidance first, then the answer. */
