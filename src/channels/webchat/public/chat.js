@@ -229,7 +229,11 @@
       }
     });
     document.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && !event.defaultPrevented) tellLauncher('escape');
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Inside a message, Escape is Web Chat's own ("Exit message"): only elsewhere does it minimise the panel.
+      var target = event.target;
+      if (target && target.closest && target.closest('.webchat__basic-transcript__activity')) return;
+      tellLauncher('escape');
     });
   }
 
