@@ -88,7 +88,10 @@ export function encodedBody(a: Asset, encoding: 'br' | 'gzip'): Promise<Buffer> 
       a.encoded.br = brotli(a.body, 5);
       void a.encoded.br.then(() =>
         brotli(a.body, 11).then(
-          (best) => (a.bestBrotli = best),
+          (best) => {
+            a.bestBrotli = best;
+            a.encoded.br = Promise.resolve(best); // the quick one can go
+          },
           () => undefined, // keep the quick one
         ),
       );
