@@ -1,7 +1,8 @@
 /**
  * The chat page heals itself (issue #17 item 2), in Chromium: the network drops in the middle of a conversation,
  * the page says it is reconnecting (not "Connected"), the visitor writes meanwhile, the network comes back, and the
- * message is sent exactly once (one bubble, one answer, no "Send failed"). When the server refuses the conversation
+ * message is sent exactly once (one bubble, one answer, no "Send failed"); a post whose answer is lost is not sent
+ * again (the server already has it). When the server refuses the conversation
  * for good (its token rejected on reconnecting), the page says so, starts a new conversation and gives the visitor
  * back what they had written.
  *
@@ -107,6 +108,28 @@ describe('the chat page when the connection drops (Chromium)', function () {
     });
     expect(await fromUser('what is it used for?').count()).to.equal(1);
     expect(scriptErrors).to.deep.equal([]);
+  });
+
+  it('does not send a message twice when the server got it but its answer was lost on the way back', async () => {
+    await page.goto(`${app.base}/`);
+    await fromBot('I can explain what acupuncture and dry needling are').first().waitFor({ timeout: 30_000 });
+    let reachedServer = 0;
+    await page.route('**/v3/directline/conversations/*/activities', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      reachedServer += 1;
+      if (reachedServer === 1) {
+        await route.fetch(); // the server gets it and answers...
+        return route.abort('connectionreset'); // ...and the answer never reaches the page
+      }
+      return route.continue();
+    });
+    await ask('what is the difference between them?');
+    await fromBot('different theories').last().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(3000); // time for a second copy to be posted, if one were
+    await page.unrouteAll();
+    expect(reachedServer, 'posted once').to.equal(1);
+    expect(await fromUser('what is the difference between them?').count()).to.equal(1);
+    expect(await page.getByText('Send failed', { exact: false }).count()).to.equal(0);
   });
 
   it('when the server refuses the conversation on reconnecting, says so, starts a new one and gives back what was not sent', async () => {
