@@ -66,6 +66,11 @@ describe('understanding patients’ own words', () => {
       const r = await say('how long has dry needling existed, when did it start');
       expect(r.text).to.include('1980s').and.not.include('Myotherapy');
     });
+
+    it('a question word says less than the word that follows it: who invented it is history, not who practises it', async () => {
+      const r = await say('who invented dry needling');
+      expect(r.text).to.include('1980s').and.not.include('Myotherapy');
+    });
   });
 
   describe('honest partial matches', () => {
@@ -113,6 +118,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"no worries" is a way of saying OK, not stress to be treated', async () => {
+      const r = await say('no worries, and what about my shoulder, it pinches when i reach overhead');
+      expect(r.text).to.include('Shoulder impingement syndrome');
+      expect(r.text).to.not.match(/stress management/i);
+    });
+
     it('"r u a real person" is told the truth: an automated assistant, with a person to contact', async () => {
       const r = await say('r u a real person??');
       expect(r.text).to.include('automated assistant');

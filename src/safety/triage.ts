@@ -96,7 +96,9 @@ export class SafetyTriage {
   describesComplaint(clauses: NormalClause[]): boolean {
     const c = this.complaint;
     if (!c) return false;
-    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    // An alarm word inside an everyday area's name ("behind my eyes" for a headache) is not the alarm area itself.
+    let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    for (const p of c.parts) all = all.split(p).join(' ');
     if (c.otherParts.some((p) => all.includes(p))) return false;
     // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
     const joined = clauses.flatMap((x) => x.words).join(' ');
