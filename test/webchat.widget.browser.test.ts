@@ -165,6 +165,21 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
     expect(await page.locator('iframe').count()).to.equal(0);
   });
 
+  it('lets the visitor dismiss the greeting, which then stays away on the next pages', async () => {
+    const other = await context.newPage();
+    await other.goto(`${allowed.origin}/`);
+    const greeting = other.getByRole('note');
+    await greeting.getByText(GREETING).waitFor({ timeout: 10_000 });
+    await greeting.getByRole('button', { name: 'Dismiss the greeting' }).click();
+    expect(await greeting.count()).to.equal(0);
+    await other.goto(`${allowed.origin}/about`);
+    await other.getByRole('button', { name: /Chat with us/ }).waitFor({ timeout: 20_000 });
+    await other.waitForTimeout(3500); // longer than the greeting's delay
+    expect(await other.getByRole('note').count()).to.equal(0);
+    await other.evaluate(() => localStorage.clear()); // the next tests start as a new visitor
+    await other.close();
+  });
+
   it('works with the keyboard alone: Tab to the launcher, Enter opens with the focus in the send box, Escape minimises back to the launcher', async () => {
     await page.goto(`${allowed.origin}/`);
     await launcher().waitFor({ timeout: 20_000 });
