@@ -235,6 +235,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         redactContactDetails: config.redactContactDetails,
         policyUrl: config.webChat.privacyUrl,
       },
+      greeting: config.webChat.greeting,
       logger,
     });
 

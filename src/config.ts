@@ -132,6 +132,8 @@ export interface WebChatConfig {
   locale: string;
   /** The clinic's privacy policy, linked from the website chat's privacy notice ('' when not set). */
   privacyUrl: string;
+  /** The website widget's greeting bubble beside its launcher ('' for none). */
+  greeting: string;
 }
 
 export interface StaffAccount {
@@ -345,6 +347,13 @@ function webUrl(env: NodeJS.ProcessEnv, name: string): string {
   return url.href;
 }
 
+/** One line of text shown to visitors, at most `max` characters, or '' when not set. */
+function shortText(env: NodeJS.ProcessEnv, name: string, max: number): string {
+  const raw = (env[name] ?? '').replace(/\s+/g, ' ').trim();
+  if (raw.length > max) throw new ConfigError(`${name} must be at most ${max} characters (got ${raw.length})`);
+  return raw;
+}
+
 /** Comma-separated origins such as https://www.clinic.example; "*" is refused (conversations are private). */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = env[name]?.trim();
@@ -493,6 +502,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
       locale: localeTag(env, 'WEBCHAT_LOCALE', 'en-AU'),
       privacyUrl: webUrl(env, 'CLINIC_PRIVACY_URL'),
+      greeting: shortText(env, 'WEBCHAT_GREETING', 160),
     },
     storage: storageConfig(env),
     sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),

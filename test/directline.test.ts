@@ -429,13 +429,15 @@ describe('Direct Line endpoint', function () {
       const html = await page.text();
       // The clinic's name without its placeholder note: placeholders are never shown to patients.
       expect(html).to.contain('<title>Example Needling Clinic').and.not.contain('placeholder');
-      expect(html).to.contain('src="/webchat/webchat.js?v=4.18.1"');
+      // Web Chat's minimal bundle, at a URL versioned by its content (see test/webchat.assets.test.ts).
+      const bundleUrl = /src="(\/webchat\/webchat-minimal\.js\?v=[\w-]+)"/.exec(html)?.[1];
+      expect(bundleUrl, 'the bundle’s versioned URL').to.be.a('string');
       expect(html).to.not.match(/https?:\/\//); // no CDN, no third-party anything
       const csp = page.headers.get('content-security-policy')!;
       expect(csp).to.contain("script-src 'self';");
       expect(csp).to.contain("connect-src 'self'");
       expect(csp).to.contain(`frame-ancestors 'self' ${CLINIC_SITE}`);
-      const bundle = await fetch(`${app.base}/webchat/webchat.js?v=4.18.1`, { headers: { 'accept-encoding': 'gzip' } });
+      const bundle = await fetch(`${app.base}${bundleUrl}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(bundle.status).to.equal(200);
       expect(bundle.headers.get('content-type')).to.match(/javascript/);
       expect((await bundle.text()).length).to.be.greaterThan(1_000_000);
