@@ -199,6 +199,26 @@ describe('Direct Line endpoint', function () {
       }
     });
 
+    it('a message posted again with the same client id (a retry after a reconnect) is stored and answered once', async () => {
+      const c = await startConversation(app.directLineUrl);
+      const body = { type: 'message', text: 'what is dry needling?', channelData: { clientActivityID: 'page-retry-1' } };
+      const first = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body });
+      const again = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body });
+      expect(first.status).to.equal(200);
+      expect(again.status).to.equal(200);
+      expect(again.body.id).to.equal(first.body.id);
+      const all = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token });
+      const mine = all.body.activities.filter((a: { text?: string }) => a.text === 'what is dry needling?');
+      const answers = all.body.activities.filter((a: { replyToId?: string }) => a.replyToId === first.body.id);
+      expect(mine).to.have.length(1);
+      expect(answers).to.have.length.greaterThan(0);
+      const other = await call(dl(`/conversations/${c.conversationId}/activities`), {
+        token: c.token,
+        body: { ...body, channelData: { clientActivityID: 'page-retry-2' } },
+      });
+      expect(other.body.id).to.not.equal(first.body.id);
+    });
+
     it('run the same safety checks as /api/messages: a red flag gets emergency guidance, and no trace reaches the visitor', async () => {
       const c = await startConversation(app.directLineUrl);
       const posted = await call(dl(`/conversations/${c.conversationId}/activities`), {

@@ -24,7 +24,12 @@ export function conversationRoutes(deps: RouteDeps, access: ConversationAccess) 
   /** Runs one visitor turn (after those already queued here), storing the visitor's activity and the bot's replies. */
   function turn(conversation: LiveConversation, activity: Partial<Activity>): Promise<string> {
     return conversation.enqueue(async () => {
+      // The page sends a message again when its answer was lost in a reconnect: the first one stands, answered once.
+      const clientId = (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID;
+      const already = clientId ? await conversations.storedClientId(conversation, clientId) : undefined;
+      if (already) return already;
       const [stored] = await conversations.append(conversation, [activity]);
+      if (clientId && stored.id) conversations.rememberClientId(conversation, clientId, stored.id);
       let replies: Partial<Activity>[];
       try {
         replies = await bridge.run(stored);

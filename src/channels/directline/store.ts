@@ -111,6 +111,11 @@ export class LiveConversation {
   lastActive: number;
   /** Turns queued or running. */
   busy = 0;
+  /**
+   * The page's own ids of the visitor's recent messages (channelData.clientActivityID) and the ids they were stored
+   * with, so a message posted again after a reconnect is answered once; read from storage on first use here.
+   */
+  clientIds?: Map<string, string>;
   private turns: Promise<unknown> = Promise.resolve();
   private deliveries: Promise<unknown> = Promise.resolve();
 
@@ -272,6 +277,27 @@ export class DirectLineConversations {
     ].sort((a, b) => a.seq - b.seq);
     const top = Math.max(from, stored?.watermark ?? 0, conversation.pending.at(-1)?.seq ?? 0);
     return { activities: all, watermark: top };
+  }
+
+  /** The stored id of the visitor's message the page sent with this id, if it is stored already (here or elsewhere). */
+  async storedClientId(conversation: LiveConversation, clientId: string): Promise<string | undefined> {
+    if (!conversation.clientIds) {
+      const ids = new Map<string, string>();
+      const { activities } = await this.since(conversation, undefined);
+      for (const { activity } of activities) {
+        const own = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+        if (activity.from?.id === conversation.userId && typeof own === 'string' && activity.id) ids.set(own, activity.id);
+      }
+      conversation.clientIds = ids;
+    }
+    return conversation.clientIds.get(clientId);
+  }
+
+  /** Remembers the stored id of a message the page sent with its own id (the last 100). */
+  rememberClientId(conversation: LiveConversation, clientId: string, id: string): void {
+    const ids = (conversation.clientIds ??= new Map());
+    ids.set(clientId, id);
+    if (ids.size > 100) ids.delete(ids.keys().next().value!);
   }
 
   /** Adds a stream that has been sent everything up to `sentUpTo`, and sends it what came after. */
