@@ -118,6 +118,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"bye" is said goodbye to, "lol ok" gets "anything else?", and "who am I chatting with" is told it is a bot', async () => {
+      expect((await say('bye!')).text).to.match(/^Bye for now/);
+      const ack = await say('lol ok');
+      expect(ack.recognition?.outcome).to.equal('answered');
+      expect(ack.text)
+        .to.match(/anything else/i)
+        .and.not.match(/welcome/i);
+      expect((await say('who am i chatting with')).text).to.include('automated assistant');
+      expect((await say('thank u so much x')).text).to.match(/welcome/i);
+    });
+
     it('"no worries" is a way of saying OK, not stress to be treated', async () => {
       const r = await say('no worries, and what about my shoulder, it pinches when i reach overhead');
       expect(r.text).to.include('Shoulder impingement syndrome');
