@@ -67,6 +67,12 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('1980s').and.not.include('Myotherapy');
     });
 
+    it('"which one is older?" compares their ages from the article, instead of starting the which-suits questions', async () => {
+      const r = await say('which one came first?');
+      expect(r.text).to.include('ancient').and.include('1980s');
+      expect(r.text).to.not.match(/what would you mainly like help with/i);
+    });
+
     it('a question word says less than the word that follows it: who invented it is history, not who practises it', async () => {
       const r = await say('who invented dry needling');
       expect(r.text).to.include('1980s').and.not.include('Myotherapy');

@@ -21,6 +21,14 @@ const ASKS_IF_BOT = [
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
 ];
 
+/** "Which one is older?", "which came first?": the two treatments compared by age, which the article gives for each. */
+const WHICH_OLDER =
+  /\b(which|what)( one| of them| treatment| of the two)? (is|was|came|come|has been|s) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
+
+export function asksWhichIsOlder(text: string): boolean {
+  return WHICH_OLDER.test(plainForm(text));
+}
+
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
 const FAREWELL =
   /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night)\b/;
