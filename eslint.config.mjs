@@ -42,11 +42,25 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    // The chat page's script runs in the visitor's browser as a classic script (ES5, no modules).
+    // The chat page's scripts and the widget's launcher run in the visitor's browser as classic scripts (ES5, no
+    // modules), with the browser's globals.
     files: ['src/channels/webchat/public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        navigator: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        WebSocket: 'readonly',
+        CSSStyleSheet: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
     },
   },
   {

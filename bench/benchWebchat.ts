@@ -18,11 +18,18 @@
  *   --messages N        measured questions per conversation in each run (default 20)
  *   --think-ms N        average pause between a visitor's questions in run 1 (default 1000)
  *   --warmup N          unmeasured questions per conversation first (default 2)
+ *   --across            a third run across two instances: a second server process on the same SQLite file and
+ *                       signing secret; each visitor's stream stays on the first, its questions go to the second,
+ *                       so every reply reaches the page through the first instance's poll of the storage
+ *                       (DIRECTLINE_POLL_MS, from the environment; default 1000)
  *
  * The server runs in a child process of its own (as it would in production); the client runs on the same
  * machine and shares its cores, so the figures include the client's cost too.
  */
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -135,12 +142,12 @@ async function openVisitor(directLineUrl: string): Promise<Visitor> {
   return visitor;
 }
 
-/** Asks one question; resolves with the latency to the first reply on the socket. */
-async function ask(directLineUrl: string, visitor: Visitor, text: string): Promise<number> {
+/** Asks one question (through `agent`, default the visitor's own); resolves with the latency to the first reply on the socket. */
+async function ask(directLineUrl: string, visitor: Visitor, text: string, agent = visitor.agent): Promise<number> {
   const started = performance.now();
   const { id } = await json(`${directLineUrl}/conversations/${visitor.conversationId}/activities`, {
     method: 'POST',
-    agent: visitor.agent,
+    agent,
     headers: { authorization: `Bearer ${visitor.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'message', text, from: { id: 'bench' } }),
   });
@@ -171,14 +178,21 @@ function report(title: string, f: Figures, what = 'questions', rate = 'replies/s
   );
 }
 
-async function run(directLineUrl: string, visitors: Visitor[], messages: number, offset: number, thinkMs: number): Promise<Figures> {
+async function run(
+  directLineUrl: string,
+  visitors: Visitor[],
+  messages: number,
+  offset: number,
+  thinkMs: number,
+  agents?: Agent[],
+): Promise<Figures> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     visitors.map(async (v, i) => {
       for (let k = 0; k < messages; k++) {
         if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
-        latencies.push(await ask(directLineUrl, v, QUESTIONS[(i + offset + k) % QUESTIONS.length]));
+        latencies.push(await ask(directLineUrl, v, QUESTIONS[(i + offset + k) % QUESTIONS.length], agents?.[i]));
       }
     }),
   );
@@ -192,10 +206,11 @@ async function serve(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    // A throwaway secret (no file written) and no rate limit in the way of the load.
-    DIRECTLINE_SECRET: randomBytes(32).toString('hex'),
+    // A throwaway secret (no file written; with --across one shared by both instances) and no rate limit in the way of the load.
+    DIRECTLINE_SECRET: process.env.BENCH_DIRECTLINE_SECRET || randomBytes(32).toString('hex'),
     DIRECTLINE_RATE_LIMIT: '100000',
     DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0', // every simulated visitor comes from 127.0.0.1
+    DIRECTLINE_MAX_STREAMS_PER_ADDRESS: '100000', // likewise: every stream comes from 127.0.0.1
   });
   const app = await startApp(config, { logger: createLogger('warn') });
   let connections = 0;
@@ -217,6 +232,7 @@ async function serve(): Promise<void> {
       cpuMs: (used.user + used.system) / 1000,
       loopP99: loopDelay.percentile(99) / 1e6,
       loopMax: loopDelay.max / 1e6,
+      rssMb: process.memoryUsage().rss / 1024 / 1024,
     });
     cpu = process.cpuUsage();
     connections = 0;
@@ -234,6 +250,8 @@ interface ServerStats {
   cpuMs: number;
   loopP99: number;
   loopMax: number;
+  /** The server process's resident memory when asked. */
+  rssMb: number;
 }
 
 function startServer(): Promise<{ port: number; stats(): Promise<ServerStats>; stop(): void }> {
@@ -256,7 +274,7 @@ function startServer(): Promise<{ port: number; stats(): Promise<ServerStats>; s
 }
 
 function serverLine(stats: ServerStats, replies: number): string {
-  return `  server: ${(stats.cpuMs / replies).toFixed(2)} ms CPU per question, event-loop delay p99 ${ms(stats.loopP99)} max ${ms(stats.loopMax)}, ${stats.connections} new TCP connections, slowest request ${ms(stats.slowest)}`;
+  return `  server: ${(stats.cpuMs / replies).toFixed(2)} ms CPU per question, event-loop delay p99 ${ms(stats.loopP99)} max ${ms(stats.loopMax)}, ${stats.connections} new TCP connections, slowest request ${ms(stats.slowest)}, RSS ${stats.rssMb.toFixed(0)} MB`;
 }
 
 async function main(): Promise<void> {
@@ -264,7 +282,17 @@ async function main(): Promise<void> {
   const messages = option('messages', 20);
   const warmup = option('warmup', 2);
   const thinkMs = option('think-ms', 1000);
+  const across = process.argv.includes('--across');
+  let dataDir: string | undefined;
+  if (across) {
+    // Both instances on one SQLite file and one secret (forked servers inherit this environment).
+    dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-webchat-'));
+    process.env.DATA_DIR = dataDir;
+    process.env.BENCH_DIRECTLINE_SECRET = randomBytes(32).toString('hex');
+  }
   const server = await startServer();
+  const second = across ? await startServer() : undefined;
+  const secondAgents: Agent[] = [];
   const directLineUrl = `http://127.0.0.1:${server.port}/v3/directline`;
   let visitors: Visitor[] = [];
   try {
@@ -311,12 +339,29 @@ async function main(): Promise<void> {
       99,
     );
     console.log(`target p99 < 100 ms with ${conversations} live conversations: ${p99 < 100 ? 'met' : 'NOT met'} (p99 ${ms(p99)})`);
+    if (second) {
+      console.log('');
+      for (const _ of visitors) secondAgents.push(new Agent({ keepAlive: true, maxSockets: 1, timeout: 4000 }));
+      const otherUrl = `http://127.0.0.1:${second.port}/v3/directline`;
+      await run(otherUrl, visitors, 1, 0, 0, secondAgents);
+      await Promise.all([server.stats(), second.stats()]);
+      const crossed = await run(otherUrl, visitors, messages, warmup + messages + 1, thinkMs, secondAgents);
+      report(
+        `3. across instances (posted to the second, streamed by the first; DIRECTLINE_POLL_MS ${process.env.DIRECTLINE_POLL_MS || 1000}; pausing ${thinkMs / 2}-${(thinkMs * 3) / 2} ms)`,
+        crossed,
+      );
+      console.log(serverLine(await second.stats(), crossed.latencies.length).replace('server:', 'second (answers):'));
+      console.log(serverLine(await server.stats(), crossed.latencies.length).replace('server:', 'first (streams):'));
+    }
   } finally {
     for (const v of visitors) {
       v.ws.close();
       v.agent.destroy();
     }
+    for (const a of secondAgents) a.destroy();
     server.stop();
+    second?.stop();
+    if (dataDir) setTimeout(() => rmSync(dataDir!, { recursive: true, force: true }), 2000).unref();
   }
 }
 

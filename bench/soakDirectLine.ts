@@ -1,9 +1,9 @@
 /**
  * npm run soak:directline: many website (Direct Line) conversations against the real server in its own process (npm
  * start's Node flags): each gets a token, starts (the welcome runs), and asks one question; RSS is sampled as they
- * pile up. The conversations are kept in memory up to MAX_CONVERSATIONS and MAX_TOTAL_ACTIVITY_BYTES
- * (src/channels/directline/index.ts), so RSS must level off however many there are. Prints figures; exits 1 when RSS
- * ends above --max-mb.
+ * pile up. The conversations are stored (src/storage/directLine.ts); the process holds only the live ones, up to
+ * MAX_LIVE_CONVERSATIONS and MAX_PENDING_BYTES (src/channels/directline/index.ts), so RSS must level off however many
+ * there are. Prints figures; exits 1 when RSS ends above --max-mb.
  *
  *   npm run soak:directline -- --conversations 40000 --concurrency 16 --max-mb 250
  */
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const concurrency = numberArg('--concurrency', 16);
   const maxMb = numberArg('--max-mb', 250);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-soak-dl-'));
-  const { child, port } = await startServerProcess('clinic bot', 'index.js', { DATA_DIR: dataDir, DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0' });
+  const { child, port } = await startServerProcess('clinic bot', 'src/index.js', { DATA_DIR: dataDir, DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '0' });
   const dl = `http://127.0.0.1:${port}/v3/directline`;
   const samples: string[] = [];
   let next = 0;

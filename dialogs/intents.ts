@@ -6,7 +6,18 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { fallbackText, greetingText, helpText, notCoveredText, outOfScopeText, thanksText, topicText } from '../src/bot/replies';
+import {
+  acknowledgeText,
+  fallbackText,
+  farewellText,
+  greetingText,
+  helpText,
+  notCoveredText,
+  outOfScopeText,
+  thanksText,
+  topicText,
+} from '../src/bot/replies';
+import { socialKind } from '../src/nlu/clinicQuestions';
 import { say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { Outcome } from '../src/turn/record';
@@ -64,6 +75,14 @@ function answer(outcome: Outcome, text: (k: Knowledge) => string, suggestions: S
   };
 }
 
+/** Thanks, a farewell or a short acknowledgement, each answered in kind ("bye" is not thanked). */
+const social: IntentEntry['handle'] = async ({ step, context, intent }) => {
+  const kind = socialKind(context.activity.text ?? '');
+  const text = kind === 'farewell' ? farewellText() : kind === 'acknowledge' ? acknowledgeText() : thanksText();
+  await say(context, 'answered', text, { intent, suggestions: kind === 'acknowledge' ? WELCOME_SUGGESTIONS : [] });
+  return step.endDialog();
+};
+
 const enquiry = ({ step, intent }: IntentTurn) =>
   step.beginDialog(ENQUIRY_DIALOG, { kind: intent as EnquiryOptions['kind'] } satisfies EnquiryOptions);
 
@@ -89,7 +108,7 @@ export const INTENT_REGISTRY = {
   human: { title: 'Talk to a person', handle: ({ step }) => step.beginDialog(HANDOFF_DIALOG) },
   not_covered: { title: 'Prices, safety etc.', handle: answer('fallback', notCoveredText, [SUGGESTIONS.person, SUGGESTIONS.book]) },
   greeting: { title: 'Hello', handle: answer('answered', greetingText, WELCOME_SUGGESTIONS) },
-  thanks: { title: 'Thanks', handle: answer('answered', thanksText) },
+  thanks: { title: 'Thanks', handle: social },
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
   out_of_scope: { title: 'Something else', handle: answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS) },
 } satisfies Record<string, IntentEntry>;

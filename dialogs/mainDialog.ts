@@ -16,7 +16,7 @@ import {
 import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { asksIfBot } from '../src/nlu/clinicQuestions';
+import { asksIfBot, asksWhichIsOlder } from '../src/nlu/clinicQuestions';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
@@ -149,6 +149,7 @@ export class MainDialog extends ComponentDialog {
         });
         return step.endDialog();
       }
+      if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
@@ -166,6 +167,18 @@ export class MainDialog extends ComponentDialog {
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });
+  }
+
+  /** "Which one is older?": what the article says about each treatment's age (its origin passages), in one reply. */
+  private async sendAges(context: TurnContext): Promise<boolean> {
+    const ages = ['acu_origin', 'dn_when'].map((id) => this.deps.knowledge.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
+    if (ages.length < 2) return false;
+    await say(context, 'answered', ages.map((p) => p.text).join('\n\n'), {
+      intent: 'difference',
+      suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits],
+    });
+    await this.deps.turns.remember(context, 'difference', {});
+    return true;
   }
 
   private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -106,7 +106,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (answers.length === 1 && unanswerable.length > 0) {
     answers.push({ intent: 'not_covered', text: notCoveredText(deps.knowledge), outcome: 'fallback', question: {} });
   }
-  if (new Set(answers.map((a) => a.intent)).size < 2) return false;
+  // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing.
+  if (answers.length < 2) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
     ? 'answered'
     : answers.some((a) => a.outcome === 'handoff')

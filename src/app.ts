@@ -188,6 +188,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     if (!secret) {
       const kept = loadOrCreateSecret(config.directLine.secretFile);
       if (kept.created) logger.info('generated the Direct Line signing secret', { file: config.directLine.secretFile });
+      if (config.storage.kind === 'azure-blob') {
+        // Any instance serves any website conversation, if every instance accepts the same visitors' tokens.
+        logger.info(
+          'website chat tokens are signed with the generated secret file: every instance must share it (App Service /home) or set DIRECTLINE_SECRET',
+          {
+            file: config.directLine.secretFile,
+          },
+        );
+      }
       secret = kept.secret;
     }
     const appId = config.botAuth.MicrosoftAppId;
@@ -197,12 +206,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       settings: config.directLine,
       secret,
+      store: backend.directLine,
       allowedOrigins: config.webChat.allowedOrigins,
       botAccount: { id: appId || ANONYMOUS_BOT_ID, name: knowledge.clinic.name },
       appId,
       maxJsonDepth: config.maxJsonDepth,
       proxy,
-      // A website conversation nobody can reach any more: the bot's state about it goes too.
+      // A website page view nobody wrote in, no longer reachable: the bot's state from its welcome goes too.
       onForget: async (conversationId, userId) => {
         const context = {
           activity: { channelId: DIRECTLINE_CHANNEL_ID, conversation: { id: conversationId }, from: { id: userId } },
@@ -225,6 +235,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         redactContactDetails: config.redactContactDetails,
         policyUrl: config.webChat.privacyUrl,
       },
+      greeting: config.webChat.greeting,
       logger,
     });
 

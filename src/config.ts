@@ -116,6 +116,11 @@ export interface DirectLineConfig {
   /** Open WebSocket streams in total, and per client address; beyond either, a new stream is refused (429). */
   maxStreams: number;
   maxStreamsPerAddress: number;
+  /**
+   * How often open streams look in the storage for activities another instance (or process) wrote to their
+   * conversation; what this process writes is pushed at once.
+   */
+  pollMs: number;
 }
 
 export interface WebChatConfig {
@@ -127,6 +132,8 @@ export interface WebChatConfig {
   locale: string;
   /** The clinic's privacy policy, linked from the website chat's privacy notice ('' when not set). */
   privacyUrl: string;
+  /** The website widget's greeting bubble beside its launcher ('' for none). */
+  greeting: string;
 }
 
 export interface StaffAccount {
@@ -340,6 +347,13 @@ function webUrl(env: NodeJS.ProcessEnv, name: string): string {
   return url.href;
 }
 
+/** One line of text shown to visitors, at most `max` characters, or '' when not set. */
+function shortText(env: NodeJS.ProcessEnv, name: string, max: number): string {
+  const raw = (env[name] ?? '').replace(/\s+/g, ' ').trim();
+  if (raw.length > max) throw new ConfigError(`${name} must be at most ${max} characters (got ${raw.length})`);
+  return raw;
+}
+
 /** Comma-separated origins such as https://www.clinic.example; "*" is refused (conversations are private). */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = env[name]?.trim();
@@ -469,7 +483,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteCheckIntervalHours: integer(env, 'SQLITE_CHECK_INTERVAL_HOURS', 24, 0, 24 * 30),
     directLine: {
       secret: directLineSecret,
-      secretFile: resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE?.trim() || 'data/directline-secret'),
+      // Relative paths are from the project folder; by default the data folder, next to the SQLite file.
+      secretFile: env.DIRECTLINE_SECRET_FILE?.trim()
+        ? resolve(PROJECT_ROOT, env.DIRECTLINE_SECRET_FILE.trim())
+        : resolve(dataDir, 'directline-secret'),
       tokenTtlSeconds: integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 960, 7 * 24 * 3600),
       rateLimitPerMinute: integer(env, 'DIRECTLINE_RATE_LIMIT', 30, 1, 100_000),
       newConversationsPerMinute: integer(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 20, 0, 100_000),
@@ -477,6 +494,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTextChars,
       maxStreams: integer(env, 'DIRECTLINE_MAX_STREAMS', 2000, 1, 1_000_000),
       maxStreamsPerAddress: integer(env, 'DIRECTLINE_MAX_STREAMS_PER_ADDRESS', 20, 1, 1_000_000),
+      pollMs: integer(env, 'DIRECTLINE_POLL_MS', 1000, 50, 60_000),
     },
     webChat: {
       allowedOrigins: origins(env, 'WEBCHAT_ALLOWED_ORIGINS'),
@@ -484,6 +502,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accentColor: colour(env, 'CLINIC_ACCENT_COLOR', '#b3471b'),
       locale: localeTag(env, 'WEBCHAT_LOCALE', 'en-AU'),
       privacyUrl: webUrl(env, 'CLINIC_PRIVACY_URL'),
+      greeting: shortText(env, 'WEBCHAT_GREETING', 160),
     },
     storage: storageConfig(env),
     sqlitePath: resolve(dataDir, env.SQLITE_PATH?.trim() || 'clinic-bot.sqlite'),

@@ -7,6 +7,8 @@ import type { Activity } from 'botbuilder';
 import { AzureBlobBackend } from '../src/storage/azure';
 import { SqliteBackend } from '../src/storage/sqlite/index';
 import { StorageBackend } from '../src/storage/backend';
+import { DirectLineOwnerError, DirectLineStore, MAX_STORED_ACTIVITIES } from '../src/storage/directLine';
+import { SqliteDirectLineStore } from '../src/storage/sqlite/directLine';
 import { TRACE_NAME, TRACE_VALUE_TYPE } from '../src/turn/trace';
 import { PAGE_SIZE } from '../src/storage/sqlite/transcripts';
 import { ENQUIRY_REFERENCE } from '../src/storage/enquiryReference';
@@ -423,6 +425,102 @@ for (const kind of kinds) {
       }
       expect(String(error)).to.match(/eTag conflict/);
       expect(((await backend.state.read([key]))[key] as { n: number }).n).to.equal(2);
+    });
+
+    describe('website chat (Direct Line) conversations', () => {
+      const message = (text: string) => ({ type: 'message', text });
+      /** A second writer on the same storage, as another instance (or process) would be. */
+      async function otherWriter(): Promise<DirectLineStore> {
+        if (kind === 'sqlite') return new SqliteDirectLineStore(db!.reopen());
+        return (
+          await AzureBlobBackend.open({
+            connectionString: azurite!.connectionString,
+            stateContainer: 'state',
+            transcriptContainer: 'transcripts',
+            enquiryContainer: 'enquiries',
+          })
+        ).directLine;
+      }
+
+      it('numbers activities from the first number asked, then each append after the last, and reads after a watermark', async () => {
+        const dl = backend.directLine;
+        expect(await dl.since('dl-numbers', undefined), 'nothing stored yet').to.equal(undefined);
+        const first = await dl.append('dl-numbers', 'visitor-1', [message('welcome'), message('hello')], { firstSeqIfNew: 1 });
+        expect(first!.activities.map((a) => a.seq)).to.deep.equal([1, 2]);
+        expect(first!.previous).to.equal(0);
+        const second = await dl.append('dl-numbers', 'visitor-1', [message('reply')], { firstSeqIfNew: 5000 });
+        expect(second, 'an existing conversation goes on from its watermark').to.deep.include({ watermark: 3, previous: 2 });
+        const read = await dl.since('dl-numbers', 1);
+        expect(read!.userId).to.equal('visitor-1');
+        expect(read!.activities.map((a) => [a.seq, a.activity.text])).to.deep.equal([
+          [2, 'hello'],
+          [3, 'reply'],
+        ]);
+        expect(read!.watermark).to.equal(3);
+        expect((await dl.watermarks(['dl-numbers', 'dl-nothing'])).get('dl-numbers')).to.equal(3);
+        expect((await dl.watermarks(['dl-nothing'])).size).to.equal(0);
+        const jumped = await dl.append('dl-numbers', 'visitor-1', [message('after an outage')], { firstSeqIfNew: 1, minSeq: 10 });
+        expect(jumped, 'never below the numbers given while storage was down').to.deep.include({ watermark: 10, previous: 3 });
+        expect((await dl.since('dl-numbers', 3))!.activities.map((a) => a.seq)).to.deep.equal([10]);
+        const later = await dl.append('dl-later', 'visitor-2', [message('first')], { firstSeqIfNew: 1_700_000_000 });
+        expect(later!.activities[0].seq, 'a conversation stored first without its welcome starts high').to.equal(1_700_000_000);
+      });
+
+      it('creates a conversation only once when asked to, and refuses another visitor’s appends', async () => {
+        const dl = backend.directLine;
+        expect(await dl.append('dl-once', 'visitor-1', [message('welcome')], { firstSeqIfNew: 1, onlyIfNew: true })).to.not.equal(undefined);
+        expect(await dl.append('dl-once', 'visitor-1', [message('welcome again')], { firstSeqIfNew: 1, onlyIfNew: true })).to.equal(undefined);
+        expect((await dl.since('dl-once', undefined))!.activities.map((a) => a.activity.text)).to.deep.equal(['welcome']);
+        let error: unknown;
+        await dl.append('dl-once', 'visitor-2', [message('not mine')], { firstSeqIfNew: 1 }).catch((err) => (error = err));
+        expect(error).to.be.instanceOf(DirectLineOwnerError);
+      });
+
+      it('two writers appending to one conversation at once: every activity stored once, numbers consecutive', async () => {
+        const writers = [backend.directLine, await otherWriter()];
+        await writers[0].append('dl-race', 'visitor-1', [message('start')], { firstSeqIfNew: 1 });
+        const texts = Array.from({ length: 24 }, (_, i) => `message ${i}`);
+        const results = await Promise.all(texts.map((t, i) => writers[i % 2].append('dl-race', 'visitor-1', [message(t)], { firstSeqIfNew: 1 })));
+        const given = results.map((r) => r!.activities[0].seq).sort((x, y) => x - y);
+        expect(given, 'each append its own number').to.deep.equal(texts.map((_, i) => i + 2));
+        const stored = (await writers[1].since('dl-race', undefined))!;
+        expect(stored.activities.map((a) => a.seq)).to.deep.equal([1, ...given]);
+        expect(
+          stored.activities
+            .slice(1)
+            .map((a) => a.activity.text as string)
+            .sort(),
+        ).to.deep.equal([...texts].sort());
+        for (const r of results)
+          expect(stored.activities.find((a) => a.seq === r!.activities[0].seq)!.activity.text).to.equal(r!.activities[0].activity.text);
+      });
+
+      it(`keeps the last ${MAX_STORED_ACTIVITIES} activities of a conversation, numbering going on`, async () => {
+        const dl = backend.directLine;
+        const many = Array.from({ length: MAX_STORED_ACTIVITIES + 5 }, (_, i) => message(`n${i + 1}`));
+        await dl.append('dl-cap', 'visitor-1', many.slice(0, 300), { firstSeqIfNew: 1 });
+        await dl.append('dl-cap', 'visitor-1', many.slice(300), { firstSeqIfNew: 1 });
+        const kept = (await dl.since('dl-cap', undefined))!;
+        expect(kept.activities).to.have.length(MAX_STORED_ACTIVITIES);
+        expect(kept.activities[0].activity.text).to.equal('n6');
+        expect(kept.watermark).to.equal(MAX_STORED_ACTIVITIES + 5);
+      });
+
+      it('follows the retention purge and is deleted with its conversation', async () => {
+        const dl = backend.directLine;
+        await dl.append('dl-old', 'visitor-1', [message('long ago')], { firstSeqIfNew: 1, now: Date.now() - 400 * DAY });
+        await dl.append('dl-recent', 'visitor-1', [message('today')], { firstSeqIfNew: 1 });
+        const result = await backend.purgeOlderThan(Date.now() - 180 * DAY, Date.now());
+        expect(result.directLine).to.equal(1);
+        expect(await dl.since('dl-old', undefined)).to.equal(undefined);
+        expect(await dl.since('dl-recent', undefined)).to.not.equal(undefined);
+
+        await dl.append('web-delete', 'visitor-1', [message('please forget me')], { firstSeqIfNew: 1 });
+        await backend.transcripts.logActivities([activity('web-delete', 'user', 'please forget me', Date.now(), { channelId: 'webchat' })]);
+        const summary = (await backend.review.findConversation('webchat', 'web-delete'))!;
+        await backend.deleteConversation(summary.id);
+        expect(await dl.since('web-delete', undefined)).to.equal(undefined);
+      });
     });
 
     it('purges conversations with no activity for the retention period, keeping recent ones', async () => {

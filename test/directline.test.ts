@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
-import { ConversationStore } from '../src/channels/directline/store';
+import { DirectLineConversations, LIVE_IDLE_MS } from '../src/channels/directline/store';
+import { SqliteDirectLineStore } from '../src/storage/sqlite/directLine';
+import { tempDb } from './helpers';
 import { loadOrCreateSecret, TokenService } from '../src/channels/directline/tokens';
 import { createLogger } from '../src/logger';
 import { call, eventually, startConversation, startTestApp, Stream, TEST_SECRET, TestApp } from './appHelpers';
@@ -46,7 +48,6 @@ describe('Direct Line tokens', () => {
         userId: 'dl_visitor01',
         kind: 'conversation',
         exp: Math.floor(now / 1000) + 1800,
-        issuedBy: clocked.processId,
       },
     });
   });
@@ -198,6 +199,26 @@ describe('Direct Line endpoint', function () {
       }
     });
 
+    it('a message posted again with the same client id (a retry after a reconnect) is stored and answered once', async () => {
+      const c = await startConversation(app.directLineUrl);
+      const body = { type: 'message', text: 'what is dry needling?', channelData: { clientActivityID: 'page-retry-1' } };
+      const first = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body });
+      const again = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token, body });
+      expect(first.status).to.equal(200);
+      expect(again.status).to.equal(200);
+      expect(again.body.id).to.equal(first.body.id);
+      const all = await call(dl(`/conversations/${c.conversationId}/activities`), { token: c.token });
+      const mine = all.body.activities.filter((a: { text?: string }) => a.text === 'what is dry needling?');
+      const answers = all.body.activities.filter((a: { replyToId?: string }) => a.replyToId === first.body.id);
+      expect(mine).to.have.length(1);
+      expect(answers).to.have.length.greaterThan(0);
+      const other = await call(dl(`/conversations/${c.conversationId}/activities`), {
+        token: c.token,
+        body: { ...body, channelData: { clientActivityID: 'page-retry-2' } },
+      });
+      expect(other.body.id).to.not.equal(first.body.id);
+    });
+
     it('run the same safety checks as /api/messages: a red flag gets emergency guidance, and no trace reaches the visitor', async () => {
       const c = await startConversation(app.directLineUrl);
       const posted = await call(dl(`/conversations/${c.conversationId}/activities`), {
@@ -325,10 +346,12 @@ describe('Direct Line endpoint', function () {
       expectError(await call(dl(`/conversations/${a.conversationId}`), { token: expired }), 403, 'TokenExpired');
     });
 
-    it('an unknown conversation is 404, and a stream needs its own valid stream token', async () => {
+    it('a valid token reaches its conversation even where it was never started (another instance may hold it): empty, not an error; a stream needs its own valid stream token', async () => {
       const neverStarted = (await call(dl('/tokens/generate'), { method: 'POST' })).body;
-      expectError(await call(dl(`/conversations/${neverStarted.conversationId}/activities`), { token: neverStarted.token }), 404, 'NotFound');
-      expectError(await call(dl(`/conversations/${neverStarted.conversationId}`), { token: neverStarted.token }), 404, 'NotFound');
+      const read = await call(dl(`/conversations/${neverStarted.conversationId}/activities`), { token: neverStarted.token });
+      expect(read.status).to.equal(200);
+      expect(read.body).to.deep.equal({ activities: [], watermark: '0' });
+      expect((await call(dl(`/conversations/${neverStarted.conversationId}`), { token: neverStarted.token })).status).to.equal(200);
       const streamBase = `ws://127.0.0.1:${app.port}/v3/directline/conversations/${a.conversationId}/stream`;
       const status = (url: string) =>
         Stream.open(url).then(
@@ -426,13 +449,15 @@ describe('Direct Line endpoint', function () {
       const html = await page.text();
       // The clinic's name without its placeholder note: placeholders are never shown to patients.
       expect(html).to.contain('<title>Example Needling Clinic').and.not.contain('placeholder');
-      expect(html).to.contain('src="/webchat/webchat.js?v=4.18.1"');
+      // Web Chat's minimal bundle, at a URL versioned by its content (see test/webchat.assets.test.ts).
+      const bundleUrl = /src="(\/webchat\/webchat-minimal\.js\?v=[\w-]+)"/.exec(html)?.[1];
+      expect(bundleUrl, 'the bundle’s versioned URL').to.be.a('string');
       expect(html).to.not.match(/https?:\/\//); // no CDN, no third-party anything
       const csp = page.headers.get('content-security-policy')!;
       expect(csp).to.contain("script-src 'self';");
       expect(csp).to.contain("connect-src 'self'");
       expect(csp).to.contain(`frame-ancestors 'self' ${CLINIC_SITE}`);
-      const bundle = await fetch(`${app.base}/webchat/webchat.js?v=4.18.1`, { headers: { 'accept-encoding': 'gzip' } });
+      const bundle = await fetch(`${app.base}${bundleUrl}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(bundle.status).to.equal(200);
       expect(bundle.headers.get('content-type')).to.match(/javascript/);
       expect((await bundle.text()).length).to.be.greaterThan(1_000_000);
@@ -539,63 +564,75 @@ describe('Direct Line with other settings', function () {
     expect(config.directLine.secretFile).to.match(/data[\\/]directline-secret$/);
   });
 
-  it('forgets a conversation once no token for it can be valid, and keeps at most the cap of activities', () => {
+  it('holds only live conversations in memory: an idle one is forgotten, then read back from the storage with its numbering going on', async () => {
+    const db = tempDb();
     let now = Date.now();
-    const forgotten: string[] = [];
-    const store = new ConversationStore(
-      { maxConversations: 10, maxActivities: 3, maxTotalActivities: 1000, now: () => now, onForget: (c) => forgotten.push(c.id) },
-      30,
-    );
-    const c = store.create('conversationAAAA', 'dl_visitor01', now + 1800_000);
-    c.append([
-      { type: 'message', text: '1' },
-      { type: 'message', text: '2' },
-      { type: 'message', text: '3' },
-      { type: 'message', text: '4' },
-    ]);
-    expect(c.since(undefined).activities.map((a) => a.text)).to.deep.equal(['2', '3', '4']); // capped, oldest dropped
-    expect(c.since(undefined).watermark).to.equal('4');
-    expect(store.activityCount).to.equal(3);
-    now += 1799_000;
-    expect(store.sweep()).to.equal(0);
-    now += 2_000;
-    expect(store.sweep()).to.equal(1);
-    expect(store.get('conversationAAAA')).to.equal(undefined);
-    expect(forgotten).to.deep.equal(['conversationAAAA']);
-    expect(store.activityCount).to.equal(0);
+    const conversations = new DirectLineConversations({
+      store: new SqliteDirectLineStore(db.db),
+      logger: createLogger('error'),
+      rateLimitPerMinute: 30,
+      maxLive: 10,
+      maxPendingBytes: 1_000_000,
+      now: () => now,
+    });
+    try {
+      const c = conversations.open('conversationAAAA', 'dl_visitor01', now + 1800_000);
+      await conversations.append(c, [
+        { type: 'message', text: '1' },
+        { type: 'message', text: '2' },
+      ]);
+      now += LIVE_IDLE_MS - 1000;
+      expect(conversations.sweep()).to.equal(0);
+      now += 2000;
+      expect(conversations.sweep()).to.equal(1);
+      expect(conversations.get('conversationAAAA')).to.equal(undefined);
+      expect(conversations.size).to.equal(0);
+
+      const again = conversations.open('conversationAAAA', 'dl_visitor01', now + 1800_000);
+      const read = await conversations.since(again, undefined);
+      expect(read.activities.map((a) => a.activity.text)).to.deep.equal(['1', '2']);
+      await conversations.append(again, [{ type: 'message', text: '3' }]);
+      const after = await conversations.since(again, read.watermark);
+      expect(after.activities.map((a) => a.activity.text)).to.deep.equal(['3']);
+      expect(after.watermark).to.equal(read.watermark + 1);
+    } finally {
+      db.remove();
+    }
   });
 
-  it('bounds memory: beyond the total, the least recently active conversation without an open stream goes first', () => {
-    let now = Date.now();
-    const store = new ConversationStore({ maxConversations: 100, maxActivities: 50, maxTotalActivities: 10, now: () => now }, 30);
-    const streaming = store.create('conversationOLD1', 'dl_visitor01', now + 1800_000);
-    streaming.subscribers.add({ push: () => undefined, close: () => streaming.subscribers.clear() });
-    streaming.append([{ type: 'message' }, { type: 'message' }, { type: 'message' }, { type: 'message' }]);
-    now += 10;
-    const idle = store.create('conversationOLD2', 'dl_visitor02', now + 1800_000);
-    idle.append([{ type: 'message' }, { type: 'message' }, { type: 'message' }, { type: 'message' }]);
-    now += 10;
-    const fresh = store.create('conversationNEW1', 'dl_visitor03', now + 1800_000);
-    fresh.append([{ type: 'message' }, { type: 'message' }, { type: 'message' }, { type: 'message' }]);
-    expect(store.get('conversationOLD2')).to.equal(undefined); // idle and older than the new one
-    expect(store.get('conversationOLD1')).to.equal(streaming); // a visitor is watching it
-    expect(store.activityCount).to.equal(8);
-  });
-
-  it('drops the bot’s state about a website conversation when it is forgotten', async () => {
+  it('a page view nobody wrote in leaves nothing: once its token has expired, the state its welcome wrote is dropped', async () => {
     const app = await startTestApp();
     try {
       const c = await startConversation(app.directLineUrl);
-      await call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, {
-        token: c.token,
-        body: { type: 'message', text: 'can dry needling help sciatica?' },
-      });
       const key = `webchat/conversations/${c.conversationId}/`;
-      expect(Object.keys(await app.storage.read([key]))).to.deep.equal([key]);
-      app.directLine.store.get(c.conversationId)!.tokensValidUntil = 0;
-      expect(app.directLine.store.sweep()).to.equal(1);
+      await eventually(async () => Object.keys(await app.storage.read([key])).length === 1, 2000, 'the welcome to save its state');
+      expect(await app.backend.directLine.since(c.conversationId, undefined), 'no activity stored').to.equal(undefined);
+      app.directLine.conversations.get(c.conversationId)!.tokensValidUntil = 0;
+      expect(app.directLine.conversations.sweep()).to.equal(1);
       await eventually(async () => Object.keys(await app.storage.read([key])).length === 0, 2000, 'the state to be dropped');
-      expectError(await call(`${app.directLineUrl}/conversations/${c.conversationId}/activities`, { token: c.token }), 404, 'NotFound');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a conversation the visitor wrote in keeps its state and history when this instance forgets it from memory', async () => {
+    const app = await startTestApp();
+    try {
+      const c = await startConversation(app.directLineUrl);
+      const url = `${app.directLineUrl}/conversations/${c.conversationId}/activities`;
+      await call(url, { token: c.token, body: { type: 'message', text: 'can dry needling help sciatica?' } });
+      const key = `webchat/conversations/${c.conversationId}/`;
+      const live = app.directLine.conversations.get(c.conversationId)!;
+      live.tokensValidUntil = 0;
+      live.lastActive = 0;
+      expect(app.directLine.conversations.sweep()).to.equal(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(Object.keys(await app.storage.read([key]))).to.deep.equal([key]);
+      const read = await call(url, { token: c.token });
+      expect(read.status).to.equal(200);
+      const texts = read.body.activities.map((a: { text?: string }) => a.text ?? '');
+      expect(texts[0], 'the welcome, stored with the first message').to.match(WELCOME);
+      expect(texts).to.include('can dry needling help sciatica?');
     } finally {
       await app.close();
     }

@@ -13,9 +13,10 @@ import { hashPassword } from '../src/staff/auth';
 import { SigninLimiter } from '../src/staff/signinLimiter';
 import { ProxyTrust } from '../src/channels/clientAddress';
 import { jsonTooDeep } from '../src/channels/jsonDepth';
-import { ConversationStore } from '../src/channels/directline/store';
+import { DirectLineConversations } from '../src/channels/directline/store';
+import { SqliteDirectLineStore } from '../src/storage/sqlite/directLine';
 import { call, eventually, startConversation, startTestApp, Stream, TestApp } from './appHelpers';
-import { ask, replyText } from './helpers';
+import { ask, replyText, tempDb } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -252,12 +253,13 @@ describe('deeply nested JSON (HTTP)', () => {
 
   it('an activity that cannot be serialised is left out and logged; reading the conversation still works', async () => {
     const c = await startConversation(app.directLineUrl);
-    const conversation = app.directLine.store.get(c.conversationId)!;
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    conversation.append([{ type: 'event', name: 'broken', value: cyclic }]);
     const stream = await Stream.open(c.streamUrl);
     try {
+      await stream.waitFor((a) => a.from?.role === 'bot');
+      const conversation = app.directLine.conversations.get(c.conversationId)!;
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      await app.directLine.conversations.append(conversation, [{ type: 'event', name: 'broken', value: cyclic }]);
       const url = `${app.directLineUrl}/conversations/${c.conversationId}/activities`;
       const read = await call(url, { token: c.token });
       expect(read.status).to.equal(200);
@@ -406,27 +408,30 @@ describe('sockets: WebSocket caps and slow request bodies', () => {
 });
 
 describe('Direct Line memory bound', () => {
-  it('keeps the activities of all conversations under maxTotalBytes, forgetting the least recently active first', () => {
-    let t = 0;
+  it('holds unstored welcomes under maxPendingBytes, forgetting the least recently active page view first', async () => {
+    const db = tempDb();
+    let t = Date.now();
     const forgotten: string[] = [];
-    const store = new ConversationStore(
-      {
-        maxConversations: 1000,
-        maxActivities: 50,
-        maxTotalActivities: 100_000,
-        maxTotalBytes: 20_000,
-        now: () => t,
-        onForget: (c) => forgotten.push(c.id),
-      },
-      30,
-    );
-    for (let i = 0; i < 40; i++) {
-      t += 1000;
-      store.create(`c${i}`, `u${i}`, t + 60_000).append([{ type: 'message', text: 'x'.repeat(900) }]);
-      expect(store.activityBytes).to.be.at.most(20_000);
+    const conversations = new DirectLineConversations({
+      store: new SqliteDirectLineStore(db.db),
+      logger: createLogger('error'),
+      rateLimitPerMinute: 30,
+      maxLive: 1000,
+      maxPendingBytes: 20_000,
+      now: () => t,
+      onForget: (c) => forgotten.push(c.id),
+    });
+    try {
+      for (let i = 0; i < 40; i++) {
+        t += 1000;
+        conversations.holdWelcome(conversations.open(`c${i}`, `u${i}`, t + 60_000), [{ type: 'message', text: 'x'.repeat(900) }]);
+        expect(conversations.pendingSize).to.be.at.most(20_000);
+      }
+      expect(conversations.size).to.be.within(15, 25);
+      expect(forgotten[0]).to.equal('c0');
+      expect(conversations.get('c39')).to.not.equal(undefined);
+    } finally {
+      db.remove();
     }
-    expect(store.size).to.be.within(15, 25);
-    expect(forgotten[0]).to.equal('c0');
-    expect(store.get('c39')).to.not.equal(undefined);
   });
 });

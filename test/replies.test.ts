@@ -17,12 +17,12 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * #12 reached 315 and 285 on its own; the safety triage of #11 cost 278 and 252 (ordinary aches told to call 000);
  * everyday complaints answered without that (docs/safety.md, "Everyday complaints") brought 310 and 276.
  * patients-words-test-2.json is a second independent test set (331 cases): 225 on main before, 239 with the safety
- * work, 250 once "which suits me" accepted described problems and "so which one?" (docs/understanding.md).
+ * work, 250 once "which suits me" accepted described problems and "so which one?", 258 at the end (docs/understanding.md).
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 312,
-  'patients-words-test.json': 276,
-  'patients-words-test-2.json': 250,
+  'patients-words.json': 317,
+  'patients-words-test.json': 277,
+  'patients-words-test-2.json': 258,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

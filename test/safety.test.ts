@@ -164,6 +164,50 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     for (const t of texts) expect(guided(t), t).to.equal(false);
   });
 
+  it('a clinic’s everyday messages are never told to call 000: aches, habits with an activity, standing traits', () => {
+    const texts = [
+      'my lower back has been aching since i started my new job',
+      'i get a stiff neck every morning, is that something you treat',
+      'my shoulder clicks and hurts when i throw a ball',
+      'sharp pain in my heel when i first stand up',
+      'my knees crack and ache going up stairs',
+      'i have headaches most afternoons from staring at screens',
+      'my hip is sore when i sleep on my side',
+      'my wrist hurts from typing all day',
+      'tennis elbow is back again, can you help',
+      'i pulled my hamstring at footy on saturday',
+      'my calves cramp at night',
+      'i feel tired all the time and my sleep is rubbish',
+      'stress is getting to me, my jaw is tight from clenching',
+      'my stomach gets upset when im anxious',
+      'period pain every month, does acupuncture help with that',
+      'i have arthritis in my hands, will needling help',
+      'my back went out lifting a box yesterday, can barely bend',
+      'sore glutes from running, like a deep ache',
+      'my neck and shoulders are knotted up from driving all day',
+      "i've had pain down my leg for weeks, could it be sciatica",
+      'my feet burn after a long shift',
+      'pins and needles in my fingers when i ride my bike',
+      'i rolled my ankle last week and its still swollen',
+      'tight chest from the gym, bench day was brutal',
+      'my back is killing me today, can i get in this week',
+      'i get dizzy when i stand up too fast, is acupuncture ok for me',
+      'my heart races when im nervous, can acupuncture calm me down',
+      'i feel short of breath when i run, is that normal before a session',
+      'my arm feels heavy after lifting weights all morning',
+      'headache behind my eyes after reading',
+      'i cant turn my head to the left without pain',
+      'numbness in my toes when i wear tight ski boots',
+      'my fingers swell up in the heat',
+      'i bruise easily, is dry needling ok',
+      'my face gets puffy in the morning, is that a thing acupuncture helps',
+      'my eye twitches all the time lately',
+      'my scar from surgery still pulls when i stretch',
+    ];
+    const told = texts.filter(guided);
+    expect(told, told.join(' | ')).to.deep.equal([]);
+  });
+
   it('an everyday complaint the classifier is unsure of gets the answer, then one safety-net line after it', async () => {
     const text = 'side of my hip aches when i lie on it at night and stairs make it worse';
     const r = triage.triage(text);
@@ -202,6 +246,35 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       expect(guided(t), t).to.equal(false);
     }
     expectTier('my cut is pouring and wont stop even with pressure', 'emergency', ['alone']);
+  });
+
+  it('aches of the traps, tailbone or groin from sport are everyday complaints; eyes rolled back and jerking are a seizure', () => {
+    for (const t of [
+      'my traps feel like rocks after a week of stress',
+      'my tailbone aches when i sit on hard chairs',
+      'my groin is tight after footy training',
+    ])
+      expect(guided(t), t).to.equal(false);
+    expectTier('my son collapsed and his eyes rolled back', 'emergency', ['alone']);
+    expectTier('she dropped to the floor jerking uncontrollably', 'emergency', ['alone']);
+  });
+
+  it('a training session is not a treatment session: soreness after training is answered, soreness after needling gets the clinic', () => {
+    expect(triage.triage('my hamstring is sore after training sessions, can dry needling help').tier).to.equal(undefined);
+    expectTier('my hamstring is still sore after my needling session', 'clinic', ['first']);
+  });
+
+  it('weaker crisis signs get the crisis guidance first and still the answer; their everyday meanings get neither', () => {
+    for (const t of [
+      'everything feels pointless lately and i cant see a way forward',
+      'i wont be around for my next appointment or any after that',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.tier, t).to.equal('crisis');
+    }
+    expectTier('i keep staring at the bridge on my way home', 'crisis', ['first']);
+    expect(triage.triage('i wont be around next week, im on holiday, can i move my booking').tier).to.equal(undefined);
+    expectTier('i am so tired of living', 'crisis', ['alone']);
   });
 
   it('wanting it all to end is a crisis, however it is put', () => {

@@ -66,6 +66,17 @@ describe('understanding patients’ own words', () => {
       const r = await say('how long has dry needling existed, when did it start');
       expect(r.text).to.include('1980s').and.not.include('Myotherapy');
     });
+
+    it('"which one is older?" compares their ages from the article, instead of starting the which-suits questions', async () => {
+      const r = await say('which one came first?');
+      expect(r.text).to.include('ancient').and.include('1980s');
+      expect(r.text).to.not.match(/what would you mainly like help with/i);
+    });
+
+    it('a question word says less than the word that follows it: who invented it is history, not who practises it', async () => {
+      const r = await say('who invented dry needling');
+      expect(r.text).to.include('1980s').and.not.include('Myotherapy');
+    });
   });
 
   describe('honest partial matches', () => {
@@ -98,9 +109,38 @@ describe('understanding patients’ own words', () => {
       expect(texts[0]).to.include('Sciatica');
       expect(texts[1]).to.match(/doesn’t cover that|prices/);
     });
+
+    it('a body part asked to be treated ("help my back") is a question about its condition, answered before the price', async () => {
+      const r = await say('can dry needling help my back and how much is a session');
+      const texts = r.replies.map((a) => a.text ?? '');
+      expect(texts[0]).to.include('Chronic lower back pain');
+      expect(texts.slice(1).join(' ')).to.match(/doesn’t cover that|prices/);
+    });
+
+    it('two conditions in one message get two answers, in order', async () => {
+      const r = await say('do you treat golfers elbow? and what about insomnia');
+      expect(r.text).to.match(/Golfer.s elbow[\s\S]*insomnia/i);
+    });
   });
 
   describe('messaging style', () => {
+    it('"bye" is said goodbye to, "lol ok" gets "anything else?", and "who am I chatting with" is told it is a bot', async () => {
+      expect((await say('bye!')).text).to.match(/^Bye for now/);
+      const ack = await say('lol ok');
+      expect(ack.recognition?.outcome).to.equal('answered');
+      expect(ack.text)
+        .to.match(/anything else/i)
+        .and.not.match(/welcome/i);
+      expect((await say('who am i chatting with')).text).to.include('automated assistant');
+      expect((await say('thank u so much x')).text).to.match(/welcome/i);
+    });
+
+    it('"no worries" is a way of saying OK, not stress to be treated', async () => {
+      const r = await say('no worries, and what about my shoulder, it pinches when i reach overhead');
+      expect(r.text).to.include('Shoulder impingement syndrome');
+      expect(r.text).to.not.match(/stress management/i);
+    });
+
     it('"r u a real person" is told the truth: an automated assistant, with a person to contact', async () => {
       const r = await say('r u a real person??');
       expect(r.text).to.include('automated assistant');

@@ -1,8 +1,8 @@
 /**
- * The chat embedded in other sites, in Chromium, with the embed lines exactly as docs/website-chat.md gives them:
- * two host sites of their own origins (127.0.0.1 on other ports), one in WEBCHAT_ALLOWED_ORIGINS and one not.
- * The allowed site gets a working chat by script and by iframe; the other gets a clear message in both places
- * instead of an empty box or the browser's "refused to connect".
+ * The chat embedded in other sites by iframe, in Chromium, with the embed lines exactly as docs/website-chat.md
+ * gives them: two host sites of their own origins (127.0.0.1 on other ports), one in WEBCHAT_ALLOWED_ORIGINS and one
+ * not. The allowed site gets a working chat; the other gets a clear message instead of the browser's "refused to
+ * connect". (The widget, the other embed, is tested in webchat.widget.browser.test.ts.)
  *
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
  */
@@ -19,14 +19,12 @@ import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
 
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
 
-/** The html blocks of the "Putting the chat on the clinic's website" section: [iframe, script]. */
-function documentedEmbeds(): { iframe: string; script: string } {
+/** The iframe block of the "Putting the chat on the clinic's website" section. */
+function documentedIframe(): string {
   const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'website-chat.md'), 'utf8');
-  const blocks = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const iframe = blocks.find((b) => b.includes('<iframe'));
-  const script = blocks.find((b) => b.includes('tokens/generate'));
-  if (!iframe || !script) throw new Error('docs/website-chat.md lost its embed lines');
-  return { iframe, script };
+  const iframe = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('<iframe'));
+  if (!iframe) throw new Error('docs/website-chat.md lost its iframe line');
+  return iframe;
 }
 
 /** A host site on its own origin, serving one page with the given body. */
@@ -47,7 +45,6 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
   let profile: string;
   let allowed: { server: Server; origin: string };
   let refused: { server: Server; origin: string };
-  let embed: 'iframe' | 'script' = 'script';
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
@@ -55,8 +52,8 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
       console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
       this.skip();
     }
-    const docs = documentedEmbeds();
-    const page = () => docs[embed].split(DOCUMENTED_BOT).join(app.base);
+    const iframe = documentedIframe();
+    const page = () => iframe.split(DOCUMENTED_BOT).join(app.base);
     allowed = await hostSite(page);
     refused = await hostSite(page);
     app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: allowed.origin });
@@ -89,27 +86,7 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
     return frame;
   };
 
-  it('on an allowed site, the script embed shows a working chat', async () => {
-    embed = 'script';
-    await page.goto(`${allowed.origin}/`);
-    const box = page.locator('#clinic-chat');
-    await box.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
-    await box
-      .locator('.webchat__bubble__content', { hasText: 'I can explain what acupuncture and dry needling are' })
-      .first()
-      .waitFor({ timeout: 30_000 });
-  });
-
-  it('on a site that is not allowed, the script embed says the chat is not available instead of an empty box', async () => {
-    embed = 'script';
-    await page.goto(`${refused.origin}/`);
-    const box = page.locator('#clinic-chat');
-    await box.getByText('The chat is not available on this page', { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await box.locator('[data-id="webchat-sendbox-input"]').count()).to.equal(0);
-  });
-
   it('on an allowed site, the iframe shows the chat page with its privacy notice', async () => {
-    embed = 'iframe';
     await page.goto(`${allowed.origin}/`);
     const frame = await chatFrame();
     await frame.locator('#privacy').waitFor({ timeout: 30_000 });
@@ -117,7 +94,6 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
   });
 
   it('on a site that is not allowed, the iframe says the chat can’t be shown there and gives the clinic’s number', async () => {
-    embed = 'iframe';
     await page.goto(`${refused.origin}/`);
     const frame = await chatFrame();
     const alert = frame.getByRole('alert');

@@ -83,7 +83,7 @@ describe('the website chat on other sites (honest embedding)', function () {
     const html = await res.text();
     expect(html).to.contain('can’t be shown on this website');
     expect(html).to.match(/href="tel:\+?\d+"/);
-    expect(html).to.not.contain('webchat.js'); // no chat, no token
+    expect(html).to.not.contain('webchat-minimal.js'); // no chat, no token
     expect(res.headers.get('content-security-policy')).to.contain('frame-ancestors *');
     await eventually(() => lines.find((l) => l.origin === OTHER_SITE && l.what === 'iframe'), 2000, 'the iframe warning');
   });
@@ -91,8 +91,16 @@ describe('the website chat on other sites (honest embedding)', function () {
   it('the clinic’s own site frames the real chat page, limited to the allowed origins', async () => {
     const res = await fetch(`${app.base}/`, { headers: { 'sec-fetch-dest': 'iframe', referer: `${CLINIC_SITE}/contact` } });
     const html = await res.text();
-    expect(html).to.contain('webchat.js');
+    expect(html).to.contain('webchat-minimal.js');
     expect(res.headers.get('content-security-policy')).to.contain(`frame-ancestors 'self' ${CLINIC_SITE}`);
+  });
+
+  it('the widget’s panel on a site that is not allowed says so even when that site sends no Referer', async () => {
+    const widget = (host: string) =>
+      fetch(`${app.base}/?embed=widget&host=${encodeURIComponent(host)}`, { headers: { 'sec-fetch-dest': 'iframe' } }).then((r) => r.text());
+    expect(await widget(OTHER_SITE)).to.contain('can’t be shown on this website');
+    const allowed = await widget(CLINIC_SITE);
+    expect(allowed).to.contain('webchat-minimal.js').and.contain('class="embedded"');
   });
 });
 

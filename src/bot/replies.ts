@@ -189,6 +189,14 @@ export function thanksText(): string {
   return 'You’re welcome. If you have another question about acupuncture or dry needling, just ask.';
 }
 
+export function farewellText(): string {
+  return 'Bye for now, and take care. If you have another question about acupuncture or dry needling, just ask.';
+}
+
+export function acknowledgeText(): string {
+  return 'Is there anything else you’d like to know about acupuncture or dry needling?';
+}
+
 export function cancelledText(): string {
   return 'OK, I’ve stopped that. What else would you like to know?';
 }

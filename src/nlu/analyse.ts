@@ -58,6 +58,9 @@ export interface EntityMatchers {
 /** Words that look for a thing already mentioned: "can it help with that?" */
 export const BACK_REFERENCES = new Set(['it', 'that', 'this', 'them', 'those', 'these', 'one']);
 
+/** After "no", words that make it "OK" ("no worries", "no probs", "no dramas"). */
+const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'problems', 'problemo', 'dramas', 'drama', 'stress']);
+
 // Stops runaway work on pasted essays: classification needs the first sentences only.
 export const MAX_TOKENS = 120;
 
@@ -77,6 +80,10 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       into.push({ value: m.value, text: quote(cleaned, tokens, m), ...(m.weak ? { weak: true } : {}) });
     }
   };
+  // "No worries", "no probs": a way of saying OK, never a condition ("worries" is not stress to be treated).
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (raw[i] === 'no' && OK_WORDS.has(raw[i + 1])) slots[i] = slots[i + 1] = '';
+  }
   // Treatments first: "dry needling" must not be read as part of a condition.
   if (matchers.treatments) {
     const weak = new Set(matchers.weakTreatmentWords ?? []);

@@ -19,6 +19,17 @@ function diagnosed(tokens: string[]): boolean {
   return DIAGNOSIS.test(tokens.join(' '));
 }
 
+/** Words that ask for a body part to be treated: "can dry needling help my back", "anything for my hip". */
+const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for', 'heal', 'sort', 'ease', 'relieve', 'with']);
+
+/** Whether the body part at `from` is asked to be treated ("help my back": a complaint without a symptom word). */
+function askedToTreat(tokens: string[], from: number): boolean {
+  let i = from - 1;
+  if (tokens[from] !== 'my' && (tokens[i] === 'my' || tokens[i] === 'the')) i--;
+  if (tokens[from] === 'my') i = from - 1;
+  return i >= 0 && TREAT.has(tokens[i]);
+}
+
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
 
 export interface DescribedCondition {
@@ -80,7 +91,7 @@ export class DescriptionMatcher {
       for (const c of part.value.conditions) {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
-        if (!hasSymptom && cues === 0) continue;
+        if (!hasSymptom && cues === 0 && !askedToTreat(tokens, part.from)) continue;
         consider(c, 2 + cues, part.from, part.to, true);
       }
     }

@@ -9,16 +9,19 @@ import { PhraseMatcher, phraseEntries } from './entities';
 import { words } from './normalize';
 import { stem } from './stem';
 
+const QUESTION_WORDS = new Set(['who', 'when', 'where', 'what', 'how', 'why', 'which']);
+
 export class PassagePicker {
   private readonly cues: PhraseMatcher<Passage>;
 
-  constructor(passages: Passage[]) {
+  constructor(private readonly passages: Passage[]) {
     this.cues = new PhraseMatcher(passages.flatMap((p) => phraseEntries(p, p.cues)));
   }
 
   /**
    * The passage that best answers the question about a treatment (or either treatment when undefined), if any:
-   * the one with the most cue words in the question, longer cues counting more; ties go to the first in the file.
+   * the one with the most cue words in the question, longer cues counting more and bare question words less; ties go
+   * to the first in the file.
    */
   pick(text: string, treatment: TreatmentId | 'both' | undefined): Passage | undefined {
     const tokens = words(text);
@@ -26,10 +29,16 @@ export class PassagePicker {
     for (const m of this.cues.match(tokens, tokens.map(stem))) {
       const p = m.value;
       if (treatment && treatment !== 'both' && p.treatment !== treatment && p.treatment !== 'both') continue;
-      scores.set(p, (scores.get(p) ?? 0) + (m.to - m.from));
+      // A bare question word ("who", "when") says less than a content word ("invented", "physios").
+      const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
+      scores.set(p, (scores.get(p) ?? 0) + weight);
     }
     let best: Passage | undefined;
-    for (const [p, score] of scores) if (!best || score > scores.get(best)!) best = p;
+    const order = (p: Passage) => this.passages.indexOf(p);
+    for (const [p, score] of scores) {
+      const top = best ? scores.get(best)! : -1;
+      if (!best || score > top || (score === top && order(p) < order(best))) best = p;
+    }
     return best;
   }
 }

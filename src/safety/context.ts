@@ -83,7 +83,14 @@ const DISTANT = [
   /\b(once|twice) before\b/,
 ];
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
-const HABITUAL = [/\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/];
+const HABITUAL = [
+  /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
+  // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
+  // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
+  /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
+  /\bfrom (the gym|training|bench|benching|lifting|working out|coughing|rowing|exercise|the workout|sport|footy|running|sneezing)\b/,
+  /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running))\b/,
+];
 
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [

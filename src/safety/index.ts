@@ -17,13 +17,15 @@ function commonWords(k: Knowledge): Set<string> {
   return out;
 }
 
-/** What an everyday complaint names: any body part of conditions.json except the alarm areas, and its symptom words. */
+/** What an everyday complaint names: any body part of conditions.json or the lexicon's everyday areas, except the alarm areas, and its symptom words. */
 function everydayWords(k: Knowledge): TriageOptions['complaints'] {
   // Alarm areas (lexicon.json "alarmarea": chest, throat, eyes…): a complaint there stays in doubt.
   const alarm = k.safety.lexicon.concepts.get('alarmarea') ?? [];
-  const alarming = (p: string) => alarm.some((a) => p === a || p.split(' ').includes(a));
-  const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts].filter((p) => !alarming(p));
-  return { parts, symptoms: k.descriptions.symptoms, otherParts: alarm };
+  const alarming = (p: string) => alarm.includes(p);
+  const everyday = k.safety.lexicon.concepts.get('everydayarea') ?? [];
+  const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts, ...everyday].filter((p) => !alarming(p));
+  const symptoms = [...k.descriptions.symptoms, ...(k.safety.lexicon.concepts.get('everydaysymptom') ?? [])];
+  return { parts, symptoms, otherParts: alarm };
 }
 
 export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'threshold'> = {}): SafetyTriage {

@@ -118,6 +118,9 @@ interface RawSign {
   tier?: Tier;
   caution?: string;
   extra?: string;
+  inDoubt: boolean;
+  /** Patterns that, anywhere in the message, mean the sign's words have their everyday meaning ("on holiday"). */
+  unless: string[];
   patterns: string[];
   /** Patterns that count only when the message says a session happened (sessionLink). */
   afterSession: string[];
@@ -149,6 +152,8 @@ function readSigns(data: Record<string, unknown>, file: string, fail: Fail): Raw
       tier,
       caution,
       extra: raw.extra === undefined ? undefined : text(raw.extra, file, `${f}.extra`, fail),
+      inDoubt: raw.inDoubt === true,
+      unless: raw.unless === undefined ? [] : texts(raw.unless, file, `${f}.unless`, fail, false),
       patterns: texts(raw.patterns, file, `${f}.patterns`, fail, false),
       afterSession: raw.afterSession === undefined ? [] : texts(raw.afterSession, file, `${f}.afterSession`, fail, false),
     };
@@ -200,7 +205,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
   const lexicon = loadLexicon(dir, fail);
   const raw = loadRawSigns(dir, fail);
   const examples = loadExamples(dir, fail);
-  const all = [...raw.signs.map((s) => ({ patterns: [...s.patterns, ...s.afterSession] })), { patterns: raw.sessionLink }];
+  const all = [...raw.signs.map((s) => ({ patterns: [...s.patterns, ...s.afterSession, ...s.unless] })), { patterns: raw.sessionLink }];
   const normaliser = new SafetyNormaliser(lexicon, safetyVocabulary(lexicon, all, examples));
   const compiler = new PatternCompiler(normaliser, lexicon.concepts);
   const file = 'safety/signs.json';
@@ -217,12 +222,15 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
   const signs: Sign[] = raw.signs.map((s, i) => {
     const bodies = compileAll(s.patterns, `signs[${i}].patterns`);
     const afterSession = compileAll(s.afterSession, `signs[${i}].afterSession`);
+    const unless = compileAll(s.unless, `signs[${i}].unless`);
     return {
       id: s.id,
       theme: s.theme,
       tier: s.tier,
       caution: s.caution,
       extra: s.extra,
+      inDoubt: s.inDoubt,
+      unless: unless.length ? oneOf(unless) : undefined,
       patterns: bodies,
       sources: s.patterns,
       matcher: oneOf(bodies),

@@ -96,7 +96,9 @@ export class SafetyTriage {
   describesComplaint(clauses: NormalClause[]): boolean {
     const c = this.complaint;
     if (!c) return false;
-    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    // An alarm word inside an everyday area's name ("behind my eyes" for a headache) is not the alarm area itself.
+    let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    for (const p of c.parts) all = all.split(p).join(' ');
     if (c.otherParts.some((p) => all.includes(p))) return false;
     // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
     const joined = clauses.flatMap((x) => x.words).join(' ');
@@ -142,6 +144,7 @@ export class SafetyTriage {
     const strongNow = STRONG_NOW.test(allWords.join(' '));
     let messageWhen: string | undefined;
     const linked = this.sessionHappened(clauses);
+    const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
@@ -150,6 +153,7 @@ export class SafetyTriage {
       for (const sign of this.knowledge.signs) {
         const m = sign.matcher.exec(joined) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
         if (!m) continue;
+        if (sign.unless && allStems.some((c) => sign.unless!.test(c))) continue;
         const start = joined
           .slice(0, m.index + 1)
           .split(' ')
@@ -213,7 +217,8 @@ export class SafetyTriage {
         case 'negated':
           break;
         case 'current':
-          consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
+          if (sign.inDoubt) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          else consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
           break;
         case 'past':
           // "I cut myself last night" is a crisis now; "my dad collapsed" may be happening now: guidance first.

@@ -49,6 +49,13 @@ export interface Sign {
   caution?: string;
   /** An extra line after the tier's guidance for this sign (a poisons line, "do not pull it out"). */
   extra?: string;
+  /**
+   * A weaker sign ("everything is pointless", "I won't be around for my next appointment"): its guidance comes first
+   * and the bot still answers, instead of the guidance alone, since the words also have everyday meanings.
+   */
+  inDoubt: boolean;
+  /** When this matches anywhere in the message, the sign's words have their everyday meaning ("I won't be around: on holiday"). */
+  unless?: RegExp;
 }
 
 /** Normalisation tables from knowledge/safety/lexicon.json. */

@@ -7,6 +7,7 @@
  *  - `transcripts`: botbuilder TranscriptStore plus the logging middleware's batched writer;
  *  - `review`, `enquiries`: what the staff pages need, asynchronous;
  *  - `sessions`: staff sign-in sessions;
+ *  - `directLine`: the website chat's Direct Line conversations (directLine.ts);
  *  - `deleteConversation` and `purgeOlderThan`: privacy operations over all of the above; `close`.
  */
 import type { Activity, PagedResult, Storage, TranscriptInfo, TranscriptStore } from 'botbuilder';
@@ -17,6 +18,7 @@ import type { Outbox } from './outbox';
 import type { SecondFactorStore } from './secondFactors';
 import type { DashboardStats, StatsRange } from './stats';
 import type { DeletedConversation, PurgeResult } from './retention';
+import type { DirectLineStore } from './directLine';
 import type { TeachingStore } from './teaching';
 import type { ConversationFilter, ConversationPage, ConversationSummary, Range, TurnView, UnansweredGroup, UrgentFilter, UrgentTurn } from './review';
 
@@ -112,9 +114,11 @@ export interface StorageBackend {
   audit: AuditLog;
   /** Staff two-factor sign-in records (see secondFactors.ts). */
   secondFactors: SecondFactorStore;
+  /** The website chat's Direct Line conversations, shared by every instance (see directLine.ts). */
+  directLine: DirectLineStore;
   /** Figures for the staff dashboard (see stats.ts). */
   stats(range: StatsRange): Promise<DashboardStats>;
-  /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state. */
+  /** Deletes everything kept about one conversation: transcript, summary, enquiries, conversation state, Direct Line copy. */
   deleteConversation(id: number): Promise<DeletedConversation | undefined>;
   /**
    * The one purge: conversations with no activity since `cutoff`, state not written since then, enquiries done

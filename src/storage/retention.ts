@@ -13,6 +13,8 @@ export interface PurgeResult {
   sessions: number;
   /** Staff audit log entries older than the cutoff (they are kept as long as conversations). */
   audit?: number;
+  /** The website chat's stored Direct Line conversations with no activity since the cutoff. */
+  directLine?: number;
 }
 
 export interface DeletedConversation {
@@ -42,7 +44,7 @@ export function schedulePurge(backend: Purges, retentionDays: number, intervalHo
     try {
       const started = Date.now();
       const result = await backend.purgeOlderThan(retentionCutoff(retentionDays, started), started);
-      if (result.conversations || result.states || result.enquiries || result.audit)
+      if (result.conversations || result.states || result.enquiries || result.audit || result.directLine)
         logger.info('retention purge', { retentionDays, ...result, ms: Date.now() - started });
     } catch (err) {
       logger.error('retention purge failed', { error: (err as Error).message });

@@ -6,19 +6,17 @@
 import { ProxyTrust } from '../clientAddress';
 import type { IncomingMessage } from 'node:http';
 import type { ChannelAccount } from 'botbuilder';
-import type { Logger } from '../../logger';
 import { DirectLineError } from './errors';
 import { bearerToken, PREFIX } from './request';
-import type { Conversation, ConversationStore } from './store';
+import type { DirectLineConversations, LiveConversation } from './store';
 import type { TokenClaims, TokenService } from './tokens';
 
 export type ConversationAccess = ReturnType<typeof conversationAccess>;
 
 export function conversationAccess(
-  store: ConversationStore,
+  conversations: DirectLineConversations,
   tokens: TokenService,
   now: () => number,
-  logger?: Logger,
   proxy: ProxyTrust = new ProxyTrust(),
 ) {
   function authenticate(req: IncomingMessage, conversationId?: string): TokenClaims {
@@ -35,25 +33,15 @@ export function conversationAccess(
     return check.claims;
   }
 
-  function conversationFor(claims: TokenClaims): Conversation {
-    const conversation = store.get(claims.conversationId) ?? resumedAfterRestart(claims);
-    if (!conversation || conversation.userId !== claims.userId) {
+  /**
+   * The token's conversation, on whichever instance and after however many restarts: the token is signed and names
+   * the conversation and its visitor, so a valid one reaches its conversation wherever its activities are stored.
+   */
+  function conversationFor(claims: TokenClaims): LiveConversation {
+    const conversation = conversations.open(claims.conversationId, claims.userId, claims.exp * 1000);
+    if (conversation.userId !== claims.userId) {
       throw new DirectLineError(404, 'NotFound', 'the conversation does not exist (it may have ended); start a new one');
     }
-    return conversation;
-  }
-
-  /**
-   * A valid token issued by an earlier server process names a conversation that was open when the bot restarted (an
-   * upgrade, a crash): it carries on, with the bot's stored state, instead of ending. Only the activities shown
-   * before the restart are not kept here (the visitor's page still has them). A token this process issued for a
-   * conversation it no longer knows (never started, or forgotten) still gets 404.
-   */
-  function resumedAfterRestart(claims: TokenClaims): Conversation | undefined {
-    if (claims.issuedBy === tokens.processId) return undefined;
-    const conversation = store.create(claims.conversationId, claims.userId, claims.exp * 1000);
-    conversation.resumeAfterRestart(now());
-    logger?.info('direct line conversation resumed after a restart', { conversationId: conversation.id });
     return conversation;
   }
 
@@ -61,7 +49,7 @@ export function conversationAccess(
     return Math.max(0, claims.exp - Math.floor(now() / 1000));
   }
 
-  function streamUrl(req: IncomingMessage, conversation: Conversation, watermark: number | undefined): string {
+  function streamUrl(req: IncomingMessage, conversation: LiveConversation, watermark: number | undefined): string {
     const host = req.headers.host ?? '';
     if (!/^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host)) throw new DirectLineError(400, 'BadArgument', 'the Host header is missing or not valid');
     // wss:// when the request came over https: TLS here, or X-Forwarded-Proto from a proxy TRUST_PROXY names.

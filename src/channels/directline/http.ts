@@ -28,13 +28,13 @@ import { conversationRoutes } from './conversationRoutes';
 import { DirectLineError, sendError } from './errors';
 import { depthMessage, jsonTooDeep } from '../jsonDepth';
 import type { ProxyTrust } from '../clientAddress';
-import type { ConversationStore } from './store';
+import type { DirectLineConversations } from './store';
 import { tokenRoutes } from './tokenRoutes';
 import { BODY, PREFIX, WithBody } from './request';
 import type { TokenService } from './tokens';
 
 export interface RouteDeps {
-  store: ConversationStore;
+  conversations: DirectLineConversations;
   tokens: TokenService;
   bridge: BotBridge;
   logger: Logger;
@@ -143,7 +143,7 @@ export function directLinePre(deps: RouteDeps): restify.RequestHandler {
 
 export function createRoutes(deps: RouteDeps) {
   const { logger } = deps;
-  const access = conversationAccess(deps.store, deps.tokens, deps.now, deps.logger, deps.proxy);
+  const access = conversationAccess(deps.conversations, deps.tokens, deps.now, deps.proxy);
   const handlers = { ...tokenRoutes(deps, access), ...conversationRoutes(deps, access) };
 
   /** Wraps a handler: DirectLineErrors become their JSON answer, anything else a 500 without details. */

@@ -1,7 +1,8 @@
 /**
  * Self-hosted Direct Line 3.0 for the website chat: registerDirectLine adds the /v3/directline routes
  * and the WebSocket stream to the bot's restify server. Visitors' activities go through the same
- * CloudAdapter, middleware and bot as /api/messages, on channel "webchat".
+ * CloudAdapter, middleware and bot as /api/messages, on channel "webchat". Conversations are kept in the storage
+ * backend (store.ts), so any instance serves any conversation and a restart ends none.
  */
 import type * as restify from 'restify';
 import type { ActivityHandler, ChannelAccount, CloudAdapter } from 'botbuilder';
@@ -10,7 +11,8 @@ import type { Logger } from '../../logger';
 import { BotBridge } from './bridge';
 import { createRoutes, directLinePre } from './http';
 import { attachStream } from './stream';
-import { ConversationStore } from './store';
+import { DirectLineConversations, LiveConversation } from './store';
+import type { DirectLineStore } from '../../storage/directLine';
 import { TokenService } from './tokens';
 import type { ProxyTrust } from '../clientAddress';
 
@@ -18,18 +20,13 @@ export { DIRECTLINE_CHANNEL_ID } from './bridge';
 export { PREFIX as DIRECTLINE_PATH } from './request';
 export { loadOrCreateSecret, TokenService } from './tokens';
 
-/** Activities kept per conversation (what a resumed page can show). */
-export const MAX_ACTIVITIES_PER_CONVERSATION = 500;
-/** Conversations kept in memory; the least recently active is dropped first. */
-export const MAX_CONVERSATIONS = 10_000;
-/** Activities kept in all conversations together. */
-export const MAX_TOTAL_ACTIVITIES = 200_000;
+/** Conversations held in memory (live: a stream open, a turn running, or active in the last minutes); the least recently active go first. */
+export const MAX_LIVE_CONVERSATIONS = 10_000;
 /**
- * The activities' JSON size in all conversations together: the bound that holds memory down (the heap they take is
- * about three times this: 12 MB is about 4,800 conversations of a welcome, a question and an answer, some 40 MB of
- * heap). See docs/operations.md for the measured RSS.
+ * The unstored welcomes' JSON size in all conversations together (page views in which nobody has written yet; the heap
+ * they take is about three times this). See docs/operations.md for the measured RSS.
  */
-export const MAX_TOTAL_ACTIVITY_BYTES = 12 * 1024 * 1024;
+export const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 const SWEEP_MS = 60_000;
 
 export interface DirectLineDeps {
@@ -39,12 +36,14 @@ export interface DirectLineDeps {
   settings: DirectLineConfig;
   /** The signing secret (DIRECTLINE_SECRET, or the one kept in DIRECTLINE_SECRET_FILE). */
   secret: string;
+  /** Where conversations are stored (the storage backend's). */
+  store: DirectLineStore;
   /** Origins besides the server's own that may call from a browser (WEBCHAT_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
   /** The bot's id (MicrosoftAppId, or a fixed name when anonymous) and display name. */
   botAccount: ChannelAccount;
   appId: string;
-  /** A conversation was forgotten (expired or evicted): drop what else is kept about it (the bot's state). */
+  /** A page view nobody wrote in was forgotten (its tokens expired) and nothing is stored for it: drop the bot's state about it. */
   onForget?: (conversationId: string, userId: string) => Promise<void> | void;
   now?: () => number;
   /** JSON bodies nested deeper are refused (MAX_JSON_DEPTH). */
@@ -54,7 +53,7 @@ export interface DirectLineDeps {
 }
 
 export interface DirectLine {
-  store: ConversationStore;
+  conversations: DirectLineConversations;
   tokens: TokenService;
   /** Closes the streams and stops housekeeping. */
   close(): void;
@@ -63,27 +62,29 @@ export interface DirectLine {
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): DirectLine {
   const now = deps.now ?? Date.now;
   const tokens = new TokenService(deps.secret, deps.settings.tokenTtlSeconds, now);
-  const onForget = (conversation: { id: string; userId: string }) => {
+  const onForget = (conversation: LiveConversation) => {
     Promise.resolve()
-      .then(() => deps.onForget?.(conversation.id, conversation.userId))
+      .then(async () => {
+        // Another instance may have stored it since (the visitor's first message went there): then the state stays.
+        if ((await deps.store.watermarks([conversation.id])).has(conversation.id)) return;
+        await deps.onForget?.(conversation.id, conversation.userId);
+      })
       .catch((err) =>
         deps.logger.warn('could not drop the state of a forgotten conversation', { conversationId: conversation.id, error: (err as Error)?.message }),
       );
   };
-  const store = new ConversationStore(
-    {
-      maxConversations: MAX_CONVERSATIONS,
-      maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
-      maxTotalActivities: MAX_TOTAL_ACTIVITIES,
-      maxTotalBytes: MAX_TOTAL_ACTIVITY_BYTES,
-      now,
-      onForget,
-    },
-    deps.settings.rateLimitPerMinute,
-  );
+  const conversations = new DirectLineConversations({
+    store: deps.store,
+    logger: deps.logger,
+    rateLimitPerMinute: deps.settings.rateLimitPerMinute,
+    maxLive: MAX_LIVE_CONVERSATIONS,
+    maxPendingBytes: MAX_PENDING_BYTES,
+    now,
+    onForget,
+  });
   const bridge = new BotBridge(deps.adapter, deps.bot, deps.botAccount, deps.appId);
   const routeDeps = {
-    store,
+    conversations,
     tokens,
     bridge,
     logger: deps.logger,
@@ -97,7 +98,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.pre(directLinePre(routeDeps));
   createRoutes(routeDeps).register(server);
   const stream = attachStream(server.server, {
-    store,
+    conversations,
     tokens,
     logger: deps.logger,
     allowedOrigins: deps.allowedOrigins,
@@ -107,16 +108,20 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   });
 
   const sweeper = setInterval(() => {
-    const removed = store.sweep();
-    if (removed > 0) deps.logger.debug('direct line conversations forgotten', { removed, open: store.size });
+    const removed = conversations.sweep();
+    if (removed > 0) deps.logger.debug('direct line conversations forgotten from memory', { removed, live: conversations.size });
   }, SWEEP_MS);
   sweeper.unref();
+  // What other instances (or processes on the same SQLite file) store in the conversations streamed from here.
+  const poller = setInterval(() => void conversations.poll(), deps.settings.pollMs);
+  poller.unref();
 
   return {
-    store,
+    conversations,
     tokens,
     close() {
       clearInterval(sweeper);
+      clearInterval(poller);
       stream.close();
     },
   };

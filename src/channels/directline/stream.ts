@@ -4,7 +4,9 @@
  * once. Messages are JSON { activities, watermark }, as Azure Direct Line sends them; the client's
  * keep-alive messages (empty strings) are ignored.
  *
- * The URL carries a short-lived stream token (tokens.ts, kind "stream") for that one conversation.
+ * The URL carries a short-lived stream token (tokens.ts, kind "stream") for that one conversation, which may have
+ * been started on another instance or before a restart: the backlog is read from the storage, and what other
+ * instances store later is noticed by the conversations' poll (store.ts).
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,7 +14,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../logger';
 import { DirectLineError, ErrorCode, errorBody } from './errors';
 import { originAllowed, parseWatermark, PREFIX } from './request';
-import type { ActivitySet, ConversationStore, Subscriber } from './store';
+import type { ActivitySet, DirectLineConversations, Subscriber } from './store';
 import type { TokenService } from './tokens';
 import type { ProxyTrust } from '../clientAddress';
 import { activitySetJson } from './safeJson';
@@ -24,7 +26,7 @@ const MAX_STREAMS_PER_CONVERSATION = 4;
 const HEARTBEAT_MS = 30_000;
 
 export interface StreamDeps {
-  store: ConversationStore;
+  conversations: DirectLineConversations;
   tokens: TokenService;
   logger: Logger;
   allowedOrigins: string[];
@@ -53,7 +55,7 @@ export interface StreamHandle {
 }
 
 export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHandle {
-  const { store, tokens, logger, allowedOrigins } = deps;
+  const { conversations, tokens, logger, allowedOrigins } = deps;
   // Clients only ever send keep-alives: anything bigger than a few bytes closes the socket (1009).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -76,8 +78,8 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHa
           : refuse(socket, 401, 'Unauthorized', 'the stream token is not valid');
       }
       if (check.claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden', 'the stream token is for another conversation');
-      const conversation = store.get(conversationId);
-      if (!conversation || conversation.userId !== check.claims.userId) return refuse(socket, 404, 'NotFound', 'the conversation does not exist');
+      const conversation = conversations.open(conversationId, check.claims.userId, 0);
+      if (conversation.userId !== check.claims.userId) return refuse(socket, 404, 'NotFound', 'the conversation does not exist');
       const watermark = parseWatermark(url.searchParams.get('watermark'));
       const slot = limits.acquire(deps.proxy?.clientAddress(req) ?? req.socket.remoteAddress ?? 'unknown');
       if (!slot.ok) {
@@ -97,16 +99,14 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): StreamHa
           },
           close: () => ws.close(1000, 'conversation ended'),
         };
-        // Backlog and subscription in the same tick: no activity can fall between them.
-        const backlog = conversation.since(watermark);
-        if (backlog.activities.length > 0) subscriber.push(backlog);
-        conversation.subscribers.add(subscriber);
+        // Subscribed first, then sent the backlog from its watermark: nothing stored meanwhile can fall between.
+        void conversations.subscribe(conversation, subscriber, watermark ?? 0);
         if (conversation.subscribers.size > MAX_STREAMS_PER_CONVERSATION) {
-          const [oldest] = conversation.subscribers;
+          const [oldest] = conversation.subscribers.keys();
           conversation.subscribers.delete(oldest);
           oldest.close();
         }
-        ws.on('close', () => conversation.subscribers.delete(subscriber));
+        ws.on('close', () => conversations.unsubscribe(conversation, subscriber));
       });
     } catch (err) {
       if (err instanceof DirectLineError) return refuse(socket, err.status, err.code, err.message);

@@ -18,8 +18,6 @@ export interface TokenClaims {
   /** Expiry, seconds since the epoch. */
   exp: number;
   kind: TokenKind;
-  /** The server process that issued the token (see TokenService.processId); absent in tokens from before it was added. */
-  issuedBy?: string;
 }
 
 export type TokenCheck =
@@ -32,8 +30,6 @@ interface Payload {
   u: string;
   e: number;
   k: 'c' | 's';
-  /** Issuing process. */
-  p?: string;
 }
 
 const VERSION = 'dl1';
@@ -49,8 +45,6 @@ export function newId(bytes = 16): string {
 
 export class TokenService {
   private readonly key: Buffer;
-  /** Random per server process: tells a token from before a restart (an upgrade) from one this process issued. */
-  readonly processId = newId(6);
 
   constructor(
     secret: string,
@@ -70,10 +64,10 @@ export class TokenService {
   ): { token: string; claims: TokenClaims; expiresIn: number } {
     const expiresIn = ttlSeconds ?? (kind === 'stream' ? STREAM_TOKEN_TTL_SECONDS : this.ttlSeconds);
     const exp = Math.floor(this.now() / 1000) + expiresIn;
-    const payload: Payload = { c: conversationId, u: userId, e: exp, k: kind === 'stream' ? 's' : 'c', p: this.processId };
+    const payload: Payload = { c: conversationId, u: userId, e: exp, k: kind === 'stream' ? 's' : 'c' };
     const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     const token = `${VERSION}.${body}.${this.sign(body)}`;
-    return { token, claims: { conversationId, userId, exp, kind, issuedBy: this.processId }, expiresIn };
+    return { token, claims: { conversationId, userId, exp, kind }, expiresIn };
   }
 
   verify(token: string | undefined, kind: TokenKind = 'conversation'): TokenCheck {
@@ -103,11 +97,8 @@ export class TokenService {
     const claimsKind: TokenKind = payload.k === 's' ? 'stream' : 'conversation';
     if (claimsKind !== kind) return { ok: false, reason: 'kind' };
     if (payload.e * 1000 <= this.now()) return { ok: false, reason: 'expired' };
-    const issuedBy = typeof payload.p === 'string' ? payload.p : undefined;
-    return {
-      ok: true,
-      claims: { conversationId: payload.c, userId: payload.u, exp: payload.e, kind: claimsKind, ...(issuedBy ? { issuedBy } : {}) },
-    };
+    // Tokens issued before this version also carry "p" (the issuing process); any instance now serves any conversation.
+    return { ok: true, claims: { conversationId: payload.c, userId: payload.u, exp: payload.e, kind: claimsKind } };
   }
 
   private sign(body: string): string {

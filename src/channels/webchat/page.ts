@@ -1,11 +1,20 @@
 /**
- * The website chat page at GET /: Web Chat from the botframework-webchat package, served by this server
- * (no CDN, so it works offline and sends nothing to third parties), in the clinic's name and colours.
+ * The website chat at GET / and the website widget at GET /widget.js: Web Chat from the botframework-webchat
+ * package, served by this server (no CDN, so it works offline and sends nothing to third parties), in the clinic's
+ * name and colours.
  *
- *   GET /                        the page (public/index.html filled in)
- *   GET /webchat/webchat.js      Web Chat's standalone bundle, from node_modules (gzip when accepted)
- *   GET /webchat/chat.js|.css    the page's own script and style
- *   GET /webchat/favicon.svg
+ *   GET /                          the page (public/index.html filled in); ?embed=widget: the same page, slimmer,
+ *                                  for the widget's panel (&host=<the site's origin>, for postMessage and refusals)
+ *   GET /widget.js                 the launcher a clinic's site loads (public/widget.js), cached 5 minutes
+ *   GET /webchat/webchat-minimal.js  Web Chat's minimal bundle, which the page uses (see below)
+ *   GET /webchat/chat.js           the page's script: markdown.js, connection.js and chat.js joined
+ *   GET /webchat/chat.css, /webchat/favicon.svg
+ *   GET /webchat/webchat.js        Web Chat's full bundle, for sites that still load it by the old script embed
+ *
+ * The page uses the minimal bundle (1.9 MB, 374 KB brotli) rather than the full one (3.9 MB, 640 KB brotli): the
+ * full one adds Adaptive Cards, markdown-it and speech, and the bot sends Web Chat text (Markdown) and suggested
+ * actions only (src/bot/render.ts: on Web Chat a hero card is never chosen, its limits being those of suggested
+ * actions). The Markdown is drawn by public/markdown.js. Files are compressed and versioned by assets.ts.
  *
  * Every response carries a Content-Security-Policy that allows only this server: scripts from 'self' (no
  * inline script), connections to 'self' (Direct Line and its WebSocket), inline styles (Web Chat styles
@@ -13,18 +22,17 @@
  *
  * The page says, before the first message, what is stored, for how long and who reads it (privacyNotice),
  * and gives the clinic's numbers as tap-to-call links. A site that frames the page without being in
- * WEBCHAT_ALLOWED_ORIGINS (known from the browser's Sec-Fetch-Dest and Referer) is logged and shown a short
- * page saying so, with the clinic's number, instead of the browser's bare "refused to connect".
+ * WEBCHAT_ALLOWED_ORIGINS (known from the browser's Sec-Fetch-Dest, and the Referer or the widget's host
+ * parameter) is logged and shown a short page saying so, with the clinic's number, instead of the browser's bare
+ * "refused to connect".
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type * as restify from 'restify';
 import { PROJECT_ROOT } from '../../config';
 import type { Logger } from '../../logger';
 import { isAllowedOrigin, RefusedOriginLog } from '../origins';
+import { asset, Asset, sendAsset, versionedUrl, warm } from './assets';
 
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'channels', 'webchat', 'public');
 
@@ -38,6 +46,8 @@ export interface WebChatPageDeps {
   locale: string;
   /** What the privacy notice says. */
   privacy: PrivacyFacts;
+  /** WEBCHAT_GREETING: the widget's greeting bubble ('' for none). */
+  greeting: string;
   logger: Logger;
 }
 
@@ -51,28 +61,16 @@ export interface PrivacyFacts {
   policyUrl: string;
 }
 
-const gzipAsync = promisify(gzip);
-
-interface Asset {
-  body: Buffer;
-  /** Compressed in the background (off the event loop), once. */
-  gzipped?: Promise<Buffer>;
-  type: string;
-  etag: string;
-  /** Long caching: the page links it with ?v=<version>. */
-  immutable: boolean;
-}
-
 /**
- * Where botframework-webchat's standalone bundle is. Its package `exports` hide dist/ and package.json
- * from require.resolve, so look for the package folder along Node's own module search paths.
+ * Where a botframework-webchat standalone bundle is ('webchat' full, 'webchat-minimal'). Its package `exports` hide
+ * dist/ and package.json from require.resolve, so look for the package folder along Node's own module search paths.
  */
-export function webChatBundlePath(): { path: string; version: string } {
+export function webChatBundlePath(bundle: 'webchat' | 'webchat-minimal' = 'webchat'): { path: string; version: string } {
   for (const dir of require.resolve.paths('botframework-webchat') ?? []) {
     const pkgDir = join(dir, 'botframework-webchat');
     if (!existsSync(join(pkgDir, 'package.json'))) continue;
     const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
-    return { path: join(pkgDir, 'dist', 'webchat.js'), version };
+    return { path: join(pkgDir, 'dist', `${bundle}.js`), version };
   }
   throw new Error('botframework-webchat is not installed (npm ci)');
 }
@@ -142,10 +140,6 @@ function fill(template: string, values: Record<string, string>): string {
   });
 }
 
-function hash(body: Buffer | string): string {
-  return createHash('sha256').update(body).digest('base64url').slice(0, 16);
-}
-
 export function contentSecurityPolicy(allowedOrigins: string[]): string {
   return [
     "default-src 'self'",
@@ -162,106 +156,145 @@ export function contentSecurityPolicy(allowedOrigins: string[]): string {
   ].join('; ');
 }
 
+/** How long the launcher script may be cached: an upgrade reaches every site within this. */
+export const WIDGET_SCRIPT_MAX_AGE_SECONDS = 300;
+/** The greeting bubble shows this long after the page loads. */
+const GREETING_DELAY_MS = 2500;
+
+const JS = 'application/javascript; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+
+/** The page's files, and the two bundles. */
+function pageAssets(deps: WebChatPageDeps) {
+  const read = (file: string) => readFileSync(join(PUBLIC_DIR, file), 'utf8');
+  const colours = { primaryColor: deps.primaryColor, accentColor: deps.accentColor };
+  const minimal = webChatBundlePath('webchat-minimal');
+  const full = webChatBundlePath('webchat');
+  let fullBundle: Asset | undefined; // read on first request: only sites on the old script embed ask for it
+  return {
+    colours,
+    favicon: asset('/webchat/favicon.svg', fill(read('favicon.svg'), colours), 'image/svg+xml'),
+    css: asset('/webchat/chat.css', read('chat.css'), 'text/css; charset=utf-8'),
+    script: asset('/webchat/chat.js', ['markdown.js', 'connection.js', 'chat.js'].map(read).join('\n'), JS),
+    bundle: asset('/webchat/webchat-minimal.js', readFileSync(minimal.path), JS),
+    fullBundle: () => (fullBundle ??= asset('/webchat/webchat.js', readFileSync(full.path), JS)),
+    widgetTemplate: read('widget.js'),
+    widgetCss: read('widget.css'),
+    template: read('index.html'),
+  };
+}
+
+/** The launcher script with the clinic's settings in it. */
+function widgetScript(deps: WebChatPageDeps, template: string, css: string): string {
+  const name = deps.clinic.name;
+  const config = {
+    clinicName: name,
+    primaryColor: deps.primaryColor,
+    accentColor: deps.accentColor,
+    greeting: deps.greeting,
+    greetingDelayMs: GREETING_DELAY_MS,
+    launcherLabel: 'Chat with us',
+    panelLabel: `Chat with ${name}`,
+  };
+  const style = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n');
+  const filled = template
+    .replace('var CONFIG = __CONFIG__;', () => `var CONFIG = ${scriptJson(config)};`)
+    .replace('var STYLE = __STYLE__;', () => `var STYLE = ${scriptJson(style)};`);
+  if (/= __(CONFIG|STYLE)__;/.test(filled)) throw new Error('widget.js: its CONFIG or STYLE placeholder is missing');
+  return filled;
+}
+
 export function registerWebChatPage(server: restify.Server, deps: WebChatPageDeps): void {
   const csp = contentSecurityPolicy(deps.allowedOrigins);
   const refusedLog = new RefusedOriginLog(deps.logger);
-  const read = (file: string) => readFileSync(join(PUBLIC_DIR, file), 'utf8');
-  const asset = (body: string | Buffer, type: string, immutable: boolean): Asset => {
-    const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    return { body: buffer, type, etag: `"${hash(buffer)}"`, immutable };
-  };
+  const files = pageAssets(deps);
+  const { favicon, css, script, bundle } = files;
 
-  const colours = { primaryColor: deps.primaryColor, accentColor: deps.accentColor };
-  const favicon = asset(fill(read('favicon.svg'), colours), 'image/svg+xml', true);
-  const css = asset(read('chat.css'), 'text/css; charset=utf-8', true);
-  const script = asset(read('chat.js'), 'application/javascript; charset=utf-8', true);
-  const bundleInfo = webChatBundlePath();
-  const bundle = asset(readFileSync(bundleInfo.path), 'application/javascript; charset=utf-8', true);
-  bundle.gzipped = gzipAsync(bundle.body);
-
-  const page = asset(
-    fill(read('index.html'), {
+  const pageHtml = (embedded: boolean) =>
+    fill(files.template, {
+      htmlClass: embedded ? 'embedded' : '',
       clinicName: escapeHtml(deps.clinic.name),
       locale: escapeHtml(deps.locale),
       phoneLink: telLink(deps.clinic.phone),
       emergencyLink: telLink(deps.clinic.emergencyNumber),
       emailLink: `<a href="mailto:${escapeHtml(deps.clinic.email)}">${escapeHtml(deps.clinic.email)}</a>`,
       privacyNotice: privacyNotice(deps.clinic, deps.privacy),
-      ...colours,
+      ...files.colours,
       configJson: scriptJson({
         clinicName: deps.clinic.name,
         phone: deps.clinic.phone,
         emergencyNumber: deps.clinic.emergencyNumber,
         locale: deps.locale,
-        ...colours,
+        ...files.colours,
       }),
-      faviconVersion: favicon.etag.slice(1, 9),
-      cssVersion: css.etag.slice(1, 9),
-      scriptVersion: script.etag.slice(1, 9),
-      webchatVersion: encodeURIComponent(bundleInfo.version),
-    }),
-    'text/html; charset=utf-8',
-    false,
-  );
-
-  const refused = asset(refusedFramePage(deps.clinic, `/webchat/chat.css?v=${css.etag.slice(1, 9)}`), 'text/html; charset=utf-8', false);
+      faviconUrl: versionedUrl(favicon),
+      cssUrl: versionedUrl(css),
+      scriptUrl: versionedUrl(script),
+      webchatUrl: versionedUrl(bundle),
+    });
+  const page = asset('/', pageHtml(false), HTML);
+  const widgetPage = asset('/', pageHtml(true), HTML);
+  const widget = asset('/widget.js', widgetScript(deps, files.widgetTemplate, files.widgetCss), JS, WIDGET_SCRIPT_MAX_AGE_SECONDS);
+  const refused = asset('/', refusedFramePage(deps.clinic, versionedUrl(css)), HTML);
   // The refusal page may be framed anywhere: it only says the chat is not available and gives the clinic's number.
   const refusedCsp = csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *');
 
-  /** The page, or the refusal page when a site not allowed to frame it does. */
-  const pageFor = (req: restify.Request): { asset: Asset; csp: string } => {
-    if (req.headers['sec-fetch-dest'] !== 'iframe') return { asset: page, csp };
-    let framer: string;
-    try {
-      framer = new URL(String(req.headers.referer ?? '')).origin;
-    } catch {
-      return { asset: page, csp }; // no Referer: frame-ancestors decides, as before
+  /** Who framed the page: the Referer's origin, else the widget's host parameter; '' when unknown. */
+  const framerOf = (req: restify.Request, url: URL): string => {
+    for (const candidate of [String(req.headers.referer ?? ''), url.searchParams.get('host') ?? '']) {
+      try {
+        const origin = new URL(candidate).origin;
+        if (origin !== 'null') return origin;
+      } catch {
+        /* not a URL */
+      }
     }
-    if (isAllowedOrigin(framer, req, deps.allowedOrigins)) return { asset: page, csp };
+    return '';
+  };
+
+  /** The page (or its widget form), or the refusal page when a site not allowed to frame it does. */
+  const pageFor = (req: restify.Request): { asset: Asset; csp: string } => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const chosen = url.searchParams.get('embed') === 'widget' ? widgetPage : page;
+    if (req.headers['sec-fetch-dest'] !== 'iframe') return { asset: chosen, csp };
+    const framer = framerOf(req, url);
+    if (!framer || isAllowedOrigin(framer, req, deps.allowedOrigins)) return { asset: chosen, csp }; // unknown: frame-ancestors decides
     refusedLog.refused(framer, 'iframe');
     return { asset: refused, csp: refusedCsp };
   };
 
-  const send = async (req: restify.Request, res: restify.Response, a: Asset, policy = csp) => {
-    res.setHeader('Content-Security-Policy', policy);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    res.setHeader('Cache-Control', a.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.setHeader('ETag', a.etag);
-    res.setHeader('Vary', a === page || a === refused ? 'Accept-Encoding, Sec-Fetch-Dest, Referer' : 'Accept-Encoding');
-    res.setHeader('Content-Type', a.type);
-    if (req.headers['if-none-match'] === a.etag) {
-      res.statusCode = 304;
-      res.end();
-      return;
-    }
-    let body = a.body;
-    if (a.body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      a.gzipped ??= gzipAsync(a.body);
-      body = await a.gzipped;
-      res.setHeader('Content-Encoding', 'gzip');
-    }
-    res.setHeader('Content-Length', body.length);
-    res.statusCode = 200;
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
+  const securityHeaders = (policy: string): Record<string, string> => ({
+    'Content-Security-Policy': policy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  });
 
-  const route = (path: string, get: () => Asset) => {
+  const route = (path: string, get: () => Asset, extra: Record<string, string> = {}, before?: () => void) => {
     const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {
-      await send(req, res, get());
+      before?.();
+      await sendAsset(req, res, get(), { ...securityHeaders(csp), ...extra });
     };
     server.get(path, handler);
     server.head(path, handler);
   };
   const pageHandler = async (req: restify.Request, res: restify.Response): Promise<void> => {
     const chosen = pageFor(req);
-    await send(req, res, chosen.asset, chosen.csp);
+    await sendAsset(req, res, chosen.asset, securityHeaders(chosen.csp), ['Sec-Fetch-Dest', 'Referer']);
   };
   server.get('/', pageHandler);
   server.head('/', pageHandler);
+  // Other sites load it with <script src>: it may be embedded cross-origin (also under COEP), and its asking
+  // is the moment to get the panel's bundle compressed, before anyone opens the chat.
+  route(
+    '/widget.js',
+    () => widget,
+    { 'Cross-Origin-Resource-Policy': 'cross-origin' },
+    () => warm(bundle),
+  );
   route('/webchat/chat.js', () => script);
   route('/webchat/chat.css', () => css);
   route('/webchat/favicon.svg', () => favicon);
-  route('/webchat/webchat.js', () => bundle);
+  route('/webchat/webchat-minimal.js', () => bundle);
+  route('/webchat/webchat.js', files.fullBundle);
 }

@@ -34,6 +34,7 @@ import type { Outbox } from '../outbox';
 import { DashboardStats, StatsRange, statsFromReview } from '../stats';
 import { BlobStateStorage, stateBlobName } from './blobStateStorage';
 import { BlobTranscriptStore, summaryView } from './blobTranscriptStore';
+import { BlobDirectLineStore } from './blobDirectLine';
 
 export type AzureBlobSettings = AccountAccess & {
   stateContainer: string;
@@ -305,6 +306,7 @@ export class AzureBlobBackend implements StorageBackend {
   readonly outbox: Outbox;
   readonly audit: AuditLog;
   readonly secondFactors: SecondFactorStore;
+  readonly directLine: BlobDirectLineStore;
   readonly containers: { state: ContainerClient; transcripts: ContainerClient; enquiries: ContainerClient };
 
   private constructor(settings: AzureBlobSettings) {
@@ -323,6 +325,7 @@ export class AzureBlobBackend implements StorageBackend {
     this.outbox = new BlobOutbox(this.containers.enquiries);
     this.audit = new BlobAuditLog(this.containers.enquiries);
     this.secondFactors = blobSecondFactors(this.containers.enquiries);
+    this.directLine = new BlobDirectLineStore(this.containers.transcripts);
   }
 
   /** Connects and creates the three containers if needed; fails with a clear message when storage cannot be reached. */
@@ -371,6 +374,7 @@ export class AzureBlobBackend implements StorageBackend {
     const key = `${channelId}/conversations/${conversationId}/`;
     const states = Object.keys(await this.state.read([key])).length;
     await this.state.delete([key]);
+    await this.directLine.delete(conversationId);
     return { channelId, conversationId, activities: conversation.activityCount, enquiries, states };
   }
 
@@ -387,7 +391,8 @@ export class AzureBlobBackend implements StorageBackend {
     const expired = (await listAll(this.containers.enquiries, 'staff-sessions/')).filter((b) => Number(b.metadata.expires) < now);
     await Promise.all(expired.map((b) => deleteIfExists(this.containers.enquiries, b.name)));
     const audit = cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0;
-    return { conversations, states: oldStates.length, enquiries, sessions: expired.length, audit };
+    const directLine = await this.directLine.purgeOlderThan(cutoff);
+    return { conversations, states: oldStates.length, enquiries, sessions: expired.length, audit, directLine };
   }
 
   async close(): Promise<void> {

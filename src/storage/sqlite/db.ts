@@ -24,7 +24,7 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const SCHEMA_V1 = `
 CREATE TABLE bot_state (
@@ -145,6 +145,25 @@ ALTER TABLE enquiries ADD COLUMN reference TEXT;
 CREATE UNIQUE INDEX enquiries_reference ON enquiries (reference) WHERE reference IS NOT NULL;
 `;
 
+// The website chat's Direct Line conversations (../directLine.ts): who owns each, its watermark and last activity
+// (retention), and its activities by number.
+const SCHEMA_V3 = `
+CREATE TABLE directline_conversations (
+  id         TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL,
+  watermark  INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_at    INTEGER NOT NULL
+);
+CREATE INDEX directline_conversations_last ON directline_conversations (last_at);
+CREATE TABLE directline_activities (
+  conversation TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+  seq          INTEGER NOT NULL,
+  body         TEXT NOT NULL,
+  PRIMARY KEY (conversation, seq)
+) WITHOUT ROWID;
+`;
+
 export class DatabaseMissingError extends Error {}
 
 /** Opens (creating the folder and the schema when needed) the database file. Open it once per process. */
@@ -182,6 +201,7 @@ function migrate(db: Db): void {
   db.transaction(() => {
     if (version < 1) db.exec(SCHEMA_V1);
     if (version < 2) db.exec(SCHEMA_V2);
+    if (version < 3) db.exec(SCHEMA_V3);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -15,6 +15,7 @@ import { ReviewQueries } from './review';
 import { sqliteSessionRecords } from './sessions';
 import { SqliteTeachingStore } from './teaching';
 import { SqliteStorage } from './state';
+import { SqliteDirectLineStore } from './directLine';
 import { SqliteTranscriptStore } from './transcripts';
 import type { AuditLog } from '../audit';
 import type { Outbox } from '../outbox';
@@ -36,6 +37,7 @@ export class SqliteBackend implements StorageBackend {
   readonly outbox: Outbox;
   readonly audit: AuditLog;
   readonly secondFactors: SecondFactorStore;
+  readonly directLine: SqliteDirectLineStore;
   /** PRAGMA quick_check at start-up and on a schedule (set by open(), which knows the file). */
   integrity?: IntegrityMonitor;
 
@@ -49,6 +51,7 @@ export class SqliteBackend implements StorageBackend {
     this.outbox = new SqliteOutbox(db);
     this.audit = new SqliteAuditLog(db);
     this.secondFactors = new SqliteSecondFactors(db);
+    this.directLine = new SqliteDirectLineStore(db);
     ensureStatsIndex(db);
   }
 
@@ -65,14 +68,17 @@ export class SqliteBackend implements StorageBackend {
   }
 
   async deleteConversation(id: number): Promise<DeletedConversation | undefined> {
-    return deleteConversation(this.db, id);
+    const deleted = deleteConversation(this.db, id);
+    if (deleted) await this.directLine.delete(deleted.conversationId);
+    return deleted;
   }
 
   /** The purge (the audit log with it), then fresh query-planner statistics for the conversation list (see retention.ts). */
   async purgeOlderThan(cutoff: number, now = Date.now()): Promise<PurgeResult> {
     const result = purgeOlderThan(this.db, cutoff, now);
     this.db.exec('ANALYZE conversations');
-    return { ...result, audit: cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0 };
+    const directLine = await this.directLine.purgeOlderThan(cutoff);
+    return { ...result, audit: cutoff > 0 ? await this.audit.purgeBefore(cutoff) : 0, directLine };
   }
 
   /** Writes still queued for the group commit (none after a drain, unless a turn outlived it), then the file. */

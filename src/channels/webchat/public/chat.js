@@ -1,21 +1,36 @@
 /*
- * The clinic's chat page: Web Chat (served by this server) talking to this server's Direct Line endpoint.
+ * The clinic's chat page: Web Chat's minimal bundle (served by this server) talking to this server's Direct Line
+ * endpoint through connection.js (which reconnects by itself and sends what was written meanwhile exactly once),
+ * with replies drawn by markdown.js. The server joins markdown.js, connection.js and this file into one script.
  *
  * The conversation survives a reload of the tab: its id, token and watermark are kept in sessionStorage
  * (this tab only; gone when the tab closes). On reload the page renews the token (POST /tokens/refresh)
- * and resumes the conversation (Web Chat calls GET /conversations/{id}), asking for it from the start so
- * that Web Chat, whose transcript lived in the old page's memory, can show the history again.
+ * and resumes the conversation (GET /conversations/{id}), asking for it from the start so that Web Chat, whose
+ * transcript lived in the old page's memory, can show the history again.
+ *
+ * While the connection is down the page says so ("Reconnecting…"); when the server refuses the conversation for
+ * good (token expired, conversation gone) the page says the conversation could not continue, starts a new one and
+ * puts what the visitor had written and not sent back in the send box, so that no question is silently lost.
  *
  * Replies are made to read well (readableMarkdown): each line of a reply stays a line (contact details, the
  * booking summary), phone numbers and emails become tel: and mailto: links (Web Chat links web addresses),
  * and the bot's urgent replies (importance "high": emergency and crisis guidance) are set apart as an alert.
  * The screen reader names the bot by the clinic's name, suggested actions wrap instead of scrolling, and the
  * privacy notice above the chat folds away once the visitor has written.
+ *
+ * In the website widget (the page in the launcher's iframe, ?embed=widget) the page also talks to the launcher on
+ * the host page with postMessage, to that page's origin only and without any message text: "ready", "activity"
+ * (a reply came, for the unread badge) and "escape" (Escape pressed: minimise); the launcher may ask it to "focus"
+ * the send box.
  */
 (function () {
   'use strict';
 
   var STORAGE_KEY = 'clinic-chat.conversation';
+  /** Set when a conversation could not continue: what to tell the visitor, and what they had not sent, after the reload. */
+  var RESTART_KEY = 'clinic-chat.restarted';
+  /** Web Chat shows "Send failed. Retry." after this long; connection.js gives up on a queued message a second before. */
+  var SEND_TIMEOUT_MS = 120000;
   /** Set when the visitor asked for a new conversation: nothing may save the old one again. */
   var ending = false;
   var config = JSON.parse(document.getElementById('chat-config').textContent);
@@ -23,6 +38,7 @@
   var root = document.getElementById('webchat');
   var statusLine = document.getElementById('status');
   var notice = document.getElementById('privacy');
+  var embed = embedding();
 
   /** Texts of the bot's urgent replies, marked when they arrive, so that they can be drawn as alerts. */
   var urgentTexts = {};
@@ -64,12 +80,11 @@
         return i % 2 ? linkEmail(part) : linkPhones(part);
       })
       .join('');
-    // A single line break is a space in Markdown: make it a hard break (two spaces), blank lines stay paragraphs.
-    return linked.replace(/([^\n])\n(?=[^\n])/g, '$1  \n');
+    return linked; // markdown.js keeps single line breaks as line breaks
   }
 
-  function renderMarkdown(markdown, options, extra) {
-    var html = window.WebChat.renderMarkdown(readableMarkdown(markdown), options, extra);
+  function renderMarkdown(markdown) {
+    var html = window.ClinicMarkdown.render(readableMarkdown(markdown));
     return urgentTexts[markdown] ? '<div class="clinic-urgent" role="alert">' + html + '</div>' : html;
   }
 
@@ -137,6 +152,7 @@
         // Expired, not valid or gone (e.g. the server restarted): start afresh. Anything else (offline): give up for now.
         if (error.status >= 400 && error.status < 500) {
           forget();
+          if (saved.wrote) markRestarted('');
           return newSession();
         }
         throw error;
@@ -165,16 +181,122 @@
     ).toUpperCase();
   }
 
+  /** What the status line says while the chat is not simply working (empty: hidden). */
+  function showStatus(text, isError) {
+    statusLine.textContent = text;
+    statusLine.className = 'status' + (isError ? ' error' : '');
+    statusLine.hidden = !text;
+  }
+
+  /** Where the page is shown: the launcher's widget (?embed=widget) tells us its page's origin (&host=). */
+  function embedding() {
+    var params = new URLSearchParams(window.location.search);
+    if (params.get('embed') !== 'widget' || window.parent === window) return null;
+    var host;
+    try {
+      host = new URL(params.get('host') || '').origin;
+    } catch (e) {
+      return null;
+    }
+    return host && host !== 'null' ? { host: host } : null;
+  }
+
+  /** Tells the launcher on the host page (its origin only; never message text). */
+  function tellLauncher(type, detail) {
+    if (!embed) return;
+    var message = { source: 'clinic-chat', type: type };
+    if (detail) message.detail = detail;
+    window.parent.postMessage(message, embed.host);
+  }
+
+  function focusSendBox() {
+    var input = document.querySelector('[data-id="webchat-sendbox-input"]');
+    if (input) input.focus();
+    return Boolean(input);
+  }
+
+  if (embed) {
+    document.documentElement.classList.add('embedded');
+    window.addEventListener('message', function (event) {
+      if (event.source !== window.parent || event.origin !== embed.host) return;
+      var data = event.data || {};
+      if (data.source === 'clinic-chat-launcher' && data.type === 'focus') {
+        // The send box may not be drawn yet on the first open: try again briefly.
+        var tries = 0;
+        (function again() {
+          if (!focusSendBox() && ++tries < 50) setTimeout(again, 100);
+        })();
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Inside a message, Escape is Web Chat's own ("Exit message"): only elsewhere does it minimise the panel.
+      var target = event.target;
+      if (target && target.closest && target.closest('.webchat__basic-transcript__activity')) return;
+      tellLauncher('escape');
+    });
+  }
+
+  /** After a reload that followed a conversation that could not continue: what to say, and the unsent text. */
+  function takeRestart() {
+    try {
+      var restart = JSON.parse(window.sessionStorage.getItem(RESTART_KEY) || 'null');
+      window.sessionStorage.removeItem(RESTART_KEY);
+      return restart && typeof restart.draft === 'string' ? restart : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function markRestarted(draft) {
+    try {
+      window.sessionStorage.setItem(RESTART_KEY, JSON.stringify({ draft: draft }));
+    } catch (e) {
+      /* storage disabled: the new conversation starts without the explanation and the draft */
+    }
+  }
+
+  /** The server refused the conversation for good: say so, then start a new one with the unsent text in the box. */
+  function conversationEnded(unsent) {
+    ending = true;
+    forget();
+    markRestarted(unsent.join('\n'));
+    showStatus('This conversation could not continue. Starting a new one…', true);
+    setTimeout(function () {
+      window.location.reload();
+    }, 1500);
+  }
+
   function start(current) {
     save(current);
-    var directLine = window.WebChat.createDirectLine({
+    var restart = takeRestart();
+    var directLine = window.ClinicConnection.create({
       domain: domain,
       token: current.token,
-      // Resume through GET /conversations/{id}; a new token's conversation is started with POST /conversations.
+      // Resume through GET /conversations/{id} (from the start: the history); a new token's conversation is started
+      // with POST /conversations.
       conversationId: current.resumed ? current.conversationId : undefined,
+      giveUpAfterMs: SEND_TIMEOUT_MS - 1000,
+      onChange: remember,
+      onStatus: function (status) {
+        if (status !== 'connecting') connectivity(status === 'online' ? 'connected' : 'reconnecting');
+        if (status === 'reconnecting') {
+          showStatus('Reconnecting… What you write is sent when the connection is back.');
+        } else if (status === 'online') {
+          showStatus(
+            restart
+              ? 'The earlier conversation could not continue, so this is a new one.' +
+                  (restart.draft ? ' What you had written is in the box below: press Send to ask it here.' : '')
+              : '',
+          );
+        }
+      },
+      onEnded: function (_reason, unsent) {
+        conversationEnded(unsent);
+      },
     });
 
-    // Keep what a reload needs: the conversation, the latest token (Web Chat renews it every 15 minutes)
+    // Keep what a reload needs: the conversation, the latest token (renewed every 15 minutes)
     // and the watermark of the last activity received.
     function remember() {
       current.conversationId = directLine.conversationId || current.conversationId;
@@ -183,7 +305,16 @@
       save(current);
     }
     if (current.wrote) noticeSeen();
-    var store = window.WebChat.createStore({}, function () {
+    /** Web Chat's own connectivity notice (under the transcript, and for screen readers), set without its reconnect. */
+    function connectivity(message) {
+      if (!store) return;
+      store.dispatch({
+        type: 'WEB_CHAT/SET_NOTIFICATION',
+        payload: { id: 'connectivitystatus', level: message === 'connected' ? 'success' : 'info', message: message },
+      });
+    }
+    var store = null;
+    store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
           var activity = action.payload && action.payload.activity;
@@ -197,13 +328,26 @@
             save(current);
           }
           var result = next(action);
-          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' || action.type === 'DIRECT_LINE/CONNECT_FULFILLED') remember();
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            tellLauncher('ready');
+            if (restart && restart.draft) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: restart.draft } });
+          }
+          if (
+            action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' &&
+            activity &&
+            activity.type === 'message' &&
+            activity.from &&
+            activity.from.role === 'bot'
+          ) {
+            tellLauncher('activity'); // the launcher counts the replies that come while it is minimised
+          }
           return result;
         };
       };
     });
     window.addEventListener('pagehide', remember);
 
+    showStatus('');
     root.textContent = '';
     window.WebChat.renderWebChat(
       {
@@ -235,6 +379,8 @@
           suggestedActionLayout: 'flow',
           sendBoxButtonColor: config.primaryColor,
           hideUploadButton: true,
+          // A message written while offline waits (connection.js) and is sent when the connection is back.
+          sendTimeout: SEND_TIMEOUT_MS,
         },
       },
       root,
@@ -248,10 +394,23 @@
     window.location.reload();
   });
 
-  session()
-    .then(start)
+  /** Web Chat's bundle, which the page loads after this script: the token is asked for while it downloads. */
+  function webChatLoaded() {
+    return new Promise(function (resolve, reject) {
+      function check() {
+        if (window.WebChat) resolve();
+        else reject(new Error('Web Chat did not load'));
+      }
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check);
+      else check();
+    });
+  }
+
+  Promise.all([session(), webChatLoaded()])
+    .then(function (ready) {
+      start(ready[0]);
+    })
     .catch(function () {
-      statusLine.className = 'status error';
-      statusLine.textContent = 'The chat is not available right now. Please try again later, or call ' + config.phone + '.';
+      showStatus('The chat is not available right now. Please try again later, or call ' + config.phone + '.', true);
     });
 })();
