@@ -56,6 +56,18 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('lay descriptions without "I" and with several conditions in view', () => {
+    it('a migraine described without "I" ("throbbing headaches, have to lie down in the dark") is a question about it, not off-topic', async () => {
+      const r = await say('throbbing headaches with flashing lights first, have to lie down in a dark room');
+      expect(r.text).to.include('Migraine and tension-type headaches');
+    });
+
+    it('the scar from an operation is post-surgical pain, even with a body part of another condition named', async () => {
+      const r = await say('still sore around the scar a few months after my shoulder operation, would needling help');
+      expect(r.text).to.include('Post-surgical pain');
+    });
+  });
+
   describe('the passage that answers', () => {
     it('who does dry needling gets Myotherapy and physical therapy, not the whole definition', async () => {
       const r = await say('who normally performs dry needling');

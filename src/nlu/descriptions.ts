@@ -98,7 +98,9 @@ export class DescriptionMatcher {
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
     for (const hit of cueHits) {
       for (const c of hit.value) {
-        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cueCount.get(c) ?? 0, hit.from, hit.to, false);
+        // Two of its cues ("the scar from my operation") outweigh a body part alone ("shoulder"); one ("gym") does not.
+        const cues = cueCount.get(c) ?? 0;
+        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
       }
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
