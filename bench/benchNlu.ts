@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   for (const r of ours) {
     const c = r.settings.calibration;
     console.log(
-      `  ${r.corpus}: LOO CV on train ${p1(r.cvAccuracy)}; temperature ${c.temperature}, threshold ${c.threshold}, domain-word rule ${c.domainRule === false ? 'off' : 'on'}, smoothing ${r.settings.smoothing}`,
+      `  ${r.corpus}: LOO CV on train ${p1(r.cvAccuracy)}; temperature ${c.temperature}, threshold ${c.threshold}, domain-word rule ${c.domainRule === false ? 'off' : 'on'}, smoothing ${r.settings.smoothing}, ${r.settings.scoring?.nbsvm ? 'NBSVM weights' : 'naive Bayes scoring'}`,
     );
   }
 

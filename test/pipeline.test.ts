@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { corpusRecognizer, CvResult, DEFAULT_PIPELINE, oneStandardError, relabel, trainCorpusModel } from '../bench/corpus';
 import { crossValidate, scorePredictions, stratifiedFolds } from '../src/nlu/evaluation';
-import { charNgrams, DEFAULT_FEATURE_OPTIONS, extractFeatures, WORD_FEATURE_OPTIONS } from '../src/nlu/features';
+import { charNgrams, DEFAULT_FEATURE_OPTIONS, extractFeatures, featureWeights, WORD_FEATURE_OPTIONS } from '../src/nlu/features';
 import { balanceClasses, trainIntentModel } from '../src/nlu/model';
 import { NaiveBayesModel, softmax, trainFast } from '../src/nlu/naiveBayes';
 import { cleanText, words } from '../src/nlu/normalize';
@@ -482,5 +482,51 @@ describe('scoring options (how natural’s counts are read)', () => {
     );
     expect(model.scoring).to.deep.equal({ estimate: 'natural', blockWeights: { c: 0.25 } });
     expect(model.bayes.scoring).to.deep.equal(model.scoring);
+  });
+});
+
+describe('issue #12 options for the intent model (research options, off by default)', () => {
+  const examples = [
+    { features: ['w:how', 'w:delete', 'w:account'], label: 'delete' },
+    { features: ['w:how', 'w:delete', 'w:profile'], label: 'delete' },
+    { features: ['w:how', 'w:change', 'w:password'], label: 'password' },
+    { features: ['w:new', 'w:password'], label: 'password' },
+  ];
+
+  it("with perWord, a long word's character n-grams weigh as much together as a short word's", () => {
+    const options = { ...DEFAULT_FEATURE_OPTIONS, charNgrams: { min: 3, max: 5, perWord: true } };
+    const weights = featureWeights(['how', 'installation'], options)!;
+    const total = (word: string) => charNgrams(word, 3, 5).reduce((s, g) => s + weights.get('c:' + g)!, 0);
+    expect(total('how')).to.be.closeTo(1, 1e-9);
+    expect(total('installation')).to.be.closeTo(1, 1e-9);
+    expect(featureWeights(['how', 'installation'])).to.equal(undefined); // off by default: every feature weighs 1
+  });
+
+  it('with spread 1, a word every intent uses no longer moves the ranking', () => {
+    const spread = NaiveBayesModel.train(examples, 0.3, { spread: 1 });
+    const without = NaiveBayesModel.train(
+      examples.map((e) => ({ ...e, features: e.features.filter((f) => f !== 'w:how') })),
+      0.3,
+    );
+    const gap = (m: NaiveBayesModel, f: string[]) => {
+      const s = m.logScores(f);
+      return s.find((x) => x.intent === 'delete')!.log - s.find((x) => x.intent === 'password')!.log;
+    };
+    // 'how' is in both intents: spread 1 gives it weight 0, as if it were not in the message
+    expect(gap(spread, ['w:how', 'w:delete'])).to.be.closeTo(gap(spread, ['w:delete']), 1e-9);
+    expect(gap(NaiveBayesModel.train(examples, 0.3), ['w:how', 'w:delete'])).to.not.be.closeTo(gap(without, ['w:delete']), 1e-6);
+  });
+
+  it('NBSVM weights classify the examples they learnt from, and a saved model with them is retrained, never half-restored', () => {
+    const m = NaiveBayesModel.train(examples, 0.3, { nbsvm: { l2: 0.01, epochs: 50 } });
+    expect(m.classify(['w:delete', 'w:how'], 1)[0].intent).to.equal('delete');
+    expect(m.classify(['w:password', 'w:how'], 1)[0].intent).to.equal('password');
+    expect(() => NaiveBayesModel.fromJSON(m.toJSON(), m.scoring)).to.throw(/retrain/);
+  });
+
+  it('the discriminative frequency estimate stays in natural’s counts: a saved model scores exactly as the trained one', () => {
+    const m = NaiveBayesModel.train(examples, 0.3, { refine: 2 });
+    const restored = NaiveBayesModel.fromJSON(m.toJSON(), m.scoring);
+    expect(restored.logScores(['w:how', 'w:new'])).to.deep.equal(m.logScores(['w:how', 'w:new']));
   });
 });

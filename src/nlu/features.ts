@@ -41,6 +41,11 @@ export interface CharNgramOptions {
   contentWordsOnly?: boolean;
   /** Take the n-grams from the word's stem instead of the word as written. */
   fromStems?: boolean;
+  /**
+   * Each word's n-grams share one weight (each weighs 1 / the word's n-gram count) instead of each weighing 1,
+   * so a long word's dozens of n-grams cannot outvote the whole words (see featureWeights).
+   */
+  perWord?: boolean;
 }
 
 export interface FeatureOptions {
@@ -93,10 +98,24 @@ export function featureStem(word: string, options: FeatureOptions = DEFAULT_FEAT
   return stemWith(word, options.stemmer ?? 'porter');
 }
 
+/** The character n-grams of each word (none for slots, numbers, short or function words as the options say). */
+function wordNgrams(words: string[], stems: string[], c: CharNgramOptions | undefined): string[][] {
+  if (!c || c.max < c.min || c.min <= 0) return [];
+  return words.map((w, i) => {
+    if (w.startsWith('<') || stems[i].startsWith('#')) return [];
+    if (w.length < (c.minWordLength ?? 0) || (c.contentWordsOnly && FUNCTION_WORDS.has(w))) return [];
+    return charNgrams(c.fromStems ? stems[i] : w, c.min, c.max).map((g) => 'c:' + g);
+  });
+}
+
+function featureStems(words: string[], options: FeatureOptions): string[] {
+  const shapes = options.numberShapes === true;
+  return words.map((w) => (shapes && NUMBER.test(w) ? `#${w.length}` : featureStem(w, options)));
+}
+
 /** The features of a message's words (after typo correction and entity slots), deduplicated. */
 export function extractFeatures(words: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
-  const shapes = options.numberShapes === true;
-  const stems = words.map((w) => (shapes && NUMBER.test(w) ? `#${w.length}` : featureStem(w, options)));
+  const stems = featureStems(words, options);
   const out = new Set<string>();
   const weight = Math.max(1, Math.round(options.wordWeight ?? 1));
   for (const s of stems) {
@@ -111,13 +130,21 @@ export function extractFeatures(words: string[], options: FeatureOptions = DEFAU
     for (let i = 0; i + 1 < stems.length; i++) out.add('b:' + stems[i] + '_' + stems[i + 1]);
   }
   if (options.firstWord && stems.length > 0) out.add('f:' + stems[0]);
-  const c = options.charNgrams;
-  if (c && c.max >= c.min && c.min > 0) {
-    words.forEach((w, i) => {
-      if (w.startsWith('<') || stems[i].startsWith('#')) return;
-      if (w.length < (c.minWordLength ?? 0) || (c.contentWordsOnly && FUNCTION_WORDS.has(w))) return;
-      for (const g of charNgrams(c.fromStems ? stems[i] : w, c.min, c.max)) out.add('c:' + g);
-    });
-  }
+  for (const grams of wordNgrams(words, stems, options.charNgrams)) for (const g of grams) out.add(g);
   return [...out];
+}
+
+/**
+ * How much each feature of a message counts when it is scored (training counts every feature once per example):
+ * undefined when every feature counts 1. With charNgrams.perWord, a word's n-grams share one weight, 1 / its n-gram
+ * count each ("installation" has 33 n-grams, "how" 6: without this the long word counts five times as much); an
+ * n-gram two words share gets both shares.
+ */
+export function featureWeights(words: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Map<string, number> | undefined {
+  if (!options.charNgrams?.perWord) return undefined;
+  const weights = new Map<string, number>();
+  for (const grams of wordNgrams(words, featureStems(words, options), options.charNgrams)) {
+    for (const g of grams) weights.set(g, (weights.get(g) ?? 0) + 1 / grams.length);
+  }
+  return weights;
 }

@@ -6,6 +6,7 @@
  * trained counts and compute the same sum in log space (O(words) instead of O(vocabulary)),
  * then turn it into probabilities with a softmax whose temperature is tuned by cross-validation.
  */
+import { NbSvmOptions, trainNbSvm } from './nbsvm';
 import { BayesClassifierInstance, natural } from './stem';
 
 export interface TrainingExample {
@@ -65,6 +66,24 @@ export interface ScoringOptions {
    * repeated copies of its few examples (natural estimate only; 0 or absent: off).
    */
   shrink?: number;
+  /**
+   * Weight each feature down by how many intents use it: 1 - spread x (intents with it - 1) / (intents - 1). Question
+   * wording ("how can i") that every intent has says little about which one is meant, however often a tiny intent's
+   * few examples repeat it (0 or absent: off).
+   */
+  spread?: number;
+  /**
+   * Discriminative frequency estimate (Su et al. 2008), still naive Bayes: after counting, this many passes over the
+   * training examples add 1 - P(true intent | example) to the true intent's counts of each example's features, so
+   * the examples the model gets wrong count more (0 or absent: off). The counts stay natural's, saved with it.
+   */
+  refine?: number;
+  /**
+   * Discriminative weights on the log-count ratios (NBSVM, src/nlu/nbsvm.ts) replace the log-likelihoods. They are
+   * learnt from the training examples and not kept in natural's JSON: a model restored from a file without its examples
+   * scores as naive Bayes (absent: off).
+   */
+  nbsvm?: NbSvmOptions;
 }
 
 export const NATURAL_SCORING: ScoringOptions = { estimate: 'natural' };
@@ -119,10 +138,47 @@ export class NaiveBayesModel {
       if (ex.features.length > 0) classifier.addDocument(ex.features, ex.label);
     }
     trainFast(classifier);
-    return new NaiveBayesModel(classifier, scoring);
+    let model = new NaiveBayesModel(classifier, scoring);
+    for (let pass = 0; pass < (scoring.refine ?? 0); pass++) {
+      model.addLosses(examples);
+      model = new NaiveBayesModel(classifier, scoring);
+    }
+    if (scoring.nbsvm) model.learnRatioWeights(examples, scoring.nbsvm);
+    return model;
+  }
+
+  /** Replaces the log-likelihood tables by NBSVM's (ScoringOptions.nbsvm). */
+  private learnRatioWeights(examples: TrainingExample[], options: NbSvmOptions): void {
+    const labelIndex = new Map(this.labels.map((l, c) => [l, c]));
+    // Balancing repeats the same example objects: each is learnt from once, weighted by its repeats (the same sums, fewer steps).
+    const repeats = new Map<TrainingExample, number>();
+    for (const ex of examples) if (ex.features.length > 0) repeats.set(ex, (repeats.get(ex) ?? 0) + 1);
+    const indexed = [...repeats].map(([ex, weight]) => ({
+      features: [...new Set(ex.features.map((f) => this.index.get(f)!))],
+      label: labelIndex.get(ex.label)!,
+      weight,
+    }));
+    const tables = trainNbSvm(indexed, this.labels.length, this.featureWeight, options);
+    tables.weights.forEach((w, c) => (this.logLik[c] = w));
+    tables.bias.forEach((b, c) => (this.logPrior[c] = b));
+  }
+
+  /** One pass of the discriminative frequency estimate (ScoringOptions.refine) over natural's counts. */
+  private addLosses(examples: TrainingExample[]): void {
+    const { classFeatures, classTotals } = this.internals;
+    const losses = examples.map((ex) => 1 - (this.classify(ex.features).find((s) => s.intent === ex.label)?.score ?? 0));
+    examples.forEach((ex, e) => {
+      const loss = losses[e];
+      if (loss <= 0 || ex.features.length === 0) return;
+      const counts = classFeatures[ex.label];
+      for (const i of new Set(ex.features.map((f) => this.index.get(f)!))) counts[i] = (counts[i] || this.internals.smoothing) + loss;
+      classTotals[ex.label] += loss;
+      this.internals.totalExamples += loss;
+    });
   }
 
   static fromJSON(json: unknown, scoring: ScoringOptions = NATURAL_SCORING): NaiveBayesModel {
+    if (scoring.nbsvm) throw new Error('NBSVM weights are learnt from the training examples and not saved: retrain the model');
     return new NaiveBayesModel(natural.BayesClassifier.restore(json as Record<string, unknown>), scoring);
   }
 
@@ -141,19 +197,22 @@ export class NaiveBayesModel {
     return this.index.has(feature);
   }
 
-  /** log(prior) + weighted sum of log likelihoods of the known features, per intent, best first. */
-  logScores(features: string[]): Array<{ intent: string; log: number }> {
-    const seen = new Set<number>();
+  /**
+   * log(prior) + weighted sum of log likelihoods of the known features, per intent, best first.
+   * `weights` (from featureWeights) scales single features of this message; absent features weigh 1.
+   */
+  logScores(features: string[], weights?: ReadonlyMap<string, number>): Array<{ intent: string; log: number }> {
+    const seen = new Map<number, number>();
     for (const f of features) {
       const i = this.index.get(f);
-      if (i !== undefined) seen.add(i);
+      if (i !== undefined && !seen.has(i)) seen.set(i, weights?.get(f) ?? 1);
     }
-    const ids = [...seen];
-    let scale: Float64Array | undefined;
+    const ids = [...seen.keys()];
+    let scale: Float64Array | undefined = weights ? Float64Array.from(seen.values()) : undefined;
     if (this.scoring.blockMean) {
       const perBlock = new Map<string, number>();
       for (const i of ids) perBlock.set(this.featureBlock[i], (perBlock.get(this.featureBlock[i]) ?? 0) + 1);
-      scale = Float64Array.from(ids, (i) => 1 / perBlock.get(this.featureBlock[i])!);
+      scale = Float64Array.from(ids, (i, k) => (scale ? scale[k] : 1) / perBlock.get(this.featureBlock[i])!);
     }
     return this.labels
       .map((label, c) => {
@@ -170,8 +229,8 @@ export class NaiveBayesModel {
   }
 
   /** Probabilities that sum to 1: softmax of the log scores (plus any bias per intent) divided by the temperature. */
-  classify(features: string[], temperature = 1, bias?: Record<string, number>): IntentScore[] {
-    const scores = this.logScores(features);
+  classify(features: string[], temperature = 1, bias?: Record<string, number>, weights?: ReadonlyMap<string, number>): IntentScore[] {
+    const scores = this.logScores(features, weights);
     return softmax(bias ? scores.map((s) => ({ intent: s.intent, log: s.log + (bias[s.intent] ?? 0) })) : scores, temperature);
   }
 }
@@ -192,9 +251,10 @@ function precompute(internals: BayesInternals, labels: string[], blocks: string[
   const df = new Float64Array(n);
   for (const r of raw) for (let i = 0; i < n; i++) df[i] += r[i];
   const examples = labels.reduce((s, l) => s + classTotals[l] - 1, 0);
+  const spread = intentSpread(raw, n, scoring.spread ?? 0);
   for (let i = 0; i < n; i++) {
     const w = scoring.blockWeights?.[blocks[i]] ?? 1;
-    weights[i] = w * (scoring.idf ? Math.log((examples + 1) / (df[i] + 0.5)) : 1);
+    weights[i] = w * (scoring.idf ? Math.log((examples + 1) / (df[i] + 0.5)) : 1) * spread[i];
   }
   const blockNames = [...new Set(blocks)];
   const blockSize = new Map(blockNames.map((b) => [b, blocks.filter((x) => x === b).length]));
@@ -245,6 +305,17 @@ function precompute(internals: BayesInternals, labels: string[], blocks: string[
         })
       : undefined;
   return { logLik, logPrior, weights, logAbsent };
+}
+
+/** Per feature: 1 - spread x (intents that have it - 1) / (intents - 1) (ScoringOptions.spread). */
+function intentSpread(raw: Float64Array[], n: number, spread: number): Float64Array {
+  const out = new Float64Array(n).fill(1);
+  if (spread <= 0 || raw.length < 2) return out;
+  for (let i = 0; i < n; i++) {
+    const intents = raw.reduce((k, r) => k + (r[i] > 0 ? 1 : 0), 0);
+    out[i] = 1 - (spread * Math.max(0, intents - 1)) / (raw.length - 1);
+  }
+  return out;
 }
 
 /**

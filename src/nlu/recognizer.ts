@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
-import { extractFeatures, featureStem } from './features';
+import { extractFeatures, featureStem, featureWeights } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
 import { words } from './normalize';
@@ -192,7 +192,8 @@ export class IntentRecognizer {
 
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
-    const ranked = this.model.bayes.classify(extractFeatures(a.words, this.model.featureOptions), calibration.temperature, bias);
+    const options = this.model.featureOptions;
+    const ranked = this.model.bayes.classify(extractFeatures(a.words, options), calibration.temperature, bias, featureWeights(a.words, options));
     const alternatives = ranked.slice(0, 3);
     const [top, second] = ranked;
     const withScores = { ...result, alternatives };
