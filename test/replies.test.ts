@@ -18,11 +18,14 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * everyday complaints answered without that (docs/safety.md, "Everyday complaints") brought 310 and 276.
  * patients-words-test-2.json is a second independent test set (331 cases): 225 on main before, 239 with the safety
  * work, 250 once "which suits me" accepted described problems and "so which one?", 258 at the end (docs/understanding.md).
+ * patients-words-test-3.json, a fourth author's set written while that work went on, was run once at its end: 205 of
+ * 275 (main before it: 186).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 317,
   'patients-words-test.json': 277,
   'patients-words-test-2.json': 258,
+  'patients-words-test-3.json': 205,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {
