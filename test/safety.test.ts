@@ -203,7 +203,7 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       'my face gets puffy in the morning, is that a thing acupuncture helps',
       'my eye twitches all the time lately',
       'my scar from surgery still pulls when i stretch',
-      'um its mostly my shoulders and neck from work',
+      'its my lower back and hips mostly, from sitting',
     ];
     const told = texts.filter(guided);
     expect(told, told.join(' | ')).to.deep.equal([]);
