@@ -33,18 +33,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Browser, BrowserContext, chromium, Frame, Page } from 'playwright-core';
 import { numberArg, startServerProcess } from './serverProcess';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browserSetup';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same Chromium and flags as the browser tests (one list: test/browserSetup.ts).
+const ARGS = CHROMIUM_ARGS;
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 
 function stringArg(name: string): string | undefined {

@@ -21,6 +21,7 @@ import { crossValidate, formatScores, LabelledText, Prediction, scorePredictions
 import { Calibration, DEFAULT_CALIBRATION } from '../nlu/model';
 import { IntentRecognizer, NONE_INTENT, Recognition } from '../nlu/recognizer';
 import { writeReports } from './report';
+import { readIntentTsv } from '../teach/gate';
 
 const OOS = 'out_of_scope';
 export const HELDOUT_PATH = join(PROJECT_ROOT, 'test', 'heldout', 'clinic-paraphrases.tsv');
@@ -31,14 +32,7 @@ export const CLINC_PATH = join(CORPORA_DIR, 'clinc-oos.json');
 export const REPORTS_DIR = join(PROJECT_ROOT, 'reports');
 
 export function readTsv(path: string): LabelledText[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map((line) => {
-      const [intent, text] = line.split('\t');
-      return { intent: intent.trim(), text: (text ?? '').trim() };
-    });
+  return readIntentTsv(path);
 }
 
 /** What the bot does with a message, as a label: declining (None or out_of_scope) counts as out_of_scope. */

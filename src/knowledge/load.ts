@@ -12,6 +12,7 @@ import {
   CLAIM_IDS,
   CLAIM_PLACEHOLDERS,
   ClaimId,
+  CLINIC_FIELDS,
   ClinicDetails,
   Condition,
   DescriptionWords,
@@ -94,16 +95,7 @@ function strList(value: unknown, file: string, field: string, allowEmpty = false
 function loadClinic(dir: string): ClinicDetails {
   const file = 'clinic.json';
   const data = obj(readJson(dir, file), file, '(root)');
-  const keys: Array<keyof ClinicDetails> = [
-    'name',
-    'phone',
-    'email',
-    'bookingUrl',
-    'address',
-    'openingHours',
-    'emergencyNumber',
-    'crisisLine',
-  ];
+  const keys = CLINIC_FIELDS;
   const clinic = {} as ClinicDetails;
   for (const key of keys) clinic[key] = str(data[key], file, key);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(clinic.email)) throw new KnowledgeError(file, 'email', 'is not an email address');

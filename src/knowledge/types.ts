@@ -13,6 +13,18 @@ export interface ClinicDetails {
   crisisLine: string;
 }
 
+/** The fields of clinic.json, in the order the loader reads and staff edit them. */
+export const CLINIC_FIELDS: ReadonlyArray<keyof ClinicDetails> = [
+  'name',
+  'phone',
+  'email',
+  'bookingUrl',
+  'address',
+  'openingHours',
+  'emergencyNumber',
+  'crisisLine',
+];
+
 /** The clinic's own question and answer (taught by staff): a few example phrasings and the answer, said as written. */
 export interface ClinicFaq {
   /** Lower case letters, digits and _; the bot's intent is `clinic_faq_<id>`. */

@@ -24,10 +24,9 @@ const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for'
 
 /** Whether the body part at `from` is asked to be treated ("help my back": a complaint without a symptom word). */
 function askedToTreat(tokens: string[], from: number): boolean {
-  let i = from - 1;
-  if (tokens[from] !== 'my' && (tokens[i] === 'my' || tokens[i] === 'the')) i--;
-  if (tokens[from] === 'my') i = from - 1;
-  return i >= 0 && TREAT.has(tokens[i]);
+  // The part may start with "my" ("my back") or follow it ("my hip"): the word before that asks for treatment.
+  const owner = tokens[from] !== 'my' && (tokens[from - 1] === 'my' || tokens[from - 1] === 'the') ? 1 : 0;
+  return TREAT.has(tokens[from - 1 - owner] ?? '');
 }
 
 type PartOwner = { conditions: Condition[] } | { unlisted: string };

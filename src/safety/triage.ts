@@ -131,7 +131,10 @@ export class SafetyTriage {
   }
 
   /** Every sign mentioned, with its context. */
-  mentions(clauses: NormalClause[]): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
+  mentions(
+    clauses: NormalClause[],
+    linked = this.sessionHappened(clauses),
+  ): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
     const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> = [];
     const sentences = new Map<number, { words: string[]; offsets: number[]; cues?: TimeCue[]; joined?: string }>();
     clauses.forEach((c, i) => {
@@ -143,7 +146,6 @@ export class SafetyTriage {
     const allWords = clauses.flatMap((c) => c.words);
     const strongNow = STRONG_NOW.test(allWords.join(' '));
     let messageWhen: string | undefined;
-    const linked = this.sessionHappened(clauses);
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
@@ -192,7 +194,8 @@ export class SafetyTriage {
 
   triage(text: string): Triage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
-    const mentions = this.mentions(clauses);
+    const session = this.sessionHappened(clauses);
+    const mentions = this.mentions(clauses, session);
     const question = asksQuestion(text);
     let best: Triage = {
       mode: 'none',
@@ -258,7 +261,6 @@ export class SafetyTriage {
         -1000,
       ) === 'history';
     // Urgent care is for problems after a session (infection, a fragment, a nerve): without one, an ache is an ache.
-    const session = this.sessionHappened(clauses);
     const unlinked = tier === 'urgent' && !session;
     if (risk >= this.threshold && tier && !history && !unlinked) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),

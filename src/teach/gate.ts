@@ -22,9 +22,9 @@ export interface GateSet {
   outOfScope: string[];
 }
 
-/** The held-out files: the clinic's paraphrases (TSV: intent, text) and CLINC150 oos_val. */
-export function readGateSet(heldoutDir: string): GateSet {
-  const heldout = readFileSync(join(heldoutDir, 'clinic-paraphrases.tsv'), 'utf8')
+/** A held-out TSV (a header line, then intent TAB text per line). */
+export function readIntentTsv(path: string): Array<{ intent: string; text: string }> {
+  return readFileSync(path, 'utf8')
     .split(/\r?\n/)
     .slice(1)
     .filter((l) => l.trim() !== '')
@@ -32,6 +32,11 @@ export function readGateSet(heldoutDir: string): GateSet {
       const [intent, text] = line.split('\t');
       return { intent: intent.trim(), text: (text ?? '').trim() };
     });
+}
+
+/** The held-out files: the clinic's paraphrases (TSV: intent, text) and CLINC150 oos_val. */
+export function readGateSet(heldoutDir: string): GateSet {
+  const heldout = readIntentTsv(join(heldoutDir, 'clinic-paraphrases.tsv'));
   const clinc = JSON.parse(readFileSync(join(heldoutDir, 'clinc-oos-val.json'), 'utf8')) as { oos_val: string[] };
   return { heldout, outOfScope: clinc.oos_val };
 }

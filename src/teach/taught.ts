@@ -4,7 +4,7 @@
  * retraining worker and the export, so that all three agree on what a log means.
  */
 import { createHash } from 'node:crypto';
-import { CLINIC_FAQ_PREFIX, ClinicDetails, Knowledge, TrainingUtterance } from '../knowledge/types';
+import { CLINIC_FAQ_PREFIX, CLINIC_FIELDS, ClinicDetails, Knowledge, TrainingUtterance } from '../knowledge/types';
 import { questionKey } from '../storage/review';
 import type { ClinicFaq, TeachingChange, TeachingLog } from '../storage/teaching';
 
@@ -19,16 +19,8 @@ export interface Taught {
   faqs: ClinicFaq[];
 }
 
-export const CLINIC_FIELDS: ReadonlyArray<keyof ClinicDetails> = [
-  'name',
-  'phone',
-  'email',
-  'bookingUrl',
-  'address',
-  'openingHours',
-  'emergencyNumber',
-  'crisisLine',
-];
+/** The clinic details staff may teach: every field of clinic.json (knowledge/types.ts). */
+export { CLINIC_FIELDS };
 
 export function taughtFrom(changes: readonly TeachingChange[]): Taught {
   const t: Taught = { examples: [], aliases: [], declined: [], dismissed: [], clinic: {}, faqs: [] };
