@@ -17,6 +17,7 @@ import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { asksIfBot, asksWhichIsOlder } from '../src/nlu/clinicQuestions';
+import { mentionsConcerns } from '../src/nlu/concerns';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
@@ -46,6 +47,9 @@ interface RouteOptions {
  */
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
 /** Intents whose question may be answered by one passage of the article. */
+const WHICH_SUITS = 'which_suits';
+/** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
+const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
@@ -125,6 +129,7 @@ export class MainDialog extends ComponentDialog {
     const options = (step.options ?? {}) as RouteOptions;
     const { recognition, question: recognized } = await this.deps.turns.understand(context);
     const question = options.question ?? recognized;
+    const continues = !options.intent && (await this.continuesWhichSuits(context));
 
     if (!options.intent) {
       const command = commandOf(context.activity.text);
@@ -150,6 +155,8 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       }
       if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      if (continues)
+        return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
@@ -167,6 +174,18 @@ export class MainDialog extends ComponentDialog {
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });
+  }
+
+  /**
+   * Right after "which suits me?" was answered, a message that only tells more about the problem ("yes, it's definitely
+   * muscular", "no muscular problems, no") carries that conversation on instead of being read as a new question.
+   */
+  private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
+    const { recognition } = await this.deps.turns.understand(context);
+    const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
+    if (!unsure) return false;
+    if ((await this.deps.turns.context(context)).lastIntent !== WHICH_SUITS) return false;
+    return mentionsConcerns(recognition.text, recognition.conditions);
   }
 
   /** "Which one is older?": what the article says about each treatment's age (its origin passages), in one reply. */

@@ -15,6 +15,8 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
+import { CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
+import type { Recognition } from '../src/nlu/recognizer';
 import { plainForm } from '../src/nlu/normalize';
 import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsAgainText, suitsText } from '../src/bot/replies';
 import { reply, say } from '../src/bot/reply';
@@ -30,58 +32,11 @@ const AREA_PROMPT_ID = 'areaPrompt';
 const APPROACH_PROMPT_ID = 'approachPrompt';
 const WATERFALL = 'whichTreatmentWaterfall';
 
+/** The prompt's options; typed answers are read by toldConcerns (src/nlu/concerns.ts), buttons by these titles. */
 const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
-  {
-    value: 'muscles',
-    title: 'Muscles or joints',
-    synonyms: [
-      'muscle',
-      'muscles',
-      'muscular',
-      'joint',
-      'joints',
-      'tension',
-      'tight',
-      'tightness',
-      'knots',
-      'knotted',
-      'injury',
-      'sports injury',
-      'musculoskeletal',
-      'sore muscles',
-      'stiff',
-      'sport',
-      'gym',
-      'running',
-    ],
-  },
-  { value: 'posture', title: 'Posture', synonyms: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'slouch', 'slouching'] },
-  {
-    value: 'internal',
-    title: 'Digestion/sleep',
-    synonyms: [
-      'internal',
-      'digestion',
-      'digestive',
-      'gut',
-      'stomach',
-      'tummy',
-      'sleep',
-      'sleeping',
-      'insomnia',
-      'stress',
-      'stressed',
-      'anxious',
-      'anxiety',
-      'inflammation',
-      'internal ailments',
-      'wellbeing',
-      'well being',
-      'balanced',
-      'balance',
-      'overall',
-    ],
-  },
+  { value: 'muscles', title: 'Muscles or joints', synonyms: CONCERN_WORDS.muscles },
+  { value: 'posture', title: 'Posture', synonyms: CONCERN_WORDS.posture },
+  { value: 'internal', title: 'Digestion/sleep', synonyms: CONCERN_WORDS.internal },
   { value: 'chronic', title: 'Ongoing pain', synonyms: ['chronic', 'chronic pain', 'long term pain', 'ongoing', 'pain'] },
   { value: 'unsure', title: 'Not sure', synonyms: ['not sure', 'dont know', "don't know", 'unsure', 'no idea'] },
 ];
@@ -99,40 +54,41 @@ function matchSynonyms<T extends string>(options: Array<{ value: T; synonyms: st
   return found.length === 1 ? found[0].value : undefined;
 }
 
-/** The area of concern a message tells: from its words, or from a condition it names (a list's treatment area). */
-function toldArea(text: string, conditions: Array<{ list: string; name: string }>): Area | undefined {
-  const fromWords = matchSynonyms(
-    AREAS.filter((a) => a.value !== 'unsure' && a.value !== 'chronic'),
-    text,
-  );
-  if (fromWords) return fromWords;
-  const lists = new Set(conditions.map((c) => (c.name === 'chronic pain' ? 'chronic' : c.list)));
-  if (lists.size !== 1) return undefined;
-  const list = [...lists][0];
-  return list === 'dryNeedling' ? 'muscles' : list === 'acupuncture' ? 'internal' : 'chronic';
+type Told = Pick<Recognition, 'text' | 'conditions' | 'treatments'>;
+
+/** The area this message tells (what it says outweighs what it denies or sets aside), if it clearly tells one. */
+const toldArea = (r: Told): Area | undefined =>
+  leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
+
+/** The approach a message tells: named outright, by naming a treatment ("so acupuncture is the one?"), or by its area. */
+function toldApproach(r: Told): Approach | undefined {
+  const named = matchSynonyms(APPROACHES, r.text);
+  if (named) return named;
+  if (r.treatments.length === 1) return r.treatments[0] === 'acupuncture' ? 'chinese' : 'western';
+  const area = toldArea(r);
+  return area === 'internal' ? 'chinese' : area ? 'western' : undefined;
 }
 
 /** Whether a prompt's choices are the area question's. */
 const isArea = (choices: Array<string | Choice>) => choices.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
 
+/** Areas that decide the recommendation on their own; for ongoing pain or "not sure" the approach decides. */
+const DECIDES = new Set<Area>(['muscles', 'posture', 'internal']);
+
 /** "So which one?", "you tell me", "dunno": the patient leaves the choice to the bot (not sure / no preference). */
 const LEAVES_IT =
   /\b(which one|which should|which 1|what do you (think|reckon|suggest|recommend)|you (tell me|choose|pick|decide)|up to you|(just )?(pick|choose) (one|for me)|whichever|dunno|no idea|not sure|dont know|do not know|dont mind|do not mind|doesnt matter|does not matter|no preference)\b/;
 
-/** What a typed answer to one of the two questions means, if it means one of the options. */
-function typedAnswer(
-  isAreaPrompt: boolean,
-  recognition: { text: string; conditions: Array<{ value: { list: string; name: string } }> },
-): string | undefined {
-  const text = plainForm(recognition.text);
-  if (isAreaPrompt) {
-    const area = toldArea(
-      recognition.text,
-      recognition.conditions.map((c) => c.value),
-    );
-    return area ?? (LEAVES_IT.test(text) ? 'unsure' : undefined);
-  }
-  return matchSynonyms(APPROACHES, recognition.text) ?? (LEAVES_IT.test(text) ? 'none' : undefined);
+/**
+ * What a typed answer to one of the two questions means, if it means one of the options. An answer that leaves the
+ * choice to the bot ("dunno, you pick") or only denies something ("no muscular problems") goes by what the
+ * conversation has told so far.
+ */
+function typedAnswer(isAreaPrompt: boolean, r: Told, told?: Concerns): string | undefined {
+  const leaves = LEAVES_IT.test(plainForm(r.text)) || mentionsConcerns(r.text, r.conditions);
+  const sofar = leaves ? leadingArea(told) : undefined;
+  if (isAreaPrompt) return toldArea(r) ?? matchSynonyms(AREAS.slice(3), r.text) ?? (leaves ? (sofar ?? 'unsure') : undefined);
+  return toldApproach(r) ?? (sofar === 'internal' ? 'chinese' : sofar ? 'western' : leaves ? 'none' : undefined);
 }
 
 export class WhichTreatmentDialog extends InterruptibleDialog {
@@ -151,14 +107,15 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async areaStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // What the patient already said decides the answer ("desk job, tight shoulders: which suits me?").
     const { recognition } = await this.deps.turns.understand(step.context);
-    const told = toldArea(
-      recognition.text,
-      recognition.conditions.map((c) => c.value),
-    );
-    if (told) return this.answer(step, told, matchSynonyms(APPROACHES, recognition.text) ?? 'none');
-    // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     const before = await this.deps.turns.context(step.context);
+    const told = toldArea(recognition);
+    if (told) return this.answer(step, told, toldApproach(recognition) ?? 'none');
+    // What earlier messages told ("my forearms are tight from climbing" ... "so which one?").
+    const earlier = leadingArea(before.told);
+    if (earlier) return this.answer(step, earlier, toldApproach(recognition) ?? 'none');
+    // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {
+      await this.deps.turns.remember(step.context, INTENT, { treatment: before.lastAnswered });
       await say(step.context, 'answered', suitsAgainText(before.lastAnswered), {
         intent: INTENT,
         suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person],
@@ -175,6 +132,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async approachStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const area = AREAS.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!area) return step.endDialog({ interrupted: true });
+    if (DECIDES.has(area)) return this.answer(step, area, 'none');
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', APPROACH_PROMPT, { intent: INTENT }),
@@ -193,7 +151,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const { knowledge } = this.deps;
     const { treatment, why } = recommend(knowledge, area, approach);
     const { question } = await this.deps.turns.understand(step.context);
-    const condition = question.conditionFromContext ? undefined : question.condition;
+    const condition = question.condition;
     await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
     const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
     const listed =
@@ -219,14 +177,17 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   }
 
   private async validate(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    if (prompt.recognized.succeeded) return true;
-    // Typed answers in the patient's words ("mostly my gut and sleep", "dunno, you pick") are accepted as the option they mean.
+    // A tapped button is the option itself.
+    const tapped = prompt.options.choices?.some((c) => (typeof c === 'string' ? c : c.value) === prompt.context.activity.text?.trim());
+    if (prompt.recognized.succeeded && tapped) return true;
+    // Typed answers in the patient's words ("mostly my gut and sleep", "no muscle pain, it's all internal", "dunno, you
+    // pick") are read as a whole: the choice recognizer alone would take any one word ("pain") for its option.
     const { recognition } = await this.deps.turns.understand(prompt.context);
     const isAreaPrompt = isArea(prompt.options.choices ?? []);
-    const typed = typedAnswer(isAreaPrompt, recognition);
+    const typed = typedAnswer(isAreaPrompt, recognition, (await this.deps.turns.context(prompt.context)).told);
     const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
     const title = options.find((o) => o.value === typed)?.title;
-    if (!title) return false;
+    if (!title) return prompt.recognized.succeeded;
     prompt.recognized.value = { value: title, index: 0, score: 1 };
     return true;
   }

@@ -64,12 +64,21 @@ describe('dialogs', () => {
   });
 
   describe('WhichTreatmentDialog', () => {
-    it('walks both questions to a recommendation', async () => {
+    it('walks both questions to a recommendation when the area does not decide it', async () => {
       const { deps, conversationState } = dialogDeps();
       const client = new DialogTestClient('test', new WhichTreatmentDialog(deps), undefined, [], conversationState);
       expect((await client.sendActivity('which suits me')).text).to.include('what would you mainly like help with');
-      expect((await client.sendActivity('Posture')).text).to.include('which approach');
+      expect((await client.sendActivity('Ongoing pain')).text).to.include('which approach');
       const result = await client.sendActivity('Western medicine');
+      expect(result.text).to.include('dry needling');
+      expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
+    });
+
+    it('an area that decides it (posture, muscles, digestion or sleep) is answered without the second question', async () => {
+      const { deps, conversationState } = dialogDeps();
+      const client = new DialogTestClient('test', new WhichTreatmentDialog(deps), undefined, [], conversationState);
+      await client.sendActivity('which suits me');
+      const result = await client.sendActivity('Posture');
       expect(result.text).to.include('dry needling').and.include('postural re-patterning');
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
     });

@@ -249,6 +249,34 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('my cut is pouring and wont stop even with pressure', 'emergency', ['alone']);
   });
 
+  it('a duration in months or years ("it has been about a year") is long-standing, however it is put', () => {
+    for (const t of [
+      'in my hips and knees, been like that for maybe two years',
+      'my shoulders, its been about a year now',
+      'feels tight, had it over six months',
+    ]) {
+      expect(guided(t), t).to.equal(false);
+    }
+  });
+
+  it('the ailments the article lists for acupuncture (sleep, stress, an upset gut) are answered, with the crisis line after', () => {
+    for (const t of [
+      'not much pain, mainly my sleep and my gut',
+      'lately just insomnia and some anxiety about my job',
+      'all internal really, stress and digestion',
+    ]) {
+      const r = triage.triage(t);
+      expect(guided(t), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+      if (r.mode === 'note' && r.tier === 'crisis') expect(r.note, t).to.include('13 11 14');
+    }
+  });
+
+  it('an ailment word does not hide what else a message says: too many sleeping tablets, sweating with indigestion', () => {
+    expectTier('by accident i swallowed my wifes sleeping tablets on top of mine, a whole lot, and now i am so drowsy', 'emergency');
+    expectTier('dad says it is only indigestion but he is grey, clammy and has been sick twice', 'emergency');
+    expectTier('my stomach is fine but i have been saying goodbye to people, i will not be around much longer', 'crisis');
+  });
+
   it('aches of the traps, tailbone or groin from sport are everyday complaints; eyes rolled back and jerking are a seizure', () => {
     for (const t of [
       'my traps feel like rocks after a week of stress',

@@ -3,6 +3,7 @@
  * keeps the result in turnState, where dialogs read it and the trace middleware reports it.
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { addConcerns, toldConcerns } from '../nlu/concerns';
 import { ClinicContext, followUp, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
@@ -25,10 +26,16 @@ export class TurnRecognizer {
 
   async understand(context: TurnContext): Promise<TurnUnderstanding> {
     let record = getTurnRecord(context);
-    const clinicContext = await this.contextAccessor.get(context, {});
+    let clinicContext = await this.contextAccessor.get(context, {});
     if (!record) {
       record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? ''), clinicContext) };
       setTurnRecord(context, record);
+      // Once per message: what it tells about the patient's problem joins what the conversation has told.
+      const told = toldConcerns(record.recognition.text, record.recognition.conditions);
+      if (Object.keys(told).length > 0) {
+        clinicContext = { ...clinicContext, told: addConcerns(clinicContext.told, told) };
+        await this.contextAccessor.set(context, clinicContext);
+      }
     }
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
   }

@@ -4,6 +4,7 @@
  * means dry needling; "can it help with that?" after "I have plantar fasciitis" means plantar fasciitis.
  */
 import type { ConditionRef, FoundEntity, TreatmentId } from './analyse';
+import type { Concerns } from './concerns';
 import type { Recognition } from './recognizer';
 
 /** What the conversation is about, kept in conversation state between turns. */
@@ -15,6 +16,8 @@ export interface ClinicContext {
   lastPassage?: string;
   /** The treatment the last answer was about, "both" included (a recommendation of either), for "so which one?". */
   lastAnswered?: TreatmentId | 'both';
+  /** What the patient has told about their problem so far (muscles, posture, internal), for "which suits me?". */
+  told?: Concerns;
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */

@@ -29,6 +29,19 @@ function askedToTreat(tokens: string[], from: number): boolean {
   return TREAT.has(tokens[from - 1 - owner] ?? '');
 }
 
+/** Words before a body part that still make it the writer's: "sore knee when i run", "bad back, can u help". */
+const LEADING = new Set(['the', 'sore', 'bad', 'stiff', 'painful', 'tight', 'dodgy', 'crook', 'achy', 'aching', 'left', 'right']);
+
+/**
+ * A body part spoken of as the writer's without "my" or "I", as SMS writers do: the message starts with it ("jaw clicky n
+ * sore, u treat that?", "bad back, can u help") or asks for it to be treated ("what would you recommend for the jaw").
+ * Not a question about someone else's or "your" muscles.
+ */
+function spokenOf(tokens: string[], from: number): boolean {
+  if (tokens.includes('your') || tokens.includes('his') || tokens.includes('her') || tokens.includes('their')) return false;
+  return from === 0 || (from <= 2 && tokens.slice(0, from).every((t) => LEADING.has(t))) || askedToTreat(tokens, from);
+}
+
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
 
 export interface DescribedCondition {
@@ -73,9 +86,9 @@ export class DescriptionMatcher {
   match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
     // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
-    const ownBody = tokens.some((t) => FIRST_PERSON.has(t));
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
     const parts = usable(this.parts.match(tokens, stems));
+    const ownBody = tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     const cueHits = usable(this.cues.match(tokens, stems));
     const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
     const cueCount = new Map<Condition, number>();

@@ -25,7 +25,9 @@ function everydayWords(k: Knowledge): TriageOptions['complaints'] {
   const everyday = k.safety.lexicon.concepts.get('everydayarea') ?? [];
   const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts, ...everyday].filter((p) => !alarming(p));
   const symptoms = [...k.descriptions.symptoms, ...(k.safety.lexicon.concepts.get('everydaysymptom') ?? [])];
-  return { parts, symptoms, otherParts: alarm };
+  // The article's acupuncture ailments (digestive issues, insomnia, stress…) in patients' words, but chronic pain.
+  const ailments = k.conditions.filter((c) => c.list === 'acupuncture' && !c.alsoDryNeedling).flatMap((c) => [...c.aliases, ...c.narrower]);
+  return { parts, symptoms, otherParts: alarm, ailments };
 }
 
 export function triageFor(knowledge: Knowledge, options: Pick<TriageOptions, 'threshold'> = {}): SafetyTriage {

@@ -30,10 +30,24 @@ const QUESTION =
 
 /** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
 const LONG_STANDING =
-  /\b(always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was))\b/;
+  /\b(always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was)|(for|been|had it|past|last|over|about|around|nearly|almost|maybe|like) (about |around |maybe |nearly |almost |over |like |roughly |the )?(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|few|couple|couple of|several|many) (months|years|month|year))\b/;
 
 /** Something new and sudden: never softened as long-standing, whatever else the message says. */
 const SUDDEN = /\b(sudden|suddenly|all of a sudden|out of nowhere|out of the blue|just now|right now|this minute|getting worse fast)\b/;
+
+/**
+ * Words that say nothing about risk, left out when the classifier is asked about the rest of a message: in a boolean
+ * multinomial model the large benign class spreads its mass over more words, so each of "my", "and", "been" leans a
+ * little towards a safety class, and a message with little else in it reads as risky.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but so if then than to of in on at by for from with about as into over up out off i me my im ive id ' +
+    'you your it its is was were be been am are has have had do does did this that there here what which who when how just ' +
+    'also very realli too some ani all most mostli honestli actual actualli basic basicali like well still even again ok yeah ' +
+    'yes no not feel get got bit lot thing thi'
+  ).split(' '),
+);
 
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
@@ -47,7 +61,7 @@ export interface TriageOptions {
   /** Ordinary clinic questions (the intent training lines), as extra benign examples for the classifier. */
   benign?: string[];
   /** What an everyday complaint names: body parts and symptom words (conditions.json), and alarm areas (chest, throat) that keep it in doubt. */
-  complaints?: { parts: string[]; symptoms: string[]; otherParts: string[] };
+  complaints?: { parts: string[]; symptoms: string[]; otherParts: string[]; ailments?: string[] };
 }
 
 /** Phrases as the patterns see them: normalised stems between spaces, so " lower back " is found in a clause. */
@@ -57,7 +71,7 @@ export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
   readonly threshold: number;
   private trained?: SafetyClassifier;
-  private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases };
+  private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
     readonly knowledge: SafetyKnowledge,
@@ -83,30 +97,54 @@ export class SafetyTriage {
         )
         .filter((p) => p.trim());
     if (options.complaints) {
-      const { parts, symptoms, otherParts } = options.complaints;
-      this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts) };
+      const { parts, symptoms, otherParts, ailments } = options.complaints;
+      this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts), ailments: phrases(ailments ?? []) };
     }
   }
 
   /**
-   * Whether the message describes an everyday complaint: a body part with a symptom word ("my heel aches",
-   * "stabbing pain in my shoulder blade") or anything long-standing ("always", "for months"), and no alarm area
-   * (chest, throat, face, eyes: those stay in doubt).
+   * Whether the message describes an everyday complaint, and how: a body part with a symptom word ("my heel aches",
+   * "stabbing pain in my shoulder blade"), anything long-standing ("always", "for months"), or one of the ailments the
+   * article lists for acupuncture ("my sleep and my gut"); never with an alarm area (chest, throat, face, eyes: those
+   * stay in doubt) or something sudden.
    */
-  describesComplaint(clauses: NormalClause[]): boolean {
+  describesComplaint(clauses: NormalClause[]): 'part' | 'long' | 'ailment' | undefined {
     const c = this.complaint;
-    if (!c) return false;
+    if (!c) return undefined;
     // An alarm word inside an everyday area's name ("behind my eyes" for a headache) is not the alarm area itself.
     let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
     for (const p of c.parts) all = all.split(p).join(' ');
-    if (c.otherParts.some((p) => all.includes(p))) return false;
-    // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
+    if (c.otherParts.some((p) => all.includes(p))) return undefined;
     const joined = clauses.flatMap((x) => x.words).join(' ');
-    if (LONG_STANDING.test(joined) && !SUDDEN.test(joined)) return true;
-    return clauses.some((x) => {
-      const joined = ' ' + x.stems.join(' ') + ' ';
-      return c.parts.some((p) => joined.includes(p)) && c.symptoms.some((p) => joined.includes(p));
+    if (SUDDEN.test(joined)) return undefined;
+    // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
+    if (LONG_STANDING.test(joined)) return 'long';
+    const part = clauses.some((x) => {
+      const stems = ' ' + x.stems.join(' ') + ' ';
+      return c.parts.some((p) => stems.includes(p)) && c.symptoms.some((p) => stems.includes(p));
     });
+    if (part) return 'part';
+    return c.ailments.some((p) => all.includes(p)) ? 'ailment' : undefined;
+  }
+
+  /** Whether the message names one of the acupuncture ailments. */
+  private hasAilment(clauses: Array<{ stems: string[] }>): boolean {
+    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    return (this.complaint?.ailments ?? []).some((p) => all.includes(p));
+  }
+
+  /**
+   * Whether the classifier's worry comes from the ailment words alone: without them ("sleeping", "stressed", "gut")
+   * the rest of the message is below the threshold. "Took my husband's sleeping tablets and feel drowsy" is not.
+   */
+  private worriedByAilmentsOnly(clauses: Array<{ stems: string[] }>): boolean {
+    const ailments = this.complaint?.ailments ?? [];
+    const rest = clauses.map((c) => {
+      let joined = ' ' + c.stems.join(' ') + ' ';
+      for (const p of ailments) joined = joined.split(p).join(' ');
+      return joined.split(' ').filter((w) => w && !FUNCTION_WORDS.has(w));
+    });
+    return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
   }
 
   /** The second net, trained on first use (about half a second: every example is normalised); triageFor() trains it at once. */
@@ -265,9 +303,13 @@ export class SafetyTriage {
     if (risk >= this.threshold && tier && !history && !unlinked) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
-      // Crisis always gets its guidance.
-      const safetyNet = tier !== 'crisis' ? this.knowledge.tiers[tier].safetyNet : undefined;
-      const everyday = safetyNet && !session && this.describesComplaint(clauses.filter((_, i) => !setAside.has(i)));
+      // Crisis gets its guidance, unless the message only tells an ailment such as stress or poor sleep: then the
+      // crisis line comes after the answer (tiers.json crisis safetyNet).
+      const safetyNet = this.knowledge.tiers[tier].safetyNet;
+      const kept = clauses.filter((_, i) => !setAside.has(i));
+      const kind = safetyNet && !session ? this.describesComplaint(kept) : undefined;
+      const everyday =
+        kind === 'ailment' || tier === 'crisis' ? (kind === 'ailment' || (kind && this.hasAilment(kept))) && this.worriedByAilmentsOnly(kept) : kind;
       if (everyday) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
       else best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }

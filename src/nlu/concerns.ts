@@ -1,0 +1,189 @@
+/**
+ * What a patient has told about their problem, for "which treatment suits me?": muscles and joints, posture, or
+ * internal ailments (sleep, digestion, stress), the areas by which the article tells the two treatments apart.
+ * Counted per clause so that what is denied ("no muscle pain"), set aside ("forget the back, it's fine") or
+ * stressed ("the bigger thing is the sleep") weighs as the patient meant it, and summed over the conversation,
+ * so that "so which one?" three turns later is answered from everything said, not by asking again.
+ */
+import type { ConditionRef, FoundEntity } from './analyse';
+import { plainForm } from './normalize';
+
+export type ConcernArea = 'muscles' | 'posture' | 'internal';
+export type Concerns = Partial<Record<ConcernArea, number>>;
+
+/** Words (plain form, whole words) that tell each area. Conditions the patient names or describes count too. */
+export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
+  muscles: [
+    'muscle',
+    'muscles',
+    'muscular',
+    'muscly',
+    'joint',
+    'joints',
+    'tension',
+    'tense',
+    'tight',
+    'tightness',
+    'knot',
+    'knots',
+    'knotted',
+    'knotty',
+    'injury',
+    'injuries',
+    'injured',
+    'musculoskeletal',
+    'stiff',
+    'stiffness',
+    'sport',
+    'sports',
+    'gym',
+    'running',
+    'footy',
+    'netball',
+    'climbing',
+    'training',
+    'strain',
+    'strained',
+    'sprain',
+    'sprained',
+    'tweak',
+    'tweaked',
+    'tweaking',
+    'pulled',
+    'hamstring',
+    'hamstrings',
+    'calf',
+    'calves',
+    'cramp',
+    'cramps',
+    'physio',
+    'recovery',
+    'trigger points',
+  ],
+  posture: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'hunching', 'slouch', 'slouching', 'rounded shoulders'],
+  internal: [
+    'internal',
+    'digestion',
+    'digestive',
+    'gut',
+    'stomach',
+    'stomachs',
+    'tummy',
+    'bowel',
+    'bowels',
+    'reflux',
+    'bloating',
+    'bloated',
+    'nausea',
+    'sleep',
+    'sleeping',
+    'insomnia',
+    'stress',
+    'stressed',
+    'anxious',
+    'anxiety',
+    'inflammation',
+    'inflamed',
+    'internal ailments',
+    'wellbeing',
+    'well being',
+    'balance',
+    'balanced',
+    'overall health',
+    'fatigue',
+    'hormones',
+    'periods',
+  ],
+};
+
+/** "no muscle pain", "nothing muscular", "not really the sleep": the area is denied (up to two words before it). */
+const DENIED =
+  /\b(no|nothing|without|none|zero|not( really| much| any| a| the| my| so| that| too)?)\s+((\S+\s+){0,2}|(\S+\s+){0,3}(or|nor)\s+(\S+\s+)?)$/;
+/** "can't sleep", "not sleeping": a negation before a sleep word is the complaint itself. */
+const COMPLAINT_WHEN_NEGATED = new Set(['sleep', 'sleeping']);
+/** A clause that sets a problem aside: "forget the back", "it's fine most days", "not a big deal". */
+const SET_ASIDE =
+  /\b(not (a|that|too|such a) (big )?(deal|bad|problem|issue)|(doesnt|dont|does not|do not) bother me|not bothering|(its|is|are|thats|was) (fine|ok|okay|alright|manageable|ok ish)|ok ish|forget (about )?(the|my)|never ?mind (the|my|about)|ignore (the|my)|less (important|of a)|not (the|my) (main|big|biggest|real))\b/;
+/** A clause that stresses a problem: "the bigger thing is", "mainly", "it's the sleeping I'm worried about". */
+const STRESSED = /\b(mainly|mostly|main|really|worst|bigger|biggest|by a mile|worried about|primarily|especially|most of all)\b/;
+const CLAUSE_BREAK = /[.;!?\n\u2014\u2013]+|,|\s-\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b/i;
+
+/** The area a condition's list points to (the article's dry needling list is muscles and joints); none for chronic pain. */
+function areaOf(c: ConditionRef): ConcernArea | undefined {
+  if (c.excluded || c.name === 'chronic pain') return undefined;
+  return c.list === 'dryNeedling' ? 'muscles' : 'internal';
+}
+
+function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
+  const form = ` ${clause} `;
+  const hits: Array<{ area: ConcernArea; denied: boolean }> = [];
+  for (const [area, words] of Object.entries(CONCERN_WORDS) as Array<[ConcernArea, string[]]>) {
+    for (const w of words) {
+      const at = form.indexOf(` ${w} `);
+      if (at < 0) continue;
+      const before = form.slice(0, at + 1);
+      const denied = DENIED.test(before) && !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no)\s+$/.test(before));
+      hits.push({ area, denied });
+    }
+  }
+  return hits;
+}
+
+/** The concerns one message tells, with the conditions the recognizer found in it. */
+export function toldConcerns(text: string, conditions: Array<FoundEntity<ConditionRef>> = []): Concerns {
+  const clauses = text
+    .split(CLAUSE_BREAK)
+    .map(plainForm)
+    .filter((c) => c.length > 0);
+  const told: Concerns = {};
+  const add = (area: ConcernArea, n: number) => (told[area] = (told[area] ?? 0) + n);
+  let previous: Array<{ area: ConcernArea; weight: number }> = [];
+  const placed = new Set<FoundEntity<ConditionRef>>();
+  for (const clause of clauses) {
+    const hits = hitsIn(clause).map((h) => ({ area: h.area, weight: h.denied ? 0 : 1 }));
+    for (const c of conditions) {
+      const area = areaOf(c.value);
+      const said = plainForm(c.text);
+      if (!area || placed.has(c) || !said || !` ${clause} `.includes(` ${said} `)) continue;
+      placed.add(c);
+      hits.push({ area, weight: DENIED.test(` ${clause} `.slice(0, ` ${clause} `.indexOf(` ${said} `) + 1)) ? 0 : 1 });
+    }
+    const setAside = SET_ASIDE.test(clause);
+    if (setAside && hits.length === 0) {
+      // "...but that's not a big deal": takes back what the clause before it told.
+      for (const p of previous) add(p.area, -p.weight);
+      previous = [];
+      continue;
+    }
+    const factor = setAside ? -1 : STRESSED.test(clause) ? 2 : 1;
+    previous = hits.map((h) => ({ area: h.area, weight: h.weight * factor }));
+    for (const p of previous) add(p.area, p.weight);
+  }
+  for (const c of conditions) {
+    const area = areaOf(c.value);
+    if (area && !placed.has(c)) add(area, 1);
+  }
+  return told;
+}
+
+/** Whether the message speaks about any area at all, denied ones included ("no muscular problems, no"). */
+export function mentionsConcerns(text: string, conditions: Array<FoundEntity<ConditionRef>> = []): boolean {
+  return conditions.some((c) => areaOf(c.value)) || text.split(CLAUSE_BREAK).some((c) => hitsIn(plainForm(c)).length > 0);
+}
+
+/** The conversation's running total: set-aside problems can take an area down, never below nothing. */
+export function addConcerns(total: Concerns | undefined, told: Concerns): Concerns {
+  const out: Concerns = { ...(total ?? {}) };
+  for (const [area, n] of Object.entries(told) as Array<[ConcernArea, number]>) out[area] = Math.max(0, (out[area] ?? 0) + n);
+  return out;
+}
+
+/** The area the concerns point to, if one clearly outweighs the other (muscles and posture against internal). */
+export function leadingArea(c: Concerns | undefined): ConcernArea | undefined {
+  if (!c) return undefined;
+  const body = (c.muscles ?? 0) + (c.posture ?? 0);
+  const internal = c.internal ?? 0;
+  if (body > internal) return (c.posture ?? 0) > (c.muscles ?? 0) ? 'posture' : 'muscles';
+  if (internal > body) return 'internal';
+  return undefined;
+}
