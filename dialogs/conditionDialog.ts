@@ -2,7 +2,15 @@
  * "Can dry needling help my X?": answers from the article's lists, and asks which condition when none is named.
  */
 import { DialogContext, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { CONDITION_PROMPT, CONDITION_RETRY, conditionNotFoundText, conditionText, unlistedConditionText } from '../src/bot/replies';
+import {
+  CONDITION_PROMPT,
+  CONDITION_RETRY,
+  conditionNotFoundText,
+  conditionText,
+  relatedPassageText,
+  unlistedConditionText,
+} from '../src/bot/replies';
+import { passagePicker } from '../src/nlu/passages';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -74,6 +82,16 @@ export class ConditionDialog extends InterruptibleDialog {
     const { knowledge } = this.deps;
     const { recognition } = await this.deps.turns.understand(step.context);
     if (!condition) {
+      const related = passagePicker(knowledge.passages).covering(recognition.text, treatment);
+      if (related) {
+        const about = related.passage.treatment === 'both' ? treatment : related.passage.treatment;
+        await this.deps.turns.remember(step.context, INTENT, { treatment: about });
+        await say(step.context, 'answered', relatedPassageText(related.passage, related.said), {
+          intent: INTENT,
+          suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.book, SUGGESTIONS.person],
+        });
+        return;
+      }
       await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText), {
         intent: INTENT,
         suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],

@@ -12,6 +12,7 @@ import {
   conditionText,
   missingDetailText,
   notCoveredText,
+  relatedPassageText,
   topicText,
   unlistedConditionText,
 } from '../src/bot/replies';
@@ -47,8 +48,11 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
       question: { treatment: passage.treatment === 'both' ? treatment : passage.treatment },
     };
   }
-  if (r.intent === 'condition_query' || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
-    const condition = q.condition ?? whole.condition;
+  // A named condition turns a topic question, or one the model was unsure of, into a condition question ("Achilles problems?").
+  const aboutCondition = q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.reason === 'ambiguous');
+  if (r.intent === 'condition_query' || aboutCondition || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
+    // A part that names something unlisted ("shin splints?") is about that, not the message's first condition.
+    const condition = q.condition ?? (r.unlistedMention && !r.refersBack ? undefined : whole.condition);
     if (condition) {
       return {
         intent: r.intent,
@@ -57,6 +61,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
         question: { condition, treatment: treatment ?? condition.value.list },
       };
     }
+    const related = passagePicker(k.passages).covering(r.text, treatment);
+    if (related) return { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} };
     return r.unlistedMention
       ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText), outcome: 'fallback', question: {} }
       : undefined;
@@ -75,17 +81,46 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   return undefined;
 }
 
+const sentences = (text: string) => text.split(/(?<=[.!?]) +/);
+
+/**
+ * Sentences several answers share ("A practitioner can assess whether it suits you.") are said once, in the last
+ * answer that has them, so that three conditions read as three answers and not three copies of the same advice.
+ */
+function withoutRepeats(answers: PartAnswer[]): PartAnswer[] {
+  return answers.map((a, i) => {
+    const later = new Set(answers.slice(i + 1).flatMap((b) => sentences(b.text)));
+    const kept = sentences(a.text).filter((x) => !later.has(x) || x.split(' ').length < 4);
+    return kept.length > 0 ? { ...a, text: kept.join(' ') } : a;
+  });
+}
+
+/** The different conditions a message names, in order ("my hip hurts and my knee hurts: are both on your list?"). */
+function distinctConditions(r: Recognition): Recognition['conditions'] {
+  const named = r.conditions.filter((c) => !c.value.excluded);
+  return named.filter((c, i) => named.findIndex((d) => d.value.name === c.value.name) === i);
+}
+
+/** A part naming several conditions is one condition question per condition, in the order they were named. */
+function perCondition(r: Recognition): Recognition[] {
+  // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
+  const conditions = distinctConditions(r).filter((c, _, all) => !c.value.partial || all.every((d) => d.value.partial));
+  if (conditions.length < 2) return [r];
+  return conditions.map((c) => ({ ...r, intent: 'condition_query', reason: 'entity', conditions: [c] }));
+}
+
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
-  if (parts.length < 2) return false;
+  const { recognition } = await deps.turns.understand(context);
+  if (parts.length < 2 && perCondition(recognition).length < 2) return false;
   const ctx = await deps.turns.context(context);
   const answers: PartAnswer[] = [];
   const unanswerable: string[] = [];
   let previous = whole;
-  for (const part of parts) {
-    const r = deps.turns.recognizePart(part);
-    if (r.reason === 'ambiguous' || r.intent === 'greeting' || r.intent === 'thanks') continue;
+  for (const r of parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)))) {
+    const part = r.text;
+    if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
     if (r.intent === 'None' || r.intent === 'out_of_scope') {
       // A question of its own we cannot answer ("do you take credit cards") is said so, not dropped.
       if (ASKS.test(part)) unanswerable.push(part);
@@ -113,7 +148,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     : answers.some((a) => a.outcome === 'handoff')
       ? 'handoff'
       : 'fallback';
-  for (const [i, a] of answers.entries()) {
+  for (const [i, a] of withoutRepeats(answers).entries()) {
     // The turn's outcome: answered when any part was (the first call sets it).
     await say(context, i === 0 ? outcome : undefined, a.text, { intent: answers[0].intent });
     if (a.question.treatment || a.question.condition) await deps.turns.remember(context, a.intent, a.question);

@@ -94,11 +94,11 @@ describe('conversations with the bot', () => {
       expect(r.text).to.include('does not list it for acupuncture');
     });
 
-    it('answers acupuncture ailments from the article', async () => {
+    it('answers acupuncture ailments as the article puts them ("aims to alleviate"), without a yes', async () => {
       const r = await new Conversation().say('can acupuncture help with insomnia?');
       expect(r.text)
-        .to.match(/^Yes\./)
-        .and.include('insomnia');
+        .to.match(/^Our article mentions insomnia among the ailments acupuncture aims to alleviate/)
+        .and.not.match(/^\W*yes\b/i);
     });
 
     it('asks which condition when none is named, then answers', async () => {
@@ -135,7 +135,7 @@ describe('conversations with the bot', () => {
       await c.say('tell me about acupuncture');
       const r = await c.say('does it help insomnia?');
       expect(r.text)
-        .to.match(/^Yes\./)
+        .to.match(/^Our article mentions insomnia/)
         .and.include('acupuncture');
     });
 

@@ -106,6 +106,29 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('Tennis elbow');
     });
 
+    it('the ailments acupuncture "aims to alleviate" are told as the article says them, never with a yes', async () => {
+      for (const t of ['does acupuncture help with stress', 'can acupuncture bring inflammation down', 'does acupuncture help insomnia']) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.include('aims to alleviate');
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+      }
+    });
+
+    it('something off the list that the article speaks to (posture, cramps, recovery) gets that passage and that it is not listed', async () => {
+      const cases: Array<[string, RegExp]> = [
+        ['does dry needling help with bad posture', /postural re-patterning/],
+        ['is dry needling any good for leg cramps at night', /tension and musculoskeletal pain/],
+        ['could dry needling help me recover after a marathon', /muscle recovery/],
+      ];
+      for (const [t, passage] of cases) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.match(passage).and.include('does not name');
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+      }
+    });
+
     it('an unlisted condition is said to be unlisted, with no yes anywhere', async () => {
       const r = await say('does acupuncture help with hair loss');
       expect(r.recognition?.outcome).to.equal('fallback');
@@ -127,6 +150,14 @@ describe('understanding patients’ own words', () => {
       const texts = r.replies.map((a) => a.text ?? '');
       expect(texts[0]).to.include('Chronic lower back pain');
       expect(texts.slice(1).join(' ')).to.match(/doesn’t cover that|prices/);
+    });
+
+    it('several conditions in one question get one answer each, in order, and the shared advice once', async () => {
+      const r = await say('my hip hurts and my knee hurts, are both on your list? what about shin splints?');
+      expect(r.text).to.match(/Hip pain[\s\S]*Knee pain[\s\S]*couldn’t find/);
+      expect(r.text.split('A practitioner can assess whether it suits you').length - 1).to.equal(1);
+      const tagged = await say('Is tennis elbow on your list? Is golfers elbow?');
+      expect(tagged.text).to.match(/Tennis elbow[\s\S]*Golfer.s elbow/);
     });
 
     it('two conditions in one message get two answers, in order', async () => {

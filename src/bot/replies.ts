@@ -101,6 +101,15 @@ export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice |
   );
 }
 
+/**
+ * Something not on the list of conditions that a passage of the article speaks to ("can dry needling fix bad posture?"):
+ * what the article says, and honestly that its list does not name it. Never a yes.
+ */
+export function relatedPassageText(passage: { text: string }, said?: string): string {
+  const what = said ? `“${said}”` : 'that';
+  return `${passage.text} Our article’s list of conditions does not name ${what}, so a practitioner can advise whether it would help with it. ${DISCLAIMER}`;
+}
+
 /** "Are you a bot?": always the truth, and a person to contact. */
 export function botIdentityText(k: Knowledge): string {
   return (

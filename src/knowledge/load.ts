@@ -200,7 +200,16 @@ function loadPassages(raw: unknown, article: string, file: string): Passage[] {
     }
     const answer = loadAnswer(p, article, file, field);
     const counterpart = p.counterpart === undefined ? undefined : str(p.counterpart, file, `${field}.counterpart`);
-    return { id: str(p.id, file, `${field}.id`), treatment, text: answer.text, sources: answer.sources, cues: strList(p.cues, file, `${field}.cues`), ...(counterpart ? { counterpart } : {}) };
+    const covers = strList(p.covers, file, `${field}.covers`, true);
+    return {
+      id: str(p.id, file, `${field}.id`),
+      treatment,
+      text: answer.text,
+      sources: answer.sources,
+      cues: strList(p.cues, file, `${field}.cues`),
+      ...(covers.length ? { covers } : {}),
+      ...(counterpart ? { counterpart } : {}),
+    };
   });
   for (const [i, p] of passages.entries()) {
     if (p.counterpart && !passages.some((q) => q.id === p.counterpart)) throw new KnowledgeError(file, `passages[${i}].counterpart`, `no passage "${p.counterpart}"`);

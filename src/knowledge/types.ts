@@ -80,6 +80,11 @@ export interface Passage {
   cues: string[];
   /** The id of the other treatment's passage on the same point, for "and the other one?". */
   counterpart?: string;
+  /**
+   * Things patients ask about that are not on the list of conditions but that this passage speaks to ("bad
+   * posture": postural re-patterning): the bot says what the article says and that its list does not name them.
+   */
+  covers?: string[];
 }
 
 export interface Answer {

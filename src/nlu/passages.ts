@@ -14,8 +14,24 @@ const QUESTION_WORDS = new Set(['who', 'when', 'where', 'what', 'how', 'why', 'w
 export class PassagePicker {
   private readonly cues: PhraseMatcher<Passage>;
 
+  private readonly covers: PhraseMatcher<Passage>;
+
   constructor(private readonly passages: Passage[]) {
     this.cues = new PhraseMatcher(passages.flatMap((p) => phraseEntries(p, p.cues)));
+    this.covers = new PhraseMatcher(passages.flatMap((p) => phraseEntries(p, p.covers ?? [])));
+  }
+
+  /**
+   * The passage that speaks to something not on the list of conditions ("bad posture", "cramps", "recovery after a
+   * marathon"), for that treatment (or either), if the message names one of its `covers`: the longest match wins.
+   */
+  covering(text: string, treatment: TreatmentId | 'both' | undefined): { passage: Passage; said: string } | undefined {
+    const tokens = words(text);
+    const found = this.covers
+      .match(tokens, tokens.map(stem))
+      .filter((m) => !treatment || treatment === 'both' || m.value.treatment === treatment || m.value.treatment === 'both')
+      .sort((a, b) => b.to - b.from - (a.to - a.from));
+    return found[0] ? { passage: found[0].value, said: tokens.slice(found[0].from, found[0].to).join(' ') } : undefined;
   }
 
   /**
