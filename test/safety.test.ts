@@ -306,6 +306,25 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('i am so tired of living', 'crisis', ['alone']);
   });
 
+  it('a decision, a lethal dose or a goodbye in other words is a crisis; the same words about a booking are not', () => {
+    expectTier('I have made my peace with it all and tonight is the night', 'crisis');
+    expectTier('what is the maximum dose of my antidepressants before it turns fatal', 'crisis');
+    expectTier('it would honestly be easier to die than keep living with this', 'crisis');
+    expectTier('handed my fishing gear to my nephew, will not need them where i am going', 'crisis');
+    expectTier('my sister sent a goodbye message to the family chat and now her phone is off', 'crisis');
+    for (const t of ['I have decided to book dry needling for tomorrow', 'this will be my last session before the holidays', 'can I get my last appointment moved']) {
+      expect(triage.triage(t).tier, t).to.equal(undefined);
+    }
+  });
+
+  it('how long it has lasted so far is now: "the past fifteen minutes", "going for ages", "fainted and still not waking"', () => {
+    expectTier('crushing feeling in my chest spreading to my jaw for the past fifteen minutes', 'emergency');
+    expectTier('my son is having a fit and it has been going for ages', 'emergency');
+    expectTier('my flatmate fainted a while ago and is still not really waking up', 'emergency');
+    const past = triage.triage('I fainted once years ago and I am still nervous about needles, is acupuncture ok');
+    expect(['none', 'note'], past.mode).to.include(past.mode);
+  });
+
   it('wanting it all to end is a crisis, however it is put', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
   });

@@ -73,7 +73,8 @@ const DISTANT = [
   /\bwhen (i|he|she|they) (was|were) (young|little|a|small|younger|in)\b/,
   /\b(history|hx) of\b/,
   /\bin the past\b/,
-  /\b(previous|previously|prior|past|former|formerly)\b/,
+  // "the past fifteen minutes" is now.
+  /\b(previous|previously|prior|past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while))|former|formerly)\b/,
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,
@@ -105,7 +106,13 @@ const RECENT = [
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   /\bever since\b/,
   /\b(will not|wont|can not|cannot) stop\b/,
+  // "it's been going for ages" of a seizure is how long it has lasted so far.
+  /\b(been|still|keeps|kept) going\b/,
 ];
+
+/** "fainted ages ago and she's still not waking up": whatever happened, its state is here now. */
+const STILL_NOW =
+  /\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b/;
 
 /** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
 const SESSION = [
@@ -279,6 +286,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
     if (best?.kind === 'recent' && best.distance <= 2) return 'now';
+    if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
     if (distantAnywhere) return 'history';
     return 'past';
   }
