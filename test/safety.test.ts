@@ -312,7 +312,11 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('it would honestly be easier to die than keep living with this', 'crisis');
     expectTier('handed my fishing gear to my nephew, will not need them where i am going', 'crisis');
     expectTier('my sister sent a goodbye message to the family chat and now her phone is off', 'crisis');
-    for (const t of ['I have decided to book dry needling for tomorrow', 'this will be my last session before the holidays', 'can I get my last appointment moved']) {
+    for (const t of [
+      'I have decided to book dry needling for tomorrow',
+      'this will be my last session before the holidays',
+      'can I get my last appointment moved',
+    ]) {
       expect(triage.triage(t).tier, t).to.equal(undefined);
     }
   });
