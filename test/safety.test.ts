@@ -333,6 +333,18 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
   });
 
+  it('a tight or rock-hard neck is not a swelling throat, and hay fever is not a fever; a closing throat still is', () => {
+    for (const t of [
+      'my neck is a solid block by 3pm from the laptop',
+      'neck gets super tight when i study',
+      'hay fever is wrecking me this spring, would acupuncture help',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('my throat is closing up and my lips are swelling', 'emergency', ['alone']);
+  });
+
   it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {
     for (const t of [
       'what a stroke of luck, you have a spot on friday for my neck',
