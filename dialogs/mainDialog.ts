@@ -16,7 +16,7 @@ import {
 import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { asksIfBot, asksWhichIsOlder } from '../src/nlu/clinicQuestions';
+import { asksForRecommendation, asksIfBot, asksWhichIsOlder, socialOnly } from '../src/nlu/clinicQuestions';
 import { mentionsConcerns } from '../src/nlu/concerns';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -154,6 +154,11 @@ export class MainDialog extends ComponentDialog {
         });
         return step.endDialog();
       }
+      const social = socialOnly(context.activity.text ?? '');
+      if (social) {
+        const kind = social === 'greeting' ? 'greeting' : 'thanks';
+        return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });
+      }
       if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
@@ -182,9 +187,19 @@ export class MainDialog extends ComponentDialog {
    */
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
+    const before = await this.deps.turns.context(context);
+    // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
+    const told = Object.values(before.told ?? {}).some((n) => n > 0);
+    if (
+      recognition.intent !== WHICH_SUITS &&
+      asksForRecommendation(recognition.text) &&
+      recognition.treatments.length < 2 &&
+      (told || before.lastIntent === WHICH_SUITS)
+    )
+      return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     if (!unsure) return false;
-    if ((await this.deps.turns.context(context)).lastIntent !== WHICH_SUITS) return false;
+    if (before.lastIntent !== WHICH_SUITS) return false;
     return mentionsConcerns(recognition.text, recognition.conditions);
   }
 

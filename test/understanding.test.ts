@@ -279,6 +279,15 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"so which would you advise?" after the problem was told gets the recommendation, whatever came between', async () => {
+      const c = new Conversation();
+      await c.say('my digestion is all over the place and I sleep badly');
+      await c.say('how many sessions would I need?');
+      const r = await c.say('so which would you advise for me?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('the article points to acupuncture');
+    });
+
     it('"so which one?" right after a recommendation repeats it instead of asking the questions again', async () => {
       const c = new Conversation();
       await c.say('which one would suit me');
@@ -288,6 +297,27 @@ describe('understanding patients’ own words', () => {
       expect(again.recognition?.outcome).to.equal('answered');
       expect(again.text).to.include('dry needling');
       expect(again.text).to.not.match(/what would you mainly like help with/i);
+    });
+  });
+
+  describe('social messages in people’s own words', () => {
+    it('thanks, greetings and "sorry, wrong chat" in any words get a social reply, never "not something I can help with"', async () => {
+      for (const t of [
+        'Thank you dear, you have been very patient with me',
+        'Hi! Quick hello before I ask my questions 😊',
+        'sorry wrong chat',
+        'Hola, buenos días',
+        'ok fair enough, cheers',
+      ]) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.not.match(/not something I can help with|didn’t understand|Do you mean/);
+      }
+    });
+
+    it('"is this an actual human replying" is told the truth: an automated assistant', async () => {
+      const r = await say('is this an actual human replying');
+      expect(r.text).to.include('automated assistant');
     });
   });
 
