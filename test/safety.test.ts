@@ -345,6 +345,12 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('my throat is closing up and my lips are swelling', 'emergency', ['alone']);
   });
 
+  it('a swimmer’s stroke is not a stroke', () => {
+    const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
+    expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);
+    expectTier('I think my husband is having a stroke, his words are all jumbled', 'emergency', ['alone']);
+  });
+
   it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {
     for (const t of [
       'what a stroke of luck, you have a spot on friday for my neck',

@@ -34,6 +34,15 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('upper back');
     });
 
+    it('pain after an operation is post-surgical pain, whichever body part was operated on', async () => {
+      for (const t of ['can needling help the pain after my shoulder surgery', 'I had my appendix out six weeks ago and the area is still sore']) {
+        const r = await say(t);
+        expect(r.recognition?.condition, t).to.equal('Post-surgical pain');
+      }
+      const plain = await say('my shoulder hurts when I reach up to the top shelf');
+      expect(plain.recognition?.condition).to.equal('Shoulder impingement syndrome');
+    });
+
     it('a named diagnosis of a specific listed condition’s body part is unlisted, not the listed condition', async () => {
       const r = await say('my specialist said I have a bone spur in my ankle that rubs, would needling help');
       expect(r.recognition?.outcome).to.equal('fallback');

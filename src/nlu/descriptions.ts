@@ -112,7 +112,10 @@ export class DescriptionMatcher {
       for (const c of hit.value) {
         // Two of its cues ("the scar from my operation") outweigh a body part alone ("shoulder"); one ("gym") does not.
         const cues = cueCount.get(c) ?? 0;
-        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
+        // "pain after my shoulder surgery": the operation, not the shoulder, is what the patient describes.
+        if (c.bodyParts.length === 0 && c.outranksBodyParts && (hasSymptom || (ownBody && parts.length > 0)))
+          consider(c, 100 + cues, hit.from, hit.to, false);
+        else if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
       }
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
