@@ -32,7 +32,7 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { answerSeveral } from './multiQuestion';
-import { sendPassageAnswer, TopicDialog } from './topicDialog';
+import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -162,6 +162,7 @@ export class MainDialog extends ComponentDialog {
       if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      if (await sendConceptOwner(context, this.deps)) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.

@@ -51,6 +51,24 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the article’s concepts imply the treatment', () => {
+    it('a concept of one treatment asked about the other is put right, with what the article says of each', async () => {
+      const r = await say('so dry needling works on your meridians, right?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.match(/^In our article that belongs to acupuncture, not dry needling/)
+        .and.include('meridian');
+      const knots = await say('do acupuncturists release the knots in muscles');
+      expect(knots.text)
+        .to.match(/belongs to dry needling, not acupuncture/)
+        .and.include('trigger points');
+    });
+
+    it('"which one is the one with meridians?" is told which treatment, not asked what it wants help with', async () => {
+      const r = await say('which one is the treatment that uses meridians?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/^That is acupuncture\./);
+    });
+
     it('acupoints mean acupuncture: no "which one do you mean?"', async () => {
       const r = await say('what do acupoints actually do');
       expect(r.recognition?.outcome).to.equal('answered');

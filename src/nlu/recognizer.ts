@@ -31,6 +31,8 @@ export interface Recognition {
   alternatives: IntentScore[];
   conditions: FoundEntity<ConditionRef>[];
   treatments: TreatmentId[];
+  /** Treatments the article's own concepts in the message belong to ("meridians": acupuncture), named or not. */
+  implied?: TreatmentId[];
   /** The message points back at something said before ("it", "that"). */
   refersBack: boolean;
   /**
@@ -183,6 +185,7 @@ export class IntentRecognizer {
       conditions: a.conditions,
       // Named treatments win; otherwise the article's concepts say which one ("acupoints": acupuncture).
       treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
+      implied: a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
       unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
