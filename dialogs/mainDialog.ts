@@ -195,7 +195,8 @@ export class MainDialog extends ComponentDialog {
       recognition.intent !== WHICH_SUITS &&
       asksForRecommendation(recognition.text) &&
       recognition.treatments.length < 2 &&
-      (told || before.lastIntent === WHICH_SUITS)
+      // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
+      (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
     )
       return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);

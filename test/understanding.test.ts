@@ -306,6 +306,14 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"which one suits me" after a problem in slang ("heels are wrecked", "shoulder pinchy") is answered', async () => {
+      const r = await say('chef here, on my feet all day and my heels are wrecked by the end of a shift. which one suits me');
+      expect(r.recognition?.outcome).to.be.oneOf(['answered', 'clarify']);
+      expect(r.text).to.not.match(/not something I can help with/);
+      const pinchy = await say('shoulder pinchy wen i lift my arm up. dn?');
+      expect(pinchy.recognition?.condition).to.equal('Shoulder impingement syndrome');
+    });
+
     it('"so which would you advise?" after the problem was told gets the recommendation, whatever came between', async () => {
       const c = new Conversation();
       await c.say('my digestion is all over the place and I sleep badly');
