@@ -204,6 +204,10 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       'my eye twitches all the time lately',
       'my scar from surgery still pulls when i stretch',
       'its my lower back and hips mostly, from sitting',
+      'my ribs ache after sleeping funny on the couch',
+      'my achilles is tight since i upped my running kms',
+      'my son has epilepsy but it is well under control, can children with epilepsy have acupuncture',
+      'my uncle had a heart attack at 60, now he wants needling for his knee',
     ];
     const told = texts.filter(guided);
     expect(told, told.join(' | ')).to.deep.equal([]);

@@ -66,6 +66,8 @@ const DISTANT = [
   /\b(diagnosed|diagnosis)\b/,
   /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
   /\bat (age|the age of)\b/,
+  // "had a heart attack at 50": an age, not a time of day.
+  /\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\b(19|20)\d\d\b/,
@@ -89,7 +91,8 @@ const HABITUAL = [
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
-  /\bfrom (the gym|training|bench|benching|lifting|working out|coughing|rowing|exercise|the workout|sport|footy|running|sneezing)\b/,
+  /\bfrom (the gym|training|bench|benching|bench pressing|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
+  /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running))\b/,
 ];
 
