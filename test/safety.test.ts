@@ -349,6 +349,21 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('my throat is closing up and my lips are swelling', 'emergency', ['alone']);
   });
 
+  it('jokes and figures of speech get the answer: a bill to faint at, a boss giving me a heart attack, eyes closed', () => {
+    for (const t of [
+      'going to faint when i see the bill lol, how much is a first visit',
+      'my manager is giving me a heart attack with these deadlines, acupuncture for stress?',
+      'my partner faints at the sight of needles, can he keep his eyes closed the whole time',
+      'what if i get really nervous, could i pass out during it?',
+      'is it possible to overdose on acupuncture haha, how many sessions is too many',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+      expect(r.answer, t).to.equal(true);
+    }
+    expectTier('her lips are swelling up and her eyes are puffy after the peanut', 'emergency', ['alone']);
+  });
+
   it('a swimmer’s stroke is not a stroke', () => {
     const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
     expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);

@@ -175,6 +175,8 @@ const HYPOTHETICAL = [
   /\bever (happen|happens|happened)\b/,
   /\bwhat (happens|would happen|do you do|should you do)\b/,
   /\b(nearly|almost)\b/,
+  // "could I pass out?", "will he faint?": a question about what might happen.
+  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection)\b/,
 ];
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
