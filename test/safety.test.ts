@@ -364,6 +364,19 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('her lips are swelling up and her eyes are puffy after the peanut', 'emergency', ['alone']);
   });
 
+  it('emergencies in other words: half the vision gone, a thunderclap headache, fitting right now, hoarse with hives', () => {
+    expectTier('all of a sudden i cannot see out of the right half of both my eyes', 'emergency');
+    expectTier('thunderclap pain in the back of my head this morning and i vomited', 'emergency');
+    expectTier('my sister is fitting right now on the kitchen floor', 'emergency');
+    expectTier('toddler is burning hot and twitching and stiff', 'emergency');
+    expectTier('covered in hives and my voice has gone hoarse', 'emergency');
+  });
+
+  it('a needle left behind in other words gets urgent care; "my back when I roll over" is not "back when"', () => {
+    expectTier('you guys left a needle in my ear, still there', 'urgent');
+    expectTier('felt a sharp prick in my back when i rolled over in bed and there is a needle there', 'urgent');
+  });
+
   it('a swimmer’s stroke is not a stroke', () => {
     const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
     expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);

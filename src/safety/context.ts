@@ -49,7 +49,8 @@ const LONG_AGO = [
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
   /\bwhen (i|we|he|she|they) (was|were)\b/,
-  /\bback when\b/,
+  // "back when I was at school", not "my back when I roll over".
+  /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
   /\b(behind me|behind us|behind him|behind her|well behind)\b/,
   /\b(died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
