@@ -47,6 +47,7 @@ interface RouteOptions {
  */
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
 /** Intents whose question may be answered by one passage of the article. */
+const COMPARISONS = new Set<string>(['difference', 'similarity']);
 const WHICH_SUITS = 'which_suits';
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
@@ -175,7 +176,9 @@ export class MainDialog extends ComponentDialog {
 
     const asked = options.intent ?? recognition.intent;
     // A named condition turns "what is / how does it work / which is better" into a condition question.
-    const aboutCondition = !options.intent && !question.conditionFromContext && CONDITION_TOPICS.has(asked);
+    // So does a comparison that names a condition and no treatment ("is lateral epicondylitis the same as tennis elbow?").
+    const comparesCondition = COMPARISONS.has(asked) && recognition.treatments.length === 0;
+    const aboutCondition = !options.intent && !question.conditionFromContext && (CONDITION_TOPICS.has(asked) || comparesCondition);
     const intent = question.condition && aboutCondition ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });

@@ -377,6 +377,18 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('felt a sharp prick in my back when i rolled over in bed and there is a needle there', 'urgent');
   });
 
+  it('a bruise is a reaction only after a session ("from yesterday" counts); reflux the patient names is not a heart attack', () => {
+    for (const t of [
+      'rolled my ankle at netball, swollen and bruised on the outside, can you treat that',
+      'bad reflux most nights, burning in my chest, would acupuncture help',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier !== undefined), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('got a small bruise on my shoulder from yesterday, is that ok', 'clinic', ['first', 'alone']);
+    expectTier('lips and tongue swelling after eating prawns', 'emergency', ['alone']);
+  });
+
   it('a swimmer’s stroke is not a stroke', () => {
     const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
     expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);

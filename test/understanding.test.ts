@@ -43,6 +43,25 @@ describe('understanding patients’ own words', () => {
       expect(plain.recognition?.condition).to.equal('Shoulder impingement syndrome');
     });
 
+    it('a broader word in passing does not hide the condition described ("throbbing head behind one eye that makes me queasy")', async () => {
+      const r = await say('throbbing pain behind my eye every month that makes me queasy, do you treat that');
+      expect(r.recognition?.condition).to.equal('Migraine and tension-type headaches');
+      const gut = await say('my stomach is queasy and unsettled most days, is that something acupuncture does');
+      expect(gut.recognition?.outcome).to.equal('answered');
+      expect(gut.text)
+        .to.include('digestive issues')
+        .and.not.match(/^\W*yes\b/i);
+    });
+
+    it('a follow-up about another body part ("what about the neck, always stiff too") names its condition', async () => {
+      const c = new Conversation();
+      await c.say('do you use needles for jaw pain, i grind my teeth');
+      const r = await c.say('what about the neck, thats always stiff too');
+      expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
+      const alias = await say('is lateral epicondylitis the same as tennis elbow?');
+      expect(alias.text).to.include('Tennis elbow (lateral epicondylitis)');
+    });
+
     it('a named diagnosis of a specific listed condition’s body part is unlisted, not the listed condition', async () => {
       const r = await say('my specialist said I have a bone spur in my ankle that rubs, would needling help');
       expect(r.recognition?.outcome).to.equal('fallback');

@@ -94,6 +94,8 @@ const HABITUAL = [
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
   /\bfrom (the gym|training|bench|benching|bench pressing|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
+  // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
+  /\b(acid reflux|reflux|heartburn)\b/,
   /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running))\b/,
 ];
 
