@@ -180,7 +180,9 @@ export class MainDialog extends ComponentDialog {
     // So does a comparison that names a condition and no treatment ("is lateral epicondylitis the same as tennis elbow?").
     const comparesCondition = COMPARISONS.has(asked) && recognition.treatments.length === 0;
     const aboutCondition = !options.intent && !question.conditionFromContext && (CONDITION_TOPICS.has(asked) || comparesCondition);
-    const intent = question.condition && aboutCondition ? 'condition_query' : asked;
+    // A named diagnosis that is not on the lists ("cluster headaches, is that on your list?") is a condition question too.
+    const namesUnlisted = Boolean(recognition.unlistedText) && recognition.treatments.length === 0;
+    const intent = (question.condition || namesUnlisted) && aboutCondition ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });

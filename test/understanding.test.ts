@@ -183,6 +183,14 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('a diagnosis that sounds like a listed one (cubital tunnel, cluster headaches) is said to be unlisted, with no yes', async () => {
+      for (const t of ['do you treat cubital tunnel syndrome', 'I get cluster headaches behind one eye, is that on your list']) {
+        const r = await say(t);
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+        expect(r.text, t).to.match(/couldn’t find/);
+      }
+    });
+
     it('an unlisted condition is said to be unlisted, with no yes anywhere', async () => {
       const r = await say('does acupuncture help with hair loss');
       expect(r.recognition?.outcome).to.equal('fallback');
@@ -392,9 +400,11 @@ describe('understanding patients’ own words', () => {
       }
     });
 
-    it('"is this an actual human replying" is told the truth: an automated assistant', async () => {
-      const r = await say('is this an actual human replying');
-      expect(r.text).to.include('automated assistant');
+    it('"is this an actual human replying", "is a person going to read this or is it automatic?" are told the truth', async () => {
+      for (const t of ['is this an actual human replying', 'Is a person going to read this or is it automatic?', 'whats your name']) {
+        const r = await say(t);
+        expect(r.text, t).to.include('automated assistant');
+      }
     });
   });
 

@@ -19,6 +19,10 @@ const ASKS_IF_BOT = [
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
   /\bwho (am i|are we|m i) (talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
+  /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
+  /\b(or|is) (it|this) (automatic|automated)\b/,
+  /^(and )?(what is|whats) your name\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
 ];
 
