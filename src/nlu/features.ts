@@ -8,10 +8,12 @@
  *   c:<n-gram>        character n-grams inside each word, with ^ and $ marking its ends ("^upg", "ing$"):
  *                     typos, compounds ("shutdown" / "shut down") and word forms the stemmer misses
  *   n:<shape>         a number's digit count, the number itself dropped ("15.04" -> n:2, n:2)
+ *   s:<synset>        a content word's WordNet senses (research option FeatureOptions.synsets, off by default)
  *   w2:<stem> ...     extra copies of a word feature when words are weighted by repetition (natural
  *                     counts a feature once per example, so a weight needs distinct feature names)
  */
 import { stemWith, StemmerName } from './stem';
+import { synsets } from './wordnet';
 
 export type { StemmerName } from './stem';
 
@@ -63,6 +65,10 @@ export interface FeatureOptions {
   typoCorrection?: boolean;
   /** Replace numbers by their shape (n:<digits>) instead of a word feature per number. */
   numberShapes?: boolean;
+  /** Each content word's first this many WordNet senses per part of speech as s: features (synonyms share them; off when absent). */
+  synsets?: number;
+  /** Strip accents before features are taken, as NLP.js normalises ("münchner" -> "munchner"; off when absent). */
+  foldAccents?: boolean;
 }
 
 /** The pipeline's defaults, chosen by cross-validation on the training splits (docs/recognizer.md, "What was tried"). */
@@ -113,8 +119,19 @@ function featureStems(words: string[], options: FeatureOptions): string[] {
   return words.map((w) => (shapes && NUMBER.test(w) ? `#${w.length}` : featureStem(w, options)));
 }
 
+/** Letters without their accents (NFD, combining marks dropped), as NLP.js's normaliser does. */
+const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** The s: features of the content words (FeatureOptions.synsets). */
+function synsetFeatures(words: string[], senses: number): string[] {
+  return words
+    .filter((w) => !w.startsWith('<') && !FUNCTION_WORDS.has(w) && /^\p{L}+$/u.test(w))
+    .flatMap((w) => synsets(w, senses).map((s) => 's:' + s));
+}
+
 /** The features of a message's words (after typo correction and entity slots), deduplicated. */
-export function extractFeatures(words: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+export function extractFeatures(rawWords: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+  const words = options.foldAccents ? rawWords.map(fold) : rawWords;
   const stems = featureStems(words, options);
   const out = new Set<string>();
   const weight = Math.max(1, Math.round(options.wordWeight ?? 1));
@@ -131,6 +148,7 @@ export function extractFeatures(words: string[], options: FeatureOptions = DEFAU
   }
   if (options.firstWord && stems.length > 0) out.add('f:' + stems[0]);
   for (const grams of wordNgrams(words, stems, options.charNgrams)) for (const g of grams) out.add(g);
+  if (options.synsets) for (const f of synsetFeatures(words, options.synsets)) out.add(f);
   return [...out];
 }
 
