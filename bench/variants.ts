@@ -13,6 +13,8 @@ import { crossValidate, scorePredictions } from '../src/nlu/evaluation';
 import { FeatureOptions } from '../src/nlu/features';
 import { DEFAULT_SCORING, ScoringOptions } from '../src/nlu/naiveBayes';
 import { NONE_INTENT } from '../src/nlu/recognizer';
+import { registerSnowball } from '../src/nlu/stem';
+import { nlpjsStemmer } from './nlpjs';
 import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, PipelineSettings, predictCorpus, readCorpus, trainCorpusModel } from './corpus';
 
 export interface Variant {
@@ -174,6 +176,11 @@ function ROUND_THREE(): Variant[] {
       what: 'views-0.5 + first WordNet sense per part of speech',
       settings: onChosen({ views: { words: 0.5 } }, { synsets: 1 }),
     },
+    {
+      name: 'snowball',
+      what: "nbsvm-l2-0-e1000-r8 with NLP.js's English stemmer (Snowball) for the word features",
+      settings: onChosen({}, { stemmer: 'snowball' }),
+    },
     { name: 'activation-default', what: 'default (naive Bayes) + NLP.js activation', settings: sc({ activation: { except: [NONE_INTENT] } }) },
   ];
 }
@@ -199,6 +206,8 @@ function main(): void {
   const corpora = BRAUN_CORPORA.map((n) => join(CORPORA_DIR, `${n}.simple.json`)).filter((p) => existsSync(p));
   if (corpora.length !== BRAUN_CORPORA.length) throw new Error(`the Braun corpora are not all in ${CORPORA_DIR}`);
   const read = corpora.map(readCorpus);
+  const snowball = nlpjsStemmer();
+  if (snowball) registerSnowball(snowball);
   console.log(`| variant | train LOO CV pooled (chooses) | ${withTest ? 'test pooled (after choosing) | per corpus |' : ''} what |`);
   console.log(`|---|---|${withTest ? '---|---|' : ''}---|`);
   for (const v of VARIANTS) {

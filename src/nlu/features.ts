@@ -9,11 +9,12 @@
  *                     typos, compounds ("shutdown" / "shut down") and word forms the stemmer misses
  *   n:<shape>         a number's digit count, the number itself dropped ("15.04" -> n:2, n:2)
  *   s:<synset>        a content word's WordNet senses (research option FeatureOptions.synsets, off by default)
+ *   l:<lemma>         a content word's WordNet lemma (research option FeatureOptions.lemmas, off by default)
  *   w2:<stem> ...     extra copies of a word feature when words are weighted by repetition (natural
  *                     counts a feature once per example, so a weight needs distinct feature names)
  */
 import { stemWith, StemmerName } from './stem';
-import { synsets } from './wordnet';
+import { lemma, synsets } from './wordnet';
 
 export type { StemmerName } from './stem';
 
@@ -67,6 +68,8 @@ export interface FeatureOptions {
   numberShapes?: boolean;
   /** Each content word's first this many WordNet senses per part of speech as s: features (synonyms share them; off when absent). */
   synsets?: number;
+  /** Each content word's WordNet lemma as an l: feature ("deleting" -> l:delete; off when absent). */
+  lemmas?: boolean;
   /** Strip accents before features are taken, as NLP.js normalises ("münchner" -> "munchner"; off when absent). */
   foldAccents?: boolean;
 }
@@ -122,11 +125,14 @@ function featureStems(words: string[], options: FeatureOptions): string[] {
 /** Letters without their accents (NFD, combining marks dropped), as NLP.js's normaliser does. */
 const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
-/** The s: features of the content words (FeatureOptions.synsets). */
-function synsetFeatures(words: string[], senses: number): string[] {
-  return words
-    .filter((w) => !w.startsWith('<') && !FUNCTION_WORDS.has(w) && /^\p{L}+$/u.test(w))
-    .flatMap((w) => synsets(w, senses).map((s) => 's:' + s));
+const wordnetWords = (words: string[]) => words.filter((w) => !w.startsWith('<') && !FUNCTION_WORDS.has(w) && /^\p{L}+$/u.test(w));
+
+/** The s: and l: features of the content words (FeatureOptions.synsets, lemmas). */
+function wordnetFeatures(words: string[], options: FeatureOptions): string[] {
+  const content = wordnetWords(words);
+  const senses = options.synsets ? content.flatMap((w) => synsets(w, options.synsets!).map((s) => 's:' + s)) : [];
+  const lemmas = options.lemmas ? content.flatMap((w) => lemma(w) ?? []).map((l) => 'l:' + l) : [];
+  return [...senses, ...lemmas];
 }
 
 /** The features of a message's words (after typo correction and entity slots), deduplicated. */
@@ -148,7 +154,7 @@ export function extractFeatures(rawWords: string[], options: FeatureOptions = DE
   }
   if (options.firstWord && stems.length > 0) out.add('f:' + stems[0]);
   for (const grams of wordNgrams(words, stems, options.charNgrams)) for (const g of grams) out.add(g);
-  if (options.synsets) for (const f of synsetFeatures(words, options.synsets)) out.add(f);
+  if (options.synsets || options.lemmas) for (const f of wordnetFeatures(words, options)) out.add(f);
   return [...out];
 }
 

@@ -3,7 +3,8 @@
  * words that share a sense ("delete" and "erase", "remove" and "take away") get the same feature, so an intent learnt
  * from one is found from the other. A word is looked up as written, then by WordNet's detachment rules for its part of
  * speech ("deleting" -> "delete", "accounts" -> "account"); each index lists a lemma's senses most frequent first.
- * Read once, lazily, on the first lookup (about 150,000 lemmas, under a second); a research option, off by default.
+ * The same lookup gives a word's lemma (FeatureOptions.lemmas). Read once, lazily, on the first lookup (about 150,000
+ * lemmas, under a second); research options, off by default.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,4 +89,14 @@ export function synsets(word: string, senses: number): string[] {
     if (lemma) for (const offset of index[p].get(lemma)!.slice(0, senses)) out.push(PARTS[p][0] + offset);
   }
   return out;
+}
+
+/** The word's WordNet lemma: its base form as the first part of speech (noun, verb, adjective, adverb) that lists it. */
+export function lemma(word: string): string | undefined {
+  index ??= load();
+  for (let p = 0; p < PARTS.length; p++) {
+    const found = lemmaIn(word, p);
+    if (found) return found;
+  }
+  return undefined;
 }
