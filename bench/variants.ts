@@ -176,6 +176,7 @@ function ROUND_THREE(): Variant[] {
       what: 'views-0.5 + first WordNet sense per part of speech',
       settings: onChosen({ views: { words: 0.5 } }, { synsets: 1 }),
     },
+    { name: 'lemmas', what: "nbsvm-l2-0-e1000-r8 + each content word's WordNet lemma as a feature", settings: onChosen({}, { lemmas: true }) },
     {
       name: 'snowball',
       what: "nbsvm-l2-0-e1000-r8 with NLP.js's English stemmer (Snowball) for the word features",
