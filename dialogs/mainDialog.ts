@@ -16,7 +16,7 @@ import {
 import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { asksIfBot, asksWhichIsOlder } from '../src/nlu/clinicQuestions';
+import { asksForRecommendation, asksIfBot, asksWhichIsOlder, socialOnly } from '../src/nlu/clinicQuestions';
 import { mentionsConcerns } from '../src/nlu/concerns';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -32,7 +32,7 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { answerSeveral } from './multiQuestion';
-import { sendPassageAnswer, TopicDialog } from './topicDialog';
+import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -47,6 +47,7 @@ interface RouteOptions {
  */
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
 /** Intents whose question may be answered by one passage of the article. */
+const COMPARISONS = new Set<string>(['difference', 'similarity']);
 const WHICH_SUITS = 'which_suits';
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
@@ -154,9 +155,15 @@ export class MainDialog extends ComponentDialog {
         });
         return step.endDialog();
       }
+      const social = socialOnly(context.activity.text ?? '');
+      if (social) {
+        const kind = social === 'greeting' ? 'greeting' : 'thanks';
+        return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });
+      }
       if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      if (await sendConceptOwner(context, this.deps)) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
@@ -169,7 +176,9 @@ export class MainDialog extends ComponentDialog {
 
     const asked = options.intent ?? recognition.intent;
     // A named condition turns "what is / how does it work / which is better" into a condition question.
-    const aboutCondition = !options.intent && !question.conditionFromContext && CONDITION_TOPICS.has(asked);
+    // So does a comparison that names a condition and no treatment ("is lateral epicondylitis the same as tennis elbow?").
+    const comparesCondition = COMPARISONS.has(asked) && recognition.treatments.length === 0;
+    const aboutCondition = !options.intent && !question.conditionFromContext && (CONDITION_TOPICS.has(asked) || comparesCondition);
     const intent = question.condition && aboutCondition ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
@@ -182,9 +191,20 @@ export class MainDialog extends ComponentDialog {
    */
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
+    const before = await this.deps.turns.context(context);
+    // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
+    const told = Object.values(before.told ?? {}).some((n) => n > 0);
+    if (
+      recognition.intent !== WHICH_SUITS &&
+      asksForRecommendation(recognition.text) &&
+      recognition.treatments.length < 2 &&
+      // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
+      (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
+    )
+      return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     if (!unsure) return false;
-    if ((await this.deps.turns.context(context)).lastIntent !== WHICH_SUITS) return false;
+    if (before.lastIntent !== WHICH_SUITS) return false;
     return mentionsConcerns(recognition.text, recognition.conditions);
   }
 

@@ -13,7 +13,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { plainForm } from '../src/nlu/normalize';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -73,6 +74,35 @@ export async function sendPassageAnswer(
   await deps.turns.remember(context, topic, { treatment: about }, passage.id);
   return true;
 }
+
+/**
+ * A question whose concept belongs to the other treatment ("is dry needling based on meridians?") or that asks which
+ * treatment a concept belongs to ("which one is the treatment with meridians?"): the owner, then its passage.
+ * Returns false when the message is not such a question.
+ */
+export async function sendConceptOwner(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const { recognition: r } = await deps.turns.understand(context);
+  const implied = r.implied ?? [];
+  if (implied.length !== 1 || r.conditions.length > 0) return false;
+  const owner = implied[0];
+  const named = r.treatments.filter((t) => t !== owner);
+  const crossed = named.length === 1 && r.treatments.length === 1 && CONCEPT_TOPICS.has(r.intent);
+  const asksWhich = r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
+  if (!crossed && !asksWhich) return false;
+  const passage = passagePicker(deps.knowledge.passages).pick(r.text, owner);
+  if (!passage) return false;
+  // "Is dry needling based on Chinese medicine?": whose concept it is, and what the article says of the one asked about.
+  const counterpart = crossed ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0]) : undefined;
+  const text = conceptOwnerText(passage, owner, crossed ? named[0] : undefined) + (counterpart ? ` ${counterpart.text}` : '');
+  await say(context, 'answered', text, { intent: 'how_it_works', suggestions: followUps('how_it_works', owner) });
+  await deps.turns.remember(context, 'how_it_works', { treatment: owner }, passage.id);
+  return true;
+}
+
+/** Questions about how a treatment works or what it is, where a concept of the other treatment is a misunderstanding. */
+const CONCEPT_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'similarity', 'difference']);
+/** "Which one is the treatment with meridians?", "which treatment is that?". */
+const WHICH_ONE = /\b(which|what) (one|1|treatment|of the two|of them|kind|type)\b|\bwhich is (that|it)\b/;
 
 /** Sends the article's answer for one treatment, or for each of the two; or the passage that answers the question. */
 export async function sendTopicAnswer(

@@ -204,6 +204,10 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       'my eye twitches all the time lately',
       'my scar from surgery still pulls when i stretch',
       'its my lower back and hips mostly, from sitting',
+      'my ribs ache after sleeping funny on the couch',
+      'my achilles is tight since i upped my running kms',
+      'my son has epilepsy but it is well under control, can children with epilepsy have acupuncture',
+      'my uncle had a heart attack at 60, now he wants needling for his knee',
     ];
     const told = texts.filter(guided);
     expect(told, told.join(' | ')).to.deep.equal([]);
@@ -331,6 +335,64 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
 
   it('wanting it all to end is a crisis, however it is put', () => {
     expectTier('i cant sleep and i just want it all to end', 'crisis', ['alone']);
+  });
+
+  it('a tight or rock-hard neck is not a swelling throat, and hay fever is not a fever; a closing throat still is', () => {
+    for (const t of [
+      'my neck is a solid block by 3pm from the laptop',
+      'neck gets super tight when i study',
+      'hay fever is wrecking me this spring, would acupuncture help',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('my throat is closing up and my lips are swelling', 'emergency', ['alone']);
+  });
+
+  it('jokes and figures of speech get the answer: a bill to faint at, a boss giving me a heart attack, eyes closed', () => {
+    for (const t of [
+      'going to faint when i see the bill lol, how much is a first visit',
+      'my manager is giving me a heart attack with these deadlines, acupuncture for stress?',
+      'my partner faints at the sight of needles, can he keep his eyes closed the whole time',
+      'what if i get really nervous, could i pass out during it?',
+      'is it possible to overdose on acupuncture haha, how many sessions is too many',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+      expect(r.answer, t).to.equal(true);
+    }
+    expectTier('her lips are swelling up and her eyes are puffy after the peanut', 'emergency', ['alone']);
+  });
+
+  it('emergencies in other words: half the vision gone, a thunderclap headache, fitting right now, hoarse with hives', () => {
+    expectTier('all of a sudden i cannot see out of the right half of both my eyes', 'emergency');
+    expectTier('thunderclap pain in the back of my head this morning and i vomited', 'emergency');
+    expectTier('my sister is fitting right now on the kitchen floor', 'emergency');
+    expectTier('toddler is burning hot and twitching and stiff', 'emergency');
+    expectTier('covered in hives and my voice has gone hoarse', 'emergency');
+  });
+
+  it('a needle left behind in other words gets urgent care; "my back when I roll over" is not "back when"', () => {
+    expectTier('you guys left a needle in my ear, still there', 'urgent');
+    expectTier('felt a sharp prick in my back when i rolled over in bed and there is a needle there', 'urgent');
+  });
+
+  it('a bruise is a reaction only after a session ("from yesterday" counts); reflux the patient names is not a heart attack', () => {
+    for (const t of [
+      'rolled my ankle at netball, swollen and bruised on the outside, can you treat that',
+      'bad reflux most nights, burning in my chest, would acupuncture help',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier !== undefined), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('got a small bruise on my shoulder from yesterday, is that ok', 'clinic', ['first', 'alone']);
+    expectTier('lips and tongue swelling after eating prawns', 'emergency', ['alone']);
+  });
+
+  it('a swimmer’s stroke is not a stroke', () => {
+    const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
+    expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);
+    expectTier('I think my husband is having a stroke, his words are all jumbled', 'emergency', ['alone']);
   });
 
   it('figures of speech are not emergencies: a stroke of luck, the death of me, suffocating heat', () => {

@@ -34,6 +34,34 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('upper back');
     });
 
+    it('pain after an operation is post-surgical pain, whichever body part was operated on', async () => {
+      for (const t of ['can needling help the pain after my shoulder surgery', 'I had my appendix out six weeks ago and the area is still sore']) {
+        const r = await say(t);
+        expect(r.recognition?.condition, t).to.equal('Post-surgical pain');
+      }
+      const plain = await say('my shoulder hurts when I reach up to the top shelf');
+      expect(plain.recognition?.condition).to.equal('Shoulder impingement syndrome');
+    });
+
+    it('a broader word in passing does not hide the condition described ("throbbing head behind one eye that makes me queasy")', async () => {
+      const r = await say('throbbing pain behind my eye every month that makes me queasy, do you treat that');
+      expect(r.recognition?.condition).to.equal('Migraine and tension-type headaches');
+      const gut = await say('my stomach is queasy and unsettled most days, is that something acupuncture does');
+      expect(gut.recognition?.outcome).to.equal('answered');
+      expect(gut.text)
+        .to.include('digestive issues')
+        .and.not.match(/^\W*yes\b/i);
+    });
+
+    it('a follow-up about another body part ("what about the neck, always stiff too") names its condition', async () => {
+      const c = new Conversation();
+      await c.say('do you use needles for jaw pain, i grind my teeth');
+      const r = await c.say('what about the neck, thats always stiff too');
+      expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
+      const alias = await say('is lateral epicondylitis the same as tennis elbow?');
+      expect(alias.text).to.include('Tennis elbow (lateral epicondylitis)');
+    });
+
     it('a named diagnosis of a specific listed condition’s body part is unlisted, not the listed condition', async () => {
       const r = await say('my specialist said I have a bone spur in my ankle that rubs, would needling help');
       expect(r.recognition?.outcome).to.equal('fallback');
@@ -42,6 +70,24 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the article’s concepts imply the treatment', () => {
+    it('a concept of one treatment asked about the other is put right, with what the article says of each', async () => {
+      const r = await say('so dry needling works on your meridians, right?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.match(/^In our article that belongs to acupuncture, not dry needling/)
+        .and.include('meridian');
+      const knots = await say('do acupuncturists release the knots in muscles');
+      expect(knots.text)
+        .to.match(/belongs to dry needling, not acupuncture/)
+        .and.include('trigger points');
+    });
+
+    it('"which one is the one with meridians?" is told which treatment, not asked what it wants help with', async () => {
+      const r = await say('which one is the treatment that uses meridians?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/^That is acupuncture\./);
+    });
+
     it('acupoints mean acupuncture: no "which one do you mean?"', async () => {
       const r = await say('what do acupoints actually do');
       expect(r.recognition?.outcome).to.equal('answered');
@@ -279,6 +325,23 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"which one suits me" after a problem in slang ("heels are wrecked", "shoulder pinchy") is answered', async () => {
+      const r = await say('chef here, on my feet all day and my heels are wrecked by the end of a shift. which one suits me');
+      expect(r.recognition?.outcome).to.be.oneOf(['answered', 'clarify']);
+      expect(r.text).to.not.match(/not something I can help with/);
+      const pinchy = await say('shoulder pinchy wen i lift my arm up. dn?');
+      expect(pinchy.recognition?.condition).to.equal('Shoulder impingement syndrome');
+    });
+
+    it('"so which would you advise?" after the problem was told gets the recommendation, whatever came between', async () => {
+      const c = new Conversation();
+      await c.say('my digestion is all over the place and I sleep badly');
+      await c.say('how many sessions would I need?');
+      const r = await c.say('so which would you advise for me?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('the article points to acupuncture');
+    });
+
     it('"so which one?" right after a recommendation repeats it instead of asking the questions again', async () => {
       const c = new Conversation();
       await c.say('which one would suit me');
@@ -288,6 +351,27 @@ describe('understanding patients’ own words', () => {
       expect(again.recognition?.outcome).to.equal('answered');
       expect(again.text).to.include('dry needling');
       expect(again.text).to.not.match(/what would you mainly like help with/i);
+    });
+  });
+
+  describe('social messages in people’s own words', () => {
+    it('thanks, greetings and "sorry, wrong chat" in any words get a social reply, never "not something I can help with"', async () => {
+      for (const t of [
+        'Thank you dear, you have been very patient with me',
+        'Hi! Quick hello before I ask my questions 😊',
+        'sorry wrong chat',
+        'Hola, buenos días',
+        'ok fair enough, cheers',
+      ]) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.not.match(/not something I can help with|didn’t understand|Do you mean/);
+      }
+    });
+
+    it('"is this an actual human replying" is told the truth: an automated assistant', async () => {
+      const r = await say('is this an actual human replying');
+      expect(r.text).to.include('automated assistant');
     });
   });
 

@@ -110,6 +110,17 @@ export function relatedPassageText(passage: { text: string }, said?: string): st
   return `${passage.text} Our article’s list of conditions does not name ${what}, so a practitioner can advise whether it would help with it. ${DISCLAIMER}`;
 }
 
+/**
+ * A concept of one treatment asked about the other ("is dry needling based on meridians?", "do acupuncturists work on
+ * knots?"), or "which one is the one with meridians?": which treatment the article ties it to, then what it says.
+ */
+export function conceptOwnerText(passage: { text: string }, owner: 'acupuncture' | 'dryNeedling', asked?: 'acupuncture' | 'dryNeedling'): string {
+  const lead = asked
+    ? `In our article that belongs to ${TREATMENT_NAMES[owner]}, not ${TREATMENT_NAMES[asked]}.`
+    : `That is ${TREATMENT_NAMES[owner]}.`;
+  return `${lead} ${passage.text}`;
+}
+
 /** "Are you a bot?": always the truth, and a person to contact. */
 export function botIdentityText(k: Knowledge): string {
   return (

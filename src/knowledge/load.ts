@@ -153,6 +153,7 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         bodyParts: strList(c.bodyParts, file, `${field}.bodyParts`, true),
         cues: strList(c.cues, file, `${field}.cues`, true),
         requiresCue: c.requiresCue === true,
+        outranksBodyParts: c.outranksBodyParts === true,
         broad: c.broad === true,
       });
     });

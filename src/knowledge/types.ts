@@ -50,6 +50,8 @@ export interface Condition {
   cues: string[];
   /** A body part alone is too vague for this condition ("leg" for sciatica): a context cue must say so too. */
   requiresCue: boolean;
+  /** Its context cues outrank any body part ("pain after my shoulder surgery" is post-surgical pain). */
+  outranksBodyParts: boolean;
   /** A broad category ("Hip pain"): a specific diagnosis of its body part is covered by it without being named. */
   broad: boolean;
 }

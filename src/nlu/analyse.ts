@@ -122,6 +122,17 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
     }
   }
+  // "throbbing head behind one eye that makes me queasy": a broader word in passing ("queasy": digestive issues) does
+  // not hide the listed condition the message describes; the description comes first.
+  if (matchers.descriptions && conditions.length > 0 && conditions.every((c) => c.value.partial)) {
+    const described = matchers.descriptions.match(
+      raw,
+      stems,
+      slots.map((s) => s === undefined),
+    );
+    if (described?.condition && described.viaPart && described.symptom)
+      conditions.unshift({ value: described.condition, text: quote(cleaned, tokens, described) });
+  }
   if (matchers.descriptions && conditions.length === 0) {
     const described = matchers.descriptions.match(
       raw,

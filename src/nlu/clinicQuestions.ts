@@ -15,7 +15,8 @@ const ASKS_IF_BOT = [
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
-  /\b(is|its) (this|it) (a |an )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live)\b/,
+  /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live)\b/,
+  /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
   /\bwho (am i|are we|m i) (talking|chatting|speaking|texting|messaging) (to|with)\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
@@ -23,7 +24,7 @@ const ASKS_IF_BOT = [
 
 /** "Which one is older?", "which came first?": the two treatments compared by age, which the article gives for each. */
 const WHICH_OLDER =
-  /\b(which|what)( one| of them| treatment| of the two)? (is|was|came|come|has been|s) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
+  /\b(which|what)(( one| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));
@@ -37,12 +38,51 @@ const FAREWELL =
 const ACKNOWLEDGE =
   /^(ok|okay|k|kk|cool|lol|haha|hahaha|lol ok|haha ok|ok cool|alright|right|got it|gotcha|fair enough|i see|ah ok|ahh ok|oh ok|hmm|hm|mm|nice|great|sweet|noted|ok then|fine)$/;
 
+const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
+const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
+const GREETING =
+  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo)\b/;
+
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
 export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
   const form = plainForm(text).replace(/\s+x+$/, '');
   if (FAREWELL.test(form)) return 'farewell';
-  if (ACKNOWLEDGE.test(form)) return 'acknowledge';
+  if (ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
+}
+
+/** Words a purely social message is made of: greetings, thanks, kind words, "sorry, wrong chat", fillers. */
+const SOCIAL_VOCAB = new Set(
+  (
+    'hi hello helo hey heya hiya howdy gday good morning afternoon evening day hola buenos buenas dias bonjour ciao namaste kia ora yo ' +
+    'there everyone all team folks guys quick just a an the i im ive my me you youre youve your u ya yous been have has had very so ' +
+    'much really heaps lots lot for with to before after ask asking question questions some few couple of this that it its ' +
+    'thanks thank thankyou thanx thx ty ta cheers appreciate appreciated grateful dear love mate darl legend patient helpful ' +
+    'kind lovely great awesome perfect brilliant wonderful excellent nice cool ok okay k kk alright fair enough got gotcha noted ' +
+    'sweet no worries problem bye goodbye see later cya night sorry wrong chat number person oops bad never mind nevermind lol ' +
+    'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today'
+  ).split(' '),
+);
+
+/**
+ * A message that is only social ("Thank you dear, you've been very patient with me", "Hi! Quick hello before I ask my
+ * questions", "sorry wrong chat", "Hola, buenos días"): every word is a social one. The intent model, trained on
+ * questions, reads such messages as anything at all.
+ */
+export function socialOnly(text: string): 'greeting' | 'social' | undefined {
+  const form = plainForm(text.normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
+  const words = form.split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 14 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
+  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form)) return 'social';
+  return GREETING.test(form) ? 'greeting' : undefined;
+}
+
+/** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
+const ASKS_RECOMMENDATION =
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict))\b/;
+
+export function asksForRecommendation(text: string): boolean {
+  return ASKS_RECOMMENDATION.test(plainForm(text));
 }
 
 /** True when the message asks whether it is talking to a machine or a person. */

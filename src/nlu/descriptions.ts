@@ -39,7 +39,9 @@ const LEADING = new Set(['the', 'sore', 'bad', 'stiff', 'painful', 'tight', 'dod
  */
 function spokenOf(tokens: string[], from: number): boolean {
   if (tokens.includes('your') || tokens.includes('his') || tokens.includes('her') || tokens.includes('their')) return false;
-  return from === 0 || (from <= 2 && tokens.slice(0, from).every((t) => LEADING.has(t))) || askedToTreat(tokens, from);
+  // "what about the neck, it's always stiff too": asked about in a follow-up.
+  const askedAbout = tokens[from - 1] === 'about' || (tokens[from - 2] === 'about' && LEADING.has(tokens[from - 1]));
+  return from === 0 || (from <= 2 && tokens.slice(0, from).every((t) => LEADING.has(t))) || askedToTreat(tokens, from) || askedAbout;
 }
 
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
@@ -56,6 +58,8 @@ export interface DescribedCondition {
   cues?: number;
   /** Found through a body part (not by context cues alone). */
   viaPart?: boolean;
+  /** The message has a symptom word ("throbbing", "sore"). */
+  symptom?: boolean;
 }
 
 export class DescriptionMatcher {
@@ -112,7 +116,10 @@ export class DescriptionMatcher {
       for (const c of hit.value) {
         // Two of its cues ("the scar from my operation") outweigh a body part alone ("shoulder"); one ("gym") does not.
         const cues = cueCount.get(c) ?? 0;
-        if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
+        // "pain after my shoulder surgery": the operation, not the shoulder, is what the patient describes.
+        if (c.bodyParts.length === 0 && c.outranksBodyParts && (hasSymptom || (ownBody && parts.length > 0)))
+          consider(c, 100 + cues, hit.from, hit.to, false);
+        else if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
       }
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
@@ -132,6 +139,7 @@ export class DescriptionMatcher {
         to: chosen.to,
         cues: cueCount.get(chosen.condition) ?? 0,
         viaPart: chosen.viaPart,
+        symptom: hasSymptom,
       };
     const unlisted = parts.find((p) => 'unlisted' in p.value);
     if (unlisted && ownBody && hasSymptom && 'unlisted' in unlisted.value)

@@ -31,6 +31,8 @@ export interface Recognition {
   alternatives: IntentScore[];
   conditions: FoundEntity<ConditionRef>[];
   treatments: TreatmentId[];
+  /** Treatments the article's own concepts in the message belong to ("meridians": acupuncture), named or not. */
+  implied?: TreatmentId[];
   /** The message points back at something said before ("it", "that"). */
   refersBack: boolean;
   /**
@@ -126,7 +128,7 @@ const HELPS =
   /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
-  /\b(my|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
+  /\b(my|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 
@@ -180,9 +182,11 @@ export class IntentRecognizer {
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
-      conditions: a.conditions,
+      // A broader word found in passing ("queasy" with a migraine) comes after the conditions named or described.
+      conditions: [...a.conditions].sort((x, y) => Number(x.value.partial === true) - Number(y.value.partial === true)),
       // Named treatments win; otherwise the article's concepts say which one ("acupoints": acupuncture).
       treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
+      implied: a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
       unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),

@@ -49,7 +49,8 @@ const LONG_AGO = [
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
   /\bwhen (i|we|he|she|they) (was|were)\b/,
-  /\bback when\b/,
+  // "back when I was at school", not "my back when I roll over".
+  /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
   /\b(behind me|behind us|behind him|behind her|well behind)\b/,
   /\b(died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
@@ -66,6 +67,8 @@ const DISTANT = [
   /\b(diagnosed|diagnosis)\b/,
   /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
   /\bat (age|the age of)\b/,
+  // "had a heart attack at 50": an age, not a time of day.
+  /\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\b(19|20)\d\d\b/,
@@ -89,7 +92,10 @@ const HABITUAL = [
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
-  /\bfrom (the gym|training|bench|benching|lifting|working out|coughing|rowing|exercise|the workout|sport|footy|running|sneezing)\b/,
+  /\bfrom (the gym|training|bench|benching|bench pressing|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
+  /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
+  // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
+  /\b(acid reflux|reflux|heartburn)\b/,
   /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running))\b/,
 ];
 
@@ -172,6 +178,8 @@ const HYPOTHETICAL = [
   /\bever (happen|happens|happened)\b/,
   /\bwhat (happens|would happen|do you do|should you do)\b/,
   /\b(nearly|almost)\b/,
+  // "could I pass out?", "will he faint?": a question about what might happen.
+  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection)\b/,
 ];
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =

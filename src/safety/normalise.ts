@@ -37,6 +37,10 @@ export function splitClauses(text: string): Array<{ text: string; sentence: numb
   return out;
 }
 
+/** Words after which "kms" is a distance. */
+const DISTANCE_BEFORE =
+  /^(\d+|\d+k|running|ran|run|my|the|more|few|some|of|extra|those|these|couple|hundred|thousand|ten|five|twenty|many|daily|weekly|bike|cycling|walking)$/;
+
 export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
   private readonly known: Set<string>;
@@ -84,7 +88,12 @@ export class SafetyNormaliser {
   /** Words of a short phrase (a pattern's literal words go through the same steps as a message's). */
   words(text: string): string[] {
     const out: string[] = [];
-    for (const m of text.toLowerCase().matchAll(WORD)) out.push(...this.replaceWord(m[0]));
+    let previous = '';
+    for (const m of text.toLowerCase().matchAll(WORD)) {
+      // "upped my running kms", "10 kms": kilometres, not the SMS "kms" (kill myself).
+      out.push(...(m[0] === 'kms' && DISTANCE_BEFORE.test(previous) ? ['kilometres'] : this.replaceWord(m[0])));
+      previous = m[0];
+    }
     const words = out.filter(Boolean);
     if (!this.idioms || words.length === 0) return words;
     const joined = words.join(' ');
