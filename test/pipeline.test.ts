@@ -12,7 +12,7 @@ import { NaiveBayesModel, softmax, trainFast } from '../src/nlu/naiveBayes';
 import { cleanText, words } from '../src/nlu/normalize';
 import { IntentRecognizer, NONE_INTENT } from '../src/nlu/recognizer';
 import { renderHtml, renderMarkdown } from '../src/cli/report';
-import { BayesClassifierInstance, natural } from '../src/nlu/stem';
+import { BayesClassifierInstance, natural, registerSnowball } from '../src/nlu/stem';
 import { CORPORA_DIR } from '../src/cli/evaluate';
 import { clinic } from './helpers';
 
@@ -574,5 +574,14 @@ describe('issue #12 options for the intent model (research options, off by defau
     expect(extractFeatures(['münchner'], WORD_FEATURE_OPTIONS)).to.not.deep.equal(extractFeatures(['munchner'], WORD_FEATURE_OPTIONS));
     const folded = { ...WORD_FEATURE_OPTIONS, foldAccents: true };
     expect(extractFeatures(['münchner'], folded)).to.deep.equal(extractFeatures(['munchner'], folded));
+    const lemmas = { ...WORD_FEATURE_OPTIONS, lemmas: true };
+    expect(extractFeatures(['deleting', 'accounts'], lemmas)).to.include.members(['l:delete', 'l:account']);
+  });
+
+  it('the Snowball stemmer is what its caller registers, and says so when nobody did', () => {
+    const snowball = { ...WORD_FEATURE_OPTIONS, stemmer: 'snowball' as const };
+    expect(() => extractFeatures(['running'], snowball)).to.throw(/registerSnowball/);
+    registerSnowball((w) => w.slice(0, 3));
+    expect(extractFeatures(['running'], snowball)).to.include('w:run');
   });
 });
