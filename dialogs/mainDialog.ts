@@ -17,7 +17,8 @@ import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { asksForRecommendation, asksIfBot, asksWhichIsOlder, socialOnly } from '../src/nlu/clinicQuestions';
-import { mentionsConcerns } from '../src/nlu/concerns';
+import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
+import { splitQuestions } from '../src/nlu/multiQuestion';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
@@ -45,7 +46,7 @@ interface RouteOptions {
  * Intents that a named condition turns into a condition question ("what is dry needling for back pain?").
  * ("Which suits me?" with a condition is answered by the which-treatment dialog, which uses the condition.)
  */
-const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses']);
+const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
 /** Intents whose question may be answered by one passage of the article. */
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
 const WHICH_SUITS = 'which_suits';
@@ -202,6 +203,9 @@ export class MainDialog extends ComponentDialog {
       (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
     )
       return true;
+    // "acu vs dn for stress?": both treatments set against a problem the message tells.
+    const versus = recognition.treatments.length === 2 && (COMPARISONS.has(recognition.intent) || recognition.reason === 'ambiguous');
+    if (versus && leadingArea(toldConcerns(recognition.text, recognition.conditions)) && splitQuestions(recognition.text).length < 2) return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     if (!unsure) return false;
     if (before.lastIntent !== WHICH_SUITS) return false;

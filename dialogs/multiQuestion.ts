@@ -13,6 +13,7 @@ import {
   missingDetailText,
   notCoveredText,
   relatedPassageText,
+  suitsText,
   topicText,
   unlistedConditionText,
 } from '../src/bot/replies';
@@ -20,6 +21,8 @@ import { say } from '../src/bot/reply';
 import type { Outcome } from '../src/turn/record';
 import type { Knowledge } from '../src/knowledge/types';
 import { askedDetail } from '../src/nlu/clinicQuestions';
+import { recommend } from '../src/knowledge/claims';
+import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
 import { splitQuestions } from '../src/nlu/multiQuestion';
 import { passagePicker } from '../src/nlu/passages';
@@ -31,6 +34,8 @@ interface PartAnswer {
   text: string;
   outcome: Outcome;
   question: Partial<ResolvedQuestion>;
+  /** A part we could not answer, said so in its place. */
+  unanswered?: boolean;
 }
 
 const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
@@ -71,6 +76,12 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     return { intent: r.intent, text: topicText(k, r.intent, treatment), outcome: 'answered', question: { treatment } };
   if (r.intent === 'difference' || r.intent === 'similarity')
     return { intent: r.intent, text: topicText(k, r.intent, 'both'), outcome: 'answered', question: {} };
+  // "...and which is better for tight muscles?": the recommendation for the problem the part tells.
+  const area = r.intent === 'which_suits' ? leadingArea(toldConcerns(r.text, r.conditions)) : undefined;
+  if (area) {
+    const { treatment: suits, why } = recommend(k, area, 'none');
+    return { intent: r.intent, text: suitsText(suits, why), outcome: 'answered', question: { treatment: suits } };
+  }
   if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k), outcome: 'fallback', question: {} };
   if (r.intent === 'contact') {
     const detail = askedDetail(r.text);
@@ -116,14 +127,17 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
   const ctx = await deps.turns.context(context);
   const answers: PartAnswer[] = [];
-  const unanswerable: string[] = [];
   let previous = whole;
   for (const r of parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)))) {
     const part = r.text;
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
     if (r.intent === 'None' || r.intent === 'out_of_scope') {
-      // A question of its own we cannot answer ("do you take credit cards") is said so, not dropped.
-      if (ASKS.test(part)) unanswerable.push(part);
+      // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
+      // in its place, not dropped.
+      if (ASKS.test(part)) {
+        const text = r.unlistedMention ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText) : notCoveredText(deps.knowledge);
+        if (!answers.some((a) => a.text === text)) answers.push({ intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true });
+      }
       continue;
     }
     const q = resolveQuestion(r, ctx);
@@ -138,11 +152,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }
-  if (answers.length === 1 && unanswerable.length > 0) {
-    answers.push({ intent: 'not_covered', text: notCoveredText(deps.knowledge), outcome: 'fallback', question: {} });
-  }
-  // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing.
-  if (answers.length < 2) return false;
+  // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so
+  // is a message none of whose parts we could answer.
+  if (answers.length < 2 || answers.every((a) => a.unanswered)) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
     ? 'answered'
     : answers.some((a) => a.outcome === 'handoff')

@@ -82,7 +82,7 @@ describe('storage unavailable', () => {
       expect(await health()).to.include({ status: 'degraded', storage: 'degraded' });
       expect(lines.some((l) => l.level === 'error' && /storage unavailable/.test(l.msg))).to.equal(true);
       inner.down = false;
-      const after = await say('Posture');
+      const after = await say('Ongoing pain');
       expect(after.text).to.include('which approach'); // the dialog saved before the outage is intact
       expect(after.text).to.not.include('reach our records');
       expect(await health()).to.include({ status: 'ok', storage: 'ok' });

@@ -8,10 +8,10 @@ describe('the recognition trace contract', () => {
     const c = new Conversation();
     const turns = [
       ['what is dry needling?', 'answered'],
-      ['can it help tennis elbow?', 'answered'],
       ['which one suits me?', 'clarify'],
-      ['Posture', 'clarify'],
+      ['Ongoing pain', 'clarify'],
       ['No preference', 'answered'],
+      ['can it help tennis elbow?', 'answered'],
       ['how much does it cost?', 'fallback'],
       ['blorp zzz', 'fallback'],
       ['I want to speak to a human', 'handoff'],

@@ -82,6 +82,14 @@ describe('understanding patients’ own words', () => {
         .and.include('trigger points');
     });
 
+    it('SMS short forms of the article’s words are understood: "wats a trigger pt", "fibro"', async () => {
+      const r = await say('wats a trigger pt');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('knots');
+      const fibro = await say('r u able 2 help w fibro pain');
+      expect(fibro.text).to.include('Fibromyalgia');
+    });
+
     it('"which one is the one with meridians?" is told which treatment, not asked what it wants help with', async () => {
       const r = await say('which one is the treatment that uses meridians?');
       expect(r.recognition?.outcome).to.equal('answered');
@@ -199,11 +207,26 @@ describe('understanding patients’ own words', () => {
     });
 
     it('several conditions in one question get one answer each, in order, and the shared advice once', async () => {
-      const r = await say('my hip hurts and my knee hurts, are both on your list? what about shin splints?');
+      const r = await say('my hip hurts and my knee hurts, are both on your list? what about restless legs?');
       expect(r.text).to.match(/Hip pain[\s\S]*Knee pain[\s\S]*couldn’t find/);
       expect(r.text.split('A practitioner can assess whether it suits you').length - 1).to.equal(1);
       const tagged = await say('Is tennis elbow on your list? Is golfers elbow?');
       expect(tagged.text).to.match(/Tennis elbow[\s\S]*Golfer.s elbow/);
+    });
+
+    it('a named condition and a described one are both answered ("my heel hurts every morning and I also get migraines")', async () => {
+      const r = await say('two things: my heel hurts every morning and I also get migraines, can dry needling help both');
+      expect(r.text)
+        .to.match(/Plantar fasciitis/)
+        .and.match(/Migraine/);
+    });
+
+    it('"what is the difference, and which is better for tight muscles?" gets the difference and the recommendation', async () => {
+      const r = await say('whats the difference between acupuncture and dry needling, and which is better for tight muscles?');
+      expect(r.text).to.include('different theories').and.include('the article points to dry needling');
+      const versus = await say('acu vs dn for stress?');
+      expect(versus.recognition?.outcome).to.equal('answered');
+      expect(versus.text).to.include('the article points to acupuncture');
     });
 
     it('two conditions in one message get two answers, in order', async () => {

@@ -5,7 +5,7 @@
 import type { DescriptionMatcher } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
-import { cleanText, Token, tokenize } from './normalize';
+import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
 
@@ -119,7 +119,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       described.condition.name !== named &&
       (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)
     ) {
-      conditions.splice(0, 1, { value: described.condition, text: quote(cleaned, tokens, described) });
+      const namedWords = wordsOf(conditions[0].text);
+      const found = { value: described.condition, text: quote(cleaned, tokens, described) };
+      // A named body part yields to the fuller description; a named condition that is no body part ("my heel hurts
+      // every morning and I also get migraines") stays, and the described one is a second condition.
+      if (matchers.descriptions.namesBodyPart(namedWords, namedWords.map(stem))) conditions.splice(0, 1, found);
+      else conditions.push(found);
     }
   }
   // "throbbing head behind one eye that makes me queasy": a broader word in passing ("queasy": digestive issues) does

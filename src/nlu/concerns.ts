@@ -56,7 +56,6 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
     'calves',
     'cramp',
     'cramps',
-    'physio',
     'recovery',
     'trigger points',
   ],

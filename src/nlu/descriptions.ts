@@ -81,6 +81,11 @@ export class DescriptionMatcher {
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, words.symptoms));
   }
 
+  /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
+  namesBodyPart(tokens: string[], stems: string[]): boolean {
+    return this.parts.match(tokens, stems).length > 0;
+  }
+
   /** How many context cues of the named condition a message names. */
   cuesOf(name: string, tokens: string[], stems: string[]): number {
     return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name)).length;
