@@ -36,3 +36,15 @@ export async function nlpjsPredict(train: LabelledText[], test: LabelledText[]):
   }
   return out;
 }
+
+/** NLP.js's English stemmer (Snowball), for bench:variants's stemmer row (undefined when node-nlp is not installed). */
+export function nlpjsStemmer(): ((word: string) => string) | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => { stemWord(word: string): string } };
+    const stemmer = new StemmerEn();
+    return (word) => stemmer.stemWord(word);
+  } catch {
+    return undefined;
+  }
+}

@@ -10,7 +10,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPORA_DIR } from '../src/cli/evaluate';
 import { crossValidate, scorePredictions } from '../src/nlu/evaluation';
+import { FeatureOptions } from '../src/nlu/features';
 import { DEFAULT_SCORING, ScoringOptions } from '../src/nlu/naiveBayes';
+import { NONE_INTENT } from '../src/nlu/recognizer';
+import { registerSnowball } from '../src/nlu/stem';
+import { nlpjsStemmer } from './nlpjs';
 import { BRAUN_CORPORA, Corpus, cvTune, DEFAULT_PIPELINE, PipelineSettings, predictCorpus, readCorpus, trainCorpusModel } from './corpus';
 
 export interface Variant {
@@ -34,7 +38,7 @@ const perWord = (c: number, scoring: ScoringOptions = {}): PipelineSettings => (
 /** The variants of issue #12's intent model work (docs/understanding.md, "The intent model beside NLP.js"). */
 export const VARIANTS: Variant[] = [
   { name: 'default', what: 'the pipeline on main (character block 0.25, balanced, smoothing 0.3)', settings: base },
-  { name: 'chosen', what: 'the corpora pipeline now (DEFAULT_PIPELINE: nbsvm-l2-0-e1000-r8)', settings: DEFAULT_PIPELINE },
+  { name: 'chosen', what: 'the corpora pipeline now (DEFAULT_PIPELINE: views-0.5)', settings: DEFAULT_PIPELINE },
   { name: 'perword-0.5', what: "each word's n-grams share a weight of 0.5 word", settings: perWord(0.5) },
   { name: 'perword-1', what: "each word's n-grams share one word's weight", settings: perWord(1) },
   { name: 'perword-2', what: "each word's n-grams share two words' weight", settings: perWord(2) },
@@ -113,7 +117,74 @@ export const VARIANTS: Variant[] = [
   { name: 'refine-1', what: 'discriminative frequency estimate, 1 pass', settings: sc({ refine: 1 }) },
   { name: 'refine-3', what: 'discriminative frequency estimate, 3 passes', settings: sc({ refine: 3 }) },
   { name: 'refine-10', what: 'discriminative frequency estimate, 10 passes', settings: sc({ refine: 10 }) },
+  ...ROUND_THREE(),
 ];
+
+/**
+ * The third round (docs/understanding.md): what the table above had not tried. Each changes one thing of the corpora
+ * pipeline as the round began (`nbsvm-l2-0-e1000-r8`), except complement NB for tiny intents, which only exists for naive Bayes scoring (NBSVM replaces
+ * the tables) and so changes one thing of `default`.
+ */
+function ROUND_THREE(): Variant[] {
+  // The corpora pipeline when this round began (nbsvm-l2-0-e1000-r8); views-0.5 then replaced it.
+  const roundTwo = sc({ nbsvm: { l2: 0, epochs: 1000, rate: 8 } });
+  const onChosen = (scoring: ScoringOptions, features: Partial<FeatureOptions> = {}): PipelineSettings => ({
+    ...roundTwo,
+    featureOptions: { ...roundTwo.featureOptions, ...features },
+    scoring: { ...roundTwo.scoring, ...scoring },
+  });
+  return [
+    ...[1, 2].map((senses) => ({
+      name: `synsets-${senses}`,
+      what: `nbsvm-l2-0-e1000-r8 + each content word's first ${senses} WordNet sense(s) per part of speech as features (synonyms share them)`,
+      settings: onChosen({}, { synsets: senses }),
+    })),
+    {
+      name: 'synsets-1-s0.5',
+      what: 'nbsvm-l2-0-e1000-r8 + first WordNet sense per part of speech, that block weighted 0.5',
+      settings: onChosen({ blockWeights: { ...DEFAULT_PIPELINE.scoring?.blockWeights, s: 0.5 } }, { synsets: 1 }),
+    },
+    ...[3, 5, 8].map((below) => ({
+      name: `cnb-tiny-${below}`,
+      what: `default + complement estimate for intents with fewer than ${below} training examples`,
+      settings: sc({ complementTiny: { below } }),
+    })),
+    ...[0.15, 0.3, 0.4, 0.5, 0.7, 0.85, 1].map((words) => ({
+      name: `views-${words}`,
+      what: `nbsvm-l2-0-e1000-r8 as two NBSVMs, words and character n-grams, product of probabilities with words ^ ${words}`,
+      settings: onChosen({ views: { words } }),
+    })),
+    {
+      name: 'activation',
+      what: 'nbsvm-l2-0-e1000-r8 + NLP.js activation: an intent sharing no word with the message cannot win (None spared)',
+      settings: onChosen({ activation: { except: [NONE_INTENT] } }),
+    },
+    ...[0.5, 1, 2].map((weight) => ({
+      name: `unknown-${weight}`,
+      what: `nbsvm-l2-0-e1000-r8 + NLP.js "None" feature: each unknown word adds ${weight} x 1.2^k to None`,
+      settings: onChosen({ unknownWords: { intent: NONE_INTENT, weight } }),
+    })),
+    { name: 'fold-accents', what: 'nbsvm-l2-0-e1000-r8 + accents stripped as NLP.js normalises', settings: onChosen({}, { foldAccents: true }) },
+    {
+      name: 'views-0.5-activation',
+      what: 'views-0.5 + NLP.js activation',
+      settings: onChosen({ views: { words: 0.5 }, activation: { except: [NONE_INTENT] } }),
+    },
+    { name: 'views-0.5-fold-accents', what: 'views-0.5 + accents stripped', settings: onChosen({ views: { words: 0.5 } }, { foldAccents: true }) },
+    {
+      name: 'views-0.5-synsets-1',
+      what: 'views-0.5 + first WordNet sense per part of speech',
+      settings: onChosen({ views: { words: 0.5 } }, { synsets: 1 }),
+    },
+    { name: 'lemmas', what: "nbsvm-l2-0-e1000-r8 + each content word's WordNet lemma as a feature", settings: onChosen({}, { lemmas: true }) },
+    {
+      name: 'snowball',
+      what: "nbsvm-l2-0-e1000-r8 with NLP.js's English stemmer (Snowball) for the word features",
+      settings: onChosen({}, { stemmer: 'snowball' }),
+    },
+    { name: 'activation-default', what: 'default (naive Bayes) + NLP.js activation', settings: sc({ activation: { except: [NONE_INTENT] } }) },
+  ];
+}
 
 const pooled = (xs: Array<{ correct: number; total: number }>) => {
   const correct = xs.reduce((s, x) => s + x.correct, 0);
@@ -136,6 +207,8 @@ function main(): void {
   const corpora = BRAUN_CORPORA.map((n) => join(CORPORA_DIR, `${n}.simple.json`)).filter((p) => existsSync(p));
   if (corpora.length !== BRAUN_CORPORA.length) throw new Error(`the Braun corpora are not all in ${CORPORA_DIR}`);
   const read = corpora.map(readCorpus);
+  const snowball = nlpjsStemmer();
+  if (snowball) registerSnowball(snowball);
   console.log(`| variant | train LOO CV pooled (chooses) | ${withTest ? 'test pooled (after choosing) | per corpus |' : ''} what |`);
   console.log(`|---|---|${withTest ? '---|---|' : ''}---|`);
   for (const v of VARIANTS) {

@@ -12,7 +12,7 @@ import { NaiveBayesModel, softmax, trainFast } from '../src/nlu/naiveBayes';
 import { cleanText, words } from '../src/nlu/normalize';
 import { IntentRecognizer, NONE_INTENT } from '../src/nlu/recognizer';
 import { renderHtml, renderMarkdown } from '../src/cli/report';
-import { BayesClassifierInstance, natural } from '../src/nlu/stem';
+import { BayesClassifierInstance, natural, registerSnowball } from '../src/nlu/stem';
 import { CORPORA_DIR } from '../src/cli/evaluate';
 import { clinic } from './helpers';
 
@@ -528,5 +528,60 @@ describe('issue #12 options for the intent model (research options, off by defau
     const m = NaiveBayesModel.train(examples, 0.3, { refine: 2 });
     const restored = NaiveBayesModel.fromJSON(m.toJSON(), m.scoring);
     expect(restored.logScores(['w:how', 'w:new'])).to.deep.equal(m.logScores(['w:how', 'w:new']));
+  });
+
+  it('with activation, an intent none of whose examples shares a word with the message cannot win (None is spared)', () => {
+    const m = NaiveBayesModel.train(examples, 0.3, { activation: { except: ['None'] } });
+    // 'w:account' is only in delete: password cannot win on it, whatever its other scores
+    expect(m.classify(['w:account'], 1)[0].score).to.be.greaterThan(0.999);
+    const plain = NaiveBayesModel.train(examples, 0.3);
+    expect(plain.classify(['w:account'], 1)[0].score).to.be.lessThan(0.999);
+  });
+
+  it('with the "None" feature, every word training never saw pulls harder towards None', () => {
+    const withNone = [...examples, { features: ['w:weather', 'w:today'], label: 'None' }];
+    const m = NaiveBayesModel.train(withNone, 0.3, { unknownWords: { intent: 'None', weight: 1 } });
+    const none = (f: string[]) => m.classify(f, 1).find((x) => x.intent === 'None')!.score;
+    expect(none(['w:delete', 'w:zzz'])).to.be.greaterThan(none(['w:delete']));
+    expect(none(['w:delete', 'w:zzz', 'w:yyy'])).to.be.greaterThan(none(['w:delete', 'w:zzz']));
+  });
+
+  it('the complement estimate changes only the tiny intents, and a saved model with it is retrained', () => {
+    const tiny = [...examples, { features: ['w:how', 'w:export', 'w:data'], label: 'export' }];
+    const m = NaiveBayesModel.train(tiny, 0.3, { complementTiny: { below: 2 } });
+    const plain = NaiveBayesModel.train(tiny, 0.3);
+    const score = (model: NaiveBayesModel, intent: string, f: string[]) => model.logScores(f).find((x) => x.intent === intent)!.log;
+    expect(score(m, 'delete', ['w:how', 'w:delete'])).to.equal(score(plain, 'delete', ['w:how', 'w:delete']));
+    expect(score(m, 'export', ['w:how', 'w:data'])).to.not.equal(score(plain, 'export', ['w:how', 'w:data']));
+    expect(m.classify(['w:export', 'w:data'], 1)[0].intent).to.equal('export');
+    expect(() => NaiveBayesModel.fromJSON(m.toJSON(), m.scoring)).to.throw(/retrain/);
+  });
+
+  it('NBSVM in two views: with all the weight on words, character n-grams no longer count', () => {
+    const withChars = examples.map((e) => ({ ...e, features: [...e.features, `c:^${e.label.slice(0, 3)}`] }));
+    const m = NaiveBayesModel.train(withChars, 0.3, { nbsvm: { l2: 0, epochs: 50, rate: 2 }, views: { words: 1 } });
+    expect(m.logScores(['w:how', 'c:^del'])).to.deep.equal(m.logScores(['w:how']));
+    const half = NaiveBayesModel.train(withChars, 0.3, { nbsvm: { l2: 0, epochs: 50, rate: 2 }, views: { words: 0.5 } });
+    expect(half.classify(['c:^pas'], 1)[0].intent).to.equal('password');
+  });
+
+  it('synonym features: words that share a WordNet sense share a feature; accents can be folded as NLP.js does', () => {
+    const opts = { ...WORD_FEATURE_OPTIONS, synsets: 1 };
+    const sense = (word: string) => extractFeatures([word], opts).filter((f) => f.startsWith('s:'));
+    expect(sense('purchasing').some((f) => sense('buy').includes(f))).to.equal(true);
+    expect(sense('film').some((f) => sense('movie').includes(f))).to.equal(true);
+    expect(sense('the')).to.deep.equal([]);
+    expect(extractFeatures(['münchner'], WORD_FEATURE_OPTIONS)).to.not.deep.equal(extractFeatures(['munchner'], WORD_FEATURE_OPTIONS));
+    const folded = { ...WORD_FEATURE_OPTIONS, foldAccents: true };
+    expect(extractFeatures(['münchner'], folded)).to.deep.equal(extractFeatures(['munchner'], folded));
+    const lemmas = { ...WORD_FEATURE_OPTIONS, lemmas: true };
+    expect(extractFeatures(['deleting', 'accounts'], lemmas)).to.include.members(['l:delete', 'l:account']);
+  });
+
+  it('the Snowball stemmer is what its caller registers, and says so when nobody did', () => {
+    const snowball = { ...WORD_FEATURE_OPTIONS, stemmer: 'snowball' as const };
+    expect(() => extractFeatures(['running'], snowball)).to.throw(/registerSnowball/);
+    registerSnowball((w) => w.slice(0, 3));
+    expect(extractFeatures(['running'], snowball)).to.include('w:run');
   });
 });

@@ -8,10 +8,13 @@
  *   c:<n-gram>        character n-grams inside each word, with ^ and $ marking its ends ("^upg", "ing$"):
  *                     typos, compounds ("shutdown" / "shut down") and word forms the stemmer misses
  *   n:<shape>         a number's digit count, the number itself dropped ("15.04" -> n:2, n:2)
+ *   s:<synset>        a content word's WordNet senses (research option FeatureOptions.synsets, off by default)
+ *   l:<lemma>         a content word's WordNet lemma (research option FeatureOptions.lemmas, off by default)
  *   w2:<stem> ...     extra copies of a word feature when words are weighted by repetition (natural
  *                     counts a feature once per example, so a weight needs distinct feature names)
  */
 import { stemWith, StemmerName } from './stem';
+import { lemma, synsets } from './wordnet';
 
 export type { StemmerName } from './stem';
 
@@ -63,6 +66,12 @@ export interface FeatureOptions {
   typoCorrection?: boolean;
   /** Replace numbers by their shape (n:<digits>) instead of a word feature per number. */
   numberShapes?: boolean;
+  /** Each content word's first this many WordNet senses per part of speech as s: features (synonyms share them; off when absent). */
+  synsets?: number;
+  /** Each content word's WordNet lemma as an l: feature ("deleting" -> l:delete; off when absent). */
+  lemmas?: boolean;
+  /** Strip accents before features are taken, as NLP.js normalises ("münchner" -> "munchner"; off when absent). */
+  foldAccents?: boolean;
 }
 
 /** The pipeline's defaults, chosen by cross-validation on the training splits (docs/recognizer.md, "What was tried"). */
@@ -113,8 +122,22 @@ function featureStems(words: string[], options: FeatureOptions): string[] {
   return words.map((w) => (shapes && NUMBER.test(w) ? `#${w.length}` : featureStem(w, options)));
 }
 
+/** Letters without their accents (NFD, combining marks dropped), as NLP.js's normaliser does. */
+const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+const wordnetWords = (words: string[]) => words.filter((w) => !w.startsWith('<') && !FUNCTION_WORDS.has(w) && /^\p{L}+$/u.test(w));
+
+/** The s: and l: features of the content words (FeatureOptions.synsets, lemmas). */
+function wordnetFeatures(words: string[], options: FeatureOptions): string[] {
+  const content = wordnetWords(words);
+  const senses = options.synsets ? content.flatMap((w) => synsets(w, options.synsets!).map((s) => 's:' + s)) : [];
+  const lemmas = options.lemmas ? content.flatMap((w) => lemma(w) ?? []).map((l) => 'l:' + l) : [];
+  return [...senses, ...lemmas];
+}
+
 /** The features of a message's words (after typo correction and entity slots), deduplicated. */
-export function extractFeatures(words: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+export function extractFeatures(rawWords: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+  const words = options.foldAccents ? rawWords.map(fold) : rawWords;
   const stems = featureStems(words, options);
   const out = new Set<string>();
   const weight = Math.max(1, Math.round(options.wordWeight ?? 1));
@@ -131,6 +154,7 @@ export function extractFeatures(words: string[], options: FeatureOptions = DEFAU
   }
   if (options.firstWord && stems.length > 0) out.add('f:' + stems[0]);
   for (const grams of wordNgrams(words, stems, options.charNgrams)) for (const g of grams) out.add(g);
+  if (options.synsets || options.lemmas) for (const f of wordnetFeatures(words, options)) out.add(f);
   return [...out];
 }
 

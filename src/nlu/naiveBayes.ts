@@ -6,7 +6,7 @@
  * trained counts and compute the same sum in log space (O(words) instead of O(vocabulary)),
  * then turn it into probabilities with a softmax whose temperature is tuned by cross-validation.
  */
-import { NbSvmOptions, trainNbSvm } from './nbsvm';
+import { IndexedExample, NbSvmOptions, trainNbSvm } from './nbsvm';
 import { BayesClassifierInstance, natural } from './stem';
 
 export interface TrainingExample {
@@ -84,7 +84,33 @@ export interface ScoringOptions {
    * scores as naive Bayes (absent: off).
    */
   nbsvm?: NbSvmOptions;
+  /**
+   * With nbsvm: two views trained apart, words (every block but the character n-grams) and character n-grams, each its
+   * own NBSVM, combined as a product of their probabilities, words ^ weight x characters ^ (1 - weight): the log scores
+   * add up as weight x words + (1 - weight) x characters (absent: one NBSVM over all features).
+   */
+  views?: { words: number };
+  /**
+   * Complement estimate for tiny intents only (natural estimate): an intent with fewer than `below` distinct training
+   * examples scores each feature by the corpus rate, raised when the other intents lack the feature and lowered when they
+   * have it, log P(f) + log P(f) - log P(f | not the intent), instead of the rates of its own few examples (absent: off).
+   * Learnt from the training examples like nbsvm, not restored from a file.
+   */
+  complementTiny?: { below: number };
+  /**
+   * NLP.js's intent activation: an intent none of whose training examples shares a word (a w: feature) with the message
+   * cannot win (its log score drops by ACTIVATION_PENALTY), except the intents named here (NLP.js spares "None").
+   */
+  activation?: { except: string[] };
+  /**
+   * NLP.js's "None" feature: each word of the message the training never saw (after typo correction) adds to this
+   * intent's log score, weight x 1.2 ^ k for the k-th unknown word (absent: off).
+   */
+  unknownWords?: { intent: string; weight: number };
 }
+
+/** How far an intent that shares no word with the message falls (ScoringOptions.activation): out of reach, still finite. */
+export const ACTIVATION_PENALTY = 1000;
 
 export const NATURAL_SCORING: ScoringOptions = { estimate: 'natural' };
 
@@ -109,6 +135,9 @@ export class NaiveBayesModel {
   /** Bernoulli: per intent, log(1 - p) of every feature, and the sum of them (what a message with no known feature scores). */
   private readonly logAbsent?: Float64Array[];
   private readonly absentSum?: number[];
+  /** Activation (ScoringOptions.activation): per intent, 1 for each word feature its training examples have. */
+  private readonly hasWord?: Uint8Array[];
+  private readonly activates?: boolean[];
   readonly scoring: ScoringOptions;
 
   private constructor(
@@ -130,6 +159,11 @@ export class NaiveBayesModel {
     }
     this.logPrior = logPrior;
     this.featureWeight = weights;
+    if (scoring.activation) {
+      const except = new Set(scoring.activation.except);
+      this.activates = this.labels.map((l) => !except.has(l));
+      this.hasWord = this.labels.map((l) => wordsSeen(this.internals.classFeatures[l], this.featureBlock, this.internals.smoothing));
+    }
   }
 
   static train(examples: TrainingExample[], smoothing = 1, scoring: ScoringOptions = NATURAL_SCORING): NaiveBayesModel {
@@ -143,24 +177,66 @@ export class NaiveBayesModel {
       model.addLosses(examples);
       model = new NaiveBayesModel(classifier, scoring);
     }
-    if (scoring.nbsvm) model.learnRatioWeights(examples, scoring.nbsvm);
+    if (scoring.complementTiny) model.complementTinyIntents(examples, scoring.complementTiny.below);
+    if (scoring.nbsvm) model.learnRatioWeights(examples, scoring.nbsvm, scoring.views);
     return model;
   }
 
-  /** Replaces the log-likelihood tables by NBSVM's (ScoringOptions.nbsvm). */
-  private learnRatioWeights(examples: TrainingExample[], options: NbSvmOptions): void {
+  /** Each distinct example once, weighted by how many times balancing repeated it (the same sums, fewer steps). */
+  private indexExamples(examples: TrainingExample[]): IndexedExample[] {
     const labelIndex = new Map(this.labels.map((l, c) => [l, c]));
-    // Balancing repeats the same example objects: each is learnt from once, weighted by its repeats (the same sums, fewer steps).
     const repeats = new Map<TrainingExample, number>();
     for (const ex of examples) if (ex.features.length > 0) repeats.set(ex, (repeats.get(ex) ?? 0) + 1);
-    const indexed = [...repeats].map(([ex, weight]) => ({
+    return [...repeats].map(([ex, weight]) => ({
       features: [...new Set(ex.features.map((f) => this.index.get(f)!))],
       label: labelIndex.get(ex.label)!,
       weight,
     }));
-    const tables = trainNbSvm(indexed, this.labels.length, this.featureWeight, options);
-    tables.weights.forEach((w, c) => (this.logLik[c] = w));
-    tables.bias.forEach((b, c) => (this.logPrior[c] = b));
+  }
+
+  /** Replaces the log-likelihood tables by NBSVM's (ScoringOptions.nbsvm), one NBSVM or one per view (ScoringOptions.views). */
+  private learnRatioWeights(examples: TrainingExample[], options: NbSvmOptions, views?: { words: number }): void {
+    const indexed = this.indexExamples(examples);
+    if (!views) {
+      const tables = trainNbSvm(indexed, this.labels.length, this.featureWeight, options);
+      tables.weights.forEach((w, c) => (this.logLik[c] = w));
+      tables.bias.forEach((b, c) => (this.logPrior[c] = b));
+      return;
+    }
+    const isChar = this.featureBlock.map((b) => b === 'c');
+    const view = (chars: boolean) =>
+      trainNbSvm(
+        indexed.map((ex) => ({ ...ex, features: ex.features.filter((i) => isChar[i] === chars) })),
+        this.labels.length,
+        this.featureWeight,
+        options,
+      );
+    const [words, chars] = [view(false), view(true)];
+    const a = views.words;
+    this.labels.forEach((_, c) => {
+      this.logLik[c] = Float64Array.from(words.weights[c], (w, i) => (isChar[i] ? (1 - a) * chars.weights[c][i] : a * w));
+      this.logPrior[c] = a * words.bias[c] + (1 - a) * chars.bias[c];
+    });
+  }
+
+  /** ScoringOptions.complementTiny: the tiny intents' tables from the corpus and the other intents' counts. */
+  private complementTinyIntents(examples: TrainingExample[], below: number): void {
+    const distinct = new Map<string, Set<TrainingExample>>();
+    for (const ex of examples) distinct.set(ex.label, (distinct.get(ex.label) ?? new Set()).add(ex));
+    const { classFeatures, classTotals, smoothing } = this.internals;
+    const n = this.featureBlock.length;
+    const counts = this.labels.map((l) => Float64Array.from({ length: n }, (_, i) => (classFeatures[l][i] ? classFeatures[l][i] - smoothing : 0)));
+    const totals = this.labels.map((l) => classTotals[l] - 1);
+    const all = counts.reduce((acc, r) => acc.map((v, i) => v + r[i]), new Float64Array(n));
+    const allTotal = totals.reduce((a, b) => a + b, 0);
+    this.labels.forEach((label, c) => {
+      if ((distinct.get(label)?.size ?? 0) >= below) return;
+      const rest = allTotal - totals[c];
+      this.logLik[c] = Float64Array.from(all, (k, i) => {
+        const corpus = Math.log((k + smoothing) / (allTotal + 1));
+        return 2 * corpus - Math.log((k - counts[c][i] + smoothing) / (rest + 1));
+      });
+    });
   }
 
   /** One pass of the discriminative frequency estimate (ScoringOptions.refine) over natural's counts. */
@@ -178,6 +254,7 @@ export class NaiveBayesModel {
   }
 
   static fromJSON(json: unknown, scoring: ScoringOptions = NATURAL_SCORING): NaiveBayesModel {
+    if (scoring.complementTiny) throw new Error('the complement tables of tiny intents are learnt from the training examples: retrain the model');
     if (scoring.nbsvm) throw new Error('NBSVM weights are learnt from the training examples and not saved: retrain the model');
     return new NaiveBayesModel(natural.BayesClassifier.restore(json as Record<string, unknown>), scoring);
   }
@@ -203,9 +280,11 @@ export class NaiveBayesModel {
    */
   logScores(features: string[], weights?: ReadonlyMap<string, number>): Array<{ intent: string; log: number }> {
     const seen = new Map<number, number>();
+    let unknownWords = 0;
     for (const f of features) {
       const i = this.index.get(f);
       if (i !== undefined && !seen.has(i)) seen.set(i, weights?.get(f) ?? 1);
+      else if (i === undefined && f.startsWith('w:')) unknownWords++;
     }
     const ids = [...seen.keys()];
     let scale: Float64Array | undefined = weights ? Float64Array.from(seen.values()) : undefined;
@@ -223,9 +302,18 @@ export class NaiveBayesModel {
           const i = ids[k];
           log += this.featureWeight[i] * (lik[i] - (absent ? absent[i] : 0)) * (scale ? scale[k] : 1);
         }
-        return { intent: label, log };
+        return { intent: label, log: log + this.nlpjsTerms(c, ids, unknownWords) };
       })
       .sort((a, b) => b.log - a.log);
+  }
+
+  /** NLP.js's activation and "None" feature (ScoringOptions.activation, unknownWords); 0 when both are off. */
+  private nlpjsTerms(c: number, ids: number[], unknownWords: number): number {
+    let out = 0;
+    const unknown = this.scoring.unknownWords;
+    if (unknown && unknownWords > 0 && this.labels[c] === unknown.intent) out += (unknown.weight * (1.2 ** unknownWords - 1)) / 0.2;
+    if (this.hasWord && this.activates![c] && !ids.some((i) => this.hasWord![c][i] === 1)) out -= ACTIVATION_PENALTY;
+    return out;
   }
 
   /** Probabilities that sum to 1: softmax of the log scores (plus any bias per intent) divided by the temperature. */
@@ -233,6 +321,13 @@ export class NaiveBayesModel {
     const scores = this.logScores(features, weights);
     return softmax(bias ? scores.map((s) => ({ intent: s.intent, log: s.log + (bias[s.intent] ?? 0) })) : scores, temperature);
   }
+}
+
+/** 1 for each word feature (block "w") an intent's examples have (natural stores count + smoothing for those only). */
+function wordsSeen(counts: Record<number, number>, blocks: string[], smoothing: number): Uint8Array {
+  const out = new Uint8Array(blocks.length);
+  for (const key of Object.keys(counts)) if (blocks[Number(key)] === 'w' && counts[Number(key)] > smoothing) out[Number(key)] = 1;
+  return out;
 }
 
 /** Log-likelihood tables from natural's counts (see ScoringOptions). */

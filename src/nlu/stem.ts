@@ -14,14 +14,27 @@ const LancasterStemmer = require('natural/lib/natural/stemmers/lancaster_stemmer
 export const natural = { BayesClassifier, PorterStemmer, LancasterStemmer };
 export type BayesClassifierInstance = Natural.BayesClassifier;
 
-export type StemmerName = 'porter' | 'lancaster' | 'none';
+/** 'snowball' (English Snowball, Porter2) is a research option: its caller provides it with registerSnowball. */
+export type StemmerName = 'porter' | 'lancaster' | 'none' | 'snowball';
 
-const caches: Record<StemmerName, Map<string, string>> = { porter: new Map(), lancaster: new Map(), none: new Map() };
+const caches: Record<StemmerName, Map<string, string>> = { porter: new Map(), lancaster: new Map(), none: new Map(), snowball: new Map() };
 const stemmers: Record<StemmerName, (w: string) => string> = {
   porter: (w) => PorterStemmer.stem(w),
   lancaster: (w) => LancasterStemmer.stem(w),
   none: (w) => w,
+  snowball: () => {
+    throw new Error('the snowball stemmer is not registered (registerSnowball)');
+  },
 };
+
+/**
+ * Provides the English Snowball stemmer. natural has none; bench:variants registers NLP.js's (a devDependency,
+ * which the bot never loads) to measure NLP.js's stemmer on our features.
+ */
+export function registerSnowball(stemmer: (word: string) => string): void {
+  stemmers.snowball = stemmer;
+  caches.snowball.clear();
+}
 
 /** Stem of one lower-case word with the named stemmer, memoised (the same few hundred words recur in every message). */
 export function stemWith(word: string, stemmer: StemmerName): string {

