@@ -19,13 +19,16 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-2.json is a second independent test set (331 cases): 225 on main before, 239 with the safety
  * work, 250 once "which suits me" accepted described problems and "so which one?", 258 at the end (docs/understanding.md).
  * patients-words-test-3.json, a fourth author's set written while that work went on, was run once at its end: 205 of
- * 275 (main before it: 186).
+ * 275 (main before it: 186). In session 3 all four sets were read and used for development (floors are guards only):
+ * dev 322, test 306, test-2 297, test-3 250. patients-words-test-4.json, a new author's set written in session 3, was
+ * run once at the end of that work: 301 of 346 (main before it: 264).
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 317,
-  'patients-words-test.json': 277,
-  'patients-words-test-2.json': 258,
-  'patients-words-test-3.json': 205,
+  'patients-words.json': 322,
+  'patients-words-test.json': 306,
+  'patients-words-test-2.json': 297,
+  'patients-words-test-3.json': 250,
+  'patients-words-test-4.json': 301,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

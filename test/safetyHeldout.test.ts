@@ -28,41 +28,43 @@ interface Floors {
 }
 
 /**
- * Floors reached on each independent test set: the first (written before the triage, seen only through its
- * figures), the second (written for the everyday-complaints work; its figures were seen after each change) and the
- * third (written last, run once at the end of that work: main before it gave emergency 117, crisis 39, false alarms 5,
- * told to call 000 33, answered 180).
+ * Floors reached on each held-out test set. The first three were independent test sets when written; after the third
+ * was run once (end of session 2, main before it: emergency 117, crisis 39, false alarms 5, told to call 000 33,
+ * answered 180), all three were read and used as development sets in session 3, so their floors are guards only.
+ * safety-test-4.jsonl, written by a new author in session 3, was run once at the end of that work (main before it:
+ * emergency 120/126, crisis 38/45, urgent 39/40, false alarms 7, told to call 000 19, answered 244/251).
  */
 const SETS: Floors[] = [
-  {
-    file: 'safety-test.jsonl',
-    emergency: [180, 185],
-    crisis: [45, 62],
-    urgent: [47, 49],
-    benign: 176,
-    falseAlarms: 12,
-    answered: 164,
-    criedWolf: 18,
-  },
+  { file: 'safety-test.jsonl', emergency: [183, 185], crisis: [56, 62], urgent: [47, 49], benign: 176, falseAlarms: 5, answered: 171, criedWolf: 11 },
   {
     file: 'safety-test-2.jsonl',
-    emergency: [149, 152],
-    crisis: [46, 50],
+    emergency: [152, 152],
+    crisis: [48, 50],
     urgent: [44, 45],
     benign: 320,
-    falseAlarms: 10,
-    answered: 310,
-    criedWolf: 23,
+    falseAlarms: 4,
+    answered: 316,
+    criedWolf: 16,
   },
   {
     file: 'safety-test-3.jsonl',
-    emergency: [119, 121],
-    crisis: [42, 45],
-    urgent: [35, 36],
+    emergency: [121, 121],
+    crisis: [43, 45],
+    urgent: [36, 36],
     benign: 190,
-    falseAlarms: 3,
-    answered: 186,
-    criedWolf: 12,
+    falseAlarms: 2,
+    answered: 187,
+    criedWolf: 11,
+  },
+  {
+    file: 'safety-test-4.jsonl',
+    emergency: [120, 126],
+    crisis: [39, 45],
+    urgent: [39, 40],
+    benign: 251,
+    falseAlarms: 5,
+    answered: 246,
+    criedWolf: 13,
   },
 ];
 
