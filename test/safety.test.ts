@@ -389,6 +389,30 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     expectTier('lips and tongue swelling after eating prawns', 'emergency', ['alone']);
   });
 
+  it('more crisis and emergency in other words: a lethal dose, "what is the point of me existing", slumped and not responding, too many tablets', () => {
+    expectTier('what is the lethal dose of my blood pressure tablets', 'crisis');
+    expectTier('honestly whats the point of me even existing', 'crisis');
+    expectTier('dad slumped over in his chair and i cannot get him to respond', 'emergency');
+    expectTier('i took way too many panadol today and feel sick', 'emergency');
+    expectTier('chesst pain really bad going down my left arm', 'emergency');
+  });
+
+  it('past and passing things are not now: "5 years ago I have small stroke, now fine", "felt faint for a minute but it passed"', () => {
+    for (const t of [
+      'Before, 5 years ago, I have small stroke, now fine but shoulder still pain. Acupuncture ok for me?',
+      'at my last session a month ago i felt a bit faint for a minute but it passed, can i lie down this time',
+      'I have pain in my jaw when I eat and it clicks, the dentist says TMJ, do you treat this',
+      'can acupuncture cause a stroke? i read it online',
+      'Hi, I am Sue',
+      'Good evening, hope I am not too late to message',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && (r.tier === 'emergency' || r.tier === 'crisis')), `${t} → ${r.mode} ${r.tier}`).to.equal(
+        false,
+      );
+    }
+  });
+
   it('a swimmer’s stroke is not a stroke', () => {
     const r = triage.triage('swimmer here, my shoulder pinches on every stroke, which treatment is better');
     expect(r.mode === 'alone' || r.mode === 'first', `${r.mode} ${r.tier}`).to.equal(false);

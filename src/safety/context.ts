@@ -81,7 +81,9 @@ const DISTANT = [
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,
-  /\b(now|since then|these days) (i am|im|he is|hes|she is|shes|they are|i feel|all) (good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal)\b/,
+  /\b(now|since then|these days) ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal)\b/,
+  // "felt a bit faint for a minute but it passed": over.
+  /\b(but )?(it|that) (passed|went away|settled|settled down|resolved|wore off)\b/,
   /\bthe (year|month) before\b/,
   /\bafter (his|her|my|their) (stroke|heart attack|attack|surgery|bypass)\b/,
   /\b(once|twice) before\b/,
@@ -102,11 +104,12 @@ const HABITUAL = [
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
-  /\b(now(?! (i am|im|he is|hes|she is|shes|they are|i feel|all) (good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
   /\bjust\b/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
 
-  /\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
+  // ("felt faint for a minute" is how long it lasted, not when)
+  /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
   /\b(keep|keeps|kept|keeping|getting|started|starting|suddenly|sudden|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
@@ -165,7 +168,8 @@ const HYPOTHETICAL = [
   /\bin case\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
-  /\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   /\b(heard|read|reckon|reckons|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,

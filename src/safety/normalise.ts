@@ -70,6 +70,12 @@ export class SafetyNormaliser {
     // Dropped g: "bein", "feelin", "bleedin" are being, feeling, bleeding.
     if (word.endsWith('in') && !this.known.has(word) && this.known.has(word + 'g')) return this.lexicon.replace.get(word + 'g') ?? [word + 'g'];
     if (this.known.has(word) || word.length < 5 || /\d/.test(word)) return [word];
+    // A doubled letter typed by mistake: "chesst", "bleedding", "siezzure".
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] !== word[i + 1]) continue;
+      const single = word.slice(0, i) + word.slice(i + 1);
+      if (this.known.has(single)) return this.lexicon.replace.get(single) ?? [single];
+    }
     const fixed = this.speller.correct(word);
     if (fixed !== word && isEnglish(word)) return [word];
     return this.lexicon.replace.get(fixed) ?? [fixed];

@@ -49,6 +49,9 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** A message that opens with a greeting. */
+const GREETING = /^(hi|hello|helo|hey|heya|hiya|howdy|g ?day|good (morning|afternoon|evening|day)|morning|evening|afternoon|greetings|dear)\b/;
+
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
   return text.split(/[.!;\n,]+|\s(?:and|but|so)\s/).some((part) => QUESTION.test(part.trim()));
@@ -285,6 +288,12 @@ export class SafetyTriage {
     const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
     if (MODE_RANK[best.mode] >= MODE_RANK.first || rest.length === 0) {
+      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
+      return best;
+    }
+    // A short greeting or introduction ("Hi, I'm Sue", "Good evening, hope I'm not too late to message") is not the
+    // classifier's to flag: it has almost no words the safety examples know, and the patterns above still ran.
+    if (GREETING.test(text.trim().toLowerCase()) && text.trim().split(/\s+/).length <= 10) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
