@@ -34,6 +34,7 @@ import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGG
 import { isInterrupted } from './interruptibleDialog';
 import { answerSeveral } from './multiQuestion';
 import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog';
+import { passagePicker } from '../src/nlu/passages';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 interface RouteOptions {
@@ -49,6 +50,8 @@ interface RouteOptions {
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
 /** Intents whose question may be answered by one passage of the article. */
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
+/** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
+const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
@@ -166,7 +169,12 @@ export class MainDialog extends ComponentDialog {
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await sendConceptOwner(context, this.deps)) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
-      if (PASSAGE_INTENTS.has(recognition.intent) && !question.condition && (question.treatment || recognition.reason === 'ambiguous')) {
+      const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text);
+      if (
+        PASSAGE_INTENTS.has(recognition.intent) &&
+        !question.condition &&
+        (question.treatment || recognition.reason === 'ambiguous' || clearPassage)
+      ) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
         if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();
       }
@@ -181,7 +189,8 @@ export class MainDialog extends ComponentDialog {
     const comparesCondition = COMPARISONS.has(asked) && recognition.treatments.length === 0;
     const aboutCondition = !options.intent && !question.conditionFromContext && (CONDITION_TOPICS.has(asked) || comparesCondition);
     // A named diagnosis that is not on the lists ("cluster headaches, is that on your list?") is a condition question too.
-    const namesUnlisted = Boolean(recognition.unlistedText) && recognition.treatments.length === 0;
+    const namesUnlisted =
+      (Boolean(recognition.unlistedText) || (recognition.unlistedMention && ASKS_LIST.test(recognition.text))) && recognition.treatments.length === 0;
     const intent = (question.condition || namesUnlisted) && aboutCondition ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });

@@ -237,6 +237,29 @@ describe('understanding patients’ own words', () => {
       expect(versus.text).to.include('the article points to acupuncture');
     });
 
+    it('parts joined by "+" are parts too ("how does dn improve blood flow + how many sessions would i need")', async () => {
+      const r = await say('how does dn improve blood flow + how many sessions would i need');
+      expect(r.text)
+        .to.include('blood')
+        .and.match(/doesn’t cover that|Our team can answer/);
+    });
+
+    it('"what about the other treatment, does that help digestion?" is about the treatment not talked about last', async () => {
+      const c = new Conversation();
+      await c.say('does acupuncture help with digestion');
+      const r = await c.say('what about the other treatment, does that help digestion?');
+      expect(r.text).to.match(/not on our article’s list for dry needling/);
+    });
+
+    it('an unlisted condition asked "is it on your list?" is told unlisted, not asked which treatment', async () => {
+      const r = await say('Is chronic fatigue syndrome on your list of things you treat?');
+      expect(r.text)
+        .to.match(/couldn’t find/)
+        .and.not.match(/Do you mean acupuncture or dry needling/);
+      const list = await say('Is the list of conditions on your page everything you treat?');
+      expect(list.text).to.include('not limited');
+    });
+
     it('two conditions in one message get two answers, in order', async () => {
       const r = await say('do you treat golfers elbow? and what about insomnia');
       expect(r.text).to.match(/Golfer.s elbow[\s\S]*insomnia/i);
@@ -362,6 +385,15 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/not something I can help with/);
       const pinchy = await say('shoulder pinchy wen i lift my arm up. dn?');
       expect(pinchy.recognition?.condition).to.equal('Shoulder impingement syndrome');
+    });
+
+    it('"just tell me which", "so which?" leave the choice to the bot', async () => {
+      const c = new Conversation();
+      await c.say('which treatment suits me');
+      await c.say('my lower back has been tight for months');
+      const r = await c.say('so which?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('dry needling');
     });
 
     it('"so which would you advise?" after the problem was told gets the recommendation, whatever came between', async () => {

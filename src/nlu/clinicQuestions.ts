@@ -45,7 +45,7 @@ const ACKNOWLEDGE =
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo)\b/;
+  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag)\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
 export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
@@ -64,7 +64,8 @@ const SOCIAL_VOCAB = new Set(
     'thanks thank thankyou thanx thx ty ta cheers appreciate appreciated grateful dear love mate darl legend patient helpful ' +
     'kind lovely great awesome perfect brilliant wonderful excellent nice cool ok okay k kk alright fair enough got gotcha noted ' +
     'sweet no worries problem bye goodbye see later cya night sorry wrong chat number person oops bad never mind nevermind lol ' +
-    'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today'
+    'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today ' +
+    'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag'
   ).split(' '),
 );
 
@@ -83,7 +84,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict))\b/;
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$/;
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));

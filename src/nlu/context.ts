@@ -34,6 +34,17 @@ const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|als
  * "would it do my knee too?" is handled by the condition and "it" already). Returns the recognition to route.
  */
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
+  // "what about the other treatment, does that help digestion?": whatever its length, "the other one" is the treatment
+  // not talked about last.
+  if (
+    ctx.lastTreatment &&
+    r.treatments.length === 0 &&
+    OTHER_ONE.test(r.text.toLowerCase()) &&
+    r.intent !== 'difference' &&
+    r.intent !== 'similarity'
+  ) {
+    r = { ...r, treatments: [ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture'] };
+  }
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
   const wordCount = r.text.trim().split(/\s+/).length;
   if (wordCount > MAX_ELLIPSIS_WORDS) return r;

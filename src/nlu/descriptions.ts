@@ -10,7 +10,7 @@ import type { Condition, DescriptionWords } from '../knowledge/types';
 import type { ConditionRef } from './analyse';
 import { PhraseMatcher, phraseEntries } from './entities';
 
-const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'myself', 'id', 'ill']);
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'mines', 'myself', 'id', 'ill']);
 
 /** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
 const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;

@@ -4,7 +4,7 @@
  * question word follows. A message that is one question comes back as one part.
  */
 const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)";
-const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=${QUESTION_START}\\b))`, 'i');
+const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=${QUESTION_START}\\b))`, 'i');
 
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {

@@ -40,6 +40,19 @@ export class PassagePicker {
    * to the first in the file.
    */
   pick(text: string, treatment: TreatmentId | 'both' | undefined): Passage | undefined {
+    return this.scored(text, treatment)?.passage;
+  }
+
+  /**
+   * Whether one treatment's passage has cues in the question weighing at least two words ("everything you treat"):
+   * it answers without asking which treatment. (Points about both are better answered by the comparison itself.)
+   */
+  answersClearly(text: string): boolean {
+    const found = this.scored(text, undefined);
+    return found !== undefined && found.score >= 2 && found.passage.treatment !== 'both';
+  }
+
+  private scored(text: string, treatment: TreatmentId | 'both' | undefined): { passage: Passage; score: number } | undefined {
     const tokens = words(text);
     const scores = new Map<Passage, number>();
     for (const m of this.cues.match(tokens, tokens.map(stem))) {
@@ -55,7 +68,7 @@ export class PassagePicker {
       const top = best ? scores.get(best)! : -1;
       if (!best || score > top || (score === top && order(p) < order(best))) best = p;
     }
-    return best;
+    return best ? { passage: best, score: scores.get(best)! } : undefined;
   }
 }
 
