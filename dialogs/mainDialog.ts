@@ -169,7 +169,7 @@ export class MainDialog extends ComponentDialog {
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await sendConceptOwner(context, this.deps)) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
-      const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text);
+      const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text, recognition.intent);
       if (
         PASSAGE_INTENTS.has(recognition.intent) &&
         !question.condition &&

@@ -404,12 +404,19 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       'I have pain in my jaw when I eat and it clicks, the dentist says TMJ, do you treat this',
       'can acupuncture cause a stroke? i read it online',
       'Hi, I am Sue',
-      'Good evening, hope I am not too late to message',
+      'Hello, this is Margaret Smith',
     ]) {
       const r = triage.triage(t);
       expect(r.mode === 'alone' || (r.mode === 'first' && (r.tier === 'emergency' || r.tier === 'crisis')), `${t} → ${r.mode} ${r.tier}`).to.equal(
         false,
       );
+    }
+  });
+
+  it('a greeting is skipped by the classifier only with a capitalised name: "hi im dying" still gets guidance', () => {
+    for (const t of ['hi im dying', 'hi im not ok']) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier}`).to.equal(true);
     }
   });
 

@@ -425,6 +425,8 @@ describe('understanding patients’ own words', () => {
         'sorry wrong chat',
         'Hola, buenos días',
         'ok fair enough, cheers',
+        'Hi, I’m Sue',
+        'buongiorno!',
       ]) {
         const r = await say(t);
         expect(r.recognition?.outcome, t).to.equal('answered');

@@ -75,11 +75,27 @@ const SOCIAL_VOCAB = new Set(
  * questions, reads such messages as anything at all.
  */
 export function socialOnly(text: string): 'greeting' | 'social' | undefined {
+  if (greetsOnly(text)) return 'greeting';
   const form = plainForm(text.normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   const words = form.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 14 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
   if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form)) return 'social';
   return GREETING.test(form) ? 'greeting' : undefined;
+}
+
+/**
+ * A greeting alone, or with the writer's name ("Hi, I'm Sue", "Hello, this is Margaret Smith"): the name must be
+ * capitalised, so that "hi im dying" or "hi im not ok" is never taken for an introduction.
+ */
+const GREETS_ONLY =
+  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?)?[\s.!?]*$/i;
+
+export function greetsOnly(text: string): boolean {
+  const m = GREETS_ONLY.exec(text);
+  if (!m) return false;
+  // The /i flag lets "Hi" and "I'm" through; the name itself must still start with a capital.
+  const name = /(?:i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+(\S+)/i.exec(text);
+  return !name || /^[A-Z]/.test(name[1]);
 }
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */

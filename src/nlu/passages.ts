@@ -45,11 +45,12 @@ export class PassagePicker {
 
   /**
    * Whether one treatment's passage has cues in the question weighing at least two words ("everything you treat"):
-   * it answers without asking which treatment. (Points about both are better answered by the comparison itself.)
+   * it answers without asking which treatment. (Points about both are better answered by the comparison itself, but
+   * for what they are used for: "are they both used for musculoskeletal conditions?")
    */
-  answersClearly(text: string): boolean {
+  answersClearly(text: string, intent?: string): boolean {
     const found = this.scored(text, undefined);
-    return found !== undefined && found.score >= 2 && found.passage.treatment !== 'both';
+    return found !== undefined && found.score >= 2 && (found.passage.treatment !== 'both' || intent === 'uses');
   }
 
   private scored(text: string, treatment: TreatmentId | 'both' | undefined): { passage: Passage; score: number } | undefined {

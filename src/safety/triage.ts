@@ -6,6 +6,7 @@
  *     left once negated, past and hypothetical mentions are set aside.
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
+import { greetsOnly } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
 import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
@@ -48,9 +49,6 @@ const FUNCTION_WORDS = new Set(
     'yes no not feel get got bit lot thing thi'
   ).split(' '),
 );
-
-/** A message that opens with a greeting. */
-const GREETING = /^(hi|hello|helo|hey|heya|hiya|howdy|g ?day|good (morning|afternoon|evening|day)|morning|evening|afternoon|greetings|dear)\b/;
 
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
@@ -291,9 +289,9 @@ export class SafetyTriage {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
-    // A short greeting or introduction ("Hi, I'm Sue", "Good evening, hope I'm not too late to message") is not the
-    // classifier's to flag: it has almost no words the safety examples know, and the patterns above still ran.
-    if (GREETING.test(text.trim().toLowerCase()) && text.trim().split(/\s+/).length <= 10) {
+    // A greeting, alone or with the writer's name ("Hi, I'm Sue"), is not the classifier's to flag: it has no words the
+    // safety examples know, and the classifier leaned on "I'm" alone.
+    if (greetsOnly(text)) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
