@@ -19,16 +19,18 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-2.json is a second independent test set (331 cases): 225 on main before, 239 with the safety
  * work, 250 once "which suits me" accepted described problems and "so which one?", 258 at the end (docs/understanding.md).
  * patients-words-test-3.json, a fourth author's set written while that work went on, was run once at its end: 205 of
- * 275 (main before it: 186). In session 3 all four sets were read and used for development (floors are guards only):
- * dev 322, test 306, test-2 297, test-3 250. patients-words-test-4.json, a new author's set written in session 3, was
- * run once at the end of that work: 301 of 346 (main before it: 264).
+ * 275 (main before it: 186). In session 3 all four sets were read and used for development (floors are guards only).
+ * patients-words-test-4.json (a new author, session 3) was run once mid-session (main before: 264 of 346; then 301) and
+ * then read; patients-words-test-5.json (another new author) was run once at the end of session 3: 270 of 308 (main
+ * before: 233).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 322,
-  'patients-words-test.json': 306,
+  'patients-words-test.json': 307,
   'patients-words-test-2.json': 297,
   'patients-words-test-3.json': 250,
-  'patients-words-test-4.json': 301,
+  'patients-words-test-4.json': 312,
+  'patients-words-test-5.json': 270,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {
