@@ -50,6 +50,8 @@ interface RouteOptions {
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
 /** Intents whose question may be answered by one passage of the article. */
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
+/** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
+const CONCEPT_QUESTION = /^\s*(what|whats|what's|why|how|does|do|where)\b/i;
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
@@ -170,9 +172,12 @@ export class MainDialog extends ComponentDialog {
       if (await sendConceptOwner(context, this.deps)) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text, recognition.intent);
+      // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
+      // names a condition.
+      const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
       if (
-        PASSAGE_INTENTS.has(recognition.intent) &&
-        !question.condition &&
+        (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept) &&
+        (!question.condition || aboutConcept) &&
         (question.treatment || recognition.reason === 'ambiguous' || clearPassage)
       ) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.

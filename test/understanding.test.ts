@@ -70,6 +70,11 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the article’s concepts imply the treatment', () => {
+    it('"what does lactic acid do in a muscle knot?" gets the passage about lactic acid, though "muscle knot" names a condition', async () => {
+      const r = await say('what does lactic acid do in a muscle knot?');
+      expect(r.text).to.include('lactic acid');
+    });
+
     it('a concept of one treatment asked about the other is put right, with what the article says of each', async () => {
       const r = await say('so dry needling works on your meridians, right?');
       expect(r.recognition?.outcome).to.equal('answered');
@@ -387,6 +392,18 @@ describe('understanding patients’ own words', () => {
       expect(pinchy.recognition?.condition).to.equal('Shoulder impingement syndrome');
     });
 
+    it('"I don’t have any muscle or joint injuries" denies them; "never mind the sleep" sets it aside', async () => {
+      const c = new Conversation();
+      await c.say('which would be better for me, acupuncture or dry needling?');
+      const r = await c.say('a lot of stress lately and it is affecting my stomach. I don’t have any muscle or joint injuries.');
+      expect(r.text).to.include('the article points to acupuncture');
+      const d = new Conversation();
+      await d.say('is acupuncture good for sleep? I only get 4 hours');
+      await d.say('actually never mind the sleep, it is really my lower back that keeps me awake, for a couple of years');
+      const which = await d.say('so which one then, acupuncture or dry needling?');
+      expect(which.text).to.include('the article points to dry needling');
+    });
+
     it('"just tell me which", "so which?" leave the choice to the bot', async () => {
       const c = new Conversation();
       await c.say('which treatment suits me');
@@ -427,6 +444,8 @@ describe('understanding patients’ own words', () => {
         'ok fair enough, cheers',
         'Hi, I’m Sue',
         'buongiorno!',
+        'Thank you dear, that is most kind of you.',
+        'Hello. My English is not so good, sorry. Thank you for help.',
       ]) {
         const r = await say(t);
         expect(r.recognition?.outcome, t).to.equal('answered');
@@ -435,7 +454,12 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"is this an actual human replying", "is a person going to read this or is it automatic?" are told the truth', async () => {
-      for (const t of ['is this an actual human replying', 'Is a person going to read this or is it automatic?', 'whats your name']) {
+      for (const t of [
+        'is this an actual human replying',
+        'Is a person going to read this or is it automatic?',
+        'whats your name',
+        'wait are you an actual bot',
+      ]) {
         const r = await say(t);
         expect(r.text, t).to.include('automated assistant');
       }

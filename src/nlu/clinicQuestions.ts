@@ -11,7 +11,7 @@ const MACHINE =
   '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person)';
 
 const ASKS_IF_BOT = [
-  new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)? ${MACHINE}\\b`),
+  new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)?( actual| real)? ${MACHINE}\\b`),
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
@@ -28,7 +28,7 @@ const ASKS_IF_BOT = [
 
 /** "Which one is older?", "which came first?": the two treatments compared by age, which the article gives for each. */
 const WHICH_OLDER =
-  /\b(which|what)(( one| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));
@@ -65,7 +65,8 @@ const SOCIAL_VOCAB = new Set(
     'kind lovely great awesome perfect brilliant wonderful excellent nice cool ok okay k kk alright fair enough got gotcha noted ' +
     'sweet no worries problem bye goodbye see later cya night sorry wrong chat number person oops bad never mind nevermind lol ' +
     'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today ' +
-    'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag'
+    'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag most think get back ill will english help not ' +
+    'have come contact soon later'
   ).split(' '),
 );
 

@@ -97,7 +97,7 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
 
 /** "no muscle pain", "nothing muscular", "not really the sleep": the area is denied (up to two words before it). */
 const DENIED =
-  /\b(no|nothing|without|none|zero|not( really| much| any| a| the| my| so| that| too)?)\s+((\S+\s+){0,2}|(\S+\s+){0,3}(or|nor)\s+(\S+\s+)?)$/;
+  /\b(no|nothing|without|none|zero|never(?! ?mind)|dont|doesnt|didnt|havent|hasnt|not( really| much| any| a| the| my| so| that| too)?)\s+((\S+\s+){0,2}|(\S+\s+){0,3}(or|nor)\s+(\S+\s+)?)$/;
 /** "can't sleep", "not sleeping": a negation before a sleep word is the complaint itself. */
 const COMPLAINT_WHEN_NEGATED = new Set(['sleep', 'sleeping']);
 /** A clause that sets a problem aside: "forget the back", "it's fine most days", "not a big deal". */
@@ -121,7 +121,7 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
       const at = form.indexOf(` ${w} `);
       if (at < 0) continue;
       const before = form.slice(0, at + 1);
-      const denied = DENIED.test(before) && !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no)\s+$/.test(before));
+      const denied = DENIED.test(before) && !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no|dont|cant|cannot|didnt|doesnt)\s+(\S+\s+)?$/.test(before));
       hits.push({ area, denied });
     }
   }
