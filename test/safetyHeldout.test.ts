@@ -33,8 +33,10 @@ interface Floors {
  * answered 180), all three were read and used as development sets in session 3, so their floors are guards only.
  * safety-test-4.jsonl (a new author, session 3) was run once mid-session (main before: emergency 120/126, crisis 38/45,
  * urgent 39/40, false alarms 7, told to call 000 19, answered 244/251; then 120, 39, 39, 5, 13, 246) and then read.
- * safety-test-5.jsonl (another new author) was run once at the end of session 3 (main before: emergency 124/126,
- * crisis 37/42, urgent 31/34, false alarms 10, told to call 000 22, answered 227/238).
+ * safety-test-5.jsonl (another new author) was run once late in session 3 (main before: emergency 124/126, crisis
+ * 37/42, urgent 31/34, false alarms 10, told to call 000 22, answered 227/238; the same after but crisis 38, false
+ * alarms 6, told 16, answered 231) and then read. safety-test-6.jsonl (a last new author) was run once at the end of
+ * session 3 (main before: emergency 94/96, crisis 32/35, urgent 28/30, false alarms 3, told 8, answered 147/150).
  */
 const SETS: Floors[] = [
   { file: 'safety-test.jsonl', emergency: [183, 185], crisis: [56, 62], urgent: [47, 49], benign: 176, falseAlarms: 5, answered: 171, criedWolf: 11 },
@@ -78,6 +80,7 @@ const SETS: Floors[] = [
     answered: 231,
     criedWolf: 16,
   },
+  { file: 'safety-test-6.jsonl', emergency: [95, 96], crisis: [33, 35], urgent: [28, 30], benign: 150, falseAlarms: 2, answered: 148, criedWolf: 7 },
 ];
 
 for (const set of SETS) {
@@ -88,7 +91,8 @@ for (const set of SETS) {
     before(async () => {
       const { knowledge, recognizer } = clinic();
       const items = parseHeldOut(readFileSync(join(PROJECT_ROOT, 'test/heldout', set.file), 'utf8'));
-      expect(items.length).to.be.greaterThan(400);
+      // The whole file was read (the sets hold at least 400 messages; the last, safety-test-6, is a smaller extra).
+      expect(items.length).to.be.at.least(set.benign + set.emergency[1] + set.crisis[1] + set.urgent[1]);
       report = await evaluateSafety(items, { knowledge, recognizer, triage: triageFor(knowledge) });
     });
 
