@@ -48,7 +48,6 @@ interface RouteOptions {
  * ("Which suits me?" with a condition is answered by the which-treatment dialog, which uses the condition.)
  */
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
-/** Intents whose question may be answered by one passage of the article. */
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
 /** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
 const CONCEPT_QUESTION = /^\s*(what|whats|what's|why|how|does|do|where)\b/i;
@@ -57,6 +56,7 @@ const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (t
 const WHICH_SUITS = 'which_suits';
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
+/** Intents whose question may be answered by one passage of the article. */
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
@@ -203,8 +203,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * Right after "which suits me?" was answered, a message that only tells more about the problem ("yes, it's definitely
-   * muscular", "no muscular problems, no") carries that conversation on instead of being read as a new question.
+   * Messages that belong to "which suits me?" although the model read them as something else:
+   *  - a request for a recommendation after the patient told their problem, or one the model missed ("so which would
+   *    you advise?", "heels are wrecked. which one suits me");
+   *  - both treatments set against a problem the message tells ("acu vs dn for stress?");
+   *  - right after a recommendation, a message that only tells more about the problem ("yes, it's definitely
+   *    muscular", "no muscular problems, no"), which carries that conversation on instead of being a new question.
    */
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
