@@ -315,8 +315,11 @@ export class SafetyTriage {
       const safetyNet = this.knowledge.tiers[tier].safetyNet;
       const kept = clauses.filter((_, i) => !setAside.has(i));
       const kind = safetyNet && !session ? this.describesComplaint(kept) : undefined;
-      const everyday =
-        kind === 'ailment' || tier === 'crisis' ? (kind === 'ailment' || (kind && this.hasAilment(kept))) && this.worriedByAilmentsOnly(kept) : kind;
+      // A body part with a symptom, or something long-standing, is everyday for the emergency and urgent tiers; an
+      // ailment (and, for crisis, any everyday complaint that names one) only when it alone is what worried the classifier.
+      const needsAilmentCheck = kind === 'ailment' || tier === 'crisis';
+      const namesAilment = kind === 'ailment' || (kind !== undefined && this.hasAilment(kept));
+      const everyday = needsAilmentCheck ? namesAilment && this.worriedByAilmentsOnly(kept) : kind !== undefined;
       if (everyday) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
       else best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
