@@ -2,6 +2,13 @@
  * What every browser test shares: Debian's Chromium (never a downloaded browser) and the flags that keep it
  * headless and quiet. Without the background-networking flags Chromium calls home, which this network does not allow.
  */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+
+type LaunchOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
 export const CHROMIUM = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -14,3 +21,29 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Skips a suite when Debian's Chromium is missing, saying how to install it; under CI (where .ci/run installs it)
+ * a missing Chromium is a failure, not a skip.
+ */
+export function requireChromium(suite: Mocha.Context): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
+  console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
+  suite.skip();
+}
+
+/** Chromium with a fresh profile folder (the caller removes it), headless, with the flags above and the given options. */
+export async function launchChromium(
+  options: LaunchOptions = {},
+  prefix = 'chromium-profile-',
+): Promise<{ context: BrowserContext; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...options });
+  return { context, profile };
+}
+
+/** The page a persistent context opens with, or a new one. */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}

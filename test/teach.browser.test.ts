@@ -4,14 +4,13 @@
  * apply) on the script-free staff pages, and the website chat answers it, with no restart.
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../src/staff/auth';
 import { startTestApp, TestApp } from './appHelpers';
 import { tempDataDir } from './helpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const PASSWORD = 'a long staff password';
 const QUESTION = 'who do i ring about my visit';
@@ -26,10 +25,7 @@ describe('staff teach an unanswered question in a real browser (Chromium)', func
   const problems: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing`);
-      this.skip();
-    }
+    requireChromium(this);
     const dir = tempDataDir();
     app = await startTestApp({
       DATA_DIR: dir,
@@ -38,14 +34,13 @@ describe('staff teach an unanswered question in a real browser (Chromium)', func
       STAFF_SESSION_SECRET: 'b'.repeat(48),
       TEACH_POLL_SECONDS: '0',
     });
-    profile = mkdtempSync(join(tmpdir(), 'chromium-teach-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1000, height: 900 },
-    });
-    chat = context.pages()[0] ?? (await context.newPage());
+    ({ context, profile } = await launchChromium(
+      {
+        viewport: { width: 1000, height: 900 },
+      },
+      'chromium-teach-',
+    ));
+    chat = await firstPage(context);
     staff = await context.newPage();
     for (const p of [chat, staff]) {
       p.on('pageerror', (e) => problems.push(e.message));

@@ -9,14 +9,13 @@
  */
 import { expect } from 'chai';
 import { patientClinic } from '../src/teach/placeholders';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { call, startTestApp, TestApp } from './appHelpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 
@@ -30,20 +29,12 @@ describe('the website chat page in a real browser (Chromium)', function () {
   const scriptErrors: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     app = await startTestApp();
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: { width: 900, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    }));
+    page = await firstPage(context);
     const origin = new URL(app.base).origin;
     page.on('request', (req) => {
       const url = req.url();

@@ -7,15 +7,14 @@
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Frame, Page } from 'playwright-core';
+import { BrowserContext, Frame, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { startTestApp, TestApp } from './appHelpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { launchChromium, requireChromium } from './browserSetup';
 
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
 
@@ -47,23 +46,15 @@ describe('the chat embedded in other sites, with the documented embed lines (Chr
   let refused: { server: Server; origin: string };
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     const iframe = documentedIframe();
     const page = () => iframe.split(DOCUMENTED_BOT).join(app.base);
     allowed = await hostSite(page);
     refused = await hostSite(page);
     app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: allowed.origin });
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: { width: 900, height: 900 },
-    });
+    }));
   });
 
   beforeEach(async () => {

@@ -9,14 +9,13 @@
  */
 import { expect } from 'chai';
 import { patientClinic } from '../src/teach/placeholders';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { startTestApp, TestApp } from './appHelpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const PHONE = { width: 390, height: 844 };
@@ -32,23 +31,15 @@ describe('the website chat on a phone (Chromium)', function () {
   const { knowledge } = clinic();
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     app = await startTestApp({ TRANSCRIPT_RETENTION_DAYS: '90', CLINIC_PRIVACY_URL: PRIVACY_URL });
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: PHONE,
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    }));
+    page = await firstPage(context);
     page.on('console', (msg) => {
       if (msg.type() === 'error') scriptErrors.push(`console: ${msg.text()}`);
     });

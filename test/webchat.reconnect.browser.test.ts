@@ -9,13 +9,12 @@
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { startTestApp, TestApp } from './appHelpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 
@@ -30,20 +29,12 @@ describe('the chat page when the connection drops (Chromium)', function () {
   const posted: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     app = await startTestApp();
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: { width: 800, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    }));
+    page = await firstPage(context);
     page.on('pageerror', (err) => scriptErrors.push(`page error: ${err.message}`));
     page.on('request', (req) => {
       if (req.method() === 'POST' && /\/conversations\/[^/]+\/activities$/.test(req.url())) {

@@ -8,16 +8,16 @@
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine (CI fails instead).
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { saveIntentModel } from '../src/nlu/model';
 import { ServerProcess, startServerProcess } from '../bench/serverProcess';
 import { freePort } from './azurite';
 import { clinic } from './helpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const WELCOME = 'I can explain what acupuncture and dry needling are';
@@ -44,23 +44,15 @@ describe('a bot restart in the middle of a website chat, in Chromium', function 
   }
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     dir = mkdtempSync(join(tmpdir(), 'clinic-webchat-restart-'));
     saveIntentModel(clinic().model, join(dir, 'model.json'));
     port = await freePort();
     server = await startBot();
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: { width: 900, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    }));
+    page = await firstPage(context);
   });
 
   after(async () => {

@@ -13,16 +13,15 @@
  * machine; under CI it fails instead.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Frame, Page } from 'playwright-core';
+import { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { startTestApp, TestApp } from './appHelpers';
-import { CHROMIUM, CHROMIUM_ARGS } from './browserSetup';
+import { firstPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
@@ -85,11 +84,7 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
   const { knowledge } = clinic();
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
-      console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);
-      this.skip();
-    }
+    requireChromium(this);
     const line = documentedWidgetLine();
     allowed = await hostSite(() => line.split(DOCUMENTED_BOT).join(app.base));
     refused = await hostSite(() => line.split(DOCUMENTED_BOT).join(app.base));
@@ -99,15 +94,11 @@ describe('the website widget on a clinic’s site (Chromium)', function () {
       () => `default-src 'none'; script-src ${app.base}; frame-src ${app.base}`,
     );
     app = await startTestApp({ WEBCHAT_ALLOWED_ORIGINS: `${allowed.origin},${strict.origin}`, WEBCHAT_GREETING: GREETING });
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    ({ context, profile } = await launchChromium({
       viewport: { width: 1000, height: 800 },
-    });
+    }));
     browser = context.browser()!;
-    page = context.pages()[0] ?? (await context.newPage());
+    page = await firstPage(context);
     page.on('pageerror', (err) => scriptErrors.push(`page error: ${err.message}`));
     page.on('console', (msg) => {
       if (msg.type() === 'error') scriptErrors.push(`console: ${msg.text()}`);
