@@ -2,9 +2,12 @@
  * What every browser test shares: Debian's Chromium (never a downloaded browser) and the flags that keep it
  * headless and quiet. Without the background-networking flags Chromium calls home, which this network does not allow.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/config';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 
 type LaunchOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
@@ -46,4 +49,22 @@ export async function launchChromium(
 /** The page a persistent context opens with, or a new one. */
 export async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
+}
+
+/** The first html code block of docs/website-chat.md that contains the given text (the embed lines clinics copy). */
+export function documentedHtml(contains: string): string {
+  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'website-chat.md'), 'utf8');
+  const block = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes(contains));
+  if (!block) throw new Error(`docs/website-chat.md lost its html block with ${contains}`);
+  return block;
+}
+
+/** A host site on an origin of its own, serving one html page (with extra headers, such as its own CSP). */
+export async function hostPage(html: () => string, headers: () => Record<string, string> = () => ({})): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers() });
+    res.end(html());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

@@ -7,33 +7,20 @@
  * Skips, saying so, only when /usr/bin/chromium is missing on a developer's machine; under CI it fails instead.
  */
 import { expect } from 'chai';
-import { readFileSync, rmSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { BrowserContext, Frame, Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../src/config';
 import { startTestApp, TestApp } from './appHelpers';
-import { launchChromium, requireChromium } from './browserSetup';
+import { documentedHtml, hostPage, launchChromium, requireChromium } from './browserSetup';
 
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
 
 /** The iframe block of the "Putting the chat on the clinic's website" section. */
-function documentedIframe(): string {
-  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'website-chat.md'), 'utf8');
-  const iframe = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('<iframe'));
-  if (!iframe) throw new Error('docs/website-chat.md lost its iframe line');
-  return iframe;
-}
+const documentedIframe = () => documentedHtml('<iframe');
 
 /** A host site on its own origin, serving one page with the given body. */
-async function hostSite(body: () => string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title></head><body>${body()}</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+function hostSite(body: () => string): Promise<{ server: Server; origin: string }> {
+  return hostPage(() => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title></head><body>${body()}</body></html>`);
 }
 
 describe('the chat embedded in other sites, with the documented embed lines (Chromium)', function () {

@@ -14,14 +14,13 @@
  */
 import { expect } from 'chai';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/config';
 import { clinic } from './helpers';
 import { startTestApp, TestApp } from './appHelpers';
-import { firstPage, launchChromium, requireChromium } from './browserSetup';
+import { documentedHtml, firstPage, hostPage, launchChromium, requireChromium } from './browserSetup';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const DOCUMENTED_BOT = 'https://chat.clinic.example';
@@ -29,24 +28,16 @@ const GREETING = 'Questions about acupuncture or dry needling? Ask us here.';
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 
 /** The widget's embed line, exactly as docs/website-chat.md gives it. */
-function documentedWidgetLine(): string {
-  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'website-chat.md'), 'utf8');
-  const line = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('/widget.js'));
-  if (!line) throw new Error('docs/website-chat.md lost the widget line');
-  return line;
-}
+const documentedWidgetLine = () => documentedHtml('/widget.js');
 
 /** A host site on its own origin: a page with a heading, a link and the widget line (and its own CSP, if given). */
-async function hostSite(widgetLine: () => string, csp?: () => string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp() } : {}) });
-    res.end(
+function hostSite(widgetLine: () => string, csp?: () => string): Promise<{ server: Server; origin: string }> {
+  return hostPage(
+    () =>
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-        `<title>Clinic site</title></head><body><main><h1>Our clinic</h1><p><a href="/about">About us</a></p></main>${widgetLine()}</body></html>`,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+      `<title>Clinic site</title></head><body><main><h1>Our clinic</h1><p><a href="/about">About us</a></p></main>${widgetLine()}</body></html>`,
+    (): Record<string, string> => (csp ? { 'content-security-policy': csp() } : {}),
+  );
 }
 
 interface AxeViolation {
