@@ -605,4 +605,18 @@ describe('safety in the bot comes before anything else', () => {
     const r = await again.say('im ok now');
     expect(r.text).to.match(/Earlier you asked/);
   });
+  it('an accident or sport injury is not self-harm, a question about what needling can help is not a reaction, and worse over a day is not an infection', () => {
+    for (const t of [
+      'hurt myself at netball saturday, landed awkwardly going for a rebound. do you treat injuries from playing sport?',
+      'Are you open on weekends, and can dry needling help pain after surgery?',
+      'My neck gets stiff and sore from desk work all day and by mid afternoon it sets off a headache',
+      "I don't want to hurt myself or anyone, I'm just really anxious lately. Can acupuncture help with anxiety?",
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier !== undefined), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('i hurt myself again last night with a razor', 'crisis', ['alone']);
+    expectTier('been cutting myself again', 'crisis', ['alone']);
+    expectTier('my son had dry needling for his calf at footy and there is a broken bit of needle in there', 'urgent');
+  });
 });

@@ -163,12 +163,14 @@ const SELF = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
 const KIN_AFTER_MY = OTHER;
 
 /** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
+const CAN_HELP =
+  /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/;
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
-  /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
@@ -213,11 +215,13 @@ export function isOther(words: string[], start: number, end: number): boolean {
 
 export function isHypothetical(words: string[], start: number, end = start): boolean {
   // Up to the end of the sign: "could dry needling ever puncture a lung" has its verb inside the sign.
-  const before = words
-    .slice(0, Math.max(start, Math.min(end, start + 2)))
-    .join(' ')
-    .replace(WORRY_NOW, ' ');
-  return HYPOTHETICAL.some((re) => re.test(before));
+  const upTo = (n: number) =>
+    words
+      .slice(0, Math.max(start, Math.min(end, start + n)))
+      .join(' ')
+      .replace(WORRY_NOW, ' ');
+  // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
+  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(3));
 }
 
 export type When = 'now' | 'history' | 'past' | 'unknown';

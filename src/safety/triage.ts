@@ -173,8 +173,8 @@ export class SafetyTriage {
   mentions(
     clauses: NormalClause[],
     linked = this.sessionHappened(clauses),
-  ): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> {
-    const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean }> = [];
+  ): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number] }> {
+    const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number] }> = [];
     const sentences = new Map<number, { words: string[]; offsets: number[]; cues?: TimeCue[]; joined?: string }>();
     clauses.forEach((c, i) => {
       const s = sentences.get(c.sentence) ?? { words: [], offsets: [] };
@@ -225,9 +225,15 @@ export class SafetyTriage {
           clause: ci,
           signRef: sign,
           longAgo: longAgo(sentence.joined),
+          span: [start, end],
         });
       }
     });
+    // A sign's words inside another sign's negated mention are negated too ("I don't want to hurt myself").
+    for (const m of out) {
+      const inside = (n: (typeof out)[number]) => n !== m && n.clause === m.clause && n.span[0] <= m.span[0] && n.span[1] >= m.span[1];
+      if (m.context !== 'negated' && out.some((n) => n.context === 'negated' && inside(n))) m.context = 'negated';
+    }
     return out;
   }
 
@@ -242,7 +248,7 @@ export class SafetyTriage {
       question,
       doubt: false,
       answer: true,
-      mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, ...m }) => m),
+      mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, span: _p, ...m }) => m),
     };
     const consider = (candidate: Partial<Triage> & { mode: SafetyMode }) => {
       const better =
