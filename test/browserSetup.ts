@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
  * Skips a suite when Debian's Chromium is missing, saying how to install it; under CI (where .ci/run installs it)
  * a missing Chromium is a failure, not a skip.
  */
-export function requireChromium(suite: Mocha.Context): void {
+export function requireChromium(suite: { skip(): void }): void {
   if (existsSync(CHROMIUM)) return;
   if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed it (apt-get install -y chromium)`);
   console.log(`      SKIPPED: ${CHROMIUM} is not installed. Install it with: apt-get update && apt-get install -y chromium`);

@@ -271,7 +271,7 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
     ]) {
       const r = triage.triage(t);
       expect(guided(t), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
-      if (r.mode === 'note' && r.tier === 'crisis') expect(r.note, t).to.include('13 11 14');
+      if (r.mode === 'note' && r.tier === 'crisis') expect(r.note, t).to.include('{crisisLine}');
     }
   });
 
@@ -618,5 +618,35 @@ describe('safety in the bot comes before anything else', () => {
     expectTier('i hurt myself again last night with a razor', 'crisis', ['alone']);
     expectTier('been cutting myself again', 'crisis', ['alone']);
     expectTier('my son had dry needling for his calf at footy and there is a broken bit of needle in there', 'urgent');
+  });
+});
+
+describe('safety triage: SMS spellings, blood thinners, sessions the patient calls "you", and what-ifs', () => {
+  it('SMS with the vowels left out, od\'d and a typed extra letter are read: "wrds wont come out", "cheset pain"', () => {
+    expectTier('his wrds r comng out wrong and his hnd keeps dropping things', 'emergency');
+    expectTier("think i od'd on my pain meds by accident", 'emergency');
+    expectTier('cheset pain going into my left arm and im sweating', 'emergency');
+  });
+
+  it('bleeding that goes on counts as an emergency with blood thinners named anywhere in the message', () => {
+    expectTier('the needle spot on my hip is still bleeding after 40 minutes of pressing. I take warfarin.', 'emergency');
+    const r = triage.triage('I take warfarin. Can I still have dry needling?');
+    expect(r.mode, 'a question about blood thinners gets a caution, not guidance').to.equal('note');
+  });
+
+  it('"you" doing the needling is a session: what follows it is a reaction, numbness after it is urgent care', () => {
+    expectTier('the spot you worked on in my calf is a bit tender today, is that normal', 'clinic');
+    expectTier('ever since you needled my shoulder two of my fingers are numb', 'urgent');
+    expectTier('feel really flat and knackered after my acupuncture yesterday', 'clinic');
+    for (const t of ['my sister did dry needling and loved it, my neck is so tight, would it help me?', 'thanks, you have been great']) {
+      const r = triage.triage(t);
+      expect(r.mode === 'first' || r.mode === 'alone', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+  });
+
+  it('a question about what might happen is answered, not flagged by the classifier; a crisis asked that way is not', () => {
+    const r = triage.triage('what if i bleed heaps after the needles come out, is that bad?');
+    expect(r.mode === 'first' || r.mode === 'alone', `${r.mode} ${r.tier}`).to.equal(false);
+    expectTier('what if i just took every pill in the house tonight', 'crisis');
   });
 });

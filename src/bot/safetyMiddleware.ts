@@ -34,6 +34,8 @@ const HOLD_MS = 6 * 3600_000;
 const SAFE_REPLY =
   /\b(safe|ok|fine|better|alright|all right|good|yes|yeah|yep|called|calling|ambulance|paramedics|hospital|doctor|sorted|calmer|stopped|passed|here now|answer)\b/;
 
+const NOT_SAFE = /\b(not|no|never|cant|can't|can’t|dont|don't|don’t|isnt|isn't|still)\b/;
+
 export interface SafetyParts {
   hold: StatePropertyAccessor<SafetyHold | undefined>;
   dialogState: StatePropertyAccessor<DialogState>;
@@ -56,7 +58,7 @@ export class SafetyMiddleware implements Middleware {
     const result = this.triage.triage(text.slice(0, 5000));
     if (result.mode === 'alone') return this.alone(context, text, result);
     const hold = await this.readHold(context);
-    if (hold && result.mode === 'none' && hold.question && SAFE_REPLY.test(text.toLowerCase()) && text.split(/\s+/).length <= 15) {
+    if (hold?.question && this.saysSafe(text, result)) {
       return this.answerKept(context, hold.question, next);
     }
     if (hold && !hold.reminded) {
@@ -123,6 +125,16 @@ export class SafetyMiddleware implements Middleware {
       });
     }
     setOutcome(context, 'urgent');
+  }
+
+  /**
+   * "I'm ok now", "all good, called the ambulance" after guidance: a short all-clear. Only the classifier may have
+   * doubts about it (it leans on "I'm" in short messages), never a sign, and never with "not" in it.
+   */
+  private saysSafe(text: string, result: Triage): boolean {
+    const lower = text.toLowerCase();
+    if (!SAFE_REPLY.test(lower) || text.split(/\s+/).length > 15) return false;
+    return result.mode === 'none' || (result.source === 'classifier' && !NOT_SAFE.test(lower));
   }
 
   private async answerKept(context: TurnContext, question: string, next: () => Promise<void>): Promise<void> {

@@ -47,14 +47,16 @@ export class SafetyClassifier {
     );
   }
 
-  /** Probability that the message needs some tier, and the most likely tier. */
+  /**
+   * The most likely tier and its probability. (Not 1 - P(none): that summed the tiers, so "this will be my last
+   * session" was flagged as a crisis because urgent care and the clinic shared the probability the session words gave.)
+   */
   score(stems: string[][]): { risk: number; tier?: Tier } {
     const features = safetyFeatures(stems);
     if (features.length === 0) return { risk: 0 };
     const ranked = this.model.classify(features, TEMPERATURE);
-    const none = ranked.find((r) => r.intent === 'none')?.score ?? 0;
     const top = ranked.find((r) => r.intent !== 'none');
-    return { risk: 1 - none, tier: top?.intent as Tier | undefined };
+    return { risk: top?.score ?? 0, tier: top?.intent as Tier | undefined };
   }
 }
 

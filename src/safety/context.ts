@@ -114,6 +114,9 @@ const RECENT = [
   /\b(keep|keeps|kept|keeping|getting|started|starting|suddenly|sudden|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   /\bever since\b/,
+  // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
+  /\b(i am|am|is|are) experiencing\b/,
+  /\b(as|while) (i am|i|we are) (typing|writing|texting|messaging)\b/,
   /\b(will not|wont|can not|cannot) stop\b/,
   // "it's been going for ages" of a seizure is how long it has lasted so far.
   /\b(been|still|keeps|kept) going\b/,

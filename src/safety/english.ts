@@ -49,6 +49,12 @@ const SUFFIXES: Array<[string, string[]]> = [
   ['ly', ['']],
 ];
 
+/** Whether a lower-case word is itself in WordNet (not only a base form of it: "cuting" is not, though "cute" is). */
+export function inWordNet(word: string): boolean {
+  words ??= load();
+  return words.has(word);
+}
+
 /** Whether a lower-case word is English (it, or a base form of it, is in WordNet). */
 export function isEnglish(word: string): boolean {
   words ??= load();

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isEnglish } from './english';
 import { SafetyNormaliser } from './normalise';
 import { PatternCompiler, PatternError } from './patterns';
 import { Lexicon, SafetyKnowledge, Sign, Tier, TierInfo, TIERS } from './types';
@@ -77,7 +78,8 @@ function wordMap(value: unknown, file: string, field: string, fail: Fail): Map<s
   if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(file, field, 'must be an object of word: replacement');
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(value)) {
-    if (!/^[\p{L}\p{N}]+$/u.test(k)) fail(file, `${field}.${k}`, 'keys must be single lower-case words without apostrophes');
+    if (!/^[\p{L}\p{N}]+('[\p{L}]+)?$/u.test(k))
+      fail(file, `${field}.${k}`, 'keys must be single lower-case words (an apostrophe only where it matters)');
     if (typeof v !== 'string' || !v.trim()) fail(file, `${field}.${k}`, 'must be a non-empty string');
     out.set(k.toLowerCase(), (v as string).trim().toLowerCase());
   }
@@ -124,6 +126,8 @@ interface RawSign {
   patterns: string[];
   /** Patterns that count only when the message says a session happened (sessionLink). */
   afterSession: string[];
+  /** Another sign's id: this sign's patterns count only when that sign is mentioned too. */
+  requires?: string;
 }
 
 function loadRawSigns(dir: string, fail: Fail): { signs: RawSign[]; sessionLink: string[] } {
@@ -136,7 +140,7 @@ function loadRawSigns(dir: string, fail: Fail): { signs: RawSign[]; sessionLink:
 function readSigns(data: Record<string, unknown>, file: string, fail: Fail): RawSign[] {
   if (!Array.isArray(data.signs) || data.signs.length === 0) return fail(file, 'signs', 'must be a non-empty list');
   const ids = new Set<string>();
-  return data.signs.map((raw: Record<string, unknown>, i: number) => {
+  const signs: RawSign[] = data.signs.map((raw: Record<string, unknown>, i: number) => {
     const f = `signs[${i}]`;
     const id = text(raw.id, file, `${f}.id`, fail);
     if (ids.has(id)) fail(file, `${f}.id`, `"${id}" is listed twice`);
@@ -156,8 +160,12 @@ function readSigns(data: Record<string, unknown>, file: string, fail: Fail): Raw
       unless: raw.unless === undefined ? [] : texts(raw.unless, file, `${f}.unless`, fail, false),
       patterns: texts(raw.patterns, file, `${f}.patterns`, fail, false),
       afterSession: raw.afterSession === undefined ? [] : texts(raw.afterSession, file, `${f}.afterSession`, fail, false),
+      requires: raw.requires === undefined ? undefined : text(raw.requires, file, `${f}.requires`, fail),
     };
   });
+  for (const [i, s] of signs.entries())
+    if (s.requires && !ids.has(s.requires)) fail(file, `signs[${i}].requires`, `"${s.requires}" is not a sign's id`);
+  return signs;
 }
 
 function loadExamples(dir: string, fail: Fail): SafetyKnowledge['examples'] {
@@ -187,15 +195,19 @@ function loadExamples(dir: string, fail: Fail): SafetyKnowledge['examples'] {
 /** Every word the signs, groups and examples use: the typo corrector corrects towards these. */
 export function safetyVocabulary(lexicon: Lexicon, signs: Array<{ patterns: string[] }>, examples: Array<{ text: string }>): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (t: string) => {
+  const add = (t: string, englishOnly = false) => {
     for (const m of t.toLowerCase().matchAll(/[\p{L}]+(?:'[\p{L}]+)*/gu)) {
       const w = m[0].replace(/'/g, '');
-      for (const x of lexicon.replace.get(w) ?? [w]) counts.set(x, (counts.get(x) ?? 0) + 1);
+      for (const x of lexicon.replace.get(w) ?? [w]) {
+        // Examples are written as patients write ("wrds", "cuting"): their misspellings are not words to correct towards.
+        if (englishOnly && !counts.has(x) && !isEnglish(x)) continue;
+        counts.set(x, (counts.get(x) ?? 0) + 1);
+      }
     }
   };
-  for (const phrases of lexicon.concepts.values()) phrases.forEach(add);
-  for (const s of signs) s.patterns.forEach(add);
-  for (const e of examples) add(e.text);
+  for (const phrases of lexicon.concepts.values()) phrases.forEach((p) => add(p));
+  for (const s of signs) s.patterns.forEach((p) => add(p));
+  for (const e of examples) add(e.text, true);
   for (const v of lexicon.forms.values()) add(v);
   return counts;
 }
@@ -236,6 +248,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
       matcher: oneOf(bodies),
       sessionMatcher: afterSession.length ? oneOf(afterSession) : undefined,
       sessionSources: s.afterSession,
+      requires: s.requires,
     };
   });
   const sessionLink = oneOf(compileAll(raw.sessionLink, 'sessionLink'));

@@ -7,7 +7,7 @@
 import { cleanText } from '../nlu/normalize';
 import { SpellCorrector } from '../nlu/spelling';
 import { stem } from '../nlu/stem';
-import { isEnglish } from './english';
+import { inWordNet, isEnglish } from './english';
 import type { Lexicon } from './types';
 
 export interface NormalClause {
@@ -41,8 +41,21 @@ export function splitClauses(text: string): Array<{ text: string; sentence: numb
 const DISTANCE_BEFORE =
   /^(\d+|\d+k|running|ran|run|my|the|more|few|some|of|extra|those|these|couple|hundred|thousand|ten|five|twenty|many|daily|weekly|bike|cycling|walking)$/;
 
+/** A word's first letter, then its consonants with doubles collapsed ("cutting" -> ctng, "words" -> wrds). */
+export function skeleton(word: string): string {
+  return (word[0] + word.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
 export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
+  /** Consonant skeleton -> the vocabulary words with it, most common first ("wrds" -> words). */
+  private readonly skeletons = new Map<string, string[]>();
   private readonly known: Set<string>;
   private readonly stems = new Map<string, string>();
   /** All idioms in one expression, longest first, and what each becomes. */
@@ -52,10 +65,17 @@ export class SafetyNormaliser {
   /** @param vocabulary the words sign patterns and examples use; @param common words never corrected (clinic questions, everyday words) */
   constructor(
     private readonly lexicon: Lexicon,
-    vocabulary: Map<string, number>,
+    private readonly vocabulary: Map<string, number>,
     common: Iterable<string> = [],
   ) {
     this.speller = new SpellCorrector(vocabulary);
+    for (const [w] of [...vocabulary].sort((a, b) => b[1] - a[1])) {
+      const key = skeleton(w);
+      if (w.length < 3 || key.length < 3) continue;
+      const list = this.skeletons.get(key);
+      if (list) list.push(w);
+      else this.skeletons.set(key, [w]);
+    }
     this.known = new Set([...vocabulary.keys(), ...lexicon.keep, ...common, ...lexicon.replace.keys(), ...lexicon.forms.keys()]);
     for (const [phrase, replacement] of lexicon.idioms) this.idiomMap.set(phrase, replacement.join(' '));
     const phrases = [...this.idiomMap.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -65,20 +85,58 @@ export class SafetyNormaliser {
   /** A word's replacement words: SMS spellings, contractions, typos ("carnt" -> can not). */
   private replaceWord(raw: string): string[] {
     const word = raw.replace(/'/g, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
-    const direct = this.lexicon.replace.get(word);
+    // "od'd" is overdosed, "odd" is odd: a few spellings are only known with their apostrophe.
+    const direct = (raw.includes("'") ? this.lexicon.replace.get(raw) : undefined) ?? this.lexicon.replace.get(word);
     if (direct) return direct;
     // Dropped g: "bein", "feelin", "bleedin" are being, feeling, bleeding.
-    if (word.endsWith('in') && !this.known.has(word) && this.known.has(word + 'g')) return this.lexicon.replace.get(word + 'g') ?? [word + 'g'];
-    if (this.known.has(word) || word.length < 5 || /\d/.test(word)) return [word];
+    // (a sign word's dropped g counts even when the clinic's questions spell it that way too: "needlin")
+    const withG = word + 'g';
+    if (word.endsWith('in') && this.known.has(withG) && (!this.known.has(word) || (this.vocabulary.has(withG) && !isEnglish(word))))
+      return this.lexicon.replace.get(withG) ?? [withG];
+    if (this.known.has(word) || /\d/.test(word)) return [word];
+    if (word.length < 5) return this.bySkeleton(word) ?? [word];
     // A doubled letter typed by mistake: "chesst", "bleedding", "siezzure".
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
       const single = word.slice(0, i) + word.slice(i + 1);
       if (this.known.has(single)) return this.lexicon.replace.get(single) ?? [single];
     }
+    // One letter too many ("cheset", "breathee"): the corrector only shortens words of seven letters or more.
+    if (!isEnglish(word)) {
+      const shorter = this.oneLetterLess(word);
+      if (shorter) return this.lexicon.replace.get(shorter) ?? [shorter];
+    }
     const fixed = this.speller.correct(word);
-    if (fixed !== word && isEnglish(word)) return [word];
+    // A doubled letter typed once ("cuting", "stoped") is a typo even where a base form makes the word look English (cute).
+    const missedDouble =
+      fixed.length === word.length + 1 && Array.from(fixed).some((c, i) => c === fixed[i + 1] && fixed.slice(0, i) + fixed.slice(i + 1) === word);
+    if (fixed !== word && isEnglish(word) && !missedDouble) return [word];
+    if (fixed === word) return this.bySkeleton(word) ?? [word];
     return this.lexicon.replace.get(fixed) ?? [fixed];
+  }
+
+  private oneLetterLess(word: string): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (let i = 0; i < word.length; i++) {
+      const w = word.slice(0, i) + word.slice(i + 1);
+      const n = this.vocabulary.get(w) ?? 0;
+      if (n > bestCount) [best, bestCount] = [w, n];
+    }
+    return best;
+  }
+
+  /**
+   * SMS writing drops vowels and doubles ("wrds arent comng", "my hnd", "cuting"): a word that is not English and that
+   * the corrector left alone becomes the most common sign word with the same consonants, when there is one.
+   */
+  private bySkeleton(word: string): string[] | undefined {
+    const key = skeleton(word);
+    // A word WordNet lists as it is stays, unless it has no vowel at all ("hnd" is an acronym there, and SMS for hand).
+    if (key.length < 3 || (inWordNet(word) && /[aeiouy]/.test(word))) return undefined;
+    // Only vowels left out: the typed letters come in the same order in the word ("prply" is not "purple").
+    const found = this.skeletons.get(key)?.find((w) => isSubsequence(word, w));
+    return found ? (this.lexicon.replace.get(found) ?? [found]) : undefined;
   }
 
   stemOf(word: string): string {

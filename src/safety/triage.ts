@@ -6,7 +6,7 @@
  *     left once negated, past and hypothetical mentions are set aside.
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
-import { greetsOnly } from '../nlu/clinicQuestions';
+import { greetsOnly, socialKind, socialOnly } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
 import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
@@ -17,14 +17,14 @@ import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, T
  * The classifier's risk (1 - P(none)) at or above which a message the patterns did not catch still gets
  * guidance first (then the answer). Chosen for recall: see docs/safety.md and `npm run evaluate:safety`.
  */
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.4;
 
 const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alone: 3 };
 const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
 
 /** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
 const EVENT =
-  /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|overdose|overdosed|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
+  /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
@@ -49,6 +49,13 @@ const FUNCTION_WORDS = new Set(
     'yes no not feel get got bit lot thing thi'
   ).split(' '),
 );
+
+/** "thanks, I'm not ok": a social message with a negation is not only social. */
+const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
+
+/** "my flatmate did dry needling and loved it": someone's good experience, told as a reason to ask, not a session of the writer's. */
+const RECOMMENDED =
+  /\b(loved it|loves it|swears by|swear by|recommended|recommends|raves about|rave about|worked wonders|works wonders|said it helped|says it helped|told me to)\b/;
 
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
@@ -128,6 +135,12 @@ export class SafetyTriage {
     return c.ailments.some((p) => all.includes(p)) ? 'ailment' : undefined;
   }
 
+  /** Whether every clause asks about what might happen ("what if…", "could it…"), with nothing said to be happening now. */
+  private onlyHypothetical(clauses: NormalClause[]): boolean {
+    if (clauses.length === 0 || STRONG_NOW.test(clauses.flatMap((c) => c.words).join(' '))) return false;
+    return clauses.every((c) => isHypothetical(c.words, c.words.length));
+  }
+
   /** Whether the message names one of the acupuncture ailments. */
   private hasAilment(clauses: Array<{ stems: string[] }>): boolean {
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
@@ -158,15 +171,32 @@ export class SafetyTriage {
     const { knowledge, options } = this;
     const stems = (t: string) => this.normaliser.clauses(t).map((c) => c.stems);
     return SafetyClassifier.train([
-      // Clinic-tier reactions are left to the patterns: they share most words with ordinary questions.
-      ...knowledge.examples.filter((e) => e.label !== 'clinic').map((e) => ({ stems: stems(e.text), label: e.label as SafetyLabel })),
+      // Clinic-tier reactions are a class too: without them, soreness after a session read as urgent care, the only
+      // class whose examples all follow a session. A clinic or urgent catch needs a session in the message (below).
+      ...knowledge.examples.map((e) => ({ stems: stems(e.text), label: e.label as SafetyLabel })),
       ...(options.benign ?? []).map((t) => ({ stems: stems(t), label: 'none' as SafetyLabel })),
     ]);
   }
 
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
-    return clauses.some((c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' '));
+    return clauses.some(
+      (c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') && !RECOMMENDED.test(c.words.join(' ')),
+    );
+  }
+
+  /**
+   * Tiers whose signs a message words in their everyday meaning: a sign matched, and so did its 'unless' ("I won't be
+   * around next week, I'm on holiday"). The classifier's catch of the same tier is that meaning too.
+   */
+  private everydayTiers(clauses: NormalClause[]): Set<Tier> {
+    const out = new Set<Tier>();
+    const all = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
+    for (const sign of this.knowledge.signs) {
+      if (!sign.unless || !sign.tier || out.has(sign.tier)) continue;
+      if (all.some((c) => sign.matcher.test(c)) && all.some((c) => sign.unless!.test(c))) out.add(sign.tier);
+    }
+    return out;
   }
 
   /** Every sign mentioned, with its context. */
@@ -186,12 +216,15 @@ export class SafetyTriage {
     const strongNow = STRONG_NOW.test(allWords.join(' '));
     let messageWhen: string | undefined;
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
+    const byId = new Map(this.knowledge.signs.map((s) => [s.id, s]));
+    const present = (id: string) => allStems.some((c) => byId.get(id)?.matcher.test(c));
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
       const sentence = sentences.get(clause.sentence)!;
       const offset = sentence.offsets[ci];
       for (const sign of this.knowledge.signs) {
+        if (sign.requires && !present(sign.requires)) continue;
         const m = sign.matcher.exec(joined) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
         if (!m) continue;
         if (sign.unless && allStems.some((c) => sign.unless!.test(c))) continue;
@@ -291,13 +324,16 @@ export class SafetyTriage {
     const setAside = new Set(mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause));
     const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
-    if (MODE_RANK[best.mode] >= MODE_RANK.first || rest.length === 0) {
+    // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
+    if ((MODE_RANK[best.mode] >= MODE_RANK.first && best.tier !== 'clinic') || rest.length === 0) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
-    // A greeting, alone or with the writer's name ("Hi, I'm Sue"), is not the classifier's to flag: it has no words the
-    // safety examples know, and the classifier leaned on "I'm" alone.
-    if (greetsOnly(text)) {
+    // A greeting ("Hi, I'm Sue"), thanks ("thanks, you've been great") or an "ok, fair enough" is not the classifier's
+    // to flag: every word is a social one, and the classifier leaned on "I'm", "been" or "so" alone. A farewell still
+    // goes to the classifier: a goodbye can be a crisis.
+    const social = socialOnly(text);
+    if (social === 'greeting' ? greetsOnly(text) : social && socialKind(text) !== 'farewell' && !NEGATION.test(text.toLowerCase())) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
@@ -311,9 +347,13 @@ export class SafetyTriage {
         -1000,
         -1000,
       ) === 'history';
-    // Urgent care is for problems after a session (infection, a fragment, a nerve): without one, an ache is an ache.
-    const unlinked = tier === 'urgent' && !session;
-    if (risk >= this.threshold && tier && !history && !unlinked) {
+    // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
+    // one, an ache is an ache.
+    const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
+    // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
+    // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis.
+    const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
+    if (risk >= this.threshold && tier && !history && !unlinked && !hypothetical && !this.everydayTiers(clauses).has(tier)) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
       // Crisis gets its guidance, unless the message only tells an ailment such as stress or poor sleep: then the
@@ -326,8 +366,10 @@ export class SafetyTriage {
       const needsAilmentCheck = kind === 'ailment' || tier === 'crisis';
       const namesAilment = kind === 'ailment' || (kind !== undefined && this.hasAilment(kept));
       const everyday = needsAilmentCheck ? namesAilment && this.worriedByAilmentsOnly(kept) : kind !== undefined;
-      if (everyday) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
-      else best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
+      const reaction = MODE_RANK[best.mode] >= MODE_RANK.first;
+      if (everyday && !reaction) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
+      else if (!everyday)
+        best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
     best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
     return best;

@@ -56,6 +56,8 @@ export interface Sign {
   inDoubt: boolean;
   /** When this matches anywhere in the message, the sign's words have their everyday meaning ("I won't be around: on holiday"). */
   unless?: RegExp;
+  /** Another sign's id: this one counts only when that one is mentioned too ("bleeding for an hour" with "I'm on Xarelto"). */
+  requires?: string;
 }
 
 /** Normalisation tables from knowledge/safety/lexicon.json. */
