@@ -128,8 +128,14 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const ctx = await deps.turns.context(context);
   const answers: PartAnswer[] = [];
   let previous = whole;
+  // Conditions already answered as a partial match ("bursitis on my hip… does that count under hip pain?"): the honest
+  // partial answer stands for a later part that refers back to it by the listed condition's name, never a "yes" after it.
+  const partly = new Set<string>();
   for (const r of parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)))) {
     const part = r.text;
+    const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
+    if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;
+    for (const c of r.conditions) if (c.value.partial) partly.add(c.value.name);
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
     if (r.intent === 'None' || r.intent === 'out_of_scope') {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,

@@ -158,6 +158,19 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('digestive issues').and.include('does not name');
     });
 
+    it('a diagnosis the list does not name, told with a listed condition or its body part, is said to be unnamed, never a yes', async () => {
+      for (const [t, listed, said] of [
+        ['the physio thinks it is a torn meniscus, my knee clicks going down stairs, can dry needling help', 'Knee pain', 'meniscus'],
+        ['got scoliosis and my lower back aches most evenings, is that something you needle', 'Chronic lower back pain', 'scoliosis'],
+        ['trochanter bursitis apparently, the side of my hip hurts at night, does that come under your hip pain one?', 'Hip pain', 'bursitis'],
+      ]) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+        expect(r.text, t).to.include(listed).and.include('does not name').and.match(new RegExp(said, 'i'));
+      }
+    });
+
     it('asking whether it will fix a listed condition gets no yes either', async () => {
       const r = await say('will dry needling fix my tennis elbow for good');
       expect(r.text).to.not.match(/^\W*yes\b/i);

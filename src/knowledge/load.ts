@@ -161,7 +161,11 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
   const descriptions = {
     symptoms: strList(data.symptomWords, file, 'symptomWords'),
     unlistedBodyParts: strList(data.unlistedBodyParts, file, 'unlistedBodyParts', true),
+    diagnoses: strList(data.diagnoses ?? [], file, 'diagnoses', true),
   };
+  const aliases = new Set(conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.excludes].map((a) => a.toLowerCase())));
+  for (const d of descriptions.diagnoses)
+    if (aliases.has(d.toLowerCase())) throw new KnowledgeError(file, 'diagnoses', `"${d}" is also a condition's alias, narrower word or exclusion`);
   return { conditions, listSources, descriptions };
 }
 

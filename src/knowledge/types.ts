@@ -70,6 +70,11 @@ export interface DescriptionWords {
   symptoms: string[];
   /** Body areas no listed condition covers. */
   unlistedBodyParts: string[];
+  /**
+   * Specific diagnoses the article's list does not name ("bursitis", "frozen shoulder", "a torn meniscus"): told with a
+   * listed condition's body part or name, the bot says what the article lists and that it does not name theirs.
+   */
+  diagnoses: string[];
 }
 
 /** One passage of the article that answers a specific question within a topic (who, when, research, a term). */

@@ -51,6 +51,8 @@ export interface EntityMatchers {
   /** The article's concepts that belong to one treatment ("acupoints", "lactic acid"): they imply it, taking no slot. */
   concepts?: PhraseMatcher<TreatmentId>;
   descriptions?: DescriptionMatcher;
+  /** Specific diagnoses the list does not name ("bursitis", "frozen shoulder"). */
+  diagnoses?: PhraseMatcher<true>;
   /** One-word treatment names that are general ("needling"). */
   weakTreatmentWords?: string[];
 }
@@ -148,6 +150,21 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     else if (described?.unlistedPart) {
       conditions.push({ value: { name: described.unlistedPart, list: 'dryNeedling', excluded: true }, text: quote(cleaned, tokens, described) });
     }
+  }
+  // "bursitis on the outside of my hip", "I tore my meniscus": a diagnosis the list does not name, told with a listed
+  // condition (named or described), is that condition only partly: the article's list does not name theirs.
+  const sameName = conditions.length > 1 && conditions.every((c) => c.value.name === conditions[0].value.name && !c.value.excluded);
+  const narrower = conditions.find((c) => c.value.partial && c.value.list === 'dryNeedling');
+  // ("trochanteric bursitis… does that come under your hip pain one?": the narrower thing named is what they have)
+  if (sameName && narrower) conditions.splice(0, conditions.length, narrower);
+  const one = conditions.length > 0 && conditions.every((c) => c.value.name === conditions[0].value.name && !c.value.excluded && !c.value.partial);
+  if (matchers.diagnoses && one) {
+    const diagnosis = matchers.diagnoses.match(raw, stems).find((m) => slots.slice(m.from, m.to).every((s) => s !== TREATMENT_SLOT));
+    if (diagnosis)
+      conditions.splice(0, conditions.length, {
+        value: { ...conditions[0].value, partial: true, described: undefined },
+        text: quote(cleaned, tokens, diagnosis),
+      });
   }
   const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).map((m) => m.value))];
   // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.

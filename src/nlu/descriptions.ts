@@ -78,7 +78,8 @@ export class DescriptionMatcher {
     // Unlisted parts first: at equal length "upper back" must win over "back" (the matcher's sort is stable).
     this.parts = new PhraseMatcher([...unlisted, ...partEntries]);
     this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
-    this.symptoms = new PhraseMatcher(phraseEntries<true>(true, words.symptoms));
+    // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
+    this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));
   }
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */

@@ -83,6 +83,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
+    diagnoses: new PhraseMatcher(phraseEntries<true>(true, k.descriptions.diagnoses)),
   };
 }
 
