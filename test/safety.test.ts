@@ -649,4 +649,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(r.mode === 'first' || r.mode === 'alone', `${r.mode} ${r.tier}`).to.equal(false);
     expectTier('what if i just took every pill in the house tonight', 'crisis');
   });
+  it('a habit ("every few months", "most nights") or a week ago, seen to, makes an emergency sign history; for a crisis "most days" is now', () => {
+    for (const t of [
+      'my seizures come every couple of months even on my tablets, is acupuncture ok for epilepsy?',
+      'one side of my face drooped a fortnight ago and the hospital said bells palsy, can needling help it recover?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('i think about not being here most nights', 'crisis', ['alone']);
+  });
 });

@@ -91,6 +91,13 @@ const DISTANT = [
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
 const HABITUAL = [
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
+  /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
+  /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
+  /\beven on (meds|medication|my meds|my medication|tablets)\b/,
+  // "half my face dropped last week and the hospital said…": a week or more ago, seen to, is history (next to the sign only, as habits are; never for a crisis, where 'most days' is now).
+  /\b(last|the other) (week|fortnight|month)\b/,
+  /\b(a|one|two|three|few|couple of|couple|several) (weeks?|fortnights?) ago\b/,
+  /\b(hospital|emergency department|ed|a and e|ambulance|paramedics) (said|says|told|thinks|reckons|diagnosed|confirmed)\b/,
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
@@ -167,7 +174,7 @@ const KIN_AFTER_MY = OTHER;
 
 /** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
 const CAN_HELP =
-  /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/;
+  /\b(can|could|does|do|will|would|might|may|is|are) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (ever |really |actually |also |even )?(help|helps|work|treat|fix|relieve|ease|improve|be used|used for|good for|any good)\b/;
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
@@ -224,7 +231,7 @@ export function isHypothetical(words: string[], start: number, end = start): boo
       .join(' ')
       .replace(WORRY_NOW, ' ');
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
-  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(3));
+  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4));
 }
 
 export type When = 'now' | 'history' | 'past' | 'unknown';

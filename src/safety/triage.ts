@@ -236,7 +236,9 @@ export class SafetyTriage {
         const words = clause.words.slice(start, end).join(' ');
         let context: MentionContext;
         sentence.cues ??= timeCues(sentence.words);
-        let when = whenOf(sentence.words, offset + start, offset + end, sentence.cues);
+        // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now.
+        const cues = sign.tier === 'crisis' ? sentence.cues.filter((c) => c.kind !== 'habitual') : sentence.cues;
+        let when = whenOf(sentence.words, offset + start, offset + end, cues);
         // Nothing in the sentence says when: another sentence may ("That's been going on for years").
         if (when === 'unknown') {
           messageWhen ??= whenOf(allWords, -1000, -1000);
