@@ -172,7 +172,9 @@ export class IntentRecognizer {
     private readonly options: RecognizerOptions,
   ) {
     this.counts = new Map(model.vocabulary);
-    this.speller = new SpellCorrector(this.counts);
+    // An inflection of a known word ("choosing": choose) is no typo, whatever word it is a letter or two from ("shooting").
+    const knownStems = new Set([...this.counts.keys()].map(stem));
+    this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)));
     this.domain = new Set(model.domainStems);
   }
 

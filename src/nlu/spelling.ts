@@ -41,8 +41,14 @@ export class SpellCorrector {
   private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string>();
 
-  /** @param vocabulary word -> how often it occurs in the training data (ties go to the commoner word). */
-  constructor(vocabulary: Map<string, number>) {
+  /**
+   * @param vocabulary word -> how often it occurs in the training data (ties go to the commoner word).
+   * @param isWord words never corrected though unknown here (English words: "choosing" is not a typo of "shooting").
+   */
+  constructor(
+    vocabulary: Map<string, number>,
+    private readonly isWord: (word: string) => boolean = () => false,
+  ) {
     this.known = vocabulary;
     for (const word of vocabulary.keys()) {
       const list = this.byLength.get(word.length) ?? [];
@@ -54,7 +60,7 @@ export class SpellCorrector {
   correct(word: string): string {
     if (this.known.has(word) || /\d/.test(word)) return word;
     const max = allowedEdits(word.length);
-    if (max === 0) return word;
+    if (max === 0 || this.isWord(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;

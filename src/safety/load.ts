@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isEnglish } from './english';
+import { isEnglish } from '../nlu/english';
 import { SafetyNormaliser } from './normalise';
 import { PatternCompiler, PatternError } from './patterns';
 import { Lexicon, SafetyKnowledge, Sign, Tier, TierInfo, TIERS } from './types';

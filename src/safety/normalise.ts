@@ -7,7 +7,7 @@
 import { cleanText } from '../nlu/normalize';
 import { SpellCorrector } from '../nlu/spelling';
 import { stem } from '../nlu/stem';
-import { inWordNet, isEnglish } from './english';
+import { inWordNet, isEnglish } from '../nlu/english';
 import type { Lexicon } from './types';
 
 export interface NormalClause {

