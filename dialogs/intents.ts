@@ -106,7 +106,15 @@ export const INTENT_REGISTRY = {
   contact: { title: 'Contact details', handle: enquiry },
   booking: { title: 'Booking', handle: enquiry },
   human: { title: 'Talk to a person', handle: ({ step }) => step.beginDialog(HANDOFF_DIALOG) },
-  not_covered: { title: 'Prices, safety etc.', handle: answer('fallback', notCoveredText, [SUGGESTIONS.person, SUGGESTIONS.book]) },
+  not_covered: {
+    title: 'Prices, safety etc.',
+    // Another therapy or a medicine is named in the reply ("so I can't tell you about cupping").
+    handle: async ({ step, context, deps, intent, recognition }) => {
+      const text = notCoveredText(deps.knowledge, recognition.notCovered);
+      await say(context, 'fallback', text, { intent, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
+      return step.endDialog();
+    },
+  },
   greeting: { title: 'Hello', handle: answer('answered', greetingText, WELCOME_SUGGESTIONS) },
   thanks: { title: 'Thanks', handle: social },
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },

@@ -82,7 +82,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     const { treatment: suits, why } = recommend(k, area, 'none');
     return { intent: r.intent, text: suitsText(suits, why), outcome: 'answered', question: { treatment: suits } };
   }
-  if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k), outcome: 'fallback', question: {} };
+  if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k, r.notCovered), outcome: 'fallback', question: {} };
   if (r.intent === 'contact') {
     const detail = askedDetail(r.text);
     const missing = detail ? missingDetailText(k, detail) : undefined;

@@ -171,6 +171,23 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('another therapy or advice about a medicine is said not to be covered, naming it, with the clinic to ask', async () => {
+      for (const [t, named, who] of [
+        ['do you guys offer hot stone massage as well?', 'hot stone massage', /what the clinic offers/],
+        ['would a chiro be better than dry needling for me', 'chiro', /what the clinic offers/],
+        ['can I keep taking my nurofen on the day of my acupuncture?', 'nurofen', /doctor or pharmacist/],
+      ] as const) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('fallback');
+        expect(r.text, t)
+          .to.include(`“${named}”`)
+          .and.match(who)
+          .and.not.match(/^\W*yes\b/i);
+      }
+      const own = await say('I teach pilates and my lower back aches after long days, would dry needling help?');
+      expect(own.recognition?.condition, 'a therapy in passing is not the question').to.equal('Chronic lower back pain');
+    });
+
     it('asking whether it will fix a listed condition gets no yes either', async () => {
       const r = await say('will dry needling fix my tennis elbow for good');
       expect(r.text).to.not.match(/^\W*yes\b/i);

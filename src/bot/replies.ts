@@ -149,7 +149,17 @@ export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | 
   return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
-export function notCoveredText(k: Knowledge): string {
+export function notCoveredText(k: Knowledge, about?: { kind: 'service' | 'medicine'; text: string }): string {
+  if (about?.kind === 'service')
+    return (
+      `Our article only covers acupuncture and dry needling, so I can’t tell you about “${about.text}”. ` +
+      `Our team can tell you what the clinic offers:\n\n${contactLines(k.clinic)}`
+    );
+  if (about?.kind === 'medicine')
+    return (
+      `I can’t give advice about medicines such as “${about.text}”: please ask your doctor or pharmacist. ` +
+      `For anything about your visit, our team can help:\n\n${contactLines(k.clinic)}`
+    );
   return (
     `Sorry, I don’t have that information. I only know what our article says about acupuncture and dry needling, ` +
     `and it doesn’t cover that (for example prices, side effects, safety or session details). Our team can answer:\n\n${contactLines(k.clinic)}`

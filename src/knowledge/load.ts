@@ -17,6 +17,7 @@ import {
   Condition,
   DescriptionWords,
   Knowledge,
+  NotCoveredWords,
   Passage,
   Topic,
   TOPIC_REQUIREMENTS,
@@ -193,6 +194,15 @@ function loadTreatments(dir: string): Record<TreatmentId, TreatmentWords> {
   return treatments;
 }
 
+function loadNotCovered(dir: string): NotCoveredWords {
+  const file = 'treatments.json';
+  const data = obj(readJson(dir, file), file, '(root)');
+  return {
+    otherServices: strList(data.otherServices ?? [], file, 'otherServices', true),
+    medicines: strList(data.medicines ?? [], file, 'medicines', true),
+  };
+}
+
 function loadPassages(raw: unknown, article: string, file: string): Passage[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new KnowledgeError(file, 'passages', 'must be a list');
@@ -342,6 +352,7 @@ export function loadKnowledge(dir: string): Knowledge {
     conditions,
     listSources,
     treatments: loadTreatments(dir),
+    notCovered: loadNotCovered(dir),
     descriptions,
     passages: loadPassages(obj(readJson(dir, 'answers.json'), 'answers.json', '(root)').passages, article, 'answers.json'),
     topics: loadTopics(dir, article),

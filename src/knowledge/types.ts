@@ -64,6 +64,12 @@ export interface TreatmentWords {
   concepts: string[];
 }
 
+/** Other therapies and services ("cupping", "remedial massage"), and medicine names ("ibuprofen"), from treatments.json. */
+export interface NotCoveredWords {
+  otherServices: string[];
+  medicines: string[];
+}
+
 /** What lets descriptions in a patient's own words be understood (conditions.json). */
 export interface DescriptionWords {
   /** Words that make a mentioned body part a complaint ("aches", "sore", "pins and needles"). */
@@ -121,6 +127,8 @@ export interface Knowledge {
   /** The article's lead-in sentence for each list. */
   listSources: Record<TreatmentId, string>;
   treatments: Record<TreatmentId, TreatmentWords>;
+  /** What the article does not cover that patients ask about (treatments.json): other therapies, and medicines. */
+  notCovered: NotCoveredWords;
   descriptions: DescriptionWords;
   /** Specific passages of the article, picked instead of a topic's whole answer when they answer the question. */
   passages: Passage[];

@@ -53,6 +53,8 @@ export interface EntityMatchers {
   descriptions?: DescriptionMatcher;
   /** Specific diagnoses the list does not name ("bursitis", "frozen shoulder"). */
   diagnoses?: PhraseMatcher<true>;
+  /** Other therapies and medicines the article does not cover (treatments.json). */
+  notCovered?: PhraseMatcher<'service' | 'medicine'>;
   /** One-word treatment names that are general ("needling"). */
   weakTreatmentWords?: string[];
 }

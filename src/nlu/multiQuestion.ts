@@ -12,5 +12,14 @@ export function splitQuestions(text: string): string[] {
     .split(SPLIT)
     .map((p) => p.replace(/^(two things|2 things|also|and|plus|so)\b[\s:,-]*/i, '').trim())
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
-  return parts.length ? parts : [text];
+  // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
+  const joined: string[] = [];
+  for (const p of parts) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && STUB.test(last)) joined[joined.length - 1] = `${last} also ${p}`;
+    else joined.push(p);
+  }
+  return joined.length ? joined : [text];
 }
+
+const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');

@@ -44,6 +44,8 @@ export interface Recognition {
   unlistedText?: string;
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
+  /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
+  notCovered?: { kind: 'service' | 'medicine'; text: string };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
   reason: RecognitionReason;
@@ -52,9 +54,36 @@ export interface Recognition {
 }
 
 /** What the entity matchers are built from (knowledge/conditions.json and treatments.json). */
-export type MatcherKnowledge = Pick<Knowledge, 'conditions' | 'treatments' | 'descriptions'>;
+export type MatcherKnowledge = Pick<Knowledge, 'conditions' | 'treatments' | 'descriptions'> & Partial<Pick<Knowledge, 'notCovered'>>;
 
 const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
+
+/** The intent for what the article does not cover (knowledge/intents/not_covered.txt). */
+const NOT_COVERED_INTENT = 'not_covered';
+
+/** The sentence naming another therapy asks about it ("do you do cupping?", "is massage better"), not "I'm a yoga teacher". */
+function asksAboutService(cleaned: string, service: string): boolean {
+  const sentence = cleaned
+    .toLowerCase()
+    .split(/(?<=[.!?])\s+|\n+/)
+    .find((x) =>
+      x
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .includes(service),
+    );
+  return sentence !== undefined && (sentence.includes('?') || SERVICE_ASK.test(sentence));
+}
+
+const SERVICE_ASK =
+  /^\s*(do|does|can|could|is|are|would|should|what|which|how|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or)\b/;
+
+/** A medicine asked about in so many words, even with a condition named. */
+const MEDICINE_ASKED = /\b(recommend|suggest|which|should i (take|use|stop|keep)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
+
+/** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
+const MEDICINE_ADVICE =
+  /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|stop|stopping|take|taking|before|after|instead|or)\b/;
 
 function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
   return e.words.length === 1 ? { ...e, stems: ['\u0000' + e.words[0]] } : e;
@@ -84,6 +113,10 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
     diagnoses: new PhraseMatcher(phraseEntries<true>(true, k.descriptions.diagnoses)),
+    notCovered: new PhraseMatcher([
+      ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []),
+      ...phraseEntries<'service' | 'medicine'>('medicine', k.notCovered?.medicines ?? []),
+    ]),
   };
 }
 
@@ -178,6 +211,24 @@ export class IntentRecognizer {
     this.domain = new Set(model.domainStems);
   }
 
+  /**
+   * "Do you also do cupping?", "is remedial massage better than dry needling?", "should I take ibuprofen before
+   * needling?": another therapy, or advice about a medicine. Not when the message names a listed condition ("I take
+   * Panadol for my back, can dry needling help?" is a question about the back).
+   */
+  private notCoveredAsked(a: ReturnType<typeof analyse>): Recognition['notCovered'] {
+    if (!this.matchers.notCovered) return undefined;
+    const norm = a.tokens.map((t) => t.norm);
+    const found = this.matchers.notCovered.match(norm, norm.map(stem))[0];
+    if (!found) return undefined;
+    const joined = norm.join(' ');
+    // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
+    if (found.value === 'medicine') {
+      if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !MEDICINE_ASKED.test(joined))) return undefined;
+    } else if (a.conditions.length > 0 || !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))) return undefined;
+    return { kind: found.value, text: norm.slice(found.from, found.to).join(' ') };
+  }
+
   recognize(text: string): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
@@ -196,6 +247,8 @@ export class IntentRecognizer {
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+    const other = this.notCoveredAsked(a);
+    if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
 
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
