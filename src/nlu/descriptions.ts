@@ -24,10 +24,40 @@ const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for'
 
 /** Whether the body part at `from` is asked to be treated ("help my back": a complaint without a symptom word). */
 function askedToTreat(tokens: string[], from: number): boolean {
-  // The part may start with "my" ("my back") or follow it ("my hip"): the word before that asks for treatment.
-  const owner = tokens[from] !== 'my' && (tokens[from - 1] === 'my' || tokens[from - 1] === 'the') ? 1 : 0;
-  return TREAT.has(tokens[from - 1 - owner] ?? '');
+  // The part may start with "my" ("my back") or follow it ("my hip"), or "a" and how it is ("help with a pulled calf
+  // muscle", "for a sore knee"): the word before those asks for treatment.
+  let i = from - 1;
+  while (i >= 0 && i >= from - 3 && BEFORE_PART.has(tokens[i])) i--;
+  return TREAT.has(tokens[i] ?? '');
 }
+
+/** Words between a treatment word and the body part it asks about: "a", "my", and how the part is. */
+const BEFORE_PART = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'sore',
+  'pulled',
+  'strained',
+  'torn',
+  'tight',
+  'stiff',
+  'bad',
+  'dodgy',
+  'crook',
+  'painful',
+  'achy',
+  'aching',
+  'tweaked',
+  'sprained',
+  'twisted',
+  'rolled',
+  'injured',
+  'bruised',
+  'swollen',
+  'niggly',
+]);
 
 /** Words before a body part that still make it the writer's: "sore knee when i run", "bad back, can u help". */
 const LEADING = new Set(['the', 'sore', 'bad', 'stiff', 'painful', 'tight', 'dodgy', 'crook', 'achy', 'aching', 'left', 'right']);

@@ -93,6 +93,7 @@ const HABITUAL = [
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
   /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
+  /\b(once|twice|a few times|a couple of times|couple of times|few times|\d+ times) (a|per|every) (week|month|year|fortnight)\b/,
   /\beven on (meds|medication|my meds|my medication|tablets)\b/,
   // "half my face dropped last week and the hospital said…": a week or more ago, seen to, is history (next to the sign only, as habits are; never for a crisis, where 'most days' is now).
   /\b(last|the other) (week|fortnight|month)\b/,

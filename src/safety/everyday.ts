@@ -13,6 +13,9 @@ const SPANS = ['for weeks', 'for months', 'for years', 'on and off', 'for ages',
 const HAVE = ['ive had', 'i get', 'suffering from', 'dealing with'];
 const ASKS = ['can dry needling help', 'would acupuncture help', 'do you treat that', 'is needling good for that', 'what would you suggest', ''];
 
+/** How many body parts and cues of a condition the lines are written from. */
+const PER_CONDITION = 8;
+
 /** A fixed pick from a list (deterministic, so the classifier is the same on every start). */
 const pick = <T>(list: T[], i: number): T => list[i % list.length];
 
@@ -21,8 +24,10 @@ export function everydayComplaints(conditions: Condition[], words: DescriptionWo
   const out: string[] = [];
   let n = 0;
   for (const c of conditions) {
-    const cues = c.cues.length ? c.cues : ['lately'];
-    for (const part of c.bodyParts) {
+    // The first few body parts and cues of each: the generated lines must not outweigh the written examples (with every
+    // lay word of conditions.json, booking messages such as "my last session before the holidays" read as a crisis).
+    const cues = c.cues.length ? c.cues.slice(0, PER_CONDITION) : ['lately'];
+    for (const part of c.bodyParts.slice(0, PER_CONDITION)) {
       for (let k = 0; k < 3; k++, n++) {
         const symptom = pick(words.symptoms, n * 7 + k);
         const cue = pick(cues, n + k);

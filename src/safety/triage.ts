@@ -14,10 +14,10 @@ import { safetyVocabulary } from './load';
 import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
 
 /**
- * The classifier's risk (1 - P(none)) at or above which a message the patterns did not catch still gets
+ * The most likely tier's probability at or above which a message the patterns did not catch still gets
  * guidance first (then the answer). Chosen for recall: see docs/safety.md and `npm run evaluate:safety`.
  */
-export const DEFAULT_THRESHOLD = 0.4;
+export const DEFAULT_THRESHOLD = 0.45;
 
 const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alone: 3 };
 const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
@@ -31,7 +31,7 @@ const QUESTION =
 
 /** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
 const LONG_STANDING =
-  /\b(always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was)|(for|been|had it|past|last|over|about|around|nearly|almost|maybe|like) (about |around |maybe |nearly |almost |over |like |roughly |the )?(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|few|couple|couple of|several|many) (months|years|month|year))\b/;
+  /\b((once|twice|a few times|a couple of times|couple of times|few times|\d+ times) (a|per|every) (week|month|year|fortnight)|always|all the time|for (weeks|months|years|a few weeks|a few months|a couple of (weeks|months|years))|(weeks|months|years) now|on and off|chronic|every (day|night|morning|week|month)|most (days|nights|mornings)|since (last (year|month|summer|winter)|i was)|(for|been|had it|past|last|over|about|around|nearly|almost|maybe|like) (about |around |maybe |nearly |almost |over |like |roughly |the )?(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|few|couple|couple of|several|many) (months|years|month|year))\b/;
 
 /** Something new and sudden: never softened as long-standing, whatever else the message says. */
 const SUDDEN = /\b(sudden|suddenly|all of a sudden|out of nowhere|out of the blue|just now|right now|this minute|getting worse fast)\b/;
