@@ -302,6 +302,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"and how old is the other one?" asks the last question about the other treatment', async () => {
+      const c = new Conversation();
+      await c.say('when did dry needling start?');
+      const r = await c.say('and how old is the other one then?');
+      expect(r.text)
+        .to.match(/ancient/i)
+        .and.not.include('1980s');
+    });
+
     it('"bye" is said goodbye to, "lol ok" gets "anything else?", and "who am I chatting with" is told it is a bot', async () => {
       expect((await say('bye!')).text).to.match(/^Bye for now/);
       const ack = await say('lol ok');

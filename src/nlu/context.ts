@@ -26,6 +26,10 @@ const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query'
 const OWN_MEANING = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help', 'difference', 'similarity', 'which_suits']);
 const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b/;
 const MAX_ELLIPSIS_WORDS = 6;
+/** "and how old is the other one?": a follow-up about "the other one" may be a little longer. */
+const MAX_OTHER_ONE_WORDS = 10;
+/** Words that compare the two treatments ("is the other one better?", "what's the difference"). */
+const COMPARING = /\b(difference|different|differ|same|similar|compare|compared|comparison|vs|versus|better|worse|than|between|both)\b/;
 const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|also|ok and|ok what about|so)\b/;
 
 /**
@@ -36,18 +40,20 @@ const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|als
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // "what about the other treatment, does that help digestion?": whatever its length, "the other one" is the treatment
   // not talked about last.
-  if (
-    ctx.lastTreatment &&
-    r.treatments.length === 0 &&
-    OTHER_ONE.test(r.text.toLowerCase()) &&
-    r.intent !== 'difference' &&
-    r.intent !== 'similarity'
-  ) {
-    r = { ...r, treatments: [ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture'] };
+  // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
+  const comparing = COMPARING.test(r.text.toLowerCase());
+  if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing) {
+    const about =
+      r.intent === 'difference' || r.intent === 'similarity'
+        ? ctx.lastIntent && REPEATABLE.has(ctx.lastIntent)
+          ? ctx.lastIntent
+          : 'what_is'
+        : r.intent;
+    r = { ...r, intent: about, treatments: [ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture'] };
   }
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
   const wordCount = r.text.trim().split(/\s+/).length;
-  if (wordCount > MAX_ELLIPSIS_WORDS) return r;
+  if (wordCount > (OTHER_ONE.test(r.text.toLowerCase()) ? MAX_OTHER_ONE_WORDS : MAX_ELLIPSIS_WORDS)) return r;
   // Elliptical: "and acupuncture?", "what about dry needling", "acupuncture?" or "the other one"; a full question
   // naming a treatment ("what conditions can dry needling treat?") is not.
   if (wordCount > 3 && !ELLIPSIS_START.test(r.text.trim().toLowerCase()) && !OTHER_ONE.test(r.text.toLowerCase())) return r;
