@@ -29,7 +29,7 @@ import type { ConditionDialogOptions } from './conditionDialog';
 import type { DialogDependencies } from './dependencies';
 import type { EnquiryOptions } from './enquiryDialog';
 import { CONDITION_DIALOG, ENQUIRY_DIALOG, HANDOFF_DIALOG, TOPIC_DIALOG, WHICH_TREATMENT_DIALOG } from './ids';
-import { sendTopicAnswer, TopicDialogOptions, TreatmentTopic } from './topicDialog';
+import { sendPassageInstead, sendTopicAnswer, TopicDialogOptions, TreatmentTopic } from './topicDialog';
 
 /** What a handler gets: the main dialog's step, and the question as understood and resolved against the conversation. */
 export interface IntentTurn {
@@ -110,6 +110,7 @@ export const INTENT_REGISTRY = {
     title: 'Prices, safety etc.',
     // Another therapy or a medicine is named in the reply ("so I can't tell you about cupping").
     handle: async ({ step, context, deps, intent, recognition }) => {
+      if (await sendPassageInstead(context, deps)) return step.endDialog();
       const text = notCoveredText(deps.knowledge, recognition.notCovered);
       await say(context, 'fallback', text, { intent, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
       return step.endDialog();
@@ -118,7 +119,11 @@ export const INTENT_REGISTRY = {
   greeting: { title: 'Hello', handle: answer('answered', greetingText, WELCOME_SUGGESTIONS) },
   thanks: { title: 'Thanks', handle: social },
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
-  out_of_scope: { title: 'Something else', handle: answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS) },
+  out_of_scope: {
+    title: 'Something else',
+    handle: async (turn) =>
+      (await sendPassageInstead(turn.context, turn.deps)) ? turn.step.endDialog() : answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS)(turn),
+  },
 } satisfies Record<string, IntentEntry>;
 
 export type IntentId = keyof typeof INTENT_REGISTRY;

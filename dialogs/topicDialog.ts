@@ -99,6 +99,27 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   return true;
 }
 
+/**
+ * A question the classifier took for one the article does not cover (or for another subject) that a passage answers
+ * clearly ("where do the needles go in dry needling?": the knots; "are the needles thick?": thin needles): the
+ * passage. Needs a treatment named, or needles, so that "where do I park" is never answered from the article.
+ */
+export async function sendPassageInstead(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const { recognition: r } = await deps.turns.understand(context);
+  if (r.notCovered || r.conditions.length > 0) return false;
+  const treatment = r.treatments.length === 1 ? r.treatments[0] : undefined;
+  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text)) return false;
+  const passage = passagePicker(deps.knowledge.passages).pickClearly(r.text, treatment);
+  if (!passage) return false;
+  await say(context, 'answered', passage.text, { intent: 'how_it_works', suggestions: followUps('how_it_works', treatment ?? 'both') });
+  await deps.turns.remember(context, 'how_it_works', { treatment: passage.treatment === 'both' ? treatment : passage.treatment }, passage.id);
+  return true;
+}
+const NEEDLES = /\bneedles?\b/i;
+/** What the article says nothing about, whatever passage words come with it: does it hurt, is it safe, prices, children. */
+const NOT_IN_ARTICLE =
+  /\b(hurt|hurts|painful|sting|stings|safe|safety|risk|risks|side effects?|cost|costs|price|how much|pregnan\w*|kids?|child|children|year old|yo|bleed\w*|bruis\w*)\b/i;
+
 /** Questions about how a treatment works or what it is, where a concept of the other treatment is a misunderstanding. */
 const CONCEPT_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'similarity', 'difference']);
 /** "Which one is the treatment with meridians?", "which treatment is that?". */

@@ -128,6 +128,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('a question the classifier takes for an uncovered one still gets the passage that answers it; does it hurt still does not', async () => {
+      const where = await say('so where exactly do the needles go in with dry needling');
+      expect(where.recognition?.outcome).to.equal('answered');
+      expect(where.text).to.match(/trigger points|knots/);
+      const thick = await say('how thick are the needles, like a blood test one?');
+      expect(thick.text).to.include('thin needles');
+      const hurt = await say('does it hurt when the needles go in');
+      expect(hurt.recognition?.outcome).to.equal('fallback');
+      expect(hurt.text).to.not.include('knots');
+    });
+
     it('who does dry needling gets Myotherapy and physical therapy, not the whole definition', async () => {
       const r = await say('who normally performs dry needling');
       expect(r.text).to.include('Myotherapy').and.not.include('1980s');

@@ -44,13 +44,23 @@ export class PassagePicker {
   }
 
   /**
+   * The passage whose cues weigh at least two words in the question ("where do the needles go in dry needling": the
+   * knots; "are the needles thick": thin needles), for a question the classifier took for something the article does
+   * not cover. One word is not enough: "my 6 year old" is not a question about how old acupuncture is.
+   */
+  pickClearly(text: string, treatment: TreatmentId | 'both' | undefined): Passage | undefined {
+    const found = this.scored(text, treatment);
+    return found && found.score >= 2 ? found.passage : undefined;
+  }
+
+  /**
    * Whether one treatment's passage has cues in the question weighing at least two words ("everything you treat"):
-   * it answers without asking which treatment. (Points about both are better answered by the comparison itself, but
-   * for what they are used for: "are they both used for musculoskeletal conditions?")
+   * it answers without asking which treatment. (Points about both are better answered by the comparison itself when the
+   * question compares; "how thick are the needles?" gets the point about both.)
    */
   answersClearly(text: string, intent?: string): boolean {
     const found = this.scored(text, undefined);
-    return found !== undefined && found.score >= 2 && (found.passage.treatment !== 'both' || intent === 'uses');
+    return found !== undefined && found.score >= 2 && (found.passage.treatment !== 'both' || (intent !== 'difference' && intent !== 'similarity'));
   }
 
   private scored(text: string, treatment: TreatmentId | 'both' | undefined): { passage: Passage; score: number } | undefined {
