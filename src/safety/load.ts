@@ -246,6 +246,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
       patterns: bodies,
       sources: s.patterns,
       matcher: oneOf(bodies),
+      firstWords: s.patterns.map((source) => compiler.firstWords(source)),
       sessionMatcher: afterSession.length ? oneOf(afterSession) : undefined,
       sessionSources: s.afterSession,
       requires: s.requires,

@@ -40,6 +40,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word inside a gap: anything but a negation or a clause-changing word. */
 const GAP_WORD = '(?:(?!(?:not|no|never|nor|without|if) )\\S+ )';
 
+/** The words a pattern can start with: exact stems and prefixes ("suicid*"); undefined when it can start anywhere. */
+export interface FirstWords {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
 export class PatternCompiler {
   private readonly concepts = new Map<string, string>();
   private readonly compiling = new Set<string>();
@@ -52,6 +58,77 @@ export class PatternCompiler {
   /** A regular expression over " stem stem … " for one pattern. */
   compile(source: string): RegExp {
     return new RegExp(` (${this.body(source)})`, 'u');
+  }
+
+  /**
+   * The words a pattern can start with, so that a sign whose patterns cannot start at any word of a clause is not run on
+   * it (the triage's cost is mostly these expressions). Undefined when the pattern can start with a gap.
+   */
+  firstWords(source: string): FirstWords | undefined {
+    const out: FirstWords = { exact: new Set(), prefixes: [] };
+    return this.firsts(lex(source), { pos: 0 }, out, new Set()) === 'anchored' ? out : undefined;
+  }
+
+  /** Adds the first words of a sequence (up to ")" or the end) to `out`; 'open' if it may start with a gap or be empty. */
+  private firsts(toks: Tok[], at: { pos: number }, out: FirstWords, seen: Set<string>): 'anchored' | 'open' {
+    let result: 'anchored' | 'open' = 'anchored';
+    let done = false;
+    let depth = 0;
+    for (;;) {
+      const t = toks[at.pos];
+      if (!t || (t.kind === ')' && depth === 0)) break;
+      at.pos++;
+      if (done && depth > 0) {
+        // Skipping the rest of an alternative: inside a nested group, its "|" and ")" are its own.
+        if (t.kind === '(') depth++;
+        else if (t.kind === ')') depth--;
+        continue;
+      }
+      if (t.kind === '|') {
+        if (!done) result = 'open';
+        done = false;
+        continue;
+      }
+      if (done) {
+        if (t.kind === '(') depth++;
+        continue;
+      }
+      let unit: 'anchored' | 'open';
+      if (t.kind === '(') {
+        unit = this.firsts(toks, at, out, seen);
+        at.pos++;
+      } else if (t.kind === 'concept') unit = this.conceptFirsts(t.value, out, seen);
+      else if (t.kind === 'word') unit = this.wordFirst(t.value, out);
+      else unit = 'open';
+      const optional = toks[at.pos]?.kind === '?';
+      if (optional) at.pos++;
+      if (t.kind === 'gap') {
+        result = 'open';
+        done = true;
+      } else if (unit === 'anchored' && !optional) done = true;
+    }
+    return done ? result : 'open';
+  }
+
+  private conceptFirsts(name: string, out: FirstWords, seen: Set<string>): 'anchored' | 'open' {
+    if (seen.has(name)) return 'open';
+    seen.add(name);
+    let result: 'anchored' | 'open' = 'anchored';
+    for (const phrase of this.conceptSources.get(name) ?? []) if (this.firsts(lex(phrase), { pos: 0 }, out, seen) === 'open') result = 'open';
+    return result;
+  }
+
+  private wordFirst(raw: string, out: FirstWords): 'anchored' | 'open' {
+    if (raw.endsWith('*')) {
+      const prefix = raw.slice(0, -1).toLowerCase().replace(/'/g, '');
+      const stemmed = this.normaliser.stemOf(prefix);
+      out.prefixes.push(prefix.startsWith(stemmed) ? stemmed : prefix);
+      return 'anchored';
+    }
+    const words = this.normaliser.words(raw);
+    if (words.length === 0) return 'open';
+    out.exact.add(this.normaliser.stemOf(words[0]));
+    return 'anchored';
   }
 
   private concept(name: string): string {

@@ -57,6 +57,62 @@ const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|
 const RECOMMENDED =
   /\b(loved it|loves it|swears by|swear by|recommended|recommends|raves about|rave about|worked wonders|works wonders|said it helped|says it helped|told me to)\b/;
 
+/** For one sign: which patterns can start at a word (by the word, and by prefix), and those that can start anywhere. */
+interface StartIndex {
+  byWord: Map<string, number[]>;
+  byPrefix: Array<[string, number[]]>;
+  anywhere: number[];
+}
+
+const startIndexes = new WeakMap<Sign, StartIndex>();
+
+function startIndex(sign: Sign): StartIndex {
+  let index = startIndexes.get(sign);
+  if (index) return index;
+  const byWord = new Map<string, number[]>();
+  const byPrefix = new Map<string, number[]>();
+  const anywhere: number[] = [];
+  sign.firstWords.forEach((f, i) => {
+    if (!f) return void anywhere.push(i);
+    for (const w of f.exact) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+    for (const p of f.prefixes) byPrefix.set(p, [...(byPrefix.get(p) ?? []), i]);
+  });
+  index = { byWord, byPrefix: [...byPrefix], anywhere };
+  startIndexes.set(sign, index);
+  return index;
+}
+
+/** Each pattern anchored where it is tried (sticky), so trying it at one word costs one attempt, not a scan. */
+const anchored = new WeakMap<RegExp, RegExp>();
+
+function stickyOf(pattern: RegExp): RegExp {
+  let re = anchored.get(pattern);
+  if (!re) anchored.set(pattern, (re = new RegExp(pattern.source, 'uy')));
+  return re;
+}
+
+/**
+ * The sign's leftmost match in a clause, as `sign.matcher` finds it (leftmost, then the first pattern in the file), but
+ * trying at each word only the patterns that can start with it.
+ */
+function firstMatch(sign: Sign, joined: string, stems: string[]): RegExpExecArray | null {
+  const index = startIndex(sign);
+  let offset = 0;
+  for (const stem of stems) {
+    const candidates = [...index.anywhere, ...(index.byWord.get(stem) ?? [])];
+    for (const [p, list] of index.byPrefix) if (stem.startsWith(p)) candidates.push(...list);
+    if (candidates.length > 1) candidates.sort((a, b) => a - b);
+    for (const i of candidates) {
+      const re = stickyOf(sign.patterns[i]);
+      re.lastIndex = offset;
+      const m = re.exec(joined);
+      if (m) return m;
+    }
+    offset += stem.length + 1;
+  }
+  return null;
+}
+
 /** Whether a message asks something, besides whatever else it says. */
 export function asksQuestion(text: string): boolean {
   return text.split(/[.!;\n,]+|\s(?:and|but|so)\s/).some((part) => QUESTION.test(part.trim()));
@@ -217,7 +273,12 @@ export class SafetyTriage {
     let messageWhen: string | undefined;
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     const byId = new Map(this.knowledge.signs.map((s) => [s.id, s]));
-    const present = (id: string) => allStems.some((c) => byId.get(id)?.matcher.test(c));
+    const presence = new Map<string, boolean>();
+    const present = (id: string) => {
+      let p = presence.get(id);
+      if (p === undefined) presence.set(id, (p = allStems.some((c) => byId.get(id)?.matcher.test(c) ?? false)));
+      return p;
+    };
     clauses.forEach((clause, ci) => {
       if (clause.stems.length === 0) return;
       const joined = ' ' + clause.stems.join(' ') + ' ';
@@ -225,7 +286,7 @@ export class SafetyTriage {
       const offset = sentence.offsets[ci];
       for (const sign of this.knowledge.signs) {
         if (sign.requires && !present(sign.requires)) continue;
-        const m = sign.matcher.exec(joined) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
+        const m = firstMatch(sign, joined, clause.stems) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
         if (!m) continue;
         if (sign.unless && allStems.some((c) => sign.unless!.test(c))) continue;
         const start = joined

@@ -37,6 +37,11 @@ export interface Sign {
   patterns: RegExp[];
   /** All of them in one expression: what triage runs (one pass per sign and clause). */
   matcher: RegExp;
+  /**
+   * The words each pattern can start with (undefined: anywhere): only the patterns that can start at a word of the
+   * clause are run, which gives the same match as `matcher` at a fraction of the cost.
+   */
+  firstWords: Array<{ exact: Set<string>; prefixes: string[] } | undefined>;
   /** Source text of each pattern, for messages and docs. */
   sources: string[];
   /**
