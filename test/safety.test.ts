@@ -659,4 +659,18 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('i think about not being here most nights', 'crisis', ['alone']);
   });
+  it('figures of speech about a back or a boss are not emergencies; a needle taken out, or "normal the day after?", is a session', () => {
+    for (const t of [
+      'my lower back has gone stone dead after moving house all weekend',
+      'my kids give me a heart attack every school morning, my neck is in knots',
+      'could not breathe for laughing at your newsletter, anyway how much is a session',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && (r.tier === 'emergency' || r.tier === 'crisis')), `${t} → ${r.mode} ${r.tier}`).to.equal(
+        false,
+      );
+    }
+    expectTier('a little drop of blood came when he took the needles out, is that fine', 'clinic');
+    expectTier('is it normal to be this sore the day after?', 'clinic');
+  });
 });
