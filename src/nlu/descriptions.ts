@@ -60,7 +60,40 @@ const BEFORE_PART = new Set([
 ]);
 
 /** Words before a body part that still make it the writer's: "sore knee when i run", "bad back, can u help". */
-const LEADING = new Set(['the', 'sore', 'bad', 'stiff', 'painful', 'tight', 'dodgy', 'crook', 'achy', 'aching', 'left', 'right']);
+const LEADING = new Set([
+  'the',
+  'a',
+  'an',
+  'like',
+  'sore',
+  'bad',
+  'stiff',
+  'painful',
+  'tight',
+  'dodgy',
+  'crook',
+  'achy',
+  'aching',
+  'left',
+  'right',
+  'pulled',
+  'strained',
+  'torn',
+  'sprained',
+  'rolled',
+  'twisted',
+  // "inside of the elbow, from golf": where on the part, said in a follow-up
+  'inside',
+  'outside',
+  'inner',
+  'outer',
+  'front',
+  'back',
+  'side',
+  'top',
+  'bottom',
+  'of',
+]);
 
 /**
  * A body part spoken of as the writer's without "my" or "I", as SMS writers do: the message starts with it ("jaw clicky n
@@ -71,7 +104,7 @@ function spokenOf(tokens: string[], from: number): boolean {
   if (tokens.includes('your') || tokens.includes('his') || tokens.includes('her') || tokens.includes('their')) return false;
   // "what about the neck, it's always stiff too": asked about in a follow-up.
   const askedAbout = tokens[from - 1] === 'about' || (tokens[from - 2] === 'about' && LEADING.has(tokens[from - 1]));
-  return from === 0 || (from <= 2 && tokens.slice(0, from).every((t) => LEADING.has(t))) || askedToTreat(tokens, from) || askedAbout;
+  return from === 0 || (from <= 3 && tokens.slice(0, from).every((t) => LEADING.has(t))) || askedToTreat(tokens, from) || askedAbout;
 }
 
 type PartOwner = { conditions: Condition[] } | { unlisted: string };
