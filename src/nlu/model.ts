@@ -102,11 +102,7 @@ export function trainIntentModel(examples: Array<{ text: string; intent: string 
     }
     return { features: extractFeatures(a.words, featureOptions), label: ex.intent };
   });
-  for (const w of options.extraVocabulary ?? []) {
-    if (!vocabulary.has(w)) vocabulary.set(w, 1);
-    // The words of the conditions' names are the clinic's words, though the training lines hold them as a slot.
-    if (isContentWord(w)) domain.add(stem(w));
-  }
+  for (const w of options.extraVocabulary ?? []) if (!vocabulary.has(w)) vocabulary.set(w, 1);
   return {
     format: MODEL_FORMAT,
     sourceHash: options.sourceHash ?? '',
