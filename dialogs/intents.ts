@@ -75,6 +75,8 @@ function answer(outcome: Outcome, text: (k: Knowledge) => string, suggestions: S
   };
 }
 
+const declineOutOfScope = answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS);
+
 /** Thanks, a farewell or a short acknowledgement, each answered in kind ("bye" is not thanked). */
 const social: IntentEntry['handle'] = async ({ step, context, intent }) => {
   const kind = socialKind(context.activity.text ?? '');
@@ -121,8 +123,7 @@ export const INTENT_REGISTRY = {
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
   out_of_scope: {
     title: 'Something else',
-    handle: async (turn) =>
-      (await sendPassageInstead(turn.context, turn.deps)) ? turn.step.endDialog() : answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS)(turn),
+    handle: async (turn) => ((await sendPassageInstead(turn.context, turn.deps)) ? turn.step.endDialog() : declineOutOfScope(turn)),
   },
 } satisfies Record<string, IntentEntry>;
 

@@ -135,6 +135,8 @@ export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
   readonly threshold: number;
   private trained?: SafetyClassifier;
+  /** Signs by id, for the signs that require another one ("bleeding_on_thinners" requires "blood_thinners"). */
+  private readonly signsById: Map<string, Sign>;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -147,6 +149,7 @@ export class SafetyTriage {
       knowledge.examples,
     );
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
+    this.signsById = new Map(knowledge.signs.map((s) => [s.id, s]));
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const phrases = (list: string[]): Phrases =>
       list
@@ -272,7 +275,7 @@ export class SafetyTriage {
     const strongNow = STRONG_NOW.test(allWords.join(' '));
     let messageWhen: string | undefined;
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
-    const byId = new Map(this.knowledge.signs.map((s) => [s.id, s]));
+    const byId = this.signsById;
     const presence = new Map<string, boolean>();
     const present = (id: string) => {
       let p = presence.get(id);
