@@ -92,19 +92,19 @@ export class SafetyNormaliser {
     // (a sign word's dropped g counts even when the clinic's questions spell it that way too: "needlin")
     const withG = word + 'g';
     if (word.endsWith('in') && this.known.has(withG) && (!this.known.has(word) || (this.vocabulary.has(withG) && !isEnglish(word))))
-      return this.lexicon.replace.get(withG) ?? [withG];
+      return this.as(withG);
     if (this.known.has(word) || /\d/.test(word)) return [word];
     if (word.length < 5) return this.bySkeleton(word) ?? [word];
     // A doubled letter typed by mistake: "chesst", "bleedding", "siezzure".
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
       const single = word.slice(0, i) + word.slice(i + 1);
-      if (this.known.has(single)) return this.lexicon.replace.get(single) ?? [single];
+      if (this.known.has(single)) return this.as(single);
     }
     // One letter too many ("cheset", "breathee"): the corrector only shortens words of seven letters or more.
     if (!isEnglish(word)) {
       const shorter = this.oneLetterLess(word);
-      if (shorter) return this.lexicon.replace.get(shorter) ?? [shorter];
+      if (shorter) return this.as(shorter);
     }
     const fixed = this.speller.correct(word);
     // A doubled letter typed once ("cuting", "stoped") is a typo even where a base form makes the word look English (cute).
@@ -112,7 +112,12 @@ export class SafetyNormaliser {
       fixed.length === word.length + 1 && Array.from(fixed).some((c, i) => c === fixed[i + 1] && fixed.slice(0, i) + fixed.slice(i + 1) === word);
     if (fixed !== word && isEnglish(word) && !missedDouble) return [word];
     if (fixed === word) return this.bySkeleton(word) ?? [word];
-    return this.lexicon.replace.get(fixed) ?? [fixed];
+    return this.as(fixed);
+  }
+
+  /** A corrected word as the signs spell it: its replacement when it has one ("cnt" -> can not), else itself. */
+  private as(word: string): string[] {
+    return this.lexicon.replace.get(word) ?? [word];
   }
 
   private oneLetterLess(word: string): string | undefined {
@@ -136,7 +141,7 @@ export class SafetyNormaliser {
     if (key.length < 3 || (inWordNet(word) && /[aeiouy]/.test(word))) return undefined;
     // Only vowels left out: the typed letters come in the same order in the word ("prply" is not "purple").
     const found = this.skeletons.get(key)?.find((w) => isSubsequence(word, w));
-    return found ? (this.lexicon.replace.get(found) ?? [found]) : undefined;
+    return found ? this.as(found) : undefined;
   }
 
   stemOf(word: string): string {
