@@ -233,8 +233,23 @@ describe('understanding patients’ own words', () => {
       for (const t of ['do you treat cubital tunnel syndrome', 'I get cluster headaches behind one eye, is that on your list']) {
         const r = await say(t);
         expect(r.text, t).to.not.match(/^\W*yes\b/i);
-        expect(r.text, t).to.match(/couldn’t find/);
+        expect(r.text, t).to.match(/isn’t on the list/);
       }
+    });
+
+    it('asking whether something is on the list, or whether needles would settle it, gets a plain "isn’t on the list"', async () => {
+      for (const t of [
+        'is tinnitus on the list',
+        'restless legs every single night, cant keep them still. would needles settle them down',
+        'Half my face dropped last week, hospital said Bell’s palsy. Is acupuncture used for this?',
+      ]) {
+        const r = await say(t);
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+        expect(r.text, t).to.match(/isn’t on the list of conditions in our article/);
+      }
+      // Not when it asks how the needles work, or about the whole list.
+      expect((await say('ok and how does sticking a needle in it help?')).text).to.not.match(/isn’t on the list/);
+      expect((await say('Is your list of conditions for dry needling the complete list?')).text).to.not.match(/isn’t on the list/);
     });
 
     it('an unlisted condition is said to be unlisted, with no yes anywhere', async () => {
@@ -262,7 +277,7 @@ describe('understanding patients’ own words', () => {
 
     it('several conditions in one question get one answer each, in order, and the shared advice once', async () => {
       const r = await say('my hip hurts and my knee hurts, are both on your list? what about restless legs?');
-      expect(r.text).to.match(/Hip pain[\s\S]*Knee pain[\s\S]*couldn’t find/);
+      expect(r.text).to.match(/Hip pain[\s\S]*Knee pain[\s\S]*isn’t on the list/);
       expect(r.text.split('A practitioner can assess whether it suits you').length - 1).to.equal(1);
       const tagged = await say('Is tennis elbow on your list? Is golfers elbow?');
       expect(tagged.text).to.match(/Tennis elbow[\s\S]*Golfer.s elbow/);
@@ -300,7 +315,7 @@ describe('understanding patients’ own words', () => {
     it('an unlisted condition asked "is it on your list?" is told unlisted, not asked which treatment', async () => {
       const r = await say('Is chronic fatigue syndrome on your list of things you treat?');
       expect(r.text)
-        .to.match(/couldn’t find/)
+        .to.match(/isn’t on the list/)
         .and.not.match(/Do you mean acupuncture or dry needling/);
       const list = await say('Is the list of conditions on your page everything you treat?');
       expect(list.text).to.include('not limited');

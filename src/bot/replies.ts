@@ -93,10 +93,12 @@ export function conditionText(k: Knowledge, condition: ConditionRef, treatment: 
 
 /** A condition we could not find on either list: never a yes. */
 export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string): string {
-  const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'both' ? 'acupuncture or dry needling' : 'dry needling';
-  const what = said ? `“${said}”` : 'that condition';
+  // No treatment named: neither list has it (the article's list of conditions is dry needling's, acupuncture's is a few ailments).
+  const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'dryNeedling' ? 'dry needling' : 'acupuncture or dry needling';
+  const what = said ? `“${said}”` : 'That condition';
+  // Said plainly ("isn't on the list"), not "I couldn't find it", which reads as the bot failing to look.
   return (
-    `I couldn’t find ${what} on the list in our article for ${which}. The article says its list is not exhaustive, ` +
+    `${what} isn’t on the list of conditions in our article for ${which}. The article says its list is not exhaustive, ` +
     `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
 }

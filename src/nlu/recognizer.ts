@@ -159,12 +159,20 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 
 /** Words asking whether a treatment helps something. */
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that)\b/;
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try))\b/;
+/** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
+const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
+/** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
+const NEEDLES = /\b(needles?|needling)\b/;
+/** "how does sticking a needle in it help?": how it works, not whether it helps something. */
+const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
   /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
+/** The intent that lists the conditions (knowledge/intents/uses.txt). */
+const LIST_INTENT = 'uses';
 
 /** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
 const PROMISE_WORDS = new Set([
@@ -264,7 +272,11 @@ export class IntentRecognizer {
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
-    const asksAboutUnknown = result.unlistedMention && a.treatments.length > 0 && a.impliedTreatments.length === 0 && HELPS.test(plain.join(' '));
+    const said = plain.join(' ');
+    const asksAboutUnknown =
+      result.unlistedMention &&
+      a.impliedTreatments.length === 0 &&
+      (((a.treatments.length > 0 || (NEEDLES.test(said) && !MECHANISM.test(said))) && HELPS.test(said)) || ON_THE_LIST.test(said));
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
     const aboutPatient =
@@ -282,7 +294,7 @@ export class IntentRecognizer {
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
     // The article's own concepts ("what are metabolic byproducts") are a question about how the treatment works.
     const conceptIntent = a.impliedTreatments.length > 0 && a.treatments.length === 0 && !conditionIntent ? this.options.conceptIntent : undefined;
-    if (!hasEntity && (!knowsAny || foreign)) {
+    if (!hasEntity && !asksAboutUnknown && (!knowsAny || foreign)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
@@ -301,7 +313,9 @@ export class IntentRecognizer {
     ) {
       return { ...withScores, intent: top.intent, score: top.score, reason: 'ambiguous', candidates: [top.intent, second.intent] };
     }
-    if (asksAboutUnknown && a.conditions.length === 0 && TOPIC_INTENTS.has(top.intent) && conditionIntent) {
+    // "is tinnitus on the list": the list asked about for one thing, which is not on it.
+    const listAsked = top.intent === LIST_INTENT && ON_THE_LIST.test(said);
+    if (asksAboutUnknown && a.conditions.length === 0 && (TOPIC_INTENTS.has(top.intent) || listAsked) && conditionIntent) {
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }
     if (top.score < calibration.threshold) {
