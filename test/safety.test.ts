@@ -622,6 +622,26 @@ describe('safety in the bot comes before anything else', () => {
 });
 
 describe('safety triage: SMS spellings, blood thinners, sessions the patient calls "you", and what-ifs', () => {
+  it('chat turns, praise and ordinary questions about someone else get no guidance: "my session was great", "my daughter is 12, can she come in"', () => {
+    for (const t of [
+      'my session was great',
+      'my daughter gets them too, she is 12, can she come in?',
+      'is that all of them?',
+      'How soon will I feel better after the first treatment?',
+      'ok to exercise after dry needling?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.tier, `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(undefined);
+    }
+    // Praise with a complaint after it is still a reaction.
+    expectTier('my session was great but since then my arm is numb', 'urgent');
+  });
+
+  it('fumes with headaches, dizziness or vomiting are poisoning, whichever is said first', () => {
+    expectTier('whole family got headaches and dizzy since we had the gas heater going', 'emergency');
+    expectTier('carbon monoxide alarm went off and now im dizzy and sick', 'emergency');
+  });
+
   it('SMS with the vowels left out, od\'d and a typed extra letter are read: "wrds wont come out", "cheset pain"', () => {
     expectTier('his wrds r comng out wrong and his hnd keeps dropping things', 'emergency');
     expectTier("think i od'd on my pain meds by accident", 'emergency');

@@ -50,6 +50,17 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** An everyday reason for a last visit or for being away, which a farewell does not give. */
+const EVERYDAY_REASON =
+  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
+
+/** Praise of a session, and the words that would turn it into a complaint after all. */
+const PRAISE = /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
+const CONTRAST = /\b(but|though|although|however|except|apart from|still|now|until|since then|ever since)\b/;
+
+/** Words that only say a session happened (stems), left out to see what else worried the classifier. */
+const SESSION_WORDS = new Set(['session', 'appoint', 'appointment', 'appt', 'treatment', 'treat', 'acupunctur', 'acupuncture', 'dry', 'needl', 'needling', 'visit', 'last', 'first', 'time']);
+
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
 
@@ -137,6 +148,7 @@ export class SafetyTriage {
   private trained?: SafetyClassifier;
   /** Signs by id, for the signs that require another one ("bleeding_on_thinners" requires "blood_thinners"). */
   private readonly signsById: Map<string, Sign>;
+  private readonly afterEffects: Phrases;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -167,6 +179,8 @@ export class SafetyTriage {
       const { parts, symptoms, otherParts, ailments } = options.complaints;
       this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts), ailments: phrases(ailments ?? []) };
     }
+    // After-effects in the clinic tier's own words (lexicon "clinicword": sore, bruised, teary, woozy...).
+    this.afterEffects = phrases(knowledge.lexicon.concepts.get('clinicword') ?? []);
   }
 
   /**
@@ -198,6 +212,21 @@ export class SafetyTriage {
   private onlyHypothetical(clauses: NormalClause[]): boolean {
     if (clauses.length === 0 || STRONG_NOW.test(clauses.flatMap((c) => c.words).join(' '))) return false;
     return clauses.every((c) => isHypothetical(c.words, c.words.length));
+  }
+
+  /**
+   * Whether the session words alone worried the classifier ("my session was great"): every urgent-care and clinic
+   * example follows a session, so "session", "appointment" and "treatment" lean towards them whatever else is said.
+   */
+  private worriedBySessionWordsOnly(stems: string[][]): boolean {
+    const rest = stems.map((c) => c.filter((w) => !SESSION_WORDS.has(w))).filter((c) => c.length > 0);
+    return this.classifier.score(rest).risk < this.threshold;
+  }
+
+  /** Whether the message names a symptom (conditions.json's words: sore, ache, stiff, numb; and the after-effects: teary, woozy). */
+  private namesSymptom(clauses: Array<{ stems: string[] }>): boolean {
+    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    return [...(this.complaint?.symptoms ?? []), ...this.afterEffects].some((p) => !FUNCTION_WORDS.has(p.trim()) && all.includes(p));
   }
 
   /** Whether the message names one of the acupuncture ailments. */
@@ -416,10 +445,18 @@ export class SafetyTriage {
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
+    // "How soon will I feel better after the first treatment?": a question about a session that tells no complaint.
+    const noComplaint = tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(clauses);
+    // "my session was great": praise with no "but" and no symptom is not a reaction to check.
+    const sessionTalk =
+      (tier === 'clinic' || tier === 'urgent') &&
+      (this.worriedBySessionWordsOnly(rest) || (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(clauses)));
     // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
     // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis.
+    // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
+    const everydayLeaving = tier === 'crisis' && EVERYDAY_REASON.test(text.toLowerCase());
     const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
-    if (risk >= this.threshold && tier && !history && !unlinked && !hypothetical && !this.everydayTiers(clauses).has(tier)) {
+    if (risk >= this.threshold && tier && !history && !unlinked && !noComplaint && !sessionTalk && !everydayLeaving && !hypothetical && !this.everydayTiers(clauses).has(tier)) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
       // Crisis gets its guidance, unless the message only tells an ailment such as stress or poor sleep: then the
