@@ -55,11 +55,28 @@ const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
 
 /** Praise of a session, and the words that would turn it into a complaint after all. */
-const PRAISE = /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
+const PRAISE =
+  /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
 const CONTRAST = /\b(but|though|although|however|except|apart from|still|now|until|since then|ever since)\b/;
 
 /** Words that only say a session happened (stems), left out to see what else worried the classifier. */
-const SESSION_WORDS = new Set(['session', 'appoint', 'appointment', 'appt', 'treatment', 'treat', 'acupunctur', 'acupuncture', 'dry', 'needl', 'needling', 'visit', 'last', 'first', 'time']);
+const SESSION_WORDS = new Set([
+  'session',
+  'appoint',
+  'appointment',
+  'appt',
+  'treatment',
+  'treat',
+  'acupunctur',
+  'acupuncture',
+  'dry',
+  'needl',
+  'needling',
+  'visit',
+  'last',
+  'first',
+  'time',
+]);
 
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
@@ -450,13 +467,24 @@ export class SafetyTriage {
     // "my session was great": praise with no "but" and no symptom is not a reaction to check.
     const sessionTalk =
       (tier === 'clinic' || tier === 'urgent') &&
-      (this.worriedBySessionWordsOnly(rest) || (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(clauses)));
+      (this.worriedBySessionWordsOnly(rest) ||
+        (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(clauses)));
     // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
     // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis.
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     const everydayLeaving = tier === 'crisis' && EVERYDAY_REASON.test(text.toLowerCase());
     const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
-    if (risk >= this.threshold && tier && !history && !unlinked && !noComplaint && !sessionTalk && !everydayLeaving && !hypothetical && !this.everydayTiers(clauses).has(tier)) {
+    if (
+      risk >= this.threshold &&
+      tier &&
+      !history &&
+      !unlinked &&
+      !noComplaint &&
+      !sessionTalk &&
+      !everydayLeaving &&
+      !hypothetical &&
+      !this.everydayTiers(clauses).has(tier)
+    ) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
       // Crisis gets its guidance, unless the message only tells an ailment such as stress or poor sleep: then the
