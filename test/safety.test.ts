@@ -637,6 +637,20 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my session was great but since then my arm is numb', 'urgent');
   });
 
+  it('a session still to come, a question about how needles work and a complaint of many months are not reactions or emergencies', () => {
+    for (const t of [
+      'hammering all day and now the outside of my elbow is on fire, cant hold a cup without a twinge. worth getting needled?',
+      'does the needle break up the knot or what? trying to get my head around it',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.tier, `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(undefined);
+    }
+    const r = triage.triage('Long covid, 18 months of brain fog and breathlessness. Is this something you treat?');
+    expect(r.mode, 'a standing complaint gets a caution, and the answer').to.equal('note');
+    expectTier('the needle broke and a bit of it is still in my back', 'urgent');
+    expectTier('since my session i cant get my arm up and my hand is numb', 'urgent');
+  });
+
   it('fumes with headaches, dizziness or vomiting are poisoning, whichever is said first', () => {
     expectTier('whole family got headaches and dizzy since we had the gas heater going', 'emergency');
     expectTier('carbon monoxide alarm went off and now im dizzy and sick', 'emergency');

@@ -60,6 +60,8 @@ const LONG_AGO = [
 const DISTANT = [
   ...LONG_AGO,
   /\b(years?|yrs?|decades?|months?|ages) (ago|back|before)\b/,
+  // "18 months of brain fog and breathlessness", "nerve pain … hasn't gone away months later": a standing complaint.
+  /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
   /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
   /\b(?<!at )once\b/,

@@ -54,6 +54,10 @@ const FUNCTION_WORDS = new Set(
 const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
 
+/** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
+const SESSION_TO_COME =
+  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b/;
+
 /** Praise of a session, and the words that would turn it into a complaint after all. */
 const PRAISE =
   /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
@@ -286,7 +290,11 @@ export class SafetyTriage {
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
     return clauses.some(
-      (c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') && !RECOMMENDED.test(c.words.join(' ')),
+      (c) =>
+        c.stems.length > 0 &&
+        this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') &&
+        !RECOMMENDED.test(c.words.join(' ')) &&
+        !SESSION_TO_COME.test(c.words.join(' ')),
     );
   }
 
