@@ -26,6 +26,18 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
     });
 
+    it('what a clinician told them in part names the condition ("the fascia thing"), unless it names another body part', async () => {
+      let r = await say(
+        'first steps out of bed it feels like walking on broken glass, bottom of my heel. podiatrist said its the fascia thing. can dry needling do anything for it',
+      );
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+      r = await say('my fingers go numb at night, the GP mentioned something about a nerve in the wrist. do you do anything for that?');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+      r = await say('Neck pain with pins and needles down my arm into my fingers. They said it is a pinched nerve in the neck.');
+      expect(r.recognition?.condition).to.not.equal('Carpal tunnel syndrome');
+      expect(r.text).to.include('Neck pain');
+    });
+
     it('the upper back is never taken for the lower back: it is said to be unlisted, with no yes', async () => {
       const r = await say('my upper back aches after a day at work, does dry needling help');
       expect(r.recognition?.outcome).to.equal('fallback');
@@ -128,6 +140,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('how needling helps a muscle heal or recover is answered with blood flow, not "not on the list" or who practises it', async () => {
+      for (const t of ['how does dn help my muscle heal faster', 'how does needling help muscles recover after training']) {
+        const r = await say(t);
+        expect(r.text, t).to.match(/blood (flow|circulation)/);
+        expect(r.text, t).to.not.match(/isn’t on the list|Myotherapy/);
+      }
+    });
+
     it('a question the classifier takes for an uncovered one still gets the passage that answers it; does it hurt still does not', async () => {
       const where = await say('so where exactly do the needles go in with dry needling');
       expect(where.recognition?.outcome).to.equal('answered');

@@ -19,6 +19,30 @@ function diagnosed(tokens: string[]): boolean {
   return DIAGNOSIS.test(tokens.join(' '));
 }
 
+/** Words of four letters or more in phrases. */
+const wordsOf = (names: string[]) => names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4);
+
+/** Words every kind of diagnosis uses, which name no condition in particular. */
+const GENERIC = new Set(['syndrome', 'pain', 'including', 'chronic', 'injury', 'injuries', 'something', 'thing', 'about']);
+
+/**
+ * Whether what they were told names this condition in part: "podiatrist said it's the fascia thing" (plantar fascia),
+ * "GP mentioned a nerve in the wrist" (carpal tunnel). A word after "said" that the condition's name or aliases have,
+ * not one of the look-alikes it excludes ("tunnel" of cubital tunnel), and no body part that is not its own ("a pinched
+ * nerve in the neck" is not carpal tunnel, whatever the fingers feel).
+ */
+function toldThisOne(tokens: string[], condition: Condition, allParts: Set<string>): boolean {
+  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  if (at < 0) return false;
+  const told = tokens.slice(at + 1, at + 11);
+  const ownParts = new Set(wordsOf(condition.bodyParts));
+  if (told.some((t) => allParts.has(t) && !ownParts.has(t))) return false;
+  const excluded = new Set(wordsOf(condition.excludes));
+  // Its body part alone is not a name ("a bone spur in my ankle" does not name ankle sprains).
+  const own = new Set(wordsOf([condition.name, ...condition.aliases]).filter((w) => !excluded.has(w) && !GENERIC.has(w) && !ownParts.has(w)));
+  return told.some((t) => own.has(t));
+}
+
 /** Words that ask for a body part to be treated: "can dry needling help my back", "anything for my hip". */
 const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for', 'heal', 'sort', 'ease', 'relieve', 'with']);
 
@@ -126,6 +150,8 @@ export interface DescribedCondition {
 }
 
 export class DescriptionMatcher {
+  /** Every body-part word, for telling whose body part a diagnosis names. */
+  private readonly allParts: Set<string>;
   private readonly parts: PhraseMatcher<PartOwner>;
   private readonly cues: PhraseMatcher<Condition[]>;
   private readonly symptoms: PhraseMatcher<true>;
@@ -143,6 +169,7 @@ export class DescriptionMatcher {
     this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
     // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));
+    this.allParts = new Set(wordsOf([...conditions.flatMap((c) => c.bodyParts), ...words.unlistedBodyParts]));
   }
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
@@ -193,7 +220,7 @@ export class DescriptionMatcher {
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
     const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
-    if (chosen && diagnosed(tokens)) {
+    if (chosen && diagnosed(tokens) && !toldThisOne(tokens, chosen.condition, this.allParts)) {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
       // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
       const part = { from: chosen.from, to: chosen.to };

@@ -165,6 +165,8 @@ const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 const NEEDLES = /\b(needles?|needling)\b/;
 /** "how does sticking a needle in it help?": how it works, not whether it helps something. */
+/** "how does acupuncture help with tinnitus": how it works, asked about something. */
+const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
@@ -276,7 +278,8 @@ export class IntentRecognizer {
     const asksAboutUnknown =
       result.unlistedMention &&
       a.impliedTreatments.length === 0 &&
-      (((a.treatments.length > 0 || (NEEDLES.test(said) && !MECHANISM.test(said))) && HELPS.test(said)) || ON_THE_LIST.test(said));
+      (((a.treatments.length > 0 || NEEDLES.test(said)) && HELPS.test(said) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) ||
+        ON_THE_LIST.test(said));
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
     const aboutPatient =
