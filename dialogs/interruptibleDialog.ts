@@ -10,6 +10,7 @@ import type { PromptOptions } from 'botbuilder-dialogs';
 import { questionIntents } from '../src/knowledge/types';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { Recognition } from '../src/nlu/recognizer';
+import { socialKind, socialOnly } from '../src/nlu/clinicQuestions';
 import { choiceIndexOf } from './clinicChoicePrompt';
 import type { DialogDependencies } from './dependencies';
 
@@ -24,6 +25,14 @@ const MIN_SCORE = 0.6;
 export function isNewQuestion(r: Recognition, questions: ReadonlySet<string>, unlessIntent?: string): boolean {
   const words = r.text.trim().split(/\s+/).filter(Boolean).length;
   return words >= MIN_WORDS && r.reason === 'classified' && r.score >= MIN_SCORE && questions.has(r.intent) && r.intent !== unlessIntent;
+}
+
+/**
+ * "ok thanks", "cheers, bye": thanks or a farewell and nothing else ends the question the dialog was asking (and is
+ * answered in kind) instead of "please choose one of the options". A bare "ok" may answer the prompt, so it does not.
+ */
+export function signsOff(text: string): boolean {
+  return socialOnly(text) === 'social' && socialKind(text) !== 'acknowledge';
 }
 
 /** What a dialog returns when the user asked something new instead of answering its question. */
@@ -55,7 +64,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const understanding = await this.deps.turns.understand(innerDc.context);
-    if (!this.answers(innerDc, understanding) && isNewQuestion(understanding.recognition, this.questions, this.intent)) {
+    const r = understanding.recognition;
+    if (!this.answers(innerDc, understanding) && (isNewQuestion(r, this.questions, this.intent) || signsOff(r.text))) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { interrupted: true } satisfies InterruptedResult };
     }

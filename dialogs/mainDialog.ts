@@ -16,7 +16,7 @@ import {
 import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
-import { asksForRecommendation, asksIfBot, asksWhichIsOlder, socialOnly } from '../src/nlu/clinicQuestions';
+import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { splitQuestions } from '../src/nlu/multiQuestion';
 import { say } from '../src/bot/reply';
@@ -167,6 +167,7 @@ export class MainDialog extends ComponentDialog {
         return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });
       }
       if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      if (asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await sendConceptOwner(context, this.deps)) return step.endDialog();
@@ -232,9 +233,9 @@ export class MainDialog extends ComponentDialog {
     return mentionsConcerns(recognition.text, recognition.conditions);
   }
 
-  /** "Which one is older?": what the article says about each treatment's age (its origin passages), in one reply. */
-  private async sendAges(context: TurnContext): Promise<boolean> {
-    const ages = ['acu_origin', 'dn_when'].map((id) => this.deps.knowledge.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
+  /** "Which one is older?" (and "which is more scientific?", with the research line): each treatment's origin passages, in one reply. */
+  private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {
+    const ages = ['acu_origin', 'dn_when', ...more].map((id) => this.deps.knowledge.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
     if (ages.length < 2) return false;
     await say(context, 'answered', ages.map((p) => p.text).join('\n\n'), {
       intent: 'difference',

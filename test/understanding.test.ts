@@ -140,6 +140,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('"which one is more scientific?" gets each one’s origin and the research line, not the which-suits questions', async () => {
+      const r = await say('which one is more scientific?');
+      expect(r.text).to.include('Western medicine').and.include('Chinese').and.include('scientific research');
+    });
+
+    it('"is that all of them?" after the list gets the article’s "not limited to"', async () => {
+      const c = new Conversation();
+      await c.say('what conditions is dry needling used for');
+      expect((await c.say('is that all of them?')).text).to.include('not limited to');
+    });
+
     it('how needling helps a muscle heal or recover is answered with blood flow, not "not on the list" or who practises it', async () => {
       for (const t of ['how does dn help my muscle heal faster', 'how does needling help muscles recover after training']) {
         const r = await say(t);
@@ -520,6 +531,32 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('"ok thanks" or "cheers, bye" while the bot waits for an answer ends its question kindly; a bare "ok" does not', async () => {
+      let c = new Conversation();
+      await c.say('help me choose');
+      let r = await c.say('ok thanks');
+      expect(r.text)
+        .to.match(/welcome/i)
+        .and.not.match(/choose one of the options/);
+      c = new Conversation();
+      await c.say('help me choose');
+      r = await c.say('cheers, bye');
+      expect(r.text)
+        .to.match(/bye/i)
+        .and.not.match(/choose one of the options/);
+      c = new Conversation();
+      await c.say('help me choose');
+      r = await c.say('ok');
+      expect(r.text).to.match(/choose one of the options/);
+    });
+
+    it('"u a robot or what" is told it is automated; "God bless" thanks and "just testing if this works" are social', async () => {
+      expect((await say('u a robot or what')).text).to.match(/automated assistant/);
+      expect((await say('you a real person?')).text).to.match(/automated assistant/);
+      expect((await say('Thank you dear, you have been very helpful. God bless.')).recognition?.outcome).to.equal('answered');
+      expect((await say('hey just testing if this works')).recognition?.outcome).to.equal('answered');
+    });
+
     it('thanks, greetings and "sorry, wrong chat" in any words get a social reply, never "not something I can help with"', async () => {
       for (const t of [
         'Thank you dear, you have been very patient with me',

@@ -13,6 +13,8 @@ const MACHINE =
 const ASKS_IF_BOT = [
   new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)?( actual| real)? ${MACHINE}\\b`),
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
+  // Without the verb, as people text it: "u a robot or what", "you a real person?".
+  new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
   /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live)\b/,
@@ -32,6 +34,14 @@ const WHICH_OLDER =
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));
+}
+
+/** "which one is more scientific?", "which has more research behind it": origins (Chinese, Western) and the research line. */
+const WHICH_SCIENCE =
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|s|has|have|got)| ones) (more |most |the most |got more |more of an? )?(scientific|science based|science backed|evidence based|evidence|research|researched|proven|science|western|medical|legit|backed by (science|research|evidence))\b/;
+
+export function asksWhichIsScientific(text: string): boolean {
+  return WHICH_SCIENCE.test(plainForm(text));
 }
 
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
@@ -66,7 +76,7 @@ const SOCIAL_VOCAB = new Set(
     'sweet no worries problem bye goodbye see later cya night sorry wrong chat number person oops bad never mind nevermind lol ' +
     'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today ' +
     'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag most think get back ill will english help not ' +
-    'have come contact soon later'
+    'have come contact soon later god bless blessings take care testing test works working if does'
   ).split(' '),
 );
 
