@@ -359,6 +359,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"do you treat tennis elbow", "dn 4 tennis elbow?" answer about the condition, never "which of these did you mean?"', async () => {
+      for (const t of ['Do you treat tennis elbow', 'dn 4 tennis elbow?', 'do u treat hip pain']) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.match(/Tennis elbow|Hip pain/);
+      }
+    });
+
     it('"and how old is the other one?" asks the last question about the other treatment', async () => {
       const c = new Conversation();
       await c.say('when did dry needling start?');

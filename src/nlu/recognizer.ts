@@ -173,6 +173,10 @@ const OWN =
   /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
+/** Intents a question naming one listed condition is easily taken for: the general list, choosing, comparing. */
+const CONDITION_NEIGHBOURS = new Set(['uses', 'which_suits', 'difference']);
+/** Words that really compare the two treatments ("which is better for my back", "acupuncture vs dry needling"). */
+const COMPARING_WORDS = /\b(which|better|best|vs|versus|or|compare|compared|difference|differ)\b/;
 /** The intent that lists the conditions (knowledge/intents/uses.txt). */
 const LIST_INTENT = 'uses';
 
@@ -307,6 +311,20 @@ export class IntentRecognizer {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    }
+    // "do you treat tennis elbow", "dn 4 tennis elbow?": a listed condition named with one treatment or none is a
+    // question about it, however close the general list or a comparison came.
+    const namesListed = a.conditions.some((c) => !c.value.partial && !c.value.excluded) && a.treatments.length <= 1;
+    const askedCondition = this.options.conditionIntent;
+    if (
+      askedCondition &&
+      namesListed &&
+      second &&
+      top.score - second.score < calibration.clarifyMargin &&
+      [top.intent, second.intent].every((i) => i === askedCondition || CONDITION_NEIGHBOURS.has(i)) &&
+      !COMPARING_WORDS.test(said)
+    ) {
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     }
     if (
       second &&
