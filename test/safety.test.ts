@@ -651,6 +651,30 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('since my session i cant get my arm up and my hand is numb', 'urgent');
   });
 
+  it('a sign the message itself puts elsewhere (ruled out, years ago, another clinic, a rare risk) gets guidance first and then the answer', () => {
+    for (const t of [
+      'My doctor has ruled out anything with my heart, the chest tightness is from a strained muscle between my ribs. Can dry needling help that?',
+      'a friend got a punctured lung from dry needling at another place. how do you make sure that doesnt happen?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, t).to.not.equal('alone');
+      expect(r.answer, t).to.equal(true);
+    }
+    // Laughing or playing it down is no doubt: a real emergency still comes alone.
+    expectTier('lol pretty sure im having a heart attack, chest is crushing and my jaw aches, kidding?? idk', 'emergency', ['alone']);
+  });
+
+  it('idioms of choking, fits, heart attacks and overdoses in other senses are not emergencies', () => {
+    for (const t of [
+      'I am choking on paperwork for my claim, can you email me the forms',
+      'having a heart attack at these petrol prices haha, anyway do you bulk bill',
+      'my calves are cooked, ready to die after that hike lol',
+    ]) {
+      expect(triage.triage(t).tier, t).to.equal(undefined);
+    }
+    expectTier('he is having a fit and shaking all over', 'emergency');
+  });
+
   it('fumes with headaches, dizziness or vomiting are poisoning, whichever is said first', () => {
     expectTier('whole family got headaches and dizzy since we had the gas heater going', 'emergency');
     expectTier('carbon monoxide alarm went off and now im dizzy and sick', 'emergency');

@@ -168,11 +168,13 @@ export function longAgo(joined: string): boolean {
 
 /** Someone other than the writer: a relative, friend, or he/she/they. */
 const OTHER = new Set(
-  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby'.split(
+  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes'.split(
     ' ',
   ),
 );
 const SELF = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
+/** Person words that, after "a", "the" or "any", mean anyone at all. */
+const ANYONE = new Set(['person', 'people', 'patient', 'client', 'someone', 'somebody', 'anyone', 'parent', 'parents', 'family']);
 const KIN_AFTER_MY = OTHER;
 
 /** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
@@ -211,8 +213,13 @@ export function isOther(words: string[], start: number, end: number): boolean {
   const person = (w: string, i: number): 'self' | 'other' | undefined => {
     if (SELF.has(w)) return 'self';
     if (w === 'my' || w === 'our') return KIN_AFTER_MY.has(words[i + 1] ?? '') ? 'other' : undefined;
-    if (OTHER.has(w))
-      return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') ? 'other' : undefined;
+    // "dads had", "a friends grandfather": a possessive or plural of a person word is someone else too.
+    const base = OTHER.has(w) ? w : w.length > 3 && w.endsWith('s') && OTHER.has(w.slice(0, -1)) ? w.slice(0, -1) : undefined;
+    if (base)
+      // "a person", "the patient", "any client" are anyone (a question); "a friend", "the kids" are someone else.
+      return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') || !ANYONE.has(base)
+        ? 'other'
+        : undefined;
     return undefined;
   };
   for (let i = start - 1; i >= 0; i--) {
@@ -234,8 +241,13 @@ export function isHypothetical(words: string[], start: number, end = start): boo
       .join(' ')
       .replace(WORRY_NOW, ' ');
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
+  // "do you see stroke patients", "heart attack survivors": people with it, in general.
+  if (PEOPLE_WITH.has(words[end] ?? '')) return true;
   return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4));
 }
+
+/** Words after a sign that make it a kind of person ("stroke patients"). */
+const PEOPLE_WITH = new Set(['patients', 'patient', 'sufferers', 'sufferer', 'survivors', 'survivor', 'victims', 'clients', 'cases']);
 
 export type When = 'now' | 'history' | 'past' | 'unknown';
 

@@ -58,6 +58,13 @@ const EVERYDAY_REASON =
 const SESSION_TO_COME =
   /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b/;
 
+/**
+ * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk. (Not laughter or
+ * "nothing serious": people joke and play down a real emergency.)
+ */
+const DOUBT =
+  /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b/;
+
 /** Praise of a session, and the words that would turn it into a complaint after all. */
 const PRAISE =
   /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
@@ -418,7 +425,10 @@ export class SafetyTriage {
         case 'negated':
           break;
         case 'current':
-          if (sign.inDoubt) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          // "had a stroke in 2018 … would acupuncture help my shoulder?", "my twin has anaphylaxis, i dont, lol": the
+          // message itself casts doubt on the sign being here now and asks something: guidance first, then the answer.
+          if (sign.inDoubt || (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())))
+            consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
           else consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
           break;
         case 'past':
