@@ -664,6 +664,17 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('lol pretty sure im having a heart attack, chest is crushing and my jaw aches, kidding?? idk', 'emergency', ['alone']);
   });
 
+  it('a sign said again after a negated mention still counts: "not suicidal exactly, just wouldn’t mind if a truck hit me"', () => {
+    expectTier('not suicidal exactly just wouldnt mind if a truck hit me', 'crisis');
+    expectTier('been lying awake planning how I would do it, like the actual how', 'crisis');
+    expect(triage.triage('I do not have chest pain, just a sore lower back, can dry needling help').tier).to.equal(undefined);
+  });
+
+  it('a needle "remaining in" the skin is a retained needle; redness "gone past the line" is spreading now, not the past', () => {
+    expectTier('upon returning home I discovered an acupuncture needle remaining in my scalp', 'urgent');
+    expectTier('skin around the needle site is red and spreading, i drew round it with a pen and its gone past the line', 'urgent');
+  });
+
   it('idioms of choking, fits, heart attacks and overdoses in other senses are not emergencies', () => {
     for (const t of [
       'I am choking on paperwork for my claim, can you email me the forms',

@@ -79,7 +79,7 @@ const DISTANT = [
   /\b(history|hx) of\b/,
   /\bin the past\b/,
   // "the past fifteen minutes" is now.
-  /\b(previous|previously|prior|past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while))|former|formerly)\b/,
+  /\b(previous|previously|prior|(?<!\b(gone|went|going|go|goes|spread|spreading|spreads|moved|moving|grown|growing|got|getting|way|right|just|further|well|out) )past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while)|( the| my| his| her| that| this)? (line|mark|marks|edge|pen|elbow|knee|wrist|ankle|shoulder|it))|former|formerly)\b/,
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,

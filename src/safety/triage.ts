@@ -350,43 +350,52 @@ export class SafetyTriage {
       const offset = sentence.offsets[ci];
       for (const sign of this.knowledge.signs) {
         if (sign.requires && !present(sign.requires)) continue;
-        const m = firstMatch(sign, joined, clause.stems) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(joined) : null);
-        if (!m) continue;
         if (sign.unless && allStems.some((c) => sign.unless!.test(c))) continue;
-        const start = joined
-          .slice(0, m.index + 1)
-          .split(' ')
-          .filter(Boolean).length;
-        const end = start + m[0].trim().split(' ').length;
-        const words = clause.words.slice(start, end).join(' ');
-        let context: MentionContext;
-        sentence.cues ??= timeCues(sentence.words);
-        // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now.
-        const cues = sign.tier === 'crisis' ? sentence.cues.filter((c) => c.kind !== 'habitual') : sentence.cues;
-        let when = whenOf(sentence.words, offset + start, offset + end, cues);
-        // Nothing in the sentence says when: another sentence may ("That's been going on for years").
-        if (when === 'unknown') {
-          messageWhen ??= whenOf(allWords, -1000, -1000);
-          if (messageWhen === 'history') when = 'history';
+        // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
+        // said further on in the clause.
+        for (let from = 0, tries = 0; from < clause.stems.length && tries < 3; tries++) {
+          const rest = from === 0 ? joined : ' ' + clause.stems.slice(from).join(' ') + ' ';
+          const m = firstMatch(sign, rest, clause.stems.slice(from)) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
+          if (!m) break;
+          const start =
+            from +
+            rest
+              .slice(0, m.index + 1)
+              .split(' ')
+              .filter(Boolean).length;
+          const end = start + m[0].trim().split(' ').length;
+          const words = clause.words.slice(start, end).join(' ');
+          let context: MentionContext;
+          sentence.cues ??= timeCues(sentence.words);
+          // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now.
+          const cues = sign.tier === 'crisis' ? sentence.cues.filter((c) => c.kind !== 'habitual') : sentence.cues;
+          let when = whenOf(sentence.words, offset + start, offset + end, cues);
+          // Nothing in the sentence says when: another sentence may ("That's been going on for years").
+          if (when === 'unknown') {
+            messageWhen ??= whenOf(allWords, -1000, -1000);
+            if (messageWhen === 'history') when = 'history';
+          }
+          if (isNegated(clause.words, start)) context = 'negated';
+          else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
+          else if (!sign.tier) context = 'condition';
+          else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
+          const other = isOther(sentence.words, offset + start, offset + end);
+          sentence.joined ??= sentence.words.join(' ');
+          out.push({
+            sign: sign.id,
+            theme: sign.theme,
+            tier: sign.tier,
+            context,
+            other,
+            words,
+            clause: ci,
+            signRef: sign,
+            longAgo: longAgo(sentence.joined),
+            span: [start, end],
+          });
+          if (context !== 'negated') break;
+          from = end;
         }
-        if (isNegated(clause.words, start)) context = 'negated';
-        else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
-        else if (!sign.tier) context = 'condition';
-        else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
-        const other = isOther(sentence.words, offset + start, offset + end);
-        sentence.joined ??= sentence.words.join(' ');
-        out.push({
-          sign: sign.id,
-          theme: sign.theme,
-          tier: sign.tier,
-          context,
-          other,
-          words,
-          clause: ci,
-          signRef: sign,
-          longAgo: longAgo(sentence.joined),
-          span: [start, end],
-        });
       }
     });
     // A sign's words inside another sign's negated mention are negated too ("I don't want to hurt myself").
