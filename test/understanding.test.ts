@@ -140,6 +140,23 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('why a needle in one place affects another (an organ, the stomach) gets the meridians and the nerve-signalling research', async () => {
+      for (const t of [
+        'why would sticking a needle in my leg do anything to my stomach??',
+        'Does acupuncture really affect your organs or is that just a belief?',
+      ]) {
+        const r = await say(t);
+        expect(r.text, t).to.include('meridian').and.include('nerve signalling');
+      }
+    });
+
+    it('what kind of medicine dry needling is based on gets "Western medicine principles", not who practises it', async () => {
+      for (const t of ['What kind of medicine is dry needling based on?', 'Is dry needling based on science or tradition?']) {
+        const r = await say(t);
+        expect(r.text, t).to.include('Western medicine').and.not.include('Myotherapy');
+      }
+    });
+
     it('"which one is more scientific?" gets each one’s origin and the research line, not the which-suits questions', async () => {
       const r = await say('which one is more scientific?');
       expect(r.text).to.include('Western medicine').and.include('Chinese').and.include('scientific research');
