@@ -376,6 +376,16 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"I also get headaches that come with it" after neck pain is the neck condition that names headaches too', async () => {
+      const c = new Conversation();
+      await c.say('can dry needling help my neck pain');
+      const r = await c.say('I also get headaches that come with it, is that included?');
+      expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
+      const m = new Conversation();
+      await m.say('can dry needling help my neck pain');
+      expect((await m.say('what about migraines')).recognition?.condition).to.equal('Migraine and tension-type headaches');
+    });
+
     it('"do you treat tennis elbow", "dn 4 tennis elbow?" answer about the condition, never "which of these did you mean?"', async () => {
       for (const t of ['Do you treat tennis elbow', 'dn 4 tennis elbow?', 'do u treat hip pain']) {
         const r = await say(t);

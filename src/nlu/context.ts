@@ -37,7 +37,25 @@ const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|als
  * treatment, asks the same question about that treatment ("and acupuncture?", "what about the other one?",
  * "would it do my knee too?" is handled by the condition and "it" already). Returns the recognition to route.
  */
+/** "the headaches that come with it", "I also get…": a complaint said to go with the one talked about. */
+const WITH_IT = /\b(with it|with that|with them|come with|comes with|came with|that go with|goes with|along with|as well|also|too)\b/;
+
+/**
+ * "I also get headaches that come with it" after neck pain: the listed condition that is the one talked about and
+ * names the new complaint too (Neck pain and tension headaches), rather than another that names it (Migraine and
+ * tension-type headaches).
+ */
+function sameConditionGoingWith(r: Recognition, ctx: ClinicContext): Recognition {
+  const last = ctx.lastCondition;
+  const now = r.conditions[0];
+  if (!last || !now || r.conditions.length !== 1 || now.value.name === last.name || !WITH_IT.test(r.text.toLowerCase())) return r;
+  const said = now.text.toLowerCase().replace(/s$/, '');
+  if (said.length < 4 || !last.name.toLowerCase().includes(said)) return r;
+  return { ...r, conditions: [{ ...now, value: last }] };
+}
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
+  r = sameConditionGoingWith(r, ctx);
   // "what about the other treatment, does that help digestion?": whatever its length, "the other one" is the treatment
   // not talked about last.
   // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
