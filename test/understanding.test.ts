@@ -376,6 +376,26 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('after a question about their complaint, a description without "my" still names it; "no nerve stuff down the leg" does not', async () => {
+      let c = new Conversation();
+      await c.say('do you treat sciatica');
+      let r = await c.say('its more in the buttock actually, deep in there, and it goes a bit down the leg');
+      expect(r.recognition?.outcome).to.equal('answered');
+      c = new Conversation();
+      await c.say('can dry needling help my shoulder pain');
+      r = await c.say('it was a shoulder reconstruction if that matters, 10 weeks ago');
+      expect(r.recognition?.condition).to.equal('Post-surgical pain');
+      c = new Conversation();
+      await c.say('can dry needling help my lower back pain');
+      r = await c.say('Yes it is definitely muscular, no nerve stuff down the leg.');
+      expect(r.recognition?.condition).to.not.equal('Sciatica');
+    });
+
+    it('an English word is never taken for a typo of a body part: "still aches most days" is not the arches', async () => {
+      const r = await say('Broke my wrist a year ago, it healed fine but it still aches most days. Would needling be used for that?');
+      expect(r.text).to.not.include('Plantar fasciitis');
+    });
+
     it('"I also get headaches that come with it" after neck pain is the neck condition that names headaches too', async () => {
       const c = new Conversation();
       await c.say('can dry needling help my neck pain');

@@ -9,7 +9,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
-  recognize(text: string): Recognition;
+  recognize(text: string, options?: { patientsOwn?: boolean }): Recognition;
 }
 
 export interface TurnUnderstanding {
@@ -28,7 +28,9 @@ export class TurnRecognizer {
     let record = getTurnRecord(context);
     let clinicContext = await this.contextAccessor.get(context, {});
     if (!record) {
-      record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? ''), clinicContext) };
+      // After a question about the patient's complaint, a description needs no "my" ("its more in the buttock actually").
+      const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
+      record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? '', { patientsOwn }), clinicContext) };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
       const told = toldConcerns(record.recognition.text, record.recognition.conditions);

@@ -68,7 +68,7 @@ const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'probl
 // Stops runaway work on pasted essays: classification needs the first sentences only.
 export const MAX_TOKENS = 120;
 
-export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector): Analysis {
+export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
   const cleaned = cleanText(text);
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
   const raw = tokens.map((t) => t.norm);
@@ -147,6 +147,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       raw,
       stems,
       slots.map((s) => s === undefined),
+      patientsOwn,
     );
     if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
     else if (described?.unlistedPart) {

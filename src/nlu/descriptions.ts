@@ -43,6 +43,14 @@ function toldThisOne(tokens: string[], condition: Condition, allParts: Set<strin
   return told.some((t) => own.has(t));
 }
 
+const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nothing', 'dont', 'doesnt', 'isnt', 'nor']);
+
+/** Whether one of the four words before `from` negates it ("no nerve stuff down the leg", "not in my back"). */
+function negatedBefore(tokens: string[], from: number): boolean {
+  for (let i = from - 1; i >= Math.max(0, from - 4); i--) if (NEGATIONS.has(tokens[i])) return true;
+  return false;
+}
+
 /** Words that ask for a body part to be treated: "can dry needling help my back", "anything for my hip". */
 const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for', 'heal', 'sort', 'ease', 'relieve', 'with']);
 
@@ -183,12 +191,16 @@ export class DescriptionMatcher {
   }
 
   /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
-  match(tokens: string[], stems: string[], free: boolean[]): DescribedCondition | undefined {
+  /**
+   * `patientsOwn`: the conversation is already about the patient's complaint ("its more in the buttock actually", "it was
+   * a shoulder reconstruction"), so a body part or an operation needs no "my" and no symptom word.
+   */
+  match(tokens: string[], stems: string[], free: boolean[], patientsOwn = false): DescribedCondition | undefined {
     // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
     const parts = usable(this.parts.match(tokens, stems));
-    const ownBody = tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
+    const ownBody = patientsOwn || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     const cueHits = usable(this.cues.match(tokens, stems));
     const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
     const cueCount = new Map<Condition, number>();
@@ -200,20 +212,23 @@ export class DescriptionMatcher {
     };
     for (const part of ownBody ? parts : []) {
       if (!('conditions' in part.value)) continue;
+      // "no nerve stuff down the leg": a part said not to be affected describes nothing.
+      if (negatedBefore(tokens, part.from)) continue;
       for (const c of part.value.conditions) {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
-        if (!hasSymptom && cues === 0 && !askedToTreat(tokens, part.from)) continue;
+        if (!hasSymptom && cues === 0 && !patientsOwn && !askedToTreat(tokens, part.from)) continue;
         consider(c, 2 + cues, part.from, part.to, true);
       }
     }
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
     for (const hit of cueHits) {
+      if (negatedBefore(tokens, hit.from)) continue;
       for (const c of hit.value) {
         // Two of its cues ("the scar from my operation") outweigh a body part alone ("shoulder"); one ("gym") does not.
         const cues = cueCount.get(c) ?? 0;
         // "pain after my shoulder surgery": the operation, not the shoulder, is what the patient describes.
-        if (c.bodyParts.length === 0 && c.outranksBodyParts && (hasSymptom || (ownBody && parts.length > 0)))
+        if (c.bodyParts.length === 0 && c.outranksBodyParts && (hasSymptom || patientsOwn || (ownBody && parts.length > 0)))
           consider(c, 100 + cues, hit.from, hit.to, false);
         else if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
       }

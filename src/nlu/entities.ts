@@ -4,6 +4,7 @@
  */
 import { Token, words } from './normalize';
 import { stem } from './stem';
+import { isEnglish } from './english';
 import { allowedEdits, editDistance } from './spelling';
 import { FUNCTION_WORDS } from './features';
 
@@ -35,6 +36,8 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
   // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro"; and a common word is never a
   // typo ("should" is not "shoulder").
   if (alias.length < 6 || typed.length < 5 || typed[0] !== alias[0] || FUNCTION_WORDS.has(typed)) return false;
+  // Nor is an English word ("aches" is not "arches").
+  if (isEnglish(typed)) return false;
   const max = allowedEdits(alias.length);
   return editDistance(typed, alias, max) <= max;
 }

@@ -243,10 +243,11 @@ export class IntentRecognizer {
     return { kind: found.value, text: norm.slice(found.from, found.to).join(' ') };
   }
 
-  recognize(text: string): Recognition {
+  /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
+  recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
-    const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller);
+    const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller, hint.patientsOwn);
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
