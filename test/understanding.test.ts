@@ -308,6 +308,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('a numbered list of questions, or questions separated by commas, gets each part answered in order', async () => {
+      let r = await say('1) what is chi 2) what are acupoints 3) is there research');
+      expect(r.text).to.include('life force').and.include('scientific research');
+      expect(r.text.indexOf('life force')).to.be.below(r.text.indexOf('scientific research'));
+      r = await say('Who developed acupuncture, when was dry needling developed, and which one is for postural stuff?');
+      expect(r.text).to.include('Chinese').and.include('1980s').and.include('postural');
+      // A comma after a statement is no list of questions.
+      r = await say('If I have lower back pain, can dry needling help');
+      expect(r.text).to.include('lower back');
+    });
+
     it('each part is answered in order, including the honest answer about prices', async () => {
       const r = await say('does dry needling help with sciatica and how much does a session cost');
       const texts = r.replies.map((a) => a.text ?? '');

@@ -6,11 +6,20 @@
 const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)";
 const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=${QUESTION_START}\\b))`, 'i');
 
+/** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
+const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
+/** A comma followed by a question word and more: the next question of a list. */
+const COMMA_QUESTION = new RegExp(`\\s*,\\s*(?:and\\s+)?(?=${QUESTION_START}\\s+\\w+\\s+\\w+)`, 'i');
+
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {
   const parts = text
-    .split(SPLIT)
-    .map((p) => p.replace(/^(two things|2 things|also|and|plus|so)\b[\s:,-]*/i, '').trim())
+    // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
+    .split(NUMBERED)
+    .flatMap((p) => p.split(SPLIT))
+    // "Who developed acupuncture, when was dry needling developed": a comma between two questions.
+    .flatMap((p) => (new RegExp(`^${QUESTION_START}\\b`, 'i').test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
+    .map((p) => p.replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so)\b[\s:,-]*/i, '').trim())
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
   const joined: string[] = [];
