@@ -92,7 +92,7 @@ export class ConditionDialog extends InterruptibleDialog {
         });
         return;
       }
-      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText), {
+      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso), {
         intent: INTENT,
         suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],
       });

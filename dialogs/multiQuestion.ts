@@ -69,7 +69,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     const related = passagePicker(k.passages).covering(r.text, treatment);
     if (related) return { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} };
     return r.unlistedMention
-      ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText), outcome: 'fallback', question: {} }
+      ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso), outcome: 'fallback', question: {} }
       : undefined;
   }
   if (TOPICS.has(r.intent) && treatment)
@@ -121,6 +121,8 @@ function perCondition(r: Recognition): Recognition[] {
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
+const isUnlisted = (text: string) => text.includes('isn’t on the list of conditions');
+
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);
@@ -131,7 +133,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // Conditions already answered as a partial match ("bursitis on my hip… does that count under hip pain?"): the honest
   // partial answer stands for a later part that refers back to it by the listed condition's name, never a "yes" after it.
   const partly = new Set<string>();
-  for (const r of parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)))) {
+  const recognized = parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)));
+  // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
+  const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
+  for (const one of recognized) {
+    const r = { ...one, listedAlso };
     const part = r.text;
     const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
     if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;
@@ -141,8 +147,12 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {
-        const text = r.unlistedMention ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText) : notCoveredText(deps.knowledge);
-        if (!answers.some((a) => a.text === text)) answers.push({ intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true });
+        const text = r.unlistedMention
+          ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso)
+          : notCoveredText(deps.knowledge);
+        const unlistedTwice = isUnlisted(text) && answers.some((a) => isUnlisted(a.text));
+        if (!unlistedTwice && !answers.some((a) => a.text === text))
+          answers.push({ intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true });
       }
       continue;
     }
@@ -155,7 +165,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     );
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
     if (!answer) return false;
-    if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
+    // "I get cluster headaches… does that cover cluster ones?": one thing said to be unlisted once.
+    const unlistedTwice = isUnlisted(answer.text) && answers.some((a) => isUnlisted(a.text));
+    if (!unlistedTwice && !answers.some((a) => a.text === answer.text)) answers.push(answer);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so

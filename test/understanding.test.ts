@@ -210,6 +210,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('"I see osteoarthritis on your list, but is RA covered?" says RA is not on the list and that osteoarthritis is, once', async () => {
+      let r = await say('I have rheumatoid arthritis in my hands. I see osteoarthritis on your list, but is RA covered too?');
+      expect(r.text)
+        .to.match(/“rheumatoid arthritis” isn’t on the list/)
+        .and.include('The list does include “Osteoarthritis”');
+      expect(r.text).to.not.match(/^\W*yes\b/i);
+      r = await say('I get cluster headaches, the stabbing-behind-one-eye kind. Your list says migraine, does that cover cluster ones?');
+      expect(r.text.match(/isn’t on the list/g)).to.have.length(1);
+      expect(r.text).to.include('Migraine');
+    });
+
     it('a narrower complaint gets what the article says and that it does not name theirs, never a yes', async () => {
       const r = await say('will acupuncture cure my heartburn');
       expect(r.recognition?.outcome).to.equal('answered');

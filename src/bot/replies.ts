@@ -91,14 +91,22 @@ export function conditionText(k: Knowledge, condition: ConditionRef, treatment: 
   return `${claim.text} ${close} ${DISCLAIMER}`;
 }
 
+/** " The list does include “Osteoarthritis”." for the listed conditions named beside an unlisted one. */
+function alsoListed(names: string[]): string {
+  if (names.length === 0) return '';
+  const quoted = names.map((n) => `“${n}”`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return ` The list does include ${list}, which is not the same thing.`;
+}
+
 /** A condition we could not find on either list: never a yes. */
-export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string): string {
+export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string, listedAlso: string[] = []): string {
   // No treatment named: neither list has it (the article's list of conditions is dry needling's, acupuncture's is a few ailments).
   const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'dryNeedling' ? 'dry needling' : 'acupuncture or dry needling';
   const what = said ? `“${said}”` : 'That condition';
   // Said plainly ("isn't on the list"), not "I couldn't find it", which reads as the bot failing to look.
   return (
-    `${what} isn’t on the list of conditions in our article for ${which}. The article says its list is not exhaustive, ` +
+    `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)} The article says its list is not exhaustive, ` +
     `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
 }

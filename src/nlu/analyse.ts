@@ -40,6 +40,8 @@ export interface Analysis {
   conditions: FoundEntity<ConditionRef>[];
   /** Phrases naming a condition that is deliberately not a listed one ("rheumatoid arthritis"). */
   excluded: FoundEntity<ConditionRef>[];
+  /** Listed conditions named beside an unlisted one that is what the message asks about ("I see osteoarthritis on your list"). */
+  listedAlso: string[];
   treatments: FoundEntity<TreatmentId>[];
   /** Treatments implied by the article's concepts named in the message. */
   impliedTreatments: TreatmentId[];
@@ -100,6 +102,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
   // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
   // broader word is read into the rest of the message.
+  // "I see osteoarthritis on your list, but is RA covered?": the listed ones named beside it, for the reply to mention.
+  const listedNamed = [...new Set(conditions.filter((c) => !c.value.excluded && !c.value.partial).map((c) => c.value.name))];
   const namedUnlisted = conditions.some((c) => c.value.excluded);
   if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
@@ -185,6 +189,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     words,
     conditions: conditions.filter((c) => !c.value.excluded),
     excluded: conditions.filter((c) => c.value.excluded),
+    listedAlso: conditions.some((c) => !c.value.excluded) ? [] : listedNamed,
     treatments,
     impliedTreatments,
   };

@@ -42,6 +42,8 @@ export interface Recognition {
   unlistedMention: boolean;
   /** The words of an unlisted thing the message names, when known ("upper back", "rheumatoid arthritis"). */
   unlistedText?: string;
+  /** Listed conditions the message names beside the unlisted one it asks about, for the reply to mention. */
+  listedAlso?: string[];
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
@@ -259,6 +261,7 @@ export class IntentRecognizer {
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
       unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
+      ...(a.listedAlso.length ? { listedAlso: a.listedAlso } : {}),
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
