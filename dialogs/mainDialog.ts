@@ -37,6 +37,10 @@ import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog'
 import { passagePicker } from '../src/nlu/passages';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
+/** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
+const PROD =
+  /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
+
 interface RouteOptions {
   /** Route as this intent (after a clarification) instead of the recognizer's. */
   intent?: string;
@@ -222,6 +226,14 @@ export class MainDialog extends ComponentDialog {
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
       (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
+    )
+      return true;
+    // "so?", "yeah so which", "why that one?" after the recommendation or its questions: the recommendation again, with its reason.
+    if (
+      before.lastIntent === WHICH_SUITS &&
+      told &&
+      PROD.test(recognition.text.trim().toLowerCase()) &&
+      recognition.text.trim().split(/\s+/).length <= 5
     )
       return true;
     // "acu vs dn for stress?": both treatments set against a problem the message tells.

@@ -675,6 +675,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('skin around the needle site is red and spreading, i drew round it with a pen and its gone past the line', 'urgent');
   });
 
+  it('muscles "like rope" and the bridge of the nose are no means of suicide; thinking about the rope in the shed is', () => {
+    expect(triage.triage('Tight neck and shoulders from driving trucks, muscles feel like rope').tier).to.equal(undefined);
+    expect(triage.triage('headache at the bridge of my nose, can acupuncture help').tier).to.equal(undefined);
+    expectTier('i keep thinking about the rope in the shed', 'crisis');
+  });
+
   it('idioms of choking, fits, heart attacks and overdoses in other senses are not emergencies', () => {
     for (const t of [
       'I am choking on paperwork for my claim, can you email me the forms',

@@ -491,6 +491,25 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('"so?", "yeah so which" and "why that one?" after the recommendation get it again with its reason; "no knots" points away from dry needling', async () => {
+      let c = new Conversation();
+      await c.say('decide for me, acupuncture or dry needling');
+      await c.say('lower back muscles are tight and I feel a few hard lumps in there');
+      let r = await c.say('so?');
+      expect(r.text).to.match(/points to dry needling/);
+      c = new Conversation();
+      await c.say('I have a tight, knotted muscle in my calf after a strain at soccer. Which treatment?');
+      r = await c.say('why that one?');
+      expect(r.text).to.match(/dry needling is more targeted for muscle relief/);
+      c = new Conversation();
+      await c.say('what would you recommend for me?');
+      await c.say('bloating, period pain, and trouble getting to sleep');
+      r = await c.say('no muscle injuries or knots');
+      expect(r.text)
+        .to.match(/acupuncture/i)
+        .and.not.match(/^According to our article, myofascial trigger points/);
+    });
+
     it('desk work and tight muscles decide it without asking', async () => {
       const r = await say('I sit at a computer all day and my shoulder muscles get really tight, which of the two would suit me');
       expect(r.recognition?.outcome).to.equal('answered');

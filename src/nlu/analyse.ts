@@ -3,6 +3,7 @@
  * replace entities by slots. Used identically for training examples and live messages.
  */
 import type { DescriptionMatcher } from './descriptions';
+import { negatedBefore } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
@@ -173,7 +174,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
         text: quote(cleaned, tokens, diagnosis),
       });
   }
-  const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).map((m) => m.value))];
+  // "no muscle injuries or knots": a concept said not to apply implies nothing.
+  const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).filter((m) => !negatedBefore(raw, m.from)).map((m) => m.value))];
   // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.
   if (impliedTreatments.length === 1 && treatments.length > 0 && treatments.every((t) => t.weak)) treatments.splice(0, treatments.length);
 

@@ -46,7 +46,7 @@ function toldThisOne(tokens: string[], condition: Condition, allParts: Set<strin
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nothing', 'dont', 'doesnt', 'isnt', 'nor']);
 
 /** Whether one of the four words before `from` negates it ("no nerve stuff down the leg", "not in my back"). */
-function negatedBefore(tokens: string[], from: number): boolean {
+export function negatedBefore(tokens: string[], from: number): boolean {
   for (let i = from - 1; i >= Math.max(0, from - 4); i--) if (NEGATIONS.has(tokens[i])) return true;
   return false;
 }
