@@ -675,6 +675,21 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('skin around the needle site is red and spreading, i drew round it with a pen and its gone past the line', 'urgent');
   });
 
+  it('a means is a means only with its object: "jumping off the couch", "take all my worries away" are never crisis guidance alone', () => {
+    for (const t of [
+      'feel like jumping off the couch with how good my back feels',
+      'wish I could take all my worries away lol, is acupuncture good for stress',
+      'I feel like I drive into the city too much, my back is stiff',
+      'want to take the lot of sessions, is there a package',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t} → ${r.mode} ${r.tier ?? ''}`).to.not.equal('alone');
+    }
+    expectTier('i keep thinking about jumping off the bridge', 'crisis');
+    expectTier('been thinking about driving into a tree on the way home', 'crisis');
+    expectTier('thinking of taking all my pills tonight', 'crisis');
+  });
+
   it('muscles "like rope" and the bridge of the nose are no means of suicide; thinking about the rope in the shed is', () => {
     expect(triage.triage('Tight neck and shoulders from driving trucks, muscles feel like rope').tier).to.equal(undefined);
     expect(triage.triage('headache at the bridge of my nose, can acupuncture help').tier).to.equal(undefined);
