@@ -675,6 +675,18 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('skin around the needle site is red and spreading, i drew round it with a pen and its gone past the line', 'urgent');
   });
 
+  it('a blocked nose and a face swollen from the dentist, asked with a question, get the answer too', () => {
+    for (const t of [
+      'cant breathe through my nose with this cold, should I still come',
+      'my face is swollen from the dentist, still ok to come in?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t} → ${r.mode}`).to.not.equal('alone');
+      expect(r.answer, t).to.equal(true);
+    }
+    expectTier('i cant breathe', 'emergency', ['alone']);
+  });
+
   it('a means is a means only with its object: "jumping off the couch", "take all my worries away" are never crisis guidance alone', () => {
     for (const t of [
       'feel like jumping off the couch with how good my back feels',
