@@ -675,6 +675,11 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('skin around the needle site is red and spreading, i drew round it with a pen and its gone past the line', 'urgent');
   });
 
+  it('"choking on all this admin" is an idiom (admin is not corrected to "admit"); "could the needle ever puncture a lung?" is a what-if', () => {
+    expect(triage.triage('I am choking on all this admin, what do I need to bring to the first appointment').tier).to.equal(undefined);
+    expect(triage.triage('could the needle ever puncture a lung?').mode).to.equal('note');
+  });
+
   it('a blocked nose and a face swollen from the dentist, asked with a question, get the answer too', () => {
     for (const t of [
       'cant breathe through my nose with this cold, should I still come',

@@ -183,7 +183,7 @@ const CAN_HELP =
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
-  /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
+  /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
