@@ -680,6 +680,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(triage.triage('could the needle ever puncture a lung?').mode).to.equal('note');
   });
 
+  it('"couldn’t find her words", "saying things that made no sense" are stroke signs, even when told in a booking enquiry', () => {
+    expectTier(
+      'she suddenly couldnt find her words and was saying things that made no sense, then her arm felt dead. do you have Monday mornings?',
+      'emergency',
+    );
+    expectTier('he keeps saying things that make no sense and his face looks droopy', 'emergency');
+  });
+
   it('a blocked nose and a face swollen from the dentist, asked with a question, get the answer too', () => {
     for (const t of [
       'cant breathe through my nose with this cold, should I still come',
