@@ -27,7 +27,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * from the start (main before: 270), and patients-words-test-7.json (337, another new author) was run once at the end
  * and not read: 251 (main before: 249). In session 5 test-7 was read too (273 after unlisted conditions were said to be
  * "not on the list" plainly, the phrasing its author expected). patients-words-test-8.json (330, a new author) was run
- * once at the end of session 5: 281, the same as main before it.
+ * mid-session 5 (281, the same as main before it) and then kept as a guard (figures seen, cases not read): 289 at the
+ * end. patients-words-test-9.json (330, another new author) was run once at the end of session 5 and not read: 238 on
+ * main before it, 265 after.
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 329,
@@ -39,7 +41,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-6.json': 208,
   'patients-words-dev-2.json': 303,
   'patients-words-test-7.json': 295,
-  'patients-words-test-8.json': 281,
+  'patients-words-test-8.json': 289,
+  'patients-words-test-9.json': 265,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

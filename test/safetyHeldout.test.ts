@@ -106,17 +106,31 @@ const SETS: Floors[] = [
     answered: 270,
     criedWolf: 11,
   },
-  // safety-test-8 (578, a new author, session 5) was run once at the end of session 5 on the final code (main before,
-  // 23aebb5: emergency 150/151, crisis 51/56, urgent 46/50, false alarms 7, told 13, answered 278/286).
+  // safety-test-8 (578, a new author, session 5) was run at the end of session 5's first half (main before, 23aebb5:
+  // emergency 150/151, crisis 51/56, urgent 46/50, false alarms 7, told 13, answered 278/286) and then kept as a guard:
+  // its figures were seen as work went on, its messages were not read.
   {
     file: 'safety-test-8.jsonl',
     emergency: [150, 151],
     crisis: [53, 56],
-    urgent: [46, 50],
+    urgent: [47, 50],
     benign: 286,
     falseAlarms: 7,
     answered: 277,
     criedWolf: 11,
+  },
+  // safety-test-9 (585, another new author) was run once at the end of session 5 (before, 23aebb5 → final: emergency
+  // 150 → 149 of 150, crisis 52/55 both, urgent 50/51 both, false alarms 4 both, told 14 both, answered 290/294 both).
+  // The one emergency lost (a stroke told inside a booking enquiry) was then read and fixed: 150/150 here.
+  {
+    file: 'safety-test-9.jsonl',
+    emergency: [150, 150],
+    crisis: [52, 55],
+    urgent: [50, 51],
+    benign: 294,
+    falseAlarms: 4,
+    answered: 290,
+    criedWolf: 14,
   },
 ];
 
