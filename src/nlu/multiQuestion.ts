@@ -8,6 +8,8 @@ const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|al
 
 /** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
+/** A part that starts with a question word. */
+const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
 /** A comma followed by a question word and more: the next question of a list. */
 const COMMA_QUESTION = new RegExp(`\\s*,\\s*(?:and\\s+)?(?=${QUESTION_START}\\s+\\w+\\s+\\w+)`, 'i');
 
@@ -18,7 +20,7 @@ export function splitQuestions(text: string): string[] {
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))
     // "Who developed acupuncture, when was dry needling developed": a comma between two questions.
-    .flatMap((p) => (new RegExp(`^${QUESTION_START}\\b`, 'i').test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
+    .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
     .map((p) => p.replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so)\b[\s:,-]*/i, '').trim())
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.

@@ -59,9 +59,8 @@ const SESSION_TO_COME =
   /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b/;
 
 /**
- * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's work
- * ("face swollen from the dentist"). (Not laughter or
- * "nothing serious": people joke and play down a real emergency.)
+ * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
+ * work ("face swollen from the dentist"). Not laughter or "nothing serious": people joke and play down a real emergency.
  */
 const DOUBT =
   /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b/;
@@ -351,13 +350,16 @@ export class SafetyTriage {
       const offset = sentence.offsets[ci];
       for (const sign of this.knowledge.signs) {
         if (sign.requires && !present(sign.requires)) continue;
-        if (sign.unless && allStems.some((c) => sign.unless!.test(c))) continue;
+        const matchFrom = (from: number, rest: string) =>
+          firstMatch(sign, rest, from === 0 ? clause.stems : clause.stems.slice(from)) ??
+          (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
+        let rest = joined;
+        let m = matchFrom(0, rest);
+        // (the unless patterns, over the whole message, only for a sign that matched: they are the costlier test)
+        if (!m || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) continue;
         // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
         // said further on in the clause.
-        for (let from = 0, tries = 0; from < clause.stems.length && tries < 3; tries++) {
-          const rest = from === 0 ? joined : ' ' + clause.stems.slice(from).join(' ') + ' ';
-          const m = firstMatch(sign, rest, clause.stems.slice(from)) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
-          if (!m) break;
+        for (let from = 0, tries = 0; m && tries < 3; tries++) {
           const start =
             from +
             rest
@@ -396,6 +398,8 @@ export class SafetyTriage {
           });
           if (context !== 'negated') break;
           from = end;
+          rest = ' ' + clause.stems.slice(from).join(' ') + ' ';
+          m = from < clause.stems.length ? matchFrom(from, rest) : null;
         }
       }
     });
