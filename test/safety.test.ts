@@ -688,6 +688,15 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('he keeps saying things that make no sense and his face looks droopy', 'emergency');
   });
 
+  it('"what’s the point of anything", "no point in getting up" get the crisis line first; "the point of dry needling" does not', () => {
+    for (const t of ['whats the point of anything', 'no point in getting up most days, is acupuncture good for low mood']) {
+      const r = triage.triage(t);
+      expect(r.tier, t).to.equal('crisis');
+      expect(r.mode, t).to.not.equal('none');
+    }
+    expect(triage.triage('whats the point of dry needling if it hurts').tier).to.equal(undefined);
+  });
+
   it('a blocked nose and a face swollen from the dentist, asked with a question, get the answer too', () => {
     for (const t of [
       'cant breathe through my nose with this cold, should I still come',
