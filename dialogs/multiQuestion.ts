@@ -36,6 +36,8 @@ interface PartAnswer {
   question: Partial<ResolvedQuestion>;
   /** A part we could not answer, said so in its place. */
   unanswered?: boolean;
+  /** The reply says something is not on the list of conditions. */
+  unlisted?: boolean;
 }
 
 const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
@@ -69,7 +71,13 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     const related = passagePicker(k.passages).covering(r.text, treatment);
     if (related) return { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} };
     return r.unlistedMention
-      ? { intent: r.intent, text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso), outcome: 'fallback', question: {} }
+      ? {
+          intent: r.intent,
+          text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso),
+          outcome: 'fallback',
+          question: {},
+          unlisted: true,
+        }
       : undefined;
   }
   if (TOPICS.has(r.intent) && treatment)
@@ -121,7 +129,14 @@ function perCondition(r: Recognition): Recognition[] {
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
-const isUnlisted = (text: string) => text.includes('isn’t on the list of conditions');
+/**
+ * Adds an answer unless the same text is there already, or it says something is unlisted and an earlier one did ("I get
+ * cluster headaches… does that cover cluster ones?": one thing said to be unlisted once).
+ */
+function addAnswer(answers: PartAnswer[], answer: PartAnswer): void {
+  if (answer.unlisted && answers.some((a) => a.unlisted)) return;
+  if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
+}
 
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
@@ -147,12 +162,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {
-        const text = r.unlistedMention
+        const unlisted = r.unlistedMention;
+        const text = unlisted
           ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso)
           : notCoveredText(deps.knowledge);
-        const unlistedTwice = isUnlisted(text) && answers.some((a) => isUnlisted(a.text));
-        if (!unlistedTwice && !answers.some((a) => a.text === text))
-          answers.push({ intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true });
+        addAnswer(answers, { intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true, unlisted });
       }
       continue;
     }
@@ -165,9 +179,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     );
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
     if (!answer) return false;
-    // "I get cluster headaches… does that cover cluster ones?": one thing said to be unlisted once.
-    const unlistedTwice = isUnlisted(answer.text) && answers.some((a) => isUnlisted(a.text));
-    if (!unlistedTwice && !answers.some((a) => a.text === answer.text)) answers.push(answer);
+    addAnswer(answers, answer);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so

@@ -31,16 +31,26 @@ const GENERIC = new Set(['syndrome', 'pain', 'including', 'chronic', 'injury', '
  * not one of the look-alikes it excludes ("tunnel" of cubital tunnel), and no body part that is not its own ("a pinched
  * nerve in the neck" is not carpal tunnel, whatever the fingers feel).
  */
-function toldThisOne(tokens: string[], condition: Condition, allParts: Set<string>): boolean {
+function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<string>): boolean {
   const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
   if (at < 0) return false;
   const told = tokens.slice(at + 1, at + 11);
-  const ownParts = new Set(wordsOf(condition.bodyParts));
-  if (told.some((t) => allParts.has(t) && !ownParts.has(t))) return false;
+  if (told.some((t) => allParts.has(t) && !words.parts.has(t))) return false;
+  return told.some((t) => words.own.has(t));
+}
+
+/** A condition's own body-part words, and the words of its name and aliases that can name it on their own. */
+interface ConditionWords {
+  parts: Set<string>;
+  own: Set<string>;
+}
+
+function conditionWords(condition: Condition): ConditionWords {
+  const parts = new Set(wordsOf(condition.bodyParts));
   const excluded = new Set(wordsOf(condition.excludes));
   // Its body part alone is not a name ("a bone spur in my ankle" does not name ankle sprains).
-  const own = new Set(wordsOf([condition.name, ...condition.aliases]).filter((w) => !excluded.has(w) && !GENERIC.has(w) && !ownParts.has(w)));
-  return told.some((t) => own.has(t));
+  const own = new Set(wordsOf([condition.name, ...condition.aliases]).filter((w) => !excluded.has(w) && !GENERIC.has(w) && !parts.has(w)));
+  return { parts, own };
 }
 
 const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nothing', 'dont', 'doesnt', 'isnt', 'nor']);
@@ -160,6 +170,7 @@ export interface DescribedCondition {
 export class DescriptionMatcher {
   /** Every body-part word, for telling whose body part a diagnosis names. */
   private readonly allParts: Set<string>;
+  private readonly wordsByCondition: Map<Condition, ConditionWords>;
   private readonly parts: PhraseMatcher<PartOwner>;
   private readonly cues: PhraseMatcher<Condition[]>;
   private readonly symptoms: PhraseMatcher<true>;
@@ -178,6 +189,7 @@ export class DescriptionMatcher {
     // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));
     this.allParts = new Set(wordsOf([...conditions.flatMap((c) => c.bodyParts), ...words.unlistedBodyParts]));
+    this.wordsByCondition = new Map(conditions.map((c) => [c, conditionWords(c)]));
   }
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
@@ -235,7 +247,11 @@ export class DescriptionMatcher {
     }
     if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
     const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
-    if (chosen && diagnosed(tokens) && !toldThisOne(tokens, chosen.condition, this.allParts)) {
+    if (
+      chosen &&
+      diagnosed(tokens) &&
+      !toldThisOne(tokens, this.wordsByCondition.get(chosen.condition) ?? conditionWords(chosen.condition), this.allParts)
+    ) {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
       // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.
       const part = { from: chosen.from, to: chosen.to };

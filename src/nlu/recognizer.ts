@@ -166,9 +166,9 @@ const HELPS =
 const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 const NEEDLES = /\b(needles?|needling)\b/;
-/** "how does sticking a needle in it help?": how it works, not whether it helps something. */
 /** "how does acupuncture help with tinnitus": how it works, asked about something. */
 const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
+/** "how does sticking a needle in it help?": how it works, not whether it helps something. */
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =

@@ -176,7 +176,8 @@ export class SafetyTriage {
   private trained?: SafetyClassifier;
   /** Signs by id, for the signs that require another one ("bleeding_on_thinners" requires "blood_thinners"). */
   private readonly signsById: Map<string, Sign>;
-  private readonly afterEffects: Phrases;
+  /** Symptom and after-effect phrases that say something ("feel" alone does not), for namesSymptom. */
+  private readonly symptomPhrases: Phrases;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -207,8 +208,10 @@ export class SafetyTriage {
       const { parts, symptoms, otherParts, ailments } = options.complaints;
       this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts), ailments: phrases(ailments ?? []) };
     }
-    // After-effects in the clinic tier's own words (lexicon "clinicword": sore, bruised, teary, woozy...).
-    this.afterEffects = phrases(knowledge.lexicon.concepts.get('clinicword') ?? []);
+    // With the after-effects in the clinic tier's own words (lexicon "clinicword": sore, bruised, teary, woozy...).
+    this.symptomPhrases = [...(this.complaint?.symptoms ?? []), ...phrases(knowledge.lexicon.concepts.get('clinicword') ?? [])].filter(
+      (p) => !FUNCTION_WORDS.has(p.trim()),
+    );
   }
 
   /**
@@ -254,7 +257,7 @@ export class SafetyTriage {
   /** Whether the message names a symptom (conditions.json's words: sore, ache, stiff, numb; and the after-effects: teary, woozy). */
   private namesSymptom(clauses: Array<{ stems: string[] }>): boolean {
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
-    return [...(this.complaint?.symptoms ?? []), ...this.afterEffects].some((p) => !FUNCTION_WORDS.has(p.trim()) && all.includes(p));
+    return this.symptomPhrases.some((p) => all.includes(p));
   }
 
   /** Whether the message names one of the acupuncture ailments. */
