@@ -797,4 +797,53 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('a little drop of blood came when he took the needles out, is that fine', 'clinic');
     expectTier('is it normal to be this sore the day after?', 'clinic');
   });
+
+  it('slang for suicide ("offing myself", "top meself"), thinking to jump from one\'s own balcony and goodbye letters are crisis', () => {
+    expectTier('honestly been thinking about topping myself, anyway do u have anything tues', 'crisis');
+    expectTier('i think to jump from our balcony sometimes, it is every day more', 'crisis');
+    expectTier('I have written a letter to each of my kids and sorted the house', 'crisis');
+    expectTier("wouldn't mind if i didn't wake up tbh", 'crisis');
+    expectTier('i hit my arms till they bruise when it gets too much', 'crisis');
+  });
+
+  it('"me" for "my" (Aussie speech) and typed-wrong needle words still read as a session and a body part', () => {
+    expectTier('reckon the end of a needle broke off in me calf, little hard bit under the skin', 'urgent');
+    expectTier('pretty sure they left one in me, found it in me back this arvo', 'urgent');
+    expectTier('tingling and weak hand since the neddling yesterday', 'urgent');
+    expectTier('nosebleed for an hour and it wont stop, on warfarin', 'emergency', ['alone']);
+    const r = triage.triage('nurse laid me back on the table and I was fine after a minute');
+    expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${r.mode} ${r.tier}`).to.equal(false);
+  });
+
+  it('an accident with a blade is bleeding, not self-harm; cutting "whenever I cut myself" is a habit, not a crisis', () => {
+    expectTier('sliced me hand on a sheet of glass at work, blood pumping out and wont stop', 'emergency');
+    const r = triage.triage('I bruise and bleed a lot whenever I nick myself shaving, is needling ok for me?');
+    expect(r.tier === 'crisis' || r.mode === 'alone', `${r.mode} ${r.tier}`).to.equal(false);
+  });
+
+  it('an infection that "gets bigger every day" is now, even after praise for the last visit', () => {
+    expectTier(
+      'thanks again for last week, the knee is heaps better! only thing, the needle spot on my thigh is red and hot and gets bigger every day and I feel feverish',
+      'urgent',
+    );
+  });
+
+  it('ordinary everyday aches, idioms and a greeting with an emoji are not emergencies', () => {
+    for (const t of [
+      'Hello, I am Tom 👋',
+      'my face is fine and my arm is not weak, I just get neck tension',
+      'the humidity is choking me today, is your clinic air conditioned',
+      'my boss is giving me a stroke lol, anyway need help with my traps',
+      'overdosed on hot cross buns this easter, now my lower back is stiff',
+      'my motor seized up on the highway and now my neck is tight from stress',
+      'nearly fainted with excitement when I saw you had a free spot, my hip is sore',
+      'my blood pressure is running a bit high, can acupuncture help me relax',
+      'In the unlikely event that I faint during a session, what do you do?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && (r.tier === 'emergency' || r.tier === 'crisis')), `${t} → ${r.mode} ${r.tier}`).to.equal(
+        false,
+      );
+    }
+  });
 });

@@ -98,8 +98,9 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
  * A greeting alone, or with the writer's name ("Hi, I'm Sue", "Hello, this is Margaret Smith"): the name must be
  * capitalised, so that "hi im dying" or "hi im not ok" is never taken for an introduction.
  */
+// (a smiley or an emoji may close it: "Hi, I'm Priya 🙂")
 const GREETS_ONLY =
-  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?)?[\s.!?]*$/i;
+  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
 
 export function greetsOnly(text: string): boolean {
   const m = GREETS_ONLY.exec(text);

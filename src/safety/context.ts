@@ -92,6 +92,8 @@ const DISTANT = [
 ];
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
 const HABITUAL = [
+  // "I bleed a lot whenever I cut myself": what always happens.
+  /\b(whenever|every time|each time) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
   /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
@@ -104,7 +106,7 @@ const HABITUAL = [
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
-  /\bfrom (the gym|training|bench|benching|bench pressing|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
+  /\bfrom (the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
   /\b(acid reflux|reflux|heartburn)\b/,
@@ -115,8 +117,11 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
-  /\bjust\b/,
+  // "just fainted", not "my pec is just sore" (only sore).
+  /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
+  // "red and hot and gets bigger every day": getting worse, so now (not a habit).
+  /\b(bigger|worse|larger|redder|wider|angrier|more swollen|further|higher) (and (bigger|worse|larger|redder|wider|angrier) )?(every|each|by the) (day|hour|minute)\b/,
 
   // ("felt faint for a minute" is how long it lasted, not when)
   /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
@@ -183,13 +188,16 @@ const CAN_HELP =
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
+  // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
+  /\b(in the|in an|in any) (unlikely |rare )?(event|case) (of|that)\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
-  /\b(heard|read|reckon|reckons|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
+  // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
@@ -243,8 +251,12 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
-  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4));
+  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(words.join(' '));
 }
+
+/** "could a needle in the upper back ever puncture a lung?": a question about what could happen, its verb inside the sign. */
+const EVER_DO =
+  /\b(can|could|does|do|will|would|might|may|has|have|did) [^.?!]{0,60}\bever (puncture|punctures|punctured|hit|hits|collapse|collapses|pierce|pierces|cause|causes|caused|break|breaks|broke|snap|snaps|snapped|damage|damages|reach|reaches|go through|goes through)\b/;
 
 /** Words after a sign that make it a kind of person ("stroke patients"). */
 const PEOPLE_WITH = new Set(['patients', 'patient', 'sufferers', 'sufferer', 'survivors', 'survivor', 'victims', 'clients', 'cases']);

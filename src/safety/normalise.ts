@@ -52,6 +52,30 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/**
+ * "stuck in me neck", "me mate's mum": "me" for "my" before a body part or a person (Australian and British speech), so
+ * a sign or someone else's possessive reads the same as "my".
+ */
+const MY_AFTER_ME = new Set(
+  (
+    'neck shoulder shoulders back arm arms leg legs hand hands foot feet knee knees hip hips chest head face calf calves ' +
+    'thigh thighs wrist wrists elbow elbows ankle ankles side bum glute butt skin finger fingers toe toes heel heels eye eyes ' +
+    'throat mouth lip lips tongue stomach gut guts belly ribs jaw spine shin shins forearm trap traps lung lungs heart ' +
+    'missus wife husband hubby partner kid kids son daughter mate mates mum mam dad old nan pop brother sister boy girl baby'
+  ).split(' '),
+);
+
+/** People are "me mate", "me missus" anywhere; a body part after a preposition or an injury verb ("in me neck", "hurt me back", not "laid me back"). */
+const ME_PEOPLE = new Set('missus wife husband hubby partner kid kids son daughter mate mates mum mam dad nan pop brother sister'.split(' '));
+const BEFORE_ME_PART = new Set(
+  ('in on of into onto under up down across behind from at to with hurt hurts hurting done did put putting threw tweaked wrecked stuffed ' +
+    'pulled broke busted rolled twisted sprained cut sliced burnt burned bruised smashed jarred killed wrenched').split(' '),
+);
+function meIsMy(before: string | undefined, after: string | undefined): boolean {
+  if (!after || !MY_AFTER_ME.has(after)) return false;
+  return ME_PEOPLE.has(after) || before === undefined || BEFORE_ME_PART.has(before);
+}
+
 export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
   /** Consonant skeleton -> the vocabulary words with it, most common first ("wrds" -> words). */
@@ -163,7 +187,7 @@ export class SafetyNormaliser {
       out.push(...(m[0] === 'kms' && DISTANCE_BEFORE.test(previous) ? ['kilometres'] : this.replaceWord(m[0])));
       previous = m[0];
     }
-    const words = out.filter(Boolean);
+    const words = out.filter(Boolean).map((w, i, all) => (w === 'me' && meIsMy(all[i - 1], all[i + 1]) ? 'my' : w));
     if (!this.idioms || words.length === 0) return words;
     const joined = words.join(' ');
     const replaced = joined.replace(this.idioms, (phrase) => this.idiomMap.get(phrase) ?? phrase);

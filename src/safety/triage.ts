@@ -170,6 +170,9 @@ export interface TriageOptions {
 /** Phrases as the patterns see them: normalised stems between spaces, so " lower back " is found in a clause. */
 type Phrases = string[];
 
+/** A clause that says a body area is fine or denies a sign in it ("my face is fine", "my arm is not weak", "no chest pain"). */
+const SAID_FINE = /\b(is|are|feels|looks|seems) (fine|ok|okay|normal|good|all good|alright)\b|\b(is|are|am|was|were) not\b|^(no|not) |\bnot (weak|numb|drooping|droopy|tight|sore|painful|short)\b/;
+
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
   readonly threshold: number;
@@ -226,7 +229,10 @@ export class SafetyTriage {
     // An alarm word inside an everyday area's name ("behind my eyes" for a headache) is not the alarm area itself.
     let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
     for (const p of c.parts) all = all.split(p).join(' ');
-    if (c.otherParts.some((p) => all.includes(p))) return undefined;
+    // An alarm area the message says is fine ("my face is fine", "my arm's not weak") is no alarm.
+    let alarm = ' ' + clauses.filter((x) => !SAID_FINE.test(x.words.join(' '))).flatMap((x) => x.stems).join(' ') + ' ';
+    for (const p of c.parts) alarm = alarm.split(p).join(' ');
+    if (c.otherParts.some((p) => alarm.includes(p))) return undefined;
     const joined = clauses.flatMap((x) => x.words).join(' ');
     if (SUDDEN.test(joined)) return undefined;
     // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
