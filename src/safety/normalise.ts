@@ -68,8 +68,10 @@ const MY_AFTER_ME = new Set(
 /** People are "me mate", "me missus" anywhere; a body part after a preposition or an injury verb ("in me neck", "hurt me back", not "laid me back"). */
 const ME_PEOPLE = new Set('missus wife husband hubby partner kid kids son daughter mate mates mum mam dad nan pop brother sister'.split(' '));
 const BEFORE_ME_PART = new Set(
-  ('in on of into onto under up down across behind from at to with hurt hurts hurting done did put putting threw tweaked wrecked stuffed ' +
-    'pulled broke busted rolled twisted sprained cut sliced burnt burned bruised smashed jarred killed wrenched').split(' '),
+  (
+    'in on of into onto under up down across behind from at to with hurt hurts hurting done did put putting threw tweaked wrecked stuffed ' +
+    'pulled broke busted rolled twisted sprained cut sliced burnt burned bruised smashed jarred killed wrenched'
+  ).split(' '),
 );
 function meIsMy(before: string | undefined, after: string | undefined): boolean {
   if (!after || !MY_AFTER_ME.has(after)) return false;

@@ -171,7 +171,8 @@ export interface TriageOptions {
 type Phrases = string[];
 
 /** A clause that says a body area is fine or denies a sign in it ("my face is fine", "my arm is not weak", "no chest pain"). */
-const SAID_FINE = /\b(is|are|feels|looks|seems) (fine|ok|okay|normal|good|all good|alright)\b|\b(is|are|am|was|were) not\b|^(no|not) |\bnot (weak|numb|drooping|droopy|tight|sore|painful|short)\b/;
+const SAID_FINE =
+  /\b(is|are|feels|looks|seems) (fine|ok|okay|normal|good|all good|alright)\b|\b(is|are|am|was|were) not\b|^(no|not) |\bnot (weak|numb|drooping|droopy|tight|sore|painful|short)\b/;
 
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
@@ -230,7 +231,13 @@ export class SafetyTriage {
     let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
     for (const p of c.parts) all = all.split(p).join(' ');
     // An alarm area the message says is fine ("my face is fine", "my arm's not weak") is no alarm.
-    let alarm = ' ' + clauses.filter((x) => !SAID_FINE.test(x.words.join(' '))).flatMap((x) => x.stems).join(' ') + ' ';
+    let alarm =
+      ' ' +
+      clauses
+        .filter((x) => !SAID_FINE.test(x.words.join(' ')))
+        .flatMap((x) => x.stems)
+        .join(' ') +
+      ' ';
     for (const p of c.parts) alarm = alarm.split(p).join(' ');
     if (c.otherParts.some((p) => alarm.includes(p))) return undefined;
     const joined = clauses.flatMap((x) => x.words).join(' ');
