@@ -53,7 +53,8 @@ const LONG_AGO = [
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
   /\b(behind me|behind us|behind him|behind her|well behind)\b/,
-  /\b(died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
+  // ("nobody would care if I died tonight" is not a death in the family)
+  /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   /\b(long )?(time|while) ago\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
 ];
@@ -82,7 +83,7 @@ const DISTANT = [
   /\b(previous|previously|prior|(?<!\b(gone|went|going|go|goes|spread|spreading|spreads|moved|moving|grown|growing|got|getting|way|right|just|further|well|out) )past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while)|( the| my| his| her| that| this)? (line|mark|marks|edge|pen|elbow|knee|wrist|ankle|shoulder|it))|former|formerly)\b/,
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
-  /\b(recovered|recovering|recovery|survived|survivor|rehab)\b/,
+  /\b(recovered|recovering|recovery|survived|survivor|rehab|(?<!\bnot )(improving|on the mend|getting better every)|(gp|doctor|dr|neurologist|specialist|hospital) (is|are) (across|on top of|managing|aware of) it)\b/,
   /\b(now|since then|these days) ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal)\b/,
   // "felt a bit faint for a minute but it passed": over.
   /\b(but )?(it|that) (passed|went away|settled|settled down|resolved|wore off)\b/,
@@ -92,6 +93,8 @@ const DISTANT = [
 ];
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
 const HABITUAL = [
+  // "gets puffed walking to the car": how it usually goes.
+  /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
   /\b(whenever|every time|each time) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
@@ -116,7 +119,7 @@ const HABITUAL = [
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|still|again|anymore|any more)\b/,
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -188,6 +191,8 @@ const CAN_HELP =
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
+  // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
+  /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
   /\b(in the|in an|in any) (unlikely |rare )?(event|case) (of|that)\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
@@ -251,10 +256,13 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
-  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(words.join(' '));
+  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(words.join(' ')) || COULD_CAUSE.test(words.join(' '));
 }
 
 /** "could a needle in the upper back ever puncture a lung?": a question about what could happen, its verb inside the sign. */
+/** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
+const COULD_CAUSE =
+  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b/;
 const EVER_DO =
   /\b(can|could|does|do|will|would|might|may|has|have|did) [^.?!]{0,60}\bever (puncture|punctures|punctured|hit|hits|collapse|collapses|pierce|pierces|cause|causes|caused|break|breaks|broke|snap|snaps|snapped|damage|damages|reach|reaches|go through|goes through)\b/;
 
@@ -271,12 +279,13 @@ export interface TimeCue {
   first: number;
   /** One past its last word. */
   last: number;
-  kind: 'recent' | 'session' | 'distant' | 'habitual';
+  kind: 'recent' | 'still' | 'session' | 'distant' | 'habitual';
 }
 
 const GLOBAL = (res: RegExp[]) => res.map((re) => new RegExp(re.source, 'g'));
 const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
   [GLOBAL(RECENT), 'recent'],
+  [[/\bstill\b/g], 'still'],
   [GLOBAL(SESSION), 'session'],
   [GLOBAL(DISTANT), 'distant'],
   [GLOBAL(HABITUAL), 'habitual'],
@@ -338,12 +347,14 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
-    if (best?.kind === 'recent' && best.distance <= 2) return 'now';
+    if ((best?.kind === 'recent' || best?.kind === 'still') && best.distance <= 2) return 'now';
     if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
     if (distantAnywhere) return 'history';
     return 'past';
   }
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
+  // "Bell's palsy last month, face still a bit droopy": still there from long ago, so in doubt rather than new.
+  if (best?.kind === 'still' && distantAnywhere) return 'past';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }

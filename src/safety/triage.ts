@@ -293,6 +293,17 @@ export class SafetyTriage {
     return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
   }
 
+  /** Whether the classifier's worry comes from the complaint's body part and symptom words alone ("sore", "back"). */
+  private worriedByComplaintOnly(clauses: Array<{ stems: string[] }>): boolean {
+    const words = [...(this.complaint?.parts ?? []), ...(this.complaint?.symptoms ?? [])];
+    const rest = clauses.map((c) => {
+      let joined = ' ' + c.stems.join(' ') + ' ';
+      for (const p of words) joined = joined.split(p).join(' ');
+      return joined.split(' ').filter((w) => w && !FUNCTION_WORDS.has(w));
+    });
+    return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
+  }
+
   /** The second net, trained on first use (about half a second: every example is normalised); triageFor() trains it at once. */
   get classifier(): SafetyClassifier {
     this.trained ??= this.train();
@@ -544,7 +555,10 @@ export class SafetyTriage {
       // ailment (and, for crisis, any everyday complaint that names one) only when it alone is what worried the classifier.
       const needsAilmentCheck = kind === 'ailment' || tier === 'crisis';
       const namesAilment = kind === 'ailment' || (kind !== undefined && this.hasAilment(kept));
-      const everyday = needsAilmentCheck ? namesAilment && this.worriedByAilmentsOnly(kept) : kind !== undefined;
+      // (crisis over a body part with a symptom, "bit of a sore back, nothing dramatic": everyday when the rest does not worry it)
+      const everyday = needsAilmentCheck
+        ? (namesAilment && this.worriedByAilmentsOnly(kept)) || (kind === 'part' && this.worriedByComplaintOnly(kept))
+        : kind !== undefined;
       const reaction = MODE_RANK[best.mode] >= MODE_RANK.first;
       if (everyday && !reaction) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
       else if (!everyday)
