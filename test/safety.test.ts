@@ -846,4 +846,29 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       );
     }
   });
+
+  it('sudden confusion with an arm that will not lift, or drooling from one side, is a stroke even in a booking question', () => {
+    expectTier('my mum went muddled all of a sudden and cannot raise her right arm, is Tuesday still ok?', 'emergency');
+    expectTier('grandpa is dribbling out of one side of his mouth since lunch', 'emergency');
+  });
+
+  it('someone else planning to take all their pills, the family "happier without her", walking into the sea and a gun in hand are crisis', () => {
+    expectTier('my flatmate says he will take all his sleeping pills tonight', 'crisis');
+    expectTier('my husband says the kids would be better off without him and I found suicide searches on the laptop', 'crisis');
+    expectTier('i keep thinking about walking into the ocean and not stopping', 'crisis');
+    expectTier('sat with dads shotgun in the ute for an hour last night', 'crisis');
+    expectTier('no one would care if i died', 'crisis');
+  });
+
+  it("a droop still there from last month's diagnosis, a question of what needling could trigger and a habit of getting puffed are not emergencies alone", () => {
+    for (const t of [
+      'had bells palsy 6 weeks ago, my smile is still a bit lopsided but improving, can acupuncture help it?',
+      'could dry needling near the neck ever set off a stroke?',
+      'my mum has emphysema and gets breathless going up stairs, can she have acupuncture sitting up?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t} → ${r.mode} ${r.tier}`).to.not.equal('alone');
+      expect(r.answer, t).to.equal(true);
+    }
+  });
 });
