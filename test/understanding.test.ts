@@ -311,6 +311,37 @@ describe('understanding patients’ own words', () => {
       expect((await say('Is your list of conditions for dry needling the complete list?')).text).to.not.match(/isn’t on the list/);
     });
 
+    it('a thing the bot does not know, asked about in any of the ways patients ask, is named back as not on the list', async () => {
+      for (const [t, thing] of [
+        ['do your needles do anything for restless legs syndrome?', 'restless legs syndrome'],
+        ['Shingles pain down my side. Is that something you treat?', 'Shingles pain'],
+        ['gout in my big toe - can u treat it', 'gout'],
+        ['Is lupus one of the conditions you treat?', 'lupus'],
+        ['My dad has multiple sclerosis and gets tired. Would acupuncture be of any benefit to him?', 'multiple sclerosis'],
+        ['Hay fever every spring, eyes streaming. Acupuncture?', 'Hay fever'],
+        ['dn for cellulite?', 'cellulite'],
+      ]) {
+        const r = await say(t);
+        expect(r.text, t).to.include(`“${thing}” isn’t on the list of conditions in our article`);
+        expect(r.text, t).to.not.match(/^\W*yes\b/i);
+      }
+    });
+
+    it('a follow-up naming only an unknown thing is said to be unlisted; the article’s own words and people are not things', async () => {
+      const c = new Conversation();
+      await c.say('does dry needling help with shin splints');
+      expect((await c.say('what about my son’s scoliosis then?')).text).to.match(/“scoliosis” isn’t on the list/);
+      expect((await c.say('great. and vitiligo?')).text).to.match(/“vitiligo” isn’t on the list/);
+      for (const t of [
+        'can acupuncture help me relax',
+        'do you treat kids',
+        'is acupuncture for internal problems or just pain',
+        'I have had acupuncture for years, how is dry needling different?',
+      ]) {
+        expect((await say(t)).text, t).to.not.match(/” isn’t on the list/);
+      }
+    });
+
     it('an unlisted condition is said to be unlisted, with no yes anywhere', async () => {
       const r = await say('does acupuncture help with hair loss');
       expect(r.recognition?.outcome).to.equal('fallback');

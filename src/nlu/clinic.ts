@@ -6,6 +6,8 @@ import { Knowledge, questionIntents } from '../knowledge/types';
 import { IntentModel, readIntentModel, saveIntentModel, trainIntentModel, Calibration, DEFAULT_CALIBRATION } from './model';
 import { DEFAULT_SCORING, ScoringOptions } from './naiveBayes';
 import { aliasVocabulary, buildMatchers, IntentRecognizer } from './recognizer';
+import { words } from './normalize';
+import { stem } from './stem';
 
 export const DEFAULT_MAX_CHARS = 1000;
 
@@ -52,5 +54,7 @@ export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel,
     clarifiable: questionIntents(knowledge),
     conditionIntent: 'condition_query',
     conceptIntent: 'how_it_works',
+    // The article's own words ("internal", "mental", "physical") are never an unknown condition asked about.
+    articleStems: new Set(words(knowledge.article).map(stem)),
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
+import { askedAbout } from './askedAbout';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -140,6 +141,8 @@ export interface RecognizerOptions {
   conditionIntent?: string;
   /** Intent to assume when the sentence is unclear but names one of the article's concepts of a treatment. */
   conceptIntent?: string;
+  /** Stems of the article's words: a thing asked about in them is no unknown condition ("internal problems"). */
+  articleStems?: ReadonlySet<string>;
 }
 
 /** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
@@ -245,6 +248,13 @@ export class IntentRecognizer {
     return { kind: found.value, text: norm.slice(found.from, found.to).join(' ') };
   }
 
+  /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
+  private unknownThing(text: string): boolean {
+    return words(text).some(
+      (w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT && !this.options.articleStems?.has(stem(w)),
+    );
+  }
+
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
@@ -267,6 +277,12 @@ export class IntentRecognizer {
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
+    // is said to be unlisted, in the patient's words, whatever the sentence looks like to the classifier.
+    const asked = a.conditions.length === 0 && a.excluded.length === 0 && a.impliedTreatments.length === 0 ? askedAbout(a.cleaned) : undefined;
+    if (asked && this.options.conditionIntent && this.unknownThing(asked.text)) {
+      return { ...result, unlistedMention: true, unlistedText: asked.text, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
+    }
 
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;

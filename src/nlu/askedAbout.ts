@@ -1,0 +1,149 @@
+/**
+ * The thing a patient asks a treatment to help with, in the patient's own words: "can acupuncture help with eye
+ * floaters", "do you treat vertigo", "is long covid one of the conditions you treat", "psoriasis on my elbows - do u
+ * treat it", "Dry eyes all the time. Acupuncture?". The recognizer uses it when the thing is no condition it knows: the
+ * reply then says that this thing is not on the article's list, in the patient's words, instead of declining the
+ * question or answering with the whole list. Pure text rules; which words count as unknown is the recognizer's call.
+ */
+
+export interface AskedThing {
+  /** The words asked about, as written ("eye floaters", "Parkinson's disease"). */
+  text: string;
+}
+
+const WHO = "(?:you|u|ya|yous|you guys|y'all|your (?:clinic|practitioners?|team|physios?|therapists?))";
+const TREATMENT =
+  '(?:acupuncture|acu|accupuncture|acupunture|dry needling|dry needle|needling|needles|dn|it|this|they|either(?: one| of them| of those)?|your (?:treatments?|needling|needles|sessions?)|(?:the |a )?treatments?|sessions?)';
+const HELP =
+  '(?:help|treat|fix|cure|work|be used|be good|be useful|be (?:of )?(?:any |much )?(?:benefit|use|help)|benefit|do anything|do something|do much|be any good|sort out|improve|ease|relieve|settle|calm|clear up|get rid of|speed up|bring down|reduce)';
+
+/** The thing comes after these: "can acupuncture (really) help with …", "do you treat …", "dn for …". */
+const AFTER = [
+  new RegExp(`\\b(?:can|could|does|do|will|would|might|may|is|are|did) ${TREATMENT} (?:\\w+ ){0,2}?${HELP}(?: (?:with|for|on|against|in|to))? `),
+  new RegExp(
+    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|see|work on|deal with|help with|help people with|treat people with|see people with|do (?:acupuncture|dry needling|needling|acu|dn|needles|anything|treatments?|sessions) (?:for|on)|use (?:acupuncture|dry needling|needling|needles|acu|dn|it) (?:for|on)|offer (?:acupuncture|dry needling|needling|anything|treatments?) for) `,
+  ),
+  // (at the start only: "acu for acne?", not "I've heard of acupuncture for years")
+  /^\s*(?:(?:hi|hey|hello|ok|so|and|any|is|what about|how about)[,]? )?(?:acupuncture|acu|dry needling|needling|dn) (?:for|on) /,
+];
+/** The thing comes before these: "is tinnitus on your list", "is long covid one of the conditions you treat". */
+const BEFORE =
+  /^(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|covered|listed|included|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
+/** A follow-up naming only the thing: "what about trigger finger?", "great. and chronic fatigue syndrome?". */
+const FOLLOW_UP =
+  /^(?:(?:ok|okay|great|cool|thanks|right|hmm|sweet|nice|so)[,.!]*\s+)*(?:(?:and )?(?:what|how) about|and|also|plus) (.{2,50}?)(?:\s+(?:then|too|as well|though))?\s*[?.!]*\s*$/;
+
+const QUESTION_WORD = /^(how|what|why|when|where|who|which|is|are|do|does|can|could|would|will|should|did|was|were|has|have)\b/;
+
+/** The thing is in an earlier sentence: "… do u treat it", "Is that something you treat?", "Acupuncture?". */
+const POINTS_BACK = [
+  new RegExp(
+    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|help with|help|do anything (?:for|about|with)|work on|deal with) (?:it|that|this|them|those)\\b`,
+  ),
+  /\b(?:is|are) (?:that|this|it|they|those) (?:something|anything|a thing|one|a condition|things)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do)\b/,
+  /^(?:so |and |what about |how about )?(?:acupuncture|acu|dry needling|needling|dn|needles)(?: worth (?:a shot|a try|trying|it))?\s*\?+\s*$/,
+];
+/** Words that are no condition when they are all that is asked about ("do you treat kids", "can it help me"). */
+const NOT_A_THING = new Set(
+  (
+    'it that this them those these him her me us you one ones something anything everything nothing what which how why when where ' +
+    'people person someone anyone everyone kids kid children child babies baby toddlers teenagers teens adults women men ladies athletes ' +
+    'seniors elderly pensioners pregnant pregnancy patients clients pets pet dogs dog cats cat horses horse animals animal ' +
+    'session sessions appointment appointments price prices cost costs booking bookings both either other stuff things thing ' +
+    'pain pains relaxation relaxing wellbeing health recovery muscles muscle joints joint body years months weeks days ages ' +
+    'while long now today tomorrow'
+  ).split(' '),
+);
+/** "how does …", "why would …": a question about how a treatment works. */
+const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will|did)\b/;
+
+/** A person first: what follows is what they want, not a condition ("help me relax"). */
+const PERSON = new Set('me him her us them you it i my his our their your'.split(' '));
+
+/** Where the thing ends: a joining word, a time or place, or punctuation. */
+const BOUNDARY = new Set(
+  (
+    'and or but because cause coz cos since as when while so if at after from in on for with who which that since ' +
+    'too then though please pls lately anymore also etc like all every during before until mainly only just mostly faster quicker ' +
+    'better more less first either anyway really properly down up into across around under over through near behind'
+  ).split(' '),
+);
+/** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */
+const LEADING =
+  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been)?(?: diagnosed with)? |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
+
+/** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
+function thingAt(rest: string): string | undefined {
+  const lead = LEADING.exec(rest);
+  const text = lead ? rest.slice(lead[0].length) : rest;
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}'’-]+/gu)) {
+    const w = m[0].toLowerCase();
+    if (!/[\p{L}\p{N}]/u.test(w) || BOUNDARY.has(w) || out.length === 4) break;
+    out.push(m[0]);
+  }
+  const plain = out.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  // "help me relax", "help him sleep": a person, not a thing.
+  if (out.length === 0 || PERSON.has(plain[0]) || plain.every((w) => NOT_A_THING.has(w))) return undefined;
+  return out.join(' ');
+}
+
+/** The first sentence before the one at `end` that names a thing ("Tinnitus.", "psoriasis on elbows and scalp -"). */
+function thingBefore(cleaned: string, end: number): string | undefined {
+  const sentences = cleaned
+    .slice(0, end)
+    .split(/[.!?;:\n]+|\s[-–—]\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // The nearest short sentence ("Tinnitus."), else the first one ("I get vertigo when I roll over").
+  const short = [...sentences].reverse().find((s) => s.split(/\s+/).length <= 3);
+  for (const s of short ? [short, sentences[0]] : sentences.slice(0, 1)) {
+    const found = thingAt(s.replace(/^(hi|hello|hey|hiya|g'?day)\b[\s,]*/i, ''));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What the message asks a treatment (or the clinic) to help with, when it says so in one of the ways above. */
+export function askedAbout(cleaned: string): AskedThing | undefined {
+  const lower = cleaned.toLowerCase();
+  const follow = FOLLOW_UP.exec(lower.trim());
+  // ("and how does sticking a needle in it help?" is a question of its own)
+  if (follow && !QUESTION_WORD.test(follow[1])) {
+    const start = lower.indexOf(follow[1]);
+    const found = thingAt(cleaned.slice(start, start + follow[1].length));
+    if (found) return { text: found };
+  }
+  for (const sentenceMatch of lower.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
+    const sentence = sentenceMatch[0];
+    const at = sentenceMatch.index ?? 0;
+    const before = BEFORE.exec(sentence.trim());
+    if (before) {
+      const start = at + sentence.indexOf(before[1]);
+      const found = thingAt(cleaned.slice(start, start + before[1].length));
+      if (found) return { text: found };
+    }
+    for (const re of AFTER) {
+      const m = re.exec(sentence);
+      // "how does dry needling help the muscle heal": how it works, not whether it helps something ("help with" is).
+      if (!m || (MECHANISM.test(sentence.slice(0, (m.index ?? 0) + m[0].length)) && !/\b(with|for) $/.test(m[0]))) continue;
+      const start = at + (m.index ?? 0) + m[0].length;
+      const found = thingAt(cleaned.slice(start));
+      if (found) return { text: found };
+      // "would acupuncture be of any benefit to him?": the thing is in an earlier sentence.
+      if (/^\s*(it|that|this|them|those|him|her|me)\b/i.test(cleaned.slice(start))) {
+        const back = thingBefore(cleaned, at);
+        if (back) return { text: back };
+      }
+    }
+    for (const re of POINTS_BACK) {
+      const m = re.exec(sentence.trim());
+      if (!m) continue;
+      const inSentence = sentence.slice(0, sentence.indexOf(m[0])).replace(/[\s,–—-]+$/, '');
+      // "psoriasis on my elbows - do u treat it": the thing is earlier in the same sentence, or in one before it.
+      const found = (inSentence.trim() ? thingAt(cleaned.slice(at, at + inSentence.length).trim()) : undefined) ?? thingBefore(cleaned, at);
+      if (found) return { text: found };
+    }
+  }
+  return undefined;
+}
