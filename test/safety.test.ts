@@ -871,4 +871,42 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.answer, t).to.equal(true);
     }
   });
+
+  it('a sign still there from a stroke or palsy long ago is history: answered, with at most a caution', () => {
+    for (const t of [
+      'had a stroke two years ago and my left hand is still a bit weak, could acupuncture help it?',
+      'Bells palsy last year, my eyelid still droops a little, is needling worth trying?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('his face is still drooping and his speech is slurred, it started ten minutes ago', 'emergency');
+  });
+
+  it('"overdo it" is not an overdose and three years of pain is not three doses; overdoing the tablets is', () => {
+    for (const t of [
+      'I overdo it at the gym and my shoulder hates me',
+      'had neck pain for three years and the physio could not fix it',
+      'what did the research find about needles in acupoints?',
+      'so releasing the knot breaks the pain cycle?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('think I overdid the sleeping tablets, took the whole strip and feel woozy', 'emergency');
+    expectTier('took my heart pills three times today by mistake and feel faint', 'emergency');
+  });
+
+  it('everyday turns with the bot ("just tell me which one", "should I keep going with it", "sorry my english") are not a crisis', () => {
+    for (const t of [
+      'stop asking me questions and just tell me which',
+      'should I keep going with the needling then?',
+      'sorry my english is bad',
+      'Hi, I am Ana, bit nervous about this',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.tier, `${t} → ${r.mode} ${r.tier}`).to.not.equal('crisis');
+    }
+    expectTier('i cant keep going like this, i want it all to end', 'crisis');
+  });
 });

@@ -727,6 +727,8 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.outcome).to.equal('fallback');
       expect(r.text).to.include('not been set');
       expect(r.text).to.not.match(/placeholder/i);
+      // and says how to find out, even when the phone and email are placeholders too
+      for (const t of ['whats ur address', 'where do I park?']) expect((await say(t)).text, t).to.match(/contact the clinic|call us|email/i);
     });
 
     it('/healthz names the clinic details that are still placeholders', async () => {

@@ -156,7 +156,7 @@ export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | 
   const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : '']
     .filter(Boolean)
     .join(' or ');
-  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
+  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Please contact the clinic directly and our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
 export function notCoveredText(k: Knowledge, about?: { kind: 'service' | 'medicine'; text: string }): string {

@@ -271,6 +271,16 @@ const PEOPLE_WITH = new Set(['patients', 'patient', 'sufferers', 'sufferer', 'su
 
 export type When = 'now' | 'history' | 'past' | 'unknown';
 
+/** Long enough ago that a sign "still" there is what is left of it ("last year", "eight months ago", "in 2019"). */
+const LONG_BEFORE = new RegExp(
+  [
+    ...LONG_AGO.map((re) => re.source),
+    '\\blast (year|month|summer|winter|spring|autumn|christmas)\\b',
+    '\\b(\\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|back|of|later|on|now)\\b',
+    '\\b(diagnosed|diagnosis)\\b',
+  ].join('|'),
+);
+
 /** "on and off since breakfast, now constant": a recurring sign said to be here now, and nothing long ago ("used to"). */
 const againNow = (joined: string) => STRONG_NOW.test(joined) && !LONG_AGO.some((re) => re.test(joined));
 
@@ -353,8 +363,8 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     return 'past';
   }
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
-  // "Bell's palsy last month, face still a bit droopy": still there from long ago, so in doubt rather than new.
-  if (best?.kind === 'still' && distantAnywhere) return 'past';
+  // "Bell's palsy last month, face still a bit droopy": still there from long ago, seen to: history, not new.
+  if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' '))) return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }

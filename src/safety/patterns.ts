@@ -121,7 +121,7 @@ export class PatternCompiler {
   private wordFirst(raw: string, out: FirstWords): 'anchored' | 'open' {
     if (raw.endsWith('*')) {
       const prefix = raw.slice(0, -1).toLowerCase().replace(/'/g, '');
-      const stemmed = this.normaliser.stemOf(prefix);
+      const stemmed = prefixStem(this.normaliser, prefix);
       out.prefixes.push(prefix.startsWith(stemmed) ? stemmed : prefix);
       return 'anchored';
     }
@@ -187,11 +187,16 @@ export class PatternCompiler {
     if (raw.endsWith('*')) {
       // Messages are matched as stems ("needle" is "needl"), so a prefix is cut back to its own stem when that is shorter.
       const prefix = raw.slice(0, -1).toLowerCase().replace(/'/g, '');
-      const stemmed = this.normaliser.stemOf(prefix);
+      const stemmed = prefixStem(this.normaliser, prefix);
       return `${escape(prefix.startsWith(stemmed) ? stemmed : prefix)}\\S* `;
     }
     const words = this.normaliser.words(raw);
     if (words.length === 0) throw new PatternError(`"${raw}" has no letters`);
     return words.map((w) => `${escape(this.normaliser.stemOf(w))} `).join('');
   }
+}
+
+/** A prefix's own stem ("needle" -> "needl"), but never with a last "s" taken as a plural ("overdos*" is not "overdo"). */
+function prefixStem(normaliser: { stemOf(word: string): string }, prefix: string): string {
+  return prefix.endsWith('s') && !prefix.endsWith('ss') ? prefix : normaliser.stemOf(prefix);
 }
