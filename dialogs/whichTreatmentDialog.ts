@@ -15,7 +15,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
-import { CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
+import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import type { Recognition } from '../src/nlu/recognizer';
 import { plainForm } from '../src/nlu/normalize';
 import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsAgainText, suitsText } from '../src/bot/replies';
@@ -150,8 +150,12 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async answer(step: WaterfallStepContext, area: Area, approach: Approach): Promise<DialogTurnResult> {
     const { knowledge } = this.deps;
     const { treatment, why } = recommend(knowledge, area, approach);
-    const { question } = await this.deps.turns.understand(step.context);
-    const condition = question.condition;
+    const { question, recognition } = await this.deps.turns.understand(step.context);
+    // The condition this message names (unless it denies it: "no sleep troubles"), else the one told earlier in the
+    // conversation ("Sore Achilles for 3 months" … "just the tendon, which?").
+    const toldBefore = (await this.deps.turns.context(step.context)).toldCondition;
+    const affirmed = affirmedConditions(recognition.text, question.condition ? [question.condition] : []).length > 0;
+    const condition = question.condition && affirmed ? question.condition : toldBefore ? { value: toldBefore, text: toldBefore.name } : undefined;
     await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
     const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
     const listed =

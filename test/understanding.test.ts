@@ -522,6 +522,20 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('the recommendation names the condition told in an earlier answer, never one the patient denied', async () => {
+      let c = new Conversation();
+      await c.say('which would you suggest for me?');
+      await c.say('I run a lot and my achilles has been sore for months');
+      let r = await c.say('nothing else going on, which one?');
+      expect(r.text).to.include('Achilles tendinopathy').and.include('dry needling');
+      expect(r.recognition?.condition).to.equal('Achilles tendinopathy');
+      c = new Conversation();
+      await c.say('which one suits my dad?');
+      await c.say('he has osteoarthritis in his hips');
+      r = await c.say('no gut or sleep problems, so which?');
+      expect(r.text).to.include('Osteoarthritis').and.not.include('Insomnia');
+    });
+
     it('"so?", "yeah so which" and "why that one?" after the recommendation get it again with its reason; "no knots" points away from dry needling', async () => {
       let c = new Conversation();
       await c.say('decide for me, acupuncture or dry needling');

@@ -3,7 +3,7 @@
  * keeps the result in turnState, where dialogs read it and the trace middleware reports it.
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { addConcerns, toldConcerns } from '../nlu/concerns';
+import { addConcerns, affirmedConditions, toldConcerns } from '../nlu/concerns';
 import { ClinicContext, followUp, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
@@ -34,8 +34,9 @@ export class TurnRecognizer {
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
       const told = toldConcerns(record.recognition.text, record.recognition.conditions);
-      if (Object.keys(told).length > 0) {
-        clinicContext = { ...clinicContext, told: addConcerns(clinicContext.told, told) };
+      const [named] = affirmedConditions(record.recognition.text, record.recognition.conditions);
+      if (Object.keys(told).length > 0 || named) {
+        clinicContext = { ...clinicContext, told: addConcerns(clinicContext.told, told), ...(named ? { toldCondition: named } : {}) };
         await this.contextAccessor.set(context, clinicContext);
       }
     }

@@ -128,6 +128,22 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
   return hits;
 }
 
+/** The listed conditions a message names or describes and does not deny ("no stomach or sleep troubles" denies insomnia). */
+export function affirmedConditions(text: string, conditions: Array<FoundEntity<ConditionRef>>): ConditionRef[] {
+  const clauses = text
+    .split(CLAUSE_BREAK)
+    .map(plainForm)
+    .filter((c) => c.length > 0);
+  return conditions
+    .filter((c) => !c.value.excluded && !c.value.partial)
+    .filter((c) => {
+      const said = plainForm(c.text);
+      const clause = clauses.find((x) => ` ${x} `.includes(` ${said} `));
+      return !clause || !DENIED.test(` ${clause} `.slice(0, ` ${clause} `.indexOf(` ${said} `) + 1));
+    })
+    .map((c) => c.value);
+}
+
 /** The concerns one message tells, with the conditions the recognizer found in it. */
 export function toldConcerns(text: string, conditions: Array<FoundEntity<ConditionRef>> = []): Concerns {
   const clauses = text

@@ -18,6 +18,8 @@ export interface ClinicContext {
   lastAnswered?: TreatmentId | 'both';
   /** What the patient has told about their problem so far (muscles, posture, internal), for "which suits me?". */
   told?: Concerns;
+  /** The listed condition the patient last named or described and did not deny, for the recommendation to name. */
+  toldCondition?: ConditionRef;
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
