@@ -7,6 +7,7 @@ import {
   CONDITION_RETRY,
   conditionNotFoundText,
   conditionText,
+  otherListedText,
   relatedPassageText,
   unlistedConditionText,
 } from '../src/bot/replies';
@@ -100,10 +101,17 @@ export class ConditionDialog extends InterruptibleDialog {
     }
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
     await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
+    // "migraines, and a sprained ankle: is either something you can needle?": every listed one named gets its line.
+    const others = [...new Set(recognition.conditions.filter((c) => !c.value.partial && !c.value.excluded).map((c) => c.value.name))].filter(
+      (n) => n !== condition.value.name,
+    );
+    const listOf = (name: string) =>
+      recognition.conditions.find((c) => c.value.name === name)?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
+    const also = condition.value.partial || others.length === 0 ? '' : ` ${otherListedText(others, listOf)}`;
     await say(
       step.context,
       'answered',
-      conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }),
+      conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }) + also,
       {
         intent: INTENT,
         suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],

@@ -350,6 +350,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('every listed condition named in one question is answered, and "X on your list? And Y?" answers both', async () => {
+      let r = await say('two problems really, plantar fasciitis and tennis elbow from work. can dry needling help either?');
+      expect(r.text).to.include('Plantar fasciitis').and.include('Tennis elbow');
+      r = await say('Is gout on your list? And sciatica?');
+      expect(r.text)
+        .to.match(/“gout” isn’t on the list/)
+        .and.include('Sciatica');
+    });
+
     it('a numbered list of questions, or questions separated by commas, gets each part answered in order', async () => {
       let r = await say('1) what is chi 2) what are acupoints 3) is there research');
       expect(r.text).to.include('life force').and.include('scientific research');

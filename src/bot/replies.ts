@@ -91,6 +91,11 @@ export function conditionText(k: Knowledge, condition: ConditionRef, treatment: 
   return `${claim.text} ${close} ${DISCLAIMER}`;
 }
 
+/** Several listed conditions in one question ("migraines, and a sprained ankle"): the first answered, the others named too. */
+export function otherListedText(names: string[], lists: (name: string) => string): string {
+  return names.map((n) => `“${n}” is also one of the conditions our article lists for ${lists(n)}.`).join(' ');
+}
+
 /** " The list does include “Osteoarthritis”." for the listed conditions named beside an unlisted one. */
 function alsoListed(names: string[]): string {
   if (names.length === 0) return '';

@@ -21,7 +21,11 @@ export function splitQuestions(text: string): string[] {
     .flatMap((p) => p.split(SPLIT))
     // "Who developed acupuncture, when was dry needling developed": a comma between two questions.
     .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
-    .map((p) => p.replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so)\b[\s:,-]*/i, '').trim())
+    // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
+    .map((p) => {
+      const stripped = p.replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so)\b[\s:,-]*/i, '').trim();
+      return /^(and|also|plus)\b/i.test(p.trim()) && /^[\p{L}'’-]+[?!.]*$/u.test(stripped) ? `what about ${stripped}` : stripped;
+    })
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
   const joined: string[] = [];
