@@ -176,6 +176,8 @@ const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
   /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
+/** A question: a question mark, or a question word opening a sentence. */
+const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 /** Intents a question naming one listed condition is easily taken for: the general list, choosing, comparing. */
@@ -310,7 +312,9 @@ export class IntentRecognizer {
       a.treatments.length > 0 ||
       a.impliedTreatments.length > 0 ||
       a.conditions.some((c) => c.value.described) ||
-      OWN.test(a.tokens.map((t) => t.norm).join(' '));
+      OWN.test(a.tokens.map((t) => t.norm).join(' ')) ||
+      // "is golfer's elbow the medial one?", "your list has knee pain, does it name a kind?": a question about a listed one.
+      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && ASKS.test(a.cleaned.toLowerCase()));
     const conditionIntent =
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
