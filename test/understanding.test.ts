@@ -140,6 +140,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('a question about a listed condition itself is answered with its name as the article lists it, never declined', async () => {
+      for (const [t, name] of [
+        ['whats the medical name for tennis elbow?', 'lateral epicondylitis'],
+        ['the knee pain on your list, which kind is it?', 'patellofemoral'],
+      ]) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('answered');
+        expect(r.text, t).to.include(name);
+      }
+    });
+
     it('why a needle in one place affects another (an organ, the stomach) gets the meridians and the nerve-signalling research', async () => {
       for (const t of [
         'why would sticking a needle in my leg do anything to my stomach??',
