@@ -140,6 +140,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('why knots hurt is the lactic acid passage; a question on meridians and organs is answered, not declined', async () => {
+      let r = await say('what makes those trigger point knots so painful in the first place?');
+      expect(r.text).to.include('lactic acid');
+      r = await say('does each meridian line go with one organ?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('organs');
+    });
+
     it('a question about a listed condition itself is answered with its name as the article lists it, never declined', async () => {
       for (const [t, name] of [
         ['whats the medical name for tennis elbow?', 'lateral epicondylitis'],

@@ -331,6 +331,8 @@ export class IntentRecognizer {
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
       return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
     }
+    // "do the meridians each stand for a different organ?": the article's own concept is what the article covers.
+    if (top.intent === NOT_COVERED_INTENT && conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
