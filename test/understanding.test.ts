@@ -14,6 +14,11 @@ async function say(text: string) {
 
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
+    it('forearms and wrists sore from doing the same motion all day are repetitive strain, not tennis elbow', async () => {
+      const r = await say('twenty years of sewing and my wrists and forearms ache from the same motion over and over, would dry needling help?');
+      expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
+    });
+
     it('a body part with a symptom and its context names the listed condition in the trace', async () => {
       const r = await say('the bottom of my heel is agony when I first stand up in the morning, would dry needling help');
       expect(r.recognition?.condition).to.equal('Plantar fasciitis');
@@ -700,6 +705,13 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('"get me a manager" and "I want to talk to whoever does the needling" are handed to a person; "good night, back tomorrow" is a goodbye', async () => {
+      for (const t of ['get me the manager please', 'can I talk to whoever would be doing my needling first?']) {
+        expect((await say(t)).recognition?.outcome, t).to.equal('handoff');
+      }
+      expect((await say('good night, I will come back tomorrow')).recognition?.outcome).to.equal('answered');
+    });
+
     it('"ok thanks" or "cheers, bye" while the bot waits for an answer ends its question kindly; a bare "ok" does not', async () => {
       let c = new Conversation();
       await c.say('help me choose');

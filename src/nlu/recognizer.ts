@@ -81,8 +81,18 @@ function asksAboutService(cleaned: string, service: string): boolean {
 const SERVICE_ASK =
   /^\s*(do|does|can|could|is|are|would|should|what|which|how|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or)\b/;
 
+/** An animal as the patient. */
+const ANIMAL =
+  /\b(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|my vet|vets|animals?|cattle|cow|cows|sheep|rabbit|bunny)\b/;
+
+/** Another therapy compared, even with a condition named ("is chiro better than dry needling for my back?"). */
+const COMPARES = /\b(better|best|versus|vs|than|instead|compared|compare)\b/;
+/** "a chiro or a physio", "physio or dry needling": "or" right beside the therapy named. */
+const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.max(0, from - 3), to + 3).includes('or');
+
 /** A medicine asked about in so many words, even with a condition named. */
-const MEDICINE_ASKED = /\b(recommend|suggest|which|should i (take|use|stop|keep)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
+const MEDICINE_ASKED =
+  /\b(recommend|suggest|which|best|strongest|good|better|should i (take|use|stop|keep)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
 
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
 const MEDICINE_ADVICE =
@@ -246,7 +256,11 @@ export class IntentRecognizer {
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     if (found.value === 'medicine') {
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !MEDICINE_ASKED.test(joined))) return undefined;
-    } else if (a.conditions.length > 0 || !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))) return undefined;
+    } else if (
+      (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to))) ||
+      !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))
+    )
+      return undefined;
     return { kind: found.value, text: norm.slice(found.from, found.to).join(' ') };
   }
 
@@ -279,6 +293,9 @@ export class IntentRecognizer {
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
+    if (ANIMAL.test(a.cleaned.toLowerCase()) && (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' '))))
+      return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
     // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
     // is said to be unlisted, in the patient's words, whatever the sentence looks like to the classifier.
     const asked = a.conditions.length === 0 && a.excluded.length === 0 && a.impliedTreatments.length === 0 ? askedAbout(a.cleaned) : undefined;
