@@ -909,4 +909,16 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('i cant keep going like this, i want it all to end', 'crisis');
   });
+
+  it('a sport\'s sessions ("my hip aches after every climbing session") and a question whether needling would help pain after an operation are no reaction to a treatment', () => {
+    for (const t of [
+      'Ever since I started rowing my lower back aches after every session. Could dry needling help?',
+      'six weeks after knee surgery and still sore, would acupuncture be an option for pain after an operation?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t} → ${r.mode} ${r.tier}`).to.not.equal('first');
+      expect(r.mode, t).to.not.equal('alone');
+    }
+    expectTier('muscles really tender after the session, can I still go to the gym tonight?', 'clinic');
+  });
 });

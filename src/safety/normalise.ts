@@ -78,6 +78,14 @@ function meIsMy(before: string | undefined, after: string | undefined): boolean 
   return ME_PEOPLE.has(after) || before === undefined || BEFORE_ME_PART.has(before);
 }
 
+/** Sports and hobbies with sessions of their own. */
+const SPORT =
+  /\b(boulder(ing)?|climbing|climb|gym|training|run club|running|swimming|swim|surf(ing)?|yoga|pilates|crossfit|rowing|erg|cycling|spin|boxing|footy|netball|soccer|tennis|golf|rugby|cricket|basketball|hockey|dance|dancing|ballet|jiu ?jitsu|bjj|martial arts|weights|lifting|hiit|band practice|rehearsal|drumming|guitar)\b/i;
+/** Words that name a treatment session. */
+const TREATMENT_WORD = /\b(needl\w*|acupunct\w*|acu|dn|treatment|appointment|appt|practitioner|clinic|therapist|physio|you)\b/i;
+/** A session that recurs ("after every session", "sessions"): "the session", "today's session" stay the treatment's. */
+const SESSION_WORD = /\b(?<=(every|each|most|all my|all) )sessions?\b|\bsessions\b/gi;
+
 export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
   /** Consonant skeleton -> the vocabulary words with it, most common first ("wrds" -> words). */
@@ -197,7 +205,13 @@ export class SafetyNormaliser {
   }
 
   clauses(text: string): NormalClause[] {
-    return splitClauses(cleanText(text)).map(({ text: clause, sentence }) => {
+    // "Since I took up bouldering … aches after every session": a sport's session, when its sentence names no treatment.
+    const sessions = text.replace(/[^.!?\n]+[.!?\n]*/g, (sentence) =>
+      SPORT.test(sentence) && !TREATMENT_WORD.test(sentence)
+        ? sentence.replace(SESSION_WORD, (w) => (w.endsWith('s') ? 'workouts' : 'workout'))
+        : sentence,
+    );
+    return splitClauses(cleanText(sessions)).map(({ text: clause, sentence }) => {
       const words = this.words(clause);
       return { words, stems: words.map((w) => this.stemOf(w)), sentence };
     });
