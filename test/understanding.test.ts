@@ -234,6 +234,26 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it("sinus headaches are not the listed kind; nerve pain from shingles and waking at 3am are the article's broader words, never a yes", async () => {
+      let r = await say('i get sinus headaches most mornings, can needling help those?');
+      expect(r.text)
+        .to.match(/“sinus headaches” isn’t on the list/i)
+        .and.not.match(/^\W*yes/i);
+      r = await say('post herpetic neuralgia on my chest wall since shingles, is acupuncture any use?');
+      expect(r.text)
+        .to.include('chronic pain')
+        .and.not.match(/^\W*yes/i);
+      r = await say('I wake up at 3am every night and lie awake for hours, would acupuncture help?');
+      expect(r.text)
+        .to.include('insomnia')
+        .and.not.match(/^\W*yes/i);
+    });
+
+    it('"is osteoarthritis covered?" asks about the list; covered by a health fund does not', async () => {
+      expect((await say('is plantar fasciitis covered?')).text).to.include('Plantar fasciitis');
+      expect((await say('is sciatica covered by my health fund?')).text).to.not.match(/^\W*yes/i);
+    });
+
     it('"I see osteoarthritis on your list, but is RA covered?" says RA is not on the list and that osteoarthritis is, once', async () => {
       let r = await say('I have rheumatoid arthritis in my hands. I see osteoarthritis on your list, but is RA covered too?');
       expect(r.text)
@@ -338,7 +358,7 @@ describe('understanding patients’ own words', () => {
     it('a thing the bot does not know, asked about in any of the ways patients ask, is named back as not on the list', async () => {
       for (const [t, thing] of [
         ['do your needles do anything for restless legs syndrome?', 'restless legs syndrome'],
-        ['Shingles pain down my side. Is that something you treat?', 'Shingles pain'],
+        ['Rosacea on my cheeks. Is that something you treat?', 'Rosacea'],
         ['gout in my big toe - can u treat it', 'gout'],
         ['Is lupus one of the conditions you treat?', 'lupus'],
         ['My dad has multiple sclerosis and gets tired. Would acupuncture be of any benefit to him?', 'multiple sclerosis'],

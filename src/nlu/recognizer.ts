@@ -81,6 +81,12 @@ function asksAboutService(cleaned: string, service: string): boolean {
 const SERVICE_ASK =
   /^\s*(do|does|can|could|is|are|would|should|what|which|how|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or)\b/;
 
+/** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
+const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
+/** A health fund or Medicare, for which "covered" is about paying. */
+const FUND =
+  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+
 /** An animal as the patient. */
 const ANIMAL =
   /\b(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|my vet|vets|animals?|cattle|cow|cows|sheep|rabbit|bunny)\b/;
@@ -350,6 +356,9 @@ export class IntentRecognizer {
     }
     // "do the meridians each stand for a different organ?": the article's own concept is what the article covers.
     if (top.intent === NOT_COVERED_INTENT && conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
+    // "is osteoarthritis covered?": a listed condition asked about is covered by the article's list, not a health fund.
+    if (top.intent === NOT_COVERED_INTENT && conditionIntent && a.conditions.some((c) => !c.value.partial) && COVERED.test(said) && !FUND.test(said))
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
