@@ -921,4 +921,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('muscles really tender after the session, can I still go to the gym tonight?', 'clinic');
   });
+
+  it('"the treated area", getting up off the table and "the needles made me" say a session happened: what follows is a reaction', () => {
+    expectTier('bit of tenderness around the treated spots today, is that ok?', 'clinic');
+    expectTier('the needling left me a bit woozy, fine to drive?', 'clinic');
+  });
 });
