@@ -926,4 +926,17 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('bit of tenderness around the treated spots today, is that ok?', 'clinic');
     expectTier('the needling left me a bit woozy, fine to drive?', 'clinic');
   });
+
+  it('a toddler and an open packet of household tablets with one missing is poisoning, even inside a booking about someone else', () => {
+    expectTier(
+      'Booking for my son, his knee is sore from footy and the physio said needling could help. Also my 2 year old got into the laundry pods, one is chewed open and she is coughing. Is Thursday free?',
+      'emergency',
+    );
+    expectTier('my grandmother has swallowed an unknown amount of her heart tablets', 'emergency');
+  });
+
+  it('scratching or cutting "until it bleeds" when stressed is self-harm: crisis guidance, not bleeding guidance', () => {
+    expectTier('I pick at my skin until it bleeds whenever things get bad', 'crisis');
+    expectTier('cut my hand on a glass and it has been bleeding for an hour and will not stop', 'emergency');
+  });
 });

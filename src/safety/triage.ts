@@ -23,6 +23,9 @@ const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alon
 const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
 
 /** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
+/** A long time said outright in another sentence ("that's been going on for months", "18 months of it"). */
+const LONG_FOR =
+  /\b(for (months|ages|a long time|a while|as long as)|(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|of|later|on|now)|last (year|month))\b/;
 const EVENT =
   /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
@@ -401,8 +404,9 @@ export class SafetyTriage {
           const cues = sign.tier === 'crisis' ? sentence.cues.filter((c) => c.kind !== 'habitual') : sentence.cues;
           let when = whenOf(sentence.words, offset + start, offset + end, cues);
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
+          // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           if (when === 'unknown') {
-            messageWhen ??= whenOf(allWords, -1000, -1000);
+            messageWhen ??= longAgo(allWords.join(' ')) || LONG_FOR.test(allWords.join(' ')) ? whenOf(allWords, -1000, -1000) : 'unknown';
             if (messageWhen === 'history') when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
