@@ -939,4 +939,15 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('I pick at my skin until it bleeds whenever things get bad', 'crisis');
     expectTier('cut my hand on a glass and it has been bleeding for an hour and will not stop', 'emergency');
   });
+
+  it('a racing heart and tight chest the patient gets "a lot" when anxious, and a droop that "suddenly" came last month, are not emergencies now', () => {
+    for (const t of [
+      'I get really anxious often, my heart races and my chest feels tight, could acupuncture help with anxiety?',
+      'my mouth suddenly drooped on one side last month, the neurologist said Bells palsy, could needling help?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+    expectTier('my mouth suddenly drooped on one side ten minutes ago', 'emergency', ['alone']);
+  });
 });

@@ -145,6 +145,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('which professions use dry needling, and whether it is effective for muscle pain, get the sentence that says so', async () => {
+      expect((await say('what professions commonly use dry needling?')).text).to.include('Myotherapy');
+      expect((await say('is dry needling effective for musculoskeletal pain then?')).text).to.include('effective approach');
+      expect((await say('how does dry needling work?')).text).to.match(/trigger point/);
+    });
+
     it('why knots hurt is the lactic acid passage; a question on meridians and organs is answered, not declined', async () => {
       let r = await say('what makes those trigger point knots so painful in the first place?');
       expect(r.text).to.include('lactic acid');
@@ -482,6 +488,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('a listed condition shouted with "please reply" is a question about it; another therapy or an animal as the patient is declined', async () => {
+      let r = await say('DRY NEEDLING FOR PLANTAR FASCIITIS?? PLEASE ANSWER');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Plantar fasciitis');
+      r = await say('is remedial massage good for my neck?');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.not.match(/^\W*yes/i);
+      r = await say('can you needle horses? my mare has a sore back');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text).to.not.match(/^\W*yes/i);
+      expect((await say('grazie!')).recognition?.outcome).to.equal('answered');
+    });
+
     it('after a question about their complaint, a description without "my" still names it; "no nerve stuff down the leg" does not', async () => {
       let c = new Conversation();
       await c.say('do you treat sciatica');

@@ -87,12 +87,24 @@ const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\
 const FUND =
   /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|ndis|bupa|medibank|hcf|nib|ahm)\b/;
 
+/** "my kelpie has a sore hip": the patient is the writer's animal. */
+const MY_ANIMAL =
+  /\b(my|our|his|her) (old |young |little )?(dogs?|puppy|cats?|kitten|horses?|mare|gelding|pony|labrador|greyhound|kelpie|border collie|pets?|rabbit)\b/;
+/** Intents about reaching people rather than the article. */
+const PEOPLE_INTENTS = new Set(['human', 'booking', 'contact']);
+/** Words that ask for a person, a booking or contact details. */
+const ASKS_PEOPLE =
+  /\b(person|human|someone|somebody|staff|manager|real|talk|speak|chat|call|ring|phone|number|contact|email|address|book|booking|appointment|appt|available|availability|slot|slots|open|hours|when can|come in|see someone|practitioner|therapist)\b/;
+
 /** An animal as the patient. */
 const ANIMAL =
   /\b(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|my vet|vets|animals?|cattle|cow|cows|sheep|rabbit|bunny)\b/;
 
 /** Another therapy compared, even with a condition named ("is chiro better than dry needling for my back?"). */
 const COMPARES = /\b(better|best|versus|vs|than|instead|compared|compare)\b/;
+/** "is cupping good for back pain?", "do you do cupping for it": the therapy is what the question is about. */
+const askedOf = (norm: string[], from: number) => norm.slice(Math.max(0, from - 2), from).some((w) => ASK_VERBS.has(w));
+const ASK_VERBS = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', 'will', 'should']);
 /** "a chiro or a physio", "physio or dry needling": "or" right beside the therapy named. */
 const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.max(0, from - 3), to + 3).includes('or');
 
@@ -263,7 +275,7 @@ export class IntentRecognizer {
     if (found.value === 'medicine') {
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !MEDICINE_ASKED.test(joined))) return undefined;
     } else if (
-      (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to))) ||
+      (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||
       !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))
     )
       return undefined;
@@ -300,7 +312,10 @@ export class IntentRecognizer {
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
-    if (ANIMAL.test(a.cleaned.toLowerCase()) && (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' '))))
+    if (
+      ANIMAL.test(a.cleaned.toLowerCase()) &&
+      (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase()))
+    )
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
     // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
     // is said to be unlisted, in the patient's words, whatever the sentence looks like to the classifier.
@@ -368,6 +383,10 @@ export class IntentRecognizer {
     // question about it, however close the general list or a comparison came.
     const namesListed = a.conditions.some((c) => !c.value.partial && !c.value.excluded) && a.treatments.length <= 1;
     const askedCondition = this.options.conditionIntent;
+    // "ACUPUNCTURE FOR SCIATICA?? PLEASE REPLY", "dn 4 tennis elbow pls": a listed condition asked about, not a request for
+    // a person or a booking, when the message asks for neither in so many words.
+    if (askedCondition && namesListed && PEOPLE_INTENTS.has(top.intent) && !ASKS_PEOPLE.test(said))
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     if (
       askedCondition &&
       namesListed &&

@@ -93,6 +93,8 @@ const DISTANT = [
 ];
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
 const HABITUAL = [
+  // "I get anxious a lot, heart racing, tight chest": what anxiety does to the patient, often.
+  /\bi get (really |very |quite |so |pretty )?(anxious|panicky|stressed|nervous|worked up|panic attacks|anxiety attacks|anxiety)( attacks)? (a lot|often|all the time|sometimes|regularly|every day|most days|heaps)\b/,
   // "gets puffed walking to the car": how it usually goes.
   /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
@@ -129,7 +131,7 @@ const RECENT = [
   // ("felt faint for a minute" is how long it lasted, not when)
   /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
-  /\b(keep|keeps|kept|keeping|getting|started|starting|suddenly|sudden|ongoing|happening|going on|at the moment|moment)\b/,
+  /\b(keep|keeps|kept|keeping|getting|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   /\bever since\b/,
   // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
@@ -289,13 +291,15 @@ export interface TimeCue {
   first: number;
   /** One past its last word. */
   last: number;
-  kind: 'recent' | 'still' | 'session' | 'distant' | 'habitual';
+  kind: 'recent' | 'still' | 'onset' | 'session' | 'distant' | 'habitual';
 }
 
 const GLOBAL = (res: RegExp[]) => res.map((re) => new RegExp(re.source, 'g'));
 const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
   [GLOBAL(RECENT), 'recent'],
   [[/\bstill\b/g], 'still'],
+  // "suddenly" is how it began, now unless a time beside it says otherwise ("suddenly drooped last month")
+  [[/\b(suddenly|sudden)\b/g], 'onset'],
   [GLOBAL(SESSION), 'session'],
   [GLOBAL(DISTANT), 'distant'],
   [GLOBAL(HABITUAL), 'habitual'],
@@ -343,6 +347,16 @@ export function timeCues(words: string[]): TimeCue[] {
  * a long-standing pattern in a sentence that also says now is past (happening again, so in doubt);
  * with no cue at all, unknown (taken as now).
  */
+/** A past date weeks or more ago ("last month", "six weeks ago", "in 2019"), not a duration ("for years"). */
+const DATED_PAST =
+  /\b(last (week|fortnight|month|year|summer|winter|spring|autumn|christmas|easter)|(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of|a couple of|several) (weeks?|fortnights?|months?|years?) ago|in (19|20)\d\d|in (january|february|march|april|may|june|july|august|september|october|november|december))\b/;
+
+/** At the same distance a recent cue beats a distant one, to be safe; a distant one beats "suddenly" (how it began). */
+function beatsOnTie(kind: TimeCue['kind'], best: TimeCue['kind']): boolean {
+  if (kind === 'distant') return best === 'onset';
+  return !(kind === 'onset' && best === 'distant');
+}
+
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   let best: { distance: number; kind: TimeCue['kind'] } | undefined;
   let distantAnywhere = false;
@@ -351,13 +365,13 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     if (c.kind === 'habitual' && distance > 3) continue;
     const kind = c.kind === 'habitual' ? 'distant' : c.kind;
     if (kind === 'distant') distantAnywhere = true;
-    if (!best || distance < best.distance || (distance === best.distance && kind !== 'distant')) best = { distance, kind };
+    if (!best || distance < best.distance || (distance === best.distance && beatsOnTie(kind, best.kind))) best = { distance, kind };
   }
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
-    if ((best?.kind === 'recent' || best?.kind === 'still') && best.distance <= 2) return 'now';
+    if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
     if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
     if (distantAnywhere) return 'history';
     return 'past';
@@ -365,6 +379,8 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
   // "Bell's palsy last month, face still a bit droopy": still there from long ago, seen to: history, not new.
   if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' '))) return 'history';
+  // "my mouth suddenly drooped on one side last month": a sudden onset dated weeks or more ago.
+  if (best?.kind === 'onset' && DATED_PAST.test(sentence.join(' '))) return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }
