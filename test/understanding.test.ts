@@ -82,7 +82,15 @@ describe('understanding patients’ own words', () => {
     it('a named diagnosis of a specific listed condition’s body part is unlisted, not the listed condition', async () => {
       const r = await say('my specialist said I have a bone spur in my ankle that rubs, would needling help');
       expect(r.recognition?.outcome).to.equal('fallback');
-      expect(r.text).to.not.include('Ankle sprains');
+      // the diagnosis is what is unlisted; the listed condition of that body part is only named as not the same thing
+      expect(r.text).to.match(/^“bone spur” isn’t on the list/);
+      expect(r.text).to.not.match(/Ankle sprains” is one of/);
+      const frozen = await say('my GP says I have a frozen shoulder, is that the shoulder one on your list?');
+      expect(frozen.text)
+        .to.match(/“frozen shoulder” isn’t on the list/)
+        .and.include('which is not the same thing');
+      const ra = await say('is rheumatoid arthritis on your list?');
+      expect(ra.text).to.include('The list does include “Osteoarthritis”, which is not the same thing');
     });
   });
 

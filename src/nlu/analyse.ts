@@ -19,6 +19,8 @@ export interface ConditionRef {
   list: TreatmentId;
   /** Set when the phrase names a different condition on purpose ("rheumatoid arthritis"). */
   excluded?: boolean;
+  /** An excluded phrase of a listed condition: `name` is the listed one it is not ("rheumatoid arthritis": Osteoarthritis). */
+  notThis?: boolean;
   /** Recognised from a description (body part, symptom, context), not named. */
   described?: boolean;
   /** The patient named something narrower that the article covers only by this broader word ("IBS": digestive issues). */
@@ -106,6 +108,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // "I see osteoarthritis on your list, but is RA covered?": the listed ones named beside it, for the reply to mention.
   const listedNamed = [...new Set(conditions.filter((c) => !c.value.excluded && !c.value.partial).map((c) => c.value.name))];
   const namedUnlisted = conditions.some((c) => c.value.excluded);
+  // "rheumatoid arthritis", "cluster headaches": the listed condition it is not is named beside it.
+  for (const c of conditions) if (c.value.notThis && !listedNamed.includes(c.value.name)) listedNamed.push(c.value.name);
   if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
   // description whose context says more about another listed condition (sciatica).
@@ -156,7 +160,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     );
     if (described?.condition) mark([{ value: described.condition, from: described.from, to: described.to }], CONDITION_SLOT, conditions);
     else if (described?.unlistedPart) {
-      conditions.push({ value: { name: described.unlistedPart, list: 'dryNeedling', excluded: true }, text: quote(cleaned, tokens, described) });
+      // "doctor says I have frozen shoulder": the diagnosis, in their words, is what is not on the list; the listed
+      // condition of that body part is named beside it.
+      const diagnosis = described.notThis ? matchers.diagnoses?.match(raw, stems)[0] : undefined;
+      const said = diagnosis ? quote(cleaned, tokens, diagnosis) : quote(cleaned, tokens, described);
+      conditions.push({ value: { name: diagnosis ? said : described.unlistedPart, list: 'dryNeedling', excluded: true }, text: said });
+      if (diagnosis && described.notThis && !listedNamed.includes(described.notThis)) listedNamed.push(described.notThis);
     }
   }
   // "bursitis on the outside of my hip", "I tore my meniscus": a diagnosis the list does not name, told with a listed

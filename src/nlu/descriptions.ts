@@ -156,6 +156,8 @@ export interface DescribedCondition {
   condition?: ConditionRef;
   /** The unlisted body part named (when condition is undefined). */
   unlistedPart?: string;
+  /** The specific listed condition of that body part which a clinician's other diagnosis is not ("Shoulder impingement syndrome"). */
+  notThis?: string;
   /** Token span of the body part. */
   from: number;
   to: number;
@@ -257,7 +259,7 @@ export class DescriptionMatcher {
       const part = { from: chosen.from, to: chosen.to };
       return chosen.condition.broad
         ? { condition: { name: chosen.condition.name, list: chosen.condition.list, partial: true }, ...part }
-        : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), ...part };
+        : { unlistedPart: tokens.slice(chosen.from, chosen.to).join(' '), notThis: chosen.condition.name, ...part };
     }
     if (chosen)
       return {

@@ -123,7 +123,7 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
   const conditionEntries = [
-    ...k.conditions.flatMap((c) => phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true }, c.excludes)),
+    ...k.conditions.flatMap((c) => phraseEntries<ConditionRef>({ name: c.name, list: c.list, excluded: true, notThis: true }, c.excludes)),
     // Body areas no listed condition covers, named with a qualifier ("upper back"), are never read as a listed one ("back ache").
     ...k.descriptions.unlistedBodyParts
       .filter((p) => words(p).length > 1)
