@@ -950,4 +950,15 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('my mouth suddenly drooped on one side ten minutes ago', 'emergency', ['alone']);
   });
+
+  it('"came home from dry needling with a needle still in" is a retained needle; "years ago I have seizure, now no problem" is history; work "choking me" is an idiom', () => {
+    expectTier('my wife got home from acupuncture with a needle still stuck in her calf', 'urgent');
+    for (const t of [
+      'Three years ago I have seizure once, now no problems. Acupuncture ok for me?',
+      'my job is choking me lately, need something for my neck',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
+    }
+  });
 });

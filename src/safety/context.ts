@@ -84,7 +84,7 @@ const DISTANT = [
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab|(?<!\bnot )(improving|on the mend|getting better every)|(gp|doctor|dr|neurologist|specialist|hospital) (is|are) (across|on top of|managing|aware of) it)\b/,
-  /\b(now|since then|these days) ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal)\b/,
+  /\b(now|since then|these days) ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble)\b/,
   // "felt a bit faint for a minute but it passed": over.
   /\b(but )?(it|that) (passed|went away|settled|settled down|resolved|wore off)\b/,
   /\bthe (year|month) before\b/,
@@ -121,7 +121,7 @@ const HABITUAL = [
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -199,7 +199,7 @@ const HYPOTHETICAL = [
   /\b(in the|in an|in any) (unlikely |rare )?(event|case) (of|that)\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
-  /(?<!\b(had|got|did|having|after) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  /(?<!\b(had|got|did|having|after|from) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
