@@ -961,4 +961,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier}`).to.equal(false);
     }
   });
+
+  it('seizures back to back without waking in between are an emergency now; hoping to get hit by a bus, or not waking being "fine by me", is crisis', () => {
+    expectTier('my son has had three fits one after another and has not woken up', 'emergency', ['alone']);
+    expectTier('ngl kinda hoping i get run over by a truck this week', 'crisis');
+    expectTier('if i just never woke up after the session that would be fine with me', 'crisis');
+    const r = triage.triage('she had seizures back to back as a baby, fine for years now, can she have dry needling?');
+    expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${r.mode} ${r.tier}`).to.equal(false);
+  });
 });

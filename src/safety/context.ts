@@ -299,7 +299,13 @@ const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
   [GLOBAL(RECENT), 'recent'],
   [[/\bstill\b/g], 'still'],
   // "suddenly" is how it began, now unless a time beside it says otherwise ("suddenly drooped last month")
-  [[/\b(suddenly|sudden)\b/g], 'onset'],
+  // ("two seizures back to back without waking up in between": going on now, unless long ago is said)
+  [
+    [
+      /\b(suddenly|sudden|back to back|one after (another|the other)|without (waking|coming round|coming to)|(has not|hasnt|have not) (woken|come round|come to))\b/g,
+    ],
+    'onset',
+  ],
   [GLOBAL(SESSION), 'session'],
   [GLOBAL(DISTANT), 'distant'],
   [GLOBAL(HABITUAL), 'habitual'],
@@ -371,6 +377,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
+    if (best?.kind === 'onset' && best.distance <= 2 && (DATED_PAST.test(sentence.join(' ')) || longAgo(sentence.join(' ')))) return 'history';
     if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
     if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
     if (distantAnywhere) return 'history';
