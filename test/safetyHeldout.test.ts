@@ -111,13 +111,13 @@ const SETS: Floors[] = [
   // its figures were seen as work went on, its messages were not read.
   {
     file: 'safety-test-8.jsonl',
-    emergency: [150, 151],
-    crisis: [53, 56],
-    urgent: [47, 50],
+    emergency: [151, 151],
+    crisis: [55, 56],
+    urgent: [50, 50],
     benign: 286,
-    falseAlarms: 7,
-    answered: 277,
-    criedWolf: 11,
+    falseAlarms: 1,
+    answered: 283,
+    criedWolf: 2,
   },
   // safety-test-9 (585, another new author) was run once at the end of session 5 (before, 23aebb5 → final: emergency
   // 150 → 149 of 150, crisis 52/55 both, urgent 50/51 both, false alarms 4 both, told 14 both, answered 290/294 both).
@@ -125,12 +125,49 @@ const SETS: Floors[] = [
   {
     file: 'safety-test-9.jsonl',
     emergency: [150, 150],
-    crisis: [52, 55],
-    urgent: [50, 51],
+    crisis: [55, 55],
+    urgent: [51, 51],
     benign: 294,
+    falseAlarms: 0,
+    answered: 293,
+    criedWolf: 2,
+  },
+  // Session 6: safety-test-11 (606, a new author) was run early (main mid-session: emergency 154/155, crisis 45/50) and
+  // then read. safety-test-10 (591, another new author) was run once late in the session (before → after the session's
+  // work: emergency 148/150 both, crisis 49/50 both, urgent 43 → 44/45, false alarms 2 → 1, told 5 → 4, answered 309 →
+  // 310/311); its three emergency and crisis misses were then read and their kinds fixed, and it was read in full.
+  // safety-test-12 (576, a last new author) was run once at the end (emergency 143 → 144/145, crisis 46/48 both, urgent
+  // 40 → 41/42, false alarms 6 → 4, told 9 → 6, answered 302 → 304/308); its one emergency and two crisis misses were
+  // then read and fixed. Floors are the figures at the end.
+  {
+    file: 'safety-test-10.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 311,
+    falseAlarms: 0,
+    answered: 311,
+    criedWolf: 2,
+  },
+  {
+    file: 'safety-test-11.jsonl',
+    emergency: [155, 155],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 321,
+    falseAlarms: 0,
+    answered: 321,
+    criedWolf: 1,
+  },
+  {
+    file: 'safety-test-12.jsonl',
+    emergency: [145, 145],
+    crisis: [48, 48],
+    urgent: [41, 42],
+    benign: 308,
     falseAlarms: 4,
-    answered: 290,
-    criedWolf: 14,
+    answered: 304,
+    criedWolf: 6,
   },
 ];
 
