@@ -63,7 +63,7 @@ const PERSON = new Set('me him her us them you it i my his our their your'.split
 /** Where the thing ends: a joining word, a time or place, or punctuation. */
 const BOUNDARY = new Set(
   (
-    'and or but because cause coz cos since as when while so if at after from in on for with who which that since ' +
+    'and or but because cause coz cos since as when while so if at after from in on for with who which that ' +
     'too then though please pls lately anymore also etc like all every during before until mainly only just mostly faster quicker ' +
     'better more less first either anyway really properly down up into across around under over through near behind'
   ).split(' '),

@@ -287,21 +287,19 @@ export class SafetyTriage {
    * the rest of the message is below the threshold. "Took my husband's sleeping tablets and feel drowsy" is not.
    */
   private worriedByAilmentsOnly(clauses: Array<{ stems: string[] }>): boolean {
-    const ailments = this.complaint?.ailments ?? [];
-    const rest = clauses.map((c) => {
-      let joined = ' ' + c.stems.join(' ') + ' ';
-      for (const p of ailments) joined = joined.split(p).join(' ');
-      return joined.split(' ').filter((w) => w && !FUNCTION_WORDS.has(w));
-    });
-    return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
+    return this.calmWithout(clauses, this.complaint?.ailments ?? []);
   }
 
   /** Whether the classifier's worry comes from the complaint's body part and symptom words alone ("sore", "back"). */
   private worriedByComplaintOnly(clauses: Array<{ stems: string[] }>): boolean {
-    const words = [...(this.complaint?.parts ?? []), ...(this.complaint?.symptoms ?? [])];
+    return this.calmWithout(clauses, [...(this.complaint?.parts ?? []), ...(this.complaint?.symptoms ?? [])]);
+  }
+
+  /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
+  private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases): boolean {
     const rest = clauses.map((c) => {
       let joined = ' ' + c.stems.join(' ') + ' ';
-      for (const p of words) joined = joined.split(p).join(' ');
+      for (const p of phrases) joined = joined.split(p).join(' ');
       return joined.split(' ').filter((w) => w && !FUNCTION_WORDS.has(w));
     });
     return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
