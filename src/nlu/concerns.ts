@@ -128,6 +128,12 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
   return hits;
 }
 
+/** Whether the words just before `said` in a clause deny it ("no muscle pain", "not really the sleep"). */
+function deniedBefore(clause: string, said: string): boolean {
+  const form = ` ${clause} `;
+  return DENIED.test(form.slice(0, form.indexOf(` ${said} `) + 1));
+}
+
 /** The listed conditions a message names or describes and does not deny ("no stomach or sleep troubles" denies insomnia). */
 export function affirmedConditions(text: string, conditions: Array<FoundEntity<ConditionRef>>): ConditionRef[] {
   const clauses = text
@@ -139,7 +145,7 @@ export function affirmedConditions(text: string, conditions: Array<FoundEntity<C
     .filter((c) => {
       const said = plainForm(c.text);
       const clause = clauses.find((x) => ` ${x} `.includes(` ${said} `));
-      return !clause || !DENIED.test(` ${clause} `.slice(0, ` ${clause} `.indexOf(` ${said} `) + 1));
+      return !clause || !deniedBefore(clause, said);
     })
     .map((c) => c.value);
 }
@@ -161,7 +167,7 @@ export function toldConcerns(text: string, conditions: Array<FoundEntity<Conditi
       const said = plainForm(c.text);
       if (!area || placed.has(c) || !said || !` ${clause} `.includes(` ${said} `)) continue;
       placed.add(c);
-      hits.push({ area, weight: DENIED.test(` ${clause} `.slice(0, ` ${clause} `.indexOf(` ${said} `) + 1)) ? 0 : 1 });
+      hits.push({ area, weight: deniedBefore(clause, said) ? 0 : 1 });
     }
     const setAside = SET_ASIDE.test(clause);
     if (setAside && hits.length === 0) {
