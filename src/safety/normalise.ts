@@ -92,6 +92,7 @@ export class SafetyNormaliser {
   private readonly skeletons = new Map<string, string[]>();
   private readonly known: Set<string>;
   private readonly stems = new Map<string, string>();
+  private readonly replaced = new Map<string, string[]>();
   /** All idioms in one expression, longest first, and what each becomes. */
   private readonly idioms?: RegExp;
   private readonly idiomMap = new Map<string, string>();
@@ -116,8 +117,19 @@ export class SafetyNormaliser {
     if (phrases.length) this.idioms = new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g');
   }
 
-  /** A word's replacement words: SMS spellings, contractions, typos ("carnt" -> can not). */
+  /** A word's replacement words, remembered as stems are (the spelling steps are the normaliser's costliest part). */
   private replaceWord(raw: string): string[] {
+    let out = this.replaced.get(raw);
+    if (out === undefined) {
+      out = this.replaceWordOnce(raw);
+      if (this.replaced.size > 20_000) this.replaced.clear();
+      this.replaced.set(raw, out);
+    }
+    return out;
+  }
+
+  /** A word's replacement words: SMS spellings, contractions, typos ("carnt" -> can not). */
+  private replaceWordOnce(raw: string): string[] {
     const word = raw.replace(/'/g, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
     // "od'd" is overdosed, "odd" is odd: a few spellings are only known with their apostrophe.
     const direct = (raw.includes("'") ? this.lexicon.replace.get(raw) : undefined) ?? this.lexicon.replace.get(word);

@@ -99,29 +99,59 @@ const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|
 const RECOMMENDED =
   /\b(loved it|loves it|swears by|swear by|recommended|recommends|raves about|rave about|worked wonders|works wonders|said it helped|says it helped|told me to)\b/;
 
-/** For one sign: which patterns can start at a word (by the word, and by prefix), and those that can start anywhere. */
-interface StartIndex {
-  byWord: Map<string, number[]>;
-  byPrefix: Array<[string, number[]]>;
-  anywhere: number[];
+/**
+ * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
+ * per sign), so a sign none of whose patterns can start anywhere in a clause costs nothing there. The triage's cost is
+ * mostly the sign expressions; this keeps them to the places they can match.
+ */
+class StartTable {
+  private readonly exact = new Map<string, Array<[number, number]>>();
+  private readonly prefixes: Array<[string, Array<[number, number]>]> = [];
+  /** A word's starts, remembered (words repeat from message to message); bounded so odd words cannot grow it for ever. */
+  private readonly memo = new Map<string, Array<[number, number]>>();
+
+  constructor(readonly signs: Sign[]) {
+    const byPrefix = new Map<string, Array<[number, number]>>();
+    signs.forEach((sign, s) =>
+      sign.firstWords.forEach((f, p) => {
+        // (every pattern names its first words today; one that could start anywhere is tried at every word)
+        const words = f ? [...f.exact] : [''];
+        for (const w of words) this.exact.set(w, [...(this.exact.get(w) ?? []), [s, p]]);
+        for (const x of f?.prefixes ?? []) byPrefix.set(x, [...(byPrefix.get(x) ?? []), [s, p]]);
+      }),
+    );
+    this.prefixes = [...byPrefix];
+  }
+
+  /** The (sign, pattern) pairs that can start at a word, in sign then pattern order. */
+  at(stem: string): Array<[number, number]> {
+    let starts = this.memo.get(stem);
+    if (starts) return starts;
+    starts = [...(this.exact.get('') ?? []), ...(this.exact.get(stem) ?? [])];
+    for (const [x, list] of this.prefixes) if (stem.startsWith(x)) starts.push(...list);
+    starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    if (this.memo.size > 20000) this.memo.clear();
+    this.memo.set(stem, starts);
+    return starts;
+  }
+
+  /** For one clause: per sign, the (word position, pattern) pairs to try, leftmost first; and each word's offset. */
+  clause(stems: string[]): ClauseStarts {
+    const bySign: Array<Array<[number, number]> | undefined> = new Array(this.signs.length);
+    const offsets: number[] = [];
+    let offset = 0;
+    stems.forEach((stem, pos) => {
+      offsets.push(offset);
+      offset += stem.length + 1;
+      for (const [s, p] of this.at(stem)) (bySign[s] ??= []).push([pos, p]);
+    });
+    return { bySign, offsets };
+  }
 }
 
-const startIndexes = new WeakMap<Sign, StartIndex>();
-
-function startIndex(sign: Sign): StartIndex {
-  let index = startIndexes.get(sign);
-  if (index) return index;
-  const byWord = new Map<string, number[]>();
-  const byPrefix = new Map<string, number[]>();
-  const anywhere: number[] = [];
-  sign.firstWords.forEach((f, i) => {
-    if (!f) return void anywhere.push(i);
-    for (const w of f.exact) byWord.set(w, [...(byWord.get(w) ?? []), i]);
-    for (const p of f.prefixes) byPrefix.set(p, [...(byPrefix.get(p) ?? []), i]);
-  });
-  index = { byWord, byPrefix: [...byPrefix], anywhere };
-  startIndexes.set(sign, index);
-  return index;
+interface ClauseStarts {
+  bySign: Array<Array<[number, number]> | undefined>;
+  offsets: number[];
 }
 
 /** Each pattern anchored where it is tried (sticky), so trying it at one word costs one attempt, not a scan. */
@@ -134,23 +164,18 @@ function stickyOf(pattern: RegExp): RegExp {
 }
 
 /**
- * The sign's leftmost match in a clause, as `sign.matcher` finds it (leftmost, then the first pattern in the file), but
- * trying at each word only the patterns that can start with it.
+ * The sign's leftmost match in a clause from word `from` on, as `sign.matcher` would find it (leftmost, then the first
+ * pattern in the file), trying at each word only the patterns that can start with it. `rest` is the clause's stems
+ * from `from` on, joined as the patterns expect.
  */
-function firstMatch(sign: Sign, joined: string, stems: string[]): RegExpExecArray | null {
-  const index = startIndex(sign);
-  let offset = 0;
-  for (const stem of stems) {
-    const candidates = [...index.anywhere, ...(index.byWord.get(stem) ?? [])];
-    for (const [p, list] of index.byPrefix) if (stem.startsWith(p)) candidates.push(...list);
-    if (candidates.length > 1) candidates.sort((a, b) => a - b);
-    for (const i of candidates) {
-      const re = stickyOf(sign.patterns[i]);
-      re.lastIndex = offset;
-      const m = re.exec(joined);
-      if (m) return m;
-    }
-    offset += stem.length + 1;
+function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, offsets: number[], from: number, rest: string): RegExpExecArray | null {
+  if (!starts) return null;
+  for (const [pos, p] of starts) {
+    if (pos < from) continue;
+    const re = stickyOf(sign.patterns[p]);
+    re.lastIndex = offsets[pos] - offsets[from];
+    const m = re.exec(rest);
+    if (m) return m;
   }
   return null;
 }
@@ -170,8 +195,37 @@ export interface TriageOptions {
   complaints?: { parts: string[]; symptoms: string[]; otherParts: string[]; ailments?: string[] };
 }
 
-/** Phrases as the patterns see them: normalised stems between spaces, so " lower back " is found in a clause. */
-type Phrases = string[];
+/**
+ * Phrases as the patterns see them, normalised stems between spaces (" lower back "), with one expression that finds
+ * or takes out any of them in a clause's " stem stem … " (hundreds of body parts: one pass, not one per phrase).
+ */
+class Phrases {
+  private readonly any: RegExp;
+  private readonly every: RegExp;
+
+  constructor(readonly list: string[]) {
+    const body = [...new Set(list.map((p) => p.trim()))]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    this.any = body ? new RegExp(` (?:${body})(?= )`) : /(?!)/;
+    this.every = new RegExp(this.any.source, 'g');
+  }
+
+  /** Whether " stem stem … " contains one of the phrases. */
+  in(joined: string): boolean {
+    return this.any.test(joined);
+  }
+
+  /** " stem stem … " without the phrases (" my lower back hurt " -> " my hurt "). */
+  strip(joined: string): string {
+    return joined.replace(this.every, '');
+  }
+
+  plus(other: Phrases): Phrases {
+    return new Phrases([...this.list, ...other.list]);
+  }
+}
 
 /** A clause that says a body area is fine or denies a sign in it ("my face is fine", "my arm is not weak", "no chest pain"). */
 const SAID_FINE =
@@ -183,8 +237,12 @@ export class SafetyTriage {
   private trained?: SafetyClassifier;
   /** Signs by id, for the signs that require another one ("bleeding_on_thinners" requires "blood_thinners"). */
   private readonly signsById: Map<string, Sign>;
+  /** Which sign patterns can start at which words. */
+  private readonly starts: StartTable;
   /** Symptom and after-effect phrases that say something ("feel" alone does not), for namesSymptom. */
   private readonly symptomPhrases: Phrases;
+  /** A complaint's body parts and symptom words together. */
+  private readonly complaintWords: Phrases;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -198,27 +256,33 @@ export class SafetyTriage {
     );
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
     this.signsById = new Map(knowledge.signs.map((s) => [s.id, s]));
+    this.starts = new StartTable(knowledge.signs);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const phrases = (list: string[]): Phrases =>
-      list
-        .map(
-          (p) =>
-            ' ' +
-            this.normaliser
-              .clauses(p)
-              .flatMap((c) => c.stems)
-              .join(' ') +
-            ' ',
-        )
-        .filter((p) => p.trim());
+      new Phrases(
+        list
+          .map(
+            (p) =>
+              ' ' +
+              this.normaliser
+                .clauses(p)
+                .flatMap((c) => c.stems)
+                .join(' ') +
+              ' ',
+          )
+          .filter((p) => p.trim()),
+      );
     if (options.complaints) {
       const { parts, symptoms, otherParts, ailments } = options.complaints;
       this.complaint = { parts: phrases(parts), symptoms: phrases(symptoms), otherParts: phrases(otherParts), ailments: phrases(ailments ?? []) };
     }
     // With the after-effects in the clinic tier's own words (lexicon "clinicword": sore, bruised, teary, woozy...).
-    this.symptomPhrases = [...(this.complaint?.symptoms ?? []), ...phrases(knowledge.lexicon.concepts.get('clinicword') ?? [])].filter(
-      (p) => !FUNCTION_WORDS.has(p.trim()),
+    this.symptomPhrases = new Phrases(
+      [...(this.complaint?.symptoms.list ?? []), ...phrases(knowledge.lexicon.concepts.get('clinicword') ?? []).list].filter(
+        (p) => !FUNCTION_WORDS.has(p.trim()),
+      ),
     );
+    this.complaintWords = this.complaint ? this.complaint.parts.plus(this.complaint.symptoms) : new Phrases([]);
   }
 
   /**
@@ -232,7 +296,7 @@ export class SafetyTriage {
     if (!c) return undefined;
     // An alarm word inside an everyday area's name ("behind my eyes" for a headache) is not the alarm area itself.
     let all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
-    for (const p of c.parts) all = all.split(p).join(' ');
+    all = c.parts.strip(all);
     // An alarm area the message says is fine ("my face is fine", "my arm's not weak") is no alarm.
     let alarm =
       ' ' +
@@ -241,18 +305,18 @@ export class SafetyTriage {
         .flatMap((x) => x.stems)
         .join(' ') +
       ' ';
-    for (const p of c.parts) alarm = alarm.split(p).join(' ');
-    if (c.otherParts.some((p) => alarm.includes(p))) return undefined;
+    alarm = c.parts.strip(alarm);
+    if (c.otherParts.in(alarm)) return undefined;
     const joined = clauses.flatMap((x) => x.words).join(' ');
     if (SUDDEN.test(joined)) return undefined;
     // "my gut is always off", "bloated for months": long-standing, not an emergency, wherever it is (but the alarm areas).
     if (LONG_STANDING.test(joined)) return 'long';
     const part = clauses.some((x) => {
       const stems = ' ' + x.stems.join(' ') + ' ';
-      return c.parts.some((p) => stems.includes(p)) && c.symptoms.some((p) => stems.includes(p));
+      return c.parts.in(stems) && c.symptoms.in(stems);
     });
     if (part) return 'part';
-    return c.ailments.some((p) => all.includes(p)) ? 'ailment' : undefined;
+    return c.ailments.in(all) ? 'ailment' : undefined;
   }
 
   /** Whether every clause asks about what might happen ("what if…", "could it…"), with nothing said to be happening now. */
@@ -273,13 +337,13 @@ export class SafetyTriage {
   /** Whether the message names a symptom (conditions.json's words: sore, ache, stiff, numb; and the after-effects: teary, woozy). */
   private namesSymptom(clauses: Array<{ stems: string[] }>): boolean {
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
-    return this.symptomPhrases.some((p) => all.includes(p));
+    return this.symptomPhrases.in(all);
   }
 
   /** Whether the message names one of the acupuncture ailments. */
   private hasAilment(clauses: Array<{ stems: string[] }>): boolean {
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
-    return (this.complaint?.ailments ?? []).some((p) => all.includes(p));
+    return this.complaint?.ailments.in(all) ?? false;
   }
 
   /**
@@ -287,20 +351,21 @@ export class SafetyTriage {
    * the rest of the message is below the threshold. "Took my husband's sleeping tablets and feel drowsy" is not.
    */
   private worriedByAilmentsOnly(clauses: Array<{ stems: string[] }>): boolean {
-    return this.calmWithout(clauses, this.complaint?.ailments ?? []);
+    return this.calmWithout(clauses, this.complaint?.ailments ?? new Phrases([]));
   }
 
   /** Whether the classifier's worry comes from the complaint's body part and symptom words alone ("sore", "back"). */
   private worriedByComplaintOnly(clauses: Array<{ stems: string[] }>): boolean {
-    return this.calmWithout(clauses, [...(this.complaint?.parts ?? []), ...(this.complaint?.symptoms ?? [])]);
+    return this.calmWithout(clauses, this.complaintWords);
   }
 
   /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
   private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases): boolean {
     const rest = clauses.map((c) => {
-      let joined = ' ' + c.stems.join(' ') + ' ';
-      for (const p of phrases) joined = joined.split(p).join(' ');
-      return joined.split(' ').filter((w) => w && !FUNCTION_WORDS.has(w));
+      return phrases
+        .strip(' ' + c.stems.join(' ') + ' ')
+        .split(' ')
+        .filter((w) => w && !FUNCTION_WORDS.has(w));
     });
     return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
   }
@@ -376,15 +441,15 @@ export class SafetyTriage {
       const joined = ' ' + clause.stems.join(' ') + ' ';
       const sentence = sentences.get(clause.sentence)!;
       const offset = sentence.offsets[ci];
-      for (const sign of this.knowledge.signs) {
-        if (sign.requires && !present(sign.requires)) continue;
+      const starts = this.starts.clause(clause.stems);
+      this.knowledge.signs.forEach((sign, s) => {
+        if (sign.requires && !present(sign.requires)) return;
         const matchFrom = (from: number, rest: string) =>
-          firstMatch(sign, rest, from === 0 ? clause.stems : clause.stems.slice(from)) ??
-          (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
+          firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
         let rest = joined;
         let m = matchFrom(0, rest);
         // (the unless patterns, over the whole message, only for a sign that matched: they are the costlier test)
-        if (!m || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) continue;
+        if (!m || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) return;
         // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
         // said further on in the clause.
         for (let from = 0, tries = 0; m && tries < 3; tries++) {
@@ -430,7 +495,7 @@ export class SafetyTriage {
           rest = ' ' + clause.stems.slice(from).join(' ') + ' ';
           m = from < clause.stems.length ? matchFrom(from, rest) : null;
         }
-      }
+      });
     });
     // A sign's words inside another sign's negated mention are negated too ("I don't want to hurt myself").
     for (const m of out) {
