@@ -969,4 +969,33 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     const r = triage.triage('she had seizures back to back as a baby, fine for years now, can she have dry needling?');
     expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${r.mode} ${r.tier}`).to.equal(false);
   });
+
+  it('fits "in a row" without coming round between them are an emergency even told as "has had"; "easier to just disappear" and not waking being "a win" are crisis', () => {
+    expectTier('hi, my dad has had 3 fits in a row and has not regained consciousness', 'emergency', ['alone']);
+    expectTier('feeling like it would be easier to simply vanish', 'crisis');
+    expectTier("lol if i didn't wake up after the needling that'd be a bonus tbh", 'crisis');
+    const r = triage.triage("I've had headaches three days in a row, can acupuncture help?");
+    expect(r.mode, 'headaches in a row').to.not.equal('alone');
+  });
+
+  it('low mood named as an ailment does not soften a crisis said beside it ("is acupuncture good for depression, some days I just want to not exist")', () => {
+    expectTier('is acupuncture good for depression? some days it feels better to just not exist', 'crisis');
+  });
+
+  it('"tuk to many" pills is an overdose; "overdose on chocolate" is not; a needle "hanging out of" the skin at home is a retained needle', () => {
+    expectTier('i tuk to many of my sleeping pills by mistake and feel weird', 'emergency');
+    expect(triage.triage('about to overdose on hot cross buns this easter haha, can I book for next week?').mode).to.equal('none');
+    expectTier('just got home and theres a pin still sticking out of me wrist', 'urgent', ['first']);
+  });
+
+  it('on blood thinners, a needle spot "going strong" after minutes of pressure is an emergency', () => {
+    expectTier('on apixaban and the needle hole is going strong even after 20 minutes of pressure', 'emergency');
+  });
+
+  it('an ache or wooziness "after", "two days after" or "where you worked" with nothing else named is a reaction to the session; a question about what comes afterwards is not', () => {
+    expectTier('my shoulder is still a bit achy 3 days after, is that ok?', 'clinic', ['first']);
+    expectTier('bit light headed after and had to sit down for a while, all good now', 'clinic', ['first']);
+    expectTier('bruise on my calf where she worked, should it be purple?', 'clinic', ['first']);
+    expect(triage.triage('will I be sore afterwards?').mode).to.not.equal('first');
+  });
 });

@@ -302,7 +302,7 @@ const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
   // ("two seizures back to back without waking up in between": going on now, unless long ago is said)
   [
     [
-      /\b(suddenly|sudden|back to back|one after (another|the other)|without (waking|coming round|coming to)|(has not|hasnt|have not) (woken|come round|come to))\b/g,
+      /\b(suddenly|sudden|back to back|one after (another|the other)|in a row|without (waking|coming round|coming around|coming to|regaining|coming back|a break)|(has not|hasnt|have not|not) (woken|come round|come around|come to|regained|stopped))\b/g,
     ],
     'onset',
   ],

@@ -69,7 +69,7 @@ const MY_AFTER_ME = new Set(
 const ME_PEOPLE = new Set('missus wife husband hubby partner kid kids son daughter mate mates mum mam dad nan pop brother sister'.split(' '));
 const BEFORE_ME_PART = new Set(
   (
-    'in on of into onto under up down across behind from at to with hurt hurts hurting done did put putting threw tweaked wrecked stuffed ' +
+    'in on of into onto under up down across behind from at to with out outta near around over through between inside hurt hurts hurting done did put putting threw tweaked wrecked stuffed ' +
     'pulled broke busted rolled twisted sprained cut sliced burnt burned bruised smashed jarred killed wrenched'
   ).split(' '),
 );

@@ -8,16 +8,17 @@
  *   {chest}                a named group of lay synonyms from lexicon.json ("chest", "ribs", "sternum", …)
  *   ~  ~5                  up to 3 (or 5) words in between, never across "not", "no" or "never"
  *   suicid*                a word starting with these letters
+ *   $                      the end of the clause ("sore 2 days after $": after what goes unsaid, the session)
  */
 import type { SafetyNormaliser } from './normalise';
 
 export class PatternError extends Error {}
 
-type Tok = { kind: '(' | ')' | '|' | '?' | 'gap' | 'concept' | 'word'; value: string };
+type Tok = { kind: '(' | ')' | '|' | '?' | '$' | 'gap' | 'concept' | 'word'; value: string };
 
 function lex(source: string): Tok[] {
   const toks: Tok[] = [];
-  const re = /\s*(?:(\()|(\))|(\|)|(\?)|~(\d+)?|\{([a-z_]+)\}|([\p{L}\p{N}']+\*?))/uy;
+  const re = /\s*(?:(\()|(\))|(\|)|(\?)|~(\d+)?|\{([a-z_]+)\}|([\p{L}\p{N}']+\*?)|(\$))/uy;
   let i = 0;
   while (i < source.length) {
     if (/^\s*$/.test(source.slice(i))) break;
@@ -31,6 +32,7 @@ function lex(source: string): Tok[] {
     else if (m[4]) toks.push({ kind: '?', value: '' });
     else if (m[6]) toks.push({ kind: 'concept', value: m[6] });
     else if (m[7]) toks.push({ kind: 'word', value: m[7] });
+    else if (m[8]) toks.push({ kind: '$', value: '' });
     else toks.push({ kind: 'gap', value: m[5] ?? '3' });
   }
   return toks;
@@ -167,6 +169,7 @@ export class PatternCompiler {
         } else if (t.kind === 'concept') unit = this.concept(t.value);
         else if (t.kind === 'gap') unit = `${GAP_WORD}{0,${t.value}}`;
         else if (t.kind === 'word') unit = this.word(t.value);
+        else if (t.kind === '$') unit = '$';
         else throw new PatternError(`unexpected "${t.kind}"`);
         if (toks[pos]?.kind === '?') {
           pos++;

@@ -351,7 +351,8 @@ export class SafetyTriage {
    * the rest of the message is below the threshold. "Took my husband's sleeping tablets and feel drowsy" is not.
    */
   private worriedByAilmentsOnly(clauses: Array<{ stems: string[] }>): boolean {
-    return this.calmWithout(clauses, this.complaint?.ailments ?? new Phrases([]));
+    // (a negation stays: "low mood, and it'd be easier to just not exist" without its "not" is calm)
+    return this.calmWithout(clauses, this.complaint?.ailments ?? new Phrases([]), true);
   }
 
   /** Whether the classifier's worry comes from the complaint's body part and symptom words alone ("sore", "back"). */
@@ -360,13 +361,14 @@ export class SafetyTriage {
   }
 
   /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
-  private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases): boolean {
-    const rest = clauses.map((c) => {
-      return phrases
+  private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases, keepNegation = false): boolean {
+    const kept = (w: string) => w !== '' && (!FUNCTION_WORDS.has(w) || (keepNegation && (w === 'not' || w === 'no')));
+    const rest = clauses.map((c) =>
+      phrases
         .strip(' ' + c.stems.join(' ') + ' ')
         .split(' ')
-        .filter((w) => w && !FUNCTION_WORDS.has(w));
-    });
+        .filter(kept),
+    );
     return this.classifier.score(rest.filter((r) => r.length > 0)).risk < this.threshold;
   }
 
