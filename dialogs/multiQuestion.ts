@@ -124,8 +124,21 @@ function distinctConditions(r: Recognition): Recognition['conditions'] {
 function perCondition(r: Recognition): Recognition[] {
   // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
   const conditions = distinctConditions(r).filter((c, _, all) => !c.value.partial || all.every((d) => d.value.partial));
-  if (conditions.length < 2) return [r];
-  return conditions.map((c) => ({ ...r, intent: 'condition_query', reason: 'entity', conditions: [c] }));
+  // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
+  const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
+  if (conditions.length + unknown.length < 2) return [r];
+  return [
+    ...conditions.map((c) => ({ ...r, intent: 'condition_query', reason: 'entity' as const, conditions: [c], unlistedItems: undefined })),
+    ...unknown.map((text) => ({
+      ...r,
+      intent: 'condition_query',
+      reason: 'entity' as const,
+      conditions: [],
+      unlistedMention: true,
+      unlistedText: text,
+      refersBack: false,
+    })),
+  ];
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */

@@ -408,6 +408,23 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('an unknown thing in a list with listed conditions is said to be unlisted, not dropped', async () => {
+      const r = await say('would acupuncture or dry needling help with sciatica, plantar fasciitis or tinnitus?');
+      expect(r.text)
+        .to.include('Sciatica')
+        .and.include('Plantar fasciitis')
+        .and.match(/“tinnitus” isn’t on the list/);
+    });
+
+    it('a follow-up asking whether "it" would do an unknown thing too names that thing, never a yes for the last condition', async () => {
+      const c = new Conversation();
+      await c.say('can dry needling help tennis elbow');
+      const r = await c.say('would it do my psoriasis as well?');
+      expect(r.text)
+        .to.match(/“psoriasis” isn’t on the list/)
+        .and.not.match(/^\s*yes/i);
+    });
+
     it('every listed condition named in one question is answered, and "X on your list? And Y?" answers both', async () => {
       let r = await say('two problems really, plantar fasciitis and tennis elbow from work. can dry needling help either?');
       expect(r.text).to.include('Plantar fasciitis').and.include('Tennis elbow');

@@ -12,10 +12,12 @@ export interface AskedThing {
 }
 
 const WHO = "(?:you|u|ya|yous|you guys|y'all|your (?:clinic|practitioners?|team|physios?|therapists?))";
-const TREATMENT =
+const ONE_TREATMENT =
   '(?:acupuncture|acu|accupuncture|acupunture|dry needling|dry needle|needling|needles|dn|it|this|they|either(?: one| of them| of those)?|your (?:treatments?|needling|needles|sessions?)|(?:the |a )?treatments?|sessions?)';
+/** One treatment, or both ("acupuncture or dry needling"). */
+const TREATMENT = `${ONE_TREATMENT}(?: (?:or|and|\\/) ${ONE_TREATMENT})?`;
 const HELP =
-  '(?:help|treat|fix|cure|work|be used|be good|be useful|be (?:of )?(?:any |much )?(?:benefit|use|help)|benefit|do anything|do something|do much|be any good|sort out|improve|ease|relieve|settle|calm|clear up|get rid of|speed up|bring down|reduce)';
+  '(?:do(?= (?:my|his|her|their|our|ur) )|help|treat|fix|cure|work|be used|be good|be useful|be (?:of )?(?:any |much )?(?:benefit|use|help)|benefit|do anything|do something|do much|be any good|sort out|improve|ease|relieve|settle|calm|clear up|get rid of|speed up|bring down|reduce)';
 
 /** The thing comes after these: "can acupuncture (really) help with …", "do you treat …", "dn for …". */
 const AFTER = [
@@ -146,4 +148,27 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Every thing of a list asked about in one go ("can dry needling help with fibromyalgia, migraines, or asthma?"): the
+ * words after the question's verb, split at commas, "and", "or" and slashes. The recognizer names back the ones that
+ * are no condition it knows, beside the listed ones it answers.
+ */
+export function askedList(cleaned: string): string[] {
+  const lower = cleaned.toLowerCase();
+  for (const sentenceMatch of lower.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
+    const sentence = sentenceMatch[0];
+    const at = sentenceMatch.index ?? 0;
+    for (const re of AFTER) {
+      const m = re.exec(sentence);
+      if (!m) continue;
+      const start = at + (m.index ?? 0) + m[0].length;
+      const rest = cleaned.slice(start, at + sentence.replace(/[.!?\n]+$/, '').length);
+      const items = rest.split(/\s*(?:,|\/|&|\bor\b|\band\b)\s*/i).filter((x) => x.trim());
+      if (items.length < 2) return [];
+      return items.map((x) => thingAt(x.trim())).filter((x): x is string => x !== undefined);
+    }
+  }
+  return [];
 }

@@ -120,7 +120,8 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
 
   let condition: FoundEntity<ConditionRef> | undefined = r.conditions[0];
   let conditionFromContext = false;
-  if (!condition && r.refersBack && ctx.lastCondition) {
+  // ("would it do my asthma as well?": "it" is the treatment; asthma, named and unknown, is what is asked about)
+  if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText) {
     condition = { value: ctx.lastCondition, text: ctx.lastCondition.name };
     conditionFromContext = true;
   }

@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
-import { askedAbout } from './askedAbout';
+import { askedAbout, askedList } from './askedAbout';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -45,6 +45,8 @@ export interface Recognition {
   unlistedText?: string;
   /** Listed conditions the message names beside the unlisted one it asks about, for the reply to mention. */
   listedAlso?: string[];
+  /** Unknown things asked about in one list with listed conditions ("fibromyalgia, migraines, or asthma": asthma). */
+  unlistedItems?: string[];
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
@@ -309,6 +311,13 @@ export class IntentRecognizer {
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+    // "fibromyalgia, migraines, or asthma?": the listed ones are answered, and the unknown one is named back, not dropped.
+    if (a.conditions.length > 0 && result.unlistedMention) {
+      const named = a.conditions.map((c) => c.text.toLowerCase());
+      const items = askedList(a.cleaned).filter((x) => !named.some((n) => x.toLowerCase().includes(n) || n.includes(x.toLowerCase())));
+      const unknown = items.filter((x) => this.unknownThing(x));
+      if (unknown.length) Object.assign(result, { unlistedItems: unknown });
+    }
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
