@@ -18,7 +18,7 @@ import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelTex
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
-import { splitQuestions } from '../src/nlu/multiQuestion';
+import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
@@ -32,7 +32,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { answerSeveral } from './multiQuestion';
+import { agesText, answerSeveral } from './multiQuestion';
 import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -170,11 +170,13 @@ export class MainDialog extends ComponentDialog {
         const kind = social === 'greeting' ? 'greeting' : 'thanks';
         return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });
       }
-      if (asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
-      if (asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
+      // (one question only: "how does each work, and which is newer?" is answered part by part below)
+      const single = questionCount(context.activity.text ?? '') < 2;
+      if (single && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
-      if (await sendConceptOwner(context, this.deps)) return step.endDialog();
+      if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text, recognition.intent);
       // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
@@ -247,9 +249,9 @@ export class MainDialog extends ComponentDialog {
 
   /** "Which one is older?" (and "which is more scientific?", with the research line): each treatment's origin passages, in one reply. */
   private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {
-    const ages = ['acu_origin', 'dn_when', ...more].map((id) => this.deps.knowledge.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
-    if (ages.length < 2) return false;
-    await say(context, 'answered', ages.map((p) => p.text).join('\n\n'), {
+    const text = agesText(this.deps.knowledge, more);
+    if (!text) return false;
+    await say(context, 'answered', text, {
       intent: 'difference',
       suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits],
     });

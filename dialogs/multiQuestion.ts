@@ -20,7 +20,7 @@ import {
 import { say } from '../src/bot/reply';
 import type { Outcome } from '../src/turn/record';
 import type { Knowledge } from '../src/knowledge/types';
-import { askedDetail } from '../src/nlu/clinicQuestions';
+import { askedDetail, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
@@ -44,7 +44,16 @@ const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
 
+/** The two treatments' ages (and, for "which is more scientific", the research line), as the article gives them. */
+export function agesText(k: Knowledge, more: string[] = []): string | undefined {
+  const ages = ['acu_origin', 'dn_when', ...more].map((id) => k.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
+  return ages.length < 2 ? undefined : ages.map((p) => p.text).join('\n\n');
+}
+
 function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: ResolvedQuestion): PartAnswer | undefined {
+  // "…, and which is newer?": the two ages, whatever the classifier made of the part.
+  const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['acu_research']) : undefined;
+  if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
   const passage = treatment || r.treatments.length ? passagePicker(k.passages).pick(r.text, treatment) : undefined;
   if (passage && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity')) {

@@ -408,6 +408,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('"which is older?" as one part of several gets both ages beside the other answers; a lead-in before a colon is no question', async () => {
+      let r = await say('what is dry needling based on, how does acupuncture work, and which came first?');
+      expect(r.text).to.include('1980s').and.include('ancient Chinese').and.include('meridian');
+      r = await say('Two things: when was dry needling developed, and what are acupoints?');
+      expect(r.text)
+        .to.include('1980s')
+        .and.match(/acupoints?/i);
+    });
+
     it('an unknown thing in a list with listed conditions is said to be unlisted, not dropped', async () => {
       const r = await say('would acupuncture or dry needling help with sciatica, plantar fasciitis or tinnitus?');
       expect(r.text)

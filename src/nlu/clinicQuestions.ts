@@ -30,7 +30,7 @@ const ASKS_IF_BOT = [
 
 /** "Which one is older?", "which came first?": the two treatments compared by age, which the article gives for each. */
 const WHICH_OLDER =
-  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern)\b/;
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b/;
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));

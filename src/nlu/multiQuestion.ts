@@ -8,6 +8,8 @@ const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|al
 
 /** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
+/** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
+const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
 /** A comma followed by a question word and more: the next question of a list. */
@@ -16,6 +18,8 @@ const COMMA_QUESTION = new RegExp(`\\s*,\\s*(?:and\\s+)?(?=${QUESTION_START}\\s+
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {
   const parts = text
+    // "Three quick ones: where does …, when did …": a short lead-in before a colon is no question.
+    .replace(LEAD_IN, '')
     // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))
@@ -38,3 +42,8 @@ export function splitQuestions(text: string): string[] {
 }
 
 const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
+
+/** How many of the message's parts are questions of their own (start with a question word or end with "?"). */
+export function questionCount(text: string): number {
+  return splitQuestions(text).filter((p) => STARTS_AS_QUESTION.test(p.trim()) || /\?\s*$/.test(p)).length;
+}
