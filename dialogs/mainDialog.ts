@@ -190,7 +190,9 @@ export class MainDialog extends ComponentDialog {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
         if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();
       }
-      if (recognition.reason === 'ambiguous' && recognition.candidates) {
+      // ("does acupuncture help if i barely sleep": a named condition says what is asked, whatever else it could be)
+      const namedCondition = question.condition && !question.conditionFromContext && !question.condition.value.partial;
+      if (recognition.reason === 'ambiguous' && recognition.candidates && !namedCondition) {
         return step.beginDialog(CLARIFY_DIALOG, { candidates: recognition.candidates, question } satisfies ClarifyOptions);
       }
     }

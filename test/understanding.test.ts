@@ -19,6 +19,40 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
     });
 
+    it('a condition whose body parts the message names more of wins a tie ("forearm and wrist ache from the mouse": repetitive strain)', async () => {
+      const r = await say('my forearm and wrist ache from the mouse, anything you can do?');
+      expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
+    });
+
+    it('what someone else says they do ("my wife says I clench my teeth") still describes the listed condition', async () => {
+      const r = await say('my jaw gets stuck when I open wide, my husband says I grind my teeth in my sleep. can you help?');
+      expect(r.recognition?.condition).to.equal('Temporomandibular joint disorder (TMD)');
+    });
+
+    it('not being able to fall asleep is insomnia, answered as the article says, whatever else the question could be', async () => {
+      let r = await say('I lie there for hours and just cannot fall asleep, would acupuncture be any good?');
+      expect(r.text)
+        .to.include('insomnia')
+        .and.not.match(/isn’t on the list/);
+      r = await say('does acupuncture help if i hardly sleep');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('insomnia');
+    });
+
+    it('a torn hamstring or calf is a muscle strain, and "would it speed things up" is never answered with a yes', async () => {
+      let r = await say('tore my calf at netball last week, would dry needling speed things up?');
+      expect(r.text)
+        .to.include('Muscle strains and sprains')
+        .and.not.match(/^\s*yes/i);
+      r = await say('felt something go in my hamstring when I lifted a heavy couch, still tight and sore, can needling help?');
+      expect(r.recognition?.condition).to.equal('Muscle strains and sprains');
+    });
+
+    it('a listed name with a diagnosis word in it ("achilles tendonitis") is that condition, not a narrower one', async () => {
+      const r = await say('can dry needling help achilles tendinitis');
+      expect(r.text).to.match(/^Yes/).and.include('Achilles tendinopathy');
+    });
+
     it('a body part with a symptom and its context names the listed condition in the trace', async () => {
       const r = await say('the bottom of my heel is agony when I first stand up in the morning, would dry needling help');
       expect(r.recognition?.condition).to.equal('Plantar fasciitis');

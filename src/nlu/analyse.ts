@@ -176,7 +176,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (sameName && narrower) conditions.splice(0, conditions.length, narrower);
   const one = conditions.length > 0 && conditions.every((c) => c.value.name === conditions[0].value.name && !c.value.excluded && !c.value.partial);
   if (matchers.diagnoses && one) {
-    const diagnosis = matchers.diagnoses.match(raw, stems).find((m) => slots.slice(m.from, m.to).every((s) => s !== TREATMENT_SLOT));
+    // (a diagnosis word inside the condition's own name is that name: "achilles tendonitis")
+    const diagnosis = matchers.diagnoses.match(raw, stems).find((m) => slots.slice(m.from, m.to).every((s) => s === undefined));
     if (diagnosis)
       conditions.splice(0, conditions.length, {
         value: { ...conditions[0].value, partial: true, described: undefined },

@@ -35,7 +35,8 @@ function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<stri
   const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
   if (at < 0) return false;
   const told = tokens.slice(at + 1, at + 11);
-  if (told.some((t) => allParts.has(t) && !words.parts.has(t))) return false;
+  // (a word of its own name is no other body part: "teeth" of "teeth grinding" for TMD)
+  if (told.some((t) => allParts.has(t) && !words.parts.has(t) && !words.own.has(t))) return false;
   return told.some((t) => words.own.has(t));
 }
 
@@ -224,6 +225,12 @@ export class DescriptionMatcher {
     const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
       if (!best || score > best.score) best = { condition, score, from, to, viaPart };
     };
+    // "forearm and wrist ache from the mouse": a condition whose body parts the message names more of is the closer one
+    // (repetitive strain has both; tennis elbow only the forearm).
+    const partCount = new Map<Condition, number>();
+    for (const part of ownBody ? parts : [])
+      if ('conditions' in part.value && !negatedBefore(tokens, part.from))
+        for (const c of new Set(part.value.conditions)) partCount.set(c, (partCount.get(c) ?? 0) + 1);
     for (const part of ownBody ? parts : []) {
       if (!('conditions' in part.value)) continue;
       // "no nerve stuff down the leg": a part said not to be affected describes nothing.
@@ -232,7 +239,7 @@ export class DescriptionMatcher {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
         if (!hasSymptom && cues === 0 && !patientsOwn && !askedToTreat(tokens, part.from)) continue;
-        consider(c, 2 + cues, part.from, part.to, true);
+        consider(c, 2 + cues + ((partCount.get(c) ?? 1) - 1) * 0.5, part.from, part.to, true);
       }
     }
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").

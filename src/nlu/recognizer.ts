@@ -238,6 +238,13 @@ const PROMISE_PHRASES = [
   ['for', 'good'],
   ['will', 'it', 'work'],
   ['make', 'it', 'go', 'away'],
+  // "would dry needling speed things up?": a promise about recovery
+  ['speed', 'things', 'up'],
+  ['speed', 'it', 'up'],
+  ['speed', 'up'],
+  ['heal', 'faster'],
+  ['recover', 'faster'],
+  ['get', 'better', 'faster'],
 ];
 
 export function asksForPromise(tokens: string[]): boolean {
