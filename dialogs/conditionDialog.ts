@@ -83,7 +83,14 @@ export class ConditionDialog extends InterruptibleDialog {
     const { knowledge } = this.deps;
     const { recognition } = await this.deps.turns.understand(step.context);
     if (!condition) {
-      const related = passagePicker(knowledge.passages).covering(recognition.text, treatment);
+      const picker = passagePicker(knowledge.passages);
+      // "are the conditions on your list the only ones?": nothing named, and a passage clearly answers the question.
+      const clear = recognition.unlistedText ? undefined : picker.pickClearly(recognition.text, treatment);
+      if (clear) {
+        await say(step.context, 'answered', clear.text, { intent: INTENT, suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person] });
+        return;
+      }
+      const related = picker.covering(recognition.text, treatment);
       if (related) {
         const about = related.passage.treatment === 'both' ? treatment : related.passage.treatment;
         await this.deps.turns.remember(step.context, INTENT, { treatment: about });

@@ -221,6 +221,8 @@ export class MainDialog extends ComponentDialog {
    */
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
+    // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
+    if (recognition.notCovered?.kind === 'selfcare') return false;
     const before = await this.deps.turns.context(context);
     // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
     const told = Object.values(before.told ?? {}).some((n) => n > 0);

@@ -282,6 +282,26 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('asking for stretches, exercises or ice or heat gets an honest "the article does not advise on that", never a yes', async () => {
+      let r = await say('what stretches would you recommend for a stiff neck?');
+      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.text)
+        .to.match(/doesn’t give advice on stretches/)
+        .and.not.match(/^\s*yes/i);
+      r = await say('should I use ice or heat on my calf after dry needling?');
+      expect(r.text).to.match(/doesn’t give advice on ice or heat/);
+      // Telling it is no question about it.
+      r = await say('I do my physio exercises every day but my knee still aches, could dry needling help?');
+      expect(r.recognition?.condition).to.equal('Knee pain, including patellofemoral pain syndrome');
+    });
+
+    it('"is that all you treat?" is answered from the article: its list is not exhaustive', async () => {
+      const r = await say('so are those the only conditions you use dry needling for?');
+      expect(r.text)
+        .to.include('not limited')
+        .and.not.match(/isn’t on the list/);
+    });
+
     it("sinus headaches are not the listed kind; nerve pain from shingles and waking at 3am are the article's broader words, never a yes", async () => {
       let r = await say('i get sinus headaches most mornings, can needling help those?');
       expect(r.text)

@@ -164,7 +164,21 @@ export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | 
   return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Please contact the clinic directly and our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
-export function notCoveredText(k: Knowledge, about?: { kind: 'service' | 'medicine'; text: string }): string {
+/** Self-care asked about, as the reply names it ("a good stretch": stretches). */
+const SELF_CARE_NAMES: Record<string, string> = {
+  stretch: 'stretches',
+  exercise: 'exercises',
+  ice: 'ice or heat',
+  'heat pack': 'heat packs',
+  'foam roller': 'foam rolling',
+};
+
+export function notCoveredText(k: Knowledge, about?: { kind: 'service' | 'medicine' | 'selfcare'; text: string }): string {
+  if (about?.kind === 'selfcare')
+    return (
+      `Our article doesn’t give advice on ${SELF_CARE_NAMES[about.text] ?? about.text} or other self-care, so I can’t suggest any. ` +
+      `Our practitioners can advise what suits you:\n\n${contactLines(k.clinic)}`
+    );
   if (about?.kind === 'service')
     return (
       `Our article only covers acupuncture and dry needling, so I can’t tell you about “${about.text}”. ` +

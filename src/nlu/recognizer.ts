@@ -50,7 +50,7 @@ export interface Recognition {
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
-  notCovered?: { kind: 'service' | 'medicine'; text: string };
+  notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
   reason: RecognitionReason;
@@ -82,6 +82,13 @@ function asksAboutService(cleaned: string, service: string): boolean {
 
 const SERVICE_ASK =
   /^\s*(do|does|can|could|is|are|would|should|what|which|how|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or)\b/;
+
+/**
+ * Asking for self-care advice the article does not give: "what's a good stretch for a tight lower back", "which
+ * exercises should I do for my knee", "should I use ice or heat". (Telling it, "I stretch every day", is no question.)
+ */
+const SELF_CARE =
+  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|should i (do|try|use))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|foam roller|foam rolling|strengthening)\b/;
 
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
@@ -275,6 +282,8 @@ export class IntentRecognizer {
    * Panadol for my back, can dry needling help?" is a question about the back).
    */
   private notCoveredAsked(a: ReturnType<typeof analyse>): Recognition['notCovered'] {
+    const care = SELF_CARE.exec(a.tokens.map((t) => t.norm).join(' '));
+    if (care) return { kind: 'selfcare', text: care[3] };
     if (!this.matchers.notCovered) return undefined;
     const norm = a.tokens.map((t) => t.norm);
     const found = this.matchers.notCovered.match(norm, norm.map(stem))[0];
