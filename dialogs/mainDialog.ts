@@ -33,7 +33,7 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { agesText, answerSeveral } from './multiQuestion';
-import { sendConceptOwner, sendPassageAnswer, TopicDialog } from './topicDialog';
+import { sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
@@ -176,6 +176,7 @@ export class MainDialog extends ComponentDialog {
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text, recognition.intent);

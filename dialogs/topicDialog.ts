@@ -99,6 +99,29 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   return true;
 }
 
+/** "Are trigger points and acupoints the same thing?", "is chi just blood flow?": two treatments' concepts set side by side. */
+const COMPARES_CONCEPTS = /\b(same|different|difference|differ|vs|versus|compare|compared|like|related|connected|basically)\b/;
+
+/**
+ * Concepts of both treatments asked about together, with no treatment named ("is chi basically blood flow?"): they
+ * belong to different treatments in the article, and what it says of each.
+ */
+export async function sendConceptsCompared(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const { recognition: r } = await deps.turns.understand(context);
+  const implied = r.implied ?? [];
+  if (implied.length !== 2 || r.conditions.length > 0 || !COMPARES_CONCEPTS.test(plainForm(r.text))) return false;
+  // (a treatment named outright is a comparison of the treatments, answered as one)
+  if (r.treatments.some((t) => !implied.includes(t)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(r.text)) return false;
+  const picker = passagePicker(deps.knowledge.passages);
+  const acupuncture = picker.pick(r.text, 'acupuncture');
+  const dryNeedling = picker.pick(r.text, 'dryNeedling');
+  if (!acupuncture || !dryNeedling || acupuncture.treatment === 'both' || dryNeedling.treatment === 'both') return false;
+  const text = `In our article these belong to different treatments. ${acupuncture.text}\n\n${dryNeedling.text}`;
+  await say(context, 'answered', text, { intent: 'difference', suggestions: followUps('how_it_works', 'both') });
+  await deps.turns.remember(context, 'difference', {});
+  return true;
+}
+
 /**
  * A question the classifier took for one the article does not cover (or for another subject) that a passage answers
  * clearly ("where do the needles go in dry needling?": the knots; "are the needles thick?": thin needles): the

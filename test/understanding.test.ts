@@ -187,6 +187,16 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('two treatments\' concepts set side by side ("is qi just good circulation?", "knots vs acupoints") get what the article says of each', async () => {
+      let r = await say('is qi basically the same as blood flow?');
+      expect(r.text).to.include('life force').and.include('blood flow').and.include('different treatments');
+      r = await say('are acupoints and trigger points different?');
+      expect(r.text).to.include('acupoints').and.include('trigger points');
+      r = await say('what does biochemical balance mean in the muscle?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/magnesium|lactic acid/);
+    });
+
     it('which professions use dry needling, and whether it is effective for muscle pain, get the sentence that says so', async () => {
       expect((await say('what professions commonly use dry needling?')).text).to.include('Myotherapy');
       expect((await say('is dry needling effective for musculoskeletal pain then?')).text).to.include('effective approach');
