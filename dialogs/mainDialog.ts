@@ -19,6 +19,7 @@ import { SUGGESTIONS } from '../src/bot/suggestions';
 import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
+import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
@@ -38,6 +39,9 @@ import { passagePicker } from '../src/nlu/passages';
 import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
+/** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
+const WHY_THAT_ONE =
+  /^(but |ok |okay |so )?(why|how come)( is| would| did)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one)? ?(and not|not|over|instead of|rather than|better than|vs|versus)\b/;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 
@@ -176,6 +180,7 @@ export class MainDialog extends ComponentDialog {
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      if (await this.sendWhyThatOne(context)) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
@@ -253,6 +258,21 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** "Which one is older?" (and "which is more scientific?", with the research line): each treatment's origin passages, in one reply. */
+  /**
+   * "why that one and not acupuncture?", "how come dry needling over acupuncture?" right after an answer that pointed
+   * to one treatment: the article's own comparison of what each is more for (muscles and posture; internal ailments).
+   */
+  private async sendWhyThatOne(context: TurnContext): Promise<boolean> {
+    const text = plainForm(context.activity.text ?? '');
+    const before = await this.deps.turns.context(context);
+    if (!before.lastTreatment || !WHY_THAT_ONE.test(text)) return false;
+    const passage = this.deps.knowledge.passages.find((p) => p.id === 'dn_posture');
+    if (!passage) return false;
+    await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
+    await this.deps.turns.remember(context, 'difference', { treatment: before.lastTreatment });
+    return true;
+  }
+
   private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {
     const text = agesText(this.deps.knowledge, more);
     if (!text) return false;

@@ -692,6 +692,21 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('"why that one and not the other?" right after a treatment was pointed to gets the article\'s reason, not the other treatment\'s blurb', async () => {
+      const c = new Conversation();
+      await c.say('tight knotted hamstrings from cycling, which of the two suits me?');
+      const r = await c.say('how come dry needling over acupuncture?');
+      expect(r.text).to.include('muscle relief').and.include('internal ailments');
+    });
+
+    it('"no sleep or stomach issues" denies both: the recommendation stays with the muscles told before', async () => {
+      const c = new Conversation();
+      await c.say('which one would suit me');
+      await c.say('knots in my shoulders from lifting');
+      const r = await c.say('no sleep or stomach issues though. so which?');
+      expect(r.text).to.include('points to dry needling');
+    });
+
     it('the recommendation names the condition told in an earlier answer, never one the patient denied', async () => {
       let c = new Conversation();
       await c.say('which would you suggest for me?');

@@ -100,6 +100,8 @@ const DENIED =
   /\b(no|nothing|without|none|zero|never(?! ?mind)|dont|doesnt|didnt|havent|hasnt|not( really| much| any| a| the| my| so| that| too)?)\s+((\S+\s+){0,2}|(\S+\s+){0,3}(or|nor)\s+(\S+\s+)?)$/;
 /** "can't sleep", "not sleeping": a negation before a sleep word is the complaint itself. */
 const COMPLAINT_WHEN_NEGATED = new Set(['sleep', 'sleeping']);
+/** "(no) sleep or gut probs", "sleep or stomach issues": the word heads a list of problems, which a negation before denies. */
+const LIST_DENIED = /^ \S+ (or|and|nor) (\S+ ){1,2}(probs|problems|issues|troubles|worries|complaints)\b/;
 /** A clause that sets a problem aside: "forget the back", "it's fine most days", "not a big deal". */
 const SET_ASIDE =
   /\b(not (a|that|too|such a) (big )?(deal|bad|problem|issue)|(doesnt|dont|does not|do not) bother me|not bothering|(its|is|are|thats|was) (fine|ok|okay|alright|manageable|ok ish)|ok ish|forget (about )?(the|my)|never ?mind (the|my|about)|ignore (the|my)|less (important|of a)|not (the|my) (main|big|biggest|real))\b/;
@@ -121,7 +123,11 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
       const at = form.indexOf(` ${w} `);
       if (at < 0) continue;
       const before = form.slice(0, at + 1);
-      const denied = DENIED.test(before) && !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no|dont|cant|cannot|didnt|doesnt)\s+(\S+\s+)?$/.test(before));
+      // ("no sleep or gut probs": a list of problems denied, not "no sleep")
+      const deniedList = LIST_DENIED.test(form.slice(at));
+      const denied =
+        DENIED.test(before) &&
+        (deniedList || !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no|dont|cant|cannot|didnt|doesnt)\s+(\S+\s+)?$/.test(before)));
       hits.push({ area, denied });
     }
   }
