@@ -988,6 +988,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('just got home and theres a pin still sticking out of me wrist', 'urgent', ['first']);
   });
 
+  it('chest wall pain brought on by twisting or touch gets guidance first and then the answer, never the guidance alone; with sweating it stays an emergency', () => {
+    const r = triage.triage('my ribs on the left are sore when I twist and tender to touch, started after rowing. can dry needling help?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.equal('alone');
+    expect(r.answer).to.equal(true);
+    expectTier('chest hurts when i twist and im all sweaty and sick', 'emergency', ['alone']);
+  });
+
   it('on blood thinners, a needle spot "going strong" after minutes of pressure is an emergency', () => {
     expectTier('on apixaban and the needle hole is going strong even after 20 minutes of pressure', 'emergency');
   });

@@ -195,6 +195,13 @@ export interface TriageOptions {
   complaints?: { parts: string[]; symptoms: string[]; otherParts: string[]; ailments?: string[] };
 }
 
+/** Chest pain brought on by a movement or by touch: the chest wall, not the heart ("sore when I twist", "tender to touch"). */
+const MECHANICAL =
+  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b/;
+/** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
+const CHEST_ALARM =
+  /\b(sweat\w*|clammy|breath\w*|short of|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|tight(ness)? (in|across) (my|the) chest|faint\w*|dizzy|nause\w*|sick|vomit\w*|grey|pale|collaps\w*|heart|needl\w*|session|acupunct\w*)\b/;
+
 /**
  * Phrases as the patterns see them, normalised stems between spaces (" lower back "), with one expression that finds
  * or takes out any of them in a clause's " stem stem … " (hundreds of body parts: one pass, not one per phrase).
@@ -537,7 +544,13 @@ export class SafetyTriage {
         case 'current':
           // "had a stroke in 2018 … would acupuncture help my shoulder?", "my twin has anaphylaxis, i dont, lol": the
           // message itself casts doubt on the sign being here now and asks something: guidance first, then the answer.
-          if (sign.inDoubt || (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())))
+          // "rib muscles sore when I twist, tender to touch": chest wall pain brought on by movement or touch is in doubt
+          // (guidance first, then the answer), never the guidance alone; pain on breathing is not in this list.
+          if (
+            sign.inDoubt ||
+            (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
+            (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(text.toLowerCase()))
+          )
             consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
           else consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
           break;
