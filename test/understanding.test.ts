@@ -305,6 +305,16 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.condition).to.equal('Knee pain, including patellofemoral pain syndrome');
     });
 
+    it('a chronic listed condition told as something new ("did my back in this morning") is not a yes: the list names the chronic kind', async () => {
+      let r = await say('did my lower back in lifting the kids this morning, can dry needling help?');
+      expect(r.text)
+        .to.include('Chronic lower back pain')
+        .and.include('sounds recent')
+        .and.not.match(/^\s*yes/i);
+      r = await say('my lower back has been bad for years, can dry needling help?');
+      expect(r.text).to.match(/^Yes/);
+    });
+
     it('"is that all you treat?" is answered from the article: its list is not exhaustive', async () => {
       const r = await say('so are those the only conditions you use dry needling for?');
       expect(r.text)

@@ -52,6 +52,8 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
   const requested = treatment ?? (onAcupuncture ? 'acupuncture' : 'dryNeedling');
   const name = condition.name;
 
+  // "hurt my lower back yesterday": the list has the chronic kind; a new injury is not what it names.
+  if (condition.recent) return { text: claimText(k, 'recentNotChronic', { name }), close: 'advise' };
   if (condition.partial) {
     const said = asked.said ? `“${asked.said}”` : 'your condition';
     const claim = onAcupuncture

@@ -205,6 +205,7 @@ export const CLAIM_IDS = [
   'describedNotForAcupuncture',
   'suitsListed',
   'suitsDescribed',
+  'recentNotChronic',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 

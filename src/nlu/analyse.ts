@@ -25,6 +25,8 @@ export interface ConditionRef {
   described?: boolean;
   /** The patient named something narrower that the article covers only by this broader word ("IBS": digestive issues). */
   partial?: boolean;
+  /** A listed chronic condition told as something new ("hurt my lower back yesterday"): never a plain yes. */
+  recent?: boolean;
 }
 
 export interface FoundEntity<T> {

@@ -90,6 +90,13 @@ const SERVICE_ASK =
 const SELF_CARE =
   /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|should i (do|try|use))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|foam roller|foam rolling|strengthening)\b/;
 
+/** Something that began just now or days ago ("hurt it yesterday", "since this morning", "tweaked it on the weekend"). */
+const RECENT_ONSET =
+  /\b(yesterday|this morning|last night|today|just now|earlier today|on the weekend|at the weekend|(a|two|three|2|3|few|couple of) days ago|this week|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+/** A complaint that has lasted: "for months", "for years", "always", "on and off". */
+const LONG_STANDING =
+  /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
+
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
@@ -326,6 +333,9 @@ export class IntentRecognizer {
       ...(a.listedAlso.length ? { listedAlso: a.listedAlso } : {}),
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
+    // "hurt my lower back yesterday lifting a crate": the listed condition is a chronic one; what is told is new.
+    if (RECENT_ONSET.test(a.cleaned.toLowerCase()) && !LONG_STANDING.test(a.cleaned.toLowerCase()))
+      result.conditions = result.conditions.map((c) => (/^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c));
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
     // "fibromyalgia, migraines, or asthma?": the listed ones are answered, and the unknown one is named back, not dropped.
     if (a.conditions.length > 0 && result.unlistedMention) {
