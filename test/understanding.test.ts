@@ -867,6 +867,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('a greeting in another language, "I\'m new here", "typing this for my nan", and kind words to the bot get a friendly reply, not a decline', async () => {
+      for (const text of ['Bonjour, buenas noches', "hi, I'm new here", 'hello, writing on behalf of my mum', 'ha you are pretty clever for a bot']) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+      }
+    });
+
+    it('"thank you kindly, you have been most helpful, goodbye" is thanks, not a crisis', async () => {
+      const r = await say('Thank you kindly, you have been most helpful. Bye now.');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/crisis|Lifeline|000/);
+    });
+
     it('"get me a manager" and "I want to talk to whoever does the needling" are handed to a person; "good night, back tomorrow" is a goodbye', async () => {
       for (const t of ['get me the manager please', 'can I talk to whoever would be doing my needling first?']) {
         expect((await say(t)).recognition?.outcome, t).to.equal('handoff');

@@ -52,10 +52,12 @@ const FAREWELL =
 const ACKNOWLEDGE =
   /^(ok|okay|k|kk|cool|lol|haha|hahaha|lol ok|haha ok|ok cool|alright|right|got it|gotcha|fair enough|i see|ah ok|ahh ok|oh ok|hmm|hm|mm|nice|great|sweet|noted|ok then|fine)$/;
 
+/** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
+const COMPLIMENT = /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag)\b/;
+  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
 export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
@@ -76,7 +78,10 @@ const SOCIAL_VOCAB = new Set(
     'sweet no worries problem bye goodbye see later cya night sorry wrong chat number person oops bad never mind nevermind lol ' +
     'haha hahaha x xx xxx and but well oh ah hmm yes yeah yep was were be is are am thats again now then today ' +
     'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag most think get back ill will english help not ' +
-    'have come contact soon later god bless blessings take care testing test works working if does'
+    'have come contact soon later god bless blessings take care testing test works working if does ' +
+    // foreign greetings, kind words to the bot, and who is typing ("I'm new here", "typing this for my nan")
+    'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time ' +
+    'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend'
   ).split(' '),
 );
 
@@ -90,7 +95,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   const form = plainForm(text.normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   const words = form.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 14 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
-  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form)) return 'social';
+  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form) || COMPLIMENT.test(form)) return 'social';
   return GREETING.test(form) ? 'greeting' : undefined;
 }
 
