@@ -491,6 +491,14 @@ describe('understanding patients’ own words', () => {
         .and.match(/acupoints?/i);
     });
 
+    it('"and what does it aim to treat?" as a part of several is what the treatment is used for, not an unlisted condition', async () => {
+      const r = await say('how old is acupuncture, and what does it aim to treat?');
+      expect(r.text)
+        .to.include('ancient')
+        .and.include('digestive issues')
+        .and.not.match(/isn’t on the list/);
+    });
+
     it('an unknown thing in a list with listed conditions is said to be unlisted, not dropped', async () => {
       const r = await say('would acupuncture or dry needling help with sciatica, plantar fasciitis or tinnitus?');
       expect(r.text)

@@ -53,6 +53,7 @@ export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel,
     // Intents the bot may offer as "did you mean…" buttons.
     clarifiable: questionIntents(knowledge),
     conditionIntent: 'condition_query',
+    usesIntent: 'uses',
     conceptIntent: 'how_it_works',
     // The article's own words ("internal", "mental", "physical") are never an unknown condition asked about.
     articleStems: new Set(words(knowledge.article).map(stem)),

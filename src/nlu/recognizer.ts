@@ -97,6 +97,10 @@ const RECENT_ONSET =
 const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
 
+/** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
+const USES_ASKED =
+  /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$/;
+
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
@@ -183,6 +187,8 @@ export interface RecognizerOptions {
   clarifiable: ReadonlySet<string>;
   /** Intent to assume when the sentence is unclear but names a condition. */
   conditionIntent?: string;
+  /** The intent for "what is it used for?" ("uses"), when the model has one. */
+  usesIntent?: string;
   /** Intent to assume when the sentence is unclear but names one of the article's concepts of a treatment. */
   conceptIntent?: string;
   /** Stems of the article's words: a thing asked about in them is no unknown condition ("internal problems"). */
@@ -346,6 +352,9 @@ export class IntentRecognizer {
     }
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
+    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(a.cleaned.toLowerCase().trim()))
+      return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
