@@ -710,6 +710,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('"which modality is more appropriate for me", "I have to choose which type", "just pick one" ask for the recommendation', async () => {
+      let r = await say('Could you advise which modality would be most suitable for my situation?');
+      expect(r.recognition?.intent).to.equal('which_suits');
+      r = await say('my son booked me a session for my birthday and I have to choose which type');
+      expect(r.recognition?.intent).to.equal('which_suits');
+      const c = new Conversation();
+      await c.say('tight knots in my calves from running, which do I book?');
+      r = await c.say('ok just choose for me');
+      expect(r.text).to.include('points to dry needling');
+    });
+
     it('"why that one and not the other?" right after a treatment was pointed to gets the article\'s reason, not the other treatment\'s blurb', async () => {
       const c = new Conversation();
       await c.say('tight knotted hamstrings from cycling, which of the two suits me?');

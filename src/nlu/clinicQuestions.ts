@@ -117,7 +117,7 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$/;
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));
