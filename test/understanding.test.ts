@@ -60,6 +60,13 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('Plantar fasciitis').and.not.match(/^yes/i);
     });
 
+    it('a hand that "goes to sleep" is carpal tunnel, not insomnia; "I can\'t go to sleep" is still sleep', async () => {
+      let r = await say('my hand keeps going to sleep when I hold the steering wheel and I drop my keys, can dry needling help?');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+      r = await say('I can never get to sleep, would acupuncture help?');
+      expect(r.text).to.include('insomnia');
+    });
+
     it('numb, tingling fingers at night are carpal tunnel syndrome, not a generic hand complaint', async () => {
       const r = await say('my fingers keep going numb and tingly and it wakes me up at night, can you help with that');
       expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');

@@ -29,6 +29,17 @@ export interface ConditionRef {
   recent?: boolean;
 }
 
+const LIMBS = new Set('hand hands arm arms foot feet leg legs finger fingers thumb thumbs toe toes'.split(' '));
+const GOES = new Set('goes go went going gone falls fall fell falling keeps'.split(' '));
+
+/** "my hand goes to sleep", "fingers fall asleep": a limb going numb, not sleep (a condition word at `from`). */
+function limbAsleep(raw: string[], from: number): boolean {
+  if (raw[from] !== 'sleep' && raw[from] !== 'asleep') return false;
+  const verb = raw[from - 1] === 'to' ? from - 2 : from - 1;
+  if (!GOES.has(raw[verb] ?? '')) return false;
+  return raw.slice(Math.max(0, verb - 4), verb).some((w) => LIMBS.has(w));
+}
+
 export interface FoundEntity<T> {
   value: T;
   /** What the user wrote. */
@@ -104,7 +115,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       treatments,
     );
   }
-  if (matchers.conditions) mark(matchers.conditions.match(raw, stems), CONDITION_SLOT, conditions);
+  if (matchers.conditions)
+    mark(
+      matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from)),
+      CONDITION_SLOT,
+      conditions,
+    );
   // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
   // broader word is read into the rest of the message.
   // "I see osteoarthritis on your list, but is RA covered?": the listed ones named beside it, for the reply to mention.
