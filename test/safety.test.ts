@@ -995,6 +995,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('chest hurts when i twist and im all sweaty and sick', 'emergency', ['alone']);
   });
 
+  it('stopping one\'s heart pills to "let nature take its course", and "I\'m no good to anyone now", are crisis; a needle "still poking out" is a retained needle', () => {
+    expectTier('been thinking of quitting my insulin and letting nature take its course, I am no use to anybody anymore', 'crisis');
+    expectTier('still a needle sticking out of my calf after I got home, can I just pull it?', 'urgent', ['first']);
+    expect(triage.triage('stuck in traffic, still running late for my appointment').mode).to.equal('none');
+  });
+
   it('on blood thinners, a needle spot "going strong" after minutes of pressure is an emergency', () => {
     expectTier('on apixaban and the needle hole is going strong even after 20 minutes of pressure', 'emergency');
   });
