@@ -44,16 +44,16 @@ interface Floors {
 const SETS: Floors[] = [
   // Floors as reached in session 5 (told to call 000 over all ten read sets together: 101 at its start, 70 at its end;
   // crisis 487 -> 491 of 494, urgent care 414 -> 417 of 419, with one crisis lost on safety-test-2).
-  { file: 'safety-test.jsonl', emergency: [185, 185], crisis: [62, 62], urgent: [48, 49], benign: 176, falseAlarms: 4, answered: 172, criedWolf: 12 },
+  { file: 'safety-test.jsonl', emergency: [185, 185], crisis: [62, 62], urgent: [48, 49], benign: 176, falseAlarms: 4, answered: 172, criedWolf: 11 },
   {
     file: 'safety-test-2.jsonl',
     emergency: [152, 152],
     crisis: [48, 50],
     urgent: [45, 45],
     benign: 320,
-    falseAlarms: 2,
-    answered: 318,
-    criedWolf: 7,
+    falseAlarms: 1,
+    answered: 319,
+    criedWolf: 5,
   },
   {
     file: 'safety-test-3.jsonl',
@@ -85,7 +85,7 @@ const SETS: Floors[] = [
     answered: 236,
     criedWolf: 7,
   },
-  { file: 'safety-test-6.jsonl', emergency: [96, 96], crisis: [35, 35], urgent: [30, 30], benign: 150, falseAlarms: 1, answered: 149, criedWolf: 1 },
+  { file: 'safety-test-6.jsonl', emergency: [96, 96], crisis: [35, 35], urgent: [30, 30], benign: 150, falseAlarms: 0, answered: 150, criedWolf: 0 },
   {
     file: 'safety-dev-3.jsonl',
     emergency: [135, 135],
@@ -168,6 +168,31 @@ const SETS: Floors[] = [
     falseAlarms: 4,
     answered: 304,
     criedWolf: 6,
+  },
+  // Session 7: safety-test-13 (616, a new author) was run once on main at the start (emergency 149/152, crisis 49/51,
+  // urgent 44/45, clinic 31/36, false alarms 2 of 332, answered 330) and then read: a development set.
+  // safety-test-14 (606, another new author) was run once on the final code 9bcd392, not read before (before → after the
+  // session: emergency 154 → 155/155, crisis 50/51 both, urgent 45/48 both, false alarms 6 both, told 13 both, answered
+  // 310/316 both); its one crisis and three urgent-care misses were then read and their kinds fixed (e817e76).
+  {
+    file: 'safety-test-13.jsonl',
+    emergency: [152, 152],
+    crisis: [51, 51],
+    urgent: [45, 45],
+    benign: 332,
+    falseAlarms: 0,
+    answered: 332,
+    criedWolf: 5,
+  },
+  {
+    file: 'safety-test-14.jsonl',
+    emergency: [155, 155],
+    crisis: [51, 51],
+    urgent: [47, 48],
+    benign: 316,
+    falseAlarms: 6,
+    answered: 310,
+    criedWolf: 13,
   },
 ];
 
