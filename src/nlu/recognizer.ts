@@ -341,7 +341,9 @@ export class IntentRecognizer {
     };
     // "hurt my lower back yesterday lifting a crate": the listed condition is a chronic one; what is told is new.
     if (RECENT_ONSET.test(a.cleaned.toLowerCase()) && !LONG_STANDING.test(a.cleaned.toLowerCase()))
-      result.conditions = result.conditions.map((c) => (/^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c));
+      result.conditions = result.conditions.map((c) =>
+        c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
+      );
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
     // "fibromyalgia, migraines, or asthma?": the listed ones are answered, and the unknown one is named back, not dropped.
     if (a.conditions.length > 0 && result.unlistedMention) {
