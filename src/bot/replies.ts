@@ -7,6 +7,7 @@ import type { TreatmentChoice } from '../nlu/context';
 import { ConditionAsked, conditionClaim } from '../knowledge/claims';
 import { isPlaceholder } from '../knowledge/placeholders';
 import type { ClinicDetail } from '../nlu/clinicQuestions';
+import type { Recognition } from '../nlu/recognizer';
 import type { ClinicDetails, Condition, Knowledge } from '../knowledge/types';
 
 export const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
@@ -173,7 +174,7 @@ const SELF_CARE_NAMES: Record<string, string> = {
   'foam roller': 'foam rolling',
 };
 
-export function notCoveredText(k: Knowledge, about?: { kind: 'service' | 'medicine' | 'selfcare'; text: string }): string {
+export function notCoveredText(k: Knowledge, about?: Recognition['notCovered']): string {
   if (about?.kind === 'selfcare')
     return (
       `Our article doesn’t give advice on ${SELF_CARE_NAMES[about.text] ?? about.text} or other self-care, so I can’t suggest any. ` +

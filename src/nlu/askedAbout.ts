@@ -106,6 +106,11 @@ function thingBefore(cleaned: string, end: number): string | undefined {
   return undefined;
 }
 
+/** The sentences of a (lower-cased) message, each with where it starts. */
+function* sentencesOf(lower: string): Generator<{ sentence: string; at: number }> {
+  for (const m of lower.matchAll(/[^.!?\n]+[.!?\n]*/g)) yield { sentence: m[0], at: m.index ?? 0 };
+}
+
 /** What the message asks a treatment (or the clinic) to help with, when it says so in one of the ways above. */
 export function askedAbout(cleaned: string): AskedThing | undefined {
   const lower = cleaned.toLowerCase();
@@ -116,9 +121,7 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
     const found = thingAt(cleaned.slice(start, start + follow[1].length));
     if (found) return { text: found };
   }
-  for (const sentenceMatch of lower.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
-    const sentence = sentenceMatch[0];
-    const at = sentenceMatch.index ?? 0;
+  for (const { sentence, at } of sentencesOf(lower)) {
     const before = BEFORE.exec(sentence.trim());
     if (before) {
       const start = at + sentence.indexOf(before[1]);
@@ -157,9 +160,7 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
  */
 export function askedList(cleaned: string): string[] {
   const lower = cleaned.toLowerCase();
-  for (const sentenceMatch of lower.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
-    const sentence = sentenceMatch[0];
-    const at = sentenceMatch.index ?? 0;
+  for (const { sentence, at } of sentencesOf(lower)) {
     for (const re of AFTER) {
       const m = re.exec(sentence);
       if (!m) continue;

@@ -340,7 +340,8 @@ export class IntentRecognizer {
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
     };
     // "hurt my lower back yesterday lifting a crate": the listed condition is a chronic one; what is told is new.
-    if (RECENT_ONSET.test(a.cleaned.toLowerCase()) && !LONG_STANDING.test(a.cleaned.toLowerCase()))
+    const lower = a.cleaned.toLowerCase();
+    if (RECENT_ONSET.test(lower) && !LONG_STANDING.test(lower))
       result.conditions = result.conditions.map((c) =>
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );
@@ -355,7 +356,7 @@ export class IntentRecognizer {
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
-    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(a.cleaned.toLowerCase().trim()))
+    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(lower.trim()))
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
