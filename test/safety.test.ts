@@ -1011,4 +1011,105 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('bruise on my calf where she worked, should it be purple?', 'clinic', ['first']);
     expect(triage.triage('will I be sore afterwards?').mode).to.not.equal('first');
   });
+
+  it('an "overdose of" stress or meetings, a swimmer\'s "stroke" and working "up on the roof" are everyday words, not emergencies or crisis', () => {
+    for (const text of [
+      'this month has been an overdose of deadlines, my neck is in knots, can dry needling help?',
+      'my shoulder clicks at the end of every stroke in the pool, would acupuncture or dry needling suit?',
+      'thirty years up on the roof laying tiles and my knees are shot, what can you do for them?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+    expectTier('I think my dad is having a stroke, his mouth is drooping', 'emergency', ['alone']);
+    expectTier('up on the roof and my chest is crushing, sweating heaps', 'emergency');
+    expectTier('took an overdose of my sleeping tablets an hour ago', 'emergency');
+  });
+
+  it('someone else who fainted once, told in the past ("felt faint", "passed out getting a tattoo"), gets the answer too, never the guidance alone', () => {
+    for (const text of [
+      'my sister felt faint at her last acupuncture appointment, is that common?',
+      'my son passed out getting his vaccination last year, could he faint with dry needling?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.equal('alone');
+      expect(r.answer, text).to.equal(true);
+    }
+    expectTier('my wife passed out in the kitchen and is not waking up', 'emergency', ['alone']);
+  });
+
+  it('bleeding "when I cut myself" is a habit, answered; a farewell wishing a good day or a returning hello is not a crisis; "have a nice life" still goes to the classifier', () => {
+    const r = triage.triage('I bleed a lot when I nick myself shaving, is needling safe for me?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.equal('alone');
+    expect(r.answer).to.equal(true);
+    for (const text of ['bye now, have a great weekend', 'hello again, its me from earlier']) {
+      expect(triage.triage(text).mode, text).to.equal('none');
+    }
+    expectTier('ok. i wont be around much longer. goodbye and have a nice life', 'crisis');
+  });
+
+  it('asking whether a condition is "one you treat" or what dry needling "is used for" is not a session, so a sore elbow told with it is no reaction', () => {
+    for (const text of [
+      'my knee is sore going down stairs, is that something you treat?',
+      'hip is really tender when I lie on it. is bursitis one of the things acupuncture is used for?',
+      'my cousin had dry needling last year and swore by it. my calf is tight and sore, would it help?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+    expectTier('the elbow you treated yesterday is red and hot and I have a fever', 'urgent');
+  });
+
+  it('collapsed or fainted "and is not responding", without "still", is happening now: the emergency guidance alone', () => {
+    expectTier('my flatmate fainted in the bathroom and isnt responding', 'emergency', ['alone']);
+    expectTier('grandpa collapsed at lunch and we cant wake him', 'emergency', ['alone']);
+  });
+
+  it('party drugs with confusion or overheating, and tablets eaten "most of them" a sentence after they are named, are poisoning', () => {
+    expectTier('my girlfriend took a pill at the rave and now she is confused and overheating', 'emergency', ['alone']);
+    expectTier(
+      'Just found my little boy with my packet of blood pressure tablets. I think he has eaten some of them. Also can I change my booking?',
+      'emergency',
+    );
+    const r = triage.triage('my pharmacist gave me a packet of ibuprofen for my knee, would dry needling work better?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+  });
+
+  it('"top themselves", slicing skin "so no one sees" and a mate "fitting on the floor" are read; "no one sees" is not a saw, "plants" is not a plan', () => {
+    expectTier('what would you say to someone who wants to top themselves, asking for me', 'crisis');
+    expectTier('keep slicing my forearms so no one sees it', 'crisis', ['alone']);
+    expectTier('bloke at work is on the ground fitting, what do i do', 'emergency', ['alone']);
+    const r = triage.triage('my tomato plants are dying in this heat and my back is killing me from weeding');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+  });
+
+  it('bruising at "insertion sites", jelly legs after needling, tender "2 days later" and a twitch "for a few hours after" are reactions to check with the clinic', () => {
+    expectTier('small bruise at one of the insertion points on my neck, anything I should do?', 'clinic', ['first']);
+    expectTier('my legs went like jelly after the hamstring needling, normal?', 'clinic', ['first']);
+    expectTier('calf was buzzing and twitchy for a couple of hours after, all settled now', 'clinic', ['first']);
+  });
+
+  it('a needle found "still inserted" is a retained needle; "can\'t get off the couch" with period pain is no session; whether needling "can make people faint" is a question', () => {
+    expectTier('got home and realised a needle was still inserted in my shoulder', 'urgent', ['first']);
+    for (const text of [
+      'cramps are so bad each month I cant get off the couch, can acupuncture help?',
+      'can needling make people faint or feel dizzy?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+  });
+
+  it('"fit and well", keep-fit classes and fitting kitchens are never a seizure; someone "fitting" on the floor is', () => {
+    for (const text of [
+      "I'm 58, fit and well, can I try dry needling for my golfer's elbow?",
+      'my knee hurts after keep fit classes',
+      'been fitting kitchens all week and my lower back is wrecked',
+      'is there any chance of fitting me in on Friday?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+    expectTier('my nephew is fitting and his lips are going blue', 'emergency', ['alone']);
+  });
 });

@@ -48,6 +48,17 @@ export function asksWhichIsScientific(text: string): boolean {
 const FAREWELL =
   /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night)\b/;
 
+/**
+ * A farewell that wishes the reader a good day or says when they will talk again ("bye, have a lovely day", "see you
+ * Thursday"): someone who means to be back. Not "have a nice life", a farewell of another kind.
+ */
+const WELL_WISHING =
+  /\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time)\b/;
+
+export function wishesWell(text: string): boolean {
+  return WELL_WISHING.test(plainForm(text));
+}
+
 /** A short acknowledgement ("ok", "lol ok", "got it"): the conversation goes on, nothing to thank. */
 const ACKNOWLEDGE =
   /^(ok|okay|k|kk|cool|lol|haha|hahaha|lol ok|haha ok|ok cool|alright|right|got it|gotcha|fair enough|i see|ah ok|ahh ok|oh ok|hmm|hm|mm|nice|great|sweet|noted|ok then|fine)$/;
@@ -103,16 +114,16 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
  * A greeting alone, or with the writer's name ("Hi, I'm Sue", "Hello, this is Margaret Smith"): the name must be
  * capitalised, so that "hi im dying" or "hi im not ok" is never taken for an introduction.
  */
-// (a smiley or an emoji may close it: "Hi, I'm Priya 🙂")
+// (a smiley or an emoji may close it: "Hi, I'm Priya 🙂"; a returning visitor: "hi again, it's me from yesterday")
 const GREETS_ONLY =
-  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
+  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?( again)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?|(it's|it’s|its|it is) me( again| here| back)?( from (yesterday|earlier|before|this morning|last (week|time|night)))?|(i'm|i’m|im|i am) back)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
 
 export function greetsOnly(text: string): boolean {
   const m = GREETS_ONLY.exec(text);
   if (!m) return false;
   // The /i flag lets "Hi" and "I'm" through; the name itself must still start with a capital.
   const name = /(?:i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+(\S+)/i.exec(text);
-  return !name || /^[A-Z]/.test(name[1]);
+  return !name || /^[A-Z]/.test(name[1]) || /^(me|back)\b/i.test(name[1]);
 }
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */

@@ -65,7 +65,8 @@ const DISTANT = [
   /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
   /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
-  /\b(?<!at )once\b/,
+  // ("she's vomited once": one time, not once upon a time)
+  /\b(?<!\b(at|vomited|vomit|been sick|thrown up|threw up|coughed|sneezed|only|just|more than|at least|at most) )once\b/,
   /\b(gp|doctor|dr|physio|specialist|neurologist|cardiologist|surgeon) (says|said|thinks|reckons|diagnosed|told me|confirmed)\b/,
   /\b(diagnosed|diagnosis)\b/,
   /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
@@ -98,7 +99,7 @@ const HABITUAL = [
   // "gets puffed walking to the car": how it usually goes.
   /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
-  /\b(whenever|every time|each time) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
+  /\b(whenever|every time|each time|when|if) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
   /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
@@ -131,7 +132,8 @@ const RECENT = [
   // ("felt faint for a minute" is how long it lasted, not when)
   /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
-  /\b(keep|keeps|kept|keeping|getting|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
+  // ("passed out getting a tattoo": an occasion, not "getting worse")
+  /\b(keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   /\bever since\b/,
   // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
@@ -143,8 +145,9 @@ const RECENT = [
 ];
 
 /** "fainted ages ago and she's still not waking up": whatever happened, its state is here now. */
+// ("passed out in the kitchen and is not waking up": the same, without "still")
 const STILL_NOW =
-  /\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b/;
+  /\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
 
 /** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
 const SESSION = [
@@ -200,7 +203,9 @@ const HYPOTHETICAL = [
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   /(?<!\b(had|got|did|having|after|from) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
-  /\b(acupuncture|dry needling|needling|needles|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
+  /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
+  // "can the needle make people faint?": what it does to anyone, asked.
+  /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.

@@ -103,6 +103,11 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
   const keep = new Set(
     (data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))),
   );
+  const unstemmedRaw = data.unstemmed ?? [];
+  if (!Array.isArray(unstemmedRaw)) fail(file, 'unstemmed', 'must be a list of words');
+  const unstemmed = new Set(
+    (unstemmedRaw as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `unstemmed[${i}]`, 'must be a word'))),
+  );
   const conceptsRaw = data.concepts;
   if (!conceptsRaw || typeof conceptsRaw !== 'object' || Array.isArray(conceptsRaw))
     return fail(file, 'concepts', 'must be an object of name: [phrases]');
@@ -111,7 +116,7 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
     if (!/^[a-z_]+$/.test(name)) fail(file, `concepts.${name}`, 'names are lower-case letters and _');
     concepts.set(name, texts(phrases, file, `concepts.${name}`, fail, false));
   }
-  return { replace, idioms, forms, concepts, keep };
+  return { replace, idioms, forms, concepts, keep, unstemmed };
 }
 
 interface RawSign {
@@ -149,7 +154,9 @@ function readSigns(data: Record<string, unknown>, file: string, fail: Fail): Raw
     if (tier !== undefined && !TIERS.includes(tier))
       fail(file, `${f}.tier`, `must be one of ${TIERS.join(', ')} (or left out for a caution-only sign)`);
     const caution = raw.caution === undefined ? undefined : text(raw.caution, file, `${f}.caution`, fail);
-    if (!tier && !caution) fail(file, f, 'a sign without a tier needs a caution note');
+    // (a sign that another sign requires may be a condition only: "medicine_named" for "eaten most of them")
+    const required = (data.signs as Array<Record<string, unknown>>).some((other) => other?.requires === id);
+    if (!tier && !caution && !required) fail(file, f, 'a sign without a tier needs a caution note, unless another sign requires it');
     return {
       id,
       theme: text(raw.theme, file, `${f}.theme`, fail),

@@ -194,7 +194,7 @@ export class SafetyNormaliser {
     let s = this.stems.get(word);
     if (s === undefined) {
       const base = this.lexicon.forms.get(word) ?? word;
-      s = stem(base);
+      s = this.lexicon.unstemmed.has(base) ? base : stem(base);
       if (this.stems.size < 20_000) this.stems.set(word, s);
     }
     return s;

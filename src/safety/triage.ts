@@ -6,7 +6,7 @@
  *     left once negated, past and hypothetical mentions are set aside.
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
-import { greetsOnly, socialKind, socialOnly } from '../nlu/clinicQuestions';
+import { greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
 import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
@@ -95,9 +95,19 @@ const SESSION_WORDS = new Set([
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
 
+/** Someone else's sign told with "felt" ("she felt faint"): over, as told. */
+const FELT = /\b(felt|was feeling)\b/;
+
 /** "my flatmate did dry needling and loved it": someone's good experience, told as a reason to ask, not a session of the writer's. */
 const RECOMMENDED =
-  /\b(loved it|loves it|swears by|swear by|recommended|recommends|raves about|rave about|worked wonders|works wonders|said it helped|says it helped|told me to)\b/;
+  /\b(loved it|loves it|swears by|swear by|swore by|sworn by|recommended|recommends|raves about|rave about|raved about|worked wonders|works wonders|said it helped|says it helped|told me to|highly recommend|rated it|rates it)\b/;
+
+/**
+ * "is that one you treat?", "is tennis elbow one of the things dry needling is used for?": what the clinic treats, in the
+ * present tense, which the stems read as "the one you treated".
+ */
+const ASKS_WHAT_YOU_TREAT =
+  /\b(one|ones|thing|things|something|anything|what|which|conditions?|stuff) (of the things )?(that )?(you|u|ya|you guys|yous|your (practitioners|physios|team)|dry needling|acupuncture|needling|it) (treat|treats|do|does|needle|needles|work on|works on|help with|helps with|see|sees|is used for|are used for|can treat|can help|could help)\b/;
 
 /**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
@@ -403,7 +413,8 @@ export class SafetyTriage {
         c.stems.length > 0 &&
         this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') &&
         !RECOMMENDED.test(c.words.join(' ')) &&
-        !SESSION_TO_COME.test(c.words.join(' ')),
+        !SESSION_TO_COME.test(c.words.join(' ')) &&
+        !ASKS_WHAT_YOU_TREAT.test(c.words.join(' ')),
     );
   }
 
@@ -452,6 +463,8 @@ export class SafetyTriage {
       const offset = sentence.offsets[ci];
       const starts = this.starts.clause(clause.stems);
       this.knowledge.signs.forEach((sign, s) => {
+        // (a sign with neither tier nor caution is only another sign's condition: "medicine_named")
+        if (!sign.tier && !sign.caution) return;
         if (sign.requires && !present(sign.requires)) return;
         const matchFrom = (from: number, rest: string) =>
           firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
@@ -486,6 +499,9 @@ export class SafetyTriage {
           else if (!sign.tier) context = 'condition';
           else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
           const other = isOther(sentence.words, offset + start, offset + end);
+          // "my friend said she felt faint after her first session": someone else's, told as over, is in the past.
+          if (context === 'current' && other && FELT.test(sentence.words.slice(Math.max(0, offset + start - 3), offset + start).join(' ')))
+            context = 'past';
           sentence.joined ??= sentence.words.join(' ');
           out.push({
             sign: sign.id,
@@ -584,9 +600,11 @@ export class SafetyTriage {
     }
     // A greeting ("Hi, I'm Sue"), thanks ("thanks, you've been great") or an "ok, fair enough" is not the classifier's
     // to flag: every word is a social one, and the classifier leaned on "I'm", "been" or "so" alone. A farewell still
-    // goes to the classifier: a goodbye can be a crisis.
+    // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
     const social = socialOnly(text);
-    if (social === 'greeting' ? greetsOnly(text) : social && socialKind(text) !== 'farewell' && !NEGATION.test(text.toLowerCase())) {
+    if (
+      social === 'greeting' ? greetsOnly(text) : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase())
+    ) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }

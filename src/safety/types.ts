@@ -77,6 +77,8 @@ export interface Lexicon {
   concepts: Map<string, string[]>;
   /** Words that are never typo-corrected (common words one edit from a sign word: "heard", "breast"). */
   keep: Set<string>;
+  /** Words matched as written, never stemmed ("fitting", a seizure, is not "fit", as in fit and well). */
+  unstemmed: Set<string>;
 }
 
 export interface SafetyKnowledge {
