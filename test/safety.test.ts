@@ -1112,4 +1112,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('my nephew is fitting and his lips are going blue', 'emergency', ['alone']);
   });
+
+  it('someone else\'s collapsed lung is a lung, not a faint; a grandfather "on blood thinners since his surgery" is not bleeding; both are answered with a caution', () => {
+    for (const text of [
+      'my aunt got a collapsed lung from acupuncture years back, how do you prevent it?',
+      "dad's been on blood thinners since his bypass, is dry needling ok for his shoulder?",
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+      expect(r.answer, text).to.equal(true);
+    }
+    expectTier('on apixaban and blood is still dripping from the needle spot after half an hour', 'emergency');
+    expectTier('sharp pain breathing in since the needling near my shoulder blade, I think it collapsed my lung', 'emergency');
+  });
+
+  it('"cramps so bad I can\'t get off the couch" tells no session; getting off the couch after a treatment does', () => {
+    const r = triage.triage('my sciatica is so bad some days I cant get off the couch, would acupuncture help?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    expectTier('felt a bit woozy when I got off the couch after the needles came out', 'clinic', ['first']);
+  });
 });

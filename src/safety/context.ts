@@ -101,6 +101,8 @@ const HABITUAL = [
   // "I bleed a lot whenever I cut myself": what always happens.
   /\b(whenever|every time|each time|when|if) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
+  // "my wife faints at the sight of needles": how she is, not what is happening.
+  /\b(faints|faint|passes out|pass out|blacks out|goes funny|gets woozy|get woozy|gets dizzy|get dizzy|keels over) (at|with) the (sight|thought|mention) of\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
   /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
   /\b(once|twice|a few times|a couple of times|couple of times|few times|\d+ times) (a|per|every) (week|month|year|fortnight)\b/,

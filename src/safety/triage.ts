@@ -95,6 +95,10 @@ const SESSION_WORDS = new Set([
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
 
+/** "cramps so bad I can't get off the couch": stuck at home, not getting off a treatment couch (the stems make get = got). */
+const CANNOT_GET_UP =
+  /\b(can not|cannot|cant|could not|couldnt|unable to|struggle to|struggling to|hard to|barely|too sore to|too stiff to) (get|getting) (up )?(off|out of|up from|up off)\b/;
+
 /** Someone else's sign told with "felt" ("she felt faint"): over, as told. */
 const FELT = /\b(felt|was feeling)\b/;
 
@@ -414,7 +418,8 @@ export class SafetyTriage {
         this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') &&
         !RECOMMENDED.test(c.words.join(' ')) &&
         !SESSION_TO_COME.test(c.words.join(' ')) &&
-        !ASKS_WHAT_YOU_TREAT.test(c.words.join(' ')),
+        !ASKS_WHAT_YOU_TREAT.test(c.words.join(' ')) &&
+        !CANNOT_GET_UP.test(c.words.join(' ')),
     );
   }
 
@@ -522,6 +527,19 @@ export class SafetyTriage {
         }
       });
     });
+    // One word inside a longer mention of another sign of the same tier is that sign's ("collapsed" in "a collapsed
+    // lung" is the lung, not a faint); a sign in doubt never takes a word from a sure one.
+    const within = (m: (typeof out)[number], n: (typeof out)[number]) =>
+      n !== m &&
+      n.sign !== m.sign &&
+      n.tier === m.tier &&
+      !n.signRef.inDoubt &&
+      m.span[1] - m.span[0] === 1 &&
+      n.clause === m.clause &&
+      n.span[0] <= m.span[0] &&
+      n.span[1] >= m.span[1] &&
+      n.span[1] - n.span[0] > 1;
+    for (let i = out.length - 1; i >= 0; i--) if (out.some((n) => within(out[i], n))) out.splice(i, 1);
     // A sign's words inside another sign's negated mention are negated too ("I don't want to hurt myself").
     for (const m of out) {
       const inside = (n: (typeof out)[number]) => n !== m && n.clause === m.clause && n.span[0] <= m.span[0] && n.span[1] >= m.span[1];
