@@ -1131,4 +1131,21 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(r.mode, `${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
     expectTier('felt a bit woozy when I got off the couch after the needles came out', 'clinic', ['first']);
   });
+
+  it('how someone is ("my daughter wheezes a lot", "stressed all the time, tight chest"), a tremor, blood flow and "I\'m 20 weeks" get the answer, not emergency guidance alone', () => {
+    for (const text of [
+      'my daughter wheezes a lot in winter, does acupuncture help asthma?',
+      'stressed out all the time lately, tight chest, jaw clenched, would acupuncture help me relax?',
+      'my mum has shaking hands from Parkinsons, can dry needling help her?',
+      'does the improved blood flow after needling help the muscle heal?',
+      'is acupuncture safe for me, I am 20 weeks',
+      'what are the side effects after acupuncture, bruising?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+      expect(r.answer, text).to.equal(true);
+    }
+    expectTier('my daughter is wheezing and can barely talk', 'emergency', ['alone']);
+    expectTier('tight chest spreading to my jaw and I feel sick', 'emergency', ['alone']);
+  });
 });

@@ -101,6 +101,10 @@ const HABITUAL = [
   // "I bleed a lot whenever I cut myself": what always happens.
   /\b(whenever|every time|each time|when|if) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
+  // "my son wheezes a lot", "she faints when she stands": the present simple tells how someone is, not what is happening.
+  /\b(wheezes|faints|blacks out|passes out|gets breathless|gets puffed|gets wheezy)\b/,
+  // "stressed all the time, tight chest": what stress does to the patient, always.
+  /\b(stressed|anxious|nervous|worried|tense|wound up|on edge|burnt out|burned out|burnout|panicky) (out )?(all the time|constantly|24 7|nonstop|non stop|every day|most days|a lot|heaps)\b/,
   // "my wife faints at the sight of needles": how she is, not what is happening.
   /\b(faints|faint|passes out|pass out|blacks out|goes funny|gets woozy|get woozy|gets dizzy|get dizzy|keels over) (at|with) the (sight|thought|mention) of\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,

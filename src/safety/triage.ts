@@ -99,6 +99,10 @@ const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|
 const CANNOT_GET_UP =
   /\b(can not|cannot|cant|could not|couldnt|unable to|struggle to|struggling to|hard to|barely|too sore to|too stiff to) (get|getting) (up )?(off|out of|up from|up off)\b/;
 
+/** "are there side effects after dry needling?": what can follow a session, asked in general, tells no session. */
+const ASKS_AFTERWARDS =
+  /\b(side effects?|risks?|complications?|after ?effects?|aftercare|what (to|should i|do i|can i|will i) expect)\b[^.?!]{0,30}\b(after|afterwards|following|post)\b/;
+
 /** Someone else's sign told with "felt" ("she felt faint"): over, as told. */
 const FELT = /\b(felt|was feeling)\b/;
 
@@ -419,7 +423,8 @@ export class SafetyTriage {
         !RECOMMENDED.test(c.words.join(' ')) &&
         !SESSION_TO_COME.test(c.words.join(' ')) &&
         !ASKS_WHAT_YOU_TREAT.test(c.words.join(' ')) &&
-        !CANNOT_GET_UP.test(c.words.join(' ')),
+        !CANNOT_GET_UP.test(c.words.join(' ')) &&
+        !ASKS_AFTERWARDS.test(c.words.join(' ')),
     );
   }
 
