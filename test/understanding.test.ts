@@ -299,6 +299,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('a word broader than the listed name ("headaches", "arthritis") gets what the list names and that it may not cover every kind, never a yes', async () => {
+      let r = await say('I get bad headaches a few times a week, could dry needling help?');
+      expect(r.recognition?.condition).to.equal('Migraine and tension-type headaches');
+      expect(r.text).to.not.match(/^\s*yes/i);
+      expect(r.text).to.include('every kind of');
+      r = await say('would dry needling do anything for the arthritis in my fingers?');
+      expect(r.text).to.not.match(/^\s*yes/i);
+      expect(r.text).to.include('Osteoarthritis');
+      // The listed name itself still gets its plain answer.
+      r = await say('can dry needling help with my migraines?');
+      expect(r.text).to.match(/^Yes\./);
+    });
+
     it('asking for stretches, exercises or ice or heat gets an honest "the article does not advise on that", never a yes', async () => {
       let r = await say('what stretches would you recommend for a stiff neck?');
       expect(r.recognition?.outcome).to.equal('fallback');

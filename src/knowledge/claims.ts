@@ -66,6 +66,10 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
     return { text: `${claimText(k, condition.described ? 'describedOnLists' : 'onLists', { name, lists })} ${claimText(k, 'compareBoth')}`, close: 'assess' };
   }
   if (requested === 'dryNeedling' && onDryNeedling) {
+    // "can you help with headaches?": the list names migraine and tension-type headaches, not every kind.
+    if (condition.broader && condition.list === 'dryNeedling' && !condition.described) {
+      return { text: claimText(k, 'broaderListed', { name, said: asked.said ? `“${asked.said.toLowerCase()}”` : 'yours' }), close: 'advise' };
+    }
     if (condition.list !== 'dryNeedling') return { text: claimText(k, asked.promise || condition.described ? 'bothUsedForNoYes' : 'bothUsedFor', { name }), close: 'assess' };
     const id = condition.described ? 'describedListed' : asked.promise ? 'promiseListed' : 'dryNeedlingListed';
     return { text: claimText(k, id, { name }), close: 'assess' };

@@ -132,12 +132,13 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
       }
       const aliases = strList(c.aliases, file, `${field}.aliases`);
       const narrower = strList(c.narrower, file, `${field}.narrower`, true);
-      for (const [what, words] of [['aliases', aliases], ['narrower', narrower]] as const) {
+      const broader = strList(c.broader, file, `${field}.broader`, true);
+      for (const [what, words] of [['aliases', aliases], ['narrower', narrower], ['broader', broader]] as const) {
         for (const alias of words) {
           const key = aliasKey(alias);
           const owner = seen.get(key);
           if (owner && owner !== name) throw new KnowledgeError(file, `${field}.${what}`, `"${alias}" is also an alias of "${owner}"`);
-          if (owner && what === 'narrower') throw new KnowledgeError(file, `${field}.narrower`, `"${alias}" is also one of its aliases`);
+          if (owner && what !== 'aliases') throw new KnowledgeError(file, `${field}.${what}`, `"${alias}" is also one of its aliases`);
           seen.set(key, name);
         }
       }
@@ -151,6 +152,7 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         list,
         alsoDryNeedling: c.alsoDryNeedling === true,
         narrower,
+        broader,
         bodyParts: strList(c.bodyParts, file, `${field}.bodyParts`, true),
         cues: strList(c.cues, file, `${field}.cues`, true),
         requiresCue: c.requiresCue === true,
@@ -164,7 +166,7 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
     unlistedBodyParts: strList(data.unlistedBodyParts, file, 'unlistedBodyParts', true),
     diagnoses: strList(data.diagnoses ?? [], file, 'diagnoses', true),
   };
-  const aliases = new Set(conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.excludes].map((a) => a.toLowerCase())));
+  const aliases = new Set(conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.broader, ...c.excludes].map((a) => a.toLowerCase())));
   for (const d of descriptions.diagnoses)
     if (aliases.has(d.toLowerCase())) throw new KnowledgeError(file, 'diagnoses', `"${d}" is also a condition's alias, narrower word or exclusion`);
   return { conditions, listSources, descriptions };

@@ -44,6 +44,8 @@ export interface Condition {
   alsoDryNeedling: boolean;
   /** More specific things the article's broader word covers without naming them ("IBS" under "digestive issues"). */
   narrower: string[];
+  /** Patients' words broader than the listed name ("headaches" for migraine and tension-type headaches): never a plain yes. */
+  broader: string[];
   /** Body parts a patient may describe instead of naming the condition ("arch", "heel"). */
   bodyParts: string[];
   /** Context words that point to this condition among those of the same body part ("first thing in the morning"). */
@@ -201,6 +203,7 @@ export const CLAIM_IDS = [
   'bothUsedForNoYes',
   'partialAcupuncture',
   'partialDryNeedling',
+  'broaderListed',
   'describedOnLists',
   'describedNotForAcupuncture',
   'suitsListed',

@@ -25,6 +25,8 @@ export interface ConditionRef {
   described?: boolean;
   /** The patient named something narrower that the article covers only by this broader word ("IBS": digestive issues). */
   partial?: boolean;
+  /** The patient's word is broader than the listed name ("headaches": migraine and tension-type headaches): never a plain yes. */
+  broader?: boolean;
   /** A listed chronic condition told as something new ("hurt my lower back yesterday"): never a plain yes. */
   recent?: boolean;
 }

@@ -151,6 +151,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     ...k.conditions.flatMap((c) => [
       ...phraseEntries<ConditionRef>({ name: c.name, list: c.list }, c.aliases),
       ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, partial: true }, c.narrower),
+      ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, broader: true }, c.broader),
     ]),
   ];
   return {
@@ -174,7 +175,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
 /** Words of every alias, so the typo corrector can also correct towards them. */
 export function aliasVocabulary(k: MatcherKnowledge): string[] {
   const all = [
-    ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.bodyParts]),
+    ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.broader, ...c.bodyParts]),
     ...TREATMENT_IDS.flatMap((t) => [...k.treatments[t].aliases, ...k.treatments[t].weakAliases, ...k.treatments[t].concepts]),
   ];
   return [...new Set(all.flatMap((a) => words(a)))];
