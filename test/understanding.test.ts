@@ -299,6 +299,22 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('asked outright whether something is treated or listed ("is X something you can help with?", "… can you needle that?"), an unknown thing is named back as unlisted', async () => {
+      for (const [text, thing] of [
+        ['Slightly awkward question but is tinnitus something you can help with?', 'tinnitus'],
+        ['constant ringing in my ears since the concert. can you needle that?', 'constant ringing'],
+        ['cold hands and feet all winter. is that a thing you treat', 'cold hands'],
+        ['is long covid on your list?', 'long covid'],
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.include(`“${thing}” isn’t on the list`);
+        expect(r.text, text).to.not.match(/^\s*yes/i);
+      }
+      // The list itself is no unlisted thing.
+      const r = await say('are the conditions on your list the only ones dry needling is used for?');
+      expect(r.text).to.not.include('isn’t on the list');
+    });
+
     it('a word broader than the listed name ("headaches", "arthritis") gets what the list names and that it may not cover every kind, never a yes', async () => {
       let r = await say('I get bad headaches a few times a week, could dry needling help?');
       expect(r.recognition?.condition).to.equal('Migraine and tension-type headaches');

@@ -9,6 +9,11 @@
 export interface AskedThing {
   /** The words asked about, as written ("eye floaters", "Parkinson's disease"). */
   text: string;
+  /**
+   * Asked outright whether the clinic treats it or lists it ("is stroke recovery on your list?", "is that something you
+   * treat?"): whatever it is, if it is no condition of the article's lists it is unlisted.
+   */
+  explicit?: boolean;
 }
 
 const WHO = "(?:you|u|ya|yous|you guys|y'all|your (?:clinic|practitioners?|team|physios?|therapists?))";
@@ -23,14 +28,15 @@ const HELP =
 const AFTER = [
   new RegExp(`\\b(?:can|could|does|do|will|would|might|may|is|are|did) ${TREATMENT} (?:\\w+ ){0,2}?${HELP}(?: (?:with|for|on|against|in|to))? `),
   new RegExp(
-    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|see|work on|deal with|help with|help people with|treat people with|see people with|do (?:acupuncture|dry needling|needling|acu|dn|needles|anything|treatments?|sessions) (?:for|on)|use (?:acupuncture|dry needling|needling|needles|acu|dn|it) (?:for|on)|offer (?:acupuncture|dry needling|needling|anything|treatments?) for) `,
+    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|needle|see|work on|deal with|help with|help people with|treat people with|see people with|do (?:acupuncture|dry needling|needling|acu|dn|needles|anything|treatments?|sessions) (?:for|on)|use (?:acupuncture|dry needling|needling|needles|acu|dn|it) (?:for|on)|offer (?:acupuncture|dry needling|needling|anything|treatments?) for) `,
   ),
   // (at the start only: "acu for acne?", not "I've heard of acupuncture for years")
   /^\s*(?:(?:hi|hey|hello|ok|so|and|any|is|what about|how about)[,]? )?(?:acupuncture|acu|dry needling|needling|dn) (?:for|on) /,
 ];
 /** The thing comes before these: "is tinnitus on your list", "is long covid one of the conditions you treat". */
+// ("Bit embarrassing but is erectile dysfunction something you can help with?": after a lead-in too)
 const BEFORE =
-  /^(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|(?:on |in )?there (?:too|as well)|covered|listed|included|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
+  /^(?:[^,.?!]{0,40}?\b(?:but|so|and|wondering|question)[,:]? )?(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|(?:on |in )?there (?:too|as well)|covered|listed|included|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
 /** A follow-up naming only the thing: "what about trigger finger?", "great. and chronic fatigue syndrome?". */
 const FOLLOW_UP =
   /^(?:(?:ok|okay|great|cool|thanks|right|hmm|sweet|nice|so)[,.!]*\s+)*(?:(?:and )?(?:what|how) about|and|also|plus) (.{2,50}?)(?:\s+(?:then|too|as well|though))?\s*[?.!]*\s*$/;
@@ -40,7 +46,7 @@ const QUESTION_WORD = /^(how|what|why|when|where|who|which|is|are|do|does|can|co
 /** The thing is in an earlier sentence: "… do u treat it", "Is that something you treat?", "Acupuncture?". */
 const POINTS_BACK = [
   new RegExp(
-    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|help with|help|do anything (?:for|about|with)|work on|deal with) (?:it|that|this|them|those)\\b`,
+    `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|needle|fix|sort out|help with|help|do anything (?:for|about|with)|work on|deal with) (?:it|that|this|them|those)\\b`,
   ),
   /\b(?:is|are) (?:that|this|it|they|those) (?:something|anything|a thing|one|a condition|things)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do)\b/,
   /^(?:so |and |what about |how about )?(?:acupuncture|acu|dry needling|needling|dn|needles)(?: worth (?:a shot|a try|trying|it))?\s*\?+\s*$/,
@@ -53,7 +59,7 @@ const NOT_A_THING = new Set(
     'seniors elderly pensioners pregnant pregnancy patients clients pets pet dogs dog cats cat horses horse animals animal ' +
     'session sessions appointment appointments price prices cost costs booking bookings both either other stuff things thing ' +
     'pain pains relaxation relaxing wellbeing health recovery muscles muscle joints joint body years months weeks days ages ' +
-    'while long now today tomorrow'
+    'while long now today tomorrow conditions condition list lists problems issues ailments injuries treatable'
   ).split(' '),
 );
 /** "how does …", "why would …": a question about how a treatment works. */
@@ -126,7 +132,7 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
     if (before) {
       const start = at + sentence.indexOf(before[1]);
       const found = thingAt(cleaned.slice(start, start + before[1].length));
-      if (found) return { text: found };
+      if (found) return { text: found, explicit: true };
     }
     for (const re of AFTER) {
       const m = re.exec(sentence);
@@ -147,7 +153,7 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
       const inSentence = sentence.slice(0, sentence.indexOf(m[0])).replace(/[\s,–—-]+$/, '');
       // "psoriasis on my elbows - do u treat it": the thing is earlier in the same sentence, or in one before it.
       const found = (inSentence.trim() ? thingAt(cleaned.slice(at, at + inSentence.length).trim()) : undefined) ?? thingBefore(cleaned, at);
-      if (found) return { text: found };
+      if (found) return { text: found, explicit: true };
     }
   }
   return undefined;

@@ -314,6 +314,13 @@ export class IntentRecognizer {
     return { kind: found.value, text: norm.slice(found.from, found.to).join(' ') };
   }
 
+  /** Whether a thing asked about names a treatment or one of the article's concepts ("dry needling", "a knot"). */
+  private namesTreatment(thing: string): boolean {
+    const raw = words(thing);
+    const stems = raw.map(stem);
+    return (this.matchers.treatments?.match(raw, stems).length ?? 0) > 0 || (this.matchers.concepts?.match(raw, stems).length ?? 0) > 0;
+  }
+
   /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
   private unknownThing(text: string): boolean {
     return words(text).some(
@@ -367,8 +374,11 @@ export class IntentRecognizer {
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
     // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
     // is said to be unlisted, in the patient's words, whatever the sentence looks like to the classifier.
-    const asked = a.conditions.length === 0 && a.excluded.length === 0 && a.impliedTreatments.length === 0 ? askedAbout(a.cleaned) : undefined;
-    if (asked && this.options.conditionIntent && this.unknownThing(asked.text)) {
+    // Asked outright ("is stroke recovery on your list?", "restless legs… is that a thing you treat"): unlisted whatever its
+    // words, unless they are a treatment or one of the article's concepts ("is a knot something you treat?").
+    const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
+    const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
+    if (asked && this.options.conditionIntent && (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text)))) {
       return { ...result, unlistedMention: true, unlistedText: asked.text, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
     }
 
