@@ -115,6 +115,8 @@ export const INTENT_REGISTRY = {
       if (await sendPassageInstead(context, deps)) return step.endDialog();
       const text = notCoveredText(deps.knowledge, recognition.notCovered);
       await say(context, 'fallback', text, { intent, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
+      // ("how much is acupuncture?" … "and dry needling?": the same question of the other treatment)
+      await deps.turns.remember(context, intent, { treatment: recognition.treatments.length === 1 ? recognition.treatments[0] : undefined });
       return step.endDialog();
     },
   },

@@ -16,6 +16,7 @@ import {
 import { commandOf } from '../src/bot/commands';
 import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
+import { abbreviationText } from '../src/knowledge/claims';
 import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
@@ -40,6 +41,10 @@ import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
+/** "what does that stand for again?", "TMD means what?", "what's TMD short for?" */
+const STANDS_FOR =
+  /\b(stand|stands) for\b|\bshort for\b|\bwhat (does|do) (that|it|this|the letters|those letters|[a-z]{2,6}) mean\b|\b[a-z]{2,6} means what\b/;
+
 const WHY_THAT_ONE =
   /^(but |ok |okay |so )?(why|how come)( is| would| did)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one)? ?(and not|not|over|instead of|rather than|better than|vs|versus)\b/;
 const PROD =
@@ -181,6 +186,7 @@ export class MainDialog extends ComponentDialog {
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await this.sendWhyThatOne(context)) return step.endDialog();
+      if (await this.sendAbbreviation(context, question)) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
@@ -270,6 +276,18 @@ export class MainDialog extends ComponentDialog {
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
     await this.deps.turns.remember(context, 'difference', { treatment: before.lastTreatment });
+    return true;
+  }
+
+  /** "what does that stand for?" after "is TMD on your list?": the listed name spelt out. */
+  private async sendAbbreviation(context: TurnContext, question: ResolvedQuestion): Promise<boolean> {
+    if (!STANDS_FOR.test(plainForm(context.activity.text ?? ''))) return false;
+    const before = await this.deps.turns.context(context);
+    const condition = question.condition?.value ?? before.lastCondition;
+    const text = condition && abbreviationText(this.deps.knowledge, condition.name);
+    if (!condition || !text) return false;
+    await say(context, 'answered', text, { intent: 'condition_query', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
+    await this.deps.turns.remember(context, 'condition_query', { condition: { value: condition, text: condition.name }, treatment: condition.list });
     return true;
   }
 

@@ -64,9 +64,12 @@ export async function sendPassageAnswer(
   let passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
-    const last = (await deps.turns.context(context)).lastPassage;
-    const counterpart = deps.knowledge.passages.find((p) => p.id === last)?.counterpart;
-    passage = deps.knowledge.passages.find((p) => p.id === counterpart && (p.treatment === treatment || !treatment));
+    // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
+    const lastId = (await deps.turns.context(context)).lastPassage;
+    const last = deps.knowledge.passages.find((p) => p.id === lastId);
+    passage =
+      deps.knowledge.passages.find((p) => p.id === last?.counterpart && (p.treatment === treatment || !treatment)) ??
+      (last?.treatment === 'both' ? last : undefined);
   }
   if (!passage) return false;
   const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;

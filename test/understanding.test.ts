@@ -643,6 +643,22 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"what does that stand for?" after an abbreviated condition spells it out; "and dry needling?" after a point made of both, or after a price question, asks the same again', async () => {
+      let c = new Conversation();
+      await c.say('do you do anything for TMD');
+      let r = await c.say('sorry, what does TMD stand for?');
+      expect(r.text).to.include('short for temporomandibular joint disorder');
+      c = new Conversation();
+      await c.say('are acupuncture needles thick?');
+      r = await c.say('what about dry needling?');
+      expect(r.text).to.include('thin needles');
+      c = new Conversation();
+      await c.say('whats the cost of an acupuncture appointment');
+      r = await c.say('and for dry needling?');
+      expect(r.recognition?.intent).to.equal('not_covered');
+      expect(r.text).to.not.include('1980s');
+    });
+
     it('a listed condition shouted with "please reply" is a question about it; another therapy or an animal as the patient is declined', async () => {
       let r = await say('DRY NEEDLING FOR PLANTAR FASCIITIS?? PLEASE ANSWER');
       expect(r.recognition?.outcome).to.equal('answered');

@@ -12,7 +12,11 @@ import type { ClaimId, Knowledge } from './types';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A claim's text with its placeholders filled. */
-export function claimText(k: Knowledge, id: ClaimId, values: { name?: string; items?: string; others?: string; lists?: string; area?: string; said?: string } = {}): string {
+export function claimText(
+  k: Knowledge,
+  id: ClaimId,
+  values: { name?: string; items?: string; others?: string; lists?: string; area?: string; said?: string; full?: string } = {},
+): string {
   const fill: Record<string, string | undefined> = { ...values, Name: values.name === undefined ? undefined : capital(values.name) };
   return k.claims[id].text.replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
 }
@@ -81,6 +85,17 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
     return { text: `${claimText(k, condition.described ? 'describedNotForAcupuncture' : 'notForAcupuncture', { name })} ${claimText(k, 'compareBoth')}`, close: 'advise' };
   }
   return { text: claimText(k, 'notForDryNeedling', { name, items: acupunctureItems(k) }), close: 'advise' };
+}
+
+/**
+ * "what does that stand for?" after "is TMD on your list?": a listed name's abbreviation in brackets, spelt out
+ * ("Temporomandibular joint disorder (TMD)"). Undefined when the name has none.
+ */
+export function abbreviationText(k: Knowledge, name: string): string | undefined {
+  const m = /^(.+?)\s*\(([A-Z]{2,6})\)\s*$/.exec(name);
+  if (!m) return undefined;
+  const full = m[1].charAt(0).toLowerCase() + m[1].slice(1);
+  return claimText(k, 'abbreviation', { said: m[2], full, name });
 }
 
 export type Area = 'muscles' | 'posture' | 'internal' | 'chronic' | 'unsure';

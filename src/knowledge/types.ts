@@ -204,6 +204,7 @@ export const CLAIM_IDS = [
   'partialAcupuncture',
   'partialDryNeedling',
   'broaderListed',
+  'abbreviation',
   'describedOnLists',
   'describedNotForAcupuncture',
   'suitsListed',
@@ -213,4 +214,4 @@ export const CLAIM_IDS = [
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
 /** Placeholders the code fills in a claim's text. */
-export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'others', 'lists', 'area', 'said'] as const;
+export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'others', 'lists', 'area', 'said', 'full'] as const;

@@ -23,7 +23,8 @@ export interface ClinicContext {
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
-const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query']);
+// ("how much is acupuncture?" … "what about dry needling then?": what the article does not cover, for the other one too)
+const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query', 'not_covered']);
 /** Intents that a short message still means on its own, whatever was asked before. */
 const OWN_MEANING = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help', 'difference', 'similarity', 'which_suits']);
 const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b/;
