@@ -65,8 +65,9 @@ function toldApproach(r: Told): Approach | undefined {
   const named = matchSynonyms(APPROACHES, r.text);
   if (named) return named;
   if (r.treatments.length === 1) return r.treatments[0] === 'acupuncture' ? 'chinese' : 'western';
+  // (chronic pain tells no approach: the article says both can be used for it; "you prefer Western medicine" was untrue)
   const area = toldArea(r);
-  return area === 'internal' ? 'chinese' : area ? 'western' : undefined;
+  return area === 'internal' ? 'chinese' : area && DECIDES.has(area) ? 'western' : undefined;
 }
 
 /** Whether a prompt's choices are the area question's. */

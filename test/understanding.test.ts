@@ -299,6 +299,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('chronic pain asked with no treatment, or of "either" or "both", gets that the article says both can be used for it, never a yes first', async () => {
+      for (const text of [
+        'which of the two would be for my chronic pain?',
+        'is either of them any use for chronic pain',
+        'chronic pain for 6 years. can you help?',
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/both (dry needling and acupuncture )?can be used for (musculoskeletal conditions and )?chronic pain/);
+        expect(r.text, text).to.not.include('Western medicine approach');
+        expect(r.text, text).to.not.match(/^\s*yes/i);
+      }
+    });
+
     it('asked outright whether something is treated or listed ("is X something you can help with?", "… can you needle that?"), an unknown thing is named back as unlisted', async () => {
       for (const [text, thing] of [
         ['Slightly awkward question but is tinnitus something you can help with?', 'tinnitus'],

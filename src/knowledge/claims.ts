@@ -65,6 +65,8 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
       : claimText(k, 'partialDryNeedling', { name, said });
     return { text: claim, close: 'advise' };
   }
+  // "can you help with chronic pain?", "which of the two is for chronic pain?": the article says both can be used for it.
+  if (!treatment && onDryNeedling && onAcupuncture) return { text: claimText(k, 'bothUsedForNoYes', { name }), close: 'assess' };
   if (requested === 'both') {
     const lists = [onDryNeedling ? 'dry needling' : '', onAcupuncture ? 'acupuncture' : ''].filter(Boolean).join(' and ');
     return { text: `${claimText(k, condition.described ? 'describedOnLists' : 'onLists', { name, lists })} ${claimText(k, 'compareBoth')}`, close: 'assess' };
@@ -74,7 +76,8 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
     if (condition.broader && condition.list === 'dryNeedling' && !condition.described) {
       return { text: claimText(k, 'broaderListed', { name, said: asked.said ? `“${asked.said.toLowerCase()}”` : 'yours' }), close: 'advise' };
     }
-    if (condition.list !== 'dryNeedling') return { text: claimText(k, asked.promise || condition.described ? 'bothUsedForNoYes' : 'bothUsedFor', { name }), close: 'assess' };
+    // (never "Yes." first: chronic pain is a broad word, and "would either help?" asks for a promise)
+    if (condition.list !== 'dryNeedling') return { text: claimText(k, 'bothUsedForNoYes', { name }), close: 'assess' };
     const id = condition.described ? 'describedListed' : asked.promise ? 'promiseListed' : 'dryNeedlingListed';
     return { text: claimText(k, id, { name }), close: 'assess' };
   }

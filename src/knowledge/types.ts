@@ -186,7 +186,6 @@ export const CLAIM_IDS = [
   'compareBoth',
   'onLists',
   'dryNeedlingListed',
-  'bothUsedFor',
   'acupunctureListed',
   'notForAcupuncture',
   'notForDryNeedling',
