@@ -14,6 +14,17 @@ async function say(text: string) {
 
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
+    it('knots or trigger points in a body part no listed condition covers ("knots between my shoulder blades", "upper back") are myofascial pain syndrome, not an unlisted upper back', async () => {
+      const r = await say('got knots all through my upper back, would needling sort them?');
+      expect(r.recognition?.condition).to.equal('Myofascial pain syndrome');
+      const t = await say('my massage therapist found trigger points in my upper back. worth trying dry needling?');
+      expect(t.text).to.not.include('“upper back” isn’t on the list');
+      expect(t.text).to.match(/trigger points/);
+      // Without knots, the upper back is still said to be unlisted; a question about knots is still about the article.
+      expect((await say('my upper back aches from sitting all day, can you help?')).text).to.include('“upper back” isn’t on the list');
+      expect((await say('what actually happens to a knot when it is needled?')).recognition?.condition).to.equal(undefined);
+    });
+
     it('forearms and wrists sore from doing the same motion all day are repetitive strain, not tennis elbow', async () => {
       const r = await say('twenty years of sewing and my wrists and forearms ache from the same motion over and over, would dry needling help?');
       expect(r.recognition?.condition).to.equal('Repetitive strain injuries');

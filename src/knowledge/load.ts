@@ -155,6 +155,7 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
         broader,
         bodyParts: strList(c.bodyParts, file, `${field}.bodyParts`, true),
         cues: strList(c.cues, file, `${field}.cues`, true),
+        anyBodyPartCues: strList(c.anyBodyPartCues, file, `${field}.anyBodyPartCues`, true),
         requiresCue: c.requiresCue === true,
         outranksBodyParts: c.outranksBodyParts === true,
         broad: c.broad === true,

@@ -50,6 +50,11 @@ export interface Condition {
   bodyParts: string[];
   /** Context words that point to this condition among those of the same body part ("first thing in the morning"). */
   cues: string[];
+  /**
+   * Cues that name this condition on any body part, even one no listed condition covers ("knots through my upper
+   * back" are myofascial trigger points): they outrank an unlisted body part, and nothing else.
+   */
+  anyBodyPartCues: string[];
   /** A body part alone is too vague for this condition ("leg" for sciatica): a context cue must say so too. */
   requiresCue: boolean;
   /** Its context cues outrank any body part ("pain after my shoulder surgery" is post-surgical pain). */

@@ -131,6 +131,16 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // "rheumatoid arthritis", "cluster headaches": the listed condition it is not is named beside it.
   for (const c of conditions) if (c.value.notThis && !listedNamed.includes(c.value.name)) listedNamed.push(c.value.name);
   if (namedUnlisted) conditions.splice(0, conditions.length, ...conditions.filter((c) => c.value.excluded));
+  // "knots through my upper back": an unlisted body part (not a diagnosis) yields to a cue that names a condition on any
+  // body part (myofascial trigger points).
+  if (matchers.descriptions && conditions.length > 0 && conditions.every((c) => c.value.excluded && !c.value.notThis)) {
+    const found = matchers.descriptions.anyBodyPartCondition(raw, stems);
+    if (found)
+      conditions.splice(0, conditions.length, {
+        value: { name: found.condition.name, list: found.condition.list, described: true },
+        text: quote(cleaned, tokens, found),
+      });
+  }
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
   // description whose context says more about another listed condition (sciatica).
   if (

@@ -177,6 +177,7 @@ export class DescriptionMatcher {
   private readonly parts: PhraseMatcher<PartOwner>;
   private readonly cues: PhraseMatcher<Condition[]>;
   private readonly symptoms: PhraseMatcher<true>;
+  private readonly anyBodyPartCues: PhraseMatcher<Condition>;
 
   constructor(conditions: Condition[], words: DescriptionWords) {
     const byPhrase = (pick: (c: Condition) => string[]) => {
@@ -191,8 +192,15 @@ export class DescriptionMatcher {
     this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
     // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));
+    this.anyBodyPartCues = new PhraseMatcher(conditions.flatMap((c) => phraseEntries(c, c.anyBodyPartCues)));
     this.allParts = new Set(wordsOf([...conditions.flatMap((c) => c.bodyParts), ...words.unlistedBodyParts]));
     this.wordsByCondition = new Map(conditions.map((c) => [c, conditionWords(c)]));
+  }
+
+  /** The condition one of whose any-body-part cues the message names, not negated ("knots", "trigger points"). */
+  anyBodyPartCondition(tokens: string[], stems: string[]): { condition: Condition; from: number; to: number } | undefined {
+    const hit = this.anyBodyPartCues.match(tokens, stems).find((m) => !negatedBefore(tokens, m.from));
+    return hit && { condition: hit.value, from: hit.from, to: hit.to };
   }
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
