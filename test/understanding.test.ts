@@ -667,6 +667,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"worth trying dry needling?" names nothing unlisted ("trying" is as known as "try"): the bot asks which condition, never says "that condition isn’t on the list"', async () => {
+      const r = await say('worth trying dry needling?');
+      expect(r.text).to.not.include('isn’t on the list');
+      expect(r.recognition?.outcome).to.equal('clarify');
+    });
+
     it('"what does that stand for?" after an abbreviated condition spells it out; "and dry needling?" after a point made of both, or after a price question, asks the same again', async () => {
       let c = new Conversation();
       await c.say('do you do anything for TMD');

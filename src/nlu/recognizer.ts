@@ -277,6 +277,8 @@ export class IntentRecognizer {
   private readonly speller: SpellCorrector;
   private readonly domain: Set<string>;
   private readonly counts: Map<string, number>;
+  /** How often each stem is in training: "trying" is as common as "try" (rare words are things the model never saw). */
+  private readonly stemCounts = new Map<string, number>();
 
   constructor(
     readonly model: IntentModel,
@@ -285,7 +287,8 @@ export class IntentRecognizer {
   ) {
     this.counts = new Map(model.vocabulary);
     // An inflection of a known word ("choosing": choose) is no typo, whatever word it is a letter or two from ("shooting").
-    const knownStems = new Set([...this.counts.keys()].map(stem));
+    for (const [w, n] of this.counts) this.stemCounts.set(stem(w), (this.stemCounts.get(stem(w)) ?? 0) + n);
+    const knownStems = new Set(this.stemCounts.keys());
     this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)));
     this.domain = new Set(model.domainStems);
   }
@@ -321,11 +324,14 @@ export class IntentRecognizer {
     return (this.matchers.treatments?.match(raw, stems).length ?? 0) > 0 || (this.matchers.concepts?.match(raw, stems).length ?? 0) > 0;
   }
 
+  /** Whether a word's stem is rare in training ("trying" counts as "try", "tries" and "tried"). */
+  private rare(word: string): boolean {
+    return (this.stemCounts.get(stem(word)) ?? 0) < RARE_WORD_COUNT;
+  }
+
   /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
   private unknownThing(text: string): boolean {
-    return words(text).some(
-      (w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT && !this.options.articleStems?.has(stem(w)),
-    );
+    return words(text).some((w) => isContentWord(w) && w.length > 2 && this.rare(w) && !this.options.articleStems?.has(stem(w)));
   }
 
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
@@ -342,7 +348,7 @@ export class IntentRecognizer {
       treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
       implied: a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
-      unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && (this.counts.get(w) ?? 0) < RARE_WORD_COUNT),
+      unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && this.rare(w)),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
       ...(a.listedAlso.length ? { listedAlso: a.listedAlso } : {}),
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
