@@ -106,6 +106,13 @@ export class ConditionDialog extends InterruptibleDialog {
       });
       return;
     }
+    // "and for sleep?" after dry needling was talked about: a treatment only carried over from the conversation yields to
+    // the list the condition is on (insomnia is acupuncture's); one the patient named, or meant by "it" ("does it help
+    // insomnia?"), is answered as asked.
+    const { question } = await this.deps.turns.understand(step.context);
+    const item = knowledge.conditions.find((c) => c.name === condition.value.name);
+    const onItsList = (t: TreatmentChoice) => t === 'both' || t === condition.value.list || (t === 'dryNeedling' && item?.alsoDryNeedling === true);
+    if (treatment && question.treatmentFromContext && !recognition.refersBack && !onItsList(treatment)) treatment = condition.value.list;
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
     await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
     // "migraines, and a sprained ankle: is either something you can needle?": every listed one named gets its line.

@@ -795,6 +795,26 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('a condition denied ("no stomach or sleep issues, just my jaw") is not asked about; "no sleep" with a new baby is the complaint', async () => {
+      for (const text of ['no gut or sleep problems, it is only my calves', 'nothing like that, no real sleep issues']) {
+        const r = await say(text);
+        expect(r.recognition?.condition, text).to.not.equal('insomnia');
+      }
+      expect((await say('twins are 3 months old, no sleep for weeks, would acupuncture help?')).recognition?.condition).to.equal('insomnia');
+      expect((await say('I dont know if it is sciatica, can dry needling help?')).recognition?.condition).to.equal('Sciatica');
+    });
+
+    it('"and for sleep?" after dry needling was talked about answers for acupuncture, whose list has insomnia; "does it help insomnia?" about dry needling says it is not on its list', async () => {
+      let c = new Conversation();
+      await c.say('does dry needling help tight hamstrings?');
+      let r = await c.say('what about for sleep?');
+      expect(r.text).to.include('acupuncture');
+      c = new Conversation();
+      await c.say('what is dry needling?');
+      r = await c.say('does it help insomnia?');
+      expect(r.text).to.match(/not on our article’s list for dry needling/);
+    });
+
     it('"which modality is more appropriate for me", "I have to choose which type", "just pick one" ask for the recommendation', async () => {
       let r = await say('Could you advise which modality would be most suitable for my situation?');
       expect(r.recognition?.intent).to.equal('which_suits');

@@ -42,6 +42,35 @@ function limbAsleep(raw: string[], from: number): boolean {
   return raw.slice(Math.max(0, verb - 4), verb).some((w) => LIMBS.has(w));
 }
 
+const DENIAL = new Set(['no', 'not', 'without', 'nor', 'never', 'none']);
+/** Words that end a denial's reach: "I don't know if it's sciatica", "no pain but my back aches". */
+const DENIAL_STOP = new Set(
+  'but just only except its it is if sure know think what which because though actually mainly mostly rather instead apart besides'.split(' '),
+);
+
+/**
+ * The condition matches a message denies: "no muscle knots or injuries", "no stomach or sleep issues, just the jaw",
+ * "not my knee": a denial up to four words before, with no word between that ends its reach ("if", "but", "just", or
+ * "my" not right after the denial: "not my knee, my hip" denies the knee only).
+ */
+function deniedConditions<T extends { from: number; to: number }>(raw: string[], found: T[]): Set<T> {
+  const out = new Set<T>();
+  for (const m of found) {
+    // ("new baby, no sleep", "can never get proper sleep": no sleep is the complaint; "no sleep issues" is denied)
+    // ("no gut, sleep or stress issues" is a list of denied ones)
+    if (/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '') && !/^(or|and|nor|issues?|problems?|troubles?|worries)$/.test(raw[m.to] ?? '')) continue;
+    for (let i = m.from - 1; i >= Math.max(0, m.from - 4); i--) {
+      const w = raw[i];
+      if (DENIAL.has(w)) {
+        out.add(m);
+        break;
+      }
+      if (DENIAL_STOP.has(w) || (w === 'my' && !DENIAL.has(raw[i - 1] ?? ''))) break;
+    }
+  }
+  return out;
+}
+
 export interface FoundEntity<T> {
   value: T;
   /** What the user wrote. */
@@ -117,12 +146,17 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       treatments,
     );
   }
-  if (matchers.conditions)
+  if (matchers.conditions) {
+    // "no stomach or sleep issues, just the jaw": a condition denied is not asked about; its words are used up.
+    const found = matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from));
+    const denied = deniedConditions(raw, found);
+    for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(
-      matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from)),
+      found.filter((m) => !denied.has(m)),
       CONDITION_SLOT,
       conditions,
     );
+  }
   // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
   // broader word is read into the rest of the message.
   // "I see osteoarthritis on your list, but is RA covered?": the listed ones named beside it, for the reply to mention.
