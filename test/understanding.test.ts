@@ -193,6 +193,13 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('lay descriptions without "I" and with several conditions in view', () => {
+    it('a complaint told without "my" but with two of a condition\'s own cues ("barista, 15 years, wrists and forearms ache from tamping all day, same motion over and over") is that condition', async () => {
+      const r = await say('barista 15 years. wrists and forearms ache from the same motion over and over all day. can dry needling help?');
+      expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
+      // One cue and no symptom is not enough to tell a complaint.
+      expect((await say('do you see many people whose job is typing?')).recognition?.condition).to.equal(undefined);
+    });
+
     it('a migraine described without "I" ("throbbing headaches, have to lie down in the dark") is a question about it, not off-topic', async () => {
       const r = await say('throbbing headaches with flashing lights first, have to lie down in a dark room');
       expect(r.text).to.include('Migraine and tension-type headaches');

@@ -228,6 +228,10 @@ export class DescriptionMatcher {
     const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
+    // ("hairdresser of 20 yrs, thumb wrist and forearm ache constantly from the scissors": no "my", but a symptom and two
+    // of the condition's own cues tell a complaint)
+    const toldWithoutMy = (c: Condition) => hasSymptom && (cueCount.get(c) ?? 0) >= 2;
+    const ownParts = ownBody ? parts : parts.filter((p) => 'conditions' in p.value && p.value.conditions.some(toldWithoutMy));
 
     let best: { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
     const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
@@ -236,10 +240,10 @@ export class DescriptionMatcher {
     // "forearm and wrist ache from the mouse": a condition whose body parts the message names more of is the closer one
     // (repetitive strain has both; tennis elbow only the forearm).
     const partCount = new Map<Condition, number>();
-    for (const part of ownBody ? parts : [])
+    for (const part of ownParts)
       if ('conditions' in part.value && !negatedBefore(tokens, part.from))
         for (const c of new Set(part.value.conditions)) partCount.set(c, (partCount.get(c) ?? 0) + 1);
-    for (const part of ownBody ? parts : []) {
+    for (const part of ownParts) {
       if (!('conditions' in part.value)) continue;
       // "no nerve stuff down the leg": a part said not to be affected describes nothing.
       if (negatedBefore(tokens, part.from)) continue;
@@ -262,7 +266,13 @@ export class DescriptionMatcher {
         else if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
       }
     }
-    if (!ownBody && best && (best as { condition: Condition }).condition.bodyParts.length > 0) best = undefined;
+    if (
+      !ownBody &&
+      best &&
+      (best as { condition: Condition }).condition.bodyParts.length > 0 &&
+      !toldWithoutMy((best as { condition: Condition }).condition)
+    )
+      best = undefined;
     const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
     if (
       chosen &&
