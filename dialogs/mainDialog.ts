@@ -14,9 +14,19 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { commandOf } from '../src/bot/commands';
-import { botIdentityText, cancelledText, emptyText, helpText, nothingToCancelText, staleAnswerText, tooLongText } from '../src/bot/replies';
+import {
+  botIdentityText,
+  cancelledText,
+  emptyText,
+  helpText,
+  nothingToCancelText,
+  notHelpfulText,
+  staleAnswerText,
+  tooLongText,
+} from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { abbreviationText } from '../src/knowledge/claims';
+import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
@@ -41,6 +51,9 @@ import { WhichTreatmentDialog } from './whichTreatmentDialog';
 
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
+/** "get me a person", "can I talk to an actual human", "someone from reception". */
+const ASKS_FOR_PERSON = /\b(person|human|someone|somebody|reception|receptionist|staff|manager|real people|a practitioner|call me|ring me)\b/;
+
 /** "what does that stand for again?", "TMD means what?", "what's TMD short for?" */
 const STANDS_FOR =
   /\b(stand|stands) for\b|\bshort for\b|\bwhat (does|do) (that|it|this|the letters|those letters|[a-z]{2,6}) mean\b|\b[a-z]{2,6} means what\b/;
@@ -171,6 +184,15 @@ export class MainDialog extends ComponentDialog {
         await say(context, 'answered', botIdentityText(this.deps.knowledge), {
           intent: 'bot_identity',
           suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling],
+        });
+        return step.endDialog();
+      }
+      // "that didn't help at all", "you're not very helpful": an apology and a person, not "you're welcome".
+      // ("this is useless, just get me a person" asks for one: the handoff)
+      if (complainsAboutAnswer(context.activity.text ?? '') && !ASKS_FOR_PERSON.test(plainForm(context.activity.text ?? ''))) {
+        await say(context, 'answered', notHelpfulText(this.deps.knowledge), {
+          intent: 'help',
+          suggestions: [SUGGESTIONS.person, ...WELCOME_SUGGESTIONS],
         });
         return step.endDialog();
       }

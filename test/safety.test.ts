@@ -1148,4 +1148,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my daughter is wheezing and can barely talk', 'emergency', ['alone']);
     expectTier('tight chest spreading to my jaw and I feel sick', 'emergency', ['alone']);
   });
+
+  it('a complaint about the bot\'s answer ("this isn\'t answering my question") is not a crisis; the same words with one about the patient still are', () => {
+    expect(triage.triage('this isnt answering my question').mode).to.equal('none');
+    expectTier('this isnt helping, I cant go on anymore', 'crisis');
+  });
 });

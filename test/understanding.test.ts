@@ -998,6 +998,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('"that didn\'t help at all", "you\'re not very helpful" get an apology and a person to ask, never "you\'re welcome" or crisis guidance; asking for a person gets the handoff', async () => {
+      for (const text of ['hmm that did not help at all', 'you are not very helpful', 'this isnt answering my question', 'thats not what i asked']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/^Sorry that wasn’t helpful/);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+      }
+      expect((await say('this is useless, put me through to a real person')).recognition?.outcome).to.equal('handoff');
+    });
+
     it('a greeting in another language, "I\'m new here", "typing this for my nan", and kind words to the bot get a friendly reply, not a decline', async () => {
       for (const text of ['Bonjour, buenas noches', "hi, I'm new here", 'hello, writing on behalf of my mum', 'ha you are pretty clever for a bot']) {
         const r = await say(text);

@@ -210,6 +210,14 @@ export function outOfScopeText(k: Knowledge): string {
   );
 }
 
+/** "that didn't help at all": an apology, what the bot can do, and a person to ask (no handoff unless they ask for one). */
+export function notHelpfulText(k: Knowledge): string {
+  return (
+    'Sorry that wasn’t helpful. I can only answer from our clinic’s article about acupuncture and dry needling; you could ' +
+    `try asking in other words, or talk to a person at ${k.clinic.name}:\n\n${contactLines(k.clinic)}`
+  );
+}
+
 export function handoffText(k: Knowledge): string {
   return (
     `Of course. I’ve flagged this conversation for our team. The quickest way to reach a person at ${k.clinic.name} is:\n\n` +

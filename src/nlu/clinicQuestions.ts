@@ -59,6 +59,31 @@ export function wishesWell(text: string): boolean {
   return WELL_WISHING.test(plainForm(text));
 }
 
+/**
+ * The patient says the bot's answer did not help ("that didn't help at all", "you're not very helpful", "this isn't
+ * answering my question", "not what I asked"): about the answer, never about how they feel ("nothing helps anymore").
+ */
+const BOT_COMPLAINT = [
+  /^(?:(?:hmm+|um+|erm+|ok|okay|well|sorry|but|no|nah|ugh|meh|honestly|so)\s+)*(?:that|thats|this|you|youre|your (?:answer|reply|response|answers)|the (?:bot|answer|reply))(?: (?:really|just|still|honestly|actually))? (?:is not|isnt|was not|wasnt|did not|didnt|does not|doesnt|are not|arent|do not|dont|not|re not|s not)(?: (?:very|really|much|at all|quite|even|exactly|of any))? (?:help|helpful|helping|useful|use|answer|answering|answered|make sense|making sense|what i (?:asked|meant|wanted))\b/,
+  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|this bot|that answer)(?: (?:are|is|re|s|was))? (?:so |really |pretty |completely |totally )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful)\b/,
+  /^(?:(?:no|nah|um|hmm)\s+)*(?:that|thats|that is|this is)? ?not what i (?:asked|meant|wanted|was asking)\b/,
+];
+
+/** Words after a complaint that make it about the patient after all ("this isn't helping, I can't go on"). */
+const ABOUT_ME = /\b(i|im|ive|id|myself|want|wanna|life|die|dead|end|kill|hurt|anymore|going|gonna|cope|alone|tired)\b/;
+
+export function complainsAboutAnswer(text: string): boolean {
+  const form = plainForm(text);
+  for (const re of BOT_COMPLAINT) {
+    const m = re.exec(form);
+    if (!m) continue;
+    // Only the complaint, and a few words after it ("…at all", "…are you", "…my question"), nothing about the patient.
+    const rest = form.slice(m.index + m[0].length).trim();
+    return rest.split(' ').filter(Boolean).length <= 4 && !ABOUT_ME.test(rest);
+  }
+  return false;
+}
+
 /** A short acknowledgement ("ok", "lol ok", "got it"): the conversation goes on, nothing to thank. */
 const ACKNOWLEDGE =
   /^(ok|okay|k|kk|cool|lol|haha|hahaha|lol ok|haha ok|ok cool|alright|right|got it|gotcha|fair enough|i see|ah ok|ahh ok|oh ok|hmm|hm|mm|nice|great|sweet|noted|ok then|fine)$/;

@@ -6,7 +6,7 @@
  *     left once negated, past and hypothetical mentions are set aside.
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
-import { greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
+import { complainsAboutAnswer, greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
 import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
@@ -626,7 +626,11 @@ export class SafetyTriage {
     // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
     const social = socialOnly(text);
     if (
-      social === 'greeting' ? greetsOnly(text) : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase())
+      (social === 'greeting'
+        ? greetsOnly(text)
+        : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase())) ||
+      // "this isn't answering my question": about the bot's answer, not the patient
+      complainsAboutAnswer(text)
     ) {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
