@@ -1153,4 +1153,31 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(triage.triage('this isnt answering my question').mode).to.equal('none');
     expectTier('this isnt helping, I cant go on anymore', 'crisis');
   });
+
+  it('someone down and "not really answering" is an emergency now however the message begins; "not responding to physio" and "won\'t answer me" behind a locked door are not a collapse', () => {
+    expectTier(
+      'we were in for his back last week. just now he stood up, went grey, crumpled to the floor and is lying there not answering me. also can we rebook?',
+      'emergency',
+      ['alone'],
+    );
+    expectTier(
+      'since breakfast a heavy pressure in the middle of my chest and I feel clammy. I have been meaning to book for my knee for ages',
+      'emergency',
+      ['alone'],
+    );
+    expectTier('on warfarin, been bleeding from the needle spot for ages, dripping everywhere', 'emergency');
+    for (const text of [
+      'my sciatica is not responding to physio at all, would dry needling help?',
+      'my shoulder hasnt responded to cortisone, is acupuncture worth a go?',
+    ]) {
+      const r = triage.triage(text);
+      expect(r.mode, `${text}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+  });
+
+  it('tablets bought in quantity "not for my headaches", and wishing a needle went straight into one\'s heart, are crisis; buying panadol for the family is not', () => {
+    expectTier('picked up heaps of panadol today. not for the pain', 'crisis');
+    expectTier('lol if you could just put a needle straight in my heart that would be ideal', 'crisis');
+    expect(triage.triage('bought a lot of panadol for the family, can acupuncture help headaches?').mode).to.not.equal('alone');
+  });
 });

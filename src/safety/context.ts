@@ -138,6 +138,10 @@ const RECENT = [
   // ("felt faint for a minute" is how long it lasted, not when)
   /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
+  // "since lunch there's a crushing feeling": since a time today.
+  /\bsince (lunch|lunchtime|breakfast|brekkie|dinner|tea|morning tea|i woke up|waking up|i got up|\d+ ?(am|pm|oclock))\b/,
+  // "been bleeding … for ages, dripping on the floor": still going now, however long.
+  /\b(been|still|keeps|kept|is|are|am|im) (bleeding|oozing|dripping|pouring|gushing|fitting|seizing|vomiting|throwing up)\b/,
   // ("passed out getting a tattoo": an occasion, not "getting worse")
   /\b(keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
