@@ -117,6 +117,10 @@ const RECOMMENDED =
 const ASKS_WHAT_YOU_TREAT =
   /\b(one|ones|thing|things|something|anything|what|which|conditions?|stuff) (of the things )?(that )?(you|u|ya|you guys|yous|your (practitioners|physios|team)|dry needling|acupuncture|needling|it) (treat|treats|do|does|needle|needles|work on|works on|help with|helps with|see|sees|is used for|are used for|can treat|can help|could help)\b/;
 
+/** Clauses whose session words tell no session of the writer's (the words, not the stems, tell these apart). */
+const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS];
+const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
+
 /**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
  * per sign), so a sign none of whose patterns can start anywhere in a clause costs nothing there. The triage's cost is
@@ -417,14 +421,7 @@ export class SafetyTriage {
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
     return clauses.some(
-      (c) =>
-        c.stems.length > 0 &&
-        this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') &&
-        !RECOMMENDED.test(c.words.join(' ')) &&
-        !SESSION_TO_COME.test(c.words.join(' ')) &&
-        !ASKS_WHAT_YOU_TREAT.test(c.words.join(' ')) &&
-        !CANNOT_GET_UP.test(c.words.join(' ')) &&
-        !ASKS_AFTERWARDS.test(c.words.join(' ')),
+      (c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') && !noSessionOfMine(c.words.join(' ')),
     );
   }
 
