@@ -81,7 +81,7 @@ export class ConditionDialog extends InterruptibleDialog {
 
   private async answer(step: WaterfallStepContext, condition: FoundEntity<ConditionRef> | undefined, treatment: TreatmentChoice | undefined) {
     const { knowledge } = this.deps;
-    const { recognition } = await this.deps.turns.understand(step.context);
+    const { recognition, question } = await this.deps.turns.understand(step.context);
     if (!condition) {
       const picker = passagePicker(knowledge.passages);
       // "are the conditions on your list the only ones?": nothing named, and a passage clearly answers the question.
@@ -109,7 +109,6 @@ export class ConditionDialog extends InterruptibleDialog {
     // "and for sleep?" after dry needling was talked about: a treatment only carried over from the conversation yields to
     // the list the condition is on (insomnia is acupuncture's); one the patient named, or meant by "it" ("does it help
     // insomnia?"), is answered as asked.
-    const { question } = await this.deps.turns.understand(step.context);
     const item = knowledge.conditions.find((c) => c.name === condition.value.name);
     const onItsList = (t: TreatmentChoice) => t === 'both' || t === condition.value.list || (t === 'dryNeedling' && item?.alsoDryNeedling === true);
     if (treatment && question.treatmentFromContext && !recognition.refersBack && !onItsList(treatment)) treatment = condition.value.list;
