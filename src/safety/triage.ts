@@ -266,6 +266,9 @@ export class SafetyTriage {
   private trained?: SafetyClassifier;
   /** Signs by id, for the signs that require another one ("bleeding_on_thinners" requires "blood_thinners"). */
   private readonly signsById: Map<string, Sign>;
+  private readonly signIndex: Map<Sign, number>;
+  /** Each clause's start table, built once per clause however many checks ask (the clauses of one message). */
+  private readonly clauseStarts = new WeakMap<NormalClause, ClauseStarts>();
   /** Which sign patterns can start at which words. */
   private readonly starts: StartTable;
   /** Symptom and after-effect phrases that say something ("feel" alone does not), for namesSymptom. */
@@ -285,6 +288,7 @@ export class SafetyTriage {
     );
     this.normaliser = new SafetyNormaliser(knowledge.lexicon, vocabulary, options.commonWords ?? []);
     this.signsById = new Map(knowledge.signs.map((s) => [s.id, s]));
+    this.signIndex = new Map(knowledge.signs.map((s, i) => [s, i]));
     this.starts = new StartTable(knowledge.signs);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const phrases = (list: string[]): Phrases =>
@@ -434,9 +438,26 @@ export class SafetyTriage {
     const all = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     for (const sign of this.knowledge.signs) {
       if (!sign.unless || !sign.tier || out.has(sign.tier)) continue;
-      if (all.some((c) => sign.matcher.test(c)) && all.some((c) => sign.unless!.test(c))) out.add(sign.tier);
+      if (this.signIn(sign, clauses) && all.some((c) => sign.unless!.test(c))) out.add(sign.tier);
     }
     return out;
+  }
+
+  /** The clause's start table (which patterns can start at each of its words), built once per clause. */
+  private startsOf(clause: NormalClause): ClauseStarts {
+    let starts = this.clauseStarts.get(clause);
+    if (!starts) this.clauseStarts.set(clause, (starts = this.starts.clause(clause.stems)));
+    return starts;
+  }
+
+  /** Whether any clause mentions the sign (its patterns; as `sign.matcher` would say, trying only the patterns that can start at a word). */
+  private signIn(sign: Sign, clauses: NormalClause[]): boolean {
+    const s = this.signIndex.get(sign)!;
+    return clauses.some((c) => {
+      if (c.stems.length === 0) return false;
+      const starts = this.startsOf(c);
+      return firstMatch(sign, starts.bySign[s], starts.offsets, 0, ' ' + c.stems.join(' ') + ' ') !== null;
+    });
   }
 
   /** Every sign mentioned, with its context. */
@@ -460,7 +481,10 @@ export class SafetyTriage {
     const presence = new Map<string, boolean>();
     const present = (id: string) => {
       let p = presence.get(id);
-      if (p === undefined) presence.set(id, (p = allStems.some((c) => byId.get(id)?.matcher.test(c) ?? false)));
+      if (p === undefined) {
+        const other = byId.get(id);
+        presence.set(id, (p = other ? this.signIn(other, clauses) : false));
+      }
       return p;
     };
     clauses.forEach((clause, ci) => {
@@ -468,7 +492,7 @@ export class SafetyTriage {
       const joined = ' ' + clause.stems.join(' ') + ' ';
       const sentence = sentences.get(clause.sentence)!;
       const offset = sentence.offsets[ci];
-      const starts = this.starts.clause(clause.stems);
+      const starts = this.startsOf(clause);
       this.knowledge.signs.forEach((sign, s) => {
         // (a sign with neither tier nor caution is only another sign's condition: "medicine_named")
         if (!sign.tier && !sign.caution) return;
