@@ -435,7 +435,6 @@ describe('everyday complaints are answered, not treated as emergencies', () => {
       expect(guided(t), t).to.equal(false);
   });
 });
-
 describe('safety data is validated when the bot starts', () => {
   function withBrokenCopy(edit: (dir: string) => void): () => unknown {
     return () => {
@@ -460,6 +459,19 @@ describe('safety data is validated when the bot starts', () => {
     expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => s.signs[0].patterns.push('{no_such_group} pain')))).to.throw(
       KnowledgeError,
       /safety\/signs\.json: signs\[0\]\.patterns\[\d+\]: not a valid pattern: unknown group/,
+    );
+  });
+
+  it('an idiom with choices in groups covers every combination; an unbalanced group is refused with its name', () => {
+    const k = withBrokenCopy((d) =>
+      editJson(d, 'lexicon.json', (l) => (l.idioms['(losing|lost) (my|) marbles over'] = 'worried about')),
+    )() as ReturnType<typeof loadKnowledge>;
+    const t = triageFor(k);
+    expect(t.normaliser.clauses('losing marbles over the bill').flatMap((c) => c.words)).to.deep.equal(['worried', 'about', 'the', 'bill']);
+    expect(t.normaliser.clauses('lost my marbles over it').flatMap((c) => c.words)).to.deep.equal(['worried', 'about', 'it']);
+    expect(withBrokenCopy((d) => editJson(d, 'lexicon.json', (l) => (l.idioms['(losing|lost my marbles'] = 'worried')))).to.throw(
+      KnowledgeError,
+      /idioms\.\(losing\|lost my marbles: has an unbalanced/,
     );
   });
 
@@ -1179,5 +1191,47 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('picked up heaps of panadol today. not for the pain', 'crisis');
     expectTier('lol if you could just put a needle straight in my heart that would be ideal', 'crisis');
     expect(triage.triage('bought a lot of panadol for the family, can acupuncture help headaches?').mode).to.not.equal('alone');
+  });
+
+  it('self-harm in a teenager\'s words ("cutting helps", "started cutting again") is crisis; cutting back on sugar is not', () => {
+    expectTier('honestly cutting is the only thing that calms me down lately', 'crisis');
+    expectTier('i started cutting again last month', 'crisis');
+    expect(triage.triage('been cutting back on sugar and caffeine, does acupuncture help cravings?').mode).to.not.equal('alone');
+  });
+
+  it('"not X or anything, just tired of being alive" is a crisis: the negation ends at "just"; "no chest pain or anything" stays negated', () => {
+    expectTier('not depressed or anything just sick of living tbh', 'crisis');
+    expect(triage.triage('no chest pain or breathlessness or anything, just a stiff back').tier).to.equal(undefined);
+  });
+
+  it('"going away for good" after making one\'s peace is a farewell; going away for two weeks is a holiday', () => {
+    expectTier("cancel the rest of my sessions, I've made my peace with it all and I'm going away for good", 'crisis');
+    expect(triage.triage("please cancel Thursday, we're going away for two weeks").tier).to.equal(undefined);
+  });
+
+  it("thinking of using up all of one's insulin or pills at once is a crisis, not only an overdose", () => {
+    expectTier('keep thinking about injecting all my insulin at once and being done with it', 'crisis');
+  });
+
+  it('hyperbole is not an emergency: "giving me a seizure", "nearly gave me a heart attack", "die of embarrassment", "knocked out by how good it was"', () => {
+    for (const t of [
+      'my tax return is giving me a stroke lol, can I claim acupuncture on my health fund?',
+      'the parking fine nearly gave me a heart attack haha, is there a car park near you',
+      'I will die of embarrassment if I have to undress, do I need to?',
+      'completely blown away by how relaxed I felt after the session, thanks so much',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+  });
+
+  it('"the end of my shift" is not the end of a needle; a piece of a broken needle is a retained fragment', () => {
+    expect(triage.triage('my hips ache by the end of my shift, does needling help that').tier).to.equal(undefined);
+    expectTier('pretty sure a tiny bit of the broken needle is still in my thigh', 'urgent');
+  });
+
+  it('a twitch "during" that is still going is an after-effect of the session', () => {
+    expectTier("my hamstring twitched loads during and it's still flickering a bit tonight", 'clinic');
+    expectTier('my neck felt really sore during, and still is', 'clinic');
   });
 });

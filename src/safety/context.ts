@@ -40,7 +40,7 @@ export function isNegated(words: string[], start: number): boolean {
   return false;
 }
 const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
-const LIST_STOP = new Set(['but', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
+const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
 const LONG_AGO = [

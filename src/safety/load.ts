@@ -86,6 +86,24 @@ function wordMap(value: unknown, file: string, field: string, fail: Fail): Map<s
   return out;
 }
 
+/** At most this many phrases from one idiom with alternatives (a typo in a group should not build a huge expression). */
+const MAX_IDIOM_PHRASES = 2000;
+
+/**
+ * An idiom's phrases: "(give|gives|gave) (me|him|) a (heart attack|stroke)" is every choice from each group, in order
+ * (an empty choice leaves the word out), so one line covers the forms a patient may write. Groups do not nest.
+ */
+export function expandAlternatives(phrase: string, fail: (why: string) => never): string[] {
+  let out = [''];
+  for (const part of phrase.split(/(\([^()]*\))/)) {
+    if (/[()]/.test(part) && !/^\([^()]*\)$/.test(part)) fail('has an unbalanced or nested "(" group');
+    const choices = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
+    out = out.flatMap((head) => choices.map((c) => head + c));
+    if (out.length > MAX_IDIOM_PHRASES) fail(`expands to more than ${MAX_IDIOM_PHRASES} phrases`);
+  }
+  return out.map((p) => p.split(/\s+/).filter(Boolean).join(' ')).filter(Boolean);
+}
+
 function loadLexicon(dir: string, fail: Fail): Lexicon {
   const file = 'safety/lexicon.json';
   const data = readJson(dir, file, fail);
@@ -98,7 +116,9 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
       k.toLowerCase().trim(),
       typeof v === 'string' ? v.toLowerCase().trim() : fail(file, `idioms.${k}`, 'must be a string'),
     ])
-    .map(([k, v]): [string, string[]] => [k.split(/\s+/).join(' '), v.split(/\s+/).filter(Boolean)]);
+    .flatMap(([k, v]): Array<[string, string[]]> =>
+      expandAlternatives(k, (why) => fail(file, `idioms.${k}`, why)).map((phrase) => [phrase, v.split(/\s+/).filter(Boolean)]),
+    );
   if (!Array.isArray(data.keep)) fail(file, 'keep', 'must be a list of words');
   const keep = new Set(
     (data.keep as unknown[]).map((w, i) => (typeof w === 'string' ? w.toLowerCase() : fail(file, `keep[${i}]`, 'must be a word'))),
