@@ -1234,4 +1234,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("my hamstring twitched loads during and it's still flickering a bit tonight", 'clinic');
     expectTier('my neck felt really sore during, and still is', 'clinic');
   });
+
+  it('"gone" alone is not dying: wishing the pain was gone and asking where the needles go are answered; wishing oneself gone is a crisis', () => {
+    for (const t of ['I just wish this sciatica was gone for good, can acupuncture help?', 'how do you work out where the needles go?']) {
+      expect(triage.triage(t).tier, t).to.equal(undefined);
+    }
+    expectTier('honestly i wish i was gone', 'crisis');
+  });
+
+  it('a child "hurting himself" at sport is an injury; hurting himself on purpose is self-harm', () => {
+    expect(triage.triage('my son keeps hurting himself at rugby training, which treatment suits teenagers?').tier).to.equal(undefined);
+    expectTier('my son keeps hurting himself on purpose and hides it', 'crisis');
+  });
+
+  it('the cycle dry needling breaks is no broken needle', () => {
+    expect(triage.triage('how exactly does needling break the pain cycle?').tier).to.equal(undefined);
+  });
+
+  it('a friend\'s session praised ("said it was brilliant") is no session of the writer\'s: blood thinners get a caution, not guidance first', () => {
+    const r = triage.triage('my neighbour had acupuncture and said it was brilliant. I take warfarin though, is it safe for me?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.equal('note');
+  });
 });

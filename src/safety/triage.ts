@@ -108,7 +108,7 @@ const FELT = /\b(felt|was feeling)\b/;
 
 /** "my flatmate did dry needling and loved it": someone's good experience, told as a reason to ask, not a session of the writer's. */
 const RECOMMENDED =
-  /\b(loved it|loves it|swears by|swear by|swore by|sworn by|recommended|recommends|raves about|rave about|raved about|worked wonders|works wonders|said it helped|says it helped|told me to|highly recommend|rated it|rates it)\b/;
+  /\b(loved it|loves it|swears by|swear by|swore by|sworn by|recommended|recommends|raves about|rave about|raved about|worked wonders|works wonders|said it helped|says it helped|told me to|highly recommend|rated it|rates it)\b|\b(said|says|reckons|reckoned|thought|thinks) (it|that it|that) (was|is|did|does|worked|works) (wonderful|great|amazing|brilliant|fantastic|excellent|really good|so good|good|life changing|a game changer|magic|a miracle|wonders)\b/;
 
 /**
  * "is that one you treat?", "is tennis elbow one of the things dry needling is used for?": what the clinic treats, in the
