@@ -330,6 +330,19 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('an unlisted complaint told at length and then "would acupuncture be any good?", "any point trying it?" or "worth a shot?" is said to be unlisted, not declined as off-topic', async () => {
+      for (const text of [
+        'my eyes are streaming and I cannot stop sneezing every spring, would acupuncture be any good?',
+        'I get cold sores every few weeks. Any point trying acupuncture?',
+        'restless legs every single night, is acupuncture worth a shot?',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('condition_query');
+        expect(r.text, text).to.match(/isn’t on the list/);
+        expect(r.text, text).to.not.match(/not something I can help with/);
+      }
+    });
+
     it('asked outright whether something is treated or listed ("is X something you can help with?", "… can you needle that?"), an unknown thing is named back as unlisted', async () => {
       for (const [text, thing] of [
         ['Slightly awkward question but is tinnitus something you can help with?', 'tinnitus'],
