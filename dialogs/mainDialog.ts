@@ -167,7 +167,8 @@ export class MainDialog extends ComponentDialog {
     if (!options.intent) {
       const command = commandOf(context.activity.text);
       if (command) return this.runCommand(step, command);
-      if (recognition.reason === 'too_long' || recognition.reason === 'empty') {
+      // (a smiley alone, "😊", is a reaction to the answer: thanked below, not asked for a question)
+      if (recognition.reason === 'too_long' || (recognition.reason === 'empty' && !socialOnly(context.activity.text ?? ''))) {
         await say(context, 'fallback', recognition.reason === 'empty' ? emptyText() : tooLongText(this.deps.maxMessageChars));
         return step.endDialog();
       }

@@ -1027,6 +1027,22 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"nighty night", a smiley alone, "oops, meant that for another tab", a first-timer giving her name, and "ur useless" get a friendly or apologetic reply', async () => {
+      for (const text of [
+        'nighty night xx',
+        '🙂🙂',
+        'oops, meant that for another tab',
+        "Hello, my name is Beryl Smith and I've never used one of these chat things",
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.not.match(/didn’t catch|Do you mean acupuncture or dry needling|not something I can help with/);
+      }
+      const r = await say('ur useless');
+      expect(r.text).to.match(/^Sorry that wasn’t helpful/);
+      expect(r.recognition?.outcome).to.equal('answered');
+    });
+
     it('"thank you kindly, you have been most helpful, goodbye" is thanks, not a crisis', async () => {
       const r = await say('Thank you kindly, you have been most helpful. Bye now.');
       expect(r.recognition?.outcome).to.equal('answered');

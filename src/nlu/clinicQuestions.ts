@@ -46,7 +46,7 @@ export function asksWhichIsScientific(text: string): boolean {
 
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
 const FAREWELL =
-  /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night)\b/;
+  /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
 
 /**
  * A farewell that wishes the reader a good day or says when they will talk again ("bye, have a lovely day", "see you
@@ -65,7 +65,7 @@ export function wishesWell(text: string): boolean {
  */
 const BOT_COMPLAINT = [
   /^(?:(?:hmm+|um+|erm+|ok|okay|well|sorry|but|no|nah|ugh|meh|honestly|so)\s+)*(?:that|thats|this|you|youre|your (?:answer|reply|response|answers)|the (?:bot|answer|reply))(?: (?:really|just|still|honestly|actually))? (?:is not|isnt|was not|wasnt|did not|didnt|does not|doesnt|are not|arent|do not|dont|not|re not|s not)(?: (?:very|really|much|at all|quite|even|exactly|of any))? (?:help|helpful|helping|useful|use|answer|answering|answered|make sense|making sense|what i (?:asked|meant|wanted))\b/,
-  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|this bot|that answer)(?: (?:are|is|re|s|was))? (?:so |really |pretty |completely |totally )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful)\b/,
+  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|youre|ur|u r|this bot|that answer)(?: (?:are|is|re|s|was))? (?:so |really |pretty |completely |totally )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful)\b/,
   /^(?:(?:no|nah|um|hmm)\s+)*(?:that|thats|that is|this is)? ?not what i (?:asked|meant|wanted|was asking)\b/,
 ];
 
@@ -99,7 +99,7 @@ const GREETING =
 export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
   const form = plainForm(text).replace(/\s+x+$/, '');
   if (FAREWELL.test(form)) return 'farewell';
-  if (ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
+  if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
 
@@ -117,9 +117,17 @@ const SOCIAL_VOCAB = new Set(
     'have come contact soon later god bless blessings take care testing test works working if does ' +
     // foreign greetings, kind words to the bot, and who is typing ("I'm new here", "typing this for my nan")
     'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time ' +
-    'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend'
+    'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend ' +
+    // bedtime farewells, a message sent to the wrong window, a first-timer ("I've never used one of these chat things")
+    'goodnight gnight nite nighty window tab conversation app page screen meant someone else name never used use using one ' +
+    'these those chat things thing computer computers another other different'
   ).split(' '),
 );
+
+/** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */
+function withoutIntroduction(text: string): string {
+  return text.replace(/\b(?:[Mm]y name is|[Mm]y name's|[Tt]his is|I am|I'm|I’m|[Ii]m)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b/g, ' ');
+}
 
 /**
  * A message that is only social ("Thank you dear, you've been very patient with me", "Hi! Quick hello before I ask my
@@ -128,7 +136,9 @@ const SOCIAL_VOCAB = new Set(
  */
 export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';
-  const form = plainForm(text.normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
+  // A smiley or a thumbs-up alone is a reaction to the last answer.
+  if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
+  const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   const words = form.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 14 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
   if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form) || COMPLIMENT.test(form)) return 'social';
