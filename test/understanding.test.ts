@@ -247,6 +247,13 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('what gets trapped or builds up in a knot, or what happens chemically, gets the passage about lactic acid and magnesium', async () => {
+      for (const t of ['what actually builds up in a knot?', 'what gets trapped in tight muscles']) {
+        const r = await say(t);
+        expect(r.text, t).to.include('lactic acid');
+      }
+    });
+
     it('why a needle in one place affects another (an organ, the stomach) gets the meridians and the nerve-signalling research', async () => {
       for (const t of [
         'why would sticking a needle in my leg do anything to my stomach??',
@@ -720,6 +727,13 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.outcome).to.equal('fallback');
       expect(r.text).to.not.match(/^\W*yes/i);
       expect((await say('grazie!')).recognition?.outcome).to.equal('answered');
+    });
+
+    it('a pet in the patient\'s day ("since I started walking the dog on the beach") leaves the patient\'s complaint the question', async () => {
+      const r = await say('sharp pain under my heel first thing every morning since I started walking the dog on the beach, would you needle that?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Plantar fasciitis');
+      expect((await say('does dry needling work on dogs? my kelpie is stiff in the hips')).recognition?.outcome).to.equal('fallback');
     });
 
     it('after a question about their complaint, a description without "my" still names it; "no nerve stuff down the leg" does not', async () => {

@@ -11,7 +11,7 @@ import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
-import { words } from './normalize';
+import { plainForm, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
 
@@ -119,6 +119,21 @@ const ASKS_PEOPLE =
 /** An animal as the patient. */
 const ANIMAL =
   /\b(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|my vet|vets|animals?|cattle|cow|cows|sheep|rabbit|bunny)\b/;
+
+/**
+ * The animal is the one to be treated ("do you treat dogs?", "acupuncture for my cat", "my labrador has arthritis",
+ * "our horse is lame"), not part of the patient's day ("walking the dog on the sand every morning").
+ */
+const ANIMAL_WORDS = '(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|animals?|cattle|cow|cows|sheep|rabbit|bunny)';
+const ANIMAL_PATIENT = [
+  new RegExp(
+    `\\b(treat|treats|treating|treated|needle|needles|needling|needled|help|helps|work on|works on|do|see|sees|acupuncture|dry needling|for|on|vet|vets|veterinary) (my |our |a |the |your |his |her |their )?(old |young |little |elderly |senior )?${ANIMAL_WORDS}\\b`,
+  ),
+  new RegExp(
+    `\\b${ANIMAL_WORDS} ?(s|has|have|had|is|was|with|suffers|gets|got|keeps|limps|limping|hobbling|lame|stiff|arthritis|hips?|back|legs?|joints?|knees?|pain|too|as well)\\b`,
+  ),
+  /\b(my|the|our) vet\b/,
+];
 
 /** Another therapy compared, even with a condition named ("is chiro better than dry needling for my back?"). */
 const COMPARES = /\b(better|best|versus|vs|than|instead|compared|compare)\b/;
@@ -375,7 +390,8 @@ export class IntentRecognizer {
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
-      (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase()))
+      (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
+      ANIMAL_PATIENT.some((re) => re.test(plainForm(a.cleaned)))
     )
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
     // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
