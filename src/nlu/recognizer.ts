@@ -124,7 +124,8 @@ const ANIMAL =
  * The animal is the one to be treated ("do you treat dogs?", "acupuncture for my cat", "my labrador has arthritis",
  * "our horse is lame"), not part of the patient's day ("walking the dog on the sand every morning").
  */
-const ANIMAL_WORDS = '(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|animals?|cattle|cow|cows|sheep|rabbit|bunny)';
+const ANIMAL_WORDS =
+  '(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|animals?|cattle|cow|cows|sheep|rabbit|bunny)';
 const ANIMAL_PATIENT = [
   new RegExp(
     `\\b(treat|treats|treating|treated|needle|needles|needling|needled|help|helps|work on|works on|do|see|sees|acupuncture|dry needling|for|on|vet|vets|veterinary) (my |our |a |the |your |his |her |their )?(old |young |little |elderly |senior )?${ANIMAL_WORDS}\\b`,
