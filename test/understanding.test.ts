@@ -729,6 +729,18 @@ describe('understanding patients’ own words', () => {
       expect((await say('grazie!')).recognition?.outcome).to.equal('answered');
     });
 
+    it('everyday complaint words ("grumbling", "creaky", "acting up", "hip stuff") with a body part name its listed condition, never "not on the list"', async () => {
+      for (const [t, name] of [
+        ["my knee's been creaky and acting up on the stairs for a year, is knee stuff something you'd needle?", 'Knee pain'],
+        ['hip grumbles every time I walk uphill, been months, can dry needling help?', 'Hip pain'],
+      ]) {
+        const r = await say(t);
+        expect(r.text, t)
+          .to.include(name)
+          .and.not.match(/isn’t on the list/);
+      }
+    });
+
     it('a pet in the patient\'s day ("since I started walking the dog on the beach") leaves the patient\'s complaint the question', async () => {
       const r = await say('sharp pain under my heel first thing every morning since I started walking the dog on the beach, would you needle that?');
       expect(r.recognition?.outcome).to.equal('answered');
