@@ -62,6 +62,16 @@ const WHY_THAT_ONE =
   /^(but |ok |okay |so )?(why|how come)( is| would| did)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one)? ?(and not|not|over|instead of|rather than|better than|vs|versus)\b/;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
+/** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
+const ASKS_FOR_ADVICE =
+  /^(?:(?:hi|hello|hey|ok|okay|so|um|please)\s+)*(?:(?:can|could|may) i (?:get|have|ask for)|i(?:d| would) like|id love|give me|any|your|(?:can|could) you give me) (?:a |some |an |your )?(?:recommendation|suggestion|advice)(?: please)?$|^what (?:would|do) you (?:recommend|suggest|advise)(?: for me)?(?: please)?$/;
+
+/**
+ * More about the patient's situation, told as an answer ("just the back and leg, nothing internal", "no aches or pains,
+ * just those two", "only my knee"): it narrows down what was told, so the recommendation is given with it.
+ */
+const NARROWS_DOWN =
+  /^(?:(?:yep|yeah|yes|no|nope|nah|well|um|its|it is|ok|okay)\s+)*(?:just|only|mainly|mostly)\b|\b(?:nothing|none|not anything) (?:else|internal|inside|more|other)\b|\bno other (?:problems?|issues?|health|conditions?|aches|pains)\b|\bno (?:aches|pains|health (?:issues|problems|stuff))\b/;
 
 interface RouteOptions {
   /** Route as this intent (after a clarification) instead of the recognizer's. */
@@ -266,7 +276,10 @@ export class MainDialog extends ComponentDialog {
       asksForRecommendation(recognition.text) &&
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
-      (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
+      (told ||
+        (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) ||
+        ASKS_FOR_ADVICE.test(plainForm(recognition.text)) ||
+        before.lastIntent === WHICH_SUITS)
     )
       return true;
     // "so?", "yeah so which", "why that one?" after the recommendation or its questions: the recommendation again, with its reason.
@@ -282,6 +295,9 @@ export class MainDialog extends ComponentDialog {
     if (versus && leadingArea(toldConcerns(recognition.text, recognition.conditions)) && splitQuestions(recognition.text).length < 2) return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     if (!unsure) return false;
+    // "just the back and leg, nothing internal, I want something targeted", after a problem was told or the recommendation.
+    const text = plainForm(recognition.text);
+    if ((told || before.lastIntent === WHICH_SUITS) && NARROWS_DOWN.test(text) && text.split(' ').length <= 16) return true;
     if (before.lastIntent !== WHICH_SUITS) return false;
     return mentionsConcerns(recognition.text, recognition.conditions);
   }

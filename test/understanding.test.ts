@@ -841,6 +841,28 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('more detail after a condition or recommendation ("only the neck and shoulders, nothing internal") gets the recommendation, not a decline', async () => {
+      let c = new Conversation();
+      await c.say('ive had tennis elbow for months, what should i try');
+      let r = await c.say('only the elbow, nothing internal going on');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.include('dry needling')
+        .and.not.match(/not something I can help with/);
+      c = new Conversation();
+      await c.say('which is better for stress and bloating?');
+      r = await c.say('no aches or pains at all, mainly those');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('acupuncture');
+    });
+
+    it('"can I get a recommendation?" alone starts the questions, not a decline', async () => {
+      for (const t of ['Could I get a recommendation please?', 'what would you recommend for me?']) {
+        const r = await say(t);
+        expect(r.recognition?.intent, t).to.equal('which_suits');
+      }
+    });
+
     it('a condition denied ("no stomach or sleep issues, just my jaw") is not asked about; "no sleep" with a new baby is the complaint', async () => {
       for (const text of ['no gut or sleep problems, it is only my calves', 'nothing like that, no real sleep issues']) {
         const r = await say(text);
