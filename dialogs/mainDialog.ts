@@ -64,7 +64,7 @@ const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
 const ASKS_FOR_ADVICE =
-  /^(?:(?:hi|hello|hey|ok|okay|so|um|please)\s+)*(?:(?:can|could|may) i (?:get|have|ask for)|i(?:d| would) like|id love|give me|any|your|(?:can|could) you give me) (?:a |some |an |your )?(?:recommendation|suggestion|advice)(?: please)?$|^what (?:would|do) you (?:recommend|suggest|advise)(?: for me)?(?: please)?$/;
+  /^(?:(?:hi|hello|hey|ok|okay|so|um|please)\s+)*(?:(?:can|could|may) i (?:get|have|ask for)|i(?:d| would) like|id love|give me|any|your|(?:can|could) you give me) (?:a |some |an |your )?(?:recommendation|suggestion|advice)(?: please)?(?: (?:acupuncture|acu) or (?:dry needling|dn)| (?:dry needling|dn) or (?:acupuncture|acu)| between (?:them|the two)| on which(?: one)?)?(?: please)?$|^what (?:would|do) you (?:recommend|suggest|advise)(?: for me)?(?: please)?$/;
 
 /**
  * More about the patient's situation, told as an answer ("just the back and leg, nothing internal", "no aches or pains,
@@ -268,6 +268,8 @@ export class MainDialog extends ComponentDialog {
     const { recognition } = await this.deps.turns.understand(context);
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
     if (recognition.notCovered?.kind === 'selfcare') return false;
+    // "Can I get a recommendation?", "I'd like your advice: acupuncture or dry needling?": the questions, or the answer.
+    if (ASKS_FOR_ADVICE.test(plainForm(recognition.text))) return true;
     const before = await this.deps.turns.context(context);
     // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
     const told = Object.values(before.told ?? {}).some((n) => n > 0);
@@ -276,10 +278,7 @@ export class MainDialog extends ComponentDialog {
       asksForRecommendation(recognition.text) &&
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
-      (told ||
-        (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) ||
-        ASKS_FOR_ADVICE.test(plainForm(recognition.text)) ||
-        before.lastIntent === WHICH_SUITS)
+      (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
     )
       return true;
     // "so?", "yeah so which", "why that one?" after the recommendation or its questions: the recommendation again, with its reason.

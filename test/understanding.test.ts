@@ -856,8 +856,23 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('acupuncture');
     });
 
+    it('a condition told without "my" in answer to a question about the complaint ("the problem is a sore hip from running", "Just insomnia, no pain to speak of") is answered, not declined', async () => {
+      let r = await say('the main problem is a sore hip from running');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Hip pain');
+      const c = new Conversation();
+      await c.say('do you treat stress?');
+      r = await c.say('No real pain. Just insomnia and some worry about money.');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('insomnia');
+    });
+
     it('"can I get a recommendation?" alone starts the questions, not a decline', async () => {
-      for (const t of ['Could I get a recommendation please?', 'what would you recommend for me?']) {
+      for (const t of [
+        'Could I get a recommendation please?',
+        'what would you recommend for me?',
+        "I'd like your advice please: dry needling or acupuncture?",
+      ]) {
         const r = await say(t);
         expect(r.recognition?.intent, t).to.equal('which_suits');
       }

@@ -242,7 +242,7 @@ const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
-  /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
+  /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|(the|main|real) (problem|issue|trouble|complaint) (is|was|s)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
 /** A question: a question mark, or a question word opening a sentence. */
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
@@ -428,6 +428,7 @@ export class IntentRecognizer {
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
     const aboutPatient =
+      hint.patientsOwn === true ||
       a.treatments.length > 0 ||
       a.impliedTreatments.length > 0 ||
       a.conditions.some((c) => c.value.described) ||
