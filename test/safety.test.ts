@@ -1255,4 +1255,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     const r = triage.triage('my neighbour had acupuncture and said it was brilliant. I take warfarin though, is it safe for me?');
     expect(r.mode, `${r.mode} ${r.tier}`).to.equal('note');
   });
+
+  it('a short follow-up question worried only by its function words ("so it will fix it?", "and hay fever?") is answered without guidance; a short farewell is still read', () => {
+    for (const t of ['so it will fix it then?', 'And hay fever?', 'would it be risky if I have a pacemaker?']) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+    expectTier('by the time you read this i will be gone', 'crisis');
+  });
 });

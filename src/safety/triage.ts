@@ -53,6 +53,9 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** A question this short is judged without its function words when only the classifier worried (see shortQuestionOfFunctionWords). */
+const SHORT_QUESTION_WORDS = 12;
+
 /** An everyday reason for a last visit or for being away, which a farewell does not give. */
 const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
@@ -393,6 +396,18 @@ export class SafetyTriage {
     return this.calmWithout(clauses, this.complaintWords);
   }
 
+  /**
+   * "so it will cure it?", "And asthma?", "would it be dangerous if I have a pacemaker?": a short question whose worry
+   * came from its function words alone ("so", "it", "will", "and"), which lean a little towards the safety classes in a
+   * boolean multinomial model. Without them the classifier is calm. (Long messages are not judged this way: an indirect
+   * farewell lives in its function words, "by the time you read this I will no longer be here".)
+   */
+  private shortQuestionOfFunctionWords(text: string, clauses: NormalClause[], setAside: Set<number>): boolean {
+    const words = clauses.reduce((n, c) => n + c.words.length, 0);
+    const kept = clauses.filter((_, i) => !setAside.has(i));
+    return words <= SHORT_QUESTION_WORDS && asksQuestion(text) && this.calmWithout(kept, new Phrases([]), true);
+  }
+
   /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
   private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases, keepNegation = false): boolean {
     const kept = (w: string) => w !== '' && (!FUNCTION_WORDS.has(w) || (keepNegation && (w === 'not' || w === 'no')));
@@ -690,7 +705,8 @@ export class SafetyTriage {
       !sessionTalk &&
       !everydayLeaving &&
       !hypothetical &&
-      !this.everydayTiers(clauses).has(tier)
+      !this.everydayTiers(clauses).has(tier) &&
+      !this.shortQuestionOfFunctionWords(text, clauses, setAside)
     ) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
