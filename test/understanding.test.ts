@@ -144,6 +144,16 @@ describe('understanding patients’ own words', () => {
       const ra = await say('is rheumatoid arthritis on your list?');
       expect(ra.text).to.include('The list does include “Osteoarthritis”, which is not the same thing');
     });
+
+    it('what a physio said in lay words ("a tendon getting squashed in there") is a description, not another diagnosis: the listed condition is named', async () => {
+      const r = await say(
+        'pinching pain at the top of my shoulder when I reach overhead, physio said something about a tendon getting squashed. can dry needling help?',
+      );
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.include('Shoulder impingement syndrome')
+        .and.not.match(/isn’t on the list/);
+    });
   });
 
   describe('the article’s concepts imply the treatment', () => {

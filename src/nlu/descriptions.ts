@@ -16,8 +16,25 @@ const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'mines', 'my
 const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;
 
 function diagnosed(tokens: string[]): boolean {
-  return DIAGNOSIS.test(tokens.join(' '));
+  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  if (at < 0) return false;
+  // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
+  const told = tokens.slice(at + 1, at + 11).filter((t) => t.length >= 4);
+  return !told.every((t) => LAY_ACCOUNT.has(t));
 }
+
+/** Words of a lay account of a complaint, which name no diagnosis ("the tendon is getting squashed in there"). */
+const LAY_ACCOUNT = new Set(
+  (
+    'muscle muscles tight tighter tendon tendons nerve nerves pressing presses pressed pinching pinched pinches squashed ' +
+    'squashing squeezing squeezed squeezes catching caught catches getting gets there something thing stuff about that ' +
+    'this they them have with from into maybe probably might could just really very bit little inflamed irritated ' +
+    'sore tired overworked overused strained knotted joint joints bone bones spot area sitting rubbing rubs trapped stuck ' +
+    'what which where when your mine their been being were will would should said says told mentioned reckons called ' +
+    // (the question after it: "physio said a tendon is getting squashed. can dry needling help?")
+    'needling needle needles acupuncture help helps treat does work'
+  ).split(' '),
+);
 
 /** Words of four letters or more in phrases. */
 const wordsOf = (names: string[]) => names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4);

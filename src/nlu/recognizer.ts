@@ -180,7 +180,10 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
-    diagnoses: new PhraseMatcher(phraseEntries<true>(true, k.descriptions.diagnoses)),
+    // ("tendonitis" as written: its stem is "tendon", which names a body part, not a diagnosis)
+    diagnoses: new PhraseMatcher(
+      phraseEntries<true>(true, k.descriptions.diagnoses).map((e) => (e.words[0].endsWith('itis') ? exactSingleWord(e) : e)),
+    ),
     notCovered: new PhraseMatcher([
       ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []),
       ...phraseEntries<'service' | 'medicine'>('medicine', k.notCovered?.medicines ?? []),
