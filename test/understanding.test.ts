@@ -145,6 +145,18 @@ describe('understanding patients’ own words', () => {
       expect(ra.text).to.include('The list does include “Osteoarthritis”, which is not the same thing');
     });
 
+    it('tender lumps that send pain elsewhere when pressed are myofascial pain syndrome, even in the upper back', async () => {
+      for (const t of [
+        'ropey lumps across my upper back and when I press one the pain spreads up my neck, been like this for months. can you help?',
+        'tender knotty spots in my forearm muscles that send pain into my hand when pressed, is that something dry needling treats?',
+      ]) {
+        const r = await say(t);
+        expect(r.text, t)
+          .to.include('Myofascial pain syndrome')
+          .and.not.match(/isn’t on the list/);
+      }
+    });
+
     it('what a physio said in lay words ("a tendon getting squashed in there") is a description, not another diagnosis: the listed condition is named', async () => {
       const r = await say(
         'pinching pain at the top of my shoulder when I reach overhead, physio said something about a tendon getting squashed. can dry needling help?',
