@@ -267,7 +267,8 @@ export class MainDialog extends ComponentDialog {
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
-    if (recognition.notCovered?.kind === 'selfcare') return false;
+    // ("can you recommend a good painkiller?": a medicine, which the bot does not advise on)
+    if (recognition.notCovered?.kind === 'selfcare' || recognition.notCovered?.kind === 'medicine') return false;
     // "Can I get a recommendation?", "I'd like your advice: acupuncture or dry needling?": the questions, or the answer.
     if (ASKS_FOR_ADVICE.test(plainForm(recognition.text))) return true;
     const before = await this.deps.turns.context(context);

@@ -409,9 +409,21 @@ describe('understanding patients’ own words', () => {
         .and.not.match(/^\s*yes/i);
       r = await say('should I use ice or heat on my calf after dry needling?');
       expect(r.text).to.match(/doesn’t give advice on ice or heat/);
+      r = await say('should I put heat or ice on my sprained ankle tonight?');
+      expect(r.text)
+        .to.match(/doesn’t give advice on (ice or heat|heat or ice)/)
+        .and.not.match(/^\s*yes/i);
       // Telling it is no question about it.
       r = await say('I do my physio exercises every day but my knee still aches, could dry needling help?');
       expect(r.recognition?.condition).to.equal('Knee pain, including patellofemoral pain syndrome');
+    });
+
+    it('massage set against dry needling, and a painkiller asked for, are said not to be covered, never answered as a recommendation', async () => {
+      let r = await say('would a massage be better than dry needling for my sore neck?');
+      expect(r.recognition?.intent).to.equal('not_covered');
+      expect(r.text).to.not.match(/points to dry needling/);
+      r = await say('what painkiller would you recommend for my migraines?');
+      expect(r.text).to.match(/can’t give advice about medicines/);
     });
 
     it('a chronic listed condition told as something new ("did my back in this morning") is not a yes: the list names the chronic kind', async () => {

@@ -88,7 +88,7 @@ const SERVICE_ASK =
  * exercises should I do for my knee", "should I use ice or heat". (Telling it, "I stretch every day", is no question.)
  */
 const SELF_CARE =
-  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|should i (do|try|use))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|foam roller|foam rolling|strengthening)\b/;
+  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|should i (do|try|use|put|apply|get|be using|be doing))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|foam roller|foam rolling|strengthening)\b/;
 
 /** Something that began just now or days ago ("hurt it yesterday", "since this morning", "tweaked it on the weekend"). */
 const RECENT_ONSET =
