@@ -29,6 +29,10 @@ import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
 import { DialogDependencies } from './dependencies';
 
+/** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
+const ABOUT_PAYING =
+  /\b(covered|cover|claim|claimable|rebate|rebates|insurance|insurer|fund|medicare|workcover|pay|paid|pays|cost|costs|price|prices|fee|fees|bulk bill)\b/i;
+
 interface PartAnswer {
   intent: string;
   text: string;
@@ -184,7 +188,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {
-        const unlisted = r.unlistedMention;
+        // ("is this covered by WorkCover?": a rare word in a question about paying is no condition)
+        const unlisted = r.unlistedMention && !ABOUT_PAYING.test(part);
         const text = unlisted
           ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso)
           : notCoveredText(deps.knowledge);

@@ -606,6 +606,11 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('a question about cover ("is this covered by WorkCover?") beside a complaint is told the team can answer first, not taken for an unlisted condition', async () => {
+      const r = await say('Is this covered by WorkCover? I hurt my shoulder at work.');
+      expect(r.text).to.match(/^Sorry, I don’t have that information/);
+    });
+
     it('"which is older?" as one part of several gets both ages beside the other answers; a lead-in before a colon is no question', async () => {
       let r = await say('what is dry needling based on, how does acupuncture work, and which came first?');
       expect(r.text).to.include('1980s').and.include('ancient Chinese').and.include('meridian');
