@@ -271,13 +271,16 @@ describe('conversations with the bot', () => {
       expect(r.recognition?.reason).to.equal('too_long');
     });
 
-    it('whitespace only, emoji only, markup', async () => {
-      for (const text of ['   ', '🙂🙂', '<script>alert(1)</script>']) {
+    it('whitespace only and markup get a polite fallback; emoji only is a reaction, answered kindly', async () => {
+      for (const text of ['   ', '<script>alert(1)</script>']) {
         const r = await new Conversation().say(text);
         expect(r.replies.length, JSON.stringify(text)).to.be.at.least(1);
         expect(r.text).to.not.include('<script>');
         expect(r.recognition?.outcome).to.equal('fallback');
       }
+      const r = await new Conversation().say('🙂🙂');
+      expect(r.replies.length).to.be.at.least(1);
+      expect(r.recognition?.outcome).to.equal('answered');
     });
   });
 
