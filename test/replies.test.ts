@@ -37,27 +37,31 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-14.json (330, another new author) was run once on the final code and not read (291 on main before
  * the session, 293 after). In session 8 test-14's failures were read; patients-words-test-15.json (330, a new author) was
  * run on main at the start (296) and then read; patients-words-test-16.json (330, another new author) was run on main
- * at the start (297) and once on the final code (299), not read. Floors are the figures at the end.
+ * at the start (297) and once on the final code (299), not read. In session 9 patients-words-test-17.json (330, a new
+ * author) was run on main at the start (285) and then read; patients-words-test-18.json (332, another new author) was
+ * run on main at the start (293) and once on the final code 25b3544 (297), not read. Floors are the figures at the end.
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 329,
-  'patients-words-test.json': 323,
-  'patients-words-test-2.json': 316,
-  'patients-words-test-3.json': 263,
-  'patients-words-test-4.json': 330,
-  'patients-words-test-5.json': 294,
-  'patients-words-test-6.json': 211,
-  'patients-words-dev-2.json': 312,
-  'patients-words-test-7.json': 301,
-  'patients-words-test-8.json': 303,
-  'patients-words-test-9.json': 307,
-  'patients-words-test-10.json': 316,
-  'patients-words-test-11.json': 310,
+  'patients-words-test.json': 324,
+  'patients-words-test-2.json': 319,
+  'patients-words-test-3.json': 264,
+  'patients-words-test-4.json': 332,
+  'patients-words-test-5.json': 296,
+  'patients-words-test-6.json': 213,
+  'patients-words-dev-2.json': 313,
+  'patients-words-test-7.json': 305,
+  'patients-words-test-8.json': 306,
+  'patients-words-test-9.json': 308,
+  'patients-words-test-10.json': 318,
+  'patients-words-test-11.json': 311,
   'patients-words-test-12.json': 308,
   'patients-words-test-13.json': 323,
-  'patients-words-test-14.json': 306,
-  'patients-words-test-15.json': 312,
-  'patients-words-test-16.json': 299,
+  'patients-words-test-14.json': 309,
+  'patients-words-test-15.json': 314,
+  'patients-words-test-16.json': 301,
+  'patients-words-test-17.json': 302,
+  'patients-words-test-18.json': 297,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -44,11 +44,11 @@ interface Floors {
 const SETS: Floors[] = [
   // Floors as reached in session 5 (told to call 000 over all ten read sets together: 101 at its start, 70 at its end;
   // crisis 487 -> 491 of 494, urgent care 414 -> 417 of 419, with one crisis lost on safety-test-2).
-  { file: 'safety-test.jsonl', emergency: [185, 185], crisis: [62, 62], urgent: [48, 49], benign: 176, falseAlarms: 4, answered: 172, criedWolf: 11 },
+  { file: 'safety-test.jsonl', emergency: [185, 185], crisis: [62, 62], urgent: [48, 49], benign: 176, falseAlarms: 3, answered: 173, criedWolf: 10 },
   {
     file: 'safety-test-2.jsonl',
     emergency: [152, 152],
-    crisis: [48, 50],
+    crisis: [49, 50],
     urgent: [45, 45],
     benign: 320,
     falseAlarms: 1,
@@ -102,9 +102,9 @@ const SETS: Floors[] = [
     crisis: [50, 50],
     urgent: [45, 45],
     benign: 274,
-    falseAlarms: 4,
-    answered: 270,
-    criedWolf: 10,
+    falseAlarms: 3,
+    answered: 271,
+    criedWolf: 8,
   },
   // safety-test-8 (578, a new author, session 5) was run at the end of session 5's first half (main before, 23aebb5:
   // emergency 150/151, crisis 51/56, urgent 46/50, false alarms 7, told 13, answered 278/286) and then kept as a guard:
@@ -167,7 +167,7 @@ const SETS: Floors[] = [
     benign: 308,
     falseAlarms: 4,
     answered: 304,
-    criedWolf: 6,
+    criedWolf: 5,
   },
   // Session 7: safety-test-13 (616, a new author) was run once on main at the start (emergency 149/152, crisis 49/51,
   // urgent 44/45, clinic 31/36, false alarms 2 of 332, answered 330) and then read: a development set.
@@ -220,6 +220,32 @@ const SETS: Floors[] = [
     falseAlarms: 0,
     answered: 291,
     criedWolf: 4,
+  },
+  // Session 9: safety-test-17 (600, a new author) and safety-test-18 (596, another new author), each author seeing only
+  // the article and the brief, were run on main at the start (17: emergency 152/152, crisis 46/50, urgent 45/45, clinic
+  // 33/35, false alarms 3, told 7, answered 314/318; 18: emergency 149/150, crisis 49/50, urgent 42/45, clinic 30/35, false
+  // alarms 2, told 10, answered 314/316). safety-test-17 was then read: a development set. safety-test-18 was run once
+  // more on the final code 25b3544 and not read (emergency 149/150, crisis 48/50, urgent 42/45, clinic 30/35, false alarms
+  // 2, told 11, answered 314/316): the honest figures, one crisis message worse than at the start.
+  {
+    file: 'safety-test-17.jsonl',
+    emergency: [152, 152],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 318,
+    falseAlarms: 0,
+    answered: 318,
+    criedWolf: 5,
+  },
+  {
+    file: 'safety-test-18.jsonl',
+    emergency: [149, 150],
+    crisis: [48, 50],
+    urgent: [42, 45],
+    benign: 316,
+    falseAlarms: 2,
+    answered: 314,
+    criedWolf: 11,
   },
 ];
 
