@@ -269,8 +269,9 @@ export class MainDialog extends ComponentDialog {
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
     // ("can you recommend a good painkiller?": a medicine, which the bot does not advise on)
     if (recognition.notCovered?.kind === 'selfcare' || recognition.notCovered?.kind === 'medicine') return false;
+    const text = plainForm(recognition.text);
     // "Can I get a recommendation?", "I'd like your advice: acupuncture or dry needling?": the questions, or the answer.
-    if (ASKS_FOR_ADVICE.test(plainForm(recognition.text))) return true;
+    if (ASKS_FOR_ADVICE.test(text)) return true;
     const before = await this.deps.turns.context(context);
     // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
     const told = Object.values(before.told ?? {}).some((n) => n > 0);
@@ -296,7 +297,6 @@ export class MainDialog extends ComponentDialog {
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     if (!unsure) return false;
     // "just the back and leg, nothing internal, I want something targeted", after a problem was told or the recommendation.
-    const text = plainForm(recognition.text);
     if ((told || before.lastIntent === WHICH_SUITS) && NARROWS_DOWN.test(text) && text.split(' ').length <= 16) return true;
     if (before.lastIntent !== WHICH_SUITS) return false;
     return mentionsConcerns(recognition.text, recognition.conditions);

@@ -116,16 +116,14 @@ const PEOPLE_INTENTS = new Set(['human', 'booking', 'contact']);
 const ASKS_PEOPLE =
   /\b(person|human|someone|somebody|staff|manager|real|talk|speak|chat|call|ring|phone|number|contact|email|address|book|booking|appointment|appt|available|availability|slot|slots|open|hours|when can|come in|see someone|practitioner|therapist)\b/;
 
-/** An animal as the patient. */
-const ANIMAL =
-  /\b(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|my vet|vets|animals?|cattle|cow|cows|sheep|rabbit|bunny)\b/;
-
 /**
- * The animal is the one to be treated ("do you treat dogs?", "acupuncture for my cat", "my labrador has arthritis",
+ * An animal as the patient: the animal is the one to be treated ("do you treat dogs?", "acupuncture for my cat", "my labrador has arthritis",
  * "our horse is lame"), not part of the patient's day ("walking the dog on the sand every morning").
  */
 const ANIMAL_WORDS =
   '(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|animals?|cattle|cow|cows|sheep|rabbit|bunny)';
+/** An animal, or the vet, named anywhere in a message. */
+const ANIMAL = new RegExp(`\\b(${ANIMAL_WORDS.slice(1, -1)}|my vet|vets)\\b`);
 const ANIMAL_PATIENT = [
   new RegExp(
     `\\b(treat|treats|treating|treated|needle|needles|needling|needled|help|helps|work on|works on|do|see|sees|acupuncture|dry needling|for|on|vet|vets|veterinary) (my |our |a |the |your |his |her |their )?(old |young |little |elderly |senior )?${ANIMAL_WORDS}\\b`,

@@ -259,6 +259,9 @@ class Phrases {
   }
 }
 
+/** No phrases: the classifier asked about a message without its function words only. */
+const NO_PHRASES = new Phrases([]);
+
 /** A clause that says a body area is fine or denies a sign in it ("my face is fine", "my arm is not weak", "no chest pain"). */
 const SAID_FINE =
   /\b(is|are|feels|looks|seems) (fine|ok|okay|normal|good|all good|alright)\b|\b(is|are|am|was|were) not\b|^(no|not) |\bnot (weak|numb|drooping|droopy|tight|sore|painful|short)\b/;
@@ -405,7 +408,7 @@ export class SafetyTriage {
   private shortQuestionOfFunctionWords(text: string, clauses: NormalClause[], setAside: Set<number>): boolean {
     const words = clauses.reduce((n, c) => n + c.words.length, 0);
     const kept = clauses.filter((_, i) => !setAside.has(i));
-    return words <= SHORT_QUESTION_WORDS && asksQuestion(text) && this.calmWithout(kept, new Phrases([]), true);
+    return words <= SHORT_QUESTION_WORDS && asksQuestion(text) && this.calmWithout(kept, NO_PHRASES, true);
   }
 
   /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
