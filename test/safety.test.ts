@@ -1263,4 +1263,43 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('by the time you read this i will be gone', 'crisis');
   });
+
+  it('a letter left off is the commoner typo: "needl snapped" is a needle, "stil sore wher the needl went" a reaction', () => {
+    expectTier('pretty sure the needl snapped off in my calf', 'urgent');
+    expectTier('stil achy wher the needl went in, day 3', 'clinic');
+  });
+
+  it('a body part\'s "\'s" is "is" after a session: "his neck\'s stiff since the dry needling" is for the clinic', () => {
+    const r = triage.triage("my son had his first dry needling and his leg's achy");
+    expect(r.tier).to.equal('clinic');
+    expect(r.mentions.map((m) => m.sign)).to.include('reaction');
+  });
+
+  it('blood named, then how long or how far it has gone on in other words, gets emergency guidance', () => {
+    expectTier('blood where the needle went in and it has run all the way down to my ankle', 'emergency');
+  });
+
+  it('worth more to the family through insurance, or an old person stopping vital tablets on purpose, is a crisis', () => {
+    expectTier('my kids would be better off with the insurance payout than with me honestly', 'crisis', ['alone']);
+    expectTier('stopped taking my heart pills on purpose last week', 'crisis');
+  });
+
+  it('an age is not a date: the classifier still reads a crisis told beside "at 83"', () => {
+    expect(triage.triage('at 88 i think ive had enough of all this and im ready to go').tier).to.equal('crisis');
+  });
+
+  it('a sign left over "ever since" a dated illness is history; bleeding easily from small cuts is how a condition shows', () => {
+    for (const t of [
+      'had a nasty flu last winter and my ribs have felt tight ever since, would dry needling loosen them',
+      'my son has haemophilia and bleeds a lot when he gets a scratch, can he have acupuncture',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.be.oneOf(['alone', 'first']);
+    }
+  });
+
+  it('needles "breaking it up" (fat, cellulite) is not a broken needle; the place of the needle red with yellow in it is an infection', () => {
+    expect(triage.triage('can dry needling get rid of fat? a friend said the needles break it down').tier).to.equal(undefined);
+    expectTier('the place of the needles is swollen and red and there is yellow in it', 'urgent');
+  });
 });

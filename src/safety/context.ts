@@ -103,6 +103,9 @@ const HABITUAL = [
   /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
   // "my son wheezes a lot", "she faints when she stands": the present simple tells how someone is, not what is happening.
   /\b(wheezes|faints|blacks out|passes out|gets breathless|gets puffed|gets wheezy)\b/,
+  // "has haemophilia and bleeds a lot from small cuts": how a bleeding condition shows, not a bleed now.
+  /\b(bleeds|bleed) (a lot|easily|heaps|badly|for ages|like crazy|forever|longer|more than most|really easily|very easily) (from|when|if|with|after|whenever|off)\b/,
+  /\bfrom (the )?(small|little|tiny|minor|the smallest|the tiniest|any) (cuts|cut|nicks|nick|scratches|scratch|grazes|graze)\b/,
   // "stressed all the time, tight chest": what stress does to the patient, always.
   /\b(stressed|anxious|nervous|worried|tense|wound up|on edge|burnt out|burned out|burnout|panicky) (out )?(all the time|constantly|24 7|nonstop|non stop|every day|most days|a lot|heaps)\b/,
   // "my wife faints at the sight of needles": how she is, not what is happening.
@@ -145,7 +148,6 @@ const RECENT = [
   // ("passed out getting a tattoo": an occasion, not "getting worse")
   /\b(keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
-  /\bever since\b/,
   // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
   /\b(i am|am|is|are) experiencing\b/,
   /\b(as|while) (i am|i|we are) (typing|writing|texting|messaging)\b/,
@@ -298,6 +300,11 @@ const LONG_BEFORE = new RegExp(
   ].join('|'),
 );
 
+/** Said to be long enough ago that a crisis told as history is not now ("last year", "in 2019"; not "at 83", an age). */
+export function longBefore(joined: string): boolean {
+  return LONG_BEFORE.test(joined);
+}
+
 /** "on and off since breakfast, now constant": a recurring sign said to be here now, and nothing long ago ("used to"). */
 const againNow = (joined: string) => STRONG_NOW.test(joined) && !LONG_AGO.some((re) => re.test(joined));
 
@@ -312,7 +319,8 @@ export interface TimeCue {
 const GLOBAL = (res: RegExp[]) => res.map((re) => new RegExp(re.source, 'g'));
 const CUE_SETS: Array<[RegExp[], TimeCue['kind']]> = [
   [GLOBAL(RECENT), 'recent'],
-  [[/\bstill\b/g], 'still'],
+  // ("had pneumonia last winter and my ribs have been tight ever since": what is left of it, as "still" is)
+  [[/\bstill\b/g, /\bever since\b/g], 'still'],
   // "suddenly" is how it began, now unless a time beside it says otherwise ("suddenly drooped last month")
   // ("two seizures back to back without waking up in between": going on now, unless long ago is said)
   [

@@ -65,6 +65,18 @@ const MY_AFTER_ME = new Set(
   ).split(' '),
 );
 
+/** Body parts whose "'s" is "is" ("my back's sore", "his neck's stiff"), not a possessive worth keeping. */
+const PART_IS = new Set(
+  [...MY_AFTER_ME].filter(
+    (w) =>
+      !'missus wife husband hubby partner kid kids son daughter mate mates mum mam dad old nan pop brother sister boy girl baby'
+        .split(' ')
+        .includes(w),
+  ),
+);
+/** "back's", "back’s": a body part and "is". */
+const PART_APOSTROPHE_S = /^(\p{L}+)['\u2019]s$/u;
+
 /** People are "me mate", "me missus" anywhere; a body part after a preposition or an injury verb ("in me neck", "hurt me back", not "laid me back"). */
 const ME_PEOPLE = new Set('missus wife husband hubby partner kid kids son daughter mate mates mum mam dad nan pop brother sister'.split(' '));
 const BEFORE_ME_PART = new Set(
@@ -147,12 +159,14 @@ export class SafetyNormaliser {
       const single = word.slice(0, i) + word.slice(i + 1);
       if (this.known.has(single)) return this.as(single);
     }
-    // One letter too many ("cheset", "breathee"): the corrector only shortens words of seven letters or more.
-    if (!isEnglish(word)) {
+    const fixed = this.speller.correct(word);
+    // One letter too many ("cheset", "breathee"): the corrector only shortens words of seven letters or more. But a
+    // letter left out is the commoner slip: "needl" is needle, not need; "stil" still.
+    const missedLetter = fixed.length === word.length + 1 && isSubsequence(word, fixed);
+    if (!isEnglish(word) && !missedLetter) {
       const shorter = this.oneLetterLess(word);
       if (shorter) return this.as(shorter);
     }
-    const fixed = this.speller.correct(word);
     // A doubled letter typed once ("cuting", "stoped") is a typo even where a base form makes the word look English (cute).
     const missedDouble =
       fixed.length === word.length + 1 && Array.from(fixed).some((c, i) => c === fixed[i + 1] && fixed.slice(0, i) + fixed.slice(i + 1) === word);
@@ -206,7 +220,9 @@ export class SafetyNormaliser {
     let previous = '';
     for (const m of text.toLowerCase().matchAll(WORD)) {
       // "upped my running kms", "10 kms": kilometres, not the SMS "kms" (kill myself).
-      out.push(...(m[0] === 'kms' && DISTANCE_BEFORE.test(previous) ? ['kilometres'] : this.replaceWord(m[0])));
+      const part = PART_APOSTROPHE_S.exec(m[0]);
+      if (part && PART_IS.has(part[1])) out.push(part[1], 'is');
+      else out.push(...(m[0] === 'kms' && DISTANCE_BEFORE.test(previous) ? ['kilometres'] : this.replaceWord(m[0])));
       previous = m[0];
     }
     const words = out.filter(Boolean).map((w, i, all) => (w === 'me' && meIsMy(all[i - 1], all[i + 1]) ? 'my' : w));

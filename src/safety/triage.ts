@@ -8,7 +8,7 @@
  */
 import { complainsAboutAnswer, greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
-import { isHypothetical, isNegated, isOther, longAgo, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
+import { isHypothetical, isNegated, isOther, longAgo, longBefore, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
 import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
@@ -677,13 +677,9 @@ export class SafetyTriage {
     const { risk, tier } = this.classifier.score(rest);
     best.score = risk;
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
-    const history =
-      risk >= this.threshold &&
-      whenOf(
-        clauses.flatMap((c) => c.words),
-        -1000,
-        -1000,
-      ) === 'history';
+    // For a crisis only history said to be long ago counts: "At 83 I've had a good innings" is an age, not a date.
+    const allWords = clauses.flatMap((c) => c.words);
+    const history = risk >= this.threshold && whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allWords.join(' ')));
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
