@@ -73,6 +73,13 @@ const ASKS_FOR_ADVICE =
 const NARROWS_DOWN =
   /^(?:(?:yep|yeah|yes|no|nope|nah|well|um|its|it is|ok|okay)\s+)*(?:just|only|mainly|mostly)\b|\b(?:nothing|none|not anything) (?:else|internal|inside|more|other)\b|\bno other (?:problems?|issues?|health|conditions?|aches|pains)\b|\bno (?:aches|pains|health (?:issues|problems|stuff))\b/;
 
+/** "nah nothing else", "that's it", "nope, just that": nothing more to tell. */
+const NOTHING_MORE =
+  /^(?:(?:no|nope|nah|na|not really|um|well|ok|okay)\s+)*(?:nothing|none|not anything)(?: else| more)?\b|^(?:(?:no|nope|nah|ok|okay|yep|yeah)\s+)*(?:thats it|that is it|thats all|that is all|thats about it|just that|only that)\b/;
+/** "From typing all day at work.", "because of the tools": how the problem came about, told as an answer. */
+const CAUSE_TOLD =
+  /^(?:(?:its|it is|probably|prob|mostly|mainly|i think|i reckon|um|well)\s+)*(?:from|because of|cause of|due to|since i started|after)\s+\S+/;
+
 interface RouteOptions {
   /** Route as this intent (after a clarification) instead of the recognizer's. */
   intent?: string;
@@ -295,6 +302,17 @@ export class MainDialog extends ComponentDialog {
     const versus = recognition.treatments.length === 2 && (COMPARISONS.has(recognition.intent) || recognition.reason === 'ambiguous');
     if (versus && leadingArea(toldConcerns(recognition.text, recognition.conditions)) && splitQuestions(recognition.text).length < 2) return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
+    // "nah nothing else", "From typing all day at work." right after the recommendation: nothing new is asked; the
+    // recommendation again, with what was told.
+    const short = text.split(' ').length <= 10 && !text.includes('?') && !/\?/.test(recognition.text);
+    if (
+      before.lastIntent === WHICH_SUITS &&
+      told &&
+      short &&
+      (NOTHING_MORE.test(text) || CAUSE_TOLD.test(text)) &&
+      recognition.conditions.length === 0
+    )
+      return true;
     if (!unsure) return false;
     // "just the back and leg, nothing internal, I want something targeted", after a problem was told or the recommendation.
     if ((told || before.lastIntent === WHICH_SUITS) && NARROWS_DOWN.test(text) && text.split(' ').length <= 16) return true;

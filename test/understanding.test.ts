@@ -1110,6 +1110,56 @@ describe('understanding patients’ own words', () => {
       expect(again.text).to.include('dry needling');
       expect(again.text).to.not.match(/what would you mainly like help with/i);
     });
+
+    it('a problem told with the request ("help me choose, my traps are like rocks from the desk", "I can\'t decide. I have carpal tunnel") is answered, not asked again', async () => {
+      let r = await say('help me choose between acu and dn, my traps are like rocks from sitting at a desk');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.include('dry needling')
+        .and.not.match(/what would you mainly like help with/i);
+      r = await say("I can't choose. I have golfer's elbow in my right arm.");
+      expect(r.recognition?.condition).to.match(/Golfer/);
+      expect(r.text).to.include('dry needling');
+    });
+
+    it('"nah nothing else" or how it came about ("from carrying the baby") right after the recommendation gets it again, with the condition', async () => {
+      let c = new Conversation();
+      await c.say('pick one for me, I have tennis elbow');
+      let r = await c.say('nope, nothing else');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Tennis elbow').and.include('dry needling');
+      c = new Conversation();
+      await c.say("I can't decide, I have sciatica");
+      r = await c.say('from lifting at work I think');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Sciatica').and.include('dry needling');
+    });
+
+    it('a mind that will not switch off is not a headache, and "stiff from sleeping on it funny" is not insomnia', async () => {
+      let c = new Conversation();
+      await c.say('which one suits me? my sleep is terrible and I am stressed');
+      let r = await c.say('no aches or injuries, it is my mind that keeps racing at night');
+      expect(r.recognition?.condition ?? '').to.not.match(/Migraine/);
+      expect(r.text).to.include('acupuncture');
+      c = new Conversation();
+      await c.say('acupuncture or dry needling for a stiff neck?');
+      r = await c.say('no headaches, it just went stiff after sleeping on it wrong');
+      expect(r.recognition?.condition).to.not.equal('insomnia');
+      expect(r.text).to.include('dry needling');
+    });
+
+    it('a denied list keeps its commas ("That\'s it - no gut, sleep or stress problems") and does not tip the choice to acupuncture', async () => {
+      const c = new Conversation();
+      await c.say('not sure which needling to book');
+      await c.say('my hamstring is tight and knotted from running');
+      const r = await c.say("That's it - no gut, sleep or stress problems.");
+      expect(r.text).to.include('the article points to dry needling');
+    });
+
+    it('wrists and forearms aching from the tools every day are repetitive strain', async () => {
+      const r = await say("I'm a plumber and both wrists and forearms ache from the tools every day");
+      expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
+    });
   });
 
   describe('social messages in people’s own words', () => {

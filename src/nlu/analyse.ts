@@ -42,10 +42,20 @@ function limbAsleep(raw: string[], from: number): boolean {
   return raw.slice(Math.max(0, verb - 4), verb).some((w) => LIMBS.has(w));
 }
 
+/** "stiff from sleeping on it funny", "slept wrong on my neck": how an ache came about, not a sleep problem. */
+const SLEPT_ON =
+  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in a (weird|funny|bad|odd)|on it funny)\b/;
+function sleptOnIt(raw: string[], m: { from: number; to: number }): boolean {
+  if (!/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '')) return false;
+  return SLEPT_ON.test(raw.slice(m.to, m.to + 4).join(' '));
+}
+
 const DENIAL = new Set(['no', 'not', 'without', 'nor', 'never', 'none']);
 /** Words that end a denial's reach: "I don't know if it's sciatica", "no pain but my back aches". */
 const DENIAL_STOP = new Set(
-  'but just only except its it is if sure know think what which because though actually mainly mostly rather instead apart besides'.split(' '),
+  'but just only except its it is if sure know think what which because though actually mainly mostly rather instead apart besides i im ive id decide choose pick tell'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -148,7 +158,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   }
   if (matchers.conditions) {
     // "no stomach or sleep issues, just the jaw": a condition denied is not asked about; its words are used up.
-    const found = matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from));
+    const found = matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m));
     const denied = deniedConditions(raw, found);
     for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(

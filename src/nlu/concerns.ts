@@ -58,6 +58,40 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
     'cramps',
     'recovery',
     'trigger points',
+    // body parts and how they feel ("my traps are rock hard from my desk job", "forearms ache from the tools")
+    'rock hard',
+    'hard as a rock',
+    'seized up',
+    'locked up',
+    'traps',
+    'my back',
+    'bad back',
+    'sore back',
+    'lower back',
+    'upper back',
+    'neck',
+    'shoulder',
+    'shoulders',
+    'shoulder blade',
+    'shoulder blades',
+    'hip',
+    'hips',
+    'knee',
+    'knees',
+    'elbow',
+    'elbows',
+    'wrist',
+    'wrists',
+    'forearm',
+    'forearms',
+    'ankle',
+    'ankles',
+    'heel',
+    'heels',
+    'glutes',
+    'arches',
+    'achilles',
+    'jaw',
   ],
   posture: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'hunching', 'slouch', 'slouching', 'rounded shoulders'],
   internal: [
@@ -92,6 +126,18 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
     'fatigue',
     'hormones',
     'periods',
+    // the mind that will not rest ("it's more my head that won't switch off", "wired all the time")
+    'switch off',
+    'wired',
+    'racing mind',
+    'mind racing',
+    'mind races',
+    'overthinking',
+    'burnt out',
+    'burned out',
+    'burnout',
+    'low mood',
+    'worn out',
   ],
 };
 
@@ -108,12 +154,27 @@ const SET_ASIDE =
 /** A clause that stresses a problem: "the bigger thing is", "mainly", "it's the sleeping I'm worried about". */
 const STRESSED = /\b(mainly|mostly|main|really|worst|bigger|biggest|by a mile|worried about|primarily|especially|most of all)\b/;
 const CLAUSE_BREAK = /[.;!?\n\u2014\u2013]+|,|\s-\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b/i;
+/** "no digestive, sleep or stress issues": a denied list keeps its commas inside one clause. */
+const DENIED_LIST = /\b(no|without|never|not any|nothing)\s+\w+(?:,\s*\w+)+,?\s+(or|nor)\s+/gi;
+
+/** A message's clauses, in plain form, with a denied list kept whole. */
+function clausesOf(text: string): string[] {
+  return text
+    .replace(DENIED_LIST, (list) => list.replace(/,/g, ' '))
+    .split(CLAUSE_BREAK)
+    .map(plainForm)
+    .filter((c) => c.length > 0);
+}
 
 /** The area a condition's list points to (the article's dry needling list is muscles and joints); none for chronic pain. */
 function areaOf(c: ConditionRef): ConcernArea | undefined {
   if (c.excluded || c.name === 'chronic pain') return undefined;
   return c.list === 'dryNeedling' ? 'muscles' : 'internal';
 }
+
+/** "stiff from sleeping on it funny", "slept wrong": how the problem came about, not a sleep complaint. */
+const SLEPT_ON =
+  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in a weird|in a funny|in an odd)\b/;
 
 function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
   const form = ` ${clause} `;
@@ -122,6 +183,7 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
     for (const w of words) {
       const at = form.indexOf(` ${w} `);
       if (at < 0) continue;
+      if ((w === 'sleep' || w === 'sleeping') && SLEPT_ON.test(form.slice(at + w.length + 2))) continue;
       const before = form.slice(0, at + 1);
       // ("no sleep or gut probs": a list of problems denied, not "no sleep")
       const deniedList = LIST_DENIED.test(form.slice(at));
@@ -142,10 +204,7 @@ function deniedBefore(clause: string, said: string): boolean {
 
 /** The listed conditions a message names or describes and does not deny ("no stomach or sleep troubles" denies insomnia). */
 export function affirmedConditions(text: string, conditions: Array<FoundEntity<ConditionRef>>): ConditionRef[] {
-  const clauses = text
-    .split(CLAUSE_BREAK)
-    .map(plainForm)
-    .filter((c) => c.length > 0);
+  const clauses = clausesOf(text);
   return conditions
     .filter((c) => !c.value.excluded && !c.value.partial)
     .filter((c) => {
@@ -158,10 +217,7 @@ export function affirmedConditions(text: string, conditions: Array<FoundEntity<C
 
 /** The concerns one message tells, with the conditions the recognizer found in it. */
 export function toldConcerns(text: string, conditions: Array<FoundEntity<ConditionRef>> = []): Concerns {
-  const clauses = text
-    .split(CLAUSE_BREAK)
-    .map(plainForm)
-    .filter((c) => c.length > 0);
+  const clauses = clausesOf(text);
   const told: Concerns = {};
   const add = (area: ConcernArea, n: number) => (told[area] = (told[area] ?? 0) + n);
   let previous: Array<{ area: ConcernArea; weight: number }> = [];
@@ -195,7 +251,7 @@ export function toldConcerns(text: string, conditions: Array<FoundEntity<Conditi
 
 /** Whether the message speaks about any area at all, denied ones included ("no muscular problems, no"). */
 export function mentionsConcerns(text: string, conditions: Array<FoundEntity<ConditionRef>> = []): boolean {
-  return conditions.some((c) => areaOf(c.value)) || text.split(CLAUSE_BREAK).some((c) => hitsIn(plainForm(c)).length > 0);
+  return conditions.some((c) => areaOf(c.value)) || clausesOf(text).some((c) => hitsIn(c).length > 0);
 }
 
 /** The conversation's running total: set-aside problems can take an area down, never below nothing. */

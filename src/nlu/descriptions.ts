@@ -79,6 +79,22 @@ export function negatedBefore(tokens: string[], from: number): boolean {
   return false;
 }
 
+/** After "head" or "mind": the mind, not the body ("my head won't switch off", "my head is racing"). */
+const MIND_AFTER =
+  /^(that |which |just |is |keeps |always )*(wont|won t|will not|cant|can t|can not|cannot|never|doesnt|does not) (switch|turn|shut|stop|slow|settle|quiet|calm|rest|relax)\b|^(that |which |just )*(is |keeps |always |goes |going )(racing|spinning|busy|buzzing|full|all over the place|a mess|in a fog|foggy)\b/;
+function mindNotBody(tokens: string[], to: number): boolean {
+  return MIND_AFTER.test(tokens.slice(to, to + 6).join(' '));
+}
+
+/** "no injuries or muscle pain", "without any pain": a symptom word denied (up to three words before, none of them "but"). */
+function deniedSymptom(tokens: string[], from: number): boolean {
+  for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+    if (tokens[i] === 'no' || tokens[i] === 'without' || tokens[i] === 'never') return true;
+    if (tokens[i] === 'but' || tokens[i] === 'just' || tokens[i] === 'only') return false;
+  }
+  return false;
+}
+
 /** Words that ask for a body part to be treated: "can dry needling help my back", "anything for my hip". */
 const TREAT = new Set(['help', 'helps', 'fix', 'fixes', 'treat', 'treats', 'for', 'heal', 'sort', 'ease', 'relieve', 'with']);
 
@@ -239,10 +255,11 @@ export class DescriptionMatcher {
     // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
-    const parts = usable(this.parts.match(tokens, stems));
+    const parts = usable(this.parts.match(tokens, stems)).filter((p) => !mindNotBody(tokens, p.to));
     const ownBody = patientsOwn || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     const cueHits = usable(this.cues.match(tokens, stems));
-    const hasSymptom = usable(this.symptoms.match(tokens, stems)).length > 0;
+    // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
+    const hasSymptom = usable(this.symptoms.match(tokens, stems)).some((m) => !deniedSymptom(tokens, m.from));
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
     // ("hairdresser of 20 yrs, thumb wrist and forearm ache constantly from the scissors": no "my", but a symptom and two
