@@ -93,7 +93,8 @@ interface RouteOptions {
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
 /** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
-const CONCEPT_QUESTION = /^\s*(what|whats|what's|why|how|does|do|where)\b/i;
+// ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
+const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';

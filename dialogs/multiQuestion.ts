@@ -45,6 +45,8 @@ interface PartAnswer {
 }
 
 const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
+/** "are sports injuries on it?", "is TMD listed?": a condition asked about the list. */
+const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this list)|listed|included|in (it|there|the list))\b/i;
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
 
@@ -59,7 +61,9 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['acu_research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
-  const passage = treatment || r.treatments.length ? passagePicker(k.passages).pick(r.text, treatment) : undefined;
+  // ("Is your list of conditions complete?": no treatment named, but one passage clearly answers it)
+  const picker = passagePicker(k.passages);
+  const passage = treatment || r.treatments.length ? picker.pick(r.text, treatment) : picker.pickClearly(r.text, undefined);
   if (passage && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity')) {
     return {
       intent: r.intent,
@@ -69,7 +73,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     };
   }
   // A named condition turns a topic question, or one the model was unsure of, into a condition question ("Achilles problems?").
-  const aboutCondition = q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.reason === 'ambiguous');
+  // ("…complete? And are sports injuries on it?": a listed condition asked about the list is a condition question)
+  const aboutCondition = q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.reason === 'ambiguous' || ASKS_ON_LIST.test(r.text));
   if (r.intent === 'condition_query' || aboutCondition || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
     // A part that names something unlisted ("shin splints?") is about that, not the message's first condition.
     const condition = q.condition ?? (r.unlistedMention && !r.refersBack ? undefined : whole.condition);
@@ -182,7 +187,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     const part = r.text;
     const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
     if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;
-    for (const c of r.conditions) if (c.value.partial) partly.add(c.value.name);
+    // ("My lower back's only been sore since last weekend. Is that the chronic lower back pain on your list?": the
+    // honest "sounds recent rather than chronic" stands for the part that refers back to it)
+    for (const c of r.conditions) if (c.value.partial || c.value.recent) partly.add(c.value.name);
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
     if (r.intent === 'None' || r.intent === 'out_of_scope') {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,

@@ -475,6 +475,13 @@ describe('safety data is validated when the bot starts', () => {
     );
   });
 
+  it('an idiom written with "?" for an optional word is refused with its name (an optional word is an empty choice)', () => {
+    expect(withBrokenCopy((d) => editJson(d, 'lexicon.json', (l) => (l.idioms['fed up with (my|the)? job'] = 'tired of work')))).to.throw(
+      KnowledgeError,
+      /idioms\.fed up with \(my\|the\)\? job: uses "\?"/,
+    );
+  });
+
   it('a sign with an unknown tier, and a missing tier, are refused', () => {
     expect(withBrokenCopy((d) => editJson(d, 'signs.json', (s) => (s.signs[0].tier = 'red')))).to.throw(KnowledgeError, /signs\[0\]\.tier/);
     expect(withBrokenCopy((d) => editJson(d, 'tiers.json', (t) => t.tiers.pop()))).to.throw(KnowledgeError, /tier "clinic" is missing/);
@@ -1301,5 +1308,31 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
   it('needles "breaking it up" (fat, cellulite) is not a broken needle; the place of the needle red with yellow in it is an infection', () => {
     expect(triage.triage('can dry needling get rid of fat? a friend said the needles break it down').tier).to.equal(undefined);
     expectTier('the place of the needles is swollen and red and there is yellow in it', 'urgent');
+  });
+
+  it('crisis in yet more words gets the crisis guidance: sorry to wake up, leaving this world, taking oneself out, burning or pinching oneself', () => {
+    for (const t of [
+      'honestly i am gutted every time i wake up in the morning',
+      'thinking i might just leave this world soon, does acupuncture help sleep',
+      'when this pain wins i will take myself out',
+      'been pressing a lighter to my arm again, it helps me feel something',
+      'i pinch my thighs until they go black and blue',
+      'my son has marks all over his arms and says it was the dog but we have never had a dog',
+    ])
+      expectTier(t, 'crisis');
+  });
+
+  it('everyday phrases with crisis words are answered: a flat phone, a treatment to die for, cutting onions, going to physio, a kitchen burn', () => {
+    for (const t of [
+      'my phone died halfway through booking, can you text me the time',
+      'that massage last week was to die for, can I book another',
+      "I can't keep going to the gym three times a week with this knee, would needling help",
+      'burnt my wrist on the oven tray last night, can I still have needling on that arm',
+      'the neighbours cat scratched my leg, is needling near it ok',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.equal('alone');
+      expect(r.tier, t).to.not.equal('crisis');
+    }
   });
 });

@@ -247,6 +247,21 @@ const SETS: Floors[] = [
     answered: 314,
     criedWolf: 11,
   },
+  // Session 10: safety-dev-4 is a crisis development set: 220 indirect crisis messages and 160 benign ones with crisis
+  // words, by a training author who saw only the article and a brief (/work/briefs/train-crisis.md). Tried as classifier
+  // training, it raised the benign messages told to call the crisis line on the read sets, so it was kept as a set to
+  // measure on instead. At first sight (main at 665271d) 187 of its 220 crisis messages got the crisis guidance; its
+  // misses were then read and their kinds added as patterns.
+  {
+    file: 'safety-dev-4.jsonl',
+    emergency: [0, 0],
+    crisis: [214, 220],
+    urgent: [0, 0],
+    benign: 160,
+    falseAlarms: 2,
+    answered: 158,
+    criedWolf: 12,
+  },
 ];
 
 for (const set of SETS) {

@@ -606,6 +606,32 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('"is your list complete? and is X on it?" gets both answers; "…, and roughly when…" is a second question', async () => {
+      let r = await say('Is the list of conditions complete? And is plantar fasciitis on it?');
+      expect(r.text).to.include('not limited').and.include('Plantar fasciitis');
+      r = await say('acupuncture - is it Chinese medicine, and roughly how old is it?');
+      expect(r.text).to.match(/ancient/i);
+      r = await say('dry needling, is it western medicine and roughly what decade did it start?');
+      expect(r.text).to.include('1980s');
+    });
+
+    it('a back sore only since last weekend, asked as "is that the chronic lower back pain on your list?", is said to sound recent, never "Yes"', async () => {
+      const r = await say('my lower back has only been sore since last weekend. is that the chronic lower back pain you list?');
+      expect(r.text)
+        .to.match(/sounds recent rather than chronic/)
+        .and.not.match(/^Yes/);
+    });
+
+    it('"which is the newer treatment?" gets the two ages, not the which-suits questions', async () => {
+      const r = await say('which one is the more recent treatment?');
+      expect(r.text).to.include('1980s').and.include('ancient');
+    });
+
+    it('a concept asked after a lead-in clause ("my calves are tight, is it lactic acid?") gets the article\'s passage on it', async () => {
+      const r = await say('my calves feel knotted after runs, is it lactic acid stuck in there?');
+      expect(r.text).to.include('lactic acid');
+    });
+
     it('a question about cover ("is this covered by WorkCover?") beside a complaint is told the team can answer first, not taken for an unlisted condition', async () => {
       const r = await say('Is this covered by WorkCover? I hurt my shoulder at work.');
       expect(r.text).to.match(/^Sorry, I don’t have that information/);
@@ -1163,6 +1189,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('"are you ChatGPT?" is asked whether the bot is a person; "first time on your site" is a greeting', async () => {
+      let r = await say('wait are you chatgpt or something');
+      expect(r.text).to.match(/automated assistant/);
+      r = await say('hello, first time visiting your website');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
     it('"that didn\'t help at all", "you\'re not very helpful" get an apology and a person to ask, never "you\'re welcome" or crisis guidance; asking for a person gets the handoff', async () => {
       for (const text of ['hmm that did not help at all', 'you are not very helpful', 'this isnt answering my question', 'thats not what i asked']) {
         const r = await say(text);

@@ -8,7 +8,7 @@
 import { plainForm } from './normalize';
 
 const MACHINE =
-  '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person)';
+  '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|language model|llm|artificial intelligence)';
 
 const ASKS_IF_BOT = [
   new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)?( actual| real)? ${MACHINE}\\b`),
@@ -30,7 +30,7 @@ const ASKS_IF_BOT = [
 
 /** "Which one is older?", "which came first?": the two treatments compared by age, which the article gives for each. */
 const WHICH_OLDER =
-  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (older|the oldest|newer|the newest|more recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b/;
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b/;
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));
@@ -116,7 +116,7 @@ const SOCIAL_VOCAB = new Set(
     'buongiorno buonasera hallo salut konnichiwa annyeong ni hao guten tag most think get back ill will english help not ' +
     'have come contact soon later god bless blessings take care testing test works working if does ' +
     // foreign greetings, kind words to the bot, and who is typing ("I'm new here", "typing this for my nan")
-    'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time ' +
+    'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time on site website visit visiting fine right nah nope good ' +
     'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend ' +
     // bedtime farewells, a message sent to the wrong window, a first-timer ("I've never used one of these chat things")
     'goodnight gnight nite nighty window tab conversation app page screen meant someone else name never used use using one ' +

@@ -4,7 +4,10 @@
  * question word follows. A message that is one question comes back as one part.
  */
 const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)";
-const SPLIT = new RegExp(`\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=${QUESTION_START}\\b))`, 'i');
+const SPLIT = new RegExp(
+  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${QUESTION_START}\\b))`,
+  'i',
+);
 
 /** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
@@ -27,7 +30,9 @@ export function splitQuestions(text: string): string[] {
     .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {
-      const stripped = p.replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so)\b[\s:,-]*/i, '').trim();
+      const stripped = p
+        .replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so|roughly|approximately|exactly|just)\b[\s:,-]*/i, '')
+        .trim();
       return /^(and|also|plus)\b/i.test(p.trim()) && /^[\p{L}'’-]+[?!.]*$/u.test(stripped) ? `what about ${stripped}` : stripped;
     })
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);

@@ -92,7 +92,7 @@ const SELF_CARE =
 
 /** Something that began just now or days ago ("hurt it yesterday", "since this morning", "tweaked it on the weekend"). */
 const RECENT_ONSET =
-  /\b(yesterday|this morning|last night|today|just now|earlier today|on the weekend|at the weekend|(a|two|three|2|3|few|couple of) days ago|this week|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(yesterday|this morning|last night|today|just now|earlier today|on the weekend|at the weekend|(a|two|three|2|3|few|couple of) days ago|(a|one|two|2|few|couple of) weeks? ago|this week|last week|last weekend|last weekends|since (the weekend|last (week|weekend|weekends))|since (last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|only (been|started) (sore|hurting|aching|painful|playing up|a few days|a week|since))\b/;
 /** A complaint that has lasted: "for months", "for years", "always", "on and off". */
 const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
@@ -372,7 +372,8 @@ export class IntentRecognizer {
     };
     // "hurt my lower back yesterday lifting a crate": the listed condition is a chronic one; what is told is new.
     const lower = a.cleaned.toLowerCase();
-    if (RECENT_ONSET.test(lower) && !LONG_STANDING.test(lower))
+    // ("…since last weekend. Is that the chronic lower back pain on your list?": the listed name asked about says nothing of how long)
+    if (RECENT_ONSET.test(lower) && !LONG_STANDING.test(lower.replace(/\bchronic (lower |low )?back pain\b/g, ' ')))
       result.conditions = result.conditions.map((c) =>
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );

@@ -97,6 +97,8 @@ export function expandAlternatives(phrase: string, fail: (why: string) => never)
   let out = [''];
   for (const part of phrase.split(/(\([^()]*\))/)) {
     if (/[()]/.test(part) && !/^\([^()]*\)$/.test(part)) fail('has an unbalanced or nested "(" group');
+    // ("(my|the)?" would be matched as the letters "?": an optional word is an empty choice, "(my|the|)")
+    if (part.includes('?')) fail('uses "?": write an optional word as an empty choice, (my|the|)');
     const choices = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
     out = out.flatMap((head) => choices.map((c) => head + c));
     if (out.length > MAX_IDIOM_PHRASES) fail(`expands to more than ${MAX_IDIOM_PHRASES} phrases`);
