@@ -80,6 +80,9 @@ const NOTHING_MORE =
 const CAUSE_TOLD =
   /^(?:(?:its|it is|probably|prob|mostly|mainly|i think|i reckon|um|well)\s+)*(?:from|because of|cause of|due to|since i started|after)\s+\S+/;
 
+/** "and myotherapists?", "what about osteos?": the same point asked of something else. */
+const SAME_POINT = /^(and|what about|how about|or|also|ok and|so)\b/;
+
 interface RouteOptions {
   /** Route as this intent (after a clarification) instead of the recognizer's. */
   intent?: string;
@@ -227,6 +230,7 @@ export class MainDialog extends ComponentDialog {
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await this.sendWhyThatOne(context)) return step.endDialog();
+      if (await this.sendSamePoint(context)) return step.endDialog();
       if (await this.sendAbbreviation(context, question)) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
@@ -334,6 +338,27 @@ export class MainDialog extends ComponentDialog {
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
     await this.deps.turns.remember(context, 'difference', { treatment: before.lastTreatment });
+    return true;
+  }
+
+  /**
+   * "and myotherapists?" after "is dry needling used by physios?": a short "and …?" whose words are cues of the passage
+   * just answered asks the same point of something else; the passage answers it again (the article names whom it names).
+   */
+  private async sendSamePoint(context: TurnContext): Promise<boolean> {
+    const text = plainForm(context.activity.text ?? '');
+    const { recognition } = await this.deps.turns.understand(context);
+    if (!SAME_POINT.test(text) || text.split(' ').length > 5 || recognition.conditions.length > 0) return false;
+    const before = await this.deps.turns.context(context);
+    // ("myotherapists" implies dry needling, the treatment talked about: no other treatment is named)
+    if (!before.lastPassage || recognition.treatments.some((t) => t !== before.lastTreatment)) return false;
+    const passage = passagePicker(this.deps.knowledge.passages).pick(text, before.lastTreatment);
+    if (!passage || passage.id !== before.lastPassage) return false;
+    await say(context, 'answered', passage.text, {
+      intent: before.lastIntent ?? 'how_it_works',
+      suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book],
+    });
+    await this.deps.turns.remember(context, before.lastIntent ?? 'how_it_works', { treatment: before.lastTreatment }, passage.id);
     return true;
   }
 

@@ -1188,6 +1188,28 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('follow-ups that point back', () => {
+    it('"what is it exactly though?" after a question about dry needling, "what\'s its proper name?" after a condition, are about what was talked about', async () => {
+      let c = new Conversation();
+      await c.say('how much is dry needling?');
+      let r = await c.say('ok fair enough. so what is it exactly though?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/trigger points|knots/);
+      c = new Conversation();
+      await c.say('can dry needling help golfers elbow');
+      r = await c.say('what is the medical term for that?');
+      expect(r.text).to.include('medial epicondylitis');
+    });
+
+    it('"and osteos?" after who uses dry needling gets the same point again, not a handoff', async () => {
+      const c = new Conversation();
+      await c.say('do physios use dry needling?');
+      const r = await c.say('and myotherapists?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('Myotherapy');
+    });
+  });
+
   describe('social messages in people’s own words', () => {
     it('"are you ChatGPT?" is asked whether the bot is a person; "first time on your site" is a greeting', async () => {
       let r = await say('wait are you chatgpt or something');

@@ -4,7 +4,7 @@
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { addConcerns, affirmedConditions, toldConcerns } from '../nlu/concerns';
-import { ClinicContext, followUp, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
+import { ClinicContext, followUp, pointedBack, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
@@ -30,7 +30,15 @@ export class TurnRecognizer {
     if (!record) {
       // After a question about the patient's complaint, a description needs no "my" ("its more in the buttock actually").
       const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
-      record = { recognition: followUp(this.recognizer.recognize(context.activity.text ?? '', { patientsOwn }), clinicContext) };
+      const text = context.activity.text ?? '';
+      let recognition = followUp(this.recognizer.recognize(text, { patientsOwn }), clinicContext);
+      // "what is it exactly though?": not understood alone, it points back to what was talked about last.
+      const resolved = pointedBack(text, recognition, clinicContext);
+      if (resolved) {
+        const again = this.recognizer.recognize(resolved, { patientsOwn });
+        if (!['None', 'out_of_scope', 'greeting', 'thanks'].includes(again.intent)) recognition = { ...again, refersBack: true };
+      }
+      record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
       const told = toldConcerns(record.recognition.text, record.recognition.conditions);

@@ -136,3 +136,39 @@ export function remember(ctx: ClinicContext, intent: string, q: Partial<Resolved
   if (q.condition) next.lastCondition = q.condition.value;
   return next;
 }
+
+/** Fillers before a question ("ok fair enough. so what is it?"). */
+const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|thanks|alright|sure)[\s,.!]*)+/i;
+const QUESTION_WORD = /^(what|whats|what's|why|how|which|who|when|where|does|do|is|are|can|could|would|will|should)\b/i;
+
+function asksSomething(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_WORD.test(text.trim().replace(LEADING_FILLER, ''));
+}
+
+/** Intents that say the message was not understood as a question of the clinic's. */
+const NOT_UNDERSTOOD = new Set(['None', 'out_of_scope']);
+/** "it", "that", "this": the thing talked about last. */
+const POINTS_BACK = /\b(it|that|this)\b/i;
+const MAX_POINTING_WORDS = 16;
+const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
+
+/**
+ * A follow-up that is not understood on its own but points back ("what is it exactly though?" after a question about
+ * dry needling's price, "what's the proper medical name for it?" after golfer's elbow): the message with its first
+ * "it", "that" or "this" read as what was talked about last (the condition after a condition question, else the
+ * treatment). Undefined when the message does not point back or there is nothing to point to.
+ */
+export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): string | undefined {
+  if (!NOT_UNDERSTOOD.has(r.intent) || r.conditions.length > 0 || r.treatments.length > 0) return undefined;
+  if (text.trim().split(/\s+/).length > MAX_POINTING_WORDS || !POINTS_BACK.test(text)) return undefined;
+  // A question ("so what is it exactly?"), not more told about the problem ("yes it is definitely muscular"), which the
+  // recommendation's questions read.
+  if (ctx.lastIntent === 'which_suits' || !asksSomething(text)) return undefined;
+  const topic =
+    ctx.lastIntent === 'condition_query' && ctx.lastCondition
+      ? ctx.lastCondition.name
+      : ctx.lastTreatment
+        ? TREATMENT_NAMES[ctx.lastTreatment]
+        : undefined;
+  return topic ? text.replace(POINTS_BACK, topic) : undefined;
+}
