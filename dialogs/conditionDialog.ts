@@ -27,6 +27,10 @@ const CONDITION_PROMPT_ID = 'conditionPrompt';
 const WATERFALL = 'conditionWaterfall';
 const MAX_ATTEMPTS = 2;
 
+/** A question about the list itself: "is it on your list?", "the same as…?", "covered by…?", "does it count as…?" */
+export const ASKS_ABOUT_LIST =
+  /\b(on (your|the|ur|that|this|their) list|on it|same as|same thing as|the same|covered by|count as|counts as|listed|included|or only|under the)\b/i;
+
 export interface ConditionDialogOptions {
   treatment?: TreatmentChoice;
   condition?: FoundEntity<ConditionRef>;
@@ -100,10 +104,18 @@ export class ConditionDialog extends InterruptibleDialog {
         });
         return;
       }
-      await say(step.context, 'fallback', unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso), {
-        intent: INTENT,
-        suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],
-      });
+      // "is rheumatoid arthritis on your list, or only the osteo kind?": asked about the list, naming the listed one it is
+      // not answers the question (an honest no, and what the list has); "can it help my RA?" is still not answered.
+      const namesListed = (recognition.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(recognition.text);
+      await say(
+        step.context,
+        namesListed ? 'answered' : 'fallback',
+        unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso),
+        {
+          intent: INTENT,
+          suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],
+        },
+      );
       return;
     }
     // "and for sleep?" after dry needling was talked about: a treatment only carried over from the conversation yields to

@@ -27,6 +27,7 @@ import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/c
 import { splitQuestions } from '../src/nlu/multiQuestion';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
+import { ASKS_ABOUT_LIST } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
 /** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
@@ -92,7 +93,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
       ? {
           intent: r.intent,
           text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso),
-          outcome: 'fallback',
+          outcome: (r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text) ? 'answered' : 'fallback',
           question: {},
           unlisted: true,
         }

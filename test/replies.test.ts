@@ -40,10 +40,13 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * at the start (297) and once on the final code (299), not read. In session 9 patients-words-test-17.json (330, a new
  * author) was run on main at the start (285) and then read; patients-words-test-18.json (332, another new author) was
  * run on main at the start (293) and once on the final code 25b3544 (297), not read. Floors are the figures at the end.
+ * Session 10: a question about the list itself answered with "X isn't on the list; the list does include Y" counts as
+ * answered (eight cases of five later authors expected that); two cases of the first two authors expected a decline for
+ * the same reply, so their floors went down by one each (329 -> 328, 324 -> 323).
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 329,
-  'patients-words-test.json': 324,
+  'patients-words.json': 328,
+  'patients-words-test.json': 323,
   'patients-words-test-2.json': 319,
   'patients-words-test-3.json': 264,
   'patients-words-test-4.json': 332,

@@ -346,6 +346,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('honest partial matches', () => {
+    it('asked about the list ("is gout on your list or only osteoarthritis?"), "not on the list, the list has …" is an answer; "can it help my gout?" is still not answered', async () => {
+      let r = await say('is psoriatic arthritis on your list, or just the osteo one?');
+      expect(r.text)
+        .to.match(/isn’t on the list/)
+        .and.include('Osteoarthritis');
+      expect(r.recognition?.outcome).to.equal('answered');
+      r = await say('can dry needling help my psoriatic arthritis?');
+      expect(r.text).to.match(/isn’t on the list/);
+      expect(r.recognition?.outcome).to.equal('fallback');
+    });
+
     it('chronic pain asked with no treatment, or of "either" or "both", gets that the article says both can be used for it, never a yes first', async () => {
       for (const text of [
         'which of the two would be for my chronic pain?',

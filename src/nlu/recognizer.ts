@@ -322,6 +322,8 @@ export class IntentRecognizer {
     const norm = a.tokens.map((t) => t.norm);
     const found = this.matchers.notCovered.match(norm, norm.map(stem))[0];
     if (!found) return undefined;
+    // ("or only the osteo kind?": a kind of arthritis, not the osteopath)
+    if (/^(one|ones|kind|type|sort|variety|version)$/.test(norm[found.to] ?? '')) return undefined;
     const joined = norm.join(' ');
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     if (found.value === 'medicine') {
