@@ -770,6 +770,17 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('autocorrect and sound-alike spellings of listed conditions and of dry needling are understood ("dry kneeling", "carpool tunnel", "planter fasciitis")', async () => {
+      let r = await say('can dry kneeling help with carpool tunnel');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+      expect(r.text).to.include('dry needling');
+      r = await say('would dry nettling help planter fasciitis');
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+      // A sound-alike word alone is not enough: "a muscle" is no massage, and "carpool" alone is a carpool.
+      r = await say('how does dry needling help a muscle recover?');
+      expect(r.text).to.not.match(/can’t tell you about/);
+    });
+
     it('"worth trying dry needling?" names nothing unlisted ("trying" is as known as "try"): the bot asks which condition, never says "that condition isn’t on the list"', async () => {
       const r = await say('worth trying dry needling?');
       expect(r.text).to.not.include('isn’t on the list');

@@ -3,7 +3,7 @@
  * Matching works on tokens, so "knee" never matches inside "kneel" and "Tennis elbow!" matches "tennis elbow".
  */
 import { Token, words } from './normalize';
-import { stem } from './stem';
+import { soundOf, stem } from './stem';
 import { isEnglish } from './english';
 import { allowedEdits, editDistance } from './spelling';
 import { FUNCTION_WORDS } from './features';
@@ -42,6 +42,13 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
   return editDistance(typed, alias, max) <= max;
 }
 
+/** A word that sounds like an alias word of five letters or more ("carpool", "carpal"), never a function word. */
+function soundsAlike(typed: string, alias: string): boolean {
+  if (alias.length < 5 || typed.length < 4 || FUNCTION_WORDS.has(typed)) return false;
+  const key = soundOf(alias);
+  return key.length >= 3 && soundOf(typed) === key;
+}
+
 /**
  * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
  * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
@@ -49,7 +56,11 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
 export class PhraseMatcher<T> {
   private readonly entries: PhraseEntry<T>[];
 
-  constructor(entries: PhraseEntry<T>[]) {
+  /** @param bySound whether a word of a longer phrase may match by sound (condition names: "carpool tunnel"). */
+  constructor(
+    entries: PhraseEntry<T>[],
+    private readonly bySound = false,
+  ) {
     this.entries = [...entries].sort((a, b) => b.words.length - a.words.length);
   }
 
@@ -60,10 +71,17 @@ export class PhraseMatcher<T> {
       const n = entry.words.length;
       for (let i = 0; i + n <= tokens.length; i++) {
         let ok = true;
+        let exact = 0;
+        let bySound = 0;
         for (let k = 0; k < n && ok; k++) {
-          ok = !taken[i + k] && sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k]);
+          if (taken[i + k]) ok = false;
+          else if (sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k])) exact++;
+          else if (this.bySound && n >= 2 && soundsAlike(tokens[i + k], entry.words[k])) bySound++;
+          else ok = false;
         }
-        if (!ok) continue;
+        // "carpool tunnel", "planter fasciitis", "dry nettling" (autocorrect): in a phrase of two words or more, a word
+        // that sounds like the alias's counts, when another word of it is the alias's own.
+        if (!ok || (bySound > 0 && exact === 0)) continue;
         for (let k = 0; k < n; k++) taken[i + k] = true;
         found.push({ value: entry.value, from: i, to: i + n });
       }

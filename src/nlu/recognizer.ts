@@ -169,7 +169,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     ]),
   ];
   return {
-    conditions: new PhraseMatcher(conditionEntries),
+    conditions: new PhraseMatcher(conditionEntries, true),
     // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
     treatments: new PhraseMatcher(
       TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord)),

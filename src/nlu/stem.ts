@@ -11,7 +11,10 @@ const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const LancasterStemmer = require('natural/lib/natural/stemmers/lancaster_stemmer') as typeof Natural.LancasterStemmer;
 
-export const natural = { BayesClassifier, PorterStemmer, LancasterStemmer };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone') as typeof Natural.DoubleMetaphone;
+
+export const natural = { BayesClassifier, PorterStemmer, LancasterStemmer, DoubleMetaphone };
 export type BayesClassifierInstance = Natural.BayesClassifier;
 
 /** 'snowball' (English Snowball, Porter2) is a research option: its caller provides it with registerSnowball. */
@@ -50,4 +53,17 @@ export function stemWith(word: string, stemmer: StemmerName): string {
 /** Porter stem of one lower-case word: what entity matching and the domain-word rule use. */
 export function stem(word: string): string {
   return stemWith(word, 'porter');
+}
+
+const metaphone = new DoubleMetaphone();
+const sounds = new Map<string, string>();
+
+/** How a word sounds (Double Metaphone's primary key, natural's): "carpool" and "carpal" sound alike. Memoised. */
+export function soundOf(word: string): string {
+  let s = sounds.get(word);
+  if (s === undefined) {
+    s = metaphone.process(word)[0] ?? '';
+    if (sounds.size < 50_000) sounds.set(word, s);
+  }
+  return s;
 }
