@@ -75,7 +75,11 @@ const NARROWS_DOWN =
 
 /** "nah nothing else", "that's it", "nope, just that": nothing more to tell. */
 const NOTHING_MORE =
-  /^(?:(?:no|nope|nah|na|not really|um|well|ok|okay)\s+)*(?:nothing|none|not anything)(?: else| more)?\b|^(?:(?:no|nope|nah|ok|okay|yep|yeah)\s+)*(?:thats it|that is it|thats all|that is all|thats about it|just that|only that)\b/;
+  /^(?:(?:no|nope|nah|na|not really|um|well|ok|okay)\s+)*(?:nothing|none|not anything)(?: else| more)?\b|^(?:(?:no|nope|nah|ok|okay|yep|yeah)\s+)*(?:thats it|that is it|thats all|that is all|thats about it|thats everything|that is everything|just that|only that)\b/;
+/** "acu or dn?", "which one?": the choice asked for again. */
+const WHICH_AGAIN = /\b(which|acu or dn|dn or acu|acupuncture or dry needling|dry needling or acupuncture|acu or dry needling|dry needling or acu)\b/;
+/** Intents of their own that more about the problem never means (a booking, a price, a person). */
+const OWN_BUSINESS = new Set(['booking', 'contact', 'human', 'not_covered', 'greeting', 'help']);
 /** "From typing all day at work.", "because of the tools": how the problem came about, told as an answer. */
 const CAUSE_TOLD =
   /^(?:(?:its|it is|probably|prob|mostly|mainly|i think|i reckon|um|well)\s+)*(?:from|because of|cause of|due to|since i started|after)\s+\S+/;
@@ -309,13 +313,24 @@ export class MainDialog extends ComponentDialog {
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     // "nah nothing else", "From typing all day at work." right after the recommendation: nothing new is asked; the
     // recommendation again, with what was told.
-    const short = text.split(' ').length <= 10 && !text.includes('?') && !/\?/.test(recognition.text);
+    const asks = /\?/.test(recognition.text);
+    const short = text.split(' ').length <= 10 && (!asks || WHICH_AGAIN.test(text));
     if (
       before.lastIntent === WHICH_SUITS &&
       told &&
       short &&
       (NOTHING_MORE.test(text) || CAUSE_TOLD.test(text)) &&
       recognition.conditions.length === 0
+    )
+      return true;
+    // "Just the hamstring, no other problems", whatever the model made of it, after the problem was told.
+    if (
+      (told || before.lastIntent === WHICH_SUITS) &&
+      NARROWS_DOWN.test(text) &&
+      text.split(' ').length <= 16 &&
+      !asks &&
+      recognition.treatments.length === 0 &&
+      !OWN_BUSINESS.has(recognition.intent)
     )
       return true;
     if (!unsure) return false;

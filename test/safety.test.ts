@@ -1335,4 +1335,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.tier, t).to.not.equal('crisis');
     }
   });
+
+  it('a tight chest told as posture (rounded shoulders, chest and upper back muscles from desk work) is never the emergency guidance alone', () => {
+    const r = triage.triage('hunched at a desk for years, rounded shoulders and tight chest muscles, which treatment helps posture?');
+    expect(r.mode, `${r.mode} ${r.tier}`).to.not.equal('alone');
+    expectTier('tight chest and sweating, pain going into my left arm', 'emergency', ['alone']);
+  });
 });

@@ -1204,6 +1204,22 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('the article points to dry needling');
     });
 
+    it('"That\'s everything. Acu or dn?" and "Just the calf, nothing else wrong" after the problem get the recommendation', async () => {
+      let c = new Conversation();
+      await c.say('which treatment would you suggest for me?');
+      await c.say('tight neck and shoulders from long drives, and tension headaches');
+      let r = await c.say("That's everything. Acu or dn?");
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('dry needling');
+      c = new Conversation();
+      await c.say('runner here, strained my calf a month ago and it is still tight. acupuncture or dry needling?');
+      r = await c.say('Just the calf, no other problems');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.include('dry needling')
+        .and.not.match(/Do you mean acupuncture or dry needling/);
+    });
+
     it('wrists and forearms aching from the tools every day are repetitive strain', async () => {
       const r = await say("I'm a plumber and both wrists and forearms ache from the tools every day");
       expect(r.recognition?.condition).to.equal('Repetitive strain injuries');

@@ -221,8 +221,9 @@ export interface TriageOptions {
 }
 
 /** Chest pain brought on by a movement or by touch: the chest wall, not the heart ("sore when I twist", "tender to touch"). */
+// ("rounded shoulders, tight chest and upper back muscles from years of desk work": posture, the chest wall's muscles)
 const MECHANICAL =
-  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b/;
+  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
 const CHEST_ALARM =
   /\b(sweat\w*|clammy|breath\w*|short of|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|tight(ness)? (in|across) (my|the) chest|faint\w*|dizzy|nause\w*|sick|vomit\w*|grey|pale|collaps\w*|heart|needl\w*|session|acupunct\w*)\b/;
