@@ -1337,7 +1337,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
   });
 
   it('a tight chest told as posture (rounded shoulders, chest and upper back muscles from desk work) is never the emergency guidance alone', () => {
-    const r = triage.triage('hunched at a desk for years, rounded shoulders and tight chest muscles, which treatment helps posture?');
+    const r = triage.triage('fixing my posture: rounded shoulders, tight chest and upper back muscles from desk work. which one?');
     expect(r.mode, `${r.mode} ${r.tier}`).to.not.equal('alone');
     expectTier('tight chest and sweating, pain going into my left arm', 'emergency', ['alone']);
   });
