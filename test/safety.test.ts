@@ -1341,4 +1341,16 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(r.mode, `${r.mode} ${r.tier}`).to.not.equal('alone');
     expectTier('tight chest and sweating, pain going into my left arm', 'emergency', ['alone']);
   });
+
+  it("a standing complaint is not an emergency now: breathless for a year with long covid, a face still drooping weeks after Bell's palsy, an inhaler not doing much lately", () => {
+    for (const t of [
+      'long covid for about a year now, still breathless on the stairs, would acupuncture help my energy?',
+      "Bell's palsy five weeks ago and my smile is still lopsided, can dry needling help the face muscles?",
+      'my puffer has not been doing much lately for my asthma, is acupuncture used for asthma?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.equal('alone');
+    }
+    expectTier("i can't breathe properly since the needling an hour ago", 'emergency', ['alone']);
+  });
 });

@@ -64,6 +64,10 @@ const DISTANT = [
   // "18 months of brain fog and breathlessness", "nerve pain … hasn't gone away months later": a standing complaint.
   /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
   /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
+  // "long covid for a year, breathless", "6 months after covid", "hasn't gone away months later": a standing complaint.
+  /\bfor (a|one|two|three|four|five|six|\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\b/,
+  /\b(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\b/,
+  /\b(months|years) later\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
   // ("she's vomited once": one time, not once upon a time)
   /\b(?<!\b(at|vomited|vomit|been sick|thrown up|threw up|coughed|sneezed|only|just|more than|at least|at most) )once\b/,
@@ -116,7 +120,9 @@ const HABITUAL = [
   /\beven on (meds|medication|my meds|my medication|tablets)\b/,
   // "half my face dropped last week and the hospital said…": a week or more ago, seen to, is history (next to the sign only, as habits are; never for a crisis, where 'most days' is now).
   /\b(last|the other) (week|fortnight|month)\b/,
-  /\b(a|one|two|three|few|couple of|couple|several) (weeks?|fortnights?) ago\b/,
+  /\b(a|one|two|three|four|five|six|seven|eight|\d+|few|couple of|couple|several) (weeks?|fortnights?) ago\b/,
+  // "my inhaler isn't doing much lately": how it has been, not what is happening now.
+  /\b(lately|these days|of late)\b/,
   /\b(hospital|emergency department|ed|a and e|ambulance|paramedics) (said|says|told|thinks|reckons|diagnosed|confirmed)\b/,
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
@@ -297,12 +303,21 @@ const LONG_BEFORE = new RegExp(
     '\\blast (year|month|summer|winter|spring|autumn|christmas)\\b',
     '\\b(\\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|back|of|later|on|now)\\b',
     '\\b(diagnosed|diagnosis)\\b',
+    // ("Bell's palsy six weeks ago and half my face still droops": what is left of it, seen to)
+    '\\b(\\d+|a few|few|several|two|three|four|five|six|seven|eight) weeks ago\\b',
+    '\\bfor (a|one|two|three|four|five|six|\\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\\b',
+    '\\b(\\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\\b',
   ].join('|'),
 );
 
-/** Said to be long enough ago that a crisis told as history is not now ("last year", "in 2019"; not "at 83", an age). */
+/**
+ * Said to be long enough ago that a crisis told as history is not now: a date ("last year", "in 2019", "eight months
+ * ago"), not an age ("at 83") and not how long something has lasted ("for 11 years", which can be why it is a crisis now).
+ */
+const CRISIS_LONG_AGO =
+  /\blast year\b|\b(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (months?|years?) ago\b/;
 export function longBefore(joined: string): boolean {
-  return LONG_BEFORE.test(joined);
+  return longAgo(joined) || CRISIS_LONG_AGO.test(joined);
 }
 
 /** "on and off since breakfast, now constant": a recurring sign said to be here now, and nothing long ago ("used to"). */
