@@ -1353,4 +1353,43 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier("i can't breathe properly since the needling an hour ago", 'emergency', ['alone']);
   });
+
+  it('crisis told in still other words: an attempt last night, not caring whether one wakes, a plan and calm, marks made on oneself, asking the Lord to be taken', () => {
+    for (const t of [
+      'i tried yesterday. swallowed a lot of pills. still here somehow',
+      "most nights i don't care if i wake up or not",
+      'finally made a plan and honestly i feel calm about it',
+      'the cuts on my legs are ones I make myself, will the needles be ok near them?',
+      'I pray the good Lord will take me soon, I am 91 and tired',
+      "if this treatment fails I'm checking out, and not of the hotel",
+    ])
+      expectTier(t, 'crisis');
+  });
+
+  it('an overdose taken on purpose gets the emergency guidance with the poisons line and the crisis line together', async () => {
+    const c = new Conversation();
+    const r = await c.say('swallowed a whole strip of my sleeping pills on purpose an hour ago');
+    expect(r.recognition?.tier).to.equal('crisis');
+    expect(r.text).to.include(`call ${emergencyNumber} now`).and.include('Poisons Information').and.include(crisisLine);
+  });
+
+  it('crisis words in ordinary talk are answered: suicide sprints at training, a workplace suicide-prevention day, a form question answered no, a skydive', () => {
+    for (const t of [
+      'coach makes us run suicides and my shins are killing me, does dry needling help shin pain?',
+      'we are running a suicide prevention awareness day at work, could your clinic give a talk on stress?',
+      'the intake form asked about thoughts of self harm, no none at all, just here for my shoulder',
+      'got a skydive booked and I am nervous just thinking about jumping, would acupuncture calm me?',
+      'can you needle near the shoulder blade or is that too close to the lung?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t}: ${r.mode} ${r.tier}`).to.not.equal('alone');
+    }
+  });
+
+  it('after-needling links in patients\' words: "my acupuncturist put some in my back", "yesterday needles in the back", "sore everywhere u stuck me", a sliver under the skin that was not there before', () => {
+    expectTier('my acupuncturist put some in my neck on monday and it has been stiff since', 'clinic');
+    expectTier('yesterday needles in the back, today back very tired and little sore', 'clinic');
+    expectTier('sore everywhere u stuck me lol', 'clinic');
+    expectTier('a sliver under the skin of my calf that was not there before the dry needling', 'urgent');
+  });
 });

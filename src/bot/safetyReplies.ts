@@ -27,7 +27,13 @@ export function tierGuidance(k: Knowledge, tier: Tier, signId?: string): string 
  * rest: a dialog that was under way is stopped, and a question is kept for when the patient is safe.
  */
 export function guidanceText(k: Knowledge, triage: Triage, opts: { stoppedDialog?: boolean; keptQuestion?: boolean } = {}): string {
-  const parts = [tierGuidance(k, triage.tier!, triage.sign)];
+  // "took a heap of panadol on purpose last night": a crisis and an emergency at once; the emergency guidance (with the
+  // poisons line) comes first, then the crisis words and line.
+  const emergency =
+    triage.tier === 'crisis' ? triage.mentions.find((m) => m.tier === 'emergency' && (m.context === 'current' || m.context === 'past')) : undefined;
+  const parts = emergency
+    ? [tierGuidance(k, 'emergency', emergency.sign), tierGuidance(k, 'crisis', triage.sign)]
+    : [tierGuidance(k, triage.tier!, triage.sign)];
   if (opts.stoppedDialog) parts.push('I’ve stopped what we were in the middle of: nothing was sent to the clinic, and you can start it again later.');
   if (opts.keptQuestion) parts.push('I haven’t forgotten your question. When you’re safe, reply “I’m safe” and I’ll answer it.');
   return parts.join('\n\n');

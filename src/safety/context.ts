@@ -236,7 +236,8 @@ const HYPOTHETICAL = [
   /\b(has|have|did|does) (anyone|anybody|someone|people|you|a patient) ever\b/,
   /\bever (happen|happens|happened)\b/,
   /\bwhat (happens|would happen|do you do|should you do)\b/,
-  /\b(nearly|almost)\b/,
+  // ("I'm almost sure part of a needle is still in there" is what the patient thinks now)
+  /\b(nearly|almost)\b(?! (sure|certain|positive|definitely|convinced))/,
   // "could I pass out?", "will he faint?": a question about what might happen.
   /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection)\b/,
 ];
@@ -281,8 +282,13 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
-  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(words.join(' ')) || COULD_CAUSE.test(words.join(' '));
+  const all = words.join(' ');
+  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(all) || COULD_CAUSE.test(all) || TOO_CLOSE.test(all);
 }
+
+/** "can you needle the shoulder blade area or is it too close to the lung?": a worry about a risk, asked. */
+const TOO_CLOSE =
+  /\b(too close to|is it safe (to needle )?(near|close to)|risky (near|close to)) (the|a|my|your)? ?(lung|lungs|heart|spine|spinal cord|nerve|nerves|artery)\b/;
 
 /** "could a needle in the upper back ever puncture a lung?": a question about what could happen, its verb inside the sign. */
 /** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
