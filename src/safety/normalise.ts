@@ -105,9 +105,12 @@ export class SafetyNormaliser {
   private readonly known: Set<string>;
   private readonly stems = new Map<string, string>();
   private readonly replaced = new Map<string, string[]>();
-  /** All idioms in one expression, longest first, and what each becomes. */
-  private readonly idioms?: RegExp;
-  private readonly idiomMap = new Map<string, string>();
+  /**
+   * Idioms by their first word, longest first (as one alternation would try them), with what each becomes. A lookup per
+   * word, not one expression of some four thousand phrases: past a size, the expression lost the engine's fast path
+   * and cost as much as the rest of the triage.
+   */
+  private readonly idioms = new Map<string, Array<{ words: string[]; replacement: string[] }>>();
 
   /** @param vocabulary the words sign patterns and examples use; @param common words never corrected (clinic questions, everyday words) */
   constructor(
@@ -124,9 +127,14 @@ export class SafetyNormaliser {
       else this.skeletons.set(key, [w]);
     }
     this.known = new Set([...vocabulary.keys(), ...lexicon.keep, ...common, ...lexicon.replace.keys(), ...lexicon.forms.keys()]);
-    for (const [phrase, replacement] of lexicon.idioms) this.idiomMap.set(phrase, replacement.join(' '));
-    const phrases = [...this.idiomMap.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (phrases.length) this.idioms = new RegExp(`(?<=^| )(?:${phrases.join('|')})(?= |$)`, 'g');
+    // (a phrase listed twice keeps its first place and its last replacement)
+    const byPhrase = new Map(lexicon.idioms);
+    for (const [phrase, replacement] of [...byPhrase].sort((a, b) => b[0].length - a[0].length)) {
+      const words = phrase.split(' ');
+      const list = this.idioms.get(words[0]) ?? [];
+      list.push({ words, replacement });
+      this.idioms.set(words[0], list);
+    }
   }
 
   /** A word's replacement words, remembered as stems are (the spelling steps are the normaliser's costliest part). */
@@ -159,14 +167,16 @@ export class SafetyNormaliser {
       const single = word.slice(0, i) + word.slice(i + 1);
       if (this.known.has(single)) return this.as(single);
     }
-    const fixed = this.speller.correct(word);
     // One letter too many ("cheset", "breathee"): the corrector only shortens words of seven letters or more. But a
     // letter left out is the commoner slip: "needl" is needle, not need; "stil" still.
-    const missedLetter = fixed.length === word.length + 1 && isSubsequence(word, fixed);
-    if (!isEnglish(word) && !missedLetter) {
+    if (!isEnglish(word)) {
       const shorter = this.oneLetterLess(word);
-      if (shorter) return this.as(shorter);
+      if (shorter) {
+        const longer = this.speller.correct(word);
+        return this.as(longer.length === word.length + 1 && isSubsequence(word, longer) ? longer : shorter);
+      }
     }
+    const fixed = this.speller.correct(word);
     // A doubled letter typed once ("cuting", "stoped") is a typo even where a base form makes the word look English (cute).
     const missedDouble =
       fixed.length === word.length + 1 && Array.from(fixed).some((c, i) => c === fixed[i + 1] && fixed.slice(0, i) + fixed.slice(i + 1) === word);
@@ -226,10 +236,24 @@ export class SafetyNormaliser {
       previous = m[0];
     }
     const words = out.filter(Boolean).map((w, i, all) => (w === 'me' && meIsMy(all[i - 1], all[i + 1]) ? 'my' : w));
-    if (!this.idioms || words.length === 0) return words;
-    const joined = words.join(' ');
-    const replaced = joined.replace(this.idioms, (phrase) => this.idiomMap.get(phrase) ?? phrase);
-    return replaced === joined ? words : replaced.split(' ').filter(Boolean);
+    return this.withoutIdioms(words);
+  }
+
+  /** Idioms replaced, left to right, the longest at each word first ("killing me" -> "very painful"). */
+  private withoutIdioms(words: string[]): string[] {
+    let out: string[] | undefined;
+    for (let i = 0; i < words.length;) {
+      const found = this.idioms.get(words[i])?.find((idiom) => idiom.words.every((w, k) => words[i + k] === w));
+      if (found) {
+        out ??= words.slice(0, i);
+        out.push(...found.replacement);
+        i += found.words.length;
+      } else {
+        out?.push(words[i]);
+        i++;
+      }
+    }
+    return out ?? words;
   }
 
   clauses(text: string): NormalClause[] {

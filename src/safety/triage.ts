@@ -515,13 +515,13 @@ export class SafetyTriage {
       this.knowledge.signs.forEach((sign, s) => {
         // (a sign with neither tier nor caution is only another sign's condition: "medicine_named")
         if (!sign.tier && !sign.caution) return;
-        if (sign.requires && !present(sign.requires)) return;
         const matchFrom = (from: number, rest: string) =>
           firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
         let rest = joined;
         let m = matchFrom(0, rest);
-        // (the unless patterns, over the whole message, only for a sign that matched: they are the costlier test)
-        if (!m || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) return;
+        // (the sign it requires, and the unless patterns over the whole message, only for a sign that matched: they are
+        // the costlier tests)
+        if (!m || (sign.requires && !present(sign.requires)) || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) return;
         // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
         // said further on in the clause.
         for (let from = 0, tries = 0; m && tries < 3; tries++) {
