@@ -42,10 +42,12 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * run on main at the start (293) and once on the final code 25b3544 (297), not read. Floors are the figures at the end.
  * Session 10: a question about the list itself answered with "X isn't on the list; the list does include Y" counts as
  * answered (eight cases of five later authors expected that); two cases of the first two authors expected a decline for
- * the same reply, so their floors went down by one each (329 -> 328, 324 -> 323).
+ * the same reply, so their floors went down by one each (329 -> 328, 324 -> 323); and once more for the first author's
+ * "frozen shoulder … is that on your list" (328 -> 327) when a body part asked about the list began to name the listed
+ * condition of it ("The list does include Shoulder impingement syndrome").
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 328,
+  'patients-words.json': 327,
   'patients-words-test.json': 323,
   'patients-words-test-2.json': 319,
   'patients-words-test-3.json': 264,

@@ -617,6 +617,16 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('a condition asked alone between questions ("Is sciatica on the list? Fibromyalgia? And gout?") and a body part asked about the list ("are knees on your list?") are answered each', async () => {
+      let r = await say('Is sciatica on the list? Fibromyalgia? What about gout?');
+      expect(r.text)
+        .to.include('Sciatica')
+        .and.include('Fibromyalgia')
+        .and.match(/“gout” isn’t on the list/);
+      r = await say('my ankles and my wrists both ache. Are ankles on your list?');
+      expect(r.text).to.include('Ankle sprains');
+    });
+
     it('"is your list complete? and is X on it?" gets both answers; "…, and roughly when…" is a second question', async () => {
       let r = await say('Is the list of conditions complete? And is plantar fasciitis on it?');
       expect(r.text).to.include('not limited').and.include('Plantar fasciitis');

@@ -256,7 +256,9 @@ export class DescriptionMatcher {
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
     const parts = usable(this.parts.match(tokens, stems)).filter((p) => !mindNotBody(tokens, p.to));
-    const ownBody = patientsOwn || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
+    // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
+    const asksList = tokens.includes('list') || tokens.includes('listed');
+    const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     const cueHits = usable(this.cues.match(tokens, stems));
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
     const hasSymptom = usable(this.symptoms.match(tokens, stems)).some((m) => !deniedSymptom(tokens, m.from));
@@ -284,7 +286,7 @@ export class DescriptionMatcher {
       for (const c of part.value.conditions) {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
-        if (!hasSymptom && cues === 0 && !patientsOwn && !askedToTreat(tokens, part.from)) continue;
+        if (!hasSymptom && cues === 0 && !patientsOwn && !asksList && !askedToTreat(tokens, part.from)) continue;
         consider(c, 2 + cues + ((partCount.get(c) ?? 1) - 1) * 0.5, part.from, part.to, true);
       }
     }

@@ -9,6 +9,12 @@ const SPLIT = new RegExp(
   'i',
 );
 
+/** A word alone with a question mark, after a sentence ("… on the list? Osteoarthritis? …"). */
+const LONE_WORD_ASKED = /(^|[.?!]\s+)([\p{L}'’-]+)\?(?=\s+\S)/gu;
+/** Words alone that ask about nothing of their own ("Thanks?", "ok?", "dn?": the treatment the question is about). */
+const NOT_A_THING =
+  /^(thanks|thank|thx|ta|cheers|ok|okay|k|hi|hello|hey|yes|no|yep|yeah|nope|nah|sorry|please|great|cool|so|and|also|well|hmm|um|lol|haha|right|sure|anyway|anyways|really|seriously|why|how|what|when|who|where|which|dn|acu|acupuncture|needling|needles)$/i;
+
 /** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
@@ -21,6 +27,8 @@ const COMMA_QUESTION = new RegExp(`\\s*,\\s*(?:and\\s+)?(?=${QUESTION_START}\\s+
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {
   const parts = text
+    // ("Is TMD on the list? Osteoarthritis? What about asthma?": a word alone asked between questions is a question too)
+    .replace(LONE_WORD_ASKED, (whole, before: string, word: string) => (NOT_A_THING.test(word) ? whole : `${before}what about ${word}?`))
     // "Three quick ones: where does …, when did …": a short lead-in before a colon is no question.
     .replace(LEAD_IN, '')
     // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
