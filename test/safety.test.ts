@@ -1392,4 +1392,19 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('sore everywhere u stuck me lol', 'clinic');
     expectTier('a sliver under the skin of my calf that was not there before the dry needling', 'urgent');
   });
+
+  it("self-harm and a means in the words of pair 19 and 20's misses (read after their honest run): a hand held to a hotplate on purpose, nails dug in till they bleed, a hose and tape got together", () => {
+    for (const t of [
+      'i keep pressing my fingers on the hotplate on purpose, it helps',
+      'my son digs his nails into his arms until they bleed and says he deserves it',
+      'bought duct tape and a hose today. sorry to unload on you',
+    ])
+      expectTier(t, 'crisis');
+    for (const t of [
+      'burnt my hand on the stove cooking, still ok for needling?',
+      'got a new hose and some tape to fix the garden tap, then my back went',
+    ]) {
+      expect(triage.triage(t).tier, t).to.not.equal('crisis');
+    }
+  });
 });
