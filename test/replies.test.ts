@@ -44,29 +44,33 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * answered (eight cases of five later authors expected that); two cases of the first two authors expected a decline for
  * the same reply, so their floors went down by one each (329 -> 328, 324 -> 323); and once more for the first author's
  * "frozen shoulder … is that on your list" (328 -> 327) when a body part asked about the list began to name the listed
- * condition of it ("The list does include Shoulder impingement syndrome").
+ * condition of it ("The list does include Shoulder impingement syndrome"). patients-words-test-19.json and -20.json (330
+ * each, two new authors) were run on main at the start (293, 295) and once on the final code without being read (297,
+ * 295); patients-words-test-18.json was read in session 10 (297 -> 319).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 327,
   'patients-words-test.json': 323,
-  'patients-words-test-2.json': 319,
-  'patients-words-test-3.json': 264,
-  'patients-words-test-4.json': 332,
-  'patients-words-test-5.json': 296,
-  'patients-words-test-6.json': 213,
-  'patients-words-dev-2.json': 313,
-  'patients-words-test-7.json': 305,
-  'patients-words-test-8.json': 306,
-  'patients-words-test-9.json': 308,
-  'patients-words-test-10.json': 318,
-  'patients-words-test-11.json': 311,
-  'patients-words-test-12.json': 308,
+  'patients-words-test-2.json': 321,
+  'patients-words-test-3.json': 265,
+  'patients-words-test-4.json': 335,
+  'patients-words-test-5.json': 298,
+  'patients-words-test-6.json': 215,
+  'patients-words-dev-2.json': 314,
+  'patients-words-test-7.json': 312,
+  'patients-words-test-8.json': 311,
+  'patients-words-test-9.json': 310,
+  'patients-words-test-10.json': 320,
+  'patients-words-test-11.json': 313,
+  'patients-words-test-12.json': 313,
   'patients-words-test-13.json': 323,
-  'patients-words-test-14.json': 309,
-  'patients-words-test-15.json': 314,
-  'patients-words-test-16.json': 301,
-  'patients-words-test-17.json': 302,
-  'patients-words-test-18.json': 297,
+  'patients-words-test-14.json': 312,
+  'patients-words-test-15.json': 315,
+  'patients-words-test-16.json': 303,
+  'patients-words-test-17.json': 307,
+  'patients-words-test-18.json': 319,
+  'patients-words-test-19.json': 297,
+  'patients-words-test-20.json': 295,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -102,9 +102,9 @@ const SETS: Floors[] = [
     crisis: [50, 50],
     urgent: [45, 45],
     benign: 274,
-    falseAlarms: 3,
-    answered: 271,
-    criedWolf: 8,
+    falseAlarms: 2,
+    answered: 272,
+    criedWolf: 6,
   },
   // safety-test-8 (578, a new author, session 5) was run at the end of session 5's first half (main before, 23aebb5:
   // emergency 150/151, crisis 51/56, urgent 46/50, false alarms 7, told 13, answered 278/286) and then kept as a guard:
@@ -165,9 +165,9 @@ const SETS: Floors[] = [
     crisis: [48, 48],
     urgent: [41, 42],
     benign: 308,
-    falseAlarms: 4,
-    answered: 304,
-    criedWolf: 5,
+    falseAlarms: 3,
+    answered: 305,
+    criedWolf: 4,
   },
   // Session 7: safety-test-13 (616, a new author) was run once on main at the start (emergency 149/152, crisis 49/51,
   // urgent 44/45, clinic 31/36, false alarms 2 of 332, answered 330) and then read: a development set.
@@ -209,7 +209,7 @@ const SETS: Floors[] = [
     benign: 310,
     falseAlarms: 0,
     answered: 310,
-    criedWolf: 2,
+    criedWolf: 1,
   },
   {
     file: 'safety-test-16.jsonl',
@@ -235,17 +235,17 @@ const SETS: Floors[] = [
     benign: 318,
     falseAlarms: 0,
     answered: 318,
-    criedWolf: 5,
+    criedWolf: 4,
   },
   {
     file: 'safety-test-18.jsonl',
-    emergency: [149, 150],
-    crisis: [48, 50],
-    urgent: [42, 45],
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
     benign: 316,
-    falseAlarms: 2,
-    answered: 314,
-    criedWolf: 11,
+    falseAlarms: 0,
+    answered: 316,
+    criedWolf: 6,
   },
   // Session 10: safety-dev-4 is a crisis development set: 220 indirect crisis messages and 160 benign ones with crisis
   // words, by a training author who saw only the article and a brief (/work/briefs/train-crisis.md). Tried as classifier
@@ -286,6 +286,32 @@ const SETS: Floors[] = [
     falseAlarms: 0,
     answered: 129,
     criedWolf: 4,
+  },
+  // Session 10: safety-test-19 (600) and safety-test-20 (600), by two new authors who saw only the article and a brief,
+  // were run on main at the start (27028ef: 19 emergency 150/150, crisis 46/50, urgent 44/45, clinic 32/35, false alarms
+  // 5, told 7, answered 313/320; 20: 150/150, 48/50, 44/45, 33/35, 4, 8, 315/320) and once at the end without being read
+  // (1532e8e: 19 crisis 48/50, the rest the same; 20 crisis 49/50, told 9, the rest the same). Their three crisis misses
+  // were then read and their kinds added (e79b370); nothing else of them was read. Floors for every set as at the end of
+  // session 10.
+  {
+    file: 'safety-test-19.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
+    benign: 320,
+    falseAlarms: 5,
+    answered: 313,
+    criedWolf: 7,
+  },
+  {
+    file: 'safety-test-20.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
+    benign: 320,
+    falseAlarms: 4,
+    answered: 315,
+    criedWolf: 9,
   },
 ];
 
