@@ -43,8 +43,8 @@ function limbAsleep(raw: string[], from: number): boolean {
 }
 
 /** "stiff from sleeping on it funny", "slept wrong on my neck": how an ache came about, not a sleep problem. */
-const SLEPT_ON =
-  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in a (weird|funny|bad|odd)|on it funny)\b/;
+export const SLEPT_ON =
+  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in (a|an) (weird|funny|bad|odd))\b/;
 function sleptOnIt(raw: string[], m: { from: number; to: number }): boolean {
   if (!/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '')) return false;
   return SLEPT_ON.test(raw.slice(m.to, m.to + 4).join(' '));

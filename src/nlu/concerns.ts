@@ -5,7 +5,7 @@
  * stressed ("the bigger thing is the sleep") weighs as the patient meant it, and summed over the conversation,
  * so that "so which one?" three turns later is answered from everything said, not by asking again.
  */
-import type { ConditionRef, FoundEntity } from './analyse';
+import { SLEPT_ON, type ConditionRef, type FoundEntity } from './analyse';
 import { plainForm } from './normalize';
 
 export type ConcernArea = 'muscles' | 'posture' | 'internal';
@@ -171,10 +171,6 @@ function areaOf(c: ConditionRef): ConcernArea | undefined {
   if (c.excluded || c.name === 'chronic pain') return undefined;
   return c.list === 'dryNeedling' ? 'muscles' : 'internal';
 }
-
-/** "stiff from sleeping on it funny", "slept wrong": how the problem came about, not a sleep complaint. */
-const SLEPT_ON =
-  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in a weird|in a funny|in an odd)\b/;
 
 function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
   const form = ` ${clause} `;

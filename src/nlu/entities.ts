@@ -79,7 +79,7 @@ export class PhraseMatcher<T> {
           else if (this.bySound && n >= 2 && soundsAlike(tokens[i + k], entry.words[k])) bySound++;
           else ok = false;
         }
-        // "carpool tunnel", "planter fasciitis", "dry nettling" (autocorrect): in a phrase of two words or more, a word
+        // "carpool tunnel", "planter fasciitis" (autocorrect, sound-alike spelling): in a phrase of two words or more, a word
         // that sounds like the alias's counts, when another word of it is the alias's own.
         if (!ok || (bySound > 0 && exact === 0)) continue;
         for (let k = 0; k < n; k++) taken[i + k] = true;
