@@ -58,6 +58,11 @@ const LONG_AGO = [
   /\b(long )?(time|while) ago\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
 ];
+/** "for a year", "for about two months": how long something has lasted. */
+const FOR_A_SPELL = /\bfor (a|one|two|three|four|five|six|\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\b/;
+/** "6 months after covid", "two years since the accident". */
+const MONTHS_AFTER = /\b(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\b/;
+
 const DISTANT = [
   ...LONG_AGO,
   /\b(years?|yrs?|decades?|months?|ages) (ago|back|before)\b/,
@@ -65,8 +70,8 @@ const DISTANT = [
   /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
   /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
   // "long covid for a year, breathless", "6 months after covid", "hasn't gone away months later": a standing complaint.
-  /\bfor (a|one|two|three|four|five|six|\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\b/,
-  /\b(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\b/,
+  FOR_A_SPELL,
+  MONTHS_AFTER,
   /\b(months|years) later\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
   // ("she's vomited once": one time, not once upon a time)
@@ -311,8 +316,8 @@ const LONG_BEFORE = new RegExp(
     '\\b(diagnosed|diagnosis)\\b',
     // ("Bell's palsy six weeks ago and half my face still droops": what is left of it, seen to)
     '\\b(\\d+|a few|few|several|two|three|four|five|six|seven|eight) weeks ago\\b',
-    '\\bfor (a|one|two|three|four|five|six|\\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\\b',
-    '\\b(\\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\\b',
+    FOR_A_SPELL.source,
+    MONTHS_AFTER.source,
   ].join('|'),
 );
 
