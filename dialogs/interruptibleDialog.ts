@@ -62,10 +62,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return pickedChoice(innerDc) !== undefined;
   }
 
+  /** Whether a message that does not answer the dialog's question ends it: a confident new question, or a sign-off. */
+  protected interrupts(r: Recognition): boolean {
+    return isNewQuestion(r, this.questions, this.intent) || signsOff(r.text);
+  }
+
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const understanding = await this.deps.turns.understand(innerDc.context);
     const r = understanding.recognition;
-    if (!this.answers(innerDc, understanding) && (isNewQuestion(r, this.questions, this.intent) || signsOff(r.text))) {
+    if (!this.answers(innerDc, understanding) && this.interrupts(r)) {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { interrupted: true } satisfies InterruptedResult };
     }

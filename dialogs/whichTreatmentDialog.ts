@@ -17,8 +17,10 @@ import {
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
 import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import type { Recognition } from '../src/nlu/recognizer';
+import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_PROMPT, APPROACH_RETRY, AREA_PROMPT, AREA_RETRY, suitsAgainText, suitsText } from '../src/bot/replies';
+import { APPROACH_PROMPT, AREA_PROMPT, suitsAgainText, suitsText } from '../src/bot/replies';
+import { questionCount } from '../src/nlu/multiQuestion';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
@@ -125,7 +127,6 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     }
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
-      retryPrompt: reply(step.context, undefined, AREA_RETRY),
       choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
@@ -137,7 +138,6 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', APPROACH_PROMPT, { intent: INTENT }),
-      retryPrompt: reply(step.context, undefined, APPROACH_RETRY),
       choices: ChoiceFactory.toChoices(APPROACHES.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
@@ -156,7 +156,11 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // conversation ("Sore Achilles for 3 months" … "just the tendon, which?").
     const toldBefore = (await this.deps.turns.context(step.context)).toldCondition;
     const affirmed = affirmedConditions(recognition.text, question.condition ? [question.condition] : []).length > 0;
-    const condition = question.condition && affirmed ? question.condition : toldBefore ? { value: toldBefore, text: toldBefore.name } : undefined;
+    // (an earlier one listed for the other treatment is left out: "poor sleep and a sore back" … "the back is what bothers
+    // me most" is not "our article lists insomnia (for acupuncture)" before recommending dry needling)
+    const agrees = (c: ConditionRef) => treatment === 'both' || c.list === treatment;
+    const earlier = toldBefore && agrees(toldBefore) ? { value: toldBefore, text: toldBefore.name } : undefined;
+    const condition = question.condition && affirmed ? question.condition : earlier;
     await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
     const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
     const listed =
@@ -168,6 +172,14 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
       suggestions: [SUGGESTIONS.book, SUGGESTIONS.difference, SUGGESTIONS.person],
     });
     return step.endDialog();
+  }
+
+  /**
+   * A question of its own that picks no option ("does it hurt?", asked at either question) ends the questions so the
+   * main dialog answers it, however unsure the classifier is: every other message is taken as an answer (see validate).
+   */
+  protected interrupts(r: Recognition): boolean {
+    return super.interrupts(r) || (typedAnswer(true, r) === undefined && typedAnswer(false, r) === undefined && questionCount(r.text) > 0);
   }
 
   /**
@@ -191,9 +203,12 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const isAreaPrompt = isArea(prompt.options.choices ?? []);
     const typed = typedAnswer(isAreaPrompt, recognition, (await this.deps.turns.context(prompt.context)).told);
     const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
-    const title = options.find((o) => o.value === typed)?.title;
-    if (!title) return prompt.recognized.succeeded;
-    prompt.recognized.value = { value: title, index: 0, score: 1 };
+    if (typed === undefined && prompt.recognized.succeeded) return true;
+    // An answer that picks no option ("the back is what bothers me most" when asked about approaches, "i just feel
+    // rubbish") is taken as "not sure" / "no preference": the patient gets the article's recommendation for what they
+    // told, never the same question again ("please choose one of the options" read as a refusal).
+    const title = options.find((o) => o.value === (typed ?? (isAreaPrompt ? 'unsure' : 'none')))?.title;
+    prompt.recognized.value = { value: title ?? options[0].title, index: 0, score: 1 };
     return true;
   }
 }

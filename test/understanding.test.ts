@@ -1230,6 +1230,44 @@ describe('understanding patients’ own words', () => {
         .and.not.match(/Do you mean acupuncture or dry needling/);
     });
 
+    it('an answer that picks no option is never met with "please choose" again: the bot recommends from what it was told', async () => {
+      let c = new Conversation();
+      await c.say("I've got a few things going on, which treatment?");
+      await c.say('Poor sleep, and also a sore lower back.');
+      let r = await c.say('The back is what bothers me most.');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text)
+        .to.include('the article points to dry needling')
+        .and.not.match(/please choose|insomnia/i);
+      c = new Conversation();
+      await c.say('which one should I get');
+      await c.say('ongoing pain');
+      r = await c.say('hmm hard to say really');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/please choose|which approach/i);
+    });
+
+    it('a question of its own asked instead of an option ("does it hurt?") is answered, not taken as "not sure"', async () => {
+      const c = new Conversation();
+      await c.say('which treatment suits me');
+      const r = await c.say('does dry needling hurt?');
+      expect(r.text).to.not.match(/which approach appeals|the article points to/i);
+      expect(r.recognition?.intent).to.not.equal('which_suits');
+    });
+
+    it('pain everywhere for years is told as fibromyalgia, and the approach question names the treatments', async () => {
+      const c = new Conversation();
+      await c.say('i dont really know what i need');
+      const r = await c.say('i just hurt everywhere, have done for years');
+      expect(r.recognition?.condition).to.equal('Fibromyalgia');
+      const asked = await new Conversation().say('which suits me');
+      expect(asked.text).to.include('what would you mainly like help with');
+      const c2 = new Conversation();
+      await c2.say('which suits me');
+      const approach = await c2.say('ongoing pain');
+      expect(approach.text).to.include('dry needling').and.include('acupuncture');
+    });
+
     it('wrists and forearms aching from the tools every day are repetitive strain', async () => {
       const r = await say("I'm a plumber and both wrists and forearms ache from the tools every day");
       expect(r.recognition?.condition).to.equal('Repetitive strain injuries');
@@ -1328,7 +1366,8 @@ describe('understanding patients’ own words', () => {
       c = new Conversation();
       await c.say('help me choose');
       r = await c.say('ok');
-      expect(r.text).to.match(/choose one of the options/);
+      // (a bare "ok" is taken as "not sure": the questions go on, to the approach)
+      expect(r.text).to.match(/which approach appeals/);
     });
 
     it('"u a robot or what" is told it is automated; "God bless" thanks and "just testing if this works" are social', async () => {

@@ -298,10 +298,8 @@ export function conditionNotFoundText(k: Knowledge): string {
 
 // Which treatment suits me
 export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
-export const AREA_RETRY = 'Please choose one of the options (or say “never mind”).';
 export const APPROACH_PROMPT =
-  'And which approach appeals to you more: Western medicine (trigger points in muscles) or traditional Chinese medicine (meridians and chi)?';
-export const APPROACH_RETRY = 'Please choose Western medicine, Chinese medicine or no preference.';
+  'And which approach appeals to you more: Western medicine (dry needling: trigger points in muscles) or traditional Chinese medicine (acupuncture: meridians and chi)?';
 
 const SUITS_NAMES: Record<TreatmentChoice, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling', both: 'either treatment' };
 
