@@ -8,7 +8,7 @@
 
 /** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
 const NEGATION_GAP = new Set(
-  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too'.split(
+  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire'.split(
     ' ',
   ),
 );
@@ -20,6 +20,8 @@ const INTERJECTION_AFTER_NO = new Set(['i', 'my', 'im', 'he', 'she', 'his', 'her
 export function isNegated(words: string[], start: number): boolean {
   // "it's not that I want to die": everything after "not that" in the clause is negated.
   for (let i = 1; i < start; i++) if (words[i] === 'that' && words[i - 1] === 'not') return true;
+  // "there's no way I'd ever hurt myself": "no way" and who would, just before the sign.
+  if (NO_WAY.test(words.slice(Math.max(0, start - 6), start).join(' '))) return true;
   for (let i = start - 1; i >= 0 && i >= start - 6; i--) {
     const w = words[i];
     if (NEGATION.has(w)) {
@@ -39,6 +41,7 @@ export function isNegated(words: string[], start: number): boolean {
   }
   return false;
 }
+const NO_WAY = /\bno way (i|id|i would|i will|i could|i am|he|she|he would|she would|they would|would|will|could)( ever)?( even)?$/;
 const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
 const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
@@ -48,6 +51,11 @@ const LONG_AGO = [
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
+  // "tried to end things in my 30s", "in the 90s", "a lifetime ago", "old scars from my teens, long healed"
+  /\bin (my|his|her|their|our) (teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s|70s)\b/,
+  /\bin the (60s|70s|80s|90s|sixties|seventies|eighties|nineties)\b/,
+  /\b(a lifetime ago|another life|from way back|way back then|long healed|long since healed|from my teens|from (my|his|her) (school|uni|teenage) (days|years))\b/,
+  /\b(old|faded|healed) (self harm )?(scars?|marks)\b/,
   /\bwhen (i|we|he|she|they) (was|were)\b/,
   // "back when I was at school", not "my back when I roll over".
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
@@ -146,6 +154,8 @@ const RECENT = [
   // "just fainted", not "my pec is just sore" (only sore).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
+  // "found fresh cuts on my son's arms": marks said to be fresh are recent, whoever found them.
+  /\b(fresh|new|raw) (cut|cuts|burn|burns|mark|marks|scratch|scratches|lines|wound|wounds|slash|slashes)\b/,
   // "red and hot and gets bigger every day": getting worse, so now (not a habit).
   /\b(bigger|worse|larger|redder|wider|angrier|more swollen|further|higher) (and (bigger|worse|larger|redder|wider|angrier) )?(every|each|by the) (day|hour|minute)\b/,
 
