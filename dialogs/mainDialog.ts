@@ -34,7 +34,7 @@ import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
-import type { ResolvedQuestion } from '../src/nlu/context';
+import { tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
@@ -337,7 +337,8 @@ export class MainDialog extends ComponentDialog {
     // "just the back and leg, nothing internal, I want something targeted", after a problem was told or the recommendation.
     if ((told || before.lastIntent === WHICH_SUITS) && NARROWS_DOWN.test(text) && text.split(' ').length <= 16) return true;
     if (before.lastIntent !== WHICH_SUITS) return false;
-    return mentionsConcerns(recognition.text, recognition.conditions);
+    // ("the leg pain is way worse, lets focus on that", "it's been going on about five years, comes and goes")
+    return mentionsConcerns(recognition.text, recognition.conditions) || recognition.conditions.length > 0 || tellsDetail(recognition.text);
   }
 
   /** "Which one is older?" (and "which is more scientific?", with the research line): each treatment's origin passages, in one reply. */

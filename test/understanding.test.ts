@@ -1274,6 +1274,42 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('follow-ups that tell more about the condition', () => {
+    it('how long, where or how it came about, told after a condition question, is answered about that condition, not declined', async () => {
+      for (const [first, more, condition] of [
+        ['can dry needling help my plantar fasciitis?', 'been like this for about 2 years now', 'Plantar fasciitis'],
+        ['do you treat osteoarthritis?', 'mine flares up every winter and on and off in between', 'Osteoarthritis'],
+        ['could needling help a pulled calf?', 'did it at footy training if that matters', 'Muscle strains and sprains'],
+      ]) {
+        const c = new Conversation();
+        await c.say(first);
+        const r = await c.say(more);
+        expect(r.recognition?.outcome, more).to.equal('answered');
+        expect(r.recognition?.condition, more).to.equal(condition);
+      }
+    });
+
+    it('a correction ("sorry no, I meant my hip") is answered about the body part now meant', async () => {
+      const c = new Conversation();
+      await c.say('can DN help my knee? it aches on stairs');
+      const r = await c.say('sorry no I meant my hip, typo');
+      expect(r.recognition?.condition).to.match(/Hip pain/);
+    });
+
+    it('after a recommendation, more about the problem ("been going on for years, on and off") gets the recommendation again, not a refusal', async () => {
+      const c = new Conversation();
+      await c.say('which is better for my neck, acupuncture or dry needling?');
+      const r = await c.say('it has been going on for years, on and off');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('dry needling');
+    });
+
+    it('"isn\'t that a sports injury?" asks to confirm, it does not deny the condition', async () => {
+      const r = await say("I got them from running though, so isn't that a sports injury?");
+      expect(r.recognition?.condition).to.equal('Sports injuries');
+    });
+  });
+
   describe('follow-ups that point back', () => {
     it('"what is it exactly though?" after a question about dry needling, "what\'s its proper name?" after a condition, are about what was talked about', async () => {
       let c = new Conversation();

@@ -4,7 +4,7 @@
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { addConcerns, affirmedConditions, toldConcerns } from '../nlu/concerns';
-import { ClinicContext, followUp, pointedBack, remember, ResolvedQuestion, resolveQuestion } from '../nlu/context';
+import { ClinicContext, followUp, pointedBack, remember, ResolvedQuestion, resolveQuestion, tellsMoreAboutCondition } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
@@ -38,6 +38,10 @@ export class TurnRecognizer {
         const again = this.recognizer.recognize(resolved, { patientsOwn });
         if (!['None', 'out_of_scope', 'greeting', 'thanks'].includes(again.intent)) recognition = { ...again, refersBack: true };
       }
+      // "it's been like this for 10 years", "mine's mostly in my fingers" after a condition question: more about that
+      // condition (or the one this message now names), not a question the bot cannot answer.
+      if (tellsMoreAboutCondition(recognition, clinicContext))
+        recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
       record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.

@@ -51,6 +51,9 @@ function sleptOnIt(raw: string[], m: { from: number; to: number }): boolean {
 }
 
 const DENIAL = new Set(['no', 'not', 'without', 'nor', 'never', 'none']);
+/** "isn't that …", "is it not …", "wouldn't that be …": a question asking to confirm, around its "not". */
+const ASKS_BACK_BEFORE = new Set(['is', 'are', 'was', 'were', 'would', 'could', 'does', 'do']);
+const ASKS_BACK_AFTER = new Set(['that', 'it', 'this', 'those', 'these', 'they']);
 /** Words that end a denial's reach: "I don't know if it's sciatica", "no pain but my back aches". */
 const DENIAL_STOP = new Set(
   'but just only except its it is if sure know think what which because though actually mainly mostly rather instead apart besides i im ive id decide choose pick tell'.split(
@@ -71,6 +74,8 @@ function deniedConditions<T extends { from: number; to: number }>(raw: string[],
     if (/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '') && !/^(or|and|nor|issues?|problems?|troubles?|worries)$/.test(raw[m.to] ?? '')) continue;
     for (let i = m.from - 1; i >= Math.max(0, m.from - 4); i--) {
       const w = raw[i];
+      // ("isn't that a sports injury?", "is it not tennis elbow?": asked to be confirmed, not denied)
+      if (w === 'not' && ASKS_BACK_BEFORE.has(raw[i - 1] ?? '') && ASKS_BACK_AFTER.has(raw[i + 1] ?? '')) break;
       if (DENIAL.has(w)) {
         out.add(m);
         break;

@@ -172,3 +172,44 @@ export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): s
         : undefined;
   return topic ? text.replace(POINTS_BACK, topic) : undefined;
 }
+
+/**
+ * More told about the condition just talked about, in a message that asks nothing new: how long ("it's been like this
+ * for 10 years", "comes and goes"), where ("mine's mostly in my fingers"), how it came about ("got it playing cricket if
+ * that changes anything"), or which part matters most ("the leg pain is way worse"). Such a message is not a new
+ * question the bot cannot answer: it carries the condition conversation on.
+ */
+const TELLS_DETAIL = new RegExp(
+  [
+    // how long, how often
+    '\\b(for|about|over|nearly|almost|around|like|past|last)? ?(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|a few|couple of|a couple of|several|many) (days?|weeks?|months?|years?|yrs?|decades?)\\b',
+    '\\bfor (ages|years|months|weeks|decades|a while|a long time|ever)\\b',
+    '\\b(since|ever since|comes and goes|on and off|flares? up|been like (this|that)|going on|keeps coming back|every (winter|summer|morning|night|day|week))\\b',
+    // where
+    '\\b(mine|mines|mine is|its|it is|it s) (is )?(mostly|mainly|more|only|just|all|right|worse|worst)\\b',
+    '\\b(mostly|mainly|only|just) (in|on|at|around|down|up) (my|the)\\b',
+    // how it came about
+    '\\b(got it|did it|hurt it|injured it|started|happened) (from|playing|doing|at|during|after|when)\\b',
+    '\\b(from|playing|after) (running|cricket|footy|football|soccer|netball|tennis|golf|the gym|gym|training|work|gardening|lifting|surgery|an operation|a fall|falling)\\b',
+    // which part, a correction
+    '\\b(i meant|meant my|not my|focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|the worst)\\b',
+    '\\b(if that|does that|would that) (changes?|matters?|makes? a difference|helps?)\\b',
+  ].join('|'),
+);
+/** Intents the message still means on its own, whatever was said before (a booking, a price, a person). */
+const OWN_BUSINESS = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help']);
+const MAX_DETAIL_WORDS = 20;
+
+export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boolean {
+  if (ctx.lastIntent !== 'condition_query' || !ctx.lastCondition) return false;
+  if (OWN_BUSINESS.has(r.intent) && r.reason === 'classified') return false;
+  if (r.notCovered || r.treatments.length > 0 || r.unlistedText) return false;
+  const understood = r.reason === 'classified' && !NOT_UNDERSTOOD.has(r.intent) && r.intent !== 'condition_query';
+  if (understood && r.score >= 0.8) return false;
+  return tellsDetail(r.text);
+}
+
+/** Whether a short message tells how long, where, how it came about or which part matters most (TELLS_DETAIL). */
+export function tellsDetail(text: string): boolean {
+  return text.trim().split(/\s+/).length <= MAX_DETAIL_WORDS && TELLS_DETAIL.test(text.toLowerCase().replace(/[’']/g, ' '));
+}

@@ -75,9 +75,15 @@ const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nothing', 'dont', '
 
 /** Whether one of the four words before `from` negates it ("no nerve stuff down the leg", "not in my back"). */
 export function negatedBefore(tokens: string[], from: number): boolean {
-  for (let i = from - 1; i >= Math.max(0, from - 4); i--) if (NEGATIONS.has(tokens[i])) return true;
+  for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+    // ("sorry no I meant my hip": the "no" takes back what was said before, the part after "meant" is affirmed)
+    if (CORRECTS.has(tokens[i])) return false;
+    if (NEGATIONS.has(tokens[i])) return true;
+  }
   return false;
 }
+/** Words of a correction ("I meant", "I mean"): what follows them is what the patient affirms. */
+const CORRECTS = new Set(['meant', 'mean']);
 
 /** After "head" or "mind": the mind, not the body ("my head won't switch off", "my head is racing"). */
 const MIND_AFTER =
