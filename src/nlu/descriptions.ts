@@ -37,7 +37,13 @@ const LAY_ACCOUNT = new Set(
 );
 
 /** Words of four letters or more in phrases. */
-const wordsOf = (names: string[]) => names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4);
+const wordsOf = (names: string[]) => names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4 && !PLACE_WORDS.has(w));
+/** Words that place a body part ("where my leg meets my pelvis", "side of my bum"), which are no body part themselves. */
+const PLACE_WORDS = new Set(
+  'where meets meet joins join with from that this your their into onto when what side sides front under over between inside outside above below near around behind bottom middle deep upper lower bony point bits just area part parts edge'.split(
+    ' ',
+  ),
+);
 
 /** Words every kind of diagnosis uses, which name no condition in particular. */
 const GENERIC = new Set(['syndrome', 'pain', 'including', 'chronic', 'injury', 'injuries', 'something', 'thing', 'about']);
