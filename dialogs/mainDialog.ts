@@ -20,6 +20,7 @@ import {
   emptyText,
   helpText,
   nothingToCancelText,
+  howTheyFeelText,
   notHelpfulText,
   staleAnswerText,
   tooLongText,
@@ -105,6 +106,9 @@ const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|wher
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
+/** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
+const ASKS_HOW_THEY_FEEL =
+  /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Intents whose question may be answered by one passage of the article. */
@@ -230,6 +234,14 @@ export class MainDialog extends ComponentDialog {
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
       if (single && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      if (single && ASKS_HOW_THEY_FEEL.test(plainForm(context.activity.text ?? ''))) {
+        await say(context, 'answered', howTheyFeelText(this.deps.knowledge), {
+          intent: 'not_covered',
+          suggestions: [SUGGESTIONS.person, SUGGESTIONS.book],
+        });
+        await this.deps.turns.remember(context, 'not_covered', {});
+        return step.endDialog();
+      }
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });

@@ -19,7 +19,7 @@ import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConce
 import type { Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_PROMPT, AREA_PROMPT, suitsAgainText, suitsText } from '../src/bot/replies';
+import { APPROACH_EXPLAINED, APPROACH_PROMPT, AREA_EXPLAINED, AREA_PROMPT, suitsAgainText, suitsText } from '../src/bot/replies';
 import { questionCount } from '../src/nlu/multiQuestion';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -27,6 +27,7 @@ import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { WHICH_TREATMENT_DIALOG } from './ids';
+import { setOutcome } from '../src/turn/record';
 import { InterruptibleDialog } from './interruptibleDialog';
 
 const INTENT = 'which_suits';
@@ -71,6 +72,10 @@ function toldApproach(r: Told): Approach | undefined {
   const area = toldArea(r);
   return area === 'internal' ? 'chinese' : area && DECIDES.has(area) ? 'western' : undefined;
 }
+
+/** A question about the question ("what do you need to know?", "why does that matter?", "like what?"): it is asked again, explained. */
+const ABOUT_THE_QUESTION =
+  /\b(what do (you|u) (need|want) to know|what (do|should) i (say|tell you|answer)|why (do|does|would) (you|u|it|that) (need|want|ask|matter)|why (do|would) (you|u) (need|want) (that|to know)|why does (it|that) matter|what do (you|u) mean|(can|could) (you|u) ask me|ask me (some )?questions|what (are|r) (the|my) (options|choices)|depends on what|like what|such as what|what kind of (thing|things|problem|problems)|not sure what (you|u) mean|what does that mean)\b/;
 
 /** Whether a prompt's choices are the area question's. */
 const isArea = (choices: Array<string | Choice>) => choices.some((c) => (typeof c === 'string' ? c : c.value) === AREAS[0].title);
@@ -127,6 +132,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     }
     return step.prompt(AREA_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
+      retryPrompt: reply(step.context, undefined, AREA_EXPLAINED, { intent: INTENT }),
       choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
@@ -138,6 +144,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', APPROACH_PROMPT, { intent: INTENT }),
+      retryPrompt: reply(step.context, undefined, APPROACH_EXPLAINED, { intent: INTENT }),
       choices: ChoiceFactory.toChoices(APPROACHES.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });
   }
@@ -179,6 +186,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
    * main dialog answers it, however unsure the classifier is: every other message is taken as an answer (see validate).
    */
   protected interrupts(r: Recognition): boolean {
+    if (ABOUT_THE_QUESTION.test(plainForm(r.text))) return false;
     return super.interrupts(r) || (typedAnswer(true, r) === undefined && typedAnswer(false, r) === undefined && questionCount(r.text) > 0);
   }
 
@@ -202,6 +210,11 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const { recognition } = await this.deps.turns.understand(prompt.context);
     const isAreaPrompt = isArea(prompt.options.choices ?? []);
     const typed = typedAnswer(isAreaPrompt, recognition, (await this.deps.turns.context(prompt.context)).told);
+    // "what do you need to know?": the question again, with why it is asked (the retry prompt)
+    if (typed === undefined && ABOUT_THE_QUESTION.test(plainForm(recognition.text))) {
+      setOutcome(prompt.context, 'clarify', INTENT);
+      return false;
+    }
     const options: Array<{ value: string; title: string }> = isAreaPrompt ? AREAS : APPROACHES;
     if (typed === undefined && prompt.recognized.succeeded) return true;
     // An answer that picks no option ("the back is what bothers me most" when asked about approaches, "i just feel

@@ -1255,6 +1255,27 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.intent).to.not.equal('which_suits');
     });
 
+    it('a question about the question ("what do you need to know?", "why does that matter?") gets it asked again, explained', async () => {
+      for (const meta of ['what do you need to know?', 'why do you need to know that?', 'depends on what?']) {
+        const c = new Conversation();
+        await c.say('help me choose a treatment');
+        const r = await c.say(meta);
+        expect(r.recognition?.outcome, meta).to.equal('clarify');
+        expect(r.text, meta).to.include('muscles or joints').and.include('not sure');
+      }
+    });
+
+    it('"which one is less painful?" and "which doesn\'t use needles?" are told both use thin needles and who can say more, not asked what they want help with', async () => {
+      for (const q of ['Which one is less painful?', "I hate needles, which of your treatments doesn't use them?"]) {
+        const r = await say(q);
+        expect(r.recognition?.outcome, q).to.equal('answered');
+        expect(r.text, q)
+          .to.include('thin needles')
+          .and.match(/phone/i)
+          .and.not.match(/what would you mainly like help with/);
+      }
+    });
+
     it('pain everywhere for years is told as fibromyalgia, and the approach question names the treatments', async () => {
       const c = new Conversation();
       await c.say('i dont really know what i need');

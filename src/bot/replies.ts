@@ -174,6 +174,18 @@ const SELF_CARE_NAMES: Record<string, string> = {
   'foam roller': 'foam rolling',
 };
 
+/**
+ * "Which one is less painful?", "which of your treatments doesn't use needles?": the article says both use thin needles
+ * and compares neither how they feel nor a needle-free option; the practitioners can say what to expect.
+ */
+export function howTheyFeelText(k: Knowledge): string {
+  const both = k.passages.find((p) => p.id === 'both_needles')?.text ?? '';
+  return (
+    `${both} It doesn’t say which one feels less or more comfortable, so I can’t compare them for you. ` +
+    `Our practitioners can tell you what to expect:\n\n${contactLines(k.clinic)}`
+  ).trim();
+}
+
 export function notCoveredText(k: Knowledge, about?: Recognition['notCovered']): string {
   if (about?.kind === 'selfcare')
     return (
@@ -298,6 +310,11 @@ export function conditionNotFoundText(k: Knowledge): string {
 
 // Which treatment suits me
 export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
+/** The questions again, with why they are asked ("what do you need to know?", "why does that matter?"). */
+export const AREA_EXPLAINED =
+  'So I can point you to the treatment our article suggests for you: is your problem mainly in the muscles or joints, your posture, digestion or sleep, ongoing pain, or are you not sure?';
+export const APPROACH_EXPLAINED =
+  'Our article says dry needling is grounded in Western medicine (trigger points in muscles) and acupuncture is an ancient Chinese medicine practice (meridians and chi). Which appeals to you more, or do you have no preference?';
 export const APPROACH_PROMPT =
   'And which approach appeals to you more: Western medicine (dry needling: trigger points in muscles) or traditional Chinese medicine (acupuncture: meridians and chi)?';
 
