@@ -106,6 +106,9 @@ const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|wher
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
+/** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
+const FOR_A_PROBLEM =
+  /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b/;
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 const ASKS_HOW_THEY_FEEL =
   /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
@@ -278,7 +281,15 @@ export class MainDialog extends ComponentDialog {
     // A named diagnosis that is not on the lists ("cluster headaches, is that on your list?") is a condition question too.
     const namesUnlisted =
       (Boolean(recognition.unlistedText) || (recognition.unlistedMention && ASKS_LIST.test(recognition.text))) && recognition.treatments.length === 0;
-    const intent = (question.condition || namesUnlisted) && aboutCondition ? 'condition_query' : asked;
+    // "which treatment for my chronic fatigue syndrome?", "which one for his gout?": a choice asked for something the
+    // lists do not name is told it is not on the list, not given a recommendation for it.
+    const suitsUnlisted =
+      asked === WHICH_SUITS &&
+      !options.intent &&
+      !question.condition &&
+      recognition.unlistedMention &&
+      FOR_A_PROBLEM.test(plainForm(recognition.text));
+    const intent = ((question.condition || namesUnlisted) && aboutCondition) || suitsUnlisted ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });

@@ -1255,6 +1255,17 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.intent).to.not.equal('which_suits');
     });
 
+    it('"which treatment for my X?" where X is on neither list is told it is not on the list, never given a recommendation for it', async () => {
+      for (const q of ['which treatment would help with my chronic fatigue syndrome?', 'which treatment is best for his gout?']) {
+        const r = await say(q);
+        expect(r.text, q)
+          .to.match(/isn’t on the list|not on the list/)
+          .and.not.match(/the article points to/);
+      }
+      const r = await say('which one is better for a tradie like me?');
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
     it('a question about the question ("what do you need to know?", "why does that matter?") gets it asked again, explained', async () => {
       for (const meta of ['what do you need to know?', 'why do you need to know that?', 'depends on what?']) {
         const c = new Conversation();
