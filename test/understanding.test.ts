@@ -1306,6 +1306,16 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('discourse words and fillers', () => {
+    it('"does it hurt though" is the pain question ("though" is no typo of "through"), and "ok then, what CAN acupuncture help with?" gets its uses', async () => {
+      let r = await say('does it hurt though');
+      expect(r.recognition?.intent).to.equal('not_covered');
+      r = await say('ok then, what CAN acupuncture help with?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.include('digestive issues');
+    });
+  });
+
   describe('follow-ups that tell more about the condition', () => {
     it('how long, where or how it came about, told after a condition question, is answered about that condition, not declined', async () => {
       for (const [first, more, condition] of [

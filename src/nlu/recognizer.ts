@@ -98,6 +98,10 @@ const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
 
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
+/** Words that carry the tone of a message, not what it asks ("though", "lol", "anyway"). */
+const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh']);
+/** Fillers before a question ("ok then, what can acupuncture help with?"). */
+const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|alright|sure|then|oh|anyway|great)[\s,.!]+)+/;
 const USES_ASKED =
   /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$/;
 
@@ -306,7 +310,8 @@ export class IntentRecognizer {
     // An inflection of a known word ("choosing": choose) is no typo, whatever word it is a letter or two from ("shooting").
     for (const [w, n] of this.counts) this.stemCounts.set(stem(w), (this.stemCounts.get(stem(w)) ?? 0) + n);
     const knownStems = new Set(this.stemCounts.keys());
-    this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)));
+    // ("does it hurt though": a discourse word is no typo of a word the model knows, "through")
+    this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)) || DISCOURSE.has(w));
     this.domain = new Set(model.domainStems);
   }
 
@@ -358,6 +363,9 @@ export class IntentRecognizer {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
     const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller, hint.patientsOwn);
+    // ("does it hurt though", "is it painful tho lol": a discourse word is no evidence of what is asked; left out when more is said)
+    const told = a.words.filter((w) => !DISCOURSE.has(w));
+    if (told.length > 0) a.words = told;
     const plain = a.words.filter((w) => !w.startsWith('<'));
     const result = {
       ...base,
@@ -390,7 +398,7 @@ export class IntentRecognizer {
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
-    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(lower.trim()))
+    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(lower.trim().replace(LEADING_FILLER, '')))
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
