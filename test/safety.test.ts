@@ -1464,4 +1464,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(true);
     }
   });
+
+  it('a question about which treatment suits pain after an operation or a birth is answered, not taken for a reaction to a session', () => {
+    for (const t of ['Which treatment is better for pain after a caesarean?', 'is acupuncture good for pain after surgery?']) {
+      const r = triage.triage(t);
+      expect(r.mode, `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal('none');
+    }
+    expectTier('still really sore after the treatment yesterday, is that normal?', 'clinic', ['first', 'note', 'alone']);
+  });
 });
