@@ -1316,6 +1316,15 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('sound-alike condition words', () => {
+    it('"my gran" is not "my-graine": a function word alone is no anchor for a sound-alike match, while "carpool tunnel" still is carpal tunnel', async () => {
+      const c = new Conversation();
+      const r = await c.say('Which would suit my gran?');
+      expect(r.recognition?.condition ?? '').to.not.match(/Migraine/);
+      expect((await say('would dry needling help my carpool tunnel')).recognition?.condition).to.equal('Carpal tunnel syndrome');
+    });
+  });
+
   describe('follow-ups that tell more about the condition', () => {
     it('how long, where or how it came about, told after a condition question, is answered about that condition, not declined', async () => {
       for (const [first, more, condition] of [

@@ -75,7 +75,8 @@ export class PhraseMatcher<T> {
         let bySound = 0;
         for (let k = 0; k < n && ok; k++) {
           if (taken[i + k]) ok = false;
-          else if (sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k])) exact++;
+          // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
+          else if (sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[i + k]) ? 0 : 1;
           else if (this.bySound && n >= 2 && soundsAlike(tokens[i + k], entry.words[k])) bySound++;
           else ok = false;
         }
