@@ -1472,4 +1472,16 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     }
     expectTier('still really sore after the treatment yesterday, is that normal?', 'clinic', ['first', 'note', 'alone']);
   });
+
+  it('self-harm shorthand and hiding it, a blade taken out of a sharpener, and "they would be relieved if I was gone" get the crisis guidance', () => {
+    for (const t of [
+      'the sh urges are back tonight',
+      'got the blade out of a pencil sharpener again',
+      'my wrists are covered in lines, I wear a hoodie so nobody sees',
+      'everyone would be better off if I was gone',
+    ])
+      expectTier(t, 'crisis');
+    const r = triage.triage('I get a knot under my shoulder blade that burns into my arm, is that a trigger point?');
+    expect(r.tier, r.mode).to.not.equal('crisis');
+  });
 });
