@@ -1484,4 +1484,24 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     const r = triage.triage('I get a knot under my shoulder blade that burns into my arm, is that a trigger point?');
     expect(r.tier, r.mode).to.not.equal('crisis');
   });
+
+  it('emergencies told at a distance or in lay words: a squeeze in the chest since lunch with a cold sweat, a fist pushing on the chest, a hand that will not grip with the same side of the face numb, a lung that will not fill after needling', () => {
+    for (const t of [
+      'my chest has been doing this tight squeezing thing all morning and now im in a cold sweat',
+      'feels like a fist pressing right in the middle of my chest',
+      'my right hand just would not grip the cup and the same side of my face went numb a few minutes ago',
+      'after the needles near my shoulder blade one side feels like it will not fill up, hurts to breathe in',
+      'my son has haemophilia and his ankle is swelling up fast after a knock',
+      'reckons his ticker is pounding and he feels faint',
+    ])
+      expectTier(t, 'emergency');
+    for (const t of [
+      'I cracked a rib coughing a month ago, it still hurts to breathe deep. Dry needling for that?',
+      "I'll have a heart attack if it's more than $100 lol, how much is a session?",
+      'my mate reckons he bled heaps after needling, is that normal?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
+    }
+  });
 });

@@ -83,7 +83,7 @@ const DISTANT = [
   /\b(months|years) later\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
   // ("she's vomited once": one time, not once upon a time)
-  /\b(?<!\b(at|vomited|vomit|been sick|thrown up|threw up|coughed|sneezed|only|just|more than|at least|at most) )once\b/,
+  /\b(?<!\b(at|vomited|vomit|been sick|thrown up|threw up|chucked up|chucked|puked|spewed|coughed|sneezed|only|just|more than|at least|at most) )once\b/,
   /\b(gp|doctor|dr|physio|specialist|neurologist|cardiologist|surgeon) (says|said|thinks|reckons|diagnosed|told me|confirmed)\b/,
   /\b(diagnosed|diagnosis)\b/,
   /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
@@ -229,6 +229,8 @@ const CAN_HELP =
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
+  // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
+  /\b(should|were) (anything|something|it|i|he|she) (go|goes|happen|happens|start|get|feel|have)\b/,
   // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
@@ -242,7 +244,8 @@ const HYPOTHETICAL = [
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
+  // ("reckons his heart is thumping": the one it happens to says so now, not hearsay)
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
