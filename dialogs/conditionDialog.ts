@@ -92,6 +92,7 @@ export class ConditionDialog extends InterruptibleDialog {
       const clear = recognition.unlistedText ? undefined : picker.pickClearly(recognition.text, treatment);
       if (clear) {
         await say(step.context, 'answered', clear.text, { intent: INTENT, suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person] });
+        await this.deps.turns.remember(step.context, INTENT, { treatment: clear.treatment === 'both' ? treatment : clear.treatment }, clear.id);
         return;
       }
       const related = picker.covering(recognition.text, treatment);

@@ -1340,6 +1340,18 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('a bare "how?" after an answer about dry needling is how dry needling works; "and for restless legs?" after a condition question is told it is not on the list', async () => {
+      let c = new Conversation();
+      await c.say('does dry needling help muscle recovery after the gym?');
+      let r = await c.say('how?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/trigger points|blood flow/);
+      c = new Conversation();
+      await c.say('do you treat tennis elbow?');
+      r = await c.say('and for restless legs?');
+      expect(r.text).to.match(/isn’t on the list|not on the list/);
+    });
+
     it('a correction ("sorry no, I meant my hip") is answered about the body part now meant', async () => {
       const c = new Conversation();
       await c.say('can DN help my knee? it aches on stairs');

@@ -4,7 +4,17 @@
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { addConcerns, affirmedConditions, toldConcerns } from '../nlu/concerns';
-import { ClinicContext, followUp, pointedBack, remember, ResolvedQuestion, resolveQuestion, tellsMoreAboutCondition } from '../nlu/context';
+import {
+  bareHowAbout,
+  ClinicContext,
+  ellipticalThing,
+  followUp,
+  pointedBack,
+  remember,
+  ResolvedQuestion,
+  resolveQuestion,
+  tellsMoreAboutCondition,
+} from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
@@ -42,6 +52,18 @@ export class TurnRecognizer {
       // condition (or the one this message now names), not a question the bot cannot answer.
       if (tellsMoreAboutCondition(recognition, clinicContext))
         recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
+      // "how?" right after an answer about dry needling: how dry needling works.
+      const how = bareHowAbout(text, clinicContext);
+      if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
+      // "and for restless legs?" after a condition question, not understood alone: asked as that thing on the list.
+      const thing =
+        ['None', 'out_of_scope'].includes(recognition.intent) && recognition.conditions.length === 0
+          ? ellipticalThing(text, clinicContext)
+          : undefined;
+      if (thing) {
+        const asked = this.recognizer.recognize(`is ${thing} on your list?`, { patientsOwn });
+        if (asked.intent === 'condition_query') recognition = { ...asked, text };
+      }
       record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
@@ -73,8 +95,12 @@ export class TurnRecognizer {
   /** Remembers what was just answered, so the next "it" or "that" refers to it. */
   async remember(context: TurnContext, intent: string, question: Partial<ResolvedQuestion>, passage?: string): Promise<void> {
     const current = await this.contextAccessor.get(context, {});
-    await this.contextAccessor.set(context, remember(current, intent, question, passage));
     const record = getTurnRecord(context);
+    // (an answer that did not say which treatment it was about is about the one the message named: "does dry needling
+    // help muscle recovery?" … "how?")
+    const named = record?.recognition.treatments.length === 1 ? record.recognition.treatments[0] : undefined;
+    const about = question.treatment === undefined && named ? { ...question, treatment: named } : question;
+    await this.contextAccessor.set(context, remember(current, intent, about, passage));
     if (record) {
       record.about = {
         treatment: question.treatment ?? record.about?.treatment,

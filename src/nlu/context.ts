@@ -213,3 +213,20 @@ export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boo
 export function tellsDetail(text: string): boolean {
   return text.trim().split(/\s+/).length <= MAX_DETAIL_WORDS && TELLS_DETAIL.test(text.toLowerCase().replace(/[’']/g, ' '));
 }
+
+/** "how?", "why?", "how so?", "in what way?": asked right after an answer about one treatment, about that one. */
+const BARE_HOW =
+  /^\s*(ok\s+|okay\s+|but\s+|and\s+|so\s+)?(how|why|how so|how come|in what way|how exactly|how does that work|how does it work|why is that|how would that work|how would it work)\s*\??\s*$/i;
+
+export function bareHowAbout(text: string, ctx: ClinicContext): TreatmentId | undefined {
+  return BARE_HOW.test(text) && ctx.lastTreatment && ctx.lastIntent !== 'which_suits' ? ctx.lastTreatment : undefined;
+}
+
+/** "and for restless legs?", "what about gout?": the thing asked about in a short follow-up, if the message is only that. */
+const ELLIPTICAL_THING =
+  /^\s*(?:ok\s+|okay\s+)?(?:and|what about|how about|and what about|and how about)\s+(?:for\s+|with\s+)?(?:my\s+|a\s+|an\s+)?([^?.,!]{3,40}?)\s*\??\s*$/i;
+
+export function ellipticalThing(text: string, ctx: ClinicContext): string | undefined {
+  if (ctx.lastIntent !== 'condition_query') return undefined;
+  return ELLIPTICAL_THING.exec(text)?.[1];
+}
