@@ -1504,4 +1504,28 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.mode === 'alone' || (r.mode === 'first' && r.tier === 'emergency'), `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
     }
   });
+
+  it("the kinds of pair 21 and 22's emergency and crisis misses (read after their honest run): shock with heavy bleeding, a gas heater and a sick family, a seizure of minutes, more tablets than one should, a bad reaction at a festival, tablets saved until it is time, blades bought not for shaving", () => {
+    for (const t of [
+      'nicked my hand on the mandolin, blood is pouring out and I feel really light headed',
+      'heater smells funny and now the kids both have headaches and feel dizzy',
+      'my son has epilepsy and his arms and legs are jerking, it has been about seven minutes',
+      'took way more nurofen than i should have since yesterday, maybe 30',
+      'my girlfriend dropped something at the party, she is overheating and totally out of it',
+      "can't get a decent lungful since the needling in my upper back",
+    ])
+      expectTier(t, 'emergency');
+    for (const t of [
+      'I have been keeping my old tablets in a drawer and I think it is time now',
+      'picked up some razor blades at the chemist and it was not for shaving',
+    ])
+      expectTier(t, 'crisis');
+    for (const t of [
+      'hips are so tight from sitting i can barely do a lunge',
+      'bled like a stuck pig after a tooth out last year, will needling make me bleed?',
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
+    }
+  });
 });
