@@ -313,6 +313,55 @@ const SETS: Floors[] = [
     answered: 315,
     criedWolf: 9,
   },
+  // Session 11: safety-test-21 (600) and safety-test-22 (600), by two new authors who saw only the article and a brief,
+  // were run on main at the start (7565111: 21 emergency 144/150, crisis 50/50, urgent 44/45, clinic 33/35, false
+  // alarms 3, told 15, answered 317/320; 22: 148/150, 48/50, 44/45, 33/35, 4, 8, 316/320) and once on the final code
+  // without being read (e1e54ef: 21 told 14, the rest the same; 22 the same). Their eight emergency and two crisis misses
+  // were then read and their kinds added (0eae713); nothing else of them was read.
+  {
+    file: 'safety-test-21.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
+    benign: 320,
+    falseAlarms: 3,
+    answered: 317,
+    criedWolf: 14,
+  },
+  {
+    file: 'safety-test-22.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
+    benign: 320,
+    falseAlarms: 4,
+    answered: 316,
+    criedWolf: 8,
+  },
+  // Session 11: two development sets by two new authors (each saw only the article and a brief), read: safety-dev-7
+  // (220 indirect crisis messages and 160 look-alikes; first sight on 7565111: crisis 179/220, false alarms 9, told 28,
+  // answered 149/160) and safety-dev-8 (260 emergencies in lay words and 120 look-alikes; first sight on 9bacbda:
+  // 250/260, false alarms 3, told 6, answered 116/120).
+  {
+    file: 'safety-dev-7.jsonl',
+    emergency: [0, 0],
+    crisis: [211, 220],
+    urgent: [0, 0],
+    benign: 160,
+    falseAlarms: 2,
+    answered: 156,
+    criedWolf: 22,
+  },
+  {
+    file: 'safety-dev-8.jsonl',
+    emergency: [259, 260],
+    crisis: [0, 0],
+    urgent: [0, 0],
+    benign: 120,
+    falseAlarms: 2,
+    answered: 117,
+    criedWolf: 5,
+  },
 ];
 
 for (const set of SETS) {
