@@ -9,6 +9,7 @@ import {
   ClinicContext,
   ellipticalThing,
   followUp,
+  notUnderstood,
   pointedBack,
   remember,
   ResolvedQuestion,
@@ -41,29 +42,12 @@ export class TurnRecognizer {
       // After a question about the patient's complaint, a description needs no "my" ("its more in the buttock actually").
       const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
       const text = context.activity.text ?? '';
-      let recognition = followUp(this.recognizer.recognize(text, { patientsOwn }), clinicContext);
-      // "what is it exactly though?": not understood alone, it points back to what was talked about last.
-      const resolved = pointedBack(text, recognition, clinicContext);
-      if (resolved) {
-        const again = this.recognizer.recognize(resolved, { patientsOwn });
-        if (!['None', 'out_of_scope', 'greeting', 'thanks'].includes(again.intent)) recognition = { ...again, refersBack: true };
-      }
-      // "it's been like this for 10 years", "mine's mostly in my fingers" after a condition question: more about that
-      // condition (or the one this message now names), not a question the bot cannot answer.
-      if (tellsMoreAboutCondition(recognition, clinicContext))
-        recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
-      // "how?" right after an answer about dry needling: how dry needling works.
-      const how = bareHowAbout(text, clinicContext);
-      if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
-      // "and for restless legs?" after a condition question, not understood alone: asked as that thing on the list.
-      const thing =
-        ['None', 'out_of_scope'].includes(recognition.intent) && recognition.conditions.length === 0
-          ? ellipticalThing(text, clinicContext)
-          : undefined;
-      if (thing) {
-        const asked = this.recognizer.recognize(`is ${thing} on your list?`, { patientsOwn });
-        if (asked.intent === 'condition_query') recognition = { ...asked, text };
-      }
+      const recognition = this.resolveFollowUp(
+        text,
+        followUp(this.recognizer.recognize(text, { patientsOwn }), clinicContext),
+        clinicContext,
+        patientsOwn,
+      );
       record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
@@ -75,6 +59,29 @@ export class TurnRecognizer {
       }
     }
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
+  }
+
+  /**
+   * A message read against what was talked about last, when alone it says less than it means: "what is it exactly
+   * though?" (points back), "it's been like this for 10 years" after a condition question (more about it), "how?" after
+   * an answer about one treatment, "and for restless legs?" after a condition question (that thing, on the list).
+   */
+  private resolveFollowUp(text: string, recognition: Recognition, ctx: ClinicContext, patientsOwn: boolean): Recognition {
+    const resolved = pointedBack(text, recognition, ctx);
+    if (resolved) {
+      const again = this.recognizer.recognize(resolved, { patientsOwn });
+      if (!notUnderstood(again) && again.intent !== 'greeting' && again.intent !== 'thanks') recognition = { ...again, refersBack: true };
+    }
+    if (tellsMoreAboutCondition(recognition, ctx))
+      recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
+    const how = bareHowAbout(text, ctx);
+    if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
+    const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;
+    if (thing) {
+      const asked = this.recognizer.recognize(`is ${thing} on your list?`, { patientsOwn });
+      if (asked.intent === 'condition_query') recognition = { ...asked, text };
+    }
+    return recognition;
   }
 
   /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */

@@ -6,6 +6,7 @@
 import type { ConditionRef, FoundEntity, TreatmentId } from './analyse';
 import type { Concerns } from './concerns';
 import type { Recognition } from './recognizer';
+import { withoutLeadingFiller } from './normalize';
 
 /** What the conversation is about, kept in conversation state between turns. */
 export interface ClinicContext {
@@ -137,16 +138,19 @@ export function remember(ctx: ClinicContext, intent: string, q: Partial<Resolved
   return next;
 }
 
-/** Fillers before a question ("ok fair enough. so what is it?"). */
-const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|thanks|alright|sure)[\s,.!]*)+/i;
 const QUESTION_WORD = /^(what|whats|what's|why|how|which|who|when|where|does|do|is|are|can|could|would|will|should)\b/i;
 
 function asksSomething(text: string): boolean {
-  return /\?\s*$/.test(text) || QUESTION_WORD.test(text.trim().replace(LEADING_FILLER, ''));
+  return /\?\s*$/.test(text) || QUESTION_WORD.test(withoutLeadingFiller(text.trim()));
 }
 
 /** Intents that say the message was not understood as a question of the clinic's. */
 const NOT_UNDERSTOOD = new Set(['None', 'out_of_scope']);
+
+/** Whether the recognizer did not understand the message as a question of the clinic's. */
+export function notUnderstood(r: Pick<Recognition, 'intent'>): boolean {
+  return NOT_UNDERSTOOD.has(r.intent);
+}
 /** "it", "that", "this": the thing talked about last. */
 const POINTS_BACK = /\b(it|that|this)\b/i;
 const MAX_POINTING_WORDS = 16;

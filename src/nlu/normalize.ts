@@ -82,3 +82,11 @@ export function plainForm(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Fillers before a question ("ok fair enough. so what is it?", "ok then, what can acupuncture help with?"). */
+const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|thanks|alright|sure|then|oh|anyway|great)[\s,.!]*)+/i;
+
+/** The text without the fillers it starts with. */
+export function withoutLeadingFiller(text: string): string {
+  return text.replace(LEADING_FILLER, '');
+}

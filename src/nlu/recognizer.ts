@@ -11,7 +11,7 @@ import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
-import { plainForm, words } from './normalize';
+import { plainForm, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
 
@@ -97,11 +97,9 @@ const RECENT_ONSET =
 const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
 
-/** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
-/** Words that carry the tone of a message, not what it asks ("though", "lol", "anyway"). */
+/** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
 const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh']);
-/** Fillers before a question ("ok then, what can acupuncture help with?"). */
-const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|alright|sure|then|oh|anyway|great)[\s,.!]+)+/;
+/** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
   /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$/;
 
@@ -398,7 +396,7 @@ export class IntentRecognizer {
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
-    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(lower.trim().replace(LEADING_FILLER, '')))
+    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(withoutLeadingFiller(lower.trim())))
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
