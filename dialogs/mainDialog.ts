@@ -21,6 +21,7 @@ import {
   helpText,
   nothingToCancelText,
   howTheyFeelText,
+  needleNervesText,
   notHelpfulText,
   staleAnswerText,
   tooLongText,
@@ -35,7 +36,7 @@ import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
-import { tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
+import { notUnderstood, tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
@@ -48,7 +49,7 @@ import { isInterrupted } from './interruptibleDialog';
 import { agesText, answerSeveral } from './multiQuestion';
 import { sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
-import { WhichTreatmentDialog } from './whichTreatmentDialog';
+import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
@@ -112,6 +113,9 @@ const FOR_A_PROBLEM =
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 const ASKS_HOW_THEY_FEEL =
   /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
+/** "I'm a bit nervous about needles", "scared of needles tbh", "needles freak me out": a worry about needles. */
+const NERVOUS_OF_NEEDLES =
+  /\b(nervous|scared|afraid|frightened|terrified|petrified|anxious|worried|wary|squeamish|phobic|phobia|fear|hate|freaked|freaks?|terrify|terrifies|scare|scares)\b(?!.*\b(not|dont|never|isnt) (scared|nervous|afraid)\b).{0,40}\bneedles?\b|\bneedles?\b.{0,30}\b(scare|scares|freak|freaks|terrify|terrifies|frighten|frightens|phobia)\b|\bneedle ?phobi(a|c)\b/;
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Intents whose question may be answered by one passage of the article. */
@@ -245,6 +249,14 @@ export class MainDialog extends ComponentDialog {
         await this.deps.turns.remember(context, 'not_covered', {});
         return step.endDialog();
       }
+      if (single && NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) && !recognition.conditions.length) {
+        await say(context, 'answered', needleNervesText(this.deps.knowledge), {
+          intent: 'not_covered',
+          suggestions: [SUGGESTIONS.person, SUGGESTIONS.book],
+        });
+        await this.deps.turns.remember(context, 'not_covered', {});
+        return step.endDialog();
+      }
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
@@ -319,7 +331,22 @@ export class MainDialog extends ComponentDialog {
       asksForRecommendation(recognition.text) &&
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
-      (told || (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) || before.lastIntent === WHICH_SUITS)
+      (told ||
+        (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) ||
+        before.lastIntent === WHICH_SUITS ||
+        // "recommend something pls", "i want to try needles but what kind": the model unsure which treatment is asked about
+        ((recognition.reason === 'ambiguous' || recognition.intent === 'what_is' || recognition.intent === 'how_it_works') &&
+          recognition.treatments.length === 0 &&
+          recognition.conditions.length === 0))
+    )
+      return true;
+    // "I don't mind either, whichever you think", "I don't want anything spiritual" right after the recommendation: the
+    // preference it asked about, told after all.
+    // (after a condition answer only a choice left to the bot or an approach named: "that's all" there is a goodbye)
+    if (
+      (before.lastIntent === WHICH_SUITS || before.lastIntent === 'condition_query') &&
+      notUnderstood(recognition) &&
+      tellsApproach(recognition.text, before.lastIntent === WHICH_SUITS)
     )
       return true;
     // "so?", "yeah so which", "why that one?" after the recommendation or its questions: the recommendation again, with its reason.

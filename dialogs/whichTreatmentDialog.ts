@@ -45,8 +45,16 @@ const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
 ];
 
 const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> = [
-  { value: 'western', title: 'Western medicine', synonyms: ['western', 'trigger points', 'science', 'modern'] },
-  { value: 'chinese', title: 'Chinese medicine', synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient'] },
+  {
+    value: 'western',
+    title: 'Western medicine',
+    synonyms: ['western', 'trigger points', 'science', 'modern', 'scientific', 'evidence based', 'clinical'],
+  },
+  {
+    value: 'chinese',
+    title: 'Chinese medicine',
+    synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient', 'eastern', 'holistic', 'spiritual', 'natural', 'alternative'],
+  },
   { value: 'none', title: 'No preference', synonyms: ['none', 'no preference', 'either', 'dont mind', "don't mind", 'not sure', 'whatever'] },
 ];
 
@@ -63,8 +71,33 @@ type Told = Pick<Recognition, 'text' | 'conditions' | 'treatments'>;
 const toldArea = (r: Told): Area | undefined =>
   leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
 
+/** "I don't want anything spiritual", "nothing too scientific": one approach turned down, so the other is the one. */
+const TURNS_DOWN =
+  /\b(dont|do not|not|no|nothing|never|rather not|not into|not keen on|not a fan of|against) (want |like |need |into |keen on |believe in )?(anything |any |something |too |that |the |so |very |overly )?(\w+ )?(\w+)\b/;
+
+function turnedDown(text: string): Approach | undefined {
+  const m = TURNS_DOWN.exec(plainForm(text));
+  if (!m) return undefined;
+  const turned = matchSynonyms(APPROACHES.slice(0, 2), [m[4], m[5]].filter(Boolean).join(' '));
+  return turned === 'western' ? 'chinese' : turned === 'chinese' ? 'western' : undefined;
+}
+
+/** "whichever you think", "I don't mind either": the choice between the two left to the bot. */
+const EITHER_WILL_DO = /\b(whichever|either (one|is fine|way|will do)|up to you|you (choose|pick|decide)|(dont|do not) mind (either|which))\b/;
+
+/**
+ * Whether a message tells a preference between the approaches, or leaves the choice to the bot ("I don't mind either");
+ * right after a recommendation (`afterChoice`) any way of leaving it counts ("dunno", "that's all").
+ */
+export function tellsApproach(text: string, afterChoice: boolean): boolean {
+  const form = plainForm(text);
+  return turnedDown(text) !== undefined || matchSynonyms(APPROACHES, text) !== undefined || (afterChoice ? LEAVES_IT : EITHER_WILL_DO).test(form);
+}
+
 /** The approach a message tells: named outright, by naming a treatment ("so acupuncture is the one?"), or by its area. */
 function toldApproach(r: Told): Approach | undefined {
+  const down = turnedDown(r.text);
+  if (down) return down;
   const named = matchSynonyms(APPROACHES, r.text);
   if (named) return named;
   if (r.treatments.length === 1) return r.treatments[0] === 'acupuncture' ? 'chinese' : 'western';

@@ -1326,6 +1326,49 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('follow-ups that tell more about the condition', () => {
+    it('what the patient does all day, or which part matters most, told right after a recommendation gets the recommendation again, not a decline', async () => {
+      for (const [first, more] of [
+        ['which would you suggest for tight hamstrings?', 'I cycle most mornings'],
+        ['what would you recommend for my sore shoulders?', "I'm a painter by trade"],
+        ['which one for stiff neck and heel pain?', 'the heel is the priority'],
+      ]) {
+        const c = new Conversation();
+        await c.say(first);
+        const r = await c.say(more);
+        expect(r.recognition?.outcome, more).to.equal('answered');
+        expect(r.text, more).to.match(/points to (dry needling|acupuncture)|closest condition/);
+      }
+    });
+
+    it('a preference told after a recommendation ("whichever you think", "nothing too spiritual please") is taken as the answer to which approach', async () => {
+      let c = new Conversation();
+      await c.say('what would you recommend for my knee arthritis?');
+      let r = await c.say('either is fine, whichever you think');
+      expect(r.recognition?.intent).to.equal('which_suits');
+      expect(r.recognition?.outcome).to.equal('answered');
+      c = new Conversation();
+      await c.say('what would you suggest for tight calves?');
+      r = await c.say('nothing too spiritual for me please');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/points to dry needling/);
+    });
+
+    it('a complaint told with no question ("my calves are always tight and cramping up") gets the treatment the article points to, not "not something I can help with"', async () => {
+      const r = await say('ugh my hamstrings are always tight and cramping up');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/knots/);
+      expect(r.text).to.not.match(/not something I can help with/);
+      // a pet's complaint stays declined
+      expect((await say('my dog has a sore hip, do you treat dogs?')).text).to.not.match(/points to/);
+    });
+
+    it('"recommend something pls" and "what suits an office worker" start the which-suits questions instead of "acupuncture or dry needling?"', async () => {
+      for (const text of ['recommend something pls', 'what suits a shift worker', 'want to try needles but what kind']) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('which_suits');
+      }
+    });
+
     it('how long, where or how it came about, told after a condition question, is answered about that condition, not declined', async () => {
       for (const [first, more, condition] of [
         ['can dry needling help my plantar fasciitis?', 'been like this for about 2 years now', 'Plantar fasciitis'],
@@ -1396,6 +1439,33 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('a visitor looking around or about to ask ("just browsing", "quick question coming up, bear with me", "how are you?") is greeted; "thank u so much ur amazing" is thanked; never declined', async () => {
+      for (const text of ['hey, just having a look around, nothing in particular', 'Good morning! quick q coming up, bear with me', 'how are you?']) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('greeting');
+        expect(r.recognition?.outcome, text).to.equal('answered');
+      }
+      const r = await say('thank u so much ur a star');
+      expect(r.recognition?.intent).to.equal('thanks');
+    });
+
+    it('"what\'s ur name?", "do you have a name?" are answered truthfully: an automated assistant, and a person to contact', async () => {
+      for (const text of ['whats ur name', 'do you have a name?', 'what should I call you']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/automated assistant/);
+      }
+    });
+
+    it('a worry about needles ("I\'m a bit nervous about needles") is met kindly with what the article says and who can talk it through, not "I don\'t have that information"', async () => {
+      for (const text of ["honestly I'm pretty scared of needles", 'needles kind of freak me out, is that silly']) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.match(/common worry/);
+        expect(r.text, text).to.match(/thin needles/);
+        expect(r.text, text).to.match(/Phone:/);
+      }
+    });
+
     it('"are you ChatGPT?" is asked whether the bot is a person; "first time on your site" is a greeting', async () => {
       let r = await say('wait are you chatgpt or something');
       expect(r.text).to.match(/automated assistant/);
@@ -1521,6 +1591,15 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/placeholder/i);
       // and says how to find out, even when the phone and email are placeholders too
       for (const t of ['whats ur address', 'where do I park?']) expect((await say(t)).text, t).to.match(/contact the clinic|call us|email/i);
+    });
+
+    it('a contact question about something the clinic details do not hold ("do you do home visits?", "when is she in?") is told the assistant does not have it and who to ask, not shown the card', async () => {
+      for (const t of ['Do you do home visits?', "where's the clinic"]) {
+        const r = await say(t);
+        expect(r.recognition?.outcome, t).to.equal('fallback');
+        expect(r.text, t).to.match(/don’t have that information|not been set/);
+        expect(r.text, t).to.not.match(/Address:/);
+      }
     });
 
     it('/healthz names the clinic details that are still placeholders', async () => {

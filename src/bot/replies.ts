@@ -186,6 +186,18 @@ export function howTheyFeelText(k: Knowledge): string {
   ).trim();
 }
 
+/**
+ * "I'm a bit nervous about needles", "needles freak me out": a common worry, met kindly. The article says only that both
+ * use thin needles; how a session feels is for the practitioners to talk through.
+ */
+export function needleNervesText(k: Knowledge): string {
+  const both = k.passages.find((p) => p.id === 'both_needles')?.text ?? '';
+  return (
+    `That’s a very common worry, and it’s fine to say so. ${both} Our article doesn’t describe how a session feels, ` +
+    `so our practitioners are the best people to talk you through what to expect:\n\n${contactLines(k.clinic)}`
+  ).trim();
+}
+
 export function notCoveredText(k: Knowledge, about?: Recognition['notCovered']): string {
   if (about?.kind === 'selfcare')
     return (

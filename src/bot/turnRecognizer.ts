@@ -15,6 +15,7 @@ import {
   ResolvedQuestion,
   resolveQuestion,
   tellsMoreAboutCondition,
+  tellsMoreForChoice,
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
@@ -27,6 +28,19 @@ export interface TurnUnderstanding {
   recognition: Recognition;
   question: ResolvedQuestion;
   record: TurnRecord;
+}
+
+/**
+ * "my calves are always tight and cramping up": a complaint of the patient's own, told and not asked, that the model
+ * took for off-topic. It gets the treatment the article points to for it (which-suits), not "I can't help with that".
+ * A question, a treatment named, a thing named that is not on the list, or the recognizer's own decision (an animal)
+ * keep their reply.
+ */
+function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): boolean {
+  if (!(r.reason === 'out_of_scope' || r.reason === 'no_domain_words') || !notUnderstood(r)) return false;
+  if (r.conditions.length > 0 || r.treatments.length > 0 || r.notCovered || r.unlistedMention || text.includes('?')) return false;
+  if (!patientsOwn && !/\b(my|i|im|me|mine)\b/i.test(text)) return false;
+  return Object.keys(toldConcerns(text, [])).length > 0;
 }
 
 export class TurnRecognizer {
@@ -74,6 +88,9 @@ export class TurnRecognizer {
     }
     if (tellsMoreAboutCondition(recognition, ctx))
       recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
+    if (tellsMoreForChoice(recognition, ctx))
+      recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true };
+    if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     const how = bareHowAbout(text, ctx);
     if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
     const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;

@@ -76,6 +76,8 @@ function deniedConditions<T extends { from: number; to: number }>(raw: string[],
       const w = raw[i];
       // ("isn't that a sports injury?", "is it not tennis elbow?": asked to be confirmed, not denied)
       if (w === 'not' && ASKS_BACK_BEFORE.has(raw[i - 1] ?? '') && ASKS_BACK_AFTER.has(raw[i + 1] ?? '')) break;
+      // ("just yes or no: dry needling for tennis elbow?": the answer asked for, not a denial)
+      if (w === 'no' && raw[i - 1] === 'or') break;
       if (DENIAL.has(w)) {
         out.add(m);
         break;

@@ -24,7 +24,9 @@ const ASKS_IF_BOT = [
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
   /\b(or|is) (it|this) (automatic|automated)\b/,
-  /^(and )?(what is|whats) your name\b/,
+  /\b(what is|whats|wats|what s) (your|ur|yr|ya) name\b/,
+  /\b(do|have|did) (you|u|they) (have|got|give you|give u) a name\b/,
+  /\bwhat (do|should|can|shall) i call (you|u)\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
 ];
 
@@ -93,7 +95,7 @@ const COMPLIMENT = /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awes
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
 export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
@@ -120,7 +122,11 @@ const SOCIAL_VOCAB = new Set(
     'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend ' +
     // bedtime farewells, a message sent to the wrong window, a first-timer ("I've never used one of these chat things")
     'goodnight gnight nite nighty window tab conversation app page screen meant someone else name never used use using one ' +
-    'these those chat things thing computer computers another other different'
+    'these those chat things thing computer computers another other different ' +
+    // a visitor looking around or about to ask ("just browsing, nothing specific", "quick q coming up, bear with me"),
+    // and warmer thanks ("thank u so much ur amazing")
+    'browsing browse looking look around having nothing specific particular in coming up bear wait sec second moment min ' +
+    'minute q qn something can may ur amazing fantastic superb star gem champ angel bless luv hun how hows doing r'
   ).split(' '),
 );
 
@@ -163,7 +169,7 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do) i (get|try|go for|have))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));
@@ -180,17 +186,27 @@ export type ClinicDetail = 'openingHours' | 'address' | 'unknown';
 const DETAILS: Array<[ClinicDetail, RegExp]> = [
   [
     'unknown',
-    /\b(parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet)\b/,
+    /\b(parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet|home visits?|house calls?|mobile service|come to (me|my|our)|visit (me|my|our))\b/,
   ],
   [
     'openingHours',
     /\b(open|opening|close|closing|closed|hours|times|weekend|weekends|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|public holidays?|after work|late|early|evenings?|mornings?)\b/,
   ],
-  ['address', /\b(where|located|location|address|directions|find you|get there|suburb)\b/],
+  ['address', /\b(where|wheres|whereabouts|located|location|address|directions|find you|get there|suburb)\b/],
 ];
+
+/**
+ * The ways of reaching the clinic its details hold ("what's your number", "how do I get in touch", "can I book"): a
+ * contact question naming none of them asks something else of the clinic ("do you do home visits?", "when is she
+ * in?"), which the details do not answer.
+ */
+const CONTACT_MEANS =
+  /\b(contact|contacts|details|phone|phones|number|numbers|call|calls|ring|email|emails|e mail|mail|reach|touch|hold|website|web|site|online|book|booking|bookings|appointment|appointments|message|text|sms|speak|talk|person|someone|somebody|human|staff|reception|receptionist|team|facebook|instagram|insta|socials|info|information)\b/;
 
 /** The clinic detail a contact question asks about, if it names one. */
 export function askedDetail(text: string): ClinicDetail | undefined {
   const form = plainForm(text);
-  return DETAILS.find(([, p]) => p.test(form))?.[0];
+  const named = DETAILS.find(([, p]) => p.test(form))?.[0];
+  if (named) return named;
+  return CONTACT_MEANS.test(form) ? undefined : 'unknown';
 }

@@ -196,8 +196,11 @@ const TELLS_DETAIL = new RegExp(
     '\\b(got it|did it|hurt it|injured it|started|happened) (from|playing|doing|at|during|after|when)\\b',
     '\\b(from|playing|after) (running|cricket|footy|football|soccer|netball|tennis|golf|the gym|gym|training|work|gardening|lifting|surgery|an operation|a fall|falling)\\b',
     // which part, a correction
-    '\\b(i meant|meant my|not my|focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|the worst)\\b',
+    '\\b(i meant|meant my|not my|focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|the worst|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing))\\b',
     '\\b(if that|does that|would that) (changes?|matters?|makes? a difference|helps?)\\b',
+    // what the patient does all day ("I sit all day, I'm a truck driver", "I run trails most weekends")
+    '^(well |yeah |yes |oh |and |also |but )?(i|we) (sit|stand|run|walk|lift|type|drive|work|train|play|swim|cycle|ride|garden|climb|dance|surf|hike|carry|do a lot of|spend)\\b',
+    '\\b(i m|im|i am) (a|an) (?!(bit|little|lot|few)\\b)\\w+( \\w+)?( by trade)?( and| so| who|$)',
   ].join('|'),
 );
 /** Intents the message still means on its own, whatever was said before (a booking, a price, a person). */
@@ -210,6 +213,16 @@ export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boo
   if (r.notCovered || r.treatments.length > 0 || r.unlistedText) return false;
   const understood = r.reason === 'classified' && !NOT_UNDERSTOOD.has(r.intent) && r.intent !== 'condition_query';
   if (understood && r.score >= 0.8) return false;
+  return tellsDetail(r.text);
+}
+
+/**
+ * "I sit all day, I'm a truck driver" right after a recommendation: more about the patient for the same choice, which
+ * the model alone reads as off-topic.
+ */
+export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean {
+  if (ctx.lastIntent !== 'which_suits' || !notUnderstood(r)) return false;
+  if (r.notCovered || r.treatments.length > 0) return false;
   return tellsDetail(r.text);
 }
 
