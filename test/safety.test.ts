@@ -1528,4 +1528,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
     }
   });
+
+  it('the kinds of safety-dev-9 (lay emergencies, read): speech that comes out as gibberish, crushing chest with a heavy arm "too young for a heart attack", steering into a tree, breathless at rest after needling near the shoulder blade, "pins in me shoulder" and a weak hand; idioms and what-ifs stay answered', () => {
+    for (const t of [
+      'tried to order a coffee and the words came out as nonsense, and my hand feels like jelly',
+      'bit embarrassing but my chest is doing a crushing thing and my left arm feels heavy, surely im too young for a heart attack at 38',
+      'had needles near my shoulder blade this morning and now im puffing hard just sitting on the couch',
+      'dry needled in my upper back at lunch and now it stabs under my shoulder blade with every breath',
+    ])
+      expectTier(t, 'emergency');
+    expectTier('most nights driving home from work I think about just steering into a pole', 'crisis');
+    expectTier("since the pins in me neck yesterday me left hand's gone weak and tingly", 'urgent');
+    for (const t of [
+      'my tight calves are sucking the life out of me, would dry needling help?',
+      'just wondering, if the needle hits a nerve could my leg go numb for good?',
+      'had really heavy bleeding after surgery two years ago, now is fine. can i have acupuncture for my knee?',
+      "i don't get how a needle in my ear helps my back",
+    ]) {
+      const r = triage.triage(t);
+      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
+    }
+  });
 });

@@ -88,8 +88,9 @@ const DISTANT = [
   /\b(diagnosed|diagnosis)\b/,
   /\bwhen (i am|i get|i feel|i|im) (anxious|stressed|nervous|worked up|upset|panicky|worried|scared|angry|tired|cold)\b/,
   /\bat (age|the age of)\b/,
-  // "had a heart attack at 50": an age, not a time of day.
-  /\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
+  // "had a heart attack at 50": an age, not a time of day; told of an event that happened ("surely I'm too young for a
+  // heart attack at 41" is no date).
+  /(?<!\b(too young|too old)\b.{0,30})\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\b(19|20)\d\d\b/,
@@ -150,7 +151,7 @@ const HABITUAL = [
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,

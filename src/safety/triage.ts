@@ -34,7 +34,7 @@ const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, cl
 /** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
 /** A long time said outright in another sentence ("that's been going on for months", "18 months of it"). */
 const LONG_FOR =
-  /\b(for (months|ages|a long time|a while|as long as)|(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|of|later|on|now)|last (year|month))\b/;
+  /\b(for (months|a long time|as long as)|(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|of|later|on|now)|last (year|month))\b/;
 const EVENT =
   /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
@@ -511,7 +511,8 @@ export class SafetyTriage {
       let p = presence.get(id);
       if (p === undefined) {
         const other = byId.get(id);
-        presence.set(id, (p = other ? this.signIn(other, clauses) : false));
+        // (a required sign's own 'unless' holds too: "if the needle hits a nerve" hurts no one's body on purpose)
+        presence.set(id, (p = other ? this.signIn(other, clauses) && !(other.unless && allStems.some((c) => other.unless!.test(c))) : false));
       }
       return p;
     };
