@@ -169,6 +169,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the article’s concepts imply the treatment', () => {
+    it('a needle in a sore muscle, the pain cycle, metabolic byproducts and "the body\'s energy" say which treatment is meant: no "acupuncture or dry needling?"', async () => {
+      for (const [text, treatment] of [
+        ['how can poking a needle into a sore muscle calm it down?', 'dryNeedling'],
+        ['so the needles break some kind of pain cycle?', 'dryNeedling'],
+        ['what do metabolic byproducts have to do with it', 'dryNeedling'],
+        ["what's that word you use for the body energy thing", 'acupuncture'],
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.recognition?.treatment, text).to.equal(treatment);
+      }
+    });
+
     it('"what does lactic acid do in a muscle knot?" gets the passage about lactic acid, though "muscle knot" names a condition', async () => {
       const r = await say('what does lactic acid do in a muscle knot?');
       expect(r.text).to.include('lactic acid');
