@@ -951,6 +951,16 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('after a recommendation for a named condition, "would the other one work too?" naming a treatment is about that condition, not "which condition?"', async () => {
+      const c = new Conversation();
+      await c.say('which treatment would you recommend?');
+      await c.say('I have plantar fasciitis');
+      const r = await c.say('could acupuncture work as well?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+      expect(r.text).to.match(/does not list it for acupuncture/);
+    });
+
     it('more detail after a condition or recommendation ("only the neck and shoulders, nothing internal") gets the recommendation, not a decline', async () => {
       let c = new Conversation();
       await c.say('ive had tennis elbow for months, what should i try');

@@ -58,8 +58,23 @@ function sameConditionGoingWith(r: Recognition, ctx: ClinicContext): Recognition
   return { ...r, conditions: [{ ...now, value: last }] };
 }
 
+/** "would acupuncture work too?", "…for that as well?": the same thing asked of another treatment. */
+const ALSO_FOR_IT = /\b(too|also|as well|instead|either|for (it|that|this|them|mine|me))\b/;
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = sameConditionGoingWith(r, ctx);
+  // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
+  // other treatment and no condition, right after a recommendation for a condition, is about that condition.
+  if (
+    ctx.lastIntent === 'which_suits' &&
+    ctx.lastCondition &&
+    (r.intent === 'condition_query' || (r.intent === 'uses' && ALSO_FOR_IT.test(r.text.toLowerCase()))) &&
+    r.conditions.length === 0 &&
+    r.treatments.length === 1 &&
+    !r.unlistedMention &&
+    !r.unlistedText
+  )
+    return { ...r, intent: 'condition_query', refersBack: true };
   // "what about the other treatment, does that help digestion?": whatever its length, "the other one" is the treatment
   // not talked about last.
   // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
