@@ -195,7 +195,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // The condition this message names (unless it denies it: "no sleep troubles"), else the one told earlier in the
     // conversation ("Sore Achilles for 3 months" … "just the tendon, which?").
     const toldBefore = (await this.deps.turns.context(step.context)).toldCondition;
-    const affirmed = affirmedConditions(recognition.text, question.condition ? [question.condition] : []).length > 0;
+    // (a narrower thing the list covers by a broader name, "since my hip replacement", is affirmed or denied like any other)
+    const asTold = question.condition ? [{ ...question.condition, value: { ...question.condition.value, partial: false } }] : [];
+    const affirmed = affirmedConditions(recognition.text, asTold).length > 0;
     // (an earlier one listed for the other treatment is left out: "poor sleep and a sore back" … "the back is what bothers
     // me most" is not "our article lists insomnia (for acupuncture)" before recommending dry needling)
     const agrees = (c: ConditionRef) => treatment === 'both' || c.list === treatment;
@@ -203,9 +205,12 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const condition = question.condition && affirmed ? question.condition : earlier;
     await this.deps.turns.remember(step.context, INTENT, { treatment, ...(condition ? { condition } : {}) });
     const lists = condition?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
+    // ("since my hip replacement": the closest listed condition, Post-surgical pain; a broader word of acupuncture's,
+    // "digestive issues" for IBS, is no listed condition and is not named here)
+    const closest = condition?.value.partial && condition.value.list === 'dryNeedling';
     const listed =
-      condition && !condition.value.partial
-        ? `${claimText(knowledge, condition.value.described ? 'suitsDescribed' : 'suitsListed', { name: condition.value.name, lists })} `
+      condition && (!condition.value.partial || closest)
+        ? `${claimText(knowledge, condition.value.described || closest ? 'suitsDescribed' : 'suitsListed', { name: condition.value.name, lists })} `
         : '';
     await say(step.context, 'answered', listed + suitsText(treatment, why), {
       intent: INTENT,

@@ -951,6 +951,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('a recommendation for something the list covers by a broader name ("since my knee replacement", "whiplash") names the closest listed condition', async () => {
+      const c = new Conversation();
+      await c.say('not sure which treatment to pick');
+      const r = await c.say('still sore since my shoulder replacement in March');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/closest condition on our article’s list is Post-surgical pain/);
+    });
+
     it('after a recommendation for a named condition, "would the other one work too?" naming a treatment is about that condition, not "which condition?"', async () => {
       const c = new Conversation();
       await c.say('which treatment would you recommend?');
