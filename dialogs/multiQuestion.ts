@@ -75,10 +75,13 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   }
   // A named condition turns a topic question, or one the model was unsure of, into a condition question ("Achilles problems?").
   // ("…complete? And are sports injuries on it?": a listed condition asked about the list is a condition question)
-  const aboutCondition = q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.reason === 'ambiguous' || ASKS_ON_LIST.test(r.text));
+  // ("What do you know about dry needling for golfer's elbow, and…": the help menu is no answer to a part naming a condition)
+  const aboutCondition =
+    q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.intent === 'help' || r.reason === 'ambiguous' || ASKS_ON_LIST.test(r.text));
   if (r.intent === 'condition_query' || aboutCondition || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
     // A part that names something unlisted ("shin splints?") is about that, not the message's first condition.
-    const condition = q.condition ?? (r.unlistedMention && !r.refersBack ? undefined : whole.condition);
+    // ("does it help tinnitus? what about my achilles": "it" is the treatment; tinnitus, named, is what the part asks about)
+    const condition = q.condition ?? (r.unlistedMention && (!r.refersBack || r.unlistedText) ? undefined : whole.condition);
     if (condition) {
       return {
         intent: r.intent,

@@ -630,6 +630,19 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('several questions in one message', () => {
+    it('every part is answered: an unlisted thing asked of "it" beside a listed one, a condition asked as "what do you know about", an age question the article does not cover', async () => {
+      let r = await say("does it do anything for tinnitus? and what about my plantar fasciitis, it's been months");
+      expect(r.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(r.text).to.match(/Plantar fasciitis/);
+      r = await say('What do you know about dry needling for sciatica, and is there a bus stop close by?');
+      expect(r.text).to.match(/Sciatica/);
+      expect(r.text).to.match(/don’t have that information/);
+      r = await say('is there an age limit, and can acupuncture help insomnia?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.match(/insomnia/);
+      expect((await say('can children have dry needling?')).recognition?.intent).to.equal('not_covered');
+    });
+
     it('a condition asked alone between questions ("Is sciatica on the list? Fibromyalgia? And gout?") and a body part asked about the list ("are knees on your list?") are answered each', async () => {
       let r = await say('Is sciatica on the list? Fibromyalgia? What about gout?');
       expect(r.text)
