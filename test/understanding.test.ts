@@ -14,6 +14,13 @@ async function say(text: string) {
 
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
+    it('surgery on a body part ("had knee surgery", "my shoulder op") is post-surgical pain, not the body part\'s condition', async () => {
+      for (const text of ['had back surgery in the spring, can needling help the pain?', 'my ankle op was a month ago and it still throbs']) {
+        const r = await say(text);
+        expect(r.recognition?.condition, text).to.equal('Post-surgical pain');
+      }
+    });
+
     it('knots or trigger points in a body part no listed condition covers ("knots between my shoulder blades", "upper back") are myofascial pain syndrome, not an unlisted upper back', async () => {
       const r = await say('got knots all through my upper back, would needling sort them?');
       expect(r.recognition?.condition).to.equal('Myofascial pain syndrome');
