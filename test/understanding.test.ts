@@ -1468,6 +1468,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('follow-ups that point back', () => {
+    it('"can that be dry needled?" after a condition is asked about that condition, not handed to a person', async () => {
+      const c = new Conversation();
+      await c.say('my physio thinks it is golfers elbow');
+      const r = await c.say('can that be dry needled?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.recognition?.condition).to.equal('Golfer’s elbow (medial epicondylitis)');
+    });
+
     it('"what is it exactly though?" after a question about dry needling, "what\'s its proper name?" after a condition, are about what was talked about', async () => {
       let c = new Conversation();
       await c.say('how much is dry needling?');

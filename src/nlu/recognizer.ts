@@ -486,6 +486,9 @@ export class IntentRecognizer {
     // a person or a booking, when the message asks for neither in so many words.
     if (askedCondition && namesListed && PEOPLE_INTENTS.has(top.intent) && !ASKS_PEOPLE.test(said))
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
+    // "Can that be dry needled?": a treatment named and no word asking for a person is no request for one.
+    if (top.intent === 'human' && a.treatments.length > 0 && !ASKS_PEOPLE.test(said) && second && !PEOPLE_INTENTS.has(second.intent))
+      return { ...withScores, intent: second.intent, score: second.score, reason: 'classified' };
     if (
       askedCondition &&
       namesListed &&
