@@ -1498,6 +1498,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('thanks with a question after it gets the question answered; thanks with good news about a session is thanks, not a question about the body part', async () => {
+      let r = await say('oh thats helpful, thank you. and is dry needling the newer one?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/1980s/);
+      r = await say('thanks so much, my neck has loosened up heaps since the session!');
+      expect(r.recognition?.intent).to.equal('thanks');
+      expect(r.text).to.not.match(/isn’t on the list|not something I can help with/);
+    });
+
     it('a visitor looking around or about to ask ("just browsing", "quick question coming up, bear with me", "how are you?") is greeted; "thank u so much ur amazing" is thanked; never declined', async () => {
       for (const text of ['hey, just having a look around, nothing in particular', 'Good morning! quick q coming up, bear with me', 'how are you?']) {
         const r = await say(text);

@@ -18,6 +18,7 @@ import {
   tellsMoreForChoice,
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
+import { splitQuestions } from '../nlu/multiQuestion';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
@@ -29,6 +30,12 @@ export interface TurnUnderstanding {
   question: ResolvedQuestion;
   record: TurnRecord;
 }
+
+/** Thanks at the start of a message ("thank you so much, …", "cheers, …"). */
+const THANKS_FIRST = /^(thanks|thank you|thank u|thankyou|thx|ty|cheers|ta)\b/i;
+/** Good news about how the patient is doing ("already feeling better", "it really helped"). */
+const GOOD_NEWS =
+  /\b(better|improved|improving|great|helped|helping|amazing|wonderful|fantastic|relief|relieved|so much easier|pain free|no more pain|loosened up)\b/;
 
 /**
  * "my calves are always tight and cramping up": a complaint of the patient's own, told and not asked, that the model
@@ -91,6 +98,7 @@ export class TurnRecognizer {
     if (tellsMoreForChoice(recognition, ctx))
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
+    recognition = this.questionAfterThanks(text, recognition, patientsOwn);
     const how = bareHowAbout(text, ctx);
     if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
     const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;
@@ -98,6 +106,24 @@ export class TurnRecognizer {
       const asked = this.recognizer.recognize(`is ${thing} on your list?`, { patientsOwn });
       if (asked.intent === 'condition_query') recognition = { ...asked, text };
     }
+    return recognition;
+  }
+
+  /**
+   * "thats really interesting, thanks. so acupuncture is really ancient then?": thanks or a greeting with a question after
+   * it is the question, which the model alone reads as thanks; "thank you so much, my back's already feeling better" is
+   * thanks, not a question about the back.
+   */
+  private questionAfterThanks(text: string, recognition: Recognition, patientsOwn: boolean): Recognition {
+    const social = recognition.intent === 'thanks' || recognition.intent === 'greeting';
+    if (social && text.includes('?')) {
+      const parts = splitQuestions(text);
+      const asked = parts.length > 1 ? parts[parts.length - 1] : undefined;
+      const again = asked ? this.recognizer.recognize(asked, { patientsOwn }) : undefined;
+      if (again && !notUnderstood(again) && again.intent !== 'thanks' && again.intent !== 'greeting') return again;
+    }
+    if (!social && !text.includes('?') && THANKS_FIRST.test(text.trim()) && GOOD_NEWS.test(text.toLowerCase()))
+      return { ...recognition, intent: 'thanks', reason: 'classified', score: 1, conditions: [] };
     return recognition;
   }
 
