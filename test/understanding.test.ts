@@ -1498,6 +1498,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('social messages in people’s own words', () => {
+    it('"I\'ve asked about prices three times now" is a complaint about the answers (an apology and a person), never crisis guidance', async () => {
+      const r = await say("this is annoying, I've asked you the same question 3 times");
+      expect(r.text).to.match(/^Sorry that wasn’t helpful/);
+      expect(r.text).to.not.match(/Lifeline|call 000|crisis/);
+    });
+
     it('thanks with a question after it gets the question answered; thanks with good news about a session is thanks, not a question about the body part', async () => {
       let r = await say('oh thats helpful, thank you. and is dry needling the newer one?');
       expect(r.recognition?.outcome).to.equal('answered');
@@ -1577,7 +1583,7 @@ describe('understanding patients’ own words', () => {
     it('"thank you kindly, you have been most helpful, goodbye" is thanks, not a crisis', async () => {
       const r = await say('Thank you kindly, you have been most helpful. Bye now.');
       expect(r.recognition?.outcome).to.equal('answered');
-      expect(r.text).to.not.match(/crisis|Lifeline|000/);
+      expect(r.text).to.not.match(/Lifeline|call 000|crisis/);
     });
 
     it('"get me a manager" and "I want to talk to whoever does the needling" are handed to a person; "good night, back tomorrow" is a goodbye', async () => {

@@ -74,8 +74,13 @@ const BOT_COMPLAINT = [
 /** Words after a complaint that make it about the patient after all ("this isn't helping, I can't go on"). */
 const ABOUT_ME = /\b(i|im|ive|id|myself|want|wanna|life|die|dead|end|kill|hurt|anymore|going|gonna|cope|alone|tired)\b/;
 
+/** "I'm getting frustrated, I've asked about prices three times now": the same question asked again and again. */
+const ASKED_AGAIN =
+  /\b(asked|asking|ask|typed|said) (you |u )?(about |for )?(this|that|it|the same( thing| question)?|\w+) (three|3|two|2|four|4|several|many|multiple|a few|so many|a million) times\b|\b(asked|asking) (you |u )?(the same (thing|question)|this|that) (again|already|before)\b/;
+
 export function complainsAboutAnswer(text: string): boolean {
   const form = plainForm(text);
+  if (ASKED_AGAIN.test(form)) return true;
   for (const re of BOT_COMPLAINT) {
     const m = re.exec(form);
     if (!m) continue;
@@ -169,7 +174,7 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do) i (get|try|go for|have))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do) i (get|try|go for|have))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));
