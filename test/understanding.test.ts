@@ -254,6 +254,11 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('"how many conditions are on the list?" is answered with the count of the listed conditions, and that the list is not exhaustive', async () => {
+      const r = await say('how many things is dry needling used for, according to you?');
+      expect(r.text).to.match(/That is 21 conditions, and the article says the list is not exhaustive/);
+    });
+
     it('two treatments\' concepts set side by side ("is qi just good circulation?", "knots vs acupoints") get what the article says of each', async () => {
       let r = await say('is qi basically the same as blood flow?');
       expect(r.text).to.include('life force').and.include('blood flow').and.include('different treatments');

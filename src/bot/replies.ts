@@ -69,11 +69,12 @@ export function topicText(k: Knowledge, topicId: string, treatment: TreatmentId 
   if (!topic || !answer) throw new Error(`no answer for ${topicId}/${treatment}`);
   let text = answer.text;
   if (answer.listConditions) {
+    const listed = dryNeedlingConditions(k);
+    // ("how many conditions are on the list?": counted from the list itself, never a number of our own)
     text +=
       '\n' +
-      dryNeedlingConditions(k)
-        .map((c) => `- ${c.name}`)
-        .join('\n');
+      listed.map((c) => `- ${c.name}`).join('\n') +
+      `\n\nThat is ${listed.length} conditions, and the article says the list is not exhaustive.`;
   }
   return text;
 }
