@@ -254,6 +254,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('"list the conditions dry needling is used for" and "name the ailments acupuncture is meant to help" get what each is used for, not "that condition isn\'t on the list"', async () => {
+      let r = await say('please list the conditions dry needling is used for');
+      expect(r.recognition?.intent).to.equal('uses');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      r = await say('tell me the ailments acupuncture is supposed to help');
+      expect(r.text).to.match(/digestive issues, insomnia/);
+    });
+
     it('"how many conditions are on the list?" is answered with the count of the listed conditions, and that the list is not exhaustive', async () => {
       const r = await say('how many things is dry needling used for, according to you?');
       expect(r.text).to.match(/That is 21 conditions, and the article says the list is not exhaustive/);

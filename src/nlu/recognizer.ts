@@ -105,7 +105,7 @@ const LONG_STANDING =
 const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$/;
+  /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
