@@ -1481,6 +1481,15 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('follow-ups that point back', () => {
+    it('"sorry, was that acupuncture or the other one?" after a condition answer says again which treatment, with that condition', async () => {
+      const c = new Conversation();
+      await c.say('do you do anything for sciatica?');
+      const r = await c.say('sorry was that dry needling or acupuncture for it?');
+      expect(r.recognition?.condition).to.equal('Sciatica');
+      expect(r.recognition?.treatment).to.equal('dryNeedling');
+      expect(r.text).to.match(/Sciatica.*dry needling/);
+    });
+
     it('"can that be dry needled?" after a condition is asked about that condition, not handed to a person', async () => {
       const c = new Conversation();
       await c.say('my physio thinks it is golfers elbow');

@@ -31,6 +31,10 @@ export interface TurnUnderstanding {
   record: TurnRecord;
 }
 
+/** "is that acupuncture or the other one?", "acupuncture or dry needling for that?": which treatment was meant. */
+const WHICH_WAS_IT =
+  /\b(is|was|s) (that|it|this|that one|the one) (with |for |about |using )?(acupuncture|acu|dry needling|dn|needling|the other one)( again)? or (the other( one)?|dry needling|acupuncture|dn|acu)\b|\b(acupuncture|acu|dry needling|dn) or (dry needling|acupuncture|dn|acu|the other( one)?) for (that|it|this|those|them)\b/;
+
 /** Thanks at the start of a message ("thank you so much, …", "cheers, …"). */
 const THANKS_FIRST = /^(thanks|thank you|thank u|thankyou|thx|ty|cheers|ta)\b/i;
 /** Good news about how the patient is doing ("already feeling better", "it really helped"). */
@@ -99,6 +103,21 @@ export class TurnRecognizer {
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     recognition = this.questionAfterThanks(text, recognition, patientsOwn);
+    // "sorry, is that acupuncture or the other one?", "so is it acupuncture or dry needling for that?": which treatment
+    // the last answer was about, said again with that answer.
+    if (WHICH_WAS_IT.test(text.toLowerCase().replace(/[’']/g, '')) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits')) {
+      const intent = ctx.lastCondition ? 'condition_query' : ctx.lastIntent;
+      recognition = {
+        ...recognition,
+        intent,
+        reason: 'classified',
+        score: 1,
+        treatments: [],
+        conditions: [],
+        refersBack: true,
+        unlistedMention: false,
+      };
+    }
     const how = bareHowAbout(text, ctx);
     if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
     const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;
