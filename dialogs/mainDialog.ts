@@ -332,7 +332,7 @@ export class MainDialog extends ComponentDialog {
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
       (told ||
-        (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits)\b/i.test(recognition.text)) ||
+        (UNSURE_INTENTS.has(recognition.intent) && /\b(which|suit|suits|choose|decide|pick)\b/i.test(recognition.text)) ||
         before.lastIntent === WHICH_SUITS ||
         // "recommend something pls", "i want to try needles but what kind": the model unsure which treatment is asked about
         ((recognition.reason === 'ambiguous' || recognition.intent === 'what_is' || recognition.intent === 'how_it_works') &&

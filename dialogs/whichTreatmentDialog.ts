@@ -53,7 +53,7 @@ const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> 
   {
     value: 'chinese',
     title: 'Chinese medicine',
-    synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient', 'eastern', 'holistic', 'spiritual', 'natural', 'alternative'],
+    synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient', 'eastern', 'holistic', 'spiritual'],
   },
   { value: 'none', title: 'No preference', synonyms: ['none', 'no preference', 'either', 'dont mind', "don't mind", 'not sure', 'whatever'] },
 ];
@@ -154,6 +154,10 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // What earlier messages told ("my forearms are tight from climbing" ... "so which one?").
     const earlier = leadingArea(before.told);
     if (earlier) return this.answer(step, earlier, toldApproach(recognition) ?? 'none');
+    // "Which would you recommend for someone who'd like a more traditional, holistic approach?": the approach told
+    // outright decides, as it does for ongoing pain.
+    const approach = toldApproach(recognition);
+    if (approach && approach !== 'none' && recognition.treatments.length === 0) return this.answer(step, 'unsure', approach);
     // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {
       await this.deps.turns.remember(step.context, INTENT, { treatment: before.lastAnswered });

@@ -984,6 +984,18 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('an approach asked for outright ("someone who wants a traditional, holistic approach") decides the recommendation; "which is appropriate for me", "help me choose" start the questions', async () => {
+      let r = await say('what would you suggest for someone after a traditional holistic approach?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/points to acupuncture/);
+      for (const text of ['which one is right for me', 'not sure what I need, can you help me decide?']) {
+        r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('which_suits');
+      }
+      r = await say('which one is the one about balancing chi?');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+    });
+
     it('a recommendation for something the list covers by a broader name ("since my knee replacement", "whiplash") names the closest listed condition', async () => {
       const c = new Conversation();
       await c.say('not sure which treatment to pick');
