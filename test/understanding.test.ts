@@ -14,6 +14,13 @@ async function say(text: string) {
 
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
+    it('the bottom of the spine and a stiff back are the lower back', async () => {
+      for (const text of ['the bottom of my spine has ached for years, can you help?', 'my back gets so stiff, is dry needling any good for that']) {
+        const r = await say(text);
+        expect(r.recognition?.condition, text).to.equal('Chronic lower back pain');
+      }
+    });
+
     it('surgery on a body part ("had knee surgery", "my shoulder op") is post-surgical pain, not the body part\'s condition', async () => {
       for (const text of ['had back surgery in the spring, can needling help the pain?', 'my ankle op was a month ago and it still throbs']) {
         const r = await say(text);
