@@ -14,6 +14,11 @@ async function say(text: string) {
 
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
+    it('"inflamed" says how a described body part feels: the described listed condition comes first ("inflamed tendon above my heel": Achilles)', async () => {
+      const r = await say('the tendon just above my heel is inflamed, would needling do anything?');
+      expect(r.text).to.match(/Achilles tendinopathy/);
+    });
+
     it('the bottom of the spine and a stiff back are the lower back', async () => {
       for (const text of ['the bottom of my spine has ached for years, can you help?', 'my back gets so stiff, is dry needling any good for that']) {
         const r = await say(text);

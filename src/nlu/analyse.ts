@@ -125,6 +125,9 @@ export interface EntityMatchers {
   weakTreatmentWords?: string[];
 }
 
+/** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
+const HOW_IT_FEELS = new Set(['inflammation', 'chronic pain']);
+
 /** Words that look for a thing already mentioned: "can it help with that?" */
 export const BACK_REFERENCES = new Set(['it', 'that', 'this', 'them', 'those', 'these', 'one']);
 
@@ -223,7 +226,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   }
   // "throbbing head behind one eye that makes me queasy": a broader word in passing ("queasy": digestive issues) does
   // not hide the listed condition the message describes; the description comes first.
-  if (matchers.descriptions && conditions.length > 0 && conditions.every((c) => c.value.partial)) {
+  // ("inflamed tendon at the back of my heel": "inflamed" is how it feels; the heel's tendon is what is described)
+  if (matchers.descriptions && conditions.length > 0 && conditions.every((c) => c.value.partial || HOW_IT_FEELS.has(c.value.name))) {
     const described = matchers.descriptions.match(
       raw,
       stems,
