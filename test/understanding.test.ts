@@ -188,6 +188,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the article’s concepts imply the treatment', () => {
+    it('"general wellbeing and balance" is what the article says of acupuncture (balancing chi), not "that condition isn\'t on the list"', async () => {
+      const r = await say('is acupuncture good for overall wellbeing, nothing in particular wrong with me?');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/isn’t on the list/);
+      expect((await say("I'm after something for general wellbeing and balance really")).text).to.match(/balance a person’s chi/);
+    });
+
     it('a needle in a sore muscle, the pain cycle, metabolic byproducts and "the body\'s energy" say which treatment is meant: no "acupuncture or dry needling?"', async () => {
       for (const [text, treatment] of [
         ['how can poking a needle into a sore muscle calm it down?', 'dryNeedling'],
