@@ -1549,4 +1549,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
     }
   });
+
+  it('a session told in lay words ("after the pins", "after acu", "your needles gave me") links an after-effect to it', () => {
+    expectTier("back's a bit tender after the pins yesterday, nothing major", 'clinic');
+    expectTier('feeling pretty wiped after acu this morning lol', 'clinic');
+    expectTier('your needles left my arm numb and weak since last night', 'urgent');
+    // "pins and needles" is a symptom, not a session
+    const r = triage.triage('i get pins and needles in my fingers at night, would acupuncture help?');
+    expect(r.mode === 'first' || r.mode === 'alone', `${r.mode} ${r.tier ?? ''}`).to.equal(false);
+  });
 });
