@@ -1513,6 +1513,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('follow-ups that point back', () => {
+    it('"and acupuncture for the same thing?" after a condition question is that condition, asked of the other treatment', async () => {
+      const c = new Conversation();
+      await c.say('does dry needling help carpal tunnel?');
+      const r = await c.say('what about acupuncture for the same problem?');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+    });
+
     it('"sorry, was that acupuncture or the other one?" after a condition answer says again which treatment, with that condition', async () => {
       const c = new Conversation();
       await c.say('do you do anything for sciatica?');
