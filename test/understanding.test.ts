@@ -274,6 +274,13 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('the passage that answers', () => {
+    it('"what acid builds up in knots?", "which mineral is it about?" get the lactic acid and magnesium passage', async () => {
+      for (const text of ['what acid builds up in a knot?', 'which mineral does the needling affect?']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/lactic acid/).and.match(/magnesium/);
+      }
+    });
+
     it('"list the conditions dry needling is used for" and "name the ailments acupuncture is meant to help" get what each is used for, not "that condition isn\'t on the list"', async () => {
       let r = await say('please list the conditions dry needling is used for');
       expect(r.recognition?.intent).to.equal('uses');
