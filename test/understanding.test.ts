@@ -277,7 +277,9 @@ describe('understanding patients’ own words', () => {
     it('"what acid builds up in knots?", "which mineral is it about?" get the lactic acid and magnesium passage', async () => {
       for (const text of ['what acid builds up in a knot?', 'which mineral does the needling affect?']) {
         const r = await say(text);
-        expect(r.text, text).to.match(/lactic acid/).and.match(/magnesium/);
+        expect(r.text, text)
+          .to.match(/lactic acid/)
+          .and.match(/magnesium/);
       }
     });
 
@@ -1011,6 +1013,14 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('"which suits me" uses what it was told', () => {
+    it('which problem matters most, told after a recommendation for two ("the jaw is the worst of it", "my leg pain is way worse, focus on that"), decides it again', async () => {
+      const c = new Conversation();
+      await c.say('what would suit me, I have a bloated stomach and sciatica');
+      const r = await c.say('the leg pain is much worse, focus on that');
+      expect(r.recognition?.intent).to.equal('which_suits');
+      expect(r.text).to.match(/points to dry needling/);
+    });
+
     it('an approach asked for outright ("someone who wants a traditional, holistic approach") decides the recommendation; "which is appropriate for me", "help me choose" start the questions', async () => {
       let r = await say('what would you suggest for someone after a traditional holistic approach?');
       expect(r.recognition?.outcome).to.equal('answered');

@@ -236,10 +236,21 @@ export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boo
  * the model alone reads as off-topic.
  */
 export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean {
-  if (ctx.lastIntent !== 'which_suits' || !notUnderstood(r)) return false;
-  if (r.notCovered || r.treatments.length > 0) return false;
-  return tellsDetail(r.text);
+  if (ctx.lastIntent !== 'which_suits' || r.notCovered || r.treatments.length > 0) return false;
+  // "the jaw is the worst of it", "the leg pain is way worse, let's focus on that": which of the problems told decides,
+  // whatever the model made of the sentence.
+  if (
+    PRIORITY.test(r.text.toLowerCase().replace(/[’']/g, ' ')) &&
+    !(OWN_BUSINESS.has(r.intent) && r.reason === 'classified') &&
+    !asksSomething(r.text)
+  )
+    return true;
+  return notUnderstood(r) && tellsDetail(r.text);
 }
+
+/** Which of several problems matters most ("the hip's the main thing", "the jaw is the worst of it"). */
+const PRIORITY =
+  /\b(worst|way worse|much worse|main (thing|one|problem|issue)|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing)|focus on|bothers me (most|more)|more of a problem)\b/;
 
 /** Whether a short message tells how long, where, how it came about or which part matters most (TELLS_DETAIL). */
 export function tellsDetail(text: string): boolean {
