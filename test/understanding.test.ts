@@ -1025,7 +1025,7 @@ describe('understanding patients’ own words', () => {
       let r = await say('what would you suggest for someone after a traditional holistic approach?');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.match(/points to acupuncture/);
-      for (const text of ['which one is right for me', 'not sure what I need, can you help me decide?']) {
+      for (const text of ['which one is right for me', 'not sure what I need, can you help me decide?', 'which treatment is best for me']) {
         r = await say(text);
         expect(r.recognition?.intent, text).to.equal('which_suits');
       }
