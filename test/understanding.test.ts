@@ -855,6 +855,11 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('"bk" is the back in SMS style ("acu or dn 4 lower bk pain??")', async () => {
+      const r = await say('dn 4 bk pain? had it yrs');
+      expect(r.recognition?.condition).to.equal('Chronic lower back pain');
+    });
+
     it('autocorrect and sound-alike spellings of listed conditions and of dry needling are understood ("dry kneeling", "carpool tunnel", "planter fasciitis")', async () => {
       let r = await say('can dry kneeling help with carpool tunnel');
       expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
