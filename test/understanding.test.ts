@@ -855,6 +855,12 @@ describe('understanding patients’ own words', () => {
   });
 
   describe('messaging style', () => {
+    it('a listed condition with one treatment and no comparing word is asked about, not compared ("tennis elbo from 2 much tennis, dn y/n")', async () => {
+      const r = await say('tennis elbo from 2 much tennis lol, dn y/n');
+      expect(r.recognition?.intent).to.equal('condition_query');
+      expect(r.recognition?.condition).to.equal('Tennis elbow (lateral epicondylitis)');
+    });
+
     it('"bk" is the back in SMS style ("acu or dn 4 lower bk pain??")', async () => {
       const r = await say('dn 4 bk pain? had it yrs');
       expect(r.recognition?.condition).to.equal('Chronic lower back pain');

@@ -486,6 +486,16 @@ export class IntentRecognizer {
     // a person or a booking, when the message asks for neither in so many words.
     if (askedCondition && namesListed && PEOPLE_INTENTS.has(top.intent) && !ASKS_PEOPLE.test(said))
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
+    // "golfers elbo from 2 much golf haha dn y/n": a listed condition with one treatment and no comparing word is asked
+    // about, not a comparison of the two.
+    if (
+      askedCondition &&
+      namesListed &&
+      a.treatments.length <= 1 &&
+      (top.intent === 'difference' || top.intent === 'similarity') &&
+      !COMPARING_WORDS.test(said)
+    )
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "Can that be dry needled?": a treatment named and no word asking for a person is no request for one.
     if (top.intent === 'human' && a.treatments.length > 0 && !ASKS_PEOPLE.test(said) && second && !PEOPLE_INTENTS.has(second.intent))
       return { ...withScores, intent: second.intent, score: second.score, reason: 'classified' };
