@@ -1598,6 +1598,8 @@ describe('understanding patients’ own words', () => {
       let r = await say('oh thats helpful, thank you. and is dry needling the newer one?');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.match(/1980s/);
+      r = await say('cheers! and sciatica?');
+      expect(r.recognition?.condition).to.equal('Sciatica');
       r = await say('thanks so much, my neck has loosened up heaps since the session!');
       expect(r.recognition?.intent).to.equal('thanks');
       expect(r.text).to.not.match(/isn’t on the list|not something I can help with/);

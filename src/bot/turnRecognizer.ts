@@ -142,8 +142,10 @@ export class TurnRecognizer {
   private questionAfterThanks(text: string, recognition: Recognition, patientsOwn: boolean): Recognition {
     const social = recognition.intent === 'thanks' || recognition.intent === 'greeting';
     if (social && text.includes('?')) {
+      // (the splitter drops the thanks itself: "thanks! and neck pain?" is one part, "neck pain?")
       const parts = splitQuestions(text);
-      const asked = parts.length > 1 ? parts[parts.length - 1] : undefined;
+      const last = parts[parts.length - 1];
+      const asked = last && last.trim() !== text.trim() ? last : undefined;
       const again = asked ? this.recognizer.recognize(asked, { patientsOwn }) : undefined;
       if (again && !notUnderstood(again) && again.intent !== 'thanks' && again.intent !== 'greeting') return again;
     }
