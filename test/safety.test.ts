@@ -27,6 +27,12 @@ function expectTier(text: string, tier: string, modes = ['alone', 'first']) {
   expect(r.tier, text).to.equal(tier);
 }
 
+/** The message is answered with no safety guidance before the answer (a one-line note after it is fine). */
+function expectNoGuidanceFirst(text: string) {
+  const r = triage.triage(text);
+  expect(r.mode === 'alone' || r.mode === 'first', `${text} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
+}
+
 describe('safety triage: what patients really write', () => {
   const cases: Array<[string, string[]]> = [
     [
@@ -1535,8 +1541,11 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'bit embarrassing but my chest is doing a crushing thing and my left arm feels heavy, surely im too young for a heart attack at 38',
       'had needles near my shoulder blade this morning and now im puffing hard just sitting on the couch',
       'dry needled in my upper back at lunch and now it stabs under my shoulder blade with every breath',
+      'my husband fainted in the garden and now he does not know where he is',
     ])
       expectTier(t, 'emergency');
+    // alone, not knowing the day is an everyday complaint
+    expect(triage.triage("honestly can't remember what day it is, so busy. can i book dry needling?").mode).to.not.equal('alone');
     expectTier('most nights driving home from work I think about just steering into a pole', 'crisis');
     expectTier("since the pins in me neck yesterday me left hand's gone weak and tingly", 'urgent');
     for (const t of [
@@ -1544,10 +1553,8 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'just wondering, if the needle hits a nerve could my leg go numb for good?',
       'had really heavy bleeding after surgery two years ago, now is fine. can i have acupuncture for my knee?',
       "i don't get how a needle in my ear helps my back",
-    ]) {
-      const r = triage.triage(t);
-      expect(r.mode === 'alone' || r.mode === 'first', `${t} → ${r.mode} ${r.tier ?? ''}`).to.equal(false);
-    }
+    ])
+      expectNoGuidanceFirst(t);
   });
 
   it('a session told in lay words ("after the pins", "after acu", "your needles gave me") links an after-effect to it', () => {
@@ -1555,7 +1562,6 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('feeling pretty wiped after acu this morning lol', 'clinic');
     expectTier('your needles left my arm numb and weak since last night', 'urgent');
     // "pins and needles" is a symptom, not a session
-    const r = triage.triage('i get pins and needles in my fingers at night, would acupuncture help?');
-    expect(r.mode === 'first' || r.mode === 'alone', `${r.mode} ${r.tier ?? ''}`).to.equal(false);
+    expectNoGuidanceFirst('i get pins and needles in my fingers at night, would acupuncture help?');
   });
 });
