@@ -50,33 +50,41 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Session 11: patients-words-test-21.json and -22.json (330 each, two new authors) were run on main at the start (298,
  * 303) and once on the final code without being read (299, 303). patients-words-dev-3.json (240, a new author: 80
  * which-suits, 80 follow-ups, 80 lay descriptions) is a development set, read: 170 at first sight, 194 at the end.
+ * Session 12: patients-words-test-21.json and -22.json were read after their honest run (299 -> 316, 303 -> 310).
+ * patients-words-dev-4.json (300, a new author: 50 each of follow-ups, several questions, partial matches, specific
+ * facts, which-suits and social) is a development set, read: 250 at first sight (d8d38a5). patients-words-test-23.json
+ * and -24.json (330 each, two new authors) were run on main at the start (d8d38a5: 301, 294) and once on the final
+ * code without being read (303, 294). Floors everywhere are the figures at the end of the session.
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 327,
-  'patients-words-test.json': 325,
-  'patients-words-test-2.json': 321,
-  'patients-words-test-3.json': 265,
+  'patients-words-test.json': 326,
+  'patients-words-test-2.json': 322,
+  'patients-words-test-3.json': 266,
   'patients-words-test-4.json': 336,
-  'patients-words-test-5.json': 298,
-  'patients-words-test-6.json': 215,
+  'patients-words-test-5.json': 299,
+  'patients-words-test-6.json': 216,
   'patients-words-dev-2.json': 314,
-  'patients-words-test-7.json': 312,
-  'patients-words-test-8.json': 311,
+  'patients-words-test-7.json': 316,
+  'patients-words-test-8.json': 312,
   'patients-words-test-9.json': 311,
-  'patients-words-test-10.json': 320,
-  'patients-words-test-11.json': 313,
-  'patients-words-test-12.json': 313,
+  'patients-words-test-10.json': 321,
+  'patients-words-test-11.json': 314,
+  'patients-words-test-12.json': 314,
   'patients-words-test-13.json': 323,
   'patients-words-test-14.json': 312,
   'patients-words-test-15.json': 315,
-  'patients-words-test-16.json': 305,
+  'patients-words-test-16.json': 307,
   'patients-words-test-17.json': 308,
   'patients-words-test-18.json': 319,
-  'patients-words-test-19.json': 299,
-  'patients-words-test-20.json': 298,
-  'patients-words-test-21.json': 299,
-  'patients-words-test-22.json': 303,
-  'patients-words-dev-3.json': 194,
+  'patients-words-test-19.json': 304,
+  'patients-words-test-20.json': 301,
+  'patients-words-test-21.json': 316,
+  'patients-words-test-22.json': 310,
+  'patients-words-dev-3.json': 208,
+  'patients-words-dev-4.json': 271,
+  'patients-words-test-23.json': 303,
+  'patients-words-test-24.json': 294,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -362,6 +362,42 @@ const SETS: Floors[] = [
     answered: 117,
     criedWolf: 5,
   },
+  // Session 12: safety-dev-9 (200 emergencies in lay words, 40 crisis, 30 urgent, 30 clinic, 100 look-alikes; a new
+  // author, read; first sight on d8d38a5: emergency 196/200, crisis 38/40, urgent 29/30, clinic 29/30, false alarms 1,
+  // told 4, answered 99/100). safety-test-23 and -24 (600 each, two new authors who saw only the article and a brief)
+  // were run on main at the start (d8d38a5: 23 emergency 149/150, crisis 49/50, urgent 45/45, clinic 32/35, false alarms
+  // 3, told 11, answered 316/320; 24: 150/150, 48/50, 45/45, 30/35, 5, 15, 314/320) and once on the final code without
+  // being read (23: clinic 33/35, the rest the same; 24 the same). Floors are the final figures.
+  {
+    file: 'safety-dev-9.jsonl',
+    emergency: [199, 200],
+    crisis: [40, 40],
+    urgent: [30, 30],
+    benign: 100,
+    falseAlarms: 0,
+    answered: 100,
+    criedWolf: 1,
+  },
+  {
+    file: 'safety-test-23.jsonl',
+    emergency: [149, 150],
+    crisis: [49, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 3,
+    answered: 316,
+    criedWolf: 11,
+  },
+  {
+    file: 'safety-test-24.jsonl',
+    emergency: [150, 150],
+    crisis: [48, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 5,
+    answered: 314,
+    criedWolf: 15,
+  },
 ];
 
 for (const set of SETS) {
