@@ -21,6 +21,10 @@ export const NONE_INTENT = 'None';
 const RARE_WORD_COUNT = 3;
 
 /** Why the recognizer decided what it did; staff review and tests read it. */
+/** Words that make an age question one about the clinic's treatments ("…do you treat", "can kids have it"). */
+const OF_THE_CLINIC =
+  /\b(treat|treats|treated|treating|treatment|treatments|needle|needles|needling|needled|session|sessions|clinic|patients|have it|do it|try it|get it)\b/;
+
 /** A question about who may be treated by age, which the article does not cover. */
 const AGE_ASKED =
   /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they) (s|is|are) (only )?\d\d?\b.{0,20}\b(ok|okay|safe|allowed|fine|too young|too old)\b/;
@@ -398,7 +402,7 @@ export class IntentRecognizer {
       if (unknown.length) Object.assign(result, { unlistedItems: unknown });
     }
     // "what ages do you treat?", "can kids have it?", "she's 15, is that ok?": the article says nothing of ages.
-    if (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)))
+    if (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainForm(a.cleaned))))
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
