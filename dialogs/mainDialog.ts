@@ -242,19 +242,11 @@ export class MainDialog extends ComponentDialog {
       const single = questionCount(context.activity.text ?? '') < 2;
       if (single && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       if (single && ASKS_HOW_THEY_FEEL.test(plainForm(context.activity.text ?? ''))) {
-        await say(context, 'answered', howTheyFeelText(this.deps.knowledge), {
-          intent: 'not_covered',
-          suggestions: [SUGGESTIONS.person, SUGGESTIONS.book],
-        });
-        await this.deps.turns.remember(context, 'not_covered', {});
+        await this.sendAboutNeedles(context, howTheyFeelText(this.deps.knowledge));
         return step.endDialog();
       }
       if (single && NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) && !recognition.conditions.length) {
-        await say(context, 'answered', needleNervesText(this.deps.knowledge), {
-          intent: 'not_covered',
-          suggestions: [SUGGESTIONS.person, SUGGESTIONS.book],
-        });
-        await this.deps.turns.remember(context, 'not_covered', {});
+        await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();
       }
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
@@ -315,6 +307,12 @@ export class MainDialog extends ComponentDialog {
    *  - right after a recommendation, a message that only tells more about the problem ("yes, it's definitely
    *    muscular", "no muscular problems, no"), which carries that conversation on instead of being a new question.
    */
+  /** How the needles feel, or a worry about them: what the article says, and the people who can talk it through. */
+  private async sendAboutNeedles(context: TurnContext, text: string): Promise<void> {
+    await say(context, 'answered', text, { intent: 'not_covered', suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
+    await this.deps.turns.remember(context, 'not_covered', {});
+  }
+
   private async continuesWhichSuits(context: TurnContext): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(context);
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)

@@ -5,6 +5,8 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { addConcerns, affirmedConditions, toldConcerns } from '../nlu/concerns';
 import {
+  asksSameThing,
+  asksWhichWasIt,
   bareHowAbout,
   ClinicContext,
   ellipticalThing,
@@ -30,13 +32,6 @@ export interface TurnUnderstanding {
   question: ResolvedQuestion;
   record: TurnRecord;
 }
-
-/** "for the same thing?", "what about dry needling for that same problem?" */
-const SAME_THING = /\b(for|with|on|about) (the same|that same|this same) (thing|problem|issue|condition|one|pain|complaint)\b/;
-
-/** "is that acupuncture or the other one?", "acupuncture or dry needling for that?": which treatment was meant. */
-const WHICH_WAS_IT =
-  /\b(is|was|s) (that|it|this|that one|the one) (with |for |about |using )?(acupuncture|acu|dry needling|dn|needling|the other one)( again)? or (the other( one)?|dry needling|acupuncture|dn|acu)\b|\b(acupuncture|acu|dry needling|dn) or (dry needling|acupuncture|dn|acu|the other( one)?) for (that|it|this|those|them)\b/;
 
 /** Thanks at the start of a message ("thank you so much, …", "cheers, …"). */
 const THANKS_FIRST = /^(thanks|thank you|thank u|thankyou|thx|ty|cheers|ta)\b/i;
@@ -107,12 +102,12 @@ export class TurnRecognizer {
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     recognition = this.questionAfterThanks(text, recognition, patientsOwn);
     // "and dry needling for the same thing?": the condition just asked about, of the treatment named now.
-    if (SAME_THING.test(text.toLowerCase()) && ctx.lastIntent === 'condition_query' && ctx.lastCondition && recognition.conditions.length === 0)
+    if (asksSameThing(text, recognition, ctx))
       recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true, unlistedMention: false };
     // "sorry, is that acupuncture or the other one?", "so is it acupuncture or dry needling for that?": which treatment
     // the last answer was about, said again with that answer.
-    if (WHICH_WAS_IT.test(text.toLowerCase().replace(/[’']/g, '')) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits')) {
-      const intent = ctx.lastCondition ? 'condition_query' : ctx.lastIntent;
+    if (asksWhichWasIt(text, ctx)) {
+      const intent = ctx.lastCondition ? 'condition_query' : (ctx.lastIntent ?? 'which_suits');
       recognition = {
         ...recognition,
         intent,

@@ -192,6 +192,10 @@ export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): s
   return topic ? text.replace(POINTS_BACK, topic) : undefined;
 }
 
+/** Which part or problem matters most ("the hip's the main thing", "focus on the knee", "way worse"). */
+const MATTERS_MOST =
+  'focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing)';
+
 /**
  * More told about the condition just talked about, in a message that asks nothing new: how long ("it's been like this
  * for 10 years", "comes and goes"), where ("mine's mostly in my fingers"), how it came about ("got it playing cricket if
@@ -211,7 +215,7 @@ const TELLS_DETAIL = new RegExp(
     '\\b(got it|did it|hurt it|injured it|started|happened) (from|playing|doing|at|during|after|when)\\b',
     '\\b(from|playing|after) (running|cricket|footy|football|soccer|netball|tennis|golf|the gym|gym|training|work|gardening|lifting|surgery|an operation|a fall|falling)\\b',
     // which part, a correction
-    '\\b(i meant|meant my|not my|focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|the worst|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing))\\b',
+    `\\b(i meant|meant my|not my|the worst|${MATTERS_MOST})\\b`,
     '\\b(if that|does that|would that) (changes?|matters?|makes? a difference|helps?)\\b',
     // what the patient does all day ("I sit all day, I'm a truck driver", "I run trails most weekends")
     '^(well |yeah |yes |oh |and |also |but )?(i|we) (sit|stand|run|walk|lift|type|drive|work|train|play|swim|cycle|ride|garden|climb|dance|surf|hike|carry|do a lot of|spend)\\b',
@@ -249,8 +253,24 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
 }
 
 /** Which of several problems matters most ("the hip's the main thing", "the jaw is the worst of it"). */
-const PRIORITY =
-  /\b(worst|way worse|much worse|main (thing|one|problem|issue)|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing)|focus on|bothers me (most|more)|more of a problem)\b/;
+const PRIORITY = new RegExp(`\\b(worst|much worse|more of a problem|${MATTERS_MOST})\\b`);
+
+/** "for the same thing?", "what about dry needling for that same problem?" */
+const SAME_THING = /\b(for|with|on|about) (the same|that same|this same) (thing|problem|issue|condition|one|pain|complaint)\b/;
+
+/** "and dry needling for the same thing?" right after a condition question: that condition, of the treatment named now. */
+export function asksSameThing(text: string, r: Recognition, ctx: ClinicContext): boolean {
+  return SAME_THING.test(text.toLowerCase()) && ctx.lastIntent === 'condition_query' && ctx.lastCondition !== undefined && r.conditions.length === 0;
+}
+
+/** "is that acupuncture or the other one?", "acupuncture or dry needling for that?": which treatment was meant. */
+const WHICH_WAS_IT =
+  /\b(is|was|s) (that|it|this|that one|the one) (with |for |about |using )?(acupuncture|acu|dry needling|dn|needling|the other one)( again)? or (the other( one)?|dry needling|acupuncture|dn|acu)\b|\b(acupuncture|acu|dry needling|dn) or (dry needling|acupuncture|dn|acu|the other( one)?) for (that|it|this|those|them)\b/;
+
+/** Which treatment the last answer (about a condition or a recommendation) was about, asked again. */
+export function asksWhichWasIt(text: string, ctx: ClinicContext): boolean {
+  return WHICH_WAS_IT.test(text.toLowerCase().replace(/[’']/g, '')) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits');
+}
 
 /** Whether a short message tells how long, where, how it came about or which part matters most (TELLS_DETAIL). */
 export function tellsDetail(text: string): boolean {
