@@ -12,6 +12,13 @@ async function say(text: string) {
   return new Conversation().say(text);
 }
 
+/** The reply to `next`, said in a fresh conversation right after `first`. */
+async function afterSaying(first: string, next: string) {
+  const c = new Conversation();
+  await c.say(first);
+  return c.say(next);
+}
+
 describe('understanding patients’ own words', () => {
   describe('conditions from descriptions', () => {
     it('"inflamed" says how a described body part feels: the described listed condition comes first ("inflamed tendon above my heel": Achilles)', async () => {
@@ -142,9 +149,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('a follow-up about another body part ("what about the neck, always stiff too") names its condition', async () => {
-      const c = new Conversation();
-      await c.say('do you use needles for jaw pain, i grind my teeth');
-      const r = await c.say('what about the neck, thats always stiff too');
+      const r = await afterSaying('do you use needles for jaw pain, i grind my teeth', 'what about the neck, thats always stiff too');
       expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
       const alias = await say('is lateral epicondylitis the same as tennis elbow?');
       expect(alias.text).to.include('Tennis elbow (lateral epicondylitis)');
@@ -759,9 +764,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('a follow-up asking whether "it" would do an unknown thing too names that thing, never a yes for the last condition', async () => {
-      const c = new Conversation();
-      await c.say('can dry needling help tennis elbow');
-      const r = await c.say('would it do my psoriasis as well?');
+      const r = await afterSaying('can dry needling help tennis elbow', 'would it do my psoriasis as well?');
       expect(r.text)
         .to.match(/“psoriasis” isn’t on the list/)
         .and.not.match(/^\s*yes/i);
@@ -833,9 +836,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"what about the other treatment, does that help digestion?" is about the treatment not talked about last', async () => {
-      const c = new Conversation();
-      await c.say('does acupuncture help with digestion');
-      const r = await c.say('what about the other treatment, does that help digestion?');
+      const r = await afterSaying('does acupuncture help with digestion', 'what about the other treatment, does that help digestion?');
       expect(r.text).to.match(/not on our article’s list for dry needling/);
     });
 
@@ -952,9 +953,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"I also get headaches that come with it" after neck pain is the neck condition that names headaches too', async () => {
-      const c = new Conversation();
-      await c.say('can dry needling help my neck pain');
-      const r = await c.say('I also get headaches that come with it, is that included?');
+      const r = await afterSaying('can dry needling help my neck pain', 'I also get headaches that come with it, is that included?');
       expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
       const m = new Conversation();
       await m.say('can dry needling help my neck pain');
@@ -970,9 +969,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"and how old is the other one?" asks the last question about the other treatment', async () => {
-      const c = new Conversation();
-      await c.say('when did dry needling start?');
-      const r = await c.say('and how old is the other one then?');
+      const r = await afterSaying('when did dry needling start?', 'and how old is the other one then?');
       expect(r.text)
         .to.match(/ancient/i)
         .and.not.include('1980s');
@@ -1008,26 +1005,20 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"and acupuncture?" after a specific answer answers the same point for acupuncture', async () => {
-      const c = new Conversation();
-      await c.say('when was dry needling first developed');
-      const r = await c.say('and acupuncture?');
+      const r = await afterSaying('when was dry needling first developed', 'and acupuncture?');
       expect(r.recognition?.treatment).to.equal('acupuncture');
       expect(r.text).to.include('ancient');
     });
 
     it('"what about the other one?" switches treatment', async () => {
-      const c = new Conversation();
-      await c.say('what is acupuncture');
-      const r = await c.say('what about the other one?');
+      const r = await afterSaying('what is acupuncture', 'what about the other one?');
       expect(r.recognition?.treatment).to.equal('dryNeedling');
     });
   });
 
   describe('"which suits me" uses what it was told', () => {
     it('which problem matters most, told after a recommendation for two ("the jaw is the worst of it", "my leg pain is way worse, focus on that"), decides it again', async () => {
-      const c = new Conversation();
-      await c.say('what would suit me, I have a bloated stomach and sciatica');
-      const r = await c.say('the leg pain is much worse, focus on that');
+      const r = await afterSaying('what would suit me, I have a bloated stomach and sciatica', 'the leg pain is much worse, focus on that');
       expect(r.recognition?.intent).to.equal('which_suits');
       expect(r.text).to.match(/points to dry needling/);
     });
@@ -1045,9 +1036,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('a recommendation for something the list covers by a broader name ("since my knee replacement", "whiplash") names the closest listed condition', async () => {
-      const c = new Conversation();
-      await c.say('not sure which treatment to pick');
-      const r = await c.say('still sore since my shoulder replacement in March');
+      const r = await afterSaying('not sure which treatment to pick', 'still sore since my shoulder replacement in March');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.match(/closest condition on our article’s list is Post-surgical pain/);
     });
@@ -1131,9 +1120,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"why that one and not the other?" right after a treatment was pointed to gets the article\'s reason, not the other treatment\'s blurb', async () => {
-      const c = new Conversation();
-      await c.say('tight knotted hamstrings from cycling, which of the two suits me?');
-      const r = await c.say('how come dry needling over acupuncture?');
+      const r = await afterSaying('tight knotted hamstrings from cycling, which of the two suits me?', 'how come dry needling over acupuncture?');
       expect(r.text).to.include('muscle relief').and.include('internal ailments');
     });
 
@@ -1225,9 +1212,10 @@ describe('understanding patients’ own words', () => {
     });
 
     it('telling more after a recommendation carries that conversation on', async () => {
-      const c = new Conversation();
-      await c.say('I have a sore lower back from lifting at work, which would you recommend?');
-      const r = await c.say('yes it is definitely muscular, no nerve stuff');
+      const r = await afterSaying(
+        'I have a sore lower back from lifting at work, which would you recommend?',
+        'yes it is definitely muscular, no nerve stuff',
+      );
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.include('dry needling');
     });
@@ -1253,9 +1241,10 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"I don’t have any muscle or joint injuries" denies them; "never mind the sleep" sets it aside', async () => {
-      const c = new Conversation();
-      await c.say('which would be better for me, acupuncture or dry needling?');
-      const r = await c.say('a lot of stress lately and it is affecting my stomach. I don’t have any muscle or joint injuries.');
+      const r = await afterSaying(
+        'which would be better for me, acupuncture or dry needling?',
+        'a lot of stress lately and it is affecting my stomach. I don’t have any muscle or joint injuries.',
+      );
       expect(r.text).to.include('the article points to acupuncture');
       const d = new Conversation();
       await d.say('is acupuncture good for sleep? I only get 4 hours');
@@ -1372,9 +1361,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('a question of its own asked instead of an option ("does it hurt?") is answered, not taken as "not sure"', async () => {
-      const c = new Conversation();
-      await c.say('which treatment suits me');
-      const r = await c.say('does dry needling hurt?');
+      const r = await afterSaying('which treatment suits me', 'does dry needling hurt?');
       expect(r.text).to.not.match(/which approach appeals|the article points to/i);
       expect(r.recognition?.intent).to.not.equal('which_suits');
     });
@@ -1412,9 +1399,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('pain everywhere for years is told as fibromyalgia, and the approach question names the treatments', async () => {
-      const c = new Conversation();
-      await c.say('i dont really know what i need');
-      const r = await c.say('i just hurt everywhere, have done for years');
+      const r = await afterSaying('i dont really know what i need', 'i just hurt everywhere, have done for years');
       expect(r.recognition?.condition).to.equal('Fibromyalgia');
       const asked = await new Conversation().say('which suits me');
       expect(asked.text).to.include('what would you mainly like help with');
@@ -1520,16 +1505,12 @@ describe('understanding patients’ own words', () => {
     });
 
     it('a correction ("sorry no, I meant my hip") is answered about the body part now meant', async () => {
-      const c = new Conversation();
-      await c.say('can DN help my knee? it aches on stairs');
-      const r = await c.say('sorry no I meant my hip, typo');
+      const r = await afterSaying('can DN help my knee? it aches on stairs', 'sorry no I meant my hip, typo');
       expect(r.recognition?.condition).to.match(/Hip pain/);
     });
 
     it('after a recommendation, more about the problem ("been going on for years, on and off") gets the recommendation again, not a refusal', async () => {
-      const c = new Conversation();
-      await c.say('which is better for my neck, acupuncture or dry needling?');
-      const r = await c.say('it has been going on for years, on and off');
+      const r = await afterSaying('which is better for my neck, acupuncture or dry needling?', 'it has been going on for years, on and off');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.include('dry needling');
     });
@@ -1542,26 +1523,20 @@ describe('understanding patients’ own words', () => {
 
   describe('follow-ups that point back', () => {
     it('"and acupuncture for the same thing?" after a condition question is that condition, asked of the other treatment', async () => {
-      const c = new Conversation();
-      await c.say('does dry needling help carpal tunnel?');
-      const r = await c.say('what about acupuncture for the same problem?');
+      const r = await afterSaying('does dry needling help carpal tunnel?', 'what about acupuncture for the same problem?');
       expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
       expect(r.recognition?.treatment).to.equal('acupuncture');
     });
 
     it('"sorry, was that acupuncture or the other one?" after a condition answer says again which treatment, with that condition', async () => {
-      const c = new Conversation();
-      await c.say('do you do anything for sciatica?');
-      const r = await c.say('sorry was that dry needling or acupuncture for it?');
+      const r = await afterSaying('do you do anything for sciatica?', 'sorry was that dry needling or acupuncture for it?');
       expect(r.recognition?.condition).to.equal('Sciatica');
       expect(r.recognition?.treatment).to.equal('dryNeedling');
       expect(r.text).to.match(/Sciatica.*dry needling/);
     });
 
     it('"can that be dry needled?" after a condition is asked about that condition, not handed to a person', async () => {
-      const c = new Conversation();
-      await c.say('my physio thinks it is golfers elbow');
-      const r = await c.say('can that be dry needled?');
+      const r = await afterSaying('my physio thinks it is golfers elbow', 'can that be dry needled?');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.recognition?.condition).to.equal('Golfer’s elbow (medial epicondylitis)');
     });
@@ -1579,9 +1554,7 @@ describe('understanding patients’ own words', () => {
     });
 
     it('"and osteos?" after who uses dry needling gets the same point again, not a handoff', async () => {
-      const c = new Conversation();
-      await c.say('do physios use dry needling?');
-      const r = await c.say('and myotherapists?');
+      const r = await afterSaying('do physios use dry needling?', 'and myotherapists?');
       expect(r.recognition?.outcome).to.equal('answered');
       expect(r.text).to.include('Myotherapy');
     });
