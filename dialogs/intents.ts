@@ -15,6 +15,8 @@ import {
   notCoveredText,
   outOfScopeText,
   thanksText,
+  wishesText,
+  complimentText,
   topicText,
 } from '../src/bot/replies';
 import { socialKind } from '../src/nlu/clinicQuestions';
@@ -80,7 +82,16 @@ const declineOutOfScope = answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS
 /** Thanks, a farewell or a short acknowledgement, each answered in kind ("bye" is not thanked). */
 const social: IntentEntry['handle'] = async ({ step, context, intent }) => {
   const kind = socialKind(context.activity.text ?? '');
-  const text = kind === 'farewell' ? farewellText() : kind === 'acknowledge' ? acknowledgeText() : thanksText();
+  const text =
+    kind === 'farewell'
+      ? farewellText()
+      : kind === 'acknowledge'
+        ? acknowledgeText()
+        : kind === 'wishes'
+          ? wishesText()
+          : kind === 'compliment'
+            ? complimentText()
+            : thanksText();
   await say(context, 'answered', text, { intent, suggestions: kind === 'acknowledge' ? WELCOME_SUGGESTIONS : [] });
   return step.endDialog();
 };

@@ -178,6 +178,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
   const ctx = await deps.turns.context(context);
+  // More told after a recommendation, asking nothing ("Few months now. No injury or anything, just from work."), holds no
+  // questions to answer one by one: it carries the recommendation on, routed as a whole.
+  const asksNothing = !(context.activity.text ?? '').includes('?') && !parts.some((p) => ASKS.test(p));
+  if (asksNothing && ctx.lastIntent === 'which_suits' && perCondition(recognition).length < 2) return false;
   const answers: PartAnswer[] = [];
   let previous = whole;
   // Conditions already answered as a partial match ("bursitis on my hip… does that count under hip pain?"): the honest

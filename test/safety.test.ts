@@ -1564,4 +1564,70 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // "pins and needles" is a symptom, not a session
     expectNoGuidanceFirst('i get pins and needles in my fingers at night, would acupuncture help?');
   });
+  it('a case put ("say I had a fit on the table", "suppose I went home and got short of breath", "should I ever feel faint") is answered with what to do if it happens, never emergency guidance alone', () => {
+    for (const t of [
+      'say i had a seizure on the table halfway through, would your staff know what to do?',
+      'suppose I went home after dry needling and got short of breath, do I ring you or the hospital?',
+      'Should I ever feel faint after a session, is it ok to lie down in the waiting room?',
+      "my husband's worried he might bleed heaps because he's on aspirin, would that happen?",
+    ])
+      expect(['alone', 'first'], t).to.not.include(triage.triage(t).mode);
+    // a case put is not an emergency told in the same breath
+    expectTier('my wife is having a seizure right now, say something', 'emergency');
+  });
+
+  it('a season\'s or a standing pattern ("wheezy every winter", "breathless months after covid", "bleeds heaps because she is on warfarin") is a condition to note, not an emergency now', () => {
+    for (const t of [
+      'my chest gets wheezy every winter, can acupuncture help with asthma?',
+      'still short of breath months after covid, is that something you treat?',
+      'dad bleeds heaps because he is on warfarin, is acupuncture allowed for him?',
+    ])
+      expect(['alone', 'first'], t).to.not.include(triage.triage(t).mode);
+    // gasping for ages with blue fingernails is happening now, however long it has gone on
+    expectTier('been gasping for ages and me fingernails are going blue', 'emergency');
+  });
+
+  it('joints gone stiff ("my fingers have gone stiff and knobbly") are arthritis, not a seizure; a body gone stiff and jerking still is', () => {
+    expect(triage.triage('my knuckles have gone stiff and a bit swollen, the GP says osteoarthritis, can you help?').mode).to.not.equal('alone');
+    expectTier('he went stiff and started jerking on the floor', 'emergency');
+  });
+
+  it('standing at a height "thinking how easy it would be" is a crisis, whatever else the message says (a lost job, going back inside)', () => {
+    expectTier(
+      "lost my job last month and last night I stood on the roof for ages thinking how easy it would be, I went back inside but can't stop thinking about it",
+      'crisis',
+    );
+    expectTier("I'm going to the clinic and keep thinking how easy it would be to just not wake up", 'crisis');
+    // a trip home is still an everyday reason to be away
+    expectNoGuidanceFirst("I won't be around next week, going back to Perth for a wedding");
+  });
+
+  it('hurting oneself "to feel something else" is deliberate self-harm: crisis guidance before any answer', () => {
+    expectTier('the pain is so bad I keep banging my fists on the wall to feel something else, can acupuncture help', 'crisis');
+    expectNoGuidanceFirst('I go for a long run every morning to feel alive, can dry needling help my calves?');
+  });
+
+  it('an ordinary after-effect told in lay words ("after the sesh", "walked out of my session", "where you had the pins", "stiffer than before his first session") is for the clinic', () => {
+    for (const t of [
+      'my neck is a bit tender after the sesh on tuesday, normal?',
+      'walked out of my appointment all floppy, bit sore today but good sore?',
+      'achy round where you had the pins in my calf, that ok?',
+      'my partner had his first session and his neck is stiffer today than before',
+      'my son had his second dry needling for his hamstring and has a small bruise now, is that expected?',
+    ])
+      expectTier(t, 'clinic');
+  });
+
+  it('courtesies and closing words ("hope I\'m not bothering you at this hour", "fair enough", "I\'ll have a think about it", "Merry Christmas") get no safety guidance', () => {
+    for (const t of [
+      'Good morning, sorry to bother you so early.',
+      "Hi there, I hope I'm not bothering you at this hour",
+      'fair enough, who would I ask about that then?',
+      "Thanks heaps, I'll have a think about it and get back to you",
+      'Happy new year to all the staff!',
+    ])
+      expectNoGuidanceFirst(t);
+    // a greeting with a crisis in it is still read
+    expectTier("hi, I hope I'm not bothering you, I've had enough of everything", 'crisis');
+  });
 });

@@ -1716,6 +1716,113 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('text-message spellings and courtesies', () => {
+    it('text-message spellings are read as words ("gd 4 sciatica?", "acu gd 4 that?", "stressed 2 the max"): the question is answered, not thanked', async () => {
+      let r = await say('is dn gd 4 tennis elbow?');
+      expect(r.recognition?.condition).to.equal('Tennis elbow (lateral epicondylitis)');
+      r = await say('stressed 2 the max at work, acu gd 4 that?');
+      expect(r.recognition?.intent).to.not.equal('thanks');
+      expect(r.text).to.match(/stress management/);
+      // a number is still a number: "2 sessions", "4 weeks"
+      r = await say('had 2 sessions of dry needling 4 weeks ago, can it help my neck?');
+      expect(r.recognition?.condition).to.equal('Neck pain and tension headaches');
+    });
+
+    it('"won\'t", "wont" and a filler in between ("my brain just won\'t switch off at night") are the same words as the article\'s conditions', async () => {
+      for (const text of [
+        "my brain just won't switch off at night, is there anything for that?",
+        'my mind really wont switch off at night, can acupuncture help',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.condition, text).to.equal('insomnia');
+      }
+    });
+
+    it('"is a robot answering me?" is answered truthfully: an automated assistant', async () => {
+      const r = await say('is a real person replying to this?');
+      expect(r.text).to.match(/automated assistant/);
+      expect((await say('is a bot answering me')).text).to.match(/automated assistant/);
+    });
+
+    it('courtesies, a decision to think it over, and kind words are answered kindly, never declined or met with safety guidance', async () => {
+      for (const text of [
+        'Sorry for all the questions!',
+        "Thanks, I'll give you a ring tomorrow",
+        "ok thanks, I'll have a think about it",
+        "Good afternoon, I hope I'm not bothering you so late",
+        'Hello, my granddaughter set this up for me, I am not very good with computers.',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.not.match(/000|Lifeline|not something I can help with/);
+      }
+    });
+
+    it('season\'s greetings are returned and kind words thanked ("Merry Christmas to the team!", "my sister recommended you, she said you\'re great"), not "you\'re welcome"', async () => {
+      let r = await say('Merry Christmas to everyone at the clinic!');
+      expect(r.text).to.match(/same to you/);
+      expect(r.text).to.not.match(/000|Lifeline/);
+      r = await say("my sister recommended your clinic, she said you're great!");
+      expect(r.text).to.match(/kind of you/);
+    });
+  });
+
+  describe('money, and the passage that answers', () => {
+    it('a price, a fund or WorkCover asked about ("how much does X cost compared to Y", "can I put it through WorkCover") is declined with the clinic\'s contacts, never answered as a comparison', async () => {
+      for (const text of [
+        'what does acupuncture cost compared to dry needling?',
+        'can I claim dry needling on my health fund?',
+        'is dry needling covered by workcover?',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('fallback');
+        expect(r.text, text).to.match(/Phone:/);
+        expect(r.text, text).to.not.match(/\$\s?\d/);
+      }
+      // money said in passing is not what is asked
+      const r = await say("my insurance won't pay for physio anymore. can dry needling help my sciatica?");
+      expect(r.recognition?.condition).to.equal('Sciatica');
+      // and a price of something else is still off-topic
+      expect((await say('how much is a coffee around here')).recognition?.intent).to.not.equal('not_covered');
+    });
+
+    it("what the two have in common is the article's own sentence: both use thin needles (and both treat musculoskeletal conditions and chronic pain)", async () => {
+      const r = await say('what have acupuncture and dry needling got in common?');
+      expect(r.text).to.match(/thin needles/);
+    });
+
+    it('where the needles go in acupuncture is the meridian lines', async () => {
+      const r = await say('where are the needles put in for acupuncture?');
+      expect(r.text).to.match(/meridian/);
+    });
+  });
+
+  describe("the article's broader words from descriptions", () => {
+    it('a stomach or bowel complaint in lay words ("my tummy is unsettled and gurgly", "my gut gets upset when I\'m nervous") is the article\'s digestive issues, said without a "yes"', async () => {
+      for (const text of [
+        'my tummy is always unsettled and gurgly, would acupuncture help?',
+        'my stomach gets upset whenever I am nervous, can acupuncture do anything?',
+        'my bowels are unsettled all the time, is acupuncture used for that?',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.condition, text).to.equal('digestive issues');
+        expect(r.text, text).to.not.match(/^Yes/);
+      }
+    });
+  });
+
+  describe('more told after a recommendation', () => {
+    it('a statement after a recommendation that names nothing new ("I\'m at a desk ten hours a day", "few months now, no injury") continues the recommendation, not "that condition isn\'t on the list"', async () => {
+      const first = 'which is better for me? my neck gets stiff from work';
+      for (const next of ["I'm sitting at a computer about ten hours a day.", 'Few months now. No injury or anything, just from work.']) {
+        const r = await afterSaying(first, next);
+        expect(r.recognition?.outcome, next).to.equal('answered');
+        expect(r.text, next).to.match(/dry needling/);
+        expect(r.text, next).to.not.match(/isn’t on the list|don’t have that information/);
+      }
+    });
+  });
+
   describe('placeholder clinic details', () => {
     let app: RunningApp;
     before(async () => {

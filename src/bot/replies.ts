@@ -282,6 +282,14 @@ export function thanksText(): string {
   return 'You’re welcome. If you have another question about acupuncture or dry needling, just ask.';
 }
 
+export function wishesText(): string {
+  return 'Thank you, and the same to you! If you have a question about acupuncture or dry needling, just ask.';
+}
+
+export function complimentText(): string {
+  return 'Thank you, that’s kind of you! If you have a question about acupuncture or dry needling, just ask.';
+}
+
 export function farewellText(): string {
   return 'Bye for now, and take care. If you have another question about acupuncture or dry needling, just ask.';
 }

@@ -18,6 +18,7 @@ import {
   resolveQuestion,
   tellsMoreAboutCondition,
   tellsMoreForChoice,
+  addsToChoice,
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
@@ -99,6 +100,9 @@ export class TurnRecognizer {
       recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
     if (tellsMoreForChoice(recognition, ctx))
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true };
+    // (a rare word in it, "no injury or anything", is no unlisted thing asked about)
+    else if (addsToChoice(recognition, ctx))
+      recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true, unlistedMention: false };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     recognition = this.questionAfterThanks(text, recognition, patientsOwn);
     // "and dry needling for the same thing?": the condition just asked about, of the treatment named now.

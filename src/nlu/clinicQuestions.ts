@@ -20,6 +20,10 @@ const ASKS_IF_BOT = [
   /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
+  // "is a robot answering me?", "is an actual person replying?"
+  new RegExp(
+    `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
+  ),
   /\bwho (am i|are we|m i) (talking|chatting|speaking|texting|messaging) (to|with)\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
@@ -55,7 +59,10 @@ const FAREWELL =
  * Thursday"): someone who means to be back. Not "have a nice life", a farewell of another kind.
  */
 const WELL_WISHING =
-  /\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time)\b/;
+  /\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time|merry (christmas|xmas)|happy (christmas|xmas|new year|holidays|easter|hanukkah|diwali|eid|lunar new year|chinese new year|friday|weekend)|seasons greetings|compliments of the season)\b/;
+
+const SEASONS_GREETINGS =
+  /\b(merry (christmas|xmas)|happy (christmas|xmas|new year|holidays|easter|hanukkah|diwali|eid|lunar new year|chinese new year)|seasons greetings|compliments of the season)\b/;
 
 export function wishesWell(text: string): boolean {
   return WELL_WISHING.test(plainForm(text));
@@ -96,16 +103,22 @@ const ACKNOWLEDGE =
   /^(ok|okay|k|kk|cool|lol|haha|hahaha|lol ok|haha ok|ok cool|alright|right|got it|gotcha|fair enough|i see|ah ok|ahh ok|oh ok|hmm|hm|mm|nice|great|sweet|noted|ok then|fine)$/;
 
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
-const COMPLIMENT = /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful)\b/;
+// ("my friend recommended you, she said you're great!")
+const COMPLIMENT =
+  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|(you are|youre|your|ur) (great|the best|amazing|fantastic))\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
   /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
-export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' {
+export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' | 'wishes' | 'compliment' {
   const form = plainForm(text).replace(/\s+x+$/, '');
   if (FAREWELL.test(form)) return 'farewell';
+  // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
+  if (SEASONS_GREETINGS.test(form)) return 'wishes';
+  // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
+  if (COMPLIMENT.test(form) && !THANKS.test(form)) return 'compliment';
   if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
@@ -131,7 +144,14 @@ const SOCIAL_VOCAB = new Set(
     // a visitor looking around or about to ask ("just browsing, nothing specific", "quick q coming up, bear with me"),
     // and warmer thanks ("thank u so much ur amazing")
     'browsing browse looking look around having nothing specific particular in coming up bear wait sec second moment min ' +
-    'minute q qn something can may ur amazing fantastic superb star gem champ angel bless luv hun how hows doing r'
+    'minute q qn something can may ur amazing fantastic superb star gem champ angel bless luv hun how hows doing r ' +
+    // polite asides ("I hope I'm not bothering you at this hour", "sorry for asking so many questions"), a decision to
+    // think or to ring ("thanks, I'll have a think about it", "I'll give the clinic a ring"), who set the chat up
+    'hope bothering bother disturbing interrupting at hour late early many about give ring call clinic grandson ' +
+    'granddaughter grandkids kids set up he she said ' +
+    // season's greetings ("Merry Christmas to the whole team!")
+    'recommended recommends referred sister brother aunt uncle cousin colleague neighbour neighbor boss mate tomorrow next week shortly ' +
+    'merry christmas xmas happy new year holidays easter hanukkah diwali eid lunar chinese seasons greetings compliments season whole staff everybody weekend friday'
   ).split(' '),
 );
 
@@ -151,8 +171,9 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   const words = form.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 14 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
-  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form) || COMPLIMENT.test(form)) return 'social';
+  if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
+  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form) || COMPLIMENT.test(form) || WELL_WISHING.test(form))
+    return 'social';
   return GREETING.test(form) ? 'greeting' : undefined;
 }
 

@@ -194,7 +194,7 @@ export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): s
 
 /** Which part or problem matters most ("the hip's the main thing", "focus on the knee", "way worse"). */
 const MATTERS_MOST =
-  'focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|(the|my|top) priority|matters most|most important|biggest (issue|problem|thing)';
+  'focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|(the|my|top) priority|matters most|most important|(biggest|bigger) (issue|problem|thing|deal)';
 
 /**
  * More told about the condition just talked about, in a message that asks nothing new: how long ("it's been like this
@@ -228,10 +228,13 @@ const MAX_DETAIL_WORDS = 20;
 
 export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boolean {
   if (ctx.lastIntent !== 'condition_query' || !ctx.lastCondition) return false;
-  if (OWN_BUSINESS.has(r.intent) && r.reason === 'classified') return false;
+  // ("the back is the bigger problem to be honest": a statement the model took for something not covered tells more)
+  const toldNotAsked = r.intent === 'not_covered' && !r.notCovered && !r.text.includes('?') && !asksSomething(r.text);
+  if (OWN_BUSINESS.has(r.intent) && r.reason === 'classified' && !toldNotAsked) return false;
   if (r.notCovered || r.treatments.length > 0 || r.unlistedText) return false;
   const understood = r.reason === 'classified' && !NOT_UNDERSTOOD.has(r.intent) && r.intent !== 'condition_query';
-  if (understood && r.score >= 0.8) return false;
+  // (a statement asks no question of the article, whatever the model made of it: "been like this for about 2 years now")
+  if (understood && r.score >= 0.8 && (r.text.includes('?') || asksSomething(r.text))) return false;
   return tellsDetail(r.text);
 }
 
@@ -250,6 +253,29 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
   )
     return true;
   return notUnderstood(r) && tellsDetail(r.text);
+}
+
+/** What the bot would decline a message as: not understood, not covered, or a condition question that names none. */
+function wouldDecline(r: Recognition): boolean {
+  return (
+    notUnderstood(r) ||
+    (r.intent === 'not_covered' && !r.notCovered) ||
+    (r.intent === 'condition_query' && r.conditions.length === 0 && !r.unlistedText)
+  );
+}
+
+/**
+ * A statement right after a recommendation that names nothing new and that the bot would otherwise decline ("I'm sitting
+ * at a desk about nine hours a day", "Couple of months now, no fall, just wear from the job"): more about the patient for
+ * the same choice. It asks nothing, names no treatment, condition or unlisted thing, and is about the patient (I, my) or
+ * tells a detail (how long, how it came about, which part matters most).
+ */
+export function addsToChoice(r: Recognition, ctx: ClinicContext): boolean {
+  // (the condition of the recommendation, remembered, is nothing new)
+  const newCondition = r.conditions.some((c) => c.value.name !== ctx.lastCondition?.name);
+  if (ctx.lastIntent !== 'which_suits' || r.treatments.length > 0 || newCondition || r.unlistedText) return false;
+  if (r.text.includes('?') || asksSomething(r.text) || !wouldDecline(r)) return false;
+  return /\b(i|im|i m|ive|my|me|mine)\b/i.test(r.text.replace(/[’']/g, ' ')) || tellsDetail(r.text) || PRIORITY.test(r.text.toLowerCase());
 }
 
 /** Which of several problems matters most ("the hip's the main thing", "the jaw is the worst of it"). */

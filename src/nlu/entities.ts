@@ -53,6 +53,24 @@ function soundsAlike(typed: string, alias: string): boolean {
  * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
  * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
  */
+/** Adverbs that fill a phrase without changing it ("won't just switch off", "can't really sleep"). */
+const FILLERS = new Set([
+  'just',
+  'really',
+  'simply',
+  'totally',
+  'completely',
+  'actually',
+  'ever',
+  'even',
+  'literally',
+  'truly',
+  'honestly',
+  'basically',
+  'kinda',
+  'properly',
+]);
+
 export class PhraseMatcher<T> {
   private readonly entries: PhraseEntry<T>[];
 
@@ -73,18 +91,21 @@ export class PhraseMatcher<T> {
         let ok = true;
         let exact = 0;
         let bySound = 0;
-        for (let k = 0; k < n && ok; k++) {
-          if (taken[i + k]) ok = false;
+        let j = i;
+        for (let k = 0; k < n && ok; k++, j++) {
+          // "my mind just won't switch off", "can't really sleep": a filler between a phrase's words changes nothing.
+          if (k > 0) while (j < tokens.length - 1 && FILLERS.has(tokens[j]) && tokens[j] !== entry.words[k] && !taken[j]) j++;
+          if (j >= tokens.length || taken[j]) ok = false;
           // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
-          else if (sameWord(tokens[i + k], tokenStems[i + k], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[i + k]) ? 0 : 1;
-          else if (this.bySound && n >= 2 && soundsAlike(tokens[i + k], entry.words[k])) bySound++;
+          else if (sameWord(tokens[j], tokenStems[j], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[j]) ? 0 : 1;
+          else if (this.bySound && n >= 2 && soundsAlike(tokens[j], entry.words[k])) bySound++;
           else ok = false;
         }
         // "carpool tunnel", "planter fasciitis" (autocorrect, sound-alike spelling): in a phrase of two words or more, a word
         // that sounds like the alias's counts, when another word of it is the alias's own.
         if (!ok || (bySound > 0 && exact === 0)) continue;
-        for (let k = 0; k < n; k++) taken[i + k] = true;
-        found.push({ value: entry.value, from: i, to: i + n });
+        for (let k = i; k < j; k++) taken[k] = true;
+        found.push({ value: entry.value, from: i, to: j });
       }
     }
     return found.sort((a, b) => a.from - b.from);

@@ -37,8 +37,21 @@ const SUFFIXES: Array<[RegExp, string]> = [
   [/'d$/, 'would'],
 ];
 
+/** Negative contractions typed without their apostrophe, to the word before "not". */
+// (only the ones condition words use: "mind wont switch off" is "won't"; measured, "isnt" as "is not" cost a
+// held-out intent, "isn't dry needling just acupuncture…" read as a difference)
+const NO_APOSTROPHE: Record<string, string> = {
+  dont: 'do',
+  doesnt: 'does',
+  didnt: 'did',
+  wont: 'will',
+};
+
 function expand(word: string): string[] {
   if (word === "can't" || word === 'cant') return ['can', 'not'];
+  // Without the apostrophe, as people type them ("dont", "wont"): the same words as with it.
+  const bare = NO_APOSTROPHE[word];
+  if (bare) return [bare, 'not'];
   if (word === "won't") return ['will', 'not'];
   if (word === "g'day") return ['gday'];
   for (const [pattern, tail] of SUFFIXES) {
@@ -56,6 +69,101 @@ function expand(word: string): string[] {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
+/**
+ * Text-message spellings with one meaning ("gd" is good, "abt" about): written out, so the model and the entity
+ * matchers see the words they know. Ambiguous ones ("u", "r") the training lines already carry as they are.
+ */
+const SMS: Record<string, string> = {
+  wots: 'whats',
+  gd: 'good',
+  gud: 'good',
+  abt: 'about',
+  wat: 'what',
+  wot: 'what',
+  wht: 'what',
+  cn: 'can',
+  cud: 'could',
+  shud: 'should',
+  wud: 'would',
+  thnx: 'thanks',
+  tnx: 'thanks',
+  hlp: 'help',
+  sumthing: 'something',
+  smth: 'something',
+  sth: 'something',
+};
+/** "gd 4 sciatica", "acu gd 4 that?": a 4 after these words is "for" (not "4 sessions"). */
+const BEFORE_FOR = new Set([
+  'good',
+  'help',
+  'helps',
+  'work',
+  'works',
+  'used',
+  'use',
+  'it',
+  'anything',
+  'something',
+  'ok',
+  'okay',
+  'best',
+  'better',
+  'needling',
+  'acupuncture',
+  'acu',
+  'dn',
+  'any',
+  'thanks',
+  'thx',
+  'ty',
+  'treatment',
+  'needles',
+]);
+/** "stressed 2 the max", "need 2 book": a 2 before these words is "to" (not "2 sessions"). */
+const AFTER_TO = new Set([
+  'the',
+  'a',
+  'my',
+  'me',
+  'be',
+  'do',
+  'get',
+  'go',
+  'see',
+  'talk',
+  'speak',
+  'book',
+  'ask',
+  'help',
+  'know',
+  'try',
+  'have',
+  'make',
+  'come',
+  'you',
+  'u',
+  'him',
+  'her',
+  'them',
+  'bed',
+  'sleep',
+  'work',
+  'chat',
+]);
+
+/** Text-message spellings written out, in place (offsets kept): see SMS, BEFORE_FOR, AFTER_TO. */
+function spellOut(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const own = SMS[t.norm];
+    if (own) return { ...t, norm: own };
+    const prev = i > 0 ? (SMS[tokens[i - 1].norm] ?? tokens[i - 1].norm) : '';
+    const next = tokens[i + 1]?.norm ?? '';
+    if (t.norm === '4' && BEFORE_FOR.has(prev) && /^[a-z]/.test(next)) return { ...t, norm: 'for' };
+    if (t.norm === '2' && AFTER_TO.has(next) && !/^\d/.test(prev)) return { ...t, norm: 'to' };
+    return t;
+  });
+}
+
 /** Splits cleaned text into lower-case word tokens with offsets; punctuation and emoji are dropped. */
 export function tokenize(cleaned: string): Token[] {
   const tokens: Token[] = [];
@@ -66,7 +174,7 @@ export function tokenize(cleaned: string): Token[] {
       if (norm) tokens.push({ norm, start, end });
     }
   }
-  return tokens;
+  return spellOut(tokens);
 }
 
 /** Lower-case words of a phrase, as tokenize would see them: used for aliases and training lines. */

@@ -23,11 +23,37 @@ const RARE_WORD_COUNT = 3;
 /** Why the recognizer decided what it did; staff review and tests read it. */
 /** Words that make an age question one about the clinic's treatments ("…do you treat", "can kids have it"). */
 const OF_THE_CLINIC =
-  /\b(treat|treats|treated|treating|treatment|treatments|needle|needles|needling|needled|session|sessions|clinic|patients|have it|do it|try it|get it)\b/;
+  /\b(treat|treats|treated|treating|treatment|treatments|needle|needles|needling|needled|session|sessions|clinic|patients|have it|do it|try it|get it|it be ok|it be okay|it be safe|it ok|it okay|it safe)\b/;
 
 /** A question about who may be treated by age, which the article does not cover. */
 const AGE_ASKED =
-  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they) (s|is|are) (only )?\d\d?\b.{0,20}\b(ok|okay|safe|allowed|fine|too young|too old)\b/;
+  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable)\b/;
+
+/**
+ * Money asked about: a price, a fee, a rebate, a fund or WorkCover ("how much does dry needling cost compared to
+ * acupuncture?", "can I put it through WorkCover?"). The article has no prices; whatever else the sentence looks like, the
+ * clinic's team answers it.
+ */
+const MONEY_ASKED =
+  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (is|are|for|per) (a|an|one|the|it|each|your|ur|initial|first) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?)\b/;
+
+/** Words that make a price the clinic's: a session, a treatment, "it", "you". */
+const OF_OUR_CARE =
+  /\b(it|its|this|that|you|your|ur|u|yous|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|insurance|hicaps|rebates?|bulk bill\w*)\b/;
+
+/** Whether the question asked is about money: in the sentence that asks (with "?"), or anywhere when none has one. */
+function moneyAsked(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/);
+  const asking = sentences.filter((x) => x.includes('?') || /^\s*(how|what|can|could|do|does|is|are|will|would)\b/i.test(x));
+  // ("price for acu": a short message asks however it is written; "my insurance won't cover chiro" tells, it does not ask)
+  const asks = asking.length
+    ? asking
+    : words(text).length <= 6 || /\b(how much|wondering|want to know|wanted to know|tell me|any idea)\b/i.test(text)
+      ? [text]
+      : [];
+  // (of the clinic's care: "how much is a coffee" is no question for the clinic)
+  return asks.some((x) => MONEY_ASKED.test(plainForm(x)) && OF_OUR_CARE.test(plainForm(x)));
+}
 
 export type RecognitionReason = 'classified' | 'empty' | 'too_long' | 'no_domain_words' | 'out_of_scope' | 'low_confidence' | 'ambiguous' | 'entity';
 
@@ -116,6 +142,10 @@ const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\
 /** A health fund or Medicare, for which "covered" is about paying. */
 const FUND =
   /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+
+/** A profession said to practise a treatment ("would a physical therapist do dry needling", "do physios use it"). */
+const PRACTISES =
+  /\b(therapists?|physios?|physiotherapists?|practitioners?|myotherapists?|myos?|chiros?|chiropractors?|osteos?|osteopaths?) (do|does|use|uses|perform|performs|practise|practises|practice|practices|offer|offers|need)\b/;
 
 /** "my kelpie has a sore hip": the patient is the writer's animal. */
 const MY_ANIMAL =
@@ -404,6 +434,10 @@ export class IntentRecognizer {
     // "what ages do you treat?", "can kids have it?", "she's 15, is that ok?": the article says nothing of ages.
     if (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainForm(a.cleaned))))
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("how much does dry needling cost compared to acupuncture?": the price, not the comparison)
+    // (with a condition named too, the classifier and the several-questions split decide: "(a) is it suitable for
+    // osteoarthritis and (b) is it covered by Medicare?")
+    if (a.conditions.length === 0 && moneyAsked(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
@@ -501,7 +535,14 @@ export class IntentRecognizer {
     )
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "Can that be dry needled?": a treatment named and no word asking for a person is no request for one.
-    if (top.intent === 'human' && a.treatments.length > 0 && !ASKS_PEOPLE.test(said) && second && !PEOPLE_INTENTS.has(second.intent))
+    // ("would a physical therapist do dry needling?": who practises it, not a request for a person)
+    if (
+      top.intent === 'human' &&
+      a.treatments.length > 0 &&
+      (!ASKS_PEOPLE.test(said) || PRACTISES.test(said)) &&
+      second &&
+      !PEOPLE_INTENTS.has(second.intent)
+    )
       return { ...withScores, intent: second.intent, score: second.score, reason: 'classified' };
     if (
       askedCondition &&

@@ -69,7 +69,9 @@ const LONG_AGO = [
 /** "for a year", "for about two months": how long something has lasted. */
 const FOR_A_SPELL = /\bfor (a|one|two|three|four|five|six|\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\b/;
 /** "6 months after covid", "two years since the accident". */
-const MONTHS_AFTER = /\b(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?) (after|since|post)\b/;
+// ("still breathless months after covid": months, however many)
+const MONTHS_AFTER =
+  /\b((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|years?)|months|years) (after|since|post)\b/;
 
 const DISTANT = [
   ...LONG_AGO,
@@ -122,13 +124,15 @@ const HABITUAL = [
   // "my son wheezes a lot", "she faints when she stands": the present simple tells how someone is, not what is happening.
   /\b(wheezes|faints|blacks out|passes out|gets breathless|gets puffed|gets wheezy)\b/,
   // "has haemophilia and bleeds a lot from small cuts": how a bleeding condition shows, not a bleed now.
-  /\b(bleeds|bleed) (a lot|easily|heaps|badly|for ages|like crazy|forever|longer|more than most|really easily|very easily) (from|when|if|with|after|whenever|off)\b/,
+  /\b(bleeds|bleed) (a lot|easily|heaps|badly|for ages|like crazy|forever|longer|more than most|really easily|very easily) (from|when|if|with|after|whenever|off|because|since|as|due to|on|being on)\b/,
   /\bfrom (the )?(small|little|tiny|minor|the smallest|the tiniest|any) (cuts|cut|nicks|nick|scratches|scratch|grazes|graze)\b/,
   // "stressed all the time, tight chest": what stress does to the patient, always.
   /\b(stressed|anxious|nervous|worried|tense|wound up|on edge|burnt out|burned out|burnout|panicky) (out )?(all the time|constantly|24 7|nonstop|non stop|every day|most days|a lot|heaps)\b/,
   // "my wife faints at the sight of needles": how she is, not what is happening.
   /\b(faints|faint|passes out|pass out|blacks out|goes funny|gets woozy|get woozy|gets dizzy|get dizzy|keels over) (at|with) the (sight|thought|mention) of\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
+  // "my wheezing gets worse every winter", "in the cold weather": a season's pattern.
+  /\b(every|each|most|in|during|over) (the )?(winter|winters|summer|summers|spring|autumn|fall|hay fever season|pollen season|cold weather|cold months|colder months)\b/,
   /\b(most|some|many) (nights|days|mornings|evenings|weeks)\b/,
   /\b(once|twice|a few times|a couple of times|couple of times|few times|\d+ times) (a|per|every) (week|month|year|fortnight)\b/,
   /\beven on (meds|medication|my meds|my medication|tablets)\b/,
@@ -166,7 +170,7 @@ const RECENT = [
   // "since lunch there's a crushing feeling": since a time today.
   /\bsince (lunch|lunchtime|breakfast|brekkie|dinner|tea|morning tea|i woke up|waking up|i got up|\d+ ?(am|pm|oclock))\b/,
   // "been bleeding … for ages, dripping on the floor": still going now, however long.
-  /\b(been|still|keeps|kept|is|are|am|im) (bleeding|oozing|dripping|pouring|gushing|fitting|seizing|vomiting|throwing up)\b/,
+  /\b(been|still|keeps|kept|is|are|am|im) (bleeding|oozing|dripping|pouring|gushing|fitting|seizing|vomiting|throwing up|gasping|choking)\b/,
   // ("passed out getting a tattoo": an occasion, not "getting worse")
   /\b(keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
@@ -231,14 +235,20 @@ const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
-  /\b(should|were) (anything|something|it|i|he|she) (go|goes|happen|happens|start|get|feel|have)\b/,
+  /\b(should|were) (anything|something|it|i|he|she) (ever )?(go|goes|happen|happens|start|get|feel|have)\b/,
+  // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
+  /(^|\b(so|but|ok|okay|and|just|lets|let us|like) )(say|suppose|supposing|imagine)( that)? (i|he|she|we|you|someone|somebody|my|a|the)\b/,
+  /\b(supposing|hypothetically|theoretically|for arguments sake)\b/,
+  // "my wife's worried she might bleed a lot": a worry about what could happen.
+  /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) (that )?(i|he|she|they|we|you|it) (might|may|could|will|would)\b/,
   // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
   /\b(in the|in an|in any) (unlikely |rare )?(event|case) (of|that)\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
-  /(?<!\b(had|got|did|having|after|from) (some |my |an |a |the |her |his )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  // ("had her first dry needling for her ankle" is a session that happened)
+  /(?<!\b(had|got|did|having|after|from) (some |my |an |a |the |her |his |their )?((first|second|third|last|latest|1st|2nd) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   // "can the needle make people faint?": what it does to anyone, asked.
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,

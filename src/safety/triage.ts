@@ -104,6 +104,18 @@ const SESSION_WORDS = new Set([
   'time',
 ]);
 
+/** A negation in a courtesy ("hope I'm not bothering you", "not very good with computers"), which negates no feeling. */
+const POLITE_NOT =
+  /\bnot (bothering|disturbing|interrupting|too late|too early|(very |that |too )?(good|great|flash) with (computers|technology|tech|phones|these|this|chat)|a problem)\b/g;
+
+/** A courtesy after a greeting ("Good evening, I hope I'm not bothering you at this hour"), which says nothing more. */
+const COURTESY =
+  /[\s,.!]*\b((i )?hope (i'?m |i am |im )?not (bothering|disturbing|interrupting) (you|u)|sorry (to|for) (bother|bothering|disturb|disturbing|interrupt|interrupting) (you|u))( at this (hour|time)| so late| this late| on a (weekend|sunday|saturday))?\b/gi;
+
+/** Words of urgent care's signs: infection, a fragment left in, a nerve (docs/safety.md tiers). */
+const URGENT_CARE_WORDS =
+  /\b(fever\w*|temperature|temp|chill\w*|shiver\w*|sweat\w*|hot|warm|red\w*|swell\w*|swollen|puff\w*|pus|ooz\w*|weep\w*|discharg\w*|yellow|green|smell\w*|spread\w*|streak\w*|infect\w*|numb\w*|numm\w*|tingl\w*|weak\w*|floppy|limp|feel (my|it)|cant feel|can't feel|can not feel|pins and needles|dead|drop\w*|grip|piece|bit of|tip|stuck|left in|still in|inside|broke\w*|snap\w*|sliver|splinter|metal|lump|burn\w*|electric|shoot\w*|zap\w*|nerve\w*|worse|spreading|bigger|hard)\b/;
+
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
 
@@ -677,8 +689,8 @@ export class SafetyTriage {
     const social = socialOnly(text);
     if (
       (social === 'greeting'
-        ? greetsOnly(text)
-        : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase())) ||
+        ? greetsOnly(text.replace(COURTESY, ''))
+        : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase().replace(POLITE_NOT, ' '))) ||
       // "this isn't answering my question": about the bot's answer, not the patient
       complainsAboutAnswer(text)
     ) {
@@ -708,7 +720,12 @@ export class SafetyTriage {
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     const everydayLeaving = tier === 'crisis' && EVERYDAY_REASON.test(text.toLowerCase());
     const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
+    // An ordinary after-effect the patterns placed with the clinic ("it has been stiff since") is raised to urgent care by
+    // the classifier only when a word of urgent care's own is there too (fever, spreading redness, numbness, a piece left in).
+    // (read in the normalised words, typos mended: "a numm patch", "feels week")
+    const ordinaryOnly = tier === 'urgent' && best.tier === 'clinic' && !URGENT_CARE_WORDS.test(`${text.toLowerCase()} ${allWords.join(' ')}`);
     if (
+      !ordinaryOnly &&
       risk >= threshold &&
       tier &&
       !history &&
