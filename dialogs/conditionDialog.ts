@@ -58,7 +58,10 @@ export class ConditionDialog extends InterruptibleDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as ConditionDialogOptions;
     (step.values as Record<string, unknown>).treatment = options.treatment;
-    if (options.condition || options.unlisted) {
+    // ("can you help with aches and pains all over?": nothing on the list named, but a passage of the article speaks to it)
+    const { recognition } = await this.deps.turns.understand(step.context);
+    const related = passagePicker(this.deps.knowledge.passages).covering(recognition.text, options.treatment);
+    if (options.condition || options.unlisted || related) {
       await this.answer(step, options.condition, options.treatment);
       return step.endDialog();
     }

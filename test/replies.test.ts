@@ -56,12 +56,12 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * and -24.json (330 each, two new authors) were run on main at the start (d8d38a5: 301, 294) and once on the final
  * code without being read (303, 294). Floors everywhere are the figures at the end of the session.
  * Session 13: patients-words-test-23.json and -24.json were read after their honest run (303 -> 322, 294 -> 305); every
- * read set stayed at or above its floor (all read cases 8,485 -> 8,536).
+ * read set stayed at or above its floor (all read cases 8,485 -> 8,546).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 327,
   'patients-words-test.json': 326,
-  'patients-words-test-2.json': 323,
+  'patients-words-test-2.json': 324,
   'patients-words-test-3.json': 266,
   'patients-words-test-4.json': 337,
   'patients-words-test-5.json': 299,
@@ -70,7 +70,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-7.json': 316,
   'patients-words-test-8.json': 312,
   'patients-words-test-9.json': 311,
-  'patients-words-test-10.json': 321,
+  'patients-words-test-10.json': 322,
   'patients-words-test-11.json': 314,
   'patients-words-test-12.json': 315,
   'patients-words-test-13.json': 323,
@@ -80,13 +80,13 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-17.json': 309,
   'patients-words-test-18.json': 320,
   'patients-words-test-19.json': 308,
-  'patients-words-test-20.json': 304,
+  'patients-words-test-20.json': 305,
   'patients-words-test-21.json': 318,
   'patients-words-test-22.json': 312,
   'patients-words-dev-3.json': 208,
-  'patients-words-dev-4.json': 271,
-  'patients-words-test-23.json': 322,
-  'patients-words-test-24.json': 305,
+  'patients-words-dev-4.json': 272,
+  'patients-words-test-23.json': 325,
+  'patients-words-test-24.json': 308,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -1811,6 +1811,22 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('what the article says of a concern it does not name', () => {
+    it('a concern the article speaks to without naming it ("emotional pain", "feeling off balance", "looser muscles", "aches and pains all over") gets what the article says, never a yes or "that condition isn\'t on the list"', async () => {
+      for (const [text, said] of [
+        ['could acupuncture help with emotional pain after a breakup?', /mental or physical/],
+        ['i feel really out of balance lately, is acupuncture for that?', /chi/],
+        ['I do ballet and want looser muscles, would dry needling help?', /knots/],
+        ['can you help with aches and pains all over?', /chronic pain/],
+      ] as const) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.match(said);
+        expect(r.text, text).to.not.match(/^Yes|isn’t on the list/);
+      }
+    });
+  });
+
   describe('more told after a recommendation', () => {
     it('a statement after a recommendation that names nothing new ("I\'m at a desk ten hours a day", "few months now, no injury") continues the recommendation, not "that condition isn\'t on the list"', async () => {
       const first = 'which is better for me? my neck gets stiff from work';
