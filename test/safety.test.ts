@@ -1630,4 +1630,16 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // a greeting with a crisis in it is still read
     expectTier("hi, I hope I'm not bothering you, I've had enough of everything", 'crisis');
   });
+  it('an accident or an everyday place is not self-harm or a suicide plan: an emergency gets emergency guidance, not crisis words ("cut my leg on the trailer and it won\'t stop", "sitting on the edge of the bed gasping", "vitamins with iron")', () => {
+    for (const t of [
+      'sliced my hand on a broken window and the bleeding wont stop',
+      'gashed my shin with the angle grinder, blood is pumping out',
+      'Dad is sitting on the edge of the bed and can barely get a word out between breaths',
+      'my 3 year old swallowed a load of the kids vitamins with iron in them',
+    ])
+      expectTier(t, 'emergency');
+    // the same words with a plan or a blade stay a crisis
+    expectTier('been standing on the edge of the car park roof thinking about stepping off', 'crisis');
+    expectTier('I cut my arm with a blade again last night', 'crisis');
+  });
 });
