@@ -1642,4 +1642,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('been standing on the edge of the car park roof thinking about stepping off', 'crisis');
     expectTier('I cut my arm with a blade again last night', 'crisis');
   });
+  it('"since my dry needling for my upper traps" is the time of a sign, not a question about what needling is for', () => {
+    expectTier(
+      "since my dry needling for my shoulders I've had a stabbing pain round my ribs and I'm getting puffed walking to the car",
+      'emergency',
+    );
+  });
 });

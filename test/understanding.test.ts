@@ -1827,6 +1827,17 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('a body part that only says where', () => {
+    it('a body part that only places something else ("psoriasis on my elbows", "eczema behind her knees") is not that body part\'s listed condition: no "yes"; with a symptom word it still is', async () => {
+      const r = await say('my son has eczema behind his knees, would needles help his skin?');
+      expect(r.text).to.not.match(/^Yes/);
+      expect(r.recognition?.condition).to.not.equal('Knee pain, including patellofemoral pain syndrome');
+      expect((await say('can dry needling help the ache behind my knees?')).recognition?.condition).to.equal(
+        'Knee pain, including patellofemoral pain syndrome',
+      );
+    });
+  });
+
   describe('more told after a recommendation', () => {
     it('a statement after a recommendation that names nothing new ("I\'m at a desk ten hours a day", "few months now, no injury") continues the recommendation, not "that condition isn\'t on the list"', async () => {
       const first = 'which is better for me? my neck gets stiff from work';

@@ -42,6 +42,29 @@ function limbAsleep(raw: string[], from: number): boolean {
   return raw.slice(Math.max(0, verb - 4), verb).some((w) => LIMBS.has(w));
 }
 
+/**
+ * A body part alone that places something, with no symptom word in the message: "eczema behind her knees". ("in" and "at"
+ * are left out: "Osgood-Schlatter in his knee" names a complaint of the knee.)
+ */
+const BARE_PART = new Set(
+  'knee knees hip hips ankle ankles shoulder shoulders elbow elbows wrist wrists heel heels neck back jaw foot feet calf calves thigh thighs arches'.split(
+    ' ',
+  ),
+);
+const PLACING = new Set(['behind', 'on', 'around', 'round', 'under', 'above', 'below', 'near', 'between', 'across', 'over', 'along']);
+const WHOSE = new Set(['my', 'her', 'his', 'their', 'the', 'both', 'your', 'our', 'its']);
+
+/**
+ * "eczema behind her knees", "a rash on my neck": a body part named only to say where something else is, in a message
+ * with no symptom word, is not that body part's listed condition (the something else is what is asked about).
+ */
+function locatesSomethingElse(raw: string[], m: { from: number; to: number }): boolean {
+  if (m.to - m.from !== 1 || !BARE_PART.has(raw[m.from])) return false;
+  let i = m.from - 1;
+  while (i >= 0 && WHOSE.has(raw[i])) i--;
+  return i >= 0 && PLACING.has(raw[i]);
+}
+
 /** "stiff from sleeping on it funny", "slept wrong on my neck": how an ache came about, not a sleep problem. */
 export const SLEPT_ON =
   /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in (a|an) (weird|funny|bad|odd))\b/;
@@ -168,7 +191,10 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   }
   if (matchers.conditions) {
     // "no stomach or sleep issues, just the jaw": a condition denied is not asked about; its words are used up.
-    const found = matchers.conditions.match(raw, stems).filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m));
+    const noSymptom = matchers.descriptions ? !matchers.descriptions.hasSymptom(raw, stems) : false;
+    const found = matchers.conditions
+      .match(raw, stems)
+      .filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)));
     const denied = deniedConditions(raw, found);
     for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(

@@ -248,6 +248,11 @@ export class DescriptionMatcher {
     return hit && { condition: hit.value, from: hit.from, to: hit.to };
   }
 
+  /** Whether a message has a symptom word or a diagnosis, not denied ("throbbing", "sore", "bursitis"). */
+  hasSymptom(tokens: string[], stems: string[]): boolean {
+    return this.symptoms.match(tokens, stems).some((m) => !deniedSymptom(tokens, m.from));
+  }
+
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
   namesBodyPart(tokens: string[], stems: string[]): boolean {
     return this.parts.match(tokens, stems).length > 0;

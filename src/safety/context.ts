@@ -248,7 +248,8 @@ const HYPOTHETICAL = [
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   // ("had her first dry needling for her ankle" is a session that happened)
-  /(?<!\b(had|got|did|having|after|from) (some |my |an |a |the |her |his |their )?((first|second|third|last|latest|1st|2nd) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  // ("since my dry needling for my upper traps" is the time of a sign)
+  /(?<!\b(had|got|did|having|after|from|since|during|following) (some |my |an |a |the |her |his |their |that |this )?((first|second|third|last|latest|1st|2nd) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   // "can the needle make people faint?": what it does to anyone, asked.
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
