@@ -1827,6 +1827,16 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('the pick said back', () => {
+    it('"so you\'d go with dry needling then?" or "so it\'s acupuncture?" after a recommendation gets the recommendation again, not a comparison or "I\'m not sure what you mean"', async () => {
+      for (const next of ["so you'd go with dry needling then?", "so it's dry needling for that?"]) {
+        const r = await afterSaying('which one suits me? I have plantar fasciitis', next);
+        expect(r.recognition?.outcome, next).to.equal('answered');
+        expect(r.text, next).to.match(/points to dry needling/);
+      }
+    });
+  });
+
   describe('a body part that only says where', () => {
     it('a body part that only places something else ("psoriasis on my elbows", "eczema behind her knees") is not that body part\'s listed condition: no "yes"; with a symptom word it still is', async () => {
       const r = await say('my son has eczema behind his knees, would needles help his skin?');

@@ -19,6 +19,7 @@ import {
   tellsMoreAboutCondition,
   tellsMoreForChoice,
   addsToChoice,
+  confirmsPick,
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
@@ -104,6 +105,17 @@ export class TurnRecognizer {
     else if (addsToChoice(recognition, ctx))
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true, unlistedMention: false };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
+    // "so you'd go with dry needling then?": the recommendation again, for the problem already told
+    if (confirmsPick(text, ctx))
+      recognition = {
+        ...recognition,
+        intent: 'which_suits',
+        reason: 'classified',
+        score: 1,
+        refersBack: true,
+        treatments: [],
+        unlistedMention: false,
+      };
     recognition = this.questionAfterThanks(text, recognition, patientsOwn);
     // "and dry needling for the same thing?": the condition just asked about, of the treatment named now.
     if (asksSameThing(text, recognition, ctx))

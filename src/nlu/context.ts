@@ -255,6 +255,20 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
   return notUnderstood(r) && tellsDetail(r.text);
 }
 
+/** "so you'd go with dry needling then?", "so it's acupuncture?": the pick said back, to be confirmed. */
+const CONFIRMS_PICK =
+  /^(ok |okay |right |and )?(so )?((you d|youd|you would|would you|you) (go with|go for|pick|choose|recommend|suggest|say)\b|(it s|its|it is|that s|thats|that is) (dry needling|acupuncture|dn|acu|the needling)( then| for me| for that| for it| you d recommend)?\s*\??$|(dry needling|acupuncture|dn|acu) (then|it is|for me|is the one|is better|would be better|is best)\s*\??$)/;
+
+/**
+ * The pick said back after a recommendation or a condition answer ("so you'd go with dry needling then?"): asks for the
+ * recommendation again, not for a comparison or a clarification.
+ */
+export function confirmsPick(text: string, ctx: ClinicContext): boolean {
+  if (ctx.lastIntent !== 'which_suits' && !(ctx.lastIntent === 'condition_query' && ctx.lastCondition)) return false;
+  const plain = text.toLowerCase().replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.split(' ').length <= 10 && CONFIRMS_PICK.test(plain);
+}
+
 /** What the bot would decline a message as: not understood, not covered, or a condition question that names none. */
 function wouldDecline(r: Recognition): boolean {
   return (
