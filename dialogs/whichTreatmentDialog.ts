@@ -19,7 +19,7 @@ import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConce
 import type { Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_EXPLAINED, APPROACH_PROMPT, AREA_EXPLAINED, AREA_PROMPT, suitsAgainText, suitsText } from '../src/bot/replies';
+import { APPROACH_EXPLAINED, APPROACH_PROMPT, AREA_EXPLAINED, AREA_PROMPT, suitsAgainText, suitsText, twoWaysPrompt } from '../src/bot/replies';
 import { questionCount } from '../src/nlu/multiQuestion';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -66,6 +66,19 @@ function matchSynonyms<T extends string>(options: Array<{ value: T; synonyms: st
 }
 
 type Told = Pick<Recognition, 'text' | 'conditions' | 'treatments'>;
+
+/** Conditions named on each side: acupuncture's internal ailments, and dry needling's list; undefined unless both. */
+function splitByList(k: DialogDependencies['knowledge'], r: Told): { internal: string[]; body: string[] } | undefined {
+  // (not one denied: "not the stomach, not the sleep"; a broader word such as "digestive issues" for IBS still counts)
+  const affirmed = affirmedConditions(
+    r.text,
+    r.conditions.map((c) => ({ ...c, value: { ...c.value, partial: false } })),
+  ).map((c) => c.name);
+  const named = [...new Set(affirmed)].map((n) => k.conditions.find((c) => c.name === n)).filter((c) => c !== undefined);
+  const internal = named.filter((c) => c.list === 'acupuncture' && !c.alsoDryNeedling).map((c) => c.name);
+  const body = named.filter((c) => c.list === 'dryNeedling').map((c) => c.name);
+  return internal.length > 0 && body.length > 0 ? { internal, body } : undefined;
+}
 
 /** The area this message tells (what it says outweighs what it denies or sets aside), if it clearly tells one. */
 const toldArea = (r: Told): Area | undefined =>
@@ -149,6 +162,16 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // What the patient already said decides the answer ("desk job, tight shoulders: which suits me?").
     const { recognition } = await this.deps.turns.understand(step.context);
     const before = await this.deps.turns.context(step.context);
+    // "for someone who has both IBS and fibromyalgia": each problem's treatment, then which matters most (never one
+    // treatment named beside the other's condition).
+    const twoWays = splitByList(this.deps.knowledge, recognition);
+    if (twoWays)
+      return step.prompt(AREA_PROMPT_ID, {
+        // (it answers for each problem, and asks which matters most)
+        prompt: reply(step.context, 'answered', twoWaysPrompt(twoWays.internal, twoWays.body), { intent: INTENT }),
+        retryPrompt: reply(step.context, undefined, AREA_EXPLAINED, { intent: INTENT }),
+        choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
+      });
     const told = toldArea(recognition);
     if (told) return this.answer(step, told, toldApproach(recognition) ?? 'none');
     // What earlier messages told ("my forearms are tight from climbing" ... "so which one?").

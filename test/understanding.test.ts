@@ -1837,6 +1837,17 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('two problems that point two ways', () => {
+    it('which suits someone with an internal ailment and a muscle condition ("IBS and fibromyalgia") is told each one\'s treatment from the article, then asked which matters most', async () => {
+      const r = await say('which would you recommend if I have both reflux and plantar fasciitis?');
+      expect(r.text).to.match(/for “digestive issues” it points to acupuncture/);
+      expect(r.text).to.match(/“Plantar fasciitis” to dry needling/);
+      // a problem denied is not one of them
+      const d = await say('which suits me? my low back muscles are tight from sitting, not the stomach, not the sleep');
+      expect(d.text).to.not.match(/points to acupuncture/);
+    });
+  });
+
   describe('a body part that only says where', () => {
     it('a body part that only places something else ("psoriasis on my elbows", "eczema behind her knees") is not that body part\'s listed condition: no "yes"; with a symptom word it still is', async () => {
       const r = await say('my son has eczema behind his knees, would needles help his skin?');

@@ -331,6 +331,18 @@ export function conditionNotFoundText(k: Knowledge): string {
 
 // Which treatment suits me
 export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
+
+/**
+ * Two problems told that point different ways ("IBS and fibromyalgia"): what the article says of each, in its own words,
+ * then which matters most.
+ */
+export function twoWaysPrompt(internal: string[], body: string[]): string {
+  const list = (xs: string[]) => xs.map((x) => `“${x}”`).join(' and ');
+  return (
+    `Our article says dry needling is more targeted for muscle relief and acupuncture more towards alleviating internal ailments: ` +
+    `for ${list(internal)} it points to acupuncture, and for ${list(body)} to dry needling. Which would you mainly like help with?`
+  );
+}
 /** The questions again, with why they are asked ("what do you need to know?", "why does that matter?"). */
 export const AREA_EXPLAINED =
   'So I can point you to the treatment our article suggests for you: is your problem mainly in the muscles or joints, your posture, digestion or sleep, ongoing pain, or are you not sure?';
