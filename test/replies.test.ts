@@ -56,7 +56,7 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * and -24.json (330 each, two new authors) were run on main at the start (d8d38a5: 301, 294) and once on the final
  * code without being read (303, 294). Floors everywhere are the figures at the end of the session.
  * Session 13: patients-words-test-23.json and -24.json were read after their honest run (303 -> 322, 294 -> 305); every
- * read set stayed at or above its floor (all read cases 8,485 -> 8,553).
+ * read set stayed at or above its floor (all read cases 8,485 -> 8,555).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 327,
@@ -79,13 +79,13 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-16.json': 308,
   'patients-words-test-17.json': 309,
   'patients-words-test-18.json': 320,
-  'patients-words-test-19.json': 308,
+  'patients-words-test-19.json': 309,
   'patients-words-test-20.json': 305,
   'patients-words-test-21.json': 319,
   'patients-words-test-22.json': 312,
   'patients-words-dev-3.json': 208,
   'patients-words-dev-4.json': 272,
-  'patients-words-test-23.json': 325,
+  'patients-words-test-23.json': 326,
   'patients-words-test-24.json': 311,
 };
 

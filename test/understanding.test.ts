@@ -1837,6 +1837,20 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe('which one is which', () => {
+    it('"which one is the eastern one?" gets each one\'s origin from the article, not a recommendation for a preference never told', async () => {
+      const r = await say('which one is the traditional one?');
+      expect(r.text).to.match(/ancient Chinese medicine/);
+      expect(r.text).to.match(/Western medicine principles/);
+      expect(r.text).to.not.match(/You prefer/);
+    });
+
+    it('muscles that "learnt bad patterns" from slouching get the posture passage (postural re-patterning), not who practises dry needling', async () => {
+      const r = await say('my physio reckons my muscles have learnt bad patterns from slouching, would dry needling help?');
+      expect(r.text).to.match(/postural re-patterning/);
+    });
+  });
+
   describe('two problems that point two ways', () => {
     it('which suits someone with an internal ailment and a muscle condition ("IBS and fibromyalgia") is told each one\'s treatment from the article, then asked which matters most', async () => {
       const r = await say('which would you recommend if I have both reflux and plantar fasciitis?');

@@ -44,7 +44,7 @@ export function asksWhichIsOlder(text: string): boolean {
 
 /** "which one is more scientific?", "which has more research behind it": origins (Chinese, Western) and the research line. */
 const WHICH_SCIENCE =
-  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|s|has|have|got)| ones) (more |most |the most |got more |more of an? )?(scientific|science based|science backed|evidence based|evidence|research|researched|proven|science|western|medical|legit|backed by (science|research|evidence))\b/;
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|s|has|have|got)| ones) (more |most |the most |got more |more of an? )?(scientific|science based|science backed|evidence based|evidence|research|researched|proven|science|western|medical|legit|backed by (science|research|evidence)|eastern|chinese|oriental|traditional)\b|\bwhich( one| 1| of them| of the two)? (is|s) the (western|eastern|chinese|oriental|traditional|scientific|modern|ancient) (one|1|kind|treatment)\b|\bwhich( one| 1| of them| of the two)? (comes|came) from (the )?(east|china|asia|west)\b/;
 
 export function asksWhichIsScientific(text: string): boolean {
   return WHICH_SCIENCE.test(plainForm(text));
