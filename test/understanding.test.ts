@@ -1783,7 +1783,10 @@ describe('understanding patients’ own words', () => {
       const r = await say("my insurance won't pay for physio anymore. can dry needling help my sciatica?");
       expect(r.recognition?.condition).to.equal('Sciatica');
       // and a price of something else is still off-topic
-      expect((await say('how much is a coffee around here')).recognition?.intent).to.not.equal('not_covered');
+      for (const text of ['how much is a coffee around here', 'can you work out the price per kilo of these apples for me?'])
+        expect((await say(text)).recognition?.intent, text).to.not.equal('not_covered');
+      // a short question about a price is the clinic's
+      expect((await say('is it expensive?')).recognition?.intent).to.equal('not_covered');
     });
 
     it("what the two have in common is the article's own sentence: both use thin needles (and both treat musculoskeletal conditions and chronic pain)", async () => {

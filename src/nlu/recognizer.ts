@@ -37,9 +37,11 @@ const AGE_ASKED =
 const MONEY_ASKED =
   /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (is|are|for|per) (a|an|one|the|it|each|your|ur|initial|first) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?)\b/;
 
-/** Words that make a price the clinic's: a session, a treatment, "it", "you". */
+/** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
 const OF_OUR_CARE =
-  /\b(it|its|this|that|you|your|ur|u|yous|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|insurance|hicaps|rebates?|bulk bill\w*)\b/;
+  /\b(session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
+/** "is it expensive?", "how much is that?": a short question about a price is the clinic's ("it" is what was talked about). */
+const SHORT_PRICE = /\b(it|its|this|that|them|they)\b/;
 
 /** Whether the question asked is about money: in the sentence that asks (with "?"), or anywhere when none has one. */
 function moneyAsked(text: string): boolean {
@@ -52,7 +54,9 @@ function moneyAsked(text: string): boolean {
       ? [text]
       : [];
   // (of the clinic's care: "how much is a coffee" is no question for the clinic)
-  return asks.some((x) => MONEY_ASKED.test(plainForm(x)) && OF_OUR_CARE.test(plainForm(x)));
+  return asks.some(
+    (x) => MONEY_ASKED.test(plainForm(x)) && (OF_OUR_CARE.test(plainForm(x)) || (words(x).length <= 6 && SHORT_PRICE.test(plainForm(x)))),
+  );
 }
 
 export type RecognitionReason = 'classified' | 'empty' | 'too_long' | 'no_domain_words' | 'out_of_scope' | 'low_confidence' | 'ambiguous' | 'entity';
