@@ -54,15 +54,19 @@ export function asksWhichIsScientific(text: string): boolean {
 const FAREWELL =
   /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
 
+/** Season's greetings ("Merry Christmas to the whole team!"): wished back, never a farewell to worry about. */
+const FESTIVE =
+  'merry (christmas|xmas)|happy (christmas|xmas|new year|holidays|easter|hanukkah|diwali|eid|lunar new year|chinese new year)|seasons greetings|compliments of the season';
+
 /**
  * A farewell that wishes the reader a good day or says when they will talk again ("bye, have a lovely day", "see you
  * Thursday"): someone who means to be back. Not "have a nice life", a farewell of another kind.
  */
-const WELL_WISHING =
-  /\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time|merry (christmas|xmas)|happy (christmas|xmas|new year|holidays|easter|hanukkah|diwali|eid|lunar new year|chinese new year|friday|weekend)|seasons greetings|compliments of the season)\b/;
+const WELL_WISHING = new RegExp(
+  `\\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time|happy (friday|weekend)|${FESTIVE})\\b`,
+);
 
-const SEASONS_GREETINGS =
-  /\b(merry (christmas|xmas)|happy (christmas|xmas|new year|holidays|easter|hanukkah|diwali|eid|lunar new year|chinese new year)|seasons greetings|compliments of the season)\b/;
+const SEASONS_GREETINGS = new RegExp(`\\b(${FESTIVE})\\b`);
 
 export function wishesWell(text: string): boolean {
   return WELL_WISHING.test(plainForm(text));
@@ -149,7 +153,8 @@ const SOCIAL_VOCAB = new Set(
     // think or to ring ("thanks, I'll have a think about it", "I'll give the clinic a ring"), who set the chat up
     'hope bothering bother disturbing interrupting at hour late early many about give ring call clinic grandson ' +
     'granddaughter grandkids kids set up he she said ' +
-    // season's greetings ("Merry Christmas to the whole team!")
+    // who sent them and when they will ring ("my sister recommended you", "I'll give you a ring tomorrow"), and season's
+    // greetings ("Merry Christmas to the whole team!")
     'recommended recommends referred sister brother aunt uncle cousin colleague neighbour neighbor boss mate tomorrow next week shortly ' +
     'merry christmas xmas happy new year holidays easter hanukkah diwali eid lunar chinese seasons greetings compliments season whole staff everybody weekend friday'
   ).split(' '),
