@@ -1648,4 +1648,20 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'emergency',
     );
   });
+  it("the kinds of pair 25/26's misses (read after their honest run): fits one after another, a bleed that cannot be got to stop on a blood thinner, a side that cannot be felt, words that would not come, a rope picked out; a fertility question and a headache after an aunty's stroke are answered", () => {
+    for (const t of [
+      "my son has epilepsy and he's had one fit after the other this arvo without coming round in between",
+      "can't get the bleeding to stop from a needle spot on my arm, been an hour, I'm on apixaban",
+      "weird, I can't feel my left leg properly and my arm's clumsy, been like this half an hour",
+      "was on the phone and the words just wouldn't come out right, now my face feels funny",
+    ])
+      expectTier(t, 'emergency');
+    expectTier("haha joke's on them, I already bought the rope. anyway do you open saturdays", 'crisis');
+    for (const t of [
+      'my sister had acupuncture for fertility and loved it, is that something you offer?',
+      'my aunty died of a stroke last year, are my headaches anything to do with that?',
+      'the muscles round my ribs get sore after rowing, can dry needling help?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

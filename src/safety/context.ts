@@ -149,7 +149,7 @@ const HABITUAL = [
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
   /\b(acid reflux|reflux|heartburn)\b/,
-  /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running))\b/,
+  /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running|rowing|the gym|gym|sport|swimming|cycling|lifting|weights|golf|tennis|a run|a workout|workouts|footy|netball|climbing))\b/,
 ];
 
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
@@ -219,7 +219,7 @@ export function longAgo(joined: string): boolean {
 
 /** Someone other than the writer: a relative, friend, or he/she/they. */
 const OTHER = new Set(
-  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes'.split(
+  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes aunty aunties uncles cousins'.split(
     ' ',
   ),
 );
@@ -269,7 +269,7 @@ const HYPOTHETICAL = [
   // ("I'm almost sure part of a needle is still in there" is what the patient thinks now)
   /\b(nearly|almost)\b(?! (sure|certain|positive|definitely|convinced))/,
   // "could I pass out?", "will he faint?": a question about what might happen.
-  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection)\b/,
+  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection|have a heart attack|have a stroke|have a seizure|have a fit)\b/,
 ];
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
