@@ -145,6 +145,15 @@ function typedAnswer(isAreaPrompt: boolean, r: Told, told?: Concerns): string | 
   return toldApproach(r) ?? (sofar === 'internal' ? 'chinese' : sofar ? 'western' : leaves ? 'none' : undefined);
 }
 
+/** The area question (what the patient mainly wants help with), led by `text`, with the areas as choices. */
+function askArea(step: WaterfallStepContext, outcome: 'answered' | 'clarify', text: string): Promise<DialogTurnResult> {
+  return step.prompt(AREA_PROMPT_ID, {
+    prompt: reply(step.context, outcome, text, { intent: INTENT }),
+    retryPrompt: reply(step.context, undefined, AREA_EXPLAINED, { intent: INTENT }),
+    choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
+  });
+}
+
 export class WhichTreatmentDialog extends InterruptibleDialog {
   constructor(deps: DialogDependencies) {
     super(WHICH_TREATMENT_DIALOG, deps, INTENT);
@@ -166,12 +175,8 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // treatment named beside the other's condition).
     const twoWays = splitByList(this.deps.knowledge, recognition);
     if (twoWays)
-      return step.prompt(AREA_PROMPT_ID, {
-        // (it answers for each problem, and asks which matters most)
-        prompt: reply(step.context, 'answered', twoWaysPrompt(twoWays.internal, twoWays.body), { intent: INTENT }),
-        retryPrompt: reply(step.context, undefined, AREA_EXPLAINED, { intent: INTENT }),
-        choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
-      });
+      // (it answers for each problem, and asks which matters most)
+      return askArea(step, 'answered', twoWaysPrompt(twoWays.internal, twoWays.body));
     const told = toldArea(recognition);
     if (told) return this.answer(step, told, toldApproach(recognition) ?? 'none');
     // What earlier messages told ("my forearms are tight from climbing" ... "so which one?").
@@ -190,11 +195,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
       });
       return step.endDialog();
     }
-    return step.prompt(AREA_PROMPT_ID, {
-      prompt: reply(step.context, 'clarify', AREA_PROMPT, { intent: INTENT }),
-      retryPrompt: reply(step.context, undefined, AREA_EXPLAINED, { intent: INTENT }),
-      choices: ChoiceFactory.toChoices(AREAS.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
-    });
+    return askArea(step, 'clarify', AREA_PROMPT);
   }
 
   private async approachStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

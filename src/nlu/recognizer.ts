@@ -54,9 +54,10 @@ function moneyAsked(text: string): boolean {
       ? [text]
       : [];
   // (of the clinic's care: "how much is a coffee" is no question for the clinic)
-  return asks.some(
-    (x) => MONEY_ASKED.test(plainForm(x)) && (OF_OUR_CARE.test(plainForm(x)) || (words(x).length <= 6 && SHORT_PRICE.test(plainForm(x)))),
-  );
+  return asks.some((x) => {
+    const plain = plainForm(x);
+    return MONEY_ASKED.test(plain) && (OF_OUR_CARE.test(plain) || (words(x).length <= 6 && SHORT_PRICE.test(plain)));
+  });
 }
 
 export type RecognitionReason = 'classified' | 'empty' | 'too_long' | 'no_domain_words' | 'out_of_scope' | 'low_confidence' | 'ambiguous' | 'entity';
