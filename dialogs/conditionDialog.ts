@@ -6,6 +6,7 @@ import {
   CONDITION_PROMPT,
   CONDITION_RETRY,
   conditionNotFoundText,
+  DISCLAIMER,
   conditionText,
   otherListedText,
   relatedPassageText,
@@ -137,19 +138,24 @@ export class ConditionDialog extends InterruptibleDialog {
     const listOf = (name: string) =>
       recognition.conditions.find((c) => c.value.name === name)?.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
     const also = condition.value.partial || others.length === 0 ? '' : ` ${otherListedText(others, listOf)}`;
-    await say(
-      step.context,
-      'answered',
-      conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }) + also,
-      {
-        intent: INTENT,
-        suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
-      },
-    );
+    // "so sore for days after leg day, would dry needling help me recover?": a condition told by description, and what the
+    // article says of what they ask for (muscle recovery, blood flow) said too.
+    const related = condition.value.described ? passagePicker(knowledge.passages).covering(recognition.text, condition.value.list) : undefined;
+    const text = conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }) + also;
+    await say(step.context, 'answered', related ? beforeDisclaimer(text, related.passage.text) : text, {
+      intent: INTENT,
+      suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
+    });
   }
 
   private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const { recognition } = await this.deps.turns.understand(prompt.context);
     return namesCondition(recognition) || prompt.attemptCount >= MAX_ATTEMPTS;
   }
+}
+
+/** `extra` said before the closing disclaimer of `text` (at the end when there is none). */
+function beforeDisclaimer(text: string, extra: string): string {
+  const at = text.lastIndexOf(DISCLAIMER);
+  return at < 0 ? `${text} ${extra}` : `${text.slice(0, at)}${extra} ${text.slice(at)}`;
 }

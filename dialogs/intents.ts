@@ -17,6 +17,7 @@ import {
   thanksText,
   wishesText,
   complimentText,
+  languageText,
   topicText,
 } from '../src/bot/replies';
 import { socialKind } from '../src/nlu/clinicQuestions';
@@ -91,7 +92,9 @@ const social: IntentEntry['handle'] = async ({ step, context, intent }) => {
           ? wishesText()
           : kind === 'compliment'
             ? complimentText()
-            : thanksText();
+            : kind === 'language'
+              ? languageText()
+              : thanksText();
   await say(context, 'answered', text, { intent, suggestions: kind === 'acknowledge' ? WELCOME_SUGGESTIONS : [] });
   return step.endDialog();
 };

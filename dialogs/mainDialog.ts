@@ -29,7 +29,15 @@ import {
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { abbreviationText } from '../src/knowledge/claims';
 import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
-import { asksForRecommendation, asksIfBot, asksWhichIsOlder, asksWhichIsScientific, socialOnly } from '../src/nlu/clinicQuestions';
+import {
+  asksEastAndWest,
+  asksForRecommendation,
+  asksIfBot,
+  asksWhichIsOlder,
+  asksWhichIsScientific,
+  socialOnly,
+  toldAdvice,
+} from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
 import { plainForm } from '../src/nlu/normalize';
@@ -119,6 +127,9 @@ const NERVOUS_OF_NEEDLES =
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Intents whose question may be answered by one passage of the article. */
+/** Words that ask for a recommendation ("which is better for me, the Chinese way or the Western way?"). */
+const FOR_ME = /\b(for me|better|best|suits?|should i|recommend\w*|advise)\b/;
+
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
@@ -250,6 +261,15 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       }
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
+      // ("which one is the eastern one and which is the western one": one question in two parts)
+      // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation)
+      if (
+        asksEastAndWest(context.activity.text ?? '') &&
+        !FOR_ME.test(plainForm(context.activity.text ?? '')) &&
+        !recognition.conditions.length &&
+        (await this.sendAges(context))
+      )
+        return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
       if (await this.sendWhyThatOne(context)) return step.endDialog();
@@ -321,11 +341,16 @@ export class MainDialog extends ComponentDialog {
     const text = plainForm(recognition.text);
     // "Can I get a recommendation?", "I'd like your advice: acupuncture or dry needling?": the questions, or the answer.
     if (ASKS_FOR_ADVICE.test(text)) return true;
+    // "My physio says dry needling, my friend says acupuncture. Which one?": others' advice told, and the choice asked.
+    if (toldAdvice(recognition.text) && asksForRecommendation(recognition.text)) return true;
     const before = await this.deps.turns.context(context);
     // "So which would you advise?" after the patient has told their problem: the recommendation, whatever came between.
     const told = Object.values(before.told ?? {}).some((n) => n > 0);
+    // ("and the other one is better for what?": what the other treatment is for, not the pick again)
+    const otherOne = recognition.intent === 'uses' && /\bthe other\b/i.test(recognition.text);
     if (
       recognition.intent !== WHICH_SUITS &&
+      !otherOne &&
       asksForRecommendation(recognition.text) &&
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").

@@ -65,7 +65,11 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   // ("Is your list of conditions complete?": no treatment named, but one passage clearly answers it)
   const picker = passagePicker(k.passages);
   const passage = treatment || r.treatments.length ? picker.pick(r.text, treatment) : picker.pickClearly(r.text, undefined);
-  if (passage && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity')) {
+  // ("Is myofascial pain syndrome on the list, and…": a listed condition asked about the list is no topic question)
+  const listAsked = q.condition !== undefined && !q.conditionFromContext && !q.condition.value.partial && ASKS_ON_LIST.test(r.text);
+  // ("…, and is it an old practice?": taken for something the article does not cover, but a passage answers it clearly)
+  const clearly = (r.intent === 'not_covered' || r.intent === 'out_of_scope') && !r.notCovered && treatment && picker.pickClearly(r.text, treatment);
+  if (passage && !listAsked && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity' || clearly)) {
     return {
       intent: r.intent,
       text: passage.text,
@@ -187,6 +191,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // Conditions already answered as a partial match ("bursitis on my hip… does that count under hip pain?"): the honest
   // partial answer stands for a later part that refers back to it by the listed condition's name, never a "yes" after it.
   const partly = new Set<string>();
+  // ("wake at 4 every morning and can't get back off": the same broader word answered again is answered once)
+  const answeredPartly = new Set<string>();
   const recognized = parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)));
   // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
@@ -203,6 +209,20 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {
+        // ("…, and when did it start being used?": a passage answers it clearly; "…would dry needling speed up the
+        // recovery?": a passage of the article speaks to it)
+        const picker = passagePicker(deps.knowledge.passages);
+        const about = previous.treatment ?? r.treatments[0];
+        const clear = r.conditions.length === 0 && about && about !== 'both' ? picker.pickClearly(part, about) : undefined;
+        if (clear) {
+          addAnswer(answers, { intent: 'how_it_works', text: clear.text, outcome: 'answered', question: {} });
+          continue;
+        }
+        const related = r.conditions.length === 0 ? picker.covering(part, about) : undefined;
+        if (related) {
+          addAnswer(answers, { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} });
+          continue;
+        }
         // ("is this covered by WorkCover?": a rare word in a question about paying is no condition)
         const unlisted = r.unlistedMention && !ABOUT_PAYING.test(part);
         const text = unlisted
@@ -221,7 +241,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     );
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
     if (!answer) return false;
+    const about = answer.question.condition;
+    if (about?.value.partial && answeredPartly.has(about.value.name)) continue;
     addAnswer(answers, answer);
+    if (about?.value.partial) answeredPartly.add(about.value.name);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so

@@ -19,6 +19,7 @@ import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { TreatmentChoice } from '../src/nlu/context';
+import type { TreatmentId } from '../src/nlu/analyse';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
@@ -61,7 +62,9 @@ export async function sendPassageAnswer(
   treatment: TreatmentChoice | undefined,
 ): Promise<boolean> {
   const { recognition } = await deps.turns.understand(context);
-  let passage = passagePicker(deps.knowledge.passages).pick(recognition.text, treatment);
+  const picker = passagePicker(deps.knowledge.passages);
+  let passage =
+    picker.pick(recognition.text, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(recognition.text, treatment) : undefined);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
@@ -78,6 +81,24 @@ export async function sendPassageAnswer(
   return true;
 }
 
+/** "…too?", "…as well?": whether the treatment named also does it. */
+const ALSO = /\b(too|as well|also|either)\b/;
+
+/** "does dry needling use them as well?", "is acupuncture based on that too?": the concept just answered, asked of a treatment. */
+const USES_THOSE =
+  /\b(use|uses|using|work with|works with|involve|involves|based on|go by|goes by|follow|follows|target|targets|work on|works on) (them|those|these|that|it|the same)\b/;
+
+/**
+ * The passage just answered about one treatment's concept, when the message asks whether the other treatment, named,
+ * uses it too ("What's a meridian?" … "Does dry needling use them as well?").
+ */
+async function conceptPointedBack(context: TurnContext, deps: DialogDependencies, r: TurnUnderstanding['recognition']) {
+  if (r.conditions.length > 0 || r.treatments.length !== 1 || !USES_THOSE.test(plainForm(r.text))) return undefined;
+  const lastId = (await deps.turns.context(context)).lastPassage;
+  const passage = deps.knowledge.passages.find((p) => p.id === lastId);
+  return passage && passage.treatment !== 'both' && passage.treatment !== r.treatments[0] ? passage : undefined;
+}
+
 /**
  * A question whose concept belongs to the other treatment ("is dry needling based on meridians?") or that asks which
  * treatment a concept belongs to ("which one is the treatment with meridians?"): the owner, then its passage.
@@ -86,19 +107,24 @@ export async function sendPassageAnswer(
 export async function sendConceptOwner(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
   const { recognition: r } = await deps.turns.understand(context);
   const implied = r.implied ?? [];
-  if (implied.length !== 1 || r.conditions.length > 0) return false;
-  const owner = implied[0];
+  const pointed = implied.length === 0 ? await conceptPointedBack(context, deps, r) : undefined;
+  if (!pointed && (implied.length !== 1 || r.conditions.length > 0)) return false;
+  const owner = pointed && pointed.treatment !== 'both' ? pointed.treatment : implied[0];
   const named = r.treatments.filter((t) => t !== owner);
-  const crossed = named.length === 1 && r.treatments.length === 1 && CONCEPT_TOPICS.has(r.intent);
-  const asksWhich = r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
+  const crossed = named.length === 1 && r.treatments.length === 1 && (CONCEPT_TOPICS.has(r.intent) || pointed !== undefined);
+  const asksWhich = !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
   if (!crossed && !asksWhich) return false;
-  const passage = passagePicker(deps.knowledge.passages).pick(r.text, owner);
+  const passage = pointed ?? passagePicker(deps.knowledge.passages).pick(r.text, owner);
   if (!passage) return false;
   // "Is dry needling based on Chinese medicine?": whose concept it is, and what the article says of the one asked about.
   const counterpart = crossed ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0]) : undefined;
   const text = conceptOwnerText(passage, owner, crossed ? named[0] : undefined) + (counterpart ? ` ${counterpart.text}` : '');
   await say(context, 'answered', text, { intent: 'how_it_works', suggestions: followUps('how_it_works', owner) });
-  await deps.turns.remember(context, 'how_it_works', { treatment: owner }, passage.id);
+  // ("Does dry needling use meridians too?", "does dry needling use them?": the answer is about the treatment asked of, and
+  // its own point comes last; "is dry needling based on meridians?" is about whose concept it is)
+  if (crossed && (pointed || ALSO.test(plainForm(r.text))))
+    await deps.turns.remember(context, 'how_it_works', { treatment: named[0] }, counterpart?.id ?? passage.id);
+  else await deps.turns.remember(context, 'how_it_works', { treatment: owner }, passage.id);
   return true;
 }
 
@@ -112,6 +138,7 @@ const COMPARES_CONCEPTS = /\b(same|different|difference|differ|vs|versus|compare
 export async function sendConceptsCompared(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
   const { recognition: r } = await deps.turns.understand(context);
   const implied = r.implied ?? [];
+  if (implied.length === 1 && (await sendConceptComparedToLast(context, deps, r.text, implied[0]))) return true;
   if (implied.length !== 2 || r.conditions.length > 0 || !COMPARES_CONCEPTS.test(plainForm(r.text))) return false;
   // (a treatment named outright is a comparison of the treatments, answered as one)
   if (r.treatments.some((t) => !implied.includes(t)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(r.text)) return false;
@@ -121,6 +148,26 @@ export async function sendConceptsCompared(context: TurnContext, deps: DialogDep
   if (!acupuncture || !dryNeedling || acupuncture.treatment === 'both' || dryNeedling.treatment === 'both') return false;
   const text = `In our article these belong to different treatments. ${acupuncture.text}\n\n${dryNeedling.text}`;
   await say(context, 'answered', text, { intent: 'difference', suggestions: followUps('how_it_works', 'both') });
+  await deps.turns.remember(context, 'difference', {});
+  return true;
+}
+
+/** "is that the same thing as an acupoint?": what was just answered, compared with a concept of the other treatment. */
+const SAME_AS_THAT = /\b(is|are|was|isnt|s) (that|it|this|they|those|these|them) (the same|similar|like|related|connected|basically|just)\b/;
+
+/**
+ * A concept of one treatment compared with the passage just answered about the other ("What's a trigger point?" … "Is
+ * that the same thing as an acupoint?"): both passages, said to belong to different treatments.
+ */
+async function sendConceptComparedToLast(context: TurnContext, deps: DialogDependencies, text: string, implied: TreatmentId): Promise<boolean> {
+  if (!SAME_AS_THAT.test(plainForm(text)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(text)) return false;
+  const ctx = await deps.turns.context(context);
+  const last = deps.knowledge.passages.find((p) => p.id === ctx.lastPassage);
+  if (!last || last.treatment === 'both' || last.treatment === implied) return false;
+  const now = passagePicker(deps.knowledge.passages).pick(text, implied);
+  if (!now || now.treatment !== implied) return false;
+  const answer = `In our article these belong to different treatments. ${now.text}\n\n${last.text}`;
+  await say(context, 'answered', answer, { intent: 'difference', suggestions: followUps('how_it_works', 'both') });
   await deps.turns.remember(context, 'difference', {});
   return true;
 }

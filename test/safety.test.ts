@@ -1664,4 +1664,15 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+  it("a swimmer's stroke, the point of a needle in a knot, a pinched nerve the GP found, a tummy \"like I'm pregnant\" and an apology for one's English get no guidance; a pinched-nerve feeling after a session still does", () => {
+    for (const t of [
+      'rower here, my shoulder pinches at the catch on my stroke, can needling help?',
+      "what's the point of putting needles into a knot anyway?",
+      'GP reckons a nerve is getting pinched in my lower back, the pain zings down to my knee. can you help?',
+      "sorry for my english, it's not my first language",
+    ])
+      expectNoGuidanceFirst(t);
+    expectTier('I think my dad is having a stroke, his words are all wrong', 'emergency');
+    expectTier('since the needling in my neck yesterday it feels like a pinched nerve and my hand is numb', 'urgent');
+  });
 });

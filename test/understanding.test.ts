@@ -617,7 +617,7 @@ describe('understanding patients’ own words', () => {
       for (const [t, passage] of cases) {
         const r = await say(t);
         expect(r.recognition?.outcome, t).to.equal('answered');
-        expect(r.text, t).to.match(passage).and.include('does not name');
+        expect(r.text, t).to.match(passage).and.include('is not on our article’s list');
         expect(r.text, t).to.not.match(/^\W*yes\b/i);
       }
     });
@@ -1918,6 +1918,138 @@ describe('understanding patients’ own words', () => {
       const body = (await res.json()) as { clinicDetails: string; placeholderDetails: string[] };
       expect(body.clinicDetails).to.equal('placeholder');
       expect(body.placeholderDetails).to.include('openingHours');
+    });
+  });
+
+  describe('fourteenth round: follow-ups, where it comes from, and what was just said', () => {
+    it('a follow-up naming something unlisted ("my brother has gout, would it help him too?") is said to be unlisted, never a yes for the condition before', async () => {
+      const r = await afterSaying('does dry needling help with fibromyalgia?', 'my brother has gout, would it help him too?');
+      expect(r.text).to.not.match(/^\W*Yes/);
+      expect(r.text).to.match(/gout/);
+      expect(r.text).to.match(/isn’t on the list/);
+      const s = await afterSaying('can acupuncture help with inflammation?', 'would it help my lupus specifically?');
+      expect(s.text).to.match(/lupus/);
+      expect(s.text).to.not.match(/didn’t understand/);
+    });
+
+    it('the wait for an appointment is not the history of dry needling: it is declined with the clinic contacts', async () => {
+      const r = await say('how long is the wait to get an appointment these days?');
+      expect(r.text).to.not.match(/1980s/);
+      expect(r.text).to.match(/Phone/);
+    });
+
+    it('where acupuncture comes from and how old it is, in other words ("which country…", "is it an old practice?"), is the article\'s origin', async () => {
+      expect((await say('what country did acupuncture start in?')).text).to.match(/Chinese/);
+      const r = await say('does acupuncture help with insomnia, and is it an old practice?');
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.match(/ancient/);
+    });
+
+    it('"what\'s it mainly used for?" is what the treatment is used for, also as the second of two questions', async () => {
+      const r = await say('quick one: is dry needling western medicine, and what’s it mostly used for?');
+      expect(r.text).to.match(/Western medicine principles/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"does the list include X?" for a listed condition is a yes for it, not "I don\'t have that information"', async () => {
+      const r = await say('does your list include sciatica?');
+      expect(r.recognition?.condition).to.equal('Sciatica');
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('"so acupuncture or dry needling?" after the problem is told gets the recommendation for it, not both definitions', async () => {
+      const c = new Conversation();
+      await c.say('which one would suit a tennis player?');
+      await c.say('the outside of my elbow aches after a long hit');
+      const r = await c.say('ok so acupuncture or dry needling?');
+      expect(r.text).to.match(/points to dry needling/);
+    });
+
+    it('a short answer to the recommendation about how it feels ("No tingling, just a dull ache.") carries it on, never "not something I can help with"', async () => {
+      const r = await afterSaying('which do I need? my wrists ache from typing all day', 'No tingling, just a dull ache.');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"which 4 me" is "which for me": the choice, asked about', async () => {
+      const r = await say('acu or dry needling... which 4 me?');
+      expect(r.recognition?.intent).to.equal('which_suits');
+    });
+
+    it('a listed condition told in text-message style ("lower back + sciatica combo most arvos") is no thanks', async () => {
+      const r = await say('lower back + sciatica combo most arvos');
+      expect(r.recognition?.intent).to.equal('condition_query');
+    });
+
+    it('a rolled ankle or a sprained wrist told in lay words is the article\'s sprain, and "in my sleep" is when, not a sleep problem', async () => {
+      const a = await say('rolled over on my foot coming down the stairs, outside of the joint is swollen and black and blue');
+      expect(a.recognition?.condition).to.equal('Ankle sprains');
+      const w = await say('sprained my wrist at netball, x-ray says not broken, just stretched ligaments');
+      expect(w.recognition?.condition).to.equal('Muscle strains and sprains');
+      const j = await say('I clench my jaw in my sleep and now chewing hurts near my ear');
+      expect(j.recognition?.condition).to.equal('Temporomandibular joint disorder (TMD)');
+    });
+
+    it('the same broader word found twice ("I wake at 5 and can\'t get back off") is answered once', async () => {
+      const r = await say('I drop off fine but wake at 5 most days and just can’t get back off. Would acupuncture help?');
+      expect(r.text.match(/Our article mentions insomnia/g) ?? []).to.have.length(1);
+    });
+
+    it('healing, recovery and "the inside of the body" get the article\'s passage, never "that condition isn\'t on the list"', async () => {
+      const h = await say('does dry needling actually help a muscle heal or just mask the pain?');
+      expect(h.text).to.match(/healing process/);
+      const i = await say('is acupuncture more for muscles or for the inside of the body?');
+      expect(i.text).to.match(/internal ailments/);
+      const r = await say('my calves are smashed for days after a marathon. would dry needling speed up the recovery?');
+      expect(r.text).to.match(/muscle recovery/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
+
+    it('a tummy that swells up is the article\'s digestive issues, and "like I\'m pregnant" adds no pregnancy note', async () => {
+      const r = await say('my belly swells up every night like I’m pregnant haha, could acupuncture sort that out?');
+      expect(r.recognition?.condition).to.equal('digestive issues');
+      expect(r.text).to.not.match(/Because you mentioned pregnancy/);
+      expect((await say('I’m 14 weeks pregnant, can I have acupuncture?')).text).to.match(/Because you mentioned pregnancy/);
+    });
+
+    it('"is that the same as an acupoint?" after trigger points, and "does dry needling use them too?" after meridians, are told the two belong to different treatments', async () => {
+      const a = await afterSaying('what is a trigger point?', 'is that the same as an acupoint?');
+      expect(a.text).to.match(/different treatments/);
+      expect(a.text).to.match(/acupoints/);
+      const m = await afterSaying('what are meridians?', 'does dry needling work on them too?');
+      expect(m.text).to.match(/belongs to acupuncture, not dry needling/);
+    });
+
+    it('"the other one is better for what?" after a recommendation is what the other treatment is for', async () => {
+      const c = new Conversation();
+      await c.say('how are acupuncture and dry needling different?');
+      await c.say("which one's for muscles then");
+      const r = await c.say('and the other one is good for what?');
+      expect(r.text).to.match(/acupuncture aims to alleviate/);
+    });
+
+    it('an apology for one\'s English, "can you understand me?" and "nice to meet you" are answered kindly, with no safety guidance', async () => {
+      for (const text of ['sorry my english is not so good', 'can you understand me? english is not my first language', 'Nice to meet you!']) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.not.match(/000|Lifeline|not something I can help with|didn’t understand/);
+      }
+    });
+    it('others\' advice told ("my GP says dry needling, my sister swears by acupuncture") with "which one?" is the choice asked for, not who practises dry needling', async () => {
+      const r = await say('my GP says dry needling but my sister swears by acupuncture. which should I pick?');
+      expect(r.recognition?.intent).to.equal('which_suits');
+      expect(r.text).to.not.match(/Myotherapy/);
+    });
+
+    it('"which one is the chinese one and which is the western one?" gets each one\'s origin, though it asks in two parts', async () => {
+      const r = await say('which one is the chinese one and which is the western one?');
+      expect(r.text).to.match(/ancient Chinese medicine/);
+      expect(r.text).to.match(/Western medicine principles/);
+    });
+
+    it('an exercise soreness told as a described condition ("sore for days after leg day … recover?") also gets what the article says of muscle recovery', async () => {
+      const r = await say('my quads are sore for days after leg day at the gym, would dry needling help me recover?');
+      expect(r.text).to.match(/muscle recovery/);
     });
   });
 });

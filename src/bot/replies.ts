@@ -120,11 +120,12 @@ export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice |
 
 /**
  * Something not on the list of conditions that a passage of the article speaks to ("can dry needling fix bad posture?"):
- * what the article says, and honestly that its list does not name it. Never a yes.
+ * what the article says, and honestly that it is not on its list. Never a yes.
  */
 export function relatedPassageText(passage: { text: string }, said?: string): string {
-  const what = said ? `“${said}”` : 'that';
-  return `${passage.text} Our article’s list of conditions does not name ${what}, so a practitioner can advise whether it would help with it. ${DISCLAIMER}`;
+  // ("after the marathon", "at the gym": when, not a thing on a list)
+  const what = said && !/^(after|at|before|during|from|for|on|in|when|help|to)\b/i.test(said) ? `“${said}”` : 'That';
+  return `${passage.text} ${what} is not on our article’s list of conditions, so a practitioner can advise whether it would help with it. ${DISCLAIMER}`;
 }
 
 /**
@@ -288,6 +289,10 @@ export function wishesText(): string {
 
 export function complimentText(): string {
   return 'Thank you, that’s kind of you! If you have a question about acupuncture or dry needling, just ask.';
+}
+
+export function languageText(): string {
+  return 'No need to apologise: write the way that’s easiest for you, short and simple is fine. If I don’t understand something I’ll say so, and our team is happy to help too. What would you like to know about acupuncture or dry needling?';
 }
 
 export function farewellText(): string {

@@ -73,6 +73,13 @@ function sleptOnIt(raw: string[], m: { from: number; to: number }): boolean {
   return SLEPT_ON.test(raw.slice(m.to, m.to + 4).join(' '));
 }
 
+/** "I grind my teeth in my sleep", "talks in his sleep": when something happens, not a sleep problem. */
+const IN_ONES_SLEEP = new Set(['my', 'his', 'her', 'their', 'your', 'our']);
+function inOnesSleep(raw: string[], m: { from: number; to: number }): boolean {
+  if (m.to - m.from !== 1 || raw[m.from] !== 'sleep') return false;
+  return (raw[m.from - 2] === 'in' || raw[m.from - 2] === 'during') && IN_ONES_SLEEP.has(raw[m.from - 1] ?? '');
+}
+
 const DENIAL = new Set(['no', 'not', 'without', 'nor', 'never', 'none']);
 /** "isn't that …", "is it not …", "wouldn't that be …": a question asking to confirm, around its "not". */
 const ASKS_BACK_BEFORE = new Set(['is', 'are', 'was', 'were', 'would', 'could', 'does', 'do']);
@@ -194,7 +201,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     const noSymptom = matchers.descriptions ? !matchers.descriptions.hasSymptom(raw, stems) : false;
     const found = matchers.conditions
       .match(raw, stems)
-      .filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)));
+      .filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !inOnesSleep(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)));
     const denied = deniedConditions(raw, found);
     for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(

@@ -73,12 +73,13 @@ const BOUNDARY = new Set(
   (
     'and or but because cause coz cos since as when while so if at after from in on for with who which that ' +
     'too then though please pls lately anymore also etc like all every during before until mainly only just mostly faster quicker ' +
-    'better more less first either anyway really properly down up into across around under over through near behind'
+    'better more less first either anyway really properly down up into across around under over through near behind ' +
+    'specifically particularly especially exactly'
   ).split(' '),
 );
 /** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */
 const LEADING =
-  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been)?(?: diagnosed with)? |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
+  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
 
 /** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
 function thingAt(rest: string): string | undefined {
@@ -143,7 +144,14 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
       if (found) return { text: found };
       // "would acupuncture be of any benefit to him?": the thing is in an earlier sentence.
       if (/^\s*(it|that|this|them|those|him|her|me)\b/i.test(cleaned.slice(start))) {
-        const back = thingBefore(cleaned, at);
+        // ("my sister has lupus, would it help her too?": the thing is in the clause before, in the same sentence)
+        const clause = cleaned
+          .slice(at, at + (m.index ?? 0))
+          .split(/[,;–—]|\s-\s/)
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .pop();
+        const back = (clause ? thingAt(clause) : undefined) ?? thingBefore(cleaned, at);
         if (back) return { text: back };
       }
     }

@@ -46,6 +46,19 @@ export function asksWhichIsOlder(text: string): boolean {
 const WHICH_SCIENCE =
   /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|s|has|have|got)| ones) (more |most |the most |got more |more of an? )?(scientific|science based|science backed|evidence based|evidence|research|researched|proven|science|western|medical|legit|backed by (science|research|evidence)|eastern|chinese|oriental|traditional)\b|\bwhich( one| 1| of them| of the two)? (is|s) the (western|eastern|chinese|oriental|traditional|scientific|modern|ancient) (one|1|kind|treatment)\b|\bwhich( one| 1| of them| of the two)? (comes|came) from (the )?(east|china|asia|west)\b/;
 
+/**
+ * The two told apart by where they come from, both sides named ("which one is the eastern one and which is the western
+ * one", "So one is Eastern and one is Western? Explain that to me."): each one's origin, whatever else the sentence asks.
+ */
+const TELLS_APART = /\b(which|one|ones|explain|background|right)\b/;
+const EAST = /\b(eastern|east|chinese|china|oriental|asian|asia)\b/;
+const WEST = /\b(western|west)\b/;
+
+export function asksEastAndWest(text: string): boolean {
+  const form = plainForm(text);
+  return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !/\b(acupuncture|dry needling|needling|acu|dn)\b/.test(form);
+}
+
 export function asksWhichIsScientific(text: string): boolean {
   return WHICH_SCIENCE.test(plainForm(text));
 }
@@ -113,11 +126,19 @@ const COMPLIMENT =
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi|hello|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+  /^(hi|hello|(nice|pleased|good|lovely|great) to meet (you|u|ya)|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+
+/**
+ * The writer excuses their English or asks whether they are understood ("sorry for my English, is not my first language",
+ * "can you understand me ok?"): reassured, not declined.
+ */
+const LANGUAGE =
+  /\b(sorry|apologies|apologise|apologize|excuse|pardon) (for |about )?(my )?(bad |poor |broken |terrible )?english\b|\benglish (is |isnt |is not |not )(not )?(my (first|native|main)|(very |so |that |too )?(good|great|the best|perfect|strong|well))\b|\b(bad|poor|broken|terrible|not good|not great) english\b|\b(can|do|did|could) (you|u) understand (me|what i (say|said|mean|write|wrote|am saying))\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
-export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' | 'wishes' | 'compliment' {
+export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' | 'wishes' | 'compliment' | 'language' {
   const form = plainForm(text).replace(/\s+x+$/, '');
+  if (LANGUAGE.test(form)) return 'language';
   if (FAREWELL.test(form)) return 'farewell';
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
@@ -156,7 +177,11 @@ const SOCIAL_VOCAB = new Set(
     // who sent them and when they will ring ("my sister recommended you", "I'll give you a ring tomorrow"), and season's
     // greetings ("Merry Christmas to the whole team!")
     'recommended recommends referred sister brother aunt uncle cousin colleague neighbour neighbor boss mate tomorrow next week shortly ' +
-    'merry christmas xmas happy new year holidays easter hanukkah diwali eid lunar chinese seasons greetings compliments season whole staff everybody weekend friday'
+    'merry christmas xmas happy new year holidays easter hanukkah diwali eid lunar chinese seasons greetings compliments season whole staff everybody weekend friday ' +
+    // the writer's English excused or a check they are understood ("sorry for my English, is not my first language"),
+    // "nice to meet you", and a kind comparison ("better than the last website I tried")
+    'language native main poor broken terrible best perfect strong understand understood apologies apologise apologize excuse pardon ' +
+    'say said mean write wrote saying meet meeting pleased better than last tried ever'
   ).split(' '),
 );
 
@@ -177,7 +202,15 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   const words = form.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
-  if (THANKS.test(form) || FAREWELL.test(form) || ACKNOWLEDGE.test(form) || APOLOGY.test(form) || COMPLIMENT.test(form) || WELL_WISHING.test(form))
+  if (
+    THANKS.test(form) ||
+    FAREWELL.test(form) ||
+    ACKNOWLEDGE.test(form) ||
+    APOLOGY.test(form) ||
+    COMPLIMENT.test(form) ||
+    WELL_WISHING.test(form) ||
+    LANGUAGE.test(form)
+  )
     return 'social';
   return GREETING.test(form) ? 'greeting' : undefined;
 }
@@ -200,7 +233,18 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do) i (get|try|go for|have))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+
+/**
+ * Someone else's advice told ("my physio mentioned dry needling but my friend swears by acupuncture"): who recommended a
+ * treatment, not a question of who practises it.
+ */
+const ADVISED_BY =
+  /\b(physio|physiotherapist|doctor|gp|dr|friend|mate|chiro|chiropractor|trainer|coach|pt|partner|wife|husband|mum|mom|dad|sister|brother|colleague|workmate|boss|neighbour|osteo|myo|massage therapist)s? (has |had )?(mentioned|mentions|says|said|suggested|suggests|recommended|recommends|reckons|swears by|told me|thinks|wants me to (try|get|have))\b/;
+
+export function toldAdvice(text: string): boolean {
+  return ADVISED_BY.test(plainForm(text));
+}
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));

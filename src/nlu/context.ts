@@ -78,14 +78,18 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // "what about the other treatment, does that help digestion?": whatever its length, "the other one" is the treatment
   // not talked about last.
   // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
-  const comparing = COMPARING.test(r.text.toLowerCase());
+  // ("is the other one better for what?" asks what it is for: no comparison)
+  const comparing = COMPARING.test(r.text.toLowerCase().replace(/\b(better|good|best) for (what|wat|which)\b/, ' '));
   if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing) {
+    // ("which one's for muscles then" … "and the other one is better for what?": what the other one is for)
     const about =
       r.intent === 'difference' || r.intent === 'similarity'
         ? ctx.lastIntent && REPEATABLE.has(ctx.lastIntent)
           ? ctx.lastIntent
           : 'what_is'
-        : r.intent;
+        : r.intent === 'which_suits' && ctx.lastIntent === 'which_suits'
+          ? 'uses'
+          : r.intent;
     r = { ...r, intent: about, treatments: [ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture'] };
   }
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
@@ -257,7 +261,7 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
 
 /** "so you'd go with dry needling then?", "so it's acupuncture?": the pick said back, to be confirmed. */
 const CONFIRMS_PICK =
-  /^(ok |okay |right |and )?(so )?((you d|youd|you would|would you|you) (go with|go for|pick|choose|recommend|suggest|say)\b|(it s|its|it is|that s|thats|that is) (dry needling|acupuncture|dn|acu|the needling)( then| for me| for that| for it| you d recommend)?\s*\??$|(dry needling|acupuncture|dn|acu) (then|it is|for me|is the one|is better|would be better|is best)\s*\??$)/;
+  /^(ok |okay |right |and )?(so )?((you d|youd|you would|would you|you) (go with|go for|pick|choose|recommend|suggest|say)\b|(it s|its|it is|that s|thats|that is) (dry needling|acupuncture|dn|acu|the needling)( then| for me| for that| for it| you d recommend)?\s*\??$|(dry needling|acupuncture|dn|acu) (then|it is|for me|is the one|is better|would be better|is best)\s*\??$|(dry needling|acupuncture|dn|acu) or (dry needling|acupuncture|dn|acu)( then| for me| for that| for it| for this)?\s*\??$|which (one|1|treatment) (then|for me then)\s*\??$)/;
 
 /**
  * The pick said back after a recommendation or a condition answer ("so you'd go with dry needling then?"): asks for the
@@ -289,8 +293,20 @@ export function addsToChoice(r: Recognition, ctx: ClinicContext): boolean {
   const newCondition = r.conditions.some((c) => c.value.name !== ctx.lastCondition?.name);
   if (ctx.lastIntent !== 'which_suits' || r.treatments.length > 0 || newCondition || r.unlistedText) return false;
   if (r.text.includes('?') || asksSomething(r.text) || !wouldDecline(r)) return false;
-  return /\b(i|im|i m|ive|my|me|mine)\b/i.test(r.text.replace(/[’']/g, ' ')) || tellsDetail(r.text) || PRIORITY.test(r.text.toLowerCase());
+  return (
+    /\b(i|im|i m|ive|my|me|mine)\b/i.test(r.text.replace(/[’']/g, ' ')) ||
+    tellsDetail(r.text) ||
+    PRIORITY.test(r.text.toLowerCase()) ||
+    (r.text.trim().split(/\s+/).length <= MAX_DETAIL_WORDS && HOW_IT_FEELS.test(r.text.toLowerCase()) && !ASKING_WORD.test(r.text.toLowerCase()))
+  );
 }
+
+/** A word that asks ("whats best", "which one"): such a message is a question, not more told. */
+const ASKING_WORD = /\b(what|whats|which|how|why|who|should|best|better|recommend|suggest)\b/;
+
+/** How the problem feels or when it comes ("No numbness, just aching.", "overhead mostly, feels like a pinch"). */
+const HOW_IT_FEELS =
+  /\b(ach\w*|pain\w*|sore\w*|hurts?|hurting|pinch\w*|numb\w*|tingl\w*|stiff\w*|tight\w*|throb\w*|sharp|dull|burn\w*|click\w*|swell\w*|swollen|weak\w*|cramp\w*|spasm\w*|overhead|at night|in the morning|when i)\b/;
 
 /** Which of several problems matters most ("the hip's the main thing", "the jaw is the worst of it"). */
 const PRIORITY = new RegExp(`\\b(worst|much worse|more of a problem|${MATTERS_MOST})\\b`);

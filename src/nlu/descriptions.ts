@@ -15,8 +15,11 @@ const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'mines', 'my
 /** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
 const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;
 
+/** A treatment advised ("my physio mentioned needling", "my friend says acupuncture"): advice, not a diagnosis. */
+const ADVISED = new Set(['needling', 'needles', 'acupuncture', 'acu', 'dn', 'dry']);
+
 function diagnosed(tokens: string[]): boolean {
-  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? ''));
   if (at < 0) return false;
   // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
   const told = tokens.slice(at + 1, at + 11).filter((t) => t.length >= 4);
@@ -308,6 +311,7 @@ export class DescriptionMatcher {
       }
     }
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").
+    const byPart = best !== undefined;
     for (const hit of cueHits) {
       if (negatedBefore(tokens, hit.from)) continue;
       for (const c of hit.value) {
@@ -317,6 +321,9 @@ export class DescriptionMatcher {
         if (c.bodyParts.length === 0 && c.outranksBodyParts && (hasSymptom || patientsOwn || (ownBody && parts.length > 0)))
           consider(c, 100 + cues, hit.from, hit.to, false);
         else if (c.bodyParts.length === 0 && hasSymptom) consider(c, cues >= 2 ? 1 + cues : cues, hit.from, hit.to, false);
+        // "Went over on my foot stepping off a kerb … swollen and gone purple": three of one condition's own cues and a
+        // symptom tell it without its body part, when no listed condition's body part is named.
+        else if (c.bodyParts.length > 0 && hasSymptom && ownBody && cues >= 3 && !byPart) consider(c, 1 + cues, hit.from, hit.to, false);
       }
     }
     if (

@@ -119,6 +119,8 @@ const BEFORE_FOR = new Set([
   'treatment',
   'needles',
 ]);
+/** "which 4 me", "gd 4 u": a 4 before a person is "for". */
+const FOR_WHOM = new Set(['me', 'u', 'you', 'him', 'her', 'us', 'them']);
 /** "stressed 2 the max", "need 2 book": a 2 before these words is "to" (not "2 sessions"). */
 const AFTER_TO = new Set([
   'the',
@@ -158,7 +160,7 @@ function spellOut(tokens: Token[]): Token[] {
     if (own) return { ...t, norm: own };
     const prev = i > 0 ? (SMS[tokens[i - 1].norm] ?? tokens[i - 1].norm) : '';
     const next = tokens[i + 1]?.norm ?? '';
-    if (t.norm === '4' && BEFORE_FOR.has(prev) && /^[a-z]/.test(next)) return { ...t, norm: 'for' };
+    if (t.norm === '4' && (BEFORE_FOR.has(prev) || (FOR_WHOM.has(next) && !/^\d/.test(prev))) && /^[a-z]/.test(next)) return { ...t, norm: 'for' };
     if (t.norm === '2' && AFTER_TO.has(next) && !/^\d/.test(prev)) return { ...t, norm: 'to' };
     return t;
   });

@@ -16,6 +16,8 @@ export class PassagePicker {
 
   private readonly covers: PhraseMatcher<Passage>;
 
+  private readonly byTreatment = new Map<TreatmentId, PhraseMatcher<Passage>>();
+
   constructor(private readonly passages: Passage[]) {
     this.cues = new PhraseMatcher(passages.flatMap((p) => phraseEntries(p, p.cues)));
     this.covers = new PhraseMatcher(passages.flatMap((p) => phraseEntries(p, p.covers ?? [])));
@@ -63,10 +65,32 @@ export class PassagePicker {
     return found !== undefined && found.score >= 2 && (found.passage.treatment !== 'both' || (intent !== 'difference' && intent !== 'similarity'));
   }
 
-  private scored(text: string, treatment: TreatmentId | 'both' | undefined): { passage: Passage; score: number } | undefined {
+  /**
+   * The passage that best answers the question among one treatment's own passages only, for when `pick` found none: a
+   * cue of the other treatment's passage no longer takes the words first ("where did the other one come from?" after dry
+   * needling: dry needling's "come from" left acupuncture's origin nothing to match).
+   */
+  pickOwn(text: string, treatment: TreatmentId): Passage | undefined {
+    let own = this.byTreatment.get(treatment);
+    if (!own) {
+      own = new PhraseMatcher(
+        this.passages.filter((p) => p.treatment === treatment || p.treatment === 'both').flatMap((p) => phraseEntries(p, p.cues)),
+      );
+      this.byTreatment.set(treatment, own);
+    }
+    // (a cue of two words or more: "where" alone is no question about where it came from)
+    const found = this.scored(text, treatment, own);
+    return found && found.score >= 2 ? found.passage : undefined;
+  }
+
+  private scored(
+    text: string,
+    treatment: TreatmentId | 'both' | undefined,
+    cues: PhraseMatcher<Passage> = this.cues,
+  ): { passage: Passage; score: number } | undefined {
     const tokens = words(text);
     const scores = new Map<Passage, number>();
-    for (const m of this.cues.match(tokens, tokens.map(stem))) {
+    for (const m of cues.match(tokens, tokens.map(stem))) {
       const p = m.value;
       if (treatment && treatment !== 'both' && p.treatment !== treatment && p.treatment !== 'both') continue;
       // A bare question word ("who", "when") says less than a content word ("invented", "physios").

@@ -140,10 +140,11 @@ const LONG_STANDING =
 const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^(and |so |also )?((what|which (things|conditions|problems|ailments))( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?(aim to |aims to |mainly |usually |normally |actually |mostly |generally |typically |commonly )?(treat|help( with)?|alleviate|fix|used for|good for|for)\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
-const COVERED = /\b(covered|cover|covers|listed|included|on (the|your|ur) list)\b/;
+const COVERED =
+  /\b(covered|cover|covers|listed|included|include|includes|on (the|your|ur) list|(the|your|ur) list (have|has|mention|mentions|name|names))\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
 const FUND =
   /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|ndis|bupa|medibank|hcf|nib|ahm)\b/;
@@ -157,6 +158,12 @@ const MY_ANIMAL =
   /\b(my|our|his|her) (old |young |little )?(dogs?|puppy|cats?|kitten|horses?|mare|gelding|pony|labrador|greyhound|kelpie|border collie|pets?|rabbit)\b/;
 /** Intents about reaching people rather than the article. */
 const PEOPLE_INTENTS = new Set(['human', 'booking', 'contact']);
+/** A message this short that names a listed condition is about it, whatever else its words are. */
+const SHORT_MENTION_WORDS = 6;
+/** Social intents, and the words that make a message one. */
+const SOCIAL_INTENTS = new Set(['thanks', 'greeting']);
+const SOCIAL_WORDS =
+  /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|hi|hello|hey|hiya|gday|morning|afternoon|evening|bye|goodbye|cya|great|awesome|perfect|lovely)\b/;
 /** Words that ask for a person, a booking or contact details. */
 const ASKS_PEOPLE =
   /\b(person|human|someone|somebody|staff|manager|real|talk|speak|chat|call|ring|phone|number|contact|email|address|book|booking|appointment|appt|available|availability|slot|slots|open|hours|when can|come in|see someone|practitioner|therapist)\b/;
@@ -281,7 +288,9 @@ const HELPS =
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
-const NEEDLES = /\b(needles?|needling)\b/;
+// (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
+const NEEDLES =
+  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b/;
 /** "how does acupuncture help with tinnitus": how it works, asked about something. */
 const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 /** "how does sticking a needle in it help?": how it works, not whether it helps something. */
@@ -494,7 +503,9 @@ export class IntentRecognizer {
       a.conditions.some((c) => c.value.described) ||
       OWN.test(a.tokens.map((t) => t.norm).join(' ')) ||
       // "is golfer's elbow the medial one?", "your list has knee pain, does it name a kind?": a question about a listed one.
-      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && ASKS.test(a.cleaned.toLowerCase()));
+      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && ASKS.test(a.cleaned.toLowerCase())) ||
+      // "lower back + sciatica combo most arvos": a few words that name a listed condition are about it.
+      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && plain.length <= SHORT_MENTION_WORDS);
     const conditionIntent =
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
@@ -528,6 +539,9 @@ export class IntentRecognizer {
     // "ACUPUNCTURE FOR SCIATICA?? PLEASE REPLY", "dn 4 tennis elbow pls": a listed condition asked about, not a request for
     // a person or a booking, when the message asks for neither in so many words.
     if (askedCondition && namesListed && PEOPLE_INTENTS.has(top.intent) && !ASKS_PEOPLE.test(said))
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
+    // "neck + headache combo evry arvo": a listed condition told with no word of thanks or greeting is no thanks.
+    if (askedCondition && namesListed && SOCIAL_INTENTS.has(top.intent) && !SOCIAL_WORDS.test(said))
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "golfers elbo from 2 much golf haha dn y/n": a listed condition with one treatment and no comparing word is asked
     // about, not a comparison of the two.

@@ -104,9 +104,12 @@ const SESSION_WORDS = new Set([
   'time',
 ]);
 
-/** A negation in a courtesy ("hope I'm not bothering you", "not very good with computers"), which negates no feeling. */
+/**
+ * A negation in a courtesy ("hope I'm not bothering you", "not very good with computers", "English is not my first
+ * language"), which negates no feeling.
+ */
 const POLITE_NOT =
-  /\bnot (bothering|disturbing|interrupting|too late|too early|(very |that |too )?(good|great|flash) with (computers|technology|tech|phones|these|this|chat)|a problem)\b/g;
+  /\bnot (bothering|disturbing|interrupting|too late|too early|(very |that |too )?(good|great|flash) with (computers|technology|tech|phones|these|this|chat)|a problem|(my )?(first|native|main) language)\b|\benglish (is |isn't |isnt )?not (very |that |so )?(good|great|the best|perfect)\b/g;
 
 /** A courtesy after a greeting ("Good evening, I hope I'm not bothering you at this hour"), which says nothing more. */
 const COURTESY =
