@@ -282,7 +282,10 @@ export class MainDialog extends ComponentDialog {
       // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
       // names a condition.
       const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
+      // ("which problems does dry needling usually aim to help?": what it is used for, asked outright, is the list)
+      const usesAsked = recognition.intent === 'uses' && recognition.reason === 'entity';
       if (
+        !usesAsked &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept) &&
         (!question.condition || aboutConcept) &&
         (question.treatment || recognition.reason === 'ambiguous' || clearPassage)

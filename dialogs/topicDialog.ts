@@ -205,7 +205,10 @@ export async function sendTopicAnswer(
   topic: TreatmentTopic,
   treatment: TreatmentChoice,
 ): Promise<void> {
-  if (await sendPassageAnswer(context, deps, topic, treatment)) return;
+  // ("which problems does dry needling usually aim to help?": what it is used for, asked outright, is the list itself)
+  const { recognition } = await deps.turns.understand(context);
+  const usesAsked = topic === 'uses' && recognition.reason === 'entity';
+  if (!usesAsked && (await sendPassageAnswer(context, deps, topic, treatment))) return;
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;

@@ -425,6 +425,30 @@ const SETS: Floors[] = [
     answered: 316,
     criedWolf: 11,
   },
+  // Session 14: safety-test-27 and -28 (600 each, two new authors who saw only the article and a brief) were run on main
+  // at the start (47f5e4b) and once on the code of 5a3d132 without being read; not one line changed (27: emergency
+  // 148/150, crisis 49/50, urgent 45/45, clinic 33/35, false alarms 4, told 8, answered 315/320; 28: 150/150, 46/50,
+  // 45/45, 32/35, 3, 6, 317/320). Their misses were then read and their kinds added; the floors are the figures after.
+  {
+    file: 'safety-test-27.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 1,
+    answered: 318,
+    criedWolf: 5,
+  },
+  {
+    file: 'safety-test-28.jsonl',
+    emergency: [150, 150],
+    crisis: [49, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 2,
+    answered: 318,
+    criedWolf: 5,
+  },
 ];
 
 for (const set of SETS) {

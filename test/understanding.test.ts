@@ -2051,5 +2051,24 @@ describe('understanding patients’ own words', () => {
       const r = await say('my quads are sore for days after leg day at the gym, would dry needling help me recover?');
       expect(r.text).to.match(/muscle recovery/);
     });
+    it('"is X treatable with acupuncture?" for something unlisted is said to be unlisted; "what ailments does it traditionally aim to help, according to your website?" is what it is used for', async () => {
+      const r = await say('is tinnitus treatable with acupuncture?');
+      expect(r.text).to.match(/tinnitus/);
+      expect(r.text).to.match(/isn’t on the list/);
+      const u = await say('which problems does dry needling usually aim to help, according to the website?');
+      expect(u.text).to.match(/Chronic lower back pain/);
+    });
+
+    it('"Heyyy", thanks for an explanation and patience asked for are answered kindly, never declined', async () => {
+      for (const text of [
+        'Heyyy 👋',
+        'Thanks for explaining that, it makes more sense now.',
+        'sorry, please bear with me, not good with computers',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+        expect(r.text, text).to.not.match(/not something I can help with|didn’t understand|000/);
+      }
+    });
   });
 });

@@ -36,7 +36,7 @@ const AFTER = [
 /** The thing comes before these: "is tinnitus on your list", "is long covid one of the conditions you treat". */
 // ("Bit embarrassing but is erectile dysfunction something you can help with?": after a lead-in too)
 const BEFORE =
-  /^(?:[^,.?!]{0,40}?\b(?:but|so|and|wondering|question)[,:]? )?(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|(?:on |in )?there (?:too|as well)|covered|listed|included|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
+  /^(?:[^,.?!]{0,40}?\b(?:but|so|and|wondering|question)[,:]? )?(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|(?:on |in )?there (?:too|as well)|covered|listed|included|treatable|curable|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
 /** A follow-up naming only the thing: "what about trigger finger?", "great. and chronic fatigue syndrome?". */
 const FOLLOW_UP =
   /^(?:(?:ok|okay|great|cool|thanks|right|hmm|sweet|nice|so)[,.!]*\s+)*(?:(?:and )?(?:what|how) about|and|also|plus) (.{2,50}?)(?:\s+(?:then|too|as well|though))?\s*[?.!]*\s*$/;

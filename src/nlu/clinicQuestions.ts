@@ -126,7 +126,7 @@ const COMPLIMENT =
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi|hello|(nice|pleased|good|lovely|great) to meet (you|u|ya)|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+  /^(hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|helo|hey|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /**
  * The writer excuses their English or asks whether they are understood ("sorry for my English, is not my first language",
@@ -181,7 +181,10 @@ const SOCIAL_VOCAB = new Set(
     // the writer's English excused or a check they are understood ("sorry for my English, is not my first language"),
     // "nice to meet you", and a kind comparison ("better than the last website I tried")
     'language native main poor broken terrible best perfect strong understand understood apologies apologise apologize excuse pardon ' +
-    'say said mean write wrote saying meet meeting pleased better than last tried ever'
+    'say said mean write wrote saying meet meeting pleased better than last tried ever ' +
+    // thanks for an explanation ("Thanks for explaining the difference, it makes much more sense now"), patience asked
+    // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
+    'explaining explained explanation difference makes made sense clearer more please bad quite actually'
   ).split(' '),
 );
 
@@ -221,7 +224,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
  */
 // (a smiley or an emoji may close it: "Hi, I'm Priya 🙂"; a returning visitor: "hi again, it's me from yesterday")
 const GREETS_ONLY =
-  /^\s*(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?( again)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?|(it's|it’s|its|it is) me( again| here| back)?( from (yesterday|earlier|before|this morning|last (week|time|night)))?|(i'm|i’m|im|i am) back)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
+  /^\s*(hi+|hello+|hey+|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?( again)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?|(it's|it’s|its|it is) me( again| here| back)?( from (yesterday|earlier|before|this morning|last (week|time|night)))?|(i'm|i’m|im|i am) back)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
 
 export function greetsOnly(text: string): boolean {
   const m = GREETS_ONLY.exec(text);

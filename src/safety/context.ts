@@ -84,6 +84,8 @@ const DISTANT = [
   MONTHS_AFTER,
   /\b(months|years) later\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
+  // ("she faint in acupuncture one time": once)
+  /\b(?<!\b(at|vomited|vomit|vomits|been sick|thrown up|threw up|throw up|chucked up|chucked|puked|spewed|spew|coughed|sneezed|only|just|more than|at least|at most) )one time\b(?! (a|per|every|each|only))/,
   // ("she's vomited once": one time, not once upon a time)
   /\b(?<!\b(at|vomited|vomit|been sick|thrown up|threw up|chucked up|chucked|puked|spewed|coughed|sneezed|only|just|more than|at least|at most) )once\b/,
   /\b(gp|doctor|dr|physio|specialist|neurologist|cardiologist|surgeon) (says|said|thinks|reckons|diagnosed|told me|confirmed)\b/,
@@ -184,8 +186,9 @@ const RECENT = [
 
 /** "fainted ages ago and she's still not waking up": whatever happened, its state is here now. */
 // ("passed out in the kitchen and is not waking up": the same, without "still")
+// ("one seizure then another without coming round in between": not come round yet)
 const STILL_NOW =
-  /\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
+  /\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
 
 /** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
 const SESSION = [

@@ -71,7 +71,7 @@ const EVERYDAY_REASON =
 
 /** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
 const SESSION_TO_COME =
-  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit)\b/;
+  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b/;
 
 /**
  * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
