@@ -80,21 +80,20 @@ function answer(outcome: Outcome, text: (k: Knowledge) => string, suggestions: S
 
 const declineOutOfScope = answer('fallback', outOfScopeText, WELCOME_SUGGESTIONS);
 
+/** The reply to each kind of social message. */
+const SOCIAL_REPLIES: Record<ReturnType<typeof socialKind>, () => string> = {
+  farewell: farewellText,
+  acknowledge: acknowledgeText,
+  wishes: wishesText,
+  compliment: complimentText,
+  language: languageText,
+  thanks: thanksText,
+};
+
 /** Thanks, a farewell or a short acknowledgement, each answered in kind ("bye" is not thanked). */
 const social: IntentEntry['handle'] = async ({ step, context, intent }) => {
   const kind = socialKind(context.activity.text ?? '');
-  const text =
-    kind === 'farewell'
-      ? farewellText()
-      : kind === 'acknowledge'
-        ? acknowledgeText()
-        : kind === 'wishes'
-          ? wishesText()
-          : kind === 'compliment'
-            ? complimentText()
-            : kind === 'language'
-              ? languageText()
-              : thanksText();
+  const text = SOCIAL_REPLIES[kind]();
   await say(context, 'answered', text, { intent, suggestions: kind === 'acknowledge' ? WELCOME_SUGGESTIONS : [] });
   return step.endDialog();
 };

@@ -55,7 +55,7 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { agesText, answerSeveral } from './multiQuestion';
-import { sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
+import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
@@ -126,10 +126,10 @@ const NERVOUS_OF_NEEDLES =
   /\b(nervous|scared|afraid|frightened|terrified|petrified|anxious|worried|wary|squeamish|phobic|phobia|fear|hate|freaked|freaks?|terrify|terrifies|scare|scares)\b(?!.*\b(not|dont|never|isnt) (scared|nervous|afraid)\b).{0,40}\bneedles?\b|\bneedles?\b.{0,30}\b(scare|scares|freak|freaks|terrify|terrifies|frighten|frightens|phobia)\b|\bneedle ?phobi(a|c)\b/;
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
-/** Intents whose question may be answered by one passage of the article. */
 /** Words that ask for a recommendation ("which is better for me, the Chinese way or the Western way?"). */
 const FOR_ME = /\b(for me|better|best|suits?|should i|recommend\w*|advise)\b/;
 
+/** Intents whose question may be answered by one passage of the article. */
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
 export class MainDialog extends ComponentDialog {
@@ -282,10 +282,8 @@ export class MainDialog extends ComponentDialog {
       // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
       // names a condition.
       const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
-      // ("which problems does dry needling usually aim to help?": what it is used for, asked outright, is the list)
-      const usesAsked = recognition.intent === 'uses' && recognition.reason === 'entity';
       if (
-        !usesAsked &&
+        !asksUsesOutright(recognition) &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept) &&
         (!question.condition || aboutConcept) &&
         (question.treatment || recognition.reason === 'ambiguous' || clearPassage)

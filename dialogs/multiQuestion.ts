@@ -68,7 +68,12 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   // ("Is myofascial pain syndrome on the list, and…": a listed condition asked about the list is no topic question)
   const listAsked = q.condition !== undefined && !q.conditionFromContext && !q.condition.value.partial && ASKS_ON_LIST.test(r.text);
   // ("…, and is it an old practice?": taken for something the article does not cover, but a passage answers it clearly)
-  const clearly = (r.intent === 'not_covered' || r.intent === 'out_of_scope') && !r.notCovered && treatment && picker.pickClearly(r.text, treatment);
+  const clearly =
+    passage !== undefined &&
+    (r.intent === 'not_covered' || r.intent === 'out_of_scope') &&
+    !r.notCovered &&
+    treatment &&
+    picker.pickClearly(r.text, treatment);
   if (passage && !listAsked && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity' || clearly)) {
     return {
       intent: r.intent,

@@ -20,6 +20,7 @@ import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { TreatmentChoice } from '../src/nlu/context';
 import type { TreatmentId } from '../src/nlu/analyse';
+import type { Passage } from '../src/knowledge/types';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
@@ -68,8 +69,7 @@ export async function sendPassageAnswer(
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
-    const lastId = (await deps.turns.context(context)).lastPassage;
-    const last = deps.knowledge.passages.find((p) => p.id === lastId);
+    const last = await lastPassageOf(context, deps);
     passage =
       deps.knowledge.passages.find((p) => p.id === last?.counterpart && (p.treatment === treatment || !treatment)) ??
       (last?.treatment === 'both' ? last : undefined);
@@ -79,6 +79,20 @@ export async function sendPassageAnswer(
   await say(context, 'answered', passage.text, { intent: topic, suggestions: followUps(topic, about) });
   await deps.turns.remember(context, topic, { treatment: about }, passage.id);
   return true;
+}
+
+/** The passage the last answer gave, if it gave one. */
+async function lastPassageOf(context: TurnContext, deps: DialogDependencies): Promise<Passage | undefined> {
+  const lastId = (await deps.turns.context(context)).lastPassage;
+  return deps.knowledge.passages.find((p) => p.id === lastId);
+}
+
+/**
+ * What a treatment is used for, asked outright ("which problems does dry needling usually aim to help?", the recognizer's
+ * own decision): the list itself, never a passage that shares a cue word ("aim").
+ */
+export function asksUsesOutright(r: TurnUnderstanding['recognition']): boolean {
+  return r.intent === 'uses' && r.reason === 'entity';
 }
 
 /** "…too?", "…as well?": whether the treatment named also does it. */
@@ -94,8 +108,7 @@ const USES_THOSE =
  */
 async function conceptPointedBack(context: TurnContext, deps: DialogDependencies, r: TurnUnderstanding['recognition']) {
   if (r.conditions.length > 0 || r.treatments.length !== 1 || !USES_THOSE.test(plainForm(r.text))) return undefined;
-  const lastId = (await deps.turns.context(context)).lastPassage;
-  const passage = deps.knowledge.passages.find((p) => p.id === lastId);
+  const passage = await lastPassageOf(context, deps);
   return passage && passage.treatment !== 'both' && passage.treatment !== r.treatments[0] ? passage : undefined;
 }
 
@@ -161,8 +174,7 @@ const SAME_AS_THAT = /\b(is|are|was|isnt|s) (that|it|this|they|those|these|them)
  */
 async function sendConceptComparedToLast(context: TurnContext, deps: DialogDependencies, text: string, implied: TreatmentId): Promise<boolean> {
   if (!SAME_AS_THAT.test(plainForm(text)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(text)) return false;
-  const ctx = await deps.turns.context(context);
-  const last = deps.knowledge.passages.find((p) => p.id === ctx.lastPassage);
+  const last = await lastPassageOf(context, deps);
   if (!last || last.treatment === 'both' || last.treatment === implied) return false;
   const now = passagePicker(deps.knowledge.passages).pick(text, implied);
   if (!now || now.treatment !== implied) return false;
@@ -205,10 +217,8 @@ export async function sendTopicAnswer(
   topic: TreatmentTopic,
   treatment: TreatmentChoice,
 ): Promise<void> {
-  // ("which problems does dry needling usually aim to help?": what it is used for, asked outright, is the list itself)
   const { recognition } = await deps.turns.understand(context);
-  const usesAsked = topic === 'uses' && recognition.reason === 'entity';
-  if (!usesAsked && (await sendPassageAnswer(context, deps, topic, treatment))) return;
+  if (!(topic === 'uses' && asksUsesOutright(recognition)) && (await sendPassageAnswer(context, deps, topic, treatment))) return;
   const parts: Array<'acupuncture' | 'dryNeedling'> = treatment === 'both' ? ['acupuncture', 'dryNeedling'] : [treatment];
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;

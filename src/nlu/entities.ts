@@ -49,10 +49,6 @@ function soundsAlike(typed: string, alias: string): boolean {
   return key.length >= 3 && soundOf(typed) === key;
 }
 
-/**
- * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
- * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
- */
 /** Adverbs that fill a phrase without changing it ("won't just switch off", "can't really sleep"). */
 const FILLERS = new Set([
   'just',
@@ -71,6 +67,10 @@ const FILLERS = new Set([
   'properly',
 ]);
 
+/**
+ * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
+ * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
+ */
 export class PhraseMatcher<T> {
   private readonly entries: PhraseEntry<T>[];
 
