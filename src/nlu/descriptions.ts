@@ -21,9 +21,18 @@ const ADVISED = new Set(['needling', 'needles', 'acupuncture', 'acu', 'dn', 'dry
 function diagnosed(tokens: string[]): boolean {
   const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? ''));
   if (at < 0) return false;
+  // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
+  if (describedNotNamed(tokens.slice(at + 1, at + 8))) return false;
   // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
   const told = tokens.slice(at + 1, at + 11).filter((t) => t.length >= 4);
   return !told.every((t) => LAY_ACCOUNT.has(t));
+}
+
+/** A diagnosis described instead of named: "the condition where…", "that thing with…", "can't remember what it's called". */
+const DESCRIBED =
+  /\b(condition|thing|one|syndrome|disorder|disease|problem|illness) (where|when|with|that|which|were|whe)\b|\b(starts|starting|begins|beginning) with\b|\b(cant|cannot|dont|forget|forgot|forgotten) (remember|recall|know|the name|what)\b|\bwhat (its|it is|it was|they) called\b/;
+function describedNotNamed(told: string[]): boolean {
+  return DESCRIBED.test(told.join(' '));
 }
 
 /** Words of a lay account of a complaint, which name no diagnosis ("the tendon is getting squashed in there"). */
@@ -64,6 +73,17 @@ function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<stri
   // (a word of its own name is no other body part: "teeth" of "teeth grinding" for TMD)
   if (told.some((t) => allParts.has(t) && !words.parts.has(t) && !words.own.has(t))) return false;
   return told.some((t) => words.own.has(t));
+}
+
+/**
+ * Whether what they were told is the condition's own description: "doctor says I've got tender spots in my muscles that
+ * send pain to other places" (two of myofascial pain's cues after "says"). Two cues, so that "physio said it's the nerve,
+ * numb fingers" does not stand for a named diagnosis the patient was given.
+ */
+function toldItsCues(tokens: string[], cueHits: Array<{ value: Condition[]; from: number }>, condition: Condition): boolean {
+  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  if (at < 0) return false;
+  return cueHits.filter((h) => h.value.includes(condition) && h.from > at && h.from <= at + 12).length >= 2;
 }
 
 /** A condition's own body-part words, and the words of its name and aliases that can name it on their own. */
@@ -337,7 +357,8 @@ export class DescriptionMatcher {
     if (
       chosen &&
       diagnosed(tokens) &&
-      !toldThisOne(tokens, this.wordsByCondition.get(chosen.condition) ?? conditionWords(chosen.condition), this.allParts)
+      !toldThisOne(tokens, this.wordsByCondition.get(chosen.condition) ?? conditionWords(chosen.condition), this.allParts) &&
+      !toldItsCues(tokens, cueHits, chosen.condition)
     ) {
       // "physio said I have bursitis in my hip": a broad listed category covers the named diagnosis without naming it;
       // "doctor mentioned cubital tunnel" (numb fingers): a specific listed condition is not what they were told they have.

@@ -284,7 +284,7 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 
 /** Words asking whether a treatment helps something. */
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do))\b/;
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|(be )?of (any |some )?(assistance|help|use|benefit)|assist|benefit)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
@@ -526,6 +526,18 @@ export class IntentRecognizer {
     if (top.intent === NOT_COVERED_INTENT && conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
     // "is osteoarthritis covered?": a listed condition asked about is covered by the article's list, not a health fund.
     if (top.intent === NOT_COVERED_INTENT && conditionIntent && a.conditions.some((c) => !c.value.partial) && COVERED.test(said) && !FUND.test(said))
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // "always bloated after I eat… would needles do anything for that": a complaint the article covers by a broader word,
+    // asked whether a treatment helps, is a question about that word, not something the article leaves out.
+    if (
+      (top.intent === NOT_COVERED_INTENT || top.intent === outOfScopeIntent) &&
+      conditionIntent &&
+      a.conditions.length > 0 &&
+      (a.treatments.length > 0 || NEEDLES.test(said)) &&
+      HELPS.test(said) &&
+      !FUND.test(said) &&
+      !moneyAsked(a.cleaned)
+    )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };

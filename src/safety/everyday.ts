@@ -15,6 +15,12 @@ const ASKS = ['can dry needling help', 'would acupuncture help', 'do you treat t
 
 /** How many body parts and cues of a condition the lines are written from. */
 const PER_CONDITION = 8;
+/**
+ * How many of the symptom words (the first ones) the lines are written from. Fixed, so that a word the clinic appends to
+ * 'symptomWords' does not reshuffle every generated line: that moved the classifier on unrelated messages (a heel pain
+ * after sitting went over its threshold when "sluggish" was added).
+ */
+const SYMPTOMS_USED = 135;
 
 /** A fixed pick from a list (deterministic, so the classifier is the same on every start). */
 const pick = <T>(list: T[], i: number): T => list[i % list.length];
@@ -22,6 +28,7 @@ const pick = <T>(list: T[], i: number): T => list[i % list.length];
 /** Descriptions of each listed condition in everyday words, about three per body part. */
 export function everydayComplaints(conditions: Condition[], words: DescriptionWords): string[] {
   const out: string[] = [];
+  const symptoms = words.symptoms.slice(0, SYMPTOMS_USED);
   let n = 0;
   for (const c of conditions) {
     // The first few body parts and cues of each: the generated lines must not outweigh the written examples (with every
@@ -29,7 +36,7 @@ export function everydayComplaints(conditions: Condition[], words: DescriptionWo
     const cues = c.cues.length ? c.cues.slice(0, PER_CONDITION) : ['lately'];
     for (const part of c.bodyParts.slice(0, PER_CONDITION)) {
       for (let k = 0; k < 3; k++, n++) {
-        const symptom = pick(words.symptoms, n * 7 + k);
+        const symptom = pick(symptoms, n * 7 + k);
         const cue = pick(cues, n + k);
         const lead = pick(LEADS, n);
         out.push(`${lead} ${part} ${symptom} ${k === 1 ? 'when' : 'with'} ${cue} ${pick(SPANS, n)} ${pick(ASKS, n + k)}`.replace(/\s+/g, ' ').trim());
