@@ -62,6 +62,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Session 14: patients-words-test-25.json and -26.json were read after their honest run (312 -> 325, 306 -> 327); every
  * read set stayed at or above its floor (all read cases 9,173 -> 9,253; one case lost, p12t255). patients-words-test-27.json and -28.json (330 each, two new authors) were run on main at the start
  * (47f5e4b: 305, 304) and once on the code of 5a3d132 without being read (309, 306), then read (315, 309).
+ * Session 15: patients-words-test-29.json and -30.json (330 each, two new authors) were run on main at the start
+ * (7dd8531: 313, 295) and once on the code of 7ed12e6 without being read (313, 295: not one case changed), then read
+ * (316, 298).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 328,
@@ -96,6 +99,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-26.json': 327,
   'patients-words-test-27.json': 315,
   'patients-words-test-28.json': 309,
+  'patients-words-test-29.json': 316,
+  'patients-words-test-30.json': 298,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -449,6 +449,30 @@ const SETS: Floors[] = [
     answered: 318,
     criedWolf: 5,
   },
+  // Session 15: safety-test-29 and -30 (600 each, two new authors) were run on main at the start (7dd8531) and once on
+  // the code of 7ed12e6 without being read; not one line changed (29: emergency 149/150, crisis 49/50, urgent 45/45,
+  // clinic 34/35, false alarms 5, told 12, answered 315/320; 30: 147/150, 48/50, 44/45, 34/35, 3, 6, 316/320). Their
+  // misses were then read and their kinds added; the floors are the figures after.
+  {
+    file: 'safety-test-29.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 1,
+    answered: 319,
+    criedWolf: 8,
+  },
+  {
+    file: 'safety-test-30.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 1,
+    answered: 319,
+    criedWolf: 3,
+  },
 ];
 
 for (const set of SETS) {

@@ -8,7 +8,7 @@
 
 /** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
 const NEGATION_GAP = new Set(
-  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire'.split(
+  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire like even remotely exactly particularly lol'.split(
     ' ',
   ),
 );
@@ -56,7 +56,8 @@ const LONG_AGO = [
   /\bin the (60s|70s|80s|90s|sixties|seventies|eighties|nineties)\b/,
   /\b(a lifetime ago|another life|from way back|way back then|long healed|long since healed|from my teens|from (my|his|her) (school|uni|teenage) (days|years))\b/,
   /\b(old|faded|healed) (self harm )?(scars?|marks)\b/,
-  /\bwhen (i|we|he|she|they) (was|were)\b/,
+  // ("when I was getting changed just now I felt a prick": just now, not long ago)
+  /\bwhen (i|we|he|she|they) (was|were)\b(?![^.]{0,40}\b(just now|today|this morning|this afternoon|this evening|tonight|earlier|minutes ago|an hour ago|yesterday|last night)\b)/,
   // "back when I was at school", not "my back when I roll over".
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
@@ -65,6 +66,10 @@ const LONG_AGO = [
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   /\b(long )?(time|while) ago\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
+  // "heart attacks run in my family", "a family history of stroke": the family's, not an event now.
+  /\b(runs?|running|ran) in (my|the|our|his|her|their) family\b|\bfamily history\b/,
+  // "swears acupuncture cured his gout, his heart attack…": what was cured is over.
+  /\b(cured|healed) (his|her|my|their|our)\b/,
 ];
 /** "for a year", "for about two months": how long something has lasted. */
 const FOR_A_SPELL = /\bfor (a|one|two|three|four|five|six|\d+|over a|more than a|about a|nearly a|almost a) (year|years|month|months)\b/;
@@ -83,6 +88,8 @@ const DISTANT = [
   FOR_A_SPELL,
   MONTHS_AFTER,
   /\b(months|years) later\b/,
+  // "ever since I had covid I've had long covid fatigue and breathlessness": a standing complaint since an illness.
+  /\bever since (i|he|she|we|they) (had|got|caught)\b|\blong covid\b/,
   /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
   // ("she faint in acupuncture one time": once)
   /\b(?<!\b(at|vomited|vomit|vomits|been sick|thrown up|threw up|throw up|chucked up|chucked|puked|spewed|spew|coughed|sneezed|only|just|more than|at least|at most) )one time\b(?! (a|per|every|each|only))/,
@@ -122,7 +129,8 @@ const HABITUAL = [
   /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
   /\b(whenever|every time|each time|when|if) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
-  /\b(sometimes|usually|often|tend to|tends to|always|occasionally)\b/,
+  // ("taking my panadol way more often than I should" is how much, not a habit)
+  /\b(sometimes|usually|often(?! than)|tend to|tends to|always|occasionally)\b/,
   // "my son wheezes a lot", "she faints when she stands": the present simple tells how someone is, not what is happening.
   /\b(wheezes|faints|blacks out|passes out|gets breathless|gets puffed|gets wheezy)\b/,
   // "has haemophilia and bleeds a lot from small cuts": how a bleeding condition shows, not a bleed now.
@@ -238,7 +246,9 @@ const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
-  /\b(should|were) (anything|something|it|i|he|she) (ever )?(go|goes|happen|happens|start|get|feel|have)\b/,
+  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(go|goes|happen|happens|start|get|feel|have)\b/,
+  // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
+  /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
   /(^|\b(so|but|ok|okay|and|just|lets|let us|like) )(say|suppose|supposing|imagine)( that)? (i|he|she|we|you|someone|somebody|my|a|the)\b/,
   /\b(supposing|hypothetically|theoretically|for arguments sake)\b/,
@@ -261,7 +271,7 @@ const HYPOTHETICAL = [
   // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
   // ("reckons his heart is thumping": the one it happens to says so now, not hearsay)
   /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
-  /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused)\b/,
+  /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
   /\b(prevent|prevents|avoid|reduce|reduces|protect)\b/,
