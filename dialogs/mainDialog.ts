@@ -28,11 +28,13 @@ import {
 } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { abbreviationText } from '../src/knowledge/claims';
+import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import {
   asksEastAndWest,
   asksForRecommendation,
   asksIfBot,
+  asksWhichDecade,
   asksWhichIsOlder,
   asksWhichIsScientific,
   socialOnly,
@@ -54,7 +56,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { agesText, answerSeveral } from './multiQuestion';
+import { AGE_PASSAGES, agesText, answerSeveral } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -252,6 +254,9 @@ export class MainDialog extends ComponentDialog {
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
       if (single && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      // ("which decade did dry needling appear in?": that one's age, which the classifier may take for a choice; both ages
+      // when neither or both are named. "is it Eastern or Western, and what decade did it come about?" is routed as usual.)
+      if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition))) return step.endDialog();
       if (single && ASKS_HOW_THEY_FEEL.test(plainForm(context.activity.text ?? ''))) {
         await this.sendAboutNeedles(context, howTheyFeelText(this.deps.knowledge));
         return step.endDialog();
@@ -462,6 +467,18 @@ export class MainDialog extends ComponentDialog {
     await say(context, 'answered', text, { intent: 'condition_query', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
     await this.deps.turns.remember(context, 'condition_query', { condition: { value: condition, text: condition.name }, treatment: condition.list });
     return true;
+  }
+
+  /** The age asked of one treatment (its age passage) or of both (both ages); false when the question is about more. */
+  private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition']): Promise<boolean> {
+    if (splitQuestions(recognition.text).length > 1) return false;
+    if (recognition.treatments.length !== 1) return this.sendAges(context);
+    const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, recognition.treatments[0]);
+    return (
+      passage !== undefined &&
+      AGE_PASSAGES.includes(passage.id) &&
+      (await sendPassageAnswer(context, this.deps, 'what_is', recognition.treatments[0]))
+    );
   }
 
   private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {

@@ -52,8 +52,11 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
 
 /** The two treatments' ages (and, for "which is more scientific", the research line), as the article gives them. */
+/** The passages that give each treatment's age. */
+export const AGE_PASSAGES = ['acu_origin', 'dn_when'];
+
 export function agesText(k: Knowledge, more: string[] = []): string | undefined {
-  const ages = ['acu_origin', 'dn_when', ...more].map((id) => k.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
+  const ages = [...AGE_PASSAGES, ...more].map((id) => k.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
   return ages.length < 2 ? undefined : ages.map((p) => p.text).join('\n\n');
 }
 

@@ -1695,4 +1695,30 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expectNoGuidanceFirst(t);
     expectTier("I'm short of wind and my chest hurts since the needling near my collarbone", 'emergency');
   });
+  it("the kinds of pair 29/30's misses (read after their honest run): an attempt stopped short with its scene, tablets saved up with 'how easy', a child into the tablets, too much of a painkiller for days, feeling gone down one side, a needle found 'just now', tears after the needles; a negation with 'even remotely', a family's history, hearsay, the clinic's procedures, 'general' stress and long covid get no guidance first", () => {
+    for (const t of [
+      'wrote my goodbye letters yesterday, still here though. how long is a session?',
+      'car was running in the garage for a bit the other night, didnt go through with it. anyway do you do backs',
+      'been saving up my sleeping tablets and thinking how easy it would be',
+    ])
+      expectTier(t, 'crisis');
+    for (const t of [
+      "my 2 year old got into grandma's blood pressure tablets",
+      'been taking nurofen way more often than I should for a week, tummy is burning',
+      'feeling has gone down my left side in the last ten minutes and my handwriting is all wobbly',
+    ])
+      expectTier(t, 'emergency', ['alone']);
+    expectTier('when I was getting dressed just now I found a needle still in my calf', 'urgent');
+    expectTier('the needles had me in tears, feeling fine now though', 'clinic');
+    for (const t of [
+      'im not even remotely suicidal lol, just stressed with uni, can acupuncture help?',
+      'strokes run in my family, is dry needling safe for me?',
+      'my friend said acupuncture made her faint, is that true?',
+      'what do you do should a patient faint on the table?',
+      'I get up off the couch and my lower back aches, can dry needling help?',
+      'ever since I had covid I get breathless on stairs, would acupuncture help with long covid?',
+      'is acupuncture good for general stress and tension headaches?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

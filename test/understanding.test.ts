@@ -2070,5 +2070,33 @@ describe('understanding patients’ own words', () => {
         expect(r.text, text).to.not.match(/not something I can help with|didn’t understand|000/);
       }
     });
+
+    it('a diagnosis described instead of named ("that condition where you hurt all over", "tender spots that send pain elsewhere") is the listed condition it describes', async () => {
+      const f = await say(
+        'my rheumatologist diagnosed me with that condition where you hurt all over and you’re tired all the time, can needling help?',
+      );
+      expect(f.recognition?.condition).to.equal('Fibromyalgia');
+      const m = await say('my physio says I have tender spots in my muscles that send pain elsewhere, would dry needling help?');
+      expect(m.recognition?.condition).to.equal('Myofascial pain syndrome');
+      expect((await say('the joint near my ear clicks and aches when I chew, can you help?')).recognition?.condition).to.equal(
+        'Temporomandibular joint disorder (TMD)',
+      );
+    });
+
+    it('low mood and "sleeping probs" get what the article says of its broader words (stress management, insomnia), never "not on the list"', async () => {
+      const mood = await say('would acupuncture help my low mood?');
+      expect(mood.text).to.match(/stress management/);
+      expect(mood.text).to.not.match(/isn’t on the list/);
+      expect((await say('can acupuncture help sleeping probs?')).recognition?.condition).to.equal('insomnia');
+    });
+
+    it('"which decade did dry needling appear in?" is answered with its age; "older or newer than" with both ages', async () => {
+      const d = await say('what decade was dry needling developed in?');
+      expect(d.text).to.match(/1980s/);
+      expect(d.text).to.not.match(/ancient/);
+      const both = await say('is acupuncture older or newer than dry needling?');
+      expect(both.text).to.match(/ancient Chinese medicine/);
+      expect(both.text).to.match(/1980s/);
+    });
   });
 });

@@ -34,9 +34,16 @@ const ASKS_IF_BOT = [
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
 ];
 
-/** "Which one is older?", "which came first?", "which decade did it appear in?": the treatments by age, which the article gives. */
+/** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
 const WHICH_OLDER =
-  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b|\b(which|what) (decade|year|era|century) (did|was|were|is)\b/;
+  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
+
+/** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
+const WHICH_DECADE = /\b(which|what) (decade|year|era|century) (did|was|were|is)\b/;
+
+export function asksWhichDecade(text: string): boolean {
+  return WHICH_DECADE.test(plainForm(text));
+}
 
 export function asksWhichIsOlder(text: string): boolean {
   return WHICH_OLDER.test(plainForm(text));
