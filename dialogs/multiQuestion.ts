@@ -175,7 +175,6 @@ function perCondition(r: Recognition): Recognition[] {
   ];
 }
 
-/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 /**
  * Adds an answer unless the same text is there already, or it says something is unlisted and an earlier one did ("I get
  * cluster headaches… does that cover cluster ones?": one thing said to be unlisted once).
@@ -185,6 +184,7 @@ function addAnswer(answers: PartAnswer[], answer: PartAnswer): void {
   if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
 }
 
+/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);

@@ -15,6 +15,7 @@ import {
 } from 'botbuilder-dialogs';
 import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { plainForm } from '../src/nlu/normalize';
+import { TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -154,7 +155,7 @@ export async function sendConceptsCompared(context: TurnContext, deps: DialogDep
   if (implied.length === 1 && (await sendConceptComparedToLast(context, deps, r.text, implied[0]))) return true;
   if (implied.length !== 2 || r.conditions.length > 0 || !COMPARES_CONCEPTS.test(plainForm(r.text))) return false;
   // (a treatment named outright is a comparison of the treatments, answered as one)
-  if (r.treatments.some((t) => !implied.includes(t)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(r.text)) return false;
+  if (r.treatments.some((t) => !implied.includes(t)) || TREATMENT_WORD.test(r.text)) return false;
   const picker = passagePicker(deps.knowledge.passages);
   const acupuncture = picker.pick(r.text, 'acupuncture');
   const dryNeedling = picker.pick(r.text, 'dryNeedling');
@@ -173,7 +174,7 @@ const SAME_AS_THAT = /\b(is|are|was|isnt|s) (that|it|this|they|those|these|them)
  * that the same thing as an acupoint?"): both passages, said to belong to different treatments.
  */
 async function sendConceptComparedToLast(context: TurnContext, deps: DialogDependencies, text: string, implied: TreatmentId): Promise<boolean> {
-  if (!SAME_AS_THAT.test(plainForm(text)) || /\b(acupuncture|dry needling|needling|acu|dn)\b/i.test(text)) return false;
+  if (!SAME_AS_THAT.test(plainForm(text)) || TREATMENT_WORD.test(text)) return false;
   const last = await lastPassageOf(context, deps);
   if (!last || last.treatment === 'both' || last.treatment === implied) return false;
   const now = passagePicker(deps.knowledge.passages).pick(text, implied);

@@ -58,12 +58,14 @@ const WHICH_SCIENCE =
  * one", "So one is Eastern and one is Western? Explain that to me."): each one's origin, whatever else the sentence asks.
  */
 const TELLS_APART = /\b(which|one|ones|explain|background|right)\b/;
+/** A treatment named in so many words (the full name or its abbreviation). */
+export const TREATMENT_WORD = /\b(acupuncture|dry needling|needling|acu|dn)\b/i;
 const EAST = /\b(eastern|east|chinese|china|oriental|asian|asia)\b/;
 const WEST = /\b(western|west)\b/;
 
 export function asksEastAndWest(text: string): boolean {
   const form = plainForm(text);
-  return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !/\b(acupuncture|dry needling|needling|acu|dn)\b/.test(form);
+  return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !TREATMENT_WORD.test(form);
 }
 
 export function asksWhichIsScientific(text: string): boolean {

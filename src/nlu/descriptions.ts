@@ -18,6 +18,9 @@ const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told 
 /** A treatment advised ("my physio mentioned needling", "my friend says acupuncture"): advice, not a diagnosis. */
 const ADVISED = new Set(['needling', 'needles', 'acupuncture', 'acu', 'dn', 'dry']);
 
+/** Where the first word that names a diagnosis is ("said", "diagnosed"), or -1. */
+const diagnosisAt = (tokens: string[]) => tokens.findIndex((t) => DIAGNOSIS.test(t));
+
 function diagnosed(tokens: string[]): boolean {
   const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? ''));
   if (at < 0) return false;
@@ -67,7 +70,7 @@ const GENERIC = new Set(['syndrome', 'pain', 'including', 'chronic', 'injury', '
  * nerve in the neck" is not carpal tunnel, whatever the fingers feel).
  */
 function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<string>): boolean {
-  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  const at = diagnosisAt(tokens);
   if (at < 0) return false;
   const told = tokens.slice(at + 1, at + 11);
   // (a word of its own name is no other body part: "teeth" of "teeth grinding" for TMD)
@@ -81,7 +84,7 @@ function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<stri
  * numb fingers" does not stand for a named diagnosis the patient was given.
  */
 function toldItsCues(tokens: string[], cueHits: Array<{ value: Condition[]; from: number }>, condition: Condition): boolean {
-  const at = tokens.findIndex((t) => DIAGNOSIS.test(t));
+  const at = diagnosisAt(tokens);
   if (at < 0) return false;
   return cueHits.filter((h) => h.value.includes(condition) && h.from > at && h.from <= at + 12).length >= 2;
 }

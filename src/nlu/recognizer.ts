@@ -284,7 +284,7 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 
 /** Words asking whether a treatment helps something. */
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|(be )?of (any |some )?(assistance|help|use|benefit)|assist|benefit)\b/;
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
