@@ -1721,4 +1721,29 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+
+  it("the kinds of pair 31/32's misses (read after their honest run): a life with no meaning, a seizure dated tonight past years of control, tablets taken 'over the past day', a needle someone else sees in me, a mark 'where needle', soreness 'since' a visit; idioms ('a stroke of bad luck', 'nothing I can't live with', 'the death of him'), a sport's ache before a question, what 'people can' suffer and a faint 'just watching' get no guidance alone", () => {
+    expectTier('my life has no meaning anymore, I bought a rope last week. does acupuncture help sadness?', 'crisis');
+    expectTier(
+      'my epilepsy has been controlled for years, but this morning my partner says I had a seizure in the kitchen and I feel another one is coming',
+      'emergency',
+    );
+    expectTier('I accidentally took about fifteen panadol over the past day for my back. I feel sick.', 'emergency');
+    expectTier('my husband reckons there is a needle still in my shoulder, should I pull it out?', 'urgent');
+    expectTier('I have a purple mark where needle, it is normal?', 'clinic');
+    expectTier('I came in on Monday for my lower back and it has been stiff and tender since', 'clinic');
+    for (const t of [
+      'not a stroke, just a stroke of bad luck with my knee haha, can dry needling help?',
+      "my knee has been a bit cranky since Saturday, nothing I can't live with",
+      'my wife says her neck will be the death of her, can she book in?',
+      'my calves ache after running does dry needling help',
+    ])
+      expectNoGuidanceFirst(t);
+    for (const t of [
+      "I read that needling near the ribs can cause a collapsed lung and that people can faint, what do you do to prevent that? I'm booking for my shoulder",
+    ])
+      expectNoGuidanceFirst(t);
+    const faint = triage.triage('my sister passed out just reading about acupuncture lol, how do you help nervous people');
+    expect(faint.mode, 'someone else who fainted at a story is answered').to.not.equal('alone');
+  });
 });

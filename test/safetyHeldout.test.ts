@@ -473,6 +473,30 @@ const SETS: Floors[] = [
     answered: 319,
     criedWolf: 3,
   },
+  // Session 16: safety-test-31 and -32 (600 each, two new authors) were run on main at the start (ad9638a) without being
+  // read (31: emergency 149/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 4, told 6, answered 315/320; 32:
+  // 149/150, 50/50, 44/45, 34/35, 1, 6, 319/320). Their misses were then read and their kinds added; the floors are the
+  // figures after.
+  {
+    file: 'safety-test-31.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 0,
+    answered: 320,
+    criedWolf: 3,
+  },
+  {
+    file: 'safety-test-32.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 0,
+    answered: 320,
+    criedWolf: 5,
+  },
 ];
 
 for (const set of SETS) {

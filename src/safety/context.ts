@@ -110,7 +110,7 @@ const DISTANT = [
   /\b(history|hx) of\b/,
   /\bin the past\b/,
   // "the past fifteen minutes" is now.
-  /\b(previous|previously|prior|(?<!\b(gone|went|going|go|goes|spread|spreading|spreads|moved|moving|grown|growing|got|getting|way|right|just|further|well|out) )past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while)|( the| my| his| her| that| this)? (line|mark|marks|edge|pen|elbow|knee|wrist|ankle|shoulder|it))|former|formerly)\b/,
+  /\b(previous|previously|prior|(?<!\b(gone|went|going|go|goes|spread|spreading|spreads|moved|moving|grown|growing|got|getting|way|right|just|further|well|out) )past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while|days?|nights?|day or two|week)|( the| my| his| her| that| this)? (line|mark|marks|edge|pen|elbow|knee|wrist|ankle|shoulder|it))|former|formerly)\b/,
   /\bused to\b/,
   /\b(a )?(long )?(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab|(?<!\bnot )(improving|on the mend|getting better every)|(gp|doctor|dr|neurologist|specialist|hospital) (is|are) (across|on top of|managing|aware of) it)\b/,
@@ -166,8 +166,8 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
-  // "just fainted", not "my pec is just sore" (only sore).
-  /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case))/,
+  // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
+  /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
   // "found fresh cuts on my son's arms": marks said to be fresh are recent, whoever found them.
   /\b(fresh|new|raw) (cut|cuts|burn|burns|mark|marks|scratch|scratches|lines|wound|wounds|slash|slashes)\b/,
@@ -265,12 +265,14 @@ const HYPOTHETICAL = [
   /(?<!\b(had|got|did|having|after|from|since|during|following) (some |my |an |a |the |her |his |their |that |this )?((first|second|third|last|latest|1st|2nd) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   // "can the needle make people faint?": what it does to anyone, asked.
+  // "people can faint", "some people sometimes bleed a lot": what happens to anyone, said in general.
+  /\b(people|someone|somebody|patients|anyone|a person|some people|some patients|you) (can|could|may|might|sometimes|occasionally|often) (sometimes |occasionally |even )?(pass out|faint|black out|bleed|react|collapse|have a reaction|get an infection|feel faint|feel dizzy|go into)\b/,
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
-  // ("reckons his heart is thumping": the one it happens to says so now, not hearsay)
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
+  // ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below)
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
@@ -284,6 +286,9 @@ const HYPOTHETICAL = [
   // "could I pass out?", "will he faint?": a question about what might happen.
   /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection|have a heart attack|have a stroke|have a seizure|have a fit)\b/,
 ];
+/** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
+const SEEN_ON_ME =
+  /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
   /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
@@ -316,16 +321,19 @@ export function isOther(words: string[], start: number, end: number): boolean {
 }
 
 export function isHypothetical(words: string[], start: number, end = start): boolean {
+  const all = words.join(' ');
+  const seenOnMe = SEEN_ON_ME.test(all);
   // Up to the end of the sign: "could dry needling ever puncture a lung" has its verb inside the sign.
-  const upTo = (n: number) =>
-    words
+  const upTo = (n: number) => {
+    const text = words
       .slice(0, Math.max(start, Math.min(end, start + n)))
       .join(' ')
       .replace(WORRY_NOW, ' ');
+    return seenOnMe ? text.replace(/\breckons\b/g, 'says') : text;
+  };
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
-  const all = words.join(' ');
   return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(all) || COULD_CAUSE.test(all) || TOO_CLOSE.test(all);
 }
 
@@ -450,7 +458,8 @@ function beatsOnTie(kind: TimeCue['kind'], best: TimeCue['kind']): boolean {
   return !(kind === 'onset' && best === 'distant');
 }
 
-export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
+/** The cue that dates a sign (the nearest; habits only close to it), and whether a distant one is anywhere in the sentence. */
+function nearestCue(start: number, end: number, cues: TimeCue[]): { best?: { distance: number; kind: TimeCue['kind'] }; distantAnywhere: boolean } {
   let best: { distance: number; kind: TimeCue['kind'] } | undefined;
   let distantAnywhere = false;
   for (const c of cues) {
@@ -460,6 +469,22 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     if (kind === 'distant') distantAnywhere = true;
     if (!best || distance < best.distance || (distance === best.distance && beatsOnTie(kind, best.kind))) best = { distance, kind };
   }
+  return { best, distantAnywhere };
+}
+
+/**
+ * Whether the sentence dates a sign to today or tonight, however far from it ("tonight my husband says I had a
+ * seizure"): a named event in the past tense is then not history.
+ */
+export function datedToday(sentence: string[], start: number, end: number, cues: TimeCue[]): boolean {
+  const { best } = nearestCue(start, end, cues);
+  // ("had a seizure at school last term, and now he's anxious": "now" is how things are, not when it happened)
+  return best?.kind === 'recent' && cues.some((c) => c.kind === 'recent' && TODAY.test(sentence.slice(c.first, c.last).join(' ')));
+}
+const TODAY = /\b(today|tonight|this (morning|afternoon|arvo|evening))\b/;
+
+export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
+  const { best, distantAnywhere } = nearestCue(start, end, cues);
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
@@ -467,7 +492,8 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     if (best?.kind === 'onset' && best.distance <= 2 && (DATED_PAST.test(sentence.join(' ')) || longAgo(sentence.join(' ')))) return 'history';
     if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
     if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
-    if (distantAnywhere) return 'history';
+    // "well controlled for years, but tonight he says I had a seizure": the nearer recent cue dates it, not the years.
+    if (distantAnywhere && best?.kind !== 'recent') return 'history';
     return 'past';
   }
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.

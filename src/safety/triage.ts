@@ -8,7 +8,7 @@
  */
 import { complainsAboutAnswer, greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
-import { isHypothetical, isNegated, isOther, longAgo, longBefore, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
+import { datedToday, isHypothetical, isNegated, isOther, longAgo, longBefore, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
 import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
@@ -75,10 +75,10 @@ const SESSION_TO_COME =
 
 /**
  * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
- * work ("face swollen from the dentist"). Not laughter or "nothing serious": people joke and play down a real emergency.
+ * work ("face swollen from the dentist"), a diagnosis given that explains a weak face ("told it was Bell's palsy"; not "could it be Bell's palsy?"). Not laughter or "nothing serious": people joke and play down a real emergency.
  */
 const DOUBT =
-  /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b/;
+  /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b|\b(diagnosed with|told (me )?(it was|it is|its|i have|i had)|said (it was|it is|its)|i (have|had|got)|ive (got|had)|after|since|from) (a |my )?(bell'?s|bells|bell’s|facial) palsy\b/;
 
 /** Praise of a session, and the words that would turn it into a complaint after all. */
 const PRAISE =
@@ -540,6 +540,8 @@ export class SafetyTriage {
       this.knowledge.signs.forEach((sign, s) => {
         // (a sign with neither tier nor caution is only another sign's condition: "medicine_named")
         if (!sign.tier && !sign.caution) return;
+        // (no pattern of the sign can start at any word of the clause: nothing to try)
+        if (!starts.bySign[s] && !(linked && sign.sessionMatcher)) return;
         const matchFrom = (from: number, rest: string) =>
           firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
         let rest = joined;
@@ -572,7 +574,15 @@ export class SafetyTriage {
           if (isNegated(clause.words, start)) context = 'negated';
           else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
           else if (!sign.tier) context = 'condition';
-          else context = when === 'history' ? 'history' : when === 'past' ? (EVENT.test(words) ? 'history' : 'past') : 'current';
+          else
+            context =
+              when === 'history'
+                ? 'history'
+                : when === 'past'
+                  ? EVENT.test(words) && !datedToday(sentence.words, offset + start, offset + end, cues)
+                    ? 'history'
+                    : 'past'
+                  : 'current';
           const other = isOther(sentence.words, offset + start, offset + end);
           // "my friend said she felt faint after her first session": someone else's, told as over, is in the past.
           if (context === 'current' && other && FELT.test(sentence.words.slice(Math.max(0, offset + start - 3), offset + start).join(' ')))
@@ -686,6 +696,15 @@ export class SafetyTriage {
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
+    const { risk, tier } = this.classifier.score(rest);
+    best.score = risk;
+    const content = clauses.reduce((n, c) => n + c.stems.filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).length, 0);
+    const threshold = content <= SHORT_CONTENT_WORDS ? Math.max(this.threshold, SHORT_THRESHOLD) : this.threshold;
+    // (below the threshold the checks that follow, some of them costly, could not change the outcome)
+    if (risk < threshold || !tier) {
+      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
+      return best;
+    }
     // A greeting ("Hi, I'm Sue"), thanks ("thanks, you've been great") or an "ok, fair enough" is not the classifier's
     // to flag: every word is a social one, and the classifier leaned on "I'm", "been" or "so" alone. A farewell still
     // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
@@ -697,13 +716,10 @@ export class SafetyTriage {
       // "this isn't answering my question": about the bot's answer, not the patient
       complainsAboutAnswer(text)
     ) {
+      best.score = 0;
       best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
       return best;
     }
-    const { risk, tier } = this.classifier.score(rest);
-    best.score = risk;
-    const content = clauses.reduce((n, c) => n + c.stems.filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).length, 0);
-    const threshold = content <= SHORT_CONTENT_WORDS ? Math.max(this.threshold, SHORT_THRESHOLD) : this.threshold;
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
     // For a crisis only history said to be long ago counts: "At 83 I've had a good innings" is an age, not a date.
     const allWords = clauses.flatMap((c) => c.words);
