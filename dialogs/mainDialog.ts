@@ -70,8 +70,12 @@ const ASKS_FOR_PERSON = /\b(person|human|someone|somebody|reception|receptionist
 const STANDS_FOR =
   /\b(stand|stands) for\b|\bshort for\b|\bwhat (does|do) (that|it|this|the letters|those letters|[a-z]{2,6}) mean\b|\b[a-z]{2,6} means what\b/;
 
+/** Which of the two an age question points to ("which is the more modern one?": dry needling). */
+const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
+const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
+// ("Why is that one better for me than the other?", "and why that one rather than acupuncture?")
 const WHY_THAT_ONE =
-  /^(but |ok |okay |so )?(why|how come)( is| would| did)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one)? ?(and not|not|over|instead of|rather than|better than|vs|versus)\b/;
+  /^(but |ok |okay |so |and |hmm |right |and so )?(why|how come)( is| would| did| does)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one| treatment)? ?((is |would be |s )?(better|more suited|more suitable|a better fit|the better one)( for me| in my case| for my \w+)? ?(than|over|and not|not|rather than|instead of)?|and not|not|over|instead of|rather than|vs|versus)\b/;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
@@ -253,7 +257,9 @@ export class MainDialog extends ComponentDialog {
       }
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
-      if (single && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      // ("What's the history of each one? How old are they?": one question asked twice)
+      const everyPartAges = splitQuestions(context.activity.text ?? '').every((p) => asksWhichIsOlder(p));
+      if ((single || everyPartAges) && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
       // ("which decade did dry needling appear in?": that one's age, which the classifier may take for a choice; both ages
       // when neither or both are named. "is it Eastern or Western, and what decade did it come about?" is routed as usual.)
       if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition))) return step.endDialog();
@@ -428,11 +434,13 @@ export class MainDialog extends ComponentDialog {
   private async sendWhyThatOne(context: TurnContext): Promise<boolean> {
     const text = plainForm(context.activity.text ?? '');
     const before = await this.deps.turns.context(context);
-    if (!before.lastTreatment || !WHY_THAT_ONE.test(text)) return false;
+    // ("acupuncture or dry needling?" … the condition's list answered … "why that one and not the other?")
+    const chosen = before.lastTreatment ?? (before.lastIntent === 'condition_query' ? before.lastCondition?.list : undefined);
+    if (!chosen || !WHY_THAT_ONE.test(text)) return false;
     const passage = this.deps.knowledge.passages.find((p) => p.id === 'dn_posture');
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
-    await this.deps.turns.remember(context, 'difference', { treatment: before.lastTreatment });
+    await this.deps.turns.remember(context, 'difference', { treatment: chosen });
     return true;
   }
 
@@ -473,12 +481,15 @@ export class MainDialog extends ComponentDialog {
   private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition']): Promise<boolean> {
     if (splitQuestions(recognition.text).length > 1) return false;
     if (recognition.treatments.length !== 1) return this.sendAges(context);
-    const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, recognition.treatments[0]);
-    return (
-      passage !== undefined &&
-      AGE_PASSAGES.includes(passage.id) &&
-      (await sendPassageAnswer(context, this.deps, 'what_is', recognition.treatments[0]))
-    );
+    const treatment = recognition.treatments[0];
+    const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, treatment);
+    if (passage && AGE_PASSAGES.includes(passage.id)) return sendPassageAnswer(context, this.deps, 'what_is', treatment);
+    // ("is acupuncture a modern treatment?": its age, though "treatment" and "modern" pick no passage of their own)
+    const own = this.deps.knowledge.passages.find((p) => AGE_PASSAGES.includes(p.id) && p.treatment === treatment);
+    if (!own) return false;
+    await say(context, 'answered', own.text, { intent: 'what_is', suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
+    await this.deps.turns.remember(context, 'what_is', { treatment }, own.id);
+    return true;
   }
 
   private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {
@@ -488,7 +499,10 @@ export class MainDialog extends ComponentDialog {
       intent: 'difference',
       suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits],
     });
-    await this.deps.turns.remember(context, 'difference', {});
+    // ("which of the two is the more modern one?" … "so how old is the other one?": the one the question pointed to)
+    const said = plainForm(context.activity.text ?? '');
+    const pointed = NEWER.test(said) ? 'dryNeedling' : OLDER.test(said) ? 'acupuncture' : undefined;
+    await this.deps.turns.remember(context, 'difference', pointed ? { treatment: pointed } : {});
     return true;
   }
 

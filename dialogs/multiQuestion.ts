@@ -102,7 +102,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
         question: { condition, treatment: treatment ?? condition.value.list },
       };
     }
-    const related = passagePicker(k.passages).covering(r.text, treatment);
+    // (a condition named and not listed is said to be unlisted, not answered with a passage that covers the question's words)
+    const related = r.unlistedText ? undefined : passagePicker(k.passages).covering(r.text, treatment);
     if (related) return { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} };
     return r.unlistedMention
       ? {
@@ -154,10 +155,19 @@ function distinctConditions(r: Recognition): Recognition['conditions'] {
   return named.filter((c, i) => named.findIndex((d) => d.value.name === c.value.name) === i);
 }
 
+/** Whether a complaint is told as another one ("and also bad reflux", "plus really bad sleep"), not in passing. */
+function toldAsAnother(text: string, said: string): boolean {
+  const at = text.toLowerCase().indexOf(said.toLowerCase());
+  return at > 0 && /\b(also|plus|as well as|and i (have|get)|and ive got|and i've got)( \w+){0,3} $/.test(text.slice(0, at).toLowerCase());
+}
+
 /** A part naming several conditions is one condition question per condition, in the order they were named. */
 function perCondition(r: Recognition): Recognition[] {
   // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
-  const conditions = distinctConditions(r).filter((c, _, all) => !c.value.partial || all.every((d) => d.value.partial));
+  // ("plantar fasciitis and also bad reflux": one said as another complaint is a second question)
+  const conditions = distinctConditions(r).filter(
+    (c, _, all) => !c.value.partial || all.every((d) => d.value.partial) || toldAsAnother(r.text, c.text),
+  );
   // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
   const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
   if (conditions.length + unknown.length < 2) return [r];
@@ -184,11 +194,38 @@ function addAnswer(answers: PartAnswer[], answer: PartAnswer): void {
   if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
 }
 
+/** Words of a listed name that say which one it is (not "pain", "chronic", "syndrome"). */
+const GENERIC_NAME_WORDS = new Set(['pain', 'chronic', 'including', 'syndrome', 'disorder', 'issues', 'management']);
+
+/** Whether the message itself names a listed condition it sets beside the unlisted one ("I see osteoarthritis mentioned"). */
+function namesListedToo(r: { text: string; listedAlso?: string[] }): boolean {
+  const said = r.text.toLowerCase();
+  return (r.listedAlso ?? []).some((name) =>
+    name
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .some((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w) && said.includes(w)),
+  );
+}
+
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
+  // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,
+  // told first; the message is that question, routed as a whole.
+  // ("I see osteoarthritis mentioned but is RA covered too?": with the listed one named too, each part is answered)
+  const questions = parts.filter((p) => p.includes('?') || ASKS.test(p));
+  if (
+    recognition.intent === 'condition_query' &&
+    recognition.unlistedText &&
+    recognition.conditions.length === 0 &&
+    questions.length === 1 &&
+    (recognition.listedAlso?.length ?? 0) > 0 &&
+    !namesListedToo(recognition)
+  )
+    return false;
   const ctx = await deps.turns.context(context);
   // More told after a recommendation, asking nothing ("Few months now. No injury or anything, just from work."), holds no
   // questions to answer one by one: it carries the recommendation on, routed as a whole.
@@ -213,7 +250,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // honest "sounds recent rather than chronic" stands for the part that refers back to it)
     for (const c of r.conditions) if (c.value.partial || c.value.recent) partly.add(c.value.name);
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
-    if (r.intent === 'None' || r.intent === 'out_of_scope') {
+    // ("Hi, my husband had a stroke in May. Do you use dry needling for stroke recovery?": the first part tells, it asks
+    // for no booking)
+    if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
+      continue;
+    if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part)) {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {

@@ -15,7 +15,7 @@ import {
 } from 'botbuilder-dialogs';
 import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { plainForm } from '../src/nlu/normalize';
-import { TREATMENT_WORD } from '../src/nlu/clinicQuestions';
+import { asksAboutStaff, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -124,11 +124,22 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   const pointed = implied.length === 0 ? await conceptPointedBack(context, deps, r) : undefined;
   if (!pointed && (implied.length !== 1 || r.conditions.length > 0)) return false;
   const owner = pointed && pointed.treatment !== 'both' ? pointed.treatment : implied[0];
-  const named = r.treatments.filter((t) => t !== owner);
-  const crossed = named.length === 1 && r.treatments.length === 1 && (CONCEPT_TOPICS.has(r.intent) || pointed !== undefined);
+  // "is it part of Chinese medicine too?" right after dry needling: "it" is the treatment just talked about.
+  const last = (await deps.turns.context(context)).lastTreatment;
+  const itIsTheLast =
+    !pointed &&
+    r.treatments.every((t) => t === owner) &&
+    last !== undefined &&
+    last !== owner &&
+    CONCEPT_TOPICS.has(r.intent) &&
+    IT.test(plainForm(r.text));
+  const named = itIsTheLast && last ? [last] : r.treatments.filter((t) => t !== owner);
+  const crossed = itIsTheLast || (named.length === 1 && r.treatments.length === 1 && (CONCEPT_TOPICS.has(r.intent) || pointed !== undefined));
   const asksWhich = !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
   if (!crossed && !asksWhich) return false;
-  const passage = pointed ?? passagePicker(deps.knowledge.passages).pick(r.text, owner);
+  // (for "is it part of Chinese medicine too?" the passage of whose tradition it is, when no passage is picked by the words)
+  const origin = itIsTheLast ? deps.knowledge.passages.find((p) => ORIGIN_PASSAGES.includes(p.id) && p.treatment === owner) : undefined;
+  const passage = pointed ?? passagePicker(deps.knowledge.passages).pick(r.text, owner) ?? origin;
   if (!passage) return false;
   // "Is dry needling based on Chinese medicine?": whose concept it is, and what the article says of the one asked about.
   const counterpart = crossed ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0]) : undefined;
@@ -194,7 +205,8 @@ export async function sendPassageInstead(context: TurnContext, deps: DialogDepen
   const { recognition: r } = await deps.turns.understand(context);
   if (r.notCovered || r.conditions.length > 0) return false;
   const treatment = r.treatments.length === 1 ? r.treatments[0] : undefined;
-  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text)) return false;
+  // ("what's the name of the practitioner who does the needling?": the clinic's own people, whom no passage names)
+  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text) || asksAboutStaff(r.text)) return false;
   const passage = passagePicker(deps.knowledge.passages).pickClearly(r.text, treatment);
   if (!passage) return false;
   await say(context, 'answered', passage.text, { intent: 'how_it_works', suggestions: followUps('how_it_works', treatment ?? 'both') });
@@ -205,6 +217,11 @@ const NEEDLES = /\bneedles?\b/i;
 /** What the article says nothing about, whatever passage words come with it: does it hurt, is it safe, prices, children. */
 const NOT_IN_ARTICLE =
   /\b(hurt|hurts|painful|sting|stings|safe|safety|risk|risks|side effects?|cost|costs|price|how much|pregnan\w*|kids?|child|children|year old|yo|bleed\w*|bruis\w*)\b/i;
+
+/** Where each treatment comes from: ancient Chinese medicine, Western medicine. */
+const ORIGIN_PASSAGES = ['acu_origin', 'dn_western'];
+/** "is it…", "does that one…": the treatment talked about, asked of. */
+const IT = /\b(is|does|did|was|has) (it|that|this|that one|this one)\b/;
 
 /** Questions about how a treatment works or what it is, where a concept of the other treatment is a misunderstanding. */
 const CONCEPT_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'similarity', 'difference']);

@@ -253,7 +253,11 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
    */
   protected interrupts(r: Recognition): boolean {
     if (ABOUT_THE_QUESTION.test(plainForm(r.text))) return false;
-    return super.interrupts(r) || (typedAnswer(true, r) === undefined && typedAnswer(false, r) === undefined && questionCount(r.text) > 0);
+    const picksNothing = typedAnswer(true, r) === undefined && typedAnswer(false, r) === undefined;
+    // ("what would you mainly like help with?" … "Asthma."): a condition the lists do not name is said to be unlisted, not
+    // taken for "not sure".
+    const namesUnlisted = r.intent === 'condition_query' && r.conditions.length === 0 && r.unlistedMention && r.reason === 'classified';
+    return super.interrupts(r) || (picksNothing && (questionCount(r.text) > 0 || namesUnlisted));
   }
 
   /**

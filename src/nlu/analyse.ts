@@ -31,6 +31,25 @@ export interface ConditionRef {
   recent?: boolean;
 }
 
+/**
+ * "I've had neck pain for years": a longer phrase of the acupuncture list ("pain for years": chronic pain) that starts
+ * inside a listed condition of a body part ("neck pain") yields to it; the body part named first says which pain it is.
+ */
+function bodyPartFirst(
+  matcher: PhraseMatcher<ConditionRef>,
+  raw: string[],
+  stems: string[],
+  found: EntityMatch<ConditionRef>[],
+): EntityMatch<ConditionRef>[] {
+  return found.map((m) => {
+    if (m.value.list !== 'acupuncture' || m.from === 0) return m;
+    const head = matcher
+      .match(raw.slice(0, m.from + 1), stems.slice(0, m.from + 1))
+      .find((x) => x.to === m.from + 1 && x.from < m.from && x.value.list === 'dryNeedling' && !x.value.excluded);
+    return head ?? m;
+  });
+}
+
 const LIMBS = new Set('hand hands arm arms foot feet leg legs finger fingers thumb thumbs toe toes'.split(' '));
 const GOES = new Set('goes go went going gone falls fall fell falling keeps'.split(' '));
 
@@ -199,9 +218,9 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (matchers.conditions) {
     // "no stomach or sleep issues, just the jaw": a condition denied is not asked about; its words are used up.
     const noSymptom = matchers.descriptions ? !matchers.descriptions.hasSymptom(raw, stems) : false;
-    const found = matchers.conditions
-      .match(raw, stems)
-      .filter((m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !inOnesSleep(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)));
+    const found = bodyPartFirst(matchers.conditions, raw, stems, matchers.conditions.match(raw, stems)).filter(
+      (m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !inOnesSleep(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)),
+    );
     const denied = deniedConditions(raw, found);
     for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(

@@ -22,7 +22,7 @@ const ONE_TREATMENT =
 /** One treatment, or both ("acupuncture or dry needling"). */
 const TREATMENT = `${ONE_TREATMENT}(?: (?:or|and|\\/) ${ONE_TREATMENT})?`;
 const HELP =
-  '(?:do(?= (?:my|his|her|their|our|ur) )|help|treat|fix|cure|work|be used|be good|be useful|be (?:of )?(?:any |much )?(?:benefit|use|help)|benefit|do anything|do something|do much|be any good|sort out|improve|ease|relieve|settle|calm|clear up|get rid of|speed up|bring down|reduce)';
+  '(?:do(?= (?:my|his|her|their|our|ur) )|help|treat|fix|cure|work|be used|be good|be useful|be (?:of )?(?:any |much )?(?:benefit|use|help)|benefit|do anything|do something|do much|be any good|sort out|improve|ease|relieve|settle|calm|clear up|get rid of|speed up|bring down|reduce|stimulate|promote|boost|encourage|increase|regrow)';
 
 /** The thing comes after these: "can acupuncture (really) help with …", "do you treat …", "dn for …". */
 const AFTER = [
@@ -54,7 +54,7 @@ const POINTS_BACK = [
 /** Words that are no condition when they are all that is asked about ("do you treat kids", "can it help me"). */
 const NOT_A_THING = new Set(
   (
-    'it that this them those these him her me us you one ones something anything everything nothing what which how why when where ' +
+    'it that this them those these him her me us you one ones something anything everything nothing what which how why when where there here ' +
     'people person someone anyone everyone kids kid children child babies baby toddlers teenagers teens adults women men ladies athletes ' +
     'seniors elderly pensioners pregnant pregnancy patients clients pets pet dogs dog cats cat horses horse animals animal ' +
     'session sessions appointment appointments price prices cost costs booking bookings both either other stuff things thing ' +

@@ -28,6 +28,8 @@ const ASKS_IF_BOT = [
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
   /\b(or|is) (it|this) (automatic|automated)\b/,
+  // "is this chat automated?", "are the replies from a real person?": the chat named, then the question.
+  /\b(is|are) (this|the|these|your|ur) (chat|chats|chat box|chatbox|conversation|service|replies|answers|responses|messages|line|account|assistant|helper|thing|widget) (run by |done by |from |answered by |written by )?(an? )?(automated|automatic|bot|robot|chatbot|ai|computer|computer generated|machine|real|human|person|real person|actual person|live|live person)\b/,
   /\b(what is|whats|wats|what s) (your|ur|yr|ya) name\b/,
   /\b(do|have|did) (you|u|they) (have|got|give you|give u) a name\b/,
   /\bwhat (do|should|can|shall) i call (you|u)\b/,
@@ -35,11 +37,14 @@ const ASKS_IF_BOT = [
 ];
 
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
+// ("how old are they?", "what's the history of each one?", "is either one a recent invention?": both ages asked)
 const WHICH_OLDER =
-  /\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
+  /\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
 
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
-const WHICH_DECADE = /\b(which|what) (decade|year|era|century) (did|was|were|is)\b/;
+// ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
+const WHICH_DECADE =
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b/;
 
 export function asksWhichDecade(text: string): boolean {
   return WHICH_DECADE.test(plainForm(text));
@@ -260,6 +265,17 @@ export function toldAdvice(text: string): boolean {
 
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));
+}
+
+/** The clinic's own practitioners asked about by name or person ("who will I see?"), which only the clinic can say. */
+const STAFF =
+  '(practitioner|practitioners|physio|physios|therapist|therapists|acupuncturist|acupuncturists|myotherapist|myotherapists|staff|doctor|doctors|team)';
+const STAFF_ASKED = new RegExp(
+  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b`,
+);
+/** Whether the message asks who the clinic's practitioners are ("what's the name of the practitioner?", "who will I see?"). */
+export function asksAboutStaff(text: string): boolean {
+  return STAFF_ASKED.test(plainForm(text));
 }
 
 /** True when the message asks whether it is talking to a machine or a person. */

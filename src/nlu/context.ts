@@ -61,8 +61,51 @@ function sameConditionGoingWith(r: Recognition, ctx: ClinicContext): Recognition
 /** "would acupuncture work too?", "…for that as well?": the same thing asked of another treatment. */
 const ALSO_FOR_IT = /\b(too|also|as well|instead|either|for (it|that|this|them|mine|me))\b/;
 
+/** "so is that on your list then?", "is there anything on your list for me?": the complaint talked about, asked of the list. */
+const ON_LIST_FOR_IT =
+  /\b(that|it|this|mine|me|anything|something)\b.*\b(on|in) (the|your|ur|that) list\b|\b(on|in) (the|your|ur|that) list (for|that (suits|fits|covers|helps)) (me|mine|that|it|this)\b/;
+
+/**
+ * "ok cool, is that the one from the 1980s?", "does it use meridians then?" right after an answer about one treatment:
+ * "that" is the treatment just answered about (a recommendation included).
+ */
+const THAT_ONE_ASKED =
+  /^((ok|okay|cool|right|great|thanks|thank you|ta|so|and|oh|ah|hmm)[,.!]* )*((is|was) (that|it|this) (the )?(\w+ )?(one|treatment|kind)|(is|was|does|did|has|would|will) (that|this) (one|treatment))\b/;
+/** Intents a question about "that one" is not, whatever the model made of its other words. */
+const NOT_A_QUESTION = new Set(['thanks', 'greeting', 'None', 'out_of_scope']);
+
+function aboutThatOne(r: Recognition, ctx: ClinicContext): Recognition {
+  // ("acupuncture or dry needling for my shoulder?" … "is that the newer one?": the list the condition answered is on)
+  const last =
+    ctx.lastAnswered && ctx.lastAnswered !== 'both' ? ctx.lastAnswered : ctx.lastIntent === 'condition_query' ? ctx.lastCondition?.list : undefined;
+  // ("is that the one from China?" after dry needling: the other one's concept, which says whose it is)
+  if (!last || r.treatments.length > 0 || (r.implied?.length ?? 0) > 0 || r.conditions.length > 0 || r.unlistedText || r.notCovered) return r;
+  // ("so is that the chinese one?": whose tradition it is, which the topic answers say)
+  const said = withoutLeadingFiller(r.text.toLowerCase().trim());
+  if (!THAT_ONE_ASKED.test(said) || /\b(chinese|china|western|eastern|asian|ancient|traditional)\b/.test(said)) return r;
+  return {
+    ...r,
+    treatments: [last],
+    refersBack: true,
+    ...(NOT_A_QUESTION.has(r.intent) ? { intent: 'how_it_works', reason: 'classified' as const, score: 1 } : {}),
+  };
+}
+
+/** "why do they hurt so much?" right after a passage about trigger points: "they" are what the passage was about. */
+const WHY_THEY = /^((and|so|but|ok|okay|hmm)[,]? )?(why|how) (do|does|did|would|can|could|is|are) (they|it|them|those|these|that)\b/;
+const MAX_WHY_THEY_WORDS = 8;
+
+function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
+  if (!ctx.lastPassage || !ctx.lastTreatment || r.treatments.length > 0 || r.conditions.length > 0 || r.unlistedText) return r;
+  const said = r.text.toLowerCase().trim();
+  if (said.split(/\s+/).length > MAX_WHY_THEY_WORDS || !WHY_THEY.test(said)) return r;
+  return { ...r, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [ctx.lastTreatment], refersBack: true };
+}
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
-  r = sameConditionGoingWith(r, ctx);
+  r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
+  if (ctx.lastCondition && r.conditions.length === 0 && r.treatments.length <= 1 && !r.unlistedText && ON_LIST_FOR_IT.test(r.text.toLowerCase()))
+    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
   // other treatment and no condition, right after a recommendation for a condition, is about that condition.
   if (

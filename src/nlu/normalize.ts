@@ -91,6 +91,20 @@ const SMS: Record<string, string> = {
   sumthing: 'something',
   smth: 'something',
   sth: 'something',
+  // Body parts as they are texted ("my bak is killin me", "nek n shldrs"): too short for the typo corrector.
+  bak: 'back',
+  bck: 'back',
+  nek: 'neck',
+  nck: 'neck',
+  kne: 'knee',
+  elbo: 'elbow',
+  elbw: 'elbow',
+  shldr: 'shoulder',
+  shldrs: 'shoulders',
+  sholder: 'shoulder',
+  wrst: 'wrist',
+  hed: 'head',
+  slp: 'sleep',
 };
 /** "gd 4 sciatica", "acu gd 4 that?": a 4 after these words is "for" (not "4 sessions"). */
 const BEFORE_FOR = new Set([

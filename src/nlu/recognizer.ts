@@ -6,6 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList } from './askedAbout';
+import { asksAboutStaff } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -452,6 +453,8 @@ export class IntentRecognizer {
     // (with a condition named too, the classifier and the several-questions split decide: "(a) is it suitable for
     // osteoarthritis and (b) is it covered by Medicare?")
     if (a.conditions.length === 0 && moneyAsked(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // "what's the name of the practitioner who does the needling?": the clinic's own people, whom the article does not name.
+    if (a.conditions.length === 0 && asksAboutStaff(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
@@ -468,6 +471,9 @@ export class IntentRecognizer {
     // is said to be unlisted, in the patient's words, whatever the sentence looks like to the classifier.
     // Asked outright ("is stroke recovery on your list?", "restless legs… is that a thing you treat"): unlisted whatever its
     // words, unless they are a treatment or one of the article's concepts ("is a knot something you treat?").
+    // "they said Bell's palsy. Is acupuncture used for it?": a condition named that is not a listed one, asked about.
+    if (a.conditions.length === 0 && a.excluded.some((c) => c.value.notThis) && this.options.conditionIntent && askedAbout(a.cleaned))
+      return { ...result, unlistedMention: true, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
     const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
     const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
     if (asked && this.options.conditionIntent && (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text)))) {
@@ -516,7 +522,10 @@ export class IntentRecognizer {
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
     // The article's own concepts ("what are metabolic byproducts") are a question about how the treatment works.
     const conceptIntent = a.impliedTreatments.length > 0 && a.treatments.length === 0 && !conditionIntent ? this.options.conceptIntent : undefined;
-    if (!hasEntity && !asksAboutUnknown && (!knowsAny || foreign)) {
+    // ("Restless legs drive me mad every evening. Is that treatable with your needles?": an unlisted condition named as
+    // the patient's own is a question about it, whatever its other words)
+    const namedUnlisted = conditionIntent !== undefined && a.excluded.some((c) => c.value.notThis);
+    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
