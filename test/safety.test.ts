@@ -1746,4 +1746,21 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     const faint = triage.triage('my sister passed out just reading about acupuncture lol, how do you help nervous people');
     expect(faint.mode, 'someone else who fainted at a story is answered').to.not.equal('alone');
   });
+
+  it("the kinds of pair 33/34's misses (read after their honest run): glad if a truck hit me, working out which bridge is high enough, oozing on blood thinners, a needle still in after a physio's dry needling, a drop of blood that came out, napping for hours after; warnings read about chest pain, a faint 'just from looking', 'heart attack prices', a what-if list, an ESL seizure history with 'now I take medicine' get no guidance first", () => {
+    expectTier("honestly if a truck hit me on the way home I'd be grateful. feel like that most days", 'crisis');
+    expectTier('been lying awake figuring out which bridge would be high enough. anyway do you treat necks', 'crisis');
+    expectTier("I'm on warfarin and the needle hole on my arm has been oozing for 40 minutes even with pressure", 'emergency');
+    expectTier('my daughter came home from her physio dry needling with a needle still in her shoulder', 'urgent');
+    expectTier('a tiny drop of blood came out when I got home, it stopped straight away, is that ok', 'clinic');
+    expectTier('the session relaxed me so much I napped for hours and now I feel like a wet noodle, normal?', 'clinic');
+    for (const t of [
+      "I'm not in any danger, I know sites have warnings about chest pain, but my heel hurts every morning for months now, would needling help?",
+      "I'm scared of needles, I think I will faint just from looking at them. Does it hurt?",
+      'heart attack prices?? what does a session cost',
+      "before I book: if I started bleeding and it wouldn't stop, or I felt really faint, what would the practitioner do?",
+      'Five years before I have seizures, now I take medicine and no more seizures. Is acupuncture ok for me?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -497,6 +497,30 @@ const SETS: Floors[] = [
     answered: 320,
     criedWolf: 5,
   },
+  // Session 16, end: safety-test-33 and -34 (600 each, two more new authors, written while the round's changes were
+  // being made) were run without being read on the start (ad9638a) and on the round's code (5bdc160): not one line
+  // changed (33: emergency 149/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 2, told 5, answered 318/320;
+  // 34: 150/150, 49/50, 44/45, 34/35, 3, 7, 317/320). Then read and their kinds added; the floors are the figures after.
+  {
+    file: 'safety-test-33.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 0,
+    answered: 320,
+    criedWolf: 3,
+  },
+  {
+    file: 'safety-test-34.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [45, 45],
+    benign: 320,
+    falseAlarms: 0,
+    answered: 320,
+    criedWolf: 4,
+  },
 ];
 
 for (const set of SETS) {

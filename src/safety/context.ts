@@ -165,7 +165,8 @@ const HABITUAL = [
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  // ("now I take medicine and no more seizure": how things are since, not a sign now)
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -262,11 +263,16 @@ const HYPOTHETICAL = [
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   // ("had her first dry needling for her ankle" is a session that happened)
   // ("since my dry needling for my upper traps" is the time of a sign)
-  /(?<!\b(had|got|did|having|after|from|since|during|following) (some |my |an |a |the |her |his |their |that |this )?((first|second|third|last|latest|1st|2nd) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
+  // ("came home from his sports physio dry needling with a needle still in": a session that happened, at a physio's)
+  /(?<!\b(had|got|did|having|after|from|since|during|following) (some |my |an |a |the |her |his |their |that |this )?((first|second|third|last|latest|1st|2nd) )?((sports )?(physio|physios|physiotherapist|clinic|practitioner|myotherapist|chiro|osteo) )?)(?<!\bdry )\b(acupuncture|dry needling|needling) (for|with|help|helps|helped|treat|treats)\b/,
   /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   // "can the needle make people faint?": what it does to anyone, asked.
   // "people can faint", "some people sometimes bleed a lot": what happens to anyone, said in general.
   /\b(people|someone|somebody|patients|anyone|a person|some people|some patients|you) (can|could|may|might|sometimes|occasionally|often) (sometimes |occasionally |even )?(pass out|faint|black out|bleed|react|collapse|have a reaction|get an infection|feel faint|feel dizzy|go into)\b/,
+  // "I think I will faint just from looking": a prediction, not a faint.
+  /\b(i|he|she|we) (think|reckon|bet|guess) (i|he|she|we) (will|would|ll)\b/,
+  // "websites have all the warnings about chest pain": what is written about a sign, in general.
+  /\b(warnings?|warned|articles?|websites?|leaflets?|posts?|information|info) (about|on|re|regarding)\b/,
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
@@ -289,11 +295,17 @@ const HYPOTHETICAL = [
 /** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
 const SEEN_ON_ME =
   /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
+/** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
+const AT_THE_SIGHT =
+  /\b(faint|pass out|passing out|keel over|black out|collapse)( just)? (from|at|by) (looking|the sight|seeing|the thought|thinking|watching)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
   /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
 export const STRONG_NOW = /\b(now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
+/** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
+export const NOW_NOT_DURATION =
+  /\b((?<!\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
 
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {
@@ -334,7 +346,14 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
-  return HYPOTHETICAL.some((re) => re.test(upTo(2))) || CAN_HELP.test(upTo(4)) || EVER_DO.test(all) || COULD_CAUSE.test(all) || TOO_CLOSE.test(all);
+  return (
+    HYPOTHETICAL.some((re) => re.test(upTo(2))) ||
+    CAN_HELP.test(upTo(4)) ||
+    EVER_DO.test(all) ||
+    COULD_CAUSE.test(all) ||
+    TOO_CLOSE.test(all) ||
+    AT_THE_SIGHT.test(all)
+  );
 }
 
 /** "can you needle the shoulder blade area or is it too close to the lung?": a worry about a risk, asked. */

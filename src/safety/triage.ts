@@ -8,7 +8,19 @@
  */
 import { complainsAboutAnswer, greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
 import { SafetyClassifier, SafetyLabel } from './classifier';
-import { datedToday, isHypothetical, isNegated, isOther, longAgo, longBefore, STRONG_NOW, TimeCue, timeCues, whenOf } from './context';
+import {
+  datedToday,
+  isHypothetical,
+  isNegated,
+  isOther,
+  longAgo,
+  longBefore,
+  NOW_NOT_DURATION,
+  STRONG_NOW,
+  TimeCue,
+  timeCues,
+  whenOf,
+} from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
 import { MentionContext, SafetyKnowledge, SafetyMode, Sign, SignMention, Tier, Triage } from './types';
@@ -227,6 +239,18 @@ function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, off
     if (m) return m;
   }
   return null;
+}
+
+/**
+ * "if something went wrong like I started bleeding, or I felt really faint, or…": a clause that goes on with "or" after
+ * one that put a case ("if", "in case", "what if") in the same sentence is that case too.
+ */
+function continuesIf(clauses: NormalClause[], at: number): boolean {
+  const words = clauses[at].words;
+  if (words[0] !== 'or') return false;
+  for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--)
+    if (/\b(if|incase|in case|suppose|supposing|imagine)\b/.test(clauses[i].words.join(' '))) return true;
+  return false;
 }
 
 /** Whether a message asks something, besides whatever else it says. */
@@ -518,6 +542,8 @@ export class SafetyTriage {
     });
     const allWords = clauses.flatMap((c) => c.words);
     const strongNow = STRONG_NOW.test(allWords.join(' '));
+    // (a crisis sign keeps the plain "now": "saving up my meds for a while now, just in case" is not a what-if)
+    const nowSaid = NOW_NOT_DURATION.test(allWords.join(' '));
     let messageWhen: string | undefined;
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     const byId = this.signsById;
@@ -572,7 +598,8 @@ export class SafetyTriage {
             if (messageWhen === 'history') when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
-          else if (isHypothetical(clause.words, start, end) && !strongNow) context = 'hypothetical';
+          else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
+            context = 'hypothetical';
           else if (!sign.tier) context = 'condition';
           else
             context =
