@@ -70,6 +70,9 @@ const ASKS_FOR_PERSON = /\b(person|human|someone|somebody|reception|receptionist
 const STANDS_FOR =
   /\b(stand|stands) for\b|\bshort for\b|\bwhat (does|do) (that|it|this|the letters|those letters|[a-z]{2,6}) mean\b|\b[a-z]{2,6} means what\b/;
 
+/** "Which mineral…", "which disciplines…": a "which" that asks a fact of the article, not which treatment suits. */
+const WHICH_FACT =
+  /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|byproducts?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b/;
 /** Which of the two an age question points to ("which is the more modern one?": dry needling). */
 const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
 const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
@@ -293,10 +296,12 @@ export class MainDialog extends ComponentDialog {
       // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
       // names a condition.
       const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
+      // ("which mineral do the muscle knots affect?": a fact the article gives, not a choice of treatment)
+      const whichFact = clearPassage && WHICH_FACT.test(plainForm(recognition.text));
       if (
         !asksUsesOutright(recognition) &&
-        (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept) &&
-        (!question.condition || aboutConcept) &&
+        (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact) &&
+        (!question.condition || aboutConcept || whichFact) &&
         (question.treatment || recognition.reason === 'ambiguous' || clearPassage)
       ) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.

@@ -20,7 +20,7 @@ import {
 import { say } from '../src/bot/reply';
 import type { Outcome } from '../src/turn/record';
 import type { Knowledge } from '../src/knowledge/types';
-import { askedDetail, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
+import { askedDetail, asksWhichDecade, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
@@ -65,6 +65,12 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['acu_research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
+  // ("Is dry needling grounded in Western medicine? And roughly when did it start?": that one's age)
+  const age =
+    asksWhichDecade(r.text) && treatment && treatment !== 'both'
+      ? k.passages.find((p) => AGE_PASSAGES.includes(p.id) && p.treatment === treatment)
+      : undefined;
+  if (age) return { intent: 'what_is', text: age.text, outcome: 'answered', question: { treatment } };
   // ("Is your list of conditions complete?": no treatment named, but one passage clearly answers it)
   const picker = passagePicker(k.passages);
   const passage = treatment || r.treatments.length ? picker.pick(r.text, treatment) : picker.pickClearly(r.text, undefined);
@@ -254,7 +260,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // for no booking)
     if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
       continue;
-    if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part)) {
+    if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part) && !asksWhichDecade(part)) {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {

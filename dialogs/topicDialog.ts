@@ -142,7 +142,10 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   const passage = pointed ?? passagePicker(deps.knowledge.passages).pick(r.text, owner) ?? origin;
   if (!passage) return false;
   // "Is dry needling based on Chinese medicine?": whose concept it is, and what the article says of the one asked about.
-  const counterpart = crossed ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0]) : undefined;
+  // (not when the passage already says it: "…whereas acupuncture is an ancient Chinese medicine practice")
+  const counterpart = crossed
+    ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0] && !saysAlready(passage.text, p.text))
+    : undefined;
   const text = conceptOwnerText(passage, owner, crossed ? named[0] : undefined) + (counterpart ? ` ${counterpart.text}` : '');
   await say(context, 'answered', text, { intent: 'how_it_works', suggestions: followUps('how_it_works', owner) });
   // ("Does dry needling use meridians too?", "does dry needling use them?": the answer is about the treatment asked of, and
@@ -217,6 +220,15 @@ const NEEDLES = /\bneedles?\b/i;
 /** What the article says nothing about, whatever passage words come with it: does it hurt, is it safe, prices, children. */
 const NOT_IN_ARTICLE =
   /\b(hurt|hurts|painful|sting|stings|safe|safety|risk|risks|side effects?|cost|costs|price|how much|pregnan\w*|kids?|child|children|year old|yo|bleed\w*|bruis\w*)\b/i;
+
+/** Whether `text` already says what `other` says (its words after "According to our article,", without the full stop). */
+function saysAlready(text: string, other: string): boolean {
+  const core = other
+    .replace(/^According to our article,\s*/i, '')
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+  return core.length > 0 && text.toLowerCase().includes(core);
+}
 
 /** Where each treatment comes from: ancient Chinese medicine, Western medicine. */
 const ORIGIN_PASSAGES = ['acu_origin', 'dn_western'];

@@ -67,7 +67,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * (316, 298).
  * Session 16: patients-words-test-31.json and -32.json (330 each, two new authors) were run on main at the start
  * (ad9638a: 312, 313) without being read, then read (325, 324); every earlier read set stayed at or above its floor (all
- * read cases 11,128 -> 11,185, none lost).
+ * read cases 11,128 -> 11,185, none lost). patients-words-test-33.json and -34.json (two more new authors) were run without
+ * being read on the start (310, 316) and on the round's code (5bdc160: 312, 318; none lost), then read (318, 323).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 328,
@@ -106,6 +107,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-30.json': 298,
   'patients-words-test-31.json': 325,
   'patients-words-test-32.json': 324,
+  'patients-words-test-33.json': 318,
+  'patients-words-test-34.json': 323,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

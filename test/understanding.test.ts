@@ -2184,6 +2184,29 @@ describe('understanding patients’ own words', () => {
       expect((await k.say('so why do they hurt?')).text).to.match(/lactic acid/);
     });
 
+    it("pair 33/34's kinds: 'which mineral…' is the article's fact, one treatment's start asked in a second question, 'been around as long as' both ages, a diagnosis longer than its body part ('frozen shoulder') is not named by the list, an unlisted condition after 'and also for'", async () => {
+      expect((await say('which mineral gets affected by knots in the muscles?')).text).to.match(/magnesium/);
+      const start = await say('Does dry needling use trigger points? And when did it start, roughly?');
+      expect(start.text).to.match(/1980s/);
+      const both = await say('has acupuncture been around longer than dry needling?');
+      expect(both.text).to.match(/ancient/);
+      expect(both.text).to.match(/1980s/);
+      const frozen = await say('can dry needling help a frozen shoulder? it barely lifts');
+      expect(frozen.text).to.match(/does not mention “frozen shoulder”|“frozen shoulder” isn’t on the list/);
+      expect(frozen.text).to.not.match(/closest condition/);
+      expect(frozen.text).to.not.match(/^Yes/);
+      const also = await say('can you do dry needling for my tennis elbow, and also for my son’s eczema?');
+      expect(also.text).to.match(/Tennis elbow/);
+      expect(also.text).to.match(/eczema” isn’t on the list/);
+    });
+
+    it('social turns: praise for a visit is thanked, "see you at my appointment" is a goodbye, "do you remember me?" says it is automated', async () => {
+      expect((await say('you guys are great, my dad loved his last visit')).recognition?.intent).to.equal('thanks');
+      const bye = await say('thanks, see you at my appointment on Friday');
+      expect(bye.recognition?.intent).to.equal('thanks');
+      expect((await say('do you remember me from my last chat?')).text).to.match(/automated assistant/);
+    });
+
     it('an unlisted condition typed as the answer to "what would you like help with?" is said to be unlisted', async () => {
       const c = new Conversation();
       await c.say('which treatment should I choose?');

@@ -314,7 +314,13 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const one = conditions.length > 0 && conditions.every((c) => c.value.name === conditions[0].value.name && !c.value.excluded && !c.value.partial);
   if (matchers.diagnoses && one) {
     // (a diagnosis word inside the condition's own name is that name: "achilles tendonitis")
-    const diagnosis = matchers.diagnoses.match(raw, stems).find((m) => slots.slice(m.from, m.to).every((s) => s === undefined));
+    // ("frozen shoulder": a diagnosis longer than the body part matched in it is the diagnosis)
+    const diagnosis = matchers.diagnoses.match(raw, stems).find((m) => {
+      const taken = slots.slice(m.from, m.to);
+      return (
+        taken.every((s) => s === undefined) || (taken.some((s) => s === undefined) && taken.every((s) => s === undefined || s === CONDITION_SLOT))
+      );
+    });
     if (diagnosis)
       conditions.splice(0, conditions.length, {
         value: { ...conditions[0].value, partial: true, described: undefined },

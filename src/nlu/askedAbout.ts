@@ -182,7 +182,10 @@ export function askedList(cleaned: string): string[] {
       const rest = cleaned.slice(start, at + sentence.replace(/[.!?\n]+$/, '').length);
       const items = rest.split(/\s*(?:,|\/|&|\bor\b|\band\b)\s*/i).filter((x) => x.trim());
       if (items.length < 2) return [];
-      return items.map((x) => thingAt(x.trim())).filter((x): x is string => x !== undefined);
+      // ("…for my plantar fasciitis, and also for my wife's asthma": "also for" is no part of the thing)
+      return items
+        .map((x) => thingAt(x.trim().replace(/^(?:(?:also|too|plus|as well as|for|with)\s+)+/i, '')))
+        .filter((x): x is string => x !== undefined);
     }
   }
   return [];

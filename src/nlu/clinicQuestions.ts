@@ -25,6 +25,9 @@ const ASKS_IF_BOT = [
     `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
   ),
   /\bwho (am i|are we|m i) (talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  // "do you remember me from last week?": whether a person, who would, is reading.
+  /\b(do|will|can|would) (you|u) (remember|recognise|recognize|know) (me|us|who i am)\b/,
+  /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
   /\b(or|is) (it|this) (automatic|automated)\b/,
@@ -39,12 +42,12 @@ const ASKS_IF_BOT = [
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
 // ("how old are they?", "what's the history of each one?", "is either one a recent invention?": both ages asked)
 const WHICH_OLDER =
-  /\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
+  /\b(been around|existed|around) (as long as|longer than|for as long as)\b|\b(is|was) (dry needling|acupuncture|it|that) (as old as)\b|\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
 
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
 const WHICH_DECADE =
-  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b/;
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b/;
 
 export function asksWhichDecade(text: string): boolean {
   return WHICH_DECADE.test(plainForm(text));
