@@ -56,7 +56,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { AGE_PASSAGES, agesText, answerSeveral } from './multiQuestion';
+import { AGE_PASSAGES, agePassage, agesText, answerSeveral } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -261,8 +261,9 @@ export class MainDialog extends ComponentDialog {
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
       // ("What's the history of each one? How old are they?": one question asked twice)
-      const everyPartAges = splitQuestions(context.activity.text ?? '').every((p) => asksWhichIsOlder(p));
-      if ((single || everyPartAges) && asksWhichIsOlder(context.activity.text ?? '') && (await this.sendAges(context))) return step.endDialog();
+      const agesAsked =
+        asksWhichIsOlder(context.activity.text ?? '') && (single || splitQuestions(context.activity.text ?? '').every((p) => asksWhichIsOlder(p)));
+      if (agesAsked && (await this.sendAges(context))) return step.endDialog();
       // ("which decade did dry needling appear in?": that one's age, which the classifier may take for a choice; both ages
       // when neither or both are named. "is it Eastern or Western, and what decade did it come about?" is routed as usual.)
       if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition))) return step.endDialog();
@@ -490,7 +491,7 @@ export class MainDialog extends ComponentDialog {
     const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, treatment);
     if (passage && AGE_PASSAGES.includes(passage.id)) return sendPassageAnswer(context, this.deps, 'what_is', treatment);
     // ("is acupuncture a modern treatment?": its age, though "treatment" and "modern" pick no passage of their own)
-    const own = this.deps.knowledge.passages.find((p) => AGE_PASSAGES.includes(p.id) && p.treatment === treatment);
+    const own = agePassage(this.deps.knowledge, treatment);
     if (!own) return false;
     await say(context, 'answered', own.text, { intent: 'what_is', suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
     await this.deps.turns.remember(context, 'what_is', { treatment }, own.id);

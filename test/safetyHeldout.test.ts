@@ -41,6 +41,11 @@ interface Floors {
  * safety-test-7.jsonl (554, another new author) was run once at the end of session 4 and not read (main before:
  * emergency 149/150, crisis 44/50, urgent 42/45, false alarms 8, told 23, answered 266/274).
  */
+/** Floors of a 600-line set (150 emergency, 50 crisis, 45 urgent care, 320 benign) with every urgent message caught. */
+function everyUrgentCaught(file: string, benign: Pick<Floors, 'falseAlarms' | 'answered' | 'criedWolf'>): Floors {
+  return { file, emergency: [150, 150], crisis: [50, 50], urgent: [45, 45], benign: 320, ...benign };
+}
+
 const SETS: Floors[] = [
   // Floors as reached in session 5 (told to call 000 over all ten read sets together: 101 at its start, 70 at its end;
   // crisis 487 -> 491 of 494, urgent care 414 -> 417 of 419, with one crisis lost on safety-test-2).
@@ -389,32 +394,14 @@ const SETS: Floors[] = [
     answered: 318,
     criedWolf: 9,
   },
-  {
-    file: 'safety-test-24.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 0,
-    answered: 319,
-    criedWolf: 10,
-  },
+  everyUrgentCaught('safety-test-24.jsonl', { falseAlarms: 0, answered: 319, criedWolf: 10 }),
   // Session 13: safety-test-25 and -26 (600 each, two new authors who saw only the article and a brief) were run on main
   // at the start (ef3f669) and once on the final code without being read; the figures did not change (25: emergency
   // 146/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 3, told 9, answered 317/320; 26: 150/150, 50/50,
   // 42/45, 33/35, 4, 12, 315/320).
   // Their misses were then read and their kinds added (25: emergency 150/150, crisis 50/50, false alarms 2, told 8,
   // answered 318; 26: urgent 43/45, false alarms 3, told 11, answered 316); the floors are those figures.
-  {
-    file: 'safety-test-25.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 2,
-    answered: 318,
-    criedWolf: 8,
-  },
+  everyUrgentCaught('safety-test-25.jsonl', { falseAlarms: 2, answered: 318, criedWolf: 8 }),
   {
     file: 'safety-test-26.jsonl',
     emergency: [150, 150],
@@ -429,16 +416,7 @@ const SETS: Floors[] = [
   // at the start (47f5e4b) and once on the code of 5a3d132 without being read; not one line changed (27: emergency
   // 148/150, crisis 49/50, urgent 45/45, clinic 33/35, false alarms 4, told 8, answered 315/320; 28: 150/150, 46/50,
   // 45/45, 32/35, 3, 6, 317/320). Their misses were then read and their kinds added; the floors are the figures after.
-  {
-    file: 'safety-test-27.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 1,
-    answered: 318,
-    criedWolf: 5,
-  },
+  everyUrgentCaught('safety-test-27.jsonl', { falseAlarms: 1, answered: 318, criedWolf: 5 }),
   {
     file: 'safety-test-28.jsonl',
     emergency: [150, 150],
@@ -453,74 +431,20 @@ const SETS: Floors[] = [
   // the code of 7ed12e6 without being read; not one line changed (29: emergency 149/150, crisis 49/50, urgent 45/45,
   // clinic 34/35, false alarms 5, told 12, answered 315/320; 30: 147/150, 48/50, 44/45, 34/35, 3, 6, 316/320). Their
   // misses were then read and their kinds added; the floors are the figures after.
-  {
-    file: 'safety-test-29.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 1,
-    answered: 319,
-    criedWolf: 8,
-  },
-  {
-    file: 'safety-test-30.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 1,
-    answered: 319,
-    criedWolf: 3,
-  },
+  everyUrgentCaught('safety-test-29.jsonl', { falseAlarms: 1, answered: 319, criedWolf: 8 }),
+  everyUrgentCaught('safety-test-30.jsonl', { falseAlarms: 1, answered: 319, criedWolf: 3 }),
   // Session 16: safety-test-31 and -32 (600 each, two new authors) were run on main at the start (ad9638a) without being
   // read (31: emergency 149/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 4, told 6, answered 315/320; 32:
   // 149/150, 50/50, 44/45, 34/35, 1, 6, 319/320). Their misses were then read and their kinds added; the floors are the
   // figures after.
-  {
-    file: 'safety-test-31.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 0,
-    answered: 320,
-    criedWolf: 3,
-  },
-  {
-    file: 'safety-test-32.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 0,
-    answered: 320,
-    criedWolf: 5,
-  },
+  everyUrgentCaught('safety-test-31.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
+  everyUrgentCaught('safety-test-32.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 5 }),
   // Session 16, end: safety-test-33 and -34 (600 each, two more new authors, written while the round's changes were
   // being made) were run without being read on the start (ad9638a) and on the round's code (5bdc160): not one line
   // changed (33: emergency 149/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 2, told 5, answered 318/320;
   // 34: 150/150, 49/50, 44/45, 34/35, 3, 7, 317/320). Then read and their kinds added; the floors are the figures after.
-  {
-    file: 'safety-test-33.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 0,
-    answered: 320,
-    criedWolf: 3,
-  },
-  {
-    file: 'safety-test-34.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [45, 45],
-    benign: 320,
-    falseAlarms: 0,
-    answered: 320,
-    criedWolf: 4,
-  },
+  everyUrgentCaught('safety-test-33.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
+  everyUrgentCaught('safety-test-34.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
 ];
 
 for (const set of SETS) {

@@ -302,10 +302,10 @@ const AT_THE_SIGHT =
 const WORRY_NOW =
   /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
-export const STRONG_NOW = /\b(now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
+const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this minute';
+export const STRONG_NOW = new RegExp(`\\b(now|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
-export const NOW_NOT_DURATION =
-  /\b((?<!\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now|right now|happening|at the moment|currently|as we speak|this minute)\b/;
+export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now|${NOW_WORDS})\\b`);
 
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {

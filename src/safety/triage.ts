@@ -241,6 +241,15 @@ function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, off
   return null;
 }
 
+/** Whether the answer follows the guidance: never after guidance alone; after guidance first only for a question or in doubt. */
+function answered(best: Triage): Triage {
+  best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
+  return best;
+}
+
+/** Words that put a case, so that a clause going on with "or" is that case too. */
+const PUTS_A_CASE = /\b(if|incase|in case|suppose|supposing|imagine)\b/;
+
 /**
  * "if something went wrong like I started bleeding, or I felt really faint, or…": a clause that goes on with "or" after
  * one that put a case ("if", "in case", "what if") in the same sentence is that case too.
@@ -248,8 +257,7 @@ function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, off
 function continuesIf(clauses: NormalClause[], at: number): boolean {
   const words = clauses[at].words;
   if (words[0] !== 'or') return false;
-  for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--)
-    if (/\b(if|incase|in case|suppose|supposing|imagine)\b/.test(clauses[i].words.join(' '))) return true;
+  for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--) if (PUTS_A_CASE.test(clauses[i].words.join(' '))) return true;
   return false;
 }
 
@@ -541,9 +549,10 @@ export class SafetyTriage {
       sentences.set(c.sentence, s);
     });
     const allWords = clauses.flatMap((c) => c.words);
-    const strongNow = STRONG_NOW.test(allWords.join(' '));
+    const said = allWords.join(' ');
+    const strongNow = STRONG_NOW.test(said);
     // (a crisis sign keeps the plain "now": "saving up my meds for a while now, just in case" is not a what-if)
-    const nowSaid = NOW_NOT_DURATION.test(allWords.join(' '));
+    const nowSaid = NOW_NOT_DURATION.test(said);
     let messageWhen: string | undefined;
     const allStems = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     const byId = this.signsById;
@@ -720,8 +729,7 @@ export class SafetyTriage {
     // Only needed when the patterns have not already asked for guidance.
     // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
     if ((MODE_RANK[best.mode] >= MODE_RANK.first && best.tier !== 'clinic') || rest.length === 0) {
-      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
-      return best;
+      return answered(best);
     }
     const { risk, tier } = this.classifier.score(rest);
     best.score = risk;
@@ -729,8 +737,7 @@ export class SafetyTriage {
     const threshold = content <= SHORT_CONTENT_WORDS ? Math.max(this.threshold, SHORT_THRESHOLD) : this.threshold;
     // (below the threshold the checks that follow, some of them costly, could not change the outcome)
     if (risk < threshold || !tier) {
-      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
-      return best;
+      return answered(best);
     }
     // A greeting ("Hi, I'm Sue"), thanks ("thanks, you've been great") or an "ok, fair enough" is not the classifier's
     // to flag: every word is a social one, and the classifier leaned on "I'm", "been" or "so" alone. A farewell still
@@ -744,13 +751,12 @@ export class SafetyTriage {
       complainsAboutAnswer(text)
     ) {
       best.score = 0;
-      best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
-      return best;
+      return answered(best);
     }
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
     // For a crisis only history said to be long ago counts: "At 83 I've had a good innings" is an age, not a date.
     const allWords = clauses.flatMap((c) => c.words);
-    const history = risk >= threshold && whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allWords.join(' ')));
+    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allWords.join(' ')));
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
@@ -772,8 +778,6 @@ export class SafetyTriage {
     const ordinaryOnly = tier === 'urgent' && best.tier === 'clinic' && !URGENT_CARE_WORDS.test(`${text.toLowerCase()} ${allWords.join(' ')}`);
     if (
       !ordinaryOnly &&
-      risk >= threshold &&
-      tier &&
       !history &&
       !unlinked &&
       !noComplaint &&
@@ -803,7 +807,6 @@ export class SafetyTriage {
       else if (!everyday)
         best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
     }
-    best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
-    return best;
+    return answered(best);
   }
 }
