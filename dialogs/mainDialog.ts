@@ -28,6 +28,8 @@ import {
 } from '../src/bot/replies';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import { abbreviationText } from '../src/knowledge/claims';
+import { hasRole, passageWithRole } from '../src/knowledge/roles';
+import type { PassageRole } from '../src/knowledge/types';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import {
@@ -56,7 +58,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { AGE_PASSAGES, agePassage, agesText, answerSeveral } from './multiQuestion';
+import { agePassage, agesText, answerSeveral } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -275,7 +277,7 @@ export class MainDialog extends ComponentDialog {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();
       }
-      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['acu_research']))) return step.endDialog();
+      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['research']))) return step.endDialog();
       // ("which one is the eastern one and which is the western one": one question in two parts)
       // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation)
       if (
@@ -443,7 +445,7 @@ export class MainDialog extends ComponentDialog {
     // ("acupuncture or dry needling?" … the condition's list answered … "why that one and not the other?")
     const chosen = before.lastTreatment ?? (before.lastIntent === 'condition_query' ? before.lastCondition?.list : undefined);
     if (!chosen || !WHY_THAT_ONE.test(text)) return false;
-    const passage = this.deps.knowledge.passages.find((p) => p.id === 'dn_posture');
+    const passage = passageWithRole(this.deps.knowledge, 'why_that_one');
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
     await this.deps.turns.remember(context, 'difference', { treatment: chosen });
@@ -489,7 +491,7 @@ export class MainDialog extends ComponentDialog {
     if (recognition.treatments.length !== 1) return this.sendAges(context);
     const treatment = recognition.treatments[0];
     const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, treatment);
-    if (passage && AGE_PASSAGES.includes(passage.id)) return sendPassageAnswer(context, this.deps, 'what_is', treatment);
+    if (hasRole(passage, 'age')) return sendPassageAnswer(context, this.deps, 'what_is', treatment);
     // ("is acupuncture a modern treatment?": its age, though "treatment" and "modern" pick no passage of their own)
     const own = agePassage(this.deps.knowledge, treatment);
     if (!own) return false;
@@ -498,7 +500,7 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  private async sendAges(context: TurnContext, more: string[] = []): Promise<boolean> {
+  private async sendAges(context: TurnContext, more: PassageRole[] = []): Promise<boolean> {
     const text = agesText(this.deps.knowledge, more);
     if (!text) return false;
     await say(context, 'answered', text, {

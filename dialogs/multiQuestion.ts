@@ -19,7 +19,8 @@ import {
 } from '../src/bot/replies';
 import { say } from '../src/bot/reply';
 import type { Outcome } from '../src/turn/record';
-import type { Knowledge, Passage } from '../src/knowledge/types';
+import type { Knowledge, Passage, PassageRole } from '../src/knowledge/types';
+import { passageWithRole, passagesWithRole } from '../src/knowledge/roles';
 import type { TreatmentId } from '../src/nlu/analyse';
 import { askedDetail, asksWhichDecade, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
@@ -52,23 +53,21 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
 
-/** The passages that give each treatment's age. */
-export const AGE_PASSAGES = ['acu_origin', 'dn_when'];
-
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
-  return k.passages.find((p) => AGE_PASSAGES.includes(p.id) && p.treatment === treatment);
+  return passageWithRole(k, 'age', treatment);
 }
 
-/** The two treatments' ages (and, for "which is more scientific", the research line), as the article gives them. */
-export function agesText(k: Knowledge, more: string[] = []): string | undefined {
-  const ages = [...AGE_PASSAGES, ...more].map((id) => k.passages.find((p) => p.id === id)).filter((p) => p !== undefined);
-  return ages.length < 2 ? undefined : ages.map((p) => p.text).join('\n\n');
+/** The two treatments' ages (and, for "which is more scientific", the research passages), as the article gives them. */
+export function agesText(k: Knowledge, more: PassageRole[] = []): string | undefined {
+  const ages = passagesWithRole(k, 'age');
+  if (ages.length < 2) return undefined;
+  return [...ages, ...more.flatMap((role) => passagesWithRole(k, role))].map((p) => p.text).join('\n\n');
 }
 
 function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: ResolvedQuestion): PartAnswer | undefined {
   // "…, and which is newer?": the two ages, whatever the classifier made of the part.
-  const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['acu_research']) : undefined;
+  const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
   // ("Is dry needling grounded in Western medicine? And roughly when did it start?": that one's age)

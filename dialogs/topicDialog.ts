@@ -22,6 +22,7 @@ import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { TreatmentChoice } from '../src/nlu/context';
 import type { TreatmentId } from '../src/nlu/analyse';
 import type { Passage } from '../src/knowledge/types';
+import { passageWithRole } from '../src/knowledge/roles';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
@@ -138,7 +139,7 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   const asksWhich = !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
   if (!crossed && !asksWhich) return false;
   // (for "is it part of Chinese medicine too?" the passage of whose tradition it is, when no passage is picked by the words)
-  const origin = itIsTheLast ? deps.knowledge.passages.find((p) => ORIGIN_PASSAGES.includes(p.id) && p.treatment === owner) : undefined;
+  const origin = itIsTheLast ? passageWithRole(deps.knowledge, 'origin', owner) : undefined;
   const passage = pointed ?? passagePicker(deps.knowledge.passages).pick(r.text, owner) ?? origin;
   if (!passage) return false;
   // "Is dry needling based on Chinese medicine?": whose concept it is, and what the article says of the one asked about.
@@ -230,8 +231,6 @@ function saysAlready(text: string, other: string): boolean {
   return core.length > 0 && text.toLowerCase().includes(core);
 }
 
-/** Where each treatment comes from: ancient Chinese medicine, Western medicine. */
-const ORIGIN_PASSAGES = ['acu_origin', 'dn_western'];
 /** "is it…", "does that one…": the treatment talked about, asked of. */
 const IT = /\b(is|does|did|was|has) (it|that|this|that one|this one)\b/;
 

@@ -128,6 +128,18 @@ describe('knowledge base', () => {
       expect(err.field).to.equal('claims.compareBoth');
     });
 
+    it('a passage role the dialogs do not know', () => {
+      const err = loadError((dir) => editJson(dir, 'answers.json', (d) => (d.passages.find((p: any) => p.id === 'dn_when').roles = ['history'])));
+      expect(err.field).to.match(/^passages\[\d+\]\.roles$/);
+      expect(err.message).to.match(/unknown role "history"/);
+    });
+
+    it('two passages of one treatment with the same role (which would answer would depend on the file order)', () => {
+      const err = loadError((dir) => editJson(dir, 'answers.json', (d) => (d.passages.find((p: any) => p.id === 'dn_who').roles = ['age'])));
+      expect(err.field).to.match(/^passages\[\d+\]\.roles$/);
+      expect(err.message).to.match(/already has that role/);
+    });
+
     it('malformed JSON', () => {
       const err = loadError((dir) => writeFileSync(join(dir, 'answers.json'), '{ "topics": '));
       expect(err.file).to.equal('answers.json');

@@ -19,6 +19,8 @@ import {
   Knowledge,
   NotCoveredWords,
   Passage,
+  PASSAGE_ROLES,
+  PassageRole,
   Topic,
   TOPIC_REQUIREMENTS,
   TrainingUtterance,
@@ -219,6 +221,7 @@ function loadPassages(raw: unknown, article: string, file: string): Passage[] {
     const answer = loadAnswer(p, article, file, field);
     const counterpart = p.counterpart === undefined ? undefined : str(p.counterpart, file, `${field}.counterpart`);
     const covers = strList(p.covers, file, `${field}.covers`, true);
+    const roles = loadRoles(p.roles, file, `${field}.roles`);
     return {
       id: str(p.id, file, `${field}.id`),
       treatment,
@@ -227,12 +230,23 @@ function loadPassages(raw: unknown, article: string, file: string): Passage[] {
       cues: strList(p.cues, file, `${field}.cues`),
       ...(covers.length ? { covers } : {}),
       ...(counterpart ? { counterpart } : {}),
+      ...(roles.length ? { roles } : {}),
     };
   });
   for (const [i, p] of passages.entries()) {
     if (p.counterpart && !passages.some((q) => q.id === p.counterpart)) throw new KnowledgeError(file, `passages[${i}].counterpart`, `no passage "${p.counterpart}"`);
+    // (one passage per role and treatment: "which is older?" must not depend on the order of the file)
+    const twin = passages.find((q, j) => j < i && q.treatment === p.treatment && (q.roles ?? []).some((r) => p.roles?.includes(r)));
+    if (twin) throw new KnowledgeError(file, `passages[${i}].roles`, `passage "${twin.id}" already has that role for ${p.treatment}`);
   }
   return passages;
+}
+
+function loadRoles(raw: unknown, file: string, field: string): PassageRole[] {
+  const roles = strList(raw, file, field, true);
+  const unknown = roles.find((r) => !(PASSAGE_ROLES as readonly string[]).includes(r));
+  if (unknown) throw new KnowledgeError(file, field, `unknown role "${unknown}" (known: ${PASSAGE_ROLES.join(', ')})`);
+  return roles as PassageRole[];
 }
 
 function loadAnswer(value: unknown, article: string, file: string, field: string): Answer {

@@ -105,7 +105,18 @@ export interface Passage {
    * posture": postural re-patterning): the bot says what the article says and that its list does not name them.
    */
   covers?: string[];
+  /** What the dialogs use this passage for beyond its cues (see PASSAGE_ROLES); the clinic may move a role to another passage. */
+  roles?: PassageRole[];
 }
+
+/**
+ * Jobs a passage can do for the dialogs, named in knowledge/answers.json instead of by passage id in code:
+ * `age` says when a treatment began ("which is older?"); `origin` says whose tradition it is ("is it Chinese medicine
+ * too?"); `research` is what the article says of the evidence ("which is more scientific?"); `why_that_one` is the
+ * article's own comparison of what each treatment is more for ("why that one and not the other?").
+ */
+export const PASSAGE_ROLES = ['age', 'origin', 'research', 'why_that_one'] as const;
+export type PassageRole = (typeof PASSAGE_ROLES)[number];
 
 export interface Answer {
   text: string;
