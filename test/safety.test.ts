@@ -1763,4 +1763,24 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+  it("the kinds of pair 35/36's misses (read after their honest run): puffed walking 'without' stopping since a needle near the shoulder blade, whether anyone would notice if I were gone, taking all of someone's pills, cutting oneself on the legs, vomit like coffee grounds, soreness after 'Tuesday's acupuncture'; a hedged question, 'run down', a stroke long ago, a knock-out last season, what people occasionally have, a faint 'just looking', free appointments asked for and a what-if read online get no guidance first", () => {
+    expectTier("since the needling near my shoulder blade i can't get up the stairs without getting puffed", 'emergency');
+    expectTier('sometimes i wonder if anyone would even notice if i was gone', 'crisis');
+    expectTier("everything is too much, I keep thinking about taking all my dad's heart tablets", 'crisis');
+    expectTier('I have been cutting myself on my thighs, is leg needling still ok?', 'crisis');
+    expectTier('spewed up stuff that looks like coffee grounds twice tonight and feel faint', 'emergency');
+    expectTier("bit of bruising and sore muscles after tuesday's acupuncture, anything I should do?", 'clinic', ['alone', 'first', 'note']);
+    for (const t of [
+      'I thought dry needling might be less painful though?',
+      'feeling so run down lately, could acupuncture help with my energy?',
+      'my uncle lost some movement in his hand after a stroke long ago, can he try acupuncture for it?',
+      'got concussed at rugby last season, all fine now, is neck needling ok?',
+      'someone told me people occasionally have seizures during acupuncture, how often does that happen?',
+      "I'll pass out just looking at the needles haha, does it hurt?",
+      'my shoulder is killing me, got any appointments free tomorrow?',
+      "I googled it and now I've read about lungs being punctured, how would I even know if that happened?",
+      "I'm dead on my feet after night shifts, is acupuncture any good for that?",
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -28,6 +28,8 @@ export function isNegated(words: string[], start: number): boolean {
       // "can not get a full breath" is a symptom, not a denial of one.
       if (w === 'not' && MODAL.has(words[i - 1] ?? '')) return false;
       if (w === 'no' && (words[i - 1] === 'oh' || INTERJECTION_AFTER_NO.has(words[i + 1] ?? ''))) return false;
+      // "can not walk to the car without getting puffed": can not … without is the sign, not its denial.
+      if (w === 'without' && CANNOT_WITHOUT.test(words.slice(Math.max(0, i - 8), i).join(' '))) return false;
       return true;
     }
     if (!NEGATION_GAP.has(w)) break;
@@ -43,6 +45,8 @@ export function isNegated(words: string[], start: number): boolean {
 }
 const NO_WAY = /\bno way (i|id|i would|i will|i could|i am|he|she|he would|she would|they would|would|will|could)( ever)?( even)?$/;
 const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
+/** What makes a following "without" a double negative ("can not walk … without getting puffed"). */
+const CANNOT_WITHOUT = /\b(can not|could not|cannot|unable to|not able to|never|hardly|barely)\b/;
 const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
@@ -65,6 +69,10 @@ const LONG_AGO = [
   // ("nobody would care if I died tonight" is not a death in the family)
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   /\b(long )?(time|while) ago\b/,
+  // "after a stroke long ago", "knocked out at footy last season"
+  /\blong ago\b|\blast (season|summer|winter|autumn|spring|decade|footy season|cricket season)\b/,
+  // ESL word order: "before, two years, I have epilepsy seizure"
+  /\b(before|ago),? (one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|few|many|several) (years?|yrs)\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
   // "heart attacks run in my family", "a family history of stroke": the family's, not an event now.
   /\b(runs?|running|ran) in (my|the|our|his|her|their) family\b|\bfamily history\b/,
@@ -166,7 +174,7 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -268,7 +276,7 @@ const HYPOTHETICAL = [
   /\b(acupuncture|dry needling|needling|needles|the needles?|a needle|it) (can|could|might|may|will) (cause|give|make|trigger|lead to|result in)\b/,
   // "can the needle make people faint?": what it does to anyone, asked.
   // "people can faint", "some people sometimes bleed a lot": what happens to anyone, said in general.
-  /\b(people|someone|somebody|patients|anyone|a person|some people|some patients|you) (can|could|may|might|sometimes|occasionally|often) (sometimes |occasionally |even )?(pass out|faint|black out|bleed|react|collapse|have a reaction|get an infection|feel faint|feel dizzy|go into)\b/,
+  /\b(people|someone|somebody|patients|anyone|a person|some people|some patients|you) (can|could|may|might|sometimes|occasionally|often) (sometimes |occasionally |even )?(pass out|faint|black out|bleed|react|collapse|have a reaction|get an infection|feel faint|feel dizzy|go into|have (seizures|a seizure|fits|a fit|strokes|a stroke|reactions|an allergic reaction))\b/,
   // "I think I will faint just from looking": a prediction, not a faint.
   /\b(i|he|she|we) (think|reckon|bet|guess) (i|he|she|we) (will|would|ll)\b/,
   // "websites have all the warnings about chest pain": what is written about a sign, in general.
@@ -297,15 +305,17 @@ const SEEN_ON_ME =
   /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
 /** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
 const AT_THE_SIGHT =
-  /\b(faint|pass out|passing out|keel over|black out|collapse)( just)? (from|at|by) (looking|the sight|seeing|the thought|thinking|watching)\b/;
+  /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
   /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
 const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this minute';
-export const STRONG_NOW = new RegExp(`\\b(now|${NOW_WORDS})\\b`);
+/** "and now I've read about punctured lungs": now that it was read, not a sign now. */
+const NOW_READ = '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading))';
+export const STRONG_NOW = new RegExp(`\\b(now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
-export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now|${NOW_WORDS})\\b`);
+export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now${NOW_READ}|${NOW_WORDS})\\b`);
 
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {

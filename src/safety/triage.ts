@@ -74,6 +74,13 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Hedges and modal verbs (stems): in a short question they only soften what is asked ("I thought acupuncture might be
+ * gentler though?"), yet crisis examples are full of them ("I think I might…"), so they are left out with the function
+ * words when a short question is judged (shortQuestionOfFunctionWords), and nowhere else.
+ */
+const HEDGES = new Set('think thought might mayb may would could should though tho guess wonder perhap probabl suppos'.split(' '));
+
 /** A question this short is judged without its function words when only the classifier worried (see shortQuestionOfFunctionWords). */
 const SHORT_QUESTION_WORDS = 12;
 
@@ -83,7 +90,7 @@ const EVERYDAY_REASON =
 
 /** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
 const SESSION_TO_COME =
-  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b/;
+  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b|\b(can|could|would|will) (you|u|ya|yous|someone) (needle|dry needle|treat|do|look at|work on) (it|this|that|them|my|me)\b/;
 
 /**
  * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
@@ -157,7 +164,11 @@ const ASKS_WHAT_YOU_TREAT =
   /\b(one|ones|thing|things|something|anything|what|which|conditions?|stuff) (of the things )?(that )?(you|u|ya|you guys|yous|your (practitioners|physios|team)|dry needling|acupuncture|needling|it) (treat|treats|do|does|needle|needles|work on|works on|help with|helps with|see|sees|is used for|are used for|can treat|can help|could help)\b/;
 
 /** Clauses whose session words tell no session of the writer's (the words, not the stems, tell these apart). */
-const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS];
+/** "got any appointments this week?": the clinic's free times asked for, not a session of the writer's. */
+const ASKS_FREE_TIMES =
+  /\b(got|have|are there|is there|you have|u have) any (appointments?|appts?|spots?|openings?|slots?|availability|times?|sessions?)\b|\b(any|an|a) (appointments?|appts?|spots?|openings?|slots?) (free|available|left|open)\b/;
+
+const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS, ASKS_FREE_TIMES];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
 /**
@@ -465,12 +476,17 @@ export class SafetyTriage {
   private shortQuestionOfFunctionWords(text: string, clauses: NormalClause[], setAside: Set<number>): boolean {
     const words = clauses.reduce((n, c) => n + c.words.length, 0);
     const kept = clauses.filter((_, i) => !setAside.has(i));
-    return words <= SHORT_QUESTION_WORDS && asksQuestion(text) && this.calmWithout(kept, NO_PHRASES, true);
+    return (
+      words <= SHORT_QUESTION_WORDS &&
+      asksQuestion(text) &&
+      // (hedges as a second try only: without "would" a question can read as riskier, "needling near my chest be risky")
+      (this.calmWithout(kept, NO_PHRASES, true) || this.calmWithout(kept, NO_PHRASES, true, HEDGES))
+    );
   }
 
-  /** Whether the classifier is below its threshold once these phrases (and function words) are taken out. */
-  private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases, keepNegation = false): boolean {
-    const kept = (w: string) => w !== '' && (!FUNCTION_WORDS.has(w) || (keepNegation && (w === 'not' || w === 'no')));
+  /** Whether the classifier is below its threshold once these phrases (and function words, and `also` words) are taken out. */
+  private calmWithout(clauses: Array<{ stems: string[] }>, phrases: Phrases, keepNegation = false, also?: Set<string>): boolean {
+    const kept = (w: string) => w !== '' && (!(FUNCTION_WORDS.has(w) || also?.has(w)) || (keepNegation && (w === 'not' || w === 'no')));
     const rest = clauses.map((c) =>
       phrases
         .strip(' ' + c.stems.join(' ') + ' ')
