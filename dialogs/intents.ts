@@ -138,7 +138,13 @@ export const INTENT_REGISTRY = {
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
   out_of_scope: {
     title: 'Something else',
-    handle: async (turn) => ((await sendPassageInstead(turn.context, turn.deps)) ? turn.step.endDialog() : declineOutOfScope(turn)),
+    handle: async (turn) => {
+      if (await sendPassageInstead(turn.context, turn.deps)) return turn.step.endDialog();
+      // ("Is there acupuncture for dry eye?": a thing asked of a treatment that the article's lists do not name)
+      if (turn.recognition.unknownAsked)
+        return turn.step.beginDialog(CONDITION_DIALOG, { treatment: turn.question.treatment, unlisted: true } satisfies ConditionDialogOptions);
+      return declineOutOfScope(turn);
+    },
   },
 } satisfies Record<string, IntentEntry>;
 

@@ -128,7 +128,7 @@ const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (t
 const WHICH_SUITS = 'which_suits';
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
 const FOR_A_PROBLEM =
-  /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b/;
+  /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 const ASKS_HOW_THEY_FEEL =
   /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
@@ -305,7 +305,11 @@ export class MainDialog extends ComponentDialog {
         !asksUsesOutright(recognition) &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact) &&
         (!question.condition || aboutConcept || whichFact) &&
-        (question.treatment || recognition.reason === 'ambiguous' || clearPassage)
+        // ("Is acupuncture suitable for bedwetting in kids?": a thing we do not know asked of a treatment takes a passage only
+        // when one clearly answers)
+        ((question.treatment && !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent))) ||
+          recognition.reason === 'ambiguous' ||
+          clearPassage)
       ) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
         if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();

@@ -2214,4 +2214,28 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/isn’t on the list/);
     });
   });
+  describe("the kinds of pair 35/36's misses (read after their honest run)", () => {
+    it("pair 35/36's kinds: a thing we do not know asked of a treatment ('would needles clear up my rosacea?', 'is there dry needling for bunions?', 'hiccups acu??', 'is acupuncture used for PCOS at all?', 'I have an overactive bladder. Is acupuncture recommended for that?') is named back as not on the list, never declined as off-topic or answered with a passage", async () => {
+      const asked: Array<[string, RegExp]> = [
+        ['would needles clear up my rosacea?', /rosacea/],
+        ['is there dry needling for bunions?', /bunions/],
+        ['hiccups acu??', /hiccups/],
+        ['is acupuncture used for PCOS at all?', /PCOS/],
+        ['I have an overactive bladder. Is acupuncture recommended for that?', /overactive bladder/],
+        ['Is it any good for a stutter? Asking for my son.', /stutter/],
+        ['My mum has early dementia. Could acupuncture slow it down?', /isn’t on the list/],
+      ];
+      for (const [text, named] of asked) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/isn’t on the list/);
+        expect(r.text, text).to.match(named);
+        expect(r.text, text).to.not.match(/not something I can help with|^Yes/);
+      }
+      const suits = await say('Which one suits me? I have gout.');
+      expect(suits.text).to.match(/isn’t on the list/);
+      // (a treatment's own passage still answers a question whose unknown word is no thing asked about)
+      expect((await say('Is dry needling about 40 years old or older than that?')).text).to.match(/1980s/);
+      expect((await say('what is acupuncture increasingly being used for nowadays?')).text).to.match(/stress management/);
+    });
+  });
 });

@@ -87,6 +87,12 @@ export interface Recognition {
   listedAlso?: string[];
   /** Unknown things asked about in one list with listed conditions ("fibromyalgia, migraines, or asthma": asthma). */
   unlistedItems?: string[];
+  /**
+   * A question about a treatment (or needles) with a thing in it we do not know ("is there acupuncture for dry eye?"):
+   * when nothing else answers it, it is said to be unlisted rather than declined as off-topic. `for`: the thing is what
+   * the treatment is asked to be for ("suitable for bedwetting"), so no passage of the article answers it either.
+   */
+  unknownAsked?: 'for' | 'in';
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
@@ -285,13 +291,13 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 
 /** Words asking whether a treatment helps something. */
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal)s? (it|them|this|that|my|her|his|the|down)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit)\b/;
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 // (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
 const NEEDLES =
-  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b/;
+  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b|^(and |so |but )?(is|are) (it|they) (any|much) (good|use)\b/;
 /** "how does acupuncture help with tinnitus": how it works, asked about something. */
 const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 /** "how does sticking a needle in it help?": how it works, not whether it helps something. */
@@ -303,6 +309,28 @@ const OWN =
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
+/**
+ * Intents the classifier also gives a question whether a treatment is for something we do not know ("used for PCOS",
+ * "recommended for that"): such a question is about that thing when the thing follows "for" or "with".
+ */
+const UNKNOWN_FOR_INTENTS = new Set(['uses', 'which_suits']);
+/** What a question is for ("for PCOS at all", "with that"), up to the end of its clause. */
+const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
+/** "for anything in particular", "for years": no thing asked about. */
+const NOT_A_THING_FOR = new RegExp(
+  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|though|tho|then|now|nowadays|today|these days|anyway|' +
+    'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +
+    'husband|wife|partner|friend|mate|family|parents?|gran|grandma|grandpa|nan|boss|brother|sister|self|myself|people|patients?|athletes?|women|men))\\b',
+);
+/** Where an unknown thing is named: after "for"/"with"/"I have" up to the clause's end, or before a treatment's name. */
+const THING_ASKED =
+  /\b(?:for|with|(?:i|he|she|they|we) (?:have|has|ve got|got|suffer from|suffer with|get))\s+([^?.!,;:]{2,40})|^\s*([a-z][a-z' -]{1,30}?)\s+(?:acu|acupuncture|dn|dry needling|needling)\s*[?!.]*\s*$/gi;
+/** Words around the thing that are not part of its name ("a", "my"; "at all", "too", "in kids"). */
+const THING_LEAD = /^((a|an|the|my|his|her|their|our|your|some|bad|chronic|really bad|terrible)\s+)+/i;
+const THING_TAIL =
+  /(\s+(at all|too|as well|though|tho|then|please|really|anymore|any more|lol|haha|in (kids|children|adults|teens|women|men|the elderly|older people)|for (kids|children|adults)|these days|now))+\s*$/i;
+/** "for that", "with it": what was said before in the message. */
+const POINTS_BACK_TO = /^(it|that|this|them|those)\b/;
 /** Intents a question naming one listed condition is easily taken for: the general list, choosing, comparing. */
 const CONDITION_NEIGHBOURS = new Set(['uses', 'which_suits', 'difference']);
 /** Words that really compare the two treatments ("which is better for my back", "acupuncture vs dry needling"). */
@@ -409,6 +437,30 @@ export class IntentRecognizer {
     return words(text).some((w) => isContentWord(w) && w.length > 2 && this.rare(w) && !this.options.articleStems?.has(stem(w)));
   }
 
+  /** "used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?": a thing we do not know after "for". */
+  private asksForUnknown(text: string): boolean {
+    const lower = text.toLowerCase();
+    return [...lower.matchAll(FOR_THING)].some((m) =>
+      POINTS_BACK_TO.test(m[1])
+        ? this.unknownThing(lower.slice(0, m.index))
+        : !NOT_A_THING_FOR.test(m[1]) && this.unknownThing(m[1].split(' ').slice(0, 3).join(' ')),
+    );
+  }
+
+  /**
+   * The words of an unknown thing asked about ("for PCOS at all" -> "PCOS", "I have gout." -> "gout", "hiccups acu??" ->
+   * "hiccups"): at most three words, one of them unknown, after "for", "with" or "I have", or before a treatment's name.
+   */
+  private unknownPhrase(text: string): string | undefined {
+    const found = [...text.matchAll(THING_ASKED)].map((m) => (m[1] ?? m[2]).trim());
+    for (const raw of found) {
+      const thing = raw.replace(THING_LEAD, '').replace(THING_TAIL, '').trim();
+      const n = thing.split(/\s+/).length;
+      if (thing && n <= 3 && !NOT_A_THING_FOR.test(thing.toLowerCase()) && !this.namesTreatment(thing) && this.unknownThing(thing)) return thing;
+    }
+    return undefined;
+  }
+
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
@@ -495,11 +547,28 @@ export class IntentRecognizer {
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
     const said = plain.join(' ');
+    // (the words as written too: typo correction may turn a word the training lacks into one it has, "clear it up")
+    const written = plainForm(a.cleaned);
+    const ofTreatment = a.treatments.length > 0 || NEEDLES.test(said) || NEEDLES.test(written);
     const asksAboutUnknown =
       result.unlistedMention &&
       a.impliedTreatments.length === 0 &&
-      (((a.treatments.length > 0 || NEEDLES.test(said)) && HELPS.test(said) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) ||
-        ON_THE_LIST.test(said));
+      ((ofTreatment && (HELPS.test(said) || HELPS.test(written)) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) || ON_THE_LIST.test(said));
+    // "Is there acupuncture for dry eye?", "Can I lose weight with acupuncture?": a question about a treatment and a thing
+    // we do not know; if nothing else answers it, it is said to be unlisted, never "not something I can help with".
+    const unknownAsked =
+      result.unlistedMention &&
+      a.impliedTreatments.length === 0 &&
+      a.conditions.length === 0 &&
+      ofTreatment &&
+      ASKS.test(a.cleaned.toLowerCase()) &&
+      this.unknownThing(a.cleaned) &&
+      !FUND.test(said) &&
+      !moneyAsked(a.cleaned);
+    if (unknownAsked) Object.assign(withScores, { unknownAsked: this.asksForUnknown(a.cleaned) ? 'for' : 'in' });
+    // ("is acupuncture used for PCOS at all?": the thing named back in the patient's words, when they can be told apart)
+    const thing = (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0 ? this.unknownPhrase(a.cleaned) : undefined;
+    if (thing) Object.assign(withScores, { unlistedText: thing });
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
     const aboutPatient =
@@ -594,6 +663,13 @@ export class IntentRecognizer {
     ) {
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     }
+    // "is tinnitus on the list": the list asked about for one thing, which is not on it.
+    // ("Is acupuncture used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?")
+    const listAsked = top.intent === LIST_INTENT && ON_THE_LIST.test(said);
+    const unknownTopic = TOPIC_INTENTS.has(top.intent) || (UNKNOWN_FOR_INTENTS.has(top.intent) && this.asksForUnknown(a.cleaned));
+    if (asksAboutUnknown && a.conditions.length === 0 && (unknownTopic || listAsked) && conditionIntent) {
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    }
     if (
       second &&
       top.score - second.score < calibration.clarifyMargin &&
@@ -601,11 +677,6 @@ export class IntentRecognizer {
       this.options.clarifiable.has(second.intent)
     ) {
       return { ...withScores, intent: top.intent, score: top.score, reason: 'ambiguous', candidates: [top.intent, second.intent] };
-    }
-    // "is tinnitus on the list": the list asked about for one thing, which is not on it.
-    const listAsked = top.intent === LIST_INTENT && ON_THE_LIST.test(said);
-    if (asksAboutUnknown && a.conditions.length === 0 && (TOPIC_INTENTS.has(top.intent) || listAsked) && conditionIntent) {
-      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }
     if (top.score < calibration.threshold) {
       // A named condition with an unclear sentence ("knee??", "golfers elbow pls") is still a question about it.
