@@ -1768,6 +1768,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('sometimes i wonder if anyone would even notice if i was gone', 'crisis');
     expectTier("everything is too much, I keep thinking about taking all my dad's heart tablets", 'crisis');
     expectTier('I have been cutting myself on my thighs, is leg needling still ok?', 'crisis');
+    expectTier("I'm so worn out from being alive, do you treat back pain?", 'crisis');
     expectTier('spewed up stuff that looks like coffee grounds twice tonight and feel faint', 'emergency');
     expectTier("bit of bruising and sore muscles after tuesday's acupuncture, anything I should do?", 'clinic', ['alone', 'first', 'note']);
     for (const t of [
@@ -1780,6 +1781,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'my shoulder is killing me, got any appointments free tomorrow?',
       "I googled it and now I've read about lungs being punctured, how would I even know if that happened?",
       "I'm dead on my feet after night shifts, is acupuncture any good for that?",
+      'dunno really, I just feel run down and stressed all the time',
     ])
       expectNoGuidanceFirst(t);
   });
