@@ -131,7 +131,7 @@ const DECIDES = new Set<Area>(['muscles', 'posture', 'internal']);
 
 /** "So which one?", "you tell me", "dunno": the patient leaves the choice to the bot (not sure / no preference). */
 const LEAVES_IT =
-  /^(so |ok |okay |and |well )?which\s*$|\b(tell me which|which one|which should|which 1|what do you (think|reckon|suggest|recommend)|you (tell me|choose|pick|decide)|up to you|(just )?(pick|choose) (one|for me)|whichever|dunno|no idea|not sure|dont know|do not know|dont mind|do not mind|doesnt matter|does not matter|no preference|nothing else|none else|nothing more|no more|thats it|that is it|thats all|that is all|thats about it|just that|only that)\b/;
+  /^(so |ok |okay |and |well )?which\s*$|\b(tell me which|which one|which should|which 1|what do you (think|reckon|suggest|recommend)|you (tell me|choose|pick|decide)|up to you|(just )?(pick|choose) (one|for me)|whichever|dunno|no idea|not sure|dont know|do not know|(id|i would|i d) rather not (say|tell|go into it|get into it)|prefer not to (say|tell)|not telling|dont mind|do not mind|doesnt matter|does not matter|no preference|nothing else|none else|nothing more|no more|thats it|that is it|thats all|that is all|thats about it|just that|only that)\b/;
 
 /**
  * What a typed answer to one of the two questions means, if it means one of the options. An answer that leaves the

@@ -2237,5 +2237,36 @@ describe('understanding patients’ own words', () => {
       expect((await say('Is dry needling about 40 years old or older than that?')).text).to.match(/1980s/);
       expect((await say('what is acupuncture increasingly being used for nowadays?')).text).to.match(/stress management/);
     });
+
+    it("a side one cannot sleep on is the body part's complaint, not insomnia; the bottom of 'the' back is the lower back; a stomach 'in knots' is nerves, not a muscle knot", async () => {
+      const hip = await say("there's a dull ache on the outside of my hip and I can't sleep on that side, do you treat that?");
+      expect(hip.recognition?.condition).to.equal('Hip pain, including piriformis syndrome');
+      const back = await say('bottom of the back has been sore for years from lifting at work, any good?');
+      expect(back.recognition?.condition).to.equal('Chronic lower back pain');
+      const c = new Conversation();
+      await c.say('which one would you recommend for me?');
+      const gut = await c.say("it's mostly stress, my stomach is always in knots before work");
+      expect(gut.text).to.match(/acupuncture/);
+      expect(gut.text).to.not.match(/points to dry needling/);
+    });
+
+    it('in "which suits me", "more of an internal thing than a muscle thing" is internal and "I\'d rather not say" carries on, never a handoff', async () => {
+      const internal = await say("It's more of an internal thing than a muscle thing for me. Which would suit?");
+      expect(internal.text).to.match(/points to acupuncture/);
+      const c = new Conversation();
+      await c.say('which one should I book?');
+      const rather = await c.say("I'd rather not say, to be honest");
+      expect(rather.recognition?.intent).to.not.equal('human');
+      expect(rather.text).to.not.match(/flagged this conversation/);
+    });
+
+    it('social and follow-up wording: "nice chatting, see you Thursday" is a goodbye, "or are you just a program?" is answered truthfully, "is that the one myotherapists use?" is who practises it, "wen was dn made" is its age, "what is acupuncture mostly geared towards?" is what it is for', async () => {
+      expect((await say('Nice chatting! See you Thursday')).text).to.match(/Bye for now/);
+      expect((await say('are you a real person or are you just a program?')).text).to.match(/automated assistant/);
+      expect((await afterSaying('what is dry needling?', 'is that the one myotherapists use?')).text).to.match(/Myotherapy/);
+      expect((await say('wen was dn made')).text).to.match(/1980s/);
+      expect((await say('what is acupuncture mostly geared towards?')).text).to.match(/internal ailments/);
+      expect((await say('hiya, never used one of these before so go easy on me!')).text).to.not.match(/not something I can help with/);
+    });
   });
 });

@@ -86,7 +86,7 @@ function locatesSomethingElse(raw: string[], m: { from: number; to: number }): b
 
 /** "stiff from sleeping on it funny", "slept wrong on my neck": how an ache came about, not a sleep problem. */
 export const SLEPT_ON =
-  /^(on it|on (my|the|a|his|her) (side|back|front|stomach|tummy|neck|shoulder|arm|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in (a|an) (weird|funny|bad|odd))\b/;
+  /^(on it|on (my|the|a|his|her|that|this|either|one|their) (left |right |bad |sore |good )?(side|sides|back|front|stomach|tummy|neck|shoulder|arm|hip|left|right|couch|sofa|floor|plane|flight|pillow)|funny|wrong|awkward|awkwardly|badly on|in (a|an) (weird|funny|bad|odd))\b/;
 function sleptOnIt(raw: string[], m: { from: number; to: number }): boolean {
   if (!/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '')) return false;
   return SLEPT_ON.test(raw.slice(m.to, m.to + 4).join(' '));
@@ -173,6 +173,9 @@ export interface EntityMatchers {
   /** One-word treatment names that are general ("needling"). */
   weakTreatmentWords?: string[];
 }
+
+/** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
+const TUMMY_KNOTS = /\b(stomach|stomachs|tummy|tummys|gut|guts|belly|insides|nerves)\b.*\b(in|into) (knots?|a knot)$/;
 
 /** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
 const HOW_IT_FEELS = new Set(['inflammation', 'chronic pain']);
@@ -285,7 +288,9 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       stems,
       slots.map((s) => s === undefined),
     );
-    if (described?.condition && described.viaPart && described.symptom)
+    // ("the band of tissue under my foot is inflamed": the broader word is itself how the part feels)
+    const feels = described?.symptom || conditions.some((c) => HOW_IT_FEELS.has(c.value.name));
+    if (described?.condition && described.viaPart && feels)
       conditions.unshift({ value: described.condition, text: quote(cleaned, tokens, described) });
   }
   if (matchers.descriptions && conditions.length === 0) {
@@ -328,7 +333,14 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       });
   }
   // "no muscle injuries or knots": a concept said not to apply implies nothing.
-  const impliedTreatments = [...new Set((matchers.concepts?.match(raw, stems) ?? []).filter((m) => !negatedBefore(raw, m.from)).map((m) => m.value))];
+  // ("my stomach's constantly in knots": nerves, not a muscle's knot)
+  const impliedTreatments = [
+    ...new Set(
+      (matchers.concepts?.match(raw, stems) ?? [])
+        .filter((m) => !negatedBefore(raw, m.from) && !TUMMY_KNOTS.test(raw.slice(Math.max(0, m.from - 5), m.to).join(' ')))
+        .map((m) => m.value),
+    ),
+  ];
   // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.
   if (impliedTreatments.length === 1 && treatments.length > 0 && treatments.every((t) => t.weak)) treatments.splice(0, treatments.length);
 

@@ -11,7 +11,7 @@ const MACHINE =
   '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|language model|llm|artificial intelligence)';
 
 const ASKS_IF_BOT = [
-  new RegExp(`\\b(are|r) (you|u|ya|yous)( an?)?( actual| real)? ${MACHINE}\\b`),
+  new RegExp(`\\b(are|r) (you|u|ya|yous)( just| only| really| actually| even| simply)?( an?)?( actual| real)? ${MACHINE}\\b`),
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
@@ -96,6 +96,8 @@ const WELL_WISHING = new RegExp(
   `\\b(have a (good|great|nice|lovely|wonderful|beautiful|fab|fabulous|fantastic|blessed|top|good rest of (the|your)) (day|one|night|evening|weekend|week|afternoon|morning|arvo)|(see|talk to|speak to|catch) (you|ya|u) (soon|later|then|next|tomorrow|at|on|thursday|friday|monday|tuesday|wednesday|saturday|sunday)|talk (soon|later)|until next time|till next time|happy (friday|weekend)|${FESTIVE})\\b`,
 );
 
+const SEE_YOU = /\b(see|catch|talk to|speak to) (you|ya|u|yous)\b/;
+
 const SEASONS_GREETINGS = new RegExp(`\\b(${FESTIVE})\\b`);
 
 export function wishesWell(text: string): boolean {
@@ -157,6 +159,8 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
   const form = plainForm(text).replace(/\s+x+$/, '');
   if (LANGUAGE.test(form)) return 'language';
   if (FAREWELL.test(form)) return 'farewell';
+  // ("Nice chatting. See you at the clinic!": a farewell after a kind word, with no thanks to answer)
+  if (SEE_YOU.test(form) && !THANKS.test(form)) return 'farewell';
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
   // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
@@ -201,9 +205,14 @@ const SOCIAL_VOCAB = new Set(
     'say said mean write wrote saying meet meeting pleased better than last tried ever ' +
     // thanks for an explanation ("Thanks for explaining the difference, it makes much more sense now"), patience asked
     // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
-    'explaining explained explanation difference makes made sense clearer more please bad quite actually'
+    'explaining explained explanation difference makes made sense clearer more please bad quite actually ' +
+    // "nice chatting, see you at the clinic!"
+    'chatting'
   ).split(' '),
 );
+
+/** "go easy on me", "be gentle with me": patience asked for. */
+const GO_EASY = /\b(go easy on me|be gentle with me|be patient with me)\b/g;
 
 /** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */
 function withoutIntroduction(text: string): string {
@@ -220,7 +229,8 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   // A smiley or a thumbs-up alone is a reaction to the last answer.
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
-  const words = form.split(' ').filter(Boolean);
+  // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
+  const words = form.replace(GO_EASY, ' ').split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
   if (
     THANKS.test(form) ||

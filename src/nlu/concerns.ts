@@ -170,13 +170,20 @@ const CLAUSE_BREAK = /[.;!?\n\u2014\u2013]+|,|\s-\s|\bbut\b|\bhowever\b|\balthou
 /** "no digestive, sleep or stress issues": a denied list keeps its commas inside one clause. */
 const DENIED_LIST = /\b(no|without|never|not any|nothing)\s+\w+(?:,\s*\w+)+,?\s+(or|nor)\s+/gi;
 
+/** "than a muscle thing", "rather than the sleep": the thing a message says its problem is not mainly. */
+const COMPARED_AWAY = /\b(rather )?than\s+(?=(a|an|the|my|any)?\s*\w+\s+(thing|problem|issue|one|stuff|side|pain)\b)/gi;
+
 /** A message's clauses, in plain form, with a denied list kept whole. */
 function clausesOf(text: string): string[] {
-  return text
-    .replace(DENIED_LIST, (list) => list.replace(/,/g, ' '))
-    .split(CLAUSE_BREAK)
-    .map(plainForm)
-    .filter((c) => c.length > 0);
+  return (
+    text
+      .replace(DENIED_LIST, (list) => list.replace(/,/g, ' '))
+      // ("more of an internal thing than a muscle thing": what it is compared with is set aside, as "not a muscle thing")
+      .replace(COMPARED_AWAY, '. not ')
+      .split(CLAUSE_BREAK)
+      .map(plainForm)
+      .filter((c) => c.length > 0)
+  );
 }
 
 /** The area a condition's list points to (the article's dry needling list is muscles and joints); none for chronic pain. */

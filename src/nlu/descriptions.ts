@@ -241,6 +241,19 @@ export interface DescribedCondition {
   symptom?: boolean;
 }
 
+/**
+ * Whose body part a phrase of three words or more says ("bottom of my back"): any owner says the same part ("bottom of
+ * the back", "under his foot").
+ */
+const OWNERS = ['my', 'the', 'his', 'her', 'their', 'your', 'our'];
+function withOwners(phrase: string): string[] {
+  const w = phrase.split(' ');
+  const at = w.findIndex((x) => OWNERS.includes(x));
+  // ("my back" stays as it is: "the back of my knee" is no back)
+  if (at < 0 || w.length < 3) return [phrase];
+  return OWNERS.map((o) => [...w.slice(0, at), o, ...w.slice(at + 1)].join(' '));
+}
+
 export class DescriptionMatcher {
   /** Every body-part word, for telling whose body part a diagnosis names. */
   private readonly allParts: Set<string>;
@@ -256,7 +269,7 @@ export class DescriptionMatcher {
       for (const c of conditions) for (const p of pick(c)) map.set(p, [...(map.get(p) ?? []), c]);
       return map;
     };
-    const partEntries = [...byPhrase((c) => c.bodyParts)].flatMap(([p, cs]) => phraseEntries<PartOwner>({ conditions: cs }, [p]));
+    const partEntries = [...byPhrase((c) => c.bodyParts)].flatMap(([p, cs]) => phraseEntries<PartOwner>({ conditions: cs }, withOwners(p)));
     const unlisted = words.unlistedBodyParts.flatMap((p) => phraseEntries<PartOwner>({ unlisted: p }, [p]));
     // Unlisted parts first: at equal length "upper back" must win over "back" (the matcher's sort is stable).
     this.parts = new PhraseMatcher([...unlisted, ...partEntries]);

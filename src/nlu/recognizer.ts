@@ -149,6 +149,14 @@ const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'bt
 const USES_ASKED =
   /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally) )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
+/** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
+const GEARED_TO_WHAT =
+  /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
+
+/** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
+const NOT_COVERED_ASKED =
+  /\b(side effects?|safe|safety|risks?|how many|how long|how often|how much|cost|price|session|sessions|appointment|after ?care|before|afterwards|pregnan\w*|medication|medicine|blood thinners?|warfarin|(is|are) (that|it|this|they) (ok|okay|alright|fine|a problem))\b/;
+
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED =
   /\b(covered|cover|covers|listed|included|include|includes|on (the|your|ur) list|(the|your|ur) list (have|has|mention|mentions|name|names))\b/;
@@ -510,7 +518,11 @@ export class IntentRecognizer {
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
-    if (this.options.usesIntent && a.conditions.length === 0 && USES_ASKED.test(withoutLeadingFiller(lower.trim())))
+    if (
+      this.options.usesIntent &&
+      a.conditions.length === 0 &&
+      (USES_ASKED.test(withoutLeadingFiller(lower.trim())) || (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainForm(a.cleaned))))
+    )
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
@@ -617,6 +629,16 @@ export class IntentRecognizer {
       !moneyAsked(a.cleaned)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // ("specifically it hurts around the kneecap when I go down stairs": a complaint described, whatever the sentence looks like)
+    if (
+      top.intent === NOT_COVERED_INTENT &&
+      conditionIntent &&
+      a.conditions.some((c) => c.value.described && !c.value.partial) &&
+      !FUND.test(said) &&
+      !moneyAsked(a.cleaned) &&
+      !NOT_COVERED_ASKED.test(said)
+    )
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
@@ -647,7 +669,8 @@ export class IntentRecognizer {
     // ("would a physical therapist do dry needling?": who practises it, not a request for a person)
     if (
       top.intent === 'human' &&
-      a.treatments.length > 0 &&
+      // ("Is that the one myotherapists use?" after an answer about dry needling: who practises it)
+      (a.treatments.length > 0 || (result.refersBack && PRACTISES.test(said))) &&
       (!ASKS_PEOPLE.test(said) || PRACTISES.test(said)) &&
       second &&
       !PEOPLE_INTENTS.has(second.intent)
