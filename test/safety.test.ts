@@ -1785,4 +1785,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+  it("the kinds of pair 37/38's misses (read after their honest run): wishing a car would hit you, needles pushed into one's own skin, taking all the oxy after years of pain, a needle found 'when I was getting changed', short of puff after needles in the shoulder, an elephant on the chest at 52, about 20 tablets 'all up'; 'gonna die lol' over a sore back, collapsing from laziness, a worry that a needle could cause a stroke, 'all sorted now' after last Christmas and an ESL what-if with 'maybe I bleed' get no guidance first", () => {
+    expectTier('is it weird that I hope a bus will hit me on the way to work most mornings?', 'crisis');
+    expectTier("I've been sticking safety pins into my own skin when things get bad. can I still have acupuncture?", 'crisis');
+    expectTier("my neck has been agony for years, I've been thinking about taking all the endone at once and being done with it", 'crisis');
+    expectTier('I scratch myself on purpose when I get upset, is that a problem for needling?', 'crisis');
+    expectTier('when I was having a shower I found a needle still stuck in my calf from the session this morning', 'urgent');
+    expectTier('needles in me upper back this morning and now I get short of puff walking to the letterbox', 'emergency');
+    expectTier("haha feels like a fridge is parked on my chest and I'm sweating, surely not my heart at 48", 'emergency');
+    expectTier('took nurofen then forgot and had more, maybe about 25 all up today, bit dizzy', 'emergency');
+    for (const t of [
+      'my shoulders are so cooked from work i swear im gonna die lol, can you help?',
+      "I'm about to collapse from sheer laziness this arvo, any appointments tomorrow?",
+      "my wife's worried that a needle near her neck could cause a stroke, is that a thing?",
+      'had a bad asthma attack last Christmas, all sorted now with my puffer, is acupuncture ok?',
+      'if I take aspirin every day, maybe I bleed more from the needles?',
+      'when I was 16 I thought about ending it a lot, I am 50 now and happy, just mentioning it',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -61,7 +61,8 @@ const LONG_AGO = [
   /\b(a lifetime ago|another life|from way back|way back then|long healed|long since healed|from my teens|from (my|his|her) (school|uni|teenage) (days|years))\b/,
   /\b(old|faded|healed) (self harm )?(scars?|marks)\b/,
   // ("when I was getting changed just now I felt a prick": just now, not long ago)
-  /\bwhen (i|we|he|she|they) (was|were)\b(?![^.]{0,40}\b(just now|today|this morning|this afternoon|this evening|tonight|earlier|minutes ago|an hour ago|yesterday|last night)\b)/,
+  // (a stage of life, not what one was doing: "when I was getting changed I noticed a needle still in my knee")
+  /\bwhen (i|we|he|she|they) (was|were) (like |about |around |only |just |maybe )?(a |an |young|little|small|younger|pregnant|growing up|at (school|uni|university|high school|primary)|in (school|high school|primary|year \d+|grade \d+|my teens|my twenties|my 20s)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|(kid|child|teen|teenager|baby|toddler|student|boy|girl))(?![^.]{0,40}\b(just now|today|this morning|this afternoon|this evening|tonight|earlier|minutes ago|an hour ago|yesterday|last night)\b)/,
   // "back when I was at school", not "my back when I roll over".
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
@@ -70,7 +71,7 @@ const LONG_AGO = [
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   /\b(long )?(time|while) ago\b/,
   // "after a stroke long ago", "knocked out at footy last season"
-  /\blong ago\b|\blast (season|summer|winter|autumn|spring|decade|footy season|cricket season)\b/,
+  /\blong ago\b|\blast (season|summer|winter|autumn|spring|decade|footy season|cricket season|christmas|easter|new year)\b/,
   // ESL word order: "before, two years, I have epilepsy seizure"
   /\b(before|ago),? (one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|few|many|several) (years?|yrs)\b/,
   /\bfor (years|decades|most of my life|as long as)\b/,
@@ -109,7 +110,8 @@ const DISTANT = [
   /\bat (age|the age of)\b/,
   // "had a heart attack at 50": an age, not a time of day; told of an event that happened ("surely I'm too young for a
   // heart attack at 41" is no date).
-  /(?<!\b(too young|too old)\b.{0,30})\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
+  // ("surely not a heart thing at 52" is no date either)
+  /(?<!\b(too young|too old|surely not|surely|cant be|can not be|not a)\b.{0,30})\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\b(19|20)\d\d\b/,
@@ -174,7 +176,8 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
-  /\b(now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  // ("all sorted now", "it's fine now": recovered since, not a sign now)
+  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -261,8 +264,12 @@ const HYPOTHETICAL = [
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
   /(^|\b(so|but|ok|okay|and|just|lets|let us|like) )(say|suppose|supposing|imagine)( that)? (i|he|she|we|you|someone|somebody|my|a|the)\b/,
   /\b(supposing|hypothetically|theoretically|for arguments sake)\b/,
+  // ("if I take blood thinner medicine, maybe I bleed too much from needle?": a what-if in ESL)
+  /\bmaybe (i|he|she|we|they|you) (will |would |could |might |can )?(bleed|faint|pass out|black out|get|have|react|go)\b/,
   // "my wife's worried she might bleed a lot": a worry about what could happen.
   /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) (that )?(i|he|she|they|we|you|it) (might|may|could|will|would)\b/,
+  // "worried that a needle near his neck could give him a stroke"
+  /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) that (a|the|an|some|my|his|her) (\w+ ){1,4}(might|may|could|will|would|can)\b/,
   // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"

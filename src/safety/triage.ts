@@ -138,6 +138,13 @@ const COURTESY =
 const URGENT_CARE_WORDS =
   /\b(fever\w*|temperature|temp|chill\w*|shiver\w*|sweat\w*|hot|warm|red\w*|swell\w*|swollen|puff\w*|pus|ooz\w*|weep\w*|discharg\w*|yellow|green|smell\w*|spread\w*|streak\w*|infect\w*|numb\w*|numm\w*|tingl\w*|weak\w*|floppy|limp|feel (my|it)|cant feel|can't feel|can not feel|pins and needles|dead|drop\w*|grip|piece|bit of|tip|stuck|left in|still in|inside|broke\w*|snap\w*|sliver|splinter|metal|lump|burn\w*|electric|shoot\w*|zap\w*|nerve\w*|worse|spreading|bigger|hard)\b/;
 
+/**
+ * A cue that says how long something has lasted ("for years") or what sets it off ("when I get upset"): for a crisis,
+ * not when it was (self-harm "when I get upset" is going on).
+ */
+const HOW_LONG = /^(for (years|decades|most of my life|as long as)|when (i am|i get|i feel|im) )/;
+const HOW_LONG_ANYWHERE = /\bfor (years|decades|most of my life|as long as)\b/g;
+
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
 
@@ -614,13 +621,19 @@ export class SafetyTriage {
           let context: MentionContext;
           sentence.cues ??= timeCues(sentence.words);
           // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now.
-          const cues = sign.tier === 'crisis' ? sentence.cues.filter((c) => c.kind !== 'habitual') : sentence.cues;
+          // (nor does how long a pain has lasted, or what sets it off: "my back's been bad for years … thinking about taking all the oxy")
+          const cues =
+            sign.tier === 'crisis'
+              ? sentence.cues.filter((c) => c.kind !== 'habitual' && !HOW_LONG.test(sentence.words.slice(c.first, c.last).join(' ')))
+              : sentence.cues;
           let when = whenOf(sentence.words, offset + start, offset + end, cues);
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           if (when === 'unknown') {
             messageWhen ??= longAgo(allWords.join(' ')) || LONG_FOR.test(allWords.join(' ')) ? whenOf(allWords, -1000, -1000) : 'unknown';
-            if (messageWhen === 'history') when = 'history';
+            // (a crisis only by a time said to be long ago, not by how long a pain has lasted)
+            if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(allWords.join(' ').replace(HOW_LONG_ANYWHERE, ' '))))
+              when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
           else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
