@@ -1790,6 +1790,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("I've been sticking safety pins into my own skin when things get bad. can I still have acupuncture?", 'crisis');
     expectTier("my neck has been agony for years, I've been thinking about taking all the endone at once and being done with it", 'crisis');
     expectTier('I scratch myself on purpose when I get upset, is that a problem for needling?', 'crisis');
+    expectTier("my arms are bruised because i hit myself with things when i'm angry", 'crisis');
     expectTier('when I was having a shower I found a needle still stuck in my calf from the session this morning', 'urgent');
     expectTier('needles in me upper back this morning and now I get short of puff walking to the letterbox', 'emergency');
     expectTier("haha feels like a fridge is parked on my chest and I'm sweating, surely not my heart at 48", 'emergency');
@@ -1801,6 +1802,8 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'had a bad asthma attack last Christmas, all sorted now with my puffer, is acupuncture ok?',
       'if I take aspirin every day, maybe I bleed more from the needles?',
       'when I was 16 I thought about ending it a lot, I am 50 now and happy, just mentioning it',
+      "I've also been sleeping badly because of the pain in my hip",
+      'I get cold sores on my lip every winter, can acupuncture stop them?',
     ])
       expectNoGuidanceFirst(t);
   });

@@ -2268,5 +2268,12 @@ describe('understanding patients’ own words', () => {
       expect((await say('what is acupuncture mostly geared towards?')).text).to.match(/internal ailments/);
       expect((await say('hiya, never used one of these before so go easy on me!')).text).to.not.match(/not something I can help with/);
     });
+    it("pair 37/38's kinds: 'did a computer write these answers?', 'who built you?' and 'you're a bot, right?' are answered truthfully; 'hopeless with computers' is kindly met; 'where do I start?' starts the choice; 'what is acupuncture mostly used for?' is what it is for", async () => {
+      for (const text of ['did a computer write these replies?', 'who made you?', "before anything, you're a bot, right?"])
+        expect((await say(text)).text, text).to.match(/automated assistant/);
+      expect((await say("Sorry, I'm a bit useless with technology.")).text).to.not.match(/not something I can help with/);
+      expect((await say("I'd like to choose the right one, where should I start?")).recognition?.intent).to.equal('which_suits');
+      expect((await say('what is acupuncture mostly used for?')).text).to.match(/stress management/);
+    });
   });
 });

@@ -36,6 +36,10 @@ const ASKS_IF_BOT = [
   /\b(what is|whats|wats|what s) (your|ur|yr|ya) name\b/,
   /\b(do|have|did) (you|u|they) (have|got|give you|give u) a name\b/,
   /\bwhat (do|should|can|shall) i call (you|u)\b/,
+  // "Did a computer write these answers?", "who built you?", "before I ask anything, you're a bot, right?"
+  /\b(did|does|do|is) (a|an|some) (computer|machine|bot|robot|ai|program|chatbot) (write|writes|wrote|make|makes|made|generate|generates|generated|answer|answers|type|types)\b/,
+  /\bwho (built|made|created|programmed|designed|wrote|trained|runs) (you|u|this (bot|chat|chatbot|thing|assistant))\b/,
+  /\b(you re|youre|you are|u r|ur) (just )?(a |an )?(bot|robot|chatbot|ai|computer|program|machine)( then)?,? (right|arent you|aren t you|yeah|eh|hey|correct|yes|isnt it|innit)\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
 ];
 
@@ -211,8 +215,9 @@ const SOCIAL_VOCAB = new Set(
   ).split(' '),
 );
 
-/** "go easy on me", "be gentle with me": patience asked for. */
-const GO_EASY = /\b(go easy on me|be gentle with me|be patient with me)\b/g;
+/** "go easy on me", "be gentle with me", "a bit hopeless with computers": patience asked for. */
+const GO_EASY =
+  /\b(go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
 
 /** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */
 function withoutIntroduction(text: string): string {
@@ -263,7 +268,7 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+  /\bwhere (do|should|shall|can|would) (i|we) (start|begin)\b|\b(pick|choose|find|get) the right one\b|\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
 
 /**
  * Someone else's advice told ("my physio mentioned dry needling but my friend swears by acupuncture"): who recommended a

@@ -151,7 +151,7 @@ const USES_ASKED =
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
-  /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
+  /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|^(so |and )?what\b.*\b(is|s|are) (increasingly |mainly |mostly |usually |commonly |traditionally )?used for\s*$|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
 
 /** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
 const NOT_COVERED_ASKED =

@@ -70,7 +70,7 @@ const FUNCTION_WORDS = new Set(
     'a an the and or but so if then than to of in on at by for from with about as into over up out off i me my im ive id ' +
     'you your it its is was were be been am are has have had do does did this that there here what which who when how just ' +
     'also very realli too some ani all most mostli honestli actual actualli basic basicali like well still even again ok yeah ' +
-    'yes no not feel get got bit lot thing thi'
+    'yes no not feel get got bit lot thing thi becaus through'
   ).split(' '),
 );
 
