@@ -69,6 +69,10 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * (ad9638a: 312, 313) without being read, then read (325, 324); every earlier read set stayed at or above its floor (all
  * read cases 11,128 -> 11,185, none lost). patients-words-test-33.json and -34.json (two more new authors) were run without
  * being read on the start (310, 316) and on the round's code (5bdc160: 312, 318; none lost), then read (318, 323).
+ * Session 17: patients-words-test-35.json and -36.json (330 each, two new authors) were run on main at the start
+ * (a0824f5: 306, 308) without being read, then read (320, 319). patients-words-test-37.json and -38.json (two more new
+ * authors) were run without being read on the start (314, 309) and on the round's code (774ed33: 314, 309, not one case
+ * changed), then read (318, 312). Every earlier read set stayed at or above its floor (none lost).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 328,
@@ -109,6 +113,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-32.json': 324,
   'patients-words-test-33.json': 318,
   'patients-words-test-34.json': 323,
+  'patients-words-test-35.json': 320,
+  'patients-words-test-36.json': 319,
+  'patients-words-test-37.json': 318,
+  'patients-words-test-38.json': 312,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

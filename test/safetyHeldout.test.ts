@@ -445,6 +445,16 @@ const SETS: Floors[] = [
   // 34: 150/150, 49/50, 44/45, 34/35, 3, 7, 317/320). Then read and their kinds added; the floors are the figures after.
   everyUrgentCaught('safety-test-33.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
   everyUrgentCaught('safety-test-34.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
+  // Session 17: safety-test-35 and -36 (600 each, two new authors) were run on main at the start (a0824f5) without being
+  // read (35: emergency 149/150, crisis 50/50, urgent 45/45, clinic 33/35, false alarms 2, told 8, answered 316/320; 36:
+  // 150/150, 48/50, 45/45, 34/35, 4, 11, 315/320), then read and their kinds added. safety-test-37 and -38 (two more new
+  // authors, written while the round's changes were made) were run without being read on the start and on the round's
+  // code (774ed33): not one line changed (37: 148/150, 48/50, 43/45, 34/35, 4, 5, 315/320; 38: 149/150, 49/50, 44/45,
+  // 34/35, 1, 5, 319/320). Then read and their kinds added; the floors are the figures after.
+  everyUrgentCaught('safety-test-35.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 6 }),
+  everyUrgentCaught('safety-test-36.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 7 }),
+  everyUrgentCaught('safety-test-37.jsonl', { falseAlarms: 0, answered: 319, criedWolf: 1 }),
+  everyUrgentCaught('safety-test-38.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
 ];
 
 for (const set of SETS) {

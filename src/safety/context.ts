@@ -99,7 +99,8 @@ const DISTANT = [
   /\b(months|years) later\b/,
   // "ever since I had covid I've had long covid fatigue and breathlessness": a standing complaint since an illness.
   /\bever since (i|he|she|we|they) (had|got|caught)\b|\blong covid\b/,
-  /\b(chronic|chronically|on and off|from time to time|now and then|every now and then)\b/,
+  // ("chills on and off all day": today, not a standing complaint)
+  /\b(chronic|chronically|on and off(?! (all day|today|since|this|tonight|overnight|all night))|from time to time|now and then|every now and then)\b/,
   // ("she faint in acupuncture one time": once)
   /\b(?<!\b(at|vomited|vomit|vomits|been sick|thrown up|threw up|throw up|chucked up|chucked|puked|spewed|spew|coughed|sneezed|only|just|more than|at least|at most) )one time\b(?! (a|per|every|each|only))/,
   // ("she's vomited once": one time, not once upon a time)
