@@ -1795,6 +1795,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('needles in me upper back this morning and now I get short of puff walking to the letterbox', 'emergency');
     expectTier("haha feels like a fridge is parked on my chest and I'm sweating, surely not my heart at 48", 'emergency');
     expectTier('took nurofen then forgot and had more, maybe about 25 all up today, bit dizzy', 'emergency');
+    expectTier("mum had needling in her back on monday, the spots are red and hot now and she's had chills on and off all day", 'urgent');
     for (const t of [
       'my shoulders are so cooked from work i swear im gonna die lol, can you help?',
       "I'm about to collapse from sheer laziness this arvo, any appointments tomorrow?",
