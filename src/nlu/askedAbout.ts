@@ -190,3 +190,42 @@ export function askedList(cleaned: string): string[] {
   }
   return [];
 }
+
+/** What a question is for ("for PCOS at all", "with that"), up to the end of its clause. */
+const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
+/** "for anything in particular", "for years": no thing asked about. */
+const NOT_A_THING_FOR = new RegExp(
+  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|though|tho|then|now|nowadays|today|these days|anyway|' +
+    'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +
+    'husband|wife|partner|friend|mate|family|parents?|gran|grandma|grandpa|nan|boss|brother|sister|self|myself|people|patients?|athletes?|women|men))\\b',
+);
+/** Where an unknown thing is named: after "for"/"with"/"I have" up to the clause's end, or before a treatment's name. */
+const THING_ASKED =
+  /\b(?:for|with|(?:i|he|she|they|we) (?:have|has|ve got|got|suffer from|suffer with|get))\s+([^?.!,;:]{2,40})|^\s*([a-z][a-z' -]{1,30}?)\s+(?:acu|acupuncture|dn|dry needling|needling)\s*[?!.]*\s*$/gi;
+/** Words around the thing that are not part of its name ("a", "my"; "at all", "too", "in kids"). */
+const THING_LEAD = /^((a|an|the|my|his|her|their|our|your|some|bad|chronic|really bad|terrible)\s+)+/i;
+const THING_TAIL =
+  /(\s+(at all|too|as well|though|tho|then|please|really|anymore|any more|lol|haha|in (kids|children|adults|teens|women|men|the elderly|older people)|for (kids|children|adults)|these days|now))+\s*$/i;
+/** "for that", "with it": what was said before in the message. */
+const POINTS_BACK_TO = /^(it|that|this|them|those)\b/;
+
+/**
+ * What to test for a thing we do not know after "for" or "with" ("used for PCOS at all?" -> "pcos at all"): its first three
+ * words, or, for "for that" / "with it", what the message said before it.
+ */
+export function thingsAfterFor(text: string): string[] {
+  const lower = text.toLowerCase();
+  return [...lower.matchAll(FOR_THING)].flatMap((m) =>
+    POINTS_BACK_TO.test(m[1]) ? [lower.slice(0, m.index)] : NOT_A_THING_FOR.test(m[1]) ? [] : [m[1].split(' ').slice(0, 3).join(' ')],
+  );
+}
+
+/**
+ * The phrases that may name a thing asked about, as written ("for PCOS at all" -> "PCOS", "I have gout." -> "gout",
+ * "hiccups acu??" -> "hiccups"): after "for", "with" or "I have", or before a treatment's name, of at most three words.
+ */
+export function thingPhrases(text: string): string[] {
+  return [...text.matchAll(THING_ASKED)]
+    .map((m) => (m[1] ?? m[2]).trim().replace(THING_LEAD, '').replace(THING_TAIL, '').trim())
+    .filter((thing) => thing && thing.split(/\s+/).length <= 3 && !NOT_A_THING_FOR.test(thing.toLowerCase()));
+}

@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
-import { askedAbout, askedList } from './askedAbout';
+import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
 import { asksAboutStaff } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
@@ -322,23 +322,6 @@ const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
  * "recommended for that"): such a question is about that thing when the thing follows "for" or "with".
  */
 const UNKNOWN_FOR_INTENTS = new Set(['uses', 'which_suits']);
-/** What a question is for ("for PCOS at all", "with that"), up to the end of its clause. */
-const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
-/** "for anything in particular", "for years": no thing asked about. */
-const NOT_A_THING_FOR = new RegExp(
-  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|though|tho|then|now|nowadays|today|these days|anyway|' +
-    'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +
-    'husband|wife|partner|friend|mate|family|parents?|gran|grandma|grandpa|nan|boss|brother|sister|self|myself|people|patients?|athletes?|women|men))\\b',
-);
-/** Where an unknown thing is named: after "for"/"with"/"I have" up to the clause's end, or before a treatment's name. */
-const THING_ASKED =
-  /\b(?:for|with|(?:i|he|she|they|we) (?:have|has|ve got|got|suffer from|suffer with|get))\s+([^?.!,;:]{2,40})|^\s*([a-z][a-z' -]{1,30}?)\s+(?:acu|acupuncture|dn|dry needling|needling)\s*[?!.]*\s*$/gi;
-/** Words around the thing that are not part of its name ("a", "my"; "at all", "too", "in kids"). */
-const THING_LEAD = /^((a|an|the|my|his|her|their|our|your|some|bad|chronic|really bad|terrible)\s+)+/i;
-const THING_TAIL =
-  /(\s+(at all|too|as well|though|tho|then|please|really|anymore|any more|lol|haha|in (kids|children|adults|teens|women|men|the elderly|older people)|for (kids|children|adults)|these days|now))+\s*$/i;
-/** "for that", "with it": what was said before in the message. */
-const POINTS_BACK_TO = /^(it|that|this|them|those)\b/;
 /** Intents a question naming one listed condition is easily taken for: the general list, choosing, comparing. */
 const CONDITION_NEIGHBOURS = new Set(['uses', 'which_suits', 'difference']);
 /** Words that really compare the two treatments ("which is better for my back", "acupuncture vs dry needling"). */
@@ -447,26 +430,15 @@ export class IntentRecognizer {
 
   /** "used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?": a thing we do not know after "for". */
   private asksForUnknown(text: string): boolean {
-    const lower = text.toLowerCase();
-    return [...lower.matchAll(FOR_THING)].some((m) =>
-      POINTS_BACK_TO.test(m[1])
-        ? this.unknownThing(lower.slice(0, m.index))
-        : !NOT_A_THING_FOR.test(m[1]) && this.unknownThing(m[1].split(' ').slice(0, 3).join(' ')),
-    );
+    return thingsAfterFor(text).some((t) => this.unknownThing(t));
   }
 
   /**
    * The words of an unknown thing asked about ("for PCOS at all" -> "PCOS", "I have gout." -> "gout", "hiccups acu??" ->
-   * "hiccups"): at most three words, one of them unknown, after "for", "with" or "I have", or before a treatment's name.
+   * "hiccups"): the first of the phrases `thingPhrases` finds that names no treatment and has a word we do not know.
    */
   private unknownPhrase(text: string): string | undefined {
-    const found = [...text.matchAll(THING_ASKED)].map((m) => (m[1] ?? m[2]).trim());
-    for (const raw of found) {
-      const thing = raw.replace(THING_LEAD, '').replace(THING_TAIL, '').trim();
-      const n = thing.split(/\s+/).length;
-      if (thing && n <= 3 && !NOT_A_THING_FOR.test(thing.toLowerCase()) && !this.namesTreatment(thing) && this.unknownThing(thing)) return thing;
-    }
-    return undefined;
+    return thingPhrases(text).find((thing) => !this.namesTreatment(thing) && this.unknownThing(thing));
   }
 
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
@@ -577,7 +549,10 @@ export class IntentRecognizer {
       this.unknownThing(a.cleaned) &&
       !FUND.test(said) &&
       !moneyAsked(a.cleaned);
-    if (unknownAsked) Object.assign(withScores, { unknownAsked: this.asksForUnknown(a.cleaned) ? 'for' : 'in' });
+    // (asked once: "for" decides both how an unknown thing is answered and whether a uses or which-suits question is about it)
+    let forUnknown: boolean | undefined;
+    const asksFor = () => (forUnknown ??= this.asksForUnknown(a.cleaned));
+    if (unknownAsked) Object.assign(withScores, { unknownAsked: asksFor() ? 'for' : 'in' });
     // ("is acupuncture used for PCOS at all?": the thing named back in the patient's words, when they can be told apart)
     const thing = (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0 ? this.unknownPhrase(a.cleaned) : undefined;
     if (thing) Object.assign(withScores, { unlistedText: thing });
@@ -689,7 +664,7 @@ export class IntentRecognizer {
     // "is tinnitus on the list": the list asked about for one thing, which is not on it.
     // ("Is acupuncture used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?")
     const listAsked = top.intent === LIST_INTENT && ON_THE_LIST.test(said);
-    const unknownTopic = TOPIC_INTENTS.has(top.intent) || (UNKNOWN_FOR_INTENTS.has(top.intent) && this.asksForUnknown(a.cleaned));
+    const unknownTopic = TOPIC_INTENTS.has(top.intent) || (UNKNOWN_FOR_INTENTS.has(top.intent) && asksFor());
     if (asksAboutUnknown && a.conditions.length === 0 && (unknownTopic || listAsked) && conditionIntent) {
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }

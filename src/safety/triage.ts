@@ -142,8 +142,9 @@ const URGENT_CARE_WORDS =
  * A cue that says how long something has lasted ("for years") or what sets it off ("when I get upset"): for a crisis,
  * not when it was (self-harm "when I get upset" is going on).
  */
-const HOW_LONG = /^(for (years|decades|most of my life|as long as)|when (i am|i get|i feel|im) )/;
-const HOW_LONG_ANYWHERE = /\bfor (years|decades|most of my life|as long as)\b/g;
+const FOR_HOW_LONG = 'for (years|decades|most of my life|as long as)';
+const HOW_LONG = new RegExp(`^(${FOR_HOW_LONG}|when (i am|i get|i feel|im) )`);
+const HOW_LONG_ANYWHERE = new RegExp(`\\b${FOR_HOW_LONG}\\b`, 'g');
 
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
@@ -630,10 +631,9 @@ export class SafetyTriage {
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           if (when === 'unknown') {
-            messageWhen ??= longAgo(allWords.join(' ')) || LONG_FOR.test(allWords.join(' ')) ? whenOf(allWords, -1000, -1000) : 'unknown';
+            messageWhen ??= longAgo(said) || LONG_FOR.test(said) ? whenOf(allWords, -1000, -1000) : 'unknown';
             // (a crisis only by a time said to be long ago, not by how long a pain has lasted)
-            if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(allWords.join(' ').replace(HOW_LONG_ANYWHERE, ' '))))
-              when = 'history';
+            if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(said.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
           else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
