@@ -1808,4 +1808,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+  it("the kinds of pair 39/40's misses (read after their honest run): being glad if a truck took you out, cutting where no one can see, hurting one's body when upset with a blade, imagining swallowing the whole bottle, a burning-hot child jerking who won't look at you, a needle still hanging out, chest pressure 'for ages' with a heavy left arm; a denied list split at commas, 'should a client develop' a reaction, examples after 'hypothetically, if something went wrong', an ESL 'he die from stroke', ribs aching from the coughing and a nervous 'now' get no emergency-only reply", () => {
+    expectTier('tbh i would be relieved if a truck just took me out on the way home', 'crisis');
+    expectTier('I cut my legs where no one can see, it went deeper last night', 'crisis');
+    expectTier("I punish my body when I'm upset, I do it with a blade across my wrist", 'crisis');
+    expectTier('I keep imagining swallowing the whole bottle of my sleeping pills', 'crisis');
+    expectTier("my toddler is burning up and his legs are jerking and he won't look at me", 'emergency');
+    expectTier('a needle is still hanging out of my thigh from this afternoon lol', 'urgent');
+    expectTier('my chest has felt heavy and squeezing for ages and now my left arm aches', 'emergency', ['alone', 'first']);
+    for (const t of [
+      "I'm not having any chest pain, palpitations or breathlessness, I just want to ask about needling for my knee",
+      'Should a client develop an allergic reaction mid-session, what does the clinic do?',
+      'hypothetically, if something went wrong, like I fainted or couldnt breathe, would the practitioner stop?',
+      'my grandfather he die from stroke, I want to stay healthy, acupuncture ok for back?',
+      "I'm fine, no shortness of breath at all, but my friend told me about lungs and now I'm nervous, is dry needling safe near the shoulder blades?",
+      "There's been no bruising, infection or soreness since my last session. Can I book in again for Friday?",
+    ])
+      expectNoGuidanceFirst(t);
+    // chest-wall pain with its cause named: guidance first, then the answer, never the guidance alone
+    const ribs = triage.triage("had bronchitis last month, it's gone now but my ribs still ache from the coughing");
+    expect(ribs.mode).to.not.equal('alone');
+    expect(ribs.answer).to.equal(true);
+  });
 });

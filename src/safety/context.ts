@@ -69,6 +69,8 @@ const LONG_AGO = [
   /\b(behind me|behind us|behind him|behind her|well behind)\b/,
   // ("nobody would care if I died tonight" is not a death in the family)
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
+  // ESL "my uncle he die from heart attack": a death told, not "I will die of this pain"
+  /(?<!\b(i|will|gonna|going to|might|could|would|may|to|can|cant|not|dont|do not|please) )\bdie (from|of|because of) (a |an |the |his |her |their )?(heart|stroke|cancer|covid|seizure|fit|overdose|bleed|clot|attack)/,
   /\b(long )?(time|while) ago\b/,
   // "after a stroke long ago", "knocked out at footy last season"
   /\blong ago\b|\blast (season|summer|winter|autumn|spring|decade|footy season|cricket season|christmas|easter|new year)\b/,
@@ -166,7 +168,7 @@ const HABITUAL = [
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
-  /\bfrom (the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
+  /\bfrom (the |all the |all that |my |his |her )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
   /\b(acid reflux|reflux|heartburn)\b/,
@@ -259,7 +261,7 @@ const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
-  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(go|goes|happen|happens|start|get|feel|have)\b/,
+  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react)\b/,
   // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
@@ -320,7 +322,9 @@ const WORRY_NOW =
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
 const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this minute';
 /** "and now I've read about punctured lungs": now that it was read, not a sign now. */
-const NOW_READ = '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading))';
+// ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
+const NOW_READ =
+  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |quite |really |so |kind of |kinda |pretty )?(nervous|worried|scared|anxious|freaking out|paranoid|afraid|terrified|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts))';
 export const STRONG_NOW = new RegExp(`\\b(now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
 export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now${NOW_READ}|${NOW_WORDS})\\b`);

@@ -51,7 +51,7 @@ const EVENT =
   /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
 const QUESTION =
-  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b/i;
+  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
 /** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
 const LONG_STANDING =
@@ -267,17 +267,68 @@ function answered(best: Triage): Triage {
 }
 
 /** Words that put a case, so that a clause going on with "or" is that case too. */
-const PUTS_A_CASE = /\b(if|incase|in case|suppose|supposing|imagine)\b/;
+const PUTS_A_CASE = /\b(if|incase|in case|suppose|supposing|imagine|hypothetically|theoretically)\b/;
+/** A case put outright (not "not sure if it's serious, like my chest is crushing"), which examples may follow. */
+const CASE_OUTRIGHT =
+  /\b(what if|if (something|anything|things|it all|stuff) (went|goes|go|happened|happens|were to)|hypothetically|theoretically|in case|incase|suppose|supposing|imagine|in the (unlikely )?event)\b/;
 
 /**
  * "if something went wrong like I started bleeding, or I felt really faint, or…": a clause that goes on with "or" after
  * one that put a case ("if", "in case", "what if") in the same sentence is that case too.
  */
+// ("if something went wrong, like I had a panic attack or couldn't breathe": the examples of a case put outright)
+const FOR_EXAMPLE = /^(like|such as|say|eg|e g|for example|for instance|for eg|including)\b/;
+
 function continuesIf(clauses: NormalClause[], at: number): boolean {
   const words = clauses[at].words;
-  if (words[0] !== 'or') return false;
-  for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--) if (PUTS_A_CASE.test(clauses[i].words.join(' '))) return true;
+  const cue = words[0] === 'or' ? PUTS_A_CASE : FOR_EXAMPLE.test(words.join(' ')) ? CASE_OUTRIGHT : undefined;
+  if (!cue) return false;
+  for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--) if (cue.test(clauses[i].words.join(' '))) return true;
   return false;
+}
+
+/** Words a list of denied signs may hold besides the signs ("dizziness or chest discomfort", "and no rash either"). */
+const TELLS_MORE = new Set(
+  'is are was were am be been feel feels felt feeling got get have has had keep keeps started start now still but then just because though except apart'.split(
+    ' ',
+  ),
+);
+/** Who a clause is about, which a list of signs does not say outside the signs' own words ("since my last session"). */
+const SOMEONE = new Set('i im ive me my he she his her they we it its'.split(' '));
+const LIST_WORDS = new Set(['or', 'nor', 'and', 'any', 'no', 'not', 'even', 'also', 'a', 'an', 'the', 'either', 'really', 'real', 'some', 'etc']);
+
+/**
+ * Whether a clause only goes on with a list of signs after one that ended on a denied sign, in the same sentence
+ * ("no shortness of breath, dizziness or chest discomfort").
+ */
+function continuesDenial(mentions: Array<{ clause: number; context: string; span: [number, number] }>, clauses: NormalClause[], at: number): boolean {
+  const before = clauses[at - 1];
+  if (!before || before.sentence !== clauses[at].sentence) return false;
+  // (only a list joined by "or": "no fever, chest pain and short of breath" may be telling what is there)
+  if (!clauses[at].words.some((w) => w === 'or' || w === 'nor')) return false;
+  // (the denial may start with a word no sign names: "no bruising, infection or lasting soreness")
+  const shortDenial =
+    before.words.length <= 4 && ['no', 'nor', 'never', 'without'].includes(before.words[0]) && !before.words.some((w) => TELLS_MORE.has(w));
+  if (!shortDenial && !mentions.some((n) => n.clause === at - 1 && n.context === 'negated' && n.span[1] === before.words.length)) return false;
+  const covered = new Set<number>();
+  for (const n of mentions) if (n.clause === at) for (let i = n.span[0]; i < n.span[1]; i++) covered.add(i);
+  // (a symptom no sign names may be in the list too: "dizziness or chest discomfort"; not a clause that tells more)
+  const rest = clauses[at].words.filter((w, i) => !covered.has(i) && !LIST_WORDS.has(w));
+  return rest.length <= 2 && !rest.some((w) => SOMEONE.has(w)) && !clauses[at].words.some((w) => TELLS_MORE.has(w));
+}
+
+/** A spell of no stated length ("for ages", "for a while"). */
+const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
+
+/** The words with every vague spell blanked out (same length, so positions still hold). */
+function withoutVagueSpell(words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i < out.length - 1; i++) {
+    if (out[i] !== 'for') continue;
+    const n = out[i + 1] === 'ages' || out[i + 1] === 'yonks' ? 2 : out[i + 1] === 'a' && (out[i + 2] === 'while' || out[i + 2] === 'bit') ? 3 : 0;
+    for (let k = 0; k < n; k++) out[i + k] = '_';
+  }
+  return out;
 }
 
 /** Whether a message asks something, besides whatever else it says. */
@@ -298,7 +349,7 @@ export interface TriageOptions {
 /** Chest pain brought on by a movement or by touch: the chest wall, not the heart ("sore when I twist", "tender to touch"). */
 // ("rounded shoulders, tight chest and upper back muscles from years of desk work": posture, the chest wall's muscles)
 const MECHANICAL =
-  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b/;
+  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b|\b(from|after) (the |all the |all that |my |so much |heaps of |weeks of |a )?(cough|coughing|coughin|coughing fits?|sneezing|sneezes|chest infection|pneumonia|bronchitis)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
 const CHEST_ALARM =
   /\b(sweat\w*|clammy|breath\w*|short of|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|tight(ness)? (in|across) (my|the) chest|faint\w*|dizzy|nause\w*|sick|vomit\w*|grey|pale|collaps\w*|heart|needl\w*|session|acupunct\w*)\b/;
@@ -482,8 +533,10 @@ export class SafetyTriage {
    * farewell lives in its function words, "by the time you read this I will no longer be here".)
    */
   private shortQuestionOfFunctionWords(text: string, clauses: NormalClause[], setAside: Set<number>): boolean {
-    const words = clauses.reduce((n, c) => n + c.words.length, 0);
+    // (what the patterns set aside, a denial or a what-if, is not counted: "no bruising, infection or soreness from my
+    // last session. I'd like to book my next appointment" is a short question after a denial)
     const kept = clauses.filter((_, i) => !setAside.has(i));
+    const words = kept.reduce((n, c) => n + c.words.length, 0);
     return (
       words <= SHORT_QUESTION_WORDS &&
       asksQuestion(text) &&
@@ -628,6 +681,12 @@ export class SafetyTriage {
               ? sentence.cues.filter((c) => c.kind !== 'habitual' && !HOW_LONG.test(sentence.words.slice(c.first, c.last).join(' ')))
               : sentence.cues;
           let when = whenOf(sentence.words, offset + start, offset + end, cues);
+          // "my chest has been hurting like a pressure thing for ages and my left arm feels heavy": "for ages" is any
+          // time from an hour to years, so for an emergency sign it leaves the time in doubt (guidance first, then the answer).
+          if (when === 'history' && sign.tier === 'emergency' && VAGUE_SPELL.test(sentence.words.join(' '))) {
+            const without = withoutVagueSpell(sentence.words);
+            if (whenOf(without, offset + start, offset + end) !== 'history') when = 'past';
+          }
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           if (when === 'unknown') {
@@ -689,6 +748,12 @@ export class SafetyTriage {
     for (const m of out) {
       const inside = (n: (typeof out)[number]) => n !== m && n.clause === m.clause && n.span[0] <= m.span[0] && n.span[1] >= m.span[1];
       if (m.context !== 'negated' && out.some((n) => n.context === 'negated' && inside(n))) m.context = 'negated';
+    }
+    // "not experiencing any shortness of breath, dizziness or chest discomfort": a list after a negated sign, split at
+    // its commas, is negated too, when the clause holds nothing but signs and list words.
+    for (const m of out) {
+      if (m.context === 'negated' || !continuesDenial(out, clauses, m.clause)) continue;
+      m.context = 'negated';
     }
     return out;
   }
