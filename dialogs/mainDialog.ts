@@ -240,6 +240,8 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       }
       if (asksIfBot(context.activity.text ?? '')) {
+        // ("Are you a real person? And what is dry needling anyway?": each question answered, the bot's truth first)
+        if (questionCount(context.activity.text ?? '') >= 2 && (await answerSeveral(context, this.deps, question))) return step.endDialog();
         await say(context, 'answered', botIdentityText(this.deps.knowledge), {
           intent: 'bot_identity',
           suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling],

@@ -8,6 +8,7 @@
 import { TurnContext } from 'botbuilder';
 import {
   bookingText,
+  botIdentityText,
   clinicDetailsText,
   conditionText,
   missingDetailText,
@@ -22,7 +23,7 @@ import type { Outcome } from '../src/turn/record';
 import type { Knowledge, Passage, PassageRole } from '../src/knowledge/types';
 import { passageWithRole, passagesWithRole } from '../src/knowledge/roles';
 import type { TreatmentId } from '../src/nlu/analyse';
-import { askedDetail, asksWhichDecade, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
+import { askedDetail, asksAboutStaff, asksIfBot, asksWhichDecade, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
@@ -66,6 +67,10 @@ export function agesText(k: Knowledge, more: PassageRole[] = []): string | undef
 }
 
 function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: ResolvedQuestion): PartAnswer | undefined {
+  // ("Are you a real person? And what is dry needling anyway?": the truth about the bot, then the rest)
+  if (asksIfBot(r.text)) return { intent: 'bot_identity', text: botIdentityText(k), outcome: 'answered', question: {} };
+  // ("…? And is there a myotherapist at your clinic?": the clinic's own people, which the article does not name)
+  if (asksAboutStaff(r.text)) return { intent: 'not_covered', text: notCoveredText(k), outcome: 'fallback', question: {} };
   // "…, and which is newer?": the two ages, whatever the classifier made of the part.
   const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };

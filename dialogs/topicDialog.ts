@@ -15,7 +15,7 @@ import {
 } from 'botbuilder-dialogs';
 import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { plainForm } from '../src/nlu/normalize';
-import { asksAboutStaff, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
+import { asksAboutStaff, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -210,7 +210,9 @@ export async function sendPassageInstead(context: TurnContext, deps: DialogDepen
   if (r.notCovered || r.conditions.length > 0) return false;
   const treatment = r.treatments.length === 1 ? r.treatments[0] : undefined;
   // ("what's the name of the practitioner who does the needling?": the clinic's own people, whom no passage names)
-  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text) || asksAboutStaff(r.text)) return false;
+  // ("how many needles do you usually use?": a session detail, however its words lean on "commonly used in Myotherapy")
+  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text) || SESSION_DETAIL.test(r.text.toLowerCase()) || asksAboutStaff(r.text))
+    return false;
   const passage = passagePicker(deps.knowledge.passages).pickClearly(r.text, treatment);
   if (!passage) return false;
   await say(context, 'answered', passage.text, { intent: 'how_it_works', suggestions: followUps('how_it_works', treatment ?? 'both') });

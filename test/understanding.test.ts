@@ -2275,5 +2275,56 @@ describe('understanding patients’ own words', () => {
       expect((await say("I'd like to choose the right one, where should I start?")).recognition?.intent).to.equal('which_suits');
       expect((await say('what is acupuncture mostly used for?')).text).to.match(/stress management/);
     });
+    it("pair 39/40's kinds: 'just wanted to say hi', a typing slip, an 81-year-old's hello and a friend's question about vouchers are met kindly with no crisis line; session details ('how many needles?', bringing an 8 year old) are the team's; the theory, what the needles go along, nutrients delivered, what it is increasingly used for, both for muscles, the cycle it breaks and why byproducts matter are the article's own sentences", async () => {
+      for (const text of [
+        'just wanted to say hello',
+        'sorry about my typos haha',
+        'Oops, I think I typed that in the wrong box',
+        "Hello, my name is Joan, I'm 79 and my grandson set this up. Is anybody there?",
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.not.match(/not something I can help with|Lifeline|call 000/);
+      }
+      expect((await say('my mate wants to know if you sell gift vouchers')).text).to.not.match(/Lifeline|call 000/);
+      for (const text of ['how many needles do you normally put in during a session?', 'Can I bring my 9 year old in for acupuncture?']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/team|contact|Phone/);
+        expect(r.text, text).to.not.match(/Myotherapy|ancient Chinese/);
+      }
+      expect((await say('what is the theory behind dry needling?')).text).to.match(/Western medicine/);
+      expect((await say('acupuncturists put the needles along what?')).text).to.match(/meridian/);
+      const nutrients = await say('does dry needling deliver nutrients to my muscles?');
+      expect(nutrients.text).to.match(/nutrients/);
+      expect(nutrients.text).to.not.match(/isn’t on the list/);
+      expect((await say('what has acupuncture increasingly been used for lately?')).text).to.match(/stress management/);
+      expect((await say('can acupuncture be used for musculoskeletal conditions too, or is that only dry needling?')).text).to.match(
+        /both acupuncture and dry needling can be used/,
+      );
+      const cycle = await say("what's the cycle of tension and pain that dry needling is supposed to break?");
+      expect(cycle.text).to.match(/cycle of tension and pain/);
+      expect(cycle.text).to.not.match(/see a doctor|000/);
+      const byproducts = await say('what are metabolic byproducts and why should I care about them?');
+      expect(byproducts.text).to.match(/lactic acid/);
+      expect(byproducts.text).to.not.match(/isn’t on the list/);
+    });
+    it("pair 39/40's kinds: a last word asked alone ('Is knee pain on the list? Hip?') is a question too; 'is tinnitus one of them?' after the list is unlisted; 'osteoarthritis in my hip' is osteoarthritis; 'are you a real person? and what is dry needling?' gets both answers, a question about the clinic's own myotherapist gets the team; a translation asked for is declined", async () => {
+      const hip = await say('Is neck pain on the list? Hip?');
+      expect(hip.text).to.match(/Neck pain/);
+      expect(hip.text).to.match(/Hip pain/);
+      const tinnitus = await afterSaying('which conditions is dry needling used for?', 'is tinnitus one of them?');
+      expect(tinnitus.text).to.match(/isn’t on the list/);
+      const oa = await say("I've got osteoarthritis in my hip, would dry needling help?");
+      expect(oa.recognition?.condition).to.equal('Osteoarthritis');
+      expect(oa.text).to.not.match(/Hip pain, including piriformis/);
+      const both = await say('Am I talking to a real person? And what is acupuncture?');
+      expect(both.text).to.match(/automated assistant/);
+      expect(both.text).to.match(/Chinese medicine/);
+      const staff = await say('Who usually does dry needling? And do you have a myotherapist at your clinic?');
+      expect(staff.text).to.match(/Myotherapy/);
+      expect(staff.text).to.match(/Phone/);
+      const translate = await say("Can you translate 'my knee hurts' into Spanish for me?");
+      expect(translate.text).to.match(/not something I can help with/);
+      expect(translate.text).to.not.match(/^Yes/);
+    });
   });
 });

@@ -31,6 +31,10 @@ export interface ConditionRef {
   recent?: boolean;
 }
 
+/** Words that place a condition in a body part ("in my", "of the", "on both"). */
+const PLACE_START = new Set(['in', 'of', 'on', 'around']);
+const PLACE_WORDS = new Set(['in', 'of', 'on', 'around', 'my', 'the', 'his', 'her', 'both', 'left', 'right', 'her', 'their']);
+
 /**
  * "I've had neck pain for years": a longer phrase of the acupuncture list ("pain for years": chronic pain) that starts
  * inside a listed condition of a body part ("neck pain") yields to it; the body part named first says which pain it is.
@@ -224,7 +228,22 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     const found = bodyPartFirst(matchers.conditions, raw, stems, matchers.conditions.match(raw, stems)).filter(
       (m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !inOnesSleep(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)),
     );
+    // "osteoarthritis in my hip": a body part that only places another condition just named is not one of its own.
+    const placing = (m: (typeof found)[number]) =>
+      m.to - m.from === 1 &&
+      found.some(
+        (n) =>
+          n !== m &&
+          n.value.name !== m.value.name &&
+          // (of the same list: "growing pains in his knees" is no condition of the knee's list placed there)
+          n.value.list === m.value.list &&
+          n.to <= m.from &&
+          m.from - n.to <= 3 &&
+          PLACE_START.has(raw[n.to]) &&
+          raw.slice(n.to, m.from).every((w) => PLACE_WORDS.has(w)),
+      );
     const denied = deniedConditions(raw, found);
+    for (const m of found.filter(placing)) denied.add(m);
     for (const m of found.filter((m) => denied.has(m))) for (let i = m.from; i < m.to; i++) slots[i] ??= '';
     mark(
       found.filter((m) => !denied.has(m)),
@@ -252,31 +271,34 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   }
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
   // description whose context says more about another listed condition (sciatica).
+  // ("hips and knees creak and ache … age-related wear of the joint surfaces": two body parts yield together)
   if (
     matchers.descriptions &&
-    conditions.length === 1 &&
-    !conditions[0].value.excluded &&
-    !conditions[0].value.partial &&
-    conditions[0].text.split(/\s+/).length <= 2
+    (conditions.length === 1 || conditions.length === 2) &&
+    conditions.every((c) => !c.value.excluded && !c.value.partial && c.text.split(/\s+/).length <= 2)
   ) {
     const described = matchers.descriptions.match(
       raw,
       stems,
       slots.map((s) => s !== TREATMENT_SLOT),
     );
-    const named = conditions[0].value.name;
+    const named = conditions.map((c) => c.value.name);
+    const descriptions = matchers.descriptions;
     if (
       described?.condition &&
       described.viaPart &&
-      described.condition.name !== named &&
-      (described.cues ?? 0) > matchers.descriptions.cuesOf(named, raw, stems)
+      !named.includes(described.condition.name) &&
+      (described.cues ?? 0) > Math.max(...named.map((n) => descriptions.cuesOf(n, raw, stems)))
     ) {
-      const namedWords = wordsOf(conditions[0].text);
       const found = { value: described.condition, text: quote(cleaned, tokens, described) };
       // A named body part yields to the fuller description; a named condition that is no body part ("my heel hurts
       // every morning and I also get migraines") stays, and the described one is a second condition.
-      if (matchers.descriptions.namesBodyPart(namedWords, namedWords.map(stem))) conditions.splice(0, 1, found);
-      else conditions.push(found);
+      const bodyParts = conditions.every((c) => {
+        const namedWords = wordsOf(c.text);
+        return descriptions.namesBodyPart(namedWords, namedWords.map(stem));
+      });
+      if (bodyParts) conditions.splice(0, conditions.length, found);
+      else if (conditions.length === 1) conditions.push(found);
     }
   }
   // "throbbing head behind one eye that makes me queasy": a broader word in passing ("queasy": digestive issues) does

@@ -149,7 +149,7 @@ const COMPLIMENT =
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^(hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+  /^((just )?(wanted|want|thought id) (to )?say )?(hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /**
  * The writer excuses their English or asks whether they are understood ("sorry for my English, is not my first language",
@@ -211,7 +211,12 @@ const SOCIAL_VOCAB = new Set(
     // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
     'explaining explained explanation difference makes made sense clearer more please bad quite actually ' +
     // "nice chatting, see you at the clinic!"
-    'chatting'
+    'chatting ' +
+    // typing slips ("sorry about my spelling lol", "I think I typed in the wrong box"), a visitor not ready to ask
+    // ("just browsing, nothing specific yet"), "just wanted to say hi", warm words about an answer ("that's really
+    // interesting, thanks for explaining it so clearly"), and who is there ("my name is Margaret … is anyone there?")
+    'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want interesting informative useful ' +
+    'clearly clear explain name anyone anybody someone somebody'
   ).split(' '),
 );
 
@@ -236,7 +241,8 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const words = form.replace(GO_EASY, ' ').split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w))) return undefined;
+  // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
+  if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   if (
     THANKS.test(form) ||
     FAREWELL.test(form) ||
@@ -256,7 +262,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
  */
 // (a smiley or an emoji may close it: "Hi, I'm Priya 🙂"; a returning visitor: "hi again, it's me from yesterday")
 const GREETS_ONLY =
-  /^\s*(hi+|hello+|hey+|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?( again)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?|(it's|it’s|its|it is) me( again| here| back)?( from (yesterday|earlier|before|this morning|last (week|time|night)))?|(i'm|i’m|im|i am) back)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
+  /^\s*((just )?(wanted|want|thought i'?d|thought i’d) (to )?say )?(hi+|hello+|hey+|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?( again)?[\s,!.]*((i am|i'm|i’m|im|this is|my name is|it's|it’s|its)\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?|(it's|it’s|its|it is) me( again| here| back)?( from (yesterday|earlier|before|this morning|last (week|time|night)))?|(i'm|i’m|im|i am) back)?([\s.!?]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:;]-?[)D(P])*$/iu;
 
 export function greetsOnly(text: string): boolean {
   const m = GREETS_ONLY.exec(text);
@@ -289,7 +295,7 @@ export function asksForRecommendation(text: string): boolean {
 const STAFF =
   '(practitioner|practitioners|physio|physios|therapist|therapists|acupuncturist|acupuncturists|myotherapist|myotherapists|staff|doctor|doctors|team)';
 const STAFF_ASKED = new RegExp(
-  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b`,
+  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b`,
 );
 /** Whether the message asks who the clinic's practitioners are ("what's the name of the practitioner?", "who will I see?"). */
 export function asksAboutStaff(text: string): boolean {
@@ -331,3 +337,7 @@ export function askedDetail(text: string): ClinicDetail | undefined {
   if (named) return named;
   return CONTACT_MEANS.test(form) ? undefined : 'unknown';
 }
+
+/** A session's details asked (how many needles, how long a session is, how often, bringing a child): not in the article. */
+export const SESSION_DETAIL =
+  /\bhow many (needles?|pins?|sessions?|treatments?|appointments?|visits?|times)\b|\bhow long (is|are|does|do|will|would|should) (a |the |one |each |my |your |every )?(session|sessions|appointment|appointments|treatment|treatments|visit|needles?|consult|consultation)\b|\bhow often\b|\bhow (deep|far) (do|does|are|is|will) (the |your |you |they )?(needles?|go|put|insert|stick)\b|\b(bring|take|book) (in )?(my|our|a) (\w+ )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year|yr|month)s? ?old\b/;

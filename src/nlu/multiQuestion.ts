@@ -3,7 +3,7 @@
  * message into its questions, in order, at sentence ends and at "and" / "also" / "plus" / "oh and" when a
  * question word follows. A message that is one question comes back as one part.
  */
-const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)";
+const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|am|will|would|should|any|have|has)";
 const SPLIT = new RegExp(
   `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${QUESTION_START}\\b))`,
   'i',
@@ -11,6 +11,7 @@ const SPLIT = new RegExp(
 
 /** A word alone with a question mark, after a sentence ("… on the list? Osteoarthritis? …"). */
 const LONE_WORD_ASKED = /(^|[.?!]\s+)([\p{L}'’-]+)\?(?=\s+\S)/gu;
+const LAST_WORD_ASKED = /([?]\s+)([\p{L}'’-]+)\?\s*$/u;
 /** Words alone that ask about nothing of their own ("Thanks?", "ok?", "dn?": the treatment the question is about). */
 const NOT_A_THING =
   /^(thanks|thank|thx|ta|cheers|ok|okay|k|hi|hello|hey|yes|no|yep|yeah|nope|nah|sorry|please|great|cool|so|and|also|well|hmm|um|lol|haha|right|sure|anyway|anyways|really|seriously|why|how|what|when|who|where|which|dn|acu|acupuncture|needling|needles)$/i;
@@ -29,6 +30,8 @@ export function splitQuestions(text: string): string[] {
   const parts = text
     // ("Is TMD on the list? Osteoarthritis? What about asthma?": a word alone asked between questions is a question too)
     .replace(LONE_WORD_ASKED, (whole, before: string, word: string) => (NOT_A_THING.test(word) ? whole : `${before}what about ${word}?`))
+    // ("Is knee pain on the list? Hip?": the last word alone asked after a question, too)
+    .replace(LAST_WORD_ASKED, (whole, before: string, word: string) => (NOT_A_THING.test(word) ? whole : `${before}what about ${word}?`))
     // "Three quick ones: where does …, when did …": a short lead-in before a colon is no question.
     .replace(LEAD_IN, '')
     // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
@@ -49,10 +52,16 @@ export function splitQuestions(text: string): string[] {
   for (const p of parts) {
     const last = joined[joined.length - 1];
     if (last !== undefined && STUB.test(last)) joined[joined.length - 1] = `${last} also ${p}`;
+    // ("what are metabolic byproducts and why should I care about them?": why it matters is the same question)
+    else if (last !== undefined && WHY_IT_MATTERS.test(p.trim())) joined[joined.length - 1] = `${last} and ${p}`;
     else joined.push(p);
   }
   return joined.length ? joined : [text];
 }
+
+/** "why should I care about them?", "why does that matter?": asks why the last question's thing matters, no question of its own. */
+const WHY_IT_MATTERS =
+  /^(and )?(so )?why (should|would|do|does|did|is|are|would) (i|we|you|anyone|it|they|that|this|those|these|people) (even )?(care|matter|matters|important)( (about|for) (it|them|that|this|those|these|me|us))?\s*[?!.]*$/i;
 
 const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
 

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff } from './clinicQuestions';
+import { asksAboutStaff, SESSION_DETAIL } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -151,11 +151,15 @@ const USES_ASKED =
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
-  /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|^(so |and )?what\b.*\b(is|s|are) (increasingly |mainly |mostly |usually |commonly |traditionally )?used for\s*$|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
+  /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|^(so |and )?what\b.*\b(is|s|are|has|have) (\w+ )?(increasingly |mainly |mostly |usually |commonly |traditionally |more and more )?(been )?used for( in recent (times|years)| these days| nowadays| lately| more and more| more often| now)?\s*$|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
 
 /** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
 const NOT_COVERED_ASKED =
   /\b(side effects?|safe|safety|risks?|how many|how long|how often|how much|cost|price|session|sessions|appointment|after ?care|before|afterwards|pregnan\w*|medication|medicine|blood thinners?|warfarin|(is|are) (that|it|this|they) (ok|okay|alright|fine|a problem))\b/;
+
+/** A writing task asked of the bot: translating, or a poem or story written. */
+const TASK_ASKED =
+  /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b/;
 
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED =
@@ -301,7 +305,9 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 const HELPS =
   /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
-const ON_THE_LIST = /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b/;
+// ("Is tinnitus one of them?" after the list: the list asked about too)
+const ON_THE_LIST =
+  /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b|\b(is|are|s) (\w+ ){1,3}(one of (them|those|these|the ones)|among (them|those|these))\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 // (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
 const NEEDLES =
@@ -614,6 +620,14 @@ export class IntentRecognizer {
       !NOT_COVERED_ASKED.test(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // "Could you translate this sentence into French for me: 'my back hurts'?": a task for words quoted, not a question
+    // about them (the clinic's answers are the article's, in English).
+    if (TASK_ASKED.test(said)) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+    // "how many needles do you usually use in a session?", "can I bring my 8 year old in for acupuncture?": the session
+    // itself asked about (how many, how long, how often, who may come), which the article leaves out, however much its
+    // words lean on a passage ("use" is not "commonly used in Myotherapy").
+    if ((top.intent === outOfScopeIntent || TOPIC_INTENTS.has(top.intent)) && !conditionIntent && SESSION_DETAIL.test(said))
+      return { ...withScores, intent: NOT_COVERED_INTENT, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
@@ -663,7 +677,9 @@ export class IntentRecognizer {
     }
     // "is tinnitus on the list": the list asked about for one thing, which is not on it.
     // ("Is acupuncture used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?")
-    const listAsked = top.intent === LIST_INTENT && ON_THE_LIST.test(said);
+    // ("Is tinnitus one of them?" after the list, whatever the classifier made of "one of them")
+    const listAsked =
+      (top.intent === LIST_INTENT || (!PEOPLE_INTENTS.has(top.intent) && top.intent !== NOT_COVERED_INTENT)) && ON_THE_LIST.test(said);
     const unknownTopic = TOPIC_INTENTS.has(top.intent) || (UNKNOWN_FOR_INTENTS.has(top.intent) && asksFor());
     if (asksAboutUnknown && a.conditions.length === 0 && (unknownTopic || listAsked) && conditionIntent) {
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };

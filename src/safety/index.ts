@@ -25,8 +25,13 @@ function everydayWords(k: Knowledge): TriageOptions['complaints'] {
   const everyday = k.safety.lexicon.concepts.get('everydayarea') ?? [];
   const parts = [...k.conditions.flatMap((c) => c.bodyParts), ...k.descriptions.unlistedBodyParts, ...everyday].filter((p) => !alarming(p));
   const symptoms = [...k.descriptions.symptoms, ...(k.safety.lexicon.concepts.get('everydaysymptom') ?? [])];
-  // The article's acupuncture ailments (digestive issues, insomnia, stress…) in patients' words, but chronic pain.
-  const ailments = k.conditions.filter((c) => c.list === 'acupuncture' && !c.alsoDryNeedling).flatMap((c) => [...c.aliases, ...c.narrower]);
+  // The article's acupuncture ailments (digestive issues, insomnia, stress…) in patients' words, but chronic pain; and
+  // the phrases that describe them ("on edge", "wound up", "lie awake"), but never the means or the end of a crisis
+  // ("sleeping pills", "at my wits end") nor one worried word ("worrying" is also "should I be worried?").
+  const describing = (cue: string) => cue.includes(' ') && !/\b(pills?|tablets?|aid|end|temazepam|stilnox)\b/.test(cue);
+  const ailments = k.conditions
+    .filter((c) => c.list === 'acupuncture' && !c.alsoDryNeedling)
+    .flatMap((c) => [...c.aliases, ...c.narrower, ...c.cues.filter(describing)]);
   return { parts, symptoms, otherParts: alarm, ailments };
 }
 

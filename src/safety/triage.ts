@@ -51,7 +51,7 @@ const EVENT =
   /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
 const QUESTION =
-  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|want to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
+  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
 /** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
 const LONG_STANDING =
@@ -386,6 +386,44 @@ class Phrases {
   }
 }
 
+/**
+ * How a question is put, for oneself or for someone else ("my friend wants to know if…", "just wanted to say…", "I was
+ * wondering whether…"): words that say nothing of risk, yet crisis examples are full of "want", "know" and "friend". ("just wanted to
+ * say" and "wondering whether" are not here: "just wanted to say thanks, you won't hear from me again", "wondering
+ * whether I'll even make it to the appointment".) A message
+ * the classifier worried about only for them is not its to flag (taken out with the function words; negations kept).
+ */
+const ASKERS = [
+  'i',
+  'she',
+  'he',
+  'they',
+  'my friend',
+  'my mate',
+  'my mum',
+  'my dad',
+  'my husband',
+  'my wife',
+  'my partner',
+  'my sister',
+  'my brother',
+  'my daughter',
+  'my son',
+];
+const ASKING_FRAMES = [
+  ...ASKERS.flatMap((who) => [
+    `${who} want to know`,
+    `${who} wants to know`,
+    `${who} just wants to know`,
+    `${who} asked me to ask`,
+    `${who} wants me to ask`,
+  ]),
+  'would like to know',
+  'asked me to find out',
+  'just checking',
+  'quick question',
+];
+
 /** No phrases: the classifier asked about a message without its function words only. */
 const NO_PHRASES = new Phrases([]);
 
@@ -408,6 +446,7 @@ export class SafetyTriage {
   private readonly symptomPhrases: Phrases;
   /** A complaint's body parts and symptom words together. */
   private readonly complaintWords: Phrases;
+  private readonly askingFrames: Phrases;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -449,6 +488,7 @@ export class SafetyTriage {
       ),
     );
     this.complaintWords = this.complaint ? this.complaint.parts.plus(this.complaint.symptoms) : new Phrases([]);
+    this.askingFrames = phrases(ASKING_FRAMES);
   }
 
   /**
@@ -495,6 +535,12 @@ export class SafetyTriage {
    * Whether the session words alone worried the classifier ("my session was great"): every urgent-care and clinic
    * example follows a session, so "session", "appointment" and "treatment" lean towards them whatever else is said.
    */
+  /** Whether the classifier's worry comes from how a question is put alone (ASKING_FRAMES). */
+  private worriedByAskingOnly(clauses: Array<{ stems: string[] }>): boolean {
+    const all = clauses.map((c) => ' ' + c.stems.join(' ') + ' ');
+    return all.some((c) => this.askingFrames.in(c)) && this.calmWithout(clauses, this.askingFrames, true);
+  }
+
   private worriedBySessionWordsOnly(stems: string[][]): boolean {
     const rest = stems.map((c) => c.filter((w) => !SESSION_WORDS.has(w))).filter((c) => c.length > 0);
     return this.classifier.score(rest).risk < this.threshold;
@@ -879,7 +925,8 @@ export class SafetyTriage {
       !everydayLeaving &&
       !hypothetical &&
       !this.everydayTiers(clauses).has(tier) &&
-      !this.shortQuestionOfFunctionWords(text, clauses, setAside)
+      !this.shortQuestionOfFunctionWords(text, clauses, setAside) &&
+      !this.worriedByAskingOnly(clauses.filter((_, i) => !setAside.has(i)))
     ) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
