@@ -75,6 +75,9 @@ const STANDS_FOR =
 /** "Which mineral…", "which disciplines…": a "which" that asks a fact of the article, not which treatment suits. */
 const WHICH_FACT =
   /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|byproducts?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b/;
+/** "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?" */
+const WHY_IT_WORKS =
+  /^(but |so |ok )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly)\b.*\b(do anything|affect|reach|work on|help|make a difference|change)\b/;
 /** Which of the two an age question points to ("which is the more modern one?": dry needling). */
 const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
 const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
@@ -126,9 +129,11 @@ const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|wher
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
+/** A recommendation asked for in so many words. */
+const ASKS_RECOMMENDATION = /\b(recommend|recommendation|recommendations|suggest|suggestion)\b/;
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
 const FOR_A_PROBLEM =
-  /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
+  /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 const ASKS_HOW_THEY_FEEL =
   /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
@@ -275,7 +280,13 @@ export class MainDialog extends ComponentDialog {
         await this.sendAboutNeedles(context, howTheyFeelText(this.deps.knowledge));
         return step.endDialog();
       }
-      if (single && NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) && !recognition.conditions.length) {
+      // ("I'd like a recommendation but I'm a bit scared of needles": the choice asked for is started, not only reassured)
+      if (
+        single &&
+        NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) &&
+        !recognition.conditions.length &&
+        !ASKS_RECOMMENDATION.test(plainForm(context.activity.text ?? ''))
+      ) {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();
       }
@@ -303,10 +314,12 @@ export class MainDialog extends ComponentDialog {
       const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
       // ("which mineral do the muscle knots affect?": a fact the article gives, not a choice of treatment)
       const whichFact = clearPassage && WHICH_FACT.test(plainForm(recognition.text));
+      // ("Why would putting a needle in my leg do anything for my stomach?": how it could work, not whether it is listed)
+      const whyItWorks = clearPassage && WHY_IT_WORKS.test(plainForm(recognition.text));
       if (
         !asksUsesOutright(recognition) &&
-        (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact) &&
-        (!question.condition || aboutConcept || whichFact) &&
+        (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact || whyItWorks) &&
+        (!question.condition || aboutConcept || whichFact || whyItWorks) &&
         // ("Is acupuncture suitable for bedwetting in kids?": a thing we do not know asked of a treatment takes a passage only
         // when one clearly answers)
         ((question.treatment && !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent))) ||

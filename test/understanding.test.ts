@@ -2326,5 +2326,27 @@ describe('understanding patients’ own words', () => {
       expect(translate.text).to.match(/not something I can help with/);
       expect(translate.text).to.not.match(/^Yes/);
     });
+    it("pair 39/40's kinds: burnt out gets the honest partial answer, not a menu; a stomach that 'goes funny' is the digestive issue described; 'why would a needle in my leg do anything for my stomach?' is how it reaches organs; 'any gd 4 hayfever' is unlisted; 'which needles are meant for me?', a recommendation asked by someone scared of needles and a choice for a teenage son start the choice; 'which type of needling then' after it repeats the recommendation", async () => {
+      const burnt = await say('totally burnt out lately, anything in acupuncture for that?');
+      expect(burnt.text).to.match(/stress management/);
+      expect(burnt.text).to.not.match(/Which of these/);
+      const tummy = await say('my tummy goes funny when I get nervous, could acupuncture help?');
+      expect(tummy.recognition?.condition).to.equal('digestive issues');
+      expect((await say('how could a needle in my foot do anything for my gut?')).text).to.match(/organs/);
+      expect((await say('any gd 4 sinus')).text).to.match(/isn’t on the list/);
+      for (const text of [
+        'Which needles are right for me?',
+        "I'd like a recommendation but honestly I'm scared of needles",
+        'hello, trying to choose a treatment for my teenage daughter',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('which_suits');
+        expect(r.text, text).to.match(/what would you mainly like help with/);
+      }
+      const c = new Conversation();
+      await c.say('can you recommend one?');
+      await c.say('my wrists tingle at night, I type all day at work');
+      expect((await c.say('ok so which kind of needling then')).text).to.match(/points to dry needling/);
+    });
   });
 });

@@ -111,6 +111,8 @@ const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
 /** The intent for what the article does not cover (knowledge/intents/not_covered.txt). */
 const NOT_COVERED_INTENT = 'not_covered';
+/** The choice between the two treatments ("which suits me?"). */
+const WHICH_SUITS_INTENT = 'which_suits';
 
 /** The sentence naming another therapy asks about it ("do you do cupping?", "is massage better"), not "I'm a yoga teacher". */
 function asksAboutService(cleaned: string, service: string): boolean {
@@ -156,6 +158,10 @@ const GEARED_TO_WHAT =
 /** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
 const NOT_COVERED_ASKED =
   /\b(side effects?|safe|safety|risks?|how many|how long|how often|how much|cost|price|session|sessions|appointment|after ?care|before|afterwards|pregnan\w*|medication|medicine|blood thinners?|warfarin|(is|are) (that|it|this|they) (ok|okay|alright|fine|a problem))\b/;
+
+/** "which needles are meant for me?", "which type would suit me?", "which is the right one for my son?" */
+const WHICH_FOR_ME =
+  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b/;
 
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
@@ -311,7 +317,7 @@ const ON_THE_LIST =
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 // (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
 const NEEDLES =
-  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b|^(and |so |but )?(is|are) (it|they) (any|much) (good|use)\b/;
+  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b|^(and |so |but )?(is|are) (it|they) (any|much) (good|use)\b|^(and |so |but )?(any|much) (good|use) (for|4)\b/;
 /** "how does acupuncture help with tinnitus": how it works, asked about something. */
 const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 /** "how does sticking a needle in it help?": how it works, not whether it helps something. */
@@ -620,6 +626,9 @@ export class IntentRecognizer {
       !NOT_COVERED_ASKED.test(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // "Which needles are meant for me?": a choice between the two asked for, whatever the classifier made of "needles".
+    if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
+      return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "Could you translate this sentence into French for me: 'my back hurts'?": a task for words quoted, not a question
     // about them (the clinic's answers are the article's, in English).
     if (TASK_ASKED.test(said)) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
@@ -684,6 +693,16 @@ export class IntentRecognizer {
     if (asksAboutUnknown && a.conditions.length === 0 && (unknownTopic || listAsked) && conditionIntent) {
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }
+    // ("Feeling completely burnt out and drained. Is there anything in acupuncture for that?": a condition the article
+    // covers by a broader word, asked about, is the honest partial answer, not "which of these did you mean?")
+    if (
+      askedCondition &&
+      top.intent === askedCondition &&
+      second &&
+      top.score - second.score < calibration.clarifyMargin &&
+      a.conditions.some((c) => c.value.partial && !c.value.excluded)
+    )
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     if (
       second &&
       top.score - second.score < calibration.clarifyMargin &&
