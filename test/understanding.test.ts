@@ -2348,5 +2348,16 @@ describe('understanding patients’ own words', () => {
       await c.say('my wrists tingle at night, I type all day at work');
       expect((await c.say('ok so which kind of needling then')).text).to.match(/points to dry needling/);
     });
+    it("pair 39/40's kinds: 'or are you just a script?' is answered truthfully; a doctor who said the pain is widespread gave no diagnosis of another name (fibromyalgia described); 'is acupuncture an option for him?' of a thing we do not know is unlisted; joints that puff up are what the article calls inflammation, said honestly", async () => {
+      expect((await say('do you really understand me or are you just some software?')).text).to.match(/automated assistant/);
+      const fibro = await say(
+        'my GP said my pain is widespread, I ache pretty much everywhere with tender spots and I am always exhausted. Can you help?',
+      );
+      expect(fibro.recognition?.condition).to.equal('Fibromyalgia');
+      expect((await say('my daughter still wets the bed at 9, is acupuncture an option for her?')).text).to.match(/isn’t on the list/);
+      const joints = await say('my joints swell up and get puffy after walking, can needles bring it down?');
+      expect(joints.text).to.match(/inflammation/);
+      expect(joints.text).to.not.match(/^Yes/);
+    });
   });
 });

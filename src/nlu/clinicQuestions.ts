@@ -8,9 +8,11 @@
 import { plainForm } from './normalize';
 
 const MACHINE =
-  '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|machine|automated|automatic|real|human|person|actual person|real person|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|language model|llm|artificial intelligence)';
+  '(bot|robot|chatbot|chat bot|ai|a i|computer|program|programme|script|software|algorithm|autoreply|auto reply|machine|automated|automatic|real|human|person|actual person|real person|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|language model|llm|artificial intelligence)';
 
 const ASKS_IF_BOT = [
+  // "do you actually understand what I'm saying?", "can you really understand me": whether anything is listening
+  /\b(do|can|does) (you|u|it) (actually |really |even |truly )?(understand|get|read) (what i am saying|what im saying|what i say|what i mean|what i write|me|anything)\b.*\bor\b/,
   new RegExp(`\\b(are|r) (you|u|ya|yous)( just| only| really| actually| even| simply)?( an?)?( actual| real)? ${MACHINE}\\b`),
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
   // Without the verb, as people text it: "u a robot or what", "you a real person?".

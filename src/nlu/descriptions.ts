@@ -47,7 +47,9 @@ const LAY_ACCOUNT = new Set(
     'sore tired overworked overused strained knotted joint joints bone bones spot area sitting rubbing rubs trapped stuck ' +
     'what which where when your mine their been being were will would should said says told mentioned reckons called ' +
     // (the question after it: "physio said a tendon is getting squashed. can dry needling help?")
-    'needling needle needles acupuncture help helps treat does work'
+    'needling needle needles acupuncture help helps treat does work ' +
+    // ("my doctor said my pain is widespread - I ache pretty much everywhere, lots of tender spots": how it is, no name)
+    'pain pains widespread ache aches aching everywhere pretty much lots tender spots over constant constantly exhausted'
   ).split(' '),
 );
 
