@@ -455,6 +455,12 @@ const SETS: Floors[] = [
   everyUrgentCaught('safety-test-36.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 7 }),
   everyUrgentCaught('safety-test-37.jsonl', { falseAlarms: 0, answered: 319, criedWolf: 1 }),
   everyUrgentCaught('safety-test-38.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
+  // Session 18: safety-test-39 and -40 (two authors of session 17, kept unread) were run without being read on session
+  // 17's start and final code and on this session's start (73083c9: 39 emergency 150/150, crisis 49/50, urgent 45/45,
+  // clinic 33/35, false alarms 5, told 8, answered 314/320; 40: 148/150, 47/50, 44/45, 33/35, 1, 8, 319/320), then read
+  // and their kinds added (9097748, c298d41). The floors are the figures after.
+  everyUrgentCaught('safety-test-39.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 2 }),
+  everyUrgentCaught('safety-test-40.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 6 }),
 ];
 
 for (const set of SETS) {
