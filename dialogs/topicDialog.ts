@@ -39,9 +39,18 @@ export interface TopicDialogOptions {
 }
 
 const CHOICES: Array<{ value: TreatmentChoice; title: string; synonyms: string[] }> = [
-  { value: 'acupuncture', title: 'Acupuncture', synonyms: ['acupuncture', 'acupunture', 'the first', 'chinese'] },
-  { value: 'dryNeedling', title: 'Dry needling', synonyms: ['dry needling', 'dry needle', 'needling', 'dry neddling', 'the second'] },
-  { value: 'both', title: 'Both', synonyms: ['both', 'both of them', 'either', 'each'] },
+  // (typed answers as patients give them: "the chinese one", "the western one", "the muscle one", "whichever")
+  { value: 'acupuncture', title: 'Acupuncture', synonyms: ['acupuncture', 'acupunture', 'the first', 'chinese', 'eastern', 'traditional'] },
+  {
+    value: 'dryNeedling',
+    title: 'Dry needling',
+    synonyms: ['dry needling', 'dry needle', 'needling', 'dry neddling', 'the second', 'western', 'muscle', 'muscles', 'trigger points'],
+  },
+  {
+    value: 'both',
+    title: 'Both',
+    synonyms: ['both', 'both of them', 'either', 'each', 'whichever', 'either one', 'dont mind', 'don’t mind', 'do not mind', 'not sure', 'no idea'],
+  },
 ];
 
 function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestion[] {

@@ -201,6 +201,11 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
   private async approachStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const area = AREAS.find((a) => a.title === (step.result as FoundChoice | undefined)?.value)?.value;
     if (!area) return step.endDialog({ interrupted: true });
+    // ("I can't sleep AND my lower back aches" in answer to what they would like help with: each problem's treatment,
+    // then which matters most, as when it is told first; not the approach question, which has no answer for both)
+    const { recognition } = await this.deps.turns.understand(step.context);
+    // (the questions start again from this message, which answers for each and asks which matters most)
+    if (splitByList(this.deps.knowledge, recognition)) return step.replaceDialog(WATERFALL);
     if (DECIDES.has(area)) return this.answer(step, area, 'none');
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {

@@ -2359,5 +2359,21 @@ describe('understanding patients’ own words', () => {
       expect(joints.text).to.match(/inflammation/);
       expect(joints.text).to.not.match(/^Yes/);
     });
+    it('typed answers to its own questions: "the muscle one", "the eastern one" and "no idea" answer "acupuncture or dry needling?"; two problems told in answer to "what would you mainly like help with?" get each one\'s treatment and which matters most, and then the one chosen', async () => {
+      for (const [answer, said] of [
+        ['the muscle one', /Dry needling is a treatment developed in the 1980s/],
+        ['the eastern one', /Acupuncture is an ancient Chinese medicine practice/],
+        ['no idea tbh', /Acupuncture is an ancient Chinese medicine practice[\s\S]*Dry needling/],
+      ] as const) {
+        const c = new Conversation();
+        await c.say('what is it exactly?');
+        expect((await c.say(answer)).text, answer).to.match(said);
+      }
+      const c = new Conversation();
+      await c.say('which one would suit me?');
+      const both = await c.say('my gut is always bloated and my neck is stiff from work');
+      expect(both.text).to.match(/points to acupuncture, and for “Neck pain and tension headaches” to dry needling/);
+      expect((await c.say('the neck mostly')).text).to.match(/points to dry needling/);
+    });
   });
 });
