@@ -2375,5 +2375,13 @@ describe('understanding patients’ own words', () => {
       expect(both.text).to.match(/points to acupuncture, and for “Neck pain and tension headaches” to dry needling/);
       expect((await c.say('the neck mostly')).text).to.match(/points to dry needling/);
     });
+    it('"how many treatments would I need for sciatica?" is a session detail for the team, whatever it is for; "write me a poem about needles" is declined, never an unlisted condition', async () => {
+      const many = await say('how many sessions will I need for my plantar fasciitis?');
+      expect(many.text).to.match(/don’t have that information/);
+      expect(many.text).to.not.match(/^Yes/);
+      const poem = await say('can you write me a poem about acupuncture needles');
+      expect(poem.text).to.match(/not something I can help with/);
+      expect(poem.text).to.not.match(/isn’t on the list/);
+    });
   });
 });

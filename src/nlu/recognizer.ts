@@ -522,6 +522,10 @@ export class IntentRecognizer {
     // "they said Bell's palsy. Is acupuncture used for it?": a condition named that is not a listed one, asked about.
     if (a.conditions.length === 0 && a.excluded.some((c) => c.value.notThis) && this.options.conditionIntent && askedAbout(a.cleaned))
       return { ...result, unlistedMention: true, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
+    // "Could you translate this sentence into French for me: 'my back hurts'?", "write me a poem about needles": a task for
+    // words, not a question about them (the clinic's answers are the article's, in English).
+    if (TASK_ASKED.test(plainForm(a.cleaned)))
+      return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'out_of_scope' };
     const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
     const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
     if (asked && this.options.conditionIntent && (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text)))) {
@@ -629,13 +633,11 @@ export class IntentRecognizer {
     // "Which needles are meant for me?": a choice between the two asked for, whatever the classifier made of "needles".
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
-    // "Could you translate this sentence into French for me: 'my back hurts'?": a task for words quoted, not a question
-    // about them (the clinic's answers are the article's, in English).
-    if (TASK_ASKED.test(said)) return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
     // "how many needles do you usually use in a session?", "can I bring my 8 year old in for acupuncture?": the session
     // itself asked about (how many, how long, how often, who may come), which the article leaves out, however much its
     // words lean on a passage ("use" is not "commonly used in Myotherapy").
-    if ((top.intent === outOfScopeIntent || TOPIC_INTENTS.has(top.intent)) && !conditionIntent && SESSION_DETAIL.test(said))
+    // ("how many treatments would I need for sciatica?": how many, whatever it is for)
+    if (!PEOPLE_INTENTS.has(top.intent) && top.intent !== NOT_COVERED_INTENT && SESSION_DETAIL.test(said))
       return { ...withScores, intent: NOT_COVERED_INTENT, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
