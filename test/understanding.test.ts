@@ -2383,5 +2383,11 @@ describe('understanding patients’ own words', () => {
       expect(poem.text).to.match(/not something I can help with/);
       expect(poem.text).to.not.match(/isn’t on the list/);
     });
+    it('a first message to see it works ("just testing this thing"), who set the chat up ("my son set this up for me, I\'m not great with computers") and "whoops, wrong chat" are met kindly, never declined as off-topic', async () => {
+      for (const text of ['just testing this thing', "my son set this up for me, I'm not great with computers", 'whoops wrong chat, sorry']) {
+        const r = await say(text);
+        expect(r.text, text).to.not.match(/not something I can help with|not sure what you mean/);
+      }
+    });
   });
 });

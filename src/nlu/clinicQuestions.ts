@@ -218,13 +218,16 @@ const SOCIAL_VOCAB = new Set(
     // ("just browsing, nothing specific yet"), "just wanted to say hi", warm words about an answer ("that's really
     // interesting, thanks for explaining it so clearly"), and who is there ("my name is Margaret … is anyone there?")
     'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want interesting informative useful ' +
-    'clearly clear explain name anyone anybody someone somebody'
+    'clearly clear explain name anyone anybody someone somebody whoops woops oopsie'
   ).split(' '),
 );
 
 /** "go easy on me", "be gentle with me", "a bit hopeless with computers": patience asked for. */
 const GO_EASY =
-  /\b(go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
+  /\b(go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best)) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
+
+/** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
+const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
 
 /** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */
 function withoutIntroduction(text: string): string {
@@ -255,7 +258,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
     LANGUAGE.test(form)
   )
     return 'social';
-  return GREETING.test(form) ? 'greeting' : undefined;
+  return GREETING.test(form) || SETTING_UP.test(form) ? 'greeting' : undefined;
 }
 
 /**
