@@ -129,8 +129,8 @@ const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|wher
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
-/** A recommendation asked for in so many words. */
-const ASKS_RECOMMENDATION = /\b(recommend|recommendation|recommendations|suggest|suggestion)\b/;
+/** A recommendation asked for in so many words (narrower than asksForRecommendation: "which one should I have?" is not). */
+const RECOMMENDATION_WORD = /\b(recommend|recommendation|recommendations|suggest|suggestion)\b/;
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
 const FOR_A_PROBLEM =
   /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
@@ -285,7 +285,7 @@ export class MainDialog extends ComponentDialog {
         single &&
         NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) &&
         !recognition.conditions.length &&
-        !ASKS_RECOMMENDATION.test(plainForm(context.activity.text ?? ''))
+        !RECOMMENDATION_WORD.test(plainForm(context.activity.text ?? ''))
       ) {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();

@@ -12,6 +12,13 @@ async function say(text: string) {
   return new Conversation().say(text);
 }
 
+/** Each text's reply, each in a fresh conversation, with the text it answers. */
+async function repliesTo(texts: readonly string[]) {
+  const out: Array<readonly [string, Awaited<ReturnType<typeof say>>]> = [];
+  for (const text of texts) out.push([text, await say(text)]);
+  return out;
+}
+
 /** The reply to `next`, said in a fresh conversation right after `first`. */
 async function afterSaying(first: string, next: string) {
   const c = new Conversation();
@@ -2276,18 +2283,19 @@ describe('understanding patients’ own words', () => {
       expect((await say('what is acupuncture mostly used for?')).text).to.match(/stress management/);
     });
     it("pair 39/40's kinds: 'just wanted to say hi', a typing slip, an 81-year-old's hello and a friend's question about vouchers are met kindly with no crisis line; session details ('how many needles?', bringing an 8 year old) are the team's; the theory, what the needles go along, nutrients delivered, what it is increasingly used for, both for muscles, the cycle it breaks and why byproducts matter are the article's own sentences", async () => {
-      for (const text of [
+      for (const [text, r] of await repliesTo([
         'just wanted to say hello',
         'sorry about my typos haha',
         'Oops, I think I typed that in the wrong box',
         "Hello, my name is Joan, I'm 79 and my grandson set this up. Is anybody there?",
-      ]) {
-        const r = await say(text);
+      ])) {
         expect(r.text, text).to.not.match(/not something I can help with|Lifeline|call 000/);
       }
       expect((await say('my mate wants to know if you sell gift vouchers')).text).to.not.match(/Lifeline|call 000/);
-      for (const text of ['how many needles do you normally put in during a session?', 'Can I bring my 9 year old in for acupuncture?']) {
-        const r = await say(text);
+      for (const [text, r] of await repliesTo([
+        'how many needles do you normally put in during a session?',
+        'Can I bring my 9 year old in for acupuncture?',
+      ])) {
         expect(r.text, text).to.match(/team|contact|Phone/);
         expect(r.text, text).to.not.match(/Myotherapy|ancient Chinese/);
       }
@@ -2334,12 +2342,11 @@ describe('understanding patients’ own words', () => {
       expect(tummy.recognition?.condition).to.equal('digestive issues');
       expect((await say('how could a needle in my foot do anything for my gut?')).text).to.match(/organs/);
       expect((await say('any gd 4 sinus')).text).to.match(/isn’t on the list/);
-      for (const text of [
+      for (const [text, r] of await repliesTo([
         'Which needles are right for me?',
         "I'd like a recommendation but honestly I'm scared of needles",
         'hello, trying to choose a treatment for my teenage daughter',
-      ]) {
-        const r = await say(text);
+      ])) {
         expect(r.recognition?.intent, text).to.equal('which_suits');
         expect(r.text, text).to.match(/what would you mainly like help with/);
       }
@@ -2384,8 +2391,11 @@ describe('understanding patients’ own words', () => {
       expect(poem.text).to.not.match(/isn’t on the list/);
     });
     it('a first message to see it works ("just testing this thing"), who set the chat up ("my son set this up for me, I\'m not great with computers") and "whoops, wrong chat" are met kindly, never declined as off-topic', async () => {
-      for (const text of ['just testing this thing', "my son set this up for me, I'm not great with computers", 'whoops wrong chat, sorry']) {
-        const r = await say(text);
+      for (const [text, r] of await repliesTo([
+        'just testing this thing',
+        "my son set this up for me, I'm not great with computers",
+        'whoops wrong chat, sorry',
+      ])) {
         expect(r.text, text).to.not.match(/not something I can help with|not sure what you mean/);
       }
     });

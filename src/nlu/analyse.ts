@@ -33,7 +33,7 @@ export interface ConditionRef {
 
 /** Words that place a condition in a body part ("in my", "of the", "on both"). */
 const PLACE_START = new Set(['in', 'of', 'on', 'around']);
-const PLACE_WORDS = new Set(['in', 'of', 'on', 'around', 'my', 'the', 'his', 'her', 'both', 'left', 'right', 'her', 'their']);
+const PLACE_WORDS = new Set([...PLACE_START, 'my', 'the', 'his', 'her', 'their', 'both', 'left', 'right']);
 
 /**
  * "I've had neck pain for years": a longer phrase of the acupuncture list ("pain for years": chronic pain) that starts

@@ -287,7 +287,7 @@ function continuesIf(clauses: NormalClause[], at: number): boolean {
   return false;
 }
 
-/** Words a list of denied signs may hold besides the signs ("dizziness or chest discomfort", "and no rash either"). */
+/** Words that make a clause tell something more than a list of signs ("… since then", "… but I feel"). */
 const TELLS_MORE = new Set(
   'is are was were am be been feel feels felt feeling got get have has had keep keeps started start now still but then just because though except apart'.split(
     ' ',
@@ -295,6 +295,7 @@ const TELLS_MORE = new Set(
 );
 /** Who a clause is about, which a list of signs does not say outside the signs' own words ("since my last session"). */
 const SOMEONE = new Set('i im ive me my he she his her they we it its'.split(' '));
+/** Words a list of denied signs may hold besides the signs ("dizziness or chest discomfort", "and no rash either"). */
 const LIST_WORDS = new Set(['or', 'nor', 'and', 'any', 'no', 'not', 'even', 'also', 'a', 'an', 'the', 'either', 'really', 'real', 'some', 'etc']);
 
 /**
@@ -387,11 +388,11 @@ class Phrases {
 }
 
 /**
- * How a question is put, for oneself or for someone else ("my friend wants to know if…", "just wanted to say…", "I was
- * wondering whether…"): words that say nothing of risk, yet crisis examples are full of "want", "know" and "friend". ("just wanted to
- * say" and "wondering whether" are not here: "just wanted to say thanks, you won't hear from me again", "wondering
- * whether I'll even make it to the appointment".) A message
- * the classifier worried about only for them is not its to flag (taken out with the function words; negations kept).
+ * How a question is put, for oneself or for someone else ("my friend wants to know if…", "would like to know", "quick
+ * question"): words that say nothing of risk, yet crisis examples are full of "want", "know" and "friend". A message the
+ * classifier worried about only for them is not its to flag (taken out with the function words; negations kept). Not
+ * here: "just wanted to say" ("just wanted to say thanks, you won't hear from me again") and "wondering whether"
+ * ("wondering whether I'll even make it to the appointment"), which real crisis messages use.
  */
 const ASKERS = [
   'i',
