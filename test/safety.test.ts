@@ -1830,4 +1830,30 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(ribs.mode).to.not.equal('alone');
     expect(ribs.answer).to.equal(true);
   });
+
+  it("the kinds of pair 41/42's misses (read after their honest run): a death told is why a crisis is felt, not when; joining someone who died; taking the tablets named earlier 'all'; 'easier if I just didn't wake up'; a stash of tablets looked at; a heater running overnight and a household waking sick; a large amount of blood; and no emergency-only reply for a risk heard of, a fear of fainting, a pain compared with a heart attack, the clinic asked for an EpiPen or a stroke long ago", () => {
+    expectTier('since my partner died his heart tablets are still in the drawer and I keep thinking of taking them all', 'crisis');
+    expectTier('my wife passed last spring and some nights I just want to be with her again', 'crisis');
+    expectTier("honestly it would be easier for everyone if I just didn't wake up tomorrow", 'crisis');
+    expectTier('I have been having thoughts of not wanting to be alive lately', 'crisis');
+    expectTier('bought heaps of panadol on the weekend and I keep staring at it', 'crisis');
+    expectTier('we ran the generator in the shed overnight and the whole family woke up dizzy and throwing up', 'emergency');
+    expectTier("there's a huge amount of blood in the toilet and I feel faint", 'emergency');
+    // (a fear of fainting is not a faint now; a faint coming on is)
+    expectTier("I'm scared I'm going to faint, everything is going grey", 'emergency');
+    expectTier('my chest hurts like a heart attack', 'emergency');
+    for (const t of [
+      'my mate reckons acupuncture can puncture a lung, is that right?',
+      "I'm worried I'll pass out when I see the needles, I'm a wuss",
+      'will it hurt like getting a tattoo or more like a mozzie bite?',
+      'if I have an allergic reaction do you have an EpiPen at the clinic?',
+      'mum had a stroke two yrs ago and her arm is still weak, can acupuncture help her?',
+      "my uncle passed away last year and I'm driving up to be with her for the week, can I move my booking?",
+      'woke up with a headache again, is the air con too dry? does acupuncture help headaches',
+      'I have been experiencing recurrent stiffness in my lower back and wish to know whether dry needling would be suitable.',
+      'just wanted to say your online booking is really easy to use',
+      'if I had to choose just one, the thing I want sorted is my sleep',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -308,14 +308,20 @@ const HYPOTHETICAL = [
   // ("I'm almost sure part of a needle is still in there" is what the patient thinks now)
   /\b(nearly|almost)\b(?! (sure|certain|positive|definitely|convinced))/,
   // "could I pass out?", "will he faint?": a question about what might happen.
-  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection|have a heart attack|have a stroke|have a seizure|have a fit)\b/,
+  /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection|have a heart attack|have a stroke|have a seizure|have a fit|(feel|get|go|be|become) (a bit |really |very |quite )?(dizzy|faint|light headed|lightheaded|woozy|sore|tired|bruised|emotional|sick|nauseous|queasy|achy))\b/,
 ];
 /** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
 const SEEN_ON_ME =
   /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
 /** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
 const AT_THE_SIGHT =
-  /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b/;
+  /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b|\b(faint|pass out|keel over|black out|collapse) (when|if|once|as soon as) (i|he|she|they|we) (see|sees|saw|look at|looks at|think about|thinks about|watch|watches)\b/;
+/** "scared I'll faint", "worried he might pass out": a fear of what could happen, told before it has. */
+const FEARED =
+  /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
+/** "is it going to hurt like a heart attack?": a comparison asked about, not a sign. */
+const SIMILE_ASKED =
+  /\b(is it going to|is it gonna|is the (needling|needle|treatment|session|acupuncture) going to|will it|would it|does it|do they|will they|will the needles?|does the needle|do the needles) (hurt|sting|be painful|feel) (more |less |anything )?like (a|an|getting|being)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 const WORRY_NOW =
   /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
@@ -374,7 +380,9 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     EVER_DO.test(all) ||
     COULD_CAUSE.test(all) ||
     TOO_CLOSE.test(all) ||
-    AT_THE_SIGHT.test(all)
+    AT_THE_SIGHT.test(all) ||
+    FEARED.test(all) ||
+    SIMILE_ASKED.test(all)
   );
 }
 
@@ -385,7 +393,7 @@ const TOO_CLOSE =
 /** "could a needle in the upper back ever puncture a lung?": a question about what could happen, its verb inside the sign. */
 /** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
 const COULD_CAUSE =
-  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b/;
+  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it) (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse)\b/;
 const EVER_DO =
   /\b(can|could|does|do|will|would|might|may|has|have|did) [^.?!]{0,60}\bever (puncture|punctures|punctured|hit|hits|collapse|collapses|pierce|pierces|cause|causes|caused|break|breaks|broke|snap|snaps|snapped|damage|damages|reach|reaches|go through|goes through)\b/;
 

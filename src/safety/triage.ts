@@ -144,6 +144,16 @@ const URGENT_CARE_WORDS =
  */
 const FOR_HOW_LONG = 'for (years|decades|most of my life|as long as)';
 const HOW_LONG = new RegExp(`^(${FOR_HOW_LONG}|when (i am|i get|i feel|im) )`);
+/** A death told ("my late husband", "since dad passed away"): why a crisis is felt, never when (see crisisWords). */
+const DEATH_WORDS = new Set(['died', 'deceased', 'rip']);
+const LATE_OWNER = new Set(['my', 'his', 'her', 'our', 'their']);
+
+/** A sentence's words with a death told blanked out (one for one, so positions stay), to date a crisis sign. */
+function withoutDeathTold(words: string[]): string[] {
+  return words.map((w, i) =>
+    DEATH_WORDS.has(w) || (w === 'late' && LATE_OWNER.has(words[i - 1] ?? '')) || (w === 'passed' && words[i + 1] === 'away') ? '' : w,
+  );
+}
 const HOW_LONG_ANYWHERE = new RegExp(`\\b${FOR_HOW_LONG}\\b`, 'g');
 
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
@@ -721,13 +731,15 @@ export class SafetyTriage {
           const words = clause.words.slice(start, end).join(' ');
           let context: MentionContext;
           sentence.cues ??= timeCues(sentence.words);
-          // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now.
+          // A habit or a week ago makes an emergency sign history; thoughts of suicide "most days" are now, and so are
+          // thoughts of joining someone who died ("my late husband's pills… thinking of taking them all").
           // (nor does how long a pain has lasted, or what sets it off: "my back's been bad for years … thinking about taking all the oxy")
+          const dated = sign.tier === 'crisis' ? withoutDeathTold(sentence.words) : sentence.words;
           const cues =
             sign.tier === 'crisis'
-              ? sentence.cues.filter((c) => c.kind !== 'habitual' && !HOW_LONG.test(sentence.words.slice(c.first, c.last).join(' ')))
+              ? timeCues(dated).filter((c) => c.kind !== 'habitual' && !HOW_LONG.test(dated.slice(c.first, c.last).join(' ')))
               : sentence.cues;
-          let when = whenOf(sentence.words, offset + start, offset + end, cues);
+          let when = whenOf(dated, offset + start, offset + end, cues);
           // "my chest has been hurting like a pressure thing for ages and my left arm feels heavy": "for ages" is any
           // time from an hour to years, so for an emergency sign it leaves the time in doubt (guidance first, then the answer).
           if (when === 'history' && sign.tier === 'emergency' && VAGUE_SPELL.test(sentence.words.join(' '))) {
