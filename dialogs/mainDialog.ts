@@ -35,6 +35,7 @@ import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import {
   asksEastAndWest,
   asksForRecommendation,
+  namesArticleConcept,
   asksIfBot,
   asksWhichDecade,
   asksWhichIsOlder,
@@ -74,7 +75,7 @@ const STANDS_FOR =
 
 /** "Which mineral…", "which disciplines…": a "which" that asks a fact of the article, not which treatment suits. */
 const WHICH_FACT =
-  /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|byproducts?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b/;
+  /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|substance|substances|stuff|byproducts?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b/;
 /** "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?" */
 const WHY_IT_WORKS =
   /^(but |so |ok )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly)\b.*\b(do anything|affect|reach|work on|help|make a difference|change)\b/;
@@ -313,7 +314,11 @@ export class MainDialog extends ComponentDialog {
       // names a condition.
       const aboutConcept = clearPassage && (recognition.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(recognition.text);
       // ("which mineral do the muscle knots affect?": a fact the article gives, not a choice of treatment)
-      const whichFact = clearPassage && WHICH_FACT.test(plainForm(recognition.text));
+      // (an explanation's own word, "magnesium", is enough: no condition or treatment has it)
+      // ("what substance do muscle knots trap?": a fact asked, which one passage's words answer)
+      const picked = passagePicker(this.deps.knowledge.passages).pick(recognition.text, question.treatment) !== undefined;
+      const asksConcept = picked && namesArticleConcept(recognition.text) && CONCEPT_QUESTION.test(recognition.text);
+      const whichFact = ((clearPassage || picked) && WHICH_FACT.test(plainForm(recognition.text))) || asksConcept;
       // ("Why would putting a needle in my leg do anything for my stomach?": how it could work, not whether it is listed)
       const whyItWorks = clearPassage && WHY_IT_WORKS.test(plainForm(recognition.text));
       if (
@@ -324,7 +329,8 @@ export class MainDialog extends ComponentDialog {
         // when one clearly answers)
         ((question.treatment && !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent))) ||
           recognition.reason === 'ambiguous' ||
-          clearPassage)
+          clearPassage ||
+          whichFact)
       ) {
         // A specific question about the article ("when was dry needling developed?") gets the passage that answers it.
         if (await sendPassageAnswer(context, this.deps, 'how_it_works', question.treatment)) return step.endDialog();

@@ -23,7 +23,15 @@ import type { Outcome } from '../src/turn/record';
 import type { Knowledge, Passage, PassageRole } from '../src/knowledge/types';
 import { passageWithRole, passagesWithRole } from '../src/knowledge/roles';
 import type { TreatmentId } from '../src/nlu/analyse';
-import { askedDetail, asksAboutStaff, asksIfBot, asksWhichDecade, asksWhichIsOlder, asksWhichIsScientific } from '../src/nlu/clinicQuestions';
+import {
+  askedDetail,
+  asksAboutStaff,
+  asksIfBot,
+  asksWhichDecade,
+  asksWhichIsOlder,
+  asksWhichIsScientific,
+  namesArticleConcept,
+} from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
@@ -90,7 +98,9 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     !r.notCovered &&
     treatment &&
     picker.pickClearly(r.text, treatment);
-  if (passage && !listAsked && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity' || clearly)) {
+  // ("What are metabolic byproducts, and…": an explanation's own word asked about, whatever the classifier made of it)
+  const concept = passage !== undefined && namesArticleConcept(r.text) && ASKS.test(r.text);
+  if (passage && !listAsked && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity' || clearly || concept)) {
     return {
       intent: r.intent,
       text: passage.text,

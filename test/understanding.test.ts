@@ -2400,4 +2400,46 @@ describe('understanding patients’ own words', () => {
       }
     });
   });
+  describe("the kinds of pair 41/42's misses (read after their honest run)", () => {
+    it('a condition told and then asked about ("…, can you help?", "Is that on your list?", "…if acupuncture is one of the conditions you treat?") is named back as not on the list, never the body part it is on', async () => {
+      const rosacea = await say("I've got rosacea on my cheeks, can you help?");
+      expect(rosacea.text).to.match(/rosacea/i);
+      expect(rosacea.text).to.match(/isn’t on the list/);
+      const lupus = await say('I have lupus. Just wondering if acupuncture is one of the conditions you treat?');
+      expect(lupus.text).to.match(/“lupus” isn’t on the list/);
+      const eczema = await say('My eczema has spread to my knees and elbows. Is that on your list?');
+      expect(eczema.text).to.match(/isn’t on the list/);
+      expect(eczema.text).to.not.match(/closest condition|Tennis elbow|Knee pain/);
+    });
+    it('kind words ("you\'re an absolute lifesaver"), a goodbye after "fair enough", a question about the bot\'s feelings and help asked to choose what to book are met as such, never declined', async () => {
+      expect((await say("you're an absolute lifesaver")).text).to.match(/Thank you/);
+      expect((await say('ok fair enough, bye then')).text).to.match(/Bye/);
+      for (const text of ['do you ever get bored of chatting to people?', 'Do you have emotions?'])
+        expect((await say(text)).text, text).to.match(/automated assistant/);
+      // ("are you happy to…" asks the clinic, not the bot's feelings)
+      expect((await say('are you happy to treat pregnant women?')).text).to.not.match(/automated assistant/);
+      for (const text of ["I'd like some help working out what to book", 'not sure which one to go for, can you help'])
+        expect((await say(text)).text, text).to.match(/what would you mainly like help with/);
+    });
+    it('a question with a word of the article\'s explanations ("what has lactic acid got to do with muscle knots?") gets that explanation, not the condition of knots; "do you sell magnesium tablets?" does not', async () => {
+      const lactic = await say('what has lactic acid got to do with muscle knots?');
+      expect(lactic.text).to.match(/lactic acid/);
+      expect(lactic.text).to.not.match(/Myofascial pain syndrome/);
+      const both = await say('What happens to the magnesium when a knot is released, and why does circulation matter?');
+      expect(both.text).to.match(/magnesium/);
+      expect((await say('do you sell magnesium tablets?')).text).to.not.match(/lactic acid/);
+    });
+    it('after a condition, "is that something you treat?" and "the pain that\'s left over" are about it; words the condition\'s name holds ("headaches" after the neck) are that condition; "stiff neck and headaches" is one condition', async () => {
+      const c = new Conversation();
+      await c.say("I've had shoulder surgery a few months back.");
+      expect((await c.say('Would dry needling help with the pain that is still left?')).text).to.match(/Post-surgical pain/);
+      const neck = new Conversation();
+      await neck.say('Which one would you suggest?');
+      await neck.say('My neck.');
+      expect((await neck.say('It goes tight at work and then I get headaches by the afternoon.')).text).to.match(/Neck pain and tension headaches/);
+      const one = await say('stiff neck and headaches, can you help?');
+      expect(one.text).to.match(/Neck pain and tension headaches/);
+      expect(one.text).to.not.match(/Migraine/);
+    });
+  });
 });

@@ -23,6 +23,8 @@ import {
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
+import { asksHelpChoosing } from '../nlu/clinicQuestions';
+import { saidWithinName } from '../nlu/analyse';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
@@ -104,7 +106,26 @@ export class TurnRecognizer {
     // (a rare word in it, "no injury or anything", is no unlisted thing asked about)
     else if (addsToChoice(recognition, ctx))
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true, unlistedMention: false };
+    // "It gets stiff and tight … and then I get headaches" after "My neck.": words the condition talked about names
+    // ("headaches" of "Neck pain and tension headaches") are that condition's, not another's.
+    const talkedAbout = ctx.toldCondition ?? ctx.lastCondition;
+    if (
+      talkedAbout &&
+      patientsOwn &&
+      // ("and the other elbow one, the tennis one?": the other one)
+      !/\b(other|another|different|outside|inside|outer|inner)\b/i.test(text) &&
+      // (a condition named as two complaints, "Neck pain and tension headaches": the second told after the first)
+      /\band\b/.test(talkedAbout.name) &&
+      recognition.conditions.length === 1 &&
+      recognition.conditions[0].value.name !== talkedAbout.name &&
+      !recognition.conditions[0].value.excluded &&
+      saidWithinName(recognition.conditions[0].text, talkedAbout.name)
+    )
+      recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
+    // "I need some advice on what to book": the choice between the treatments, which the model took for off-topic.
+    else if (notUnderstood(recognition) && asksHelpChoosing(text))
+      recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "so you'd go with dry needling then?": the recommendation again, for the problem already told
     if (confirmsPick(text, ctx))
       recognition = {

@@ -3,7 +3,7 @@
  * replace entities by slots. Used identically for training examples and live messages.
  */
 import type { DescriptionMatcher } from './descriptions';
-import { negatedBefore } from './descriptions';
+import { negatedBefore, placedOn } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
@@ -78,6 +78,32 @@ const PLACING = new Set(['behind', 'on', 'around', 'round', 'under', 'above', 'b
 const WHOSE = new Set(['my', 'her', 'his', 'their', 'the', 'both', 'your', 'our', 'its']);
 
 /**
+ * "stiff neck and headaches": a condition found by words that another found condition's name holds ("headaches" is in
+ * "Neck pain and tension headaches") is that one's, not a second condition ("migraines" beside a stiff neck stays).
+ */
+function dropCoveredByName(conditions: Array<{ value: ConditionRef; text: string }>): void {
+  const covered = conditions.filter((b) =>
+    conditions.some(
+      (a) =>
+        a !== b &&
+        a.value.name !== b.value.name &&
+        !a.value.excluded &&
+        !b.value.excluded &&
+        saidWithinName(b.text, a.value.name) &&
+        !saidWithinName(a.text, b.value.name),
+    ),
+  );
+  for (const c of covered) conditions.splice(conditions.indexOf(c), 1);
+}
+
+/** Whether every word said is a word of a condition's name ("headaches" of "Neck pain and tension headaches"). */
+export function saidWithinName(said: string, name: string): boolean {
+  const words = wordsOf(said).map(stem);
+  const named = new Set(wordsOf(name).map(stem));
+  return words.length > 0 && words.every((w) => named.has(w));
+}
+
+/**
  * "eczema behind her knees", "a rash on my neck": a body part named only to say where something else is, in a message
  * with no symptom word, is not that body part's listed condition (the something else is what is asked about).
  */
@@ -85,7 +111,8 @@ function locatesSomethingElse(raw: string[], m: { from: number; to: number }): b
   if (m.to - m.from !== 1 || !BARE_PART.has(raw[m.from])) return false;
   let i = m.from - 1;
   while (i >= 0 && WHOSE.has(raw[i])) i--;
-  return i >= 0 && PLACING.has(raw[i]);
+  // ("eczema has spread to my knees and elbows": "to", and a second part joined to the first)
+  return (i >= 0 && PLACING.has(raw[i])) || placedOn(raw, m.from);
 }
 
 /** "stiff from sleeping on it funny", "slept wrong on my neck": how an ache came about, not a sleep problem. */
@@ -250,6 +277,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       CONDITION_SLOT,
       conditions,
     );
+    dropCoveredByName(conditions);
   }
   // A phrase naming an unlisted condition ("rheumatoid arthritis") is what the patient has: no description or
   // broader word is read into the rest of the message.

@@ -48,7 +48,14 @@ const POINTS_BACK = [
   new RegExp(
     `\\b(?:do|can|could|would|will) ${WHO} (?:\\w+ )?(?:treat|needle|fix|sort out|help with|help|do anything (?:for|about|with)|work on|deal with) (?:it|that|this|them|those)\\b`,
   ),
-  /\b(?:is|are) (?:that|this|it|they|those) (?:something|anything|a thing|one|a condition|things)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do)\b/,
+  /\b(?:is|are) (?:that|this|it|they|those) (?:something|anything|a thing|one|a condition|things|one of (?:the|your|ur) (?:conditions|things|ones))(?: that)? (?:you|u|acupuncture|needling|dry needling|it|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do|cover)\b/,
+  // "Is that on the list of things you help with?", "is it on your list?"
+  /\b(?:is|are) (?:that|this|it|they|those|mine) (?:on|in) (?:the|your|ur) list\b/,
+  // "I have multiple sclerosis. Wondering if dry needling is one of the conditions you cover?": the treatment said where
+  // the condition belongs.
+  /\b(?:acupuncture|dry needling|needling|acu) (?:is|are) (?:one of|among) (?:the|your|ur) (?:conditions|things|ones)\b/,
+  // "I have psoriasis on my elbows, can you help?": a bare request for help after a complaint told.
+  /(?:^|,\s*)(?:so |and |but )?(?:can|could|would|will) (?:you|u|ya|yous|you guys|anyone|someone) (?:please )?help(?: me| at all| with (?:it|that|this))?\s*[?.!]*\s*$/,
   /^(?:so |and |what about |how about )?(?:acupuncture|acu|dry needling|needling|dn|needles)(?: worth (?:a shot|a try|trying|it))?\s*\?+\s*$/,
 ];
 /** Words that are no condition when they are all that is asked about ("do you treat kids", "can it help me"). */
@@ -59,7 +66,9 @@ const NOT_A_THING = new Set(
     'seniors elderly pensioners pregnant pregnancy patients clients pets pet dogs dog cats cat horses horse animals animal ' +
     'session sessions appointment appointments price prices cost costs booking bookings both either other stuff things thing ' +
     'pain pains relaxation relaxing wellbeing health recovery muscles muscle joints joint body years months weeks days ages ' +
-    'while long now today tomorrow conditions condition list lists problems issues ailments injuries treatable'
+    'while long now today tomorrow conditions condition list lists problems issues ailments injuries treatable ' +
+    'wondering wonder wondered curious question quick hi hello hey just not sure unsure trying try to choose choosing decide ' +
+    'deciding pick picking book'
   ).split(' '),
 );
 /** "how does …", "why would …": a question about how a treatment works. */
@@ -74,7 +83,7 @@ const BOUNDARY = new Set(
     'and or but because cause coz cos since as when while so if at after from in on for with who which that ' +
     'too then though please pls lately anymore also etc like all every during before until mainly only just mostly faster quicker ' +
     'better more less first either anyway really properly down up into across around under over through near behind ' +
-    'specifically particularly especially exactly'
+    'specifically particularly especially exactly has have had is are was were been keeps spread spreading flares flared'
   ).split(' '),
 );
 /** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */
@@ -82,13 +91,18 @@ const LEADING =
   /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
 
 /** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
+/** Words that open a reply without being part of the thing ("Yeah it came on from gripping tools", "well my hip"). */
+const OPENER = /^(?:(?:yeah|yea|yep|yup|yes|nah|no|ok|okay|well|so|oh|um|erm|hmm|right|and|but|also)[,.!]?\s+)+/i;
+
 function thingAt(rest: string): string | undefined {
-  const lead = LEADING.exec(rest);
-  const text = lead ? rest.slice(lead[0].length) : rest;
+  const opened = rest.replace(OPENER, '');
+  const lead = LEADING.exec(opened);
+  const text = lead ? opened.slice(lead[0].length) : opened;
   const out: string[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}'’-]+/gu)) {
     const w = m[0].toLowerCase();
-    if (!/[\p{L}\p{N}]/u.test(w) || BOUNDARY.has(w) || out.length === 4) break;
+    // ("the pain that's left over": "that's" ends it as "that" would)
+    if (!/[\p{L}\p{N}]/u.test(w) || BOUNDARY.has(w) || BOUNDARY.has(w.replace(/['’]s$/, '')) || out.length === 4) break;
     out.push(m[0]);
   }
   const plain = out.map((w) => w.toLowerCase().replace(/['’]s$/, ''));

@@ -43,6 +43,10 @@ const ASKS_IF_BOT = [
   /\bwho (built|made|created|programmed|designed|wrote|trained|runs) (you|u|this (bot|chat|chatbot|thing|assistant))\b/,
   /\b(you re|youre|you are|u r|ur) (just )?(a |an )?(bot|robot|chatbot|ai|computer|program|machine)( then)?,? (right|arent you|aren t you|yeah|eh|hey|correct|yes|isnt it|innit)\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
+  // "Do you have feelings?", "do you ever get tired of answering questions?": whether something is there to feel it.
+  /\b(do|can|does) (you|u|it) (actually |really |even |ever )?(have|got|get|feel|experience) (feelings|emotions|a life|a body|friends|a heart|a brain|a personality|(bored|lonely|tired|fed up|sick|annoyed)( of (answering|talking|chatting|questions|people|us|me)| answering|\s*\??$))/,
+  /\b(are|r) (you|u) (alive|conscious|sentient|self aware|(ever )?(happy|sad|lonely|bored|tired))\s*\??$/,
+  /^(and |so |but )?(do|does) (you|u) (ever )?(sleep|dream|eat|rest|take a break|go home|get paid)\s*\??$/,
 ];
 
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
@@ -87,8 +91,9 @@ export function asksWhichIsScientific(text: string): boolean {
 }
 
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
+// ("haha fair enough, bye then": acknowledgements before it)
 const FAREWELL =
-  /^(ok |okay |alright |thanks |thank you |cheers |ta )?(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
+  /^((ok|okay|alright|thanks|thank you|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
 
 /** Season's greetings ("Merry Christmas to the whole team!"): wished back, never a farewell to worry about. */
 const FESTIVE =
@@ -147,7 +152,7 @@ const ACKNOWLEDGE =
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|(you are|youre|your|ur) (great|the best|amazing|fantastic))\b/;
+  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure))\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
@@ -218,7 +223,9 @@ const SOCIAL_VOCAB = new Set(
     // ("just browsing, nothing specific yet"), "just wanted to say hi", warm words about an answer ("that's really
     // interesting, thanks for explaining it so clearly"), and who is there ("my name is Margaret … is anyone there?")
     'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want interesting informative useful ' +
-    'clearly clear explain name anyone anybody someone somebody whoops woops oopsie'
+    'clearly clear explain name anyone anybody someone somebody whoops woops oopsie ' +
+    // "you're a lifesaver honestly"
+    'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real'
   ).split(' '),
 );
 
@@ -290,6 +297,33 @@ const ADVISED_BY =
 
 export function toldAdvice(text: string): boolean {
   return ADVISED_BY.test(plainForm(text));
+}
+
+/**
+ * Help asked to choose what to book, with nothing else said ("I need some advice on what to book", "I'm after some help
+ * choosing", "not sure which to go for"): the start of the choice between the treatments, in a clinic's chat.
+ */
+const HELP_CHOOSING =
+  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one)? (to|i should) (book|get|try|choose|go for|pick)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which))\b/;
+
+/**
+ * Words of the article's explanations that name no condition and no treatment ("What's magnesium got to do with muscle
+ * knots?", "what are metabolic byproducts?"): a question with one is about the explanation, though "knots" is also a
+ * condition's word.
+ */
+const ARTICLE_CONCEPT =
+  /\b(magnesium|lactic( acid)?|metabolic|byproducts?|by products?|nutrients?|minerals?|meridians?|acupoints?|nerve signalling|life force)\b/;
+
+/** The clinic asked for something ("do you sell magnesium supplements?"), not the article's explanation. */
+const FROM_THE_CLINIC = /\b(sell|sells|selling|stock|stocks|buy|supplements?|tablets?|pills?|capsules?|prescribe|prescribes|products?)\b/;
+
+export function namesArticleConcept(text: string): boolean {
+  const form = plainForm(text);
+  return ARTICLE_CONCEPT.test(form) && !FROM_THE_CLINIC.test(form);
+}
+
+export function asksHelpChoosing(text: string): boolean {
+  return HELP_CHOOSING.test(plainForm(text));
 }
 
 export function asksForRecommendation(text: string): boolean {

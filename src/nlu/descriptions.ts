@@ -147,6 +147,22 @@ function askedToTreat(tokens: string[], from: number): boolean {
   return TREAT.has(tokens[i] ?? '');
 }
 
+/** Words that place something on a body part ("a rash on my elbows", "spread to my scalp"), and whose part it is. */
+const PLACED_ON = new Set(['on', 'behind', 'around', 'under', 'above', 'below', 'near', 'between', 'across', 'over', 'along', 'to']);
+const OWNER = new Set(['my', 'her', 'his', 'their', 'the', 'both', 'your', 'our', 'its']);
+
+/** Whether the body part at `from` only says where something else is ("psoriasis has spread to my elbows"). */
+export function placedOn(tokens: string[], from: number): boolean {
+  let i = from - 1;
+  for (;;) {
+    while (i >= 0 && OWNER.has(tokens[i])) i--;
+    // ("to my elbows and scalp": the second part is placed by the same word)
+    if ((tokens[i] === 'and' || tokens[i] === 'or') && i >= 2) i -= 2;
+    else break;
+  }
+  return i >= 0 && PLACED_ON.has(tokens[i]);
+}
+
 /** Words between a treatment word and the body part it asks about: "a", "my", and how the part is. */
 const BEFORE_PART = new Set([
   'a',
@@ -344,7 +360,8 @@ export class DescriptionMatcher {
       for (const c of part.value.conditions) {
         const cues = cueCount.get(c) ?? 0;
         if (c.requiresCue && cues === 0) continue;
-        if (!hasSymptom && cues === 0 && !patientsOwn && !asksList && !askedToTreat(tokens, part.from)) continue;
+        // ("is a rash on my elbows on your list?": the list is asked about the rash, which the elbows only place)
+        if (!hasSymptom && cues === 0 && !patientsOwn && !(asksList && !placedOn(tokens, part.from)) && !askedToTreat(tokens, part.from)) continue;
         consider(c, 2 + cues + ((partCount.get(c) ?? 1) - 1) * 0.5, part.from, part.to, true);
       }
     }

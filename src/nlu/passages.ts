@@ -3,6 +3,7 @@
  * whose cues the question names, e.g. "when was dry needling invented" gets "developed in the 1980s" rather
  * than the whole definition. Passages carry their article sources like every answer.
  */
+import { namesArticleConcept } from './clinicQuestions';
 import type { Passage } from '../knowledge/types';
 import type { TreatmentId } from './analyse';
 import { PhraseMatcher, phraseEntries } from './entities';
@@ -90,18 +91,22 @@ export class PassagePicker {
   ): { passage: Passage; score: number } | undefined {
     const tokens = words(text);
     const scores = new Map<Passage, number>();
+    // How much each passage is what is asked: an explanation's own word ("magnesium", "meridians") says more than a
+    // common one ("release", "go in"). It ranks the passages; how clearly one answers is the score without it.
+    const ranks = new Map<Passage, number>();
     for (const m of cues.match(tokens, tokens.map(stem))) {
       const p = m.value;
       if (treatment && treatment !== 'both' && p.treatment !== treatment && p.treatment !== 'both') continue;
       // A bare question word ("who", "when") says less than a content word ("invented", "physios").
       const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
       scores.set(p, (scores.get(p) ?? 0) + weight);
+      ranks.set(p, (ranks.get(p) ?? 0) + weight + (namesArticleConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));
     }
     let best: Passage | undefined;
     const order = (p: Passage) => this.passages.indexOf(p);
-    for (const [p, score] of scores) {
-      const top = best ? scores.get(best)! : -1;
-      if (!best || score > top || (score === top && order(p) < order(best))) best = p;
+    for (const [p, rank] of ranks) {
+      const top = best ? ranks.get(best)! : -1;
+      if (!best || rank > top || (rank === top && order(p) < order(best))) best = p;
     }
     return best ? { passage: best, score: scores.get(best)! } : undefined;
   }
