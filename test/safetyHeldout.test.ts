@@ -461,6 +461,12 @@ const SETS: Floors[] = [
   // and their kinds added (9097748, c298d41). The floors are the figures after.
   everyUrgentCaught('safety-test-39.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 2 }),
   everyUrgentCaught('safety-test-40.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 6 }),
+  // Session 19: safety-test-41 and -42 (two authors of session 18, kept unread) were run without being read on session
+  // 18's start and final code (73083c9 -> fda5459: 41 emergency 149/150, crisis 48/50, urgent 45/45, clinic 34/35, false
+  // alarms 1 -> 0, told 6 -> 4, answered 319 -> 320; 42: 148 -> 149/150, 50/50, 45/45, 34/35, 5, 7, 313/320), then read
+  // and their kinds added (5a89c96, 9eaa81a). The floors are the figures after.
+  everyUrgentCaught('safety-test-41.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 2 }),
+  everyUrgentCaught('safety-test-42.jsonl', { falseAlarms: 0, answered: 319, criedWolf: 2 }),
 ];
 
 for (const set of SETS) {
