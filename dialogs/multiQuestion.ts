@@ -113,7 +113,10 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   // ("What do you know about dry needling for golfer's elbow, and…": the help menu is no answer to a part naming a condition)
   const aboutCondition =
     q.condition && !q.conditionFromContext && (TOPICS.has(r.intent) || r.intent === 'help' || r.reason === 'ambiguous' || ASKS_ON_LIST.test(r.text));
-  if (r.intent === 'condition_query' || aboutCondition || (r.intent === 'which_suits' && (q.condition ?? whole.condition))) {
+  // ("Which one is for muscles? And which one is for internal stuff like digestion?": each part's own problem, not the
+  // condition the whole message names)
+  const ownArea = r.intent === 'which_suits' && !q.condition ? leadingArea(toldConcerns(r.text, r.conditions)) : undefined;
+  if (r.intent === 'condition_query' || aboutCondition || (r.intent === 'which_suits' && !ownArea && (q.condition ?? whole.condition))) {
     // A part that names something unlisted ("shin splints?") is about that, not the message's first condition.
     // ("does it help tinnitus? what about my achilles": "it" is the treatment; tinnitus, named, is what the part asks about)
     const condition = q.condition ?? (r.unlistedMention && (!r.refersBack || r.unlistedText) ? undefined : whole.condition);

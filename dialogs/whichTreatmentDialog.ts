@@ -53,7 +53,23 @@ const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> 
   {
     value: 'chinese',
     title: 'Chinese medicine',
-    synonyms: ['chinese', 'traditional', 'meridians', 'chi', 'qi', 'ancient', 'eastern', 'holistic', 'spiritual'],
+    // (the article's words for what acupuncture does: "balance a person's chi, the flow of energy or life force")
+    synonyms: [
+      'chinese',
+      'traditional',
+      'meridians',
+      'chi',
+      'qi',
+      'ancient',
+      'eastern',
+      'holistic',
+      'spiritual',
+      'energy',
+      'life force',
+      'balance',
+      'rebalance',
+      'balanced',
+    ],
   },
   { value: 'none', title: 'No preference', synonyms: ['none', 'no preference', 'either', 'dont mind', "don't mind", 'not sure', 'whatever'] },
 ];
@@ -141,7 +157,10 @@ const LEAVES_IT =
 function typedAnswer(isAreaPrompt: boolean, r: Told, told?: Concerns): string | undefined {
   const leaves = LEAVES_IT.test(plainForm(r.text)) || mentionsConcerns(r.text, r.conditions);
   const sofar = leaves ? leadingArea(told) : undefined;
-  if (isAreaPrompt) return toldArea(r) ?? matchSynonyms(AREAS.slice(3), r.text) ?? (leaves ? (sofar ?? 'unsure') : undefined);
+  // ("I'd like something to rebalance my energy": no area, but the approach told, which then decides; not a question)
+  const approachOnly = questionCount(r.text) === 0 && (turnedDown(r.text) ?? matchSynonyms(APPROACHES.slice(0, 2), r.text)) !== undefined;
+  if (isAreaPrompt)
+    return toldArea(r) ?? matchSynonyms(AREAS.slice(3), r.text) ?? (leaves ? (sofar ?? 'unsure') : approachOnly ? 'unsure' : undefined);
   return toldApproach(r) ?? (sofar === 'internal' ? 'chinese' : sofar ? 'western' : leaves ? 'none' : undefined);
 }
 
@@ -207,6 +226,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // (the questions start again from this message, which answers for each and asks which matters most)
     if (splitByList(this.deps.knowledge, recognition)) return step.replaceDialog(WATERFALL);
     if (DECIDES.has(area)) return this.answer(step, area, 'none');
+    // ("I'd like something to rebalance me, my energy is off": the answer already tells the approach)
+    const approach = toldApproach(recognition);
+    if (approach && approach !== 'none') return this.answer(step, area, approach);
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {
       prompt: reply(step.context, 'clarify', APPROACH_PROMPT, { intent: INTENT }),

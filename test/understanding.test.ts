@@ -2441,5 +2441,25 @@ describe('understanding patients’ own words', () => {
       expect(one.text).to.match(/Neck pain and tension headaches/);
       expect(one.text).to.not.match(/Migraine/);
     });
+    it('a lay account of a diagnosis ("Dr Google says it\'s the band of tissue along the sole") still lets the description name the condition; praise for the website is thanked; "is the list everything, or are there others?" is the list not being exhaustive; who practises acupuncture is its Chinese origin', async () => {
+      const heel = await say(
+        "Mornings are the worst, the first steps feel like walking on gravel under my heel. Google says it's the band of tissue under the foot. Can you help?",
+      );
+      expect(heel.text).to.match(/Plantar fasciitis/);
+      expect((await say('just wanted to say your website is really easy to use')).text).to.match(/Thank you/);
+      expect((await say('is the website easy to use?')).text).to.not.match(/Thank you/);
+      expect((await say('Is that list of conditions everything or are there others too?')).text).to.match(/not limited/);
+      expect((await say('who practises acupuncture?')).text).to.match(/Chinese/);
+      expect((await say('who practises dry needling?')).text).to.match(/Myotherapy|physical therapy/);
+    });
+    it('"which one is for muscles? and which one is for digestion?" answers each part for its own problem; at "what would you like help with?", "I want something to rebalance my energy" tells the approach and gets the recommendation', async () => {
+      const both = await say('Which one is for muscles? And which one is for gut stuff like digestion?');
+      expect(both.text).to.match(/points to dry needling/);
+      expect(both.text).to.match(/acupuncture/);
+      const c = new Conversation();
+      await c.say("I'm not sure what I need, can you guide me?");
+      const r = await c.say("I'd like something to rebalance my energy, I feel a bit off");
+      expect(r.text).to.match(/points to acupuncture/);
+    });
   });
 });

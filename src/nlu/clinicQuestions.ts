@@ -152,7 +152,7 @@ const ACKNOWLEDGE =
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure))\b/;
+  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
@@ -225,7 +225,9 @@ const SOCIAL_VOCAB = new Set(
     'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want interesting informative useful ' +
     'clearly clear explain name anyone anybody someone somebody whoops woops oopsie ' +
     // "you're a lifesaver honestly"
-    'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real'
+    'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real ' +
+    // feedback on the website ("Just wanted to say the website's really easy to use")
+    'websites site sites easy simple straightforward navigate follow find user friendly booking online form design'
   ).split(' '),
 );
 
@@ -260,7 +262,8 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
     FAREWELL.test(form) ||
     ACKNOWLEDGE.test(form) ||
     APOLOGY.test(form) ||
-    COMPLIMENT.test(form) ||
+    // ("is the website easy to use?" asks, it does not praise)
+    (COMPLIMENT.test(form) && !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
     WELL_WISHING.test(form) ||
     LANGUAGE.test(form)
   )
@@ -304,7 +307,7 @@ export function toldAdvice(text: string): boolean {
  * choosing", "not sure which to go for"): the start of the choice between the treatments, in a clinic's chat.
  */
 const HELP_CHOOSING =
-  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one)? (to|i should) (book|get|try|choose|go for|pick)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which))\b/;
+  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one)? (to|i should) (book|get|try|choose|go for|pick)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which)|(not sure|unsure|no idea|dont know|do not know) what (i need|i should get|to get|would help|would suit me|suits me|is best for me)|(guide|steer|point) me)\b/;
 
 /**
  * Words of the article's explanations that name no condition and no treatment ("What's magnesium got to do with muscle

@@ -21,14 +21,15 @@ const ADVISED = new Set(['needling', 'needles', 'acupuncture', 'acu', 'dn', 'dry
 /** Where the first word that names a diagnosis is ("said", "diagnosed"), or -1. */
 const diagnosisAt = (tokens: string[]) => tokens.findIndex((t) => DIAGNOSIS.test(t));
 
-function diagnosed(tokens: string[]): boolean {
+function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? ''));
   if (at < 0) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
   if (describedNotNamed(tokens.slice(at + 1, at + 8))) return false;
   // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
   const told = tokens.slice(at + 1, at + 11).filter((t) => t.length >= 4);
-  return !told.every((t) => LAY_ACCOUNT.has(t));
+  // (the described condition's own body part is no name for what is wrong: "it's the band of tissue under the foot")
+  return !told.every((t) => LAY_ACCOUNT.has(t) || parts.has(t));
 }
 
 /** A diagnosis described instead of named: "the condition where…", "that thing with…", "can't remember what it's called". */
@@ -49,7 +50,10 @@ const LAY_ACCOUNT = new Set(
     // (the question after it: "physio said a tendon is getting squashed. can dry needling help?")
     'needling needle needles acupuncture help helps treat does work ' +
     // ("my doctor said my pain is widespread - I ache pretty much everywhere, lots of tender spots": how it is, no name)
-    'pain pains widespread ache aches aching everywhere pretty much lots tender spots over constant constantly exhausted'
+    'pain pains widespread ache aches aching everywhere pretty much lots tender spots over constant constantly exhausted ' +
+    // ("Dr Google says it's the band of tissue along the sole", "the doctor called it wear and tear in the joint")
+    'band tissue tissues along under underneath inside outside behind front back bottom sole soles google online wear tear ' +
+    'lining sheath cartilage ligament ligaments fascia'
   ).split(' '),
 );
 
@@ -391,7 +395,7 @@ export class DescriptionMatcher {
     const chosen = best as { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
     if (
       chosen &&
-      diagnosed(tokens) &&
+      diagnosed(tokens, (this.wordsByCondition.get(chosen.condition) ?? conditionWords(chosen.condition)).parts) &&
       !toldThisOne(tokens, this.wordsByCondition.get(chosen.condition) ?? conditionWords(chosen.condition), this.allParts) &&
       !toldItsCues(tokens, cueHits, chosen.condition)
     ) {
