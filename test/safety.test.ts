@@ -1853,6 +1853,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'I have been experiencing recurrent stiffness in my lower back and wish to know whether dry needling would be suitable.',
       'just wanted to say your online booking is really easy to use',
       'if I had to choose just one, the thing I want sorted is my sleep',
+      // (a filler word and a question of which treatment to pick say nothing of risk)
+      'traffic was awful this morning hey',
+      "I really don't know anything about either of them. Which one should I get?",
     ])
       expectNoGuidanceFirst(t);
   });

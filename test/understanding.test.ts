@@ -2460,6 +2460,13 @@ describe('understanding patients’ own words', () => {
       await c.say("I'm not sure what I need, can you guide me?");
       const r = await c.say("I'd like something to rebalance my energy, I feel a bit off");
       expect(r.text).to.match(/points to acupuncture/);
+      // (more told after a recommendation, "for over a year", is no question about the treatments' history)
+      const more = new Conversation();
+      await more.say('Which one should I get?');
+      await more.say('my lower back');
+      const told = await more.say("it's been like that for over two years, the muscles are always tight");
+      expect(told.text).to.match(/points to dry needling/);
+      expect(told.text).to.not.match(/1980s/);
     });
   });
 });

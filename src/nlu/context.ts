@@ -299,8 +299,13 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
     !asksSomething(r.text)
   )
     return true;
-  return notUnderstood(r) && tellsDetail(r.text);
+  // ("it's been going on for over a year, muscles feel really tight": told, not asked, though the model read an article
+  // question into "for over a year")
+  return (notUnderstood(r) || (TOLD_NOT_ASKED.has(r.intent) && !asksSomething(r.text))) && tellsDetail(r.text);
 }
+
+/** Intents of questions about the article, which a message that asks nothing cannot be. */
+const TOLD_NOT_ASKED = new Set(['how_it_works', 'what_is', 'uses', 'difference', 'similarity']);
 
 /** "so you'd go with dry needling then?", "so it's acupuncture?": the pick said back, to be confirmed. */
 const CONFIRMS_PICK =

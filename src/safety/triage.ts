@@ -70,7 +70,9 @@ const FUNCTION_WORDS = new Set(
     'a an the and or but so if then than to of in on at by for from with about as into over up out off i me my im ive id ' +
     'you your it its is was were be been am are has have had do does did this that there here what which who when how just ' +
     'also very realli too some ani all most mostli honestli actual actualli basic basicali like well still even again ok yeah ' +
-    'yes no not feel get got bit lot thing thi becaus through'
+    'yes no not feel get got bit lot thing thi becaus through ' +
+    // fillers that say nothing either ("weather's awful today hey"), and the stems of was, has, does
+    'hei lol haha hahaha wa ha doe'
   ).split(' '),
 );
 
@@ -433,6 +435,23 @@ const ASKING_FRAMES = [
   'asked me to find out',
   'just checking',
   'quick question',
+  // a choice between the treatments asked for ("I don't know anything about either. Which do I pick?")
+  'which do i pick',
+  'which should i pick',
+  'which do i choose',
+  'which should i choose',
+  'which one should i get',
+  'which should i get',
+  'which one do i',
+  'which would you recommend',
+  'which do you recommend',
+  'which suits me',
+  'which one suits me',
+  'help me choose',
+  'help me pick',
+  'do not know anything about either',
+  'do not know which',
+  'not sure which',
 ];
 
 /** No phrases: the classifier asked about a message without its function words only. */
