@@ -84,6 +84,18 @@ export class PassagePicker {
     return found && found.score >= 2 ? found.passage : undefined;
   }
 
+  /** Whether a cue's words are one of the article's explanation words, worked out once per cue said. */
+  private readonly concepts = new Map<string, boolean>();
+  private isConcept(said: string): boolean {
+    let known = this.concepts.get(said);
+    if (known === undefined) {
+      // (typed words vary with typos: the memo is kept small)
+      if (this.concepts.size >= 1000) this.concepts.clear();
+      this.concepts.set(said, (known = namesArticleConcept(said)));
+    }
+    return known;
+  }
+
   private scored(
     text: string,
     treatment: TreatmentId | 'both' | undefined,
@@ -100,7 +112,7 @@ export class PassagePicker {
       // A bare question word ("who", "when") says less than a content word ("invented", "physios").
       const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
       scores.set(p, (scores.get(p) ?? 0) + weight);
-      ranks.set(p, (ranks.get(p) ?? 0) + weight + (namesArticleConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));
+      ranks.set(p, (ranks.get(p) ?? 0) + weight + (this.isConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));
     }
     let best: Passage | undefined;
     const order = (p: Passage) => this.passages.indexOf(p);

@@ -146,15 +146,18 @@ const URGENT_CARE_WORDS =
  */
 const FOR_HOW_LONG = 'for (years|decades|most of my life|as long as)';
 const HOW_LONG = new RegExp(`^(${FOR_HOW_LONG}|when (i am|i get|i feel|im) )`);
-/** A death told ("my late husband", "since dad passed away"): why a crisis is felt, never when (see crisisWords). */
+/** A death told ("my late husband", "since dad passed away"): why a crisis is felt, never when (see withoutDeathTold). */
 const DEATH_WORDS = new Set(['died', 'deceased', 'rip']);
 const LATE_OWNER = new Set(['my', 'his', 'her', 'our', 'their']);
 
-/** A sentence's words with a death told blanked out (one for one, so positions stay), to date a crisis sign. */
+/**
+ * A sentence's words with a death told blanked out (one for one, so positions stay), to date a crisis sign; the same
+ * array when it tells none, so that its time cues need not be found again.
+ */
 function withoutDeathTold(words: string[]): string[] {
-  return words.map((w, i) =>
-    DEATH_WORDS.has(w) || (w === 'late' && LATE_OWNER.has(words[i - 1] ?? '')) || (w === 'passed' && words[i + 1] === 'away') ? '' : w,
-  );
+  const told = (w: string, i: number) =>
+    DEATH_WORDS.has(w) || (w === 'late' && LATE_OWNER.has(words[i - 1] ?? '')) || (w === 'passed' && words[i + 1] === 'away');
+  return words.some(told) ? words.map((w, i) => (told(w, i) ? '' : w)) : words;
 }
 const HOW_LONG_ANYWHERE = new RegExp(`\\b${FOR_HOW_LONG}\\b`, 'g');
 
@@ -756,7 +759,9 @@ export class SafetyTriage {
           const dated = sign.tier === 'crisis' ? withoutDeathTold(sentence.words) : sentence.words;
           const cues =
             sign.tier === 'crisis'
-              ? timeCues(dated).filter((c) => c.kind !== 'habitual' && !HOW_LONG.test(dated.slice(c.first, c.last).join(' ')))
+              ? (dated === sentence.words ? sentence.cues : timeCues(dated)).filter(
+                  (c) => c.kind !== 'habitual' && !HOW_LONG.test(dated.slice(c.first, c.last).join(' ')),
+                )
               : sentence.cues;
           let when = whenOf(dated, offset + start, offset + end, cues);
           // "my chest has been hurting like a pressure thing for ages and my left arm feels heavy": "for ages" is any
