@@ -5,6 +5,8 @@ import { extractFeatures } from '../src/nlu/features';
 import { NaiveBayesModel, softmax } from '../src/nlu/naiveBayes';
 import { cleanText, tokenize, words } from '../src/nlu/normalize';
 import { buildMatchers, IntentRecognizer, NONE_INTENT } from '../src/nlu/recognizer';
+import { phraseEntries, PhraseMatcher } from '../src/nlu/entities';
+import { readdirSync, readFileSync } from 'node:fs';
 import { editDistance, SpellCorrector } from '../src/nlu/spelling';
 import { loadOrTrainClinicModel } from '../src/nlu/clinic';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -85,6 +87,50 @@ describe('condition entities', () => {
     expect(a.conditions.map((c) => c.value.name)).to.deep.equal(['Sciatica']);
     expect(a.words).to.deep.equal(['does', '<treatment>', 'or', '<treatment>', 'help', '<condition>']);
   });
+});
+
+describe('phrase matching', () => {
+  const { knowledge: k } = clinic();
+  // Every phrase the knowledge gives the matchers, in one list (with typos, stems and sound-alikes as in the bot).
+  const phrases = [
+    ...k.conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.broader, ...c.cues, ...c.bodyParts, ...c.anyBodyPartCues]),
+    ...k.descriptions.symptoms,
+    ...k.descriptions.diagnoses,
+    ...k.descriptions.unlistedBodyParts,
+    ...k.passages.flatMap((p) => p.cues),
+  ];
+  const heldout = join(__dirname, '..', '..', 'test', 'heldout');
+  const lines = (file: string): string[] =>
+    file.endsWith('.jsonl')
+      ? readFileSync(join(heldout, file), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { text: string }).text)
+      : (JSON.parse(readFileSync(join(heldout, file), 'utf8')) as Array<{ turns: Array<{ user: string }> }>).flatMap((c) =>
+          c.turns.map((t) => t.user),
+        );
+  // Patients' own words, typos and all: a read pair of held-out sets.
+  const messages = readdirSync(heldout)
+    .filter((f) => /-4[12]\.jsonl?$/.test(f))
+    .flatMap(lines);
+
+  for (const bySound of [false, true]) {
+    it(`finds exactly what trying every phrase at every word finds${bySound ? ', sound-alikes included' : ''}`, () => {
+      const matcher = new PhraseMatcher(
+        phrases.flatMap((p, i) => phraseEntries(i, [p])),
+        bySound,
+      );
+      expect(messages.length).to.be.greaterThan(2000);
+      let found = 0;
+      for (const text of messages) {
+        const tokens = words(text);
+        const fast = matcher.match(tokens);
+        expect(fast, text).to.deep.equal(matcher.matchEverywhere(tokens));
+        found += fast.length;
+      }
+      expect(found).to.be.greaterThan(messages.length);
+    });
+  }
 });
 
 describe('features', () => {

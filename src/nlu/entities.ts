@@ -67,12 +67,33 @@ const FILLERS = new Set([
   'properly',
 ]);
 
+/** Entry indices listed under a key (a first word, a stem, a letter or a sound). */
+type EntryIndex = Map<string, number[]>;
+
+function addTo(index: EntryIndex, key: string, entry: number): void {
+  const list = index.get(key);
+  if (list) list.push(entry);
+  else index.set(key, [entry]);
+}
+
 /**
  * Longest-first, non-overlapping phrase matching. Entries are tried longest first so that
  * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
+ *
+ * Only entries whose first word can match a token are tried there: entries are indexed by their first word, its stem,
+ * its first letter (for typos: only long words, and only when the token is not an English word) and its sound (for
+ * sound-alikes). The index only narrows where an entry is tried; the full check is the same as trying every entry at
+ * every token, in the same order, so what is found does not change (a test compares the two). Matching had become most
+ * of the recognizer's time with a few thousand cue and symptom entries.
  */
 export class PhraseMatcher<T> {
   private readonly entries: PhraseEntry<T>[];
+  private readonly byWord: EntryIndex = new Map();
+  private readonly byStem: EntryIndex = new Map();
+  /** Entries whose first word is long enough to take a typo, by its first letter. */
+  private readonly byLetter: EntryIndex = new Map();
+  /** Entries of two words or more whose first word may match by sound, by its sound key. */
+  private readonly bySoundKey: EntryIndex = new Map();
 
   /** @param bySound whether a word of a longer phrase may match by sound (condition names: "carpool tunnel"). */
   constructor(
@@ -80,35 +101,89 @@ export class PhraseMatcher<T> {
     private readonly bySound = false,
   ) {
     this.entries = [...entries].sort((a, b) => b.words.length - a.words.length);
+    this.entries.forEach((entry, e) => {
+      const first = entry.words[0];
+      addTo(this.byWord, first, e);
+      addTo(this.byStem, entry.stems[0], e);
+      if (first.length >= 6) addTo(this.byLetter, first[0], e);
+      if (bySound && entry.words.length >= 2 && first.length >= 5) {
+        const key = soundOf(first);
+        if (key.length >= 3) addTo(this.bySoundKey, key, e);
+      }
+    });
+  }
+
+  /** Every entry that may start at each token, with the positions it may start at, in entry order (a superset). */
+  private candidates(tokens: string[], tokenStems: string[]): Map<number, number[]> {
+    const starts = new Map<number, number[]>();
+    const add = (list: number[] | undefined, i: number) => {
+      for (const e of list ?? []) {
+        const at = starts.get(e);
+        if (!at) starts.set(e, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const typed = tokens[i];
+      add(this.byWord.get(typed), i);
+      add(this.byStem.get(tokenStems[i]), i);
+      if (typed.length >= 5 && !FUNCTION_WORDS.has(typed) && !isEnglish(typed)) add(this.byLetter.get(typed[0]), i);
+      if (this.bySoundKey.size > 0 && typed.length >= 4 && !FUNCTION_WORDS.has(typed)) add(this.bySoundKey.get(soundOf(typed)), i);
+    }
+    return starts;
   }
 
   match(tokens: string[], tokenStems: string[] = tokens.map(stem)): EntityMatch<T>[] {
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: EntityMatch<T>[] = [];
-    for (const entry of this.entries) {
+    const starts = this.candidates(tokens, tokenStems);
+    for (const e of [...starts.keys()].sort((a, b) => a - b)) {
+      const entry = this.entries[e];
       const n = entry.words.length;
-      for (let i = 0; i + n <= tokens.length; i++) {
-        let ok = true;
-        let exact = 0;
-        let bySound = 0;
-        let j = i;
-        for (let k = 0; k < n && ok; k++, j++) {
-          // "my mind just won't switch off", "can't really sleep": a filler between a phrase's words changes nothing.
-          if (k > 0) while (j < tokens.length - 1 && FILLERS.has(tokens[j]) && tokens[j] !== entry.words[k] && !taken[j]) j++;
-          if (j >= tokens.length || taken[j]) ok = false;
-          // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
-          else if (sameWord(tokens[j], tokenStems[j], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[j]) ? 0 : 1;
-          else if (this.bySound && n >= 2 && soundsAlike(tokens[j], entry.words[k])) bySound++;
-          else ok = false;
-        }
-        // "carpool tunnel", "planter fasciitis" (autocorrect, sound-alike spelling): in a phrase of two words or more, a word
-        // that sounds like the alias's counts, when another word of it is the alias's own.
-        if (!ok || (bySound > 0 && exact === 0)) continue;
+      for (const i of starts.get(e)!.sort((a, b) => a - b)) {
+        if (i + n > tokens.length) break;
+        const j = this.matchAt(entry, tokens, tokenStems, taken, i);
+        if (j < 0) continue;
         for (let k = i; k < j; k++) taken[k] = true;
         found.push({ value: entry.value, from: i, to: j });
       }
     }
     return found.sort((a, b) => a.from - b.from);
+  }
+
+  /** The reference for {@link match}: every entry tried at every token, without the index (slow; tests compare the two). */
+  matchEverywhere(tokens: string[], tokenStems: string[] = tokens.map(stem)): EntityMatch<T>[] {
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const found: EntityMatch<T>[] = [];
+    for (const entry of this.entries) {
+      for (let i = 0; i + entry.words.length <= tokens.length; i++) {
+        const j = this.matchAt(entry, tokens, tokenStems, taken, i);
+        if (j < 0) continue;
+        for (let k = i; k < j; k++) taken[k] = true;
+        found.push({ value: entry.value, from: i, to: j });
+      }
+    }
+    return found.sort((a, b) => a.from - b.from);
+  }
+
+  /** Where the entry's match starting at token i ends (one past its last token), or -1 when it does not match there. */
+  private matchAt(entry: PhraseEntry<T>, tokens: string[], tokenStems: string[], taken: boolean[], i: number): number {
+    const n = entry.words.length;
+    let exact = 0;
+    let bySound = 0;
+    let j = i;
+    for (let k = 0; k < n; k++, j++) {
+      // "my mind just won't switch off", "can't really sleep": a filler between a phrase's words changes nothing.
+      if (k > 0) while (j < tokens.length - 1 && FILLERS.has(tokens[j]) && tokens[j] !== entry.words[k] && !taken[j]) j++;
+      if (j >= tokens.length || taken[j]) return -1;
+      // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
+      if (sameWord(tokens[j], tokenStems[j], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[j]) ? 0 : 1;
+      else if (this.bySound && n >= 2 && soundsAlike(tokens[j], entry.words[k])) bySound++;
+      else return -1;
+    }
+    // "carpool tunnel", "planter fasciitis" (autocorrect, sound-alike spelling): in a phrase of two words or more, a word
+    // that sounds like the alias's counts, when another word of it is the alias's own.
+    return bySound > 0 && exact === 0 ? -1 : j;
   }
 }
 
