@@ -1859,4 +1859,29 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+
+  it("the kinds of pair 47/48's misses (read after their honest run): a sign told after what someone else reckons; '2 many' tablets; wanting to stop existing; a friend who leaves their pets in someone's care and then cannot be reached; a wound oozing and a fever now after something done last week; burning oneself with an iron; waking on the floor and passing out again on standing; ordinary after-effects in SMS spelling; and no guidance first for 'take care of myself', a clinic or plans that collapsed, a cut that healed, or stroking a cat", () => {
+    expectTier(
+      "my brother reckons I'm not making sense and me mouth has gone crooked, my hand's gone numb too, started ten minutes ago",
+      'emergency',
+    );
+    expectTier('swallowed 2 many of my sleeping tablets an hour ago and feel really drowsy', 'emergency');
+    expectTier('honestly some days I just want to stop existing', 'crisis');
+    expectTier("my sister left her cat and her house keys with me and said take care of them for me, now she won't answer her phone", 'crisis');
+    expectTier('my son got his ears pierced last week and now it is oozing pus and he is running a fever', 'urgent');
+    expectTier("I've been holding a lighter to my arm when it all gets too much", 'crisis');
+    expectTier('I woke up on the kitchen floor and every time I try to get up everything goes black', 'emergency');
+    expectTier('got a brused spot on my nek afta the needlin, normal?', 'clinic');
+    expectTier('the acupuncture turned me into a zombie lol, so tired this arvo', 'clinic');
+    for (const t of [
+      "I need to take better care of myself this year, I'm proud of myself for finally booking",
+      'our old physio clinic collapsed after the owner retired, are you taking new patients?',
+      'the collapse of our small business has me stressed, does acupuncture help with stress?',
+      'I had an infected cut on my foot in June that needed antibiotics, all healed now, can you needle near the scar?',
+      'I was stroking the dog at reception, is he the clinic dog?',
+    ])
+      expectNoGuidanceFirst(t);
+    // (not coming to an appointment is no faint: "won't be coming to" is not "won't come to")
+    expect(triage.triage("can't make it to the appointment tomorrow, I won't be coming to it, sorry").tier).to.not.equal('emergency');
+  });
 });

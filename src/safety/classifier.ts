@@ -16,7 +16,9 @@ export function safetyFeatures(stems: string[][]): string[] {
   for (const clause of stems) {
     let negated = 0;
     let prev = '';
-    for (const s of clause) {
+    for (const marked of clause) {
+      // (the classifier reads "using" as the patterns did before stems that are other short words were marked: "us")
+      const s = marked.endsWith('_') ? marked.slice(0, -1) : marked;
       if (s === 'no' || s === 'not' || s === 'never' || s === 'without') {
         negated = 3;
         prev = s;

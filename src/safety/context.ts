@@ -294,9 +294,6 @@ const HYPOTHETICAL = [
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
-  // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
-  // ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below)
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
@@ -310,6 +307,20 @@ const HYPOTHETICAL = [
   // "could I pass out?", "will he faint?": a question about what might happen.
   /\b(can|could|would|will|might|may|do|does) (i|he|she|we|they|you|someone|people|patients) (ever )?(pass out|faint|black out|bleed|react|go into|have a reaction|get an infection|have a heart attack|have a stroke|have a seizure|have a fit|(feel|get|go|be|become) (a bit |really |very |quite )?(dizzy|faint|light headed|lightheaded|woozy|sore|tired|bruised|emotional|sick|nauseous|queasy|achy))\b/,
 ];
+/**
+ * Hearsay: what was heard or read, what someone else reckons. It covers its own claim only: "the missus reckons I'm
+ * talking rubbish and me face has gone lopsided" tells the face now, in a claim of its own (see {@link ownClaim}).
+ */
+// "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
+// ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below)
+const HEARSAY =
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/;
+/** Where a new claim begins: "and" or "but", then who it is about ("and me face…", "but now my arm…"). */
+const NEW_CLAIM = /^.*\b(and|but|plus) (now |also |then )?(my|me|his|her|their|our|i|im|he|she|they|its|it is)\b/;
+/** The words of the claim a sign is told in: from the last "and my…" before it. */
+function ownClaim(text: string): string {
+  return text.replace(NEW_CLAIM, '$3');
+}
 /** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
 const SEEN_ON_ME =
   /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
@@ -376,6 +387,7 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
   return (
     HYPOTHETICAL.some((re) => re.test(upTo(2))) ||
+    HEARSAY.test(ownClaim(upTo(2))) ||
     CAN_HELP.test(upTo(4)) ||
     EVER_DO.test(all) ||
     COULD_CAUSE.test(all) ||
@@ -538,6 +550,8 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
+    // "an infected cut in June that needed antibiotics, all healed now": told as over.
+    if (HEALED.test(sentence.join(' '))) return 'history';
     if (best?.kind === 'onset' && best.distance <= 2 && (DATED_PAST.test(sentence.join(' ')) || longAgo(sentence.join(' ')))) return 'history';
     if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
     if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
@@ -550,6 +564,26 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' '))) return 'history';
   // "my mouth suddenly drooped on one side last month": a sudden onset dated weeks or more ago.
   if (best?.kind === 'onset' && DATED_PAST.test(sentence.join(' '))) return 'history';
+  if (best?.kind === 'distant' && goingOnSince(sentence, start, cues)) return 'now';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
+}
+
+/** A wound or an infection told as over ("all healed now", "cleared up with antibiotics"). */
+const HEALED = /\b((all|fully|completely|totally) (healed|cleared up|cleared)|healed (up|fine|now|nicely|well)|cleared up (now|fine|nicely|with))\b/;
+
+const IS = new Set(['is', 'are', 'am', 'its', 'im', 'shes', 'hes', 'theyre']);
+const AND = new Set(['and', 'but', 'now', 'plus']);
+
+/**
+ * "my friend got a tattoo last week and it's oozing pus and she's running a temperature": a sign told as going on now
+ * ("is …ing"), after the date of something else and an "and" (the date is when the tattoo was done, not the pus).
+ */
+function goingOnSince(sentence: string[], start: number, cues: TimeCue[]): boolean {
+  const progressive =
+    (IS.has(sentence[start - 1] ?? '') && sentence[start]?.endsWith('ing')) ||
+    (IS.has(sentence[start - 2] ?? '') && (sentence[start - 1] ?? '').endsWith('ing'));
+  if (!progressive) return false;
+  const before = cues.filter((c) => c.kind === 'distant' || c.kind === 'habitual');
+  return before.length > 0 && before.every((c) => c.last <= start && sentence.slice(c.last, start).some((w) => AND.has(w)));
 }

@@ -98,6 +98,12 @@ const TREATMENT_WORD = /\b(needl\w*|acupunct\w*|acu|dn|treatment|appointment|app
 /** A session that recurs ("after every session", "sessions"): "the session", "today's session" stay the treatment's. */
 const SESSION_WORD = /\b(?<=(every|each|most|all my|all) )sessions?\b|\bsessions\b/gi;
 
+/**
+ * Stems that are other everyday words: "offing" stems to "of", "one" to "on", "using" to "us", "innings" to "in". Such a
+ * stem is marked (use, used, using: "us_") so that a pattern's "offing myself" never matches "proud of myself".
+ */
+const SHORT_WORD_STEMS = new Set(['of', 'on', 'us', 'in']);
+
 export class SafetyNormaliser {
   private readonly speller: SpellCorrector;
   /** Consonant skeleton -> the vocabulary words with it, most common first ("wrds" -> words). */
@@ -219,6 +225,8 @@ export class SafetyNormaliser {
     if (s === undefined) {
       const base = this.lexicon.forms.get(word) ?? word;
       s = this.lexicon.unstemmed.has(base) ? base : stem(base);
+      // ("take care of myself" is not "offing myself": a stem that is another short word keeps its family apart)
+      if (s !== base && SHORT_WORD_STEMS.has(s)) s += '_';
       if (this.stems.size < 20_000) this.stems.set(word, s);
     }
     return s;
