@@ -85,6 +85,9 @@ const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around 
 // ("Why is that one better for me than the other?", "and why that one rather than acupuncture?")
 const WHY_THAT_ONE =
   /^(but |ok |okay |so |and |hmm |right |and so )?(why|how come)( is| would| did| does)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one| treatment)? ?((is |would be |s )?(better|more suited|more suitable|a better fit|the better one)( for me| in my case| for my \w+)? ?(than|over|and not|not|rather than|instead of)?|and not|not|over|instead of|rather than|vs|versus)\b/;
+/** "which one is for muscles and which for inside the body?", "one for pain and the other for wellbeing?": what each is for. */
+const WHAT_EACH_IS_FOR =
+  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat (is|s) each( one| treatment| of them)? ?(more |mainly |mostly |best )?(for|geared towards|geared to|suited to|aimed at|good for)\b/;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
@@ -303,6 +306,8 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       if (continues)
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      // ("which one for gut issues and which for a sore neck?": problems named, each part answered for its own)
+      if (!recognition.conditions.length && (await this.sendWhatEachIsFor(context))) return step.endDialog();
       if (await this.sendWhyThatOne(context)) return step.endDialog();
       if (await this.sendSamePoint(context)) return step.endDialog();
       if (await this.sendAbbreviation(context, question)) return step.endDialog();
@@ -460,6 +465,18 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** "Which one is older?" (and "which is more scientific?", with the research line): each treatment's origin passages, in one reply. */
+  /** "Which is more for pain and which for wellbeing?": the article's passage on what both are used for and what each is more for. */
+  private async sendWhatEachIsFor(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    // (asked as two questions, "which one is for muscles? and which for digestion?", each part is answered for its own problem)
+    if ((text.match(/\?/g) ?? []).length > 1 || !WHAT_EACH_IS_FOR.test(plainForm(text))) return false;
+    const passage = passageWithRole(this.deps.knowledge, 'each_is_for');
+    if (!passage) return false;
+    await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });
+    await this.deps.turns.remember(context, 'difference', {});
+    return true;
+  }
+
   /**
    * "why that one and not acupuncture?", "how come dry needling over acupuncture?" right after an answer that pointed
    * to one treatment: the article's own comparison of what each is more for (muscles and posture; internal ailments).

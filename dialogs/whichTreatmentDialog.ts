@@ -102,7 +102,7 @@ const toldArea = (r: Told): Area | undefined =>
 
 /** "I don't want anything spiritual", "nothing too scientific": one approach turned down, so the other is the one. */
 const TURNS_DOWN =
-  /\b(dont|do not|not|no|nothing|never|rather not|not into|not keen on|not a fan of|against) (want |like |need |into |keen on |believe in )?(anything |any |something |too |that |the |so |very |overly )?(\w+ )?(\w+)\b/;
+  /\b(dont|do not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (want |like |need |into |keen on |believe in )?(anything |any |something |too |that |the |so |very |overly )?(\w+ )?(\w+)\b/;
 
 function turnedDown(text: string): Approach | undefined {
   const m = TURNS_DOWN.exec(plainForm(text));

@@ -2468,5 +2468,22 @@ describe('understanding patients’ own words', () => {
       expect(told.text).to.match(/points to dry needling/);
       expect(told.text).to.not.match(/1980s/);
     });
+    it("pair 47/48's kinds (read after their honest run): 'can you tell me what meridians are?' is about meridians, not the help menu; 'which is more for pain and which for wellbeing?' gets what each is more for; a staff question beside a condition question is not dropped; 'not the upper back or between the shoulder blades' denies both; a patient asking if the bot is one of the acupuncturists is told it is automated; 'you've been no help at all' is not thanked; exam nerves, a flat mood and general aches and pains get the article's broader word", async () => {
+      expect((await say('Could you tell me what acupoints are?')).text).to.not.match(/You can ask me things like/);
+      expect((await say('Can you tell me what meridians are?')).text).to.match(/meridian/i);
+      const each = await say('Is one of them more for the muscles and the other more for general wellbeing? Trying to choose');
+      expect(each.text).to.match(/muscle relief/);
+      expect(each.text).to.match(/internal ailments/);
+      const staff = await say('Can dry needling help plantar fasciitis, and do you have a female practitioner?');
+      expect(staff.text).to.match(/Plantar fasciitis/);
+      expect(staff.text).to.match(/Phone|contact/i);
+      const low = await say('Sore low down in my back for a year now, not the neck or between the shoulder blades, can dry needling help?');
+      expect(low.text).to.match(/lower back/i);
+      expect((await say('Are you one of the practitioners?')).text).to.match(/automated/);
+      expect((await say("You've been no help at all")).text).to.not.match(/welcome/i);
+      expect((await say('I get exam nerves really badly, can acupuncture help with that?')).text).to.match(/stress management/);
+      expect((await say("I've felt flat and low for months, could acupuncture help my mood?")).text).to.match(/stress management/);
+      expect((await say('I have general aches and pains all over at my age, is acupuncture any good for that?')).text).to.match(/chronic pain/);
+    });
   });
 });

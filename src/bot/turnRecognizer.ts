@@ -56,6 +56,10 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
   return Object.keys(toldConcerns(text, [])).length > 0;
 }
 
+/** "can you tell me", "could you please explain": how a question is put, before what it asks. */
+const ASKS_TO_BE_TOLD =
+  /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
+
 export class TurnRecognizer {
   constructor(
     private readonly recognizer: Recognizes,
@@ -69,12 +73,7 @@ export class TurnRecognizer {
       // After a question about the patient's complaint, a description needs no "my" ("its more in the buttock actually").
       const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
       const text = context.activity.text ?? '';
-      const recognition = this.resolveFollowUp(
-        text,
-        followUp(this.recognizer.recognize(text, { patientsOwn }), clinicContext),
-        clinicContext,
-        patientsOwn,
-      );
+      const recognition = this.resolveFollowUp(text, followUp(this.recognizeAsked(text, patientsOwn), clinicContext), clinicContext, patientsOwn);
       record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
@@ -86,6 +85,19 @@ export class TurnRecognizer {
       }
     }
     return { recognition: record.recognition, question: resolveQuestion(record.recognition, clinicContext), record };
+  }
+
+  /**
+   * "Can you tell me what meridians are?": a request to be told about a treatment, a concept or a condition is that
+   * question, not a request for the help menu (the model leans on "can you tell me" alone).
+   */
+  private recognizeAsked(text: string, patientsOwn: boolean): Recognition {
+    const recognition = this.recognizer.recognize(text, { patientsOwn });
+    if (recognition.intent !== 'help' || recognition.treatments.length + recognition.conditions.length === 0) return recognition;
+    const frame = ASKS_TO_BE_TOLD.exec(text.trim());
+    if (!frame) return recognition;
+    const asked = this.recognizer.recognize(text.trim().slice(frame[0].length), { patientsOwn });
+    return asked.intent === 'help' || notUnderstood(asked) ? recognition : asked;
   }
 
   /**

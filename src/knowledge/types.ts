@@ -113,9 +113,10 @@ export interface Passage {
  * Jobs a passage can do for the dialogs, named in knowledge/answers.json instead of by passage id in code:
  * `age` says when a treatment began ("which is older?"); `origin` says whose tradition it is ("is it Chinese medicine
  * too?"); `research` is what the article says of the evidence ("which is more scientific?"); `why_that_one` is the
- * article's own comparison of what each treatment is more for ("why that one and not the other?").
+ * article's own comparison of what each treatment is more for ("why that one and not the other?"); `each_is_for` answers
+ * "which one is for muscles and which for the inside?" (what both are used for, and what each is more for).
  */
-export const PASSAGE_ROLES = ['age', 'origin', 'research', 'why_that_one'] as const;
+export const PASSAGE_ROLES = ['age', 'origin', 'research', 'why_that_one', 'each_is_for'] as const;
 export type PassageRole = (typeof PASSAGE_ROLES)[number];
 
 export interface Answer {

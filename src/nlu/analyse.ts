@@ -152,8 +152,11 @@ function deniedConditions<T extends { from: number; to: number }>(raw: string[],
     // ("new baby, no sleep", "can never get proper sleep": no sleep is the complaint; "no sleep issues" is denied)
     // ("no gut, sleep or stress issues" is a list of denied ones)
     if (/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '') && !/^(or|and|nor|issues?|problems?|troubles?|worries)$/.test(raw[m.to] ?? '')) continue;
-    for (let i = m.from - 1; i >= Math.max(0, m.from - 4); i--) {
+    let reach = m.from - 4;
+    for (let i = m.from - 1; i >= Math.max(0, reach); i--) {
       const w = raw[i];
+      // ("not the upper back or between the shoulder blades": a denial goes on over "or")
+      if (w === 'or' || w === 'nor') reach = Math.min(reach, i - 4);
       // ("isn't that a sports injury?", "is it not tennis elbow?": asked to be confirmed, not denied)
       if (w === 'not' && ASKS_BACK_BEFORE.has(raw[i - 1] ?? '') && ASKS_BACK_AFTER.has(raw[i + 1] ?? '')) break;
       // ("just yes or no: dry needling for tennis elbow?": the answer asked for, not a denial)

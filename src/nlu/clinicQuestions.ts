@@ -15,6 +15,8 @@ const ASKS_IF_BOT = [
   /\b(do|can|does) (you|u|it) (actually |really |even |truly )?(understand|get|read) (what i am saying|what im saying|what i say|what i mean|what i write|me|anything)\b.*\bor\b/,
   new RegExp(`\\b(are|r) (you|u|ya|yous)( just| only| really| actually| even| simply)?( an?)?( actual| real)? ${MACHINE}\\b`),
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
+  // "are you one of the acupuncturists?", "are you the receptionist?": whether a person of the clinic is writing
+  /\b(are|r) (you|u) (one of the |one of their |an? |the )(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|nurses?|doctors?|therapists?|myotherapists?|staff( member)?|owner|admin)\b/,
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
@@ -121,7 +123,7 @@ export function wishesWell(text: string): boolean {
  */
 const BOT_COMPLAINT = [
   /^(?:(?:hmm+|um+|erm+|ok|okay|well|sorry|but|no|nah|ugh|meh|honestly|so)\s+)*(?:that|thats|this|you|youre|your (?:answer|reply|response|answers)|the (?:bot|answer|reply))(?: (?:really|just|still|honestly|actually))? (?:is not|isnt|was not|wasnt|did not|didnt|does not|doesnt|are not|arent|do not|dont|not|re not|s not)(?: (?:very|really|much|at all|quite|even|exactly|of any))? (?:help|helpful|helping|useful|use|answer|answering|answered|make sense|making sense|what i (?:asked|meant|wanted))\b/,
-  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|youre|ur|u r|this bot|that answer)(?: (?:are|is|re|s|was))? (?:so |really |pretty |completely |totally )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful)\b/,
+  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|youre|youve|you have|ur|u r|this bot|that answer)(?: (?:are|is|re|s|was|been|have been|ve been))? (?:so |really |pretty |completely |totally |absolutely )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful|not much help|not very helpful)\b/,
   /^(?:(?:no|nah|um|hmm)\s+)*(?:that|thats|that is|this is)? ?not what i (?:asked|meant|wanted|was asking)\b/,
 ];
 
@@ -337,7 +339,7 @@ export function asksForRecommendation(text: string): boolean {
 const STAFF =
   '(practitioner|practitioners|physio|physios|therapist|therapists|acupuncturist|acupuncturists|myotherapist|myotherapists|staff|doctor|doctors|team)';
 const STAFF_ASKED = new RegExp(
-  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b`,
+  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b|\\b(is there|are there|do you have|do u have|have you got|any|can i (see|request|book|get|have|ask for)|id like|i would like|i want|i prefer|prefer) (a |an |any )?(female|male|woman|women|lady|ladies|man|men|girl|guy|bloke) ${STAFF}s?\\b`,
 );
 /** Whether the message asks who the clinic's practitioners are ("what's the name of the practitioner?", "who will I see?"). */
 export function asksAboutStaff(text: string): boolean {

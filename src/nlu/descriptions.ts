@@ -113,10 +113,13 @@ const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nothing', 'dont', '
 
 /** Whether one of the four words before `from` negates it ("no nerve stuff down the leg", "not in my back"). */
 export function negatedBefore(tokens: string[], from: number): boolean {
-  for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+  let reach = from - 4;
+  for (let i = from - 1; i >= Math.max(0, reach); i--) {
     // ("sorry no I meant my hip": the "no" takes back what was said before, the part after "meant" is affirmed)
     if (CORRECTS.has(tokens[i])) return false;
     if (NEGATIONS.has(tokens[i])) return true;
+    // ("not the upper back or between the shoulder blades": a denial goes on over "or")
+    if (tokens[i] === 'or' || tokens[i] === 'nor') reach = Math.min(reach, i - 4);
   }
   return false;
 }

@@ -138,6 +138,8 @@ const DISTANT = [
 const HABITUAL = [
   // "I get anxious a lot, heart racing, tight chest": what anxiety does to the patient, often.
   /\bi get (really |very |quite |so |pretty )?(anxious|panicky|stressed|nervous|worked up|panic attacks|anxiety attacks|anxiety)( attacks)? (a lot|often|all the time|sometimes|regularly|every day|most days|heaps)\b/,
+  // "anxious before job interviews, racing heart": what a known situation does to the patient, each time.
+  /\b(before|during|ahead of|around) (my |job |big |important |school |uni |work |the )?(exams|interviews|presentations|meetings|flights|tests|speeches|performances|games|matches|races|deadlines|exam time|public speaking|dentist appointments)\b/,
   // "gets puffed walking to the car": how it usually goes.
   /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
@@ -202,7 +204,8 @@ const RECENT = [
   // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
   /\b(i am|am|is|are) experiencing\b/,
   /\b(as|while) (i am|i|we are) (typing|writing|texting|messaging)\b/,
-  /\b(will not|wont|can not|cannot) stop\b/,
+  // ("can't stop worrying about deadlines" is a habit of mind, not a sign that will not stop)
+  /\b(will not|wont|can not|cannot) stop\b(?! (worrying|thinking|overthinking|stressing|panicking|dwelling|ruminating|obsessing)\b)/,
   // "it's been going for ages" of a seizure is how long it has lasted so far.
   /\b(been|still|keeps|kept) going\b/,
 ];
