@@ -15,11 +15,20 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
-import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
+import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns, toldWords } from '../src/nlu/concerns';
 import type { Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
-import { APPROACH_EXPLAINED, APPROACH_PROMPT, AREA_EXPLAINED, AREA_PROMPT, suitsAgainText, suitsText, twoWaysPrompt } from '../src/bot/replies';
+import {
+  APPROACH_EXPLAINED,
+  APPROACH_PROMPT,
+  AREA_EXPLAINED,
+  CHRONIC_APPROACH_PROMPT,
+  AREA_PROMPT,
+  suitsAgainText,
+  suitsText,
+  twoWaysPrompt,
+} from '../src/bot/replies';
 import { questionCount } from '../src/nlu/multiQuestion';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
@@ -95,6 +104,30 @@ function splitByList(k: DialogDependencies['knowledge'], r: Told): { internal: s
   const body = named.filter((c) => c.list === 'dryNeedling').map((c) => c.name);
   return internal.length > 0 && body.length > 0 ? { internal, body } : undefined;
 }
+
+/** What an internal-area word is about, as the reply names it. */
+function internalTopic(word: string): string {
+  if (/sleep|insomnia|switch off|wired|racing|races|overthinking/.test(word)) return 'sleep';
+  if (/digest|gut|stomach|tummy|bowel|reflux|bloat|nausea/.test(word)) return 'digestion';
+  if (/stress|anxi|burn|low mood|worn out|fatigue/.test(word)) return 'stress';
+  return 'internal ailments';
+}
+
+/**
+ * A problem on each side told in everyday words, with no condition named ("tight muscles from work and I'm not
+ * sleeping well"): the article's words for each side, then which matters most (as for conditions on both lists).
+ */
+function toldBothWays(text: string): { internal: string[]; body: string[] } | undefined {
+  const told = toldWords(text);
+  // (words that can tell one problem from both sides are left out: "stomach cramps", "tension from stress", "inflamed joints")
+  const inside = (told.internal ?? []).filter((w) => !EITHER_SIDE.has(w));
+  const muscles = (told.muscles ?? []).filter((w) => !EITHER_SIDE.has(w));
+  if (inside.length === 0 || (muscles.length === 0 && !told.posture)) return undefined;
+  const internal = [...new Set(inside.map(internalTopic))];
+  const body = [...(muscles.length ? ['tight or sore muscles'] : []), ...(told.posture ? ['posture'] : [])];
+  return { internal, body };
+}
+const EITHER_SIDE = new Set(['joint', 'joints', 'cramp', 'cramps', 'tension', 'tense', 'inflammation', 'inflamed', 'balance', 'balanced']);
 
 /** The area this message tells (what it says outweighs what it denies or sets aside), if it clearly tells one. */
 const toldArea = (r: Told): Area | undefined =>
@@ -196,6 +229,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     if (twoWays)
       // (it answers for each problem, and asks which matters most)
       return askArea(step, 'answered', twoWaysPrompt(twoWays.internal, twoWays.body));
+    // ("tight muscles from work AND I'm not sleeping well": a problem for each, in words, not conditions)
+    const bothWays = toldBothWays(recognition.text);
+    if (bothWays) return askArea(step, 'answered', twoWaysPrompt(bothWays.internal, bothWays.body));
     const told = toldArea(recognition);
     if (told) return this.answer(step, told, toldApproach(recognition) ?? 'none');
     // What earlier messages told ("my forearms are tight from climbing" ... "so which one?").
@@ -231,7 +267,7 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     if (approach && approach !== 'none') return this.answer(step, area, approach);
     (step.values as Record<string, unknown>).area = area;
     return step.prompt(APPROACH_PROMPT_ID, {
-      prompt: reply(step.context, 'clarify', APPROACH_PROMPT, { intent: INTENT }),
+      prompt: reply(step.context, 'clarify', area === 'chronic' ? CHRONIC_APPROACH_PROMPT : APPROACH_PROMPT, { intent: INTENT }),
       retryPrompt: reply(step.context, undefined, APPROACH_EXPLAINED, { intent: INTENT }),
       choices: ChoiceFactory.toChoices(APPROACHES.map((a) => ({ value: a.title, synonyms: a.synonyms }))),
     });

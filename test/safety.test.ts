@@ -1881,6 +1881,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'I was stroking the dog at reception, is he the clinic dog?',
     ])
       expectNoGuidanceFirst(t);
+    expectTier("my brother's having some kind of fit on the kitchen floor right now", 'emergency');
+    // (a friend who "swore by it" had the session, not the writer; a racing heart before exams is how nerves feel)
+    expectNoGuidanceFirst('my cousin had dry needling and swore by it, my knee gets worse on stairs, would it help?');
+    expectNoGuidanceFirst('I get so anxious before exams, racing heart and sweaty hands. Can acupuncture help with nerves?');
     // (not coming to an appointment is no faint: "won't be coming to" is not "won't come to")
     expect(triage.triage("can't make it to the appointment tomorrow, I won't be coming to it, sorry").tier).to.not.equal('emergency');
   });

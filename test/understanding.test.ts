@@ -2485,5 +2485,26 @@ describe('understanding patients’ own words', () => {
       expect((await say("I've felt flat and low for months, could acupuncture help my mood?")).text).to.match(/stress management/);
       expect((await say('I have general aches and pains all over at my age, is acupuncture any good for that?')).text).to.match(/chronic pain/);
     });
+    it("more of pair 47/48's kinds: a new problem told with 'that' is what is asked about, not the last condition; a medication asked for is not advised on; 'not sure which of the two I should be booking' starts the choice; a problem on each side in everyday words gets each side's treatment; ongoing pain hears that both can be used before the approach question; 'do you like your job?' and 'you're very clever, aren't you!' are social", async () => {
+      const c = new Conversation();
+      await c.say('Does dry needling help plantar fasciitis?');
+      const hay = await c.say("I've also got asthma, would it help that?");
+      expect(hay.text).to.not.match(/^Yes/);
+      expect(hay.text).to.not.match(/Plantar fasciitis/);
+      const meds = await say('What medication is best for sciatica?');
+      expect(meds.text).to.match(/doctor or pharmacist/);
+      expect(meds.text).to.not.match(/points to/);
+      expect((await say('Total beginner here, not sure which of the two I should be booking')).text).to.match(
+        /what would you mainly like help with/i,
+      );
+      const two = await say('My shoulders are tight from the desk and my digestion is all over the place. Which one should I choose?');
+      expect(two.text).to.match(/acupuncture/);
+      expect(two.text).to.match(/dry needling/);
+      const pain = new Conversation();
+      await pain.say('Which one would suit me?');
+      expect((await pain.say("It's chronic pain, I've had it for years")).text).to.match(/both can be used for chronic pain/);
+      expect((await say('Do you enjoy your job?')).text).to.match(/automated/);
+      expect((await say("You're so clever, aren't you!")).text).to.match(/kind of you/);
+    });
   });
 });

@@ -22,6 +22,9 @@ function detailLines(lines: Array<[string, string]>): string {
     .join('\n');
 }
 
+/** A medicine named only in general ("which medication is best?"): not quoted as if it were one. */
+const GENERIC_MEDICINE = /^(medication|medications|medicine|medicines|meds|supplements?|pain ?killers|pain meds)$/;
+
 export function contactLines(c: ClinicDetails): string {
   return detailLines([
     ['Phone', c.phone],
@@ -213,7 +216,7 @@ export function notCoveredText(k: Knowledge, about?: Recognition['notCovered']):
     );
   if (about?.kind === 'medicine')
     return (
-      `I can’t give advice about medicines such as “${about.text}”: please ask your doctor or pharmacist. ` +
+      `I can’t give advice about ${GENERIC_MEDICINE.test(about.text) ? 'medicines' : `medicines such as “${about.text}”`}: please ask your doctor or pharmacist. ` +
       `For anything about your visit, our team can help:\n\n${contactLines(k.clinic)}`
     );
   return (
@@ -355,6 +358,8 @@ export const APPROACH_EXPLAINED =
   'Our article says dry needling is grounded in Western medicine (trigger points in muscles) and acupuncture is an ancient Chinese medicine practice (meridians and chi). Which appeals to you more, or do you have no preference?';
 export const APPROACH_PROMPT =
   'And which approach appeals to you more: Western medicine (dry needling: trigger points in muscles) or traditional Chinese medicine (acupuncture: meridians and chi)?';
+/** For ongoing pain the approach decides: the article says both can be used for it, and the patient hears why they are asked. */
+export const CHRONIC_APPROACH_PROMPT = `Our article says both can be used for chronic pain, so ${APPROACH_PROMPT.replace(/^And w/, 'w')}`;
 
 const SUITS_NAMES: Record<TreatmentChoice, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling', both: 'either treatment' };
 

@@ -136,7 +136,12 @@ export class TurnRecognizer {
       recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "I need some advice on what to book": the choice between the treatments, which the model took for off-topic.
-    else if (notUnderstood(recognition) && asksHelpChoosing(text))
+    // ("I'm new to all this and not sure which of the two I should be booking": no condition asked about, whatever was read as one)
+    else if (
+      (notUnderstood(recognition) ||
+        (recognition.conditions.length + recognition.treatments.length === 0 && recognition.intent === 'condition_query')) &&
+      asksHelpChoosing(text)
+    )
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "so you'd go with dry needling then?": the recommendation again, for the problem already told
     if (confirmsPick(text, ctx))

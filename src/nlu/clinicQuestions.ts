@@ -49,6 +49,8 @@ const ASKS_IF_BOT = [
   /\b(do|can|does) (you|u|it) (actually |really |even |ever )?(have|got|get|feel|experience) (feelings|emotions|a life|a body|friends|a heart|a brain|a personality|(bored|lonely|tired|fed up|sick|annoyed)( of (answering|talking|chatting|questions|people|us|me)| answering|\s*\??$))/,
   /\b(are|r) (you|u) (alive|conscious|sentient|self aware|(ever )?(happy|sad|lonely|bored|tired))\s*\??$/,
   /^(and |so |but )?(do|does) (you|u) (ever )?(sleep|dream|eat|rest|take a break|go home|get paid)\s*\??$/,
+  // "do you like your job?", "do you enjoy talking to people all day?": whether anything is there to enjoy it.
+  /^(and |so |but )?(do|does) (you|u) (actually |really |even )?(like|enjoy|love|hate|mind) (your|ur) (job|work)\b|^(and |so |but )?(do|does) (you|u) (actually |really |even )?(like|enjoy|love|hate|mind) (chatting|talking|answering|helping|doing this)\b/,
 ];
 
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
@@ -229,7 +231,9 @@ const SOCIAL_VOCAB = new Set(
     // "you're a lifesaver honestly"
     'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real ' +
     // feedback on the website ("Just wanted to say the website's really easy to use")
-    'websites site sites easy simple straightforward navigate follow find user friendly booking online form design'
+    'websites site sites easy simple straightforward navigate follow find user friendly booking online form design ' +
+    // a tag after kind words ("you're very clever, aren't you!")
+    'arent isnt very so'
   ).split(' '),
 );
 
@@ -309,7 +313,7 @@ export function toldAdvice(text: string): boolean {
  * choosing", "not sure which to go for"): the start of the choice between the treatments, in a clinic's chat.
  */
 const HELP_CHOOSING =
-  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one)? (to|i should) (book|get|try|choose|go for|pick)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which)|(not sure|unsure|no idea|dont know|do not know) what (i need|i should get|to get|would help|would suit me|suits me|is best for me)|(guide|steer|point) me)\b/;
+  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one| of the two| of them| treatment| of the treatments| of the two treatments)? ?(to|i should|i should be|should i) (book|booking|get|getting|try|trying|choose|choosing|go for|going for|pick|picking)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which)|(not sure|unsure|no idea|dont know|do not know) what (i need|i should get|to get|would help|would suit me|suits me|is best for me)|(guide|steer|point) me)\b/;
 
 /**
  * Words of the article's explanations that name no condition and no treatment ("What's magnesium got to do with muscle

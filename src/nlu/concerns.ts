@@ -192,9 +192,9 @@ function areaOf(c: ConditionRef): ConcernArea | undefined {
   return c.list === 'dryNeedling' ? 'muscles' : 'internal';
 }
 
-function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
+function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean; word: string }> {
   const form = ` ${clause} `;
-  const hits: Array<{ area: ConcernArea; denied: boolean }> = [];
+  const hits: Array<{ area: ConcernArea; denied: boolean; word: string }> = [];
   for (const [area, words] of Object.entries(CONCERN_WORDS) as Array<[ConcernArea, string[]]>) {
     for (const w of words) {
       const at = form.indexOf(` ${w} `);
@@ -206,10 +206,22 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean }> {
       const denied =
         DENIED.test(before) &&
         (deniedList || !(COMPLAINT_WHEN_NEGATED.has(w) && /\b(not|no|dont|cant|cannot|didnt|doesnt)\s+(\S+\s+)?$/.test(before)));
-      hits.push({ area, denied });
+      hits.push({ area, denied, word: w });
     }
   }
   return hits;
+}
+
+/**
+ * The words a message tells its problems in, by area, leaving out denied ones ("tight", "sleeping"); "not the sleep"
+ * is denied here too (unlike "not sleeping", a complaint).
+ */
+export function toldWords(text: string): Partial<Record<ConcernArea, string[]>> {
+  const out: Partial<Record<ConcernArea, string[]>> = {};
+  for (const clause of clausesOf(text))
+    for (const h of hitsIn(clause))
+      if (!h.denied && !new RegExp(`\\b(not|no|nor) (the|my|any) ${h.word}\\b`).test(clause)) (out[h.area] ??= []).push(h.word);
+  return out;
 }
 
 /** Whether the words just before `said` in a clause deny it ("no muscle pain", "not really the sleep"). */

@@ -172,6 +172,10 @@ export interface ResolvedQuestion {
   conditionFromContext: boolean;
 }
 
+/** "I've also got hay fever…", "she has asthma too": another problem told, which "that" then points to. */
+const TELLS_ANOTHER =
+  /\b(also|as well|too|another)\b.*\b(got|have|has|suffer|suffers|get|gets)\b|\b(got|have|has|suffer|suffers|get|gets)\b.*\b(also|as well|too)\b/i;
+
 export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQuestion {
   let treatment: TreatmentChoice | undefined;
   let treatmentFromContext = false;
@@ -185,7 +189,8 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
   let condition: FoundEntity<ConditionRef> | undefined = r.conditions[0];
   let conditionFromContext = false;
   // ("would it do my asthma as well?": "it" is the treatment; asthma, named and unknown, is what is asked about)
-  if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText) {
+  // ("I've also got hay fever, would it help that?": "that" is the new thing told, which is not on the list)
+  if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText && !(r.unlistedMention && TELLS_ANOTHER.test(r.text))) {
     condition = { value: ctx.lastCondition, text: ctx.lastCondition.name };
     conditionFromContext = true;
   }

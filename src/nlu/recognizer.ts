@@ -261,7 +261,10 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     ),
     notCovered: new PhraseMatcher([
       ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []),
-      ...phraseEntries<'service' | 'medicine'>('medicine', k.notCovered?.medicines ?? []),
+      // ("medication" as written: its stem is also "medical"'s)
+      ...phraseEntries<'service' | 'medicine'>('medicine', k.notCovered?.medicines ?? []).map((e) =>
+        e.words[0].startsWith('medic') ? exactSingleWord(e) : e,
+      ),
     ]),
   };
 }
