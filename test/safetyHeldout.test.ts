@@ -467,6 +467,11 @@ const SETS: Floors[] = [
   // and their kinds added (5a89c96, 9eaa81a). The floors are the figures after.
   everyUrgentCaught('safety-test-41.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 2 }),
   everyUrgentCaught('safety-test-42.jsonl', { falseAlarms: 0, answered: 319, criedWolf: 2 }),
+  // Session 20: safety-test-47 and -48 (two new authors of this session) were run without being read on the start
+  // (fdb2c11: 47 emergency 148/150, crisis 48/50, urgent 44/45, clinic 31/35, false alarms 1, told 4, answered 319/320;
+  // 48: 149/150, 48/50, 45/45, 31/35, 2, 9, 317/320), then read and their kinds added. The floors are the figures after.
+  everyUrgentCaught('safety-test-47.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
+  everyUrgentCaught('safety-test-48.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
 ];
 
 for (const set of SETS) {

@@ -344,7 +344,7 @@ const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this 
 /** "and now I've read about punctured lungs": now that it was read, not a sign now. */
 // ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
 const NOW_READ =
-  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |quite |really |so |kind of |kinda |pretty )?(nervous|worried|scared|anxious|freaking out|paranoid|afraid|terrified|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts))';
+  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |quite |really |so |kind of |kinda |pretty )?(nervous|worried|scared|anxious|freaking out|paranoid|afraid|terrified|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
 export const STRONG_NOW = new RegExp(`\\b(now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
 export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now${NOW_READ}|${NOW_WORDS})\\b`);
