@@ -1885,6 +1885,18 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // (a friend who "swore by it" had the session, not the writer; a racing heart before exams is how nerves feel)
     expectNoGuidanceFirst('my cousin had dry needling and swore by it, my knee gets worse on stairs, would it help?');
     expectNoGuidanceFirst('I get so anxious before exams, racing heart and sweaty hands. Can acupuncture help with nerves?');
+    // (pair 49/50, read last: stroke told as speech and a hand or the face and an arm, a count of tablets above a day's
+    // dose, a crushing feeling beneath the breastbone, shaking spells on and off, a first seizure "apparently", biting
+    // one's arms when upset; a case put "in the unlikely case" is no emergency now)
+    expectTier('my words keep coming out wrong and my left hand is clumsy, started twenty minutes ago', 'emergency');
+    expectTier('half my face feels numb and my arm on that side has gone weak, just now', 'emergency');
+    expectTier('my husband reckons I sound slurred and my hand stopped working a minute ago', 'emergency');
+    expectTier('I have taken about twelve panadol since lunch and feel really sick', 'emergency');
+    expectTier('a heavy crushing feeling beneath my breastbone with a cold sweat for the last half hour', 'emergency');
+    expectTier('my son keeps having shaking spells on and off for the past hour, he has never had this before', 'emergency');
+    expectTier('apparently I just had a seizure at work, first one ever, feeling foggy', 'emergency');
+    expectTier('I bite my arms until they bleed when I get upset', 'crisis');
+    expectNoGuidanceFirst('in the unlikely case I felt chest pain after a session, what would I do?');
     // (not coming to an appointment is no faint: "won't be coming to" is not "won't come to")
     expect(triage.triage("can't make it to the appointment tomorrow, I won't be coming to it, sorry").tier).to.not.equal('emergency');
   });

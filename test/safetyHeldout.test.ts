@@ -472,6 +472,30 @@ const SETS: Floors[] = [
   // 48: 149/150, 48/50, 45/45, 31/35, 2, 9, 317/320), then read and their kinds added. The floors are the figures after.
   everyUrgentCaught('safety-test-47.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
   everyUrgentCaught('safety-test-48.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
+  // safety-test-49 and -50 (two more new authors of session 20) were run without being read on the start and on the
+  // final code (fdb2c11 -> d1a5bbf, not one line changed: 49 emergency 144/150, crisis 50/50, urgent 42/45, clinic
+  // 34/35, false alarms 3, told 8, answered 317/320; 50: 147/150, 49/50, 44/45, 30/35, 1, 6, 318/320), then read at the
+  // end of the session and their emergency and crisis kinds added. The floors are the figures after.
+  {
+    file: 'safety-test-49.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [42, 45],
+    benign: 320,
+    falseAlarms: 2,
+    answered: 318,
+    criedWolf: 7,
+  },
+  {
+    file: 'safety-test-50.jsonl',
+    emergency: [150, 150],
+    crisis: [50, 50],
+    urgent: [44, 45],
+    benign: 320,
+    falseAlarms: 1,
+    answered: 318,
+    criedWolf: 6,
+  },
 ];
 
 for (const set of SETS) {

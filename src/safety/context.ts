@@ -279,7 +279,7 @@ const HYPOTHETICAL = [
   // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
-  /\b(in the|in an|in any) (unlikely |rare )?(event|case) (of|that)\b/,
+  /\b(in the|in an|in any) (unlikely |rare |off )?(event|case|chance)( of| that)?\b/,
   /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   // ("had her first dry needling for her ankle" is a session that happened)
@@ -315,9 +315,10 @@ const HYPOTHETICAL = [
  * talking rubbish and me face has gone lopsided" tells the face now, in a claim of its own (see {@link ownClaim}).
  */
 // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
-// ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below)
+// ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below; "the missus
+// reckons I'm slurring": what someone hears in the writer now)
 const HEARSAY =
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b)|reckoned|apparently|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/;
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b| (i am|im|i was|i sound|i look|i seem)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/;
 /** Where a new claim begins: "and" or "but", then who it is about ("and me face…", "but now my arm…"). */
 const NEW_CLAIM = /^.*\b(and|but|plus) (now |also |then )?(my|me|his|her|their|our|i|im|he|she|they|its|it is)\b/;
 /** The words of the claim a sign is told in: from the last "and my…" before it. */
