@@ -1900,4 +1900,33 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // (not coming to an appointment is no faint: "won't be coming to" is not "won't come to")
     expect(triage.triage("can't make it to the appointment tomorrow, I won't be coming to it, sorry").tier).to.not.equal('emergency');
   });
+
+  it("the kinds of pair 51/52's misses (read after their honest run): picturing stepping in front of a train; affairs put in order beside a late spouse; wild mushrooms and being sick told apart; numbness since a visit told by its day; a limb newly weak; a needle taken home and still in; a fragment someone at home sees; and no guidance first for a faint denied ahead, a case put with 'should I happen to', a faint over and seen to, 'ready to collapse', reading about broken needles, a work injury, blood tests, shingles pain or passing a message on", () => {
+    expectTier('I keep imagining myself walking in front of a bus on the way home', 'crisis');
+    expectTier("I've sorted my affairs and given my late husband's watch to our son. I won't need my booking after this.", 'crisis');
+    expectTier('we ate mushrooms we found in the paddock for tea, now I have terrible cramps and keep vomiting', 'emergency');
+    expectTier('I came in Tuesday for my neck, since then two fingers on my right hand are numb and it is not going away', 'urgent');
+    expectTier("my arm has gone weak and I can't lift the kettle, never had anything like this before", 'urgent');
+    expectTier('I think I took one of the needles home with me, it is still stuck in my calf', 'urgent');
+    expectTier("felt a jab in my shoulder getting dressed, my husband reckons there's a bit of needle still in there", 'urgent');
+    for (const t of [
+      "nah I won't faint, I've given blood heaps of times",
+      'should I happen to get dizzy during treatment, or short of breath, what do your staff do?',
+      'would it be bad if I fainted halfway through the session?',
+      "my dad fainted at the footy last week, he came round straight away and he's fine now, can he still book in?",
+      'I was ready to collapse after the fun run, my calves are still tight',
+      'this job is going to kill me, my shoulders are like concrete, can needling help?',
+      'no needle left in me, I looked, just a bit paranoid after reading about broken needles online',
+      'I hurt myself on the job lifting boxes, do you take WorkCover?',
+      'my blood tests keep coming back normal but I ache everywhere, can acupuncture help?',
+      "I had shingles a while back and there's still burning nerve pain along my ribs, it's been over a year. Can acupuncture help?",
+      'is post surgical pain on your list?',
+      "thanks, I'll pass this on to my sister",
+      'can I take the needles home to show my kids?',
+    ])
+      expectNoGuidanceFirst(t);
+    // (the same words with the sign told now still get guidance: a faint not come round from, legs weak after leg day stay everyday)
+    expectTier('my dad fainted ten minutes ago and he says he is fine but he is grey and sweaty', 'emergency');
+    expectNoGuidanceFirst('my legs feel weak after leg day, first time doing squats');
+  });
 });

@@ -494,8 +494,14 @@ const SETS: Floors[] = [
     benign: 320,
     falseAlarms: 1,
     answered: 318,
-    criedWolf: 6,
+    criedWolf: 5,
   },
+  // safety-test-51 and -52 (two more new authors of session 20) were run without being read on session 20's final code
+  // and on session 21's start (8d3b201: 51 emergency 149/150, crisis 48/50, urgent 43/45, clinic 35/35, false alarms 2,
+  // told 5, answered 317/320; 52: 150/150, 50/50, 43/45, 35/35, 0, 8, 319/320), then read and their kinds added. The
+  // floors are the figures after.
+  everyUrgentCaught('safety-test-51.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  everyUrgentCaught('safety-test-52.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
 ];
 
 for (const set of SETS) {

@@ -26,7 +26,8 @@ export function isNegated(words: string[], start: number): boolean {
     const w = words[i];
     if (NEGATION.has(w)) {
       // "can not get a full breath" is a symptom, not a denial of one.
-      if (w === 'not' && MODAL.has(words[i - 1] ?? '')) return false;
+      // ("no, I won't pass out, I've got six tattoos": a faint denied ahead, not a symptom)
+      if (w === 'not' && MODAL.has(words[i - 1] ?? '') && !(PREDICTS.has(words[i - 1]) && FAINT_EVENT.has(words[start] ?? ''))) return false;
       if (w === 'no' && (words[i - 1] === 'oh' || INTERJECTION_AFTER_NO.has(words[i + 1] ?? ''))) return false;
       // "can not walk to the car without getting puffed": can not … without is the sign, not its denial.
       if (w === 'without' && CANNOT_WITHOUT.test(words.slice(Math.max(0, i - 8), i).join(' '))) return false;
@@ -45,6 +46,9 @@ export function isNegated(words: string[], start: number): boolean {
 }
 const NO_WAY = /\bno way (i|id|i would|i will|i could|i am|he|she|he would|she would|they would|would|will|could)( ever)?( even)?$/;
 const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
+/** "will not" and "would not" before a faint deny it ahead ("I won't pass out"); "can not" before a sign is the sign. */
+const PREDICTS = new Set(['will', 'would', 'should', 'might']);
+const FAINT_EVENT = new Set(['pass', 'faint', 'black', 'collapse', 'keel', 'bleed']);
 /** What makes a following "without" a double negative ("can not walk … without getting puffed"). */
 const CANNOT_WITHOUT = /\b(can not|could not|cannot|unable to|not able to|never|hardly|barely)\b/;
 const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
@@ -99,6 +103,8 @@ const DISTANT = [
   FOR_A_SPELL,
   MONTHS_AFTER,
   /\b(months|years) later\b/,
+  // "nerve pain across my ribs, it's been over a year": how long a complaint has gone on.
+  /\b(it is|its|has) been (over |more than |about |nearly |almost |around |like |well over )?(a|one|two|three|four|five|six|\d+|a couple of|a few|several) (years?|months?)\b/,
   // "ever since I had covid I've had long covid fatigue and breathlessness": a standing complaint since an illness.
   /\bever since (i|he|she|we|they) (had|got|caught)\b|\blong covid\b/,
   // ("chills on and off all day": today, not a standing complaint)
@@ -318,7 +324,9 @@ const HYPOTHETICAL = [
 // ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below; "the missus
 // reckons I'm slurring": what someone hears in the writer now)
 const HEARSAY =
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b| (i am|im|i was|i sound|i look|i seem)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories)\b/;
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b| (i am|im|i was|i sound|i look|i seem)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories|(reading|googling|looking|watching|hearing) (up )?(about|on|into)|(reading|watching) (a |an |some |the |this |that )?(article|articles|story|stories|post|posts|video|videos|forum|forums|thread|threads))\b/;
+/** Words inside a sign's match that say it was read or heard about, not felt. */
+const READ_ABOUT = /\b(reading|read|heard|hearing|googling|googled|watching|watched) (up )?(about|on)\b/;
 /** Where a new claim begins: "and" or "but", then who it is about ("and me face…", "but now my arm…"). */
 const NEW_CLAIM = /^.*\b(and|but|plus) (now |also |then )?(my|me|his|her|their|our|i|im|he|she|they|its|it is)\b/;
 /** The words of the claim a sign is told in: from the last "and my…" before it. */
@@ -326,8 +334,8 @@ function ownClaim(text: string): string {
   return text.replace(NEW_CLAIM, '$3');
 }
 /** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
-const SEEN_ON_ME =
-  /\breckons (that )?(there is|there are|theres) (a |an |some |the |still |part of a |a bit of a |a piece of a )?\w+ (still )?(stuck )?(in|under|on) my\b/;
+// ("mrs reckons theres a bit of needle snapped off in there": in the writer's back, just told)
+const SEEN_ON_ME = /\breckons (that )?(there is|there are|theres) (\w+ ){1,6}(in|under|on|inside) (my|me|there)\b/;
 /** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
 const AT_THE_SIGHT =
   /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b|\b(faint|pass out|keel over|black out|collapse) (when|if|once|as soon as) (i|he|she|they|we) (see|sees|saw|look at|looks at|think about|thinks about|watch|watches)\b/;
@@ -338,8 +346,9 @@ const FEARED =
 const SIMILE_ASKED =
   /\b(is it going to|is it gonna|is the (needling|needle|treatment|session|acupuncture) going to|will it|would it|does it|do they|will they|will the needles?|does the needle|do the needles) (hurt|sting|be painful|feel) (more |less |anything )?like (a|an|getting|being)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
+// ("would it be bad if i like passed out during dry needling": a case put, in the past subjunctive; not "now")
 const WORRY_NOW =
-  /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b/g;
+  /\b(is it|is this|is that|would it be|should i be) (bad|normal|ok|okay|serious|dangerous|worrying|fine|a problem|an emergency|concerning|a worry|worried|a bad sign|something to worry about) (if|that|when)\b(?<!\bwould it be \w+( \w+)*? if(?= (i|he|she|we|they|you) (like |just |ever |kind of |kinda )?(passed|fainted|blacked|collapsed|had|got|went|started|was|were)\b))/g;
 /** Words that put a hypothetical back in the present ("what do you do when…? it's happening now"). */
 const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this minute';
 /** "and now I've read about punctured lungs": now that it was read, not a sign now. */
@@ -389,6 +398,8 @@ export function isHypothetical(words: string[], start: number, end = start): boo
   // "can dry needling help pain after surgery": a question about what a treatment can do, its verb a word further in.
   // "do you see stroke patients", "heart attack survivors": people with it, in general.
   if (PEOPLE_WITH.has(words[end] ?? '')) return true;
+  // ("a bit paranoid after reading about broken needles": the sign's own words say it was read about)
+  if (READ_ABOUT.test(words.slice(start, end).join(' '))) return true;
   return (
     HYPOTHETICAL.some((re) => re.test(upTo(2))) ||
     HEARSAY.test(ownClaim(upTo(2))) ||

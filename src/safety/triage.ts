@@ -50,6 +50,13 @@ const LONG_FOR =
 const EVENT =
   /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
+/**
+ * A sign told as over and seen to ("he came round straight away and he's fine", "all sorted now", "the GP checked her
+ * over"): a past mention is then history, not in doubt. Not when someone only says so ("he says he's fine").
+ */
+const RESOLVED =
+  /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine$)\b/;
+
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
@@ -195,6 +202,13 @@ const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, C
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
 /**
+ * A visit told in the past tense, read from the words as written (the stems make "came" and "come" one word, and "can I
+ * come in Saturday?" is no visit): "I came in Monday for the tennis elbow", "saw you last week".
+ */
+const VISITED =
+  /\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
+
+/**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
  * per sign), so a sign none of whose patterns can start anywhere in a clause costs nothing there. The triage's cost is
  * mostly the sign expressions; this keeps them to the places they can match.
@@ -282,10 +296,14 @@ function answered(best: Triage): Triage {
 }
 
 /** Words that put a case, so that a clause going on with "or" is that case too. */
-const PUTS_A_CASE = /\b(if|incase|in case|suppose|supposing|imagine|hypothetically|theoretically)\b/;
+/** "should I happen to get dizzy…", "should anything go wrong…": a case put with "should" first. */
+const SHOULD_CASE =
+  '(should|were) (anything|something|i|he|she|a patient|the patient|someone|somebody|anyone|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(happen to|go wrong|start to|begin to)';
+const PUTS_A_CASE = new RegExp(`\\b(if|incase|in case|suppose|supposing|imagine|hypothetically|theoretically|${SHOULD_CASE})\\b`);
 /** A case put outright (not "not sure if it's serious, like my chest is crushing"), which examples may follow. */
-const CASE_OUTRIGHT =
-  /\b(what if|if (something|anything|things|it all|stuff) (went|goes|go|happened|happens|were to)|hypothetically|theoretically|in case|incase|suppose|supposing|imagine|in the (unlikely )?event)\b/;
+const CASE_OUTRIGHT = new RegExp(
+  `\\b(what if|if (something|anything|things|it all|stuff) (went|goes|go|happened|happens|were to)|hypothetically|theoretically|in case|incase|suppose|supposing|imagine|in the (unlikely )?event|${SHOULD_CASE})\\b`,
+);
 
 /**
  * "if something went wrong like I started bleeding, or I felt really faint, or…": a clause that goes on with "or" after
@@ -656,7 +674,10 @@ export class SafetyTriage {
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
     return clauses.some(
-      (c) => c.stems.length > 0 && this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') && !noSessionOfMine(c.words.join(' ')),
+      (c) =>
+        c.stems.length > 0 &&
+        (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(c.words.join(' '))) &&
+        !noSessionOfMine(c.words.join(' ')),
     );
   }
 
@@ -706,6 +727,7 @@ export class SafetyTriage {
     });
     const allWords = clauses.flatMap((c) => c.words);
     const said = allWords.join(' ');
+    let saidNoDeath: string | undefined;
     const strongNow = STRONG_NOW.test(said);
     // (a crisis sign keeps the plain "now": "saving up my meds for a while now, just in case" is not a what-if)
     const nowSaid = NOW_NOT_DURATION.test(said);
@@ -775,7 +797,10 @@ export class SafetyTriage {
           if (when === 'unknown') {
             messageWhen ??= longAgo(said) || LONG_FOR.test(said) ? whenOf(allWords, -1000, -1000) : 'unknown';
             // (a crisis only by a time said to be long ago, not by how long a pain has lasted)
-            if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(said.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
+            // (a death told is why one's own crisis is felt, not when: "given my late wife's jewellery to my granddaughter")
+            const own = sign.tier === 'crisis' && !isOther(sentence.words, offset + start, offset + end);
+            const dating = own ? (saidNoDeath ??= withoutDeathTold(allWords).join(' ')) : said;
+            if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
           else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
@@ -786,7 +811,8 @@ export class SafetyTriage {
               when === 'history'
                 ? 'history'
                 : when === 'past'
-                  ? EVENT.test(words) && !datedToday(sentence.words, offset + start, offset + end, cues)
+                  ? (EVENT.test(words) && !datedToday(sentence.words, offset + start, offset + end, cues)) ||
+                    (sign.tier === 'emergency' && RESOLVED.test(said))
                     ? 'history'
                     : 'past'
                   : 'current';
@@ -902,6 +928,11 @@ export class SafetyTriage {
     }
     // Second net, over the clauses no sign was set aside in: what the patterns did not catch.
     const setAside = new Set(mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause));
+    // ("he came round straight away and he's fine now": the words that told it over go with the sign they told over)
+    if (mentions.some((m) => m.context === 'history'))
+      clauses.forEach((c, i) => {
+        if (RESOLVED.test(c.words.join(' '))) setAside.add(i);
+      });
     const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
     // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
