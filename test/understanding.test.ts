@@ -2506,5 +2506,23 @@ describe('understanding patients’ own words', () => {
       expect((await say('Do you enjoy your job?')).text).to.match(/automated/);
       expect((await say("You're so clever, aren't you!")).text).to.match(/kind of you/);
     });
+    it("pair 49-52's kinds: whether a person reads the chat, asked inside a longer message or as 'one of those AI things', is answered as automated; thanks or a greeting before a question answers the question; 'what can you help me with?' after a greeting is the help; praise ('well done', 'nice website by the way') is thanked; 'how much are they?' is a price for the team", async () => {
+      for (const t of [
+        'Hello there. Quick question before anything else: is a real person reading what I write?',
+        'Is this one of those automated chat bots?',
+        'Are you a robot? Asking because I want to explain my whole back history first',
+        'Will this message be read by a staff member?',
+      ])
+        expect((await say(t)).text, t).to.match(/automated/);
+      const thanks = await say('ta heaps, one more thing — does it help carpal tunnel');
+      expect(thanks.text).to.match(/Carpal tunnel/);
+      expect(thanks.text).to.not.match(/welcome/i);
+      expect((await say('Hiya, what can you help me with?')).text).to.match(/You can ask me/);
+      expect((await say('Great job, well done')).text).to.match(/kind of you/);
+      expect((await say('nice site btw')).text).to.match(/kind of you/);
+      const price = await say('How much are they?');
+      expect(price.text).to.match(/team/);
+      expect(price.text).to.not.match(/not the same/);
+    });
   });
 });

@@ -57,6 +57,10 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 }
 
 /** "can you tell me", "could you please explain": how a question is put, before what it asks. */
+/** Thanks or a greeting before the question, up to its first stop ("cheers mate, last q —", "Thanks heaps!"). */
+const SOCIAL_OPENER =
+  /^\s*(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*/i;
+
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
 
@@ -93,7 +97,15 @@ export class TurnRecognizer {
    */
   private recognizeAsked(text: string, patientsOwn: boolean): Recognition {
     const recognition = this.recognizer.recognize(text, { patientsOwn });
-    if (recognition.intent !== 'help' || recognition.treatments.length + recognition.conditions.length === 0) return recognition;
+    if (recognition.treatments.length + recognition.conditions.length === 0) return recognition;
+    // "cheers mate, last q — does it help tennis elbow": thanks first, then the question, which is what to answer.
+    if (recognition.intent === 'thanks' || recognition.intent === 'greeting') {
+      const opener = SOCIAL_OPENER.exec(text);
+      if (!opener) return recognition;
+      const asked = this.recognizer.recognize(text.slice(opener[0].length), { patientsOwn });
+      return asked.intent === 'thanks' || asked.intent === 'greeting' || notUnderstood(asked) ? recognition : asked;
+    }
+    if (recognition.intent !== 'help') return recognition;
     const frame = ASKS_TO_BE_TOLD.exec(text.trim());
     if (!frame) return recognition;
     const asked = this.recognizer.recognize(text.trim().slice(frame[0].length), { patientsOwn });

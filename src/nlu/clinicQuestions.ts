@@ -34,6 +34,11 @@ const ASKS_IF_BOT = [
   /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
+  // "is there actually a person reading these messages?", "is this message going to a real staff member?"
+  /\bis there (actually |really |even )?(a|an|any) (real |actual |live )?(person|human|one|body|staff member|receptionist) (reading|answering|replying|there|here|on the other end|behind|typing)\b/,
+  /\b(is|are|will) (this|these|my|the) (message|messages|chat|question|questions|replies) (going|sent|being sent|read|being read|seen|answered|be read|be seen|go) (to|by) (a |an |the |any |some )?(real |actual |live |human )?(staff member|staff|person|human|someone|somebody|receptionist|practitioner|people)\b/,
+  // "is this one of those AI chat things?"
+  /\b(is|its) (this|it|that|u|you) (one of )?(those|these|them|the) (\w+ ){0,2}(ai|bot|bots|robot|robots|chatbot|chatbots|automated|computer)\b/,
   /\b(or|is) (it|this) (automatic|automated)\b/,
   // "is this chat automated?", "are the replies from a real person?": the chat named, then the question.
   /\b(is|are) (this|the|these|your|ur) (chat|chats|chat box|chatbox|conversation|service|replies|answers|responses|messages|line|account|assistant|helper|thing|widget) (run by |done by |from |answered by |written by )?(an? )?(automated|automatic|bot|robot|chatbot|ai|computer|computer generated|machine|real|human|person|real person|actual person|live|live person)\b/,
@@ -156,7 +161,7 @@ const ACKNOWLEDGE =
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
+  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
@@ -233,7 +238,11 @@ const SOCIAL_VOCAB = new Set(
     // feedback on the website ("Just wanted to say the website's really easy to use")
     'websites site sites easy simple straightforward navigate follow find user friendly booking online form design ' +
     // a tag after kind words ("you're very clever, aren't you!")
-    'arent isnt very so'
+    'arent isnt very so ' +
+    // "you're very clever, well done", "nice website by the way"
+    'done job work by way btw ' +
+    // "thanks! I'll pass this on to my mum"
+    'pass share show forward send info information'
   ).split(' '),
 );
 
@@ -351,9 +360,13 @@ export function asksAboutStaff(text: string): boolean {
 }
 
 /** True when the message asks whether it is talking to a machine or a person. */
+// (each sentence on its own: "Are you a bot? Just want to know before I type out my whole medical history", "Good
+// evening. I do have a question, but first, is this message going to a real staff member?")
 export function asksIfBot(text: string): boolean {
-  const form = plainForm(text);
-  return form.split(' ').length <= 14 && ASKS_IF_BOT.some((p) => p.test(form));
+  return text
+    .split(/[.?!;]+|,? but first,? /)
+    .map(plainForm)
+    .some((form) => form !== '' && form.split(' ').length <= 14 && ASKS_IF_BOT.some((p) => p.test(form)));
 }
 
 export type ClinicDetail = 'openingHours' | 'address' | 'unknown';
