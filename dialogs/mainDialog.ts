@@ -74,8 +74,12 @@ const STANDS_FOR =
   /\b(stand|stands) for\b|\bshort for\b|\bwhat (does|do) (that|it|this|the letters|those letters|[a-z]{2,6}) mean\b|\b[a-z]{2,6} means what\b/;
 
 /** "Which mineral…", "which disciplines…": a "which" that asks a fact of the article, not which treatment suits. */
+// ("which waste product gets stuck in muscle knots?", "is there lactic acid in muscle knots?": what is in a knot)
 const WHICH_FACT =
-  /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|substance|substances|stuff|byproducts?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b/;
+  /\b(which|what) (mineral|minerals|nutrient|nutrients|acid|chemical|chemicals|substance|substances|stuff|byproducts?|waste|waste products?|toxins?|organs?|disciplines?|professions?|professionals|therapists|practitioners)\b|\b(is|are) there (any |some )?(\w+ ){1,2}(in|inside|trapped in|stuck in) (the |my |a |muscle |those |these )?(knots?|trigger points?|muscles?)\b|\bwhat s (actually )?(in|inside) (the |a |muscle |those |these )?(knots?|trigger points?)\b|\b(pressure|targeted pressure) on what\b/;
+/** "where does the practitioner put the needle in dry needling?": where the needles go, asked of no condition in particular. */
+const WHERE_NEEDLES =
+  /\bwhere (do|does|will|would) (the |they |you |u |the practitioner |the physio |he |she )?(put|insert|place|stick) (the )?needles?\b|\bwhere do (the )?needles? go\b/;
 /** "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?" */
 const WHY_IT_WORKS =
   /^(but |so |ok )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly)\b.*\b(do anything|affect|reach|work on|help|make a difference|change)\b/;
@@ -87,7 +91,7 @@ const WHY_THAT_ONE =
   /^(but |ok |okay |so |and |hmm |right |and so )?(why|how come)( is| would| did| does)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one| treatment)? ?((is |would be |s )?(better|more suited|more suitable|a better fit|the better one)( for me| in my case| for my \w+)? ?(than|over|and not|not|rather than|instead of)?|and not|not|over|instead of|rather than|vs|versus)\b/;
 /** "which one is for muscles and which for inside the body?", "one for pain and the other for wellbeing?": what each is for. */
 const WHAT_EACH_IS_FOR =
-  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat (is|s) each( one| treatment| of them)? ?(more |mainly |mostly |best )?(for|geared towards|geared to|suited to|aimed at|good for)\b/;
+  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat (is|s|are) (each|both|the two|they)( one| treatment| of them)? ?(more |mainly |mostly |best |better |each )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for)\b|\bwhat (is|s) each( one| of them)? (better|best|more) (suited|geared|aimed)\b/;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
@@ -322,8 +326,15 @@ export class MainDialog extends ComponentDialog {
       // (an explanation's own word, "magnesium", is enough: no condition or treatment has it)
       // ("what substance do muscle knots trap?": a fact asked, which one passage's words answer)
       const picked = passagePicker(this.deps.knowledge.passages).pick(recognition.text, question.treatment) !== undefined;
-      const asksConcept = picked && namesArticleConcept(recognition.text) && CONCEPT_QUESTION.test(recognition.text);
-      const whichFact = ((clearPassage || picked) && WHICH_FACT.test(plainForm(recognition.text))) || asksConcept;
+      // ("and magnesium?" after the lactic-acid question: the concept alone, asked)
+      const asksConcept =
+        picked &&
+        namesArticleConcept(recognition.text) &&
+        (CONCEPT_QUESTION.test(recognition.text) || plainForm(recognition.text).split(' ').length <= 3);
+      const whichFact =
+        ((clearPassage || picked) &&
+          (WHICH_FACT.test(plainForm(recognition.text)) || (!question.condition && WHERE_NEEDLES.test(plainForm(recognition.text))))) ||
+        asksConcept;
       // ("Why would putting a needle in my leg do anything for my stomach?": how it could work, not whether it is listed)
       const whyItWorks = clearPassage && WHY_IT_WORKS.test(plainForm(recognition.text));
       if (

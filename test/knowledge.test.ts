@@ -95,6 +95,13 @@ describe('knowledge base', () => {
       expect(err.message).to.include('"tennis elbow" is also an alias of "Chronic lower back pain"');
     });
 
+    it('a complaint of another kind that is also a listed condition’s word', () => {
+      const err = loadError((dir) => editJson(dir, 'conditions.json', (d) => d.otherComplaints.push('tennis elbow')));
+      expect(err.file).to.equal('conditions.json');
+      expect(err.field).to.equal('otherComplaints');
+      expect(err.message).to.include('"tennis elbow"');
+    });
+
     it('a safety sign pattern that does not parse', () => {
       const err = loadError((dir) => editJson(dir, 'safety/signs.json', (d) => d.signs[0].patterns.push('chest (pain')));
       expect(err.file).to.equal('safety/signs.json');

@@ -1923,6 +1923,8 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'is post surgical pain on your list?',
       "thanks, I'll pass this on to my sister",
       'can I take the needles home to show my kids?',
+      // ("had my knee done" beside an operation named is the operation, not a session)
+      'Is pain after surgery on your list? I had my knee done in March and it still aches.',
     ])
       expectNoGuidanceFirst(t);
     // (the same words with the sign told now still get guidance: a faint not come round from, legs weak after leg day stay everyday)

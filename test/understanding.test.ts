@@ -2512,6 +2512,7 @@ describe('understanding patients’ own words', () => {
         'Is this one of those automated chat bots?',
         'Are you a robot? Asking because I want to explain my whole back history first',
         'Will this message be read by a staff member?',
+        'is this chatgpt?',
       ])
         expect((await say(t)).text, t).to.match(/automated/);
       const thanks = await say('ta heaps, one more thing — does it help carpal tunnel');
@@ -2523,6 +2524,23 @@ describe('understanding patients’ own words', () => {
       const price = await say('How much are they?');
       expect(price.text).to.match(/team/);
       expect(price.text).to.not.match(/not the same/);
+      // (an age is the clinic's to answer: "done on kids", "any age limits?", "he's 13, can he have it?")
+      for (const t of ['Can acupuncture be done on children? My son is 9.', 'Are there any age limits?', "my son's 13, can he have it?"])
+        expect((await say(t)).text, t).to.match(/Our team can answer/);
+      // (a skin complaint named with a body part is what is asked about, not the listed condition of that part)
+      const skin = await say('I get psoriasis on the inside of my elbows, could acupuncture settle it?');
+      expect(skin.text).to.match(/isn’t on the list/);
+      expect(skin.text).to.not.match(/Golfer/);
+      // (what is in a knot is the article's lactic-acid sentence, not the knots' condition; "and magnesium?" too)
+      const knots = new Conversation();
+      expect((await knots.say('Does lactic acid build up in muscle knots?')).text).to.match(/lactic acid/);
+      expect((await knots.say('and magnesium?')).text).to.match(/magnesium/);
+      expect((await say('The article mentions targeted pressure. Pressure on what exactly?')).text).to.match(/trigger points/);
+      expect((await say('Burnt out from work, I feel flat all the time. Do people come to you for that?')).text).to.match(/stress management/);
+      // ("ruled out" denies: the condition ruled out is not the one asked about)
+      expect((await say('My doctor ruled out arthritis, it is more of a widespread pain condition. Is that on your list?')).text).to.not.match(
+        /Osteoarthritis/,
+      );
     });
   });
 });

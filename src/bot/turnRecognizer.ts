@@ -58,8 +58,9 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 
 /** "can you tell me", "could you please explain": how a question is put, before what it asks. */
 /** Thanks or a greeting before the question, up to its first stop ("cheers mate, last q —", "Thanks heaps!"). */
+// ("hey wats chi": a greeting straight into a question, no stop between)
 const SOCIAL_OPENER =
-  /^\s*(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*/i;
+  /^\s*(?:(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*|(hi|hey|hello|hiya|howdy|g'?day|yo)( there)?\s+(?=(what|whats|wats|what's|how|is|are|does|do|can|could|why|when|who|which)\b))/i;
 
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;

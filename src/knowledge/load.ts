@@ -168,10 +168,12 @@ function loadConditions(dir: string, article: string): { conditions: Condition[]
     symptoms: strList(data.symptomWords, file, 'symptomWords'),
     unlistedBodyParts: strList(data.unlistedBodyParts, file, 'unlistedBodyParts', true),
     diagnoses: strList(data.diagnoses ?? [], file, 'diagnoses', true),
+    otherComplaints: strList(data.otherComplaints ?? [], file, 'otherComplaints', true),
   };
   const aliases = new Set(conditions.flatMap((c) => [...c.aliases, ...c.narrower, ...c.broader, ...c.excludes].map((a) => a.toLowerCase())));
-  for (const d of descriptions.diagnoses)
-    if (aliases.has(d.toLowerCase())) throw new KnowledgeError(file, 'diagnoses', `"${d}" is also a condition's alias, narrower word or exclusion`);
+  for (const field of ['diagnoses', 'otherComplaints'] as const)
+    for (const d of descriptions[field])
+      if (aliases.has(d.toLowerCase())) throw new KnowledgeError(file, field, `"${d}" is also a condition's alias, narrower word or exclusion`);
   return { conditions, listSources, descriptions };
 }
 

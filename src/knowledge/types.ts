@@ -88,6 +88,12 @@ export interface DescriptionWords {
    * listed condition's body part or name, the bot says what the article lists and that it does not name theirs.
    */
   diagnoses: string[];
+  /**
+   * Complaints of another kind than the listed conditions (skin: "eczema", "psoriasis"): named with a body part, they are
+   * what is asked about, never the listed condition of that body part ("eczema on the inside of my elbows" is no golfer's
+   * elbow).
+   */
+  otherComplaints: string[];
 }
 
 /** One passage of the article that answers a specific question within a topic (who, when, research, a term). */

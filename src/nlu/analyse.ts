@@ -161,7 +161,8 @@ function deniedConditions<T extends { from: number; to: number }>(raw: string[],
       if (w === 'not' && ASKS_BACK_BEFORE.has(raw[i - 1] ?? '') && ASKS_BACK_AFTER.has(raw[i + 1] ?? '')) break;
       // ("just yes or no: dry needling for tennis elbow?": the answer asked for, not a denial)
       if (w === 'no' && raw[i - 1] === 'or') break;
-      if (DENIAL.has(w)) {
+      // ("my GP ruled out arthritis")
+      if (DENIAL.has(w) || (w === 'out' && /^rul(e|ed|es|ing)$/.test(raw[i - 1] ?? ''))) {
         out.add(m);
         break;
       }
@@ -202,6 +203,8 @@ export interface EntityMatchers {
   descriptions?: DescriptionMatcher;
   /** Specific diagnoses the list does not name ("bursitis", "frozen shoulder"). */
   diagnoses?: PhraseMatcher<true>;
+  /** Complaints of another kind than the listed ones ("eczema"), which a body part told with them does not turn into a listed condition. */
+  otherComplaints?: PhraseMatcher<true>;
   /** Other therapies and medicines the article does not cover (treatments.json). */
   notCovered?: PhraseMatcher<'service' | 'medicine'>;
   /** One-word treatment names that are general ("needling"). */
@@ -346,7 +349,10 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     if (described?.condition && described.viaPart && feels)
       conditions.unshift({ value: described.condition, text: quote(cleaned, tokens, described) });
   }
-  if (matchers.descriptions && conditions.length === 0) {
+  // "my eczema flares up on the inside of my elbows": a complaint of another kind, named, is what is asked about (an
+  // unlisted thing, as any unknown one); the body part it is on describes no listed condition.
+  const other = conditions.length === 0 ? matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from)) : undefined;
+  if (matchers.descriptions && conditions.length === 0 && !other) {
     const described = matchers.descriptions.match(
       raw,
       stems,

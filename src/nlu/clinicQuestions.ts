@@ -21,7 +21,7 @@ const ASKS_IF_BOT = [
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
-  /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live)\b/,
+  /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
   // "is a robot answering me?", "is an actual person replying?"
@@ -398,6 +398,10 @@ export function askedDetail(text: string): ClinicDetail | undefined {
   if (named) return named;
   return CONTACT_MEANS.test(form) ? undefined : 'unknown';
 }
+
+/** "how soon after the op can I start?": when treatment may start after an operation or an injury, the clinic's to say. */
+export const TIMING_ASKED =
+  /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b/;
 
 /** A session's details asked (how many needles, how long a session is, how often, bringing a child): not in the article. */
 export const SESSION_DETAIL =

@@ -282,7 +282,8 @@ export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boo
   if (ctx.lastIntent !== 'condition_query' || !ctx.lastCondition) return false;
   // ("the back is the bigger problem to be honest": a statement the model took for something not covered tells more)
   const toldNotAsked = r.intent === 'not_covered' && !r.notCovered && !r.text.includes('?') && !asksSomething(r.text);
-  if (OWN_BUSINESS.has(r.intent) && r.reason === 'classified' && !toldNotAsked) return false;
+  // (a price, an age or the clinic's staff asked, which the recognizer's own rules decided: "she's 80. Any age limits?")
+  if (OWN_BUSINESS.has(r.intent) && (r.reason === 'classified' || r.reason === 'entity') && !toldNotAsked) return false;
   if (r.notCovered || r.treatments.length > 0 || r.unlistedText) return false;
   const understood = r.reason === 'classified' && !NOT_UNDERSTOOD.has(r.intent) && r.intent !== 'condition_query';
   // (a statement asks no question of the article, whatever the model made of it: "been like this for about 2 years now")

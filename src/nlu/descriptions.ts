@@ -118,11 +118,14 @@ export function negatedBefore(tokens: string[], from: number): boolean {
     // ("sorry no I meant my hip": the "no" takes back what was said before, the part after "meant" is affirmed)
     if (CORRECTS.has(tokens[i])) return false;
     if (NEGATIONS.has(tokens[i])) return true;
+    // ("my GP ruled out arthritis")
+    if (tokens[i] === 'out' && RULE.has(tokens[i - 1] ?? '')) return true;
     // ("not the upper back or between the shoulder blades": a denial goes on over "or")
     if (tokens[i] === 'or' || tokens[i] === 'nor') reach = Math.min(reach, i - 4);
   }
   return false;
 }
+const RULE = new Set(['rule', 'ruled', 'rules', 'ruling']);
 /** Words of a correction ("I meant", "I mean"): what follows them is what the patient affirms. */
 const CORRECTS = new Set(['meant', 'mean']);
 

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff, SESSION_DETAIL } from './clinicQuestions';
+import { asksAboutStaff, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -28,7 +28,10 @@ const OF_THE_CLINIC =
 
 /** A question about who may be treated by age, which the article does not cover. */
 const AGE_ASKED =
-  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable)\b/;
+  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable|(have|get) (it|this|that|acupuncture|dry needling|needling)|be (treated|needled|seen))\b|\b(done on|used on|do (it|this|that|dry needling|acupuncture|needling) on|safe (for|on)|ok for|okay for|suitable for|allowed for|needle|treat) (kids|children|child|teenagers|teens|a teenager|a teen|a child|babies|toddlers|minors|under 18s?)\b/;
+/** An age limit asked outright ("any age limits?", "what's the minimum age?"): the clinic's, whatever else is said. */
+const AGE_LIMIT_ASKED =
+  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age)\b/;
 
 /**
  * Money asked about: a price, a fee, a rebate, a fund or WorkCover ("how much does dry needling cost compared to
@@ -259,6 +262,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     diagnoses: new PhraseMatcher(
       phraseEntries<true>(true, k.descriptions.diagnoses).map((e) => (e.words[0].endsWith('itis') ? exactSingleWord(e) : e)),
     ),
+    otherComplaints: new PhraseMatcher(phraseEntries<true>(true, k.descriptions.otherComplaints).map(exactSingleWord)),
     notCovered: new PhraseMatcher([
       ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []),
       // ("medication" as written: its stem is also "medical"'s)
@@ -327,7 +331,7 @@ const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
-  /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|(the|main|real) (problem|issue|trouble|complaint) (is|was|s)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me)\b/;
+  /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|(the|main|real) (problem|issue|trouble|complaint) (is|was|s)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me|i feel|i m feeling|im feeling|(come|comes|coming|go) (to )?(you|u|your clinic) for|(that|this) (sort|kind|type) of (thing|stuff))\b/;
 /** A question: a question mark, or a question word opening a sentence. */
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
@@ -494,7 +498,13 @@ export class IntentRecognizer {
       if (unknown.length) Object.assign(result, { unlistedItems: unknown });
     }
     // "what ages do you treat?", "can kids have it?", "she's 15, is that ok?": the article says nothing of ages.
-    if (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainForm(a.cleaned))))
+    // (an age limit asked outright is the clinic's, with a condition named or carried over too: "she has it in both hands,
+    // she's 80. Any age limits?")
+    if (
+      AGE_LIMIT_ASKED.test(plainForm(a.cleaned)) ||
+      TIMING_ASKED.test(plainForm(a.cleaned)) ||
+      (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainForm(a.cleaned))))
+    )
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("how much does dry needling cost compared to acupuncture?": the price, not the comparison)
     // (with a condition named too, the classifier and the several-questions split decide: "(a) is it suitable for

@@ -201,6 +201,10 @@ const ASKS_FREE_TIMES =
 const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS, ASKS_FREE_TIMES];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
+/** Surgery named: "had my hip done" is then the operation, not a session. */
+const SURGERY = /\b(surgery|surgical|surgeon|operation|op|replacement|replaced|reconstruction|arthroscopy|keyhole|hospital)\b/;
+const HAD_IT_DONE = /\b(had|got|get|getting|having) (my|his|her|their) (\w+ ){1,2}done\b/;
+
 /**
  * A visit told in the past tense, read from the words as written (the stems make "came" and "come" one word, and "can I
  * come in Saturday?" is no visit): "I came in Monday for the tennis elbow", "saw you last week".
@@ -673,11 +677,14 @@ export class SafetyTriage {
 
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
+    // ("Is post surgical pain on your list? I had my hip done in June": "had my hip done" is the operation)
+    const surgery = clauses.some((c) => SURGERY.test(c.words.join(' ')));
     return clauses.some(
       (c) =>
         c.stems.length > 0 &&
         (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(c.words.join(' '))) &&
-        !noSessionOfMine(c.words.join(' ')),
+        !noSessionOfMine(c.words.join(' ')) &&
+        !(surgery && HAD_IT_DONE.test(c.words.join(' '))),
     );
   }
 
