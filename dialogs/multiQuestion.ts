@@ -235,6 +235,9 @@ function namesListedToo(r: { text: string; listedAlso?: string[] }): boolean {
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
+/** Coming in, or bringing someone in, for a named condition. */
+const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)\b.{0,30}\bfor\b/i;
+
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);
@@ -268,7 +271,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
   for (const one of recognized) {
-    const r = { ...one, listedAlso };
+    // ("…and could my husband come in for his tennis elbow while we're at it?": whether it is treated is what is asked)
+    const comesFor = one.intent === 'booking' && one.conditions.some((c) => !c.value.excluded) && COMES_FOR.test(one.text);
+    const r = { ...one, listedAlso, ...(comesFor ? { intent: 'condition_query' } : {}) };
     const part = r.text;
     const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
     if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;

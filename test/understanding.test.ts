@@ -2537,6 +2537,22 @@ describe('understanding patients’ own words', () => {
       expect((await knots.say('and magnesium?')).text).to.match(/magnesium/);
       expect((await say('The article mentions targeted pressure. Pressure on what exactly?')).text).to.match(/trigger points/);
       expect((await say('Burnt out from work, I feel flat all the time. Do people come to you for that?')).text).to.match(/stress management/);
+      // (follow-ups on a condition: which treatment it is listed for, and the other treatment asked of it)
+      const which = new Conversation();
+      await which.say('Can dry needling help plantar fasciitis?');
+      expect((await which.say('is that done with acupuncture or dry needling?')).text).to.match(/Plantar fasciitis.*dry needling/);
+      const other = new Conversation();
+      await other.say('Does dry needling help carpal tunnel?');
+      expect((await other.say('would acupuncture work for that too?')).text).to.match(/does not list it for acupuncture/);
+      // (a description in other words: "knobbly" joints worn with age, the "back low part" of an ESL writer, each
+      // part of a message answered when a person is to come in for a named condition)
+      expect((await say('my knuckles have gone knobbly and the cartilage is wearing away, can the needles help?')).text).to.match(/Osteoarthritis/);
+      expect((await say('my english not so good. my back low part is pain long time. needle can help?')).text).to.match(/lower back/i);
+      const both = await say('Does acupuncture help insomnia? And could my wife come in for her golfer’s elbow?');
+      expect(both.text).to.match(/insomnia/);
+      expect(both.text).to.match(/Golfer’s elbow/);
+      // ("which one should I get?" opens with both treatments named)
+      expect((await say('Which should I go for, acupuncture or dry needling?')).text).to.match(/Acupuncture and dry needling/);
       // ("ruled out" denies: the condition ruled out is not the one asked about)
       expect((await say('My doctor ruled out arthritis, it is more of a widespread pain condition. Is that on your list?')).text).to.not.match(
         /Osteoarthritis/,

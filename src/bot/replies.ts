@@ -338,7 +338,8 @@ export function conditionNotFoundText(k: Knowledge): string {
 }
 
 // Which treatment suits me
-export const AREA_PROMPT = 'I can point you to what our article says. First: what would you mainly like help with?';
+export const AREA_PROMPT =
+  'Acupuncture and dry needling suit different needs, and I can point you to what our article says about each. First: what would you mainly like help with?';
 
 /**
  * Two problems told that point different ways ("IBS and fibromyalgia"): what the article says of each, in its own words,

@@ -8,6 +8,14 @@ import type { Concerns } from './concerns';
 import type { Recognition } from './recognizer';
 import { withoutLeadingFiller } from './normalize';
 
+/** The other treatment asked of the condition just answered ("would acupuncture be any different for it?"). */
+const OTHER_FOR_IT =
+  /^(?!.*\b(better|best|worse|than|or)\b).*(\b(any different|different|work|help|do anything|also|too|as well)\b.*\b(for|with|on) (it|that|this|them)\b|\b(for|with|on) (it|that|this|them) (too|as well|instead)\b)/;
+
+/** "is that with the acupuncture or the dry needling?" right after a condition: which treatment lists it. */
+const WHICH_ONE_FOR_IT =
+  /\b(is|was|would|will|do|does) (that|it|this|they|you) (be )?(with|by|using|done with|done by|treated with|for|use|do) (the )?(acupuncture|acu|dry needling|dn|needling) or (the )?(acupuncture|acu|dry needling|dn)\b|\bwhich (one|treatment|of the two|of them)( is| would be| do you use| would you use)? (for )?(that|it|this)\b/;
+
 /** What the conversation is about, kept in conversation state between turns. */
 export interface ClinicContext {
   lastTreatment?: TreatmentId;
@@ -105,6 +113,20 @@ function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
   if (ctx.lastCondition && r.conditions.length === 0 && r.treatments.length <= 1 && !r.unlistedText && ON_LIST_FOR_IT.test(r.text.toLowerCase()))
+    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
+  if (ctx.lastCondition && r.conditions.length === 0 && !r.unlistedText && WHICH_ONE_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' ')))
+    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
+  // "Can dry needling help with shoulder impingement?" … "would acupuncture be any different for it?": the other
+  // treatment asked of the same condition.
+  if (
+    ctx.lastIntent === 'condition_query' &&
+    ctx.lastCondition &&
+    r.conditions.length === 0 &&
+    r.treatments.length === 1 &&
+    !r.unlistedText &&
+    !r.unlistedMention &&
+    OTHER_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' '))
+  )
     return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
   // other treatment and no condition, right after a recommendation for a condition, is about that condition.

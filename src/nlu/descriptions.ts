@@ -117,7 +117,8 @@ export function negatedBefore(tokens: string[], from: number): boolean {
   for (let i = from - 1; i >= Math.max(0, reach); i--) {
     // ("sorry no I meant my hip": the "no" takes back what was said before, the part after "meant" is affirmed)
     if (CORRECTS.has(tokens[i])) return false;
-    if (NEGATIONS.has(tokens[i])) return true;
+    // ("my english not so good. my back low part is pain": "not so good" says how good, it denies nothing after it)
+    if (NEGATIONS.has(tokens[i])) return !tokens.slice(i + 1, from).some((w) => QUALITY.has(w));
     // ("my GP ruled out arthritis")
     if (tokens[i] === 'out' && RULE.has(tokens[i - 1] ?? '')) return true;
     // ("not the upper back or between the shoulder blades": a denial goes on over "or")
@@ -126,6 +127,7 @@ export function negatedBefore(tokens: string[], from: number): boolean {
   return false;
 }
 const RULE = new Set(['rule', 'ruled', 'rules', 'ruling']);
+const QUALITY = new Set(['good', 'great', 'well', 'fluent', 'perfect', 'best']);
 /** Words of a correction ("I meant", "I mean"): what follows them is what the patient affirms. */
 const CORRECTS = new Set(['meant', 'mean']);
 
