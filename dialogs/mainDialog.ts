@@ -326,17 +326,13 @@ export class MainDialog extends ComponentDialog {
       // (an explanation's own word, "magnesium", is enough: no condition or treatment has it)
       // ("what substance do muscle knots trap?": a fact asked, which one passage's words answer)
       const picked = passagePicker(this.deps.knowledge.passages).pick(recognition.text, question.treatment) !== undefined;
+      const plain = plainForm(recognition.text);
       // ("and magnesium?" after the lactic-acid question: the concept alone, asked)
       const asksConcept =
-        picked &&
-        namesArticleConcept(recognition.text) &&
-        (CONCEPT_QUESTION.test(recognition.text) || plainForm(recognition.text).split(' ').length <= 3);
-      const whichFact =
-        ((clearPassage || picked) &&
-          (WHICH_FACT.test(plainForm(recognition.text)) || (!question.condition && WHERE_NEEDLES.test(plainForm(recognition.text))))) ||
-        asksConcept;
+        picked && namesArticleConcept(recognition.text) && (CONCEPT_QUESTION.test(recognition.text) || plain.split(' ').length <= 3);
+      const whichFact = ((clearPassage || picked) && (WHICH_FACT.test(plain) || (!question.condition && WHERE_NEEDLES.test(plain)))) || asksConcept;
       // ("Why would putting a needle in my leg do anything for my stomach?": how it could work, not whether it is listed)
-      const whyItWorks = clearPassage && WHY_IT_WORKS.test(plainForm(recognition.text));
+      const whyItWorks = clearPassage && WHY_IT_WORKS.test(plain);
       if (
         !asksUsesOutright(recognition) &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact || whyItWorks) &&

@@ -234,10 +234,10 @@ function namesListedToo(r: { text: string; listedAlso?: string[] }): boolean {
   );
 }
 
-/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 /** Coming in, or bringing someone in, for a named condition. */
 const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)\b.{0,30}\bfor\b/i;
 
+/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);

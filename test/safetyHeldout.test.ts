@@ -41,9 +41,13 @@ interface Floors {
  * safety-test-7.jsonl (554, another new author) was run once at the end of session 4 and not read (main before:
  * emergency 149/150, crisis 44/50, urgent 42/45, false alarms 8, told 23, answered 266/274).
  */
-/** Floors of a 600-line set (150 emergency, 50 crisis, 45 urgent care, 320 benign) with every urgent message caught. */
+/** Floors of a 600-line set (150 emergency, 50 crisis, 45 urgent care, 320 benign) with every emergency and crisis caught. */
+function everyEmergencyCaught(file: string, urgent: number, benign: Pick<Floors, 'falseAlarms' | 'answered' | 'criedWolf'>): Floors {
+  return { file, emergency: [150, 150], crisis: [50, 50], urgent: [urgent, 45], benign: 320, ...benign };
+}
+/** The same with every urgent message caught too. */
 function everyUrgentCaught(file: string, benign: Pick<Floors, 'falseAlarms' | 'answered' | 'criedWolf'>): Floors {
-  return { file, emergency: [150, 150], crisis: [50, 50], urgent: [45, 45], benign: 320, ...benign };
+  return everyEmergencyCaught(file, 45, benign);
 }
 
 const SETS: Floors[] = [
@@ -298,51 +302,15 @@ const SETS: Floors[] = [
   // (1532e8e: 19 crisis 48/50, the rest the same; 20 crisis 49/50, told 9, the rest the same). Their three crisis misses
   // were then read and their kinds added (e79b370); nothing else of them was read. Floors for every set as at the end of
   // session 10.
-  {
-    file: 'safety-test-19.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [44, 45],
-    benign: 320,
-    falseAlarms: 5,
-    answered: 313,
-    criedWolf: 7,
-  },
-  {
-    file: 'safety-test-20.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [44, 45],
-    benign: 320,
-    falseAlarms: 4,
-    answered: 315,
-    criedWolf: 9,
-  },
+  everyEmergencyCaught('safety-test-19.jsonl', 44, { falseAlarms: 5, answered: 313, criedWolf: 7 }),
+  everyEmergencyCaught('safety-test-20.jsonl', 44, { falseAlarms: 4, answered: 315, criedWolf: 9 }),
   // Session 11: safety-test-21 (600) and safety-test-22 (600), by two new authors who saw only the article and a brief,
   // were run on main at the start (7565111: 21 emergency 144/150, crisis 50/50, urgent 44/45, clinic 33/35, false
   // alarms 3, told 15, answered 317/320; 22: 148/150, 48/50, 44/45, 33/35, 4, 8, 316/320) and once on the final code
   // without being read (e1e54ef: 21 told 14, the rest the same; 22 the same). Their eight emergency and two crisis misses
   // were then read and their kinds added (0eae713); nothing else of them was read.
-  {
-    file: 'safety-test-21.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [44, 45],
-    benign: 320,
-    falseAlarms: 3,
-    answered: 317,
-    criedWolf: 14,
-  },
-  {
-    file: 'safety-test-22.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [44, 45],
-    benign: 320,
-    falseAlarms: 4,
-    answered: 316,
-    criedWolf: 8,
-  },
+  everyEmergencyCaught('safety-test-21.jsonl', 44, { falseAlarms: 3, answered: 317, criedWolf: 14 }),
+  everyEmergencyCaught('safety-test-22.jsonl', 44, { falseAlarms: 4, answered: 316, criedWolf: 8 }),
   // Session 11: two development sets by two new authors (each saw only the article and a brief), read: safety-dev-7
   // (220 indirect crisis messages and 160 look-alikes; first sight on 7565111: crisis 179/220, false alarms 9, told 28,
   // answered 149/160) and safety-dev-8 (260 emergencies in lay words and 120 look-alikes; first sight on 9bacbda:
@@ -402,16 +370,7 @@ const SETS: Floors[] = [
   // Their misses were then read and their kinds added (25: emergency 150/150, crisis 50/50, false alarms 2, told 8,
   // answered 318; 26: urgent 43/45, false alarms 3, told 11, answered 316); the floors are those figures.
   everyUrgentCaught('safety-test-25.jsonl', { falseAlarms: 2, answered: 318, criedWolf: 8 }),
-  {
-    file: 'safety-test-26.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [43, 45],
-    benign: 320,
-    falseAlarms: 3,
-    answered: 316,
-    criedWolf: 11,
-  },
+  everyEmergencyCaught('safety-test-26.jsonl', 43, { falseAlarms: 3, answered: 316, criedWolf: 11 }),
   // Session 14: safety-test-27 and -28 (600 each, two new authors who saw only the article and a brief) were run on main
   // at the start (47f5e4b) and once on the code of 5a3d132 without being read; not one line changed (27: emergency
   // 148/150, crisis 49/50, urgent 45/45, clinic 33/35, false alarms 4, told 8, answered 315/320; 28: 150/150, 46/50,
@@ -476,26 +435,8 @@ const SETS: Floors[] = [
   // final code (fdb2c11 -> d1a5bbf, not one line changed: 49 emergency 144/150, crisis 50/50, urgent 42/45, clinic
   // 34/35, false alarms 3, told 8, answered 317/320; 50: 147/150, 49/50, 44/45, 30/35, 1, 6, 318/320), then read at the
   // end of the session and their emergency and crisis kinds added. The floors are the figures after.
-  {
-    file: 'safety-test-49.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [42, 45],
-    benign: 320,
-    falseAlarms: 2,
-    answered: 318,
-    criedWolf: 7,
-  },
-  {
-    file: 'safety-test-50.jsonl',
-    emergency: [150, 150],
-    crisis: [50, 50],
-    urgent: [44, 45],
-    benign: 320,
-    falseAlarms: 1,
-    answered: 318,
-    criedWolf: 5,
-  },
+  everyEmergencyCaught('safety-test-49.jsonl', 42, { falseAlarms: 2, answered: 318, criedWolf: 7 }),
+  everyEmergencyCaught('safety-test-50.jsonl', 44, { falseAlarms: 1, answered: 318, criedWolf: 5 }),
   // safety-test-51 and -52 (two more new authors of session 20) were run without being read on session 20's final code
   // and on session 21's start (8d3b201: 51 emergency 149/150, crisis 48/50, urgent 43/45, clinic 35/35, false alarms 2,
   // told 5, answered 317/320; 52: 150/150, 50/50, 43/45, 35/35, 0, 8, 319/320), then read and their kinds added. The

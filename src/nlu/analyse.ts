@@ -3,7 +3,7 @@
  * replace entities by slots. Used identically for training examples and live messages.
  */
 import type { DescriptionMatcher } from './descriptions';
-import { negatedBefore, placedOn } from './descriptions';
+import { negatedBefore, placedOn, rulesOut } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
@@ -162,7 +162,7 @@ function deniedConditions<T extends { from: number; to: number }>(raw: string[],
       // ("just yes or no: dry needling for tennis elbow?": the answer asked for, not a denial)
       if (w === 'no' && raw[i - 1] === 'or') break;
       // ("my GP ruled out arthritis")
-      if (DENIAL.has(w) || (w === 'out' && /^rul(e|ed|es|ing)$/.test(raw[i - 1] ?? ''))) {
+      if (DENIAL.has(w) || rulesOut(raw, i)) {
         out.add(m);
         break;
       }

@@ -360,11 +360,11 @@ export function asksAboutStaff(text: string): boolean {
 }
 
 /** True when the message asks whether it is talking to a machine or a person. */
-// (each sentence on its own: "Are you a bot? Just want to know before I type out my whole medical history", "Good
-// evening. I do have a question, but first, is this message going to a real staff member?")
+// (each sentence, and each clause of a long one, on its own: "Are you a bot? Just want to know before I type out my whole
+// medical history", "Good evening. I do have a question, but first, is this message going to a real staff member?")
 export function asksIfBot(text: string): boolean {
-  return text
-    .split(/[.?!;]+|,? but first,? /)
+  const sentences = text.split(/[.?!;]+/);
+  return [...sentences, ...sentences.flatMap((x) => (x.includes(',') ? x.split(',') : []))]
     .map(plainForm)
     .some((form) => form !== '' && form.split(' ').length <= 14 && ASKS_IF_BOT.some((p) => p.test(form)));
 }

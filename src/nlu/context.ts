@@ -110,24 +110,23 @@ function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
   return { ...r, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [ctx.lastTreatment], refersBack: true };
 }
 
+/**
+ * A question of the condition just answered that names none: "is that on your list?", "is that with the acupuncture or
+ * the dry needling?", and "would acupuncture be any different for it?" (the other treatment asked of it).
+ */
+function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
+  if (!ctx.lastCondition || r.conditions.length > 0 || r.unlistedText) return false;
+  const said = r.text.toLowerCase().replace(/[’']/g, ' ');
+  return (
+    (r.treatments.length <= 1 && ON_LIST_FOR_IT.test(r.text.toLowerCase())) ||
+    WHICH_ONE_FOR_IT.test(said) ||
+    (ctx.lastIntent === 'condition_query' && r.treatments.length === 1 && !r.unlistedMention && OTHER_FOR_IT.test(said))
+  );
+}
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
-  if (ctx.lastCondition && r.conditions.length === 0 && r.treatments.length <= 1 && !r.unlistedText && ON_LIST_FOR_IT.test(r.text.toLowerCase()))
-    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
-  if (ctx.lastCondition && r.conditions.length === 0 && !r.unlistedText && WHICH_ONE_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' ')))
-    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
-  // "Can dry needling help with shoulder impingement?" … "would acupuncture be any different for it?": the other
-  // treatment asked of the same condition.
-  if (
-    ctx.lastIntent === 'condition_query' &&
-    ctx.lastCondition &&
-    r.conditions.length === 0 &&
-    r.treatments.length === 1 &&
-    !r.unlistedText &&
-    !r.unlistedMention &&
-    OTHER_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' '))
-  )
-    return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
+  if (asksOfLastCondition(r, ctx)) return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
   // other treatment and no condition, right after a recommendation for a condition, is about that condition.
   if (

@@ -120,13 +120,17 @@ export function negatedBefore(tokens: string[], from: number): boolean {
     // ("my english not so good. my back low part is pain": "not so good" says how good, it denies nothing after it)
     if (NEGATIONS.has(tokens[i])) return !tokens.slice(i + 1, from).some((w) => QUALITY.has(w));
     // ("my GP ruled out arthritis")
-    if (tokens[i] === 'out' && RULE.has(tokens[i - 1] ?? '')) return true;
+    if (rulesOut(tokens, i)) return true;
     // ("not the upper back or between the shoulder blades": a denial goes on over "or")
     if (tokens[i] === 'or' || tokens[i] === 'nor') reach = Math.min(reach, i - 4);
   }
   return false;
 }
 const RULE = new Set(['rule', 'ruled', 'rules', 'ruling']);
+/** Whether the word at `i` ends "ruled out" ("my GP ruled out arthritis"): a denial of what follows. */
+export function rulesOut(tokens: string[], i: number): boolean {
+  return tokens[i] === 'out' && RULE.has(tokens[i - 1] ?? '');
+}
 const QUALITY = new Set(['good', 'great', 'well', 'fluent', 'perfect', 'best']);
 /** Words of a correction ("I meant", "I mean"): what follows them is what the patient affirms. */
 const CORRECTS = new Set(['meant', 'mean']);

@@ -500,10 +500,11 @@ export class IntentRecognizer {
     // "what ages do you treat?", "can kids have it?", "she's 15, is that ok?": the article says nothing of ages.
     // (an age limit asked outright is the clinic's, with a condition named or carried over too: "she has it in both hands,
     // she's 80. Any age limits?")
+    const plainCleaned = plainForm(a.cleaned);
     if (
-      AGE_LIMIT_ASKED.test(plainForm(a.cleaned)) ||
-      TIMING_ASKED.test(plainForm(a.cleaned)) ||
-      (a.conditions.length === 0 && AGE_ASKED.test(plainForm(a.cleaned)) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainForm(a.cleaned))))
+      AGE_LIMIT_ASKED.test(plainCleaned) ||
+      TIMING_ASKED.test(plainCleaned) ||
+      (a.conditions.length === 0 && AGE_ASKED.test(plainCleaned) && (a.treatments.length > 0 || OF_THE_CLINIC.test(plainCleaned)))
     )
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("how much does dry needling cost compared to acupuncture?": the price, not the comparison)

@@ -678,14 +678,12 @@ export class SafetyTriage {
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
   sessionHappened(clauses: NormalClause[]): boolean {
     // ("Is post surgical pain on your list? I had my hip done in June": "had my hip done" is the operation)
-    const surgery = clauses.some((c) => SURGERY.test(c.words.join(' ')));
-    return clauses.some(
-      (c) =>
-        c.stems.length > 0 &&
-        (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(c.words.join(' '))) &&
-        !noSessionOfMine(c.words.join(' ')) &&
-        !(surgery && HAD_IT_DONE.test(c.words.join(' '))),
-    );
+    const operationDone = (said: string) => HAD_IT_DONE.test(said) && clauses.some((o) => SURGERY.test(o.words.join(' ')));
+    return clauses.some((c) => {
+      if (c.stems.length === 0) return false;
+      const said = c.words.join(' ');
+      return (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(said)) && !noSessionOfMine(said) && !operationDone(said);
+    });
   }
 
   /**
