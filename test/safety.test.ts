@@ -1931,4 +1931,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my dad fainted ten minutes ago and he says he is fine but he is grey and sweaty', 'emergency');
     expectNoGuidanceFirst('my legs feel weak after leg day, first time doing squats');
   });
+
+  it("the kinds of pair 53/54's misses (read after their honest run): a cut gushing for half an hour whatever is tried on a blood thinner, stabbing one's leg with a pen when anxious, tingling with a weak grip since waking, a foot that catches since a treatment; figures of speech ('my inbox could give anyone a stroke', 'she'll have a fit if she sees the bill', 'I thought I'd collapse by the top'), a shed that collapsed, a blood thinner to stop before a visit, a denied bleed 'easily' and thanks after a denial get no guidance first", () => {
+    expectTier("sliced my thumb on a tin lid, it's been gushing for half an hour no matter what I try, I'm on warfarin", 'emergency');
+    expectTier('i jab my arm with a compass when i get stressed and i want it to hurt', 'crisis');
+    expectTier("woke up with my fingers all pins and needles and my grip is weak, can't hold a cup, three days now", 'urgent');
+    expectTier('since my treatment for my hip on Monday my foot keeps catching the ground when I walk', 'urgent');
+    for (const t of [
+      'my inbox could give anyone a stroke, any chance of a lunchtime appointment?',
+      'my wife will have a fit if she sees the bill, how much is a standard session?',
+      'the stairs at the stadium nearly killed me, I honestly thought I would collapse by the top, calves are tight now',
+      'the carport collapsed in the wind and I wrenched my back moving it. Just sore, can needling help?',
+      'do I need to stop my blood thinners before my first acupuncture appointment?',
+      "I don't bleed easily and I'm not on any thinners, can I book for my shoulder?",
+      'no soreness or bruising at all after my session, just wanted to say thanks, felt great',
+      "you've been a great help, I'll tell my mum about you",
+    ])
+      expectNoGuidanceFirst(t);
+    // (the same figure told as happening is still an emergency; a what-if about what a needle could cause keeps its note)
+    expectTier('I think my husband is having a stroke, his face has dropped', 'emergency');
+    expect(triage.triage('my wife is worried a needle near her neck could give her a stroke, is that possible?').mode).to.equal('note');
+  });
 });

@@ -254,7 +254,7 @@ export function longAgo(joined: string): boolean {
 
 /** Someone other than the writer: a relative, friend, or he/she/they. */
 const OTHER = new Set(
-  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes aunty aunties uncles cousins'.split(
+  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes aunty aunties uncles cousins apprentice apprentices workmate workmates employee employees student students teammate teammates customer customers offsider missus hubby'.split(
     ' ',
   ),
 );
@@ -281,7 +281,7 @@ const HYPOTHETICAL = [
   // "my wife's worried she might bleed a lot": a worry about what could happen.
   /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) (that )?(i|he|she|they|we|you|it) (might|may|could|will|would)\b/,
   // "worried that a needle near his neck could give him a stroke"
-  /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) that (a|the|an|some|my|his|her) (\w+ ){1,4}(might|may|could|will|would|can)\b/,
+  /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) (that )?(a|the|an|some|my|his|her) (\w+ ){1,4}(might|may|could|will|would|can)\b/,
   // "is it true people have had collapsed lungs from dry needling?": hearsay about other people.
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
@@ -305,7 +305,8 @@ const HYPOTHETICAL = [
   /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
-  /\b(good for|treat|treats|treating|treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
+  // ("since my treatment for my sciatica on Tuesday my foot has felt numb": a treatment had, not asked about)
+  /\b(good for|treat|treats|treating|(?<!\b(my|his|her|their|our|last|latest|first|recent|since|after|from|the) )treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
   /\b(prevent|prevents|avoid|reduce|reduces|protect)\b/,
   /\b(people|someone|somebody|patients|anyone|those|person) (with|who|on|taking)\b/,
   /\b(has|have|did|does) (anyone|anybody|someone|people|you|a patient) ever\b/,
@@ -364,6 +365,8 @@ export function isOther(words: string[], start: number, end: number): boolean {
   const person = (w: string, i: number): 'self' | 'other' | undefined => {
     if (SELF.has(w)) return 'self';
     if (w === 'my' || w === 'our') return KIN_AFTER_MY.has(words[i + 1] ?? '') ? 'other' : undefined;
+    // "me apprentice", "me mum": "me" for "my" before a person.
+    if (w === 'me' && KIN_AFTER_MY.has(words[i + 1] ?? '')) return 'other';
     // "dads had", "a friends grandfather": a possessive or plural of a person word is someone else too.
     const base = OTHER.has(w) ? w : w.length > 3 && w.endsWith('s') && OTHER.has(w.slice(0, -1)) ? w.slice(0, -1) : undefined;
     if (base)
@@ -410,6 +413,36 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     AT_THE_SIGHT.test(all) ||
     FEARED.test(all) ||
     SIMILE_ASKED.test(all)
+  );
+}
+
+/** Will, would, could… in their written forms ("I'll" is "ill", "she'd" is "shed"). */
+const WILL = '(will|ill|youll|hell|shell|theyll|well|would|id|youd|hed|shed|wed|theyd|could|might|gonna|going to)';
+/** "could give someone a stroke", "I'll give myself a stroke": a stroke or a fit as what something will cause, a figure of speech. */
+// ("a needle near his neck could give him a stroke", "could acupuncture give me an infection": a risk asked about)
+const FORETOLD_CAUSE = new RegExp(
+  `(?<!\\b(needle|needles|needling|acupuncture|treatment|session|sessions|it|this|that)( \\w+){0,3} )\\b${WILL} (?!(needle|needles|needling|acupuncture|treatment|it|this|that|dry|the|a)\\b)(\\w+ )?give (\\w+ ){1,2}(a|an) (\\w+ ){0,3}\\w+$`,
+);
+/** "I'll have a fit", "she'll have a seizure": foretold, a figure of speech when a condition follows (CONDITION_AFTER). */
+const FORETOLD_HAVE = new RegExp(`\\b${WILL} (\\w+ )?(have|having) (a|an) (\\w+ ){0,3}\\w+$`);
+const CONDITION_AFTER = /^(if|when|whenever|once|the minute|the moment|as soon as|at the)\b/;
+/** "I honestly thought I'd collapse by the third trip": what was expected, and did not happen. */
+const THOUGHT_WOULD = new RegExp(
+  `\\b(thought|reckoned|swore|was sure|were sure) (i|he|she|we|they)? ?(would|id|hed|shed|wed|theyd)( \\w+)? (\\w+ ){0,3}\\w+$`,
+);
+
+/**
+ * A stroke, a fit or a collapse foretold as a figure of speech, not told: "I'll give myself a stroke if I keep
+ * fretting", "my to-do list could give someone a stroke", "I'll have a fit when I see the price", "my sister will have
+ * a seizure if she finds out", "I thought I'd collapse by the third trip". "I think I'm going to have a seizure" (no
+ * condition after it) stays a warning.
+ */
+export function foretold(words: string[], start: number, end: number): boolean {
+  const upToSign = words.slice(Math.max(0, start - 12), end).join(' ');
+  return (
+    FORETOLD_CAUSE.test(upToSign) ||
+    (FORETOLD_HAVE.test(upToSign) && CONDITION_AFTER.test(words.slice(end, end + 3).join(' '))) ||
+    THOUGHT_WOULD.test(upToSign)
   );
 }
 
@@ -563,6 +596,8 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   const { best, distantAnywhere } = nearestCue(start, end, cues);
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
+  // ("I had an episode of chest pain in March": the past verb before "an episode of")
+  if (!past && EPISODE_OF.test(sentence.slice(Math.max(0, start - 6), start).join(' '))) past = true;
   for (let i = Math.max(0, start); i < end && i < sentence.length; i++) if (PAST_FORM.test(sentence[i]) && !NOT_PAST.has(sentence[i])) past = true;
   if (past) {
     // "an infected cut in June that needed antibiotics, all healed now": told as over.
@@ -583,6 +618,10 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }
+
+/** "had an episode of", "suffered a bout of": what happened once, told in the past. */
+const EPISODE_OF =
+  /\b(had|experienced|suffered|got) (a|an|one|two|some|several|a few|a couple of) (\w+ )?(episode|episodes|bout|bouts|attack|attacks|spell|spells|incident|case) of$/;
 
 /** A wound or an infection told as over ("all healed now", "cleared up with antibiotics"). */
 const HEALED = /\b((all|fully|completely|totally) (healed|cleared up|cleared)|healed (up|fine|now|nicely|well)|cleared up (now|fine|nicely|with))\b/;

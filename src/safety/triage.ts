@@ -20,6 +20,7 @@ import {
   TimeCue,
   timeCues,
   whenOf,
+  foretold,
 } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
@@ -48,14 +49,14 @@ const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, cl
 const LONG_FOR =
   /\b(for (months|a long time|as long as)|(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve) (months?|years?) (ago|of|later|on|now)|last (year|month))\b/;
 const EVENT =
-  /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
+  /\b(stroke|strokes|heart attack|heart attacks|attack|seizure|seizures|fit|fits|epileptic|anaphylaxis|anaphylactic|pneumothorax|collapsed lung|tia|cardiac arrest|epilepsy|clot|clots|bypass|stent|stents)\b/;
 
 /**
  * A sign told as over and seen to ("he came round straight away and he's fine", "all sorted now", "the GP checked her
  * over"): a past mention is then history, not in doubt. Not when someone only says so ("he says he's fine").
  */
 const RESOLVED =
-  /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine$)\b/;
+  /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine$|(investigated|checked out|tested|looked into) (and|but) (was |were )?(found|turned out|shown|came back)|(have had|had|has had|been) (none|no more|nothing) since|none since)\b/;
 
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
@@ -94,6 +95,9 @@ const HEDGES = new Set('think thought might mayb may would could should though t
 const SHORT_QUESTION_WORDS = 12;
 
 /** An everyday reason for a last visit or for being away, which a farewell does not give. */
+/** When to come back, asked ("when can she rebook", "can I book in again next week"). */
+const COMING_BACK =
+  /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(want|wanna|keen|like|love|going)( to)? (keep (going|coming)|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
 const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
 
@@ -808,6 +812,7 @@ export class SafetyTriage {
             if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
           if (isNegated(clause.words, start)) context = 'negated';
+          else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
           else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
             context = 'hypothetical';
           else if (!sign.tier) context = 'condition';
@@ -929,6 +934,8 @@ export class SafetyTriage {
         case 'condition':
           note(sign.caution);
           break;
+        case 'figure':
+          break;
       }
     }
     // Second net, over the clauses no sign was set aside in: what the patterns did not catch.
@@ -955,11 +962,22 @@ export class SafetyTriage {
     // A greeting ("Hi, I'm Sue"), thanks ("thanks, you've been great") or an "ok, fair enough" is not the classifier's
     // to flag: every word is a social one, and the classifier leaned on "I'm", "been" or "so" alone. A farewell still
     // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
-    const social = socialOnly(text);
+    // ("no numbness or tingling at all after my session, just wanted to say thanks, felt great": once the denied sign is
+    // set aside, what is left is thanks)
+    const socialText =
+      socialOnly(text) || setAside.size === 0
+        ? text
+        : clauses
+            .filter((_, i) => !setAside.has(i))
+            .map((c) => c.words.join(' '))
+            .join(', ');
+    const social = socialOnly(socialText);
     if (
       (social === 'greeting'
-        ? greetsOnly(text.replace(COURTESY, ''))
-        : social && (socialKind(text) !== 'farewell' || wishesWell(text)) && !NEGATION.test(text.toLowerCase().replace(POLITE_NOT, ' '))) ||
+        ? greetsOnly(socialText.replace(COURTESY, ''))
+        : social &&
+          (socialKind(socialText) !== 'farewell' || wishesWell(socialText)) &&
+          !NEGATION.test(socialText.toLowerCase().replace(POLITE_NOT, ' '))) ||
       // "this isn't answering my question": about the bot's answer, not the patient
       complainsAboutAnswer(text)
     ) {
@@ -983,7 +1001,8 @@ export class SafetyTriage {
     // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
     // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis.
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
-    const everydayLeaving = tier === 'crisis' && EVERYDAY_REASON.test(text.toLowerCase());
+    // ("she just wanted me to ask when she can rebook": coming back asked about is no farewell)
+    const everydayLeaving = tier === 'crisis' && (EVERYDAY_REASON.test(text.toLowerCase()) || COMING_BACK.test(text.toLowerCase()));
     const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
     // An ordinary after-effect the patterns placed with the clinic ("it has been stiff since") is raised to urgent care by
     // the classifier only when a word of urgent care's own is there too (fever, spreading redness, numbness, a piece left in).

@@ -101,7 +101,8 @@ export interface SafetyKnowledge {
 export type SafetyMode = 'alone' | 'first' | 'note' | 'none';
 
 /** Why a sign was discounted or kept, for staff and tests. */
-export type MentionContext = 'current' | 'negated' | 'history' | 'past' | 'hypothetical' | 'condition';
+/** How a sign is told. "figure": a figure of speech ("I'll have a fit when I see the price"), no sign at all. */
+export type MentionContext = 'current' | 'negated' | 'history' | 'past' | 'hypothetical' | 'condition' | 'figure';
 
 export interface SignMention {
   sign: string;
