@@ -112,6 +112,8 @@ export class ConditionDialog extends InterruptibleDialog {
       // "is rheumatoid arthritis on your list, or only the osteo kind?": asked about the list, naming the listed one it is
       // not answers the question (an honest no, and what the list has); "can it help my RA?" is still not answered.
       const namesListed = (recognition.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(recognition.text);
+      // ("Does dry needling help frozen shoulder?" … "so what shoulder problems is it used for then?": "it" is dry needling)
+      if (treatment) await this.deps.turns.remember(step.context, INTENT, { treatment });
       await say(
         step.context,
         namesListed ? 'answered' : 'fallback',

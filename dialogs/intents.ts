@@ -32,6 +32,7 @@ import type { ConditionDialogOptions } from './conditionDialog';
 import type { DialogDependencies } from './dependencies';
 import type { EnquiryOptions } from './enquiryDialog';
 import { CONDITION_DIALOG, ENQUIRY_DIALOG, HANDOFF_DIALOG, TOPIC_DIALOG, WHICH_TREATMENT_DIALOG } from './ids';
+import { plainForm } from '../src/nlu/normalize';
 import { sendPassageInstead, sendTopicAnswer, TopicDialogOptions, TreatmentTopic } from './topicDialog';
 
 /** What a handler gets: the main dialog's step, and the question as understood and resolved against the conversation. */
@@ -57,10 +58,15 @@ export interface IntentEntry {
 /** The welcome's and small talk's buttons. */
 export const WELCOME_SUGGESTIONS = [SUGGESTIONS.whatIsAcupuncture, SUGGESTIONS.whatIsDryNeedling, SUGGESTIONS.difference, SUGGESTIONS.whichSuits];
 
+/** "What's the thinking behind each one?", "where do the needles go for each?": both treatments asked about. */
+const EACH_ONE =
+  /\b(each one|each 1|each of them|each of the two|each of these|each of those|for each|of each|both of them|both treatments|both of these)\b/;
+
 async function topic({ step, deps, question, intent }: IntentTurn): Promise<DialogTurnResult> {
   const t = intent as TreatmentTopic;
-  if (!question.treatment) return step.beginDialog(TOPIC_DIALOG, { topic: t } satisfies TopicDialogOptions);
-  await sendTopicAnswer(step.context, deps, t, question.treatment);
+  const treatment = question.treatment ?? (EACH_ONE.test(plainForm(step.context.activity.text ?? '')) ? 'both' : undefined);
+  if (!treatment) return step.beginDialog(TOPIC_DIALOG, { topic: t } satisfies TopicDialogOptions);
+  await sendTopicAnswer(step.context, deps, t, treatment);
   return step.endDialog();
 }
 
@@ -126,7 +132,7 @@ export const INTENT_REGISTRY = {
     // Another therapy or a medicine is named in the reply ("so I can't tell you about cupping").
     handle: async ({ step, context, deps, intent, recognition }) => {
       if (await sendPassageInstead(context, deps)) return step.endDialog();
-      const text = notCoveredText(deps.knowledge, recognition.notCovered);
+      const text = notCoveredText(deps.knowledge, recognition.notCovered, recognition);
       await say(context, 'fallback', text, { intent, suggestions: [SUGGESTIONS.person, SUGGESTIONS.book] });
       // ("how much is acupuncture?" … "and dry needling?": the same question of the other treatment)
       await deps.turns.remember(context, intent, { treatment: recognition.treatments.length === 1 ? recognition.treatments[0] : undefined });

@@ -35,7 +35,7 @@ import {
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
-import { splitQuestions } from '../src/nlu/multiQuestion';
+import { questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
 import { ASKS_ABOUT_LIST } from './conditionDialog';
@@ -151,7 +151,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     const { treatment: suits, why } = recommend(k, area, 'none');
     return { intent: r.intent, text: suitsText(suits, why), outcome: 'answered', question: { treatment: suits } };
   }
-  if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k, r.notCovered), outcome: 'fallback', question: {} };
+  if (r.intent === 'not_covered') return { intent: r.intent, text: notCoveredText(k, r.notCovered, r), outcome: 'fallback', question: {} };
   if (r.intent === 'contact') {
     const detail = askedDetail(r.text);
     const missing = detail ? missingDetailText(k, detail) : undefined;
@@ -182,9 +182,15 @@ function distinctConditions(r: Recognition): Recognition['conditions'] {
 }
 
 /** Whether a complaint is told as another one ("and also bad reflux", "plus really bad sleep"), not in passing. */
-function toldAsAnother(text: string, said: string): boolean {
+function toldAsAnother(text: string, said: string, afterAnd: boolean): boolean {
   const at = text.toLowerCase().indexOf(said.toLowerCase());
-  return at > 0 && /\b(also|plus|as well as|and i (have|get)|and ive got|and i've got)( \w+){0,3} $/.test(text.slice(0, at).toLowerCase());
+  if (at <= 0) return false;
+  const before = text.slice(0, at).toLowerCase();
+  // ("Do you treat Achilles problems and shin splints?": named right after "and", a second thing asked about)
+  return (
+    /\b(also|plus|as well as|and i (have|get)|and ive got|and i've got)( \w+){0,3} $/.test(before) ||
+    (afterAnd && /\b(and|or|&)( my| also| some| bad| really bad)? $/.test(before))
+  );
 }
 
 /** A part naming several conditions is one condition question per condition, in the order they were named. */
@@ -192,7 +198,10 @@ function perCondition(r: Recognition): Recognition[] {
   // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
   // ("plantar fasciitis and also bad reflux": one said as another complaint is a second question)
   const conditions = distinctConditions(r).filter(
-    (c, _, all) => !c.value.partial || all.every((d) => d.value.partial) || toldAsAnother(r.text, c.text),
+    // (only in a question that names both: "inflammation issues and some gut trouble. What would you recommend for her?" is
+    // one recommendation asked for)
+    (c, _, all) =>
+      !c.value.partial || all.every((d) => d.value.partial) || toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0),
   );
   // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
   const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
@@ -234,6 +243,10 @@ function namesListedToo(r: { text: string; listedAlso?: string[] }): boolean {
   );
 }
 
+/** "I know osteoarthritis is on your list, but…": the listed one named only as known, not asked about. */
+const ACKNOWLEDGES_LISTED =
+  /\b(i|we) (know|see|saw|noticed|can see|read|realise|realize|understand)( that)? ([\w'’-]+ ){1,5}(is|are) (on|in|one of) (your|the|ur)( \w+)? list\b/i;
+
 /** Coming in, or bringing someone in, for a named condition. */
 const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)\b.{0,30}\bfor\b/i;
 
@@ -245,14 +258,15 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,
   // told first; the message is that question, routed as a whole.
   // ("I see osteoarthritis mentioned but is RA covered too?": with the listed one named too, each part is answered)
-  const questions = parts.filter((p) => p.includes('?') || ASKS.test(p));
+  // ("…, but what I've actually got is rheumatoid arthritis." tells, it does not ask)
+  const questions = parts.filter((p) => p.includes('?') || (ASKS.test(p) && !TELLS_WHAT.test(p.trim())));
   if (
     recognition.intent === 'condition_query' &&
     recognition.unlistedText &&
     recognition.conditions.length === 0 &&
     questions.length === 1 &&
     (recognition.listedAlso?.length ?? 0) > 0 &&
-    !namesListedToo(recognition)
+    (!namesListedToo(recognition) || ACKNOWLEDGES_LISTED.test(recognition.text))
   )
     return false;
   const ctx = await deps.turns.context(context);

@@ -78,6 +78,13 @@ const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> 
       'balance',
       'rebalance',
       'balanced',
+      // ("something that treats the whole person", "something with a long history behind it")
+      'whole person',
+      'whole body',
+      'long history',
+      'centuries',
+      'thousands of years',
+      'time tested',
     ],
   },
   { value: 'none', title: 'No preference', synonyms: ['none', 'no preference', 'either', 'dont mind', "don't mind", 'not sure', 'whatever'] },

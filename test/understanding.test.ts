@@ -2558,5 +2558,26 @@ describe('understanding patients’ own words', () => {
         /Osteoarthritis/,
       );
     });
+
+    it("pair 53/54's kinds (read after their honest run): 'thanks. how much is it?' answers the price question, not just the thanks; a listed condition said to be known ('I know osteoarthritis is on your list, but what I've got is RA') is not answered yes; a part said to be fine is not the complaint; 'who came up with acupuncture?' gets its age; 'the thinking behind each one' answers both; 'I'd like to ask about my shoulder' is no booking; a greeting with a weekday and 'who am I chatting with?' are answered; a short 'golfers elbow … dn?' and 'pls help hip pain' are the listed conditions; a number of years is never named as an unlisted condition", async () => {
+      const price = new Conversation();
+      await price.say('Does dry needling help shin splints?');
+      expect((await price.say('thanks! how much is a session?')).text).to.match(/team|phone|contact/i);
+      const ra = await say("I know osteoarthritis is on your list, but what I've actually got is rheumatoid arthritis. Could acupuncture help that?");
+      expect(ra.text).to.not.match(/^Yes/);
+      expect(ra.text).to.match(/rheumatoid arthritis.{0,20}isn’t on the list/);
+      const fine = await say('My neck is fine. It is the small of my back that has ached for years, is that something you treat?');
+      expect(fine.recognition?.condition).to.equal('Chronic lower back pain');
+      expect((await say('who came up with acupuncture?')).text).to.match(/ancient Chinese/);
+      const each = await say('what is the idea behind each one?');
+      expect(each.text).to.match(/chi/);
+      expect(each.text).to.match(/trigger points/);
+      expect((await say("Hello, I'd like to ask about my knee.")).recognition?.intent).to.not.equal('booking');
+      expect((await say('Happy Monday! What’s new?')).text).to.match(/^Hello/);
+      expect((await say('who am I really talking to here?')).text).to.match(/automated assistant/);
+      expect((await say('tennis elbow from the gym. dn?')).recognition?.condition).to.match(/Tennis elbow/);
+      expect((await say('pls help hip pain when i sit 2 long')).recognition?.condition).to.match(/Hip pain/);
+      expect((await say('My heel has hurt for two years now. Would acupuncture or dry needling help?')).text).to.not.match(/“two years”/);
+    });
   });
 });

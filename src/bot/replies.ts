@@ -203,7 +203,19 @@ export function needleNervesText(k: Knowledge): string {
   ).trim();
 }
 
-export function notCoveredText(k: Knowledge, about?: Recognition['notCovered']): string {
+/** "How is dry needling different from a massage?": another therapy set against one of ours. */
+const SET_AGAINST = /\b(different|difference|differ|differs|compare|compared|comparison|vs|versus|better than|same as|like)\b/i;
+
+/**
+ * `asked`: the message, and the one treatment it names; when it sets another therapy against that treatment ("how is dry
+ * needling different from a massage?"), what the article says of ours comes first, then that the other is not covered.
+ */
+export function notCoveredText(k: Knowledge, about?: Recognition['notCovered'], asked?: { text: string; treatments: TreatmentId[] }): string {
+  if (about?.kind === 'service' && asked && asked.treatments.length === 1 && SET_AGAINST.test(asked.text))
+    return (
+      `${topicText(k, 'what_is', asked.treatments[0])}\n\nOur article doesn’t cover “${about.text}”, so I can’t compare the two. ` +
+      `Our team can tell you more about what the clinic offers:\n\n${contactLines(k.clinic)}`
+    );
   if (about?.kind === 'selfcare')
     return (
       `Our article doesn’t give advice on ${SELF_CARE_NAMES[about.text] ?? about.text} or other self-care, so I can’t suggest any. ` +

@@ -141,17 +141,27 @@ const DENIAL_STOP = new Set(
   ),
 );
 
+/** What follows a part said to be well ("… between the shoulder blades is fine", "… is totally ok"). */
+const FINE_AFTER =
+  /^(?:(?!(?:but|and|though|or|acupuncture|needling|needle|needles|dry|it|that|this|treatment)\b)[\w'’]+ ){0,4}(is|are|feels|feel|seems) (totally |completely |perfectly |actually |all )?(fine|ok|okay|alright|all right|not the problem|not the issue)\b/;
+
 /**
  * The condition matches a message denies: "no muscle knots or injuries", "no stomach or sleep issues, just the jaw",
  * "not my knee": a denial up to four words before, with no word between that ends its reach ("if", "but", "just", or
  * "my" not right after the denial: "not my knee, my hip" denies the knee only).
  */
-function deniedConditions<T extends { from: number; to: number }>(raw: string[], found: T[]): Set<T> {
+function deniedConditions<T extends { from: number; to: number; value: { excluded?: boolean } }>(raw: string[], found: T[]): Set<T> {
   const out = new Set<T>();
   for (const m of found) {
     // ("new baby, no sleep", "can never get proper sleep": no sleep is the complaint; "no sleep issues" is denied)
     // ("no gut, sleep or stress issues" is a list of denied ones)
     if (/^(sleep|sleeping|slept)$/.test(raw[m.to - 1] ?? '') && !/^(or|and|nor|issues?|problems?|troubles?|worries)$/.test(raw[m.to] ?? '')) continue;
+    // ("my UPPER back between the shoulder blades is fine": an unlisted part said to be well after it; a listed one said
+    // fine still helps tell where the complaint is, "my lower back is fine, it's my buttock… down to my foot")
+    if (m.value.excluded && FINE_AFTER.test(raw.slice(m.to, m.to + 7).join(' '))) {
+      out.add(m);
+      continue;
+    }
     let reach = m.from - 4;
     for (let i = m.from - 1; i >= Math.max(0, reach); i--) {
       const w = raw[i];

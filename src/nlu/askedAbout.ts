@@ -74,6 +74,9 @@ const NOT_A_THING = new Set(
 /** "how does …", "why would …": a question about how a treatment works. */
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will|did)\b/;
 
+/** A number, in figures or words ("three years", "2 weeks"). */
+const NUMBER = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a|an|few|couple|several|many)$/;
+
 /** A person first: what follows is what they want, not a condition ("help me relax"). */
 const PERSON = new Set('me him her us them you it i my his our their your'.split(' '));
 
@@ -88,7 +91,7 @@ const BOUNDARY = new Set(
 );
 /** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */
 const LEADING =
-  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
+  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:i['’]ve|ive) (?:got|had|been diagnosed with) |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
 
 /** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
 /** Words that open a reply without being part of the thing ("Yeah it came on from gripping tools", "well my hip"). */
@@ -107,9 +110,13 @@ function thingAt(rest: string): string | undefined {
   }
   const plain = out.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   // "help me relax", "help him sleep": a person, not a thing.
-  if (out.length === 0 || PERSON.has(plain[0]) || plain.every((w) => NOT_A_THING.has(w))) return undefined;
+  // ("for three years": a time, no thing)
+  if (out.length === 0 || PERSON.has(plain[0]) || plain.every((w) => NOT_A_THING.has(w) || NUMBER.test(w))) return undefined;
   return out.join(' ');
 }
+
+/** "…is fine", "…isn't the problem": a part said to be well. */
+const SAID_FINE = /\b(is|are|feels?|seems?) (fine|ok|okay|good|all good|all right|alright|not the problem|not the issue)\b/;
 
 /** The first sentence before the one at `end` that names a thing ("Tinnitus.", "psoriasis on elbows and scalp -"). */
 function thingBefore(cleaned: string, end: number): string | undefined {
@@ -119,8 +126,10 @@ function thingBefore(cleaned: string, end: number): string | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   // The nearest short sentence ("Tinnitus."), else the first one ("I get vertigo when I roll over").
-  const short = [...sentences].reverse().find((s) => s.split(/\s+/).length <= 3);
-  for (const s of short ? [short, sentences[0]] : sentences.slice(0, 1)) {
+  // (a sentence that says a part is fine, "my UPPER back between the shoulder blades is fine", names no complaint)
+  const told = sentences.filter((s) => !SAID_FINE.test(s.toLowerCase()));
+  const short = [...told].reverse().find((s) => s.split(/\s+/).length <= 3);
+  for (const s of short ? [short, told[0]] : told.slice(0, 1)) {
     const found = thingAt(s.replace(/^(hi|hello|hey|hiya|g'?day)\b[\s,]*/i, ''));
     if (found) return found;
   }
@@ -209,7 +218,7 @@ export function askedList(cleaned: string): string[] {
 const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
 /** "for anything in particular", "for years": no thing asked about. */
 const NOT_A_THING_FOR = new RegExp(
-  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|though|tho|then|now|nowadays|today|these days|anyway|' +
+  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|(over |about |nearly |almost )?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|(a )?few|several|many|(a )?couple( of)?) (years?|months?|weeks?|days?|hours?|yrs|mths|wks)|though|tho|then|now|nowadays|today|these days|anyway|' +
     'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +
     'husband|wife|partner|friend|mate|family|parents?|gran|grandma|grandpa|nan|boss|brother|sister|self|myself|people|patients?|athletes?|women|men))\\b',
 );

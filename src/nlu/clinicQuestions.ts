@@ -28,7 +28,9 @@ const ASKS_IF_BOT = [
   new RegExp(
     `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
   ),
-  /\bwho (am i|are we|m i) (talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  /\bwho (am i|are we|m i) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  // "you're one of the physios there, right?": the guess, told, that a person of the clinic is writing
+  /^(so |and |oh |ah |hi |hey )?(youre|you are|ur|you re) (one of the |one of their |an? |the )(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|nurses?|doctors?|therapists?|myotherapists?|staff( member)?|owner|admin)\b/,
   // "do you remember me from last week?": whether a person, who would, is reading.
   /\b(do|will|can|would) (you|u) (remember|recognise|recognize|know) (me|us|who i am)\b/,
   /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
@@ -66,7 +68,7 @@ const WHICH_OLDER =
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
 const WHICH_DECADE =
-  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b/;
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b/;
 
 export function asksWhichDecade(text: string): boolean {
   return WHICH_DECADE.test(plainForm(text));
@@ -162,10 +164,13 @@ const ACKNOWLEDGE =
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
   /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
+/** A question put in words that are each social ones: how much, how long, can I come. */
+const ASKED_IN_SOCIAL_WORDS =
+  /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 const GREETING =
-  /^((just )?(wanted|want|thought id) (to )?say )?(hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+  /^((just )?(wanted|want|thought id) (to )?say )?(happy (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|whats (new|up)|hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
 
 /**
  * The writer excuses their English or asks whether they are understood ("sorry for my English, is not my first language",
@@ -203,6 +208,8 @@ const SOCIAL_VOCAB = new Set(
     'have come contact soon later god bless blessings take care testing test works working if does ' +
     // foreign greetings, kind words to the bot, and who is typing ("I'm new here", "typing this for my nan")
     'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time on site website visit visiting fine right nah nope good ' +
+    // how the writer feels after a visit ("just wanted to say thanks, felt great")
+    'felt feel feels feeling amazing fantastic yesterday yday ' +
     'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend ' +
     // bedtime farewells, a message sent to the wrong window, a first-timer ("I've never used one of these chat things")
     'goodnight gnight nite nighty window tab conversation app page screen meant someone else name never used use using one ' +
@@ -211,6 +218,8 @@ const SOCIAL_VOCAB = new Set(
     // and warmer thanks ("thank u so much ur amazing")
     'browsing browse looking look around having nothing specific particular in coming up bear wait sec second moment min ' +
     'minute q qn something can may ur amazing fantastic superb star gem champ angel bless luv hun how hows doing r ' +
+    // a first-timer's aside and a weekday greeting ("I'm new to all this computer business", "Happy Friday! What's new?")
+    'bit business stuff tech technology online internet happy whats up monday tuesday wednesday thursday friday saturday sunday weekend ' +
     // polite asides ("I hope I'm not bothering you at this hour", "sorry for asking so many questions"), a decision to
     // think or to ring ("thanks, I'll have a think about it", "I'll give the clinic a ring"), who set the chat up
     'hope bothering bother disturbing interrupting at hour late early many about give ring call clinic grandson ' +
@@ -272,6 +281,10 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   const words = form.replace(GO_EASY, ' ').split(' ').filter(Boolean);
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
+  // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)
+  if (ASKED_IN_SOCIAL_WORDS.test(form)) return undefined;
+  // ("Happy Friday! What's new?" greets, it does not thank)
+  if (/^(happy (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|whats (new|up))\b/.test(form)) return 'greeting';
   if (
     THANKS.test(form) ||
     FAREWELL.test(form) ||
@@ -401,7 +414,7 @@ export function askedDetail(text: string): ClinicDetail | undefined {
 
 /** "how soon after the op can I start?": when treatment may start after an operation or an injury, the clinic's to say. */
 export const TIMING_ASKED =
-  /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b/;
+  /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b|\b(too soon|too early|too late|soon enough|long enough|safe) to (start|begin|have|get|come in|book|try|do)( (it|needling|dry needling|acupuncture|treatment|sessions?|needles))?\b/;
 
 /** A session's details asked (how many needles, how long a session is, how often, bringing a child): not in the article. */
 export const SESSION_DETAIL =

@@ -124,6 +124,10 @@ function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
   );
 }
 
+/** "the other one, on the inside of the elbow": the other one placed on the body. */
+const OTHER_PLACED =
+  /\bthe other (one|1)\b[, ]+(on|at|in|round|around|down) (the )?(inside|outside|other side|inner|outer|front|back|top|bottom|underside)\b/;
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
   if (asksOfLastCondition(r, ctx)) return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
@@ -144,7 +148,9 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
   // ("is the other one better for what?" asks what it is for: no comparison)
   const comparing = COMPARING.test(r.text.toLowerCase().replace(/\b(better|good|best) for (what|wat|which)\b/, ' '));
-  if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing) {
+  // ("what about the other one, on the inside of the elbow?" after tennis elbow: the other condition, placed, not the other treatment)
+  const otherPlace = r.conditions.length > 0 && OTHER_PLACED.test(r.text.toLowerCase());
+  if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherPlace) {
     // ("which one's for muscles then" … "and the other one is better for what?": what the other one is for)
     const about =
       r.intent === 'difference' || r.intent === 'similarity'

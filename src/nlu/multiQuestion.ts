@@ -67,5 +67,8 @@ const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
 
 /** How many of the message's parts are questions of their own (start with a question word or end with "?"). */
 export function questionCount(text: string): number {
-  return splitQuestions(text).filter((p) => STARTS_AS_QUESTION.test(p.trim()) || /\?\s*$/.test(p)).length;
+  return splitQuestions(text).filter((p) => (STARTS_AS_QUESTION.test(p.trim()) && !TELLS_WHAT.test(p.trim())) || /\?\s*$/.test(p)).length;
 }
+
+/** "…but what I've actually got is rheumatoid arthritis.": a "what" that tells, not asks (no question mark after it). */
+export const TELLS_WHAT = /^what (i|ive|i've|i’ve|im|i'm|i’m|we|he|she|they|my \w+|our \w+|his \w+|her \w+)( \w+){0,3} (is|was|are|were)\b[^?]*$/i;

@@ -164,7 +164,7 @@ const NOT_COVERED_ASKED =
 
 /** "which needles are meant for me?", "which type would suit me?", "which is the right one for my son?" */
 const WHICH_FOR_ME =
-  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b/;
+  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b/;
 
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
@@ -315,6 +315,13 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 }
 
 /** Words asking whether a treatment helps something. */
+/** "I'd like to ask about my shoulder", "a question regarding my knee". */
+const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question|questions|query|chat) (about|regarding|re|on) (my|his|her|our) \w+/;
+const BOOKING_WORD = /\b(book|booking|bookings|appointment|appointments|appt|slot|slots|available|availability|reschedule|cancel)\b/;
+/** A plea for help ("pls help", "any advice"). */
+const PLEA = /\b(help|advice|advise)\b/;
+/** A message this short that names a listed condition and a treatment asks about them. */
+const SHORT_ASKED_WORDS = 10;
 const HELPS =
   /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
@@ -597,7 +604,9 @@ export class IntentRecognizer {
       // "is golfer's elbow the medial one?", "your list has knee pain, does it name a kind?": a question about a listed one.
       (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && ASKS.test(a.cleaned.toLowerCase())) ||
       // "lower back + sciatica combo most arvos": a few words that name a listed condition are about it.
-      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && plain.length <= SHORT_MENTION_WORDS);
+      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && plain.length <= SHORT_MENTION_WORDS) ||
+      // "pls help hip pain deep in bum when i sit 2 long": help asked for with a listed condition.
+      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && PLEA.test(said));
     const conditionIntent =
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
@@ -642,6 +651,22 @@ export class IntentRecognizer {
       !FUND.test(said) &&
       !moneyAsked(a.cleaned) &&
       !NOT_COVERED_ASKED.test(said)
+    )
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // ("Hi, I'd like to ask about my shoulder.": a question about the patient's own complaint to come, not a booking)
+    if (top.intent === 'booking' && this.options.conditionIntent && ASK_ABOUT_MY.test(written) && !BOOKING_WORD.test(written))
+      return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
+    // ("golfers elbow inner side from the gym. dn?": a listed condition and a treatment, said in a few words, asked about)
+    if (
+      top.intent === NOT_COVERED_INTENT &&
+      conditionIntent &&
+      a.treatments.length > 0 &&
+      a.conditions.some((c) => !c.value.partial && !c.value.excluded) &&
+      plain.length <= SHORT_ASKED_WORDS &&
+      !FUND.test(said) &&
+      !moneyAsked(a.cleaned) &&
+      !NOT_COVERED_ASKED.test(said) &&
+      !SESSION_DETAIL.test(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // "Which needles are meant for me?": a choice between the two asked for, whatever the classifier made of "needles".
