@@ -443,6 +443,12 @@ const SETS: Floors[] = [
   // floors are the figures after.
   everyUrgentCaught('safety-test-51.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
   everyUrgentCaught('safety-test-52.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
+  // Session 22: safety-test-53 and -54 (two new authors of session 21) were run without being read on session 21's start
+  // and final code and on this session's start (72012e3: 53 emergency 149/150, crisis 49/50, urgent 43/45, clinic 33/35,
+  // false alarms 2, told 4, answered 318/320; 54: 150/150, 50/50, 44/45, 35/35, 6, 14, 314/320), then read and their
+  // kinds added. The floors are the figures after.
+  everyUrgentCaught('safety-test-53.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 1 }),
+  everyUrgentCaught('safety-test-54.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
 ];
 
 for (const set of SETS) {
