@@ -1952,4 +1952,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('I think my husband is having a stroke, his face has dropped', 'emergency');
     expect(triage.triage('my wife is worried a needle near her neck could give her a stroke, is that possible?').mode).to.equal('note');
   });
+
+  it("the kinds of pair 55/56's misses (read after their honest run): cutting again 'just small ones', tablets lined up on the table, wanting to 'unsubscribe from life', blood pooling after pressing for ages, painkillers taken until the count was lost, a numb patch never had before, a partner 'was needled' and keeps tripping on that foot, napping after acupuncture; and no guidance first for a denied list with 'or' after it, fallen arches, 'a stroke of good timing', a partner convinced he will faint, a neck 'literally dying', never waking up rested, getting up from bed in the morning, or why a needle goes in the foot", () => {
+    expectTier("not a big deal, I've been cutting a little again, only on my thighs. does that matter for the needles?", 'crisis');
+    expectTier("I've got all my sleeping tablets out and lined up on the bench, not sure why I'm telling you", 'crisis');
+    expectTier('any chance you have something for a person who wants to unsubscribe from life? kind of serious', 'crisis');
+    expectTier('sliced my palm on a broken glass and the blood is pooling on the floor', 'emergency');
+    expectTier('been taking panadol and nurofen and my old codeine all day for my back, lost count, now I feel awful and sick', 'emergency');
+    expectTier('my right hand has had a numb patch since yesterday, never had that before', 'urgent');
+    expectTier('my husband was needled in his calf and now his foot is numb and he keeps tripping on it', 'urgent');
+    expectTier('had acupuncture this morning and all I want is a nap, is napping all afternoon normal?', 'clinic', ['alone', 'first', 'note']);
+    for (const t of [
+      'Good news: I did not faint, collapse, or cry. When can I book the next one?',
+      'my arches have collapsed, the podiatrist says flat feet, could that be behind my heel pain?',
+      'In a stroke of good fortune my work now covers physio. Any spots next week?',
+      "my wife is convinced she'll pass out at her first session, any tips to calm her nerves?",
+      'my back is literally dying after moving house all weekend',
+      'I never wake up feeling rested, could acupuncture help my sleep?',
+      'my heel is agony when I get up from bed in the morning, can you help?',
+      'why would an acupuncturist put a needle in my hand for a headache?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -342,7 +342,7 @@ const AT_THE_SIGHT =
   /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b|\b(faint|pass out|keel over|black out|collapse) (when|if|once|as soon as) (i|he|she|they|we) (see|sees|saw|look at|looks at|think about|thinks about|watch|watches)\b/;
 /** "scared I'll faint", "worried he might pass out": a fear of what could happen, told before it has. */
 const FEARED =
-  /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
+  /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious|convinced|sure|certain|positive) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
 /** "is it going to hurt like a heart attack?": a comparison asked about, not a sign. */
 const SIMILE_ASKED =
   /\b(is it going to|is it gonna|is the (needling|needle|treatment|session|acupuncture) going to|will it|would it|does it|do they|will they|will the needles?|does the needle|do the needles) (hurt|sting|be painful|feel) (more |less |anything )?like (a|an|getting|being)\b/;

@@ -347,7 +347,10 @@ function continuesDenial(mentions: Array<{ clause: number; context: string; span
   const before = clauses[at - 1];
   if (!before || before.sentence !== clauses[at].sentence) return false;
   // (only a list joined by "or": "no fever, chest pain and short of breath" may be telling what is there)
-  if (!clauses[at].words.some((w) => w === 'or' || w === 'nor')) return false;
+  // ("I did not pass out, collapse, or cry": a middle item, the list going on with "or" after it)
+  const next = clauses[at + 1];
+  const listGoesOn = next !== undefined && next.sentence === clauses[at].sentence && (next.words[0] === 'or' || next.words[0] === 'nor');
+  if (!listGoesOn && !clauses[at].words.some((w) => w === 'or' || w === 'nor')) return false;
   // (the denial may start with a word no sign names: "no bruising, infection or lasting soreness")
   const shortDenial =
     before.words.length <= 4 && ['no', 'nor', 'never', 'without'].includes(before.words[0]) && !before.words.some((w) => TELLS_MORE.has(w));
