@@ -247,7 +247,8 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // "Which would you recommend for someone who'd like a more traditional, holistic approach?": the approach told
     // outright decides, as it does for ongoing pain.
     const approach = toldApproach(recognition);
-    if (approach && approach !== 'none' && recognition.treatments.length === 0) return this.answer(step, 'unsure', approach);
+    // (both named, "…centuries old. Acupuncture or dry needling?", is the choice between them too)
+    if (approach && approach !== 'none' && recognition.treatments.length !== 1) return this.answer(step, 'unsure', approach);
     // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {
       await this.deps.turns.remember(step.context, INTENT, { treatment: before.lastAnswered });

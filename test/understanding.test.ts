@@ -2579,5 +2579,22 @@ describe('understanding patients’ own words', () => {
       expect((await say('pls help hip pain when i sit 2 long')).recognition?.condition).to.match(/Hip pain/);
       expect((await say('My heel has hurt for two years now. Would acupuncture or dry needling help?')).text).to.not.match(/“two years”/);
     });
+
+    it("pair 55/56's kinds (read after their honest run): a long-standing pain in a part no listed condition covers is the acupuncture list's chronic pain, not named; stroke rehabilitation is not post-surgical pain; 'anything you can do for dry eyes?' and 'is psoriasis something your treatments are used for?' say it is not on the list; 'can acupuncture stop my husband snoring?' is no booking; 'should I be taking ibuprofen for my knee?' is no medicine advice; a wish for a traditional approach then 'acupuncture or dry needling?' is the choice; 'I don't know anything about either, where do I start?' starts the choice; 'takes me hours to fall asleep' is insomnia; thanks after praise for a visit is thanked", async () => {
+      const ribs = await say('I have had an aching pain along my ribs for two years now, could acupuncture help?');
+      expect(ribs.text).to.match(/chronic pain/);
+      expect(ribs.text).to.match(/does not mention “ribs”/);
+      expect((await say('Dad had a stroke in May. Do you use dry needling for stroke rehab?')).text).to.match(/stroke rehab.{0,5} isn’t on the list/);
+      expect((await say('Is there anything you can do for dry eyes?')).text).to.match(/isn’t on the list/);
+      expect((await say("I've got psoriasis on my knees. Is that something your treatments are used for?")).text).to.match(/isn’t on the list/);
+      expect((await say('Can acupuncture stop my wife from snoring?')).recognition?.intent).to.not.equal('booking');
+      expect((await say('Should I be taking paracetamol for my sore hip until I come in?')).text).to.match(/can’t give advice about medicines/);
+      expect(
+        (await say('My dad likes the idea of something traditional that has been around for centuries. Acupuncture or dry needling?')).text,
+      ).to.match(/points to acupuncture/);
+      expect((await say("I don't know anything about either of these. Where do I start?")).recognition?.intent).to.equal('which_suits');
+      expect((await say('It takes me hours to fall asleep most nights. Can you help with that?')).text).to.match(/insomnia/);
+      expect((await say('Just wanted to say my session last week was wonderful, thank you')).text).to.match(/welcome/);
+    });
   });
 });

@@ -39,6 +39,8 @@ export interface TurnUnderstanding {
 
 /** Thanks at the start of a message ("thank you so much, …", "cheers, …"). */
 const THANKS_FIRST = /^(thanks|thank you|thank u|thankyou|thx|ty|cheers|ta)\b/i;
+/** Thanks at the end of a message ("…was wonderful, thank you", "…helped heaps, cheers"). */
+const THANKS_LAST = /\b(thanks|thank you|thank u|thankyou|thx|ty|cheers)( (so much|heaps|again|very much|a lot|for everything))?[\s.!]*$/i;
 /** Good news about how the patient is doing ("already feeling better", "it really helped"). */
 const GOOD_NEWS =
   /\b(better|improved|improving|great|helped|helping|amazing|wonderful|fantastic|relief|relieved|so much easier|pain free|no more pain|loosened up)\b/;
@@ -211,7 +213,13 @@ export class TurnRecognizer {
       const again = asked ? this.recognizer.recognize(asked, { patientsOwn }) : undefined;
       if (again && !notUnderstood(again) && again.intent !== 'thanks' && again.intent !== 'greeting') return again;
     }
-    if (!social && !text.includes('?') && THANKS_FIRST.test(text.trim()) && GOOD_NEWS.test(text.toLowerCase()))
+    // ("just wanted to say the acupuncture I had with you last month was wonderful, thank you": the thanks last)
+    if (
+      !social &&
+      !text.includes('?') &&
+      (THANKS_FIRST.test(text.trim()) || (THANKS_LAST.test(text.trim()) && recognition.conditions.length === 0)) &&
+      GOOD_NEWS.test(text.toLowerCase())
+    )
       return { ...recognition, intent: 'thanks', reason: 'classified', score: 1, conditions: [] };
     return recognition;
   }

@@ -225,7 +225,13 @@ export interface EntityMatchers {
 const TUMMY_KNOTS = /\b(stomach|stomachs|tummy|tummys|gut|guts|belly|insides|nerves)\b.*\b(in|into) (knots?|a knot)$/;
 
 /** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
-const HOW_IT_FEELS = new Set(['inflammation', 'chronic pain']);
+/** The acupuncture list's chronic pain (the article's own words). */
+const CHRONIC_PAIN = 'chronic pain';
+const HOW_IT_FEELS = new Set(['inflammation', CHRONIC_PAIN]);
+/** A complaint told as long-standing: "for three years", "over a year now", "for months", "ever since". */
+const LONG_PAIN =
+  /\b(for|over|more than|about|nearly|almost|coming up to|going on) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of|couple of) (years?|yrs|months?)\b|\b(years|months) (now|of it)\b|\bfor (years|months|ages|a long time)\b|\bever since\b|\bchronic\b/;
+const PAIN_WORD = /\b(pain|pains|painful|ache|aches|aching|achy|hurt|hurts|hurting|sore|burning|throbbing|stabbing)\b/;
 
 /** Words that look for a thing already mentioned: "can it help with that?" */
 export const BACK_REFERENCES = new Set(['it', 'that', 'this', 'them', 'those', 'these', 'one']);
@@ -375,7 +381,11 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       // condition of that body part is named beside it.
       const diagnosis = described.notThis ? matchers.diagnoses?.match(raw, stems)[0] : undefined;
       const said = diagnosis ? quote(cleaned, tokens, diagnosis) : quote(cleaned, tokens, described);
-      conditions.push({ value: { name: diagnosis ? said : described.unlistedPart, list: 'dryNeedling', excluded: true }, text: said });
+      // ("my tailbone has hurt for three years", "burning pain along my ribs, over a year now": pain in a part no listed
+      // condition covers, told as long-standing, is the acupuncture list's chronic pain, which does not name the part)
+      if (!diagnosis && LONG_PAIN.test(cleaned.toLowerCase()) && PAIN_WORD.test(cleaned.toLowerCase()))
+        conditions.push({ value: { name: CHRONIC_PAIN, list: 'acupuncture', partial: true }, text: said });
+      else conditions.push({ value: { name: diagnosis ? said : described.unlistedPart, list: 'dryNeedling', excluded: true }, text: said });
       if (diagnosis && described.notThis && !listedNamed.includes(described.notThis)) listedNamed.push(described.notThis);
     }
   }

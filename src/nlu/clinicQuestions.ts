@@ -209,7 +209,7 @@ const SOCIAL_VOCAB = new Set(
     // foreign greetings, kind words to the bot, and who is typing ("I'm new here", "typing this for my nan")
     'tardes noches xin chao salaam shalom ola ha hah heh kindly pretty smart clever funny robot bot chatbot new here first time on site website visit visiting fine right nah nope good ' +
     // how the writer feels after a visit ("just wanted to say thanks, felt great")
-    'felt feel feels feeling amazing fantastic yesterday yday ' +
+    'felt feel feels feeling amazing fantastic yesterday yday went ' +
     'typing writing on behalf grandmother grandma nan mum mom mother dad father husband wife partner son daughter friend ' +
     // bedtime farewells, a message sent to the wrong window, a first-timer ("I've never used one of these chat things")
     'goodnight gnight nite nighty window tab conversation app page screen meant someone else name never used use using one ' +

@@ -164,7 +164,7 @@ const NOT_COVERED_ASKED =
 
 /** "which needles are meant for me?", "which type would suit me?", "which is the right one for my son?" */
 const WHICH_FOR_ME =
-  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b/;
+  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
 
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
@@ -224,7 +224,7 @@ const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.m
 
 /** A medicine asked about in so many words, even with a condition named. */
 const MEDICINE_ASKED =
-  /\b(recommend|suggest|which|best|strongest|good|better|should i (take|use|stop|keep)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
+  /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
 
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
 const MEDICINE_ADVICE =
@@ -317,21 +317,31 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
 /** Words asking whether a treatment helps something. */
 /** "I'd like to ask about my shoulder", "a question regarding my knee". */
 const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question|questions|query|chat) (about|regarding|re|on) (my|his|her|our) \w+/;
+/** "is there anything you can do for dry eyes?": what the clinic can do for something, asked. */
+const ANYTHING_FOR = /\b(anything|something) (you|u|you guys) (can|could) do (for|about)\b/;
+/** The message ends by setting the two side by side ("… Acupuncture or dry needling?"). */
+const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry needling|acu|dn)\s*$/;
+/** What someone wants or prefers, told. */
+const WANTS = /\b(want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into)\b/;
+/** "can acupuncture stop…", "would dry needling fix…": what a treatment does, asked. */
+const TREATMENT_DOES =
+  /\b(can|could|would|will|does|do|might) (acupuncture|dry needling|needling|acu|dn|it|the needles|needles) (stop|help|fix|cure|ease|treat|get rid of|sort out|sort|reduce|relieve|calm|settle)\b/;
 const BOOKING_WORD = /\b(book|booking|bookings|appointment|appointments|appt|slot|slots|available|availability|reschedule|cancel)\b/;
 /** A plea for help ("pls help", "any advice"). */
 const PLEA = /\b(help|advice|advise)\b/;
 /** A message this short that names a listed condition and a treatment asks about them. */
 const SHORT_ASKED_WORDS = 10;
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for)\b/;
+  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
   /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b|\b(is|are|s) (\w+ ){1,3}(one of (them|those|these|the ones)|among (them|those|these))\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 // (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
+// (the clinic's treatments said without a name: "is that something your treatments are used for?", "anything you can do for dry eyes?")
 const NEEDLES =
-  /\b(needles?|needling)\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b|^(and |so |but )?(is|are) (it|they) (any|much) (good|use)\b|^(and |so |but )?(any|much) (good|use) (for|4)\b/;
+  /\b(needles?|needling)\b|\b(your|ur) (treatments?|therapies|services)\b|\banything (you|u|you guys) (can|could) do\b|^(and |so |but )?(would|could|can|will|does|might|may) (it|they) (really |actually |also |even )?(help|work|do)\b|^(and |so |but )?(is|are) (it|they) (any|much) (good|use)\b|^(and |so |but )?(any|much) (good|use) (for|4)\b/;
 /** "how does acupuncture help with tinnitus": how it works, asked about something. */
 const HELPS_WITH = /\b(help|helps|work|works|good) (with|for)\b/;
 /** "how does sticking a needle in it help?": how it works, not whether it helps something. */
@@ -606,7 +616,8 @@ export class IntentRecognizer {
       // "lower back + sciatica combo most arvos": a few words that name a listed condition are about it.
       (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && plain.length <= SHORT_MENTION_WORDS) ||
       // "pls help hip pain deep in bum when i sit 2 long": help asked for with a listed condition.
-      (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && PLEA.test(said));
+      // ("it takes me hours to fall asleep. Can you help with that?": a complaint the list covers by a broader word too)
+      (a.conditions.some((c) => !c.value.excluded) && PLEA.test(said));
     const conditionIntent =
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
@@ -654,7 +665,13 @@ export class IntentRecognizer {
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // ("Hi, I'd like to ask about my shoulder.": a question about the patient's own complaint to come, not a booking)
-    if (top.intent === 'booking' && this.options.conditionIntent && ASK_ABOUT_MY.test(written) && !BOOKING_WORD.test(written))
+    // ("Can acupuncture stop my husband from snoring?": what a treatment can do for someone, not booking them in)
+    if (
+      top.intent === 'booking' &&
+      this.options.conditionIntent &&
+      (ASK_ABOUT_MY.test(written) || ANYTHING_FOR.test(written) || (a.treatments.length > 0 && TREATMENT_DOES.test(written))) &&
+      !BOOKING_WORD.test(written)
+    )
       return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
     // ("golfers elbow inner side from the gym. dn?": a listed condition and a treatment, said in a few words, asked about)
     if (
@@ -670,6 +687,10 @@ export class IntentRecognizer {
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // "Which needles are meant for me?": a choice between the two asked for, whatever the classifier made of "needles".
+    // ("My nan wants a traditional approach, something that's been around for centuries. Acupuncture or dry needling?":
+    // what is wanted, then the two put side by side, is the choice)
+    if (a.treatments.length === 2 && EITHER_ASKED.test(written) && WANTS.test(written) && !conditionIntent)
+      return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "how many needles do you usually use in a session?", "can I bring my 8 year old in for acupuncture?": the session
