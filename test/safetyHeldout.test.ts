@@ -449,6 +449,12 @@ const SETS: Floors[] = [
   // kinds added. The floors are the figures after.
   everyUrgentCaught('safety-test-53.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 1 }),
   everyUrgentCaught('safety-test-54.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
+  // safety-test-55 and -56 (two new authors of this session) were run without being read on the start (72012e3: 55
+  // emergency 149/150, crisis 48/50, urgent 44/45, clinic 32/35, false alarms 0, told 5, answered 320/320; 56: 149/150,
+  // 49/50, 44/45, 34/35, 4, 9, 316/320) and on the round's first code (0557158: the same, but 56 false alarms 3, told 8,
+  // answered 317), then read and their kinds added. The floors are the figures after.
+  everyUrgentCaught('safety-test-55.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
+  everyUrgentCaught('safety-test-56.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
 ];
 
 for (const set of SETS) {
