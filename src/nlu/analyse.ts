@@ -224,9 +224,9 @@ export interface EntityMatchers {
 /** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
 const TUMMY_KNOTS = /\b(stomach|stomachs|tummy|tummys|gut|guts|belly|insides|nerves)\b.*\b(in|into) (knots?|a knot)$/;
 
-/** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
 /** The acupuncture list's chronic pain (the article's own words). */
 const CHRONIC_PAIN = 'chronic pain';
+/** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
 const HOW_IT_FEELS = new Set(['inflammation', CHRONIC_PAIN]);
 /** A complaint told as long-standing: "for three years", "over a year now", "for months", "ever since". */
 const LONG_PAIN =
@@ -383,7 +383,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       const said = diagnosis ? quote(cleaned, tokens, diagnosis) : quote(cleaned, tokens, described);
       // ("my tailbone has hurt for three years", "burning pain along my ribs, over a year now": pain in a part no listed
       // condition covers, told as long-standing, is the acupuncture list's chronic pain, which does not name the part)
-      if (!diagnosis && LONG_PAIN.test(cleaned.toLowerCase()) && PAIN_WORD.test(cleaned.toLowerCase()))
+      const lower = cleaned.toLowerCase();
+      if (!diagnosis && LONG_PAIN.test(lower) && PAIN_WORD.test(lower))
         conditions.push({ value: { name: CHRONIC_PAIN, list: 'acupuncture', partial: true }, text: said });
       else conditions.push({ value: { name: diagnosis ? said : described.unlistedPart, list: 'dryNeedling', excluded: true }, text: said });
       if (diagnosis && described.notThis && !listedNamed.includes(described.notThis)) listedNamed.push(described.notThis);

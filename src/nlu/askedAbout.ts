@@ -75,7 +75,8 @@ const NOT_A_THING = new Set(
 const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will|did)\b/;
 
 /** A number, in figures or words ("three years", "2 weeks"). */
-const NUMBER = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a|an|few|couple|several|many)$/;
+const NUMBER_WORDS = '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|many';
+const NUMBER = new RegExp(`^(${NUMBER_WORDS}|a|an|couple)$`);
 
 /** A person first: what follows is what they want, not a condition ("help me relax"). */
 const PERSON = new Set('me him her us them you it i my his our their your'.split(' '));
@@ -218,7 +219,9 @@ export function askedList(cleaned: string): string[] {
 const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
 /** "for anything in particular", "for years": no thing asked about. */
 const NOT_A_THING_FOR = new RegExp(
-  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|(over |about |nearly |almost )?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|(a )?few|several|many|(a )?couple( of)?) (years?|months?|weeks?|days?|hours?|yrs|mths|wks)|though|tho|then|now|nowadays|today|these days|anyway|' +
+  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|(over |about |nearly |almost )?(a )?(' +
+    NUMBER_WORDS +
+    '|(a )?couple( of)?) (years?|months?|weeks?|days?|hours?|yrs|mths|wks)|though|tho|then|now|nowadays|today|these days|anyway|' +
     'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +
     'husband|wife|partner|friend|mate|family|parents?|gran|grandma|grandpa|nan|boss|brother|sister|self|myself|people|patients?|athletes?|women|men))\\b',
 );

@@ -169,8 +169,12 @@ const ASKED_IN_SOCIAL_WORDS =
   /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
-const GREETING =
-  /^((just )?(wanted|want|thought id) (to )?say )?(happy (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|whats (new|up)|hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\b/;
+/** "Happy Friday!", "what's new?": a greeting of the day. */
+const WEEKDAY_GREETING = 'happy (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|whats (new|up)';
+const WEEKDAY_GREETS = new RegExp(`^(${WEEKDAY_GREETING})\\b`);
+const GREETING = new RegExp(
+  `^((just )?(wanted|want|thought id) (to )?say )?(${WEEKDAY_GREETING}|hi+|hey+|hello+|helo+|(nice|pleased|good|lovely|great) to meet (you|u|ya)|heya|hiya|howdy|gday|good (morning|afternoon|evening|day)|morning|afternoon|evening|how (are|r) (you|u|ya)|hows it going|how do you do|hola|buenos|buenas|bonjour|ciao|namaste|kia ora|yo|buongiorno|buonasera|hallo|salut|konnichiwa|annyeong|ni hao|guten tag|xin chao|salaam|shalom|ola)\\b`,
+);
 
 /**
  * The writer excuses their English or asks whether they are understood ("sorry for my English, is not my first language",
@@ -284,7 +288,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)
   if (ASKED_IN_SOCIAL_WORDS.test(form)) return undefined;
   // ("Happy Friday! What's new?" greets, it does not thank)
-  if (/^(happy (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|whats (new|up))\b/.test(form)) return 'greeting';
+  if (WEEKDAY_GREETS.test(form)) return 'greeting';
   if (
     THANKS.test(form) ||
     FAREWELL.test(form) ||

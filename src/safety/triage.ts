@@ -94,10 +94,10 @@ const HEDGES = new Set('think thought might mayb may would could should though t
 /** A question this short is judged without its function words when only the classifier worried (see shortQuestionOfFunctionWords). */
 const SHORT_QUESTION_WORDS = 12;
 
-/** An everyday reason for a last visit or for being away, which a farewell does not give. */
 /** When to come back, asked ("when can she rebook", "can I book in again next week"). */
 const COMING_BACK =
   /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(want|wanna|keen|like|love|going)( to)? (keep (going|coming)|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
+/** An everyday reason for a last visit or for being away, which a farewell does not give. */
 const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
 
@@ -967,14 +967,15 @@ export class SafetyTriage {
     // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
     // ("no numbness or tingling at all after my session, just wanted to say thanks, felt great": once the denied sign is
     // set aside, what is left is thanks)
+    const socialWhole = socialOnly(text);
     const socialText =
-      socialOnly(text) || setAside.size === 0
+      socialWhole || setAside.size === 0
         ? text
         : clauses
             .filter((_, i) => !setAside.has(i))
             .map((c) => c.words.join(' '))
             .join(', ');
-    const social = socialOnly(socialText);
+    const social = socialText === text ? socialWhole : socialOnly(socialText);
     if (
       (social === 'greeting'
         ? greetsOnly(socialText.replace(COURTESY, ''))
