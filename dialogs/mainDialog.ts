@@ -38,6 +38,7 @@ import {
   namesArticleConcept,
   asksIfBot,
   asksWhichDecade,
+  asksWhatEachIsFor,
   asksWhichIsOlder,
   asksWhichIsScientific,
   socialOnly,
@@ -80,18 +81,20 @@ const WHICH_FACT =
 /** "where does the practitioner put the needle in dry needling?": where the needles go, asked of no condition in particular. */
 const WHERE_NEEDLES =
   /\bwhere (do|does|will|would) (the |they |you |u |the practitioner |the physio |he |she )?(put|insert|place|stick) (the )?needles?\b|\bwhere do (the )?needles? go\b/;
-/** "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?" */
+/**
+ * "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?", "how is a
+ * needle supposed to help with stress?", "why a needle in my foot when it's my head that aches?"
+ */
 const WHY_IT_WORKS =
-  /^(but |so |ok )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly)\b.*\b(do anything|affect|reach|work on|help|make a difference|change)\b/;
+  /^(but |so |ok |and )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly|is|are|will|come|on earth would|is it that)\b.*\b(do anything|affect|reach|work on|help|make a difference|change|fix|work for)\b|\bneedles? (in|into|on|at) (my|the|your|a|someone s) \w+( \w+)? (when|if|but|while|for) (it is|its|it s|the (problem|pain|issue|trouble|ache) is|my \w+ is|my \w+ s)\b/;
 /** Which of the two an age question points to ("which is the more modern one?": dry needling). */
 const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
 const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
 // ("Why is that one better for me than the other?", "and why that one rather than acupuncture?")
 const WHY_THAT_ONE =
   /^(but |ok |okay |so |and |hmm |right |and so )?(why|how come)( is| would| did| does)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one| treatment)? ?((is |would be |s )?(better|more suited|more suitable|a better fit|the better one)( for me| in my case| for my \w+)? ?(than|over|and not|not|rather than|instead of)?|and not|not|over|instead of|rather than|vs|versus)\b/;
-/** "which one is for muscles and which for inside the body?", "one for pain and the other for wellbeing?": what each is for. */
-const WHAT_EACH_IS_FOR =
-  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat (is|s|are) (each|both|the two|they)( one| treatment| of them)? ?(more |mainly |mostly |best |better |each )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for)\b|\bwhat (is|s) each( one| of them)? (better|best|more) (suited|geared|aimed)\b/;
+/** A part of a message that asks something of its own ("…, and what should I wear?"). */
+const ANOTHER_QUESTION = /\?$|^(what|how|when|where|who|why|can|could|do|does|is|are|will|would|should|whats|hows)\b/i;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
@@ -476,7 +479,11 @@ export class MainDialog extends ComponentDialog {
   private async sendWhatEachIsFor(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
     // (asked as two questions, "which one is for muscles? and which for digestion?", each part is answered for its own problem)
-    if ((text.match(/\?/g) ?? []).length > 1 || !WHAT_EACH_IS_FOR.test(plainForm(text))) return false;
+    // (and "what is each best suited to, and what should I wear?" is two questions: the several-question path answers both)
+    const another = splitQuestions(text).some(
+      (part) => !asksWhatEachIsFor(part) && !/^which\b/i.test(part.trim()) && ANOTHER_QUESTION.test(part.trim()),
+    );
+    if ((text.match(/\?/g) ?? []).length > 1 || another || !asksWhatEachIsFor(text)) return false;
     const passage = passageWithRole(this.deps.knowledge, 'each_is_for');
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent: 'difference', suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book] });

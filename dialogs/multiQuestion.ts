@@ -27,6 +27,7 @@ import {
   askedDetail,
   asksAboutStaff,
   asksIfBot,
+  asksWhatEachIsFor,
   asksWhichDecade,
   asksWhichIsOlder,
   asksWhichIsScientific,
@@ -82,6 +83,9 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   // "…, and which is newer?": the two ages, whatever the classifier made of the part.
   const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
+  // ("What does each treatment focus on, and which would you suggest for my neck?": what each is for)
+  const eachFor = asksWhatEachIsFor(r.text) ? passageWithRole(k, 'each_is_for') : undefined;
+  if (eachFor) return { intent: 'difference', text: eachFor.text, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
   // ("Is dry needling grounded in Western medicine? And roughly when did it start?": that one's age)
   const age = asksWhichDecade(r.text) && treatment && treatment !== 'both' ? agePassage(k, treatment) : undefined;
@@ -299,7 +303,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // for no booking)
     if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
       continue;
-    if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part) && !asksWhichDecade(part)) {
+    if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part) && !asksWhichDecade(part) && !asksWhatEachIsFor(part)) {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,
       // in its place, not dropped.
       if (ASKS.test(part)) {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { SqliteEnquiryStore } from '../src/storage/sqlite/enquiries';
@@ -151,5 +152,36 @@ describe('npm run transcripts (CLI)', () => {
     expect(code).to.equal(1);
     expect(err).to.match(/no database at .*nowhere/);
     expect(existsSync(join(t.dir, 'nowhere'))).to.equal(false);
+  });
+});
+
+describe('npm run evaluate:safety (CLI)', () => {
+  it('--hide-text keeps every message text out of the printed misses and the --json file, ids and outcomes kept', function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'safety-cli-'));
+    try {
+      const secret = 'my zebra-striped chest feels crushed and I am sweating';
+      const lines = [
+        { id: 'h1', text: secret, tier: 'emergency', theme: 'chest_heart', style: 'plain' },
+        { id: 'h2', text: 'what are your opening hours on quokka day?', tier: 'clinic', theme: 'after_effects', style: 'plain' },
+        { id: 'h3', text: 'what is a trigger point, and who does dry needling?', tier: 'none', theme: 'everyday_questions', style: 'plain' },
+      ];
+      writeFileSync(join(dir, 'set.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const run = spawnSync(
+        process.execPath,
+        [join(__dirname, '..', 'src', 'cli', 'evaluateSafety.js'), '--file', join(dir, 'set.jsonl'), '--hide-text', '--json', join(dir, 'out.json')],
+        { encoding: 'utf8', timeout: 110_000, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } },
+      );
+      expect(run.status, run.stderr).to.equal(0);
+      const written = readFileSync(join(dir, 'out.json'), 'utf8');
+      for (const l of lines) {
+        expect(run.stdout).to.not.include(l.text);
+        expect(written).to.not.include(l.text);
+      }
+      // (a plain question labelled clinic gets no guidance: a miss, listed by id without its words)
+      expect(JSON.parse(written).misses.map((m: { id: string }) => m.id)).to.include('h2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1974,4 +1974,32 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+
+  it("the kinds of pair 57/58's misses (read after their honest run): a wound 'still going' after a dressing change on a new blood thinner, not waking up called a kindness or wondered about, driving drunk hoping something happens, a gas heater with pounding heads 'and so is my sister', a bruise from the golfer's elbow needling, a visit told by what it left; and no guidance first for a face or chest said to be fine, 'I'm fine' after a denied faint, a denial opened by 'I have no', a past reaction 'two winters ago', a relative's faint we 'still' tease him about, infection control asked, a fee that nearly killed you, a calendar that collapsed, a worried 80-year-old's what-if, a partner who 'shouldn't come' and a what-if put to the clinic", () => {
+    expectTier(
+      'the needle spot on my knee has soaked two plasters and is still going when I change them, I went on warfarin last month',
+      'emergency',
+    );
+    expectTier('honestly it would be a kindness if I just never woke up', 'crisis');
+    expectTier('what if I just did not wake up tomorrow, would anyone care', 'crisis');
+    expectTier('had a skinful and went for a drive on the highway hoping something would happen', 'crisis');
+    expectTier("the gas heater was on in the shed all day, I've got a pounding head and I'm vomiting and so is my sister", 'emergency');
+    expectTier("I've got a little bruise on my arm from the golfer's elbow needling, is that ok?", 'clinic');
+    expectTier('came in for a stiff neck and left with a bruise on my shoulder, is that normal?', 'clinic');
+    for (const t of [
+      "NO I'M NOT HAVING A HEART ATTACK, MY CHEST IS FINE, I JUST WANT NEEDLING FOR MY TRAPS",
+      'My arm is good, my speech is good, only my neck is stiff. Can you needle there?',
+      "I didn't pass out, I'm fine, just wondering if I can drive home after",
+      'I have no redness, swelling or fever after my session; I am simply asking about aftercare.',
+      'I had a bad reaction to a bee sting two winters ago and now carry an EpiPen. Is acupuncture ok?',
+      'my sister fainted at her wedding in 2017 and we still have not let her forget it, she is booked in Friday',
+      'What infection control standards does your clinic follow?',
+      'the quote from the last place nearly killed me, how much are you?',
+      'my whole schedule has collapsed this week, can I move my appointment?',
+      "WHAT IF I FAINT ON THE TABLE? I'M 79 AND WORRIED.",
+      "my husband goes green at the sight of needles so he probably shouldn't come to my appointment",
+      'If I were to bleed a lot because of my heart tablets, would you be able to stop it?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

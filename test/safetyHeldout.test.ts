@@ -455,6 +455,12 @@ const SETS: Floors[] = [
   // answered 317), then read and their kinds added. The floors are the figures after.
   everyUrgentCaught('safety-test-55.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 4 }),
   everyUrgentCaught('safety-test-56.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 3 }),
+  // Session 24: safety-test-57 and -58 (s58t, s59t of session 22) were run without being read on session 22's code and
+  // on this session's start (660816c: 57 emergency 149/150, crisis 49/50, urgent 45/45, clinic 32/35, false alarms 0,
+  // told 5, answered 320/320; 58: 149/150, 48/50, 45/45, 35/35, 1, 7, 318/320), then read and their kinds added. The
+  // floors are the figures after.
+  everyUrgentCaught('safety-test-57.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 1 }),
+  everyUrgentCaught('safety-test-58.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
 ];
 
 for (const set of SETS) {

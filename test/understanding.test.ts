@@ -2596,5 +2596,31 @@ describe('understanding patients’ own words', () => {
       expect((await say('It takes me hours to fall asleep most nights. Can you help with that?')).text).to.match(/insomnia/);
       expect((await say('Just wanted to say my session last week was wonderful, thank you')).text).to.match(/welcome/);
     });
+
+    it("pair 57/58's kinds (read after their honest run): numb or tingling fingers at night are carpal tunnel even with a job of repetitive work; a held-down letter ('shoulderrr') is the word; joints 'wearing out' that a GP told of are osteoarthritis; what a friend 'said he had' names no diagnosis; what each treatment is aimed at is answered for both, and any other question in the message too; 'is there anybody there?' and 'is it all bots now?' learn it is automated; word of a visit that went well is thanked; low mood in lay words, hours of shut-eye and diabetic nerve pain get the article's broader word", async () => {
+      expect((await say('my fingers tingle and go numb at night, I do data entry all day, can needling help?')).recognition?.condition).to.equal(
+        'Carpal tunnel syndrome',
+      );
+      expect((await say('my shoulderrr is so sore from sleeping on it, can dry needling help?')).recognition?.condition).to.match(/Shoulder/);
+      expect((await say('My doctor says the joints in my hands are wearing out with age, stiff every morning. Could needling help?')).text).to.match(
+        /Osteoarthritis/,
+      );
+      expect(
+        (await say('my heel is agony first thing in the morning, my brother said he had needles for the same thing and it worked. can you help?'))
+          .recognition?.condition,
+      ).to.equal('Plantar fasciitis');
+      const each = await say('Briefly, what does each treatment focus on? And do you have parking?');
+      expect(each.text).to.match(/internal ailments/);
+      expect(each.text).to.match(/parking|team|contact|phone/i);
+      expect((await say("what's each one mostly aimed at?")).text).to.match(/muscle relief/);
+      expect((await say("I'm not good with technology. Is there anybody there?")).text).to.match(/automated assistant/);
+      expect((await say('Are there real people at the clinic or is it all bots these days?')).text).to.match(/automated assistant/);
+      expect((await say('The acupuncture I had on Monday was brilliant, my neck feels so much better')).text).to.match(/^Thank you/);
+      expect((await say('Since losing my dad I feel so weepy and not like myself. Could acupuncture help my mood?')).text).to.match(
+        /stress management/,
+      );
+      expect((await say('I barely get any sleep since the baby came. Can acupuncture help?')).text).to.match(/insomnia/);
+      expect((await say('I have diabetic nerve pain in my feet, would acupuncture help?')).text).to.match(/chronic pain/);
+    });
   });
 });

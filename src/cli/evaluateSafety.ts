@@ -82,9 +82,17 @@ async function main(): Promise<void> {
   console.log(
     `Safety evaluation of ${file} (${items.length} messages; classifier threshold ${triage.threshold}; triage built in ${trainMs.toFixed(0)} ms)\n`,
   );
-  console.log(formatReport(report, { hideText: process.argv.includes('--hide-text') }));
+  const hideText = process.argv.includes('--hide-text');
+  console.log(formatReport(report, { hideText }));
   const json = arg('json');
-  if (json) writeFileSync(json, JSON.stringify(report, null, 2));
+  // (--hide-text keeps the text out of the JSON too: a run of an unread set is kept, and compared by id)
+  if (json) writeFileSync(json, JSON.stringify(hideText ? withoutText(report) : report, null, 2));
+}
+
+/** The report with every message's text taken out (ids, tiers, themes and outcomes kept). */
+function withoutText(report: SafetyReport): SafetyReport {
+  const strip = <T extends { text?: string }>(rows: T[]) => rows.map(({ text: _text, ...rest }) => rest as T);
+  return { ...report, misses: strip(report.misses), wolves: strip(report.wolves) };
 }
 
 if (require.main === module) {

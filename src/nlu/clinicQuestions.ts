@@ -36,6 +36,10 @@ const ASKS_IF_BOT = [
   /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
+  // "Hello dear, is there someone there?", "do real people still work there or is it all computers now?"
+  /\bis there (someone|somebody|anyone|anybody|a person|a human|a real person) (there|here|on the other end|at the other end|reading this|reading these)\b(?! (i|we) can| to| who| that| for)/,
+  /\b(real|actual|live) (people|persons|person|humans?|staff)\b.{0,40}\bor (is it|it is|its|it s|are they|is this) (all |just |only |now )?(computers?|bots?|robots?|ai|automated|machines?|chatbots?)\b/,
+  /\b(is|s) it (all|just|only) (computers?|bots?|robots?|ai|automated|machines?|chatbots?) (now|these days|nowadays)\b/,
   // "is there actually a person reading these messages?", "is this message going to a real staff member?"
   /\bis there (actually |really |even )?(a|an|any) (real |actual |live )?(person|human|one|body|staff member|receptionist) (reading|answering|replying|there|here|on the other end|behind|typing)\b/,
   /\b(is|are|will) (this|these|my|the) (message|messages|chat|question|questions|replies) (going|sent|being sent|read|being read|seen|answered|be read|be seen|go) (to|by) (a |an |the |any |some )?(real |actual |live |human )?(staff member|staff|person|human|someone|somebody|receptionist|practitioner|people)\b/,
@@ -72,6 +76,18 @@ const WHICH_DECADE =
 
 export function asksWhichDecade(text: string): boolean {
   return WHICH_DECADE.test(plainForm(text));
+}
+
+/**
+ * "which one is for muscles and which for inside the body?", "one for pain and the other for wellbeing?", "what's each
+ * of them mainly aimed at?", "what does each treatment focus on?": what each is for.
+ */
+const WHAT_EACH_IS_FOR =
+  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat ?(is|s|are) (each|both|the two|they)( one| treatment| of them| of the two)? ?(more |mainly |mostly |best |better |each |usually |generally |really |actually )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for|focused on|targeting|targeted at|designed for)\b|\bwhat ?(is|s) each( one| of them| treatment)? (better|best|more|most) (suited|geared|aimed|used|for|at)\b|\bwhat (does|do) (each|they each|each one|each of them|each treatment|the two each)( one| treatment| of them)? ?(mainly |mostly |usually |really |actually )?(focus on|target|treat|aim at|aim for|work on|specialise in|specialize in|do best|go after)\b/;
+
+/** What each treatment is for, asked of both at once. */
+export function asksWhatEachIsFor(text: string): boolean {
+  return WHAT_EACH_IS_FOR.test(plainForm(text));
 }
 
 export function asksWhichIsOlder(text: string): boolean {
@@ -193,7 +209,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
   // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
-  if (COMPLIMENT.test(form) && !THANKS.test(form)) return 'compliment';
+  if ((COMPLIMENT.test(form) || new RegExp(FEEDBACK.source).test(form)) && !THANKS.test(form)) return 'compliment';
   if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
@@ -244,7 +260,7 @@ const SOCIAL_VOCAB = new Set(
     // typing slips ("sorry about my spelling lol", "I think I typed in the wrong box"), a visitor not ready to ask
     // ("just browsing, nothing specific yet"), "just wanted to say hi", warm words about an answer ("that's really
     // interesting, thanks for explaining it so clearly"), and who is there ("my name is Margaret … is anyone there?")
-    'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want interesting informative useful ' +
+    'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want say interesting informative useful ' +
     'clearly clear explain name anyone anybody someone somebody whoops woops oopsie ' +
     // "you're a lifesaver honestly"
     'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real ' +
@@ -259,9 +275,19 @@ const SOCIAL_VOCAB = new Set(
   ).split(' '),
 );
 
-/** "go easy on me", "be gentle with me", "a bit hopeless with computers": patience asked for. */
+/**
+ * "go easy on me", "be gentle with me", "a bit hopeless with computers": patience asked for; "you've answered everything
+ * I wanted to know", "that covers all my questions": the answers found enough (both social words, said with thanks).
+ */
 const GO_EASY =
-  /\b(go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best)) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
+  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best)) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
+
+/**
+ * Word of how a visit went ("the needling I had last week was amazing", "my shoulder feels heaps better"): kind words,
+ * as social as thanks when nothing else is said.
+ */
+const FEEDBACK =
+  /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b/g;
 
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
@@ -282,7 +308,9 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
-  const words = form.replace(GO_EASY, ' ').split(' ').filter(Boolean);
+  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').split(' ').filter(Boolean);
+  // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
+  if (words.length === 0 && new RegExp(FEEDBACK.source).test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)
@@ -295,7 +323,8 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
     ACKNOWLEDGE.test(form) ||
     APOLOGY.test(form) ||
     // ("is the website easy to use?" asks, it does not praise)
-    (COMPLIMENT.test(form) && !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
+    ((COMPLIMENT.test(form) || new RegExp(FEEDBACK.source).test(form)) &&
+      !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
     WELL_WISHING.test(form) ||
     LANGUAGE.test(form)
   )

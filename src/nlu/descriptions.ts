@@ -21,8 +21,13 @@ const ADVISED = new Set(['needling', 'needles', 'acupuncture', 'acu', 'dn', 'dry
 /** Where the first word that names a diagnosis is ("said", "diagnosed"), or -1. */
 const diagnosisAt = (tokens: string[]) => tokens.findIndex((t) => DIAGNOSIS.test(t));
 
+/** "my mate said he had needles for something similar": what someone did, told, names no diagnosis. */
+const TOLD_OWN_STORY = (tokens: string[], i: number) =>
+  ['he', 'she', 'they', 'we'].includes(tokens[i + 1] ?? '') &&
+  ['had', 'has', 'got', 'gets', 'tried', 'did', 'does', 'went', 'goes', 'used', 'uses'].includes(tokens[i + 2] ?? '');
+
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
-  const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? ''));
+  const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i));
   if (at < 0) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
   if (describedNotNamed(tokens.slice(at + 1, at + 8))) return false;
@@ -53,7 +58,9 @@ const LAY_ACCOUNT = new Set(
     'pain pains widespread ache aches aching everywhere pretty much lots tender spots over constant constantly exhausted ' +
     // ("Dr Google says it's the band of tissue along the sole", "the doctor called it wear and tear in the joint")
     'band tissue tissues along under underneath inside outside behind front back bottom sole soles google online wear tear ' +
-    'lining sheath cartilage ligament ligaments fascia'
+    'lining sheath cartilage ligament ligaments fascia ' +
+    // ("my GP says the joints in my fingers are wearing out with age": wear told in lay words)
+    'wearing worn thinning ageing aging older degenerating creaky knobbly stiff fingers thumbs hands knees hips'
   ).split(' '),
 );
 
@@ -83,6 +90,25 @@ function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<stri
   if (told.some((t) => allParts.has(t) && !words.parts.has(t) && !words.own.has(t))) return false;
   return told.some((t) => words.own.has(t));
 }
+
+/** Words of a sensation, which a condition's cue can be ("numb", "tingling", "asleep"): the complaint itself. */
+const SENSATIONS = new Set([
+  'numb',
+  'numbness',
+  'tingly',
+  'tingling',
+  'tingle',
+  'tingles',
+  'pins',
+  'asleep',
+  'sleep',
+  'dead',
+  'burning',
+  'shooting',
+  'electric',
+  'zapping',
+  'buzzing',
+]);
 
 /**
  * Whether what they were told is the condition's own description: "doctor says I've got tender spots in my muscles that
@@ -351,9 +377,18 @@ export class DescriptionMatcher {
     const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     const cueHits = usable(this.cues.match(tokens, stems));
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
-    const hasSymptom = usable(this.symptoms.match(tokens, stems)).some((m) => !deniedSymptom(tokens, m.from));
+    const symptomHits = usable(this.symptoms.match(tokens, stems)).filter((m) => !deniedSymptom(tokens, m.from));
+    const hasSymptom = symptomHits.length > 0;
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
+    // A cue that is itself the complaint, a sensation ("numb", "tingling", "falls asleep"), tells the condition more than
+    // one that only places it ("typing", "all day"): "wrist and fingers go numb at night, typing all day" is carpal tunnel.
+    // (how an injury happened, "tweaked", is no sensation: it places the complaint as "footy" does)
+    const cueWeight = new Map<Condition, number>();
+    for (const hit of cueHits) {
+      const itself = symptomHits.some((m) => m.from < hit.to && hit.from < m.to) && tokens.slice(hit.from, hit.to).some((t) => SENSATIONS.has(t));
+      for (const c of hit.value) cueWeight.set(c, (cueWeight.get(c) ?? 0) + (itself ? 2 : 1));
+    }
     // ("hairdresser of 20 yrs, thumb wrist and forearm ache constantly from the scissors": no "my", but a symptom and two
     // of the condition's own cues tell a complaint)
     const toldWithoutMy = (c: Condition) => hasSymptom && (cueCount.get(c) ?? 0) >= 2;
@@ -378,7 +413,7 @@ export class DescriptionMatcher {
         if (c.requiresCue && cues === 0) continue;
         // ("is a rash on my elbows on your list?": the list is asked about the rash, which the elbows only place)
         if (!hasSymptom && cues === 0 && !patientsOwn && !(asksList && !placedOn(tokens, part.from)) && !askedToTreat(tokens, part.from)) continue;
-        consider(c, 2 + cues + ((partCount.get(c) ?? 1) - 1) * 0.5, part.from, part.to, true);
+        consider(c, 2 + (cueWeight.get(c) ?? 0) + ((partCount.get(c) ?? 1) - 1) * 0.5, part.from, part.to, true);
       }
     }
     // Conditions told by their context alone ("niggles from the footy season", "sore since my operation").

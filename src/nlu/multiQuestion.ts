@@ -67,8 +67,13 @@ const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
 
 /** How many of the message's parts are questions of their own (start with a question word or end with "?"). */
 export function questionCount(text: string): number {
-  return splitQuestions(text).filter((p) => (STARTS_AS_QUESTION.test(p.trim()) && !TELLS_WHAT.test(p.trim())) || /\?\s*$/.test(p)).length;
+  // ("Briefly, what does each one focus on": a word set off before the question leaves it a question)
+  const asks = (p: string) => STARTS_AS_QUESTION.test(p) && !TELLS_WHAT.test(p);
+  return splitQuestions(text).filter((p) => asks(p.trim()) || asks(p.trim().replace(SET_OFF, '')) || /\?\s*$/.test(p)).length;
 }
+
+/** A word or two set off by a comma before a question ("Briefly,", "Also,", "Sorry,", "One more thing,"). */
+const SET_OFF = /^[a-z]+( [a-z]+){0,2}, +/i;
 
 /** "…but what I've actually got is rheumatoid arthritis.": a "what" that tells, not asks (no question mark after it). */
 export const TELLS_WHAT = /^what (i|ive|i've|i’ve|im|i'm|i’m|we|he|she|they|my \w+|our \w+|his \w+|her \w+)( \w+){0,3} (is|was|are|were)\b[^?]*$/i;

@@ -108,6 +108,12 @@ const SMS: Record<string, string> = {
   wrst: 'wrist',
   hed: 'head',
   slp: 'sleep',
+  // ("fingers go numb @ nite": the time of day carpal tunnel is told by)
+  nite: 'night',
+  nites: 'nights',
+  tonite: 'tonight',
+  // ("whens dn from": when is it from)
+  whens: 'when',
 };
 /** "gd 4 sciatica", "acu gd 4 that?": a 4 after these words is "for" (not "4 sessions"). */
 const BEFORE_FOR = new Set([
@@ -173,6 +179,8 @@ const AFTER_TO = new Set([
 /** Text-message spellings written out, in place (offsets kept): see SMS, BEFORE_FOR, AFTER_TO. */
 function spellOut(tokens: Token[]): Token[] {
   return tokens.map((t, i) => {
+    // ("kneee pain", "sooo sore": a letter held down is no English spelling; two of it are left for the typo corrector)
+    if (/(\p{L})\1\1/u.test(t.norm)) t = { ...t, norm: t.norm.replace(/(\p{L})\1{2,}/gu, '$1$1') };
     const own = SMS[t.norm];
     if (own) return { ...t, norm: own };
     const prev = i > 0 ? (SMS[tokens[i - 1].norm] ?? tokens[i - 1].norm) : '';

@@ -56,6 +56,8 @@ const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
 const LONG_AGO = [
   /\b(years?|yrs?|decades?) (ago|back|before)\b/,
+  // ("a bad reaction two summers ago": seasons counted back are years)
+  /\b(two|three|four|five|six|several|a few|few|couple of|a couple of|many|\d+) (summers|winters|springs|autumns|christmases|easters) (ago|back)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
@@ -148,6 +150,8 @@ const HABITUAL = [
   /\b(before|during|ahead of|around) (my |job |big |important |school |uni |work |the )?(exams|interviews|presentations|meetings|flights|tests|speeches|performances|games|matches|races|deadlines|exam time|public speaking|dentist appointments)\b/,
   // "gets puffed walking to the car": how it usually goes.
   /\b(gets?|getting) (a bit |really |very |so |quite )?(puffed|breathless|winded|short of breath|out of breath|wheezy)\b/,
+  // "my chest gets tight every time the weather changes": what a season or the weather does, each time.
+  /\b(every time|whenever|each time|when|in) (the weather (changes|turns|gets cold)|it gets cold|it is cold|its cold|the cold|winter|cold weather|hay fever season|pollen season|spring)\b/,
   // "I bleed a lot whenever I cut myself": what always happens.
   /\b(whenever|every time|each time|when|if) (i|he|she|you) (cut|cuts|nick|nicks|graze|grazes|bump|bumps|knock|knocks|scratch|scratches)\b/,
   // ("taking my panadol way more often than I should" is how much, not a habit)
@@ -176,7 +180,7 @@ const HABITUAL = [
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
   /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
-  /\bfrom (the |all the |all that |my |his |her )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b/,
+  /\bfrom (the |all the |all that |my |his |her )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b(?! (elbow|elbows)\b)/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
   /\b(acid reflux|reflux|heartburn)\b/,
@@ -216,11 +220,14 @@ const RECENT = [
   /\b(been|still|keeps|kept) going\b/,
 ];
 
-/** "fainted ages ago and she's still not waking up": whatever happened, its state is here now. */
+/**
+ * "fainted ages ago and she's still not waking up": whatever happened, its state is here now ("still … not" with a state:
+ * "we still haven't let him live it down" is not one).
+ */
 // ("passed out in the kitchen and is not waking up": the same, without "still")
 // ("one seizure then another without coming round in between": not come round yet)
 const STILL_NOW =
-  /\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not|unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
+  /\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not) (\w+ )?(wak\w*|woken|awake|respond\w*|breath\w*|right|himself|herself|themselves|myself|making sense|mak\w* sense|talk\w*|speak\w*|mov\w*|conscious|well|better|stop\w*|answer\w*|com\w* (round|around|to)|open\w*|able|feel\w*|back|normal|with (it|us|me|them|you)|here|there|present|coherent|stay\w*|keep\w*|ok|okay|clot\w*|lift\w*|grip\w*|see\w*|stand\w*|walk\w*|us\w*|hold\w*|swallow\w*|get\w* up|sit\w* up|focus\w*|recogni\w*|know\w*|react\w*|make sense)\b|\bstill (\w+ ){0,2}(unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
 
 /** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
 const SESSION = [
@@ -561,25 +568,44 @@ export function timeCues(words: string[]): TimeCue[] {
 const DATED_PAST =
   /\b(last (week|fortnight|month|year|summer|winter|spring|autumn|christmas|easter)|(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of|a couple of|several) (weeks?|fortnights?|months?|years?) ago|in (19|20)\d\d|in (january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 
-/** At the same distance a recent cue beats a distant one, to be safe; a distant one beats "suddenly" (how it began). */
+/**
+ * At the same distance a recent cue beats a distant one, to be safe; a distant one beats "suddenly" (how it began); a
+ * recent one ("still going") beats the bare "still" inside it (which, far from a past verb, can read as long-standing).
+ */
 function beatsOnTie(kind: TimeCue['kind'], best: TimeCue['kind']): boolean {
   if (kind === 'distant') return best === 'onset';
+  if (kind === 'still') return best !== 'recent';
   return !(kind === 'onset' && best === 'distant');
 }
 
 /** The cue that dates a sign (the nearest; habits only close to it), and whether a distant one is anywhere in the sentence. */
-function nearestCue(start: number, end: number, cues: TimeCue[]): { best?: { distance: number; kind: TimeCue['kind'] }; distantAnywhere: boolean } {
-  let best: { distance: number; kind: TimeCue['kind'] } | undefined;
+function nearestCue(
+  start: number,
+  end: number,
+  cues: TimeCue[],
+): { best?: { distance: number; kind: TimeCue['kind']; habit: boolean }; distantAnywhere: boolean } {
+  let best: { distance: number; kind: TimeCue['kind']; habit: boolean } | undefined;
   let distantAnywhere = false;
   for (const c of cues) {
     const distance = c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0;
     if (c.kind === 'habitual' && distance > 3) continue;
     const kind = c.kind === 'habitual' ? 'distant' : c.kind;
     if (kind === 'distant') distantAnywhere = true;
-    if (!best || distance < best.distance || (distance === best.distance && beatsOnTie(kind, best.kind))) best = { distance, kind };
+    if (!best || distance < best.distance || (distance === best.distance && beatsOnTie(kind, best.kind)))
+      best = { distance, kind, habit: c.kind === 'habitual' };
   }
   return { best, distantAnywhere };
 }
+
+/**
+ * "since the session this morning I get really puffed just walking to the car": a habit that began with a session
+ * is new, not how things have long been (no date long ago in the sentence).
+ */
+function habitSinceSession(sentence: string[], best: { kind: TimeCue['kind']; habit: boolean } | undefined, cues: TimeCue[]): boolean {
+  if (best?.habit !== true || cues.some((c) => c.kind === 'distant')) return false;
+  return cues.some((c) => c.kind === 'session' || (c.kind === 'recent' && SINCE_TODAY.test(sentence.slice(c.first, c.last).join(' '))));
+}
+const SINCE_TODAY = /\b(today|tonight|this (morning|afternoon|arvo|evening)|yesterday|last night|since then)\b/;
 
 /**
  * Whether the sentence dates a sign to today or tonight, however far from it ("tonight my husband says I had a
@@ -594,6 +620,7 @@ const TODAY = /\b(today|tonight|this (morning|afternoon|arvo|evening))\b/;
 
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   const { best, distantAnywhere } = nearestCue(start, end, cues);
+  if (habitSinceSession(sentence, best, cues)) return 'now';
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   // ("I had an episode of chest pain in March": the past verb before "an episode of")
@@ -615,6 +642,10 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   // "my mouth suddenly drooped on one side last month": a sudden onset dated weeks or more ago.
   if (best?.kind === 'onset' && DATED_PAST.test(sentence.join(' '))) return 'history';
   if (best?.kind === 'distant' && goingOnSince(sentence, start, cues)) return 'now';
+  // "my sister got an infection after acupuncture overseas a few years ago": the session that dates the sign was itself
+  // long ago, and nothing in the sentence says it is still going on.
+  if (best?.kind === 'session' && distantAnywhere && longAgo(sentence.join(' ')) && !cues.some((c) => c.kind === 'recent' || c.kind === 'still'))
+    return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }

@@ -97,9 +97,20 @@ const SHORT_QUESTION_WORDS = 12;
 /** When to come back, asked ("when can she rebook", "can I book in again next week"). */
 const COMING_BACK =
   /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(want|wanna|keen|like|love|going)( to)? (keep (going|coming)|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
-/** An everyday reason for a last visit or for being away, which a farewell does not give. */
+/**
+ * An everyday reason for a last visit or for being away, which a farewell does not give; or someone else's coming
+ * along ("maybe he shouldn't come to my acupuncture appointment"): who comes with the patient, not a goodbye.
+ */
 const EVERYDAY_REASON =
-  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
+  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b/;
+/** A clause that opens as a what-if ("if I were to…", "what if…", "say I…"), not a wish ("easier on everyone if I…"). */
+const WHAT_IF_OPENING = /^(and |but |so )?(if|what if|say|suppose|supposing|in case|hypothetically|what happens if|what would happen if)\b/;
+/**
+ * A what-if put to the clinic ("if I were to bleed more than usual, would you be able to stop it?", "would that be
+ * ok?"): a question about the treatment, which the classifier's crisis words do not make a crisis.
+ */
+const ASKS_THE_CLINIC =
+  /\b(would|will|could|can) (you|ya|your (staff|practitioner|practitioners|team)|the (practitioner|clinic|staff)) (be able|still|stop|handle|cope|deal|do)\b|\bwould (that|this|it) be (ok|okay|fine|alright|a problem|an issue)\b|\bwhat (then|happens then|would you do|do you do)\b/;
 
 /** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
 const SESSION_TO_COME =
@@ -213,8 +224,9 @@ const HAD_IT_DONE = /\b(had|got|get|getting|having) (my|his|her|their) (\w+ ){1,
  * A visit told in the past tense, read from the words as written (the stems make "came" and "come" one word, and "can I
  * come in Saturday?" is no visit): "I came in Monday for the tennis elbow", "saw you last week".
  */
+// ("came in for a sore back and left with a bruise": the visit, told by what it left)
 const VISITED =
-  /\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
+  /\b(came|popped|went) in for (a|an|my|the|some|his|her) [^.?!]{0,40}\b(left|walked out|went home|came out|come out) with\b|\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
 
 /**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
@@ -339,6 +351,10 @@ const SOMEONE = new Set('i im ive me my he she his her they we it its'.split(' '
 /** Words a list of denied signs may hold besides the signs ("dizziness or chest discomfort", "and no rash either"). */
 const LIST_WORDS = new Set(['or', 'nor', 'and', 'any', 'no', 'not', 'even', 'also', 'a', 'an', 'the', 'either', 'really', 'real', 'some', 'etc']);
 
+/** A short clause that opens a list of denied signs with who has none ("I have no numbness", "she's had no fever"). */
+const DENIAL_OPENING =
+  /^(i|we|he|she|they) (have |had |has |got |have got |felt |feel |noticed |experienced )?(no|not any|never had any) (\w+ )?\w+$/;
+
 /**
  * Whether a clause only goes on with a list of signs after one that ended on a denied sign, in the same sentence
  * ("no shortness of breath, dizziness or chest discomfort").
@@ -352,8 +368,10 @@ function continuesDenial(mentions: Array<{ clause: number; context: string; span
   const listGoesOn = next !== undefined && next.sentence === clauses[at].sentence && (next.words[0] === 'or' || next.words[0] === 'nor');
   if (!listGoesOn && !clauses[at].words.some((w) => w === 'or' || w === 'nor')) return false;
   // (the denial may start with a word no sign names: "no bruising, infection or lasting soreness")
+  // ("I have no numbness, weakness or fever following my treatment": the denial opened by who has none)
   const shortDenial =
-    before.words.length <= 4 && ['no', 'nor', 'never', 'without'].includes(before.words[0]) && !before.words.some((w) => TELLS_MORE.has(w));
+    (before.words.length <= 4 && ['no', 'nor', 'never', 'without'].includes(before.words[0]) && !before.words.some((w) => TELLS_MORE.has(w))) ||
+    DENIAL_OPENING.test(before.words.join(' '));
   if (!shortDenial && !mentions.some((n) => n.clause === at - 1 && n.context === 'negated' && n.span[1] === before.words.length)) return false;
   const covered = new Set<number>();
   for (const n of mentions) if (n.clause === at) for (let i = n.span[0]; i < n.span[1]; i++) covered.add(i);
@@ -467,6 +485,15 @@ const ASKING_FRAMES = [
   'asked me to find out',
   'just checking',
   'quick question',
+  // ("I am simply asking about aftercare", "only enquiring")
+  'simply asking',
+  'just asking',
+  'only asking',
+  'simply enquiring',
+  'just enquiring',
+  'only enquiring',
+  'asking about aftercare',
+  'enquiring about aftercare',
   // a choice between the treatments asked for ("I don't know anything about either. Which do I pick?")
   'which do i pick',
   'which should i pick',
@@ -492,6 +519,20 @@ const NO_PHRASES = new Phrases([]);
 /** A clause that says a body area is fine or denies a sign in it ("my face is fine", "my arm is not weak", "no chest pain"). */
 const SAID_FINE =
   /\b(is|are|feels|looks|seems) (fine|ok|okay|normal|good|all good|alright)\b|\b(is|are|am|was|were) not\b|^(no|not) |\bnot (weak|numb|drooping|droopy|tight|sore|painful|short)\b/;
+
+/**
+ * A whole clause that only says all is well ("my face is fine", "my chest is no pain", "my breathing is good", "I'm
+ * fine"): the classifier does not read it, since its alarm words are the ones it denies.
+ */
+const ALL_WELL =
+  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well))$/;
+
+/**
+ * A whole clause that only says someone is worried ("my mum was worried", "I'm 80 and worried", "so I'm a bit nervous"):
+ * worry is why people ask, not a sign; the classifier reads the rest.
+ */
+const ONLY_WORRIED =
+  /^(and |but |so |which is why |that is why )?((i am|im|i m|i was|i feel|i felt|i get|i got|i am getting|(my|our) \w+ (is|was|are|were|gets|got|s)|he is|she is|he was|she was|they are|they were|we were|we are|everyone is|everyone was)( \d+ and| old and| pregnant and)? )?(a bit |a little |quite |very |really |so |bit |pretty |kind of |kinda |slightly |just |a tad |super |extremely |understandably |naturally |bit of a )?(worried|worrier|anxious|nervous|scared|concerned|apprehensive|freaked out|panicky|worried sick|a worrier|a nervous wreck|nervy|jittery|on edge|uneasy|a bit worried)( about it| about that| about this| about needles| about needling| about the needles| about that happening| now| too| as well)?$/;
 
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
@@ -948,13 +989,25 @@ export class SafetyTriage {
       clauses.forEach((c, i) => {
         if (RESOLVED.test(c.words.join(' '))) setAside.add(i);
       });
-    const rest = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
+    // ("my face is fine", "my mum was worried": set aside only when that calms the classifier, never to alarm it)
+    const wellSaid = clauses.flatMap((c, i) =>
+      !setAside.has(i) && (ALL_WELL.test(c.words.join(' ')) || ONLY_WORRIED.test(c.words.join(' '))) ? [i] : [],
+    );
+    let rest = clauses.filter((_, i) => !setAside.has(i) && !wellSaid.includes(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
     // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
     if ((MODE_RANK[best.mode] >= MODE_RANK.first && best.tier !== 'clinic') || rest.length === 0) {
       return answered(best);
     }
-    const { risk, tier } = this.classifier.score(rest);
+    let { risk, tier } = this.classifier.score(rest);
+    if (wellSaid.length > 0) {
+      const withWell = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
+      const plain = this.classifier.score(withWell);
+      if (plain.risk < risk) {
+        ({ risk, tier } = plain);
+        rest = withWell;
+      } else for (const i of wellSaid) setAside.add(i);
+    }
     best.score = risk;
     const content = clauses.reduce((n, c) => n + c.stems.filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).length, 0);
     const threshold = content <= SHORT_CONTENT_WORDS ? Math.max(this.threshold, SHORT_THRESHOLD) : this.threshold;
@@ -996,18 +1049,35 @@ export class SafetyTriage {
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
     // "How soon will I feel better after the first treatment?": a question about a session that tells no complaint.
-    const noComplaint = tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(clauses);
+    // (a symptom denied or only wondered about is no complaint: "no bruising no bleeding nothing, feel great after
+    // yesterday", "in case I get sore after my first session, heat or ice?")
+    const denied = new Set(mentions.filter((m) => m.context === 'negated' || m.context === 'hypothetical').map((m) => m.clause));
+    const told = clauses.filter((c, i) => !denied.has(i) && !ALL_WELL.test(c.words.join(' ')));
+    const noComplaint = tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(told);
     // "my session was great": praise with no "but" and no symptom is not a reaction to check.
     const sessionTalk =
       (tier === 'clinic' || tier === 'urgent') &&
-      (this.worriedBySessionWordsOnly(rest) ||
-        (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(clauses)));
+      (this.worriedBySessionWordsOnly(rest) || (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(told)));
     // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
-    // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis.
+    // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis,
+    // unless the what-if is put to the clinic ("would you be able to stop it?").
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     // ("she just wanted me to ask when she can rebook": coming back asked about is no farewell)
-    const everydayLeaving = tier === 'crisis' && (EVERYDAY_REASON.test(text.toLowerCase()) || COMING_BACK.test(text.toLowerCase()));
-    const hypothetical = tier !== 'crisis' && this.onlyHypothetical(clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0));
+    const everydayLeaving =
+      tier === 'crisis' && (EVERYDAY_REASON.test(`${text.toLowerCase()} ${allWords.join(' ')}`) || COMING_BACK.test(text.toLowerCase()));
+    // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
+    const toClinic = tier === 'crisis' && ASKS_THE_CLINIC.test(allWords.join(' '));
+    const hypothetical =
+      (tier !== 'crisis' || toClinic) &&
+      this.onlyHypothetical(
+        clauses.filter(
+          (c, i) =>
+            !setAside.has(i) &&
+            c.words.length > 0 &&
+            !(toClinic && ASKS_THE_CLINIC.test(c.words.join(' '))) &&
+            (!toClinic || WHAT_IF_OPENING.test(c.words.join(' '))),
+        ),
+      );
     // An ordinary after-effect the patterns placed with the clinic ("it has been stiff since") is raised to urgent care by
     // the classifier only when a word of urgent care's own is there too (fever, spreading redness, numbness, a piece left in).
     // (read in the normalised words, typos mended: "a numm patch", "feels week")
