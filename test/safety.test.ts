@@ -2002,4 +2002,33 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+
+  it('false alarms left in earlier read sets, by kind: a sign denied with how bad it is, a case put after the sign ("should one occur"), treatment that something was "unresponsive to", and a breath denied beside chest-wall pain never get the emergency guidance alone', () => {
+    for (const t of [
+      "It's not a stabbing chest pain, it's more of a dull ache between my shoulder blades from the desk",
+      'What would your staff do about a seizure, should one happen during a session?',
+      'Plantar fasciitis for six months, unresponsive to orthotics and physiotherapy. Is dry needling worth a try?',
+    ])
+      expectNoGuidanceFirst(t);
+    const wall = triage.triage('Not out of breath at all, my ribs are just sore when I roll over, I think I strained them lifting');
+    expect(wall.mode, 'chest-wall pain with the breath denied').to.not.equal('alone');
+    // (the breath still counts when it is not denied)
+    expectTier('my ribs hurt when I twist and I am short of breath', 'emergency', ['alone']);
+  });
+
+  it("the kinds of safety-dev-10's misses (a development set on poisoning and stroke): medicines mixed up, doubled or someone else's taken, and a toddler who got into a cupboard and smells of what he found get the emergency guidance and the Poisons line; taking several medicines for a condition, a week that is 'an overdose of spreadsheets', something 'poisoning my soul' and risks read about online do not", () => {
+    expectTier("I think I took my wife's blood pressure pills instead of my vitamins this morning and now I feel woozy", 'emergency');
+    expectTier("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy", 'emergency');
+    expectTier("my son (4) swallowed some of his grandad's heart tablets from the bedside table", 'emergency');
+    expectTier('our two year old got into the laundry cupboard, his mouth smells of dishwashing liquid and he keeps coughing', 'emergency');
+    const told = triage.triage("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy");
+    expect(triage.knowledge.signs.find((x) => x.id === told.sign)?.extra ?? '', 'the Poisons line after the guidance').to.match(/Poisons/);
+    for (const t of [
+      'I take a few medications for my thyroid and cholesterol, do I need to tell the practitioner?',
+      'this month has been an overdose of reports and deadlines, my neck is wrecked, can dry needling help?',
+      'uni assignments are poisoning my mind, would acupuncture help me relax?',
+      'I read online about the things that can go wrong with dry needling, like collapsed lungs, how common is that?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
 });

@@ -8,9 +8,11 @@
 
 /** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
 const NEGATION_GAP = new Set(
-  'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire like even remotely exactly particularly lol'.split(
-    ' ',
-  ),
+  // ("it's not a sharp chest pain, more of an ache in my upper back": how bad, said of the sign denied)
+  (
+    'sharp bad severe big proper stabbing crushing typical classic true ' +
+    'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire like even remotely exactly particularly lol'
+  ).split(' '),
 );
 const NEGATION = new Set(['no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'denies', 'deny', 'denied', 'nothing']);
 /** After "no", these make it an interjection ("oh no my chest", "no i cant breathe"). */

@@ -220,13 +220,14 @@ const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.te
 const SURGERY = /\b(surgery|surgical|surgeon|operation|op|replacement|replaced|reconstruction|arthroscopy|keyhole|hospital)\b/;
 const HAD_IT_DONE = /\b(had|got|get|getting|having) (my|his|her|their) (\w+ ){1,2}done\b/;
 
+/** "came in for a sore back and left with a bruise": the visit, told by what it left. */
+const LEFT_WITH = /\b(came|popped|went) in for (a|an|my|the|some|his|her) [^.?!]{0,40}\b(left|walked out|went home|came out|come out) with\b/;
 /**
  * A visit told in the past tense, read from the words as written (the stems make "came" and "come" one word, and "can I
  * come in Saturday?" is no visit): "I came in Monday for the tennis elbow", "saw you last week".
  */
-// ("came in for a sore back and left with a bruise": the visit, told by what it left)
 const VISITED =
-  /\b(came|popped|went) in for (a|an|my|the|some|his|her) [^.?!]{0,40}\b(left|walked out|went home|came out|come out) with\b|\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
+  /\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
 
 /**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
@@ -322,7 +323,7 @@ const SHOULD_CASE =
 const PUTS_A_CASE = new RegExp(`\\b(if|incase|in case|suppose|supposing|imagine|hypothetically|theoretically|${SHOULD_CASE})\\b`);
 /** A case put outright (not "not sure if it's serious, like my chest is crushing"), which examples may follow. */
 const CASE_OUTRIGHT = new RegExp(
-  `\\b(what if|if (something|anything|things|it all|stuff) (went|goes|go|happened|happens|were to)|hypothetically|theoretically|in case|incase|suppose|supposing|imagine|in the (unlikely )?event|${SHOULD_CASE})\\b`,
+  `\\b(what if|if (something|anything|things|it all|stuff) (went|goes|go|happened|happens|were to)|hypothetically|theoretically|in case|incase|suppose|supposing|imagine|in the (unlikely )?event|(things|stuff|everything|what) (that )?(can|could|might|may) (go wrong|happen)|${SHOULD_CASE})\\b`,
 );
 
 /**
@@ -331,6 +332,14 @@ const CASE_OUTRIGHT = new RegExp(
  */
 // ("if something went wrong, like I had a panic attack or couldn't breathe": the examples of a case put outright)
 const FOR_EXAMPLE = /^(like|such as|say|eg|e g|for example|for instance|for eg|including)\b/;
+
+/** "how would you manage an allergic reaction, should one occur?": the clause after says the sign is a case put. */
+const TRAILING_IF =
+  /^(should|if|in case|in the event|in the event that|were) (one|it|that|this|such|such a thing|any|anything|something|a reaction|one ever|it ever|that ever|this ever) (\w+ )?(occur|occurs|occurred|happen|happens|happened|arise|arises|develop|develops|come up|comes up|ever happen|ever occur)\b/;
+function followedByIf(clauses: NormalClause[], at: number): boolean {
+  const next = clauses[at + 1];
+  return next !== undefined && next.sentence === clauses[at].sentence && TRAILING_IF.test(next.words.join(' '));
+}
 
 function continuesIf(clauses: NormalClause[], at: number): boolean {
   const words = clauses[at].words;
@@ -727,6 +736,9 @@ export class SafetyTriage {
   sessionHappened(clauses: NormalClause[]): boolean {
     // ("Is post surgical pain on your list? I had my hip done in June": "had my hip done" is the operation)
     const operationDone = (said: string) => HAD_IT_DONE.test(said) && clauses.some((o) => SURGERY.test(o.words.join(' ')));
+    // ("Came in for a sore neck, left with a sore neck AND a sore shoulder": a visit told across a comma)
+    const whole = clauses.map((c) => c.words.join(' ')).join(' ');
+    if (LEFT_WITH.test(whole) && !noSessionOfMine(whole)) return true;
     return clauses.some((c) => {
       if (c.stems.length === 0) return false;
       const said = c.words.join(' ');
@@ -857,7 +869,10 @@ export class SafetyTriage {
           }
           if (isNegated(clause.words, start)) context = 'negated';
           else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
-          else if ((isHypothetical(clause.words, start, end) || continuesIf(clauses, ci)) && !(sign.tier === 'crisis' ? strongNow : nowSaid))
+          else if (
+            (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci)) &&
+            !(sign.tier === 'crisis' ? strongNow : nowSaid)
+          )
             context = 'hypothetical';
           else if (!sign.tier) context = 'condition';
           else
@@ -940,6 +955,13 @@ export class SafetyTriage {
         (MODE_RANK[candidate.mode] === MODE_RANK[best.mode] && candidate.tier && (!best.tier || TIER_RANK[candidate.tier] > TIER_RANK[best.tier]));
       if (better) best = { ...best, note: undefined, ...candidate };
     };
+    // ("Not short of breath at all, my ribs just ache when I twist": a breath denied is no alarm beside the chest wall)
+    let undeniedText: string | undefined;
+    const undenied = () =>
+      (undeniedText ??= clauses
+        .filter((_, i) => !mentions.some((n) => n.clause === i && n.context === 'negated'))
+        .map((c) => c.words.join(' '))
+        .join(', '));
     for (const m of mentions) {
       const sign = m.signRef;
       const base = { sign: sign.id, theme: sign.theme, source: 'pattern' as const };
@@ -956,7 +978,7 @@ export class SafetyTriage {
           if (
             sign.inDoubt ||
             (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
-            (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(text.toLowerCase()))
+            (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied()))
           )
             consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
           else consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
