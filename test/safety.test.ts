@@ -2016,6 +2016,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my ribs hurt when I twist and I am short of breath', 'emergency', ['alone']);
   });
 
+  it('someone who collapsed and "is unresponsive" or "remains out cold" gets the emergency guidance alone, not in doubt; one who collapsed last year and is fine now gets none', () => {
+    expectTier('my uncle has collapsed in the garden and is unresponsive', 'emergency', ['alone']);
+    expectTier('my workmate fainted at the bench and remains out cold', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my uncle collapsed last winter and is fine now, can he have acupuncture for his hip?');
+  });
+
   it("the kinds of safety-dev-10's misses (a development set on poisoning and stroke): medicines mixed up, doubled or someone else's taken, and a toddler who got into a cupboard and smells of what he found get the emergency guidance and the Poisons line; taking several medicines for a condition, a week that is 'an overdose of spreadsheets', something 'poisoning my soul' and risks read about online do not", () => {
     expectTier("I think I took my wife's blood pressure pills instead of my vitamins this morning and now I feel woozy", 'emergency');
     expectTier("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy", 'emergency');
