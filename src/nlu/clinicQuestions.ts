@@ -209,7 +209,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
   // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
-  if ((COMPLIMENT.test(form) || new RegExp(FEEDBACK.source).test(form)) && !THANKS.test(form)) return 'compliment';
+  if ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form)) && !THANKS.test(form)) return 'compliment';
   if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
@@ -288,6 +288,8 @@ const GO_EASY =
  */
 const FEEDBACK =
   /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b/g;
+/** The same, as a test (FEEDBACK is global, for taking the words out). */
+const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
 
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
@@ -310,7 +312,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').split(' ').filter(Boolean);
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
-  if (words.length === 0 && new RegExp(FEEDBACK.source).test(form)) return 'social';
+  if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)
@@ -323,8 +325,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
     ACKNOWLEDGE.test(form) ||
     APOLOGY.test(form) ||
     // ("is the website easy to use?" asks, it does not praise)
-    ((COMPLIMENT.test(form) || new RegExp(FEEDBACK.source).test(form)) &&
-      !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
+    ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form)) && !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
     WELL_WISHING.test(form) ||
     LANGUAGE.test(form)
   )

@@ -938,6 +938,8 @@ export class SafetyTriage {
 
   triage(text: string): Triage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
+    // Each clause's words as one string, for the whole-clause checks below (all is well, what-ifs, denials).
+    const saids = clauses.map((c) => c.words.join(' '));
     const session = this.sessionHappened(clauses);
     const mentions = this.mentions(clauses, session);
     const question = asksQuestion(text);
@@ -957,11 +959,7 @@ export class SafetyTriage {
     };
     // ("Not short of breath at all, my ribs just ache when I twist": a breath denied is no alarm beside the chest wall)
     let undeniedText: string | undefined;
-    const undenied = () =>
-      (undeniedText ??= clauses
-        .filter((_, i) => !mentions.some((n) => n.clause === i && n.context === 'negated'))
-        .map((c) => c.words.join(' '))
-        .join(', '));
+    const undenied = () => (undeniedText ??= saids.filter((_, i) => !mentions.some((n) => n.clause === i && n.context === 'negated')).join(', '));
     for (const m of mentions) {
       const sign = m.signRef;
       const base = { sign: sign.id, theme: sign.theme, source: 'pattern' as const };
@@ -1012,17 +1010,15 @@ export class SafetyTriage {
         if (RESOLVED.test(c.words.join(' '))) setAside.add(i);
       });
     // ("my face is fine", "my mum was worried": set aside only when that calms the classifier, never to alarm it)
-    const wellSaid = clauses.flatMap((c, i) =>
-      !setAside.has(i) && (ALL_WELL.test(c.words.join(' ')) || ONLY_WORRIED.test(c.words.join(' '))) ? [i] : [],
-    );
-    let rest = clauses.filter((_, i) => !setAside.has(i) && !wellSaid.includes(i)).map((c) => c.stems);
+    const wellSaid = new Set(saids.flatMap((said, i) => (!setAside.has(i) && (ALL_WELL.test(said) || ONLY_WORRIED.test(said)) ? [i] : [])));
+    let rest = clauses.filter((_, i) => !setAside.has(i) && !wellSaid.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
     // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
     if ((MODE_RANK[best.mode] >= MODE_RANK.first && best.tier !== 'clinic') || rest.length === 0) {
       return answered(best);
     }
     let { risk, tier } = this.classifier.score(rest);
-    if (wellSaid.length > 0) {
+    if (wellSaid.size > 0) {
       const withWell = clauses.filter((_, i) => !setAside.has(i)).map((c) => c.stems);
       const plain = this.classifier.score(withWell);
       if (plain.risk < risk) {
@@ -1066,7 +1062,8 @@ export class SafetyTriage {
     // A message that tells history ("in 2016", "years ago") and matched no sign now is not the classifier's to flag.
     // For a crisis only history said to be long ago counts: "At 83 I've had a good innings" is an age, not a date.
     const allWords = clauses.flatMap((c) => c.words);
-    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allWords.join(' ')));
+    const allSaid = allWords.join(' ');
+    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allSaid));
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
@@ -1074,7 +1071,7 @@ export class SafetyTriage {
     // (a symptom denied or only wondered about is no complaint: "no bruising no bleeding nothing, feel great after
     // yesterday", "in case I get sore after my first session, heat or ice?")
     const denied = new Set(mentions.filter((m) => m.context === 'negated' || m.context === 'hypothetical').map((m) => m.clause));
-    const told = clauses.filter((c, i) => !denied.has(i) && !ALL_WELL.test(c.words.join(' ')));
+    const told = clauses.filter((_, i) => !denied.has(i) && !ALL_WELL.test(saids[i]));
     const noComplaint = tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(told);
     // "my session was great": praise with no "but" and no symptom is not a reaction to check.
     const sessionTalk =
@@ -1085,25 +1082,17 @@ export class SafetyTriage {
     // unless the what-if is put to the clinic ("would you be able to stop it?").
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     // ("she just wanted me to ask when she can rebook": coming back asked about is no farewell)
-    const everydayLeaving =
-      tier === 'crisis' && (EVERYDAY_REASON.test(`${text.toLowerCase()} ${allWords.join(' ')}`) || COMING_BACK.test(text.toLowerCase()));
+    const everydayLeaving = tier === 'crisis' && (EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`) || COMING_BACK.test(text.toLowerCase()));
     // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
-    const toClinic = tier === 'crisis' && ASKS_THE_CLINIC.test(allWords.join(' '));
-    const hypothetical =
-      (tier !== 'crisis' || toClinic) &&
-      this.onlyHypothetical(
-        clauses.filter(
-          (c, i) =>
-            !setAside.has(i) &&
-            c.words.length > 0 &&
-            !(toClinic && ASKS_THE_CLINIC.test(c.words.join(' '))) &&
-            (!toClinic || WHAT_IF_OPENING.test(c.words.join(' '))),
-        ),
-      );
+    const toClinic = tier === 'crisis' && ASKS_THE_CLINIC.test(allSaid);
+    const whatIfs = clauses.filter(
+      (c, i) => !setAside.has(i) && c.words.length > 0 && (!toClinic || (!ASKS_THE_CLINIC.test(saids[i]) && WHAT_IF_OPENING.test(saids[i]))),
+    );
+    const hypothetical = (tier !== 'crisis' || toClinic) && this.onlyHypothetical(whatIfs);
     // An ordinary after-effect the patterns placed with the clinic ("it has been stiff since") is raised to urgent care by
     // the classifier only when a word of urgent care's own is there too (fever, spreading redness, numbness, a piece left in).
     // (read in the normalised words, typos mended: "a numm patch", "feels week")
-    const ordinaryOnly = tier === 'urgent' && best.tier === 'clinic' && !URGENT_CARE_WORDS.test(`${text.toLowerCase()} ${allWords.join(' ')}`);
+    const ordinaryOnly = tier === 'urgent' && best.tier === 'clinic' && !URGENT_CARE_WORDS.test(`${text.toLowerCase()} ${allSaid}`);
     if (
       !ordinaryOnly &&
       !history &&
