@@ -260,7 +260,7 @@ const SOCIAL_VOCAB = new Set(
     // typing slips ("sorry about my spelling lol", "I think I typed in the wrong box"), a visitor not ready to ask
     // ("just browsing, nothing specific yet"), "just wanted to say hi", warm words about an answer ("that's really
     // interesting, thanks for explaining it so clearly"), and who is there ("my name is Margaret … is anyone there?")
-    'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want say interesting informative useful ' +
+    'spelling spell spelled spelt typo typos typed type autocorrect box field yet wanted want wanna say let know interesting informative useful ' +
     'clearly clear explain name anyone anybody someone somebody whoops woops oopsie ' +
     // "you're a lifesaver honestly"
     'lifesaver saver honestly truly seriously genuinely such treasure champion absolute absolutely total totally utter real ' +
@@ -287,7 +287,7 @@ const GO_EASY =
  * as social as thanks when nothing else is said.
  */
 const FEEDBACK =
-  /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b/g;
+  /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b|\b(it|that|everything|the session|my session|today|yesterday) (went|has gone|all went) (really |so |very |super |pretty |extremely )?(well|great|fine|smoothly|perfectly|brilliantly)\b/g;
 /** The same, as a test (FEEDBACK is global, for taking the words out). */
 const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
 

@@ -19,7 +19,10 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'nor', 'neither', 'no
 const INTERJECTION_AFTER_NO = new Set(['i', 'my', 'im', 'he', 'she', 'his', 'her', 'it', 'its', 'they', 'this', 'please', 'help', 'god']);
 
 /** A sign negated by a cue just before it: walk back over the words a negation may skip. */
-export function isNegated(words: string[], start: number): boolean {
+/** "I don't want to take lots of tablets": a sign wanted not to happen is denied (never for crisis: "don't want to be here"). */
+const WANT_GAP = new Set(['want', 'wanna', 'to']);
+
+export function isNegated(words: string[], start: number, throughWant = false): boolean {
   // "it's not that I want to die": everything after "not that" in the clause is negated.
   for (let i = 1; i < start; i++) if (words[i] === 'that' && words[i - 1] === 'not') return true;
   // "there's no way I'd ever hurt myself": "no way" and who would, just before the sign.
@@ -35,7 +38,7 @@ export function isNegated(words: string[], start: number): boolean {
       if (w === 'without' && CANNOT_WITHOUT.test(words.slice(Math.max(0, i - 8), i).join(' '))) return false;
       return true;
     }
-    if (!NEGATION_GAP.has(w)) break;
+    if (!NEGATION_GAP.has(w) && !(throughWant && WANT_GAP.has(w))) break;
   }
   // "no vision problems or slurring": a negation over a list joined by "or"/"nor".
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
@@ -102,7 +105,9 @@ const DISTANT = [
   /\b(years?|yrs?|decades?|months?|ages) (ago|back|before)\b/,
   // "18 months of brain fog and breathlessness", "nerve pain … hasn't gone away months later": a standing complaint.
   /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
-  /\bfor (years|months|ages|decades|a long time|a while|most of my life|as long as i can remember)\b/,
+  /\bfor (years|months|ages|decades|a long time|most of my life|as long as i can remember)\b/,
+  // ("had to sit down for a while": how long a rest lasted, not when)
+  /(?<!\b(sit|sat|sitting|lie|lay|lying|rest|rested|resting|wait|waited|waiting|stay|stayed|down|there|outside|car|recover|recovered) )\bfor a while\b/,
   // "long covid for a year, breathless", "6 months after covid", "hasn't gone away months later": a standing complaint.
   FOR_A_SPELL,
   MONTHS_AFTER,
@@ -193,8 +198,8 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
-  // ("all sorted now", "it's fine now": recovered since, not a sign now)
-  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  // ("all sorted now", "it's fine now": recovered since, not a sign now; "she's nervous now": a feeling since)
+  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -204,7 +209,7 @@ const RECENT = [
   /\b(bigger|worse|larger|redder|wider|angrier|more swollen|further|higher) (and (bigger|worse|larger|redder|wider|angrier) )?(every|each|by the) (day|hour|minute)\b/,
 
   // ("felt faint for a minute" is how long it lasted, not when)
-  /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|seconds?)( ago)?\b/,
+  /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|(?<!\b(my|his|her|our|their) )seconds?)( ago)?\b/,
   /\b(yesterday|last night|overnight|earlier)\b/,
   // "since lunch there's a crushing feeling": since a time today.
   /\bsince (lunch|lunchtime|breakfast|brekkie|dinner|tea|morning tea|i woke up|waking up|i got up|\d+ ?(am|pm|oclock))\b/,
@@ -334,7 +339,7 @@ const HYPOTHETICAL = [
 // ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below; "the missus
 // reckons I'm slurring": what someone hears in the writer now)
 const HEARSAY =
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b| (i am|im|i was|i sound|i look|i seem)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories|(reading|googling|looking|watching|hearing) (up )?(about|on|into)|(reading|watching) (a |an |some |the |this |that )?(article|articles|story|stories|post|posts|video|videos|forum|forums|thread|threads))\b/;
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep)\b| (i am|im|i was|i sound|i look|i seem|he is|she is|he feels|she feels|he felt|she felt|he was|she was|they are|they feel|they felt)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories|(reading|googling|looking|watching|hearing) (up )?(about|on|into)|(reading|watching) (a |an |some |the |this |that )?(article|articles|story|stories|post|posts|video|videos|forum|forums|thread|threads))\b/;
 /** Words inside a sign's match that say it was read or heard about, not felt. */
 const READ_ABOUT = /\b(reading|read|heard|hearing|googling|googled|watching|watched) (up )?(about|on)\b/;
 /** Where a new claim begins: "and" or "but", then who it is about ("and me face…", "but now my arm…"). */
@@ -365,9 +370,13 @@ const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this 
 // ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
 const NOW_READ =
   '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |quite |really |so |kind of |kinda |pretty )?(nervous|worried|scared|anxious|freaking out|paranoid|afraid|terrified|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
-export const STRONG_NOW = new RegExp(`\\b(now${NOW_READ}|${NOW_WORDS})\\b`);
+/** "she's fine now": how someone is since, not a sign happening now. */
+const WELL_NOW = '(?<!\\b(fine|ok|okay|good|better|alright|healthy|sorted|recovered|all clear|back to normal) )';
+export const STRONG_NOW = new RegExp(`\\b(${WELL_NOW}now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
-export const NOW_NOT_DURATION = new RegExp(`\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )now${NOW_READ}|${NOW_WORDS})\\b`);
+export const NOW_NOT_DURATION = new RegExp(
+  `\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )${WELL_NOW}now${NOW_READ}|${NOW_WORDS})\\b`,
+);
 
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {
@@ -416,6 +425,7 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     HYPOTHETICAL.some((re) => re.test(upTo(2))) ||
     HEARSAY.test(ownClaim(upTo(2))) ||
     CAN_HELP.test(upTo(4)) ||
+    CAUSE_ASKED.test(words.slice(0, start).join(' ')) ||
     EVER_DO.test(all) ||
     COULD_CAUSE.test(all) ||
     TOO_CLOSE.test(all) ||
@@ -463,6 +473,9 @@ const TOO_CLOSE =
 /** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
 const COULD_CAUSE =
   /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it) (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse)\b/;
+/** "can stress cause seizures?", "what brings on a stroke": the sign asked about as what something causes, in general. */
+const CAUSE_ASKED =
+  /(\b(can|could|does|do|will|would|might|may) (\w+ ){1,4}(cause|causes|trigger|triggers|bring on|brings on|lead to|leads to|set off|sets off|result in)|\bwhat (causes|caused|triggers|brings on|leads to|sets off)|\b(cause|causes|trigger|triggers) (of|for))( (a|an|any|more))?$/;
 const EVER_DO =
   /\b(can|could|does|do|will|would|might|may|has|have|did) [^.?!]{0,60}\bever (puncture|punctures|punctured|hit|hits|collapse|collapses|pierce|pierces|cause|causes|caused|break|breaks|broke|snap|snaps|snapped|damage|damages|reach|reaches|go through|goes through)\b/;
 
@@ -646,7 +659,13 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   if (best?.kind === 'distant' && goingOnSince(sentence, start, cues)) return 'now';
   // "my sister got an infection after acupuncture overseas a few years ago": the session that dates the sign was itself
   // long ago, and nothing in the sentence says it is still going on.
-  if (best?.kind === 'session' && distantAnywhere && longAgo(sentence.join(' ')) && !cues.some((c) => c.kind === 'recent' || c.kind === 'still'))
+  // ("got an infection from needling somewhere else last year": "last year" dates it as well as "years ago")
+  if (
+    best?.kind === 'session' &&
+    distantAnywhere &&
+    (longAgo(sentence.join(' ')) || LONG_BEFORE.test(sentence.join(' '))) &&
+    !cues.some((c) => c.kind === 'recent' || c.kind === 'still')
+  )
     return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';

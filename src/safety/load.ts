@@ -150,6 +150,8 @@ interface RawSign {
   inDoubt: boolean;
   /** Patterns that, anywhere in the message, mean the sign's words have their everyday meaning ("on holiday"). */
   unless: string[];
+  /** Patterns that, anywhere in the message, keep the sign though an 'unless' matched ("on purpose": no accident at work). */
+  despite: string[];
   patterns: string[];
   /** Patterns that count only when the message says a session happened (sessionLink). */
   afterSession: string[];
@@ -187,6 +189,7 @@ function readSigns(data: Record<string, unknown>, file: string, fail: Fail): Raw
       extra: raw.extra === undefined ? undefined : text(raw.extra, file, `${f}.extra`, fail),
       inDoubt: raw.inDoubt === true,
       unless: raw.unless === undefined ? [] : texts(raw.unless, file, `${f}.unless`, fail, false),
+      despite: raw.despite === undefined ? [] : texts(raw.despite, file, `${f}.despite`, fail, false),
       patterns: texts(raw.patterns, file, `${f}.patterns`, fail, false),
       afterSession: raw.afterSession === undefined ? [] : texts(raw.afterSession, file, `${f}.afterSession`, fail, false),
       requires: raw.requires === undefined ? undefined : text(raw.requires, file, `${f}.requires`, fail),
@@ -246,7 +249,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
   const lexicon = loadLexicon(dir, fail);
   const raw = loadRawSigns(dir, fail);
   const examples = loadExamples(dir, fail);
-  const all = [...raw.signs.map((s) => ({ patterns: [...s.patterns, ...s.afterSession, ...s.unless] })), { patterns: raw.sessionLink }];
+  const all = [...raw.signs.map((s) => ({ patterns: [...s.patterns, ...s.afterSession, ...s.unless, ...s.despite] })), { patterns: raw.sessionLink }];
   const normaliser = new SafetyNormaliser(lexicon, safetyVocabulary(lexicon, all, examples));
   const compiler = new PatternCompiler(normaliser, lexicon.concepts);
   const file = 'safety/signs.json';
@@ -264,6 +267,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
     const bodies = compileAll(s.patterns, `signs[${i}].patterns`);
     const afterSession = compileAll(s.afterSession, `signs[${i}].afterSession`);
     const unless = compileAll(s.unless, `signs[${i}].unless`);
+    const despite = compileAll(s.despite, `signs[${i}].despite`);
     return {
       id: s.id,
       theme: s.theme,
@@ -272,6 +276,7 @@ export function loadSafety(dir: string, fail: Fail): SafetyKnowledge {
       extra: s.extra,
       inDoubt: s.inDoubt,
       unless: unless.length ? oneOf(unless) : undefined,
+      despite: despite.length ? oneOf(despite) : undefined,
       patterns: bodies,
       sources: s.patterns,
       matcher: oneOf(bodies),

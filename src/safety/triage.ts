@@ -96,7 +96,7 @@ const SHORT_QUESTION_WORDS = 12;
 
 /** When to come back, asked ("when can she rebook", "can I book in again next week"). */
 const COMING_BACK =
-  /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(want|wanna|keen|like|love|going)( to)? (keep (going|coming)|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
+  /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(wants?|wanted|wanna|keen|like|love|going|hoping|hopes)( to)? (keep (going|coming)|rebook|re book|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
 /**
  * An everyday reason for a last visit or for being away, which a farewell does not give; or someone else's coming
  * along ("maybe he shouldn't come to my acupuncture appointment"): who comes with the patient, not a goodbye.
@@ -110,11 +110,11 @@ const WHAT_IF_OPENING = /^(and |but |so )?(if|what if|say|suppose|supposing|in c
  * ok?"): a question about the treatment, which the classifier's crisis words do not make a crisis.
  */
 const ASKS_THE_CLINIC =
-  /\b(would|will|could|can) (you|ya|your (staff|practitioner|practitioners|team)|the (practitioner|clinic|staff)) (be able|still|stop|handle|cope|deal|do)\b|\bwould (that|this|it) be (ok|okay|fine|alright|a problem|an issue)\b|\bwhat (then|happens then|would you do|do you do)\b/;
+  /\b(would|will|could|can) (you|ya|your (staff|practitioner|practitioners|team)|the (practitioner|clinic|staff)) (be able|still|stop|handle|cope|deal|do)\b|\b(will|would|does|should) (it|that|this) (stop|settle|go away|ease|heal|clear up|pass|calm down) (on its own|by itself|naturally|without)\b|\bwould (that|this|it) be (ok|okay|fine|alright|a problem|an issue)\b|\bwhat (then|happens then|would you do|do you do)\b/;
 
 /** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
 const SESSION_TO_COME =
-  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b|\b(can|could|would|will) (you|u|ya|yous|someone) (needle|dry needle|treat|do|look at|work on) (it|this|that|them|my|me)\b/;
+  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(never|not|not yet|not ever) (had|tried|done|been for|been to) (any |a |an )?(acupuncture|needling|dry needling|session|sessions|treatment|needles|it done)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b|\b(can|could|would|will) (you|u|ya|yous|someone) (needle|dry needle|treat|do|look at|work on) (it|this|that|them|my|me)\b/;
 
 /**
  * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
@@ -122,6 +122,14 @@ const SESSION_TO_COME =
  */
 const DOUBT =
   /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b|\b(diagnosed with|told (me )?(it was|it is|its|i have|i had)|said (it was|it is|its)|i (have|had|got)|ive (got|had)|after|since|from) (a |my )?(bell'?s|bells|bell’s|facial) palsy\b/;
+
+/** Numbness or swelling explained by dental work just done ("numb from the dentist", "had a filling this morning"). */
+const DENTAL_CAUSE =
+  /\b(from|after|at) (the |my |a )?(dentist|dentists|dental|filling|fillings|wisdom teeth|root canal|extraction|tooth out|teeth out|local anaesthetic|local anesthetic|numbing injection)\b|\b(had|got|getting) (a |my |two |some )?(filling|fillings|root canal|wisdom teeth out|tooth out|teeth out|tooth pulled|extraction)\b/;
+
+/** What dental work leaves for a while (numbness, swelling), and what it must not be waved through with (a bleed, breath). */
+const DENTAL_EFFECT = /\b(numb|numbness|tingly|tingling|swollen|swelling|puffy|fat|lopsided|droopy|dribbling|can not feel)\b/;
+const NOT_DENTAL_ONLY = /\b(blood|bleed|bleeding|bled|breath|breathe|breathing|swallow|swallowing|throat|tongue swelling|chest)\b/;
 
 /** Praise of a session, and the words that would turn it into a complaint after all. */
 const PRAISE =
@@ -206,7 +214,7 @@ const RECOMMENDED =
  * present tense, which the stems read as "the one you treated".
  */
 const ASKS_WHAT_YOU_TREAT =
-  /\b(one|ones|thing|things|something|anything|what|which|conditions?|stuff) (of the things )?(that )?(you|u|ya|you guys|yous|your (practitioners|physios|team)|dry needling|acupuncture|needling|it) (treat|treats|do|does|needle|needles|work on|works on|help with|helps with|see|sees|is used for|are used for|can treat|can help|could help)\b/;
+  /\b(one|ones|thing|things|something|anything|what|which|conditions?|stuff) (of the things )?(that )?(you|u|ya|you guys|yous|your (practitioners|physios|team)|dry needling|acupuncture|needling|it) (treat|treats|do|does|needle|needles|work on|works on|help with|helps with|see|sees|is used for|are used for|can treat|can help|could help|fix|fixes|can fix|could fix|would fix|would help|helps|sorts out|can sort out)\b/;
 
 /** Clauses whose session words tell no session of the writer's (the words, not the stems, tell these apart). */
 /** "got any appointments this week?": the clinic's free times asked for, not a session of the writer's. */
@@ -311,6 +319,14 @@ function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, off
 }
 
 /** Whether the answer follows the guidance: never after guidance alone; after guidance first only for a question or in doubt. */
+/** Words that turn a list from what is denied to what is told ("no chest pain but my arm is numb"). */
+const TURNS = new Set(['but', 'though', 'tho', 'however', 'except', 'apart', 'just', 'only', 'still', 'although', 'yet', 'now']);
+
+/** Whether the message gives the sign's words their everyday meaning: an 'unless' matched, and no 'despite' (stems, ' '-padded). */
+function everydayMeaning(sign: Sign, stems: string[]): boolean {
+  return !!sign.unless && stems.some((c) => sign.unless!.test(c)) && !(sign.despite && stems.some((c) => sign.despite!.test(c)));
+}
+
 function answered(best: Triage): Triage {
   best.answer = best.mode !== 'alone' && (best.mode !== 'first' || best.question || best.doubt);
   return best;
@@ -520,6 +536,24 @@ const ASKING_FRAMES = [
   'do not know anything about either',
   'do not know which',
   'not sure which',
+  // a hope to need less medicine ("could it bring my blood pressure down so I don't need them?")
+  'so i do not need them',
+  'so i do not need it',
+  'so i do not need my',
+  'so i do not need to take',
+  'so i do not have to take',
+  'so i can stop taking',
+  'so i can come off',
+  'so i could come off',
+  'so i could stop taking',
+  'come off my tablets',
+  'come off my medication',
+  'get off my tablets',
+  'get off my medication',
+  'instead of tablets',
+  'instead of my tablets',
+  'instead of medication',
+  'rather than tablets',
 ];
 
 /** No phrases: the classifier asked about a message without its function words only. */
@@ -534,7 +568,7 @@ const SAID_FINE =
  * fine"): the classifier does not read it, since its alarm words are the ones it denies.
  */
 const ALL_WELL =
-  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well))$/;
+  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well)|(he is|she is|they are|hes|shes|theyre|we are|everyone is|he seems|she seems|he feels|she feels) (totally |perfectly |completely |absolutely |all )?(fine|ok|okay|good|all good|alright|great|well)( now| after (his|her|their|my|the) \w+( \w+)?| afterwards| since)?|(nothing|nothing is|nothings) (wrong|the matter|to worry about)( at all| here)?|(all|everything|everything is|everythings) (good|fine|ok|okay|great|sweet))$/;
 
 /**
  * A whole clause that only says someone is worried ("my mum was worried", "I'm 80 and worried", "so I'm a bit nervous"):
@@ -755,7 +789,7 @@ export class SafetyTriage {
     const all = clauses.filter((c) => c.stems.length > 0).map((c) => ' ' + c.stems.join(' ') + ' ');
     for (const sign of this.knowledge.signs) {
       if (!sign.unless || !sign.tier || out.has(sign.tier)) continue;
-      if (this.signIn(sign, clauses) && all.some((c) => sign.unless!.test(c))) out.add(sign.tier);
+      if (this.signIn(sign, clauses) && everydayMeaning(sign, all)) out.add(sign.tier);
     }
     return out;
   }
@@ -805,7 +839,7 @@ export class SafetyTriage {
       if (p === undefined) {
         const other = byId.get(id);
         // (a required sign's own 'unless' holds too: "if the needle hits a nerve" hurts no one's body on purpose)
-        presence.set(id, (p = other ? this.signIn(other, clauses) && !(other.unless && allStems.some((c) => other.unless!.test(c))) : false));
+        presence.set(id, (p = other ? this.signIn(other, clauses) && !everydayMeaning(other, allStems) : false));
       }
       return p;
     };
@@ -826,7 +860,7 @@ export class SafetyTriage {
         let m = matchFrom(0, rest);
         // (the sign it requires, and the unless patterns over the whole message, only for a sign that matched: they are
         // the costlier tests)
-        if (!m || (sign.requires && !present(sign.requires)) || (sign.unless && allStems.some((c) => sign.unless!.test(c)))) return;
+        if (!m || (sign.requires && !present(sign.requires)) || everydayMeaning(sign, allStems)) return;
         // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
         // said further on in the clause.
         for (let from = 0, tries = 0; m && tries < 3; tries++) {
@@ -867,7 +901,7 @@ export class SafetyTriage {
             const dating = own ? (saidNoDeath ??= withoutDeathTold(allWords).join(' ')) : said;
             if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
-          if (isNegated(clause.words, start)) context = 'negated';
+          if (isNegated(clause.words, start, sign.tier !== 'crisis')) context = 'negated';
           else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
           else if (
             (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci)) &&
@@ -926,6 +960,13 @@ export class SafetyTriage {
     for (const m of out) {
       const inside = (n: (typeof out)[number]) => n !== m && n.clause === m.clause && n.span[0] <= m.span[0] && n.span[1] >= m.span[1];
       if (m.context !== 'negated' && out.some((n) => n.context === 'negated' && inside(n))) m.context = 'negated';
+    }
+    // ("no chest pain or shortness of breath after my session": a mention that begins inside a denied one, its words
+    // the denied list, is denied too, unless it turns ("no chest pain but my arm is numb since the session").)
+    for (const m of out) {
+      const from = (n: (typeof out)[number]) => n !== m && n.clause === m.clause && n.span[0] <= m.span[0] && m.span[0] < n.span[1];
+      if (m.context === 'negated' || !out.some((n) => n.context === 'negated' && from(n))) continue;
+      if (!clauses[m.clause].words.slice(m.span[0], m.span[1]).some((w) => TURNS.has(w))) m.context = 'negated';
     }
     // "not experiencing any shortness of breath, dizziness or chest discomfort": a list after a negated sign, split at
     // its commas, is negated too, when the clause holds nothing but signs and list words.
@@ -1038,15 +1079,16 @@ export class SafetyTriage {
     // goes to the classifier, a goodbye can be a crisis, unless it wishes the reader a good day ("bye, have a lovely day").
     // ("no numbness or tingling at all after my session, just wanted to say thanks, felt great": once the denied sign is
     // set aside, what is left is thanks)
-    const socialWhole = socialOnly(text);
-    const socialText =
-      socialWhole || setAside.size === 0
-        ? text
+    // ("nothing wrong, just wanna say thanks": an all-is-well clause is no complaint either)
+    const kept =
+      setAside.size === 0 && wellSaid.size === 0
+        ? ''
         : clauses
-            .filter((_, i) => !setAside.has(i))
+            .filter((_, i) => !setAside.has(i) && !wellSaid.has(i))
             .map((c) => c.words.join(' '))
             .join(', ');
-    const social = socialText === text ? socialWhole : socialOnly(socialText);
+    const socialText = kept || text;
+    const social = socialOnly(socialText);
     if (
       (social === 'greeting'
         ? greetsOnly(socialText.replace(COURTESY, ''))
@@ -1082,19 +1124,22 @@ export class SafetyTriage {
     // unless the what-if is put to the clinic ("would you be able to stop it?").
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     // ("she just wanted me to ask when she can rebook": coming back asked about is no farewell)
-    const everydayLeaving = tier === 'crisis' && (EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`) || COMING_BACK.test(text.toLowerCase()));
+    // (and a wish to rebook, whatever the classifier's tier: "she's fine after her needling, she just wants to rebook")
+    const everydayLeaving = (tier === 'crisis' && EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`)) || COMING_BACK.test(text.toLowerCase());
     // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
     const toClinic = tier === 'crisis' && ASKS_THE_CLINIC.test(allSaid);
-    const whatIfs = clauses.filter(
-      (c, i) => !setAside.has(i) && c.words.length > 0 && (!toClinic || (!ASKS_THE_CLINIC.test(saids[i]) && WHAT_IF_OPENING.test(saids[i]))),
-    );
+    const whatIfs = clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0 && (!toClinic || WHAT_IF_OPENING.test(saids[i])));
     const hypothetical = (tier !== 'crisis' || toClinic) && this.onlyHypothetical(whatIfs);
     // An ordinary after-effect the patterns placed with the clinic ("it has been stiff since") is raised to urgent care by
     // the classifier only when a word of urgent care's own is there too (fever, spreading redness, numbness, a piece left in).
     // (read in the normalised words, typos mended: "a numm patch", "feels week")
     const ordinaryOnly = tier === 'urgent' && best.tier === 'clinic' && !URGENT_CARE_WORDS.test(`${text.toLowerCase()} ${allSaid}`);
+    // "my lip is just numb from the dentist, had a filling an hour ago": the numbness has its everyday cause, said; a
+    // stroke the patterns would have caught in its own words (a drooping face, an arm that will not lift).
+    const dentalWork = tier !== 'crisis' && DENTAL_CAUSE.test(allSaid) && DENTAL_EFFECT.test(allSaid) && !NOT_DENTAL_ONLY.test(allSaid);
     if (
       !ordinaryOnly &&
+      !dentalWork &&
       !history &&
       !unlinked &&
       !noComplaint &&

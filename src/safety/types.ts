@@ -61,6 +61,8 @@ export interface Sign {
   inDoubt: boolean;
   /** When this matches anywhere in the message, the sign's words have their everyday meaning ("I won't be around: on holiday"). */
   unless?: RegExp;
+  /** When this matches anywhere in the message, 'unless' does not apply ("at work … on purpose" is no accident at work). */
+  despite?: RegExp;
   /** Another sign's id: this one counts only when that one is mentioned too ("bleeding for an hour" with "I'm on Xarelto"). */
   requires?: string;
 }
