@@ -2622,5 +2622,20 @@ describe('understanding patients’ own words', () => {
       expect((await say('I barely get any sleep since the baby came. Can acupuncture help?')).text).to.match(/insomnia/);
       expect((await say('I have diabetic nerve pain in my feet, would acupuncture help?')).text).to.match(/chronic pain/);
     });
+
+    it("pair 59/60's kinds (read after their honest run): a shoulder that hurts throwing a stick for the dog is the writer's own complaint, not a pet's; a five-letter body part with one slip ('my kness ache') is the word; a knock carried from the weekend's footy is a sports injury; the big tendon into the heel is the Achilles; a carer running on empty, an upset tummy that churns and painful periods get the article's broader word", async () => {
+      const dog = await say('My right shoulder pinches when I lift my arm to throw the frisbee for the dog. Do you treat that?');
+      expect(dog.recognition?.condition).to.equal('Shoulder impingement syndrome');
+      expect((await say('can you needle my old dog, his hips are stiff')).recognition?.intent).to.equal('out_of_scope');
+      expect((await say('my kness ache after netball, can u help')).recognition?.condition).to.match(/^Knee pain/);
+      expect((await say("I'm always carrying a knock from Saturday's footy, is that something you see?")).recognition?.condition).to.equal(
+        'Sports injuries',
+      );
+      expect((await say('The big tendon that goes into my heel is thick and sore after running. Dry needling?')).text).to.match(/Achilles/);
+      expect((await say("Looking after my dad full time and I'm running on empty. Could acupuncture help me cope?")).text).to.match(
+        /stress management/,
+      );
+      expect((await say('My periods are really painful every month. Is acupuncture used for that?')).text).to.match(/chronic pain/);
+    });
   });
 });

@@ -35,6 +35,9 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
   // Typos are tolerated on longer alias words only, and not in the first letter: that keeps
   // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro"; and a common word is never a
   // typo ("should" is not "shoulder").
+  // ("my kness r killin me": a five-letter alias takes one slip when the first two letters and the length agree)
+  if (alias.length === 5 && typed.length === 5 && typed.slice(0, 2) === alias.slice(0, 2) && !FUNCTION_WORDS.has(typed) && !isEnglish(typed))
+    return editDistance(typed, alias, 1) <= 1;
   if (alias.length < 6 || typed.length < 5 || typed[0] !== alias[0] || FUNCTION_WORDS.has(typed)) return false;
   // Nor is an English word ("aches" is not "arches").
   if (isEnglish(typed)) return false;
@@ -81,7 +84,7 @@ function addTo(index: EntryIndex, key: string, entry: number): void {
  * "lower back pain" wins over "back pain", and "ankle sprain" over "sprain".
  *
  * Only entries whose first word can match a token are tried there: entries are indexed by their first word, its stem,
- * its first letter (for typos: only long words, and only when the token is not an English word) and its sound (for
+ * its first letter (for typos: only words of five letters or more, and only when the token is not an English word) and its sound (for
  * sound-alikes). The index only narrows where an entry is tried; the full check is the same as trying every entry at
  * every token, in the same order, so what is found does not change (a test compares the two). Matching had become most
  * of the recognizer's time with a few thousand cue and symptom entries.
@@ -105,7 +108,7 @@ export class PhraseMatcher<T> {
       const first = entry.words[0];
       addTo(this.byWord, first, e);
       addTo(this.byStem, entry.stems[0], e);
-      if (first.length >= 6) addTo(this.byLetter, first[0], e);
+      if (first.length >= 5) addTo(this.byLetter, first[0], e);
       if (bySound && entry.words.length >= 2 && first.length >= 5) {
         const key = soundOf(first);
         if (key.length >= 3) addTo(this.bySoundKey, key, e);

@@ -203,6 +203,20 @@ const ASKS_PEOPLE =
 const ANIMAL_WORDS =
   '(dogs?|puppy|pupp(y|ies)|cats?|kitten|horses?|mare|gelding|pony|ponies|pets?|labrador|greyhound|kelpie|border collie|animals?|cattle|cow|cows|sheep|rabbit|bunny)';
 /** An animal, or the vet, named anywhere in a message. */
+/** What one does with an animal ("throw the ball for the dog", "walking the dog"): the animal is where it hurts, not who. */
+const WITH_AN_ANIMAL = new RegExp(
+  `\\b(throw|throws|throwing|threw|walk|walks|walking|walked|feed|feeding|fed|bath|bathing|wash|washing|play|playing|played|lift|lifting|lifted|pick up|picking up|picked up|chase|chasing|pat|patting|brush|brushing|train|training|carry|carrying|ride|riding|rode|muck out|mucking out) (\\w+ ){0,4}(for |with |after )?(my |our |the |a |his |her )?(old |young |little |new )?${ANIMAL_WORDS}\\b`,
+);
+
+/** The writer's own complaint told with an animal in passing: a condition of "my" body and something done with the animal. */
+function animalInPassing(lower: string, conditions: Array<{ text: string }>): boolean {
+  if (!WITH_AN_ANIMAL.test(lower)) return false;
+  return conditions.some((c) => {
+    const at = lower.indexOf(c.text.toLowerCase());
+    return at >= 0 && lower.slice(0, at).split(/\s+/).filter(Boolean).slice(-3).includes('my');
+  });
+}
+
 const ANIMAL = new RegExp(`\\b(${ANIMAL_WORDS.slice(1, -1)}|my vet|vets)\\b`);
 const ANIMAL_PATIENT = [
   new RegExp(
@@ -543,7 +557,8 @@ export class IntentRecognizer {
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
       (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
-      ANIMAL_PATIENT.some((re) => re.test(plainForm(a.cleaned)))
+      ANIMAL_PATIENT.some((re) => re.test(plainForm(a.cleaned))) &&
+      !animalInPassing(a.cleaned.toLowerCase(), a.conditions)
     )
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
     // "can acupuncture help with eye floaters", "do you treat vertigo": a thing asked about that is no condition we know
