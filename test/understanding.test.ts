@@ -2623,7 +2623,7 @@ describe('understanding patients’ own words', () => {
       expect((await say('I have diabetic nerve pain in my feet, would acupuncture help?')).text).to.match(/chronic pain/);
     });
 
-    it("pair 59/60's kinds (read after their honest run): a shoulder that hurts throwing a stick for the dog is the writer's own complaint, not a pet's; a five-letter body part with one slip ('my kness ache') is the word; a knock carried from the weekend's footy is a sports injury; the big tendon into the heel is the Achilles; a carer running on empty, an upset tummy that churns and painful periods get the article's broader word", async () => {
+    it("pair 59/60's kinds (read after their honest run): a shoulder that hurts throwing a stick for the dog is the writer's own complaint, not a pet's; a five-letter body part with one slip ('my kness ache') is the word; a knock carried from the weekend's footy is a sports injury; the big tendon into the heel is the Achilles; a carer running on empty, an upset tummy that churns and painful periods get the article's broader word; legs restless when lying down are not sciatica", async () => {
       const dog = await say('My right shoulder pinches when I lift my arm to throw the frisbee for the dog. Do you treat that?');
       expect(dog.recognition?.condition).to.equal('Shoulder impingement syndrome');
       expect((await say('can you needle my old dog, his hips are stiff')).recognition?.intent).to.equal('out_of_scope');
@@ -2636,6 +2636,10 @@ describe('understanding patients’ own words', () => {
         /stress management/,
       );
       expect((await say('My periods are really painful every month. Is acupuncture used for that?')).text).to.match(/chronic pain/);
+      // ("lie down" ends its verb: what follows is no "down my legs", and restless legs are not sciatica)
+      const restless = await say("When I lie down my legs feel jumpy and won't settle, restless legs my doctor says. Would dry needling help?");
+      expect(restless.recognition?.condition).to.equal(undefined);
+      expect(restless.text).to.match(/isn’t on the list/);
     });
   });
 });

@@ -91,6 +91,29 @@ function toldThisOne(tokens: string[], words: ConditionWords, allParts: Set<stri
   return told.some((t) => words.own.has(t));
 }
 
+/** Verbs that "down" completes ("lie down", "sit down"), so that what follows is not "down my leg". */
+const POSTURE_VERB = new Set([
+  'lie',
+  'lay',
+  'lying',
+  'laying',
+  'sit',
+  'sat',
+  'sitting',
+  'settle',
+  'settling',
+  'calm',
+  'calming',
+  'wind',
+  'winding',
+  'slow',
+  'slowing',
+  'cool',
+  'cooling',
+  'lies',
+  'sits',
+]);
+
 /** Words of a sensation, which a condition's cue can be ("numb", "tingling", "asleep"): the complaint itself. */
 const SENSATIONS = new Set([
   'numb',
@@ -375,7 +398,8 @@ export class DescriptionMatcher {
     // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
     const asksList = tokens.includes('list') || tokens.includes('listed');
     const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
-    const cueHits = usable(this.cues.match(tokens, stems));
+    // ("when I lie down my legs get restless": "down" ends the verb, it is no "down my legs")
+    const cueHits = usable(this.cues.match(tokens, stems)).filter((m) => !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')));
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
     const symptomHits = usable(this.symptoms.match(tokens, stems)).filter((m) => !deniedSymptom(tokens, m.from));
     const hasSymptom = symptomHits.length > 0;
