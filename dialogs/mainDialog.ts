@@ -30,6 +30,7 @@ import { SUGGESTIONS } from '../src/bot/suggestions';
 import { abbreviationText } from '../src/knowledge/claims';
 import { hasRole, passageWithRole } from '../src/knowledge/roles';
 import type { PassageRole } from '../src/knowledge/types';
+import type { TreatmentId } from '../src/nlu/analyse';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import {
@@ -39,6 +40,9 @@ import {
   asksIfBot,
   asksWhichDecade,
   asksWhatEachIsFor,
+  asksWhichIsFor,
+  asksAboutTheNeedles,
+  originAskedOf,
   asksWhichIsOlder,
   asksWhichIsScientific,
   socialOnly,
@@ -111,6 +115,8 @@ const NARROWS_DOWN =
 /** "nah nothing else", "that's it", "nope, just that": nothing more to tell. */
 const NOTHING_MORE =
   /^(?:(?:no|nope|nah|na|not really|um|well|ok|okay)\s+)*(?:nothing|none|not anything)(?: else| more)?\b|^(?:(?:no|nope|nah|ok|okay|yep|yeah)\s+)*(?:thats it|that is it|thats all|that is all|thats about it|thats everything|that is everything|just that|only that)\b/;
+/** "is acupuncture or dry needling more that?": the two set side by side. */
+const EITHER_OF_THE_TWO = /\b(acupuncture|acu|dry needling|dn) or (acupuncture|acu|dry needling|dn)\b/;
 /** "acu or dn?", "which one?": the choice asked for again. */
 const WHICH_AGAIN = /\b(which|acu or dn|dn or acu|acupuncture or dry needling|dry needling or acupuncture|acu or dry needling|dry needling or acu)\b/;
 /** Intents of their own that more about the problem never means (a booking, a price, a person). */
@@ -287,6 +293,12 @@ export class MainDialog extends ComponentDialog {
       // ("which decade did dry needling appear in?": that one's age, which the classifier may take for a choice; both ages
       // when neither or both are named. "is it Eastern or Western, and what decade did it come about?" is routed as usual.)
       if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition))) return step.endDialog();
+      // ("which has the finer needles?", "are they like the needles for a blood test?": what the article says of the needles)
+      if (single && asksAboutTheNeedles(context.activity.text ?? '') && (await this.sendRole(context, 'needles', 'how_it_works')))
+        return step.endDialog();
+      // ("is dry needling Chinese as well?": that one's origin, as the article gives it)
+      const originOf = single ? originAskedOf(context.activity.text ?? '') : undefined;
+      if (originOf && (await this.sendRole(context, 'origin', 'what_is', originOf))) return step.endDialog();
       if (single && ASKS_HOW_THEY_FEEL.test(plainForm(context.activity.text ?? ''))) {
         await this.sendAboutNeedles(context, howTheyFeelText(this.deps.knowledge));
         return step.endDialog();
@@ -443,6 +455,12 @@ export class MainDialog extends ComponentDialog {
     // "acu vs dn for stress?": both treatments set against a problem the message tells.
     const versus = recognition.treatments.length === 2 && (COMPARISONS.has(recognition.intent) || recognition.reason === 'ambiguous');
     if (versus && leadingArea(toldConcerns(recognition.text, recognition.conditions)) && splitQuestions(recognition.text).length < 2) return true;
+    // ("which one's for the inside stuff then?", "…my overall wellbeing rather than an injury. Acupuncture or dry needling?"):
+    // the treatment a kind of problem points to, asked, whatever the model made of the words.
+    const pointsTo = leadingArea(toldConcerns(recognition.text, recognition.conditions)) !== undefined && !asksWhatEachIsFor(recognition.text);
+    if (pointsTo && recognition.treatments.length === 0 && asksWhichIsFor(recognition.text) && splitQuestions(recognition.text).length < 2)
+      return true;
+    if (pointsTo && recognition.treatments.length === 2 && notUnderstood(recognition) && EITHER_OF_THE_TWO.test(text)) return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     // "nah nothing else", "From typing all day at work." right after the recommendation: nothing new is asked; the
     // recommendation again, with what was told.
@@ -526,6 +544,15 @@ export class MainDialog extends ComponentDialog {
       suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book],
     });
     await this.deps.turns.remember(context, before.lastIntent ?? 'how_it_works', { treatment: before.lastTreatment }, passage.id);
+    return true;
+  }
+
+  /** The passage with a role (for one treatment, or the one for both), answered and remembered. */
+  private async sendRole(context: TurnContext, role: PassageRole, intent: string, treatment?: TreatmentId): Promise<boolean> {
+    const passage = passageWithRole(this.deps.knowledge, role, treatment);
+    if (!passage) return false;
+    await say(context, 'answered', passage.text, { intent, suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
+    await this.deps.turns.remember(context, intent, treatment ? { treatment } : {}, passage.id);
     return true;
   }
 

@@ -2642,4 +2642,85 @@ describe('understanding patients’ own words', () => {
       expect(restless.text).to.match(/isn’t on the list/);
     });
   });
+
+  describe("the kinds of pair 59/60's misses (read after their honest run)", () => {
+    it('a product to buy, exercises sent or shown, how many sessions until it is fixed and which practitioner is best get the contact reply, never a condition answer', async () => {
+      for (const text of [
+        'Which mattress is best for someone with a bad lower back?',
+        'could you email me a couple of exercises for my knee pain?',
+        'How many acupuncture treatments before my insomnia is sorted?',
+        'how long until dry needling gets rid of my sciatica?',
+        'Which of your physios is the best at dry needling for tennis elbow?',
+      ]) {
+        const r = await say(text);
+        expect(r.recognition?.outcome, text).to.equal('fallback');
+        expect(r.text, text).to.match(/Phone:/);
+        expect(r.text, text).to.not.match(/^Yes\b|is one of the conditions/);
+      }
+      expect((await say('which pillow should I buy for my stiff neck?')).text).to.match(/doesn’t recommend products such as pillows/);
+    });
+
+    it('the clinic’s own people asked about inside a message of several questions get the contact part too', async () => {
+      const r = await say('Do osteopaths ever use dry needling, and is there an osteo on the team?');
+      expect(r.text).to.match(/team|Phone:/);
+      const s = await say('Can acupuncture help with stress, and do any of your therapists speak Greek?');
+      expect(s.text).to.match(/stress management/);
+      expect(s.text).to.match(/Phone:/);
+      const t = await afterSaying('do physiotherapists use dry needling?', 'any myotherapists working at your clinic?');
+      expect(t.recognition?.outcome).to.equal('fallback');
+      expect(t.text).to.match(/Phone:/);
+    });
+
+    it('asking whether a practitioner is reading or on the other end, or whether anyone is in at the practice, learns it is automated and how to reach a person; "ok, cheers anyway" is thanks', async () => {
+      for (const text of [
+        'Will a real acupuncturist see what I write here?',
+        'am I messaging one of the physios now?',
+        'Hi, is anyone in at the practice at the moment?',
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/automated assistant/);
+        expect(r.text, text).to.match(/Phone:/);
+      }
+      const c = new Conversation();
+      await c.say('are you a computer?');
+      expect((await c.say('hmm ok, cheers anyway')).text).to.match(/welcome/);
+    });
+
+    it('which treatment is more for the inside of the body or for muscles is answered from the article, "rather than muscles" setting muscles aside; "the one for muscles" later names dry needling', async () => {
+      const inside = await say('Which one targets the stuff happening inside the body, as opposed to muscles?');
+      expect(inside.text).to.match(/^(From what you’ve told me, the article points to acupuncture|According to our article, acupuncture)/);
+      expect(inside.text).to.match(/internal ailments/);
+      const c = new Conversation();
+      await c.say('how do the two differ?');
+      expect((await c.say('so which ones for the inside stuff?')).text).to.match(/acupuncture/);
+      const d = new Conversation();
+      await d.say('Which is better for problems with my organs?');
+      const how = await d.say('ok and the muscle one, how does it actually work?');
+      expect(how.text).to.match(/trigger points|blood flow/);
+      expect((await say('My posture is terrible after a decade of office work. Which one would sort that out?')).text).to.match(
+        /points to dry needling/,
+      );
+      expect((await say("I'm after something for my general wellbeing, not an injury. Is dry needling or acupuncture more that?")).text).to.match(
+        /^(From what you’ve told me, the article points to acupuncture|According to our article, acupuncture)/,
+      );
+    });
+
+    it("one treatment's origin asked by comparison ('is dry needling Chinese too?') gets where the article says it comes from", async () => {
+      expect((await say('is dry needling a Chinese practice as well?')).text).to.match(/Western medicine/);
+      expect((await say('Is acupuncture western too?')).text).to.match(/ancient Chinese/);
+    });
+
+    it('needles compared by thickness, or with those for injections, get the article’s "thin needles" and no blood-thinner caution; a message about blood thinners still gets it', async () => {
+      for (const text of ['which of the two has finer needles?', 'are these needles similar to a flu shot needle?']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/thin needles/);
+        expect(r.text, text).to.not.match(/blood thinners/);
+      }
+      expect((await say('I take blood thinners, is acupuncture ok?')).text).to.match(/blood thinners/);
+    });
+
+    it('whether the conditions list is everything or only some of them: the article’s "include, but are not limited to"', async () => {
+      expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
+    });
+  });
 });

@@ -177,7 +177,23 @@ const SELF_CARE_NAMES: Record<string, string> = {
   ice: 'ice or heat',
   'heat pack': 'heat packs',
   'foam roller': 'foam rolling',
+  pillow: 'pillows',
+  mattress: 'mattresses',
+  shoe: 'shoes',
+  brace: 'braces',
+  'knee brace': 'braces',
+  'wrist brace': 'braces',
+  'back brace': 'braces',
+  'office chair': 'chairs',
+  'desk chair': 'chairs',
+  'ergonomic chair': 'chairs',
+  'massage gun': 'massage guns',
+  'tens machine': 'TENS machines',
 };
+
+/** Self-care that is a thing to buy ("which pillow?"): the reply speaks of products, not advice. */
+const PRODUCT =
+  /^(pillows?|mattress(es)?|shoes?|sneakers|insoles|orthotics|(knee |wrist |back )?braces?|(office|desk|ergonomic) chair|massage gun|tens machine|kinesio tape|strapping tape|heat packs?)$/;
 
 /**
  * "Which one is less painful?", "which of your treatments doesn't use needles?": the article says both use thin needles
@@ -215,6 +231,11 @@ export function notCoveredText(k: Knowledge, about?: Recognition['notCovered'], 
     return (
       `${topicText(k, 'what_is', asked.treatments[0])}\n\nOur article doesn’t cover “${about.text}”, so I can’t compare the two. ` +
       `Our team can tell you more about what the clinic offers:\n\n${contactLines(k.clinic)}`
+    );
+  if (about?.kind === 'selfcare' && PRODUCT.test(about.text))
+    return (
+      `Our article doesn’t recommend products such as ${SELF_CARE_NAMES[about.text] ?? about.text}, so I can’t suggest one. ` +
+      `Our practitioners can advise what suits you:\n\n${contactLines(k.clinic)}`
     );
   if (about?.kind === 'selfcare')
     return (

@@ -23,7 +23,7 @@ import {
 } from '../nlu/context';
 import type { Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
-import { asksHelpChoosing } from '../nlu/clinicQuestions';
+import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
@@ -121,6 +121,12 @@ export class TurnRecognizer {
    * an answer about one treatment, "and for restless legs?" after a condition question (that thing, on the list).
    */
   private resolveFollowUp(text: string, recognition: Recognition, ctx: ClinicContext, patientsOwn: boolean): Recognition {
+    // ("and the one for muscles, how does that work?": the treatment pointed to, asked about)
+    const named = recognition.treatments.length === 0 ? namingTheOneFor(text) : undefined;
+    if (named) {
+      const again = this.recognizer.recognize(named, { patientsOwn });
+      if (!notUnderstood(again) && again.treatments.length === 1) recognition = { ...again, text };
+    }
     const resolved = pointedBack(text, recognition, ctx);
     if (resolved) {
       const again = this.recognizer.recognize(resolved, { patientsOwn });

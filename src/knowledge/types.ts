@@ -122,7 +122,7 @@ export interface Passage {
  * article's own comparison of what each treatment is more for ("why that one and not the other?"); `each_is_for` answers
  * "which one is for muscles and which for the inside?" (what both are used for, and what each is more for).
  */
-export const PASSAGE_ROLES = ['age', 'origin', 'research', 'why_that_one', 'each_is_for'] as const;
+export const PASSAGE_ROLES = ['age', 'origin', 'research', 'why_that_one', 'each_is_for', 'needles'] as const;
 export type PassageRole = (typeof PASSAGE_ROLES)[number];
 
 export interface Answer {

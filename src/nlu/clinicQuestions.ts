@@ -21,6 +21,11 @@ const ASKS_IF_BOT = [
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
+  // "am I messaging the actual acupuncturist?", "is a real physio going to see this?": a person of the clinic, asked for by trade
+  /\bam i (talking|chatting|speaking|texting|messaging|writing) (to |with )?(the |a |an |one of the |one of your |your )(actual |real |live )?(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|therapists?|myotherapists?|doctors?|staff( member)?|owner)\b/,
+  /\b(is|will) (a|an|any|some|the|one of the|one of your|your) (real |actual |live )?(practitioners?|physios?|physiotherapists?|acupuncturists?|therapists?|receptionists?|staff member|staff|doctors?) (going to |gonna |actually |ever )?(read|reading|see|seeing|answer|answering|reply|replying|look at)\b/,
+  // "is anyone in at the practice at the moment?": whether a person is there to answer
+  /\bis (someone|somebody|anyone|anybody) (in |around |about )?(at|in) (the|your|ur) (clinic|practice|office|reception|front desk)\b/,
   /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
@@ -85,6 +90,39 @@ export function asksWhichDecade(text: string): boolean {
 const WHAT_EACH_IS_FOR =
   /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat ?(is|s|are) (each|both|the two|they)( one| treatment| of them| of the two)? ?(more |mainly |mostly |best |better |each |usually |generally |really |actually )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for|focused on|targeting|targeted at|designed for)\b|\bwhat ?(is|s) each( one| of them| treatment)? (better|best|more|most) (suited|geared|aimed|used|for|at)\b|\bwhat (does|do) (each|they each|each one|each of them|each treatment|the two each)( one| treatment| of them)? ?(mainly |mostly |usually |really |actually )?(focus on|target|treat|aim at|aim for|work on|specialise in|specialize in|do best|go after)\b/;
 
+/** "which one's for the inside stuff then?", "which of the two is more for muscles?": which treatment a kind of problem points to. */
+const WHICH_IS_FOR =
+  /\bwhich( one| ones| 1| treatment| of the two| of them| of those| of these)?( is| s| would be| are)?( more| better| best| mainly| mostly| the one)? ?(for|suited (to|for)|geared (to|towards)|aimed at|good for|helps with|deals with|works on|targets)\b/;
+
+export function asksWhichIsFor(text: string): boolean {
+  return WHICH_IS_FOR.test(plainForm(text));
+}
+
+/**
+ * "and the one for muscles, how does that work?", "the internal one, is it Chinese?": a treatment pointed to by what it is
+ * more for (the article: dry needling for muscles and posture, acupuncture for internal ailments), with the words that
+ * point to it.
+ */
+const THE_ONE_FOR: Array<[RegExp, 'dry needling' | 'acupuncture']> = [
+  [
+    /\bthe (one|1|treatment|type|kind)( that s| that is| thats)? (for|aimed at|geared to|good for) (the )?(muscles?|muscular (stuff|problems|things)|muscle (stuff|problems|things)|posture)\b|\bthe (muscle|muscles|muscular|posture) (one|1|treatment)\b/,
+    'dry needling',
+  ],
+  [
+    /\bthe (one|1|treatment|type|kind)( that s| that is| thats)? (for|aimed at|geared to|good for) (the )?(internal|inside|insides|organs)( stuff| problems| things| ailments)?\b|\bthe (internal|inside) (one|1|treatment)\b/,
+    'acupuncture',
+  ],
+];
+
+/** The message with "the one for muscles" put as the treatment it points to, or undefined when it points to none. */
+export function namingTheOneFor(text: string): string | undefined {
+  const form = plainForm(text);
+  // ("which is the one for muscles?" asks which, it does not point)
+  if (/^(so |and )?which\b/.test(form)) return undefined;
+  for (const [pattern, treatment] of THE_ONE_FOR) if (pattern.test(form)) return form.replace(pattern, treatment);
+  return undefined;
+}
+
 /** What each treatment is for, asked of both at once. */
 export function asksWhatEachIsFor(text: string): boolean {
   return WHAT_EACH_IS_FOR.test(plainForm(text));
@@ -111,6 +149,27 @@ const WEST = /\b(western|west)\b/;
 export function asksEastAndWest(text: string): boolean {
   const form = plainForm(text);
   return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !TREATMENT_WORD.test(form);
+}
+
+/** "is dry needling an eastern thing too, like acupuncture?", "is acupuncture Western as well?": one treatment's origin, asked. */
+const ONES_ORIGIN =
+  /^(so |and |but |ok |hi |hey )?(is|was|does) (dry needling|dn|acupuncture|acu) (also |too |as well |originally |actually |really )?(an? |part of |from |come from |based (on|in) |grounded in |rooted in )?(the )?(eastern|chinese|oriental|asian|western|china|asia|east|west)\b/;
+
+/** The treatment whose origin one question asks ("is dry needling Chinese too?"), if it asks that. */
+export function originAskedOf(text: string): 'acupuncture' | 'dryNeedling' | undefined {
+  const form = plainForm(text);
+  const m = ONES_ORIGIN.exec(form);
+  // ("Is acupuncture Eastern and dry needling Western?": both told apart, not one asked)
+  if (!m || (EAST.test(form) && WEST.test(form))) return undefined;
+  return /^(acupuncture|acu)$/.test(m[3]) ? 'acupuncture' : 'dryNeedling';
+}
+
+/** Questions about the needles themselves: how thin or thick, which has finer ones, like those for a blood test or a jab. */
+const NEEDLES_ASKED =
+  /\b(which|what)( one| of them| of the two| treatment)? (uses?|has|have|got|needs?) (the )?(thinner|thicker|finer|smaller|bigger|larger|thin|thick|fine)( needles?)?\b|\bhow (thick|thin|fine|big|wide) are (the |your |those |these |they |the acupuncture |the dry needling )?(needles?|pins?|ones)?\b|\b(needles?|ones|they|pins)\b.{0,30}\b(like|same (\w+ )?as|similar to|compared to|thinner than|thicker than|as thick as|bigger than) .{0,30}\b(blood tests?|blood test ones|injections?|jabs?|vaccines?|vaccinations?|flu shots?|shots|syringes?|drips?|blood donations?|needles? for blood)\b/;
+
+export function asksAboutTheNeedles(text: string): boolean {
+  return NEEDLES_ASKED.test(plainForm(text));
 }
 
 export function asksWhichIsScientific(text: string): boolean {
@@ -271,7 +330,9 @@ const SOCIAL_VOCAB = new Set(
     // "you're very clever, well done", "nice website by the way"
     'done job work by way btw ' +
     // "thanks! I'll pass this on to my mum"
-    'pass share show forward send info information'
+    'pass share show forward send info information ' +
+    // an answer taken as it is ("fair enough, cheers anyway", "ah well, thanks all the same")
+    'anyway anyways though tho same shame pity regardless'
   ).split(' '),
 );
 
@@ -401,9 +462,31 @@ const STAFF =
 const STAFF_ASKED = new RegExp(
   `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b|\\b(is there|are there|do you have|do u have|have you got|any|can i (see|request|book|get|have|ask for)|id like|i would like|i want|i prefer|prefer) (a |an |any )?(female|male|woman|women|lady|ladies|man|men|girl|guy|bloke) ${STAFF}s?\\b`,
 );
+/**
+ * The clinic's people asked about in other ways: whether it has one of a kind ("got an osteo on the team?", "any physios
+ * there?"), what they do or speak ("do any of your therapists speak Greek?", "do your physios do massage too?"; whether
+ * they do the article's treatments is the article's to answer).
+ */
+const STAFF_KIND_ASKED = new RegExp(
+  `\\b(is there|are there|do you|do u|do yous|do you guys|do u guys|have you|have you guys|have u|you got|got|any) (have |got |employ )?(a |an |any )?(\\w+ )?${STAFF}s? (on staff|on the team|on your team|in the team|there|here|in house|working there|working with you|at your (clinic|practice|place)|at the (clinic|practice))\\b|\\b(any|none) of (your|ur|the clinic s) ${STAFF}\\b|\\b(do|does|can|could|will) (your|ur|the clinic s) ${STAFF} (also |ever |all |each )?(speak|do|offer|practise|practice|provide|perform)\\b(?! (acupuncture|dry needling|needling|acu|dn|it|this|that|the needling|needles)\\b)`,
+);
+/**
+ * Which of the clinic's people is best ("which of your acupuncturists is the most experienced?", "who's your top physio for
+ * needling?"): only the clinic can say, whatever condition is named.
+ */
+const STAFF_RANKED = new RegExp(
+  `\\b(who|which)( one)?( of)? ?(is|s|are|would be)? (your|ur|the) (best|top|most experienced|most qualified|most senior|favourite|favorite|most popular|most gentle|gentlest|nicest|recommended) ${STAFF}\\b|\\bwhich (of )?(your|ur) ${STAFF} (is|s|are|would be) (the )?(best|better|most|top|nicest|gentlest|recommended)\\b|\\b(best|top|most experienced) ${STAFF} (at|in|of) (your|ur|the) (clinic|practice|place|team)\\b`,
+);
+
 /** Whether the message asks who the clinic's practitioners are ("what's the name of the practitioner?", "who will I see?"). */
 export function asksAboutStaff(text: string): boolean {
-  return STAFF_ASKED.test(plainForm(text));
+  const form = plainForm(text);
+  return STAFF_ASKED.test(form) || STAFF_KIND_ASKED.test(form) || STAFF_RANKED.test(form);
+}
+
+/** Whether the message asks which of the clinic's people is best, which no condition named changes. */
+export function asksWhichStaffIsBest(text: string): boolean {
+  return STAFF_RANKED.test(plainForm(text));
 }
 
 /** True when the message asks whether it is talking to a machine or a person. */
@@ -450,6 +533,9 @@ export function askedDetail(text: string): ClinicDetail | undefined {
 export const TIMING_ASKED =
   /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b|\b(too soon|too early|too late|soon enough|long enough|safe) to (start|begin|have|get|come in|book|try|do)( (it|needling|dry needling|acupuncture|treatment|sessions?|needles))?\b/;
 
-/** A session's details asked (how many needles, how long a session is, how often, bringing a child): not in the article. */
+/**
+ * A session's details asked (how many needles, how long a session is, how often, bringing a child, how long until it is
+ * better): not in the article.
+ */
 export const SESSION_DETAIL =
-  /\bhow many (needles?|pins?|sessions?|treatments?|appointments?|visits?|times)\b|\bhow long (is|are|does|do|will|would|should) (a |the |one |each |my |your |every )?(session|sessions|appointment|appointments|treatment|treatments|visit|needles?|consult|consultation)\b|\bhow often\b|\bhow (deep|far) (do|does|are|is|will) (the |your |you |they )?(needles?|go|put|insert|stick)\b|\b(bring|take|book) (in )?(my|our|a) (\w+ )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year|yr|month)s? ?old\b/;
+  /\bhow many (needles?|pins?|sessions?|treatments?|appointments?|visits?|times|goes|rounds)\b|\bhow (long|many weeks|many months) (until|till|til|before|will it take|would it take|does it take|do i need|would i need|will i need)\b|\bhow long (is|are|does|do|will|would|should) (a |the |one |each |my |your |every )?(session|sessions|appointment|appointments|treatment|treatments|visit|needles?|consult|consultation)\b|\bhow often\b|\bhow (deep|far) (do|does|are|is|will) (the |your |you |they )?(needles?|go|put|insert|stick)\b|\b(bring|take|book) (in )?(my|our|a) (\w+ )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year|yr|month)s? ?old\b/;

@@ -106,7 +106,7 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
     'buttock',
     'bum',
   ],
-  posture: ['posture', 'postural', 'alignment', 'hunch', 'hunched', 'hunching', 'slouch', 'slouching', 'rounded shoulders'],
+  posture: ['posture', 'postures', 'postural', 'alignment', 'hunch', 'hunched', 'hunching', 'slouch', 'slouching', 'rounded shoulders'],
   internal: [
     'internal',
     'digestion',
@@ -131,6 +131,14 @@ export const CONCERN_WORDS: Record<ConcernArea, string[]> = {
     'inflammation',
     'inflamed',
     'internal ailments',
+    // the inside of the body, in lay words ("the inside stuff", "things going on inside your body")
+    'inside stuff',
+    'insides',
+    'inside the body',
+    'inside your body',
+    'inside my body',
+    'inside of the body',
+    'going on inside',
     'wellbeing',
     'well being',
     'balance',
@@ -173,6 +181,9 @@ const DENIED_LIST = /\b(no|without|never|not any|nothing)\s+\w+(?:,\s*\w+)+,?\s+
 /** "than a muscle thing", "rather than the sleep": the thing a message says its problem is not mainly. */
 const COMPARED_AWAY = /\b(rather )?than\s+(?=(a|an|the|my|any)?\s*\w+\s+(thing|problem|issue|one|stuff|side|pain)\b)/gi;
 
+/** "rather than muscles", "instead of an injury": what follows is set aside, as "not muscles". */
+const SET_AGAINST = /\b(rather than|instead of|as opposed to)\s+/gi;
+
 /** A message's clauses, in plain form, with a denied list kept whole. */
 function clausesOf(text: string): string[] {
   return (
@@ -180,6 +191,7 @@ function clausesOf(text: string): string[] {
       .replace(DENIED_LIST, (list) => list.replace(/,/g, ' '))
       // ("more of an internal thing than a muscle thing": what it is compared with is set aside, as "not a muscle thing")
       .replace(COMPARED_AWAY, '. not ')
+      .replace(SET_AGAINST, '. not ')
       .split(CLAUSE_BREAK)
       .map(plainForm)
       .filter((c) => c.length > 0)

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
+import { asksAboutStaff, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -136,10 +136,12 @@ const SERVICE_ASK =
 
 /**
  * Asking for self-care advice the article does not give: "what's a good stretch for a tight lower back", "which
- * exercises should I do for my knee", "should I use ice or heat". (Telling it, "I stretch every day", is no question.)
+ * exercises should I do for my knee", "should I use ice or heat", "could you email me a few exercises"; or for a product
+ * to buy ("which mattress is best for a bad back?", "what shoes would you recommend for heel pain?"). (Telling it, "I
+ * stretch every day", is no question.)
  */
 const SELF_CARE =
-  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|should i (do|try|use|put|apply|get|be using|be doing))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|foam roller|foam rolling|strengthening)\b/;
+  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape)\b/;
 
 /** Something that began just now or days ago ("hurt it yesterday", "since this morning", "tweaked it on the weekend"). */
 const RECENT_ONSET =
@@ -543,7 +545,9 @@ export class IntentRecognizer {
     // osteoarthritis and (b) is it covered by Medicare?")
     if (a.conditions.length === 0 && moneyAsked(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "what's the name of the practitioner who does the needling?": the clinic's own people, whom the article does not name.
-    if (a.conditions.length === 0 && asksAboutStaff(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("which of your physios is best for sciatica?": which of them is best, whatever it is for)
+    if ((a.conditions.length === 0 && asksAboutStaff(a.cleaned)) || asksWhichStaffIsBest(a.cleaned))
+      return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
@@ -666,7 +670,9 @@ export class IntentRecognizer {
       (a.treatments.length > 0 || NEEDLES.test(said)) &&
       HELPS.test(said) &&
       !FUND.test(said) &&
-      !moneyAsked(a.cleaned)
+      !moneyAsked(a.cleaned) &&
+      // ("how many needling sessions until my back is fixed?": how many, which the article does not say)
+      !SESSION_DETAIL.test(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // ("specifically it hurts around the kneecap when I go down stairs": a complaint described, whatever the sentence looks like)
