@@ -790,6 +790,17 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expect(r.mode, 'a question about blood thinners gets a caution, not guidance').to.equal('note');
   });
 
+  it('needles compared by thickness get no blood-thinner caution, but needling while on blood thinners still does', () => {
+    for (const t of ['which one uses thinner needles?', 'are the needles much thinner than a blood test?', 'Do you use the thinnest needles?'])
+      expect(triage.triage(t).mode, t).to.equal('none');
+    for (const t of [
+      'would it be dangerous if i had needling while on blood thinners',
+      'is needling okay on blood thinners',
+      'on the blood thinners, needles ok?',
+    ])
+      expect(triage.triage(t).mode, t).to.equal('note');
+  });
+
   it('"you" doing the needling is a session: what follows it is a reaction, numbness after it is urgent care', () => {
     expectTier('the spot you worked on in my calf is a bit tender today, is that normal', 'clinic');
     expectTier('ever since you needled my shoulder two of my fingers are numb', 'urgent');
