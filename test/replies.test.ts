@@ -91,6 +91,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Session 24: patients-words-test-57.json and -58.json (p58t, p59t of session 22) were run unread on session 22's code
  * and on this session's start (660816c: 304, 299, the same cases), then read (313, 310). Every earlier read set stayed
  * at or above its floor (all read cases 18,244 -> 18,271 of 18,888, none lost).
+ * Session 25: patients-words-test-59.json and -60.json (p60t, p61t of session 24) were run unread on session 24's start
+ * and final code and on this session's start (6072a71: 304, 309, the same as session 24's final run), then read (323,
+ * 321). Every earlier read set stayed at or above its floor (all read cases 18,271 -> 18,288 of 18,888, none lost).
  */
 const FLOORS: Record<string, number> = {
   'patients-words.json': 331,
@@ -151,6 +154,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-56.json': 317,
   'patients-words-test-57.json': 313,
   'patients-words-test-58.json': 310,
+  'patients-words-test-59.json': 323,
+  'patients-words-test-60.json': 321,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

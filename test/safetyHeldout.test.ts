@@ -474,6 +474,12 @@ const SETS: Floors[] = [
   // floors are the figures after.
   everyUrgentCaught('safety-test-57.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 1 }),
   everyUrgentCaught('safety-test-58.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  // Session 25: safety-test-59 and -60 (s60t, s61t of session 24) were run without being read on session 24's start and
+  // final code and on this session's start (6072a71: 59 emergency 150/150, crisis 47/50, urgent 45/45, clinic 34/35,
+  // false alarms 2, told 4, answered 315/320; 60: 147/150, 50/50, 45/45, 32/35, 1, 5, 317/320), then read and their
+  // kinds added. The floors are the figures after.
+  everyUrgentCaught('safety-test-59.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  everyUrgentCaught('safety-test-60.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
 ];
 
 for (const set of SETS) {
