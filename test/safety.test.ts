@@ -2068,6 +2068,40 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       expectNoGuidanceFirst(t);
   });
 
+  it("the kinds of pair 61/62's misses (read after their honest run): a mouth that keeps filling with blood and gauze gone through on a blood thinner, no reason left to carry on and wondering how to join a late husband, asking to be needled into not wanting to die; light-headed hopping off the table and stiff after being poked with needles are the clinic's; and no guidance first for fits 'in me teens', an infection someone got 'once, so now I'm nervous', being nervy about needles snapping, a normal looking dot, a collapsed heap, 'I'm dead' and legs that are toast, a child who will 'literally explode', a stroke years ago whose effects are still there, a tennis serve that collapsed, sore pecs after bench press, a booking for someone who won't ring up, reading online about punctured lungs, and sore achilles when other runners get dry needling", () => {
+    expectTier(
+      "on apixaban, had a wisdom tooth out at lunch and my mouth keeps filling up with blood, I've gone through a whole pack of gauze",
+      'emergency',
+    );
+    expectTier('my husband passed in spring and I have no reason to carry on, I keep wondering how to join him', 'crisis');
+    expectTier('honestly could you needle me into not wanting to die', 'crisis');
+    expectTier('went a bit light headed hopping off the table, still a bit foggy', 'clinic');
+    expectTier('paid good money for someone to poke me with needles and today my shoulder is stiff haha', 'clinic');
+    for (const t of [
+      'had a couple of seizures in me teens, nothing since, is acupuncture safe?',
+      "my mate's cousin got an infection from acupuncture once, so now I'm nervous, how do you keep it sterile?",
+      "I'm a bit nervy about needles snapping, has that ever happened?",
+      "no fever or pus or anything, it's just a normal looking little dot from the needle",
+      "I'm a collapsed heap after night shifts all week, do you have anything on Saturday?",
+      "I'm dead 💀 my PT ran me into the ground, legs are toast, do you do sports recovery?",
+      "my son says he'll literally explode if he gets another needle, is it gentle?",
+      "My grandma had a stroke years ago and still can't use her left hand well, could acupuncture help?",
+      'my tennis serve has totally collapsed since my shoulder started hurting',
+      'my pecs are sore after bench press, can you needle them?',
+      "can I book for my wife, she won't ring up herself",
+      "I've read online, probably a mistake, about punctured lungs and infections, what would it feel like if that happened? I'm not having any problems now",
+      'my achilles gets sore after long runs and a few of the guys at the club get dry needling, would it suit me?',
+    ])
+      expectNoGuidanceFirst(t);
+  });
+
+  it('a figure of speech or a thing that collapsed still gets the guidance when someone is hurt under it, and "still" after an event years ago is only now for a state that cannot last', () => {
+    expectTier('the shed has just collapsed on my dad and he is not moving', 'emergency');
+    expectTier('sore pecs after the gym and now crushing pain and sweating', 'emergency');
+    expectTier('she fainted ages ago and is still not waking up', 'emergency');
+    expectNoGuidanceFirst('my dad had a stroke last year and still cant move his arm properly, is acupuncture an option?');
+  });
+
   it("the kinds of safety-dev-10's misses (a development set on poisoning and stroke): medicines mixed up, doubled or someone else's taken, and a toddler who got into a cupboard and smells of what he found get the emergency guidance and the Poisons line; taking several medicines for a condition, a week that is 'an overdose of spreadsheets', something 'poisoning my soul' and risks read about online do not", () => {
     expectTier("I think I took my wife's blood pressure pills instead of my vitamins this morning and now I feel woozy", 'emergency');
     expectTier("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy", 'emergency');

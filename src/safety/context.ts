@@ -67,7 +67,7 @@ const LONG_AGO = [
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
   // "tried to end things in my 30s", "in the 90s", "a lifetime ago", "old scars from my teens, long healed"
-  /\bin (my|his|her|their|our) (teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s|70s)\b/,
+  /\bin (my|me|his|her|their|our) (teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s|70s)\b/,
   /\bin the (60s|70s|80s|90s|sixties|seventies|eighties|nineties)\b/,
   /\b(a lifetime ago|another life|from way back|way back then|long healed|long since healed|from my teens|from (my|his|her) (school|uni|teenage) (days|years))\b/,
   /\b(old|faded|healed) (self harm )?(scars?|marks)\b/,
@@ -198,8 +198,8 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
-  // ("all sorted now", "it's fine now": recovered since, not a sign now; "she's nervous now": a feeling since)
-  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  // ("all sorted now", "it's fine now": recovered since, not a sign now; "she's nervous now", "so now I'm scared": a feeling since)
+  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))(?! ((i am|im|i m|i feel|i get|he is|hes|she is|shes|we are|they are|i am a|im a) )?(a |a bit |bit |a little |little |quite |really |so |kinda |kind of |pretty |super |very |understandably |a tad |slightly )?(scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|funny about|petrified|cautious|worrier|nervous wreck)\b)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -216,7 +216,8 @@ const RECENT = [
   // "been bleeding … for ages, dripping on the floor": still going now, however long.
   /\b(been|still|keeps|kept|is|are|am|im) (bleeding|oozing|dripping|pouring|gushing|fitting|seizing|vomiting|throwing up|gasping|choking)\b/,
   // ("passed out getting a tattoo": an occasion, not "getting worse")
-  /\b(keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
+  // ("how do you keep it sterile": the clinic's doing, asked; not something going on)
+  /\b((?<!\b(you|u|ya|yous|they|clinics?|do you|does it|to) )keep|keeps|kept|keeping|getting(?! (a|an|his|her|my|their|your) (?!bit\b|lot\b|little\b|few\b|tiny\b)| (blood|bloods|vaccinated|jabbed|pierced|inked|stitches)\b)|started|starting|ongoing|happening|going on|at the moment|moment)\b/,
   /\b(is|are|its|it is|feeling is|feelings are|thoughts are|urges are|they are) back\b/,
   // "I am experiencing…", "as I'm typing this he says…": happening while the patient writes.
   /\b(i am|am|is|are) experiencing\b/,
@@ -235,6 +236,13 @@ const RECENT = [
 // ("one seizure then another without coming round in between": not come round yet)
 const STILL_NOW =
   /\b(is|are|s|still|now|remains|has been) (\w+ )?(unresponsive|unconscious|out cold|not breathing|floppy|limp|turning blue|gone blue)\b|\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not) (\w+ )?(wak\w*|woken|awake|respond\w*|breath\w*|right|himself|herself|themselves|myself|making sense|mak\w* sense|talk\w*|speak\w*|mov\w*|conscious|well|better|stop\w*|answer\w*|com\w* (round|around|to)|open\w*|able|feel\w*|back|normal|with (it|us|me|them|you)|here|there|present|coherent|stay\w*|keep\w*|ok|okay|clot\w*|lift\w*|grip\w*|see\w*|stand\w*|walk\w*|us\w*|hold\w*|swallow\w*|get\w* up|sit\w* up|focus\w*|recogni\w*|know\w*|react\w*|make sense)\b|\bstill (\w+ ){0,2}(unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
+
+/**
+ * What cannot be left over from an event years ago ("had a stroke 5 years ago and still can't talk well" is what is left
+ * of it; "still not waking up" or "still bleeding" is happening now, however long ago it began).
+ */
+const STILL_NOW_HOWEVER_LONG =
+  /\b(unresponsive|unconscious|out cold|not breathing|floppy|limp|blue|without|wak\w*|woken|awake|respond\w*|breath\w*|conscious|com\w* (round|around|to)|answer\w*|open\w*|stop\w*|clot\w*|fitting|shaking|jerking|bleeding|out of it)\b/;
 
 /** A session as the time of a sign: recent for a sign now ("since the session I…"), but not against a past verb. */
 const SESSION = [
@@ -316,7 +324,7 @@ const HYPOTHETICAL = [
   /\b(warnings?|warned|articles?|websites?|leaflets?|posts?|information|info) (about|on|re|regarding)\b/,
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
-  /\b(worried|worry|worrying|afraid|scared|nervous|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
+  /\b(worried|worry|worrying|afraid|scared|nervous|nervy|wary|jittery|apprehensive|uneasy|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   // ("since my treatment for my sciatica on Tuesday my foot has felt numb": a treatment had, not asked about)
@@ -369,9 +377,11 @@ const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this 
 /** "and now I've read about punctured lungs": now that it was read, not a sign now. */
 // ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
 const NOW_READ =
-  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |quite |really |so |kind of |kinda |pretty )?(nervous|worried|scared|anxious|freaking out|paranoid|afraid|terrified|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
+  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |a little |slightly |quite |really |so |kind of |kinda |pretty )?(nervous|nervy|worried|scared|anxious|freaking out|paranoid|afraid|terrified|wary|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
 /** "she's fine now": how someone is since, not a sign happening now. */
-const WELL_NOW = '(?<!\\b(fine|ok|okay|good|better|alright|healthy|sorted|recovered|all clear|back to normal) )';
+// ("I'm not having any problems now": none now)
+const WELL_NOW =
+  '(?<!\\b(fine|ok|okay|good|better|alright|healthy|sorted|recovered|all clear|back to normal|(no|any) (problems?|issues?|symptoms?|trouble)) )';
 export const STRONG_NOW = new RegExp(`\\b(${WELL_NOW}now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
 export const NOW_NOT_DURATION = new RegExp(
@@ -633,6 +643,15 @@ export function datedToday(sentence: string[], start: number, end: number, cues:
 }
 const TODAY = /\b(today|tonight|this (morning|afternoon|arvo|evening))\b/;
 
+/** "once" told at the end of what happened ("got an infection from it once", "once, so now…"), not "once I got home". */
+const ONCE_OVER = /\b(once|one time)( before| or twice)?( (so|and|but|then|which)\b|$)/;
+
+/** Whether what is said after a past sign is its state now (STILL_NOW); after an event long before, only a state that cannot last. */
+function stillNow(sentence: string[], end: number): boolean {
+  const after = STILL_NOW.exec(sentence.slice(end).join(' '));
+  return !!after && (!LONG_BEFORE.test(sentence.join(' ')) || STILL_NOW_HOWEVER_LONG.test(after[0]));
+}
+
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   const { best, distantAnywhere } = nearestCue(start, end, cues);
   if (habitSinceSession(sentence, best, cues)) return 'now';
@@ -646,7 +665,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     if (HEALED.test(sentence.join(' '))) return 'history';
     if (best?.kind === 'onset' && best.distance <= 2 && (DATED_PAST.test(sentence.join(' ')) || longAgo(sentence.join(' ')))) return 'history';
     if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
-    if (STILL_NOW.test(sentence.slice(end).join(' '))) return 'now';
+    if (stillNow(sentence, end)) return 'now';
     // "well controlled for years, but tonight he says I had a seizure": the nearer recent cue dates it, not the years.
     if (distantAnywhere && best?.kind !== 'recent') return 'history';
     return 'past';
@@ -660,10 +679,11 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   // "my sister got an infection after acupuncture overseas a few years ago": the session that dates the sign was itself
   // long ago, and nothing in the sentence says it is still going on.
   // ("got an infection from needling somewhere else last year": "last year" dates it as well as "years ago")
+  // ("my sister's friend got an infection from acupuncture once, so now I'm scared": one time, over)
   if (
     best?.kind === 'session' &&
     distantAnywhere &&
-    (longAgo(sentence.join(' ')) || LONG_BEFORE.test(sentence.join(' '))) &&
+    (longAgo(sentence.join(' ')) || LONG_BEFORE.test(sentence.join(' ')) || ONCE_OVER.test(sentence.join(' '))) &&
     !cues.some((c) => c.kind === 'recent' || c.kind === 'still')
   )
     return 'history';

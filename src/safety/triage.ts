@@ -94,6 +94,15 @@ const HEDGES = new Set('think thought might mayb may would could should though t
 /** A question this short is judged without its function words when only the classifier worried (see shortQuestionOfFunctionWords). */
 const SHORT_QUESTION_WORDS = 12;
 
+/**
+ * "can you needle me into not wanting to die", "help me not want to be here": a wish to be rid of the crisis, so the
+ * crisis is there now (the "not" is not a denial).
+ */
+const STOP_WANTING = /\b(into|help (me|him|her|us)|make (me|him|her)|get (me|him|her)|so (that )?(i|he|she) (do|does|will|would|can|could)?) ?not$/;
+function asksToStopWanting(words: string[], start: number): boolean {
+  return STOP_WANTING.test(words.slice(Math.max(0, start - 5), start).join(' '));
+}
+
 /** When to come back, asked ("when can she rebook", "can I book in again next week"). */
 const COMING_BACK =
   /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(wants?|wanted|wanna|keen|like|love|going|hoping|hopes)( to)? (keep (going|coming)|rebook|re book|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
@@ -221,7 +230,11 @@ const ASKS_WHAT_YOU_TREAT =
 const ASKS_FREE_TIMES =
   /\b(got|have|are there|is there|you have|u have) any (appointments?|appts?|spots?|openings?|slots?|availability|times?|sessions?)\b|\b(any|an|a) (appointments?|appts?|spots?|openings?|slots?) (free|available|left|open)\b/;
 
-const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS, ASKS_FREE_TIMES];
+/** "some of the other runners get dry needling for their calves": what other people usually have done, not a session of the writer's. */
+const OTHERS_HAVE_IT =
+  /\b(other|some|lots of|a lot of|many|most|heaps of|plenty of|half|a few|few|several|loads of|a couple)( of)?( the| my)?( other)? (runners|players|people|patients|athletes|guys|girls|blokes|mates|friends|members|teammates|team mates|clients|swimmers|cyclists|lifters|footballers|dancers|workers|colleagues|nurses) (\w+ ){0,3}(get|do|have|use|swear by|go for|try|are getting|are having)\b/;
+
+const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS, ASKS_FREE_TIMES, OTHERS_HAVE_IT];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
 /** Surgery named: "had my hip done" is then the operation, not a session. */
@@ -355,6 +368,15 @@ const TRAILING_IF =
 function followedByIf(clauses: NormalClause[], at: number): boolean {
   const next = clauses[at + 1];
   return next !== undefined && next.sentence === clauses[at].sentence && TRAILING_IF.test(next.words.join(' '));
+}
+
+/** "I've been reading online, which I know I shouldn't, about collapsed lungs": what was read, told a clause later. */
+const READING = /\b(reading|read|heard|hearing|googling|googled|watching|watched|researching|researched|looking up|looked up|seen stuff|saw stuff)\b/;
+function continuesReading(clauses: NormalClause[], at: number): boolean {
+  if (!/^(about|on|regarding|re)$/.test(clauses[at].words[0] ?? '')) return false;
+  for (let i = at - 1; i >= 0 && i >= at - 2 && clauses[i].sentence === clauses[at].sentence; i--)
+    if (READING.test(clauses[i].words.join(' '))) return true;
+  return false;
 }
 
 function continuesIf(clauses: NormalClause[], at: number): boolean {
@@ -568,7 +590,14 @@ const SAID_FINE =
  * fine"): the classifier does not read it, since its alarm words are the ones it denies.
  */
 const ALL_WELL =
-  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well)|(he is|she is|they are|hes|shes|theyre|we are|everyone is|he seems|she seems|he feels|she feels) (totally |perfectly |completely |absolutely |all )?(fine|ok|okay|good|all good|alright|great|well)( now| after (his|her|their|my|the) \w+( \w+)?| afterwards| since)?|(nothing|nothing is|nothings) (wrong|the matter|to worry about)( at all| here)?|(all|everything|everything is|everythings) (good|fine|ok|okay|great|sweet))$/;
+  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well)|(he is|she is|they are|hes|shes|theyre|we are|everyone is|he seems|she seems|he feels|she feels) (totally |perfectly |completely |absolutely |all )?(fine|ok|okay|good|all good|alright|great|well)( now| after (his|her|their|my|the) \w+( \w+)?| afterwards| since)?|(nothing|nothing is|nothings) (wrong|the matter|to worry about)( at all| here)?|(all|everything|everything is|everythings) (good|fine|ok|okay|great|sweet)|(it is |its |this is |this |it )?(not|no) (an )?(emergency|urgent|drama)( at all)?|(nobody|no one|noone|no body) (is |was |got |s )?(hurt|injured|sick|unwell|in danger))$/;
+
+/**
+ * A whole clause that only says why the writer asks for someone else ("he won't ring up himself", "she's too shy to
+ * call", "he hates phoning"): a reason for asking, not a sign; the classifier reads the rest.
+ */
+const WHY_I_ASK_FOR_THEM =
+  /^(and |but |so |because |cos |as )?(he|she|they|hes|shes|theyre|he is|she is|they are|my \w+|my \w+ is|my \w+ s) (will not|wont|would not|refuses to|refuse to|does not|doesnt|do not|never|is too \w+ to|are too \w+ to|too \w+ to|hates|hate|can not be bothered to|is not good at|is no good at|is hopeless at) (ring|call|phone|book|email|message|text|ringing|calling|phoning|booking|emailing|messaging|texting|make the call|make calls|do it|do the booking)( up| in| you| you guys| the clinic| anyone)?( himself| herself| themselves| for (himself|herself|themselves))?$/;
 
 /**
  * A whole clause that only says someone is worried ("my mum was worried", "I'm 80 and worried", "so I'm a bit nervous"):
@@ -901,10 +930,11 @@ export class SafetyTriage {
             const dating = own ? (saidNoDeath ??= withoutDeathTold(allWords).join(' ')) : said;
             if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
-          if (isNegated(clause.words, start, sign.tier !== 'crisis')) context = 'negated';
+          if (isNegated(clause.words, start, sign.tier !== 'crisis') && !(sign.tier === 'crisis' && asksToStopWanting(clause.words, start)))
+            context = 'negated';
           else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
           else if (
-            (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci)) &&
+            (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci) || continuesReading(clauses, ci)) &&
             !(sign.tier === 'crisis' ? strongNow : nowSaid)
           )
             context = 'hypothetical';
@@ -1051,7 +1081,9 @@ export class SafetyTriage {
         if (RESOLVED.test(c.words.join(' '))) setAside.add(i);
       });
     // ("my face is fine", "my mum was worried": set aside only when that calms the classifier, never to alarm it)
-    const wellSaid = new Set(saids.flatMap((said, i) => (!setAside.has(i) && (ALL_WELL.test(said) || ONLY_WORRIED.test(said)) ? [i] : [])));
+    const wellSaid = new Set(
+      saids.flatMap((said, i) => (!setAside.has(i) && (ALL_WELL.test(said) || ONLY_WORRIED.test(said) || WHY_I_ASK_FOR_THEM.test(said)) ? [i] : [])),
+    );
     let rest = clauses.filter((_, i) => !setAside.has(i) && !wellSaid.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
     // (a clinic-tier reaction still lets the classifier look for more: "sore where you needled, and now I'm feverish")
