@@ -2102,6 +2102,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('my dad had a stroke last year and still cant move his arm properly, is acupuncture an option?');
   });
 
+  it("a long-term condition asked about as what needling might treat gets the answer, not the guidance first: the needles asked to help breathing problems, blood pressure 'running high', weakness still there from a stroke months ago, seizures 'well controlled', a Parkinson's tremor asked to be settled, warts or a crick that won't go away, waking at 3am and lying awake till dawn; the same words happening now still get the guidance", () => {
+    for (const t of [
+      'my chest gets tight with hay fever every spring, do the needles help with breathing issues?',
+      'Dr says my blood pressure is running a bit high, could dry needling bring it down?',
+      'Dad had a stroke in August and his right arm is still weak, could acupuncture help his recovery?',
+      'my epilepsy is well controlled on tablets, would dry needling be ok for my neck?',
+      'mum has parkinsons and the tremor is worse lately, could acupuncture calm the shaking?',
+      "got a plantar wart that just won't go away, can needling clear it?",
+      'I wake at 4am every single night and lie there until dawn, can acupuncture help me stay asleep?',
+    ])
+      expectNoGuidanceFirst(t);
+    expectTier('he had a stroke last week and now he still can not breathe properly', 'emergency');
+    expectTier('his seizures are not controlled and he is fitting right now', 'emergency');
+    expectTier('my blood is running down my arm and will not stop', 'emergency');
+    expectTier("dad has parkinsons and since the needling he's shaking with a fever and chills", 'urgent');
+  });
+
   it("the kinds of safety-dev-10's misses (a development set on poisoning and stroke): medicines mixed up, doubled or someone else's taken, and a toddler who got into a cupboard and smells of what he found get the emergency guidance and the Poisons line; taking several medicines for a condition, a week that is 'an overdose of spreadsheets', something 'poisoning my soul' and risks read about online do not", () => {
     expectTier("I think I took my wife's blood pressure pills instead of my vitamins this morning and now I feel woozy", 'emergency');
     expectTier("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy", 'emergency');

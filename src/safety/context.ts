@@ -286,8 +286,9 @@ const ANYONE = new Set(['person', 'people', 'patient', 'client', 'someone', 'som
 const KIN_AFTER_MY = OTHER;
 
 /** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
+// ("do the needles help with breathing problems?", "could dry needling settle the shaking?", "can acupuncture bring it down?")
 const CAN_HELP =
-  /\b(can|could|does|do|will|would|might|may|is|are) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (ever |really |actually |also |even )?(help|helps|work|treat|fix|relieve|ease|improve|be used|used for|good for|any good)\b/;
+  /\b(can|could|does|do|will|would|might|may|is|are) (dry needling|acupuncture|needling|needles|the needles|the needling|your needles|these needles|acu|dn|either|either one|either of them|it|this|treatment|the treatment|your treatment|your treatments|you|a session|sessions) (ever |really |actually |also |even |maybe |possibly )?(help|helps|work|treat|fix|relieve|ease|improve|be used|used for|good for|any good)\b|\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|the needles|the needling|your needles|acu|dn|either of them|the treatment|your treatment|your treatments) (ever |really |actually |also |even |maybe |possibly )?(settle|reduce|lower|cure|clear|get rid of|bring (it|them|that|this) down|bring down|do anything for|do something for|do much for|benefit)\b/;
 const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
@@ -673,6 +674,12 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
   // "Bell's palsy last month, face still a bit droopy": still there from long ago, seen to: history, not new.
   if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' '))) return 'history';
+  // ("my mum had a stroke in March and her left side is still weak": what an event dated weeks or months ago left
+  // behind, unless it is a state no one could have lived with since: "still can't breathe properly")
+  if (best?.kind === 'still' && DATED_PAST.test(sentence.join(' ')) && !STILL_NOW_HOWEVER_LONG.test(sentence.slice(start).join(' ')))
+    return 'history';
+  // ("my seizures are mostly controlled", "my well-controlled epilepsy"): a condition kept in check is no event now.
+  if (CONTROLLED.test(sentence.slice(Math.max(0, start - 2), end + 5).join(' '))) return 'history';
   // "my mouth suddenly drooped on one side last month": a sudden onset dated weeks or more ago.
   if (best?.kind === 'onset' && DATED_PAST.test(sentence.join(' '))) return 'history';
   if (best?.kind === 'distant' && goingOnSince(sentence, start, cues)) return 'now';
@@ -690,6 +697,10 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }
+
+/** A condition kept in check: "are mostly controlled", "well controlled", "under control", "stable on medication". */
+const CONTROLLED =
+  /\b((is|are|s|been|has been|have been|now|all|mostly|well|pretty|fairly|largely|usually|generally|quite|very|totally|completely) )+(controlled|under control|managed|in check|stable)\b|\b(well|mostly|fairly|largely) (controlled|managed)\b/;
 
 /** "had an episode of", "suffered a bout of": what happened once, told in the past. */
 const EPISODE_OF =
