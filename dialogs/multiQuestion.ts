@@ -254,6 +254,10 @@ const ACKNOWLEDGES_LISTED =
 /** Coming in, or bringing someone in, for a named condition. */
 const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)\b.{0,30}\bfor\b/i;
 
+/** A part that asks only what helps with what was told: "Which treatment targets that?", "what would you use for those?". */
+const POINTS_BACK =
+  /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
+
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
@@ -302,6 +306,17 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // ("Hi, my husband had a stroke in May. Do you use dry needling for stroke recovery?": the first part tells, it asks
     // for no booking)
     if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
+      continue;
+    // ("My muscles feel tight and knotted. Which treatment targets that?": a part that only points back at the condition
+    // another part names is that part's question, answered there; never a second answer about a condition called "that")
+    if (
+      (r.intent === 'None' || r.intent === 'out_of_scope') &&
+      POINTS_BACK.test(part.trim()) &&
+      r.conditions.length === 0 &&
+      !r.unlistedText &&
+      whole.condition &&
+      recognized.some((o) => o !== one && o.conditions.length > 0)
+    )
       continue;
     if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part) && !asksWhichDecade(part) && !asksWhatEachIsFor(part)) {
       // A question of its own we cannot answer ("do you take credit cards", "what about restless legs?") is said so,

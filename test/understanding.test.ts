@@ -2719,6 +2719,20 @@ describe('understanding patients’ own words', () => {
       expect((await say('I take blood thinners, is acupuncture ok?')).text).to.match(/blood thinners/);
     });
 
+    it('a question that only points back at a complaint just told ("…tight and knotted. Which treatment targets that?") is answered with that complaint, never with a condition called "that"', async () => {
+      const r = await say('My traps feel tight and knotted. Which treatment targets that?');
+      expect(r.text).to.match(/dry needling/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
+
+    it('thanks or praise before a question does not hide it: "great, how do I book?" and "thanks, how do I book" are asked to book', async () => {
+      for (const text of ['great, how do I book?', 'thanks, how do I book']) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('booking');
+        expect(r.text, text).to.match(/book/i);
+      }
+    });
+
     it('whether the conditions list is everything or only some of them: the article’s "include, but are not limited to"', async () => {
       expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
     });

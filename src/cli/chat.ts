@@ -11,6 +11,7 @@ import { createBot } from '../bot/createBot';
 import { loadConfig } from '../config';
 import { loadKnowledge } from '../knowledge/load';
 import { createClinicRecognizer, loadOrTrainClinicModel } from '../nlu/clinic';
+import { patientClinic } from '../teach/placeholders';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -36,7 +37,9 @@ function show(activity: Partial<Activity>, withTrace: boolean): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const knowledge = loadKnowledge(config.knowledgeDir);
+  // (patients never see the template's placeholder details; the server removes them the same way, src/teach/live.ts)
+  const loaded = loadKnowledge(config.knowledgeDir);
+  const knowledge = { ...loaded, clinic: patientClinic(loaded.clinic) };
   const { model } = loadOrTrainClinicModel(knowledge, config.modelPath);
   const runtime = createBot({
     knowledge,

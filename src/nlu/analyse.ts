@@ -236,6 +236,51 @@ const PAIN_WORD = /\b(pain|pains|painful|ache|aches|aching|achy|hurt|hurts|hurti
 /** Words that look for a thing already mentioned: "can it help with that?" */
 export const BACK_REFERENCES = new Set(['it', 'that', 'this', 'them', 'those', 'these', 'one']);
 
+/** Sports, training and chores whose "sessions" are the patient's own, not the clinic's. */
+const ACTIVITY = new Set([
+  'gym',
+  'training',
+  'footy',
+  'football',
+  'running',
+  'sport',
+  'sports',
+  'workout',
+  'practice',
+  'netball',
+  'tennis',
+  'cycling',
+  'boxing',
+  'crossfit',
+  'pilates',
+  'yoga',
+  'swim',
+  'swimming',
+  'weights',
+  'lifting',
+  'gardening',
+  'cricket',
+  'rugby',
+  'soccer',
+  'basketball',
+  'hockey',
+  'squash',
+  'golf',
+  'rowing',
+  'climbing',
+  'dance',
+  'dancing',
+  'study',
+  'gaming',
+  'spin',
+  'hiit',
+  'cardio',
+  'track',
+  'surf',
+  'surfing',
+]);
+const ACTIVITY_SESSION = /^(session|sessions|sesh|seshes)$/;
+
 /** After "no", words that make it "OK" ("no worries", "no probs", "no dramas"). */
 const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'problems', 'problemo', 'dramas', 'drama', 'stress']);
 
@@ -427,6 +472,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const words: string[] = [];
   raw.forEach((w, i) => {
     const slot = slots[i];
+    // ("tight and knotted after gym sessions": a session of a sport or a chore is no question about the clinic's sessions)
+    if (slot === undefined && ACTIVITY_SESSION.test(w) && ACTIVITY.has(raw[i - 1] ?? '')) return;
     if (slot === undefined) words.push(speller ? speller.correct(w) : w);
     else if (slot) words.push(slot);
   });

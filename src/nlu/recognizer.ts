@@ -416,6 +416,25 @@ export function asksForPromise(tokens: string[]): boolean {
   return PROMISE_PHRASES.some((p) => tokens.some((_, i) => p.every((w, j) => tokens[i + j] === w)));
 }
 
+/** Thanks or praise a question may open with ("great, how do I book?", "ta for that. how do i book", "sounds good, where…"). */
+const COURTESY_OPENING =
+  /^((thanks|thank you|thankyou|ta|cheers|great|cool|sounds good|sounds great|perfect|lovely|awesome|ok|okay|brilliant|excellent|nice|sweet|fab|fantastic|wonderful|right|alright|beaut|legend|gotcha|noted|understood|good)( (so much|heaps|a lot|very much|mate|for (that|this|the info|the information|your help|the help|explaining|letting me know)))* )+/;
+const QUESTION_OPENING = /^(how|what|whats|why|when|where|who|which|is|are|do|does|can|could|would|will|should|may)\b/;
+
+/**
+ * The words the classifier reads: a question's own, without the thanks or praise it opens with ("great, how do I
+ * book?" is asked as "how do I book"; those words alone tipped short questions to out of scope). Words that are all
+ * courtesy, or that go on with anything but a question, are read whole.
+ */
+function withoutCourtesy(words: string[]): string[] {
+  const said = words.join(' ');
+  const opening = COURTESY_OPENING.exec(said + ' ');
+  if (!opening) return words;
+  const rest = words.slice(opening[0].trim().split(' ').length);
+  // ("ok what about dry needling then?": a follow-up keeps its opening, the conversation reads it)
+  return rest.length >= 2 && QUESTION_OPENING.test(rest[0]) && !/^(what|how) about$/.test(rest.slice(0, 2).join(' ')) ? rest : words;
+}
+
 export class IntentRecognizer {
   private readonly speller: SpellCorrector;
   private readonly domain: Set<string>;
@@ -585,7 +604,8 @@ export class IntentRecognizer {
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
     const options = this.model.featureOptions;
-    const ranked = this.model.bayes.classify(extractFeatures(a.words, options), calibration.temperature, bias, featureWeights(a.words, options));
+    const asking = withoutCourtesy(a.words);
+    const ranked = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
     const alternatives = ranked.slice(0, 3);
     const [top, second] = ranked;
     const withScores = { ...result, alternatives };
