@@ -480,6 +480,12 @@ const SETS: Floors[] = [
   // kinds added. The floors are the figures after.
   everyUrgentCaught('safety-test-59.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
   everyUrgentCaught('safety-test-60.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  // Session 25: safety-test-61 and -62 (s62t, s63t of session 24) were run without being read on this session's start
+  // (6072a71: 61 emergency 149/150, crisis 49/50, urgent 45/45, clinic 34/35, false alarms 1, told 4, answered 316/320;
+  // 62: 150/150, 49/50, 45/45, 33/35, 0, 6, 319/320) and on its code after pair 59/60's kinds (the same, case by case),
+  // then read and their kinds added (2adccdb). The floors are the figures after.
+  everyUrgentCaught('safety-test-61.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  everyUrgentCaught('safety-test-62.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
 ];
 
 for (const set of SETS) {
