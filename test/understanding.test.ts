@@ -2733,6 +2733,15 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('balancing "someone’s" or "your" energy is acupuncture’s chi, and "any real science behind it?" beside chi gets the research as well as the belief', async () => {
+      const r = await say("what's the point of balancing a person's energy?");
+      expect(r.text).to.match(/chi/);
+      expect(r.text).to.not.match(/trigger points/);
+      const science = (await say('any real science behind acupuncture, or is it all about chi?')).text;
+      expect(science).to.match(/scientific research/);
+      expect(science).to.match(/chi/);
+    });
+
     it('whether the conditions list is everything or only some of them: the article’s "include, but are not limited to"', async () => {
       expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
     });
