@@ -2742,6 +2742,17 @@ describe('understanding patients’ own words', () => {
       expect(science).to.match(/chi/);
     });
 
+    it('praise for the bot or the website ("you are so smart", "I’ll tell my friends about you") is thanked, not declined or asked which condition', async () => {
+      for (const text of ['you are so smart', 'really helpful, I will tell my friends about you', 'nice clear website, easy to read']) {
+        const r = await say(text);
+        expect(r.recognition?.intent, text).to.equal('thanks');
+      }
+    });
+
+    it('what acupuncture is based on starts with the article’s "an ancient Chinese medicine practice"', async () => {
+      expect((await say('what is acupuncture based on?')).text).to.match(/^Acupuncture is an ancient Chinese medicine practice/);
+    });
+
     it('whether the conditions list is everything or only some of them: the article’s "include, but are not limited to"', async () => {
       expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
     });

@@ -416,6 +416,10 @@ export function asksForPromise(tokens: string[]): boolean {
   return PROMISE_PHRASES.some((p) => tokens.some((_, i) => p.every((w, j) => tokens[i + j] === w)));
 }
 
+const THANKS_INTENT = 'thanks';
+const YES_NO_OPENING = /^(is|are|does|do|can|could|will|would|should|did|was|were|has|have)$/;
+const THANKS_WORDS = new Set(['thanks', 'thank', 'thankyou', 'thx', 'ta', 'cheers', 'appreciate', 'appreciated']);
+
 /** Thanks or praise a question may open with ("great, how do I book?", "ta for that. how do i book", "sounds good, where…"). */
 const COURTESY_OPENING =
   /^((thanks|thank you|thankyou|ta|cheers|great|cool|sounds good|sounds great|perfect|lovely|awesome|ok|okay|brilliant|excellent|nice|sweet|fab|fantastic|wonderful|right|alright|beaut|legend|gotcha|noted|understood|good)( (so much|heaps|a lot|very much|mate|for (that|this|the info|the information|your help|the help|explaining|letting me know)))* )+/;
@@ -605,7 +609,12 @@ export class IntentRecognizer {
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
     const options = this.model.featureOptions;
     const asking = withoutCourtesy(a.words);
-    const ranked = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
+    const scored = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
+    // ("is the website easy to use?": a yes-no question is no praise, however much it sounds like "nice website, easy to read")
+    const ranked =
+      scored[0]?.intent === THANKS_INTENT && YES_NO_OPENING.test(asking[0] ?? '') && !asking.some((w) => THANKS_WORDS.has(w))
+        ? scored.slice(1)
+        : scored;
     const alternatives = ranked.slice(0, 3);
     const [top, second] = ranked;
     const withScores = { ...result, alternatives };
