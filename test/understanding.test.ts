@@ -2753,6 +2753,13 @@ describe('understanding patients’ own words', () => {
       expect((await say('what is acupuncture based on?')).text).to.match(/^Acupuncture is an ancient Chinese medicine practice/);
     });
 
+    it('the tendon at the back of the heel in learner’s English ("pain in my heel back part, the tendon") is the Achilles, and "the older one" or "the more modern one" names a treatment by its age', async () => {
+      const heel = await say('I have pain in heel back part, the tendon, when I run long. You do needle for it?');
+      expect(heel.recognition?.condition).to.equal('Achilles tendinopathy');
+      expect((await say('where does the older one come from?')).text).to.match(/ancient Chinese/);
+      expect((await say('when did the more modern one start?')).text).to.match(/1980s/);
+    });
+
     it('whether the conditions list is everything or only some of them: the article’s "include, but are not limited to"', async () => {
       expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
     });
