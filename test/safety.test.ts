@@ -2119,6 +2119,15 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("dad has parkinsons and since the needling he's shaking with a fever and chills", 'urgent');
   });
 
+  it('a wheeze told beside asthma asked about as what acupuncture might treat gets the guidance first and then the answer; wheezing too badly to talk, or a puffer that is not working, gets the guidance alone', () => {
+    const mild = triage.triage("is dry needling any good for my asthma? I'm still a bit wheezy");
+    expect(mild.mode).to.equal('first');
+    expect(mild.answer).to.equal(true);
+    const bad = triage.triage("can acupuncture help my asthma? I'm wheezing so hard I can't finish a sentence and my puffer isn't working");
+    expect(bad.mode).to.equal('alone');
+    expect(bad.tier).to.equal('emergency');
+  });
+
   it("the kinds of safety-dev-10's misses (a development set on poisoning and stroke): medicines mixed up, doubled or someone else's taken, and a toddler who got into a cupboard and smells of what he found get the emergency guidance and the Poisons line; taking several medicines for a condition, a week that is 'an overdose of spreadsheets', something 'poisoning my soul' and risks read about online do not", () => {
     expectTier("I think I took my wife's blood pressure pills instead of my vitamins this morning and now I feel woozy", 'emergency');
     expectTier("Mum got muddled with her webster pack and has had tonight's tablets on top of this morning's, she's very drowsy", 'emergency');

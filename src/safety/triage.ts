@@ -132,6 +132,17 @@ const SESSION_TO_COME =
 const DOUBT =
   /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b|\b(diagnosed with|told (me )?(it was|it is|its|i have|i had)|said (it was|it is|its)|i (have|had|got)|ive (got|had)|after|since|from) (a |my )?(bell'?s|bells|bell’s|facial) palsy\b/;
 
+/**
+ * A long-term breathing condition asked about as what needling might treat ("can you use acupuncture for asthma? I'm on
+ * two puffers and still wheezy"): a wheeze told beside it is in doubt (guidance first, then the answer); anything more
+ * than a wheeze ("wheezing so badly I can't talk", "puffer not working") keeps the guidance alone.
+ */
+const BREATHING_CONDITION_ASKED =
+  /\b(acupuncture|needling|dry needling|needles|acu) (any |ever |really |actually |also |be |do )?(for|with|help|helps|help with|treat|treats|good for|work for|works for|used for|anything for) (my |his |her |their )?(asthma|copd|emphysema|bronchitis)\b/;
+const MORE_THAN_A_WHEEZE =
+  /\b(can ?not|cant|can'?t|can’t|unable to|struggling to|hard to|trouble) (\w+ )?(talk|speak|finish|breathe|breath|catch|get air|get my breath)|\b(not|isn'?t|isn’t|is not|wont|won'?t|won’t|doesn'?t|doesn’t|does not) (\w+ )?(working|work|helping|help)|\b(blue|grey|gray|gasping|attack|worse|worsening|ambulance|000|hospital|emergency|badly|so bad|so hard|really bad|struggling|tight chest|chest tight)\b/;
+const ONLY_A_WHEEZE = /^(a bit |bit |still |quite |slightly |a little )?(wheezy|wheezing|wheeze|wheezes)$/;
+
 /** Numbness or swelling explained by dental work just done ("numb from the dentist", "had a filling this morning"). */
 const DENTAL_CAUSE =
   /\b(from|after|at) (the |my |a )?(dentist|dentists|dental|filling|fillings|wisdom teeth|root canal|extraction|tooth out|teeth out|local anaesthetic|local anesthetic|numbing injection)\b|\b(had|got|getting) (a |my |two |some )?(filling|fillings|root canal|wisdom teeth out|tooth out|teeth out|tooth pulled|extraction)\b/;
@@ -1007,6 +1018,14 @@ export class SafetyTriage {
     return out;
   }
 
+  /** Every breathing mention is only a wheeze, beside a breathing condition asked about as what needling might treat. */
+  private onlyAWheeze(mentions: Array<{ sign: string; context: string; words: string }>, text: string): boolean {
+    const lower = text.toLowerCase();
+    if (!BREATHING_CONDITION_ASKED.test(lower) || MORE_THAN_A_WHEEZE.test(lower)) return false;
+    const emergencies = mentions.filter((n) => n.context === 'current' || n.context === 'past');
+    return emergencies.every((n) => n.sign === 'breathing' && ONLY_A_WHEEZE.test(n.words));
+  }
+
   triage(text: string): Triage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
     // Each clause's words as one string, for the whole-clause checks below (all is well, what-ifs, denials).
@@ -1047,6 +1066,7 @@ export class SafetyTriage {
           if (
             sign.inDoubt ||
             (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
+            (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text)) ||
             (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied()))
           )
             consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
