@@ -2143,4 +2143,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     ])
       expectNoGuidanceFirst(t);
   });
+
+  it('a follow-up that only names body parts ("my upper back too? between the shoulder blades") is a place asked about, never emergency guidance; a symptom there still is', () => {
+    for (const t of ['my upper back too? between the shoulder blades', 'and my neck and shoulders?', 'my upper back?']) expectNoGuidanceFirst(t);
+    expectTier('since the needles between my shoulder blades this morning I can’t get a full breath', 'emergency');
+  });
 });

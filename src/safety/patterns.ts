@@ -140,7 +140,8 @@ export class PatternCompiler {
     if (!phrases) throw new PatternError(`unknown group {${name}}`);
     if (this.compiling.has(name)) throw new PatternError(`group {${name}} refers to itself`);
     this.compiling.add(name);
-    const body = `(?:${phrases.map((p) => this.body(p)).join('|')})`;
+    // (stemming makes some phrases one: "sore" and "sores"; a repeated alternative only costs a second try)
+    const body = `(?:${[...new Set(phrases.map((p) => this.body(p)))].join('|')})`;
     this.compiling.delete(name);
     this.concepts.set(name, body);
     return body;

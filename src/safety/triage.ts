@@ -738,6 +738,25 @@ export class SafetyTriage {
     return this.symptomPhrases.in(all);
   }
 
+  /**
+   * Whether a message names body parts and nothing else ("my upper back too? between the shoulder blades"): a place
+   * asked about, no sign and no symptom, which the classifier's pneumothorax examples lean on ("upper back", "shoulder
+   * blades"). Only the listed conditions' body parts, never the chest or the head (complaints' otherParts).
+   */
+  private onlyBodyParts(clauses: Array<{ stems: string[] }>): boolean {
+    const c = this.complaint;
+    if (!c) return false;
+    let named = false;
+    for (const clause of clauses) {
+      const all = ' ' + clause.stems.join(' ') + ' ';
+      if (c.otherParts.in(all)) return false;
+      const rest = c.parts.strip(all);
+      if (rest !== all) named = true;
+      if (rest.split(' ').some((w) => w !== '' && !FUNCTION_WORDS.has(w))) return false;
+    }
+    return named;
+  }
+
   /** Whether the message names one of the acupuncture ailments. */
   private hasAilment(clauses: Array<{ stems: string[] }>): boolean {
     const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
@@ -1166,7 +1185,9 @@ export class SafetyTriage {
     // yesterday", "in case I get sore after my first session, heat or ice?")
     const denied = new Set(mentions.filter((m) => m.context === 'negated' || m.context === 'hypothetical').map((m) => m.clause));
     const told = clauses.filter((_, i) => !denied.has(i) && !ALL_WELL.test(saids[i]));
-    const noComplaint = tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(told);
+    const noComplaint =
+      (tier === 'clinic' && asksQuestion(text) && !this.namesSymptom(told)) ||
+      (tier !== 'crisis' && asksQuestion(text) && !this.namesSymptom(told) && this.onlyBodyParts(told));
     // "my session was great": praise with no "but" and no symptom is not a reaction to check.
     const sessionTalk =
       (tier === 'clinic' || tier === 'urgent') &&
