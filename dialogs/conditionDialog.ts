@@ -103,7 +103,7 @@ export class ConditionDialog extends InterruptibleDialog {
       if (related) {
         const about = related.passage.treatment === 'both' ? treatment : related.passage.treatment;
         await this.deps.turns.remember(step.context, INTENT, { treatment: about });
-        await say(step.context, 'answered', relatedPassageText(related.passage, related.said), {
+        await say(step.context, 'answered', relatedPassageText(related.passage, recognition.unlistedText ?? related.said), {
           intent: INTENT,
           suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.book, SUGGESTIONS.person],
         });

@@ -286,6 +286,18 @@ export class MainDialog extends ComponentDialog {
       }
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
+      // ("How many milligrams of magnesium should I take for cramps?": advice about a medicine, whatever the article says
+      // of the thing taken)
+      if (single && recognition.notCovered?.dose && recognition.intent === 'not_covered')
+        return intentEntry('not_covered')!.handle({
+          step,
+          context,
+          deps: this.deps,
+          recognition,
+          question,
+          intent: 'not_covered',
+          asked: 'not_covered',
+        });
       // ("What's the history of each one? How old are they?": one question asked twice)
       const agesAsked =
         asksWhichIsOlder(context.activity.text ?? '') && (single || splitQuestions(context.activity.text ?? '').every((p) => asksWhichIsOlder(p)));

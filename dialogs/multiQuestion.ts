@@ -132,9 +132,11 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
         question: { condition, treatment: treatment ?? condition.value.list },
       };
     }
-    // (a condition named and not listed is said to be unlisted, not answered with a passage that covers the question's words)
-    const related = r.unlistedText ? undefined : passagePicker(k.passages).covering(r.text, treatment);
-    if (related) return { intent: r.intent, text: relatedPassageText(related.passage, related.said), outcome: 'answered', question: {} };
+    // ("Can acupuncture help with general low energy and feeling out of balance? I just feel off.": what the article says
+    // of balance, and the thing named said to be unlisted in the patient's words)
+    const related = passagePicker(k.passages).covering(r.text, treatment);
+    if (related)
+      return { intent: r.intent, text: relatedPassageText(related.passage, r.unlistedText ?? related.said), outcome: 'answered', question: {} };
     return r.unlistedMention
       ? {
           intent: r.intent,
@@ -259,6 +261,12 @@ const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
+/** Intents of questions about the article, which a part that asks nothing cannot be. */
+const TOLD_NOT_ASKED = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
+/** What someone else said of the complaint ("They said it is a pinched nerve", "my GP reckons it's wear and tear"). */
+const REPORTED =
+  /^(and |but |so )?(they|he|she|the (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|radiologist)|my (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|wife|husband|partner|mum|dad|friend|mate)|i was|i ve been|ive been|i’ve been|i've been) (said|says|told|reckons?|thinks?|mentioned|called it|diagnosed)\b/i;
+
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);
@@ -316,6 +324,18 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       !r.unlistedText &&
       whole.condition &&
       recognized.some((o) => o !== one && o.conditions.length > 0)
+    )
+      continue;
+    // ("Neck pain with pins and needles… They said it is a pinched nerve in the neck.": a part that tells, asking nothing
+    // and naming nothing, is no question about the article, whatever the model read into it)
+    if (
+      TOLD_NOT_ASKED.has(r.intent) &&
+      REPORTED.test(part.trim()) &&
+      !part.includes('?') &&
+      !ASKS.test(part) &&
+      r.conditions.length === 0 &&
+      r.treatments.length === 0 &&
+      (r.implied?.length ?? 0) === 0
     )
       continue;
     if ((r.intent === 'None' || r.intent === 'out_of_scope') && !asksWhichIsOlder(part) && !asksWhichDecade(part) && !asksWhatEachIsFor(part)) {

@@ -50,7 +50,28 @@ const AREAS: Array<{ value: Area; title: string; synonyms: string[] }> = [
   { value: 'posture', title: 'Posture', synonyms: CONCERN_WORDS.posture },
   { value: 'internal', title: 'Digestion/sleep', synonyms: CONCERN_WORDS.internal },
   { value: 'chronic', title: 'Ongoing pain', synonyms: ['chronic', 'chronic pain', 'long term pain', 'ongoing', 'pain'] },
-  { value: 'unsure', title: 'Not sure', synonyms: ['not sure', 'dont know', "don't know", 'unsure', 'no idea'] },
+  {
+    value: 'unsure',
+    title: 'Not sure',
+    synonyms: [
+      'not sure',
+      'dont know',
+      "don't know",
+      'unsure',
+      'no idea',
+      // ("I don't have anything specific, just curious": nothing to help with yet, so both are told apart)
+      'nothing specific',
+      'anything specific',
+      'nothing in particular',
+      'anything in particular',
+      'just curious',
+      'only curious',
+      'just wondering',
+      'just asking',
+      'in general',
+      'generally',
+    ],
+  },
 ];
 
 const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> = [

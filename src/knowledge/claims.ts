@@ -59,7 +59,9 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
   // "hurt my lower back yesterday": the list has the chronic kind; a new injury is not what it names.
   if (condition.recent) return { text: claimText(k, 'recentNotChronic', { name }), close: 'advise' };
   if (condition.partial) {
-    const said = asked.said ? `“${asked.said}”` : 'your condition';
+    // ("can the needles reduce swelling?": the thing named, "swelling", not what it is asked to do)
+    const thing = asked.said?.replace(/^(reduce|reducing|bring down|bring|help with|help|ease|easing|calm)( the| my)? /i, '');
+    const said = thing ? `“${thing}”` : 'your condition';
     const claim = onAcupuncture
       ? claimText(k, 'partialAcupuncture', { name, items: acupunctureItems(k), said })
       : claimText(k, 'partialDryNeedling', { name, said });

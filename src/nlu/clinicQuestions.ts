@@ -295,7 +295,7 @@ const SOCIAL_VOCAB = new Set(
     'these those chat things thing computer computers another other different ' +
     // a visitor looking around or about to ask ("just browsing, nothing specific", "quick q coming up, bear with me"),
     // and warmer thanks ("thank u so much ur amazing")
-    'browsing browse looking look around having nothing specific particular in coming up bear wait sec second moment min ' +
+    'browsing browse looking look around having nothing specific particular in coming up bear wait sec second moment min maybe perhaps probably ' +
     'minute q qn something can may ur amazing fantastic superb star gem champ angel bless luv hun how hows doing r ' +
     // a first-timer's aside and a weekday greeting ("I'm new to all this computer business", "Happy Friday! What's new?")
     'bit business stuff tech technology online internet happy whats up monday tuesday wednesday thursday friday saturday sunday weekend ' +

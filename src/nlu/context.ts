@@ -4,7 +4,7 @@
  * means dry needling; "can it help with that?" after "I have plantar fasciitis" means plantar fasciitis.
  */
 import type { ConditionRef, FoundEntity, TreatmentId } from './analyse';
-import type { Concerns } from './concerns';
+import { mentionsConcerns, type Concerns } from './concerns';
 import type { Recognition } from './recognizer';
 import { withoutLeadingFiller } from './normalize';
 
@@ -120,7 +120,9 @@ function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
   return (
     (r.treatments.length <= 1 && ON_LIST_FOR_IT.test(r.text.toLowerCase())) ||
     WHICH_ONE_FOR_IT.test(said) ||
-    (ctx.lastIntent === 'condition_query' && r.treatments.length === 1 && !r.unlistedMention && OTHER_FOR_IT.test(said))
+    (ctx.lastIntent === 'condition_query' && r.treatments.length === 1 && !r.unlistedMention && OTHER_FOR_IT.test(said)) ||
+    // ("What's myofascial pain syndrome?" then "do you needle it?": whether the clinic treats it)
+    (ctx.lastIntent === 'condition_query' && TREATS_IT.test(said.replace(/\s+/g, ' ').trim()))
   );
 }
 
@@ -318,6 +320,10 @@ export function tellsMoreAboutCondition(r: Recognition, ctx: ClinicContext): boo
   return tellsDetail(r.text);
 }
 
+/** "do you needle it?", "can you treat that too?": whether the clinic treats the thing just talked about. */
+const TREATS_IT =
+  /^(so |and |but |ok |okay |right |hmm )?(do|does|can|could|would|will|is|are) (you|u|ya|yous|you guys|your (team|practitioners?|physios?|therapists?)|the (needles|needling|clinic)|needling|acupuncture|dry needling|acu|dn)( guys| all)? (treat|needle|do|help( with)?|work (on|for)|fix|target|deal with|handle|use needles (on|for)|use (acupuncture|dry needling|needling) (on|for)|use (it|them) (on|for)|do anything (for|about))( it| that| this| them| those)( too| as well| at all| then| much| there)?\s*\??$/;
+
 /**
  * "I sit all day, I'm a truck driver" right after a recommendation: more about the patient for the same choice, which
  * the model alone reads as off-topic.
@@ -335,6 +341,20 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
   // ("it's been going on for over a year, muscles feel really tight": told, not asked, though the model read an article
   // question into "for over a year")
   return (notUnderstood(r) || (TOLD_NOT_ASKED.has(r.intent) && !asksSomething(r.text))) && tellsDetail(r.text);
+}
+
+/** "and for internal stuff?", "what if it was more of a muscle thing?": the same choice put for another kind of problem. */
+const CHOICE_PUT_AGAIN = /^(and|but|or|so|ok|okay)?\s*(what|how)? ?(about|for|if|abt)\b/;
+
+/**
+ * Right after a recommendation, the choice asked again for another kind of problem ("and for internal stuff?", "And if
+ * it was more of an internal thing, like digestion?"): the recommendation for what this message tells, not a condition
+ * question about the words.
+ */
+export function putsChoiceAgain(r: Recognition, ctx: ClinicContext): boolean {
+  if (ctx.lastIntent !== 'which_suits' || r.treatments.length > 0 || r.notCovered) return false;
+  const plain = r.text.toLowerCase().replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.split(' ').length <= 14 && CHOICE_PUT_AGAIN.test(plain) && mentionsConcerns(r.text, r.conditions);
 }
 
 /** Intents of questions about the article, which a message that asks nothing cannot be. */

@@ -26,8 +26,14 @@ const TOLD_OWN_STORY = (tokens: string[], i: number) =>
   ['he', 'she', 'they', 'we'].includes(tokens[i + 1] ?? '') &&
   ['had', 'has', 'got', 'gets', 'tried', 'did', 'does', 'went', 'goes', 'used', 'uses'].includes(tokens[i + 2] ?? '');
 
+/** "my wife says I should ask", "the physio told me to try needling": advice to do something, which names no diagnosis. */
+const ADVICE_TO_DO = (tokens: string[], i: number) =>
+  /^((i|you|we) (should|need|ought|must|might|could|can|better)|(me )?to [a-z]+)\b/.test(tokens.slice(i + 1, i + 4).join(' '));
+
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
-  const at = tokens.findIndex((t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i));
+  const at = tokens.findIndex(
+    (t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i) && !ADVICE_TO_DO(tokens, i),
+  );
   if (at < 0) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
   if (describedNotNamed(tokens.slice(at + 1, at + 8))) return false;

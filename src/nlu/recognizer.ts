@@ -4,6 +4,7 @@
  * afterwards (context.ts) so that this stays a pure function of the text.
  */
 import type { Knowledge } from '../knowledge/types';
+import { mentionsConcerns } from './concerns';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
 import { asksAboutStaff, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
@@ -99,7 +100,8 @@ export interface Recognition {
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
-  notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string };
+  /** (`dose`: how much of a medicine to take was asked, which no passage of the article answers) */
+  notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string; dose?: boolean };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
   reason: RecognitionReason;
@@ -167,6 +169,34 @@ const NOT_COVERED_ASKED =
 /** "which needles are meant for me?", "which type would suit me?", "which is the right one for my son?" */
 const WHICH_FOR_ME =
   /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
+
+/** "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for. */
+const WHICH_MORE_FOR =
+  /^(so |and |ok |okay |hi |hey )?which (one |ones |of the two |of them |of those |of your two |treatment |needling )?(is|s|are|would be|tends to be|leans) (more|mainly|mostly|better|best|aimed|geared|meant|targeted|designed|focused|used more) (for|about|at|towards|toward|to|on|with)\b/;
+
+/** A dose asked about ("how many milligrams of magnesium should I take", "what dose of fish oil is safe"). */
+const DOSE_UNIT = '(?:mg|mgs|milligrams?|grams?|mcg|micrograms?|ml|mls|tablets?|pills?|capsules?|caps|drops|units|doses?|teaspoons?|spoonfuls?)';
+const NOT_DOSED = /^(sessions?|treatments?|appointments?|visits?|needles?|weeks?|times?|days?|months?|hours?|minutes?|money|it|that|this)$/;
+const DOSE_ASKED = new RegExp(
+  [
+    `\\bhow (?:much|many) ${DOSE_UNIT} of (?:the |my |a |your )?([a-z]+(?: [a-z]+)?)`,
+    `\\bhow (?:much|many) ([a-z]+(?: [a-z]+)?) ${DOSE_UNIT}\\b`,
+    `\\bhow (?:much|many) ${DOSE_UNIT} (?:should|do|can|could|would|must|is it ok to|is it safe to) (?:i|we|he|she|they)? ?(?:take|have|be taking)\\b`,
+    `\\bhow (?:much|many) (?:of )?(?:the |my )?([a-z]+(?: [a-z]+)?) (?:should|do|can|could|would|must) (?:i|we|he|she|they) (?:take|be taking)\\b`,
+    `\\b(?:what|right|correct|safe|max|maximum|recommended|usual|normal) (?:dose|dosage) (?:of |for )?(?:the |my )?([a-z]+(?: [a-z]+)?)?`,
+  ].join('|'),
+);
+
+/** The thing a dose is asked of, or undefined when what is counted is no medicine ("how many sessions should I take"). */
+function doseAsked(norm: string): string | undefined {
+  const m = DOSE_ASKED.exec(norm);
+  if (!m) return undefined;
+  const thing = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '')
+    .replace(/ (should|do|can|could|would|must|is|are|for|to|a|per|each|every|in|i|at|before|after|with|when|if|while|daily|a day)\b.*$/, '')
+    .replace(/^(should|do|can|could|would|must|is|are|for|before|after)\b.*$/, '');
+  if (thing && NOT_DOSED.test(thing.split(' ')[0])) return undefined;
+  return thing || 'medicines';
+}
 
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
@@ -439,6 +469,23 @@ function withoutCourtesy(words: string[]): string[] {
   return rest.length >= 2 && QUESTION_OPENING.test(rest[0]) && !/^(what|how) about$/.test(rest.slice(0, 2).join(' ')) ? rest : words;
 }
 
+/**
+ * "What does acupuncture balance, according to the practitioners?": whose view is asked for is how the question is put,
+ * not what it asks ("practitioners" otherwise leans to questions about the clinic's staff).
+ */
+function withoutAttribution(words: string[]): string[] {
+  const at = words.findIndex((w, i) => w === 'according' && words[i + 1] === 'to');
+  if (at < 0) return words;
+  let end = at + 2;
+  if (/^(the|your|our|their|most|some)$/.test(words[end] ?? '')) end++;
+  // (only the treatment's own authorities: "according to my naturopath" tells what the patient was told)
+  if (!/^(practitioners?|acupuncturists?|article|website|site|theory|tradition|experts?|you|them|it|research|science)$/.test(words[end] ?? ''))
+    return words;
+  end++;
+  const rest = [...words.slice(0, at), ...words.slice(end)];
+  return rest.length >= 3 ? rest : words;
+}
+
 export class IntentRecognizer {
   private readonly speller: SpellCorrector;
   private readonly domain: Set<string>;
@@ -456,7 +503,8 @@ export class IntentRecognizer {
     for (const [w, n] of this.counts) this.stemCounts.set(stem(w), (this.stemCounts.get(stem(w)) ?? 0) + n);
     const knownStems = new Set(this.stemCounts.keys());
     // ("does it hurt though": a discourse word is no typo of a word the model knows, "through")
-    this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)) || DISCOURSE.has(w));
+    // (nor is a word of the article's own: "internal ailments" is not "internet")
+    this.speller = new SpellCorrector(this.counts, (w) => knownStems.has(stem(w)) || DISCOURSE.has(w) || !!options.articleStems?.has(stem(w)));
     this.domain = new Set(model.domainStems);
   }
 
@@ -468,6 +516,10 @@ export class IntentRecognizer {
   private notCoveredAsked(a: ReturnType<typeof analyse>): Recognition['notCovered'] {
     const care = SELF_CARE.exec(a.tokens.map((t) => t.norm).join(' '));
     if (care) return { kind: 'selfcare', text: care[3] };
+    // "How many milligrams of magnesium should I take for cramps?": a dose is advice about a medicine, whatever the
+    // article says of the thing dosed.
+    const dose = doseAsked(a.tokens.map((t) => t.norm).join(' '));
+    if (dose) return { kind: 'medicine', text: dose, dose: true };
     if (!this.matchers.notCovered) return undefined;
     const norm = a.tokens.map((t) => t.norm);
     const found = this.matchers.notCovered.match(norm, norm.map(stem))[0];
@@ -608,7 +660,7 @@ export class IntentRecognizer {
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
     const options = this.model.featureOptions;
-    const asking = withoutCourtesy(a.words);
+    const asking = withoutAttribution(withoutCourtesy(a.words));
     const scored = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
     // ("is the website easy to use?": a yes-no question is no praise, however much it sounds like "nice website, easy to read")
     const ranked =
@@ -670,7 +722,8 @@ export class IntentRecognizer {
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
     const content = plain.filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
-    const domainContent = content.filter((w) => this.domain.has(stem(w)));
+    // (the article's own words are the domain too: "which is more about internal ailments?")
+    const domainContent = content.filter((w) => this.domain.has(stem(w)) || this.options.articleStems?.has(stem(w)));
     // foreignShare (default 1: all of them) is how much of the content must be foreign to decline.
     const share = calibration.foreignShare ?? 1;
     const foreign = calibration.domainRule !== false && content.length > 0 && content.length - domainContent.length >= share * content.length - 1e-9;
@@ -742,6 +795,10 @@ export class IntentRecognizer {
     if (a.treatments.length === 2 && EITHER_ASKED.test(written) && WANTS.test(written) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
+      return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // "Which is more about internal ailments?", "which of the two is more for muscles?": the article's own way of telling
+    // the two apart (muscles and posture, internal ailments), asked as a choice, whatever other words lean on a passage.
+    if (WHICH_MORE_FOR.test(said) && mentionsConcerns(said) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "how many needles do you usually use in a session?", "can I bring my 8 year old in for acupuncture?": the session
     // itself asked about (how many, how long, how often, who may come), which the article leaves out, however much its
