@@ -2148,4 +2148,21 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     for (const t of ['my upper back too? between the shoulder blades', 'and my neck and shoulders?', 'my upper back?']) expectNoGuidanceFirst(t);
     expectTier('since the needles between my shoulder blades this morning I can’t get a full breath', 'emergency');
   });
+
+  it("the kinds of safety-test-63's misses (read after its honest run): a wish not to wake up is a crisis, a child shaking all over with eyes that do not look is a seizure; 'seizure-free since', a heart attack 'every time I bend down', a collapse 'by Thursday', a physio who 'tried to kill me' with a massage, and a question put as 'just want to know if' are not", () => {
+    expectTier('haha honestly id rather not wake up at all these days. do you open sundays', 'crisis');
+    expectTier('my daughter is 3, burning hot with fever and she is shaking whole body, eyes not looking at me for 4 minutes now', 'emergency');
+    for (const t of [
+      'I had a fit two years ago from a medication change and have been seizure free since, can I still book dry needling?',
+      'my calves are so tight I nearly have a heart attack every time I bend down to tie my shoes, would dry needling help?',
+      'this job is a nightmare, I will collapse in a heap by Thursday 😂 any relaxing acupuncture slots on Saturday?',
+      'my massage therapist tried to kill me with her elbows last week 😂 is acupuncture gentler than that?',
+      'nothing wrong at all, just want to know if I can go for a run tonight after my dry needling',
+    ])
+      expectNoGuidanceFirst(t);
+    // (still a crisis or an emergency when it is one)
+    expectTier('I tried to kill myself last night', 'crisis');
+    expectTier('my son tried to hurt himself today', 'crisis');
+    expectTier('I think I am having a heart attack right now', 'emergency');
+  });
 });

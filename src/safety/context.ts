@@ -467,9 +467,21 @@ const THOUGHT_WOULD = new RegExp(
  * a seizure if she finds out", "I thought I'd collapse by the third trip". "I think I'm going to have a seizure" (no
  * condition after it) stays a warning.
  */
+/** An event that cannot come "every time I try to touch my toes" or "by Friday": a figure of speech. */
+const EVENT_SIGN =
+  /\b(heart attack|heart attacks|stroke|strokes|seizure|seizures|fit|fits|collapse|collapsing|cardiac arrest|coronary|conniption|aneurysm)\b/;
+const EVERY_TIME_AFTER =
+  /^(\w+ )?(every time|everytime|each time|whenever) (i|he|she|we|they|you) (try|tries|go|goes|do|does|bend|bends|stretch|stretches|touch|see|look|open|read|hear|think)\b/;
+const DAYS_AWAY_AFTER =
+  /^(\w+ ){0,4}by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|the end of (the|this) (week|month|term|year)|next week|christmas|easter)\b/;
+
 export function foretold(words: string[], start: number, end: number): boolean {
   const upToSign = words.slice(Math.max(0, start - 12), end).join(' ');
+  const after = words.slice(end, end + 8).join(' ');
+  const event = EVENT_SIGN.test(words.slice(start, end).join(' '));
   return (
+    // ("I basically have a heart attack every time I try to touch my toes", "about to collapse into a heap by Friday")
+    (event && (EVERY_TIME_AFTER.test(after) || DAYS_AWAY_AFTER.test(after))) ||
     FORETOLD_CAUSE.test(upToSign) ||
     (FORETOLD_HAVE.test(upToSign) && CONDITION_AFTER.test(words.slice(end, end + 3).join(' '))) ||
     THOUGHT_WOULD.test(upToSign)

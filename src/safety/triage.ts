@@ -540,6 +540,19 @@ const ASKING_FRAMES = [
     `${who} wants me to ask`,
   ]),
   'would like to know',
+  // ("just want to know if i can have a beer tonight after my acupuncture": a question's frame, "just want" and "tonight"
+  // notwithstanding)
+  'just want to know',
+  'just wanted to know',
+  'just want to check',
+  'just wanted to check',
+  // what someone said could happen ("my friend told me that can happen"): hearsay behind a question about a risk
+  'told me that can happen',
+  'told me it can happen',
+  'told me that could happen',
+  'said that can happen',
+  'heard that can happen',
+  'read that can happen',
   'asked me to find out',
   'just checking',
   'quick question',
@@ -615,7 +628,7 @@ const WHY_I_ASK_FOR_THEM =
  * worry is why people ask, not a sign; the classifier reads the rest.
  */
 const ONLY_WORRIED =
-  /^(and |but |so |which is why |that is why )?((i am|im|i m|i was|i feel|i felt|i get|i got|i am getting|(my|our) \w+ (is|was|are|were|gets|got|s)|he is|she is|he was|she was|they are|they were|we were|we are|everyone is|everyone was)( \d+ and| old and| pregnant and)? )?(a bit |a little |quite |very |really |so |bit |pretty |kind of |kinda |slightly |just |a tad |super |extremely |understandably |naturally |bit of a )?(worried|worrier|anxious|nervous|scared|concerned|apprehensive|freaked out|panicky|worried sick|a worrier|a nervous wreck|nervy|jittery|on edge|uneasy|a bit worried)( about it| about that| about this| about needles| about needling| about the needles| about that happening| now| too| as well)?$/;
+  /^(and |but |so |which is why |that is why )?(now )?((i am|im|i m|i was|i feel|i felt|i get|i got|i am getting|(my|our) \w+ (is|was|are|were|gets|got|s)|he is|she is|he was|she was|they are|they were|we were|we are|everyone is|everyone was)( \d+ and| old and| pregnant and)? )?(a bit |a little |quite |very |really |so |bit |pretty |kind of |kinda |slightly |just |a tad |super |extremely |understandably |naturally |bit of a )?(worried|worrier|anxious|nervous|scared|concerned|apprehensive|freaked out|panicky|worried sick|a worrier|a nervous wreck|nervy|jittery|on edge|uneasy|a bit worried|freaking out|freaking|stressing out|stressing|panicking|terrified|petrified|dreading it)( about it| about that| about this| about needles| about needling| about the needles| about that happening| about (my|the|this|our|his|her) (booking|appointment|appt|session|visit|first session|first visit|first appointment)( next week| tomorrow| today| this week| on \w+)?| now| too| as well)?$/;
 
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
@@ -960,7 +973,12 @@ export class SafetyTriage {
             const dating = own ? (saidNoDeath ??= withoutDeathTold(allWords).join(' ')) : said;
             if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
-          if (isNegated(clause.words, start, sign.tier !== 'crisis') && !(sign.tier === 'crisis' && asksToStopWanting(clause.words, start)))
+          // ("seizure-free since", "pain free now": the sign's word then "free" says it is not there)
+          const freeOf = clause.words[end] === 'free';
+          if (
+            (isNegated(clause.words, start, sign.tier !== 'crisis') || freeOf) &&
+            !(sign.tier === 'crisis' && asksToStopWanting(clause.words, start))
+          )
             context = 'negated';
           else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
           else if (
