@@ -10,6 +10,7 @@ import {
   conditionText,
   otherListedText,
   relatedPassageText,
+  INFLAMED_TOLD,
   unlistedConditionText,
 } from '../src/bot/replies';
 import { passagePicker } from '../src/nlu/passages';
@@ -116,8 +117,9 @@ export class ConditionDialog extends InterruptibleDialog {
       if (treatment) await this.deps.turns.remember(step.context, INTENT, { treatment });
       await say(
         step.context,
-        namesListed ? 'answered' : 'fallback',
-        unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso),
+        // (an inflamed complaint gets the article's broader word beside the honest no: a partial answer)
+        namesListed || INFLAMED_TOLD.test(recognition.text) ? 'answered' : 'fallback',
+        unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso, recognition.text),
         {
           intent: INTENT,
           suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],

@@ -288,6 +288,18 @@ export class MainDialog extends ComponentDialog {
       const single = questionCount(context.activity.text ?? '') < 2;
       // ("How many milligrams of magnesium should I take for cramps?": advice about a medicine, whatever the article says
       // of the thing taken)
+      // ("Isn't dry needling just acupuncture with a new name…?": whether they are one thing, decided by the recognizer's
+      // rule, not a passage about either)
+      if (single && recognition.intent === 'similarity' && recognition.reason === 'entity')
+        return intentEntry('similarity')!.handle({
+          step,
+          context,
+          deps: this.deps,
+          recognition,
+          question,
+          intent: 'similarity',
+          asked: 'similarity',
+        });
       if (single && recognition.notCovered?.dose && recognition.intent === 'not_covered')
         return intentEntry('not_covered')!.handle({
           step,

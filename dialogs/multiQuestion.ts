@@ -14,6 +14,7 @@ import {
   missingDetailText,
   notCoveredText,
   relatedPassageText,
+  INFLAMED_TOLD,
   suitsText,
   topicText,
   unlistedConditionText,
@@ -140,8 +141,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     return r.unlistedMention
       ? {
           intent: r.intent,
-          text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso),
-          outcome: (r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text) ? 'answered' : 'fallback',
+          text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso, r.text),
+          outcome: ((r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text)) || INFLAMED_TOLD.test(r.text) ? 'answered' : 'fallback',
           question: {},
           unlisted: true,
         }
@@ -359,7 +360,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
         // ("is this covered by WorkCover?": a rare word in a question about paying is no condition)
         const unlisted = r.unlistedMention && !ABOUT_PAYING.test(part);
         const text = unlisted
-          ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso)
+          ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso, r.text)
           : notCoveredText(deps.knowledge);
         addAnswer(answers, { intent: 'not_covered', text, outcome: 'fallback', question: {}, unanswered: true, unlisted });
       }

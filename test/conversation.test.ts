@@ -84,7 +84,11 @@ describe('conversations with the bot', () => {
         expect(r.text, q)
           .to.match(/(That condition|“[^”]+”) isn’t on the list/)
           .and.include(knowledge.clinic.phone);
-        expect(r.recognition?.outcome, q).to.equal('fallback');
+        // (an inflamed complaint, rheumatoid arthritis, also gets the article's broader word: a partial answer, still no yes)
+        if (/arthritis/.test(q)) {
+          expect(r.text, q).to.include('The article does mention inflammation');
+          expect(r.recognition?.outcome, q).to.equal('answered');
+        } else expect(r.recognition?.outcome, q).to.equal('fallback');
       }
     });
 

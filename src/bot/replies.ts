@@ -4,7 +4,7 @@
  */
 import type { ConditionRef, TreatmentId } from '../nlu/analyse';
 import type { TreatmentChoice } from '../nlu/context';
-import { ConditionAsked, conditionClaim } from '../knowledge/claims';
+import { claimText, ConditionAsked, conditionClaim } from '../knowledge/claims';
 import { isPlaceholder } from '../knowledge/placeholders';
 import type { ClinicDetail } from '../nlu/clinicQuestions';
 import type { Recognition } from '../nlu/recognizer';
@@ -109,14 +109,28 @@ function alsoListed(names: string[]): string {
   return ` The list does include ${list}, which is not the same thing.`;
 }
 
+/**
+ * An inflamed or swollen complaint told ("rheumatoid arthritis in my wrists", "gout flare, swollen and red", "my joints
+ * swell up"): the article's broader word for it, inflammation, is worth saying beside the honest "not on the list".
+ */
+export const INFLAMED_TOLD =
+  /\b(swell|swells|swelling|swelled|swollen|inflam\w*|rheumatoid|psoriatic|gout|gouty|tendinitis|tendonitis|bursitis|synovitis)\b/i;
+
 /** A condition we could not find on either list: never a yes. */
-export function unlistedConditionText(k: Knowledge, treatment: TreatmentChoice | undefined, said?: string, listedAlso: string[] = []): string {
+export function unlistedConditionText(
+  k: Knowledge,
+  treatment: TreatmentChoice | undefined,
+  said?: string,
+  listedAlso: string[] = [],
+  told?: string,
+): string {
   // No treatment named: neither list has it (the article's list of conditions is dry needling's, acupuncture's is a few ailments).
   const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'dryNeedling' ? 'dry needling' : 'acupuncture or dry needling';
   const what = said ? `“${said}”` : 'That condition';
+  const inflamed = told && INFLAMED_TOLD.test(told) ? ` ${claimText(k, 'unlistedInflamed', { said: said ? what : 'yours' })}` : '';
   // Said plainly ("isn't on the list"), not "I couldn't find it", which reads as the bot failing to look.
   return (
-    `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)} The article says its list is not exhaustive, ` +
+    `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)}${inflamed} The article says its list is not exhaustive, ` +
     `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
 }

@@ -232,6 +232,7 @@ export const CLAIM_IDS = [
   'suitsListed',
   'suitsDescribed',
   'recentNotChronic',
+  'unlistedInflamed',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 

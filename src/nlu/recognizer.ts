@@ -198,6 +198,10 @@ function doseAsked(norm: string): string | undefined {
   return thing || 'medicines';
 }
 
+/** One treatment said to be the other under a new name ("just acupuncture with a new name", "basically acupuncture rebranded"). */
+const ONE_BY_ANOTHER_NAME =
+  /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|modern|western) name|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b/;
+
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
   /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b/;
@@ -276,6 +280,11 @@ const MEDICINE_ASKED =
 const MEDICINE_ADVICE =
   /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|stop|stopping|take|taking|before|after|instead|or)\b/;
 
+/** A phrase whose last word matches only as written ("fire cupping", not "fire cup"). */
+function exactWords<T>(e: PhraseEntry<T>): PhraseEntry<T> {
+  return { ...e, stems: e.stems.map((s, i) => (i === e.stems.length - 1 ? '\u0000' + e.words[i] : s)) };
+}
+
 function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
   return e.words.length === 1 ? { ...e, stems: ['\u0000' + e.words[0]] } : e;
 }
@@ -310,7 +319,10 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     ),
     otherComplaints: new PhraseMatcher(phraseEntries<true>(true, k.descriptions.otherComplaints).map(exactSingleWord)),
     notCovered: new PhraseMatcher([
-      ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []),
+      // ("cupping" as written, or "cups": its stem is "cup", and "my coffee cup" names no therapy)
+      ...phraseEntries<'service' | 'medicine'>('service', k.notCovered?.otherServices ?? []).map((e) =>
+        e.words[e.words.length - 1].endsWith('ing') && stem(e.words[e.words.length - 1]).length <= 3 ? exactWords(e) : e,
+      ),
       // ("medication" as written: its stem is also "medical"'s)
       ...phraseEntries<'service' | 'medicine'>('medicine', k.notCovered?.medicines ?? []).map((e) =>
         e.words[0].startsWith('medic') ? exactSingleWord(e) : e,
@@ -796,6 +808,10 @@ export class IntentRecognizer {
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // "Isn't dry needling just acupuncture with a new name so other therapists can do it?": whether the two are one thing,
+    // however much "therapists" leans on who practises it.
+    if (new Set(a.treatments.map((t) => t.value)).size === 2 && ONE_BY_ANOTHER_NAME.test(said))
+      return { ...withScores, intent: 'similarity', score: top.score, reason: 'entity' };
     // "Which is more about internal ailments?", "which of the two is more for muscles?": the article's own way of telling
     // the two apart (muscles and posture, internal ailments), asked as a choice, whatever other words lean on a passage.
     if (WHICH_MORE_FOR.test(said) && mentionsConcerns(said) && !conditionIntent)
