@@ -64,7 +64,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { agePassage, agesText, answerSeveral } from './multiQuestion';
+import { agePassage, agesText, answerSeveral, sayClinicPartsFirst } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -347,8 +347,11 @@ export class MainDialog extends ComponentDialog {
         (await this.sendAges(context))
       )
         return step.endDialog();
-      if (continues)
+      if (continues) {
+        // ("Which of the two is better for stress, and what hours are you open?": the hours first, then the recommendation)
+        await sayClinicPartsFirst(context, this.deps);
         return intentEntry(WHICH_SUITS)!.handle({ step, context, deps: this.deps, recognition, question, intent: WHICH_SUITS, asked: WHICH_SUITS });
+      }
       // ("which one for gut issues and which for a sore neck?": problems named, each part answered for its own)
       if (!recognition.conditions.length && (await this.sendWhatEachIsFor(context))) return step.endDialog();
       if (await this.sendWhyThatOne(context)) return step.endDialog();
@@ -357,6 +360,8 @@ export class MainDialog extends ComponentDialog {
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
+      // (the rest routed as one question below: the clinic's parts, a cancellation policy or a price, are said first)
+      await sayClinicPartsFirst(context, this.deps);
       const clearPassage = passagePicker(this.deps.knowledge.passages).answersClearly(recognition.text, recognition.intent);
       // "what does lactic acid do in a muscle knot?": a question about the article's concepts, though "muscle knot" also
       // names a condition.

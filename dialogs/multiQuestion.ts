@@ -262,6 +262,38 @@ const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
+/** What only the clinic can say (prices, hours, policies, bookings): parts the article's answer to the rest never covers. */
+const CLINIC_PART_INTENTS = new Set(['contact', 'not_covered', 'booking', 'out_of_scope']);
+const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, conditionFromContext: false };
+
+/**
+ * "Which of the two is better for stress, and what hours are you open on weekdays?": when the rest of a message goes to
+ * a dialog of its own (a recommendation's questions, one condition), its parts that only the clinic can answer (hours,
+ * prices, a cancellation policy) are said first, so that no question is silently dropped. Says nothing for a message
+ * of one part, or one that is itself such a question. Returns whether it said anything.
+ */
+export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const parts = splitQuestions(context.activity.text ?? '');
+  if (parts.length < 2) return false;
+  const { recognition } = await deps.turns.understand(context);
+  if (CLINIC_PART_INTENTS.has(recognition.intent)) return false;
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (!part.includes('?') && !ASKS.test(part)) continue;
+    const r = deps.turns.recognizePart(part);
+    if (!CLINIC_PART_INTENTS.has(r.intent) || r.conditions.length > 0 || r.treatments.length > 0 || (r.implied?.length ?? 0) > 0) continue;
+    // (an unlisted thing asked about is the rest's to answer; a price, an hour or a policy is the clinic's)
+    if (r.intent === 'out_of_scope' && r.reason !== 'no_domain_words' && r.reason !== 'out_of_scope') continue;
+    const text =
+      r.intent === 'out_of_scope' || (r.intent === 'not_covered' && !r.notCovered)
+        ? notCoveredText(deps.knowledge)
+        : answerPart(deps.knowledge, r, NOTHING_ASKED, NOTHING_ASKED)?.text;
+    if (text && !texts.includes(text)) texts.push(text);
+  }
+  for (const text of texts) await say(context, undefined, text, { intent: 'not_covered' });
+  return texts.length > 0;
+}
+
 /** Intents of questions about the article, which a part that asks nothing cannot be. */
 const TOLD_NOT_ASKED = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
 /** What someone else said of the complaint ("They said it is a pinched nerve", "my GP reckons it's wear and tear"). */

@@ -428,6 +428,10 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.outcome).to.equal('answered');
       r = await say('can dry needling help my psoriatic arthritis?');
       expect(r.text).to.match(/isn’t on the list/);
+      // (since session 27 an inflamed complaint also gets the article's broader word: a partial answer, never a yes)
+      expect(r.text).to.include('The article does mention inflammation');
+      expect(r.text).to.not.match(/^Yes\b/);
+      r = await say('can dry needling help my tinnitus?');
       expect(r.recognition?.outcome).to.equal('fallback');
     });
 
@@ -2860,6 +2864,19 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/^Yes\b/);
       // (a swollen ankle after rolling it is still the sprain)
       expect((await say('rolled my ankle yesterday and it’s swollen, can dry needling help')).text).to.match(/Ankle sprains/);
+    });
+
+    it('a question only the clinic can answer (hours, a policy, a price) beside one that starts a recommendation or names a condition is answered too, never dropped', async () => {
+      const hours = await say('Which of the two is better for sleep problems, and are you open on Sunday mornings?');
+      expect(hours.text).to.match(/points to acupuncture/);
+      expect(hours.text).to.match(/opening hours|Phone:/);
+      const policy = await say('My neck has been stiff for months. Can dry needling help? And do you charge if I cancel late?');
+      expect(policy.text).to.match(/Neck pain/);
+      expect(policy.text).to.match(/Phone:/);
+      const price = await say('How much is dry needling compared to acupuncture, and which one is better for sciatica?');
+      expect(price.text).to.match(/Sciatica/);
+      expect(price.text).to.match(/prices|Phone:/);
+      expect(price.text).to.not.match(/\$\s?\d/);
     });
 
     it('an unknown complaint beside a concern a passage covers gets what the article says and the complaint named as unlisted', async () => {

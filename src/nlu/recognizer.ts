@@ -40,7 +40,7 @@ const AGE_LIMIT_ASKED =
  * clinic's team answers it.
  */
 const MONEY_ASKED =
-  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?)\b/;
+  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
 
 /** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
 const OF_OUR_CARE =
