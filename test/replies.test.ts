@@ -98,9 +98,14 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * (6072a71: 309, 299) and on its code after pair 59/60's kinds (309, 302), read for safety's kinds late in session 25,
  * and for the replies' kinds in session 26 (2adccdb: 309, 302 -> 314, 316). All read and unread cases 19,543 -> 19,574
  * of 20,208, none lost.
+ * Session 27: patients-words-test-65.json (p66t, session 26) was run unread on session 26's start and final code (312,
+ * 312) and then read (fa3ff34: 312 -> 325). All read cases 19,574 -> 19,602 of 20,208 (four of the oldest set lost: it
+ * wants gout and rheumatoid arthritis declined, newer authors want inflammation named).
  */
 const FLOORS: Record<string, number> = {
-  'patients-words.json': 331,
+  // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
+  // article names is now said beside the honest "not on the list", as eleven cases of newer authors want)
+  'patients-words.json': 327,
   'patients-words-test.json': 330,
   'patients-words-test-2.json': 327,
   'patients-words-test-3.json': 267,
@@ -162,6 +167,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-60.json': 321,
   'patients-words-test-61.json': 314,
   'patients-words-test-62.json': 316,
+  'patients-words-test-65.json': 325,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -486,6 +486,20 @@ const SETS: Floors[] = [
   // then read and their kinds added (2adccdb). The floors are the figures after.
   everyUrgentCaught('safety-test-61.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
   everyUrgentCaught('safety-test-62.jsonl', { falseAlarms: 0, answered: 320, criedWolf: 0 }),
+  // Session 27: safety-test-63 (s67a, s67c, s67d, s68a: four authors of a quarter each, written from the brief only) was
+  // run without being read on this session's start (fa3ff34) and on its code after patients-words-test-65's kinds (the
+  // same, case by case: emergency 143/144, crisis 47/48, urgent 48/48, clinic 36/36, false alarms 4, told 8, answered
+  // 318/324), then read and its kinds added. The floors are the figures after.
+  {
+    file: 'safety-test-63.jsonl',
+    emergency: [144, 144],
+    crisis: [48, 48],
+    urgent: [48, 48],
+    benign: 324,
+    falseAlarms: 0,
+    answered: 322,
+    criedWolf: 3,
+  },
 ];
 
 for (const set of SETS) {
