@@ -2160,6 +2160,8 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'nothing wrong at all, just want to know if I can go for a run tonight after my dry needling',
     ])
       expectNoGuidanceFirst(t);
+    // (a tight chest told beside a lasting cause of stress, asked about as what acupuncture might treat: answered)
+    expectNoGuidanceFirst('feeling anxious with work, tight chest, cant switch off. would acupuncture help?');
     // (still a crisis or an emergency when it is one)
     expectTier('I tried to kill myself last night', 'crisis');
     expectTier('my son tried to hurt himself today', 'crisis');

@@ -2879,6 +2879,15 @@ describe('understanding patients’ own words', () => {
       expect(price.text).to.not.match(/\$\s?\d/);
     });
 
+    it('asking for a staff member by name ("Is this Kate?") learns it is automated; thanks for a past visit that helped a body part is thanked', async () => {
+      const r = await say('Is this Kate? I rang the clinic yesterday about my knee.');
+      expect(r.text).to.match(/automated assistant/);
+      expect((await say('is this painful?')).text).to.not.match(/automated assistant/);
+      const t = await say('Just a note to say the dry needling I had at your place last month really sorted my back out. Thank you!');
+      expect(t.recognition?.intent).to.equal('thanks');
+      expect(t.text).to.not.match(/not something I can help with/);
+    });
+
     it('an unknown complaint beside a concern a passage covers gets what the article says and the complaint named as unlisted', async () => {
       const r = await say('Can acupuncture help with general low energy and feeling out of balance? I just feel off.');
       expect(r.text).to.match(/chi/);

@@ -44,7 +44,10 @@ const THANKS_FIRST = /^(thanks|thank you|thank u|thankyou|thx|ty|cheers|ta)\b/i;
 const THANKS_LAST = /\b(thanks|thank you|thank u|thankyou|thx|ty|cheers)( (so much|heaps|again|very much|a lot|for everything))?[\s.!]*$/i;
 /** Good news about how the patient is doing ("already feeling better", "it really helped"). */
 const GOOD_NEWS =
-  /\b(better|improved|improving|great|helped|helping|amazing|wonderful|fantastic|relief|relieved|so much easier|pain free|no more pain|loosened up)\b/;
+  /\b(better|improved|improving|great|helped|helping|amazing|wonderful|fantastic|relief|relieved|so much easier|pain free|no more pain|loosened up|sorted|fixed|worked wonders|did wonders|made a (huge |big |real )?difference)\b/;
+/** A visit told as over ("the dry needling I had at your clinic last month"): thanks for it may name the body part it helped. */
+const PAST_VISIT =
+  /\b(i had|i ve had|ive had|had at your|you did|you gave me|last (week|month|time|visit|session)|my last (session|visit|appointment))\b/;
 
 /**
  * "my calves are always tight and cramping up": a complaint of the patient's own, told and not asked, that the model
@@ -224,7 +227,8 @@ export class TurnRecognizer {
     if (
       !social &&
       !text.includes('?') &&
-      (THANKS_FIRST.test(text.trim()) || (THANKS_LAST.test(text.trim()) && recognition.conditions.length === 0)) &&
+      (THANKS_FIRST.test(text.trim()) ||
+        (THANKS_LAST.test(text.trim()) && (recognition.conditions.length === 0 || PAST_VISIT.test(text.toLowerCase().replace(/[’']/g, ' '))))) &&
       GOOD_NEWS.test(text.toLowerCase())
     )
       return { ...recognition, intent: 'thanks', reason: 'classified', score: 1, conditions: [] };

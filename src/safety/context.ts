@@ -168,6 +168,8 @@ const HABITUAL = [
   // "has haemophilia and bleeds a lot from small cuts": how a bleeding condition shows, not a bleed now.
   /\b(bleeds|bleed) (a lot|easily|heaps|badly|for ages|like crazy|forever|longer|more than most|really easily|very easily) (from|when|if|with|after|whenever|off|because|since|as|due to|on|being on)\b/,
   /\bfrom (the )?(small|little|tiny|minor|the smallest|the tiniest|any) (cuts|cut|nicks|nick|scratches|scratch|grazes|graze)\b/,
+  // "feeling really anxious with work, tight chest": what a lasting cause of stress does to the patient.
+  /\b(anxious|stressed|stressed out|anxiety|nervous|worried|wound up|on edge|burnt out|burned out) (with|from|about|over|because of) (work|uni|school|exams|study|studies|my job|the job|my boss|money|the kids|life|everything)\b/,
   // "stressed all the time, tight chest": what stress does to the patient, always.
   /\b(stressed|anxious|nervous|worried|tense|wound up|on edge|burnt out|burned out|burnout|panicky) (out )?(all the time|constantly|24 7|nonstop|non stop|every day|most days|a lot|heaps)\b/,
   // "my wife faints at the sight of needles": how she is, not what is happening.
