@@ -2888,6 +2888,14 @@ describe('understanding patients’ own words', () => {
       expect(t.text).to.not.match(/not something I can help with/);
     });
 
+    it('a medical certificate or a sick note is something the clinic’s team answers, not an unlisted condition', async () => {
+      for (const text of ['could I get a medical certificate for my boss? my neck has been too stiff to drive', 'do you do sick notes?']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/Our article only covers acupuncture and dry needling/);
+        expect(r.text, text).to.not.match(/isn’t on the list of conditions/);
+      }
+    });
+
     it('an unknown complaint beside a concern a passage covers gets what the article says and the complaint named as unlisted', async () => {
       const r = await say('Can acupuncture help with general low energy and feeling out of balance? I just feel off.');
       expect(r.text).to.match(/chi/);
