@@ -33,6 +33,15 @@ const MAX_ATTEMPTS = 2;
 export const ASKS_ABOUT_LIST =
   /\b(on (your|the|ur|that|this|their) list|on it|same as|same thing as|the same|covered by|count as|counts as|listed|included|or only|under the)\b/i;
 
+/**
+ * The outcome of an unlisted-condition reply: an answer when it names the listed one the patient set beside it ("is
+ * psoriatic arthritis on your list, or just the osteo one?") or the article's inflammation for an inflamed complaint;
+ * otherwise a fallback (nothing the article says was given).
+ */
+export function unlistedOutcome(r: Pick<Recognition, 'text' | 'listedAlso'>): 'answered' | 'fallback' {
+  return ((r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text)) || INFLAMED_TOLD.test(r.text) ? 'answered' : 'fallback';
+}
+
 export interface ConditionDialogOptions {
   treatment?: TreatmentChoice;
   condition?: FoundEntity<ConditionRef>;
@@ -110,15 +119,12 @@ export class ConditionDialog extends InterruptibleDialog {
         });
         return;
       }
-      // "is rheumatoid arthritis on your list, or only the osteo kind?": asked about the list, naming the listed one it is
-      // not answers the question (an honest no, and what the list has); "can it help my RA?" is still not answered.
-      const namesListed = (recognition.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(recognition.text);
+      // (an answer when it names the listed one asked about beside it, or inflammation: unlistedOutcome)
       // ("Does dry needling help frozen shoulder?" … "so what shoulder problems is it used for then?": "it" is dry needling)
       if (treatment) await this.deps.turns.remember(step.context, INTENT, { treatment });
       await say(
         step.context,
-        // (an inflamed complaint gets the article's broader word beside the honest no: a partial answer)
-        namesListed || INFLAMED_TOLD.test(recognition.text) ? 'answered' : 'fallback',
+        unlistedOutcome(recognition),
         unlistedConditionText(knowledge, treatment, recognition.unlistedText, recognition.listedAlso, recognition.text),
         {
           intent: INTENT,

@@ -286,30 +286,16 @@ export class MainDialog extends ComponentDialog {
       }
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
-      // ("How many milligrams of magnesium should I take for cramps?": advice about a medicine, whatever the article says
-      // of the thing taken)
-      // ("Isn't dry needling just acupuncture with a new name…?": whether they are one thing, decided by the recognizer's
-      // rule, not a passage about either)
-      if (single && recognition.intent === 'similarity' && recognition.reason === 'entity')
-        return intentEntry('similarity')!.handle({
-          step,
-          context,
-          deps: this.deps,
-          recognition,
-          question,
-          intent: 'similarity',
-          asked: 'similarity',
-        });
-      if (single && recognition.notCovered?.dose && recognition.intent === 'not_covered')
-        return intentEntry('not_covered')!.handle({
-          step,
-          context,
-          deps: this.deps,
-          recognition,
-          question,
-          intent: 'not_covered',
-          asked: 'not_covered',
-        });
+      // A question a recognizer rule decided outright, which no passage below may take over: a dose ("How many milligrams
+      // of magnesium should I take for cramps?") is advice about a medicine; "Isn't dry needling just acupuncture with a
+      // new name?" asks whether the two are one thing.
+      const decided =
+        single &&
+        ((recognition.intent === 'similarity' && recognition.reason === 'entity') ||
+          (recognition.intent === 'not_covered' && recognition.notCovered?.dose))
+          ? recognition.intent
+          : undefined;
+      if (decided) return intentEntry(decided)!.handle({ step, context, deps: this.deps, recognition, question, intent: decided, asked: decided });
       // ("What's the history of each one? How old are they?": one question asked twice)
       const agesAsked =
         asksWhichIsOlder(context.activity.text ?? '') && (single || splitQuestions(context.activity.text ?? '').every((p) => asksWhichIsOlder(p)));

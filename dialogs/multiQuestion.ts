@@ -14,7 +14,6 @@ import {
   missingDetailText,
   notCoveredText,
   relatedPassageText,
-  INFLAMED_TOLD,
   suitsText,
   topicText,
   unlistedConditionText,
@@ -36,11 +35,11 @@ import {
 } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
-import { ResolvedQuestion, resolveQuestion, TreatmentChoice } from '../src/nlu/context';
+import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
 import { questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
-import { ASKS_ABOUT_LIST } from './conditionDialog';
+import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
 /** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
@@ -142,7 +141,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
       ? {
           intent: r.intent,
           text: unlistedConditionText(k, treatment, r.unlistedText, r.listedAlso, r.text),
-          outcome: ((r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text)) || INFLAMED_TOLD.test(r.text) ? 'answered' : 'fallback',
+          outcome: unlistedOutcome(r),
           question: {},
           unlisted: true,
         }
@@ -261,7 +260,6 @@ const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)
 const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
 
-/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 /** What only the clinic can say (prices, hours, policies, bookings): parts the article's answer to the rest never covers. */
 const CLINIC_PART_INTENTS = new Set(['contact', 'not_covered', 'booking', 'out_of_scope']);
 const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, conditionFromContext: false };
@@ -294,12 +292,11 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
   return texts.length > 0;
 }
 
-/** Intents of questions about the article, which a part that asks nothing cannot be. */
-const TOLD_NOT_ASKED = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
 /** What someone else said of the complaint ("They said it is a pinched nerve", "my GP reckons it's wear and tear"). */
 const REPORTED =
   /^(and |but |so )?(they|he|she|the (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|radiologist)|my (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|wife|husband|partner|mum|dad|friend|mate)|i was|i ve been|ive been|i’ve been|i've been) (said|says|told|reckons?|thinks?|mentioned|called it|diagnosed)\b/i;
 
+/** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   const { recognition } = await deps.turns.understand(context);

@@ -489,9 +489,6 @@ export function asksWhichStaffIsBest(text: string): boolean {
   return STAFF_RANKED.test(plainForm(text));
 }
 
-/** True when the message asks whether it is talking to a machine or a person. */
-// (each sentence, and each clause of a long one, on its own: "Are you a bot? Just want to know before I type out my whole
-// medical history", "Good evening. I do have a question, but first, is this message going to a real staff member?")
 /**
  * "Is this Sandra?", "am I talking to Dr Lee?": a person asked for by name (capitalised, not the treatments or the clinic
  * words), whom the patient takes the bot for.
@@ -500,6 +497,9 @@ const ASKS_FOR_NAMED_PERSON =
   /^\s*(?:[Hh]i,? |[Hh]ello,? |[Hh]ey,? )?(?:[Ii]s (?:this|that) |[Aa]re you |[Aa]m [Ii] (?:talking|speaking|chatting|messaging) (?:to|with) )(?:(?:[Dd]r|[Dd]octor|[Mm]r|[Mm]rs|[Mm]s|[Mm]iss)\.? )?([A-Z][a-z]+)\s*\??\s*$/;
 const NOT_A_NAME = /^(Acupuncture|Dry|Needling|The|It|This|That|A|An|My|Your|Example|Real|Human|Person|Someone|Somebody|Anyone|Staff|Reception)$/;
 
+/** True when the message asks whether it is talking to a machine or a person. */
+// (each sentence, and each clause of a long one, on its own: "Are you a bot? Just want to know before I type out my whole
+// medical history", "Good evening. I do have a question, but first, is this message going to a real staff member?")
 export function asksIfBot(text: string): boolean {
   const named = text
     .split(/(?<=[.?!;])\s+/)

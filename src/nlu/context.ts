@@ -358,7 +358,7 @@ export function putsChoiceAgain(r: Recognition, ctx: ClinicContext): boolean {
 }
 
 /** Intents of questions about the article, which a message that asks nothing cannot be. */
-const TOLD_NOT_ASKED = new Set(['how_it_works', 'what_is', 'uses', 'difference', 'similarity']);
+export const TOLD_NOT_ASKED: ReadonlySet<string> = new Set(['how_it_works', 'what_is', 'uses', 'difference', 'similarity']);
 
 /** "so you'd go with dry needling then?", "so it's acupuncture?": the pick said back, to be confirmed. */
 const CONFIRMS_PICK =

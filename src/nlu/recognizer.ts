@@ -170,7 +170,10 @@ const NOT_COVERED_ASKED =
 const WHICH_FOR_ME =
   /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
 
-/** "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for. */
+/**
+ * "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for, asked at the
+ * start (clinicQuestions' asksWhichIsFor matches anywhere and more loosely; using it here moved three read cases).
+ */
 const WHICH_MORE_FOR =
   /^(so |and |ok |okay |hi |hey )?which (one |ones |of the two |of them |of those |of your two |treatment |needling )?(is|s|are|would be|tends to be|leans) (more|mainly|mostly|better|best|aimed|geared|meant|targeted|designed|focused|used more) (for|about|at|towards|toward|to|on|with)\b/;
 
@@ -286,7 +289,7 @@ function exactWords<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 }
 
 function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
-  return e.words.length === 1 ? { ...e, stems: ['\u0000' + e.words[0]] } : e;
+  return e.words.length === 1 ? exactWords(e) : e;
 }
 
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {

@@ -463,12 +463,6 @@ const THOUGHT_WOULD = new RegExp(
   `\\b(thought|reckoned|swore|was sure|were sure) (i|he|she|we|they)? ?(would|id|hed|shed|wed|theyd)( \\w+)? (\\w+ ){0,3}\\w+$`,
 );
 
-/**
- * A stroke, a fit or a collapse foretold as a figure of speech, not told: "I'll give myself a stroke if I keep
- * fretting", "my to-do list could give someone a stroke", "I'll have a fit when I see the price", "my sister will have
- * a seizure if she finds out", "I thought I'd collapse by the third trip". "I think I'm going to have a seizure" (no
- * condition after it) stays a warning.
- */
 /** An event that cannot come "every time I try to touch my toes" or "by Friday": a figure of speech. */
 const EVENT_SIGN =
   /\b(heart attack|heart attacks|stroke|strokes|seizure|seizures|fit|fits|collapse|collapsing|cardiac arrest|coronary|conniption|aneurysm)\b/;
@@ -477,6 +471,12 @@ const EVERY_TIME_AFTER =
 const DAYS_AWAY_AFTER =
   /^(\w+ ){0,4}by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|the end of (the|this) (week|month|term|year)|next week|christmas|easter)\b/;
 
+/**
+ * A stroke, a fit or a collapse foretold as a figure of speech, not told: "I'll give myself a stroke if I keep
+ * fretting", "my to-do list could give someone a stroke", "I'll have a fit when I see the price", "my sister will have
+ * a seizure if she finds out", "I thought I'd collapse by the third trip". "I think I'm going to have a seizure" (no
+ * condition after it) stays a warning.
+ */
 export function foretold(words: string[], start: number, end: number): boolean {
   const upToSign = words.slice(Math.max(0, start - 12), end).join(' ');
   const after = words.slice(end, end + 8).join(' ');
