@@ -64,7 +64,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { agePassage, agesText, answerSeveral, sayClinicPartsFirst } from './multiQuestion';
+import { agePassage, agesText, answerSeveral, CONCEPT_QUESTION, sayClinicPartsFirst } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -140,9 +140,6 @@ interface RouteOptions {
  */
 const CONDITION_TOPICS = new Set<string>(['what_is', 'how_it_works', 'uses', 'help']);
 const COMPARISONS = new Set<string>(['difference', 'similarity']);
-/** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
-// ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
-const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
@@ -153,7 +150,7 @@ const FOR_A_PROBLEM =
   /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 const ASKS_HOW_THEY_FEEL =
-  /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) (less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
+  /\bwhich( one| treatment| of (them|the two|those|your treatments))? (is|would be|feels|will be|s) ((less|least|more|most) (painful|sore|gentle|gentler|comfortable|uncomfortable|scary|invasive|intense)|gentler|gentlest|softer|milder)\b|\bwhich( one| treatment)? (hurts|stings) (less|more|the least|the most)\b|\b(which|what|any)( one| treatment| treatments| of (them|the two|your treatments))? (doesnt|does not|dont|do not) (use|involve|need|have) needles\b|\bneedles\b.*\bwhich\b.*\b(doesnt|does not|dont|do not) (use|involve|need) (them|any)\b|\bneedle ?free\b/;
 /** "I'm a bit nervous about needles", "scared of needles tbh", "needles freak me out": a worry about needles. */
 const NERVOUS_OF_NEEDLES =
   /\b(nervous|scared|afraid|frightened|terrified|petrified|anxious|worried|wary|squeamish|phobic|phobia|fear|hate|freaked|freaks?|terrify|terrifies|scare|scares)\b(?!.*\b(not|dont|never|isnt) (scared|nervous|afraid)\b).{0,40}\bneedles?\b|\bneedles?\b.{0,30}\b(scare|scares|freak|freaks|terrify|terrifies|frighten|frightens|phobia)\b|\bneedle ?phobi(a|c)\b/;

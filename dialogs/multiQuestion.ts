@@ -61,7 +61,12 @@ const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
 /** "are sports injuries on it?", "is TMD listed?": a condition asked about the list. */
 const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this list)|listed|included|in (it|there|the list))\b/i;
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
-const ASKS = /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|have|has)\b|\?\s*$/i;
+/** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
+// ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
+export const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
+// ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
+const ASKS =
+  /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -103,7 +108,12 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     treatment &&
     picker.pickClearly(r.text, treatment);
   // ("What are metabolic byproducts, and…": an explanation's own word asked about, whatever the classifier made of it)
-  const concept = passage !== undefined && namesArticleConcept(r.text) && ASKS.test(r.text);
+  // ("what builds up in those muscle knots? is it toxic": a concept's question that one passage clearly answers, though
+  // "muscle knots" also names a condition)
+  const concept =
+    passage !== undefined &&
+    ((namesArticleConcept(r.text) && ASKS.test(r.text)) ||
+      ((r.implied?.length ?? 0) > 0 && CONCEPT_QUESTION.test(r.text) && picker.answersClearly(r.text, r.intent)));
   if (passage && !listAsked && (TOPICS.has(r.intent) || r.intent === 'difference' || r.intent === 'similarity' || clearly || concept)) {
     return {
       intent: r.intent,
@@ -260,6 +270,10 @@ const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)
 const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
 
+/** A part that only asks for the advice the parts before it ask for ("What do you advise?", "what would you suggest?"). */
+const ADVICE_ONLY =
+  /^(so |and |but |or )?(what|which) (do|would|should|could|will) (you|u|ya) (advise|suggest|recommend|think|say)( i do| i should do| is best)?\s*[?.!]*$/i;
+
 /** What only the clinic can say (prices, hours, policies, bookings): parts the article's answer to the rest never covers. */
 const CLINIC_PART_INTENTS = new Set(['contact', 'not_covered', 'booking', 'out_of_scope']);
 const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, conditionFromContext: false };
@@ -333,7 +347,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   for (const one of recognized) {
     // ("…and could my husband come in for his tennis elbow while we're at it?": whether it is treated is what is asked)
     const comesFor = one.intent === 'booking' && one.conditions.some((c) => !c.value.excluded) && COMES_FOR.test(one.text);
-    const r = { ...one, listedAlso, ...(comesFor ? { intent: 'condition_query' } : {}) };
+    // ("I'm 20 weeks pregnant and my lower back is killing me. Is it safe for me to have dry needling?": a promise or an
+    // assurance asked anywhere is asked of every part; no part opens with "Yes")
+    const r = { ...one, listedAlso, promise: one.promise || recognition.promise, ...(comesFor ? { intent: 'condition_query' } : {}) };
     const part = r.text;
     const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
     if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;
@@ -341,6 +357,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // honest "sounds recent rather than chronic" stands for the part that refers back to it)
     for (const c of r.conditions) if (c.value.partial || c.value.recent) partly.add(c.value.name);
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
+    // ("Should I stop it before coming, or reduce the dose? What do you advise?": the advice asked for is the part before's)
+    if (answers.length > 0 && ADVICE_ONLY.test(part.trim())) continue;
     // ("Hi, my husband had a stroke in May. Do you use dry needling for stroke recovery?": the first part tells, it asks
     // for no booking)
     if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
@@ -387,7 +405,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
           continue;
         }
         // ("is this covered by WorkCover?": a rare word in a question about paying is no condition)
-        const unlisted = r.unlistedMention && !ABOUT_PAYING.test(part);
+        // ("…, and do you have anyone who speaks Mandarin?", "What do you advise?": a rare word with no condition named
+        // in it is no condition to call unlisted; "that condition isn't on the list" would answer nothing asked)
+        const unlisted = r.unlistedMention && !ABOUT_PAYING.test(part) && r.unlistedText !== undefined;
         const text = unlisted
           ? unlistedConditionText(deps.knowledge, previous.treatment, r.unlistedText, r.listedAlso, r.text)
           : notCoveredText(deps.knowledge);

@@ -103,6 +103,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * wants gout and rheumatoid arthritis declined, newer authors want inflammation named).
  * patients-words-test-66.json (p67a, p67c, p68a, written in session 27) was run unread on the session's start and on its
  * code after set 65's kinds (310, 310, the same cases), then read (313).
+ * Session 28: patients-words-test-67.json (p68b) and -68.json (p67b), written in session 27, were run unread on its
+ * start (96, 97), mid-session (95) and final code (97, 99, the same as this session's start), then read (107, 108).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -171,6 +173,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-62.json': 316,
   'patients-words-test-65.json': 325,
   'patients-words-test-66.json': 313,
+  'patients-words-test-67.json': 107,
+  'patients-words-test-68.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

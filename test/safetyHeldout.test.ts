@@ -500,6 +500,19 @@ const SETS: Floors[] = [
     answered: 322,
     criedWolf: 3,
   },
+  // Session 28: safety-test-64 (s67b, one author of session 27, 150 lines from the brief only) was run without being
+  // read on session 27's start and final code (the same: 36/36, 12/12, 12/12, clinic 8/9, false alarms 2, told 2,
+  // answered 79/81), then read here and its kinds added. The floors are the figures after.
+  {
+    file: 'safety-test-64.jsonl',
+    emergency: [36, 36],
+    crisis: [12, 12],
+    urgent: [12, 12],
+    benign: 81,
+    falseAlarms: 0,
+    answered: 81,
+    criedWolf: 0,
+  },
 ];
 
 for (const set of SETS) {

@@ -171,17 +171,17 @@ export function botIdentityText(k: Knowledge): string {
  */
 export function missingDetailText(k: Knowledge, detail: ClinicDetail): string | undefined {
   const c = k.clinic;
-  if (detail !== 'unknown' && !isPlaceholder(c[detail])) return undefined;
+  // (a detail is missing when it is a placeholder, or empty: patients' copy of the details has placeholders removed)
+  const has = (value: string) => value.trim() !== '' && !isPlaceholder(value);
+  if (detail !== 'unknown' && has(c[detail])) return undefined;
   const what =
     detail === 'openingHours'
       ? 'our opening hours have not been set in this assistant yet'
       : detail === 'address'
         ? 'our address has not been set in this assistant yet'
         : 'I don’t have that information';
-  const ask = [!isPlaceholder(c.phone) ? `call us on ${c.phone}` : '', !isPlaceholder(c.email) ? `email ${c.email}` : '']
-    .filter(Boolean)
-    .join(' or ');
-  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Please contact the clinic directly and our team can tell you.'}${!isPlaceholder(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
+  const ask = [has(c.phone) ? `call us on ${c.phone}` : '', has(c.email) ? `email ${c.email}` : ''].filter(Boolean).join(' or ');
+  return `Sorry, ${what}. ${ask ? `Please ${ask} and our team can tell you.` : 'Please contact the clinic directly and our team can tell you.'}${has(c.bookingUrl) ? `\nBook online: ${c.bookingUrl}` : ''}`;
 }
 
 /** Self-care asked about, as the reply names it ("a good stretch": stretches). */

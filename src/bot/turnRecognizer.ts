@@ -219,6 +219,12 @@ export class TurnRecognizer {
       // (the splitter drops the thanks itself: "thanks! and neck pain?" is one part, "neck pain?")
       const parts = splitQuestions(text);
       const last = parts[parts.length - 1];
+      // ("plantr fashitis?? do u do it. cheers": the question is everything but the thanks, the condition with it; the
+      // last part alone when the whole still reads as thanks)
+      const all = parts.join(' ');
+      const askedAll = parts.length > 1 && all.trim() !== text.trim() ? this.recognizer.recognize(all, { patientsOwn }) : undefined;
+      if (askedAll && !notUnderstood(askedAll) && askedAll.intent !== 'thanks' && askedAll.intent !== 'greeting' && askedAll.conditions.length > 0)
+        return askedAll;
       const asked = last && last.trim() !== text.trim() ? last : undefined;
       const again = asked ? this.recognizer.recognize(asked, { patientsOwn }) : undefined;
       if (again && !notUnderstood(again) && again.intent !== 'thanks' && again.intent !== 'greeting') return again;

@@ -26,7 +26,9 @@ export function acupunctureItems(k: Knowledge, except?: string): string {
   return k.conditions
     .filter((c) => c.list === 'acupuncture' && c.name !== except)
     .map((c) => c.name)
-    .join(', ');
+    .join(', ')
+    // ("…, stress management and inflammation": the last two joined as a list is read)
+    .replace(/, ([^,]+)$/, ' and $1');
 }
 
 /** How the patient put it, for a condition answer. */

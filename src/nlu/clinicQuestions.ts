@@ -20,7 +20,7 @@ const ASKS_IF_BOT = [
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
-  /\bam i (talking|chatting|speaking|texting|messaging) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
+  /\bam i (talking|chatting|speaking|texting|messaging|writing) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
   // "am I messaging the actual acupuncturist?", "is a real physio going to see this?": a person of the clinic, asked for by trade
   /\bam i (talking|chatting|speaking|texting|messaging|writing) (to |with )?(the |a |an |one of the |one of your |your )(actual |real |live )?(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|therapists?|myotherapists?|doctors?|staff( member)?|owner)\b/,
   /\b(is|will) (a|an|any|some|the|one of the|one of your|your) (real |actual |live )?(practitioners?|physios?|physiotherapists?|acupuncturists?|therapists?|receptionists?|staff member|staff|doctors?) (going to |gonna |actually |ever )?(read|reading|see|seeing|answer|answering|reply|replying|look at)\b/,
@@ -34,6 +34,8 @@ const ASKS_IF_BOT = [
     `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
   ),
   /\bwho (am i|are we|m i) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  // (asked as wanting to know: "I like to know who I am speaking with", "not sure who I'm writing to")
+  /\b(know|sure|idea|tell me|wondering|wonder) who (i am|im|i m|we are|were) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging|writing) (to|with)\b/,
   // "you're one of the physios there, right?": the guess, told, that a person of the clinic is writing
   /^(so |and |oh |ah |hi |hey )?(youre|you are|ur|you re) (one of the |one of their |an? |the )(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|nurses?|doctors?|therapists?|myotherapists?|staff( member)?|owner|admin)\b/,
   // "do you remember me from last week?": whether a person, who would, is reading.
@@ -352,6 +354,13 @@ const FEEDBACK =
 /** The same, as a test (FEEDBACK is global, for taking the words out). */
 const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
 
+/**
+ * A question announced, not yet asked ("I have a few questions about the needle treatments", "can I ask something?",
+ * "I'm a slow typist so please bear with me"): a greeting's opening, answered by inviting the question.
+ */
+const ANNOUNCES_QUESTION =
+  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|(can|could|may) i (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing)\b/g;
+
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
 
@@ -371,7 +380,9 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
-  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').split(' ').filter(Boolean);
+  const announces = new RegExp(ANNOUNCES_QUESTION.source).test(form);
+  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').replace(ANNOUNCES_QUESTION, ' ').split(' ').filter(Boolean);
+  if (words.length === 0 && announces) return 'greeting';
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
   if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
@@ -391,7 +402,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
     LANGUAGE.test(form)
   )
     return 'social';
-  return GREETING.test(form) || SETTING_UP.test(form) ? 'greeting' : undefined;
+  return GREETING.test(form) || SETTING_UP.test(form) || announces ? 'greeting' : undefined;
 }
 
 /**

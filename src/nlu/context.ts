@@ -151,7 +151,20 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // ("is the other one better for what?" asks what it is for: no comparison)
   const comparing = COMPARING.test(r.text.toLowerCase().replace(/\b(better|good|best) for (what|wat|which)\b/, ' '));
   // ("what about the other one, on the inside of the elbow?" after tennis elbow: the other condition, placed, not the other treatment)
-  const otherPlace = r.conditions.length > 0 && OTHER_PLACED.test(r.text.toLowerCase());
+  // ("what about the other one, where it hurts on the inside of the elbow instead?": after a condition's answer, a
+  // message naming another condition by where it hurts is about that condition, whatever its wording)
+  // ("would the other treatment help with that?": the other treatment, said so)
+  const otherTreatmentSaid =
+    /\bother (treatment|therapy|needling|option|method|technique|practice|approach|kind of needling|type of needling)\b/.test(r.text.toLowerCase());
+  const otherCondition =
+    ctx.lastIntent === 'condition_query' &&
+    ctx.lastCondition !== undefined &&
+    r.conditions.length > 0 &&
+    r.treatments.length === 0 &&
+    r.conditions.every((c) => c.value.name !== ctx.lastCondition?.name);
+  const otherPlace = r.conditions.length > 0 && (OTHER_PLACED.test(r.text.toLowerCase()) || (otherCondition && !otherTreatmentSaid));
+  if (otherCondition && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherTreatmentSaid)
+    return { ...r, intent: 'condition_query', reason: 'classified', score: 1 };
   if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherPlace) {
     // ("which one's for muscles then" … "and the other one is better for what?": what the other one is for)
     const about =

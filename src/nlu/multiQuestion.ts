@@ -22,8 +22,15 @@ const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
+/** "I'd like to know whether …, whether … and how …": questions asked as what the writer wants to know. */
+const ASKING_LEAD =
+  /^(i'?d like to know|i would like to know|i want to know|i wanna know|i'?m wondering|i am wondering|i was wondering|can you tell me|could you tell me|please tell me|just wondering) (whether|if|how|what|when|where|why|which|who)\b/i;
 /** A comma followed by a question word and more: the next question of a list. */
-const COMMA_QUESTION = new RegExp(`\\s*,\\s*(?:and\\s+)?(?=${QUESTION_START}\\s+\\w+\\s+\\w+)`, 'i');
+// (not a clause that says where or when: "the other one, where it hurts on the inside of the elbow", "…, when I bend")
+const COMMA_QUESTION = new RegExp(
+  `\\s*,\\s*(?:and\\s+)?(?!(?:where|when|how|what|why|which|who)\\s+(?:it|i|he|she|they|we|my|his|her|their)\\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\\b))(?=(?:${QUESTION_START}|whether)\\s+[\\w'’]+\\s+[\\w'’]+)`,
+  'i',
+);
 
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {
@@ -38,7 +45,7 @@ export function splitQuestions(text: string): string[] {
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))
     // "Who developed acupuncture, when was dry needling developed": a comma between two questions.
-    .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
+    .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) || ASKING_LEAD.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {
       const stripped = p

@@ -153,7 +153,7 @@ const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
 
 /** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
-const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh']);
+const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
   /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally) )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
@@ -187,6 +187,9 @@ const DOSE_ASKED = new RegExp(
     `\\bhow (?:much|many) ${DOSE_UNIT} (?:should|do|can|could|would|must|is it ok to|is it safe to) (?:i|we|he|she|they)? ?(?:take|have|be taking)\\b`,
     `\\bhow (?:much|many) (?:of )?(?:the |my )?([a-z]+(?: [a-z]+)?) (?:should|do|can|could|would|must) (?:i|we|he|she|they) (?:take|be taking)\\b`,
     `\\b(?:what|right|correct|safe|max|maximum|recommended|usual|normal) (?:dose|dosage) (?:of |for )?(?:the |my )?([a-z]+(?: [a-z]+)?)?`,
+    // ("should I stop it before coming for needling, or reduce the dose?": a dose to change, whatever the medicine)
+    `\\b(?:reduce|lower|change|adjust|halve|double|increase|cut down|cut back|drop) (?:the |my |its |their )?(?:dose|dosage|doses)\\b`,
+    `\\b(?:stop|pause|skip|hold off|come off|go off) (?:taking )?(?:it|them|my (?:tablets|pills|meds|medication|medicine|medications)) (?:before|for|around|on the day of) (?:coming|my|the|a|each|every|your)\\b`,
   ].join('|'),
 );
 
@@ -203,7 +206,7 @@ function doseAsked(norm: string): string | undefined {
 
 /** One treatment said to be the other under a new name ("just acupuncture with a new name", "basically acupuncture rebranded"). */
 const ONE_BY_ANOTHER_NAME =
-  /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|modern|western) name|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b/;
+  /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|fancier|modern|western|posher|trendier|newer|nicer|better) (name|label|title)|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b/;
 
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
@@ -392,8 +395,9 @@ const BOOKING_WORD = /\b(book|booking|bookings|appointment|appointments|appt|slo
 const PLEA = /\b(help|advice|advise)\b/;
 /** A message this short that names a listed condition and a treatment asks about them. */
 const SHORT_ASKED_WORDS = 10;
+// ("could the needles stimulate regrowth?": a good effect asked for by its own verb)
 const HELPS =
-  /\b(help|helps|helped|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
@@ -426,7 +430,7 @@ const COMPARING_WORDS = /\b(which|better|best|vs|versus|or|compare|compared|diff
 /** The intent that lists the conditions (knowledge/intents/uses.txt). */
 const LIST_INTENT = 'uses';
 
-/** Words asking for a promise of a result: "will it fix", "cure", "get rid of", "guarantee". */
+/** Words asking for a promise of a result ("will it fix", "cure", "get rid of", "guarantee") or of safety ("is it safe"). */
 const PROMISE_WORDS = new Set([
   'fix',
   'fixes',
@@ -440,6 +444,14 @@ const PROMISE_WORDS = new Set([
   'definitely',
   'heal',
   'heals',
+  // ("Is it safe for me to have dry needling while pregnant?": an assurance of safety, which a "yes" about the list
+  // would seem to give)
+  'safe',
+  'safely',
+  'unsafe',
+  'dangerous',
+  'harmful',
+  'risky',
 ]);
 const PROMISE_PHRASES = [
   ['get', 'rid'],
@@ -482,6 +494,26 @@ function withoutCourtesy(words: string[]): string[] {
   const rest = words.slice(opening[0].trim().split(' ').length);
   // ("ok what about dry needling then?": a follow-up keeps its opening, the conversation reads it)
   return rest.length >= 2 && QUESTION_OPENING.test(rest[0]) && !/^(what|how) about$/.test(rest.slice(0, 2).join(' ')) ? rest : words;
+}
+
+/** Polite hedges that ask nothing ("are you open Sunday by any chance?", "…, if possible"), word runs as tokenised. */
+const HEDGES = [
+  ['by', 'any', 'chance'],
+  ['by', 'chance'],
+  ['if', 'possible'],
+  ['if', 'you', 'do', 'not', 'mind'],
+  ['if', 'you', 'dont', 'mind'],
+];
+
+/** The words without the hedges ("by any chance" leaned short questions to out of scope). */
+function withoutHedges(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    const hedge = HEDGES.find((h) => h.every((w, j) => words[i + j] === w));
+    if (hedge) i += hedge.length;
+    else out.push(words[i++]);
+  }
+  return out.length > 0 ? out : words;
 }
 
 /**
@@ -675,7 +707,7 @@ export class IntentRecognizer {
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
     const options = this.model.featureOptions;
-    const asking = withoutAttribution(withoutCourtesy(a.words));
+    const asking = withoutHedges(withoutAttribution(withoutCourtesy(a.words)));
     const scored = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
     // ("is the website easy to use?": a yes-no question is no praise, however much it sounds like "nice website, easy to read")
     const ranked =

@@ -73,7 +73,8 @@ const LONG_AGO = [
   /\b(old|faded|healed) (self harm )?(scars?|marks)\b/,
   // ("when I was getting changed just now I felt a prick": just now, not long ago)
   // (a stage of life, not what one was doing: "when I was getting changed I noticed a needle still in my knee")
-  /\bwhen (i|we|he|she|they) (was|were) (like |about |around |only |just |maybe )?(a |an |young|little|small|younger|pregnant|growing up|at (school|uni|university|high school|primary)|in (school|high school|primary|year \d+|grade \d+|my teens|my twenties|my 20s)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|(kid|child|teen|teenager|baby|toddler|student|boy|girl))(?![^.]{0,40}\b(just now|today|this morning|this afternoon|this evening|tonight|earlier|minutes ago|an hour ago|yesterday|last night)\b)/,
+  // ("when my daughter was four she swallowed some of my iron tablets": someone else's stage of life too)
+  /\bwhen (i|we|he|she|they|(my|our|his|her|their) (\w+ )?\w+) (was|were) (like |about |around |only |just |maybe )?(a |an |young|little|small|younger|pregnant|growing up|at (school|uni|university|high school|primary)|in (school|high school|primary|year \d+|grade \d+|my teens|my twenties|my 20s)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|(kid|child|teen|teenager|baby|toddler|student|boy|girl))(?![^.]{0,40}\b(just now|today|this morning|this afternoon|this evening|tonight|earlier|minutes ago|an hour ago|yesterday|last night)\b)/,
   // "back when I was at school", not "my back when I roll over".
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,

@@ -43,6 +43,9 @@ const SHORT_THRESHOLD = 0.99;
 
 const MODE_RANK: Record<SafetyMode, number> = { none: 0, note: 1, first: 2, alone: 3 };
 const TIER_RANK: Record<Tier, number> = { crisis: 4, emergency: 3, urgent: 2, clinic: 1 };
+/** A crisis match that only fears death ("think I'm going to die"), and one that wants it. */
+const FEARS_DYING = /\b(going to|gonna|will|might|could|about to|am|is) (die|dying)\b/;
+const WANTS_TO = /\b(want|wanna|wish|wishing|plan|planning|hope|hoping|ready|decided|better off|end)\b/;
 
 /** Named events ("had a stroke"): in the past tense they are history, not something happening now. */
 /** A long time said outright in another sentence ("that's been going on for months", "18 months of it"). */
@@ -471,6 +474,8 @@ export interface TriageOptions {
 // ("rounded shoulders, tight chest and upper back muscles from years of desk work": posture, the chest wall's muscles)
 const MECHANICAL =
   /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b|\b(from|after) (the |all the |all that |my |so much |heaps of |weeks of |a )?(cough|coughing|coughin|coughing fits?|sneezing|sneezes|chest infection|pneumonia|bronchitis)\b/;
+/** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
+const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
 const CHEST_ALARM =
   /\b(sweat\w*|clammy|breath\w*|short of|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|tight(ness)? (in|across) (my|the) chest|faint\w*|dizzy|nause\w*|sick|vomit\w*|grey|pale|collaps\w*|heart|needl\w*|session|acupunct\w*)\b/;
@@ -555,6 +560,21 @@ const ASKING_FRAMES = [
   'read that can happen',
   'asked me to find out',
   'just checking',
+  // a first visit's nerves, and the relief of an answer ("I've never done anything like this before", "you've put my
+  // mind at ease"), and not knowing who is at the other end ("I don't know who I'm writing to")
+  'never done anything like this',
+  'never done this before',
+  'never done it before',
+  'never had anything like this done',
+  'put my mind at ease',
+  'put my mind at rest',
+  'set my mind at ease',
+  'set my mind at rest',
+  'who i am writing to',
+  'who i am talking to',
+  'who i am speaking to',
+  'who i am chatting to',
+  'who is on the other end',
   'quick question',
   // ("I am simply asking about aftercare", "only enquiring")
   'simply asking',
@@ -1087,8 +1107,11 @@ export class SafetyTriage {
     // ("Not short of breath at all, my ribs just ache when I twist": a breath denied is no alarm beside the chest wall)
     let undeniedText: string | undefined;
     const undenied = () => (undeniedText ??= saids.filter((_, i) => !mentions.some((n) => n.clause === i && n.context === 'negated')).join(', '));
+    const physicalNow = mentions.some((n) => n.context === 'current' && n.tier === 'emergency');
     for (const m of mentions) {
       const sign = m.signRef;
+      // ("I think I'm going to die from this chest pain": a fear of dying beside an emergency now is that emergency's)
+      if (m.tier === 'crisis' && physicalNow && FEARS_DYING.test(m.words) && !WANTS_TO.test(m.words)) continue;
       const base = { sign: sign.id, theme: sign.theme, source: 'pattern' as const };
       const top = m.tier === 'emergency' || m.tier === 'crisis';
       const note = (text?: string) => text && consider({ ...base, mode: 'note', note: text });
@@ -1100,6 +1123,12 @@ export class SafetyTriage {
           // message itself casts doubt on the sign being here now and asks something: guidance first, then the answer.
           // "rib muscles sore when I twist, tender to touch": chest wall pain brought on by movement or touch is in doubt
           // (guidance first, then the answer), never the guidance alone; pain on breathing is not in this list.
+          // "really tight muscles in my chest and neck from the desk": the chest's muscles named, tight or sore, with
+          // nothing that keeps chest pain an emergency: the answer, with the tier's safety-net line.
+          if (sign.id === 'chest_pain' && CHEST_MUSCLES.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied())) {
+            note(this.knowledge.tiers.emergency.safetyNet);
+            break;
+          }
           if (
             sign.inDoubt ||
             (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
