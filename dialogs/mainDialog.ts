@@ -32,7 +32,7 @@ import { hasRole, passageWithRole } from '../src/knowledge/roles';
 import type { PassageRole } from '../src/knowledge/types';
 import type { TreatmentId } from '../src/nlu/analyse';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
-import { complainsAboutAnswer } from '../src/nlu/clinicQuestions';
+import { asksWhichOfAFact, complainsAboutAnswer } from '../src/nlu/clinicQuestions';
 import {
   asksEastAndWest,
   asksForRecommendation,
@@ -89,8 +89,9 @@ const WHERE_NEEDLES =
  * "why would a needle in my leg do anything for my stomach?", "how can a needle in my hand affect my gut?", "how is a
  * needle supposed to help with stress?", "why a needle in my foot when it's my head that aches?"
  */
+// ("…stuck in a loop. Is that the sort of thing the needles are supposed to break?": what the needling is meant to do)
 const WHY_IT_WORKS =
-  /^(but |so |ok |and )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly|is|are|will|come|on earth would|is it that)\b.*\b(do anything|affect|reach|work on|help|make a difference|change|fix|work for)\b|\bneedles? (in|into|on|at) (my|the|your|a|someone s) \w+( \w+)? (when|if|but|while|for) (it is|its|it s|the (problem|pain|issue|trouble|ache) is|my \w+ is|my \w+ s)\b/;
+  /^(but |so |ok |and )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly|is|are|will|come|on earth would|is it that)\b.*\b(do anything|affect|reach|work on|help|make a difference|change|fix|work for)\b|\bneedles? (in|into|on|at) (my|the|your|a|someone s) \w+( \w+)? (when|if|but|while|for) (it is|its|it s|the (problem|pain|issue|trouble|ache) is|my \w+ is|my \w+ s)\b|\b(supposed|meant|designed|trying) to (break|release|dissipate|loosen|undo|reset|interrupt)\b/;
 /** Which of the two an age question points to ("which is the more modern one?": dry needling). */
 const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
 const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
@@ -436,6 +437,8 @@ export class MainDialog extends ComponentDialog {
       recognition.intent !== WHICH_SUITS &&
       !otherOne &&
       asksForRecommendation(recognition.text) &&
+      // ("…some mineral in the muscles. Which one is it?": a fact asked, not a pick)
+      !asksWhichOfAFact(recognition.text) &&
       recognition.treatments.length < 2 &&
       // or one the model missed ("chef on my feet all day, heels are wrecked. which one suits me").
       (told ||

@@ -32,11 +32,13 @@ import {
   asksWhichIsOlder,
   asksWhichIsScientific,
   namesArticleConcept,
+  TIMING_ASKED,
 } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
 import { questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
+import { plainForm } from '../src/nlu/normalize';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
@@ -63,7 +65,7 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 /** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
 // ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
-export const CONCEPT_QUESTION = /(^\s*|[,;:]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
+export const CONCEPT_QUESTION = /(^\s*|[,;:.?!]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 const ASKS =
   /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
@@ -270,6 +272,10 @@ const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)
 const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
 
+/** A question about a person and nothing else ("what about my wife?", "and my son?"). */
+const ABOUT_PERSON =
+  /^(and |so |but |ok |okay )?((what|how) about|and) (for )?(my|his|her|our|the) (wife|husband|partner|hubby|missus|mum|mom|mother|dad|father|son|daughter|kids?|child|children|baby|teenager|brother|sister|friend|mate|nan|nana|grandma|gran|grandad|grandpa|boss|girlfriend|boyfriend)( too| as well| then)?\s*[?.!]*$/i;
+
 /** A part that only asks for the advice the parts before it ask for ("What do you advise?", "what would you suggest?"). */
 const ADVICE_ONLY =
   /^(so |and |but |or )?(what|which) (do|would|should|could|will) (you|u|ya) (advise|suggest|recommend|think|say)( i do| i should do| is best)?\s*[?.!]*$/i;
@@ -329,6 +335,18 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     (!namesListedToo(recognition) || ACKNOWLEDGES_LISTED.test(recognition.text))
   )
     return false;
+  // ("I'm 20 weeks pregnant with a sore lower back. Is it safe for me to have dry needling while pregnant?", "I rolled it at
+  // netball and it's still puffy. Is it too soon to have needling on it?": whether or when it may be had is the question,
+  // the rest its circumstances; routed as a whole, the clinic's to say, never a condition's "yes" beside it)
+  // ("Can dry needling help after surgery? And how soon after the operation can I start?": two questions, each answered)
+  const timing = parts.filter((p) => TIMING_ASKED.test(plainForm(p)));
+  const text = context.activity.text ?? '';
+  // (a part asked with a "?", which the split drops: "post-surgical pain: yes or no? and how soon…")
+  const askedWithMark = (p: string) => text.includes(`${p}?`) || p.includes('?');
+  if (timing.length > 0 && parts.every((p) => timing.includes(p) || !(askedWithMark(p) || ASKS.test(p)))) return false;
+  // ("what about my wife? her problem is the tendon at the back of the heel… sore when she runs": the only question asks
+  // about a person, the rest tells her problem; the message is one question about it, routed as a whole)
+  if (questions.length > 0 && questions.every((p) => ABOUT_PERSON.test(p.trim()))) return false;
   const ctx = await deps.turns.context(context);
   // More told after a recommendation, asking nothing ("Few months now. No injury or anything, just from work."), holds no
   // questions to answer one by one: it carries the recommendation on, routed as a whole.

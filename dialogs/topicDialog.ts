@@ -15,7 +15,7 @@ import {
 } from 'botbuilder-dialogs';
 import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { plainForm } from '../src/nlu/normalize';
-import { asksAboutStaff, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
+import { asksAboutStaff, asksWhichOfAFact, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -145,7 +145,9 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
     IT.test(plainForm(r.text));
   const named = itIsTheLast && last ? [last] : r.treatments.filter((t) => t !== owner);
   const crossed = itIsTheLast || (named.length === 1 && r.treatments.length === 1 && (CONCEPT_TOPICS.has(r.intent) || pointed !== undefined));
-  const asksWhich = !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text));
+  // ("…some mineral in the muscles. Which one is it?": which mineral, not which treatment)
+  const asksWhich =
+    !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text)) && !asksWhichOfAFact(r.text);
   if (!crossed && !asksWhich) return false;
   // (for "is it part of Chinese medicine too?" the passage of whose tradition it is, when no passage is picked by the words)
   const origin = itIsTheLast ? passageWithRole(deps.knowledge, 'origin', owner) : undefined;

@@ -50,6 +50,17 @@ function everyUrgentCaught(file: string, benign: Pick<Floors, 'falseAlarms' | 'a
   return everyEmergencyCaught(file, 45, benign);
 }
 
+/** A quarter set's floors (150 lines: 36 emergency, 12 crisis, 12 urgent, 81 benign) when every line is right. */
+const EVERY_ONE_OF_A_QUARTER: Omit<Floors, 'file'> = {
+  emergency: [36, 36],
+  crisis: [12, 12],
+  urgent: [12, 12],
+  benign: 81,
+  falseAlarms: 0,
+  answered: 81,
+  criedWolf: 0,
+};
+
 const SETS: Floors[] = [
   // Floors as reached in session 5 (told to call 000 over all ten read sets together: 101 at its start, 70 at its end;
   // crisis 487 -> 491 of 494, urgent care 414 -> 417 of 419, with one crisis lost on safety-test-2).
@@ -505,13 +516,14 @@ const SETS: Floors[] = [
   // answered 79/81), then read here and its kinds added. The floors are the figures after.
   {
     file: 'safety-test-64.jsonl',
-    emergency: [36, 36],
-    crisis: [12, 12],
-    urgent: [12, 12],
-    benign: 81,
-    falseAlarms: 0,
-    answered: 81,
-    criedWolf: 0,
+    ...EVERY_ONE_OF_A_QUARTER,
+  },
+  // Session 28: safety-test-65 (s69b, 150 lines written in session 28 from the brief only) was run without being read on
+  // the session's start (c779ead) and after sets 64/67/68's kinds (the same: 36/36, 12/12, 12/12, clinic 9/9, false
+  // alarms 1, told 2, answered 80/81), then read and its kinds added. The floors are the figures after.
+  {
+    file: 'safety-test-65.jsonl',
+    ...EVERY_ONE_OF_A_QUARTER,
   },
 ];
 

@@ -30,6 +30,8 @@ import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
   recognize(text: string, options?: { patientsOwn?: boolean }): Recognition;
+  /** The body part of the named condition the text mentions, if any. */
+  placeOf?(text: string, conditionName: string): string | undefined;
 }
 
 export interface TurnUnderstanding {
@@ -67,6 +69,9 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 // ("hey wats chi": a greeting straight into a question, no stop between)
 const SOCIAL_OPENER =
   /^\s*(?:(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*|(hi|hey|hello|hiya|howdy|g'?day|yo)( there)?\s+(?=(what|whats|wats|what's|how|is|are|does|do|can|could|why|when|who|which)\b))/i;
+
+/** "…too?", "…as well?", "also…": the same asked of something more. */
+const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
 
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
@@ -159,6 +164,7 @@ export class TurnRecognizer {
       saidWithinName(recognition.conditions[0].text, talkedAbout.name)
     )
       recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
+    recognition = this.sameConditionElsewhere(text, recognition, ctx);
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "I need some advice on what to book": the choice between the treatments, which the model took for off-topic.
     // ("I'm new to all this and not sure which of the two I should be booking": no condition asked about, whatever was read as one)
@@ -239,6 +245,28 @@ export class TurnRecognizer {
     )
       return { ...recognition, intent: 'thanks', reason: 'classified', score: 1, conditions: [] };
     return recognition;
+  }
+
+  /**
+   * "Would it do my hands too? My knuckles are the worst of it." after osteoarthritis: a place the last condition covers
+   * (one of its body parts), asked about as well, is that condition there.
+   */
+  private sameConditionElsewhere(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
+    const last = ctx.lastCondition;
+    if (!last || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length > 1) return recognition;
+    if (!ALSO_ASKED.test(text) || !/\b(my|his|her|their|the)\b/i.test(text)) return recognition;
+    const place = this.recognizer.placeOf?.(text, last.name);
+    if (!place) return recognition;
+    return {
+      ...recognition,
+      intent: 'condition_query',
+      reason: 'classified',
+      score: 1,
+      conditions: [{ value: last, text: place }],
+      refersBack: true,
+      unlistedMention: false,
+      unlistedText: undefined,
+    };
   }
 
   /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */

@@ -80,6 +80,16 @@ const NUMBER = new RegExp(`^(${NUMBER_WORDS}|a|an|couple)$`);
 
 /** A person first: what follows is what they want, not a condition ("help me relax"). */
 const PERSON = new Set('me him her us them you it i my his our their your'.split(' '));
+/** A person named, then what they have ("my wife, she gets ", "my son - he has "). */
+const PERSON_THEN =
+  /^(?:my|his|her|our) \w+[,:;–—-]?\s+(?:(?:she|he|they)\s+)?(?:gets|has|have|got|has got|s got|suffers from|suffers with|is getting|keeps getting|gets bad|has bad)\s+/;
+
+/** Who a question may be about ("what about my wife?", "and my son?"): people, never a condition's name. */
+const PEOPLE = new Set(
+  'wife husband partner hubby missus mum mom mother dad father son daughter kid kids child children baby toddler teenager brother sister friend mate nan nana grandma gran grandad grandpa grandmother grandfather boss family parents parent sibling niece nephew aunt uncle cousin fiance fiancee girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
 
 /** Where the thing ends: a joining word, a time or place, or punctuation. */
 const BOUNDARY = new Set(
@@ -112,7 +122,8 @@ function thingAt(rest: string): string | undefined {
   const plain = out.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   // "help me relax", "help him sleep": a person, not a thing.
   // ("for three years": a time, no thing)
-  if (out.length === 0 || PERSON.has(plain[0]) || plain.every((w) => NOT_A_THING.has(w) || NUMBER.test(w))) return undefined;
+  // ("what about my wife?": the person asked about, whose problem follows, no thing)
+  if (out.length === 0 || PERSON.has(plain[0]) || plain.every((w) => NOT_A_THING.has(w) || NUMBER.test(w) || PEOPLE.has(w))) return undefined;
   return out.join(' ');
 }
 
@@ -151,6 +162,10 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
     const start = lower.indexOf(follow[1]);
     const found = thingAt(cleaned.slice(start, start + follow[1].length));
     if (found) return { text: found };
+    // ("what about my wife, she gets vertigo": the person asked about, then what she has)
+    const after = PERSON_THEN.exec(follow[1]);
+    const theirs = after ? thingAt(cleaned.slice(start + after[0].length, start + follow[1].length)) : undefined;
+    if (theirs) return { text: theirs };
   }
   for (const { sentence, at } of sentencesOf(lower)) {
     const before = BEFORE.exec(sentence.trim());

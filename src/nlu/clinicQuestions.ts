@@ -459,6 +459,14 @@ export function namesArticleConcept(text: string): boolean {
   return ARTICLE_CONCEPT.test(form) && !FROM_THE_CLINIC.test(form);
 }
 
+/** A thing of the article's explanation named, then asked which it is ("some mineral in the muscles. Which one is it?"). */
+const WHICH_OF_A_FACT =
+  /\b(some|a|one|certain|particular) (mineral|acid|chemical|substance|nutrient|byproduct|waste product)s?\b.*\b(which|what) (one|is it|one is it|was it|one was it)\b/;
+
+export function asksWhichOfAFact(text: string): boolean {
+  return WHICH_OF_A_FACT.test(plainForm(text));
+}
+
 export function asksHelpChoosing(text: string): boolean {
   return HELP_CHOOSING.test(plainForm(text));
 }
@@ -471,7 +479,8 @@ export function asksForRecommendation(text: string): boolean {
 const STAFF =
   '(practitioner|practitioners|physio|physios|therapist|therapists|acupuncturist|acupuncturists|myotherapist|myotherapists|staff|doctor|doctors|team)';
 const STAFF_ASKED = new RegExp(
-  `\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b|\\b(is there|are there|do you have|do u have|have you got|any|can i (see|request|book|get|have|ask for)|id like|i would like|i want|i prefer|prefer) (a |an |any )?(female|male|woman|women|lady|ladies|man|men|girl|guy|bloke) ${STAFF}s?\\b`,
+  // ("would they both see the same practitioner or someone different?")
+  `\\b(see|get|have|book with|be seen by|be booked with) (the same|a different|different|one|separate) ${STAFF}s?\\b|\\b(name|names) of (the|your|ur|that|this) ${STAFF}\\b|\\b(your|ur|the) ${STAFF} ?s? names?\\b|\\bwho (will|would|do|am|shall) (i|we) (see|be seeing|get|book with|be booked with)\\b|\\bwho (are|is) (your|ur|the) ${STAFF}\\b|\\bwhat (is|are|s) (the|your|ur) ${STAFF} called\\b|\\b(is there|are there|do you have|do u have|have you got|do you guys have|do you employ|any) (a |an |any )?(qualified |registered |female |male |trained |experienced )?${STAFF}s? (at|in|on|working at|who works at|with) (your|ur|the|this) (clinic|practice|place|team|staff)\\b|\\b(is there|are there|do you have|do u have|have you got|any|can i (see|request|book|get|have|ask for)|id like|i would like|i want|i prefer|prefer) (a |an |any )?(female|male|woman|women|lady|ladies|man|men|girl|guy|bloke) ${STAFF}s?\\b`,
 );
 /**
  * The clinic's people asked about in other ways: whether it has one of a kind ("got an osteo on the team?", "any physios
@@ -553,9 +562,12 @@ export function askedDetail(text: string): ClinicDetail | undefined {
   return CONTACT_MEANS.test(form) ? undefined : 'unknown';
 }
 
-/** "how soon after the op can I start?": when treatment may start after an operation or an injury, the clinic's to say. */
+/**
+ * "how soon after the op can I start?", "is it safe for me to have dry needling while pregnant?": when or whether treatment
+ * may start given the patient's circumstances, the clinic's to say.
+ */
 export const TIMING_ASKED =
-  /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b|\b(too soon|too early|too late|soon enough|long enough|safe) to (start|begin|have|get|come in|book|try|do)( (it|needling|dry needling|acupuncture|treatment|sessions?|needles))?\b/;
+  /\bhow (soon|long|quickly) after (the |my |his |her |an |a )?(op|operation|surgery|procedure|replacement|birth|baby|accident|injury|fracture|cortisone|injection) (can|could|should|would|will|do|am|is|are|before|until)\b|\b(too soon|too early|too late|soon enough|long enough|safe|ok|okay|alright) (for (me|him|her|them|us|someone|my \w+) )?to (start|begin|have|get|come in|book|try|do)( (it|needling|dry needling|acupuncture|treatment|sessions?|needles))?\b/;
 
 /**
  * A session's details asked (how many needles, how long a session is, how often, bringing a child, how long until it is

@@ -190,7 +190,16 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
     r.reason === 'classified' &&
     OWN_MEANING.has(r.intent) &&
     r.score >= 0.8 &&
-    !(other && (r.intent === 'difference' || r.intent === 'similarity'))
+    !(other && (r.intent === 'difference' || r.intent === 'similarity')) &&
+    // ("and the dry needling one?" after how long acupuncture has been around: one treatment named, nothing compared)
+    !(
+      r.treatments.length === 1 &&
+      (r.intent === 'difference' || r.intent === 'similarity') &&
+      // (after an unlisted condition there is no condition to carry: "what about acupuncture then?" after asthma)
+      !(ctx.lastIntent === 'condition_query' && !ctx.lastCondition) &&
+      !COMPARING.test(r.text.toLowerCase()) &&
+      ELLIPSIS_START.test(r.text.trim().toLowerCase())
+    )
   )
     return r;
   const treatments = other ? [other] : r.treatments;

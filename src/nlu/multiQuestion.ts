@@ -4,8 +4,14 @@
  * question word follows. A message that is one question comes back as one part.
  */
 const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|am|will|would|should|any|have|has)";
+/**
+ * A question after "and": a question word, or an auxiliary ("and is it safe?", "and is carpal tunnel…?") unless what
+ * follows it goes on telling ("plays rugby and is always getting banged up", "I am 78 and have had a bad back").
+ */
+const ASKED_AFTER_AND =
+  "(?:how|what|whats|what's|when|where|who|why|which|any|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
 const SPLIT = new RegExp(
-  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${QUESTION_START}\\b))`,
+  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
   'i',
 );
 

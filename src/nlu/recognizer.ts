@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/types';
 import { mentionsConcerns } from './concerns';
 import { DescriptionMatcher } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
+import { asksAboutStaff, asksWhichOfAFact, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -359,6 +359,8 @@ export interface RecognizerOptions {
   conceptIntent?: string;
   /** Stems of the article's words: a thing asked about in them is no unknown condition ("internal problems"). */
   articleStems?: ReadonlySet<string>;
+  /** Each condition's body parts (conditions.json), by its name: the places a condition may be asked about "too". */
+  bodyParts?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
@@ -616,6 +618,13 @@ export class IntentRecognizer {
   }
 
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
+  /** The body part of the named condition the text mentions ("my knuckles" of osteoarthritis), as written, if any. */
+  placeOf(text: string, conditionName: string): string | undefined {
+    const parts = this.options.bodyParts?.get(conditionName) ?? [];
+    const plain = ` ${plainForm(text)} `;
+    return [...parts].sort((a, b) => b.length - a.length).find((part) => plain.includes(` ${plainForm(part)} `));
+  }
+
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
@@ -849,6 +858,9 @@ export class IntentRecognizer {
       return { ...withScores, intent: 'similarity', score: top.score, reason: 'entity' };
     // "Which is more about internal ailments?", "which of the two is more for muscles?": the article's own way of telling
     // the two apart (muscles and posture, internal ailments), asked as a choice, whatever other words lean on a passage.
+    // ("dry needling helps with some mineral in the muscles. Which one is it?": a fact of the article asked, no choice)
+    if (asksWhichOfAFact(said) && this.options.conceptIntent)
+      return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
     if (WHICH_MORE_FOR.test(said) && mentionsConcerns(said) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "how many needles do you usually use in a session?", "can I bring my 8 year old in for acupuncture?": the session

@@ -170,7 +170,10 @@ const HABITUAL = [
   /\b(bleeds|bleed) (a lot|easily|heaps|badly|for ages|like crazy|forever|longer|more than most|really easily|very easily) (from|when|if|with|after|whenever|off|because|since|as|due to|on|being on)\b/,
   /\bfrom (the )?(small|little|tiny|minor|the smallest|the tiniest|any) (cuts|cut|nicks|nick|scratches|scratch|grazes|graze)\b/,
   // "feeling really anxious with work, tight chest": what a lasting cause of stress does to the patient.
-  /\b(anxious|stressed|stressed out|anxiety|nervous|worried|wound up|on edge|burnt out|burned out) (with|from|about|over|because of) (work|uni|school|exams|study|studies|my job|the job|my boss|money|the kids|life|everything)\b/,
+  // ("really anxious since my job changed, racing thoughts, tight chest")
+  /\b(anxious|stressed|stressed out|anxiety|nervous|worried|wound up|on edge|burnt out|burned out) (with|from|about|over|because of|since) (work|uni|school|exams|study|studies|my (new )?job|the (new )?job|my boss|money|the kids|life|everything|the (move|divorce|separation|breakup|baby|restructure|redundancy)|my (divorce|separation|breakup|move|exams|promotion))\b/,
+  // ("Racing thoughts, tight chest, can't switch off of an evening": the signs of worry told as a list, how anxiety shows)
+  /\b(racing thoughts|racing mind|mind racing|mind will not stop|mind wont stop|can not switch off|cant switch off)\b/,
   // "stressed all the time, tight chest": what stress does to the patient, always.
   /\b(stressed|anxious|nervous|worried|tense|wound up|on edge|burnt out|burned out|burnout|panicky) (out )?(all the time|constantly|24 7|nonstop|non stop|every day|most days|a lot|heaps)\b/,
   // "my wife faints at the sight of needles": how she is, not what is happening.

@@ -135,11 +135,13 @@ export class SafetyNormaliser {
     this.known = new Set([...vocabulary.keys(), ...lexicon.keep, ...common, ...lexicon.replace.keys(), ...lexicon.forms.keys()]);
     // (a phrase listed twice keeps its first place and its last replacement)
     const byPhrase = new Map(lexicon.idioms);
+    // (indexed by their first two words, a one-word idiom by its word: "the", "i" and "not" begin hundreds of idioms)
     for (const [phrase, replacement] of [...byPhrase].sort((a, b) => b[0].length - a[0].length)) {
       const words = phrase.split(' ');
-      const list = this.idioms.get(words[0]) ?? [];
+      const key = words.length > 1 ? `${words[0]} ${words[1]}` : words[0];
+      const list = this.idioms.get(key) ?? [];
       list.push({ words, replacement });
-      this.idioms.set(words[0], list);
+      this.idioms.set(key, list);
     }
   }
 
@@ -251,7 +253,11 @@ export class SafetyNormaliser {
   private withoutIdioms(words: string[]): string[] {
     let out: string[] | undefined;
     for (let i = 0; i < words.length;) {
-      const found = this.idioms.get(words[i])?.find((idiom) => idiom.words.every((w, k) => words[i + k] === w));
+      // (the longest first: every two-word-or-longer idiom is longer than a one-word one)
+      const matches = (idiom: { words: string[] }) => idiom.words.every((w, k) => words[i + k] === w);
+      const found =
+        (i + 1 < words.length ? this.idioms.get(`${words[i]} ${words[i + 1]}`)?.find(matches) : undefined) ??
+        this.idioms.get(words[i])?.find(matches);
       if (found) {
         out ??= words.slice(0, i);
         out.push(...found.replacement);

@@ -269,6 +269,9 @@ const VISITED =
  * per sign), so a sign none of whose patterns can start anywhere in a clause costs nothing there. The triage's cost is
  * mostly the sign expressions; this keeps them to the places they can match.
  */
+/** More than any sign's patterns: a start's position and pattern packed in one number. */
+const PATTERNS = 4096;
+
 class StartTable {
   private readonly exact = new Map<string, Array<[number, number]>>();
   private readonly prefixes: Array<[string, Array<[number, number]>]> = [];
@@ -276,6 +279,8 @@ class StartTable {
   private readonly memo = new Map<string, Array<[number, number]>>();
 
   constructor(readonly signs: Sign[]) {
+    const most = Math.max(0, ...signs.map((sign) => sign.patterns.length));
+    if (most >= PATTERNS) throw new Error(`a sign has ${most} patterns; the start table packs at most ${PATTERNS - 1}`);
     const byPrefix = new Map<string, Array<[number, number]>>();
     signs.forEach((sign, s) =>
       sign.firstWords.forEach((f, p) => {
@@ -302,20 +307,21 @@ class StartTable {
 
   /** For one clause: per sign, the (word position, pattern) pairs to try, leftmost first; and each word's offset. */
   clause(stems: string[]): ClauseStarts {
-    const bySign: Array<Array<[number, number]> | undefined> = new Array(this.signs.length);
+    // (each start is one number, position * PATTERNS + pattern: no pair allocated per start, most of a clause's garbage)
+    const bySign: Array<number[] | undefined> = new Array(this.signs.length);
     const offsets: number[] = [];
     let offset = 0;
     stems.forEach((stem, pos) => {
       offsets.push(offset);
       offset += stem.length + 1;
-      for (const [s, p] of this.at(stem)) (bySign[s] ??= []).push([pos, p]);
+      for (const [s, p] of this.at(stem)) (bySign[s] ??= []).push(pos * PATTERNS + p);
     });
     return { bySign, offsets };
   }
 }
 
 interface ClauseStarts {
-  bySign: Array<Array<[number, number]> | undefined>;
+  bySign: Array<number[] | undefined>;
   offsets: number[];
 }
 
@@ -333,9 +339,11 @@ function stickyOf(pattern: RegExp): RegExp {
  * pattern in the file), trying at each word only the patterns that can start with it. `rest` is the clause's stems
  * from `from` on, joined as the patterns expect.
  */
-function firstMatch(sign: Sign, starts: Array<[number, number]> | undefined, offsets: number[], from: number, rest: string): RegExpExecArray | null {
+function firstMatch(sign: Sign, starts: number[] | undefined, offsets: number[], from: number, rest: string): RegExpExecArray | null {
   if (!starts) return null;
-  for (const [pos, p] of starts) {
+  for (const start of starts) {
+    const pos = Math.floor(start / PATTERNS);
+    const p = start % PATTERNS;
     if (pos < from) continue;
     const re = stickyOf(sign.patterns[p]);
     re.lastIndex = offsets[pos] - offsets[from];
@@ -474,6 +482,13 @@ export interface TriageOptions {
 // ("rounded shoulders, tight chest and upper back muscles from years of desk work": posture, the chest wall's muscles)
 const MECHANICAL =
   /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b|\b(from|after) (the |all the |all that |my |so much |heaps of |weeks of |a )?(cough|coughing|coughin|coughing fits?|sneezing|sneezes|chest infection|pneumonia|bronchitis)\b/;
+/** What keeps a chest pain told beside worry an emergency: the alarms of a heart attack, not the worry's own signs. */
+const CHEST_ALARM_NOW =
+  /\b(crushing|sweat\w*|clammy|pressure|squeez\w*|heavy|arm|arms|jaw (pain|ache|aches|aching|hurts|hurting|sore|numb)|(to|into|up|in) (my|the|his|her) jaw|short of breath|breathless|can not breathe|cant breathe|faint\w*|nause\w*|vomit\w*|grey|gray|pale|collaps\w*|radiat\w*|spreading|elephant)\b/;
+/** A heart attack's alarm told, not denied ("not short of breath") nor worry's own ("sweaty palms"). */
+function chestAlarmSaid(said: string): boolean {
+  return CHEST_ALARM_NOW.test(said.replace(/\b(no|not|never|without|nor)( \w+){1,3}/g, ' ').replace(/\bsweaty (palms|hands|feet)\b/g, ' '));
+}
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
 const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
@@ -575,6 +590,10 @@ const ASKING_FRAMES = [
   'who i am speaking to',
   'who i am chatting to',
   'who is on the other end',
+  // ("so now I'm second guessing myself": doubt about the treatment, not about oneself)
+  'second guessing myself',
+  'second guessing it',
+  'second guessing the',
   'quick question',
   // ("I am simply asking about aftercare", "only enquiring")
   'simply asking',
@@ -983,6 +1002,9 @@ export class SafetyTriage {
             const without = withoutVagueSpell(sentence.words);
             if (whenOf(without, offset + start, offset + end) !== 'history') when = 'past';
           }
+          // ("feeling really anxious with work, crushing chest pain and sweating": how worry shows makes a tight chest a
+          // habit, never a chest pain with an alarm of its own beside it)
+          if (when === 'history' && sign.id === 'chest_pain' && !cues.some((c) => c.kind === 'distant') && chestAlarmSaid(said)) when = 'now';
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           if (when === 'unknown') {
