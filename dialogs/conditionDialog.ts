@@ -9,6 +9,7 @@ import {
   DISCLAIMER,
   conditionText,
   otherListedText,
+  placeOnlyText,
   relatedPassageText,
   INFLAMED_TOLD,
   unlistedConditionText,
@@ -116,6 +117,16 @@ export class ConditionDialog extends InterruptibleDialog {
         await say(step.context, 'answered', relatedPassageText(related.passage, recognition.unlistedText ?? related.said), {
           intent: INTENT,
           suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.book, SUGGESTIONS.person],
+        });
+        return;
+      }
+      // ("my hand has been playing up lately, can the needles help?": the listed conditions of that place, and a question
+      // for more, never "that condition isn't on the list")
+      if (recognition.placeOnly) {
+        await this.deps.turns.remember(step.context, INTENT, treatment ? { treatment } : {});
+        await say(step.context, 'clarify', placeOnlyText(knowledge, recognition.placeOnly), {
+          intent: INTENT,
+          suggestions: [SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.person],
         });
         return;
       }

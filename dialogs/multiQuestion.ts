@@ -13,6 +13,7 @@ import {
   conditionText,
   missingDetailText,
   notCoveredText,
+  placeOnlyText,
   relatedPassageText,
   suitsText,
   topicText,
@@ -149,6 +150,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     const related = passagePicker(k.passages).covering(r.text, treatment);
     if (related)
       return { intent: r.intent, text: relatedPassageText(related.passage, r.unlistedText ?? related.said), outcome: 'answered', question: {} };
+    // ("…my wrist has been sore lately, can needles help?": the listed conditions of that place, and a question for more)
+    if (r.placeOnly) return { intent: r.intent, text: placeOnlyText(k, r.placeOnly), outcome: 'clarify', question: {} };
     return r.unlistedMention
       ? {
           intent: r.intent,

@@ -107,6 +107,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * start (96, 97), mid-session (95) and final code (97, 99, the same as this session's start), then read (107, 108).
  * patients-words-test-69.json (p69b) and -71.json (p69c), written in session 28 from the brief only, were run unread on
  * its start (c779ead: 105, 99) and on its code after sets 67/68's kinds (105, 99, the same cases), then read (109, 106).
+ * patients-words-test-72.json (p70a, written late in session 28) was run unread on the start and on a0e74c9 (101, 101),
+ * then read (105).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -179,6 +181,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-68.json': 108,
   'patients-words-test-69.json': 109,
   'patients-words-test-71.json': 106,
+  'patients-words-test-72.json': 105,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2167,4 +2167,34 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my son tried to hurt himself today', 'crisis');
     expectTier('I think I am having a heart attack right now', 'emergency');
   });
+
+  it("the kinds of session 28's read sets (64, 65 and the replies' turns): worry, nerves and loose words are no crisis; a chest pain with a heart attack's alarm beside worry still is an emergency", () => {
+    for (const t of [
+      'When my son was three he drank some of my cough syrup and had to stay overnight in hospital. He is 12 now and fine. Can kids his age have acupuncture for headaches?',
+      'my shoulder is so sore, i think i will die from this job at the factory. which needle treatment do you recommend?',
+      'hi, I am a bit nervous, I have never done anything like this before',
+      'thank you, that helped a lot. I was worried about the whole thing and you have put my mind at rest',
+      'are you a computer? my son set this up and I am not sure who I am talking to',
+      'when I am going down the stairs my knee aches, is that on your list?',
+      'my sister reckons it is all nonsense, is there any research behind acupuncture?',
+      'when the needle goes into the knot, what is it doing in there exactly?',
+      'my friend says there are needles in the ear that help people quit smoking, do you do that?',
+      'desk job, bad posture, really tight muscles in my chest and shoulders. which one helps posture?',
+      'I could collapse in a heap after these night shifts, my neck is wrecked. any spots next week?',
+      'my mum nearly had a stroke when I told her I was getting acupuncture',
+      'so now I am second guessing myself, is dry needling painful?',
+      'been so anxious since the restructure at work. racing thoughts, tight chest, cannot switch off. does acupuncture help with that?',
+    ])
+      expectNoGuidanceFirst(t);
+    // an ESL reaction after a session, told in the present tense, is the clinic's
+    expectTier('Yesterday I have acupuncture in the shoulder. Today is sore and small blue mark. Is normal?', 'clinic', ['first']);
+    // a fear of dying beside a chest pain now is that emergency, not a crisis; the worry's habit never hides an alarm
+    expectTier('I think I am going to die, this chest pain is crushing', 'emergency');
+    expectTier('so stressed with work lately, crushing chest pain and sweating', 'emergency');
+    expectTier('racing thoughts, tight chest and my left arm has gone numb', 'emergency');
+    // (still the crisis line for one's own death wished)
+    expectTier('i think i will end it tonight, nobody would care', 'crisis');
+    // a needle really left in is still urgent care
+    expectTier('there is still a needle stuck in my back from this morning, what is it doing in there?', 'urgent');
+  });
 });

@@ -2902,4 +2902,131 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('“general low energy” is not on our article’s list');
     });
   });
+
+  describe("the kinds of session 28's read sets (64, 67, 68, 69, 71: read after their honest runs)", () => {
+    it('"am I writing to a real person" and "I like to know who I am speaking with" learn the bot is automated', async () => {
+      for (const text of ['Hello, am I writing to a real person here?', 'Before I start I would like to know who I am speaking with, please.']) {
+        expect((await say(text)).text, text).to.match(/automated assistant/);
+      }
+    });
+
+    it('a question announced, not yet asked ("I have a question", "bear with me, I type slowly") is greeted and invited, never declined', async () => {
+      for (const text of ['I have a question', 'Hi there, I have a couple of questions but I am a slow typist so bear with me']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/What would you like to know\?/);
+        expect(r.text, text).to.not.match(/not something I can help with|don’t have that information/);
+      }
+    });
+
+    it('whether it is safe, or too soon, to have needling given one’s circumstances is the clinic’s to say: no condition "yes" beside it', async () => {
+      const r = await say('My lower back aches a lot and I am 30 weeks pregnant. Is it safe for me to have dry needling?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/Yes\. “Chronic lower back pain”/);
+      const soon = await afterSaying(
+        'I strained my hamstring at soccer',
+        'It happened ten days ago and it is still bruised. Is it too early to have dry needling on it?',
+      );
+      expect(soon.text).to.match(/don’t have that information/);
+      // (two questions are still two answers)
+      const both = await say('Can dry needling help after a knee operation? And how soon after the operation could I start?');
+      expect(both.text).to.match(/Post-surgical pain/);
+      expect(both.text).to.match(/don’t have that information/);
+    });
+
+    it('medicine: stopping it or changing the dose before a session is advice about medicines; "what do you advise?" after it asks nothing new', async () => {
+      const r = await say(
+        'I am on prednisolone for my arthritis. Should I stop taking it before my appointment or halve the dose? What do you suggest?',
+      );
+      expect(r.text).to.match(/can’t give advice about medicines/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
+
+    it('a part of a message that names no condition is never told "that condition isn’t on the list"', async () => {
+      const r = await say('When was dry needling developed, and do you have anyone there who speaks Cantonese so my mum can ask them herself?');
+      expect(r.text).to.match(/1980s/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
+
+    it('"Western or Chinese medicine?" names both; "acupuncture\'s" is acupuncture; "chee" is chi', async () => {
+      expect((await say('is dry needling Western or Chinese medicine?')).text).to.match(/Western medicine/);
+      const theory = await afterSaying('how is dry needling meant to work?', "and acupuncture's theory?");
+      expect(theory.text).to.match(/meridian|chi/);
+      expect((await say("my nephew says acupuncture works on 'chee', what is that?")).text).to.match(/flow of energy|life force/);
+    });
+
+    it('thanks at the end of a short question leave the condition in it ("plantar fashitis?? do u do it. cheers")', async () => {
+      const r = await say('plantar fashitis?? do u do it. cheers');
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+    });
+
+    it('after a condition, "the other one, where it hurts on the inside…" is the other condition; "the other treatment" is still the treatment', async () => {
+      const r = await afterSaying('Is tennis elbow on your list?', 'what about the other one, where it hurts on the inner side of the elbow?');
+      expect(r.recognition?.condition).to.equal('Golfer’s elbow (medial epicondylitis)');
+      const c = new Conversation();
+      await c.say('My dad has fibromyalgia, is that something you treat?');
+      const t = await c.say('he also sleeps badly, would the other treatment help with that?');
+      expect(t.text).to.match(/acupuncture aims to alleviate/);
+    });
+
+    it('a person asked about, then their problem ("what about my husband? his is the tendon at the back of the heel") is that problem', async () => {
+      const r = await afterSaying(
+        'Can dry needling help plantar fasciitis?',
+        'what about my husband? his problem is the tendon at the back of the heel. sore when he runs',
+      );
+      expect(r.recognition?.condition).to.equal('Achilles tendinopathy');
+      expect(r.text).to.not.match(/“husband” isn’t on the list/);
+      const v = await afterSaying('do you treat sciatica?', 'what about my mum, she gets tinnitus');
+      expect(v.text).to.match(/“tinnitus” isn’t on the list/);
+    });
+
+    it('"would it do my X too?" after a condition that covers X is that condition there', async () => {
+      const r = await afterSaying('Do you treat osteoarthritis?', 'would it do my fingers too? the finger joints are the worst');
+      expect(r.recognition?.condition).to.equal('Osteoarthritis');
+    });
+
+    it('"and the dry needling one?" after a question about acupuncture asks the same of dry needling', async () => {
+      const c = new Conversation();
+      await c.say('what is acupuncture?');
+      await c.say('and how old is it?');
+      expect((await c.say('and the dry needling one?')).text).to.match(/1980s/);
+    });
+
+    it('"…and is always getting hurt" goes on telling, no question of its own; a fact named then "which one is it?" is that fact', async () => {
+      const r = await say('Our daughter plays netball and is always getting banged up. Is that something you would see?');
+      expect(r.recognition?.condition).to.equal('Sports injuries');
+      const m = await say('Someone told me dry needling helps with a mineral in the muscles. Which one is it?');
+      expect(m.text).to.match(/magnesium/);
+      expect(m.text).to.not.match(/points to dry needling/);
+    });
+
+    it('a complaint told only by where it is ("my wrist has been sore lately") gets the listed conditions of that place and a question, then what is told next decides', async () => {
+      const c = new Conversation();
+      const r = await c.say('my wrist has been sore lately, can the needles help?');
+      expect(r.text).to.include('“Carpal tunnel syndrome”');
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+      expect(r.recognition?.outcome).to.equal('clarify');
+      expect((await c.say('it tingles and goes numb at night')).recognition?.condition).to.equal('Carpal tunnel syndrome');
+      // (a thing named there is that thing, not the place: "a bunion on my big toe")
+      expect((await say('I have a bunion on my big toe, can dry needling shrink it?')).text).to.not.match(/which can affect/);
+    });
+
+    it('a concept the patient doubts implies nothing ("sceptical of the energy and life force stuff… I want Western medicine: which one?")', async () => {
+      const r = await say(
+        'I am pretty sceptical of the meridian and life force stuff. I would like something from Western medicine for my tight calves. Which is that?',
+      );
+      expect(r.text).to.match(/dry needling/i);
+      expect(r.text).to.not.match(/^According to our article, acupuncture practitioners believe/);
+    });
+
+    it('"are you one of those AI?" learns the bot is automated; "is it alright if I ask a few questions?" is invited', async () => {
+      expect((await say('Are you one of those AI chat things?')).text).to.match(/automated assistant/);
+      const ask = await say("Hello, I'm not much good with the computer. Is it alright if I ask a few questions about the needles?");
+      expect(ask.text).to.match(/What would you like to know\?/);
+    });
+
+    it('opening hours asked when the clinic has not set them: said not set, with who to ask, never the contact block alone', async () => {
+      const r = await say('Are you open on Sundays by any chance?');
+      expect(r.text).to.match(/opening hours have not been set|Opening hours:/);
+    });
+  });
 });

@@ -116,6 +116,22 @@ function alsoListed(names: string[]): string {
 export const INFLAMED_TOLD =
   /\b(swell|swells|swelling|swelled|swollen|inflam\w*|rheumatoid|psoriatic|gout|gouty|tendinitis|tendonitis|bursitis|synovitis)\b/i;
 
+/**
+ * A complaint told only by where it is ("my wrist has been sore lately"): the listed conditions of that place (the
+ * clinic's data, knowledge/conditions.json), and a question for more; never "that condition isn't on the list".
+ */
+export function placeOnlyText(k: Knowledge, place: { part: string; conditions: string[] }): string {
+  const names = place.conditions.map((n) => `“${n}”`);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const lists = new Set(place.conditions.map((n) => k.conditions.find((c) => c.name === n)?.list));
+  const which = lists.size === 1 && lists.has('acupuncture') ? 'acupuncture' : lists.size === 1 ? 'dry needling' : 'acupuncture and dry needling';
+  return (
+    `Our article’s list of conditions for ${which} includes ${listed}, which can affect the ${place.part}. From what you’ve ` +
+    `told me I can’t tell whether yours is one of them. Could you tell me a little more, for example what it feels like ` +
+    `or what brings it on? A practitioner can also assess it:\n\n${contactLines(k.clinic)}`
+  );
+}
+
 /** A condition we could not find on either list: never a yes. */
 export function unlistedConditionText(
   k: Knowledge,

@@ -70,6 +70,9 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 const SOCIAL_OPENER =
   /^\s*(?:(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*|(hi|hey|hello|hiya|howdy|g'?day|yo)( there)?\s+(?=(what|whats|wats|what's|how|is|are|does|do|can|could|why|when|who|which)\b))/i;
 
+/** Intents a message means whatever came before (a booking, a person, thanks). */
+const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 'help', 'difference', 'similarity']);
+
 /** "…too?", "…as well?", "also…": the same asked of something more. */
 const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
 
@@ -165,6 +168,7 @@ export class TurnRecognizer {
     )
       recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
     recognition = this.sameConditionElsewhere(text, recognition, ctx);
+    recognition = this.moreAboutPlace(text, recognition, ctx);
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "I need some advice on what to book": the choice between the treatments, which the model took for off-topic.
     // ("I'm new to all this and not sure which of the two I should be booking": no condition asked about, whatever was read as one)
@@ -269,6 +273,20 @@ export class TurnRecognizer {
     };
   }
 
+  /**
+   * "it tingles and goes numb at night" right after "my wrist has been sore lately" was met with the conditions of the
+   * wrist: more told of that place, read together with it.
+   */
+  private moreAboutPlace(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
+    const place = ctx.lastPlace;
+    if (!place || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length > 0) return recognition;
+    if (OWN_ROUTE.has(recognition.intent)) return recognition;
+    const again = this.recognizer.recognize(`my ${place}: ${text}`, { patientsOwn: true });
+    const found = again.conditions.filter((c) => !c.value.excluded);
+    if (found.length === 0) return recognition;
+    return { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, conditions: found, refersBack: true, unlistedMention: false };
+  }
+
   /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */
   recognizePart(text: string): Recognition {
     return this.recognizer.recognize(text);
@@ -292,7 +310,9 @@ export class TurnRecognizer {
     // help muscle recovery?" … "how?")
     const named = record?.recognition.treatments.length === 1 ? record.recognition.treatments[0] : undefined;
     const about = question.treatment === undefined && named ? { ...question, treatment: named } : question;
-    await this.contextAccessor.set(context, remember(current, intent, about, passage));
+    // (a complaint told only by where it is: the place, for what the patient tells of it next)
+    const place = intent === 'condition_query' && !question.condition ? record?.recognition.placeOnly?.part : undefined;
+    await this.contextAccessor.set(context, remember(current, intent, about, passage, place));
     if (record) {
       record.about = {
         treatment: question.treatment ?? record.about?.treatment,

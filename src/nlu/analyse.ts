@@ -287,6 +287,13 @@ const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'probl
 // Stops runaway work on pasted essays: classification needs the first sentences only.
 export const MAX_TOKENS = 120;
 
+/**
+ * A concept the patient doubts ("a bit of a sceptic about energy and life force stuff", "not into the meridian side"):
+ * no treatment of theirs to imply; what they want instead is.
+ */
+const DOUBTED =
+  /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want)( (the|all|that|this|those|any))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$/;
+
 export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
   const cleaned = cleanText(text);
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
@@ -462,7 +469,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const impliedTreatments = [
     ...new Set(
       (matchers.concepts?.match(raw, stems) ?? [])
-        .filter((m) => !negatedBefore(raw, m.from) && !TUMMY_KNOTS.test(raw.slice(Math.max(0, m.from - 5), m.to).join(' ')))
+        .filter(
+          (m) =>
+            !negatedBefore(raw, m.from) &&
+            !TUMMY_KNOTS.test(raw.slice(Math.max(0, m.from - 5), m.to).join(' ')) &&
+            !DOUBTED.test(raw.slice(Math.max(0, m.from - 6), m.from).join(' ')),
+        )
         .map((m) => m.value),
     ),
   ];

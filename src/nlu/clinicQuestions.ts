@@ -52,6 +52,8 @@ const ASKS_IF_BOT = [
   /\b(is|are|will) (this|these|my|the) (message|messages|chat|question|questions|replies) (going|sent|being sent|read|being read|seen|answered|be read|be seen|go) (to|by) (a |an |the |any |some )?(real |actual |live |human )?(staff member|staff|person|human|someone|somebody|receptionist|practitioner|people)\b/,
   // "is this one of those AI chat things?"
   /\b(is|its) (this|it|that|u|you) (one of )?(those|these|them|the) (\w+ ){0,2}(ai|bot|bots|robot|robots|chatbot|chatbots|automated|computer)\b/,
+  // ("Are you one of those AI?", "r u one of them chatbots")
+  /\b(are|r) (you|u) (one of )?(those|these|them) (\w+ ){0,2}(ai|ais|bot|bots|robot|robots|chatbot|chatbots|computers?|programs?|programmes?|machines?)\b/,
   /\b(or|is) (it|this) (automatic|automated)\b/,
   // "is this chat automated?", "are the replies from a real person?": the chat named, then the question.
   /\b(is|are) (this|the|these|your|ur) (chat|chats|chat box|chatbox|conversation|service|replies|answers|responses|messages|line|account|assistant|helper|thing|widget) (run by |done by |from |answered by |written by )?(an? )?(automated|automatic|bot|robot|chatbot|ai|computer|computer generated|machine|real|human|person|real person|actual person|live|live person)\b/,
@@ -343,7 +345,7 @@ const SOCIAL_VOCAB = new Set(
  * I wanted to know", "that covers all my questions": the answers found enough (both social words, said with thanks).
  */
 const GO_EASY =
-  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best)) (with|at) (computers|technology|tech|phones|typing|these things|chat things))\b/g;
+  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
 
 /**
  * Word of how a visit went ("the needling I had last week was amazing", "my shoulder feels heaps better"): kind words,
@@ -359,7 +361,7 @@ const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
  * "I'm a slow typist so please bear with me"): a greeting's opening, answered by inviting the question.
  */
 const ANNOUNCES_QUESTION =
-  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|(can|could|may) i (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing)\b/g;
+  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing)\b/g;
 
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;

@@ -29,6 +29,8 @@ export interface ClinicContext {
   told?: Concerns;
   /** The listed condition the patient last named or described and did not deny, for the recommendation to name. */
   toldCondition?: ConditionRef;
+  /** The body part of a complaint told only by where it is ("my wrist"), asked about more right after. */
+  lastPlace?: string;
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
@@ -249,8 +251,8 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
 }
 
 /** The context after answering: what the user just named becomes "it" and "that" for the next turn. */
-export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>, passage?: string): ClinicContext {
-  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage, lastAnswered: q.treatment };
+export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>, passage?: string, place?: string): ClinicContext {
+  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage, lastAnswered: q.treatment, lastPlace: place };
   if (q.treatment && q.treatment !== 'both') next.lastTreatment = q.treatment;
   if (q.condition) next.lastCondition = q.condition.value;
   return next;

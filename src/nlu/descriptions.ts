@@ -381,6 +381,16 @@ export class DescriptionMatcher {
     return this.symptoms.match(tokens, stems).some((m) => !deniedSymptom(tokens, m.from));
   }
 
+  /**
+   * The first body part named, not denied, that listed conditions cover, with their names ("my hand": carpal tunnel,
+   * repetitive strain injuries); undefined when it is a part no listed condition covers, or none is named.
+   */
+  placeOwners(tokens: string[], stems: string[]): { part: string; conditions: string[] } | undefined {
+    const hit = this.parts.match(tokens, stems).find((m) => !negatedBefore(tokens, m.from));
+    if (!hit || !('conditions' in hit.value)) return undefined;
+    return { part: tokens.slice(hit.from, hit.to).join(' '), conditions: hit.value.conditions.map((c) => c.name) };
+  }
+
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
   namesBodyPart(tokens: string[], stems: string[]): boolean {
     return this.parts.match(tokens, stems).length > 0;

@@ -13,7 +13,7 @@ import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
-import { plainForm, withoutLeadingFiller, words } from './normalize';
+import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
 
@@ -89,6 +89,12 @@ export interface Recognition {
   unlistedText?: string;
   /** Listed conditions the message names beside the unlisted one it asks about, for the reply to mention. */
   listedAlso?: string[];
+  /**
+   * A complaint told only by where it is ("my hand has been playing up", "sore wrist lately"): the body part and the
+   * listed conditions that cover it, none of whose other signs were told, for the reply to name instead of "that
+   * condition isn't on the list".
+   */
+  placeOnly?: { part: string; conditions: string[] };
   /** Unknown things asked about in one list with listed conditions ("fibromyalgia, migraines, or asthma": asthma). */
   unlistedItems?: string[];
   /**
@@ -153,6 +159,8 @@ const LONG_STANDING =
   /\b(for (months|years|ages|a long time)|(months|years) now|always|on and off|chronic|every (day|week|morning)|keeps coming back|again)\b/;
 
 /** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
+/** The treatments' own words, never the name of a complaint. */
+const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatment|treatments|session|sessions)$/;
 const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
@@ -626,6 +634,27 @@ export class IntentRecognizer {
   }
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
+    return this.withPlaceOnly(this.recognizeText(text, hint));
+  }
+
+  /**
+   * "my hand has been playing up lately, can the needles help?": a condition question naming no condition and no
+   * unknown thing, but a body part several listed conditions cover and a symptom word; the place and its conditions.
+   */
+  private withPlaceOnly(r: Recognition): Recognition {
+    if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || r.unlistedText || !this.matchers.descriptions) return r;
+    const tokens = tokenize(cleanText(r.text)).map((t) => t.norm);
+    const stems = tokens.map(stem);
+    if (!this.matchers.descriptions.hasSymptom(tokens, stems)) return r;
+    const place = this.matchers.descriptions.placeOwners(tokens, stems);
+    if (!place) return r;
+    // ("a bunion on my big toe", "gout in my big toe", "psoriasis on my elbows": a thing named there, not only the place)
+    const placeWords = new Set(place.part.split(' '));
+    const named = tokens.filter((w) => isContentWord(w) && w.length > 2 && !placeWords.has(w) && !NEEDLING_WORD.test(w) && this.rare(w));
+    return named.length === 0 ? { ...r, placeOnly: place } : r;
+  }
+
+  private recognizeText(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const base = { text, alternatives: [], conditions: [], treatments: [], refersBack: false, unlistedMention: false, promise: false };
     if (text.length > this.options.maxChars) return unclassified(text, { reason: 'too_long' });
     const a = analyse(text, this.matchers, this.model.featureOptions.typoCorrection === false ? undefined : this.speller, hint.patientsOwn);

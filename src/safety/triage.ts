@@ -581,6 +581,11 @@ const ASKING_FRAMES = [
   'never done this before',
   'never done it before',
   'never had anything like this done',
+  // (the treatment as "the whole thing": "I was worried about the whole thing")
+  ...['worried', 'nervous', 'anxious', 'scared', 'unsure', 'apprehensive'].flatMap((w) => [
+    `${w} about the whole thing`,
+    `${w} about the whole idea`,
+  ]),
   'put my mind at ease',
   'put my mind at rest',
   'set my mind at ease',
