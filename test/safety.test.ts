@@ -2194,6 +2194,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('racing thoughts, tight chest and my left arm has gone numb', 'emergency');
     // (still the crisis line for one's own death wished)
     expectTier('i think i will end it tonight, nobody would care', 'crisis');
+    // a place behind the ear is no past ("behind her" once read as "it's behind her"); a collapse foretold after leg day is tiredness
+    expectTier('My son had acupuncture this afternoon and tonight we found a needle still in behind his ear. Do we pull it out?', 'urgent');
+    expectNoGuidanceFirst('my quads are wrecked after leg day i am gonna collapse lol can you needle them');
+    expectTier('I feel faint and like I am going to collapse after my session', 'emergency');
     // a needle really left in is still urgent care
     expectTier('there is still a needle stuck in my back from this morning, what is it doing in there?', 'urgent');
   });

@@ -78,7 +78,8 @@ const LONG_AGO = [
   // "back when I was at school", not "my back when I roll over".
   /(?<!\b(my|the|your|his|her|lower|upper|sore|bad|their|our) )\bback when\b/,
   /\bused to\b/,
-  /\b(behind me|behind us|behind him|behind her|well behind)\b/,
+  // (a place is not the past: "a needle still in behind her ear")
+  /\b(behind me|behind us|behind him|behind her|well behind)\b(?! (ear|ears|knee|knees|neck|head|eye|eyes|shoulder|shoulders|leg|legs|ankle|ankles|thigh|calf|heel|jaw|scapula|shoulder blade))/,
   // ("nobody would care if I died tonight" is not a death in the family)
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   // ESL "my uncle he die from heart attack": a death told, not "I will die of this pain"
