@@ -104,11 +104,11 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-66.json (p67a, p67c, p68a, written in session 27) was run unread on the session's start and on its
  * code after set 65's kinds (310, 310, the same cases), then read (313).
  * Session 28: patients-words-test-67.json (p68b) and -68.json (p67b), written in session 27, were run unread on its
- * start (96, 97), mid-session (95) and final code (97, 99, the same as this session's start), then read (107, 108).
+ * start (96, 97), mid-session (95) and final code (97, 99, the same as this session's start), then read (108, 108).
  * patients-words-test-69.json (p69b) and -71.json (p69c), written in session 28 from the brief only, were run unread on
- * its start (c779ead: 105, 99) and on its code after sets 67/68's kinds (105, 99, the same cases), then read (109, 106).
+ * its start (c779ead: 105, 99) and on its code after sets 67/68's kinds (105, 99, the same cases), then read (110, 106).
  * patients-words-test-72.json (p70a, written late in session 28) was run unread on the start and on a0e74c9 (101, 101),
- * then read (105).
+ * then read (106).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -177,11 +177,11 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-62.json': 316,
   'patients-words-test-65.json': 325,
   'patients-words-test-66.json': 313,
-  'patients-words-test-67.json': 107,
+  'patients-words-test-67.json': 108,
   'patients-words-test-68.json': 108,
-  'patients-words-test-69.json': 109,
+  'patients-words-test-69.json': 110,
   'patients-words-test-71.json': 106,
-  'patients-words-test-72.json': 105,
+  'patients-words-test-72.json': 106,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

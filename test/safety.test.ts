@@ -2198,6 +2198,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('My son had acupuncture this afternoon and tonight we found a needle still in behind his ear. Do we pull it out?', 'urgent');
     expectNoGuidanceFirst('my quads are wrecked after leg day i am gonna collapse lol can you needle them');
     expectTier('I feel faint and like I am going to collapse after my session', 'emergency');
+    // "something stuck" is a knot's feeling, unless a session or "still" says it may be a piece of needle
+    expectNoGuidanceFirst('it feels like something is stuck under my shoulder blade, could dry needling help?');
+    expectTier('after my acupuncture this morning it feels like something is stuck in my calf', 'urgent');
     // a needle really left in is still urgent care
     expectTier('there is still a needle stuck in my back from this morning, what is it doing in there?', 'urgent');
   });

@@ -2388,7 +2388,7 @@ describe('understanding patients’ own words', () => {
     });
     it('"how many treatments would I need for sciatica?" is a session detail for the team, whatever it is for; "write me a poem about needles" is declined, never an unlisted condition', async () => {
       const many = await say('how many sessions will I need for my plantar fasciitis?');
-      expect(many.text).to.match(/don’t have that information/);
+      expect(many.text).to.match(/don’t have that information|doesn’t cover that/);
       expect(many.text).to.not.match(/^Yes/);
       const poem = await say('can you write me a poem about acupuncture needles');
       expect(poem.text).to.match(/not something I can help with/);
@@ -2920,7 +2920,7 @@ describe('understanding patients’ own words', () => {
 
     it('whether it is safe, or too soon, to have needling given one’s circumstances is the clinic’s to say: no condition "yes" beside it', async () => {
       const r = await say('My lower back aches a lot and I am 30 weeks pregnant. Is it safe for me to have dry needling?');
-      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.match(/doesn’t cover that|don’t have that information/);
       expect(r.text).to.not.match(/Yes\. “Chronic lower back pain”/);
       const soon = await afterSaying(
         'I strained my hamstring at soccer',
@@ -2931,6 +2931,13 @@ describe('understanding patients’ own words', () => {
       const both = await say('Can dry needling help after a knee operation? And how soon after the operation could I start?');
       expect(both.text).to.match(/Post-surgical pain/);
       expect(both.text).to.match(/don’t have that information/);
+    });
+
+    it('a detail the article leaves out, asked of a listed condition ("how many sessions for my bad lower back?"), names the condition beside the honest no', async () => {
+      const r = await say('roughly how many sessions would I need for my sore lower back, its been bad for years?');
+      expect(r.text).to.include(
+        '“Chronic lower back pain” is on our article’s list of conditions for dry needling, but the article doesn’t cover that',
+      );
     });
 
     it('medicine: stopping it or changing the dose before a session is advice about medicines; "what do you advise?" after it asks nothing new', async () => {

@@ -256,7 +256,11 @@ const SET_AGAINST = /\b(different|difference|differ|differs|compare|compared|com
  * `asked`: the message, and the one treatment it names; when it sets another therapy against that treatment ("how is dry
  * needling different from a massage?"), what the article says of ours comes first, then that the other is not covered.
  */
-export function notCoveredText(k: Knowledge, about?: Recognition['notCovered'], asked?: { text: string; treatments: TreatmentId[] }): string {
+export function notCoveredText(
+  k: Knowledge,
+  about?: Recognition['notCovered'],
+  asked?: { text: string; treatments: TreatmentId[]; conditions?: Recognition['conditions'] },
+): string {
   if (about?.kind === 'service' && asked && asked.treatments.length === 1 && SET_AGAINST.test(asked.text))
     return (
       `${topicText(k, 'what_is', asked.treatments[0])}\n\nOur article doesn’t cover “${about.text}”, so I can’t compare the two. ` +
@@ -282,6 +286,15 @@ export function notCoveredText(k: Knowledge, about?: Recognition['notCovered'], 
       `I can’t give advice about ${GENERIC_MEDICINE.test(about.text) ? 'medicines' : `medicines such as “${about.text}”`}: please ask your doctor or pharmacist. ` +
       `For anything about your visit, our team can help:\n\n${contactLines(k.clinic)}`
     );
+  // ("roughly how many sessions would I need for my crook lower back?": the listed condition named, then the honest no)
+  const listed = asked?.conditions?.find((c) => !c.value.partial && !c.value.excluded && !c.value.recent);
+  if (listed) {
+    const which = listed.value.list === 'acupuncture' ? 'acupuncture' : 'dry needling';
+    return (
+      `“${listed.value.name}” is on our article’s list of conditions for ${which}, but the article doesn’t cover that ` +
+      `(for example prices, side effects, safety or session details). Our team can answer:\n\n${contactLines(k.clinic)}`
+    );
+  }
   return (
     `Sorry, I don’t have that information. I only know what our article says about acupuncture and dry needling, ` +
     `and it doesn’t cover that (for example prices, side effects, safety or session details). Our team can answer:\n\n${contactLines(k.clinic)}`
