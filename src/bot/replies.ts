@@ -101,12 +101,15 @@ export function otherListedText(names: string[], lists: (name: string) => string
   return names.map((n) => `“${n}” is also one of the conditions our article lists for ${lists(n)}.`).join(' ');
 }
 
+/** Condition names quoted and read as a list: "“A”", "“A” and “B”", "“A”, “B” and “C”". */
+function quotedList(names: string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 /** " The list does include “Osteoarthritis”." for the listed conditions named beside an unlisted one. */
 function alsoListed(names: string[]): string {
-  if (names.length === 0) return '';
-  const quoted = names.map((n) => `“${n}”`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-  return ` The list does include ${list}, which is not the same thing.`;
+  return names.length === 0 ? '' : ` The list does include ${quotedList(names)}, which is not the same thing.`;
 }
 
 /**
@@ -121,8 +124,7 @@ export const INFLAMED_TOLD =
  * clinic's data, knowledge/conditions.json), and a question for more; never "that condition isn't on the list".
  */
 export function placeOnlyText(k: Knowledge, place: { part: string; conditions: string[] }): string {
-  const names = place.conditions.map((n) => `“${n}”`);
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const listed = quotedList(place.conditions);
   const lists = new Set(place.conditions.map((n) => k.conditions.find((c) => c.name === n)?.list));
   const which = lists.size === 1 && lists.has('acupuncture') ? 'acupuncture' : lists.size === 1 ? 'dry needling' : 'acupuncture and dry needling';
   return (

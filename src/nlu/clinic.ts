@@ -57,6 +57,5 @@ export function createClinicRecognizer(knowledge: Knowledge, model: IntentModel,
     conceptIntent: 'how_it_works',
     // The article's own words ("internal", "mental", "physical") are never an unknown condition asked about.
     articleStems: new Set(words(knowledge.article).map(stem)),
-    bodyParts: new Map(knowledge.conditions.map((c) => [c.name, c.bodyParts])),
   });
 }

@@ -391,6 +391,14 @@ export class DescriptionMatcher {
     return { part: tokens.slice(hit.from, hit.to).join(' '), conditions: hit.value.conditions.map((c) => c.name) };
   }
 
+  /** The first body part of the named condition a message names, not denied, as written ("knuckles" of osteoarthritis). */
+  partOf(tokens: string[], stems: string[], name: string): string | undefined {
+    const hit = this.parts
+      .match(tokens, stems)
+      .find((m) => 'conditions' in m.value && m.value.conditions.some((c) => c.name === name) && !negatedBefore(tokens, m.from));
+    return hit && tokens.slice(hit.from, hit.to).join(' ');
+  }
+
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
   namesBodyPart(tokens: string[], stems: string[]): boolean {
     return this.parts.match(tokens, stems).length > 0;

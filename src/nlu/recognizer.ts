@@ -367,8 +367,6 @@ export interface RecognizerOptions {
   conceptIntent?: string;
   /** Stems of the article's words: a thing asked about in them is no unknown condition ("internal problems"). */
   articleStems?: ReadonlySet<string>;
-  /** Each condition's body parts (conditions.json), by its name: the places a condition may be asked about "too". */
-  bodyParts?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A recognition that understood nothing, for turns that are not classified (attachments, red flags, failures). */
@@ -626,11 +624,10 @@ export class IntentRecognizer {
   }
 
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
-  /** The body part of the named condition the text mentions ("my knuckles" of osteoarthritis), as written, if any. */
+  /** The body part of the named condition the text mentions ("my knuckles" of osteoarthritis), if any. */
   placeOf(text: string, conditionName: string): string | undefined {
-    const parts = this.options.bodyParts?.get(conditionName) ?? [];
-    const plain = ` ${plainForm(text)} `;
-    return [...parts].sort((a, b) => b.length - a.length).find((part) => plain.includes(` ${plainForm(part)} `));
+    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
+    return this.matchers.descriptions?.partOf(tokens, tokens.map(stem), conditionName);
   }
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
