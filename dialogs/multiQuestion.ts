@@ -58,6 +58,8 @@ interface PartAnswer {
   unanswered?: boolean;
   /** The reply says something is not on the list of conditions. */
   unlisted?: boolean;
+  /** A part about what another part told, answered there: it counts as a part but is not said. */
+  unsaid?: boolean;
 }
 
 const TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
@@ -215,14 +217,28 @@ function toldAsAnother(text: string, said: string, afterAnd: boolean): boolean {
 }
 
 /** A part naming several conditions is one condition question per condition, in the order they were named. */
-function perCondition(r: Recognition): Recognition[] {
+/**
+ * "anxious and wound up, jaw clenched, can't switch off. Would acupuncture calm me down?": the broader word is the only
+ * one on the list of the treatment asked about, the rest only described from symptoms and listed for the other; it is
+ * what is asked, not found in passing.
+ */
+function fitsTreatmentAsked(asked: Recognition['treatments'], c: Recognition['conditions'][number], all: Recognition['conditions']): boolean {
+  if (asked.length !== 1 || c.value.list !== asked[0]) return false;
+  return all.every((d) => d.value.partial || (d.value.described && d.value.list !== asked[0]));
+}
+
+/** One recognition per condition a message asks about (`asked`: the treatments the whole message asks about). */
+function perCondition(r: Recognition, asked: Recognition['treatments'] = r.treatments): Recognition[] {
   // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
   // ("plantar fasciitis and also bad reflux": one said as another complaint is a second question)
   const conditions = distinctConditions(r).filter(
     // (only in a question that names both: "inflammation issues and some gut trouble. What would you recommend for her?" is
     // one recommendation asked for)
     (c, _, all) =>
-      !c.value.partial || all.every((d) => d.value.partial) || toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0),
+      !c.value.partial ||
+      all.every((d) => d.value.partial) ||
+      toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0) ||
+      fitsTreatmentAsked(asked, c, all),
   );
   // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
   const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
@@ -283,6 +299,14 @@ const ABOUT_PERSON =
 const ADVICE_ONLY =
   /^(so |and |but |or )?(what|which) (do|would|should|could|will) (you|u|ya) (advise|suggest|recommend|think|say)( i do| i should do| is best)?\s*[?.!]*$/i;
 
+/** "is it only acupuncturists?", "just physios?", "or do chiros do it too?": one profession set against who practises it. */
+const PROFESSION_ONLY =
+  /^(and |or |so |but )?((is it|are they|is that|does it have to be|has it got to be|do you have to be|can) )?(only|just|all|mainly|mostly|also|any) (\w+ )?(acupuncturists?|physios?|physiotherapists?|myotherapists?|chiros?|chiropractors?|osteos?|osteopaths?|massage therapists?|doctors?|gps?)( (do it|do that|too|as well|then|or (\w+ ){1,3}))?\s*[?.!]*$/i;
+
+/** "would acupuncture calm me down?", "could it settle that?": what a treatment would do for what was told. */
+const ASKS_EFFECT_ON_TOLD =
+  /\b(calm|settle|relax|soothe|chill|ease|fix|sort|help|sort out|do anything for|do something for|work for|work on)( \w+)? (me|it|that|this|them|those|things)\b/i;
+
 /** What only the clinic can say (prices, hours, policies, bookings): parts the article's answer to the rest never covers. */
 const CLINIC_PART_INTENTS = new Set(['contact', 'not_covered', 'booking', 'out_of_scope']);
 const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, conditionFromContext: false };
@@ -319,6 +343,25 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
 const REPORTED =
   /^(and |but |so )?(they|he|she|the (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|radiologist)|my (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|wife|husband|partner|mum|dad|friend|mate)|i was|i ve been|ive been|i’ve been|i've been) (said|says|told|reckons?|thinks?|mentioned|called it|diagnosed)\b/i;
 
+const BOOKING_WORDS = /\b(book|booking|appointment|appt|slot|available|availability)s?\b/i;
+/** "do u do something for this", "can you help with that?": a question about the complaint told. */
+const REFERS_BACK = /\b(for|with|about|fix|help|treat) (this|that|it|them|those)\b/i;
+
+/** Whether every question asked is the clinic's own (no condition, treatment or concept in it) and the parts that only tell name no treatment. */
+function onlyClinicAsked(deps: DialogDependencies, parts: string[], questions: string[]): boolean {
+  const clinicOnly = (p: string) => {
+    const r = deps.turns.recognizePart(p);
+    // (a booking only in its own words: "anything u can do?" after a complaint asks whether it helps)
+    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p));
+    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && r.treatments.length === 0 && (r.implied?.length ?? 0) === 0;
+  };
+  const namesTreatment = (p: string) => {
+    const r = deps.turns.recognizePart(p);
+    return r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
+  };
+  return questions.every(clinicOnly) && parts.filter((p) => !questions.includes(p)).every((p) => !namesTreatment(p));
+}
+
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
@@ -350,6 +393,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // ("what about my wife? her problem is the tendon at the back of the heel… sore when she runs": the only question asks
   // about a person, the rest tells her problem; the message is one question about it, routed as a whole)
   if (questions.length > 0 && questions.every((p) => ABOUT_PERSON.test(p.trim()))) return false;
+  // ("Is there parking near the clinic? I have a bad hip and can't walk far.": the only questions are the clinic's own
+  // (parking, hours, prices), the rest their reason, naming no treatment: only the questions are answered (routed as a
+  // whole, the condition told would be answered), never a condition's "yes" to a question not asked)
+  const asked = parts.filter((p) => askedWithMark(p) || ASKS.test(p));
+  const reasonsTold = asked.length > 0 && asked.length < parts.length && onlyClinicAsked(deps, parts, asked);
   const ctx = await deps.turns.context(context);
   // More told after a recommendation, asking nothing ("Few months now. No injury or anything, just from work."), holds no
   // questions to answer one by one: it carries the recommendation on, routed as a whole.
@@ -362,7 +410,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const partly = new Set<string>();
   // ("wake at 4 every morning and can't get back off": the same broader word answered again is answered once)
   const answeredPartly = new Set<string>();
-  const recognized = parts.flatMap((part) => perCondition(deps.turns.recognizePart(part)));
+  const recognized = parts
+    .filter((p) => !reasonsTold || asked.includes(p))
+    .flatMap((part) => perCondition(deps.turns.recognizePart(part), recognition.treatments));
   // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
   for (const one of recognized) {
@@ -380,6 +430,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
     // ("Should I stop it before coming, or reduce the dose? What do you advise?": the advice asked for is the part before's)
     if (answers.length > 0 && ADVICE_ONLY.test(part.trim())) continue;
+    // ("What kind of practitioners use dry needling? Is it only acupuncturists?": who practises it, asked again of one
+    // profession; the part before answered it, and the profession is no treatment asked about)
+    if (answers.length > 0 && PROFESSION_ONLY.test(part.trim()) && r.conditions.length === 0) continue;
     // ("Hi, my husband had a stroke in May. Do you use dry needling for stroke recovery?": the first part tells, it asks
     // for no booking)
     if (r.intent === 'booking' && !part.includes('?') && !ASKS.test(part) && !/\b(book|booking|appointment|appt|session|slot)s?\b/i.test(part))
@@ -395,6 +448,18 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       recognized.some((o) => o !== one && o.conditions.length > 0)
     )
       continue;
+    // ("…anxious and wound up, can't switch off. Would acupuncture calm me down at all?": a condition question naming no
+    // condition, beside a part that names one, asks about what that part told; answered there, never "that condition
+    // isn't on the list" for a condition nobody named)
+    // (counted as a part, so that the message is still answered part by part, but not said)
+    const aboutTheTold =
+      r.intent === 'condition_query' &&
+      r.conditions.length === 0 &&
+      r.unlistedMention &&
+      !r.unlistedText &&
+      r.treatments.length > 0 &&
+      ASKS_EFFECT_ON_TOLD.test(part) &&
+      recognized.some((o) => o !== one && o.conditions.some((c) => !c.value.excluded));
     // ("Neck pain with pins and needles… They said it is a pinched nerve in the neck.": a part that tells, asking nothing
     // and naming nothing, is no question about the article, whatever the model read into it)
     if (
@@ -447,19 +512,20 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     if (!answer) return false;
     const about = answer.question.condition;
     if (about?.value.partial && answeredPartly.has(about.value.name)) continue;
-    addAnswer(answers, answer);
+    addAnswer(answers, aboutTheTold && answer.unlisted ? { ...answer, unsaid: true } : answer);
     if (about?.value.partial) answeredPartly.add(about.value.name);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so
   // is a message none of whose parts we could answer.
-  if (answers.length < 2 || answers.every((a) => a.unanswered)) return false;
+  if ((answers.length < 2 && !reasonsTold) || answers.length === 0 || answers.every((a) => a.unanswered)) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
     ? 'answered'
     : answers.some((a) => a.outcome === 'handoff')
       ? 'handoff'
       : 'fallback';
-  for (const [i, a] of withoutRepeats(answers).entries()) {
+  const said = answers.some((a) => !a.unsaid) ? answers.filter((a) => !a.unsaid) : answers;
+  for (const [i, a] of withoutRepeats(said).entries()) {
     // The turn's outcome: answered when any part was (the first call sets it).
     await say(context, i === 0 ? outcome : undefined, a.text, { intent: answers[0].intent });
     if (a.question.treatment || a.question.condition) await deps.turns.remember(context, a.intent, a.question);

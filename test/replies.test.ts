@@ -109,6 +109,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * its start (c779ead: 105, 99) and on its code after sets 67/68's kinds (105, 99, the same cases), then read (110, 106).
  * patients-words-test-72.json (p70a, written late in session 28) was run unread on the start and on a0e74c9 (101, 101),
  * then read (106).
+ * Session 29: patients-words-test-70.json (p69a) and -73.json (p70b), written in session 28, were run unread on its start
+ * (108, 106), mid-session and final code (108, 108) and on session 29's start (7fda498: 108, 108), then read (110, 109).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -174,14 +176,16 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-59.json': 323,
   'patients-words-test-60.json': 321,
   'patients-words-test-61.json': 314,
-  'patients-words-test-62.json': 316,
+  'patients-words-test-62.json': 318,
   'patients-words-test-65.json': 325,
-  'patients-words-test-66.json': 313,
+  'patients-words-test-66.json': 315,
   'patients-words-test-67.json': 108,
   'patients-words-test-68.json': 108,
   'patients-words-test-69.json': 110,
   'patients-words-test-71.json': 106,
   'patients-words-test-72.json': 106,
+  'patients-words-test-70.json': 110,
+  'patients-words-test-73.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

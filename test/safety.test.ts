@@ -2204,4 +2204,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // a needle really left in is still urgent care
     expectTier('there is still a needle stuck in my back from this morning, what is it doing in there?', 'urgent');
   });
+
+  it("the kinds of session 29's read sets (67, 68, 69): an all-clear report, a past attempt told as over, a faint asked about before the needles, a back that collapsed are answered; the same signs now still get guidance", () => {
+    for (const t of [
+      // an all-clear after a session, its signs denied one after another, is no crisis
+      'no redness, no heat, no pus where you needled my knee. it just feels looser, so thanks I suppose',
+      // a crisis or an overdose told long over, with how well they are now, gets the answer (and a caution line)
+      'years ago I went through a dark time and tried to end things, I am in a good place now, can acupuncture help exam nerves?',
+      'last year I ended up in hospital after taking too many pills, I am doing really well now. can acupuncture help with stress?',
+      // what the needles might do, asked before them
+      'am I going to faint during the needling? I passed out at the dentist once years ago',
+      'were he to get short of breath after needling his upper back, what would you advise?',
+      // a joint that gave way is no faint
+      'my back just collapsed on me lifting the washing basket, any appointments tomorrow?',
+    ])
+      expectNoGuidanceFirst(t);
+    expectTier('I tried to end it last night', 'crisis', ['alone']);
+    expectTier('am I going to pass out, everything is spinning', 'emergency', ['alone']);
+    expectTier('my dad collapsed in the kitchen', 'emergency');
+    // ordinary soreness after a session is still the clinic's; none of it denied is no reaction
+    expectTier('my calf feels like I ran a marathon after the dry needling, is that normal soreness?', 'clinic', ['first']);
+    expectNoGuidanceFirst('had my session yesterday, no soreness and no bruising at all, does that mean it did not work?');
+  });
 });

@@ -3035,5 +3035,27 @@ describe('understanding patients’ own words', () => {
       const r = await say('Are you open on Sundays by any chance?');
       expect(r.text).to.match(/opening hours have not been set|Opening hours:/);
     });
+
+    it('a practical question with its reason told ("is there parking? I have a bad hip") gets the clinic\'s honest answer, never a condition\'s answer nobody asked for', async () => {
+      const r = await say('Is there parking near you? My knee is bad and I cannot walk far.');
+      expect(r.text).to.match(/don’t have that information|contact|call/i);
+      expect(r.text).to.not.match(/Knee pain/);
+      expect(r.recognition?.outcome).to.not.equal('answered');
+      // (asked, the condition is still answered beside the booking)
+      const both = await say('I have a bad knee, can dry needling help? And can I book for Friday?');
+      expect(both.text).to.match(/Knee pain/);
+    });
+
+    it('"who uses dry needling? is it only acupuncturists?" is one question about who practises it, never a definition of acupuncture', async () => {
+      const r = await say('Who normally does dry needling? Is it only acupuncturists?');
+      expect(r.text).to.match(/Myotherapy/);
+      expect(r.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+
+    it('worry told with a clenched jaw, then "would acupuncture calm me down?": what the article says of stress, and no "that condition isn\'t on the list"', async () => {
+      const r = await say("I'm anxious and wound up most days, my jaw is clenched and I can't switch off. Would acupuncture calm me down?");
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
   });
 });

@@ -152,8 +152,12 @@ const WEST = /\b(western|west)\b/;
 
 export function asksEastAndWest(text: string): boolean {
   const form = plainForm(text);
-  return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !TREATMENT_WORD.test(form);
+  return EAST.test(form) && WEST.test(form) && TELLS_APART.test(form) && !TREATMENT_WORD.test(form) && !ONE_SIDE_SET_ASIDE.test(form);
 }
+
+/** "what's it based on instead of the Chinese stuff?": one side set aside, the other asked about. */
+const ONE_SIDE_SET_ASIDE =
+  /\b(instead of|rather than|unlike|as opposed to|apart from|other than) (the |that |all the |all that )?(eastern|east|chinese|china|oriental|asian|western|west)\b/;
 
 /** "is dry needling an eastern thing too, like acupuncture?", "is acupuncture Western as well?": one treatment's origin, asked. */
 const ONES_ORIGIN =

@@ -205,8 +205,9 @@ const HABITUAL = [
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
+  // ("I'm in a good place now", "doing really well now": recovered, told after what happened long ago)
   // ("all sorted now", "it's fine now": recovered since, not a sign now; "she's nervous now", "so now I'm scared": a feeling since)
-  /\b((?<!\b(sorted|fine|good|better|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))(?! ((i am|im|i m|i feel|i get|he is|hes|she is|shes|we are|they are|i am a|im a) )?(a |a bit |bit |a little |little |quite |really |so |kinda |kind of |pretty |super |very |understandably |a tad |slightly )?(scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|funny about|petrified|cautious|worrier|nervous wreck)\b)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  /\b((?<!\b(sorted|fine|good|better|well|great|(good|better|great|happy|happier|safe|safer|stable|healthy|healthier) place|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))(?! ((i am|im|i m|i feel|i get|he is|hes|she is|shes|we are|they are|i am a|im a) )?(a |a bit |bit |a little |little |quite |really |so |kinda |kind of |pretty |super |very |understandably |a tad |slightly )?(scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|funny about|petrified|cautious|worrier|nervous wreck)\b)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -300,7 +301,8 @@ const HYPOTHETICAL = [
   /\b(if|whether|unless|incase)\b/,
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
-  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react)\b/,
+  // ("were I to become short of breath after needling": the same case put in the subjunctive)
+  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(to )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react|become|be|begin)\b/,
   // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
@@ -373,6 +375,12 @@ const AT_THE_SIGHT =
 /** "scared I'll faint", "worried he might pass out": a fear of what could happen, told before it has. */
 const FEARED =
   /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious|convinced|sure|certain|positive) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
+/**
+ * "am I gonna pass out from the needles?", "is he going to bleed a lot during acupuncture": what the treatment might do,
+ * asked about before it (not "am I going to pass out, the room is spinning", nor what began after a session).
+ */
+const IN_TREATMENT_ASKED =
+  /\b(am i|is (he|she|my \w+)|are (we|they)|will i|will (he|she)) (ever )?(going to|gonna)? ?(\w+ ){1,4}(from|during|in|with|at|when|while) (the |my |a |his |her |their |your )?(first )?(needles?|needling|acupuncture|dry needling|session|treatment|appointment)\b/;
 /** "is it going to hurt like a heart attack?": a comparison asked about, not a sign. */
 const SIMILE_ASKED =
   /\b(is it going to|is it gonna|is the (needling|needle|treatment|session|acupuncture) going to|will it|would it|does it|do they|will they|will the needles?|does the needle|do the needles) (hurt|sting|be painful|feel) (more |less |anything )?like (a|an|getting|being)\b/;
@@ -386,10 +394,10 @@ const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this 
 // ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
 const NOW_READ =
   '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |a little |slightly |quite |really |so |kind of |kinda |pretty )?(nervous|nervy|worried|scared|anxious|freaking out|paranoid|afraid|terrified|wary|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
-/** "she's fine now": how someone is since, not a sign happening now. */
+/** "she's fine now", "I'm in a good place now", "doing really well now": how someone is since, not a sign happening now. */
 // ("I'm not having any problems now": none now)
 const WELL_NOW =
-  '(?<!\\b(fine|ok|okay|good|better|alright|healthy|sorted|recovered|all clear|back to normal|(no|any) (problems?|issues?|symptoms?|trouble)) )';
+  '(?<!\\b(fine|ok|okay|good|better|well|great|(good|better|great|happy|happier|safe|safer|stable|healthy|healthier) place|alright|healthy|sorted|recovered|all clear|back to normal|(no|any) (problems?|issues?|symptoms?|trouble)) )';
 export const STRONG_NOW = new RegExp(`\\b(${WELL_NOW}now${NOW_READ}|${NOW_WORDS})\\b`);
 /** STRONG_NOW without a "now" that ends a duration ("for about two months now" is how long, not "now"). */
 export const NOW_NOT_DURATION = new RegExp(
@@ -449,7 +457,8 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     TOO_CLOSE.test(all) ||
     AT_THE_SIGHT.test(all) ||
     FEARED.test(all) ||
-    SIMILE_ASKED.test(all)
+    SIMILE_ASKED.test(all) ||
+    IN_TREATMENT_ASKED.test(all)
   );
 }
 

@@ -668,6 +668,21 @@ const WHY_I_ASK_FOR_THEM =
 const ONLY_WORRIED =
   /^(and |but |so |which is why |that is why )?(now )?((i am|im|i m|i was|i feel|i felt|i get|i got|i am getting|(my|our) \w+ (is|was|are|were|gets|got|s)|he is|she is|he was|she was|they are|they were|we were|we are|everyone is|everyone was)( \d+ and| old and| pregnant and)? )?(a bit |a little |quite |very |really |so |bit |pretty |kind of |kinda |slightly |just |a tad |super |extremely |understandably |naturally |bit of a )?(worried|worrier|anxious|nervous|scared|concerned|apprehensive|freaked out|panicky|worried sick|a worrier|a nervous wreck|nervy|jittery|on edge|uneasy|a bit worried|freaking out|freaking|stressing out|stressing|panicking|terrified|petrified|dreading it)( about it| about that| about this| about needles| about needling| about the needles| about that happening| about (my|the|this|our|his|her) (booking|appointment|appt|session|visit|first session|first visit|first appointment)( next week| tomorrow| today| this week| on \w+)?| now| too| as well)?$/;
 
+/** Stems that say what is denied: no, not, never, without (and nothing, as in "nothing sore"). */
+const DENIALS = new Set(['no', 'not', 'never', 'without', 'noth']);
+
+/** A clause's stems without the three that follow a denial ("no sore" keeps "no"). */
+function undenied(stems: string[]): string[] {
+  let denied = 0;
+  return stems.filter((w) => {
+    if (DENIALS.has(w)) {
+      denied = 3;
+      return true;
+    }
+    return denied-- <= 0;
+  });
+}
+
 export class SafetyTriage {
   readonly normaliser: SafetyNormaliser;
   readonly threshold: number;
@@ -785,7 +800,9 @@ export class SafetyTriage {
 
   /** Whether the message names a symptom (conditions.json's words: sore, ache, stiff, numb; and the after-effects: teary, woozy). */
   private namesSymptom(clauses: Array<{ stems: string[] }>): boolean {
-    const all = ' ' + clauses.flatMap((x) => x.stems).join(' ') + ' ';
+    // ("no soreness, no bruising, nothing at all": a symptom denied is not named; the three words after a denial, as
+    // the classifier reads them)
+    const all = ' ' + clauses.flatMap((x) => undenied(x.stems)).join(' ') + ' ';
     return this.symptomPhrases.in(all);
   }
 
@@ -1259,7 +1276,8 @@ export class SafetyTriage {
     // "my session was great": praise with no "but" and no symptom is not a reaction to check.
     const sessionTalk =
       (tier === 'clinic' || tier === 'urgent') &&
-      (this.worriedBySessionWordsOnly(rest) || (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase()) && !this.namesSymptom(told)));
+      !this.namesSymptom(told) &&
+      (this.worriedBySessionWordsOnly(rest) || (PRAISE.test(text.toLowerCase()) && !CONTRAST.test(text.toLowerCase())));
     // "What if I bleed a lot afterwards?": a question about what might happen is answered (the patterns add the tier's
     // "if it happens" line for a sign they know). Crisis is the exception: "what if I just didn't wake up" is a crisis,
     // unless the what-if is put to the clinic ("would you be able to stop it?").
