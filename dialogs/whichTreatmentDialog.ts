@@ -161,14 +161,14 @@ const EITHER_SIDE = new Set(['joint', 'joints', 'cramp', 'cramps', 'tension', 't
 const toldArea = (r: Told): Area | undefined =>
   leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
 
-/** "I don't want anything spiritual", "nothing too scientific": one approach turned down, so the other is the one. */
+/** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff": one approach turned down, so the other is the one. */
 const TURNS_DOWN =
-  /\b(dont|do not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (want |like |need |into |keen on |believe in )?(anything |any |something |too |that |the |so |very |overly )?(\w+ )?(\w+)\b/;
+  /\b(dont|do not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |trust |care for |go for )?(anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
 
 function turnedDown(text: string): Approach | undefined {
   const m = TURNS_DOWN.exec(plainForm(text));
   if (!m) return undefined;
-  const turned = matchSynonyms(APPROACHES.slice(0, 2), [m[4], m[5]].filter(Boolean).join(' '));
+  const turned = matchSynonyms(APPROACHES.slice(0, 2), [m[5], m[6]].filter(Boolean).join(' '));
   return turned === 'western' ? 'chinese' : turned === 'chinese' ? 'western' : undefined;
 }
 

@@ -2225,5 +2225,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // ordinary soreness after a session is still the clinic's; none of it denied is no reaction
     expectTier('my calf feels like I ran a marathon after the dry needling, is that normal soreness?', 'clinic', ['first']);
     expectNoGuidanceFirst('had my session yesterday, no soreness and no bruising at all, does that mean it did not work?');
+    // what-ifs put formally or as hearsay, and a practitioner's words asked about, are questions
+    expectNoGuidanceFirst('Should a client pass out on the table, what does your clinic do?');
+    expectNoGuidanceFirst('my neighbour says needles near the ribs can puncture a lung, could that happen to me?');
+    expectNoGuidanceFirst(
+      "no chest pain or breathlessness after the needles near my shoulder blade, I'm just curious what the practitioner meant about not going deep there",
+    );
+    // a needling word misspelt by two swapped letters is still a session
+    expectTier('since the dry neelding in my arm yesterday my fingers are numb and my grip is weak', 'urgent');
   });
 });

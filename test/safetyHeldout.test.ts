@@ -537,6 +537,11 @@ const SETS: Floors[] = [
   { file: 'safety-test-67.jsonl', ...EVERY_ONE_OF_A_QUARTER },
   { file: 'safety-test-68.jsonl', ...EVERY_ONE_OF_A_QUARTER },
   { file: 'safety-test-69.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 29: safety-test-71 (s71c, written in session 29 from the brief only) was run unread on the session's start
+  // (7fda498) and after sets 67-69's kinds (the same: urgent 11/12, false alarms 2, told 3, answered 79/81), then read:
+  // a nerve after "dry neelding" (two letters swapped), a what-if put formally ("should a patient faint") or as hearsay
+  // ("needles near the chest can puncture a lung"), a practitioner's words asked about. The floors are the figures after.
+  { file: 'safety-test-71.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

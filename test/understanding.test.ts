@@ -3058,4 +3058,46 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/That condition isn’t on the list/);
     });
   });
+
+  describe("the kinds of session 29's fresh sets (read after their honest runs)", () => {
+    it('"is this read by a physio or is it automatic?" learns the bot is automated', async () => {
+      expect((await say('Does one of the physios read this chat or is it all automated?')).text).to.match(/automated assistant/);
+    });
+
+    it('texted spellings of where the back hurts ("lowr bak 4 ages") find the listed condition', async () => {
+      const r = await say('lowr bak been sore 4 ages from the desk, wud dn help?');
+      expect(r.recognition?.condition).to.equal('Chronic lower back pain');
+    });
+
+    it('"how much for both?" asks a price, never what the two share', async () => {
+      const r = await say('how much for both of them?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/They are not the same/);
+    });
+
+    it('the modern approach distrusted and the traditional one preferred decides the choice (acupuncture)', async () => {
+      const r = await say("I don't really trust all this modern science stuff, I like the traditional way. Which one suits me?");
+      expect(r.text).to.match(/points to acupuncture/);
+    });
+
+    it('"what is going on inside them?" after knots gets what the article says knots trap (lactic acid, magnesium)', async () => {
+      const r = await say('My shoulders are full of knots. What actually happens inside a knot?');
+      expect(r.text).to.match(/lactic acid/);
+    });
+
+    it('"is that the needles in the muscle one or the Chinese one?" after a condition answer says which list names it', async () => {
+      const c = new Conversation();
+      expect((await c.say('the bottom of my heel is agony for the first few steps every morning')).recognition?.condition).to.equal(
+        'Plantar fasciitis',
+      );
+      const r = await c.say('is that the needles in the muscle one or the Chinese one?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.match(/dry needling/);
+    });
+
+    it('pain still there after an operation on a body part names post-surgical pain beside that body part', async () => {
+      const r = await say('she had surgery on her knee in June and still has pain there, can dry needling help?');
+      expect(r.text).to.match(/Post-surgical pain/);
+    });
+  });
 });

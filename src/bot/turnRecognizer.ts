@@ -134,7 +134,9 @@ export class TurnRecognizer {
    */
   private resolveFollowUp(text: string, recognition: Recognition, ctx: ClinicContext, patientsOwn: boolean): Recognition {
     // ("and the one for muscles, how does that work?": the treatment pointed to, asked about)
-    const named = recognition.treatments.length === 0 ? namingTheOneFor(text) : undefined;
+    // (not when the condition just answered is what is asked: "is that the needles in the muscles one or the chinese one?")
+    const ofLastCondition = recognition.refersBack && recognition.intent === 'condition_query' && recognition.conditions.length === 0;
+    const named = recognition.treatments.length === 0 && !ofLastCondition ? namingTheOneFor(text) : undefined;
     if (named) {
       const again = this.recognizer.recognize(named, { patientsOwn });
       if (!notUnderstood(again) && again.treatments.length === 1) recognition = { ...again, text };

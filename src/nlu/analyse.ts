@@ -386,7 +386,16 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     );
     const named = conditions.map((c) => c.value.name);
     const descriptions = matchers.descriptions;
-    if (
+    // ("had surgery on his hip 2 months ago, still pain there": the operation the pain follows is a second condition
+    // beside the body part's, as "my hip replacement" names both)
+    const afterOperation =
+      described?.condition &&
+      !described.viaPart &&
+      descriptions.outranksBodyParts(described.condition.name) &&
+      !named.includes(described.condition.name);
+    if (afterOperation && described?.condition && conditions.length === 1)
+      conditions.push({ value: described.condition, text: quote(cleaned, tokens, described) });
+    else if (
       described?.condition &&
       described.viaPart &&
       !named.includes(described.condition.name) &&

@@ -49,7 +49,9 @@ const ASKS_IF_BOT = [
   /\b(is|s) it (all|just|only) (computers?|bots?|robots?|ai|automated|machines?|chatbots?) (now|these days|nowadays)\b/,
   // "is there actually a person reading these messages?", "is this message going to a real staff member?"
   /\bis there (actually |really |even )?(a|an|any) (real |actual |live )?(person|human|one|body|staff member|receptionist) (reading|answering|replying|there|here|on the other end|behind|typing)\b/,
-  /\b(is|are|will) (this|these|my|the) (message|messages|chat|question|questions|replies) (going|sent|being sent|read|being read|seen|answered|be read|be seen|go) (to|by) (a |an |the |any |some )?(real |actual |live |human )?(staff member|staff|person|human|someone|somebody|receptionist|practitioner|people)\b/,
+  /\b(is|are|will) (this|these|my|the) (message|messages|chat|question|questions|replies) (going|sent|being sent|read|being read|seen|answered|be read|be seen|go) (to|by) (a |an |the |any |some |one of the |one of your )?(real |actual |live |human )?(staff members?|staff|person|human|someone|somebody|receptionists?|practitioners?|people|physios?|physiotherapists?|acupuncturists?|therapists?|myotherapists?|doctors?|nurses?)\b/,
+  // ("…read by one of the physios or is it just automatic?": the machine guessed at, after the person)
+  /\bor (is it|its|it is|is this|is that|are you) (just |all |only |simply )?(an? )?(automatic|automated|auto|computer|computerised|computerized|bot|robot|chatbot|ai|machine|program|programme)\b/,
   // "is this one of those AI chat things?"
   /\b(is|its) (this|it|that|u|you) (one of )?(those|these|them|the) (\w+ ){0,2}(ai|bot|bots|robot|robots|chatbot|chatbots|automated|computer)\b/,
   // ("Are you one of those AI?", "r u one of them chatbots")

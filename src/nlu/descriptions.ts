@@ -404,6 +404,11 @@ export class DescriptionMatcher {
     return this.parts.match(tokens, stems).length > 0;
   }
 
+  /** Whether the named condition is told by its context over any body part ("pain after my shoulder surgery": post-surgical pain). */
+  outranksBodyParts(name: string): boolean {
+    return [...this.wordsByCondition.keys()].some((c) => c.name === name && c.outranksBodyParts && c.bodyParts.length === 0);
+  }
+
   /** How many context cues of the named condition a message names. */
   cuesOf(name: string, tokens: string[], stems: string[]): number {
     return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name)).length;

@@ -106,6 +106,11 @@ const SMS: Record<string, string> = {
   shldrs: 'shoulders',
   sholder: 'shoulder',
   wrst: 'wrist',
+  // ("sore lowr bak 4 ages": which part of the back)
+  lowr: 'lower',
+  lwr: 'lower',
+  uppr: 'upper',
+  upr: 'upper',
   hed: 'head',
   slp: 'sleep',
   // ("fingers go numb @ nite": the time of day carpal tunnel is told by)
@@ -142,8 +147,8 @@ const BEFORE_FOR = new Set([
   'treatment',
   'needles',
 ]);
-/** "which 4 me", "gd 4 u": a 4 before a person is "for". */
-const FOR_WHOM = new Set(['me', 'u', 'you', 'him', 'her', 'us', 'them']);
+/** "which 4 me", "gd 4 u": a 4 before a person is "for"; so is one before a long while ("sore 4 ages"). */
+const FOR_WHOM = new Set(['me', 'u', 'you', 'him', 'her', 'us', 'them', 'ages', 'yonks', 'ever']);
 /** "stressed 2 the max", "need 2 book": a 2 before these words is "to" (not "2 sessions"). */
 const AFTER_TO = new Set([
   'the',

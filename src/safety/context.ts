@@ -302,7 +302,7 @@ const HYPOTHETICAL = [
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
   // ("were I to become short of breath after needling": the same case put in the subjunctive)
-  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(to )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react|become|be|begin)\b/,
+  /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(to )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react|become|be|begin|faint|pass out|black out|collapse|bleed|fit|seize|stop)\b/,
   // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
@@ -508,10 +508,13 @@ export function foretold(words: string[], start: number, end: number): boolean {
 const TOO_CLOSE =
   /\b(too close to|is it safe (to needle )?(near|close to)|risky (near|close to)) (the|a|my|your)? ?(lung|lungs|heart|spine|spinal cord|nerve|nerves|artery)\b/;
 
-/** "could a needle in the upper back ever puncture a lung?": a question about what could happen, its verb inside the sign. */
+/**
+ * "could a needle in the upper back ever puncture a lung?", "needles near the chest can puncture a lung": what could
+ * happen, asked or said in general, its verb inside the sign.
+ */
 /** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
 const COULD_CAUSE =
-  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it) (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse)\b/;
+  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it)( (near|in|into|around|close to|at|on|between) (the |your |my |a |someones )?\w+( \w+)?)? (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse)\b/;
 /** "can stress cause seizures?", "what brings on a stroke": the sign asked about as what something causes, in general. */
 const CAUSE_ASKED =
   /(\b(can|could|does|do|will|would|might|may) (\w+ ){1,4}(cause|causes|trigger|triggers|bring on|brings on|lead to|leads to|set off|sets off|result in)|\bwhat (causes|caused|triggers|brings on|leads to|sets off)|\b(cause|causes|trigger|triggers) (of|for))( (a|an|any|more))?$/;

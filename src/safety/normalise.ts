@@ -46,6 +46,11 @@ export function skeleton(word: string): string {
   return (word[0] + word.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
+/** Whether two words have the same letters in another order ("neelding", "needling"). */
+function sameLetters(a: string, b: string): boolean {
+  return Array.from(a).sort().join('') === Array.from(b).sort().join('');
+}
+
 function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (const c of long) if (c === short[i]) i++;
@@ -181,7 +186,10 @@ export class SafetyNormaliser {
       const shorter = this.oneLetterLess(word);
       if (shorter) {
         const longer = this.speller.correct(word);
-        return this.as(longer.length === word.length + 1 && isSubsequence(word, longer) ? longer : shorter);
+        // ("neelding": two letters swapped in a commoner word, needling, not needing with one left out)
+        const swapped =
+          longer.length === word.length && sameLetters(word, longer) && (this.vocabulary.get(longer) ?? 0) > (this.vocabulary.get(shorter) ?? 0);
+        return this.as((longer.length === word.length + 1 && isSubsequence(word, longer)) || swapped ? longer : shorter);
       }
     }
     const fixed = this.speller.correct(word);

@@ -594,6 +594,12 @@ const ASKING_FRAMES = [
   'second guessing it',
   'second guessing the',
   'quick question',
+  // ("I'm curious what the practitioner meant about not going too deep there": what was said at a session, asked about)
+  'i am curious',
+  'just curious',
+  ...['practitioner', 'physio', 'acupuncturist', 'therapist', 'she', 'he', 'they'].map(
+    (who) => `what ${who === 'she' || who === 'he' || who === 'they' ? who : `the ${who}`} meant`,
+  ),
   // ("I am simply asking about aftercare", "only enquiring")
   'simply asking',
   'just asking',
