@@ -307,6 +307,10 @@ const PROFESSION_ONLY =
 const ASKS_EFFECT_ON_TOLD =
   /\b(calm|settle|relax|soothe|chill|ease|fix|sort|help|sort out|do anything for|do something for|work for|work on)( \w+)? (me|it|that|this|them|those|things)\b/i;
 
+/** ", can she come in the same appointment?", ", could we book together": a booking asked after a condition told. */
+const BOOKING_AFTER_COMMA =
+  /,\s*(and |so )?(can|could|may|would it be possible for|is it possible for) (she|he|we|i|they|my \w+|both of us|us) (to )?(come in|come along|come too|book|be booked|be seen|get an appointment|have an appointment|join|share|tag along)\b/i;
+
 /** What only the clinic can say (prices, hours, policies, bookings): parts the article's answer to the rest never covers. */
 const CLINIC_PART_INTENTS = new Set(['contact', 'not_covered', 'booking', 'out_of_scope']);
 const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, conditionFromContext: false };
@@ -417,7 +421,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
   for (const one of recognized) {
     // ("…and could my husband come in for his tennis elbow while we're at it?": whether it is treated is what is asked)
-    const comesFor = one.intent === 'booking' && one.conditions.some((c) => !c.value.excluded) && COMES_FOR.test(one.text);
+    // ("my husband has osteoarthritis in his hips, could he come in with me?": the condition told, and the booking asked)
+    const comesFor =
+      one.intent === 'booking' && one.conditions.some((c) => !c.value.excluded) && (COMES_FOR.test(one.text) || BOOKING_AFTER_COMMA.test(one.text));
     // ("I'm 20 weeks pregnant and my lower back is killing me. Is it safe for me to have dry needling?": a promise or an
     // assurance asked anywhere is asked of every part; no part opens with "Yes")
     const r = { ...one, listedAlso, promise: one.promise || recognition.promise, ...(comesFor ? { intent: 'condition_query' } : {}) };
@@ -513,6 +519,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     const about = answer.question.condition;
     if (about?.value.partial && answeredPartly.has(about.value.name)) continue;
     addAnswer(answers, aboutTheTold && answer.unlisted ? { ...answer, unsaid: true } : answer);
+    // ("my mum has osteoarthritis in her knees, can she come in the same appointment as me?": the condition told, then a
+    // booking asked after the comma; both answered)
+    if (r.intent === 'condition_query' && BOOKING_AFTER_COMMA.test(part))
+      addAnswer(answers, { intent: 'booking', text: bookingText(deps.knowledge), outcome: 'handoff', question: {} });
     if (about?.value.partial) answeredPartly.add(about.value.name);
     if (q.treatment && !q.treatmentFromContext) previous = { ...previous, treatment: q.treatment };
   }

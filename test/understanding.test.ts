@@ -3095,6 +3095,21 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/dry needling/);
     });
 
+    it('a condition told then a booking asked after the comma ("…osteoarthritis in her knees, can she come in with me?") gets both answered', async () => {
+      const r = await say(
+        'Is plantar fasciitis on your list? And my husband has osteoarthritis in his hips, could he come in with me on the same day?',
+      );
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.match(/book online|call us/i);
+    });
+
+    it('"ok fair enough, what do you know about then?" is asked what the bot can do, not "I didn\'t understand"', async () => {
+      const r = await say('ok fair enough, what do you know about then?');
+      expect(r.text).to.not.match(/didn’t understand/);
+      expect(r.text).to.match(/You can ask me/);
+      expect((await say('Thanks heaps, that has cleared it up for me.')).text).to.match(/welcome/);
+    });
+
     it('pain still there after an operation on a body part names post-surgical pain beside that body part', async () => {
       const r = await say('she had surgery on her knee in June and still has pain there, can dry needling help?');
       expect(r.text).to.match(/Post-surgical pain/);

@@ -48,6 +48,9 @@ const OF_OUR_CARE =
 /** "is it expensive?", "how much is that?", "how much for both?": a short question about a price is the clinic's ("it" is what was talked about). */
 const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 
+/** A question after an acknowledgement ("ok fair enough, what do you know about then?"). */
+const QUESTION_AFTER_FILLER = /^\s*(what|whats|how|who|which|where|when|why|can|could|do|does|is|are)\b/i;
+
 /** Whether the question asked is about money: in the sentence that asks (with "?"), or anywhere when none has one. */
 function moneyAsked(text: string): boolean {
   const sentences = text.split(/(?<=[.!?])\s+|\n+/);
@@ -802,7 +805,11 @@ export class IntentRecognizer {
       (a.conditions.some((c) => !c.value.excluded) && PLEA.test(said));
     const conditionIntent =
       ((a.conditions.length > 0 || a.excluded.length > 0) && aboutPatient) || asksAboutUnknown ? this.options.conditionIntent : undefined;
-    const content = plain.filter(isContentWord);
+    // ("ok fair enough, what do you know about then?": the acknowledgement before the question is no foreign content)
+    // (only before a question: "thanks heaps, that's cleared it up" is thanks, whose words are the social ones)
+    const afterFiller = withoutLeadingFiller(a.cleaned);
+    const filler = QUESTION_AFTER_FILLER.test(afterFiller) ? words(a.cleaned).length - words(afterFiller).length : 0;
+    const content = plain.slice(filler > 0 && filler < plain.length ? filler : 0).filter(isContentWord);
     const knowsAny = plain.some((w) => this.model.bayes.knows('w:' + featureStem(w, this.model.featureOptions)));
     // (the article's own words are the domain too: "which is more about internal ailments?")
     const domainContent = content.filter((w) => this.domain.has(stem(w)) || this.options.articleStems?.has(stem(w)));
