@@ -15,6 +15,7 @@ import {
   notCoveredText,
   outOfScopeText,
   thanksText,
+  smallTalkText,
   wishesText,
   complimentText,
   languageText,
@@ -94,6 +95,7 @@ const SOCIAL_REPLIES: Record<ReturnType<typeof socialKind>, () => string> = {
   compliment: complimentText,
   language: languageText,
   thanks: thanksText,
+  smalltalk: smallTalkText,
 };
 
 /** Thanks, a farewell or a short acknowledgement, each answered in kind ("bye" is not thanked). */

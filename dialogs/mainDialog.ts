@@ -45,6 +45,7 @@ import {
   originAskedOf,
   asksWhichIsOlder,
   asksWhichIsScientific,
+  smallTalkOnly,
   socialOnly,
   toldAdvice,
 } from '../src/nlu/clinicQuestions';
@@ -277,7 +278,8 @@ export class MainDialog extends ComponentDialog {
         });
         return step.endDialog();
       }
-      const social = socialOnly(context.activity.text ?? '');
+      // ("How's your day going?", "sorry to be such a bother": small talk with the bot, answered in kind)
+      const social = socialOnly(context.activity.text ?? '') ?? (smallTalkOnly(context.activity.text ?? '') ? 'social' : undefined);
       if (social) {
         const kind = social === 'greeting' ? 'greeting' : 'thanks';
         return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });

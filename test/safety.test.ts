@@ -2231,6 +2231,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst(
       "no chest pain or breathlessness after the needles near my shoulder blade, I'm just curious what the practitioner meant about not going deep there",
     );
+    // a muscle "like a tight rope" is tightness; reflux told with its habit gets the answer and the safety-net line; a
+    // runner "mostly after faster recovery between sessions" had no session
+    expectNoGuidanceFirst('my shoulder muscle is like a tight rope from the computer, it has been like that for weeks');
+    expectTier('got a rope in the garage and I am going to use it tonight', 'crisis', ['alone']);
+    expectNoGuidanceFirst('after tea most nights I get a burning up into my chest, the GP says it is reflux. Is acupuncture any good for that?');
+    expectTier('burning in my chest after dinner, probably reflux, but my left arm is heavy and I am sweating', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my calves feel heavy after long runs, I am mainly after quicker recovery between sessions. which one?');
     // a needling word misspelt by two swapped letters is still a session
     expectTier('since the dry neelding in my arm yesterday my fingers are numb and my grip is weak', 'urgent');
   });

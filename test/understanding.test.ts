@@ -3110,6 +3110,28 @@ describe('understanding patients’ own words', () => {
       expect((await say('Thanks heaps, that has cleared it up for me.')).text).to.match(/welcome/);
     });
 
+    it('small talk with the bot ("how is your day going?", "sorry to be a bother") is answered kindly, never declined', async () => {
+      for (const t of ["How's your week been? Keeping you busy I bet.", 'Sorry to be a nuisance, you must get asked silly questions all day.']) {
+        const r = await say(t);
+        expect(r.text, t).to.match(/no bother at all/);
+        expect(r.text, t).to.not.match(/not something I can help with/);
+      }
+      // (a greeting with it is greeted)
+      expect((await say('Hello, how are you today?')).text).to.match(/^Hello|^Hi/);
+    });
+
+    it('"which of your two treatments would be the better fit for me?" after a wish for balance and a traditional approach is answered (acupuncture)', async () => {
+      const r = await say(
+        'Nothing hurts really, I just feel run down and out of balance, and I like a traditional approach. Which of your two treatments would be the better fit for me?',
+      );
+      expect(r.text).to.match(/points to acupuncture/);
+    });
+
+    it('a polite lead-in before "am I talking to a real person or a computer program?" still learns the bot is automated', async () => {
+      const r = await say('Excuse me for asking, but am I talking to a real person at the clinic or is this one of those computer programs?');
+      expect(r.text).to.match(/automated assistant/);
+    });
+
     it('pain still there after an operation on a body part names post-surgical pain beside that body part', async () => {
       const r = await say('she had surgery on her knee in June and still has pain there, can dry needling help?');
       expect(r.text).to.match(/Post-surgical pain/);

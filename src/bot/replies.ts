@@ -380,6 +380,11 @@ export function farewellText(): string {
   return 'Bye for now, and take care. If you have another question about acupuncture or dry needling, just ask.';
 }
 
+/** Small talk with the bot ("how's your day going?", "sorry to be a bother"): answered kindly, and honestly about what it is. */
+export function smallTalkText(): string {
+  return 'Thanks for asking, and no bother at all: I’m an automated assistant, so there are no silly questions and I’m happy to answer as many as you like. What would you like to know about acupuncture or dry needling?';
+}
+
 export function acknowledgeText(): string {
   return 'Is there anything else you’d like to know about acupuncture or dry needling?';
 }

@@ -249,6 +249,24 @@ const ACKNOWLEDGE =
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
   /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
+/** Small talk with the bot itself: how its day is, sorry to bother it, how clever or polite it is. */
+const SMALL_TALK =
+  /\b(how (is|s|has|was) (your|ur) (day|week|morning|afternoon|evening|weekend)( been| going)?|how are (you|u|ya)( going| doing| today| travelling)?|hows (it|things) (going|with you)|(keeping|keep) (you|u) busy|busy (with|day|today)|you must (get|be)( asked)?|(sorry|apologies) (to|for) (be|being) (such |a |so |) ?(a )?(bother|pain|nuisance|pest)|(sorry|apologies) (to|for) (bother|bothering|trouble|troubling) (you|u)|silly questions|(clever|smart|polite|patient|friendly) (little )?(thing|bot|computer|machine|program)|would never have believed|(arent|are not) (you|u) (a |so )?(clever|smart|polite|clever little)|do (you|u) (ever )?(get tired|sleep|take a break|have a (day|break) off))\b/;
+/** What asks something of the clinic all the same: its treatments, conditions, bookings, prices, hours, people. */
+const ASKS_THE_CLINIC_TOO =
+  /\b(acupuncture|acu|needl\w*|dry|dn|book\w*|appointment|appt|price|cost|how much|hours|open|session|treat\w*|help (with|for)|pain|sore|ache\w*|hurt\w*|condition|list|physio|practitioner)\b/;
+
+/**
+ * Small talk only ("How's your day going? Busy with lots of questions I suppose.", "Sorry to be such a bother…"): no
+ * question for the clinic in it, no greeting (answered as one), short enough to be a remark. For the dialogs only: the
+ * safety triage never takes it for social words ("sorry to be a bother, the world would be lighter without me").
+ */
+export function smallTalkOnly(text: string): boolean {
+  const form = plainForm(text);
+  return SMALL_TALK.test(form) && !ASKS_THE_CLINIC_TOO.test(form) && !GREETING_FIRST.test(form) && form.split(' ').length <= 30;
+}
+const GREETING_FIRST = /^(hi|hello|hey|heya|hiya|gday|g day|good (morning|afternoon|evening|day)|morning|afternoon|evening|howdy|yo)\b/;
+
 /** A question put in words that are each social ones: how much, how long, can I come. */
 const ASKED_IN_SOCIAL_WORDS =
   /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do)\b/;
@@ -269,9 +287,10 @@ const LANGUAGE =
   /\b(sorry|apologies|apologise|apologize|excuse|pardon) (for |about )?(my )?(bad |poor |broken |terrible )?english\b|\benglish (is |isnt |is not |not )(not )?(my (first|native|main)|(very |so |that |too )?(good|great|the best|perfect|strong|well))\b|\b(bad|poor|broken|terrible|not good|not great) english\b|\b(can|do|did|could) (you|u) understand (me|what i (say|said|mean|write|wrote|am saying))\b/;
 
 /** What a social message is: a farewell, an acknowledgement, or thanks (anything else the model took for thanks). */
-export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' | 'wishes' | 'compliment' | 'language' {
+export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' | 'wishes' | 'compliment' | 'language' | 'smalltalk' {
   const form = plainForm(text).replace(/\s+x+$/, '');
   if (LANGUAGE.test(form)) return 'language';
+  if (SMALL_TALK.test(form) && !COMPLIMENT.test(form)) return 'smalltalk';
   if (FAREWELL.test(form)) return 'farewell';
   // ("Nice chatting. See you at the clinic!": a farewell after a kind word, with no thanks to answer)
   if (SEE_YOU.test(form) && !THANKS.test(form)) return 'farewell';
@@ -431,7 +450,7 @@ export function greetsOnly(text: string): boolean {
 
 /** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
 const ASKS_RECOMMENDATION =
-  /\bwhere (do|should|shall|can|would) (i|we) (start|begin)\b|\b(pick|choose|find|get) the right one\b|\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?( then| now| pls| please| tho| though| mate)?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
+  /\bwhere (do|should|shall|can|would) (i|we) (start|begin)\b|\b(pick|choose|find|get) the right one\b|\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?( then| now| pls| please| tho| though| mate)?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\bwhich of (your|ur|the|these|those) (two|2)\b|\b(better|best|right|good) fit\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
 
 /**
  * Someone else's advice told ("my physio mentioned dry needling but my friend swears by acupuncture"): who recommended a
@@ -528,6 +547,9 @@ const NOT_A_NAME = /^(Acupuncture|Dry|Needling|The|It|This|That|A|An|My|Your|Exa
 /** True when the message asks whether it is talking to a machine or a person. */
 // (each sentence, and each clause of a long one, on its own: "Are you a bot? Just want to know before I type out my whole
 // medical history", "Good evening. I do have a question, but first, is this message going to a real staff member?")
+/** A sentence longer than this tells something else (the question about the bot is asked in a few words, with a polite lead-in). */
+const MAX_BOT_QUESTION_WORDS = 20;
+
 export function asksIfBot(text: string): boolean {
   const named = text
     .split(/(?<=[.?!;])\s+/)
@@ -537,7 +559,7 @@ export function asksIfBot(text: string): boolean {
   const sentences = text.split(/[.?!;]+/);
   return [...sentences, ...sentences.flatMap((x) => (x.includes(',') ? x.split(',') : []))]
     .map(plainForm)
-    .some((form) => form !== '' && form.split(' ').length <= 14 && ASKS_IF_BOT.some((p) => p.test(form)));
+    .some((form) => form !== '' && form.split(' ').length <= MAX_BOT_QUESTION_WORDS && ASKS_IF_BOT.some((p) => p.test(form)));
 }
 
 export type ClinicDetail = 'openingHours' | 'address' | 'unknown';

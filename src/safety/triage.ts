@@ -154,6 +154,14 @@ const DENTAL_CAUSE =
 const DENTAL_EFFECT = /\b(numb|numbness|tingly|tingling|swollen|swelling|puffy|fat|lopsided|droopy|dribbling|can not feel)\b/;
 const NOT_DENTAL_ONLY = /\b(blood|bleed|bleeding|bled|breath|breathe|breathing|swallow|swallowing|throat|tongue swelling|chest)\b/;
 
+/** Reflux or indigestion named as the cause of a burning, and the habit it keeps (after meals, most nights). */
+const REFLUX_TOLD = /\b(reflux|heartburn|heart burn|indigestion|acid|gerd|gord)\b/;
+const REFLUX_HABIT =
+  /\b((most|every|some|many) (nights?|evenings?|days?|mornings?|times)|after (dinner|meals?|eating|food|tea|lunch|breakfast|a big meal)|when i (lie|lay) down|at night)\b/;
+/** What a heart attack adds to a burning chest (CHEST_ALARM without the needling words, which here ask, not tell). */
+const REFLUX_ALARM =
+  /\b(sweat\w*|clammy|breathless\w*|short of breath|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|faint\w*|dizzy|vomit\w*|grey|pale|collaps\w*|spreading|radiating|worst ever|sudden\w*)\b/;
+
 /** Praise of a session, and the words that would turn it into a complaint after all. */
 const PRAISE =
   /\b(great|amazing|awesome|fantastic|brilliant|excellent|wonderful|loved|love|lovely|good|helped|helping|better|best|relaxing|relaxed|magic|ripper|unreal|perfect|thanks|thank you)\b/;
@@ -1330,7 +1338,14 @@ export class SafetyTriage {
       const everyday = needsAilmentCheck
         ? (namesAilment && this.worriedByAilmentsOnly(kept)) || (kind === 'part' && this.worriedByComplaintOnly(kept))
         : kind !== undefined;
+      // ("most nights after dinner a burning comes up into my chest and throat, the chemist says it's reflux": a burning
+      // with its everyday cause named and its habit told, nothing of a heart attack's alarm: the answer, then the line)
+      const reflux = tier === 'emergency' && !session && REFLUX_TOLD.test(allSaid) && REFLUX_HABIT.test(allSaid) && !REFLUX_ALARM.test(undenied());
       const reaction = MODE_RANK[best.mode] >= MODE_RANK.first;
+      if (reflux && !reaction) {
+        best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
+        return answered(best);
+      }
       if (everyday && !reaction) best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
       else if (!everyday)
         best = { ...best, mode: 'first', tier, sign: 'classifier', theme: undefined, source: 'classifier', doubt: true, note: undefined };
