@@ -112,9 +112,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Session 29: patients-words-test-70.json (p69a) and -73.json (p70b), written in session 28, were run unread on its start
  * (108, 106), mid-session and final code (108, 108) and on session 29's start (7fda498: 108, 108), then read (110, 109).
  * patients-words-test-74.json (p71b, written in session 29 from the brief only) was run unread on the start and after
- * sets 70/73's kinds (101, 101), then read (107).
+ * sets 70/73's kinds (101, 101), then read (109).
  * patients-words-test-78.json (p72b, written mid-session 29) was run unread on the start and on 152733c (92, 92), then
- * read (100).
+ * read (101).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -190,8 +190,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-72.json': 106,
   'patients-words-test-70.json': 110,
   'patients-words-test-73.json': 109,
-  'patients-words-test-74.json': 107,
-  'patients-words-test-78.json': 100,
+  'patients-words-test-74.json': 109,
+  'patients-words-test-78.json': 101,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -3132,6 +3132,12 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/automated assistant/);
     });
 
+    it('"Apart from the needles, do you also do cupping?" is one question about another service, never the difference between the two', async () => {
+      const r = await say('Apart from the needles, do you also do cupping?');
+      expect(r.text).to.match(/only covers acupuncture and dry needling/);
+      expect(r.text).to.not.match(/different theories/);
+    });
+
     it('pain still there after an operation on a body part names post-surgical pain beside that body part', async () => {
       const r = await say('she had surgery on her knee in June and still has pain there, can dry needling help?');
       expect(r.text).to.match(/Post-surgical pain/);

@@ -76,7 +76,8 @@ export function splitQuestions(text: string): string[] {
 const WHY_IT_MATTERS =
   /^(and )?(so )?why (should|would|do|does|did|is|are|would) (i|we|you|anyone|it|they|that|this|those|these|people) (even )?(care|matter|matters|important)( (about|for) (it|them|that|this|those|these|me|us))?\s*[?!.]*$/i;
 
-const STUB = new RegExp(`^${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
+// ("Apart from the needles, do you also do cupping?": the lead-in before a comma does not change that)
+const STUB = new RegExp(`(?:^|[,;:]\\s*)${QUESTION_START}\\s+(you|u|ya|i|we|they)$`, 'i');
 
 /** How many of the message's parts are questions of their own (start with a question word or end with "?"). */
 export function questionCount(text: string): number {
