@@ -149,9 +149,14 @@ export class ConditionDialog extends InterruptibleDialog {
     // insomnia?"), is answered as asked.
     const item = knowledge.conditions.find((c) => c.name === condition.value.name);
     const onItsList = (t: TreatmentChoice) => t === 'both' || t === condition.value.list || (t === 'dryNeedling' && item?.alsoDryNeedling === true);
-    if (treatment && question.treatmentFromContext && !recognition.refersBack && !onItsList(treatment)) treatment = condition.value.list;
+    // ("Is that something the needles can help as well?": "that" is the complaint, and "the needles" are either treatment's)
+    const eitherNeedles = recognition.treatments.length === 0 && /\b(the|your|these|those) needles\b/i.test(recognition.text);
+    if (treatment && question.treatmentFromContext && (!recognition.refersBack || eitherNeedles) && !onItsList(treatment))
+      treatment = condition.value.list;
     // An answer about a listed condition was about that list's treatment: "how does it work?" now means it.
-    await this.deps.turns.remember(step.context, INTENT, { condition, treatment: treatment ?? condition.value.list });
+    // ("is that done with acupuncture or the other one?": the answer is about the list that names it, whichever was named)
+    const about = recognition.whichListAsked ? condition.value.list : (treatment ?? condition.value.list);
+    await this.deps.turns.remember(step.context, INTENT, { condition, treatment: about });
     // "migraines, and a sprained ankle: is either something you can needle?": every listed one named gets its line.
     const others = [...new Set(recognition.conditions.filter((c) => !c.value.partial && !c.value.excluded).map((c) => c.value.name))].filter(
       (n) => n !== condition.value.name,

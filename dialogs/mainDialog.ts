@@ -50,7 +50,7 @@ import {
   toldAdvice,
 } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
-import { questionCount, splitQuestions } from '../src/nlu/multiQuestion';
+import { beliefsTold, questionCount, splitQuestions } from '../src/nlu/multiQuestion';
 import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -587,9 +587,13 @@ export class MainDialog extends ComponentDialog {
 
   /** The age asked of one treatment (its age passage) or of both (both ages); false when the question is about more. */
   private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition']): Promise<boolean> {
-    if (splitQuestions(recognition.text).length > 1) return false;
-    if (recognition.treatments.length !== 1) return this.sendAges(context);
-    const treatment = recognition.treatments[0];
+    // ("When did dry needling come about? I assumed it was old like acupuncture.": the belief told asks nothing)
+    const beliefs = beliefsTold(recognition.text);
+    const asked = splitQuestions(recognition.text).filter((p) => !beliefs.includes(p));
+    if (asked.length > 1) return false;
+    const treatments = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
+    if (treatments.length !== 1) return this.sendAges(context);
+    const treatment = treatments[0];
     const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, treatment);
     if (hasRole(passage, 'age')) return sendPassageAnswer(context, this.deps, 'what_is', treatment);
     // ("is acupuncture a modern treatment?": its age, though "treatment" and "modern" pick no passage of their own)

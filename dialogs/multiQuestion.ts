@@ -27,6 +27,7 @@ import type { TreatmentId } from '../src/nlu/analyse';
 import {
   askedDetail,
   asksAboutStaff,
+  asksHowItFeels,
   asksIfBot,
   asksWhatEachIsFor,
   asksWhichDecade,
@@ -38,7 +39,7 @@ import {
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
-import { questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
+import { beliefsTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { plainForm } from '../src/nlu/normalize';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
@@ -110,6 +111,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     passage !== undefined &&
     (r.intent === 'not_covered' || r.intent === 'out_of_scope') &&
     !r.notCovered &&
+    // ("…? And does it hurt much when the needle goes in?": how it feels, which no passage says)
+    !asksHowItFeels(r.text) &&
     treatment &&
     picker.pickClearly(r.text, treatment);
   // ("What are metabolic byproducts, and…": an explanation's own word asked about, whatever the classifier made of it)
@@ -351,24 +354,49 @@ const BOOKING_WORDS = /\b(book|booking|appointment|appt|slot|available|availabil
 /** "do u do something for this", "can you help with that?": a question about the complaint told. */
 const REFERS_BACK = /\b(for|with|about|fix|help|treat) (this|that|it|them|those)\b/i;
 
+/** A question asked inside a part ("… - can you treat both in one session", "…, is that something you treat"). */
+const ASKED_INSIDE =
+  /\b(can|could|would|will|do|does|is|are) (you|u|ya|it|they|that|this|there|dry needling|acupuncture|needling|the needles)\b|\b(you|u) (treat|do|help|cover)\b/i;
+/** Paying for it, by name ("can I put it through WorkCover?", "a Medicare rebate"): not "is that covered by what you do?". */
+const PAYING =
+  /\b(claim|claimable|rebate|rebates|insurance|insurer|health fund|private health|extras|medicare|workcover|work cover|pay|paid|pays|cost|costs|price|prices|fee|fees|bulk bill)\b/i;
+
+/** A function of a part remembered for the message, so that each part is recognised once. */
+function onceEach<T>(f: (part: string) => T): (part: string) => T {
+  const seen = new Map<string, T>();
+  return (part) => {
+    if (!seen.has(part)) seen.set(part, f(part));
+    return seen.get(part)!;
+  };
+}
+
 /** Whether every question asked is the clinic's own (no condition, treatment or concept in it) and the parts that only tell name no treatment. */
-function onlyClinicAsked(deps: DialogDependencies, parts: string[], questions: string[]): boolean {
+function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string[], questions: string[]): boolean {
   const clinicOnly = (p: string) => {
-    const r = deps.turns.recognizePart(p);
+    const r = recognize(p);
     // (a booking only in its own words: "anything u can do?" after a complaint asks whether it helps)
-    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p));
+    // ("I hurt my back at work. Can I put my treatment through WorkCover?": paying for it is the clinic's to say)
+    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || (r.intent === 'not_covered' && PAYING.test(p));
     return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && r.treatments.length === 0 && (r.implied?.length ?? 0) === 0;
   };
   const namesTreatment = (p: string) => {
-    const r = deps.turns.recognizePart(p);
+    const r = recognize(p);
     return r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
   };
-  return questions.every(clinicOnly) && parts.filter((p) => !questions.includes(p)).every((p) => !namesTreatment(p));
+  const told = parts.filter((p) => !questions.includes(p));
+  // (a price beside a part that asks inside it, "I have TMD and neck tension - can you treat both in one session": not
+  // only a reason told, whatever the split made of it)
+  const paying = questions.some((p) => recognize(p).intent === 'not_covered');
+  // ("Firstly, is this something you treat, and secondly, would I be able to claim…": whether it is treated, asked too)
+  const treatAsked = questions.some((p) => /\b(you|u) (treat|help with|work on)\b/i.test(p));
+  return questions.every(clinicOnly) && told.every((p) => !namesTreatment(p)) && !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))));
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
+  // (each part recognised once, however many of the rules below look at it)
+  const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
   // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,
@@ -401,7 +429,16 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // (parking, hours, prices), the rest their reason, naming no treatment: only the questions are answered (routed as a
   // whole, the condition told would be answered), never a condition's "yes" to a question not asked)
   const asked = parts.filter((p) => askedWithMark(p) || ASKS.test(p));
-  const reasonsTold = asked.length > 0 && asked.length < parts.length && onlyClinicAsked(deps, parts, asked);
+  // ("It's not my upper back, it's right down low just above my belt. Been aching for two years, worse after sitting. Is
+  // that something dry needling is used for?": a complaint told across sentences, which only the whole describes, and
+  // one question about it: the message is that question, routed as a whole)
+  if (
+    asked.length === 1 &&
+    recognition.conditions.some((c) => c.value.described && !c.value.excluded) &&
+    parts.every((p) => recognize(p).conditions.length === 0)
+  )
+    return false;
+  const reasonsTold = asked.length > 0 && asked.length < parts.length && onlyClinicAsked(recognize, parts, asked);
   const ctx = await deps.turns.context(context);
   // More told after a recommendation, asking nothing ("Few months now. No injury or anything, just from work."), holds no
   // questions to answer one by one: it carries the recommendation on, routed as a whole.
@@ -414,9 +451,23 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const partly = new Set<string>();
   // ("wake at 4 every morning and can't get back off": the same broader word answered again is answered once)
   const answeredPartly = new Set<string>();
+  // ("When was dry needling first developed? I'd assumed it was centuries old like acupuncture.": what the writer
+  // believed, told beside a question, asks nothing of its own: the other treatment named in it is not asked about)
+  // (only a belief that names the other treatment and nothing else, beside a question naming its own: "I thought lactic
+  // acid was just a gym thing. Why does it matter for knots?" tells what "it" is)
+  const ownTreatment = (p: string) => {
+    const r = recognize(p);
+    return r.treatments.length === 1 && r.conditions.length === 0 && (r.implied?.length ?? 0) === 0 && !r.unlistedText ? r.treatments[0] : undefined;
+  };
+  const believed = beliefsTold(text).filter((b) => {
+    const named = ownTreatment(b);
+    return named !== undefined && parts.some((p) => p !== b && ownTreatment(p) !== undefined && ownTreatment(p) !== named);
+  });
+  const beliefsAside = believed.length > 0 && believed.length < parts.length;
   const recognized = parts
     .filter((p) => !reasonsTold || asked.includes(p))
-    .flatMap((part) => perCondition(deps.turns.recognizePart(part), recognition.treatments));
+    .filter((p) => !beliefsAside || !believed.includes(p))
+    .flatMap((part) => perCondition(recognize(part), recognition.treatments));
   // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];
   for (const one of recognized) {
@@ -486,7 +537,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
         // recovery?": a passage of the article speaks to it)
         const picker = passagePicker(deps.knowledge.passages);
         const about = previous.treatment ?? r.treatments[0];
-        const clear = r.conditions.length === 0 && about && about !== 'both' ? picker.pickClearly(part, about) : undefined;
+        const clear = r.conditions.length === 0 && about && about !== 'both' && !asksHowItFeels(part) ? picker.pickClearly(part, about) : undefined;
         if (clear) {
           addAnswer(answers, { intent: 'how_it_works', text: clear.text, outcome: 'answered', question: {} });
           continue;
@@ -528,7 +579,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   }
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so
   // is a message none of whose parts we could answer.
-  if ((answers.length < 2 && !reasonsTold) || answers.length === 0 || answers.every((a) => a.unanswered)) return false;
+  // (a question answered with the reasons or the beliefs told beside it set aside is said as it is)
+  if ((answers.length < 2 && !reasonsTold && !beliefsAside) || answers.length === 0 || answers.every((a) => a.unanswered)) return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
     ? 'answered'
     : answers.some((a) => a.outcome === 'handoff')

@@ -115,6 +115,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * sets 70/73's kinds (101, 101), then read (109).
  * patients-words-test-78.json (p72b, written mid-session 29) was run unread on the start and on 152733c (92, 92), then
  * read (101).
+ * Session 30: patients-words-test-75.json (p71c), -76.json (p71a) and -77.json (p72a), written in session 29, were run
+ * unread on its start and final code and on session 30's start (fd999cb: 104, 106, 105), then read (109, 109, 109).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -182,7 +184,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-61.json': 314,
   'patients-words-test-62.json': 318,
   'patients-words-test-65.json': 325,
-  'patients-words-test-66.json': 315,
+  'patients-words-test-66.json': 316,
   'patients-words-test-67.json': 108,
   'patients-words-test-68.json': 108,
   'patients-words-test-69.json': 110,
@@ -191,7 +193,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-70.json': 110,
   'patients-words-test-73.json': 109,
   'patients-words-test-74.json': 109,
-  'patients-words-test-78.json': 101,
+  'patients-words-test-78.json': 102,
+  'patients-words-test-75.json': 109,
+  'patients-words-test-76.json': 109,
+  'patients-words-test-77.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2241,4 +2241,28 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     // a needling word misspelt by two swapped letters is still a session
     expectTier('since the dry neelding in my arm yesterday my fingers are numb and my grip is weak', 'urgent');
   });
+
+  it("the kinds of session 30's read sets (70, 72, 73, 74): a joint that collapses or 'has a heart attack', the end of a day, how the needles will feel are answered; feeling lost in a limb since yesterday is urgent care; an engine run in the garage and switched off is a crisis", () => {
+    for (const t of [
+      // a body part that collapses, or throws a heart attack, is a joint complaining
+      'my ankles are totally collapsed from standing on concrete all day, do you treat that?',
+      'my shoulder is in complete collapse after painting the ceiling lol, got anything thursday?',
+      'my knee threw a full on heart attack on the stairs haha, can dry needling help?',
+      // "by the end of the day it aches" is the evening, never "end it"
+      'by the end of the day my neck aches right up into my head, could needling help?',
+      // how the treatment will feel, asked before it
+      'what happens in a session of each of the two treatments? and will the needles sting?',
+    ])
+      expectNoGuidanceFirst(t);
+    expectTier('my husband collapsed on the kitchen floor', 'emergency');
+    expectTier('my lung collapsed after the needles this morning', 'emergency');
+    expectTier('at the end of the day I just want to end it all', 'crisis', ['alone']);
+    // all feeling gone from a limb since yesterday is a doctor today, with or without a session; tingly fingers for years are not
+    expectTier('lost the feeling in my right hand since this morning, is that bad?', 'urgent');
+    expectTier('my back gave out and now I cannot feel my legs', 'urgent');
+    expectNoGuidanceFirst('numb tingly fingers at night for years now, does dry needling help carpal tunnel?');
+    // an engine left running in a closed garage, then switched off: an attempt rehearsed, the crisis line
+    expectTier('some evenings I sit in the ute in the shed with the motor running for a bit, then switch it off and go back inside', 'crisis');
+    expectNoGuidanceFirst('I warm the car up in the garage with the engine running before work, can you fit me in this arvo for my back?');
+  });
 });

@@ -3143,4 +3143,88 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/Post-surgical pain/);
     });
   });
+
+  describe("the kinds of session 30's read sets (read after their honest runs)", () => {
+    it('a half-remembered name ("the fibro thingy", "pirif-something") is the listed condition it begins', async () => {
+      expect((await say('does dry needling help the fibro thingy?')).recognition?.condition).to.equal('Fibromyalgia');
+      const c = new Conversation();
+      await c.say('my buttock aches deep down when I sit in the car for long');
+      expect((await c.say('is that the one with the long name, pirif-something?')).text).to.match(/piriformis/);
+    });
+
+    it('"is that the acupuncture or the dry needling?" after a condition answer says which list names it', async () => {
+      const c = new Conversation();
+      await c.say('do you treat plantar fasciitis?');
+      const r = await c.say('is that the acupuncture or the dry needling one?');
+      expect(r.text).to.match(/list for dry needling/);
+    });
+
+    it('more told of the condition just answered, in its own signs, is about it ("mine are the throbbing one-sided ones")', async () => {
+      const c = new Conversation();
+      await c.say('can acupuncture or dry needling help headaches?');
+      const r = await c.say('mine are the pounding one-sided ones, I need a dark quiet room till they pass');
+      expect(r.recognition?.condition).to.equal('Migraine and tension-type headaches');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"is someone actually typing these?" learns the bot is automated; "a lady on the telephone" is a person asked for', async () => {
+      expect((await say('haha you are quick, is a real person typing these answers?')).text).to.match(/automated assistant/);
+      expect((await say('I am no good with computers. Could a lady ring me on the telephone please?')).text).to.match(/reach a person|flagged/);
+    });
+
+    it('what the writer had assumed, told beside a question, is no second question ("…I thought it was ancient like acupuncture")', async () => {
+      const r = await say('When was dry needling invented? I always thought it was ancient like acupuncture.');
+      expect(r.text).to.match(/1980s/);
+      expect(r.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+
+    it('whether the needles will hurt, asked after a condition answer, is what the article does not say, not the condition again', async () => {
+      const c = new Conversation();
+      await c.say('I had knee surgery two months ago and it still aches, can dry needling help with that?');
+      const r = await c.say('will the needles around the scar hurt?');
+      expect(r.text).to.match(/doesn’t cover that/);
+      expect(r.text).to.not.match(/closest condition/);
+    });
+
+    it('a complaint told across sentences with one question at the end is answered as the condition it describes', async () => {
+      const r = await say(
+        "Not my upper back. It's low down, just above my belt. Aches most days for years, worse after sitting. Could needling help?",
+      );
+      expect(r.text).to.match(/Chronic lower back pain/);
+    });
+
+    it('a claim through WorkCover or a health fund, asked with the injury told, is the clinic’s to answer, not a condition’s yes', async () => {
+      const r = await say('I strained my back lifting boxes at work. Can I claim the sessions on WorkCover?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/closest condition|is one of the conditions/);
+    });
+
+    it('long-standing pain in an unlisted place is told honestly, with what the article says of chronic pain', async () => {
+      const r = await say("an ache under my collarbone that's always there, for years now. worth trying needling?");
+      expect(r.text).to.match(/chronic pain/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+
+    it('"has anyone proven the old one works?" after dry needling asks for the research on acupuncture, not its age', async () => {
+      const c = new Conversation();
+      await c.say('what is dry needling?');
+      const r = await c.say('ok and is there any proof the ancient one actually does anything, or is it all tradition?');
+      expect(r.text).to.match(/scientific research/);
+    });
+
+    it('"does it hurt when the needle goes in?" asked beside a condition question is what the article does not say, not a passage about knots', async () => {
+      const r = await say('Is plantar fasciitis on your list for dry needling? And honestly, does it hurt when the needle goes in?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.match(/doesn’t cover that/);
+      expect(r.text).to.not.match(/knots” within muscles/);
+    });
+
+    it('a complaint on acupuncture’s list asked of "the needles" after a dry needling answer is answered for acupuncture', async () => {
+      const c = new Conversation();
+      await c.say('does dry needling help sciatica?');
+      const r = await c.say('He also gets a lot of bloating and an upset stomach. Is that something the needles can help as well?');
+      expect(r.recognition?.treatment).to.equal('acupuncture');
+      expect(r.text).to.match(/acupuncture aims to alleviate/);
+    });
+  });
 });

@@ -116,6 +116,11 @@ function alsoListed(names: string[]): string {
  * An inflamed or swollen complaint told ("rheumatoid arthritis in my wrists", "gout flare, swollen and red", "my joints
  * swell up"): the article's broader word for it, inflammation, is worth saying beside the honest "not on the list".
  */
+/** Pain told as long-standing ("for six years", "always there", "on and off for ages"). */
+const CHRONIC_TOLD =
+  /\b(for (years|ages|months|decades|a long time|as long as i can remember)|(\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|couple of) (years|yrs)|chronic|ongoing|always there|never goes away|never really goes|constant|constantly|on and off for|persistent|long standing|long-standing|long term|long-term)\b/i;
+const PAIN_TOLD = /\b(pain|pains|painful|ache|aches|aching|achy|sore|soreness|hurts?|hurting|stiff|stiffness|tight|tightness)\b/i;
+
 export const INFLAMED_TOLD =
   /\b(swell|swells|swelling|swelled|swollen|inflam\w*|rheumatoid|psoriatic|gout|gouty|tendinitis|tendonitis|bursitis|synovitis)\b/i;
 
@@ -146,9 +151,14 @@ export function unlistedConditionText(
   const which = treatment === 'acupuncture' ? 'acupuncture' : treatment === 'dryNeedling' ? 'dry needling' : 'acupuncture or dry needling';
   const what = said ? `“${said}”` : 'That condition';
   const inflamed = told && INFLAMED_TOLD.test(told) ? ` ${claimText(k, 'unlistedInflamed', { said: said ? what : 'yours' })}` : '';
+  // ("an ache under my shoulder blade on and off for six years": long-standing pain, which the article names broadly)
+  const chronic =
+    !inflamed && told && CHRONIC_TOLD.test(told) && PAIN_TOLD.test(told)
+      ? ` ${claimText(k, 'unlistedChronic', { said: said ? what : 'yours' })}`
+      : '';
   // Said plainly ("isn't on the list"), not "I couldn't find it", which reads as the bot failing to look.
   return (
-    `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)}${inflamed} The article says its list is not exhaustive, ` +
+    `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)}${inflamed}${chronic} The article says its list is not exhaustive, ` +
     `so I can’t tell you whether it would help: please ask one of our practitioners, who can advise on your situation.\n\n${contactLines(k.clinic)}`
   );
 }

@@ -26,12 +26,14 @@ import type { Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
 import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
+import { plainForm } from '../nlu/normalize';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
   recognize(text: string, options?: { patientsOwn?: boolean }): Recognition;
   /** The body part of the named condition the text mentions, if any. */
   placeOf?(text: string, conditionName: string): string | undefined;
+  cuesOf?(text: string, conditionName: string): string[];
 }
 
 export interface TurnUnderstanding {
@@ -70,6 +72,12 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 const SOCIAL_OPENER =
   /^\s*(?:(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*|(hi|hey|hello|hiya|howdy|g'?day|yo)( there)?\s+(?=(what|whats|wats|what's|how|is|are|does|do|can|could|why|when|who|which)\b))/i;
 
+/** "is there a lady I can talk to", "could I speak with a real person", "could a lady ring me": someone to talk to, asked for. */
+const PERSON_ASKED =
+  /\bis there (a|an|any|some) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse|staff member) (i|we|my \w+) (can|could|might) (talk|speak|chat|have a word)\b|\b(can|could|may) i (please )?(talk|speak|chat|have a word) (to|with) (a|an|the|one of the) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse)\b|\b(can|could|would|will) (a|an|the|some|one of the) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse|staff member)( from (the|your) (clinic|practice|office))? (please )?(ring|call|phone) (me|us|my \w+)\b/;
+
+/** How many of the condition just answered's signs a follow-up must tell to be about it. */
+const MIN_CUES_TOLD = 2;
 /** Intents a message means whatever came before (a booking, a person, thanks). */
 const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 'help', 'difference', 'similarity']);
 
@@ -171,6 +179,11 @@ export class TurnRecognizer {
       recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
     recognition = this.sameConditionElsewhere(text, recognition, ctx);
     recognition = this.moreAboutPlace(text, recognition, ctx);
+    recognition = this.moreAboutCondition(text, recognition, ctx);
+    // ("I am 81 and not very good with the computer. Is there a lady I can talk to on the telephone please?": a person
+    // asked for, whatever the words around it made of the message)
+    if (notUnderstood(recognition) && PERSON_ASKED.test(plainForm(text)))
+      recognition = { ...recognition, intent: 'human', reason: 'classified', score: 1 };
     if (toldComplaintOnly(text, recognition, patientsOwn)) recognition = { ...recognition, intent: 'which_suits', reason: 'classified', score: 1 };
     // "I need some advice on what to book": the choice between the treatments, which the model took for off-topic.
     // ("I'm new to all this and not sure which of the two I should be booking": no condition asked about, whatever was read as one)
@@ -287,6 +300,30 @@ export class TurnRecognizer {
     const found = again.conditions.filter((c) => !c.value.excluded);
     if (found.length === 0) return recognition;
     return { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, conditions: found, refersBack: true, unlistedMention: false };
+  }
+
+  /**
+   * "mine are the one-sided throbbing ones where I need to lie down in a dark room" right after headaches were met with
+   * the listed migraine: more told of the condition just answered, in its own signs, is about it (a message otherwise
+   * not understood, telling at least two of them).
+   */
+  private moreAboutCondition(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
+    const last = ctx.lastCondition;
+    if (!last || ctx.lastIntent !== 'condition_query' || !notUnderstood(recognition)) return recognition;
+    if (recognition.conditions.length > 0 || recognition.treatments.length > 0) return recognition;
+    const cues = this.recognizer.cuesOf?.(text, last.name) ?? [];
+    if (cues.length < MIN_CUES_TOLD) return recognition;
+    return {
+      ...recognition,
+      intent: 'condition_query',
+      reason: 'classified',
+      score: 1,
+      // (described now, by its own signs: no longer only the broader word it was first asked by)
+      conditions: [{ value: { name: last.name, list: last.list, described: true }, text: cues[0] }],
+      refersBack: true,
+      unlistedMention: false,
+      unlistedText: undefined,
+    };
   }
 
   /** Recognises a piece of the message (one of several questions in it) without recording it as the turn's. */

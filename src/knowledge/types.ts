@@ -233,6 +233,7 @@ export const CLAIM_IDS = [
   'suitsDescribed',
   'recentNotChronic',
   'unlistedInflamed',
+  'unlistedChronic',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 

@@ -219,6 +219,8 @@ export interface EntityMatchers {
   notCovered?: PhraseMatcher<'service' | 'medicine'>;
   /** One-word treatment names that are general ("needling"). */
   weakTreatmentWords?: string[];
+  /** The longer words of the listed conditions' names, for completing a half-remembered one ("piri-something"). */
+  nameWords?: string[];
 }
 
 /** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
@@ -282,6 +284,24 @@ const ACTIVITY = new Set([
 const ACTIVITY_SESSION = /^(session|sessions|sesh|seshes)$/;
 
 /** After "no", words that make it "OK" ("no worries", "no probs", "no dramas"). */
+/** Words that stand for the rest of a half-remembered name: "piri-something", "the fibro thingy". */
+const HALF_NAME_TAIL = new Set(['something', 'somethin', 'sumthing', 'sumthin', 'thingy', 'thingo', 'whatsit', 'whatever', 'whatsitsname']);
+const MIN_HALF_NAME = 4;
+
+/** "is that the one with the funny name, piri-something?": a name's beginning, completed when one listed name's word begins so. */
+function completeHalfNames(raw: string[], stems: string[], nameWords: string[] | undefined): void {
+  if (!nameWords) return;
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (!HALF_NAME_TAIL.has(raw[i + 1]) || raw[i].length < MIN_HALF_NAME) continue;
+    // ("the GP said osteoporosis. I saw osteo-something on your list": a name of the message begun so is compared, not completed)
+    if (raw.some((w, j) => j !== i && w.startsWith(raw[i]))) continue;
+    const begun = new Set(nameWords.filter((w) => w.startsWith(raw[i])));
+    if (begun.size !== 1) continue;
+    raw[i] = [...begun][0];
+    stems[i] = stem(raw[i]);
+  }
+}
+
 const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'problems', 'problemo', 'dramas', 'drama', 'stress']);
 
 // Stops runaway work on pasted essays: classification needs the first sentences only.
@@ -299,6 +319,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
   const raw = tokens.map((t) => t.norm);
   const stems = raw.map(stem);
+  completeHalfNames(raw, stems, matchers.nameWords);
   const slots: Array<string | undefined> = new Array(raw.length).fill(undefined);
 
   const conditions: FoundEntity<ConditionRef>[] = [];
@@ -399,7 +420,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       described?.condition &&
       described.viaPart &&
       !named.includes(described.condition.name) &&
-      (described.cues ?? 0) > Math.max(...named.map((n) => descriptions.cuesOf(n, raw, stems)))
+      (described.cues ?? 0) > Math.max(...named.map((n) => descriptions.cuesOf(n, raw, stems).length))
     ) {
       const found = { value: described.condition, text: quote(cleaned, tokens, described) };
       // A named body part yields to the fuller description; a named condition that is no body part ("my heel hurts

@@ -43,6 +43,9 @@ const ASKS_IF_BOT = [
   /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
   /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
+  // "is someone actually typing these replies?", "who's writing these answers?": whether a person writes them
+  /\b(is|are) (someone|somebody|anyone|anybody|a person|a human|people|an? (real|actual|live) (person|human)) (actually |really |even |physically )?(typing|writing|answering|sending|replying)\b/,
+  /\bwho (is|s|are) (actually |really )?(typing|writing|sending|answering) (these|this|the|my|your|ur)\b/,
   // "Hello dear, is there someone there?", "do real people still work there or is it all computers now?"
   /\bis there (someone|somebody|anyone|anybody|a person|a human|a real person) (there|here|on the other end|at the other end|reading this|reading these)\b(?! (i|we) can| to| who| that| for)/,
   /\b(real|actual|live) (people|persons|person|humans?|staff)\b.{0,40}\bor (is it|it is|its|it s|are they|is this) (all |just |only |now )?(computers?|bots?|robots?|ai|automated|machines?|chatbots?)\b/,
@@ -83,7 +86,15 @@ const WHICH_OLDER =
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
 const WHICH_DECADE =
-  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b/;
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (first |originally |actually )?(start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b/;
+
+/** "would the needles near the scar hurt much?", "does it hurt when the needle goes in?": how the treatment feels, which the article does not say. */
+const FEELS_ASKED =
+  /\b((would|will|does|do|is|are) (the |your |a )?(needles?|needling|acupuncture|dry needling|treatment|session)|(would|will|does) (it|they)) (\w+ ){0,3}(hurt|be painful|painful|sting)\b/;
+
+export function asksHowItFeels(text: string): boolean {
+  return FEELS_ASKED.test(plainForm(text));
+}
 
 export function asksWhichDecade(text: string): boolean {
   return WHICH_DECADE.test(plainForm(text));

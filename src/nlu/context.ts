@@ -12,9 +12,9 @@ import { withoutLeadingFiller } from './normalize';
 const OTHER_FOR_IT =
   /^(?!.*\b(better|best|worse|than|or)\b).*(\b(any different|different|work|help|do anything|also|too|as well)\b.*\b(for|with|on) (it|that|this|them)\b|\b(for|with|on) (it|that|this|them) (too|as well|instead)\b)/;
 
-/** "is that with the acupuncture or the dry needling?", "is that the needles in the muscles one or the chinese one?" right after a condition: which treatment lists it. */
+/** "is that with the acupuncture or the dry needling?", "is that the acupuncture or the dry needling?", "is that the needles in the muscles one or the chinese one?" right after a condition: which treatment lists it. */
 const WHICH_ONE_FOR_IT =
-  /\b(is|was|would|will|do|does) (that|it|this|they|you) (be )?(with|by|using|done with|done by|treated with|for|use|do) (the )?(acupuncture|acu|dry needling|dn|needling) or (the )?(acupuncture|acu|dry needling|dn)\b|\bwhich (one|treatment|of the two|of them)( is| would be| do you use| would you use)? (for )?(that|it|this)\b|\b(is|was|would|will) (that|it|this) (be )?(with |for |done with )?the( \w+){1,5} (one|kind|type) or the( \w+){1,4} (one|kind|type)\b/;
+  /\b(is|was|would|will|do|does) (that|it|this|they|you) (be )?((with|by|using|done with|done by|treated with|for|use|do) )?(the )?(acupuncture|acu|dry needling|dn|needling) or (the )?(acupuncture|acu|dry needling|dn|other one|other treatment|other kind)\b(?! (that|which|who)\b)|\bwhich (one|treatment|of the two|of them)( is| would be| do you use| would you use)? (for )?(that|it|this)\b|\b(is|was|would|will) (that|it|this) (be )?(with |for |done with )?the( \w+){1,5} (one|kind|type) or the( \w+){1,4} (one|kind|type)\b/;
 
 /** What the conversation is about, kept in conversation state between turns. */
 export interface ClinicContext {
@@ -134,7 +134,15 @@ const OTHER_PLACED =
 
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
-  if (asksOfLastCondition(r, ctx)) return { ...r, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true };
+  if (asksOfLastCondition(r, ctx))
+    return {
+      ...r,
+      intent: 'condition_query',
+      reason: 'classified',
+      score: 1,
+      refersBack: true,
+      ...(WHICH_ONE_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' ')) ? { whichListAsked: true } : {}),
+    };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
   // other treatment and no condition, right after a recommendation for a condition, is about that condition.
   if (

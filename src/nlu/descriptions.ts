@@ -409,9 +409,9 @@ export class DescriptionMatcher {
     return [...this.wordsByCondition.keys()].some((c) => c.name === name && c.outranksBodyParts && c.bodyParts.length === 0);
   }
 
-  /** How many context cues of the named condition a message names. */
-  cuesOf(name: string, tokens: string[], stems: string[]): number {
-    return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name)).length;
+  /** The context cues of the named condition a message names, where they are. */
+  cuesOf(name: string, tokens: string[], stems: string[]): Array<{ from: number; to: number }> {
+    return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name));
   }
 
   /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */

@@ -91,3 +91,12 @@ const SET_OFF = /^[a-z]+( [a-z]+){0,2}, +/i;
 
 /** "…but what I've actually got is rheumatoid arthritis.": a "what" that tells, not asks (no question mark after it). */
 export const TELLS_WHAT = /^what (i|ive|i've|i’ve|im|i'm|i’m|we|he|she|they|my \w+|our \w+|his \w+|her \w+)( \w+){0,3} (is|was|are|were)\b[^?]*$/i;
+
+/** "I'd assumed it was centuries old", "I always thought it was Chinese": what the writer believed, told. */
+const BELIEF_TOLD =
+  /^(and |but |so |oh )?(i'?d |i had |i have |ive |i've |i’d |i’ve |i )?(always |just |kind of |sort of |honestly |genuinely )?(assumed|thought|figured|guessed|imagined|presumed|believed|reckoned|was under the impression|had the impression)\b/i;
+
+/** The message's parts that only tell what the writer believed, asked without a "?" ("I'd assumed it was old like acupuncture."). */
+export function beliefsTold(text: string): string[] {
+  return splitQuestions(text).filter((p) => BELIEF_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
+}

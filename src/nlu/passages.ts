@@ -11,6 +11,9 @@ import { words } from './normalize';
 import { stem } from './stem';
 
 const QUESTION_WORDS = new Set(['who', 'when', 'where', 'what', 'how', 'why', 'which']);
+/** "the old one", "the Chinese kind", "the newer treatment": a treatment pointed to, whose words ask nothing of it. */
+const POINTS_TO_ONE =
+  /\bthe (old|older|oldest|ancient|traditional|chinese|eastern|new|newer|newest|modern|western)( \w+)? (one|ones|kind|type|treatment|practice|therapy|approach)\b/gi;
 
 export class PassagePicker {
   private readonly cues: PhraseMatcher<Passage>;
@@ -101,7 +104,9 @@ export class PassagePicker {
     treatment: TreatmentId | 'both' | undefined,
     cues: PhraseMatcher<Passage> = this.cues,
   ): { passage: Passage; score: number } | undefined {
-    const tokens = words(text);
+    // ("has anyone proven the old one works, or is it just tradition?": research asked, not how old it is; "which is the
+    // ancient one?" asks what the words point to)
+    const tokens = words(/\bwhich\b/i.test(text) ? text : text.replace(POINTS_TO_ONE, ' '));
     const scores = new Map<Passage, number>();
     // How much each passage is what is asked: an explanation's own word ("magnesium", "meridians") says more than a
     // common one ("release", "go in"). It ranks the passages; how clearly one answers is the score without it.

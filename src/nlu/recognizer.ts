@@ -5,9 +5,9 @@
  */
 import type { Knowledge } from '../knowledge/types';
 import { mentionsConcerns } from './concerns';
-import { DescriptionMatcher } from './descriptions';
+import { DescriptionMatcher, negatedBefore } from './descriptions';
 import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff, asksWhichOfAFact, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
+import { asksAboutStaff, asksHowItFeels, asksWhichOfAFact, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -83,6 +83,8 @@ export interface Recognition {
   implied?: TreatmentId[];
   /** The message points back at something said before ("it", "that"). */
   refersBack: boolean;
+  /** Which of the two lists the condition talked about is on, asked ("is that the acupuncture or the other one?"). */
+  whichListAsked?: boolean;
   /**
    * The message names something we do not recognise as a listed condition: an excluded phrase
    * ("rheumatoid arthritis") or words that are rare or unknown in the training data ("asthma").
@@ -306,6 +308,9 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
   return e.words.length === 1 ? exactWords(e) : e;
 }
 
+/** How long a name's word must be to be completed from its beginning ("piri-something" is piriformis; "back" is whole). */
+const HALF_NAME_WORD = 7;
+
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
   const conditionEntries = [
@@ -327,6 +332,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
       TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord)),
     ),
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
+    nameWords: [...new Set(k.conditions.flatMap((c) => words(c.name.toLowerCase())).filter((w) => w.length >= HALF_NAME_WORD))],
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
@@ -633,6 +639,13 @@ export class IntentRecognizer {
     return this.matchers.descriptions?.partOf(tokens, tokens.map(stem), conditionName);
   }
 
+  /** The named condition's cues the text tells ("the one-sided throbbing ones" of migraine). */
+  cuesOf(text: string, conditionName: string): string[] {
+    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
+    const found = this.matchers.descriptions?.cuesOf(conditionName, tokens, tokens.map(stem)) ?? [];
+    return found.filter((m) => !negatedBefore(tokens, m.from)).map((m) => tokens.slice(m.from, m.to).join(' '));
+  }
+
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     return this.withPlaceOnly(this.recognizeText(text, hint));
   }
@@ -853,7 +866,9 @@ export class IntentRecognizer {
       a.conditions.some((c) => c.value.described && !c.value.partial) &&
       !FUND.test(said) &&
       !moneyAsked(a.cleaned) &&
-      !NOT_COVERED_ASKED.test(said)
+      !NOT_COVERED_ASKED.test(said) &&
+      // ("would the needles near the scar hurt much?": how the treatment feels, which the article does not say)
+      !asksHowItFeels(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // ("Hi, I'd like to ask about my shoulder.": a question about the patient's own complaint to come, not a booking)

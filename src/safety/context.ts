@@ -384,6 +384,12 @@ const IN_TREATMENT_ASKED =
 /** "is it going to hurt like a heart attack?": a comparison asked about, not a sign. */
 const SIMILE_ASKED =
   /\b(is it going to|is it gonna|is the (needling|needle|treatment|session|acupuncture) going to|will it|would it|does it|do they|will they|will the needles?|does the needle|do the needles) (hurt|sting|be painful|feel) (more |less |anything )?like (a|an|getting|being)\b/;
+/**
+ * "and is it going to hurt?", "will the needles sting?": what a treatment will feel like, asked before it (not "it still
+ * hurts since the session, is it going to hurt for long?": the clause tells it hurting now).
+ */
+const FEEL_ASKED =
+  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)((and|but|so|also|plus|then|ok|okay|wondering|question) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually )?(hurt|sting|be sore|be painful|ache|bruise)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 // ("would it be bad if i like passed out during dry needling": a case put, in the past subjunctive; not "now")
 const WORRY_NOW =
@@ -458,7 +464,8 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     AT_THE_SIGHT.test(all) ||
     FEARED.test(all) ||
     SIMILE_ASKED.test(all) ||
-    IN_TREATMENT_ASKED.test(all)
+    IN_TREATMENT_ASKED.test(all) ||
+    FEEL_ASKED.test(all)
   );
 }
 
