@@ -40,7 +40,7 @@ import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
 import { beliefsTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
-import { plainForm } from '../src/nlu/normalize';
+import { plainForm, words } from '../src/nlu/normalize';
 import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
@@ -354,6 +354,11 @@ const BOOKING_WORDS = /\b(book|booking|appointment|appt|slot|available|availabil
 /** "do u do something for this", "can you help with that?": a question about the complaint told. */
 const REFERS_BACK = /\b(for|with|about|fix|help|treat) (this|that|it|them|those)\b/i;
 
+/** How few words a question may have to ask only of the condition told beside it ("same list?", "on the list too?"). */
+const SHORT_ASK_WORDS = 4;
+/** "same list?", "on your list too?", "that one as well?": whether the condition told is listed, asked in a few words. */
+const SAME_LIST_ASKED = /\b(same list|on (the|your) list|listed|that one too|that one as well|on it too|covered too)\b/i;
+
 /** A question asked inside a part ("… - can you treat both in one session", "…, is that something you treat"). */
 const ASKED_INSIDE =
   /\b(can|could|would|will|do|does|is|are) (you|u|ya|it|they|that|this|there|dry needling|acupuncture|needling|the needles)\b|\b(you|u) (treat|do|help|cover)\b/i;
@@ -436,6 +441,19 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     asked.length === 1 &&
     recognition.conditions.some((c) => c.value.described && !c.value.excluded) &&
     parts.every((p) => recognize(p).conditions.length === 0)
+  )
+    return false;
+  // ("my wife's physio reckons hers is more of a piriformis thing, deep in the hip. same list?": a condition told, then a
+  // few words asking of it: one question about that condition)
+  const short = asked.length === 1 && words(asked[0]).length <= SHORT_ASK_WORDS && SAME_LIST_ASKED.test(asked[0]) ? recognize(asked[0]) : undefined;
+  if (
+    short &&
+    !short.unlistedText &&
+    !short.unlistedMention &&
+    short.conditions.length === 0 &&
+    short.treatments.length === 0 &&
+    !CLINIC_PART_INTENTS.has(short.intent) &&
+    recognition.conditions.some((c) => !c.value.excluded && !c.value.partial)
   )
     return false;
   const reasonsTold = asked.length > 0 && asked.length < parts.length && onlyClinicAsked(recognize, parts, asked);

@@ -2265,4 +2265,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('some evenings I sit in the ute in the shed with the motor running for a bit, then switch it off and go back inside', 'crisis');
     expectNoGuidanceFirst('I warm the car up in the garage with the engine running before work, can you fit me in this arvo for my back?');
   });
+
+  it('the kinds of sets 76 and 81 (read in session 30): better off not waking up is a crisis; a chest muscle strained at the gym, reflux told with its habit, needles that make one faint and a life lived with are answered', () => {
+    expectTier('honestly some nights I reckon I would be better off not waking up, anyway do you do evening appointments', 'crisis');
+    for (const t of [
+      'did heavy bench press on monday and the muscles across my chest are sore when I reach up, tender to touch, otherwise fine. can needling help?',
+      'most nights after tea I get a burning behind my breastbone and a sour taste, the pharmacist says it is reflux. does acupuncture help with that?',
+      'the ones for blood tests make me faint, are acupuncture needles smaller?',
+    ])
+      expectNoGuidanceFirst(t);
+    // a habit told first does not hide the same sign happening now, later in the clause
+    expectTier('needles make me faint and I just fainted in the car park and cannot get up', 'emergency', ['alone']);
+    // a burning with a heart attack's alarm stays an emergency whatever is blamed
+    expectTier(
+      'burning behind my breastbone after dinner most nights, the chemist says reflux, but tonight it is crushing and I am sweating',
+      'emergency',
+    );
+    // a treatment told by the part treated ("had the forearm done for tennis elbow yesterday") is a session
+    expectTier('had the forearm done for tennis elbow yesterday and today my fingers are tingling and dead, cannot grip', 'urgent');
+  });
 });

@@ -3226,5 +3226,32 @@ describe('understanding patients’ own words', () => {
       expect(r.recognition?.treatment).to.equal('acupuncture');
       expect(r.text).to.match(/acupuncture aims to alleviate/);
     });
+
+    it('a lead-in set off by a dash before "is this a real person or a computer program?" still learns the bot is automated', async () => {
+      const r = await say("Before I go typing out my whole story - is this a real person I'm talking to or some kind of computer program?");
+      expect(r.text).to.match(/automated assistant/);
+    });
+
+    it('praise in several sentences ("your page is lovely… Well done to whoever wrote it") is thanked, never declined', async () => {
+      const r = await say('Just wanted to say your page is lovely and easy to read. Well done to whoever wrote it.');
+      expect(r.text).to.match(/kind of you|welcome/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"Couple of quick questions sorry." announces the questions after it, each of which is answered', async () => {
+      const r = await say(
+        "Couple of quick questions sorry. What's the main difference between the two, briefly? And do you open on Saturdays? I work weekdays in town.",
+      );
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.match(/opening hours/);
+    });
+
+    it('a listed condition told as someone else\'s words, then "same list?", is answered about that condition', async () => {
+      const c = new Conversation();
+      await c.say('do you treat neck pain?');
+      const r = await c.say("thanks. my husband's chiro reckons his is more of a piriformis thing, deep in the buttock. same list?");
+      expect(r.text).to.match(/piriformis/);
+      expect(r.text).to.not.match(/Myotherapy/);
+    });
   });
 });

@@ -342,6 +342,10 @@ const SOCIAL_VOCAB = new Set(
     // polite asides ("I hope I'm not bothering you at this hour", "sorry for asking so many questions"), a decision to
     // think or to ring ("thanks, I'll have a think about it", "I'll give the clinic a ring"), who set the chat up
     'hope bothering bother disturbing interrupting at hour late early many about give ring call clinic grandson ' +
+    // what an answer did for the writer, and praise of the page ("that cleared up a lot, I feel less nervous now", "your
+    // website is lovely and easy to read, nicer than most clinics, well done whoever wrote it")
+    'cleared clearer clear less nervous worried anxious calmer better actually explained makes sense lovely easy read nicer ' +
+    'than clinics done whoever wrote written made wanted say ' +
     'granddaughter grandkids kids set up he she said ' +
     // who sent them and when they will ring ("my sister recommended you", "I'll give you a ring tomorrow"), and season's
     // greetings ("Merry Christmas to the whole team!")
@@ -413,6 +417,18 @@ function withoutIntroduction(text: string): string {
  * questions, reads such messages as anything at all.
  */
 export function socialOnly(text: string): 'greeting' | 'social' | undefined {
+  const whole = socialSentence(text);
+  if (whole) return whole;
+  // ("Just wanted to say your website is lovely and easy to read, nicer than most clinics. Well done whoever wrote it.":
+  // every sentence social, however long the message)
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (sentences.length < 2) return undefined;
+  const each = sentences.map(socialSentence);
+  if (each.some((x) => x === undefined)) return undefined;
+  return each.every((x) => x === 'greeting') ? 'greeting' : 'social';
+}
+
+function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';
   // A smiley or a thumbs-up alone is a reaction to the last answer.
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
@@ -567,7 +583,8 @@ export function asksIfBot(text: string): boolean {
     .map((x) => ASKS_FOR_NAMED_PERSON.exec(x))
     .find((m) => m && !NOT_A_NAME.test(m[1]));
   if (named) return true;
-  const sentences = text.split(/[.?!;]+/);
+  // (a dash sets off a lead-in too: "Before I type out my whole medical history - am I chatting to an actual person…?")
+  const sentences = text.split(/[.?!;]+|\s[-–—]+\s/);
   return [...sentences, ...sentences.flatMap((x) => (x.includes(',') ? x.split(',') : []))]
     .map(plainForm)
     .some((form) => form !== '' && form.split(' ').length <= MAX_BOT_QUESTION_WORDS && ASKS_IF_BOT.some((p) => p.test(form)));

@@ -26,6 +26,9 @@ const NOT_A_THING =
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
+/** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
+const ANNOUNCES_QUESTIONS =
+  /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?[.!:,]*$/i;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
 /** "I'd like to know whether …, whether … and how …": questions asked as what the writer wants to know. */
@@ -59,7 +62,9 @@ export function splitQuestions(text: string): string[] {
         .trim();
       return /^(and|also|plus)\b/i.test(p.trim()) && /^[\p{L}'’-]+[?!.]*$/u.test(stripped) ? `what about ${stripped}` : stripped;
     })
-    .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2);
+    .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2)
+    // ("Couple of questions sorry. What's the difference…? And are you open on Saturdays?": questions announced, not asked)
+    .filter((p, _, all) => all.length < 2 || !ANNOUNCES_QUESTIONS.test(p.trim()));
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
   const joined: string[] = [];
   for (const p of parts) {

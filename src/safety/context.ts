@@ -372,6 +372,9 @@ const SEEN_ON_ME = /\breckons (that )?(there is|there are|theres) (\w+ ){1,6}(in
 /** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
 const AT_THE_SIGHT =
   /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b|\b(faint|pass out|keel over|black out|collapse) (when|if|once|as soon as) (i|he|she|they|we) (see|sees|saw|look at|looks at|think about|thinks about|watch|watches)\b/;
+/** "the ones for blood tests make me faint", "injections always make her pass out": what needles do to someone, each time. */
+const NEEDLES_MAKE_FAINT =
+  /\b(blood tests?|pathology|blood test needles|needles|injections?|jabs?|vaccines?|vaccinations?|the dentist|blood|the ones for (blood tests?|pathology|injections?|vaccines?|jabs?)) (\w+ ){0,2}(always |usually |often |sometimes |normally )?(make|makes|made) (me|him|her|them) (faint|pass out|feel faint|go faint|black out|keel over|go woozy|feel woozy)$/;
 /** "scared I'll faint", "worried he might pass out": a fear of what could happen, told before it has. */
 const FEARED =
   /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious|convinced|sure|certain|positive) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
@@ -462,6 +465,7 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     COULD_CAUSE.test(all) ||
     TOO_CLOSE.test(all) ||
     AT_THE_SIGHT.test(all) ||
+    NEEDLES_MAKE_FAINT.test(words.slice(Math.max(0, start - 10), end).join(' ')) ||
     FEARED.test(all) ||
     SIMILE_ASKED.test(all) ||
     IN_TREATMENT_ASKED.test(all) ||
@@ -691,9 +695,19 @@ function stillNow(sentence: string[], end: number): boolean {
   return !!after && (!LONG_BEFORE.test(sentence.join(' ')) || STILL_NOW_HOWEVER_LONG.test(after[0]));
 }
 
+/** "had dropped", "had gone": the past perfect inside a sign's words. */
+function pastPerfect(sentence: string[], start: number, end: number): boolean {
+  for (let i = Math.max(0, start); i + 1 < Math.min(end, sentence.length); i++)
+    if (sentence[i] === 'had' && /(ed|gone|fallen)$/.test(sentence[i + 1])) return true;
+  return false;
+}
+
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   const { best, distantAnywhere } = nearestCue(start, end, cues);
   if (habitSinceSession(sentence, best, cues)) return 'now';
+  // ("Six weeks ago I woke up and one side of my face had dropped": the past perfect, dated weeks ago in the sentence,
+  // and nothing else in it says when)
+  if (!best && pastPerfect(sentence, start, end) && DATED_PAST.test(sentence.join(' '))) return 'history';
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   // ("I had an episode of chest pain in March": the past verb before "an episode of")
@@ -703,6 +717,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     // "an infected cut in June that needed antibiotics, all healed now": told as over.
     if (HEALED.test(sentence.join(' '))) return 'history';
     if (best?.kind === 'onset' && best.distance <= 2 && (DATED_PAST.test(sentence.join(' ')) || longAgo(sentence.join(' ')))) return 'history';
+
     if ((best?.kind === 'recent' || best?.kind === 'still' || best?.kind === 'onset') && best.distance <= 2) return 'now';
     if (stillNow(sentence, end)) return 'now';
     // "well controlled for years, but tonight he says I had a seizure": the nearer recent cue dates it, not the years.

@@ -158,6 +158,10 @@ const NOT_DENTAL_ONLY = /\b(blood|bleed|bleeding|bled|breath|breathe|breathing|s
 const REFLUX_TOLD = /\b(reflux|heartburn|heart burn|indigestion|acid|gerd|gord)\b/;
 const REFLUX_HABIT =
   /\b((most|every|some|many) (nights?|evenings?|days?|mornings?|times)|after (dinner|meals?|eating|food|tea|lunch|breakfast|a big meal)|when i (lie|lay) down|at night)\b/;
+/** Reflux told with its habit, and nothing of a heart attack's alarm in what is not denied. */
+function refluxTold(said: string, undenied: string): boolean {
+  return REFLUX_TOLD.test(said) && REFLUX_HABIT.test(said) && !REFLUX_ALARM.test(undenied);
+}
 /** What a heart attack adds to a burning chest (CHEST_ALARM without the needling words, which here ask, not tell). */
 const REFLUX_ALARM =
   /\b(sweat\w*|clammy|breathless\w*|short of breath|puffed|arm|jaw|crushing|pressure|squeez\w*|heavy|faint\w*|dizzy|vomit\w*|grey|pale|collaps\w*|spreading|radiating|worst ever|sudden\w*)\b/;
@@ -1002,8 +1006,8 @@ export class SafetyTriage {
         // (the sign it requires, and the unless patterns over the whole message, only for a sign that matched: they are
         // the costlier tests)
         if (!m || (sign.requires && !present(sign.requires)) || everydayMeaning(sign, allStems)) return;
-        // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention, the sign may still be
-        // said further on in the clause.
+        // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention (or a what-if), the sign
+        // may still be said further on in the clause.
         for (let from = 0, tries = 0; m && tries < 3; tries++) {
           const start =
             from +
@@ -1086,7 +1090,8 @@ export class SafetyTriage {
             longAgo: longAgo(sentence.joined),
             span: [start, end],
           });
-          if (context !== 'negated') break;
+          // (after a what-if too: "needles make me faint and I just fainted in the car park" says it again, now)
+          if (context !== 'negated' && context !== 'hypothetical') break;
           from = end;
           rest = ' ' + clause.stems.slice(from).join(' ') + ' ';
           m = from < clause.stems.length ? matchFrom(from, rest) : null;
@@ -1178,6 +1183,12 @@ export class SafetyTriage {
           // "really tight muscles in my chest and neck from the desk": the chest's muscles named, tight or sore, with
           // nothing that keeps chest pain an emergency: the answer, with the tier's safety-net line.
           if (sign.id === 'chest_pain' && CHEST_MUSCLES.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied())) {
+            note(this.knowledge.tiers.emergency.safetyNet);
+            break;
+          }
+          // ("Every night after dinner I get this burning coming up behind my breastbone … does your article cover
+          // reflux?": a burning told with its everyday cause and its habit, nothing of a heart attack's alarm)
+          if (sign.id === 'chest_pain' && refluxTold(text.toLowerCase(), undenied())) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
@@ -1340,7 +1351,7 @@ export class SafetyTriage {
         : kind !== undefined;
       // ("most nights after dinner a burning comes up into my chest and throat, the chemist says it's reflux": a burning
       // with its everyday cause named and its habit told, nothing of a heart attack's alarm: the answer, then the line)
-      const reflux = tier === 'emergency' && !session && REFLUX_TOLD.test(allSaid) && REFLUX_HABIT.test(allSaid) && !REFLUX_ALARM.test(undenied());
+      const reflux = tier === 'emergency' && !session && refluxTold(allSaid, undenied());
       const reaction = MODE_RANK[best.mode] >= MODE_RANK.first;
       if (reflux && !reaction) {
         best = { ...best, mode: 'note', tier, sign: 'classifier', source: 'classifier', note: safetyNet, noteAfter: true };
