@@ -118,7 +118,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Session 30: patients-words-test-75.json (p71c), -76.json (p71a) and -77.json (p72a), written in session 29, were run
  * unread on its start and final code and on session 30's start (fd999cb: 104, 106, 105), then read (109, 109, 109).
  * patients-words-test-81.json (p73c, written in session 30 from the brief only) was run unread on the start and after
- * sets 75-77's kinds (91, 91), then read (99).
+ * sets 75-77's kinds (91, 91), then read (99). patients-words-test-79.json (p73b) was run unread on the start and after
+ * sets 75-77 and 81's kinds (98, 99, 99), then read (105).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -200,6 +201,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-76.json': 109,
   'patients-words-test-77.json': 109,
   'patients-words-test-81.json': 99,
+  'patients-words-test-79.json': 105,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2283,5 +2283,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     );
     // a treatment told by the part treated ("had the forearm done for tennis elbow yesterday") is a session
     expectTier('had the forearm done for tennis elbow yesterday and today my fingers are tingling and dead, cannot grip', 'urgent');
+    // set 79 (read in session 30): heart tablets are a condition to mention, not a sign; a knot asked about is no fragment
+    expectNoGuidanceFirst('is he too old for acupuncture, with his heart pills and everything?');
+    expectNoGuidanceFirst('why do knots ache so much, is something getting stuck in there?');
+    expectTier('I took all my heart tablets at once and my chest is tight', 'emergency', ['alone']);
   });
 });

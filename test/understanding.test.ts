@@ -3253,5 +3253,17 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/piriformis/);
       expect(r.text).to.not.match(/Myotherapy/);
     });
+
+    it('"How much money for both?", "is acupuncture alright for a 10 year old?": a price and an age the clinic answers', async () => {
+      expect((await say('Thank you. How much money for both?')).text).to.match(/don’t have that information/);
+      const r = await say('is acupuncture alright for a 10 year old?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/ancient Chinese/);
+    });
+
+    it('"Is this Karen from reception?" and "did you write all those answers yourself?" learn the bot is automated', async () => {
+      expect((await say("Is this Karen from reception? It's Bev, I came in Monday")).text).to.match(/automated assistant/);
+      expect((await say("You're so smart. Did you write all those answers about meridians yourself?")).text).to.match(/automated assistant/);
+    });
   });
 });

@@ -68,6 +68,8 @@ const ASKS_IF_BOT = [
   // "Did a computer write these answers?", "who built you?", "before I ask anything, you're a bot, right?"
   /\b(did|does|do|is) (a|an|some) (computer|machine|bot|robot|ai|program|chatbot) (write|writes|wrote|make|makes|made|generate|generates|generated|answer|answers|type|types)\b/,
   /\bwho (built|made|created|programmed|designed|wrote|trained|runs) (you|u|this (bot|chat|chatbot|thing|assistant))\b/,
+  // "Did you write all that about chi and trigger points yourself?": whether someone wrote it, asked of the bot
+  /\b(did|do) (you|u) (write|type|make up|come up with) (all )?(that|this|these|those|it)\b.*\byourself\b/,
   /\b(you re|youre|you are|u r|ur) (just )?(a |an )?(bot|robot|chatbot|ai|computer|program|machine)( then)?,? (right|arent you|aren t you|yeah|eh|hey|correct|yes|isnt it|innit)\b/,
   /^(hi |hello |hey )?who (are you|r u|is this|am i talking to)\b/,
   // "Do you have feelings?", "do you ever get tired of answering questions?": whether something is there to feel it.
@@ -568,7 +570,7 @@ export function asksWhichStaffIsBest(text: string): boolean {
  * words), whom the patient takes the bot for.
  */
 const ASKS_FOR_NAMED_PERSON =
-  /^\s*(?:[Hh]i,? |[Hh]ello,? |[Hh]ey,? )?(?:[Ii]s (?:this|that) |[Aa]re you |[Aa]m [Ii] (?:talking|speaking|chatting|messaging) (?:to|with) )(?:(?:[Dd]r|[Dd]octor|[Mm]r|[Mm]rs|[Mm]s|[Mm]iss)\.? )?([A-Z][a-z]+)\s*\??\s*$/;
+  /^\s*(?:[Hh]i,? |[Hh]ello,? |[Hh]ey,? )?(?:[Ii]s (?:this|that) |[Aa]re you |[Aa]m [Ii] (?:talking|speaking|chatting|messaging) (?:to|with) )(?:(?:[Dd]r|[Dd]octor|[Mm]r|[Mm]rs|[Mm]s|[Mm]iss)\.? )?([A-Z][a-z]+)(?: (?:from|at|on|in) (?:the )?(?:front desk|reception|desk|clinic|office))?\s*\??\s*$/;
 const NOT_A_NAME = /^(Acupuncture|Dry|Needling|The|It|This|That|A|An|My|Your|Example|Real|Human|Person|Someone|Somebody|Anyone|Staff|Reception)$/;
 
 /** True when the message asks whether it is talking to a machine or a person. */

@@ -31,8 +31,9 @@ const OF_THE_CLINIC =
 const AGE_ASKED =
   /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable|(have|get) (it|this|that|acupuncture|dry needling|needling)|be (treated|needled|seen))\b|\b(done on|used on|do (it|this|that|dry needling|acupuncture|needling) on|safe (for|on)|ok for|okay for|suitable for|allowed for|needle|treat) (kids|children|child|teenagers|teens|a teenager|a teen|a child|babies|toddlers|minors|under 18s?)\b/;
 /** An age limit asked outright ("any age limits?", "what's the minimum age?"): the clinic's, whatever else is said. */
+// ("is needling ok for a 12 year old?", "is he too old for it?": whether an age may have it, the clinic's to say)
 const AGE_LIMIT_ASKED =
-  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age)\b/;
+  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age|(ok|okay|safe|suitable|alright|fine|too young|allowed) for (a|an|my) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (year|yr) old|(is|am|are) (he|she|i|they|my \w+) too (old|young) for)\b/;
 
 /**
  * Money asked about: a price, a fee, a rebate, a fund or WorkCover ("how much does dry needling cost compared to
@@ -40,7 +41,7 @@ const AGE_LIMIT_ASKED =
  * clinic's team answers it.
  */
 const MONEY_ASKED =
-  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
+  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
 
 /** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
 const OF_OUR_CARE =
