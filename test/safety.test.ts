@@ -2287,5 +2287,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('is he too old for acupuncture, with his heart pills and everything?');
     expectNoGuidanceFirst('why do knots ache so much, is something getting stuck in there?');
     expectTier('I took all my heart tablets at once and my chest is tight', 'emergency', ['alone']);
+    // set 77 (s73c, read in session 30): coming to on the floor and greying out on standing, knuckles split on a fence
+    // when it gets too much, and the worst case of fainting put as a joke
+    expectTier(
+      'went down in the kitchen twice this morning, came to on the lino both times, and now everything greys out whenever I stand up. any home visits?',
+      'emergency',
+      ['alone'],
+    );
+    expectTier('when it all gets on top of me I punch the fence out back till my knuckles split. anything for stress?', 'crisis', ['alone']);
+    expectNoGuidanceFirst("worst case I'm such a wuss with needles I faint dead away on the table, do I still get charged lol");
   });
 });

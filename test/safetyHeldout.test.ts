@@ -559,6 +559,13 @@ const SETS: Floors[] = [
   // a session; a chest muscle strained at the bench press. The floors are the figures after; a grandson's what-if about
   // a fit, in capitals, still gets the crisis line first (the classifier's catch).
   { file: 'safety-test-76.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 1 },
+  // Session 30: safety-test-77 (s73c, written in session 30 from the brief only, indirect and understated, delivered
+  // late) was run unread on the start (fd999cb: emergency 35/36, crisis 11/12, urgent 11/12, false alarms 2, told 5,
+  // answered 79/81) and on f2af767 (the same but urgent 12/12), then read: coming to "on the tiles" and greying out on
+  // standing; knuckles split on a wall when it gets too much (a sign of its own); "worst case I faint dead away". The
+  // floors are the figures after; benching and "can you needle chest muscles" is still an emergency alone (the needling
+  // words keep chest pain an alarm), and three told lines get 000 or the crisis line first (the classifier's catch).
+  { file: 'safety-test-77.jsonl', ...EVERY_ONE_OF_A_QUARTER, falseAlarms: 1, answered: 80, criedWolf: 4 },
 ];
 
 for (const set of SETS) {

@@ -307,7 +307,8 @@ const HYPOTHETICAL = [
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
   /(^|\b(so|but|ok|okay|and|just|lets|let us|like) )(say|suppose|supposing|imagine)( that)? (i|he|she|we|you|someone|somebody|my|a|the)\b/,
-  /\b(supposing|hypothetically|theoretically|for arguments sake)\b/,
+  // ("worst case I'm such a sook with needles I faint dead away on the table": the worst that could happen, put)
+  /\b(supposing|hypothetically|theoretically|for arguments sake|worst case|worst case scenario)\b/,
   // ("if I take blood thinner medicine, maybe I bleed too much from needle?": a what-if in ESL)
   /\bmaybe (i|he|she|we|they|you) (will |would |could |might |can )?(bleed|faint|pass out|black out|get|have|react|go)\b/,
   // "my wife's worried she might bleed a lot": a worry about what could happen.
