@@ -588,8 +588,9 @@ export class MainDialog extends ComponentDialog {
   /** The age asked of one treatment (its age passage) or of both (both ages); false when the question is about more. */
   private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition']): Promise<boolean> {
     // ("When did dry needling come about? I assumed it was old like acupuncture.": the belief told asks nothing)
-    const beliefs = beliefsTold(recognition.text);
-    const asked = splitQuestions(recognition.text).filter((p) => !beliefs.includes(p));
+    const parts = splitQuestions(recognition.text);
+    const beliefs = beliefsTold(recognition.text, parts);
+    const asked = parts.filter((p) => !beliefs.includes(p));
     if (asked.length > 1) return false;
     const treatments = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
     if (treatments.length !== 1) return this.sendAges(context);

@@ -477,9 +477,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     const r = recognize(p);
     return r.treatments.length === 1 && r.conditions.length === 0 && (r.implied?.length ?? 0) === 0 && !r.unlistedText ? r.treatments[0] : undefined;
   };
-  const believed = beliefsTold(text).filter((b) => {
-    const named = ownTreatment(b);
-    return named !== undefined && parts.some((p) => p !== b && ownTreatment(p) !== undefined && ownTreatment(p) !== named);
+  const owns = new Map(parts.map((p) => [p, ownTreatment(p)]));
+  const believed = beliefsTold(text, parts).filter((b) => {
+    const named = owns.get(b);
+    return named !== undefined && parts.some((p) => p !== b && owns.get(p) !== undefined && owns.get(p) !== named);
   });
   const beliefsAside = believed.length > 0 && believed.length < parts.length;
   const recognized = parts

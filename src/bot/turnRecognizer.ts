@@ -33,6 +33,7 @@ export interface Recognizes {
   recognize(text: string, options?: { patientsOwn?: boolean }): Recognition;
   /** The body part of the named condition the text mentions, if any. */
   placeOf?(text: string, conditionName: string): string | undefined;
+  /** The named condition's own cues the text tells, not denied ("one-sided", "throbbing" of migraine). */
   cuesOf?(text: string, conditionName: string): string[];
 }
 

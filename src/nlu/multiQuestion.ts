@@ -101,7 +101,7 @@ export const TELLS_WHAT = /^what (i|ive|i've|i’ve|im|i'm|i’m|we|he|she|they|
 const BELIEF_TOLD =
   /^(and |but |so |oh )?(i'?d |i had |i have |ive |i've |i’d |i’ve |i )?(always |just |kind of |sort of |honestly |genuinely )?(assumed|thought|figured|guessed|imagined|presumed|believed|reckoned|was under the impression|had the impression)\b/i;
 
-/** The message's parts that only tell what the writer believed, asked without a "?" ("I'd assumed it was old like acupuncture."). */
-export function beliefsTold(text: string): string[] {
-  return splitQuestions(text).filter((p) => BELIEF_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
+/** The message's parts (`parts`, when already split) that only tell what the writer believed, asked without a "?" ("I'd assumed it was old like acupuncture."). */
+export function beliefsTold(text: string, parts: string[] = splitQuestions(text)): string[] {
+  return parts.filter((p) => BELIEF_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
 }

@@ -176,9 +176,9 @@ const USES_ASKED =
 const GEARED_TO_WHAT =
   /\b(geared|aimed|suited|targeted|designed|meant|intended|directed|focused|focussed|better|best|good) (more )?(towards?|at|to|for|on) what\b|^(so |and )?what\b.*\b(is|s|are|has|have) (\w+ )?(increasingly |mainly |mostly |usually |commonly |traditionally |more and more )?(been )?used for( in recent (times|years)| these days| nowadays| lately| more and more| more often| now)?\s*$|\bwhat (is|s) (it|acupuncture|dry needling|acu|dn) (mainly |mostly |more |usually )?(geared|aimed|suited|targeted|designed|meant|intended|focused|focussed) (towards?|at|to|for|on)\s*$/;
 
-/** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
 /** A word that reports what someone said ("my yoga teacher said…"). */
 const REPORTING = /^(said|says|told|tells|reckons|reckoned|thinks|thought|recommended|recommends|suggested|suggests|mentioned|mentions|swears)$/;
+/** What the article leaves out, asked in so many words (side effects, safety, how many sessions, how long, aftercare). */
 const NOT_COVERED_ASKED =
   /\b(side effects?|safe|safety|risks?|how many|how long|how often|how much|cost|price|session|sessions|appointment|after ?care|before|afterwards|pregnan\w*|medication|medicine|blood thinners?|warfarin|(is|are) (that|it|this|they) (ok|okay|alright|fine|a problem))\b/;
 
