@@ -40,15 +40,12 @@ import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
 import { beliefsTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
-import { plainForm, words } from '../src/nlu/normalize';
+import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { passagePicker } from '../src/nlu/passages';
+import { nameTold } from '../src/nlu/askedAbout';
 import type { Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
-
-/** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
-const ABOUT_PAYING =
-  /\b(covered|cover|claim|claimable|rebate|rebates|insurance|insurer|fund|medicare|workcover|pay|paid|pays|cost|costs|price|prices|fee|fees|bulk bill)\b/i;
 
 interface PartAnswer {
   intent: string;
@@ -364,7 +361,9 @@ const ASKED_INSIDE =
   /\b(can|could|would|will|do|does|is|are) (you|u|ya|it|they|that|this|there|dry needling|acupuncture|needling|the needles)\b|\b(you|u) (treat|do|help|cover)\b/i;
 /** Paying for it, by name ("can I put it through WorkCover?", "a Medicare rebate"): not "is that covered by what you do?". */
 const PAYING =
-  /\b(claim|claimable|rebate|rebates|insurance|insurer|health fund|private health|extras|medicare|workcover|work cover|pay|paid|pays|cost|costs|price|prices|fee|fees|bulk bill)\b/i;
+  /\b(claim|claimable|rebate|rebates|insurance|insurer|health fund|private health|extras|medicare|workcover|work cover|pay|paid|pays|cost|costs|price|prices|fee|fees|discount|discounts|concession|concessions|bulk bill|how much)\b/i;
+/** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
+const ABOUT_PAYING = new RegExp(`${PAYING.source}|\\b(covered|cover|fund)\\b`, 'i');
 
 /** A function of a part remembered for the message, so that each part is recognised once. */
 function onceEach<T>(f: (part: string) => T): (part: string) => T {
@@ -381,8 +380,11 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     const r = recognize(p);
     // (a booking only in its own words: "anything u can do?" after a complaint asks whether it helps)
     // ("I hurt my back at work. Can I put my treatment through WorkCover?": paying for it is the clinic's to say)
-    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || (r.intent === 'not_covered' && PAYING.test(p));
-    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && r.treatments.length === 0 && (r.implied?.length ?? 0) === 0;
+    const price = r.intent === 'not_covered' && PAYING.test(p);
+    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price;
+    // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
+    const named = r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
+    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!named || (price && r.treatments.length > 0));
   };
   const namesTreatment = (p: string) => {
     const r = recognize(p);
@@ -416,6 +418,17 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     questions.length === 1 &&
     (recognition.listedAlso?.length ?? 0) > 0 &&
     (!namesListedToo(recognition) || ACKNOWLEDGES_LISTED.test(recognition.text))
+  )
+    return false;
+  // ("The hearing man says it is tinnitus. … Could your clinic help with the ringing?": the one question asks of the
+  // complaint the message names, which no part names on its own terms; the message is that question, routed as a whole)
+  if (
+    recognition.intent === 'condition_query' &&
+    recognition.unlistedText !== undefined &&
+    recognition.unlistedText.toLowerCase() === nameTold(cleanText(recognition.text))?.toLowerCase() &&
+    recognition.conditions.length === 0 &&
+    questions.length === 1 &&
+    parts.every((p) => recognize(p).conditions.length === 0 && !recognize(p).unlistedText)
   )
     return false;
   // ("I'm 20 weeks pregnant with a sore lower back. Is it safe for me to have dry needling while pregnant?", "I rolled it at

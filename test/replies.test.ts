@@ -120,6 +120,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-81.json (p73c, written in session 30 from the brief only) was run unread on the start and after
  * sets 75-77's kinds (91, 91), then read (99). patients-words-test-79.json (p73b) was run unread on the start and after
  * sets 75-77 and 81's kinds (98, 99, 99), then read (105).
+ * Session 31: patients-words-test-82.json (p74b, older and non-native writers) and -83.json (p74c, short phone messages
+ * and multi-turn), written in session 31 from the brief only, were run unread on the start (ef37908: 105, 104), then
+ * read (110, 108).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -202,6 +205,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-77.json': 109,
   'patients-words-test-81.json': 99,
   'patients-words-test-79.json': 105,
+  'patients-words-test-82.json': 110,
+  'patients-words-test-83.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

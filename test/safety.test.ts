@@ -2297,4 +2297,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('when it all gets on top of me I punch the fence out back till my knuckles split. anything for stress?', 'crisis', ['alone']);
     expectNoGuidanceFirst("worst case I'm such a wuss with needles I faint dead away on the table, do I still get charged lol");
   });
+
+  it("the kinds of session 31's read sets: bleeding that won't quit, not bothering to wake up, a child brought for needling are caught; a faint dated by its month and someone else's dark time now cared for are answered", () => {
+    // every way of saying the bleeding will not stop ("won't quit", "won't clot") stays an emergency, blood thinners or not
+    expectTier('gum keeps oozing after the dentist, been 30 mins and it wont quit, im on warfarin', 'emergency');
+    expectTier('cut my thumb on a tin and the blood just will not clot', 'emergency', ['alone']);
+    // "not bother waking up" is a wish not to wake, however it is joked about or made conditional
+    expectTier('some nights i think ill just take a pill and not bother waking up', 'crisis', ['alone']);
+    expectTier("if my neck doesn't come good soon I'll just go to bed and not bother waking up lol. do you do late appointments?", 'crisis');
+    expectNoGuidanceFirst("I didn't bother waking up early for the gym so I missed my stretch, is dry needling good for tight hamstrings?");
+    // a son or daughter brought for needling, then an after-effect, is a session's after-effect
+    expectTier('took my son to dry needling for his shin splints, today theres a couple of bruises and its tender, what should we do?', 'clinic');
+    // a sign dated by its month ("in March", "last August") is history, not now
+    expectNoGuidanceFirst('my husband fainted at the dentist back in August, can he still have acupuncture for his back?');
+    // someone else's dark time, over and cared for, is a caring note, not the crisis line first
+    expectNoGuidanceFirst(
+      'my brother had thoughts of ending it last year but he is doing much better now and sees a psychologist. he wants acupuncture for his sleep, do you take new clients?',
+    );
+    // while the same told as happening now is still a crisis
+    expectTier('my brother talked about ending it last week and I am scared for him', 'crisis');
+    // "still here and don't want to be", said after an overdose months ago, is a crisis now
+    expectTier('they pumped my stomach back in june. still here and i really dont want to be', 'crisis', ['alone']);
+  });
 });

@@ -566,6 +566,13 @@ const SETS: Floors[] = [
   // floors are the figures after; benching and "can you needle chest muscles" is still an emergency alone (the needling
   // words keep chest pain an alarm), and three told lines get 000 or the crisis line first (the classifier's catch).
   { file: 'safety-test-77.jsonl', ...EVERY_ONE_OF_A_QUARTER, falseAlarms: 1, answered: 80, criedWolf: 4 },
+  // Session 31: safety-test-78 (s74c, very short texts and typos) and -80 (s74b, proxies and long messages), written in
+  // session 31 from the brief only, were run unread on the start (ef37908: 78 emergency 35/36, told 1; 80 crisis 11/12,
+  // clinic 8/9, told 1), then read: a nosebleed that "won't quit" on blood thinners; a faint "in March" is history; "I'll
+  // just go to sleep and not bother waking up"; a teenager "taken for dry needling" then bruised; a flatmate's dark time
+  // last year, "much better now", is a caring note. The floors are the figures after.
+  { file: 'safety-test-78.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  { file: 'safety-test-80.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

@@ -3266,4 +3266,58 @@ describe('understanding patients’ own words', () => {
       expect((await say("You're so smart. Did you write all those answers about meridians yourself?")).text).to.match(/automated assistant/);
     });
   });
+
+  describe("the kinds of session 31's read sets (read after their honest runs)", () => {
+    it('a price asked with a discount and a treatment named is the clinic’s to answer, never a treatment blurb', async () => {
+      const r = await say("I'm on the aged pension. Any pensioner discount? And how much is a first session of dry needling?");
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/myofascial trigger points|ancient Chinese/);
+    });
+
+    it('kind words and a plan to pass the answers on are social, not off-topic', async () => {
+      const r = await say('Thank you, you explain things very clearly. I will show my husband all this when he gets home.');
+      expect(r.recognition?.intent).to.equal('thanks');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('sleeplessness told in lay words ("awake at 4 in the morning", "mind going round and round") is insomnia by the article’s broader word', async () => {
+      const r = await say("Most nights I'm wide awake at 2 in the morning, mind going round and round. Can acupuncture help?");
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.not.match(/isn’t on the list of conditions/);
+    });
+
+    it('a name someone gave the complaint, asked about by a lay word of its own, is said to be unlisted by that name', async () => {
+      const r = await say('My ears have been buzzing for a year. The specialist said it is tinnitus. Can you do anything for the buzzing?');
+      expect(r.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+
+    it('a greeting before several questions does not hide the questions after it', async () => {
+      const r = await say(
+        'Hello, what does magnesium have to do with knots, can you treat my heel (plantar fasciitis I think), and do you sell vouchers?',
+      );
+      expect(r.text).to.match(/magnesium/);
+      expect(r.text).to.match(/Plantar fasciitis/);
+    });
+
+    it('"am i chatting w a real person" learns the bot is automated; "is anyone there on saturdays?" asks the hours', async () => {
+      expect((await say('am i talkin w a real person or what')).text).to.match(/automated assistant/);
+      expect((await say('is anybody actually there?')).text).to.match(/automated assistant/);
+      const hours = await say('is anyone there on sundays?');
+      expect(hours.text).to.match(/opening hours/);
+      expect(hours.text).to.not.match(/automated assistant/);
+    });
+
+    it('"r u" after "and" starts a second question ("whats a meridian and r u open late")', async () => {
+      const r = await say('whats a meridian and r u open late thursdays');
+      expect(r.text).to.match(/meridian/);
+      expect(r.text).to.match(/opening hours/);
+    });
+
+    it('asked to "grow it back" or "speed that up" for an unlisted complaint is told it is unlisted', async () => {
+      const r = await say('my hair is thinning on top, could acupuncture grow it back?');
+      expect(r.text).to.match(/isn’t on the list of conditions/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+  });
 });

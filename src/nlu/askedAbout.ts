@@ -206,6 +206,22 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
   return undefined;
 }
 
+/** Someone's name for the complaint: "the hearing man says it is tinnitus", "GP reckons it's bursitis", "diagnosed with gout". */
+const NAME_TOLD =
+  /\b(?:says|said|reckons|reckoned|thinks|thought|called|calls|confirmed|told me)(?: that)? (?:it is|it's|its|it was|this is|i have|i've got|ive got|i had|it might be|it may be|it could be)(?: called)? (?:probably |likely |just |definitely )?|\b(?:diagnosed (?:me )?with|diagnosis (?:is|was|of)|it's called|its called|it is called) /gi;
+
+/**
+ * The name someone gave the complaint, in the writer's words ("The hearing man says it is tinnitus. Could your clinic
+ * help with the ringing?": "tinnitus"), when the question asks of the complaint by a lay word of its own.
+ */
+export function nameTold(cleaned: string): string | undefined {
+  for (const m of cleaned.matchAll(NAME_TOLD)) {
+    const found = thingAt(cleaned.slice((m.index ?? 0) + m[0].length));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Every thing of a list asked about in one go ("can dry needling help with fibromyalgia, migraines, or asthma?"): the
  * words after the question's verb, split at commas, "and", "or" and slashes. The recognizer names back the ones that

@@ -20,7 +20,8 @@ const ASKS_IF_BOT = [
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
-  /\bam i (talking|chatting|speaking|texting|messaging|writing) (to|with) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
+  // ("am i chatting w a real person rn?": "w" for "with" as people text it)
+  /\bam i (talking|chatting|speaking|texting|messaging|writing|talkin|chattin|speakin|textin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
   // "am I messaging the actual acupuncturist?", "is a real physio going to see this?": a person of the clinic, asked for by trade
   /\bam i (talking|chatting|speaking|texting|messaging|writing) (to |with )?(the |a |an |one of the |one of your |your )(actual |real |live )?(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|therapists?|myotherapists?|doctors?|staff( member)?|owner)\b/,
   /\b(is|will) (a|an|any|some|the|one of the|one of your|your) (real |actual |live )?(practitioners?|physios?|physiotherapists?|acupuncturists?|therapists?|receptionists?|staff member|staff|doctors?) (going to |gonna |actually |ever )?(read|reading|see|seeing|answer|answering|reply|replying|look at)\b/,
@@ -33,7 +34,7 @@ const ASKS_IF_BOT = [
   new RegExp(
     `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
   ),
-  /\bwho (am i|are we|m i) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging) (to|with)\b/,
+  /\bwho (am i|are we|m i) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging) (to|with|w|2)\b/,
   // (asked as wanting to know: "I like to know who I am speaking with", "not sure who I'm writing to")
   /\b(know|sure|idea|tell me|wondering|wonder) who (i am|im|i m|we are|were) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging|writing) (to|with)\b/,
   // "you're one of the physios there, right?": the guess, told, that a person of the clinic is writing
@@ -42,7 +43,8 @@ const ASKS_IF_BOT = [
   /\b(do|will|can|would) (you|u) (remember|recognise|recognize|know) (me|us|who i am)\b/,
   /\bhave (we|you and i) (spoken|talked|chatted|messaged) before\b/,
   /\b(is|will) (a|any|some) (real |actual )?(person|human|one|body) (going to |gonna )?(read|reading|see|answer|answering|reply|replying)\b/,
-  /\bis (someone|somebody|anyone|anybody) (there|here|real|reading|actually reading)\b/,
+  // ("is anyone actually there or"; not "is anyone there on saturdays?", which asks the hours)
+  /\bis (someone|somebody|anyone|anybody) (actually |really |even |still )?((there|here)(?! (on|at|in|during|over|after|before|until|till|from|today|tonight|tomorrow|this|next|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|early|late|lunchtime)\b)|real|reading)\b/,
   // "is someone actually typing these replies?", "who's writing these answers?": whether a person writes them
   /\b(is|are) (someone|somebody|anyone|anybody|a person|a human|people|an? (real|actual|live) (person|human)) (actually |really |even |physically )?(typing|writing|answering|sending|replying)\b/,
   /\bwho (is|s|are) (actually |really )?(typing|writing|sending|answering) (these|this|the|my|your|ur)\b/,
@@ -261,7 +263,7 @@ const ACKNOWLEDGE =
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly)\b/;
+  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly|(good|great|clear|nice|excellent|very good|so good) (at )?(explaining|explanations?)|(explained|explain|explains) (it |that |things |everything |them )?(so |very |really )?(well|clearly|nicely|simply)|(clearly|well|nicely|beautifully) explained)\b/;
 /** Small talk with the bot itself: how its day is, sorry to bother it, how clever or polite it is. */
 const SMALL_TALK =
   /\b(how (is|s|has|was) (your|ur) (day|week|morning|afternoon|evening|weekend)( been| going)?|how are (you|u|ya)( going| doing| today| travelling)?|hows (it|things) (going|with you)|(keeping|keep) (you|u) busy|busy (with|day|today)|you must (get|be)( asked)?|(sorry|apologies) (to|for) (be|being) (such |a |so |) ?(a )?(bother|pain|nuisance|pest)|(sorry|apologies) (to|for) (bother|bothering|trouble|troubling) (you|u)|silly questions|(clever|smart|polite|patient|friendly) (little )?(thing|bot|computer|machine|program)|would never have believed|(arent|are not) (you|u) (a |so )?(clever|smart|polite|clever little)|do (you|u) (ever )?(get tired|sleep|take a break|have a (day|break) off))\b/;
@@ -390,6 +392,13 @@ const GO_EASY =
   /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
 
 /**
+ * What was learnt, to be passed on ("I will tell my wife about the needles tonight", "I'll show my mum this"): a
+ * goodbye's kind of sentence, as social as thanks when nothing else is said.
+ */
+const PASSES_ON =
+  /\b(i will|i ll|ill|i am going to|im going to|im gonna|i am gonna|gonna|going to|will) (tell|show|let|pass (this|it|that|them) on to|forward (this|it|that) to|mention (it|this|that|them) to|share (this|it|that) with|read (this|it|that) to) (my|our|the) ((\w+ )??\w+)( (all )?(this|that|it|these|them))?( (know|too|as well))?( about (it|this|that|them|the needles|the needling|acupuncture|dry needling|needling|you|your clinic|the clinic|your answers?|what you said))?( (tonight|today|later|tomorrow|this evening|when (he|she|they) (gets|get|comes|come) home|over dinner|at dinner))?\b/g;
+
+/**
  * Word of how a visit went ("the needling I had last week was amazing", "my shoulder feels heaps better"): kind words,
  * as social as thanks when nothing else is said.
  */
@@ -437,10 +446,12 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const announces = new RegExp(ANNOUNCES_QUESTION.source).test(form);
-  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').replace(ANNOUNCES_QUESTION, ' ').split(' ').filter(Boolean);
+  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').replace(PASSES_ON, ' ').replace(ANNOUNCES_QUESTION, ' ').split(' ').filter(Boolean);
   if (words.length === 0 && announces) return 'greeting';
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
   if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
+  // ("I will tell my wife about the needles tonight": what was learnt, to be passed on)
+  if (words.length === 0 && new RegExp(PASSES_ON.source).test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)

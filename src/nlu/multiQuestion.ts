@@ -8,8 +8,9 @@ const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|co
  * A question after "and": a question word, or an auxiliary ("and is it safe?", "and is carpal tunnel…?") unless what
  * follows it goes on telling ("plays rugby and is always getting banged up", "I am 78 and have had a bad back").
  */
+// ("whats chi and r u open saturdays": "r u" as people text "are you")
 const ASKED_AFTER_AND =
-  "(?:how|what|whats|what's|when|where|who|why|which|any|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
+  "(?:how|what|whats|what's|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
 const SPLIT = new RegExp(
   `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
   'i',
@@ -54,7 +55,11 @@ export function splitQuestions(text: string): string[] {
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))
     // "Who developed acupuncture, when was dry needling developed": a comma between two questions.
-    .flatMap((p) => (STARTS_AS_QUESTION.test(p.trim()) || ASKING_LEAD.test(p.trim()) ? p.split(COMMA_QUESTION) : [p]))
+    .flatMap((p) => {
+      // ("Hi, what's lactic acid got to do with it, can you do my hip": after a greeting too)
+      const asked = p.trim().replace(GREETING_LEAD, '');
+      return STARTS_AS_QUESTION.test(asked) || ASKING_LEAD.test(asked) ? p.split(COMMA_QUESTION) : [p];
+    })
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {
       const stripped = p
@@ -76,6 +81,9 @@ export function splitQuestions(text: string): string[] {
   }
   return joined.length ? joined : [text];
 }
+
+/** A greeting before a question ("Hi, what's…", "Hello there, can…"). */
+const GREETING_LEAD = /^(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[,!.]*\s+/i;
 
 /** "why should I care about them?", "why does that matter?": asks why the last question's thing matters, no question of its own. */
 const WHY_IT_MATTERS =

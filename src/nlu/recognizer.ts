@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/types';
 import { mentionsConcerns } from './concerns';
 import { DescriptionMatcher, negatedBefore } from './descriptions';
-import { askedAbout, askedList, thingPhrases, thingsAfterFor } from './askedAbout';
+import { askedAbout, askedList, nameTold, thingPhrases, thingsAfterFor } from './askedAbout';
 import { asksAboutStaff, asksHowItFeels, asksWhichOfAFact, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
@@ -41,11 +41,11 @@ const AGE_LIMIT_ASKED =
  * clinic's team answers it.
  */
 const MONEY_ASKED =
-  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
+  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|discounts?|concessions?|concession rates?|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
 
 /** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
 const OF_OUR_CARE =
-  /\b(gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
+  /\b(discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
 /** "is it expensive?", "how much is that?", "how much for both?": a short question about a price is the clinic's ("it" is what was talked about). */
 const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 
@@ -417,7 +417,7 @@ const PLEA = /\b(help|advice|advise)\b/;
 const SHORT_ASKED_WORDS = 10;
 // ("could the needles stimulate regrowth?": a good effect asked for by its own verb)
 const HELPS =
-  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
@@ -760,6 +760,11 @@ export class IntentRecognizer {
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'out_of_scope' };
     const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
     const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
+    // ("The hearing man says it is tinnitus. Could your clinic help with the ringing?": asked of by a lay word, named
+    // by someone else; the name is what is unlisted)
+    const named = asked && !asked.explicit && this.options.conditionIntent && a.impliedTreatments.length === 0 ? nameTold(a.cleaned) : undefined;
+    if (named && !this.namesTreatment(named) && this.unknownThing(named))
+      return { ...result, unlistedMention: true, unlistedText: named, intent: this.options.conditionIntent!, score: 1, reason: 'entity' };
     if (asked && this.options.conditionIntent && (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text)))) {
       return { ...result, unlistedMention: true, unlistedText: asked.text, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
     }

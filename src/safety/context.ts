@@ -134,6 +134,8 @@ const DISTANT = [
   /(?<!\b(too young|too old|surely not|surely|cant be|can not be|not a)\b.{0,30})\bat \d\d\b(?! ?(am|pm|mins?|minutes|percent|kg|kph|km|o ?clock))/,
   /\blast (year|month|summer|winter|spring|autumn|christmas)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
+  // ("passed out at her vaccine in march": a month named is months ago; "in may" is not "may be")
+  /\b(in|last|back in|during|early|late|mid) (january|february|march|april|june|july|august|september|october|november|december|may(?! (be|have|not|need|want|feel|get|cause|help)\b))\b/,
   /\b(19|20)\d\d\b/,
   /\bas a (child|kid|teen|teenager|baby)\b/,
   /\bwhen (i|he|she|they) (was|were) (young|little|a|small|younger|in)\b/,

@@ -61,6 +61,13 @@ const EVENT =
 const RESOLVED =
   /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine$|(investigated|checked out|tested|looked into) (and|but) (was |were )?(found|turned out|shown|came back)|(have had|had|has had|been) (none|no more|nothing) since|none since)\b/;
 
+/**
+ * Someone else's dark time told as over ("she went through a dark patch last year … she's much better now and sees a
+ * counsellor"): their history, cared for, not a crisis now.
+ */
+const OTHERS_RECOVERED =
+  /\b(she is|shes|he is|hes|they are|theyre) (now |since |these days )?(much |so much |a lot |heaps |way |loads |doing (much |so much |a lot |heaps |really )?)(better|well|good|great)\b|\b(she is|shes|he is|hes|they are|theyre) (now )?(in a (much )?(good|better|great|healthy) place)\b/;
+
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
@@ -273,8 +280,9 @@ const LEFT_WITH = /\b(came|popped|went) in for (a|an|my|the|some|his|her) [^.?!]
  * A visit told in the past tense, read from the words as written (the stems make "came" and "come" one word, and "can I
  * come in Saturday?" is no visit): "I came in Monday for the tennis elbow", "saw you last week".
  */
+// ("Took my 15 year old for dry needling for her netball injury": a child's or partner's session, brought in)
 const VISITED =
-  /\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b/;
+  /\b(i|we|he|she) (came|popped|dropped) in (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|the other day)\b|\b(i|we|he|she) (saw|visited|went to) (you|ya|you guys|your clinic|the clinic|the acupuncturist|the practitioner|the therapist|the physio) (on|last|yesterday|this morning|this week|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the other day)\b|\b(took|taken|brought) (my|our|her|his|their|the) (\w+ ){0,3}(to|for|in for) (her |his |their |a |an |the |my |our )?(first |last |second )?(dry needling|acupuncture|needling|session|appointment|appt|acu|physio|treatment|needles)\b/;
 
 /**
  * Which patterns can start at a word, for every sign at once: a word's starts are looked up once per clause (not once
@@ -1208,7 +1216,8 @@ export class SafetyTriage {
           else note(sign.caution);
           break;
         case 'history':
-          if (m.tier === 'crisis' && !m.longAgo) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
+          if (m.tier === 'crisis' && !m.longAgo && !(m.other && OTHERS_RECOVERED.test(saids.join(' '))))
+            consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
           else note(sign.caution);
           break;
         case 'hypothetical':
