@@ -41,8 +41,8 @@ import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
 import { beliefsTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
-import { passagePicker } from '../src/nlu/passages';
 import { nameTold } from '../src/nlu/askedAbout';
+import { passagePicker } from '../src/nlu/passages';
 import type { Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
@@ -288,8 +288,9 @@ const ACKNOWLEDGES_LISTED =
 const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)\b.{0,30}\bfor\b/i;
 
 /** A part that asks only what helps with what was told: "Which treatment targets that?", "what would you use for those?". */
+// ("… around the scar is still tender. Does that count?": whether the complaint told counts, asked of it)
 const POINTS_BACK =
-  /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$/i;
+  /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$|^(and )?(does|would|will|do) (that|this|it|they|those) (count|qualify|fit|apply|come under (that|it|the list))( too| as well)?\s*[?.!]*$|^(is|would) (that|this|it) (count|qualify)\s*[?.!]*$/i;
 
 /** A question about a person and nothing else ("what about my wife?", "and my son?"). */
 const ABOUT_PERSON =
@@ -325,14 +326,20 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
   const parts = splitQuestions(context.activity.text ?? '');
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
-  if (CLINIC_PART_INTENTS.has(recognition.intent)) return false;
+  const asked = parts.filter((part) => part.includes('?') || ASKS.test(part)).map((part) => deps.turns.recognizePart(part));
+  const clinics = (r: Recognition) =>
+    CLINIC_PART_INTENTS.has(r.intent) && r.conditions.length === 0 && r.treatments.length === 0 && (r.implied?.length ?? 0) === 0;
+  // ("I get migraines. Which of the two do you use for those, and how many sessions would I need?": the whole reads as
+  // a price question, but the recommendation asked is routed; the sessions part is still said)
+  if (CLINIC_PART_INTENTS.has(recognition.intent) && asked.every(clinics)) return false;
   const texts: string[] = [];
-  for (const part of parts) {
-    if (!part.includes('?') && !ASKS.test(part)) continue;
-    const r = deps.turns.recognizePart(part);
-    if (!CLINIC_PART_INTENTS.has(r.intent) || r.conditions.length > 0 || r.treatments.length > 0 || (r.implied?.length ?? 0) > 0) continue;
+  for (const r of asked) {
+    if (!clinics(r)) continue;
     // (an unlisted thing asked about is the rest's to answer; a price, an hour or a policy is the clinic's)
     if (r.intent === 'out_of_scope' && r.reason !== 'no_domain_words' && r.reason !== 'out_of_scope') continue;
+    // ("… Is that something your clinic offers for hair loss?": the unlisted thing the message asks about is in it)
+    const unlisted = recognition.unlistedText?.toLowerCase();
+    if (unlisted && r.text.toLowerCase().includes(unlisted)) continue;
     const text =
       r.intent === 'out_of_scope' || (r.intent === 'not_covered' && !r.notCovered)
         ? notCoveredText(deps.knowledge)
@@ -362,8 +369,22 @@ const ASKED_INSIDE =
 /** Paying for it, by name ("can I put it through WorkCover?", "a Medicare rebate"): not "is that covered by what you do?". */
 const PAYING =
   /\b(claim|claimable|rebate|rebates|insurance|insurer|health fund|private health|extras|medicare|workcover|work cover|pay|paid|pays|cost|costs|price|prices|fee|fees|discount|discounts|concession|concessions|bulk bill|how much)\b/i;
+/** Who treats, asked of the clinic ("is the practitioner a woman?", "can I see a male physio?", "are they registered?"). */
+const WHO_TREATS =
+  /\b(practitioners?|physios?|acupuncturists?|therapists?|staff|someone|anyone|they|he|she)\b.{0,30}\b(woman|women|female|females|lady|ladies|man|men|male|males|gender|registered|qualified|speaks?|speak)\b|\b(a|an) (female|male|woman|lady|man) (practitioner|physio|acupuncturist|therapist)\b/i;
 /** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
 const ABOUT_PAYING = new RegExp(`${PAYING.source}|\\b(covered|cover|fund)\\b`, 'i');
+
+/**
+ * Whether the unlisted thing of a message is a complaint by name: one the clinic's data knows as another kind of
+ * complaint or diagnosis ("hair loss", "bursitis"), or the name someone gave it ("the hearing man says it is
+ * tinnitus"); not any words that happened to follow "for" ("used for some newer things lately").
+ */
+function namedComplaint(knowledge: Knowledge, thing: string, text: string): boolean {
+  const lower = thing.toLowerCase();
+  const { otherComplaints, diagnoses } = knowledge.descriptions;
+  return otherComplaints.includes(lower) || diagnoses.includes(lower) || nameTold(cleanText(text))?.toLowerCase() === lower;
+}
 
 /** A function of a part remembered for the message, so that each part is recognised once. */
 function onceEach<T>(f: (part: string) => T): (part: string) => T {
@@ -381,7 +402,12 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     // (a booking only in its own words: "anything u can do?" after a complaint asks whether it helps)
     // ("I hurt my back at work. Can I put my treatment through WorkCover?": paying for it is the clinic's to say)
     const price = r.intent === 'not_covered' && PAYING.test(p);
-    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price;
+    // ("Can you recommend a good podiatrist? My feet need more than needles": another service; "Is the practitioner a
+    // woman? I'd feel more comfortable for my hip": who treats)
+    const clinicsOwn =
+      (r.intent === 'not_covered' && r.notCovered?.kind === 'service') ||
+      (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && WHO_TREATS.test(p));
+    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
     const named = r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
     return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!named || (price && r.treatments.length > 0));
@@ -425,7 +451,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (
     recognition.intent === 'condition_query' &&
     recognition.unlistedText !== undefined &&
-    recognition.unlistedText.toLowerCase() === nameTold(cleanText(recognition.text))?.toLowerCase() &&
+    namedComplaint(deps.knowledge, recognition.unlistedText, recognition.text) &&
     recognition.conditions.length === 0 &&
     questions.length === 1 &&
     parts.every((p) => recognize(p).conditions.length === 0 && !recognize(p).unlistedText)

@@ -122,7 +122,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * sets 75-77 and 81's kinds (98, 99, 99), then read (105).
  * Session 31: patients-words-test-82.json (p74b, older and non-native writers) and -83.json (p74c, short phone messages
  * and multi-turn), written in session 31 from the brief only, were run unread on the start (ef37908: 105, 104), then
- * read (110, 108).
+ * read (110, 108). patients-words-test-86.json (p75b, complaints described in detail, often for a family member) was run
+ * unread on the start and after sets 82/83's kinds (99, 99), then read (107).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -207,6 +208,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-79.json': 105,
   'patients-words-test-82.json': 110,
   'patients-words-test-83.json': 108,
+  'patients-words-test-86.json': 107,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

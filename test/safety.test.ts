@@ -2318,5 +2318,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my brother talked about ending it last week and I am scared for him', 'crisis');
     // "still here and don't want to be", said after an overdose months ago, is a crisis now
     expectTier('they pumped my stomach back in june. still here and i really dont want to be', 'crisis', ['alone']);
+    // set 82 (s75b, read in session 31): a feeling likened to a rope, a tendon gone stiff and sore, a chest tight from a
+    // hunched posture and a question put as curiosity are answered; a body gone stiff with twitching is still a seizure
+    expectNoGuidanceFirst('my neck feels like there is a tight wire pulled through it every night, would acupuncture help that?');
+    expectNoGuidanceFirst('the tendon above my heel has gone stiff and sore since I upped my running, can you treat that?');
+    expectNoGuidanceFirst('I slouch at a computer all day and my chest feels tight and my shoulders are rounded, which needling suits?');
+    expectTier('my dad has gone all stiff and his arms are jerking and he is not responding', 'emergency', ['alone']);
+    expectTier('I sit at a laptop all day but right now my chest is tight and crushing and I feel sick', 'emergency', ['alone']);
+    expectTier('I feel like hanging myself with the rope in the shed', 'crisis', ['alone']);
   });
 });

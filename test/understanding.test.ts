@@ -3314,6 +3314,49 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/opening hours/);
     });
 
+    it('a heel described for a mum who volunteers at the op shop is plantar fasciitis, not post-surgical pain', async () => {
+      const r = await say(
+        'My mum gets a stabbing pain under her heel with her first steps out of bed. She is on her feet all day at the op shop. Can you help her?',
+      );
+      expect(r.recognition?.condition).to.equal('Plantar fasciitis');
+    });
+
+    it('a partner’s complaint in "his" words ("the inner side of his elbow, closest to his body") is read as one’s own would be', async () => {
+      const r = await say(
+        'My partner is a joiner and complains of an ache on the inner side of his elbow, the side closest to his body, running down into his forearm. Worst when he swings a hammer or lugs his toolbox, and his grip is weaker. Is that on your list?',
+      );
+      expect(r.text).to.match(/Golfer/);
+    });
+
+    it('a recommendation asked beside a session count still gets the honest "our team can tell you" for the count', async () => {
+      const r = await say('I get tension headaches most weeks. Which of the two would you use, and how many appointments would it take?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.match(/dry needling/);
+    });
+
+    it('"does that count?" after an operation told, following a condition answer, is the post-surgical answer alone', async () => {
+      const c = new Conversation();
+      await c.say('do you treat tennis elbow?');
+      const r = await c.say('I had the tendon operated on two months ago and the scar is still sore. Does that count?');
+      expect(r.text).to.match(/Post-surgical pain/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('a visitor "having a squiz at what you do" is greeted, not declined', async () => {
+      const r = await say('hiya, just having a squiz at what you do, cheers');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('an unlisted complaint asked as "do you do the acupuncture for it" or "something your clinic offers for it" is said to be unlisted, and nothing else', async () => {
+      const r = await say(
+        'My hair is thinning on top. I saw needles in a person’s scalp on TikTok. Is that something your clinic offers for hair loss?',
+      );
+      expect(r.text).to.match(/isn’t on the list of conditions/);
+      expect(r.text).to.not.match(/don’t have that information/);
+      const w = await say('Need to drop 8 kilos. Do you do the acupuncture for weight loss?');
+      expect(w.text).to.match(/“weight loss” isn’t on the list/);
+    });
+
     it('asked to "grow it back" or "speed that up" for an unlisted complaint is told it is unlisted', async () => {
       const r = await say('my hair is thinning on top, could acupuncture grow it back?');
       expect(r.text).to.match(/isn’t on the list of conditions/);

@@ -388,8 +388,9 @@ const SOCIAL_VOCAB = new Set(
  * "go easy on me", "be gentle with me", "a bit hopeless with computers": patience asked for; "you've answered everything
  * I wanted to know", "that covers all my questions": the answers found enough (both social words, said with thanks).
  */
+// ("G'day, just having a sticky beak at what you do. Cheers": a visitor looking around)
 const GO_EASY =
-  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
+  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|(having|have|had|taking|take) a (quick |little |bit of a )?(sticky beak|stickybeak|squiz|gander|look|peek|nosy|browse|look around|poke around)( around)?( at (what you do|what you guys do|what yous do|what you offer|the (site|page|website)|your (site|page|website)))?|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
 
 /**
  * What was learnt, to be passed on ("I will tell my wife about the needles tonight", "I'll show my mum this"): a

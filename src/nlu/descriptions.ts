@@ -12,6 +12,19 @@ import { PhraseMatcher, phraseEntries } from './entities';
 
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'mines', 'myself', 'id', 'ill']);
 
+/** Another person's possessive ("his elbow", "her heel", "the side closest to their body"), read as the data's "my". */
+const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', 'your', 'ur', 'our']);
+
+/**
+ * The tokens (and stems) as the data words them: body parts and cues are written in the patient's own words ("inner
+ * side of my elbow", "closest to my body"), and a partner or a parent asking for someone else writes "his" or "her".
+ */
+function asOwn(tokens: string[], stems: string[]): [string[], string[]] {
+  if (!tokens.some((t) => OTHERS_POSSESSIVE.has(t))) return [tokens, stems];
+  const own = (t: string) => (OTHERS_POSSESSIVE.has(t) ? 'my' : t);
+  return [tokens.map(own), stems.map((st, i) => (OTHERS_POSSESSIVE.has(tokens[i]) ? 'my' : st))];
+}
+
 /** Someone named a diagnosis: "the doctor said", "physio called it", "diagnosed with". */
 const DIAGNOSIS = /\b(said|says|mentioned|called|calls|diagnosed|diagnosis|told me i have)\b/;
 
@@ -378,7 +391,7 @@ export class DescriptionMatcher {
 
   /** Whether a message has a symptom word or a diagnosis, not denied ("throbbing", "sore", "bursitis"). */
   hasSymptom(tokens: string[], stems: string[]): boolean {
-    return this.symptoms.match(tokens, stems).some((m) => !deniedSymptom(tokens, m.from));
+    return this.symptoms.match(...asOwn(tokens, stems)).some((m) => !deniedSymptom(tokens, m.from));
   }
 
   /**
@@ -386,7 +399,7 @@ export class DescriptionMatcher {
    * repetitive strain injuries); undefined when it is a part no listed condition covers, or none is named.
    */
   placeOwners(tokens: string[], stems: string[]): { part: string; conditions: string[] } | undefined {
-    const hit = this.parts.match(tokens, stems).find((m) => !negatedBefore(tokens, m.from));
+    const hit = this.parts.match(...asOwn(tokens, stems)).find((m) => !negatedBefore(tokens, m.from));
     if (!hit || !('conditions' in hit.value)) return undefined;
     return { part: tokens.slice(hit.from, hit.to).join(' '), conditions: hit.value.conditions.map((c) => c.name) };
   }
@@ -401,7 +414,7 @@ export class DescriptionMatcher {
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */
   namesBodyPart(tokens: string[], stems: string[]): boolean {
-    return this.parts.match(tokens, stems).length > 0;
+    return this.parts.match(...asOwn(tokens, stems)).length > 0;
   }
 
   /** Whether the named condition is told by its context over any body part ("pain after my shoulder surgery": post-surgical pain). */
@@ -411,7 +424,7 @@ export class DescriptionMatcher {
 
   /** The context cues of the named condition a message names, where they are. */
   cuesOf(name: string, tokens: string[], stems: string[]): Array<{ from: number; to: number }> {
-    return this.cues.match(tokens, stems).filter((m) => m.value.some((c) => c.name === name));
+    return this.cues.match(...asOwn(tokens, stems)).filter((m) => m.value.some((c) => c.name === name));
   }
 
   /** The condition a message describes, if any. `free` says which tokens are not already part of an entity. */
@@ -423,14 +436,18 @@ export class DescriptionMatcher {
     // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
-    const parts = usable(this.parts.match(tokens, stems)).filter((p) => !mindNotBody(tokens, p.to));
+    const parts = usable(this.parts.match(...asOwn(tokens, stems))).filter((p) => !mindNotBody(tokens, p.to));
     // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
     const asksList = tokens.includes('list') || tokens.includes('listed');
     const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     // ("when I lie down my legs get restless": "down" ends the verb, it is no "down my legs")
-    const cueHits = usable(this.cues.match(tokens, stems)).filter((m) => !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')));
+    // ("she volunteers at the op shop": a charity shop, no operation)
+    const cueHits = usable(this.cues.match(...asOwn(tokens, stems))).filter(
+      (m) =>
+        !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')) && !(tokens[m.from] === 'op' && /^shop/.test(tokens[m.to] ?? '')),
+    );
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
-    const symptomHits = usable(this.symptoms.match(tokens, stems)).filter((m) => !deniedSymptom(tokens, m.from));
+    const symptomHits = usable(this.symptoms.match(...asOwn(tokens, stems))).filter((m) => !deniedSymptom(tokens, m.from));
     const hasSymptom = symptomHits.length > 0;
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);

@@ -478,6 +478,17 @@ export function isHypothetical(words: string[], start: number, end = start): boo
 
 /** Will, would, could… in their written forms ("I'll" is "ill", "she'd" is "shed"). */
 const WILL = '(will|ill|youll|hell|shell|theyll|well|would|id|youd|hed|shed|wed|theyd|could|might|gonna|going to)';
+/**
+ * "my lower back feels like there's a hot rope twisted through it", "feels like a rope round my ribs": a feeling likened
+ * to a thing, a figure of speech; not "I feel like jumping off the bridge" or "feel like I might hang myself".
+ */
+export function likenedToAThing(words: string[], start: number): boolean {
+  const at = words.slice(start, start + 9).join(' ');
+  return /^(feel|feels|felt|feeling) like (there is |there are |theres |i have |ive got |i have got )?(a|an|some|someone|something|somebody)( \w+)? (rope|ropes|cable|wire|band|belt|cord|chain|bridge|ledge|cliff|noose|blade|knife|razor|knives|brick|rock|weight)\b/.test(
+    at,
+  );
+}
+
 /** "could give someone a stroke", "I'll give myself a stroke": a stroke or a fit as what something will cause, a figure of speech. */
 // ("a needle near his neck could give him a stroke", "could acupuncture give me an infection": a risk asked about)
 const FORETOLD_CAUSE = new RegExp(

@@ -21,6 +21,7 @@ import {
   timeCues,
   whenOf,
   foretold,
+  likenedToAThing,
 } from './context';
 import { NormalClause, SafetyNormaliser } from './normalise';
 import { safetyVocabulary } from './load';
@@ -69,7 +70,7 @@ const OTHERS_RECOVERED =
   /\b(she is|shes|he is|hes|they are|theyre) (now |since |these days )?(much |so much |a lot |heaps |way |loads |doing (much |so much |a lot |heaps |really )?)(better|well|good|great)\b|\b(she is|shes|he is|hes|they are|theyre) (now )?(in a (much )?(good|better|great|healthy) place)\b/;
 
 const QUESTION =
-  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
+  /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|curious (how|what|when|whether|if|why|about)|how (long|soon|often) (does|do|will|would|should|is|are|till|until|before)|how long (it|they|the \w+|that|this) (lasts?|takes?|stays?)|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
 /** A complaint that has lasted ("always", "for months"; not "for ages", which is also said of ten minutes' bleeding). */
 const LONG_STANDING =
@@ -1065,6 +1066,8 @@ export class SafetyTriage {
           )
             context = 'negated';
           else if (sign.tier !== 'crisis' && foretold(clause.words, start, end)) context = 'figure';
+          // ("my lower back feels like there's a hot rope twisted through it": a feeling likened to a thing)
+          else if (sign.tier === 'crisis' && likenedToAThing(clause.words, start)) context = 'figure';
           else if (
             (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci) || continuesReading(clauses, ci)) &&
             !(sign.tier === 'crisis' ? strongNow : nowSaid)
