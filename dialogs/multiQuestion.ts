@@ -327,18 +327,17 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
   const asked = parts.filter((part) => part.includes('?') || ASKS.test(part)).map((part) => deps.turns.recognizePart(part));
-  const clinics = (r: Recognition) =>
-    CLINIC_PART_INTENTS.has(r.intent) && r.conditions.length === 0 && r.treatments.length === 0 && (r.implied?.length ?? 0) === 0;
+  const clinics = (r: Recognition) => CLINIC_PART_INTENTS.has(r.intent) && r.conditions.length === 0 && !namesTreatment(r);
   // ("I get migraines. Which of the two do you use for those, and how many sessions would I need?": the whole reads as
   // a price question, but the recommendation asked is routed; the sessions part is still said)
   if (CLINIC_PART_INTENTS.has(recognition.intent) && asked.every(clinics)) return false;
+  const unlisted = recognition.unlistedText?.toLowerCase();
   const texts: string[] = [];
   for (const r of asked) {
     if (!clinics(r)) continue;
     // (an unlisted thing asked about is the rest's to answer; a price, an hour or a policy is the clinic's)
     if (r.intent === 'out_of_scope' && r.reason !== 'no_domain_words' && r.reason !== 'out_of_scope') continue;
     // ("… Is that something your clinic offers for hair loss?": the unlisted thing the message asks about is in it)
-    const unlisted = recognition.unlistedText?.toLowerCase();
     if (unlisted && r.text.toLowerCase().includes(unlisted)) continue;
     const text =
       r.intent === 'out_of_scope' || (r.intent === 'not_covered' && !r.notCovered)
@@ -386,6 +385,11 @@ function namedComplaint(knowledge: Knowledge, thing: string, text: string): bool
   return otherComplaints.includes(lower) || diagnoses.includes(lower) || nameTold(cleanText(text))?.toLowerCase() === lower;
 }
 
+/** Whether a recognition names a treatment, outright or by one of its concepts. */
+function namesTreatment(r: Recognition): boolean {
+  return r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
+}
+
 /** A function of a part remembered for the message, so that each part is recognised once. */
 function onceEach<T>(f: (part: string) => T): (part: string) => T {
   const seen = new Map<string, T>();
@@ -409,12 +413,7 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
       (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && WHO_TREATS.test(p));
     const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
-    const named = r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
-    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!named || (price && r.treatments.length > 0));
-  };
-  const namesTreatment = (p: string) => {
-    const r = recognize(p);
-    return r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
+    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0));
   };
   const told = parts.filter((p) => !questions.includes(p));
   // (a price beside a part that asks inside it, "I have TMD and neck tension - can you treat both in one session": not
@@ -422,7 +421,11 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
   const paying = questions.some((p) => recognize(p).intent === 'not_covered');
   // ("Firstly, is this something you treat, and secondly, would I be able to claim…": whether it is treated, asked too)
   const treatAsked = questions.some((p) => /\b(you|u) (treat|help with|work on)\b/i.test(p));
-  return questions.every(clinicOnly) && told.every((p) => !namesTreatment(p)) && !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))));
+  return (
+    questions.every(clinicOnly) &&
+    told.every((p) => !namesTreatment(recognize(p))) &&
+    !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))))
+  );
 }
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */

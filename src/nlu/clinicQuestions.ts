@@ -407,6 +407,8 @@ const FEEDBACK =
   /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b|\b(it|that|everything|the session|my session|today|yesterday) (went|has gone|all went) (really |so |very |super |pretty |extremely )?(well|great|fine|smoothly|perfectly|brilliantly)\b/g;
 /** The same, as a test (FEEDBACK is global, for taking the words out). */
 const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
+/** PASSES_ON as a test (it is global, for taking the words out). */
+const PASSES_ON_SAID = new RegExp(PASSES_ON.source);
 
 /**
  * A question announced, not yet asked ("I have a few questions about the needle treatments", "can I ask something?",
@@ -452,7 +454,7 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
   if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
   // ("I will tell my wife about the needles tonight": what was learnt, to be passed on)
-  if (words.length === 0 && new RegExp(PASSES_ON.source).test(form)) return 'social';
+  if (words.length === 0 && PASSES_ON_SAID.test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)

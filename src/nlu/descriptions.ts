@@ -435,19 +435,21 @@ export class DescriptionMatcher {
   match(tokens: string[], stems: string[], free: boolean[], patientsOwn = false): DescribedCondition | undefined {
     // Patients describe their own body ("my arches", "i get a zap"); "what gets trapped in the knots in your muscles"
     // is a question about the article. Conditions told by their context alone ("niggles from the footy season") need no "my".
+    // (the words as the data words them, once for the three matchers)
+    const [ownTokens, ownStems] = asOwn(tokens, stems);
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
-    const parts = usable(this.parts.match(...asOwn(tokens, stems))).filter((p) => !mindNotBody(tokens, p.to));
+    const parts = usable(this.parts.match(ownTokens, ownStems)).filter((p) => !mindNotBody(tokens, p.to));
     // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
     const asksList = tokens.includes('list') || tokens.includes('listed');
     const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
     // ("when I lie down my legs get restless": "down" ends the verb, it is no "down my legs")
     // ("she volunteers at the op shop": a charity shop, no operation)
-    const cueHits = usable(this.cues.match(...asOwn(tokens, stems))).filter(
+    const cueHits = usable(this.cues.match(ownTokens, ownStems)).filter(
       (m) =>
         !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')) && !(tokens[m.from] === 'op' && /^shop/.test(tokens[m.to] ?? '')),
     );
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
-    const symptomHits = usable(this.symptoms.match(...asOwn(tokens, stems))).filter((m) => !deniedSymptom(tokens, m.from));
+    const symptomHits = usable(this.symptoms.match(ownTokens, ownStems)).filter((m) => !deniedSymptom(tokens, m.from));
     const hasSymptom = symptomHits.length > 0;
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);
