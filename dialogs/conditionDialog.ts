@@ -15,6 +15,7 @@ import {
   unlistedConditionText,
 } from '../src/bot/replies';
 import { passagePicker } from '../src/nlu/passages';
+import { passageWithRole } from '../src/knowledge/roles';
 import { reply, say } from '../src/bot/reply';
 import { SUGGESTIONS } from '../src/bot/suggestions';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
@@ -166,8 +167,17 @@ export class ConditionDialog extends InterruptibleDialog {
     const also = condition.value.partial || others.length === 0 ? '' : ` ${otherListedText(others, listOf)}`;
     // "so sore for days after leg day, would dry needling help me recover?": a condition told by description, and what the
     // article says of what they ask for (muscle recovery, blood flow) said too.
-    const related = condition.value.described ? passagePicker(knowledge.passages).covering(recognition.text, condition.value.list) : undefined;
-    const text = conditionText(knowledge, condition.value, treatment, { said: condition.text, promise: recognition.promise }) + also;
+    // ("is that the Western one or the Chinese one?": the list's treatment, and where the article says it comes from)
+    const origin =
+      recognition.whichListAsked && ORIGIN_WORDS.test(recognition.text) ? passageWithRole(knowledge, 'origin', condition.value.list) : undefined;
+    const related = origin
+      ? { passage: origin }
+      : condition.value.described
+        ? passagePicker(knowledge.passages).covering(recognition.text, condition.value.list)
+        : undefined;
+    // ("which one would that be, the chinese one or the western one?": whichever was named, the lists that name it, no "Yes.")
+    const asked = recognition.whichListAsked ? 'both' : treatment;
+    const text = conditionText(knowledge, condition.value, asked, { said: condition.text, promise: recognition.promise }) + also;
     await say(step.context, 'answered', related ? beforeDisclaimer(text, related.passage.text) : text, {
       intent: INTENT,
       suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.book, SUGGESTIONS.difference],
@@ -179,6 +189,9 @@ export class ConditionDialog extends InterruptibleDialog {
     return namesCondition(recognition) || prompt.attemptCount >= MAX_ATTEMPTS;
   }
 }
+
+/** Words that name a treatment by where it comes from ("the Western one or the Chinese one"). */
+const ORIGIN_WORDS = /\b(western|eastern|chinese|china|oriental|traditional|modern|ancient|scientific)\b/i;
 
 /** `extra` said before the closing disclaimer of `text` (at the end when there is none). */
 function beforeDisclaimer(text: string, extra: string): string {

@@ -325,9 +325,11 @@ export class MainDialog extends ComponentDialog {
       }
       if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['research']))) return step.endDialog();
       // ("which one is the eastern one and which is the western one": one question in two parts)
-      // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation)
+      // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation; "which one would that be,
+      // the chinese one or the western one?" right after a condition asks which lists it)
       if (
         asksEastAndWest(context.activity.text ?? '') &&
+        !recognition.whichListAsked &&
         !FOR_ME.test(plainForm(context.activity.text ?? '')) &&
         !recognition.conditions.length &&
         (await this.sendAges(context))
@@ -425,6 +427,8 @@ export class MainDialog extends ComponentDialog {
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
     // ("can you recommend a good painkiller?": a medicine, which the bot does not advise on)
     if (recognition.notCovered?.kind === 'selfcare' || recognition.notCovered?.kind === 'medicine') return false;
+    // ("which one would that be, the chinese one or the western one?" right after a condition: which lists it, no pick)
+    if (recognition.whichListAsked) return false;
     const text = plainForm(recognition.text);
     // "Can I get a recommendation?", "I'd like your advice: acupuncture or dry needling?": the questions, or the answer.
     if (ASKS_FOR_ADVICE.test(text)) return true;
@@ -475,8 +479,9 @@ export class MainDialog extends ComponentDialog {
     // ("which one's for the inside stuff then?", "…my overall wellbeing rather than an injury. Acupuncture or dry needling?"):
     // the treatment a kind of problem points to, asked, whatever the model made of the words.
     const pointsTo = leadingArea(toldConcerns(recognition.text, recognition.conditions)) !== undefined && !asksWhatEachIsFor(recognition.text);
-    if (pointsTo && recognition.treatments.length === 0 && asksWhichIsFor(recognition.text) && splitQuestions(recognition.text).length < 2)
-      return true;
+    // ("which one's more for the inside stuff like organs": a concept of one, "organs", names no treatment asked about)
+    const noneNamed = recognition.treatments.every((t) => recognition.implied?.includes(t));
+    if (pointsTo && noneNamed && asksWhichIsFor(recognition.text) && splitQuestions(recognition.text).length < 2) return true;
     if (pointsTo && recognition.treatments.length === 2 && notUnderstood(recognition) && EITHER_OF_THE_TWO.test(text)) return true;
     const unsure = UNSURE_INTENTS.has(recognition.intent) || (recognition.reason !== 'classified' && recognition.treatments.length === 0);
     // "nah nothing else", "From typing all day at work." right after the recommendation: nothing new is asked; the

@@ -67,6 +67,8 @@ function followUps(topic: TreatmentTopic, treatment: TreatmentChoice): Suggestio
  * When one passage of the article answers the question ("when was it developed", "what has lactic acid got to do
  * with it"), sends that passage and returns true.
  */
+const COMPARING_INTENTS = new Set(['similarity', 'difference']);
+
 export async function sendPassageAnswer(
   context: TurnContext,
   deps: DialogDependencies,
@@ -86,6 +88,10 @@ export async function sendPassageAnswer(
       (last?.treatment === 'both' ? last : undefined);
   }
   if (!passage) return false;
+  // ("are the chinese needles and the muscle needles the same thing?": one treatment's passage is no comparison of the two)
+  // (one that tells of both, "dry needling is grounded in Western medicine … whereas acupuncture is …", compares them)
+  const tellsOfBoth = /acupuncture/i.test(passage.text) && /dry needling/i.test(passage.text);
+  if (treatment === 'both' && passage.treatment !== 'both' && !tellsOfBoth && COMPARING_INTENTS.has(recognition.intent)) return false;
   const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;
   await say(context, 'answered', passage.text, { intent: topic, suggestions: followUps(topic, about) });
   await deps.turns.remember(context, topic, { treatment: about }, passage.id);

@@ -15,7 +15,16 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { Approach, Area, claimText, recommend } from '../src/knowledge/claims';
-import { affirmedConditions, CONCERN_WORDS, Concerns, leadingArea, mentionsConcerns, toldConcerns, toldWords } from '../src/nlu/concerns';
+import {
+  affirmedConditions,
+  CONCERN_WORDS,
+  Concerns,
+  leadingArea,
+  mentionsConcerns,
+  toldConcerns,
+  toldWords,
+  withoutTreatmentsByWhatTheyDo,
+} from '../src/nlu/concerns';
 import type { Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
@@ -188,7 +197,8 @@ export function tellsApproach(text: string, afterChoice: boolean): boolean {
 function toldApproach(r: Told): Approach | undefined {
   const down = turnedDown(r.text);
   if (down) return down;
-  const named = matchSynonyms(APPROACHES, r.text);
+  // ("which is better for me, the chinese one or the muscle one?": both named by what they are, no preference told)
+  const named = matchSynonyms(APPROACHES, withoutTreatmentsByWhatTheyDo(r.text));
   if (named) return named;
   if (r.treatments.length === 1) return r.treatments[0] === 'acupuncture' ? 'chinese' : 'western';
   // (chronic pain tells no approach: the article says both can be used for it; "you prefer Western medicine" was untrue)

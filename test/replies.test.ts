@@ -124,6 +124,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * and multi-turn), written in session 31 from the brief only, were run unread on the start (ef37908: 105, 104), then
  * read (110, 108). patients-words-test-86.json (p75b, complaints described in detail, often for a family member) was run
  * unread on the start and after sets 82/83's kinds (99, 99), then read (107).
+ * Session 32: patients-words-test-87.json (p76b, young people texting: SMS spellings, problems told by the activity),
+ * written in session 32 from the brief only, was run unread on the start (72811cb: 98), then read (110).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -209,6 +211,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-82.json': 110,
   'patients-words-test-83.json': 108,
   'patients-words-test-86.json': 107,
+  'patients-words-test-87.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2327,4 +2327,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('I sit at a laptop all day but right now my chest is tight and crushing and I feel sick', 'emergency', ['alone']);
     expectTier('I feel like hanging myself with the rope in the shed', 'crisis', ['alone']);
   });
+
+  it('the kinds of session 32\'s read sets: a metal bit poking out is caught; fears said with "now", a figure of speech, chilling out and collapsing over the line are answered', () => {
+    // a bit of metal poking out of the skin, however it is spelt, is a retained fragment, session or not
+    expectTier('theres a little wire thing stickin outta my shoulder skin', 'urgent');
+    expectTier('tiny metal piece poking through the skin on my calf since this morning', 'urgent');
+    // a fear said with "now" ("and now I'm a bit spooked") is about what might happen, not a sign now
+    expectNoGuidanceFirst('can acupuncture near the head cause a stroke? a friend told me a story and now I feel quite uneasy about booking');
+    // a heart attack "of the knees" is a figure of speech; one in the chest is not
+    expectNoGuidanceFirst('getting up off the floor is a heart attack for my knees these days, would dry needling help?');
+    expectTier('i think my husband is having a heart attack, his chest is crushing', 'emergency', ['alone']);
+    // "chill me out" is relaxing, not chills; chills with a red needle site are still an infection
+    expectNoGuidanceFirst('work is insane at the moment, will acupuncture chill me out a bit?');
+    expectTier('got the chills tonight and the spot where the needle went in is red and hot', 'urgent');
+    // collapsing over the finish line or onto the couch is being worn out; collapsing and not responding is not
+    expectNoGuidanceFirst('did a 10k fun run and collapsed onto the couch after, legs are wrecked. could needling help recovery?');
+    expectTier('my mate collapsed at the finish line and he is not responding', 'emergency', ['alone']);
+    // trouble focusing in class is an everyday question, not a crisis
+    expectNoGuidanceFirst('can acupuncture help kids with adhd concentrate at school');
+  });
 });

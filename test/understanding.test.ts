@@ -3363,4 +3363,85 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/^\s*yes\b/i);
     });
   });
+
+  describe("the kinds of session 32's read sets (read after their honest runs)", () => {
+    it('which treatment a condition is for, asked by what each is like ("the needles-in-the-knots one or the chi one"), names the list, never "Yes."', async () => {
+      for (const asked of [
+        'Is that with the needles-in-the-knots one or the chi one?',
+        'which one would that be, the chinese one or the western one?',
+      ]) {
+        const c = new Conversation();
+        await c.say("My dad gets migraines most weeks, he's tried just about every tablet going.");
+        const r = await c.say(asked);
+        expect(r.text, asked).to.match(/Migraine and tension-type headaches is on our article’s list for dry needling/);
+        expect(r.text, asked).to.not.match(/^\s*yes\b/i);
+      }
+    });
+
+    it('swelling told in lay words ("knuckles puff up and get hot") is inflammation by the article’s broader word, never unlisted', async () => {
+      const r = await say('my knuckles puff up and get hot after a day at work, could acupuncture help?');
+      expect(r.text).to.match(/inflammation/);
+      expect(r.text).to.not.match(/isn’t on the list of conditions|^\s*yes\b/i);
+    });
+
+    it('a low patch told in lay words ("flat every winter, can’t be bothered") is stress management by the broader word', async () => {
+      const r = await say('i get really flat every winter and cant be bothered with anything, would acupuncture help');
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/isn’t on the list of conditions/);
+    });
+
+    it('feeling "out of sorts and unbalanced" gets what the article says of balancing chi', async () => {
+      const r = await say('Ive felt out of sorts and unbalanced since my divorce, is acupuncture meant for that kind of thing?');
+      expect(r.text).to.match(/balance a person’s chi/);
+    });
+
+    it('an old injury that aches whenever it gets cold is chronic pain by the broader word, not off-topic', async () => {
+      const r = await say('broke my collarbone years ago and it aches whenever it gets cold. can either of you help with that');
+      expect(r.text).to.match(/chronic pain/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('the two treatments named by what they are ("the chinese needles n the muscle needles") are compared, and naming them tells no preference', async () => {
+      const r = await say('r the chinese needles n the muscle needles basically the same');
+      expect(r.text).to.match(/not the same|inherently different theories/);
+      const w = await say('which is better for my sore muscles, the chinese one or the muscle one?');
+      expect(w.text).to.match(/points to dry needling/);
+      expect(w.text).to.not.match(/You prefer the Chinese medicine approach/);
+    });
+
+    it('"is it the nerves or all energy stuff" gets what the research says of nerve signalling', async () => {
+      const r = await say('do the needles do something to your nerves or is it all energy stuff');
+      expect(r.text).to.match(/nerve signalling/);
+    });
+
+    it('SMS "4" and "n" and "wats" are read as "for", "and" and "what": each question of a texted message is answered', async () => {
+      const r = await say('which ones more 4 stuff like digestion n sleep');
+      expect(r.text).to.match(/acupuncture/);
+      expect(r.text).to.match(/internal ailments/);
+      const w = await say('whens dn from n who does it');
+      expect(w.text).to.match(/1980s/);
+      expect(w.text).to.match(/Myotherapy/);
+      expect(w.text).to.not.match(/don’t have that information/);
+      const p = await say('do u do acu for insomnia n do u have parking');
+      expect(p.text).to.match(/insomnia/);
+      expect(p.text).to.match(/don’t have that information|call us/);
+      const c = await say('is acupuncture from china? n wats meridians');
+      expect(c.text).to.match(/meridian lines/);
+    });
+
+    it('"did my calf at netball" is an injury told, matched to the list', async () => {
+      const r = await say('did my calf at netball tues, can dry needling help');
+      expect(r.text).to.match(/Sports injuries|Muscle strains/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"is that the chinese one or the western one?" after a condition told in lay words names it, its list and where that treatment comes from', async () => {
+      const c = new Conversation();
+      await c.say('pulled something in my calf sprinting for the bus');
+      const r = await c.say('is that the chinese one or the western one?');
+      expect(r.text).to.match(/Muscle strains and sprains/);
+      expect(r.text).to.match(/Western medicine/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+  });
 });

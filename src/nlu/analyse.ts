@@ -311,8 +311,9 @@ export const MAX_TOKENS = 120;
  * A concept the patient doubts ("a bit of a sceptic about energy and life force stuff", "not into the meridian side"):
  * no treatment of theirs to imply; what they want instead is.
  */
+// ("a Western basis rather than the energy stuff": the concept set against, not asked about)
 const DOUBTED =
-  /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want)( (the|all|that|this|those|any))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$/;
+  /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want)( (the|all|that|this|those|any))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$|\b(rather than|instead of|as opposed to|other than)( (the|all|that|this|those|any))?( \w+)?$/;
 
 export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
   const cleaned = cleanText(text);

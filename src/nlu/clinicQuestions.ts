@@ -89,8 +89,9 @@ const WHICH_OLDER =
 
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
+// ("whens dn from", "when does dry needling date from": when it began)
 const WHICH_DECADE =
-  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (first |originally |actually )?(start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b/;
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (first |originally |actually )?(start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b|\bwhens?( is| was| does| did)? (it|acupuncture|dry needling|dn|acu|that|this) (date |dates |originally |come |first )?from\b/;
 
 /** "would the needles near the scar hurt much?", "does it hurt when the needle goes in?": how the treatment feels, which the article does not say. */
 const FEELS_ASKED =

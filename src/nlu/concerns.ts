@@ -184,10 +184,20 @@ const COMPARED_AWAY = /\b(rather )?than\s+(?=(a|an|the|my|any)?\s*\w+\s+(thing|p
 /** "rather than muscles", "instead of an injury": what follows is set aside, as "not muscles". */
 const SET_AGAINST = /\b(rather than|instead of|as opposed to)\s+/gi;
 
+/** A treatment named by what it works on ("the muscle needles", "the needles-in-the-knots one"): no problem told. */
+const TREATMENT_BY_WHAT_IT_DOES =
+  /\b(the )?(muscle|muscles|knot|knots|trigger point|trigger points|chinese|chi|qi|energy|meridian|meridians|western|eastern|traditional|modern|ancient|older|newer|scientific|holistic)( needles| needling| one| ones| kind| type| way){1,2}\b|\b(the )?needles[ -]in[ -]the[ -](muscles?|knots)( one| kind| type)?\b/gi;
+
+/** The message without the treatments named by what they work on or come from ("the chinese one or the muscle one"). */
+// (both named: "which one is the muscle one?" alone points to the muscles, as the choice asked)
+export const withoutTreatmentsByWhatTheyDo = (text: string): string =>
+  (text.match(TREATMENT_BY_WHAT_IT_DOES) ?? []).length >= 2 ? text.replace(TREATMENT_BY_WHAT_IT_DOES, ' ') : text;
+
 /** A message's clauses, in plain form, with a denied list kept whole. */
 function clausesOf(text: string): string[] {
+  // ("the chinese one or the muscle one": the treatments' names tell no problem)
   return (
-    text
+    withoutTreatmentsByWhatTheyDo(text)
       .replace(DENIED_LIST, (list) => list.replace(/,/g, ' '))
       // ("more of an internal thing than a muscle thing": what it is compared with is set aside, as "not a muscle thing")
       .replace(COMPARED_AWAY, '. not ')

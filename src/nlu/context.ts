@@ -14,7 +14,10 @@ const OTHER_FOR_IT =
 
 /** "is that with the acupuncture or the dry needling?", "is that the acupuncture or the dry needling?", "is that the needles in the muscles one or the chinese one?" right after a condition: which treatment lists it. */
 const WHICH_ONE_FOR_IT =
-  /\b(is|was|would|will|do|does) (that|it|this|they|you) (be )?((with|by|using|done with|done by|treated with|for|use|do) )?(the )?(acupuncture|acu|dry needling|dn|needling) or (the )?(acupuncture|acu|dry needling|dn|other one|other treatment|other kind)\b(?! (that|which|who)\b)|\bwhich (one|treatment|of the two|of them)( is| would be| do you use| would you use)? (for )?(that|it|this)\b|\b(is|was|would|will) (that|it|this) (be )?(with |for |done with )?the( \w+){1,5} (one|kind|type) or the( \w+){1,4} (one|kind|type)\b/;
+  /\b(is|was|would|will|do|does) (that|it|this|they|you) (be )?((with|by|using|done with|done by|treated with|for|use|do) )?(the )?(acupuncture|acu|dry needling|dn|needling) or (the )?(acupuncture|acu|dry needling|dn|other one|other treatment|other kind)\b(?! (that|which|who)\b)|\bwhich (one|treatment|of the two|of them)( is| would be| do you use| would you use)? (for )?(that|it|this)\b|\bwhich (one|1|treatment|of the two|of them) (is|was|would|will) (that|it|this)( be)?\b(?! (for|like|about|when|if)\b)|\b(is|was|would|will) (that|it|this) (be )?(with |for |done with )?the( \w+){1,5} (one|kind|type) or the( \w+){1,4} (one|kind|type)\b/;
+
+/** A message as the follow-up patterns read it: lower case, apostrophes and hyphens as spaces ("the needles-in-the-knots one"). */
+const saidForm = (text: string) => text.toLowerCase().replace(/[’'-]/g, ' ');
 
 /** What the conversation is about, kept in conversation state between turns. */
 export interface ClinicContext {
@@ -118,7 +121,7 @@ function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
  */
 function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
   if (!ctx.lastCondition || r.conditions.length > 0 || r.unlistedText) return false;
-  const said = r.text.toLowerCase().replace(/[’']/g, ' ');
+  const said = saidForm(r.text);
   return (
     (r.treatments.length <= 1 && ON_LIST_FOR_IT.test(r.text.toLowerCase())) ||
     WHICH_ONE_FOR_IT.test(said) ||
@@ -141,7 +144,7 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
       reason: 'classified',
       score: 1,
       refersBack: true,
-      ...(WHICH_ONE_FOR_IT.test(r.text.toLowerCase().replace(/[’']/g, ' ')) ? { whichListAsked: true } : {}),
+      ...(WHICH_ONE_FOR_IT.test(saidForm(r.text)) ? { whichListAsked: true } : {}),
     };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the
   // other treatment and no condition, right after a recommendation for a condition, is about that condition.

@@ -3,16 +3,17 @@
  * message into its questions, in order, at sentence ends and at "and" / "also" / "plus" / "oh and" when a
  * question word follows. A message that is one question comes back as one part.
  */
-const QUESTION_START = "(?:how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|am|will|would|should|any|have|has)";
+const QUESTION_START =
+  "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|can|could|do|does|did|is|are|am|will|would|should|any|have|has)";
 /**
  * A question after "and": a question word, or an auxiliary ("and is it safe?", "and is carpal tunnel…?") unless what
  * follows it goes on telling ("plays rugby and is always getting banged up", "I am 78 and have had a bad back").
  */
-// ("whats chi and r u open saturdays": "r u" as people text "are you")
+// ("whats chi and r u open saturdays": "r u" as people text "are you"; "…invented n who uses it", "n wats chi": "n" for "and")
 const ASKED_AFTER_AND =
-  "(?:how|what|whats|what's|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
+  "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
 const SPLIT = new RegExp(
-  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
+  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
   'i',
 );
 
@@ -63,7 +64,7 @@ export function splitQuestions(text: string): string[] {
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {
       const stripped = p
-        .replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|plus|so|roughly|approximately|exactly|just)\b[\s:,-]*/i, '')
+        .replace(/^((two|three|four|2|3|4) (things|questions|qs)|also|and|n|plus|so|roughly|approximately|exactly|just)\b[\s:,-]*/i, '')
         .trim();
       return /^(and|also|plus)\b/i.test(p.trim()) && /^[\p{L}'’-]+[?!.]*$/u.test(stripped) ? `what about ${stripped}` : stripped;
     })

@@ -75,6 +75,7 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
  */
 const SMS: Record<string, string> = {
   wots: 'whats',
+  wats: 'whats',
   gd: 'good',
   gud: 'good',
   abt: 'about',
@@ -146,9 +147,16 @@ const BEFORE_FOR = new Set([
   'ty',
   'treatment',
   'needles',
+  // ("which one's more 4 the inside stuff", "is it meant 4 that")
+  'more',
+  'meant',
+  'made',
+  'suitable',
+  'safe',
 ]);
 /** "which 4 me", "gd 4 u": a 4 before a person is "for"; so is one before a long while ("sore 4 ages"). */
-const FOR_WHOM = new Set(['me', 'u', 'you', 'him', 'her', 'us', 'them', 'ages', 'yonks', 'ever']);
+// (and before "the" or "my": "4 the inside stuff", "4 my back")
+const FOR_WHOM = new Set(['me', 'u', 'you', 'him', 'her', 'us', 'them', 'ages', 'yonks', 'ever', 'the', 'my']);
 /** "stressed 2 the max", "need 2 book": a 2 before these words is "to" (not "2 sessions"). */
 const AFTER_TO = new Set([
   'the',
@@ -216,12 +224,19 @@ export function words(text: string): string[] {
 
 /** Lower case, no punctuation or apostrophes, single spaces: the form red-flag patterns and commands are written for. */
 export function plainForm(text: string): string {
-  return cleanText(text)
+  const plain = cleanText(text)
     .toLowerCase()
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  // ("which one's more 4 the inside stuff": the SMS "4" read as the tokens read it, so patterns over plain text see "for")
+  return plain.includes('4') ? plain.replace(SMS_FOR, (m, prev: string, next: string) => (smsFor(prev, next) ? `${prev} for ` : m)) : plain;
 }
+
+/** A "4" between two words, with the words around it (see spellOut). */
+const SMS_FOR = /\b(\S+) 4 (?=(\S+))/g;
+const smsFor = (prev: string, next: string) =>
+  /^[a-z]/.test(next) && (BEFORE_FOR.has(SMS[prev] ?? prev) || (FOR_WHOM.has(next) && !/^\d/.test(prev)));
 
 /** Fillers before a question ("ok fair enough. so what is it?", "ok then, what can acupuncture help with?"). */
 const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|thanks|alright|sure|then|oh|anyway|great)[\s,.!]*)+/i;

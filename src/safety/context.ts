@@ -203,13 +203,19 @@ const HABITUAL = [
   /\b(gets|get) (a bit |really |quite |so |very )?\w+ (in the (morning|mornings|evening|evenings)|at night|after (meals|eating|exercise|training|running|rowing|the gym|gym|sport|swimming|cycling|lifting|weights|golf|tennis|a run|a workout|workouts|footy|netball|climbing))\b/,
 ];
 
+/** Feelings about what might happen ("now I'm a bit spooked", "so now I'm nervous"): said with "now", no sign happening now. */
+const UNEASY =
+  'scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|freaking out|petrified|spooked|rattled|uneasy|jittery|apprehensive|on edge|concerned|creeped out|put off';
+
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
   // ("now I am fine" is recovery, not a sign happening now: RECOVERED below)
   // ("now I take medicine and no more seizure": how things are since, not a sign now)
   // ("I'm in a good place now", "doing really well now": recovered, told after what happened long ago)
   // ("all sorted now", "it's fine now": recovered since, not a sign now; "she's nervous now", "so now I'm scared": a feeling since)
-  /\b((?<!\b(sorted|fine|good|better|well|great|(good|better|great|happy|happier|safe|safer|stable|healthy|healthier) place|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))(?! ((i am|im|i m|i feel|i get|he is|hes|she is|shes|we are|they are|i am a|im a) )?(a |a bit |bit |a little |little |quite |really |so |kinda |kind of |pretty |super |very |understandably |a tad |slightly )?(scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|funny about|petrified|cautious|worrier|nervous wreck)\b)|right now|today|tonight|currently|atm|again|anymore|any more)\b/,
+  new RegExp(
+    `\\b((?<!\\b(sorted|fine|good|better|well|great|(good|better|great|happy|happier|safe|safer|stable|healthy|healthier) place|ok|okay|settled|controlled|under control|recovered|healed|resolved|cleared up|nervous|worried|scared|anxious|wary|funny about needles|paranoid|hesitant|afraid|terrified) )now(?! ((i am|im|he is|hes|she is|shes|they are|i feel|all|is|its|it is|everything is|everythings|all is) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble))(?! ((i|he|she) )?(take|takes|taking|am on|is on|on|have) (medicine|medication|meds|tablets|pills|treatment))(?! no more| no (seizures?|fits?|attacks?|episodes?|problems?|issues?|trouble|bleeds?|reactions?))(?! ((i am|im|i m|i feel|i get|he is|hes|she is|shes|we are|they are|i am a|im a) )?(a |a bit |bit |a little |little |quite |really |so |kinda |kind of |pretty |super |very |understandably |a tad |slightly )?(${UNEASY}|funny about|cautious|worrier|nervous wreck)\\b)|right now|today|tonight|currently|atm|again|anymore|any more)\\b`,
+  ),
   // "just fainted", not "my pec is just sore" (only sore) or "passed out just watching a video" (only watching).
   /\bjust\b(?! (a|an|the|some|sore|tight|stiff|achy|aching|bruised|tender|tense|mild|general|normal|curious|wondering|checking|asking|want|wanted|wanting|need|needed|get|gets|getting|a bit|a little|my|our|regular|ordinary|the usual|being|in case|(watching|looking|reading|walking|sitting|standing|lying|laying|doing|talking|hearing|seeing|listening|scrolling|waiting|getting up|bending|climbing|typing|driving to)\b))/,
   /\b(this|tonight|today) (morning|afternoon|evening|arvo|week)\b/,
@@ -404,8 +410,7 @@ const WORRY_NOW =
 const NOW_WORDS = 'right now|happening|at the moment|currently|as we speak|this minute';
 /** "and now I've read about punctured lungs": now that it was read, not a sign now. */
 // ("and now I'm nervous to book": a feeling about what was heard, not the sign now)
-const NOW_READ =
-  '(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |a little |slightly |quite |really |so |kind of |kinda |pretty )?(nervous|nervy|worried|scared|anxious|freaking out|paranoid|afraid|terrified|wary|unsure|wondering|curious|confused|hesitant|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))';
+const NOW_READ = `(?! (i have |ive |i )?(read|heard|seen|googled|looked up|watched|been reading)| (i am |im |i feel |i get |i have got |i got )?(a bit |a little |slightly |quite |really |so |kind of |kinda |pretty )?(${UNEASY}|unsure|wondering|curious|confused|second guessing|having second thoughts|thinking about|thinking of|considering|looking into|keen on|interested in))`;
 /** "she's fine now", "I'm in a good place now", "doing really well now": how someone is since, not a sign happening now. */
 // ("I'm not having any problems now": none now)
 const WELL_NOW =
