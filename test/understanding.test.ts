@@ -3443,5 +3443,12 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/Western medicine/);
       expect(r.text).to.not.match(/^\s*yes\b/i);
     });
+
+    it('a day as it is texted after a time word ("open sun") is that day; "I sat at my desk" is still sitting', async () => {
+      const r = await say('r u open sun');
+      expect(r.text).to.match(/opening hours/);
+      const w = await say('i sat at my desk all day and my lower back aches, can dry needling help');
+      expect(w.text).to.match(/Chronic lower back pain/);
+    });
   });
 });

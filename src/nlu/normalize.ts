@@ -189,6 +189,51 @@ const AFTER_TO = new Set([
   'chat',
 ]);
 
+/** Days as they are texted. */
+const DAYS: Record<string, string> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  tues: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  thur: 'thursday',
+  thurs: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
+/** Words a texted day follows ("open sun", "this sat", "till fri"). */
+const BEFORE_DAY = new Set([
+  'open',
+  'on',
+  'this',
+  'next',
+  'til',
+  'till',
+  'until',
+  'every',
+  'closed',
+  'by',
+  'from',
+  'or',
+  'and',
+  'avail',
+  'available',
+  'free',
+  'appt',
+  'appts',
+  'appointment',
+  'appointments',
+  'session',
+  'booking',
+  'book',
+  'before',
+  'after',
+  'last',
+  'tmrw',
+  'arvo',
+]);
+
 /** Text-message spellings written out, in place (offsets kept): see SMS, BEFORE_FOR, AFTER_TO. */
 function spellOut(tokens: Token[]): Token[] {
   return tokens.map((t, i) => {
@@ -200,6 +245,9 @@ function spellOut(tokens: Token[]): Token[] {
     const next = tokens[i + 1]?.norm ?? '';
     if (t.norm === '4' && (BEFORE_FOR.has(prev) || (FOR_WHOM.has(next) && !/^\d/.test(prev))) && /^[a-z]/.test(next)) return { ...t, norm: 'for' };
     if (t.norm === '2' && AFTER_TO.has(next) && !/^\d/.test(prev)) return { ...t, norm: 'to' };
+    // ("r u open sun", "any appts thurs arvo": a day as it is texted, after a word that names a time; "I sat" stays "sat")
+    const day = DAYS[t.norm];
+    if (day && BEFORE_DAY.has(prev)) return { ...t, norm: day };
     return t;
   });
 }
