@@ -2345,5 +2345,22 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my mate collapsed at the finish line and he is not responding', 'emergency', ['alone']);
     // trouble focusing in class is an everyday question, not a crisis
     expectNoGuidanceFirst('can acupuncture help kids with adhd concentrate at school');
+    // set 85 (s76c, read in session 32): pills put aside with the number known, a head banged on a wall to stop the
+    // thoughts, a red patch past the pen line, "cooked" after the needles, stiffer than before the treatment, "dn" as a
+    // session, a stay in hospital "overnight" months ago, a "stroke-inducing" workload and "will they stop?"
+    expectTier('been setting aside my sleeping tablets for weeks, I know exactly how many it would take', 'crisis', ['alone']);
+    expectNoGuidanceFirst('I know how many sessions I need now, can I book them all?');
+    expectTier('when it gets loud in my head I keep banging my head against the door, can acupuncture calm me down', 'crisis');
+    expectNoGuidanceFirst('banging my head against the wall trying to get the baby to sleep lol, does acupuncture help insomnia?');
+    expectTier('my dad drew around the red patch where the needle went in and this morning it has spread past the line', 'urgent');
+    expectTier('totally cooked since the needling this morning, could sleep for days, is that normal?', 'clinic');
+    expectTier('my shoulder feels stiffer today than before my session, how long will that last?', 'clinic');
+    expectNoGuidanceFirst('my hip was worse before the treatment last year and it is fine now, can I book a check up?');
+    expectTier('cant move my fingers properly since the dn yesterday', 'urgent');
+    expectNoGuidanceFirst('calves tight af after runs, dn any good?');
+    expectNoGuidanceFirst('last year I had a bad reaction to peanuts, kept in hospital overnight, all fine now. do you use any oils?');
+    expectTier('my lips swelled up overnight and now my throat feels tight', 'emergency', ['alone']);
+    expectNoGuidanceFirst('work has been heart attack inducing lately and my shoulders are like rocks, can dry needling help?');
+    expectNoGuidanceFirst('what if it hurts too much, will they stop?');
   });
 });

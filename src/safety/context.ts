@@ -226,7 +226,8 @@ const RECENT = [
 
   // ("felt faint for a minute" is how long it lasted, not when)
   /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|(?<!\b(my|his|her|our|their) )seconds?)( ago)?\b/,
-  /\b(yesterday|last night|overnight|earlier)\b/,
+  // ("kept in hospital overnight", "stayed overnight": how long a stay was, not when)
+  /\b(yesterday|last night|(?<!\b(hospital|ward|ed|icu|emergency|kept|stayed|stay|admitted) )overnight|earlier)\b/,
   // "since lunch there's a crushing feeling": since a time today.
   /\bsince (lunch|lunchtime|breakfast|brekkie|dinner|tea|morning tea|i woke up|waking up|i got up|\d+ ?(am|pm|oclock))\b/,
   // "been bleeding … for ages, dripping on the floor": still going now, however long.
