@@ -263,8 +263,13 @@ function perCondition(r: Recognition, asked: Recognition['treatments'] = r.treat
  */
 function addAnswer(answers: PartAnswer[], answer: PartAnswer): void {
   if (answer.unlisted && answers.some((a) => a.unlisted)) return;
+  // ("I take a blood thinning tablet … should I stop taking my blood thinner?": one medicine said once, not per name)
+  if (answer.intent === 'not_covered' && answers.some((a) => a.intent === 'not_covered' && firstSaid(a.text) === firstSaid(answer.text))) return;
   if (!answers.some((a) => a.text === answer.text)) answers.push(answer);
 }
+
+/** The first sentence of an answer, with what it quotes left out. */
+const firstSaid = (text: string) => text.replace(/“[^”]*”/g, '“”').split(/(?<=[.!?:])\s/)[0];
 
 /** Words of a listed name that say which one it is (not "pain", "chronic", "syndrome"). */
 const GENERIC_NAME_WORDS = new Set(['pain', 'chronic', 'including', 'syndrome', 'disorder', 'issues', 'management']);

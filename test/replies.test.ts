@@ -126,6 +126,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * unread on the start and after sets 82/83's kinds (99, 99), then read (107).
  * Session 32: patients-words-test-87.json (p76b, young people texting: SMS spellings, problems told by the activity),
  * written in session 32 from the brief only, was run unread on the start (72811cb: 98), then read (110).
+ * patients-words-test-88.json (p76a, older and second-language writers) was run unread on the start and after set 87's
+ * kinds (95, 95), then read late in session 32 (100; ten cases still fail: follow-ups, unlisted conditions told at
+ * length, "internal ailments" asked about).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -212,6 +215,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-83.json': 108,
   'patients-words-test-86.json': 107,
   'patients-words-test-87.json': 110,
+  'patients-words-test-88.json': 100,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

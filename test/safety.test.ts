@@ -2362,5 +2362,11 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my lips swelled up overnight and now my throat feels tight', 'emergency', ['alone']);
     expectNoGuidanceFirst('work has been heart attack inducing lately and my shoulders are like rocks, can dry needling help?');
     expectNoGuidanceFirst('what if it hurts too much, will they stop?');
+    // set 88 (p76a, a reply set read in session 32): "near the end it says" quotes the article; a chest tight with nerves,
+    // the heart checked by the GP, is anxiety
+    expectNoGuidanceFirst('at the end it says dry needling is grounded in Western medicine. what does that mean?');
+    expectNoGuidanceFirst(
+      'my stomach gets tight with nerves before work and the doctor has checked my heart, it is anxiety. can acupuncture help with stress?',
+    );
   });
 });

@@ -3450,5 +3450,26 @@ describe('understanding patients’ own words', () => {
       const w = await say('i sat at my desk all day and my lower back aches, can dry needling help');
       expect(w.text).to.match(/Chronic lower back pain/);
     });
+
+    it('what a neighbour said of the clinic ("says your clinic does the needles") is no diagnosis: the heel described is still matched', async () => {
+      const r = await say(
+        'For months the bottom of my heel has been very sore, worst with the first steps out of bed. My friend says your clinic does needles. Can you treat it?',
+      );
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('praise for the website is thanked, not declined', async () => {
+      const r = await say('What a lovely website, it is very easy to read even for an old man like me. Well done to whoever made it.');
+      expect(r.recognition?.intent).to.equal('thanks');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('whether to stop a blood thinner before needling is medicine advice, said once, never a blood-flow passage', async () => {
+      const r = await say('I am on warfarin tablets for my heart. Before my dry needling, should I stop the blood thinner for a few days?');
+      expect(r.text).to.match(/can’t give advice about medicines/);
+      expect(r.text.match(/can’t give advice about medicines/g)).to.have.length(1);
+      expect(r.text).to.not.match(/enhancing blood flow/);
+    });
   });
 });

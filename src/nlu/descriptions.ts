@@ -43,9 +43,13 @@ const TOLD_OWN_STORY = (tokens: string[], i: number) =>
 const ADVICE_TO_DO = (tokens: string[], i: number) =>
   /^((i|you|we) (should|need|ought|must|might|could|can|better)|(me )?to [a-z]+)\b/.test(tokens.slice(i + 1, i + 4).join(' '));
 
+/** "my neighbour says your clinic does the needles": what someone said of the clinic, which names no diagnosis. */
+const OF_THE_CLINIC = (tokens: string[], i: number) => ['your', 'you', 'yous', 'u', 'ur'].includes(tokens[i + 1] ?? '');
+
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   const at = tokens.findIndex(
-    (t, i) => DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i) && !ADVICE_TO_DO(tokens, i),
+    (t, i) =>
+      DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i) && !ADVICE_TO_DO(tokens, i) && !OF_THE_CLINIC(tokens, i),
   );
   if (at < 0) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
