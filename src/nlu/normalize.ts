@@ -202,7 +202,7 @@ const DAYS: Record<string, string> = {
   sat: 'saturday',
   sun: 'sunday',
 };
-/** Words a texted day follows ("open sun", "this sat", "till fri"). */
+/** Words a texted day follows ("open sun", "this sat", "till fri"; not "and": "hurt my back and sat down"). */
 const BEFORE_DAY = new Set([
   'open',
   'on',
@@ -215,8 +215,6 @@ const BEFORE_DAY = new Set([
   'closed',
   'by',
   'from',
-  'or',
-  'and',
   'avail',
   'available',
   'free',
