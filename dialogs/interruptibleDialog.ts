@@ -10,7 +10,7 @@ import type { PromptOptions } from 'botbuilder-dialogs';
 import { questionIntents } from '../src/knowledge/types';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { Recognition } from '../src/nlu/recognizer';
-import { socialKind, socialOnly } from '../src/nlu/clinicQuestions';
+import { asksHowItFeels, asksIfBot, socialKind, socialOnly } from '../src/nlu/clinicQuestions';
 import { choiceIndexOf } from './clinicChoicePrompt';
 import type { DialogDependencies } from './dependencies';
 
@@ -62,9 +62,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return pickedChoice(innerDc) !== undefined;
   }
 
-  /** Whether a message that does not answer the dialog's question ends it: a confident new question, or a sign-off. */
+  /**
+   * Whether a message that does not answer the dialog's question ends it: a confident new question, a sign-off,
+   * "is this an automated chat?" (the bot says what it is before anything else is asked of the patient), or "does it
+   * hurt?" (how it feels, which the team answers).
+   */
   protected interrupts(r: Recognition): boolean {
-    return isNewQuestion(r, this.questions, this.intent) || signsOff(r.text);
+    return isNewQuestion(r, this.questions, this.intent) || signsOff(r.text) || asksIfBot(r.text) || asksHowItFeels(r.text);
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

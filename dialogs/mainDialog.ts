@@ -70,6 +70,8 @@ import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAn
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
+/** "when was it invented": one thing pointed to (not "they", "each" or "both"). */
+const ONE_POINTED_TO = /\b(it|that|this|that one|this one)\b/;
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
 /** "get me a person", "can I talk to an actual human", "someone from reception". */
@@ -93,6 +95,9 @@ const WHERE_NEEDLES =
 // ("…stuck in a loop. Is that the sort of thing the needles are supposed to break?": what the needling is meant to do)
 const WHY_IT_WORKS =
   /^(but |so |ok |and )?(why|how) (would|does|do|could|can|should|on earth|the heck|exactly|is|are|will|come|on earth would|is it that)\b.*\b(do anything|affect|reach|work on|help|make a difference|change|fix|work for)\b|\bneedles? (in|into|on|at) (my|the|your|a|someone s) \w+( \w+)? (when|if|but|while|for) (it is|its|it s|the (problem|pain|issue|trouble|ache) is|my \w+ is|my \w+ s)\b|\b(supposed|meant|designed|trying) to (break|release|dissipate|loosen|undo|reset|interrupt)\b/;
+/** "how is it supposed to work on the stomach?", "how would the needles even reach my gut?": how it gets there. */
+const WORKS_THERE =
+  /\b(how|why) (is|does|would|could|can|will) (it|that|this|acupuncture|dry needling|needling|the needles?|they)( (even|actually|really|supposed to|meant to|possibly|ever))* (work on|work for|reach|affect|get to|do anything (to|for))\b/;
 /** Which of the two an age question points to ("which is the more modern one?": dry needling). */
 const NEWER = /\b(newer|newest|modern|more recent|most recent|younger|youngest)\b/;
 const OLDER = /\b(older|oldest|ancient|came first|first|more traditional|around longer|been around)\b/;
@@ -302,7 +307,8 @@ export class MainDialog extends ComponentDialog {
       if (agesAsked && (await this.sendAges(context))) return step.endDialog();
       // ("which decade did dry needling appear in?": that one's age, which the classifier may take for a choice; both ages
       // when neither or both are named. "is it Eastern or Western, and what decade did it come about?" is routed as usual.)
-      if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition))) return step.endDialog();
+      if (single && asksWhichDecade(context.activity.text ?? '') && (await this.sendAgeAsked(context, recognition, question)))
+        return step.endDialog();
       // ("which has the finer needles?", "are they like the needles for a blood test?": what the article says of the needles)
       if (single && asksAboutTheNeedles(context.activity.text ?? '') && (await this.sendRole(context, 'needles', 'how_it_works')))
         return step.endDialog();
@@ -364,11 +370,18 @@ export class MainDialog extends ComponentDialog {
         picked && namesArticleConcept(recognition.text) && (CONCEPT_QUESTION.test(recognition.text) || plain.split(' ').length <= 3);
       const whichFact = ((clearPassage || picked) && (WHICH_FACT.test(plain) || (!question.condition && WHERE_NEEDLES.test(plain)))) || asksConcept;
       // ("Why would putting a needle in my leg do anything for my stomach?": how it could work, not whether it is listed)
-      const whyItWorks = clearPassage && WHY_IT_WORKS.test(plain);
+      // ("How is it supposed to work on the stomach though?": one passage's words, and how it reaches there asked)
+      const whyItWorks = (clearPassage && WHY_IT_WORKS.test(plain)) || (picked && WORKS_THERE.test(plain));
       if (
         !asksUsesOutright(recognition) &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact || whyItWorks) &&
-        (!question.condition || aboutConcept || whichFact || whyItWorks) &&
+        // ("how is it supposed to work on the stomach though?" after digestive issues: how it works, asked in the words of
+        // one passage, whatever condition was talked about before)
+        (!question.condition ||
+          aboutConcept ||
+          whichFact ||
+          whyItWorks ||
+          (question.conditionFromContext && recognition.intent === 'how_it_works' && picked)) &&
         // ("Is acupuncture suitable for bedwetting in kids?": a thing we do not know asked of a treatment takes a passage only
         // when one clearly answers)
         ((question.treatment && !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent))) ||
@@ -591,14 +604,24 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The age asked of one treatment (its age passage) or of both (both ages); false when the question is about more. */
-  private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition']): Promise<boolean> {
+  private async sendAgeAsked(context: TurnContext, recognition: TurnUnderstanding['recognition'], question: ResolvedQuestion): Promise<boolean> {
     // ("When did dry needling come about? I assumed it was old like acupuncture.": the belief told asks nothing)
     const parts = splitQuestions(recognition.text);
     const beliefs = beliefsTold(recognition.text, parts);
     const asked = parts.filter((p) => !beliefs.includes(p));
     if (asked.length > 1) return false;
-    const treatments = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
-    if (treatments.length !== 1) return this.sendAges(context);
+    const named = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
+    // ("what is dry needling" … "when was it invented": "it" is the treatment just talked about)
+    const pointed =
+      named.length === 0 &&
+      question.treatmentFromContext &&
+      question.treatment !== 'both' &&
+      question.treatment &&
+      ONE_POINTED_TO.test(plainForm(recognition.text))
+        ? [question.treatment]
+        : named;
+    if (pointed.length !== 1) return this.sendAges(context);
+    const treatments = pointed;
     const treatment = treatments[0];
     const passage = passagePicker(this.deps.knowledge.passages).pick(recognition.text, treatment);
     if (hasRole(passage, 'age')) return sendPassageAnswer(context, this.deps, 'what_is', treatment);

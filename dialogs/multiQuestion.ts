@@ -550,7 +550,19 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // ("My lower back's only been sore since last weekend. Is that the chronic lower back pain on your list?": the
     // honest "sounds recent rather than chronic" stands for the part that refers back to it)
     for (const c of r.conditions) if (c.value.partial || c.value.recent) partly.add(c.value.name);
-    if ((r.reason === 'ambiguous' && r.conditions.length === 0) || r.intent === 'greeting' || r.intent === 'thanks') continue;
+    if (r.reason === 'ambiguous' && r.conditions.length === 0) {
+      // ("…, does it help with recovery, and…": the model unsure, but one passage of the treatment asked about says it)
+      const about = previous.treatment ?? r.treatments[0];
+      const clear =
+        about && about !== 'both' && ASKS.test(part) && !asksHowItFeels(part) ? passagePicker(deps.knowledge.passages).pick(part, about) : undefined;
+      if (clear) addAnswer(answers, { intent: 'how_it_works', text: clear.text, outcome: 'answered', question: {} });
+      continue;
+    }
+    if (r.intent === 'greeting' || r.intent === 'thanks') continue;
+    // ("…lumps in my shoulders that feel like marbles. Would dry needling get rid of those lumps?": "those lumps" are the
+    // ones told before, already answered, no unlisted thing of their own)
+    const pointedAt = /^(those|these|that|this|the same) (.+)$/i.exec(r.unlistedText ?? '')?.[2]?.toLowerCase();
+    if (pointedAt && answers.length > 0 && parts.some((p) => p !== part && p.toLowerCase().includes(pointedAt))) continue;
     // ("Should I stop it before coming, or reduce the dose? What do you advise?": the advice asked for is the part before's)
     if (answers.length > 0 && ADVICE_ONLY.test(part.trim())) continue;
     // ("What kind of practitioners use dry needling? Is it only acupuncturists?": who practises it, asked again of one

@@ -129,6 +129,10 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-88.json (p76a, older and second-language writers) was run unread on the start and after set 87's
  * kinds (95, 95), then read late in session 32 (100; ten cases still fail: follow-ups, unlisted conditions told at
  * length, "internal ailments" asked about).
+ * Session 33: patients-words-test-91.json (p78a, two- and three-turn conversations with personal context), written in
+ * session 33 from the brief only, was run unread on the start (ddadcac: 96), then read (105; five still fail: "not
+ * even under the osteoarthritis one?" after gout, "what does the article say it's increasingly being used for?" after
+ * hearsay, "mig+aines", a pulled muscle put to the which-suits answer, a pregnancy question answered with the hips).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -216,6 +220,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-86.json': 107,
   'patients-words-test-87.json': 110,
   'patients-words-test-88.json': 100,
+  'patients-words-test-91.json': 105,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2369,4 +2369,27 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'my stomach gets tight with nerves before work and the doctor has checked my heart, it is anxiety. can acupuncture help with stress?',
     );
   });
+
+  it('the kinds of session 33\'s read sets: a rough count and "more than I should" of tablets, self-harm "I do to myself", a gym chest with fine breathing, and "a literal heart attack"', () => {
+    // "a fair bit more panadol than I should", "maybe 20ish tablets": an overdose however roughly it is counted
+    expectTier("I've taken a fair bit more panadol than I should have today, maybe 20ish tablets, feeling a bit sick", 'emergency', ['alone']);
+    expectTier('had maybe 20ish panadol today for this headache', 'emergency', ['alone']);
+    // more wine or chocolate than one should is no overdose
+    expectNoGuidanceFirst('had a bit more wine than I should have last night, can I still have acupuncture today?');
+    // cuts "I do to myself when things get bad" are self-harm, told beside a question
+    expectTier('is it ok to get acupuncture if u have cuts on ur arms? i do it to myself when things get bad', 'crisis');
+    expectNoGuidanceFirst('my back is sore, i do it to myself when i sit too long at the desk');
+    // a sore pec from bench pressing with "breathing's totally fine" is a muscle; "can't breathe good" still is not fine
+    expectNoGuidanceFirst(
+      "Got a tight, achy spot in my right pec since I started bench pressing again. Only hurts when I press on it, breathing's totally fine, it's just the muscle. Can dry needling help?",
+    );
+    expectTier('stung by a wasp now covered in hives and cant breath good', 'emergency', ['alone']);
+    expectTier('my breathing is fine but my chest is crushing and im sweaty', 'emergency', ['alone']);
+    // "exams are giving me a literal heart attack lol" is stress said loosely
+    expectNoGuidanceFirst('exams are giving me a literal heart attack lol my shoulders are up to my ears. can acupuncture help stress');
+    // a worrier saying so is no crisis
+    expectNoGuidanceFirst(
+      'if I were to come over dizzy during the needling, would the practitioner know what to do? I am 82 and I do worry about these things, my daughter says I worry too much.',
+    );
+  });
 });

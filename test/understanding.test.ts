@@ -3472,4 +3472,108 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/enhancing blood flow/);
     });
   });
+
+  describe("the kinds of session 33's read sets (read after their honest runs)", () => {
+    it('"is this an automated chat?" while the bot waits for a choice is answered: the bot says it is automated', async () => {
+      const c = new Conversation();
+      await c.say('what is it used for');
+      const r = await c.say('Is this an automated chat or is someone typing?');
+      expect(r.text).to.match(/automated assistant/);
+      expect(r.text).to.not.match(/Please choose/);
+    });
+
+    it('who sent the patient and a hello before booking is a greeting, not a question about a treatment', async () => {
+      const r = await say("Hiya, my physio gave me your clinic's name. Just wanted to say hello before I book.");
+      expect(r.recognition?.intent).to.equal('greeting');
+      expect(r.text).to.not.match(/Do you mean acupuncture or dry needling/);
+    });
+
+    it('"is he old enough to have it?" after a condition asks about the treatment for his age, which the team answers', async () => {
+      const c = new Conversation();
+      await c.say('Is dry needling used for sports injuries? My son plays under 16s rugby.');
+      const r = await c.say("He's 15, is he old enough to have it?");
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+
+    it('"does that hurt?" after trigger points asks how the treatment feels, which the article does not say', async () => {
+      const c = new Conversation();
+      await c.say("What's a trigger point?");
+      const r = await c.say('Does that hurt?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/Which condition/);
+    });
+
+    it('a "when" that joins a clause ("what happens in the muscle when you do it?") asks no date', async () => {
+      const c = new Conversation();
+      await c.say('Can dry needling help with repetitive strain injuries?');
+      const r = await c.say('What actually happens in the muscle when you do it?');
+      expect(r.text).to.match(/blood flow|trigger points/);
+      expect(r.text).to.not.match(/1980s/);
+    });
+
+    it('"when was it invented?" and "how old is it?" after one treatment ask that treatment\'s age only', async () => {
+      const c = new Conversation();
+      await c.say('what is dry needling');
+      const r = await c.say('when was it invented');
+      expect(r.text).to.match(/1980s/);
+      expect(r.text).to.not.match(/ancient Chinese/);
+      const a = new Conversation();
+      await a.say('what is acupuncture');
+      const o = await a.say('how old is it');
+      expect(o.text).to.match(/ancient Chinese/);
+      expect(o.text).to.not.match(/don’t have that information/);
+    });
+
+    it('"is it Chinese like acupuncture then?" after dry needling asks about dry needling', async () => {
+      const c = new Conversation();
+      await c.say('Do you do dry needling for fibromyalgia?');
+      const r = await c.say('Is it Chinese like acupuncture then?');
+      expect(r.text).to.match(/Western medicine/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+
+    it('doubt that it works ("legit or woo woo?", "actually work or a scam?") gets what the article says of research and theory', async () => {
+      const r = await say('is acupuncture legit or woo woo 🤔');
+      expect(r.text).to.match(/scientific research/);
+      const d = await say('does dry needling actually work or is it a scam');
+      expect(d.text).to.match(/trigger points/);
+      expect(d.text).to.not.match(/Sorry, I’m not sure what you mean/);
+    });
+
+    it('lumps in the shoulders "like marbles" are the knots dry needling targets, not an unlisted condition', async () => {
+      const r = await say("I've got lumps in the tops of my shoulders that feel like marbles. Would dry needling get rid of those lumps?");
+      expect(r.text).to.match(/knots/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"how is it supposed to work on the stomach?" after digestive issues gets how acupuncture reaches the organs', async () => {
+      const c = new Conversation();
+      await c.say('My mother-in-law swears acupuncture fixed her stomach problems. Is digestion something acupuncture is used for?');
+      const r = await c.say("How is it supposed to work on the stomach though, the needles don't go anywhere near it?");
+      expect(r.text).to.match(/organs/);
+      expect(r.text).to.match(/meridian|nerve signalling/);
+    });
+
+    it('a part of several the model is unsure of ("does it help with recovery") is answered from the passage that says it', async () => {
+      const r = await say(
+        'I pulled a hammy sprinting. Do you treat muscle strains with dry needling, does it help with recovery, and how long is a typical session?',
+      );
+      expect(r.text).to.match(/Muscle strains and sprains/);
+      expect(r.text).to.match(/blood flow/);
+      expect(r.text).to.match(/don’t have that information/);
+    });
+
+    it('what someone said before "what\'s it used for?" tells, it names no condition: the uses are answered', async () => {
+      const r = await say("My mum said acupuncture is getting more popular. What's it used for?");
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"ok I\'ll tell my husband, can he come too?" is a question, never "you\'re welcome"', async () => {
+      const r = await say("ok I'll tell my husband, can he come too?");
+      expect(r.text).to.not.match(/You’re welcome/);
+      expect(r.text).to.match(/\+61|contact|call/);
+    });
+  });
 });

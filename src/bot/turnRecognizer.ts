@@ -80,6 +80,9 @@ const PERSON_ASKED =
 /** How many of the condition just answered's signs a follow-up must tell to be about it. */
 const MIN_CUES_TOLD = 2;
 /** Intents a message means whatever came before (a booking, a person, thanks). */
+/** "how is it supposed to work on the stomach?", "how would that work for my gut": how it works, asked. */
+const HOW_IT_WORKS_THERE =
+  /\bhow (is|does|do|would|could|can|will) (it|that|this|they|acupuncture|dry needling|the needles?|needling)( (even|actually|really|supposed to|meant to))* work\b/;
 const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 'help', 'difference', 'similarity']);
 
 /** "…too?", "…as well?", "also…": the same asked of something more. */
@@ -297,6 +300,8 @@ export class TurnRecognizer {
     const place = ctx.lastPlace;
     if (!place || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length > 0) return recognition;
     if (OWN_ROUTE.has(recognition.intent)) return recognition;
+    // ("How is it supposed to work on the stomach though?": how it works there, asked, not more told of the place)
+    if (recognition.intent === 'how_it_works' && HOW_IT_WORKS_THERE.test(plainForm(text))) return recognition;
     const again = this.recognizer.recognize(`my ${place}: ${text}`, { patientsOwn: true });
     const found = again.conditions.filter((c) => !c.value.excluded);
     if (found.length === 0) return recognition;

@@ -250,7 +250,7 @@ export function askedList(cleaned: string): string[] {
 const FOR_THING = /\b(?:for|with) ([^?.!,;:]{2,40})/g;
 /** "for anything in particular", "for years": no thing asked about. */
 const NOT_A_THING_FOR = new RegExp(
-  '^((any|some|every|no)(thing|one|body)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|(over |about |nearly |almost )?(a )?(' +
+  '^((any|some|every|no)(thing|one|body)|((some|other|new|newer|more|different|various|many|all sorts of|lots of) )*(uses|purposes|reasons|applications)|(a |so )?(long|while|years?|months?|weeks?|days?|ages)|(over |about |nearly |almost )?(a )?(' +
     NUMBER_WORDS +
     '|(a )?couple( of)?) (years?|months?|weeks?|days?|hours?|yrs|mths|wks)|though|tho|then|now|nowadays|today|these days|anyway|' +
     'exactly|really|please|(me|him|her|us|them|you)$|((my|his|her|our|your|a|the) )?(son|daughter|kids?|child|children|baby|teenager|mum|mom|mother|dad|father|' +

@@ -85,17 +85,17 @@ const ASKS_IF_BOT = [
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
 // ("how old are they?", "what's the history of each one?", "is either one a recent invention?": both ages asked)
 const WHICH_OLDER =
-  /\b(been around|existed|around) (as long as|longer than|for as long as)\b|\b(is|was) (dry needling|acupuncture|it|that) (as old as)\b|\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
+  /\b(been around|existed|around) (as long as|longer than|for as long as)\b|\bwhen (were|did) (they|both|the two|both of them|these|those|each|each one) (first |originally )?(start|started|begin|began|come about|come along|originate|invented|developed|created|appear|appeared)\b|\b(is|was) (dry needling|acupuncture|it|that) (as old as)\b|\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b/;
 
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
 // ("whens dn from", "when does dry needling date from": when it began)
 const WHICH_DECADE =
-  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (first |originally |actually )?(start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b|\bwhens?( is| was| does| did)? (it|acupuncture|dry needling|dn|acu|that|this) (date |dates |originally |come |first )?from\b/;
+  /\b(which|what) (decade|year|era|century) (did|was|were|is)\b|\b(is|was) (acupuncture|dry needling|dn|acu) (a |an )?(really |very |fairly |quite |pretty )?(modern|new|newer|recent|old|ancient|young) ?(treatment|thing|practice|invention|idea|technique|therapy|one)?\b|\bhow old is (acupuncture|dry needling|dn|acu|it|that|this|that one|this one)\b|\bwhen (did|was) (it|acupuncture|dry needling|dn|acu|that) (first |originally |actually )?(start|started|begin|began|come about|come along|originate|first used|invented|developed|created|first developed)\b|\bwho (came up with|invented|developed|created|founded|discovered|thought up|dreamt up|dreamed up|first used) (it|acupuncture|dry needling|dn|acu|that|this|needling)\b|\bwhens?( is| was| does| did)? (it|acupuncture|dry needling|dn|acu|that|this) (date |dates |originally |come |first )?from\b/;
 
 /** "would the needles near the scar hurt much?", "does it hurt when the needle goes in?": how the treatment feels, which the article does not say. */
 const FEELS_ASKED =
-  /\b((would|will|does|do|is|are) (the |your |a )?(needles?|needling|acupuncture|dry needling|treatment|session)|(would|will|does) (it|they)) (\w+ ){0,3}(hurt|be painful|painful|sting)\b/;
+  /\b((would|will|does|do|is|are) (the |your |a )?(needles?|needling|acupuncture|dry needling|treatment|session)|(would|will|does|is) (it|they|that|this)) (\w+ ){0,3}(hurt|be painful|painful|sting)\b/;
 
 export function asksHowItFeels(text: string): boolean {
   return FEELS_ASKED.test(plainForm(text));
@@ -419,6 +419,13 @@ const PASSES_ON_SAID = new RegExp(PASSES_ON.source);
 const ANNOUNCES_QUESTION =
   /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing)\b/g;
 
+/**
+ * Who sent the patient, or that a booking is coming ("my physio gave me your clinic's name", "a friend recommended
+ * you", "… before I book"): a greeting's opening, nothing asked.
+ */
+const REFERRED =
+  /\b((my|a|our) (\w+ )?(physio|physiotherapist|gp|doctor|dr|chiro|chiropractor|osteo|osteopath|friend|mate|sister|brother|mum|mother|dad|father|partner|wife|husband|colleague|coworker|workmate|neighbour|neighbor|daughter|son|trainer|coach|massage therapist|myotherapist|podiatrist|midwife) (gave me|passed on|recommended|referred me to|told me about|mentioned|suggested|sent me to|put me onto|put me on to) (your|you|this|the|yous)( (clinic s|clinics|clinic) name| clinic| name| details| number| guys| place| website| site| page| mob| team)?|before i (book|make a booking|make an appointment)( in)?( (a|my) (session|appointment|visit))?)\b/g;
+
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
 
@@ -451,8 +458,16 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const announces = new RegExp(ANNOUNCES_QUESTION.source).test(form);
-  const words = form.replace(GO_EASY, ' ').replace(FEEDBACK, ' ').replace(PASSES_ON, ' ').replace(ANNOUNCES_QUESTION, ' ').split(' ').filter(Boolean);
-  if (words.length === 0 && announces) return 'greeting';
+  const referred = new RegExp(REFERRED.source).test(form);
+  const words = form
+    .replace(GO_EASY, ' ')
+    .replace(FEEDBACK, ' ')
+    .replace(PASSES_ON, ' ')
+    .replace(ANNOUNCES_QUESTION, ' ')
+    .replace(REFERRED, ' ')
+    .split(' ')
+    .filter(Boolean);
+  if (words.length === 0 && (announces || referred)) return 'greeting';
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
   if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
   // ("I will tell my wife about the needles tonight": what was learnt, to be passed on)

@@ -135,8 +135,18 @@ function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
 const OTHER_PLACED =
   /\bthe other (one|1)\b[, ]+(on|at|in|round|around|down) (the )?(inside|outside|other side|inner|outer|front|back|top|bottom|underside)\b/;
 
+/** "is it Chinese like acupuncture then?": "it" asked of, the treatment named only to compare with. */
+const IT_LIKE_THE_OTHER =
+  /\b(is|was|does|did|isn t|wasn t) (it|that|this|that one|this one) (\w+ ){0,4}(like|as|same as|similar to|just like) (acupuncture|dry needling|acu|dn)\b/;
+
+/** A question of "it" that names the other treatment only to compare: about the treatment talked about last. */
+function itLikeTheOther(r: Recognition, ctx: ClinicContext): Recognition {
+  if (!ctx.lastTreatment || r.treatments.length !== 1 || r.treatments[0] === ctx.lastTreatment) return r;
+  return IT_LIKE_THE_OTHER.test(saidForm(r.text)) ? { ...r, treatments: [ctx.lastTreatment] } : r;
+}
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
-  r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(r, ctx), ctx), ctx);
+  r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(itLikeTheOther(r, ctx), ctx), ctx), ctx);
   if (asksOfLastCondition(r, ctx))
     return {
       ...r,
@@ -284,6 +294,8 @@ export function notUnderstood(r: Pick<Recognition, 'intent'>): boolean {
 }
 /** "it", "that", "this": the thing talked about last. */
 const POINTS_BACK = /\b(it|that|this)\b/i;
+/** "have it", "try it", "get it done": the treatment is what a patient has, tries or gets. */
+const TREATMENT_HAD = /\b(have|having|get|getting|try|trying|start|starting|book|booking|undergo|receive) (it|that|this)\b/;
 const MAX_POINTING_WORDS = 16;
 const TREATMENT_NAMES: Record<TreatmentId, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 
@@ -299,8 +311,10 @@ export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): s
   // A question ("so what is it exactly?"), not more told about the problem ("yes it is definitely muscular"), which the
   // recommendation's questions read.
   if (ctx.lastIntent === 'which_suits' || !asksSomething(text)) return undefined;
+  // ("He's 15, is he old enough to have it?" after sports injuries: what is had, got or tried is the treatment)
+  const treatmentHad = TREATMENT_HAD.test(saidForm(text)) && ctx.lastTreatment;
   const topic =
-    ctx.lastIntent === 'condition_query' && ctx.lastCondition
+    ctx.lastIntent === 'condition_query' && ctx.lastCondition && !treatmentHad
       ? ctx.lastCondition.name
       : ctx.lastTreatment
         ? TREATMENT_NAMES[ctx.lastTreatment]
@@ -367,12 +381,7 @@ export function tellsMoreForChoice(r: Recognition, ctx: ClinicContext): boolean 
   if (ctx.lastIntent !== 'which_suits' || r.notCovered || r.treatments.length > 0) return false;
   // "the jaw is the worst of it", "the leg pain is way worse, let's focus on that": which of the problems told decides,
   // whatever the model made of the sentence.
-  if (
-    PRIORITY.test(r.text.toLowerCase().replace(/[’']/g, ' ')) &&
-    !(OWN_BUSINESS.has(r.intent) && r.reason === 'classified') &&
-    !asksSomething(r.text)
-  )
-    return true;
+  if (PRIORITY.test(saidForm(r.text)) && !(OWN_BUSINESS.has(r.intent) && r.reason === 'classified') && !asksSomething(r.text)) return true;
   // ("it's been going on for over a year, muscles feel really tight": told, not asked, though the model read an article
   // question into "for over a year")
   return (notUnderstood(r) || (TOLD_NOT_ASKED.has(r.intent) && !asksSomething(r.text))) && tellsDetail(r.text);
@@ -388,7 +397,7 @@ const CHOICE_PUT_AGAIN = /^(and|but|or|so|ok|okay)?\s*(what|how)? ?(about|for|if
  */
 export function putsChoiceAgain(r: Recognition, ctx: ClinicContext): boolean {
   if (ctx.lastIntent !== 'which_suits' || r.treatments.length > 0 || r.notCovered) return false;
-  const plain = r.text.toLowerCase().replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = saidForm(r.text).replace(/\s+/g, ' ').trim();
   return plain.split(' ').length <= 14 && CHOICE_PUT_AGAIN.test(plain) && mentionsConcerns(r.text, r.conditions);
 }
 
@@ -405,7 +414,7 @@ const CONFIRMS_PICK =
  */
 export function confirmsPick(text: string, ctx: ClinicContext): boolean {
   if (ctx.lastIntent !== 'which_suits' && !(ctx.lastIntent === 'condition_query' && ctx.lastCondition)) return false;
-  const plain = text.toLowerCase().replace(/[’']/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = saidForm(text).replace(/\s+/g, ' ').trim();
   return plain.split(' ').length <= 10 && CONFIRMS_PICK.test(plain);
 }
 
@@ -466,7 +475,7 @@ export function asksWhichWasIt(text: string, ctx: ClinicContext): boolean {
 
 /** Whether a short message tells how long, where, how it came about or which part matters most (TELLS_DETAIL). */
 export function tellsDetail(text: string): boolean {
-  return text.trim().split(/\s+/).length <= MAX_DETAIL_WORDS && TELLS_DETAIL.test(text.toLowerCase().replace(/[’']/g, ' '));
+  return text.trim().split(/\s+/).length <= MAX_DETAIL_WORDS && TELLS_DETAIL.test(saidForm(text));
 }
 
 /** "how?", "why?", "how so?", "in what way?": asked right after an answer about one treatment, about that one. */

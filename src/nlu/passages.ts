@@ -11,6 +11,25 @@ import { words } from './normalize';
 import { stem } from './stem';
 
 const QUESTION_WORDS = new Set(['who', 'when', 'where', 'what', 'how', 'why', 'which']);
+/** The word after a "when" that starts a clause of its own ("when you do it", "when the needle goes in"). */
+const JOINING_WHEN_NEXT = new Set([
+  'you',
+  'u',
+  'they',
+  'i',
+  'we',
+  'he',
+  'she',
+  'it',
+  'its',
+  'the',
+  'my',
+  'your',
+  'a',
+  'someone',
+  'needles',
+  'needling',
+]);
 /** "the old one", "the Chinese kind", "the newer treatment": a treatment pointed to, whose words ask nothing of it. */
 const POINTS_TO_ONE =
   /\bthe (old|older|oldest|ancient|traditional|chinese|eastern|new|newer|newest|modern|western)( \w+)? (one|ones|kind|type|treatment|practice|therapy|approach)\b/gi;
@@ -114,7 +133,9 @@ export class PassagePicker {
     for (const m of cues.match(tokens, tokens.map(stem))) {
       const p = m.value;
       if (treatment && treatment !== 'both' && p.treatment !== treatment && p.treatment !== 'both') continue;
-      // A bare question word ("who", "when") says less than a content word ("invented", "physios").
+      // A bare question word ("who", "when") says less than a content word ("invented", "physios"); a "when" that joins
+      // a clause ("what happens in the muscle when you do it?") asks no time at all.
+      if (m.to - m.from === 1 && tokens[m.from] === 'when' && JOINING_WHEN_NEXT.has(tokens[m.from + 1] ?? '')) continue;
       const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
       scores.set(p, (scores.get(p) ?? 0) + weight);
       ranks.set(p, (ranks.get(p) ?? 0) + weight + (this.isConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));

@@ -29,7 +29,7 @@ const OF_THE_CLINIC =
 
 /** A question about who may be treated by age, which the article does not cover. */
 const AGE_ASKED =
-  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable|(have|get) (it|this|that|acupuncture|dry needling|needling)|be (treated|needled|seen))\b|\b(done on|used on|do (it|this|that|dry needling|acupuncture|needling) on|safe (for|on)|ok for|okay for|suitable for|allowed for|needle|treat) (kids|children|child|teenagers|teens|a teenager|a teen|a child|babies|toddlers|minors|under 18s?)\b/;
+  /\b(what|which|any) (ages?|age groups?|age range|age limit)\b|\b(minimum|youngest|oldest|lowest) age\b|\bhow (old|young) (do|does|must|should|can|is too)\b|\btoo (old|young) (for|to)\b|\b(is|are|am|s) (he|she|they|i|my \w+) (old|young) enough\b|\bage (limit|limits|restriction|restrictions)\b|\b(kids|children|child|teenagers|teens|teenager|babies|baby|toddlers|toddler|under 18s?|minors)\b.{0,30}\b(treat|see|have it|have acupuncture|have dry needling|ok|okay|safe|allowed|suitable)\b|\b(she|he|they|mum|mums|mom|moms|dad|dads|nan|nans|nana|gran|grans|grandma|grandmas|grandpa|grandpas|mother|father|son|sons|daughter|daughters|husband|husbands|wife|wifes|partner|partners) (s |is |are )?(only |nearly |almost |just |turning )?\d\d?\b.{0,30}\b(ok|okay|safe|allowed|fine|too young|too old|suitable|(have|get) (it|this|that|acupuncture|dry needling|needling)|be (treated|needled|seen))\b|\b(done on|used on|do (it|this|that|dry needling|acupuncture|needling) on|safe (for|on)|ok for|okay for|suitable for|allowed for|needle|treat) (kids|children|child|teenagers|teens|a teenager|a teen|a child|babies|toddlers|minors|under 18s?)\b/;
 /** An age limit asked outright ("any age limits?", "what's the minimum age?"): the clinic's, whatever else is said. */
 // ("is needling ok for a 12 year old?", "is he too old for it?": whether an age may have it, the clinic's to say)
 const AGE_LIMIT_ASKED =
@@ -493,9 +493,28 @@ export function asksForPromise(tokens: string[]): boolean {
   return PROMISE_PHRASES.some((p) => tokens.some((_, i) => p.every((w, j) => tokens[i + j] === w)));
 }
 
+/**
+ * "My aunty said acupuncture is getting more popular. What's it used for?": what it is used for, asked in the last
+ * sentence after sentences that only tell (no question mark among them).
+ */
+function usesAskedLast(lower: string): boolean {
+  const sentences = lower.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
+  if (sentences.length < 2 || sentences.slice(0, -1).some((x) => x.includes('?'))) return false;
+  return USES_ASKED.test(withoutLeadingFiller(sentences[sentences.length - 1].trim()));
+}
+
+/** Doubt that the treatment works at all ("is it legit?", "is it just woo woo?", "is dry needling a scam?"). */
+const DOUBTS_IT_WORKS =
+  /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b/;
+
+/** A question this short about how it feels asks nothing else ("does that hurt much when they do it?"). */
+const FEELS_ASKED_WORDS = 10;
+
 const THANKS_INTENT = 'thanks';
 const YES_NO_OPENING = /^(is|are|does|do|can|could|will|would|should|did|was|were|has|have)$/;
 const THANKS_WORDS = new Set(['thanks', 'thank', 'thankyou', 'thx', 'ta', 'cheers', 'appreciate', 'appreciated']);
+/** A yes-no question further on ("ok I'll tell my husband, can he come too?"): asked, whatever the words before it. */
+const ASKS_FURTHER_ON = /\b(can|could|may|should|will|would) (he|she|they|we|i|my \w+|our \w+) (come|join|bring|sit|be|have|get|stay|watch|wait)\b/;
 
 /** Thanks or praise a question may open with ("great, how do I book?", "ta for that. how do i book", "sounds good, where…"). */
 const COURTESY_OPENING =
@@ -730,15 +749,30 @@ export class IntentRecognizer {
     // ("which of your physios is best for sciatica?": which of them is best, whatever it is for)
     if ((a.conditions.length === 0 && asksAboutStaff(a.cleaned)) || asksWhichStaffIsBest(a.cleaned))
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("Does that hurt?" after trigger points, "will it sting?": how the treatment feels, which the article does not say)
+    if (
+      a.conditions.length === 0 &&
+      a.impliedTreatments.length === 0 &&
+      a.treatments.length <= 1 &&
+      words(a.cleaned).length <= FEELS_ASKED_WORDS &&
+      asksHowItFeels(a.cleaned)
+    )
+      return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
     if (
       this.options.usesIntent &&
       a.conditions.length === 0 &&
-      (USES_ASKED.test(withoutLeadingFiller(lower.trim())) || (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainForm(a.cleaned))))
+      (USES_ASKED.test(withoutLeadingFiller(lower.trim())) ||
+        usesAskedLast(lower) ||
+        (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainForm(a.cleaned))))
     )
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
+    // ("is acupuncture legit or woo woo?", "does dry needling actually work or is it a scam?": whether it is more than
+    // belief, which the article's research and theory answer)
+    if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainForm(a.cleaned)))
+      return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
@@ -776,7 +810,9 @@ export class IntentRecognizer {
     const scored = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
     // ("is the website easy to use?": a yes-no question is no praise, however much it sounds like "nice website, easy to read")
     const ranked =
-      scored[0]?.intent === THANKS_INTENT && YES_NO_OPENING.test(asking[0] ?? '') && !asking.some((w) => THANKS_WORDS.has(w))
+      scored[0]?.intent === THANKS_INTENT &&
+      (YES_NO_OPENING.test(asking[0] ?? '') || (ASKS_FURTHER_ON.test(asking.join(' ')) && /\?\s*$/.test(text))) &&
+      !asking.some((w) => THANKS_WORDS.has(w))
         ? scored.slice(1)
         : scored;
     const alternatives = ranked.slice(0, 3);
@@ -933,6 +969,9 @@ export class IntentRecognizer {
       return { ...withScores, intent: NOT_COVERED_INTENT, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
+      // ("lumps that feel like marbles. Would dry needling get rid of those lumps?": the article's concept, with its treatment named)
+      if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
+        return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
     }

@@ -249,7 +249,10 @@ export class SafetyNormaliser {
     for (const m of text.toLowerCase().matchAll(WORD)) {
       // "upped my running kms", "10 kms": kilometres, not the SMS "kms" (kill myself).
       const part = PART_APOSTROPHE_S.exec(m[0]);
-      if (part && PART_IS.has(part[1])) out.push(part[1], 'is');
+      // ("maybe 20ish tablets", "20-ish"): a rough count is the count
+      if (/^\d+ish$/.test(m[0])) out.push(m[0].slice(0, -3));
+      else if (m[0] === 'ish' && /^\d+$/.test(previous)) continue;
+      else if (part && PART_IS.has(part[1])) out.push(part[1], 'is');
       else out.push(...(m[0] === 'kms' && DISTANCE_BEFORE.test(previous) ? ['kilometres'] : this.replaceWord(m[0])));
       previous = m[0];
     }
