@@ -133,7 +133,8 @@ export class ConditionDialog extends InterruptibleDialog {
       }
       // (an answer when it names the listed one asked about beside it, or inflammation: unlistedOutcome)
       // ("Does dry needling help frozen shoulder?" … "so what shoulder problems is it used for then?": "it" is dry needling)
-      if (treatment) await this.deps.turns.remember(step.context, INTENT, { treatment });
+      // (and the thing not on the lists is what "does it count under osteoarthritis?" asks of next)
+      await this.deps.turns.remember(step.context, INTENT, treatment ? { treatment } : {});
       await say(
         step.context,
         unlistedOutcome(recognition),

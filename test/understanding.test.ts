@@ -3570,6 +3570,20 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/isn’t on the list/);
     });
 
+    it('whether something unlisted "counts as" a listed condition gets the honest partial answer, never "Yes"', async () => {
+      for (const q of ['would gout fall under osteoarthritis?', 'I have gout in my knee, does that count as knee pain?']) {
+        const r = await say(q);
+        expect(r.text, q).to.match(/does not mention “gout” specifically/);
+        expect(r.text, q).to.not.match(/^\s*yes\b/i);
+      }
+      const c = new Conversation();
+      await c.say("Is gout one of the things you'd needle?");
+      const r = await c.say('does it count under osteoarthritis?');
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.match(/does not mention “gout” specifically/);
+      expect(r.text).to.not.match(/^\s*yes\b/i);
+    });
+
     it('"ok I\'ll tell my husband, can he come too?" is a question, never "you\'re welcome"', async () => {
       const r = await say("ok I'll tell my husband, can he come too?");
       expect(r.text).to.not.match(/You’re welcome/);

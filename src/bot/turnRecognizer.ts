@@ -22,7 +22,7 @@ import {
   addsToChoice,
   confirmsPick,
 } from '../nlu/context';
-import type { Recognition } from '../nlu/recognizer';
+import { asksIfItCounts, type Recognition } from '../nlu/recognizer';
 import { splitQuestions } from '../nlu/multiQuestion';
 import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
@@ -181,6 +181,16 @@ export class TurnRecognizer {
       saidWithinName(recognition.conditions[0].text, talkedAbout.name)
     )
       recognition = { ...recognition, conditions: [{ ...recognition.conditions[0], value: talkedAbout }] };
+    // ("Is gout one you'd needle?" … "does it count under osteoarthritis?": the thing answered before, asked to count as
+    // a listed one, which the article does not say: the honest partial answer, never "Yes")
+    if (ctx.lastUnlisted && recognition.conditions.length > 0 && asksIfItCounts(text))
+      recognition = {
+        ...recognition,
+        intent: 'condition_query',
+        reason: 'classified',
+        score: 1,
+        conditions: recognition.conditions.map((c) => ({ value: { ...c.value, partial: true }, text: ctx.lastUnlisted! })),
+      };
     recognition = this.sameConditionElsewhere(text, recognition, ctx);
     recognition = this.moreAboutPlace(text, recognition, ctx);
     recognition = this.moreAboutCondition(text, recognition, ctx);
@@ -357,7 +367,9 @@ export class TurnRecognizer {
     const about = question.treatment === undefined && named ? { ...question, treatment: named } : question;
     // (a complaint told only by where it is: the place, for what the patient tells of it next)
     const place = intent === 'condition_query' && !question.condition ? record?.recognition.placeOnly?.part : undefined;
-    await this.contextAccessor.set(context, remember(current, intent, about, passage, place));
+    // (a thing not on the lists, answered: what "does it count under osteoarthritis?" asks of next)
+    const unlisted = intent === 'condition_query' && !question.condition ? record?.recognition.unlistedText : undefined;
+    await this.contextAccessor.set(context, remember(current, intent, about, passage, place, unlisted));
     if (record) {
       record.about = {
         treatment: question.treatment ?? record.about?.treatment,

@@ -34,6 +34,8 @@ export interface ClinicContext {
   toldCondition?: ConditionRef;
   /** The body part of a complaint told only by where it is ("my wrist"), asked about more right after. */
   lastPlace?: string;
+  /** The thing not on the lists that the last answer was about ("gout"), for "does it count under osteoarthritis?". */
+  lastUnlisted?: string;
 }
 
 /** Intents a short follow-up naming only a treatment ("and acupuncture?", "what about the other one?") repeats. */
@@ -272,10 +274,26 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
 }
 
 /** The context after answering: what the user just named becomes "it" and "that" for the next turn. */
-export function remember(ctx: ClinicContext, intent: string, q: Partial<ResolvedQuestion>, passage?: string, place?: string): ClinicContext {
-  const next: ClinicContext = { ...ctx, lastIntent: intent, lastPassage: passage, lastAnswered: q.treatment, lastPlace: place };
+export function remember(
+  ctx: ClinicContext,
+  intent: string,
+  q: Partial<ResolvedQuestion>,
+  passage?: string,
+  place?: string,
+  unlisted?: string,
+): ClinicContext {
+  const next: ClinicContext = {
+    ...ctx,
+    lastIntent: intent,
+    lastPassage: passage,
+    lastAnswered: q.treatment,
+    lastPlace: place,
+    lastUnlisted: unlisted,
+  };
   if (q.treatment && q.treatment !== 'both') next.lastTreatment = q.treatment;
   if (q.condition) next.lastCondition = q.condition.value;
+  // (a thing not on the lists was talked about last, not the listed condition before it)
+  else if (unlisted) next.lastCondition = undefined;
   return next;
 }
 

@@ -507,6 +507,19 @@ function usesAskedLast(lower: string): boolean {
 const DOUBTS_IT_WORKS =
   /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b/;
 
+/** "would gout fall under…", "does that count as…": what is asked to count as something else. */
+const COUNTED_AS =
+  /\b(?:does|do|would|will|could|can|is|are|might|should)\s+(?:my |his |her |their |the |a |an )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)\s+(?:count|counts|be counted|fall|falls|come|comes|qualify|qualifies|be classed|be classified|be considered|go|goes|sit|sits|belong|belongs)\s+(?:as|under|in|into|with|among)\b/;
+
+/** "does it count under osteoarthritis?", "would that fall under knee pain?": something said before asked to count as one. */
+// ("not even under the osteoarthritis one?", "what about under knee pain?": the same, elliptical)
+export function asksIfItCounts(text: string): boolean {
+  const lower = text.toLowerCase().trim();
+  const m = COUNTED_AS.exec(lower);
+  return (m !== null && /^(it|that|this|mine|his|hers|theirs|them|those|these)$/.test(m[1])) || UNDER_ANOTHER.test(lower);
+}
+const UNDER_ANOTHER = /^(and |but |so |ok |okay )?(not |what about |how about )?(even )?(under|as part of|part of|in with) (the|your|ur) /;
+
 /** A question this short about how it feels asks nothing else ("does that hurt much when they do it?"). */
 const FEELS_ASKED_WORDS = 10;
 
@@ -660,6 +673,23 @@ export class IntentRecognizer {
     return thingPhrases(text).find((thing) => !this.namesTreatment(thing) && this.unknownThing(thing));
   }
 
+  /** What a message asks to count as a listed condition it names, when the article does not name it ("gout" of "would gout fall under osteoarthritis?"). */
+  private countedAs(a: ReturnType<typeof analyse>): string | undefined {
+    if (a.conditions.length === 0) return undefined;
+    const m = COUNTED_AS.exec(a.cleaned.toLowerCase());
+    if (!m) return undefined;
+    // ("I have gout in my knee, does that count as knee pain?": "that" is the thing told before it)
+    const toldBefore = () =>
+      /\b(?:have|has|got|get|with)\s+(?:a |an |some |bad |the |really bad )?([a-z][a-z'-]+)/.exec(m.input.slice(0, m.index))?.[1];
+    const pointed = /^(it|that|this|mine|his|hers|theirs|them|those|these)$/.test(m[1]);
+    const told = pointed ? (a.excluded[0]?.text ?? this.unknownPhrase(a.cleaned) ?? toldBefore()) : m[1];
+    // ("gout in my knee": the thing, not where it is)
+    const said = told?.replace(/\s+(in|on|at|of|around|near)\s.*$/, '');
+    if (!said || !this.unknownThing(said)) return undefined;
+    const lower = said.toLowerCase();
+    return a.conditions.some((c) => lower.includes(c.text.toLowerCase()) || c.text.toLowerCase().includes(lower)) ? undefined : said;
+  }
+
   /** `hint.patientsOwn`: the conversation is about the patient's complaint (a follow-up describes it without "my"). */
   /** The body part of the named condition the text mentions ("my knuckles" of osteoarthritis), if any. */
   placeOf(text: string, conditionName: string): string | undefined {
@@ -724,6 +754,11 @@ export class IntentRecognizer {
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+    // ("would gout fall under osteoarthritis?", "I have gout in my knee, does that count as knee pain?": whether something
+    // the article does not name counts as a listed one, which the article does not say: the honest partial answer,
+    // never "Yes. Osteoarthritis is on the list")
+    const counted = this.countedAs(a);
+    if (counted) result.conditions = result.conditions.map((c) => ({ value: { ...c.value, partial: true }, text: counted }));
     // "fibromyalgia, migraines, or asthma?": the listed ones are answered, and the unknown one is named back, not dropped.
     if (a.conditions.length > 0 && result.unlistedMention) {
       const named = a.conditions.map((c) => c.text.toLowerCase());
@@ -863,6 +898,8 @@ export class IntentRecognizer {
       (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && ASKS.test(a.cleaned.toLowerCase())) ||
       // "lower back + sciatica combo most arvos": a few words that name a listed condition are about it.
       (a.conditions.some((c) => !c.value.partial && !c.value.excluded) && plain.length <= SHORT_MENTION_WORDS) ||
+      // ("does bursitis count under hip pain?": whether it counts as a listed one, asked)
+      (a.conditions.length > 0 && COUNTED_AS.test(lower)) ||
       // "pls help hip pain deep in bum when i sit 2 long": help asked for with a listed condition.
       // ("it takes me hours to fall asleep. Can you help with that?": a complaint the list covers by a broader word too)
       (a.conditions.some((c) => !c.value.excluded) && PLEA.test(said));
