@@ -3584,6 +3584,41 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/^\s*yes\b/i);
     });
 
+    it('"catching the train" is a ride, not a sports injury: the parking question gets the clinic', async () => {
+      const r = await say('Is there parking near the clinic or am I better off catching the train?');
+      expect(r.text).to.not.match(/Sports injuries/);
+      expect(r.text).to.match(/\+61|call us|contact/);
+      const k = await say('hurt my knee at training, catching feeling when i bend it');
+      expect(k.text).to.match(/Knee pain/);
+    });
+
+    it('"what\'s stuck in them that makes them hurt?" after trigger points gets what the knots trap', async () => {
+      const c = new Conversation();
+      await c.say('what exactly is a trigger point?');
+      const r = await c.say("and what's stuck in them that makes them hurt?");
+      expect(r.text).to.match(/lactic acid/);
+    });
+
+    it('what the article\'s "internal ailments" are, asked, gets its examples for acupuncture', async () => {
+      for (const q of [
+        "The bit where you say acupuncture is 'more towards alleviating internal ailments' - what sorts of things count as internal?",
+        'what counts as an internal ailment',
+        'what kind of problems are these internal ailments?',
+      ]) {
+        const r = await say(q);
+        expect(r.text, q).to.match(/digestive issues, insomnia/);
+        expect(r.text, q).to.not.match(/Do you mean acupuncture or dry needling/);
+      }
+    });
+
+    it('the difference asked in doubt ("how can they be completely different things?") gets the theories of each', async () => {
+      const r = await say(
+        'If they both just put thin needles in you, how can they be completely different things? Seems like splitting hairs to me.',
+      );
+      expect(r.text).to.match(/meridian/);
+      expect(r.text).to.match(/trigger points|Western medicine/);
+    });
+
     it('"ok I\'ll tell my husband, can he come too?" is a question, never "you\'re welcome"', async () => {
       const r = await say("ok I'll tell my husband, can he come too?");
       expect(r.text).to.not.match(/You’re welcome/);

@@ -214,6 +214,10 @@ function mindNotBody(tokens: string[], to: number): boolean {
   return MIND_AFTER.test(tokens.slice(to, to + 6).join(' '));
 }
 
+/** What is caught that is no pain ("catching the train", "catch up", "catch a cold"). */
+const RIDE =
+  /^((the|a|an|my|our) )?(train|trains|bus|buses|tram|ferry|plane|flight|taxi|uber|cab|lift|ride|up|ball|breath|cold|wave|waves|fish|sun)\b/;
+
 /** "no injuries or muscle pain", "without any pain": a symptom word denied (up to three words before, none of them "but"). */
 function deniedSymptom(tokens: string[], from: number): boolean {
   for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
@@ -450,10 +454,16 @@ export class DescriptionMatcher {
     // ("she volunteers at the op shop": a charity shop, no operation)
     const cueHits = usable(this.cues.match(ownTokens, ownStems)).filter(
       (m) =>
-        !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')) && !(tokens[m.from] === 'op' && /^shop/.test(tokens[m.to] ?? '')),
+        !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')) &&
+        !(tokens[m.from] === 'op' && /^shop/.test(tokens[m.to] ?? '')) &&
+        // ("am I better off catching the train?": a train ridden, no training)
+        !(/^trains?$/.test(tokens[m.from] ?? '') && /^(the|a|by|on|off|last|next|early|late)$/.test(tokens[m.from - 1] ?? '')),
     );
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
-    const symptomHits = usable(this.symptoms.match(ownTokens, ownStems)).filter((m) => !deniedSymptom(tokens, m.from));
+    // ("catching the train", "catch a bus": a ride caught, no catching pain)
+    const symptomHits = usable(this.symptoms.match(ownTokens, ownStems)).filter(
+      (m) => !deniedSymptom(tokens, m.from) && !(/^catch/.test(tokens[m.from] ?? '') && RIDE.test(tokens.slice(m.to, m.to + 2).join(' '))),
+    );
     const hasSymptom = symptomHits.length > 0;
     const cueCount = new Map<Condition, number>();
     for (const hit of cueHits) for (const c of hit.value) cueCount.set(c, (cueCount.get(c) ?? 0) + 1);

@@ -503,6 +503,14 @@ function usesAskedLast(lower: string): boolean {
   return USES_ASKED.test(withoutLeadingFiller(sentences[sentences.length - 1].trim()));
 }
 
+/** "how can they be completely different?", "why are they even different?": the difference asked in doubt. */
+const DIFFERENCE_DOUBTED =
+  /\b(how|why) (can|could|are|is|would|do|does) (they|the two|both|these|those|them|the 2)( (really|even|possibly|actually|be|both|then))* (so |completely |totally |really |that |any |at all )?(different|not the same|any different)\b/;
+
+/** What the article's "internal ailments" are, asked. */
+const INTERNAL_ASKED =
+  /\b(what|which)( sorts?| kinds?| types?)?( of)?( \w+)? (count|counts|would count|are|is|would be|qualify|qualifies) (as )?(an |the |these |those )?internal\b|\binternal (ailments?|stuff|problems|issues|things|conditions)( \w+){0,3} (mean|like what|such as what|for example|examples?)\b|\bwhat (do|does) (you|the article|it|they) mean by internal\b|\b(what|which) (sorts?|kinds?|types?) of internal (ailments?|things|stuff|problems|issues|conditions)\b/;
+
 /** Doubt that the treatment works at all ("is it legit?", "is it just woo woo?", "is dry needling a scam?"). */
 const DOUBTS_IT_WORKS =
   /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b/;
@@ -806,8 +814,22 @@ export class IntentRecognizer {
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // ("is acupuncture legit or woo woo?", "does dry needling actually work or is it a scam?": whether it is more than
     // belief, which the article's research and theory answer)
+    // ("If they both just put thin needles in you, how can they be completely different things? Seems like splitting
+    // hairs": the difference asked in doubt, whatever the rest leans on)
+    if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainForm(a.cleaned)))
+      return { ...result, intent: 'difference', score: 1, reason: 'entity' };
     if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainForm(a.cleaned)))
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
+    // ("what sorts of things count as internal?", "what counts as an internal ailment": what acupuncture is used for, the
+    // article's examples of the internal ailments it leans towards)
+    if (this.options.usesIntent && a.conditions.length === 0 && a.treatments.length <= 1 && INTERNAL_ASKED.test(plainForm(a.cleaned)))
+      return {
+        ...result,
+        treatments: a.treatments.length ? result.treatments : ['acupuncture'],
+        intent: this.options.usesIntent,
+        score: 1,
+        reason: 'entity',
+      };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
