@@ -3619,6 +3619,20 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/trigger points|Western medicine/);
     });
 
+    it('"the Chinese one" and "the western one" point to a treatment; "is it much older?" gets both ages', async () => {
+      const c = new Conversation();
+      await c.say('what is the difference between acupuncture and dry needling');
+      const r = await c.say('the Chinese one, is that one much older?');
+      expect(r.text).to.match(/ancient Chinese/);
+      expect(r.text).to.match(/1980s/);
+      const w = await say('how does the western one work?');
+      expect(w.text).to.match(/trigger points/);
+      expect(w.text).to.not.match(/Do you mean acupuncture or dry needling/);
+      const o = await say('is acupuncture much older?');
+      expect(o.text).to.match(/1980s/);
+      expect(o.text).to.not.match(/don’t have that information/);
+    });
+
     it('"ok I\'ll tell my husband, can he come too?" is a question, never "you\'re welcome"', async () => {
       const r = await say("ok I'll tell my husband, can he come too?");
       expect(r.text).to.not.match(/You’re welcome/);

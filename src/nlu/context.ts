@@ -147,8 +147,32 @@ function itLikeTheOther(r: Recognition, ctx: ClinicContext): Recognition {
   return IT_LIKE_THE_OTHER.test(saidForm(r.text)) ? { ...r, treatments: [ctx.lastTreatment] } : r;
 }
 
+/** "the Chinese one", "the newer one": a treatment pointed to by what it is. */
+const ACUPUNCTURE_BY_KIND = /\bthe (chinese|eastern|ancient|traditional|older|oldest) (one|1|kind|type|treatment|practice)\b/;
+const DRY_NEEDLING_BY_KIND = /\bthe (western|modern|newer|newest|more recent) (one|1|kind|type|treatment|practice)\b/;
+
+/**
+ * "the Chinese one, is that one much older?" after the difference: the treatment the words point to, when the message
+ * names no treatment and points to only one of the two.
+ */
+function pointedByKind(r: Recognition): Recognition {
+  if (r.treatments.length > 0 || (r.implied?.length ?? 0) > 0) return r;
+  const said = saidForm(r.text);
+  // ("is that the chinese one?" asks whether what was talked about is it: the answer says whose it is)
+  // ("which one was the chinese one again?" asks which it is: the answer names it)
+  if (
+    /\b(is|was|isn t|isnt|wasn t) (that|it|this|that one|this one|dry needling|acupuncture|dn|acu)( (also|really|then|actually))? the\b/.test(said) ||
+    /\bwhich( one| 1| treatment| of them| of the two)? (is|was|s|would be)( \w+)? the\b/.test(said)
+  )
+    return r;
+  const acu = ACUPUNCTURE_BY_KIND.test(said);
+  const dn = DRY_NEEDLING_BY_KIND.test(said);
+  if (acu === dn) return r;
+  return { ...r, treatments: [acu ? 'acupuncture' : 'dryNeedling'] };
+}
+
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
-  r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(itLikeTheOther(r, ctx), ctx), ctx), ctx);
+  r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(itLikeTheOther(pointedByKind(r), ctx), ctx), ctx), ctx);
   if (asksOfLastCondition(r, ctx))
     return {
       ...r,
