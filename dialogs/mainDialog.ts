@@ -150,6 +150,8 @@ const COMPARISONS = new Set<string>(['difference', 'similarity']);
 /** "Is chronic fatigue syndrome on your list?", "do you treat …": a question about a condition, whatever it is. */
 const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (treat|help)|(is|are) .{1,40} (treated|covered))\b/i;
 const WHICH_SUITS = 'which_suits';
+/** Questions about the article itself, which a part of a message may ask beside a choice. */
+const ARTICLE_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
 /** A recommendation asked for in so many words (narrower than asksForRecommendation: "which one should I have?" is not). */
 const RECOMMENDATION_WORD = /\b(recommend|recommendation|recommendations|suggest|suggestion)\b/;
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
@@ -339,6 +341,17 @@ export class MainDialog extends ComponentDialog {
         !FOR_ME.test(plainForm(context.activity.text ?? '')) &&
         !recognition.conditions.length &&
         (await this.sendAges(context))
+      )
+        return step.endDialog();
+      // ("what's the main difference between the two, and which one is more aimed at stress?": a choice asked beside another
+      // question, with no choice under way, is one part of several, each answered)
+      // (a clinic question beside it, hours or a price, is said first and the recommendation given, below)
+      if (
+        continues &&
+        questionCount(context.activity.text ?? '') >= 2 &&
+        (await this.deps.turns.context(context)).lastIntent !== WHICH_SUITS &&
+        splitQuestions(context.activity.text ?? '').some((p) => ARTICLE_TOPICS.has(this.deps.turns.recognizePart(p).intent)) &&
+        (await answerSeveral(context, this.deps, question))
       )
         return step.endDialog();
       if (continues) {

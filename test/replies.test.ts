@@ -135,7 +135,7 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * hearsay, "mig+aines", a pulled muscle put to the which-suits answer, a pregnancy question answered with the hips).
  * patients-words-test-93.json (p79a, careful readers and sceptics asking about the article's details), written
  * mid-session 33 from the brief only, was run unread on the start and on 1c92bce (105, 105, the same five), then read
- * (109; "what's the main difference, and which one is more aimed at stress?" still answers only the stress part).
+ * (110).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -224,7 +224,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-87.json': 110,
   'patients-words-test-88.json': 100,
   'patients-words-test-91.json': 105,
-  'patients-words-test-93.json': 109,
+  'patients-words-test-93.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

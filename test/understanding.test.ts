@@ -3633,6 +3633,14 @@ describe('understanding patients’ own words', () => {
       expect(o.text).to.not.match(/don’t have that information/);
     });
 
+    it('the difference asked beside "which one is more aimed at stress?" is answered too, not dropped for the choice', async () => {
+      const r = await say("In a nutshell, what's the main difference between the two, and which one is more aimed at stress?");
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.match(/stress management/);
+      const hours = await say('Which of the two is better for sleep problems, and are you open on Sunday mornings?');
+      expect(hours.text).to.match(/points to acupuncture/);
+    });
+
     it('"ok I\'ll tell my husband, can he come too?" is a question, never "you\'re welcome"', async () => {
       const r = await say("ok I'll tell my husband, can he come too?");
       expect(r.text).to.not.match(/You’re welcome/);
