@@ -130,9 +130,9 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * kinds (95, 95), then read late in session 32 (100; ten cases still fail: follow-ups, unlisted conditions told at
  * length, "internal ailments" asked about).
  * Session 33: patients-words-test-91.json (p78a, two- and three-turn conversations with personal context), written in
- * session 33 from the brief only, was run unread on the start (ddadcac: 96), then read (105; five still fail: "not
- * even under the osteoarthritis one?" after gout, "what does the article say it's increasingly being used for?" after
- * hearsay, "mig+aines", a pulled muscle put to the which-suits answer, a pregnancy question answered with the hips).
+ * session 33 from the brief only, was run unread on the start (ddadcac: 96), then read (106; four still fail: "not
+ * even under the osteoarthritis one?" after gout, "mig+aines", a pulled muscle put to the which-suits answer, a
+ * pregnancy question answered with the hips).
  * patients-words-test-93.json (p79a, careful readers and sceptics asking about the article's details), written
  * mid-session 33 from the brief only, was run unread on the start and on 1c92bce (105, 105, the same five), then read
  * (110).
@@ -223,7 +223,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-86.json': 107,
   'patients-words-test-87.json': 110,
   'patients-words-test-88.json': 100,
-  'patients-words-test-91.json': 105,
+  'patients-words-test-91.json': 106,
   'patients-words-test-93.json': 110,
 };
 

@@ -2392,4 +2392,18 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'if I were to come over dizzy during the needling, would the practitioner know what to do? I am 82 and I do worry about these things, my daughter says I worry too much.',
     );
   });
+
+  it("the kinds of session 33's late set: a hand that will not grip beside a face that feels wrong is a stroke; a slapping foot or fingers gone to sleep since a session are nerve signs", () => {
+    expectTier(
+      'Dear clinic, I went to fill the kettle just now and my right hand would not grip the handle, it slid straight off. My right cheek feels like it belongs to someone else.',
+      'emergency',
+      ['alone'],
+    );
+    expectNoGuidanceFirst('my face feels funny after the dentist and i dropped my cup laughing');
+    expectTier('since my dry needling yesterday my left foot slaps down when i walk and i cant lift the front of it', 'urgent');
+    expectTier('since my neck acupuncture this morning my thumb and two fingers feel like they have gone to sleep', 'urgent');
+    expectNoGuidanceFirst('my hands go to sleep at night, is that carpal tunnel');
+    expectNoGuidanceFirst('This back is killing me. Book me in before I collapse face first into my keyboard');
+    expectTier('I feel like I am going to collapse, everything is spinning', 'emergency', ['alone']);
+  });
 });

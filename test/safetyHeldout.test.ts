@@ -601,6 +601,16 @@ const SETS: Floors[] = [
   // giving me a literal heart attack lol"; a worrier saying so. The floors are the figures after; "my chest isn't
   // hurting… any risk to the lungs?" still gets 000 first (the classifier reads the chest, not the "isn't").
   { file: 'safety-test-87.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 1 },
+  // Session 33: safety-test-89 (s79a, sensations described rather than named, what a partner or child looks like),
+  // written in session 33 from the brief only and delivered late, was run unread on the start and the final code
+  // (ddadcac and 56b57ce, the same: emergency 35/36, urgent 10/12, clinic 8/9, false alarms 2, told 3, answered
+  // 79/81), then read: a hand that "would not grip the kettle" beside a cheek that "feels like it belongs to someone
+  // else" in the next sentence (a stroke, missed); a foot that "slaps down" and fingers "gone to sleep" since a session
+  // (nerve signs read as ordinary after-effects); "book me in before I collapse face first into my keyboard". The floors
+  // are the figures after; "fainted … back at uni, went down like a sack of spuds" is still an emergency alone (the
+  // second clause has no past marker of its own) and a dot of blood that "stopped straight away" is history, not the
+  // clinic tier.
+  { file: 'safety-test-89.jsonl', ...EVERY_ONE_OF_A_QUARTER, falseAlarms: 1, criedWolf: 2, answered: 80 },
 ];
 
 for (const set of SETS) {

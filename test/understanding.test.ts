@@ -3568,6 +3568,11 @@ describe('understanding patients’ own words', () => {
       const r = await say("My mum said acupuncture is getting more popular. What's it used for?");
       expect(r.text).to.match(/digestive issues/);
       expect(r.text).to.not.match(/isn’t on the list/);
+      const a = await say(
+        "My aunty said acupuncture is getting more popular for some newer uses. What does the article say it's increasingly being used for?",
+      );
+      expect(a.text).to.match(/stress management and inflammation/);
+      expect(a.text).to.not.match(/isn’t on the list/);
     });
 
     it('whether something unlisted "counts as" a listed condition gets the honest partial answer, never "Yes"', async () => {

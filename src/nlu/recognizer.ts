@@ -170,7 +170,7 @@ const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatm
 const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally) )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -500,7 +500,15 @@ export function asksForPromise(tokens: string[]): boolean {
 function usesAskedLast(lower: string): boolean {
   const sentences = lower.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
   if (sentences.length < 2 || sentences.slice(0, -1).some((x) => x.includes('?'))) return false;
-  return USES_ASKED.test(withoutLeadingFiller(sentences[sentences.length - 1].trim()));
+  return USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(sentences[sentences.length - 1].trim())));
+}
+
+/** "what does the article say it's used for?" asked as "what is it used for?". */
+function withoutReportFrame(lower: string): string {
+  return lower.replace(
+    /^(what|which) (does|do) (the|your|ur|this) (article|website|site|page|blog|info) (say|says|reckon|mention) (it s|it[’']s|its|it is|they re|they[’']re|they are|acupuncture is|dry needling is)\b/,
+    (_m, _w, _d, _t, _a, _s, subject: string) => `what is ${/^(acupuncture|dry needling)/.test(subject) ? subject.replace(/ is$/, '') : 'it'}`,
+  );
 }
 
 /** "how can they be completely different?", "why are they even different?": the difference asked in doubt. */
@@ -807,7 +815,7 @@ export class IntentRecognizer {
     if (
       this.options.usesIntent &&
       a.conditions.length === 0 &&
-      (USES_ASKED.test(withoutLeadingFiller(lower.trim())) ||
+      (USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(lower.trim()))) ||
         usesAskedLast(lower) ||
         (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainForm(a.cleaned))))
     )
