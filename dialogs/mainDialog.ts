@@ -55,7 +55,7 @@ import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
-import { notUnderstood, tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
+import { notUnderstood, pointsBack, tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
@@ -70,8 +70,6 @@ import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAn
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
-/** "when was it invented": one thing pointed to (not "they", "each" or "both"). */
-const ONE_POINTED_TO = /\b(it|that|this|that one|this one)\b/;
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
 /** "get me a person", "can I talk to an actual human", "someone from reception". */
@@ -626,11 +624,7 @@ export class MainDialog extends ComponentDialog {
     const named = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
     // ("what is dry needling" … "when was it invented": "it" is the treatment just talked about)
     const pointed =
-      named.length === 0 &&
-      question.treatmentFromContext &&
-      question.treatment !== 'both' &&
-      question.treatment &&
-      ONE_POINTED_TO.test(plainForm(recognition.text))
+      named.length === 0 && question.treatmentFromContext && question.treatment !== 'both' && question.treatment && pointsBack(recognition.text)
         ? [question.treatment]
         : named;
     if (pointed.length !== 1) return this.sendAges(context);

@@ -336,6 +336,11 @@ export function notUnderstood(r: Pick<Recognition, 'intent'>): boolean {
 }
 /** "it", "that", "this": the thing talked about last. */
 const POINTS_BACK = /\b(it|that|this)\b/i;
+
+/** Whether a message points back to one thing with "it", "that" or "this" ("when was it invented?"). */
+export function pointsBack(text: string): boolean {
+  return POINTS_BACK.test(text);
+}
 /** "have it", "try it", "get it done": the treatment is what a patient has, tries or gets. */
 const TREATMENT_HAD = /\b(have|having|get|getting|try|trying|start|starting|book|booking|undergo|receive) (it|that|this)\b/;
 const MAX_POINTING_WORDS = 16;

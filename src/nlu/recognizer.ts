@@ -532,8 +532,10 @@ const COUNTED_AS =
 export function asksIfItCounts(text: string): boolean {
   const lower = text.toLowerCase().trim();
   const m = COUNTED_AS.exec(lower);
-  return (m !== null && /^(it|that|this|mine|his|hers|theirs|them|those|these)$/.test(m[1])) || UNDER_ANOTHER.test(lower);
+  return (m !== null && POINTING_WORD.test(m[1])) || UNDER_ANOTHER.test(lower);
 }
+/** What "counts as" is asked of when it only points back ("does it count…", "would that fall under…"). */
+const POINTING_WORD = /^(it|that|this|mine|his|hers|theirs|them|those|these)$/;
 const UNDER_ANOTHER = /^(and |but |so |ok |okay )?(not |what about |how about )?(even )?(under|as part of|part of|in with) (the|your|ur) /;
 
 /** A question this short about how it feels asks nothing else ("does that hurt much when they do it?"). */
@@ -697,7 +699,7 @@ export class IntentRecognizer {
     // ("I have gout in my knee, does that count as knee pain?": "that" is the thing told before it)
     const toldBefore = () =>
       /\b(?:have|has|got|get|with)\s+(?:a |an |some |bad |the |really bad )?([a-z][a-z'-]+)/.exec(m.input.slice(0, m.index))?.[1];
-    const pointed = /^(it|that|this|mine|his|hers|theirs|them|those|these)$/.test(m[1]);
+    const pointed = POINTING_WORD.test(m[1]);
     const told = pointed ? (a.excluded[0]?.text ?? this.unknownPhrase(a.cleaned) ?? toldBefore()) : m[1];
     // ("gout in my knee": the thing, not where it is)
     const said = told?.replace(/\s+(in|on|at|of|around|near)\s.*$/, '');
@@ -817,20 +819,20 @@ export class IntentRecognizer {
       a.conditions.length === 0 &&
       (USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(lower.trim()))) ||
         usesAskedLast(lower) ||
-        (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainForm(a.cleaned))))
+        (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainCleaned)))
     )
       return { ...result, intent: this.options.usesIntent, score: 1, reason: 'entity' };
     // ("is acupuncture legit or woo woo?", "does dry needling actually work or is it a scam?": whether it is more than
     // belief, which the article's research and theory answer)
     // ("If they both just put thin needles in you, how can they be completely different things? Seems like splitting
     // hairs": the difference asked in doubt, whatever the rest leans on)
-    if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainForm(a.cleaned)))
+    if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
-    if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainForm(a.cleaned)))
+    if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainCleaned))
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     // ("what sorts of things count as internal?", "what counts as an internal ailment": what acupuncture is used for, the
     // article's examples of the internal ailments it leans towards)
-    if (this.options.usesIntent && a.conditions.length === 0 && a.treatments.length <= 1 && INTERNAL_ASKED.test(plainForm(a.cleaned)))
+    if (this.options.usesIntent && a.conditions.length === 0 && a.treatments.length <= 1 && INTERNAL_ASKED.test(plainCleaned))
       return {
         ...result,
         treatments: a.treatments.length ? result.treatments : ['acupuncture'],
@@ -842,7 +844,7 @@ export class IntentRecognizer {
     if (
       ANIMAL.test(a.cleaned.toLowerCase()) &&
       (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
-      ANIMAL_PATIENT.some((re) => re.test(plainForm(a.cleaned))) &&
+      ANIMAL_PATIENT.some((re) => re.test(plainCleaned)) &&
       !animalInPassing(a.cleaned.toLowerCase(), a.conditions)
     )
       return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'entity' };
@@ -855,8 +857,7 @@ export class IntentRecognizer {
       return { ...result, unlistedMention: true, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
     // "Could you translate this sentence into French for me: 'my back hurts'?", "write me a poem about needles": a task for
     // words, not a question about them (the clinic's answers are the article's, in English).
-    if (TASK_ASKED.test(plainForm(a.cleaned)))
-      return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'out_of_scope' };
+    if (TASK_ASKED.test(plainCleaned)) return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'out_of_scope' };
     const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
     const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
     // ("The hearing man says it is tinnitus. Could your clinic help with the ringing?": asked of by a lay word, named
@@ -892,7 +893,7 @@ export class IntentRecognizer {
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
     const said = plain.join(' ');
     // (the words as written too: typo correction may turn a word the training lacks into one it has, "clear it up")
-    const written = plainForm(a.cleaned);
+    const written = plainCleaned;
     const ofTreatment = a.treatments.length > 0 || NEEDLES.test(said) || NEEDLES.test(written);
     const asksAboutUnknown =
       result.unlistedMention &&
