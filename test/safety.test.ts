@@ -2406,4 +2406,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('This back is killing me. Book me in before I collapse face first into my keyboard');
     expectTier('I feel like I am going to collapse, everything is spinning', 'emergency', ['alone']);
   });
+
+  it("the kinds of session 34: medicine put out of the children's reach is kept safely, not taken", () => {
+    expectNoGuidanceFirst("I put my tablets away so the kids can't reach them, can I still book for tuesday");
+    expectNoGuidanceFirst('my meds are out of reach of the grandkids, can i book in');
+    expectTier('I took all my tablets so the kids cant find them', 'emergency', ['alone']);
+  });
 });

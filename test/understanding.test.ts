@@ -3652,4 +3652,26 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/\+61|contact|call/);
     });
   });
+
+  describe("the kinds of session 34's own probes and read sets (read after their honest runs)", () => {
+    it('one treatment had already and the other asked after ("would acupuncture add anything?") gets the difference', async () => {
+      for (const m of [
+        'my physio does dry needling already, would acupuncture add anything',
+        "I've had dry needling before, would acupuncture be worth trying as well?",
+      ]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/different theories/);
+        expect(r.text, m).to.not.match(/isn’t on the list|Which condition/);
+      }
+    });
+
+    it('"not even under the osteoarthritis one?" after gout asks it back, never a denial of osteoarthritis', async () => {
+      const c = new Conversation();
+      await c.say('can dry needling help gout in my big toe');
+      const r = await c.say('not even under the osteoarthritis one?');
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.match(/does not mention “gout”/);
+      expect(r.text).to.not.match(/not the same|similarities/);
+    });
+  });
 });

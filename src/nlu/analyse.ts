@@ -169,6 +169,8 @@ function deniedConditions<T extends { from: number; to: number; value: { exclude
       if (w === 'or' || w === 'nor') reach = Math.min(reach, i - 4);
       // ("isn't that a sports injury?", "is it not tennis elbow?": asked to be confirmed, not denied)
       if (w === 'not' && ASKS_BACK_BEFORE.has(raw[i - 1] ?? '') && ASKS_BACK_AFTER.has(raw[i + 1] ?? '')) break;
+      // ("not even under the osteoarthritis one?", "not within knee pain?": asked back in doubt, not a denial)
+      if (w === 'not' && /^(even|under|within)$/.test(raw[i + 1] ?? '')) break;
       // ("just yes or no: dry needling for tennis elbow?": the answer asked for, not a denial)
       if (w === 'no' && raw[i - 1] === 'or') break;
       // ("my GP ruled out arthritis")

@@ -515,6 +515,15 @@ function withoutReportFrame(lower: string): string {
 const DIFFERENCE_DOUBTED =
   /\b(how|why) (can|could|are|is|would|do|does) (they|the two|both|these|those|them|the 2)( (really|even|possibly|actually|be|both|then))* (so |completely |totally |really |that |any |at all )?(different|not the same|any different)\b/;
 
+/**
+ * One treatment had already, the other asked after ("my physio does dry needling already, would acupuncture add
+ * anything?", "I've had dry needling before, is acupuncture worth trying as well?"): what the other one is, beside it.
+ */
+const ONE_ALREADY_HAD =
+  /\b(already (get|gets|getting|have|having|had|do|doing|done|tried|use|using)|(i ve|ive|i have|i d|i) (had|tried|done|been having|been getting|been doing|get|have) (a bit of |some |lots of |plenty of |heaps of )?(acupuncture|dry needling)|(my|our|the|a) (physio|physiotherapist|chiro|chiropractor|osteo|osteopath|myo|myotherapist|massage therapist|remedial therapist|gp|doctor|dr|sports doctor|trainer)( \w+)? (does|do|did|has done|has been doing|gives|gave|uses|used|offers|offered|tried))\b/;
+const OTHER_ONE_ASKED =
+  /\b(add anything|add much|add to it|(worth|worthwhile) (trying|a go|a try|a shot|adding|it|doing)|any (different|better|more)|differ|different|(be|do|work) (any )?(better|more)|on top|as well|too|instead|switch|swap|change (to|over)|also)\b/;
+
 /** What the article's "internal ailments" are, asked. */
 const INTERNAL_ASKED =
   /\b(what|which)( sorts?| kinds?| types?)?( of)?( \w+)? (count|counts|would count|are|is|would be|qualify|qualifies) (as )?(an |the |these |those )?internal\b|\binternal (ailments?|stuff|problems|issues|things|conditions)( \w+){0,3} (mean|like what|such as what|for example|examples?)\b|\bwhat (do|does) (you|the article|it|they) mean by internal\b|\b(what|which) (sorts?|kinds?|types?) of internal (ailments?|things|stuff|problems|issues|conditions)\b/;
@@ -827,6 +836,8 @@ export class IntentRecognizer {
     // ("If they both just put thin needles in you, how can they be completely different things? Seems like splitting
     // hairs": the difference asked in doubt, whatever the rest leans on)
     if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainCleaned))
+      return { ...result, intent: 'difference', score: 1, reason: 'entity' };
+    if (a.conditions.length === 0 && result.treatments.length === 2 && ONE_ALREADY_HAD.test(plainCleaned) && OTHER_ONE_ASKED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
     if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainCleaned))
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
