@@ -2412,4 +2412,10 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('my meds are out of reach of the grandkids, can i book in');
     expectTier('I took all my tablets so the kids cant find them', 'emergency', ['alone']);
   });
+
+  it("the kinds of session 34's read set: a weekday and 'since' misspelt still date numbness to a session; a back 'dying' in the heat is no crisis", () => {
+    expectTier('sice the sesion on wensday cant feel part of my thigh, its dead numb and the knee keeps givin out on the stairs', 'urgent');
+    expectNoGuidanceFirst('this heat is killing me and me backs dying after shearing all week lol, any spots free saturday');
+    expectTier('this heat is killing me, i feel like i cant breathe and my chest is tight', 'emergency', ['alone']);
+  });
 });

@@ -611,6 +611,13 @@ const SETS: Floors[] = [
   // second clause has no past marker of its own) and a dot of blood that "stopped straight away" is history, not the
   // clinic tier.
   { file: 'safety-test-89.jsonl', ...EVERY_ONE_OF_A_QUARTER, falseAlarms: 1, criedWolf: 2, answered: 80 },
+  // Session 34: safety-test-90 (s80, parents and carers in regional Australia in snatches, voice-to-text slips, signs
+  // told by what someone can no longer do), written in session 34 from the brief only, was run unread on the start
+  // (222f7fb) and on 8f20be8 (the same: emergency 36/36, crisis 12/12, urgent 11/12, clinic 9/9, false alarms 0, told
+  // 1, answered 81/81), then read: numbness since a session in typos ("sice the sesion on wensday"); "this heat is
+  // killing me and me backs dying" (an idiom's replacement, "awful", stems to a word the crisis examples use). The
+  // floors are the figures after.
+  { file: 'safety-test-90.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

@@ -3665,6 +3665,30 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('a bare complaint of a listed place ("my wrists are sore", "do you treat achy wrists") names the listed conditions there', async () => {
+      for (const m of ['my wrists are sore', 'do you treat achy wrists', 'sore wrist, can you help']) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/Carpal tunnel syndrome/);
+        expect(r.text, m).to.match(/Repetitive strain injuries/);
+        expect(r.text, m).to.not.match(/isn’t on the list|didn’t understand/);
+      }
+      // a diagnosis of that place is still what is not on the list
+      const frozen = await say('Does dry needling help frozen shoulder?');
+      expect(frozen.text).to.match(/“frozen shoulder” isn’t on the list/);
+    });
+
+    it('an everyday verb the training rarely saw ("which treatment do u reckon") is never taken for an unlisted condition', async () => {
+      const r = await say('my wrists are shot from cutting hair all day. which treatment do u reckon');
+      expect(r.text).to.match(/Repetitive strain injuries/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it("wanting to get pregnant is a complaint the list does not name, said so in the patient's words", async () => {
+      const r = await say("Does acupuncture help with getting pregnant? We've been trying for two years now and a friend swears by it.");
+      expect(r.text).to.match(/“getting pregnant” isn’t on the list/);
+      expect(r.text).to.not.match(/Which condition/);
+    });
+
     it('"not even under the osteoarthritis one?" after gout asks it back, never a denial of osteoarthritis', async () => {
       const c = new Conversation();
       await c.say('can dry needling help gout in my big toe');

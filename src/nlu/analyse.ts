@@ -200,6 +200,8 @@ export interface Analysis {
   conditions: FoundEntity<ConditionRef>[];
   /** Phrases naming a condition that is deliberately not a listed one ("rheumatoid arthritis"). */
   excluded: FoundEntity<ConditionRef>[];
+  /** A complaint of another kind the clinic's knowledge names, not on the list ("eczema", "getting pregnant"), as written. */
+  otherComplaint?: string;
   /** Listed conditions named beside an unlisted one that is what the message asks about ("I see osteoarthritis on your list"). */
   listedAlso: string[];
   treatments: FoundEntity<TreatmentId>[];
@@ -528,6 +530,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     words,
     conditions: conditions.filter((c) => !c.value.excluded),
     excluded: conditions.filter((c) => c.value.excluded),
+    ...(other && conditions.length === 0 ? { otherComplaint: quote(cleaned, tokens, other) } : {}),
     listedAlso: conditions.some((c) => !c.value.excluded) ? [] : listedNamed,
     treatments,
     impliedTreatments,

@@ -371,6 +371,7 @@ export class DescriptionMatcher {
   private readonly parts: PhraseMatcher<PartOwner>;
   private readonly cues: PhraseMatcher<Condition[]>;
   private readonly symptoms: PhraseMatcher<true>;
+  private readonly diagnoses: PhraseMatcher<true>;
   private readonly anyBodyPartCues: PhraseMatcher<Condition>;
 
   constructor(conditions: Condition[], words: DescriptionWords) {
@@ -386,6 +387,7 @@ export class DescriptionMatcher {
     this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
     // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));
+    this.diagnoses = new PhraseMatcher(phraseEntries<true>(true, words.diagnoses));
     this.anyBodyPartCues = new PhraseMatcher(conditions.flatMap((c) => phraseEntries(c, c.anyBodyPartCues)));
     this.allParts = new Set(wordsOf([...conditions.flatMap((c) => c.bodyParts), ...words.unlistedBodyParts]));
     this.wordsByCondition = new Map(conditions.map((c) => [c, conditionWords(c)]));
@@ -418,6 +420,18 @@ export class DescriptionMatcher {
       .match(tokens, stems)
       .find((m) => 'conditions' in m.value && m.value.conditions.some((c) => c.name === name) && !negatedBefore(tokens, m.from));
     return hit && tokens.slice(hit.from, hit.to).join(' ');
+  }
+
+  /**
+   * The word positions a message's body parts and symptom words cover ("my wrists are sore": wrists, sore); none when
+   * it names a diagnosis ("frozen shoulder"), which is more than a place and a symptom.
+   */
+  complaintWords(tokens: string[], stems: string[]): Set<number> {
+    const own = asOwn(tokens, stems);
+    const covered = new Set<number>();
+    if (this.diagnoses.match(...own).length > 0) return covered;
+    for (const m of [...this.parts.match(...own), ...this.symptoms.match(...own)]) for (let i = m.from; i < m.to; i++) covered.add(i);
+    return covered;
   }
 
   /** Whether a phrase names a body part ("lower back pain" does, "migraines" does not). */

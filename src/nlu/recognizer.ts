@@ -16,6 +16,7 @@ import { IntentModel, isContentWord } from './model';
 import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
+import { onlyVerb } from './wordnet';
 
 export const NONE_INTENT = 'None';
 
@@ -128,6 +129,8 @@ const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
 /** The intent for what the article does not cover (knowledge/intents/not_covered.txt). */
 const NOT_COVERED_INTENT = 'not_covered';
+/** What a bare complaint of a listed condition's place is misread as, when the model leans away from the condition question. */
+const BARE_COMPLAINT_MISREAD = new Set([NOT_COVERED_INTENT, NONE_INTENT, 'out_of_scope']);
 /** The choice between the two treatments ("which suits me?"). */
 const WHICH_SUITS_INTENT = 'which_suits';
 
@@ -682,9 +685,18 @@ export class IntentRecognizer {
     return (this.stemCounts.get(stem(word)) ?? 0) < RARE_WORD_COUNT;
   }
 
+  /**
+   * Whether a word as the patient wrote it may name a thing the training does not know: rare, and not a word WordNet
+   * knows only as a verb ("which treatment do u reckon?" names no unlisted "reckon"). (A typo's correction may be a
+   * verb, "sinus" read as "sings": only the written word is judged so.)
+   */
+  private unknownWord(word: string): boolean {
+    return this.rare(word) && !onlyVerb(word);
+  }
+
   /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
   private unknownThing(text: string): boolean {
-    return words(text).some((w) => isContentWord(w) && w.length > 2 && this.rare(w) && !this.options.articleStems?.has(stem(w)));
+    return words(text).some((w) => isContentWord(w) && w.length > 2 && this.unknownWord(w) && !this.options.articleStems?.has(stem(w)));
   }
 
   /** "used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?": a thing we do not know after "for". */
@@ -735,11 +747,47 @@ export class IntentRecognizer {
     return this.withPlaceOnly(this.recognizeText(text, hint));
   }
 
+  /** Whether the text tells a symptom of a body part that listed conditions cover ("my wrists are sore"). */
+  private placeTold(text: string): boolean {
+    if (!this.matchers.descriptions) return false;
+    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
+    const stems = tokens.map(stem);
+    return this.matchers.descriptions.hasSymptom(tokens, stems) && this.matchers.descriptions.placeOwners(tokens, stems) !== undefined;
+  }
+
+  /** Whether the text is only a complaint of such a place, nothing else said ("my wrists are sore", "sore hands"). */
+  private bareComplaint(text: string): boolean {
+    if (!this.matchers.descriptions || !this.placeTold(text)) return false;
+    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
+    const covered = this.matchers.descriptions.complaintWords(tokens, tokens.map(stem));
+    return tokens.every((w, i) => covered.has(i) || !isContentWord(w));
+  }
+
   /**
    * "my hand has been playing up lately, can the needles help?": a condition question naming no condition and no
    * unknown thing, but a body part several listed conditions cover and a symptom word; the place and its conditions.
    */
   private withPlaceOnly(r: Recognition): Recognition {
+    // ("my wrists are sore": a complaint told and nothing else is a question about it, whatever the model leans to)
+    if (
+      this.options.conditionIntent &&
+      BARE_COMPLAINT_MISREAD.has(r.intent) &&
+      r.conditions.length === 0 &&
+      r.treatments.length === 0 &&
+      !r.unlistedText &&
+      this.bareComplaint(r.text)
+    )
+      r = { ...r, intent: this.options.conditionIntent, reason: 'entity' };
+    // ("do you treat achy wrists?", "sore wrist, can you help?": what it treats, asked of a place the list covers)
+    if (
+      this.options.conditionIntent &&
+      r.intent === this.options.usesIntent &&
+      r.conditions.length === 0 &&
+      r.treatments.length === 0 &&
+      !r.unlistedText &&
+      this.placeTold(r.text)
+    )
+      r = { ...r, intent: this.options.conditionIntent };
     if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || r.unlistedText || !this.matchers.descriptions) return r;
     const tokens = tokenize(cleanText(r.text)).map((t) => t.norm);
     const stems = tokens.map(stem);
@@ -748,7 +796,11 @@ export class IntentRecognizer {
     if (!place) return r;
     // ("a bunion on my big toe", "gout in my big toe", "psoriasis on my elbows": a thing named there, not only the place)
     const placeWords = new Set(place.part.split(' '));
-    const named = tokens.filter((w) => isContentWord(w) && w.length > 2 && !placeWords.has(w) && !NEEDLING_WORD.test(w) && this.rare(w));
+    // (the complaint's own words, "achy wrists", name nothing more)
+    const complaint = this.matchers.descriptions.complaintWords(tokens, stems);
+    const named = tokens.filter(
+      (w, i) => !complaint.has(i) && isContentWord(w) && w.length > 2 && !placeWords.has(w) && !NEEDLING_WORD.test(w) && this.unknownWord(w),
+    );
     return named.length === 0 ? { ...r, placeOnly: place } : r;
   }
 
@@ -760,6 +812,7 @@ export class IntentRecognizer {
     const told = a.words.filter((w) => !DISCOURSE.has(w));
     if (told.length > 0) a.words = told;
     const plain = a.words.filter((w) => !w.startsWith('<'));
+    const writtenWords = new Set(a.tokens.map((t) => t.norm));
     const result = {
       ...base,
       // A broader word found in passing ("queasy" with a migraine) comes after the conditions named or described.
@@ -768,7 +821,10 @@ export class IntentRecognizer {
       treatments: a.treatments.length ? [...new Set(a.treatments.map((t) => t.value))] : a.impliedTreatments,
       implied: a.impliedTreatments,
       refersBack: plain.some((w) => BACK_REFERENCES.has(w)),
-      unlistedMention: a.excluded.length > 0 || plain.some((w) => isContentWord(w) && w.length > 2 && this.rare(w)),
+      unlistedMention:
+        a.excluded.length > 0 ||
+        a.otherComplaint !== undefined ||
+        plain.some((w) => isContentWord(w) && w.length > 2 && this.rare(w) && !(onlyVerb(w) && writtenWords.has(w))),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
       ...(a.listedAlso.length ? { listedAlso: a.listedAlso } : {}),
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
@@ -876,7 +932,13 @@ export class IntentRecognizer {
     const named = asked && !asked.explicit && this.options.conditionIntent && a.impliedTreatments.length === 0 ? nameTold(a.cleaned) : undefined;
     if (named && !this.namesTreatment(named) && this.unknownThing(named))
       return { ...result, unlistedMention: true, unlistedText: named, intent: this.options.conditionIntent!, score: 1, reason: 'entity' };
-    if (asked && this.options.conditionIntent && (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text)))) {
+    // ("sore wrist, can you help?": the place of listed conditions, told, is theirs to ask about, never an unlisted thing)
+    if (
+      asked &&
+      this.options.conditionIntent &&
+      (explicitly || (a.impliedTreatments.length === 0 && this.unknownThing(asked.text))) &&
+      !this.bareComplaint(asked.text)
+    ) {
       return { ...result, unlistedMention: true, unlistedText: asked.text, intent: this.options.conditionIntent, score: 1, reason: 'entity' };
     }
 
@@ -927,7 +989,10 @@ export class IntentRecognizer {
     if (unknownAsked) Object.assign(withScores, { unknownAsked: asksFor() ? 'for' : 'in' });
     // ("is acupuncture used for PCOS at all?": the thing named back in the patient's words, when they can be told apart)
     const thing = (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0 ? this.unknownPhrase(a.cleaned) : undefined;
-    if (thing) Object.assign(withScores, { unlistedText: thing });
+    if (thing && !this.bareComplaint(thing)) Object.assign(withScores, { unlistedText: thing });
+    // ("can acupuncture help me get pregnant?": a complaint of another kind that the knowledge names, when no thing asked
+    // about is told apart, is what is not on the list)
+    else if (!result.unlistedText && a.otherComplaint && a.conditions.length === 0) Object.assign(withScores, { unlistedText: a.otherComplaint });
     // A named condition makes an otherwise off-topic-looking message a question about it when it is about a treatment
     // or about the patient ("my IBS", "I have insomnia"), or was described; "tips to ease stress" stays off-topic.
     const aboutPatient =
@@ -963,7 +1028,8 @@ export class IntentRecognizer {
     // ("Restless legs drive me mad every evening. Is that treatable with your needles?": an unlisted condition named as
     // the patient's own is a question about it, whatever its other words)
     const namedUnlisted = conditionIntent !== undefined && a.excluded.some((c) => c.value.notThis);
-    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign)) {
+    // ("my wrists are sore": a body part the listed conditions cover and a symptom word are the clinic's domain too)
+    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;

@@ -100,3 +100,15 @@ export function lemma(word: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether WordNet knows the word only as a verb ("reckon", "suggest"): a word that cannot name a condition, however
+ * rarely the training uses it ("which treatment do u reckon?" asks nothing about an unlisted "reckon").
+ */
+export function onlyVerb(word: string): boolean {
+  index ??= load();
+  // (an -ing form names a complaint as a noun, though WordNet lists it under the verb: "stuttering", "clenching";
+  // and a participle names one as an adjective: "frozen shoulder", "pinched nerve")
+  if (/(ing|ed|en)$/.test(word)) return false;
+  return lemmaIn(word, 1) !== undefined && lemmaIn(word, 0) === undefined && lemmaIn(word, 2) === undefined;
+}
