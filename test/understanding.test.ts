@@ -3689,6 +3689,15 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/Which condition/);
     });
 
+    it('how the clinic runs ("do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?") gets the phone, never a treatment question', async () => {
+      for (const m of ['do you guys do home visits', 'do u guys do gift vouchers', 'can i pay with afterpay', 'is there wheelchair access']) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/don’t have that information/);
+        expect(r.text, m).to.match(/team|phone|contact/i);
+        expect(r.text, m).to.not.match(/Do you mean acupuncture or dry needling|didn’t understand|not something I can help with|isn’t on the list/);
+      }
+    });
+
     it('"not even under the osteoarthritis one?" after gout asks it back, never a denial of osteoarthritis', async () => {
       const c = new Conversation();
       await c.say('can dry needling help gout in my big toe');

@@ -625,11 +625,25 @@ export function asksIfBot(text: string): boolean {
 
 export type ClinicDetail = 'openingHours' | 'address' | 'unknown';
 
+/** How the clinic runs that its details do not hold: getting there, access, visits, ways to pay, vouchers. */
+const CLINIC_MATTERS =
+  'parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet|home visits?|house calls?|mobile service|gift vouchers?|vouchers?|gift cards?|gift certificates?|afterpay|zip pay|zippay|payment plans?|eftpos|credit cards?|cash|amex|telehealth|video (consults?|appointments?)|online (consults?|appointments?)|interpreters?|translators?|female (practitioners?|physios?|acupuncturists?)|male (practitioners?|physios?|acupuncturists?)|receipts?|invoices?|memberships?|loyalty cards?|change rooms?|showers?';
+
+/**
+ * "do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, asked of the
+ * clinic, which its details do not hold and the article does not cover (never a treatment's uses or an unlisted condition).
+ */
+const CLINIC_MATTER_ASKED = new RegExp(
+  `^(hi |hey |hello |also |and |just wondering |quick question )*((do|does|can|could|will|would) (you|u|ya|yous|you guys|u guys|yous guys|you all|your clinic|the clinic|the practice|your practice|the practitioners?) (guys |all )?(do|offer|have|sell|take|accept|provide|run|give|allow|come|make)|(can|could|do|may) (i|we) (pay|use|get|buy|bring|have|book)|is there|are there|have you got|got any)\\b.*\\b(${CLINIC_MATTERS})\\b`,
+);
+
+/** Whether a message asks how the clinic runs (home visits, vouchers, ways to pay, access), which its details do not hold. */
+export function asksClinicMatter(text: string): boolean {
+  return CLINIC_MATTER_ASKED.test(plainForm(text));
+}
+
 const DETAILS: Array<[ClinicDetail, RegExp]> = [
-  [
-    'unknown',
-    /\b(parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet|home visits?|house calls?|mobile service|come to (me|my|our)|visit (me|my|our))\b/,
-  ],
+  ['unknown', new RegExp(`\\b(${CLINIC_MATTERS}|come to (me|my|our)|visit (me|my|our))\\b`)],
   [
     'openingHours',
     /\b(open|opening|close|closing|closed|hours|times|weekend|weekends|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|public holidays?|after work|late|early|evenings?|mornings?)\b/,

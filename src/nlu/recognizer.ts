@@ -7,7 +7,15 @@ import type { Knowledge } from '../knowledge/types';
 import { mentionsConcerns } from './concerns';
 import { DescriptionMatcher, negatedBefore } from './descriptions';
 import { askedAbout, askedList, nameTold, thingPhrases, thingsAfterFor } from './askedAbout';
-import { asksAboutStaff, asksHowItFeels, asksWhichOfAFact, asksWhichStaffIsBest, SESSION_DETAIL, TIMING_ASKED } from './clinicQuestions';
+import {
+  asksAboutStaff,
+  asksClinicMatter,
+  asksHowItFeels,
+  asksWhichOfAFact,
+  asksWhichStaffIsBest,
+  SESSION_DETAIL,
+  TIMING_ASKED,
+} from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
@@ -246,7 +254,9 @@ const PRACTISES =
 const MY_ANIMAL =
   /\b(my|our|his|her) (old |young |little )?(dogs?|puppy|cats?|kitten|horses?|mare|gelding|pony|labrador|greyhound|kelpie|border collie|pets?|rabbit)\b/;
 /** Intents about reaching people rather than the article. */
-const PEOPLE_INTENTS = new Set(['human', 'booking', 'contact']);
+/** The clinic's contact details, and what they do not hold (knowledge/intents/contact.txt). */
+const CONTACT_INTENT = 'contact';
+const PEOPLE_INTENTS = new Set(['human', 'booking', CONTACT_INTENT]);
 /** A message this short that names a listed condition is about it, whatever else its words are. */
 const SHORT_MENTION_WORDS = 6;
 /** Social intents, and the words that make a message one. */
@@ -878,6 +888,10 @@ export class IntentRecognizer {
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, which its
+    // details do not hold: the contact reply says so and gives the phone, never a treatment's uses or an unlisted thing)
+    if (a.conditions.length === 0 && a.excluded.length === 0 && result.treatments.length === 0 && asksClinicMatter(a.cleaned))
+      return { ...result, unlistedMention: false, intent: CONTACT_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
     if (
       this.options.usesIntent &&
