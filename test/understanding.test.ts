@@ -3698,6 +3698,25 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"righto, how do I book?" is the booking, whatever filler comes first', async () => {
+      const r = await say('righto, how do i book');
+      expect(r.recognition?.intent).to.equal('booking');
+      expect(r.text).to.not.match(/didn’t understand/);
+    });
+
+    it('"would dry needling do the same?" after a condition answered for acupuncture asks that condition of dry needling', async () => {
+      const c = new Conversation();
+      await c.say('does dry needling help tennis elbow');
+      const r = await c.say('would acupuncture work the same?');
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/Which condition/);
+      const a = new Conversation();
+      await a.say('can acupuncture help with insomnia');
+      const d = await a.say('would dry needling do the same');
+      expect(d.text).to.match(/not on our article’s list for dry needling/);
+      expect(d.text).to.not.match(/They are not the same/);
+    });
+
     it('"not even under the osteoarthritis one?" after gout asks it back, never a denial of osteoarthritis', async () => {
       const c = new Conversation();
       await c.say('can dry needling help gout in my big toe');

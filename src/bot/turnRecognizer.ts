@@ -85,6 +85,10 @@ const HOW_IT_WORKS_THERE =
   /\bhow (is|does|do|would|could|can|will) (it|that|this|they|acupuncture|dry needling|the needles?|needling)( (even|actually|really|supposed to|meant to))* work\b/;
 const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 'help', 'difference', 'similarity']);
 
+/** "would dry needling do the same?", "does acupuncture work just as well for it?": the last question asked of the other one. */
+const SAME_OF_THE_OTHER =
+  /\b(do|does|did|work|works|help|helps|be|fix|treat)( it| that| this| them)? (the same|the same thing|just as well|as well|as good|just as good|similarly|equally well)\b/;
+
 /** "…too?", "…as well?", "also…": the same asked of something more. */
 const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
 
@@ -192,6 +196,7 @@ export class TurnRecognizer {
         conditions: recognition.conditions.map((c) => ({ value: { ...c.value, partial: true }, text: ctx.lastUnlisted! })),
       };
     recognition = this.sameConditionElsewhere(text, recognition, ctx);
+    recognition = this.sameOfTheOther(text, recognition, ctx);
     recognition = this.moreAboutPlace(text, recognition, ctx);
     recognition = this.moreAboutCondition(text, recognition, ctx);
     // ("I am 81 and not very good with the computer. Is there a lady I can talk to on the telephone please?": a person
@@ -284,6 +289,20 @@ export class TurnRecognizer {
    * "Would it do my hands too? My knuckles are the worst of it." after osteoarthritis: a place the last condition covers
    * (one of its body parts), asked about as well, is that condition there.
    */
+  /**
+   * "would dry needling do the same?", "would acupuncture work just as well?" after a condition was answered for one
+   * treatment: the same condition, asked of the treatment named (never "how are they similar?" or "which condition?").
+   */
+  private sameOfTheOther(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
+    const last = ctx.lastCondition;
+    if (!last || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length !== 1) return recognition;
+    if (recognition.unlistedText || !SAME_OF_THE_OTHER.test(plainForm(text))) return recognition;
+    // (not a broader word answered for what the patient named, anxiety as "stress management": the context keeps the
+    // broader word only, and "does not mention stress management" would be said of the word it names)
+    if (last.partial) return recognition;
+    return { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, refersBack: true, unlistedMention: false };
+  }
+
   private sameConditionElsewhere(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
     const last = ctx.lastCondition;
     if (!last || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length > 1) return recognition;

@@ -284,8 +284,12 @@ const SMS_FOR = /\b(\S+) 4 (?=(\S+))/g;
 const smsFor = (prev: string, next: string) =>
   /^[a-z]/.test(next) && (BEFORE_FOR.has(SMS[prev] ?? prev) || (FOR_WHOM.has(next) && !/^\d/.test(prev)));
 
-/** Fillers before a question ("ok fair enough. so what is it?", "ok then, what can acupuncture help with?"). */
-const LEADING_FILLER = /^((ok|okay|so|and|but|well|hmm|right|fair enough|cool|thanks|alright|sure|then|oh|anyway|great)[\s,.!]*)+/i;
+/**
+ * Fillers before a question ("ok fair enough. so what is it?", "ok then, what can acupuncture help with?", "righto, how
+ * do I book?"), each a whole word ("sore" does not start with "so", nor "wellbeing" with "well").
+ */
+const LEADING_FILLER =
+  /^((ok|okay|okie|oki|okey|k|kk|so|and|but|well|hmm|right|righto|right oh|fair enough|cool|thanks|ta|cheers|alright|alrighty|sure|then|oh|ah|ahh|anyway|great|sweet|yep|yeah|yea|yup|awesome|perfect|lovely|no worries|got it|gotcha|sounds good|excellent|brilliant|beaut|nice one)\b[\s,.!]*)+/i;
 
 /** The text without the fillers it starts with. */
 export function withoutLeadingFiller(text: string): string {

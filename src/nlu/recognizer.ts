@@ -178,7 +178,7 @@ const LONG_STANDING =
 /** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
 /** The treatments' own words, never the name of a complaint. */
 const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatment|treatments|session|sessions)$/;
-const DISCOURSE = new Set(['though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
+const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
   /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
