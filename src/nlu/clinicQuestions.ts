@@ -632,9 +632,10 @@ const CLINIC_MATTERS =
 /**
  * "do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, asked of the
  * clinic, which its details do not hold and the article does not cover (never a treatment's uses or an unlisted condition).
+ * The thing follows the asking at once or after one word ("is there a better bus route I should take?" asks no clinic).
  */
 const CLINIC_MATTER_ASKED = new RegExp(
-  `^(hi |hey |hello |also |and |just wondering |quick question )*((do|does|can|could|will|would) (you|u|ya|yous|you guys|u guys|yous guys|you all|your clinic|the clinic|the practice|your practice|the practitioners?) (guys |all )?(do|offer|have|sell|take|accept|provide|run|give|allow|come|make)|(can|could|do|may) (i|we) (pay|use|get|buy|bring|have|book)|is there|are there|have you got|got any)\\b.*\\b(${CLINIC_MATTERS})\\b`,
+  `^(hi |hey |hello |also |and |just wondering |quick question )*((do|does|can|could|will|would) (you|u|ya|yous|you guys|u guys|yous guys|you all|your clinic|the clinic|the practice|your practice|the practitioners?) (guys |all )?(do|offer|have|sell|take|accept|provide|run|give|allow|come|make)|(can|could|do|may) (i|we) (pay|use|get|buy|bring|have|book)|is there|are there|have you got|got any)( [a-z]+)? (${CLINIC_MATTERS})\\b`,
 );
 
 /** Whether a message asks how the clinic runs (home visits, vouchers, ways to pay, access), which its details do not hold. */
