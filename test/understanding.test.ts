@@ -3698,10 +3698,12 @@ describe('understanding patients’ own words', () => {
       }
     });
 
-    it('"righto, how do I book?" is the booking, whatever filler comes first', async () => {
+    it('"righto, how do I book?" is the booking, whatever filler comes first; "k bye" is a goodbye', async () => {
       const r = await say('righto, how do i book');
       expect(r.recognition?.intent).to.equal('booking');
       expect(r.text).to.not.match(/didn’t understand/);
+      // ("k bye", "thx bye": a goodbye in SMS spelling is said goodbye to, not thanked)
+      expect((await say('k bye')).text).to.match(/^Bye for now/);
     });
 
     it('"would dry needling do the same?" after a condition answered for acupuncture asks that condition of dry needling', async () => {

@@ -205,7 +205,7 @@ export function asksWhichIsScientific(text: string): boolean {
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
 // ("haha fair enough, bye then": acknowledgements before it)
 const FAREWELL =
-  /^((ok|okay|alright|thanks|thank you|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
+  /^((ok|okay|k|kk|alright|thanks|thank you|thx|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
 
 /** Season's greetings ("Merry Christmas to the whole team!"): wished back, never a farewell to worry about. */
 const FESTIVE =
