@@ -137,6 +137,12 @@ const TREATMENT_IDS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
 /** The intent for what the article does not cover (knowledge/intents/not_covered.txt). */
 const NOT_COVERED_INTENT = 'not_covered';
+/** A text's normalised words and their stems, as the description matcher reads them. */
+function wordsOf(text: string): { tokens: string[]; stems: string[] } {
+  const tokens = tokenize(cleanText(text)).map((t) => t.norm);
+  return { tokens, stems: tokens.map(stem) };
+}
+
 /** What a bare complaint of a listed condition's place is misread as, when the model leans away from the condition question. */
 const BARE_COMPLAINT_MISREAD = new Set([NOT_COVERED_INTENT, NONE_INTENT, 'out_of_scope']);
 /** The choice between the two treatments ("which suits me?"). */
@@ -759,17 +765,19 @@ export class IntentRecognizer {
 
   /** Whether the text tells a symptom of a body part that listed conditions cover ("my wrists are sore"). */
   private placeTold(text: string): boolean {
-    if (!this.matchers.descriptions) return false;
-    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
-    const stems = tokens.map(stem);
-    return this.matchers.descriptions.hasSymptom(tokens, stems) && this.matchers.descriptions.placeOwners(tokens, stems) !== undefined;
+    const d = this.matchers.descriptions;
+    if (!d) return false;
+    const { tokens, stems } = wordsOf(text);
+    return d.hasSymptom(tokens, stems) && d.placeOwners(tokens, stems) !== undefined;
   }
 
   /** Whether the text is only a complaint of such a place, nothing else said ("my wrists are sore", "sore hands"). */
   private bareComplaint(text: string): boolean {
-    if (!this.matchers.descriptions || !this.placeTold(text)) return false;
-    const tokens = tokenize(cleanText(text)).map((t) => t.norm);
-    const covered = this.matchers.descriptions.complaintWords(tokens, tokens.map(stem));
+    const d = this.matchers.descriptions;
+    if (!d) return false;
+    const { tokens, stems } = wordsOf(text);
+    if (!d.hasSymptom(tokens, stems) || d.placeOwners(tokens, stems) === undefined) return false;
+    const covered = d.complaintWords(tokens, stems);
     return tokens.every((w, i) => covered.has(i) || !isContentWord(w));
   }
 
@@ -799,8 +807,7 @@ export class IntentRecognizer {
     )
       r = { ...r, intent: this.options.conditionIntent };
     if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || r.unlistedText || !this.matchers.descriptions) return r;
-    const tokens = tokenize(cleanText(r.text)).map((t) => t.norm);
-    const stems = tokens.map(stem);
+    const { tokens, stems } = wordsOf(r.text);
     if (!this.matchers.descriptions.hasSymptom(tokens, stems)) return r;
     const place = this.matchers.descriptions.placeOwners(tokens, stems);
     if (!place) return r;
@@ -834,7 +841,7 @@ export class IntentRecognizer {
       unlistedMention:
         a.excluded.length > 0 ||
         a.otherComplaint !== undefined ||
-        plain.some((w) => isContentWord(w) && w.length > 2 && this.rare(w) && !(onlyVerb(w) && writtenWords.has(w))),
+        plain.some((w) => isContentWord(w) && w.length > 2 && (writtenWords.has(w) ? this.unknownWord(w) : this.rare(w))),
       ...(a.excluded.length ? { unlistedText: a.excluded[0].text } : {}),
       ...(a.listedAlso.length ? { listedAlso: a.listedAlso } : {}),
       promise: asksForPromise(a.tokens.map((t) => t.norm)),
