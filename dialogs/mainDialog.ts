@@ -70,6 +70,12 @@ import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAn
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
+/** A question word anywhere in a part ("whens dn from", "n who does it"): the part asks, though it does not open as a question. */
+const QUESTION_WORD_ANYWHERE = /\b(who|whos|what|whats|when|whens|where|wheres|why|how|hows|which)\b/i;
+
+/** "Which is it?", "who's right?": a part that only points at the question told before it. */
+const POINTER_ONLY = /^(so |and |but |well )?(which|what|who|whos|who s)( one)? ?(is|s|was)? ?(it|right|correct|true|that|the answer)?\s*\??$/i;
+
 /** A short prod for the answer: "so?", "yeah so which", "why that one?", "how come?". */
 /** "why that one and not acupuncture?", "how come dry needling over acupuncture?": why the treatment just named. */
 /** "get me a person", "can I talk to an actual human", "someone from reception". */
@@ -151,7 +157,9 @@ const WHICH_SUITS = 'which_suits';
 /** Questions about the article itself, which a part of a message may ask beside a choice. */
 const ARTICLE_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
 /** A recommendation asked for in so many words (narrower than asksForRecommendation: "which one should I have?" is not). */
-const RECOMMENDATION_WORD = /\b(recommend|recommendation|recommendations|suggest|suggestion)\b/;
+// ("I'm a bit nervous of needles. Which one would be better for me?": the choice asked for in so many words too)
+const RECOMMENDATION_WORD =
+  /\b(recommend|recommendation|recommendations|suggest|suggestion)\b|\bwhich( one| 1| treatment| of the two| of them)? (would|will|should|is|s|might)? ?(be )?(better|best|right|more suitable|most suitable|suit|suits|work better|be better) (for me|for my|for us|for him|for her)?\b|\bwhich( one| treatment| of the two| of them)? should i (choose|pick|go for|try|get|book|do)\b/;
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
 const FOR_A_PROBLEM =
   /\b(for|with|help|helps|treat|treats) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
@@ -296,7 +304,9 @@ export class MainDialog extends ComponentDialog {
       // new name?" asks whether the two are one thing.
       const decided =
         single &&
-        ((recognition.intent === 'similarity' && recognition.reason === 'entity') ||
+        // ("My dad reckons dry needling is just acupuncture with a new name. When did dry needling actually come about?":
+        // the age asked is the question, the claim told beside it)
+        ((recognition.intent === 'similarity' && recognition.reason === 'entity' && !asksWhichDecade(context.activity.text ?? '')) ||
           (recognition.intent === 'not_covered' && recognition.notCovered?.dose))
           ? recognition.intent
           : undefined;
@@ -619,9 +629,18 @@ export class MainDialog extends ComponentDialog {
     // ("When did dry needling come about? I assumed it was old like acupuncture.": the belief told asks nothing)
     const parts = splitQuestions(recognition.text);
     const beliefs = beliefsTold(recognition.text, parts);
-    const asked = parts.filter((p) => !beliefs.includes(p));
+    // ("My dad reckons it's just acupuncture with a new name. I'm a history buff. When did dry needling come about?": what
+    // is told beside the one question asks nothing; the treatment asked about is that question's)
+    const asked = parts.filter(
+      (p) =>
+        !beliefs.includes(p) &&
+        !POINTER_ONLY.test(p.trim()) &&
+        (questionCount(p) > 0 || recognition.text.includes(`${p}?`) || QUESTION_WORD_ANYWHERE.test(p)),
+    );
     if (asked.length > 1) return false;
-    const named = beliefs.length > 0 && asked.length === 1 ? this.deps.turns.recognizePart(asked[0]).treatments : recognition.treatments;
+    const asks = asked.length === 1 && parts.length > 1 ? this.deps.turns.recognizePart(asked[0]).treatments : [];
+    // ("…about where acupuncture originally comes from. Some said Japan. Which is it?": the question names none, the rest does)
+    const named = asks.length > 0 ? asks : recognition.treatments;
     // ("what is dry needling" … "when was it invented": "it" is the treatment just talked about)
     const pointed =
       named.length === 0 && question.treatmentFromContext && question.treatment !== 'both' && question.treatment && pointsBack(recognition.text)

@@ -34,6 +34,7 @@ import {
   asksWhichIsOlder,
   asksWhichIsScientific,
   namesArticleConcept,
+  SESSION_DETAIL,
   TIMING_ASKED,
 } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
@@ -92,12 +93,15 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['research']) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   // ("What does each treatment focus on, and which would you suggest for my neck?": what each is for)
-  const eachFor = asksWhatEachIsFor(r.text) ? passageWithRole(k, 'each_is_for') : undefined;
+  const eachFor = asksWhatEachIsFor(r.text) && r.conditions.length === 0 ? passageWithRole(k, 'each_is_for') : undefined;
   if (eachFor) return { intent: 'difference', text: eachFor.text, outcome: 'answered', question: {} };
   const treatment: TreatmentChoice | undefined = q.treatment ?? whole.treatment;
   // ("Is dry needling grounded in Western medicine? And roughly when did it start?": that one's age)
   const age = asksWhichDecade(r.text) && treatment && treatment !== 'both' ? agePassage(k, treatment) : undefined;
   if (age) return { intent: 'what_is', text: age.text, outcome: 'answered', question: { treatment } };
+  // ("isn't dry needling just acupuncture with a new name? when was it invented?": "it" could be either, so both ages)
+  const bothAges = asksWhichDecade(r.text) && treatment === 'both' && r.treatments.length !== 1 ? agesText(k) : undefined;
+  if (bothAges) return { intent: 'difference', text: bothAges, outcome: 'answered', question: {} };
   // ("Is your list of conditions complete?": no treatment named, but one passage clearly answers it)
   const picker = passagePicker(k.passages);
   const passage = treatment || r.treatments.length ? picker.pick(r.text, treatment) : picker.pickClearly(r.text, undefined);
@@ -110,6 +114,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     !r.notCovered &&
     // ("…? And does it hurt much when the needle goes in?": how it feels, which no passage says)
     !asksHowItFeels(r.text) &&
+    // ("…? and how many needles do you use?": a session's details, which no passage says, whatever words they share)
+    !SESSION_DETAIL.test(r.text.toLowerCase()) &&
     treatment &&
     picker.pickClearly(r.text, treatment);
   // ("What are metabolic byproducts, and…": an explanation's own word asked about, whatever the classifier made of it)
@@ -327,11 +333,17 @@ const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, condition
  * prices, a cancellation policy) are said first, so that no question is silently dropped. Says nothing for a message
  * of one part, or one that is itself such a question. Returns whether it said anything.
  */
+/** "When I roll over in bed the room spins.": a clause of when something happens, told, not asked (without a "?"). */
+const TIME_CLAUSE = /^\s*(when|whenever|where|wherever)\s+(i|im|i'm|i’m|my|we|he|she|they|it|its|it's|the|our|his|her|their)\b/i;
+
 export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
   const parts = splitQuestions(context.activity.text ?? '');
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
-  const asked = parts.filter((part) => part.includes('?') || ASKS.test(part)).map((part) => deps.turns.recognizePart(part));
+  const text = context.activity.text ?? '';
+  const asked = parts
+    .filter((part) => part.includes('?') || text.includes(`${part}?`) || (ASKS.test(part) && !TIME_CLAUSE.test(part)))
+    .map((part) => deps.turns.recognizePart(part));
   const clinics = (r: Recognition) => CLINIC_PART_INTENTS.has(r.intent) && r.conditions.length === 0 && !namesTreatment(r);
   // ("I get migraines. Which of the two do you use for those, and how many sessions would I need?": the whole reads as
   // a price question, but the recommendation asked is routed; the sessions part is still said)

@@ -2418,4 +2418,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('this heat is killing me and me backs dying after shearing all week lol, any spots free saturday');
     expectTier('this heat is killing me, i feel like i cant breathe and my chest is tight', 'emergency', ['alone']);
   });
+
+  it('the kinds of session 35: aches or numbness after long practice, typing or gym sessions are no reaction to needling; after a needling session they still are', () => {
+    expectNoGuidanceFirst(
+      'I teach piano and practise three or four hours a day. Both forearms and the backs of my hands ache after long sessions. Is this the kind of thing you treat?',
+    );
+    expectNoGuidanceFirst('my hands go numb after long typing sessions, could it be carpal tunnel');
+    expectNoGuidanceFirst('gamer wrist lol my right wrist aches after long sessions');
+    expectTier('my arm has been numb since the needling session yesterday', 'urgent');
+    expectTier('my back aches after the session yesterday, is that normal?', 'clinic');
+  });
 });

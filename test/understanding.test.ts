@@ -3728,4 +3728,139 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/not the same|similarities/);
     });
   });
+
+  describe("the kinds of session 35's read set (patients-words-test-94, read after its honest runs)", () => {
+    it('the practitioner asked about as a person (man or woman, how long practising, qualifications) gets the phone once, never the difference between the treatments', async () => {
+      for (const m of [
+        'Is the acupuncturist there a man or a woman? And how long have they been practising?',
+        'is your physio a female',
+        'what qualifications do your practitioners have?',
+      ]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/don’t have that information/);
+        expect(r.text, m).to.not.match(/different theories|They are not the same/);
+        // (said once, though two parts ask what only the clinic can say)
+        expect(r.text.split('don’t have that information').length, m).to.equal(2);
+      }
+    });
+
+    it('"Is this a real lady I\'m typing to?" is answered truthfully: an automated assistant', async () => {
+      const r = await say("Good evening, I'm 82 and my granddaughter set this up for me on the iPad. Is this a real lady I'm typing to?");
+      expect(r.text).to.match(/automated assistant/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('a greeting with small talk, asking nothing, is greeted, not turned away', async () => {
+      const r = await say("Hi there! Hope your day's going well. Just having a cuppa on my lunch break and thought I'd have a nosy at your website.");
+      expect(r.recognition?.intent).to.equal('greeting');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it("where a treatment comes from, or when it came about beside a claim told, gets that treatment's age and origin", async () => {
+      const a = await say(
+        'we had a debate in a tutorial about where acupuncture originally comes from. Some said Japan, some said India. Which is it?',
+      );
+      expect(a.text).to.match(/ancient Chinese medicine/);
+      expect(a.text).to.not.match(/1980s/);
+      const d = await say('Dear Sir/Madam, I am writing to enquire as to the origins of dry needling. Yours faithfully, Margaret');
+      expect(d.text).to.match(/1980s/);
+      const c = await say(
+        "My dad reckons dry needling is just acupuncture with a new name slapped on. I'm a history buff. When did dry needling actually come about?",
+      );
+      expect(c.text).to.match(/1980s/);
+    });
+
+    it('"what kinds of ailments does acupuncture aim to help with?" after a story lists the ailments, never an unlisted condition', async () => {
+      const r = await say(
+        "I'm writing a little piece for our bowls club newsletter about alternative therapies. What kinds of ailments does acupuncture traditionally aim to help with? Just after the general list.",
+      );
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a diagnosis someone named in an earlier sentence ("GP called it vertigo. Can you treat that?") is what is said to be unlisted', async () => {
+      const r = await say('When I roll over in bed the whole room spins for about 30 seconds. GP called it vertigo. Can you treat that?');
+      expect(r.text).to.match(/“vertigo” isn’t on the list/);
+      expect(r.text).to.not.match(/don’t have that information|not something I can help with/);
+    });
+
+    it('weight loss asked of the acupoints is a complaint the list does not name, never the research on acupoints', async () => {
+      const r = await say('are there acupuncture points that help you lose weight?');
+      expect(r.text).to.match(/isn’t on the list/);
+      expect(r.text).to.not.match(/nerve signalling/);
+    });
+
+    it('"can both be used for things like muscle and joint pain?" gets what each is for, not a recommendation', async () => {
+      const r = await say(
+        "I'm doing a first aid refresher and someone asked the trainer whether acupuncture and dry needling can both be used for the same kinds of problems. She didn't know. Can both be used for things like muscle and joint pain?",
+      );
+      expect(r.text).to.match(/musculoskeletal conditions and chronic pain/);
+      expect(r.text).to.not.match(/points to dry needling/);
+    });
+
+    it('three questions after a long lead-in ("Three quick ones from a busy mum of two: …") are each answered', async () => {
+      const r = await say(
+        "Three quick ones from a busy mum of two: what's chi, when was dry needling invented, and are you open after 5 so I can come once my partner's home?",
+      );
+      expect(r.text).to.match(/flow of energy/);
+      expect(r.text).to.match(/1980s/);
+      // (the hours part: the clinic's hours as configured, or the phone when none are set)
+      expect(r.text).to.match(/opening hours|\bopen\b|call us|don’t have that information/i);
+    });
+
+    it('a listed condition named with its own place ("osteoarthritis in both knees … from kneeling") is that condition, and "it" after it still is', async () => {
+      const c = new Conversation();
+      const first = await c.say(
+        "I've had osteoarthritis in both knees for years, from decades of kneeling as a floor layer. Is that something dry needling is used for?",
+      );
+      expect(first.text).to.match(/Osteoarthritis/);
+      expect(first.text).to.not.match(/Knee pain/);
+      const next = await c.say('and is it going to fix it for good?');
+      expect(next.text).to.match(/Osteoarthritis/);
+      expect(next.text).to.match(/no promise/);
+    });
+
+    it('"I\'m a yoga teacher" is the writer\'s trade, not a therapy to compare; "would that include my period cramps?" after the uses asks about them', async () => {
+      const c = new Conversation();
+      const first = await c.say(
+        "I'm a yoga teacher, and I'm curious what acupuncture is meant to do for the body, like what kinds of things is it for?",
+      );
+      expect(first.text).to.match(/digestive issues/);
+      expect(first.text).to.not.match(/doesn’t cover “yoga”/);
+      const next = await c.say('so would that include my period cramps?');
+      expect(next.text).to.match(/does not mention “period cramps”|isn’t on the list/);
+      expect(next.text).to.not.match(/not sure what you mean/);
+    });
+
+    it('"would that one do anything for my posture?" after dry needling was named asks it of dry needling', async () => {
+      const c = new Conversation();
+      await c.say(
+        "Honestly I'm a sceptic. If I'm going to try one, I'd rather go with the one that's more science based than ancient philosophy. Which is that?",
+      );
+      const r = await c.say(
+        "Right, and would that one do anything for my posture? I'm a violinist and I'm twisted to one side from years of playing.",
+      );
+      expect(r.text).to.match(/postural re-patterning/);
+      expect(r.text).to.not.match(/1980s/);
+    });
+
+    it('"my arthritic hands" is arthritis, which the list covers by osteoarthritis only partly, never "isn\'t on the list"', async () => {
+      const r = await say('can dry needling help my arthritic hands');
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.not.match(/isn’t on the list|^Yes/);
+    });
+
+    it('a fear of needles told beside "which one would be better for me?" starts the choice, never only reassurance', async () => {
+      const r = await say(
+        "Hi, I've never had either and I'm a bit nervous of needles to be honest. Which one would be better for me, acupuncture or dry needling?",
+      );
+      expect(r.text).to.match(/what would you mainly like help with/);
+    });
+
+    it("a session's details asked beside another question are the clinic's to say, never a passage about needles", async () => {
+      const r = await say('what is the name of your acupuncturist? and how many needles do you use?');
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/thin needles/);
+    });
+  });
 });

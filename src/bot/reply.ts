@@ -31,7 +31,20 @@ export function reply(context: TurnContext, outcome: Outcome | undefined, text: 
   return activity;
 }
 
-/** reply(), sent. */
+/** The texts said so far this turn (turnState key). */
+const SAID_THIS_TURN = Symbol('saidThisTurn');
+
+/**
+ * reply(), sent; a text already said this turn is not said again ("is the acupuncturist a woman? and how long have they
+ * been practising?": the clinic's part said first, then the whole routed to the same "I don't have that information").
+ */
 export async function say(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Promise<void> {
+  const said: Set<string> = context.turnState.get(SAID_THIS_TURN) ?? new Set<string>();
+  context.turnState.set(SAID_THIS_TURN, said);
+  if (said.has(text)) {
+    if (outcome) setOutcome(context, outcome, options.intent);
+    return;
+  }
+  said.add(text);
   await context.sendActivity(reply(context, outcome, text, options));
 }

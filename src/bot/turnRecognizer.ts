@@ -89,6 +89,11 @@ const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 
 const SAME_OF_THE_OTHER =
   /\b(do|does|did|work|works|help|helps|be|fix|treat)( it| that| this| them)? (the same|the same thing|just as well|as well|as good|just as good|similarly|equally well)\b/;
 
+/** "that one", "this one": the treatment just talked about, pointed at. */
+const THAT_ONE = /\b(that|this) one\b/i;
+const NAMES_TREATMENT = /\b(acupuncture|acu|dry needling|dn)\b/i;
+const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
+
 /** "…too?", "…as well?", "also…": the same asked of something more. */
 const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
 
@@ -156,6 +161,12 @@ export class TurnRecognizer {
     if (named) {
       const again = this.recognizer.recognize(named, { patientsOwn });
       if (!notUnderstood(again) && again.treatments.length === 1) recognition = { ...again, text };
+    }
+    // ("Right, and would that one do anything for my posture?" after dry needling was named: the question asked of it)
+    const thatOne = recognition.refersBack && recognition.treatments.length === 1 && THAT_ONE.test(text) && !NAMES_TREATMENT.test(text);
+    if (thatOne) {
+      const again = this.recognizer.recognize(text.replace(THAT_ONE, THAT_ONE_NAMED[recognition.treatments[0]]), { patientsOwn });
+      if (!notUnderstood(again)) recognition = { ...again, text, refersBack: true };
     }
     const resolved = pointedBack(text, recognition, ctx);
     if (resolved) {

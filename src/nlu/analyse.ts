@@ -434,8 +434,11 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
         const namedWords = wordsOf(c.text);
         return descriptions.namesBodyPart(namedWords, namedWords.map(stem));
       });
+      // ("osteoarthritis in both knees … from kneeling": the place told is the named condition's own, no second condition)
+      const placeOfDescribed = descriptions.partOf(raw, stems, described.condition.name);
+      const namedPlace = named.some((n) => placeOfDescribed !== undefined && descriptions.partOf(raw, stems, n) === placeOfDescribed);
       if (bodyParts) conditions.splice(0, conditions.length, found);
-      else if (conditions.length === 1) conditions.push(found);
+      else if (conditions.length === 1 && !namedPlace) conditions.push(found);
     }
   }
   // "throbbing head behind one eye that makes me queasy": a broader word in passing ("queasy": digestive issues) does

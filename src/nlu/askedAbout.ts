@@ -140,6 +140,11 @@ function thingBefore(cleaned: string, end: number): string | undefined {
   // The nearest short sentence ("Tinnitus."), else the first one ("I get vertigo when I roll over").
   // (a sentence that says a part is fine, "my UPPER back between the shoulder blades is fine", names no complaint)
   const told = sentences.filter((s) => !SAID_FINE.test(s.toLowerCase()));
+  // ("…the whole room spins. GP called it vertigo. Can you treat that?": the name someone gave it, nearest first)
+  for (const s of [...told].reverse()) {
+    const named = nameTold(s);
+    if (named) return named;
+  }
   const short = [...told].reverse().find((s) => s.split(/\s+/).length <= 3);
   for (const s of short ? [short, told[0]] : told.slice(0, 1)) {
     const found = thingAt(s.replace(/^(hi|hello|hey|hiya|g'?day)\b[\s,]*/i, ''));
@@ -208,7 +213,7 @@ export function askedAbout(cleaned: string): AskedThing | undefined {
 
 /** Someone's name for the complaint: "the hearing man says it is tinnitus", "GP reckons it's bursitis", "diagnosed with gout". */
 const NAME_TOLD =
-  /\b(?:says|said|reckons|reckoned|thinks|thought|called|calls|confirmed|told me)(?: that)? (?:it is|it's|its|it was|this is|i have|i've got|ive got|i had|it might be|it may be|it could be)(?: called)? (?:probably |likely |just |definitely )?|\b(?:diagnosed (?:me )?with|diagnosis (?:is|was|of)|it's called|its called|it is called) /gi;
+  /\b(?:says|said|reckons|reckoned|thinks|thought|called|calls|confirmed|told me)(?: that)? (?:it is|it's|its|it was|this is|i have|i've got|ive got|i had|it might be|it may be|it could be)(?: called)? (?:probably |likely |just |definitely )?|\b(?:diagnosed (?:me )?with|diagnosis (?:is|was|of)|it's called|its called|it is called) |\b(?:called|calls|named|labelled|labeled|put it down (?:to|as)) (?:it|this|that|mine) (?:a |an )?(?:probably |likely |just )?/gi;
 
 /**
  * The name someone gave the complaint, in the writer's words ("The hearing man says it is tinnitus. Could your clinic

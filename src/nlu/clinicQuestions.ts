@@ -21,12 +21,14 @@ const ASKS_IF_BOT = [
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   // ("am i chatting w a real person rn?": "w" for "with" as people text it)
-  /\bam i (talking|chatting|speaking|texting|messaging|writing|talkin|chattin|speakin|textin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|someone real|a real)\b/,
+  /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
   // "am I messaging the actual acupuncturist?", "is a real physio going to see this?": a person of the clinic, asked for by trade
   /\bam i (talking|chatting|speaking|texting|messaging|writing) (to |with )?(the |a |an |one of the |one of your |your )(actual |real |live )?(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|therapists?|myotherapists?|doctors?|staff( member)?|owner)\b/,
   /\b(is|will) (a|an|any|some|the|one of the|one of your|your) (real |actual |live )?(practitioners?|physios?|physiotherapists?|acupuncturists?|therapists?|receptionists?|staff member|staff|doctors?) (going to |gonna |actually |ever )?(read|reading|see|seeing|answer|answering|reply|replying|look at)\b/,
   // "is anyone in at the practice at the moment?": whether a person is there to answer
   /\bis (someone|somebody|anyone|anybody) (in |around |about )?(at|in) (the|your|ur) (clinic|practice|office|reception|front desk)\b/,
+  // "Is this a real lady I'm typing to?", "is that an actual bloke answering?": a real person of any kind
+  /\b(is|its|is it) (this|it|that) (a |an )?(real|actual|live|proper) (lady|woman|man|bloke|guy|girl|fella|person|human|someone|somebody|people)\b/,
   /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
@@ -101,16 +103,26 @@ export function asksHowItFeels(text: string): boolean {
   return FEELS_ASKED.test(plainForm(text));
 }
 
+/**
+ * "a debate about where acupuncture originally comes from… which is it?", "what country did dry needling come from",
+ * "the origins of acupuncture": where one treatment comes from, which the article tells with its age ("an ancient
+ * Chinese medicine practice", "developed in the 1980s… grounded in Western medicine principles").
+ */
+const WHERE_FROM =
+  /\bwhere (does |did |do )?(dry needling|dn|acupuncture|acu) (originally |actually |first |really )?(comes? from|originated?|originally comes? from|started|began|was invented|was developed)\b|\bwhere (does|did) (dry needling|dn|acupuncture|acu) (originally |actually |first |really )?(come from|originate|start|begin)\b|\b(which|what) (country|part of the world|culture|place) (is |does |did |was )?(dry needling|dn|acupuncture|acu) (originally |actually |first )?(from|come from|originate|invented in|developed in|start in)\b|\borigins? of (dry needling|dn|acupuncture|acu)\b|\b(dry needling|dn|acupuncture|acu) s origins?\b/;
+
 export function asksWhichDecade(text: string): boolean {
-  return WHICH_DECADE.test(plainForm(text));
+  const form = plainForm(text);
+  return WHICH_DECADE.test(form) || WHERE_FROM.test(form);
 }
 
 /**
+ * ("can both be used for things like muscle and joint pain?": whether both are used for a kind of problem)
  * "which one is for muscles and which for inside the body?", "one for pain and the other for wellbeing?", "what's each
  * of them mainly aimed at?", "what does each treatment focus on?": what each is for.
  */
 const WHAT_EACH_IS_FOR =
-  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat ?(is|s|are) (each|both|the two|they)( one| treatment| of them| of the two)? ?(more |mainly |mostly |best |better |each |usually |generally |really |actually )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for|focused on|targeting|targeted at|designed for)\b|\bwhat ?(is|s) each( one| of them| treatment)? (better|best|more|most) (suited|geared|aimed|used|for|at)\b|\bwhat (does|do) (each|they each|each one|each of them|each treatment|the two each)( one| treatment| of them)? ?(mainly |mostly |usually |really |actually )?(focus on|target|treat|aim at|aim for|work on|specialise in|specialize in|do best|go after)\b|\bwhat ?(is|s|are) (each|both|the two)( one| treatment| of them| of the two)? (trying|meant|supposed|designed|there|out) to (fix|treat|help|do|sort out|solve|target|address)\b/;
+  /\bwhich( one| of them| of the two| treatment)?( is| s| would be)?( more| better| best| mainly| mostly)? (for|suited (to|for)|geared (to|towards)|aimed at|good for) .{1,40}\b(and|or|while|whereas) which( one)?( is| s)?( more| better| mainly| mostly)? ?(for|suited|geared|aimed|good for)?\b|\bone( of them)?( is)?( better| more| mainly| mostly)? (for|suited to|geared to|aimed at) .{1,40}\b(and|while|whereas) the other\b|\bwhat ?(is|s|are) (each|both|the two|they)( one| treatment| of them| of the two)? ?(more |mainly |mostly |best |better |each |usually |generally |really |actually )?(for|geared towards|geared to|suited to|suited for|aimed at|good for|used for|focused on|targeting|targeted at|designed for)\b|\bwhat ?(is|s) each( one| of them| treatment)? (better|best|more|most) (suited|geared|aimed|used|for|at)\b|\bwhat (does|do) (each|they each|each one|each of them|each treatment|the two each)( one| treatment| of them)? ?(mainly |mostly |usually |really |actually )?(focus on|target|treat|aim at|aim for|work on|specialise in|specialize in|do best|go after)\b|\bwhat ?(is|s|are) (each|both|the two)( one| treatment| of them| of the two)? (trying|meant|supposed|designed|there|out) to (fix|treat|help|do|sort out|solve|target|address)\b|\b(can|could|are|do|would|will) (both|they both|both of them|the two|the two of them|(acupuncture|acu) and (dry needling|dn)|(dry needling|dn) and (acupuncture|acu)) (both )?(be )?(used|work|help|treat|good|suitable) (for|with) .{0,30}\b(the same|similar|things like|stuff like|kinds? of|sorts? of|types? of|muscles?|joints?|musculoskeletal|aches|pains?|injuries|problems|conditions)\b/;
 
 /** "which one's for the inside stuff then?", "which of the two is more for muscles?": which treatment a kind of problem points to. */
 const WHICH_IS_FOR =
@@ -585,10 +597,18 @@ const STAFF_RANKED = new RegExp(
   `\\b(who|which)( one)?( of)? ?(is|s|are|would be)? (your|ur|the) (best|top|most experienced|most qualified|most senior|favourite|favorite|most popular|most gentle|gentlest|nicest|recommended) ${STAFF}\\b|\\bwhich (of )?(your|ur) ${STAFF} (is|s|are|would be) (the )?(best|better|most|top|nicest|gentlest|recommended)\\b|\\b(best|top|most experienced) ${STAFF} (at|in|of) (your|ur|the) (clinic|practice|place|team)\\b`,
 );
 
+/**
+ * One of the clinic's people asked about as a person ("is the acupuncturist a man or a woman?", "how long have they been
+ * practising?", "what qualifications does your physio have?"): only the clinic can say.
+ */
+const STAFF_PERSON_ASKED = new RegExp(
+  `\\b(is|are) (the|your|ur|that|this) (\\w+ )?${STAFF}s? (there |here |at (the|your) (clinic|practice) )?(a |an )?(man|woman|male|female|bloke|lady|guy|girl|qualified|registered|experienced|trained|certified|accredited|licensed|insured|english speaking)\\b|\\bhow long (have|has) (they|he|she|you|you guys|yous|your ${STAFF}s?|the ${STAFF}s?|your (\\w+ )?${STAFF}s?) been (practising|practicing|in practice|working|qualified|registered|doing (this|it|needling|acupuncture|dry needling))\\b|\\b(what|which|any) (qualifications|training|experience|credentials|accreditation|registration) (do|does|have|has) (they|he|she|your (\\w+ )?${STAFF}s?|the ${STAFF}s?)\\b`,
+);
+
 /** Whether the message asks who the clinic's practitioners are ("what's the name of the practitioner?", "who will I see?"). */
 export function asksAboutStaff(text: string): boolean {
   const form = plainForm(text);
-  return STAFF_ASKED.test(form) || STAFF_KIND_ASKED.test(form) || STAFF_RANKED.test(form);
+  return STAFF_ASKED.test(form) || STAFF_KIND_ASKED.test(form) || STAFF_RANKED.test(form) || STAFF_PERSON_ASKED.test(form);
 }
 
 /** Whether the message asks which of the clinic's people is best, which no condition named changes. */

@@ -28,6 +28,8 @@ const NOT_A_THING =
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
+/** "Three quick ones from a busy mum of two:": a longer lead-in that announces the questions, before a colon. */
+const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/iu;
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
 const ANNOUNCES_QUESTIONS =
   /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?[.!:,]*$/i;
@@ -52,6 +54,7 @@ export function splitQuestions(text: string): string[] {
     .replace(LAST_WORD_ASKED, (whole, before: string, word: string) => (NOT_A_THING.test(word) ? whole : `${before}what about ${word}?`))
     // "Three quick ones: where does …, when did …": a short lead-in before a colon is no question.
     .replace(LEAD_IN, '')
+    .replace(LEAD_IN_ANNOUNCED, '')
     // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))

@@ -187,7 +187,7 @@ const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatm
 const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(((what|which) (things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -241,6 +241,15 @@ function doseAsked(norm: string): string | undefined {
 const ONE_BY_ANOTHER_NAME =
   /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|fancier|modern|western|posher|trendier|newer|nicer|better) (name|label|title)|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b/;
 
+/** "would that include my period cramps?", "does it cover my tinnitus": whether something takes in the writer's complaint. */
+const TAKES_IN_MINE =
+  /\b(would|does|do|will|could|can|is|are) (that|it|this|those|these|they|that list|the list|your list|acupuncture|dry needling) (also |then |still |maybe )?(include|cover|count|extend to|take in|apply to|stretch to) (my|his|her|our|their|my \w+ s|a|an)\b/;
+
+/** Someone who practises or teaches a service ("yoga teacher", "massage therapist"). */
+const TRADE = /^(teacher|teachers|instructor|instructors|coach|therapist|therapists|practitioner|student|students|trainer)$/;
+/** The words before a trade that make it the writer's own ("I'm a", "as a", "I work as a"). */
+const OWN_TRADE_BEFORE = /\b(i m|im|i am|as|being|work as|worked as|i was|i ve been|ive been|i have been) (a|an)$/;
+
 /** A writing task asked of the bot: translating, or a poem or story written. */
 const TASK_ASKED =
   /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b/;
@@ -269,6 +278,11 @@ const SHORT_MENTION_WORDS = 6;
 const SOCIAL_INTENTS = new Set(['thanks', 'greeting']);
 const SOCIAL_WORDS =
   /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|hi|hello|hey|hiya|gday|morning|afternoon|evening|bye|goodbye|cya|great|awesome|perfect|lovely)\b/;
+/** A message that opens with a greeting ("hi there!", "good evening,"). */
+const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning|afternoon|evening|day)|morning|evening)\b/;
+/** A question asked anywhere ("…?", "…, do you…", "can I…"). */
+const ASKS_ANYTHING =
+  /\?|(^|[.!,;]\s*|\b(and|but|so) )(do|does|did|can|could|is|are|will|would|should|how|what|whats|when|where|who|why|which|may|am)\b|\b(advice|advise|wondering|wonder|question|questions|know|help|recommend|suggest|tell me|which|whether|info|information|book|appointment)\b/;
 /** Words that ask for a person, a booking or contact details. */
 const ASKS_PEOPLE =
   /\b(person|human|someone|somebody|staff|manager|real|talk|speak|chat|call|ring|phone|number|contact|email|address|book|booking|appointment|appt|available|availability|slot|slots|open|hours|when can|come in|see someone|practitioner|therapist)\b/;
@@ -518,8 +532,18 @@ export function asksForPromise(tokens: string[]): boolean {
  */
 function usesAskedLast(lower: string): boolean {
   const sentences = lower.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
-  if (sentences.length < 2 || sentences.slice(0, -1).some((x) => x.includes('?'))) return false;
-  return USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(sentences[sentences.length - 1].trim())));
+  if (sentences.length < 2 && !sentences[0]?.includes(',')) return false;
+  // (the one question, wherever it is: "…newsletter. What kinds of ailments does acupuncture aim to help with? Just after
+  // the general list.")
+  const asked = sentences.filter((x) => x.includes('?'));
+  if (asked.length > 1) return false;
+  const question = (asked[0] ?? sentences[sentences.length - 1]).trim();
+  // (its last clause too: "I'm curious what acupuncture is meant to do for the body, like what kinds of things is it for?")
+  const lastClause = question
+    .split(/,\s*/)
+    .pop()!
+    .replace(/^(like|and|so|but|i mean|basically|ie|i e)\s+/, '');
+  return [question, lastClause].some((q) => USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(q))));
 }
 
 /** "what does the article say it's used for?" asked as "what is it used for?". */
@@ -677,6 +701,8 @@ export class IntentRecognizer {
       REPORTING.test(norm[found.to + 1] ?? '')
     )
       return undefined;
+    // ("I'm a yoga teacher, and I'm curious what acupuncture is meant to do": the writer's own trade, not a service asked about)
+    if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
     const joined = norm.join(' ');
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     if (found.value === 'medicine') {
@@ -989,9 +1015,11 @@ export class IntentRecognizer {
     // (the words as written too: typo correction may turn a word the training lacks into one it has, "clear it up")
     const written = plainCleaned;
     const ofTreatment = a.treatments.length > 0 || NEEDLES.test(said) || NEEDLES.test(written);
+    // ("are there acupuncture points that help you lose weight?": the article's acupoints, asked to help with a complaint
+    // of another kind that the knowledge names)
     const asksAboutUnknown =
       result.unlistedMention &&
-      a.impliedTreatments.length === 0 &&
+      (a.impliedTreatments.length === 0 || (a.otherComplaint !== undefined && a.conditions.length === 0)) &&
       ((ofTreatment && (HELPS.test(said) || HELPS.test(written)) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) || ON_THE_LIST.test(said));
     // "Is there acupuncture for dry eye?", "Can I lose weight with acupuncture?": a question about a treatment and a thing
     // we do not know; if nothing else answers it, it is said to be unlisted, never "not something I can help with".
@@ -1133,12 +1161,20 @@ export class IntentRecognizer {
     // ("how many treatments would I need for sciatica?": how many, whatever it is for)
     if (!PEOPLE_INTENTS.has(top.intent) && top.intent !== NOT_COVERED_INTENT && SESSION_DETAIL.test(said))
       return { ...withScores, intent: NOT_COVERED_INTENT, score: top.score, reason: 'entity' };
+    // ("so would that include my period cramps?", "does it cover my husband's gout?": whether what was said takes in the
+    // writer's own complaint, a question about that complaint)
+    if (this.options.conditionIntent && top.intent !== this.options.conditionIntent && !PEOPLE_INTENTS.has(top.intent) && TAKES_IN_MINE.test(said))
+      return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
     if (top.intent === outOfScopeIntent) {
       if (conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
       // ("lumps that feel like marbles. Would dry needling get rid of those lumps?": the article's concept, with its treatment named)
       if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+      // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
+      // nothing and naming nothing of ours, is greeted, not turned away)
+      if (GREETING_OPENS.test(said) && !ASKS_ANYTHING.test(a.cleaned.toLowerCase()) && a.conditions.length === 0 && a.treatments.length === 0)
+        return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
       return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
     }
     // "do you treat tennis elbow", "dn 4 tennis elbow?": a listed condition named with one treatment or none is a

@@ -268,7 +268,23 @@ const ASKS_FREE_TIMES =
 const OTHERS_HAVE_IT =
   /\b(other|some|lots of|a lot of|many|most|heaps of|plenty of|half|a few|few|several|loads of|a couple)( of)?( the| my)?( other)? (runners|players|people|patients|athletes|guys|girls|blokes|mates|friends|members|teammates|team mates|clients|swimmers|cyclists|lifters|footballers|dancers|workers|colleagues|nurses) (\w+ ){0,3}(get|do|have|use|swear by|go for|try|are getting|are having)\b/;
 
-const NO_SESSION_OF_MINE = [RECOMMENDED, SESSION_TO_COME, ASKS_WHAT_YOU_TREAT, CANNOT_GET_UP, ASKS_AFTERWARDS, ASKS_FREE_TIMES, OTHERS_HAVE_IT];
+/**
+ * "my hands ache after long practice sessions", "sore after gym sessions": sessions of another kind (playing, training,
+ * sitting at work), in a clause that names no needling.
+ */
+const OTHER_KIND_OF_SESSION =
+  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|clinic|physio)\b).*\b(long|longer|practice|practise|practicing|practising|gym|training|study|studying|gaming|rehearsal|recording|yoga|pilates|work|writing|typing|piano|guitar|violin|cello|playing|sitting|coding|drumming|singing|band|jam|surf|surfing|climbing|spin|cycling|running|weights|lifting|workout|cardio|footy|tennis|golf|swim|swimming|music|computer|desk|editing|marking|study|revision|teaching|lesson|lessons|gardening|painting|sewing|knitting|shearing|long haul|driving|boxing|crossfit|netball|soccer|basketball|squash|rowing|paddling|dance|dancing|ballet) sessions?\b/;
+
+const NO_SESSION_OF_MINE = [
+  RECOMMENDED,
+  SESSION_TO_COME,
+  ASKS_WHAT_YOU_TREAT,
+  CANNOT_GET_UP,
+  ASKS_AFTERWARDS,
+  ASKS_FREE_TIMES,
+  OTHERS_HAVE_IT,
+  OTHER_KIND_OF_SESSION,
+];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
 /** Surgery named: "had my hip done" is then the operation, not a session. */
