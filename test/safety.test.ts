@@ -2428,4 +2428,11 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my arm has been numb since the needling session yesterday', 'urgent');
     expectTier('my back aches after the session yesterday, is that normal?', 'clinic');
   });
+
+  it("the kinds of session 35's read set: whether a treatment may be had 'or he bleed too much' puts a case; an X-ray asked about before needling is no fragment", () => {
+    const r = triage.triage('My husband he take the blood thinner medicine long time, for his heart. He can do acupuncture or he bleed too much?');
+    expect(r.mode, 'answered, never emergency guidance alone').to.not.equal('alone');
+    expectNoGuidanceFirst('I came off my bike last week, my wrist is swollen. Should I get an X-ray first or just come straight in for needling?');
+    expectTier('the x-ray showed a piece of needle still in my calf', 'urgent');
+  });
 });

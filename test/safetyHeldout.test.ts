@@ -618,6 +618,12 @@ const SETS: Floors[] = [
   // killing me and me backs dying" (an idiom's replacement, "awful", stems to a word the crisis examples use). The
   // floors are the figures after.
   { file: 'safety-test-90.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 35: safety-test-92 (s84, older Australians and tradespeople: understatement, long rambling messages, little
+  // punctuation), written in session 35 from the brief only, was run unread on the start (382049e) and on 2f7302e (the
+  // same: emergency 36/36, crisis 12/12, urgent 12/12, clinic 9/9, false alarms 1, told 1, answered 80/81), then read:
+  // "He can do acupuncture or he bleed too much?" (a what-if about a husband on blood thinners, in ESL) had emergency
+  // guidance alone; it is now a what-if for the patterns, though the classifier still puts its guidance first.
+  { file: 'safety-test-92.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 1 },
 ];
 
 for (const set of SETS) {

@@ -320,6 +320,8 @@ const HYPOTHETICAL = [
   /\b(supposing|hypothetically|theoretically|for arguments sake|worst case|worst case scenario)\b/,
   // ("if I take blood thinner medicine, maybe I bleed too much from needle?": a what-if in ESL)
   /\bmaybe (i|he|she|we|they|you) (will |would |could |might |can )?(bleed|faint|pass out|black out|get|have|react|go)\b/,
+  // ("He can do acupuncture or he bleed too much?": whether the treatment may be had, or the sign would follow, in ESL)
+  /\b(can|could|may|should|is it ok|is it safe)\b.{0,40}\b(acupuncture|dry needling|needling|needles|acu|dn|treatment|a session)\b.{0,12}\bor (will |would |might |could |maybe |does |do )?(i|he|she|we|they|you|it)\b/,
   // "my wife's worried she might bleed a lot": a worry about what could happen.
   /\b(worried|worry|worries|scared|afraid|nervous|concerned|terrified|paranoid) (that )?(i|he|she|they|we|you|it) (might|may|could|will|would)\b/,
   // "worried that a needle near his neck could give him a stroke"
