@@ -23,6 +23,7 @@ import {
   howTheyFeelText,
   needleNervesText,
   notHelpfulText,
+  researchOnlyForAcupunctureText,
   staleAnswerText,
   tooLongText,
 } from '../src/bot/replies';
@@ -72,6 +73,10 @@ import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
 /** A question word anywhere in a part ("whens dn from", "n who does it"): the part asks, though it does not open as a question. */
 const QUESTION_WORD_ANYWHERE = /\b(who|whos|what|whats|when|whens|where|wheres|why|how|hows|which)\b/i;
+
+/** Research or evidence asked about ("is there research on it?", "any studies?", "is it proven?"). */
+const RESEARCH_ASKED =
+  /\b(research|researched|studies|study|evidence|evidence based|proof|proven|scientific|scientifically|clinical trials?|trials)\b/;
 
 /** "Which is it?", "who's right?": a part that only points at the question told before it. */
 const POINTER_ONLY = /^(so |and |but |well )?(which|what|who|whos|who s)( one)? ?(is|s|was)? ?(it|right|correct|true|that|the answer)?\s*\??$/i;
@@ -325,6 +330,9 @@ export class MainDialog extends ComponentDialog {
       // ("is dry needling Chinese as well?": that one's origin, as the article gives it)
       const originOf = single ? originAskedOf(context.activity.text ?? '') : undefined;
       if (originOf && (await this.sendRole(context, 'origin', 'what_is', originOf))) return step.endDialog();
+      // ("And is there similar research mentioned for dry needling, or is that one more of a theory?": the article's research
+      // is acupuncture's; for dry needling it gives its Western principles)
+      if (single && (await this.sendResearchOfDryNeedling(context, recognition, question))) return step.endDialog();
       if (single && ASKS_HOW_THEY_FEEL.test(plainForm(context.activity.text ?? ''))) {
         await this.sendAboutNeedles(context, howTheyFeelText(this.deps.knowledge));
         return step.endDialog();
@@ -609,6 +617,30 @@ export class MainDialog extends ComponentDialog {
     if (!passage) return false;
     await say(context, 'answered', passage.text, { intent, suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
     await this.deps.turns.remember(context, intent, treatment ? { treatment } : {}, passage.id);
+    return true;
+  }
+
+  /**
+   * Research asked about for dry needling alone ("is there research on dry needling?", "is there similar research for dry
+   * needling?"): the article's research is about acupuncture, and for dry needling it gives its principles and age.
+   */
+  private async sendResearchOfDryNeedling(
+    context: TurnContext,
+    recognition: TurnUnderstanding['recognition'],
+    question: ResolvedQuestion,
+  ): Promise<boolean> {
+    const said = plainForm(context.activity.text ?? '');
+    // (a condition named is the question: "is there research showing dry needling helps tennis elbow?")
+    if (!RESEARCH_ASKED.test(said) || recognition.conditions.length > 0 || recognition.unlistedText) return false;
+    const named =
+      recognition.treatments.length > 0 ? recognition.treatments : question.treatment && question.treatment !== 'both' ? [question.treatment] : [];
+    if (named.length !== 1 || named[0] !== 'dryNeedling') return false;
+    const research = passageWithRole(this.deps.knowledge, 'research', 'acupuncture');
+    const own = agePassage(this.deps.knowledge, 'dryNeedling');
+    if (!research || !own) return false;
+    const text = `${researchOnlyForAcupunctureText()} ${research.text}\n\n${own.text}`;
+    await say(context, 'answered', text, { intent: 'how_it_works', suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
+    await this.deps.turns.remember(context, 'how_it_works', { treatment: 'dryNeedling' }, own.id);
     return true;
   }
 

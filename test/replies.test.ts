@@ -138,8 +138,8 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * (110).
  * Session 35: patients-words-test-94.json (p81, jobs and hobbies, sceptical or anxious about needles, rambling), written
  * late in session 34 from the brief only, was run unread on session 34's start and final code (92, 92, the same ids),
- * then read (107; three still fail: a jaw told with exam stress answered with stress management too, a research
- * question about dry needling after acupuncture's, a wrist injury that wants a doctor first).
+ * then read (108; two still fail: a jaw told with exam stress answered with stress management too, a wrist injury
+ * that wants a doctor first).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -229,7 +229,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-88.json': 100,
   'patients-words-test-91.json': 106,
   'patients-words-test-93.json': 110,
-  'patients-words-test-94.json': 107,
+  'patients-words-test-94.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -3857,6 +3857,17 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/what would you mainly like help with/);
     });
 
+    it('research asked about for dry needling says the article names research only for acupuncture, then what it says of dry needling', async () => {
+      const c = new Conversation();
+      await c.say('What does the research say acupuncture actually does?');
+      const r = await c.say('And is there similar research mentioned for dry needling, or is that one more of a theory?');
+      expect(r.text).to.match(/research only for acupuncture/);
+      expect(r.text).to.match(/Western medicine principles/);
+      expect(r.text).to.not.match(/different theories and beliefs/);
+      // (a condition named is still the question)
+      expect((await say('is there research showing dry needling helps tennis elbow?')).text).to.match(/Tennis elbow/);
+    });
+
     it("a session's details asked beside another question are the clinic's to say, never a passage about needles", async () => {
       const r = await say('what is the name of your acupuncturist? and how many needles do you use?');
       expect(r.text).to.match(/don’t have that information/);

@@ -249,6 +249,11 @@ export function howTheyFeelText(k: Knowledge): string {
   ).trim();
 }
 
+/** Before the article's research passage, when research is asked about for dry needling: the article names none for it. */
+export function researchOnlyForAcupunctureText(): string {
+  return 'Our article mentions research only for acupuncture, and none for dry needling.';
+}
+
 /**
  * "I'm a bit nervous about needles", "needles freak me out": a common worry, met kindly. The article says only that both
  * use thin needles; how a session feels is for the practitioners to talk through.
