@@ -74,6 +74,9 @@ import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 /** A question word anywhere in a part ("whens dn from", "n who does it"): the part asks, though it does not open as a question. */
 const QUESTION_WORD_ANYWHERE = /\b(who|whos|what|whats|when|whens|where|wheres|why|how|hows|which)\b/i;
 
+/** The first treatment a message names. */
+const FIRST_TREATMENT = /\b(dry needling|acupuncture|acu|dn)\b/i;
+
 /** Research or evidence asked about ("is there research on it?", "any studies?", "is it proven?"). */
 const RESEARCH_ASKED =
   /\b(research|researched|studies|study|evidence|evidence based|proof|proven|scientific|scientifically|clinical trials?|trials)\b/;
@@ -342,6 +345,8 @@ export class MainDialog extends ComponentDialog {
         single &&
         NERVOUS_OF_NEEDLES.test(plainForm(context.activity.text ?? '')) &&
         !recognition.conditions.length &&
+        // ("I'm terrified of needles… Do you do acupuncture for fertility?": the thing asked about is the question)
+        !recognition.unlistedText &&
         !RECOMMENDATION_WORD.test(plainForm(context.activity.text ?? ''))
       ) {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
@@ -672,7 +677,14 @@ export class MainDialog extends ComponentDialog {
     if (asked.length > 1) return false;
     const asks = asked.length === 1 && parts.length > 1 ? this.deps.turns.recognizePart(asked[0]).treatments : [];
     // ("…about where acupuncture originally comes from. Some said Japan. Which is it?": the question names none, the rest does)
-    const named = asks.length > 0 ? asks : recognition.treatments;
+    // ("I always assumed dry needling was some ancient thing like acupuncture… When did it actually come about?": "it" is
+    // the treatment the message is about, the one it names first)
+    const first = FIRST_TREATMENT.exec(recognition.text)?.[1]?.toLowerCase();
+    const itsFirst: TreatmentId[] =
+      asks.length === 0 && asked.length === 1 && parts.length > 1 && /\bit\b/i.test(asked[0]) && first
+        ? [/^(acupuncture|acu)$/.test(first) ? 'acupuncture' : 'dryNeedling']
+        : [];
+    const named = asks.length > 0 ? asks : itsFirst.length > 0 ? itsFirst : recognition.treatments;
     // ("what is dry needling" … "when was it invented": "it" is the treatment just talked about)
     const pointed =
       named.length === 0 && question.treatmentFromContext && question.treatment !== 'both' && question.treatment && pointsBack(recognition.text)

@@ -2435,4 +2435,12 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('I came off my bike last week, my wrist is swollen. Should I get an X-ray first or just come straight in for needling?');
     expectTier('the x-ray showed a piece of needle still in my calf', 'urgent');
   });
+
+  it("the kinds of session 35's second read set: 'a stressful life' is no crisis; wanting life to end still is", () => {
+    expectNoGuidanceFirst(
+      "It's for general wellbeing really, I want to feel more balanced and less stressed. I'm a violinist and it's a stressful life.",
+    );
+    expectNoGuidanceFirst('honestly it is a stressful life being a carer, would acupuncture help me unwind');
+    expectTier("I'm so tired of this life, I don't want to be here anymore", 'crisis', ['alone']);
+  });
 });

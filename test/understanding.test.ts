@@ -3868,6 +3868,29 @@ describe('understanding patients’ own words', () => {
       expect((await say('is there research showing dry needling helps tennis elbow?')).text).to.match(/Tennis elbow/);
     });
 
+    it('a fear of needles told beside a question about a complaint of another kind answers that complaint; milk supply and weight loss are such complaints', async () => {
+      const r = await say("We're about to start IVF. I'm terrified of needles to be honest. Do you do acupuncture for fertility?");
+      expect(r.text).to.match(/“fertility” isn’t on the list/);
+      expect((await say('can acupuncture boost my milk supply?')).text).to.match(/“milk supply” isn’t on the list/);
+      expect((await say('saw an ad for acupuncture for weight loss, is that legit?')).text).to.match(/“weight loss” isn’t on the list/);
+    });
+
+    it('"what sort of problems is acupuncture meant to help with?" is the uses question', async () => {
+      const r = await say(
+        "What kind of problems is acupuncture meant to help with? I've got a mixed bag of issues and want to know if it's worth it.",
+      );
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"when did it come about?" after a belief about dry needling asks dry needling\'s age', async () => {
+      const r = await say(
+        "I always assumed dry needling was some ancient thing like acupuncture but my physio reckons it's new. When did it actually come about?",
+      );
+      expect(r.text).to.match(/1980s/);
+      expect(r.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+
     it("a session's details asked beside another question are the clinic's to say, never a passage about needles", async () => {
       const r = await say('what is the name of your acupuncturist? and how many needles do you use?');
       expect(r.text).to.match(/don’t have that information/);

@@ -187,7 +187,7 @@ const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatm
 const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -942,7 +942,9 @@ export class IntentRecognizer {
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
     if (a.conditions.length === 0 && result.treatments.length === 2 && ONE_ALREADY_HAD.test(plainCleaned) && OTHER_ONE_ASKED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
-    if (this.options.conceptIntent && a.conditions.length === 0 && DOUBTS_IT_WORKS.test(plainCleaned))
+    // ("Saw an ad for acupuncture for weight loss - is that legit?": doubt about it for a complaint of another kind is a
+    // question about that complaint)
+    if (this.options.conceptIntent && a.conditions.length === 0 && a.otherComplaint === undefined && DOUBTS_IT_WORKS.test(plainCleaned))
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     // ("what sorts of things count as internal?", "what counts as an internal ailment": what acupuncture is used for, the
     // article's examples of the internal ailments it leans towards)
