@@ -318,4 +318,22 @@ describe('two turns of one conversation overlapping on two instances (eTags)', f
     expect(messages).to.have.length(8);
     expect(replyText(await ask(a.port, 'overlap', 'sam@example.org'))).to.match(/When suits you best/);
   });
+
+  it('a re-run turn that says what its discarded run said still sends it: the same question at once on both gets two answers', async () => {
+    const [a, b] = apps;
+    await ask(a.port, 'same-question', 'hello');
+    const [fromA, fromB] = await Promise.all([
+      ask(a.port, 'same-question', 'what is dry needling?'),
+      ask(b.port, 'same-question', 'what is dry needling?'),
+    ]);
+    const reruns = logs.filter((l) => String(l.msg).startsWith('conversation state changed during the turn') && l.conversationId === 'same-question');
+    expect(reruns, 'the two turns overlapped and one ran again').to.have.length.at.least(1);
+    for (const replies of [fromA, fromB]) {
+      expect(
+        replies.filter((r) => r.type === 'message'),
+        'one answer each',
+      ).to.have.length(1);
+      expect(replyText(replies)).to.match(/dry needling/i);
+    }
+  });
 });

@@ -31,16 +31,20 @@ export function reply(context: TurnContext, outcome: Outcome | undefined, text: 
   return activity;
 }
 
-/** The texts said so far this turn (turnState key). */
-const SAID_THIS_TURN = Symbol('saidThisTurn');
+/**
+ * The texts said so far in this run of the turn, by the run's context. Not in turnState: that is shared by the runs of
+ * a turn whose state save conflicted (runWithConflictRetry), and a re-run that says what the discarded run said must
+ * still send it.
+ */
+const saidInRun = new WeakMap<TurnContext, Set<string>>();
 
 /**
  * reply(), sent; a text already said this turn is not said again ("is the acupuncturist a woman? and how long have they
  * been practising?": the clinic's part said first, then the whole routed to the same "I don't have that information").
  */
 export async function say(context: TurnContext, outcome: Outcome | undefined, text: string, options: ReplyOptions = {}): Promise<void> {
-  const said: Set<string> = context.turnState.get(SAID_THIS_TURN) ?? new Set<string>();
-  context.turnState.set(SAID_THIS_TURN, said);
+  const said = saidInRun.get(context) ?? new Set<string>();
+  saidInRun.set(context, said);
   if (said.has(text)) {
     if (outcome) setOutcome(context, outcome, options.intent);
     return;
