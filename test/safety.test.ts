@@ -2443,4 +2443,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('honestly it is a stressful life being a carer, would acupuncture help me unwind');
     expectTier("I'm so tired of this life, I don't want to be here anymore", 'crisis', ['alone']);
   });
+  it("the kinds of session 35's late set: something taken at a party, then a body too hot, no sense to be got out of them, a jaw going, is an emergency; stopping everything for good is a crisis; a faint in year 9 is history", () => {
+    expectTier('my cousin necked something at the rave and now shes boiling hot and we cant get any sense out of her', 'emergency', ['alone']);
+    expectTier('bf took a pill at a party, his jaw keeps grinding and he is not making any sense at all', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my jaw is going nuts clicking when i chew, could needling help the tmj');
+    expectTier('honestly some nights i think about switching off everything for good', 'crisis', ['alone']);
+    expectTier('i feel like ending it all', 'crisis', ['alone']);
+    expectNoGuidanceFirst('I want to stop smoking for good, can acupuncture help with that?');
+    expectNoGuidanceFirst('i fainted at my vaccination in year 8, will i be ok with dry needling?');
+    expectTier('my son in year 9 just fainted at training and is not waking up', 'emergency');
+  });
 });

@@ -65,6 +65,8 @@ const LONG_AGO = [
   /\b(two|three|four|five|six|several|a few|few|couple of|a couple of|many|\d+) (summers|winters|springs|autumns|christmases|easters) (ago|back)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
   /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
+  // ("fainted when he got his vaccine in yr 9": a school year is a time; "my son in year 9 just fainted" is who he is)
+  /(?<!\b(son|daughter|kid|kids|boy|girl|child|brother|sister|bro|sis|nephew|niece|grandson|granddaughter|student|students|he is|she is|hes|shes|is) )\bin (yr|year|grade) (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![^.]{0,40}\b(just now|today|this morning|this afternoon|tonight|right now|minutes ago|an hour ago)\b)/,
   /\b(childhood|in my teens|in (my|his|her) twenties|in high school|at high school|in (my )?(school|uni) days|when i was at (school|uni|university))\b/,
   // "tried to end things in my 30s", "in the 90s", "a lifetime ago", "old scars from my teens, long healed"
   /\bin (my|me|his|her|their|our) (teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s|70s)\b/,
