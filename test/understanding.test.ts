@@ -3897,4 +3897,55 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/thin needles/);
     });
   });
+  describe("the kinds of session 36 (set 95's remaining misses, read in session 35)", () => {
+    it('a question list announced with a dash ("Couple of questions sorry - 1) … 2) … 3) …") answers every numbered question', async () => {
+      const r = await say('Couple of quick questions sorry - 1) who uses dry needling 2) is it the same thing as acupuncture 3) do you do home visits?');
+      expect(r.text).to.match(/Myotherapy/);
+      expect(r.text).to.match(/not the same|different theories/);
+      expect(r.text).to.match(/team|contact|phone/i);
+    });
+
+    it('"is dry needling more for muscles and acupuncture for the inside stuff? and which came first?" gets what each is for, then both ages', async () => {
+      const r = await say('is acupuncture more for internal stuff and dry needling more for muscles? and which one is older?');
+      expect(r.text).to.match(/muscle relief/);
+      expect(r.text).to.match(/internal ailments/);
+      expect(r.text).to.match(/ancient/);
+      expect(r.text).to.match(/1980s/);
+      expect(r.text).to.not.match(/What would you mainly like help with/i);
+    });
+
+    it('asked which suits, "sore everywhere" or "everything aches" is an answer about muscles, never an unlisted condition', async () => {
+      for (const answer of ['plumber, 50, just sore everywhere haha', 'honestly everything aches']) {
+        const c = new Conversation();
+        await c.say('which would suit me better, acupuncture or dry needling?');
+        const r = await c.say(answer);
+        expect(r.text, answer).to.match(/points to dry needling/);
+        expect(r.text, answer).to.not.match(/isn’t on the list/);
+      }
+    });
+
+    it('whether to take a medicine or have needling instead is medicine advice for the doctor, never "yes" nor "inflammation" read into anti-inflammatories', async () => {
+      for (const m of [
+        'my doctor put me on anti-inflammatories for my golfers elbow, should i keep taking them or just try the needling?',
+        'could i have acupuncture instead of taking my panadol for my neck?',
+      ]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/can’t give advice about medicines/);
+        expect(r.text, m).to.not.match(/^Yes|“Inflammation”/);
+      }
+    });
+
+    it('what is inside a knot, or what knots are made of, gets the article\'s lactic acid and magnesium, never a condition\'s "yes"', async () => {
+      for (const m of ['what are those muscle knots actually made of?', "what's in a knot that the needle releases?"]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/lactic acid/);
+        expect(r.text, m).to.not.match(/^Yes/);
+      }
+    });
+
+    it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
+      const r = await say('how can such a fine needle get rid of the knots in my traps?');
+      expect(r.text).to.match(/blood flow/);
+    });
+  });
 });

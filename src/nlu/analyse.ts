@@ -353,7 +353,13 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     // "no stomach or sleep issues, just the jaw": a condition denied is not asked about; its words are used up.
     const noSymptom = matchers.descriptions ? !matchers.descriptions.hasSymptom(raw, stems) : false;
     const found = bodyPartFirst(matchers.conditions, raw, stems, matchers.conditions.match(raw, stems)).filter(
-      (m) => !limbAsleep(raw, m.from) && !sleptOnIt(raw, m) && !inOnesSleep(raw, m) && !(noSymptom && locatesSomethingElse(raw, m)),
+      (m) =>
+        !limbAsleep(raw, m.from) &&
+        !sleptOnIt(raw, m) &&
+        !inOnesSleep(raw, m) &&
+        !(noSymptom && locatesSomethingElse(raw, m)) &&
+        // ("my GP wants me on anti-inflammatories", "anti-nausea tablets": a medicine against it, not the complaint)
+        !(m.from > 0 && raw[m.from - 1] === 'anti'),
     );
     // "osteoarthritis in my hip": a body part that only places another condition just named is not one of its own.
     const placing = (m: (typeof found)[number]) =>

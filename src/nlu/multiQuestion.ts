@@ -32,7 +32,7 @@ const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/iu;
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
 const ANNOUNCES_QUESTIONS =
-  /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?[.!:,]*$/i;
+  /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?\s*[.!:,…–—-]*$/i;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
 /** "I'd like to know whether …, whether … and how …": questions asked as what the writer wants to know. */

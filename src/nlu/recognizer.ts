@@ -327,9 +327,9 @@ const ASK_VERBS = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', '
 /** "a chiro or a physio", "physio or dry needling": "or" right beside the therapy named. */
 const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.max(0, from - 3), to + 3).includes('or');
 
-/** A medicine asked about in so many words, even with a condition named. */
+/** A medicine asked about in so many words, even with a condition named ("… needling instead of taking my ibuprofen?"). */
 const MEDICINE_ASKED =
-  /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop))\b/;
+  /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop)|(instead of|rather than) (taking|using|having|being on|going on))\b/;
 
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
 const MEDICINE_ADVICE =
