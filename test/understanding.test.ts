@@ -3899,7 +3899,9 @@ describe('understanding patients’ own words', () => {
   });
   describe("the kinds of session 36 (set 95's remaining misses, read in session 35)", () => {
     it('a question list announced with a dash ("Couple of questions sorry - 1) … 2) … 3) …") answers every numbered question', async () => {
-      const r = await say('Couple of quick questions sorry - 1) who uses dry needling 2) is it the same thing as acupuncture 3) do you do home visits?');
+      const r = await say(
+        'Couple of quick questions sorry - 1) who uses dry needling 2) is it the same thing as acupuncture 3) do you do home visits?',
+      );
       expect(r.text).to.match(/Myotherapy/);
       expect(r.text).to.match(/not the same|different theories/);
       expect(r.text).to.match(/team|contact|phone/i);
