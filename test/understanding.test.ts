@@ -3945,6 +3945,23 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('whether one treatment hurts more than the other is the comparison the article does not make, never the list of uses', async () => {
+      for (const m of ['does acupuncture hurt more than dry needling?', 'is dn less painful than acu', 'is acupuncture gentler than dry needling?']) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/doesn’t say which one feels less or more comfortable/);
+        expect(r.text, m).to.not.match(/digestive issues/);
+      }
+      expect((await say('is dry needling better than acupuncture?')).text).to.not.match(/feels less or more comfortable/);
+    });
+
+    it('which treatment would suit a complaint the lists do not name is told it is not on the list, never asked what it wants help with', async () => {
+      for (const m of ['which treatment would suit my gout?', 'which one would suit my asthma better']) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/isn’t on the list/);
+        expect(r.text, m).to.not.match(/what would you mainly like help with/i);
+      }
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);
