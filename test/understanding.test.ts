@@ -3962,6 +3962,27 @@ describe('understanding patients’ own words', () => {
       }
     });
 
+    it('"are you there?", "is this thing even working" are greeted, never "which treatment?" nor "I don\'t have that information"', async () => {
+      for (const m of ['are u there?', 'is this thing even working', 'hello?? anyone there']) {
+        const r = await say(m);
+        expect(r.recognition?.intent, m).to.equal('greeting');
+        expect(r.text, m).to.match(/What would you like to know/);
+      }
+    });
+
+    it('a returning patient asking to come back or book again for a complaint gets the booking details', async () => {
+      for (const m of ['can i come back for my other knee?', 'that helped heaps, can i book in again for my neck']) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/book online|Book online/);
+        expect(r.text, m).to.not.match(/^Yes/);
+      }
+      expect((await say('can i come back if it doesnt help my back')).text).to.not.match(/^You can book online/);
+    });
+
+    it('"my carpal" is carpal tunnel, as patients shorten it', async () => {
+      expect((await say('can u do my carpal')).text).to.match(/Carpal tunnel syndrome/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);

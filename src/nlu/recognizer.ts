@@ -280,6 +280,12 @@ const SOCIAL_WORDS =
   /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|hi|hello|hey|hiya|gday|morning|afternoon|evening|bye|goodbye|cya|great|awesome|perfect|lovely)\b/;
 /** A message that opens with a greeting ("hi there!", "good evening,"). */
 const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning|afternoon|evening|day)|morning|evening)\b/;
+/** Whether anyone is answering: the whole message ("are you there?", "is this thing even working", "anyone home?"). */
+const PRESENCE_CHECK =
+  /^((hello|hi|hey|um|uh|so|ok|okay|helo|hellooo|yo) )*(is (this|it|the chat|this thing|this chat|anyone|anybody|someone|somebody) (even |still |actually |really )?(working|on|live|there|here|awake)( or not)?|are (you|u|ya) (still |even |actually |really )?(there|here|awake|working|online)( or not)?|(is )?(anyone|anybody|someone|somebody|any one|any body) (there|here|home|around|about|reading this|on)|testing( testing)*( one two three| 1 2 3| 123)?|test)( (mate|please|pls|hello|hi))*$/;
+/** Another visit asked for ("can I come back for my other knee", "book me in again for my neck", "rebook"). */
+const REBOOKING =
+  /\b(can|could|may|do) (i|we|he|she) (come back|pop back|come back in|pop back in|book again|book in again|rebook|re book|book another|get another|have another)\b(?! if\b)|\b(book|booking) (me |us )?(in )?(again|another (one|session|appointment|appt))\b|\bi(d| would)? (like|want|need) (to book )?another (session|appointment|appt|treatment|visit)\b/;
 /** A question asked anywhere ("…?", "…, do you…", "can I…"). */
 const ASKS_ANYTHING =
   /\?|(^|[.!,;]\s*|\b(and|but|so) )(do|does|did|can|could|is|are|will|would|should|how|what|whats|when|where|who|why|which|may|am)\b|\b(advice|advise|wondering|wonder|question|questions|know|help|recommend|suggest|tell me|which|whether|info|information|book|appointment)\b/;
@@ -1006,6 +1012,13 @@ export class IntentRecognizer {
     const alternatives = ranked.slice(0, 3);
     const [top, second] = ranked;
     const withScores = { ...result, alternatives };
+    // ("are you there?", "is this thing even working", "hello? anyone there?": whether anyone is answering, greeted)
+    const clinic = this.options.conditionIntent !== undefined;
+    if (clinic && PRESENCE_CHECK.test(plain.join(' '))) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
+    // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
+    // patient asks for another visit; the condition is what it is for)
+    if (clinic && REBOOKING.test(plain.join(' ')))
+      return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
 
     // Out of scope is decided not by the classifier alone: with no word it knows, natural's scores
     // tie and the first class wins; and a message whose content words are all foreign to the clinic's
