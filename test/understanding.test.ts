@@ -3983,6 +3983,17 @@ describe('understanding patients’ own words', () => {
       expect((await say('can u do my carpal')).text).to.match(/Carpal tunnel syndrome/);
     });
 
+    it('a body part alone asked about ("can dry needling help my wrist?", "would it do my wrist too?") gets that place\'s listed conditions, never "“wrist” isn\'t on the list" nor the condition before', async () => {
+      const r = await say('can dn help my wrists');
+      expect(r.text).to.match(/Carpal tunnel syndrome/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+      const c = new Conversation();
+      await c.say('does dry needling work for golfers elbow?');
+      const next = await c.say('would it do my hands as well?');
+      expect(next.text).to.match(/Carpal tunnel syndrome/);
+      expect(next.text).to.not.match(/Golfer’s elbow/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);

@@ -290,7 +290,8 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
   let conditionFromContext = false;
   // ("would it do my asthma as well?": "it" is the treatment; asthma, named and unknown, is what is asked about)
   // ("I've also got hay fever, would it help that?": "that" is the new thing told, which is not on the list)
-  if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText && !(r.unlistedMention && TELLS_ANOTHER.test(r.text))) {
+  // ("would it do my wrist too?" after tennis elbow: the place named is what is asked about, not the condition before)
+  if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText && !r.placeOnly && !(r.unlistedMention && TELLS_ANOTHER.test(r.text))) {
     condition = { value: ctx.lastCondition, text: ctx.lastCondition.name };
     conditionFromContext = true;
   }

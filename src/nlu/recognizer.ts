@@ -838,11 +838,15 @@ export class IntentRecognizer {
       this.placeTold(r.text)
     )
       r = { ...r, intent: this.options.conditionIntent };
-    if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || r.unlistedText || !this.matchers.descriptions) return r;
+    if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || !this.matchers.descriptions) return r;
     const { tokens, stems } = wordsOf(r.text);
-    if (!this.matchers.descriptions.hasSymptom(tokens, stems)) return r;
     const place = this.matchers.descriptions.placeOwners(tokens, stems);
     if (!place) return r;
+    // ("can dry needling help my wrist?", "would it do my wrist too?": the place alone, asked about, is that place's
+    // listed conditions, never "“wrist” isn't on the list")
+    const onlyThePlace = r.unlistedText !== undefined && r.unlistedText.split(' ').every((w) => place.part.split(' ').includes(w));
+    if (r.unlistedText && !onlyThePlace) return r;
+    if (!onlyThePlace && !this.matchers.descriptions.hasSymptom(tokens, stems)) return r;
     // ("a bunion on my big toe", "gout in my big toe", "psoriasis on my elbows": a thing named there, not only the place)
     const placeWords = new Set(place.part.split(' '));
     // (the complaint's own words, "achy wrists", name nothing more)
@@ -850,7 +854,7 @@ export class IntentRecognizer {
     const named = tokens.filter(
       (w, i) => !complaint.has(i) && isContentWord(w) && w.length > 2 && !placeWords.has(w) && !NEEDLING_WORD.test(w) && this.unknownWord(w),
     );
-    return named.length === 0 ? { ...r, placeOnly: place } : r;
+    return named.length === 0 ? { ...r, placeOnly: place, ...(onlyThePlace ? { unlistedText: undefined } : {}) } : r;
   }
 
   private recognizeText(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
