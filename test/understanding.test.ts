@@ -3994,6 +3994,12 @@ describe('understanding patients’ own words', () => {
       expect(next.text).to.not.match(/Golfer’s elbow/);
     });
 
+    it('"help me sleep" is said back as "sleep", never "me sleep"', async () => {
+      const r = await say('could acupuncture help me sleep through the night?');
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.not.match(/“me sleep”/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);

@@ -62,7 +62,8 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
   if (condition.recent) return { text: claimText(k, 'recentNotChronic', { name }), close: 'advise' };
   if (condition.partial) {
     // ("can the needles reduce swelling?": the thing named, "swelling", not what it is asked to do)
-    const thing = asked.said?.replace(/^(reduce|reducing|bring down|bring|help with|help|ease|easing|calm)( the| my)? /i, '');
+    // ("can acupuncture help me sleep through the night?": "sleep", not "me sleep")
+    const thing = asked.said?.replace(/^(reduce|reducing|bring down|bring|help with|help|helps|helping|ease|easing|calm)( the| my| me| him| her| us| them)? /i, '');
     const said = thing ? `“${thing}”` : 'your condition';
     const claim = onAcupuncture
       ? claimText(k, 'partialAcupuncture', { name, items: acupunctureItems(k), said })
