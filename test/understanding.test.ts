@@ -4000,6 +4000,15 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/“me sleep”/);
     });
 
+    it('a complaint of the writer\'s own told without a question ("sore between my shoulder blades from hunching at the laptop") is a question about it, never "not something I can help with"', async () => {
+      for (const m of ['aching between my shoulder blades from hunching over the laptop all day', 'my thumb joint aches when i open jars, im 72']) {
+        const r = await say(m);
+        expect(r.text, m).to.not.match(/not something I can help with/);
+        expect(r.recognition?.intent, m).to.equal('condition_query');
+      }
+      expect((await say('whats the weather doing in melbourne')).text).to.match(/not something I can help with/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);

@@ -803,6 +803,17 @@ export class IntentRecognizer {
     return d.hasSymptom(tokens, stems) && d.placeOwners(tokens, stems) !== undefined;
   }
 
+  /**
+   * Whether the text tells the writer's own complaint: a symptom word and a body part, listed or not ("sore between my
+   * shoulder blades from hunching at the laptop", "my thumb joint aches when I open jars").
+   */
+  private ownComplaintTold(text: string, norm: string): boolean {
+    const d = this.matchers.descriptions;
+    if (!d || !OWN.test(norm)) return false;
+    const { tokens, stems } = wordsOf(text);
+    return d.hasSymptom(tokens, stems) && d.namesBodyPart(tokens, stems);
+  }
+
   /** Whether the text is only a complaint of such a place, nothing else said ("my wrists are sore", "sore hands"). */
   private bareComplaint(text: string): boolean {
     const d = this.matchers.descriptions;
@@ -1097,7 +1108,10 @@ export class IntentRecognizer {
     // the patient's own is a question about it, whatever its other words)
     const namedUnlisted = conditionIntent !== undefined && a.excluded.some((c) => c.value.notThis);
     // ("my wrists are sore": a body part the listed conditions cover and a symptom word are the clinic's domain too)
-    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
+    // ("sore between my shoulder blades from hunching at the laptop": the writer's own complaint, told without a question,
+    // is a question about it, never "not something I can help with")
+    const ownComplaint = clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
+    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned) && !ownComplaint) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
@@ -1190,6 +1204,7 @@ export class IntentRecognizer {
       if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+      if (ownComplaint) return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity' };
       // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
       // nothing and naming nothing of ours, is greeted, not turned away)
       if (GREETING_OPENS.test(said) && !ASKS_ANYTHING.test(a.cleaned.toLowerCase()) && a.conditions.length === 0 && a.treatments.length === 0)
