@@ -33,7 +33,7 @@ import { hasRole, passageWithRole } from '../src/knowledge/roles';
 import type { PassageRole } from '../src/knowledge/types';
 import type { TreatmentId } from '../src/nlu/analyse';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
-import { asksWhichOfAFact, complainsAboutAnswer } from '../src/nlu/clinicQuestions';
+import { asksWhichOfAFact, complainsAboutAnswer, asksIfOneSuits } from '../src/nlu/clinicQuestions';
 import {
   asksEastAndWest,
   asksForRecommendation,
@@ -487,9 +487,12 @@ export class MainDialog extends ComponentDialog {
     const told = Object.values(before.told ?? {}).some((n) => n > 0);
     // ("and the other one is better for what?": what the other treatment is for, not the pick again)
     const otherOne = recognition.intent === 'uses' && /\bthe other\b/i.test(recognition.text);
+    // ("…advise whether acupuncture is suitable for chronic tension headaches": one treatment asked of a condition)
+    const oneAsked = recognition.treatments.length === 1 && recognition.conditions.length > 0 && asksIfOneSuits(recognition.text);
     if (
       recognition.intent !== WHICH_SUITS &&
       !otherOne &&
+      !oneAsked &&
       asksForRecommendation(recognition.text) &&
       // ("…some mineral in the muscles. Which one is it?": a fact asked, not a pick)
       !asksWhichOfAFact(recognition.text) &&

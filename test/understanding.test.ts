@@ -4009,6 +4009,13 @@ describe('understanding patients’ own words', () => {
       expect((await say('whats the weather doing in melbourne')).text).to.match(/not something I can help with/);
     });
 
+    it('whether one treatment is suitable for a named condition is a question about that condition, never a choice with a preference read into it', async () => {
+      const r = await say('Dear Sir/Madam, could you advise whether acupuncture would be suitable for my migraines? Kind regards, Joan');
+      expect(r.text).to.match(/Migraine and tension-type headaches/);
+      expect(r.text).to.match(/does not list it for acupuncture/);
+      expect(r.text).to.not.match(/You prefer|Either could suit you/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);

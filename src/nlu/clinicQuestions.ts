@@ -570,6 +570,14 @@ export function asksHelpChoosing(text: string): boolean {
   return HELP_CHOOSING.test(plainForm(text));
 }
 
+/** One treatment asked to suit something ("is acupuncture suitable for…", "would dry needling be any good for…"). */
+const ONE_SUITS =
+  /\b(is|would|will|could|can|whether) (acupuncture|acu|dry needling|dn|needling) (be |is |would be )?(any |at all )?(suitable|suited|appropriate|good|right|useful|an option|ok|okay) (for|to treat|to help|with|in)\b/;
+
+export function asksIfOneSuits(text: string): boolean {
+  return ONE_SUITS.test(plainForm(text));
+}
+
 export function asksForRecommendation(text: string): boolean {
   return ASKS_RECOMMENDATION.test(plainForm(text));
 }

@@ -15,6 +15,7 @@ import {
   asksWhichStaffIsBest,
   SESSION_DETAIL,
   TIMING_ASKED,
+  asksIfOneSuits,
 } from './clinicQuestions';
 import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
@@ -1032,8 +1033,11 @@ export class IntentRecognizer {
     if (clinic && PRESENCE_CHECK.test(plain.join(' '))) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
-    if (clinic && REBOOKING.test(plain.join(' ')))
-      return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    if (clinic && REBOOKING.test(plain.join(' '))) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    // ("is acupuncture suitable for tension headaches?", "whether dry needling would be suitable for my sciatica": one
+    // treatment asked of a named condition is a question about that condition, not a choice between the two)
+    if (clinic && top.intent === 'which_suits' && a.treatments.length === 1 && a.conditions.length > 0 && asksIfOneSuits(a.cleaned))
+      return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity' };
 
     // Out of scope is decided not by the classifier alone: with no word it knows, natural's scores
     // tie and the first class wins; and a message whose content words are all foreign to the clinic's
