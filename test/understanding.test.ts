@@ -4016,6 +4016,11 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/You prefer|Either could suit you/);
     });
 
+    it('ringing in the ears is said back as the patient put it, not as "ears"', async () => {
+      const r = await say("i've got this ringing in my ears that never stops, could acupuncture help?");
+      expect(r.text).to.match(/“ringing in my ears” isn’t on the list/);
+    });
+
     it('how a needle gets rid of a knot gets the pressure and blood flow, not the size of the needles', async () => {
       const r = await say('how can such a fine needle get rid of the knots in my traps?');
       expect(r.text).to.match(/blood flow/);
