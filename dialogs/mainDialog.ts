@@ -450,7 +450,10 @@ export class MainDialog extends ComponentDialog {
       !question.condition &&
       recognition.unlistedMention &&
       FOR_A_PROBLEM.test(plainForm(recognition.text));
-    const intent = ((question.condition || namesUnlisted) && aboutCondition) || suitsUnlisted ? 'condition_query' : asked;
+    // ("sore between my shoulder blades from hunching at the laptop": a complaint of the writer's own that nothing else
+    // took is a question about it, never "not something I can help with")
+    const complaintOnly = !options.intent && recognition.complaintTold === true && (asked === 'None' || asked === 'out_of_scope');
+    const intent = ((question.condition || namesUnlisted) && aboutCondition) || suitsUnlisted || complaintOnly ? 'condition_query' : asked;
     const entry = intentEntry(intent) ?? clinicFaqEntry(intent, this.deps.knowledge);
     if (!entry) return fallback({ step, context, deps: this.deps });
     return entry.handle({ step, context, deps: this.deps, recognition, question, intent, asked });

@@ -111,6 +111,8 @@ export interface Recognition {
    * condition isn't on the list".
    */
   placeOnly?: { part: string; conditions: string[] };
+  /** A complaint of the writer's own told in words the model does not know ("sore between my shoulder blades from hunching"). */
+  complaintTold?: boolean;
   /** Unknown things asked about in one list with listed conditions ("fibromyalgia, migraines, or asthma": asthma). */
   unlistedItems?: string[];
   /**
@@ -284,6 +286,8 @@ const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning
 /** Whether anyone is answering: the whole message ("are you there?", "is this thing even working", "anyone home?"). */
 const PRESENCE_CHECK =
   /^((hello|hi|hey|um|uh|so|ok|okay|helo|hellooo|yo) )*(is (this|it|the chat|this thing|this chat|anyone|anybody|someone|somebody) (even |still |actually |really )?(working|on|live|there|here|awake)( or not)?|are (you|u|ya) (still |even |actually |really )?(there|here|awake|working|online)( or not)?|(is )?(anyone|anybody|someone|somebody|any one|any body) (there|here|home|around|about|reading this|on)|testing( testing)*( one two three| 1 2 3| 123)?|test)( (mate|please|pls|hello|hi))*$/;
+/** Words of a choice or a recommendation asked for ("which one", "would you suggest", "better"). */
+const CHOICE_WORDS = /\b(which|suit|suits|suited|suitable|recommend|recommended|suggest|suggested|advise|better|best|prefer|choose|pick|either)\b/;
 /** Another visit asked for ("can I come back for my other knee", "book me in again for my neck", "rebook"). */
 const REBOOKING =
   /\b(can|could|may|do) (i|we|he|she) (come back|pop back|come back in|pop back in|book again|book in again|rebook|re book|book another|get another|have another)\b(?! if\b)|\b(book|booking) (me |us )?(in )?(again|another (one|session|appointment|appt))\b|\bi(d| would)? (like|want|need) (to book )?another (session|appointment|appt|treatment|visit)\b/;
@@ -1115,11 +1119,12 @@ export class IntentRecognizer {
     // ("sore between my shoulder blades from hunching at the laptop": the writer's own complaint, told without a question,
     // is a question about it, never "not something I can help with")
     const ownComplaint = clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
-    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned) && !ownComplaint) {
+    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
-      return { ...withScores, intent, score: top.score, reason: 'no_domain_words' };
+      // (the writer's own complaint told is marked, for the dialog to answer as one if nothing else takes the message)
+      return { ...withScores, intent, score: top.score, reason: 'no_domain_words', ...(ownComplaint ? { complaintTold: true } : {}) };
     }
     // "do the meridians each stand for a different organ?": the article's own concept is what the article covers.
     if (top.intent === NOT_COVERED_INTENT && conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
@@ -1208,7 +1213,9 @@ export class IntentRecognizer {
       if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
-      if (ownComplaint) return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity' };
+      // (not when a choice or a recommendation is asked: "…which would you suggest?" is the choice's, decided later)
+      if (ownComplaint && !CHOICE_WORDS.test(a.cleaned.toLowerCase()))
+        return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity' };
       // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
       // nothing and naming nothing of ours, is greeted, not turned away)
       if (GREETING_OPENS.test(said) && !ASKS_ANYTHING.test(a.cleaned.toLowerCase()) && a.conditions.length === 0 && a.treatments.length === 0)
