@@ -816,7 +816,8 @@ export class IntentRecognizer {
     const d = this.matchers.descriptions;
     if (!d || !OWN.test(norm)) return false;
     const { tokens, stems } = wordsOf(text);
-    return d.hasSymptom(tokens, stems) && d.namesBodyPart(tokens, stems);
+    // (not when it names a diagnosis, "podiatrist said Morton's neuroma": that is what the message is about)
+    return d.hasSymptom(tokens, stems) && d.namesBodyPart(tokens, stems) && d.complaintWords(tokens, stems).size > 0;
   }
 
   /** Whether the text is only a complaint of such a place, nothing else said ("my wrists are sore", "sore hands"). */
@@ -854,7 +855,8 @@ export class IntentRecognizer {
       this.placeTold(r.text)
     )
       r = { ...r, intent: this.options.conditionIntent };
-    if (r.intent !== this.options.conditionIntent || r.conditions.length > 0 || !this.matchers.descriptions) return r;
+    // (a complaint told in words the model does not know, marked for the dialog, gets its place too)
+    if ((r.intent !== this.options.conditionIntent && !r.complaintTold) || r.conditions.length > 0 || !this.matchers.descriptions) return r;
     const { tokens, stems } = wordsOf(r.text);
     const place = this.matchers.descriptions.placeOwners(tokens, stems);
     if (!place) return r;
@@ -1213,14 +1215,14 @@ export class IntentRecognizer {
       if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
-      // (not when a choice or a recommendation is asked: "…which would you suggest?" is the choice's, decided later)
-      if (ownComplaint && !CHOICE_WORDS.test(a.cleaned.toLowerCase()))
-        return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity' };
       // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
       // nothing and naming nothing of ours, is greeted, not turned away)
       if (GREETING_OPENS.test(said) && !ASKS_ANYTHING.test(a.cleaned.toLowerCase()) && a.conditions.length === 0 && a.treatments.length === 0)
         return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
-      return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope' };
+      // (the writer's own complaint told is marked, for the dialog to answer as one if nothing else takes the message;
+      // not when a choice or a recommendation is asked: "…which would you suggest?" is the choice's)
+      const marked = ownComplaint && !CHOICE_WORDS.test(a.cleaned.toLowerCase()) ? { complaintTold: true } : {};
+      return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope', ...marked };
     }
     // "do you treat tennis elbow", "dn 4 tennis elbow?": a listed condition named with one treatment or none is a
     // question about it, however close the general list or a comparison came.
