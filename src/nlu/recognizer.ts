@@ -862,11 +862,11 @@ export class IntentRecognizer {
     if (!place) return r;
     // ("can dry needling help my wrist?", "would it do my wrist too?": the place alone, asked about, is that place's
     // listed conditions, never "“wrist” isn't on the list")
-    const onlyThePlace = r.unlistedText !== undefined && r.unlistedText.split(' ').every((w) => place.part.split(' ').includes(w));
+    const placeWords = new Set(place.part.split(' '));
+    const onlyThePlace = r.unlistedText !== undefined && r.unlistedText.split(' ').every((w) => placeWords.has(w));
     if (r.unlistedText && !onlyThePlace) return r;
     if (!onlyThePlace && !this.matchers.descriptions.hasSymptom(tokens, stems)) return r;
     // ("a bunion on my big toe", "gout in my big toe", "psoriasis on my elbows": a thing named there, not only the place)
-    const placeWords = new Set(place.part.split(' '));
     // (the complaint's own words, "achy wrists", name nothing more)
     const complaint = this.matchers.descriptions.complaintWords(tokens, stems);
     const named = tokens.filter(
@@ -1036,10 +1036,11 @@ export class IntentRecognizer {
     const withScores = { ...result, alternatives };
     // ("are you there?", "is this thing even working", "hello? anyone there?": whether anyone is answering, greeted)
     const clinic = this.options.conditionIntent !== undefined;
-    if (clinic && PRESENCE_CHECK.test(plain.join(' '))) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
+    const said = plain.join(' ');
+    if (clinic && PRESENCE_CHECK.test(said)) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
-    if (clinic && REBOOKING.test(plain.join(' '))) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    if (clinic && REBOOKING.test(said)) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
     // ("is acupuncture suitable for tension headaches?", "whether dry needling would be suitable for my sciatica": one
     // treatment asked of a named condition is a question about that condition, not a choice between the two)
     if (clinic && top.intent === 'which_suits' && a.treatments.length === 1 && a.conditions.length > 0 && asksIfOneSuits(a.cleaned))
@@ -1051,7 +1052,6 @@ export class IntentRecognizer {
     const hasEntity = a.conditions.length > 0 || a.treatments.length > 0 || a.impliedTreatments.length > 0;
     // A named or described condition (listed or not) makes a message the clinic would otherwise decline a question about it.
     // "does acupuncture help with weight loss": asking whether it helps something we do not know is a condition question.
-    const said = plain.join(' ');
     // (the words as written too: typo correction may turn a word the training lacks into one it has, "clear it up")
     const written = plainCleaned;
     const ofTreatment = a.treatments.length > 0 || NEEDLES.test(said) || NEEDLES.test(written);
@@ -1120,13 +1120,14 @@ export class IntentRecognizer {
     // ("my wrists are sore": a body part the listed conditions cover and a symptom word are the clinic's domain too)
     // ("sore between my shoulder blades from hunching at the laptop": the writer's own complaint, told without a question,
     // is a question about it, never "not something I can help with")
-    const ownComplaint = clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
+    // (worked out only where a message would otherwise be declined: it tokenises the text again)
+    const ownComplaint = () => clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
     if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
       // (the writer's own complaint told is marked, for the dialog to answer as one if nothing else takes the message)
-      return { ...withScores, intent, score: top.score, reason: 'no_domain_words', ...(ownComplaint ? { complaintTold: true } : {}) };
+      return { ...withScores, intent, score: top.score, reason: 'no_domain_words', ...(ownComplaint() ? { complaintTold: true } : {}) };
     }
     // "do the meridians each stand for a different organ?": the article's own concept is what the article covers.
     if (top.intent === NOT_COVERED_INTENT && conceptIntent) return { ...withScores, intent: conceptIntent, score: top.score, reason: 'entity' };
@@ -1221,7 +1222,7 @@ export class IntentRecognizer {
         return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
       // (the writer's own complaint told is marked, for the dialog to answer as one if nothing else takes the message;
       // not when a choice or a recommendation is asked: "…which would you suggest?" is the choice's)
-      const marked = ownComplaint && !CHOICE_WORDS.test(a.cleaned.toLowerCase()) ? { complaintTold: true } : {};
+      const marked = !CHOICE_WORDS.test(a.cleaned.toLowerCase()) && ownComplaint() ? { complaintTold: true } : {};
       return { ...withScores, intent: outOfScopeIntent, score: top.score, reason: 'out_of_scope', ...marked };
     }
     // "do you treat tennis elbow", "dn 4 tennis elbow?": a listed condition named with one treatment or none is a
