@@ -2453,4 +2453,20 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('i fainted at my vaccination in year 8, will i be ok with dry needling?');
     expectTier('my son in year 9 just fainted at training and is not waking up', 'emergency');
   });
+  it("the kinds of session 36's late set: a system, a business or an account that collapsed is no faint, a person who collapsed getting out of bed is; a case put as 'Hypothetically, were a needle to…' is a what-if", () => {
+    expectNoGuidanceFirst('the whole network at the office collapsed on Friday and my shoulders are wrecked from the stress, can you fit me in?');
+    expectNoGuidanceFirst('my bank account collapsed after christmas, do you have payment plans');
+    expectTier('my nan got out of bed and collapsed', 'emergency');
+    expectTier('he was at the market and collapsed, still not responding', 'emergency', ['alone']);
+    const whatIf = triage.triage('Hypothetically, were the needle to go too deep near the ribs, what would a collapsed lung feel like?');
+    expect(whatIf.mode === 'alone' || whatIf.mode === 'first', `${whatIf.mode} ${whatIf.tier ?? ''}`).to.equal(false);
+    expectTier('theoretically it is fine but since the needles in my upper back i cant get a full breath', 'emergency');
+  });
+  it('a tight chest and wheeze that come whenever the patient exercises are a pattern they know, not an emergency now; the same signs since a run this morning still are', () => {
+    expectNoGuidanceFirst('I get exercise-induced asthma when I do my interval runs, wheezy and tight chest. Is asthma on your list?');
+    expectNoGuidanceFirst('my chest gets tight and wheezy whenever I exercise, can dry needling help');
+    expectNoGuidanceFirst('every time i do my spin class i get a tight chest, is that something acupuncture helps?');
+    expectTier('I was doing my interval runs and now my chest is tight and I cant breathe', 'emergency', ['alone']);
+    expectTier('went for a run this morning and now i have crushing chest pain', 'emergency', ['alone']);
+  });
 });

@@ -632,6 +632,13 @@ const SETS: Floors[] = [
   // long story about a back (missed); "fainted when he got his vaccine in yr 9" (a school year is a time, not now:
   // 000 first). The floors are the figures after.
   { file: 'safety-test-93.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 37: safety-test-94 (s86, tradies, farmers, older country people, carers, hurried office workers), written
+  // late in session 36 from the brief only, was run unread on session 36's start (e38d726) and final code (2c35dd1),
+  // the same: emergency 36/36, crisis 12/12, urgent 12/12, clinic 9/9, false alarms 1, told 2, answered 80/81. Then
+  // read: "Hypothetically, were a needle to puncture a lung …, what symptoms would one notice?" (a what-if put in the
+  // subjunctive after an opening word: emergency guidance alone); "the whole system at work collapsed on Monday"
+  // (a thing that collapsed: 000 first). The floors are the figures after.
+  { file: 'safety-test-94.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

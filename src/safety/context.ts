@@ -197,7 +197,9 @@ const HABITUAL = [
   /\b(hospital|emergency department|ed|a and e|ambulance|paramedics) (said|says|told|thinks|reckons|diagnosed|confirmed)\b/,
   // A sign that comes with an activity, or from one, is a pattern the patient knows ("short of breath when I run",
   // "tight chest from the gym", "my face gets puffy in the morning"), not something happening out of the blue.
-  /\bwhen (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|do (sport|cardio|weights))\b/,
+  // ("my chest gets tight whenever I exercise", "when I do my interval runs", "exercise-induced asthma")
+  /\b(when|whenever|every time|everytime|each time) (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|go (for )?(a )?(run|jog|swim|ride)|do (my |a |some |any |the )?(\w+ )?(sport|sports|cardio|weights|runs|training|workout|workouts|exercise|sprints|intervals|laps|hills|hiit|crossfit|spin|bootcamp|pilates|yoga)( class| classes)?)\b/,
+  /\b(exercise|exertion|exertional|sport|sports|activity|effort) induced\b/,
   /\bfrom (the |all the |all that |my |his |her )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b(?! (elbow|elbows)\b)/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
@@ -313,6 +315,8 @@ const HYPOTHETICAL = [
   /\bin case\b/,
   // "should anything go wrong during my treatment, such as chest pain": what might happen, asked about.
   // ("were I to become short of breath after needling": the same case put in the subjunctive)
+  // ("were a needle to puncture a lung": the subjunctive with any subject)
+  /\bwere (a|an|the|any|one|some|my|his|her|your|their|our) (\w+ ){0,3}(ever )?to \w+/,
   /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(to )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react|become|be|begin|faint|pass out|black out|collapse|bleed|fit|seize|stop)\b/,
   // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,

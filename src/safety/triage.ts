@@ -438,8 +438,13 @@ function continuesReading(clauses: NormalClause[], at: number): boolean {
   return false;
 }
 
+/** A clause that only says a case is being put ("Hypothetically, were a needle to puncture a lung…"). */
+const CASE_OPENER = /^((purely|just|asking|speaking|so|but|and|ok|okay) )?(hypothetically|theoretically|in theory)( speaking)?$/;
+
 function continuesIf(clauses: NormalClause[], at: number): boolean {
   const words = clauses[at].words;
+  const before = clauses[at - 1];
+  if (before !== undefined && before.sentence === clauses[at].sentence && CASE_OPENER.test(before.words.join(' '))) return true;
   const cue = words[0] === 'or' ? PUTS_A_CASE : FOR_EXAMPLE.test(words.join(' ')) ? CASE_OUTRIGHT : undefined;
   if (!cue) return false;
   for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--) if (cue.test(clauses[i].words.join(' '))) return true;
