@@ -70,7 +70,7 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 export const CONCEPT_QUESTION = /(^\s*|[,;:.?!]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 const ASKS =
-  /^\s*(do|does|can|could|is|are|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
+  /^\s*(do|does|did|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -198,8 +198,13 @@ const sentences = (text: string) => text.split(/(?<=[.!?]) +/);
  */
 function withoutRepeats(answers: PartAnswer[]): PartAnswer[] {
   return answers.map((a, i) => {
-    const later = new Set(answers.slice(i + 1).flatMap((b) => sentences(b.text)));
-    const kept = sentences(a.text).filter((x) => !later.has(x) || x.split(' ').length < 4);
+    const laterTexts = answers.slice(i + 1).map((b) => b.text);
+    const later = new Set(laterTexts.flatMap((b) => sentences(b)));
+    // (a block of lines a later answer gives too, the clinic's contact details, is given once, there)
+    const blocks = a.text.split('\n\n');
+    const ownBlocks = blocks.filter((b, j) => j === 0 || !laterTexts.some((t) => t.split('\n\n').includes(b)));
+    const text = ownBlocks.length < blocks.length ? ownBlocks.join('\n\n').replace(/:\s*$/, '.') : a.text;
+    const kept = sentences(text).filter((x) => !later.has(x) || x.split(' ').length < 4);
     return kept.length > 0 ? { ...a, text: kept.join(' ') } : a;
   });
 }
@@ -425,8 +430,10 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     const price = r.intent === 'not_covered' && PAYING.test(p);
     // ("Can you recommend a good podiatrist? My feet need more than needles": another service; "Is the practitioner a
     // woman? I'd feel more comfortable for my hip": who treats)
+    // ("I sprained my wrist last night. Should I be icing it, and is it OK to take ibuprofen?": self-care or a medicine,
+    // advice the article does not give, is the clinic's to say too; the sprain told is the reason, no question about it)
     const clinicsOwn =
-      (r.intent === 'not_covered' && r.notCovered?.kind === 'service') ||
+      (r.intent === 'not_covered' && (r.notCovered?.kind === 'service' || r.notCovered?.kind === 'selfcare' || r.notCovered?.kind === 'medicine')) ||
       (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && WHO_TREATS.test(p));
     const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)

@@ -143,6 +143,11 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * patients-words-test-95.json (p83, the same brief and leaning as p81), written at session 34's end, was run unread on
  * its final code (94) and on 2f7302e (97: p83051, p83097, p83098 gained by set 94's kinds), then read (102).
  * Session 36 fixed the kinds of six of its remaining eight (108).
+ * patients-words-test-98.json (p86, sporty people, shift workers and nurses, careful comparers, long emails), written
+ * in session 36 from the brief only, was run unread on its start (105), mid-session and final code (106, the same
+ * ids), then read in session 37 and its four kinds fixed (110): exercise-induced asthma asked about (no emergency),
+ * lying wide awake after a run of night shifts (insomnia, no running injury), the price of "a course of that", and ice
+ * or heat with a painkiller after a sprain (both declined as advice, no "Yes" about sprains).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -234,6 +239,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-93.json': 110,
   'patients-words-test-94.json': 108,
   'patients-words-test-95.json': 108,
+  'patients-words-test-98.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -4026,4 +4026,38 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/blood flow/);
     });
   });
+
+  describe("the kinds of session 37 (set 98's misses, read after its unread runs)", () => {
+    it('lying wide awake or a body clock wrecked by shift work gets insomnia, the broader word, and "a run of nights" is no running injury', async () => {
+      for (const m of [
+        'after a run of night shifts I lie there wide awake all day, would acupuncture help?',
+        'my body clock is shot from working nights, can acupuncture do anything for that?',
+      ]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/insomnia/);
+        expect(r.text, m).to.not.match(/Sports injuries/);
+      }
+      expect((await say('my calf is wrecked after running on the weekend, can needling help?')).text).to.match(/Sports injuries|Muscle strains/);
+    });
+
+    it('the price of "a course of that" after a condition answer is a price question for the team, never the condition again', async () => {
+      const c = new Conversation();
+      await c.say('Do you treat carpal tunnel syndrome?');
+      const r = await c.say('good. how much would a course of that cost me roughly?');
+      expect(r.text).to.match(/Phone:|contact/i);
+      expect(r.text).to.not.match(/Carpal tunnel/);
+      expect(r.text).to.not.match(/\$\s?\d/);
+    });
+
+    it('ice or heat and a painkiller asked after a sprain are both said to be advice the article does not give, never a "Yes" about sprains nobody asked', async () => {
+      const r = await say('I sprained my wrist at basketball last night. Should I be icing it or using heat, and is it OK to take ibuprofen?');
+      expect(r.text).to.match(/ice or heat/);
+      expect(r.text).to.match(/ibuprofen/);
+      expect(r.text).to.not.match(/^Yes/);
+      expect(r.text.match(/Phone:/g) ?? [], 'the contact details once').to.have.length(1);
+      const alone = await say('should i ice my knee or use heat');
+      expect(alone.text).to.match(/ice or heat/);
+      expect(alone.text).to.not.match(/^Yes/);
+    });
+  });
 });

@@ -19,6 +19,10 @@ const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', 'your', 'ur', 'our']);
  * The tokens (and stems) as the data words them: body parts and cues are written in the patient's own words ("inner
  * side of my elbow", "closest to my body"), and a partner or a parent asking for someone else writes "his" or "her".
  */
+/** What follows "run" when it is no running: "a run of nights", "run down", "running late", "ran out of", "run errands". */
+const NOT_A_RUN =
+  /^(of|out|down$|down (and|at|lately|again|from|with|by|since|after|these)|late|errands|around after|a (business|shop|company|cafe|farm|household|house|team|store))\b/;
+
 function asOwn(tokens: string[], stems: string[]): [string[], string[]] {
   if (!tokens.some((t) => OTHERS_POSSESSIVE.has(t))) return [tokens, stems];
   const own = (t: string) => (OTHERS_POSSESSIVE.has(t) ? 'my' : t);
@@ -471,7 +475,9 @@ export class DescriptionMatcher {
         !(tokens[m.from] === 'down' && POSTURE_VERB.has(tokens[m.from - 1] ?? '')) &&
         !(tokens[m.from] === 'op' && /^shop/.test(tokens[m.to] ?? '')) &&
         // ("am I better off catching the train?": a train ridden, no training)
-        !(/^trains?$/.test(tokens[m.from] ?? '') && /^(the|a|by|on|off|last|next|early|late)$/.test(tokens[m.from - 1] ?? '')),
+        !(/^trains?$/.test(tokens[m.from] ?? '') && /^(the|a|by|on|off|last|next|early|late)$/.test(tokens[m.from - 1] ?? '')) &&
+        // ("after a run of nights", "feeling run down", "running late", "ran out of tablets": no running as a sport)
+        !(/^(run|runs|running|ran)$/.test(tokens[m.from] ?? '') && NOT_A_RUN.test(tokens.slice(m.to, m.to + 2).join(' '))),
     );
     // ("No injuries or muscle pain really, it's more my head that won't switch off": a denied symptom tells nothing)
     // ("catching the train", "catch a bus": a ride caught, no catching pain)

@@ -54,8 +54,9 @@ const MONEY_ASKED =
   /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|discounts?|concessions?|concession rates?|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
 
 /** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
+// ("how much would a course of that cost me?": a course of treatment; never "of course")
 const OF_OUR_CARE =
-  /\b(discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
+  /\b((?<!\bof )courses?|discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
 /** "is it expensive?", "how much is that?", "how much for both?": a short question about a price is the clinic's ("it" is what was talked about). */
 const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 
@@ -175,7 +176,11 @@ const SERVICE_ASK =
  * stretch every day", is no question.)
  */
 const SELF_CARE =
-  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing))\b(?: \S+){0,4}? (stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape)\b/;
+  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing|be))\b(?: \S+){0,4}? (icing|ice it|heat it|use heat|using heat|ice packs?|cold packs?|hot packs?|wheat bags?|wheat packs?|hot water bottle|stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape)\b/;
+
+/** "should I ice my knee or use heat?", "ice it or heat it": ice or heat asked about, the verb the object too. */
+const ICE_OR_HEAT =
+  /\b(should|do|can|could|would|shall) (i|we|he|she|you|u)( be)? (ice|icing|heat|heating)\b|\b(ice|icing) (it|them|(my|the|his|her) \w+ )?(or|and) (heat|heating|use heat|using heat|a heat pack|heat packs?|heat it|heat them)\b/;
 
 /** Something that began just now or days ago ("hurt it yesterday", "since this morning", "tweaked it on the weekend"). */
 const RECENT_ONSET =
@@ -696,6 +701,7 @@ export class IntentRecognizer {
   private notCoveredAsked(a: ReturnType<typeof analyse>): Recognition['notCovered'] {
     const care = SELF_CARE.exec(a.tokens.map((t) => t.norm).join(' '));
     if (care) return { kind: 'selfcare', text: care[3] };
+    if (ICE_OR_HEAT.test(a.tokens.map((t) => t.norm).join(' '))) return { kind: 'selfcare', text: 'ice' };
     // "How many milligrams of magnesium should I take for cramps?": a dose is advice about a medicine, whatever the
     // article says of the thing dosed.
     const dose = doseAsked(a.tokens.map((t) => t.norm).join(' '));
