@@ -12,6 +12,7 @@ import {
   placeOnlyText,
   relatedPassageText,
   INFLAMED_TOLD,
+  musculoskeletalTold,
   unlistedConditionText,
 } from '../src/bot/replies';
 import { passagePicker } from '../src/nlu/passages';
@@ -32,16 +33,56 @@ const WATERFALL = 'conditionWaterfall';
 const MAX_ATTEMPTS = 2;
 
 /** A question about the list itself: "is it on your list?", "the same as…?", "covered by…?", "does it count as…?" */
-export const ASKS_ABOUT_LIST =
+const ASKS_ABOUT_LIST =
   /\b(on (your|the|ur|that|this|their) list|on it|same as|same thing as|the same|covered by|count as|counts as|listed|included|or only|under the)\b/i;
 
 /**
- * The outcome of an unlisted-condition reply: an answer when it names the listed one the patient set beside it ("is
- * psoriatic arthritis on your list, or just the osteo one?") or the article's inflammation for an inflamed complaint;
- * otherwise a fallback (nothing the article says was given).
+ * The outcome of an unlisted-condition reply: an answer (a partial one) when it says what the article does say beside
+ * the honest "not on the list": the listed one the patient set beside it or the listed one of the same kind ("cluster
+ * headaches": the list does include migraine and tension-type headaches), the article's inflammation for an inflamed
+ * complaint, or its musculoskeletal conditions and chronic pain for long-standing pain or a place of muscles the lists
+ * do not name; otherwise a fallback (nothing the article says was given).
  */
-export function unlistedOutcome(r: Pick<Recognition, 'text' | 'listedAlso'>): 'answered' | 'fallback' {
-  return ((r.listedAlso?.length ?? 0) > 0 && ASKS_ABOUT_LIST.test(r.text)) || INFLAMED_TOLD.test(r.text) ? 'answered' : 'fallback';
+export function unlistedOutcome(r: Pick<Recognition, 'text' | 'listedAlso' | 'unlistedText'>): 'answered' | 'fallback' {
+  const besideListed = (r.listedAlso?.length ?? 0) > 0 && (ASKS_ABOUT_LIST.test(r.text) || sameKind(r.unlistedText, r.listedAlso ?? []));
+  return besideListed || INFLAMED_TOLD.test(r.text) || musculoskeletalTold(r.text, r.unlistedText) ? 'answered' : 'fallback';
+}
+
+/** Words that say no kind of complaint ("syndrome", "pain"), or only where it is ("tunnel", "joint"). */
+const NO_KIND = new Set([
+  'syndrome',
+  'disorder',
+  'disease',
+  'pain',
+  'pains',
+  'injury',
+  'injuries',
+  'problem',
+  'problems',
+  'issue',
+  'issues',
+  'tunnel',
+  'joint',
+  'joints',
+]);
+
+/**
+ * Whether the unlisted thing is a kind of a listed one, by its last word ("cluster headaches", "sinus headaches": the list
+ * names "Migraine and tension-type headaches"); a listed one only of the same body part ("restless legs" beside
+ * sciatica) is not.
+ */
+function sameKind(said: string | undefined, listed: string[]): boolean {
+  const head = said
+    ?.toLowerCase()
+    .match(/([a-z]+)\W*$/)?.[1]
+    ?.replace(/s$/, '');
+  if (!head || head.length < 4 || NO_KIND.has(head) || NO_KIND.has(`${head}s`)) return false;
+  return listed.some((name) =>
+    name
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .some((w) => w.replace(/s$/, '') === head),
+  );
 }
 
 export interface ConditionDialogOptions {

@@ -67,7 +67,7 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { agePassage, agesText, answerSeveral, CONCEPT_QUESTION, sayClinicPartsFirst } from './multiQuestion';
-import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, TopicDialog } from './topicDialog';
+import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, sendSameOfOther, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
@@ -388,6 +388,7 @@ export class MainDialog extends ComponentDialog {
       if (await this.sendAbbreviation(context, question)) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
+      if (single && (await sendSameOfOther(context, this.deps))) return step.endDialog();
       if (await answerSeveral(context, this.deps, question)) return step.endDialog();
       // (the rest routed as one question below: the clinic's parts, a cancellation policy or a price, are said first)
       await sayClinicPartsFirst(context, this.deps);
@@ -477,7 +478,9 @@ export class MainDialog extends ComponentDialog {
     const { recognition } = await this.deps.turns.understand(context);
     // ("what stretches would you recommend?": advice the article does not give, not a choice between the treatments)
     // ("can you recommend a good painkiller?": a medicine, which the bot does not advise on)
-    if (recognition.notCovered?.kind === 'selfcare' || recognition.notCovered?.kind === 'medicine') return false;
+    // ("Can you recommend a good podiatrist near you?": another practitioner, whom the article says nothing of)
+    if (recognition.notCovered?.kind === 'selfcare' || recognition.notCovered?.kind === 'medicine' || recognition.notCovered?.kind === 'service')
+      return false;
     // ("which one would that be, the chinese one or the western one?" right after a condition: which lists it, no pick)
     if (recognition.whichListAsked) return false;
     const text = plainForm(recognition.text);

@@ -393,6 +393,9 @@ const PAYING =
 /** Who treats, asked of the clinic ("is the practitioner a woman?", "can I see a male physio?", "are they registered?"). */
 const WHO_TREATS =
   /\b(practitioners?|physios?|acupuncturists?|therapists?|staff|someone|anyone|they|he|she)\b.{0,30}\b(woman|women|female|females|lady|ladies|man|men|male|males|gender|registered|qualified|speaks?|speak)\b|\b(a|an) (female|male|woman|lady|man) (practitioner|physio|acupuncturist|therapist)\b/i;
+/** Which practitioner suits someone ("which practitioner at your clinic is best for pregnant women"): the clinic's to say. */
+const WHICH_PRACTITIONER =
+  /\b(which|what|who|any) (practitioner|practitioners|physio|physios|acupuncturist|acupuncturists|therapist|therapists|one of your (staff|practitioners|team))\b/i;
 /** A question about paying or cover ("is this covered by WorkCover?", "can I claim it?"): never a condition. */
 const ABOUT_PAYING = new RegExp(`${PAYING.source}|\\b(covered|cover|fund)\\b`, 'i');
 
@@ -434,7 +437,7 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     // advice the article does not give, is the clinic's to say too; the sprain told is the reason, no question about it)
     const clinicsOwn =
       (r.intent === 'not_covered' && (r.notCovered?.kind === 'service' || r.notCovered?.kind === 'selfcare' || r.notCovered?.kind === 'medicine')) ||
-      (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && WHO_TREATS.test(p));
+      (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && (WHO_TREATS.test(p) || WHICH_PRACTITIONER.test(p)));
     const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
     return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0));

@@ -13,7 +13,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { conceptOwnerText, topicText, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { conceptOwnerText, topicText, TREATMENT_NAMES, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
 import { plainForm } from '../src/nlu/normalize';
 import { asksAboutStaff, asksWhichOfAFact, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
@@ -116,8 +116,13 @@ export function asksUsesOutright(r: TurnUnderstanding['recognition']): boolean {
 const ALSO = /\b(too|as well|also|either)\b/;
 
 /** "does dry needling use them as well?", "is acupuncture based on that too?": the concept just answered, asked of a treatment. */
-const USES_THOSE =
-  /\b(use|uses|using|work with|works with|involve|involves|based on|go by|goes by|follow|follows|target|targets|work on|works on) (them|those|these|that|it|the same)\b/;
+// ("Does the same apply to dry needling?", "Does acupuncture go for the same spots then?", "does it happen with the
+// acupuncture also?": what was just said, asked of the other treatment)
+const SAME_OF =
+  /\bsame (spots?|points?|places?|idea|thing|things|way|theory|principle|mechanism|stuff)\b(?! as\b)|\bthe same (apply|applies|go|goes|hold|holds|work|works|happen|happens|be true|true)\b|\b(happen|happens|apply|applies|work|works|hold|holds) (with|to|for|in) (the )?(acupuncture|dry needling|acu|dn|needling)\b/;
+const USES_THOSE = new RegExp(
+  `\\b(use|uses|using|work with|works with|involve|involves|based on|go by|goes by|follow|follows|target|targets|work on|works on) (them|those|these|that|it|the same)\\b|${SAME_OF.source}`,
+);
 
 /**
  * The passage just answered about one treatment's concept, when the message asks whether the other treatment, named,
@@ -128,6 +133,24 @@ async function conceptPointedBack(context: TurnContext, deps: DialogDependencies
   const passage = await lastPassageOf(context, deps);
   return passage && passage.treatment !== 'both' && passage.treatment !== r.treatments[0] ? passage : undefined;
 }
+
+/**
+ * "Does acupuncture go for the same spots then?" right after a topic answer about dry needling that gave no single
+ * passage: what was said is the article's about the other treatment, and what it says of how the one asked about works.
+ */
+export async function sendSameOfOther(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const { recognition: r } = await deps.turns.understand(context);
+  if (r.conditions.length > 0 || r.treatments.length !== 1 || (r.implied?.length ?? 0) > 0 || !SAME_OF.test(plainForm(r.text))) return false;
+  const ctx = await deps.turns.context(context);
+  const asked = r.treatments[0];
+  if (ctx.lastPassage || !ctx.lastTreatment || ctx.lastTreatment === asked || !SAME_OF_TOPICS.has(ctx.lastIntent ?? '')) return false;
+  const text = `Our article says that of ${TREATMENT_NAMES[ctx.lastTreatment]}, not ${TREATMENT_NAMES[asked]}. ${topicText(deps.knowledge, 'how_it_works', asked)}`;
+  await say(context, 'answered', text, { intent: 'how_it_works', suggestions: followUps('how_it_works', asked) });
+  await deps.turns.remember(context, 'how_it_works', { treatment: asked });
+  return true;
+}
+/** Answers about how one treatment works or what it is, which "the same" may point back to. */
+const SAME_OF_TOPICS = new Set(['how_it_works', 'what_is']);
 
 /**
  * A question whose concept belongs to the other treatment ("is dry needling based on meridians?") or that asks which
@@ -164,7 +187,10 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   const counterpart = crossed
     ? deps.knowledge.passages.find((p) => p.id === passage.counterpart && p.treatment === named[0] && !saysAlready(passage.text, p.text))
     : undefined;
-  const text = conceptOwnerText(passage, owner, crossed ? named[0] : undefined) + (counterpart ? ` ${counterpart.text}` : '');
+  // ("Does the same apply to dry needling?" after acupuncture's research: the article makes no such point of dry needling,
+  // so what it says of how that one works)
+  const ownWorking = pointed && crossed && !counterpart ? `\n\n${topicText(deps.knowledge, 'how_it_works', named[0])}` : '';
+  const text = conceptOwnerText(passage, owner, crossed ? named[0] : undefined) + (counterpart ? ` ${counterpart.text}` : '') + ownWorking;
   await say(context, 'answered', text, { intent: 'how_it_works', suggestions: followUps('how_it_works', owner) });
   // ("Does dry needling use meridians too?", "does dry needling use them?": the answer is about the treatment asked of, and
   // its own point comes last; "is dry needling based on meridians?" is about whose concept it is)

@@ -128,9 +128,11 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.include('Neck pain');
     });
 
-    it('the upper back is never taken for the lower back: it is said to be unlisted, with no yes', async () => {
+    it('the upper back is never taken for the lower back: it is said to be unlisted, with no yes, and with what the article does say (musculoskeletal conditions), a partial answer', async () => {
       const r = await say('my upper back aches after a day at work, does dry needling help');
-      expect(r.recognition?.outcome).to.equal('fallback');
+      expect(r.recognition?.outcome).to.equal('answered');
+      expect(r.text).to.match(/isn’t on the list/);
+      expect(r.text).to.match(/musculoskeletal conditions/);
       expect(r.text).to.not.match(/\byes\b/i);
       expect(r.text).to.not.include('lower back');
       expect(r.text).to.include('upper back');
@@ -4058,6 +4060,60 @@ describe('understanding patients’ own words', () => {
       const alone = await say('should i ice my knee or use heat');
       expect(alone.text).to.match(/ice or heat/);
       expect(alone.text).to.not.match(/^Yes/);
+    });
+
+    it('a kind of a listed condition ("cluster headaches") or a place of muscles the lists do not name ("my upper back, between the shoulder blades") is a partial answer: not on the list, and what the article does say', async () => {
+      const cluster = await say('I get cluster headaches behind one eye that come in bouts. Do you treat those?');
+      expect(cluster.text).to.match(/isn’t on the list/);
+      expect(cluster.text).to.match(/Migraine and tension-type headaches/);
+      expect(cluster.recognition?.outcome).to.equal('answered');
+      const c = new Conversation();
+      await c.say('does dry needling help lower back pain?');
+      const upper = await c.say('what about my upper back, between the shoulder blades?');
+      expect(upper.text).to.match(/isn’t on the list/);
+      expect(upper.text).to.match(/musculoskeletal conditions and chronic pain/);
+      expect(upper.recognition?.outcome).to.equal('answered');
+      // (a listed condition of the same body part only is no broader word: still a plain "not on the list")
+      const legs = await say('my legs get a creepy crawly urge to move at night, restless legs they call it. do you treat that');
+      expect(legs.text).to.match(/isn’t on the list/);
+      expect(legs.recognition?.outcome).to.equal('fallback');
+    });
+
+    it('"does the same apply to dry needling?", "does acupuncture go for the same spots?" after an answer about the other treatment say whose point it was and what the article says of the one asked about, never "that condition isn’t on the list"', async () => {
+      const research = new Conversation();
+      await research.say('what does the research on acupuncture actually show?');
+      const same = await research.say('Fair enough. Does the same apply to dry needling?');
+      expect(same.text).to.not.match(/isn’t on the list/);
+      expect(same.text).to.match(/Western medicine|blood flow|trigger points/);
+      const spots = new Conversation();
+      await spots.say('What is a trigger point?');
+      await spots.say('and why would one of those make my muscles hurt?');
+      const r = await spots.say('Does acupuncture go for the same spots then?');
+      expect(r.text).to.match(/dry needling, not acupuncture/);
+      expect(r.text).to.match(/meridian/);
+      const other = new Conversation();
+      await other.say('What does it mean when the acupuncture needles go along the meridian lines?');
+      const how = await other.say('And the other one you mentioned, how does that one work? Is it the same idea?');
+      expect(how.text).to.match(/trigger points|knots/);
+      // (the same kind of needle, compared, is still the needles' comparison)
+      const needles = new Conversation();
+      await needles.say('is acupuncture from China?');
+      expect((await needles.say('and the needles, are they the same kind as in dry needling?')).text).to.match(/thin needles/);
+    });
+
+    it('a recommendation asked for another practitioner ("can you recommend a good podiatrist near you?") is a service the article does not cover, never a pick between the two treatments', async () => {
+      const r = await say('Can you recommend a good podiatrist near you? My feet need more than just needles I reckon.');
+      expect(r.text).to.match(/podiatrist/);
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/points to dry needling|points to acupuncture/);
+    });
+
+    it('"I assume it is also from the Eastern medicine tradition" after dry needling is named gets its Western principles, never only where it is used; "is it Chinese like acupuncture?" still asks about the one talked about', async () => {
+      const r = await say('My physiotherapist offered me dry needling. I assume it is also from the Eastern medicine tradition, is that correct?');
+      expect(r.text).to.match(/Western medicine/);
+      const c = new Conversation();
+      await c.say('how long has dry needling been around?');
+      expect((await c.say('Is it Chinese like acupuncture then?')).text).to.match(/Western medicine/);
     });
   });
 });

@@ -120,6 +120,18 @@ function alsoListed(names: string[]): string {
 const CHRONIC_TOLD =
   /\b(for (years|ages|months|decades|a long time|as long as i can remember)|(\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|couple of) (years|yrs)|chronic|ongoing|always there|never goes away|never really goes|constant|constantly|on and off for|persistent|long standing|long-standing|long term|long-term)\b/i;
 const PAIN_TOLD = /\b(pain|pains|painful|ache|aches|aching|achy|sore|soreness|hurts?|hurting|stiff|stiffness|tight|tightness)\b/i;
+/** A place of muscles and joints that the lists do not name ("upper back", "between my shoulder blades", "ribs"). */
+const MUSCLE_PLACE = /\b((upper|mid|middle) ?-?back|shoulder ?blades?|ribs?|rib ?cage|tail ?bone|coccyx|toes?|big toe)\b/i;
+
+/**
+ * Whether the article's broader word is worth saying beside "not on the list": long-standing pain told, or a place of
+ * muscles and joints the lists do not name ("my upper back, between the shoulder blades?"), which the article covers
+ * as musculoskeletal conditions and chronic pain.
+ */
+export function musculoskeletalTold(told: string | undefined, said: string | undefined): boolean {
+  if (!told) return false;
+  return (CHRONIC_TOLD.test(told) && PAIN_TOLD.test(told)) || MUSCLE_PLACE.test(said ?? '');
+}
 
 export const INFLAMED_TOLD =
   /\b(swell|swells|swelling|swelled|swollen|inflam\w*|rheumatoid|psoriatic|gout|gouty|tendinitis|tendonitis|bursitis|synovitis)\b/i;
@@ -152,10 +164,8 @@ export function unlistedConditionText(
   const what = said ? `“${said}”` : 'That condition';
   const inflamed = told && INFLAMED_TOLD.test(told) ? ` ${claimText(k, 'unlistedInflamed', { said: said ? what : 'yours' })}` : '';
   // ("an ache under my shoulder blade on and off for six years": long-standing pain, which the article names broadly)
-  const chronic =
-    !inflamed && told && CHRONIC_TOLD.test(told) && PAIN_TOLD.test(told)
-      ? ` ${claimText(k, 'unlistedChronic', { said: said ? what : 'yours' })}`
-      : '';
+  // ("what about my upper back, between the shoulder blades?": a place of muscles the lists do not name, the same)
+  const chronic = !inflamed && musculoskeletalTold(told, said) ? ` ${claimText(k, 'unlistedChronic', { said: said ? what : 'yours' })}` : '';
   // Said plainly ("isn't on the list"), not "I couldn't find it", which reads as the bot failing to look.
   return (
     `${what} isn’t on the list of conditions in our article for ${which}.${alsoListed(listedAlso)}${inflamed}${chronic} The article says its list is not exhaustive, ` +

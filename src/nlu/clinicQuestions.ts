@@ -196,11 +196,22 @@ const ONES_ORIGIN =
 /** The treatment whose origin one question asks ("is dry needling Chinese too?"), if it asks that. */
 export function originAskedOf(text: string): 'acupuncture' | 'dryNeedling' | undefined {
   const form = plainForm(text);
-  const m = ONES_ORIGIN.exec(form);
   // ("Is acupuncture Eastern and dry needling Western?": both told apart, not one asked)
-  if (!m || (EAST.test(form) && WEST.test(form))) return undefined;
-  return /^(acupuncture|acu)$/.test(m[3]) ? 'acupuncture' : 'dryNeedling';
+  if (EAST.test(form) && WEST.test(form)) return undefined;
+  const m = ONES_ORIGIN.exec(form);
+  if (m) return /^(acupuncture|acu)$/.test(m[3]) ? 'acupuncture' : 'dryNeedling';
+  // ("My physio offered me dry needling. I assume it is also from the Eastern medicine tradition, is that correct?": the
+  // one treatment the message names, its origin assumed and asked)
+  // (only a treatment named before "it": in "is it Chinese like acupuncture then?" "it" is the one talked about before)
+  const asked = ITS_ORIGIN_ASKED.exec(form);
+  if (!asked) return undefined;
+  const before = form.slice(0, asked.index);
+  const acupuncture = /\b(acupuncture|acu)\b/.test(before);
+  const dryNeedling = /\b(dry needling|dn)\b/.test(before);
+  return acupuncture === dryNeedling ? undefined : acupuncture ? 'acupuncture' : 'dryNeedling';
 }
+const ITS_ORIGIN_ASKED =
+  /\b(it|that|this|its|thats)( is| was)? (also |too |probably |surely |originally |actually |really )?(an? |part of |from |based on |rooted in |grounded in )(the )?(eastern|chinese|oriental|asian|western)( medicine)?( tradition| practice| thing| method| system)?\b.*\b(is that (correct|right|true)|right|correct|true|yes|isnt it|is it)\b|\b(is|was) (it|that|this) (also |too |originally |actually |really )?(an? |part of |from |based on |rooted in |grounded in )?(the )?(eastern|chinese|oriental|asian|western|china|asia|the east|the west)\b/;
 
 /** Questions about the needles themselves: how thin or thick, which has finer ones, like those for a blood test or a jab. */
 const NEEDLES_ASKED =

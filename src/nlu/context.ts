@@ -198,7 +198,13 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   // not talked about last.
   // "and how old is the other one?" reads like a comparison to the model; with no comparing word it asks about the other.
   // ("is the other one better for what?" asks what it is for: no comparison)
-  const comparing = COMPARING.test(r.text.toLowerCase().replace(/\b(better|good|best) for (what|wat|which)\b/, ' '));
+  // ("And the other one you mentioned, how does that one work? Is it the same idea?": how the other works, asked; whether
+  // it is the same idea is what the answer shows)
+  const comparing = COMPARING.test(
+    saidForm(r.text)
+      .replace(/\b(better|good|best) for (what|wat|which)\b/, ' ')
+      .replace(/\b(is it|is that|it s|its) (the same|a similar) (idea|way|principle|theory|thing|concept)\b/, ' '),
+  );
   // ("what about the other one, on the inside of the elbow?" after tennis elbow: the other condition, placed, not the other treatment)
   // ("what about the other one, where it hurts on the inside of the elbow instead?": after a condition's answer, a
   // message naming another condition by where it hurts is about that condition, whatever its wording)
