@@ -4115,5 +4115,18 @@ describe('understanding patients’ own words', () => {
       await c.say('how long has dry needling been around?');
       expect((await c.say('Is it Chinese like acupuncture then?')).text).to.match(/Western medicine/);
     });
+
+    it('a diagnosis the bot has never seen, told as what someone has in a listed body part ("Osgood-Schlatter in his knee"), is the listed condition only partly, never "Yes"; pain or a niggle there is still the listed one', async () => {
+      for (const [m, said] of [
+        ['my son has Osgood-Schlatter in his knee, can dry needling help', 'Osgood-Schlatter'],
+        ['I have chondromalacia in my knee, is that on your list', 'chondromalacia'],
+      ]) {
+        const r = await say(m);
+        expect(r.text, m).to.match(/Knee pain/);
+        expect(r.text, m).to.include(`“${said}”`);
+        expect(r.text, m).to.not.match(/^Yes/);
+      }
+      expect((await say('I have pain in my knee, can dry needling help?')).text).to.match(/^Yes/);
+    });
   });
 });

@@ -803,7 +803,34 @@ export class IntentRecognizer {
   }
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
-    return this.withPlaceOnly(this.recognizeText(text, hint));
+    return this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
+  }
+
+  /**
+   * "I have chondromalacia in my knee", "my son has Osgood-Schlatter in his knee": a thing the model has never seen, told
+   * as what someone has in the body part of a listed condition, is a diagnosis the list does not name: the listed one
+   * partly, with theirs said, never "Yes" to it.
+   */
+  private withUnknownDiagnosis(r: Recognition): Recognition {
+    if (r.intent !== this.options.conditionIntent || r.conditions.length !== 1) return r;
+    const c = r.conditions[0];
+    if (c.value.partial || c.value.excluded || !/^[a-z ]+$/i.test(c.text)) return r;
+    const part = c.text.toLowerCase();
+    const m = new RegExp(
+      `\\b(?:have|has|got|with|diagnosed with|called)\\s+(?:an?\\s+)?([a-z][a-z'’-]+(?:\\s+[a-z][a-z'’-]+)?)\\s+(?:in|of|on)\\s+(?:my|his|her|their|the|both|your|our)\\s+(?:(?:left|right|both)\\s+)?${part}\\b`,
+    ).exec(r.text.toLowerCase());
+    if (!m) return r;
+    const named = words(m[1]).filter(isContentWord);
+    const d = this.matchers.descriptions;
+    const { tokens, stems } = wordsOf(m[1]);
+    const unknown =
+      named.length > 0 &&
+      named.every((w) => w.length > 3 && this.unknownWord(w) && !this.options.articleStems?.has(stem(w))) &&
+      !(d?.hasSymptom(tokens, stems) ?? false);
+    // (said as written: "Osgood-Schlatter")
+    const from = m.index + m[0].indexOf(m[1]);
+    const said = r.text.length === r.text.toLowerCase().length ? r.text.slice(from, from + m[1].length) : m[1];
+    return unknown ? { ...r, conditions: [{ value: { ...c.value, partial: true }, text: said }], unlistedMention: true } : r;
   }
 
   /** Whether the text tells a symptom of a body part that listed conditions cover ("my wrists are sore"). */
