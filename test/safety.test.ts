@@ -2469,4 +2469,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('I was doing my interval runs and now my chest is tight and I cant breathe', 'emergency', ['alone']);
     expectTier('went for a run this morning and now i have crushing chest pain', 'emergency', ['alone']);
   });
+
+  it("the kinds of session 37's fresh set: speech that 'came out as rubbish' is a stroke sign; a crisis lasting 'since Bill died last spring' is now; 'a heart attack every time he groans' is a figure of speech, and a sign said beside a figure is still read; a pec sore to press since bench is a muscle; the couch at home is no treatment couch", () => {
+    expectTier('about 20 minutes ago when I tried to tell my supervisor what was wrong it came out as rubbish and my leg feels heavy', 'emergency', [
+      'alone',
+    ]);
+    expectNoGuidanceFirst('my explanation came out as rubbish in the meeting, so embarrassing, anyway can dry needling help my neck');
+    expectTier("Since Bill died last spring I don't really see the point of carrying on, and some nights I hope I simply won't wake up.", 'crisis', [
+      'alone',
+    ]);
+    expectNoGuidanceFirst("my husband died two years ago and I had thoughts of ending it back then, I'm ok now, can acupuncture help my sleep");
+    expectNoGuidanceFirst(
+      "My boyfriend reckons he's having a heart attack every time he groans getting off the couch after footy. Can you needle his hip flexors?",
+    );
+    expectTier("I'm having a heart attack every time I get crushing chest pain", 'emergency', ['alone']);
+    expectNoGuidanceFirst('my pec has been tight and sore when I press on it ever since bench on Sunday, is that something you can needle');
+    expectTier(
+      "tightness across my chest since the gym, came on during a set and hasn't settled after resting 40 minutes, probably a pulled pec?",
+      'emergency',
+    );
+    expectTier('felt really dizzy getting off the couch after my acupuncture', 'clinic');
+  });
 });

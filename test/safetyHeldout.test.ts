@@ -639,6 +639,13 @@ const SETS: Floors[] = [
   // subjunctive after an opening word: emergency guidance alone); "the whole system at work collapsed on Monday"
   // (a thing that collapsed: 000 first). The floors are the figures after.
   { file: 'safety-test-94.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 37: safety-test-95 (s87, students in share houses, gym-goers, voice-to-text, grandparents minding
+  // grandchildren, flatmates, night-shift workers), written in session 37 from the brief only, was run unread on the
+  // start (42aeb78) and mid-session (1109e36), the same: emergency 35/36, crisis 11/12, urgent 12/12, clinic 9/9, false
+  // alarms 2, told 2, answered 79/81. Then read: speech that "came out as rubbish" with a heavy leg (urgent only); a
+  // crisis "since Bill died last spring" (the death's date read as the crisis's: a note); a pec sore to press since
+  // bench and "a heart attack every time he groans getting off the couch" (emergency alone). The floors are the figures after.
+  { file: 'safety-test-95.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

@@ -519,8 +519,8 @@ const THOUGHT_WOULD = new RegExp(
 /** An event that cannot come "every time I try to touch my toes" or "by Friday": a figure of speech. */
 const EVENT_SIGN =
   /\b(heart attack|heart attacks|stroke|strokes|seizure|seizures|fit|fits|collapse|collapsing|cardiac arrest|coronary|conniption|aneurysm)\b/;
-const EVERY_TIME_AFTER =
-  /^(\w+ )?(every time|everytime|each time|whenever) (i|he|she|we|they|you) (try|tries|go|goes|do|does|bend|bends|stretch|stretches|touch|see|look|open|read|hear|think)\b/;
+// ("he reckons he's having a heart attack every time he groans getting off the couch": any doing, each time)
+const EVERY_TIME_AFTER = /^(\w+ )?(every time|everytime|each time|whenever|every single time) (i|he|she|we|they|you|my \w+) \w+/;
 const DAYS_AWAY_AFTER =
   /^(\w+ ){0,4}by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|the end of (the|this) (week|month|term|year)|next week|christmas|easter)\b/;
 

@@ -230,8 +230,23 @@ const LATE_OWNER = new Set(['my', 'his', 'her', 'our', 'their']);
 function withoutDeathTold(words: string[]): string[] {
   const told = (w: string, i: number) =>
     DEATH_WORDS.has(w) || (w === 'late' && LATE_OWNER.has(words[i - 1] ?? '')) || (w === 'passed' && words[i + 1] === 'away');
-  return words.some(told) ? words.map((w, i) => (told(w, i) ? '' : w)) : words;
+  if (!words.some(told)) return words;
+  // ("Since Bill died last spring I don't see the point of carrying on": when the death was dates the death, not the
+  // crisis, which has lasted since; the time words right after it are blanked too)
+  const blank = new Set<number>();
+  words.forEach((w, i) => {
+    if (!told(w, i)) return;
+    blank.add(i);
+    // (only a death the crisis is told as lasting since: "had thoughts of ending it back then, after he died two years
+    // ago" is dated by it)
+    if (!words.slice(Math.max(0, i - 4), i).includes('since')) return;
+    for (let j = i + 1; j < words.length && j <= i + 5 && (DEATH_TIME.test(words[j]) || words[j] === 'away'); j++) blank.add(j);
+  });
+  return words.map((w, i) => (blank.has(i) ? '' : w));
 }
+/** Words of when a death was ("last spring", "in march 2019", "two years ago"). */
+const DEATH_TIME =
+  /^(last|this|in|on|at|ago|back|the|a|an|few|couple|of|over|nearly|almost|about|just|year|years|month|months|week|weeks|spring|summer|winter|autumn|fall|christmas|easter|january|february|march|april|may|june|july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
 const HOW_LONG_ANYWHERE = new RegExp(`\\b${FOR_HOW_LONG}\\b`, 'g');
 
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
@@ -1123,7 +1138,7 @@ export class SafetyTriage {
             span: [start, end],
           });
           // (after a what-if too: "needles make me faint and I just fainted in the car park" says it again, now)
-          if (context !== 'negated' && context !== 'hypothetical') break;
+          if (context !== 'negated' && context !== 'hypothetical' && context !== 'figure') break;
           from = end;
           rest = ' ' + clause.stems.slice(from).join(' ') + ' ';
           m = from < clause.stems.length ? matchFrom(from, rest) : null;
