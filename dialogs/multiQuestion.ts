@@ -410,6 +410,17 @@ function namedComplaint(knowledge: Knowledge, thing: string, text: string): bool
   return otherComplaints.includes(lower) || diagnoses.includes(lower) || nameTold(cleanText(text))?.toLowerCase() === lower;
 }
 
+/** "whether it comes from China like acupuncture": the one treatment named only after "like", "unlike" or "as", with "it" asked about. */
+const LIKENED = /\b(like|unlike|as|than|same as|similar to) (the |with )?(acupuncture|acu|dry needling|dn)\b/i;
+function likenedOnly(r: Recognition, before: TreatmentChoice | undefined): TreatmentId | undefined {
+  if (r.treatments.length !== 1 || !before || before === 'both' || before === r.treatments[0]) return undefined;
+  const said = r.text.toLowerCase();
+  const named = said.match(/\b(acupuncture|acu|dry needling|dn)\b/g) ?? [];
+  // (not a comparison asked: "is that the same idea as acupuncture?" asks about acupuncture too)
+  const compares = /\b(same|similar|different|differ|difference|compare|compared|better|worse)\b/.test(said);
+  return named.length === 1 && !compares && LIKENED.test(said) && /\b(it|that|this|they)\b/.test(said) ? before : undefined;
+}
+
 /** Whether a recognition names a treatment, outright or by one of its concepts. */
 function namesTreatment(r: Recognition): boolean {
   return r.treatments.length > 0 || (r.implied?.length ?? 0) > 0;
@@ -565,7 +576,16 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       one.intent === 'booking' && one.conditions.some((c) => !c.value.excluded) && (COMES_FOR.test(one.text) || BOOKING_AFTER_COMMA.test(one.text));
     // ("I'm 20 weeks pregnant and my lower back is killing me. Is it safe for me to have dry needling?": a promise or an
     // assurance asked anywhere is asked of every part; no part opens with "Yes")
-    const r = { ...one, listedAlso, promise: one.promise || recognition.promise, ...(comesFor ? { intent: 'condition_query' } : {}) };
+    // ("…whether dry needling is used for osteoarthritis, whether it originally comes from China like acupuncture…": the
+    // treatment named only as what "it" is likened to is not the one asked about; "it" is the one named before)
+    const likened = likenedOnly(one, previous.treatment);
+    const r = {
+      ...one,
+      listedAlso,
+      promise: one.promise || recognition.promise,
+      ...(comesFor ? { intent: 'condition_query' } : {}),
+      ...(likened ? { treatments: [likened] } : {}),
+    };
     const part = r.text;
     const refersBack = /\b(that|it|this|those|them)\b/i.test(part);
     if (refersBack && r.conditions.length === 1 && !r.conditions[0].value.partial && partly.has(r.conditions[0].value.name)) continue;

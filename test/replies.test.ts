@@ -148,6 +148,13 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * ids), then read in session 37 and its four kinds fixed (110): exercise-induced asthma asked about (no emergency),
  * lying wide awake after a run of night shifts (insomnia, no running injury), the price of "a course of that", and ice
  * or heat with a painkiller after a sprain (both declined as advice, no "Yes" about sprains).
+ * patients-words-test-99.json (p87, parents, second-language writers, people treated elsewhere before, sceptics,
+ * commuters, retirees), written in session 37 from the brief only, was run unread on its start (42aeb78) and on
+ * 1109e36 (100/110 both, the same ids), then read (107): whether it is a machine asked indirectly or in a learner's
+ * English, praise met with gladness, "is 14 too young for it?", "something traditional … more balanced overall",
+ * "whether it comes from China like acupuncture", evidence that needling "does anything for tinnitus". Left: an
+ * Achilles question beside needling "before" for the hamstrings (the clinic tier first), a sprain's trace treatment
+ * after acupuncture is named, "help with the mind" (read as an unlisted "mind").
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -243,6 +250,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-94.json': 108,
   'patients-words-test-95.json': 108,
   'patients-words-test-98.json': 110,
+  'patients-words-test-99.json': 107,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -699,7 +699,7 @@ describe('understanding patients’ own words', () => {
   describe('several questions in one message', () => {
     it('every part is answered: an unlisted thing asked of "it" beside a listed one, a condition asked as "what do you know about", an age question the article does not cover', async () => {
       let r = await say("does it do anything for tinnitus? and what about my plantar fasciitis, it's been months");
-      expect(r.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(r.text).to.match(/“(tinnitus|ringing in my ears)” isn’t on the list/);
       expect(r.text).to.match(/Plantar fasciitis/);
       r = await say('What do you know about dry needling for sciatica, and is there a bus stop close by?');
       expect(r.text).to.match(/Sciatica/);
@@ -3290,7 +3290,7 @@ describe('understanding patients’ own words', () => {
 
     it('a name someone gave the complaint, asked about by a lay word of its own, is said to be unlisted by that name', async () => {
       const r = await say('My ears have been buzzing for a year. The specialist said it is tinnitus. Can you do anything for the buzzing?');
-      expect(r.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(r.text).to.match(/“(tinnitus|ringing in my ears)” isn’t on the list/);
       expect(r.text).to.not.match(/^\s*yes\b/i);
     });
 
@@ -4127,6 +4127,55 @@ describe('understanding patients’ own words', () => {
         expect(r.text, m).to.not.match(/^Yes/);
       }
       expect((await say('I have pain in my knee, can dry needling help?')).text).to.match(/^Yes/);
+    });
+  });
+
+  describe("the kinds of session 37's fresh set (set 99, read after its unread runs)", () => {
+    it('whether it is a machine, asked indirectly or in a learner\'s English ("may I ask whether you are a machine", "you are robot?"), is answered as automated; "you are a real lifesaver" is thanks', async () => {
+      for (const m of [
+        'Before I ask my question, may I ask whether you are a machine, or is there a young lady typing at the other end?',
+        'hello sorry my english not so good. you are robot?',
+      ]) {
+        expect((await say(m)).text, m).to.match(/automated assistant/);
+      }
+      expect((await say('you are a real lifesaver, thanks')).text).to.not.match(/automated assistant/);
+    });
+
+    it('praise ("You\'ve been great, much clearer than the last clinic\'s website") is met with gladness, not only "you\'re welcome"', async () => {
+      expect((await say("You've been great, much clearer than the last clinic's website I tried.")).text).to.match(/glad|thank/i);
+    });
+
+    it('"is 14 too young for it though?" after a recommendation is an age question for the team, never the recommendation again', async () => {
+      const c = new Conversation();
+      await c.say('my son sprained his ankle at soccer, which treatment suits him?');
+      const r = await c.say('thanks. is 14 too young for it though?');
+      expect(r.text).to.match(/Phone:|contact/i);
+      expect(r.text).to.not.match(/points to dry needling/);
+    });
+
+    it('"something traditional that helps me feel more balanced overall, not for an injury. Acupuncture or dry needling?" is a choice told its reason (acupuncture), never "that condition isn\'t on the list"', async () => {
+      const r = await say(
+        "I'm after something traditional that helps me feel more balanced overall, not for an injury. Acupuncture or dry needling?",
+      );
+      expect(r.text).to.match(/points to acupuncture/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"whether it comes from China like acupuncture" after dry needling is named asks about dry needling; "is that the same idea as acupuncture?" still compares', async () => {
+      const r = await say(
+        'Could you tell me whether dry needling is used for osteoarthritis, whether it originally comes from China like acupuncture, and what the parking is like?',
+      );
+      expect(r.text).to.match(/1980s|Western medicine/);
+      const same = await say('What does dry needling do with lactic acid, and is that the same idea as acupuncture?');
+      expect(same.text).to.match(/lactic acid/);
+      expect(same.text).to.match(/meridian/);
+    });
+
+    it('whether there is evidence needling "does anything for tinnitus" says tinnitus is not on the list, never only how dry needling works', async () => {
+      const r = await say(
+        'I have had ringing in my ears for a year. Is there any evidence needling does anything for tinnitus, and do you treat it?',
+      );
+      expect(r.text).to.match(/“(tinnitus|ringing in my ears)” isn’t on the list/);
     });
   });
 });

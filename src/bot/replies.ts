@@ -402,7 +402,7 @@ export function greetingText(k: Knowledge): string {
 }
 
 export function thanksText(): string {
-  return 'You’re welcome. If you have another question about acupuncture or dry needling, just ask.';
+  return 'You’re welcome, I’m glad it helped. If you have another question about acupuncture or dry needling, just ask.';
 }
 
 export function wishesText(): string {

@@ -22,6 +22,12 @@ const ASKS_IF_BOT = [
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   // ("am i chatting w a real person rn?": "w" for "with" as people text it)
   /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
+  // ("may I ask whether you are a machine", "you are robot?": the question put as a statement, or in ESL)
+  // (the machine word last: "you are a real lifesaver" is praise)
+  new RegExp(`\\b(whether|if) (you|u) (are|re|r) (just |only |really |actually )?(an? )?(actual |real )?${MACHINE}( or\\b.*)?$`),
+  new RegExp(`^(hello |hi |so |and |sorry |ok )*(you|u) (are|r) (an? )?(actual |real )?${MACHINE}( or\\b.*)?$`),
+  // ("or is there a young lady typing at the other end?": a person of any kind at the other end)
+  /\bis (there|it) (a |an |some )?(real |actual |live |young |nice )*(lady|woman|man|bloke|guy|girl|fella|person|human|someone|somebody|receptionist) (typing|answering|replying|writing|reading|at the other end|on the other end|behind (this|it))\b/,
   // "am I messaging the actual acupuncturist?", "is a real physio going to see this?": a person of the clinic, asked for by trade
   /\bam i (talking|chatting|speaking|texting|messaging|writing) (to |with )?(the |a |an |one of the |one of your |your )(actual |real |live )?(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|therapists?|myotherapists?|doctors?|staff( member)?|owner)\b/,
   /\b(is|will) (a|an|any|some|the|one of the|one of your|your) (real |actual |live )?(practitioners?|physios?|physiotherapists?|acupuncturists?|therapists?|receptionists?|staff member|staff|doctors?) (going to |gonna |actually |ever )?(read|reading|see|seeing|answer|answering|reply|replying|look at)\b/,

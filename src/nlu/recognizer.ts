@@ -43,7 +43,7 @@ const AGE_ASKED =
 /** An age limit asked outright ("any age limits?", "what's the minimum age?"): the clinic's, whatever else is said. */
 // ("is needling ok for a 12 year old?", "is he too old for it?": whether an age may have it, the clinic's to say)
 const AGE_LIMIT_ASKED =
-  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age|(ok|okay|safe|suitable|alright|fine|too young|allowed) for (a|an|my) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (year|yr) old|(is|am|are) (he|she|i|they|my \w+) too (old|young) for)\b/;
+  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age|(ok|okay|safe|suitable|alright|fine|too young|allowed) for (a|an|my) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (year|yr) old|(is|am|are) (he|she|i|they|my \w+) too (old|young) for|(is|are) (\d{1,2}|(a|an) \d{1,2} (year|yr) old|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen) too (old|young)|too (young|old) (for (it|this|that|acupuncture|dry needling|needling|needles|treatment|the treatment|a session)|to (have|try|get|do) (it|this|that|acupuncture|dry needling|needling|needles|treatment)))\b/;
 
 /**
  * Money asked about: a price, a fee, a rebate, a fund or WorkCover ("how much does dry needling cost compared to
@@ -351,6 +351,22 @@ const MEDICINE_ASKED =
 const MEDICINE_ADVICE =
   /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|stop|stopping|take|taking|before|after|instead|or)\b/;
 
+/** Words of how one wants to feel or be helped, never a thing asked about ("feel more balanced overall", "holistic"). */
+const HOW_ONE_FEELS = new Set([
+  'overall',
+  'generally',
+  'holistic',
+  'holistically',
+  'wholistic',
+  'balanced',
+  'calmer',
+  'healthier',
+  'happier',
+  'gentler',
+  'lighter',
+  'looser',
+]);
+
 /** A phrase whose last word matches only as written ("fire cupping", not "fire cup"). */
 function exactWords<T>(e: PhraseEntry<T>): PhraseEntry<T> {
   return { ...e, stems: e.stems.map((s, i) => (i === e.stems.length - 1 ? '\u0000' + e.words[i] : s)) };
@@ -466,7 +482,7 @@ const PLEA = /\b(help|advice|advise)\b/;
 const SHORT_ASKED_WORDS = 10;
 // ("could the needles stimulate regrowth?": a good effect asked for by its own verb)
 const HELPS =
-  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (the |any |some )?(acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|does anything for|did anything for|do much for|does much for|do something for|does something for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (the |any |some )?(acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
@@ -750,7 +766,7 @@ export class IntentRecognizer {
    * verb, "sinus" read as "sings": only the written word is judged so.)
    */
   private unknownWord(word: string): boolean {
-    return this.rare(word) && !onlyVerb(word);
+    return this.rare(word) && !onlyVerb(word) && !HOW_ONE_FEELS.has(word);
   }
 
   /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
