@@ -178,6 +178,17 @@ const SERVICE_ASK =
 const SELF_CARE =
   /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing|be))\b(?: \S+){0,4}? (icing|ice it|heat it|use heat|using heat|ice packs?|cold packs?|hot packs?|wheat bags?|wheat packs?|hot water bottle|stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape)\b/;
 
+/**
+ * The self-care asked about, by the name the replies know it by: "icing it", "using heat" are ice or heat; "a wheat
+ * bag", "a hot water bottle" a hot pack; "cold packs" an ice pack; anything else as said.
+ */
+function careNamed(said: string): string {
+  if (/^(icing|ice it|heat it|use heat|using heat)$/.test(said)) return 'ice';
+  if (/^(ice|cold) packs?$/.test(said)) return 'ice pack';
+  if (/^(hot packs?|wheat bags?|wheat packs?|hot water bottle)$/.test(said)) return 'hot pack';
+  return said;
+}
+
 /** "should I ice my knee or use heat?", "ice it or heat it": ice or heat asked about, the verb the object too. */
 const ICE_OR_HEAT =
   /\b(should|do|can|could|would|shall) (i|we|he|she|you|u)( be)? (ice|icing|heat|heating)\b|\b(ice|icing) (it|them|(my|the|his|her) \w+ )?(or|and) (heat|heating|use heat|using heat|a heat pack|heat packs?|heat it|heat them)\b/;
@@ -715,15 +726,16 @@ export class IntentRecognizer {
    * Panadol for my back, can dry needling help?" is a question about the back).
    */
   private notCoveredAsked(a: ReturnType<typeof analyse>): Recognition['notCovered'] {
-    const care = SELF_CARE.exec(a.tokens.map((t) => t.norm).join(' '));
-    if (care) return { kind: 'selfcare', text: care[3] };
-    if (ICE_OR_HEAT.test(a.tokens.map((t) => t.norm).join(' '))) return { kind: 'selfcare', text: 'ice' };
+    const norm = a.tokens.map((t) => t.norm);
+    const joined = norm.join(' ');
+    const care = SELF_CARE.exec(joined);
+    if (care) return { kind: 'selfcare', text: careNamed(care[3]) };
+    if (ICE_OR_HEAT.test(joined)) return { kind: 'selfcare', text: 'ice' };
     // "How many milligrams of magnesium should I take for cramps?": a dose is advice about a medicine, whatever the
     // article says of the thing dosed.
-    const dose = doseAsked(a.tokens.map((t) => t.norm).join(' '));
+    const dose = doseAsked(joined);
     if (dose) return { kind: 'medicine', text: dose, dose: true };
     if (!this.matchers.notCovered) return undefined;
-    const norm = a.tokens.map((t) => t.norm);
     const found = this.matchers.notCovered.match(norm, norm.map(stem))[0];
     if (!found) return undefined;
     // ("or only the osteo kind?": a kind of arthritis, not the osteopath)
@@ -736,7 +748,6 @@ export class IntentRecognizer {
       return undefined;
     // ("I'm a yoga teacher, and I'm curious what acupuncture is meant to do": the writer's own trade, not a service asked about)
     if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
-    const joined = norm.join(' ');
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     if (found.value === 'medicine') {
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !MEDICINE_ASKED.test(joined))) return undefined;
@@ -836,9 +847,9 @@ export class IntentRecognizer {
       `\\b(?:have|has|got|with|diagnosed with|called)\\s+(?:an?\\s+)?([a-z][a-z'’-]+(?:\\s+[a-z][a-z'’-]+)?)\\s+(?:in|of|on)\\s+(?:my|his|her|their|the|both|your|our)\\s+(?:(?:left|right|both)\\s+)?${part}\\b`,
     ).exec(r.text.toLowerCase());
     if (!m) return r;
-    const named = words(m[1]).filter(isContentWord);
-    const d = this.matchers.descriptions;
     const { tokens, stems } = wordsOf(m[1]);
+    const named = tokens.filter(isContentWord);
+    const d = this.matchers.descriptions;
     const unknown =
       named.length > 0 &&
       named.every((w) => w.length > 3 && this.unknownWord(w) && !this.options.articleStems?.has(stem(w))) &&
