@@ -2490,4 +2490,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     );
     expectTier('felt really dizzy getting off the couch after my acupuncture', 'clinic');
   });
+
+  it("the kinds of session 38's fresh set: the thought of taking 'all of them' after pills are named is a crisis; 'a bit of needling' is a session, not a piece of needle; a wheeze beside a habit's tight chest is the same habit; a wish for overall wellbeing is no crisis", () => {
+    expectTier('got a bottle of pills next to me and im thinking about taking all of them tonight', 'crisis', ['alone']);
+    expectNoGuidanceFirst("hammy's been tight as a drum since footy preseason, keen for a bit of needling");
+    expectTier('after my dry needling this morning a bit of needle is still stuck in my calf', 'urgent');
+    expectNoGuidanceFirst('every time I do my spin class I get a tight chest and wheeze, could acupuncture help?');
+    expectTier('I get a tight chest when I run and now I cant breathe', 'emergency', ['alone']);
+    expectNoGuidanceFirst("I'm not really sore anywhere, I just want to feel better overall");
+    expectTier("I'm so tired of everything and nobody would miss me, I just want to feel better overall", 'crisis');
+  });
 });

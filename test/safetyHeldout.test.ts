@@ -646,6 +646,12 @@ const SETS: Floors[] = [
   // crisis "since Bill died last spring" (the death's date read as the crisis's: a note); a pec sore to press since
   // bench and "a heart attack every time he groans getting off the couch" (emergency alone). The floors are the figures after.
   { file: 'safety-test-95.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 38: safety-test-96 (s88), written at the session's start from the brief only, was run unread on the start
+  // (286b920) and on its first code, the same: emergency 36/36, crisis 11/12, urgent 12/12, clinic 9/9, false alarms 0,
+  // told 0, answered 80/81. Then read: a bottle of pills beside the writer and the thought of "taking all of them
+  // tonight" (the pills named before "them": emergency guidance without the crisis line); a hamstring "keen for a bit of
+  // needling" (read as a piece of needle left in: urgent care first). The floors are the figures after.
+  { file: 'safety-test-96.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

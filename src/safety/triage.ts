@@ -290,6 +290,10 @@ const OTHERS_HAVE_IT =
 const OTHER_KIND_OF_SESSION =
   /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|clinic|physio)\b).*\b(long|longer|practice|practise|practicing|practising|gym|training|study|studying|gaming|rehearsal|recording|yoga|pilates|work|writing|typing|piano|guitar|violin|cello|playing|sitting|coding|drumming|singing|band|jam|surf|surfing|climbing|spin|cycling|running|weights|lifting|workout|cardio|footy|tennis|golf|swim|swimming|music|computer|desk|editing|marking|study|revision|teaching|lesson|lessons|gardening|painting|sewing|knitting|shearing|long haul|driving|boxing|crossfit|netball|soccer|basketball|squash|rowing|paddling|dance|dancing|ballet) sessions?\b/;
 
+/** A clause that gives a symptom its everyday cause ("sore from running", "aching because of work") and names no needling. */
+const OWN_CAUSE =
+  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|session|clinic)\b).*\b(from|because of|due to|thanks to) (all (the|that|this) |my |the |too much |heaps of |lots of |a lot of |so much |years of |long )?(running|run|runs|work|working|gardening|typing|sport|footy|football|netball|soccer|tennis|golf|training|gym|lifting|cycling|sitting|the desk|my desk|computer|standing|walking|hiking|dancing|playing|carrying|swimming|surfing|climbing|cricket|basketball|rugby|weights|the kids|shearing|painting|driving)\b/;
+
 const NO_SESSION_OF_MINE = [
   RECOMMENDED,
   SESSION_TO_COME,
@@ -506,6 +510,39 @@ function continuesDenial(mentions: Array<{ clause: number; context: string; span
   return rest.length <= 2 && !rest.some((w) => SOMEONE.has(w)) && !clauses[at].words.some((w) => TELLS_MORE.has(w));
 }
 
+/** Words that only join one sign to the next in a list ("a tight chest and wheeze", "dizzy or I get short of breath"). */
+const SPELL_JOINS = new Set([
+  'and',
+  'or',
+  'a',
+  'an',
+  'i',
+  'get',
+  'gets',
+  'getting',
+  'go',
+  'goes',
+  'feel',
+  'feels',
+  'bit',
+  'little',
+  'some',
+  'then',
+  'start',
+  'starts',
+  'also',
+  'too',
+  'abit',
+  'kind',
+  'of',
+  'sort',
+]);
+
+/** Whether the words between two signs only join them (at least one "and" or "or"). */
+function sameSpell(between: string[]): boolean {
+  return between.some((w) => w === 'and' || w === 'or') && between.every((w) => SPELL_JOINS.has(w));
+}
+
 /** A spell of no stated length ("for ages", "for a while"). */
 const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
 
@@ -701,6 +738,21 @@ const ASKING_FRAMES = [
   'instead of my tablets',
   'instead of medication',
   'rather than tablets',
+  // a wish for the overall wellbeing the article offers acupuncture for ("I'm not really sore anywhere, I just want to
+  // feel better overall"): "better" and "just want" lean on crisis examples; said with "overall" or "in myself" it is
+  // the article's wellbeing ("tired of everything, I just want to feel better" stays the classifier's to judge)
+  ...['better', 'good', 'healthier', 'more balanced', 'more relaxed', 'more energetic'].flatMap((how) => [
+    `feel ${how} overall`,
+    `feel ${how} in general`,
+    `feel ${how} generally`,
+    `feel ${how} in myself`,
+  ]),
+  'general wellbeing',
+  'overall wellbeing',
+  'general well being',
+  'overall well being',
+  'overall health',
+  'general health',
 ];
 
 /** No phrases: the classifier asked about a message without its function words only. */
@@ -1005,8 +1057,8 @@ export class SafetyTriage {
   mentions(
     clauses: NormalClause[],
     linked = this.sessionHappened(clauses),
-  ): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number] }> {
-    const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number] }> = [];
+  ): Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number]; undated: boolean }> {
+    const out: Array<SignMention & { clause: number; signRef: Sign; longAgo: boolean; span: [number, number]; undated: boolean }> = [];
     const sentences = new Map<number, { words: string[]; offsets: number[]; cues?: TimeCue[]; joined?: string }>();
     clauses.forEach((c, i) => {
       const s = sentences.get(c.sentence) ?? { words: [], offsets: [] };
@@ -1044,8 +1096,11 @@ export class SafetyTriage {
         if (!sign.tier && !sign.caution) return;
         // (no pattern of the sign can start at any word of the clause: nothing to try)
         if (!starts.bySign[s] && !(linked && sign.sessionMatcher)) return;
+        // ("my achilles has been sore for a few weeks from running, I had dry needling before for my hamstrings": a
+        // symptom whose own clause gives its everyday cause is not read as an after-effect of the session told elsewhere)
+        const afterSession = linked && sign.sessionMatcher && !OWN_CAUSE.test(clause.words.join(' ')) ? sign.sessionMatcher : undefined;
         const matchFrom = (from: number, rest: string) =>
-          firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (linked && sign.sessionMatcher ? sign.sessionMatcher.exec(rest) : null);
+          firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (afterSession ? afterSession.exec(rest) : null);
         let rest = joined;
         let m = matchFrom(0, rest);
         // (the sign it requires, and the unless patterns over the whole message, only for a sign that matched: they are
@@ -1136,6 +1191,7 @@ export class SafetyTriage {
             signRef: sign,
             longAgo: longAgo(sentence.joined),
             span: [start, end],
+            undated: when === 'unknown',
           });
           // (after a what-if too: "needles make me faint and I just fainted in the car park" says it again, now)
           if (context !== 'negated' && context !== 'hypothetical' && context !== 'figure') break;
@@ -1176,6 +1232,19 @@ export class SafetyTriage {
       if (m.context === 'negated' || !continuesDenial(out, clauses, m.clause)) continue;
       m.context = 'negated';
     }
+    // ("every time I do my spin class I get a tight chest and wheeze": a sign that nothing dates, joined by "and" to
+    // one the clause told as a habit or as history, is the same spell)
+    for (const m of out) {
+      if (m.context !== 'current' || !m.undated || m.tier !== 'emergency') continue;
+      const joinedTo = out.find(
+        (n) =>
+          n.clause === m.clause &&
+          n.context === 'history' &&
+          n.span[1] <= m.span[0] &&
+          sameSpell(clauses[m.clause].words.slice(n.span[1], m.span[0])),
+      );
+      if (joinedTo) m.context = 'history';
+    }
     return out;
   }
 
@@ -1200,7 +1269,7 @@ export class SafetyTriage {
       question,
       doubt: false,
       answer: true,
-      mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, span: _p, ...m }) => m),
+      mentions: mentions.map(({ clause: _c, signRef: _s, longAgo: _l, span: _p, undated: _u, ...m }) => m),
     };
     const consider = (candidate: Partial<Triage> & { mode: SafetyMode }) => {
       const better =
