@@ -40,7 +40,7 @@ import {
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
-import { beliefsTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
+import { beliefsTold, knownTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
@@ -342,7 +342,11 @@ const NOTHING_ASKED: ResolvedQuestion = { treatmentFromContext: false, condition
 const TIME_CLAUSE = /^\s*(when|whenever|where|wherever)\s+(i|im|i'm|i’m|my|we|he|she|they|it|its|it's|the|our|his|her|their)\b/i;
 
 export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
-  const parts = splitQuestions(context.activity.text ?? '');
+  // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
+  // asks nothing of its own)
+  const split = splitQuestions(context.activity.text ?? '');
+  const known = knownTold(context.activity.text ?? '', split);
+  const parts = known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
   const text = context.activity.text ?? '';
@@ -468,7 +472,11 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
 
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
-  const parts = splitQuestions(context.activity.text ?? '');
+  // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
+  // asks nothing of its own)
+  const split = splitQuestions(context.activity.text ?? '');
+  const known = knownTold(context.activity.text ?? '', split);
+  const parts = known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
   // (each part recognised once, however many of the rules below look at it)
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);

@@ -155,6 +155,10 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * "whether it comes from China like acupuncture", evidence that needling "does anything for tinnitus". Left: an
  * Achilles question beside needling "before" for the hamstrings (the clinic tier first), a sprain's trace treatment
  * after acupuncture is named, "help with the mind" (read as an unlisted "mind").
+ * Session 38: patients-words-test-100.json (p88), written at the session's start from the brief only, was run unread on
+ * the start (286b920) and on its first code (108/110 both, the same ids), then read (110): what the writer already
+ * knows of the list told before the question ("I know you list osteoarthritis but what about gout?": no "Yes" about
+ * osteoarthritis), where an acupuncturist puts the needles (its theory, not "not covered").
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -251,6 +255,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-95.json': 108,
   'patients-words-test-98.json': 110,
   'patients-words-test-99.json': 107,
+  'patients-words-test-100.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -4178,4 +4178,28 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/“(tinnitus|ringing in my ears)” isn’t on the list/);
     });
   });
+
+  describe("session 38's fresh set", () => {
+    it('what the writer knows of the list, told before the question ("I know you list osteoarthritis but what about gout?"), is no question: gout is said to be unlisted, never "Yes" about osteoarthritis', async () => {
+      const r = await say('I know you list osteoarthritis but what about gout? I get flare ups in my big toe. Would you treat gout?');
+      expect(r.text).to.match(/“gout” isn’t on the list/);
+      expect(r.text).to.not.match(/^\s*Yes/);
+      const hip = await say('I see you treat sciatica, what about bursitis in my hip');
+      expect(hip.text).to.match(/does not mention “bursitis”/);
+      expect(hip.text).to.not.match(/Yes|Sciatica/);
+    });
+
+    it('"I see you do dry needling, how does it work" asks how dry needling works, never which treatment is meant', async () => {
+      const r = await say('I see you do dry needling, how does it work');
+      expect(r.text).to.match(/trigger points/);
+      expect(r.text).to.not.match(/Do you mean/);
+    });
+
+    it('where an acupuncturist puts the needles is answered from its theory (meridian lines, acupoints), never "I don\'t have that information"', async () => {
+      const r = await say('Where does an acupuncturist decide to put the needles?');
+      expect(r.text).to.match(/meridian/);
+      expect(r.text).to.not.match(/don’t have that information/);
+      expect((await say('how deep do the needles go in dry needling')).text).to.match(/Phone:/);
+    });
+  });
 });

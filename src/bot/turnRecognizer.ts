@@ -97,6 +97,10 @@ const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dry
 /** "…too?", "…as well?", "also…": the same asked of something more. */
 const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
 
+/** "I know you list osteoarthritis but", "I see you do acupuncture, so": what the writer already knows, before the question. */
+const KNOWN_LEAD =
+  /^\s*(i |we )(already |do |of course )?(know|see|saw|can see|noticed|understand|gather|read|have read|'ve read|’ve read|realise|realize) (that )?((you|u|the clinic) (already |also )?(list|lists|treat|treats|do|does|offer|offers|cover|covers|mention|have|use|uses|help with|work on)|(your|the) (list|article) (lists|mentions|says|includes|has)|(\w+ ){1,3}(is|are) (on|listed|in) (your|the))\b[^?.!]{0,60}?(,\s*(but |so |and )?|\s+(but|so|and)\s+)(?!what (i|i've|i’ve|ive|im|i'm|i’m|we|my|our)\b)(?=(how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)\b)/i;
+
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
 
@@ -140,6 +144,14 @@ export class TurnRecognizer {
       if (!opener) return recognition;
       const asked = this.recognizer.recognize(text.slice(opener[0].length), { patientsOwn });
       return asked.intent === 'thanks' || asked.intent === 'greeting' || notUnderstood(asked) ? recognition : asked;
+    }
+    // ("I know you do acupuncture but do you do dry needling too?": what the writer knows, then the question, which is
+    // what to answer; never the thing known taken for the thing asked)
+    const known = KNOWN_LEAD.exec(text);
+    if (known) {
+      const asked = this.recognizer.recognize(text.slice(known[0].length), { patientsOwn });
+      // (the treatment named in what is known is what "it" is: "I see you do dry needling, how does it work")
+      if (!notUnderstood(asked)) return { ...asked, text, treatments: asked.treatments.length > 0 ? asked.treatments : recognition.treatments };
     }
     if (recognition.intent !== 'help') return recognition;
     const frame = ASKS_TO_BE_TOLD.exec(text.trim());

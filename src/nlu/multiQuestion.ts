@@ -13,7 +13,8 @@ const QUESTION_START =
 const ASKED_AFTER_AND =
   "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
 const SPLIT = new RegExp(
-  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
+  // (", what about …" always asks anew: "I see you treat sciatica, what about bursitis in my hip")
+  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,\\s*(?=(?:and\\s+)?(?:what|wat|wot|how)\\s+about\\s+(?!(?:her|him|them|me|it|that|this|those|these|you|us|either|both)\\b))|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
   'i',
 );
 
@@ -116,4 +117,16 @@ const BELIEF_TOLD =
 /** The message's parts (`parts`, when already split) that only tell what the writer believed, asked without a "?" ("I'd assumed it was old like acupuncture."). */
 export function beliefsTold(text: string, parts: string[] = splitQuestions(text)): string[] {
   return parts.filter((p) => BELIEF_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
+}
+
+/**
+ * "I know you list osteoarthritis but what about gout?": what the writer already knows of the clinic's list or work,
+ * told before the question (no "?"), asks nothing of its own.
+ */
+const KNOWN_TOLD =
+  /^(and |but |so |ok |okay |look )?(i |we )(already |do |of course )?(know|see|saw|can see|noticed|notice|understand|gather|read|have read|ve read|'ve read|’ve read|realise|realize) (that )?((you|u|ya|the clinic|your clinic) (already |also )?(list|lists|treat|treats|do|does|offer|offers|cover|covers|mention|have|use|uses|help with|work on)|(your|the) (list|article) (lists|mentions|says|includes|has)|(\w+ ){1,3}(is|are) (on|listed|in) (your|the))\b/i;
+
+/** The message's parts (`parts`, when already split) that only tell what the writer knows of the clinic ("I see you treat sciatica."), asked without a "?". */
+export function knownTold(text: string, parts: string[] = splitQuestions(text)): string[] {
+  return parts.filter((p) => KNOWN_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
 }

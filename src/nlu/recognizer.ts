@@ -597,6 +597,14 @@ function withoutReportFrame(lower: string): string {
   );
 }
 
+/**
+ * "Where does an acupuncturist decide to put the needles?", "where do the needles go in dry needling": where one
+ * treatment's needles go, which its theory answers (meridian lines and acupoints; trigger points). Not how deep, nor
+ * where to buy them.
+ */
+const WHERE_NEEDLES_GO =
+  /\b(where|which (spots|points|places|parts)|what (spots|points|places|parts)) (do|does|did|will|would|are|is|on the body|in the body|abouts)?\b.{0,40}\bneedles? (go|goes|going|get|gets|are (put|placed|inserted|stuck)|is (put|placed|inserted)|placed|put|inserted|stuck|in)\b|\bwhere\b.{0,40}\b(put|place|insert|stick|position) (the |their |them |those |all the )?needles?\b|\b(where|how) (to|they|he|she|you|the \w+|an? \w+) (decide|decides|choose|chooses|pick|picks|know|knows) (where|which (spots|points|places))\b/;
+
 /** "how can they be completely different?", "why are they even different?": the difference asked in doubt. */
 const DIFFERENCE_DOUBTED =
   /\b(how|why) (can|could|are|is|would|do|does) (they|the two|both|these|those|them|the 2)( (really|even|possibly|actually|be|both|then))* (so |completely |totally |really |that |any |at all )?(different|not the same|any different)\b/;
@@ -1028,6 +1036,14 @@ export class IntentRecognizer {
     // hairs": the difference asked in doubt, whatever the rest leans on)
     if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
+    if (
+      this.options.conceptIntent &&
+      a.conditions.length === 0 &&
+      a.treatments.length + a.impliedTreatments.length === 1 &&
+      WHERE_NEEDLES_GO.test(plainCleaned) &&
+      !/\b(buy|purchase|order|get some|dispose|bin)\b/.test(plainCleaned)
+    )
+      return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     if (a.conditions.length === 0 && result.treatments.length === 2 && ONE_ALREADY_HAD.test(plainCleaned) && OTHER_ONE_ASKED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
     // ("Saw an ad for acupuncture for weight loss - is that legit?": doubt about it for a complaint of another kind is a
