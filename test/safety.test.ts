@@ -2500,4 +2500,35 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst("I'm not really sore anywhere, I just want to feel better overall");
     expectTier("I'm so tired of everything and nobody would miss me, I just want to feel better overall", 'crisis');
   });
+
+  it("the kinds of session 38's second set: a child's whistly breathing and skin sucking in between the ribs; sight in one eye that 'just went', like a blind pulled down; a face someone 'reckons has gone crooked'; not minding not waking up; thinking how easy it would be on the drive home; a convulsion at Christmas and fine since", () => {
+    expectTier('my 2yo is making a whistly noise every time he breathes in and the skin between his ribs is sucking in', 'emergency', ['alone']);
+    expectNoGuidanceFirst("I'm always sucking my tummy in, will needling help my posture");
+    expectTier('about ten minutes ago the sight in my right eye just went, like a blind being pulled down. Probably just tired', 'emergency', [
+      'alone',
+    ]);
+    expectNoGuidanceFirst('my eyesight has gone downhill over the years, can acupuncture help');
+    expectTier('me left arm just dropped off the gate, and the missus reckons me face has gone crooked. pinched a nerve probably', 'emergency', [
+      'alone',
+    ]);
+    expectNoGuidanceFirst('mate of mine reckons his arm went numb for a few days after dry needling, is that normal or was he just unlucky');
+    expectTier("lol if this back doesn't come good I'm gonna walk into the sea. jk. kind of. honestly wouldn't mind not waking up", 'crisis', [
+      'alone',
+    ]);
+    expectTier(
+      'my own back is wrecked from lifting her, and on the drive home from the chemist I keep thinking how easy it would be to just let go of the wheel',
+      'crisis',
+    );
+    expectNoGuidanceFirst('I nearly swerved into a tree avoiding a roo, my neck has been sore since, can dry needling help');
+    expectNoGuidanceFirst("My little one had a febrile convulsion at Christmas, she's been totally fine since. Do you treat kids at all?");
+  });
+
+  it("the kinds of session 38's replies set: blood 'pumping through the muscle' is circulation, not a bleed; 'I faint at blood tests' is how needles take someone, not a faint now", () => {
+    expectNoGuidanceFirst(
+      "Does the needling get the blood pumping through the muscle better? My grandad swears by anything that 'gets the circulation going'.",
+    );
+    expectTier('blood pumping out of the needle site and wont stop', 'emergency', ['alone']);
+    expectNoGuidanceFirst("Are the needles for dry needling the same sort as for acupuncture? I'm terrified of big needles, I faint at blood tests.");
+    expectTier("I fainted at the clinic and still can't stand up", 'emergency', ['alone']);
+  });
 });
