@@ -308,6 +308,27 @@ const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)
 const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$|^(and )?(does|would|will|do) (that|this|it|they|those) (count|qualify|fit|apply|come under (that|it|the list))( too| as well)?\s*[?.!]*$|^(is|would) (that|this|it) (count|qualify)\s*[?.!]*$/i;
 
+/** Where a second complaint begins after a first ("…, and separately the outside of my elbow…", "…; also my knee…"). */
+const NEXT_COMPLAINT = /\s*(?:,|;)\s*(?:and\s+)?(?:separately|also|then|plus|on top of that|as well)?,?\s*(?=(?:the|my|her|his|their)\s)/i;
+
+/**
+ * A part that tells two complaints, each describing a different listed condition, split in two; undefined when it
+ * does not (one complaint told across a comma stays whole).
+ */
+function twoComplaints(part: string, recognize: (p: string) => Recognition): string[] | undefined {
+  // (a question listing things stays whole: "Can dry needling help my plantar fasciitis, my husband's carpal tunnel, and
+  // my daughter's asthma?")
+  if (ASKS.test(part.trim())) return undefined;
+  const m = NEXT_COMPLAINT.exec(part);
+  if (!m || m.index === 0) return undefined;
+  const first = part.slice(0, m.index);
+  const second = part.slice(m.index + m[0].length);
+  const one = recognize(first).conditions.filter((c) => !c.value.excluded);
+  const two = recognize(second).conditions.filter((c) => !c.value.excluded);
+  if (one.length !== 1 || two.length !== 1 || one[0].value.name === two[0].value.name) return undefined;
+  return [first, second];
+}
+
 /** A question about a person and nothing else ("what about my wife?", "and my son?"). */
 const ABOUT_PERSON =
   /^(and |so |but |ok |okay )?((what|how) about|and) (for )?(my|his|her|our|the) (wife|husband|partner|hubby|missus|mum|mom|mother|dad|father|son|daughter|kids?|child|children|baby|teenager|brother|sister|friend|mate|nan|nana|grandma|gran|grandad|grandpa|boss|girlfriend|boyfriend)( too| as well| then)?\s*[?.!]*$/i;
@@ -574,6 +595,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const recognized = parts
     .filter((p) => !reasonsTold || asked.includes(p))
     .filter((p) => !beliefsAside || !believed.includes(p))
+    // ("My wrist tingles and goes numb at night, and separately the outside of my elbow aches when I lift the kettle": two
+    // complaints told in one sentence, each a listed condition of its own)
+    .flatMap((part) => twoComplaints(part, recognize) ?? [part])
     .flatMap((part) => perCondition(recognize(part), recognition.treatments));
   // A listed condition named in another sentence ("I have RA. I see osteoarthritis on your list…") is still named beside it.
   const listedAlso = [...new Set([...(recognition.listedAlso ?? []), ...recognized.flatMap((r) => r.listedAlso ?? [])])];

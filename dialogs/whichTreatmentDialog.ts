@@ -25,7 +25,7 @@ import {
   toldWords,
   withoutTreatmentsByWhatTheyDo,
 } from '../src/nlu/concerns';
-import type { Recognition } from '../src/nlu/recognizer';
+import { betterFitAsked, type Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
 import {
@@ -198,6 +198,10 @@ function toldApproach(r: Told): Approach | undefined {
   const down = turnedDown(r.text);
   if (down) return down;
   // ("which is better for me, the chinese one or the muscle one?": both named by what they are, no preference told)
+  // ("I had acupuncture elsewhere, they talked a lot about energy … would dry needling be a better fit?": the one asked
+  // about as the better fit, whatever words of the other's approach tell the story)
+  const fit = betterFitAsked(r.text);
+  if (fit) return fit === 'acupuncture' ? 'chinese' : 'western';
   const named = matchSynonyms(APPROACHES, withoutTreatmentsByWhatTheyDo(r.text));
   if (named) return named;
   if (r.treatments.length === 1) return r.treatments[0] === 'acupuncture' ? 'chinese' : 'western';

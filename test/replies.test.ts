@@ -159,6 +159,16 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * the start (286b920) and on its first code (108/110 both, the same ids), then read (110): what the writer already
  * knows of the list told before the question ("I know you list osteoarthritis but what about gout?": no "Yes" about
  * osteoarthritis), where an acupuncturist puts the needles (its theory, not "not covered").
+ * patients-words-test-102.json (p90, tradespeople, teenagers and parents, second-language writers, older people on
+ * tablets, people treated elsewhere, sceptics), written in session 38 from the brief only and read at once (a
+ * development set; its run on the start, text hidden: 92/110), then 101: a parent's account of a child's jaw ("her jaw
+ * has started clicking … aches in front of her ears": TMD), a torn hamstring told by a parent, "you are doctor or
+ * machine?", kind words that set the bot above another clinic, "the same thing with two different names", "would dry
+ * needling be a better fit" after acupuncture talk of energy, two complaints in one sentence, blood "pumping through the
+ * muscle" and "I faint at blood tests" (both emergency guidance before). Left: "what about the opposite side, the inside
+ * bit? my offsider's got that from the rattle gun" (tennis elbow by the rattle gun), fibromyalgia told as aches all over
+ * with tender spots on named joints, "so it is yes, you treat this one?", "my big toe joint has gone the same way",
+ * "the list, not the dry needle one", a mechanism for the gut, a bruise after needling elsewhere (the clinic tier).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -256,6 +266,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-98.json': 110,
   'patients-words-test-99.json': 107,
   'patients-words-test-100.json': 110,
+  'patients-words-test-102.json': 101,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -4201,5 +4201,77 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/don’t have that information/);
       expect((await say('how deep do the needles go in dry needling')).text).to.match(/Phone:/);
     });
+
+    it('"growing pains" are no "chronic pain" (a word that only sounds like it), and in the knees they are an unnamed diagnosis, never "Yes"', async () => {
+      expect((await say("could dry needling help my son's growing pains")).text).to.match(/“growing pains” isn’t on the list/);
+      const knees = await say('my 13yo has growing pains in his knees');
+      expect(knees.text).to.match(/does not mention “growing pains”/);
+      expect(knees.text).to.not.match(/^\s*Yes/);
+    });
+
+    it('another therapy set against ours without a "?" ("whats the difference between acupuncture and cupping") is said to be uncovered, never the difference between our two', async () => {
+      const r = await say('whats the difference between acupuncture and cupping');
+      expect(r.text).to.match(/doesn’t cover “cupping”/);
+      expect(r.text).to.not.match(/Dry needling was developed/);
+    });
+  });
+
+  describe("session 38's second set", () => {
+    it('"you are doctor or machine?" is asked whether it is automated', async () => {
+      expect((await say('Hello, you are doctor or machine? I want to know before I tell my problem.')).text).to.match(/automated assistant/);
+    });
+
+    it('kind words that set the bot above another clinic are thanked; a question after them is answered, never thanked', async () => {
+      expect((await say("Honestly you're more helpful than the last clinic's website, they just had a phone number lol")).text).to.match(
+        /kind of you|glad/,
+      );
+      const asked = await say("you're more helpful than the last clinic, can you help my back?");
+      expect(asked.text).to.match(/Chronic lower back pain/);
+      expect(asked.text).to.not.match(/kind of you/);
+    });
+
+    it('a parent telling a child\'s jaw complaint ("her jaw has started clicking … aches in front of her ears") is TMD, never "jaw isn\'t on the list"', async () => {
+      const r = await say(
+        "My 15yo's jaw has started clicking whenever she opens her mouth wide, and she says it aches in front of her ears by the end of the school day. Is that something your needling can help with?",
+      );
+      expect(r.text).to.match(/Temporomandibular joint disorder/);
+      expect(r.text).to.not.match(/“jaw” isn’t on the list/);
+    });
+
+    it('a torn hamstring told by a parent ("tore his hamstring … grade 2") is a muscle strain, never "that condition isn\'t on the list"', async () => {
+      const r = await say(
+        'Our son tore his hamstring playing footy three weeks ago, grade 2 on the scan. Is dry needling used for that kind of tear?',
+      );
+      expect(r.text).to.match(/Muscle strains and sprains/);
+      expect(r.text).to.not.match(/That condition isn’t on the list/);
+    });
+
+    it('"the same thing with two different names … needles are needles" is answered with how they are alike and differ', async () => {
+      const r = await say("Honestly aren't these just the same thing with two different names so clinics can charge more? Needles are needles.");
+      expect(r.text).to.match(/different theories/);
+    });
+
+    it('after acupuncture that "didn\'t do much" and talk of energy, "would dry needling be a better fit for tight muscles like mine?" points to dry needling', async () => {
+      const r = await say(
+        "I had six acupuncture sessions at another clinic for my tight, sore calves from running and it didn't do much. The practitioner talked a lot about energy. Would dry needling be a better fit for tight muscles like mine?",
+      );
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.not.match(/You prefer the Chinese medicine approach/);
+    });
+
+    it('two complaints in one sentence ("wrist tingles … numb at night, and separately the outside of my elbow aches") are each answered', async () => {
+      const r = await say(
+        'Two things going on with me. My wrist tingles and goes numb at night, and separately the outside of my elbow aches when I lift the kettle. Would dry needling cover both of those?',
+      );
+      expect(r.text).to.match(/Carpal tunnel syndrome/);
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/^Dry needling is grounded/);
+    });
+
+    it('"what about the inside bit?" after tennis elbow asks about the inside of the elbow (golfer\'s elbow)', async () => {
+      const c = new Conversation();
+      await c.say('Does dry needling work on tennis elbow?');
+      expect((await c.say('what about the inside bit?')).text).to.match(/Golfer’s elbow/);
+    });
   });
 });

@@ -73,6 +73,15 @@ function toldComplaintOnly(text: string, r: Recognition, patientsOwn: boolean): 
 const SOCIAL_OPENER =
   /^\s*(?:(thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|great|awesome|perfect|lovely|brilliant|ok|okay|cool|hi|hello|hey|hiya|howdy|g'?day|good (morning|afternoon|evening))\b[^,.!?;:—–-]{0,30}[,.!?;:—–-]+\s*|(hi|hey|hello|hiya|howdy|g'?day|yo)( there)?\s+(?=(what|whats|wats|what's|how|is|are|does|do|can|could|why|when|who|which)\b))/i;
 
+/** The side of a body part asked about ("the inside bit", "the outer side"). */
+const SIDE_OF_PART = /\b(inside|outside|inner|outer|medial|lateral)\b/;
+/** The body part a listed condition's name holds ("Tennis elbow (lateral epicondylitis)": elbow). */
+const PLACE_IN_NAME = /\b(elbow|knee|hip|shoulder|neck|ankle|heel|wrist|jaw|back)\b/;
+
+/** A question after a comma or a sentence end, the message's last words ("…, can you help my back?"). */
+const TRAILING_QUESTION =
+  /[,.!;:]\s*((?:so |and |but )?(?:can|could|do|does|is|are|will|would|should|how|what|whats|what's|when|where|which|who|why)\b[^,.!;:?]*\?)\s*$/i;
+
 /** "is there a lady I can talk to", "could I speak with a real person", "could a lady ring me": someone to talk to, asked for. */
 const PERSON_ASKED =
   /\bis there (a|an|any|some) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse|staff member) (i|we|my \w+) (can|could|might) (talk|speak|chat|have a word)\b|\b(can|could|may) i (please )?(talk|speak|chat|have a word) (to|with) (a|an|the|one of the) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse)\b|\b(can|could|would|will) (a|an|the|some|one of the) (nice |real |actual )?(lady|woman|man|gentleman|bloke|person|human|receptionist|nurse|staff member)( from (the|your) (clinic|practice|office))? (please )?(ring|call|phone) (me|us|my \w+)\b/;
@@ -137,9 +146,16 @@ export class TurnRecognizer {
    */
   private recognizeAsked(text: string, patientsOwn: boolean): Recognition {
     const recognition = this.recognizer.recognize(text, { patientsOwn });
+    // ("you're more helpful than the last clinic, can you help my back?": kind words, then the question at the end)
+    const trailing = recognition.intent === 'thanks' || recognition.intent === 'greeting' ? TRAILING_QUESTION.exec(text) : null;
+    if (trailing) {
+      const asked = this.recognizer.recognize(trailing[1], { patientsOwn });
+      if (asked.intent !== 'thanks' && asked.intent !== 'greeting' && !notUnderstood(asked)) return { ...asked, text };
+    }
     if (recognition.treatments.length + recognition.conditions.length === 0) return recognition;
     // "cheers mate, last q — does it help tennis elbow": thanks first, then the question, which is what to answer.
     if (recognition.intent === 'thanks' || recognition.intent === 'greeting') {
+      // ("you're more helpful than the last clinic, can you help my back?": kind words, then the question at the end)
       const opener = SOCIAL_OPENER.exec(text);
       if (!opener) return recognition;
       const asked = this.recognizer.recognize(text.slice(opener[0].length), { patientsOwn });
@@ -349,15 +365,29 @@ export class TurnRecognizer {
    * wrist: more told of that place, read together with it.
    */
   private moreAboutPlace(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
-    const place = ctx.lastPlace;
-    if (!place || ctx.lastIntent !== 'condition_query' || recognition.conditions.length > 0 || recognition.treatments.length > 0) return recognition;
+    // ("Does dry needling work on tennis elbow?" … "what about the inside bit?": the side of the listed condition's own
+    // body part, when no place was described)
+    const side = SIDE_OF_PART.test(plainForm(text));
+    const place = ctx.lastPlace ?? (side ? PLACE_IN_NAME.exec(ctx.lastCondition?.name.toLowerCase() ?? '')?.[1] : undefined);
+    const named = recognition.conditions.filter((c) => !c.value.excluded);
+    if (!place || ctx.lastIntent !== 'condition_query' || named.length > 0 || recognition.treatments.length > 0) return recognition;
+    if (recognition.conditions.length > 0 && !(side && !ctx.lastPlace)) return recognition;
     if (OWN_ROUTE.has(recognition.intent)) return recognition;
     // ("How is it supposed to work on the stomach though?": how it works there, asked, not more told of the place)
     if (recognition.intent === 'how_it_works' && HOW_IT_WORKS_THERE.test(plainForm(text))) return recognition;
     const again = this.recognizer.recognize(`my ${place}: ${text}`, { patientsOwn: true });
     const found = again.conditions.filter((c) => !c.value.excluded);
     if (found.length === 0) return recognition;
-    return { ...recognition, intent: 'condition_query', reason: 'classified', score: 1, conditions: found, refersBack: true, unlistedMention: false };
+    return {
+      ...recognition,
+      intent: 'condition_query',
+      reason: 'classified',
+      score: 1,
+      conditions: found,
+      refersBack: true,
+      unlistedMention: false,
+      unlistedText: undefined,
+    };
   }
 
   /**

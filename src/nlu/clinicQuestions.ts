@@ -20,6 +20,10 @@ const ASKS_IF_BOT = [
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
   new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
+  // ("you are doctor or machine?": a person of a trade set against a machine)
+  new RegExp(
+    `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody) or (an? )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
+  ),
   // ("am i chatting w a real person rn?": "w" for "with" as people text it)
   /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
   // ("may I ask whether you are a machine", "you are robot?": the question put as a statement, or in ESL)
@@ -314,7 +318,7 @@ const GREETING_FIRST = /^(hi|hello|hey|heya|hiya|gday|g day|good (morning|aftern
 
 /** A question put in words that are each social ones: how much, how long, can I come. */
 const ASKED_IN_SOCIAL_WORDS =
-  /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do)\b/;
+  /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do|help)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 /** "Happy Friday!", "what's new?": a greeting of the day. */
@@ -480,6 +484,10 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   return each.every((x) => x === 'greeting') ? 'greeting' : 'social';
 }
 
+/** Kind words that set the bot above another clinic, site or bot, and what is said of the other after them. */
+const OUTDOES_OTHERS =
+  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better) )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
+
 function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';
   // A smiley or a thumbs-up alone is a reaction to the last answer.
@@ -488,7 +496,11 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const announces = new RegExp(ANNOUNCES_QUESTION.source).test(form);
   const referred = new RegExp(REFERRED.source).test(form);
-  const words = form
+  // ("you're more helpful than the last clinic's website, they just had a phone number lol": the other clinic's ways,
+  // told after the kind word, ask nothing; not when a question or a clinic matter follows)
+  const outdone = OUTDOES_OTHERS.exec(form);
+  const compared = outdone && !text.includes('?') && !ASKS_THE_CLINIC_TOO.test(outdone[8] ?? '') ? form.replace(OUTDOES_OTHERS, '$1') : form;
+  const words = compared
     .replace(GO_EASY, ' ')
     .replace(FEEDBACK, ' ')
     .replace(PASSES_ON, ' ')

@@ -12,6 +12,19 @@ import { PhraseMatcher, phraseEntries } from './entities';
 
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'mine', 'mines', 'myself', 'id', 'ill']);
 
+/** Someone else's body part, told by a parent or a partner ("her jaw", "his heel"). */
+const THIRD_PERSON_POSSESSIVE = new Set(['his', 'her', 'their']);
+/** What befell a body part ("tore his hamstring", "rolled her ankle", "did his knee"). */
+const INJURED = new Set(
+  'tore torn hurt injured sprained strained pulled rolled twisted tweaked jarred busted broke damaged wrecked did dislocated stuffed'.split(' '),
+);
+/** A verb after a body part that makes it what the sentence tells of ("her jaw has started clicking", "his heel aches"). */
+const TELLS_OF_PART = new Set(
+  'has have is are s keeps keep started starts gets get got aches ache hurts hurt clicks click locks pops feels feel goes go went gave gives swells swelled throbs burns tingles'.split(
+    ' ',
+  ),
+);
+
 /** Another person's possessive ("his elbow", "her heel", "the side closest to their body"), read as the data's "my". */
 const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', 'your', 'ur', 'our']);
 
@@ -61,7 +74,8 @@ function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
   const told = tokens.slice(at + 1, at + 11).filter((t) => t.length >= 4);
   // (the described condition's own body part is no name for what is wrong: "it's the band of tissue under the foot")
-  return !told.every((t) => LAY_ACCOUNT.has(t) || parts.has(t));
+  // ("she says it aches in front of her ears": "ears" is the part's "ear")
+  return !told.every((t) => LAY_ACCOUNT.has(t) || parts.has(t) || parts.has(t.replace(/s$/, '')));
 }
 
 /** A diagnosis described instead of named: "the condition where…", "that thing with…", "can't remember what it's called". */
@@ -178,7 +192,8 @@ interface ConditionWords {
 }
 
 function conditionWords(condition: Condition): ConditionWords {
-  const parts = new Set(wordsOf(condition.bodyParts));
+  // (three-letter body parts too: "ear", "hip", "leg")
+  const parts = new Set(condition.bodyParts.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 3 && !PLACE_WORDS.has(w)));
   const excluded = new Set(wordsOf(condition.excludes));
   // Its body part alone is not a name ("a bone spur in my ankle" does not name ankle sprains).
   const own = new Set(wordsOf([condition.name, ...condition.aliases]).filter((w) => !excluded.has(w) && !GENERIC.has(w) && !parts.has(w)));
@@ -467,7 +482,15 @@ export class DescriptionMatcher {
     const parts = usable(this.parts.match(ownTokens, ownStems)).filter((p) => !mindNotBody(tokens, p.to));
     // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
     const asksList = tokens.includes('list') || tokens.includes('listed');
-    const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from));
+    // ("My 15yo's jaw has started clicking … she says it aches in front of her ears": a parent or partner telling someone
+    // else's complaint, the body part theirs)
+    // (only a part that is what the sentence is about, "her jaw has started clicking", not "hurting his hamstrings" or
+    // "lifts his arm over his head")
+    // (or the part an injury befell: "tore his hamstring", "rolled her ankle", "pulled something in his thigh")
+    const theirs = (p: { from: number; to: number }) =>
+      THIRD_PERSON_POSSESSIVE.has(tokens[p.from - 1] ?? '') &&
+      (TELLS_OF_PART.has(tokens[p.to] ?? '') || tokens.slice(Math.max(0, p.from - 4), p.from - 1).some((t) => INJURED.has(t)));
+    const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from) || theirs(p));
     // ("when I lie down my legs get restless": "down" ends the verb, it is no "down my legs")
     // ("she volunteers at the op shop": a charity shop, no operation)
     const cueHits = usable(this.cues.match(ownTokens, ownStems)).filter(

@@ -48,6 +48,9 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
 /** A word that sounds like an alias word of five letters or more ("carpool", "carpal"), never a function word. */
 function soundsAlike(typed: string, alias: string): boolean {
   if (alias.length < 5 || typed.length < 4 || FUNCTION_WORDS.has(typed)) return false;
+  // (an English word that starts with another letter is that word: "growing pains" are no "chronic pain", while
+  // "kronic" and "carpool" still sound like theirs)
+  if (typed[0] !== alias[0] && isEnglish(typed)) return false;
   const key = soundOf(alias);
   return key.length >= 3 && soundOf(typed) === key;
 }

@@ -34,6 +34,9 @@ const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
 const ANNOUNCES_QUESTIONS =
   /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?\s*[.!:,…–—-]*$/i;
+/** What is left of "Two things going on with me." once its count is taken off: no question of its own. */
+const ANNOUNCEMENT_LEFT =
+  /^(going on|happening|wrong|to ask|bothering me|i need help with|i want to ask)( with me| here| at the moment| atm| lately)?\s*[.!:…-]*$/i;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
 /** "I'd like to know whether …, whether … and how …": questions asked as what the writer wants to know. */
@@ -74,7 +77,7 @@ export function splitQuestions(text: string): string[] {
     })
     .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2)
     // ("Couple of questions sorry. What's the difference…? And are you open on Saturdays?": questions announced, not asked)
-    .filter((p, _, all) => all.length < 2 || !ANNOUNCES_QUESTIONS.test(p.trim()));
+    .filter((p, _, all) => all.length < 2 || (!ANNOUNCES_QUESTIONS.test(p.trim()) && !ANNOUNCEMENT_LEFT.test(p.trim())));
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
   const joined: string[] = [];
   for (const p of parts) {

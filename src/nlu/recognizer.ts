@@ -166,8 +166,9 @@ function asksAboutService(cleaned: string, service: string): boolean {
   return sentence !== undefined && (sentence.includes('?') || SERVICE_ASK.test(sentence));
 }
 
+// ("whats the difference between acupuncture and cupping": set against ours, asked without a "?")
 const SERVICE_ASK =
-  /^\s*(do|does|can|could|is|are|would|should|what|which|how|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or)\b/;
+  /^\s*(do|does|can|could|is|are|would|should|what|whats|what's|what’s|wats|which|how|hows|how's|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or|difference|different|differ|compare|compared|same as|similar to)\b/;
 
 /**
  * Asking for self-care advice the article does not give: "what's a good stretch for a tight lower back", "which
@@ -605,6 +606,21 @@ function withoutReportFrame(lower: string): string {
 const WHERE_NEEDLES_GO =
   /\b(where|which (spots|points|places|parts)|what (spots|points|places|parts)) (do|does|did|will|would|are|is|on the body|in the body|abouts)?\b.{0,40}\bneedles? (go|goes|going|get|gets|are (put|placed|inserted|stuck)|is (put|placed|inserted)|placed|put|inserted|stuck|in)\b|\bwhere\b.{0,40}\b(put|place|insert|stick|position) (the |their |them |those |all the )?needles?\b|\b(where|how) (to|they|he|she|you|the \w+|an? \w+) (decide|decides|choose|chooses|pick|picks|know|knows) (where|which (spots|points|places))\b/;
 
+/** "would dry needling be a better fit for me?", "would acupuncture suit me better?": which treatment suits, asked of one. */
+const BETTER_FIT =
+  /\b(would|will|is|could|might) (dry needling|acupuncture|needling|dn|acu|it|the other one|that one) (be )?(a |the )?(better|more suitable|more appropriate|best) (fit|option|choice|bet|match|suited|for me|for my|for him|for her)\b|\b(suit|suits) (me|him|her|my \w+|someone like me) better\b/;
+
+/** The treatment a message asks about as the better fit ("would dry needling be a better fit for me?"), if one. */
+export function betterFitAsked(text: string): TreatmentId | undefined {
+  const m = BETTER_FIT.exec(plainForm(text));
+  if (!m || !m[2]) return undefined;
+  return /^(dry needling|needling|dn)$/.test(m[2]) ? 'dryNeedling' : /^(acupuncture|acu)$/.test(m[2]) ? 'acupuncture' : undefined;
+}
+
+/** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
+const SAME_DOUBTED =
+  /\b(the )?same (thing|treatment|stuff|needles|deal) (with|under|by|but with|just with) (two |a |2 )?(different|another|new|fancy|fancier) (names?|label|labels|badge|branding)\b|\bneedles are needles\b|\b(just |basically |really )?(a |the same )?(rebrand|rebranding|rebadge|rebadged|rebranded)\b/;
+
 /** "how can they be completely different?", "why are they even different?": the difference asked in doubt. */
 const DIFFERENCE_DOUBTED =
   /\b(how|why) (can|could|are|is|would|do|does) (they|the two|both|these|those|them|the 2)( (really|even|possibly|actually|be|both|then))* (so |completely |totally |really |that |any |at all )?(different|not the same|any different)\b/;
@@ -1036,6 +1052,11 @@ export class IntentRecognizer {
     // hairs": the difference asked in doubt, whatever the rest leans on)
     if (a.conditions.length === 0 && a.treatments.length !== 1 && DIFFERENCE_DOUBTED.test(plainCleaned))
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
+    // ("aren't these just the same thing with two different names so clinics can charge more? Needles are needles."):
+    // whether they are one thing, doubted; the article says how they are alike and how they differ)
+    if (a.conditions.length === 0 && SAME_DOUBTED.test(plainCleaned)) return { ...result, intent: 'similarity', score: 1, reason: 'entity' };
+    // ("…acupuncture didn't do much. Would dry needling be a better fit for tight muscles like mine?": which suits, asked of one)
+    if (BETTER_FIT.test(plainCleaned) && a.treatments.length > 0) return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
     if (
       this.options.conceptIntent &&
       a.conditions.length === 0 &&
