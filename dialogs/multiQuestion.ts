@@ -44,7 +44,7 @@ import { beliefsTold, knownTold, questionCount, splitQuestions, TELLS_WHAT } fro
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import type { Recognition } from '../src/nlu/recognizer';
+import { treatmentTurnedDown, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -309,7 +309,8 @@ const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$|^(and )?(does|would|will|do) (that|this|it|they|those) (count|qualify|fit|apply|come under (that|it|the list))( too| as well)?\s*[?.!]*$|^(is|would) (that|this|it) (count|qualify)\s*[?.!]*$/i;
 
 /** Where a second complaint begins after a first ("…, and separately the outside of my elbow…", "…; also my knee…"). */
-const NEXT_COMPLAINT = /\s*(?:,|;)\s*(?:and\s+)?(?:separately|also|then|plus|on top of that|as well)?,?\s*(?=(?:the|my|her|his|their)\s)/i;
+const NEXT_COMPLAINT =
+  /\s*(?:;\s*(?:and\s+)?|,?\s+and\s+(?:separately\s+|also\s+|then\s+|plus\s+)?|,\s*(?:separately|also|plus|on top of that),?\s+)(?=(?:the|my|her|his|their)\s)/i;
 
 /**
  * A part that tells two complaints, each describing a different listed condition, split in two; undefined when it
@@ -323,8 +324,9 @@ function twoComplaints(part: string, recognize: (p: string) => Recognition): str
   if (!m || m.index === 0) return undefined;
   const first = part.slice(0, m.index);
   const second = part.slice(m.index + m[0].length);
-  const one = recognize(first).conditions.filter((c) => !c.value.excluded);
-  const two = recognize(second).conditions.filter((c) => !c.value.excluded);
+  // (listed conditions, not broader words: "trouble sleeping and my digestion's all over the place" is one choice to make)
+  const one = recognize(first).conditions.filter((c) => !c.value.excluded && !c.value.partial);
+  const two = recognize(second).conditions.filter((c) => !c.value.excluded && !c.value.partial);
   if (one.length !== 1 || two.length !== 1 || one[0].value.name === two[0].value.name) return undefined;
   return [first, second];
 }
@@ -633,6 +635,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       continue;
     }
     if (r.intent === 'greeting' || r.intent === 'thanks') continue;
+    // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment
+    // turned down beside the one asked about is not asked about)
+    if (recognized.length > 1 && treatmentTurnedDown(part) && r.conditions.length === 0) continue;
     // ("…lumps in my shoulders that feel like marbles. Would dry needling get rid of those lumps?": "those lumps" are the
     // ones told before, already answered, no unlisted thing of their own)
     const pointedAt = /^(those|these|that|this|the same) (.+)$/i.exec(r.unlistedText ?? '')?.[2]?.toLowerCase();

@@ -161,14 +161,16 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * osteoarthritis), where an acupuncturist puts the needles (its theory, not "not covered").
  * patients-words-test-102.json (p90, tradespeople, teenagers and parents, second-language writers, older people on
  * tablets, people treated elsewhere, sceptics), written in session 38 from the brief only and read at once (a
- * development set; its run on the start, text hidden: 92/110), then 101: a parent's account of a child's jaw ("her jaw
+ * development set; its run on the start, text hidden: 92/110), then 104: a parent's account of a child's jaw ("her jaw
  * has started clicking … aches in front of her ears": TMD), a torn hamstring told by a parent, "you are doctor or
  * machine?", kind words that set the bot above another clinic, "the same thing with two different names", "would dry
  * needling be a better fit" after acupuncture talk of energy, two complaints in one sentence, blood "pumping through the
- * muscle" and "I faint at blood tests" (both emergency guidance before). Left: "what about the opposite side, the inside
- * bit? my offsider's got that from the rattle gun" (tennis elbow by the rattle gun), fibromyalgia told as aches all over
- * with tender spots on named joints, "so it is yes, you treat this one?", "my big toe joint has gone the same way",
- * "the list, not the dry needle one", a mechanism for the gut, a bruise after needling elsewhere (the clinic tier).
+ * muscle" and "I faint at blood tests" (both emergency guidance before), fibromyalgia told as aches all over with
+ * tender spots on named joints, "my big toe joint has gone the same way", "the list, not the dry needle one". Left:
+ * "what about the opposite side, the inside bit? my offsider's got that from the rattle gun" (tennis elbow by the rattle
+ * gun), "so it is yes, you treat this one?" after back pain down the leg the doctor called the sciatic nerve (answered as
+ * lower back pain first), "in my country we do acupuncture" told beside the question, a mechanism for the gut, a bruise
+ * after needling elsewhere (the clinic tier), "Yes" to a listed condition its author wanted without one.
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -266,7 +268,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-98.json': 110,
   'patients-words-test-99.json': 107,
   'patients-words-test-100.json': 110,
-  'patients-words-test-102.json': 101,
+  'patients-words-test-102.json': 104,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -4268,6 +4268,30 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/^Dry needling is grounded/);
     });
 
+    it('"the list, not the dry needle one" after asking what acupuncture is used for answers acupuncture only', async () => {
+      const r = await say('Please tell me for which problems the acupuncture is used. I want to know the list, not the dry needle one.');
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.not.match(/Dry needling is/);
+    });
+
+    it('aches all over with tender spots on named joints and exhaustion is fibromyalgia, never "Yes. Hip pain…"', async () => {
+      const r = await say(
+        "I ache all over, every single day, with really tender spots on my shoulders, hips and knees, and I'm exhausted no matter how much I sleep. Is that on your list?",
+      );
+      expect(r.text).to.match(/Fibromyalgia/);
+      expect(r.text).to.not.match(/Hip pain/);
+    });
+
+    it('"and my big toe joint has gone the same way. same thing?" after osteoarthritis in the hands is osteoarthritis there, never "big toe joint isn\'t on the list"', async () => {
+      const c = new Conversation();
+      await c.say(
+        "The knuckles in both my hands are swollen and knobbly and stiff in the mornings. The doctor says it's the wear and tear kind of arthritis. Is that something you treat?",
+      );
+      const r = await c.say('and my big toe joint has gone the same way. same thing?');
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
     it('"what about the inside bit?" after tennis elbow asks about the inside of the elbow (golfer\'s elbow)', async () => {
       const c = new Conversation();
       await c.say('Does dry needling work on tennis elbow?');

@@ -104,7 +104,8 @@ const NAMES_TREATMENT = /\b(acupuncture|acu|dry needling|dn)\b/i;
 const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 
 /** "…too?", "…as well?", "also…": the same asked of something more. */
-const ALSO_ASKED = /\b(too|as well|also|either)\b/i;
+// ("and my big toe joint has gone the same way. same thing?": the same complaint in another place)
+const ALSO_ASKED = /\b(too|as well|also|either|(gone|going|went|goes|is|are|getting|got) the same way|same thing|same problem|same again)\b/i;
 
 /** "I know you list osteoarthritis but", "I see you do acupuncture, so": what the writer already knows, before the question. */
 const KNOWN_LEAD =

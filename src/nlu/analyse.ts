@@ -234,6 +234,8 @@ const TUMMY_KNOTS = /\b(stomach|stomachs|tummy|tummys|gut|guts|belly|insides|ner
 const CHRONIC_PAIN = 'chronic pain';
 /** Broad ailments of the acupuncture list that also say how a described body part feels ("inflamed", "chronic"). */
 const HOW_IT_FEELS = new Set(['inflammation', CHRONIC_PAIN]);
+/** A description with this many of a condition's own cues outweighs a broader word told beside the body parts. */
+const MANY_CUES = 2;
 /** A complaint told as long-standing: "for three years", "over a year now", "for months", "ever since". */
 const LONG_PAIN =
   /\b(for|over|more than|about|nearly|almost|coming up to|going on) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of|couple of) (years?|yrs|months?)\b|\b(years|months) (now|of it)\b|\bfor (years|months|ages|a long time)\b|\bever since\b|\bchronic\b/;
@@ -406,10 +408,19 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // "pain from my lower back down the back of my leg to my foot": a body-part alias ("lower back") yields to a
   // description whose context says more about another listed condition (sciatica).
   // ("hips and knees creak and ache … age-related wear of the joint surfaces": two body parts yield together)
+  // ("I ache all over … tender spots on my shoulders, hips and knees, and I'm exhausted no matter how much I sleep":
+  // three joints and a broader word beside a fuller description of another condition, which all yield to it)
+  const bare = conditions.filter((c) => !c.value.excluded && !c.value.partial);
+  const manyPlaces = bare.length === 3 && conditions.every((c) => !c.value.excluded && (c.value.partial || c.text.split(/\s+/).length <= 2));
   if (
     matchers.descriptions &&
-    (conditions.length === 1 || conditions.length === 2) &&
-    conditions.every((c) => !c.value.excluded && !c.value.partial && c.text.split(/\s+/).length <= 2)
+    (((conditions.length === 1 || conditions.length === 2) &&
+      conditions.every((c) => !c.value.excluded && !c.value.partial && c.text.split(/\s+/).length <= 2)) ||
+      manyPlaces ||
+      (bare.length >= 1 &&
+        bare.length <= 3 &&
+        conditions.length > bare.length &&
+        conditions.every((c) => !c.value.excluded && (c.value.partial || c.text.split(/\s+/).length <= 2))))
   ) {
     const described = matchers.descriptions.match(
       raw,
@@ -436,14 +447,15 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       const found = { value: described.condition, text: quote(cleaned, tokens, described) };
       // A named body part yields to the fuller description; a named condition that is no body part ("my heel hurts
       // every morning and I also get migraines") stays, and the described one is a second condition.
-      const bodyParts = conditions.every((c) => {
+      const manyCues = (described.cues ?? 0) >= MANY_CUES;
+      const bodyParts = (conditions.length === bare.length ? conditions : bare).every((c) => {
         const namedWords = wordsOf(c.text);
         return descriptions.namesBodyPart(namedWords, namedWords.map(stem));
       });
       // ("osteoarthritis in both knees … from kneeling": the place told is the named condition's own, no second condition)
       const placeOfDescribed = descriptions.partOf(raw, stems, described.condition.name);
       const namedPlace = named.some((n) => placeOfDescribed !== undefined && descriptions.partOf(raw, stems, n) === placeOfDescribed);
-      if (bodyParts) conditions.splice(0, conditions.length, found);
+      if (bodyParts && (conditions.length === bare.length || manyCues)) conditions.splice(0, conditions.length, found);
       else if (conditions.length === 1 && !namedPlace) conditions.push(found);
     }
   }

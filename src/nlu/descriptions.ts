@@ -479,7 +479,10 @@ export class DescriptionMatcher {
     // (the words as the data words them, once for the three matchers)
     const [ownTokens, ownStems] = asOwn(tokens, stems);
     const usable = <T>(ms: Array<{ value: T; from: number; to: number }>) => ms.filter((m) => free.slice(m.from, m.to).every(Boolean));
-    const parts = usable(this.parts.match(ownTokens, ownStems)).filter((p) => !mindNotBody(tokens, p.to));
+    // ("my digestion's all over the place": an idiom, no body part)
+    const parts = usable(this.parts.match(ownTokens, ownStems)).filter(
+      (p) => !mindNotBody(tokens, p.to) && !(tokens[p.to - 1] === 'over' && /^the (place|shop|show)\b/.test(tokens.slice(p.to, p.to + 2).join(' '))),
+    );
     // ("Are hips on your list?": a body part asked about the list names the listed condition of it)
     const asksList = tokens.includes('list') || tokens.includes('listed');
     // ("My 15yo's jaw has started clicking … she says it aches in front of her ears": a parent or partner telling someone

@@ -610,6 +610,15 @@ const WHERE_NEEDLES_GO =
 const BETTER_FIT =
   /\b(would|will|is|could|might) (dry needling|acupuncture|needling|dn|acu|it|the other one|that one) (be )?(a |the )?(better|more suitable|more appropriate|best) (fit|option|choice|bet|match|suited|for me|for my|for him|for her)\b|\b(suit|suits) (me|him|her|my \w+|someone like me) better\b/;
 
+/** One of the two treatments turned down ("not the dry needle one", "rather than acupuncture"). */
+const TREATMENT_TURNED_DOWN =
+  /\b(not|rather than|instead of|except|but not|apart from|other than)\s+(the\s+)?(dry needl\w*|dry needle|dn|acupuncture|acu)(\s+(one|list|kind|side|please))?\s*[.!]*$/;
+
+/** Whether a message ends by turning one treatment down ("…, not the dry needle one"). */
+export function treatmentTurnedDown(text: string): boolean {
+  return TREATMENT_TURNED_DOWN.test(text.toLowerCase());
+}
+
 /** The treatment a message asks about as the better fit ("would dry needling be a better fit for me?"), if one. */
 export function betterFitAsked(text: string): TreatmentId | undefined {
   const m = BETTER_FIT.exec(plainForm(text));
@@ -992,6 +1001,12 @@ export class IntentRecognizer {
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+    // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": of the two named,
+    // the one turned down is not asked about)
+    if (result.treatments.length === 2) {
+      const down = TREATMENT_TURNED_DOWN.exec(lower);
+      if (down) result.treatments = [/^(dry|dn|needl)/.test(down[3]) ? 'acupuncture' : 'dryNeedling'];
+    }
     // ("would gout fall under osteoarthritis?", "I have gout in my knee, does that count as knee pain?": whether something
     // the article does not name counts as a listed one, which the article does not say: the honest partial answer,
     // never "Yes. Osteoarthritis is on the list")
