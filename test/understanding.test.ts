@@ -4292,6 +4292,12 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/isn’t on the list/);
     });
 
+    it('a thing we do not know told as the writer\'s ("I have PCOS and my periods are all over the place. Can acupuncture regulate my cycle?") is said to be unlisted, never the treatment\'s theory alone', async () => {
+      const r = await say('I have PCOS and my periods are all over the place. Can acupuncture regulate my cycle?');
+      expect(r.text).to.match(/“PCOS” isn’t on the list/);
+      expect(r.text).to.not.match(/Fibromyalgia/);
+    });
+
     it('"what about the inside bit?" after tennis elbow asks about the inside of the elbow (golfer\'s elbow)', async () => {
       const c = new Conversation();
       await c.say('Does dry needling work on tennis elbow?');

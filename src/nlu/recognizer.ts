@@ -619,6 +619,10 @@ export function treatmentTurnedDown(text: string): boolean {
   return TREATMENT_TURNED_DOWN.test(text.toLowerCase());
 }
 
+/** The writer's own complaint told ("I have PCOS", "I've got gout", "diagnosed with lupus"). */
+const HAS_TOLD =
+  /\b(i have|i've got|i’ve got|ive got|i have got|i suffer from|i was diagnosed with|i live with)\s+(?:a |an )?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)(?=\s+(?:and|but|so|which|that|too)\b|\s*[.,!?;]|$)/i;
+
 /** The treatment a message asks about as the better fit ("would dry needling be a better fit for me?"), if one. */
 export function betterFitAsked(text: string): TreatmentId | undefined {
   const m = BETTER_FIT.exec(plainForm(text));
@@ -829,6 +833,13 @@ export class IntentRecognizer {
    */
   private unknownPhrase(text: string): string | undefined {
     return thingPhrases(text).find((thing) => !this.namesTreatment(thing) && this.unknownThing(thing));
+  }
+
+  /** The unknown thing the writer says they have ("I have PCOS and…" -> "PCOS"), if any. */
+  private toldUnknown(text: string): string | undefined {
+    const m = HAS_TOLD.exec(text);
+    const thing = m?.[2]?.trim();
+    return thing && !this.namesTreatment(thing) && this.unknownThing(thing) ? thing : undefined;
   }
 
   /** What a message asks to count as a listed condition it names, when the article does not name it ("gout" of "would gout fall under osteoarthritis?"). */
@@ -1328,6 +1339,11 @@ export class IntentRecognizer {
       if (this.options.conceptIntent && a.impliedTreatments.length > 0 && a.treatments.length > 0 && !conditionIntent)
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+      // ("I have PCOS and my periods are all over the place. Can acupuncture regulate my cycle?": a thing we do not know,
+      // told as the writer's, and a treatment asked about: that thing, unlisted, never "not something I can help with")
+      const toldUnknown =
+        this.options.conditionIntent && a.treatments.length > 0 && a.conditions.length === 0 ? this.toldUnknown(a.cleaned) : undefined;
+      if (toldUnknown) return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity', unlistedText: toldUnknown };
       // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
       // nothing and naming nothing of ours, is greeted, not turned away)
       if (GREETING_OPENS.test(said) && !ASKS_ANYTHING.test(a.cleaned.toLowerCase()) && a.conditions.length === 0 && a.treatments.length === 0)
