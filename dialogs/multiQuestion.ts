@@ -40,7 +40,7 @@ import {
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
-import { beliefsTold, knownTold, questionCount, splitQuestions, TELLS_WHAT } from '../src/nlu/multiQuestion';
+import { beliefsTold, questionCount, questionParts, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
@@ -367,9 +367,7 @@ const TIME_CLAUSE = /^\s*(when|whenever|where|wherever)\s+(i|im|i'm|i’m|my|we|
 export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
   // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
   // asks nothing of its own)
-  const split = splitQuestions(context.activity.text ?? '');
-  const known = knownTold(context.activity.text ?? '', split);
-  const parts = known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
+  const parts = questionParts(context.activity.text ?? '');
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
   const text = context.activity.text ?? '';
@@ -497,9 +495,7 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
   // asks nothing of its own)
-  const split = splitQuestions(context.activity.text ?? '');
-  const known = knownTold(context.activity.text ?? '', split);
-  const parts = known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
+  const parts = questionParts(context.activity.text ?? '');
   // (each part recognised once, however many of the rules below look at it)
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);

@@ -23,7 +23,7 @@ import {
   confirmsPick,
 } from '../nlu/context';
 import { asksIfItCounts, type Recognition } from '../nlu/recognizer';
-import { splitQuestions } from '../nlu/multiQuestion';
+import { KNOWN_SOURCE, splitQuestions } from '../nlu/multiQuestion';
 import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
 import { plainForm } from '../nlu/normalize';
@@ -108,8 +108,10 @@ const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dry
 const ALSO_ASKED = /\b(too|as well|also|either|(gone|going|went|goes|is|are|getting|got) the same way|same thing|same problem|same again)\b/i;
 
 /** "I know you list osteoarthritis but", "I see you do acupuncture, so": what the writer already knows, before the question. */
-const KNOWN_LEAD =
-  /^\s*(i |we )(already |do |of course )?(know|see|saw|can see|noticed|understand|gather|read|have read|'ve read|’ve read|realise|realize) (that )?((you|u|the clinic) (already |also )?(list|lists|treat|treats|do|does|offer|offers|cover|covers|mention|have|use|uses|help with|work on)|(your|the) (list|article) (lists|mentions|says|includes|has)|(\w+ ){1,3}(is|are) (on|listed|in) (your|the))\b[^?.!]{0,60}?(,\s*(but |so |and )?|\s+(but|so|and)\s+)(?!what (i|i've|i’ve|ive|im|i'm|i’m|we|my|our)\b)(?=(how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)\b)/i;
+const KNOWN_LEAD = new RegExp(
+  `^\\s*${KNOWN_SOURCE}[^?.!]{0,60}?(,\\s*(but |so |and )?|\\s+(but|so|and)\\s+)(?!what (i|i've|i’ve|ive|im|i'm|i’m|we|my|our)\\b)(?=(how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)\\b)`,
+  'i',
+);
 
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
@@ -156,7 +158,6 @@ export class TurnRecognizer {
     if (recognition.treatments.length + recognition.conditions.length === 0) return recognition;
     // "cheers mate, last q — does it help tennis elbow": thanks first, then the question, which is what to answer.
     if (recognition.intent === 'thanks' || recognition.intent === 'greeting') {
-      // ("you're more helpful than the last clinic, can you help my back?": kind words, then the question at the end)
       const opener = SOCIAL_OPENER.exec(text);
       if (!opener) return recognition;
       const asked = this.recognizer.recognize(text.slice(opener[0].length), { patientsOwn });

@@ -411,17 +411,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // ("I ache all over … tender spots on my shoulders, hips and knees, and I'm exhausted no matter how much I sleep":
   // three joints and a broader word beside a fuller description of another condition, which all yield to it)
   const bare = conditions.filter((c) => !c.value.excluded && !c.value.partial);
-  const manyPlaces = bare.length === 3 && conditions.every((c) => !c.value.excluded && (c.value.partial || c.text.split(/\s+/).length <= 2));
-  if (
-    matchers.descriptions &&
-    (((conditions.length === 1 || conditions.length === 2) &&
-      conditions.every((c) => !c.value.excluded && !c.value.partial && c.text.split(/\s+/).length <= 2)) ||
-      manyPlaces ||
-      (bare.length >= 1 &&
-        bare.length <= 3 &&
-        conditions.length > bare.length &&
-        conditions.every((c) => !c.value.excluded && (c.value.partial || c.text.split(/\s+/).length <= 2))))
-  ) {
+  const yieldable = conditions.every((c) => !c.value.excluded && (c.value.partial || c.text.split(/\s+/).length <= 2));
+  if (matchers.descriptions && yieldable && bare.length >= 1 && bare.length <= 3) {
     const described = matchers.descriptions.match(
       raw,
       stems,

@@ -106,7 +106,8 @@ const LAY_ACCOUNT = new Set(
 );
 
 /** Words of four letters or more in phrases. */
-const wordsOf = (names: string[]) => names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4 && !PLACE_WORDS.has(w));
+const wordsOf = (names: string[], shortest = 4) =>
+  names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= shortest && !PLACE_WORDS.has(w));
 /** Words that place a body part ("where my leg meets my pelvis", "side of my bum"), which are no body part themselves. */
 const PLACE_WORDS = new Set(
   'where meets meet joins join with from that this your their into onto when what side sides front under over between inside outside above below near around behind bottom middle deep upper lower bony point bits just area part parts edge'.split(
@@ -193,7 +194,7 @@ interface ConditionWords {
 
 function conditionWords(condition: Condition): ConditionWords {
   // (three-letter body parts too: "ear", "hip", "leg")
-  const parts = new Set(condition.bodyParts.flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 3 && !PLACE_WORDS.has(w)));
+  const parts = new Set(wordsOf(condition.bodyParts, 3));
   const excluded = new Set(wordsOf(condition.excludes));
   // Its body part alone is not a name ("a bone spur in my ankle" does not name ankle sprains).
   const own = new Set(wordsOf([condition.name, ...condition.aliases]).filter((w) => !excluded.has(w) && !GENERIC.has(w) && !parts.has(w)));

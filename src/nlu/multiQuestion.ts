@@ -123,13 +123,26 @@ export function beliefsTold(text: string, parts: string[] = splitQuestions(text)
 }
 
 /**
- * "I know you list osteoarthritis but what about gout?": what the writer already knows of the clinic's list or work,
- * told before the question (no "?"), asks nothing of its own.
+ * What the writer already knows of the clinic's list or work ("I know you list osteoarthritis", "I see you treat
+ * sciatica"): the words after an optional lead word, shared by the part check below and the recognizer's lead-in check
+ * (src/bot/turnRecognizer.ts KNOWN_LEAD).
  */
-const KNOWN_TOLD =
-  /^(and |but |so |ok |okay |look )?(i |we )(already |do |of course )?(know|see|saw|can see|noticed|notice|understand|gather|read|have read|ve read|'ve read|’ve read|realise|realize) (that )?((you|u|ya|the clinic|your clinic) (already |also )?(list|lists|treat|treats|do|does|offer|offers|cover|covers|mention|have|use|uses|help with|work on)|(your|the) (list|article) (lists|mentions|says|includes|has)|(\w+ ){1,3}(is|are) (on|listed|in) (your|the))\b/i;
+export const KNOWN_SOURCE =
+  "(i |we )(already |do |of course )?(know|see|saw|can see|noticed|notice|understand|gather|read|have read|ve read|'ve read|’ve read|realise|realize) (that )?((you|u|ya|the clinic|your clinic) (already |also )?(list|lists|treat|treats|do|does|offer|offers|cover|covers|mention|have|use|uses|help with|work on)|(your|the) (list|article) (lists|mentions|says|includes|has)|(\\w+ ){1,3}(is|are) (on|listed|in) (your|the))\\b";
+/**
+ * "I know you list osteoarthritis but what about gout?": what the writer already knows, told before the question (no
+ * "?"), asks nothing of its own.
+ */
+const KNOWN_TOLD = new RegExp(`^(and |but |so |ok |okay |look )?${KNOWN_SOURCE}`, 'i');
 
 /** The message's parts (`parts`, when already split) that only tell what the writer knows of the clinic ("I see you treat sciatica."), asked without a "?". */
 export function knownTold(text: string, parts: string[] = splitQuestions(text)): string[] {
   return parts.filter((p) => KNOWN_TOLD.test(p.trim()) && !p.includes('?') && !text.includes(`${p}?`));
+}
+
+/** The message's parts, less what the writer only tells they know of the list when something else is asked beside it. */
+export function questionParts(text: string): string[] {
+  const split = splitQuestions(text);
+  const known = knownTold(text, split);
+  return known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
 }

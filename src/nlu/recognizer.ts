@@ -619,7 +619,7 @@ export function treatmentTurnedDown(text: string): boolean {
   return TREATMENT_TURNED_DOWN.test(text.toLowerCase());
 }
 
-/** The writer's own complaint told ("I have PCOS", "I've got gout", "diagnosed with lupus"). */
+/** The writer's own complaint told ("I have PCOS", "I've got gout", "I was diagnosed with lupus"), and its words. */
 const HAS_TOLD =
   /\b(i have|i've got|i’ve got|ive got|i have got|i suffer from|i was diagnosed with|i live with)\s+(?:a |an )?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)(?=\s+(?:and|but|so|which|that|too)\b|\s*[.,!?;]|$)/i;
 

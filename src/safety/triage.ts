@@ -1091,14 +1091,16 @@ export class SafetyTriage {
       const sentence = sentences.get(clause.sentence)!;
       const offset = sentence.offsets[ci];
       const starts = this.startsOf(clause);
+      // ("my achilles has been sore for a few weeks from running, I had dry needling before for my hamstrings": a
+      // symptom whose own clause gives its everyday cause is not read as an after-effect of the session told elsewhere)
+      let ownCause: boolean | undefined;
+      const sessionLinked = () => linked && !(ownCause ??= OWN_CAUSE.test(clause.words.join(' ')));
       this.knowledge.signs.forEach((sign, s) => {
         // (a sign with neither tier nor caution is only another sign's condition: "medicine_named")
         if (!sign.tier && !sign.caution) return;
         // (no pattern of the sign can start at any word of the clause: nothing to try)
         if (!starts.bySign[s] && !(linked && sign.sessionMatcher)) return;
-        // ("my achilles has been sore for a few weeks from running, I had dry needling before for my hamstrings": a
-        // symptom whose own clause gives its everyday cause is not read as an after-effect of the session told elsewhere)
-        const afterSession = linked && sign.sessionMatcher && !OWN_CAUSE.test(clause.words.join(' ')) ? sign.sessionMatcher : undefined;
+        const afterSession = sign.sessionMatcher && sessionLinked() ? sign.sessionMatcher : undefined;
         const matchFrom = (from: number, rest: string) =>
           firstMatch(sign, starts.bySign[s], starts.offsets, from, rest) ?? (afterSession ? afterSession.exec(rest) : null);
         let rest = joined;
