@@ -118,6 +118,9 @@ const WHY_THAT_ONE =
   /^(but |ok |okay |so |and |hmm |right |and so )?(why|how come)( is| would| did| does)? (that|this|it|that one|this one|you say|dry needling|acupuncture|dn|acu)( one| treatment)? ?((is |would be |s )?(better|more suited|more suitable|a better fit|the better one)( for me| in my case| for my \w+)? ?(than|over|and not|not|rather than|instead of)?|and not|not|over|instead of|rather than|vs|versus)\b/;
 /** A part of a message that asks something of its own ("…, and what should I wear?"). */
 const ANOTHER_QUESTION = /\?$|^(what|how|when|where|who|why|can|could|do|does|is|are|will|would|should|whats|hows)\b/i;
+/** "Is she right?", "is that true?" after what someone says: a check of the claim just told, no question of its own. */
+const CLAIM_CHECKED =
+  /^(so |but )?(is|was|are|am) (she|he|that|this|it|they|i|my \w+)( even| actually| really)? (right|correct|true|accurate|wrong|on the money|onto something)\b/i;
 const PROD =
   /^(so|ok so|okay so|yeah so|yes so|and|so what|so which|which|well|why|how come|and so)\b[^a-z]*($|which|one|that|then|is it|would it|that one|this one|\?)/;
 /** A recommendation asked for with nothing else named ("Can I get a recommendation?", "what would you suggest?"). */
@@ -410,6 +413,8 @@ export class MainDialog extends ComponentDialog {
       const whyItWorks = (clearPassage && WHY_IT_WORKS.test(plain)) || (picked && WORKS_THERE.test(plain));
       if (
         !asksUsesOutright(recognition) &&
+        // ("is the prime meridian in greenwich": a word of the article's in another sense, which no passage answers)
+        !recognition.otherSense &&
         (PASSAGE_INTENTS.has(recognition.intent) || aboutConcept || whichFact || whyItWorks) &&
         // ("how is it supposed to work on the stomach though?" after digestive issues: how it works, asked in the words of
         // one passage, whatever condition was talked about before)
@@ -578,7 +583,7 @@ export class MainDialog extends ComponentDialog {
     // (asked as two questions, "which one is for muscles? and which for digestion?", each part is answered for its own problem)
     // (and "what is each best suited to, and what should I wear?" is two questions: the several-question path answers both)
     const another = splitQuestions(text).some(
-      (part) => !asksWhatEachIsFor(part) && !/^which\b/i.test(part.trim()) && ANOTHER_QUESTION.test(part.trim()),
+      (part) => !asksWhatEachIsFor(part) && !/^which\b/i.test(part.trim()) && !CLAIM_CHECKED.test(part.trim()) && ANOTHER_QUESTION.test(part.trim()),
     );
     if ((text.match(/\?/g) ?? []).length > 1 || another || !asksWhatEachIsFor(text)) return false;
     const passage = passageWithRole(this.deps.knowledge, 'each_is_for');

@@ -97,6 +97,7 @@ const APPROACHES: Array<{ value: Approach; title: string; synonyms: string[] }> 
       'chinese',
       'traditional',
       'meridians',
+      'meridian',
       'chi',
       'qi',
       'ancient',
@@ -170,9 +171,9 @@ const EITHER_SIDE = new Set(['joint', 'joints', 'cramp', 'cramps', 'tension', 't
 const toldArea = (r: Told): Area | undefined =>
   leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
 
-/** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff": one approach turned down, so the other is the one. */
+/** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff", "I don't buy the energy and meridian stuff": one approach turned down, so the other is the one. */
 const TURNS_DOWN =
-  /\b(dont|do not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |trust |care for |go for )?(anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
+  /\b(dont|do not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |believe |trust |care for |go for |go in for |buy |buy into |hold with |subscribe to |rate )?(anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
 
 function turnedDown(text: string): Approach | undefined {
   const m = TURNS_DOWN.exec(plainForm(text));
@@ -283,7 +284,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // outright decides, as it does for ongoing pain.
     const approach = toldApproach(recognition);
     // (both named, "…centuries old. Acupuncture or dry needling?", is the choice between them too)
-    if (approach && approach !== 'none' && recognition.treatments.length !== 1) return this.answer(step, 'unsure', approach);
+    // ("I'm not into the chi and energy stuff. Which one's for me?": the one whose words are turned down is no choice)
+    if (approach && approach !== 'none' && (recognition.treatments.length !== 1 || turnedDown(recognition.text) !== undefined))
+      return this.answer(step, 'unsure', approach);
     // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {
       await this.deps.turns.remember(step.context, INTENT, { treatment: before.lastAnswered });

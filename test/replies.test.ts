@@ -171,6 +171,14 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * gun), "so it is yes, you treat this one?" after back pain down the leg the doctor called the sciatic nerve (answered as
  * lower back pain first), "in my country we do acupuncture" told beside the question, a mechanism for the gut, a bruise
  * after needling elsewhere (the clinic tier), "Yes" to a listed condition its author wanted without one.
+ * Session 39: patients-words-test-104.json (p92, older people, second-language writers, sceptics, long stories with the
+ * question at the end), written at the session's start from the brief only and read at once (a development set; its run
+ * on the start, 8216a6c, text hidden: 104/110), then 109: a husband's Bell's palsy of three weeks, seen by the doctor
+ * (emergency guidance alone before), an aunt's claim that "the Chinese needles" are for the inside and "the other kind"
+ * for muscles with "is she right?", "is dry needling a kind of Chinese medicine as well, or does it come from somewhere
+ * else?", fish oil told as tried in a long story (medicine advice declined before), what happens to a knot "when it
+ * releases". Left: a pulled muscle in the lower back beside "I don't buy the energy and meridian stuff … which one's for
+ * me?" (the conditions' list answered, without "Western").
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -269,6 +277,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-99.json': 107,
   'patients-words-test-100.json': 110,
   'patients-words-test-102.json': 104,
+  'patients-words-test-104.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2531,4 +2531,19 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst("Are the needles for dry needling the same sort as for acupuncture? I'm terrified of big needles, I faint at blood tests.");
     expectTier("I fainted at the clinic and still can't stand up", 'emergency', ['alone']);
   });
+  it("the kinds of session 39's sets: a dressing that keeps filling with blood despite pressure is a bleed; 'is fainting common?' asks a risk; what someone said 'u can' get asks one too; a friend who fainted and is fine is history; a face weak from a diagnosed Bell's palsy is that palsy, unless anything new comes with it", () => {
+    expectTier('on warfarin, the gauze over the needle spot keeps soaking up blood even with me pressing hard', 'emergency', ['alone']);
+    expectTier('the bandage has been filling with blood despite firm pressure for half an hour', 'emergency', ['alone']);
+    expectNoGuidanceFirst('is fainting a normal thing with dry needling?');
+    expectNoGuidanceFirst('are seizures a known side effect of acupuncture?');
+    expectTier('is breathlessness normal after needling? had it since lunch and it is getting worse', 'emergency');
+    expectNoGuidanceFirst('my brother reckons u can collapse a lung from dry needling, is that true or is he full of it');
+    expectTier('my wife said you can hear me wheezing from the other room and I cant get my breath', 'emergency', ['alone']);
+    expectNoGuidanceFirst("my sister blacked out at her first acupuncture last month lol she's fine, just hates needles. does that happen much?");
+    expectNoGuidanceFirst(
+      "My wife was diagnosed with Bell's palsy a fortnight ago, the left side of her face still droops and the GP has seen her. Does acupuncture help with that?",
+    );
+    expectTier("I had Bell's palsy years ago, now suddenly my face is drooping again and my arm feels weak", 'emergency', ['alone']);
+    expectTier('my face just dropped on one side, could it be bells palsy?', 'emergency', ['alone']);
+  });
 });

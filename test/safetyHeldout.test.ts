@@ -662,6 +662,14 @@ const SETS: Floors[] = [
   // gums" on "the drive home" (the drive home read as a trip, which voided every suicide hint). The floors are the
   // figures after.
   { file: 'safety-test-98.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 39: safety-test-100 (s92), written at the session's start from the brief only and read at once (a
+  // development set: run on the start (8216a6c) before any change for it, text hidden): emergency 35/36 (one only as
+  // urgent care first), crisis 12/12, urgent 12/12, clinic 9/9, false alarms 2, told 2, answered 79/81. Missed: a
+  // dressing on apixaban that "continues to fill with blood despite firm pressure" (read as an infection's swelling);
+  // "my mate said u can puncture a lung with dry needling?? is that real" (hearsay with "u"); a mate who "passed out …
+  // last week, he's fine, just soft. is fainting common?" (the risk asked after the sign, and "fine, just" not read as
+  // over). The floors are the figures after.
+  { file: 'safety-test-100.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

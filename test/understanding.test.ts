@@ -4304,4 +4304,55 @@ describe('understanding patients’ own words', () => {
       expect((await c.say('what about the inside bit?')).text).to.match(/Golfer’s elbow/);
     });
   });
+  describe("session 39's fresh set", () => {
+    it('a claim that one treatment is "more for the inside" and "the other kind" for muscles, checked with "is she right?", gets what each is for', async () => {
+      const r = await say('My gran reckons the chinese needles are mainly for things on the inside and the other kind is for muscles, is she right?');
+      expect(r.text).to.match(/internal ailments/);
+      expect(r.text).to.match(/muscle relief/);
+    });
+
+    it('"is dry needling a kind of Chinese medicine as well, or does it come from somewhere else?" says it is grounded in Western medicine, never acupuncture\'s meridians alone', async () => {
+      const r = await say('Is dry needling a kind of Chinese medicine as well, or does it come from somewhere else?');
+      expect(r.text).to.match(/Western medicine/);
+      expect(r.text).to.not.match(/meridian/);
+    });
+
+    it('what happens to a knot "once it releases" is the lactic acid and magnesium passage; what happens when the needle goes in is still the knots\' own', async () => {
+      const c = new Conversation();
+      await c.say('does dry needling actually do anything for knots?');
+      expect((await c.say('and what happens to the knot once it releases?')).text).to.match(/lactic acid/);
+      expect((await say('What happens to the knot when the needle goes into it?')).text).to.match(/dissipate/);
+    });
+
+    it('an approach turned down in other words ("I don\'t buy the energy and meridian stuff", "not into the chi") points to the other treatment, never "You prefer the Chinese medicine approach"', async () => {
+      for (const text of [
+        "I don't buy the energy and meridian stuff. which would suit me better, acupuncture or dry needling?",
+        "I'm not into the chi and energy stuff. Which one's for me?",
+        "Honestly I don't buy the meridian stuff, I want something based on Western medicine. Which one's for me?",
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/points to dry needling/);
+        expect(r.text, text).to.not.match(/Chinese medicine approach/);
+      }
+    });
+
+    it('a medicine told as taken ("on glucosamine and fish oil for years, some good") does not take the question about the condition; a medicine asked about still gets the doctor or pharmacist', async () => {
+      const r = await say(
+        "I've been on glucosamine and fish oil for my hands for years, some good. Would acupuncture or dry needling be better for my osteoarthritis?",
+      );
+      expect(r.text).to.match(/Osteoarthritis/);
+      expect(r.text).to.not.match(/advice about medicines/);
+      expect((await say('I take panadol for my sciatica. Is panadol better than dry needling for it?')).text).to.match(/advice about medicines/);
+    });
+
+    it('one word of the clinic\'s used in another sense among foreign words ("digestive biscuits", "the prime meridian", "hip hop") is off-topic, never the article\'s answer', async () => {
+      for (const text of ['any good recipes for digestive biscuits', 'is the prime meridian in greenwich', 'play some old school hip hop please']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/not something I can help with/);
+        expect(r.text, text).to.not.match(/digestive issues|meridian lines|Hip pain/);
+      }
+      expect((await say('do you treat bloating? its worse when i eat bread')).text).to.match(/digestive issues/);
+      expect((await say('what role does circulation play in healing after needling')).text).to.match(/blood/);
+    });
+  });
 });

@@ -25,7 +25,7 @@ import { IntentModel, isContentWord } from './model';
 import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
-import { onlyVerb } from './wordnet';
+import { lemma, onlyVerb, synsets } from './wordnet';
 
 export const NONE_INTENT = 'None';
 
@@ -122,6 +122,11 @@ export interface Recognition {
    * the treatment is asked to be for ("suitable for bedwetting"), so no passage of the article answers it either.
    */
   unknownAsked?: 'for' | 'in';
+  /**
+   * The one word of the clinic's in the message is used in another sense ("digestive biscuits", "the prime meridian",
+   * "lactic acid bacteria" in sourdough): off-topic, and no passage of the article is to answer it.
+   */
+  otherSense?: boolean;
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
@@ -221,7 +226,7 @@ const NOT_COVERED_ASKED =
 
 /** "which needles are meant for me?", "which type would suit me?", "which is the right one for my son?" */
 const WHICH_FOR_ME =
-  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
+  /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|s|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|^(so |and |ok |okay |hi |hey )?which ones (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
 
 /**
  * "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for, asked at the
@@ -357,8 +362,10 @@ const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.m
 
 /** A medicine asked about in so many words, even with a condition named ("… needling instead of taking my ibuprofen?"). */
 const MEDICINE_ASKED =
-  /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|ok to (take|stop)|safe to (take|stop)|(instead of|rather than) (taking|using|having|being on|going on))\b/;
+  /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|(ok|okay|fine|alright) to (keep )?(take|taking|stop|stopping)|safe to (keep )?(take|taking|stop|stopping)|(instead of|rather than) (taking|using|having|being on|going on))\b/;
 
+/** A sentence put as a question: a question mark, or a question's opening word (", is that ok to keep taking" too). */
+const ASKED_SENTENCE = /\?\s*$|(^|[,;:]\s*|\b(and|but|so) )(can|could|should|would|will|is|are|do|does|which|what|whats|how|any)\b/i;
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
 const MEDICINE_ADVICE =
   /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|stop|stopping|take|taking|before|after|instead|or)\b/;
@@ -482,6 +489,17 @@ const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question
 const ANYTHING_FOR = /\b(anything|something) (you|u|you guys) (can|could) do (for|about)\b/;
 /** The message ends by setting the two side by side ("… Acupuncture or dry needling?"). */
 const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry needling|acu|dn)\s*$/;
+/** What someone wants, or turns down ("I don't buy the energy stuff", "not into anything spiritual"), told. */
+const WANTS_OR_REFUSES =
+  /\b(want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into|(dont|do not|doesnt|does not|never) (really )?(buy|believe|trust|like|want|rate|go for))\b/;
+/** A message's sentences, split after . ! and ?. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
+}
+/** The last sentence of a message ("… Which one's for me?"). */
+function lastSentence(text: string): string {
+  return sentencesOf(text).at(-1) ?? text;
+}
 /** What someone wants or prefers, told. */
 const WANTS = /\b(want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into)\b/;
 /** "can acupuncture stop…", "would dry needling fix…": what a treatment does, asked. */
@@ -511,6 +529,10 @@ const MECHANISM = /\b(how|why) (does|do|would|can|could|is|are|will)\b/;
 /** The patient speaking of their own complaint (also without "I": "throbbing headaches, have to lie down"). */
 const OWN =
   /\b(my|mine|mines|i have|i ve|ive|i get|i got|ive got|i suffer|i am|im|i keep|i\s+\w+\s+from|been|needles?|needling|have to (lie|stay|go|take|stop|sit)|(the|main|real) (problem|issue|trouble|complaint) (is|was|s)|wakes? me|keeps? me|gives? me|giving me|makes? me|leaves? me|for me|i also|me too|too|as well|also get|throbbing|pounding|stabbing|shooting|aching|burning|killing me|i feel|i m feeling|im feeling|(come|comes|coming|go) (to )?(you|u|your clinic) for|(that|this) (sort|kind|type) of (thing|stuff))\b/;
+/** Someone's own ("his", "her", "our"), told: a body or a complaint of a person, not a word in another sense. */
+const KIN = /\b(his|her|hers|our|their|your|ur|yours)\b/;
+/** The writer, the clinic or the two treatments spoken of ("do you treat bloating? it's worse when I eat bread", "can either of them help"). */
+const PERSON_ASKED = /\b(i|me|you|u|ya|either|both)\b/;
 /** A question: a question mark, or a question word opening a sentence. */
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
@@ -787,7 +809,13 @@ export class IntentRecognizer {
     if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     if (found.value === 'medicine') {
-      if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !MEDICINE_ASKED.test(joined))) return undefined;
+      // ("I've tried the creams and the fish oil, some good, some not so much … is dry needling any use for
+      // osteoarthritis?": with a condition named, the medicine's own sentence must ask about it)
+      const named = norm.slice(found.from, found.to).join(' ');
+      const own = sentencesOf(a.cleaned).filter((x) => ` ${words(x).join(' ')} `.includes(` ${named} `));
+      const asked =
+        own.length === 0 ? MEDICINE_ASKED.test(joined) : own.some((x) => MEDICINE_ASKED.test(words(x).join(' ')) && ASKED_SENTENCE.test(x.trim()));
+      if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !asked)) return undefined;
     } else if (
       (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||
       !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))
@@ -977,6 +1005,42 @@ export class IntentRecognizer {
       (w, i) => !complaint.has(i) && isContentWord(w) && w.length > 2 && !placeWords.has(w) && !NEEDLING_WORD.test(w) && this.unknownWord(w),
     );
     return named.length === 0 ? { ...r, placeOnly: place, ...(onlyThePlace ? { unlistedText: undefined } : {}) } : r;
+  }
+
+  /**
+   * Whether the one condition or concept a message names is a word of the clinic's used in another sense: a word of
+   * several senses, nothing else of the clinic's said (no treatment, needles, body told as someone's), and beside it
+   * more foreign words than the clinic's, at least two, or one alone when the classifier is sure it is off-topic.
+   */
+  private otherSense(a: ReturnType<typeof analyse>, content: string[], said: string, top: { intent: string; score: number }): boolean {
+    if (a.treatments.length > 0 || NEEDLES.test(said) || OWN.test(said) || KIN.test(said) || PERSON_ASKED.test(said)) return false;
+    const found = [...a.conditions, ...a.excluded];
+    if (found.some((c) => c.value.described)) return false;
+    const raw = a.tokens.map((t) => t.norm);
+    const concepts = this.matchers.concepts?.match(raw, raw.map(stem)) ?? [];
+    if (found.length + concepts.length !== 1) return false;
+    const named = found.length === 1 ? words(found[0].text) : raw.slice(concepts[0].from, concepts[0].to);
+    // (one word with more than one sense in WordNet: "hip", "stress", "knot", "meridian"; never "sciatica" or "lactic acid")
+    if (named.length !== 1 || synsets(named[0], 99).length < 2) return false;
+    const others = content.filter((w) => stem(w) !== stem(named[0]));
+    // (a foreign word is one WordNet knows: "mortgage", "biscuits"; not a typo or a shorthand, "tgr pts = knots?")
+    const foreign = others.filter((w) => !this.clinicWord(w) && lemma(w) !== undefined).length;
+    // (more foreign words than the clinic's beside it: "play some old school hip hop", "the stress test for a mortgage")
+    return (
+      (foreign >= 2 && foreign > others.length - foreign) ||
+      (others.length === 1 && foreign === 1 && top.intent === this.model.outOfScopeIntent && top.score >= 0.95)
+    );
+  }
+
+  /**
+   * A word of the clinic's: in its questions or the article, and not one the model, given the word alone, puts among the
+   * off-topic ones ("good", "time", "old" are in both).
+   */
+  private clinicWord(w: string): boolean {
+    if (!this.domain.has(stem(w)) && !this.options.articleStems?.has(stem(w))) return false;
+    const feature = 'w:' + featureStem(w, this.model.featureOptions);
+    if (!this.model.bayes.knows(feature)) return true;
+    return this.model.bayes.classify([feature])[0]?.intent !== this.model.outOfScopeIntent;
   }
 
   private recognizeText(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
@@ -1245,6 +1309,21 @@ export class IntentRecognizer {
     // is a question about it, never "not something I can help with")
     // (worked out only where a message would otherwise be declined: it tokenises the text again)
     const ownComplaint = () => clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
+    // ("recipe for chocolate digestive biscuits", "does sourdough rely on lactic acid bacteria", "what's the story of
+    // achilles in greek mythology": one word of the clinic's in another sense, among words that are none of the clinic's)
+    // (the word names nothing of the clinic's then: no condition, treatment or concept for the dialogs to answer)
+    if (clinic && !hint.patientsOwn && this.otherSense(a, content, `${said} ${written}`, top))
+      return {
+        ...withScores,
+        conditions: [],
+        treatments: [],
+        implied: [],
+        unlistedMention: false,
+        otherSense: true,
+        intent: outOfScopeIntent,
+        score: top.score,
+        reason: 'out_of_scope',
+      };
     if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
@@ -1311,6 +1390,10 @@ export class IntentRecognizer {
     if (a.treatments.length === 2 && EITHER_ASKED.test(written) && WANTS.test(written) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
+      return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is
+    // wanted or turned down, then the choice asked in a sentence of its own)
+    if (WANTS_OR_REFUSES.test(written) && WHICH_FOR_ME.test(plainForm(lastSentence(text))))
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "Isn't dry needling just acupuncture with a new name so other therapists can do it?": whether the two are one thing,
     // however much "therapists" leans on who practises it.

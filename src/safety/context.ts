@@ -356,6 +356,8 @@ const HYPOTHETICAL = [
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|nervy|wary|jittery|apprehensive|uneasy|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
+  // ("my mate said u can puncture a lung with dry needling??": what can happen to anyone, heard)
+  /\b(said|says|told me|tells me|reckons|reckon) (that )?(you|u|ya|people|someone|somebody|anyone|patients|they) (can|could|might|may) (ever |even |actually |easily )?(get|have|puncture|collapse|bleed|faint|pass out|black out|die|end up|react|go into|catch|break|hit|damage|pierce|hurt|injure)\b/,
   /\b(sign|signs|symptom|symptoms|warning signs)( of)?\b/,
   // ("since my treatment for my sciatica on Tuesday my foot has felt numb": a treatment had, not asked about)
   /\b(good for|treat|treats|treating|(?<!\b(my|his|her|their|our|last|latest|first|recent|since|after|from|the) )treatment for|work for|works for|used for|recommended for|suitable for|ok for|okay for|safe for)\b/,
@@ -459,6 +461,14 @@ export function isOther(words: string[], start: number, end: number): boolean {
   return false;
 }
 
+/** "is fainting common?": a sign named in general, then how often it happens (not "is my arm meant to be this numb"). */
+const RISK_VERB = new Set(['is', 'are', 'isnt', 'arent']);
+const RISK_ASKED_AFTER =
+  /^((a|an|very|really|that|so|pretty|quite|at all|ever) )?(common|normal|usual|rare|likely|typical|possible|expected|a risk|a side effect|a thing|a known|an issue|a problem|something that happens|(a|an) (common|normal|known|rare|usual|real|typical|possible|expected) (thing|side effect|reaction|risk|complication|issue|problem))\b/;
+/** "is fainting common?", "is bleeding a normal side effect": how often a sign happens to anyone, asked. */
+export function riskAsked(words: string[], start: number, end: number): boolean {
+  return RISK_VERB.has(words[start - 1] ?? '') && RISK_ASKED_AFTER.test(words.slice(end, end + 6).join(' '));
+}
 export function isHypothetical(words: string[], start: number, end = start): boolean {
   const all = words.join(' ');
   const seenOnMe = SEEN_ON_ME.test(all);

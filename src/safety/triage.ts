@@ -11,6 +11,7 @@ import { SafetyClassifier, SafetyLabel } from './classifier';
 import {
   datedToday,
   isHypothetical,
+  riskAsked,
   isNegated,
   isOther,
   longAgo,
@@ -57,10 +58,10 @@ const EVENT =
 
 /**
  * A sign told as over and seen to ("he came round straight away and he's fine", "all sorted now", "the GP checked her
- * over"): a past mention is then history, not in doubt. Not when someone only says so ("he says he's fine").
+ * over", "he's fine, just soft"): a past mention is then history, not in doubt. Not when someone only says so ("he says he's fine").
  */
 const RESOLVED =
-  /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine$|(he|she|they|i) (has |have |is |s )?been (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain|well|great) (since|ever since|after that)|(investigated|checked out|tested|looked into) (and|but) (was |were )?(found|turned out|shown|came back)|(have had|had|has had|been) (none|no more|nothing) since|none since)\b/;
+  /(?<!\b(says|said|saying|reckons|insists|insisted|claims|claimed|keeps saying|swears|thinks)( that)? )\b((came|come|comes) (round|around|to) (straight away|right away|quickly|fast|within (a|seconds|a minute|minutes))|(all|fully|completely) (sorted|fine|good|recovered|better|cleared up)( now)?|(gp|doctor|dr|hospital|ambos|paramedics|ed|emergency|nurse) (checked|looked|saw|cleared|assessed|examined) (him|her|them|me|it|us) (over|out)?|(he is|hes|she is|shes|they are|theyre|i am|im) (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain) (now|since|again|these days|after that)|(he is|hes|she is|shes|they are|theyre) (totally |completely |perfectly |absolutely )?fine($| (just|thank god|thankfully|luckily|lol|haha|really|honestly|all good))|(he|she|they|i) (has |have |is |s )?been (totally |completely |perfectly |absolutely )?(fine|ok|okay|all good|good as gold|right as rain|well|great) (since|ever since|after that)|(investigated|checked out|tested|looked into) (and|but) (was |were )?(found|turned out|shown|came back)|(have had|had|has had|been) (none|no more|nothing) since|none since)\b/;
 
 /**
  * Someone else's dark time told as over ("she went through a dark patch last year … she's much better now and sees a
@@ -142,6 +143,18 @@ const SESSION_TO_COME =
  */
 const DOUBT =
   /\b(years ago|last year|in (19|20)\d\d|when i was|used to|ages ago|in my (teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))\b|\b(i (do not|dont|don't|don’t) (have|get))\b|\b(ruled out|checked by|cleared by|all clear)\b|\b(another|other|a different) (place|clinic|practitioner|physio)\b|\b(risk|risks|rare|rarely)\b|\b(dentist|dental|wisdom teeth|tooth out|teeth out|a filling|extraction|root canal)\b|\b(diagnosed with|told (me )?(it was|it is|its|i have|i had)|said (it was|it is|its)|i (have|had|got)|ive (got|had)|after|since|from) (a |my )?(bell'?s|bells|bell’s|facial) palsy\b/;
+
+/** The writer's own spell told beside a risk asked ("is shortness of breath normal? had it 3 hrs ago and it's getting worse"). */
+const TOLD_HAD =
+  /\b(had it|have it|got it|having it|i have|ive got|i ve got|i got|getting worse|worse|since|still|ago|right now|at the moment|started|keeps|keep|wont stop|will not stop)\b/;
+/** A diagnosis of a palsy held by the writer or someone named ("my husband has Bell's palsy", "diagnosed with facial palsy"). */
+const PALSY_HELD =
+  /\b(has|have|had|got|with|diagnosed with|its|it is|it was|was told|told (me |him |her )?(it is|its|it was)|from|since|after) (a |the |my |his |her )?(bell s|bells|bell|facial) palsy\b(?! or\b)/;
+/** Words that make a sign new, whatever was held before ("had Bell's palsy years ago, now my face is drooping"). */
+const NEW_NOW = /\b(now|suddenly|sudden|just|all of a sudden|this morning|tonight|today|an hour ago|minutes ago|worse|more)\b/;
+/** A stroke sign told of the face alone, nothing of an arm, speech or sight anywhere in the message. */
+const FACE_ONLY =
+  /^(?!.*\b(arm|arms|hand|hands|leg|legs|speech|speak|talk|talking|words|slur|slurring|slurred|confused|vision|sight|blind|blurry|blurred|double)\b|.*\b(cant|can not|cannot|couldnt) see\b).*\b(face|mouth|smile|lip|lips|eye|eyelid|cheek)\b/;
 
 /**
  * A long-term breathing condition asked about as what needling might treat ("can you use acupuncture for asthma? I'm on
@@ -1162,7 +1175,11 @@ export class SafetyTriage {
           // ("my lower back feels like there's a hot rope twisted through it": a feeling likened to a thing)
           else if (sign.tier === 'crisis' && likenedToAThing(clause.words, start)) context = 'figure';
           else if (
-            (isHypothetical(clause.words, start, end) || continuesIf(clauses, ci) || followedByIf(clauses, ci) || continuesReading(clauses, ci)) &&
+            (isHypothetical(clause.words, start, end) ||
+              (riskAsked(clause.words, start, end) && !TOLD_HAD.test(said)) ||
+              continuesIf(clauses, ci) ||
+              followedByIf(clauses, ci) ||
+              continuesReading(clauses, ci)) &&
             !(sign.tier === 'crisis' ? strongNow : nowSaid)
           )
             context = 'hypothetical';
@@ -1177,6 +1194,16 @@ export class SafetyTriage {
                     ? 'history'
                     : 'past'
                   : 'current';
+          // ("my husband have Bell's palsy since 3 weeks, one side of his face is dropping": a weak face that a diagnosis held
+          // explains is that condition, not a stroke now; not "could it be Bell's palsy?", nor an arm or speech beside it)
+          if (
+            (context === 'current' || context === 'past') &&
+            sign.id === 'stroke' &&
+            FACE_ONLY.test(said) &&
+            PALSY_HELD.test(said) &&
+            !NEW_NOW.test(said)
+          )
+            context = 'history';
           const other = isOther(sentence.words, offset + start, offset + end);
           // "my friend said she felt faint after her first session": someone else's, told as over, is in the past.
           if (context === 'current' && other && FELT.test(sentence.words.slice(Math.max(0, offset + start - 3), offset + start).join(' ')))
