@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clinic } from './helpers';
+import { PROJECT_ROOT } from '../src/config';
 
 describe('normalisation', () => {
   it('keeps the words that carry intent and expands contractions', () => {
@@ -289,6 +290,37 @@ describe('the model file', () => {
       expect(third.retrained).to.equal(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('off-topic messages are declined (test/heldout/offtopic-dev-1.jsonl, a development set)', () => {
+  // 600 requests to a general assistant (banking, travel, recipes, music, sport…), 120 of them built on words the clinic
+  // also uses in another sense ("digestive biscuits", "the prime meridian", "injury time"); written for session 39 by an
+  // author who saw only the article and a brief, and read. 553 were declined on the start of that session (8216a6c);
+  // the floor is the figure after. Social turns ("thank you", "are you a robot") are rightly answered and count against it.
+  const lines = readFileSync(join(PROJECT_ROOT, 'test/heldout/offtopic-dev-1.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; text: string; kind: string });
+
+  it('at least 557 of the 600 are declined', () => {
+    const { recognizer } = clinic();
+    const accepted = lines.filter((l) => {
+      const r = recognizer.recognize(l.text);
+      return r.intent !== NONE_INTENT && r.intent !== 'out_of_scope';
+    });
+    expect(lines.length).to.equal(600);
+    expect(600 - accepted.length, accepted.map((l) => l.id).join(' ')).to.be.at.least(557);
+  });
+
+  it('"what is the stress test on a home loan" and "where is the prime meridian" name no condition or concept', () => {
+    const { recognizer } = clinic();
+    for (const text of ['what is the stress test on a home loan', 'where exactly is the prime meridian']) {
+      const r = recognizer.recognize(text);
+      expect(r.intent, text).to.equal('out_of_scope');
+      expect(r.conditions, text).to.deep.equal([]);
+      expect(r.treatments, text).to.deep.equal([]);
     }
   });
 });

@@ -179,6 +179,13 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * else?", fish oil told as tried in a long story (medicine advice declined before), what happens to a knot "when it
  * releases". Left: a pulled muscle in the lower back beside "I don't buy the energy and meridian stuff … which one's for
  * me?" (the conditions' list answered, without "Western").
+ * patients-words-test-106.json (p94, shift workers, farmers, students, grandparents, second-language writers, people
+ * needled elsewhere), written in session 39 from the brief only and read at once (its run on the start, text hidden:
+ * 103/110), then 108: an Achilles complaint beside needling "a few years back" (the clinic tier before), a numbered
+ * list with "Is it painful" (the clinic tier), gout "in me big toe again … every year after shearing" (answered with
+ * when dry needling was developed), "is there somebody actually reading what I type?", "hows your day going" after a
+ * night shift. Left: a gift voucher asked for a grandson "always complaining about his back" (the back answered too),
+ * a bruise "gone yellow" after needling elsewhere (the clinic tier, as the tier table has it).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -278,6 +285,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-100.json': 110,
   'patients-words-test-102.json': 104,
   'patients-words-test-104.json': 109,
+  'patients-words-test-106.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

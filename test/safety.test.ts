@@ -2546,4 +2546,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("I had Bell's palsy years ago, now suddenly my face is drooping again and my arm feels weak", 'emergency', ['alone']);
     expectTier('my face just dropped on one side, could it be bells palsy?', 'emergency', ['alone']);
   });
+  it("the kinds of session 39's second set: a faint sworn to before a session is a worry, not a faint; a session years back is no cause of soreness now; 'is it painful' numbered in a list asks about the treatment", () => {
+    expectNoGuidanceFirst("my legs are wrecked after the fun run, I bet I'll pass out on your table haha. any times on saturday?");
+    expectTier('i swear ill pass out, everything is spinning and i cant stand up', 'emergency', ['alone']);
+    expectNoGuidanceFirst(
+      'I had dry needling in my shoulder at a physio in Adelaide a few years back, loved it. Now my lower back is stiff and sore most mornings since I started the new job. Is that on your list?',
+    );
+    expectTier('had dry needling yesterday and my shoulder is stiff and sore today', 'clinic');
+    expectNoGuidanceFirst('1. how long has acupuncture been around 2. is it painful 3. do you take bookings online');
+    expectTier('had acupuncture this morning and my neck is still painful', 'clinic');
+  });
 });

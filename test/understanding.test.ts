@@ -4345,14 +4345,35 @@ describe('understanding patients’ own words', () => {
       expect((await say('I take panadol for my sciatica. Is panadol better than dry needling for it?')).text).to.match(/advice about medicines/);
     });
 
-    it('one word of the clinic\'s used in another sense among foreign words ("digestive biscuits", "the prime meridian", "hip hop") is off-topic, never the article\'s answer', async () => {
-      for (const text of ['any good recipes for digestive biscuits', 'is the prime meridian in greenwich', 'play some old school hip hop please']) {
+    it('one word of the clinic\'s used in another sense ("the prime meridian", "the stress test on a home loan", "circulation figures" of a newspaper) is off-topic, never the article\'s answer', async () => {
+      for (const text of [
+        'is the prime meridian in greenwich',
+        'how does the stress test on a home loan work',
+        'what are the latest circulation figures for the newspaper',
+      ]) {
         const r = await say(text);
         expect(r.text, text).to.match(/not something I can help with/);
-        expect(r.text, text).to.not.match(/digestive issues|meridian lines|Hip pain/);
+        expect(r.text, text).to.not.match(/stress management|meridian lines|blood circulation/);
       }
       expect((await say('do you treat bloating? its worse when i eat bread')).text).to.match(/digestive issues/);
       expect((await say('what role does circulation play in healing after needling')).text).to.match(/blood/);
+    });
+  });
+  describe("session 39's second set", () => {
+    it('an unlisted complaint in Aussie words ("the gout in me big toe again … every year after shearing") is said to be unlisted, never when dry needling was developed', async () => {
+      const r = await say('Got the gout in me big toe again, comes back every year after harvest. Would dry needling sort that out?');
+      expect(r.text).to.match(/isn’t on the list/);
+      expect(r.text).to.not.match(/1980s/);
+    });
+
+    it('"is there somebody actually reading what I type?" is asked whether it is automated', async () => {
+      expect((await say('Is there somebody actually reading what I type? My grandson set this up.')).text).to.match(/automated assistant/);
+    });
+
+    it('"hows your day going" after a night shift is small talk, answered kindly, never "not something I can help with"', async () => {
+      const r = await say('finally home after night shift 😴 hows your day going');
+      expect(r.text).to.match(/Thanks for asking/);
+      expect(r.text).to.not.match(/not something I can help with/);
     });
   });
 });

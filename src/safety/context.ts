@@ -398,8 +398,9 @@ const AT_THE_SIGHT =
 const NEEDLES_MAKE_FAINT =
   /\b(blood tests?|pathology|blood test needles|needles|injections?|jabs?|vaccines?|vaccinations?|the dentist|blood|the ones for (blood tests?|pathology|injections?|vaccines?|jabs?)) (\w+ ){0,2}(always |usually |often |sometimes |normally )?(make|makes|made) (me|him|her|them) (faint|pass out|feel faint|go faint|black out|keel over|go woozy|feel woozy)$/;
 /** "scared I'll faint", "worried he might pass out": a fear of what could happen, told before it has. */
+// ("I swear I'll collapse on your table": a faint sworn to before a session, not one now)
 const FEARED =
-  /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious|convinced|sure|certain|positive) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
+  /\b(scared|afraid|worried|nervous|terrified|frightened|petrified|paranoid|fear|fearing|worry|anxious|convinced|sure|certain|positive|swear|bet) (that )?(i|he|she|they|we|ill|ill just|id|hell|shell|theyll)( will| might| would| could| may)?( just)? (faint|pass out|black out|keel over|collapse|bleed|have a (reaction|seizure|fit|panic attack))\b/;
 /**
  * "am I gonna pass out from the needles?", "is he going to bleed a lot during acupuncture": what the treatment might do,
  * asked about before it (not "am I going to pass out, the room is spinning", nor what began after a session).
@@ -413,8 +414,9 @@ const SIMILE_ASKED =
  * "and is it going to hurt?", "will the needles sting?": what a treatment will feel like, asked before it (not "it still
  * hurts since the session, is it going to hurt for long?": the clause tells it hurting now).
  */
+// ("1) When was dry needling developed 2) Is it painful 3) What is the cost": a question numbered in a list)
 const FEEL_ASKED =
-  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)((and|but|so|also|plus|then|ok|okay|wondering|question) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually )?(hurt|sting|be sore|be painful|ache|bruise)\b/;
+  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)(\d+ )?((and|but|so|also|plus|then|ok|okay|wondering|question) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually |very |too )?(hurt|sting|be sore|be painful|ache|bruise|painful|sore)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 // ("would it be bad if i like passed out during dry needling": a case put, in the past subjunctive; not "now")
 const WORRY_NOW =

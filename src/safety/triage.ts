@@ -307,6 +307,13 @@ const OTHER_KIND_OF_SESSION =
 const OWN_CAUSE =
   /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|session|clinic)\b).*\b(from|because of|due to|thanks to) (all (the|that|this) |my |the |too much |heaps of |lots of |a lot of |so much |years of |long )?(running|run|runs|work|working|gardening|typing|sport|footy|football|netball|soccer|tennis|golf|training|gym|lifting|cycling|sitting|the desk|my desk|computer|standing|walking|hiking|dancing|playing|carrying|swimming|surfing|climbing|cricket|basketball|rugby|weights|the kids|shearing|painting|driving)\b/;
 
+/**
+ * "had needling in my calves at a physio a few years back and it was good": a session dated years ago, told as over (not
+ * "since"), which nothing felt now comes after.
+ */
+const SESSION_LONG_AGO =
+  /^(?!.*\b(since|still|ever since|never been the same)\b).*\b((\w+ )?(years|yrs) (back|ago)|last year|ages ago|a (long|good) (while|time) (ago|back)|in (19|20)\d\d)\b/;
+
 const NO_SESSION_OF_MINE = [
   RECOMMENDED,
   SESSION_TO_COME,
@@ -316,6 +323,7 @@ const NO_SESSION_OF_MINE = [
   ASKS_FREE_TIMES,
   OTHERS_HAVE_IT,
   OTHER_KIND_OF_SESSION,
+  SESSION_LONG_AGO,
 ];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
