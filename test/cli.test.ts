@@ -185,3 +185,28 @@ describe('npm run evaluate:safety (CLI)', () => {
     }
   });
 });
+
+describe('npm run evaluate -- --offtopic FILE (CLI)', () => {
+  it('prints how many off-topic messages were declined and the ids of the rest, never their text', function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'offtopic-cli-'));
+    try {
+      const lines = [
+        { id: 'o1', text: 'what is the exchange rate for the yen to the quokka dollar today' },
+        { id: 'o2', text: 'can dry needling help my sciatica' },
+      ];
+      writeFileSync(join(dir, 'set.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const run = spawnSync(process.execPath, [join(__dirname, '..', 'src', 'cli', 'evaluate.js'), '--offtopic', join(dir, 'set.jsonl')], {
+        encoding: 'utf8',
+        timeout: 110_000,
+        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+      });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.include('1 of 2 declined, 1 accepted');
+      expect(run.stdout).to.match(/accepted ids: o2\s*$/m);
+      for (const l of lines) expect(run.stdout).to.not.include(l.text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

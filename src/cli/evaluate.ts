@@ -97,6 +97,26 @@ export function readClinc(path = CLINC_PATH): { oos_val: string[]; oos_test: str
   return { oos_val: raw.oos_val, oos_test: raw.oos_test };
 }
 
+/**
+ * `--offtopic FILE`: a JSON Lines file of off-topic messages ({"id", "text"}), each of which the bot should decline; prints
+ * how many were declined and the ids of the rest, never their text (an unread set stays unread).
+ */
+function offTopicFigures(knowledge: Knowledge, file: string | undefined): void {
+  if (!file || !existsSync(file)) {
+    console.error('usage: node dist/src/cli/evaluate.js --offtopic FILE.jsonl');
+    process.exitCode = 2;
+    return;
+  }
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; text: string });
+  const recognizer = createClinicRecognizer(knowledge, trainClinicModel(knowledge));
+  const accepted = lines.filter((l) => decisionLabel(recognizer.recognize(l.text)) !== OOS).map((l) => l.id);
+  console.log(`${file}: ${lines.length - accepted.length} of ${lines.length} declined, ${accepted.length} accepted`);
+  console.log(`accepted ids: ${accepted.join(' ')}`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args.includes('--corpus')) {
@@ -106,6 +126,11 @@ function main(): void {
   }
   const config = loadConfig();
   const knowledge = loadKnowledge(config.knowledgeDir);
+  const offTopic = args.indexOf('--offtopic');
+  if (offTopic >= 0) {
+    offTopicFigures(knowledge, args[offTopic + 1]);
+    return;
+  }
   const calibration = args.includes('--tune') ? tune(knowledge) : DEFAULT_CALIBRATION;
 
   const cv = crossValidate(knowledge.training, 5, (train, test) => predict(knowledge, train, test, calibration));
