@@ -2555,5 +2555,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('had dry needling yesterday and my shoulder is stiff and sore today', 'clinic');
     expectNoGuidanceFirst('1. how long has acupuncture been around 2. is it painful 3. do you take bookings online');
     expectTier('had acupuncture this morning and my neck is still painful', 'clinic');
+    expectNoGuidanceFirst('every arvo my posture totally collapses at the desk, can dry needling help my upper back');
+    expectTier('my dad collapsed at his desk this arvo and is not making sense', 'emergency');
   });
 });
