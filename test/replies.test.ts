@@ -186,6 +186,15 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * when dry needling was developed), "is there somebody actually reading what I type?", "hows your day going" after a
  * night shift. Left: a gift voucher asked for a grandson "always complaining about his back" (the back answered too),
  * a bruise "gone yellow" after needling elsewhere (the clinic tier, as the tier table has it).
+ * patients-words-test-107.json (p95, nurses and aged-care workers, new parents, gym regulars, formal retirees,
+ * teenagers, long medical histories, two languages mixed), written late in session 39 and read at once (its run on the
+ * start, text hidden: 98/110), then 105: the "outside bony bit" of an elbow beside gym grip cues (golfer's elbow before),
+ * "Is this a condition your clinic addresses?" (the clinic's address), "good, is it covered on my DVA gold card?" (the
+ * hip again), "used more and more for certain modern problems. Which ones?" (which suits), and three benign turns the
+ * safety classifier gave crisis guidance first ("what cycle?", retraining "how I hold myself", "bub finally asleep").
+ * Left: knee soreness six weeks after an arthroscopy (knee pain answered, not post-surgical pain), chronic upper back
+ * pain in Spanish and English (which suits, without "chronic pain"), a formal letter asking "whether" twice (the rebate
+ * part lost), "can u needle a jaw that clicks" (a question back), pregnancy and hips (its author wanted only declined).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -286,6 +295,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-102.json': 104,
   'patients-words-test-104.json': 109,
   'patients-words-test-106.json': 108,
+  'patients-words-test-107.json': 105,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

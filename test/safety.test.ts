@@ -2556,6 +2556,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('1. how long has acupuncture been around 2. is it painful 3. do you take bookings online');
     expectTier('had acupuncture this morning and my neck is still painful', 'clinic');
     expectNoGuidanceFirst('every arvo my posture totally collapses at the desk, can dry needling help my upper back');
+    expectNoGuidanceFirst("what is this 'cycle' your answer keeps mentioning?");
+    expectNoGuidanceFirst("I'm hunched over a laptop all day and want my body to learn to hold itself upright again, which treatment?");
+    expectNoGuidanceFirst('apologies for messaging so late, the twins only just went down 😅 hello first, question coming');
     expectTier('my dad collapsed at his desk this arvo and is not making sense', 'emergency');
   });
 });

@@ -4370,6 +4370,40 @@ describe('understanding patients’ own words', () => {
       expect((await say('Is there somebody actually reading what I type? My grandson set this up.')).text).to.match(/automated assistant/);
     });
 
+    it('the side of the elbow told ("outside bony bit") outranks gym cues of the other side (gripping the bar, deadlifts): tennis elbow, never golfer\'s', async () => {
+      const r = await say('the outer bony bit of my elbow aches when I grip the bar for pull ups and deadlifts, would needling help?');
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/Golfer/);
+      expect((await say('the inside of my elbow aches after a round of golf')).text).to.match(/Golfer/);
+    });
+
+    it('a fund or card asked to cover it ("is it covered on my DVA gold card?") after a condition is the clinic\'s matter, never the condition again', async () => {
+      const c = new Conversation();
+      await c.say('do you do anything for arthritis in the hips?');
+      const r = await c.say('great, is it covered on my DVA gold card?');
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/^Yes/);
+    });
+
+    it('"is this a condition your clinic addresses?" after a described heel asks what it treats, never the clinic\'s address', async () => {
+      const r = await say(
+        'For several months I have had a stabbing pain under my heel when I first get up in the morning, easing once I walk about. Is this a condition your clinic addresses?',
+      );
+      expect(r.text).to.match(/Plantar fasciitis/);
+    });
+
+    it('"which ones?" after what one treatment is read to be used for asks its uses, never which of the two suits', async () => {
+      const r = await say('I saw that acupuncture is used more and more for some modern problems. Which ones?');
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/what would you mainly like help with/);
+    });
+
+    it('questions asked as "could you advise whether …, and whether …" are each answered', async () => {
+      const r = await say('could you advise whether acupuncture helps insomnia, and also whether a rebate is available through my health fund?');
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.match(/Phone:/);
+    });
+
     it('"hows your day going" after a night shift is small talk, answered kindly, never "not something I can help with"', async () => {
       const r = await say('finally home after night shift 😴 hows your day going');
       expect(r.text).to.match(/Thanks for asking/);

@@ -528,7 +528,11 @@ export class DescriptionMatcher {
     const ownParts = ownBody ? parts : parts.filter((p) => 'conditions' in p.value && p.value.conditions.some(toldWithoutMy));
 
     let best: { condition: Condition; score: number; from: number; to: number; viaPart: boolean } | undefined;
+    // ("Outside bony bit of my elbow burns when I grip the bar for rows or deadlifts": the side told outranks any activity
+    // cue of the condition on the other side)
+    const side = sideTold(ownTokens);
     const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
+      if (side && otherSide(condition, side)) return;
       if (!best || score > best.score) best = { condition, score, from, to, viaPart };
     };
     // "forearm and wrist ache from the mouse": a condition whose body parts the message names more of is the closer one
@@ -600,4 +604,22 @@ export class DescriptionMatcher {
       return { unlistedPart: unlisted.value.unlisted, from: unlisted.from, to: unlisted.to };
     return undefined;
   }
+}
+
+/** Words that place a complaint on one side of a joint: the outer (thumb) side or the inner (little-finger) side. */
+const OUTER_SIDE = new Set(['outside', 'outer', 'lateral']);
+const INNER_SIDE = new Set(['inside', 'inner', 'medial']);
+
+/** The one side of a joint a message tells ("outside bony bit of my elbow"), if it tells exactly one. */
+function sideTold(tokens: readonly string[]): 'outer' | 'inner' | undefined {
+  const outer = tokens.some((t) => OUTER_SIDE.has(t));
+  const inner = tokens.some((t) => INNER_SIDE.has(t));
+  return outer === inner ? undefined : outer ? 'outer' : 'inner';
+}
+
+/** Whether a condition's own cues put it on the side other than the one told (golfer's elbow is the inside). */
+function otherSide(c: Condition, side: 'outer' | 'inner'): boolean {
+  const own = side === 'outer' ? INNER_SIDE : OUTER_SIDE;
+  const told = side === 'outer' ? OUTER_SIDE : INNER_SIDE;
+  return c.cues.some((q) => own.has(q)) && !c.cues.some((q) => told.has(q));
 }

@@ -39,13 +39,16 @@ const ANNOUNCEMENT_LEFT =
   /^(going on|happening|wrong|to ask|bothering me|i need help with|i want to ask)( with me| here| at the moment| atm| lately)?\s*[.!:…-]*$/i;
 /** A part that starts with a question word. */
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`, 'i');
-/** "I'd like to know whether …, whether … and how …": questions asked as what the writer wants to know. */
+/**
+ * "I'd like to know whether …, whether … and how …", "I should be grateful if you could advise whether …, and further,
+ * whether …": questions asked as what the writer wants to know.
+ */
 const ASKING_LEAD =
-  /^(i'?d like to know|i would like to know|i want to know|i wanna know|i'?m wondering|i am wondering|i was wondering|can you tell me|could you tell me|please tell me|just wondering) (whether|if|how|what|when|where|why|which|who)\b/i;
+  /^((dear [\w ]+,\s*)?(i'?d like to know|i would like to know|i want to know|i wanna know|i'?m wondering|i am wondering|i was wondering|can you tell me|could you tell me|please tell me|just wondering|(i (should|would|'?d) be (grateful|obliged|thankful) if )?(you )?(could|can|would) (you )?(please )?(advise|let me know|confirm|tell me)( me)?)) (whether|if|how|what|when|where|why|which|who)\b/i;
 /** A comma followed by a question word and more: the next question of a list. */
 // (not a clause that says where or when: "the other one, where it hurts on the inside of the elbow", "…, when I bend")
 const COMMA_QUESTION = new RegExp(
-  `\\s*,\\s*(?:and\\s+)?(?!(?:where|when|how|what|why|which|who)\\s+(?:it|i|he|she|they|we|my|his|her|their)\\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\\b))(?=(?:${QUESTION_START}|whether)\\s+[\\w'’]+\\s+[\\w'’]+)`,
+  `\\s*,\\s*(?:and\\s+)?(?:(?:further|furthermore|also|secondly|lastly),?\\s+)?(?!(?:where|when|how|what|why|which|who)\\s+(?:it|i|he|she|they|we|my|his|her|their)\\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\\b))(?=(?:${QUESTION_START}|whether)\\s+[\\w'’]+\\s+[\\w'’]+)`,
   'i',
 );
 

@@ -284,7 +284,9 @@ const COVERED =
   /\b(covered|cover|covers|listed|included|include|includes|on (the|your|ur) list|(the|your|ur) list (have|has|mention|mentions|name|names))\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
 const FUND =
-  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+/** A fund asked to pay ("is it covered on my DVA gold card?", "can I claim it on my extras"). */
+const FUND_ASKED = /\b(covered|cover|covers|claim|claimable|rebate|rebates|pay for|pays for|paid for|accept|accepted|take|use)\b/;
 
 /** A profession said to practise a treatment ("would a physical therapist do dry needling", "do physios use it"). */
 const PRACTISES =
@@ -533,6 +535,15 @@ const OWN =
 const KIN = /\b(his|her|hers|our|their|your|ur|yours)\b/;
 /** The writer, the clinic or the two treatments spoken of ("do you treat bloating? it's worse when I eat bread", "can either of them help"). */
 const PERSON_ASKED = /\b(i|me|you|u|ya|either|both)\b/;
+/** A bare "which ones?" or "like what?" closing a message. */
+const WHICH_OF_THEM =
+  /^(so |and |ok |okay |but )?((which|what) ones|which|like what|such as what|what are they|what things|what problems|what conditions)( exactly| then)?$/;
+/** What a treatment is used for, told ("used more and more for certain problems", "helps with some conditions"). */
+const USED_FOR_THINGS =
+  /\b(used|use|using|helps?|good|treats?|works?) (\w+ ){0,4}(for|with|on) (certain|some|a few|many|lots of|all sorts of|different|modern|other|particular|specific)( \w+)? (problems|conditions|things|issues|ailments|complaints|illnesses|diseases)\b/;
+/** "address" as a verb of treating: a condition the clinic addresses, whether it addresses one. */
+const ADDRESSES_IT =
+  /\b(condition|conditions|problem|problems|issue|issues|thing|things|something|anything|complaint|complaints) (that |which )?(you|your clinic|the clinic|your practitioners|you guys|your practice|acupuncture|dry needling) (address|addresses|treat|treats)\b|\b(do|does|can|could|would|will) (you|your clinic|the clinic|you guys|your practitioners|your practice|acupuncture|dry needling|it|needling) (address|help address)\b/;
 /** A question: a question mark, or a question word opening a sentence. */
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
@@ -1028,22 +1039,21 @@ export class IntentRecognizer {
       const inCompound = new Set(compounds.flatMap((c) => raw.slice(c.from, c.to)));
       if (spoken.size > 0 && [...spoken].every((w) => inCompound.has(w))) return true;
     }
+    // (otherwise the classifier must be sure it is off-topic: a patient's own words are often foreign too, "knees are
+    // shot from years of netball", "mainly stress really, work's intense")
+    if (top.intent !== this.model.outOfScopeIntent || top.score < 0.95) return false;
     const named = found.length === 1 ? words(found[0].text) : raw.slice(concepts[0].from, concepts[0].to);
     // (one word with more than one sense in WordNet: "hip", "stress", "knot", "meridian"; never "sciatica" or "lactic acid")
     if (named.length !== 1 || synsets(named[0], 99).length < 2) return false;
+    // (nor a body part or a symptom anywhere: "knees are shot from years of kneeling", "the sleep and the stomach"; the
+    // word itself aside, as "strain", "injury" and "digestive" are symptom words too)
+    const rest = raw.filter((w) => stem(w) !== stem(named[0]));
+    if (this.matchers.descriptions?.placeOwners(raw, raw.map(stem)) || this.matchers.descriptions?.hasSymptom(rest, rest.map(stem))) return false;
     const others = content.filter((w) => stem(w) !== stem(named[0]));
     // (a foreign word is one WordNet knows: "mortgage", "biscuits"; not a typo or a shorthand, "tgr pts = knots?")
     const foreign = others.filter((w) => !this.clinicWord(w) && lemma(w) !== undefined).length;
-    // (more foreign words than the clinic's beside it: "play some old school hip hop", "the stress test for a mortgage")
-    // (and the classifier sure it is off-topic: a patient's own words are often foreign too, "knees are shot from years of
-    // netball", "mainly stress really, work's intense")
-    const sure = top.intent === this.model.outOfScopeIntent && top.score >= 0.95;
-    // (nor a body part or a symptom anywhere: "knees are shot from years of kneeling", "the sleep and the stomach")
-    // (the word itself aside: "strain", "injury" and "digestive" are symptom words too)
-    const rest = raw.filter((w) => stem(w) !== stem(named[0]));
-    const stems = rest.map(stem);
-    if (this.matchers.descriptions?.placeOwners(raw, raw.map(stem)) || this.matchers.descriptions?.hasSymptom(rest, stems)) return false;
-    return sure && ((foreign >= 2 && foreign > others.length - foreign) || (others.length === 1 && foreign === 1));
+    // (more foreign words than the clinic's beside it: "how to strain homemade stock without a muslin cloth")
+    return (foreign >= 2 && foreign > others.length - foreign) || (others.length === 1 && foreign === 1);
   }
 
   /**
@@ -1122,6 +1132,9 @@ export class IntentRecognizer {
     // (with a condition named too, the classifier and the several-questions split decide: "(a) is it suitable for
     // osteoarthritis and (b) is it covered by Medicare?")
     if (a.conditions.length === 0 && moneyAsked(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("good, is it covered on my DVA gold card?": a fund or card asked to cover it, whatever the words the model lacks)
+    if (a.conditions.length === 0 && FUND.test(plainCleaned) && FUND_ASKED.test(plainCleaned))
+      return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "what's the name of the practitioner who does the needling?": the clinic's own people, whom the article does not name.
     // ("which of your physios is best for sciatica?": which of them is best, whatever it is for)
     if ((a.conditions.length === 0 && asksAboutStaff(a.cleaned)) || asksWhichStaffIsBest(a.cleaned))
@@ -1242,6 +1255,15 @@ export class IntentRecognizer {
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
     if (clinic && REBOOKING.test(said)) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    // ("Is this a condition your clinic addresses?", "does your clinic address sciatica": "address" as what a clinic
+    // treats, not where it is)
+    if (clinic && top.intent === CONTACT_INTENT && ADDRESSES_IT.test(said))
+      return {
+        ...withScores,
+        intent: a.conditions.length > 0 ? this.options.conditionIntent! : (this.options.usesIntent ?? top.intent),
+        score: top.score,
+        reason: 'entity',
+      };
     // ("is acupuncture suitable for tension headaches?", "whether dry needling would be suitable for my sciatica": one
     // treatment asked of a named condition is a question about that condition, not a choice between the two)
     if (clinic && top.intent === 'which_suits' && a.treatments.length === 1 && a.conditions.length > 0 && asksIfOneSuits(a.cleaned))
@@ -1403,6 +1425,16 @@ export class IntentRecognizer {
     // what is wanted, then the two put side by side, is the choice)
     if (a.treatments.length === 2 && EITHER_ASKED.test(written) && WANTS.test(written) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // ("I read that acupuncture is being used more and more for certain modern problems. Which ones?": the things one
+    // treatment is used for, asked after what was read, not a choice between the two)
+    if (
+      top.intent === WHICH_SUITS_INTENT &&
+      this.options.usesIntent &&
+      new Set(a.treatments.map((t) => t.value)).size === 1 &&
+      WHICH_OF_THEM.test(plainForm(lastSentence(text))) &&
+      USED_FOR_THINGS.test(written)
+    )
+      return { ...withScores, intent: this.options.usesIntent, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is
