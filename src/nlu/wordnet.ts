@@ -4,7 +4,8 @@
  * from one is found from the other. A word is looked up as written, then by WordNet's detachment rules for its part of
  * speech ("deleting" -> "delete", "accounts" -> "account"); each index lists a lemma's senses most frequent first.
  * The same lookup gives a word's lemma (FeatureOptions.lemmas). Read once, lazily, on the first lookup (about 150,000
- * lemmas, under a second); research options, off by default.
+ * lemmas, under a second); the synonym and lemma features are research options, off by default, while the recognizer
+ * uses `onlyVerb`, `synsets`, `lemma` and `otherKindCompounds` to judge words it does not know or that have other senses.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,9 +148,9 @@ function firstNounLex(lemma: string): number | undefined {
 const NOT_OF_THE_BODY = new Set([5, 6, 9, 10, 13, 14, 15, 17, 18, 20, 21, 23, 25, 28]);
 
 /**
- * Two- and three-word nouns WordNet lists ("elbow grease", "prime meridian", "stress test", "flow rate") that name a
- * thing of another kind than the body, its states and processes ("tennis elbow" and "sore throat" are states): the
- * words inside one are in that compound's sense.
+ * Two- and three-word nouns WordNet lists ("prime meridian", "stress test", "flow rate", "public holiday") that name a
+ * thing of another kind than the body, its states and processes ("tennis elbow" and "sore throat" are states; acts such
+ * as "physical therapy", and "elbow grease" with them, are left out): the words inside one are in that compound's sense.
  */
 export function otherKindCompounds(tokens: readonly string[]): Array<{ from: number; to: number }> {
   index ??= load();
