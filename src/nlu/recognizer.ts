@@ -285,6 +285,9 @@ const COVERED =
 /** A health fund or Medicare, for which "covered" is about paying. */
 const FUND =
   /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+/** A fund or card named ("claim" alone is not one: "how do I claim a tax deduction"). */
+const FUND_NAMED =
+  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm)\b/;
 /** A fund asked to pay ("is it covered on my DVA gold card?", "can I claim it on my extras"). */
 const FUND_ASKED = /\b(covered|cover|covers|claim|claimable|rebate|rebates|pay for|pays for|paid for|accept|accepted|take|use)\b/;
 
@@ -1133,7 +1136,7 @@ export class IntentRecognizer {
     // osteoarthritis and (b) is it covered by Medicare?")
     if (a.conditions.length === 0 && moneyAsked(a.cleaned)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("good, is it covered on my DVA gold card?": a fund or card asked to cover it, whatever the words the model lacks)
-    if (a.conditions.length === 0 && FUND.test(plainCleaned) && FUND_ASKED.test(plainCleaned))
+    if (a.conditions.length === 0 && FUND_NAMED.test(plainCleaned) && FUND_ASKED.test(plainCleaned))
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // "what's the name of the practitioner who does the needling?": the clinic's own people, whom the article does not name.
     // ("which of your physios is best for sciatica?": which of them is best, whatever it is for)
