@@ -123,8 +123,8 @@ export interface Recognition {
    */
   unknownAsked?: 'for' | 'in';
   /**
-   * The one word of the clinic's in the message is used in another sense ("digestive biscuits", "the prime meridian",
-   * "lactic acid bacteria" in sourdough): off-topic, and no passage of the article is to answer it.
+   * The one word of the clinic's in the message is used in another sense ("the prime meridian", "the stress test on a
+   * home loan"): off-topic, and no passage of the article is to answer it.
    */
   otherSense?: boolean;
   /** The question asks for a promise ("will it fix", "cure", "get rid of"): never answered with a yes. */
@@ -283,11 +283,11 @@ const TASK_ASKED =
 const COVERED =
   /\b(covered|cover|covers|listed|included|include|includes|on (the|your|ur) list|(the|your|ur) list (have|has|mention|mentions|name|names))\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
-const FUND =
-  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|claim|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+const FUNDS =
+  'medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm';
+const FUND = new RegExp(`\\b(${FUNDS}|claim)\\b`);
 /** A fund or card named ("claim" alone is not one: "how do I claim a tax deduction"). */
-const FUND_NAMED =
-  /\b(medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm)\b/;
+const FUND_NAMED = new RegExp(`\\b(${FUNDS})\\b`);
 /** A fund asked to pay ("is it covered on my DVA gold card?", "can I claim it on my extras"). */
 const FUND_ASKED = /\b(covered|cover|covers|claim|claimable|rebate|rebates|pay for|pays for|paid for|accept|accepted|take|use)\b/;
 
@@ -494,9 +494,6 @@ const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question
 const ANYTHING_FOR = /\b(anything|something) (you|u|you guys) (can|could) do (for|about)\b/;
 /** The message ends by setting the two side by side ("… Acupuncture or dry needling?"). */
 const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry needling|acu|dn)\s*$/;
-/** What someone wants, or turns down ("I don't buy the energy stuff", "not into anything spiritual"), told. */
-const WANTS_OR_REFUSES =
-  /\b(want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into|(dont|do not|doesnt|does not|never) (really )?(buy|believe|trust|like|want|rate|go for))\b/;
 /** A message's sentences, split after . ! and ?. */
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
@@ -506,7 +503,10 @@ function lastSentence(text: string): string {
   return sentencesOf(text).at(-1) ?? text;
 }
 /** What someone wants or prefers, told. */
-const WANTS = /\b(want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into)\b/;
+const WANTED = 'want|wants|wanted|prefer|prefers|after|looking for|like the idea|likes the idea|keen on|into';
+const WANTS = new RegExp(`\\b(${WANTED})\\b`);
+/** What someone wants, or turns down ("I don't buy the energy stuff", "not into anything spiritual"), told. */
+const WANTS_OR_REFUSES = new RegExp(`\\b(${WANTED}|(dont|do not|doesnt|does not|never) (really )?(buy|believe|trust|like|want|rate|go for))\\b`);
 /** "can acupuncture stop…", "would dry needling fix…": what a treatment does, asked. */
 const TREATMENT_DOES =
   /\b(can|could|would|will|does|do|might) (acupuncture|dry needling|needling|acu|dn|it|the needles|needles) (stop|help|fix|cure|ease|treat|get rid of|sort out|sort|reduce|relieve|calm|settle)\b/;
@@ -611,7 +611,7 @@ export function asksForPromise(tokens: string[]): boolean {
  * sentence after sentences that only tell (no question mark among them).
  */
 function usesAskedLast(lower: string): boolean {
-  const sentences = lower.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
+  const sentences = sentencesOf(lower);
   if (sentences.length < 2 && !sentences[0]?.includes(',')) return false;
   // (the one question, wherever it is: "…newsletter. What kinds of ailments does acupuncture aim to help with? Just after
   // the general list.")
@@ -826,9 +826,10 @@ export class IntentRecognizer {
       // ("I've tried the creams and the fish oil, some good, some not so much … is dry needling any use for
       // osteoarthritis?": with a condition named, the medicine's own sentence must ask about it)
       const named = norm.slice(found.from, found.to).join(' ');
-      const own = sentencesOf(a.cleaned).filter((x) => ` ${words(x).join(' ')} `.includes(` ${named} `));
-      const asked =
-        own.length === 0 ? MEDICINE_ASKED.test(joined) : own.some((x) => MEDICINE_ASKED.test(words(x).join(' ')) && ASKED_SENTENCE.test(x.trim()));
+      const own = sentencesOf(a.cleaned)
+        .map((x) => ({ x, said: words(x).join(' ') }))
+        .filter((o) => ` ${o.said} `.includes(` ${named} `));
+      const asked = own.length === 0 ? MEDICINE_ASKED.test(joined) : own.some((o) => MEDICINE_ASKED.test(o.said) && ASKED_SENTENCE.test(o.x.trim()));
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !asked)) return undefined;
     } else if (
       (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||
@@ -1031,7 +1032,8 @@ export class IntentRecognizer {
     const found = [...a.conditions, ...a.excluded];
     if (found.some((c) => c.value.described)) return false;
     const raw = a.tokens.map((t) => t.norm);
-    const concepts = this.matchers.concepts?.match(raw, raw.map(stem)) ?? [];
+    const rawStems = raw.map(stem);
+    const concepts = this.matchers.concepts?.match(raw, rawStems) ?? [];
     if (found.length + concepts.length !== 1) return false;
     // ("what is the stress test on a home loan", "where is the prime meridian": every word of the clinic's inside a
     // compound WordNet lists as a thing of another kind)
@@ -1050,9 +1052,18 @@ export class IntentRecognizer {
     if (named.length !== 1 || synsets(named[0], 99).length < 2) return false;
     // (nor a body part or a symptom anywhere: "knees are shot from years of kneeling", "the sleep and the stomach"; the
     // word itself aside, as "strain", "injury" and "digestive" are symptom words too)
-    const rest = raw.filter((w) => stem(w) !== stem(named[0]));
-    if (this.matchers.descriptions?.placeOwners(raw, raw.map(stem)) || this.matchers.descriptions?.hasSymptom(rest, rest.map(stem))) return false;
-    const others = content.filter((w) => stem(w) !== stem(named[0]));
+    const namedStem = stem(named[0]);
+    const restAt = raw.flatMap((_, i) => (rawStems[i] === namedStem ? [] : [i]));
+    const rest = restAt.map((i) => raw[i]);
+    if (
+      this.matchers.descriptions?.placeOwners(raw, rawStems) ||
+      this.matchers.descriptions?.hasSymptom(
+        rest,
+        restAt.map((i) => rawStems[i]),
+      )
+    )
+      return false;
+    const others = content.filter((w) => stem(w) !== namedStem);
     // (a foreign word is one WordNet knows: "mortgage", "biscuits"; not a typo or a shorthand, "tgr pts = knots?")
     const foreign = others.filter((w) => !this.clinicWord(w) && lemma(w) !== undefined).length;
     // (more foreign words than the clinic's beside it: "how to strain homemade stock without a muslin cloth")
@@ -1348,8 +1359,8 @@ export class IntentRecognizer {
     // is a question about it, never "not something I can help with")
     // (worked out only where a message would otherwise be declined: it tokenises the text again)
     const ownComplaint = () => clinic && this.ownComplaintTold(a.cleaned, a.tokens.map((t) => t.norm).join(' '));
-    // ("recipe for chocolate digestive biscuits", "does sourdough rely on lactic acid bacteria", "what's the story of
-    // achilles in greek mythology": one word of the clinic's in another sense, among words that are none of the clinic's)
+    // ("what is the stress test on a home loan", "how to strain homemade stock without a muslin cloth": one word of the
+    // clinic's in another sense, among words that are none of the clinic's)
     // (the word names nothing of the clinic's then: no condition, treatment or concept for the dialogs to answer)
     if (clinic && !hint.patientsOwn && this.otherSense(a, content, `${said} ${written}`, top))
       return {
