@@ -44,7 +44,7 @@ import { beliefsTold, questionCount, questionParts, TELLS_WHAT } from '../src/nl
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import { treatmentTurnedDown, type Recognition } from '../src/nlu/recognizer';
+import { CHOICE_ASKED, treatmentTurnedDown, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -67,7 +67,8 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 /** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
 // ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
-export const CONCEPT_QUESTION = /(^\s*|[,;:.?!]\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
+export const CONCEPT_QUESTION =
+  /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 const ASKS =
   /^\s*(do|does|did|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
@@ -491,6 +492,10 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
   );
 }
 
+/** A question that takes up, as "it", a medicine the sentence before named ("Should I stop taking it if I start acupuncture?"). */
+const MEDICINE_TAKEN_UP =
+  /\b(take|taking|stop|stopping|keep|keeping|come off|coming off|go off|going off|skip|skipping|quit|quitting)( taking| using)? (it|them|these|those)\b/;
+
 /** Answers each question of a message that holds several, in order, and returns true; false leaves the message to routing. */
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
@@ -505,6 +510,25 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // ("I see osteoarthritis mentioned but is RA covered too?": with the listed one named too, each part is answered)
   // ("…, but what I've actually got is rheumatoid arthritis." tells, it does not ask)
   const questions = parts.filter((p) => p.includes('?') || (ASKS.test(p) && !TELLS_WHAT.test(p.trim())));
+  // ("sore back from digging AND i dont sleep well. which one should i do": problems told, then the one choice asked;
+  // the which-suits questions weigh the two, not an answer per condition)
+  if (
+    recognition.intent === 'which_suits' &&
+    questions.length === 1 &&
+    questions[0] === parts.at(-1) &&
+    parts.length > 1 &&
+    CHOICE_ASKED.test(plainForm(questions[0]))
+  )
+    return false;
+  // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": one question about the
+  // medicine the sentence before names; the message is that question, routed as a whole)
+  if (
+    recognition.intent === 'not_covered' &&
+    recognition.notCovered?.kind === 'medicine' &&
+    questions.length === 1 &&
+    MEDICINE_TAKEN_UP.test(plainForm(questions[0]))
+  )
+    return false;
   if (
     recognition.intent === 'condition_query' &&
     recognition.unlistedText &&

@@ -77,8 +77,8 @@ export async function sendPassageAnswer(
 ): Promise<boolean> {
   const { recognition } = await deps.turns.understand(context);
   const picker = passagePicker(deps.knowledge.passages);
-  let passage =
-    picker.pick(recognition.text, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(recognition.text, treatment) : undefined);
+  const asked = askedSentences(recognition.text);
+  let passage = picker.pick(asked, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(asked, treatment) : undefined);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
@@ -96,6 +96,22 @@ export async function sendPassageAnswer(
   await say(context, 'answered', passage.text, { intent: topic, suggestions: followUps(topic, about) });
   await deps.turns.remember(context, topic, { treatment: about }, passage.id);
   return true;
+}
+
+/** Words that point back to what a message told before its question. */
+const POINTS_BACK = /\b(that|this|it|those|them|these|there|one|ones|such)\b/i;
+
+/**
+ * The sentences a message asks in, when it also tells ("What is dry needling exactly? My physio mentioned it.": the
+ * physio told is no question of who practises it); the whole message when every sentence asks or none does.
+ */
+function askedSentences(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
+  const questions = sentences.filter((p) => /\?\s*$/.test(p));
+  // (only a question that names the treatment and points back to nothing: "Is dry needling useful for that?" asks of what
+  // was told, "Can you explain?" of all of it)
+  const standsAlone = questions.length > 0 && questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q));
+  return standsAlone && questions.length < sentences.length ? questions.join(' ') : text;
 }
 
 /** The passage the last answer gave, if it gave one. */
@@ -282,7 +298,8 @@ const IT = /\b(is|does|did|was|has) (it|that|this|that one|this one)\b/;
 /** Questions about how a treatment works or what it is, where a concept of the other treatment is a misunderstanding. */
 const CONCEPT_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'similarity', 'difference']);
 /** "Which one is the treatment with meridians?", "which treatment is that?". */
-const WHICH_ONE = /\b(which|what) (one|1|treatment|of the two|of them|kind|type)\b|\bwhich is (that|it)\b/;
+const WHICH_ONE =
+  /\b(which|what) (one|1|treatment|of the two|of them|kind|type)\b|\bwhich is (that|it)\b|\bwhich (of yours|of your (two|2|treatments|needles|options|needlings))\b/;
 
 /** Sends the article's answer for one treatment, or for each of the two; or the passage that answers the question. */
 export async function sendTopicAnswer(

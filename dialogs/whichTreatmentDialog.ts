@@ -285,8 +285,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     const approach = toldApproach(recognition);
     // (both named, "…centuries old. Acupuncture or dry needling?", is the choice between them too)
     // ("I'm not into the chi and energy stuff. Which one's for me?": the one whose words are turned down is no choice)
-    if (approach && approach !== 'none' && (recognition.treatments.length !== 1 || turnedDown(recognition.text) !== undefined))
-      return this.answer(step, 'unsure', approach);
+    // ("the needles can work on your energy flow. Which one of yours does that?": a treatment only implied by its words is none named)
+    const namedOne = recognition.treatments.filter((t) => !recognition.implied?.includes(t)).length === 1;
+    if (approach && approach !== 'none' && (!namedOne || turnedDown(recognition.text) !== undefined)) return this.answer(step, 'unsure', approach);
     // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {
       await this.deps.turns.remember(step.context, INTENT, { treatment: before.lastAnswered });

@@ -195,6 +195,23 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * Left: knee soreness six weeks after an arthroscopy (knee pain answered, not post-surgical pain), chronic upper back
  * pain in Spanish and English (which suits, without "chronic pain"), a formal letter asking "whether" twice (the rebate
  * part lost), "can u needle a jaw that clicks" (a question back), pregnancy and hips (its author wanted only declined).
+ * Session 40: four sets written from the brief only and read as development sets after a run on the start (11b3f37, text
+ * hidden, test/unread/runs/s40-start-*): patients-words-test-109.json (p97, athletes, gym-goers, tradies, nurses,
+ * second-language writers) 104/110, -110.json (p98, office workers, students, sceptics, writers for a partner or parent)
+ * 106, -111.json (p99, rural writers, migrants writing in a second language, carers of elderly parents) 101, -112.json
+ * (pa0, musicians, hairdressers, chefs, drivers, new mums, teenagers, voice typing) 103; then 109 each: "Not my upper
+ * back … around where my belt sits" (unlisted before), magnesium asked "— what's the connection?" after cramps told,
+ * "energy flow … Which one of yours does that?" and "is there one that's more scientific / western?" (a question back
+ * before), "a real physio answering or some AI thing?", "if there's a human reading these messages", "should I keep
+ * training on it with tape or rest it" and "should I stop taking it" after a medicine named (a plain "Yes" or a passage
+ * before), "golfer's elbow" beside pruning (tennis elbow before), "she says it is like a knife under the heel" (unlisted
+ * before), "how old does my daughter need to be" (when dry needling was developed), thanks "to an old man" and "better
+ * than waiting on the phone", "which one should i do" after two problems, "plant are fashy itis", a long story ending
+ * "so basically what's the difference…??", and three benign turns given guidance first by the safety classifier ("ok bye
+ * now, take care", a croaky voice, a migraine's light-sensitive eyes). Left: a TMD question whose stress is told as the
+ * cause in a sentence of its own (stress management added), knee pain after an ACL reconstruction (knee pain answered,
+ * not post-surgical pain), a pelvis broken twenty years ago (hip pain, not chronic pain), Osgood-Schlatter below the
+ * kneecap after basketball (sports injuries, not knee pain).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -296,6 +313,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-104.json': 109,
   'patients-words-test-106.json': 108,
   'patients-words-test-107.json': 105,
+  'patients-words-test-109.json': 109,
+  'patients-words-test-110.json': 109,
+  'patients-words-test-111.json': 109,
+  'patients-words-test-112.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

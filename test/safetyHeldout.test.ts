@@ -681,6 +681,30 @@ const SETS: Floors[] = [
   // Missed: a posture that "collapses into my chair like a sad croissant" every afternoon (emergency guidance alone).
   // The floors are the figures after.
   { file: 'safety-test-104.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 40: safety-test-101 (s93, written in session 39 and run unread on its start and final code: emergency 36/36,
+  // crisis 11/12, urgent 12/12, clinic 9/9, false alarms 3, told 5, answered 78/81 both times), read at this session's
+  // start. Missed: "i'd happily step in front of a bus at this point 🙃" (none); "im gonna pass out on the table when u
+  // find those knots", chest muscles "wrecked from push-ups … total DOMS", work "suffocating me … cannot breathe with the
+  // number of emails" (emergency alone). The floors are the figures after (two hypotheticals about bleeding on warfarin
+  // or aspirin still get guidance first, one of them the crisis line's: the classifier's).
+  { file: 'safety-test-101.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 2 },
+  // Session 40: safety-test-106 (s97) and -107 (s98), written at the session's start from the brief only and read at once
+  // (run on the start, 11b3f37, text hidden: s97 every urgent line caught, false alarms 1, told 1, answered 80/81; s98
+  // emergency 35/36, no false alarm, answered 81/81). Missed: a posture's "total collapse" after a year of working from
+  // home (a noun, where "posture collapses" was known); a carving-knife cut "spurting, pressing hard but it won't stop"
+  // (the classifier's catch only, softened to a note beside the question). The floors are the figures after.
+  { file: 'safety-test-106.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  { file: 'safety-test-107.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 40: safety-test-108 (s99, older people, migrants writing in a second language, writers for a family member)
+  // and -109 (sa0, young, sporty and shift-working writers in slang and dark humour), written mid-session and read at
+  // once (run on the start, text hidden: s99 emergency 35/36, told 1, answered 81/81; sa0 every urgent line caught,
+  // false alarms 2, told 3, answered 79/81). Missed: a husband's crushing chest pain into the arm "while I've been typing
+  // this", after a session "last month" (history before); a needle breaking off asked about "at my age" (crisis first,
+  // the classifier); "can I book after 4? start at 6am on site, knock off at 3:30" (emergency first, the classifier);
+  // "could needling in my upper back ever puncture a lung? … now I'm a tiny bit nervous" (emergency alone); "we choked so
+  // bad in the semi final" (emergency alone). The floors are the figures after.
+  { file: 'safety-test-108.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  { file: 'safety-test-109.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

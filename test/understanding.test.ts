@@ -4410,4 +4410,92 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/not something I can help with/);
     });
   });
+
+  describe("session 40's sets", () => {
+    it('a bus or a train one would "happily" step in front of is a crisis, whatever is asked after it; a class one walks in front of is not', async () => {
+      const r = await say('back is that bad id gladly walk in front of a train tbh. anyway are you open saturdays');
+      expect(r.text).to.match(/Lifeline/);
+      expect((await say("I'd walk in front of the whole class to ask that, can dry needling help a stiff neck?")).text).to.not.match(/Lifeline|000/);
+    });
+
+    it('whether a person reads the chat, asked in other words ("a real physio replying or some bot thing", "who is on the other end?"), is answered truthfully', async () => {
+      expect((await say('is this an actual physio replying or some bot thing?')).text).to.match(/automated assistant/);
+      expect((await say("who's at the other end of this?")).text).to.match(/automated assistant/);
+      expect((await say('is there a person at the front desk on mondays?')).text).to.not.match(/automated assistant/);
+    });
+
+    it('one treatment asked for by an approach ("is there one that is more evidence based?") is named, with the other approach turned down', async () => {
+      const r = await say("i don't really buy the chi stuff. is there one that's more science based?");
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.match(/Western/);
+    });
+
+    it('words that only imply a treatment ("works on your energy flow") do not count as a treatment named when the choice is asked', async () => {
+      const r = await say('feeling flat and drained lately and my sister reckons the needles can shift your energy flow. Which of yours does that?');
+      expect(r.text).to.match(/That is acupuncture|points to acupuncture/);
+    });
+
+    it('a medicine named in one sentence and taken up as "it" in the next ("should I stop taking it?") is declined as advice on the medicine', async () => {
+      const r = await say('My doctor started me on gabapentin for nerve pain. Can I keep taking it while I have dry needling?');
+      expect(r.text).to.match(/advice about medicines/);
+      expect(r.text).to.not.match(/nerve signalling/);
+    });
+
+    it('whether to rest an injury or keep training is self-care the article does not give, never a plain "Yes"', async () => {
+      const r = await say('rolled my ankle at netball on saturday. should i strap it and keep playing or just rest it?');
+      expect(r.text).to.match(/rest an injury/);
+      expect(r.text).to.not.match(/^Yes/);
+    });
+
+    it('a body part located by where a belt sits, beside an upper back denied, is chronic lower back pain', async () => {
+      const r = await say(
+        "not between the shoulder blades, it's lower, right around where my belt sits, aches after long drives. is dry needling used for that?",
+      );
+      expect(r.text).to.match(/Chronic lower back pain/);
+    });
+
+    it('a named condition ("golfer\'s elbow") is not overruled by an activity cue of the other side', async () => {
+      const r = await say("can you needle golfer's elbow? i do a lot of pruning and hedge trimming");
+      expect(r.text).to.match(/Golfer/);
+      expect(r.text).to.not.match(/Tennis elbow/);
+    });
+
+    it('a heel pain "like a knife" that someone "says it is like" is described, never a diagnosis the list lacks', async () => {
+      const r = await say('my dad says it is like a nail under his heel for the first steps every morning, then it eases. could needling help him?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+    });
+
+    it('"how old does my son need to be" asks an age limit (the clinic\'s), never how old dry needling is', async () => {
+      const r = await say('how old does my son need to be to have dry needling?');
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/1980s/);
+    });
+
+    it('a name split up by voice typing ("plant are fashy itis", "fiber my algia") is put back together', async () => {
+      expect((await say('can dry needling help plant are fashy itis')).text).to.match(/Plantar fasciitis/);
+      expect((await say('is fiber my algia on your list')).text).to.match(/Fibromyalgia/);
+      expect((await say('i have a plant in my garden that gives me hay fever, can acupuncture help?')).text).to.not.match(/Plantar/);
+    });
+
+    it('thanks with an aside ("you have been kind to an old lady", "better than waiting on hold") are thanks', async () => {
+      expect((await say('Thank you so much, you have been very patient with an old lady.')).text).to.match(/welcome/);
+      expect((await say('Gracias! thanks heaps, easier than waiting on hold.')).text).to.match(/welcome/);
+    });
+
+    it('a long story that comes to its question after "so basically" is answered with that question, not a complaint told in passing', async () => {
+      const r = await say(
+        'ok this will be long sorry, my neighbour had acupuncture years ago when she was going through IVF and she raves about it, and my myotherapist keeps saying dry needling would fix my shoulder, and my brother reckons they are exactly the same thing and we have been going back and forth all weekend, so basically how are the two different??',
+      );
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('problems of both kinds told, then "which one should i do" in its own sentence, asks which matters most, then answers from it', async () => {
+      const c = new Conversation();
+      const first = await c.say('my calves are always tight from running and my sleep is rubbish. which one should i do?');
+      expect(first.text).to.match(/Which would you mainly like help with/);
+      const second = await c.say('the calves mostly, they are so tight');
+      expect(second.text).to.match(/points to dry needling/);
+    });
+  });
 });

@@ -227,6 +227,7 @@ const SELF_CARE_NAMES: Record<string, string> = {
   stretch: 'stretches',
   exercise: 'exercises',
   ice: 'ice or heat',
+  rest: 'when to rest an injury',
   'ice pack': 'ice or heat packs',
   'hot pack': 'heat packs',
   'heat pack': 'heat packs',

@@ -7,8 +7,9 @@ import { negatedBefore, placedOn, rulesOut } from './descriptions';
 import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
-import { SpellCorrector } from './spelling';
+import { editDistance, SpellCorrector } from './spelling';
 import { stem } from './stem';
+import { isEnglish } from './english';
 
 export type TreatmentId = 'acupuncture' | 'dryNeedling';
 
@@ -225,6 +226,8 @@ export interface EntityMatchers {
   weakTreatmentWords?: string[];
   /** The longer words of the listed conditions' names, for completing a half-remembered one ("piri-something"). */
   nameWords?: string[];
+  /** The listed names' long words and adjacent word pairs ("plantar fasciitis"), for a name that voice typing split up. */
+  spokenNames?: string[][];
 }
 
 /** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
@@ -308,6 +311,47 @@ function completeHalfNames(raw: string[], stems: string[], nameWords: string[] |
   }
 }
 
+/** A word's consonants after its first letter, doubles collapsed ("fasciitis" -> fscts): how a name sounds, roughly. */
+const consonants = (w: string) => (w[0] + w.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
+const MIN_SPOKEN = 10;
+const MAX_SPOKEN_EDITS = 3;
+
+/**
+ * "does dry needling help with plant are fashy itis": a long name that voice typing wrote as several words is put back
+ * when the words, joined, sound like it (the same first letter, consonants one edit apart) and none of them is the name's.
+ */
+function rejoinSpokenNames(raw: string[], stems: string[], names: string[][] | undefined): void {
+  if (!names) return;
+  for (let i = 0; i < raw.length; i++) {
+    for (let len = 4; len >= 2; len--) {
+      const window = raw.slice(i, i + len);
+      if (window.length < len) continue;
+      const joined = window.join('');
+      if (joined.length < MIN_SPOKEN || !/^[a-z]+$/.test(joined)) continue;
+      const name = names.find((n) => {
+        const target = n.join('');
+        // (one word at least that is no English word: "the outside of my hip" is no name split up)
+        return (
+          target[0] === joined[0] &&
+          Math.abs(target.length - joined.length) <= 3 &&
+          !window.some((w) => n.includes(w)) &&
+          window.some((w) => w.length >= 4 && !isEnglish(w)) &&
+          editDistance(joined, target, MAX_SPOKEN_EDITS) <= Math.min(MAX_SPOKEN_EDITS, Math.floor(target.length / 5)) &&
+          editDistance(consonants(joined), consonants(target), 1) <= 1
+        );
+      });
+      if (!name) continue;
+      // (the name's words in the first places, the rest of the window left empty)
+      window.forEach((_, k) => {
+        raw[i + k] = name[k] ?? '';
+        stems[i + k] = name[k] ? stem(name[k]) : '';
+      });
+      i += len - 1;
+      break;
+    }
+  }
+}
+
 const OK_WORDS = new Set(['worries', 'worry', 'probs', 'prob', 'problem', 'problems', 'problemo', 'dramas', 'drama', 'stress']);
 
 // Stops runaway work on pasted essays: classification needs the first sentences only.
@@ -321,12 +365,18 @@ export const MAX_TOKENS = 120;
 const DOUBTED =
   /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want)( (the|all|that|this|those|any))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$|\b(rather than|instead of|as opposed to|other than)( (the|all|that|this|those|any))?( \w+)?$/;
 
+/** Words that tell what follows as the cause of something ("because of stress in work", "brought on by poor sleep"). */
+const TOLD_AS_CAUSE =
+  /\b(because of|cause of|due to|caused by|brought on by|triggered by|made worse by|worse with|thanks to|stems from|comes from|from)( (the|my|all the|all this|too much|a lot of|lots of|so much|work|bad|poor|general))*\s*$/;
+
 export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
   const cleaned = cleanText(text);
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
   const raw = tokens.map((t) => t.norm);
   const stems = raw.map(stem);
   completeHalfNames(raw, stems, matchers.nameWords);
+  rejoinSpokenNames(raw, stems, matchers.spokenNames);
+  const nameStems = new Set((matchers.nameWords ?? []).map(stem));
   const slots: Array<string | undefined> = new Array(raw.length).fill(undefined);
 
   const conditions: FoundEntity<ConditionRef>[] = [];
@@ -441,7 +491,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
       const manyCues = (described.cues ?? 0) >= MANY_CUES;
       const bodyParts = (conditions.length === bare.length ? conditions : bare).every((c) => {
         const namedWords = wordsOf(c.text);
-        return descriptions.namesBodyPart(namedWords, namedWords.map(stem));
+        const namedStems = namedWords.map(stem);
+        // ("Does dry needling help golfer's elbow? I do a lot of pruning": a word of the condition's own name beside the
+        // place is the condition named, not a place that a description can say more about)
+        const place = descriptions.complaintWords(namedWords, namedStems);
+        const nameBeside = namedStems.some((st, i) => !place.has(i) && nameStems.has(st));
+        return descriptions.namesBodyPart(namedWords, namedStems) && !nameBeside;
       });
       // ("osteoarthritis in both knees … from kneeling": the place told is the named condition's own, no second condition)
       const placeOfDescribed = descriptions.partOf(raw, stems, described.condition.name);
@@ -510,6 +565,16 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
         value: { ...conditions[0].value, partial: true, described: undefined },
         text: quote(cleaned, tokens, diagnosis),
       });
+  }
+  // ("My dentist tell me I grind the teeth at night because of stress in work … the needles for this problem of the jaw?":
+  // a broader ailment of acupuncture's list told as the cause of a complaint of dry needling's is no second question)
+  if (conditions.some((c) => !c.value.excluded && c.value.list === 'dryNeedling')) {
+    const lower = cleaned.toLowerCase();
+    const cause = conditions.filter((c) => {
+      const at = lower.indexOf(c.text.toLowerCase());
+      return !c.value.excluded && c.value.list === 'acupuncture' && at > 0 && TOLD_AS_CAUSE.test(lower.slice(Math.max(0, at - 40), at));
+    });
+    if (cause.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !cause.includes(c)));
   }
   // "no muscle injuries or knots": a concept said not to apply implies nothing.
   // ("my stomach's constantly in knots": nerves, not a muscle's knot)

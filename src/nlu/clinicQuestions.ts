@@ -38,6 +38,14 @@ const ASKS_IF_BOT = [
   // "is anyone in at the practice at the moment?": whether a person is there to answer
   /\bis (someone|somebody|anyone|anybody) (in |around |about )?(at|in) (the|your|ur) (clinic|practice|office|reception|front desk)\b/,
   // "Is this a real lady I'm typing to?", "is that an actual bloke answering?": a real person of any kind
+  // ("is this a real physio answering or some AI thing?": a person of the clinic's trades, or a machine of any kind)
+  /\b(is|its|is it) (this|it|that) (a |an )?(real|actual|live|proper) (physio|physiotherapist|practitioner|acupuncturist|therapist|myotherapist|nurse|doctor|receptionist|staff member)\b/,
+  /\bor (just )?(some|an?|one of those|one of them|some kind of|some sort of)? ?(\w+ )?(bot|robot|chatbot|ai|a i|computer|automated|automatic|machine|chatgpt|gpt) (thing|program|programme|tool|service|system|generated|reply|replies|answering|typing)\b/,
+  // ("who's on the other end?", "is someone monitoring this chat?")
+  /\bwho(s| is| s| are| am i talking to| am i chatting to)( actually| really)? (on|at) the other end\b/,
+  /\b(is|are) (someone|somebody|anyone|anybody|a person|a human|staff|people|a real person) (actually |really |even )?(monitoring|watching|checking|reading|looking at) (this|the|these|my) (chat|chats|messages|conversation|conversations|inbox|replies)\b/,
+  // ("my husband wants to know if there's a human reading these messages or not")
+  /\b(is there|theres|there is|there s) (actually |really |even )?(a |an |any |some )?(real |actual |live )?(human|person|people|someone|somebody|anyone|anybody|staff member|receptionist) (actually |really |even )?((reading|answering|replying to|typing|writing|seeing|checking) (these|this|the|my|our|what i|what we)( \w+)? ?(messages?|chats?|texts?|questions?|replies|answers|type|write|send|ask)|on the other end|at the other end|behind (this|the|these) (chat|screen|messages|replies|answers))\b/,
   /\b(is|its|is it) (this|it|that) (a |an )?(real|actual|live|proper) (lady|woman|man|bloke|guy|girl|fella|person|human|someone|somebody|people)\b/,
   /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
@@ -99,7 +107,7 @@ const ASKS_IF_BOT = [
 /** "Which one is older?", "which came first?", "older or newer than…": the two treatments compared by age, which the article gives. */
 // ("how old are they?", "what's the history of each one?", "is either one a recent invention?": both ages asked)
 const WHICH_OLDER =
-  /\b(been around|existed|around) (as long as|longer than|for as long as)\b|\bwhen (were|did) (they|both|the two|both of them|these|those|each|each one) (first |originally )?(start|started|begin|began|come about|come along|originate|invented|developed|created|appear|appeared)\b|\b(is|was) (dry needling|acupuncture|it|that) (as old as)\b|\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b|\b(is|was) (dry needling|acupuncture|dn|acu|it|that|that one|this one) (much |a lot |way |far |heaps |really |actually )?(older|newer|younger|more recent)\s*\??$/;
+  /\b(been around|existed|around) (as long as|longer than|for as long as)\b|\bwhen (were|did) (they|both|the two|both of them|these|those|each|each one) (first |originally )?(start|started|begin|began|come about|come along|originate|invented|developed|created|appear|appeared)\b|\b(is|was) (dry needling|acupuncture|it|that) (as old as)\b|\bhow old are (they|both|the two|these|those|them|each|each one|both of them)\b|\b(history|age|ages|origins?) of (each|each one|both|the two|them|either|both of them)\b|\b(is|was) (either|any) (one |of them |of the two )?(a )?(recent|new|newer|modern) (invention|thing|one|practice|treatment|idea)\b|\b(which|what)(( one| 1| of them| treatment| of the two)? (is|was|came|come|has been|s)| ones) (the )?(older|the oldest|newer|the newest|oldest|newest|more old|most old|more new|more recent|most recent|first|around longer|invented first|developed first|more traditional|more modern|been around (longer|the longest|more)|around the longest)\b|\b(older|newer) or (newer|older|younger) than\b|\b(is|was) (dry needling|acupuncture|it) (older|newer|younger|more recent) than\b|\b(is|was) (dry needling|acupuncture|dn|acu|it|that|that one|this one) (much |a lot |way |far |heaps |really |actually )?(older|newer|younger|more recent)\s*\??$/;
 
 /** "Which decade did dry needling appear in?", "what year was it invented": when, asked of one treatment or of both. */
 // ("is acupuncture a modern treatment?", "how old is dry needling?": one treatment's age, asked)
@@ -395,6 +403,10 @@ const SOCIAL_VOCAB = new Set(
     // "nice to meet you", and a kind comparison ("better than the last website I tried")
     'language native main poor broken terrible best perfect strong understand understood apologies apologise apologize excuse pardon ' +
     'say said mean write wrote saying meet meeting pleased better than last tried ever ' +
+    // thanks in the writer's first language ("Cảm ơn! Thank you"), an old man thanking, and the wait it spared them
+    // ("you have been very kind to an old man", "better than waiting on the phone")
+    'cam gracias merci danke grazie arigato arigatou xie xiexie shukran efharisto dhanyavaad dhanyavad obrigado obrigada spasibo terima kasih salamat ' +
+    'old man lady woman gentleman bloke fella waiting wait hold phone queue line ' +
     // thanks for an explanation ("Thanks for explaining the difference, it makes much more sense now"), patience asked
     // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
     'explaining explained explanation difference makes made sense clearer more please bad quite actually ' +

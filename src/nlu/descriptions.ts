@@ -63,10 +63,19 @@ const ADVICE_TO_DO = (tokens: string[], i: number) =>
 /** "my neighbour says your clinic does the needles": what someone said of the clinic, which names no diagnosis. */
 const OF_THE_CLINIC = (tokens: string[], i: number) => ['your', 'you', 'yous', 'u', 'ur'].includes(tokens[i + 1] ?? '');
 
+/** "she says it is like a knife under the heel": how it feels, likened, which names no diagnosis. */
+const FEELS_LIKE = (tokens: string[], i: number) =>
+  /^(it is |its |it s |it feels |feels |it was |its like |it kind of feels )?(like|as if|as though)\b/.test(tokens.slice(i + 1, i + 5).join(' '));
+
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   const at = tokens.findIndex(
     (t, i) =>
-      DIAGNOSIS.test(t) && !ADVISED.has(tokens[i + 1] ?? '') && !TOLD_OWN_STORY(tokens, i) && !ADVICE_TO_DO(tokens, i) && !OF_THE_CLINIC(tokens, i),
+      DIAGNOSIS.test(t) &&
+      !ADVISED.has(tokens[i + 1] ?? '') &&
+      !TOLD_OWN_STORY(tokens, i) &&
+      !ADVICE_TO_DO(tokens, i) &&
+      !OF_THE_CLINIC(tokens, i) &&
+      !FEELS_LIKE(tokens, i),
   );
   if (at < 0) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.

@@ -28,7 +28,7 @@ const NOT_A_THING =
 /** "1) … 2) …", "1. … 2. …" (a digit alone, so "the 1980s." is no item). */
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
-const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
+const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+[,!]?\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 /** "Three quick ones from a busy mum of two:": a longer lead-in that announces the questions, before a colon. */
 const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/iu;
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
@@ -48,7 +48,7 @@ const ASKING_LEAD =
 /** A comma followed by a question word and more: the next question of a list. */
 // (not a clause that says where or when: "the other one, where it hurts on the inside of the elbow", "…, when I bend")
 const COMMA_QUESTION = new RegExp(
-  `\\s*,\\s*(?:and\\s+)?(?:(?:further|furthermore|also|secondly|lastly),?\\s+)?(?!(?:where|when|how|what|why|which|who)\\s+(?:it|i|he|she|they|we|my|his|her|their)\\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\\b))(?=(?:${QUESTION_START}|whether)\\s+[\\w'’]+\\s+[\\w'’]+)`,
+  `\\s*,\\s*(?:and\\s+)?(?:(?:further|furthermore|also|secondly|lastly),?\\s+)?(?!(?:where|when|how|what|why|which|who)\\s+(?:it|i|he|she|they|we|my|his|her|their)\\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\\b))(?=(?:${QUESTION_START}|whether)\\s+[\\w'’]+\\s+[\\w'’]+|you\\s+(?:open|close|work|take|accept|treat|offer|have)\\s+\\w+[^,]*\\?\\s*$)`,
   'i',
 );
 

@@ -140,6 +140,8 @@ export class PassagePicker {
       if (m.to - m.from === 1 && tokens[m.from] === 'when' && JOINING_WHEN_NEXT.has(tokens[m.from + 1] ?? '')) continue;
       // ("flares up every year after shearing": how often, not how old)
       if (m.to - m.from === 1 && /^years?$/.test(tokens[m.from]) && HOW_OFTEN_BEFORE.has(tokens[m.from - 1] ?? '')) continue;
+      // ("how old does my daughter need to be to have dry needling?": an age the patient must be, not how old it is)
+      if (tokens.slice(m.from, m.to).join(' ') === 'how old' && /^(do|does|should|must|would|will|can|need|have)$/.test(tokens[m.to] ?? '')) continue;
       const weight = m.to - m.from === 1 && QUESTION_WORDS.has(tokens[m.from]) ? 0.5 : m.to - m.from;
       scores.set(p, (scores.get(p) ?? 0) + weight);
       ranks.set(p, (ranks.get(p) ?? 0) + weight + (this.isConcept(tokens.slice(m.from, m.to).join(' ')) ? 1 : 0));

@@ -43,7 +43,7 @@ const AGE_ASKED =
 /** An age limit asked outright ("any age limits?", "what's the minimum age?"): the clinic's, whatever else is said. */
 // ("is needling ok for a 12 year old?", "is he too old for it?": whether an age may have it, the clinic's to say)
 const AGE_LIMIT_ASKED =
-  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age|(ok|okay|safe|suitable|alright|fine|too young|allowed) for (a|an|my) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (year|yr) old|(is|am|are) (he|she|i|they|my \w+) too (old|young) for|(is|are) (\d{1,2}|(a|an) \d{1,2} (year|yr) old|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen) too (old|young)|too (young|old) (for (it|this|that|acupuncture|dry needling|needling|needles|treatment|the treatment|a session)|to (have|try|get|do) (it|this|that|acupuncture|dry needling|needling|needles|treatment)))\b/;
+  /\b(age (limit|limits|restriction|restrictions|requirement|requirements|cut ?off)|minimum age|maximum age|(is there|are there) (an? )?(upper |lower )?age|(ok|okay|safe|suitable|alright|fine|too young|allowed) for (a|an|my) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (year|yr) old|how old (do|does|should|must|would|will) (i|you|u|he|she|they|we|my \w+|your \w+|kids|children|teens|teenagers|a child|a kid|a person|someone|patients|people) (need to|have to|got to|gotta)? ?be\b|(is|am|are) (he|she|i|they|my \w+) too (old|young) for|(is|are) (\d{1,2}|(a|an) \d{1,2} (year|yr) old|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen) too (old|young)|too (young|old) (for (it|this|that|acupuncture|dry needling|needling|needles|treatment|the treatment|a session)|to (have|try|get|do) (it|this|that|acupuncture|dry needling|needling|needles|treatment)))\b/;
 
 /**
  * Money asked about: a price, a fee, a rebate, a fund or WorkCover ("how much does dry needling cost compared to
@@ -228,12 +228,29 @@ const NOT_COVERED_ASKED =
 const WHICH_FOR_ME =
   /^(so |and |ok |okay |hi |hey )?which (one|ones|needles|needling|treatment|treatments|type|kind|sort|option|of the two|of them|of those)( of (needling|treatment|the two))? (is|are|s|would be|will be|do i need|should i (get|have|try|book|choose|pick|go for)|suits?|would suit|works? best) (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|my|him|her|us)\b|^(so |and |ok |okay |hi |hey )?which ones (meant |right |best |better |good |suited |suitable |ideal )?(for|4) (me|him|her|us)\b|\b(like|want|need|get|after|looking for|have) (a |some |your )?(recommendation|suggestion)\b|\bwhich (one|of your two|of the two|of them|of those|treatment)( of yours)? (would|will|might|could) (suit|be best for|be better for|be right for|be best suited to|be more suited to) (me|my|him|her|us)\b|\b(do not|dont|don't) know (anything|much|a thing) about (either|both|them|these|the two)\b|\bwhere (do|should) i (start|begin)\b/;
 
+/** "is there one that's more scientific / western?", "which one is the more natural option?": the choice asked by an approach wanted. */
+const ONE_OF_AN_APPROACH =
+  /\b(is there|theres|there is|which|what|got|have you got|do you have|do you (do|offer)) (one|1|treatment|option|kind|type|sort|needling)( of (them|the two|yours|those|these))? (that is|thats|that s|which is|is|s|thats a bit|that is a bit)( a bit| a little| much)? (more|the more|most) (scientific|western|evidence based|science based|medical|mainstream|researched|proven|modern|clinical|traditional|natural|holistic|eastern|chinese|spiritual|alternative)\b/;
+
+/** Words after which a long message comes to its question ("so basically", "long story short", "my question is"). */
+const SUMMED_UP =
+  /(.*\b(?:so basically|basically|long story short|to cut a long story short|my question is|my real question is|the question is|tl ?dr|in short|so anyway|anyway|anyways)\b[\s,:;.!-]*)(?=(?:what|whats|what's|which|how|is|are|can|could|do|does|would|will|should|why|when|where|who)\b)/i;
+const SUMMED_UP_MIN_WORDS = 30;
+const SUMMED_UP_SURE = 0.9;
+/** The questions a summing-up can be: the article's topics, not a condition (the story's own complaint stays the question). */
+const TWO_COMPARED = new Set(['difference', 'similarity']);
+const SUMMED_UP_INTENTS = new Set(['difference', 'similarity', 'what_is', 'how_it_works', 'which_suits', 'uses']);
+
+/** "which one should i do?", "so which do I go for": the choice between the two asked, bare. */
+export const CHOICE_ASKED =
+  /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your two)?( should| do| would| could| can| shall)? (i|we|he|she|they) (do|get|have|try|book|choose|pick|go for|go with|start with|need|book in for)( then| first| do you reckon| do you think)?\s*\??\s*$/;
+
 /**
  * "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for, asked at the
  * start (clinicQuestions' asksWhichIsFor matches anywhere and more loosely; using it here moved three read cases).
  */
 const WHICH_MORE_FOR =
-  /^(so |and |ok |okay |hi |hey )?which (one |ones |of the two |of them |of those |of your two |treatment |needling )?(is|s|are|would be|tends to be|leans) (more|mainly|mostly|better|best|aimed|geared|meant|targeted|designed|focused|used more) (for|about|at|towards|toward|to|on|with)\b/;
+  /^(so |and |ok |okay |hi |hey )?which (one |ones |of the two |of them |of those |of your two |treatment |needling |one of (your|the) (two|2) (treatments |options |kinds |types )?|of (your|the) (two|2) (treatments |options |kinds |types ))?(is|s|are|would be|tends to be|leans) (more|mainly|mostly|better|best|aimed|geared|meant|targeted|designed|focused|used more) (for|about|at|towards|toward|to|on|with)\b/;
 
 /** A dose asked about ("how many milligrams of magnesium should I take", "what dose of fish oil is safe"). */
 const DOSE_UNIT = '(?:mg|mgs|milligrams?|grams?|mcg|micrograms?|ml|mls|tablets?|pills?|capsules?|caps|drops|units|doses?|teaspoons?|spoonfuls?)';
@@ -369,6 +386,20 @@ const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.m
 const MEDICINE_ASKED =
   /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|(ok|okay|fine|alright) to (keep )?(take|taking|stop|stopping)|safe to (keep )?(take|taking|stop|stopping)|(instead of|rather than) (taking|using|having|being on|going on))\b/;
 
+/**
+ * "Should I keep training on it with tape or rest it completely?", "should I rest it or keep walking on it": whether to
+ * rest an injury or stay active, self-care the article does not give.
+ */
+const REST_OR_ACTIVE =
+  /\bshould (i|he|she|we) (keep|continue|carry on|stop|rest|tape|strap|train|play|run|walk|go back|be resting|be training|just rest|totally rest)\b(?: \S+){0,8} (or|vs|versus) (just |completely |totally )?(rest|resting|stop|stopping|keep|keeping|tape|taping|strap|strapping|train|training|play|playing|run|running|walk|walking|carry on|push through)\b|\bshould (i|he|she|we) (rest|tape|strap|train on|walk on|run on|play on|keep training on|keep playing on|keep running on|keep walking on|push through) (it|them|my \w+|his \w+|her \w+)\b/;
+
+/** The medicine named in one sentence, then taken up as "it" by the next ("… Should I stop taking it?"). */
+const TAKEN_UP =
+  /\b(take|taking|stop|stopping|keep|keeping|use|using|come off|coming off|go off|going off|skip|skipping|quit|quitting)( taking| using)? (it|them|this|that|these|those)\b/;
+function askedOfItAfter(previous: string, named: string, said: string): boolean {
+  return ` ${previous} `.includes(` ${named} `) && TAKEN_UP.test(said);
+}
+
 /** A sentence put as a question: a question mark, or a question's opening word (", is that ok to keep taking" too). */
 const ASKED_SENTENCE = /\?\s*$|(^|[,;:]\s*|\b(and|but|so) )(can|could|should|would|will|is|are|do|does|which|what|whats|how|any)\b/i;
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
@@ -402,6 +433,18 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 
 /** How long a name's word must be to be completed from its beginning ("piri-something" is piriformis; "back" is whole). */
 const HALF_NAME_WORD = 7;
+/** The listed names' long words ("fibromyalgia") and adjacent word pairs ("plantar fasciitis"), as voice typing may split them. */
+function spokenNames(names: string[]): string[][] {
+  const out: string[][] = [];
+  for (const name of names) {
+    const ws = words(name.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
+    for (let i = 0; i < ws.length; i++) {
+      if (ws[i].length >= 10) out.push([ws[i]]);
+      if (i + 1 < ws.length && ws[i].length + ws[i + 1].length >= 12) out.push([ws[i], ws[i + 1]]);
+    }
+  }
+  return out.filter((n, i) => out.findIndex((m) => m.join(' ') === n.join(' ')) === i);
+}
 
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
   // Excluded phrases first: at equal length "upper back pain" must win over "back pain" (the matcher's sort is stable).
@@ -425,6 +468,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     ),
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
     nameWords: [...new Set(k.conditions.flatMap((c) => words(c.name.toLowerCase())).filter((w) => w.length >= HALF_NAME_WORD))],
+    spokenNames: spokenNames(k.conditions.map((c) => c.name)),
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
@@ -804,6 +848,7 @@ export class IntentRecognizer {
     const care = SELF_CARE.exec(joined);
     if (care) return { kind: 'selfcare', text: careNamed(care[3]) };
     if (ICE_OR_HEAT.test(joined)) return { kind: 'selfcare', text: 'ice' };
+    if (REST_OR_ACTIVE.test(joined)) return { kind: 'selfcare', text: 'rest' };
     // "How many milligrams of magnesium should I take for cramps?": a dose is advice about a medicine, whatever the
     // article says of the thing dosed.
     const dose = doseAsked(joined);
@@ -826,9 +871,10 @@ export class IntentRecognizer {
       // ("I've tried the creams and the fish oil, some good, some not so much … is dry needling any use for
       // osteoarthritis?": with a condition named, the medicine's own sentence must ask about it)
       const named = norm.slice(found.from, found.to).join(' ');
-      const own = sentencesOf(a.cleaned)
-        .map((x) => ({ x, said: words(x).join(' ') }))
-        .filter((o) => ` ${o.said} `.includes(` ${named} `));
+      // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": the next
+      // sentence asks of it)
+      const sentences = sentencesOf(a.cleaned).map((x) => ({ x, said: words(x).join(' ') }));
+      const own = sentences.filter((o, i) => ` ${o.said} `.includes(` ${named} `) || (i > 0 && askedOfItAfter(sentences[i - 1].said, named, o.said)));
       const asked = own.length === 0 ? MEDICINE_ASKED.test(joined) : own.some((o) => MEDICINE_ASKED.test(o.said) && ASKED_SENTENCE.test(o.x.trim()));
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !asked)) return undefined;
     } else if (
@@ -917,7 +963,28 @@ export class IntentRecognizer {
   }
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
-    return this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
+    const whole = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
+    return this.summedUp(text, hint) ?? whole;
+  }
+
+  /**
+   * "…my husband says they're totally different and now we're arguing about it lol so basically what's the difference
+   * between acupuncture and dry needling??": a long story, then the question it comes to after "so basically", "long
+   * story short", "my question is": that question is what is asked, when it is a question of the clinic's on its own.
+   */
+  private summedUp(text: string, hint: { patientsOwn?: boolean }): Recognition | undefined {
+    if (text.split(/\s+/).length < SUMMED_UP_MIN_WORDS) return undefined;
+    const m = SUMMED_UP.exec(text);
+    if (!m) return undefined;
+    const asked = text.slice(m.index + m[1].length).trim();
+    if (asked.split(/\s+/).length < 3 || !/\?\s*$/.test(asked)) return undefined;
+    const r = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(asked, hint)));
+    // (only a question that names what it asks of: "so basically, can you help?" leans on the story, which stays)
+    // ("how are the two different??": the two are the treatments, named or not)
+    const names = r.treatments.length > 0 || r.conditions.length > 0 || (r.implied?.length ?? 0) > 0 || TWO_COMPARED.has(r.intent);
+    // (the same intent too: the story's complaints are no part of the question, "so basically how are the two different??")
+    if (!names || !SUMMED_UP_INTENTS.has(r.intent) || r.score < SUMMED_UP_SURE) return undefined;
+    return { ...r, text: asked };
   }
 
   /**
@@ -1449,11 +1516,17 @@ export class IntentRecognizer {
       USED_FOR_THINGS.test(written)
     )
       return { ...withScores, intent: this.options.usesIntent, score: top.score, reason: 'entity' };
+    // ("is there one that's more scientific / western? I don't really buy into meridians")
+    if (ONE_OF_AN_APPROACH.test(said) && !conditionIntent) return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is
     // wanted or turned down, then the choice asked in a sentence of its own)
     if (WANTS_OR_REFUSES.test(written) && WHICH_FOR_ME.test(plainForm(lastSentence(text))))
+      return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // ("sore back from digging AND i dont sleep well. which one should i do": problems told, then the choice asked in a
+    // sentence of its own)
+    if (CHOICE_ASKED.test(plainForm(lastSentence(text))) && sentencesOf(text).length > 1 && mentionsConcerns(text, a.conditions))
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "Isn't dry needling just acupuncture with a new name so other therapists can do it?": whether the two are one thing,
     // however much "therapists" leans on who practises it.
