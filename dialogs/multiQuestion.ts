@@ -462,6 +462,10 @@ function onceEach<T>(f: (part: string) => T): (part: string) => T {
 }
 
 /** Whether every question asked is the clinic's own (no condition, treatment or concept in it) and the parts that only tell name no treatment. */
+/** A wish to try a treatment, told ("she's been wanting to try acupuncture", "I've always been keen to give dry needling a go"). */
+const WISH_TO_TRY =
+  /\b(wanting|wanted|want|wants|keen|meaning|meant|dying|hoping|hoped|interested|curious|thinking about|thinking of|would like|d like|love) (to )?(try|trying|give|giving|have|having|get|getting)\b/;
+
 function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string[], questions: string[]): boolean {
   const clinicOnly = (p: string) => {
     const r = recognize(p);
@@ -487,7 +491,8 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
   const treatAsked = questions.some((p) => /\b(you|u) (treat|help with|work on)\b/i.test(p));
   return (
     questions.every(clinicOnly) &&
-    told.every((p) => !namesTreatment(recognize(p))) &&
+    // ("mum's 70th is coming up and she's been wanting to try acupuncture": a wish to try it, told, asks nothing of it)
+    told.every((p) => !namesTreatment(recognize(p)) || (WISH_TO_TRY.test(plainForm(p)) && recognize(p).conditions.length === 0)) &&
     !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))))
   );
 }
@@ -505,6 +510,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
+  // (a long story summed up in one question is that question: the story's parts are no questions of their own)
+  if (recognition.summedUp) return false;
   // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,
   // told first; the message is that question, routed as a whole.
   // ("I see osteoarthritis mentioned but is RA covered too?": with the listed one named too, each part is answered)

@@ -212,6 +212,15 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * cause in a sentence of its own (stress management added), knee pain after an ACL reconstruction (knee pain answered,
  * not post-surgical pain), a pelvis broken twenty years ago (hip pain, not chronic pain), Osgood-Schlatter below the
  * kneecap after basketball (sports injuries, not knee pain).
+ * patients-words-test-108.json (p96, busy parents and shift workers on phones, some retirees), written at session 40's
+ * start and kept unread through the session (105/110 on the start and on the final code of that work, the same ids),
+ * then read late in the session: a truckie's long story "… Mate at the depot had the needles done for his back … anyway
+ * long story short would the needles help my neck and the headaches" (the mate's back answered, a stroke note for a
+ * "right side going up into the back of my head", and the clinic tier), "golfers elbow … can u needle it" (declined),
+ * "much easier to deal with than the last clinic's website 😂" (off-topic), gift vouchers beside a mum "wanting to try
+ * acupuncture" (its definition added), "Will I bruise after dry needling?" (the clinic tier); now 109. Left: the
+ * truckie's story still gets the clinic tier first (the mate's session is read as the writer's; an 'unless' for someone
+ * else's recommended session was tried and dropped: it voided the writer's own soreness told beside a sister's praise).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -313,6 +322,7 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-104.json': 109,
   'patients-words-test-106.json': 108,
   'patients-words-test-107.json': 105,
+  'patients-words-test-108.json': 109,
   'patients-words-test-109.json': 109,
   'patients-words-test-110.json': 109,
   'patients-words-test-111.json': 109,

@@ -4498,4 +4498,36 @@ describe('understanding patients’ own words', () => {
       expect(second.text).to.match(/points to dry needling/);
     });
   });
+
+  describe("session 40's late set", () => {
+    it('a long story ending "long story short would the needles help my X" answers X, never a body part of someone in the story', async () => {
+      const r = await say(
+        'right so I work in a warehouse, lifting all day, and the last few months my lower back has been killing me by knock off. my brother in law had acupuncture for his shoulder and swears by it, and the wife keeps nagging me to sort it out. long story short could dry needling help my back',
+      );
+      expect(r.text).to.match(/Chronic lower back pain/);
+      expect(r.text).to.not.match(/Shoulder/);
+    });
+
+    it('a listed condition and "can u needle it?" asks whether it is needled: the condition answered, never declined', async () => {
+      const r = await say('tennis elbow from the rowing machine. can u needle that');
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/doesn’t cover/);
+    });
+
+    it('praise set against another clinic ("so much easier to deal with than the last place") is thanked, never declined', async () => {
+      const r = await say('honestly way easier to talk to than the last clinic i rang');
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('a clinic question beside a wish to try a treatment ("she\'s keen to try acupuncture") is the clinic\'s, without a lesson on the treatment', async () => {
+      const r = await say("can I buy a voucher for my sister? she's been keen to try acupuncture for ages");
+      expect(r.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+
+    it('an after-effect asked about before a session ("will I bruise afterwards?") is a question answered honestly, never the clinic tier\'s "check on this"', async () => {
+      const r = await say('will I be sore or bruised after dry needling? I have a formal on saturday');
+      expect(r.text).to.not.match(/check on this/);
+      expect(r.text).to.match(/Phone:|our team/i);
+    });
+  });
 });

@@ -307,7 +307,7 @@ const ACKNOWLEDGE =
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly|(good|great|clear|nice|excellent|very good|so good) (at )?(explaining|explanations?)|(explained|explain|explains) (it |that |things |everything |them )?(so |very |really )?(well|clearly|nicely|simply)|(clearly|well|nicely|beautifully) explained)\b/;
+  /\b(smart|clever|helpful|funny|good bot|legend|(much |way |heaps |so much |a lot )?(better|easier|clearer|nicer|friendlier|quicker) (to deal with |to talk to |to use |to understand |to chat to |to chat with )?than|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly|(good|great|clear|nice|excellent|very good|so good) (at )?(explaining|explanations?)|(explained|explain|explains) (it |that |things |everything |them )?(so |very |really )?(well|clearly|nicely|simply)|(clearly|well|nicely|beautifully) explained)\b/;
 /** Small talk with the bot itself: how its day is, sorry to bother it, how clever or polite it is. */
 const SMALL_TALK =
   /\b(how( (is|s|has|was)|s|z) (your|ur|ya) (day|week|morning|afternoon|evening|weekend|night|shift)( been| going| treating (you|u))?|how are (you|u|ya)( going| doing| today| travelling)?|hows (it|things) (going|with you)|(keeping|keep) (you|u) busy|busy (with|day|today)|you must (get|be)( asked)?|(sorry|apologies) (to|for) (be|being) (such |a |so |) ?(a )?(bother|pain|nuisance|pest)|(sorry|apologies) (to|for) (bother|bothering|trouble|troubling) (you|u)|silly questions|(clever|smart|polite|patient|friendly) (little )?(thing|bot|computer|machine|program)|would never have believed|(arent|are not) (you|u) (a |so )?(clever|smart|polite|clever little)|do (you|u) (ever )?(get tired|sleep|take a break|have a (day|break) off))\b/;
@@ -407,6 +407,7 @@ const SOCIAL_VOCAB = new Set(
     // ("you have been very kind to an old man", "better than waiting on the phone")
     'cam gracias merci danke grazie arigato arigatou xie xiexie shukran efharisto dhanyavaad dhanyavad obrigado obrigada spasibo terima kasih salamat ' +
     'old man lady woman gentleman bloke fella waiting wait hold phone queue line ' +
+    'deal easier friendlier quicker navigate talk ' +
     // thanks for an explanation ("Thanks for explaining the difference, it makes much more sense now"), patience asked
     // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
     'explaining explained explanation difference makes made sense clearer more please bad quite actually ' +
@@ -500,7 +501,7 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
 
 /** Kind words that set the bot above another clinic, site or bot, and what is said of the other after them. */
 const OUTDOES_OTHERS =
-  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better) )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
+  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
 
 function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';

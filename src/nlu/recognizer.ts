@@ -95,6 +95,8 @@ export interface Recognition {
   implied?: TreatmentId[];
   /** The message points back at something said before ("it", "that"). */
   refersBack: boolean;
+  /** A long message came to this question ("… long story short would the needles help my neck"): `text` is the question. */
+  summedUp?: boolean;
   /** Which of the two lists the condition talked about is on, asked ("is that the acupuncture or the other one?"). */
   whichListAsked?: boolean;
   /**
@@ -240,6 +242,10 @@ const SUMMED_UP_SURE = 0.9;
 /** The questions a summing-up can be: the article's topics, not a condition (the story's own complaint stays the question). */
 const TWO_COMPARED = new Set(['difference', 'similarity']);
 const SUMMED_UP_INTENTS = new Set(['difference', 'similarity', 'what_is', 'how_it_works', 'which_suits', 'uses']);
+
+/** "can u needle it?", "could you needle that for me": whether the thing told is needled. */
+const NEEDLED_ASKED =
+  /\b(can|could|would|will|do|does|should)( you| u| ya| yous| they| someone| one of you| your (physios|practitioners|staff))? (needle|dry needle|needles) (it|that|this|them|those|my|his|her|the|there)\b/;
 
 /** "which one should i do?", "so which do I go for": the choice between the two asked, bare. */
 export const CHOICE_ASKED =
@@ -977,14 +983,20 @@ export class IntentRecognizer {
     const m = SUMMED_UP.exec(text);
     if (!m) return undefined;
     const asked = text.slice(m.index + m[1].length).trim();
-    if (asked.split(/\s+/).length < 3 || !/\?\s*$/.test(asked)) return undefined;
+    // (a question mark is often left off: "long story short would the needles help my neck and the headaches")
+    if (asked.split(/\s+/).length < 4) return undefined;
+    // ("Anyway long story short, would dry needling be suitable for that?": the question points back into the story)
+    if (/\b(that|this|it|these|those|them|all that|any of it)\b/i.test(asked)) return undefined;
     const r = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(asked, hint)));
     // (only a question that names what it asks of: "so basically, can you help?" leans on the story, which stays)
     // ("how are the two different??": the two are the treatments, named or not)
     const names = r.treatments.length > 0 || r.conditions.length > 0 || (r.implied?.length ?? 0) > 0 || TWO_COMPARED.has(r.intent);
     // (the same intent too: the story's complaints are no part of the question, "so basically how are the two different??")
-    if (!names || !SUMMED_UP_INTENTS.has(r.intent) || r.score < SUMMED_UP_SURE) return undefined;
-    return { ...r, text: asked };
+    // (a condition question too, when the question names its own: "long story short would the needles help my neck and the
+    // headaches", not the mate's back told in the story)
+    const ownCondition = r.intent === this.options.conditionIntent && r.conditions.length > 0;
+    if (!names || !((SUMMED_UP_INTENTS.has(r.intent) && r.score >= SUMMED_UP_SURE) || ownCondition)) return undefined;
+    return { ...r, text: asked, summedUp: true };
   }
 
   /**
@@ -1518,6 +1530,14 @@ export class IntentRecognizer {
       return { ...withScores, intent: this.options.usesIntent, score: top.score, reason: 'entity' };
     // ("is there one that's more scientific / western? I don't really buy into meridians")
     if (ONE_OF_AN_APPROACH.test(said) && !conditionIntent) return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
+    // ("golfers elbow from the gym 💪 inside of elbow. can u needle it": a listed condition, and whether it is needled)
+    if (
+      this.options.conditionIntent &&
+      a.conditions.some((c) => !c.value.excluded && !c.value.partial) &&
+      NEEDLED_ASKED.test(written) &&
+      top.intent !== this.options.conditionIntent
+    )
+      return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
     if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is

@@ -422,6 +422,9 @@ const SIMILE_ASKED =
 // ("1) When was dry needling developed 2) Is it painful 3) What is the cost": a question numbered in a list)
 const FEEL_ASKED =
   /^(?!.*\b(still|now|since|already|keeps?|kept)\b)(\d+ )?((and|but|so|also|plus|then|ok|okay|wondering|question) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually |very |too )?(hurt|sting|be sore|be painful|ache|bruise|painful|sore)\b/;
+/** "Will I bruise after dry needling?", "am I going to be sore the next day?": an after-effect asked about before a session. */
+const AFTER_EFFECT_ASKED =
+  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)((and|but|so|also|plus|then|ok|okay|just wondering) )?(will i|would i|am i going to|am i gonna|might i|could i|do people|does everyone|do most people|will he|will she|would he|would she|will my \w+) (usually |normally |likely |definitely |probably |still )?(bruise|bleed|be sore|be bruised|get bruises|get bruised|get a bruise|get sore|feel sore|ache|have bruises|have marks|get marks|be tired|feel tired|feel sick)\b/;
 /** "is it bad if…", "is it normal that…": a worry about something happening now, not a hypothetical. */
 // ("would it be bad if i like passed out during dry needling": a case put, in the past subjunctive; not "now")
 const WORRY_NOW =
@@ -506,7 +509,8 @@ export function isHypothetical(words: string[], start: number, end = start): boo
     FORETOLD_IN_SESSION.test(all) ||
     SIMILE_ASKED.test(all) ||
     IN_TREATMENT_ASKED.test(all) ||
-    FEEL_ASKED.test(all)
+    FEEL_ASKED.test(all) ||
+    AFTER_EFFECT_ASKED.test(all)
   );
 }
 
