@@ -28,6 +28,7 @@ import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
 import { passagePicker } from '../src/nlu/passages';
+import { sentencesOf } from '../src/nlu/recognizer';
 
 const TREATMENT_PROMPT_ID = 'treatmentPrompt';
 const WATERFALL = 'topicWaterfall';
@@ -106,7 +107,7 @@ const POINTS_BACK = /\b(that|this|it|those|them|these|there|one|ones|such)\b/i;
  * physio told is no question of who practises it); the whole message when every sentence asks or none does.
  */
 function askedSentences(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
+  const sentences = sentencesOf(text);
   const questions = sentences.filter((p) => /\?\s*$/.test(p));
   // (only a question that names the treatment and points back to nothing: "Is dry needling useful for that?" asks of what
   // was told, "Can you explain?" of all of it)

@@ -226,8 +226,17 @@ export interface EntityMatchers {
   weakTreatmentWords?: string[];
   /** The longer words of the listed conditions' names, for completing a half-remembered one ("piri-something"). */
   nameWords?: string[];
+  /** Their stems, for telling a condition named from a place ("golfer's elbow" is no bare elbow). */
+  nameStems?: Set<string>;
   /** The listed names' long words and adjacent word pairs ("plantar fasciitis"), for a name that voice typing split up. */
-  spokenNames?: string[][];
+  spokenNames?: SpokenName[];
+}
+
+/** A listed name as voice typing may split it: its words, joined, and how the joined form sounds (`consonants`). */
+export interface SpokenName {
+  words: string[];
+  joined: string;
+  sound: string;
 }
 
 /** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
@@ -312,7 +321,7 @@ function completeHalfNames(raw: string[], stems: string[], nameWords: string[] |
 }
 
 /** A word's consonants after its first letter, doubles collapsed ("fasciitis" -> fscts): how a name sounds, roughly. */
-const consonants = (w: string) => (w[0] + w.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
+export const consonants = (w: string) => (w[0] + w.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 const MIN_SPOKEN = 10;
 const MAX_SPOKEN_EDITS = 3;
 
@@ -320,7 +329,7 @@ const MAX_SPOKEN_EDITS = 3;
  * "does dry needling help with plant are fashy itis": a long name that voice typing wrote as several words is put back
  * when the words, joined, sound like it (the same first letter, consonants one edit apart) and none of them is the name's.
  */
-function rejoinSpokenNames(raw: string[], stems: string[], names: string[][] | undefined): void {
+function rejoinSpokenNames(raw: string[], stems: string[], names: SpokenName[] | undefined): void {
   if (!names) return;
   for (let i = 0; i < raw.length; i++) {
     for (let len = 4; len >= 2; len--) {
@@ -328,23 +337,22 @@ function rejoinSpokenNames(raw: string[], stems: string[], names: string[][] | u
       if (window.length < len) continue;
       const joined = window.join('');
       if (joined.length < MIN_SPOKEN || !/^[a-z]+$/.test(joined)) continue;
-      const name = names.find((n) => {
-        const target = n.join('');
-        // (one word at least that is no English word: "the outside of my hip" is no name split up)
-        return (
-          target[0] === joined[0] &&
-          Math.abs(target.length - joined.length) <= 3 &&
-          !window.some((w) => n.includes(w)) &&
-          window.some((w) => w.length >= 4 && !isEnglish(w)) &&
-          editDistance(joined, target, MAX_SPOKEN_EDITS) <= Math.min(MAX_SPOKEN_EDITS, Math.floor(target.length / 5)) &&
-          editDistance(consonants(joined), consonants(target), 1) <= 1
-        );
-      });
+      // (one word at least that is no English word: "the outside of my hip" is no name split up)
+      if (!window.some((w) => w.length >= 4 && !isEnglish(w))) continue;
+      const sound = consonants(joined);
+      const name = names.find(
+        (n) =>
+          n.joined[0] === joined[0] &&
+          Math.abs(n.joined.length - joined.length) <= 3 &&
+          !window.some((w) => n.words.includes(w)) &&
+          editDistance(joined, n.joined, MAX_SPOKEN_EDITS) <= Math.min(MAX_SPOKEN_EDITS, Math.floor(n.joined.length / 5)) &&
+          editDistance(sound, n.sound, 1) <= 1,
+      );
       if (!name) continue;
       // (the name's words in the first places, the rest of the window left empty)
       window.forEach((_, k) => {
-        raw[i + k] = name[k] ?? '';
-        stems[i + k] = name[k] ? stem(name[k]) : '';
+        raw[i + k] = name.words[k] ?? '';
+        stems[i + k] = name.words[k] ? stem(name.words[k]) : '';
       });
       i += len - 1;
       break;
@@ -376,7 +384,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const stems = raw.map(stem);
   completeHalfNames(raw, stems, matchers.nameWords);
   rejoinSpokenNames(raw, stems, matchers.spokenNames);
-  const nameStems = new Set((matchers.nameWords ?? []).map(stem));
+  const nameStems = matchers.nameStems ?? new Set<string>();
   const slots: Array<string | undefined> = new Array(raw.length).fill(undefined);
 
   const conditions: FoundEntity<ConditionRef>[] = [];

@@ -17,7 +17,7 @@ import {
   TIMING_ASKED,
   asksIfOneSuits,
 } from './clinicQuestions';
-import { analyse, BACK_REFERENCES, ConditionRef, EntityMatchers, FoundEntity, TreatmentId } from './analyse';
+import { analyse, BACK_REFERENCES, ConditionRef, consonants, EntityMatchers, FoundEntity, SpokenName, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights } from './features';
 import { IntentScore } from './naiveBayes';
@@ -440,7 +440,7 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 /** How long a name's word must be to be completed from its beginning ("piri-something" is piriformis; "back" is whole). */
 const HALF_NAME_WORD = 7;
 /** The listed names' long words ("fibromyalgia") and adjacent word pairs ("plantar fasciitis"), as voice typing may split them. */
-function spokenNames(names: string[]): string[][] {
+function spokenNames(names: string[]): SpokenName[] {
   const out: string[][] = [];
   for (const name of names) {
     const ws = words(name.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
@@ -449,7 +449,9 @@ function spokenNames(names: string[]): string[][] {
       if (i + 1 < ws.length && ws[i].length + ws[i + 1].length >= 12) out.push([ws[i], ws[i + 1]]);
     }
   }
-  return out.filter((n, i) => out.findIndex((m) => m.join(' ') === n.join(' ')) === i);
+  return out
+    .filter((n, i) => out.findIndex((m) => m.join(' ') === n.join(' ')) === i)
+    .map((n) => ({ words: n, joined: n.join(''), sound: consonants(n.join('')) }));
 }
 
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
@@ -466,6 +468,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
       ...phraseEntries<ConditionRef>({ name: c.name, list: c.list, broader: true }, c.broader),
     ]),
   ];
+  const nameWords = [...new Set(k.conditions.flatMap((c) => words(c.name.toLowerCase())).filter((w) => w.length >= HALF_NAME_WORD))];
   return {
     conditions: new PhraseMatcher(conditionEntries, true),
     // One-word names match as written or misspelt, not by stem: "needles" is not "needling".
@@ -473,7 +476,8 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
       TREATMENT_IDS.flatMap((t) => phraseEntries(t, [...k.treatments[t].aliases, ...k.treatments[t].weakAliases]).map(exactSingleWord)),
     ),
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
-    nameWords: [...new Set(k.conditions.flatMap((c) => words(c.name.toLowerCase())).filter((w) => w.length >= HALF_NAME_WORD))],
+    nameWords,
+    nameStems: new Set(nameWords.map(stem)),
     spokenNames: spokenNames(k.conditions.map((c) => c.name)),
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
@@ -545,7 +549,7 @@ const ANYTHING_FOR = /\b(anything|something) (you|u|you guys) (can|could) do (fo
 /** The message ends by setting the two side by side ("… Acupuncture or dry needling?"). */
 const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry needling|acu|dn)\s*$/;
 /** A message's sentences, split after . ! and ?. */
-function sentencesOf(text: string): string[] {
+export function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
 }
 /** The last sentence of a message ("… Which one's for me?"). */
