@@ -70,8 +70,9 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 export const CONCEPT_QUESTION =
   /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
+// ("Did my back in at work.": an injury told, "did … in", not a question)
 const ASKS =
-  /^\s*(do|does|did|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
+  /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -401,6 +402,10 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
 const REPORTED =
   /^(and |but |so )?(they|he|she|the (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|radiologist)|my (doctor|doc|gp|physio|specialist|surgeon|chiro|podiatrist|wife|husband|partner|mum|dad|friend|mate)|i was|i ve been|ive been|i’ve been|i've been) (said|says|told|reckons?|thinks?|mentioned|called it|diagnosed)\b/i;
 
+/** Who recommended it, told and nothing more ("My husband's mate recommended it", "a friend swears by you guys"). */
+const RECOMMENDATION_TOLD =
+  /^(and |but |so |oh and )?((my|his|her|their|our|a|one of my) ([\w'’]+ ){0,2}|(he|she|they|someone|people|everyone) )(recommended|recommends|suggested|suggests|raves about|raved about|swears by|swore by|told me about|put me onto|mentioned)( it| this| them| you| you guys| your clinic| the clinic| it to me| you to me)?[.!]*$/i;
+
 const BOOKING_WORDS = /\b(book|booking|appointment|appt|slot|available|availability)s?\b/i;
 /** "do u do something for this", "can you help with that?": a question about the complaint told. */
 const REFERS_BACK = /\b(for|with|about|fix|help|treat) (this|that|it|them|those)\b/i;
@@ -703,9 +708,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       recognized.some((o) => o !== one && o.conditions.some((c) => !c.value.excluded));
     // ("Neck pain with pins and needles… They said it is a pinched nerve in the neck.": a part that tells, asking nothing
     // and naming nothing, is no question about the article, whatever the model read into it)
+    // ("Not sure if you do cupping as well? My husband's mate recommended it.": who recommended it, told)
     if (
       TOLD_NOT_ASKED.has(r.intent) &&
-      REPORTED.test(part.trim()) &&
+      (REPORTED.test(part.trim()) || RECOMMENDATION_TOLD.test(part.trim())) &&
       !part.includes('?') &&
       !ASKS.test(part) &&
       r.conditions.length === 0 &&

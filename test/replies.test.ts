@@ -221,6 +221,22 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * acupuncture" (its definition added), "Will I bruise after dry needling?" (the clinic tier); now 109. Left: the
  * truckie's story still gets the clinic tier first (the mate's session is read as the writer's; an 'unless' for someone
  * else's recommended session was tried and dropped: it voided the writer's own soreness told beside a sister's praise).
+ * Session 41: four sets written from the brief only and read as development sets after a run on the start (0677df4, text
+ * hidden): -114.json (pa2, elderly and second-language writers, questions buried in long messages) 100/110, -115.json
+ * (pa3, phone typists: SMS, misspellings, voice-to-text, emoji) 103, -116.json (pa4, writers for someone else, hedged
+ * questions) 101, -117.json (pa5, tradies, gym-goers, sceptics in slang) 103; then 102, 108, 105, 105. Fixed: the safety
+ * classifier's crisis line for "Not sure if this is the right place to ask, but … meridian lines" and for thanks "for
+ * being so patient", "fix my eyes so i dont need glasses anymore"; "the bottom of her heel is agony" (a part of three
+ * words with someone else's owner inside it was no complaint; "she says the bottom of her heel…" a diagnosis told);
+ * "is this like chatgpt", "lol ur not a robot r u", "gn cya", "omg 10/10"; a grandmother's hello with "no particular
+ * question yet", a helper announcing "she has some questions for you in a minute"; asthma asked about with its puffers
+ * or its habit (emergency first before, now the answer and the safety-net line); "deadlift sessions" (read as needling
+ * sessions); a neighbour's happy session (read as the writer's, urgent care for sciatica). Left: a meridian chart
+ * "with lines drawn all over a body" (fibromyalgia's "all over"), "those knots in the muscles hold on to" (myofascial
+ * pain's alias), a mechanism asked after "sticking needles in me", waking "at three in the morning … until dawn"
+ * (insomnia's cues are not enough without its name), tinnitus asked beside "the Chinese methods", a follow-up "why it
+ * hurts so much?", "on blood thinners. Is it safe…" (the clinic tier first), a mum who "cant lift her arm up to hang the
+ * washing" beside "shoulder impingement??" (emergency first, the classifier's), a stress-tight chest (emergency alone).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -327,6 +343,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-110.json': 109,
   'patients-words-test-111.json': 109,
   'patients-words-test-112.json': 109,
+  'patients-words-test-114.json': 102,
+  'patients-words-test-115.json': 108,
+  'patients-words-test-116.json': 105,
+  'patients-words-test-117.json': 105,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

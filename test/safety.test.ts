@@ -2561,4 +2561,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('apologies for messaging so late, the twins only just went down 😅 hello first, question coming');
     expectTier('my dad collapsed at his desk this arvo and is not making sense', 'emergency');
   });
+  it("the kinds of session 41's sets: 'chess pain' is chest pain; a good session that turned ('loved it, but now her arm is numb') is still the session; someone else's happy session is no session of the writer's; numbness where they put the needles that is still there is urgent care; a tacked-on rebooking hides nothing", () => {
+    expectTier('got chess pain for the last half hour, heavy like a weight, sweaty and sick', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my son plays chess for hours and his neck is stiff afterwards, would dry needling help?');
+    expectTier('my husband had acupuncture this morning and loved it but now his arm is numb and weak', 'urgent', ['first']);
+    expectNoGuidanceFirst(
+      'My sister had dry needling with you for her neck and she was really pleased. I get pins and needles down my leg from sciatica, do you treat that?',
+    );
+    expectTier('still a numb patch on my jaw where they put the needles, since tuesday. can i rebook for friday?', 'urgent', ['first']);
+  });
+  it("the kinds of session 41's benign sets: a hedge before the question, thanks for patience and undressing nerves are no crisis; the wheeze of a long-standing asthma asked about is answered; a kitchen cut "on my hand" is a bleed, not self-harm; blood sugar is no bleed; 'the second he saw the needles' is not when", () => {
+    expectNoGuidanceFirst('Not sure if this is the right place to ask, but what do the meridian lines stand for?');
+    expectNoGuidanceFirst("I didn't know where else to ask. Do you needle kids?");
+    expectTier('Not sure if this is the right place but I keep thinking everyone would be better off without me', 'crisis');
+    expectNoGuidanceFirst('thank you for being so patient with all my questions, my husband says thanks as well');
+    expectNoGuidanceFirst("i'll die of embarrassment if i have to take my top off, is there a gown?");
+    expectNoGuidanceFirst('does acupuncture do anything for asthma? I use my preventer every morning and still get wheezy on runs');
+    expectTier('my asthma is bad, wheezing and I cannot finish a sentence, puffer not working', 'emergency', ['alone']);
+    expectNoGuidanceFirst('type 2 diabetic here, my blood sugar is all over the place lately, can dry needling help my sore feet?');
+    expectTier('my blood sugar is fine but the cut on my hand is pouring blood and wont stop', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my brother fainted the second he saw the needle, ages ago at the dentist. can he look away during acupuncture?');
+    expectNoGuidanceFirst('hypothetically if i got a bruise from the needles would anyone notice? like does it bruise much');
+  });
 });

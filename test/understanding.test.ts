@@ -4530,4 +4530,65 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/Phone:|our team/i);
     });
   });
+
+  describe("session 41's sets", () => {
+    it('a body part of three words with someone else\'s owner inside it ("the bottom of his foot") is their complaint, described', async () => {
+      const r = await say('the arch of his foot is agony first thing when he gets up, can you needle that?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      const told = await say('She says the bottom of her heel hurts for the first few steps out of bed. Do you use needles for that?');
+      expect(told.text).to.match(/Plantar fasciitis/);
+      expect(told.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a hello with no question yet, or a helper announcing questions to come, is greeted, never declined', async () => {
+      for (const text of [
+        "Hello, I'm not very good with these computers, my son set it up for me on the tablet. I don't have a particular question yet, I only wanted to see how it works.",
+        "Hi! I'm just helping my dad use the computer, he has a few questions for you in a minute.",
+      ]) {
+        const r = await say(text);
+        expect(r.text, text).to.not.match(/not something I can help with/);
+        expect(r.recognition?.outcome, text).to.equal('answered');
+      }
+    });
+
+    it('bot-or-person asked with "like" or as a denial ("is this like chatgpt", "ur not a robot r u") is answered: automated', async () => {
+      for (const text of ['is this like siri or a real person typing', 'haha ur not a bot r u']) {
+        const r = await say(text);
+        expect(r.text, text).to.match(/automated assistant/);
+      }
+    });
+
+    it('a medicine asked about in SMS spelling ("shud i take nurofen") is for a doctor or pharmacist, not a condition answer', async () => {
+      const r = await say('shud i take panadol for my neck b4 my appt');
+      expect(r.text).to.match(/pharmacist/);
+    });
+
+    it('"did my back in" tells an injury: the question beside it (WorkCover) is what is answered, with no condition answer', async () => {
+      const r = await say('Did my shoulder in at work last week. Can I claim dry needling on WorkCover?');
+      expect(r.text).to.not.match(/closest condition/);
+      expect(r.text).to.match(/Phone:/);
+    });
+
+    it('another therapy asked about indirectly ("not sure if you do cupping") is said to be outside the article, and who recommended it asks nothing', async () => {
+      const r = await say("Not sure if you do cupping too? My sister's physio recommended it. Also is sciatica something dry needling is used for?");
+      expect(r.text).to.match(/cupping/);
+      expect(r.text).to.match(/Sciatica/);
+      expect(r.text).to.not.match(/developed in the 1980s/);
+    });
+
+    it('the Western approach turned down ("doesn\'t want anything Western") is a wish for the traditional one: acupuncture', async () => {
+      const r = await say("My dad doesn't want anything western. Which of the two is the old traditional one?");
+      expect(r.text).to.match(/points to acupuncture|acupuncture is an ancient Chinese medicine practice/);
+    });
+
+    it('which list the condition just answered is on, asked with "that", is answered for that condition', async () => {
+      const r = await afterSaying('can dry needling help carpal tunnel?', 'is that on the acupuncture list or the dry needling one?');
+      expect(r.text).to.match(/Carpal tunnel syndrome is on our article’s list for dry needling/);
+    });
+
+    it('what the knots "hold on to" is what they trap: lactic acid', async () => {
+      const r = await say('what do the knots in your muscles hold on to, according to the article?');
+      expect(r.text).to.match(/lactic acid/);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
   ellipticalThing,
   followUp,
   notUnderstood,
+  listAskedOfLast,
   pointedBack,
   remember,
   ResolvedQuestion,
@@ -197,6 +198,12 @@ export class TurnRecognizer {
     if (thatOne) {
       const again = this.recognizer.recognize(text.replace(THAT_ONE, THAT_ONE_NAMED[recognition.treatments[0]]), { patientsOwn });
       if (!notUnderstood(again)) recognition = { ...again, text, refersBack: true };
+    }
+    // ("is that on the acupuncture list or the dry needling one?" after carpal tunnel: which list it is on, asked)
+    const listAsked = listAskedOfLast(text, recognition, ctx);
+    if (listAsked) {
+      const again = this.recognizer.recognize(listAsked, { patientsOwn });
+      if (again.conditions.length > 0) recognition = { ...again, intent: 'condition_query', text, refersBack: true };
     }
     const resolved = pointedBack(text, recognition, ctx);
     if (resolved) {

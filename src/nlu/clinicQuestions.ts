@@ -18,7 +18,8 @@ const ASKS_IF_BOT = [
   // "are you one of the acupuncturists?", "are you the receptionist?": whether a person of the clinic is writing
   /\b(are|r) (you|u) (one of the |one of their |an? |the )(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|nurses?|doctors?|therapists?|myotherapists?|staff( member)?|owner|admin)\b/,
   // Without the verb, as people text it: "u a robot or what", "you a real person?".
-  new RegExp(`^(so |and |hey |oi |wait )?(you|u|ya|youre|ur|you re) (an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
+  // ("lol ur not a robot r u": the guess put as a denial)
+  new RegExp(`^(so |and |hey |oi |wait |lol |haha |omg )?(you|u|ya|youre|ur|you re) (not )?(an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   // ("you are doctor or machine?": a person of a trade set against a machine)
   new RegExp(
@@ -47,7 +48,8 @@ const ASKS_IF_BOT = [
   // ("my husband wants to know if there's a human reading these messages or not")
   /\b(is there|theres|there is|there s) (actually |really |even )?(a |an |any |some )?(real |actual |live )?(human|person|people|someone|somebody|anyone|anybody|staff member|receptionist) (actually |really |even )?((reading|answering|replying to|typing|writing|seeing|checking) (these|this|the|my|our|what i|what we)( \w+)? ?(messages?|chats?|texts?|questions?|replies|answers|type|write|send|ask)|on the other end|at the other end|behind (this|the|these) (chat|screen|messages|replies|answers))\b/,
   /\b(is|its|is it) (this|it|that) (a |an )?(real|actual|live|proper) (lady|woman|man|bloke|guy|girl|fella|person|human|someone|somebody|people)\b/,
-  /\b(is|its) (this|it|that) (a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
+  // ("is this like chatgpt or…": what it is like)
+  /\b(is|its) (this|it|that) (like |kinda |kind of |sort of |basically |just )?(a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
   /\bis (this|there) a (real )?(human|person) (there|here|on the other end)\b/,
   // "is a robot answering me?", "is an actual person replying?"
@@ -248,7 +250,7 @@ export function asksWhichIsScientific(text: string): boolean {
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
 // ("haha fair enough, bye then": acknowledgements before it)
 const FAREWELL =
-  /^((ok|okay|k|kk|alright|thanks|thank you|thx|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
+  /^((ok|okay|k|kk|alright|thanks|thank you|thx|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|gn|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
 
 /** Season's greetings ("Merry Christmas to the whole team!"): wished back, never a farewell to worry about. */
 const FESTIVE =
@@ -364,7 +366,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
 /** Words a purely social message is made of: greetings, thanks, kind words, "sorry, wrong chat", fillers. */
 const SOCIAL_VOCAB = new Set(
   (
-    'hi hello helo hey heya hiya howdy gday good morning afternoon evening day hola buenos buenas dias bonjour ciao namaste kia ora yo ' +
+    'hi hello helo hey heya hiya howdy omg gn tablet ipad laptop gday good morning afternoon evening day hola buenos buenas dias bonjour ciao namaste kia ora yo ' +
     'there everyone all team folks guys quick just a an the i im ive my me you youre youve your u ya yous been have has had very so ' +
     'much really heaps lots lot for with to before after ask asking question questions some few couple of this that it its ' +
     'thanks thank thankyou thanx thx ty ta cheers appreciate appreciated grateful dear love mate darl legend patient helpful ' +
@@ -439,7 +441,7 @@ const SOCIAL_VOCAB = new Set(
  */
 // ("G'day, just having a sticky beak at what you do. Cheers": a visitor looking around)
 const GO_EASY =
-  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|(having|have|had|taking|take) a (quick |little |bit of a )?(sticky beak|stickybeak|squiz|gander|look|peek|nosy|browse|look around|poke around)( around)?( at (what you do|what you guys do|what yous do|what you offer|the (site|page|website)|your (site|page|website)))?|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
+  /\b((you have|youve|you|that has|thats|that|this has|it has|its) (answered|covered|cleared up|explained|sorted) (everything|all of it|it all|all my questions|my questions|my question|all i (wanted|needed) to know|what i (wanted|needed) to know)( i (wanted|needed) to know)?|go easy on me|be gentle with me|(having|have|had|taking|take) a (quick |little |bit of a )?(sticky beak|stickybeak|squiz|gander|look|peek|nosy|browse|look around|poke around)( around)?( at (what you do|what you guys do|what yous do|what you offer|the (site|page|website)|your (site|page|website)))?|be patient with me|(a bit |a little |so |pretty |really )?(hopeless|useless|no good|bad|terrible|not (great|good|very good|the best|much good)) (with|at) (the |a |these |this )?(computers?|technology|tech|phones?|typing|these things|chat things|internet|computer things|gadgets))\b/g;
 
 /**
  * What was learnt, to be passed on ("I will tell my wife about the needles tonight", "I'll show my mum this"): a
@@ -465,7 +467,7 @@ const PASSES_ON_SAID = new RegExp(PASSES_ON.source);
  * "I'm a slow typist so please bear with me"): a greeting's opening, answered by inviting the question.
  */
 const ANNOUNCES_QUESTION =
-  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing)\b/g;
+  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing|(she|he|they|we|my \w+) (has|have|has got|have got|s got|ve got) (a|one|some|a few|few|a couple of|couple of|two|three) (quick |small |little )?(questions?|queries|things to ask)( for (you|u))?( in a (minute|sec|second|moment|bit|tick))?|(i )?(do not|dont|did not|didnt) have (a|any) (particular |specific |real |actual )?(questions?|query)( (yet|just yet|right now|at the moment|as such))?|(i )?(only|just)? ?(wanted|want|thought i would|thought id) to (say hello|say hi|see how (it|this|the chat) works|try (it|this) out|have a look)|(see|seeing|find out) how (it|this|the chat|this chat) works|(i am |im )?(just )?helping (my \w+|him|her|them) (to )?(use|with) (the|this|a|her|his|their) (computer|tablet|phone|ipad|laptop|chat|website)|(told|showed|said) (me|her|him) (i|she|he) (could|can) (type|write|ask|chat) (in )?(here|on this|this way))\b/g;
 
 /**
  * Who sent the patient, or that a booking is coming ("my physio gave me your clinic's name", "a friend recommended

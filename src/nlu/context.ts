@@ -376,6 +376,21 @@ export function pointedBack(text: string, r: Recognition, ctx: ClinicContext): s
   return topic ? text.replace(POINTS_BACK, topic) : undefined;
 }
 
+/**
+ * "is that on the acupuncture list or the dry needling one?", "which list is it on?" after a condition was answered:
+ * which list the condition talked about last is on, asked with "that" or "it". The message with the condition's name
+ * for it; undefined when it asks no such thing, names another condition, or no condition was talked about.
+ */
+export function listAskedOfLast(text: string, r: Recognition, ctx: ClinicContext): string | undefined {
+  const last = ctx.lastCondition;
+  if (!last || ctx.lastIntent !== 'condition_query' || r.conditions.some((c) => c.value.name !== last.name)) return undefined;
+  const said = saidForm(text);
+  if (!LIST_OF_IT.test(said)) return undefined;
+  return said.replace(POINTS_BACK, last.name.toLowerCase());
+}
+const LIST_OF_IT =
+  /\b(is|s|isnt|is it|are) (that|it|this|they|those) (on|in|under|listed (on|in|under)|part of) (the|your|ur) (acupuncture|acu|dry needling|dn|needling) (list|one|side)\b|\bwhich list (is|s|are) (that|it|this|they) (on|in|under)\b|\b(on|in|under) which list\b/;
+
 /** Which part or problem matters most ("the hip's the main thing", "focus on the knee", "way worse"). */
 const MATTERS_MOST =
   'focus on|main (thing|one|problem|issue)|bothers me (most|more)|way worse|(the|my|top) priority|matters most|most important|(biggest|bigger) (issue|problem|thing|deal)';

@@ -67,6 +67,9 @@ const OF_THE_CLINIC = (tokens: string[], i: number) => ['your', 'you', 'yous', '
 const FEELS_LIKE = (tokens: string[], i: number) =>
   /^(it is |its |it s |it feels |feels |it was |its like |it kind of feels )?(like|as if|as though)\b/.test(tokens.slice(i + 1, i + 5).join(' '));
 
+/** Words that only say whose or which a body part is ("the", "her"), before the part itself. */
+const WHOSE = new Set(['the', 'her', 'his', 'my', 'their', 'your', 'our', 'both', 'its', 'that', 'this']);
+
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   const at = tokens.findIndex(
     (t, i) =>
@@ -78,6 +81,13 @@ function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
       !FEELS_LIKE(tokens, i),
   );
   if (at < 0) return false;
+  // ("she says the bottom of her heel is agony for the first few steps": the body part told first, then how it is: a
+  // complaint reported, not a name for it)
+  const first = tokens
+    .slice(at + 1, at + 6)
+    .filter((t) => !WHOSE.has(t) && t !== 'of')
+    .slice(0, 2);
+  if (first.some((t) => parts.has(t) || parts.has(t.replace(/s$/, '')))) return false;
   // "diagnosed with that condition where you ache all over … starts with an F": the name is not given, it is described.
   if (describedNotNamed(tokens.slice(at + 1, at + 8))) return false;
   // "physio said a muscle in there is tight and pressing on a nerve": a lay account of what is wrong, not a name for it.
@@ -500,8 +510,9 @@ export class DescriptionMatcher {
     // (only a part that is what the sentence is about, "her jaw has started clicking", not "hurting his hamstrings" or
     // "lifts his arm over his head")
     // (or the part an injury befell: "tore his hamstring", "rolled her ankle", "pulled something in his thigh")
+    // ("the bottom of her heel is agony": the owner inside a part of three words or more)
     const theirs = (p: { from: number; to: number }) =>
-      THIRD_PERSON_POSSESSIVE.has(tokens[p.from - 1] ?? '') &&
+      (THIRD_PERSON_POSSESSIVE.has(tokens[p.from - 1] ?? '') || tokens.slice(p.from, p.to).some((t) => THIRD_PERSON_POSSESSIVE.has(t))) &&
       (TELLS_OF_PART.has(tokens[p.to] ?? '') || tokens.slice(Math.max(0, p.from - 4), p.from - 1).some((t) => INJURED.has(t)));
     const ownBody = patientsOwn || asksList || tokens.some((t) => FIRST_PERSON.has(t)) || parts.some((p) => spokenOf(tokens, p.from) || theirs(p));
     // ("when I lie down my legs get restless": "down" ends the verb, it is no "down my legs")

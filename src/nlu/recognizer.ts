@@ -174,8 +174,9 @@ function asksAboutService(cleaned: string, service: string): boolean {
 }
 
 // ("whats the difference between acupuncture and cupping": set against ours, asked without a "?")
+// ("Not sure if you do cupping as well": asked indirectly)
 const SERVICE_ASK =
-  /^\s*(do|does|can|could|is|are|would|should|what|whats|what's|what’s|wats|which|how|hows|how's|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or|difference|different|differ|compare|compared|same as|similar to)\b/;
+  /^\s*(do|does|can|could|is|are|would|should|what|whats|what's|what’s|wats|which|how|hows|how's|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or|difference|different|differ|compare|compared|same as|similar to)\b|\b(not sure|wondering|wonder|curious|do you know|dont know|don't know|unsure) (if|whether)\b/;
 
 /**
  * Asking for self-care advice the article does not give: "what's a good stretch for a tight lower back", "which
@@ -882,10 +883,13 @@ export class IntentRecognizer {
       // osteoarthritis?": with a condition named, the medicine's own sentence must ask about it)
       const named = norm.slice(found.from, found.to).join(' ');
       // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": the next
-      // sentence asks of it)
+      // sentence asks of it) ("shud i take nurofen or panadol for my back": asked in SMS spelling, read as the words say)
       const sentences = sentencesOf(a.cleaned).map((x) => ({ x, said: words(x).join(' ') }));
       const own = sentences.filter((o, i) => ` ${o.said} `.includes(` ${named} `) || (i > 0 && askedOfItAfter(sentences[i - 1].said, named, o.said)));
-      const asked = own.length === 0 ? MEDICINE_ASKED.test(joined) : own.some((o) => MEDICINE_ASKED.test(o.said) && ASKED_SENTENCE.test(o.x.trim()));
+      const asked =
+        own.length === 0
+          ? MEDICINE_ASKED.test(joined)
+          : own.some((o) => MEDICINE_ASKED.test(o.said) && (ASKED_SENTENCE.test(o.x.trim()) || ASKED_SENTENCE.test(o.said)));
       if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !asked)) return undefined;
     } else if (
       (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||

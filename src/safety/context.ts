@@ -232,8 +232,9 @@ const RECENT = [
   // "red and hot and gets bigger every day": getting worse, so now (not a habit).
   /\b(bigger|worse|larger|redder|wider|angrier|more swollen|further|higher) (and (bigger|worse|larger|redder|wider|angrier) )?(every|each|by the) (day|hour|minute)\b/,
 
-  // ("felt faint for a minute" is how long it lasted, not when)
-  /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|(?<!\b(my|his|her|our|their) )seconds?)( ago)?\b/,
+  // ("felt faint for a minute" is how long it lasted, not when; "fainted the second he saw the needles" is what set it
+  // off, not when: someone else's, so as not to blunt "I fainted the second I stood up")
+  /(?<!\bfor (a |an |one |two |a few |few |a couple of |\d+ )?)\b(minutes?|mins?|hours?|hrs?|an hour|(?<!\b(my|his|her|our|their) )seconds?(?! (he|she|they|we|you|it) ))( ago)?\b/,
   // ("kept in hospital overnight", "stayed overnight": how long a stay was, not when)
   /\b(yesterday|last night|(?<!\b(hospital|ward|ed|icu|emergency|kept|stayed|stay|admitted) )overnight|earlier)\b/,
   // "since lunch there's a crushing feeling": since a time today.
@@ -421,7 +422,7 @@ const SIMILE_ASKED =
  */
 // ("1) When was dry needling developed 2) Is it painful 3) What is the cost": a question numbered in a list)
 const FEEL_ASKED =
-  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)(\d+ )?((and|but|so|also|plus|then|ok|okay|wondering|question) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually |very |too )?(hurt|sting|be sore|be painful|ache|bruise|painful|sore)\b/;
+  /^(?!.*\b(still|now|since|already|keeps?|kept)\b)(\d+ )?((and|but|so|also|plus|then|ok|okay|wondering|question|like|just|um|so like) )?(is it|will it|would it|will this|are they|will they|is the (needling|needle|treatment|session|acupuncture)|are the needles|will the needles?|does it|do they|does the needle|do the needles) (going to |gonna )?(really |actually |even |usually |very |too )?(hurt|sting|be sore|be painful|ache|bruise|painful|sore)\b/;
 /** "Will I bruise after dry needling?", "am I going to be sore the next day?": an after-effect asked about before a session. */
 const AFTER_EFFECT_ASKED =
   /^(?!.*\b(still|now|since|already|keeps?|kept)\b)((and|but|so|also|plus|then|ok|okay|just wondering) )?(will i|would i|am i going to|am i gonna|might i|could i|do people|does everyone|do most people|will he|will she|would he|would she|will my \w+) (usually |normally |likely |definitely |probably |still )?(bruise|bleed|be sore|be bruised|get bruises|get bruised|get a bruise|get sore|feel sore|ache|have bruises|have marks|get marks|be tired|feel tired|feel sick)\b/;
@@ -756,6 +757,9 @@ function pastPerfect(sentence: string[], start: number, end: number): boolean {
 
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   const { best, distantAnywhere } = nearestCue(start, end, cues);
+  // ("mum has a pacemaker since her heart attack": what dates something else, told as before it; not when a recent
+  // cue is in the sentence, "ever since her heart attack this morning")
+  if (sinceIt(sentence, start) && !cues.some((c) => c.kind === 'recent')) return 'history';
   if (habitSinceSession(sentence, best, cues)) return 'now';
   // ("Six weeks ago I woke up and one side of my face had dropped": the past perfect, dated weeks ago in the sentence,
   // and nothing else in it says when)
@@ -802,6 +806,15 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
 }
+
+/** "since her heart attack", "ever since my stroke": the sign named as what something else dates from. */
+const SINCE_OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'the', 'mums', 'dads', 'your']);
+function sinceIt(sentence: string[], start: number): boolean {
+  return sentence[start - 2] === 'since' && SINCE_OWNERS.has(sentence[start - 1] ?? '') && NAMED_EVENT.test(sentence[start] ?? '');
+}
+/** The first word of an event named by its noun ("heart attack", "stroke"), not of a session ("since my upper back session"). */
+const NAMED_EVENT =
+  /^(heart|stroke|strokes|tia|seizure|seizures|fit|fits|collapse|overdose|od|anaphylaxis|anaphylactic|allergic|asthma|bleed|haemorrhage|hemorrhage|cardiac)$/;
 
 /** A condition kept in check: "are mostly controlled", "well controlled", "under control", "stable on medication". */
 const CONTROLLED =

@@ -97,7 +97,7 @@ function meIsMy(before: string | undefined, after: string | undefined): boolean 
 
 /** Sports and hobbies with sessions of their own. */
 const SPORT =
-  /\b(boulder(ing)?|climbing|climb|gym|training|run club|running|swimming|swim|surf(ing)?|yoga|pilates|crossfit|rowing|erg|cycling|spin|boxing|footy|netball|soccer|tennis|golf|rugby|cricket|basketball|hockey|dance|dancing|ballet|jiu ?jitsu|bjj|martial arts|weights|lifting|hiit|band practice|rehearsal|drumming|guitar)\b/i;
+  /\b(boulder(ing)?|climbing|climb|gym|training|run club|running|swimming|swim|surf(ing)?|yoga|pilates|crossfit|rowing|erg|cycling|spin|boxing|footy|netball|soccer|tennis|golf|rugby|cricket|basketball|hockey|dance|dancing|ballet|jiu ?jitsu|bjj|martial arts|weights|lifting|deadlifts?|deadlifting|powerlift(ing|er|ers)?|squats?|squatting|bench press|kettlebells?|bootcamp|f45|parkrun|sprints?|sprinting|strongman|hiit|band practice|rehearsal|drumming|guitar)\b/i;
 /** Words that name a treatment session. */
 const TREATMENT_WORD = /\b(needl\w*|acupunct\w*|acu|dn|treatment|appointment|appt|practitioner|clinic|therapist|physio|you)\b/i;
 /** A session that recurs ("after every session", "sessions"): "the session", "today's session" stay the treatment's. */

@@ -120,10 +120,11 @@ const COMING_BACK =
   /\b((when|how soon|can|could|should) (can |could |should )?(i|she|he|we|they|my \w+)|(when|whether|if) (i|she|he|we|they|my \w+) (can|could|should)) (rebook|re book|book (in )?again|book (in )?another|book (the )?next|come back|come in again|make (another|the next) (appointment|booking))\b|\b(wants?|wanted|wanna|keen|like|love|going|hoping|hopes)( to)? (keep (going|coming)|rebook|re book|book (in )?(another|anotha|again)|come back)\b|\bregular (\w+ )?(booking|appointment)s?\b/;
 /**
  * An everyday reason for a last visit or for being away, which a farewell does not give; or someone else's coming
- * along ("maybe he shouldn't come to my acupuncture appointment"): who comes with the patient, not a goodbye.
+ * along ("maybe he shouldn't come to my acupuncture appointment"): who comes with the patient, not a goodbye; or
+ * undressing for a session ("I'm going to die of embarrassment if I have to take my shirt off"): a patient's shyness.
  */
 const EVERYDAY_REASON =
-  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b/;
+  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b|\b(take|taking|took) (my|his|her|their|your|me) (shirt|top|t shirt|tshirt|clothes|pants|trousers|jeans|jumper|bra|dress|singlet|socks|shoes|kit) off\b|\b(get|getting|got) (undressed|changed|my kit off)\b|\bstrip (down|off) to\b/;
 /** A clause that opens as a what-if ("if I were to…", "what if…", "say I…"), not a wish ("easier on everyone if I…"). */
 const WHAT_IF_OPENING = /^(and |but |so )?(if|what if|say|suppose|supposing|in case|hypothetically|what happens if|what would happen if)\b/;
 /**
@@ -162,10 +163,13 @@ const FACE_ONLY =
  * than a wheeze ("wheezing so badly I can't talk", "puffer not working") keeps the guidance alone.
  */
 const BREATHING_CONDITION_ASKED =
-  /\b(acupuncture|needling|dry needling|needles|acu) (any |ever |really |actually |also |be |do )?(for|with|help|helps|help with|treat|treats|good for|work for|works for|used for|anything for) (my |his |her |their )?(asthma|copd|emphysema|bronchitis)\b/;
+  /\b(acupuncture|needling|dry needling|needles|acu) (any |ever |really |actually |also |be |do )?(for|4|with|help|helps|help with|treat|treats|good for|work for|works for|used for|anything for) (my |his |her |their )?(asthma|copd|emphysema|bronchitis)\b/;
 const MORE_THAN_A_WHEEZE =
   /\b(can ?not|cant|can'?t|can’t|unable to|struggling to|hard to|trouble) (\w+ )?(talk|speak|finish|breathe|breath|catch|get air|get my breath)|\b(not|isn'?t|isn’t|is not|wont|won'?t|won’t|doesn'?t|doesn’t|does not) (\w+ )?(working|work|helping|help)|\b(blue|grey|gray|gasping|attack|worse|worsening|ambulance|000|hospital|emergency|badly|so bad|so hard|really bad|struggling|tight chest|chest tight)\b/;
 const ONLY_A_WHEEZE = /^(a bit |bit |still |quite |slightly |a little )?(wheezy|wheezing|wheeze|wheezes)$/;
+/** How a long-standing asthma is told: its puffers, its habits, its flares, its years. */
+const WHEEZE_LONG_STANDING =
+  /\b(puffers?|inhalers?|preventers?|ventolin|every (cold |winter |single )?(morning|night|winter|time|run|season)|flares? up|always|for years|since (i was|he was|she was|they were) (a kid|a child|little|small|young|a baby)|since childhood|most (days|mornings|nights))\b/;
 
 /** Numbness or swelling explained by dental work just done ("numb from the dentist", "had a filling this morning"). */
 const DENTAL_CAUSE =
@@ -276,9 +280,12 @@ const ASKS_AFTERWARDS =
 /** Someone else's sign told with "felt" ("she felt faint"): over, as told. */
 const FELT = /\b(felt|was feeling)\b/;
 
-/** "my flatmate did dry needling and loved it": someone's good experience, told as a reason to ask, not a session of the writer's. */
+/**
+ * "my flatmate did dry needling and loved it", "my neighbour had your dry needling for her shoulder and she was very
+ * happy": someone's good experience, told as a reason to ask, not a session of the writer's.
+ */
 const RECOMMENDED =
-  /\b(loved it|loves it|swears by|swear by|swore by|sworn by|recommended|recommends|raves about|rave about|raved about|worked wonders|works wonders|said it helped|says it helped|told me to|highly recommend|rated it|rates it)\b|\b(said|says|reckons|reckoned|thought|thinks) (it|that it|that) (was|is|did|does|worked|works) (wonderful|great|amazing|brilliant|fantastic|excellent|really good|so good|good|life changing|a game changer|magic|a miracle|wonders)\b/;
+  /\b(loved it|loves it|swears by|swear by|swore by|sworn by|recommended|recommends|raves about|rave about|raved about|worked wonders|works wonders|said it helped|says it helped|told me to|highly recommend|rated it|rates it)\b|\b(she|he|they) (was|were|is|are) (very |really |so |super |ever so |more than )?(happy|pleased|impressed|rapt|stoked|thrilled|delighted)\b|\b(it|that|the needling|the acupuncture) (really )?(helped|fixed|sorted) (her|him|them)\b|\b(said|says|reckons|reckoned|thought|thinks) (it|that it|that) (was|is|did|does|worked|works) (wonderful|great|amazing|brilliant|fantastic|excellent|really good|so good|good|life changing|a game changer|magic|a miracle|wonders)\b/;
 
 /**
  * "is that one you treat?", "is tennis elbow one of the things dry needling is used for?": what the clinic treats, in the
@@ -326,6 +333,10 @@ const NO_SESSION_OF_MINE = [
   SESSION_LONG_AGO,
 ];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
+
+/** A good experience that turned ("…and loved it, but now her arm is numb"): what came after it is told. */
+const TURNED_AFTER =
+  /\bbut (now|since|then|today|tonight|this (morning|arvo|afternoon|evening)|afterwards|after that|later|overnight|the next day|next day)\b|\bsince then\b/;
 
 /** Surgery named: "had my hip done" is then the operation, not a session. */
 const SURGERY = /\b(surgery|surgical|surgeon|operation|op|replacement|replaced|reconstruction|arthroscopy|keyhole|hospital)\b/;
@@ -709,6 +720,18 @@ const ASKING_FRAMES = [
   'second guessing it',
   'second guessing the',
   'quick question',
+  // how the asking is put ("Not sure if this is the right place to ask, but what are meridian lines?", "I didn't know
+  // where else to ask"): a preface to a question, not a sign; whatever else the message tells is still read
+  'right place to ask',
+  'the right place for this',
+  'in the right place',
+  'where else to ask',
+  'who else to ask',
+  'how to put this',
+  'how to word this',
+  'how to phrase this',
+  'been asked before',
+  'waste your time',
   // ("I'm curious what the practitioner meant about not going too deep there": what was said at a session, asked about)
   'i am curious',
   'just curious',
@@ -1030,16 +1053,24 @@ export class SafetyTriage {
   }
 
   /** Whether the message says a session happened ("since the needling", "where the needle went in"). */
-  sessionHappened(clauses: NormalClause[]): boolean {
+  sessionHappened(clauses: NormalClause[], text = ''): boolean {
     // ("Is post surgical pain on your list? I had my hip done in June": "had my hip done" is the operation)
     const operationDone = (said: string) => HAD_IT_DONE.test(said) && clauses.some((o) => SURGERY.test(o.words.join(' ')));
     // ("Came in for a sore neck, left with a sore neck AND a sore shoulder": a visit told across a comma)
     const whole = clauses.map((c) => c.words.join(' ')).join(' ');
     if (LEFT_WITH.test(whole) && !noSessionOfMine(whole)) return true;
+    // ("my wife had dry needling yesterday and loved it but now her arm is numb": the good experience turned, so the
+    // session is the one whatever came after it followed)
+    const turned = TURNED_AFTER.test(text.toLowerCase());
+    const onlyPraised = (said: string) => RECOMMENDED.test(said) && !NO_SESSION_OF_MINE.some((re) => re !== RECOMMENDED && re.test(said));
     return clauses.some((c) => {
       if (c.stems.length === 0) return false;
       const said = c.words.join(' ');
-      return (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(said)) && !noSessionOfMine(said) && !operationDone(said);
+      return (
+        (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(said)) &&
+        (!noSessionOfMine(said) || (turned && onlyPraised(said))) &&
+        !operationDone(said)
+      );
     });
   }
 
@@ -1297,7 +1328,7 @@ export class SafetyTriage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
     // Each clause's words as one string, for the whole-clause checks below (all is well, what-ifs, denials).
     const saids = clauses.map((c) => c.words.join(' '));
-    const session = this.sessionHappened(clauses);
+    const session = this.sessionHappened(clauses, text);
     const mentions = this.mentions(clauses, session);
     const question = asksQuestion(text);
     let best: Triage = {
@@ -1342,6 +1373,13 @@ export class SafetyTriage {
           // ("Every night after dinner I get this burning coming up behind my breastbone … does your article cover
           // reflux?": a burning told with its everyday cause and its habit, nothing of a heart attack's alarm)
           if (sign.id === 'chest_pain' && refluxTold(text.toLowerCase(), undenied())) {
+            note(this.knowledge.tiers.emergency.safetyNet);
+            break;
+          }
+          // ("Can you use acupuncture for asthma? I'm on two puffers and still wheezy", "asthma flares up every cold
+          // morning at parkrun, wheezing by the 3k mark"): a wheeze that is how a long-standing asthma goes, asked about
+          // as what needling might treat: the answer, with the tier's safety-net line.
+          if (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text) && WHEEZE_LONG_STANDING.test(text.toLowerCase())) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
