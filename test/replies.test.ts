@@ -237,6 +237,11 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * (insomnia's cues are not enough without its name), tinnitus asked beside "the Chinese methods", a follow-up "why it
  * hurts so much?", "on blood thinners. Is it safe…" (the clinic tier first), a mum who "cant lift her arm up to hang the
  * washing" beside "shoulder impingement??" (emergency first, the classifier's), a stress-tight chest (emergency alone).
+ * patients-words-test-118.json (pa6, everyday writers of all ages, questions implied), written at session 41's start and
+ * kept unread through its first round (106/110 on the start and after it, the same ids), then read: an Achilles stiff
+ * "after Saturday parkrun" (the day read as a session's), hay fever a mum "always had acupuncture for", exam nerves
+ * with a racing heart "every time I sit down to study" (emergency alone); now 109. Left: "How can a needle in my hand or
+ * foot do anything for my stomach? They're nowhere near each other." (digestive issues answered, not the nerve signalling).
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -343,10 +348,11 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-110.json': 109,
   'patients-words-test-111.json': 109,
   'patients-words-test-112.json': 109,
-  'patients-words-test-114.json': 102,
-  'patients-words-test-115.json': 108,
-  'patients-words-test-116.json': 105,
-  'patients-words-test-117.json': 105,
+  'patients-words-test-114.json': 103,
+  'patients-words-test-115.json': 109,
+  'patients-words-test-116.json': 108,
+  'patients-words-test-117.json': 106,
+  'patients-words-test-118.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

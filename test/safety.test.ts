@@ -2570,7 +2570,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     );
     expectTier('still a numb patch on my jaw where they put the needles, since tuesday. can i rebook for friday?', 'urgent', ['first']);
   });
-  it("the kinds of session 41's benign sets: a hedge before the question, thanks for patience and undressing nerves are no crisis; the wheeze of a long-standing asthma asked about is answered; a kitchen cut "on my hand" is a bleed, not self-harm; blood sugar is no bleed; 'the second he saw the needles' is not when", () => {
+  it("the kinds of session 41's benign sets: a hedge before the question, thanks for patience and undressing nerves are no crisis; the wheeze of a long-standing asthma asked about is answered; a kitchen cut ‘on my hand’ is a bleed, not self-harm; blood sugar is no bleed; 'the second he saw the needles' is not when", () => {
     expectNoGuidanceFirst('Not sure if this is the right place to ask, but what do the meridian lines stand for?');
     expectNoGuidanceFirst("I didn't know where else to ask. Do you needle kids?");
     expectTier('Not sure if this is the right place but I keep thinking everyone would be better off without me', 'crisis');
@@ -2582,5 +2582,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my blood sugar is fine but the cut on my hand is pouring blood and wont stop', 'emergency', ['alone']);
     expectNoGuidanceFirst('my brother fainted the second he saw the needle, ages ago at the dentist. can he look away during acupuncture?');
     expectNoGuidanceFirst('hypothetically if i got a bruise from the needles would anyone notice? like does it bruise much');
+  });
+  it("the kinds of session 41's late set: a child found with a poison open is an emergency however long the message; 'way more than the box says' is an overdose; sight lost on one side is a stroke sign; a childhood seizure 'never again' is over; a back that 'collapsed' is a back; a racing heart with exam nerves is answered", () => {
+    expectTier(
+      "Cleaning out the garage today because my in-laws are coming to stay, and I wanted to ask about a booking for my knee too, but my son is 2 and he was in there with me and I've just found him with the rat bait box open, some on his hands and he's been sick",
+      'emergency',
+      ['alone'],
+    );
+    expectTier(
+      "been having nurofen and panadol all day for my back, pretty sure it's way more than the packet says, now my stomach hurts",
+      'emergency',
+    );
+    expectTier('my dad is talking fine but he says he suddenly cant see properly out of the right side', 'emergency', ['alone']);
+    expectNoGuidanceFirst('my daughter had one seizure with a fever as a baby, never again after. is acupuncture ok for her?');
+    expectNoGuidanceFirst('my knee collapsed on me at netball on saturday, is that something dry needling helps?');
+    expectNoGuidanceFirst('before every exam my heart pounds and I feel sick with nerves. does acupuncture help with stress?');
+    expectTier('before exams my heart pounds with nerves, but right now there is crushing pain in my chest going down my arm', 'emergency', [
+      'alone',
+    ]);
+    expectNoGuidanceFirst("calf has been tight and sore after sunday's long run for weeks now. can you needle it?");
+    expectTier("calf has been bruised and sore since sunday's dry needling, is that normal?", 'clinic', ['first']);
   });
 });

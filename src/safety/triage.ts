@@ -321,8 +321,18 @@ const OWN_CAUSE =
 const SESSION_LONG_AGO =
   /^(?!.*\b(since|still|ever since|never been the same)\b).*\b((\w+ )?(years|yrs) (back|ago)|last year|ages ago|a (long|good) (while|time) (ago|back)|in (19|20)\d\d)\b/;
 
+/** "after Saturday parkrun", "since Monday's training": a day's activity, not a session of needling the day names. */
+const DAY_OF_ACTIVITY =
+  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|appointment|appt|session|clinic|physio)\b).*\b(after|since|from) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|yday|the weekend)s? (parkrun|park run|run|runs|footy|training|game|match|gym|netball|soccer|tennis|golf|ride|swim|hike|walk|shift|class|yoga|pilates|cricket|basketball|touch|league|rugby|comp|race|long run)\b/;
+
+/** "my mum back in Korea always had acupuncture for it": someone else's habit of it, a reason to ask, not a session. */
+const OTHERS_HABIT =
+  /\b(my |his |her |their |our )?(mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandfather|aunt|auntie|uncle|sister|brother|friend|mate|wife|husband|partner|family|parents)\b.{0,30}\b(always|used to|would always|would) (had|have|get|got|go for|went for|swear by|swore by) (acupuncture|needling|dry needling|acu|needles)\b/;
+
 const NO_SESSION_OF_MINE = [
   RECOMMENDED,
+  DAY_OF_ACTIVITY,
+  OTHERS_HABIT,
   SESSION_TO_COME,
   ASKS_WHAT_YOU_TREAT,
   CANNOT_GET_UP,
@@ -616,6 +626,14 @@ function chestAlarmSaid(said: string): boolean {
   return CHEST_ALARM_NOW.test(said.replace(/\b(no|not|never|without|nor)( \w+){1,3}/g, ' ').replace(/\bsweaty (palms|hands|feet)\b/g, ' '));
 }
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
+/** A heart that races with nerves, each time something brings them on ("every time I sit down to study", "before exams"). */
+const NERVES_RACE = new RegExp(
+  [
+    String.raw`^(?=.*\b(nerves|nervous|anxious|anxiety|stress|stressed|panic|panicky|exams?|worry|worried|worrying)\b)`,
+    String.raw`(?=.*\b(heart|chest) (races|racing|raced|pounds|pounding|thumps|thumping|flutters|fluttering|beats (really |so )?fast)\b)`,
+    String.raw`(?=.*\b(every time|everytime|whenever|each time|before (every |each |an |a |my |big )?(exams?|tests?|presentations?|interviews?|work|shifts?|games?|matches)|when i (get|am|m|feel) (nervous|anxious|stressed|worked up))\b)`,
+  ].join(''),
+);
 const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
 const CHEST_ALARM =
@@ -1373,6 +1391,13 @@ export class SafetyTriage {
           // ("Every night after dinner I get this burning coming up behind my breastbone … does your article cover
           // reflux?": a burning told with its everyday cause and its habit, nothing of a heart attack's alarm)
           if (sign.id === 'chest_pain' && refluxTold(text.toLowerCase(), undenied())) {
+            note(this.knowledge.tiers.emergency.safetyNet);
+            break;
+          }
+          // ("Year 12 exams are coming up and my heart races and I feel sick with nerves every time I sit down to study. Is
+          // acupuncture used for anxiety?"): a racing heart told as how nerves take someone, each time, with nothing of a
+          // heart attack's alarm: the answer, with the tier's safety-net line.
+          if (sign.id === 'chest_pain' && NERVES_RACE.test(text.toLowerCase()) && !chestAlarmSaid(undenied())) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
