@@ -2603,4 +2603,14 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst("calf has been tight and sore after sunday's long run for weeks now. can you needle it?");
     expectTier("calf has been bruised and sore since sunday's dry needling, is that normal?", 'clinic', ['first']);
   });
+  it("session 41's late kinds: a faint told as over and asked about as a risk is answered with its line after; a tendency to bleed beside a bleed wondered about is why one asks; a cancellation fee is no goodbye", () => {
+    expectNoGuidanceFirst('my sister passed out at her first acupuncture years ago, how common is that?');
+    expectNoGuidanceFirst('i fainted at a blood test last year, am i gonna faint with the needles too?');
+    expectTier('my husband fainted at his session this morning and is still dizzy, is that common?', 'emergency');
+    expectTier('my dad just collapsed, does that happen a lot?', 'emergency');
+    expectNoGuidanceFirst("what if I bleed a lot afterwards? I'm on warfarin, for my heart");
+    expectNoGuidanceFirst('what if i bleed heaps after? i bruise and bleed easily');
+    expectTier("i'm on warfarin and the needle spot won't stop bleeding, what if it keeps going", 'emergency', ['alone']);
+    expectNoGuidanceFirst('do you charge a fee if I cancel with less than a day’s notice?');
+  });
 });

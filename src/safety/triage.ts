@@ -626,6 +626,25 @@ function chestAlarmSaid(said: string): boolean {
   return CHEST_ALARM_NOW.test(said.replace(/\b(no|not|never|without|nor)( \w+){1,3}/g, ' ').replace(/\bsweaty (palms|hands|feet)\b/g, ' '));
 }
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
+/** Signs of a faint, which people ask about as a risk once someone has had one. */
+const FAINT_SIGNS = new Set(['collapse']);
+/** How often something happens, or whether it will happen to the writer, asked ("does that happen a lot?", "is it common?"). */
+const HOW_OFTEN_ASKED =
+  /\b(does (that|this|it) (happen|occur) (a lot|often|much|commonly|regularly|to (many|lots of|a lot of) people)|how (common|often|likely|rare|usual) (is|are|does|do)|how (common|often|likely|rare|usual)\b.*\?|(is|s) (that|it|this|fainting|passing out|that sort of thing) (common|normal|usual|rare|a thing|likely|typical)|should i be (worried|concerned|scared)|(will|would|could|might|am|do) i (be )?(gonna |going to |likely to |also )?(faint|pass out|do (that|the same)|go down)|what (would|will) happen if|how do (you|yous|u) (handle|deal with|manage)|(is|are) (that|it|this) (something|anything) (to worry|that happens))\b/;
+/** A tendency to bleed, told ("a bit of a bleeder", "I bruise and bleed easily", "I take aspirin daily", "on warfarin"). */
+const BLEEDING_TENDENCY =
+  /\b(bleeder|bleed (easily|a lot|heaps|more than most)|bruise (easily|and bleed)|bleed and bruise|paper cuts? take (ages|forever|a while)|cuts? take (ages|forever) to stop|(on|take|takes|taking|takin) (the |a |my |his |her )?(blood thinners?|blood thinning|blood thinner medicine|warfarin|aspirin|apixaban|eliquis|xarelto|rivaroxaban|clopidogrel|plavix|heparin|coumadin)|(blood thinners?|warfarin|aspirin|eliquis|xarelto) (daily|every day|each day|long time|for (my|his|her) heart))\b/;
+/** What a blood thinner is for, told on its own ("…, for his heart"). */
+const WHAT_FOR =
+  /^\s*(and )?(its |it is |thats |that is )?(for|because of) (my|his|her|their) (heart|ticker|af|afib|atrial fibrillation|valve|stent|stents|clot|clots|dvt)( condition| problem| problems)?\s*$/;
+/** When a sign was, told as over: a first session or time, after someone's session, years ago, a blood test or a jab. */
+const FAINT_DATED =
+  /\b(after (her|his|their|my) (needling|session|acupuncture|dry needling|treatment|appointment)|first (session|time|dry needling|acupuncture|needling|appointment|visit|treatment|go)|last (year|yeer|time|week|month|summer|winter)|(years?|yrs|ages|months?) (ago|back)|once|back (at|in|when)|when (i|he|she|they) (was|were)|(blood test|blood tests|giving blood|gave blood|vaccination|vaccine|injection)s?)\b/;
+/** A sign told as over (dated, nothing of today) and asked about as a risk of the treatment. */
+const askedAsRisk = (lower: string) => HOW_OFTEN_ASKED.test(lower) && FAINT_DATED.test(lower) && !TODAY_SAID.test(lower);
+/** Today said, so a faint told in the past tense may be now. */
+const TODAY_SAID =
+  /\b(today|tonight|just now|right now|this (morning|afternoon|arvo|evening)|an hour ago|minutes ago|earlier today|still (woozy|dizzy|faint|out|down|unconscious|not))\b/;
 /** A heart that races with nerves, each time something brings them on ("every time I sit down to study", "before exams"). */
 const NERVES_RACE = new RegExp(
   [
@@ -750,6 +769,19 @@ const ASKING_FRAMES = [
   'how to phrase this',
   'been asked before',
   'waste your time',
+  // ("… passed out during her first acupuncture, should I be worried?": a risk asked about)
+  'should i be worried',
+  'should i be concerned',
+  'should i be scared',
+  // ("my friend said she bled a bit after her needling, does that happen a lot?": how often, asked)
+  'does that happen a lot',
+  'does that happen often',
+  'does it happen a lot',
+  'does it happen often',
+  'is that common',
+  'is it common',
+  'how common is that',
+  'how common is it',
   // ("I'm curious what the practitioner meant about not going too deep there": what was said at a session, asked about)
   'i am curious',
   'just curious',
@@ -1367,6 +1399,8 @@ export class SafetyTriage {
     let undeniedText: string | undefined;
     const undenied = () => (undeniedText ??= saids.filter((_, i) => !mentions.some((n) => n.clause === i && n.context === 'negated')).join(', '));
     const physicalNow = mentions.some((n) => n.context === 'current' && n.tier === 'emergency');
+    // Clauses whose faint is told as over and asked about as a risk (see 'past' below).
+    const toldAsRisk = new Set<number>();
     for (const m of mentions) {
       const sign = m.signRef;
       // ("I think I'm going to die from this chest pain": a fear of dying beside an emergency now is that emergency's)
@@ -1418,6 +1452,16 @@ export class SafetyTriage {
           else consider({ ...base, mode: top ? 'alone' : 'first', tier: m.tier });
           break;
         case 'past':
+          // ("my friend said she fainted at her first dry needling, does that happen a lot?", "i faintd at a blood test
+          // last yeer, will i faint with the needels?"): a faint told as what happened once, asked about as a risk of the
+          // treatment, with nothing that says it is happening today: the answer, with the sign's line after it.
+          // (someone else's past emergency sign too: "my friend had a bad bleed after her needling, does that happen a lot?")
+          if (m.tier === 'emergency' && (FAINT_SIGNS.has(sign.id) || m.other) && askedAsRisk(text.toLowerCase())) {
+            note(sign.caution ?? (sign.tier ? this.knowledge.tiers[sign.tier].ifItHappens : undefined));
+            // (its clause is told as over, as history's are: not the classifier's to read again)
+            toldAsRisk.add(m.clause);
+            break;
+          }
           // "I cut myself last night" is a crisis now; "my dad collapsed" may be happening now: guidance first.
           if (m.tier === 'crisis' && !m.other) consider({ ...base, mode: 'alone', tier: m.tier });
           else if (top || !m.other) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
@@ -1440,15 +1484,26 @@ export class SafetyTriage {
       }
     }
     // Second net, over the clauses no sign was set aside in: what the patterns did not catch.
-    const setAside = new Set(mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause));
+    const setAside = new Set([...mentions.filter((m) => m.context !== 'current' && m.context !== 'past').map((m) => m.clause), ...toldAsRisk]);
     // ("he came round straight away and he's fine now": the words that told it over go with the sign they told over)
     if (mentions.some((m) => m.context === 'history'))
       clauses.forEach((c, i) => {
         if (RESOLVED.test(c.words.join(' '))) setAside.add(i);
       });
     // ("my face is fine", "my mum was worried": set aside only when that calms the classifier, never to alarm it)
+    // ("wat if i bleed heaps? im a bit of a bleeder, paper cuts take ages", "…I ask because I take aspirin daily": beside a
+    // bleed only wondered about, the writer's tendency to bleed is why they ask)
+    const bleedWondered = mentions.some((m) => m.sign === 'bleeding' && m.context === 'hypothetical');
     const wellSaid = new Set(
-      saids.flatMap((said, i) => (!setAside.has(i) && (ALL_WELL.test(said) || ONLY_WORRIED.test(said) || WHY_I_ASK_FOR_THEM.test(said)) ? [i] : [])),
+      saids.flatMap((said, i) =>
+        !setAside.has(i) &&
+        (ALL_WELL.test(said) ||
+          ONLY_WORRIED.test(said) ||
+          WHY_I_ASK_FOR_THEM.test(said) ||
+          (bleedWondered && (BLEEDING_TENDENCY.test(said) || WHAT_FOR.test(said))))
+          ? [i]
+          : [],
+      ),
     );
     let rest = clauses.filter((_, i) => !setAside.has(i) && !wellSaid.has(i)).map((c) => c.stems);
     // Only needed when the patterns have not already asked for guidance.
