@@ -466,11 +466,11 @@ function onceEach<T>(f: (part: string) => T): (part: string) => T {
   };
 }
 
-/** Whether every question asked is the clinic's own (no condition, treatment or concept in it) and the parts that only tell name no treatment. */
 /** A wish to try a treatment, told ("she's been wanting to try acupuncture", "I've always been keen to give dry needling a go"). */
 const WISH_TO_TRY =
   /\b(wanting|wanted|want|wants|keen|meaning|meant|dying|hoping|hoped|interested|curious|thinking about|thinking of|would like|d like|love) (to )?(try|trying|give|giving|have|having|get|getting)\b/;
 
+/** Whether every question asked is the clinic's own (no condition, treatment or concept in it) and the parts that only tell name no treatment. */
 function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string[], questions: string[]): boolean {
   const clinicOnly = (p: string) => {
     const r = recognize(p);

@@ -67,8 +67,10 @@ const OF_THE_CLINIC = (tokens: string[], i: number) => ['your', 'you', 'yous', '
 const FEELS_LIKE = (tokens: string[], i: number) =>
   /^(it is |its |it s |it feels |feels |it was |its like |it kind of feels )?(like|as if|as though)\b/.test(tokens.slice(i + 1, i + 5).join(' '));
 
+/** The owners a body part is said with ("my", "the", "her"): see withOwners. */
+const OWNERS = ['my', 'the', 'his', 'her', 'their', 'your', 'our'];
 /** Words that only say whose or which a body part is ("the", "her"), before the part itself. */
-const WHOSE = new Set(['the', 'her', 'his', 'my', 'their', 'your', 'our', 'both', 'its', 'that', 'this']);
+const WHOSE = new Set([...OWNERS, 'both', 'its', 'that', 'this']);
 
 function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
   const at = tokens.findIndex(
@@ -392,9 +394,8 @@ export interface DescribedCondition {
 
 /**
  * Whose body part a phrase of three words or more says ("bottom of my back"): any owner says the same part ("bottom of
- * the back", "under his foot").
+ * the back", "under his foot"). OWNERS is defined with WHOSE, above.
  */
-const OWNERS = ['my', 'the', 'his', 'her', 'their', 'your', 'our'];
 function withOwners(phrase: string): string[] {
   const w = phrase.split(' ');
   const at = w.findIndex((x) => OWNERS.includes(x));

@@ -625,7 +625,6 @@ const CHEST_ALARM_NOW =
 function chestAlarmSaid(said: string): boolean {
   return CHEST_ALARM_NOW.test(said.replace(/\b(no|not|never|without|nor)( \w+){1,3}/g, ' ').replace(/\bsweaty (palms|hands|feet)\b/g, ' '));
 }
-/** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
 /** Signs of a faint, which people ask about as a risk once someone has had one. */
 const FAINT_SIGNS = new Set(['collapse']);
 /** How often something happens, or whether it will happen to the writer, asked ("does that happen a lot?", "is it common?"). */
@@ -653,6 +652,7 @@ const NERVES_RACE = new RegExp(
     String.raw`(?=.*\b(every time|everytime|whenever|each time|before (every |each |an |a |my |big )?(exams?|tests?|presentations?|interviews?|work|shifts?|games?|matches)|when i (get|am|m|feel) (nervous|anxious|stressed|worked up))\b)`,
   ].join(''),
 );
+/** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
 const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
 const CHEST_ALARM =
@@ -1378,6 +1378,7 @@ export class SafetyTriage {
     const clauses = this.normaliser.clauses(text.slice(0, 5000));
     // Each clause's words as one string, for the whole-clause checks below (all is well, what-ifs, denials).
     const saids = clauses.map((c) => c.words.join(' '));
+    const lower = text.toLowerCase();
     const session = this.sessionHappened(clauses, text);
     const mentions = this.mentions(clauses, session);
     const question = asksQuestion(text);
@@ -1431,14 +1432,14 @@ export class SafetyTriage {
           // ("Year 12 exams are coming up and my heart races and I feel sick with nerves every time I sit down to study. Is
           // acupuncture used for anxiety?"): a racing heart told as how nerves take someone, each time, with nothing of a
           // heart attack's alarm: the answer, with the tier's safety-net line.
-          if (sign.id === 'chest_pain' && NERVES_RACE.test(text.toLowerCase()) && !chestAlarmSaid(undenied())) {
+          if (sign.id === 'chest_pain' && NERVES_RACE.test(lower) && !chestAlarmSaid(undenied())) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
           // ("Can you use acupuncture for asthma? I'm on two puffers and still wheezy", "asthma flares up every cold
           // morning at parkrun, wheezing by the 3k mark"): a wheeze that is how a long-standing asthma goes, asked about
           // as what needling might treat: the answer, with the tier's safety-net line.
-          if (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text) && WHEEZE_LONG_STANDING.test(text.toLowerCase())) {
+          if (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text) && WHEEZE_LONG_STANDING.test(lower)) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
@@ -1456,7 +1457,7 @@ export class SafetyTriage {
           // last yeer, will i faint with the needels?"): a faint told as what happened once, asked about as a risk of the
           // treatment, with nothing that says it is happening today: the answer, with the sign's line after it.
           // (someone else's past emergency sign too: "my friend had a bad bleed after her needling, does that happen a lot?")
-          if (m.tier === 'emergency' && (FAINT_SIGNS.has(sign.id) || m.other) && askedAsRisk(text.toLowerCase())) {
+          if (m.tier === 'emergency' && (FAINT_SIGNS.has(sign.id) || m.other) && askedAsRisk(lower)) {
             note(sign.caution ?? (sign.tier ? this.knowledge.tiers[sign.tier].ifItHappens : undefined));
             // (its clause is told as over, as history's are: not the classifier's to read again)
             toldAsRisk.add(m.clause);
