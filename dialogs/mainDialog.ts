@@ -44,14 +44,17 @@ import {
   asksWhichIsFor,
   asksAboutTheNeedles,
   originAskedOf,
+  originAskedOfIt,
   asksWhichIsOlder,
   asksWhichIsScientific,
   smallTalkOnly,
+  closesChat,
   socialOnly,
   toldAdvice,
 } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { beliefsTold, questionCount, splitQuestions } from '../src/nlu/multiQuestion';
+import { taskAsked } from '../src/nlu/recognizer';
 import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -181,6 +184,17 @@ const ASKS_HOW_THEY_FEEL =
 /** "I'm a bit nervous about needles", "scared of needles tbh", "needles freak me out": a worry about needles. */
 const NERVOUS_OF_NEEDLES =
   /\b(nervous|scared|afraid|frightened|terrified|petrified|anxious|worried|wary|squeamish|phobic|phobia|fear|hate|freaked|freaks?|terrify|terrifies|scare|scares)\b(?!.*\b(not|dont|never|isnt) (scared|nervous|afraid)\b).{0,40}\bneedles?\b|\bneedles?\b.{0,30}\b(scare|scares|freak|freaks|terrify|terrifies|frighten|frightens|phobia)\b|\bneedle ?phobi(a|c)\b/;
+/** What a question about the nerves themselves asks: whether it hurts, how it feels, how big the needles are, what to expect. */
+const NERVES_QUESTION =
+  /\b(hurt|hurts|hurting|painful|pain|sting|stings|feel|feels|feeling|big|size|thick|thin|long|expect|bleed|bleeding|safe|ok|okay|normal|common|silly|dumb|stupid|weird|chicken|wimp|baby|cope|relax|numbing|numb|scared|nervous|afraid|worried|anxious|phobia|faint|fainting|pass out)\b|\b(less|more|fewer) (needle ?y|needley|needles|needle|painful|sore|scary|invasive|intense|gentle|ouchy)\b/;
+const CHOICE_ONLY =
+  /^(so |and |but |ok )?(which|what) (one|treatment|of the two|of them|would you|do you)\b|\bshould i (have|get|do|try|choose|pick|go for|book)\b/;
+/** Whether every question the message asks is about the nerves (or it asks none): else the other question is answered. */
+function onlyNervesAsked(text: string): boolean {
+  const asked = splitQuestions(text).filter((p) => /\?\s*$/.test(p.trim()));
+  // (a choice asked beside the nerves, "Which one should I have?", keeps the reassurance, as before)
+  return asked.every((p) => NERVES_QUESTION.test(plainForm(p)) || NERVOUS_OF_NEEDLES.test(plainForm(p)) || CHOICE_ONLY.test(plainForm(p)));
+}
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Words that ask for a recommendation ("which is better for me, the Chinese way or the Western way?"). */
@@ -304,11 +318,28 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       }
       // ("How's your day going?", "sorry to be such a bother": small talk with the bot, answered in kind)
-      const social = socialOnly(context.activity.text ?? '') ?? (smallTalkOnly(context.activity.text ?? '') ? 'social' : undefined);
+      // ("… I'm off for a cuppa. Bye for now, and thanks for putting up with my waffling!": a chat closed, nothing asked)
+      const closing =
+        closesChat(context.activity.text ?? '') &&
+        UNSURE_INTENTS.has(recognition.intent) &&
+        !recognition.conditions.length &&
+        !recognition.treatments.length;
+      const social = socialOnly(context.activity.text ?? '') ?? (smallTalkOnly(context.activity.text ?? '') || closing ? 'social' : undefined);
       if (social) {
         const kind = social === 'greeting' ? 'greeting' : 'thanks';
         return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });
       }
+      // ("can u write me 500 words on the history of chinese medicine for my assignment": a task, declined, never a passage)
+      if (taskAsked(context.activity.text ?? ''))
+        return intentEntry('out_of_scope')!.handle({
+          step,
+          context,
+          deps: this.deps,
+          recognition,
+          question,
+          intent: 'out_of_scope',
+          asked: 'out_of_scope',
+        });
       // (one question only: "how does each work, and which is newer?" is answered part by part below)
       const single = questionCount(context.activity.text ?? '') < 2;
       // A question a recognizer rule decided outright, which no passage below may take over: a dose ("How many milligrams
@@ -335,7 +366,12 @@ export class MainDialog extends ComponentDialog {
       if (single && asksAboutTheNeedles(context.activity.text ?? '') && (await this.sendRole(context, 'needles', 'how_it_works')))
         return step.endDialog();
       // ("is dry needling Chinese as well?": that one's origin, as the article gives it)
-      const originOf = single ? originAskedOf(context.activity.text ?? '') : undefined;
+      // ("does it really come from China originally?" after an acupuncture answer: "it" is the one last talked about)
+      const last = single && originAskedOfIt(context.activity.text ?? '') ? (await this.deps.turns.context(context)).lastTreatment : undefined;
+      const talkedAbout = last === 'acupuncture' || last === 'dryNeedling' ? last : undefined;
+      const originOf = single
+        ? (originAskedOf(context.activity.text ?? '') ?? (originAskedOfIt(context.activity.text ?? '') ? talkedAbout : undefined))
+        : undefined;
       if (originOf && (await this.sendRole(context, 'origin', 'what_is', originOf))) return step.endDialog();
       // ("And is there similar research mentioned for dry needling, or is that one more of a theory?": the article's research
       // is acupuncture's; for dry needling it gives its Western principles)
@@ -351,7 +387,9 @@ export class MainDialog extends ComponentDialog {
         !recognition.conditions.length &&
         // ("I'm terrified of needles… Do you do acupuncture for fertility?": the thing asked about is the question)
         !recognition.unlistedText &&
-        !RECOMMENDATION_WORD.test(plainForm(context.activity.text ?? ''))
+        !RECOMMENDATION_WORD.test(plainForm(context.activity.text ?? '')) &&
+        // ("a bit nervous about needles tbh. what actually happens in dry needling?": another question asked is the question)
+        onlyNervesAsked(context.activity.text ?? '')
       ) {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();

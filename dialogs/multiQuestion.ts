@@ -71,8 +71,24 @@ export const CONCEPT_QUESTION =
   /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 // ("Did my back in at work.": an injury told, "did … in", not a question)
+/** A question told as not understood or wondered about ("I don't really understand what…", "I'm not sure how…"). */
+const EMBEDDED_LEAD =
+  /^\s*(and |but |so |honestly |sorry |also )?(i (do not|dont|don t) (really |quite |fully |totally |even )?(understand|know|get|follow)|i m not (really |quite |totally )?sure|im not (really |quite |totally )?sure|i am not (really |quite |totally )?sure|i (was |am |m )?(just )?wondering|i have no idea|no idea)\s+(?=(what|how|why|who|which|when|where|whether|if)\b)/i;
+/** The part as the question it tells, a "?" added; the part itself when it tells none. */
+function embeddedQuestion(part: string): string {
+  const plain = part.replace(/[’']/g, ' ').replace(/\s+/g, ' ');
+  if (part.includes('?') || !EMBEDDED_LEAD.test(plain)) return part;
+  return `${plain.replace(EMBEDDED_LEAD, '').replace(/[.!\s]+$/, '')}?`;
+}
+
+/** Intents whose answer is a topic's blurb, which a part that only tells (a treatment named in passing) does not ask for. */
+const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
+/** A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist"), not as what they ask about. */
+const HISTORY_TOLD =
+  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b/;
+// (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
 const ASKS =
-  /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b|\?\s*$/i;
+  /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -413,7 +429,8 @@ const REFERS_BACK = /\b(for|with|about|fix|help|treat) (this|that|it|them|those)
 /** How few words a question may have to ask only of the condition told beside it ("same list?", "on the list too?"). */
 const SHORT_ASK_WORDS = 4;
 /** "same list?", "on your list too?", "that one as well?": whether the condition told is listed, asked in a few words. */
-const SAME_LIST_ASKED = /\b(same list|on (the|your) list|listed|that one too|that one as well|on it too|covered too)\b/i;
+const SAME_LIST_ASKED =
+  /\b(same list|on (the|your|ur|that) list|listed|that one too|that one as well|on it too|covered too|on there|one of them|one of those|one you (treat|do|cover|list))\b/i;
 
 /** A question asked inside a part ("… - can you treat both in one session", "…, is that something you treat"). */
 const ASKED_INSIDE =
@@ -510,7 +527,9 @@ const MEDICINE_TAKEN_UP =
 export async function answerSeveral(context: TurnContext, deps: DialogDependencies, whole: ResolvedQuestion): Promise<boolean> {
   // ("I know you list osteoarthritis but what about gout?": what the writer knows of the list, told beside a question,
   // asks nothing of its own)
-  const parts = questionParts(context.activity.text ?? '');
+  // ("I don't really understand what kinds of therapists use dry needling. Is it only doctors?": a question told as not
+  // understood is asked all the same)
+  const parts = questionParts(context.activity.text ?? '').map(embeddedQuestion);
   // (each part recognised once, however many of the rules below look at it)
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);
@@ -667,6 +686,21 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       continue;
     }
     if (r.intent === 'greeting' || r.intent === 'thanks') continue;
+    // ("Do you also do cupping? My last acupuncturist did it with the needles.", "I'm 71 and have never had acupuncture or
+    // the other one."): a treatment named in a part that tells, beside a part that asks, is no question about it
+    // ("I take a magnesium supplement because my naturopath told me to… Does the needling put magnesium into you?": a
+    // medicine told, beside a question about something else, asks no advice about it)
+    const toldOnly = asked.length > 0 && !askedWithMark(part) && !ASKS.test(part);
+    if (
+      toldOnly &&
+      ((TOLD_TOPICS.has(r.intent) &&
+        HISTORY_TOLD.test(plainForm(part)) &&
+        r.conditions.length === 0 &&
+        !r.unlistedText &&
+        !(r.implied?.length ?? 0)) ||
+        (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0))
+    )
+      continue;
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment
     // turned down beside the one asked about is not asked about)
     if (recognized.length > 1 && treatmentTurnedDown(part) && r.conditions.length === 0) continue;

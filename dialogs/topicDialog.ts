@@ -28,7 +28,7 @@ import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
 import { passagePicker } from '../src/nlu/passages';
-import { sentencesOf } from '../src/nlu/recognizer';
+import { sentencesOf, taskAsked } from '../src/nlu/recognizer';
 
 const TREATMENT_PROMPT_ID = 'treatmentPrompt';
 const WATERFALL = 'topicWaterfall';
@@ -271,7 +271,14 @@ export async function sendPassageInstead(context: TurnContext, deps: DialogDepen
   const treatment = r.treatments.length === 1 ? r.treatments[0] : undefined;
   // ("what's the name of the practitioner who does the needling?": the clinic's own people, whom no passage names)
   // ("how many needles do you usually use?": a session detail, however its words lean on "commonly used in Myotherapy")
-  if ((!treatment && !NEEDLES.test(r.text)) || NOT_IN_ARTICLE.test(r.text) || SESSION_DETAIL.test(r.text.toLowerCase()) || asksAboutStaff(r.text))
+  // ("can u write me 500 words on the history of chinese medicine for my assignment": a task, not a question)
+  if (
+    (!treatment && !NEEDLES.test(r.text)) ||
+    NOT_IN_ARTICLE.test(r.text) ||
+    SESSION_DETAIL.test(r.text.toLowerCase()) ||
+    asksAboutStaff(r.text) ||
+    taskAsked(r.text)
+  )
     return false;
   const passage = passagePicker(deps.knowledge.passages).pickClearly(r.text, treatment);
   if (!passage) return false;

@@ -242,6 +242,11 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * "after Saturday parkrun" (the day read as a session's), hay fever a mum "always had acupuncture for", exam nerves
  * with a racing heart "every time I sit down to study" (emergency alone); now 109. Left: "How can a needle in my hand or
  * foot do anything for my stomach? They're nowhere near each other." (digestive issues answered, not the nerve signalling).
+ * Session 42: patients-words-test-119.json (pa7, session 41's late unread set: 102/110 on session 41's final code and on
+ * session 42's start, 4028fb2, the same ids), then read: 108. -120.json (pa8, anxious first-timers who ramble, the
+ * question buried) and -122.json (pa10, chat shorthand, loose descriptions), written at session 42's start, run on the
+ * start with the text hidden (80, 101), then read: 96, 108 (docs/understanding.md, "Fortieth round"). -121 (pa9) stays
+ * unread in test/unread/.
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -353,6 +358,9 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-116.json': 108,
   'patients-words-test-117.json': 106,
   'patients-words-test-118.json': 109,
+  'patients-words-test-119.json': 108,
+  'patients-words-test-120.json': 96,
+  'patients-words-test-122.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

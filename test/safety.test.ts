@@ -2613,4 +2613,39 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("i'm on warfarin and the needle spot won't stop bleeding, what if it keeps going", 'emergency', ['alone']);
     expectNoGuidanceFirst('do you charge a fee if I cancel with less than a day’s notice?');
   });
+  it("session 42's kinds: a toddler found with tablets is an emergency; someone who only opens their eyes when shouted at and drifts off again has collapsed; a broken needle with a bit still poking is urgent care; soreness where a friend got needled is the clinic's", () => {
+    expectTier("just found my little boy with a blister pack of his nan's heart tablets and he's gone quiet", 'emergency', ['alone']);
+    expectTier('my wife went pale and slumped at the table, she only opens her eyes when I yell and then drifts off again', 'emergency', ['alone']);
+    expectTier('the physio said one of the needles snapped and she got it out but theres still a bit in there poking me', 'urgent');
+    expectTier('for my sister: her calf aches a bit where she got needled this morning, otherwise fine', 'clinic', ['first']);
+    expectTier(
+      "the needling last month was great, but this morning on the treadmill I got a crushing pain across my chest that still hasn't eased and my left arm is heavy",
+      'emergency',
+      ['alone'],
+    );
+  });
+  it("session 42's benign kinds: a usual dose, a sealed packet, HRT, wanting not to rely on tablets, lying still with needles in, nerves before first-timers book, old febrile convulsions and loose overdose or stroke talk are answered", () => {
+    expectNoGuidanceFirst('I only took my normal prescribed dose of ibuprofen this morning, is that ok before dry needling?');
+    expectNoGuidanceFirst('phew, the dog didnt chew the tablets after all, the packet was still sealed. anyway can i move my booking');
+    expectNoGuidanceFirst("I'd rather not go on HRT yet, would acupuncture help with hot flushes?");
+    expectNoGuidanceFirst('my doctor gave me sleeping pills but I dont want to depend on them, can acupuncture help me sleep?');
+    expectNoGuidanceFirst("I'm not sure I could lie still with needles in for half an hour, how long does it take?");
+    expectNoGuidanceFirst('not booked yet, still working up the courage to try needles. is it ok to bring my husband?');
+    expectNoGuidanceFirst("my daughter had febrile convulsions as a baby and hasn't had one in eight years, can she have acupuncture for her knee?");
+    expectNoGuidanceFirst('I could overdose on your hot towels, do you sell them?');
+    expectNoGuidanceFirst("if my boss schedules one more 7am meeting I'll have a stroke lol, do you have evening appointments?");
+    expectNoGuidanceFirst('legs are dying after the cross country im about to collapse haha, can you needle calves?');
+    expectNoGuidanceFirst(
+      'the aftercare card says to watch for chest pain after needling near the ribs. none of that, feel great. can I book again?',
+    );
+    expectNoGuidanceFirst(
+      'I get heartburn after a big spicy meal, a burning behind my breastbone that goes away with Mylanta. does acupuncture help reflux?',
+    );
+    expectNoGuidanceFirst('my stomach knots up and my chest goes tight before every presentation, can acupuncture help with anxiety?');
+    expectNoGuidanceFirst("I don't want to be a nuisance, but could someone ring me about my shoulder?");
+    expectNoGuidanceFirst('hello, I think my last message disappeared. do you treat plantar fasciitis?');
+    expectNoGuidanceFirst("okay that's all from me, I'll sleep on it. bye for now, thanks for your patience");
+    expectTier("i've got the rope in the garage, just working up the nerve", 'crisis', ['alone']);
+    expectTier("bye for now, thanks for everything, you won't be seeing me again", 'crisis');
+  });
 });

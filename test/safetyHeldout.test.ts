@@ -737,6 +737,23 @@ const SETS: Floors[] = [
   // long message about the shed and a booking (none); a febrile seizure "when I was small child … never again after"
   // and a back that "literally collapsed" at the gym (emergency first). The floors are the figures after.
   { file: 'safety-test-115.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 42: safety-test-116 (sa7, session 41's late unread set: run on session 41's final code and again on session
+  // 42's start, 4028fb2, text hidden, the same ids: every urgent line caught, clinic 8/9, false alarms 2, told 4, answered
+  // 79/81), -117 (sa8, signs buried in long messages about bookings, work and children, written at session 42's start)
+  // and -119 (sa10, teenagers and young adults: slang, irony, voice-to-text, friends at a party), both run on the start
+  // with the text hidden before they were read (sa8 emergency 35/36, false alarms 4, told 7, answered 77/81; sa10 urgent
+  // 11/12, told 1). Missed: a toddler "just found … with the blister pack of her Endone, a few are missing … gone really
+  // sleepy and floppy" in a message about a booking (none); "one bent and broke and she got it out but i swear theres
+  // still a bit in there" (none); a mate's forearm aching "where she got needled today" (none); heartburn "behind the
+  // breastbone that goes away with a Gaviscon", "I could overdose on those heat packs 😍", a booking form "asking me
+  // about chest pain", an aftercare sheet that says "to watch for shortness of breath", "I'll have a stroke" if one more
+  // person asks, "about to collapse" after cross country (emergency alone); a usual prescribed dose, a sealed packet of
+  // dishwasher tablets "anyway am i allowed to bring them", "not bleeding, no bruise… it was actually good" (crisis
+  // first). The floors are the figures after; sa8 keeps "Me back's been killin me all week, feel like I'm dyin" and sa7
+  // the sealed dishwasher tablets "anyway am i allowed to bring them" (the crisis line first, then the answer).
+  { file: 'safety-test-116.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 1 },
+  { file: 'safety-test-117.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 1 },
+  { file: 'safety-test-119.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

@@ -4591,4 +4591,59 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/lactic acid/);
     });
   });
+
+  describe("session 42's kinds: long first-timer messages, where nerves, medicines and a treatment once had are told, not asked", () => {
+    it('a medicine told in a sentence of its own is no medicine question when another sentence asks about something else', async () => {
+      const r = await say('My dermatologist keeps giving me steroid injections for the bald patches. Does acupuncture help hair grow back?');
+      expect(r.text).to.not.match(/can’t give advice about medicines/);
+      expect(r.text).to.match(/isn’t on the list/);
+      const m = await say('My aunt swears by her magnesium tablets for cramps. Is it true the needling changes magnesium in the muscle?');
+      expect(m.text).to.match(/magnesium concentration|magnesium levels/);
+    });
+
+    it('a treatment once had or never had, told beside a question, is not answered as a question of its own', async () => {
+      const r = await say('Do you also offer hot stone massage? My old acupuncturist used to do it.');
+      expect(r.text).to.match(/hot stone massage/);
+      expect(r.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+
+    it('nerves about needles beside a real question get the answer to that question, not only reassurance', async () => {
+      const r = await say('bit nervous about the needles honestly. what does dry needling actually do?');
+      expect(r.text).to.match(/trigger points|knots/);
+    });
+
+    it('being anxious about the visit (being late, horror stories) is no stress question; anxiety as a complaint still is', async () => {
+      const late = await say("I'm always anxious about being late to appointments. Is there parking out the back?");
+      expect(late.text).to.not.match(/stress management/);
+      const complaint = await say("I'm anxious all the time lately, would acupuncture help?");
+      expect(complaint.text).to.match(/stress management/);
+    });
+
+    it('a long hello with chat about the device is a greeting; a price asked in a few words beside an aside is a price question', async () => {
+      const hello = await say("Good morning! My son set up this tablet for me, I hope I'm doing it right. How are you?");
+      expect(hello.recognition?.intent).to.equal('greeting');
+      const price = await afterSaying('is acupuncture good for stress?', 'how much is it tho, pension day is thursday');
+      expect(price.text).to.match(/Phone:/);
+      expect(price.text).to.not.match(/stress management/);
+    });
+
+    it('a pain on the inside of the elbow "not the outside" is golfer’s elbow; a hamstring that "went twang" is a muscle strain', async () => {
+      const elbow = await say('sore on the elbow, the side nearest my body, not the outside. lifting the kettle kills it');
+      expect(elbow.text).to.match(/Golfer’s elbow/);
+      const twang = await say('felt my calf go twang at netball last night, is that something you needle?');
+      expect(twang.text).to.match(/Muscle strains and sprains/);
+    });
+
+    it('where "it" comes from, asked after an acupuncture answer, is acupuncture’s origin; an essay asked for is declined', async () => {
+      const origin = await afterSaying('can acupuncture help with headaches?', 'and did it actually come from China?');
+      expect(origin.text).to.match(/ancient Chinese medicine/);
+      const essay = await say('could u do my 300 word homework on acupuncture history pls');
+      expect(essay.text).to.match(/not something I can help with/);
+    });
+
+    it('"am i texting a person" is answered as the automated assistant it is', async () => {
+      const r = await say('hang on am i texting a real person?');
+      expect(r.text).to.match(/automated assistant/);
+    });
+  });
 });

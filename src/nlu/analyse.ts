@@ -377,6 +377,62 @@ const DOUBTED =
 const TOLD_AS_CAUSE =
   /\b(because of|cause of|due to|caused by|brought on by|triggered by|made worse by|worse with|thanks to|stems from|comes from|from)( (the|my|all the|all this|too much|a lot of|lots of|so much|work|bad|poor|general))*\s*$/;
 
+/** A feeling a first visit brings, said as one (not anxiety, the complaint): "anxious", "nervous", "scared". */
+const NERVES_WORD = /^(anxious|nervous|scared|worried|apprehensive|jittery|uneasy|frightened|terrified|a bit anxious|a little anxious)$/;
+/** What the feeling is about, when that is the visit ("anxious about being late", "nervous of the needles"), not exams or life at large. */
+const NERVES_ABOUT =
+  /^\s*(about|of|before|going into|going in|coming in)\b[^.?!,;]{0,30}\b(appointment|appointments|appt|session|sessions|visit|booking|needle|needles|needling|it|this|late|first|treatment|acupuncture|dry needling|the unknown|trying|what to expect|what happens|doing it|getting it)\b/;
+/** Feeling less or more so ("I'd feel a lot less anxious"), unless it is treatment asked for ("help me feel less anxious"). */
+const FEEL_LESS = /\b(feel|felt|be|am|im|i m)( a lot| much| so much| far| way)? (less|more)\s*$/;
+/** A first-timer's reasons for nerves, said in the same sentence ("heard horror stories", "never had it"). */
+const FIRST_TIMER = /\b(horror stories|first time|first timer|first-timer|never had|never tried|never been|new to (this|all this|it))\b/;
+/** The feeling asked about as something to treat ("help with my nerves", "for anxiety", "calm me down"). */
+const NERVES_TREATED = /\b(help|helps|helped|treat|treats|ease|calm|manage|reduce|settle|for|with)\b[^.?!]{0,20}$/;
+
+/** Whether a stress word in the message is nerves about the visit: its object is the visit, or a first-timer's reason. */
+function nervesAboutTheVisit(lower: string, said: string): boolean {
+  if (!NERVES_WORD.test(said)) return false;
+  const at = lower.indexOf(said);
+  if (at < 0) return false;
+  const start = Math.max(lower.lastIndexOf('.', at), lower.lastIndexOf('?', at), lower.lastIndexOf('!', at)) + 1;
+  const endAt = lower.slice(at).search(/[.?!]/);
+  const sentence = lower.slice(start, endAt < 0 ? undefined : at + endAt);
+  const before = lower.slice(start, at);
+  const after = lower.slice(at + said.length, endAt < 0 ? undefined : at + endAt);
+  if (NERVES_TREATED.test(before.replace(FEEL_LESS, ' '))) return false;
+  return NERVES_ABOUT.test(after) || FEEL_LESS.test(before) || FIRST_TIMER.test(sentence);
+}
+
+/** "a wellness allowance", "our wellbeing program": a workplace scheme named by the concept's word, not the concept. */
+const SCHEME_AFTER = new Set(
+  'allowance allowances program programs programme budget day days account benefit benefits rebate rebates scheme schemes centre center retreat voucher vouchers leave fund funds app apps week officer team'.split(
+    ' ',
+  ),
+);
+/** "I've tried magnesium", "magnesium tablets", "a magnesium spray": a supplement taken, not the article's concept. */
+const TAKEN_BEFORE = new Set(['tried', 'try', 'trying', 'take', 'takes', 'taking', 'took', 'on', 'using', 'use', 'used', 'some', 'extra']);
+const TAKEN_AFTER = new Set([
+  'tablet',
+  'tablets',
+  'supplement',
+  'supplements',
+  'spray',
+  'oil',
+  'flakes',
+  'salts',
+  'bath',
+  'baths',
+  'pills',
+  'powder',
+  'capsules',
+  'gummies',
+  'cream',
+]);
+function remedyTaken(raw: string[], from: number, to: number): boolean {
+  if (raw.slice(from, to).join(' ') !== 'magnesium') return false;
+  return TAKEN_BEFORE.has(raw[from - 1] ?? '') || TAKEN_AFTER.has(raw[to] ?? '') || raw.slice(Math.max(0, from - 3), from).includes('tried');
+}
+
 export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
   const cleaned = cleanText(text);
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
@@ -384,6 +440,12 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   const stems = raw.map(stem);
   completeHalfNames(raw, stems, matchers.nameWords);
   rejoinSpokenNames(raw, stems, matchers.spokenNames);
+  // ("that sort of long-running pain in the muscles and joints": long-standing, no running done)
+  for (let i = 1; i < raw.length; i++)
+    if (raw[i] === 'running' && raw[i - 1] === 'long') {
+      raw[i] = 'standing';
+      stems[i] = stem('standing');
+    }
   const nameStems = matchers.nameStems ?? new Set<string>();
   const slots: Array<string | undefined> = new Array(raw.length).fill(undefined);
 
@@ -584,6 +646,10 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     });
     if (cause.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !cause.includes(c)));
   }
+  // ("I always get to appointments early because I'm anxious about being late", "I'd feel a lot less anxious knowing
+  // who does it", "I've heard horror stories and I'm anxious"): nerves about the visit, not a complaint to treat
+  const visitNerves = conditions.filter((c) => !c.value.excluded && nervesAboutTheVisit(cleaned.toLowerCase(), c.text.toLowerCase()));
+  if (visitNerves.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !visitNerves.includes(c)));
   // "no muscle injuries or knots": a concept said not to apply implies nothing.
   // ("my stomach's constantly in knots": nerves, not a muscle's knot)
   const impliedTreatments = [
@@ -593,6 +659,8 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
           (m) =>
             !negatedBefore(raw, m.from) &&
             !TUMMY_KNOTS.test(raw.slice(Math.max(0, m.from - 5), m.to).join(' ')) &&
+            !remedyTaken(raw, m.from, m.to) &&
+            !SCHEME_AFTER.has(raw[m.to] ?? '') &&
             !DOUBTED.test(raw.slice(Math.max(0, m.from - 6), m.from).join(' ')),
         )
         .map((m) => m.value),

@@ -25,8 +25,8 @@ const ASKS_IF_BOT = [
   new RegExp(
     `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody) or (an? )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
   ),
-  // ("am i chatting w a real person rn?": "w" for "with" as people text it)
-  /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) (to|with|w|wit|2) (an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
+  // ("am i chatting w a real person rn?": "w" for "with" as people text it; "am i texting a person" without one)
+  /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) ((to|with|w|wit|2) )?(an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
   // ("may I ask whether you are a machine", "you are robot?": the question put as a statement, or in ESL)
   // (the machine word last: "you are a real lifesaver" is praise)
   new RegExp(`\\b(whether|if) (you|u) (are|re|r) (just |only |really |actually )?(an? )?(actual |real )?${MACHINE}( or\\b.*)?$`),
@@ -225,12 +225,20 @@ export function originAskedOf(text: string): 'acupuncture' | 'dryNeedling' | und
   // ("My physio offered me dry needling. I assume it is also from the Eastern medicine tradition, is that correct?": the
   // one treatment the message names, its origin assumed and asked)
   // (only a treatment named before "it": in "is it Chinese like acupuncture then?" "it" is the one talked about before)
-  const asked = ITS_ORIGIN_ASKED.exec(form);
+  const asked = ITS_ORIGIN_ASKED.exec(form) ?? COMES_FROM_ASKED.exec(form);
   if (!asked) return undefined;
   const before = form.slice(0, asked.index);
   const acupuncture = /\b(acupuncture|acu)\b/.test(before);
   const dryNeedling = /\b(dry needling|dn)\b/.test(before);
   return acupuncture === dryNeedling ? undefined : acupuncture ? 'acupuncture' : 'dryNeedling';
+}
+/** "does it really come from China originally?": where "it" (the one named before, or talked about) comes from, asked. */
+const COMES_FROM_ASKED =
+  /\b(does|did|do) (it|that|this|acupuncture|acu|dry needling|dn|they) (really |actually |originally |first |all )?(come|originate|hail|stem|derive) (from|out of) (china|asia|the east|the orient|chinese medicine|eastern medicine|the west|western medicine|japan|korea)\b/;
+/** Whether the origin of "it" is asked with no treatment named ("does it really come from China?"): the one talked about. */
+export function originAskedOfIt(text: string): boolean {
+  const form = plainForm(text);
+  return COMES_FROM_ASKED.test(form) && !/\b(acupuncture|acu|dry needling|dn)\b/.test(form);
 }
 const ITS_ORIGIN_ASKED =
   /\b(it|that|this|its|thats)( is| was)? (also |too |probably |surely |originally |actually |really )?(an? |part of |from |based on |rooted in |grounded in )(the )?(eastern|chinese|oriental|asian|western)( medicine)?( tradition| practice| thing| method| system)?\b.*\b(is that (correct|right|true)|right|correct|true|yes|isnt it|is it)\b|\b(is|was) (it|that|this) (also |too |originally |actually |really )?(an? |part of |from |based on |rooted in |grounded in )?(the )?(eastern|chinese|oriental|asian|western|china|asia|the east|the west)\b/;
@@ -397,6 +405,9 @@ const SOCIAL_VOCAB = new Set(
     'cleared clearer clear less nervous worried anxious calmer better actually explained makes sense lovely easy read nicer ' +
     'than clinics done whoever wrote written made wanted say ' +
     'granddaughter grandkids kids set up he she said ' +
+    // a first-timer's exclamation and a quick hello before the day ("oh gosh", "before I start work, after my coffee"),
+    // and thanks in chat shorthand ("ty sm, rly helpful")
+    'gosh golly gee crikey start starting work when coffee cuppa sm rly tysm ' +
     // who sent them and when they will ring ("my sister recommended you", "I'll give you a ring tomorrow"), and season's
     // greetings ("Merry Christmas to the whole team!")
     'recommended recommends referred sister brother aunt uncle cousin colleague neighbour neighbor boss mate tomorrow next week shortly ' +
@@ -497,13 +508,52 @@ export function socialOnly(text: string): 'greeting' | 'social' | undefined {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
   if (sentences.length < 2) return undefined;
   const each = sentences.map(socialSentence);
+  // A greeting with more said around it, never a farewell or thanks among it (a goodbye can be a crisis; "im done.
+  // goodbye everyone" is not small talk): "Hello there! … I hope I'm doing it right. How are you today?" (a sentence of
+  // social words alone, beside the greeting), "Morning! Just a quick hello, I'll have more questions later".
+  if (each.includes('greeting') && !sentences.some((x) => FAREWELL.test(plainForm(x)) || THANKS.test(plainForm(x)))) {
+    const greets = sentences.every((x, i) => each[i] !== undefined || socialWordsOnly(x));
+    if (greets) return 'greeting';
+  }
   if (each.some((x) => x === undefined)) return undefined;
   return each.every((x) => x === 'greeting') ? 'greeting' : 'social';
+}
+
+/**
+ * A message that ends the chat ("Okay I think that's everything. I'm off for a cuppa and a think. Bye for now, and thanks
+ * for putting up with my waffling!"): its last sentence a farewell or thanks, and nothing asked anywhere. For the reply
+ * only: the safety triage reads such messages itself (a goodbye can be a crisis), and this is never one of its gates.
+ */
+const MAX_CLOSING_WORDS = 14;
+export function closesChat(text: string): boolean {
+  if (text.includes('?')) return false;
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (sentences.length < 2) return false;
+  const last = plainForm(sentences.at(-1)!);
+  return (FAREWELL.test(last) || /^(thanks|thank you|thankyou|thx|ta|cheers)\b/.test(last)) && last.split(' ').length <= MAX_CLOSING_WORDS;
 }
 
 /** Kind words that set the bot above another clinic, site or bot, and what is said of the other after them. */
 const OUTDOES_OTHERS =
   /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
+
+/** Whether a sentence is made of social words only, asking nothing ("I hope I'm doing it right"). */
+function socialWordsOnly(text: string): boolean {
+  const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, ''));
+  const words = form.split(' ').filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= MAX_PLAIN_SOCIAL_WORDS &&
+    words.every((w) => SOCIAL_VOCAB.has(w) && !TELLS_OF_TREATMENT.has(w)) &&
+    !ASKED_IN_SOCIAL_WORDS.test(form) &&
+    !text.includes('?')
+  );
+}
+const MAX_PLAIN_SOCIAL_WORDS = 24;
+/** Social words that also tell of a complaint or the treatment ("I hope it works for my back"): never social alone. */
+const TELLS_OF_TREATMENT = new Set(
+  'back works working help helpful come better feel feeling feels felt done over enough anymore tired sorry nothing last not'.split(' '),
+);
 
 function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';

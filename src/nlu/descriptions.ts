@@ -632,11 +632,20 @@ const OUTER_SIDE = new Set(['outside', 'outer', 'lateral']);
 const INNER_SIDE = new Set(['inside', 'inner', 'medial']);
 
 /** The one side of a joint a message tells ("outside bony bit of my elbow"), if it tells exactly one. */
+// ("the side closest to my body not the outside": a side denied is not told; the side by the body is the inner one)
 function sideTold(tokens: readonly string[]): 'outer' | 'inner' | undefined {
-  const outer = tokens.some((t) => OUTER_SIDE.has(t));
-  const inner = tokens.some((t) => INNER_SIDE.has(t));
+  const denied = (i: number) => NOT_THIS_SIDE.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
+  const joined = tokens.join(' ');
+  const outer = tokens.some((t, i) => OUTER_SIDE.has(t) && !denied(i)) || BODY_OUTER.test(joined);
+  const inner = tokens.some((t, i) => INNER_SIDE.has(t) && !denied(i)) || BODY_INNER.test(joined);
   return outer === inner ? undefined : outer ? 'outer' : 'inner';
 }
+/** The words before a side that deny it ("not the outside", "rather than the inner bit"). */
+const NOT_THIS_SIDE = /\b(not|nor|never|rather than|instead of|isnt|is not|but not)( the| on the| my)?$/;
+/** A side told by the body ("the side closest to my body", "the little finger side"). */
+const BODY_INNER =
+  /\b(closest|closer|nearest|nearer|next) (to )?(my|his|her|the) (body|ribs|side)\b|\b(towards|toward) (my|his|her|the) (body|ribs)\b|\b(pinky|little finger|little finger s) side\b/;
+const BODY_OUTER = /\baway from (my|his|her|the) (body|ribs)\b|\bthumb side\b/;
 
 /** Whether a condition's own cues put it on the side other than the one told (golfer's elbow is the inside). */
 function otherSide(c: Condition, side: 'outer' | 'inner'): boolean {

@@ -36,6 +36,10 @@ const HOW_OFTEN_BEFORE = new Set(['every', 'each', 'per', 'a', 'all', 'this', 'l
 const POINTS_TO_ONE =
   /\bthe (old|older|oldest|ancient|traditional|chinese|eastern|new|newer|newest|modern|western)( \w+)? (one|ones|kind|type|treatment|practice|therapy|approach)\b/gi;
 
+/** "I'm new to all this", "new here", "a new patient": the writer is new, which asks nothing about which treatment is. */
+const NEW_TO_IT =
+  /\b(new|brand new|fairly new|totally new|completely new) (to (all )?(this|it|that|these|acupuncture|needling|dry needling|needles|the clinic|the area)( stuff| business| world)?|here|patient|client|at this)\b/gi;
+
 export class PassagePicker {
   private readonly cues: PhraseMatcher<Passage>;
 
@@ -127,7 +131,7 @@ export class PassagePicker {
   ): { passage: Passage; score: number } | undefined {
     // ("has anyone proven the old one works, or is it just tradition?": research asked, not how old it is; "which is the
     // ancient one?" asks what the words point to)
-    const tokens = words(/\bwhich\b/i.test(text) ? text : text.replace(POINTS_TO_ONE, ' '));
+    const tokens = words((/\bwhich\b/i.test(text) ? text : text.replace(POINTS_TO_ONE, ' ')).replace(NEW_TO_IT, ' '));
     const scores = new Map<Passage, number>();
     // How much each passage is what is asked: an explanation's own word ("magnesium", "meridians") says more than a
     // common one ("release", "go in"). It ranks the passages; how clearly one answers is the score without it.

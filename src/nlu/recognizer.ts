@@ -76,7 +76,14 @@ function moneyAsked(text: string): boolean {
   // (of the clinic's care: "how much is a coffee" is no question for the clinic)
   return asks.some((x) => {
     const plain = plainForm(x);
-    return MONEY_ASKED.test(plain) && (OF_OUR_CARE.test(plain) || (words(x).length <= 6 && SHORT_PRICE.test(plain)));
+    // ("how much does it cost tho, broke student here": the asking clause is short, whatever follows it)
+    const clause = x.split(/,|;|\s-\s/)[0];
+    return (
+      MONEY_ASKED.test(plain) &&
+      (OF_OUR_CARE.test(plain) ||
+        (words(x).length <= 6 && SHORT_PRICE.test(plain)) ||
+        (words(clause).length <= 6 && SHORT_PRICE.test(plainForm(clause))))
+    );
   });
 }
 
@@ -299,9 +306,21 @@ const TRADE = /^(teacher|teachers|instructor|instructors|coach|therapist|therapi
 /** The words before a trade that make it the writer's own ("I'm a", "as a", "I work as a"). */
 const OWN_TRADE_BEFORE = /\b(i m|im|i am|as|being|work as|worked as|i was|i ve been|ive been|i have been) (a|an)$/;
 
-/** A writing task asked of the bot: translating, or a poem or story written. */
+/** A writing task asked of the bot: translating, a poem or story written, someone's assignment done ("500 words on…"). */
 const TASK_ASKED =
-  /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b/;
+  /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b|\b(write|do|draft|finish) (me |my )?(a |an |my )?(\d+|a few|a couple of|some|two|three|five)? ?(words|paragraphs?|pages?|essays?|assignments?|reports?|homework|summary|summaries|assessment)\b|\b(for|with) my (assignment|essay|homework|uni|school|assessment) (due|please|pls|lol)?\b/;
+
+/** Whether the message asks the bot to do a writing task (a translation, a poem, an assignment), which no passage answers. */
+export function taskAsked(text: string): boolean {
+  return TASK_ASKED.test(plainForm(text));
+}
+
+/** Whether a referral (or a doctor's letter) is needed, asked. */
+const REFERRAL_ASKED =
+  /\b(do|would|will|does|should) (i|we|he|she|they|you|my \w+) (need|have to get|have to have|require|want|needs) (a |an |any )?(gp |doctors |doctor s |surgeons |specialist |medical )?(referral|referal|refferal|letter|doctors note|doctors letter|note from)\b|\b(is|do you need|you need) (a )?(referral|referal) (needed|required|necessary)?\b/;
+
+/** Intents that decline a message: a question inside it may still be the clinic's. */
+const DECLINED = new Set(['out_of_scope', 'None']);
 
 /** Asking whether the list has it: "is osteoarthritis covered?", "do you cover sciatica". */
 const COVERED =
@@ -370,6 +389,9 @@ function animalInPassing(lower: string, conditions: Array<{ text: string }>): bo
   });
 }
 
+/** Animals in figures of speech ("scaredy-cats", "sick as a dog", "a cat nap", "guinea pig"). */
+const ANIMAL_IDIOMS =
+  /\b(scaredy[- ]?cats?|fraidy[- ]?cats?|copy ?cats?|fat cats?|cool cats?|cat ?naps?|dog tired|dogs breakfast|dog s breakfast|sick as a dog|hair of the dog|work(ing|ed)? like a dog|dog days|horse around|hungry as a horse|eat a horse|night owls?|early birds?|busy bees?|guinea pigs?|social butterfly|chicken out|chickened out|wimp|sloth|like a bull|like a bear|bear with me)\b/g;
 const ANIMAL = new RegExp(`\\b(${ANIMAL_WORDS.slice(1, -1)}|my vet|vets)\\b`);
 const ANIMAL_PATIENT = [
   new RegExp(
@@ -392,6 +414,10 @@ const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.m
 /** A medicine asked about in so many words, even with a condition named ("… needling instead of taking my ibuprofen?"). */
 const MEDICINE_ASKED =
   /\b(recommend|suggest|which|best|strongest|good|better|should i (be )?(take|taking|use|using|stop|stopping|keep|keeping)|can i (take|use|stop|keep)|(ok|okay|fine|alright) to (keep )?(take|taking|stop|stopping)|safe to (keep )?(take|taking|stop|stopping)|(instead of|rather than) (taking|using|having|being on|going on))\b/;
+
+/** A sentence that speaks of taking a medicine ("should I stop taking my blood thinner"), not of a treatment being better. */
+const MEDICINE_WORDED =
+  /\b(take|taking|took|stop|stopping|keep|keeping|come off|go off|skip|pause|tablets?|pills?|medication|medications|meds|medicine|thinners?|dose|doses)\b/;
 
 /**
  * "Should I keep training on it with tape or rest it completely?", "should I rest it or keep walking on it": whether to
@@ -577,6 +603,9 @@ const HELPS =
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
   /\b(on|in) (the|your|ur|youre|you re|that|this) (list|lists)\b|\b(is|are|s) (\w+ ){1,3}(one of (them|those|these|the ones)|among (them|those|these))\b/;
+/** "is that on there?", "is mine on your list?": whether the list has the condition just named. */
+const ON_THERE =
+  /\b(is|are|s) (that|it|this|mine|hers|his|they|those|\w+)( one| ones)? (also |too |even )?on (there|the list|your list|ur list|that list|it)\b/;
 /** Needles said for the treatment ("would needles settle them down"): enough to make "helps" a question about one. */
 // (or "it" after an answer: "would it help my rheumatoid arthritis specifically?")
 // (the clinic's treatments said without a name: "is that something your treatments are used for?", "anything you can do for dry eyes?")
@@ -604,6 +633,21 @@ const ADDRESSES_IT =
   /\b(condition|conditions|problem|problems|issue|issues|thing|things|something|anything|complaint|complaints) (that |which )?(you|your clinic|the clinic|your practitioners|you guys|your practice|acupuncture|dry needling) (address|addresses|treat|treats)\b|\b(do|does|can|could|would|will) (you|your clinic|the clinic|you guys|your practitioners|your practice|acupuncture|dry needling|it|needling) (address|help address)\b/;
 /** A question: a question mark, or a question word opening a sentence. */
 const ASKS = /\?|(^|[.!]\s+)(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/;
+/** The two treatments set side by side ("what's the difference between acupuncture and dry needling?"). */
+const TWO_SET_SIDE_BY_SIDE =
+  /\b(difference|differences|different|differ|compare|compared|comparison|same as|same thing|vs|versus)\b.*\b(acupuncture|acu)\b.*\b(dry needling|dn)\b|\b(difference|differences|different|differ|compare|compared|comparison|same as|same thing|vs|versus)\b.*\b(dry needling|dn)\b.*\b(acupuncture|acu)\b|\b(acupuncture|acu|dry needling|dn)\b.*\b(and|or|vs|versus)\b.*\b(acupuncture|acu|dry needling|dn)\b.*\b(difference|different|differ|same)\b/i;
+/** The treatment words a question about an unknown thing asks of: a named treatment, or needling in so many words. */
+const TREATMENT_ASKED_OF = /\b(acupuncture|acupuncturist|acu|dry needling|dry needle|dn|needles?|needling|treatments?|therapies|services)\b/i;
+/** Whether some sentence that asks names the treatment (or "it" when one is named): the treatment and the question in one sentence. */
+function treatmentAskedOf(cleaned: string, named: boolean): boolean {
+  return askingSentences(cleaned).some((x) => TREATMENT_ASKED_OF.test(x) || (named && /\b(it|this|that|they|them)\b/i.test(x)));
+}
+/** The sentences that ask (a "?" or a question word first); every sentence when there is one, or none of them asks. */
+function askingSentences(cleaned: string): string[] {
+  const sentences = cleaned.split(/(?<=[.?!])\s+/).filter((x) => x.trim());
+  const asking = sentences.filter((x) => x.includes('?') || /^(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/i.test(x.trim()));
+  return sentences.length < 2 || asking.length === 0 ? [cleaned] : asking;
+}
 /** Intents about a treatment in general, which a question about helping with something unknown is not. */
 const TOPIC_INTENTS = new Set(['what_is', 'how_it_works']);
 /**
@@ -890,7 +934,17 @@ export class IntentRecognizer {
         own.length === 0
           ? MEDICINE_ASKED.test(joined)
           : own.some((o) => MEDICINE_ASKED.test(o.said) && (ASKED_SENTENCE.test(o.x.trim()) || ASKED_SENTENCE.test(o.said)));
-      if (!MEDICINE_ADVICE.test(joined) || (a.conditions.length > 0 && !asked)) return undefined;
+      // ("Dermatologist has been giving me cortisone injections… Does acupuncture help hair grow back?", "I take a magnesium
+      // supplement… Does the needling put magnesium into you?": a medicine told in a sentence of its own, and a question
+      // about something else; in a message of several sentences the medicine's own sentence must ask about it too)
+      // ("I take a blood thinning tablet every day… should I stop taking my blood thinner beforehand?": asked of in other words)
+      const several = sentences.length > 1;
+      const askedAnyway =
+        several &&
+        sentences.some(
+          (o) => MEDICINE_ASKED.test(o.said) && MEDICINE_WORDED.test(o.said) && (ASKED_SENTENCE.test(o.x.trim()) || ASKED_SENTENCE.test(o.said)),
+        );
+      if (!MEDICINE_ADVICE.test(joined) || ((a.conditions.length > 0 || several) && !asked && !askedAnyway)) return undefined;
     } else if (
       (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||
       !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))
@@ -978,7 +1032,25 @@ export class IntentRecognizer {
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
     const whole = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
-    return this.summedUp(text, hint) ?? whole;
+    // (not when the message asks about something the knowledge does not know: "…your eyesight at all? My glasses…")
+    const declined = DECLINED.has(whole.intent) && !whole.unknownAsked && !whole.unlistedText;
+    return this.summedUp(text, hint) ?? (declined ? this.oneQuestionAsked(text, hint) : undefined) ?? whole;
+  }
+
+  /**
+   * "What's the difference between acupuncture and dry needling? Sorry, I know it's probably the most asked question in
+   * the world, I just get so confused…": a message the model declines as a whole, whose one asking sentence is a question
+   * of the clinic's on its own; that question is what is asked (as `summedUp`: the told sentences are no parts of it).
+   */
+  private oneQuestionAsked(text: string, hint: { patientsOwn?: boolean }): Recognition | undefined {
+    const sentences = sentencesOf(text).filter((x) => x.trim());
+    if (sentences.length < 2) return undefined;
+    const asking = sentences.filter((x) => x.includes('?'));
+    if (asking.length !== 1) return undefined;
+    const asked = asking[0].trim();
+    // (a question that points back into what was told leans on it: "Shin splints from netball. Are they counted…?")
+    if (/\b(that|this|it|these|those|them|they|he|she|his|her|hers|mine|its)\b/i.test(asked)) return undefined;
+    return this.summedUpAs(asked, hint);
   }
 
   /**
@@ -995,6 +1067,11 @@ export class IntentRecognizer {
     if (asked.split(/\s+/).length < 4) return undefined;
     // ("Anyway long story short, would dry needling be suitable for that?": the question points back into the story)
     if (/\b(that|this|it|these|those|them|all that|any of it)\b/i.test(asked)) return undefined;
+    return this.summedUpAs(asked, hint);
+  }
+
+  /** The question `asked`, recognised alone, when it names what it asks of and the model is sure of it; else undefined. */
+  private summedUpAs(asked: string, hint: { patientsOwn?: boolean }): Recognition | undefined {
     const r = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(asked, hint)));
     // (only a question that names what it asks of: "so basically, can you help?" leans on the story, which stays)
     // ("how are the two different??": the two are the treatments, named or not)
@@ -1300,8 +1377,9 @@ export class IntentRecognizer {
         reason: 'entity',
       };
     // "do you treat dogs? my old labrador has arthritis": the article and the clinic are about people.
+    // ("we're total scaredy-cats", "sick as a dog": an animal in a figure of speech is no patient)
     if (
-      ANIMAL.test(a.cleaned.toLowerCase()) &&
+      ANIMAL.test(a.cleaned.toLowerCase().replace(ANIMAL_IDIOMS, ' ')) &&
       (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
       ANIMAL_PATIENT.some((re) => re.test(plainCleaned)) &&
       !animalInPassing(a.cleaned.toLowerCase(), a.conditions)
@@ -1317,6 +1395,10 @@ export class IntentRecognizer {
     // "Could you translate this sentence into French for me: 'my back hurts'?", "write me a poem about needles": a task for
     // words, not a question about them (the clinic's answers are the article's, in English).
     if (TASK_ASKED.test(plainCleaned)) return { ...result, conditions: [], intent: this.model.outOfScopeIntent, score: 1, reason: 'out_of_scope' };
+    // ("Would I need a referral from my surgeon first?", "do i need a gp referral for my back?": whether a referral is
+    // needed is the clinic's to say, whatever condition the referral is for)
+    if (this.options.conditionIntent && REFERRAL_ASKED.test(plainCleaned))
+      return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     const asked = a.conditions.length === 0 && a.excluded.length === 0 ? askedAbout(a.cleaned) : undefined;
     const explicitly = asked?.explicit === true && !this.namesTreatment(asked.text);
     // ("The hearing man says it is tinnitus. Could your clinic help with the ringing?": asked of by a lay word, named
@@ -1393,6 +1475,12 @@ export class IntentRecognizer {
       a.conditions.length === 0 &&
       ofTreatment &&
       ASKS.test(a.cleaned.toLowerCase()) &&
+      // ("Will I have to take my clothes off? Sorry, that's been worrying me more than the needles.": the needles told in
+      // a sentence that asks nothing are no treatment the question asks of)
+      treatmentAskedOf(a.cleaned, a.treatments.length > 0) &&
+      // ("What's the difference between acupuncture and dry needling? Sorry, … I'm going for my first appointment soon.":
+      // the two set side by side are what is asked, whatever unknown words are told beside them)
+      !askingSentences(a.cleaned).every((x) => TWO_SET_SIDE_BY_SIDE.test(x)) &&
       this.unknownThing(a.cleaned) &&
       !FUND.test(said) &&
       !moneyAsked(a.cleaned);
@@ -1461,7 +1549,8 @@ export class IntentRecognizer {
         score: top.score,
         reason: 'out_of_scope',
       };
-    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned)) {
+    // ("how much does it cost tho, broke student here": a price asked, whatever else is said, is the clinic's to answer)
+    if (!hasEntity && !asksAboutUnknown && !namedUnlisted && (!knowsAny || foreign) && !this.placeTold(a.cleaned) && !moneyAsked(a.cleaned)) {
       // Foreign words that the classifier also puts in the out-of-scope class ("what's the weather in Paris"):
       // an off-topic question, declined as such; otherwise the message was not understood.
       const intent = knowsAny && top.intent === outOfScopeIntent ? outOfScopeIntent : NONE_INTENT;
@@ -1584,9 +1673,12 @@ export class IntentRecognizer {
         return { ...withScores, intent: this.options.conceptIntent, score: top.score, reason: 'entity' };
       if (conditionIntent) return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
       // ("I have PCOS and my periods are all over the place. Can acupuncture regulate my cycle?": a thing we do not know,
-      // told as the writer's, and a treatment asked about: that thing, unlisted, never "not something I can help with")
+      // told as the writer's, and a treatment asked about: that thing, unlisted, never "not something I can help with"; not
+      // when the choice between the two is what is asked: "I've got some left… Which one should I pick?")
       const toldUnknown =
-        this.options.conditionIntent && a.treatments.length > 0 && a.conditions.length === 0 ? this.toldUnknown(a.cleaned) : undefined;
+        this.options.conditionIntent && a.treatments.length > 0 && a.conditions.length === 0 && !CHOICE_WORDS.test(a.cleaned.toLowerCase())
+          ? this.toldUnknown(a.cleaned)
+          : undefined;
       if (toldUnknown) return { ...withScores, intent: this.options.conditionIntent!, score: top.score, reason: 'entity', unlistedText: toldUnknown };
       // ("Hi there! Hope your day's going well. Just having a cuppa on my lunch break…": a greeting and small talk, asking
       // nothing and naming nothing of ours, is greeted, not turned away)
@@ -1639,6 +1731,10 @@ export class IntentRecognizer {
     ) {
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     }
+    // ("my chiro said mine might actually be piriformis. is that on there?": a listed condition named, and whether the list
+    // has it asked, whatever the classifier made of the chiro)
+    if (conditionIntent && a.conditions.some((c) => !c.value.excluded) && ON_THERE.test(said))
+      return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     // "is tinnitus on the list": the list asked about for one thing, which is not on it.
     // ("Is acupuncture used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?")
     // ("Is tinnitus one of them?" after the list, whatever the classifier made of "one of them")

@@ -64,7 +64,9 @@ const LONG_AGO = [
   // ("a bad reaction two summers ago": seasons counted back are years)
   /\b(two|three|four|five|six|several|a few|few|couple of|a couple of|many|\d+) (summers|winters|springs|autumns|christmases|easters) (ago|back)\b/,
   /\b(in|since|back in|around) (19|20)\d\d\b/,
-  /\bas a (child|kid|teen|teenager|baby|student|young)\b/,
+  /\bas a (child|kid|teen|teenager|baby|student|young|toddler|infant|bub|little one|little kid|youngster|boy|girl|preschooler)\b/,
+  // ("He's 12 now and hasn't had one in nearly ten years": years without one)
+  /\b(has not|hasnt|have not|havent|had not|hadnt) (had|been|done|needed) (one|any|it|them|another|a \w+)? ?(in|for) (nearly |almost |over |about |more than |well over )?(\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|few) (years|yrs)\b/,
   // ("When I was small child I have one seizure with high fever": a childhood told, however it is worded)
   /\bwhen (i|he|she|we) (was|were) (a |an )?(small|little|young|tiny)? ?(child|kid|boy|girl|baby|toddler|teen|teenager)\b/,
   // ("fainted when he got his vaccine in yr 9": a school year is a time; "my son in year 9 just fainted" is who he is)
@@ -263,7 +265,7 @@ const RECENT = [
 // ("passed out in the kitchen and is not waking up": the same, without "still"; "collapsed and is unresponsive")
 // ("one seizure then another without coming round in between": not come round yet)
 const STILL_NOW =
-  /\b(is|are|s|still|now|remains|has been) (\w+ )?(unresponsive|unconscious|out cold|not breathing|floppy|limp|turning blue|gone blue)\b|\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not) (\w+ )?(wak\w*|woken|awake|respond\w*|breath\w*|right|himself|herself|themselves|myself|making sense|mak\w* sense|talk\w*|speak\w*|mov\w*|conscious|well|better|stop\w*|answer\w*|com\w* (round|around|to)|open\w*|able|feel\w*|back|normal|with (it|us|me|them|you)|here|there|present|coherent|stay\w*|keep\w*|ok|okay|clot\w*|lift\w*|grip\w*|see\w*|stand\w*|walk\w*|us\w*|hold\w*|swallow\w*|get\w* up|sit\w* up|focus\w*|recogni\w*|know\w*|react\w*|make sense)\b|\bstill (\w+ ){0,2}(unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
+  /\b(is|are|s|still|now|remains|has been) (\w+ )?(unresponsive|unconscious|out cold|not breathing|floppy|limp|turning blue|gone blue)\b|\bwithout (\w+ )?(waking|coming round|coming around|coming to|regaining consciousness)\b|\bstill (\w+ ){0,2}(not|aint|isnt|is not|hasnt|has not|wont|will not|cant|can not) (\w+ )?(gone( away| off| down)?|go( away| off| down)|went( away| off)|eas\w*|settl\w*|let up|died down|calmed down|subsid\w*|wak\w*|woken|awake|respond\w*|breath\w*|right|himself|herself|themselves|myself|making sense|mak\w* sense|talk\w*|speak\w*|mov\w*|conscious|well|better|stop\w*|answer\w*|com\w* (round|around|to)|open\w*|able|feel\w*|back|normal|with (it|us|me|them|you)|here|there|present|coherent|stay\w*|keep\w*|ok|okay|clot\w*|lift\w*|grip\w*|see\w*|stand\w*|walk\w*|us\w*|hold\w*|swallow\w*|get\w* up|sit\w* up|focus\w*|recogni\w*|know\w*|react\w*|make sense)\b|\bstill (\w+ ){0,2}(unconscious|out of it|unresponsive|mumbling|confused|groggy|drowsy|fitting|shaking|jerking|bleeding|blue|grey|gray|pale|floppy|limp)\b|\b(not|isnt|wont|will not|cant|can not|hasnt|has not|havent|have not) (\w+ )?(waking|woken|wake|responding|respond|breathing|come round|coming round|come to|coming to|answering|opening (his|her|their) eyes)\b/;
 
 /**
  * What cannot be left over from an event years ago ("had a stroke 5 years ago and still can't talk well" is what is left
@@ -325,6 +327,8 @@ const HYPOTHETICAL = [
   // ("were a needle to puncture a lung": the subjunctive with any subject)
   /\bwere (a|an|the|any|one|some|my|his|her|your|their|our) (\w+ ){0,3}(ever )?to \w+/,
   /\b(should|were) (anything|something|it|i|he|she|a patient|the patient|a client|someone|somebody|anyone|a person|my (son|daughter|child|kid|partner|husband|wife)) (ever )?(to )?(go|goes|happen|happens|start|get|feel|have|experience|suffer|develop|show|react|become|be|begin|faint|pass out|black out|collapse|bleed|fit|seize|stop)\b/,
+  // ("what if my son wriggles while the needles are in, could one break?": a needle breaking, asked about)
+  /\b(can|could|would|might|may|will|do|does) (one|a needle|the needle|a pin|the pin|one of them|one of the needles|any of them|they|them|it) (ever |actually |possibly )?(break|snap|bend|come off|get stuck|break off|snap off|go in too far)\b/,
   // "what procedures are in place should a patient have a seizure": the clinic's plans, asked about.
   /\bwhat (procedures|protocols|plans?|steps|measures|policies)\b/,
   // "say I had a fit on the table", "suppose I went home and got short of breath": a case put, not told.
@@ -357,6 +361,10 @@ const HYPOTHETICAL = [
   /\b(i|he|she|we) (think|reckon|bet|guess) (i|he|she|we) (will|would|ll)\b/,
   // "websites have all the warnings about chest pain": what is written about a sign, in general.
   /\b(warnings?|warned|articles?|websites?|leaflets?|posts?|information|info) (about|on|re|regarding)\b/,
+  // ("the aftercare sheet says to watch for shortness of breath", "your booking form keeps asking me about chest pain"):
+  // a sign to look out for, or asked about on a form, not one happening
+  /\b(watch|watching|look|looking|keep an eye|keeping an eye|check|checking) (out )?for\b/,
+  /\b(ask|asks|asking|asked|question|questions|questionnaire|form|forms|box|boxes|tick|ticks|ticked|ticking) (me |you |us |people |patients |everyone )?(about|for|re|regarding)\b/,
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
   /\b(worried|worry|worrying|afraid|scared|nervous|nervy|wary|jittery|apprehensive|uneasy|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
@@ -721,6 +729,20 @@ function nearestCue(
 }
 
 /**
+ * Whether a time of today ("this morning", "today", "last night") is nearer the sign than every cue of long ago (distant,
+ * habitual); not a bare "now" ("for about a year now" is how long, not when).
+ */
+function recentNearerThanDistant(sentence: string[], start: number, end: number, cues: TimeCue[]): boolean {
+  // (the whole message asked when, with no sign in it: no sign to be nearer to)
+  if (start < 0) return false;
+  const distance = (c: TimeCue) => (c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0);
+  const today = cues.filter((c) => c.kind === 'recent' && SINCE_TODAY.test(sentence.slice(c.first, c.last).join(' ')));
+  const recent = Math.min(...today.map(distance));
+  const distant = Math.min(...cues.filter((c) => c.kind === 'distant' || c.kind === 'habitual').map(distance));
+  return Number.isFinite(recent) && recent < distant;
+}
+
+/**
  * "since the session this morning I get really puffed just walking to the car": a habit that began with a session
  * is new, not how things have long been (no date long ago in the sentence).
  */
@@ -784,10 +806,13 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   }
   // "on and off since breakfast, now it's constant": a long-standing pattern that is happening now is not history.
   // "Bell's palsy last month, face still a bit droopy": still there from long ago, seen to: history, not new.
-  if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' '))) return 'history';
+  // ("the needling last month helped heaps, and … this morning … a squeezing pain … that still hasn't gone away": a
+  // time of today nearer the sign than the long-ago one dates the sign; the long-ago one dates something else)
+  const todayNearer = recentNearerThanDistant(sentence, start, end, cues);
+  if (best?.kind === 'still' && LONG_BEFORE.test(sentence.join(' ')) && !todayNearer) return 'history';
   // ("my mum had a stroke in March and her left side is still weak": what an event dated weeks or months ago left
   // behind, unless it is a state no one could have lived with since: "still can't breathe properly")
-  if (best?.kind === 'still' && DATED_PAST.test(sentence.join(' ')) && !STILL_NOW_HOWEVER_LONG.test(sentence.slice(start).join(' ')))
+  if (best?.kind === 'still' && !todayNearer && DATED_PAST.test(sentence.join(' ')) && !STILL_NOW_HOWEVER_LONG.test(sentence.slice(start).join(' ')))
     return 'history';
   // ("my seizures are mostly controlled", "my well-controlled epilepsy"): a condition kept in check is no event now.
   if (CONTROLLED.test(sentence.slice(Math.max(0, start - 2), end + 5).join(' '))) return 'history';

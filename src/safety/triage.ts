@@ -125,6 +125,12 @@ const COMING_BACK =
  */
 const EVERYDAY_REASON =
   /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b|\b(take|taking|took) (my|his|her|their|your|me) (shirt|top|t shirt|tshirt|clothes|pants|trousers|jeans|jumper|bra|dress|singlet|socks|shoes|kit) off\b|\b(get|getting|got) (undressed|changed|my kit off)\b|\bstrip (down|off) to\b/;
+/** A farewell that says the writer will be back ("bye for now", "I'll have more questions later", "I'll sleep on it"). */
+const BACK_LATER =
+  /\b(bye|goodbye|ta ta|cheers|thanks) for now\b|\b(i ll|ill|i will) be back\b|\b(more|other|some more|a few more) questions (later|tomorrow|soon)\b|\b(speak|chat|talk) (again )?(soon|tomorrow)\b|\b(sleep on it|think it over|think things over|have a think|mull it over)\b/;
+/** What a last goodbye says that a see-you-later does not ("won't need the appointments anymore", "for good", "thanks for everything"). */
+const FOR_GOOD =
+  /\b(anymore|any more|for good|forever|for ever|no longer|wont need|will not need|won t need|not need|thanks for everything|thank you for everything|everything you have done|everything youve done|take care of (my|the|him|her)|look after (my|the|him|her)|last time|final|goodbye forever|never)\b/;
 /** A clause that opens as a what-if ("if I were to…", "what if…", "say I…"), not a wish ("easier on everyone if I…"). */
 const WHAT_IF_OPENING = /^(and |but |so )?(if|what if|say|suppose|supposing|in case|hypothetically|what happens if|what would happen if)\b/;
 /**
@@ -179,10 +185,10 @@ const DENTAL_CAUSE =
 const DENTAL_EFFECT = /\b(numb|numbness|tingly|tingling|swollen|swelling|puffy|fat|lopsided|droopy|dribbling|can not feel)\b/;
 const NOT_DENTAL_ONLY = /\b(blood|bleed|bleeding|bled|breath|breathe|breathing|swallow|swallowing|throat|tongue swelling|chest)\b/;
 
-/** Reflux or indigestion named as the cause of a burning, and the habit it keeps (after meals, most nights). */
+/** Reflux or indigestion named as the cause of a burning, and the habit it keeps (after meals, most nights, "I get heartburn", eased by an antacid). */
 const REFLUX_TOLD = /\b(reflux|heartburn|heart burn|indigestion|acid|gerd|gord)\b/;
 const REFLUX_HABIT =
-  /\b((most|every|some|many) (nights?|evenings?|days?|mornings?|times)|after (dinner|meals?|eating|food|tea|lunch|breakfast|a big meal)|when i (lie|lay) down|at night)\b/;
+  /\b((most|every|some|many) (nights?|evenings?|days?|mornings?|times)|after (dinner|meals?|eating|food|tea|lunch|breakfast|a big meal)|after (a |my )?(big|heavy|spicy|rich|large|greasy|fatty|late|hot) \w+|when i (lie|lay) down|at night|i (always |often |usually |sometimes |tend to |normally |still )?get (heartburn|heart burn|reflux|indigestion)|(goes|go|went|settles|settled|eases|eased|clears|cleared|fixed|fixes|helped|helps)( away| off| down)? (with|after|by) (a |an |some )?(gaviscon|mylanta|quick ?eze|rennie|tums|antacids?|nexium|somac|pariet|losec|zantac|glass of milk))\b/;
 /** Reflux told with its habit, and nothing of a heart attack's alarm in what is not denied. */
 function refluxTold(said: string, undenied: string): boolean {
   return REFLUX_TOLD.test(said) && REFLUX_HABIT.test(said) && !REFLUX_ALARM.test(undenied);
@@ -301,7 +307,7 @@ const ASKS_FREE_TIMES =
 
 /** "some of the other runners get dry needling for their calves": what other people usually have done, not a session of the writer's. */
 const OTHERS_HAVE_IT =
-  /\b(other|some|lots of|a lot of|many|most|heaps of|plenty of|half|a few|few|several|loads of|a couple)( of)?( the| my)?( other)? (runners|players|people|patients|athletes|guys|girls|blokes|mates|friends|members|teammates|team mates|clients|swimmers|cyclists|lifters|footballers|dancers|workers|colleagues|nurses) (\w+ ){0,3}(get|do|have|use|swear by|go for|try|are getting|are having)\b/;
+  /\b(other|some|lots of|a lot of|many|most|heaps of|plenty of|half|a few|few|several|loads of|a couple)( of)?( the| my| our)?( other)?( club| gym| work| running| footy| netball| tennis| golf| team| uni| school| old)? (runners|players|people|patients|athletes|guys|girls|blokes|mates|friends|members|teammates|team mates|clients|swimmers|cyclists|lifters|footballers|dancers|workers|colleagues|nurses) (\w+ ){0,3}(get|do|have|use|swear by|go for|try|are getting|are having)\b/;
 
 /**
  * "my hands ache after long practice sessions", "sore after gym sessions": sessions of another kind (playing, training,
@@ -329,7 +335,12 @@ const DAY_OF_ACTIVITY =
 const OTHERS_HABIT =
   /\b(my |his |her |their |our )?(mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandfather|aunt|auntie|uncle|sister|brother|friend|mate|wife|husband|partner|family|parents)\b.{0,30}\b(always|used to|would always|would) (had|have|get|got|go for|went for|swear by|swore by) (acupuncture|needling|dry needling|acu|needles)\b/;
 
+/** "my club mates have all had dry needling", "my friends swear by acupuncture": others' sessions, not the writer's. */
+const OTHERS_HAD_IT =
+  /\b(my|our) (\w+ )?(friends|mates|colleagues|teammates|clubmates|workmates|buddies|sisters|brothers|parents|kids|family|relatives|neighbours|neighbors|team|club|squad) (\w+ ){0,2}(have had|had|have all had|all had|have tried|tried|have been having|get|swear by|go for|rave about|love|use) (\w+ ){0,2}(acupuncture|needling|dry needling|acu|needles|it done)\b(?! (with|alongside|same time as) (me|us|mine))/;
+
 const NO_SESSION_OF_MINE = [
+  OTHERS_HAD_IT,
   RECOMMENDED,
   DAY_OF_ACTIVITY,
   OTHERS_HABIT,
@@ -633,6 +644,36 @@ const HOW_OFTEN_ASKED =
 /** A tendency to bleed, told ("a bit of a bleeder", "I bruise and bleed easily", "I take aspirin daily", "on warfarin"). */
 const BLEEDING_TENDENCY =
   /\b(bleeder|bleed (easily|a lot|heaps|more than most)|bruise (easily|and bleed)|bleed and bruise|paper cuts? take (ages|forever|a while)|cuts? take (ages|forever) to stop|(on|take|takes|taking|takin) (the |a |my |his |her )?(blood thinners?|blood thinning|blood thinner medicine|warfarin|aspirin|apixaban|eliquis|xarelto|rivaroxaban|clopidogrel|plavix|heparin|coumadin)|(blood thinners?|warfarin|aspirin|eliquis|xarelto) (daily|every day|each day|long time|for (my|his|her) heart))\b/;
+/**
+ * A medicine taken as prescribed ("only my usual prescribed dose", "as my GP said"), or a wish to rely on it less ("I
+ * don't want to rely on them", "trying to come off the sleeping tablets"): why people ask about acupuncture, not a sign.
+ * Set aside only when that calms the classifier (wellSaid), and never beside a dose told as too much (MORE_THAN_PRESCRIBED).
+ */
+const AS_PRESCRIBED =
+  /\b((usual|normal|regular|prescribed|recommended|everyday|daily|standard|right|correct) (prescribed )?(dose|doses|dosage|amount)|as (prescribed|directed|the (doctor|gp|pharmacist|chemist|box|packet) (said|says)|my (doctor|gp|pharmacist) said))\b/;
+const MEDICINE_RELUCTANCE =
+  /\b((dont|do not|don t|would rather not|rather not|never|not) (want|like|wanna|keen|love) (to )?(rely|relying|depend|depending|be reliant|be dependent|keep taking|stay on|be on|get hooked|get addicted|be hooked|be addicted|live on)|(come|coming|get|getting|wean|weaning|weaned) (myself |her |him )?off (the |my |his |her |those |these )?(\w+ )?(pills|tablets|meds|medication|medications|medicine|antidepressants|painkillers|pain killers|sleepers|opioids|steroids|hrt))\b/;
+/**
+ * "I don't want to be gullible", "don't want to be a pain": not wanting to be some way with others, which crisis
+ * examples' "don't want to be here" leans the classifier towards. Every such wish in the clause must name a way of being
+ * that is no crisis's (BEING_GONE: here, alive, around, a burden…).
+ */
+const NOT_WANTING_TO_BE =
+  /\b(?:do not|dont|don t|never|would not|wouldnt) (?:want|wanna|wish)(?: to)? be (?:a |an |the |that |too |so |seen as |taken as |one of those )?([a-z]+)/g;
+const BEING_GONE =
+  /^(here|alive|around|a|burden|on|in|living|awake|me|myself|anymore|any|left|saved|found|rescued|rescue|resuscitated|woken|born|seen|breathing|anywhere|gone|dead|forgotten|remembered|missed|hurt|hurting|alone|lonely|trapped|stuck|like|this|that|the|such|with|without|anyone|anybody|someone|somebody|no|nothing|nobody|loved|wanted|needed|sad|depressed|unhappy|miserable|numb|empty|tired|exhausted|afraid|scared|frightened|in pain)$/;
+function notWantingToBeOnly(said: string): boolean {
+  const ways = [...said.matchAll(NOT_WANTING_TO_BE)].map((m) => m[1]);
+  return ways.length > 0 && ways.every((w) => !BEING_GONE.test(w));
+}
+/** The session said to have been good ("just wanted to say it was actually good"): praise, which a last goodbye is not (FOR_GOOD). */
+const SESSION_PRAISED =
+  /\b(it|the session|my session|the needling|the treatment|acupuncture|dry needling|that|yesterday|today) (was|is|s|felt|has been) (actually |really |so |pretty |very |super |honestly |genuinely )?(good|great|amazing|awesome|fantastic|brilliant|excellent|wonderful|lovely|helpful|relaxing|ace|mint|unreal)\b/;
+/** A medicine or chemical found untouched ("packet still sealed", "counted them, none missing", "lid was still on"). */
+const NOTHING_TAKEN =
+  /\b(still sealed|unopened|never opened|not (even )?opened|(all|every one) (of them )?(still )?there|none (are |were |is |was )?missing|nothing (is |was )?missing|(lid|cap|seal) (was |is )?still on|(lid|cap|seal) (was |is )?(still )?(on tight|intact|unbroken)|counted (them|the (tablets|pills|capsules))( and)? (all|none|every))\b/;
+const MORE_THAN_PRESCRIBED =
+  /\b(more than|too (many|much)|double|extra|twice|whole|all of|the lot|lots of|heaps of|handful|box|packet|bottle|tonight|end it|die|dead)\b/;
 /** What a blood thinner is for, told on its own ("…, for his heart"). */
 const WHAT_FOR =
   /^\s*(and )?(its |it is |thats |that is )?(for|because of) (my|his|her|their) (heart|ticker|af|afib|atrial fibrillation|valve|stent|stents|clot|clots|dvt)( condition| problem| problems)?\s*$/;
@@ -644,12 +685,12 @@ const askedAsRisk = (lower: string) => HOW_OFTEN_ASKED.test(lower) && FAINT_DATE
 /** Today said, so a faint told in the past tense may be now. */
 const TODAY_SAID =
   /\b(today|tonight|just now|right now|this (morning|afternoon|arvo|evening)|an hour ago|minutes ago|earlier today|still (woozy|dizzy|faint|out|down|unconscious|not))\b/;
-/** A heart that races with nerves, each time something brings them on ("every time I sit down to study", "before exams"). */
+/** A heart that races or a chest that goes tight with nerves, each time something brings them on ("every time I sit down to study", "before every meeting"). */
 const NERVES_RACE = new RegExp(
   [
     String.raw`^(?=.*\b(nerves|nervous|anxious|anxiety|stress|stressed|panic|panicky|exams?|worry|worried|worrying)\b)`,
-    String.raw`(?=.*\b(heart|chest) (races|racing|raced|pounds|pounding|thumps|thumping|flutters|fluttering|beats (really |so )?fast)\b)`,
-    String.raw`(?=.*\b(every time|everytime|whenever|each time|before (every |each |an |a |my |big )?(exams?|tests?|presentations?|interviews?|work|shifts?|games?|matches)|when i (get|am|m|feel) (nervous|anxious|stressed|worked up))\b)`,
+    String.raw`(?=.*\b(heart|chest) (races|racing|raced|pounds|pounding|thumps|thumping|flutters|fluttering|beats (really |so )?fast|goes tight|gets tight|tightens|tightens up|feels tight|goes all tight|gets all tight)\b)`,
+    String.raw`(?=.*\b(every time|everytime|whenever|each time|before (every |each |an |a |my |big )?(exams?|tests?|presentations?|interviews?|work|shifts?|games?|matches|meetings?|calls?|performances?|speeches|flights?|appointments?|deadlines?)|when i (get|am|m|feel) (nervous|anxious|stressed|worked up))\b)`,
   ].join(''),
 );
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
@@ -861,7 +902,7 @@ const SAID_FINE =
  * fine"): the classifier does not read it, since its alarm words are the ones it denies.
  */
 const ALL_WELL =
-  /^(but |and |so |honestly |really )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well)|(he is|she is|they are|hes|shes|theyre|we are|everyone is|he seems|she seems|he feels|she feels) (totally |perfectly |completely |absolutely |all )?(fine|ok|okay|good|all good|alright|great|well)( now| after (his|her|their|my|the) \w+( \w+)?| afterwards| since)?|(nothing|nothing is|nothings) (wrong|the matter|to worry about)( at all| here)?|(all|everything|everything is|everythings) (good|fine|ok|okay|great|sweet)|(it is |its |this is |this |it )?(not|no) (an )?(emergency|urgent|drama)( at all)?|(nobody|no one|noone|no body) (is |was |got |s )?(hurt|injured|sick|unwell|in danger))$/;
+  /^(but |and |so |honestly |really )?(today |now |since then |this morning |tonight |these days |by now )?((my|his|her|the) (\w+ ){0,2}(is|are|feels|feel|looks|seems|s) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great|perfect|no pain|not (sore|painful|hurting|weak|numb|tight|a problem))|(i am|im|i feel|i m|i am feeling|i am totally|i am perfectly|i am all) (totally |perfectly |completely |absolutely )?(fine|ok|okay|good|all good|alright|great|well)|(he is|she is|they are|hes|shes|theyre|we are|everyone is|he seems|she seems|he feels|she feels) (totally |perfectly |completely |absolutely |all )?(fine|ok|okay|good|all good|alright|great|well)( now| after (his|her|their|my|the) \w+( \w+)?| afterwards| since)?|(nothing|nothing is|nothings) (wrong|the matter|to worry about)( at all| here)?|(all|everything|everything is|everythings) (good|fine|ok|okay|great|sweet)|(it is |its |this is |this |it )?(not|no) (an )?(emergency|urgent|drama)( at all)?|(nobody|no one|noone|no body) (is |was |got |s )?(hurt|injured|sick|unwell|in danger))$/;
 
 /**
  * A whole clause that only says why the writer asks for someone else ("he won't ring up himself", "she's too shy to
@@ -1495,12 +1536,19 @@ export class SafetyTriage {
     // ("wat if i bleed heaps? im a bit of a bleeder, paper cuts take ages", "…I ask because I take aspirin daily": beside a
     // bleed only wondered about, the writer's tendency to bleed is why they ask)
     const bleedWondered = mentions.some((m) => m.sign === 'bleeding' && m.context === 'hypothetical');
+    // (praise of the session is set aside only when nothing is told happening now: "not bleeding, no bruise… it was
+    // actually good", never "it was really relaxing … but yesterday I felt flat and teary")
+    const signNow = mentions.some((m) => m.context === 'current');
     const wellSaid = new Set(
       saids.flatMap((said, i) =>
         !setAside.has(i) &&
         (ALL_WELL.test(said) ||
           ONLY_WORRIED.test(said) ||
           WHY_I_ASK_FOR_THEM.test(said) ||
+          ((AS_PRESCRIBED.test(said) || MEDICINE_RELUCTANCE.test(said)) && !MORE_THAN_PRESCRIBED.test(said)) ||
+          NOTHING_TAKEN.test(said) ||
+          notWantingToBeOnly(said) ||
+          (SESSION_PRAISED.test(said) && !FOR_GOOD.test(said) && !signNow) ||
           (bleedWondered && (BLEEDING_TENDENCY.test(said) || WHAT_FOR.test(said))))
           ? [i]
           : [],
@@ -1582,7 +1630,12 @@ export class SafetyTriage {
     // "my last session before the holidays": an everyday reason for a last visit, not a farewell.
     // ("she just wanted me to ask when she can rebook": coming back asked about is no farewell)
     // (and a wish to rebook, whatever the classifier's tier: "she's fine after her needling, she just wants to rebook")
-    const everydayLeaving = (tier === 'crisis' && EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`)) || COMING_BACK.test(text.toLowerCase());
+    // ("Okay I think that's everything… bye for now, thanks for putting up with my waffling": a farewell that says the
+    // writer means to be back, with nothing of a last goodbye, FOR_GOOD)
+    const everydayLeaving =
+      (tier === 'crisis' && EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`)) ||
+      COMING_BACK.test(text.toLowerCase()) ||
+      (tier === 'crisis' && BACK_LATER.test(allSaid) && !FOR_GOOD.test(allSaid));
     // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
     const toClinic = tier === 'crisis' && ASKS_THE_CLINIC.test(allSaid);
     const whatIfs = clauses.filter((c, i) => !setAside.has(i) && c.words.length > 0 && (!toClinic || WHAT_IF_OPENING.test(saids[i])));
