@@ -537,9 +537,14 @@ export function closesChat(text: string): boolean {
 const OUTDOES_OTHERS =
   /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
 
+/** A sentence as the social checks read it: the writer's name taken out, accents dropped, plain words. */
+function socialForm(text: string): string {
+  return plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
 /** Whether a sentence is made of social words only, asking nothing ("I hope I'm doing it right"). */
 function socialWordsOnly(text: string): boolean {
-  const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, ''));
+  const form = socialForm(text);
   const words = form.split(' ').filter(Boolean);
   return (
     words.length > 0 &&
@@ -559,7 +564,7 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (greetsOnly(text)) return 'greeting';
   // A smiley or a thumbs-up alone is a reaction to the last answer.
   if (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) return 'social';
-  const form = plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, '')).replace(/\s+x+$/, '');
+  const form = socialForm(text).replace(/\s+x+$/, '');
   // ("first time using one of these chat things, go easy on me!": a request for patience, a social word)
   const announces = new RegExp(ANNOUNCES_QUESTION.source).test(form);
   const referred = new RegExp(REFERRED.source).test(form);

@@ -644,7 +644,7 @@ function treatmentAskedOf(cleaned: string, named: boolean): boolean {
 }
 /** The sentences that ask (a "?" or a question word first); every sentence when there is one, or none of them asks. */
 function askingSentences(cleaned: string): string[] {
-  const sentences = cleaned.split(/(?<=[.?!])\s+/).filter((x) => x.trim());
+  const sentences = sentencesOf(cleaned);
   const asking = sentences.filter((x) => x.includes('?') || /^(is|are|does|do|can|could|would|will|what|whats|which|how|why|who)\b/i.test(x.trim()));
   return sentences.length < 2 || asking.length === 0 ? [cleaned] : asking;
 }

@@ -709,6 +709,11 @@ function beatsOnTie(kind: TimeCue['kind'], best: TimeCue['kind']): boolean {
   return !(kind === 'onset' && best === 'distant');
 }
 
+/** How many words lie between a cue and a sign's words (0 when they overlap). */
+function cueDistance(c: TimeCue, start: number, end: number): number {
+  return c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0;
+}
+
 /** The cue that dates a sign (the nearest; habits only close to it), and whether a distant one is anywhere in the sentence. */
 function nearestCue(
   start: number,
@@ -718,7 +723,7 @@ function nearestCue(
   let best: { distance: number; kind: TimeCue['kind']; habit: boolean } | undefined;
   let distantAnywhere = false;
   for (const c of cues) {
-    const distance = c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0;
+    const distance = cueDistance(c, start, end);
     if (c.kind === 'habitual' && distance > 3) continue;
     const kind = c.kind === 'habitual' ? 'distant' : c.kind;
     if (kind === 'distant') distantAnywhere = true;
@@ -735,7 +740,7 @@ function nearestCue(
 function recentNearerThanDistant(sentence: string[], start: number, end: number, cues: TimeCue[]): boolean {
   // (the whole message asked when, with no sign in it: no sign to be nearer to)
   if (start < 0) return false;
-  const distance = (c: TimeCue) => (c.last <= start ? start - c.last : c.first >= end ? c.first - end : 0);
+  const distance = (c: TimeCue) => cueDistance(c, start, end);
   const today = cues.filter((c) => c.kind === 'recent' && SINCE_TODAY.test(sentence.slice(c.first, c.last).join(' ')));
   const recent = Math.min(...today.map(distance));
   const distant = Math.min(...cues.filter((c) => c.kind === 'distant' || c.kind === 'habitual').map(distance));
