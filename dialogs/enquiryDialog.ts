@@ -240,6 +240,8 @@ export class EnquiryDialog extends InterruptibleDialog {
       intent: kind,
       suggestions: kind === 'booking' ? [SUGGESTIONS.whichSuits, SUGGESTIONS.person] : [SUGGESTIONS.book],
     });
+    // ("what time do you close on fridays" … "and weekends?": the next message may ask the same of other days)
+    await this.deps.turns.remember(step.context, kind, {});
     return step.endDialog();
   }
 

@@ -54,7 +54,7 @@ import {
 } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { beliefsTold, questionCount, splitQuestions } from '../src/nlu/multiQuestion';
-import { taskAsked } from '../src/nlu/recognizer';
+import { taskAsked, understandingChecked } from '../src/nlu/recognizer';
 import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -394,7 +394,8 @@ export class MainDialog extends ComponentDialog {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();
       }
-      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['research']))) return step.endDialog();
+      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['research'], ['needles'])))
+        return step.endDialog();
       // ("which one is the eastern one and which is the western one": one question in two parts)
       // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation; "which one would that be,
       // the chinese one or the western one?" right after a condition asks which lists it)
@@ -574,7 +575,11 @@ export class MainDialog extends ComponentDialog {
     )
       return true;
     // "acu vs dn for stress?": both treatments set against a problem the message tells.
-    const versus = recognition.treatments.length === 2 && (COMPARISONS.has(recognition.intent) || recognition.reason === 'ambiguous');
+    // (not what the writer understood of each, put up to be checked: "acu = meridians and dn = knots, have I got that right?")
+    const versus =
+      recognition.treatments.length === 2 &&
+      !understandingChecked(recognition.text) &&
+      (COMPARISONS.has(recognition.intent) || recognition.reason === 'ambiguous');
     if (versus && leadingArea(toldConcerns(recognition.text, recognition.conditions)) && splitQuestions(recognition.text).length < 2) return true;
     // ("which one's for the inside stuff then?", "…my overall wellbeing rather than an injury. Acupuncture or dry needling?"):
     // the treatment a kind of problem points to, asked, whatever the model made of the words.
@@ -756,8 +761,8 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  private async sendAges(context: TurnContext, more: PassageRole[] = []): Promise<boolean> {
-    const text = agesText(this.deps.knowledge, more);
+  private async sendAges(context: TurnContext, more: PassageRole[] = [], first: PassageRole[] = []): Promise<boolean> {
+    const text = agesText(this.deps.knowledge, more, first);
     if (!text) return false;
     await say(context, 'answered', text, {
       intent: 'difference',

@@ -44,7 +44,7 @@ import { beliefsTold, questionCount, questionParts, TELLS_WHAT } from '../src/nl
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import { CHOICE_ASKED, treatmentTurnedDown, type Recognition } from '../src/nlu/recognizer';
+import { CHOICE_ASKED, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -71,9 +71,9 @@ export const CONCEPT_QUESTION =
   /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 // ("Did my back in at work.": an injury told, "did … in", not a question)
-/** A question told as not understood or wondered about ("I don't really understand what…", "I'm not sure how…"). */
+/** A question told as not understood or wondered about ("I don't really understand what…", "I'm not sure how…"), or asked for another ("My wife ask also if Medicare is paying for it."). */
 const EMBEDDED_LEAD =
-  /^\s*(and |but |so |honestly |sorry |also )?(i (do not|dont|don t) (really |quite |fully |totally |even )?(understand|know|get|follow)|i m not (really |quite |totally )?sure|im not (really |quite |totally )?sure|i am not (really |quite |totally )?sure|i (was |am |m )?(just )?wondering|i have no idea|no idea)\s+(?=(what|how|why|who|which|when|where|whether|if)\b)/i;
+  /^\s*(and |but |so |honestly |sorry |also )?(i (do not|dont|don t) (really |quite |fully |totally |even )?(understand|know|get|follow)|i m not (really |quite |totally )?sure|im not (really |quite |totally )?sure|i am not (really |quite |totally )?sure|i (was |am |m )?(just )?wondering|i have no idea|no idea|(my \w+|he|she|they|we|mum|dad|my \w+ and i)( also| too)? (ask|asks|asked|is asking|was asking|are asking|want to know|wants to know|wanted to know|would like to know|wonders|wondered|is wondering|was wondering)( also| too| as well)?)\s+(?=(what|how|why|who|which|when|where|whether|if)\b)/i;
 /** The part as the question it tells, a "?" added; the part itself when it tells none. */
 function embeddedQuestion(part: string): string {
   const plain = part.replace(/[’']/g, ' ').replace(/\s+/g, ' ');
@@ -81,11 +81,19 @@ function embeddedQuestion(part: string): string {
   return `${plain.replace(EMBEDDED_LEAD, '').replace(/[.!\s]+$/, '')}?`;
 }
 
+/** A dose asked ("how many can I take", "How many I can take", "how much should she have"). */
+const DOSE_ASKED =
+  /\bhow (many|much)( \w+)?( (can|should|may|could|do) (i|she|he|we|they) | (i|she|he|we|they) (can|should|may|could) )(take|have|use|swallow)\b/i;
+
+/** A medicine told with what it is for ("the tablets for back pain", "on meds for my arthritis"). */
+const MEDICINE_FOR_COMPLAINT =
+  /\b(tablets?|pills?|meds|medication|medications|medicine|medicines|painkillers?|pain killers|anti inflammatories|script|prescription|injections?|cream|patches)( \w+){0,3} for (my |the |his |her |their |a |some )?(\w+ ){0,2}(pain|ache|aches|arthritis|back|knee|neck|shoulder|hip|headaches?|migraines?|sleep|nerves|inflammation)\b/;
+
 /** Intents whose answer is a topic's blurb, which a part that only tells (a treatment named in passing) does not ask for. */
 const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
-/** A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist"), not as what they ask about. */
+/** A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist") or someone's wish ("wife wants dn"), not as what they ask about. */
 const HISTORY_TOLD =
-  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b/;
+  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
 // (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
 const ASKS =
   /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
@@ -96,10 +104,20 @@ export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | unde
 }
 
 /** The two treatments' ages (and, for "which is more scientific", the research passages), as the article gives them. */
-export function agesText(k: Knowledge, more: PassageRole[] = []): string | undefined {
+export function agesText(k: Knowledge, more: PassageRole[] = [], first: PassageRole[] = []): string | undefined {
   const ages = passagesWithRole(k, 'age');
   if (ages.length < 2) return undefined;
-  return [...ages, ...more.flatMap((role) => passagesWithRole(k, role))].map((p) => p.text).join('\n\n');
+  return [...first.flatMap((role) => passagesWithRole(k, role)), ...ages, ...more.flatMap((role) => passagesWithRole(k, role))]
+    .map((p) => p.text)
+    .join('\n\n');
+}
+
+/**
+ * "which is more legit?", "which one is backed by science?": the article ranks neither, so its answer is that the two
+ * rest on different theories (the needles passage), then each one's age and what the research shows.
+ */
+export function scienceText(k: Knowledge): string | undefined {
+  return agesText(k, ['research'], ['needles']);
 }
 
 function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: ResolvedQuestion): PartAnswer | undefined {
@@ -108,7 +126,7 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
   // ("…? And is there a myotherapist at your clinic?": the clinic's own people, which the article does not name)
   if (asksAboutStaff(r.text)) return { intent: 'not_covered', text: notCoveredText(k), outcome: 'fallback', question: {} };
   // "…, and which is newer?": the two ages, whatever the classifier made of the part.
-  const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? agesText(k, ['research']) : undefined;
+  const ages = asksWhichIsOlder(r.text) ? agesText(k) : asksWhichIsScientific(r.text) ? scienceText(k) : undefined;
   if (ages) return { intent: 'difference', text: ages, outcome: 'answered', question: {} };
   // ("What does each treatment focus on, and which would you suggest for my neck?": what each is for)
   const eachFor = asksWhatEachIsFor(r.text) && r.conditions.length === 0 ? passageWithRole(k, 'each_is_for') : undefined;
@@ -389,6 +407,8 @@ export async function sayClinicPartsFirst(context: TurnContext, deps: DialogDepe
   if (parts.length < 2) return false;
   const { recognition } = await deps.turns.understand(context);
   const text = context.activity.text ?? '';
+  // (what the writer understood of the two, put up to be checked, has no clinic parts of its own: "… have i got that right lol")
+  if (recognition.treatments.length === 2 && understandingChecked(text)) return false;
   const asked = parts
     .filter((part) => part.includes('?') || text.includes(`${part}?`) || (ASKS.test(part) && !TIME_CLAUSE.test(part)))
     .map((part) => deps.turns.recognizePart(part));
@@ -500,7 +520,9 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     // advice the article does not give, is the clinic's to say too; the sprain told is the reason, no question about it)
     const clinicsOwn =
       (r.intent === 'not_covered' && (r.notCovered?.kind === 'service' || r.notCovered?.kind === 'selfcare' || r.notCovered?.kind === 'medicine')) ||
-      (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && (WHO_TREATS.test(p) || WHICH_PRACTITIONER.test(p)));
+      (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && (WHO_TREATS.test(p) || WHICH_PRACTITIONER.test(p))) ||
+      // ("How many I can take on the day of the needle treatment?" after the tablets told: a dose asked, a medicine's)
+      (r.intent === 'not_covered' && DOSE_ASKED.test(p));
     const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
     return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0));
@@ -536,6 +558,8 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
   // (a long story summed up in one question is that question: the story's parts are no questions of their own)
   if (recognition.summedUp) return false;
+  // ("ok so dn = trigger points n acu = chi?? have i got that right lol": what the writer understood of the two, checked)
+  if (recognition.treatments.length === 2 && understandingChecked(context.activity.text ?? '')) return false;
   // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,
   // told first; the message is that question, routed as a whole.
   // ("I see osteoarthritis mentioned but is RA covered too?": with the listed one named too, each part is answered)
@@ -698,7 +722,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
         r.conditions.length === 0 &&
         !r.unlistedText &&
         !(r.implied?.length ?? 0)) ||
-        (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0))
+        (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0) ||
+        // ("My doctor give me the tablets for back pain, Panadeine Forte. How many I can take…?": the complaint told only as
+        // what a medicine is for, beside a question about the medicine, is not asked about)
+        MEDICINE_FOR_COMPLAINT.test(plainForm(part)))
     )
       continue;
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment

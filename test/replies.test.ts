@@ -247,6 +247,12 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * question buried) and -122.json (pa10, chat shorthand, loose descriptions), written at session 42's start, run on the
  * start with the text hidden (80, 101), then read: 96, 108 (docs/understanding.md, "Fortieth round"). -121 (pa9) stays
  * unread in test/unread/.
+ * Session 43: -121 (pa9, session 42's unread set: 100/110 on its final code and on session 43's start, 00d5e38, the same
+ * ids), then read: 108. -124 (pa12, writers of other first languages and their adult children) and -125 (pa13, working
+ * Australians in slang), written at session 43's start, run on the start with the text hidden (95, 108), then read: 110,
+ * 110 (docs/understanding.md, "Forty-first round"). -123 (pa11, voice-to-text) stays unread in test/unread/. Later in the
+ * session -127 (pa15, conversations that react to the last answer) and -128 (pa16, people writing for someone else) were
+ * written, run on the start with the text hidden (97, 103), then read: 105, 110. -126 (pa14) stays unread for session 44.
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -361,6 +367,11 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-119.json': 108,
   'patients-words-test-120.json': 96,
   'patients-words-test-122.json': 108,
+  'patients-words-test-121.json': 108,
+  'patients-words-test-124.json': 110,
+  'patients-words-test-125.json': 110,
+  'patients-words-test-127.json': 105,
+  'patients-words-test-128.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2648,4 +2648,37 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("i've got the rope in the garage, just working up the nerve", 'crisis', ['alone']);
     expectTier("bye for now, thanks for everything, you won't be seeing me again", 'crisis');
   });
+  it("session 43's kinds: things given away and last letters written are a crisis; a needle told as the treatment had, needle fear, sore pecs from the bench with breathing said fine and whether it is fine to carry on with sessions are answered", () => {
+    expectTier(
+      "I've given my good china and Dad's medals to my nephew and finished writing my letters. Please cancel my remaining appointments.",
+      'crisis',
+    );
+    expectTier("Please cancel my remaining sessions. I have written my farewell letters and I shan't be needing anything further.", 'crisis');
+    expectNoGuidanceFirst('I had the needles in my lower back on Tuesday and there is no pain and no bleeding at all. When is my next one?');
+    expectTier('I had the needles in my calf yesterday and a bit of one is still stuck under the skin', 'urgent');
+    expectNoGuidanceFirst('I am very afraid of the needle since child. Is it hurting much?');
+    expectNoGuidanceFirst(
+      'Sore in my left pec after bench press on Saturday, it hurts when I push on it. Breathing and everything else are fine. Do you dry needle chest muscles?',
+    );
+    expectTier('my pec muscles are sore since the needling yesterday and now I am short of breath', 'emergency', ['alone']);
+    expectNoGuidanceFirst(
+      "Dad takes warfarin but he didn't bleed at all after his session. His nurse wants to know if it's fine to keep going with the treatment.",
+    );
+    expectTier("I don't see the point in carrying on anymore", 'crisis');
+  });
+  it("session 43's afterthoughts: a sign told after a question about the clinic, minutes of seizures, tablets counted since breakfast and a typo'd ache after a session are caught; drinking water, and an attempt long ago, are not alarms", () => {
+    expectTier('can i park out the front also my mum just collapsed in the kitchen and she wont wake up', 'emergency', ['alone']);
+    expectTier("my brother has been having fits on and off for 15 minutes and isn't waking up between them", 'emergency', ['alone']);
+    expectTier(
+      "I've been taking panadol and some of the cold and flu tablets all day for a toothache, it's like 20 tablets since breakfast and I feel awful. Can I still come Monday?",
+      'emergency',
+    );
+    expectTier('can i move my appt to friday. also my neck is realy akey since the sesion yestday, normal?', 'clinic', ['first']);
+    expectNoGuidanceFirst(
+      'my son gets tension headaches before exams, he has tried panadol and drinking more water, is 15 old enough for dry needling?',
+    );
+    expectNoGuidanceFirst(
+      'My brother tried to end his life when he was 20, so thirty years ago now, and he has been well ever since. Could he try acupuncture for his back?',
+    );
+  });
 });

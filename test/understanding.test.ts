@@ -4646,4 +4646,178 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/automated assistant/);
     });
   });
+
+  describe("session 43's kinds: writers of other first languages, reported questions, the bot asked who it is", () => {
+    it('the bot asked who is writing, in any wording ("who am I writing to", "are you the computer"), says it is automated', async () => {
+      for (const asked of [
+        'Hello. I am not good with computers. Who am I writing to?',
+        'are you the machine that answers?',
+        'I am talking to a nurse or to the computer?',
+      ]) {
+        const r = await say(asked);
+        expect(r.text, asked).to.match(/automated assistant/);
+      }
+    });
+
+    it('thanks with a blessing and a goodbye with where the writer is off to are social, never "I didn’t understand"', async () => {
+      for (const said of ['Thank you so much for your help, God bless you and your family', 'hooroo, gotta get back to the shed', 'must dash']) {
+        const r = await say(said);
+        expect(r.text, said).to.not.match(/didn’t understand|not something I can help with/);
+      }
+    });
+
+    it('"needling" asked of an ailment only acupuncture’s list names is answered for acupuncture', async () => {
+      const r = await say('I lie awake half the night, is needling any good for sleep problems like that?');
+      expect(r.text).to.match(/acupuncture aims to alleviate/);
+      expect(r.text).to.not.match(/not on our article’s list for dry needling/);
+    });
+
+    it('a question put as a statement ("and you are open on Sunday?") or told for someone ("my husband asks if…") is still answered', async () => {
+      const hours = await say('What is dry needling, and you are open on the Sunday?');
+      expect(hours.text).to.match(/trigger points|knots/);
+      expect(hours.text).to.match(/opening hours|contact/i);
+      const asked = await say('What are meridians? My husband asks also if the health fund is paying for it.');
+      expect(asked.text).to.match(/meridian/);
+      expect(asked.text).to.match(/Phone:|contact|team/);
+    });
+
+    it('a language the staff might speak is a question for the clinic, answered beside the rest', async () => {
+      const r = await say('do you have a practitioner speak Greek?');
+      expect(r.text).to.match(/don’t have that information|contact|Phone:/);
+    });
+
+    it('how long dry needling has existed, asked in other words, is its age', async () => {
+      const r = await say('how long time the dry needling exist?');
+      expect(r.text).to.match(/1980s/);
+    });
+
+    it('who does dry needling, physios or acupuncturists, is who practises it; whom to see for stress is still a recommendation', async () => {
+      const who = await say('Would a myotherapist do dry needling, or just acupuncturists?');
+      expect(who.text).to.match(/Myotherapy and in a variety of physical therapy/);
+      const same = await say('My osteo does needling and my sister sees an acupuncturist, is that the same thing?');
+      expect(same.text).to.not.match(/^According to our article, dry needling is commonly used/);
+    });
+
+    it('a tight spot a needle goes into, and what the needles do inside, are dry needling’s mechanism', async () => {
+      const spot = await say('how does sticking a needle into a tight spot make it let go?');
+      expect(spot.text).to.match(/trigger points|knots/);
+      const inside = await afterSaying('what is dry needling?', 'ok but what is it actually doing inside there?');
+      expect(inside.text).to.match(/blood flow|lactic acid|trigger points/);
+    });
+
+    it('a body part written without "my" or with "portion" is still that part; a rope behind the ankle is the Achilles', async () => {
+      const back = await say('My father has pain in the lower portion of back for many years. Is dry needling useful for him?');
+      expect(back.text).to.match(/Chronic lower back pain/);
+      const achilles = await say('My son runs a lot and the thick rope behind his ankle, above the heel, hurts every morning. Can you treat?');
+      expect(achilles.text).to.match(/Achilles tendinopathy/);
+    });
+
+    it('"so that’s a no then?" after a condition answer gets that answer plainly again, not a topic', async () => {
+      const no = await afterSaying('can acupuncture help with tinnitus?', 'so that’s a no then?');
+      expect(no.text).to.match(/isn’t on the list/);
+      const yes = await afterSaying('can dry needling help sciatica?', 'so is that a yes or a no?');
+      expect(yes.text).to.match(/Sciatica/);
+    });
+
+    it('this clinic set against another ("why not just see my physio instead of you?") is the team’s to answer', async () => {
+      const r = await say('why should I pick you over my chiro?');
+      expect(r.text).to.match(/Phone:|contact|team/);
+      expect(r.text).to.not.match(/^Yes/);
+    });
+
+    it('worry all the time and nerves that need calming are the article’s stress management, said honestly', async () => {
+      const r = await say('I cannot relax since my divorce, worry all the time. Can the needles help to calm my nerves?');
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/will (cure|fix)/);
+    });
+
+    it('a dose asked about tablets told with their complaint, or a medical certificate asked for, gets no "Yes" about the complaint', async () => {
+      const dose = await say('The GP gave me pills for my knee pain. How many I can take before the needle appointment?');
+      expect(dose.text).to.not.match(/^Yes/);
+      expect(dose.text).to.match(/Phone:|contact|team|doctor or pharmacist/);
+      const cert = await say('can you give me a sick note for work? my neck is wrecked');
+      expect(cert.text).to.not.match(/^Yes/);
+      expect(cert.text).to.match(/Phone:|contact|team/);
+    });
+
+    it('which of the two is more legit says they rest on different theories, then each one’s age and the research', async () => {
+      const r = await say('honestly which one is more legit?');
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.match(/1980s/);
+    });
+  });
+
+  describe("session 43's later kinds: conversations that react to the last answer, people asking for others", () => {
+    it('"and saturdays?" after an opening-hours question is the hours again; "so who should I talk to then?" is the contact', async () => {
+      const days = await afterSaying('are you open late on thursdays?', 'and saturdays?');
+      expect(days.recognition?.intent).to.equal('contact');
+      const who = await afterSaying('can acupuncture help with hiccups?', 'ok so who should I talk to then?');
+      expect(who.text).to.match(/Phone:/);
+    });
+
+    it('"could you say that in plain English?" gets the last answer again, never "I didn’t understand"', async () => {
+      const r = await afterSaying('can dry needling help plantar fasciitis?', 'could you say that in plain english please');
+      expect(r.text).to.match(/Plantar fasciitis/);
+    });
+
+    it('a wrong guess of which treatment the last answer was about gets the lists that name it, never a "Yes"', async () => {
+      const r = await afterSaying('can dry needling help golfer’s elbow?', 'oh is that the chinese one?');
+      expect(r.text).to.not.match(/^Yes/);
+      expect(r.text).to.match(/list for dry needling/);
+    });
+
+    it('after a recommendation, "what if she wanted to try the knots one instead?" says what that one is', async () => {
+      const c = new Conversation();
+      await c.say('which treatment would suit my mum?');
+      await c.say('she wants to feel more balanced and sleep better');
+      const r = await c.say('and if she wanted to try the knots one instead?');
+      expect(r.text).to.match(/trigger points|knots/);
+      expect(r.text).to.not.match(/flagged this conversation/);
+    });
+
+    it('"and musculoskeletal problems?" after chronic pain is what the article says both are used for', async () => {
+      const r = await afterSaying('is acupuncture used for chronic pain?', 'and musculoskeletal problems?');
+      expect(r.text).to.match(/musculoskeletal conditions/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"yeah so can you treat it" after a complaint told asks about that complaint', async () => {
+      const r = await afterSaying('I pulled my hamstring at soccer on Saturday', 'yeah so can you treat it');
+      expect(r.text).to.match(/Sports injuries|strains/);
+    });
+
+    it('a sprain told with the ankle is Ankle sprains; a condition told before "is that on your list" gets no list of 21 beside it', async () => {
+      const ankle = await say('My daughter rolled and sprained her ankle at netball. Do you treat that?');
+      expect(ankle.text).to.match(/Ankle sprains/);
+      const listed = await say('My husband has had sciatica for years. Two questions: is that on your list, and what are meridians?');
+      expect(listed.text).to.match(/Sciatica/);
+      expect(listed.text).to.match(/meridian/);
+      expect(listed.text).to.not.match(/That is 21 conditions/);
+    });
+
+    it('someone asking for a parent "who isn’t good with computers, is that ok?" is welcomed, never declined', async () => {
+      const r = await say("Hello, I'm writing on behalf of my father who isn't good with computers. Is that ok?");
+      expect(r.text).to.not.match(/not something I can help with|didn’t understand/);
+    });
+
+    it('what the writer understood of the two, put up to be checked, gets how they differ', async () => {
+      const r = await say('so acupuncture = meridians and dry needling = knots, have I got that right?');
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('an unlisted complaint that flares when stressed is the question, not stress management', async () => {
+      const r = await say('I get eczema on my hands that flares up when I’m stressed. Would acupuncture be worth a try?');
+      expect(r.text).to.match(/isn’t on the list/);
+      expect(r.text).to.not.match(/mentions stress management/);
+    });
+
+    it('questions announced with a dash ("Hi, two things - …") are each answered; a wish told beside an hours question asks no blurb', async () => {
+      const two = await say('Hi, two things - do you treat sciatica and can I book for Monday?');
+      expect(two.text).to.match(/Sciatica/);
+      expect(two.text).to.match(/book/i);
+      const hours = await say('r u open saturdays? husband wants acupuncture');
+      expect(hours.text).to.not.match(/ancient Chinese medicine practice/);
+    });
+  });
 });

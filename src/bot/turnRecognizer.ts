@@ -8,6 +8,12 @@ import {
   asksSameThing,
   asksWhichWasIt,
   bareHowAbout,
+  verdictAsked,
+  personAskedAfter,
+  otherWantedInstead,
+  guessesWhichItWas,
+  sayItAgainAsked,
+  hoursAskedAgain,
   ClinicContext,
   ellipticalThing,
   followUp,
@@ -281,6 +287,8 @@ export class TurnRecognizer {
       const intent = ctx.lastCondition ? 'condition_query' : (ctx.lastIntent ?? 'which_suits');
       recognition = {
         ...recognition,
+        // ("and is that the dry needle thing?": the lists that name it, never a "Yes" that agrees with a wrong guess)
+        ...(guessesWhichItWas(text, ctx) ? { whichListAsked: true } : {}),
         intent,
         reason: 'classified',
         score: 1,
@@ -288,6 +296,46 @@ export class TurnRecognizer {
         conditions: [],
         refersBack: true,
         unlistedMention: false,
+      };
+    }
+    // ("…full of knots after training" … "And if he wanted to try the chi one instead?": what the other one is, asked
+    // after a recommendation; never a request for a person)
+    if (otherWantedInstead(recognition, ctx)) recognition = { ...recognition, intent: 'what_is', reason: 'classified', score: 1 };
+    // ("does dry needling help with tinnitus?" … "hmm ok. so who do i ask then": a person of the clinic, asked for)
+    if (personAskedAfter(text, ctx))
+      recognition = { ...recognition, intent: 'human', reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
+    // ("what time do you close on fridays" … "and weekends?": the clinic's hours again)
+    if (hoursAskedAgain(text, ctx))
+      recognition = { ...recognition, intent: 'contact', reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
+    // ("can u say that simpler pls" after an answer about a clicking jaw: the last answer again; the article's words are
+    // the only words the bot has, so the same answer, never a made-up plainer one)
+    if (sayItAgainAsked(text, ctx) && !verdictAsked(text, ctx)) {
+      const last = ctx.lastIntent === 'condition_query' ? ctx.lastCondition : undefined;
+      recognition = {
+        ...recognition,
+        intent: ctx.lastIntent ?? recognition.intent,
+        reason: 'classified',
+        score: 1,
+        treatments: ctx.lastTreatment ? [ctx.lastTreatment] : [],
+        conditions: last ? [{ value: last, text: last.name }] : [],
+        refersBack: true,
+        unlistedMention: ctx.lastIntent === 'condition_query' && !last,
+        ...(last || !ctx.lastUnlisted ? {} : { unlistedText: ctx.lastUnlisted }),
+      };
+    }
+    // ("so that's a no then" after "ringing in my ears … acupuncture, legit option?": the last condition answer, said again)
+    if (verdictAsked(text, ctx)) {
+      const last = ctx.lastCondition;
+      recognition = {
+        ...recognition,
+        intent: 'condition_query',
+        reason: 'classified',
+        score: 1,
+        treatments: ctx.lastTreatment ? [ctx.lastTreatment] : [],
+        conditions: last ? [{ value: last, text: last.name }] : [],
+        refersBack: true,
+        unlistedMention: !last,
+        ...(last || !ctx.lastUnlisted ? {} : { unlistedText: ctx.lastUnlisted }),
       };
     }
     const how = bareHowAbout(text, ctx);

@@ -646,6 +646,17 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     });
     if (cause.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !cause.includes(c)));
   }
+  // ("My son sprained his ankle at basketball": "sprained" names Muscle strains and sprains, but the ankle told with it is
+  // Ankle sprains, whose name says the same word of that place; the more particular listed condition is the one)
+  const particular = conditions.filter((c) => !c.value.excluded && c.value.described);
+  const general = conditions.filter(
+    (c) =>
+      !c.value.excluded &&
+      !c.value.described &&
+      c.text.split(/\s+/).length === 1 &&
+      particular.some((p) => p.value.name !== c.value.name && wordsOf(p.value.name).map(stem).includes(stem(c.text.toLowerCase()))),
+  );
+  if (general.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !general.includes(c)));
   // ("I always get to appointments early because I'm anxious about being late", "I'd feel a lot less anxious knowing
   // who does it", "I've heard horror stories and I'm anxious"): nerves about the visit, not a complaint to treat
   const visitNerves = conditions.filter((c) => !c.value.excluded && nervesAboutTheVisit(cleaned.toLowerCase(), c.text.toLowerCase()));
@@ -668,6 +679,11 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   ];
   // "the Chinese medicine side of needling": a general word for needling yields to the concept's treatment.
   if (impliedTreatments.length === 1 && treatments.length > 0 && treatments.every((t) => t.weak)) treatments.splice(0, treatments.length);
+  // ("I wake at 3am every night … is needling any use for that?", "can needling help my digestion"): a general word for
+  // needling asked of what only acupuncture's list names (its ailments) is asked of acupuncture, the treatment that names it.
+  const named = conditions.filter((c) => !c.value.excluded);
+  if (treatments.length > 0 && treatments.every((t) => t.weak) && named.length > 0 && named.every((c) => c.value.list === 'acupuncture'))
+    treatments.splice(0, treatments.length);
 
   const words: string[] = [];
   raw.forEach((w, i) => {

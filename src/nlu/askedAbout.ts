@@ -39,7 +39,7 @@ const BEFORE =
   /^(?:[^,.?!]{0,40}?\b(?:but|so|and|wondering|question)[,:]? )?(?:and |so |also |what about |hi |hello )?(?:is|are|does|do) (.{2,40}?) (?:on (?:the|your|ur) list|(?:on |in )?there (?:too|as well)|covered|listed|included|treatable|curable|one of (?:the|your|ur) (?:conditions|things|ones)|(?:something|anything|a thing|one|a condition)(?: that)? (?:you|u|acupuncture|needling|dry needling|it|they|needles) (?:can |could )?(?:treat|help|helps|use|work on|deal with|do))\b/;
 /** A follow-up naming only the thing: "what about trigger finger?", "great. and chronic fatigue syndrome?". */
 const FOLLOW_UP =
-  /^(?:(?:ok|okay|great|cool|thanks|right|hmm|sweet|nice|so)[,.!]*\s+)*(?:(?:and )?(?:what|how) about|and|also|plus) (.{2,50}?)(?:\s+(?:then|too|as well|though))?\s*[?.!]*\s*$/;
+  /^(?:(?:ok|okay|great|cool|thanks|right|hmm|sweet|nice|so)[,.!]*\s+)*(?:(?:and )?(?:what|how) about(?: for)?|and|also|plus) (.{2,50}?)(?:\s+(?:then|too|as well|though))?\s*[?.!]*\s*$/;
 
 const QUESTION_WORD = /^(how|what|why|when|where|who|which|is|are|do|does|can|could|would|will|should|did|was|were|has|have)\b/;
 
@@ -271,15 +271,21 @@ const THING_TAIL =
 /** "for that", "with it": what was said before in the message. */
 const POINTS_BACK_TO = /^(it|that|this|them|those)\b/;
 
+/** The thing named again after a comma ("…, the vertigo", "…, or the vertigo"). */
+const RENAMED = /^\s*,\s*(?:or |i mean |like |you know )?((?:the|a|an|my|his|her|this|that) [^?.!,;:]{2,40})/;
+
 /**
  * What to test for a thing we do not know after "for" or "with" ("used for PCOS at all?" -> "pcos at all"): its first three
  * words, or, for "for that" / "with it", what the message said before it.
  */
 export function thingsAfterFor(text: string): string[] {
   const lower = text.toLowerCase();
-  return [...lower.matchAll(FOR_THING)].flatMap((m) =>
-    POINTS_BACK_TO.test(m[1]) ? [lower.slice(0, m.index)] : NOT_A_THING_FOR.test(m[1]) ? [] : [m[1].split(' ').slice(0, 3).join(' ')],
-  );
+  return [...lower.matchAll(FOR_THING)].flatMap((m) => {
+    const things = POINTS_BACK_TO.test(m[1]) ? [lower.slice(0, m.index)] : NOT_A_THING_FOR.test(m[1]) ? [] : [m[1].split(' ').slice(0, 3).join(' ')];
+    // ("what about for the dizzy, the vertigo?": the thing named again after a comma, in other words)
+    const again = RENAMED.exec(lower.slice((m.index ?? 0) + m[0].length));
+    return again && !NOT_A_THING_FOR.test(again[1]) ? [...things, again[1].split(' ').slice(0, 3).join(' ')] : things;
+  });
 }
 
 /**

@@ -14,6 +14,8 @@ const ASKS_IF_BOT = [
   // "do you actually understand what I'm saying?", "can you really understand me": whether anything is listening
   /\b(do|can|does) (you|u|it) (actually |really |even |truly )?(understand|get|read) (what i am saying|what im saying|what i say|what i mean|what i write|me|anything)\b.*\bor\b/,
   new RegExp(`\\b(are|r) (you|u|ya|yous)( just| only| really| actually| even| simply)?( an?)?( actual| real)? ${MACHINE}\\b`),
+  // ("Are you the machine answering me?", "are you some kind of computer?": the machine with any article)
+  /\b(are|r) (you|u|ya) (just |only |really |actually )?(the|some|some kind of|some sort of|a kind of|like a) (\w+ )?(bot|robot|chatbot|computer|machine|ai|program|programme|automated system|automatic reply|auto reply)\b/,
   new RegExp(`\\b(are|r) (you|u) (a )?(real|actual|live)\\b`),
   // "are you one of the acupuncturists?", "are you the receptionist?": whether a person of the clinic is writing
   /\b(are|r) (you|u) (one of the |one of their |an? |the )(acupuncturists?|practitioners?|physios?|physiotherapists?|receptionists?|nurses?|doctors?|therapists?|myotherapists?|staff( member)?|owner|admin)\b/,
@@ -23,7 +25,7 @@ const ASKS_IF_BOT = [
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   // ("you are doctor or machine?": a person of a trade set against a machine)
   new RegExp(
-    `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody) or (an? )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
+    `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody|person|human) or ((to|with|w) )?(an? |the |some )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
   ),
   // ("am i chatting w a real person rn?": "w" for "with" as people text it; "am i texting a person" without one)
   /\bam i (talking|chatting|speaking|texting|messaging|writing|typing|talkin|chattin|speakin|textin|typin) ((to|with|w|wit|2) )?(an? )?(bot|robot|chatbot|ai|computer|machine|human|person|real|actual|someone real|a real)\b/,
@@ -56,7 +58,7 @@ const ASKS_IF_BOT = [
   new RegExp(
     `\\b(is|are) (a|an|the|some)( actual| real)? ${MACHINE} (answering|replying|responding|talking|typing|writing|chatting|texting|on the other end)\\b`,
   ),
-  /\bwho (am i|are we|m i) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging) (to|with|w|2)\b/,
+  /\bwho (am i|are we|m i|i am|we are) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging|writing|typing|corresponding|communicating|dealing) (to|with|w|2)\b/,
   // (asked as wanting to know: "I like to know who I am speaking with", "not sure who I'm writing to")
   /\b(know|sure|idea|tell me|wondering|wonder) who (i am|im|i m|we are|were) (actually |really |even |now )?(talking|chatting|speaking|texting|messaging|writing) (to|with)\b/,
   // "you're one of the physios there, right?": the guess, told, that a person of the clinic is writing
@@ -258,7 +260,7 @@ export function asksWhichIsScientific(text: string): boolean {
 /** A farewell ("bye", "see ya", "that's all, thanks"): said goodbye to, not thanked. */
 // ("haha fair enough, bye then": acknowledgements before it)
 const FAREWELL =
-  /^((ok|okay|k|kk|alright|thanks|thank you|thx|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|gn|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite)\b/;
+  /^((ok|okay|k|kk|alright|thanks|thank you|thx|cheers|ta|haha|hahaha|lol|fair enough|right|righto|no worries|all good|sure|oh well|ah well|never mind|nevermind|cool|great|perfect|sweet|ah|oh) )*(bye|bye bye|goodbye|good bye|see ya|see you|cya|gn|later|catch you later|have a good (day|one|night|weekend)|thats all|that is all|night|good night|goodnight|gnight|nite|night night|nighty night|nite nite|hooroo|hooroo then|cheerio|ta ta|tata|toodles|toodle oo|toodle pip|adios|ciao for now|gotta (go|run|dash|fly|split)|got to (go|run|dash)|must (go|run|dash)|(i am|im) off)\b/;
 
 /** Season's greetings ("Merry Christmas to the whole team!"): wished back, never a farewell to worry about. */
 const FESTIVE =
@@ -439,6 +441,8 @@ const SOCIAL_VOCAB = new Set(
     'arent isnt very so ' +
     // "you're very clever, well done", "nice website by the way"
     'done job work by way btw ' +
+    // blessings on the reader's family ("Thank you very much for your kind help, God bless you and your family")
+    'family families loved ones yours blessed bless keep safe hooroo cheerio tata toodles adios gotta ' +
     // "thanks! I'll pass this on to my mum"
     'pass share show forward send info information ' +
     // an answer taken as it is ("fair enough, cheers anyway", "ah well, thanks all the same")
@@ -478,7 +482,7 @@ const PASSES_ON_SAID = new RegExp(PASSES_ON.source);
  * "I'm a slow typist so please bear with me"): a greeting's opening, answered by inviting the question.
  */
 const ANNOUNCES_QUESTION =
-  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing|(she|he|they|we|my \w+) (has|have|has got|have got|s got|ve got) (a|one|some|a few|few|a couple of|couple of|two|three) (quick |small |little )?(questions?|queries|things to ask)( for (you|u))?( in a (minute|sec|second|moment|bit|tick))?|(i )?(do not|dont|did not|didnt) have (a|any) (particular |specific |real |actual )?(questions?|query)( (yet|just yet|right now|at the moment|as such))?|(i )?(only|just)? ?(wanted|want|thought i would|thought id) to (say hello|say hi|see how (it|this|the chat) works|try (it|this) out|have a look)|(see|seeing|find out) how (it|this|the chat|this chat) works|(i am |im )?(just )?helping (my \w+|him|her|them) (to )?(use|with) (the|this|a|her|his|their) (computer|tablet|phone|ipad|laptop|chat|website)|(told|showed|said) (me|her|him) (i|she|he) (could|can) (type|write|ask|chat) (in )?(here|on this|this way))\b/g;
+  /\b(i (have|got|ve got|have got) (a|one|some|a few|few|a couple of|couple of|two|three|several|a number of|lots of|a lot of|a couple) (quick |small |little |silly |dumb |general |simple |few )?(questions?|queries|query|enquiry|enquiries|things to ask)( (about|on|regarding|re|for you about) (the |your )?(needle treatments?|needling treatments?|treatments?|services|clinic|needles))?|((can|could|may) i|(is it|would it be) (ok|okay|alright|all right|fine) (if|for me to|to)( i)?) (just )?ask (you )?(a |some |a few |a couple of )?(quick |few )?(something|questions?|things|few things)( about (the |your )?(needles?|needling|treatments?|acupuncture|dry needling))?|(please |pls )?bear with me|(i am|im) (a )?(very |really |quite |a bit )?(slow|bad|terrible|poor) (typist|at typing|typer)|(i am|im) (slow|not fast) at typing|(she|he|they|we|my \w+) (has|have|has got|have got|s got|ve got) (a|one|some|a few|few|a couple of|couple of|two|three) (quick |small |little )?(questions?|queries|things to ask)( for (you|u))?( in a (minute|sec|second|moment|bit|tick))?|(i )?(do not|dont|did not|didnt) have (a|any) (particular |specific |real |actual )?(questions?|query)( (yet|just yet|right now|at the moment|as such))?|(i )?(only|just)? ?(wanted|want|thought i would|thought id) to (say hello|say hi|see how (it|this|the chat) works|try (it|this) out|have a look)|(see|seeing|find out) how (it|this|the chat|this chat) works|(i am |im )?(just )?helping (my \w+|him|her|them) (to )?(use|with) (the|this|a|her|his|their) (computer|tablet|phone|ipad|laptop|chat|website)|(told|showed|said) (me|her|him) (i|she|he) (could|can) (type|write|ask|chat) (in )?(here|on this|this way)|(i am |im |i m )?(asking|writing|messaging|enquiring|typing|chatting)( this)? (on behalf of|for) (my|our) \w+( who (is not|isnt|is|s) (very |so |that |too )?(great|good|confident|comfortable|used to|keen on|handy) (with|on|at) (computers?|the computer|phones?|technology|tech|typing|the internet|these things))?|(is that|is this|hope (that|this) is|hope thats|hope that s|that is|thats) (ok|okay|alright|all right|fine)( with you)?)\b/g;
 
 /**
  * Who sent the patient, or that a booking is coming ("my physio gave me your clinic's name", "a friend recommended
@@ -486,6 +490,10 @@ const ANNOUNCES_QUESTION =
  */
 const REFERRED =
   /\b((my|a|our) (\w+ )?(physio|physiotherapist|gp|doctor|dr|chiro|chiropractor|osteo|osteopath|friend|mate|sister|brother|mum|mother|dad|father|partner|wife|husband|colleague|coworker|workmate|neighbour|neighbor|daughter|son|trainer|coach|massage therapist|myotherapist|podiatrist|midwife) (gave me|passed on|recommended|referred me to|told me about|mentioned|suggested|sent me to|put me onto|put me on to) (your|you|this|the|yous)( (clinic s|clinics|clinic) name| clinic| name| details| number| guys| place| website| site| page| mob| team)?|before i (book|make a booking|make an appointment)( in)?( (a|my) (session|appointment|visit))?)\b/g;
+
+/** Where the writer is off to ("gotta get back to the paddock", "have to run, the kids are home"): a goodbye's reason, no question. */
+const OFF_TO =
+  /\b(gotta|got to|have to|need to|must|better|off to|heading back to|back to) (go|run|dash|fly|get back|head off|get going|head back|go back|get on|get moving|pick up)( (to|with) (the |my |our |work|it)?\w*( \w+){0,2})?\b/g;
 
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
@@ -578,6 +586,7 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
     .replace(PASSES_ON, ' ')
     .replace(ANNOUNCES_QUESTION, ' ')
     .replace(REFERRED, ' ')
+    .replace(OFF_TO, ' ')
     .split(' ')
     .filter(Boolean);
   if (words.length === 0 && (announces || referred)) return 'greeting';
@@ -585,6 +594,8 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
   // ("I will tell my wife about the needles tonight": what was learnt, to be passed on)
   if (words.length === 0 && PASSES_ON_SAID.test(form)) return 'social';
+  // ("gotta go!", "must dash": a goodbye that is all reason)
+  if (words.length === 0 && FAREWELL.test(form)) return 'social';
   // (an age told with a name: "my name is Margaret, I'm 81 and my granddaughter set this up")
   if (words.length === 0 || words.length > 18 || !words.every((w) => SOCIAL_VOCAB.has(w) || /^\d{1,3}$/.test(w))) return undefined;
   // ("thanks. how much is it?", "thanks, can I come in?": a question in social words is still a question)
@@ -754,9 +765,9 @@ export function asksIfBot(text: string): boolean {
 
 export type ClinicDetail = 'openingHours' | 'address' | 'unknown';
 
-/** How the clinic runs that its details do not hold: getting there, access, visits, ways to pay, vouchers. */
+/** How the clinic runs that its details do not hold: getting there, access, visits, ways to pay, vouchers, the languages its staff speak. */
 const CLINIC_MATTERS =
-  'parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet|home visits?|house calls?|mobile service|gift vouchers?|vouchers?|gift cards?|gift certificates?|afterpay|zip pay|zippay|payment plans?|eftpos|credit cards?|cash|amex|telehealth|video (consults?|appointments?)|online (consults?|appointments?)|interpreters?|translators?|female (practitioners?|physios?|acupuncturists?)|male (practitioners?|physios?|acupuncturists?)|receipts?|invoices?|memberships?|loyalty cards?|change rooms?|showers?';
+  'parking|park|car park|train|station|tram|bus|public transport|wheelchair|accessible|accessibility|disabled access|lift|elevator|stairs|toilet|home visits?|house calls?|mobile service|gift vouchers?|vouchers?|gift cards?|gift certificates?|afterpay|zip pay|zippay|payment plans?|eftpos|credit cards?|cash|amex|telehealth|video (consults?|appointments?)|online (consults?|appointments?)|interpreters?|translators?|female (practitioners?|physios?|acupuncturists?)|male (practitioners?|physios?|acupuncturists?)|receipts?|invoices?|memberships?|loyalty cards?|change rooms?|showers?|speaks?|speaking|mandarin|cantonese|vietnamese|arabic|hindi|greek|italian|spanish|korean|japanese|punjabi|tagalog|filipino|turkish|persian|farsi|urdu|bengali|tamil|nepali|indonesian|malay|thai|russian|polish|portuguese|serbian|croatian|macedonian|sinhalese|auslan|sign language';
 
 /**
  * "do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, asked of the
@@ -787,7 +798,7 @@ const DETAILS: Array<[ClinicDetail, RegExp]> = [
  * in?"), which the details do not answer.
  */
 const CONTACT_MEANS =
-  /\b(contact|contacts|details|phone|phones|number|numbers|call|calls|ring|email|emails|e mail|mail|reach|touch|hold|website|web|site|online|book|booking|bookings|appointment|appointments|message|text|sms|speak|talk|person|someone|somebody|human|staff|reception|receptionist|team|facebook|instagram|insta|socials|info|information)\b/;
+  /\b(contact|contacts|details|phone|phones|number|numbers|call|calls|ring|email|emails|e mail|mail|reach|touch|hold|website|web|site|online|book|booking|bookings|appointment|appointments|message|text|sms|speak|talk|person|someone|somebody|human|staff|reception|receptionist|team|facebook|instagram|insta|socials|info|information|ask|who)\b/;
 
 /** The clinic detail a contact question asks about, if it names one. */
 export function askedDetail(text: string): ClinicDetail | undefined {

@@ -6,7 +6,7 @@
 import type { ConditionRef, FoundEntity, TreatmentId } from './analyse';
 import { mentionsConcerns, type Concerns } from './concerns';
 import type { Recognition } from './recognizer';
-import { withoutLeadingFiller } from './normalize';
+import { plainForm, withoutLeadingFiller } from './normalize';
 
 /** The other treatment asked of the condition just answered ("would acupuncture be any different for it?"). */
 const OTHER_FOR_IT =
@@ -129,7 +129,8 @@ function asksOfLastCondition(r: Recognition, ctx: ClinicContext): boolean {
     WHICH_ONE_FOR_IT.test(said) ||
     (ctx.lastIntent === 'condition_query' && r.treatments.length === 1 && !r.unlistedMention && OTHER_FOR_IT.test(said)) ||
     // ("What's myofascial pain syndrome?" then "do you needle it?": whether the clinic treats it)
-    (ctx.lastIntent === 'condition_query' && TREATS_IT.test(said.replace(/\s+/g, ' ').trim()))
+    // ("ye so can you needle it": after the fillers it opens with)
+    (ctx.lastIntent === 'condition_query' && TREATS_IT.test(withoutLeadingFiller(said.replace(/\s+/g, ' ').trim())))
   );
 }
 
@@ -282,6 +283,9 @@ export interface ResolvedQuestion {
 const TELLS_ANOTHER =
   /\b(also|as well|too|another)\b.*\b(got|have|has|suffer|suffers|get|gets)\b|\b(got|have|has|suffer|suffers|get|gets)\b.*\b(also|as well|too)\b/i;
 
+/** The needles named in general ("the needles", "needling"), no treatment by name. */
+const NEEDLES_SAID = /\b(needles?|needling)\b/;
+
 export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQuestion {
   let treatment: TreatmentChoice | undefined;
   let treatmentFromContext = false;
@@ -298,9 +302,23 @@ export function resolveQuestion(r: Recognition, ctx: ClinicContext): ResolvedQue
   // ("I've also got hay fever, would it help that?": "that" is the new thing told, which is not on the list)
   // ("would it do my wrist too?" after tennis elbow: the place named is what is asked about, not the condition before)
   if (!condition && r.refersBack && ctx.lastCondition && !r.unlistedText && !r.placeOnly && !(r.unlistedMention && TELLS_ANOTHER.test(r.text))) {
-    condition = { value: ctx.lastCondition, text: ctx.lastCondition.name };
+    // (a broader word answered before, "wake at 3am" for insomnia, is carried as the listed one: the words it was said in
+    // are gone, and "does not mention “insomnia” specifically" would be nonsense)
+    const { partial: _partial, ...carried } = ctx.lastCondition;
+    condition = { value: carried, text: ctx.lastCondition.name };
     conditionFromContext = true;
   }
+  // ("Also she is very stressed for the exams. The needles can help that too?" after dry needling for her neck): the
+  // needles in general, asked of what only acupuncture's list names, are acupuncture's, as a general word is (analyse).
+  if (
+    treatmentFromContext &&
+    treatment === 'dryNeedling' &&
+    condition &&
+    !conditionFromContext &&
+    condition.value.list === 'acupuncture' &&
+    NEEDLES_SAID.test(r.text.toLowerCase())
+  )
+    treatment = 'acupuncture';
   return { treatment, condition, treatmentFromContext, conditionFromContext };
 }
 
@@ -538,8 +556,18 @@ const WHICH_WAS_IT =
   /\b(is|was|s) (that|it|this|that one|the one) (with |for |about |using )?(acupuncture|acu|dry needling|dn|needling|the other one)( again)? or (the other( one)?|dry needling|acupuncture|dn|acu)\b|\b(acupuncture|acu|dry needling|dn) or (dry needling|acupuncture|dn|acu|the other( one)?) for (that|it|this|those|them)\b/;
 
 /** Which treatment the last answer (about a condition or a recommendation) was about, asked again. */
+/** "and is that the dry needle thing?", "is that acupuncture?": one treatment guessed as the one the last answer was about. */
+const THAT_ONE_GUESSED =
+  /^(and |so |ok |okay |oh |ah |right |sorry |wait )*(is|was|s) (that|it|this) (with |done with |using |by |for |about )?(the )?(acupuncture|acu|dry needling|dry needle|dn|needling|needle|chinese|western)( one| thing| kind| type| treatment| therapy| stuff)?( then| again)?$/;
+
 export function asksWhichWasIt(text: string, ctx: ClinicContext): boolean {
-  return WHICH_WAS_IT.test(text.toLowerCase().replace(/[’']/g, '')) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits');
+  const said = text.toLowerCase().replace(/[’']/g, '');
+  return guessesWhichItWas(text, ctx) || (WHICH_WAS_IT.test(said) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits'));
+}
+
+/** A guess of one treatment right after a condition's answer ("and is that the dry needle thing?" after insomnia). */
+export function guessesWhichItWas(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent === 'condition_query' && ctx.lastCondition !== undefined && THAT_ONE_GUESSED.test(plainForm(text));
 }
 
 /** Whether a short message tells how long, where, how it came about or which part matters most (TELLS_DETAIL). */
@@ -562,4 +590,49 @@ const ELLIPTICAL_THING =
 export function ellipticalThing(text: string, ctx: ClinicContext): string | undefined {
   if (ctx.lastIntent !== 'condition_query') return undefined;
   return ELLIPTICAL_THING.exec(text)?.[1];
+}
+
+/**
+ * "so that's a no then", "so it won't help?", "is that a yes or a no?" right after a condition answer: that answer,
+ * asked to be said plainly. Answered with the same honest answer again (listed: which list; not listed: that the article
+ * does not list it), never a new topic.
+ */
+const VERDICT_ASKED =
+  /^(ok |okay |right |hmm |so |and |but )*((that is|thats|that s|is that|its|it s|it is|so thats) (a )?(no|yes|nope|yep|yeah|not a yes|not a no|a maybe|maybe)( then| or (a )?(no|yes)| or not)?|(no|yes|nope)( then)|(it|that|acupuncture|dry needling|needling|the needles|they|you) (will not|wont|would not|wouldnt|can not|cant|does not|doesnt|do not|dont|might not) (help|work|do anything|fix it|be any good|treat (it|that))( (then|for (it|that|me)|me))*|(you|u) (can not|cant|could not|couldnt) (help|say|tell)( (me|then|with (it|that)|either way))*|(is|so) (it|that) (a )?(yes|no)( or (a )?(no|yes))?|(so )?(can|will|would|does) (it|that|acupuncture|dry needling|needling) (help|work)( (or not|then|or no))+)$/;
+
+export function verdictAsked(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent === 'condition_query' && VERDICT_ASKED.test(plainForm(text));
+}
+
+/** Days and times of the week ("and weekends?", "what about saturdays", "evenings too?"). */
+const WHEN_OPEN_AGAIN =
+  /^(ok |okay |and |what about |how about |also |plus |so |then |but )*(on )?(the )?(weekends?|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|sat|sun|public holidays?|holidays|evenings?|nights?|mornings?|lunchtimes?|after hours|after work|late nights?|early mornings?)( too| as well| then)?$/;
+
+/** "and weekends?" right after an opening-hours question: the same clinic detail, asked of other days. */
+export function hoursAskedAgain(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent === 'contact' && WHEN_OPEN_AGAIN.test(plainForm(text));
+}
+
+/** "can u say that simpler pls", "sorry, in plain English?", "I don't get it": the last answer, asked again in other words. */
+const SAY_IT_AGAIN =
+  /^(sorry |ok |okay |hmm |um |so |but )*((can|could|would) (you|u) (please |pls )?(say|explain|put|word|write) (that|it|this)( again)? (simpler|more simply|in simpler (words|terms)|in plain (english|words|language)|in english|in normal words|for a dummy|like im five|like i am five)|((in )?(simpler|plain|normal) (english|words|terms|language))|(i (do not|dont|did not|didnt) (understand|get|follow)( (that|it|any of that|what you said))?)|(what does (that|it) (mean|even mean))|(huh|eh|come again|say again|pardon))( please| pls| plz| sorry| lol)*$/;
+
+export function sayItAgainAsked(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent !== undefined && SAY_IT_AGAIN.test(plainForm(text));
+}
+
+/** "and if he wanted to try the chi one instead?": the other treatment, wanted instead of the one recommended. */
+const TRIED_INSTEAD =
+  /\b(try|trying|tried|have|having|go with|going with|give|giving|book|booking|do|doing)\b.{0,30}\b(instead|rather|as well|too)\b/;
+
+export function otherWantedInstead(r: Recognition, ctx: ClinicContext): boolean {
+  return ctx.lastIntent === 'which_suits' && r.treatments.length === 1 && r.conditions.length === 0 && TRIED_INSTEAD.test(saidForm(r.text));
+}
+
+/** Whom to ask, asked right after an answer ("hmm ok. so who do i ask then", "ok so who can I talk to about it?"). */
+const WHO_TO_ASK =
+  /^(ok |okay |hmm |so |right |and |but |well |then )*(who|whom) (do|should|can|could|would) (i|we) (ask|talk to|speak to|speak with|talk with|contact|call|ring|email|message|go to|see)( about (it|that|this|them))?( then| instead| now)?$/;
+
+export function personAskedAfter(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent !== undefined && WHO_TO_ASK.test(plainForm(text));
 }

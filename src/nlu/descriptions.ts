@@ -423,7 +423,8 @@ export class DescriptionMatcher {
     const partEntries = [...byPhrase((c) => c.bodyParts)].flatMap(([p, cs]) => phraseEntries<PartOwner>({ conditions: cs }, withOwners(p)));
     const unlisted = words.unlistedBodyParts.flatMap((p) => phraseEntries<PartOwner>({ unlisted: p }, [p]));
     // Unlisted parts first: at equal length "upper back" must win over "back" (the matcher's sort is stable).
-    this.parts = new PhraseMatcher([...unlisted, ...partEntries]);
+    // (a determiner inside a body part may go unwritten: "pain in the lower portion of back")
+    this.parts = new PhraseMatcher([...unlisted, ...partEntries], false, true);
     this.cues = new PhraseMatcher([...byPhrase((c) => c.cues)].flatMap(([p, cs]) => phraseEntries(cs, [p])));
     // A diagnosis ("frozen shoulder", "bursitis") says the body part is a complaint as a symptom word does.
     this.symptoms = new PhraseMatcher(phraseEntries<true>(true, [...words.symptoms, ...words.diagnoses]));

@@ -101,10 +101,15 @@ export class PhraseMatcher<T> {
   /** Entries of two words or more whose first word may match by sound, by its sound key. */
   private readonly bySoundKey: EntryIndex = new Map();
 
-  /** @param bySound whether a word of a longer phrase may match by sound (condition names: "carpool tunnel"). */
+  /**
+   * @param bySound whether a word of a longer phrase may match by sound (condition names: "carpool tunnel").
+   * @param looseDeterminers whether a determiner inside a phrase may go unwritten (body parts: "lower part of back");
+   * never for names whose "my" says whose it is ("knots in my muscles" is told, "knots in muscles" asked about).
+   */
   constructor(
     entries: PhraseEntry<T>[],
     private readonly bySound = false,
+    private readonly looseDeterminers = false,
   ) {
     this.entries = [...entries].sort((a, b) => b.words.length - a.words.length);
     this.entries.forEach((entry, e) => {
@@ -145,7 +150,10 @@ export class PhraseMatcher<T> {
     const starts = this.candidates(tokens, tokenStems);
     for (const e of [...starts.keys()].sort((a, b) => a - b)) {
       const entry = this.entries[e];
-      const n = entry.words.length;
+      // (a determiner inside the phrase may go unwritten: the phrase may be that much shorter)
+      const n = this.looseDeterminers
+        ? entry.words.filter((w, k) => k === 0 || k === entry.words.length - 1 || !DROPPABLE.has(w)).length
+        : entry.words.length;
       for (const i of starts.get(e)!.sort((a, b) => a - b)) {
         if (i + n > tokens.length) break;
         const j = this.matchAt(entry, tokens, tokenStems, taken, i);
@@ -181,9 +189,17 @@ export class PhraseMatcher<T> {
     for (let k = 0; k < n; k++, j++) {
       // "my mind just won't switch off", "can't really sleep": a filler between a phrase's words changes nothing.
       if (k > 0) while (j < tokens.length - 1 && FILLERS.has(tokens[j]) && tokens[j] !== entry.words[k] && !taken[j]) j++;
+      // ("pain in the lower part of back", "behind knee": a possessive or article inside a phrase may go unwritten, as
+      // writers of other first languages often leave it; never the phrase's first word, and never its last)
+      if (this.looseDeterminers && k > 0 && k < n - 1 && DROPPABLE.has(entry.words[k]) && (j >= tokens.length || tokens[j] !== entry.words[k])) {
+        j--;
+        continue;
+      }
       if (j >= tokens.length || taken[j]) return -1;
       // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
       if (sameWord(tokens[j], tokenStems[j], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[j]) ? 0 : 1;
+      // ("the lower portion of my back": a word for a part is the part)
+      else if (entry.words[k] === 'part' && PART_WORDS.has(tokens[j])) exact++;
       else if (this.bySound && n >= 2 && soundsAlike(tokens[j], entry.words[k])) bySound++;
       else return -1;
     }
@@ -192,6 +208,11 @@ export class PhraseMatcher<T> {
     return bySound > 0 && exact === 0 ? -1 : j;
   }
 }
+
+/** Determiners a phrase's middle may be written without ("lower part of back" for "lower part of my back"). */
+const DROPPABLE = new Set(['my', 'the', 'his', 'her', 'your', 'their', 'our']);
+/** Other words for "part" ("the lower portion of my back"). */
+const PART_WORDS = new Set(['portion', 'section', 'region', 'area']);
 
 /** The user's own words for a match, from the cleaned message. */
 export function quote(cleaned: string, tokens: Token[], m: { from: number; to: number }): string {

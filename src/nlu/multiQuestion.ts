@@ -9,9 +9,9 @@ const QUESTION_START =
  * A question after "and": a question word, or an auxiliary ("and is it safe?", "and is carpal tunnel…?") unless what
  * follows it goes on telling ("plays rugby and is always getting banged up", "I am 78 and have had a bad back").
  */
-// ("whats chi and r u open saturdays": "r u" as people text "are you"; "…invented n who uses it", "n wats chi": "n" for "and")
+// ("whats chi and r u open saturdays": "r u" as people text "are you"; "…, and you are open on the Saturday?" asked as a statement; "…invented n who uses it", "n wats chi": "n" for "and")
 const ASKED_AFTER_AND =
-  "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
+  "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:you|u)\\s+(?:are\\s+|r\\s+|re\\s+)?(?:open|closed|available|working|free|accept|speak|offer|bulk\\s+bill)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
 const SPLIT = new RegExp(
   // (", what about …" always asks anew: "I see you treat sciatica, what about bursitis in my hip")
   `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,\\s*(?=(?:and\\s+)?(?:what|wat|wot|how)\\s+about\\s+(?!(?:her|him|them|me|it|that|this|those|these|you|us|either|both)\\b))|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
@@ -30,7 +30,10 @@ const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+[,!]?\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 /** "Three quick ones from a busy mum of two:": a longer lead-in that announces the questions, before a colon. */
-const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/iu;
+// ("Hi, two things - do you do fibromyalgia and …": a dash announces them too)
+const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+,?\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!\-–—]{0,40}(?::|\s[-–—]+)\s+/iu;
+/** The same lead-in after a sentence that tells ("… for years. A few questions: …"). */
+const LEAD_IN_ANNOUNCED_LATER = /([.!?]\s+)(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/giu;
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
 const ANNOUNCES_QUESTIONS =
   /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?\s*[.!:,…–—-]*$/i;
@@ -62,6 +65,8 @@ export function splitQuestions(text: string): string[] {
     // "Three quick ones: where does …, when did …": a short lead-in before a colon is no question.
     .replace(LEAD_IN, '')
     .replace(LEAD_IN_ANNOUNCED, '')
+    // ("My wife has had lower back pain for years. A few questions: is that on your list, …": the questions announced after a sentence)
+    .replace(LEAD_IN_ANNOUNCED_LATER, '$1')
     // "1) what is chi 2) what are acupoints 3) is there research": a numbered list is a list of questions.
     .split(NUMBERED)
     .flatMap((p) => p.split(SPLIT))

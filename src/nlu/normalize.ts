@@ -289,7 +289,7 @@ const smsFor = (prev: string, next: string) =>
  * do I book?"), each a whole word ("sore" does not start with "so", nor "wellbeing" with "well").
  */
 const LEADING_FILLER =
-  /^((ok|okay|okie|oki|okey|k|kk|so|and|but|well|hmm|right|righto|right oh|fair enough|cool|thanks|ta|cheers|alright|alrighty|sure|then|oh|ah|ahh|anyway|great|sweet|yep|yeah|yea|yup|awesome|perfect|lovely|no worries|got it|gotcha|sounds good|excellent|brilliant|beaut|nice one)\b[\s,.!]*)+/i;
+  /^((ok|okay|okie|oki|okey|k|kk|so|and|but|well|hmm|right|righto|right oh|fair enough|cool|thanks|ta|cheers|alright|alrighty|sure|then|oh|ah|ahh|anyway|great|sweet|yep|yeah|yea|yeh|ye|yup|awesome|perfect|lovely|no worries|got it|gotcha|sounds good|excellent|brilliant|beaut|nice one)\b[\s,.!]*)+/i;
 
 /** The text without the fillers it starts with. */
 export function withoutLeadingFiller(text: string): string {

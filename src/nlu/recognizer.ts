@@ -62,6 +62,8 @@ const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 
 /** A question after an acknowledgement ("ok fair enough, what do you know about then?"). */
 const QUESTION_AFTER_FILLER = /^\s*(what|whats|how|who|which|where|when|why|can|could|do|does|is|are)\b/i;
+/** The fewest words a question after fillers has to be read on its own ("can you needle it"). */
+const MIN_ASKED_AFTER_FILLER = 3;
 
 /** Whether the question asked is about money: in the sentence that asks (with "?"), or anywhere when none has one. */
 function moneyAsked(text: string): boolean {
@@ -222,7 +224,7 @@ const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatm
 const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|that|this|that one|this one|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -337,6 +339,57 @@ const FUND_ASKED = /\b(covered|cover|covers|claim|claimable|rebate|rebates|pay f
 /** A profession said to practise a treatment ("would a physical therapist do dry needling", "do physios use it"). */
 const PRACTISES =
   /\b(therapists?|physios?|physiotherapists?|practitioners?|myotherapists?|myos?|chiros?|chiropractors?|osteos?|osteopaths?) (do|does|use|uses|perform|performs|practise|practises|practice|practices|offer|offers|need)\b/;
+
+/** This clinic set against another practitioner or place ("what's different about coming to you?", "why choose you lot?"). */
+const CLINIC_SET_AGAINST =
+  /\b(what('?s| is) (so )?(different|special|better|unique)|what makes (you|your clinic|your place|yous|you guys) (different|special|better)) (about )?(coming to |seeing |going to |booking with |using )?(you|your clinic|your place|your practice|yous|you guys|you lot|this clinic|your team)\b|\bwhy (not just|should i|would i|not|do i need to|bother) (see|go to|come to|choose|pick|use|book with) (a |my |the |an? )?(\w+ )?(instead of|rather than|over) (you|your clinic|yous|you lot|you guys|this clinic)\b|\bwhy (should i |would i |do i )?(choose|pick|come to|go with|book with) (you|your clinic|yous|you lot|you guys|this clinic)( (instead|over|rather))?\b|\b(instead of|rather than) (coming to )?(you|your clinic|yous|you lot|you guys)\b/;
+
+/** Words that name no thing of their own ("musculoskeletal stuff", "gut things"): never what makes a thing unknown. */
+const VAGUE_NOUNS = new Set(['stuff', 'things', 'thing', 'issues', 'problems', 'bits', 'kinds', 'sorts', 'types', 'etc', 'whatnot']);
+
+/** What the writer understood, put up to be checked ("have i got that right", "is that right?", "correct me if I'm wrong"). */
+const UNDERSTANDING_CHECKED =
+  /\b(have i got (that|it|this) right|did i get (that|it|this) right|(is|was) (that|this) (right|correct)|am i right|correct me if|have i understood|did i understand|got that right|right\?\s*$)/;
+
+/** Said as what sets a complaint off ("flares up when im stressed", "worse when I'm run down"). */
+const TRIGGER_BEFORE =
+  /\b(when|whenever|if|every time) (i am|im|i m|i get|i feel|i have been|i ve been|ive been|she is|he is|shes|hes|she gets|he gets|they are|they get)( really| very| a bit| super| so| more| extra)?\s*$/;
+/** The message before what was said ("psoriasis on my elbows and scalp, flares up" before "stressed"). */
+function before(lower: string, said: string): string {
+  const at = lower.indexOf(said.toLowerCase());
+  return at > 0 ? lower.slice(0, at) : '';
+}
+function toldAsTrigger(lower: string, said: string): boolean {
+  const at = lower.indexOf(said.toLowerCase());
+  return at > 0 && TRIGGER_BEFORE.test(lower.slice(Math.max(0, at - 40), at).replace(/[’']/g, ' '));
+}
+
+/** Whether the message puts what the writer understood up to be checked ("have I got that right?"). */
+export function understandingChecked(text: string): boolean {
+  return UNDERSTANDING_CHECKED.test(text.toLowerCase());
+}
+
+/** What the needles do inside, asked plainly ("what is it actually doing inside there?"). */
+const WHAT_IT_DOES =
+  /\bwhat( is|s|'s| are|re|'re)? (it|they|the needles?|the needling|that|those needles) (is |are )?(actually |really |even |exactly )?(doing|do|does) (inside|in there|in me|under the skin)\b|\bwhat (does|do) (it|they|the needles?|the needling) (actually |really |even |exactly )?do (inside|in there|in me|under the skin)\b/;
+
+/** Acupuncturists set beside another profession, with acupuncture itself not named ("physios, or only acupuncturists?"). */
+const OTHER_PROFESSION =
+  /\b(physios?|physiotherapists?|physical therapists?|myotherapists?|myos|chiros?|chiropractors?|osteos?|osteopaths?|doctors?|gps|nurses?|massage therapists?|remedial therapists?)\b/;
+/** Acupuncturists as the other one who might do it ("…, or only acupuncturists?", "acupuncturists or physios"). */
+const ACUPUNCTURISTS_AS_ALTERNATIVE =
+  /\b(or|only|just|as well as|not just|instead of|rather than) (an? |the |by )?acupuncturists?\b|\bacupuncturists? (or|and|as well as) (an? |the )?(physios?|physiotherapists?|physical therapists?|myotherapists?|myos|chiros?|chiropractors?|osteos?|osteopaths?|doctors?|gps|nurses?)\b/;
+/** Whom to see or whether the two are the same, asked beside the professions: no question of who practises it. */
+const OTHER_QUESTION_OF_PROFESSIONS =
+  /\b(same|different|difference|differ|two names|vs|versus|should i|who should|which should|should be seeing|see for|seeing for|better for)\b/;
+function professionsSetSideBySide(lower: string): boolean {
+  return (
+    ACUPUNCTURISTS_AS_ALTERNATIVE.test(lower) &&
+    OTHER_PROFESSION.test(lower) &&
+    !/\b(acupuncture|acu)\b/.test(lower) &&
+    !OTHER_QUESTION_OF_PROFESSIONS.test(lower)
+  );
+}
 
 /** "my kelpie has a sore hip": the patient is the writer's animal. */
 const MY_ANIMAL =
@@ -976,7 +1029,9 @@ export class IntentRecognizer {
 
   /** Whether some word of a thing asked about is rare in training and not one of the article's ("tinnitus", "floaters"). */
   private unknownThing(text: string): boolean {
-    return words(text).some((w) => isContentWord(w) && w.length > 2 && this.unknownWord(w) && !this.options.articleStems?.has(stem(w)));
+    return words(text).some(
+      (w) => isContentWord(w) && w.length > 2 && !VAGUE_NOUNS.has(w) && this.unknownWord(w) && !this.options.articleStems?.has(stem(w)),
+    );
   }
 
   /** "used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?": a thing we do not know after "for". */
@@ -1034,7 +1089,19 @@ export class IntentRecognizer {
     const whole = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
     // (not when the message asks about something the knowledge does not know: "…your eyesight at all? My glasses…")
     const declined = DECLINED.has(whole.intent) && !whole.unknownAsked && !whole.unlistedText;
-    return this.summedUp(text, hint) ?? (declined ? this.oneQuestionAsked(text, hint) : undefined) ?? whole;
+    return this.summedUp(text, hint) ?? (declined ? (this.oneQuestionAsked(text, hint) ?? this.askedAfterFiller(text, hint)) : undefined) ?? whole;
+  }
+
+  /**
+   * "ye so can you needle it", "ok righto, does it hurt much?": a message the model declines as a whole whose question,
+   * after the fillers it opens with, is one it understands; that question is what is asked (the text kept as written, for
+   * the follow-up rules that read its opening).
+   */
+  private askedAfterFiller(text: string, hint: { patientsOwn?: boolean }): Recognition | undefined {
+    const asked = withoutLeadingFiller(text.trim());
+    if (asked === text.trim() || !QUESTION_AFTER_FILLER.test(asked) || asked.split(/\s+/).length < MIN_ASKED_AFTER_FILLER) return undefined;
+    const again = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(asked, hint)));
+    return DECLINED.has(again.intent) ? undefined : { ...again, text };
   }
 
   /**
@@ -1278,12 +1345,23 @@ export class IntentRecognizer {
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
+    // ("psoriasis on my elbows and scalp, flares up when im stressed. worth trying acupuncture?"): an ailment of acupuncture's
+    // list told only as what sets off the complaint asked about, which the knowledge does not know, is no question of its own
+    if (
+      result.unlistedMention &&
+      result.conditions.length > 0 &&
+      result.conditions.every((c) => c.value.list === 'acupuncture' && toldAsTrigger(lower, c.text) && this.unknownThing(before(lower, c.text)))
+    )
+      result.conditions = [];
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": of the two named,
     // the one turned down is not asked about)
     if (result.treatments.length === 2) {
       const down = TREATMENT_TURNED_DOWN.exec(lower);
       if (down) result.treatments = [/^(dry|dn|needl)/.test(down[3]) ? 'acupuncture' : 'dryNeedling'];
     }
+    // ("Do physios do dry needling, or only acupuncturists?", "is dry needling done by physios or acupuncturists?"): who
+    // practises dry needling, the acupuncturists one profession set beside another, no second treatment asked about
+    if (result.treatments.length === 2 && professionsSetSideBySide(lower)) result.treatments = ['dryNeedling'];
     // ("would gout fall under osteoarthritis?", "I have gout in my knee, does that count as knee pain?": whether something
     // the article does not name counts as a listed one, which the article does not say: the honest partial answer,
     // never "Yes. Osteoarthritis is on the list")
@@ -1438,6 +1516,15 @@ export class IntentRecognizer {
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
     if (clinic && REBOOKING.test(said)) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    // ("My physio already does dry needling. What's different about coming to you?", "why not just see a physio instead of
+    // you lot?"): this clinic set against another, which the article does not speak to: the clinic's team answers
+    if (clinic && CLINIC_SET_AGAINST.test(lower)) return { ...withScores, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("ok so dn = trigger points n acu = chi?? have i got that right lol"): the two told side by side, checked: how they differ
+    if (clinic && result.treatments.length === 2 && a.conditions.length === 0 && understandingChecked(lower))
+      return { ...withScores, intent: 'difference', score: 1, reason: 'entity' };
+    // ("What it is actually doing inside there?", "what are the needles actually doing in me?"): how it works, asked plainly
+    if (clinic && WHAT_IT_DOES.test(lower) && a.conditions.length === 0)
+      return { ...withScores, intent: 'how_it_works', score: top.score, reason: 'classified' };
     // ("Is this a condition your clinic addresses?", "does your clinic address sciatica": "address" as what a clinic
     // treats, not where it is)
     if (clinic && top.intent === CONTACT_INTENT && ADDRESSES_IT.test(said))

@@ -125,7 +125,8 @@ const DISTANT = [
   // "ever since I had covid I've had long covid fatigue and breathlessness": a standing complaint since an illness.
   /\bever since (i|he|she|we|they) (had|got|caught)\b|\blong covid\b/,
   // ("chills on and off all day": today, not a standing complaint)
-  /\b(chronic|chronically|on and off(?! (all day|today|since|this|tonight|overnight|all night))|from time to time|now and then|every now and then)\b/,
+  // ("seizures on and off for 10 mins and she's not waking up in between": minutes or hours of it, now)
+  /\b(chronic|chronically|on and off(?! (all day|today|since|this|tonight|overnight|all night|for (the (last|past) )?(\d+|a few|a couple of|few|couple of|ten|five|twenty|thirty|fifteen|an|half an) ?(mins?|minutes?|hours?|hrs?)))|from time to time|now and then|every now and then)\b/,
   // ("she faint in acupuncture one time": once)
   /\b(?<!\b(at|vomited|vomit|vomits|been sick|thrown up|threw up|throw up|chucked up|chucked|puked|spewed|spew|coughed|sneezed|only|just|more than|at least|at most) )one time\b(?! (a|per|every|each|only))/,
   // ("she's vomited once": one time, not once upon a time)

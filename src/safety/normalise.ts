@@ -28,13 +28,28 @@ const CLAUSE = /[,:()\u2013\u2014]|\s-\s/u;
 const SENTENCE_G = new RegExp(SENTENCE.source, 'gu');
 const CLAUSE_G = new RegExp(CLAUSE.source, 'gu');
 
+/** A question about the clinic opening a sentence ("can i bring my own towel", "whats parking like"). */
+const ASKS_FIRST = /^\s*(can|could|do|does|did|is|are|what|whats|what's|where|when|how|will|would|should|may)\b/u;
+/** An afterthought that starts something new ("… also my dad keeled over", "… btw my chest is tight"). */
+const AFTERTHOUGHT = /\s(?:also|and also|oh and|oh also|btw|by the way|plus|ps|p\.s\.)\s/u;
+
 export function splitClauses(text: string): Array<{ text: string; sentence: number }> {
   const out: Array<{ text: string; sentence: number }> = [];
-  const sentences = (' ' + text.toLowerCase() + ' ').split(SENTENCE_G);
+  // ("can i bring my own towel also my dad keeled over at lunch and hes still out cold": a question about the clinic, then
+  // something new told as an afterthought; the question's frame, a what-if or a request, is not the afterthought's)
+  const sentences = (' ' + text.toLowerCase() + ' ')
+    .split(SENTENCE_G)
+    .flatMap((s) => (ASKS_FIRST.test(s) && AFTERTHOUGHT.test(s) ? splitOnce(s, AFTERTHOUGHT) : [s]));
   sentences.forEach((s, i) => {
     for (const c of s.split(CLAUSE_G)) if (c.trim()) out.push({ text: c, sentence: i });
   });
   return out;
+}
+
+/** The text before and after the first match of `at` (the match itself left out). */
+function splitOnce(s: string, at: RegExp): string[] {
+  const m = at.exec(s);
+  return m ? [s.slice(0, m.index), s.slice(m.index + m[0].length)] : [s];
 }
 
 /** Words after which "kms" is a distance. */

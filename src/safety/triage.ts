@@ -669,6 +669,13 @@ function notWantingToBeOnly(said: string): boolean {
 /** The session said to have been good ("just wanted to say it was actually good"): praise, which a last goodbye is not (FOR_GOOD). */
 const SESSION_PRAISED =
   /\b(it|the session|my session|the needling|the treatment|acupuncture|dry needling|that|yesterday|today) (was|is|s|felt|has been) (actually |really |so |pretty |very |super |honestly |genuinely )?(good|great|amazing|awesome|fantastic|brilliant|excellent|wonderful|lovely|helpful|relaxing|ace|mint|unreal)\b/;
+/**
+ * Whether it is fine to go on with the treatment, asked ("her GP nurse asked me to check it's fine to carry on", "should I
+ * keep going with the sessions?"): the treatment's going on, not the writer's. Set aside only when that calms the
+ * classifier (wellSaid), whose crisis examples say "no reason to carry on". Never with life, living or "like this".
+ */
+const CARRY_ON_ASKED =
+  /^(?!.*\b(like this|living|with (my )?life|any ?more|much longer|no (reason|point)|can not|cannot|cant|could not|do not know how)\b).*\b((fine|ok|okay|safe|alright|all right|good|right|sensible|wise) (for (her|him|me|them|us|mum|dad) )?to (carry on|keep going|continue|keep on|keep at it|go on)|(should|can|could|may|do) (i|she|he|we|they|mum|dad) (carry on|keep going|continue|keep on|go on) (with|having|doing|getting|coming)|(carry|carrying) on (with|having|getting|doing) (the|her|his|my|their|these|those)? ?(sessions?|treatments?|needling|acupuncture|dry needling|appointments?|course))\b/;
 /** A medicine or chemical found untouched ("packet still sealed", "counted them, none missing", "lid was still on"). */
 const NOTHING_TAKEN =
   /\b(still sealed|unopened|never opened|not (even )?opened|(all|every one) (of them )?(still )?there|none (are |were |is |was )?missing|nothing (is |was )?missing|(lid|cap|seal) (was |is )?still on|(lid|cap|seal) (was |is )?(still )?(on tight|intact|unbroken)|counted (them|the (tablets|pills|capsules))( and)? (all|none|every))\b/;
@@ -693,6 +700,20 @@ const NERVES_RACE = new RegExp(
     String.raw`(?=.*\b(every time|everytime|whenever|each time|before (every |each |an |a |my |big )?(exams?|tests?|presentations?|interviews?|work|shifts?|games?|matches|meetings?|calls?|performances?|speeches|flights?|appointments?|deadlines?)|when i (get|am|m|feel) (nervous|anxious|stressed|worked up))\b)`,
   ].join(''),
 );
+/**
+ * A clause that says the alarm's own words are fine ("Breathing and everything else is fine", "heart is fine"), taken out
+ * of what CHEST_ALARM reads: told as well, the breathing is no alarm beside a pec sore from the bench press.
+ */
+const TOLD_FINE =
+  /(^|, )(but |and |so )?((my|the|his|her) )?(\w+ ){0,2}(and (everything|all|the rest)( else)? )?(is|are|s|feels?|seems?) (totally |perfectly |completely |all |absolutely )?(fine|ok|okay|normal|good|all good|alright|great)(?=,|$)/g;
+/** A clause that asks about the treatment ("Can you dry needle chest muscles?"): its needling words tell no session. */
+const ASKS_OF_TREATMENT = /^(can|could|do|does|would|will|is|are|should|how|what)\b/;
+const notToldFine = (said: string) =>
+  said
+    .replace(TOLD_FINE, '$1')
+    .split(', ')
+    .map((clause) => (ASKS_OF_TREATMENT.test(clause) ? clause.replace(/\b(needl\w*|session|acupunct\w*)\b/g, '') : clause))
+    .join(', ');
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
 const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
@@ -917,6 +938,14 @@ const WHY_I_ASK_FOR_THEM =
  */
 const ONLY_WORRIED =
   /^(and |but |so |which is why |that is why )?(now )?((i am|im|i m|i was|i feel|i felt|i get|i got|i am getting|(my|our) \w+ (is|was|are|were|gets|got|s)|he is|she is|he was|she was|they are|they were|we were|we are|everyone is|everyone was)( \d+ and| old and| pregnant and)? )?(a bit |a little |quite |very |really |so |bit |pretty |kind of |kinda |slightly |just |a tad |super |extremely |understandably |naturally |bit of a )?(worried|worrier|anxious|nervous|scared|concerned|apprehensive|freaked out|panicky|worried sick|a worrier|a nervous wreck|nervy|jittery|on edge|uneasy|a bit worried|freaking out|freaking|stressing out|stressing|panicking|terrified|petrified|dreading it)( about it| about that| about this| about needles| about needling| about the needles| about that happening| about (my|the|this|our|his|her) (booking|appointment|appt|session|visit|first session|first visit|first appointment)( next week| tomorrow| today| this week| on \w+)?| now| too| as well)?$/;
+
+/**
+ * A whole clause that tells a fear of needles ("I am very afraid of the needle since child", "I am very scared from the big
+ * needle like in the hospital", "always been terrified of injections"): why people ask what a session is like, not a sign.
+ * Set aside only when that calms the classifier (wellSaid), whose emergency examples share "hospital" and "needle".
+ */
+const NEEDLE_FEAR =
+  /^(and |but |so |honestly |to be honest )?((i am|im|i m|i was|i have been|i have always been|i ve always been|always been|i get|i feel|i have|i ve got|i got|she is|he is|she has|he has|my \w+ is|my \w+ has) )?(very |really |so |a bit |a little |quite |super |terribly |extremely |always |bit |kind of |kinda |deathly |totally )?(afraid|scared|frightened|terrified|petrified|fearful|nervous|anxious|worried|phobic|freaked out|a fear|a phobia|a big fear)( of| from| about| with| for)( the| a| big| long| those| these| all| any| thick| sharp)* (needle|needles|needling|injection|injections|shot|shots|jab|jabs)\b( \w+){0,6}$/;
 
 /** Stems that say what is denied: no, not, never, without (and nothing, as in "nothing sore"). */
 const DENIALS = new Set(['no', 'not', 'never', 'without', 'noth']);
@@ -1460,7 +1489,7 @@ export class SafetyTriage {
           // (guidance first, then the answer), never the guidance alone; pain on breathing is not in this list.
           // "really tight muscles in my chest and neck from the desk": the chest's muscles named, tight or sore, with
           // nothing that keeps chest pain an emergency: the answer, with the tier's safety-net line.
-          if (sign.id === 'chest_pain' && CHEST_MUSCLES.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied())) {
+          if (sign.id === 'chest_pain' && CHEST_MUSCLES.test(text.toLowerCase()) && !CHEST_ALARM.test(notToldFine(undenied()))) {
             note(this.knowledge.tiers.emergency.safetyNet);
             break;
           }
@@ -1547,6 +1576,8 @@ export class SafetyTriage {
           WHY_I_ASK_FOR_THEM.test(said) ||
           ((AS_PRESCRIBED.test(said) || MEDICINE_RELUCTANCE.test(said)) && !MORE_THAN_PRESCRIBED.test(said)) ||
           NOTHING_TAKEN.test(said) ||
+          CARRY_ON_ASKED.test(said) ||
+          NEEDLE_FEAR.test(said) ||
           notWantingToBeOnly(said) ||
           (SESSION_PRAISED.test(said) && !FOR_GOOD.test(said) && !signNow) ||
           (bleedWondered && (BLEEDING_TENDENCY.test(said) || WHAT_FOR.test(said))))
