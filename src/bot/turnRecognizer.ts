@@ -9,6 +9,7 @@ import {
   asksWhichWasIt,
   bareHowAbout,
   verdictAsked,
+  lastAnswerAgain,
   personAskedAfter,
   otherWantedInstead,
   guessesWhichItWas,
@@ -309,35 +310,8 @@ export class TurnRecognizer {
       recognition = { ...recognition, intent: 'contact', reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
     // ("can u say that simpler pls" after an answer about a clicking jaw: the last answer again; the article's words are
     // the only words the bot has, so the same answer, never a made-up plainer one)
-    if (sayItAgainAsked(text, ctx) && !verdictAsked(text, ctx)) {
-      const last = ctx.lastIntent === 'condition_query' ? ctx.lastCondition : undefined;
-      recognition = {
-        ...recognition,
-        intent: ctx.lastIntent ?? recognition.intent,
-        reason: 'classified',
-        score: 1,
-        treatments: ctx.lastTreatment ? [ctx.lastTreatment] : [],
-        conditions: last ? [{ value: last, text: last.name }] : [],
-        refersBack: true,
-        unlistedMention: ctx.lastIntent === 'condition_query' && !last,
-        ...(last || !ctx.lastUnlisted ? {} : { unlistedText: ctx.lastUnlisted }),
-      };
-    }
     // ("so that's a no then" after "ringing in my ears … acupuncture, legit option?": the last condition answer, said again)
-    if (verdictAsked(text, ctx)) {
-      const last = ctx.lastCondition;
-      recognition = {
-        ...recognition,
-        intent: 'condition_query',
-        reason: 'classified',
-        score: 1,
-        treatments: ctx.lastTreatment ? [ctx.lastTreatment] : [],
-        conditions: last ? [{ value: last, text: last.name }] : [],
-        refersBack: true,
-        unlistedMention: !last,
-        ...(last || !ctx.lastUnlisted ? {} : { unlistedText: ctx.lastUnlisted }),
-      };
-    }
+    if (sayItAgainAsked(text, ctx) || verdictAsked(text, ctx)) recognition = lastAnswerAgain(recognition, ctx);
     const how = bareHowAbout(text, ctx);
     if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
     const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;

@@ -555,11 +555,11 @@ export function asksSameThing(text: string, r: Recognition, ctx: ClinicContext):
 const WHICH_WAS_IT =
   /\b(is|was|s) (that|it|this|that one|the one) (with |for |about |using )?(acupuncture|acu|dry needling|dn|needling|the other one)( again)? or (the other( one)?|dry needling|acupuncture|dn|acu)\b|\b(acupuncture|acu|dry needling|dn) or (dry needling|acupuncture|dn|acu|the other( one)?) for (that|it|this|those|them)\b/;
 
-/** Which treatment the last answer (about a condition or a recommendation) was about, asked again. */
 /** "and is that the dry needle thing?", "is that acupuncture?": one treatment guessed as the one the last answer was about. */
 const THAT_ONE_GUESSED =
   /^(and |so |ok |okay |oh |ah |right |sorry |wait )*(is|was|s) (that|it|this) (with |done with |using |by |for |about )?(the )?(acupuncture|acu|dry needling|dry needle|dn|needling|needle|chinese|western)( one| thing| kind| type| treatment| therapy| stuff)?( then| again)?$/;
 
+/** Which treatment the last answer (about a condition or a recommendation) was about, asked again. */
 export function asksWhichWasIt(text: string, ctx: ClinicContext): boolean {
   const said = text.toLowerCase().replace(/[’']/g, '');
   return guessesWhichItWas(text, ctx) || (WHICH_WAS_IT.test(said) && (ctx.lastIntent === 'condition_query' || ctx.lastIntent === 'which_suits'));
@@ -619,6 +619,26 @@ const SAY_IT_AGAIN =
 
 export function sayItAgainAsked(text: string, ctx: ClinicContext): boolean {
   return ctx.lastIntent !== undefined && SAY_IT_AGAIN.test(plainForm(text));
+}
+
+/**
+ * The recognition that asks the last answer's question again (`sayItAgainAsked`, `verdictAsked`): its intent, the
+ * treatment and the condition talked about, or the thing not on the lists when that was the answer.
+ */
+export function lastAnswerAgain(r: Recognition, ctx: ClinicContext): Recognition {
+  const aboutCondition = ctx.lastIntent === 'condition_query';
+  const last = aboutCondition ? ctx.lastCondition : undefined;
+  return {
+    ...r,
+    intent: ctx.lastIntent ?? r.intent,
+    reason: 'classified',
+    score: 1,
+    treatments: ctx.lastTreatment ? [ctx.lastTreatment] : [],
+    conditions: last ? [{ value: last, text: last.name }] : [],
+    refersBack: true,
+    unlistedMention: aboutCondition && !last,
+    ...(last || !ctx.lastUnlisted ? {} : { unlistedText: ctx.lastUnlisted }),
+  };
 }
 
 /** "and if he wanted to try the chi one instead?": the other treatment, wanted instead of the one recommended. */

@@ -359,9 +359,10 @@ function before(lower: string, said: string): string {
   const at = lower.indexOf(said.toLowerCase());
   return at > 0 ? lower.slice(0, at) : '';
 }
+/** How far back the trigger's words are looked for ("flares up when im stressed"). */
+const TRIGGER_REACH = 40;
 function toldAsTrigger(lower: string, said: string): boolean {
-  const at = lower.indexOf(said.toLowerCase());
-  return at > 0 && TRIGGER_BEFORE.test(lower.slice(Math.max(0, at - 40), at).replace(/[’']/g, ' '));
+  return TRIGGER_BEFORE.test(before(lower, said).slice(-TRIGGER_REACH).replace(/[’']/g, ' '));
 }
 
 /** Whether the message puts what the writer understood up to be checked ("have I got that right?"). */
