@@ -69,7 +69,7 @@ import { CLARIFY_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids';
 import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
-import { agePassage, agesText, answerSeveral, CONCEPT_QUESTION, sayClinicPartsFirst } from './multiQuestion';
+import { agePassage, agesText, answerSeveral, CONCEPT_QUESTION, sayClinicPartsFirst, scienceText } from './multiQuestion';
 import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, sendSameOfOther, TopicDialog } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -394,7 +394,7 @@ export class MainDialog extends ComponentDialog {
         await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
         return step.endDialog();
       }
-      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, ['research'], ['needles'])))
+      if (single && asksWhichIsScientific(context.activity.text ?? '') && (await this.sendAges(context, scienceText(this.deps.knowledge))))
         return step.endDialog();
       // ("which one is the eastern one and which is the western one": one question in two parts)
       // ("which is better for me, the Chinese way or the Western way?" asks for a recommendation; "which one would that be,
@@ -761,8 +761,8 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  private async sendAges(context: TurnContext, more: PassageRole[] = [], first: PassageRole[] = []): Promise<boolean> {
-    const text = agesText(this.deps.knowledge, more, first);
+  /** The two ages (or `text`, the ages with more passages: scienceText), with the treatment pointed to remembered. */
+  private async sendAges(context: TurnContext, text = agesText(this.deps.knowledge)): Promise<boolean> {
     if (!text) return false;
     await say(context, 'answered', text, {
       intent: 'difference',

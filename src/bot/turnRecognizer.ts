@@ -115,6 +115,11 @@ const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dry
 // ("and my big toe joint has gone the same way. same thing?": the same complaint in another place)
 const ALSO_ASKED = /\b(too|as well|also|either|(gone|going|went|goes|is|are|getting|got) the same way|same thing|same problem|same again)\b/i;
 
+/** A question of the clinic's own (a person, its hours), naming no condition or treatment to answer beside it. */
+function askedOfTheClinic(r: Recognition, intent: string): Recognition {
+  return { ...r, intent, reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
+}
+
 /** "I know you list osteoarthritis but", "I see you do acupuncture, so": what the writer already knows, before the question. */
 const KNOWN_LEAD = new RegExp(
   `^\\s*${KNOWN_SOURCE}[^?.!]{0,60}?(,\\s*(but |so |and )?|\\s+(but|so|and)\\s+)(?!what (i|i've|i’ve|ive|im|i'm|i’m|we|my|our)\\b)(?=(how|what|whats|what's|when|where|who|why|which|can|could|do|does|did|is|are|will|would|should|any|have|has)\\b)`,
@@ -303,11 +308,9 @@ export class TurnRecognizer {
     // after a recommendation; never a request for a person)
     if (otherWantedInstead(recognition, ctx)) recognition = { ...recognition, intent: 'what_is', reason: 'classified', score: 1 };
     // ("does dry needling help with tinnitus?" … "hmm ok. so who do i ask then": a person of the clinic, asked for)
-    if (personAskedAfter(text, ctx))
-      recognition = { ...recognition, intent: 'human', reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
+    if (personAskedAfter(text, ctx)) recognition = askedOfTheClinic(recognition, 'human');
     // ("what time do you close on fridays" … "and weekends?": the clinic's hours again)
-    if (hoursAskedAgain(text, ctx))
-      recognition = { ...recognition, intent: 'contact', reason: 'classified', score: 1, conditions: [], treatments: [], unlistedMention: false };
+    if (hoursAskedAgain(text, ctx)) recognition = askedOfTheClinic(recognition, 'contact');
     // ("can u say that simpler pls" after an answer about a clicking jaw: the last answer again; the article's words are
     // the only words the bot has, so the same answer, never a made-up plainer one)
     // ("so that's a no then" after "ringing in my ears … acupuncture, legit option?": the last condition answer, said again)

@@ -100,6 +100,8 @@ export class PhraseMatcher<T> {
   private readonly byLetter: EntryIndex = new Map();
   /** Entries of two words or more whose first word may match by sound, by its sound key. */
   private readonly bySoundKey: EntryIndex = new Map();
+  /** Each entry's fewest words (its determiners left out when they may go unwritten). */
+  private readonly shortest: number[];
 
   /**
    * @param bySound whether a word of a longer phrase may match by sound (condition names: "carpool tunnel").
@@ -112,6 +114,10 @@ export class PhraseMatcher<T> {
     private readonly looseDeterminers = false,
   ) {
     this.entries = [...entries].sort((a, b) => b.words.length - a.words.length);
+    // (a determiner inside a phrase may go unwritten: the phrase may be that much shorter; worked out once, not per message)
+    this.shortest = this.entries.map((entry) =>
+      looseDeterminers ? entry.words.filter((w, k) => k === 0 || k === entry.words.length - 1 || !DROPPABLE.has(w)).length : entry.words.length,
+    );
     this.entries.forEach((entry, e) => {
       const first = entry.words[0];
       addTo(this.byWord, first, e);
@@ -150,10 +156,7 @@ export class PhraseMatcher<T> {
     const starts = this.candidates(tokens, tokenStems);
     for (const e of [...starts.keys()].sort((a, b) => a - b)) {
       const entry = this.entries[e];
-      // (a determiner inside the phrase may go unwritten: the phrase may be that much shorter)
-      const n = this.looseDeterminers
-        ? entry.words.filter((w, k) => k === 0 || k === entry.words.length - 1 || !DROPPABLE.has(w)).length
-        : entry.words.length;
+      const n = this.shortest[e];
       for (const i of starts.get(e)!.sort((a, b) => a - b)) {
         if (i + n > tokens.length) break;
         const j = this.matchAt(entry, tokens, tokenStems, taken, i);

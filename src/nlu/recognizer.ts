@@ -361,8 +361,9 @@ function before(lower: string, said: string): string {
 }
 /** How far back the trigger's words are looked for ("flares up when im stressed"). */
 const TRIGGER_REACH = 40;
-function toldAsTrigger(lower: string, said: string): boolean {
-  return TRIGGER_BEFORE.test(before(lower, said).slice(-TRIGGER_REACH).replace(/[’']/g, ' '));
+/** Whether the text before an ailment ends in the words that make it a trigger ("…flares up when im"). */
+function endsAsTrigger(told: string): boolean {
+  return TRIGGER_BEFORE.test(told.slice(-TRIGGER_REACH).replace(/[’']/g, ' '));
 }
 
 /** Whether the message puts what the writer understood up to be checked ("have I got that right?"). */
@@ -374,15 +375,18 @@ export function understandingChecked(text: string): boolean {
 const WHAT_IT_DOES =
   /\bwhat( is|s|'s| are|re|'re)? (it|they|the needles?|the needling|that|those needles) (is |are )?(actually |really |even |exactly )?(doing|do|does) (inside|in there|in me|under the skin)\b|\bwhat (does|do) (it|they|the needles?|the needling) (actually |really |even |exactly )?do (inside|in there|in me|under the skin)\b/;
 
-/** Acupuncturists set beside another profession, with acupuncture itself not named ("physios, or only acupuncturists?"). */
-const OTHER_PROFESSION =
-  /\b(physios?|physiotherapists?|physical therapists?|myotherapists?|myos|chiros?|chiropractors?|osteos?|osteopaths?|doctors?|gps|nurses?|massage therapists?|remedial therapists?)\b/;
+/** The professions acupuncturists are set beside ("physios, or only acupuncturists?"). */
+const OTHER_PROFESSIONS =
+  'physios?|physiotherapists?|physical therapists?|myotherapists?|myos|chiros?|chiropractors?|osteos?|osteopaths?|doctors?|gps|nurses?|massage therapists?|remedial therapists?';
+const OTHER_PROFESSION = new RegExp(`\\b(${OTHER_PROFESSIONS})\\b`);
 /** Acupuncturists as the other one who might do it ("…, or only acupuncturists?", "acupuncturists or physios"). */
-const ACUPUNCTURISTS_AS_ALTERNATIVE =
-  /\b(or|only|just|as well as|not just|instead of|rather than) (an? |the |by )?acupuncturists?\b|\bacupuncturists? (or|and|as well as) (an? |the )?(physios?|physiotherapists?|physical therapists?|myotherapists?|myos|chiros?|chiropractors?|osteos?|osteopaths?|doctors?|gps|nurses?)\b/;
+const ACUPUNCTURISTS_AS_ALTERNATIVE = new RegExp(
+  `\\b(or|only|just|as well as|not just|instead of|rather than) (an? |the |by )?acupuncturists?\\b|\\bacupuncturists? (or|and|as well as) (an? |the )?(${OTHER_PROFESSIONS})\\b`,
+);
 /** Whom to see or whether the two are the same, asked beside the professions: no question of who practises it. */
 const OTHER_QUESTION_OF_PROFESSIONS =
   /\b(same|different|difference|differ|two names|vs|versus|should i|who should|which should|should be seeing|see for|seeing for|better for)\b/;
+/** Acupuncturists set beside another profession, with acupuncture itself not named ("physios, or only acupuncturists?"). */
 function professionsSetSideBySide(lower: string): boolean {
   return (
     ACUPUNCTURISTS_AS_ALTERNATIVE.test(lower) &&
@@ -1351,7 +1355,10 @@ export class IntentRecognizer {
     if (
       result.unlistedMention &&
       result.conditions.length > 0 &&
-      result.conditions.every((c) => c.value.list === 'acupuncture' && toldAsTrigger(lower, c.text) && this.unknownThing(before(lower, c.text)))
+      result.conditions.every((c) => {
+        const told = before(lower, c.text);
+        return c.value.list === 'acupuncture' && endsAsTrigger(told) && this.unknownThing(told);
+      })
     )
       result.conditions = [];
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": of the two named,
