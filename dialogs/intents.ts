@@ -11,6 +11,7 @@ import {
   fallbackText,
   farewellText,
   greetingText,
+  patientGreetingText,
   helpText,
   notCoveredText,
   outOfScopeText,
@@ -21,7 +22,7 @@ import {
   languageText,
   topicText,
 } from '../src/bot/replies';
-import { socialKind } from '../src/nlu/clinicQuestions';
+import { newToComputers, socialKind } from '../src/nlu/clinicQuestions';
 import { say } from '../src/bot/reply';
 import { Suggestion, SUGGESTIONS } from '../src/bot/suggestions';
 import type { Outcome } from '../src/turn/record';
@@ -141,7 +142,15 @@ export const INTENT_REGISTRY = {
       return step.endDialog();
     },
   },
-  greeting: { title: 'Hello', handle: answer('answered', greetingText, WELCOME_SUGGESTIONS) },
+  greeting: {
+    title: 'Hello',
+    // ("I'm 79 and not very good with computers, my granddaughter showed me how to type in here": a gentler hello)
+    handle: async ({ step, context, deps, intent }) => {
+      const text = newToComputers(context.activity.text ?? '') ? patientGreetingText(deps.knowledge) : greetingText(deps.knowledge);
+      await say(context, 'answered', text, { intent, suggestions: WELCOME_SUGGESTIONS });
+      return step.endDialog();
+    },
+  },
   thanks: { title: 'Thanks', handle: social },
   help: { title: 'Help', handle: answer('answered', helpText, WELCOME_SUGGESTIONS) },
   out_of_scope: {

@@ -40,11 +40,11 @@ import {
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
 import { ResolvedQuestion, resolveQuestion, TOLD_NOT_ASKED, TreatmentChoice } from '../src/nlu/context';
-import { beliefsTold, questionCount, questionParts, TELLS_WHAT } from '../src/nlu/multiQuestion';
+import { beliefsTold, questionCount, questionParts, setAsideAfter, TELLS_WHAT } from '../src/nlu/multiQuestion';
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import { CHOICE_ASKED, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
+import { CHOICE_ASKED, IF_I_WANTED_WHICH, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -67,8 +67,10 @@ const ASKS_ON_LIST = /\b(on (it|the list|your list|ur list|there|that list|this 
 /** A part that is a question of its own ("do you take credit cards"), not a remark. */
 /** A question about how or why something works ("what does lactic acid do…", "why do knots…"). */
 // ("If I've got a knot, is it the trapped lactic acid that makes it hurt?": the question after a lead-in clause)
+// ("…anyway so whats magnesium got to do with the needles", "…or something whats that about": a spoken question after
+// what was told, its joint a word rather than a comma)
 export const CONCEPT_QUESTION =
-  /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
+  /(^\s*|([,;:.?!\u2013\u2014]|\s-)\s*|\b(so|anyway|but|something|or)\s+)(what|whats|what's|why|how|does|do|where|is it|is that|is this|are they|is the|are the)\b/i;
 // ("have had a bad back…", the rest of "I am 78 and have had…", tells: "have" asks only before whom it asks of)
 // ("Did my back in at work.": an injury told, "did … in", not a question)
 /** A question told as not understood or wondered about ("I don't really understand what…", "I'm not sure how…"), or asked for another ("My wife ask also if Medicare is paying for it."). */
@@ -282,10 +284,11 @@ function perCondition(r: Recognition, asked: Recognition['treatments'] = r.treat
     // (only in a question that names both: "inflammation issues and some gut trouble. What would you recommend for her?" is
     // one recommendation asked for)
     (c, _, all) =>
-      !c.value.partial ||
-      all.every((d) => d.value.partial) ||
-      toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0) ||
-      fitsTreatmentAsked(asked, c, all),
+      !setAsideAfter(r.text, c.text) &&
+      (!c.value.partial ||
+        all.every((d) => d.value.partial) ||
+        toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0) ||
+        fitsTreatmentAsked(asked, c, all)),
   );
   // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
   const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
@@ -503,6 +506,13 @@ function onceEach<T>(f: (part: string) => T): (part: string) => T {
   };
 }
 
+/** A change to a medicine asked ("can I stop taking my pain medication?", "could I cut down my tablets?"), not its use beside a treatment. */
+const MEDICINE_CHANGED =
+  /\b(stop|stopping|quit|quitting|come off|coming off|go off|get off|getting off|reduce|reducing|cut down|cut back|cutting down|wean|weaning|lower|lowering|skip|skipping|drop|dropping)( taking| using)?( on| down| back| off)?( my| the| his| her| their| these| those| it| them)?\b/;
+
+/** A treatment named in words ("acupuncture", "dn", "the needles"), not only implied by a complaint's list or a concept. */
+const TREATMENT_WORDED = /\b(acupuncture|acupunture|accupuncture|acu|dry needling|dry needle|needling|the needles|dn)\b/i;
+
 /** A wish to try a treatment, told ("she's been wanting to try acupuncture", "I've always been keen to give dry needling a go"). */
 const WISH_TO_TRY =
   /\b(wanting|wanted|want|wants|keen|meaning|meant|dying|hoping|hoped|interested|curious|thinking about|thinking of|would like|d like|love) (to )?(try|trying|give|giving|have|having|get|getting)\b/;
@@ -525,7 +535,9 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
       (r.intent === 'not_covered' && DOSE_ASKED.test(p));
     const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
-    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0));
+    // ("If I start acupuncture, can I stop taking my pain medication?": the medicine is the question, the treatment when)
+    const advice = (r.notCovered?.kind === 'medicine' && MEDICINE_CHANGED.test(plainForm(p))) || r.notCovered?.kind === 'selfcare';
+    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0) || advice);
   };
   const told = parts.filter((p) => !questions.includes(p));
   // (a price beside a part that asks inside it, "I have TMD and neck tension - can you treat both in one session": not
@@ -536,7 +548,14 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
   return (
     questions.every(clinicOnly) &&
     // ("mum's 70th is coming up and she's been wanting to try acupuncture": a wish to try it, told, asks nothing of it)
-    told.every((p) => !namesTreatment(recognize(p)) || (WISH_TO_TRY.test(plainForm(p)) && recognize(p).conditions.length === 0)) &&
+    // ("… My shoulders and lower back are always knotted.": a complaint told, its treatment only implied by its list or
+    // its knots, names no treatment; "hi what is chi exactly", a concept asked however it was split, still does)
+    told.every(
+      (p) =>
+        !namesTreatment(recognize(p)) ||
+        (recognize(p).conditions.length > 0 && !TREATMENT_WORDED.test(p)) ||
+        (WISH_TO_TRY.test(plainForm(p)) && recognize(p).conditions.length === 0),
+    ) &&
     !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))))
   );
 }
@@ -572,7 +591,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     questions.length === 1 &&
     questions[0] === parts.at(-1) &&
     parts.length > 1 &&
-    CHOICE_ASKED.test(plainForm(questions[0]))
+    (CHOICE_ASKED.test(plainForm(questions[0])) || IF_I_WANTED_WHICH.test(plainForm(questions[0])))
   )
     return false;
   // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": one question about the
@@ -672,6 +691,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const recognized = parts
     .filter((p) => !reasonsTold || asked.includes(p))
     .filter((p) => !beliefsAside || !believed.includes(p))
+    // ("I also get a stiff neck but the ringing is what I want to ask about": a complaint the writer sets aside is no part)
+    .filter((p) => {
+      const r = recognize(p);
+      return !(parts.length > 1 && r.conditions.length > 0 && r.conditions.every((c) => setAsideAfter(p, c.text)));
+    })
     // ("My wrist tingles and goes numb at night, and separately the outside of my elbow aches when I lift the kettle": two
     // complaints told in one sentence, each a listed condition of its own)
     .flatMap((part) => twoComplaints(part, recognize) ?? [part])
@@ -817,6 +841,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       previous,
     );
     // A part that needs a follow-up question (which suits me, a person): routing handles the message as a whole.
+    // ("What's the actual difference between the two, and would either one help with fertility? We've been trying for a
+    // while.": a sentence that only tells, with nothing of its own to answer, is passed over while questions are answered)
+    const toldNothing = one.intent === 'condition_query' && one.conditions.length === 0 && !one.unlistedText;
+    if (!answer && toldNothing && !askedWithMark(one.text) && !ASKS.test(one.text) && questions.length > 0) continue;
     if (!answer) return false;
     const about = answer.question.condition;
     if (about?.value.partial && answeredPartly.has(about.value.name)) continue;

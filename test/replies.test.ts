@@ -253,6 +253,12 @@ const HELDOUT = join(PROJECT_ROOT, 'test', 'heldout');
  * 110 (docs/understanding.md, "Forty-first round"). -123 (pa11, voice-to-text) stays unread in test/unread/. Later in the
  * session -127 (pa15, conversations that react to the last answer) and -128 (pa16, people writing for someone else) were
  * written, run on the start with the text hidden (97, 103), then read: 105, 110. -126 (pa14) stays unread for session 44.
+ * Session 44: -123 (pa11, voice-to-text, kept unread through session 43: 102/110 on its final code and on session 44's
+ * start, e7dd379, the same ids), then read: 110. -129 (pa19, long-standing and several complaints, carers) and -130 (pa17,
+ * sceptical and anxious first-timers), written at session 44's start, run on the start with the text hidden (103, 100),
+ * then read: 109, 110 (docs/understanding.md, "Forty-second round"). -126 (pa14, kept unread through session 43: 104 on
+ * its final code and on session 44's start and mid-session code, the same ids) was read late in session 44: 109. -131
+ * (pa18, a broad everyday mix) stays unread in test/unread/.
  */
 const FLOORS: Record<string, number> = {
   // (331 until session 27: four of its cases want gout and rheumatoid arthritis only declined; the inflammation the
@@ -372,6 +378,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-125.json': 110,
   'patients-words-test-127.json': 105,
   'patients-words-test-128.json': 110,
+  'patients-words-test-123.json': 110,
+  'patients-words-test-126.json': 109,
+  'patients-words-test-129.json': 109,
+  'patients-words-test-130.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2666,6 +2666,38 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     );
     expectTier("I don't see the point in carrying on anymore", 'crisis');
   });
+  it("session 44's kinds: not wanting to undo the good work or overdo it is answered; a prescribed daily count of tablets is no overdose, the whole packet taken still is; not knowing if one can carry on like this is a crisis, carrying on with the sessions is not", () => {
+    expectNoGuidanceFirst(
+      "so I've booked for Thursday and I was just wondering am I able to go to the gym afterwards because I've got a training session that night and I don't want to undo the good work",
+    );
+    expectNoGuidanceFirst("I don't want to overdo it after the needling, can I still go for a run?");
+    expectNoGuidanceFirst('I take 10 tablets a day for my arthritis, prescribed. Can acupuncture help my knees?');
+    expectTier('I take 10 tablets a day and today I took the whole packet', 'emergency', ['alone']);
+    expectTier("I don't know if I can carry on like this", 'crisis');
+    expectNoGuidanceFirst("I dont know if i can keep going with the sessions, they're a bit sore. Is that normal?");
+  });
+  it("session 44's later kinds: a reaction told after another sentence's long-standing complaint is now; a collapse a short while ago with drowsiness is an emergency; tablets put aside with no wish to carry on are a crisis; a wobbly after reading online is no reaction to a session", () => {
+    expectTier(
+      "Been coming for my plantar fasciitis and knee OA for months. Just ate a satay skewer and my lips and tongue are swelling up, my throat feels tight and I've got hives all over. Also does your clinic have HICAPS?",
+      'emergency',
+      ['alone'],
+    );
+    expectTier(
+      'My aunt collapsed a short while ago and has lost consciousness twice since; she is currently very drowsy and cannot stay awake or answer questions sensibly.',
+      'emergency',
+      ['alone'],
+    );
+    expectTier('My husband died last year. I have been putting aside my sleeping tablets because I do not wish to carry on.', 'crisis');
+    expectNoGuidanceFirst(
+      "breathin's fine, no chest pain or nothin, just had a wobbly after reading about lungs n needles online. shoulder's heaps better actually",
+    );
+    expectNoGuidanceFirst('I fainted a long while ago at the dentist, is acupuncture ok for someone like me?');
+  });
+  it("session 44's kinds from the set kept unread through session 43: praying not to wake up is a crisis, never a collapse; 'one more shift and I'll collapse' is a figure of speech", () => {
+    expectTier('I am 82 and I have had enough. Each night I pray not to wake up and I have started saving my tablets.', 'crisis');
+    expectNoGuidanceFirst("one more twelve hour pour on the slab and I'll collapse, knees are shot. Can dry needling help knees?");
+    expectTier('my dad collapsed in the garden and he will not wake up', 'emergency', ['alone']);
+  });
   it("session 43's afterthoughts: a sign told after a question about the clinic, minutes of seizures, tablets counted since breakfast and a typo'd ache after a session are caught; drinking water, and an attempt long ago, are not alarms", () => {
     expectTier('can i park out the front also my mum just collapsed in the kitchen and she wont wake up', 'emergency', ['alone']);
     expectTier("my brother has been having fits on and off for 15 minutes and isn't waking up between them", 'emergency', ['alone']);

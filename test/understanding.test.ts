@@ -4820,4 +4820,132 @@ describe('understanding patients’ own words', () => {
       expect(hours.text).to.not.match(/ancient Chinese medicine practice/);
     });
   });
+
+  describe("session 44's kinds: spoken questions, fillers between them, names in two pieces, things already tried", () => {
+    it('a second question after "and um" or "and also just curious" is answered too, never dropped', async () => {
+      const parking = await say(
+        'whats lactic acid got to do with the knots and um is there parking out the front or do I have to park on the street',
+      );
+      expect(parking.text).to.match(/lactic acid/);
+      expect(parking.text).to.match(/contact|team/i);
+      const origin = await say('does the dry needling help with migraines and also just curious where did acupuncture come from originally');
+      expect(origin.text).to.match(/Migraine/);
+      expect(origin.text).to.match(/ancient Chinese medicine/);
+    });
+
+    it('a question about magnesium or toxins at the end of a story about knots gets the explanation, not a condition', async () => {
+      const magnesium = await say(
+        'I read something about magnesium and the knots in your muscles and I take magnesium tablets for cramps anyway so whats magnesium got to do with the needles',
+      );
+      expect(magnesium.text).to.match(/magnesium concentration/);
+      expect(magnesium.text).to.not.match(/closest condition/);
+      const toxins = await say('so the knots trap like waste products or something whats that about is it like toxins building up in there');
+      expect(toxins.text).to.match(/metabolic byproducts/);
+    });
+
+    it('a condition name dictated in two pieces ("plantar fash itis") is still the listed condition', async () => {
+      const r = await say('does dry needling help with plantar fash itis');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a massage gun tried before asking which suits is no question about massage; a massage asked about still is', async () => {
+      const tried = await say(
+        "I've got hard knots in my shoulders and I've tried a foam roller and a massage gun and nothing shifts them so which would suit me better acupuncture or dry needling",
+      );
+      expect(tried.text).to.match(/dry needling/);
+      expect(tried.text).to.not.match(/can’t tell you about/);
+      const asked = await say('do you do massage');
+      expect(asked.text).to.match(/only covers acupuncture and dry needling/);
+    });
+
+    it('an apology for rambling with thanks and "I\'ll give you a call" is thanked, never declined', async () => {
+      const r = await say("sorry I've been rambling thanks for being patient I'll have a think and give you a call");
+      expect(r.text).to.match(/welcome/i);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it("parking asked because a knee is too sore to walk far is the clinic's to answer, not a knee question", async () => {
+      const r = await say("is there parking near the clinic or do I need to catch the train my knee's too sore to walk far");
+      expect(r.text).to.match(/contact/i);
+      expect(r.text).to.not.match(/Knee pain/);
+    });
+
+    it("the inner side of the elbow told outranks the work that brought it on: golfer's elbow, not repetitive strain", async () => {
+      const r = await say(
+        'I make the pizza dough all day with my hands and now I have pain on the inside part of the elbow, the side near my body. Is this in your list for dry needling?',
+      );
+      expect(r.text).to.match(/Golfer’s elbow/);
+    });
+  });
+
+  describe("session 44's later kinds: older writers, complaints told as the reason, a complaint set aside", () => {
+    it('questions announced by "a confused 70-year-old:" are each answered, the hyphens in the age no dash', async () => {
+      const r = await say(
+        "Two questions from a confused 70-year-old: what's the actual difference between acupuncture and dry needling, and which one has been around longer?",
+      );
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.match(/1980s/);
+    });
+
+    it('praise of the website from "an old codger like me" is thanked, never declined', async () => {
+      const r = await say('This is a lovely website, very easy to read for an old codger like me. Well done to whoever made it.');
+      expect(r.text).to.match(/Thank you/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('a hello from someone new to computers is told to take their time, in their own words', async () => {
+      const r = await say("Good morning dear. I'm 79 and not very good with computers, my granddaughter showed me how to type in here.");
+      expect(r.text).to.match(/take your time/i);
+      const plain = await say('hi');
+      expect(plain.text).to.not.match(/take your time/i);
+    });
+
+    it('another service or stopping a medicine asked, with the complaint as the reason, gets no "Yes" about the complaint', async () => {
+      const cupping = await say('Do you also do cupping or remedial massage? My shoulders and lower back are always knotted.');
+      expect(cupping.text).to.match(/cupping/);
+      expect(cupping.text).to.not.match(/Yes\. “Chronic lower back pain”/);
+      const medicine = await say("If I start acupuncture, can I stop taking my pain medication? I've been on it for years for my back.");
+      expect(medicine.text).to.match(/doctor or pharmacist/);
+      expect(medicine.text).to.not.match(/Chronic lower back pain/);
+      const alongside = await say("I have Crohn's disease. Can acupuncture be used for flare-ups alongside my medication?");
+      expect(alongside.text).to.match(/digestive/);
+    });
+
+    it('a complaint the writer sets aside ("but the ringing is what I want to ask about") gets no "Yes"', async () => {
+      const r = await say(
+        "I've had a constant ringing in both ears for years. I also get a stiff neck but the ringing is what I want to ask about. Do you treat tinnitus?",
+      );
+      expect(r.text).to.not.match(/^Yes/);
+      expect(r.text).to.match(/isn’t on the list/);
+    });
+  });
+
+  describe("session 44's kinds from the set kept unread through session 43 (pa14)", () => {
+    it('"wat is a triger point" is the trigger points of dry needling, not "which one do you mean?"', async () => {
+      const r = await say('wat is a triger point');
+      expect(r.text).to.match(/trigger points/);
+      expect(r.text).to.not.match(/Do you mean acupuncture or dry needling/);
+      const weak = await say('I have multiple sclerosis, mainly fatigue and some weakness in my legs. Is acupuncture used for MS?');
+      expect(weak.text).to.match(/isn’t on the list/);
+    });
+
+    it('"the dry one lol" after a condition answer asks that condition of dry needling; "the golfer\'s one" after tennis elbow is golfer\'s elbow', async () => {
+      const dry = await afterSaying('Does it help with sciatica?', 'the dry one lol');
+      expect(dry.text).to.match(/Sciatica/);
+      const golfer = await afterSaying('Does dry needling help with tennis elbow?', "what about the other one, the golfer's one?");
+      expect(golfer.text).to.match(/Golfer’s elbow/);
+    });
+
+    it('"thanks, what\'s your phone number?" gets the phone number, not only "you\'re welcome"', async () => {
+      const r = await say("thanks, what's your phone number?");
+      expect(r.text).to.match(/Phone:/);
+    });
+
+    it("a medical certificate asked for with the complaint as the reason is the clinic's to answer, no condition answer", async () => {
+      const r = await say("Can you write me a medical certificate for work, I've done my back");
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/closest condition/);
+    });
+  });
 });

@@ -388,6 +388,14 @@ export function greetingText(k: Knowledge): string {
   return `Hello! I can tell you about acupuncture and dry needling at ${k.clinic.name}. What would you like to know?`;
 }
 
+/** A hello to someone who says they are new to computers or were shown how to type here: no rush, their own words will do. */
+export function patientGreetingText(k: Knowledge): string {
+  return (
+    `Hello, and welcome! Please take your time: there is no rush, and you can type your question in your own words. ` +
+    `I can tell you about acupuncture and dry needling at ${k.clinic.name}. What would you like to know?`
+  );
+}
+
 export function thanksText(): string {
   return 'You’re welcome, I’m glad it helped. If you have another question about acupuncture or dry needling, just ask.';
 }

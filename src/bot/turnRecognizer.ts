@@ -31,7 +31,7 @@ import {
   confirmsPick,
 } from '../nlu/context';
 import { asksIfItCounts, type Recognition } from '../nlu/recognizer';
-import { KNOWN_SOURCE, splitQuestions } from '../nlu/multiQuestion';
+import { KNOWN_SOURCE, setAsideAfter, splitQuestions } from '../nlu/multiQuestion';
 import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
 import { plainForm } from '../nlu/normalize';
@@ -129,6 +129,25 @@ const KNOWN_LEAD = new RegExp(
 const ASKS_TO_BE_TOLD =
   /^((hi|hey|hello|ok|okay|so)[,!]? )?(can|could|would|will) (you|u) (please |pls |plz )?(tell me|explain|let me know|describe)( about| more about)?( again)?[ ,]+/i;
 
+/**
+ * "I also get a stiff neck but the ringing is what I want to ask about. Do you treat tinnitus?": a complaint the writer
+ * sets aside for another thing asked about is no condition of the question (only when something else is asked about).
+ */
+function withoutSetAside(recognition: Recognition): Recognition {
+  const aside = recognition.conditions.filter((c) => setAsideAfter(recognition.text, c.text));
+  if (aside.length === 0) return recognition;
+  const kept = recognition.conditions.filter((c) => !aside.includes(c));
+  if (kept.length === 0 && !recognition.unlistedText && !recognition.unlistedMention) return recognition;
+  return { ...recognition, conditions: kept };
+}
+
+/** Whether a use told is asked of ("is that something the clinic uses it for?", "is it something you do?", "is that in your list?"). */
+const USE_ASKED_OF_IT =
+  /\b(is|was) (that|this|it) (something|one of the things|a thing|what|in|on|among|part of) ([\w' ]{0,30}?)(you|u|ya|yous|the clinic|your clinic|your practitioners|you guys|your list|the list|ur list)\b/i;
+/** A treatment told as used for something ("acupuncture for fertility", "ear acupuncture for weight loss", "needling for the eyes"). */
+const TREATMENT_FOR =
+  /\b(acupuncture|dry needling|needling)\s+(?:for|to help with|to treat|to help)\s+((?:the\s+|my\s+|your\s+)?[\w'’-]+(?:\s+(?!and\b|or\b|but\b|is\b|are\b|in\b)[\w'’-]+)?)/i;
+
 export class TurnRecognizer {
   constructor(
     private readonly recognizer: Recognizes,
@@ -142,7 +161,9 @@ export class TurnRecognizer {
       // After a question about the patient's complaint, a description needs no "my" ("its more in the buttock actually").
       const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
       const text = context.activity.text ?? '';
-      const recognition = this.resolveFollowUp(text, followUp(this.recognizeAsked(text, patientsOwn), clinicContext), clinicContext, patientsOwn);
+      const recognition = withoutSetAside(
+        this.resolveFollowUp(text, followUp(this.recognizeAsked(text, patientsOwn), clinicContext), clinicContext, patientsOwn),
+      );
       record = { recognition };
       setTurnRecord(context, record);
       // Once per message: what it tells about the patient's problem joins what the conversation has told.
@@ -161,7 +182,7 @@ export class TurnRecognizer {
    * question, not a request for the help menu (the model leans on "can you tell me" alone).
    */
   private recognizeAsked(text: string, patientsOwn: boolean): Recognition {
-    const recognition = this.recognizer.recognize(text, { patientsOwn });
+    const recognition = this.usedForTold(text, patientsOwn) ?? this.recognizer.recognize(text, { patientsOwn });
     // ("you're more helpful than the last clinic, can you help my back?": kind words, then the question at the end)
     const trailing = recognition.intent === 'thanks' || recognition.intent === 'greeting' ? TRAILING_QUESTION.exec(text) : null;
     if (trailing) {
@@ -189,6 +210,22 @@ export class TurnRecognizer {
     if (!frame) return recognition;
     const asked = this.recognizer.recognize(text.trim().slice(frame[0].length), { patientsOwn });
     return asked.intent === 'help' || notUnderstood(asked) ? recognition : asked;
+  }
+
+  /**
+   * "my sister keeps sending me articles about acupuncture for fertility. Is that something the clinic uses it for?": the
+   * treatment's use told in one sentence ("acupuncture for fertility", "ear acupuncture for weight loss") and asked of in
+   * another: whether it is used for that thing, listed or not.
+   */
+  private usedForTold(text: string, patientsOwn: boolean): Recognition | undefined {
+    if (!USE_ASKED_OF_IT.test(text)) return undefined;
+    const told = TREATMENT_FOR.exec(text);
+    if (!told) return undefined;
+    const question = `does ${told[1]} help ${told[2]}?`;
+    const asked = this.recognizer.recognize(question, { patientsOwn });
+    const aboutIt = asked.intent === 'condition_query' && (asked.conditions.length > 0 || asked.unlistedMention);
+    // (summed up, as the recognizer sums up a story: the sentences that told it are no questions of their own)
+    return aboutIt ? { ...asked, text: question, summedUp: true } : undefined;
   }
 
   /**

@@ -663,9 +663,14 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   if (visitNerves.length > 0) conditions.splice(0, conditions.length, ...conditions.filter((c) => !visitNerves.includes(c)));
   // "no muscle injuries or knots": a concept said not to apply implies nothing.
   // ("my stomach's constantly in knots": nerves, not a muscle's knot)
+  // ("wat is a triger point": a concept typed with a slip that happens to be an English word elsewhere, found as the
+  // speller reads it when the words as typed name none)
+  const conceptsFound = matchers.concepts?.match(raw, stems) ?? [];
+  const conceptsRead =
+    conceptsFound.length > 0 || !speller || !matchers.concepts ? conceptsFound : conceptsAsCorrected(raw, speller, matchers.concepts);
   const impliedTreatments = [
     ...new Set(
-      (matchers.concepts?.match(raw, stems) ?? [])
+      conceptsRead
         .filter(
           (m) =>
             !negatedBefore(raw, m.from) &&
@@ -704,4 +709,15 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
     treatments,
     impliedTreatments,
   };
+}
+
+/** The concepts found in the words as the speller corrects them (same positions: one corrected word per typed word). */
+function conceptsAsCorrected(raw: string[], speller: SpellCorrector, concepts: PhraseMatcher<TreatmentId>): EntityMatch<TreatmentId>[] {
+  // (one slip only: "triger" is "trigger"; "weakness" is never "wellness")
+  const corrected = raw.map((w) => {
+    const fixed = speller.correct(w);
+    return fixed !== w && editDistance(w, fixed, 1) <= 1 ? fixed : w;
+  });
+  if (corrected.every((w, i) => w === raw[i])) return [];
+  return concepts.match(corrected, corrected.map(stem));
 }

@@ -339,8 +339,9 @@ export function smallTalkOnly(text: string): boolean {
 const GREETING_FIRST = /^(hi|hello|hey|heya|hiya|gday|g day|good (morning|afternoon|evening|day)|morning|afternoon|evening|howdy|yo)\b/;
 
 /** A question put in words that are each social ones: how much, how long, can I come. */
+// ("thanks, what's your phone number?": a detail of the clinic asked in social words)
 const ASKED_IN_SOCIAL_WORDS =
-  /\bhow (much|many|long|soon|often|far|old)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do|help)\b/;
+  /\bhow (much|many|long|soon|often|far|old)\b|\b(what|whats|what s|wats|where|wheres|where s) (is |are )?(your|ur|the|yr) (phone|number|email|address|website|hours|name)\b|\b(can|could|may|should) (i|we|he|she|you|u|my \w+) (come|book|get|have|use|visit|bring|see|still|do|help)\b/;
 const THANKS = /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|appreciated|grateful)\b/;
 const APOLOGY = /\b(sorry|oops|wrong|my bad|never mind|nevermind)\b/;
 /** "Happy Friday!", "what's new?": a greeting of the day. */
@@ -418,6 +419,12 @@ const SOCIAL_VOCAB = new Set(
     // "nice to meet you", and a kind comparison ("better than the last website I tried")
     'language native main poor broken terrible best perfect strong understand understood apologies apologise apologize excuse pardon ' +
     'say said mean write wrote saying meet meeting pleased better than last tried ever ' +
+    // an apology for going on ("sorry I've been rambling, thanks for being patient, I'll have a think")
+    'rambling ramble rambled waffling waffle waffled being patience listening time chatty ' +
+    // who the praise is from ("very easy to read for an old codger like me")
+    'old oldie codger coot duffer fogey geezer like ' +
+    // where else they looked ("more helpful than the stuff I found on Google")
+    'found google googled googling online internet web ' +
     // thanks in the writer's first language ("Cảm ơn! Thank you"), an old man thanking, and the wait it spared them
     // ("you have been very kind to an old man", "better than waiting on the phone")
     'cam gracias merci danke grazie arigato arigatou xie xiexie shukran efharisto dhanyavaad dhanyavad obrigado obrigada spasibo terima kasih salamat ' +
@@ -496,6 +503,14 @@ const OFF_TO =
   /\b(gotta|got to|have to|need to|must|better|off to|heading back to|back to) (go|run|dash|fly|get back|head off|get going|head back|go back|get on|get moving|pick up)( (to|with) (the |my |our |work|it)?\w*( \w+){0,2})?\b/g;
 
 /** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
+/** The writer new to computers or to chat ("not very good with computers", "my granddaughter showed me how to type in here"). */
+const NEW_TO_COMPUTERS =
+  /\b(not (very |too |that |so )?(good|great|clever|confident|handy) (with|at|on) (computers|technology|tech|these things|this|phones|the computer|the internet)|(showed|show|shown|taught|teaching|helped|set) me (how to|up)|new to (this|all this|computers|these|chat)|first time (using|doing|on) (one of these|this|a chat|these)|not (very )?(techy|tech savvy|computer literate)|bear with me)\b/;
+
+export function newToComputers(text: string): boolean {
+  return NEW_TO_COMPUTERS.test(plainForm(text));
+}
+
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
 
 /** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */
@@ -543,7 +558,7 @@ export function closesChat(text: string): boolean {
 
 /** Kind words that set the bot above another clinic, site or bot, and what is said of the other after them. */
 const OUTDOES_OTHERS =
-  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp)( s)?\b(.*)$/;
+  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp|stuff|things|info|information|articles|results|what i (found|read|saw|got))( s)?\b(.*)$/;
 
 /** A sentence as the social checks read it: the writer's name taken out, accents dropped, plain words. */
 function socialForm(text: string): string {
@@ -659,15 +674,22 @@ const HELP_CHOOSING =
  * knots?", "what are metabolic byproducts?"): a question with one is about the explanation, though "knots" is also a
  * condition's word.
  */
+// ("so the knots trap like waste products… is it like toxins building up": the byproducts in lay words)
 const ARTICLE_CONCEPT =
-  /\b(magnesium|lactic( acid)?|metabolic|byproducts?|by products?|nutrients?|minerals?|meridians?|acupoints?|nerve signalling|life force)\b/;
+  /\b(magnesium|lactic( acid)?|metabolic|byproducts?|by products?|waste products?|toxins|nutrients?|minerals?|meridians?|acupoints?|nerve signalling|life force)\b/;
 
 /** The clinic asked for something ("do you sell magnesium supplements?"), not the article's explanation. */
 const FROM_THE_CLINIC = /\b(sell|sells|selling|stock|stocks|buy|supplements?|tablets?|pills?|capsules?|prescribe|prescribes|products?)\b/;
 
+/** Where a message's clauses part ("I take magnesium tablets for cramps anyway so whats magnesium got to do with it"). */
+const CLAUSE_BREAK = /[.?!;,]+\s*|\s+(?:so|anyway|but|and)\s+/;
+
 export function namesArticleConcept(text: string): boolean {
-  const form = plainForm(text);
-  return ARTICLE_CONCEPT.test(form) && !FROM_THE_CLINIC.test(form);
+  // (each clause judged alone: magnesium tablets told is no request to buy them when the next clause asks about the concept)
+  return text.split(CLAUSE_BREAK).some((clause) => {
+    const form = plainForm(clause);
+    return ARTICLE_CONCEPT.test(form) && !FROM_THE_CLINIC.test(form);
+  });
 }
 
 /** A thing of the article's explanation named, then asked which it is ("some mineral in the muscles. Which one is it?"). */

@@ -49,7 +49,11 @@ const MAX_ELLIPSIS_WORDS = 6;
 const MAX_OTHER_ONE_WORDS = 10;
 /** Words that compare the two treatments ("is the other one better?", "what's the difference"). */
 const COMPARING = /\b(difference|different|differ|same|similar|compare|compared|comparison|vs|versus|better|worse|than|between|both)\b/;
-const ELLIPSIS_START = /^(and|what about|how about|same for|same with|but|or|also|ok and|ok what about|so)\b/;
+const ELLIPSIS_START =
+  /^(and|what about|how about|same for|same with|but|or|also|ok and|ok what about|so|i meant|i mean|meant|sorry i meant|no i meant|oops i meant)\b/;
+/** Chat fillers around an elliptical follow-up ("lol", "pls", "i meant"), not counted as its words. */
+const ELLIPSIS_FILLERS =
+  /^((sorry|oops|no|nah|oh)[,!.]? )*(i meant|i mean|meant)\b|[\s,.!?]+(lol|haha|hehe|pls|please|plz|thanks|ta|mate|sorry)[\s.!?]*$/gi;
 
 /**
  * An elliptical follow-up: a short message naming only a treatment, or "the other one", after an answer about a
@@ -234,7 +238,8 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
     r = { ...r, intent: about, treatments: [ctx.lastTreatment === 'acupuncture' ? 'dryNeedling' : 'acupuncture'] };
   }
   if (!ctx.lastIntent || !REPEATABLE.has(ctx.lastIntent) || r.conditions.length > 0) return r;
-  const wordCount = r.text.trim().split(/\s+/).length;
+  // ("the dry one lol", "i meant dry needling", "acupuncture pls": chat fillers around the treatment named add nothing)
+  const wordCount = r.text.trim().replace(ELLIPSIS_FILLERS, '').trim().split(/\s+/).length;
   if (wordCount > (OTHER_ONE.test(r.text.toLowerCase()) ? MAX_OTHER_ONE_WORDS : MAX_ELLIPSIS_WORDS)) return r;
   // Elliptical: "and acupuncture?", "what about dry needling", "acupuncture?" or "the other one"; a full question
   // naming a treatment ("what conditions can dry needling treat?") is not.

@@ -553,8 +553,11 @@ export class DescriptionMatcher {
     // ("Outside bony bit of my elbow burns when I grip the bar for rows or deadlifts": the side told outranks any activity
     // cue of the condition on the other side)
     const side = sideTold(ownTokens);
-    const consider = (condition: Condition, score: number, from: number, to: number, viaPart: boolean) => {
+    // ("I make dough all day with my hands and now I have pain on the inside part of the elbow": the side told also
+    // outranks a broad condition's activity cues, since only the condition of that side is placed there)
+    const consider = (condition: Condition, rawScore: number, from: number, to: number, viaPart: boolean) => {
       if (side && otherSide(condition, side)) return;
+      const score = side && viaPart && ofSide(condition, side) ? rawScore + SIDE_TOLD_WEIGHT : rawScore;
       if (!best || score > best.score) best = { condition, score, from, to, viaPart };
     };
     // "forearm and wrist ache from the mouse": a condition whose body parts the message names more of is the closer one
@@ -649,6 +652,14 @@ const BODY_INNER =
 const BODY_OUTER = /\baway from (my|his|her|the) (body|ribs)\b|\bthumb side\b/;
 
 /** Whether a condition's own cues put it on the side other than the one told (golfer's elbow is the inside). */
+/** How much a told side adds to the condition of that side found through its body part ("inside of the elbow"). */
+const SIDE_TOLD_WEIGHT = 3;
+
+/** Whether a condition is the one of this side of its joint (golfer's elbow of the inner side). */
+function ofSide(c: Condition, side: 'outer' | 'inner'): boolean {
+  return otherSide(c, side === 'outer' ? 'inner' : 'outer');
+}
+
 function otherSide(c: Condition, side: 'outer' | 'inner'): boolean {
   const own = side === 'outer' ? INNER_SIDE : OUTER_SIDE;
   const told = side === 'outer' ? OUTER_SIDE : INNER_SIDE;

@@ -45,6 +45,17 @@ function sameWord(typed: string, typedStem: string, alias: string, aliasStem: st
   return editDistance(typed, alias, max) <= max;
 }
 
+/**
+ * Two typed pieces that together are a long alias word, or a small typo of it ("fash itis", "fasci itis"): neither piece
+ * a function word, not both English words ("ten nis" would be), and the first letter the alias's.
+ */
+function splitWord(first: string, second: string, alias: string): boolean {
+  if (alias.length < 6 || first.length < 2 || second.length < 2 || first[0] !== alias[0]) return false;
+  if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(second) || (isEnglish(first) && isEnglish(second))) return false;
+  const max = allowedEdits(alias.length);
+  return editDistance(first + second, alias, max) <= max;
+}
+
 /** A word that sounds like an alias word of five letters or more ("carpool", "carpal"), never a function word. */
 function soundsAlike(typed: string, alias: string): boolean {
   if (alias.length < 5 || typed.length < 4 || FUNCTION_WORDS.has(typed)) return false;
@@ -204,7 +215,11 @@ export class PhraseMatcher<T> {
       // ("the lower portion of my back": a word for a part is the part)
       else if (entry.words[k] === 'part' && PART_WORDS.has(tokens[j])) exact++;
       else if (this.bySound && n >= 2 && soundsAlike(tokens[j], entry.words[k])) bySound++;
-      else return -1;
+      // ("plantar fash itis": a long word of a name typed or dictated in two pieces)
+      else if (this.bySound && k > 0 && j + 1 < tokens.length && !taken[j + 1] && splitWord(tokens[j], tokens[j + 1], entry.words[k])) {
+        exact++;
+        j++;
+      } else return -1;
     }
     // "carpool tunnel", "planter fasciitis" (autocorrect, sound-alike spelling): in a phrase of two words or more, a word
     // that sounds like the alias's counts, when another word of it is the alias's own.

@@ -12,9 +12,16 @@ const QUESTION_START =
 // ("whats chi and r u open saturdays": "r u" as people text "are you"; "…, and you are open on the Saturday?" asked as a statement; "…invented n who uses it", "n wats chi": "n" for "and")
 const ASKED_AFTER_AND =
   "(?:how|what|whats|what's|wat|wats|wot|when|where|who|why|which|any|r\\s+(?:u|you|ya)\\b|(?:you|u)\\s+(?:are\\s+|r\\s+|re\\s+)?(?:open|closed|available|working|free|accept|speak|offer|bulk\\s+bill)\\b|(?:can|could|do|does|did|is|are|am|will|would|should|have|has)\\b(?!\\s+(?:always|often|usually|sometimes|never|still|constantly|forever|getting|got|gotten|been|had|done|going|now|really|very|quite|so|pretty|just|also|worse|better|sore|painful|stiff|tight|swollen|killing|playing|starting|becoming|made|left|not|no|a bit|kind of|sort of)\\b))";
+/**
+ * Spoken fillers and asides between "and" and the next question ("…and um is there parking", "…and also just curious
+ * where did it come from", "…and I was wondering how long it takes"): part of the joint, so the question after them
+ * starts with its question word.
+ */
+const FILLERS_AFTER_AND =
+  "(?:(?:um+|umm+|uh+|er+|erm+|ah+|like|oh|ok|okay|yeah|also|just|actually|btw|by the way|(?:just )?(?:out of )?(?:curious|curiosity|interest)|quick question|one more thing|another thing|while i(?:'|’)?m (?:here|at it|asking)|(?:i (?:was |am |m |'m |’m )?)?(?:also )?wondering|i (?:also )?(?:wanted|want|wanna|need|needed) to (?:ask|know)|can i (?:also )?ask|may i ask)[,:\\s]+){0,4}";
 const SPLIT = new RegExp(
   // (", what about …" always asks anew: "I see you treat sciatica, what about bursitis in my hip")
-  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,\\s*(?=(?:and\\s+)?(?:what|wat|wot|how)\\s+about\\s+(?!(?:her|him|them|me|it|that|this|those|these|you|us|either|both)\\b))|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
+  `\\s*(?:[?!.;]+\\s+|\\s[+&]\\s|,\\s*(?=(?:and\\s+)?(?:what|wat|wot|how)\\s+about\\s+(?!(?:her|him|them|me|it|that|this|those|these|you|us|either|both)\\b))|,?\\s+(?:and also|and|n|also|plus|oh and|but)\\s+${FILLERS_AFTER_AND}(?=(?:(?:roughly|approximately|about|exactly|just|then|so)\\s+)?${ASKED_AFTER_AND}))`,
   'i',
 );
 
@@ -31,7 +38,9 @@ const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+[,!]?\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
 /** "Three quick ones from a busy mum of two:": a longer lead-in that announces the questions, before a colon. */
 // ("Hi, two things - do you do fibromyalgia and …": a dash announces them too)
-const LEAD_IN_ANNOUNCED = /^\s*(?:[\p{L}\p{N}'’]+,?\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!\-–—]{0,40}(?::|\s[-–—]+)\s+/iu;
+// ("Two questions from a confused 70-year-old: …": a hyphen inside a word is no dash)
+const LEAD_IN_ANNOUNCED =
+  /^\s*(?:[\p{L}\p{N}'’]+,?\s+){0,4}(?:ones|questions|qs|things|queries)\b(?:[^:?.!\-–—]|(?<=\w)-(?=\w)){0,40}(?::|\s[-–—]+)\s+/iu;
 /** The same lead-in after a sentence that tells ("… for years. A few questions: …"). */
 const LEAD_IN_ANNOUNCED_LATER = /([.!?]\s+)(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/giu;
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
@@ -153,4 +162,14 @@ export function questionParts(text: string): string[] {
   const split = splitQuestions(text);
   const known = knownTold(text, split);
   return known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
+}
+
+/** "I also get a stiff neck but the ringing is what I want to ask about": the writer sets the complaint aside for another. */
+const SET_ASIDE =
+  /^[^.?!]{0,40}?\bbut (the |my |his |her )?[\w'’ -]{1,30} (is|are|s) (what|the thing|the one|the bit|the part|the main thing|the main issue|the problem) (i|im|i m|i am|id|i d|i'm|i’m|i'd|i’d|we|she|he) (really |actually |mainly |most |more )?(want|wanted|wanna|asking|am asking|m asking|writing|like|would like|d like|worried|concerned|after)\b|^[^.?!]{0,40}?\bbut (i|im|i m|i am|i'm|i’m) (really |mainly |actually |more )?(asking|writing|here|messaging|enquiring) (about|for|re)\b/i;
+
+/** Whether what follows a complaint in its sentence sets it aside ("…a stiff neck but the ringing is what I want to ask about"). */
+export function setAsideAfter(text: string, said: string): boolean {
+  const at = text.toLowerCase().indexOf(said.toLowerCase());
+  return at >= 0 && SET_ASIDE.test(text.slice(at + said.length));
 }

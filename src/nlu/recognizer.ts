@@ -182,6 +182,18 @@ function asksAboutService(cleaned: string, service: string): boolean {
   return sentence !== undefined && (sentence.includes('?') || SERVICE_ASK.test(sentence));
 }
 
+/** A complaint told as what makes getting somewhere hard ("my knee's too sore to walk far", "I can't manage stairs with my hip"). */
+const HINDRANCE =
+  /\b(too (sore|painful|stiff|bad|weak|swollen|wobbly|dodgy|crook) (to|for) (walk|walking|drive|driving|climb|climbing|stairs|steps|catch|get|manage|stand)|(cant|can not|cannot|struggle to|hard to|not able to|unable to) (walk|drive|climb|manage|do|handle|get up) (far|much|long|the |stairs|steps|a lot|very)|(struggle|struggles|struggling) (with|on) (the )?(stairs|steps|walking|hills))\b/;
+/** A thing named after a service word that makes it a device ("massage gun", "massage chair"), not the service. */
+const DEVICE =
+  /^(gun|guns|chair|chairs|ball|balls|roller|rollers|pillow|pillows|tool|tools|device|devices|cushion|mat|mats|stick|machine|oil|oils|cream|candle|candles)$/;
+/** The writer's own tries told before a service ("I've tried a foam roller and a massage", "been using a chiro"). */
+const TRIED_BEFORE = /\b(tried|tryed|trying|used|using|been to|been seeing|seen|done|did|had|have had|ve had|bought|buy|own)\b/;
+/** The service itself asked about, after it was told as tried ("…tried massage, do you do it?", "is it like massage?"). */
+const ASKED_OF_IT =
+  /\b(do|does|can|could) (you|u|ya|yous|the clinic) (also )?(do|offer|have|provide) (it|that|them|this|one|those)\b|\b(is|are) (it|that|this|they|dry needling|acupuncture) (like|the same as|similar to)\b/;
+
 // ("whats the difference between acupuncture and cupping": set against ours, asked without a "?")
 // ("Not sure if you do cupping as well": asked indirectly)
 const SERVICE_ASK =
@@ -464,7 +476,12 @@ const ANIMAL_PATIENT = [
 /** Another therapy compared, even with a condition named ("is chiro better than dry needling for my back?"). */
 const COMPARES = /\b(better|best|versus|vs|than|instead|compared|compare)\b/;
 /** "is cupping good for back pain?", "do you do cupping for it": the therapy is what the question is about. */
-const askedOf = (norm: string[], from: number) => norm.slice(Math.max(0, from - 2), from).some((w) => ASK_VERBS.has(w));
+// ("Can you write me a medical certificate for work, I've done my back": asked for, with the complaint as the reason)
+const askedOf = (norm: string[], from: number) =>
+  norm.slice(Math.max(0, from - 2), from).some((w) => ASK_VERBS.has(w)) || ASKED_FOR_BEFORE.test(norm.slice(Math.max(0, from - 6), from).join(' '));
+/** A thing asked for just before it ("can you write me a", "could I get a", "do you do"). */
+const ASKED_FOR_BEFORE =
+  /\b(can|could|would|will) (you|u|ya|someone|i|we) (please )?(write|give|provide|issue|do|get|send|sign|fill out|fill in)( me| us| him| her)?( a| an| the| some)?( \w+){0,2}$/;
 const ASK_VERBS = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', 'will', 'should']);
 /** "a chiro or a physio", "physio or dry needling": "or" right beside the therapy named. */
 const orBeside = (norm: string[], from: number, to: number) => norm.slice(Math.max(0, from - 3), to + 3).includes('or');
@@ -824,8 +841,13 @@ export function betterFitAsked(text: string): TreatmentId | undefined {
 }
 
 /** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
+// ("aren't these both just sticking needles in people?", "isn't it all just needles?")
+/** "If I wanted the Western one for my back, which one would that be?": a choice asked with what the writer wants told. */
+export const IF_I_WANTED_WHICH =
+  /\bif (i|we|she|he|mum|dad) (wanted|want|was after|were after|preferred|d prefer|would prefer|d rather|would rather|d like|would like|went for|go for)\b.{0,120}\bwhich (one|1|of the two|of them|treatment|option)? ?(would|should|is|s|will|do|does)? ?(that|it|i|be|suit|work|help)?\b/;
+
 const SAME_DOUBTED =
-  /\b(the )?same (thing|treatment|stuff|needles|deal) (with|under|by|but with|just with) (two |a |2 )?(different|another|new|fancy|fancier) (names?|label|labels|badge|branding)\b|\bneedles are needles\b|\b(just |basically |really )?(a |the same )?(rebrand|rebranding|rebadge|rebadged|rebranded)\b/;
+  /\b(the )?same (thing|treatment|stuff|needles|deal) (with|under|by|but with|just with) (two |a |2 )?(different|another|new|fancy|fancier) (names?|label|labels|badge|branding)\b|\bneedles are needles\b|\b(are not|arent|aren t|isnt|isn t|is not) (these|they|those|the two|them|it all|this all|both)( both| two)? (just|only|simply|basically|really) ((about )?(sticking|putting|poking|inserting|jabbing|shoving) )?(needles|pins)\b|\b(just |basically |really )?(a |the same )?(rebrand|rebranding|rebadge|rebadged|rebranded)\b/;
 
 /** "how can they be completely different?", "why are they even different?": the difference asked in doubt. */
 const DIFFERENCE_DOUBTED =
@@ -971,6 +993,9 @@ export class IntentRecognizer {
     if (!found) return undefined;
     // ("or only the osteo kind?": a kind of arthritis, not the osteopath)
     if (/^(one|ones|kind|type|sort|variety|version)$/.test(norm[found.to] ?? '')) return undefined;
+    // ("she's got osteo in her hands": the word is inside a condition's own words, osteoarthritis, not the osteopath)
+    const serviceSaid = norm.slice(found.from, found.to).join(' ');
+    if (a.conditions.some((c) => ` ${words(c.text).join(' ')} `.includes(` ${serviceSaid} `))) return undefined;
     // ("My yoga teacher said acupuncture is used more and more…": who said it, not a service asked about)
     if (
       /^(teacher|teachers|instructor|instructors|coach|friend|friends|mate|buddy)$/.test(norm[found.to] ?? '') &&
@@ -1004,6 +1029,13 @@ export class IntentRecognizer {
         );
       if (!MEDICINE_ADVICE.test(joined) || ((a.conditions.length > 0 || several) && !asked && !askedAnyway)) return undefined;
     } else if (
+      // ("a massage gun", "tried a foam roller and a massage gun… which would suit me better?": a device, or a service told
+      // as already tried while something else is asked)
+      DEVICE.test(norm[found.to] ?? '') ||
+      // (never when it is named again, asked: "I've had remedial massage for years, is dry needling better than massage?")
+      (TRIED_BEFORE.test(norm.slice(Math.max(0, found.from - 6), found.from).join(' ')) &&
+        !ASKED_OF_IT.test(joined) &&
+        !norm.slice(found.to).includes(norm[found.to - 1])) ||
       (a.conditions.length > 0 && !(COMPARES.test(joined) || orBeside(norm, found.from, found.to) || askedOf(norm, found.from))) ||
       !asksAboutService(a.cleaned, norm.slice(found.from, found.to).join(' '))
     )
@@ -1416,8 +1448,11 @@ export class IntentRecognizer {
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, which its
     // details do not hold: the contact reply says so and gives the phone, never a treatment's uses or an unlisted thing)
-    if (a.conditions.length === 0 && a.excluded.length === 0 && result.treatments.length === 0 && asksClinicMatter(a.cleaned))
-      return { ...result, unlistedMention: false, intent: CONTACT_INTENT, score: 1, reason: 'entity' };
+    // ("is there parking near the clinic or do I need to catch the train my knee's too sore to walk far": a complaint told
+    // only as why getting there is hard is no question about it)
+    const hindranceOnly = a.conditions.length > 0 && HINDRANCE.test(a.cleaned.toLowerCase().replace(/[’']/g, ''));
+    if ((a.conditions.length === 0 || hindranceOnly) && a.excluded.length === 0 && result.treatments.length === 0 && asksClinicMatter(a.cleaned))
+      return { ...result, conditions: [], unlistedMention: false, intent: CONTACT_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
     if (
       this.options.usesIntent &&
@@ -1438,6 +1473,10 @@ export class IntentRecognizer {
     if (a.conditions.length === 0 && SAME_DOUBTED.test(plainCleaned)) return { ...result, intent: 'similarity', score: 1, reason: 'entity' };
     // ("…acupuncture didn't do much. Would dry needling be a better fit for tight muscles like mine?": which suits, asked of one)
     if (BETTER_FIT.test(plainCleaned) && a.treatments.length > 0) return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
+    // ("If I wanted the option grounded in Western medicine for my tight, knotted lower back, which one would that be?":
+    // the choice asked with what the writer wants)
+    if (a.treatments.length === 0 && IF_I_WANTED_WHICH.test(plainCleaned))
+      return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
     if (
       this.options.conceptIntent &&
       a.conditions.length === 0 &&

@@ -90,7 +90,8 @@ const LONG_AGO = [
   /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
   // ESL "my uncle he die from heart attack": a death told, not "I will die of this pain"
   /(?<!\b(i|will|gonna|going to|might|could|would|may|to|can|cant|not|dont|do not|please) )\bdie (from|of|because of) (a |an |the |his |her |their )?(heart|stroke|cancer|covid|seizure|fit|overdose|bleed|clot|attack)/,
-  /\b(long )?(time|while) ago\b/,
+  // ("collapsed a short while ago" is minutes ago, not long ago)
+  /\b(long )?(?<!\b(short|little|wee|small|tiny) )(time|while) ago\b/,
   // "after a stroke long ago", "knocked out at footy last season"
   /\blong ago\b|\blast (season|summer|winter|autumn|spring|decade|footy season|cricket season|christmas|easter|new year)\b/,
   // ESL word order: "before, two years, I have epilepsy seizure"
@@ -151,7 +152,7 @@ const DISTANT = [
   // "the past fifteen minutes" is now.
   /\b(previous|previously|prior|(?<!\b(gone|went|going|go|goes|spread|spreading|spreads|moved|moving|grown|growing|got|getting|way|right|just|further|well|out) )past(?! (few |couple of |couple |\w+ )?(minutes?|mins?|hours?|hrs?|hour|half hour|seconds?|while|days?|nights?|day or two|week)|( the| my| his| her| that| this)? (line|mark|marks|edge|pen|elbow|knee|wrist|ankle|shoulder|it))|former|formerly)\b/,
   /\bused to\b/,
-  /\b(a )?(long )?(time|while) (ago|back)\b/,
+  /\b(a )?(long )?(?<!\b(short|little|wee|small|tiny) )(time|while) (ago|back)\b/,
   /\b(recovered|recovering|recovery|survived|survivor|rehab|(?<!\bnot )(improving|on the mend|getting better every)|(gp|doctor|dr|neurologist|specialist|hospital) (is|are) (across|on top of|managing|aware of) it)\b/,
   /\b(now|since then|these days) ((i am|im|he is|hes|she is|shes|they are|i feel|all) )?(good|fine|ok|okay|better|well|stable|recovered|healthy|all good|back to normal|no problem|no problems|no issues|no trouble)\b/,
   // "felt a bit faint for a minute but it passed": over.

@@ -597,6 +597,10 @@ function sameSpell(between: string[]): boolean {
 }
 
 /** A spell of no stated length ("for ages", "for a while"). */
+/** A sentence that tells its sign as going on ("are swelling up", "just ate", "right now"): no other sentence dates it. */
+const GOING_ON_NOW =
+  /\b(just|right now|currently|at the moment|as we speak|as i type|as i write)\b|\b(is|are|am|im|i m|s|re)( \w+)? \w+ing (up|out|over|now|badly|fast|quickly|more|worse)\b|\b(is|are|am|im|i m|s|re) (swelling|bleeding|shaking|fitting|gasping|choking|wheezing|struggling|turning|going|spreading|tightening|closing)\b/;
+
 const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
 
 /** The words with every vague spell blanked out (same length, so positions still hold). */
@@ -666,6 +670,14 @@ function notWantingToBeOnly(said: string): boolean {
   const ways = [...said.matchAll(NOT_WANTING_TO_BE)].map((m) => m[1]);
   return ways.length > 0 && ways.every((w) => !BEING_GONE.test(w));
 }
+/**
+ * "I don't want to undo the good work", "don't wanna overdo it", "I don't want to waste the session": not wanting to
+ * spoil the treatment's progress or a plan, which crisis examples' "I don't want to…" leans the classifier towards. Never
+ * with life, living, waking or going on said in the clause.
+ */
+const NOT_WANTING_TO_SPOIL =
+  /^(?!.*\b(any ?more|like this|life|living|alive|wake|waking|go on|here|exist|myself|be)\b).*\b(do not|dont|don t|never|would not|wouldnt|rather not) (want|wanna|wish)( to)? (undo|overdo|ruin|waste|wreck|spoil|jinx|mess (it|things|that|this) up|stuff (it|things|that|this) up|muck (it|things) up|set (myself|me|it|things) back|make (it|things|that) worse|aggravate|push (it|too hard)|lose (the|my|all the) (progress|gains|good work)|undo (the|my|all the|any) )/;
+
 /** The session said to have been good ("just wanted to say it was actually good"): praise, which a last goodbye is not (FOR_GOOD). */
 const SESSION_PRAISED =
   /\b(it|the session|my session|the needling|the treatment|acupuncture|dry needling|that|yesterday|today) (was|is|s|felt|has been) (actually |really |so |pretty |very |super |honestly |genuinely )?(good|great|amazing|awesome|fantastic|brilliant|excellent|wonderful|lovely|helpful|relaxing|ace|mint|unreal)\b/;
@@ -675,7 +687,7 @@ const SESSION_PRAISED =
  * classifier (wellSaid), whose crisis examples say "no reason to carry on". Never with life, living or "like this".
  */
 const CARRY_ON_ASKED =
-  /^(?!.*\b(like this|living|with (my )?life|any ?more|much longer|no (reason|point)|can not|cannot|cant|could not|do not know how)\b).*\b((fine|ok|okay|safe|alright|all right|good|right|sensible|wise) (for (her|him|me|them|us|mum|dad) )?to (carry on|keep going|continue|keep on|keep at it|go on)|(should|can|could|may|do) (i|she|he|we|they|mum|dad) (carry on|keep going|continue|keep on|go on) (with|having|doing|getting|coming)|(carry|carrying) on (with|having|getting|doing) (the|her|his|my|their|these|those)? ?(sessions?|treatments?|needling|acupuncture|dry needling|appointments?|course))\b/;
+  /^(?!.*\b(like this|living|with (my )?life|any ?more|much longer|no (reason|point)|can not|cannot|cant|could not|do not know how)\b).*\b((fine|ok|okay|safe|alright|all right|good|right|sensible|wise) (for (her|him|me|them|us|mum|dad) )?to (carry on|keep going|continue|keep on|keep at it|go on)|(should|can|could|may|do) (i|she|he|we|they|mum|dad) (carry on|keep going|continue|keep on|go on) (with|having|doing|getting|coming)|(if|whether) (i|she|he|we|they|mum|dad) (can|could|should) (carry on|keep going|continue|keep on|go on) (with|having|doing|getting|coming)|(carry|carrying) on (with|having|getting|doing) (the|her|his|my|their|these|those)? ?(sessions?|treatments?|needling|acupuncture|dry needling|appointments?|course))\b/;
 /** A medicine or chemical found untouched ("packet still sealed", "counted them, none missing", "lid was still on"). */
 const NOTHING_TAKEN =
   /\b(still sealed|unopened|never opened|not (even )?opened|(all|every one) (of them )?(still )?there|none (are |were |is |was )?missing|nothing (is |was )?missing|(lid|cap|seal) (was |is )?still on|(lid|cap|seal) (was |is )?(still )?(on tight|intact|unbroken)|counted (them|the (tablets|pills|capsules))( and)? (all|none|every))\b/;
@@ -686,7 +698,7 @@ const WHAT_FOR =
   /^\s*(and )?(its |it is |thats |that is )?(for|because of) (my|his|her|their) (heart|ticker|af|afib|atrial fibrillation|valve|stent|stents|clot|clots|dvt)( condition| problem| problems)?\s*$/;
 /** When a sign was, told as over: a first session or time, after someone's session, years ago, a blood test or a jab. */
 const FAINT_DATED =
-  /\b(after (her|his|their|my) (needling|session|acupuncture|dry needling|treatment|appointment)|first (session|time|dry needling|acupuncture|needling|appointment|visit|treatment|go)|last (year|yeer|time|week|month|summer|winter)|(years?|yrs|ages|months?) (ago|back)|once|back (at|in|when)|when (i|he|she|they) (was|were)|(blood test|blood tests|giving blood|gave blood|vaccination|vaccine|injection)s?)\b/;
+  /\b(after (her|his|their|my) (needling|session|acupuncture|dry needling|treatment|appointment)|first (session|time|dry needling|acupuncture|needling|appointment|appt|visit|treatment|go)|first (acupuncture|dry needling|needling) (session|appointment|appt|visit|treatment)|last (year|yeer|time|week|month|summer|winter)|(years?|yrs|ages|months?) (ago|back)|once|back (at|in|when)|when (i|he|she|they) (was|were)|(blood test|blood tests|giving blood|gave blood|vaccination|vaccine|injection)s?)\b/;
 /** A sign told as over (dated, nothing of today) and asked about as a risk of the treatment. */
 const askedAsRisk = (lower: string) => HOW_OFTEN_ASKED.test(lower) && FAINT_DATED.test(lower) && !TODAY_SAID.test(lower);
 /** Today said, so a faint told in the past tense may be now. */
@@ -1315,7 +1327,9 @@ export class SafetyTriage {
           if (when === 'history' && sign.id === 'chest_pain' && !cues.some((c) => c.kind === 'distant') && chestAlarmSaid(said)) when = 'now';
           // Nothing in the sentence says when: another sentence may ("That's been going on for years").
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
-          if (when === 'unknown') {
+          // (not when the sign's own sentence says it is going on: "Been coming for my heel for months. Just ate a satay
+          // skewer and my lips and tongue are swelling up": the months are the heel's)
+          if (when === 'unknown' && !GOING_ON_NOW.test(sentence.words.join(' '))) {
             messageWhen ??= longAgo(said) || LONG_FOR.test(said) ? whenOf(allWords, -1000, -1000) : 'unknown';
             // (a crisis only by a time said to be long ago, not by how long a pain has lasted)
             // (a death told is why one's own crisis is felt, not when: "given my late wife's jewellery to my granddaughter")
@@ -1579,6 +1593,7 @@ export class SafetyTriage {
           CARRY_ON_ASKED.test(said) ||
           NEEDLE_FEAR.test(said) ||
           notWantingToBeOnly(said) ||
+          NOT_WANTING_TO_SPOIL.test(said) ||
           (SESSION_PRAISED.test(said) && !FOR_GOOD.test(said) && !signNow) ||
           (bleedWondered && (BLEEDING_TENDENCY.test(said) || WHAT_FOR.test(said))))
           ? [i]
