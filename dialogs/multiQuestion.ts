@@ -36,6 +36,7 @@ import {
   namesArticleConcept,
   SESSION_DETAIL,
   TIMING_ASKED,
+  TREATMENT_WORD,
 } from '../src/nlu/clinicQuestions';
 import { recommend } from '../src/knowledge/claims';
 import { leadingArea, toldConcerns } from '../src/nlu/concerns';
@@ -284,11 +285,10 @@ function perCondition(r: Recognition, asked: Recognition['treatments'] = r.treat
     // (only in a question that names both: "inflammation issues and some gut trouble. What would you recommend for her?" is
     // one recommendation asked for)
     (c, _, all) =>
-      !setAsideAfter(r.text, c.text) &&
-      (!c.value.partial ||
-        all.every((d) => d.value.partial) ||
-        toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0) ||
-        fitsTreatmentAsked(asked, c, all)),
+      !c.value.partial ||
+      all.every((d) => d.value.partial) ||
+      toldAsAnother(r.text, c.text, r.intent !== 'which_suits' && questionCount(r.text) > 0) ||
+      fitsTreatmentAsked(asked, c, all),
   );
   // ("fibromyalgia, migraines, or asthma?": asthma, unknown, is said to be unlisted after the listed ones)
   const unknown = conditions.length ? (r.unlistedItems ?? []) : [];
@@ -347,9 +347,12 @@ const COMES_FOR = /\b(come|comes|coming|bring|bringing|pop|popping|book|booking)
 const POINTS_BACK =
   /\b(help|helps|treat|treats|target|targets|fix|fixes|good for|better for|best for|suit|suits|work for|works for|work on|do for|for|with|deal with|deals with)\s+(that|this|them|those|these)\s*[?.!]*$|^(and )?(does|would|will|do) (that|this|it|they|those) (count|qualify|fit|apply|come under (that|it|the list))( too| as well)?\s*[?.!]*$|^(is|would) (that|this|it) (count|qualify)\s*[?.!]*$/i;
 
-/** Where a second complaint begins after a first ("…, and separately the outside of my elbow…", "…; also my knee…"). */
+/**
+ * Where a second complaint begins after a first ("…, and separately the outside of my elbow…", "…; also my knee…",
+ * "my heel hurts first thing and I get tension headaches").
+ */
 const NEXT_COMPLAINT =
-  /\s*(?:;\s*(?:and\s+)?|,?\s+and\s+(?:separately\s+|also\s+|then\s+|plus\s+)?|,\s*(?:separately|also|plus|on top of that),?\s+)(?=(?:the|my|her|his|their)\s)/i;
+  /\s*(?:;\s*(?:and\s+)?|,?\s+and\s+(?:separately\s+|also\s+|then\s+|plus\s+)?|,\s*(?:separately|also|plus|on top of that),?\s+)(?=(?:the|my|her|his|their)\s|i\s+(?:also\s+)?(?:get|have|got|suffer|ve\s+got|m\s+getting|keep\s+getting)\b)/i;
 
 /**
  * A part that tells two complaints, each describing a different listed condition, split in two; undefined when it
@@ -510,9 +513,6 @@ function onceEach<T>(f: (part: string) => T): (part: string) => T {
 const MEDICINE_CHANGED =
   /\b(stop|stopping|quit|quitting|come off|coming off|go off|get off|getting off|reduce|reducing|cut down|cut back|cutting down|wean|weaning|lower|lowering|skip|skipping|drop|dropping)( taking| using)?( on| down| back| off)?( my| the| his| her| their| these| those| it| them)?\b/;
 
-/** A treatment named in words ("acupuncture", "dn", "the needles"), not only implied by a complaint's list or a concept. */
-const TREATMENT_WORDED = /\b(acupuncture|acupunture|accupuncture|acu|dry needling|dry needle|needling|the needles|dn)\b/i;
-
 /** A wish to try a treatment, told ("she's been wanting to try acupuncture", "I've always been keen to give dry needling a go"). */
 const WISH_TO_TRY =
   /\b(wanting|wanted|want|wants|keen|meaning|meant|dying|hoping|hoped|interested|curious|thinking about|thinking of|would like|d like|love) (to )?(try|trying|give|giving|have|having|get|getting)\b/;
@@ -553,10 +553,13 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     told.every(
       (p) =>
         !namesTreatment(recognize(p)) ||
-        (recognize(p).conditions.length > 0 && !TREATMENT_WORDED.test(p)) ||
+        (recognize(p).conditions.length > 0 && !TREATMENT_WORD.test(p)) ||
         (WISH_TO_TRY.test(plainForm(p)) && recognize(p).conditions.length === 0),
     ) &&
-    !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p))))
+    !(paying && (treatAsked || told.some((p) => ASKED_INSIDE.test(p)))) &&
+    // ("my jaw clicks and I get migraines do you treat them and what are your hours": the complaints asked of inside
+    // their own part, unpunctuated, are a question too, not only the reason for the clinic's)
+    !told.some((p) => ASKED_INSIDE.test(p) && recognize(p).conditions.length > 0)
   );
 }
 

@@ -171,9 +171,9 @@ const EITHER_SIDE = new Set(['joint', 'joints', 'cramp', 'cramps', 'tension', 't
 const toldArea = (r: Told): Area | undefined =>
   leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
 
-/** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff", "I don't buy the energy and meridian stuff", "I don't care about energy or chi", "my grandmother doesn't want anything 'Western'": one approach turned down, so the other is the one. */
+/** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff", "I don't buy the energy and meridian stuff", "I don't care about energy or chi", "I dont want any of the chi energy stuff", "my grandmother doesn't want anything 'Western'": one approach turned down, so the other is the one. */
 const TURNS_DOWN =
-  /\b(dont|do not|doesnt|does not|wont|will not|wouldnt|would not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |believe |trust |care for |care about |care much for |care much about |bother with |go for |go in for |buy |buy into |hold with |subscribe to |rate )?(anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
+  /\b(dont|do not|doesnt|does not|wont|will not|wouldnt|would not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |believe |trust |care for |care about |care much for |care much about |bother with |go for |go in for |buy |buy into |hold with |subscribe to |rate )?((?:any|all|none) of (?:the|that|this|those|your) |anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
 
 function turnedDown(text: string): Approach | undefined {
   const m = TURNS_DOWN.exec(plainForm(text));

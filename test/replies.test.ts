@@ -382,6 +382,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-126.json': 109,
   'patients-words-test-129.json': 109,
   'patients-words-test-130.json': 110,
+  'patients-words-test-132.json': 110,
+  'patients-words-test-134.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2698,6 +2698,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst("one more twelve hour pour on the slab and I'll collapse, knees are shot. Can dry needling help knees?");
     expectTier('my dad collapsed in the garden and he will not wake up', 'emergency', ['alone']);
   });
+  it("session 45's kinds: voice typing's 'hey fever' and 'dry kneeling', a question about the needles tacked on without a comma, a toddler with the cap off the tablets, and 'I'll collapse if I do one more…'", () => {
+    expectNoGuidanceFirst('hey fever season again, itchy eyes and sneezing all day. would acupuncture do anything for it?');
+    expectTier('hey, fever and chills since my session yesterday and the spot is red', 'urgent');
+    expectTier('my shoulder has been really achy since the dry kneeling on monday', 'clinic', ['first']);
+    expectNoGuidanceFirst('tingly numb fingers from typing all day needles help?');
+    expectNoGuidanceFirst('sore hip after hip replacement surgery needles ok');
+    expectTier('my arm has been numb since the needles yesterday dn ok?', 'urgent');
+    expectNoGuidanceFirst("honestly I'll collapse if I have to do one more double shift this week. Can I book in for my back?");
+    expectTier("my dad might collapse if he keeps going like this, he's grey and sweating", 'emergency', ['alone']);
+    expectTier('my little girl, she is 3, had the lid off my blood pressure tablets and I think some are gone missing', 'emergency', ['alone']);
+    expectNoGuidanceFirst('totally collapsed at the fun run lol as in i gave up and walked it in. can dn help my calves?');
+    expectTier(
+      "Small nosebleed happening - going on a while now, pinching doesn't stop it and I'm on blood thinners. Probably nothing? Just checking before my appointment",
+      'emergency',
+    );
+    expectNoGuidanceFirst("pinching my calf doesn't stop the cramp at night, would dry needling help?");
+  });
   it("session 43's afterthoughts: a sign told after a question about the clinic, minutes of seizures, tablets counted since breakfast and a typo'd ache after a session are caught; drinking water, and an attempt long ago, are not alarms", () => {
     expectTier('can i park out the front also my mum just collapsed in the kitchen and she wont wake up', 'emergency', ['alone']);
     expectTier("my brother has been having fits on and off for 15 minutes and isn't waking up between them", 'emergency', ['alone']);

@@ -4948,4 +4948,98 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.not.match(/closest condition/);
     });
   });
+
+  describe("session 45's kinds: voice typing, leave to ask, a treatment offered for something, concepts turned down", () => {
+    it('a treatment or condition name a phone heard as two words ("acute puncture", "sigh attica") is still that name', async () => {
+      const acu = await say('what does acute puncture actually do');
+      expect(acu.text).to.match(/Acupuncture is an ancient Chinese medicine practice|acupuncture/i);
+      expect(acu.text).to.not.match(/not something I can help with/);
+      const sciatica = await say('i get sigh attica in my right leg, would dn help');
+      expect(sciatica.text).to.match(/Sciatica/);
+      expect(sciatica.text).to.not.match(/isn’t on the list/);
+      const gran = await say('my gran wants to know about acupuncture');
+      expect(gran.text).to.not.match(/Migraine/);
+    });
+
+    it('a time said in words ("four am") tells the same sleep trouble as one in figures', async () => {
+      const r = await say('every night I wake at four am and just lie there, is acupuncture worth a try');
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"is there any kind of needling for …" asks about that thing: unlisted said so, never booking or a comparison', async () => {
+      const r = await say('is there acupuncture for psoriasis');
+      expect(r.text).to.match(/“psoriasis” isn’t on the list/);
+      expect(r.text).to.not.match(/You can book online/);
+      const kind = await say('is there some kind of needling for rosacea');
+      expect(kind.text).to.match(/isn’t on the list/);
+    });
+
+    it('leave to ask a question, in any English, is welcomed: never declined', async () => {
+      const r = await say('hello, sorry my english is bad, I am from Colombia. I want ask you some question please');
+      expect(r.text).to.match(/What would you like to know/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('concepts turned down together ("any of the chi energy stuff") decide for the other treatment', async () => {
+      const r = await say("I don't want any of the meridian chi stuff, which one is the muscle one?");
+      expect(r.text).to.match(/dry needling/);
+      const adjective = await say('which is the sciencey muscle one');
+      expect(adjective.text).to.match(/[Dd]ry needling/);
+    });
+
+    it('a complaint described and another named, asked of without punctuation, then the hours: all three answered', async () => {
+      const r = await say('my heel hurts first thing and i get tension headaches can you treat them and when are you open');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.match(/tension headaches/);
+      expect(r.text).to.match(/opening hours/);
+    });
+
+    it('"not X or anything, just Y" affirms Y; mentally exhausted is what the article covers by stress management', async () => {
+      const r = await say('not anxious or anything, just mentally exhausted lately, could acupuncture help');
+      expect(r.text).to.match(/stress management/);
+    });
+
+    it('"what\'s in them that makes them so sore?" right after trigger points is the lactic acid passage', async () => {
+      const r = await afterSaying('what are trigger points', 'and what is in them that makes them hurt so much');
+      expect(r.text).to.match(/lactic acid/);
+    });
+  });
+
+  describe("session 45's later kinds: questions typed as into a search box", () => {
+    it('a treatment and a complaint the article does not list, in a few words, is said to be unlisted by name', async () => {
+      const shingles = await say('acupuncture shingles?');
+      expect(shingles.text).to.match(/“shingles” isn’t on the list/);
+      const lupus = await say('lupus dry needling');
+      expect(lupus.text).to.match(/“lupus” isn’t on the list/);
+      // (a word that names no complaint is no condition: "aftercare" is the clinic's to answer)
+      const aftercare = await say('dry needling aftercare');
+      expect(aftercare.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a treatment and a listed condition in two words is a question about that condition, not "either could suit you"', async () => {
+      const r = await say('acu migraines');
+      expect(r.text).to.match(/Migraine and tension-type headaches/);
+      expect(r.text).to.not.match(/Either could suit you/);
+    });
+
+    it('"robot?" alone gets the honest answer that this is an automated assistant', async () => {
+      const r = await say('robot?');
+      expect(r.text).to.match(/automated assistant/);
+    });
+
+    it('a place asked in a word or two after a condition answer ("upper back?") is answered as "what about …"', async () => {
+      const r = await afterSaying('does dry needling help sciatica', 'upper back?');
+      expect(r.text).to.match(/“upper back” isn’t on the list/);
+      const nonsense = await afterSaying('does dry needling help sciatica', 'blah blah');
+      expect(nonsense.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('conditions and a one-word price question, each a fragment, are all answered', async () => {
+      const r = await say('carpal tunnel. knee pain. price');
+      expect(r.text).to.match(/Carpal tunnel/);
+      expect(r.text).to.match(/Knee pain/);
+      expect(r.text).to.match(/Phone:|contact/);
+    });
+  });
 });

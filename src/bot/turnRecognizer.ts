@@ -32,9 +32,10 @@ import {
 } from '../nlu/context';
 import { asksIfItCounts, type Recognition } from '../nlu/recognizer';
 import { KNOWN_SOURCE, setAsideAfter, splitQuestions } from '../nlu/multiQuestion';
-import { asksHelpChoosing, namingTheOneFor } from '../nlu/clinicQuestions';
+import { asksHelpChoosing, namingTheOneFor, TREATMENT_WORD } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
-import { plainForm } from '../nlu/normalize';
+import { plainForm, words } from '../nlu/normalize';
+import { namesBodyOrState } from '../nlu/wordnet';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
@@ -106,9 +107,11 @@ const OWN_ROUTE = new Set(['booking', 'contact', 'human', 'thanks', 'greeting', 
 const SAME_OF_THE_OTHER =
   /\b(do|does|did|work|works|help|helps|be|fix|treat)( it| that| this| them)? (the same|the same thing|just as well|as well|as good|just as good|similarly|equally well)\b/;
 
+/** A word or three and nothing else ("upper back?", "hips?"): asked as an ellipsis after an answer. */
+const BARE_FOLLOW_UP = /^[\p{L}'’-]+( [\p{L}'’-]+){0,2}\s*[?!.]*$/u;
+
 /** "that one", "this one": the treatment just talked about, pointed at. */
 const THAT_ONE = /\b(that|this) one\b/i;
-const NAMES_TREATMENT = /\b(acupuncture|acu|dry needling|dn)\b/i;
 const THAT_ONE_NAMED: Record<string, string> = { acupuncture: 'acupuncture', dryNeedling: 'dry needling' };
 
 /** "…too?", "…as well?", "also…": the same asked of something more. */
@@ -243,7 +246,7 @@ export class TurnRecognizer {
       if (!notUnderstood(again) && again.treatments.length === 1) recognition = { ...again, text };
     }
     // ("Right, and would that one do anything for my posture?" after dry needling was named: the question asked of it)
-    const thatOne = recognition.refersBack && recognition.treatments.length === 1 && THAT_ONE.test(text) && !NAMES_TREATMENT.test(text);
+    const thatOne = recognition.refersBack && recognition.treatments.length === 1 && THAT_ONE.test(text) && !TREATMENT_WORD.test(text);
     if (thatOne) {
       const again = this.recognizer.recognize(text.replace(THAT_ONE, THAT_ONE_NAMED[recognition.treatments[0]]), { patientsOwn });
       if (!notUnderstood(again)) recognition = { ...again, text, refersBack: true };
@@ -253,6 +256,18 @@ export class TurnRecognizer {
     if (listAsked) {
       const again = this.recognizer.recognize(listAsked, { patientsOwn });
       if (again.conditions.length > 0) recognition = { ...again, intent: 'condition_query', text, refersBack: true };
+    }
+    // ("upper back?" after an answer about lower back pain: another place asked in a word or two, as "what about …")
+    if (
+      ctx.lastIntent === 'condition_query' &&
+      notUnderstood(recognition) &&
+      recognition.treatments.length === 0 &&
+      BARE_FOLLOW_UP.test(text.trim())
+    ) {
+      const again = this.recognizer.recognize(`what about ${text.trim()}`, { patientsOwn });
+      // (a place or a complaint: "upper back", "bunions"; never "blah blah")
+      const complaint = again.conditions.length > 0 || words(again.unlistedText ?? '').some(namesBodyOrState);
+      if (again.intent === 'condition_query' && complaint) recognition = { ...again, text, refersBack: true };
     }
     const resolved = pointedBack(text, recognition, ctx);
     if (resolved) {

@@ -4,11 +4,11 @@
  */
 import type { DescriptionMatcher } from './descriptions';
 import { negatedBefore, placedOn, rulesOut } from './descriptions';
-import { CONDITION_SLOT, TREATMENT_SLOT } from './features';
+import { CONDITION_SLOT, FUNCTION_WORDS, TREATMENT_SLOT } from './features';
 import { EntityMatch, PhraseMatcher, quote } from './entities';
 import { cleanText, Token, tokenize, words as wordsOf } from './normalize';
 import { editDistance, SpellCorrector } from './spelling';
-import { stem } from './stem';
+import { soundOf, stem } from './stem';
 import { isEnglish } from './english';
 
 export type TreatmentId = 'acupuncture' | 'dryNeedling';
@@ -237,6 +237,8 @@ export interface SpokenName {
   words: string[];
   joined: string;
   sound: string;
+  /** How the joined form sounds by Double Metaphone (`soundOf`): "sigh attica" and "sciatica" both STK. */
+  key: string;
 }
 
 /** "stomach in knots", "my guts are tied in knots": nerves, said of the belly. */
@@ -325,29 +327,53 @@ export const consonants = (w: string) => (w[0] + w.slice(1).replace(/[aeiouyh]/g
 const MIN_SPOKEN = 10;
 const MAX_SPOKEN_EDITS = 3;
 
+/** A name said in two ordinary words needs this many letters at least ("sigh attica" for sciatica). */
+const MIN_SPOKEN_WORDS = 8;
+/** …and this many to be taken from its letters alone, two edits apart ("acute puncture" for acupuncture). */
+const MIN_SPOKEN_BY_LETTERS = 11;
+
 /**
  * "does dry needling help with plant are fashy itis": a long name that voice typing wrote as several words is put back
  * when the words, joined, sound like it (the same first letter, consonants one edit apart) and none of them is the name's.
  */
+function spokenAs(window: string[], names: SpokenName[]): SpokenName | undefined {
+  const joined = window.join('');
+  if (!/^[a-z]+$/.test(joined)) return undefined;
+  const sound = consonants(joined);
+  const near = (n: SpokenName, edits: number) =>
+    n.joined[0] === joined[0] && Math.abs(n.joined.length - joined.length) <= edits && !window.some((w) => n.words.includes(w));
+  // (one word at least that is no English word: "the outside of my hip" is no name split up)
+  if (joined.length >= MIN_SPOKEN && window.some((w) => w.length >= 4 && !isEnglish(w))) {
+    const name = names.find(
+      (n) =>
+        n.joined.length >= MIN_SPOKEN &&
+        near(n, MAX_SPOKEN_EDITS) &&
+        editDistance(joined, n.joined, MAX_SPOKEN_EDITS) <= Math.min(MAX_SPOKEN_EDITS, Math.floor(n.joined.length / 5)) &&
+        editDistance(sound, n.sound, 1) <= 1,
+    );
+    if (name) return name;
+  }
+  // ("sigh attica down my leg", "is acute puncture any good": two ordinary words that a dictating phone heard for one
+  // long name, said the same way or two letters from it; never a function word, never a short one)
+  if (window.length !== 2 || window.some((w) => w.length < 4 || FUNCTION_WORDS.has(w))) return undefined;
+  const key = soundOf(joined);
+  return names.find(
+    (n) =>
+      n.words.length === 1 &&
+      n.joined.length >= MIN_SPOKEN_WORDS &&
+      near(n, 2) &&
+      ((key.length >= 3 && key === n.key) ||
+        (n.joined.length >= MIN_SPOKEN_BY_LETTERS && editDistance(joined, n.joined, 2) <= 2 && editDistance(sound, n.sound, 1) <= 1)),
+  );
+}
+
 function rejoinSpokenNames(raw: string[], stems: string[], names: SpokenName[] | undefined): void {
   if (!names) return;
   for (let i = 0; i < raw.length; i++) {
     for (let len = 4; len >= 2; len--) {
       const window = raw.slice(i, i + len);
       if (window.length < len) continue;
-      const joined = window.join('');
-      if (joined.length < MIN_SPOKEN || !/^[a-z]+$/.test(joined)) continue;
-      // (one word at least that is no English word: "the outside of my hip" is no name split up)
-      if (!window.some((w) => w.length >= 4 && !isEnglish(w))) continue;
-      const sound = consonants(joined);
-      const name = names.find(
-        (n) =>
-          n.joined[0] === joined[0] &&
-          Math.abs(n.joined.length - joined.length) <= 3 &&
-          !window.some((w) => n.words.includes(w)) &&
-          editDistance(joined, n.joined, MAX_SPOKEN_EDITS) <= Math.min(MAX_SPOKEN_EDITS, Math.floor(n.joined.length / 5)) &&
-          editDistance(sound, n.sound, 1) <= 1,
-      );
+      const name = spokenAs(window, names);
       if (!name) continue;
       // (the name's words in the first places, the rest of the window left empty)
       window.forEach((_, k) => {
@@ -371,7 +397,20 @@ export const MAX_TOKENS = 120;
  */
 // ("a Western basis rather than the energy stuff": the concept set against, not asked about)
 const DOUBTED =
-  /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want)( (the|all|that|this|those|any))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$|\b(rather than|instead of|as opposed to|other than)( (the|all|that|this|those|any))?( \w+)?$/;
+  /\b(sceptic|skeptic|sceptical|skeptical|cynical|dubious|doubtful|wary|suspicious) (of|about|when it comes to)( (the|all|that|this|those))?( \w+){0,3}$|\b(do not|dont|don t) (believe in|buy|buy into|trust|go for|want|need)( (the|all|that|this|those|any|(any|all|none) of (the|that|this|those|your)))?( \w+)?$|\bnot (into|a fan of|keen on|sold on|big on)( (the|all|that|this|those))?( \w+)?$|\b(rather than|instead of|as opposed to|other than)( (the|all|that|this|those|any))?( \w+)?$/;
+
+/** Words that join concepts said together ("the chi and energy stuff", "meridians or chi"). */
+const CONCEPT_JOINERS = new Set(['and', 'or', 'n', '&', 'nor']);
+
+/**
+ * Whether a concept is one the patient doubts: told so just before it, or said together with one that is ("I don't want
+ * any of the chi energy stuff": the energy is doubted with the chi).
+ */
+function doubtedConcept(raw: string[], found: EntityMatch<TreatmentId>[], m: EntityMatch<TreatmentId>): boolean {
+  if (DOUBTED.test(raw.slice(Math.max(0, m.from - 6), m.from).join(' '))) return true;
+  const before = found.filter((f) => f.to <= m.from && raw.slice(f.to, m.from).every((w) => CONCEPT_JOINERS.has(w) || w === ''));
+  return before.some((f) => f !== m && doubtedConcept(raw, found, f));
+}
 
 /** Words that tell what follows as the cause of something ("because of stress in work", "brought on by poor sleep"). */
 const TOLD_AS_CAUSE =
@@ -433,8 +472,37 @@ function remedyTaken(raw: string[], from: number, to: number): boolean {
   return TAKEN_BEFORE.has(raw[from - 1] ?? '') || TAKEN_AFTER.has(raw[to] ?? '') || raw.slice(Math.max(0, from - 3), from).includes('tried');
 }
 
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+/**
+ * A time of day said in words, as voice typing writes it ("three am", "four in the morning", "five o'clock at night");
+ * "one" only after a word of time ("at one am"), never "which one am I on?".
+ */
+const SPOKEN_TIME =
+  /\b((?<=\b(?:at|till|til|until|around|about|by|from|to|before|after) )one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: ?o ?'?clock)?(?: (a\.? ?m\.?|p\.? ?m\.?)(?=[\s,.!?]|$)|(?= (?:in the (?:morning|night|afternoon|evening)|at night)\b))/gi;
+
+/** "I wake up at three am": a time said in words, written in figures ("3am"), as the patients who type it write it. */
+export function spokenTimes(text: string): string {
+  return text.replace(
+    SPOKEN_TIME,
+    (_, n: string, half?: string) => NUMBER_WORDS[n.toLowerCase()] + (half ? half.replace(/[\s.]/g, '').toLowerCase() : ''),
+  );
+}
+
 export function analyse(text: string, matchers: EntityMatchers, speller?: SpellCorrector, patientsOwn = false): Analysis {
-  const cleaned = cleanText(text);
+  const cleaned = spokenTimes(cleanText(text));
   const tokens = tokenize(cleaned).slice(0, MAX_TOKENS);
   const raw = tokens.map((t) => t.norm);
   const stems = raw.map(stem);
@@ -677,7 +745,7 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
             !TUMMY_KNOTS.test(raw.slice(Math.max(0, m.from - 5), m.to).join(' ')) &&
             !remedyTaken(raw, m.from, m.to) &&
             !SCHEME_AFTER.has(raw[m.to] ?? '') &&
-            !DOUBTED.test(raw.slice(Math.max(0, m.from - 6), m.from).join(' ')),
+            !doubtedConcept(raw, conceptsRead, m),
         )
         .map((m) => m.value),
     ),

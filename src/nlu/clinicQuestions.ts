@@ -23,6 +23,8 @@ const ASKS_IF_BOT = [
   // ("lol ur not a robot r u": the guess put as a denial)
   new RegExp(`^(so |and |hey |oi |wait |lol |haha |omg )?(you|u|ya|youre|ur|you re) (not )?(an? )?(actual |real )?(${MACHINE}|person|human)\\b`),
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
+  // ("bot?", "real person?", "human or bot": the question in a word or two, as typed into a search box)
+  new RegExp(`^(a |an |u |you )?(real |actual |live )?(${MACHINE}|human|person|real person|actual person)( or (an? )?(${MACHINE}|human|person))?$`),
   // ("you are doctor or machine?": a person of a trade set against a machine)
   new RegExp(
     `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody|person|human) or ((to|with|w) )?(an? |the |some )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
@@ -198,9 +200,10 @@ const WHICH_SCIENCE =
  * The two told apart by where they come from, both sides named ("which one is the eastern one and which is the western
  * one", "So one is Eastern and one is Western? Explain that to me."): each one's origin, whatever else the sentence asks.
  */
-const TELLS_APART = /\b(which|one|ones|explain|background|right)\b/;
-/** A treatment named in so many words (the full name or its abbreviation). */
-export const TREATMENT_WORD = /\b(acupuncture|dry needling|needling|acu|dn)\b/i;
+// ("western vs chinese needles theory": set against each other, typed as into a search box)
+const TELLS_APART = /\b(which|one|ones|explain|background|right|vs|versus|theory|theories|compared|difference)\b/;
+/** A treatment named in words ("acupuncture", "dn", "the needles"), not only implied by a complaint's list or a concept. */
+export const TREATMENT_WORD = /\b(acupuncture|acupunture|accupuncture|acu|dry needling|dry needle|needling|the needles|dn)\b/i;
 const EAST = /\b(eastern|east|chinese|china|oriental|asian|asia)\b/;
 const WEST = /\b(western|west)\b/;
 

@@ -110,9 +110,11 @@ function aboutThatOne(r: Recognition, ctx: ClinicContext): Recognition {
   };
 }
 
-/** "why do they hurt so much?" right after a passage about trigger points: "they" are what the passage was about. */
-const WHY_THEY = /^((and|so|but|ok|okay|hmm)[,]? )?(why|how) (do|does|did|would|can|could|is|are) (they|it|them|those|these|that)\b/;
-const MAX_WHY_THEY_WORDS = 8;
+/** "why do they hurt so much?", "what's in them?" right after a passage about trigger points: "they" are what the passage was about. */
+// ("and whats in them that makes them so sore?", "what causes them?": what they hold or what makes them so, asked too)
+const WHY_THEY =
+  /^((and|so|but|ok|okay|hmm)[,]? )?((why|how) (do|does|did|would|can|could|is|are)|what( i|)s (in|inside)|what (is|are) (in|inside)|whats (in|inside)|what (makes|causes|made|caused)) (they|it|them|those|these|that)\b/;
+const MAX_WHY_THEY_WORDS = 10;
 
 function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
   if (!ctx.lastPassage || !ctx.lastTreatment || r.treatments.length > 0 || r.conditions.length > 0 || r.unlistedText) return r;

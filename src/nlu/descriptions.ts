@@ -230,6 +230,9 @@ export function negatedBefore(tokens: string[], from: number): boolean {
   for (let i = from - 1; i >= Math.max(0, reach); i--) {
     // ("sorry no I meant my hip": the "no" takes back what was said before, the part after "meant" is affirmed)
     if (CORRECTS.has(tokens[i])) return false;
+    // ("not depressed or anything, just drained", "not my back but my neck": what follows a contrast is affirmed; not
+    // "not just one sore muscle", where the contrast word is the denial's own)
+    if (CONTRASTS.has(tokens[i]) && !NEGATIONS.has(tokens[i - 1] ?? '')) return false;
     // ("my english not so good. my back low part is pain": "not so good" says how good, it denies nothing after it)
     if (NEGATIONS.has(tokens[i])) return !tokens.slice(i + 1, from).some((w) => QUALITY.has(w));
     // ("my GP ruled out arthritis")
@@ -245,6 +248,8 @@ export function rulesOut(tokens: string[], i: number): boolean {
   return tokens[i] === 'out' && RULE.has(tokens[i - 1] ?? '');
 }
 const QUALITY = new Set(['good', 'great', 'well', 'fluent', 'perfect', 'best']);
+/** Words that set what follows against a denial before them ("just", "but", "only", "rather", "instead"). */
+const CONTRASTS = new Set(['just', 'but', 'only', 'rather', 'instead']);
 /** Words of a correction ("I meant", "I mean"): what follows them is what the patient affirms. */
 const CORRECTS = new Set(['meant', 'mean']);
 

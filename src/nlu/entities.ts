@@ -30,8 +30,13 @@ export function phraseEntries<T>(value: T, aliases: string[]): PhraseEntry<T>[] 
     .map((w) => ({ value, words: w, stems: w.map(stem) }));
 }
 
+/** An hour of the small hours, with "am" or bare ("3am", "4"). */
+const SMALL_HOUR = /^[1-5](am)?$/;
+/** Whether two hours are both of the small hours, one of them said with "am" ("wake at 4am" is "wake at 3am"'s trouble). */
+const bothSmallHours = (a: string, b: string) => SMALL_HOUR.test(a) && SMALL_HOUR.test(b) && (a.endsWith('am') || b.endsWith('am'));
+
 function sameWord(typed: string, typedStem: string, alias: string, aliasStem: string): boolean {
-  if (typed === alias || typedStem === aliasStem) return true;
+  if (typed === alias || typedStem === aliasStem || bothSmallHours(typed, alias)) return true;
   // Typos are tolerated on longer alias words only, and not in the first letter: that keeps
   // "tenis" -> "tennis" while "train" does not become "strain" nor "fibre" "fibro"; and a common word is never a
   // typo ("should" is not "shoulder").
@@ -209,6 +214,16 @@ export class PhraseMatcher<T> {
         j--;
         continue;
       }
+      // ("the sciencey muscle one", "the old chinese one": a word that describes it more, before the word that names "the … one")
+      if (
+        k === 1 &&
+        entry.words[0] === 'the' &&
+        entry.words[n - 1] === 'one' &&
+        n >= 3 &&
+        tokens[j] !== entry.words[1] &&
+        tokens[j + 1] === entry.words[1]
+      )
+        j++;
       if (j >= tokens.length || taken[j]) return -1;
       // ("my gran" is not "my-graine": "my" alone is no anchor for a word that only sounds like the alias's)
       if (sameWord(tokens[j], tokenStems[j], entry.words[k], entry.stems[k])) exact += FUNCTION_WORDS.has(tokens[j]) ? 0 : 1;

@@ -36,13 +36,14 @@ const NOT_A_THING =
 const NUMBERED = /(?:^|\s+)\(?[1-9][).]\s+/;
 /** "Three quick ones:", "Two questions -": up to five words and a colon before the questions. */
 const LEAD_IN = /^\s*(?:[\p{L}\p{N}'’]+[,!]?\s+){0,4}[\p{L}\p{N}'’]+\s*:\s+/u;
+/** What announces the questions: "ones", "questions", "things" and up to 40 more characters (a hyphen inside a word, no dash). */
+const ANNOUNCED = `(?:ones|questions|qs|things|queries)\\b(?:[^:?.!\\-–—]|(?<=\\w)-(?=\\w)){0,40}`;
 /** "Three quick ones from a busy mum of two:": a longer lead-in that announces the questions, before a colon. */
 // ("Hi, two things - do you do fibromyalgia and …": a dash announces them too)
 // ("Two questions from a confused 70-year-old: …": a hyphen inside a word is no dash)
-const LEAD_IN_ANNOUNCED =
-  /^\s*(?:[\p{L}\p{N}'’]+,?\s+){0,4}(?:ones|questions|qs|things|queries)\b(?:[^:?.!\-–—]|(?<=\w)-(?=\w)){0,40}(?::|\s[-–—]+)\s+/iu;
+const LEAD_IN_ANNOUNCED = new RegExp(`^\\s*(?:[\\p{L}\\p{N}'’]+,?\\s+){0,4}${ANNOUNCED}(?::|\\s[-–—]+)\\s+`, 'iu');
 /** The same lead-in after a sentence that tells ("… for years. A few questions: …"). */
-const LEAD_IN_ANNOUNCED_LATER = /([.!?]\s+)(?:[\p{L}\p{N}'’]+\s+){0,4}(?:ones|questions|qs|things|queries)\b[^:?.!]{0,40}:\s+/giu;
+const LEAD_IN_ANNOUNCED_LATER = new RegExp(`([.!?]\\s+)(?:[\\p{L}\\p{N}'’]+\\s+){0,4}${ANNOUNCED}:\\s+`, 'giu');
 /** "Couple of questions sorry", "a few quick ones", "two things": questions announced before they are asked. */
 const ANNOUNCES_QUESTIONS =
   /^(ok |okay |so |hi |hey |right )?(a |just a |just )?(couple|few|two|three|four|2|3|4|some|quick|several)( of)?( quick| little| silly| dumb| short| more)? (questions|qs|things|ones|queries)( for you| sorry| please| if (thats|that's|that is) ok| if you dont mind| if you don't mind)?\s*[.!:,…–—-]*$/i;
@@ -92,7 +93,8 @@ export function splitQuestions(text: string): string[] {
         .trim();
       return /^(and|also|plus)\b/i.test(p.trim()) && /^[\p{L}'’-]+[?!.]*$/u.test(stripped) ? `what about ${stripped}` : stripped;
     })
-    .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2)
+    // ("carpal tunnel. osteoarthritis hands. cost": one word of the clinic's own, typed as into a search box, asks too)
+    .filter((p) => p.split(/\s+/).filter(Boolean).length >= 2 || CLINIC_WORD_ALONE.test(p.trim()))
     // ("Couple of questions sorry. What's the difference…? And are you open on Saturdays?": questions announced, not asked)
     .filter((p, _, all) => all.length < 2 || (!ANNOUNCES_QUESTIONS.test(p.trim()) && !ANNOUNCEMENT_LEFT.test(p.trim())));
   // "Do you also do cupping?": "do you" is the start of the question, not a question of its own.
@@ -106,6 +108,10 @@ export function splitQuestions(text: string): string[] {
   }
   return joined.length ? joined : [text];
 }
+
+/** One word that asks the clinic's own question alone ("cost?", "hours", "parking?"). */
+const CLINIC_WORD_ALONE =
+  /^(cost|costs|price|prices|pricing|fee|fees|hours|parking|location|address|phone|availability|rebate|rebates|insurance|medicare|bookings?)\s*[?!.]*$/i;
 
 /** A greeting before a question ("Hi, what's…", "Hello there, can…"). */
 const GREETING_LEAD = /^(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[,!.]*\s+/i;

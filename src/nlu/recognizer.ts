@@ -17,15 +17,15 @@ import {
   TIMING_ASKED,
   asksIfOneSuits,
 } from './clinicQuestions';
-import { analyse, BACK_REFERENCES, ConditionRef, consonants, EntityMatchers, FoundEntity, SpokenName, TreatmentId } from './analyse';
+import { Analysis, analyse, BACK_REFERENCES, ConditionRef, consonants, EntityMatchers, FoundEntity, SpokenName, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
-import { extractFeatures, featureStem, featureWeights } from './features';
+import { extractFeatures, featureStem, featureWeights, FUNCTION_WORDS } from './features';
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
 import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
 import { SpellCorrector } from './spelling';
-import { stem } from './stem';
-import { lemma, onlyVerb, otherKindCompounds, synsets } from './wordnet';
+import { soundOf, stem } from './stem';
+import { lemma, namesAState, onlyVerb, otherKindCompounds, synsets } from './wordnet';
 
 export const NONE_INTENT = 'None';
 
@@ -426,6 +426,12 @@ const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning
 /** Whether anyone is answering: the whole message ("are you there?", "is this thing even working", "anyone home?"). */
 const PRESENCE_CHECK =
   /^((hello|hi|hey|um|uh|so|ok|okay|helo|hellooo|yo) )*(is (this|it|the chat|this thing|this chat|anyone|anybody|someone|somebody) (even |still |actually |really )?(working|on|live|there|here|awake)( or not)?|are (you|u|ya) (still |even |actually |really )?(there|here|awake|working|online)( or not)?|(is )?(anyone|anybody|someone|somebody|any one|any body) (there|here|home|around|about|reading this|on)|testing( testing)*( one two three| 1 2 3| 123)?|test)( (mate|please|pls|hello|hi))*$/;
+/**
+ * Leave to ask, and nothing asked yet: the message's last words ("I want ask question ok?", "may I ask you something
+ * please", "can I ask a couple of things first").
+ */
+const LEAVE_TO_ASK =
+  /\b(want|wanna|would like|d like|like|need|have|got|can|could|may|let me|allowed)( to)? (ask|asking)( you| u)?( (a|one|some|few|small|quick|little|couple|of|two|2|more|the))*( questions?| qs?| something| some thing| things?)?( (ok|okay|please|pls|plz|first|now|yes|if (that s|thats|that is|it s|its) (ok|okay|alright)|is (that|it) (ok|okay|alright)))*$/;
 /** Words of a choice or a recommendation asked for ("which one", "would you suggest", "better"). */
 const CHOICE_WORDS = /\b(which|suit|suits|suited|suitable|recommend|recommended|suggest|suggested|advise|better|best|prefer|choose|pick|either)\b/;
 /** Another visit asked for ("can I come back for my other knee", "book me in again for my neck", "rebook"). */
@@ -541,19 +547,24 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 
 /** How long a name's word must be to be completed from its beginning ("piri-something" is piriformis; "back" is whole). */
 const HALF_NAME_WORD = 7;
-/** The listed names' long words ("fibromyalgia") and adjacent word pairs ("plantar fasciitis"), as voice typing may split them. */
+/** Words of a listed name that are no name of their own ("Knee pain, including patellofemoral pain syndrome"). */
+const NOT_NAME_WORDS = new Set(['including']);
+/**
+ * The listed names' long words ("fibromyalgia", "sciatica") and adjacent word pairs ("plantar fasciitis"), and the
+ * treatments' names ("acupuncture"), as voice typing may split them.
+ */
 function spokenNames(names: string[]): SpokenName[] {
   const out: string[][] = [];
   for (const name of names) {
     const ws = words(name.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
     for (let i = 0; i < ws.length; i++) {
-      if (ws[i].length >= 10) out.push([ws[i]]);
+      if (ws[i].length >= 8 && !NOT_NAME_WORDS.has(ws[i])) out.push([ws[i]]);
       if (i + 1 < ws.length && ws[i].length + ws[i + 1].length >= 12) out.push([ws[i], ws[i + 1]]);
     }
   }
   return out
     .filter((n, i) => out.findIndex((m) => m.join(' ') === n.join(' ')) === i)
-    .map((n) => ({ words: n, joined: n.join(''), sound: consonants(n.join('')) }));
+    .map((n) => ({ words: n, joined: n.join(''), sound: consonants(n.join('')), key: soundOf(n.join('')) }));
 }
 
 export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
@@ -580,7 +591,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
     nameWords,
     nameStems: new Set(nameWords.map(stem)),
-    spokenNames: spokenNames(k.conditions.map((c) => c.name)),
+    spokenNames: spokenNames([...k.conditions.map((c) => c.name), ...TREATMENT_IDS.map((t) => k.treatments[t].aliases[0])]),
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
     descriptions: new DescriptionMatcher(k.conditions, k.descriptions),
@@ -673,7 +684,41 @@ const PLEA = /\b(help|advice|advise)\b/;
 const SHORT_ASKED_WORDS = 10;
 // ("could the needles stimulate regrowth?": a good effect asked for by its own verb)
 const HELPS =
-  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|does anything for|did anything for|do much for|does much for|do something for|does something for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(is there|are there|do you do|do you have|do u do|any|got any) (the |any |some )?(acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|does anything for|did anything for|do much for|does much for|do something for|does something for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+/** "is there acupuncture for acne?", "any kind of needling for hair loss", "do you do dn for …": a treatment offered for something, asked. */
+const OFFERED_FOR =
+  /\b(is there|are there|do you do|do you have|do u do|any|got any) (the |any |some |a )?((kind|type|sort|form|style)s? of )?(acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)\b/;
+/** Whether the words ask if a treatment helps with something (or is offered for it). */
+const asksIfHelps = (x: string) => HELPS.test(x) || OFFERED_FOR.test(x);
+/** A search-box query is this short at most ("gout big toe needles"). */
+const KEYWORD_QUERY_WORDS = 5;
+/** States a search-box query asks about rather than wants treated ("acupuncture safety", "dry needling pregnancy"). */
+const ASKED_STATES = new Set(['safety', 'pregnancy', 'health', 'wellness', 'wellbeing', 'fitness', 'comfort', 'age']);
+/** Words that make a few words a question or a request of their own ("what", "how", "cost", "book"), not a search. */
+const QUESTION_WORDS = new Set([
+  'what',
+  'whats',
+  'how',
+  'why',
+  'when',
+  'where',
+  'who',
+  'which',
+  'is',
+  'are',
+  'does',
+  'do',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'i',
+  'me',
+  'my',
+  'you',
+  'your',
+]);
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
@@ -864,7 +909,7 @@ const OTHER_ONE_ASKED =
 
 /** What the article's "internal ailments" are, asked. */
 const INTERNAL_ASKED =
-  /\b(what|which)( sorts?| kinds?| types?)?( of)?( \w+)? (count|counts|would count|are|is|would be|qualify|qualifies) (as )?(an |the |these |those )?internal\b|\binternal (ailments?|stuff|problems|issues|things|conditions)( \w+){0,3} (mean|like what|such as what|for example|examples?)\b|\bwhat (do|does) (you|the article|it|they) mean by internal\b|\b(what|which) (sorts?|kinds?|types?) of internal (ailments?|things|stuff|problems|issues|conditions)\b/;
+  /\b(what|which)( sorts?| kinds?| types?)?( of)?( \w+)? (count|counts|would count|are|is|would be|qualify|qualifies) (as )?(an |the |these |those )?internal\b|\binternal (ailments?|stuff|problems|issues|things|conditions)( \w+){0,3} (mean|meaning|means|meant|definition|explained|like what|such as what|for example|examples?)\b|\bwhat (do|does) (you|the article|it|they) mean by internal\b|\b(what|which) (sorts?|kinds?|types?) of internal (ailments?|things|stuff|problems|issues|conditions)\b/;
 
 /** Doubt that the treatment works at all ("is it legit?", "is it just woo woo?", "is dry needling a scam?"). */
 const DOUBTS_IT_WORKS =
@@ -1069,6 +1114,23 @@ export class IntentRecognizer {
     return words(text).some(
       (w) => isContentWord(w) && w.length > 2 && !VAGUE_NOUNS.has(w) && this.unknownWord(w) && !this.options.articleStems?.has(stem(w)),
     );
+  }
+
+  /**
+   * "dry needling tinnitus?", "scoliosis needling", "gout big toe needles": a few words typed as into a search box, a
+   * treatment and a complaint we do not know, no question word and nothing else: whether the treatment is for it.
+   */
+  private keywordsOnly(a: Analysis, plain: string[]): boolean {
+    return this.keywordThing(a, plain) !== undefined;
+  }
+
+  /** The complaint of a search-box query (`keywordsOnly`): one the knowledge names, or the unknown word naming a state. */
+  private keywordThing(a: Analysis, plain: string[]): string | undefined {
+    const said = plain.filter((w) => !FUNCTION_WORDS.has(w));
+    if (plain.length > KEYWORD_QUERY_WORDS || said.length === 0 || plain.some((w) => QUESTION_WORDS.has(w))) return undefined;
+    // (a complaint: one the knowledge names, or an unknown word WordNet calls a state, as diseases are: "gout", not
+    // "aftercare" or "vouchers", nor a state asked about rather than treated: "safety", "pregnancy")
+    return a.otherComplaint ?? said.find((w) => !ASKED_STATES.has(w) && this.unknownThing(w) && namesAState(w));
   }
 
   /** "used for PCOS at all?", "I have an underactive thyroid. Is acupuncture recommended for that?": a thing we do not know after "for". */
@@ -1505,7 +1567,7 @@ export class IntentRecognizer {
     // ("we're total scaredy-cats", "sick as a dog": an animal in a figure of speech is no patient)
     if (
       ANIMAL.test(a.cleaned.toLowerCase().replace(ANIMAL_IDIOMS, ' ')) &&
-      (HELPS.test(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
+      (asksIfHelps(plain.join(' ')) || a.treatments.length > 0 || NEEDLES.test(plain.join(' ')) || MY_ANIMAL.test(a.cleaned.toLowerCase())) &&
       ANIMAL_PATIENT.some((re) => re.test(plainCleaned)) &&
       !animalInPassing(a.cleaned.toLowerCase(), a.conditions)
     )
@@ -1560,6 +1622,10 @@ export class IntentRecognizer {
     const clinic = this.options.conditionIntent !== undefined;
     const said = plain.join(' ');
     if (clinic && PRESENCE_CHECK.test(said)) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
+    // ("good morning sorry my english not so good I am from Vietnam, I want ask question ok?": leave to ask, greeted, the
+    // question still to come; never "not something I can help with")
+    if (clinic && a.conditions.length + a.treatments.length + a.impliedTreatments.length === 0 && LEAVE_TO_ASK.test(plainCleaned))
+      return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
     if (clinic && REBOOKING.test(said)) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
@@ -1597,10 +1663,13 @@ export class IntentRecognizer {
     const ofTreatment = a.treatments.length > 0 || NEEDLES.test(said) || NEEDLES.test(written);
     // ("are there acupuncture points that help you lose weight?": the article's acupoints, asked to help with a complaint
     // of another kind that the knowledge names)
+    // (not what the classifier is sure asks for a booking or a person: "any spots free tmrw for dry needling?")
+    const keywordQuery = ofTreatment && !PEOPLE_INTENTS.has(top.intent) && this.keywordsOnly(a, plain);
     const asksAboutUnknown =
       result.unlistedMention &&
       (a.impliedTreatments.length === 0 || (a.otherComplaint !== undefined && a.conditions.length === 0)) &&
-      ((ofTreatment && (HELPS.test(said) || HELPS.test(written)) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) || ON_THE_LIST.test(said));
+      ((ofTreatment && (asksIfHelps(said) || asksIfHelps(written) || keywordQuery) && !(MECHANISM.test(said) && !HELPS_WITH.test(said))) ||
+        ON_THE_LIST.test(said));
     // "Is there acupuncture for dry eye?", "Can I lose weight with acupuncture?": a question about a treatment and a thing
     // we do not know; if nothing else answers it, it is said to be unlisted, never "not something I can help with".
     const unknownAsked =
@@ -1623,7 +1692,10 @@ export class IntentRecognizer {
     const asksFor = () => (forUnknown ??= this.asksForUnknown(a.cleaned));
     if (unknownAsked) Object.assign(withScores, { unknownAsked: asksFor() ? 'for' : 'in' });
     // ("is acupuncture used for PCOS at all?": the thing named back in the patient's words, when they can be told apart)
-    const thing = (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0 ? this.unknownPhrase(a.cleaned) : undefined;
+    const thing =
+      (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0
+        ? (this.unknownPhrase(a.cleaned) ?? (keywordQuery ? this.keywordThing(a, plain) : undefined))
+        : undefined;
     if (thing && !this.bareComplaint(thing)) Object.assign(withScores, { unlistedText: thing });
     // ("can acupuncture help me get pregnant?": a complaint of another kind that the knowledge names, when no thing asked
     // about is told apart, is what is not on the list)
@@ -1703,7 +1775,7 @@ export class IntentRecognizer {
       conditionIntent &&
       a.conditions.length > 0 &&
       (a.treatments.length > 0 || NEEDLES.test(said)) &&
-      HELPS.test(said) &&
+      asksIfHelps(said) &&
       !FUND.test(said) &&
       !moneyAsked(a.cleaned) &&
       // ("how many needling sessions until my back is fixed?": how many, which the article does not say)
@@ -1831,6 +1903,18 @@ export class IntentRecognizer {
     // a person or a booking, when the message asks for neither in so many words.
     if (askedCondition && namesListed && PEOPLE_INTENTS.has(top.intent) && !ASKS_PEOPLE.test(said))
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
+    // ("acupuncture sciatica", "acu anxiety": one treatment and a condition, typed as into a search box, asks whether it is
+    // for that condition, not which of the two suits)
+    if (
+      askedCondition &&
+      top.intent === WHICH_SUITS_INTENT &&
+      a.treatments.length === 1 &&
+      a.conditions.some((c) => !c.value.excluded) &&
+      plain.length <= KEYWORD_QUERY_WORDS &&
+      !plain.some((w) => QUESTION_WORDS.has(w)) &&
+      !CHOICE_WORDS.test(said)
+    )
+      return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "neck + headache combo evry arvo": a listed condition told with no word of thanks or greeting is no thanks.
     if (askedCondition && namesListed && SOCIAL_INTENTS.has(top.intent) && !SOCIAL_WORDS.test(said))
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
@@ -1874,7 +1958,10 @@ export class IntentRecognizer {
     // ("Is tinnitus one of them?" after the list, whatever the classifier made of "one of them")
     const listAsked =
       (top.intent === LIST_INTENT || (!PEOPLE_INTENTS.has(top.intent) && top.intent !== NOT_COVERED_INTENT)) && ON_THE_LIST.test(said);
-    const unknownTopic = TOPIC_INTENTS.has(top.intent) || (UNKNOWN_FOR_INTENTS.has(top.intent) && asksFor());
+    // ("is there acupuncture for acne?": a treatment offered for the thing, asked, however much it sounded like booking)
+    // ("dry needling tinnitus?", "needles for gout?": typed as into a search box, whatever the classifier made of it)
+    const unknownTopic =
+      TOPIC_INTENTS.has(top.intent) || ((UNKNOWN_FOR_INTENTS.has(top.intent) || OFFERED_FOR.test(written)) && asksFor()) || keywordQuery;
     if (asksAboutUnknown && a.conditions.length === 0 && (unknownTopic || listAsked) && conditionIntent) {
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
     }

@@ -168,3 +168,25 @@ export function otherKindCompounds(tokens: readonly string[]): Array<{ from: num
   }
   return out;
 }
+
+/** WordNet's lexicographer files for states (noun.state: diseases, disorders, symptoms) and the body (noun.body). */
+const STATE_LEX = 26;
+const BODY_LEX = 8;
+
+/**
+ * Whether WordNet's first noun sense of the word is a state (noun.state: "gout", "tinnitus", "scoliosis", "vertigo"),
+ * as a disease or disorder is, unlike "aftercare" (an act) or "vouchers" (an artifact).
+ */
+export function namesAState(word: string): boolean {
+  index ??= load();
+  const noun = lemmaIn(word, 0);
+  return noun !== undefined && firstNounLex(noun) === STATE_LEX;
+}
+
+/** Whether WordNet's first noun sense of the word is a part of the body or a state ("back", "hips", "bunions"; not "blah"). */
+export function namesBodyOrState(word: string): boolean {
+  index ??= load();
+  const noun = lemmaIn(word, 0);
+  const lex = noun === undefined ? undefined : firstNounLex(noun);
+  return lex === STATE_LEX || lex === BODY_LEX;
+}

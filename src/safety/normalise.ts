@@ -33,6 +33,15 @@ const ASKS_FIRST = /^\s*(can|could|do|does|did|is|are|what|whats|what's|where|wh
 /** An afterthought that starts something new ("… also my dad keeled over", "… btw my chest is tight"). */
 const AFTERTHOUGHT = /\s(?:also|and also|oh and|oh also|btw|by the way|plus|ps|p\.s\.)\s/u;
 
+/**
+ * A question about the treatment tacked on without a comma, as typed into a search box ("numb tingly fingers from typing
+ * needles help?", "pain after hip replacement op needles ok", "sore neck from work would acupuncture help"): a clause of
+ * its own, so the sign told before it is not read as caused by the needles it asks about. Not after a word that ties the
+ * needles to what went before ("numb since the needles", "sore after dry needling").
+ */
+const TREATMENT_ASKED_AFTER =
+  /(?<!\b(?:from|after|since|with|the|my|his|her|by|of|post|following|before|to|during|at|in|from the|after the|since the|with the|had|having|got|get))\s+(?=(?:(?:would|could|can|will|do|does|is|are|should)\s+(?:the\s+)?)?(?:needles|needling|acupuncture|acu|dry needling|dn)\s+(?:help|helps|work|works|ok|okay|good|any good|safe|fix|worth it|an option|suitable)\b[\s?!.]*$)/u;
+
 export function splitClauses(text: string): Array<{ text: string; sentence: number }> {
   const out: Array<{ text: string; sentence: number }> = [];
   // ("can i bring my own towel also my dad keeled over at lunch and hes still out cold": a question about the clinic, then
@@ -41,7 +50,7 @@ export function splitClauses(text: string): Array<{ text: string; sentence: numb
     .split(SENTENCE_G)
     .flatMap((s) => (ASKS_FIRST.test(s) && AFTERTHOUGHT.test(s) ? splitOnce(s, AFTERTHOUGHT) : [s]));
   sentences.forEach((s, i) => {
-    for (const c of s.split(CLAUSE_G)) if (c.trim()) out.push({ text: c, sentence: i });
+    for (const c of s.replace(TREATMENT_ASKED_AFTER, ', ').split(CLAUSE_G)) if (c.trim()) out.push({ text: c, sentence: i });
   });
   return out;
 }
