@@ -694,7 +694,7 @@ const asksIfHelps = (x: string) => HELPS.test(x) || OFFERED_FOR.test(x);
 const KEYWORD_QUERY_WORDS = 5;
 /** States a search-box query asks about rather than wants treated ("acupuncture safety", "dry needling pregnancy"). */
 const ASKED_STATES = new Set(['safety', 'pregnancy', 'health', 'wellness', 'wellbeing', 'fitness', 'comfort', 'age']);
-/** Words that make a few words a question or a request of their own ("what", "how", "cost", "book"), not a search. */
+/** Words that make a few words a sentence of their own, a question ("what", "how", "can") or about someone ("my", "you"), not a search. */
 const QUESTION_WORDS = new Set([
   'what',
   'whats',
@@ -1118,13 +1118,9 @@ export class IntentRecognizer {
 
   /**
    * "dry needling tinnitus?", "scoliosis needling", "gout big toe needles": a few words typed as into a search box, a
-   * treatment and a complaint we do not know, no question word and nothing else: whether the treatment is for it.
+   * treatment and a complaint, no question word and nothing else, ask whether the treatment is for it. The complaint:
+   * one the knowledge names, or the unknown word that names a state; undefined when the words are no such query.
    */
-  private keywordsOnly(a: Analysis, plain: string[]): boolean {
-    return this.keywordThing(a, plain) !== undefined;
-  }
-
-  /** The complaint of a search-box query (`keywordsOnly`): one the knowledge names, or the unknown word naming a state. */
   private keywordThing(a: Analysis, plain: string[]): string | undefined {
     const said = plain.filter((w) => !FUNCTION_WORDS.has(w));
     if (plain.length > KEYWORD_QUERY_WORDS || said.length === 0 || plain.some((w) => QUESTION_WORDS.has(w))) return undefined;
@@ -1664,7 +1660,7 @@ export class IntentRecognizer {
     // ("are there acupuncture points that help you lose weight?": the article's acupoints, asked to help with a complaint
     // of another kind that the knowledge names)
     // (not what the classifier is sure asks for a booking or a person: "any spots free tmrw for dry needling?")
-    const keywordQuery = ofTreatment && !PEOPLE_INTENTS.has(top.intent) && this.keywordsOnly(a, plain);
+    const keywordQuery = ofTreatment && !PEOPLE_INTENTS.has(top.intent) && this.keywordThing(a, plain) !== undefined;
     const asksAboutUnknown =
       result.unlistedMention &&
       (a.impliedTreatments.length === 0 || (a.otherComplaint !== undefined && a.conditions.length === 0)) &&
