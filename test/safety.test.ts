@@ -2698,7 +2698,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst("one more twelve hour pour on the slab and I'll collapse, knees are shot. Can dry needling help knees?");
     expectTier('my dad collapsed in the garden and he will not wake up', 'emergency', ['alone']);
   });
-  it("session 45's kinds: voice typing's 'hey fever' and 'dry kneeling', a question about the needles tacked on without a comma, a toddler with the cap off the tablets, and 'I'll collapse if I do one more…'", () => {
+  it("session 45's kinds: voice typing's 'hey fever' and 'dry kneeling', a question about the needles tacked on without a comma, a toddler with the cap off the tablets, bleeding that pinching does not stop, crying on the way home after a session, and 'I'll collapse if I do one more…'", () => {
     expectNoGuidanceFirst('hey fever season again, itchy eyes and sneezing all day. would acupuncture do anything for it?');
     expectTier('hey, fever and chills since my session yesterday and the spot is red', 'urgent');
     expectTier('my shoulder has been really achy since the dry kneeling on monday', 'clinic', ['first']);
@@ -2714,6 +2714,8 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
       'emergency',
     );
     expectNoGuidanceFirst("pinching my calf doesn't stop the cramp at night, would dry needling help?");
+    expectTier('They said I would feel calm after the acupuncture - but I sobbed on the bus the whole way home lol. Normal?', 'clinic', ['first']);
+    expectNoGuidanceFirst('I cried in the car after a rough day at work, can acupuncture help with stress?');
   });
   it("session 43's afterthoughts: a sign told after a question about the clinic, minutes of seizures, tablets counted since breakfast and a typo'd ache after a session are caught; drinking water, and an attempt long ago, are not alarms", () => {
     expectTier('can i park out the front also my mum just collapsed in the kitchen and she wont wake up', 'emergency', ['alone']);
