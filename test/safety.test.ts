@@ -2717,6 +2717,13 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('They said I would feel calm after the acupuncture - but I sobbed on the bus the whole way home lol. Normal?', 'clinic', ['first']);
     expectNoGuidanceFirst('I cried in the car after a rough day at work, can acupuncture help with stress?');
   });
+  it("session 45's kinds from the main held-out set: what a stroke left long since, and anaphylaxis held as an allergy, are answered with a note; a stroke or a reaction now is still the emergency", () => {
+    expectNoGuidanceFirst('Mum has been slurring a little since her stroke. Does dry needling help shoulder pain?');
+    expectNoGuidanceFirst('my nan lost the feeling in her left hand after a stroke, is acupuncture safe for her knees?');
+    expectNoGuidanceFirst('my partner has anaphylaxis to shellfish, can he still have dry needling?');
+    expectTier('my dad lost the sight in one eye after a stroke this morning', 'emergency', ['alone']);
+    expectTier('she has anaphylaxis to peanuts and ate one, her throat is closing', 'emergency', ['alone']);
+  });
   it("session 43's afterthoughts: a sign told after a question about the clinic, minutes of seizures, tablets counted since breakfast and a typo'd ache after a session are caught; drinking water, and an attempt long ago, are not alarms", () => {
     expectTier('can i park out the front also my mum just collapsed in the kitchen and she wont wake up', 'emergency', ['alone']);
     expectTier("my brother has been having fits on and off for 15 minutes and isn't waking up between them", 'emergency', ['alone']);

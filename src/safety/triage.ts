@@ -603,6 +603,30 @@ const GOING_ON_NOW =
 
 const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
 
+/** Stroke signs, the words and the signs. */
+const STROKE_SIGNS = new Set(['stroke', 'stroke_word']);
+/** A deficit told as what a stroke left ("lost the sight in one eye after a stroke", "slurs a bit since her stroke"). */
+const LEFT_BY_A_STROKE = /\b(after|since|from|following) (a|his|her|my|their|the|that|the big|a big|a small|a mild) stroke\b/;
+/** Anything that makes a stroke today's ("this morning", "just", "an hour ago", "suddenly"). */
+const STROKE_NOW =
+  /\b(just|now|right now|today|tonight|this (morning|afternoon|arvo|evening)|last night|an hour|hours ago|minutes|mins|suddenly|all of a sudden|out of nowhere|started|starting|happening|call|ambulance)\b/;
+
+/** Verbs of holding a condition ("has", "have got", "with"). */
+const HOLDS = /^(has|have|had|got|gets|get|with|carries|carry)$/;
+/** Words of a reaction going on now, which an allergy held never is ("lips swelling", "wheezing", "just ate"). */
+const REACTION_NOW =
+  /\b(swell\w*|swollen|hives|wheez\w*|throat|tongue|lips|can not breathe|struggling to breathe|short of breath|epipen|epi pen|ate|eaten|stung|bitten|just|now|reacting|reaction)\b/;
+/**
+ * "my twin has anaphylaxis to peanuts, i dont": anaphylaxis held as an allergy (had, got, with it, to an allergen), with
+ * nothing of a reaction now, is a standing condition, its caution line, never the emergency.
+ */
+function allergyHeld(sign: string, words: string[], start: number, end: number, said: string): boolean {
+  if (sign !== 'anaphylaxis') return false;
+  // (the verb before the sign's words, or its first word: "has anaphylaxis", the sign matched as "have anaphylaxis")
+  const held = HOLDS.test(words[start - 1] ?? '') || HOLDS.test(words[start] ?? '');
+  return held && words[end] === 'to' && !REACTION_NOW.test(said);
+}
+
 /** The words with every vague spell blanked out (same length, so positions still hold). */
 function withoutVagueSpell(words: string[]): string[] {
   const out = [...words];
@@ -1337,6 +1361,9 @@ export class SafetyTriage {
             const dating = own ? (saidNoDeath ??= withoutDeathTold(allWords).join(' ')) : said;
             if (messageWhen === 'history' && (sign.tier !== 'crisis' || longBefore(dating.replace(HOW_LONG_ANYWHERE, ' ')))) when = 'history';
           }
+          // ("my grandad lost the sight in one eye after a stroke. he wants acupuncture for his back": a deficit a stroke
+          // left, told with nothing of today, is what the stroke left long since, not a stroke now)
+          if (when === 'unknown' && STROKE_SIGNS.has(sign.id) && LEFT_BY_A_STROKE.test(said) && !STROKE_NOW.test(said)) when = 'history';
           // ("seizure-free since", "pain free now": the sign's word then "free" says it is not there)
           const freeOf = clause.words[end] === 'free';
           if (
@@ -1356,7 +1383,7 @@ export class SafetyTriage {
             !(sign.tier === 'crisis' ? strongNow : nowSaid)
           )
             context = 'hypothetical';
-          else if (!sign.tier) context = 'condition';
+          else if (!sign.tier || allergyHeld(sign.id, clause.words, start, end, said)) context = 'condition';
           else
             context =
               when === 'history'
