@@ -356,17 +356,19 @@ function spokenAs(window: string[], names: SpokenName[]): SpokenName | undefined
   // ("sigh attica down my leg", "is acute puncture any good": two ordinary words that a dictating phone heard for one
   // long name, said the same way or two letters from it; never a function word, never a short one)
   if (window.length !== 2 || window.some((w) => w.length < 4 || FUNCTION_WORDS.has(w))) return undefined;
-  const key = soundOf(joined);
+  // (how the pair sounds is worked out only when some name is near it: most word pairs of a message are near none)
+  let key: string | undefined;
   return names.find(
     (n) =>
       n.words.length === 1 &&
       n.joined.length >= MIN_SPOKEN_WORDS &&
       near(n, 2) &&
-      ((key.length >= 3 && key === n.key) ||
+      (((key ??= soundOf(joined)).length >= 3 && key === n.key) ||
         (n.joined.length >= MIN_SPOKEN_BY_LETTERS && editDistance(joined, n.joined, 2) <= 2 && editDistance(sound, n.sound, 1) <= 1)),
   );
 }
 
+/** Each window of two to four words that voice typing made of one listed name (`spokenAs`), put back as that name. */
 function rejoinSpokenNames(raw: string[], stems: string[], names: SpokenName[] | undefined): void {
   if (!names) return;
   for (let i = 0; i < raw.length; i++) {

@@ -505,7 +505,6 @@ const REFERRED =
 const OFF_TO =
   /\b(gotta|got to|have to|need to|must|better|off to|heading back to|back to) (go|run|dash|fly|get back|head off|get going|head back|go back|get on|get moving|pick up)( (to|with) (the |my |our |work|it)?\w*( \w+){0,2})?\b/g;
 
-/** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 /** The writer new to computers or to chat ("not very good with computers", "my granddaughter showed me how to type in here"). */
 const NEW_TO_COMPUTERS =
   /\b(not (very |too |that |so )?(good|great|clever|confident|handy) (with|at|on) (computers|technology|tech|these things|this|phones|the computer|the internet)|(showed|show|shown|taught|teaching|helped|set) me (how to|up)|new to (this|all this|computers|these|chat)|first time (using|doing|on) (one of these|this|a chat|these)|not (very )?(techy|tech savvy|computer literate)|bear with me)\b/;
@@ -514,6 +513,7 @@ export function newToComputers(text: string): boolean {
   return NEW_TO_COMPUTERS.test(plainForm(text));
 }
 
+/** Who set the chat up, or a first message to see that it works ("my daughter set this up for me", "just testing"). */
 const SETTING_UP = /\b(set (this|it|me) up|sets (this|it) up|just testing|testing( testing)?|(a|just a) test)\b/;
 
 /** The writer's name said ("my name is Margaret", "I'm Sue Lee"), taken out: a name is no word of any question. Capitalised only. */

@@ -656,7 +656,6 @@ const BODY_INNER =
   /\b(closest|closer|nearest|nearer|next) (to )?(my|his|her|the) (body|ribs|side)\b|\b(towards|toward) (my|his|her|the) (body|ribs)\b|\b(pinky|little finger|little finger s) side\b/;
 const BODY_OUTER = /\baway from (my|his|her|the) (body|ribs)\b|\bthumb side\b/;
 
-/** Whether a condition's own cues put it on the side other than the one told (golfer's elbow is the inside). */
 /** How much a told side adds to the condition of that side found through its body part ("inside of the elbow"). */
 const SIDE_TOLD_WEIGHT = 3;
 
@@ -665,6 +664,7 @@ function ofSide(c: Condition, side: 'outer' | 'inner'): boolean {
   return otherSide(c, side === 'outer' ? 'inner' : 'outer');
 }
 
+/** Whether a condition's own cues put it on the side other than the one told (golfer's elbow is the inside). */
 function otherSide(c: Condition, side: 'outer' | 'inner'): boolean {
   const own = side === 'outer' ? INNER_SIDE : OUTER_SIDE;
   const told = side === 'outer' ? OUTER_SIDE : INNER_SIDE;

@@ -719,6 +719,8 @@ const QUESTION_WORDS = new Set([
   'you',
   'your',
 ]);
+/** A few words and no question word or pronoun: typed as into a search box ("acu migraines", "gout big toe needles"). */
+const typedAsSearch = (plain: string[]) => plain.length <= KEYWORD_QUERY_WORDS && !plain.some((w) => QUESTION_WORDS.has(w));
 /** Whether a message asks if something is on the article's list ("is tinnitus on the list", "is MS on your list of conditions"). */
 // ("Is tinnitus one of them?" after the list: the list asked about too)
 const ON_THE_LIST =
@@ -885,12 +887,12 @@ export function betterFitAsked(text: string): TreatmentId | undefined {
   return /^(dry needling|needling|dn)$/.test(m[2]) ? 'dryNeedling' : /^(acupuncture|acu)$/.test(m[2]) ? 'acupuncture' : undefined;
 }
 
-/** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
-// ("aren't these both just sticking needles in people?", "isn't it all just needles?")
 /** "If I wanted the Western one for my back, which one would that be?": a choice asked with what the writer wants told. */
 export const IF_I_WANTED_WHICH =
   /\bif (i|we|she|he|mum|dad) (wanted|want|was after|were after|preferred|d prefer|would prefer|d rather|would rather|d like|would like|went for|go for)\b.{0,120}\bwhich (one|1|of the two|of them|treatment|option)? ?(would|should|is|s|will|do|does)? ?(that|it|i|be|suit|work|help)?\b/;
 
+/** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
+// ("aren't these both just sticking needles in people?", "isn't it all just needles?")
 const SAME_DOUBTED =
   /\b(the )?same (thing|treatment|stuff|needles|deal) (with|under|by|but with|just with) (two |a |2 )?(different|another|new|fancy|fancier) (names?|label|labels|badge|branding)\b|\bneedles are needles\b|\b(are not|arent|aren t|isnt|isn t|is not) (these|they|those|the two|them|it all|this all|both)( both| two)? (just|only|simply|basically|really) ((about )?(sticking|putting|poking|inserting|jabbing|shoving) )?(needles|pins)\b|\b(just |basically |really )?(a |the same )?(rebrand|rebranding|rebadge|rebadged|rebranded)\b/;
 
@@ -1123,7 +1125,7 @@ export class IntentRecognizer {
    */
   private keywordThing(a: Analysis, plain: string[]): string | undefined {
     const said = plain.filter((w) => !FUNCTION_WORDS.has(w));
-    if (plain.length > KEYWORD_QUERY_WORDS || said.length === 0 || plain.some((w) => QUESTION_WORDS.has(w))) return undefined;
+    if (said.length === 0 || !typedAsSearch(plain)) return undefined;
     // (a complaint: one the knowledge names, or an unknown word WordNet calls a state, as diseases are: "gout", not
     // "aftercare" or "vouchers", nor a state asked about rather than treated: "safety", "pregnancy")
     return a.otherComplaint ?? said.find((w) => !ASKED_STATES.has(w) && this.unknownThing(w) && namesAState(w));
@@ -1660,7 +1662,8 @@ export class IntentRecognizer {
     // ("are there acupuncture points that help you lose weight?": the article's acupoints, asked to help with a complaint
     // of another kind that the knowledge names)
     // (not what the classifier is sure asks for a booking or a person: "any spots free tmrw for dry needling?")
-    const keywordQuery = ofTreatment && !PEOPLE_INTENTS.has(top.intent) && this.keywordThing(a, plain) !== undefined;
+    const keywordThing = ofTreatment && !PEOPLE_INTENTS.has(top.intent) ? this.keywordThing(a, plain) : undefined;
+    const keywordQuery = keywordThing !== undefined;
     const asksAboutUnknown =
       result.unlistedMention &&
       (a.impliedTreatments.length === 0 || (a.otherComplaint !== undefined && a.conditions.length === 0)) &&
@@ -1690,7 +1693,7 @@ export class IntentRecognizer {
     // ("is acupuncture used for PCOS at all?": the thing named back in the patient's words, when they can be told apart)
     const thing =
       (unknownAsked || asksAboutUnknown) && !result.unlistedText && a.conditions.length === 0
-        ? (this.unknownPhrase(a.cleaned) ?? (keywordQuery ? this.keywordThing(a, plain) : undefined))
+        ? (this.unknownPhrase(a.cleaned) ?? keywordThing)
         : undefined;
     if (thing && !this.bareComplaint(thing)) Object.assign(withScores, { unlistedText: thing });
     // ("can acupuncture help me get pregnant?": a complaint of another kind that the knowledge names, when no thing asked
@@ -1906,8 +1909,7 @@ export class IntentRecognizer {
       top.intent === WHICH_SUITS_INTENT &&
       a.treatments.length === 1 &&
       a.conditions.some((c) => !c.value.excluded) &&
-      plain.length <= KEYWORD_QUERY_WORDS &&
-      !plain.some((w) => QUESTION_WORDS.has(w)) &&
+      typedAsSearch(plain) &&
       !CHOICE_WORDS.test(said)
     )
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };

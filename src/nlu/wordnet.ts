@@ -178,15 +178,18 @@ const BODY_LEX = 8;
  * as a disease or disorder is, unlike "aftercare" (an act) or "vouchers" (an artifact).
  */
 export function namesAState(word: string): boolean {
-  index ??= load();
-  const noun = lemmaIn(word, 0);
-  return noun !== undefined && firstNounLex(noun) === STATE_LEX;
+  return nounLexOf(word) === STATE_LEX;
 }
 
 /** Whether WordNet's first noun sense of the word is a part of the body or a state ("back", "hips", "bunions"; not "blah"). */
 export function namesBodyOrState(word: string): boolean {
+  const lex = nounLexOf(word);
+  return lex === STATE_LEX || lex === BODY_LEX;
+}
+
+/** The lexicographer file of the word's first noun sense, as its noun lemma ("bunions" -> "bunion"), if WordNet lists one. */
+function nounLexOf(word: string): number | undefined {
   index ??= load();
   const noun = lemmaIn(word, 0);
-  const lex = noun === undefined ? undefined : firstNounLex(noun);
-  return lex === STATE_LEX || lex === BODY_LEX;
+  return noun === undefined ? undefined : firstNounLex(noun);
 }

@@ -596,11 +596,11 @@ function sameSpell(between: string[]): boolean {
   return between.some((w) => w === 'and' || w === 'or') && between.every((w) => SPELL_JOINS.has(w));
 }
 
-/** A spell of no stated length ("for ages", "for a while"). */
 /** A sentence that tells its sign as going on ("are swelling up", "just ate", "right now"): no other sentence dates it. */
 const GOING_ON_NOW =
   /\b(just|right now|currently|at the moment|as we speak|as i type|as i write)\b|\b(is|are|am|im|i m|s|re)( \w+)? \w+ing (up|out|over|now|badly|fast|quickly|more|worse)\b|\b(is|are|am|im|i m|s|re) (swelling|bleeding|shaking|fitting|gasping|choking|wheezing|struggling|turning|going|spreading|tightening|closing)\b/;
 
+/** A spell of no stated length ("for ages", "for a while"). */
 const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
 
 /** Stroke signs, the words and the signs. */
