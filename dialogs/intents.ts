@@ -75,6 +75,8 @@ async function topic({ step, deps, question, intent }: IntentTurn): Promise<Dial
 async function comparison({ step, context, deps, intent }: IntentTurn): Promise<DialogTurnResult> {
   const text = topicText(deps.knowledge, intent, 'both');
   await say(context, 'answered', text, { intent, suggestions: [SUGGESTIONS.whichSuits, SUGGESTIONS.dryNeedlingUses, SUGGESTIONS.book] });
+  // (what was answered, for "pls keep it short" and "is that right?" next)
+  await deps.turns.remember(context, intent, {});
   return step.endDialog();
 }
 

@@ -70,7 +70,15 @@ import { clinicFaqEntry } from './clinicFaq';
 import { checkIntentRegistry, fallback, INTENT_TITLES, intentEntry, WELCOME_SUGGESTIONS } from './intents';
 import { isInterrupted } from './interruptibleDialog';
 import { agePassage, agesText, answerSeveral, CONCEPT_QUESTION, sayClinicPartsFirst, scienceText } from './multiQuestion';
-import { asksUsesOutright, sendConceptOwner, sendConceptsCompared, sendPassageAnswer, sendSameOfOther, TopicDialog } from './topicDialog';
+import {
+  asksUsesOutright,
+  sendConceptOwner,
+  sendConceptsCompared,
+  sendPassageAnswer,
+  sendQuotedAnswer,
+  sendSameOfOther,
+  TopicDialog,
+} from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
 
@@ -428,6 +436,7 @@ export class MainDialog extends ComponentDialog {
       if (await this.sendWhyThatOne(context)) return step.endDialog();
       if (await this.sendSamePoint(context)) return step.endDialog();
       if (await this.sendAbbreviation(context, question)) return step.endDialog();
+      if (single && (await sendQuotedAnswer(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();
       if (single && (await sendSameOfOther(context, this.deps))) return step.endDialog();

@@ -79,7 +79,11 @@ export async function sendPassageAnswer(
   const { recognition } = await deps.turns.understand(context);
   const picker = passagePicker(deps.knowledge.passages);
   const asked = askedSentences(recognition.text);
-  let passage = picker.pick(asked, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(asked, treatment) : undefined);
+  // ("is he right?" after what the article says of research: the passage that spoke to it, again)
+  let passage =
+    (recognition.sameAnswer ? await lastPassageOf(context, deps) : undefined) ??
+    picker.pick(asked, treatment) ??
+    (treatment && treatment !== 'both' ? picker.pickOwn(asked, treatment) : undefined);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
@@ -372,4 +376,44 @@ export class TopicDialog extends InterruptibleDialog {
     const { recognition } = await this.deps.turns.understand(prompt.context);
     return recognition.treatments.length > 0;
   }
+}
+
+/**
+ * A word or phrase quoted from the article, in quotes ("Your article says acupuncture is 'increasingly' used for two
+ * things - what are they?", 'what does "postural re-patterning" mean?'): opened or closed by a quote mark with a space or
+ * a stop beside it, so "what's" and "it's" quote nothing.
+ */
+const QUOTED = /(?:^|[\s(])['"“‘]([^'"“”‘’]{3,60}?)['"”’](?=[\s.,;:!?)]|$)/g;
+
+/** Each treatment's topic answers, where a quote is looked for. */
+function topicAnswers(deps: DialogDependencies): Array<{ text: string; topic: TreatmentTopic; treatment: TreatmentId }> {
+  const topics: TreatmentTopic[] = ['what_is', 'how_it_works', 'uses'];
+  return topics.flatMap((topic) => TREATMENTS.map((treatment) => ({ text: topicText(deps.knowledge, topic, treatment), topic, treatment })));
+}
+const TREATMENTS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
+
+/** Whether a quote is (part of) a listed condition's name ("'plantar' on your list"): the condition's to answer. */
+function namesACondition(deps: DialogDependencies, quote: string): boolean {
+  return deps.knowledge.conditions.some((c) => [c.name, ...c.aliases].some((n) => ` ${plainForm(n)} `.includes(` ${quote} `)));
+}
+
+/**
+ * The article's words quoted back and asked about, words no passage holds ("'increasingly' used for two things"): the
+ * topic answer that holds them (the shortest), when one does and the quote names no treatment or listed condition. A quote a passage holds
+ * ("'metabolic byproducts'") is the passage picker's, which weighs the whole question; otherwise false, routed as usual.
+ */
+export async function sendQuotedAnswer(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  const quotes = [...(context.activity.text ?? '').matchAll(QUOTED)]
+    .map((m) => plainForm(m[1]))
+    .filter((q) => q !== '' && !TREATMENT_WORD.test(q) && !namesACondition(deps, q));
+  if (quotes.length === 0) return false;
+  const holds = (text: string) => quotes.some((q) => ` ${plainForm(text)} `.includes(` ${q} `));
+  if (deps.knowledge.passages.some((p) => holds(p.text))) return false;
+  const [best] = topicAnswers(deps)
+    .filter((a) => holds(a.text))
+    .sort((a, b) => a.text.length - b.text.length);
+  if (!best) return false;
+  await say(context, 'answered', best.text, { intent: best.topic, suggestions: followUps(best.topic, best.treatment) });
+  await deps.turns.remember(context, best.topic, { treatment: best.treatment });
+  return true;
 }

@@ -384,6 +384,8 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-130.json': 110,
   'patients-words-test-132.json': 110,
   'patients-words-test-134.json': 109,
+  'patients-words-test-135.json': 108,
+  'patients-words-test-136.json': 102,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2717,6 +2717,25 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('They said I would feel calm after the acupuncture - but I sobbed on the bus the whole way home lol. Normal?', 'clinic', ['first']);
     expectNoGuidanceFirst('I cried in the car after a rough day at work, can acupuncture help with stress?');
   });
+  it("session 46's kinds: self-harm told beside everyday words (training, a marriage falling apart) is the crisis line; a history of it denied, a face that isn't drooping, the needles seen in a photo and a question on a line of its own are not alarms", () => {
+    expectTier("my marriage is falling apart and I've started cutting myself", 'crisis');
+    expectTier("been training for a marathon and I've started cutting myself again", 'crisis');
+    expectTier(
+      "I've been off work with my back for months, WorkCover is a nightmare, and I've started banging my head against the wall when it gets too much, I know that's self-harm. Does dry needling help?",
+      'crisis',
+    );
+    expectNoGuidanceFirst('I cut myself cooking last night, is it ok to have needling near it?');
+    expectNoGuidanceFirst('no history of self harm, I cut my finger at work, can I still get dry needling?');
+    expectNoGuidanceFirst(
+      "My face isn't drooping and my speech is fine, I checked, it's just my usual tension headache. Can needling help with these?",
+    );
+    expectTier('my face is drooping and my speech is slurred', 'emergency', ['alone']);
+    expectNoGuidanceFirst('nearly had a stroke when i saw the photo of all the needles in my back 💀\nanyway it worked lol');
+    expectTier('had dn yesterday, feels like there is a needle stuck in my calf', 'urgent');
+    expectNoGuidanceFirst('hey\nnot having any chest pain or breathing stuff lol\njust a tight upper back\nis needling safe near the lungs tho?');
+    expectTier('had needling in my upper back this morning and now i am short of breath\nis that normal?', 'emergency', ['alone']);
+    expectTier('my chest\nis so tight and i cant breathe', 'emergency', ['alone']);
+  });
   it("session 45's kinds from the main held-out set: what a stroke left long since, and anaphylaxis held as an allergy, are answered with a note; a stroke or a reaction now is still the emergency", () => {
     expectNoGuidanceFirst('Mum has been slurring a little since her stroke. Does dry needling help shoulder pain?');
     expectNoGuidanceFirst('my nan lost the feeling in her left hand after a stroke, is acupuncture safe for her knees?');

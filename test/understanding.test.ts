@@ -5042,4 +5042,88 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/Phone:|contact/);
     });
   });
+
+  describe("session 46's kinds: chat sent a thought a message, medical readers, quotes from the page", () => {
+    /** The last reply of one conversation, every turn said in order. */
+    async function lastReplyOf(turns: readonly string[]) {
+      const c = new Conversation();
+      let r = await c.say(turns[0]);
+      for (const t of turns.slice(1)) r = await c.say(t);
+      return r;
+    }
+
+    it('a complaint told with nothing asked is answered as "could it help?", and "that" asks of it next', async () => {
+      const told = await say('i have tinnitus');
+      expect(told.text).to.match(/tinnitus/);
+      expect(told.text).to.not.match(/didn’t understand|not something I can help with/);
+      const next = await lastReplyOf(['hello', 'ive had tinnitus since the concert last year', 'can dry needling fix that?']);
+      expect(next.text).to.match(/tinnitus/);
+      expect(next.text).to.not.match(/Which condition would you like/);
+      const leaving = await say("I'll talk it over with my husband and get back to you. Bye for now.");
+      expect(leaving.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a lone word that begins one listed name ("golfers?") after a condition answer is that condition', async () => {
+      const r = await afterSaying('does dry needling help tennis elbow', 'golfers?');
+      expect(r.text).to.match(/Golfer’s elbow/);
+    });
+
+    it('after a condition answer, what is told before "can needling help?" (a sport not played, what sets it off) leaves the question of that condition', async () => {
+      const golf = await afterSaying('the inside of my elbow aches when i lift the kettle', "i don't even play golf haha. can needling help?");
+      expect(golf.text).to.match(/Golfer’s elbow/);
+      const kneel = await lastReplyOf(['hi', 'my kneecap aches going down stairs', 'also kneeling = ouch. does dry needling help with that?']);
+      expect(kneel.text).to.match(/Knee pain/);
+      expect(kneel.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('a place of the condition just answered, asked of alone ("can it help a hamstring?"), is that condition, never a clarifying question', async () => {
+      const r = await afterSaying('pulled my hamstring at training', 'can dry needling help a hamstring?');
+      expect(r.text).to.match(/Muscle strains and sprains/);
+      expect(r.text).to.match(/closest condition|one of the conditions/);
+    });
+
+    it('"is that a dry needling thing?" after a partial match keeps it partial', async () => {
+      const r = await afterSaying('got shin splints from running, both shins ache after every run', 'is that a dry needling thing?');
+      expect(r.text).to.match(/Sports injuries/);
+      expect(r.text).to.match(/does not mention “shin splints”/);
+    });
+
+    it('"is she right?" after what someone said checks it against the same passage', async () => {
+      const r = await afterSaying('my sister reckons dry needling was invented in china', 'is she right?');
+      expect(r.text).to.match(/1980s/);
+    });
+
+    it('questions announced ("quick qs") are welcomed, and both questions that follow are answered', async () => {
+      const hello = await say('quick qs');
+      expect(hello.text).to.match(/What would you like to know/);
+      const both = await afterSaying('a few quick questions', 'what is a meridian and what is a trigger point?');
+      expect(both.text).to.match(/meridian/);
+      expect(both.text).to.match(/knots/);
+    });
+
+    it('"keep it short pls" after the difference is the difference again, never declined', async () => {
+      const r = await afterSaying('whats the difference between acu and dn', 'keep it short pls');
+      expect(r.text).to.match(/different theories/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('thanks with a comment after it is thanks; asked whether it is a practitioner or a program, the bot says it is automated', async () => {
+      const thanks = await say('Thanks, that really cleared things up for me and my wife.');
+      expect(thanks.text).to.match(/You’re welcome/);
+      const bot = await say('are you a qualified acupuncturist or just a program?');
+      expect(bot.text).to.match(/automated assistant/);
+    });
+
+    it('"the first one" after both treatments were talked about is the one before the last', async () => {
+      const r = await lastReplyOf(['what is acupuncture based on?', 'what about the other one?', 'how old is the first one?']);
+      expect(r.text).to.match(/ancient/);
+      expect(r.text).to.not.match(/1980s/);
+    });
+
+    it("a word quoted from the page ('increasingly') is answered from the answer that holds it", async () => {
+      const r = await say("the page says acupuncture is 'increasingly' used for some things, what are they?");
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.match(/inflammation/);
+    });
+  });
 });

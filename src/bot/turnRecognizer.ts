@@ -9,6 +9,7 @@ import {
   asksWhichWasIt,
   bareHowAbout,
   verdictAsked,
+  claimChecked,
   lastAnswerAgain,
   personAskedAfter,
   otherWantedInstead,
@@ -19,6 +20,7 @@ import {
   ellipticalThing,
   followUp,
   notUnderstood,
+  pointsBack,
   listAskedOfLast,
   pointedBack,
   remember,
@@ -35,7 +37,7 @@ import { KNOWN_SOURCE, setAsideAfter, splitQuestions } from '../nlu/multiQuestio
 import { asksHelpChoosing, namingTheOneFor, TREATMENT_WORD } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
 import { plainForm, words } from '../nlu/normalize';
-import { namesBodyOrState } from '../nlu/wordnet';
+import { lemma, namesBodyOrState } from '../nlu/wordnet';
 import { getTurnRecord, setTurnRecord, TurnRecord } from '../turn/record';
 
 export interface Recognizes {
@@ -44,6 +46,8 @@ export interface Recognizes {
   placeOf?(text: string, conditionName: string): string | undefined;
   /** The named condition's own cues the text tells, not denied ("one-sided", "throbbing" of migraine). */
   cuesOf?(text: string, conditionName: string): string[];
+  /** The listed condition whose name a lone word begins ("golfers" of Golfer’s elbow), if only one's. */
+  nameBegunBy?(word: string): string | undefined;
 }
 
 export interface TurnUnderstanding {
@@ -147,6 +151,61 @@ function withoutSetAside(recognition: Recognition): Recognition {
 /** Whether a use told is asked of ("is that something the clinic uses it for?", "is it something you do?", "is that in your list?"). */
 const USE_ASKED_OF_IT =
   /\b(is|was) (that|this|it) (something|one of the things|a thing|what|in|on|among|part of) ([\w' ]{0,30}?)(you|u|ya|yous|the clinic|your clinic|your practitioners|you guys|your list|the list|ur list)\b/i;
+/** The writer's own complaint, told ("my hair's been thinning", "i have gout", "been getting bad acne on my chin"). */
+const OWN_COMPLAINT =
+  /\b(my|i have|i['’]?ve got|ive got|i got|i get|i keep getting|i['’]?m getting|im getting|been getting|i suffer|i['’]?ve had|ive had|i['’]?m having|im having|i['’]?ve been having)\b/i;
+/** How many words after "my", "i have" the complaint is named in ("my endo pain", "been getting really bad acne"). */
+const COMPLAINT_WITHIN = 3;
+
+/** Whether a complaint of the writer's own is named: a part of the body or a state right after "my", "i have"… ("my daughter … get back to you" names none). */
+function ownComplaintNamed(text: string): boolean {
+  return [...text.matchAll(new RegExp(OWN_COMPLAINT.source, 'gi'))].some((m) =>
+    words(text.slice(m.index + m[0].length))
+      .slice(0, COMPLAINT_WITHIN)
+      .some(namesBodyOrState),
+  );
+}
+
+/** Anything asked: a question mark, or a question's first word. */
+const ASKS = /\?|^(what|how|why|when|where|who|which|can|could|would|will|do|does|did|is|are|should|any|pls|please)\b/i;
+/** How a complaint hurts, not what it is ("pain", "stiffness"): no other complaint told. */
+const HOW_IT_HURTS = new Set([
+  'pain',
+  'pains',
+  'ache',
+  'aches',
+  'aching',
+  'soreness',
+  'stiffness',
+  'tightness',
+  'discomfort',
+  'twinge',
+  'twinges',
+  'hurt',
+]);
+
+/** A part of the body or a state named ("bunions", "vertigo"), other than how it hurts. */
+function namesAComplaint(word: string): boolean {
+  return !HOW_IT_HURTS.has(word) && namesBodyOrState(word);
+}
+
+/** A message's last sentence, a question, after something told ("… lol. can needling help?"). */
+const LAST_QUESTION = /[.!;]\s+([^.!;?]+\?)\s*$/;
+/**
+ * What makes a message more than a complaint of the writer's own, told: something asked anywhere in it ("who's right for
+ * me"), a complaint denied ("no muscular complaints to speak of"), or someone else's ("my mate reckons you sorted his
+ * hamstring").
+ */
+const NOT_TOLD = /\b(who|whom|whose|which|what|how|why|when|where|no|not|never|nothing|without|dont|don['’]t|he|she|they|his|her|their|him|them)\b/i;
+/** A message's first clause, before a comma, a dash, a stop or "btw" ("Thanks, …", "Really nicely written page btw - …"). */
+const SOCIAL_LEAD = /^([^,.!;:—–]+?)(?:\s+(?:btw|by the way))?\s*(?:[,.!;:—–]|\s-\s)/i;
+/** Something still wanted after the thanks ("but", "i need", "can you"). */
+const STILL_WANTED = /\b(but|need|needs|want|wanted|wondering|could|can|would|please|pls|help|question|ask)\b/i;
+/** "not just during my period": more told, nothing denied. */
+const NOT_JUST = /\bnot (just|only)\b/gi;
+/** The question a complaint told alone stands for. */
+const HELP_WITH_THAT = 'can acupuncture or dry needling help with that?';
+
 /** A treatment told as used for something ("acupuncture for fertility", "ear acupuncture for weight loss", "needling for the eyes"). */
 const TREATMENT_FOR =
   /\b(acupuncture|dry needling|needling)\s+(?:for|to help with|to treat|to help)\s+((?:the\s+|my\s+|your\s+)?[\w'’-]+(?:\s+(?!and\b|or\b|but\b|is\b|are\b|in\b)[\w'’-]+)?)/i;
@@ -165,7 +224,12 @@ export class TurnRecognizer {
       const patientsOwn = clinicContext.lastIntent === 'condition_query' || clinicContext.lastIntent === 'which_suits';
       const text = context.activity.text ?? '';
       const recognition = withoutSetAside(
-        this.resolveFollowUp(text, followUp(this.recognizeAsked(text, patientsOwn), clinicContext), clinicContext, patientsOwn),
+        this.resolveFollowUp(
+          text,
+          followUp(this.askedOfLastAlone(text, this.recognizeAsked(text, patientsOwn), clinicContext, patientsOwn), clinicContext),
+          clinicContext,
+          patientsOwn,
+        ),
       );
       record = { recognition };
       setTurnRecord(context, record);
@@ -181,11 +245,99 @@ export class TurnRecognizer {
   }
 
   /**
+   * "and before u ask i don't even play tennis lol. can needling help?" after tennis elbow: what is told before a question
+   * that names nothing ("play", "tennis": words the model rarely saw) is no new thing asked about when it names no
+   * complaint; the question, asked alone, is of the condition talked about.
+   */
+  private askedOfLastAlone(text: string, recognition: Recognition, ctx: ClinicContext, patientsOwn: boolean): Recognition {
+    if (!ctx.lastCondition || ctx.lastIntent !== 'condition_query' || recognition.intent !== 'condition_query') return recognition;
+    if (!recognition.unlistedMention || recognition.conditions.length > 0) return recognition;
+    // ("also squatting = ouch lol. does dry needling help with that?" after knee pain: what sets it off, something done;
+    // "a catching pain halfway up": how it hurts. Never a word WordNet does not know, "PCOS")
+    if (recognition.unlistedText && !words(recognition.unlistedText).every((w) => lemma(w) !== undefined && !namesAComplaint(w))) return recognition;
+    const m = LAST_QUESTION.exec(text.trim());
+    // (not "ive also got bunions. can needling help?": a complaint told, a part of the body or a state)
+    if (!m || words(text.slice(0, m.index)).some(namesAComplaint)) return recognition;
+    const asked = m[1];
+    const again = this.recognizer.recognize(asked, { patientsOwn });
+    // (the question is what is read on, as when a story is summed up)
+    return again.intent === 'condition_query' && !again.unlistedMention && again.conditions.length === 0 ? again : recognition;
+  }
+
+  /**
+   * "pulled my hamstring at footy" … "can dry needling help a hamstring?": a condition question naming only a place of the
+   * condition just answered (which alone, with no sign of a strain told, names none) is of that condition.
+   */
+  private placeOfLast(text: string, recognition: Recognition, ctx: ClinicContext): Recognition {
+    const last = ctx.lastCondition;
+    if (!last || ctx.lastIntent !== 'condition_query' || recognition.intent !== 'condition_query' || recognition.conditions.length > 0)
+      return recognition;
+    const place = this.recognizer.placeOf?.(text, last.name);
+    if (!place || (recognition.unlistedText && !place.includes(recognition.unlistedText.toLowerCase()))) return recognition;
+    return { ...recognition, conditions: [{ value: last, text: place }], unlistedMention: false, unlistedText: undefined, refersBack: true };
+  }
+
+  /**
+   * "my hair's been thinning" … "would acupuncture help it grow back?", "can dry needling fix that?": the thing not on the
+   * lists answered last, asked of again with "it" or "that" (and of the treatment now named, if one is).
+   */
+  private unlistedPointedBack(text: string, recognition: Recognition, ctx: ClinicContext, patientsOwn: boolean): Recognition {
+    const thing = ctx.lastUnlisted;
+    if (!thing || ctx.lastIntent !== 'condition_query' || recognition.intent !== 'condition_query') return recognition;
+    if (recognition.conditions.length > 0 || recognition.unlistedMention || !pointsBack(text)) return recognition;
+    const treatment = recognition.treatments.length === 1 ? THAT_ONE_NAMED[recognition.treatments[0]] : 'acupuncture or dry needling';
+    const again = this.recognizer.recognize(`can ${treatment} help with ${thing}?`, { patientsOwn });
+    return again.intent === 'condition_query' && again.unlistedMention ? { ...again, text, refersBack: true } : recognition;
+  }
+
+  /**
+   * "Thanks, that's very clear and matches what my physio told me.", "Really nicely written page btw - wish more clinics
+   * explained it this clearly.": thanks or praise first, a comment after it, nothing asked and nothing named: the thanks
+   * is what to answer, never "not something I can help with".
+   */
+  private thanksWithComment(text: string, recognition: Recognition, patientsOwn: boolean): Recognition {
+    if (!notUnderstood(recognition) || recognition.treatments.length + recognition.conditions.length > 0 || text.includes('?')) return recognition;
+    const m = SOCIAL_LEAD.exec(text.trim());
+    // (not "thanks, but i need to know about my dog": something still wanted)
+    if (!m || STILL_WANTED.test(text.trim().slice(m[0].length))) return recognition;
+    const lead = m[1];
+    const first = this.recognizer.recognize(lead, { patientsOwn });
+    return first.intent === 'thanks' ? { ...first, text } : recognition;
+  }
+
+  /**
+   * "my hair's been thinning heaps since last year 😩", "i have gout": a complaint of the writer's own told with nothing
+   * asked, which the model alone declines, stands for whether the treatments could help with it (a chat's first
+   * message tells, the next asks "would acupuncture help it?"). Only a complaint: a part of the body or a state is named,
+   * no treatment (what is said of one is the model's to read), and not in a conversation already about the complaint
+   * (what is told there is more about it, read below).
+   */
+  private toldComplaint(text: string, recognition: Recognition, patientsOwn: boolean): Recognition {
+    const said = text.trim();
+    if (
+      patientsOwn ||
+      !notUnderstood(recognition) ||
+      recognition.treatments.length > 0 ||
+      ASKS.test(said) ||
+      NOT_TOLD.test(said.replace(NOT_JUST, ' '))
+    )
+      return recognition;
+    if (!ownComplaintNamed(said)) return recognition;
+    // (one that tells which treatment it points to, "my calves are always tight", gets that recommendation below)
+    if (toldComplaintOnly(text, recognition, patientsOwn)) return recognition;
+    const asked = this.recognizer.recognize(`${said.replace(/[.!,;\s]+$/, '')}. ${HELP_WITH_THAT}`, { patientsOwn });
+    const aboutIt = asked.intent === 'condition_query' && (asked.conditions.length > 0 || asked.unlistedMention);
+    return aboutIt ? { ...asked, text } : recognition;
+  }
+
+  /**
    * "Can you tell me what meridians are?": a request to be told about a treatment, a concept or a condition is that
    * question, not a request for the help menu (the model leans on "can you tell me" alone).
    */
   private recognizeAsked(text: string, patientsOwn: boolean): Recognition {
-    const recognition = this.usedForTold(text, patientsOwn) ?? this.recognizer.recognize(text, { patientsOwn });
+    const recognition =
+      this.usedForTold(text, patientsOwn) ??
+      this.thanksWithComment(text, this.toldComplaint(text, this.recognizer.recognize(text, { patientsOwn }), patientsOwn), patientsOwn);
     // ("you're more helpful than the last clinic, can you help my back?": kind words, then the question at the end)
     const trailing = recognition.intent === 'thanks' || recognition.intent === 'greeting' ? TRAILING_QUESTION.exec(text) : null;
     if (trailing) {
@@ -255,7 +407,10 @@ export class TurnRecognizer {
     const listAsked = listAskedOfLast(text, recognition, ctx);
     if (listAsked) {
       const again = this.recognizer.recognize(listAsked, { patientsOwn });
-      if (again.conditions.length > 0) recognition = { ...again, intent: 'condition_query', text, refersBack: true };
+      // (after "shin splints" was answered as not named, under sports injuries: still not named, asked again)
+      const unnamed = ctx.lastUnlisted;
+      const conditions = unnamed ? again.conditions.map((c) => ({ value: { ...c.value, partial: true }, text: unnamed })) : again.conditions;
+      if (again.conditions.length > 0) recognition = { ...again, conditions, intent: 'condition_query', text, refersBack: true };
     }
     // ("upper back?" after an answer about lower back pain: another place asked in a word or two, as "what about …")
     if (
@@ -264,7 +419,9 @@ export class TurnRecognizer {
       recognition.treatments.length === 0 &&
       BARE_FOLLOW_UP.test(text.trim())
     ) {
-      const again = this.recognizer.recognize(`what about ${text.trim()}`, { patientsOwn });
+      // ("golfers?" after tennis elbow: the one name it begins)
+      const begun = this.recognizer.nameBegunBy?.(text.trim().replace(/[?!.]+$/, ''));
+      const again = this.recognizer.recognize(`what about ${begun ?? text.trim()}`, { patientsOwn });
       // (a place or a complaint: "upper back", "bunions"; never "blah blah")
       const complaint = again.conditions.length > 0 || words(again.unlistedText ?? '').some(namesBodyOrState);
       if (again.intent === 'condition_query' && complaint) recognition = { ...again, text, refersBack: true };
@@ -307,6 +464,8 @@ export class TurnRecognizer {
         score: 1,
         conditions: recognition.conditions.map((c) => ({ value: { ...c.value, partial: true }, text: ctx.lastUnlisted! })),
       };
+    recognition = this.unlistedPointedBack(text, recognition, ctx, patientsOwn);
+    recognition = this.placeOfLast(text, recognition, ctx);
     recognition = this.sameConditionElsewhere(text, recognition, ctx);
     recognition = this.sameOfTheOther(text, recognition, ctx);
     recognition = this.moreAboutPlace(text, recognition, ctx);
@@ -366,7 +525,10 @@ export class TurnRecognizer {
     // ("can u say that simpler pls" after an answer about a clicking jaw: the last answer again; the article's words are
     // the only words the bot has, so the same answer, never a made-up plainer one)
     // ("so that's a no then" after "ringing in my ears … acupuncture, legit option?": the last condition answer, said again)
-    if (sayItAgainAsked(text, ctx) || verdictAsked(text, ctx)) recognition = lastAnswerAgain(recognition, ctx);
+    if (verdictAsked(text, ctx)) recognition = lastAnswerAgain(recognition, ctx);
+    // ("is he right?" after what the article says of research; "pls keep it short" after the difference: the passage
+    // answered, again)
+    else if (sayItAgainAsked(text, ctx) || claimChecked(text, ctx)) recognition = { ...lastAnswerAgain(recognition, ctx), sameAnswer: true };
     const how = bareHowAbout(text, ctx);
     if (how) recognition = { ...recognition, intent: 'how_it_works', reason: 'classified', score: 1, treatments: [how], refersBack: true };
     const thing = notUnderstood(recognition) && recognition.conditions.length === 0 ? ellipticalThing(text, ctx) : undefined;
@@ -525,8 +687,10 @@ export class TurnRecognizer {
     const about = question.treatment === undefined && named ? { ...question, treatment: named } : question;
     // (a complaint told only by where it is: the place, for what the patient tells of it next)
     const place = intent === 'condition_query' && !question.condition ? record?.recognition.placeOnly?.part : undefined;
-    // (a thing not on the lists, answered: what "does it count under osteoarthritis?" asks of next)
-    const unlisted = intent === 'condition_query' && !question.condition ? record?.recognition.unlistedText : undefined;
+    // (a thing not on the lists, answered: what "does it count under osteoarthritis?" asks of next; or answered as not
+    // named under a broader listed one, "shin splints" under sports injuries: what "is that a dry needling thing?" asks of)
+    const partly = question.condition?.value.partial ? question.condition.text : undefined;
+    const unlisted = intent !== 'condition_query' ? undefined : question.condition ? partly : record?.recognition.unlistedText;
     await this.contextAccessor.set(context, remember(current, intent, about, passage, place, unlisted));
     if (record) {
       record.about = {

@@ -226,6 +226,8 @@ export interface EntityMatchers {
   weakTreatmentWords?: string[];
   /** The longer words of the listed conditions' names, for completing a half-remembered one ("piri-something"). */
   nameWords?: string[];
+  /** A word that begins one listed condition's names only, to that condition ("golfers": Golfer’s elbow). */
+  nameStarts?: Map<string, string>;
   /** Their stems, for telling a condition named from a place ("golfer's elbow" is no bare elbow). */
   nameStems?: Set<string>;
   /** The listed names' long words and adjacent word pairs ("plantar fasciitis"), for a name that voice typing split up. */

@@ -106,7 +106,9 @@ const LEADING =
 
 /** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
 /** Words that open a reply without being part of the thing ("Yeah it came on from gripping tools", "well my hip"). */
-const OPENER = /^(?:(?:yeah|yea|yep|yup|yes|nah|no|ok|okay|well|so|oh|um|erm|hmm|right|and|but|also)[,.!]?\s+)+/i;
+// ("kind of a catching pain": a hedge, no part of the thing's name)
+const OPENER =
+  /^(?:(?:yeah|yea|yep|yup|yes|nah|no|ok|okay|well|so|oh|um|erm|hmm|right|and|but|also)[,.!]?\s+|(?:kind of|sort of|kinda|sorta)\s+(?:an?\s+)?)+/i;
 
 function thingAt(rest: string): string | undefined {
   const opened = rest.replace(OPENER, '');

@@ -43,7 +43,9 @@ export interface ClinicContext {
 const REPEATABLE = new Set(['what_is', 'how_it_works', 'uses', 'condition_query', 'not_covered']);
 /** Intents that a short message still means on its own, whatever was asked before. */
 const OWN_MEANING = new Set(['booking', 'contact', 'human', 'not_covered', 'thanks', 'greeting', 'help', 'difference', 'similarity', 'which_suits']);
-const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b/;
+// ("what is dry needling based on?" … "what about the other one?" … "and how long has the first one been around?": the one
+// talked about before the last, which of two is the other)
+const OTHER_ONE = /\bother (one|treatment|kind|type|thing)\b|\bthe other\b|\bthe (first|former|earlier|previous|original) (one|1|treatment)\b/;
 const MAX_ELLIPSIS_WORDS = 6;
 /** "and how old is the other one?": a follow-up about "the other one" may be a little longer. */
 const MAX_OTHER_ONE_WORDS = 10;
@@ -413,8 +415,9 @@ export function listAskedOfLast(text: string, r: Recognition, ctx: ClinicContext
   if (!LIST_OF_IT.test(said)) return undefined;
   return said.replace(POINTS_BACK, last.name.toLowerCase());
 }
+// ("is that a dry needling thing?": a thing of one treatment's, its list)
 const LIST_OF_IT =
-  /\b(is|s|isnt|is it|are) (that|it|this|they|those) (on|in|under|listed (on|in|under)|part of) (the|your|ur) (acupuncture|acu|dry needling|dn|needling) (list|one|side)\b|\bwhich list (is|s|are) (that|it|this|they) (on|in|under)\b|\b(on|in|under) which list\b/;
+  /\b(is|s|isnt|is it|are) (that|it|this|they|those) (on|in|under|listed (on|in|under)|part of) (the|your|ur) (acupuncture|acu|dry needling|dn|needling) (list|one|side)\b|\b(is|s|isnt) (that|it|this) (a|an) (acupuncture|acu|dry needling|dn|needling) (thing|one|condition)\b|\bwhich list (is|s|are) (that|it|this|they) (on|in|under)\b|\b(on|in|under) which list\b/;
 
 /** Which part or problem matters most ("the hip's the main thing", "focus on the knee", "way worse"). */
 const MATTERS_MOST =
@@ -620,12 +623,23 @@ export function hoursAskedAgain(text: string, ctx: ClinicContext): boolean {
   return ctx.lastIntent === 'contact' && WHEN_OPEN_AGAIN.test(plainForm(text));
 }
 
-/** "can u say that simpler pls", "sorry, in plain English?", "I don't get it": the last answer, asked again in other words. */
+/** "can u say that simpler pls", "sorry, in plain English?", "I don't get it", "pls keep it short lol": the last answer, asked again in other words. */
 const SAY_IT_AGAIN =
-  /^(sorry |ok |okay |hmm |um |so |but )*((can|could|would) (you|u) (please |pls )?(say|explain|put|word|write) (that|it|this)( again)? (simpler|more simply|in simpler (words|terms)|in plain (english|words|language)|in english|in normal words|for a dummy|like im five|like i am five)|((in )?(simpler|plain|normal) (english|words|terms|language))|(i (do not|dont|did not|didnt) (understand|get|follow)( (that|it|any of that|what you said))?)|(what does (that|it) (mean|even mean))|(huh|eh|come again|say again|pardon))( please| pls| plz| sorry| lol)*$/;
+  /^(sorry |ok |okay |hmm |um |so |but )*((can|could|would) (you|u) (please |pls )?(say|explain|put|word|write) (that|it|this)( again)? (simpler|more simply|in simpler (words|terms)|in plain (english|words|language)|in english|in normal words|for a dummy|like im five|like i am five)|((in )?(simpler|plain|normal) (english|words|terms|language))|(i (do not|dont|did not|didnt) (understand|get|follow)( (that|it|any of that|what you said))?)|(what does (that|it) (mean|even mean))|(huh|eh|come again|say again|pardon)|((can|could|would) (you|u) )?(please |pls |plz )?(keep|make) (it|that) (short|shorter|brief|quick|simple)|(the )?(short|shorter|quick) version|tl ?dr|(in a nutshell|in (a|one) (sentence|line))|(sum|summ?ed) (it|that) up|summ?ari[sz]e( (it|that))?)( please| pls| plz| sorry| lol| haha| thanks| ta)*$/;
 
 export function sayItAgainAsked(text: string, ctx: ClinicContext): boolean {
   return ctx.lastIntent !== undefined && SAY_IT_AGAIN.test(plainForm(text));
+}
+
+/** "is he right? 😂", "is that true?", "so is my mum wrong then": what someone told, which the last answer spoke to, checked. */
+const CLAIM_CHECKED =
+  /^(ok |okay |so |and |but |hmm |wait )*(is|was|are) (he|she|they|that|it|this|my \w+|the \w+) (right|correct|true|wrong|accurate|onto something)( (then|or not|or wrong|or what|about (that|it|this)))*( lol| haha| lmao)*$/;
+
+/** Intents whose answer speaks to no claim about the treatments. */
+const NO_CLAIM_ANSWERED = new Set(['greeting', 'thanks', 'help', 'None', 'out_of_scope']);
+
+export function claimChecked(text: string, ctx: ClinicContext): boolean {
+  return ctx.lastIntent !== undefined && !NO_CLAIM_ANSWERED.has(ctx.lastIntent) && CLAIM_CHECKED.test(plainForm(text));
 }
 
 /**

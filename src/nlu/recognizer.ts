@@ -145,6 +145,8 @@ export interface Recognition {
   notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string; dose?: boolean };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
+  /** Set by conversation context: what someone told, which the last answer spoke to, checked ("is he right?"): that answer again. */
+  sameAnswer?: boolean;
   reason: RecognitionReason;
   /** When ambiguous: the two intents to ask about. */
   candidates?: [string, string];
@@ -430,8 +432,9 @@ const PRESENCE_CHECK =
  * Leave to ask, and nothing asked yet: the message's last words ("I want ask question ok?", "may I ask you something
  * please", "can I ask a couple of things first").
  */
+// ("quick ones", "got a couple of quick qs": questions announced, still to come)
 const LEAVE_TO_ASK =
-  /\b(want|wanna|would like|d like|like|need|have|got|can|could|may|let me|allowed)( to)? (ask|asking)( you| u)?( (a|one|some|few|small|quick|little|couple|of|two|2|more|the))*( questions?| qs?| something| some thing| things?)?( (ok|okay|please|pls|plz|first|now|yes|if (that s|thats|that is|it s|its) (ok|okay|alright)|is (that|it) (ok|okay|alright)))*$/;
+  /^((i ve |ive |i have |i got |got |just )?(a |some )?((few|couple( of)?|two|2|three|3) )?(quick|small|little|short) (ones?|questions?|qs?)|(i ve |ive |i have |i got |got )?(a )?(few|couple( of)?) (questions?|qs?))( (for (you|u)|please|pls|first|then|ok|okay))*$|\b(want|wanna|would like|d like|like|need|have|got|can|could|may|let me|allowed)( to)? (ask|asking)( you| u)?( (a|one|some|few|small|quick|little|couple|of|two|2|more|the))*( questions?| qs?| something| some thing| things?)?( (ok|okay|please|pls|plz|first|now|yes|if (that s|thats|that is|it s|its) (ok|okay|alright)|is (that|it) (ok|okay|alright)))*$/;
 /** Words of a choice or a recommendation asked for ("which one", "would you suggest", "better"). */
 const CHOICE_WORDS = /\b(which|suit|suits|suited|suitable|recommend|recommended|suggest|suggested|advise|better|best|prefer|choose|pick|either)\b/;
 /** Another visit asked for ("can I come back for my other knee", "book me in again for my neck", "rebook"). */
@@ -547,6 +550,37 @@ function exactSingleWord<T>(e: PhraseEntry<T>): PhraseEntry<T> {
 
 /** How long a name's word must be to be completed from its beginning ("piri-something" is piriformis; "back" is whole). */
 const HALF_NAME_WORD = 7;
+
+/** A word as it begins a name, possessive and plural aside ("golfer’s", "golfers" and "golfer" alike). */
+function nameStartKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/s$/, '');
+}
+
+/** Words that begin a name only to say how long or how bad ("chronic?" asks about chronic cases, not lower back pain). */
+const QUALIFIERS = new Set(['chronic', 'acute', 'severe']);
+
+/**
+ * The first word of each listed condition's names of two words or more, where that word is one of the condition's own
+ * name ("golfers" of Golfer’s elbow, "plantar", "carpal", "medial" of "medial epicondylitis"), kept only where it is a word of
+ * one condition's names: never "sprain" (Ankle sprains; Muscle strains and sprains) nor an alias' everyday word ("tight").
+ */
+function nameStarts(conditions: MatcherKnowledge['conditions']): Map<string, string> {
+  const begun = new Map<string, Set<string>>();
+  for (const c of conditions) {
+    const own = new Set(words(c.name.toLowerCase()).map(nameStartKey));
+    for (const n of [c.name, ...c.aliases]) {
+      const ws = words(n.toLowerCase());
+      const key = ws.length >= 2 ? nameStartKey(ws[0]) : '';
+      if (own.has(key) && !QUALIFIERS.has(key)) begun.set(key, (begun.get(key) ?? new Set()).add(c.name));
+    }
+  }
+  // ("sprain" begins "sprained ankle" but is a word of "Muscle strains and sprains" too)
+  for (const c of conditions) for (const w of words(c.name.toLowerCase())) begun.get(nameStartKey(w))?.add(c.name);
+  return new Map([...begun].filter(([, names]) => names.size === 1).map(([w, names]) => [w, [...names][0]]));
+}
 /** Words of a listed name that are no name of their own ("Knee pain, including patellofemoral pain syndrome"). */
 const NOT_NAME_WORDS = new Set(['including']);
 /**
@@ -591,6 +625,7 @@ export function buildMatchers(k: MatcherKnowledge): EntityMatchers {
     weakTreatmentWords: TREATMENT_IDS.flatMap((t) => k.treatments[t].weakAliases.flatMap((w) => words(w))),
     nameWords,
     nameStems: new Set(nameWords.map(stem)),
+    nameStarts: nameStarts(k.conditions),
     spokenNames: spokenNames([...k.conditions.map((c) => c.name), ...TREATMENT_IDS.map((t) => k.treatments[t].aliases[0])]),
     // Concepts too match as written or misspelt: "organs" must not be "organize".
     concepts: new PhraseMatcher(TREATMENT_IDS.flatMap((t) => phraseEntries(t, k.treatments[t].concepts).map(exactSingleWord))),
@@ -1173,6 +1208,11 @@ export class IntentRecognizer {
   placeOf(text: string, conditionName: string): string | undefined {
     const tokens = tokenize(cleanText(text)).map((t) => t.norm);
     return this.matchers.descriptions?.partOf(tokens, tokens.map(stem), conditionName);
+  }
+
+  /** The listed condition whose name a lone word begins ("golfers?" of Golfer’s elbow), if it begins one condition's only. */
+  nameBegunBy(word: string): string | undefined {
+    return this.matchers.nameStarts?.get(nameStartKey(word.trim()));
   }
 
   /** The named condition's cues the text tells ("the one-sided throbbing ones" of migraine). */

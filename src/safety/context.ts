@@ -9,8 +9,10 @@
 /** Words that may stand between a negation and the sign it negates ("not having any", "no real"). */
 const NEGATION_GAP = new Set(
   // ("it's not a sharp chest pain, more of an ache in my upper back": how bad, said of the sign denied)
+  // ("no history of self harm", "no known prior stroke": a history denied)
   (
     'sharp bad severe big proper stabbing crushing typical classic true ' +
+    'history past previous prior known personal family ' +
     'have has had having got get getting any a an the my feel feeling felt experience experienced experiencing suffer suffered suffering from with of real really actual actually sign signs symptom symptoms been ever or nor more much other further is are was were am be it there that obvious serious major significant new do does did so too thought thoughts urge urges intention intentions desire like even remotely exactly particularly lol'
   ).split(' '),
 );

@@ -42,6 +42,14 @@ const AFTERTHOUGHT = /\s(?:also|and also|oh and|oh also|btw|by the way|plus|ps|p
 const TREATMENT_ASKED_AFTER =
   /(?<!\b(?:from|after|since|with|the|my|his|her|by|of|post|following|before|to|during|at|in|from the|after the|since the|with the|had|having|got|get))\s+(?=(?:(?:would|could|can|will|do|does|is|are|should)\s+(?:the\s+)?)?(?:needles|needling|acupuncture|acu|dry needling|dn)\s+(?:help|helps|work|works|ok|okay|good|any good|safe|fix|worth it|an option|suitable)\b[\s?!.]*$)/u;
 
+/**
+ * A line of its own that asks ("just a tight upper back\nis needling safe near the lungs tho?"): a sentence of its own, as
+ * chat messages are sent a thought a line. Other line breaks are spaces (a sentence may run on over lines: "my chest\nis
+ * so tight").
+ */
+const QUESTION_LINE =
+  /\n(?=[^\S\n]*(?:is|are|can|could|do|does|did|will|would|should|what|whats|what's|how|when|where|why|any)\b[^\n]*\?[^\S\n]*(?:\n|$))/giu;
+
 export function splitClauses(text: string): Array<{ text: string; sentence: number }> {
   const out: Array<{ text: string; sentence: number }> = [];
   // ("can i bring my own towel also my dad keeled over at lunch and hes still out cold": a question about the clinic, then
@@ -312,7 +320,7 @@ export class SafetyNormaliser {
         ? sentence.replace(SESSION_WORD, (w) => (w.endsWith('s') ? 'workouts' : 'workout'))
         : sentence,
     );
-    return splitClauses(cleanText(sessions)).map(({ text: clause, sentence }) => {
+    return splitClauses(cleanText(sessions.replace(QUESTION_LINE, '.\n'))).map(({ text: clause, sentence }) => {
       const words = this.words(clause);
       return { words, stems: words.map((w) => this.stemOf(w)), sentence };
     });
