@@ -169,20 +169,7 @@ function ownComplaintNamed(text: string): boolean {
 /** Anything asked: a question mark, or a question's first word. */
 const ASKS = /\?|^(what|how|why|when|where|who|which|can|could|would|will|do|does|did|is|are|should|any|pls|please)\b/i;
 /** How a complaint hurts, not what it is ("pain", "stiffness"): no other complaint told. */
-const HOW_IT_HURTS = new Set([
-  'pain',
-  'pains',
-  'ache',
-  'aches',
-  'aching',
-  'soreness',
-  'stiffness',
-  'tightness',
-  'discomfort',
-  'twinge',
-  'twinges',
-  'hurt',
-]);
+const HOW_IT_HURTS = new Set('pain pains ache aches aching soreness stiffness tightness discomfort twinge twinges hurt'.split(' '));
 
 /** A part of the body or a state named ("bunions", "vertigo"), other than how it hurts. */
 function namesAComplaint(word: string): boolean {

@@ -643,7 +643,7 @@ export function claimChecked(text: string, ctx: ClinicContext): boolean {
 }
 
 /**
- * The recognition that asks the last answer's question again (`sayItAgainAsked`, `verdictAsked`): its intent, the
+ * The recognition that asks the last answer's question again (`sayItAgainAsked`, `verdictAsked`, `claimChecked`): its intent, the
  * treatment and the condition talked about, or the thing not on the lists when that was the answer.
  */
 export function lastAnswerAgain(r: Recognition, ctx: ClinicContext): Recognition {

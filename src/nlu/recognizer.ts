@@ -145,7 +145,7 @@ export interface Recognition {
   notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string; dose?: boolean };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
-  /** Set by conversation context: what someone told, which the last answer spoke to, checked ("is he right?"): that answer again. */
+  /** Set by conversation context: the last answer asked for again ("is he right?", "pls keep it short"): its passage again. */
   sameAnswer?: boolean;
   reason: RecognitionReason;
   /** When ambiguous: the two intents to ask about. */
