@@ -2735,6 +2735,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectNoGuidanceFirst('hey\nnot having any chest pain or breathing stuff lol\njust a tight upper back\nis needling safe near the lungs tho?');
     expectTier('had needling in my upper back this morning and now i am short of breath\nis that normal?', 'emergency', ['alone']);
     expectTier('my chest\nis so tight and i cant breathe', 'emergency', ['alone']);
+    // (how long a pain has lasted dates no crisis the classifier reads; a crisis said to be years ago is still history)
+    expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
+    expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
   it("session 45's kinds from the main held-out set: what a stroke left long since, and anaphylaxis held as an allergy, are answered with a note; a stroke or a reaction now is still the emergency", () => {
     expectNoGuidanceFirst('Mum has been slurring a little since her stroke. Does dry needling help shoulder pain?');

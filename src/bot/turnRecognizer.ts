@@ -313,8 +313,9 @@ export class TurnRecognizer {
     // (one that tells which treatment it points to, "my calves are always tight", gets that recommendation below)
     if (toldComplaintOnly(text, recognition, patientsOwn)) return recognition;
     const asked = this.recognizer.recognize(`${said.replace(/[.!,;\s]+$/, '')}. ${HELP_WITH_THAT}`, { patientsOwn });
-    const aboutIt = asked.intent === 'condition_query' && (asked.conditions.length > 0 || asked.unlistedMention);
-    return aboutIt ? { ...asked, text } : recognition;
+    // (the thing answered names the complaint: never "“growling lol” isn't on the list" of "my stomach is growling lol")
+    const named = asked.conditions.length > 0 || words(asked.unlistedText ?? '').some(namesBodyOrState);
+    return asked.intent === 'condition_query' && named ? { ...asked, text } : recognition;
   }
 
   /**

@@ -1680,7 +1680,8 @@ export class SafetyTriage {
     // For a crisis only history said to be long ago counts: "At 83 I've had a good innings" is an age, not a date.
     const allWords = clauses.flatMap((c) => c.words);
     const allSaid = allWords.join(' ');
-    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allSaid));
+    // (how long a pain has lasted dates no crisis: "won't be needing em where i'm headed. back's been hell for years")
+    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allSaid.replace(HOW_LONG_ANYWHERE, ' ')));
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
