@@ -385,12 +385,14 @@ export class TopicDialog extends InterruptibleDialog {
  */
 const QUOTED = /(?:^|[\s(])['"“‘]([^'"“”‘’]{3,60}?)['"”’](?=[\s.,;:!?)]|$)/g;
 
+/** The two treatments, each with its own topic answers. */
+const TREATMENTS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
+
 /** Each treatment's topic answers, where a quote is looked for. */
 function topicAnswers(deps: DialogDependencies): Array<{ text: string; topic: TreatmentTopic; treatment: TreatmentId }> {
   const topics: TreatmentTopic[] = ['what_is', 'how_it_works', 'uses'];
   return topics.flatMap((topic) => TREATMENTS.map((treatment) => ({ text: topicText(deps.knowledge, topic, treatment), topic, treatment })));
 }
-const TREATMENTS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
 /** Whether a quote is (part of) a listed condition's name ("'plantar' on your list"): the condition's to answer. */
 function namesACondition(deps: DialogDependencies, quote: string): boolean {
@@ -399,8 +401,9 @@ function namesACondition(deps: DialogDependencies, quote: string): boolean {
 
 /**
  * The article's words quoted back and asked about, words no passage holds ("'increasingly' used for two things"): the
- * topic answer that holds them (the shortest), when one does and the quote names no treatment or listed condition. A quote a passage holds
- * ("'metabolic byproducts'") is the passage picker's, which weighs the whole question; otherwise false, routed as usual.
+ * topic answer that holds them (the shortest), when one does and the quote names no treatment or listed condition. A
+ * quote a passage holds ("'metabolic byproducts'") is the passage picker's, which weighs the whole question; otherwise
+ * false, routed as usual.
  */
 export async function sendQuotedAnswer(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
   const quotes = [...(context.activity.text ?? '').matchAll(QUOTED)]

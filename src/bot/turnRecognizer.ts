@@ -157,7 +157,10 @@ const OWN_COMPLAINT =
 /** How many words after "my", "i have" the complaint is named in ("my endo pain", "been getting really bad acne"). */
 const COMPLAINT_WITHIN = 3;
 
-/** Whether a complaint of the writer's own is named: a part of the body or a state right after "my", "i have"… ("my daughter … get back to you" names none). */
+/**
+ * Whether a complaint of the writer's own is named: a part of the body or a state right after "my", "i have"… ("my
+ * daughter … get back to you" names none).
+ */
 function ownComplaintNamed(text: string): boolean {
   return [...text.matchAll(new RegExp(OWN_COMPLAINT.source, 'gi'))].some((m) =>
     words(text.slice(m.index + m[0].length))

@@ -25,7 +25,8 @@ const ASKS_IF_BOT = [
   new RegExp(`\\b${MACHINE} or (an? )?${MACHINE}\\b`),
   // ("bot?", "real person?", "human or bot": the question in a word or two, as typed into a search box)
   new RegExp(`^(a |an |u |you )?(real |actual |live )?(${MACHINE}|human|person|real person|actual person)( or (an? )?(${MACHINE}|human|person))?$`),
-  // ("you are doctor or machine?", "are you a registered physio or just a program?": a person of a trade set against a machine)
+  // ("you are doctor or machine?", "are you a registered physio or just a program?": a person of a trade set against a
+  // machine)
   new RegExp(
     `\\b(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff|lady|woman|man|bloke|someone|somebody|person|human) or ((to|with|w) )?(just |only |simply |merely )?(an? |the |some )?${MACHINE}\\b|\\b${MACHINE} or (an? )?(doctor|dr|nurse|practitioner|physio|acupuncturist|therapist|receptionist|staff member|lady|woman|man|bloke|someone|somebody)\\b`,
   ),

@@ -623,7 +623,10 @@ export function hoursAskedAgain(text: string, ctx: ClinicContext): boolean {
   return ctx.lastIntent === 'contact' && WHEN_OPEN_AGAIN.test(plainForm(text));
 }
 
-/** "can u say that simpler pls", "sorry, in plain English?", "I don't get it", "pls keep it short lol": the last answer, asked again in other words. */
+/**
+ * "can u say that simpler pls", "sorry, in plain English?", "I don't get it", "pls keep it short lol": the last answer,
+ * asked again in other words.
+ */
 const SAY_IT_AGAIN =
   /^(sorry |ok |okay |hmm |um |so |but )*((can|could|would) (you|u) (please |pls )?(say|explain|put|word|write) (that|it|this)( again)? (simpler|more simply|in simpler (words|terms)|in plain (english|words|language)|in english|in normal words|for a dummy|like im five|like i am five)|((in )?(simpler|plain|normal) (english|words|terms|language))|(i (do not|dont|did not|didnt) (understand|get|follow)( (that|it|any of that|what you said))?)|(what does (that|it) (mean|even mean))|(huh|eh|come again|say again|pardon)|((can|could|would) (you|u) )?(please |pls |plz )?(keep|make) (it|that) (short|shorter|brief|quick|simple)|(the )?(short|shorter|quick) version|tl ?dr|(in a nutshell|in (a|one) (sentence|line))|(sum|summ?ed) (it|that) up|summ?ari[sz]e( (it|that))?)( please| pls| plz| sorry| lol| haha| thanks| ta)*$/;
 
@@ -643,8 +646,8 @@ export function claimChecked(text: string, ctx: ClinicContext): boolean {
 }
 
 /**
- * The recognition that asks the last answer's question again (`sayItAgainAsked`, `verdictAsked`, `claimChecked`): its intent, the
- * treatment and the condition talked about, or the thing not on the lists when that was the answer.
+ * The recognition that asks the last answer's question again (`sayItAgainAsked`, `verdictAsked`, `claimChecked`): its
+ * intent, the treatment and the condition talked about, or the thing not on the lists when that was the answer.
  */
 export function lastAnswerAgain(r: Recognition, ctx: ClinicContext): Recognition {
   const aboutCondition = ctx.lastIntent === 'condition_query';

@@ -564,8 +564,9 @@ const QUALIFIERS = new Set(['chronic', 'acute', 'severe']);
 
 /**
  * The first word of each listed condition's names of two words or more, where that word is one of the condition's own
- * name ("golfers" of Golfer’s elbow, "plantar", "carpal", "medial" of "medial epicondylitis"), kept only where it is a word of
- * one condition's names: never "sprain" (Ankle sprains; Muscle strains and sprains) nor an alias' everyday word ("tight").
+ * name ("golfers" of Golfer’s elbow, "plantar", "carpal", "medial" of "medial epicondylitis"), kept only where it is a
+ * word of one condition's names: never "sprain" (Ankle sprains; Muscle strains and sprains) nor an alias' everyday word
+ * ("tight").
  */
 function nameStarts(conditions: MatcherKnowledge['conditions']): Map<string, string> {
   const begun = new Map<string, Set<string>>();
