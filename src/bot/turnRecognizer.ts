@@ -151,9 +151,9 @@ function withoutSetAside(recognition: Recognition): Recognition {
 /** Whether a use told is asked of ("is that something the clinic uses it for?", "is it something you do?", "is that in your list?"). */
 const USE_ASKED_OF_IT =
   /\b(is|was) (that|this|it) (something|one of the things|a thing|what|in|on|among|part of) ([\w' ]{0,30}?)(you|u|ya|yous|the clinic|your clinic|your practitioners|you guys|your list|the list|ur list)\b/i;
-/** The writer's own complaint, told ("my hair's been thinning", "i have gout", "been getting bad acne on my chin"). */
+/** The writer's own complaint, told ("my hair's been thinning", "i have gout", "been getting bad acne on my chin"); global, for matchAll. */
 const OWN_COMPLAINT =
-  /\b(my|i have|i['’]?ve got|ive got|i got|i get|i keep getting|i['’]?m getting|im getting|been getting|i suffer|i['’]?ve had|ive had|i['’]?m having|im having|i['’]?ve been having)\b/i;
+  /\b(my|i have|i['’]?ve got|ive got|i got|i get|i keep getting|i['’]?m getting|im getting|been getting|i suffer|i['’]?ve had|ive had|i['’]?m having|im having|i['’]?ve been having)\b/gi;
 /** How many words after "my", "i have" the complaint is named in ("my endo pain", "been getting really bad acne"). */
 const COMPLAINT_WITHIN = 3;
 
@@ -162,7 +162,7 @@ const COMPLAINT_WITHIN = 3;
  * daughter … get back to you" names none).
  */
 function ownComplaintNamed(text: string): boolean {
-  return [...text.matchAll(new RegExp(OWN_COMPLAINT.source, 'gi'))].some((m) =>
+  return [...text.matchAll(OWN_COMPLAINT)].some((m) =>
     words(text.slice(m.index + m[0].length))
       .slice(0, COMPLAINT_WITHIN)
       .some(namesBodyOrState),
