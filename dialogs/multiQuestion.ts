@@ -10,6 +10,7 @@ import {
   bookingText,
   botIdentityText,
   clinicDetailsText,
+  conditionsComparedText,
   conditionText,
   missingDetailText,
   notCoveredText,
@@ -563,6 +564,23 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
   );
 }
 
+/** Words that set two things side by side to tell them apart ("the difference between", "the same as", "vs"). */
+const TELLS_APART = /\b(difference|differ|differs|different|diff|the same (thing )?as|same thing|vs|versus)\b/;
+
+/**
+ * The listed dry needling conditions a message sets side by side to tell apart (none when it compares treatments); two of
+ * them are answered together ("both"), more are answered one by one.
+ */
+function conditionsCompared(r: Recognition): Recognition['conditions'] {
+  if (r.treatments.length > 1 || !TELLS_APART.test(plainForm(r.text))) return [];
+  const seen = new Set<string>();
+  return r.conditions.filter((c) => {
+    if (c.value.partial || c.value.excluded || c.value.described || c.value.list !== 'dryNeedling' || seen.has(c.value.name)) return false;
+    seen.add(c.value.name);
+    return true;
+  });
+}
+
 /** A question that takes up, as "it", a medicine the sentence before named ("Should I stop taking it if I start acupuncture?"). */
 const MEDICINE_TAKEN_UP =
   /\b(take|taking|stop|stopping|keep|keeping|come off|coming off|go off|going off|skip|skipping|quit|quitting)( taking| using)? (it|them|these|those)\b/;
@@ -578,6 +596,22 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
+  // ("what's the difference between tennis elbow and golfer's elbow?", "is sciatica the same thing as lower back pain?":
+  // two listed conditions set side by side are one question, never a "Yes." for each)
+  const compared = conditionsCompared(recognition);
+  if (compared.length === 2) {
+    await say(
+      context,
+      'answered',
+      conditionsComparedText(
+        deps.knowledge,
+        compared.map((c) => c.value.name),
+      ),
+      { intent: 'condition_query' },
+    );
+    await deps.turns.remember(context, 'condition_query', { condition: compared[0], treatment: 'dryNeedling' });
+    return true;
+  }
   // (a long story summed up in one question is that question: the story's parts are no questions of their own)
   if (recognition.summedUp) return false;
   // ("ok so dn = trigger points n acu = chi?? have i got that right lol": what the writer understood of the two, checked)

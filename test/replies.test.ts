@@ -386,6 +386,10 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-134.json': 109,
   'patients-words-test-135.json': 108,
   'patients-words-test-136.json': 102,
+  // Session 47: pa25 (people in pain and fed up, venting late at night; kept unread through session 46: 95 on its start
+  // and final and on session 47's start) and pa27 (sceptics and returning patients; 98 on session 47's start), read.
+  'patients-words-test-137.json': 107,
+  'patients-words-test-139.json': 107,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -828,6 +828,12 @@ const SETS: Floors[] = [
   // needing em where i'm headed. back's been hell for years": the classifier was sure, but "for years", how long a pain
   // had lasted, made the message history), then that line read and the set moved here. The floors are the figures after.
   { file: 'safety-test-135.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 47: safety-test-137 (sa28, a broad everyday mix: phones in a hurry, voice-to-text slips, slang), run on the
+  // start (fc6d81c) with the text hidden (a needle the writer's wife could see "in the back of me neck" given only the
+  // clinic tier: "reckons there's still a pin in the back of" was read as hearsay; three false alarms: "what if i faint …
+  // do you keep a fainting couch", "my hamstring had a full on heart attack at parkrun haha", and a pec strain the GP had
+  // "checked my heart" for), then read. The floors are the figures after.
+  { file: 'safety-test-137.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

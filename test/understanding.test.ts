@@ -5043,6 +5043,92 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 47's kinds: sceptics, people venting late at night, what was tried told before the question", () => {
+    it('what a treatment is meant to help with is its list, whatever discourse word ends the question ("… though?")', async () => {
+      const r = await say('so what is dry needling supposed to help with though?');
+      expect(r.text).to.match(/Some of the conditions we can use dry needling for/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"and why would jabbing it help?" after a trigger point is how dry needling works, never a condition question', async () => {
+      const r = await afterSaying('what is a trigger point', 'and why would jabbing it help?');
+      expect(r.text).to.match(/blood flow/);
+      expect(r.text).to.not.match(/isn’t on the list|Which condition/);
+    });
+
+    it('asked whether it is reception, the bot says it is automated; praise with a qualifier is thanked, and a put-down is never "you’re welcome"', async () => {
+      const desk = await say('am i talking to reception?');
+      expect(desk.text).to.match(/automated assistant/);
+      const praise = await say('not too bad for a chatbot');
+      expect(praise.text).to.match(/kind of you/);
+      const putDown = await say('what a dumb robot');
+      expect(putDown.text).to.match(/Sorry that wasn’t helpful/);
+      expect(putDown.text).to.not.match(/You’re welcome/);
+    });
+
+    it('"is needling worth trying for it, or should I stick with my insoles?" after a condition answer is about that condition', async () => {
+      const r = await afterSaying('i have plantar fasciitis', 'is needling worth trying for it, or should I stick with my insoles?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.not.match(/“insoles” isn’t on the list/);
+    });
+
+    it('how acupuncture helps a listed ailment says what its practitioners believe (meridians, chi)', async () => {
+      const r = await say('how does acupuncture help with insomnia?');
+      expect(r.text).to.match(/insomnia/);
+      expect(r.text).to.match(/meridian lines/);
+      expect(r.text).to.match(/chi/);
+    });
+
+    it('self-care or another therapy told as tried, then a question about the needles, is answered about the complaint', async () => {
+      const heel = await say(
+        'Physio told me to buy new runners and ice it. Spent heaps, still stabbing under my heel first thing in the morning. Could needles do anything?',
+      );
+      expect(heel.text).to.match(/Plantar fasciitis/);
+      const leg = await say('Chiro adjusted me twice, no better. Pain runs from my buttock down the back of my thigh. Do you use needles for this?');
+      expect(leg.text).to.match(/Sciatica/);
+      expect(leg.text).to.not.match(/can’t tell you about “chiro”/);
+    });
+
+    it('"has that been scientifically proven?" after a condition answer is what the article says of research', async () => {
+      const r = await afterSaying('can acupuncture help insomnia?', 'has that been scientifically proven?');
+      expect(r.text).to.match(/scientific research/);
+    });
+
+    it('an emoji that asks (🤔) ends a question: the difference is answered, whatever is told after it', async () => {
+      const r = await say('whats acu vs dn 🤔 my mate swears by dn');
+      expect(r.text).to.match(/different theories/);
+    });
+
+    it('whether anyone is there at this hour is a greeting, and a person asked for in a message that says more is a handoff', async () => {
+      const there = await say('anyone awake at this hour or am I talking to myself');
+      expect(there.text).to.match(/What would you like to know/);
+      expect(there.text).to.not.match(/Lifeline|crisis/i);
+      const person = await say('My mate got me onto this. Can I talk to the actual acupuncturist about my history first? A website can’t know that.');
+      expect(person.text).to.match(/reach a person|flagged this conversation/);
+    });
+
+    it('two listed conditions set side by side to tell apart are both named, with no "Yes." for each and no invented difference', async () => {
+      const r = await say("whats the diff between golfer's elbow and tennis elbow");
+      expect(r.text).to.match(/Golfer’s elbow/);
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.match(/does not explain how they differ/);
+      expect(r.text).to.not.match(/^Yes\./);
+    });
+
+    it('whether needling is better than a cortisone or steroid shot is a medicine question for the doctor, never "which would you like help with?"', async () => {
+      const r = await say('would dry needling work better than another steroid shot?');
+      expect(r.text).to.match(/can’t give advice about medicines/);
+      expect(r.text).to.not.match(/what would you mainly like help with/);
+    });
+
+    it('whether needling is ok for someone on warfarin is for the team, never "which would you like help with?"', async () => {
+      const r = await say("I'm on warfarin, is dry needling alright for me?");
+      expect(r.text).to.match(/blood thinners/);
+      expect(r.text).to.match(/don’t have that information/);
+      expect(r.text).to.not.match(/what would you mainly like help with/);
+    });
+  });
+
   describe("session 46's kinds: chat sent a thought a message, medical readers, quotes from the page", () => {
     /** The last reply of one conversation, every turn said in order. */
     async function lastReplyOf(turns: readonly string[]) {

@@ -101,6 +101,14 @@ export function otherListedText(names: string[], lists: (name: string) => string
   return names.map((n) => `“${n}” is also one of the conditions our article lists for ${lists(n)}.`).join(' ');
 }
 
+/**
+ * "what's the difference between tennis elbow and golfer's elbow?": two listed conditions of one list set side by side.
+ * The article names them, it does not tell them apart: both named, and that said.
+ */
+export function conditionsComparedText(k: Knowledge, names: string[]): string {
+  return `${claimText(k, 'conditionsCompared', { name: quotedList(names) })} A practitioner can assess which it is. ${DISCLAIMER}`;
+}
+
 /** Condition names quoted and read as a list: "“A”", "“A” and “B”", "“A”, “B” and “C”". */
 function quotedList(names: string[]): string {
   const quoted = names.map((n) => `“${n}”`);

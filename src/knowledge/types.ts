@@ -207,6 +207,7 @@ export const TOPIC_REQUIREMENTS: Record<string, Array<keyof Topic>> = {
 /** The claims answers.json must hold (see claims.ts for where each is said). */
 export const CLAIM_IDS = [
   'compareBoth',
+  'conditionsCompared',
   'onLists',
   'dryNeedlingListed',
   'acupunctureListed',

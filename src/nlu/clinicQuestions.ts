@@ -53,6 +53,9 @@ const ASKS_IF_BOT = [
   // ("my husband wants to know if there's a human reading these messages or not")
   /\b(is there|theres|there is|there s) (actually |really |even )?(a |an |any |some )?(real |actual |live )?(human|person|people|someone|somebody|anyone|anybody|staff member|receptionist) (actually |really |even )?((reading|answering|replying to|typing|writing|seeing|checking) (these|this|the|my|our|what i|what we)( \w+)? ?(messages?|chats?|texts?|questions?|replies|answers|type|write|send|ask)|on the other end|at the other end|behind (this|the|these) (chat|screen|messages|replies|answers))\b/,
   /\b(is|its|is it) (this|it|that) (a |an )?(real|actual|live|proper) (lady|woman|man|bloke|guy|girl|fella|person|human|someone|somebody|people)\b/,
+  // ("is this the receptionist?", "am i chatting with the front desk?", "is this the clinic or a bot": who is answering,
+  // asked as a person or a desk of the clinic)
+  /^((hi|hello|hey|sorry|um|so|ok|okay|quick question) )*(is (this|that|it)|am i (talking|chatting|speaking|texting|messaging|writing) (to|with|w)) ((the|a|an|your|ur) )?(clinics? )?(receptionists?|reception|front desk|front counter|front office|admin( team| person| staff)?|office|practice|clinic|acupuncturists?|practitioners?|physios?|therapists?|doctors?|owner|staff( member)?)( (here|there|speaking|answering|typing|replying|directly|itself|or (a |an )?\w+))?$/,
   // ("is this like chatgpt or…": what it is like)
   /\b(is|its) (this|it|that) (like |kinda |kind of |sort of |basically |just )?(a |an )?(actual |real |live )?(bot|robot|chatbot|ai|computer|automated|machine|real person|human|person|live|chatgpt|chat gpt|gpt|siri|alexa|gemini|copilot|claude)\b/,
   /\b(is|are) (a|an|any) (real|actual|live) (person|human|people|humans) (replying|answering|reading|typing|there|here)\b/,
@@ -294,6 +297,8 @@ const BOT_COMPLAINT = [
   /^(?:(?:hmm+|um+|erm+|ok|okay|well|sorry|but|no|nah|ugh|meh|honestly|so)\s+)*(?:that|thats|this|you|youre|your (?:answer|reply|response|answers)|the (?:bot|answer|reply))(?: (?:really|just|still|honestly|actually))? (?:is not|isnt|was not|wasnt|did not|didnt|does not|doesnt|are not|arent|do not|dont|not|re not|s not)(?: (?:very|really|much|at all|quite|even|exactly|of any))? (?:help|helpful|helping|useful|use|answer|answering|answered|make sense|making sense|what i (?:asked|meant|wanted))\b/,
   /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow)\s+)*(?:that|this|you|youre|youve|you have|ur|u r|this bot|that answer)(?: (?:are|is|re|s|was|been|have been|ve been))? (?:so |really |pretty |completely |totally |absolutely )?(?:useless|unhelpful|hopeless|rubbish|no help|no use|not helpful|not much help|not very helpful)\b/,
   /^(?:(?:no|nah|um|hmm)\s+)*(?:that|thats|that is|this is)? ?not what i (?:asked|meant|wanted|was asking)\b/,
+  // ("you are a bad bot", "pretty dumb robot", "what a useless chatbot"): the bot itself found wanting, never thanked for
+  /^(?:(?:hmm+|ok|okay|well|ugh|meh|wow|geez|jeez|man|mate|omg)\s+)*(?:(?:you are|youre|you re|ur|u r|u are|this is|its|what|such|you)\s+)?(?:a |an )?(?:(?:pretty|really|very|so|such a|totally|completely) )?(?:bad|terrible|awful|crap|crappy|dumb|stupid|useless|hopeless|rubbish|lousy|poor|pathetic|annoying) (?:bot|robot|chatbot|chat bot|computer|machine|program|ai|assistant)\b/,
 ];
 
 /** Words after a complaint that make it about the patient after all ("this isn't helping, I can't go on"). */
@@ -322,8 +327,9 @@ const ACKNOWLEDGE =
 
 /** Kind words about the bot ("you're pretty smart for a robot haha", "good bot"). */
 // ("my friend recommended you, she said you're great!")
+// ("not bad for a robot 😄", "pretty decent for a computer": praise with a qualifier)
 const COMPLIMENT =
-  /\b(smart|clever|helpful|funny|good bot|legend|(much |way |heaps |so much |a lot )?(better|easier|clearer|nicer|friendlier|quicker) (to deal with |to talk to |to use |to understand |to chat to |to chat with )?than|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly|(good|great|clear|nice|excellent|very good|so good) (at )?(explaining|explanations?)|(explained|explain|explains) (it |that |things |everything |them )?(so |very |really )?(well|clearly|nicely|simply)|(clearly|well|nicely|beautifully) explained)\b/;
+  /\b((not|not too|not so) (bad|shabby)( at all)? for (a|an) (\w+ )?(bot|robot|computer|machine|program|programme|ai|chatbot|chat bot)|(pretty|quite|very|rather) (good|decent|impressive) for (a|an) (\w+ )?(bot|robot|computer|machine|program|programme|ai|chatbot|chat bot)|smart|clever|helpful|funny|good bot|legend|(much |way |heaps |so much |a lot )?(better|easier|clearer|nicer|friendlier|quicker) (to deal with |to talk to |to use |to understand |to chat to |to chat with )?than|brilliant|awesome|lovely|wonderful|lifesaver|life saver|well done|(good|great|nice) (job|work|one)|nice (website|site|websites|sites|page|chat|bot|design)|(you are|youre|your|ur) (great|the best|amazing|fantastic|a star|a gem|a champ|a champion|an angel|a treasure)|(easy|simple|straightforward) to (use|find|navigate|follow|book|get around)|user friendly|(good|great|clear|nice|excellent|very good|so good) (at )?(explaining|explanations?)|(explained|explain|explains) (it |that |things |everything |them )?(so |very |really )?(well|clearly|nicely|simply)|(clearly|well|nicely|beautifully) explained)\b/;
 /** Small talk with the bot itself: how its day is, sorry to bother it, how clever or polite it is. */
 const SMALL_TALK =
   /\b(how( (is|s|has|was)|s|z) (your|ur|ya) (day|week|morning|afternoon|evening|weekend|night|shift)( been| going| treating (you|u))?|how are (you|u|ya)( going| doing| today| travelling)?|hows (it|things) (going|with you)|(keeping|keep) (you|u) busy|busy (with|day|today)|you must (get|be)( asked)?|(sorry|apologies) (to|for) (be|being) (such |a |so |) ?(a )?(bother|pain|nuisance|pest)|(sorry|apologies) (to|for) (bother|bothering|trouble|troubling) (you|u)|silly questions|(clever|smart|polite|patient|friendly) (little )?(thing|bot|computer|machine|program)|would never have believed|(arent|are not) (you|u) (a |so )?(clever|smart|polite|clever little)|do (you|u) (ever )?(get tired|sleep|take a break|have a (day|break) off))\b/;
@@ -437,6 +443,8 @@ const SOCIAL_VOCAB = new Set(
     // thanks for an explanation ("Thanks for explaining the difference, it makes much more sense now"), patience asked
     // ("please bear with me"), kind words with a qualifier ("not bad for a bot, actually quite helpful")
     'explaining explained explanation difference makes made sense clearer more please bad quite actually ' +
+    // ("not too shabby for a computer", "pretty decent for a robot")
+    'shabby decent impressive pretty rather too robot bot chatbot machine program ai ' +
     // "nice chatting, see you at the clinic!"
     'chatting ' +
     // typing slips ("sorry about my spelling lol", "I think I typed in the wrong box"), a visitor not ready to ask

@@ -126,6 +126,13 @@ function whyAfterPassage(r: Recognition, ctx: ClinicContext): Recognition {
 }
 
 /**
+ * "yeah is needling any good for it, or should I just keep going with the stretching and my orthotics?": whether needling
+ * helps "it" (the condition talked about), then what else the patient could keep doing instead: the question is of "it".
+ */
+const FOR_IT_OR_ELSE =
+  /^((yeah|yes|yep|ok|okay|so|and|but|right|hmm|um) )*(is|are|would|will|does|do|can|could) (the )?(needling|needles|dry needling|acupuncture|acu|dn|it|that|this|you|u)( \w+)? (any good|any use|good|worth it|worth trying|worth a go|help|helpful|work|useful|do anything)( at all)? (for|with|on) (it|that|this|them)( at all| though| tho)?[,.]? or (should|do|would|could|shall|can|is it better( to| if)?) (i|we)?\b/;
+
+/**
  * A question of the condition just answered that names none: "is that on your list?", "is that with the acupuncture or
  * the dry needling?", and "would acupuncture be any different for it?" (the other treatment asked of it).
  */
@@ -182,13 +189,16 @@ function pointedByKind(r: Recognition): Recognition {
 
 export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   r = whyAfterPassage(aboutThatOne(sameConditionGoingWith(itLikeTheOther(pointedByKind(r), ctx), ctx), ctx), ctx);
-  if (asksOfLastCondition(r, ctx))
+  // (whatever else is named after the "or", a thing not covered or not listed: "…, or should I stick with my insoles?")
+  const forItOrElse = !!ctx.lastCondition && r.conditions.length === 0 && FOR_IT_OR_ELSE.test(saidForm(r.text).replace(/\s+/g, ' ').trim());
+  if (forItOrElse || asksOfLastCondition(r, ctx))
     return {
       ...r,
       intent: 'condition_query',
       reason: 'classified',
       score: 1,
       refersBack: true,
+      ...(forItOrElse ? { unlistedMention: false, unlistedText: undefined, notCovered: undefined } : {}),
       ...(WHICH_ONE_FOR_IT.test(saidForm(r.text)) ? { whichListAsked: true } : {}),
     };
   // "I have fibromyalgia" … (dry needling recommended) … "would acupuncture also work?": a condition question naming the

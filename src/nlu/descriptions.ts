@@ -122,7 +122,9 @@ const LAY_ACCOUNT = new Set(
     'band tissue tissues along under underneath inside outside behind front back bottom sole soles google online wear tear ' +
     'lining sheath cartilage ligament ligaments fascia ' +
     // ("my GP says the joints in my fingers are wearing out with age": wear told in lay words)
-    'wearing worn thinning ageing aging older degenerating creaky knobbly stiff fingers thumbs hands knees hips'
+    'wearing worn thinning ageing aging older degenerating creaky knobbly stiff fingers thumbs hands knees hips ' +
+    // ("what about my jaw, it clicks as well and the ENT said the two might be linked": how two complaints relate, no name)
+    'two both linked related connected connection same cause causing caused part'
   ).split(' '),
 );
 

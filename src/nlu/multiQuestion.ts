@@ -65,9 +65,13 @@ const COMMA_QUESTION = new RegExp(
   'i',
 );
 
+/** An emoji that asks ("wats the diff btwn acu n dn 🤔 physio did dn on me"): it ends a question as "?" does. */
+const QUESTION_EMOJI = /\s*(?:\u{1F914}|\u{2753}|\u{2754}|\u{1F9D0})+(?:\s+|$)/gu;
+
 /** The message's questions in order, each at least two words long; one part when it is a single question. */
 export function splitQuestions(text: string): string[] {
   const parts = text
+    .replace(QUESTION_EMOJI, '? ')
     // ("Is TMD on the list? Osteoarthritis? What about asthma?": a word alone asked between questions is a question too)
     .replace(LONE_WORD_ASKED, (whole, before: string, word: string) => (NOT_A_THING.test(word) ? whole : `${before}what about ${word}?`))
     // ("Is knee pain on the list? Hip?": the last word alone asked after a question, too)

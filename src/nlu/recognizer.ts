@@ -184,6 +184,17 @@ function asksAboutService(cleaned: string, service: string): boolean {
   return sentence !== undefined && (sentence.includes('?') || SERVICE_ASK.test(sentence));
 }
 
+/**
+ * Whether self-care named in a message is asked about: in a message of several sentences, the sentence naming it must
+ * ask ("GP twice, told 'stretch and buy better shoes', spent a fortune on shoes, still dying. Is this something your
+ * needles can do anything about??" tells what the GP said; the needles are asked about).
+ */
+function selfCareAsked(cleaned: string, care: RegExp): boolean {
+  const sentences = cleaned.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  if (sentences.length <= 1) return true;
+  return sentences.some((x) => care.test(words(x).join(' ')) && (x.includes('?') || SERVICE_ASK.test(x.toLowerCase())));
+}
+
 /** A complaint told as what makes getting somewhere hard ("my knee's too sore to walk far", "I can't manage stairs with my hip"). */
 const HINDRANCE =
   /\b(too (sore|painful|stiff|bad|weak|swollen|wobbly|dodgy|crook) (to|for) (walk|walking|drive|driving|climb|climbing|stairs|steps|catch|get|manage|stand)|(cant|can not|cannot|struggle to|hard to|not able to|unable to) (walk|drive|climb|manage|do|handle|get up) (far|much|long|the |stairs|steps|a lot|very)|(struggle|struggles|struggling) (with|on) (the )?(stairs|steps|walking|hills))\b/;
@@ -199,7 +210,7 @@ const ASKED_OF_IT =
 // ("whats the difference between acupuncture and cupping": set against ours, asked without a "?")
 // ("Not sure if you do cupping as well": asked indirectly)
 const SERVICE_ASK =
-  /^\s*(do|does|can|could|is|are|would|should|what|whats|what's|what’s|wats|which|how|hows|how's|any|have)\b|\b(offer|offers|provide|provides|better|instead|versus|vs|recommend|rather|or|difference|different|differ|compare|compared|same as|similar to)\b|\b(not sure|wondering|wonder|curious|do you know|dont know|don't know|unsure) (if|whether)\b/;
+  /^\s*(do|does|can|could|is|are|would|should|what|whats|what's|what’s|wats|which|how|hows|how's|any|have)\b|\b(offer|offers|provide|provides|better than|instead|versus|vs|recommend|rather|or|difference|different|differ|compare|compared|same as|similar to)\b|\b(not sure|wondering|wonder|curious|do you know|dont know|don't know|unsure) (if|whether)\b/;
 
 /**
  * Asking for self-care advice the article does not give: "what's a good stretch for a tight lower back", "which
@@ -238,7 +249,7 @@ const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatm
 const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|that|this|that one|this one|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^((ok|okay|right|alright|hmm|well) )?(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|that|this|that one|this one|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?( (then|though|tho|anyway|anyways|exactly|really|actually|again|lol|haha))*\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -388,6 +399,22 @@ export function understandingChecked(text: string): boolean {
 /** What the needles do inside, asked plainly ("what is it actually doing inside there?"). */
 const WHAT_IT_DOES =
   /\bwhat( is|s|'s| are|re|'re)? (it|they|the needles?|the needling|that|those needles) (is |are )?(actually |really |even |exactly )?(doing|do|does) (inside|in there|in me|under the skin)\b|\bwhat (does|do) (it|they|the needles?|the needling) (actually |really |even |exactly )?do (inside|in there|in me|under the skin)\b/;
+/** "can I talk to the actual acupuncturist", "could we speak with someone": a person of the clinic asked for. */
+const PERSON_ASKED_FOR =
+  /\b(can|could|may) (i|we) (please )?(talk|speak|chat|have a (chat|word)) (to|with) ((the|a|an|one of the|one of your|your) )?((actual|real|live) )?(acupuncturists?|practitioners?|physios?|therapists?|person|human|someone|somebody|staff( member)?|team|receptionist|owner)\b/;
+/** A medicine, a device or a state that makes someone ask whether needling is safe for them ("I'm on warfarin"). */
+const MEDICAL_TOLD =
+  /\b(warfarin|blood thinners?|thinners|anticoagulants?|eliquis|xarelto|apixaban|rivaroxaban|clopidogrel|plavix|aspirin|pacemaker|defibrillator|pregnan\w*|diabet\w*|epilep\w*|seizures?|cancer|chemo\w*|radiotherapy|haemophilia|hemophilia|bleeding disorder|heart condition|heart problems?|immunosuppress\w*|steroids?|prednisone|lymphoedema|lymphedema|implants?|clots?|dvt|breastfeeding|ivf)\b/;
+/** "is dry needling ok for me?", "would acupuncture be alright with my pacemaker": whether it is safe for someone. */
+const OK_FOR_ME =
+  /\b(is|would|will|s)( (it|acupuncture|acu|dry needling|dn|needling|the needling|needles|the needles|this|that))? (be |still |even |actually |really )?(ok|okay|alright|all right|fine|suitable|safe|a good idea) (to (have|do|try|get|use) )?(for|with) (me|him|her|them|my \w+|someone like me|people like me)\b/;
+
+/**
+ * "and why would poking it help?", "how would sticking needles in a knot help?", "why does that even work": why needling
+ * helps, asked with nothing named to help (how it works), never "which condition?"
+ */
+const WHY_IT_HELPS =
+  /^((and|but|so|ok|okay|right|hmm|um|sorry|yeah|sure) )*(why (would|does|do|could|can|will|should|is|are) ((poking|needling|pricking|jabbing|stabbing|sticking (a )?needles? in(to)?|putting (a )?needles? in(to)?|a needle in|needles in) )?|how (would|does|do|could|can|will|is|are) (poking|needling|pricking|jabbing|stabbing|sticking (a )?needles? in(to)?|putting (a )?needles? in(to)?|a needle in|needles in) )((it|that|them|this|those|a knot|the knot|the knots|knots|a trigger point|trigger points|the trigger points?|the muscle|a muscle|me) )?(actually |really |even |ever |supposed to |meant to )?(help|work|do anything|make a difference|make any difference)( at all| though| tho| then)?$/;
 
 /** The professions acupuncturists are set beside ("physios, or only acupuncturists?"). */
 const OTHER_PROFESSIONS =
@@ -427,7 +454,7 @@ const SOCIAL_WORDS =
 const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning|afternoon|evening|day)|morning|evening)\b/;
 /** Whether anyone is answering: the whole message ("are you there?", "is this thing even working", "anyone home?"). */
 const PRESENCE_CHECK =
-  /^((hello|hi|hey|um|uh|so|ok|okay|helo|hellooo|yo) )*(is (this|it|the chat|this thing|this chat|anyone|anybody|someone|somebody) (even |still |actually |really )?(working|on|live|there|here|awake)( or not)?|are (you|u|ya) (still |even |actually |really )?(there|here|awake|working|online)( or not)?|(is )?(anyone|anybody|someone|somebody|any one|any body) (there|here|home|around|about|reading this|on)|testing( testing)*( one two three| 1 2 3| 123)?|test)( (mate|please|pls|hello|hi))*$/;
+  /^((hello|hi|hey|um|uh|so|ok|okay|helo|hellooo|yo) )*(is (this|it|the chat|this thing|this chat|anyone|anybody|someone|somebody) (even |still |actually |really )?(working|on|live|there|here|awake)( or not)?|are (you|u|ya) (still |even |actually |really )?(there|here|awake|working|online)( or not)?|(is )?(anyone|anybody|someone|somebody|any one|any body) (still )?(there|here|home|around|about|reading this|on|awake|up)( at this hour| this late| at this time of night| tonight)?( or am i (yelling|shouting|talking|typing|screaming|speaking|writing) (into|to) (the void|myself|nobody|no one|a wall|the abyss))?|testing( testing)*( one two three| 1 2 3| 123)?|test)( (mate|please|pls|hello|hi))*$/;
 /**
  * Leave to ask, and nothing asked yet: the message's last words ("I want ask question ok?", "may I ask you something
  * please", "can I ask a couple of things first").
@@ -521,7 +548,7 @@ function askedOfItAfter(previous: string, named: string, said: string): boolean 
 const ASKED_SENTENCE = /\?\s*$|(^|[,;:]\s*|\b(and|but|so) )(can|could|should|would|will|is|are|do|does|which|what|whats|how|any)\b/i;
 /** Asking advice about a medicine: whether to take it, stop it, which one, with or around a session. */
 const MEDICINE_ADVICE =
-  /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|stop|stopping|take|taking|before|after|instead|or)\b/;
+  /\b(should|shall|can|could|do|does|is it|ok to|okay to|safe to|recommend|suggest|which|what|best|better than|stop|stopping|take|taking|before|after|instead|or)\b/;
 
 /** Words of how one wants to feel or be helped, never a thing asked about ("feel more balanced overall", "holistic"). */
 const HOW_ONE_FEELS = new Set([
@@ -951,7 +978,7 @@ const INTERNAL_ASKED =
 
 /** Doubt that the treatment works at all ("is it legit?", "is it just woo woo?", "is dry needling a scam?"). */
 const DOUBTS_IT_WORKS =
-  /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b/;
+  /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b|\b(is|isn t|isnt|s) (acupuncture|acu|dry needling|dn|needling|it|that|this) (actually |really |even |all |just )?(proper |real |actual |legit |hard |based on )?(science|scientific|evidence based|proven|backed by (science|research|evidence))\b|\b(has|have|was|were|is) (acupuncture|acu|dry needling|dn|needling|it|that|this|they|any of (it|that|this|them))( (actually|really|ever|even|properly|scientifically))*( been)?( (actually|really|ever|even|properly|scientifically))* (proven|tested|studied|researched|backed up|shown to work)\b|\b(or|just) (hippie|hippy|new age|airy fairy) (stuff|nonsense|rubbish|crap|thing|things)\b/;
 
 /** "would gout fall under…", "does that count as…": what is asked to count as something else. */
 const COUNTED_AS =
@@ -1064,9 +1091,9 @@ export class IntentRecognizer {
     const norm = a.tokens.map((t) => t.norm);
     const joined = norm.join(' ');
     const care = SELF_CARE.exec(joined);
-    if (care) return { kind: 'selfcare', text: careNamed(care[3]) };
-    if (ICE_OR_HEAT.test(joined)) return { kind: 'selfcare', text: 'ice' };
-    if (REST_OR_ACTIVE.test(joined)) return { kind: 'selfcare', text: 'rest' };
+    if (care && selfCareAsked(a.cleaned, SELF_CARE)) return { kind: 'selfcare', text: careNamed(care[3]) };
+    if (ICE_OR_HEAT.test(joined) && selfCareAsked(a.cleaned, ICE_OR_HEAT)) return { kind: 'selfcare', text: 'ice' };
+    if (REST_OR_ACTIVE.test(joined) && selfCareAsked(a.cleaned, REST_OR_ACTIVE)) return { kind: 'selfcare', text: 'rest' };
     // "How many milligrams of magnesium should I take for cramps?": a dose is advice about a medicine, whatever the
     // article says of the thing dosed.
     const dose = doseAsked(joined);
@@ -1088,6 +1115,10 @@ export class IntentRecognizer {
     // ("I'm a yoga teacher, and I'm curious what acupuncture is meant to do": the writer's own trade, not a service asked about)
     if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
+    // ("Is it better than a cortisone shot for shoulder impingement?": a listed condition set beside a medicine is asked
+    // about; the answer says what the article says of it, and compares nothing)
+    if (found.value === 'medicine' && a.conditions.some((c) => !c.value.partial && !c.value.excluded) && /\bbetter than\b/.test(joined))
+      return undefined;
     if (found.value === 'medicine') {
       // ("I've tried the creams and the fish oil, some good, some not so much … is dry needling any use for
       // osteoarthritis?": with a condition named, the medicine's own sentence must ask about it)
@@ -1661,6 +1692,14 @@ export class IntentRecognizer {
     const clinic = this.options.conditionIntent !== undefined;
     const said = plain.join(' ');
     if (clinic && PRESENCE_CHECK.test(said)) return { ...withScores, intent: 'greeting', score: top.score, reason: 'entity' };
+    // ("Can I talk to the actual acupuncturist about my situation before I book? I've got questions a website can't
+    // answer.": a person asked for, whatever else the message says)
+    if (clinic && PERSON_ASKED_FOR.test(plainCleaned)) return { ...withScores, intent: 'human', score: 1, reason: 'entity' };
+    // ("I'm on warfarin, is dry needling ok for me?", "i have a pacemaker, is acupuncture alright for me?": whether it is
+    // safe for someone, told why they ask; the article does not say, the team does. Not "which suits me?")
+    const okForMe = OK_FOR_ME.exec(said);
+    if (clinic && okForMe && a.conditions.length === 0 && MEDICAL_TOLD.test(said.slice(0, okForMe.index)))
+      return { ...withScores, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("good morning sorry my english not so good I am from Vietnam, I want ask question ok?": leave to ask, greeted, the
     // question still to come; never "not something I can help with")
     if (clinic && a.conditions.length + a.treatments.length + a.impliedTreatments.length === 0 && LEAVE_TO_ASK.test(plainCleaned))
@@ -1675,7 +1714,7 @@ export class IntentRecognizer {
     if (clinic && result.treatments.length === 2 && a.conditions.length === 0 && understandingChecked(lower))
       return { ...withScores, intent: 'difference', score: 1, reason: 'entity' };
     // ("What it is actually doing inside there?", "what are the needles actually doing in me?"): how it works, asked plainly
-    if (clinic && WHAT_IT_DOES.test(lower) && a.conditions.length === 0)
+    if (clinic && (WHAT_IT_DOES.test(lower) || WHY_IT_HELPS.test(said.trim())) && a.conditions.length === 0)
       return { ...withScores, intent: 'how_it_works', score: top.score, reason: 'classified' };
     // ("Is this a condition your clinic addresses?", "does your clinic address sciatica": "address" as what a clinic
     // treats, not where it is)
@@ -1881,7 +1920,12 @@ export class IntentRecognizer {
       top.intent !== this.options.conditionIntent
     )
       return { ...withScores, intent: this.options.conditionIntent, score: top.score, reason: 'entity' };
-    if (WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT) && !conditionIntent)
+    // ("My wife keeps telling me to try needles. Which kind would be for me?": the choice asked in a last sentence of its own)
+    if (
+      ((WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT)) ||
+        (sentencesOf(text).length > 1 && WHICH_FOR_ME.test(plainForm(lastSentence(text))))) &&
+      !conditionIntent
+    )
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is
     // wanted or turned down, then the choice asked in a sentence of its own)

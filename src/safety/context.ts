@@ -117,6 +117,8 @@ const DISTANT = [
   // "18 months of brain fog and breathlessness", "nerve pain … hasn't gone away months later": a standing complaint.
   /\b(\d+|a few|few|several|many|a couple of|couple of|two|three|four|five|six|eight|ten|twelve|eighteen) (months?|years?) (of|later|on|now)\b/,
   /\bfor (years|months|ages|decades|a long time|most of my life|as long as i can remember)\b/,
+  // ("my asthma's been rubbish all winter, the puffers are barely touching it": a season of it, a standing complaint)
+  /\b(all|the whole|the entire|most of the|since the start of) (winter|summer|autumn|fall|spring|year|season)( long)?\b/,
   // ("had to sit down for a while": how long a rest lasted, not when)
   /(?<!\b(sit|sat|sitting|lie|lay|lying|rest|rested|resting|wait|waited|waiting|stay|stayed|down|there|outside|car|recover|recovered) )\bfor a while\b/,
   // "long covid for a year, breathless", "6 months after covid", "hasn't gone away months later": a standing complaint.
@@ -406,8 +408,10 @@ function ownClaim(text: string): string {
   return text.replace(NEW_CLAIM, '$3');
 }
 /** "the missus reckons there's a needle still in my traps": what someone sees on the writer, now; not hearsay. */
-// ("mrs reckons theres a bit of needle snapped off in there": in the writer's back, just told)
-const SEEN_ON_ME = /\breckons (that )?(there is|there are|theres) (\w+ ){1,6}(in|under|on|inside) (my|me|there)\b/;
+// ("mrs reckons theres a bit of needle snapped off in there": in the writer's back, just told; "missus reckons there's
+// still a pin in the back of me neck": a place on the writer's body)
+const SEEN_ON_ME =
+  /\breckons (that )?(there is|there are|theres) (\w+ ){1,6}(in|under|on|inside|sticking out of) ((the|a) (\w+ ){1,2}of )?(my|me|there)\b/;
 /** "I'll faint just from looking", "pass out at the sight of it": a fear of what could happen, not a faint. */
 const AT_THE_SIGHT =
   /\b(faint|pass out|passing out|keel over|black out|collapse)(( just)? (from|at|by)| just) (looking|the sight|seeing|the thought|thinking|watching)\b|\b(faint|pass out|keel over|black out|collapse) (when|if|once|as soon as) (i|he|she|they|we) (see|sees|saw|look at|looks at|think about|thinks about|watch|watches)\b/;

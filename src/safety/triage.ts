@@ -750,6 +750,24 @@ const notToldFine = (said: string) =>
     .split(', ')
     .map((clause) => (ASKS_OF_TREATMENT.test(clause) ? clause.replace(/\b(needl\w*|session|acupunct\w*)\b/g, '') : clause))
     .join(', ');
+/**
+ * "I had it done at a physio before and I was really sore for two days after", "last time I was bruised for a week": an
+ * ordinary after-effect told as lasted and over (how long it lasted), not as going on.
+ */
+const REACTION_WORD =
+  '(sore|bruised|achy|aching|stiff|tender|tired|wiped out|exhausted|drained|weepy|emotional|light headed|lightheaded|woozy|dizzy|sleepy)';
+const REACTION_OVER = new RegExp(
+  `\\b(was|were|felt|got|i was|he was|she was)( \\w+){0,2} ${REACTION_WORD}( and \\w+)?( \\w+){0,3} for (a|an|one|two|three|four|five|six|seven|a few|few|a couple of|couple of|several|\\d+) (hours?|hrs?|days?|weeks?)\\b`,
+);
+/** What says the after-effect is there now ("still sore", "since yesterday", "I'm bruised"). */
+const AFTER_EFFECT_NOW = new RegExp(
+  `\\b(still|now|currently|at the moment|atm|right now|today|tonight|this (morning|afternoon|arvo|evening)|yesterday|last night|since (my|the|then|yesterday|this|last)|(i am|im|it is|its|is|are|am) (still |really |so |very |quite |a bit |pretty )?${REACTION_WORD})\\b`,
+);
+const reactionOver = (lower: string) => {
+  const said = lower.replace(/['’]/g, '');
+  return REACTION_OVER.test(said) && !AFTER_EFFECT_NOW.test(said);
+};
+
 /** The chest's muscles named as such ("tight muscles in my chest", "my pecs", "chest muscles are sore from bench"). */
 const CHEST_MUSCLES = /\b(muscles? (in|across|of) (my|the) chest|chest muscles?|pec muscles?|pecs|pectorals?)\b/;
 /** What keeps chest pain an emergency whatever brings it on: sweating, breathlessness, the arm or jaw, pressure, fainting. */
@@ -1520,6 +1538,14 @@ export class SafetyTriage {
       const base = { sign: sign.id, theme: sign.theme, source: 'pattern' as const };
       const top = m.tier === 'emergency' || m.tier === 'crisis';
       const note = (text?: string) => text && consider({ ...base, mode: 'note', note: text });
+      // ("I had it done at a physio before and I was really sore for two days after. Is that normal?": an ordinary
+      // after-effect told as lasted and over, asked about: the answer, with the tier's "if it happens" line; its clause is
+      // told as over, not the classifier's to read again)
+      if (m.tier === 'clinic' && (m.context === 'current' || m.context === 'past') && question && reactionOver(lower)) {
+        note(sign.caution ?? this.knowledge.tiers.clinic.ifItHappens);
+        toldAsRisk.add(m.clause);
+        continue;
+      }
       switch (m.context) {
         case 'negated':
           break;
