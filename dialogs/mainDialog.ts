@@ -208,6 +208,9 @@ const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Words that ask for a recommendation ("which is better for me, the Chinese way or the Western way?"). */
 const FOR_ME = /\b(for me|better|best|suits?|should i|recommend\w*|advise)\b/;
 
+/** "they", "it", "those": words that point back at what was talked about last. */
+const POINTS_AT_LAST = /\b(it|its|they|them|their|theyre|that|this|those|these)\b/i;
+
 /** Intents whose question may be answered by one passage of the article. */
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
 
@@ -473,7 +476,17 @@ export class MainDialog extends ComponentDialog {
           (question.conditionFromContext && recognition.intent === 'how_it_works' && picked)) &&
         // ("Is acupuncture suitable for bedwetting in kids?": a thing we do not know asked of a treatment takes a passage only
         // when one clearly answers)
-        ((question.treatment && !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent))) ||
+        // ("where can I get a coffee?" after dry needling: nothing of the clinic's in it, so the treatment talked about
+        // takes a passage only when one clearly answers)
+        ((question.treatment &&
+          !(recognition.unknownAsked === 'for' && UNSURE_INTENTS.has(recognition.intent)) &&
+          !(
+            recognition.reason === 'no_domain_words' &&
+            question.treatmentFromContext &&
+            UNSURE_INTENTS.has(recognition.intent) &&
+            // ("where are they found?" after trigger points points back at them)
+            !POINTS_AT_LAST.test(recognition.text)
+          )) ||
           recognition.reason === 'ambiguous' ||
           clearPassage ||
           whichFact)

@@ -99,6 +99,13 @@ const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
 const HISTORY_TOLD =
   /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
 // (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
+/** "both of those", "they both", "all of them": things pointed at, named by no word of their own. */
+const POINTERS_ONLY = /^((both|all|each|either|any) (of )?)?(them|those|these|they|it|that|this)( both| all)?$/i;
+
+/** "Which of your two treatments would suit me?", "which would be best for my dad?": the choice asked for someone. */
+const SUITS_WHOM =
+  /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your (two )?treatments| of your two| of the (two )?treatments)?( would| do| does| could| might| will| is| s)?( you)? (suit|suits|be (best|better|right|good|the one) for|is (best|better|right) for|recommend for|suggest for) (me|him|her|us|them|my \w+)\b/;
+
 const ASKS =
   /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
 
@@ -363,16 +370,38 @@ function twoComplaints(part: string, recognize: (p: string) => Recognition): str
   // (a question listing things stays whole: "Can dry needling help my plantar fasciitis, my husband's carpal tunnel, and
   // my daughter's asthma?")
   if (ASKS.test(part.trim())) return undefined;
-  const m = NEXT_COMPLAINT.exec(part);
-  if (!m || m.index === 0) return undefined;
-  const first = part.slice(0, m.index);
-  const second = part.slice(m.index + m[0].length);
+  // ("I have carpal tunnel and also tinnitus": the second complaint told as what the writer also has)
+  const also = ALSO_HAVE.exec(part.trim());
+  const m = also ? undefined : NEXT_COMPLAINT.exec(part);
+  if (!also && (!m || m.index === 0)) return undefined;
+  const first = also ? `${also[1]} ${also[2]}` : part.slice(0, m!.index);
+  const second = also ? `${also[1]} ${also[3]}` : part.slice(m!.index + m![0].length);
   // (listed conditions, not broader words: "trouble sleeping and my digestion's all over the place" is one choice to make)
-  const one = recognize(first).conditions.filter((c) => !c.value.excluded && !c.value.partial);
-  const two = recognize(second).conditions.filter((c) => !c.value.excluded && !c.value.partial);
-  if (one.length !== 1 || two.length !== 1 || one[0].value.name === two[0].value.name) return undefined;
-  return [first, second];
+  const listed = (r: Recognition) => r.conditions.filter((c) => !c.value.excluded && !c.value.partial);
+  // (or one listed and one the list does not name: "I have asthma and my wife has a stiff neck")
+  // (told, "I have tinnitus", it is asked about as "what about tinnitus?")
+  const asAsked = (told: string) => {
+    const thing = told.trim().replace(HAS_LEAD, '').trim();
+    if (thing === told.trim() || !thing) return undefined;
+    const r = recognize(`what about ${thing}?`);
+    return r.conditions.length === 0 && r.unlistedText && !POINTERS_ONLY.test(r.unlistedText.trim()) ? `what about ${thing}?` : undefined;
+  };
+  const [a, b] = [recognize(first), recognize(second)];
+  const one = listed(a);
+  const two = listed(b);
+  if (one.length === 1 && two.length === 1 && one[0].value.name !== two[0].value.name) return [first, second];
+  const otherB = one.length === 1 && b.conditions.length === 0 ? asAsked(second) : undefined;
+  if (otherB) return [first, otherB];
+  const otherA = two.length === 1 && a.conditions.length === 0 ? asAsked(first) : undefined;
+  if (otherA) return [otherA, second];
+  return undefined;
 }
+/** Who has a complaint, told before it ("I have", "my wife has", "he gets"). */
+const HAS_LEAD =
+  /^(?:(?:i|we|he|she|they)|(?:my|our) \w+)(?: also)? (?:have|has|get|gets|got|ve got|have got|has got|s got|suffer from|suffers from|suffer with|suffers with)\s+/i;
+/** "I have X and also Y": two complaints of the writer's own, the verb said once. */
+const ALSO_HAVE =
+  /^((?:i|we)(?: also)? (?:have|get|got|ve got|have got|suffer from|suffer with))\s+(.+?),?\s+and\s+also\s+(?:have\s+|get\s+|got\s+)?(.+)$/i;
 
 /** A question about a person and nothing else ("what about my wife?", "and my son?"). */
 const ABOUT_PERSON =
@@ -628,7 +657,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     questions.length === 1 &&
     questions[0] === parts.at(-1) &&
     parts.length > 1 &&
-    (CHOICE_ASKED.test(plainForm(questions[0])) || IF_I_WANTED_WHICH.test(plainForm(questions[0])))
+    (CHOICE_ASKED.test(plainForm(questions[0])) || IF_I_WANTED_WHICH.test(plainForm(questions[0])) || SUITS_WHOM.test(plainForm(questions[0])))
   )
     return false;
   // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": one question about the
@@ -794,6 +823,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     if (recognized.length > 1 && treatmentTurnedDown(part) && r.conditions.length === 0) continue;
     // ("…lumps in my shoulders that feel like marbles. Would dry needling get rid of those lumps?": "those lumps" are the
     // ones told before, already answered, no unlisted thing of their own)
+    // ("I have a sore knee and my wife has a stiff neck. Are both of those on your list?": the things the other parts name,
+    // pointed at, answered there; never "“both of those” isn’t on the list")
+    if (r.unlistedText && POINTERS_ONLY.test(r.unlistedText.trim()) && recognized.some((o) => o !== one && o.conditions.length > 0)) continue;
     const pointedAt = /^(those|these|that|this|the same) (.+)$/i.exec(r.unlistedText ?? '')?.[2]?.toLowerCase();
     if (pointedAt && answers.length > 0 && parts.some((p) => p !== part && p.toLowerCase().includes(pointedAt))) continue;
     // ("Should I stop it before coming, or reduce the dose? What do you advise?": the advice asked for is the part before's)

@@ -167,9 +167,21 @@ function toldBothWays(text: string): { internal: string[]; body: string[] } | un
 }
 const EITHER_SIDE = new Set(['joint', 'joints', 'cramp', 'cramps', 'tension', 'tense', 'inflammation', 'inflamed', 'balance', 'balanced']);
 
+/**
+ * Where a pain is, told in general words ("chronic pain in my joints and muscles", "aches all over my body"): the place of
+ * an ongoing pain, which both treatments can be used for, not a muscle problem that points to dry needling.
+ */
+const PAIN_PLACE =
+  /\b(pain|pains|ache|aches|aching) (in|all over|throughout|through|across) (my|the|his|her|all my|all of my) (muscles?|joints?|body|bones)( and (my )?(muscles?|joints?|bones))?\b/gi;
+
 /** The area this message tells (what it says outweighs what it denies or sets aside), if it clearly tells one. */
-const toldArea = (r: Told): Area | undefined =>
-  leadingArea(toldConcerns(r.text, r.conditions)) ?? (r.conditions.some((c) => c.value.name === 'chronic pain') ? 'chronic' : undefined);
+function toldArea(r: Told): Area | undefined {
+  const chronic = r.conditions.some((c) => c.value.name === 'chronic pain');
+  // (with chronic pain named, where it is told in general words tells no area: "chronic pain in my joints and muscles …
+  // which of the two would be the one for chronic pain?" is asked about ongoing pain)
+  const told = leadingArea(toldConcerns(chronic ? r.text.replace(PAIN_PLACE, '$1') : r.text, r.conditions));
+  return told ?? (chronic ? 'chronic' : undefined);
+}
 
 /** "I don't want anything spiritual", "nothing too scientific", "I don't trust all this modern stuff", "I don't buy the energy and meridian stuff", "I don't care about energy or chi", "I dont want any of the chi energy stuff", "my grandmother doesn't want anything 'Western'": one approach turned down, so the other is the one. */
 const TURNS_DOWN =

@@ -390,6 +390,10 @@ const FLOORS: Record<string, number> = {
   // and final and on session 47's start) and pa27 (sceptics and returning patients; 98 on session 47's start), read.
   'patients-words-test-137.json': 107,
   'patients-words-test-139.json': 107,
+  // Session 48: pa28 (a broad everyday mix; kept unread through session 47: 101 on its start and final and on session 48's
+  // start) and pa29 (older writers and writers whose first language is not English; 100 on session 48's start), read.
+  'patients-words-test-140.json': 109,
+  'patients-words-test-141.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

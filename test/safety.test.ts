@@ -2739,6 +2739,27 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 48's kinds: a pain that goes down the leg, the craving for cigarettes, needles in the skin wondered about, a robot asked after, a horror story read and a lifelong asthma are not alarms; a side gone useless, a swig of eucalyptus oil and a needle left in still are", () => {
+    expectNoGuidanceFirst('The pain is start in my buttock on the left side and it go down the back of the leg, all the way to the calf');
+    expectTier("lol why does my face feel like it's sliding off on one side and my arm's gone all useless, just happened", 'emergency', ['alone']);
+    expectTier('his left side has gone', 'emergency', ['alone']);
+    expectNoGuidanceFirst('A fellow at the RSL told me acupuncture takes away the craving for the cigarettes. Is that something you do?');
+    expectNoGuidanceFirst('I had a cigarette before my session, is that ok');
+    expectTier('my son ate a cigarette', 'emergency', ['alone']);
+    expectTier("Probably fine but my 3yo had a mouthful of eucalyptus oil, she's coughing a bit", 'emergency', ['alone']);
+    expectTier("husband took his sleeping tablets with a bottle of wine and I can't keep him awake", 'emergency', ['alone']);
+    expectNoGuidanceFirst('how would needles in my skin do anything for my gut tho?');
+    expectNoGuidanceFirst('I hate the thought of needles in my skin, does it hurt');
+    expectTier('there is still a needle in my skin from yesterday', 'urgent');
+    expectTier('Upon returning home I discovered that an acupuncture needle remains inserted in my left forearm.', 'urgent');
+    expectNoGuidanceFirst('Is it a robot I am writing to? My daughter says these things are all robots now.');
+    expectTier('are you a real person i just want to die', 'crisis', ['alone']);
+    expectNoGuidanceFirst(
+      "been reading horror stories and now I'm spiralling about the one where a lady's lung got punctured from needling, what are the chances?",
+    );
+    expectNoGuidanceFirst('my mum has had asthma her whole life, she has a puffer, can she have acupuncture for her knee?');
+    expectTier("my dad has had asthma his whole life and right now he can't breathe", 'emergency', ['alone']);
+  });
   it("session 47's kinds: a needle someone else sees in the writer's neck is urgent care; a fainting couch, a hamstring's 'heart attack', a heart a GP checked, soreness that lasted and is over, asthma all season and a complaint letter are not alarms", () => {
     expectTier("my partner reckons there's a bit of needle sticking out of the back of my knee from yesterday's session", 'urgent');
     expectNoGuidanceFirst('do you keep a fainting couch in the room lol');

@@ -5129,6 +5129,107 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 48's kinds: older and first-language writers, follow-ups that point elsewhere", () => {
+    it('chronic pain told as in the joints and muscles, and which of the two is for it: the article says both', async () => {
+      const r = await say('I have had chronic pain in my joints and muscles for many years. Which of the two would be the one for chronic pain?');
+      expect(r.text).to.match(/both can be used for musculoskeletal conditions and chronic pain/);
+      expect(r.text).to.not.match(/points to dry needling/);
+    });
+
+    it('"When you say \'internal ailments\', what do you mean? Things like the stomach?" is one question, answered from the article', async () => {
+      const r = await say("When you say one treatment is more for 'internal ailments', what do you mean by that? Things like the stomach?");
+      expect(r.text).to.match(/internal ailments/);
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('what happens once a knot has let go is what releasing trigger points does (lactic acid, blood circulation)', async () => {
+      const r = await say('Once the knot in the muscle has let go, what happens then?');
+      expect(r.text).to.match(/lactic acid/);
+      expect(r.text).to.match(/blood circulation/);
+    });
+
+    it('"are both of those on your list?" names no condition of its own', async () => {
+      const r = await say('I have a sore knee and my wife has a stiff neck. Are both of those on your list?');
+      expect(r.text).to.match(/Knee pain/);
+      expect(r.text).to.match(/Neck pain/);
+      expect(r.text).to.not.match(/“both of those” isn’t on the list/);
+    });
+
+    it('a listed complaint and an unlisted one told together, then "either of them?", answers both: the listed one and the honest "not on the list"', async () => {
+      const r = await say('I have carpal tunnel and also tinnitus. Can needling help with either of them?');
+      expect(r.text).to.match(/Carpal tunnel syndrome/);
+      expect(r.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(r.text).to.not.match(/“either of them”/);
+      const two = await say('I have asthma and my wife has a stiff neck. Are they both on the list?');
+      expect(two.text).to.match(/“asthma” isn’t on the list/);
+      expect(two.text).to.match(/Neck pain/);
+    });
+
+    it('the cost of treating it, asked beside a condition, is the team’s to tell', async () => {
+      const r = await say('I have a clicking jaw. Is that on your list, and what would the cost be to treat it?');
+      expect(r.text).to.match(/Temporomandibular/);
+      expect(r.text).to.match(/Our team can answer/);
+    });
+
+    it('"does the other treatment work on the chi as well?" after acupuncture asks about dry needling, whose the chi is not', async () => {
+      const r = await afterSaying(
+        "What is this 'chi' I keep hearing about with the acupuncture?",
+        'And does the other treatment work on the chi as well?',
+      );
+      expect(r.text).to.match(/belongs to acupuncture, not dry needling/);
+      expect(r.text).to.match(/knots/);
+    });
+
+    it('a writer excusing their English, asking to be understood or to ask questions, is reassured, never declined', async () => {
+      const understood = await say('Forgive me, my English is not so good, I am from Croatia. Can you understand what I write?');
+      expect(understood.text).to.match(/No need to apologise/);
+      const ask = await say('Good morning. I am new in Australia, my English is not so good, sorry. I can ask you some questions about the needles?');
+      expect(ask.text).to.not.match(/isn’t on the list|not something I can help with/);
+    });
+
+    it('who to ask, or "so I should just ask?", after an unlisted condition gets the clinic’s people', async () => {
+      const who = await afterSaying('Would dry needling help with bunions?', 'ok fair enough, who could I ask about it then?');
+      expect(who.text).to.match(/reach a person/);
+      expect(who.text).to.not.match(/Myotherapy/);
+      const ask = await afterSaying(
+        'Is that list of 21 conditions everything you use dry needling for?',
+        'so if mine isnt on there i should just ask?',
+      );
+      expect(ask.text).to.match(/reach a person/);
+    });
+
+    it('"is it an old practice or more modern?" after acupuncture is its age', async () => {
+      const r = await afterSaying('Where does acupuncture originally come from?', 'is it an old practice or more modern?');
+      expect(r.text).to.match(/ancient/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('a question with nothing of the clinic’s in it after dry needling ("where can I get a coffee?") gets no passage about needles', async () => {
+      const r = await afterSaying('what is dry needling', 'is there a cafe nearby where my husband can wait for me?');
+      expect(r.text).to.not.match(/trigger points/);
+    });
+
+    it('"would it help the posture side of things or just the knots?" is about posture', async () => {
+      const r = await afterSaying('what is dry needling', 'would it help the posture side of things or just the knots?');
+      expect(r.text).to.match(/postural re-patterning/);
+    });
+
+    it('problems told, then "which of your two treatments would suit me?", is the choice, never a passage about one told sentence', async () => {
+      const r = await say(
+        "Desk job, posture is shocking, and I've got knots in my upper traps that never go away. Which of your two treatments would suit me?",
+      );
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.not.match(/lactic acid/);
+    });
+
+    it('"can it help me lose weight as well?" names what the person is helped to do, which the list does not have', async () => {
+      const r = await say('Does acupuncture help with gut problems? And can it help me lose weight as well?');
+      expect(r.text).to.match(/digestive issues/);
+      expect(r.text).to.match(/“lose weight” isn’t on the list/);
+    });
+  });
+
   describe("session 46's kinds: chat sent a thought a message, medical readers, quotes from the page", () => {
     /** The last reply of one conversation, every turn said in order. */
     async function lastReplyOf(turns: readonly string[]) {

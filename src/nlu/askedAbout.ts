@@ -80,6 +80,8 @@ const NUMBER = new RegExp(`^(${NUMBER_WORDS}|a|an|couple)$`);
 
 /** A person first: what follows is what they want, not a condition ("help me relax"). */
 const PERSON = new Set('me him her us them you it i my his our their your'.split(' '));
+/** Who is helped to do something ("help me lose weight"). */
+const HELPED = new Set(['me', 'him', 'her', 'us', 'them']);
 /** A person named, then what they have ("my wife, she gets ", "my son - he has "). */
 const PERSON_THEN =
   /^(?:my|his|her|our) \w+[,:;–—-]?\s+(?:(?:she|he|they)\s+)?(?:gets|has|have|got|has got|s got|suffers from|suffers with|is getting|keeps getting|gets bad|has bad)\s+/;
@@ -122,6 +124,11 @@ function thingAt(rest: string): string | undefined {
     out.push(m[0]);
   }
   const plain = out.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  // ("can it help me lose weight as well?": what the person is helped to do is the thing)
+  if (HELPED.has(plain[0]) && plain.length >= 3 && !NOT_A_THING.has(plain[1]) && !PERSON.has(plain[1])) {
+    const done = thingAt(out.slice(1).join(' '));
+    if (done) return done;
+  }
   // "help me relax", "help him sleep": a person, not a thing.
   // ("for three years": a time, no thing)
   // ("what about my wife?": the person asked about, whose problem follows, no thing)

@@ -239,7 +239,10 @@ export function followUp(r: Recognition, ctx: ClinicContext): Recognition {
   const otherPlace = r.conditions.length > 0 && (OTHER_PLACED.test(r.text.toLowerCase()) || (otherCondition && !otherTreatmentSaid));
   if (otherCondition && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherTreatmentSaid)
     return { ...r, intent: 'condition_query', reason: 'classified', score: 1 };
-  if (ctx.lastTreatment && r.treatments.length === 0 && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherPlace) {
+  // ("does the other treatment work on the chi as well?" after acupuncture: the treatment the concept points to is the one
+  // answered last; the other one, said so, is asked about)
+  const onlyImplied = r.treatments.length > 0 && r.treatments.every((t) => r.implied?.includes(t));
+  if (ctx.lastTreatment && (r.treatments.length === 0 || onlyImplied) && OTHER_ONE.test(r.text.toLowerCase()) && !comparing && !otherPlace) {
     // ("which one's for muscles then" … "and the other one is better for what?": what the other one is for)
     const about =
       r.intent === 'difference' || r.intent === 'similarity'
@@ -684,9 +687,14 @@ export function otherWantedInstead(r: Recognition, ctx: ClinicContext): boolean 
 }
 
 /** Whom to ask, asked right after an answer ("hmm ok. so who do i ask then", "ok so who can I talk to about it?"). */
+// ("ok fair enough, who could I ask about it then?")
 const WHO_TO_ASK =
-  /^(ok |okay |hmm |so |right |and |but |well |then )*(who|whom) (do|should|can|could|would) (i|we) (ask|talk to|speak to|speak with|talk with|contact|call|ring|email|message|go to|see)( about (it|that|this|them))?( then| instead| now)?$/;
+  /^(ok |okay |hmm |so |right |and |but |well |then |fair enough |alright |all right |oh |ah |i see |got it |no worries |thanks |cheers )*(who|whom) (do|should|can|could|would|else do|else should|else can|else could) (i|we) (ask|talk to|speak to|speak with|talk with|chat to|chat with|contact|call|ring|email|message|go to|see|check with|get in touch with)( about (it|that|this|them|those))?( then| instead| now)?$/;
+/** The next step checked back right after an answer ("so if mine isnt on there i should just ask?", "so I should call them then?"). */
+const SHOULD_JUST_ASK =
+  /\b(i|we) (should|could|can|would|will|ll|d better|better|need to|have to) (just )?(ask|call|ring|phone|contact|email|check with|speak to|talk to)( them| you| you guys| yous| the (practitioner|practitioners|clinic|team|staff|acupuncturist|physio)| one of (them|the practitioners|your practitioners|the team)| someone| somebody)?( then| first| instead| directly| about it| about that| about mine)?$/;
 
 export function personAskedAfter(text: string, ctx: ClinicContext): boolean {
-  return ctx.lastIntent !== undefined && WHO_TO_ASK.test(plainForm(text));
+  const said = plainForm(text);
+  return ctx.lastIntent !== undefined && (WHO_TO_ASK.test(said) || SHOULD_JUST_ASK.test(said));
 }

@@ -88,7 +88,8 @@ export function splitQuestions(text: string): string[] {
     .flatMap((p) => {
       // ("Hi, what's lactic acid got to do with it, can you do my hip": after a greeting too)
       const asked = p.trim().replace(GREETING_LEAD, '');
-      return STARTS_AS_QUESTION.test(asked) || ASKING_LEAD.test(asked) ? p.split(COMMA_QUESTION) : [p];
+      // ("When you say one is more for 'internal ailments', what do you mean by that?": a lead that quotes, not a question)
+      return (STARTS_AS_QUESTION.test(asked) || ASKING_LEAD.test(asked)) && !QUOTES_BEFORE_ASKING.test(asked) ? p.split(COMMA_QUESTION) : [p];
     })
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {
@@ -108,6 +109,8 @@ export function splitQuestions(text: string): string[] {
     if (last !== undefined && STUB.test(last)) joined[joined.length - 1] = `${last} also ${p}`;
     // ("what are metabolic byproducts and why should I care about them?": why it matters is the same question)
     else if (last !== undefined && WHY_IT_MATTERS.test(p.trim())) joined[joined.length - 1] = `${last} and ${p}`;
+    // ("… what do you mean by that? Things like the stomach?": an example offered is the same question, guessed at)
+    else if (last !== undefined && EXAMPLE_OFFERED.test(p.trim())) joined[joined.length - 1] = `${last}, ${p}`;
     else joined.push(p);
   }
   return joined.length ? joined : [text];
@@ -119,6 +122,14 @@ const CLINIC_WORD_ALONE =
 
 /** A greeting before a question ("Hi, what's…", "Hello there, can…"). */
 const GREETING_LEAD = /^(hi|hello|hey|hiya|heya|g'?day|good (morning|afternoon|evening|day))( there| all| team| everyone)?[,!.]*\s+/i;
+
+/** "When you say…", "when the article talks about…": what was said, quoted before the question about it. */
+const QUOTES_BEFORE_ASKING =
+  /^(so |and |but |ok |okay )?(when|where) (you|u|it|they|the article|your article|the website|your website|the site|your site|the page) (say|says|said|mention|mentions|mentioned|talk about|talks about|talked about|write|writes|wrote|refer to|refers to|call|calls)\b/i;
+
+/** "Things like the stomach?", "like my knee?", "such as sleep?": an example offered for the question before, in a few words. */
+const EXAMPLE_OFFERED =
+  /^(so |you mean |do you mean |meaning )?((things|stuff|something|anything|problems|issues|ailments|conditions|ones)\s+)?(like|such as|e\.?g\.?|for example|for instance)\s+[^?.!]{1,40}[?.!]*$/i;
 
 /** "why should I care about them?", "why does that matter?": asks why the last question's thing matters, no question of its own. */
 const WHY_IT_MATTERS =

@@ -40,6 +40,9 @@ const POINTS_TO_ONE =
 const NEW_TO_IT =
   /\b(new|brand new|fairly new|totally new|completely new) (to (all )?(this|it|that|these|acupuncture|needling|dry needling|needles|the clinic|the area)( stuff| business| world)?|here|patient|client|at this)\b/gi;
 
+/** "… or just the knots?": the baseline a question sets its point against, at the end ("or only", "or merely"). */
+const OR_JUST = /\bor (just|only|merely|simply) (the |my |those |these |a )?[\w'’]+( [\w'’]+)?\s*[?!.]*\s*$/i;
+
 export class PassagePicker {
   private readonly cues: PhraseMatcher<Passage>;
 
@@ -128,6 +131,17 @@ export class PassagePicker {
     text: string,
     treatment: TreatmentId | 'both' | undefined,
     cues: PhraseMatcher<Passage> = this.cues,
+  ): { passage: Passage; score: number } | undefined {
+    // ("would it help the posture side of things or just the knots?": what is asked comes before "or just"; "do myos do dn
+    // or just physios?" has nothing before it that a passage answers, and is read whole)
+    const before = text.replace(OR_JUST, ' ');
+    return (before !== text ? this.scoredWhole(before, treatment, cues) : undefined) ?? this.scoredWhole(text, treatment, cues);
+  }
+
+  private scoredWhole(
+    text: string,
+    treatment: TreatmentId | 'both' | undefined,
+    cues: PhraseMatcher<Passage>,
   ): { passage: Passage; score: number } | undefined {
     // ("has anyone proven the old one works, or is it just tradition?": research asked, not how old it is; "which is the
     // ancient one?" asks what the words point to)

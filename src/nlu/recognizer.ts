@@ -56,7 +56,7 @@ const MONEY_ASKED =
 /** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
 // ("how much would a course of that cost me?": a course of treatment; never "of course")
 const OF_OUR_CARE =
-  /\b((?<!\bof )courses?|discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost))\b/;
+  /\b((?<!\bof )courses?|discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost)|(to|for) (treat|treating|needle|needling) (it|this|that|them|both|each|my|his|her|the|those|these|us|me))\b/;
 /** "is it expensive?", "how much is that?", "how much for both?": a short question about a price is the clinic's ("it" is what was talked about). */
 const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 

@@ -119,6 +119,8 @@ const DISTANT = [
   /\bfor (years|months|ages|decades|a long time|most of my life|as long as i can remember)\b/,
   // ("my asthma's been rubbish all winter, the puffers are barely touching it": a season of it, a standing complaint)
   /\b(all|the whole|the entire|most of the|since the start of) (winter|summer|autumn|fall|spring|year|season)( long)?\b/,
+  // ("my dad's had asthma his whole life, it's fine, he has a puffer": a lifelong condition, not a sign now)
+  /\b((his|her|my|their|your|our) (whole|entire) life|all (his|her|my|their|your|our) life|since (he|she|i|they) (was|were) (a )?(kid|child|little|baby|boy|girl|toddler|teenager)|since birth|from birth|lifelong|life long)\b/,
   // ("had to sit down for a while": how long a rest lasted, not when)
   /(?<!\b(sit|sat|sitting|lie|lay|lying|rest|rested|resting|wait|waited|waiting|stay|stayed|down|there|outside|car|recover|recovered) )\bfor a while\b/,
   // "long covid for a year, breathless", "6 months after covid", "hasn't gone away months later": a standing complaint.
@@ -221,7 +223,7 @@ const HABITUAL = [
 
 /** Feelings about what might happen ("now I'm a bit spooked", "so now I'm nervous"): said with "now", no sign happening now. */
 const UNEASY =
-  'scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|freaking out|petrified|spooked|rattled|uneasy|jittery|apprehensive|on edge|concerned|creeped out|put off';
+  'scared|nervous|nervy|worried|anxious|wary|terrified|afraid|paranoid|hesitant|freaked out|freaking out|petrified|spooked|rattled|uneasy|jittery|apprehensive|on edge|concerned|creeped out|put off|spiralling|spiraling|panicking|stressing|stressed|overthinking|obsessing|doom scrolling|doomscrolling|losing sleep';
 
 /** Phrases that put it now: these beat a distant cue that is further from the sign. */
 const RECENT = [
@@ -373,7 +375,7 @@ const HYPOTHETICAL = [
   /\b(ask|asks|asking|asked|question|questions|questionnaire|form|forms|box|boxes|tick|ticks|ticked|ticking) (me |you |us |people |patients |everyone )?(about|for|re|regarding)\b/,
   /\b(make|makes|made|making) (people|someone|somebody|patients|anyone|you|a person|some people) (faint|pass out|black out|dizzy|bleed|collapse|light headed|lightheaded)\b/,
   /\b(risk|risks|chance|chances|possible|possibility|likely|likelihood|common|rare|side effects?|complications?|dangers?|dangerous|contraindications?|contraindicated)\b/,
-  /\b(worried|worry|worrying|afraid|scared|nervous|nervy|wary|jittery|apprehensive|uneasy|concerned|fear|frightened|anxious|paranoid|phobia) (about|of)\b/,
+  /\b(worried|worry|worrying|afraid|scared|nervous|nervy|wary|jittery|apprehensive|uneasy|concerned|fear|frightened|anxious|paranoid|phobia|spiralling|spiraling|panicking|stressing|overthinking|obsessing|freaking out|freaked out) (about|of|over)\b/,
   /\b(said|says|told me) (that )?(acupuncture|dry needling|needling|needles|it) (can|could|might|may|gave|causes|caused|made)\b/,
   // ("my mate said u can puncture a lung with dry needling??": what can happen to anyone, heard)
   /\b(said|says|told me|tells me|reckons|reckon) (that )?(you|u|ya|people|someone|somebody|anyone|patients|they) (can|could|might|may) (ever |even |actually |easily )?(get|have|puncture|collapse|bleed|faint|pass out|black out|die|end up|react|go into|catch|break|hit|damage|pierce|hurt|injure)\b/,
@@ -397,8 +399,9 @@ const HYPOTHETICAL = [
 // "(I) reckon the tip snapped off in me shoulder" is what the patient thinks now; "my mate reckons" is hearsay.
 // ("reckons his heart is thumping": the one it happens to says so now, not hearsay; SEEN_ON_ME below; "the missus
 // reckons I'm slurring": what someone hears in the writer now)
+// ("…spiralling about the one where someone's lung got punctured from needling": a story read, told by "the one where")
 const HEARSAY =
-  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep|has|have|looks|look|seems|seem|s)\b| (i am|im|i was|i sound|i look|i seem|he is|she is|he feels|she feels|he felt|she felt|he was|she was|they are|they feel|they felt)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories|(reading|googling|looking|watching|hearing) (up )?(about|on|into)|(reading|watching) (a |an |some |the |this |that )?(article|articles|story|stories|post|posts|video|videos|forum|forums|thread|threads))\b/;
+  /\b(heard|read|(people|they|some|mates?|everyone|folks|he|she|you|doctors|physios|others) reckon|reckons(?! (my|me|his|her|their) \w+ (is|are|feels|feel|keeps|keep|has|have|looks|look|seems|seem|s)\b| (i am|im|i was|i sound|i look|i seem|he is|she is|he feels|she feels|he felt|she felt|he was|she was|they are|they feel|they felt)\b)|reckoned|apparently(?! (i|im|i was|i had|i have|my))|supposedly|claims|claimed|swears|rumour|rumor|article|google|googled|horror stories|stories|(reading|googling|looking|watching|hearing) (up )?(about|on|into)|(reading|watching) (a |an |some |the |this |that )?(article|articles|story|stories|post|posts|video|videos|forum|forums|thread|threads)|the (one|story|case|video|post|article|thread) (where|about|in which|when) (someone|somebody|some|a|an|this|that|the|they|he|she))\b/;
 /** Words inside a sign's match that say it was read or heard about, not felt. */
 const READ_ABOUT = /\b(reading|read|heard|hearing|googling|googled|watching|watched) (up )?(about|on)\b/;
 /** Where a new claim begins: "and" or "but", then who it is about ("and me face…", "but now my arm…"). */

@@ -830,6 +830,8 @@ const ASKERS = [
   'my daughter',
   'my son',
 ];
+/** What a patient may wonder is at the other end of the chat (ASKING_FRAMES). */
+const READERS = ['robot', 'bot', 'chatbot', 'computer', 'machine', 'program', 'real person', 'person', 'human', 'real human'];
 const ASKING_FRAMES = [
   ...ASKERS.flatMap((who) => [
     `${who} want to know`,
@@ -868,6 +870,16 @@ const ASKING_FRAMES = [
   ...['put', 'set'].flatMap((v) => [`${v} my mind at ease`, `${v} my mind at rest`]),
   ...['writing', 'talking', 'speaking', 'chatting'].map((v) => `who i am ${v} to`),
   'who is on the other end',
+  // whether a machine is at the other end ("Is it a robot I am writing to? My daughter says these things are all robots
+  // now."): the classifier's crisis examples share "writing to"; the rest of the message is still read ("are you a real
+  // person, I just want to die" keeps its crisis)
+  ...READERS.flatMap((who) => [
+    ...['is it', 'is this', 'are you', 'am i talking to', 'am i writing to', 'am i chatting to', 'am i chatting with'].flatMap((q) => [
+      `${q} a ${who}`,
+      `${q} ${who}`,
+    ]),
+    ...['writing', 'talking', 'speaking', 'chatting', 'texting'].flatMap((v) => [`a ${who} i am ${v} to`, `${who} i am ${v} to`]),
+  ]),
   // ("so now I'm second guessing myself": doubt about the treatment, not about oneself)
   'second guessing myself',
   'second guessing it',
