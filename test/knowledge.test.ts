@@ -37,6 +37,13 @@ function loadError(edit: (dir: string) => void, check: (knowledge: Knowledge) =>
 describe('knowledge base', () => {
   const { knowledge } = clinic();
 
+  it('a safety lexicon concept holds the phrases of the concepts it includes ("took" and "swallowed" are both ways of taking something in)', () => {
+    const ingest = knowledge.safety.lexicon.concepts.get('ingest')!;
+    expect(ingest).to.include('took');
+    expect(ingest).to.include.members(knowledge.safety.lexicon.concepts.get('ingeststrong')!);
+    expect(ingest).to.not.include('{ingeststrong}');
+  });
+
   it('holds the article’s 21 dry needling conditions, named exactly as the article lists them', () => {
     const article = readFileSync(join(KNOWLEDGE_DIR, 'article.txt'), 'utf8');
     const listed = article
@@ -106,6 +113,15 @@ describe('knowledge base', () => {
       const err = loadError((dir) => editJson(dir, 'safety/signs.json', (d) => d.signs[0].patterns.push('chest (pain')));
       expect(err.file).to.equal('safety/signs.json');
       expect(err.field).to.match(/^signs\[0\]\.patterns\[\d+\]$/);
+    });
+
+    it('a safety lexicon concept that includes an unknown concept, or itself', () => {
+      const unknown = loadError((dir) => editJson(dir, 'safety/lexicon.json', (d) => d.concepts.ingest.push('{swallowwords}')));
+      expect(unknown.file).to.equal('safety/lexicon.json');
+      expect(unknown.field).to.equal('concepts.ingest');
+      expect(unknown.message).to.include('{swallowwords}');
+      const itself = loadError((dir) => editJson(dir, 'safety/lexicon.json', (d) => d.concepts.ingeststrong.push('{ingest}')));
+      expect(itself.message).to.match(/includes itself/);
     });
 
     it('a training file for an intent the bot does not know (no entry in the intent registry)', () => {

@@ -133,12 +133,27 @@ function loadLexicon(dir: string, fail: Fail): Lexicon {
   const conceptsRaw = data.concepts;
   if (!conceptsRaw || typeof conceptsRaw !== 'object' || Array.isArray(conceptsRaw))
     return fail(file, 'concepts', 'must be an object of name: [phrases]');
-  const concepts = new Map<string, string[]>();
+  const listed = new Map<string, string[]>();
   for (const [name, phrases] of Object.entries(conceptsRaw)) {
     if (!/^[a-z_]+$/.test(name)) fail(file, `concepts.${name}`, 'names are lower-case letters and _');
-    concepts.set(name, texts(phrases, file, `concepts.${name}`, fail, false));
+    listed.set(name, texts(phrases, file, `concepts.${name}`, fail, false));
   }
+  const concepts = new Map([...listed.keys()].map((name) => [name, withIncluded(name, listed, [], (why) => fail(file, `concepts.${name}`, why))]));
   return { replace, idioms, forms, concepts, keep, unstemmed };
+}
+
+/**
+ * A concept's phrases with the concepts it includes ("{ingeststrong}" in "ingest": every verb that puts something in the
+ * body, and "took", "had"…) put in their place, so a narrower group and the broader one that holds it are written once.
+ */
+function withIncluded(name: string, listed: Map<string, string[]>, path: string[], fail: (why: string) => never): string[] {
+  if (path.includes(name)) fail(`includes itself through ${[...path, name].join(' -> ')}`);
+  return listed.get(name)!.flatMap((phrase) => {
+    const included = /^\{([a-z_]+)\}$/.exec(phrase)?.[1];
+    if (!included) return [phrase];
+    if (!listed.has(included)) fail(`includes an unknown concept {${included}}`);
+    return withIncluded(included, listed, [...path, name], fail);
+  });
 }
 
 interface RawSign {
