@@ -59,7 +59,7 @@ import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
 import { welcomeFor } from '../src/bot/firstContact';
-import { notUnderstood, pointsBack, tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
+import { notUnderstood, pointsAtLast, pointsBack, tellsDetail, type ResolvedQuestion } from '../src/nlu/context';
 import { ClarifyDialog, ClarifyOptions, ClarifyResult } from './clarifyDialog';
 import { ConditionDialog } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
@@ -207,9 +207,6 @@ function onlyNervesAsked(text: string): boolean {
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
 /** Words that ask for a recommendation ("which is better for me, the Chinese way or the Western way?"). */
 const FOR_ME = /\b(for me|better|best|suits?|should i|recommend\w*|advise)\b/;
-
-/** "they", "it", "those": words that point back at what was talked about last. */
-const POINTS_AT_LAST = /\b(it|its|they|them|their|theyre|that|this|those|these)\b/i;
 
 /** Intents whose question may be answered by one passage of the article. */
 const PASSAGE_INTENTS = new Set<string>(['what_is', 'how_it_works', 'uses', 'difference', 'similarity', 'None', 'out_of_scope']);
@@ -485,7 +482,7 @@ export class MainDialog extends ComponentDialog {
             question.treatmentFromContext &&
             UNSURE_INTENTS.has(recognition.intent) &&
             // ("where are they found?" after trigger points points back at them)
-            !POINTS_AT_LAST.test(recognition.text)
+            !pointsAtLast(recognition.text)
           )) ||
           recognition.reason === 'ambiguous' ||
           clearPassage ||

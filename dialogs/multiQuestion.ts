@@ -274,7 +274,6 @@ function toldAsAnother(text: string, said: string, afterAnd: boolean): boolean {
   );
 }
 
-/** A part naming several conditions is one condition question per condition, in the order they were named. */
 /**
  * "anxious and wound up, jaw clenched, can't switch off. Would acupuncture calm me down?": the broader word is the only
  * one on the list of the treatment asked about, the rest only described from symptoms and listed for the other; it is
@@ -285,7 +284,10 @@ function fitsTreatmentAsked(asked: Recognition['treatments'], c: Recognition['co
   return all.every((d) => d.value.partial || (d.value.described && d.value.list !== asked[0]));
 }
 
-/** One recognition per condition a message asks about (`asked`: the treatments the whole message asks about). */
+/**
+ * A part naming several conditions is one condition question per condition, in the order they were named: one
+ * recognition per condition a message asks about (`asked`: the treatments the whole message asks about).
+ */
 function perCondition(r: Recognition, asked: Recognition['treatments'] = r.treatments): Recognition[] {
   // A broader word found in passing ("sleep" in "my hip hurts when I sleep on it") is not a second question.
   // ("plantar fasciitis and also bad reflux": one said as another complaint is a second question)

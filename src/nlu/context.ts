@@ -388,6 +388,16 @@ const POINTS_BACK = /\b(it|that|this)\b/i;
 export function pointsBack(text: string): boolean {
   return POINTS_BACK.test(text);
 }
+/** Every word that points back, plural and possessive too ("they", "those", "its"): `POINTS_BACK` and more. */
+const POINTS_AT_LAST = /\b(it|its|they|them|their|theyre|that|this|those|these)\b/i;
+
+/**
+ * Whether a message points back at what was talked about last in any number ("where are they found?" after trigger
+ * points). Wider than `pointsBack`, whose one thing can stand in for the word; this only says the message refers back.
+ */
+export function pointsAtLast(text: string): boolean {
+  return POINTS_AT_LAST.test(text);
+}
 /** "have it", "try it", "get it done": the treatment is what a patient has, tries or gets. */
 const TREATMENT_HAD = /\b(have|having|get|getting|try|trying|start|starting|book|booking|undergo|receive) (it|that|this)\b/;
 const MAX_POINTING_WORDS = 16;

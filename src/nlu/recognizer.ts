@@ -190,7 +190,7 @@ function asksAboutService(cleaned: string, service: string): boolean {
  * needles can do anything about??" tells what the GP said; the needles are asked about).
  */
 function selfCareAsked(cleaned: string, care: RegExp): boolean {
-  const sentences = cleaned.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  const sentences = linesAndSentencesOf(cleaned);
   if (sentences.length <= 1) return true;
   return sentences.some((x) => care.test(words(x).join(' ')) && (x.includes('?') || SERVICE_ASK.test(x.toLowerCase())));
 }
@@ -717,7 +717,6 @@ export function unclassified(text: string, fields: Partial<Recognition> = {}): R
   };
 }
 
-/** Words asking whether a treatment helps something. */
 /** "I'd like to ask about my shoulder", "a question regarding my knee". */
 const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question|questions|query|chat) (about|regarding|re|on) (my|his|her|our) \w+/;
 /** "is there anything you can do for dry eyes?": what the clinic can do for something, asked. */
@@ -727,6 +726,10 @@ const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry ne
 /** A message's sentences, split after . ! and ?. */
 export function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
+}
+/** A message's sentences and lines (a line break ends a sentence too, as in a message typed without full stops). */
+function linesAndSentencesOf(text: string): string[] {
+  return sentencesOf(text).flatMap((s) => s.split(/\n+/).filter((x) => x.trim()));
 }
 /** The last sentence of a message ("… Which one's for me?"). */
 function lastSentence(text: string): string {
