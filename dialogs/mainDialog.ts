@@ -75,6 +75,7 @@ import {
   sendConceptOwner,
   sendConceptsCompared,
   sendPassageAnswer,
+  sendMeaningNotExplained,
   sendQuotedAnswer,
   sendSameOfOther,
   TopicDialog,
@@ -436,6 +437,8 @@ export class MainDialog extends ComponentDialog {
       if (await this.sendWhyThatOne(context)) return step.endDialog();
       if (await this.sendSamePoint(context)) return step.endDialog();
       if (await this.sendAbbreviation(context, question)) return step.endDialog();
+      // ("My GP said I've got 'mechanical' back pain. What does that actually mean?": words the article does not explain)
+      if (single && (await sendMeaningNotExplained(context, this.deps))) return step.endDialog();
       if (single && (await sendQuotedAnswer(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptsCompared(context, this.deps))) return step.endDialog();
       if (single && (await sendConceptOwner(context, this.deps))) return step.endDialog();

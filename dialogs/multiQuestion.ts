@@ -46,7 +46,7 @@ import { beliefsTold, questionCount, questionParts, setAsideAfter, TELLS_WHAT } 
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import { CHOICE_ASKED, IF_I_WANTED_WHICH, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
+import { BARE_CHOICE, CHOICE_ASKED, IF_I_WANTED_WHICH, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -95,9 +95,12 @@ const MEDICINE_FOR_COMPLAINT =
 
 /** Intents whose answer is a topic's blurb, which a part that only tells (a treatment named in passing) does not ask for. */
 const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
-/** A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist") or someone's wish ("wife wants dn"), not as what they ask about. */
+/**
+ * A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist", "my last place did it along
+ * with the acupuncture") or someone's wish ("wife wants dn"), not as what they ask about.
+ */
 const HISTORY_TOLD =
-  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
+  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school|other) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath|place|clinic|practice)\b|\b(along with|alongside|together with|as well as|on top of|combined with) (the |my |some |a bit of )?(acupuncture|dry needling|needling|needles|acu|dn)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
 // (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
 /** "both of those", "they both", "all of them": things pointed at, named by no word of their own. */
 const POINTERS_ONLY = /^((both|all|each|either|any) (of )?)?(them|those|these|they|it|that|this)( both| all)?$/i;
@@ -107,7 +110,7 @@ const SUITS_WHOM =
   /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your (two )?treatments| of your two| of the (two )?treatments)?( would| do| does| could| might| will| is| s)?( you)? (suit|suits|be (best|better|right|good|the one) for|is (best|better|right) for|recommend for|suggest for) (me|him|her|us|them|my \w+)\b/;
 
 const ASKS =
-  /^\s*(do|does|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
+  /^\s*((do|does)(?! (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b| (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -657,9 +660,11 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   if (
     recognition.intent === 'which_suits' &&
     questions.length === 1 &&
-    questions[0] === parts.at(-1) &&
     parts.length > 1 &&
-    (CHOICE_ASKED.test(plainForm(questions[0])) || IF_I_WANTED_WHICH.test(plainForm(questions[0])) || SUITS_WHOM.test(plainForm(questions[0])))
+    ((questions[0] === parts.at(-1) &&
+      (CHOICE_ASKED.test(plainForm(questions[0])) || IF_I_WANTED_WHICH.test(plainForm(questions[0])) || SUITS_WHOM.test(plainForm(questions[0])))) ||
+      // ("so which then. mine's mostly stress and not sleeping": the choice asked in a word or two, the problems told after)
+      (questions[0] === parts[0] && BARE_CHOICE.test(plainForm(questions[0]))))
   )
     return false;
   // ("My GP put me on amitriptyline for nerve pain. Should I stop taking it if I start acupuncture?": one question about the

@@ -13,7 +13,9 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { conceptOwnerText, topicText, TREATMENT_NAMES, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { conceptOwnerText, meaningNotExplainedText, topicText, TREATMENT_NAMES, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import { meaningAsked } from '../src/nlu/meaningAsked';
+import { stem } from '../src/nlu/stem';
 import { plainForm } from '../src/nlu/normalize';
 import { asksAboutStaff, asksWhichOfAFact, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
 import { reply, say } from '../src/bot/reply';
@@ -79,11 +81,10 @@ export async function sendPassageAnswer(
   const { recognition } = await deps.turns.understand(context);
   const picker = passagePicker(deps.knowledge.passages);
   const asked = askedSentences(recognition.text);
+  const pickFrom = (text: string) =>
+    picker.pick(text, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(text, treatment) : undefined);
   // ("is he right?" after what the article says of research: the passage that spoke to it, again)
-  let passage =
-    (recognition.sameAnswer ? await lastPassageOf(context, deps) : undefined) ??
-    picker.pick(asked, treatment) ??
-    (treatment && treatment !== 'both' ? picker.pickOwn(asked, treatment) : undefined);
+  let passage = (recognition.sameAnswer ? await lastPassageOf(context, deps) : undefined) ?? pickFrom(asked);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
@@ -113,10 +114,26 @@ const POINTS_BACK = /\b(that|this|it|those|them|these|there|one|ones|such)\b/i;
 function askedSentences(text: string): string {
   const sentences = sentencesOf(text);
   const questions = sentences.filter((p) => /\?\s*$/.test(p));
-  // (only a question that names the treatment and points back to nothing: "Is dry needling useful for that?" asks of what
-  // was told, "Can you explain?" of all of it)
-  const standsAlone = questions.length > 0 && questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q));
-  return standsAlone && questions.length < sentences.length ? questions.join(' ') : text;
+  if (questions.length === 0 || questions.length === sentences.length) return text;
+  // ("Can someone explain what the needle actually does once it's in the muscle? My physio just dug her thumb into the
+  // sore spot…": asked first, then the story; the physio told after is no question of who practises it)
+  return askedOnly(text) || asksFirst(sentences, questions) ? questions.join(' ') : text;
+}
+
+/**
+ * Whether a message's questions stand alone beside what it tells: only a question that names the treatment and points
+ * back to nothing ("Is dry needling useful for that?" asks of what was told, "Can you explain?" of all of it).
+ */
+function askedOnly(text: string): boolean {
+  const sentences = sentencesOf(text);
+  const questions = sentences.filter((p) => /\?\s*$/.test(p));
+  return questions.length > 0 && questions.length < sentences.length && questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q));
+}
+
+/** Whether every question comes before anything told: asked first, the story after. */
+function asksFirst(sentences: string[], questions: string[]): boolean {
+  const firstTold = sentences.findIndex((x) => !questions.includes(x));
+  return firstTold > 0 && sentences.slice(firstTold).every((x) => !questions.includes(x));
 }
 
 /** The passage the last answer gave, if it gave one. */
@@ -397,6 +414,64 @@ function topicAnswers(deps: DialogDependencies): Array<{ text: string; topic: Tr
 /** Whether a quote is (part of) a listed condition's name ("'plantar' on your list"): the condition's to answer. */
 function namesACondition(deps: DialogDependencies, quote: string): boolean {
   return deps.knowledge.conditions.some((c) => [c.name, ...c.aliases].some((n) => ` ${plainForm(n)} `.includes(` ${quote} `)));
+}
+
+/** A word or words in quotes ("'mechanical' back pain", "'referred pain'"). */
+const QUOTED_ONCE = new RegExp(QUOTED.source);
+/** Words that carry nothing of a term ("the meaning of", "in plain English"). */
+const NOT_OF_A_TERM = new Set(
+  'the a an of in on to by for and or my your his her their our this that it is are be me you plain english simple terms words actually even really exactly'.split(
+    ' ',
+  ),
+);
+/** The stems of every word the article's passages, answers, conditions and treatment words use. */
+const articleStemsOf = new WeakMap<object, Set<string>>();
+function articleStems(deps: DialogDependencies): Set<string> {
+  let stems = articleStemsOf.get(deps.knowledge);
+  if (!stems) {
+    const texts = [
+      deps.knowledge.article,
+      ...deps.knowledge.passages.map((p) => p.text),
+      ...topicAnswers(deps).map((a) => a.text),
+      ...deps.knowledge.conditions.flatMap((c) => [c.name, ...c.aliases]),
+      ...Object.values(deps.knowledge.treatments).flatMap((t) => [...t.aliases, ...t.concepts]),
+    ];
+    stems = new Set(texts.flatMap((t) => plainForm(t).split(' ')).map(stem));
+    articleStemsOf.set(deps.knowledge, stems);
+  }
+  return stems;
+}
+/**
+ * Whether the article holds these words: every word of them that carries meaning is a word of the article's, in any form
+ * ("myofascial trigger point", "balancing your chi", "dissipating a trigger point"); "referred pain" is not.
+ */
+function articleHolds(deps: DialogDependencies, words: string): boolean {
+  const plain = plainForm(words);
+  if (TREATMENT_WORD.test(plain)) return true;
+  const own = plain.split(' ').filter((w) => w && !NOT_OF_A_TERM.has(w));
+  const stems = articleStems(deps);
+  return own.length === 0 || own.every((w) => stems.has(stem(w)));
+}
+
+/**
+ * Words asked to be explained that the article does not hold ("what does 'referred pain' mean?", "My GP said I've got
+ * 'mechanical' back pain. What does that actually mean?"): said honestly, with who can explain them. Words the article
+ * holds ("what does myofascial mean?") are routed as usual; false then.
+ */
+export async function sendMeaningNotExplained(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
+  // (only words quoted, as a label is told or read: "what does the whole balancing energy idea mean?" is the routes' below)
+  // (the quoted words decide: "What does the word 'myofascial' mean?" is the article's; the label told is what is named)
+  const text = context.activity.text ?? '';
+  const words = meaningAsked(text);
+  const quoted = QUOTED_ONCE.exec(text)?.[1];
+  if (!words || !quoted || plainForm(words) === '' || articleHolds(deps, quoted)) return false;
+  const named = ` ${plainForm(words)} `.includes(` ${plainForm(quoted)} `) ? words : quoted;
+  await say(context, 'fallback', meaningNotExplainedText(deps.knowledge, named), {
+    intent: 'not_covered',
+    suggestions: [SUGGESTIONS.person, SUGGESTIONS.whatIsDryNeedling],
+  });
+  await deps.turns.remember(context, 'not_covered', {});
+  return true;
 }
 
 /**

@@ -394,6 +394,9 @@ const FLOORS: Record<string, number> = {
   // start) and pa29 (older writers and writers whose first language is not English; 100 on session 48's start), read.
   'patients-words-test-140.json': 109,
   'patients-words-test-141.json': 109,
+  // Session 49: pa32 (anxious or sceptical first-timers who tried other therapies and tell their story first; 103 on
+  // session 49's start), read.
+  'patients-words-test-144.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

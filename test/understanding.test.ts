@@ -5129,6 +5129,65 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 49's kinds: sceptics and first-timers telling their story, words asked to be explained", () => {
+    it('a label the article does not explain, asked to be explained, is said honestly, never "Yes" about a condition', async () => {
+      const r = await say("The GP wrote 'costochondritis' on my referral. What does that actually mean?");
+      expect(r.text).to.match(/doesn’t explain what “costochondritis” means/);
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/^Yes/);
+      const quoted = await say("what does 'referred pain' mean?");
+      expect(quoted.text).to.match(/doesn’t explain what “referred pain” means/);
+      const own = await say('what does myofascial mean?');
+      expect(own.text).to.match(/trigger points/);
+    });
+
+    it('a question asked first and a story told after: the question is answered, not the story', async () => {
+      const r = await say(
+        "Can you tell me what dry needling actually does once it's in? My physio just dug her thumb into the sore spot and nothing changed.",
+      );
+      expect(r.text).to.match(/trigger points/);
+      expect(r.text).to.not.match(/^According to our article, dry needling is commonly used in Myotherapy|000/);
+      // (pressure held for ages with no wound or blood named is no bleed)
+      const pressed = await say('what do the needles do exactly? my chiro just pressed on it for ages and nothing changed');
+      expect(pressed.text).to.not.match(/000/);
+    });
+
+    it('a treatment told as what another clinic did beside another therapy is no question about it', async () => {
+      const r = await say('Do you do remedial massage too? My old clinic did it along with the dry needling.');
+      expect(r.text).to.match(/can’t tell you about “remedial massage”/);
+      expect(r.text).to.not.match(/trigger points/);
+    });
+
+    it('what someone said of the two, checked ("is he right or is that a myth?"), is how they differ', async () => {
+      const r = await say('My mate says acupuncture is more for the insides and dry needling more for muscles. Is he right or is that a myth?');
+      expect(r.text).to.match(/internal ailments/);
+      expect(r.text).to.match(/muscle relief/);
+    });
+
+    it('"so which one then" asked first, the problems told after, is the choice weighed on them', async () => {
+      const r = await afterSaying('What is dry needling?', "so which one then. mostly I can't sleep and I'm stressed, not really sore muscles");
+      expect(r.text).to.match(/points to acupuncture/);
+      expect(r.text).to.not.match(/Some of the conditions we can use dry needling for/);
+    });
+
+    it('harm to a replaced joint or an implant is not covered, never "Yes"; asking one’s own doctor first is a good idea', async () => {
+      const r = await say('would dry needling mess with the plates in my ankle?');
+      expect(r.text).to.match(/doesn’t cover that/);
+      expect(r.text).to.not.match(/^Yes/);
+      const hip = await say('could the needles damage my new hip?');
+      expect(hip.text).to.not.match(/^Yes/);
+      const doctor = await say('should I check with my GP first?');
+      expect(doctor.text).to.match(/Checking with your GP first is a good idea/);
+      expect(doctor.text).to.match(/Phone:/);
+    });
+
+    it('who would be doing the needling, and whether they are qualified, is the team’s to tell', async () => {
+      const r = await say('Who would be doing the needling on the day? Are they qualified?');
+      expect(r.text).to.match(/Our team can answer/);
+      expect(r.text).to.not.match(/Myotherapy/);
+    });
+  });
+
   describe("session 48's kinds: older and first-language writers, follow-ups that point elsewhere", () => {
     it('chronic pain told as in the joints and muscles, and which of the two is for it: the article says both', async () => {
       const r = await say('I have had chronic pain in my joints and muscles for many years. Which of the two would be the one for chronic pain?');

@@ -319,6 +319,12 @@ export function notCoveredText(
       `Our article only covers acupuncture and dry needling, so I can’t tell you about “${about.text}”. ` +
       `Our team can tell you what the clinic offers:\n\n${contactLines(k.clinic)}`
     );
+  // ("should i ask my surgeon first?")
+  if (about?.kind === 'ownDoctor')
+    return (
+      `Checking with your ${about.text === 'dr' ? 'doctor' : about.text.toUpperCase() === 'GP' ? 'GP' : about.text} first is a good idea: our article ` +
+      `doesn’t cover whether needling suits your situation. Our practitioners can also talk it through with you before any treatment:\n\n${contactLines(k.clinic)}`
+    );
   if (about?.kind === 'medicine')
     return (
       `I can’t give advice about ${GENERIC_MEDICINE.test(about.text) ? 'medicines' : `medicines such as “${about.text}”`}: please ask your doctor or pharmacist. ` +
@@ -336,6 +342,17 @@ export function notCoveredText(
   return (
     `Sorry, I don’t have that information. I only know what our article says about acupuncture and dry needling, ` +
     `and it doesn’t cover that (for example prices, side effects, safety or session details). Our team can answer:\n\n${contactLines(k.clinic)}`
+  );
+}
+
+/**
+ * "My GP said I've got 'mechanical' back pain. What does that actually mean?": words the article does not explain, asked
+ * to be explained. Said honestly, with who can explain them; never a guess at what a diagnosis means.
+ */
+export function meaningNotExplainedText(k: Knowledge, words: string): string {
+  return (
+    `Our article doesn’t explain what “${words}” means, so I can’t tell you. Your doctor can explain it, and our team ` +
+    `can answer questions about treatment:\n\n${contactLines(k.clinic)}`
   );
 }
 

@@ -142,7 +142,7 @@ export interface Recognition {
   promise: boolean;
   /** Another therapy ("cupping") or a medicine ("ibuprofen") the message asks about: the article covers neither. */
   /** (`dose`: how much of a medicine to take was asked, which no passage of the article answers) */
-  notCovered?: { kind: 'service' | 'medicine' | 'selfcare'; text: string; dose?: boolean };
+  notCovered?: { kind: 'service' | 'medicine' | 'selfcare' | 'ownDoctor'; text: string; dose?: boolean };
   /** Set by conversation context: a short follow-up repeating the last question for another treatment. */
   elliptical?: boolean;
   /** Set by conversation context: the last answer asked for again ("is he right?", "pls keep it short"): its passage again. */
@@ -283,6 +283,9 @@ const NEEDLED_ASKED =
   /\b(can|could|would|will|do|does|should)( you| u| ya| yous| they| someone| one of you| your (physios|practitioners|staff))? (needle|dry needle|needles) (it|that|this|them|those|my|his|her|the|there)\b/;
 
 /** "which one should i do?", "so which do I go for": the choice between the two asked, bare. */
+/** The choice asked in a word or two ("so which then?", "which one then"), as a sentence of its own. */
+export const BARE_CHOICE =
+  /^(so |and |ok |okay |well |right )?which( one| 1| of the two| of them)?( then| do you reckon| would you say| for me)\s*\??\s*$|^(so |and |ok |okay |well |right )which( one| 1)?\s*\??\s*$/;
 export const CHOICE_ASKED =
   /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your two)?( should| do| would| could| can| shall)? (i|we|he|she|they) (do|get|have|try|book|choose|pick|go for|go with|start with|need|book in for)( then| first| do you reckon| do you think)?\s*\??\s*$/;
 
@@ -373,8 +376,10 @@ const CLINIC_SET_AGAINST =
 const VAGUE_NOUNS = new Set(['stuff', 'things', 'thing', 'issues', 'problems', 'bits', 'kinds', 'sorts', 'types', 'etc', 'whatnot']);
 
 /** What the writer understood, put up to be checked ("have i got that right", "is that right?", "correct me if I'm wrong"). */
+// ("My aunt reckons acupuncture is more for organ stuff and dry needling is more for muscles. Is she right or is that an old
+// wives' tale?": what someone else told, checked the same way)
 const UNDERSTANDING_CHECKED =
-  /\b(have i got (that|it|this) right|did i get (that|it|this) right|(is|was) (that|this) (right|correct)|am i right|correct me if|have i understood|did i understand|got that right|right\?\s*$)/;
+  /\b(have i got (that|it|this) right|did i get (that|it|this) right|(is|was) (that|this) (right|correct|true)|am i right|correct me if|have i understood|did i understand|got that right|(is|are) (she|he|they|my \w+) (right|correct|wrong|on the money)|(is|was) (that|this|it) (just )?(a myth|an old wives'? tale|an urban myth|rubbish|nonsense|made up)|old wives'? tales?|fact or (fiction|myth)|right\?\s*$)/;
 
 /** Said as what sets a complaint off ("flares up when im stressed", "worse when I'm run down"). */
 const TRIGGER_BEFORE =
@@ -405,6 +410,17 @@ const PERSON_ASKED_FOR =
 /** A medicine, a device or a state that makes someone ask whether needling is safe for them ("I'm on warfarin"). */
 const MEDICAL_TOLD =
   /\b(warfarin|blood thinners?|thinners|anticoagulants?|eliquis|xarelto|apixaban|rivaroxaban|clopidogrel|plavix|aspirin|pacemaker|defibrillator|pregnan\w*|diabet\w*|epilep\w*|seizures?|cancer|chemo\w*|radiotherapy|haemophilia|hemophilia|bleeding disorder|heart condition|heart problems?|immunosuppress\w*|steroids?|prednisone|lymphoedema|lymphedema|implants?|clots?|dvt|breastfeeding|ivf)\b/;
+/** A replaced joint, an implant or a device in the body, which needling might be asked to keep clear of. */
+const DEVICE_IN_BODY =
+  '(new|artificial|replaced|replacement|metal|titanium|bionic) (hip|knee|joint|shoulder|hips|knees)|(hip|knee|shoulder|joint) replacement|implants?|plates?|screws?|rods?|pins? in (my|his|her) \\w+|pacemaker|defibrillator|stents?|prosthesis|prosthetic|mesh|port|shunt|cochlear implant|breast implants?|spinal cord stimulator';
+/** "would the needles mess with the new hip?", "could dry needling damage my implant?": harm to it, asked. */
+const HARM_TO_DEVICE = new RegExp(
+  `\\b(mess (with|up)|muck (with|up)|interfere with|damage|harm|affect|dislodge|loosen|disturb|be (bad|a problem|an issue|dangerous|safe|ok|okay) (for|with|near|around)|cause (problems|issues|damage|trouble) (with|to|for)|go near|near)\\b.{0,25}\\b(the |my |his |her |a |an )?(${DEVICE_IN_BODY})\\b`,
+);
+/** "should i ask my surgeon first?", "do I need to check with my GP before?": one's own doctor, asked about first. */
+const OWN_DOCTOR_FIRST =
+  /\b(should|do|would|shall|must) (i|we|he|she|they) (need to |have to |better )?(ask|check with|talk to|speak to|speak with|talk with|see|run it (past|by)|clear it with|get (the )?(ok|okay|all clear|clearance|approval) from) (my|his|her|their|our|the|a) (?<who>surgeon|doctor|gp|dr|specialist|cardiologist|oncologist|obstetrician|midwife|obgyn|physician|consultant|physio|physiotherapist)( first| before( (it|that|this|then|starting|booking|i book|we book))?)?\b/;
+
 /** "is dry needling ok for me?", "would acupuncture be alright with my pacemaker": whether it is safe for someone. */
 const OK_FOR_ME =
   /\b(is|would|will|s)( (it|acupuncture|acu|dry needling|dn|needling|the needling|needles|the needles|this|that))? (be |still |even |actually |really )?(ok|okay|alright|all right|fine|suitable|safe|a good idea) (to (have|do|try|get|use) )?(for|with) (me|him|her|them|my \w+|someone like me|people like me)\b/;
@@ -1579,6 +1595,19 @@ export class IntentRecognizer {
       asksHowItFeels(a.cleaned)
     )
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("would the needles mess with the new hip?", "could dry needling damage my implant?": harm to a replaced joint or a
+    // device asked about, which the article does not speak to; never "Yes, hip pain is on our list")
+    const lowerSaid = a.cleaned.toLowerCase().replace(/[’']/g, '');
+    if (HARM_TO_DEVICE.test(lowerSaid)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("should i ask my surgeon first?"): whether to ask one's own doctor before treatment
+    if (OWN_DOCTOR_FIRST.test(lowerSaid))
+      return {
+        ...result,
+        notCovered: { kind: 'ownDoctor', text: OWN_DOCTOR_FIRST.exec(lowerSaid)!.groups!.who },
+        intent: NOT_COVERED_INTENT,
+        score: 1,
+        reason: 'entity',
+      };
     const other = this.notCoveredAsked(a);
     if (other) return { ...result, notCovered: other, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("do you guys do home visits?", "do u do gift vouchers", "can I pay with afterpay?": how the clinic runs, which its
@@ -1624,7 +1653,15 @@ export class IntentRecognizer {
       return { ...result, intent: 'difference', score: 1, reason: 'entity' };
     // ("Saw an ad for acupuncture for weight loss - is that legit?": doubt about it for a complaint of another kind is a
     // question about that complaint)
-    if (this.options.conceptIntent && a.conditions.length === 0 && a.otherComplaint === undefined && DOUBTS_IT_WORKS.test(plainCleaned))
+    // (not the two told side by side and checked: "acupuncture is more for the insides and dry needling more for muscles.
+    // Is he right or is that a myth?" is how they differ, below)
+    if (
+      this.options.conceptIntent &&
+      a.conditions.length === 0 &&
+      a.otherComplaint === undefined &&
+      DOUBTS_IT_WORKS.test(plainCleaned) &&
+      !(result.treatments.length === 2 && understandingChecked(plainCleaned))
+    )
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     // ("what sorts of things count as internal?", "what counts as an internal ailment": what acupuncture is used for, the
     // article's examples of the internal ailments it leans towards)
@@ -1936,7 +1973,12 @@ export class IntentRecognizer {
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("sore back from digging AND i dont sleep well. which one should i do": problems told, then the choice asked in a
     // sentence of its own)
-    if (CHOICE_ASKED.test(plainForm(lastSentence(text))) && sentencesOf(text).length > 1 && mentionsConcerns(text, a.conditions))
+    // ("so which then. mine's mostly stress and not sleeping, not really muscles": the choice asked first, in a few words)
+    if (
+      (CHOICE_ASKED.test(plainForm(lastSentence(text))) || sentencesOf(text).some((x) => BARE_CHOICE.test(plainForm(x)))) &&
+      sentencesOf(text).length > 1 &&
+      mentionsConcerns(text, a.conditions)
+    )
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // "Isn't dry needling just acupuncture with a new name so other therapists can do it?": whether the two are one thing,
     // however much "therapists" leans on who practises it.

@@ -69,6 +69,12 @@ function splitOnce(s: string, at: RegExp): string[] {
   return m ? [s.slice(0, m.index), s.slice(m.index + m[0].length)] : [s];
 }
 
+/**
+ * Emoji that laugh ("can't breathe 😂", "im dying 💀💀"): written as "lol", as SMS laughter is, so the idioms of loose
+ * words and laughter read them the same. Not the crying or sweating faces, which may be fear.
+ */
+const LAUGHING_EMOJI = /(?:\u{1F602}|\u{1F923}|\u{1F480}|\u{2620}\u{FE0F}?|\u{1F606}|\u{1F639})+/gu;
+
 /** Words after which "kms" is a distance. */
 const DISTANCE_BEFORE =
   /^(\d+|\d+k|running|ran|run|my|the|more|few|some|of|extra|those|these|couple|hundred|thousand|ten|five|twenty|many|daily|weekly|bike|cycling|walking)$/;
@@ -320,7 +326,7 @@ export class SafetyNormaliser {
         ? sentence.replace(SESSION_WORD, (w) => (w.endsWith('s') ? 'workouts' : 'workout'))
         : sentence,
     );
-    return splitClauses(cleanText(sessions.replace(QUESTION_LINE, '.\n'))).map(({ text: clause, sentence }) => {
+    return splitClauses(cleanText(sessions.replace(QUESTION_LINE, '.\n').replace(LAUGHING_EMOJI, ' lol '))).map(({ text: clause, sentence }) => {
       const words = this.words(clause);
       return { words, stems: words.map((w) => this.stemOf(w)), sentence };
     });

@@ -462,6 +462,20 @@ function firstMatch(sign: Sign, starts: number[] | undefined, offsets: number[],
   return null;
 }
 
+/** Laughter written straight after a sign ("can't breathe 😂, my mate sent me a video of me flinching"). */
+const LAUGHTER = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hahah', 'rofl', 'lolol', 'xd']);
+/**
+ * Whether an emergency sign is laughed off as it is told: words also used loosely followed at once by laughter. People joke and play
+ * down a real emergency, so this never dismisses it (see DOUBT): in a message that asks something, it puts the sign in
+ * doubt, guidance first and then the answer; any other sign told without a laugh keeps the guidance alone.
+ */
+function laughedOff(said: string, words: string[], end: number): boolean {
+  return LAUGHTER.has(words[end] ?? '') && SAID_LOOSELY.test(said);
+}
+/** The signs' words people also use loosely ("can't breathe", "pass out", "dying"), unlike a throat going tight. */
+const SAID_LOOSELY =
+  /^((i|he|she|we|they) )?(can not|could not|cannot) breathe$|^(pass|passed|passing) out$|^(black|blacked|blacking) out$|^(collapse|collapsed|collapsing)$|^(faint|fainted|fainting)$|^(dying|dead|died|die)$|^(a |having a |had a )?(heart attack|stroke)$/;
+
 /** Whether the answer follows the guidance: never after guidance alone; after guidance first only for a question or in doubt. */
 /** Words that turn a list from what is denied to what is told ("no chest pain but my arm is numb"). */
 const TURNS = new Set(['but', 'though', 'tho', 'however', 'except', 'apart', 'just', 'only', 'still', 'although', 'yet', 'now']);
@@ -513,10 +527,24 @@ function continuesReading(clauses: NormalClause[], at: number): boolean {
 /** A clause that only says a case is being put ("Hypothetically, were a needle to puncture a lung…"). */
 const CASE_OPENER = /^((purely|just|asking|speaking|so|but|and|ok|okay) )?(hypothetically|theoretically|in theory)( speaking)?$/;
 
+/** "what if she's allergic to something in the needles": a case put, whose outcome may be asked next. */
+const CASE_PUT = /\b(what if|what happens if|what would happen if)\b|^((and|but|so|ok|okay|or) )?(if|say|suppose|supposing|imagine)\b/;
+/** "… would her throat swell up?": what would follow, asked (not "would my face be drooping from it, it is now"). */
+const OUTCOME_ASKED =
+  /^(then )?(would|will|could|might|can) (i|he|she|we|they|you|it|my|his|her|their|your|the)\b(?!.*\b(now|still|already|at the moment)\b)/;
+
 function continuesIf(clauses: NormalClause[], at: number): boolean {
   const words = clauses[at].words;
   const before = clauses[at - 1];
   if (before !== undefined && before.sentence === clauses[at].sentence && CASE_OPENER.test(before.words.join(' '))) return true;
+  // ("what if she's allergic to something in the needles, would her throat swell up?": the case's outcome, asked)
+  if (
+    before !== undefined &&
+    before.sentence === clauses[at].sentence &&
+    CASE_PUT.test(before.words.join(' ')) &&
+    OUTCOME_ASKED.test(words.join(' '))
+  )
+    return true;
   const cue = words[0] === 'or' ? PUTS_A_CASE : FOR_EXAMPLE.test(words.join(' ')) ? CASE_OUTRIGHT : undefined;
   if (!cue) return false;
   for (let i = at - 1; i >= 0 && clauses[i].sentence === clauses[at].sentence; i--) if (cue.test(clauses[i].words.join(' '))) return true;
@@ -1595,6 +1623,7 @@ export class SafetyTriage {
           if (
             sign.inDoubt ||
             (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
+            (m.tier === 'emergency' && question && laughedOff(m.words, clauses[m.clause].words, m.span[1])) ||
             (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text)) ||
             (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied()))
           )
