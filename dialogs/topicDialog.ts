@@ -84,7 +84,13 @@ export async function sendPassageAnswer(
   const pickFrom = (text: string) =>
     picker.pick(text, treatment) ?? (treatment && treatment !== 'both' ? picker.pickOwn(text, treatment) : undefined);
   // ("is he right?" after what the article says of research: the passage that spoke to it, again)
-  let passage = (recognition.sameAnswer ? await lastPassageOf(context, deps) : undefined) ?? pickFrom(asked);
+  // ("Someone told me the needle 'releases' something from the knot. What actually gets released?": the question's own
+  // words, when one passage clearly answers them, outweigh the story's)
+  const questionsOnly = questionSentences(recognition.text);
+  let passage =
+    (recognition.sameAnswer ? await lastPassageOf(context, deps) : undefined) ??
+    (questionsOnly ? picker.pickClearly(questionsOnly, treatment) : undefined) ??
+    pickFrom(asked);
   if (!passage && recognition.elliptical) {
     // "and acupuncture?" after a passage: the same point for the other treatment, when the article makes it.
     // A point the article makes of both ("both use thin needles") answers the other treatment as it stands.
@@ -112,6 +118,16 @@ const POINTS_BACK = /\b(that|this|it|those|them|these|there|one|ones|such)\b/i;
  * physio told is no question of who practises it); the whole message when every sentence asks or none does.
  */
 function askedSentences(text: string): string {
+  return asked(text).replace(PREMISE, ', ');
+}
+/**
+ * A reason given inside a question, between commas ("…, since they both use needles, aren't acupuncture and dry needling
+ * basically the same thing?"): the writer's premise, not what is asked.
+ */
+const PREMISE =
+  /,\s*(?:since|seeing as|seeing that|given that|because|considering) (?:they|it|both|the two|we|i|you|acupuncture|dry needling)\b[^,?.!]*,\s*/gi;
+
+function asked(text: string): string {
   const sentences = sentencesOf(text);
   const questions = sentences.filter((p) => /\?\s*$/.test(p));
   if (questions.length === 0 || questions.length === sentences.length) return text;
@@ -128,6 +144,13 @@ function askedOnly(text: string): boolean {
   const sentences = sentencesOf(text);
   const questions = sentences.filter((p) => /\?\s*$/.test(p));
   return questions.length > 0 && questions.length < sentences.length && questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q));
+}
+
+/** A message's questions, when it also tells something; undefined when every sentence asks or none does. */
+function questionSentences(text: string): string | undefined {
+  const sentences = sentencesOf(text);
+  const questions = sentences.filter((p) => /\?\s*$/.test(p));
+  return questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : undefined;
 }
 
 /** Whether every question comes before anything told: asked first, the story after. */
@@ -442,15 +465,16 @@ function articleStems(deps: DialogDependencies): Set<string> {
   return stems;
 }
 /**
- * Whether the article holds these words: every word of them that carries meaning is a word of the article's, in any form
- * ("myofascial trigger point", "balancing your chi", "dissipating a trigger point"); "referred pain" is not.
+ * Whether the article holds these words: most words of them that carry meaning are words of the article's, in any form
+ * ("myofascial trigger point", "balancing your chi", a phrase of the article's half remembered); "referred pain" and
+ * "mechanical" are not.
  */
 function articleHolds(deps: DialogDependencies, words: string): boolean {
   const plain = plainForm(words);
   if (TREATMENT_WORD.test(plain)) return true;
   const own = plain.split(' ').filter((w) => w && !NOT_OF_A_TERM.has(w));
   const stems = articleStems(deps);
-  return own.length === 0 || own.every((w) => stems.has(stem(w)));
+  return own.length === 0 || own.filter((w) => stems.has(stem(w))).length * 2 > own.length;
 }
 
 /**

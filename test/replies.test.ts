@@ -397,6 +397,8 @@ const FLOORS: Record<string, number> = {
   // Session 49: pa32 (anxious or sceptical first-timers who tried other therapies and tell their story first; 103 on
   // session 49's start), read.
   'patients-words-test-144.json': 109,
+  // Session 49: pa21 (polite, hedged and indirect writers; kept unread since session 45, 102 at every run), read.
+  'patients-words-test-133.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2739,7 +2739,7 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
-  it("session 49's kinds: laughter after words used loosely puts the sign in doubt (guidance first, then the answer) and a laughing emoji reads as laughter; speech that sounds drunk without drink is a stroke sign; what a case put would lead to, asked, is a what-if", () => {
+  it("session 49's kinds: laughter after words used loosely puts the sign in doubt (guidance first, then the answer) and a laughing emoji reads as laughter; speech that sounds drunk without drink is a stroke sign; what a case put would lead to, asked, is a what-if; a goodbye to the chat is no goodbye to life, and “it’s been nice knowing you” is", () => {
     expectNoGuidanceFirst('im dying 💀 my legs after that spin class, is needling good for recovery?');
     expectTier("can't breathe 😂 my sister just showed me the video of my first acupuncture. anyway can I book friday?", 'emergency', ['first']);
     expectTier("can't breathe 😂 no seriously, my chest is so tight and it's getting worse", 'emergency', ['alone']);
@@ -2748,6 +2748,9 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier('my nan sounds drunk this afternoon and she never touches alcohol', 'emergency', ['alone']);
     expectNoGuidanceFirst('what if my son reacts to something in the needles, would his lips swell up?');
     expectTier('he ate a peanut and his lips are swelling up right now, would his throat close too?', 'emergency', ['alone']);
+    expectNoGuidanceFirst("Well, I'll say goodbye now. Thanks for putting up with all my questions.");
+    expectTier("it's been nice knowing you all", 'crisis', ['alone']);
+    expectTier("I'll say goodbye now, I won't be around much longer", 'crisis', ['alone']);
   });
   it("session 48's kinds: a pain that goes down the leg, the craving for cigarettes, needles in the skin wondered about, a robot asked after, a horror story read and a lifelong asthma are not alarms; a side gone useless, a swig of eucalyptus oil and a needle left in still are", () => {
     expectNoGuidanceFirst('The pain is start in my buttock on the left side and it go down the back of the leg, all the way to the calf');

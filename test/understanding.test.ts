@@ -5181,6 +5181,27 @@ describe('understanding patients’ own words', () => {
       expect(doctor.text).to.match(/Phone:/);
     });
 
+    it('a premise inside the question ("since they both put needles in") does not pick the passage: the two are not the same', async () => {
+      const r = await say("I was just wondering, since they both put needles in, aren't acupuncture and dry needling really the same thing?");
+      expect(r.text).to.match(/They are not the same/);
+      const long = await say(
+        'good afternoon my daughter set up this chat for me and i have been reading about needles because my friend from church goes to a physio for her hip and she says dry needling is the same as the acupuncture her sister had but i was not sure so i thought i would ask is acupuncture the same as dry needling',
+      );
+      expect(long.text).to.match(/They are not the same/);
+      expect(long.text).to.not.match(/Hip pain/);
+    });
+
+    it('two questions, each naming its own treatment and condition, are both answered', async () => {
+      const r = await say('My GP suggested dry needling for my sciatica - is that on your list? And would acupuncture help my reflux?');
+      expect(r.text).to.match(/Sciatica/);
+      expect(r.text).to.match(/digestive issues/);
+    });
+
+    it('what actually gets released from a knot is what the article says the knots trap', async () => {
+      const r = await say('Someone at work said the needle releases stuff from a knot. What actually gets released?');
+      expect(r.text).to.match(/lactic acid/);
+    });
+
     it('who would be doing the needling, and whether they are qualified, is the team’s to tell', async () => {
       const r = await say('Who would be doing the needling on the day? Are they qualified?');
       expect(r.text).to.match(/Our team can answer/);

@@ -364,7 +364,9 @@ export class TurnRecognizer {
    * another: whether it is used for that thing, listed or not.
    */
   private usedForTold(text: string, patientsOwn: boolean): Recognition | undefined {
-    if (!USE_ASKED_OF_IT.test(text)) return undefined;
+    // (one question only: "…dry needling for my fibromyalgia - is that on your list? And would acupuncture help my sleep?"
+    // asks two, each answered)
+    if (!USE_ASKED_OF_IT.test(text) || (text.match(/\?+/g) ?? []).length > 1) return undefined;
     const told = TREATMENT_FOR.exec(text);
     if (!told) return undefined;
     const question = `does ${told[1]} help ${told[2]}?`;

@@ -271,7 +271,7 @@ const ONE_OF_AN_APPROACH =
 
 /** Words after which a long message comes to its question ("so basically", "long story short", "my question is"). */
 const SUMMED_UP =
-  /(.*\b(?:so basically|basically|long story short|to cut a long story short|my question is|my real question is|the question is|tl ?dr|in short|so anyway|anyway|anyways)\b[\s,:;.!-]*)(?=(?:what|whats|what's|which|how|is|are|can|could|do|does|would|will|should|why|when|where|who)\b)/i;
+  /(.*\b(?:so basically|basically|long story short|to cut a long story short|my question is|my real question is|the question is|tl ?dr|in short|so anyway|anyway|anyways|(?:so )?i (?:thought|think) i(?:'d|’d| would| will|'ll|’ll| should| better) (?:just )?ask|(?:so )?i (?:just )?(?:want|wanted|would like|wish) to ask)\b[\s,:;.!-]*)(?=(?:what|whats|what's|which|how|is|are|can|could|do|does|would|will|should|why|when|where|who)\b)/i;
 const SUMMED_UP_MIN_WORDS = 30;
 const SUMMED_UP_SURE = 0.9;
 /** The questions a summing-up can be: the article's topics, not a condition (the story's own complaint stays the question). */
