@@ -127,13 +127,19 @@ function askedSentences(text: string): string {
 const PREMISE =
   /,\s*(?:since|seeing as|seeing that|given that|because|considering) (?:they|it|both|the two|we|i|you|acupuncture|dry needling)\b[^,?.!]*,\s*/gi;
 
-function asked(text: string): string {
+/** A message's sentences and its questions among them, when it both asks and tells; undefined otherwise. */
+function askedAndTold(text: string): { sentences: string[]; questions: string[] } | undefined {
   const sentences = sentencesOf(text);
   const questions = sentences.filter((p) => /\?\s*$/.test(p));
-  if (questions.length === 0 || questions.length === sentences.length) return text;
+  return questions.length > 0 && questions.length < sentences.length ? { sentences, questions } : undefined;
+}
+
+function asked(text: string): string {
+  const both = askedAndTold(text);
+  if (!both) return text;
   // ("Can someone explain what the needle actually does once it's in the muscle? My physio just dug her thumb into the
   // sore spot…": asked first, then the story; the physio told after is no question of who practises it)
-  return askedOnly(text) || asksFirst(sentences, questions) ? questions.join(' ') : text;
+  return askedOnly(text) || asksFirst(both.sentences, both.questions) ? both.questions.join(' ') : text;
 }
 
 /**
@@ -141,16 +147,12 @@ function asked(text: string): string {
  * back to nothing ("Is dry needling useful for that?" asks of what was told, "Can you explain?" of all of it).
  */
 function askedOnly(text: string): boolean {
-  const sentences = sentencesOf(text);
-  const questions = sentences.filter((p) => /\?\s*$/.test(p));
-  return questions.length > 0 && questions.length < sentences.length && questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q));
+  return askedAndTold(text)?.questions.every((q) => TREATMENT_WORD.test(q) && !POINTS_BACK.test(q)) ?? false;
 }
 
 /** A message's questions, when it also tells something; undefined when every sentence asks or none does. */
 function questionSentences(text: string): string | undefined {
-  const sentences = sentencesOf(text);
-  const questions = sentences.filter((p) => /\?\s*$/.test(p));
-  return questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : undefined;
+  return askedAndTold(text)?.questions.join(' ');
 }
 
 /** Whether every question comes before anything told: asked first, the story after. */

@@ -1600,10 +1600,11 @@ export class IntentRecognizer {
     const lowerSaid = a.cleaned.toLowerCase().replace(/[’']/g, '');
     if (HARM_TO_DEVICE.test(lowerSaid)) return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("should i ask my surgeon first?"): whether to ask one's own doctor before treatment
-    if (OWN_DOCTOR_FIRST.test(lowerSaid))
+    const ownDoctor = OWN_DOCTOR_FIRST.exec(lowerSaid)?.groups?.who;
+    if (ownDoctor)
       return {
         ...result,
-        notCovered: { kind: 'ownDoctor', text: OWN_DOCTOR_FIRST.exec(lowerSaid)!.groups!.who },
+        notCovered: { kind: 'ownDoctor', text: ownDoctor },
         intent: NOT_COVERED_INTENT,
         score: 1,
         reason: 'entity',
@@ -1614,7 +1615,7 @@ export class IntentRecognizer {
     // details do not hold: the contact reply says so and gives the phone, never a treatment's uses or an unlisted thing)
     // ("is there parking near the clinic or do I need to catch the train my knee's too sore to walk far": a complaint told
     // only as why getting there is hard is no question about it)
-    const hindranceOnly = a.conditions.length > 0 && HINDRANCE.test(a.cleaned.toLowerCase().replace(/[’']/g, ''));
+    const hindranceOnly = a.conditions.length > 0 && HINDRANCE.test(lowerSaid);
     if ((a.conditions.length === 0 || hindranceOnly) && a.excluded.length === 0 && result.treatments.length === 0 && asksClinicMatter(a.cleaned))
       return { ...result, conditions: [], unlistedMention: false, intent: CONTACT_INTENT, score: 1, reason: 'entity' };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
