@@ -102,6 +102,9 @@ const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
 const HISTORY_TOLD =
   /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school|other) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath|place|clinic|practice)\b|\b(along with|alongside|together with|as well as|on top of|combined with|go well with|goes well with|work well with|works well with|pair well with|pairs well with) (the |my |some |a bit of )?(acupuncture|dry needling|needling|needles|acu|dn)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
 // (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
+/** "thought I saw it mentioned somewhere", "I read something about it on your page": where the writer read of it, told. */
+const SEEN_TOLD =
+  /^(so |and |ok |okay )?((i )?(thought|think|reckon|am pretty sure|m pretty sure|pretty sure|could have sworn|swear) )?(i )?(saw|seen|read|heard|noticed|skimmed) (it|that|this|something|them|cupping|\w+ing|the bit|the part|the section|the article|your article|a bit|the page)( \w+)?( (mentioned|written|listed|somewhere))\b/;
 /** "both of those", "they both", "all of them": things pointed at, named by no word of their own. */
 const POINTERS_ONLY = /^((both|all|each|either|any) (of )?)?(them|those|these|they|it|that|this)( both| all)?$/i;
 
@@ -822,7 +825,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
         (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0) ||
         // ("My doctor give me the tablets for back pain, Panadeine Forte. How many I can take…?": the complaint told only as
         // what a medicine is for, beside a question about the medicine, is not asked about)
-        MEDICINE_FOR_COMPLAINT.test(plainForm(part)))
+        MEDICINE_FOR_COMPLAINT.test(plainForm(part)) ||
+        // ("Do you do cupping as well? thought I saw it mentioned somewhere with the chi stuff": where the writer thinks
+        // they read of it, told beside the question, whatever idea of the article it names)
+        (SEEN_TOLD.test(plainForm(part)) && r.conditions.length === 0))
     )
       continue;
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment

@@ -14,7 +14,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { conceptOwnerText, meaningNotExplainedText, topicText, TREATMENT_NAMES, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
-import { meaningAsked } from '../src/nlu/meaningAsked';
+import { meaningAsked, quotedIn } from '../src/nlu/meaningAsked';
 import { stem } from '../src/nlu/stem';
 import { plainForm } from '../src/nlu/normalize';
 import { asksAboutStaff, asksWhichOfAFact, SESSION_DETAIL, TREATMENT_WORD } from '../src/nlu/clinicQuestions';
@@ -26,6 +26,7 @@ import type { TreatmentId } from '../src/nlu/analyse';
 import type { Passage } from '../src/knowledge/types';
 import { passageWithRole } from '../src/knowledge/roles';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
+import { turnedDown } from './whichTreatmentDialog';
 import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
@@ -238,8 +239,14 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
   const named = itIsTheLast && last ? [last] : r.treatments.filter((t) => t !== owner);
   const crossed = itIsTheLast || (named.length === 1 && r.treatments.length === 1 && (CONCEPT_TOPICS.has(r.intent) || pointed !== undefined));
   // ("…some mineral in the muscles. Which one is it?": which mineral, not which treatment)
+  // (nor the one whose idea is turned down: "I don't buy the energy and meridian stuff. which one should I get?")
   const asksWhich =
-    !pointed && r.treatments.length <= 1 && r.treatments.every((t) => t === owner) && WHICH_ONE.test(plainForm(r.text)) && !asksWhichOfAFact(r.text);
+    !pointed &&
+    r.treatments.length <= 1 &&
+    r.treatments.every((t) => t === owner) &&
+    WHICH_ONE.test(plainForm(r.text)) &&
+    !asksWhichOfAFact(r.text) &&
+    turnedDown(r.text) === undefined;
   if (!crossed && !asksWhich) return false;
   // (for "is it part of Chinese medicine too?" the passage of whose tradition it is, when no passage is picked by the words)
   const origin = itIsTheLast ? passageWithRole(deps.knowledge, 'origin', owner) : undefined;
@@ -420,13 +427,6 @@ export class TopicDialog extends InterruptibleDialog {
   }
 }
 
-/**
- * A word or phrase quoted from the article, in quotes ("Your article says acupuncture is 'increasingly' used for two
- * things - what are they?", 'what does "postural re-patterning" mean?'): opened or closed by a quote mark with a space or
- * a stop beside it, so "what's" and "it's" quote nothing.
- */
-const QUOTED = /(?:^|[\s(])['"“‘]([^'"“”‘’]{3,60}?)['"”’](?=[\s.,;:!?)]|$)/g;
-
 /** The two treatments, each with its own topic answers. */
 const TREATMENTS: TreatmentId[] = ['acupuncture', 'dryNeedling'];
 
@@ -441,8 +441,6 @@ function namesACondition(deps: DialogDependencies, quote: string): boolean {
   return deps.knowledge.conditions.some((c) => [c.name, ...c.aliases].some((n) => ` ${plainForm(n)} `.includes(` ${quote} `)));
 }
 
-/** A word or words in quotes ("'mechanical' back pain", "'referred pain'"). */
-const QUOTED_ONCE = new RegExp(QUOTED.source);
 /** Words that carry nothing of a term ("the meaning of", "in plain English"). */
 const NOT_OF_A_TERM = new Set(
   'the a an of in on to by for and or my your his her their our this that it is are be me you plain english simple terms words actually even really exactly'.split(
@@ -488,9 +486,10 @@ export async function sendMeaningNotExplained(context: TurnContext, deps: Dialog
   // (only words quoted, as a label is told or read: "what does the whole balancing energy idea mean?" is the routes' below)
   // (the quoted words decide: "What does the word 'myofascial' mean?" is the article's; the label told is what is named)
   const text = context.activity.text ?? '';
-  const words = meaningAsked(text);
-  const quoted = QUOTED_ONCE.exec(text)?.[1];
-  if (!words || !quoted || plainForm(words) === '' || articleHolds(deps, quoted)) return false;
+  const asked = meaningAsked(text);
+  if (!asked) return false;
+  const { words, quoted } = asked;
+  if (!quoted || plainForm(words) === '' || articleHolds(deps, quoted)) return false;
   const named = ` ${plainForm(words)} `.includes(` ${plainForm(quoted)} `) ? words : quoted;
   await say(context, 'fallback', meaningNotExplainedText(deps.knowledge, named), {
     intent: 'not_covered',
@@ -507,8 +506,8 @@ export async function sendMeaningNotExplained(context: TurnContext, deps: Dialog
  * false, routed as usual.
  */
 export async function sendQuotedAnswer(context: TurnContext, deps: DialogDependencies): Promise<boolean> {
-  const quotes = [...(context.activity.text ?? '').matchAll(QUOTED)]
-    .map((m) => plainForm(m[1]))
+  const quotes = quotedIn(context.activity.text ?? '')
+    .map((q) => plainForm(q))
     .filter((q) => q !== '' && !TREATMENT_WORD.test(q) && !namesACondition(deps, q));
   if (quotes.length === 0) return false;
   const holds = (text: string) => quotes.some((q) => ` ${plainForm(text)} `.includes(` ${q} `));

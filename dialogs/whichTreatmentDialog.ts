@@ -187,7 +187,7 @@ function toldArea(r: Told): Area | undefined {
 const TURNS_DOWN =
   /\b(dont|do not|doesnt|does not|wont|will not|wouldnt|would not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |believe |trust |care for |care about |care much for |care much about |bother with |go for |go in for |buy |buy into |hold with |subscribe to |rate )?((?:any|all|none) of (?:the|that|this|those|your) |anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
 
-function turnedDown(text: string): Approach | undefined {
+export function turnedDown(text: string): Approach | undefined {
   const m = TURNS_DOWN.exec(plainForm(text));
   if (!m) return undefined;
   const turned = matchSynonyms(APPROACHES.slice(0, 2), [m[5], m[6]].filter(Boolean).join(' '));

@@ -399,6 +399,14 @@ const FLOORS: Record<string, number> = {
   'patients-words-test-144.json': 109,
   // Session 49: pa21 (polite, hedged and indirect writers; kept unread since session 45, 102 at every run), read.
   'patients-words-test-133.json': 108,
+  // Session 50: pa34 (office and remote workers' shorthand, several questions at once; 99 on session 50's start), read.
+  'patients-words-test-146.json': 107,
+  // Session 50 (second part): pa35 (people who skimmed the article and paraphrase it back, topics carried across turns;
+  // 101 on session 50's start and on the mid-session code, the same ids), read.
+  'patients-words-test-147.json': 108,
+  // Session 50 (third part): pa33 (tradespeople and manual workers, blunt Australian slang; 105 on session 50's start and
+  // on the mid-session code, the same ids), read.
+  'patients-words-test-145.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

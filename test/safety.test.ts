@@ -2739,6 +2739,63 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 50's kinds: pets given away with the paperwork sorted is a goodbye, whatever the thanks for last year; a plan said as what one will just do is a crisis however it is laughed at; cutting told with its hiding is self-harm, whatever the training; a wish that everyone were better off if one “just” wasn’t here is a crisis, whatever the baby keeping one up; a sign told over and then again now is now; muscles after needling likened to leg day are the clinic's; “finally message” is no final message; a stroke long ago and what it left, a wooziness at blood tests, soreness after one's own leg day, being sick of living on painkillers, a friend too tired to message herself, a needle spot left alone and chat about lunch breaks are not alarms", () => {
+    expectTier(
+      "Just wanted to say ta for fixing me back last year. Won't be needing the follow-up. Given the dogs to the neighbour and sorted the paperwork. Look after yourselves.",
+      'crisis',
+      ['first', 'alone'],
+    );
+    expectNoGuidanceFirst('gave the dog to my sister for the week and sorted the paperwork for our trip');
+    expectTier("lol if the bank takes the farm I'll just go for a long walk into the dam haha. anyway do you do needling for stress", 'crisis', [
+      'first',
+      'alone',
+    ]);
+    expectTier('had a heart attack 2 years ago and now my chest feels crushed', 'emergency', ['alone']);
+    expectNoGuidanceFirst(
+      "my bestie passed out at her nan's funeral last month and now she's scared needles will make her faint again, can she lie down for it",
+    );
+    expectNoGuidanceFirst('My brother last year have a stroke, now he walk slow and his arm is weak. Can acupuncture help him recover?');
+    expectNoGuidanceFirst("What if I faint on the table? I'm a big unit 😂 I do go a bit woozy at blood tests");
+    expectNoGuidanceFirst('Hi there 👋 just circling back after lunch, got a few mins');
+    expectNoGuidanceFirst('hey, on my lunch break now, got 10 mins');
+    expectTier("took a few more of my oxy than I should've, feeling pretty sleepy and my breathing feels kinda slow", 'emergency', [
+      'alone',
+      'first',
+    ]);
+    expectTier('been cutting again since the season ended, hiding it under my compression sleeves so no one at training sees', 'crisis', [
+      'alone',
+      'first',
+    ]);
+    expectNoGuidanceFirst('cut myself at training on a fence, hiding it under a bandaid');
+    expectTier('got needled in the quads yesterday and they feel like I did leg day twice, proper DOMS. that normal?', 'clinic', ['first']);
+    expectNoGuidanceFirst(
+      'I lift weights and my muscles stay sore and tight for days after leg day, so slow to bounce back. did the article say needling helps with that?',
+    );
+    expectTier('calf is pulling up tight and achey after the needling, like after leg day', 'clinic', ['first']);
+    expectNoGuidanceFirst(
+      "my neck is stiff as a board by the end of every shift and I get a headache. Panadol takes the edge off but I'm sick of living on it. is neck stuff one of the ones you do?",
+    );
+    expectTier("i'm sick of living like this", 'crisis', ['alone']);
+    expectTier(
+      "sorry for writing at 3am, the baby doesn't sleep so I don't either, but honestly lately I keep thinking everyone would be better off if I just wasn't here anymore, anyway do you have anything on Tuesday",
+      'crisis',
+      ['alone'],
+    );
+    expectTier('i just want to leave it all behind', 'crisis', ['first', 'alone']);
+    expectNoGuidanceFirst("we're moving to Perth next month and I just want to leave it all behind, can I get one more session before we go?");
+    expectTier(
+      "Hi sorry it's late, just feeding the baby and thought I'd finally message, I had my first acupuncture session this afternoon and I've been so tired since, like completely wiped out, went to bed at 7 and then cried at an ad for no reason, is that a thing? Also what time do you open on Saturday",
+      'clinic',
+      ['first'],
+    );
+    expectTier('this is my final message', 'crisis', ['alone']);
+    expectNoGuidanceFirst(
+      "my mate's a midwife on nights and gets a tension headache most evenings, she's too knackered to message herself so I said I'd ask, would acupuncture help her?",
+    );
+    expectNoGuidanceFirst(
+      "The needle spot on my back isn't red or swollen and I haven't had any fever, just wanted to double-check it's fine to leave it alone.",
+    );
+  });
   it("session 49's kinds: laughter after words used loosely puts the sign in doubt (guidance first, then the answer) and a laughing emoji reads as laughter; speech that sounds drunk without drink is a stroke sign; what a case put would lead to, asked, is a what-if; a goodbye to the chat is no goodbye to life, and “it’s been nice knowing you” is", () => {
     expectNoGuidanceFirst('im dying 💀 my legs after that spin class, is needling good for recovery?');
     expectTier("can't breathe 😂 my sister just showed me the video of my first acupuncture. anyway can I book friday?", 'emergency', ['first']);

@@ -842,6 +842,23 @@ const SETS: Floors[] = [
   // the session's start (a9dc867's parent, 9aaedfa): emergency 35/36 (a stroke told as sounding drunk with no drink), false
   // alarms 2, told 4, answered 79/81; then read and its kinds added. The floors are the figures after.
   { file: 'safety-test-141.jsonl', ...EVERY_ONE_OF_A_QUARTER, criedWolf: 2 },
+  // Session 50: safety-test-142 (sa33, rural and remote writers, farm life and country slang, written in session 50 from
+  // the brief only) was run unread on the session's start (c052fdf): crisis 10/12 (pets given away with the paperwork
+  // sorted after a thanks for last year's treatment; a walk into the dam laughed about), told 1 (a brother's stroke last
+  // year and what it left), answered 81/81; then read and its kinds added. Every line right after.
+  { file: 'safety-test-142.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 50 (second part): safety-test-144 (sa35, sports people and gym-goers, written mid-session from the brief only)
+  // was run unread on the session's start (c052fdf) and on the mid-session code: crisis 11/12 (cutting told with its
+  // hiding under compression sleeves "so no one at training sees"), clinic 8/9 (quads after needling "like I did leg day
+  // twice, proper DOMS"), false alarms 0, answered 81/81, the same on both; then read. Every line right after.
+  { file: 'safety-test-144.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 50 (third part): safety-test-143 (sa34, exhausted night-time writers: night-shift workers, new parents, carers;
+  // written at the session's start) was run unread on the start and on the mid-session code: crisis 11/12 (everyone
+  // "better off if I just wasn't here anymore" inside a 3am message about the baby), told 2 (a friend "too knackered to
+  // message herself"; a needle spot fine "to leave alone"), one clinic line given the crisis line alone ("thought I'd
+  // finally message" read as a final message); then read, with two fresh sets written to be kept unread in its place.
+  // Every line right after.
+  { file: 'safety-test-143.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

@@ -5129,6 +5129,116 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 50's kinds: office workers' shorthand and questions about the knots themselves", () => {
+    it('a strain of the eyes or the voice is not a muscle strain: said to be unlisted, never "Yes"', async () => {
+      const r = await say('Is acupuncture or dry needling used for eye strain?');
+      expect(r.text).to.match(/“eye strain” isn’t on the list/);
+      expect(r.text).to.not.match(/^(Yes|Muscle strains and sprains is on)/);
+      const calf = await say('strained my calf at footy, can dry needling help');
+      expect(calf.text).to.match(/Muscle strains and sprains/);
+    });
+
+    it('"something people use for" a thing the article does not list is asked about that thing', async () => {
+      const r = await say('Is acupuncture something people use for weight loss?');
+      expect(r.text).to.match(/“weight loss” isn’t on the list/);
+    });
+
+    it('what the treatment is good for, texted with "4" and "tbh", is its uses, never "tbh" as a condition', async () => {
+      const r = await say('wat is acu actually good 4 tbh');
+      expect(r.text).to.match(/digestive issues, insomnia/);
+      expect(r.text).to.not.match(/tbh|isn’t on the list/);
+    });
+
+    it('what muscle knots trap, what is inside them or why they hurt is the article’s idea of knots, not a "Yes" about a condition', async () => {
+      const r = await say('According to the article, what do muscle knots trap?');
+      expect(r.text).to.match(/lactic acid/);
+      expect(r.text).to.not.match(/^Yes/);
+      const why = await say('why do muscle knots hurt?');
+      expect(why.text).to.not.match(/^Yes/);
+      const helps = await say('can dry needling help muscle knots?');
+      expect(helps.text).to.match(/Myofascial pain syndrome/);
+    });
+
+    it('"is that for acupuncture or just dn?" after a condition is which of the two lists it, never whether one is "just" the other', async () => {
+      const r = await afterSaying(
+        'My shoulder gives a sharp pinch when I reach up to write on the whiteboard in meetings. Is that on your list?',
+        'is that for acupuncture or just dn?',
+      );
+      expect(r.text).to.match(/Shoulder impingement syndrome/);
+      expect(r.text).to.match(/dry needling/);
+      expect(r.text).to.not.match(/They are not the same/);
+      const list = await say('The list of conditions on your page - is that for acupuncture or dry needling?');
+      expect(list.text).to.not.match(/what would you mainly like help with/);
+    });
+
+    it('not knowing what one needs is the choice between the two, asked: the bot asks what would help, never declines', async () => {
+      const r = await say("honestly don't know what I need, just want to feel less wrecked after work");
+      expect(r.text).to.match(/what would you mainly like help with/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('kind words about the article, and passing it on, are thanked, never "not something I can help with"', async () => {
+      const r = await say('Great explainer btw, sharing it with my team FYI 🙌');
+      expect(r.text).to.match(/Thank you/);
+      expect(r.text).to.not.match(/not something I can help with/);
+    });
+
+    it('"does that mean it would do X?" after what was read is asked about X, never dropped; where the writer thinks they saw a thing mentioned, told, is no question', async () => {
+      const r = await say(
+        'so I read the bit about meridians and organs quickly... does that mean acupuncture would do the ringing in my ears? my GP calls it tinnitus',
+      );
+      expect(r.text).to.match(/“ringing in my ears” isn’t on the list/);
+      const cupping = await say('do you do cupping as well? thought I saw it mentioned somewhere with the chi stuff');
+      expect(cupping.text).to.match(/can’t tell you about “cupping”/);
+      expect(cupping.text).to.not.match(/meridian lines/);
+    });
+
+    it('a listed word given as the premise ("if it\'s about inflammation…") does not answer for the complaint asked about', async () => {
+      const r = await say("so if it's about inflammation and stuff, would it clear up my eczema? itchy patches on both arms");
+      expect(r.text).to.match(/“eczema” isn’t on the list/);
+    });
+
+    it('"which needle therapy fits that?" after a problem told is the choice, weighed on it', async () => {
+      const r = await say(
+        'my physio said something about postural re-something, I hunch and my upper back muscles are tight. which needle therapy fits that?',
+      );
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.match(/postural re-patterning/);
+    });
+
+    it('an apology for the questions and for only skimming the article is answered kindly, never "not something I can help with"', async () => {
+      const r = await say('sorry for all the dumb questions, I only skimmed it on my phone lol');
+      expect(r.text).to.not.match(/not something I can help with|didn’t understand/);
+    });
+
+    it('"not the outside, the inside of the elbow" denies the one place and describes the other: golfer’s elbow', async () => {
+      const r = await say(
+        'not the outside, the INSIDE of the elbow, the bit on the side closest to me body. sore as from swinging a hammer framing all day. is that one on ur list',
+      );
+      expect(r.text).to.match(/Golfer’s elbow/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('"is that list all you do or just some?" is what the article says of its list: not limited to it', async () => {
+      const r = await say('is that list of conditions all u do or just some');
+      expect(r.text).to.match(/not limited to/);
+      expect(r.text).to.not.match(/Do you mean acupuncture or dry needling\?/);
+    });
+
+    it('kind words about the chat and whoever set it up are thanked', async () => {
+      const r = await say('this is pretty handy, good job whoever set it up');
+      expect(r.text).to.match(/Thank you/);
+    });
+
+    it('how to set up a desk or a screen is self-care the article does not give, with the contacts, never "Yes" about the neck', async () => {
+      const r = await say('What height should my monitor be so my neck stops hurting? Trying to sort out my WFH setup.');
+      expect(r.text).to.match(/doesn’t give advice on how to set up a desk or screen/);
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/^Yes/);
+      const neck = await say('my neck hurts from looking down at my monitor all day, can dry needling help?');
+      expect(neck.text).to.match(/Neck pain and tension headaches/);
+    });
+  });
   describe("session 49's kinds: sceptics and first-timers telling their story, words asked to be explained", () => {
     it('a label the article does not explain, asked to be explained, is said honestly, never "Yes" about a condition', async () => {
       const r = await say("The GP wrote 'costochondritis' on my referral. What does that actually mean?");

@@ -244,6 +244,7 @@ const SELF_CARE_NAMES: Record<string, string> = {
   mattress: 'mattresses',
   shoe: 'shoes',
   brace: 'braces',
+  'desk setup': 'how to set up a desk or screen',
   'knee brace': 'braces',
   'wrist brace': 'braces',
   'back brace': 'braces',

@@ -193,6 +193,10 @@ export interface FoundEntity<T> {
   weak?: boolean;
 }
 
+/** "if it's about inflammation and stuff, …", "since it's meant for stress, …": what the treatment is for, as a premise. */
+const PREMISE_ABOUT =
+  /^(so |ok |okay |and |but )*(if|since|seeing as|given|because) (it['’ ]?s|it is|it was|acupuncture is|acupuncture['’ ]?s|that['’ ]?s|this is) (all |mainly |mostly |really |meant to be |supposed to be |good |meant |supposed )?(about|for|good for|meant for|helps|helps with|used for) [^,?.!]{2,60}(,|\?|$)/;
+
 export interface Analysis {
   cleaned: string;
   tokens: Token[];
@@ -663,6 +667,13 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   }
   // "my eczema flares up on the inside of my elbows": a complaint of another kind, named, is what is asked about (an
   // unlisted thing, as any unknown one); the body part it is on describes no listed condition.
+  // ("so if it's about inflammation and stuff, would it clear up my eczema?": the listed word is the premise of the
+  // question; a complaint of another kind is what is asked about)
+  const premise = PREMISE_ABOUT.exec(cleaned.toLowerCase())?.[0];
+  if (premise && conditions.length > 0 && conditions.every((c) => premise.includes(c.text.toLowerCase()))) {
+    const asked = matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from));
+    if (asked && !premise.includes(quote(cleaned, tokens, asked).toLowerCase())) conditions.length = 0;
+  }
   const other = conditions.length === 0 ? matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from)) : undefined;
   if (matchers.descriptions && conditions.length === 0 && !other) {
     const described = matchers.descriptions.match(

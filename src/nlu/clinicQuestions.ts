@@ -381,7 +381,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
   // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
-  if ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form)) && !THANKS.test(form)) return 'compliment';
+  if ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form)) && !THANKS.test(form)) return 'compliment';
   if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
@@ -390,7 +390,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
 const SOCIAL_VOCAB = new Set(
   (
     'hi hello helo hey heya hiya howdy omg gn tablet ipad laptop gday good morning afternoon evening day hola buenos buenas dias bonjour ciao namaste kia ora yo ' +
-    'there everyone all team folks guys quick just a an the i im ive my me you youre youve your u ya yous been have has had very so ' +
+    'there everyone all team folks guys quick just fyi dumb silly stupid daft a an the i im ive my me you youre youve your u ya yous been have has had very so ' +
     'much really heaps lots lot for with to before after ask asking question questions some few couple of this that it its ' +
     'thanks thank thankyou thanx thx ty ta cheers appreciate appreciated grateful dear love mate darl legend patient helpful ' +
     'kind lovely great awesome perfect brilliant wonderful excellent nice cool ok okay k kk alright fair enough got gotcha noted ' +
@@ -493,6 +493,16 @@ const PASSES_ON =
  */
 const FEEDBACK =
   /\b((the|my|that|your|our) )?(needling|dry needling|acupuncture|session|treatment|appointment|visit|acu|dn)( session| treatment)?( i had| i got| we had| he had| she had| yesterday| last week| on \w+| today| this morning| the other day)* (was|were|has been|is|s) (absolutely |really |so |just |truly |bloody |pretty |honestly )?(amazing|great|fantastic|brilliant|excellent|wonderful|awesome|so good|really good|unreal|magic|the best|a game changer|life changing|perfect)\b|\bmy (\w+ ){1,2}(feels?|is|are|s) (heaps |so much |much |a lot |way |loads |tons |miles )?(better|looser|freer|lighter)( already| now| than it has in (ages|years|months))?\b|\b(it|that|everything|the session|my session|today|yesterday) (went|has gone|all went) (really |so |very |super |pretty |extremely )?(well|great|fine|smoothly|perfectly|brilliantly)\b|\b(what a |such a |a |your )?(lovely|great|nice|beautiful|good|wonderful|clear|easy|helpful) (website|web site|site|page|webpage)( you have)?\b|\bwell done to (whoever|the person|the people|you|your team)( (who )?made it)?\b|\b(it is |its )?(very |so |really |quite )?easy to (read|use|follow|navigate)( even for (an |a )?(old|older) (lady|man|person|woman|bloke)( like me)?( with bad eyes)?)?\b/g;
+/**
+ * Kind words about the article, the page or the chat, and passing it on ("Great explainer btw, sharing it with my team
+ * FYI", "really informative read", "this is pretty handy, good job whoever set it up"): global, for taking the words out.
+ */
+const PIECE_PRAISED =
+  /\b(great|good|nice|excellent|brilliant|awesome|helpful|useful|informative|clear|handy|interesting|fantastic|very good|really good|super|solid|top) (little )?(explainer|article|read|write up|writeup|summary|overview|piece|info|information|page|blog|post|resource|rundown|breakdown)\b|\b(sharing|share|forwarding|forward|sending|send) (it|this|that|the article|your article|the page|the link) (with|to) (my|the|our) (team|colleagues|workmates|friends|family|mum|mom|dad|partner|wife|husband|boss|group|mates)\b|\b(this|it|that|this chat|this thing) (is|s) (pretty |really |very |so |super |quite )?(handy|useful|neat|clever|easy to use)\b|\b(whoever|who ever|the person who|the people who) (set|made|built|wrote|designed|put) (it|this|this thing|the bot|the chat|this chat) ?(up|together)?\b/g;
+const PIECE_PRAISED_SAID = new RegExp(PIECE_PRAISED.source);
+/** How the writer read the article, told ("I only skimmed it on my phone", "just glanced at the page"): global, taken out. */
+const SKIMMED =
+  /\b(i )?(only |just |kinda |sort of )?(skimmed|skim read|speed read|glanced at|glanced over|scrolled through|flicked through) (it|the article|your article|the page|the website|the site|through it)( (on my phone|on the bus|on the train|quickly|briefly|on my break|at work))*\b/g;
 /** The same, as a test (FEEDBACK is global, for taking the words out). */
 const FEEDBACK_SAID = new RegExp(FEEDBACK.source);
 /** PASSES_ON as a test (it is global, for taking the words out). */
@@ -612,6 +622,8 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   const words = compared
     .replace(GO_EASY, ' ')
     .replace(FEEDBACK, ' ')
+    .replace(PIECE_PRAISED, ' ')
+    .replace(SKIMMED, ' ')
     .replace(PASSES_ON, ' ')
     .replace(ANNOUNCES_QUESTION, ' ')
     .replace(REFERRED, ' ')
@@ -623,7 +635,7 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   // ("Can you understand what I write?": whether the writer's English is understood, asked)
   if (words.length === 0 && LANGUAGE.test(form)) return 'social';
   // ("the acupuncture I had on Monday was brilliant, my neck feels so much better": nothing but word of how it went)
-  if (words.length === 0 && FEEDBACK_SAID.test(form)) return 'social';
+  if (words.length === 0 && (FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form))) return 'social';
   // ("I will tell my wife about the needles tonight": what was learnt, to be passed on)
   if (words.length === 0 && PASSES_ON_SAID.test(form)) return 'social';
   // ("gotta go!", "must dash": a goodbye that is all reason)
@@ -640,7 +652,8 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
     ACKNOWLEDGE.test(form) ||
     APOLOGY.test(form) ||
     // ("is the website easy to use?" asks, it does not praise)
-    ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form)) && !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
+    ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form)) &&
+      !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
     WELL_WISHING.test(form) ||
     LANGUAGE.test(form)
   )
@@ -727,6 +740,14 @@ const ONE_SUITS =
 
 export function asksIfOneSuits(text: string): boolean {
   return ONE_SUITS.test(plainForm(text));
+}
+
+/** "honestly don't know what I need", "no idea which one to book": unsure what to get, the choice between the two asked. */
+const UNSURE_WHAT_NEEDED =
+  /\b(do not|dont|don t|not sure|no idea|unsure|no clue|not certain) (know )?(what|which)( one| treatment| kind| type| option| service)? (i|to) (need|should (get|have|book|try)|get|choose|pick|book|go for)\b/;
+
+export function unsureWhatNeeded(text: string): boolean {
+  return UNSURE_WHAT_NEEDED.test(plainForm(text));
 }
 
 export function asksForRecommendation(text: string): boolean {

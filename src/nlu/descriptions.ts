@@ -236,13 +236,27 @@ export function negatedBefore(tokens: string[], from: number): boolean {
     // "not just one sore muscle", where the contrast word is the denial's own)
     if (CONTRASTS.has(tokens[i]) && !NEGATIONS.has(tokens[i - 1] ?? '')) return false;
     // ("my english not so good. my back low part is pain": "not so good" says how good, it denies nothing after it)
-    if (NEGATIONS.has(tokens[i])) return !tokens.slice(i + 1, from).some((w) => QUALITY.has(w));
+    // ("not the outside, the INSIDE of the elbow": a new phrase after the denied one is affirmed)
+    if (NEGATIONS.has(tokens[i])) return !tokens.slice(i + 1, from).some((w) => QUALITY.has(w)) && !newPhraseAfter(tokens.slice(i + 1, from));
     // ("my GP ruled out arthritis")
     if (rulesOut(tokens, i)) return true;
     // ("not the upper back or between the shoulder blades": a denial goes on over "or")
     if (tokens[i] === 'or' || tokens[i] === 'nor') reach = Math.min(reach, i - 4);
   }
   return false;
+}
+/** Words that lead a noun phrase, and words a phrase goes on over ("pain in the elbow", "the back of the knee"). */
+const DETERMINERS = new Set(['the', 'my', 'a', 'an', 'me', 'his', 'her']);
+const GOES_ON = new Set(
+  'in on at of to from with around round near behind under over by about for and or nor the my a an me his her any no'.split(' '),
+);
+/**
+ * Whether the words after a denial are a short phrase and a second one set against it ("not | the outside, the inside
+ * of"): a determiner, one or two words, and a determiner again.
+ */
+function newPhraseAfter(words: string[]): boolean {
+  if (!DETERMINERS.has(words[0] ?? '')) return false;
+  return [2, 3].some((k) => DETERMINERS.has(words[k] ?? '') && words.slice(1, k).every((w) => !GOES_ON.has(w)));
 }
 const RULE = new Set(['rule', 'ruled', 'rules', 'ruling']);
 /** Whether the word at `i` ends "ruled out" ("my GP ruled out arthritis"): a denial of what follows. */

@@ -26,8 +26,34 @@ const WHERE_WRITTEN = /\s+(?:on|in|at|for|from|after|during|last|yesterday|today
 /** Determiners and possessives that are not part of a term ("the research", "my sciatica"). */
 const LEADING = /^(?:the|a|an|my|your|his|her|their|our|this|that|these|those|some|any)\s+/i;
 
-/** The words a message asks to have explained, without quotes or a leading determiner; undefined when none. */
-export function meaningAsked(text: string): string | undefined {
+/**
+ * A word or phrase in quotes ("Your article says acupuncture is 'increasingly' used for two things", 'what does
+ * "postural re-patterning" mean?'): opened or closed by a quote mark with a space or a stop beside it, so "what's" and
+ * "it's" quote nothing.
+ */
+const QUOTED = /(?:^|[\s(])['"“‘]([^'"“”‘’]{3,60}?)['"”’](?=[\s.,;:!?)]|$)/g;
+
+/** Every word or phrase a message puts in quotes, in order, without the quote marks. */
+export function quotedIn(text: string): string[] {
+  return [...text.matchAll(QUOTED)].map((m) => m[1]);
+}
+
+/** What a message asks to have explained: the words asked about, and the first words it quotes (a label read or told). */
+export interface MeaningAsked {
+  /** The words asked about, without quotes or a leading determiner. */
+  words: string;
+  /** The first words the message puts in quotes, when it quotes any. */
+  quoted?: string;
+}
+
+/** The words a message asks to have explained, and the first words it quotes; undefined when it asks none. */
+export function meaningAsked(text: string): MeaningAsked | undefined {
+  const words = wordsAsked(text);
+  return words ? { words, quoted: quotedIn(text)[0] } : undefined;
+}
+
+/** The words asked to be explained, without quotes or a leading determiner; undefined when none. */
+function wordsAsked(text: string): string | undefined {
   const m = MEANING_ASKED.map((re) => re.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
   const asked = unquoted(m[1]);

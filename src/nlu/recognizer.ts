@@ -16,6 +16,7 @@ import {
   SESSION_DETAIL,
   TIMING_ASKED,
   asksIfOneSuits,
+  unsureWhatNeeded,
 } from './clinicQuestions';
 import { Analysis, analyse, BACK_REFERENCES, ConditionRef, consonants, EntityMatchers, FoundEntity, SpokenName, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
@@ -219,7 +220,7 @@ const SERVICE_ASK =
  * stretch every day", is no question.)
  */
 const SELF_CARE =
-  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing|be))\b(?: \S+){0,4}? (icing|ice it|heat it|use heat|using heat|ice packs?|cold packs?|hot packs?|wheat bags?|wheat packs?|hot water bottle|stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape)\b/;
+  /\b(what|whats|which|any|good|best|recommend|suggest|suggestions|buy|send|email|give|show|teach|share|should i (do|try|use|put|apply|get|buy|be using|be doing|be))\b(?: \S+){0,4}? (icing|ice it|heat it|use heat|using heat|ice packs?|cold packs?|hot packs?|wheat bags?|wheat packs?|hot water bottle|stretch|stretches|stretching|exercise|exercises|home exercises|rehab exercises|ice or heat|heat or ice|ice|heat pack|heat packs|foam roller|foam rolling|strengthening|pillow|pillows|mattress|mattresses|shoes|shoe|sneakers|insoles|orthotics|knee brace|wrist brace|back brace|brace|braces|office chair|desk chair|ergonomic chair|massage gun|tens machine|kinesio tape|strapping tape|monitor|monitors|screen height|desk height|desk setup|desk set up|workstation|work station|wfh setup|wfh set up|home office setup|standing desk|sit stand desk|laptop stand|ergonomic setup|ergonomics)\b/;
 
 /**
  * The self-care asked about, by the name the replies know it by: "icing it", "using heat" are ice or heat; "a wheat
@@ -229,6 +230,13 @@ function careNamed(said: string): string {
   if (/^(icing|ice it|heat it|use heat|using heat)$/.test(said)) return 'ice';
   if (/^(ice|cold) packs?$/.test(said)) return 'ice pack';
   if (/^(hot packs?|wheat bags?|wheat packs?|hot water bottle)$/.test(said)) return 'hot pack';
+  // ("what height should my monitor be?": how a desk is set up)
+  if (
+    /^(monitors?|screen height|desk height|desk set ?up|work ?station|wfh set ?up|home office setup|standing desk|sit stand desk|laptop stand|ergonomic setup|ergonomics)$/.test(
+      said,
+    )
+  )
+    return 'desk setup';
   return said;
 }
 
@@ -246,10 +254,40 @@ const LONG_STANDING =
 /** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
 /** The treatments' own words, never the name of a complaint. */
 const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatment|treatments|session|sessions)$/;
-const DISCOURSE = new Set(['righto', 'though', 'tho', 'although', 'anyway', 'anyways', 'btw', 'um', 'umm', 'hmm', 'eh', 'chance', 'chances']);
+/**
+ * "is that for acupuncture or just dn?", "is it listed for dry needling or acupuncture?": which of the two the thing
+ * before is for, asked on its own (not "The list of conditions on your page - is that for acupuncture or dry needling?").
+ */
+const WHICH_ONE_FOR_THAT =
+  /^((so|and|ok|okay|but|oh|um|hmm|wait|sorry|sorry but) )*(is|are|was|s) (that|it|this|those|they|these)( one)? (for|used for|listed for|done with|treated with|on the list for|under) (acupuncture|acu|dry needling|needling|dn) or (just |only |also |maybe |more )?(acupuncture|acu|dry needling|needling|dn)\b/;
+/** A condition named by its knots ("muscle knots", "knotted muscles", "trigger points"). */
+const KNOT_WORDS = /\b(knots?|knotted|knotty|trigger points?)\b/i;
+/** "what do knots trap?", "what causes muscle knots?", "why do knots hurt?", "what's inside a knot?": the knots asked about. */
+const KNOTS_ASKED_ABOUT =
+  /^(?:.*\b)?(what|whats|why|how)\b( (do|does|is|are|s|makes?|causes?|happens|goes on|exactly|actually))*( (inside|in))?( (a|the|my|your|these|those|muscle|muscles))* (knots?|trigger points?)\b( (actually|even|exactly|really))? (trap|traps|hold|holds|contain|contains|do|made of|come from|form|hurt|hurts|happen|made|caused|cause|so painful|painful|sore)\b|^(?:.*\b)?(what|whats|what s) (causes?|inside|in|is (in|inside)|s (in|inside)|makes|forms|happens (in|inside)|goes on (in|inside)|is trapped in|gets trapped in|is stuck in)( (a|the|my|your|these|those|muscle|muscles))* (knots?|trigger points?)\b/;
+const DISCOURSE = new Set([
+  'righto',
+  'though',
+  'tho',
+  'although',
+  'anyway',
+  'anyways',
+  'btw',
+  'tbh',
+  'tbf',
+  'ngl',
+  'imo',
+  'imho',
+  'um',
+  'umm',
+  'hmm',
+  'eh',
+  'chance',
+  'chances',
+]);
 /** "what does it aim to treat?", "what is acupuncture good for?", "what do you use dry needling for?" */
 const USES_ASKED =
-  /^((ok|okay|right|alright|hmm|well) )?(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|that|this|that one|this one|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?( (then|though|tho|anyway|anyways|exactly|really|actually|again|lol|haha))*\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
+  /^((ok|okay|right|alright|hmm|well) )?(and |so |also )?(((what|which) ((kinds?|sorts?|types?) of )?(things|conditions|problems|ailments|illnesses|issues)|what|which)( else)? (does|do|can|is|are|would)|what'?s( else)?|what’s( else)?) (it|they|that|this|that one|this one|acupuncture|dry needling|needling|acu|dn|you|u)( (use|using) (it|acupuncture|dry needling|needling|them))? ?((mainly|usually|normally|actually|mostly|generally|typically|commonly|traditionally|increasingly|now) )?(being )?(aim to |aims to |meant to |supposed to |designed to |said to )?(treat|help( with)?|alleviate|fix|used for|good for|for)(,? according to (your|the) (website|site|page|article))?( (then|though|tho|anyway|anyways|exactly|really|actually|again|lol|haha|tbh|tbf|ngl|honestly|seriously|imo|btw|mate|pls|please))*\s*\??$|^(please )?(name|list|tell me|give me) (the|all the|some of the|some|a few of the)? ?(ailments|conditions|things|problems|issues)( that)? (acupuncture|dry needling|needling|it|they) (is|are)? ?(meant to|supposed to|said to|aims to|used to)? ?(help|treat|alleviate|fix|for)\b/;
 
 /** "And acupuncture is more geared towards what?", "what is dry needling mainly aimed at?": what one treatment is for. */
 const GEARED_TO_WHAT =
@@ -357,7 +395,7 @@ const COVERED =
   /\b(covered|cover|covers|listed|included|include|includes|on (the|your|ur) list|(the|your|ur) list (have|has|mention|mentions|name|names))\b/;
 /** A health fund or Medicare, for which "covered" is about paying. */
 const FUNDS =
-  'medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|workcover|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm';
+  'medicare|health fund|health insurance|insurance|private health|extras|rebate|bulk bill|bulk billing|hicaps|workcover|work cover|workers comp|workers compensation|workers compo|employer|employers|dva|gold card|white card|veterans card|ndis|bupa|medibank|hcf|nib|ahm';
 const FUND = new RegExp(`\\b(${FUNDS}|claim)\\b`);
 /** A fund or card named ("claim" alone is not one: "how do I claim a tax deduction"). */
 const FUND_NAMED = new RegExp(`\\b(${FUNDS})\\b`);
@@ -766,7 +804,7 @@ const PLEA = /\b(help|advice|advise)\b/;
 const SHORT_ASKED_WORDS = 10;
 // ("could the needles stimulate regrowth?": a good effect asked for by its own verb)
 const HELPS =
-  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|does anything for|did anything for|do much for|does much for|do something for|does something for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
+  /\b(help|helps|helped|(stimulate|promote|encourage|kickstart|kick start|trigger)s? (regrowth|growth|healing|repair|recovery|hair|the body|my body)|regrow|grow back|grow (it|them|my \w+|hair) back|speed (it|that|this|things|them) up|speed up|fast track|make (it|that|this) (go|happen) (faster|quicker)|treat|treats|treated|treating|fix|fixes|cure|cures|work on|works on|good for|do anything for|does anything for|did anything for|do much for|does much for|do something for|does something for|something for|get rid of|bring down|bring (it|them|this|that|the \w+|my \w+) down|take (it|them|the \w+) down|clear it up|for that|used for|(settle|clear|improve|ease|calm|reduce|relieve|stop|straighten|boost|heal|slow|prevent|reverse|unblock|shift|stimulate)s? (it|them|this|that|my|her|his|the|down)|(acupuncture|needling|needles?|treatment|therapy) (to|for) (it|them|this|that|quit|stop|lose|my|her|his)|(something|anything) (you|u|yous|your clinic|the clinic) (offer|offers|do|does|provide|provides) for|(something|anything) (people|patients|folks|they|you|u|yous|most people|many people|anyone) (would |d |normally |usually |often |commonly |ever )?(use|get|try|have) (it |them |acupuncture |needling |dry needling |acu |dn )?for|(you|u|yous|your clinic|the clinic) (offer|offers|provide|provides) (\w+ )?for|worth (it|trying|a go|a try|a shot|giving|having|doing)|(be|do) any (good|use)|any point|make a difference|do (any|much) good|a thing you (guys )?(offer|do)|of (any |some )?use|assist|assistance|benefit|(an|a good|a real|any|the best) option|options for|suitable for|appropriate for|recommended for|(can|could) do for)\b/;
 /** "is there acupuncture for acne?", "any kind of needling for hair loss", "do you do dn for …": a treatment offered for something, asked. */
 const OFFERED_FOR =
   /\b(is there|are there|do you do|do you have|do u do|any|got any) (the |any |some |a )?((kind|type|sort|form|style)s? of )?(acupuncture|dry needling|needling|acu|dn|needle treatments?|needling treatments?) (for|to)\b/;
@@ -971,7 +1009,10 @@ export function betterFitAsked(text: string): TreatmentId | undefined {
 
 /** "If I wanted the Western one for my back, which one would that be?": a choice asked with what the writer wants told. */
 export const IF_I_WANTED_WHICH =
-  /\bif (i|we|she|he|mum|dad) (wanted|want|was after|were after|preferred|d prefer|would prefer|d rather|would rather|d like|would like|went for|go for)\b.{0,120}\bwhich (one|1|of the two|of them|treatment|option)? ?(would|should|is|s|will|do|does)? ?(that|it|i|be|suit|work|help)?\b/;
+  /\bif (i|we|she|he|mum|dad) (wanted|want|was after|were after|preferred|d prefer|would prefer|d rather|would rather|d like|would like|went for|go for)\b.{0,120}\bwhich (one|1|of the two|of them|treatment|option)? ?(would|should|is|s|will|do|does)? ?(that|it|i|be|suit|work|help)?\b|\b(i|we|she|he) (want|wants|m after|am after|is after|s after|d like|would like|d prefer|would prefer|prefer|need|needs) (something|one|a treatment|a therapy|the one|the option|an option)( that s| that is| thats)? (based on|grounded in|rooted in|from|out of|backed by) .{0,80}\bwhich (one|1|of the two|of them|treatment|option)\b/;
+/** "which needle therapy fits that?", "which one would suit my posture?": which of the two fits what was told. */
+const WHICH_FITS =
+  /\bwhich (needle |needling |of the two |of your )?(therapy|therapies|treatment|treatments|one|option|type|kind|style)( of (needling|therapy|treatment))?( would| do you think| do u think)? (fits?|suits?|matches|is (right|best|better) for|would (fit|suit|work)|works? (best )?for)\b/;
 
 /** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
 // ("aren't these both just sticking needles in people?", "isn't it all just needles?")
@@ -1040,6 +1081,21 @@ function withoutCourtesy(words: string[]): string[] {
   const rest = words.slice(opening[0].trim().split(' ').length);
   // ("ok what about dry needling then?": a follow-up keeps its opening, the conversation reads it)
   return rest.length >= 2 && QUESTION_OPENING.test(rest[0]) && !/^(what|how) about$/.test(rest.slice(0, 2).join(' ')) ? rest : words;
+}
+
+/** The modal a question puts first ("would acupuncture do…"). */
+const MODALS = new Set(['would', 'will', 'can', 'could', 'should', 'might']);
+/**
+ * "does that mean acupuncture would do the ringing in my ears?" is asked as "would acupuncture do the ringing in my ears":
+ * what was read, checked, frames the question; the classifier reads the question.
+ */
+function withoutMeaningFrame(words: string[]): string[] {
+  const start = words[0] === 'so' ? 1 : 0;
+  if (!/^(does|do)$/.test(words[start] ?? '') || !/^(that|this|it)$/.test(words[start + 1] ?? '') || words[start + 2] !== 'mean') return words;
+  const from = words[start + 3] === 'that' ? start + 4 : start + 3;
+  const modal = words.slice(from, from + 4).findIndex((w) => MODALS.has(w));
+  if (modal < 1) return words;
+  return [words[from + modal], ...words.slice(from, from + modal), ...words.slice(from + modal + 1)];
 }
 
 /** Polite hedges that ask nothing ("are you open Sunday by any chance?", "…, if possible"), word runs as tokenised. */
@@ -1623,6 +1679,8 @@ export class IntentRecognizer {
       this.options.usesIntent &&
       a.conditions.length === 0 &&
       (USES_ASKED.test(withoutReportFrame(withoutLeadingFiller(lower.trim()))) ||
+        // (as texted: "wat is acu actually good 4 tbh")
+        USES_ASKED.test(withoutLeadingFiller(a.tokens.map((t) => t.norm).join(' '))) ||
         usesAskedLast(lower) ||
         (a.treatments.length === 1 && GEARED_TO_WHAT.test(plainCleaned)))
     )
@@ -1636,12 +1694,31 @@ export class IntentRecognizer {
     // ("aren't these just the same thing with two different names so clinics can charge more? Needles are needles."):
     // whether they are one thing, doubted; the article says how they are alike and how they differ)
     if (a.conditions.length === 0 && SAME_DOUBTED.test(plainCleaned)) return { ...result, intent: 'similarity', score: 1, reason: 'entity' };
+    // ("my physio said something about postural re-something, I hunch… which needle therapy fits that?": the choice)
+    if (result.treatments.length === 0 && WHICH_FITS.test(plainCleaned)) return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
+    // ("honestly don't know what I need, just want to feel less wrecked after work": the choice, asked unsure)
+    if (a.conditions.length === 0 && result.treatments.length === 0 && unsureWhatNeeded(plainCleaned))
+      return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
+    // ("is that for acupuncture or just dn?": which of the two the thing before is for, never whether one is "just" the other)
+    if (a.conditions.length === 0 && result.treatments.length === 2 && WHICH_ONE_FOR_THAT.test(plainCleaned))
+      return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
     // ("…acupuncture didn't do much. Would dry needling be a better fit for tight muscles like mine?": which suits, asked of one)
     if (BETTER_FIT.test(plainCleaned) && a.treatments.length > 0) return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
     // ("If I wanted the option grounded in Western medicine for my tight, knotted lower back, which one would that be?":
     // the choice asked with what the writer wants)
     if (a.treatments.length === 0 && IF_I_WANTED_WHICH.test(plainCleaned))
       return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
+    // ("what do muscle knots trap?", "what causes muscle knots?", "why do muscle knots hurt?": the knots themselves asked
+    // about, the article's idea of them, not whether the condition they name is on the list)
+    if (
+      this.options.conceptIntent &&
+      a.conditions.length > 0 &&
+      a.conditions.every((c) => KNOT_WORDS.test(c.text)) &&
+      a.treatments.length === 0 &&
+      KNOTS_ASKED_ABOUT.test(plainCleaned) &&
+      !asksIfHelps(plainCleaned)
+    )
+      return { ...result, conditions: [], intent: this.options.conceptIntent, score: 1, reason: 'entity' };
     if (
       this.options.conceptIntent &&
       a.conditions.length === 0 &&
@@ -1717,7 +1794,7 @@ export class IntentRecognizer {
     const { calibration, outOfScopeIntent } = this.model;
     const bias = calibration.outOfScopeBias ? { [outOfScopeIntent]: calibration.outOfScopeBias } : undefined;
     const options = this.model.featureOptions;
-    const asking = withoutHedges(withoutAttribution(withoutCourtesy(a.words)));
+    const asking = withoutHedges(withoutAttribution(withoutMeaningFrame(withoutCourtesy(a.words))));
     const scored = this.model.bayes.classify(extractFeatures(asking, options), calibration.temperature, bias, featureWeights(asking, options));
     // ("is the website easy to use?": a yes-no question is no praise, however much it sounds like "nice website, easy to read")
     const ranked =

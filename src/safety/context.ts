@@ -804,6 +804,7 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
   // ("Six weeks ago I woke up and one side of my face had dropped": the past perfect, dated weeks ago in the sentence,
   // and nothing else in it says when)
   if (!best && pastPerfect(sentence, start, end) && DATED_PAST.test(sentence.join(' '))) return 'history';
+  if (leftBehindNow(sentence, start, end, best, cues)) return 'history';
   let past = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) if (PAST_VERB.has(sentence[i])) past = true;
   // ("I had an episode of chest pain in March": the past verb before "an episode of")
@@ -848,6 +849,19 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
+}
+
+/**
+ * "My brother last year had a stroke, now he walk slow and his arm is weak": an event dated long before, and the "now"
+ * straight after it opens what it left behind; no other time of today in the sentence.
+ */
+function leftBehindNow(sentence: string[], start: number, end: number, best: { kind: TimeCue['kind'] } | undefined, cues: TimeCue[]): boolean {
+  const datedBefore = cues.some(
+    (c) => c.kind === 'distant' && c.last <= start && DATED_PAST.test(sentence.slice(Math.max(0, c.first - 3), c.last).join(' ')),
+  );
+  if (best?.kind !== 'recent' || !datedBefore) return false;
+  const recent = cues.filter((c) => c.kind === 'recent');
+  return recent.length > 0 && recent.every((c) => sentence[c.first] === 'now' && c.first >= end && c.first - end <= 2);
 }
 
 /** "since her heart attack", "ever since my stroke": the sign named as what something else dates from. */

@@ -124,7 +124,17 @@ const COMING_BACK =
  * undressing for a session ("I'm going to die of embarrassment if I have to take my shirt off"): a patient's shyness.
  */
 const EVERYDAY_REASON =
-  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b|\b(take|taking|took) (my|his|her|their|your|me) (shirt|top|t shirt|tshirt|clothes|pants|trousers|jeans|jumper|bra|dress|singlet|socks|shoes|kit) off\b|\b(get|getting|got) (undressed|changed|my kit off)\b|\bstrip (down|off) to\b/;
+  /\b(bring|bringing|brought|take|taking) (him|her|them|my (son|daughter|kids|baby|bub|husband|wife|partner|mum|mom|dad)|the (kids|baby|bub)) (along|with me|in with me)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b|\b(take|taking|took) (my|his|her|their|your|me) (shirt|top|t shirt|tshirt|clothes|pants|trousers|jeans|jumper|bra|dress|singlet|socks|shoes|kit) off\b|\b(get|getting|got) (undressed|changed|my kit off)\b|\bstrip (down|off) to\b/;
+/** An everyday reason for being away ("before the holidays", "for the baby", "after my surgery"). */
+const REASON_AWAY =
+  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
+/**
+ * Being away or a last visit, told ("my last session before the holidays", "won't be in for a while after the baby"):
+ * only then does an everyday reason explain a goodbye ("the baby doesn't sleep … everyone would be better off if I
+ * wasn't here" gives no reason for being away).
+ */
+const AWAY_TOLD =
+  /\b(last|final) (session|appointment|appt|visit|one|time)\b|\b(be|been|going|gone|head|heading|off) (away|overseas|interstate)\b|\b(not|wont|will not|won t) be (back|coming|in|around|able to come|booking)\b|\bcancel\w*|\b(pause|take a break|taking a break|have a break|stop coming|see you (after|when|in|next)|back (after|in|when|next))\b/;
 /** A farewell that says the writer will be back ("bye for now", "I'll have more questions later", "I'll sleep on it"). */
 const BACK_LATER =
   /\b(bye|goodbye|ta ta|cheers|thanks) for now\b|\b(i ll|ill|i will) be back\b|\b(more|other|some more|a few more) questions (later|tomorrow|soon)\b|\b(speak|chat|talk) (again )?(soon|tomorrow)\b|\b(sleep on it|think it over|think things over|have a think|mull it over)\b/;
@@ -316,9 +326,12 @@ const OTHERS_HAVE_IT =
 const OTHER_KIND_OF_SESSION =
   /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|clinic|physio)\b).*\b(long|longer|practice|practise|practicing|practising|gym|training|study|studying|gaming|rehearsal|recording|yoga|pilates|work|writing|typing|piano|guitar|violin|cello|playing|sitting|coding|drumming|singing|band|jam|surf|surfing|climbing|spin|cycling|running|weights|lifting|workout|cardio|footy|tennis|golf|swim|swimming|music|computer|desk|editing|marking|study|revision|teaching|lesson|lessons|gardening|painting|sewing|knitting|shearing|long haul|driving|boxing|crossfit|netball|soccer|basketball|squash|rowing|paddling|dance|dancing|ballet) sessions?\b/;
 
-/** A clause that gives a symptom its everyday cause ("sore from running", "aching because of work") and names no needling. */
+/**
+ * A clause that gives a symptom its everyday cause ("sore from running", "aching because of work", "woozy at blood
+ * tests") and names no needling.
+ */
 const OWN_CAUSE =
-  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|session|clinic)\b).*\b(from|because of|due to|thanks to) (all (the|that|this) |my |the |too much |heaps of |lots of |a lot of |so much |years of |long )?(running|run|runs|work|working|gardening|typing|sport|footy|football|netball|soccer|tennis|golf|training|gym|lifting|cycling|sitting|the desk|my desk|computer|standing|walking|hiking|dancing|playing|carrying|swimming|surfing|climbing|cricket|basketball|rugby|weights|the kids|shearing|painting|driving)\b/;
+  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|treatments|appointment|appt|session|clinic)\b).*(\b(from|because of|due to|thanks to) (all (the|that|this) |my |the |too much |heaps of |lots of |a lot of |so much |years of |long )?(running|run|runs|work|working|gardening|typing|sport|footy|football|netball|soccer|tennis|golf|training|gym|lifting|cycling|sitting|the desk|my desk|computer|standing|walking|hiking|dancing|playing|carrying|swimming|surfing|climbing|cricket|basketball|rugby|weights|the kids|shearing|painting|driving)\b|\b(at|during|having|getting|with|for) (a |the |my )?(blood tests?|blood draws?|blood taken|pathology|injections?|jabs?|vaccinations?|vaccines?|dentist|the sight of blood|shots|flu shots?)\b)/;
 
 /**
  * "had needling in my calves at a physio a few years back and it was good": a session dated years ago, told as over (not
@@ -444,6 +457,17 @@ function stickyOf(pattern: RegExp): RegExp {
 }
 
 /**
+ * The words between a mention told as over and the same sign said again: "now" says it is happening again, unless a
+ * fear, a what-if or a lasting effect follows it ("now she's scared needles will make her faint").
+ */
+function saidAgainNow(between: string): boolean {
+  return (
+    /\b(now|right now|today|tonight|this morning|this arvo|this afternoon|this evening)\b/.test(between) &&
+    !/\b(scared|afraid|worried|worry|nervous|fear|frightened|terrified|will|would|might|could|if|still|since)\b/.test(between)
+  );
+}
+
+/**
  * The sign's leftmost match in a clause from word `from` on, as `sign.matcher` would find it (leftmost, then the first
  * pattern in the file), trying at each word only the patterns that can start with it. `rest` is the clause's stems
  * from `from` on, joined as the patterns expect.
@@ -462,15 +486,13 @@ function firstMatch(sign: Sign, starts: number[] | undefined, offsets: number[],
   return null;
 }
 
-/** Laughter written straight after a sign ("can't breathe 😂, my mate sent me a video of me flinching"). */
-const LAUGHTER = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hahah', 'rofl', 'lolol', 'xd']);
 /**
  * Whether an emergency sign is laughed off as it is told: words also used loosely followed at once by laughter. People joke and play
  * down a real emergency, so this never dismisses it (see DOUBT): in a message that asks something, it puts the sign in
  * doubt, guidance first and then the answer; any other sign told without a laugh keeps the guidance alone.
  */
-function laughedOff(said: string, words: string[], end: number): boolean {
-  return LAUGHTER.has(words[end] ?? '') && SAID_LOOSELY.test(said);
+function laughedOff(laughter: ReadonlySet<string>, said: string, words: string[], end: number): boolean {
+  return laughter.has(words[end] ?? '') && SAID_LOOSELY.test(said);
 }
 /** The signs' words people also use loosely ("can't breathe", "pass out", "dying"), unlike a throat going tight. */
 const SAID_LOOSELY =
@@ -860,6 +882,17 @@ const ASKERS = [
 ];
 /** What a patient may wonder is at the other end of the chat (ASKING_FRAMES). */
 const READERS = ['robot', 'bot', 'chatbot', 'computer', 'machine', 'program', 'real person', 'person', 'human', 'real human'];
+/** "Back" as a return, not a body part ("circling back", "get back to you", "be back after lunch"), in stems. */
+const BACK_AS_RETURN = / (circl|get|got|come|came|be|go|went|head|pop|check|call|write|text|hear|run|ring|touch base) back /g;
+/** At most this many other words beside the times, for a message whose times alone worried the classifier. */
+const TIMES_ONLY_MAX_WORDS = 3;
+/** The stems of times of day and spans ("after lunch", "a few mins", "this arvo"), as the normaliser gives them. */
+const TIME_STEMS = new Set(
+  'minut min hour hr second sec lunch lunchtim breakfast brekki dinner tea morn afternoon arvo night tonight todai yesterdai week weekend dai few coupl ago earlier later soon shortli while after befor'.split(
+    ' ',
+  ),
+);
+
 const ASKING_FRAMES = [
   ...ASKERS.flatMap((who) => [
     `${who} want to know`,
@@ -1072,6 +1105,8 @@ export class SafetyTriage {
   /** A complaint's body parts and symptom words together. */
   private readonly complaintWords: Phrases;
   private readonly askingFrames: Phrases;
+  /** Laughter written straight after a sign ("can't breathe 😂, my mate sent me a video of me flinching"): lexicon "laugh". */
+  private readonly laughter: ReadonlySet<string>;
   private readonly complaint?: { parts: Phrases; symptoms: Phrases; otherParts: Phrases; ailments: Phrases };
 
   constructor(
@@ -1114,6 +1149,7 @@ export class SafetyTriage {
     );
     this.complaintWords = this.complaint ? this.complaint.parts.plus(this.complaint.symptoms) : new Phrases([]);
     this.askingFrames = phrases(ASKING_FRAMES);
+    this.laughter = new Set(knowledge.lexicon.concepts.get('laugh') ?? []);
   }
 
   /**
@@ -1156,16 +1192,41 @@ export class SafetyTriage {
     return clauses.every((c) => isHypothetical(c.words, c.words.length));
   }
 
-  /**
-   * Whether the session words alone worried the classifier ("my session was great"): every urgent-care and clinic
-   * example follows a session, so "session", "appointment" and "treatment" lean towards them whatever else is said.
-   */
   /** Whether the classifier's worry comes from how a question is put alone (ASKING_FRAMES). */
   private worriedByAskingOnly(clauses: Array<{ stems: string[] }>): boolean {
     const all = clauses.map((c) => ' ' + c.stems.join(' ') + ' ');
     return all.some((c) => this.askingFrames.in(c)) && this.calmWithout(clauses, this.askingFrames, true);
   }
 
+  /**
+   * Whether times of day and spans alone worried the classifier ("just circling back after lunch, got a few mins"):
+   * emergencies are told with when they began ("a few minutes ago", "after lunch"), so those words lean towards them
+   * whatever else is said.
+   */
+  private worriedByTimesOnly(clauses: Array<{ stems: string[] }>): boolean {
+    // ("lunch break", "smoko break": a break as a time, not a bone)
+    const stems = clauses.map((c) => ({
+      stems: c.stems.filter((w, i, ws) => !(w === 'break' && (TIME_STEMS.has(ws[i - 1]) || ws[i - 1] === 'smoko'))),
+    }));
+    const all = stems.flatMap((c) => c.stems);
+    if (!all.some((w) => TIME_STEMS.has(w))) return false;
+    // (only a message that says little else, no symptom and no body part: "took a few more of my oxy … breathing feels
+    // kinda slow" is the classifier's to flag, whatever its times)
+    const rest = all.filter((w) => w !== '' && !FUNCTION_WORDS.has(w) && !TIME_STEMS.has(w));
+    // ("circling back", "get back to you": back as where to, not a body part)
+    const said = (' ' + all.join(' ') + ' ').replace(BACK_AS_RETURN, ' $1 ');
+    return (
+      rest.length <= TIMES_ONLY_MAX_WORDS &&
+      !this.namesSymptom(clauses) &&
+      !this.complaintWords.in(said) &&
+      this.calmWithout(stems, new Phrases([]), true, TIME_STEMS)
+    );
+  }
+
+  /**
+   * Whether the session words alone worried the classifier ("my session was great"): every urgent-care and clinic
+   * example follows a session, so "session", "appointment" and "treatment" lean towards them whatever else is said.
+   */
   private worriedBySessionWordsOnly(stems: string[][]): boolean {
     const rest = stems.map((c) => c.filter((w) => !SESSION_WORDS.has(w))).filter((c) => c.length > 0);
     return this.classifier.score(rest).risk < this.threshold;
@@ -1376,6 +1437,8 @@ export class SafetyTriage {
         if (!m || (sign.requires && !present(sign.requires)) || everydayMeaning(sign, allStems)) return;
         // "not suicidal exactly, just wouldn't mind if a truck hit me": after a negated mention (or a what-if), the sign
         // may still be said further on in the clause.
+        // (where the last mention ended when it was told as over: a later one must be said to be now)
+        let overAt = -1;
         for (let from = 0, tries = 0; m && tries < 3; tries++) {
           const start =
             from +
@@ -1466,6 +1529,9 @@ export class SafetyTriage {
           // "my friend said she felt faint after her first session": someone else's, told as over, is in the past.
           if (context === 'current' && other && FELT.test(sentence.words.slice(Math.max(0, offset + start - 3), offset + start).join(' ')))
             context = 'past';
+          // ("had a heart attack 2 years ago and now my chest feels crushed": said again, now; not "passed out last month
+          // and now she's scared needles will make her faint again", a fear, nor "and I still get headaches")
+          if (overAt >= 0 && !saidAgainNow(clause.words.slice(overAt, start).join(' '))) break;
           sentence.joined ??= sentence.words.join(' ');
           out.push({
             sign: sign.id,
@@ -1481,7 +1547,9 @@ export class SafetyTriage {
             undated: when === 'unknown',
           });
           // (after a what-if too: "needles make me faint and I just fainted in the car park" says it again, now)
-          if (context !== 'negated' && context !== 'hypothetical' && context !== 'figure') break;
+          // (and after one told as over: "had a heart attack 2 years ago and my chest is crushing" says it again, now)
+          if (context !== 'negated' && context !== 'hypothetical' && context !== 'figure' && context !== 'history' && context !== 'past') break;
+          if (context === 'history' || context === 'past') overAt = end;
           from = end;
           rest = ' ' + clause.stems.slice(from).join(' ') + ' ';
           m = from < clause.stems.length ? matchFrom(from, rest) : null;
@@ -1623,7 +1691,7 @@ export class SafetyTriage {
           if (
             sign.inDoubt ||
             (m.tier === 'emergency' && question && DOUBT.test(text.toLowerCase())) ||
-            (m.tier === 'emergency' && question && laughedOff(m.words, clauses[m.clause].words, m.span[1])) ||
+            (m.tier === 'emergency' && question && laughedOff(this.laughter, m.words, clauses[m.clause].words, m.span[1])) ||
             (sign.id === 'breathing' && question && this.onlyAWheeze(mentions, text)) ||
             (sign.id === 'chest_pain' && MECHANICAL.test(text.toLowerCase()) && !CHEST_ALARM.test(undenied()))
           )
@@ -1775,6 +1843,7 @@ export class SafetyTriage {
     // writer means to be back, with nothing of a last goodbye, FOR_GOOD)
     const everydayLeaving =
       (tier === 'crisis' && EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`)) ||
+      (tier === 'crisis' && REASON_AWAY.test(`${text.toLowerCase()} ${allSaid}`) && AWAY_TOLD.test(`${text.toLowerCase()} ${allSaid}`)) ||
       COMING_BACK.test(text.toLowerCase()) ||
       (tier === 'crisis' && BACK_LATER.test(allSaid) && !FOR_GOOD.test(allSaid));
     // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
@@ -1799,7 +1868,8 @@ export class SafetyTriage {
       !hypothetical &&
       !this.everydayTiers(clauses).has(tier) &&
       !this.shortQuestionOfFunctionWords(text, clauses, setAside) &&
-      !this.worriedByAskingOnly(clauses.filter((_, i) => !setAside.has(i)))
+      !this.worriedByAskingOnly(clauses.filter((_, i) => !setAside.has(i))) &&
+      !(tier !== 'crisis' && this.worriedByTimesOnly(clauses))
     ) {
       // An everyday description of a listed condition that no sign matched ("side of my hip aches when I lie on it"),
       // with no session behind it: the answer, then the tier's safety-net line, not "this could be an emergency".
