@@ -669,12 +669,17 @@ export function analyse(text: string, matchers: EntityMatchers, speller?: SpellC
   // unlisted thing, as any unknown one); the body part it is on describes no listed condition.
   // ("so if it's about inflammation and stuff, would it clear up my eczema?": the listed word is the premise of the
   // question; a complaint of another kind is what is asked about)
+  // (a complaint of another kind named, found once for both uses below; null when none)
+  let otherNamed: ReturnType<NonNullable<typeof matchers.otherComplaints>['match']>[number] | null | undefined;
   const premise = PREMISE_ABOUT.exec(cleaned.toLowerCase())?.[0];
   if (premise && conditions.length > 0 && conditions.every((c) => premise.includes(c.text.toLowerCase()))) {
-    const asked = matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from));
-    if (asked && !premise.includes(quote(cleaned, tokens, asked).toLowerCase())) conditions.length = 0;
+    otherNamed ??= matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from)) ?? null;
+    if (otherNamed && !premise.includes(quote(cleaned, tokens, otherNamed).toLowerCase())) conditions.length = 0;
   }
-  const other = conditions.length === 0 ? matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from)) : undefined;
+  const other =
+    conditions.length === 0
+      ? ((otherNamed ??= matchers.otherComplaints?.match(raw, stems).find((m) => !negatedBefore(raw, m.from)) ?? null) ?? undefined)
+      : undefined;
   if (matchers.descriptions && conditions.length === 0 && !other) {
     const described = matchers.descriptions.match(
       raw,

@@ -381,7 +381,7 @@ export function socialKind(text: string): 'farewell' | 'acknowledge' | 'thanks' 
   // "Merry Christmas to the whole team!": season's greetings, returned (not thanked).
   if (SEASONS_GREETINGS.test(form)) return 'wishes';
   // "my friend recommended you, she said you're great!": kind words, thanked for (no "you're welcome").
-  if ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form)) && !THANKS.test(form)) return 'compliment';
+  if (praises(form) && !THANKS.test(form)) return 'compliment';
   if (form === '' || ACKNOWLEDGE.test(form) || (APOLOGY.test(form) && !THANKS.test(form))) return 'acknowledge';
   return 'thanks';
 }
@@ -500,6 +500,10 @@ const FEEDBACK =
 const PIECE_PRAISED =
   /\b(great|good|nice|excellent|brilliant|awesome|helpful|useful|informative|clear|handy|interesting|fantastic|very good|really good|super|solid|top) (little )?(explainer|article|read|write up|writeup|summary|overview|piece|info|information|page|blog|post|resource|rundown|breakdown)\b|\b(sharing|share|forwarding|forward|sending|send) (it|this|that|the article|your article|the page|the link) (with|to) (my|the|our) (team|colleagues|workmates|friends|family|mum|mom|dad|partner|wife|husband|boss|group|mates)\b|\b(this|it|that|this chat|this thing) (is|s) (pretty |really |very |so |super |quite )?(handy|useful|neat|clever|easy to use)\b|\b(whoever|who ever|the person who|the people who) (set|made|built|wrote|designed|put) (it|this|this thing|the bot|the chat|this chat) ?(up|together)?\b/g;
 const PIECE_PRAISED_SAID = new RegExp(PIECE_PRAISED.source);
+/** Kind words about the bot, the clinic's treatment, or the article and the chat (COMPLIMENT, FEEDBACK, PIECE_PRAISED). */
+function praises(form: string): boolean {
+  return COMPLIMENT.test(form) || FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form);
+}
 /** How the writer read the article, told ("I only skimmed it on my phone", "just glanced at the page"): global, taken out. */
 const SKIMMED =
   /\b(i )?(only |just |kinda |sort of )?(skimmed|skim read|speed read|glanced at|glanced over|scrolled through|flicked through) (it|the article|your article|the page|the website|the site|through it)( (on my phone|on the bus|on the train|quickly|briefly|on my break|at work))*\b/g;
@@ -652,8 +656,7 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
     ACKNOWLEDGE.test(form) ||
     APOLOGY.test(form) ||
     // ("is the website easy to use?" asks, it does not praise)
-    ((COMPLIMENT.test(form) || FEEDBACK_SAID.test(form) || PIECE_PRAISED_SAID.test(form)) &&
-      !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
+    (praises(form) && !/^(is|are|does|do|can|could|will|would|how|what|why|where|when|which)\b/.test(form)) ||
     WELL_WISHING.test(form) ||
     LANGUAGE.test(form)
   )

@@ -1219,7 +1219,7 @@ export class SafetyTriage {
       rest.length <= TIMES_ONLY_MAX_WORDS &&
       !this.namesSymptom(clauses) &&
       !this.complaintWords.in(said) &&
-      this.calmWithout(stems, new Phrases([]), true, TIME_STEMS)
+      this.calmWithout(stems, NO_PHRASES, true, TIME_STEMS)
     );
   }
 
@@ -1841,9 +1841,9 @@ export class SafetyTriage {
     // (and a wish to rebook, whatever the classifier's tier: "she's fine after her needling, she just wants to rebook")
     // ("Okay I think that's everything… bye for now, thanks for putting up with my waffling": a farewell that says the
     // writer means to be back, with nothing of a last goodbye, FOR_GOOD)
+    const spoken = `${text.toLowerCase()} ${allSaid}`;
     const everydayLeaving =
-      (tier === 'crisis' && EVERYDAY_REASON.test(`${text.toLowerCase()} ${allSaid}`)) ||
-      (tier === 'crisis' && REASON_AWAY.test(`${text.toLowerCase()} ${allSaid}`) && AWAY_TOLD.test(`${text.toLowerCase()} ${allSaid}`)) ||
+      (tier === 'crisis' && (EVERYDAY_REASON.test(spoken) || (REASON_AWAY.test(spoken) && AWAY_TOLD.test(spoken)))) ||
       COMING_BACK.test(text.toLowerCase()) ||
       (tier === 'crisis' && BACK_LATER.test(allSaid) && !FOR_GOOD.test(allSaid));
     // (for crisis, only a what-if put to the clinic: its question is the clinic's, and the rest must be what-ifs)
