@@ -33,10 +33,10 @@ import { hasRole, passageWithRole } from '../src/knowledge/roles';
 import type { PassageRole } from '../src/knowledge/types';
 import type { TreatmentId } from '../src/nlu/analyse';
 import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
-import { asksWhichOfAFact, complainsAboutAnswer, asksIfOneSuits } from '../src/nlu/clinicQuestions';
+import { asksWhichOfAFact, complainsAboutAnswer } from '../src/nlu/clinicQuestions';
+import { asksForRecommendation, asksIfOneSuits, RECOMMENDATION_WORD } from '../src/nlu/choiceFrames';
 import {
   asksEastAndWest,
-  asksForRecommendation,
   namesArticleConcept,
   asksIfBot,
   asksWhichDecade,
@@ -179,10 +179,6 @@ const ASKS_LIST = /\b(on (your|the|ur) list|do (you|u) (treat|do)|can (you|u) (t
 const WHICH_SUITS = 'which_suits';
 /** Questions about the article itself, which a part of a message may ask beside a choice. */
 const ARTICLE_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
-/** A recommendation asked for in so many words (narrower than asksForRecommendation: "which one should I have?" is not). */
-// ("I'm a bit nervous of needles. Which one would be better for me?": the choice asked for in so many words too)
-const RECOMMENDATION_WORD =
-  /\b(recommend|recommendation|recommendations|suggest|suggestion)\b|\bwhich( one| 1| treatment| of the two| of them)? (would|will|should|is|s|might)? ?(be )?(better|best|right|more suitable|most suitable|suit|suits|work better|be better) (for me|for my|for us|for him|for her)?\b|\bwhich( one| treatment| of the two| of them)? should i (choose|pick|go for|try|get|book|do)\b/;
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
 const FOR_A_PROBLEM =
   /\b(for|with|help|helps|treat|treats|suit|suits|fix|fixes) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;

@@ -36,6 +36,7 @@ import {
   asksWhichIsScientific,
   namesArticleConcept,
   SESSION_DETAIL,
+  socialOnly,
   TIMING_ASKED,
   TREATMENT_WORD,
 } from '../src/nlu/clinicQuestions';
@@ -46,7 +47,9 @@ import { beliefsTold, questionCount, questionParts, setAsideAfter, TELLS_WHAT } 
 import { cleanText, plainForm, words } from '../src/nlu/normalize';
 import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
-import { BARE_CHOICE, CHOICE_ASKED, IF_I_WANTED_WHICH, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
+import { HAD_IT_AT, HISTORY_TOLD, MEDICINE_FOR_COMPLAINT, SEEN_TOLD, TRIED_FOR_IT } from '../src/nlu/toldParts';
+import { BARE_CHOICE, CHOICE_ASKED, IF_I_WANTED_WHICH, SUITS_WHOM } from '../src/nlu/choiceFrames';
+import { treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -89,31 +92,13 @@ function embeddedQuestion(part: string): string {
 const DOSE_ASKED =
   /\bhow (many|much)( \w+)?( (can|should|may|could|do) (i|she|he|we|they) | (i|she|he|we|they) (can|should|may|could) )(take|have|use|swallow)\b/i;
 
-/** A medicine told with what it is for ("the tablets for back pain", "on meds for my arthritis"). */
-const MEDICINE_FOR_COMPLAINT =
-  /\b(tablets?|pills?|meds|medication|medications|medicine|medicines|painkillers?|pain killers|anti inflammatories|script|prescription|injections?|cream|patches)( \w+){0,3} for (my |the |his |her |their |a |some )?(\w+ ){0,2}(pain|ache|aches|arthritis|back|knee|neck|shoulder|hip|headaches?|migraines?|sleep|nerves|inflammation)\b/;
-
 /** Intents whose answer is a topic's blurb, which a part that only tells (a treatment named in passing) does not ask for. */
 const TOLD_TOPICS = new Set(['what_is', 'how_it_works', 'uses']);
-/**
- * A treatment named as the writer's history ("never had acupuncture", "my last acupuncturist", "my last place did it along
- * with the acupuncture") or someone's wish ("wife wants dn"), not as what they ask about.
- */
-const HISTORY_TOLD =
-  /\b(never|not yet|havent|have not|hadnt|had not) (ever )?(had|tried|been to|done|used|seen)\b|\bmy (last|old|previous|former|usual|regular|old school|other) (acupuncturist|physio|physiotherapist|practitioner|therapist|myotherapist|myo|chiro|osteo|naturopath|place|clinic|practice)\b|\b(along with|alongside|together with|as well as|on top of|combined with|go well with|goes well with|work well with|works well with|pair well with|pairs well with) (the |my |some |a bit of )?(acupuncture|dry needling|needling|needles|acu|dn)\b|\b(had|tried|did|done) (some |a bit of )?(acupuncture|dry needling|needling|it) (before|years ago|once|ages ago|last year|as a kid)\b|\bmy (\w+ )?(physio|physiotherapist|gp|doctor|chiro|osteo|myo|myotherapist|massage therapist|acupuncturist|therapist) (already |also |sometimes |often |usually )?(does|do|did|uses|used|offers|gives|gave|has done|has been doing)( me)? (some |a bit of )?(acupuncture|dry needling|needling|it|dn|acu)\b|\b(wants|want|keen|would like|wanting|interested in|thinking of|looking into)( to)? (try |book |get |have |do |booking |getting |having |trying )?(some |a session of |a go at )?(acupuncture|dry needling|needling|dn|acu)\b/;
-// (a negative that tells, "can't keep anything down", "doesn't help", asks nothing)
-/** "thought I saw it mentioned somewhere", "I read something about it on your page": where the writer read of it, told. */
-const SEEN_TOLD =
-  /^(so |and |ok |okay )?((i )?(thought|think|reckon|am pretty sure|m pretty sure|pretty sure|could have sworn|swear) )?(i )?(saw|seen|read|heard|noticed|skimmed) (it|that|this|something|them|cupping|\w+ing|the bit|the part|the section|the article|your article|a bit|the page)( \w+)?( (mentioned|written|listed|somewhere))\b/;
 /** "both of those", "they both", "all of them": things pointed at, named by no word of their own. */
 const POINTERS_ONLY = /^((both|all|each|either|any) (of )?)?(them|those|these|they|it|that|this)( both| all)?$/i;
 
-/** "Which of your two treatments would suit me?", "which would be best for my dad?": the choice asked for someone. */
-const SUITS_WHOM =
-  /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your (two )?treatments| of your two| of the (two )?treatments)?( would| do| does| could| might| will| is| s)?( you)? (suit|suits|be (best|better|right|good|the one) for|is (best|better|right) for|recommend for|suggest for) (me|him|her|us|them|my \w+)\b/;
-
 const ASKS =
-  /^\s*((do|does)(?! (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b| (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients))\b(?!['’]t\b| not\b)|\?\s*$/i;
+  /^\s*((do|does)(?! (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|did(?! (my|his|her|their|me|him|them) (\w+ ){0,2}(in|over)\b| (nothing|zip|zilch|nada|squat|bugger all|sweet (all|fa|nothing))\b)|can|could|should|shall|may|is|are|am|will|would|how|what|whats|when|where|who|why|which|(have|has) (you|u|i|we|they|he|she|it|there|anyone|anybody|any|people|patients)|wud|cud|shud|wat|wot|wats|hw|cn|wen|r (u|ya|you|they|there))\b(?!['’]t\b| not\b)|\?\s*$/i;
 
 /** The passage that gives one treatment's age ("is acupuncture a modern treatment?", "when did dry needling start?"). */
 export function agePassage(k: Knowledge, treatment: TreatmentId): Passage | undefined {
@@ -169,6 +154,8 @@ function answerPart(k: Knowledge, r: Recognition, q: ResolvedQuestion, whole: Re
     !asksHowItFeels(r.text) &&
     // ("…? and how many needles do you use?": a session's details, which no passage says, whatever words they share)
     !SESSION_DETAIL.test(r.text.toLowerCase()) &&
+    // ("My extras cover physio and chiro but I'm not sure about acupuncture…": a part that only tells asks for no passage)
+    ASKS.test(r.text) &&
     treatment &&
     picker.pickClearly(r.text, treatment);
   // ("What are metabolic byproducts, and…": an explanation's own word asked about, whatever the classifier made of it)
@@ -810,6 +797,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
       continue;
     }
     if (r.intent === 'greeting' || r.intent === 'thanks') continue;
+    // ("Sorry if this is a dumb question. … Can acupuncture improve your eyesight?": a social sentence beside the question
+    // asks nothing; never the topic's blurb)
+    if (asked.length > 0 && !askedWithMark(part) && !ASKS.test(part) && socialOnly(part)) continue;
     // ("Do you also do cupping? My last acupuncturist did it with the needles.", "I'm 71 and have never had acupuncture or
     // the other one."): a treatment named in a part that tells, beside a part that asks, is no question about it
     // ("I take a magnesium supplement because my naturopath told me to… Does the needling put magnesium into you?": a
@@ -821,14 +811,22 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
         HISTORY_TOLD.test(plainForm(part)) &&
         r.conditions.length === 0 &&
         !r.unlistedText &&
-        !(r.implied?.length ?? 0)) ||
+        // (a concept named where the writer had it told, "Had it at a Chinese medicine place", tells too)
+        (!(r.implied?.length ?? 0) || HAD_IT_AT.test(plainForm(part)))) ||
         (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0) ||
         // ("My doctor give me the tablets for back pain, Panadeine Forte. How many I can take…?": the complaint told only as
         // what a medicine is for, beside a question about the medicine, is not asked about)
         MEDICINE_FOR_COMPLAINT.test(plainForm(part)) ||
         // ("Do you do cupping as well? thought I saw it mentioned somewhere with the chi stuff": where the writer thinks
         // they read of it, told beside the question, whatever idea of the article it names)
-        (SEEN_TOLD.test(plainForm(part)) && r.conditions.length === 0))
+        (SEEN_TOLD.test(plainForm(part)) && r.conditions.length === 0) ||
+        // ("migraines 3x a wk 😫 tried pills, botox, chiro, everythin. wud dn help or nah": the message's own complaint told
+        // with what was tried for it, beside the part that asks of it, is no question about the treatment's topic)
+        (TOLD_TOPICS.has(r.intent) &&
+          TRIED_FOR_IT.test(plainForm(part)) &&
+          r.conditions.length > 0 &&
+          r.conditions.every((c) => recognition.conditions.some((w) => w.value.name === c.value.name)) &&
+          recognized.some((o) => o !== one && o.intent === 'condition_query' && o.conditions.length === 0)))
     )
       continue;
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment

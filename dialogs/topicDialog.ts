@@ -31,6 +31,7 @@ import { DialogDependencies } from './dependencies';
 import { TOPIC_DIALOG } from './ids';
 import { InterruptibleDialog, pickedChoice } from './interruptibleDialog';
 import { passagePicker } from '../src/nlu/passages';
+import { SUITS_WHOM } from '../src/nlu/choiceFrames';
 import { sentencesOf, taskAsked } from '../src/nlu/recognizer';
 
 const TREATMENT_PROMPT_ID = 'treatmentPrompt';
@@ -246,7 +247,10 @@ export async function sendConceptOwner(context: TurnContext, deps: DialogDepende
     r.treatments.every((t) => t === owner) &&
     WHICH_ONE.test(plainForm(r.text)) &&
     !asksWhichOfAFact(r.text) &&
-    turnedDown(r.text) === undefined;
+    turnedDown(r.text) === undefined &&
+    // ("I'd like something more traditional that looks at my overall balance… Which of the two would suit me?": the
+    // choice asked for oneself, which the recommendation answers from what was told, not "That is acupuncture")
+    !sentencesOf(r.text).some((x) => SUITS_WHOM.test(plainForm(x)));
   if (!crossed && !asksWhich) return false;
   // (for "is it part of Chinese medicine too?" the passage of whose tradition it is, when no passage is picked by the words)
   const origin = itIsTheLast ? passageWithRole(deps.knowledge, 'origin', owner) : undefined;

@@ -25,7 +25,8 @@ import {
   toldWords,
   withoutTreatmentsByWhatTheyDo,
 } from '../src/nlu/concerns';
-import { betterFitAsked, type Recognition } from '../src/nlu/recognizer';
+import { betterFitAsked } from '../src/nlu/choiceFrames';
+import { type Recognition } from '../src/nlu/recognizer';
 import type { ConditionRef } from '../src/nlu/analyse';
 import { plainForm } from '../src/nlu/normalize';
 import {
@@ -187,10 +188,17 @@ function toldArea(r: Told): Area | undefined {
 const TURNS_DOWN =
   /\b(dont|do not|doesnt|does not|wont|will not|wouldnt|would not|not|no|nothing|never|rather not|rather than|instead of|as opposed to|not into|not keen on|not a fan of|against) (really |actually |much |fully |totally )?(want |like |need |into |keen on |believe in |believe |trust |care for |care about |care much for |care much about |bother with |go for |go in for |buy |buy into |hold with |subscribe to |rate )?((?:any|all|none) of (?:the|that|this|those|your) |anything |any |something |too |that |the |so |very |overly |all this |all that |all the |this )?(\w+ )?(\w+)\b/;
 
+/** "the energy and meridian stuff doesn't sit right with me", "the chi side is not my thing": turned down after it is named. */
+const TURNS_DOWN_AFTER =
+  /((?:\w+ ){1,4})(?:(?:doesnt|does not|dont|do not|wont|will not) (?:really |quite )?(?:sit (?:right|well)|appeal|resonate|do it for me|interest me|float my boat|work for me|gel with me)|(?:is|s|are|re) (?:not|just not|really not) (?:for me|my thing|my cup of tea|my kind of thing)|(?:puts?|turns?) me off)\b/;
+
 export function turnedDown(text: string): Approach | undefined {
-  const m = TURNS_DOWN.exec(plainForm(text));
-  if (!m) return undefined;
-  const turned = matchSynonyms(APPROACHES.slice(0, 2), [m[5], m[6]].filter(Boolean).join(' '));
+  const form = plainForm(text);
+  const m = TURNS_DOWN.exec(form);
+  const before = TURNS_DOWN_AFTER.exec(form);
+  const turned =
+    (m ? matchSynonyms(APPROACHES.slice(0, 2), [m[5], m[6]].filter(Boolean).join(' ')) : undefined) ??
+    (before ? matchSynonyms(APPROACHES.slice(0, 2), before[1]) : undefined);
   return turned === 'western' ? 'chinese' : turned === 'chinese' ? 'western' : undefined;
 }
 
@@ -298,7 +306,9 @@ export class WhichTreatmentDialog extends InterruptibleDialog {
     // (both named, "…centuries old. Acupuncture or dry needling?", is the choice between them too)
     // ("I'm not into the chi and energy stuff. Which one's for me?": the one whose words are turned down is no choice)
     // ("the needles can work on your energy flow. Which one of yours does that?": a treatment only implied by its words is none named)
-    const namedOne = recognition.treatments.filter((t) => !recognition.implied?.includes(t)).length === 1;
+    // ("…, my grandmother had acupuncture…, whereas my physio offered me dry needling. Which fits what I'm after?": both
+    // named, one of them also by its words, is no one named)
+    const namedOne = recognition.treatments.length === 1 && !recognition.implied?.includes(recognition.treatments[0]);
     if (approach && approach !== 'none' && (!namedOne || turnedDown(recognition.text) !== undefined)) return this.answer(step, 'unsure', approach);
     // "So which one?" right after a recommendation: say it again instead of asking the same questions again.
     if (before.lastIntent === INTENT && before.lastAnswered) {

@@ -407,6 +407,13 @@ const FLOORS: Record<string, number> = {
   // Session 50 (third part): pa33 (tradespeople and manual workers, blunt Australian slang; 105 on session 50's start and
   // on the mid-session code, the same ids), read.
   'patients-words-test-145.json': 108,
+  // Session 51: pa37 (healthcare workers' clinical shorthand: pt, hx, LBP, L) for left; 105 on session 51's start) and
+  // pa38 (people who tried other therapies and compare; 100 on the start), read.
+  'patients-words-test-149.json': 110,
+  'patients-words-test-150.json': 110,
+  // Session 51 (second part): pa40 (anxious, needle-nervous writers who apologise and bury the question; 104 on session
+  // 51's start and on the mid-session code, the same ids), read.
+  'patients-words-test-152.json': 108,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

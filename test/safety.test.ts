@@ -2739,6 +2739,53 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 51's kinds: a sign since a visit told as the one who came in is after a session; a body part that would go numb, asked of a nerve hit, is no numbness of feeling; a lung popped, asked, is a risk asked and a pop who has chest pain is still someone's grandfather; cutting one's self written as two words is as serious as one; killing one's boss is a temper; a needle spot gone puffy with a fever is an infection, not a lung; someone's after-effect told today is the clinic's; sleepy tea is no poison; a physio's manoeuvre is no needling", () => {
+    expectTier(
+      "hey it's Sam, the one who came in for my neck on Tuesday. since then my right hand has gone weak and I keep dropping my cup, is that normal? also can I move Friday's booking",
+      'urgent',
+      ['first'],
+    );
+    expectNoGuidanceFirst('what happens if u hit a nerve would my leg go numb');
+    expectTier('I punch my legs whenever I go numb inside', 'crisis', ['alone', 'first']);
+    const popped = triage.triage("could dry needling pop a lung? my sister reckons it can and I'm booked for my traps on Monday");
+    expect(popped.mode, 'a lung popped, asked about').to.not.equal('alone');
+    expectTier("my pop has crushing chest pain right now and he's gone grey", 'emergency', ['alone']);
+    expectTier('im going to kill my self tonight', 'crisis', ['alone']);
+    expectNoGuidanceFirst("I'm going to kill my boss, he rostered me on all weekend again. any chance of a Saturday appointment?");
+    expectTier('fever since yesterday and the needle spot on my shoulder is puffy, hot and oozing, is that from the needling?', 'urgent', ['first']);
+    expectTier('since the needling in my upper back I get really puffed walking to the car', 'emergency', ['alone']);
+    expectTier(
+      "my wife felt a bit woozy getting off the table after her dry needling just now, she's had a drink and feels better, does that happen much?",
+      'clinic',
+      ['first'],
+    );
+    expectNoGuidanceFirst('acu 4 insomnia?? melatonin n sleepy tea dont work for me');
+    expectNoGuidanceFirst(
+      'I get dizzy when I roll over in bed. My physio did the Epley manoeuvre and it helped for a while. Is vertigo one you treat?',
+    );
+    expectTier('the physio did the needling in my calf yesterday and now my foot is numb', 'urgent', ['first']);
+  });
+  it("session 51's kinds (second part): one's family getting on fine without one, maybe better, is a crisis, and a night away is not; papers put in order with letters to the children and keepsakes given is a goodbye; a visit cancelled because the shoulder is better is not; someone else's collapse told with them fine now is over; clinicians' shorthand for a child short of breath is an emergency; a bit of needling wanted is no needle left in; being after a physio is no session had", () => {
+    expectTier(
+      'night shift again. honestly reckon the team and my kids would get on fine without me, maybe better. anyway do you do needling for a stiff neck',
+      'crisis',
+      ['alone', 'first'],
+    );
+    expectNoGuidanceFirst('the kids will be fine without me for a night, can I book Friday evening?');
+    expectTier(
+      "I am a retired teacher of 76, widowed last year. I have put my papers in order, written letters to each of the children and given my pearls to my granddaughter. I won't be needing next month's appointment.",
+      'crisis',
+      ['first', 'alone'],
+    );
+    expectNoGuidanceFirst("I won't be needing next month's appointment, my shoulder is heaps better thanks");
+    const resident = triage.triage(
+      "had a resident go down like a sack of spuds today, worst LOC I've ever seen, she's fine now. anyway can I book a neck session?",
+    );
+    expect(resident.mode, 'someone else’s collapse, told as over').to.not.equal('alone');
+    expectTier('my 2yo is really SOB, nasal flaring and getting worse over the last hour', 'emergency', ['alone']);
+    expectNoGuidanceFirst('reckon a bit of needling would sort my stiff traps out?');
+    expectNoGuidanceFirst("I'm not after a physio type thing, I've just been feeling out of sorts. which would suit me?");
+  });
   it("session 50's kinds: pets given away with the paperwork sorted is a goodbye, whatever the thanks for last year; a plan said as what one will just do is a crisis however it is laughed at; cutting told with its hiding is self-harm, whatever the training; a wish that everyone were better off if one “just” wasn’t here is a crisis, whatever the baby keeping one up; a sign told over and then again now is now; muscles after needling likened to leg day are the clinic's; “finally message” is no final message; a stroke long ago and what it left, a wooziness at blood tests, soreness after one's own leg day, being sick of living on painkillers, a friend too tired to message herself, a needle spot left alone and chat about lunch breaks are not alarms", () => {
     expectTier(
       "Just wanted to say ta for fixing me back last year. Won't be needing the follow-up. Given the dogs to the neighbour and sorted the paperwork. Look after yourselves.",

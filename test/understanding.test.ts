@@ -5129,6 +5129,106 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 51's kinds: clinicians' shorthand, other therapies told beside the question, and who said it", () => {
+    it('the chat praised against professionals is thanked, never declined or asked which treatment', async () => {
+      const r = await say("honestly you explain this stuff better than most of the specialists I've seen lol");
+      expect(r.text).to.match(/Thank you|glad/);
+      expect(r.text).to.not.match(/not something I can help with/);
+      const gp = await say('Thanks, that makes more sense than my GP ever bothered to.');
+      expect(gp.text).to.not.match(/Do you mean acupuncture or dry needling\?/);
+    });
+
+    it('a practitioner who said it is told, not a service asked about; a question after a spaced dash is the question', async () => {
+      const r = await say("My chiro said acupuncture is being used for more and more things lately - what's it increasingly used for?");
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/can’t tell you about “chiro”|isn’t on the list/);
+      const asked = await say('my chiro reckons dry needling is rubbish, do you do chiro?');
+      expect(asked.text).to.match(/can’t tell you about “chiro”/);
+    });
+
+    it('on whose behalf it is asked ("askin 4 my dad x") is no part of the question', async () => {
+      const r = await say('acu 4 anxiety?? askin 4 my mum x');
+      expect(r.text).to.match(/stress management/);
+      expect(r.text).to.not.match(/Which of these did you want/);
+    });
+
+    it('clinicians’ shorthand names the condition: LBP, hx, and L) for the left leg', async () => {
+      const r = await say('RN here, pt w/ chronic LBP, 10 yr hx, asking about needling');
+      expect(r.text).to.match(/Chronic lower back pain/);
+      const leg = await afterSaying('RN here, pt w/ chronic LBP, 10 yr hx, asking about needling', "now it's radiating down his L) leg to the foot");
+      expect(leg.text).to.match(/Sciatica/);
+    });
+
+    it('"which one\'s better for" posture, after the neck described, is the choice weighed on it', async () => {
+      const r = await say(
+        "Posture's terrible from hunching over the ward computer on long shifts, neck & shoulder muscles always tense. Which one's better for sorting out posture & muscle tension?",
+      );
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.match(/postural/);
+    });
+
+    it('where the writer had a treatment, and what their extras cover, are told: no article passage answers them', async () => {
+      const cupping = await say('Do you also do cupping? Had it at a Chinese medicine place once and loved it');
+      expect(cupping.text).to.match(/can’t tell you about “cupping”/);
+      expect(cupping.text).to.not.match(/meridian lines/);
+      const extras = await say('Do you have HICAPS? My extras cover physio and chiro. Is there a Medicare rebate?');
+      expect(extras.text).to.not.match(/Myotherapy/);
+    });
+
+    it('a traditional approach wanted, with both treatments told as others’ ways, decides the choice: acupuncture', async () => {
+      const r = await say(
+        "I'd like a more traditional approach. My aunty swore by acupuncture, whereas my physio offered me dry needling. Which fits what I'm after?",
+      );
+      expect(r.text).to.match(/points to acupuncture/);
+      expect(r.text).to.not.match(/what would you mainly like help with/);
+    });
+
+    it('what someone reckons of the two, checked ("is that how you see it?"), is how they differ', async () => {
+      const r = await say('My osteo reckons acupuncture is more for the inside stuff and dry needling more for muscles. Is that how you see it?');
+      expect(r.text).to.match(/internal ailments/);
+      expect(r.text).to.not.match(/don’t have that information/);
+    });
+
+    it('"wud dn help or nah" after a listed complaint told is asked of it; what was tried is no question', async () => {
+      const r = await say('migraines 3x a wk, tried pills, chiro, everythin. wud dn help or nah');
+      expect(r.text).to.match(/Migraine and tension-type headaches/);
+      expect(r.text).to.not.match(/Myotherapy|isn’t on the list/);
+    });
+
+    it('what someone says of the writer ("says I\'m being a sook") names no diagnosis: the outside of the elbow is tennis elbow', async () => {
+      const r = await say(
+        "Now the bony bit on the OUTSIDE of my elbow hurts whenever I grip the kettle. It's been three weeks. My husband says I'm being a sook. Would dry needling be used for something like this?",
+      );
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('an apology beside the question is no question; "improve your eyesight" asks about eyesight, unlisted', async () => {
+      const r = await say("Sorry if this is a silly question. I'm getting short-sighted and hate my glasses. Can acupuncture improve your eyesight?");
+      expect(r.text).to.match(/“eyesight” isn’t on the list/);
+      expect(r.text).to.not.match(/meridian lines/);
+    });
+
+    it('thanks signed off after a listed condition and a treatment ("dn y/n cheers") is the question, not thanks', async () => {
+      const r = await say('tennis elbow dn y/n cheers');
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/You’re welcome/);
+    });
+
+    it('a traditional approach wanted and the choice asked for oneself is the recommendation, never "That is acupuncture"', async () => {
+      const r = await say(
+        "I'm not after a sports-physio type thing. I'd like something more traditional that looks at my overall balance, I've just been feeling out of sorts. Which of the two would suit me?",
+      );
+      expect(r.text).to.match(/points to acupuncture/);
+      expect(r.text).to.not.match(/^Please contact the clinic|That is acupuncture/);
+    });
+
+    it('what a practitioner said of how it would go ("said it\'d settle") names no diagnosis: the description still counts', async () => {
+      const r = await say("Pain on the inside of my elbow near the knobbly bit. The chiro said it'd settle but it hasn't. Can needles help?");
+      expect(r.text).to.match(/Golfer’s elbow/);
+    });
+  });
+
   describe("session 50's kinds: office workers' shorthand and questions about the knots themselves", () => {
     it('a strain of the eyes or the voice is not a muscle strain: said to be unlisted, never "Yes"', async () => {
       const r = await say('Is acupuncture or dry needling used for eye strain?');

@@ -34,7 +34,8 @@ import {
 } from '../nlu/context';
 import { asksIfItCounts, type Recognition } from '../nlu/recognizer';
 import { KNOWN_SOURCE, setAsideAfter, splitQuestions } from '../nlu/multiQuestion';
-import { asksHelpChoosing, namingTheOneFor, TREATMENT_WORD } from '../nlu/clinicQuestions';
+import { asksHelpChoosing } from '../nlu/choiceFrames';
+import { namingTheOneFor, TREATMENT_WORD } from '../nlu/clinicQuestions';
 import { saidWithinName } from '../nlu/analyse';
 import { plainForm, words } from '../nlu/normalize';
 import { lemma, namesBodyOrState } from '../nlu/wordnet';

@@ -68,7 +68,11 @@ const NOT_A_THING = new Set(
     'pain pains relaxation relaxing wellbeing health recovery muscles muscle joints joint body years months weeks days ages ' +
     'while long now today tomorrow conditions condition list lists problems issues ailments injuries treatable ' +
     'wondering wonder wondered curious question quick hi hello hey just not sure unsure trying try to choose choosing decide ' +
-    'deciding pick picking book'
+    'deciding pick picking book ' +
+    // ("used more and more for certain things": a vague kind of thing, nothing named)
+    'certain various different particular specific some all many lots few sorts kinds types lately recently nowadays currently ' +
+    // ("help your body heal": what the body does, no thing named)
+    'heal heals healing recover recovers repair repairs'
   ).split(' '),
 );
 /** "how does …", "why would …": a question about how a treatment works. */
@@ -104,7 +108,7 @@ const BOUNDARY = new Set(
 );
 /** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */
 const LEADING =
-  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:i['’]ve|ive) (?:got|had|been diagnosed with) |(?:(?:my|his|her|their|our|the|a|an|some|any) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
+  /^(?:(?:i|he|she|we|they|my \w+|his|her) (?:have|has|had|get|gets|got|suffer from|suffers from|am|is|was|have got|ve got|ive got|'ve got)(?: been| had)?(?: diagnosed with)? |(?:i['’]ve|ive) (?:got|had|been diagnosed with) |(?:(?:my|his|her|their|our|the|a|an|some|any|your|ur) )?(?:(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|kid|child|brother|sister|friend|nan|grandma|grandad|grandpa)(?:'s|s|’s) )?|(?:people|patients|someone|kids|women|men) with |(?:things|stuff|conditions|problems|issues) like )+/i;
 
 /** Up to four words of a thing, from the start of `rest`, trimmed at the first boundary word. */
 /** Words that open a reply without being part of the thing ("Yeah it came on from gripping tools", "well my hip"). */

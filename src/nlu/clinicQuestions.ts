@@ -433,6 +433,10 @@ const SOCIAL_VOCAB = new Set(
     'say said mean write wrote saying meet meeting pleased better than last tried ever ' +
     // an apology for going on ("sorry I've been rambling, thanks for being patient, I'll have a think")
     'rambling ramble rambled waffling waffle waffled being patience listening time chatty ' +
+    // ("Apologies in advance for the long message", "sorry for the essay": an apology for the length)
+    'advance long lengthy essay novel message msg post text wall ' +
+    // ("Sorry, I'm probably overthinking the wording": an apology for reading too much into it)
+    'overthinking overthink overthought wording words reading too into ' +
     // who the praise is from ("very easy to read for an old codger like me")
     'old oldie codger coot duffer fogey geezer like ' +
     // where else they looked ("more helpful than the stuff I found on Google")
@@ -588,6 +592,13 @@ export function closesChat(text: string): boolean {
 const OUTDOES_OTHERS =
   /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp|stuff|things|info|information|articles|results|what i (found|read|saw|got))( s)?\b(.*)$/;
 
+/**
+ * "honestly you explain this better than half the doctors I work with haha", "Thanks, that explains more than my physio
+ * ever bothered to": the chat's explaining praised against someone else's, which asks nothing.
+ */
+const EXPLAINS_BETTER =
+  /\b(you|u|ya|this|that|it|the bot|this chat|the chat|the article|your article)( (have|ve|has|s))? (explain|explains|explained|explaining|made|makes|make|put|puts)( (this|it|that|things|everything|stuff|it all|more|so much))*( (so much|way|heaps|a lot|much|far|miles|loads))? (better|clearer|more clearly|more|simpler|easier to understand|more sense)( (to me|for me))? than\b.*$/;
+
 /** A sentence as the social checks read it: the writer's name taken out, accents dropped, plain words. */
 function socialForm(text: string): string {
   return plainForm(withoutIntroduction(text).normalize('NFD').replace(/\p{M}/gu, ''));
@@ -622,7 +633,12 @@ function socialSentence(text: string): 'greeting' | 'social' | undefined {
   // ("you're more helpful than the last clinic's website, they just had a phone number lol": the other clinic's ways,
   // told after the kind word, ask nothing; not when a question or a clinic matter follows)
   const outdone = OUTDOES_OTHERS.exec(form);
-  const compared = outdone && !text.includes('?') && !ASKS_THE_CLINIC_TOO.test(outdone[8] ?? '') ? form.replace(OUTDOES_OTHERS, '$1') : form;
+  const compared =
+    outdone && !text.includes('?') && !ASKS_THE_CLINIC_TOO.test(outdone[8] ?? '')
+      ? form.replace(OUTDOES_OTHERS, '$1')
+      : !text.includes('?')
+        ? form.replace(EXPLAINS_BETTER, ' ')
+        : form;
   const words = compared
     .replace(GO_EASY, ' ')
     .replace(FEEDBACK, ' ')
@@ -680,10 +696,6 @@ export function greetsOnly(text: string): boolean {
   return !name || /^[A-Z]/.test(name[1]) || /^(me|back)\b/i.test(name[1]);
 }
 
-/** "Which would you advise?", "so your recommendation is?": the patient asks the bot to choose for them. */
-const ASKS_RECOMMENDATION =
-  /\bwhere (do|should|shall|can|would) (i|we) (start|begin)\b|\b(pick|choose|find|get) the right one\b|\b(recommend|recommendation|advise|advice|suggest|suggestion|which (one|1|would|should|do|is better|is best|suits)|which (is )?(good|best|better) for me|which( one| treatment| option| of them)? (is|would be|s) (appropriate|suitable|right|best|better|good)( for me)?|help me (choose|decide|pick)|(whats|what is|what would be) (the )?best( one| option| for me)?$|what (suits|would suit|will suit|works best|would work best)\b|(what|which) (kind|type|sort)( of (needling|treatment|needles|one))?( (should|do|would) i (get|try|go for|have|want|need))?( then| now| pls| please| tho| though| mate)?$|what would you (go|pick|choose|do)|(your|ur) (pick|choice|call|verdict)|tell me which)\b|\bwhich\s*$|\bwhich (modality|option|of the two)\b|\bwhich of (your|ur|the|these|those) (two|2)\b|\b(better|best|right|good) fit\b|\b(more|most) (appropriate|suitable)\b|\b(choose|pick|decide) (which|between|for me|one)\b|\bjust (pick|choose|tell me|decide)\b|\b(pick|choose) (one|for me)\b/;
-
 /**
  * Someone else's advice told ("my physio mentioned dry needling but my friend swears by acupuncture"): who recommended a
  * treatment, not a question of who practises it.
@@ -694,13 +706,6 @@ const ADVISED_BY =
 export function toldAdvice(text: string): boolean {
   return ADVISED_BY.test(plainForm(text));
 }
-
-/**
- * Help asked to choose what to book, with nothing else said ("I need some advice on what to book", "I'm after some help
- * choosing", "not sure which to go for"): the start of the choice between the treatments, in a clinic's chat.
- */
-const HELP_CHOOSING =
-  /\b((advice|help|guidance|recommendation|suggestion|suggestions|pointers|a hand|steer)( please)? (on|with|about|for|in|choosing|deciding|picking)( what| which)?( to| i should| should i)? (book|get|have|try|choose|go for|pick|do|decide)|help (me )?(choosing|choose|decide|deciding|pick|picking|working out which)|(what|which) (one )?(should|do|would|shall) i (book|get|try|go for|choose|pick)|(not sure|unsure|no idea|cant decide|can not decide|dont know|do not know) (what|which)( one| of the two| of them| treatment| of the treatments| of the two treatments)? ?(to|i should|i should be|should i) (book|booking|get|getting|try|trying|choose|choosing|go for|going for|pick|picking)|(trying|try|need|want|wanting|hoping) to (choose|decide|pick|work out which)|(not sure|unsure|no idea|dont know|do not know) what (i need|i should get|to get|would help|would suit me|suits me|is best for me)|(guide|steer|point) me)\b/;
 
 /**
  * Words of the article's explanations that name no condition and no treatment ("What's magnesium got to do with muscle
@@ -731,30 +736,6 @@ const WHICH_OF_A_FACT =
 
 export function asksWhichOfAFact(text: string): boolean {
   return WHICH_OF_A_FACT.test(plainForm(text));
-}
-
-export function asksHelpChoosing(text: string): boolean {
-  return HELP_CHOOSING.test(plainForm(text));
-}
-
-/** One treatment asked to suit something ("is acupuncture suitable for…", "would dry needling be any good for…"). */
-const ONE_SUITS =
-  /\b(is|would|will|could|can|whether) (acupuncture|acu|dry needling|dn|needling) (be |is |would be )?(any |at all )?(suitable|suited|appropriate|good|right|useful|an option|ok|okay) (for|to treat|to help|with|in)\b/;
-
-export function asksIfOneSuits(text: string): boolean {
-  return ONE_SUITS.test(plainForm(text));
-}
-
-/** "honestly don't know what I need", "no idea which one to book": unsure what to get, the choice between the two asked. */
-const UNSURE_WHAT_NEEDED =
-  /\b(do not|dont|don t|not sure|no idea|unsure|no clue|not certain) (know )?(what|which)( one| treatment| kind| type| option| service)? (i|to) (need|should (get|have|book|try)|get|choose|pick|book|go for)\b/;
-
-export function unsureWhatNeeded(text: string): boolean {
-  return UNSURE_WHAT_NEEDED.test(plainForm(text));
-}
-
-export function asksForRecommendation(text: string): boolean {
-  return ASKS_RECOMMENDATION.test(plainForm(text));
 }
 
 /** The clinic's own practitioners asked about by name or person ("who will I see?"), which only the clinic can say. */

@@ -67,6 +67,18 @@ const OF_THE_CLINIC = (tokens: string[], i: number) => ['your', 'you', 'yous', '
 const FEELS_LIKE = (tokens: string[], i: number) =>
   /^(it is |its |it s |it feels |feels |it was |its like |it kind of feels )?(like|as if|as though)\b/.test(tokens.slice(i + 1, i + 5).join(' '));
 
+/** "the chiro said it'd settle", "my GP said it was nothing serious": how it will go or how bad it is, which names nothing. */
+const PROGNOSIS = (tokens: string[], i: number) =>
+  /^(that )?(it|its|it s|itd|it d|itll|it ll|this|that)( (would|will|should|d|ll|might|was|is|s|wasnt|isnt|was not|is not))?( (just|probably|only))? (settle|settles|heal|heals|improve|improves|pass|passes|clear|clears|go away|goes away|get better|gets better|be fine|be ok|be okay|sort itself|fine|nothing|ok|okay|normal|not serious|nothing serious|wear off)\b/.test(
+    tokens.slice(i + 1, i + 8).join(' '),
+  );
+
+/** "my husband says I'm being a sook", "she said I was overreacting": what someone thinks of the writer, which names nothing. */
+const ABOUT_THE_WRITER = (tokens: string[], i: number) =>
+  /^(that )?(i|im|i m|i am|i was|you|youre|you re|you are|me)( (am|m|was|is|re|are))? (being|just|such|too|so|a|an|overreacting|over reacting|dramatic|fine|soft|lazy|mad|crazy|silly|imagining|making)\b/.test(
+    tokens.slice(i + 1, i + 6).join(' '),
+  );
+
 /** The owners a body part is said with ("my", "the", "her"): see withOwners. */
 const OWNERS = ['my', 'the', 'his', 'her', 'their', 'your', 'our'];
 /** Words that only say whose or which a body part is ("the", "her"), before the part itself. */
@@ -80,7 +92,9 @@ function diagnosed(tokens: string[], parts: Set<string> = new Set()): boolean {
       !TOLD_OWN_STORY(tokens, i) &&
       !ADVICE_TO_DO(tokens, i) &&
       !OF_THE_CLINIC(tokens, i) &&
-      !FEELS_LIKE(tokens, i),
+      !FEELS_LIKE(tokens, i) &&
+      !PROGNOSIS(tokens, i) &&
+      !ABOUT_THE_WRITER(tokens, i),
   );
   if (at < 0) return false;
   // ("she says the bottom of her heel is agony for the first few steps": the body part told first, then how it is: a

@@ -58,6 +58,9 @@ function wordsAsked(text: string): string | undefined {
   if (!m) return undefined;
   const asked = unquoted(m[1]);
   if (!POINTER.test(asked)) return asked.replace(LEADING, '') || undefined;
+  // ("When it says acupuncture is more for 'internal ailments', what does that actually mean?": the words quoted before)
+  const quotedBefore = quotedIn(text.slice(0, m.index)).at(-1);
+  if (quotedBefore) return quotedBefore.replace(LEADING, '') || undefined;
   // ("… What does that actually mean?": the label told before the question)
   const told = LABEL_TOLD.exec(text.slice(0, m.index));
   // ("the physio wrote 'patellar tendinopathy' on my referral": the label, not where it was written)

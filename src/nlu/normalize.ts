@@ -113,6 +113,10 @@ const SMS: Record<string, string> = {
   uppr: 'upper',
   upr: 'upper',
   hed: 'head',
+  // Clinicians' shorthand ("10+ yr hx", "bilat knees", "c/o LBP"): history, both sides.
+  hx: 'history',
+  bilat: 'both',
+  bilateral: 'both',
   slp: 'sleep',
   // ("fingers go numb @ nite": the time of day carpal tunnel is told by)
   nite: 'night',
@@ -232,6 +236,12 @@ const BEFORE_DAY = new Set([
   'arvo',
 ]);
 
+/** Body parts that a clinician's "L" or "R" before them makes a side of ("L) leg", "R knee"). */
+const SIDED_PART = new Set(
+  'leg legs arm arms knee knees shoulder shoulders hip hips elbow elbows wrist wrists ankle ankles foot feet hand hands side calf calves heel heels thumb thumbs thigh hamstring glute buttock shin shins neck jaw'.split(
+    ' ',
+  ),
+);
 /** Text-message spellings written out, in place (offsets kept): see SMS, BEFORE_FOR, AFTER_TO. */
 function spellOut(tokens: Token[]): Token[] {
   return tokens.map((t, i) => {
@@ -243,6 +253,8 @@ function spellOut(tokens: Token[]): Token[] {
     const next = tokens[i + 1]?.norm ?? '';
     if (t.norm === '4' && (BEFORE_FOR.has(prev) || (FOR_WHOM.has(next) && !/^\d/.test(prev))) && /^[a-z]/.test(next)) return { ...t, norm: 'for' };
     if (t.norm === '2' && AFTER_TO.has(next) && !/^\d/.test(prev)) return { ...t, norm: 'to' };
+    // ("his L) leg", "R knee", "l shoulder": a side as clinicians write it, before a body part; "r u open" stays "are you")
+    if ((t.norm === 'l' || t.norm === 'r') && SIDED_PART.has(next) && !SIDED_PART.has(prev)) return { ...t, norm: t.norm === 'l' ? 'left' : 'right' };
     // ("r u open sun", "any appts thurs arvo": a day as it is texted, after a word that names a time; "I sat" stays "sat")
     const day = DAYS[t.norm];
     if (day && BEFORE_DAY.has(prev)) return { ...t, norm: day };

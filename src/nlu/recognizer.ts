@@ -13,11 +13,22 @@ import {
   asksHowItFeels,
   asksWhichOfAFact,
   asksWhichStaffIsBest,
+  socialOnly,
+  TREATMENT_WORD,
   SESSION_DETAIL,
   TIMING_ASKED,
-  asksIfOneSuits,
-  unsureWhatNeeded,
 } from './clinicQuestions';
+import {
+  asksIfOneSuits,
+  BARE_CHOICE,
+  BETTER_FIT,
+  CHOICE_ASKED,
+  IF_I_WANTED_WHICH,
+  unsureWhatNeeded,
+  WHICH_FITS,
+  WHICH_ONE_FOR_THAT,
+} from './choiceFrames';
+import { ON_BEHALF_ONLY } from './toldParts';
 import { Analysis, analyse, BACK_REFERENCES, ConditionRef, consonants, EntityMatchers, FoundEntity, SpokenName, TreatmentId } from './analyse';
 import { PhraseEntry, PhraseMatcher, phraseEntries } from './entities';
 import { extractFeatures, featureStem, featureWeights, FUNCTION_WORDS } from './features';
@@ -254,12 +265,6 @@ const LONG_STANDING =
 /** Words that carry the tone of a message, not what it asks ("though", "tho", "anyway"). */
 /** The treatments' own words, never the name of a complaint. */
 const NEEDLING_WORD = /^(dry|needling|needled|needles?|acupuncture|acu|dn|treatment|treatments|session|sessions)$/;
-/**
- * "is that for acupuncture or just dn?", "is it listed for dry needling or acupuncture?": which of the two the thing
- * before is for, asked on its own (not "The list of conditions on your page - is that for acupuncture or dry needling?").
- */
-const WHICH_ONE_FOR_THAT =
-  /^((so|and|ok|okay|but|oh|um|hmm|wait|sorry|sorry but) )*(is|are|was|s) (that|it|this|those|they|these)( one)? (for|used for|listed for|done with|treated with|on the list for|under) (acupuncture|acu|dry needling|needling|dn) or (just |only |also |maybe |more )?(acupuncture|acu|dry needling|needling|dn)\b/;
 /** A condition named by its knots ("muscle knots", "knotted muscles", "trigger points"). */
 const KNOT_WORDS = /\b(knots?|knotted|knotty|trigger points?)\b/i;
 /** "what do knots trap?", "what causes muscle knots?", "why do knots hurt?", "what's inside a knot?": the knots asked about. */
@@ -267,6 +272,10 @@ const KNOTS_ASKED_ABOUT =
   /^(?:.*\b)?(what|whats|why|how)\b( (do|does|is|are|s|makes?|causes?|happens|goes on|exactly|actually))*( (inside|in))?( (a|the|my|your|these|those|muscle|muscles))* (knots?|trigger points?)\b( (actually|even|exactly|really))? (trap|traps|hold|holds|contain|contains|do|made of|come from|form|hurt|hurts|happen|made|caused|cause|so painful|painful|sore)\b|^(?:.*\b)?(what|whats|what s) (causes?|inside|in|is (in|inside)|s (in|inside)|makes|forms|happens (in|inside)|goes on (in|inside)|is trapped in|gets trapped in|is stuck in)( (a|the|my|your|these|those|muscle|muscles))* (knots?|trigger points?)\b/;
 const DISCOURSE = new Set([
   'righto',
+  // ("wud dn help or nah": the tag of a yes-or-no question, no thing named)
+  'nah',
+  'naw',
+  'nope',
   'though',
   'tho',
   'although',
@@ -320,13 +329,6 @@ const SUMMED_UP_INTENTS = new Set(['difference', 'similarity', 'what_is', 'how_i
 const NEEDLED_ASKED =
   /\b(can|could|would|will|do|does|should)( you| u| ya| yous| they| someone| one of you| your (physios|practitioners|staff))? (needle|dry needle|needles) (it|that|this|them|those|my|his|her|the|there)\b/;
 
-/** "which one should i do?", "so which do I go for": the choice between the two asked, bare. */
-/** The choice asked in a word or two ("so which then?", "which one then"), as a sentence of its own. */
-export const BARE_CHOICE =
-  /^(so |and |ok |okay |well |right )?which( one| 1| of the two| of them)?( then| do you reckon| would you say| for me)\s*\??\s*$|^(so |and |ok |okay |well |right )which( one| 1)?\s*\??\s*$/;
-export const CHOICE_ASKED =
-  /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your two)?( should| do| would| could| can| shall)? (i|we|he|she|they) (do|get|have|try|book|choose|pick|go for|go with|start with|need|book in for)( then| first| do you reckon| do you think)?\s*\??\s*$/;
-
 /**
  * "which one is more for…", "which of the two is mainly about…": the two told apart by what each is for, asked at the
  * start (clinicQuestions' asksWhichIsFor matches anywhere and more loosely; using it here moved three read cases).
@@ -369,6 +371,8 @@ const ONE_BY_ANOTHER_NAME =
 const TAKES_IN_MINE =
   /\b(would|does|do|will|could|can|is|are) (that|it|this|those|these|they|that list|the list|your list|acupuncture|dry needling) (also |then |still |maybe )?(include|cover|count|extend to|take in|apply to|stretch to) (my|his|her|our|their|my \w+ s|a|an)\b/;
 
+/** A service named by its practitioner ("naturopath", "chiro", "osteopath", "massage therapist"). */
+const PRACTITIONER_SAID = /(path|paths|ist|ists|chiro|chiros|osteo|osteos|physio|physios|therapist|therapists|doctor|doctors|doc|gp)$/;
 /** Someone who practises or teaches a service ("yoga teacher", "massage therapist"). */
 const TRADE = /^(teacher|teachers|instructor|instructors|coach|therapist|therapists|practitioner|student|students|trainer)$/;
 /** The words before a trade that make it the writer's own ("I'm a", "as a", "I work as a"). */
@@ -417,7 +421,7 @@ const VAGUE_NOUNS = new Set(['stuff', 'things', 'thing', 'issues', 'problems', '
 // ("My aunt reckons acupuncture is more for organ stuff and dry needling is more for muscles. Is she right or is that an old
 // wives' tale?": what someone else told, checked the same way)
 const UNDERSTANDING_CHECKED =
-  /\b(have i got (that|it|this) right|did i get (that|it|this) right|(is|was) (that|this) (right|correct|true)|am i right|correct me if|have i understood|did i understand|got that right|(is|are) (she|he|they|my \w+) (right|correct|wrong|on the money)|(is|was) (that|this|it) (just )?(a myth|an old wives'? tale|an urban myth|rubbish|nonsense|made up)|old wives'? tales?|fact or (fiction|myth)|right\?\s*$)/;
+  /\b(have i got (that|it|this) right|did i get (that|it|this) right|(is|was) (that|this) (right|correct|true)|am i right|correct me if|have i understood|did i understand|got that right|(is|are) (she|he|they|my \w+) (right|correct|wrong|on the money)|(is|was) (that|this|it) (just )?(a myth|an old wives'? tale|an urban myth|rubbish|nonsense|made up)|old wives'? tales?|fact or (fiction|myth)|right\?\s*$|(is|was) (that|this) (how (you|u|ya) (see|read|understand|explain|describe) it|accurate|fair|the case|about right|a fair (summary|description|way to put it))|(would|do) (you|u) agree|(does|do) (that|this) sound (right|correct|about right)|is (he|she|my \w+) on the (money|mark))/;
 
 /** Said as what sets a complaint off ("flares up when im stressed", "worse when I'm run down"). */
 const TRIGGER_BEFORE =
@@ -504,6 +508,11 @@ const SHORT_MENTION_WORDS = 6;
 const SOCIAL_INTENTS = new Set(['thanks', 'greeting']);
 const SOCIAL_WORDS =
   /\b(thanks|thank|thankyou|thanx|thx|ty|ta|cheers|appreciate|hi|hello|hey|hiya|gday|morning|afternoon|evening|bye|goodbye|cya|great|awesome|perfect|lovely)\b/;
+/** An apology for the question before it ("Sorry if this is a silly question but", "apologies if this is a dumb one."). */
+const APOLOGY_LEAD =
+  /^\s*(sorry|apologies|forgive me|excuse me|pardon me)( in advance)?( if| for)?( this| it| that| my)?( is| s|'s|’s| sounds| was)?( a| such a| an)? (silly|dumb|stupid|daft|basic|obvious|naive|weird|strange|odd|random|ignorant)( question| one| q| query)?\s*(but\b|[,.!:;…-])*\s*/i;
+/** Thanks as the last words of a message, a sign-off ("… y/n cheers", "… thanks heaps"). */
+const SIGN_OFF = /\b(cheers|thanks|thx|ty|ta|thank you|thankyou)( (mate|heaps|a lot|so much|in advance|muchly))?\s*[.!x]*\s*$/;
 /** A message that opens with a greeting ("hi there!", "good evening,"). */
 const GREETING_OPENS = /^\s*(hi+|hello+|hey+|hiya|heya|g ?day|gday|good (morning|afternoon|evening|day)|morning|evening)\b/;
 /** Whether anyone is answering: the whole message ("are you there?", "is this thing even working", "anyone home?"). */
@@ -777,9 +786,15 @@ const ASK_ABOUT_MY = /\b(ask|asking|enquire|enquiring|inquire|inquiring|question
 const ANYTHING_FOR = /\b(anything|something) (you|u|you guys) (can|could) do (for|about)\b/;
 /** The message ends by setting the two side by side ("… Acupuncture or dry needling?"). */
 const EITHER_ASKED = /\b(acupuncture|dry needling|acu|dn) or (acupuncture|dry needling|acu|dn)\s*$/;
-/** A message's sentences, split after . ! and ?. */
+/** Where one sentence ends and the next begins (see sentencesOf). */
+const SENTENCE_BREAK =
+  /(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:what|whats|what's|what’s|how|hows|why|when|where|who|which|can|could|would|does|do|is|are|will|should|any)\b)/i;
+/**
+ * A message's sentences, split after . ! and ?, and at a spaced dash before a question ("…for certain things lately - what's
+ * it increasingly used for?": the dash ends what was told).
+ */
 export function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).filter((p) => p.trim().length > 0);
+  return text.split(SENTENCE_BREAK).filter((p) => p.trim().length > 0);
 }
 /** A message's sentences and lines (a line break ends a sentence too, as in a message typed without full stops). */
 function linesAndSentencesOf(text: string): string[] {
@@ -983,10 +998,6 @@ function withoutReportFrame(lower: string): string {
 const WHERE_NEEDLES_GO =
   /\b(where|which (spots|points|places|parts)|what (spots|points|places|parts)) (do|does|did|will|would|are|is|on the body|in the body|abouts)?\b.{0,40}\bneedles? (go|goes|going|get|gets|are (put|placed|inserted|stuck)|is (put|placed|inserted)|placed|put|inserted|stuck|in)\b|\bwhere\b.{0,40}\b(put|place|insert|stick|position) (the |their |them |those |all the )?needles?\b|\b(where|how) (to|they|he|she|you|the \w+|an? \w+) (decide|decides|choose|chooses|pick|picks|know|knows) (where|which (spots|points|places))\b/;
 
-/** "would dry needling be a better fit for me?", "would acupuncture suit me better?": which treatment suits, asked of one. */
-const BETTER_FIT =
-  /\b(would|will|is|could|might) (dry needling|acupuncture|needling|dn|acu|it|the other one|that one) (be )?(a |the )?(better|more suitable|more appropriate|best) (fit|option|choice|bet|match|suited|for me|for my|for him|for her)\b|\b(suit|suits) (me|him|her|my \w+|someone like me) better\b/;
-
 /** One of the two treatments turned down ("not the dry needle one", "rather than acupuncture"). */
 const TREATMENT_TURNED_DOWN =
   /\b(not|rather than|instead of|except|but not|apart from|other than)\s+(the\s+)?(dry needl\w*|dry needle|dn|acupuncture|acu)(\s+(one|list|kind|side|please))?\s*[.!]*$/;
@@ -999,20 +1010,6 @@ export function treatmentTurnedDown(text: string): boolean {
 /** The writer's own complaint told ("I have PCOS", "I've got gout", "I was diagnosed with lupus"), and its words. */
 const HAS_TOLD =
   /\b(i have|i've got|i’ve got|ive got|i have got|i suffer from|i was diagnosed with|i live with)\s+(?:a |an )?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)(?=\s+(?:and|but|so|which|that|too)\b|\s*[.,!?;]|$)/i;
-
-/** The treatment a message asks about as the better fit ("would dry needling be a better fit for me?"), if one. */
-export function betterFitAsked(text: string): TreatmentId | undefined {
-  const m = BETTER_FIT.exec(plainForm(text));
-  if (!m || !m[2]) return undefined;
-  return /^(dry needling|needling|dn)$/.test(m[2]) ? 'dryNeedling' : /^(acupuncture|acu)$/.test(m[2]) ? 'acupuncture' : undefined;
-}
-
-/** "If I wanted the Western one for my back, which one would that be?": a choice asked with what the writer wants told. */
-export const IF_I_WANTED_WHICH =
-  /\bif (i|we|she|he|mum|dad) (wanted|want|was after|were after|preferred|d prefer|would prefer|d rather|would rather|d like|would like|went for|go for)\b.{0,120}\bwhich (one|1|of the two|of them|treatment|option)? ?(would|should|is|s|will|do|does)? ?(that|it|i|be|suit|work|help)?\b|\b(i|we|she|he) (want|wants|m after|am after|is after|s after|d like|would like|d prefer|would prefer|prefer|need|needs) (something|one|a treatment|a therapy|the one|the option|an option)( that s| that is| thats)? (based on|grounded in|rooted in|from|out of|backed by) .{0,80}\bwhich (one|1|of the two|of them|treatment|option)\b/;
-/** "which needle therapy fits that?", "which one would suit my posture?": which of the two fits what was told. */
-const WHICH_FITS =
-  /\bwhich (needle |needling |of the two |of your )?(therapy|therapies|treatment|treatments|one|option|type|kind|style)( of (needling|therapy|treatment))?( would| do you think| do u think)? (fits?|suits?|matches|is (right|best|better) for|would (fit|suit|work)|works? (best )?for)\b/;
 
 /** "the same thing with two different names", "needles are needles", "just a rebrand": the two doubted to be two. */
 // ("aren't these both just sticking needles in people?", "isn't it all just needles?")
@@ -1187,6 +1184,15 @@ export class IntentRecognizer {
       REPORTING.test(norm[found.to + 1] ?? '')
     )
       return undefined;
+    // ("My mum's naturopath said acupuncture is being used more and more…", "my chiro reckons dn would help": the
+    // practitioner who said it, told, not their service asked about)
+    if (
+      PRACTITIONER_SAID.test(norm.slice(found.from, found.to).join(' ')) &&
+      REPORTING.test(norm[found.to] ?? '') &&
+      !ASKED_OF_IT.test(joined) &&
+      !norm.slice(found.to).includes(norm[found.to - 1])
+    )
+      return undefined;
     // ("I'm a yoga teacher, and I'm curious what acupuncture is meant to do": the writer's own trade, not a service asked about)
     if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
@@ -1330,6 +1336,18 @@ export class IntentRecognizer {
   }
 
   recognize(text: string, hint: { patientsOwn?: boolean } = {}): Recognition {
+    // ("Sorry if this is a silly question but what is acupuncture mainly used for?": the apology before it asks nothing)
+    const apology = APOLOGY_LEAD.exec(text);
+    if (apology && text.slice(apology[0].length).trim().split(/\s+/).length >= 3)
+      return { ...this.recognize(text.slice(apology[0].length), hint), text };
+    // ("acu 4 anxiety?? askin 4 my mum x": on whose behalf it is asked is no part of the question; "…what does that
+    // actually mean? Sorry, I'm probably overthinking the wording.": nor is an apology after it; the text is kept whole)
+    const sentences = sentencesOf(text);
+    const last = sentences.at(-1)?.trim() ?? '';
+    if (sentences.length > 1 && (ON_BEHALF_ONLY.test(last) || (!last.includes('?') && socialOnly(last) !== undefined))) {
+      const rest = sentences.slice(0, -1).join(' ');
+      if (rest.trim().split(/\s+/).length >= 2) return { ...this.recognize(rest, hint), text };
+    }
     const whole = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
     // (not when the message asks about something the knowledge does not know: "…your eyesight at all? My glasses…")
     const declined = DECLINED.has(whole.intent) && !whole.unknownAsked && !whole.unlistedText;
@@ -1695,7 +1713,14 @@ export class IntentRecognizer {
     // whether they are one thing, doubted; the article says how they are alike and how they differ)
     if (a.conditions.length === 0 && SAME_DOUBTED.test(plainCleaned)) return { ...result, intent: 'similarity', score: 1, reason: 'entity' };
     // ("my physio said something about postural re-something, I hunch… which needle therapy fits that?": the choice)
-    if (result.treatments.length === 0 && WHICH_FITS.test(plainCleaned)) return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
+    // ("I'd like a more traditional approach. My grandmother had acupuncture…, whereas my physio offered me dry needling.
+    // Which fits what I'm after?": both told as others' ways, the choice asked last in words of its own)
+    const lastAsked = lastSentence(a.cleaned);
+    if (
+      (result.treatments.length === 0 || (sentencesOf(a.cleaned).length > 1 && !TREATMENT_WORD.test(lastAsked))) &&
+      WHICH_FITS.test(result.treatments.length === 0 ? plainCleaned : plainForm(lastAsked))
+    )
+      return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
     // ("honestly don't know what I need, just want to feel less wrecked after work": the choice, asked unsure)
     if (a.conditions.length === 0 && result.treatments.length === 0 && unsureWhatNeeded(plainCleaned))
       return { ...result, intent: WHICH_SUITS_INTENT, score: 1, reason: 'entity' };
@@ -2122,7 +2147,13 @@ export class IntentRecognizer {
     )
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "neck + headache combo evry arvo": a listed condition told with no word of thanks or greeting is no thanks.
-    if (askedCondition && namesListed && SOCIAL_INTENTS.has(top.intent) && !SOCIAL_WORDS.test(said))
+    // ("golfers elbow dn y/n cheers": the thanks a sign-off after a listed condition and a treatment, asked)
+    if (
+      askedCondition &&
+      namesListed &&
+      SOCIAL_INTENTS.has(top.intent) &&
+      (!SOCIAL_WORDS.test(said) || (a.treatments.length > 0 && !SOCIAL_WORDS.test(said.replace(SIGN_OFF, ''))))
+    )
       return { ...withScores, intent: askedCondition, score: top.score, reason: 'entity' };
     // "golfers elbo from 2 much golf haha dn y/n": a listed condition with one treatment and no comparing word is asked
     // about, not a comparison of the two.

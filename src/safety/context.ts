@@ -314,7 +314,7 @@ export function longAgo(joined: string): boolean {
 
 /** Someone other than the writer: a relative, friend, or he/she/they. */
 const OTHER = new Set(
-  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes aunty aunties uncles cousins apprentice apprentices workmate workmates employee employees student students teammate teammates customer customers offsider missus'.split(
+  'mum mom mother mam mummy mommy dad father daddy husband wife partner son daughter child children kid kids baby babies bub toddler brother sister friend mate nan nana grandma grandmother grandpa grandfather granddad grandad grandson granddaughter boyfriend girlfriend fiance fiancee colleague coworker neighbour neighbor uncle aunt auntie cousin flatmate housemate roommate patient client nephew niece teenager teen he she they him his her their hes shes theyre someone somebody anyone person people parent parents family boss hubby twin twins gran granny nanna pop poppy stepdad stepmum stepmom stepfather stepmother stepson stepdaughter bestie bff grandkid grandkids grandchild husbands wifes aunty aunties uncles cousins apprentice apprentices workmate workmates employee employees student students teammate teammates customer customers offsider missus pt pts resident residents'.split(
     ' ',
   ),
 );
@@ -322,6 +322,28 @@ const SELF = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
 /** Person words that, after "a", "the" or "any", mean anyone at all. */
 const ANYONE = new Set(['person', 'people', 'patient', 'client', 'someone', 'somebody', 'anyone', 'parent', 'parents', 'family']);
 const KIN_AFTER_MY = OTHER;
+/** Words after "pop" that make it the verb ("pop a lung", "pop it in"), not a grandfather ("my pop has chest pain"). */
+const POP_AS_VERB = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'his',
+  'her',
+  'your',
+  'their',
+  'it',
+  'them',
+  'one',
+  'out',
+  'in',
+  'up',
+  'off',
+  'over',
+  'back',
+  'into',
+  'down',
+]);
 
 /** Cues that make a mention a question about risk, or a possibility ("what if", "can needling cause"). */
 // ("do the needles help with breathing problems?", "could dry needling settle the shaking?", "can acupuncture bring it down?")
@@ -355,7 +377,7 @@ const HYPOTHETICAL = [
   /\b(is it true|true that|people have had|patients have had|anyone (has|have) had|someone (has|had) had)\b/,
   // "in the unlikely event of an allergic reaction", "could a needle in the upper back ever puncture a lung?"
   /\b(in the|in an|in any) (unlikely |rare |off )?(event|case|chance)( of| that)?\b/,
-  /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch)\b/,
+  /\b(can|could|does|do|did|will|would|might|may|is) (dry needling|acupuncture|needling|needles|a needle|the needle|the needles|it|this|that|treatment|the treatment|a session|sessions|you|someone|people|anyone|patients?|i|he|she|we|they) (ever )?(cause|causes|give|lead|trigger|bring|result|make|increase|risk|puncture|collapse|hit|get|have|end up|go|break|snap|affect|damage|harm|hurt|injure|pierce|reach|touch|pop|nick|deflate|perforate|burst)\b/,
   /\b(can|could|does|do|will|would|might|may) (dry needling|acupuncture|needling|needles|it|this|treatment|the treatment|you|a session|sessions) (help|helps|work|treat|fix|relieve|ease|improve|be used)\b/,
   // ("had her first dry needling for her ankle" is a session that happened)
   // ("since my dry needling for my upper traps" is the time of a sign)
@@ -466,15 +488,22 @@ export const NOW_NOT_DURATION = new RegExp(
   `\\b((?<!\\b(months|years|weeks|days|ages|yrs|mths|wks|while) )${WELL_NOW}now${NOW_READ}|${NOW_WORDS})\\b`,
 );
 
+/** What the writer saw or has ever seen ("I've ever seen", "i have seen", "i saw"), told after the thing seen. */
+const SEEN_BY = /^((have|ve|had) )?(ever |just |once )?(seen|saw|witnessed|watched|dealt with)\b/;
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {
   const person = (w: string, i: number): 'self' | 'other' | undefined => {
+    // ("the most dramatic LOC I've ever seen, went down like a sack of spuds": the writer as the one who saw it, not the
+    // subject; the person before that is)
+    if (SELF.has(w) && SEEN_BY.test(words.slice(i + 1, i + 4).join(' '))) return undefined;
     if (SELF.has(w)) return 'self';
     if (w === 'my' || w === 'our') return KIN_AFTER_MY.has(words[i + 1] ?? '') ? 'other' : undefined;
     // "me apprentice", "me mum": "me" for "my" before a person.
     if (w === 'me' && KIN_AFTER_MY.has(words[i + 1] ?? '')) return 'other';
     // "dads had", "a friends grandfather": a possessive or plural of a person word is someone else too.
     const base = OTHER.has(w) ? w : w.length > 3 && w.endsWith('s') && OTHER.has(w.slice(0, -1)) ? w.slice(0, -1) : undefined;
+    // ("can dry needling pop a lung?", "pop it back in": the verb, not a grandfather)
+    if (base === 'pop' && POP_AS_VERB.has(words[i + 1] ?? '')) return undefined;
     if (base)
       // "a person", "the patient", "any client" are anyone (a question); "a friend", "the kids" are someone else.
       return words[i - 1] === 'my' || words[i - 1] === 'our' || !['a', 'the', 'any'].includes(words[i - 1] ?? '') || !ANYONE.has(base)

@@ -70,6 +70,9 @@ const RESOLVED =
 const OTHERS_RECOVERED =
   /\b(she is|shes|he is|hes|they are|theyre) (now |since |these days )?(much |so much |a lot |heaps |way |loads |doing (much |so much |a lot |heaps |really )?)(better|well|good|great)\b|\b(she is|shes|he is|hes|they are|theyre) (now )?(in a (much )?(good|better|great|healthy) place)\b/;
 
+/** Someone else said to be fine now ("he's fine now", "she's totally ok now", "now he's all good"). */
+const OTHER_FINE_NOW =
+  /\b((he|she|they)( is| s|['’]s| are| re|['’]re| seems| seem| looks| look) (totally |completely |absolutely |perfectly |all |back to |)(fine|ok|okay|good|alright|all right|normal|all good|back to normal) now|now (he|she|they)( is| s|['’]s| are| re|['’]re) (totally |completely |perfectly |all |)(fine|ok|okay|good|alright|all right|normal|all good|back to normal)|(hes|shes|theyre) (totally |completely |absolutely |perfectly |all |back to |)(fine|ok|okay|good|alright|all right|normal|all good|back to normal) now)\b/;
 const QUESTION =
   /\?|^\s*(can|could|should|shall|is|are|does|do|did|will|would|what|whats|how|when|why|where|which|who|am|may|any|anything)\b|\b(wondering|curious (how|what|when|whether|if|why|about)|how (long|soon|often) (does|do|will|would|should|is|are|till|until|before)|how long (it|they|the \w+|that|this) (lasts?|takes?|stays?)|wants? to know|wanted to ask|question|book|booking|appointment|reschedule|cancel|price|cost|still (come|have|go|get|do))\b|\b(is|are|can|could|does|do|will|would|should) (needling|dry needling|acupuncture|the needling|the needles|needles|treatment|a session) (safe|ok|okay|alright|normal|better|worse|good|bad|help|work|suitable|fine|risky|dangerous)\b/i;
 
@@ -126,15 +129,16 @@ const COMING_BACK =
 const EVERYDAY_REASON =
   /\b(bring|bringing|brought|take|taking) (him|her|them|my (son|daughter|kids|baby|bub|husband|wife|partner|mum|mom|dad)|the (kids|baby|bub)) (along|with me|in with me)\b|\b(he|she|they|my (husband|wife|partner|mum|mom|dad|son|daughter|friend|sister|brother|boyfriend|girlfriend|hubby|kids)) (should not|shouldnt|should|can not|cant|could not|will not|wont|might not|may not|does not need to|doesnt need to|need not) (come|come along|come in|tag along|be there|sit in|join) (to|with|in|into|along|for|on)\b|\b(take|taking|took) (my|his|her|their|your|me) (shirt|top|t shirt|tshirt|clothes|pants|trousers|jeans|jumper|bra|dress|singlet|socks|shoes|kit) off\b|\b(get|getting|got) (undressed|changed|my kit off)\b|\bstrip (down|off) to\b/;
 /** An everyday reason for being away ("before the holidays", "for the baby", "after my surgery"). */
+// ("I won't be needing next month's appointment, my knee is heaps better thanks": the complaint mended is a reason too)
 const REASON_AWAY =
-  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b/;
+  /\b(on|for|a|the|before|over|during|after|these|school) (holiday|holidays|hols|vacation|trip|christmas|xmas|easter|break|move|surgery|operation|op|baby|wedding|exams)\b|\bmy (\w+ )?(is|s|feels|has been|are|re) (heaps |much |so much |a lot |way |loads |miles |all )?(better|fixed|sorted|healed|good as new|back to normal)\b/;
 /**
  * Being away or a last visit, told ("my last session before the holidays", "won't be in for a while after the baby"):
  * only then does an everyday reason explain a goodbye ("the baby doesn't sleep … everyone would be better off if I
  * wasn't here" gives no reason for being away).
  */
 const AWAY_TOLD =
-  /\b(last|final) (session|appointment|appt|visit|one|time)\b|\b(be|been|going|gone|head|heading|off) (away|overseas|interstate)\b|\b(not|wont|will not|won t) be (back|coming|in|around|able to come|booking)\b|\bcancel\w*|\b(pause|take a break|taking a break|have a break|stop coming|see you (after|when|in|next)|back (after|in|when|next))\b/;
+  /\b(last|final) (session|appointment|appt|visit|one|time)\b|\b(be|been|going|gone|head|heading|off) (away|overseas|interstate)\b|\b(not|wont|will not|won t) be (back|coming|in|around|able to come|booking|needing)\b|\bcancel\w*|\b(pause|take a break|taking a break|have a break|stop coming|see you (after|when|in|next)|back (after|in|when|next))\b/;
 /** A farewell that says the writer will be back ("bye for now", "I'll have more questions later", "I'll sleep on it"). */
 const BACK_LATER =
   /\b(bye|goodbye|ta ta|cheers|thanks) for now\b|\b(i ll|ill|i will) be back\b|\b(more|other|some more|a few more) questions (later|tomorrow|soon)\b|\b(speak|chat|talk) (again )?(soon|tomorrow)\b|\b(sleep on it|think it over|think things over|have a think|mull it over)\b/;
@@ -1658,6 +1662,12 @@ export class SafetyTriage {
         case 'negated':
           break;
         case 'current':
+          // ("had a pt today with the most dramatic LOC I've ever seen, went down like a sack of spuds 😂 he's fine now":
+          // someone else's sign told as over, with that person fine now: the answer, with the sign's line after it)
+          if (m.other && top && OTHER_FINE_NOW.test(lower) && !STRONG_NOW.test(lower.replace(OTHER_FINE_NOW, ' '))) {
+            note(sign.caution);
+            break;
+          }
           // "had a stroke in 2018 … would acupuncture help my shoulder?", "my twin has anaphylaxis, i dont, lol": the
           // message itself casts doubt on the sign being here now and asks something: guidance first, then the answer.
           // "rib muscles sore when I twist, tender to touch": chest wall pain brought on by movement or touch is in doubt
@@ -1711,6 +1721,9 @@ export class SafetyTriage {
           }
           // "I cut myself last night" is a crisis now; "my dad collapsed" may be happening now: guidance first.
           if (m.tier === 'crisis' && !m.other) consider({ ...base, mode: 'alone', tier: m.tier });
+          // ("my friend felt a bit light-headed getting off the table after her dry needling just now, … does that
+          // happen a lot?": someone's after-effect told today is the clinic's to hear of, as the writer's own would be)
+          else if (m.tier === 'clinic' && m.other && TODAY_SAID.test(lower)) consider({ ...base, mode: 'first', tier: m.tier });
           else if (top || !m.other) consider({ ...base, mode: 'first', tier: m.tier, doubt: true });
           else note(sign.caution);
           break;
