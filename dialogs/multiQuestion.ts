@@ -805,30 +805,7 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     // ("I take a magnesium supplement because my naturopath told me to… Does the needling put magnesium into you?": a
     // medicine told, beside a question about something else, asks no advice about it)
     const toldOnly = asked.length > 0 && !askedWithMark(part) && !ASKS.test(part);
-    if (
-      toldOnly &&
-      ((TOLD_TOPICS.has(r.intent) &&
-        HISTORY_TOLD.test(plainForm(part)) &&
-        r.conditions.length === 0 &&
-        !r.unlistedText &&
-        // (a concept named where the writer had it told, "Had it at a Chinese medicine place", tells too)
-        (!(r.implied?.length ?? 0) || HAD_IT_AT.test(plainForm(part)))) ||
-        (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0) ||
-        // ("My doctor give me the tablets for back pain, Panadeine Forte. How many I can take…?": the complaint told only as
-        // what a medicine is for, beside a question about the medicine, is not asked about)
-        MEDICINE_FOR_COMPLAINT.test(plainForm(part)) ||
-        // ("Do you do cupping as well? thought I saw it mentioned somewhere with the chi stuff": where the writer thinks
-        // they read of it, told beside the question, whatever idea of the article it names)
-        (SEEN_TOLD.test(plainForm(part)) && r.conditions.length === 0) ||
-        // ("migraines 3x a wk 😫 tried pills, botox, chiro, everythin. wud dn help or nah": the message's own complaint told
-        // with what was tried for it, beside the part that asks of it, is no question about the treatment's topic)
-        (TOLD_TOPICS.has(r.intent) &&
-          TRIED_FOR_IT.test(plainForm(part)) &&
-          r.conditions.length > 0 &&
-          r.conditions.every((c) => recognition.conditions.some((w) => w.value.name === c.value.name)) &&
-          recognized.some((o) => o !== one && o.intent === 'condition_query' && o.conditions.length === 0)))
-    )
-      continue;
+    if (toldOnly && toldBesideQuestion(r, plainForm(part), recognition, recognized, one)) continue;
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": the treatment
     // turned down beside the one asked about is not asked about)
     if (recognized.length > 1 && treatmentTurnedDown(part) && r.conditions.length === 0) continue;
@@ -952,4 +929,34 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     if (a.question.treatment || a.question.condition) await deps.turns.remember(context, a.intent, a.question);
   }
   return true;
+}
+
+/**
+ * A part that tells, beside a part that asks, and asks nothing of its own: a past treatment or where the writer had it,
+ * a medicine told, a complaint told as what a medicine is for, where the writer thinks they read of something, or the
+ * message's own complaint told with what was tried for it. `plain` is the part's plain form.
+ */
+function toldBesideQuestion(r: Recognition, plain: string, recognition: Recognition, recognized: Recognition[], one: Recognition): boolean {
+  return (
+    (TOLD_TOPICS.has(r.intent) &&
+      HISTORY_TOLD.test(plain) &&
+      r.conditions.length === 0 &&
+      !r.unlistedText &&
+      // (a concept named where the writer had it told, "Had it at a Chinese medicine place", tells too)
+      (!(r.implied?.length ?? 0) || HAD_IT_AT.test(plain))) ||
+    (r.intent === 'not_covered' && r.notCovered?.kind === 'medicine' && !r.notCovered.dose && r.conditions.length === 0) ||
+    // ("My doctor give me the tablets for back pain, Panadeine Forte. How many I can take…?": the complaint told only as
+    // what a medicine is for, beside a question about the medicine, is not asked about)
+    MEDICINE_FOR_COMPLAINT.test(plain) ||
+    // ("Do you do cupping as well? thought I saw it mentioned somewhere with the chi stuff": where the writer thinks
+    // they read of it, told beside the question, whatever idea of the article it names)
+    (SEEN_TOLD.test(plain) && r.conditions.length === 0) ||
+    // ("migraines 3x a wk 😫 tried pills, botox, chiro, everythin. wud dn help or nah": the message's own complaint told
+    // with what was tried for it, beside the part that asks of it, is no question about the treatment's topic)
+    (TOLD_TOPICS.has(r.intent) &&
+      TRIED_FOR_IT.test(plain) &&
+      r.conditions.length > 0 &&
+      r.conditions.every((c) => recognition.conditions.some((w) => w.value.name === c.value.name)) &&
+      recognized.some((o) => o !== one && o.intent === 'condition_query' && o.conditions.length === 0))
+  );
 }

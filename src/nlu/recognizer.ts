@@ -378,6 +378,28 @@ const TRADE = /^(teacher|teachers|instructor|instructors|coach|therapist|therapi
 /** The words before a trade that make it the writer's own ("I'm a", "as a", "I work as a"). */
 const OWN_TRADE_BEFORE = /\b(i m|im|i am|as|being|work as|worked as|i was|i ve been|ive been|i have been) (a|an)$/;
 
+/**
+ * The service's word names a person, not the service asked about: who said something ("My yoga teacher said
+ * acupuncture is used more and more…", "my chiro reckons dn would help") or the writer's own trade ("I'm a yoga teacher,
+ * and I'm curious what acupuncture is meant to do").
+ */
+function servicePersonOnly(norm: string[], found: { from: number; to: number }, joined: string): boolean {
+  const after = norm[found.to] ?? '';
+  // (the yoga teacher who said it)
+  if (/^(teacher|teachers|instructor|instructors|coach|friend|friends|mate|buddy)$/.test(after) && REPORTING.test(norm[found.to + 1] ?? ''))
+    return true;
+  // (the practitioner who said it, told, not their service asked about: "My mum's naturopath said…")
+  if (
+    PRACTITIONER_SAID.test(norm.slice(found.from, found.to).join(' ')) &&
+    REPORTING.test(after) &&
+    !ASKED_OF_IT.test(joined) &&
+    !norm.slice(found.to).includes(norm[found.to - 1])
+  )
+    return true;
+  // (the writer's own trade)
+  return TRADE.test(after) && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '));
+}
+
 /** A writing task asked of the bot: translating, a poem or story written, someone's assignment done ("500 words on…"). */
 const TASK_ASKED =
   /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b|\b(write|do|draft|finish) (me |my )?(a |an |my )?(\d+|a few|a couple of|some|two|three|five)? ?(words|paragraphs?|pages?|essays?|assignments?|reports?|homework|summary|summaries|assessment)\b|\b(for|with) my (assignment|essay|homework|uni|school|assessment) (due|please|pls|lol)?\b/;
@@ -1178,23 +1200,7 @@ export class IntentRecognizer {
     // ("she's got osteo in her hands": the word is inside a condition's own words, osteoarthritis, not the osteopath)
     const serviceSaid = norm.slice(found.from, found.to).join(' ');
     if (a.conditions.some((c) => ` ${words(c.text).join(' ')} `.includes(` ${serviceSaid} `))) return undefined;
-    // ("My yoga teacher said acupuncture is used more and more…": who said it, not a service asked about)
-    if (
-      /^(teacher|teachers|instructor|instructors|coach|friend|friends|mate|buddy)$/.test(norm[found.to] ?? '') &&
-      REPORTING.test(norm[found.to + 1] ?? '')
-    )
-      return undefined;
-    // ("My mum's naturopath said acupuncture is being used more and more…", "my chiro reckons dn would help": the
-    // practitioner who said it, told, not their service asked about)
-    if (
-      PRACTITIONER_SAID.test(norm.slice(found.from, found.to).join(' ')) &&
-      REPORTING.test(norm[found.to] ?? '') &&
-      !ASKED_OF_IT.test(joined) &&
-      !norm.slice(found.to).includes(norm[found.to - 1])
-    )
-      return undefined;
-    // ("I'm a yoga teacher, and I'm curious what acupuncture is meant to do": the writer's own trade, not a service asked about)
-    if (TRADE.test(norm[found.to] ?? '') && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '))) return undefined;
+    if (servicePersonOnly(norm, found, joined)) return undefined;
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     // ("Is it better than a cortisone shot for shoulder impingement?": a listed condition set beside a medicine is asked
     // about; the answer says what the article says of it, and compares nothing)
