@@ -54,7 +54,7 @@ import {
 } from '../src/nlu/clinicQuestions';
 import { leadingArea, mentionsConcerns, toldConcerns } from '../src/nlu/concerns';
 import { beliefsTold, questionCount, splitQuestions } from '../src/nlu/multiQuestion';
-import { taskAsked, understandingChecked } from '../src/nlu/recognizer';
+import { sentencesOf, taskAsked, understandingChecked } from '../src/nlu/recognizer';
 import { plainForm } from '../src/nlu/normalize';
 import { say } from '../src/bot/reply';
 import { staleAnswerOf } from '../src/bot/staleAnswers';
@@ -180,8 +180,9 @@ const WHICH_SUITS = 'which_suits';
 /** Questions about the article itself, which a part of a message may ask beside a choice. */
 const ARTICLE_TOPICS = new Set(['what_is', 'how_it_works', 'uses', 'difference', 'similarity']);
 /** A problem named as what a choice is for ("for my gout", "with his asthma", "she's got endometriosis"). */
+// (an occasion or a gift is no problem, nor is health in general: "a voucher for my birthday", "for my general wellbeing")
 const FOR_A_PROBLEM =
-  /\b(for|with|help|helps|treat|treats|suit|suits|fix|fixes) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
+  /\b(for|with|help|helps|treat|treats|suit|suits|fix|fixes) (my|his|her|their|our) (?!((teenage|teen|young|little|older|elderly|old|adult|youngest|eldest|oldest|grown up|baby) )?(dad|mum|mom|father|mother|husband|wife|partner|son|daughter|kid|kids|child|children|baby|gran|grandma|grandmother|grandpa|grandfather|nan|nana|friend|mate|boss|brother|sister|family|body|health|problem|problems|issue|issues|condition|conditions|situation|case|needs|general|overall|wellbeing|well being|whole|mental|emotional|own|birthday|bday|\d+(st|nd|rd|th|s)?|retirement|graduation|christmas|xmas|anniversary|wedding|present|gift|voucher|holiday|holidays|trip|money|budget|age|sake|own good|first time|next visit|appointment|booking)\b)\w+|\b(got|has|have) (bad |chronic |terrible )?\w+ (in|on) (my|his|her)\b|\b(i|i ve|ive|he|she|they) (have|has|got|suffer from|suffer with|live with|was diagnosed with) (bad |chronic |severe |terrible |mild )?(?!(been|had|got|to|no|not|never|some|any|a|an|the|time|questions?|one|two|it|that|this|tried|done|heard|read|seen)\b)\w+\s*[.!?]*$/;
 /** "Which one is less painful?", "which of them doesn't use needles?": how the two feel, which the article does not compare. */
 // ("does acupuncture hurt more than dry needling?", "is dry needling more painful than acupuncture?": the same comparison)
 const ASKS_HOW_THEY_FEEL =
@@ -191,14 +192,36 @@ const NERVOUS_OF_NEEDLES =
   /\b(nervous|scared|afraid|frightened|terrified|petrified|anxious|worried|wary|squeamish|phobic|phobia|fear|hate|freaked|freaks?|terrify|terrifies|scare|scares)\b(?!.*\b(not|dont|never|isnt) (scared|nervous|afraid)\b).{0,40}\bneedles?\b|\bneedles?\b.{0,30}\b(scare|scares|freak|freaks|terrify|terrifies|frighten|frightens|phobia)\b|\bneedle ?phobi(a|c)\b/;
 /** What a question about the nerves themselves asks: whether it hurts, how it feels, how big the needles are, what to expect. */
 const NERVES_QUESTION =
-  /\b(hurt|hurts|hurting|painful|pain|sting|stings|feel|feels|feeling|big|size|thick|thin|long|expect|bleed|bleeding|safe|ok|okay|normal|common|silly|dumb|stupid|weird|chicken|wimp|baby|cope|relax|numbing|numb|scared|nervous|afraid|worried|anxious|phobia|faint|fainting|pass out)\b|\b(less|more|fewer) (needle ?y|needley|needles|needle|painful|sore|scary|invasive|intense|gentle|ouchy)\b/;
+  /\b(hurt|hurts|hurting|painful|pain|sting|stings|feel|feels|feeling|big|size|thick|thin|long|expect|bleed|bleeding|safe|ok|okay|normal|common|silly|dumb|stupid|weird|chicken|wimp|baby|cope|relax|scared|nervous|afraid|worried|anxious|phobia|faint|fainting|pass out)\b|\b(less|more|fewer) (needle ?y|needley|needles|needle|painful|sore|scary|invasive|intense|gentle|ouchy)\b/;
 const CHOICE_ONLY =
   /^(so |and |but |ok )?(which|what) (one|treatment|of the two|of them|would you|do you)\b|\bshould i (have|get|do|try|choose|pick|go for|book)\b/;
 /** Whether every question the message asks is about the nerves (or it asks none): else the other question is answered. */
 function onlyNervesAsked(text: string): boolean {
-  const asked = splitQuestions(text).filter((p) => /\?\s*$/.test(p.trim()));
+  // (every sentence that asks, wherever it stands: "can I put numbing cream on before? I really hate needles")
+  const asked = sentencesOf(text)
+    .filter((x) => /\?\s*$/.test(x.trim()))
+    .flatMap((x) => splitQuestions(x));
   // (a choice asked beside the nerves, "Which one should I have?", keeps the reassurance, as before)
   return asked.every((p) => NERVES_QUESTION.test(plainForm(p)) || NERVOUS_OF_NEEDLES.test(plainForm(p)) || CHOICE_ONLY.test(plainForm(p)));
+}
+/** Nerves alone, with nothing asked ("still a bit scared", "im nervous tbh", "but a little anxious about the needles"). */
+const NERVES_ONLY =
+  /^(and |but |just |still |tho |though )*((i m|im|i am|i do feel|i feel|feeling) )?(still )?(a (bit|little|tad|wee bit|little bit) |so |really |kinda |kind of |pretty |quite |very |super )?(scared|nervous|anxious|worried|terrified|freaked out|apprehensive|petrified|hesitant|wary|shaky|jittery)( (still|tho|though|lol|haha|tbh|to be honest|honestly|of (the )?needles|about (the )?needles|about it|ngl))*$/;
+/** "I'll think about it", "will have a think", "might sleep on it": the writer going away to decide, nothing asked. */
+const THINKING_IT_OVER =
+  /^(ok |okay |right |so |and )?(i ll|ill|i will|will|i might|might|i d better|gonna|going to|let me) (have a think|think about it|think it over|have a little think|sleep on it|mull it over|talk to my (husband|wife|partner) about it|get back to you|let you know)( first| and get back to you| and let you know| thanks)?$/;
+/** Thanks or a closing, then the nerves still there: every clause one or the other, both present. */
+function thanksAndNerves(text: string): boolean {
+  const clauses = text
+    .split(/[,.;!?…]+|\s+-\s+/)
+    .map((c) => plainForm(c))
+    .filter(Boolean);
+  const nerves = clauses.filter((c) => NERVES_ONLY.test(c));
+  return (
+    nerves.length > 0 &&
+    nerves.length < clauses.length &&
+    clauses.every((c) => NERVES_ONLY.test(c) || socialOnly(c) !== undefined || THINKING_IT_OVER.test(c))
+  );
 }
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);
@@ -330,6 +353,11 @@ export class MainDialog extends ComponentDialog {
         !recognition.conditions.length &&
         !recognition.treatments.length;
       const social = socialOnly(context.activity.text ?? '') ?? (smallTalkOnly(context.activity.text ?? '') || closing ? 'social' : undefined);
+      // ("cheers ill have a think, still a bit scared": thanks, and the nerves still there, met kindly, not declined)
+      if (thanksAndNerves(context.activity.text ?? '')) {
+        await this.sendAboutNeedles(context, needleNervesText(this.deps.knowledge));
+        return step.endDialog();
+      }
       if (social) {
         const kind = social === 'greeting' ? 'greeting' : 'thanks';
         return intentEntry(kind)!.handle({ step, context, deps: this.deps, recognition, question, intent: kind, asked: kind });

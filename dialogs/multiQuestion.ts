@@ -49,7 +49,7 @@ import { nameTold } from '../src/nlu/askedAbout';
 import { passagePicker } from '../src/nlu/passages';
 import { HAD_IT_AT, HISTORY_TOLD, MEDICINE_FOR_COMPLAINT, SEEN_TOLD, TRIED_FOR_IT } from '../src/nlu/toldParts';
 import { BARE_CHOICE, CHOICE_ASKED, IF_I_WANTED_WHICH, SUITS_WHOM } from '../src/nlu/choiceFrames';
-import { treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
+import { asksSafeWhile, treatmentTurnedDown, understandingChecked, type Recognition } from '../src/nlu/recognizer';
 import { unlistedOutcome } from './conditionDialog';
 import { DialogDependencies } from './dependencies';
 
@@ -489,6 +489,8 @@ const ASKED_INSIDE =
 /** Paying for it, by name ("can I put it through WorkCover?", "a Medicare rebate"): not "is that covered by what you do?". */
 const PAYING =
   /\b(claim|claimable|rebate|rebates|insurance|insurer|health fund|private health|extras|medicare|workcover|work cover|pay|paid|pays|cost|costs|price|prices|fee|fees|discount|discounts|concession|concessions|bulk bill|how much)\b/i;
+/** A referral asked about ("do I need a referral from my doctor first?"). */
+const REFERRAL = /\b(referral|referrals|referred|care plan|epc)\b/i;
 /** Who treats, asked of the clinic ("is the practitioner a woman?", "can I see a male physio?", "are they registered?"). */
 const WHO_TREATS =
   /\b(practitioners?|physios?|acupuncturists?|therapists?|staff|someone|anyone|they|he|she)\b.{0,30}\b(woman|women|female|females|lady|ladies|man|men|male|males|gender|registered|qualified|speaks?|speak)\b|\b(a|an) (female|male|woman|lady|man) (practitioner|physio|acupuncturist|therapist)\b/i;
@@ -548,7 +550,12 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
     const r = recognize(p);
     // (a booking only in its own words: "anything u can do?" after a complaint asks whether it helps)
     // ("I hurt my back at work. Can I put my treatment through WorkCover?": paying for it is the clinic's to say)
-    const price = r.intent === 'not_covered' && PAYING.test(p);
+    // ("Do you accept WorkCover, and do I need a referral from my doctor first?": a referral asked beside paying is the
+    // clinic's to say too)
+    const price = r.intent === 'not_covered' && (PAYING.test(p) || (REFERRAL.test(p) && questions.some((q) => q !== p && PAYING.test(q))));
+    // ("I'm 14 weeks pregnant … my lower back is killing me. Is dry needling safe during pregnancy?": safety in pregnancy,
+    // which the article does not speak to, is the clinic's to say; the back told is the reason)
+    const safeWhile = r.intent === 'not_covered' && asksSafeWhile(p);
     // ("Can you recommend a good podiatrist? My feet need more than needles": another service; "Is the practitioner a
     // woman? I'd feel more comfortable for my hip": who treats)
     // ("I sprained my wrist last night. Should I be icing it, and is it OK to take ibuprofen?": self-care or a medicine,
@@ -558,11 +565,16 @@ function onlyClinicAsked(recognize: (part: string) => Recognition, parts: string
       (['not_covered', 'None', 'out_of_scope'].includes(r.intent) && (WHO_TREATS.test(p) || WHICH_PRACTITIONER.test(p))) ||
       // ("How many I can take on the day of the needle treatment?" after the tablets told: a dose asked, a medicine's)
       (r.intent === 'not_covered' && DOSE_ASKED.test(p));
-    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn;
+    const clinics = r.intent === 'contact' || (r.intent === 'booking' && BOOKING_WORDS.test(p)) || price || clinicsOwn || safeWhile;
     // ("how much is the first appointment for acupuncture?": the treatment priced is still the clinic's question)
     // ("If I start acupuncture, can I stop taking my pain medication?": the medicine is the question, the treatment when)
     const advice = (r.notCovered?.kind === 'medicine' && MEDICINE_CHANGED.test(plainForm(p))) || r.notCovered?.kind === 'selfcare';
-    return clinics && !REFERS_BACK.test(p) && r.conditions.length === 0 && (!namesTreatment(r) || (price && r.treatments.length > 0) || advice);
+    return (
+      clinics &&
+      !REFERS_BACK.test(p) &&
+      r.conditions.length === 0 &&
+      (!namesTreatment(r) || ((price || safeWhile) && r.treatments.length > 0) || advice)
+    );
   };
   const told = parts.filter((p) => !questions.includes(p));
   // (a price beside a part that asks inside it, "I have TMD and neck tension - can you treat both in one session": not
@@ -751,14 +763,17 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
     return named !== undefined && parts.some((p) => p !== b && owns.get(p) !== undefined && owns.get(p) !== named);
   });
   const beliefsAside = believed.length > 0 && believed.length < parts.length;
+  const setAside = new Set(
+    parts.filter((p) => {
+      const r = recognize(p);
+      return parts.length > 1 && r.conditions.length > 0 && r.conditions.every((c) => setAsideAfter(p, c.text));
+    }),
+  );
   const recognized = parts
     .filter((p) => !reasonsTold || asked.includes(p))
     .filter((p) => !beliefsAside || !believed.includes(p))
     // ("I also get a stiff neck but the ringing is what I want to ask about": a complaint the writer sets aside is no part)
-    .filter((p) => {
-      const r = recognize(p);
-      return !(parts.length > 1 && r.conditions.length > 0 && r.conditions.every((c) => setAsideAfter(p, c.text)));
-    })
+    .filter((p) => !setAside.has(p))
     // ("My wrist tingles and goes numb at night, and separately the outside of my elbow aches when I lift the kettle": two
     // complaints told in one sentence, each a listed condition of its own)
     .flatMap((part) => twoComplaints(part, recognize) ?? [part])
@@ -916,7 +931,10 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   // Two answers (two conditions, two topics, a topic and a price) are two questions; one is left to routing, and so
   // is a message none of whose parts we could answer.
   // (a question answered with the reasons or the beliefs told beside it set aside is said as it is)
-  if ((answers.length < 2 && !reasonsTold && !beliefsAside) || answers.length === 0 || answers.every((a) => a.unanswered)) return false;
+  // (one answer left once a complaint is set aside is the answer: "…I'm not worried about that. Is tinnitus something you
+  // treat?" is asked of tinnitus alone)
+  if ((answers.length < 2 && !reasonsTold && !beliefsAside && setAside.size === 0) || answers.length === 0 || answers.every((a) => a.unanswered))
+    return false;
   const outcome: Outcome = answers.some((a) => a.outcome === 'answered')
     ? 'answered'
     : answers.some((a) => a.outcome === 'handoff')

@@ -414,6 +414,10 @@ const FLOORS: Record<string, number> = {
   // Session 51 (second part): pa40 (anxious, needle-nervous writers who apologise and bury the question; 104 on session
   // 51's start and on the mid-session code, the same ids), read.
   'patients-words-test-152.json': 108,
+  // Session 52: pa41 (long rambling stories with the question buried or tacked on; 100 on session 52's start) and pa42
+  // (needle-shy writers typing fast on a phone; 103 on the start), read.
+  'patients-words-test-153.json': 109,
+  'patients-words-test-154.json': 110,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

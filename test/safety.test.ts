@@ -2739,6 +2739,23 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 52's kinds: one denial reaches every item of a list split by commas; a faint mark is a light one, no faint; ribs sore from weeks of coughing, chest pain denied, are the chest wall; fainting at blood tests before is how blood tests go; a pet's dinner is no goodbye; driving home himself is driving home alone; cutting again since a death is now; a goodbye beside a late husband is a goodbye, and a late husband's bruises are not", () => {
+    expectNoGuidanceFirst('No swelling, heat or fever around the needle spot, just wondering when I can swim again');
+    expectNoGuidanceFirst('nothing red, hot or oozing where the needles went in, can I go to the gym tomorrow?');
+    const mark = triage.triage("there's a faint red mark where the needle went in yesterday, is that normal?");
+    expect(mark.tier, 'a faint mark, no fainting').to.not.equal('emergency');
+    const ribs = triage.triage('no chest pain, my ribs are just sore from weeks of coughing with the flu. would needling help?');
+    expect(ribs.mode, 'the chest wall after coughing').to.not.equal('alone');
+    expectNoGuidanceFirst("I've passed out at blood tests before so I'm nervous, can I lie down for the whole session?");
+    expectNoGuidanceFirst("my knee aches when I'm getting the dog's dinner ready, worth a session?");
+    expectNoGuidanceFirst("Old man was fine after his session. Just checking he's right to drive the ute home himself next time.");
+    expectTier('ngl been cutting again since my nan died, she was the only one who got me. anyway does dry needling hurt', 'crisis');
+    expectTier(
+      'Kindly accept this as my goodbye; I will not require my appointment next Tuesday, or any other. Thank you for your care of my late husband over the years.',
+      'crisis',
+    );
+    expectNoGuidanceFirst("My late husband was on warfarin and bruised terribly, I'm not on anything. Will I bruise?");
+  });
   it("session 51's kinds: a sign since a visit told as the one who came in is after a session; a body part that would go numb, asked of a nerve hit, is no numbness of feeling; a lung popped, asked, is a risk asked and a pop who has chest pain is still someone's grandfather; cutting one's self written as two words is as serious as one; killing one's boss is a temper; a needle spot gone puffy with a fever is an infection, not a lung; someone's after-effect told today is the clinic's; sleepy tea is no poison; a physio's manoeuvre is no needling", () => {
     expectTier(
       "hey it's Sam, the one who came in for my neck on Tuesday. since then my right hand has gone weak and I keep dropping my cup, is that normal? also can I move Friday's booking",

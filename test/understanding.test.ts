@@ -5129,6 +5129,90 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 52's kinds: stories with the question at the end, nerves, and what is told beside the question", () => {
+    it('a voucher for an occasion is no complaint: the choice is asked, never “isn’t on the list”', async () => {
+      const r = await say("My kids got me a voucher for my 60th, it's for acupuncture or dry needling. Which would suit me better?");
+      expect(r.text).to.not.match(/isn’t on the list/);
+      expect(r.text).to.match(/what would you mainly like help with/);
+    });
+
+    it('a choice that points back at the story told ("aimed at that sort of thing") is weighed on the story', async () => {
+      const r = await say(
+        'My physio says thirty years at a desk have ruined my posture and my muscles have learnt to hold me wrong. Which treatment is aimed at that sort of thing?',
+      );
+      expect(r.text).to.match(/points to dry needling/);
+      expect(r.text).to.match(/postural/);
+    });
+
+    it('what it feels like when it goes in is the feeling asked, which the article does not describe', async () => {
+      const r = await say('what does acupuncture feel like when it goes in, like a pinch or a sting or what');
+      expect(r.text).to.not.match(/meridian lines/);
+      expect(r.text).to.match(/Phone:/);
+    });
+
+    it('numbing cream asked beside the nerves is a medicine asked about; thanks with the nerves still there are met kindly', async () => {
+      const cream = await say('can i use numbing cream beforehand? needles freak me out');
+      expect(cream.text).to.match(/medicines such as “numbing cream”/);
+      const nerves = await say("thanks, I'll think about it, still a bit nervous");
+      expect(nerves.text).to.match(/very common worry/);
+      expect(nerves.text).to.not.match(/don’t have that information/);
+    });
+
+    it('how to book, asked first with the nerves after it, is a booking', async () => {
+      const r = await afterSaying('is dry needling used for shin splints', 'ok how do i book, bit nervous but ill do it');
+      expect(r.text).to.match(/book online/i);
+      expect(r.text).to.not.match(/trigger points/);
+    });
+
+    it('wellbeing wanted, “not just for one tight muscle”, points to acupuncture', async () => {
+      const r = await say(
+        'I want something for my overall wellbeing and balance, not just for one tight muscle. Which would suit me, acupuncture or dry needling?',
+      );
+      expect(r.text).to.match(/points to acupuncture/);
+    });
+
+    it('safety in pregnancy, and WorkCover with a referral, are the clinic’s to say: the complaint told as the reason is not answered', async () => {
+      const pregnant = await say("I'm 20 weeks pregnant and my hips are aching. Is acupuncture safe in pregnancy?");
+      expect(pregnant.text).to.match(/pregnancy/);
+      expect(pregnant.text).to.not.match(/Hip pain/);
+      const work = await say("I tweaked my back at work and it's a WorkCover claim. Do you take WorkCover, and do I need a GP referral?");
+      expect(work.text).to.not.match(/Chronic lower back pain/);
+      expect(work.text).to.match(/Phone:/);
+    });
+
+    it('an operation still to come is no post-surgical pain; pain after one had still is', async () => {
+      const ahead = await say("I'm having a hip operation in March. My surgeon wants me off the smokes before then, can you do that with needles?");
+      expect(ahead.text).to.not.match(/Post-surgical pain/);
+      const behind = await say('Had my ankle operated on in May and it still aches most days. Would dry needling help with that?');
+      expect(behind.text).to.match(/Post-surgical pain/);
+    });
+
+    it('a complaint the writer is “not worried about” is set aside; a stress that sets off a listed complaint is no question', async () => {
+      const aside = await say(
+        "My shoulders are a bit tight but they've been like that forever, I'm not worried about that. Is tinnitus something you treat?",
+      );
+      expect(aside.text).to.match(/“tinnitus” isn’t on the list/);
+      expect(aside.text).to.not.match(/Shoulder impingement/);
+      const jaw = await say("My jaw aches and clicks, and I clench when I'm stressed, which is always. My dentist called it TMJ. Can you help?");
+      expect(jaw.text).to.match(/Temporomandibular/);
+      expect(jaw.text).to.not.match(/stress management/);
+    });
+
+    it('one said to be just the other, "who\'s right?", is whether they are the same', async () => {
+      const r = await say("my mate says dry needling is basically acupuncture done by physios. who's right?");
+      expect(r.text).to.match(/not the same/);
+    });
+
+    it('a complaint asked of "or is that a myth" is asked of; "hw mch" is a price; a needle far from the gut is the meridians and nerve signalling', async () => {
+      const myth = await say('does dry needling help tinnitus or is that a myth?');
+      expect(myth.text).to.match(/“tinnitus” isn’t on the list/);
+      const price = await say('hw mch 4 acu?');
+      expect(price.text).to.match(/don’t have that information/);
+      const far = await say('why put needles in my hand for a tummy problem? how is that meant to reach my gut');
+      expect(far.text).to.match(/organs/);
+    });
+  });
+
   describe("session 51's kinds: clinicians' shorthand, other therapies told beside the question, and who said it", () => {
     it('the chat praised against professionals is thanked, never declined or asked which treatment', async () => {
       const r = await say("honestly you explain this stuff better than most of the specialists I've seen lol");

@@ -18,6 +18,12 @@ export const BARE_CHOICE =
 /** "which one should i do?", "so which do I go for": the choice between the two asked, bare. */
 export const CHOICE_ASKED =
   /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your two)?( should| do| would| could| can| shall)? (i|we|he|she|they) (do|get|have|try|book|choose|pick|go for|go with|start with|need|book in for)( then| first| do you reckon| do you think)?\s*\??\s*$/;
+/**
+ * "Which treatment is aimed at that sort of thing?", "which one's meant for stuff like that": the choice asked of what
+ * the message told before it.
+ */
+export const WHICH_FOR_THAT =
+  /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your two| kind| type| needling)?( is| s| would be| are)? (aimed at|meant for|designed for|geared (to|towards)|targeted at|better for|best for|more for|the one for|right for) (that|this|those|it|them|that sort of thing|that kind of thing|something like that|stuff like that|that stuff|all that)\s*\??\s*$/;
 /** "Which of your two treatments would suit me?", "which would be best for my dad?": the choice asked for someone. */
 export const SUITS_WHOM =
   /^(so |and |ok |okay |then |well )?which( one| 1| treatment| of the two| of them| of those| of your (two )?treatments| of your two| of the (two )?treatments)?( would| do| does| could| might| will| is| s)?( you)? (suit|suits|be (best|better|right|good|the one) for|is (best|better|right) for|recommend for|suggest for) (me|him|her|us|them|my \w+)\b/;

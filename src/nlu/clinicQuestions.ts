@@ -129,8 +129,17 @@ const WHICH_DECADE =
 const FEELS_ASKED =
   /\b((would|will|does|do|is|are) (the |your |a )?(needles?|needling|acupuncture|dry needling|treatment|session)|(would|will|does|is) (it|they|that|this)) (\w+ ){0,3}(hurt|be painful|painful|sting)\b/;
 
+/** "what does dry needling feel like when it goes in, like a pinch or a sting", "is it like a bee sting": the feeling itself asked. */
+const FEELS_LIKE_ASKED =
+  /\bwhat (does|do|will|would) (it|they|the needles?|needles|the needling|needling|acupuncture|dry needling|dn|acu|a session|the session|the treatment) (actually |really |even )?feel like\b|\b(is it|does it feel|do they feel|will it feel|would it feel) (like |more like )?(a |an )?(pinch|sting|prick|scratch|ant bite|bee sting|mosquito bite|jab|zap|shock|pin prick)\b/;
+
 export function asksHowItFeels(text: string): boolean {
   return FEELS_ASKED.test(plainForm(text));
+}
+
+/** The feeling of a session asked in so many words ("what does it feel like…"): a longer message may ask it too. */
+export function asksWhatItFeelsLike(text: string): boolean {
+  return FEELS_LIKE_ASKED.test(plainForm(text));
 }
 
 /**

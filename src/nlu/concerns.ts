@@ -192,9 +192,9 @@ const DENIED =
 const COMPLAINT_WHEN_NEGATED = new Set(['sleep', 'sleeping']);
 /** "(no) sleep or gut probs", "sleep or stomach issues": the word heads a list of problems, which a negation before denies. */
 const LIST_DENIED = /^ \S+ (or|and|nor) (\S+ ){1,2}(probs|problems|issues|troubles|worries|complaints)\b/;
-/** A clause that sets a problem aside: "forget the back", "it's fine most days", "not a big deal". */
+/** A clause that sets a problem aside: "forget the back", "it's fine most days", "not a big deal", "not just for one sore muscle". */
 const SET_ASIDE =
-  /\b(not (a|that|too|such a) (big )?(deal|bad|problem|issue)|(doesnt|dont|does not|do not) bother me|not bothering|(its|is|are|thats|was) (fine|ok|okay|alright|manageable|ok ish)|ok ish|forget (about )?(the|my)|never ?mind (the|my|about)|ignore (the|my)|less (important|of a)|not (the|my) (main|big|biggest|real))\b/;
+  /\b(not (a|that|too|such a) (big )?(deal|bad|problem|issue)|(doesnt|dont|does not|do not) bother me|not bothering|(its|is|are|thats|was) (fine|ok|okay|alright|manageable|ok ish)|ok ish|forget (about )?(the|my)|never ?mind (the|my|about)|ignore (the|my)|less (important|of a)|not (the|my) (main|big|biggest|real)|not (just|only|simply) (for |about |with )?(one|a|the|my|a single|one single|some) )\b/;
 /** A clause that stresses a problem: "the bigger thing is", "mainly", "it's the sleeping I'm worried about". */
 const STRESSED = /\b(mainly|mostly|main|really|worst|bigger|biggest|by a mile|worried about|primarily|especially|most of all)\b/;
 const CLAUSE_BREAK = /[.;!?\n\u2014\u2013]+|,|\s-\s|\bbut\b|\bhowever\b|\balthough\b|\bthough\b/i;
@@ -258,14 +258,17 @@ function hitsIn(clause: string): Array<{ area: ConcernArea; denied: boolean; wor
 }
 
 /**
- * The words a message tells its problems in, by area, leaving out denied ones ("tight", "sleeping"); "not the sleep"
- * is denied here too (unlike "not sleeping", a complaint).
+ * The words a message tells its problems in, by area, leaving out denied ones ("tight", "sleeping") and those of a clause
+ * that sets its problem aside; "not the sleep" is denied here too (unlike "not sleeping", a complaint).
  */
 export function toldWords(text: string): Partial<Record<ConcernArea, string[]>> {
   const out: Partial<Record<ConcernArea, string[]>> = {};
-  for (const clause of clausesOf(text))
+  for (const clause of clausesOf(text)) {
+    // ("…for my general wellbeing, not just for one sore muscle": a problem set aside in its own clause is not told)
+    if (SET_ASIDE.test(clause)) continue;
     for (const h of hitsIn(clause))
       if (!h.denied && !new RegExp(`\\b(not|no|nor) (the|my|any) ${h.word}\\b`).test(clause)) (out[h.area] ??= []).push(h.word);
+  }
   return out;
 }
 

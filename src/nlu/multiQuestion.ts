@@ -185,9 +185,12 @@ export function questionParts(text: string): string[] {
   return known.length > 0 && known.length < split.length ? split.filter((p) => !known.includes(p)) : split;
 }
 
-/** "I also get a stiff neck but the ringing is what I want to ask about": the writer sets the complaint aside for another. */
+/**
+ * "I also get a stiff neck but the ringing is what I want to ask about", "My neck's also a bit stiff but it's been like
+ * that forever, I'm not worried about that": the writer sets the complaint aside for another.
+ */
 const SET_ASIDE =
-  /^[^.?!]{0,40}?\bbut (the |my |his |her )?[\w'’ -]{1,30} (is|are|s) (what|the thing|the one|the bit|the part|the main thing|the main issue|the problem) (i|im|i m|i am|id|i d|i'm|i’m|i'd|i’d|we|she|he) (really |actually |mainly |most |more )?(want|wanted|wanna|asking|am asking|m asking|writing|like|would like|d like|worried|concerned|after)\b|^[^.?!]{0,40}?\bbut (i|im|i m|i am|i'm|i’m) (really |mainly |actually |more )?(asking|writing|here|messaging|enquiring) (about|for|re)\b/i;
+  /^[^.?!]{0,40}?\bbut (the |my |his |her )?[\w'’ -]{1,30} (is|are|s) (what|the thing|the one|the bit|the part|the main thing|the main issue|the problem) (i|im|i m|i am|id|i d|i'm|i’m|i'd|i’d|we|she|he) (really |actually |mainly |most |more )?(want|wanted|wanna|asking|am asking|m asking|writing|like|would like|d like|worried|concerned|after)\b|^[^.?!]{0,40}?\bbut (i|im|i m|i am|i'm|i’m) (really |mainly |actually |more )?(asking|writing|here|messaging|enquiring) (about|for|re)\b|^[^.?!]{0,80}?\b(i|im|i m|i am|i'm|i’m) (really |honestly )?(not|not really) (worried|fussed|bothered|concerned|asking) about (that|it|this|them|those|that one|that bit)\b|^[^.?!]{0,80}?\b(that|it)( s|s|'s|’s| is) not (what|why) (i|im|i m|i am|i'm|i’m) (asking|writing|here|messaging)\b|^[^.?!]{0,80}?\b(it |that )?(doesn t|doesnt|doesn't|doesn’t|does not) (really )?(bother|worry) me\b/i;
 
 /** Whether what follows a complaint in its sentence sets it aside ("…a stiff neck but the ringing is what I want to ask about"). */
 export function setAsideAfter(text: string, said: string): boolean {

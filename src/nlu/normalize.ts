@@ -85,6 +85,9 @@ const SMS: Record<string, string> = {
   wen: 'when',
   wn: 'when',
   hw: 'how',
+  // ("hw mch 4 a dn sesh $$ ?": how much, a price asked)
+  mch: 'much',
+  mutch: 'much',
   cn: 'can',
   cud: 'could',
   shud: 'should',

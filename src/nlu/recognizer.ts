@@ -11,6 +11,7 @@ import {
   asksAboutStaff,
   asksClinicMatter,
   asksHowItFeels,
+  asksWhatItFeelsLike,
   asksWhichOfAFact,
   asksWhichStaffIsBest,
   socialOnly,
@@ -26,6 +27,7 @@ import {
   IF_I_WANTED_WHICH,
   unsureWhatNeeded,
   WHICH_FITS,
+  WHICH_FOR_THAT,
   WHICH_ONE_FOR_THAT,
 } from './choiceFrames';
 import { ON_BEHALF_ONLY } from './toldParts';
@@ -364,8 +366,9 @@ function doseAsked(norm: string): string | undefined {
 }
 
 /** One treatment said to be the other under a new name ("just acupuncture with a new name", "basically acupuncture rebranded"). */
+// ("My sister-in-law insists dry needling is just acupuncture that physios do … Who's right?": the claim, told, asks it too)
 const ONE_BY_ANOTHER_NAME =
-  /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|fancier|modern|western|posher|trendier|newer|nicer|better) (name|label|title)|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b/;
+  /\b(just|basically|really|simply|merely|only|nothing but)\b.*\b(with a (new|different|fancy|fancier|modern|western|posher|trendier|newer|nicer|better) (name|label|title)|renamed|rebranded|rebadged|by (another|a different) name|under (another|a different|a new) name|dressed up|in disguise|relabelled|relabeled)\b|\b(is|isnt|isn t|isn’t) (dry needling|dn|acupuncture|acu) (just|basically|really|simply|merely) (dry needling|dn|acupuncture|acu)\b|\b(dry needling|dn|acupuncture|acu) (is|s) (just|basically|really|simply|merely|only|nothing but|literally|actually) (dry needling|dn|acupuncture|acu)\b/;
 
 /** "would that include my period cramps?", "does it cover my tinnitus": whether something takes in the writer's complaint. */
 const TAKES_IN_MINE =
@@ -377,6 +380,33 @@ const PRACTITIONER_SAID = /(path|paths|ist|ists|chiro|chiros|osteo|osteos|physio
 const TRADE = /^(teacher|teachers|instructor|instructors|coach|therapist|therapists|practitioner|student|students|trainer)$/;
 /** The words before a trade that make it the writer's own ("I'm a", "as a", "I work as a"). */
 const OWN_TRADE_BEFORE = /\b(i m|im|i am|as|being|work as|worked as|i was|i ve been|ive been|i have been) (a|an)$/;
+
+/** The listed condition that an operation points to. */
+const POST_SURGICAL = 'Post-surgical pain';
+/** An operation still to come ("before my operation in October", "surgery booked for March", "waiting for a new hip"). */
+const SURGERY_AHEAD =
+  /\b(before|ahead of|prior to|until|till|waiting (for|on)|in the lead up to|preparing for|getting ready for) (my |the |his |her |an |a |their )?(upcoming |coming |next |big )?(operation|op|surgery)\b|\b(operation|op|surgery) (is |s )?(booked|scheduled|coming up|planned|due|next (week|month|year|monday|tuesday|wednesday|thursday|friday))\b|\b(upcoming|future|planned|scheduled) (operation|op|surgery)\b|\b(having|getting|going in for|booked in for|booked for|due for|will need|going to need|gonna need|waiting for|on the list for|on the waiting list for) (an? |my |the )?(\w+ ){0,2}(operation|op|surgery|replacement)\b/;
+/**
+ * An operation had ("had surgery", "since my op", "after the operation", "my new knee"), or the pain after one asked about
+ * ("could it help with the pain afterwards while I recover?"): pain after it may be the listed one.
+ */
+const SURGERY_BEHIND =
+  /\b(had|since|after|post|recovering from|following|from) (my |the |his |her |an |a |their |that |this )?(\w+ ){0,3}(operation|op|surgery|surgeries|replacement)\b|\b(replaced|reconstructed|operated on|taken out|removed|scar|scars|stitches|incision|wound|cuts|post op|post-op|afterwards|after it|after that|while i recover|recovery|recover|recovering)\b/;
+/** The listed condition's own name or an alias that says "after" ("post-surgical pain", "pain after my operation"). */
+const ALIAS_AFTER_SURGERY = /\b(post|after|since)\b/;
+
+/** Whether it is safe in pregnancy or while breastfeeding ("is dry needling safe during pregnancy", "ok while im pregnant"). */
+const SAFE_WHILE =
+  /\b(is|would|will|are|s)( (it|acupuncture|acu|dry needling|dn|needling|the needling|needles|the needles|this|that|either|they|either one|either of them))? (be |still |even |actually |really |completely |totally )?(ok|okay|alright|all right|fine|safe|risky|dangerous|unsafe) (to (have|do|try|get|use) )?(during|in|while|when|with|for) (pregnancy|my pregnancy|early pregnancy|the pregnancy|pregnant (women|people|ladies|mums)|breastfeeding|(i m|im|i am|you re|youre|you are|someone is|someones|a woman is|she is|shes) (pregnant|breastfeeding|expecting))\b/;
+/** Whether the text asks if it is safe in pregnancy or while breastfeeding. */
+export function asksSafeWhile(text: string): boolean {
+  return SAFE_WHILE.test(plainForm(text));
+}
+/** The message's every question (a sentence with "?") asks only that. */
+function safeWhileOnlyAsked(text: string): boolean {
+  const asked = sentencesOf(text).filter((x) => x.includes('?'));
+  return asked.length > 0 && asked.every((x) => SAFE_WHILE.test(plainForm(x)));
+}
 
 /**
  * The service's word names a person, not the service asked about: who said something ("My yoga teacher said
@@ -552,6 +582,9 @@ const CHOICE_WORDS = /\b(which|suit|suits|suited|suitable|recommend|recommended|
 /** Another visit asked for ("can I come back for my other knee", "book me in again for my neck", "rebook"). */
 const REBOOKING =
   /\b(can|could|may|do) (i|we|he|she) (come back|pop back|come back in|pop back in|book again|book in again|rebook|re book|book another|get another|have another)\b(?! if\b)|\b(book|booking) (me |us )?(in )?(again|another (one|session|appointment|appt))\b|\bi(d| would)? (like|want|need) (to book )?another (session|appointment|appt|treatment|visit)\b/;
+/** How to book, asked as the message opens ("ok how do i book", "great, where can I make an appointment"). */
+const BOOKING_OPENS =
+  /^((ok|okay|right|great|cool|alright|sounds good|yep|yes|yeah|thanks|cheers|perfect|lovely|awesome|so)\s+)*(so\s+)?(how|where) (do|can|would|could|should) (i|we) (go about )?(book|booking|make (a|an) (booking|appointment|appt)|get (a|an) (booking|appointment|appt)|book (in|an appointment|a session|an appt))\b/;
 /** A question asked anywhere ("…?", "…, do you…", "can I…"). */
 const ASKS_ANYTHING =
   /\?|(^|[.!,;]\s*|\b(and|but|so) )(do|does|did|can|could|is|are|will|would|should|how|what|whats|when|where|who|why|which|may|am)\b|\b(advice|advise|wondering|wonder|question|questions|know|help|recommend|suggest|tell me|which|whether|info|information|book|appointment)\b/;
@@ -1017,6 +1050,9 @@ function withoutReportFrame(lower: string): string {
  * treatment's needles go, which its theory answers (meridian lines and acupoints; trigger points). Not how deep, nor
  * where to buy them.
  */
+/** A needle far from the complaint, asked how it reaches it ("a needle in my foot for a tummy problem", "how is that meant to reach my gut"). */
+const NEEDLE_FAR_FROM_IT =
+  /\b(needle|needles|pin|pins) (in|into) (my|the|your|his|her|someones|someone s|a) (foot|feet|hand|hands|ear|ears|leg|legs|arm|arms|ankle|ankles|wrist|wrists|toe|toes|finger|fingers|thumb|shin|knee|head|scalp)\b.{0,40}\b(for|help|helps|fix|fixes|treat|treats|reach|reaches|affect|affects) (a |my |the |your |his |her )?(tummy|stomach|gut|bowel|bowels|digestion|digestive|liver|kidney|kidneys|organ|organs|insides|headache|headaches|sleep|insomnia|anxiety|stress)\b|\bhow (is|does|would|can|could|do) (that|it|a needle|the needle|needles|the needles|they) (even |actually |really |possibly )?(be meant to |supposed to |meant to |going to )?(reach|get to|affect|work on|connect to|do anything (for|to)) (my|the|your|his|her|an|a|other) (gut|stomach|tummy|organ|organs|insides|bowel|bowels|liver|kidneys?|digestion)\b/;
 const WHERE_NEEDLES_GO =
   /\b(where|which (spots|points|places|parts)|what (spots|points|places|parts)) (do|does|did|will|would|are|is|on the body|in the body|abouts)?\b.{0,40}\bneedles? (go|goes|going|get|gets|are (put|placed|inserted|stuck)|is (put|placed|inserted)|placed|put|inserted|stuck|in)\b|\bwhere\b.{0,40}\b(put|place|insert|stick|position) (the |their |them |those |all the )?needles?\b|\b(where|how) (to|they|he|she|you|the \w+|an? \w+) (decide|decides|choose|chooses|pick|picks|know|knows) (where|which (spots|points|places))\b/;
 
@@ -1059,6 +1095,10 @@ const INTERNAL_ASKED =
 const DOUBTS_IT_WORKS =
   /\b(is|isn t|isnt|are|s) (acupuncture|acu|dry needling|dn|needling|it|that|this|they)( (all|just|really|actually|even|a bit|basically|only))* (legit|legitimate|a scam|a con|bogus|woo|woo woo|hocus pocus|mumbo jumbo|snake oil|quackery|quack|pseudoscience|pseudo science|a load of rubbish|rubbish|nonsense|hogwash|bs|bull|placebo|just placebo|made up|a myth)\b|\b(does|do) (acupuncture|acu|dry needling|dn|needling|it|this|that|they) (actually|really|even|truly) work\b|\b(is|isn t|isnt|s) (acupuncture|acu|dry needling|dn|needling|it|that|this) (actually |really |even |all |just )?(proper |real |actual |legit |hard |based on )?(science|scientific|evidence based|proven|backed by (science|research|evidence))\b|\b(has|have|was|were|is) (acupuncture|acu|dry needling|dn|needling|it|that|this|they|any of (it|that|this|them))( (actually|really|ever|even|properly|scientifically))*( been)?( (actually|really|ever|even|properly|scientifically))* (proven|tested|studied|researched|backed up|shown to work)\b|\b(or|just) (hippie|hippy|new age|airy fairy) (stuff|nonsense|rubbish|crap|thing|things)\b/;
 
+/** Whether it helps with something named ("does acupuncture help hay fever", "is dry needling good for shin splints"). */
+const HELPS_WITH_ASKED =
+  /\b(does|do|can|could|will|would|is|are) (acupuncture|acu|dry needling|dn|needling|it|they) (actually |really |even )?(help|helps|work for|works for|work on|good for|treat|fix|cure) (with |for )?(my |the |a |his |her |their )?(?!(it|that|this|anything|anyone|people|you|me|much|at all|or)\b)[a-z]+/;
+
 /** "would gout fall under…", "does that count as…": what is asked to count as something else. */
 const COUNTED_AS =
   /\b(?:does|do|would|will|could|can|is|are|might|should)\s+(?:my |his |her |their |the |a |an )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)\s+(?:count|counts|be counted|fall|falls|come|comes|qualify|qualifies|be classed|be classified|be considered|go|goes|sit|sits|belong|belongs)\s+(?:as|under|in|into|with|among)\b/;
@@ -1076,6 +1116,8 @@ const UNDER_ANOTHER = /^(and |but |so |ok |okay )?(not |what about |how about )?
 
 /** A question this short about how it feels asks nothing else ("does that hurt much when they do it?"). */
 const FEELS_ASKED_WORDS = 10;
+/** "what does it feel like…" says what it asks in so many words: up to this many. */
+const FEELS_LIKE_ASKED_WORDS = 20;
 
 const THANKS_INTENT = 'thanks';
 const YES_NO_OPENING = /^(is|are|does|do|can|could|will|would|should|did|was|were|has|have)$/;
@@ -1384,8 +1426,18 @@ export class IntentRecognizer {
     if (asking.length !== 1) return undefined;
     const asked = asking[0].trim();
     // (a question that points back into what was told leans on it: "Shin splints from netball. Are they counted…?")
-    if (/\b(that|this|it|these|those|them|they|he|she|his|her|hers|mine|its)\b/i.test(asked)) return undefined;
+    // (except a choice between the two treatments, which reads the story for what it is for: "…my muscles have 'learnt' to
+    // hold me wrong. Which treatment is aimed at that sort of thing?")
+    if (/\b(that|this|it|these|those|them|they|he|she|his|her|hers|mine|its)\b/i.test(asked)) return this.choiceAskedOfStory(text, asked, hint);
     return this.summedUpAs(asked, hint);
+  }
+
+  /** The story's one question, a choice between the two treatments that points back at what was told: that choice, the story kept. */
+  private choiceAskedOfStory(text: string, asked: string, hint: { patientsOwn?: boolean }): Recognition | undefined {
+    // (a choice asked in so many words: "would either treatment help with those?" asks of the thing told, no choice)
+    if (!/\bwhich\b/i.test(asked)) return undefined;
+    const r = this.recognizeText(asked, hint);
+    return r.intent === 'which_suits' && r.score >= SUMMED_UP_SURE && r.conditions.length === 0 ? { ...r, text } : undefined;
   }
 
   /**
@@ -1612,6 +1664,9 @@ export class IntentRecognizer {
       result.conditions = result.conditions.map((c) =>
         c.value.list === 'dryNeedling' && /^chronic\b/i.test(c.value.name) ? { ...c, value: { ...c.value, recent: true } } : c,
       );
+    // ("My doctor says I have to give up before my operation in October": an operation still to come leaves no pain after it)
+    if (SURGERY_AHEAD.test(lower) && !SURGERY_BEHIND.test(lower))
+      result.conditions = result.conditions.filter((c) => c.value.name !== POST_SURGICAL || ALIAS_AFTER_SURGERY.test(c.text.toLowerCase()));
     if (a.words.length === 0) return { ...result, intent: NONE_INTENT, score: 0, reason: 'empty' };
     // ("psoriasis on my elbows and scalp, flares up when im stressed. worth trying acupuncture?"): an ailment of acupuncture's
     // list told only as what sets off the complaint asked about, which the knowledge does not know, is no question of its own
@@ -1624,6 +1679,11 @@ export class IntentRecognizer {
       })
     )
       result.conditions = [];
+    // ("My jaw clicks and sort of locks when I yawn, and I clench when I'm stressed … Dentist said TMJ. Can you help with
+    // that?": an ailment of acupuncture's list told only as what sets off a listed complaint is no question of its own)
+    const triggers = result.conditions.filter((c) => c.value.list === 'acupuncture' && endsAsTrigger(before(lower, c.text)));
+    if (triggers.length > 0 && result.conditions.some((c) => !triggers.includes(c) && !c.value.partial && !c.value.excluded))
+      result.conditions = result.conditions.filter((c) => !triggers.includes(c));
     // ("…for which problems the acupuncture is used. I want to know the list, not the dry needle one.": of the two named,
     // the one turned down is not asked about)
     if (result.treatments.length === 2) {
@@ -1671,8 +1731,8 @@ export class IntentRecognizer {
       a.conditions.length === 0 &&
       a.impliedTreatments.length === 0 &&
       a.treatments.length <= 1 &&
-      words(a.cleaned).length <= FEELS_ASKED_WORDS &&
-      asksHowItFeels(a.cleaned)
+      ((words(a.cleaned).length <= FEELS_ASKED_WORDS && asksHowItFeels(a.cleaned)) ||
+        (words(a.cleaned).length <= FEELS_LIKE_ASKED_WORDS && asksWhatItFeelsLike(a.cleaned)))
     )
       return { ...result, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("would the needles mess with the new hip?", "could dry needling damage my implant?": harm to a replaced joint or a
@@ -1750,6 +1810,18 @@ export class IntentRecognizer {
       !asksIfHelps(plainCleaned)
     )
       return { ...result, conditions: [], intent: this.options.conceptIntent, score: 1, reason: 'entity' };
+    // ("why would they put a needle in my foot or hand for a tummy problem?? … how is that meant to reach my gut": how a
+    // needle far from the complaint reaches an organ, which the article's meridians and nerve signalling answer; the
+    // complaint named is the example, not the question)
+    if (this.options.conceptIntent && a.treatments.length <= 1 && NEEDLE_FAR_FROM_IT.test(plainCleaned))
+      return {
+        ...result,
+        conditions: [],
+        treatments: result.treatments.length ? result.treatments : ['acupuncture'],
+        intent: this.options.conceptIntent,
+        score: 1,
+        reason: 'entity',
+      };
     if (
       this.options.conceptIntent &&
       a.conditions.length === 0 &&
@@ -1769,6 +1841,8 @@ export class IntentRecognizer {
       a.conditions.length === 0 &&
       a.otherComplaint === undefined &&
       DOUBTS_IT_WORKS.test(plainCleaned) &&
+      // ("does acupuncture help hay fever or is that a myth": a complaint asked of, whatever the doubt after it)
+      !HELPS_WITH_ASKED.test(plainCleaned) &&
       !(result.treatments.length === 2 && understandingChecked(plainCleaned))
     )
       return { ...result, intent: this.options.conceptIntent, score: 1, reason: 'entity' };
@@ -1849,6 +1923,9 @@ export class IntentRecognizer {
     const okForMe = OK_FOR_ME.exec(said);
     if (clinic && okForMe && a.conditions.length === 0 && MEDICAL_TOLD.test(said.slice(0, okForMe.index)))
       return { ...withScores, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
+    // ("I'm 14 weeks pregnant … my lower back is killing me. Is dry needling safe during pregnancy?": whether it is safe in
+    // pregnancy, which the article does not say, is all that is asked; the complaint told before it is the reason)
+    if (clinic && safeWhileOnlyAsked(a.cleaned)) return { ...withScores, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("good morning sorry my english not so good I am from Vietnam, I want ask question ok?": leave to ask, greeted, the
     // question still to come; never "not something I can help with")
     if (clinic && a.conditions.length + a.treatments.length + a.impliedTreatments.length === 0 && LEAVE_TO_ASK.test(plainCleaned))
@@ -1856,12 +1933,16 @@ export class IntentRecognizer {
     // ("it helped heaps last time, can I book again for my neck?", "can I come back for my other knee?": a returning
     // patient asks for another visit; the condition is what it is for)
     if (clinic && REBOOKING.test(said)) return { ...withScores, intent: 'booking', score: top.score, reason: 'entity' };
+    // ("ok how do i book, im nervous but ill do it": how to book, asked first; the feelings after it ask nothing)
+    if (clinic && BOOKING_OPENS.test(plainCleaned)) return { ...withScores, intent: 'booking', score: 1, reason: 'entity' };
     // ("My physio already does dry needling. What's different about coming to you?", "why not just see a physio instead of
     // you lot?"): this clinic set against another, which the article does not speak to: the clinic's team answers
     if (clinic && CLINIC_SET_AGAINST.test(lower)) return { ...withScores, intent: NOT_COVERED_INTENT, score: 1, reason: 'entity' };
     // ("ok so dn = trigger points n acu = chi?? have i got that right lol"): the two told side by side, checked: how they differ
+    // (a claim that one is the other, checked, asks whether they are one thing: "…insists dry needling is just acupuncture
+    // that physios do… Who's right?")
     if (clinic && result.treatments.length === 2 && a.conditions.length === 0 && understandingChecked(lower))
-      return { ...withScores, intent: 'difference', score: 1, reason: 'entity' };
+      return { ...withScores, intent: ONE_BY_ANOTHER_NAME.test(plainCleaned) ? 'similarity' : 'difference', score: 1, reason: 'entity' };
     // ("What it is actually doing inside there?", "what are the needles actually doing in me?"): how it works, asked plainly
     if (clinic && (WHAT_IT_DOES.test(lower) || WHY_IT_HELPS.test(said.trim())) && a.conditions.length === 0)
       return { ...withScores, intent: 'how_it_works', score: top.score, reason: 'classified' };
@@ -2084,7 +2165,9 @@ export class IntentRecognizer {
     // sentence of its own)
     // ("so which then. mine's mostly stress and not sleeping, not really muscles": the choice asked first, in a few words)
     if (
-      (CHOICE_ASKED.test(plainForm(lastSentence(text))) || sentencesOf(text).some((x) => BARE_CHOICE.test(plainForm(x)))) &&
+      (CHOICE_ASKED.test(plainForm(lastSentence(text))) ||
+        WHICH_FOR_THAT.test(plainForm(lastSentence(text))) ||
+        sentencesOf(text).some((x) => BARE_CHOICE.test(plainForm(x)))) &&
       sentencesOf(text).length > 1 &&
       mentionsConcerns(text, a.conditions)
     )

@@ -60,6 +60,10 @@ const FAINT_EVENT = new Set(['pass', 'faint', 'black', 'collapse', 'keel', 'blee
 const CANNOT_WITHOUT = /\b(can not|could not|cannot|unable to|not able to|never|hardly|barely)\b/;
 const LIST_STOP = new Set(['but', 'just', 'anything', 'i', 'he', 'she', 'they', 'we', 'my', 'his', 'her', 'and', 'now', 'then', 'because']);
 
+/** A death told ("my late husband", "since grandma died", "passed away"): someone else's, over. */
+// ("nobody would care if I died tonight" is not a death in the family)
+export const DEATH_TOLD = /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/;
+
 /** Phrases that put a sign in the past, long enough ago not to be happening now. */
 const LONG_AGO = [
   /\b(years?|yrs?|decades?) (ago|back|before)\b/,
@@ -88,8 +92,7 @@ const LONG_AGO = [
   /\bused to\b/,
   // (a place is not the past: "a needle still in behind her ear")
   /\b(behind me|behind us|behind him|behind her|well behind)\b(?! (ear|ears|knee|knees|neck|head|eye|eyes|shoulder|shoulders|leg|legs|ankle|ankles|thigh|calf|heel|jaw|scapula|shoulder blade))/,
-  // ("nobody would care if I died tonight" is not a death in the family)
-  /\b((?<!\b(if|when|until|before|once) (i|we) )died|passed away|deceased|rip|(my|his|her|our|their) late)\b/,
+  DEATH_TOLD,
   // ESL "my uncle he die from heart attack": a death told, not "I will die of this pain"
   /(?<!\b(i|will|gonna|going to|might|could|would|may|to|can|cant|not|dont|do not|please) )\bdie (from|of|because of) (a |an |the |his |her |their )?(heart|stroke|cancer|covid|seizure|fit|overdose|bleed|clot|attack)/,
   // ("collapsed a short while ago" is minutes ago, not long ago)
@@ -196,7 +199,8 @@ const HABITUAL = [
   // "my wife faints at the sight of needles": how she is, not what is happening.
   /\b(faints|faint|passes out|pass out|blacks out|goes funny|gets woozy|get woozy|gets dizzy|get dizzy|keels over) (at|with) the (sight|thought|mention) of\b/,
   // ("I'm terrified of big needles, I faint at blood tests": what blood tests, needles or the dentist do to someone, each time)
-  /\b(i|we|he|she|they|you) (always |usually |often |sometimes |tend to |normally |still )?(faint|pass out|black out|go faint|get faint|feel faint|go woozy|get woozy|keel over|go white) (at|with|during|for|from|over|around|getting|having) (blood tests?|pathology|the dentist|dentists|needles|injections?|jabs?|vaccines?|vaccinations?|shots?|blood|the sight|hospitals?|doctors)\b/,
+  // ("I've fainted at blood tests before": what they have done to someone, told as before)
+  /\b(i|we|he|she|they|you) (have |has |had )?(always |usually |often |sometimes |tend to |normally |still |been known to |once |twice )?(faint|pass out|black out|go faint|get faint|feel faint|go woozy|get woozy|keel over|go white|fainted|passed out|blacked out|gone faint|felt faint|gone woozy|keeled over|gone white) (at|with|during|for|from|over|around|getting|having) (blood tests?|pathology|the dentist|dentists|needles|injections?|jabs?|vaccines?|vaccinations?|shots?|blood|the sight|hospitals?|doctors)\b/,
   /\bevery (few |couple of |other |second )?(days?|weeks?|months?|years?|nights?|mornings?)\b/,
   // "my wheezing gets worse every winter", "in the cold weather": a season's pattern.
   /\b(every|each|most|in|during|over) (the )?(winter|winters|summer|summers|spring|autumn|fall|hay fever season|pollen season|cold weather|cold months|colder months)\b/,
@@ -214,7 +218,7 @@ const HABITUAL = [
   // ("my chest gets tight whenever I exercise", "when I do my interval runs", "exercise-induced asthma")
   /\b(when|whenever|every time|everytime|each time) (i|he|she|they|we) (run|jog|exercise|train|work out|climb|walk up|go up|lift|swim|cycle|ride|play|sprint|go (for )?(a )?(run|jog|swim|ride)|do (my |a |some |any |the )?(\w+ )?(sport|sports|cardio|weights|runs|training|workout|workouts|exercise|sprints|intervals|laps|hills|hiit|crossfit|spin|bootcamp|pilates|yoga)( class| classes)?)\b/,
   /\b(exercise|exertion|exertional|sport|sports|activity|effort) induced\b/,
-  /\bfrom (the |all the |all that |my |his |her )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b(?! (elbow|elbows)\b)/,
+  /\bfrom (the |all the |all that |my |his |her |((a|one|two|three|four|five|six|a few|a couple of|\d+) )?(days?|weeks?|fortnights?|months?) of )?(gym|the gym|training|bench|benching|bench pressing|bench press|the bench press|chest day|push ups|pushups|lifting|working out|coughing|rowing|the rowing machine|exercise|the workout|sport|footy|running|sneezing|golf|tennis|climbing|surfing|swimming|boxing|pilates|yoga|weights|push ups)\b(?! (elbow|elbows)\b)/,
   /\b(after|from) (sleeping|slept|sleep) (awkwardly|wrong|badly|on (it|my side|the couch|the floor))\b/,
   // "bad acid reflux most nights, burning in my chest": the patient names the cause (not "after eating prawns").
   /\b(acid reflux|reflux|heartburn)\b/,
@@ -490,6 +494,8 @@ export const NOW_NOT_DURATION = new RegExp(
 
 /** What the writer saw or has ever seen ("I've ever seen", "i have seen", "i saw"), told after the thing seen. */
 const SEEN_BY = /^((have|ve|had) )?(ever |just |once )?(seen|saw|witnessed|watched|dealt with)\b/;
+/** Words after a sign that open when it is dated from, not who has it. */
+const DATED_BY = new Set(['since', 'because']);
 /** Someone else's mention: the nearest person word before the sign (or after it, when there is none before). */
 export function isOther(words: string[], start: number, end: number): boolean {
   const person = (w: string, i: number): 'self' | 'other' | undefined => {
@@ -516,6 +522,8 @@ export function isOther(words: string[], start: number, end: number): boolean {
     if (p) return p === 'other';
   }
   for (let i = start; i < Math.min(words.length, end + 4); i++) {
+    // ("been cutting again since grandma died": whom the time is dated by, not whose sign it is)
+    if (i >= end && DATED_BY.has(words[i])) break;
     const p = person(words[i], i);
     if (p) return p === 'other';
   }
@@ -826,6 +834,8 @@ function pastPerfect(sentence: string[], start: number, end: number): boolean {
 
 export function whenOf(sentence: string[], start: number, end: number, cues: TimeCue[] = timeCues(sentence)): When {
   const { best, distantAnywhere } = nearestCue(start, end, cues);
+  // ("lowkey been cutting again since grandma died": going on again, up to now, whatever it dates from)
+  if (goingOnAgain(sentence, start)) return 'now';
   // ("mum has a pacemaker since her heart attack": what dates something else, told as before it; not when a recent
   // cue is in the sentence, "ever since her heart attack this morning")
   if (sinceIt(sentence, start) && !cues.some((c) => c.kind === 'recent')) return 'history';
@@ -878,6 +888,13 @@ export function whenOf(sentence: string[], start: number, end: number, cues: Tim
     return 'history';
   if (best) return best.kind === 'distant' ? (againNow(sentence.join(' ')) ? 'past' : 'history') : 'now';
   return 'unknown';
+}
+
+/** "been cutting again", "(have) been drinking again since …": a present perfect that runs up to now, said again. */
+function goingOnAgain(sentence: string[], start: number): boolean {
+  const at = sentence[start] === 'been' ? start : sentence[start - 1] === 'been' ? start - 1 : -1;
+  if (at < 0 || sentence[at - 1] === 'had' || !(sentence[at + 1] ?? '').endsWith('ing')) return false;
+  return sentence[at + 2] === 'again' || sentence[at + 3] === 'again';
 }
 
 /**

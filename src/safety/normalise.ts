@@ -58,10 +58,20 @@ export function splitClauses(text: string): Array<{ text: string; sentence: numb
     .split(SENTENCE_G)
     .flatMap((s) => (ASKS_FIRST.test(s) && AFTERTHOUGHT.test(s) ? splitOnce(s, AFTERTHOUGHT) : [s]));
   sentences.forEach((s, i) => {
-    for (const c of s.replace(TREATMENT_ASKED_AFTER, ', ').split(CLAUSE_G)) if (c.trim()) out.push({ text: c, sentence: i });
+    for (const c of s.replace(TREATMENT_ASKED_AFTER, ', ').replace(DENIED_LIST, denyTogether).split(CLAUSE_G))
+      if (c.trim()) out.push({ text: c, sentence: i });
   });
   return out;
 }
+
+/**
+ * "no redness, swelling or fever at the needle site", "nothing hot, red or swollen": one denial over a list whose items
+ * are split by commas and end with "or"; read as one clause ("no redness or swelling or fever"), so the denial reaches
+ * every item. Not a denial of something else before a comma ("no idea, chest pain or something", "no sleep, …").
+ */
+const DENIED_LIST =
+  /\b(?:no|nothing|zero|without|neither)\s+(?!(?:idea|clue|way|worries|problem|problems|doubt|sleep|energy|appetite|luck|change|improvement|relief|joke|one|kidding|lie)\b)(?:[\p{L}]+(?:\s[\p{L}]+)?\s*,\s*)+[\p{L}]+(?:\s[\p{L}]+)?\s+(?:or|nor)\s/gu;
+const denyTogether = (list: string) => list.replace(/\s*,\s*/g, ' or ');
 
 /** The text before and after the first match of `at` (the match itself left out). */
 function splitOnce(s: string, at: RegExp): string[] {

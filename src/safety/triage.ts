@@ -16,6 +16,7 @@ import {
   isOther,
   longAgo,
   longBefore,
+  DEATH_TOLD,
   NOW_NOT_DURATION,
   STRONG_NOW,
   TimeCue,
@@ -285,6 +286,9 @@ function withoutDeathTold(words: string[]): string[] {
 const DEATH_TIME =
   /^(last|this|in|on|at|ago|back|the|a|an|few|couple|of|over|nearly|almost|about|just|year|years|month|months|week|weeks|spring|summer|winter|autumn|fall|christmas|easter|january|february|march|april|may|june|july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
 const HOW_LONG_ANYWHERE = new RegExp(`\\b${FOR_HOW_LONG}\\b`, 'g');
+const DEATH_TOLD_ALL = new RegExp(DEATH_TOLD.source, 'g');
+/** A goodbye said in so many words ("consider this my goodbye", "my final message"). */
+const GOODBYE_SAID = /\b(goodbye|good bye|farewell|(final|last) (message|words|note|letter))\b/;
 
 /** "thanks, I'm not ok": a social message with a negation is not only social. */
 const NEGATION = /\b(not|no|never|nothing|dont|don't|don’t|cant|can't|can’t|wont|won't|won’t)\b/;
@@ -710,7 +714,7 @@ export interface TriageOptions {
 /** Chest pain brought on by a movement or by touch: the chest wall, not the heart ("sore when I twist", "tender to touch"). */
 // ("rounded shoulders, tight chest and upper back muscles from years of desk work": posture, the chest wall's muscles)
 const MECHANICAL =
-  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b|\b(from|after) (the |all the |all that |my |so much |heaps of |weeks of |a )?(cough|coughing|coughin|coughing fits?|sneezing|sneezes|chest infection|pneumonia|bronchitis)\b/;
+  /\b(when|if|every time|whenever) i (twist|rotate|turn (my body|around|to the side)|press on it|push on it|reach (up|over|across|back|behind)|roll over)\b|\b(tender|sore|hurts|painful) (to|when i) (the )?(touch|press|poke)\b|\b(pulled|strained|tweaked) (a|something|my) ?(muscle|rib|pec)?\b|\b(posture|postural|rounded shoulders|hunched|slouch\w*|desk work|desk job|chest muscles|pec muscles|pecs|tight pecs|chest and (upper )?back muscles)\b|\b(from|after) (the |all the |all that |my |so much |heaps of |weeks of |a |((a|one|two|three|four|five|six|a few|a couple of|\d+) )?(days?|weeks?|fortnights?|months?) of )?(cough|coughing|coughin|coughing fits?|sneezing|sneezes|chest infection|pneumonia|bronchitis)\b/;
 /** What keeps a chest pain told beside worry an emergency: the alarms of a heart attack, not the worry's own signs. */
 const CHEST_ALARM_NOW =
   /\b(crushing|sweat\w*|clammy|pressure|squeez\w*|heavy|arm|arms|jaw (pain|ache|aches|aching|hurts|hurting|sore|numb)|(to|into|up|in) (my|the|his|her) jaw|short of breath|breathless|can not breathe|cant breathe|faint\w*|nause\w*|vomit\w*|grey|gray|pale|collaps\w*|radiat\w*|spreading|elephant)\b/;
@@ -1829,7 +1833,10 @@ export class SafetyTriage {
     const allWords = clauses.flatMap((c) => c.words);
     const allSaid = allWords.join(' ');
     // (how long a pain has lasted dates no crisis: "won't be needing em where i'm headed. back's been hell for years")
-    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(allSaid.replace(HOW_LONG_ANYWHERE, ' ')));
+    // (nor does a death told beside a goodbye: "Please consider this my goodbye … Thank you for your kindness to my late
+    // husband" is grief and a farewell, not a date; a death told alone still dates: "since dad died but she's doing ok")
+    const grieving = GOODBYE_SAID.test(allSaid) ? allSaid.replace(DEATH_TOLD_ALL, ' ') : allSaid;
+    const history = whenOf(allWords, -1000, -1000) === 'history' && (tier !== 'crisis' || longBefore(grieving.replace(HOW_LONG_ANYWHERE, ' ')));
     // Urgent care and the clinic are for problems after a session (infection, a fragment, a nerve, soreness): without
     // one, an ache is an ache.
     const unlinked = (tier === 'urgent' || tier === 'clinic') && !session;
