@@ -632,6 +632,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   const recognize = onceEach((part: string) => deps.turns.recognizePart(part));
   const { recognition } = await deps.turns.understand(context);
   if (parts.length < 2 && perCondition(recognition).length < 2) return false;
+  // ("would the needles mess with my replaced hip?": one question the recognizer decided is not the article's, harm to a
+  // replaced joint or a device, is routed whole whatever conditions it names, never a "Yes." for each)
+  if (parts.length < 2 && recognition.intent === 'not_covered' && recognition.reason === 'entity') return false;
   // ("what's the difference between tennis elbow and golfer's elbow?", "is sciatica the same thing as lower back pain?":
   // two listed conditions set side by side are one question, never a "Yes." for each)
   const compared = conditionsCompared(recognition);

@@ -5198,6 +5198,12 @@ describe('understanding patients’ own words', () => {
       expect(jaw.text).to.not.match(/stress management/);
     });
 
+    it('harm to a replaced joint, asked, is not the article’s to say: never a “Yes.” for the joint and the operation', async () => {
+      const r = await say('could dry needling muck up my replaced knee?');
+      expect(r.text).to.not.match(/^Yes\./m);
+      expect(r.text).to.match(/doesn’t cover that/);
+    });
+
     it('one said to be just the other, "who\'s right?", is whether they are the same', async () => {
       const r = await say("my mate says dry needling is basically acupuncture done by physios. who's right?");
       expect(r.text).to.match(/not the same/);
