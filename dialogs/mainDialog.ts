@@ -217,11 +217,8 @@ function thanksAndNerves(text: string): boolean {
     .map((c) => plainForm(c))
     .filter(Boolean);
   const nerves = clauses.filter((c) => NERVES_ONLY.test(c));
-  return (
-    nerves.length > 0 &&
-    nerves.length < clauses.length &&
-    clauses.every((c) => NERVES_ONLY.test(c) || socialOnly(c) !== undefined || THINKING_IT_OVER.test(c))
-  );
+  const rest = clauses.filter((c) => !nerves.includes(c));
+  return nerves.length > 0 && rest.length > 0 && rest.every((c) => socialOnly(c) !== undefined || THINKING_IT_OVER.test(c));
 }
 /** Intents that say the model did not recognise a question of the clinic's (a statement, an aside). */
 const UNSURE_INTENTS = new Set<string>(['None', 'out_of_scope']);

@@ -2125,6 +2125,8 @@ export class IntentRecognizer {
       !SESSION_DETAIL.test(said)
     )
       return { ...withScores, intent: conditionIntent, score: top.score, reason: 'entity' };
+    // (the last sentence's plain form, read by the choice rules below)
+    const lastPlain = plainForm(lastSentence(text));
     // "Which needles are meant for me?": a choice between the two asked for, whatever the classifier made of "needles".
     // ("My nan wants a traditional approach, something that's been around for centuries. Acupuncture or dry needling?":
     // what is wanted, then the two put side by side, is the choice)
@@ -2136,7 +2138,7 @@ export class IntentRecognizer {
       top.intent === WHICH_SUITS_INTENT &&
       this.options.usesIntent &&
       new Set(a.treatments.map((t) => t.value)).size === 1 &&
-      WHICH_OF_THEM.test(plainForm(lastSentence(text))) &&
+      WHICH_OF_THEM.test(lastPlain) &&
       USED_FOR_THINGS.test(written)
     )
       return { ...withScores, intent: this.options.usesIntent, score: top.score, reason: 'entity' };
@@ -2153,21 +2155,19 @@ export class IntentRecognizer {
     // ("My wife keeps telling me to try needles. Which kind would be for me?": the choice asked in a last sentence of its own)
     if (
       ((WHICH_FOR_ME.test(said) && ranked.some((r) => r.intent === WHICH_SUITS_INTENT)) ||
-        (sentencesOf(text).length > 1 && WHICH_FOR_ME.test(plainForm(lastSentence(text))))) &&
+        (sentencesOf(text).length > 1 && WHICH_FOR_ME.test(lastPlain))) &&
       !conditionIntent
     )
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("I don't buy the energy and meridian stuff, I want something based on Western medicine. Which one's for me?": what is
     // wanted or turned down, then the choice asked in a sentence of its own)
-    if (WANTS_OR_REFUSES.test(written) && WHICH_FOR_ME.test(plainForm(lastSentence(text))))
+    if (WANTS_OR_REFUSES.test(written) && WHICH_FOR_ME.test(lastPlain))
       return { ...withScores, intent: WHICH_SUITS_INTENT, score: top.score, reason: 'entity' };
     // ("sore back from digging AND i dont sleep well. which one should i do": problems told, then the choice asked in a
     // sentence of its own)
     // ("so which then. mine's mostly stress and not sleeping, not really muscles": the choice asked first, in a few words)
     if (
-      (CHOICE_ASKED.test(plainForm(lastSentence(text))) ||
-        WHICH_FOR_THAT.test(plainForm(lastSentence(text))) ||
-        sentencesOf(text).some((x) => BARE_CHOICE.test(plainForm(x)))) &&
+      (CHOICE_ASKED.test(lastPlain) || WHICH_FOR_THAT.test(lastPlain) || sentencesOf(text).some((x) => BARE_CHOICE.test(plainForm(x)))) &&
       sentencesOf(text).length > 1 &&
       mentionsConcerns(text, a.conditions)
     )
