@@ -418,6 +418,10 @@ const FLOORS: Record<string, number> = {
   // (needle-shy writers typing fast on a phone; 103 on the start), read.
   'patients-words-test-153.json': 109,
   'patients-words-test-154.json': 110,
+  // Session 53: pa44 (half-remembered and mixed-up names of treatments and conditions; 98 on session 53's start) and pa45
+  // (what a friend, relative or workmate had or said, compared with the writer's own problem; 96 on the start), read.
+  'patients-words-test-156.json': 104,
+  'patients-words-test-157.json': 102,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

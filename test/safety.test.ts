@@ -2739,6 +2739,26 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 53's kinds: two days' tablets taken together by mistake is an overdose, whatever regimen is told; a sign told as different from what the writer is used to is now; the last seizure dated is over; a back or a week that collapsed on someone is no faint; a child lifted up onto shoulders is no one who cannot get up; to sleep permanently is a crisis; falling asleep on the table asked about is no reaction; someone else's treatment told as the reason to ask gives the writer's own ache no session, unless it left them with something now", () => {
+    expectTier(
+      "Dad's on about ten tablets a day for his heart and sugar. I think he took Monday's and Tuesday's together by accident and he's really drowsy and confused",
+      'emergency',
+    );
+    expectTier(
+      "I'm used to my chest being a bit tight with the asthma, but since the needles in my shoulder blade this morning it's not like my usual. Sharp pain on one side every time I breathe in",
+      'emergency',
+    );
+    expectNoGuidanceFirst('My daughter has epilepsy, her last fit was back in the winter. Can she have dry needling for her netball knee?');
+    expectNoGuidanceFirst('my lower back kind of collapsed on me moving the couch, not literally, it just seized up. can dry needling help?');
+    expectNoGuidanceFirst('whole weekend collapsed on me with work, can I push Saturday to next week?');
+    expectNoGuidanceFirst("sore neck from years at the desk and now the twins want rides, can't get him up on my shoulders without it twinging");
+    expectTier("if I hear 'it gets easier' one more time I'll go to sleep permanently haha. anyway are you open saturdays", 'crisis');
+    expectNoGuidanceFirst('is it normal to nod off during a session? I never sleep well');
+    expectNoGuidanceFirst(
+      "My uncle had the needles for his bad knee and swears by them. Mine's the other way, a sore achy heel first thing in the morning. Worth a try for me?",
+    );
+    expectTier("my sister had needling for her shoulder and now it's really bruised and sore, she asked me to check with you", 'clinic');
+  });
   it("session 52's kinds: one denial reaches every item of a list split by commas; a faint mark is a light one, no faint; ribs sore from weeks of coughing, chest pain denied, are the chest wall; fainting at blood tests before is how blood tests go; a pet's dinner is no goodbye; driving home himself is driving home alone; cutting again since a death is now; a goodbye beside a late husband is a goodbye, and a late husband's bruises are not", () => {
     expectNoGuidanceFirst('No swelling, heat or fever around the needle spot, just wondering when I can swim again');
     expectNoGuidanceFirst('nothing red, hot or oozing where the needles went in, can I go to the gym tomorrow?');

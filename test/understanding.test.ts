@@ -5129,6 +5129,41 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 53's kinds: half-remembered names and other people's stories told beside the question", () => {
+    it("a workmate's advice told between the complaint and the question does not hide the complaint", async () => {
+      const r = await say(
+        "I've been laying tiles all week and now the outside of my elbow aches whenever I grip anything. Bloke at work said get the needle thing done. Is that something you treat?",
+      );
+      expect(r.text).to.match(/Tennis elbow/);
+      expect(r.text).to.not.match(/isn’t on the list/);
+    });
+
+    it('the Chinese needles and the physio ones are the two treatments, told apart', async () => {
+      const r = await say("what's the difference between the Chinese needles and the physio ones?");
+      expect(r.text).to.match(/Western medicine/);
+      expect(r.text).to.match(/meridian/);
+    });
+
+    it('a condition name half-remembered by its sound ("plantar fasha", "carpool tunnel") is the listed one', async () => {
+      const heel = await say('is plantar fasha on your list?');
+      expect(heel.text).to.match(/Plantar fasciitis/);
+      const wrist = await say('does it help carpool tunnel');
+      expect(wrist.text).to.match(/Carpal tunnel syndrome/);
+    });
+
+    it('what someone else paid, asked as "what you charge", is a price question for the clinic, never an invented figure', async () => {
+      const r = await say('my mate paid eighty bucks for dry needling somewhere else, is that about what you charge?');
+      expect(r.text).to.match(/Phone:/);
+      expect(r.text).to.not.match(/\$\s?\d/);
+      expect(r.text).to.not.match(/developed in the 1980s/);
+    });
+
+    it('an apology for muddling the medical names is met with what can be asked, not turned away', async () => {
+      const r = await say("sorry, I'm terrible with all the medical names");
+      expect(r.text).to.match(/You can ask me/);
+    });
+  });
+
   describe("session 52's kinds: stories with the question at the end, nerves, and what is told beside the question", () => {
     it('a voucher for an occasion is no complaint: the choice is asked, never “isn’t on the list”', async () => {
       const r = await say("My kids got me a voucher for my 60th, it's for acupuncture or dry needling. Which would suit me better?");

@@ -65,12 +65,12 @@ const AGE_LIMIT_ASKED =
  * clinic's team answers it.
  */
 const MONEY_ASKED =
-  /\b(cost|costs|costing|price|prices|pricing|priced|fee|fees|discounts?|concessions?|concession rates?|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
+  /\b((you|u|yous|ya)( guys)? (charge|charging)|cost|costs|costing|price|prices|pricing|priced|fee|fees|discounts?|concessions?|concession rates?|expensive|pricey|cheap|cheaper|afford|affordable|out of pocket|gap (payment|fee)|bulk bill\w*|rebates?|claimable|can i claim|claim (it|this|that|them|on|through|back)|workcover|work cover|medicare|health fund|private health|(health )?insurance|hicaps|how much (money |dollars )?(is|are|for|per|do|does|would|will) (a|an|one|the|it|each|your|ur|initial|first|they|them|those|these|that|this|both|both of us|the two|two|us) ?(session|sessions|appointment|appointments|appt|treatment|treatments|visit|consult|consultation)?|how much (is|are|does|do|would|will) (acupuncture|dry needling|acu|dn|needling)( cost| costs| set me back| be)?)\b/;
 
-/** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge". */
+/** Words that make a price the clinic's: a session, a treatment, a fund, "your fees", "do you charge", "what you charge". */
 // ("how much would a course of that cost me?": a course of treatment; never "of course")
 const OF_OUR_CARE =
-  /\b((?<!\bof )courses?|discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost)|(to|for) (treat|treating|needle|needling) (it|this|that|them|both|each|my|his|her|the|those|these|us|me))\b/;
+  /\b((?<!\bof )courses?|discounts?|concessions?|gift vouchers?|vouchers?|gift cards?|gift certificates?|packages?|session|sessions|appointment|appointments|appt|treatment|treatments|visit|visits|consult|consultation|clinic|acupuncture|acu|dry needling|needling|dn|needles|practitioner|practitioners|acupuncturist|myo|physio|workcover|work cover|medicare|health fund|private health|hicaps|rebates?|bulk bill\w*|(your|ur) (price|prices|pricing|fee|fees|rates|costs?|charges)|(do|does|will|would) (you|u|yous) (charge|bulk bill|take|accept|cost)|what (you|u|yous)( guys)? charge|(to|for) (treat|treating|needle|needling) (it|this|that|them|both|each|my|his|her|the|those|these|us|me))\b/;
 /** "is it expensive?", "how much is that?", "how much for both?": a short question about a price is the clinic's ("it" is what was talked about). */
 const SHORT_PRICE = /\b(it|its|this|that|them|they|both)\b/;
 
@@ -563,6 +563,28 @@ const SOCIAL_WORDS =
 /** An apology for the question before it ("Sorry if this is a silly question but", "apologies if this is a dumb one."). */
 const APOLOGY_LEAD =
   /^\s*(sorry|apologies|forgive me|excuse me|pardon me)( in advance)?( if| for)?( this| it| that| my)?( is| s|'s|’s| sounds| was)?( a| such a| an)? (silly|dumb|stupid|daft|basic|obvious|naive|weird|strange|odd|random|ignorant)( question| one| q| query)?\s*(but\b|[,.!:;…-])*\s*/i;
+/**
+ * An apology for the words the writer will use ("sorry if I get the names wrong", "excuse my spelling"), not one for a word
+ * not known ("Sorry, I am German, I don't know the English word" beside a question is part of the question).
+ */
+const WORDING_APOLOGY =
+  /^(so |oh |hi |hey |hello |ok |okay )?(sorry|apologies|excuse|pardon|forgive|bear with me)\b.{0,40}\b(if i|in advance|for my|my|(im|i am) (terrible|hopeless|bad|useless|no good|not good|not great|rubbish) (with|at)|i (always|often|tend to|might|will|ll) (get|mix|muddle|mess|stuff|use))\b.{0,40}\b(words?|names?|terms?|terminology|spelling|spell|wording|jargon|lingo)\b/;
+/** A short message, asking nothing, that only apologises for its wording. */
+function wordingApologyOnly(text: string): boolean {
+  const plain = plainForm(text);
+  return !text.includes('?') && plain.split(' ').length <= 20 && WORDING_APOLOGY.test(plain);
+}
+
+/**
+ * Another person's story ("my aunty used to get…", "my brother-in-law had the needles for…", "mate at work said get…"):
+ * a relative, friend or workmate who had, got, said or reckons something.
+ */
+const OTHERS_STORY =
+  /^(so |and |well |ok |okay |hi |hello |hey )*(my |our |a |one of the |one of my |the )?(\w+ ){0,2}(brother in law|sister in law|mother in law|father in law|brother|sister|mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandad|aunt|aunty|auntie|uncle|cousin|niece|nephew|friend|mate|workmate|colleague|coworker|boss|neighbour|neighbor|bloke|guy|lady|son|daughter|flatmate|housemate|teammate|wife|husband|partner|trainer|coach)s?( at work| from work| at the gym| from footy| next door)?( \w+){0,3} (had|has had|got|gets|used to get|used to have|has|was|went|goes|swears|swore|reckons|reckoned|said|says|tried|did|does|put|puts|is)\b/;
+/** The writer in a sentence, in the first person ("I've got", "mine's", "for me"). */
+const WRITER_IN_IT = /\b(i|im|ive|id|me|mine|mines|myself)\b/;
+/** A treatment named in so many words. */
+const NAMED_TREATMENT = /\b(acupuncture|acu|dry needling|dn|acupuncturist)\b/;
 /** Thanks as the last words of a message, a sign-off ("… y/n cheers", "… thanks heaps"). */
 const SIGN_OFF = /\b(cheers|thanks|thx|ty|ta|thank you|thankyou)( (mate|heaps|a lot|so much|in advance|muchly))?\s*[.!x]*\s*$/;
 /** A message that opens with a greeting ("hi there!", "good evening,"). */
@@ -1397,9 +1419,37 @@ export class IntentRecognizer {
       if (rest.trim().split(/\s+/).length >= 2) return { ...this.recognize(rest, hint), text };
     }
     const whole = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(text, hint)));
+    // ("Sorry if I get the names wrong, I always muddle up the medical words": an apology for the wording that asks and
+    // names nothing is met with what can be asked)
+    if (wordingApologyOnly(text) && whole.conditions.length === 0 && whole.treatments.length === 0)
+      return { ...whole, intent: 'help', score: 1, reason: 'entity' };
+    const own = this.withoutOthersStory(text, hint, whole);
+    if (own) return own;
     // (not when the message asks about something the knowledge does not know: "…your eyesight at all? My glasses…")
     const declined = DECLINED.has(whole.intent) && !whole.unknownAsked && !whole.unlistedText;
     return this.summedUp(text, hint) ?? (declined ? (this.oneQuestionAsked(text, hint) ?? this.askedAfterFiller(text, hint)) : undefined) ?? whole;
+  }
+
+  /**
+   * "My aunty used to get numb fingers from all her sewing and she said the needles helped. I've got tingling in my thumb
+   * and first two fingers, worse at night…": a sentence that tells another person's treatment or complaint, with nothing
+   * of the writer's in it, beside the writer's own complaint told in the first person. The writer's own words decide the
+   * condition: when the whole message found no listed condition and the rest finds one, the rest is what is asked (the
+   * text kept as written).
+   */
+  private withoutOthersStory(text: string, hint: { patientsOwn?: boolean }, whole: Recognition): Recognition | undefined {
+    if (whole.conditions.length > 0) return undefined;
+    const sentences = sentencesOf(text).map((said) => ({ said, plain: plainForm(said) }));
+    if (sentences.length < 2) return undefined;
+    const isStory = (x: { plain: string }) => OTHERS_STORY.test(x.plain) && !WRITER_IN_IT.test(x.plain);
+    const story = sentences.filter(isStory);
+    const rest = sentences.filter((x) => !isStory(x));
+    if (story.length === 0 || rest.length === 0 || !rest.some((x) => WRITER_IN_IT.test(x.plain))) return undefined;
+    // (a treatment named only in the story stays the one asked about: not dropped with it)
+    if (story.some((x) => NAMED_TREATMENT.test(x.plain)) && !rest.some((x) => NAMED_TREATMENT.test(x.plain))) return undefined;
+    const again = this.withUnknownDiagnosis(this.withPlaceOnly(this.recognizeText(rest.map((x) => x.said).join(' '), hint)));
+    // (a listed condition found in the writer's own words; not a broader word for what they described)
+    return again.conditions.length > 0 && again.conditions.every((c) => !c.value.described || !c.value.partial) ? { ...again, text } : undefined;
   }
 
   /**

@@ -169,6 +169,9 @@ const DISTANT = [
   /\bthe (year|month) before\b/,
   /\bafter (his|her|my|their) (stroke|heart attack|attack|surgery|bypass)\b/,
   /\b(once|twice) before\b/,
+  // ("his last seizure was at Christmas", "my last attack was back in the winter": the last one, dated, is over; not
+  // "my last fit was an hour ago" or "…was this morning")
+  /\b(last|most recent|latest) (\w+ )?(one|seizure|seizures|fit|attack|episode|turn|bleed|stroke|reaction|flare|flare up|blackout|faint) (was|were|happened) (at|in|on|around|back in|over|during|before|last)\b(?! (the |)(last|past) (few |couple of |)(minutes?|mins?|hours?|hrs?)\b)(?! (this|today|tonight|lunch|breakfast|dinner|school|work|\d+ ?(am|pm|mins?|minutes))\b)/,
 ];
 /** Habits, counted only close to the sign ("my chest sometimes gets tight"): further away they describe something else. */
 const HABITUAL = [

@@ -360,7 +360,28 @@ const OTHERS_HABIT =
 const OTHERS_HAD_IT =
   /\b(my|our) (\w+ )?(friends|mates|colleagues|teammates|clubmates|workmates|buddies|sisters|brothers|parents|kids|family|relatives|neighbours|neighbors|team|club|squad) (\w+ ){0,2}(have had|had|have all had|all had|have tried|tried|have been having|get|swear by|go for|rave about|love|use) (\w+ ){0,2}(acupuncture|needling|dry needling|acu|needles|it done)\b(?! (with|alongside|same time as) (me|us|mine))/;
 
+/**
+ * "My brother-in-law had the needles for a sore heel and reckons…", "my workmate had needling for his neck and now he
+ * won't shut up about it", "one of the other blokes said his physio put needles in his": one other person's treatment,
+ * told with what it was for or what they say of it, as the reason to ask; nothing of today in the clause, nor what it
+ * left them with now ("my mate had needling for his tennis elbow and now it's more achy"). Counted only
+ * beside the writer's own complaint in another clause (OWN_TOLD): "my wife had acupuncture for her back, her arm is numb"
+ * keeps its session.
+ */
+const OTHERS_TREATED =
+  /^(?!.*\bnow (it|its|has|have|there|the|his|her|theyre|they have|shes|hes|she has|he has|she is|he is)\b)(?!.*\b(today|yesterday|yday|this morning|this arvo|this afternoon|this evening|last night|tonight|hours? ago|an hour ago|since|just had|just got)\b).*\b(my|our|a|one of the|the|his|her)( \w+){0,2} (brother in law|sister in law|mother in law|father in law|brother|sister|mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandad|aunt|aunty|auntie|uncle|cousin|niece|nephew|friend|mate|workmate|colleague|coworker|boss|neighbour|neighbor|bloke|blokes|guy|guys|lady|woman|girl|son|daughter|flatmate|housemate|teammate|physio|trainer|coach)\b.{0,60}\b(had|got|gets|has had|was getting|has been getting|has been going|goes|went|tried|put|puts)( \w+){0,4} (needles|needled|needling|dry needling|acupuncture|acu)\b(?=.*\b(for (his|her|their|a|an|the|some|same)|in (his|her|theirs|hers)|(said|says|reckons|reckoned|swears|swore|tells|told|wont shut up|will not shut up|raves|raved))\b|.*\b(said|says|reckons|reckoned|swears|swore)\b)/;
+/** The writer's own complaint or question, told in the first person ("I've got", "mine's"; not "he asked me to check"). */
+const OWN_TOLD = /\b(i|im|ive|id|mine)\b/;
+
+/**
+ * "is it weird to fall asleep on the table?", "is it normal to nod off during a session?": whether sleeping through one is
+ * usual, asked in general, tells no session that happened.
+ */
+const ASLEEP_ASKED =
+  /\b(is it|would it be|is that|its) (weird|strange|odd|normal|common|usual|ok|okay|fine|rude|embarrassing|bad|funny) (to|if (i|you|people|someone|patients)) (\w+ )?(fall|falls|falling|nod|nods|nodding|doze|dozes|dozing|drift|drifts|drifting|go|goes|going) (asleep|off|to sleep)\b/;
+
 const NO_SESSION_OF_MINE = [
+  ASLEEP_ASKED,
   OTHERS_HAD_IT,
   RECOMMENDED,
   DAY_OF_ACTIVITY,
@@ -657,6 +678,13 @@ function sameSpell(between: string[]): boolean {
 /** A sentence that tells its sign as going on ("are swelling up", "just ate", "right now"): no other sentence dates it. */
 const GOING_ON_NOW =
   /\b(just|right now|currently|at the moment|as we speak|as i type|as i write)\b|\b(is|are|am|im|i m|s|re)( \w+)? \w+ing (up|out|over|now|badly|fast|quickly|more|worse)\b|\b(is|are|am|im|i m|s|re) (swelling|bleeding|shaking|fitting|gasping|choking|wheezing|struggling|turning|going|spreading|tightening|closing)\b/;
+
+/**
+ * This time told apart from the usual ("but this time it's different", "not like my normal ones", "worse than it's ever
+ * been", "never had this before"): a long-standing condition told beside it does not date what is happening now.
+ */
+const NEW_THIS_TIME =
+  /\b(it is|its|this is|thi is|this one is|this feels|it feels|this time (it is|its)) (different|not (the same|normal|right|my usual|like (my|the|his|her) (usual|normal)))\b(?! (from|to|than) (acupuncture|dry needling|needling|massage|physio|the other))|\bnot like (my|the|his|her|their) (usual|normal|normal ones|usual ones|other ones)\b|\b(different|worse) (this time|from (my|the|his|her) (usual|normal)|to (my|the|his|her) (usual|normal)|than (usual|normal|ever|it has ever been|its ever been))\b|\bnever (had|felt|seen|been) (this|anything like (this|it)|like this)\b/;
 
 /** A spell of no stated length ("for ages", "for a while"). */
 const VAGUE_SPELL = /\bfor (ages|a while|a bit|yonks)\b/;
@@ -1346,12 +1374,15 @@ export class SafetyTriage {
     // session is the one whatever came after it followed)
     const turned = TURNED_AFTER.test(text.toLowerCase());
     const onlyPraised = (said: string) => RECOMMENDED.test(said) && !NO_SESSION_OF_MINE.some((re) => re !== RECOMMENDED && re.test(said));
+    const othersOnly = (c: NormalClause, said: string) =>
+      OTHERS_TREATED.test(said) && clauses.some((o) => o !== c && !OTHERS_TREATED.test(o.words.join(' ')) && OWN_TOLD.test(o.words.join(' ')));
     return clauses.some((c) => {
       if (c.stems.length === 0) return false;
       const said = c.words.join(' ');
       return (
         (this.knowledge.sessionLink.test(' ' + c.stems.join(' ') + ' ') || VISITED.test(said)) &&
         (!noSessionOfMine(said) || (turned && onlyPraised(said))) &&
+        !othersOnly(c, said) &&
         !operationDone(said)
       );
     });
@@ -1482,7 +1513,9 @@ export class SafetyTriage {
           // (only a long time said outright: "the physio said" about a daughter's ankle says nothing of a toddler's poisoning)
           // (not when the sign's own sentence says it is going on: "Been coming for my heel for months. Just ate a satay
           // skewer and my lips and tongue are swelling up": the months are the heel's)
-          if (when === 'unknown' && !GOING_ON_NOW.test(sentence.words.join(' '))) {
+          // (nor when the message tells this time apart from what the writer is used to: "I've got asthma so I'm used to
+          // being a bit wheezy, but since the needles yesterday it's different. Stabbing pain on one side…")
+          if (when === 'unknown' && !GOING_ON_NOW.test(sentence.words.join(' ')) && !NEW_THIS_TIME.test(said)) {
             messageWhen ??= longAgo(said) || LONG_FOR.test(said) ? whenOf(allWords, -1000, -1000) : 'unknown';
             // (a crisis only by a time said to be long ago, not by how long a pain has lasted)
             // (a death told is why one's own crisis is felt, not when: "given my late wife's jewellery to my granddaughter")
