@@ -37,6 +37,7 @@ import { extractFeatures, featureStem, featureWeights, FUNCTION_WORDS } from './
 import { IntentScore } from './naiveBayes';
 import { IntentModel, isContentWord } from './model';
 import { cleanText, plainForm, tokenize, withoutLeadingFiller, words } from './normalize';
+import { KIN_AND_FRIENDS } from './otherPeople';
 import { SpellCorrector } from './spelling';
 import { soundOf, stem } from './stem';
 import { lemma, namesAState, onlyVerb, otherKindCompounds, synsets } from './wordnet';
@@ -579,8 +580,9 @@ function wordingApologyOnly(text: string): boolean {
  * Another person's story ("my aunty used to get…", "my brother-in-law had the needles for…", "mate at work said get…"):
  * a relative, friend or workmate who had, got, said or reckons something.
  */
-const OTHERS_STORY =
-  /^(so |and |well |ok |okay |hi |hello |hey )*(my |our |a |one of the |one of my |the )?(\w+ ){0,2}(brother in law|sister in law|mother in law|father in law|brother|sister|mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandad|aunt|aunty|auntie|uncle|cousin|niece|nephew|friend|mate|workmate|colleague|coworker|boss|neighbour|neighbor|bloke|guy|lady|son|daughter|flatmate|housemate|teammate|wife|husband|partner|trainer|coach)s?( at work| from work| at the gym| from footy| next door)?( \w+){0,3} (had|has had|got|gets|used to get|used to have|has|was|went|goes|swears|swore|reckons|reckoned|said|says|tried|did|does|put|puts|is)\b/;
+const OTHERS_STORY = new RegExp(
+  String.raw`^(so |and |well |ok |okay |hi |hello |hey )*(my |our |a |one of the |one of my |the )?(\w+ ){0,2}(${KIN_AND_FRIENDS}|wife|husband|partner)s?( at work| from work| at the gym| from footy| next door)?( \w+){0,3} (had|has had|got|gets|used to get|used to have|has|was|went|goes|swears|swore|reckons|reckoned|said|says|tried|did|does|put|puts|is)\b`,
+);
 /** The writer in a sentence, in the first person ("I've got", "mine's", "for me"). */
 const WRITER_IN_IT = /\b(i|im|ive|id|me|mine|mines|myself)\b/;
 /** A treatment named in so many words. */

@@ -7,6 +7,7 @@
  * The result says how the bot should act (docs/safety.md has the rules and the reasons).
  */
 import { complainsAboutAnswer, greetsOnly, socialKind, socialOnly, wishesWell } from '../nlu/clinicQuestions';
+import { KIN_AND_FRIENDS } from '../nlu/otherPeople';
 import { SafetyClassifier, SafetyLabel } from './classifier';
 import {
   datedToday,
@@ -368,8 +369,9 @@ const OTHERS_HAD_IT =
  * beside the writer's own complaint in another clause (OWN_TOLD): "my wife had acupuncture for her back, her arm is numb"
  * keeps its session.
  */
-const OTHERS_TREATED =
-  /^(?!.*\bnow (it|its|has|have|there|the|his|her|theyre|they have|shes|hes|she has|he has|she is|he is)\b)(?!.*\b(today|yesterday|yday|this morning|this arvo|this afternoon|this evening|last night|tonight|hours? ago|an hour ago|since|just had|just got)\b).*\b(my|our|a|one of the|the|his|her)( \w+){0,2} (brother in law|sister in law|mother in law|father in law|brother|sister|mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandpa|grandad|aunt|aunty|auntie|uncle|cousin|niece|nephew|friend|mate|workmate|colleague|coworker|boss|neighbour|neighbor|bloke|blokes|guy|guys|lady|woman|girl|son|daughter|flatmate|housemate|teammate|physio|trainer|coach)\b.{0,60}\b(had|got|gets|has had|was getting|has been getting|has been going|goes|went|tried|put|puts)( \w+){0,4} (needles|needled|needling|dry needling|acupuncture|acu)\b(?=.*\b(for (his|her|their|a|an|the|some|same)|in (his|her|theirs|hers)|(said|says|reckons|reckoned|swears|swore|tells|told|wont shut up|will not shut up|raves|raved))\b|.*\b(said|says|reckons|reckoned|swears|swore)\b)/;
+const OTHERS_TREATED = new RegExp(
+  String.raw`^(?!.*\bnow (it|its|has|have|there|the|his|her|theyre|they have|shes|hes|she has|he has|she is|he is)\b)(?!.*\b(today|yesterday|yday|this morning|this arvo|this afternoon|this evening|last night|tonight|hours? ago|an hour ago|since|just had|just got)\b).*\b(my|our|a|one of the|the|his|her)( \w+){0,2} (${KIN_AND_FRIENDS}|blokes|guys|woman|girl|physio)\b.{0,60}\b(had|got|gets|has had|was getting|has been getting|has been going|goes|went|tried|put|puts)( \w+){0,4} (needles|needled|needling|dry needling|acupuncture|acu)\b(?=.*\b(for (his|her|their|a|an|the|some|same)|in (his|her|theirs|hers)|(said|says|reckons|reckoned|swears|swore|tells|told|wont shut up|will not shut up|raves|raved))\b|.*\b(said|says|reckons|reckoned|swears|swore)\b)`,
+);
 /** The writer's own complaint or question, told in the first person ("I've got", "mine's"; not "he asked me to check"). */
 const OWN_TOLD = /\b(i|im|ive|id|mine)\b/;
 
