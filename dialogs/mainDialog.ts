@@ -23,6 +23,7 @@ import {
   howTheyFeelText,
   needleNervesText,
   notHelpfulText,
+  relatedPassageText,
   researchOnlyForAcupunctureText,
   staleAnswerText,
   tooLongText,
@@ -79,6 +80,7 @@ import {
   sendQuotedAnswer,
   sendSameOfOther,
   TopicDialog,
+  unlistedAskedFor,
 } from './topicDialog';
 import { passagePicker } from '../src/nlu/passages';
 import { tellsApproach, WhichTreatmentDialog } from './whichTreatmentDialog';
@@ -737,14 +739,17 @@ export class MainDialog extends ComponentDialog {
   ): Promise<boolean> {
     const said = plainForm(context.activity.text ?? '');
     // (a condition named is the question: "is there research showing dry needling helps tennis elbow?")
-    if (!RESEARCH_ASKED.test(said) || recognition.conditions.length > 0 || recognition.unlistedText) return false;
+    if (!RESEARCH_ASKED.test(said) || recognition.conditions.length > 0) return false;
     const named =
       recognition.treatments.length > 0 ? recognition.treatments : question.treatment && question.treatment !== 'both' ? [question.treatment] : [];
     if (named.length !== 1 || named[0] !== 'dryNeedling') return false;
     const research = passageWithRole(this.deps.knowledge, 'research', 'acupuncture');
     const own = agePassage(this.deps.knowledge, 'dryNeedling');
     if (!research || !own) return false;
-    const text = `${researchOnlyForAcupunctureText()} ${research.text}\n\n${own.text}`;
+    // ("is dry needling actually proven for gout?": and that gout is not on the list)
+    const forThing = unlistedAskedFor(recognition, context.activity.text ?? '');
+    const told = `${researchOnlyForAcupunctureText()} ${research.text}\n\n${own.text}`;
+    const text = forThing ? relatedPassageText({ text: told }, forThing) : told;
     await say(context, 'answered', text, { intent: 'how_it_works', suggestions: [SUGGESTIONS.difference, SUGGESTIONS.whichSuits] });
     await this.deps.turns.remember(context, 'how_it_works', { treatment: 'dryNeedling' }, own.id);
     return true;

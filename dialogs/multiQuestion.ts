@@ -653,6 +653,9 @@ export async function answerSeveral(context: TurnContext, deps: DialogDependenci
   }
   // (a long story summed up in one question is that question: the story's parts are no questions of their own)
   if (recognition.summedUp) return false;
+  // ("is there parking out the front or do I have to find street parking cause I've got a dodgy hip": the complaint is
+  // only why getting there matters, no question of its own)
+  if (recognition.hindranceOnly) return false;
   // ("ok so dn = trigger points n acu = chi?? have i got that right lol": what the writer understood of the two, checked)
   if (recognition.treatments.length === 2 && understandingChecked(context.activity.text ?? '')) return false;
   // "they said Bell's palsy. Is acupuncture used for it?": one question about the unlisted condition the message names,

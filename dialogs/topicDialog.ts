@@ -13,7 +13,15 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { conceptOwnerText, meaningNotExplainedText, topicText, TREATMENT_NAMES, TREATMENT_PROMPT, TREATMENT_RETRY } from '../src/bot/replies';
+import {
+  conceptOwnerText,
+  meaningNotExplainedText,
+  relatedPassageText,
+  topicText,
+  TREATMENT_NAMES,
+  TREATMENT_PROMPT,
+  TREATMENT_RETRY,
+} from '../src/bot/replies';
 import { meaningAsked, quotedIn } from '../src/nlu/meaningAsked';
 import { stem } from '../src/nlu/stem';
 import { plainForm } from '../src/nlu/normalize';
@@ -24,7 +32,8 @@ import type { TurnUnderstanding } from '../src/bot/turnRecognizer';
 import type { TreatmentChoice } from '../src/nlu/context';
 import type { TreatmentId } from '../src/nlu/analyse';
 import type { Passage } from '../src/knowledge/types';
-import { passageWithRole } from '../src/knowledge/roles';
+import { hasRole, passageWithRole } from '../src/knowledge/roles';
+import { thingsAfterFor } from '../src/nlu/askedAbout';
 import { ClinicChoicePrompt } from './clinicChoicePrompt';
 import { turnedDown } from './whichTreatmentDialog';
 import { DialogDependencies } from './dependencies';
@@ -107,9 +116,21 @@ export async function sendPassageAnswer(
   const tellsOfBoth = /acupuncture/i.test(passage.text) && /dry needling/i.test(passage.text);
   if (treatment === 'both' && passage.treatment !== 'both' && !tellsOfBoth && COMPARING_INTENTS.has(recognition.intent)) return false;
   const about: TreatmentChoice = passage.treatment === 'both' ? (treatment ?? 'both') : passage.treatment;
-  await say(context, 'answered', passage.text, { intent: topic, suggestions: followUps(topic, about) });
+  // (the evidence asked for a thing not on the list: the passage, then that it is not on the list)
+  const forThing = hasRole(passage, 'research') ? unlistedAskedFor(recognition, asked) : undefined;
+  const text = forThing ? relatedPassageText(passage, forThing) : passage.text;
+  await say(context, 'answered', text, { intent: topic, suggestions: followUps(topic, about) });
   await deps.turns.remember(context, topic, { treatment: about }, passage.id);
   return true;
+}
+
+/**
+ * "is dry needling actually proven for gout?": the thing the evidence is asked for, when it is no listed condition nor a
+ * place of one, so the reply says honestly that it is not on the list; the evidence alone would read as a yes.
+ */
+export function unlistedAskedFor(recognition: TurnUnderstanding['recognition'], text: string): string | undefined {
+  if (recognition.conditions.length > 0 || recognition.placeOnly) return undefined;
+  return recognition.unlistedText ?? thingsAfterFor(text)[0];
 }
 
 /** Words that point back to what a message told before its question. */

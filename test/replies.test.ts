@@ -422,6 +422,10 @@ const FLOORS: Record<string, number> = {
   // (what a friend, relative or workmate had or said, compared with the writer's own problem; 96 on the start), read.
   'patients-words-test-156.json': 104,
   'patients-words-test-157.json': 102,
+  // Session 54: pa47 (voice-to-text dictation: names split into ordinary words, punctuation spoken; 99 on session 54's
+  // start) and pa48 (sceptics and comparison shoppers asking for evidence and pushing back; 100 on the start), read.
+  'patients-words-test-159.json': 110,
+  'patients-words-test-160.json': 109,
 };
 
 describe('replies to patients’ own words (held-out cases, whole bot)', function () {

@@ -2739,6 +2739,33 @@ describe('safety triage: SMS spellings, blood thinners, sessions the patient cal
     expectTier("sold my tools to the apprentices, where i'm headed i won't need em. hip's been agony for years", 'crisis');
     expectNoGuidanceFirst('I tried to end my life years ago, my back has been bad for years, can acupuncture help?');
   });
+  it("session 54's kinds: blood brought up is an emergency; cuts made oneself as a way of coping, or the only way a pain stops, are self-harm; driving off a bridge is a crisis said in jest or not; \"not that it matters\" denies nothing after it; numbness and weakness of a leg new over the last days is urgent care with or without a session; a bruise from a weekday's session is the clinic's; a heavy heart from grief, a racing mind at night and fear sinking to the heels are feelings; a lung collapse someone says needling can cause is a risk asked about; words a phone gets wrong are no stroke; a tablet taken instead of needling and stopping blood thinners before needling are questions; a splint from the physio is no session", () => {
+    expectTier('so sorry, need to move my 4pm, been bringing up bright red blood since lunch', 'emergency');
+    expectTier(
+      "the scratches on my wrist are fresh, I did them myself last week, it's how I deal with things. ok to needle the other arm?",
+      'crisis',
+    );
+    expectTier('when the sadness gets too much I bang my head on the wall, only way it stops', 'crisis');
+    expectTier("if this neck doesn't come good I'll just drive off the bridge lol. anyway free tomorrow?", 'crisis');
+    expectTier("can I park out back? not that it matters, I've been reading up on how many of my pills it would take", 'crisis');
+    expectTier(
+      'my left calf has gone numb and the foot feels weak on the stairs over the past few days, all new to me. can I still come Thursday?',
+      'urgent',
+      ['first'],
+    );
+    expectTier('bit of a bruise on my shoulder from weds, no biggie. can I book again?', 'clinic', ['first']);
+    expectNoGuidanceFirst("my heart is heavy with grief since losing dad and I don't sleep. can acupuncture help with the stress?");
+    expectNoGuidanceFirst('my mind keeps racing at night, thinking thinking, would acupuncture help me sleep?');
+    expectNoGuidanceFirst('what if a needle snaps? my heart sinks into my boots just thinking about it');
+    expectNoGuidanceFirst('my cousin says needling near the ribs can make your lung collapse. is it safe for my shoulder?');
+    expectNoGuidanceFirst('sorry for the typos, my voice to text keeps getting words wrong. do you treat sciatica?');
+    expectNoGuidanceFirst('could I just take magnesium tablets instead of getting needled?');
+    expectNoGuidanceFirst("I'm on blood thinners, should I stop them before getting needled?");
+    expectNoGuidanceFirst("my fingers go numb and tingly at night, I've got a wrist brace from my physio. can needling help?");
+    expectNoGuidanceFirst("I'd never hurt myself, I've got too much to live for, but my neck is killing me. can I book?");
+    const mum = triage.triage("Mum was on the phone and all of a sudden her words came out jumbled and now she won't answer me");
+    expect(mum.tier, "a mother's speech gone wrong on the phone is a stroke sign").to.equal('emergency');
+  });
   it("session 53's kinds: two days' tablets taken together by mistake is an overdose, whatever regimen is told; a sign told as different from what the writer is used to is now; the last seizure dated is over; a back or a week that collapsed on someone is no faint; a child lifted up onto shoulders is no one who cannot get up; to sleep permanently is a crisis; falling asleep on the table asked about is no reaction; someone else's treatment told as the reason to ask gives the writer's own ache no session, unless it left them with something now", () => {
     expectTier(
       "Dad's on about ten tablets a day for his heart and sugar. I think he took Monday's and Tuesday's together by accident and he's really drowsy and confused",

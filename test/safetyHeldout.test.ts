@@ -892,6 +892,16 @@ const SETS: Floors[] = [
   // Both read and their kinds added; every line right after.
   { file: 'safety-test-153.jsonl', ...EVERY_ONE_OF_A_QUARTER },
   { file: 'safety-test-154.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  // Session 54: safety-test-157 (sa48, the sign buried inside a practical message: rescheduling, parking, prices) and
+  // safety-test-158 (sa49, writers whose first language is not English, with their own language's idioms), written at the
+  // session's start from the brief only, were run unread on the start (df83722): 157 emergency 35/36 (blood "brought
+  // up"), crisis 9/12 (cuts "I made myself … how I am coping", driving off a bridge "kidding. sort of. not really", how
+  // many sleeping tablets it would take after "not that it matters"), urgent 11/12 (a thigh numb and the leg weak over
+  // the last days, "new for me", no session), clinic 8/9 (a bruise "from thurs"); 158 crisis 11/12 (hitting one's head
+  // when "the pain in my heart" is too strong), false alarms 2 (a heart "heavy from the stress"; a friend's "needling can
+  // make the lung collapse"), told 4. Both read and their kinds added; every line right after.
+  { file: 'safety-test-157.jsonl', ...EVERY_ONE_OF_A_QUARTER },
+  { file: 'safety-test-158.jsonl', ...EVERY_ONE_OF_A_QUARTER },
 ];
 
 for (const set of SETS) {

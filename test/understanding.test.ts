@@ -5129,6 +5129,83 @@ describe('understanding patients’ own words', () => {
     });
   });
 
+  describe("session 54's kinds: dictated messages, sceptics' questions and what is told only as a reason", () => {
+    it('a listed name a dictating phone split into ordinary words is the listed one', async () => {
+      expect((await say('does dry needling help with tennis el bow')).text).to.match(/Tennis elbow/);
+      expect((await say('is fiber my algae something you treat')).text).to.match(/Fibromyalgia/);
+      expect((await say('do you treat my of fascial pain syndrome')).text).to.match(/Myofascial pain syndrome/);
+    });
+
+    it('punctuation spoken as words ends the question it was said after', async () => {
+      const r = await say('is this Karen at reception question mark I rang yesterday');
+      expect(r.text).to.match(/automated assistant/);
+    });
+
+    it('questions run together without a mark are each answered', async () => {
+      const r = await say('whats a trigger point what does chi mean');
+      expect(r.text).to.match(/knots/);
+      expect(r.text).to.match(/meridian/);
+    });
+
+    it('whether a condition missing from the list is still treated is answered from the list itself', async () => {
+      const r = await say("what if my condition isn't on your list?");
+      expect(r.text).to.match(/not limited/);
+    });
+
+    it('the evidence asked for an unlisted condition says it is not on the list, never the evidence alone', async () => {
+      const r = await say('is there any proof dry needling works for gout?');
+      expect(r.text).to.match(/“gout” is not on our article’s list/);
+    });
+
+    it('who practises a treatment, asked by trades beside another service, is the article’s answer, not a declined service', async () => {
+      const r = await say('do chiros and massage therapists do dry needling?');
+      expect(r.text).to.match(/Myotherapy/);
+    });
+
+    it('a greeting says the bot is an automated assistant and what it helps with', async () => {
+      const r = await say("g'day");
+      expect(r.text).to.match(/automated assistant/);
+      expect(r.text).to.match(/help/);
+    });
+
+    it('being compared favourably with Dr Google is thanked, not turned away', async () => {
+      const r = await say("Ha, good one. You're more useful than Dr Google.");
+      expect(r.text).to.match(/kind of you|glad/);
+      expect(r.text).to.not.match(/didn’t understand/);
+    });
+
+    it('a straight answer demanded after an unlisted condition repeats that it is not on the list', async () => {
+      const r = await afterSaying('can acupuncture help my asthma?', 'so is that a no? just give me a straight answer');
+      expect(r.text).to.match(/isn’t on the list/);
+    });
+
+    it('a complaint told only as why parking matters is no question about the complaint', async () => {
+      const r = await say("is there parking close by or do I need to walk, I've got a crook knee and can't walk far");
+      expect(r.text).to.not.match(/Knee pain/);
+      expect(r.text).to.match(/don’t have that information/);
+    });
+
+    it('a training programme asked to be written is not the bot’s to write, and no condition answer', async () => {
+      const r = await say('could you put together a six week stretching routine for my calves');
+      expect(r.text).to.not.match(/closest condition|conditions our article lists/);
+      expect(r.text).to.match(/contact us/);
+    });
+
+    it('whether one treatment is proven for a listed condition is a question about that condition, never a yes nor a preference made up', async () => {
+      const r = await say('is dry needling proven for plantar fasciitis?');
+      expect(r.text).to.match(/Plantar fasciitis/);
+      expect(r.text).to.not.match(/^\s*Yes\b/);
+      const back = await say('is acupuncture proven for back pain');
+      expect(back.text).to.not.match(/You prefer/);
+      expect(back.text).to.match(/Chronic lower back pain/);
+    });
+
+    it('an ailment the article says acupuncture is increasingly used for is said so', async () => {
+      const r = await say('has acupuncture always been used for inflammation?');
+      expect(r.text).to.match(/increasingly/);
+    });
+  });
+
   describe("session 53's kinds: half-remembered names and other people's stories told beside the question", () => {
     it("a workmate's advice told between the complaint and the question does not hide the complaint", async () => {
       const r = await say(

@@ -15,6 +15,7 @@ import { Activity, TurnContext } from 'botbuilder';
 import type { ChannelCapabilities } from '../channels/capabilities';
 import { emailQuestion } from './emailText';
 import { SUGGESTIONS } from './suggestions';
+import { withSpokenPunctuation } from '../nlu/normalize';
 
 const ORIGINAL_TEXT = Symbol('clinic.originalText');
 const PLATFORM_START = Symbol('clinic.platformStart');
@@ -157,7 +158,8 @@ export function normaliseInbound(context: TurnContext, caps: ChannelCapabilities
   }
   const payload = buttonPayload(activity);
   if (payload) text = payload;
-  text = foldUnicode(text);
+  // ("does it hurt question mark": what a dictating phone wrote, read as the patient said it)
+  text = withSpokenPunctuation(foldUnicode(text));
   // An emoji-only yes or no (SMS, Messenger) answers a yes/no question like the word.
   text = emojiAnswer(text) ?? text;
 

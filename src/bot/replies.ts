@@ -411,7 +411,7 @@ export function attachmentText(): string {
 }
 
 export function greetingText(k: Knowledge): string {
-  return `Hello! I can tell you about acupuncture and dry needling at ${k.clinic.name}. What would you like to know?`;
+  return `Hello! I’m the automated assistant of ${k.clinic.name}, here to help with your questions about acupuncture and dry needling. What would you like to know?`;
 }
 
 /** A hello to someone who says they are new to computers or were shown how to type here: no rush, their own words will do. */

@@ -15,7 +15,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function claimText(
   k: Knowledge,
   id: ClaimId,
-  values: { name?: string; items?: string; others?: string; lists?: string; area?: string; said?: string; full?: string } = {},
+  values: { name?: string; items?: string; others?: string; lists?: string; area?: string; said?: string; full?: string; lately?: string } = {},
 ): string {
   const fill: Record<string, string | undefined> = { ...values, Name: values.name === undefined ? undefined : capital(values.name) };
   return k.claims[id].text.replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
@@ -29,6 +29,15 @@ export function acupunctureItems(k: Knowledge, except?: string): string {
     .join(', ')
     // ("…, stress management and inflammation": the last two joined as a list is read)
     .replace(/, ([^,]+)$/, ' and $1');
+}
+
+/**
+ * "acupuncture increasingly aims to alleviate": said of an ailment the claim's article source lists after "increasingly" ("and increasingly
+ * stress management & inflammation"), so "has it always been used for stress?" is answered in the article's words.
+ */
+function increasinglyFor(k: Knowledge, id: ClaimId, name: string): string {
+  const after = /\bincreasingly ([^.]+)/i.exec(k.claims[id].sources[0] ?? '')?.[1] ?? '';
+  return after.replace(/&/g, 'and').toLowerCase().includes(name.toLowerCase()) ? ' increasingly' : '';
 }
 
 /** How the patient put it, for a condition answer. */
@@ -87,7 +96,8 @@ export function conditionClaim(k: Knowledge, condition: ConditionRef, treatment:
     return { text: claimText(k, id, { name }), close: 'assess' };
   }
   if (requested === 'acupuncture' && onAcupuncture) {
-    return { text: claimText(k, asked.promise ? 'acupuncturePromise' : 'acupunctureListed', { name, others: acupunctureItems(k, name) }), close: 'assess' };
+    const id = asked.promise ? 'acupuncturePromise' : 'acupunctureListed';
+    return { text: claimText(k, id, { name, others: acupunctureItems(k, name), lately: increasinglyFor(k, id, name) }), close: 'assess' };
   }
   if (requested === 'acupuncture') {
     return { text: `${claimText(k, condition.described ? 'describedNotForAcupuncture' : 'notForAcupuncture', { name })} ${claimText(k, 'compareBoth')}`, close: 'advise' };

@@ -239,4 +239,4 @@ export const CLAIM_IDS = [
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
 /** Placeholders the code fills in a claim's text. */
-export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'others', 'lists', 'area', 'said', 'full'] as const;
+export const CLAIM_PLACEHOLDERS = ['name', 'Name', 'items', 'others', 'lists', 'area', 'said', 'full', 'lately'] as const;

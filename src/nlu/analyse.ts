@@ -333,6 +333,8 @@ export const consonants = (w: string) => (w[0] + w.slice(1).replace(/[aeiouyh]/g
 const MIN_SPOKEN = 10;
 const MAX_SPOKEN_EDITS = 3;
 
+/** A name's word written in two pieces ("el bow") is put back from this many letters. */
+const MIN_SPLIT_WORD = 5;
 /** A name said in two ordinary words needs this many letters at least ("sigh attica" for sciatica). */
 const MIN_SPOKEN_WORDS = 8;
 /** …and this many to be taken from its letters alone, two edits apart ("acute puncture" for acupuncture). */
@@ -358,6 +360,25 @@ function spokenAs(window: string[], names: SpokenName[]): SpokenName | undefined
         editDistance(sound, n.sound, 1) <= 1,
     );
     if (name) return name;
+  }
+  // ("tennis el bow", "golfers el bow": a name's word written in two pieces that, joined, are that word exactly; not two
+  // ordinary words of which one is a function word, "a cute")
+  const ordinaryWords = window.every((w) => isEnglish(w)) && window.some((w) => FUNCTION_WORDS.has(w));
+  if (window.length === 2 && joined.length >= MIN_SPLIT_WORD && !ordinaryWords) {
+    const exact = names.find((n) => n.words.length === 1 && n.joined === joined && !window.includes(n.joined));
+    if (exact) return exact;
+  }
+  // ("fiber my algae", "my of fascial pain": a long name a dictating phone heard as ordinary words, function words among
+  // them, that sound exactly like it: the same consonants and the same Double Metaphone key)
+  if (
+    window.length <= 3 &&
+    joined.length >= MIN_SPOKEN &&
+    !FUNCTION_WORDS.has(window[window.length - 1]) &&
+    window.some((w) => !FUNCTION_WORDS.has(w))
+  ) {
+    let key: string | undefined;
+    const heard = names.find((n) => n.joined.length >= MIN_SPOKEN && near(n, 2) && n.sound === sound && (key ??= soundOf(joined)) === n.key);
+    if (heard) return heard;
   }
   // ("sigh attica down my leg", "is acute puncture any good": two ordinary words that a dictating phone heard for one
   // long name, said the same way or two letters from it; never a function word, never a short one)

@@ -103,7 +103,9 @@ const BOUNDARY = new Set(
     'and or but because cause coz cos since as when while so if at after from in on for with who which that ' +
     'too then though please pls lately anymore also etc like all every during before until mainly only just mostly faster quicker ' +
     'better more less first either anyway really properly down up into across around under over through near behind ' +
-    'specifically particularly especially exactly has have had is are was were been keeps spread spreading flares flared'
+    'specifically particularly especially exactly has have had is are was were been keeps spread spreading flares flared ' +
+    // ("is gout not on your list?": the thing ends at its denial)
+    "not isn't isnt aren't arent"
   ).split(' '),
 );
 /** Words before the thing that are not the thing: "my", "my wife's", "people with", "things like". */

@@ -66,7 +66,7 @@ export const BETTER_FIT =
   /\b(would|will|is|could|might) (dry needling|acupuncture|needling|dn|acu|it|the other one|that one) (be )?(a |the )?(better|more suitable|more appropriate|best) (fit|option|choice|bet|match|suited|for me|for my|for him|for her)\b|\b(suit|suits) (me|him|her|my \w+|someone like me) better\b/;
 /** One treatment asked to suit something ("is acupuncture suitable for…", "would dry needling be any good for…"). */
 export const ONE_SUITS =
-  /\b(is|would|will|could|can|whether) (acupuncture|acu|dry needling|dn|needling) (be |is |would be )?(any |at all )?(suitable|suited|appropriate|good|right|useful|an option|ok|okay) (for|to treat|to help|with|in)\b/;
+  /\b(is|would|will|could|can|whether) (acupuncture|acu|dry needling|dn|needling) (be |is |would be )?(any |at all |actually |really )?(suitable|suited|appropriate|good|right|useful|an option|ok|okay|proven|scientifically proven|clinically proven|evidence based|proven to work|proven to help|shown to work|known to work) (for|to treat|to help|with|in|on)\b|\b(is there|any|got any|whats the) (real |actual |scientific |good )?(proof|evidence|research|studies|science) (that |on |for |behind )?(acupuncture|acu|dry needling|dn|needling) (works|helps|work|help|for|on|with)\b/;
 
 // ---- Readers (each takes the raw message) ----
 

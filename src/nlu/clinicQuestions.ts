@@ -599,7 +599,7 @@ export function closesChat(text: string): boolean {
 
 /** Kind words that set the bot above another clinic, site or bot, and what is said of the other after them. */
 const OUTDOES_OTHERS =
-  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp|stuff|things|info|information|articles|results|what i (found|read|saw|got))( s)?\b(.*)$/;
+  /\b((more helpful|better|clearer|easier|nicer|friendlier|quicker|faster|more useful|more informative|heaps better|way better|much better)( to deal with| to talk to| to use| to understand| to chat to| to chat with| to get answers from| to navigate)? )than (the |my |our |a |any |most |some )?(last |other |previous |old |usual |another |regular |last few )?(\w+ ){0,2}(clinic|clinics|website|websites|site|sites|place|places|physio|physios|chiro|practice|practices|one|ones|bot|bots|chatbot|chatbots|receptionist|gp|stuff|things|info|information|articles|results|google|internet|web|youtube|reddit|forums?|facebook|chatgpt|what i (found|read|saw|got))( s)?\b(.*)$/;
 
 /**
  * "honestly you explain this better than half the doctors I work with haha", "Thanks, that explains more than my physio

@@ -633,8 +633,18 @@ export function ellipticalThing(text: string, ctx: ClinicContext): string | unde
 const VERDICT_ASKED =
   /^(ok |okay |right |hmm |so |and |but )*((that is|thats|that s|is that|its|it s|it is|so thats) (a )?(no|yes|nope|yep|yeah|not a yes|not a no|a maybe|maybe)( then| or (a )?(no|yes)| or not)?|(no|yes|nope)( then)|(it|that|acupuncture|dry needling|needling|the needles|they|you) (will not|wont|would not|wouldnt|can not|cant|does not|doesnt|do not|dont|might not) (help|work|do anything|fix it|be any good|treat (it|that))( (then|for (it|that|me)|me))*|(you|u) (can not|cant|could not|couldnt) (help|say|tell)( (me|then|with (it|that)|either way))*|(is|so) (it|that) (a )?(yes|no)( or (a )?(no|yes))?|(so )?(can|will|would|does) (it|that|acupuncture|dry needling|needling) (help|work)( (or not|then|or no))+)$/;
 
+/** "just give me a straight answer", "yes or no?": the verdict demanded, beside or instead of asked. */
+const STRAIGHT_ANSWER =
+  /^(ok |okay |so |and |but |please |pls |just |come on )*(((just |please )?(give|tell) me (a |the )?(straight|simple|direct|honest|clear|plain) (answer|yes or no|yes or no answer))|(a |just a )?(simple |straight )?yes or no( answer)?|(straight|simple|direct) answer)( please| pls| then| mate| thanks)*$/;
+
 export function verdictAsked(text: string, ctx: ClinicContext): boolean {
-  return ctx.lastIntent === 'condition_query' && VERDICT_ASKED.test(plainForm(text));
+  if (ctx.lastIntent !== 'condition_query') return false;
+  // ("So is that a no? Just give me a straight answer.": each sentence asks for the verdict)
+  const sentences = text
+    .split(/(?<=[.?!])\s+/)
+    .map(plainForm)
+    .filter(Boolean);
+  return sentences.length > 0 && sentences.every((x) => VERDICT_ASKED.test(x) || STRAIGHT_ANSWER.test(x));
 }
 
 /** Days and times of the week ("and weekends?", "what about saturdays", "evenings too?"). */

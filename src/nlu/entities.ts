@@ -207,7 +207,8 @@ export class PhraseMatcher<T> {
     let j = i;
     for (let k = 0; k < n; k++, j++) {
       // "my mind just won't switch off", "can't really sleep": a filler between a phrase's words changes nothing.
-      if (k > 0) while (j < tokens.length - 1 && FILLERS.has(tokens[j]) && tokens[j] !== entry.words[k] && !taken[j]) j++;
+      // (nor do the places a name put back from voice typing left empty: "my of fascial pain" is "myofascial", "", "", "pain")
+      if (k > 0) while (j < tokens.length - 1 && (FILLERS.has(tokens[j]) || tokens[j] === '') && tokens[j] !== entry.words[k] && !taken[j]) j++;
       // ("pain in the lower part of back", "behind knee": a possessive or article inside a phrase may go unwritten, as
       // writers of other first languages often leave it; never the phrase's first word, and never its last)
       if (this.looseDeterminers && k > 0 && k < n - 1 && DROPPABLE.has(entry.words[k]) && (j >= tokens.length || tokens[j] !== entry.words[k])) {

@@ -65,6 +65,16 @@ const COMMA_QUESTION = new RegExp(
   'i',
 );
 
+/** Spoken openers before dictated questions ("um quick ones", "ok so"). */
+const SPOKEN_LEAD =
+  /^((um+|uh+|er+|erm+|so|ok|okay|right|and|yeah|(a )?(few |couple of |two |three )?quick (ones|questions|qs)|(two|three|a few|a couple of) (things|questions|qs))\s+)+/i;
+/**
+ * A second question run on without a mark: a question word and its verb after at least three words of the first ("what's a
+ * trigger point what does chi mean"), not after a verb of knowing or telling ("can you tell me what does chi mean").
+ */
+const RUN_ON_QUESTION =
+  /(?<=^\s*\S+(?:\s+\S+){2,}?)(?<!\b(?:tell|told|know|knows|knew|wondering|wonder|ask|asked|asking|explain|sure|idea|understand|say|show|remember|mean|matter|care|see|check|find out|learn|unsure)(?:\s+(?:me|us|you|him|her))?(?:\s+(?:please|pls|plz|again|exactly|honestly))?)\s+(?=(?:what|whats|what's|wat|wats|how|why|when|where|who|which)\s+(?:is|are|does|do|did|can|could|would|will|should|was|were|s)\b)/i;
+
 /** An emoji that asks ("wats the diff btwn acu n dn 🤔 physio did dn on me"): it ends a question as "?" does. */
 const QUESTION_EMOJI = /\s*(?:\u{1F914}|\u{2753}|\u{2754}|\u{1F9D0})+(?:\s+|$)/gu;
 
@@ -90,6 +100,13 @@ export function splitQuestions(text: string): string[] {
       const asked = p.trim().replace(GREETING_LEAD, '');
       // ("When you say one is more for 'internal ailments', what do you mean by that?": a lead that quotes, not a question)
       return (STARTS_AS_QUESTION.test(asked) || ASKING_LEAD.test(asked)) && !QUOTES_BEFORE_ASKING.test(asked) ? p.split(COMMA_QUESTION) : [p];
+    })
+    // ("what's a trigger point what does chi mean": questions run together without a mark, as dictated)
+    .flatMap((p) => {
+      const asked = p.trim().replace(GREETING_LEAD, '').replace(SPOKEN_LEAD, '');
+      if (!STARTS_AS_QUESTION.test(asked) || /[?.!,;]/.test(asked)) return [p];
+      const run = asked.split(RUN_ON_QUESTION);
+      return run.length > 1 ? run : [p];
     })
     // ("Is diabetes on your list? And migraine?": a one-word "and …" is a question about that one thing)
     .map((p) => {

@@ -16,7 +16,23 @@ export interface Token {
 // and bidi overrides can make a transcript read differently from what was sent.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** Removes invisible and control characters, unifies quotes and dashes, keeps length meaning for offsets. */
+/**
+ * Punctuation a dictating phone wrote out as words ("does it hurt question mark", "cancel Monday full stop", "tight comma
+ * like a band"): put back as
+ * the mark, so sentences split where the patient said. Not after a determiner ("there's a question mark over it", "the
+ * full stop at the end").
+ */
+const SPOKEN_MARK =
+  /(?<!\b(a|an|the|big|any|no|that|this|huge|real|massive|your|my))\s+(full ?stop|question ?mark|exclamation (mark|point)|comma)(?=[\s.,!?]|$)/gi;
+const MARKS: Record<string, string> = { f: '.', q: '?', e: '!', c: ',' };
+const spokenMark = (_m: string, _d: string | undefined, mark: string) => MARKS[mark[0].toLowerCase()];
+
+/** Dictated punctuation put back as the mark (SPOKEN_MARK). */
+export function withSpokenPunctuation(text: string): string {
+  return text.replace(SPOKEN_MARK, spokenMark);
+}
+
+/** Removes invisible and control characters, unifies quotes and dashes, puts back dictated punctuation (SPOKEN_MARK). */
 export function cleanText(text: string): string {
   return text
     .normalize('NFKC')
@@ -24,7 +40,8 @@ export function cleanText(text: string): string {
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(SPOKEN_MARK, spokenMark);
 }
 
 const IS_CONTRACTIONS = new Set(['what', 'whats', 'that', 'it', 'there', 'he', 'she', 'who', 'where', 'how', 'here', 'when', 'why']);

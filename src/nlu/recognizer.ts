@@ -123,6 +123,8 @@ export interface Recognition {
   summedUp?: boolean;
   /** Which of the two lists the condition talked about is on, asked ("is that the acupuncture or the other one?"). */
   whichListAsked?: boolean;
+  /** A clinic matter asked, with a complaint told only as why it matters ("is there parking, I've a dodgy hip and can't walk far"). */
+  hindranceOnly?: boolean;
   /**
    * The message names something we do not recognise as a listed condition: an excluded phrase
    * ("rheumatoid arthritis") or words that are rare or unknown in the training data ("asthma").
@@ -431,9 +433,16 @@ function servicePersonOnly(norm: string[], found: { from: number; to: number }, 
   return TRADE.test(after) && OWN_TRADE_BEFORE.test(norm.slice(Math.max(0, found.from - 4), found.from).join(' '));
 }
 
-/** A writing task asked of the bot: translating, a poem or story written, someone's assignment done ("500 words on…"). */
+/** Who practises a treatment, asked ("who does it", "is it a physio thing", "do chiros do it"). */
+const WHO_PRACTISES =
+  /\b(who (actually |usually |normally |mostly |typically )?(does|do|uses|use|performs|perform|practises|practices|offers|offer)|(is|was) (it|that|this|dry needling|acupuncture|needling) (just |more )?(a|an|more of a|like a) (\w+ )?thing( or| and|$)|(do|does|can|are|would) ((massage|remedial|sports|personal|myo|therapists?|masseurs?|masseuses?|chiros?|chiropractors?|osteos?|osteopaths?|naturopaths?|trainers?|pts?|physios?|and|or|also) ){1,6}(also |even |actually |usually )?(do|use|practise|practice|offer|perform|trained|allowed|qualified|able)\b)/;
+
+/**
+ * A writing task asked of the bot: translating, a poem or story written, someone's assignment done ("500 words on…"), or
+ * a programme of exercises or a diet drawn up ("write me a four week stretching program"), which only a practitioner can.
+ */
 const TASK_ASKED =
-  /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b|\b(write|do|draft|finish) (me |my )?(a |an |my )?(\d+|a few|a couple of|some|two|three|five)? ?(words|paragraphs?|pages?|essays?|assignments?|reports?|homework|summary|summaries|assessment)\b|\b(for|with) my (assignment|essay|homework|uni|school|assessment) (due|please|pls|lol)?\b/;
+  /\b(translate|translating|translation of|say (this|that|it) in (french|spanish|chinese|mandarin|italian|german|greek|arabic|hindi|vietnamese|japanese|korean))\b|\b(write|compose|make up) (me )?(a|an) (poem|song|story|essay|haiku|limerick|joke|rap)\b|\b(write|do|draft|finish) (me |my )?(a |an |my )?(\d+|a few|a couple of|some|two|three|five)? ?(words|paragraphs?|pages?|essays?|assignments?|reports?|homework|summary|summaries|assessment)\b|\b(for|with) my (assignment|essay|homework|uni|school|assessment) (due|please|pls|lol)?\b|\b(write|make|give|design|put together|create|draw up|plan|send) (me |us )?(a |an |my |some )?(\w+ ){0,3}(program|programme|routine|regime|regimen|diet|meal plan|workout|exercise plan|rehab plan|stretching plan|training plan)\b/;
 
 /** Whether the message asks the bot to do a writing task (a translation, a poem, an assignment), which no passage answers. */
 export function taskAsked(text: string): boolean {
@@ -570,10 +579,20 @@ const APOLOGY_LEAD =
  */
 const WORDING_APOLOGY =
   /^(so |oh |hi |hey |hello |ok |okay )?(sorry|apologies|excuse|pardon|forgive|bear with me)\b.{0,40}\b(if i|in advance|for my|my|(im|i am) (terrible|hopeless|bad|useless|no good|not good|not great|rubbish) (with|at)|i (always|often|tend to|might|will|ll) (get|mix|muddle|mess|stuff|use))\b.{0,40}\b(words?|names?|terms?|terminology|spelling|spell|wording|jargon|lingo)\b/;
+/** "sorry about the spelling, I'm using the voice thing on my phone": an apology for how the messages will read. */
+const SPELLING_APOLOGY =
+  /^(so |oh |hi |hey |hello |ok |okay )?(sorry|apologies|excuse|pardon|forgive|bear with me)( me)?( about| for| in advance for)? (the|my|all the|any|all my) (spelling|typos?|typing|grammar|english|wording|autocorrect|auto correct|mistakes|errors)\b/;
+/** What, after an apology for the spelling, asks or tells something of its own ("sorry my english, my back hurts", "…, can I speak to someone"). */
+const ASKS_AFTER_APOLOGY =
+  /\b(acupuncture|acu|needl\w*|dry|dn|treat\w*|help|pain|sore|ache\w*|aching|hurt\w*|book\w*|price|cost|how|what|why|when|where|which|who|can|could|does|do|will|would|should|is it|are you|my (back|neck|knee|shoulder|hip|leg|arm|foot|head)|(talk|speak|chat) (to|with)|call me|ring me|contact|someone|somebody|person|human|staff|receptionist|appointment|please)\b/;
 /** A short message, asking nothing, that only apologises for its wording. */
 function wordingApologyOnly(text: string): boolean {
   const plain = plainForm(text);
-  return !text.includes('?') && plain.split(' ').length <= 20 && WORDING_APOLOGY.test(plain);
+  if (text.includes('?') || plain.split(' ').length > 20) return false;
+  if (WORDING_APOLOGY.test(plain)) return true;
+  // ("sorry about the spelling, I'm using the voice thing on my phone": the reason for it told, nothing else)
+  const spelling = SPELLING_APOLOGY.exec(plain);
+  return spelling !== null && !ASKS_AFTER_APOLOGY.test(plain.slice(spelling[0].length));
 }
 
 /**
@@ -754,7 +773,7 @@ function nameStarts(conditions: MatcherKnowledge['conditions']): Map<string, str
 /** Words of a listed name that are no name of their own ("Knee pain, including patellofemoral pain syndrome"). */
 const NOT_NAME_WORDS = new Set(['including']);
 /**
- * The listed names' long words ("fibromyalgia", "sciatica") and adjacent word pairs ("plantar fasciitis"), and the
+ * The listed names' words of five letters and more ("fibromyalgia", "elbow") and adjacent word pairs ("plantar fasciitis"), and the
  * treatments' names ("acupuncture"), as voice typing may split them.
  */
 function spokenNames(names: string[]): SpokenName[] {
@@ -762,7 +781,8 @@ function spokenNames(names: string[]): SpokenName[] {
   for (const name of names) {
     const ws = words(name.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
     for (let i = 0; i < ws.length; i++) {
-      if (ws[i].length >= 8 && !NOT_NAME_WORDS.has(ws[i])) out.push([ws[i]]);
+      // (five letters and more: "el bow" is put back only as exactly "elbow")
+      if (ws[i].length >= 5 && !NOT_NAME_WORDS.has(ws[i])) out.push([ws[i]]);
       if (i + 1 < ws.length && ws[i].length + ws[i + 1].length >= 12) out.push([ws[i], ws[i + 1]]);
     }
   }
@@ -1020,6 +1040,10 @@ const PROMISE_WORDS = new Set([
   'dangerous',
   'harmful',
   'risky',
+  // ("is dry needling proven for tennis elbow?": evidence asked of a condition, which a "yes" about the list would seem to give)
+  'proven',
+  'proof',
+  'evidence',
 ]);
 const PROMISE_PHRASES = [
   ['get', 'rid'],
@@ -1267,6 +1291,9 @@ export class IntentRecognizer {
     const serviceSaid = norm.slice(found.from, found.to).join(' ');
     if (a.conditions.some((c) => ` ${words(c.text).join(' ')} `.includes(` ${serviceSaid} `))) return undefined;
     if (servicePersonOnly(norm, found, joined)) return undefined;
+    // ("who uses dry needling, is it a physio thing or a massage thing?", "do massage therapists do dry needling?": who
+    // practises the treatment, asked by trades, the other service's among them)
+    if (a.treatments.length > 0 && WHO_PRACTISES.test(joined)) return undefined;
     // A medicine asked about directly ("can you recommend a painkiller for my headaches?") whatever else is named.
     // ("Is it better than a cortisone shot for shoulder impingement?": a listed condition set beside a medicine is asked
     // about; the answer says what the article says of it, and compares nothing)
@@ -1809,7 +1836,15 @@ export class IntentRecognizer {
     // only as why getting there is hard is no question about it)
     const hindranceOnly = a.conditions.length > 0 && HINDRANCE.test(lowerSaid);
     if ((a.conditions.length === 0 || hindranceOnly) && a.excluded.length === 0 && result.treatments.length === 0 && asksClinicMatter(a.cleaned))
-      return { ...result, conditions: [], unlistedMention: false, intent: CONTACT_INTENT, score: 1, reason: 'entity' };
+      return {
+        ...result,
+        conditions: [],
+        unlistedMention: false,
+        intent: CONTACT_INTENT,
+        score: 1,
+        reason: 'entity',
+        ...(hindranceOnly ? { hindranceOnly } : {}),
+      };
     // "and what does it aim to treat?", "what's acupuncture good for?": what the treatment is used for, whatever the words.
     if (
       this.options.usesIntent &&

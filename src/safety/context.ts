@@ -26,7 +26,9 @@ const WANT_GAP = new Set(['want', 'wanna', 'to']);
 
 export function isNegated(words: string[], start: number, throughWant = false): boolean {
   // "it's not that I want to die": everything after "not that" in the clause is negated.
-  for (let i = 1; i < start; i++) if (words[i] === 'that' && words[i - 1] === 'not') return true;
+  // ("not that it matters, but…" says nothing is denied)
+  for (let i = 1; i < start; i++)
+    if (words[i] === 'that' && words[i - 1] === 'not' && !NOT_THAT_IDIOM.test(words.slice(i + 1, i + 4).join(' '))) return true;
   // "there's no way I'd ever hurt myself": "no way" and who would, just before the sign.
   if (NO_WAY.test(words.slice(Math.max(0, start - 6), start).join(' '))) return true;
   for (let i = start - 1; i >= 0 && i >= start - 6; i--) {
@@ -51,6 +53,8 @@ export function isNegated(words: string[], start: number, throughWant = false): 
   }
   return false;
 }
+/** "not that it matters", "not that anyone cares": an aside, not a denial of what follows. */
+const NOT_THAT_IDIOM = /^(it|anyone|anybody|you|i|they) (really )?(matters?|cares?|care|makes? (a|any|much) difference|counts?)\b/;
 const NO_WAY = /\bno way (i|id|i would|i will|i could|i am|he|she|he would|she would|they would|would|will|could)( ever)?( even)?$/;
 const MODAL = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might']);
 /** "will not" and "would not" before a faint deny it ahead ("I won't pass out"); "can not" before a sign is the sign. */
@@ -639,7 +643,7 @@ const TOO_CLOSE =
  */
 /** "could acupuncture in the neck trigger a stroke?": what a treatment could cause, with words between. */
 const COULD_CAUSE =
-  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it)( (near|in|into|around|close to|at|on|between) (the |your |my |a |someones )?\w+( \w+)?)? (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse)\b/;
+  /\b(can|could|does|do|will|would|might|may) (acupuncture|dry needling|needling|a needle|needles|the needles|it|a session|treatment) [^.?!]{0,40}\b(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce)\b|\b(acupuncture|dry needling|needling|a needle|needles|the needles|it)( (near|in|into|around|close to|at|on|between) (the |your |my |a |someones )?\w+( \w+)?)? (can|could|might|may|will|would|sometimes|occasionally) (ever |sometimes |occasionally |actually )?(cause|trigger|give (you|me|someone)|bring on|lead to|result in|set off|puncture|pierce|collapse|make (your|my|the|a|someones|his|her) (lung|lungs|heart))\b/;
 /** "can stress cause seizures?", "what brings on a stroke": the sign asked about as what something causes, in general. */
 const CAUSE_ASKED =
   /(\b(can|could|does|do|will|would|might|may) (\w+ ){1,4}(cause|causes|trigger|triggers|bring on|brings on|lead to|leads to|set off|sets off|result in)|\bwhat (causes|caused|triggers|brings on|leads to|sets off)|\b(cause|causes|trigger|triggers) (of|for))( (a|an|any|more))?$/;

@@ -158,7 +158,7 @@ const ASKS_THE_CLINIC =
 
 /** A session still to come ("worth getting needled?", "should I get acupuncture"), which the stems read as "got". */
 const SESSION_TO_COME =
-  /\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(never|not|not yet|not ever) (had|tried|done|been for|been to) (any |a |an )?(acupuncture|needling|dry needling|session|sessions|treatment|needles|it done)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b|\b(can|could|would|will) (you|u|ya|yous|someone) (needle|dry needle|treat|do|look at|work on) (it|this|that|them|my|me)\b/;
+  /\b(before|ahead of|prior to) (i |we )?(get|getting|have|having|go|going|come|coming) (in |for )?(needled|needling|dry needling|acupuncture|the needles|needles|treated|treatment|my (first|next))\b|\b(worth|should i|could i|can i|would i|do i|thinking of|thinking about|keen to|want to|wanna|going to|gonna|planning to|plan to|might|before i|about to|yet to|never) (get|getting|have|having|try|trying|book|booking|go|going)\b|\b(never|not|not yet|not ever) (had|tried|done|been for|been to) (any |a |an )?(acupuncture|needling|dry needling|session|sessions|treatment|needles|it done)\b|\b(would|could|can|will|might) (dry needling|acupuncture|needling|needles|a session|sessions) (be|help|work|suit|fix|sort|treat|do)\b|\b(can|could|would|will) (you|u|ya|yous|someone) (needle|dry needle|treat|do|look at|work on) (it|this|that|them|my|me)\b/;
 
 /**
  * What casts doubt on an emergency sign being here now: long ago, "not me", ruled out, elsewhere, a risk, the dentist's
@@ -349,6 +349,13 @@ const OWN_CAUSE =
 const SESSION_LONG_AGO =
   /^(?!.*\b(since|still|ever since|never been the same)\b).*\b((\w+ )?(years|yrs) (back|ago)|last year|ages ago|a (long|good) (while|time) (ago|back)|in (19|20)\d\d)\b/;
 
+/**
+ * "I've got a wrist splint from the physio", "the exercises from my chiro": a thing given by a practitioner, in a clause
+ * that names no needling and no time since: no session that a symptom followed.
+ */
+const GIVEN_BY =
+  /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|session|sessions|since|after|ever since)\b).*\b(splints?|braces?|supports?|exercises?|stretches|programs?|programmes?|sheets?|referrals?|letters?|tape|taping|strapping|orthotics|insoles|advice|bands?|pillows?|ice packs?|heat packs?|scripts?|reports?|scans?|x rays?|cream|gel) (i got |i was given |we got |he got |she got |given |that i got |they gave me )?(from|by) (the|my|our|a|his|her) (physio|physiotherapist|chiro|chiropractor|osteo|osteopath|gp|doctor|practitioner|therapist|myotherapist|podiatrist|specialist)\b/;
+
 /** "after Saturday parkrun", "since Monday's training": a day's activity, not a session of needling the day names. */
 const DAY_OF_ACTIVITY =
   /^(?!.*\b(needl\w*|acupuncture|acu|dn|dry needling|treatment|appointment|appt|session|clinic|physio)\b).*\b(after|since|from) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|yday|the weekend)s? (parkrun|park run|run|runs|footy|training|game|match|gym|netball|soccer|tennis|golf|ride|swim|hike|walk|shift|class|yoga|pilates|cricket|basketball|touch|league|rugby|comp|race|long run)\b/;
@@ -396,6 +403,7 @@ const NO_SESSION_OF_MINE = [
   OTHERS_HAVE_IT,
   OTHER_KIND_OF_SESSION,
   SESSION_LONG_AGO,
+  GIVEN_BY,
 ];
 const noSessionOfMine = (words: string) => NO_SESSION_OF_MINE.some((re) => re.test(words));
 
