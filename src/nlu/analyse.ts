@@ -363,10 +363,10 @@ function spokenAs(window: string[], names: SpokenName[]): SpokenName | undefined
   }
   // ("tennis el bow", "golfers el bow": a name's word written in two pieces that, joined, are that word exactly; not two
   // ordinary words of which one is a function word, "a cute")
-  const ordinaryWords = window.every((w) => isEnglish(w)) && window.some((w) => FUNCTION_WORDS.has(w));
-  if (window.length === 2 && joined.length >= MIN_SPLIT_WORD && !ordinaryWords) {
+  if (window.length === 2 && joined.length >= MIN_SPLIT_WORD) {
     const exact = names.find((n) => n.words.length === 1 && n.joined === joined && !window.includes(n.joined));
-    if (exact) return exact;
+    const ordinaryWords = window.every((w) => isEnglish(w)) && window.some((w) => FUNCTION_WORDS.has(w));
+    if (exact && !ordinaryWords) return exact;
   }
   // ("fiber my algae", "my of fascial pain": a long name a dictating phone heard as ordinary words, function words among
   // them, that sound exactly like it: the same consonants and the same Double Metaphone key)

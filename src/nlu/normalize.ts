@@ -18,9 +18,8 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u
 
 /**
  * Punctuation a dictating phone wrote out as words ("does it hurt question mark", "cancel Monday full stop", "tight comma
- * like a band"): put back as
- * the mark, so sentences split where the patient said. Not after a determiner ("there's a question mark over it", "the
- * full stop at the end").
+ * like a band"): put back as the mark, so sentences split where the patient said. Not after a determiner ("there's a
+ * question mark over it", "the full stop at the end").
  */
 const SPOKEN_MARK =
   /(?<!\b(a|an|the|big|any|no|that|this|huge|real|massive|your|my))\s+(full ?stop|question ?mark|exclamation (mark|point)|comma)(?=[\s.,!?]|$)/gi;
