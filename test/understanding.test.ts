@@ -5141,6 +5141,11 @@ describe('understanding patients’ own words', () => {
       expect(r.text).to.match(/automated assistant/);
     });
 
+    it('a person of the front desk asked for by a name typed in lower case is told the truth: an automated assistant', async () => {
+      const r = await say('is this mel from reception? we spoke on the phone');
+      expect(r.text).to.match(/automated assistant/);
+    });
+
     it('questions run together without a mark are each answered', async () => {
       const r = await say('whats a trigger point what does chi mean');
       expect(r.text).to.match(/knots/);

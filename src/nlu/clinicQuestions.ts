@@ -797,6 +797,12 @@ export function asksWhichStaffIsBest(text: string): boolean {
 const ASKS_FOR_NAMED_PERSON =
   /^\s*(?:[Hh]i,? |[Hh]ello,? |[Hh]ey,? )?(?:[Ii]s (?:this|that) |[Aa]re you |[Aa]m [Ii] (?:talking|speaking|chatting|messaging) (?:to|with) )(?:(?:[Dd]r|[Dd]octor|[Mm]r|[Mm]rs|[Mm]s|[Mm]iss)\.? )?([A-Z][a-z]+)(?: (?:from|at|on|in) (?:the )?(?:front desk|reception|desk|clinic|office))?\s*\??\s*$/;
 const NOT_A_NAME = /^(Acupuncture|Dry|Needling|The|It|This|That|A|An|My|Your|Example|Real|Human|Person|Someone|Somebody|Anyone|Staff|Reception)$/;
+/**
+ * "is this sarah from reception?", "am i talking to dave at the front desk": a name typed in lower case, said with the desk
+ * the person sits at (without the desk a lower-case word is as likely a thing: "is this normal?").
+ */
+const ASKS_FOR_PERSON_AT_DESK =
+  /^\s*(?:(?:hi|hello|hey),? )?(?:is (?:this|that|it) |are you |am i (?:talking|speaking|chatting|messaging) (?:to|with) )[a-z]+ (?:from|at|on) (?:the )?(?:front desk|reception|front counter)\s*\??\s*$/i;
 
 /** True when the message asks whether it is talking to a machine or a person. */
 // (each sentence, and each clause of a long one, on its own: "Are you a bot? Just want to know before I type out my whole
@@ -810,6 +816,7 @@ export function asksIfBot(text: string): boolean {
     .map((x) => ASKS_FOR_NAMED_PERSON.exec(x))
     .find((m) => m && !NOT_A_NAME.test(m[1]));
   if (named) return true;
+  if (text.split(/(?<=[.?!;])\s+/).some((x) => ASKS_FOR_PERSON_AT_DESK.test(x))) return true;
   // (a dash sets off a lead-in too: "Before I type out my whole medical history - am I chatting to an actual person…?")
   const sentences = text.split(/[.?!;]+|\s[-–—]+\s/);
   return [...sentences, ...sentences.flatMap((x) => (x.includes(',') ? x.split(',') : []))]
