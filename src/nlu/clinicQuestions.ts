@@ -811,12 +811,9 @@ const ASKS_FOR_PERSON_AT_DESK =
 const MAX_BOT_QUESTION_WORDS = 20;
 
 export function asksIfBot(text: string): boolean {
-  const named = text
-    .split(/(?<=[.?!;])\s+/)
-    .map((x) => ASKS_FOR_NAMED_PERSON.exec(x))
-    .find((m) => m && !NOT_A_NAME.test(m[1]));
-  if (named) return true;
-  if (text.split(/(?<=[.?!;])\s+/).some((x) => ASKS_FOR_PERSON_AT_DESK.test(x))) return true;
+  const said = text.split(/(?<=[.?!;])\s+/);
+  const named = said.map((x) => ASKS_FOR_NAMED_PERSON.exec(x)).find((m) => m && !NOT_A_NAME.test(m[1]));
+  if (named || said.some((x) => ASKS_FOR_PERSON_AT_DESK.test(x))) return true;
   // (a dash sets off a lead-in too: "Before I type out my whole medical history - am I chatting to an actual person…?")
   const sentences = text.split(/[.?!;]+|\s[-–—]+\s/);
   return [...sentences, ...sentences.flatMap((x) => (x.includes(',') ? x.split(',') : []))]

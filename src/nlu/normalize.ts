@@ -33,14 +33,15 @@ export function withSpokenPunctuation(text: string): string {
 
 /** Removes invisible and control characters, unifies quotes and dashes, puts back dictated punctuation (SPOKEN_MARK). */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(SPOKEN_MARK, spokenMark);
+  return withSpokenPunctuation(
+    text
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+      .replace(/[\u201C\u201D]/g, '"')
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/\s+/g, ' '),
+  );
 }
 
 const IS_CONTRACTIONS = new Set(['what', 'whats', 'that', 'it', 'there', 'he', 'she', 'who', 'where', 'how', 'here', 'when', 'why']);
